@@ -1,0 +1,22 @@
+# The two commands of the README: `make run` (the studio) and `make test` (the whole suite).
+VENV ?= .venv
+PY := $(VENV)/bin/python
+export TARJAMA_HOME ?= $(CURDIR)/workspace
+
+.PHONY: run test lint bench
+
+run:
+	@scripts/setup.sh run
+	$(PY) -m streamlit run studio/app.py --server.address 127.0.0.1 --server.port 8501
+
+test:
+	@scripts/setup.sh dev
+	$(PY) -m ruff check .
+	HF_HUB_OFFLINE=1 $(PY) -m pytest -q -p no:cacheprovider
+
+lint:
+	$(PY) -m ruff check .
+
+bench:
+	@scripts/setup.sh dev
+	HF_HUB_OFFLINE=1 $(PY) -m bench

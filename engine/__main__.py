@@ -1,0 +1,119 @@
+"""Command line: ``python -m engine run RUN_DIR`` and ``python -m engine jobs list|show|cancel|resume|logs``.
+
+``run`` is what the studio launches in a subprocess (and what a user may type). The ``jobs`` verbs
+open the studio's store; they work when the studio is not running (DuckDB lets one process hold the
+file). ``logs`` reads the run folder and works at any time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from engine.workspace import Workspace
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from engine.jobs.runner import run_job
+
+    return run_job(Path(args.run_dir))
+
+
+def _supervisor():
+    from engine.jobs.supervisor import Supervisor
+    from engine.store import Store
+
+    workspace = Workspace.from_env().ensure()
+    return Supervisor(Store(workspace.db_path), workspace)
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    sup = _supervisor()
+    sup.poll()
+    rows = sup.store.runs.list(limit=args.limit)
+    for run in rows:
+        done, total = run["progress_done"], run["progress_total"]
+        progress = f"{done:.0f}/{total:.0f}" if done is not None and total else ""
+        print(f"{run['id']:<40} {run['status']:<10} {progress:>12}  {run['created_at']:%Y-%m-%d %H:%M}")
+    if not rows:
+        print("no runs yet")
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    sup = _supervisor()
+    sup.poll()
+    run = sup.store.runs.get(args.run_id)
+    if run is None:
+        print(f"no run {args.run_id}", file=sys.stderr)
+        return 2
+    run["config"] = json.loads(run["config"])
+    print(json.dumps(run, indent=2, default=str, ensure_ascii=False))
+    return 0
+
+
+def _cmd_cancel(args: argparse.Namespace) -> int:
+    sup = _supervisor()
+    print(sup.cancel_and_wait(args.run_id))
+    return 0
+
+
+def _cmd_resume(args: argparse.Namespace) -> int:
+    sup = _supervisor()
+    pid = sup.resume(args.run_id)
+    print(f"resumed {args.run_id} (pid {pid})")
+    if args.wait:
+        print(sup.wait(args.run_id, timeout_s=args.timeout))
+    return 0
+
+
+def _cmd_logs(args: argparse.Namespace) -> int:
+    run_dir = Workspace.from_env().run_dir(args.run_id)
+    log = run_dir / "stdout.log"
+    if not log.exists():
+        print(f"no log for {args.run_id} in {run_dir}", file=sys.stderr)
+        return 2
+    lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
+    print("\n".join(lines[-args.tail:]))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The CLI's argument parser."""
+    parser = argparse.ArgumentParser(prog="python -m engine", description=__doc__.splitlines()[0])
+    verbs = parser.add_subparsers(dest="verb", required=True)
+    run = verbs.add_parser("run", help="run one job from RUN_DIR/config.yaml in this process")
+    run.add_argument("run_dir")
+    run.set_defaults(func=_cmd_run)
+
+    jobs = verbs.add_parser("jobs", help="list, inspect, cancel, resume runs")
+    jverbs = jobs.add_subparsers(dest="jverb", required=True)
+    p = jverbs.add_parser("list", help="runs, newest first")
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(func=_cmd_list)
+    for name, func, help_ in (("show", _cmd_show, "one run as JSON"),
+                              ("cancel", _cmd_cancel, "cancel a run and wait for it to stop")):
+        p = jverbs.add_parser(name, help=help_)
+        p.add_argument("run_id")
+        p.set_defaults(func=func)
+    p = jverbs.add_parser("resume", help="resume a failed or cancelled run from its checkpoint")
+    p.add_argument("run_id")
+    p.add_argument("--wait", action="store_true", help="block until it ends")
+    p.add_argument("--timeout", type=float, default=3600)
+    p.set_defaults(func=_cmd_resume)
+    p = jverbs.add_parser("logs", help="the tail of a run's stdout.log")
+    p.add_argument("run_id")
+    p.add_argument("--tail", type=int, default=100)
+    p.set_defaults(func=_cmd_logs)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

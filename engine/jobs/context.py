@@ -1,0 +1,122 @@
+"""What a running job sees: its folder, and calls to report progress, metrics, logs and outputs."""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from engine.jobs.events import EventWriter
+
+
+class JobCancelled(Exception):
+    """Raised inside a job (by :meth:`JobContext.raise_if_cancelled`) once a cancel was requested."""
+
+
+class JobContext:
+    """The handle a job kind's ``run`` function gets.
+
+    It writes ``events.jsonl`` through one :class:`EventWriter`, sends a heartbeat from a thread, and
+    turns SIGTERM into a polite request: the job checks :meth:`should_stop` between steps, saves a
+    checkpoint and calls :meth:`raise_if_cancelled` (or raises :class:`JobCancelled` itself).
+    """
+
+    def __init__(self, run_dir: Path, *, heartbeat_s: float = 5.0) -> None:
+        self.run_dir = Path(run_dir)
+        self.events = EventWriter(self.run_dir)
+        self._stop = threading.Event()
+        self._heartbeat_s = heartbeat_s
+        self._heartbeat_thread: threading.Thread | None = None
+        self._closed = threading.Event()
+        self._progress_started: tuple[float, float] | None = None
+
+    @property
+    def checkpoint_dir(self) -> Path:
+        """Where the job keeps checkpoints; it survives cancel, crash and resume."""
+        path = self.run_dir / "checkpoints"
+        path.mkdir(exist_ok=True)
+        return path
+
+    @property
+    def output_dir(self) -> Path:
+        """Where the job writes its outputs."""
+        path = self.run_dir / "outputs"
+        path.mkdir(exist_ok=True)
+        return path
+
+    @property
+    def inputs_dir(self) -> Path:
+        """Inputs the studio exported for the job before it launched (the job never opens DuckDB)."""
+        return self.run_dir / "inputs"
+
+    # --- lifecycle -----------------------------------------------------------------------------
+    def start(self) -> None:
+        """Install the SIGTERM handler and start the heartbeat (called by the runner)."""
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, self._on_sigterm)
+            signal.signal(signal.SIGINT, self._on_sigterm)
+        self.events.emit("heartbeat")
+        self._heartbeat_thread = threading.Thread(target=self._beat, name="heartbeat", daemon=True)
+        self._heartbeat_thread.start()
+
+    def close(self) -> None:
+        self._closed.set()
+        if self._heartbeat_thread is not None:
+            self._heartbeat_thread.join(timeout=2)
+        self.events.close()
+
+    def _beat(self) -> None:
+        while not self._closed.wait(self._heartbeat_s):
+            self.events.emit("heartbeat")
+
+    def _on_sigterm(self, signum: int, _frame: Any) -> None:
+        if not self._stop.is_set():
+            self._stop.set()
+            self.log(f"cancel requested (signal {signal.Signals(signum).name}); stopping at the next step",
+                     level="warning")
+
+    def request_stop(self) -> None:
+        """Ask the job to stop at its next check (what SIGTERM does)."""
+        self._stop.set()
+
+    def should_stop(self) -> bool:
+        """True once a cancel was requested: save a checkpoint and stop."""
+        return self._stop.is_set()
+
+    def raise_if_cancelled(self) -> None:
+        """Raise :class:`JobCancelled` if a cancel was requested."""
+        if self._stop.is_set():
+            raise JobCancelled()
+
+    # --- reporting -----------------------------------------------------------------------------
+    def status(self, status: str, **extra: Any) -> None:
+        self.events.emit("status", status=status, **extra)
+
+    def log(self, message: str, level: str = "info") -> None:
+        """A line for the run's log tail in the studio (also printed to ``stdout.log``)."""
+        print(f"[{level}] {message}", flush=True)
+        self.events.emit("log", level=level, message=str(message))
+
+    def progress(self, done: float, total: float | None, unit: str = "steps", message: str = "",
+                 **rates: float) -> None:
+        """Report progress; the ETA is computed from the rate since the first report of this process."""
+        now = time.time()
+        if self._progress_started is None or done < self._progress_started[1]:
+            self._progress_started = (now, done)
+        t0, d0 = self._progress_started
+        eta = None
+        if total and done > d0 and now > t0:
+            eta = (total - done) / ((done - d0) / (now - t0))
+        self.events.emit("progress", done=done, total=total, unit=unit, eta_s=eta, message=message,
+                         **rates)
+
+    def metric(self, step: int, **values: float) -> None:
+        """Metrics of one step (one row per key in the store)."""
+        clean = {k: (float(v) if v is not None else None) for k, v in values.items()}
+        self.events.emit("metric", step=int(step), values=clean)
+
+    def artifact(self, kind: str, **details: Any) -> None:
+        """Announce an output the studio should register (a model, a data file)."""
+        self.events.emit("artifact", kind=kind, **details)

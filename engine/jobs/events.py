@@ -1,0 +1,124 @@
+"""The append-only event log of a run (``events.jsonl``): written by the job, read by the studio.
+
+One JSON object per line, each with ``seq`` (increasing within the run, continued across resumes),
+``time`` (Unix seconds) and ``type``: ``status``, ``progress``, ``metric``, ``log``, ``heartbeat`` or
+``artifact``. Readers take complete lines only, so a line being written is never half-read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+EVENTS_FILE = "events.jsonl"
+STATUSES = ("queued", "running", "succeeded", "failed", "cancelled")
+FINAL_STATUSES = ("succeeded", "failed", "cancelled")
+
+
+def _last_seq(path: Path) -> int:
+    """The ``seq`` of the last parseable line of an events file (0 when none)."""
+    if not path.exists():
+        return 0
+    size = path.stat().st_size
+    with path.open("rb") as fh:
+        for window in (65536, size):
+            fh.seek(max(0, size - window))
+            for raw in reversed(fh.read().split(b"\n")):
+                try:
+                    return int(json.loads(raw)["seq"])
+                except (ValueError, KeyError, TypeError):
+                    continue
+    return 0
+
+
+class EventWriter:
+    """Appends events to a run's ``events.jsonl``; safe to call from several threads."""
+
+    def __init__(self, run_dir: Path) -> None:
+        self.path = Path(run_dir) / EVENTS_FILE
+        self._lock = threading.Lock()
+        self._seq = _last_seq(self.path)
+        needs_newline = self.path.exists() and self.path.stat().st_size > 0 and not self._ends_with_newline()
+        self._fh = self.path.open("a", encoding="utf-8")
+        if needs_newline:  # a crash left half a line: close it so the next event starts clean
+            self._fh.write("\n")
+            self._fh.flush()
+
+    def _ends_with_newline(self) -> bool:
+        with self.path.open("rb") as fh:
+            fh.seek(-1, os.SEEK_END)
+            return fh.read(1) == b"\n"
+
+    def emit(self, type_: str, **payload: Any) -> int:
+        """Append one event and return its ``seq``."""
+        with self._lock:
+            self._seq += 1
+            record = {"seq": self._seq, "time": time.time(), "type": type_, **payload}
+            self._fh.write(json.dumps(record, ensure_ascii=False, default=_jsonable) + "\n")
+            self._fh.flush()
+            return self._seq
+
+    def close(self) -> None:
+        with self._lock:
+            self._fh.close()
+
+
+def _jsonable(value: Any) -> Any:
+    """Turn numpy/torch scalars and paths into JSON values."""
+    if hasattr(value, "item"):
+        return value.item()
+    return str(value)
+
+
+@dataclass
+class EventBatch:
+    """Complete events read from an offset, and the offset just after the last complete line."""
+
+    events: list[dict]
+    next_offset: int
+    bad_lines: int = 0
+
+
+def read_events(run_dir: Path, offset: int = 0, max_bytes: int = 8 << 20) -> EventBatch:
+    """Read the complete lines of ``events.jsonl`` from byte ``offset`` on (at most ``max_bytes``,
+    all when -1).
+
+    A trailing partial line (a write in progress) is left for the next call. Unparseable complete
+    lines are counted in ``bad_lines`` and skipped.
+    """
+    path = Path(run_dir) / EVENTS_FILE
+    if not path.exists():
+        return EventBatch([], offset)
+    with path.open("rb") as fh:
+        fh.seek(offset)
+        data = fh.read(max_bytes)
+    end = data.rfind(b"\n")
+    if end < 0:
+        return EventBatch([], offset)
+    events, bad = [], 0
+    for raw in data[: end + 1].split(b"\n")[:-1]:
+        if not raw.strip():
+            continue
+        try:
+            event = json.loads(raw)
+            int(event["seq"])
+            event["type"]  # noqa: B018 - presence check
+        except (ValueError, KeyError, TypeError):
+            bad += 1
+            continue
+        events.append(event)
+    return EventBatch(events, offset + end + 1, bad)
+
+
+def last_status(run_dir: Path) -> dict | None:
+    """The last ``status`` event of a run read straight from its file (for the CLI and tests)."""
+    status = None
+    for event in read_events(run_dir, 0, max_bytes=-1).events:
+        if event["type"] == "status":
+            status = event
+    return status

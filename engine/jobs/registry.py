@@ -1,0 +1,46 @@
+"""Job kinds by name. A kind is a module exposing ``KIND = JobKind(...)``; it is imported on demand
+so listing kinds does not import torch."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from engine.jobs.context import JobContext
+
+# name -> module defining KIND. Later issues add their kinds here.
+KIND_MODULES: dict[str, str] = {
+    "bootstrap": "engine.jobs.bootstrap",
+}
+
+
+@dataclass(frozen=True)
+class JobKind:
+    """A job kind: its config dataclass, the function that runs it, and an optional ``prepare``.
+
+    ``prepare(config, store, run_dir)`` runs in the studio process before launch and exports from
+    the store whatever the job reads (jobs never open DuckDB). ``run(config, ctx)`` runs in the job's
+    own process.
+    """
+
+    name: str
+    title: str
+    description: str
+    config_cls: type
+    run: Callable[[Any, JobContext], None]
+    prepare: Callable[[Any, Any, Path], None] | None = None
+
+
+def job_kind(name: str) -> JobKind:
+    """The job kind registered under ``name``."""
+    try:
+        module_name = KIND_MODULES[name]
+    except KeyError:
+        raise KeyError(f"unknown job kind {name!r}; known: {', '.join(sorted(KIND_MODULES))}") from None
+    kind = importlib.import_module(module_name).KIND
+    if kind.name != name:
+        raise RuntimeError(f"{module_name} registers {kind.name!r}, expected {name!r}")
+    return kind

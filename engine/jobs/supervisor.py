@@ -1,0 +1,237 @@
+"""Launches, watches, cancels and resumes job processes for the studio (or the CLI).
+
+A run is a folder ``runs/<id>/`` with ``config.yaml``, ``events.jsonl``, ``stdout.log``, ``pid``,
+``checkpoints/``, ``inputs/`` and ``outputs/``. The process is started with
+``python -m engine run RUN_DIR`` in a new session (its own process group, no shell). Cancel sends
+SIGTERM to the group and, if the job has not ended after ``kill_after_s``, SIGKILL. A run whose
+heartbeat is older than ``stale_after_s`` is declared dead.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from engine.jobs.config import config_to_dict
+from engine.jobs.events import FINAL_STATUSES, EventWriter, last_status
+from engine.jobs.ingest import ingest_run
+from engine.jobs.registry import job_kind
+from engine.jobs.runner import CONFIG_FILE, HEARTBEAT_ENV
+from engine.store import Store
+from engine.store.clock import utc_now
+from engine.workspace import Workspace
+
+PID_FILE = "pid"
+STDOUT_FILE = "stdout.log"
+
+
+def new_run_id(kind: str) -> str:
+    """A readable, unique, path-safe run id: ``<kind>-<UTC time>-<random>``."""
+    return f"{kind}-{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}-{secrets.token_hex(2)}"
+
+
+class Supervisor:
+    """The studio's handle on job processes.
+
+    It keeps the ``Popen`` objects of the processes it started (so finished children are reaped) and,
+    after a restart, reattaches to running jobs through their pid files and heartbeats.
+    """
+
+    def __init__(self, store: Store, workspace: Workspace, *, kill_after_s: float = 30.0,
+                 stale_after_s: float = 60.0, heartbeat_s: float = 5.0,
+                 extra_env: dict[str, str] | None = None) -> None:
+        self.store = store
+        self.workspace = workspace.ensure()
+        self.kill_after_s = kill_after_s
+        self.stale_after_s = stale_after_s
+        self.heartbeat_s = heartbeat_s
+        self.extra_env = dict(extra_env or {})
+        self._procs: dict[str, subprocess.Popen] = {}
+
+    # --- starting ------------------------------------------------------------------------------
+    def create(self, kind_name: str, config: Any, title: str = "") -> str:
+        """Write a run folder for ``config`` (running the kind's ``prepare``) and record it queued."""
+        kind = job_kind(kind_name)
+        if not isinstance(config, kind.config_cls):
+            raise TypeError(f"{kind_name} needs a {kind.config_cls.__name__}, got {type(config).__name__}")
+        run_id = new_run_id(kind_name)
+        run_dir = self.workspace.run_dir(run_id)
+        run_dir.mkdir(parents=True)
+        if kind.prepare is not None:
+            kind.prepare(config, self.store, run_dir)
+        values = config_to_dict(config)
+        with (run_dir / CONFIG_FILE).open("w", encoding="utf-8") as fh:
+            yaml.safe_dump({"kind": kind_name, "run_id": run_id, "config": values}, fh, allow_unicode=True,
+                           sort_keys=False)
+        self.store.runs.create(run_id, kind_name, title or kind.title, values, str(run_dir))
+        return run_id
+
+    def launch(self, run_id: str) -> int:
+        """Start the run's process; returns its pid (also its process group id)."""
+        run_dir = self.workspace.run_dir(run_id)
+        env = {**os.environ, **self.extra_env, HEARTBEAT_ENV: str(self.heartbeat_s), "PYTHONUNBUFFERED": "1"}
+        env.setdefault("HF_HUB_OFFLINE", "1") if env.get("TARJAMA_OFFLINE", "1") == "1" else None
+        project_root = str(Path(__file__).resolve().parents[2])
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (project_root, env.get("PYTHONPATH", "")) if p)
+        with (run_dir / STDOUT_FILE).open("ab") as out:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "engine", "run", str(run_dir)],
+                stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                start_new_session=True, cwd=str(run_dir), env=env,
+            )
+        (run_dir / PID_FILE).write_text(str(proc.pid))
+        self._procs[run_id] = proc
+        self.store.runs.set_launched(run_id, proc.pid)
+        return proc.pid
+
+    def start(self, kind_name: str, config: Any, title: str = "") -> str:
+        """Create and launch a run; returns its id."""
+        run_id = self.create(kind_name, config, title)
+        self.launch(run_id)
+        return run_id
+
+    def resume(self, run_id: str) -> int:
+        """Launch a failed or cancelled run again in the same folder; the job continues from its checkpoint."""
+        self.poll()
+        run = self._run(run_id)
+        if run["status"] not in ("failed", "cancelled"):
+            raise ValueError(f"run {run_id} is {run['status']}; only failed or cancelled runs can be resumed")
+        return self.launch(run_id)
+
+    # --- stopping ------------------------------------------------------------------------------
+    def cancel(self, run_id: str) -> None:
+        """Ask a run to stop (SIGTERM to its process group); :meth:`poll` escalates to SIGKILL later."""
+        run = self._run(run_id)
+        if run["status"] in FINAL_STATUSES:
+            return
+        self.store.runs.request_cancel(run_id)
+        self._signal(run, signal.SIGTERM)
+
+    def cancel_and_wait(self, run_id: str, timeout_s: float | None = None) -> str:
+        """Cancel and block until the run has ended (for the CLI and tests); returns the final status."""
+        self.cancel(run_id)
+        deadline = time.monotonic() + (timeout_s if timeout_s is not None else self.kill_after_s + 10)
+        while time.monotonic() < deadline:
+            self.poll()
+            status = self._run(run_id)["status"]
+            if status in FINAL_STATUSES:
+                return status
+            time.sleep(0.2)
+        self.poll()
+        return self._run(run_id)["status"]
+
+    def _signal(self, run: dict, sig: signal.Signals) -> bool:
+        pid = run.get("pid")
+        if not pid or not self._alive(run["id"], pid):
+            return False
+        try:
+            os.killpg(pid, sig)
+        except ProcessLookupError:
+            return False
+        return True
+
+    def _alive(self, run_id: str, pid: int) -> bool:
+        proc = self._procs.get(run_id)
+        if proc is not None and proc.pid == pid:
+            return proc.poll() is None
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+
+    # --- watching ------------------------------------------------------------------------------
+    def poll(self) -> list[str]:
+        """Ingest new events of every active run, reap finished children, enforce cancel timeouts and
+        detect dead runs. Returns the ids of runs that ended during this call."""
+        ended = []
+        for run in self.store.runs.active():
+            run_id = run["id"]
+            ingest_run(self.store, run_id)
+            run = self._run(run_id)
+            alive = bool(run["pid"]) and self._alive(run_id, run["pid"])
+            if run["status"] in FINAL_STATUSES:
+                self._reap(run_id)
+                ended.append(run_id)
+                continue
+            now = utc_now()
+            if run["cancel_requested_at"] and alive and now - run["cancel_requested_at"] > timedelta(
+                    seconds=self.kill_after_s):
+                self._signal(run, signal.SIGKILL)
+                self._finish(run_id, "cancelled", f"killed: no exit within {self.kill_after_s:.0f}s of cancel")
+                ended.append(run_id)
+                continue
+            if not alive:
+                self._reap(run_id)
+                ingest_run(self.store, run_id)  # the last lines it wrote before exiting
+                run = self._run(run_id)
+                if run["status"] in FINAL_STATUSES:
+                    ended.append(run_id)
+                    continue
+            last_sign = run["heartbeat_at"] or run["launched_at"] or run["created_at"]
+            if not alive or now - last_sign > timedelta(seconds=self.stale_after_s):
+                if alive:
+                    self._signal(run, signal.SIGKILL)
+                silent = (now - last_sign).total_seconds()
+                self._finish(run_id, "failed", f"job process died (no heartbeat for {silent:.0f}s)")
+                ended.append(run_id)
+        return ended
+
+    def _finish(self, run_id: str, status: str, error: str) -> None:
+        """Write a final status on the job's behalf (it can no longer) and ingest it."""
+        writer = EventWriter(self.workspace.run_dir(run_id))
+        try:
+            writer.emit("log", level="error", message=error)
+            writer.emit("status", status=status, error=error)
+        finally:
+            writer.close()
+        self._reap(run_id)
+        ingest_run(self.store, run_id)
+
+    def _reap(self, run_id: str) -> None:
+        proc = self._procs.pop(run_id, None)
+        if proc is not None:
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self._procs[run_id] = proc
+
+    def reattach(self) -> list[str]:
+        """After a studio restart: pick up every run the store thinks is active (ingest what it wrote
+        meanwhile, declare dead the ones without a heartbeat). Returns the ids still running."""
+        self.poll()
+        return [r["id"] for r in self.store.runs.active()]
+
+    def wait(self, run_id: str, timeout_s: float = 600, poll_s: float = 0.2) -> str:
+        """Block until a run ends (tests, CLI, pipelines); returns its final status."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            self.poll()
+            status = self._run(run_id)["status"]
+            if status in FINAL_STATUSES:
+                return status
+            time.sleep(poll_s)
+        raise TimeoutError(f"run {run_id} still {self._run(run_id)['status']} after {timeout_s}s")
+
+    def _run(self, run_id: str) -> dict:
+        run = self.store.runs.get(run_id)
+        if run is None:
+            raise KeyError(f"no run {run_id!r}")
+        return run
+
+
+def status_from_files(run_dir: Path) -> str:
+    """A run's last written status, read from its folder (no store needed)."""
+    event = last_status(run_dir)
+    return event["status"] if event else "queued"

@@ -1,0 +1,122 @@
+"""The DuckDB store: one connection per process, a cursor per call, forward-only migrations."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+def migration_files() -> list[tuple[int, str, str]]:
+    """All migrations shipped with the engine, as (version, file name, SQL), in version order."""
+    found = []
+    for entry in resources.files("engine.store").joinpath("migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+class Database:
+    """Owns the single DuckDB connection of this process.
+
+    DuckDB lets one process write a database file, and while it holds the file no other process may
+    even read it: the studio process (or the CLI when the studio is not running) is that process and
+    job subprocesses never open it. A connection is not thread-safe, so every call takes its own
+    ``cursor()``; writes are serialised by a lock so that Streamlit's threads never conflict.
+    """
+
+    def __init__(self, path: Path | str, *, migrate: bool = True, upto: int | None = None) -> None:
+        self.path = Path(path) if str(path) != ":memory:" else path
+        if isinstance(self.path, Path):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._con = duckdb.connect(str(path))
+        except duckdb.IOException as exc:
+            raise StoreLockedError(
+                f"The studio database {path} is held by another process (is the studio running?). "
+                "Stop it, or use the studio instead of the command line."
+            ) from exc
+        self._write_lock = threading.RLock()
+        if migrate:
+            self.migrate(upto=upto)
+
+    def close(self) -> None:
+        """Close the connection (the file is released for other processes)."""
+        self._con.close()
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A fresh cursor for reads; closed afterwards."""
+        cur = self._con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor inside one write transaction: committed on success, rolled back on any error."""
+        with self._write_lock:
+            cur = self._con.cursor()
+            cur.begin()
+            try:
+                yield cur
+                cur.commit()
+            except BaseException:
+                cur.rollback()
+                raise
+            finally:
+                cur.close()
+
+    def query(self, sql: str, params: list | tuple | None = None) -> list[tuple]:
+        """Run a read query and return all rows."""
+        with self.cursor() as cur:
+            return cur.execute(sql, params or []).fetchall()
+
+    def query_dicts(self, sql: str, params: list | tuple | None = None) -> list[dict]:
+        """Run a read query and return rows as dicts keyed by column name."""
+        with self.cursor() as cur:
+            result = cur.execute(sql, params or [])
+            names = [d[0] for d in result.description]
+            return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+
+    def schema_version(self) -> int:
+        """The highest migration applied (0 for an empty database)."""
+        with self.cursor() as cur:
+            exists = cur.execute(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+            ).fetchone()[0]
+            if not exists:
+                return 0
+            return cur.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+
+    def migrate(self, upto: int | None = None) -> list[int]:
+        """Apply every shipped migration newer than the database, each in its own transaction."""
+        with self.transaction() as cur:
+            cur.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version ("
+                " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
+                " applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
+            )
+        current = self.schema_version()
+        applied = []
+        for version, name, sql in migration_files():
+            if version <= current or (upto is not None and version > upto):
+                continue
+            with self.transaction() as cur:
+                cur.execute(sql)
+                cur.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [version, name])
+            applied.append(version)
+        return applied
+
+
+class StoreLockedError(RuntimeError):
+    """The database file is held by another process."""

@@ -1,0 +1,67 @@
+"""Typed queries and writes for the model registry."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+
+from engine.store.clock import utc_now
+from engine.store.database import Database
+
+KINDS = ("policy", "reward", "reward-base")
+STAGES = ("sft", "cold-start", "final", "production", "candidate", "archived")
+
+
+class ModelRepository:
+    """Every policy and reward model the studio knows (name, kind, stage, path, lineage)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def register(self, name: str, kind: str, path: str, *, stage: str = "candidate", parent: str | None = None,
+                 run_id: str | None = None, metadata: dict | None = None,
+                 cur: duckdb.DuckDBPyConnection | None = None) -> None:
+        """Add or update a model version (inside ``cur``'s transaction when given)."""
+        if kind not in KINDS:
+            raise ValueError(f"model kind must be one of {KINDS}, not {kind!r}")
+        if stage not in STAGES:
+            raise ValueError(f"model stage must be one of {STAGES}, not {stage!r}")
+        params = [name, kind, stage, path, parent, run_id, utc_now(), json.dumps(metadata or {}, ensure_ascii=False)]
+        sql = (
+            "INSERT INTO models (name, kind, stage, path, parent, run_id, created_at, metadata)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET kind = excluded.kind,"
+            " stage = excluded.stage, path = excluded.path, parent = excluded.parent,"
+            " run_id = excluded.run_id, metadata = excluded.metadata"
+        )
+        if cur is not None:
+            cur.execute(sql, params)
+            return
+        with self.db.transaction() as tx:
+            tx.execute(sql, params)
+
+    def get(self, name: str) -> dict | None:
+        rows = self.db.query_dicts("SELECT * FROM models WHERE name = ?", [name])
+        if not rows:
+            return None
+        rows[0]["metadata"] = json.loads(rows[0]["metadata"])
+        return rows[0]
+
+    def list(self, kind: str | None = None, stage: str | None = None) -> list[dict]:
+        """Models, newest first."""
+        sql, params = "SELECT * FROM models WHERE 1=1", []
+        if kind:
+            sql += " AND kind = ?"
+            params.append(kind)
+        if stage:
+            sql += " AND stage = ?"
+            params.append(stage)
+        rows = self.db.query_dicts(sql + " ORDER BY created_at DESC, name", params)
+        for row in rows:
+            row["metadata"] = json.loads(row["metadata"])
+        return rows
+
+    def sft_model(self) -> dict | None:
+        """The newest model at stage ``sft`` (the one the loop starts from)."""
+        rows = self.list(kind="policy", stage="sft")
+        return rows[0] if rows else None

@@ -1,0 +1,129 @@
+"""Typed queries and writes for runs, their metrics and their logs."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import duckdb
+
+from engine.store.clock import from_unix, utc_now
+from engine.store.database import Database
+
+ACTIVE = ("queued", "running")
+
+
+class RunRepository:
+    """Runs as the studio sees them (ingested from each run's ``events.jsonl``)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def create(self, run_id: str, kind: str, title: str, config: dict, run_dir: str) -> None:
+        """Record a new queued run."""
+        with self.db.transaction() as cur:
+            cur.execute(
+                "INSERT INTO runs (id, kind, title, status, config, run_dir, created_at)"
+                " VALUES (?, ?, ?, 'queued', ?, ?, ?)",
+                [run_id, kind, title, json.dumps(config, ensure_ascii=False), run_dir, utc_now()],
+            )
+
+    def set_launched(self, run_id: str, pid: int) -> None:
+        """A process was started for the run (first launch or resume)."""
+        with self.db.transaction() as cur:
+            cur.execute(
+                "UPDATE runs SET pid = ?, launched_at = ?, status = 'queued', finished_at = NULL,"
+                " error = NULL, cancel_requested_at = NULL WHERE id = ?",
+                [pid, utc_now(), run_id],
+            )
+
+    def request_cancel(self, run_id: str) -> None:
+        with self.db.transaction() as cur:
+            cur.execute("UPDATE runs SET cancel_requested_at = ? WHERE id = ?", [utc_now(), run_id])
+
+    def mark_final(self, cur: duckdb.DuckDBPyConnection, run_id: str, status: str, error: str | None,
+                   when: Any = None) -> None:
+        """Set a final status inside an open transaction (also used when ingesting ``status`` events)."""
+        cur.execute(
+            "UPDATE runs SET status = ?, error = coalesce(?, error), finished_at = ? WHERE id = ?",
+            [status, error, when or utc_now(), run_id],
+        )
+
+    def get(self, run_id: str) -> dict | None:
+        rows = self.db.query_dicts("SELECT * FROM runs WHERE id = ?", [run_id])
+        return rows[0] if rows else None
+
+    def list(self, kinds: tuple[str, ...] | None = None, statuses: tuple[str, ...] | None = None,
+             limit: int = 200) -> list[dict]:
+        """Runs, newest first, optionally of some kinds or statuses."""
+        sql, params = "SELECT * FROM runs WHERE 1=1", []
+        if kinds:
+            sql += f" AND kind IN ({', '.join('?' * len(kinds))})"
+            params += list(kinds)
+        if statuses:
+            sql += f" AND status IN ({', '.join('?' * len(statuses))})"
+            params += list(statuses)
+        sql += " ORDER BY created_at DESC, id DESC LIMIT ?"
+        return self.db.query_dicts(sql, [*params, limit])
+
+    def active(self) -> list[dict]:
+        """Runs that are queued or running."""
+        return self.list(statuses=ACTIVE, limit=10_000)
+
+    def metrics(self, run_id: str, keys: tuple[str, ...] | None = None) -> list[dict]:
+        """Metric rows (step, key, value, time) of a run, in step order."""
+        sql, params = "SELECT step, key, value, time FROM run_metrics WHERE run_id = ?", [run_id]
+        if keys:
+            sql += f" AND key IN ({', '.join('?' * len(keys))})"
+            params += list(keys)
+        return self.db.query_dicts(sql + " ORDER BY step, seq", params)
+
+    def metric_keys(self, run_id: str) -> list[str]:
+        rows = self.db.query("SELECT DISTINCT key FROM run_metrics WHERE run_id = ? ORDER BY key", [run_id])
+        return [r[0] for r in rows]
+
+    def logs(self, run_id: str, tail: int = 200) -> list[dict]:
+        """The last ``tail`` log lines of a run, oldest first."""
+        rows = self.db.query_dicts(
+            "SELECT seq, time, level, message FROM run_logs WHERE run_id = ? ORDER BY seq DESC LIMIT ?",
+            [run_id, tail],
+        )
+        return rows[::-1]
+
+    # --- ingestion of one event, inside the ingest transaction -----------------------------------
+    def apply_event(self, cur: duckdb.DuckDBPyConnection, run_id: str, event: dict) -> None:
+        """Fold one event into the run's rows (idempotent by (run, seq))."""
+        seq, when, type_ = int(event["seq"]), from_unix(float(event.get("time", 0))), event["type"]
+        if type_ == "metric":
+            for key, value in (event.get("values") or {}).items():
+                cur.execute(
+                    "INSERT OR IGNORE INTO run_metrics (run_id, seq, step, key, value, time)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    [run_id, seq, int(event.get("step", 0)), key, value, when],
+                )
+        elif type_ == "log":
+            cur.execute(
+                "INSERT OR IGNORE INTO run_logs (run_id, seq, time, level, message) VALUES (?, ?, ?, ?, ?)",
+                [run_id, seq, when, event.get("level", "info"), str(event.get("message", ""))],
+            )
+        elif type_ == "progress":
+            cur.execute(
+                "UPDATE runs SET progress_done = ?, progress_total = ?, progress_unit = ?, eta_seconds = ?,"
+                " message = coalesce(nullif(?, ''), message), heartbeat_at = greatest(heartbeat_at, ?)"
+                " WHERE id = ?",
+                [event.get("done"), event.get("total"), event.get("unit"), event.get("eta_s"),
+                 event.get("message", ""), when, run_id],
+            )
+        elif type_ == "heartbeat":
+            cur.execute("UPDATE runs SET heartbeat_at = greatest(coalesce(heartbeat_at, ?), ?) WHERE id = ?",
+                        [when, when, run_id])
+        elif type_ == "status":
+            status = event.get("status")
+            if status == "running":
+                cur.execute(
+                    "UPDATE runs SET status = 'running', started_at = coalesce(started_at, ?),"
+                    " heartbeat_at = greatest(coalesce(heartbeat_at, ?), ?) WHERE id = ?",
+                    [when, when, when, run_id],
+                )
+            elif status in ("succeeded", "failed", "cancelled"):
+                self.mark_final(cur, run_id, status, event.get("error"), when)
