@@ -1,0 +1,12 @@
+"""``python -m bench``: run every benchmark in turn."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+BENCHMARKS = ["bench.ingest"]
+
+if __name__ == "__main__":
+    failed = [name for name in BENCHMARKS if subprocess.run([sys.executable, "-m", name], check=False).returncode]
+    sys.exit(1 if failed else 0)

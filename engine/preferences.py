@@ -1,0 +1,140 @@
+"""Scored candidates → preference pairs (prompt, chosen, rejected, margin).
+
+Rules, whatever the strategy: the chosen candidate passed the output checks (a failing candidate can only
+be rejected); the quality margin is at least ``min_margin`` and never zero (ties give no pair); near-identical
+candidates give no pair; each (source, chosen, rejected) appears once; and the validation split is drawn per
+source, so a source's pairs are all in train or all in validation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sacrebleu.metrics import CHRF
+
+STRATEGIES = ("best_vs_worst", "all_above_margin", "best_vs_each")
+_CHRF = CHRF()
+
+
+@dataclass(frozen=True)
+class ScoredCandidate:
+    """One candidate translation with its fused quality and whether it passed the output checks."""
+
+    cand_id: int
+    group: str
+    source: str
+    text: str
+    quality: float
+    passes_checks: bool = True
+    strategy: str = ""
+    scores: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class PairingConfig:
+    """How pairs are drawn from each source's candidates."""
+
+    strategy: str = field(default="best_vs_worst", metadata={
+        "help": "best_vs_worst: one pair per source; best_vs_each: the best against every other candidate; "
+                "all_above_margin: every ordered pair whose margin is large enough."})
+    min_margin: float = field(default=0.1, metadata={
+        "help": "Smallest quality gap (fused score, 0–1) for a pair to be kept."})
+    near_identical_chrf: float = field(default=95.0, metadata={
+        "help": "Two candidates whose chrF against each other is at least this are near-identical: no pair."})
+    valid_fraction: float = field(default=0.1, metadata={
+        "help": "Share of sources whose pairs go to the validation split (drawn per source, seeded)."})
+    seed: int = field(default=0, metadata={"help": "Seed of the per-source validation draw."})
+
+    def __post_init__(self) -> None:
+        if self.strategy not in STRATEGIES:
+            raise ValueError(f"pairing strategy must be one of {', '.join(STRATEGIES)}, not {self.strategy!r}")
+        if not 0 <= self.valid_fraction < 1:
+            raise ValueError("valid_fraction must be in [0, 1)")
+        if self.min_margin < 0:
+            raise ValueError("min_margin cannot be negative")
+
+
+@dataclass(frozen=True)
+class PreferencePair:
+    """A (chosen, rejected) pair for one source, in the format TRL's trainers read (plus provenance)."""
+
+    group: str
+    source: str
+    chosen: str
+    rejected: str
+    margin: float
+    chosen_id: int
+    rejected_id: int
+    chosen_quality: float
+    rejected_quality: float
+    split: str
+    strategy: str
+    chosen_scores: dict = field(default_factory=dict, compare=False, hash=False)
+    rejected_scores: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+def source_split(group: str, valid_fraction: float, seed: int = 0) -> str:
+    """``"valid"`` for a seeded, stable share of sources, else ``"train"`` (the same for every pair of a source)."""
+    digest = hashlib.sha256(f"{seed}:{group}".encode()).digest()
+    return "valid" if int.from_bytes(digest[:8], "big") / 2**64 < valid_fraction else "train"
+
+
+def near_identical(a: str, b: str, threshold: float) -> bool:
+    """True when two translations are the same up to spacing, or their chrF reaches ``threshold``."""
+    if " ".join(a.split()) == " ".join(b.split()):
+        return True
+    return _CHRF.sentence_score(a, [b]).score >= threshold
+
+
+def _ordered_candidates(group: Sequence[ScoredCandidate]) -> list[ScoredCandidate]:
+    return sorted(group, key=lambda c: (-c.quality, c.cand_id))
+
+
+def _proposals(group: Sequence[ScoredCandidate], strategy: str) -> Iterable[tuple[ScoredCandidate, ScoredCandidate]]:
+    ranked = _ordered_candidates(group)
+    eligible = [c for c in ranked if c.passes_checks]
+    if not eligible:
+        return
+    best = eligible[0]
+    if strategy == "best_vs_worst":
+        yield best, ranked[-1]
+    elif strategy == "best_vs_each":
+        for other in ranked:
+            if other.cand_id != best.cand_id:
+                yield best, other
+    else:
+        for chosen in eligible:
+            for other in ranked:
+                if other.quality < chosen.quality:
+                    yield chosen, other
+
+
+def build_pairs(candidates: Iterable[ScoredCandidate], config: PairingConfig) -> list[PreferencePair]:
+    """Preference pairs from scored candidates, following ``config`` and the module's rules."""
+    groups: dict[str, list[ScoredCandidate]] = defaultdict(list)
+    for cand in candidates:
+        groups[cand.group].append(cand)
+    pairs: list[PreferencePair] = []
+    for group_id in sorted(groups):
+        group = groups[group_id]
+        split = source_split(group_id, config.valid_fraction, config.seed)
+        seen: set[tuple[str, str]] = set()
+        for chosen, rejected in _proposals(group, config.strategy):
+            margin = chosen.quality - rejected.quality
+            if margin <= 0 or margin < config.min_margin or chosen.cand_id == rejected.cand_id:
+                continue
+            if (chosen.text, rejected.text) in seen:
+                continue
+            if near_identical(chosen.text, rejected.text, config.near_identical_chrf):
+                continue
+            seen.add((chosen.text, rejected.text))
+            pairs.append(PreferencePair(
+                group=group_id, source=chosen.source, chosen=chosen.text, rejected=rejected.text, margin=margin,
+                chosen_id=chosen.cand_id, rejected_id=rejected.cand_id, chosen_quality=chosen.quality,
+                rejected_quality=rejected.quality, split=split, strategy=config.strategy,
+                chosen_scores=dict(chosen.scores), rejected_scores=dict(rejected.scores),
+            ))
+    return pairs

@@ -1,0 +1,221 @@
+"""1 · Data: upload or import parallel corpora, check them, and browse what is stored."""
+
+from __future__ import annotations
+
+import re
+
+import plotly.express as px
+import streamlit as st
+
+from engine.corpora import (
+    FORMATS,
+    SUPPORTED_PAIRS,
+    CorpusRejected,
+    NormalisationOptions,
+    PrepareOptions,
+    UnsafeFilename,
+    check_corpus,
+    detect_format,
+    option_help,
+    safe_display_name,
+)
+from engine.corpora.validation import HINT_COLUMNS_SWAPPED
+from engine.corpus_import import DatasetImportError, dataset_to_jsonl
+from engine.store.corpora import CorpusExistsError
+from studio.components.arabic import bidi_table
+from studio.components.header import workspace_header
+from studio.state import studio
+
+PAGE_SIZES = (25, 50, 100)
+
+st.title("1 · Data")
+st.caption("Parallel corpora (English→Arabic, French→Arabic). Every row is checked; a file with a bad row is "
+           "rejected whole with the line and the reason, unless you choose to skip bad rows.")
+workspace_header(studio())
+
+
+def _column(text: str, fmt: str, has_header: bool) -> int | str:
+    text = text.strip()
+    return int(text) if text.isdigit() and fmt != "jsonl" and not has_header else text
+
+
+def _options_form(prefix: str, fmt_default: str) -> tuple[PrepareOptions | None, str | None]:
+    """The reading, checking and splitting options shared by upload and import."""
+    c1, c2, c3 = st.columns(3)
+    pair = c1.selectbox("Language pair", SUPPORTED_PAIRS, key=f"{prefix}-pair")
+    fmt = c2.selectbox("Format", FORMATS, index=FORMATS.index(fmt_default), key=f"{prefix}-format")
+    has_header = c3.checkbox("First line is a header", value=fmt == "csv", key=f"{prefix}-header",
+                             disabled=fmt == "jsonl")
+    c1, c2, c3 = st.columns(3)
+    default_src, default_tgt = ("source", "target") if fmt == "jsonl" or has_header else ("0", "1")
+    src = c1.text_input("Source column", value=default_src, key=f"{prefix}-src-{fmt}-{has_header}",
+                        help="0-based index, header name, or JSONL key.")
+    tgt = c2.text_input("Arabic column", value=default_tgt, key=f"{prefix}-tgt-{fmt}-{has_header}")
+    swap = c3.checkbox("Swap columns", key=f"{prefix}-swap", help="Use when the Arabic is in the source column.")
+    with st.expander("Normalisation (for duplicate detection), splits and limits"):
+        helps = option_help(NormalisationOptions)
+        cols = st.columns(4)
+        norm = {name: cols[i % 4].checkbox(name.replace("_", " "), value=getattr(NormalisationOptions(), name),
+                                           help=helps[name], key=f"{prefix}-norm-{name}")
+                for i, name in enumerate(helps)}
+        c1, c2, c3, c4 = st.columns(4)
+        valid = c1.number_input("Validation share", 0.0, 0.5, 0.05, 0.01, key=f"{prefix}-valid")
+        test = c2.number_input("Test share", 0.0, 0.5, 0.05, 0.01, key=f"{prefix}-test")
+        seed = c3.number_input("Split seed", 0, 2**31 - 1, 0, key=f"{prefix}-seed")
+        max_chars = c4.number_input("Longest segment (characters)", 10, 100_000, 1000, key=f"{prefix}-maxchars")
+    skip = st.checkbox("Skip rejected rows and keep the rest", key=f"{prefix}-skip",
+                       help="Off: a file with any bad row is rejected whole. On: bad rows are listed and left out.")
+    try:
+        options = PrepareOptions(
+            format=fmt, has_header=has_header, source_column=_column(src, fmt, has_header),
+            target_column=_column(tgt, fmt, has_header), pair=pair, normalisation=NormalisationOptions(**norm),
+            max_chars=int(max_chars), valid_fraction=float(valid), test_fraction=float(test), seed=int(seed),
+            skip_invalid_rows=skip, swap_columns=swap,
+        )
+    except ValueError as exc:
+        return None, str(exc)
+    return options, None
+
+
+def _show_problems(errors, hints) -> None:
+    if hints:
+        for hint in hints:
+            st.warning(hint + (" — tick “Swap columns” above." if hint == HINT_COLUMNS_SWAPPED else ""))
+    if errors:
+        st.dataframe([{"line": e.line or "file", "reason": e.reason} for e in errors[:2000]], hide_index=True,
+                     use_container_width=True, height=min(400, 40 + 35 * len(errors)))
+        if len(errors) > 2000:
+            st.caption(f"… and {len(errors) - 2000} more")
+
+
+def _add(name: str, data: bytes, options: PrepareOptions, filename: str) -> None:
+    try:
+        corpus_id, prepared = studio().add_corpus(name, data, options, filename=filename)
+    except CorpusRejected as exc:
+        st.error(f"Rejected: {len({e.line for e in exc.errors})} line(s) have problems. Nothing was stored.")
+        _show_problems(exc.errors, exc.hints)
+        return
+    except (CorpusExistsError, ValueError) as exc:
+        st.error(str(exc))
+        return
+    report = prepared.report()
+    st.success(f"Stored corpus “{name}” (id {corpus_id}): {report['n_rows']} segments — "
+               f"train {report['splits']['train']}, valid {report['splits']['valid']}, "
+               f"test {report['splits']['test']}.")
+    st.caption(f"Read {report['n_rows_read']} rows; removed {report['n_exact_duplicates']} exact and "
+               f"{report['n_normalised_duplicates']} normalised duplicates; skipped {report['n_rejected_rows']} "
+               "rejected rows.")
+    if prepared.errors:
+        _show_problems(prepared.errors, prepared.file_hints)
+
+
+def _valid_name(name: str) -> bool:
+    return bool(re.fullmatch(r"[\w .,()+-]{1,80}", name.strip()))
+
+
+upload_tab, import_tab, browse_tab = st.tabs(["Upload", "Import a Hugging Face dataset", "Browse corpora"])
+
+with upload_tab:
+    uploaded = st.file_uploader("Corpus file (TSV, CSV or JSONL, UTF-8)", type=["tsv", "csv", "jsonl", "txt"],
+                                key="upload-file")
+    pasted = st.text_area("…or paste rows (tab-separated: source, Arabic)", height=120, key="upload-paste")
+    filename, data, fmt_default = "", b"", "tsv"
+    if uploaded is not None:
+        try:
+            filename = safe_display_name(uploaded.name)
+            fmt_default = detect_format(filename)
+        except (UnsafeFilename, ValueError) as exc:
+            st.error(f"This file name cannot be used: {exc}")
+            uploaded = None
+        else:
+            data = uploaded.getvalue()
+    elif pasted.strip():
+        data, filename = pasted.encode("utf-8"), "pasted.tsv"
+    options, problem = _options_form("upload", fmt_default)
+    name = st.text_input("Corpus name", value=filename.rsplit(".", 1)[0] if filename else "", key="upload-name")
+    c1, c2 = st.columns(2)
+    check_clicked = c1.button("Check", disabled=not data, key="upload-check")
+    add_clicked = c2.button("Add corpus", type="primary", disabled=not data, key="upload-add")
+    if problem:
+        st.error(problem)
+    elif check_clicked and options:
+        preview = check_corpus(data, options)
+        if preview.accepted:
+            st.success(f"{preview.n_rows} segments would be stored ({preview.n_exact_duplicates} exact and "
+                       f"{preview.n_normalised_duplicates} normalised duplicates removed).")
+            bidi_table(preview.table.slice(0, 10).to_pylist(), ["line", "source", "target", "split"])
+        else:
+            st.error("This file would be rejected:")
+        _show_problems(preview.errors, preview.file_hints)
+    elif add_clicked and options:
+        if not _valid_name(name):
+            st.error("Give the corpus a name (letters, digits, spaces and . , ( ) + - _).")
+        else:
+            _add(name.strip(), data, options, filename)
+
+with import_tab:
+    st.caption("A folder written by `datasets` (`save_to_disk`), or a hub id when this machine is online.")
+    location = st.text_input("Dataset folder or hub id", key="import-location")
+    c1, c2, c3, c4 = st.columns(4)
+    hf_split = c1.text_input("Dataset split", value="train", key="import-split")
+    src_field = c2.text_input("Source field", value="translation.en", key="import-src",
+                              help="Dotted paths reach nested fields, e.g. translation.en")
+    tgt_field = c3.text_input("Arabic field", value="translation.ar", key="import-tgt")
+    limit = c4.number_input("At most this many rows (0 = all)", 0, 10_000_000, 0, key="import-limit")
+    import_options, import_problem = _options_form("import", "jsonl")
+    import_name = st.text_input("Corpus name", key="import-name")
+    if st.button("Import", type="primary", disabled=not location.strip(), key="import-go"):
+        if import_problem or import_options is None:
+            st.error(import_problem)
+        elif not _valid_name(import_name):
+            st.error("Give the corpus a name (letters, digits, spaces and . , ( ) + - _).")
+        else:
+            try:
+                with st.spinner("Reading the dataset…"):
+                    jsonl = dataset_to_jsonl(location.strip(), src_field, tgt_field, hf_split, limit or None)
+            except DatasetImportError as exc:
+                st.error(str(exc))
+            else:
+                from dataclasses import replace
+
+                opts = replace(import_options, format="jsonl", has_header=False, source_column="source",
+                               target_column="target", swap_columns=False)
+                _add(import_name.strip(), jsonl, opts, f"{location.strip()}:{hf_split}")
+
+with browse_tab:
+    corpora = studio().store.corpora.list()
+    if not corpora:
+        st.info("No corpora yet: upload one, or set up the demo on the Start page.")
+    else:
+        st.dataframe(
+            [{"id": c["id"], "name": c["name"], "pair": c["pair"], "segments": c["segments"], "train": c["train"],
+              "valid": c["valid"], "test": c["test"], "file": c["source_file"], "added (UTC)": c["created_at"]}
+             for c in corpora], hide_index=True, use_container_width=True,
+        )
+        names = {c["id"]: f"{c['name']} ({c['pair']}, {c['segments']} segments)" for c in corpora}
+        corpus_id = st.selectbox("Corpus", list(names), format_func=names.get, key="browse-corpus")
+        c1, c2, c3 = st.columns([1, 2, 1])
+        split = c1.selectbox("Split", ["all", "train", "valid", "test"], key="browse-split")
+        search = c2.text_input("Search (source or Arabic)", key="browse-search")
+        page_size = c3.selectbox("Rows per page", PAGE_SIZES, index=1, key="browse-size")
+        repo = studio().store.corpora
+        split_arg = None if split == "all" else split
+        total = repo.count(corpus_id, split=split_arg, search=search or None)
+        pages = max(1, -(-total // page_size))
+        page = st.number_input(f"Page (of {pages})", 1, pages, 1, key=f"browse-page-{corpus_id}-{split}-{search}")
+        rows = repo.page(corpus_id, split=split_arg, search=search or None, limit=page_size,
+                         offset=(page - 1) * page_size)
+        st.caption(f"{total} matching segments")
+        bidi_table(rows, ["seg_id", "line", "split", "source", "target"],
+                   labels={"seg_id": "#", "target": "Arabic"})
+        hist = repo.length_histogram(corpus_id)
+        if hist:
+            fig = px.bar(hist, x="length", y="segments", color="side", barmode="group",
+                         labels={"length": "length (characters, binned by 10)"}, title="Segment lengths")
+            fig.update_layout(height=300, margin={"l": 10, "r": 10, "t": 40, "b": 10})
+            st.plotly_chart(fig, use_container_width=True, key="browse-hist")
+        with st.expander("Delete this corpus"):
+            if st.checkbox("Yes, delete it and all its segments", key=f"browse-del-ok-{corpus_id}") and st.button(
+                    "Delete corpus", key=f"browse-del-{corpus_id}"):
+                repo.delete(corpus_id)
+                st.rerun()

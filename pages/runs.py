@@ -1,0 +1,31 @@
+"""Runs: every job the studio has launched, with its live monitor, config and log."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from studio.components.header import workspace_header
+from studio.components.job_panel import STATUS_ICONS, run_config, run_monitor
+from studio.state import studio
+
+st.title("Runs")
+st.caption("Every job runs in its own process. Cancel stops it after a checkpoint; resume continues from there.")
+workspace_header(studio())
+studio().supervisor.poll()
+
+runs = studio().store.runs.list(limit=200)
+if not runs:
+    st.info("No runs yet. Start one from the Start page (demo set-up) or any step of the loop.")
+    st.stop()
+
+st.dataframe(
+    [{"status": f"{STATUS_ICONS.get(r['status'], '')} {r['status']}", "run": r["id"], "kind": r["kind"],
+      "title": r["title"], "progress": (f"{r['progress_done']:.0f}/{r['progress_total']:.0f}"
+                                        if r["progress_done"] is not None and r["progress_total"] else ""),
+      "created (UTC)": r["created_at"]} for r in runs],
+    hide_index=True, use_container_width=True,
+)
+chosen = st.selectbox("Run", [r["id"] for r in runs], key="runs-chosen")
+run_monitor(chosen, key="runs")
+with st.expander("Config"):
+    run_config(studio().store.runs.get(chosen))

@@ -1,0 +1,33 @@
+"""Tarjama Studio: the app shell. ``streamlit run studio/app.py`` (or ``make run``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # `streamlit run studio/app.py` puts studio/ on the path, not the root
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from studio.components.arabic import inject_css  # noqa: E402
+
+PAGES = ROOT / "pages"
+
+st.set_page_config(page_title="Tarjama Studio", page_icon="🌙", layout="wide")
+inject_css()
+
+navigation = st.navigation({
+    "Studio": [
+        st.Page(PAGES / "start.py", title="Start", icon="🏠", default=True),
+        st.Page(PAGES / "runs.py", title="Runs", icon="📋"),
+    ],
+    "The loop": [
+        st.Page(PAGES / "data.py", title="1 · Data", icon="📚"),
+    ],
+    "Models": [
+        st.Page(PAGES / "models.py", title="Models", icon="🧠"),
+    ],
+})
+navigation.run()

@@ -1,0 +1,192 @@
+"""The shared job panel: a config form generated from a job's Config dataclass, and a live monitor
+(status, progress with ETA, metric charts, log tail, cancel/resume) that refreshes in a fragment."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from engine.jobs.config import ConfigError, FieldSpec, config_fields, config_from_dict
+from engine.jobs.events import FINAL_STATUSES
+from engine.jobs.registry import job_kind
+from studio.state import studio
+
+STATUS_ICONS = {"queued": "⏳", "running": "🔄", "succeeded": "✅", "failed": "❌", "cancelled": "⏹️"}
+REFRESH_SECONDS = 2.0
+
+Widget = Callable[[FieldSpec, Any, str], Any]
+
+
+def _default_widget(spec: FieldSpec, value: Any, key: str) -> Any:
+    label, help_ = spec.label, spec.help or None
+    if spec.choices:
+        options = list(spec.choices)
+        return st.selectbox(label, options, index=options.index(value) if value in options else 0, help=help_,
+                            key=key)
+    if spec.type is bool:
+        return st.checkbox(label, value=bool(value), help=help_, key=key)
+    if spec.type is int:
+        return st.number_input(label, value=int(value or 0), step=1, help=help_, key=key,
+                               min_value=int(spec.min) if spec.min is not None else None,
+                               max_value=int(spec.max) if spec.max is not None else None)
+    if spec.type is float:
+        return st.number_input(label, value=float(value or 0.0), help=help_, key=key, format="%g",
+                               min_value=float(spec.min) if spec.min is not None else None,
+                               max_value=float(spec.max) if spec.max is not None else None)
+    if spec.type is list:
+        text = st.text_input(label, value=", ".join(str(v) for v in (value or [])), help=help_, key=key)
+        return _parse_list(text)
+    text = st.text_input(label, value="" if value is None else str(value), help=help_, key=key)
+    return None if (spec.optional and not text.strip()) else text
+
+
+def _parse_list(text: str) -> list:
+    items = [t.strip() for t in text.split(",") if t.strip()]
+    return [int(t) if t.lstrip("-").isdigit() else t for t in items]
+
+
+def config_form(kind_name: str, *, key: str, defaults: dict[str, Any] | None = None,
+                widgets: dict[str, Widget] | None = None, hidden: Sequence[str] = (),
+                submit_label: str = "Start") -> Any | None:
+    """A form for a job kind's config; returns the checked config when submitted, else None.
+
+    ``widgets`` replaces the generated widget of a field (e.g. a corpus picker); ``hidden`` fields
+    keep their ``defaults`` value. Advanced fields are folded into an expander.
+    """
+    kind = job_kind(kind_name)
+    defaults, widgets = dict(defaults or {}), dict(widgets or {})
+    specs = [s for s in config_fields(kind.config_cls) if s.name not in hidden]
+    values: dict[str, Any] = {name: defaults[name] for name in hidden if name in defaults}
+    with st.form(key=f"{key}-form", border=True):
+        st.caption(kind.description)
+        for group, fields in (("basic", [s for s in specs if not s.advanced]),
+                              ("advanced", [s for s in specs if s.advanced])):
+            if not fields:
+                continue
+            container = st.container() if group == "basic" else st.expander("Advanced settings")
+            with container:
+                columns = st.columns(2)
+                for i, spec in enumerate(fields):
+                    with columns[i % 2]:
+                        value = defaults.get(spec.name, spec.default)
+                        widget = widgets.get(spec.name, _default_widget)
+                        values[spec.name] = widget(spec, value, f"{key}-{spec.name}")
+        submitted = st.form_submit_button(submit_label, type="primary")
+    if not submitted:
+        return None
+    try:
+        return config_from_dict(kind.config_cls, values)
+    except (ConfigError, TypeError, ValueError) as exc:
+        st.error(f"Please fix the settings: {exc}")
+        return None
+
+
+def _metric_figure(rows: list[dict], keys: Sequence[str], title: str) -> go.Figure:
+    fig = go.Figure()
+    for k in keys:
+        points = [(r["step"], r["value"]) for r in rows if r["key"] == k and r["value"] is not None]
+        if points:
+            xs, ys = zip(*points, strict=True)
+            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines+markers", name=k, marker={"size": 4}))
+    fig.update_layout(title=title, height=300, margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                      xaxis_title="step", legend={"orientation": "h"})
+    return fig
+
+
+def metric_charts(run_id: str, charts: Sequence[tuple[str, Sequence[str]]] | None = None, key: str = "") -> None:
+    """Plotly charts of a run's metrics: one per (title, keys) group, or one per metric key."""
+    store = studio().store
+    rows = store.runs.metrics(run_id)
+    if not rows:
+        st.caption("No metrics yet — the first points appear after the first logged steps.")
+        return
+    if charts is None:
+        charts = [(k, [k]) for k in store.runs.metric_keys(run_id)]
+    cols = st.columns(min(2, len(charts)) or 1)
+    for i, (title, keys) in enumerate(charts):
+        with cols[i % len(cols)]:
+            st.plotly_chart(_metric_figure(rows, keys, title), key=f"{key}-chart-{run_id}-{i}",
+                            use_container_width=True)
+
+
+def _progress(run: dict) -> None:
+    done, total = run["progress_done"], run["progress_total"]
+    if done is not None and total:
+        fraction = max(0.0, min(1.0, done / total))
+        eta = run["eta_seconds"]
+        eta_text = f" · about {_duration(eta)} left" if eta and run["status"] == "running" else ""
+        st.progress(fraction, text=f"{done:.0f} / {total:.0f} {run['progress_unit'] or ''}{eta_text}")
+    if run["message"]:
+        st.caption(run["message"])
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
+
+
+def _status_line(run: dict) -> None:
+    icon = STATUS_ICONS.get(run["status"], "")
+    st.markdown(f"**{icon} {run['title'] or run['kind']}** — `{run['id']}` — **{run['status']}**")
+    if run["status"] == "failed" and run["error"]:
+        st.error(f"The job failed: {run['error']}. The log below has the details; its checkpoints are kept, "
+                 "so it can be resumed.")
+    if run["status"] == "cancelled":
+        st.warning("Cancelled. Checkpoints and data are kept; resume continues from the last checkpoint.")
+
+
+def _controls(run: dict, key: str) -> None:
+    sup = studio().supervisor
+    if run["status"] in ("queued", "running"):
+        if run["cancel_requested_at"]:
+            st.caption("Cancel requested — the job is saving a checkpoint before it stops.")
+        elif st.button("Cancel", key=f"{key}-cancel-{run['id']}", help="Stop after a checkpoint (SIGTERM)."):
+            sup.cancel(run["id"])
+            st.rerun(scope="fragment")
+    elif run["status"] in ("failed", "cancelled") and st.button(
+            "Resume", key=f"{key}-resume-{run['id']}", help="Launch again from the last checkpoint."):
+        sup.resume(run["id"])
+        st.rerun()
+
+
+def _log_tail(run_id: str, lines: int) -> None:
+    logs = studio().store.runs.logs(run_id, tail=lines)
+    text = "\n".join(f"{r['time']:%H:%M:%S} {r['level']:<7} {r['message']}" for r in logs)
+    st.code(text or "(no log lines yet)", language=None, height=220)
+
+
+def run_monitor(run_id: str, *, charts: Sequence[tuple[str, Sequence[str]]] | None = None, key: str = "monitor",
+                log_lines: int = 30, extra: Callable[[dict], None] | None = None) -> None:
+    """Live view of one run; refreshes every few seconds while it is active, then stops refreshing."""
+    store = studio().store
+    first = store.runs.get(run_id)
+    if first is None:
+        st.warning(f"No run {run_id}.")
+        return
+    was_active = first["status"] not in FINAL_STATUSES
+
+    @st.fragment(run_every=REFRESH_SECONDS if was_active else None)
+    def live() -> None:
+        studio().supervisor.poll()
+        run = store.runs.get(run_id)
+        _status_line(run)
+        _progress(run)
+        _controls(run, key)
+        metric_charts(run_id, charts, key=key)
+        if extra is not None:
+            extra(run)
+        with st.expander("Log", expanded=run["status"] == "failed"):
+            _log_tail(run_id, log_lines)
+        if was_active and run["status"] in FINAL_STATUSES:
+            st.rerun()  # the whole page: outputs of the finished run appear, refreshing stops
+
+    live()
+
+
+def run_config(run: dict) -> None:
+    """The resolved config of a run, as it was launched."""
+    st.json(json.loads(run["config"]), expanded=False)

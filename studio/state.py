@@ -1,0 +1,20 @@
+"""The studio's long-lived services, shared by every browser session of this server process."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from engine.studio import Studio
+from engine.workspace import Workspace
+
+
+@st.cache_resource(show_spinner="Opening the workspace…")
+def _open(root: str) -> Studio:
+    from pathlib import Path
+
+    return Studio.open(Workspace(Path(root)))
+
+
+def studio() -> Studio:
+    """The :class:`Studio` of the workspace named by ``$TARJAMA_HOME`` (opened once per process)."""
+    return _open(str(Workspace.from_env().root))

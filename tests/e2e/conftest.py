@@ -1,0 +1,96 @@
+"""End-to-end fixtures: a real studio server on a free port, and Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def pytest_collection_modifyitems(items):
+    if not Path(CHROMIUM).exists():
+        skip = pytest.mark.skip(reason="Debian's chromium is not installed (make test installs it as root)")
+        for item in items:
+            if "e2e" in item.keywords:
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright launches Debian's Chromium (Playwright's own download is impossible here)."""
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS, "headless": True}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1400, "height": 1000}, "locale": "en-GB"}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class StudioServer:
+    """A running ``streamlit run studio/app.py`` with its own workspace."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "TARJAMA_HOME": str(home), "HF_HUB_OFFLINE": "1", "TARJAMA_HEARTBEAT_S": "1",
+               "TARJAMA_STALE_AFTER_S": "30", "PYTHONUNBUFFERED": "1"}
+        self.log = (home.parent / f"streamlit-{self.port}.log").open("wb")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "studio" / "app.py"), "--server.port",
+             str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true"],
+            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as resp:
+                    if resp.read().decode().strip() == "ok":
+                        return
+            except OSError:
+                time.sleep(0.5)
+        self.stop()
+        raise RuntimeError(f"the studio did not start; see {self.log.name}")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        self.log.close()
+
+
+@pytest.fixture
+def studio_server(tmp_path: Path):
+    """A fresh studio on a free port with an empty workspace."""
+    server = StudioServer(tmp_path / "workspace")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    """Where browser tests leave screenshots (kept after the run)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

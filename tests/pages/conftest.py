@@ -1,0 +1,33 @@
+"""AppTest helpers: the studio shell on a fresh workspace, switched to one page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "studio" / "app.py")
+
+
+@pytest.fixture
+def open_page(workspace):
+    """``open_page("data")`` runs the app on the test's workspace and switches to ``pages/data.py``."""
+
+    def _open(name: str | None = None, timeout: float = 60) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=timeout)
+        at.run()
+        if name:
+            at.switch_page(f"../pages/{name}.py")
+            at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        return at
+
+    return _open
+
+
+def by_label(elements, label: str):
+    """The one element of a list whose label is ``label``."""
+    found = [e for e in elements if e.label == label]
+    assert len(found) == 1, f"{label!r} not found among {[e.label for e in elements]}"
+    return found[0]
