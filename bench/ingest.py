@@ -70,14 +70,14 @@ def run_pandas(tsv: Path, db: Path) -> dict:
     df["source"], df["target"] = df["source"].str.strip(), df["target"].str.strip()
     ok = (df["source"] != "") & (df["target"] != "")
     letters = df["target"].str.count(r"[^\W\d_]")
-    arabic = df["target"].str.count(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]")
+    arabic = df["target"].str.count("[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]")
     ok &= arabic * 2 >= letters
     df = df[ok]
     n_exact = int(df.duplicated(["source", "target"]).sum())
     df = df.drop_duplicates(["source", "target"])
     key = (df["source"].str.normalize("NFKC").str.lower().str.replace(r"\s+", " ", regex=True) + "\n"
            + df["target"].str.normalize("NFKC").str.replace("\u0640", "", regex=False)
-           .str.replace(r"[\u064B-\u0652\u0670]", "", regex=True).str.replace(r"[أإآٱ]", "ا", regex=True)
+           .str.replace("[\u064B-\u0652\u0670]", "", regex=True).str.replace(r"[أإآٱ]", "ا", regex=True)
            .str.replace("ى", "ي", regex=False).str.replace(r"\s+", " ", regex=True))
     df = df.assign(norm_key=key)
     n_norm = int(df.duplicated("norm_key").sum())

@@ -43,7 +43,7 @@ if submitted:
         st.error("Give a folder or hub id, and a name of letters, digits, '.', '_' or '-'.")
     else:
         with st.spinner("Loading the model's config and tokenizer…"):
-            check = check_model(location.strip(), trust_remote_code=trust)
+            check = check_model(location.strip())
         if not check.ok:
             st.error(f"Cannot use this model: {check.message}")
         else:

@@ -47,3 +47,18 @@ def ingest_run(store: Store, run_id: str) -> int:
                 handler(store, cur, run_id, event)
         cur.execute("UPDATE runs SET events_offset = ? WHERE id = ?", [batch.next_offset, run_id])
     return len(batch.events)
+
+
+def _load_candidates(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, event: dict) -> None:
+    """Load the chunk files of a generate run into ``candidates`` (once: rows are keyed by run and id)."""
+    pattern = str(Path(event["path"]) / "chunk-*.parquet").replace("'", "''")
+    cur.execute(
+        "INSERT OR IGNORE INTO candidates (run_id, cand_id, corpus_id, seg_id, pair, split, source, reference,"
+        " prompt, text, strategy, params, n_samples, strategies)"
+        f" SELECT ?, cand_id, corpus_id, seg_id, pair, split, source, reference, prompt, text, strategy, params,"
+        f" n_samples, strategies FROM read_parquet('{pattern}')",
+        [run_id],
+    )
+
+
+ARTIFACT_HANDLERS["candidates"] = _load_candidates

@@ -14,6 +14,8 @@ from engine.jobs.context import JobContext
 # name -> module defining KIND. Later issues add their kinds here.
 KIND_MODULES: dict[str, str] = {
     "bootstrap": "engine.jobs.bootstrap",
+    "generate": "engine.jobs.generate",
+    "score": "engine.jobs.score",
 }
 
 

@@ -1,0 +1,155 @@
+"""The ``generate`` job: the SFT model samples several candidate translations per source.
+
+Sources come from a corpus split (all, or a seeded sample of N) exported by ``prepare``. Candidates are
+written in chunks (``outputs/candidates/chunk-*.parquet``, each written atomically); the chunks double as
+checkpoints, so a resumed run skips the sources already done. At the end the studio loads every chunk
+into its ``candidates`` table.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from engine.jobs.config import setting
+from engine.jobs.context import JobContext
+from engine.jobs.registry import JobKind
+from engine.registry import ModelRef, resolve_model
+
+DEFAULT_STRATEGIES = ["greedy", "beam:4", "temperature:0.7", "temperature:1.0", "top_k:20", "top_p:0.9"]
+CANDIDATE_SCHEMA = pa.schema([
+    ("cand_id", pa.int32()), ("corpus_id", pa.int32()), ("seg_id", pa.int32()), ("pair", pa.string()),
+    ("split", pa.string()), ("source", pa.string()), ("reference", pa.string()), ("prompt", pa.string()),
+    ("text", pa.string()), ("strategy", pa.string()), ("params", pa.string()), ("n_samples", pa.int32()),
+    ("strategies", pa.string()),
+])
+
+
+@dataclass
+class GenerateConfig:
+    """Settings of a generate run."""
+
+    model: str = setting("", "Registered policy model that samples the candidates (the SFT model for cold start).")
+    corpus_ids: list = setting([], "Corpora whose sources are translated.")
+    split: str = setting("train", "Which split's sources to use.", choices=("train", "valid", "test", "all"))
+    sample_size: int = setting(0, "Translate a seeded random sample of this many sources (0 = all).", min=0)
+    strategies: list = setting(list(DEFAULT_STRATEGIES),
+                               "Sampling strategies, each one candidate (xN for N): greedy, beam:4, temperature:0.8, "
+                               "top_k:20, top_p:0.9x2. Between 3 and 8 candidates per source in all.")
+    max_new_tokens: int = setting(64, "Longest candidate, in tokens.", min=4, max=1024)
+    batch_size: int = setting(32, "Sources per generate() call (each call yields sources × samples candidates).",
+                              min=1, max=512, advanced=True)
+    chunk_sources: int = setting(128, "Sources per saved chunk (a chunk is also a checkpoint).", min=1,
+                                 advanced=True)
+    seed: int = setting(0, "Seed of the source sample and of the sampling.", advanced=True)
+
+
+def _candidate_count(strategies: list) -> int:
+    from engine.generation import parse_strategies
+
+    return sum(s.samples for s in parse_strategies(strategies))
+
+
+def prepare(config: GenerateConfig, store, run_dir: Path) -> None:
+    """Check the settings, then export the sources and the model reference into ``inputs/``."""
+    if not 3 <= _candidate_count(config.strategies) <= 8:
+        raise ValueError(f"the strategies give {_candidate_count(config.strategies)} candidates per source; "
+                         "choose between 3 and 8")
+    ref = resolve_model(store, config.model)
+    if ref.kind != "policy":
+        raise ValueError(f"{config.model} is a {ref.kind} model; choose a policy model")
+    ref.save(run_dir / "inputs" / "model.json")
+    splits = ("train", "valid", "test") if config.split == "all" else (config.split,)
+    n = store.corpora.export([int(i) for i in config.corpus_ids], splits, run_dir / "inputs" / "sources.parquet",
+                             limit=config.sample_size or None, seed=config.seed)
+    if n == 0:
+        raise ValueError("the chosen corpora have no sources in that split")
+
+
+def _done_sources(chunk_dir: Path) -> tuple[set[tuple[int, int]], int]:
+    done, next_id = set(), 0
+    for chunk in sorted(chunk_dir.glob("chunk-*.parquet")):
+        table = pq.read_table(chunk, columns=["cand_id", "corpus_id", "seg_id"])
+        done.update(zip(table["corpus_id"].to_pylist(), table["seg_id"].to_pylist(), strict=True))
+        if table.num_rows:
+            next_id = max(next_id, max(table["cand_id"].to_pylist()) + 1)
+    return done, next_id
+
+
+def _write_chunk(chunk_dir: Path, rows: list[dict]) -> None:
+    index = len(list(chunk_dir.glob("chunk-*.parquet")))
+    tmp = chunk_dir / f".chunk-{index:05d}.parquet.tmp"
+    pq.write_table(pa.Table.from_pylist(rows, schema=CANDIDATE_SCHEMA), tmp)
+    os.replace(tmp, chunk_dir / f"chunk-{index:05d}.parquet")
+
+
+def run(config: GenerateConfig, ctx: JobContext) -> None:
+    """Sample candidates chunk by chunk; resumable; announce the candidates for ingestion at the end."""
+    import torch
+
+    from engine.generation import generate_candidates, parse_strategies
+    from engine.models import load_causal_lm, load_tokenizer
+    from engine.prompting import build_prompt
+
+    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    strategies = parse_strategies(config.strategies)
+    ref = ModelRef.load(ctx.inputs_dir / "model.json")
+    sources = pq.read_table(ctx.inputs_dir / "sources.parquet").to_pylist()
+    chunk_dir = ctx.output_dir / "candidates"
+    chunk_dir.mkdir(exist_ok=True)
+    done, next_id = _done_sources(chunk_dir)
+    todo = [s for s in sources if (s["corpus_id"], s["seg_id"]) not in done]
+    if done:
+        ctx.log(f"resumed: {len(done)} sources already done, {len(todo)} to go")
+    ctx.log(f"loading {ref.name} from {ref.path}")
+    tokenizer = load_tokenizer(ref.path, trust_remote_code=ref.trust_remote_code)
+    model = load_causal_lm(ref.path, trust_remote_code=ref.trust_remote_code)
+    total, t0, tokens = len(sources), time.time(), 0
+    ctx.progress(len(done), total, unit="sources", message=f"{len(strategies)} strategies, "
+                 f"{sum(s.samples for s in strategies)} samples per source")
+    for start in range(0, len(todo), config.chunk_sources):
+        ctx.raise_if_cancelled()
+        chunk = todo[start:start + config.chunk_sources]
+        candidates = generate_candidates(
+            model, tokenizer, [s["source"] for s in chunk], [s["pair"] for s in chunk], strategies,
+            prompt_format=ref.prompt_format, batch_size=config.batch_size, max_new_tokens=config.max_new_tokens,
+            seed=config.seed + start,
+        )
+        rows = []
+        for src, cands in zip(chunk, candidates, strict=True):
+            prompt = build_prompt(src["source"], src["pair"], ref.prompt_format, tokenizer)
+            for cand in cands:
+                tokens += cand.new_tokens * cand.count
+                rows.append({"cand_id": next_id, "corpus_id": src["corpus_id"], "seg_id": src["seg_id"],
+                             "pair": src["pair"], "split": src["split"], "source": src["source"],
+                             "reference": src["target"], "prompt": prompt, "text": cand.text,
+                             "strategy": cand.strategy, "params": json.dumps(cand.params), "n_samples": cand.count,
+                             "strategies": ",".join(cand.strategies)})
+                next_id += 1
+        _write_chunk(chunk_dir, rows)
+        finished = total - len(todo) + start + len(chunk)
+        elapsed = max(time.time() - t0, 1e-6)
+        rate = (start + len(chunk)) / elapsed
+        ctx.progress(finished, total, unit="sources", sources_per_s=rate, tokens_per_s=tokens / elapsed,
+                     message=f"{rate:.1f} sources/s · {tokens / elapsed:.0f} tokens/s")
+        ctx.metric(finished, sources_per_s=rate, tokens_per_s=tokens / elapsed,
+                   distinct_per_source=len(rows) / len(chunk))
+        if finished == total or (start // config.chunk_sources) % 5 == 0:
+            sample = rows[0]
+            ctx.log(f"sample: {sample['source']} → {sample['text']} ({sample['strategy']})")
+    n_chunks = len(list(chunk_dir.glob("chunk-*.parquet")))
+    ctx.artifact("candidates", path=str(chunk_dir), chunks=n_chunks, model=ref.name)
+    ctx.log(f"{next_id} distinct candidates for {total} sources")
+
+
+KIND = JobKind(
+    name="generate", title="Generate candidates",
+    description="The policy samples 3–8 candidate translations per source with varied decoding strategies.",
+    config_cls=GenerateConfig, run=run, prepare=prepare,
+)

@@ -1,0 +1,165 @@
+"""The life of a real job process: progress, cancel, failure, kill -9, resume, reattach, CLI.
+
+Each test launches ``python -m engine run RUN_DIR`` through the supervisor (the bootstrap job on a tiny
+model), exactly as the studio does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pyarrow as pa
+import pytest
+
+from engine.jobs.bootstrap import BootstrapConfig
+from engine.jobs.events import read_events
+from engine.jobs.supervisor import Supervisor
+
+PAIRS = [
+    ("Good morning.", "صباح الخير."), ("Where is the station?", "أين المحطة؟"), ("I like tea.", "أحب الشاي."),
+    ("The museum opens at nine.", "يفتح المتحف في التاسعة."), ("Thank you very much.", "شكرا جزيلا."),
+    ("The weather is nice today.", "الطقس جميل اليوم."), ("Where is the hotel?", "أين الفندق؟"),
+    ("I need a taxi.", "أحتاج إلى سيارة أجرة."),
+]
+
+
+@pytest.fixture
+def corpus_id(store):
+    rows = [{"line": i + 1, "source": s, "target": t, "pair": "en-ar", "split": "valid" if i == 0 else "train",
+             "norm_key": f"{s}\n{t}"} for i, (s, t) in enumerate(PAIRS * 3)]
+    return store.corpora.add("tiny", "en-ar", pa.Table.from_pylist(rows))
+
+
+def tiny(corpus_id, **overrides) -> BootstrapConfig:
+    values = {"corpus_ids": [corpus_id], "model_name": "tiny-sft", "size": "tiny", "vocab_size": 300,
+              "max_steps": 20, "max_minutes": 5.0, "batch_size": 8, "eval_every": 5, "checkpoint_every": 5,
+              "eval_pairs": 4, "warmup_steps": 2}
+    return BootstrapConfig(**{**values, **overrides})
+
+
+def wait_for(predicate, timeout=120, what="condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def progressed(supervisor, run_id, at_least=1):
+    def check():
+        supervisor.poll()
+        run = supervisor.store.runs.get(run_id)
+        return (run["progress_done"] or 0) >= at_least and run["status"] == "running"
+    return check
+
+
+@pytest.mark.slow
+def test_progress_events_arrive_and_the_run_succeeds(supervisor, store, corpus_id):
+    run_id = supervisor.start("bootstrap", tiny(corpus_id))
+    assert supervisor.wait(run_id, timeout_s=240) == "succeeded", store.runs.logs(run_id)
+    run = store.runs.get(run_id)
+    steps = [e for e in read_events(supervisor.workspace.run_dir(run_id), 0, -1).events
+             if e["type"] == "progress" and e["unit"] == "steps"]
+    assert steps[-1]["done"] == steps[-1]["total"] == 20
+    assert all(e["eta_s"] is None or e["eta_s"] >= 0 for e in steps)
+    assert run["heartbeat_at"] is not None and run["finished_at"] >= run["started_at"]
+    assert {"loss", "lr", "valid_loss"} <= set(store.runs.metric_keys(run_id))
+    assert store.models.get("tiny-sft")["run_id"] == run_id
+
+
+@pytest.mark.slow
+def test_cancel_checkpoints_and_resume_continues_from_it(supervisor, store, corpus_id):
+    run_id = supervisor.start("bootstrap", tiny(corpus_id, max_steps=100000, max_minutes=30, checkpoint_every=100000))
+    wait_for(progressed(supervisor, run_id, 3), what="training progress")
+    assert supervisor.cancel_and_wait(run_id, timeout_s=60) == "cancelled"
+    run_dir = supervisor.workspace.run_dir(run_id)
+    latest = json.loads((run_dir / "checkpoints" / "latest.json").read_text())
+    assert (run_dir / "checkpoints" / latest["path"] / "model.safetensors").exists(), "cancel must checkpoint"
+    stopped_at = latest["step"]
+    assert stopped_at >= 3
+    assert any("cancel requested" in row["message"] for row in store.runs.logs(run_id))
+
+    # resume with the same folder: the job must start from the checkpoint, not from step 0
+    supervisor.resume(run_id)
+    wait_for(lambda: any("resumed from step" in r["message"] for r in _poll_logs(supervisor, run_id)),
+             what="the resume log line")
+    resumed = [r["message"] for r in store.runs.logs(run_id) if "resumed from step" in r["message"]][0]
+    step = int(resumed.split("resumed from step")[1].split()[0].strip(".,"))
+    assert step == stopped_at
+    progress = [e for e in read_events(run_dir, 0, -1).events if e["type"] == "progress"]
+    after_resume = progress[-1]["done"]
+    assert after_resume >= step
+    supervisor.cancel_and_wait(run_id, timeout_s=60)
+
+
+def _poll_logs(supervisor, run_id):
+    supervisor.poll()
+    return supervisor.store.runs.logs(run_id, tail=1000)
+
+
+@pytest.mark.slow
+def test_an_exception_fails_the_run_with_the_traceback_in_the_log(supervisor, store, corpus_id):
+    run_id = supervisor.create("bootstrap", tiny(corpus_id))
+    (supervisor.workspace.run_dir(run_id) / "inputs" / "train.parquet").write_bytes(b"not parquet")
+    supervisor.launch(run_id)
+    assert supervisor.wait(run_id, timeout_s=120) == "failed"
+    run = store.runs.get(run_id)
+    assert run["error"]
+    log = "\n".join(r["message"] for r in store.runs.logs(run_id))
+    assert "Traceback (most recent call last)" in log
+    stdout = (supervisor.workspace.run_dir(run_id) / "stdout.log").read_text()
+    assert "Traceback" in stdout
+
+
+@pytest.mark.slow
+def test_kill_9_is_detected_by_the_missing_heartbeat(supervisor, store, corpus_id):
+    run_id = supervisor.start("bootstrap", tiny(corpus_id, max_steps=100000, max_minutes=30))
+    wait_for(progressed(supervisor, run_id, 1), what="training progress")
+    pid = store.runs.get(run_id)["pid"]
+    os.killpg(pid, signal.SIGKILL)
+    wait_for(lambda: supervisor.poll() is not None and store.runs.get(run_id)["status"] == "failed", timeout=30,
+             what="dead job detection")
+    assert "no heartbeat" in store.runs.get(run_id)["error"]
+
+
+@pytest.mark.slow
+def test_a_restarted_studio_reattaches_to_a_running_job_and_heartbeats_decide(store, workspace, corpus_id):
+    first = Supervisor(store, workspace, stale_after_s=3, heartbeat_s=0.2)
+    run_id = first.start("bootstrap", tiny(corpus_id, max_steps=100000, max_minutes=30))
+    wait_for(progressed(first, run_id, 1), what="training progress")
+    # a new studio process: no Popen objects, only the store and the run folder
+    second = Supervisor(store, workspace, stale_after_s=3, heartbeat_s=0.2)
+    assert run_id in second.reattach()
+    before = store.runs.get(run_id)["progress_done"]
+    wait_for(lambda: second.poll() is not None and store.runs.get(run_id)["progress_done"] > before,
+             what="progress seen by the new supervisor")
+    assert second.cancel_and_wait(run_id, timeout_s=60) == "cancelled"
+    first._reap(run_id)
+
+
+@pytest.mark.slow
+def test_cli_lists_shows_and_tails_a_run(store, workspace, corpus_id):
+    sup = Supervisor(store, workspace, heartbeat_s=0.2)
+    run_id = sup.start("bootstrap", tiny(corpus_id, max_steps=6))
+    assert sup.wait(run_id, timeout_s=240) == "succeeded"
+    store.close()  # the CLI needs the database file to itself
+    env = {**os.environ, "TARJAMA_HOME": str(workspace.root)}
+
+    def cli(*args):
+        return subprocess.run([sys.executable, "-m", "engine", "jobs", *args], capture_output=True, text=True,
+                              env=env, timeout=120)
+
+    listed = cli("list")
+    assert listed.returncode == 0 and run_id in listed.stdout and "succeeded" in listed.stdout
+    shown = cli("show", run_id)
+    assert '"status": "succeeded"' in shown.stdout and '"kind": "bootstrap"' in shown.stdout
+    logs = cli("logs", run_id, "--tail", "5")
+    assert logs.returncode == 0 and logs.stdout.strip()
+    resume = cli("resume", run_id)
+    assert resume.returncode != 0 and "only failed or cancelled runs can be resumed" in resume.stderr
