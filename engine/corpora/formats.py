@@ -1,0 +1,335 @@
+"""Parsing of uploaded parallel-corpus files (TSV, CSV, JSONL) into raw rows.
+
+The parsers turn bytes into ``(line, source, target)`` tuples, where ``line`` is the 1-based physical
+line on which the row starts, and report structural problems (encoding, column counts, JSON shape)
+as :class:`~engine.corpora.validation.RowError`. Content checks live in :mod:`.validation`.
+
+Rules shared by all formats: a UTF-8 byte-order mark is dropped; CRLF line ends count as LF; blank
+lines are skipped (but still counted for line numbers). TSV fields are split on every tab, without
+quoting; CSV follows RFC 4180 quoting through the :mod:`csv` module (a quoted field may span lines and
+its row is reported at its first line); JSONL holds one JSON object per line.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .validation import (
+    COLUMN_NOT_IN_HEADER,
+    COLUMN_OUT_OF_RANGE,
+    EMPTY_FILE,
+    FILE_LEVEL,
+    HINT_LEGACY_ENCODING,
+    HINT_UTF16,
+    INVALID_JSON,
+    MALFORMED_CSV,
+    MISSING_KEY,
+    NO_DATA_ROWS,
+    NOT_A_JSON_OBJECT,
+    NOT_A_STRING,
+    NOT_UTF8,
+    WRONG_COLUMN_COUNT,
+    RowError,
+)
+
+FORMATS: tuple[str, ...] = ("tsv", "csv", "jsonl")
+EXTENSIONS: dict[str, str] = {
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".txt": "tsv",
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+UTF8_BOM = b"\xef\xbb\xbf"
+COLUMN_COUNT_SAMPLE = 1000
+"""Without a header, the expected column count is the most common one among this many first rows."""
+
+Column = int | str
+"""A column: an index (TSV/CSV), a header name (TSV/CSV with a header) or a key (JSONL)."""
+
+Record = tuple[int, list[str]]
+
+
+class UnsafeFilename(ValueError):
+    """An uploaded file's name that cannot be shown or stored safely."""
+
+
+@dataclass
+class ParsedRows:
+    """The outcome of parsing one upload.
+
+    ``rows`` holds ``(line, source, target)`` for every structurally sound row; ``errors`` the others.
+    ``fatal`` is set when the file as a whole cannot be read (then ``rows`` is empty).
+    ``n_rows_read`` counts the data rows seen (blank lines and the header excluded).
+    """
+
+    rows: list[tuple[int, str, str]] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+    n_rows_read: int = 0
+    fatal: bool = False
+
+
+# --- File names ---------------------------------------------------------------------------------
+_UNSAFE_NAME_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SEPARATORS = re.compile(r"[\\/]")
+_DRIVE = re.compile(r"^[A-Za-z]:")
+MAX_NAME_LENGTH = 255
+
+
+def safe_display_name(filename: str) -> str:
+    """The base name of an uploaded file, safe to display and to store as a label (never as a path).
+
+    Directories (``/`` or ``\\``) and a Windows drive prefix are stripped. Raises
+    :class:`UnsafeFilename` for names that contain ``..`` components, control or bidi-override
+    characters, or that are empty or longer than 255 characters.
+    """
+    name = unicodedata.normalize("NFC", filename).strip()
+    if _UNSAFE_NAME_CHARS.search(name):
+        raise UnsafeFilename("the file name contains control characters")
+    parts = _SEPARATORS.split(name)
+    if any(part.strip() == ".." for part in parts):
+        raise UnsafeFilename("the file name points outside its folder ('..')")
+    base = _DRIVE.sub("", parts[-1]).strip()
+    if base in ("", "."):
+        raise UnsafeFilename("the file name is empty")
+    if len(base) > MAX_NAME_LENGTH:
+        raise UnsafeFilename(f"the file name is longer than {MAX_NAME_LENGTH} characters")
+    return base
+
+
+def detect_format(filename: str) -> str:
+    """The upload format ("tsv", "csv" or "jsonl") named by a file's extension (case-insensitive)."""
+    base = safe_display_name(filename).lower()
+    for extension, fmt in EXTENSIONS.items():
+        if base.endswith(extension):
+            return fmt
+    known = ", ".join(EXTENSIONS)
+    raise ValueError(f"cannot tell the format of {base!r} from its extension (expected one of {known})")
+
+
+# --- Decoding -----------------------------------------------------------------------------------
+def decode_upload(data: bytes) -> tuple[str | None, list[RowError], list[str]]:
+    """Decode UTF-8 bytes (BOM dropped, CRLF → LF); on failure report the line of the first bad byte."""
+    if data.startswith(UTF8_BOM):
+        data = data[len(UTF8_BOM) :]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        error = RowError(line, NOT_UTF8.format(byte=data[exc.start]))
+        return None, [error], [_encoding_hint(data)]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    return text, [], []
+
+
+def _encoding_hint(data: bytes) -> str:
+    """Advice on what a non-UTF-8 file probably is."""
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(b"\x00") * 4 > len(head):
+        return HINT_UTF16
+    return HINT_LEGACY_ENCODING
+
+
+# --- Parsing ------------------------------------------------------------------------------------
+def parse_rows(
+    data: bytes,
+    fmt: str,
+    *,
+    source_column: Column = 0,
+    target_column: Column = 1,
+    has_header: bool = False,
+) -> ParsedRows:
+    """Parse an upload of format ``fmt`` into ``(line, source, target)`` rows and structural errors.
+
+    ``source_column`` / ``target_column`` are indexes (TSV/CSV), header names (TSV/CSV with
+    ``has_header``) or keys (JSONL, where ``has_header`` is ignored).
+    """
+    check_columns(fmt, source_column, target_column, has_header)
+    text, errors, hints = decode_upload(data)
+    if text is None:
+        return ParsedRows(errors=errors, hints=hints, fatal=True)
+    if not text or text.isspace():
+        return ParsedRows(errors=[RowError(FILE_LEVEL, EMPTY_FILE)], fatal=True)
+    if fmt == "jsonl":
+        return _parse_jsonl(text, str(source_column), str(target_column))
+    parsed = ParsedRows()
+    records = _tsv_records(text) if fmt == "tsv" else _csv_records(text, parsed.errors)
+    _extract_columns(records, (source_column, target_column), has_header, parsed)
+    return parsed
+
+
+def check_columns(fmt: str, source_column: Column, target_column: Column, has_header: bool) -> None:
+    """Raise ``ValueError`` for a format or column mapping that cannot work, whatever the file."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
+    for column in (source_column, target_column):
+        if isinstance(column, bool) or not isinstance(column, int | str):
+            raise ValueError(f"a column is an index or a name, not {column!r}")
+        if fmt == "jsonl" and not isinstance(column, str):
+            raise ValueError(f"JSONL columns are keys (strings), not {column!r}")
+        if isinstance(column, int) and column < 0:
+            raise ValueError(f"a column index cannot be negative ({column})")
+        if fmt != "jsonl" and isinstance(column, str) and not has_header:
+            raise ValueError(f"the column name {column!r} needs a header row (has_header=True)")
+    if source_column == target_column:
+        raise ValueError("the source and target columns must differ")
+
+
+def _tsv_records(text: str) -> Iterator[Record]:
+    """Tab-split lines with their 1-based line numbers (empty lines skipped)."""
+    for line_no, line in enumerate(text.split("\n"), 1):
+        if line:
+            yield line_no, line.split("\t")
+
+
+def _lines_with_ends(text: str) -> Iterator[str]:
+    """The lines of ``text``, each with its ``\\n`` kept, so that the csv module sees real line ends."""
+    lines = text.split("\n")
+    last = lines.pop()
+    for line in lines:
+        yield line + "\n"
+    if last:
+        yield last
+
+
+def _csv_records(text: str, errors: list[RowError]) -> Iterator[Record]:
+    """CSV records with the line each starts on; malformed records go to ``errors`` and are skipped."""
+    reader = csv.reader(_lines_with_ends(text), strict=True)
+    while True:
+        start = reader.line_num + 1
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            errors.append(RowError(start, MALFORMED_CSV.format(detail=exc)))
+            continue
+        if fields:
+            yield start, fields
+
+
+def _is_blank(fields: list[str]) -> bool:
+    return len(fields) == 1 and not fields[0].strip()
+
+
+def _extract_columns(
+    records: Iterator[Record], columns: tuple[Column, Column], has_header: bool, parsed: ParsedRows
+) -> None:
+    """Resolve the column mapping, check each record's column count and fill ``parsed``."""
+    nonblank = (record for record in records if not _is_blank(record[1]))
+    header = next(nonblank, None) if has_header else None
+    if has_header and header is None:
+        _fatal(parsed, RowError(FILE_LEVEL, EMPTY_FILE))
+        return
+    sample = list(itertools.islice(nonblank, COLUMN_COUNT_SAMPLE))
+    if not sample:
+        _fatal(parsed, RowError(FILE_LEVEL, NO_DATA_ROWS if has_header else EMPTY_FILE))
+        return
+    expected = len(header[1]) if header else Counter(len(f) for _, f in sample).most_common(1)[0][0]
+    indexes = _resolve(columns, header, expected, parsed)
+    if indexes is None:
+        return
+    si, ti = indexes
+    rows, errors = parsed.rows, parsed.errors
+    n_read = n_blank = 0
+    for line, fields in itertools.chain(sample, records):  # past the sample, straight from ``records``
+        n_read += 1
+        if len(fields) == expected:
+            rows.append((line, fields[si], fields[ti]))
+        elif _is_blank(fields):
+            n_blank += 1
+        else:
+            errors.append(RowError(line, WRONG_COLUMN_COUNT.format(expected=expected, found=len(fields))))
+    parsed.n_rows_read = n_read - n_blank
+    errors.sort(key=lambda e: e.line)
+
+
+def _fatal(parsed: ParsedRows, error: RowError) -> None:
+    """Record an error that makes the whole file unreadable."""
+    parsed.errors.append(error)
+    parsed.fatal = True
+
+
+def _resolve(
+    columns: tuple[Column, Column], header: Record | None, n_columns: int, parsed: ParsedRows
+) -> tuple[int, int] | None:
+    """Column indexes for the mapping, or ``None`` (with a fatal error recorded) if one is missing."""
+    indexes: list[int] = []
+    for column in columns:
+        if isinstance(column, str):
+            names = [name.strip() for name in header[1]] if header else []
+            if column.strip() not in names:
+                found = ", ".join(names)
+                reason = COLUMN_NOT_IN_HEADER.format(name=column, found=found)
+                _fatal(parsed, RowError(header[0] if header else FILE_LEVEL, reason))
+                return None
+            indexes.append(names.index(column.strip()))
+        elif column >= n_columns:
+            _fatal(parsed, RowError(FILE_LEVEL, COLUMN_OUT_OF_RANGE.format(index=column, count=n_columns)))
+            return None
+        else:
+            indexes.append(column)
+    return indexes[0], indexes[1]
+
+
+_JSON_KINDS: dict[type, str] = {
+    dict: "object",
+    list: "array",
+    str: "string",
+    bool: "boolean",
+    int: "number",
+    float: "number",
+    type(None): "null",
+}
+
+
+def json_kind(value: object) -> str:
+    """The JSON name of a decoded value's type ("object", "array", "string", ...)."""
+    return _JSON_KINDS.get(type(value), type(value).__name__)
+
+
+def _parse_jsonl(text: str, source_key: str, target_key: str) -> ParsedRows:
+    """One JSON object per non-blank line, with string values under both keys."""
+    parsed = ParsedRows()
+    loads, decode_error = json.loads, json.JSONDecodeError
+    rows, errors = parsed.rows, parsed.errors
+    for line_no, line in enumerate(text.split("\n"), 1):
+        if not line or line.isspace():
+            continue
+        parsed.n_rows_read += 1
+        try:
+            obj = loads(line)
+        except decode_error as exc:
+            errors.append(RowError(line_no, INVALID_JSON.format(detail=exc.msg, column=exc.colno)))
+            continue
+        if type(obj) is not dict:
+            errors.append(RowError(line_no, NOT_A_JSON_OBJECT.format(kind=json_kind(obj))))
+            continue
+        problems = [_json_value_problem(obj, key) for key in (source_key, target_key)]
+        if problems[0] is None and problems[1] is None:
+            rows.append((line_no, obj[source_key], obj[target_key]))
+        else:
+            errors.extend(RowError(line_no, reason) for reason in problems if reason is not None)
+    if not parsed.n_rows_read:
+        _fatal(parsed, RowError(FILE_LEVEL, EMPTY_FILE))
+    return parsed
+
+
+def _json_value_problem(obj: dict, key: str) -> str | None:
+    """Why ``obj[key]`` cannot be used as a text field, or ``None`` if it can."""
+    if key not in obj:
+        return MISSING_KEY.format(key=key)
+    value = obj[key]
+    if not isinstance(value, str):
+        return NOT_A_STRING.format(key=key, kind=json_kind(value))
+    return None

@@ -1,0 +1,209 @@
+"""Row and file checks for uploaded parallel corpora, and the exact words they reject with.
+
+Every rejected row yields a :class:`RowError` with its 1-based physical line number and a reason.
+Reasons are module-level constants (or ``str.format`` templates) so that the UI and the tests can
+match them exactly. Line ``0`` (:data:`FILE_LEVEL`) marks a problem with the file as a whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+FILE_LEVEL = 0
+"""The line number of an error that concerns the whole file rather than one row."""
+
+SUPPORTED_PAIRS: tuple[str, ...] = ("en-ar", "fr-ar")
+SOURCE_LANGUAGE_NAMES: dict[str, str] = {"en-ar": "English", "fr-ar": "French"}
+DEFAULT_MAX_CHARS = 1000
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+ARABIC_SHARE_THRESHOLD = 0.5
+
+# --- File-level reasons -------------------------------------------------------------------------
+FILE_TOO_LARGE = "file is too large: {size} bytes (limit {limit} bytes)"
+NOT_UTF8 = "file is not valid UTF-8: byte 0x{byte:02X} cannot be decoded (save the file as UTF-8)"
+EMPTY_FILE = "file is empty"
+NO_DATA_ROWS = "file has no data rows (only a header)"
+NO_VALID_ROWS = "no valid rows are left after skipping the rejected ones"
+COLUMN_NOT_IN_HEADER = 'column "{name}" is not in the header (found: {found})'
+COLUMN_OUT_OF_RANGE = "column {index} does not exist: rows have {count} columns"
+
+# --- Structural row reasons ---------------------------------------------------------------------
+WRONG_COLUMN_COUNT = "wrong number of columns: expected {expected}, found {found}"
+MALFORMED_CSV = "malformed CSV ({detail})"
+INVALID_JSON = "invalid JSON ({detail} at column {column})"
+NOT_A_JSON_OBJECT = "JSON line is not an object (found {kind})"
+MISSING_KEY = 'missing key "{key}"'
+NOT_A_STRING = 'value of "{key}" is not a string (found {kind})'
+
+# --- Content row reasons ------------------------------------------------------------------------
+EMPTY_SOURCE = "empty source"
+EMPTY_TARGET = "empty target"
+TARGET_NOT_ARABIC = "target is not in Arabic script"
+SOURCE_IN_ARABIC = "source is in Arabic script (expected {language})"
+FIELD_TOO_LONG = "{field} is too long: {length} characters (limit {limit})"
+CONTROL_CHARACTER = "{field} contains a control character (U+{code:04X})"
+MARKUP = "{field} contains markup: {found}"
+
+# --- File hints (advice shown beside the errors) ------------------------------------------------
+HINT_COLUMNS_SWAPPED = (
+    "most rows have Arabic in the source column: the source and target columns seem swapped "
+    "(swap the columns and upload again)"
+)
+HINT_UTF16 = "the file looks like UTF-16 (Excel's 'Unicode Text'); save it as UTF-8 instead"
+HINT_LEGACY_ENCODING = (
+    "the file may be in a legacy encoding such as Windows-1256; save it as UTF-8 (e.g. Excel's 'CSV UTF-8')"
+)
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One rejected row (or, with ``line == 0``, a problem with the whole file)."""
+
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        where = "file" if self.line == FILE_LEVEL else f"line {self.line}"
+        return f"{where}: {self.reason}"
+
+
+def check_pair(pair: str) -> str:
+    """Return ``pair`` if it is a supported language pair, else raise ``ValueError``."""
+    if pair not in SUPPORTED_PAIRS:
+        raise ValueError(f"unsupported language pair {pair!r}: expected one of {', '.join(SUPPORTED_PAIRS)}")
+    return pair
+
+
+def check_file_size(size: int, max_bytes: int) -> RowError | None:
+    """The file-level error for an upload of ``size`` bytes over ``max_bytes``, or ``None``."""
+    if size > max_bytes:
+        return RowError(FILE_LEVEL, FILE_TOO_LARGE.format(size=size, limit=max_bytes))
+    return None
+
+
+# --- Script detection ---------------------------------------------------------------------------
+_ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+ARABIC_LETTERS = "".join(chr(c) for lo, hi in _ARABIC_BLOCKS for c in range(lo, hi + 1) if chr(c).isalpha())
+"""Every code point of the Arabic blocks that Python counts as a letter (presentation forms included)."""
+
+_ARABIC_LETTER_RUN = re.compile(f"[{re.escape(ARABIC_LETTERS)}]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+def arabic_share(text: str) -> float | None:
+    """Share of Arabic-script letters among all letters of ``text``; ``None`` when it has no letter."""
+    if text.isascii():
+        return 0.0 if _ASCII_LETTER.search(text) else None
+    rest = _ARABIC_LETTER_RUN.sub("", text)
+    n_arabic = len(text) - len(rest)
+    n_letters = n_arabic + len((_ASCII_LETTER if rest.isascii() else _LETTER).findall(rest))
+    return n_arabic / n_letters if n_letters else None
+
+
+def is_arabic_script(text: str) -> bool:
+    """True when at least half of the letters of ``text`` are Arabic script (and it has letters)."""
+    share = arabic_share(text)
+    return share is not None and share >= ARABIC_SHARE_THRESHOLD
+
+
+# --- Field checks -------------------------------------------------------------------------------
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_MARKUP = re.compile(
+    r"<!--|</?[A-Za-z][A-Za-z0-9:_.-]*(?:\s[^<>]*)?/?>"
+    r"|&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
+)
+_MAX_SHOWN = 40
+
+
+def field_problems(field: str, text: str, max_chars: int) -> list[str]:
+    """Reasons why one stripped, non-empty field is rejected: length, control characters, markup."""
+    problems: list[str] = []
+    if len(text) > max_chars:
+        problems.append(FIELD_TOO_LONG.format(field=field, length=len(text), limit=max_chars))
+    control = _CONTROL.search(text)
+    if control:
+        problems.append(CONTROL_CHARACTER.format(field=field, code=ord(control.group())))
+    if "<" in text or "&" in text:
+        markup = _MARKUP.search(text)
+        if markup:
+            problems.append(MARKUP.format(field=field, found=markup.group()[:_MAX_SHOWN]))
+    return problems
+
+
+_SUSPECT = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f<&]")
+"""Any character that a control-character or markup check could object to (a cheap pre-test)."""
+
+
+@dataclass
+class ValidatedRows:
+    """The rows that passed, the errors of those that did not, and file-level hints."""
+
+    rows: list[tuple[int, str, str]]
+    errors: list[RowError]
+    hints: list[str]
+
+
+def row_problems(source: str, target: str, *, pair: str, max_chars: int = DEFAULT_MAX_CHARS) -> list[str]:
+    """Every reason to reject one row, given its stripped source and target (empty list: valid)."""
+    problems: list[str] = []
+    if not source:
+        problems.append(EMPTY_SOURCE)
+    else:
+        problems.extend(field_problems("source", source, max_chars))
+    if not target:
+        problems.append(EMPTY_TARGET)
+    else:
+        problems.extend(field_problems("target", target, max_chars))
+    if source and is_arabic_script(source):
+        problems.append(SOURCE_IN_ARABIC.format(language=SOURCE_LANGUAGE_NAMES[check_pair(pair)]))
+    share = arabic_share(target) if target else None
+    if share is not None and share < ARABIC_SHARE_THRESHOLD:
+        problems.append(TARGET_NOT_ARABIC)
+    return problems
+
+
+def validate_rows(
+    rows: Iterable[tuple[int, str, str]], *, pair: str, max_chars: int = DEFAULT_MAX_CHARS
+) -> ValidatedRows:
+    """Check the content of parsed ``(line, source, target)`` rows with :func:`row_problems`.
+
+    Fields are stripped of surrounding whitespace; the stripped text is what the valid rows carry.
+    A row may yield several errors (one per problem). When most rows have an Arabic-script source,
+    the hint :data:`HINT_COLUMNS_SWAPPED` is added.
+    """
+    source_in_arabic = SOURCE_IN_ARABIC.format(language=SOURCE_LANGUAGE_NAMES[check_pair(pair)])
+    suspect, is_arabic = _SUSPECT.search, is_arabic_script
+    valid: list[tuple[int, str, str]] = []
+    errors: list[RowError] = []
+    n_rows = n_arabic_sources = 0
+    for line, raw_source, raw_target in rows:
+        n_rows += 1
+        source, target = raw_source.strip(), raw_target.strip()
+        # Fast path (most rows): passing these cheap tests implies row_problems() would find nothing.
+        if (
+            source
+            and target
+            and len(source) <= max_chars
+            and len(target) <= max_chars
+            and not suspect(source)
+            and not suspect(target)
+            and (source.isascii() or not is_arabic(source))
+            and is_arabic(target)
+        ):
+            valid.append((line, source, target))
+            continue
+        problems = row_problems(source, target, pair=pair, max_chars=max_chars)
+        if not problems:
+            valid.append((line, source, target))
+            continue
+        n_arabic_sources += source_in_arabic in problems
+        errors.extend(RowError(line, reason) for reason in problems)
+    return ValidatedRows(valid, errors, swap_hints(n_rows, n_arabic_sources))
+
+
+def swap_hints(n_rows: int, n_arabic_sources: int) -> list[str]:
+    """``[HINT_COLUMNS_SWAPPED]`` when more than half of ``n_rows`` have an Arabic-script source."""
+    return [HINT_COLUMNS_SWAPPED] if n_rows and n_arabic_sources * 2 > n_rows else []

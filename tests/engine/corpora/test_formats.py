@@ -1,0 +1,149 @@
+"""Parsing uploads: formats, line numbers, BOM/CRLF, headers, file names."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.corpora import UnsafeFilename, detect_format, parse_rows, safe_display_name
+from engine.corpora.formats import check_columns
+
+from .helpers import tsv
+
+
+def rows_of(data: bytes, fmt: str = "tsv", **kwargs: object) -> list[tuple[int, str, str]]:
+    parsed = parse_rows(data, fmt, **kwargs)
+    assert parsed.errors == [] and not parsed.fatal
+    return parsed.rows
+
+
+def test_tsv_rows_keep_physical_line_numbers_across_blank_lines() -> None:
+    data = b"a\t\xd8\xa3\n\nb\t\xd8\xa8\n\n\nc\t\xd8\xac"  # no final newline
+    assert rows_of(data) == [(1, "a", "أ"), (3, "b", "ب"), (6, "c", "ج")]
+    assert parse_rows(data, "tsv").n_rows_read == 3
+
+
+def test_bom_and_crlf_are_handled() -> None:
+    data = "\ufeffHello\tمرحبا\r\nBye\tوداعا\r\n".encode()
+    assert rows_of(data) == [(1, "Hello", "مرحبا"), (2, "Bye", "وداعا")]
+    csv_data = "\ufeffsource,target\r\nHello,مرحبا\r\n".encode()
+    assert rows_of(csv_data, "csv", has_header=True, source_column="source", target_column="target") == [
+        (2, "Hello", "مرحبا")
+    ]
+
+
+def test_tsv_with_header_by_name_and_by_index() -> None:
+    data = tsv("id\ttarget\tsource", "7\tمرحبا\tHello")
+    assert rows_of(data, has_header=True, source_column="source", target_column="target") == [(2, "Hello", "مرحبا")]
+    assert rows_of(data, has_header=True, source_column=2, target_column=1) == [(2, "Hello", "مرحبا")]
+
+
+def test_header_names_are_matched_after_stripping() -> None:
+    data = b" source , target \nHi,\xd9\x85\n"
+    assert rows_of(data, "csv", has_header=True, source_column="source", target_column="target") == [(2, "Hi", "م")]
+
+
+def test_without_header_the_most_common_column_count_is_expected() -> None:
+    data = tsv("only one field", "a\tب\tattribution", "c\tد\tattribution")
+    parsed = parse_rows(data, "tsv")
+    assert parsed.rows == [(2, "a", "ب"), (3, "c", "د")]
+    assert [(e.line, e.reason) for e in parsed.errors] == [(1, "wrong number of columns: expected 3, found 1")]
+
+
+def test_csv_quoted_fields_and_multiline_rows_report_their_first_line() -> None:
+    data = 'source,target\n"Yes, of course.","نعم، بالطبع."\n"one\ntwo",اثنان\nlast,أخير\n'.encode()
+    rows = rows_of(data, "csv", has_header=True, source_column="source", target_column="target")
+    assert rows == [(2, "Yes, of course.", "نعم، بالطبع."), (3, "one\ntwo", "اثنان"), (5, "last", "أخير")]
+
+
+def test_csv_recovers_after_a_malformed_row() -> None:
+    data = 'a,ب\n"x"y,ز\nc,د\n'.encode()
+    parsed = parse_rows(data, "csv")
+    assert parsed.rows == [(1, "a", "ب"), (3, "c", "د")]
+    assert [e.line for e in parsed.errors] == [2]
+
+
+def test_jsonl_rows_with_other_keys_and_blank_lines() -> None:
+    data = '{"id": 1, "en": "Hi", "ar": "مرحبا"}\n\n{"ar": "وداعا", "en": "Bye"}\n'.encode()
+    assert rows_of(data, "jsonl", source_column="en", target_column="ar") == [(1, "Hi", "مرحبا"), (3, "Bye", "وداعا")]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "source", "target", "has_header", "message"),
+    [
+        ("xlsx", 0, 1, False, "unknown format"),
+        ("tsv", 0, 0, False, "must differ"),
+        ("tsv", "source", 1, False, "needs a header row"),
+        ("tsv", -1, 1, False, "cannot be negative"),
+        ("jsonl", 0, 1, False, "JSONL columns are keys"),
+        ("csv", True, 1, False, "an index or a name"),
+    ],
+)
+def test_impossible_column_mappings_raise(
+    fmt: str, source: object, target: object, has_header: bool, message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        check_columns(fmt, source, target, has_header)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("corpus.tsv", "tsv"),
+        ("CORPUS.TSV", "tsv"),
+        ("pairs.tab", "tsv"),
+        ("eng-ara.txt", "tsv"),
+        ("pairs.csv", "csv"),
+        ("pairs.jsonl", "jsonl"),
+        ("pairs.ndjson", "jsonl"),
+        ("C:\\Users\\me\\pairs.csv", "csv"),
+    ],
+)
+def test_detect_format(name: str, fmt: str) -> None:
+    assert detect_format(name) == fmt
+
+
+def test_detect_format_rejects_unknown_extensions() -> None:
+    with pytest.raises(ValueError, match="cannot tell the format of 'book.xlsx'"):
+        detect_format("book.xlsx")
+    with pytest.raises(UnsafeFilename):
+        detect_format("../../corpus.tsv")
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("corpus.tsv", "corpus.tsv"),
+        ("/home/me/data/corpus.tsv", "corpus.tsv"),
+        ("C:\\Users\\me\\corpus.tsv", "corpus.tsv"),
+        ("C:corpus.tsv", "corpus.tsv"),
+        ("  مدونة الأخبار.tsv  ", "مدونة الأخبار.tsv"),
+        ("..corpus.tsv", "..corpus.tsv"),
+        (".hidden.csv", ".hidden.csv"),
+    ],
+)
+def test_safe_display_name_keeps_only_the_base_name(name: str, shown: str) -> None:
+    assert safe_display_name(name) == shown
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../etc/passwd",
+        "..\\..\\windows\\system.ini",
+        "data/../../secret.tsv",
+        "..",
+        "a/ .. /b.tsv",
+        "bad\x00name.tsv",
+        "line\nbreak.tsv",
+        "tab\there.tsv",
+        "evil\u202egpj.tsv",
+        "",
+        "   ",
+        ".",
+        "folder/",
+        "x" * 256 + ".tsv",
+    ],
+)
+def test_safe_display_name_rejects_unsafe_names(name: str) -> None:
+    with pytest.raises(UnsafeFilename):
+        safe_display_name(name)
