@@ -1,0 +1,72 @@
+"""Hallucination-like output checks on constructed inputs."""
+
+from __future__ import annotations
+
+import math
+
+from engine.metrics import CheckThresholds, arabic_share, get_metric, run_checks
+from engine.metrics.checks import check_one, copy_similarity, longest_run, repeated_ngram_share
+
+SRC = "The museum opens at nine o'clock."
+GOOD = "يفتح المتحف في الساعة التاسعة."
+
+
+def test_a_good_translation_passes() -> None:
+    result = check_one(SRC, GOOD)
+    assert result.passes and result.flags == []
+    assert result.arabic_share == 1.0
+    assert 0.33 <= result.length_ratio <= 3.0
+
+
+def test_latin_output_has_low_arabic_share() -> None:
+    result = check_one(SRC, "The museum is open at nine.")
+    assert result.arabic_share == 0.0
+    assert result.low_arabic and not result.passes
+    assert 0.4 < arabic_share("Paris هي عاصمة فرنسا") < 0.8
+
+
+def test_exact_copy_of_source_is_flagged() -> None:
+    result = check_one(SRC, SRC)
+    assert result.copy_similarity == 1.0 and result.copy_of_source
+    assert check_one(SRC, "the museum opens at nine o clock").copy_of_source  # case and punctuation ignored
+    assert copy_similarity(SRC, GOOD) < 0.2  # only spaces in common
+    assert "copy_of_source" in result.flags
+
+
+def test_repetition_is_flagged() -> None:
+    stutter = check_one("And and and", "و و و و و")
+    assert stutter.repetition and stutter.max_token_run == 5
+    loop = check_one("I love you", "أنا أحبك أنا أحبك أنا أحبك أنا أحبك")
+    assert loop.repetition and loop.repeated_ngram_share > 0.3
+    assert check_one("Haha", "ههههههههه").repetition
+    assert not check_one(SRC, GOOD).repetition
+    assert repeated_ngram_share(["a", "b"], 2) == 0.0
+    assert longest_run([]) == 0
+
+
+def test_empty_is_flagged() -> None:
+    for text in ("", "   ", " ... "):
+        result = check_one(SRC, text)
+        assert result.empty and not result.passes
+        assert result.flags == ["empty"]
+
+
+def test_length_ratio_out_of_bounds() -> None:
+    short = check_one("This is a long sentence about the history of the old city and its markets.", "مدينة")
+    assert short.bad_length and short.length_ratio < 0.33
+    long = check_one("Hi", "مرحبا بك في مدينتنا الجميلة")
+    assert long.bad_length and long.length_ratio > 3.0
+    relaxed = CheckThresholds(max_length_ratio=100.0)
+    assert not check_one("Hi", "مرحبا بك في مدينتنا الجميلة", relaxed).bad_length
+    assert math.isinf(check_one("", "مرحبا").length_ratio)
+
+
+def test_batch_and_metric_view() -> None:
+    srcs = [SRC, SRC, SRC]
+    cands = [GOOD, SRC, ""]
+    results = run_checks(srcs, cands)
+    assert [r.passes for r in results] == [True, False, False]
+    assert results[0].to_dict()["passes"] is True
+    metric = get_metric("checks")
+    assert metric.score(srcs, cands) == [1.0, 0.0, 0.0]
+    assert not metric.needs_reference
