@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from engine.corpora import PreparedCorpus, PrepareOptions, prepare_corpus, safe_display_name
 from engine.jobs.supervisor import Supervisor
@@ -32,7 +32,8 @@ class Studio:
         supervisor.reattach()
         return cls(workspace, store, supervisor)
 
-    def add_corpus(self, name: str, data: bytes, options: PrepareOptions, filename: str = "") -> tuple[int, PreparedCorpus]:
+    def add_corpus(self, name: str, data: bytes, options: PrepareOptions,
+                   filename: str = "") -> tuple[int, PreparedCorpus]:
         """Check, de-duplicate and split an upload, then store it whole (all accepted rows or nothing).
 
         Raises :class:`engine.corpora.CorpusRejected` (nothing stored) when the file is rejected.
@@ -47,6 +48,4 @@ class Studio:
 
 
 def _options_dict(options: PrepareOptions) -> dict:
-    from dataclasses import asdict
-
     return asdict(options)

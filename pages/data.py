@@ -132,7 +132,8 @@ with upload_tab:
     elif pasted.strip():
         data, filename = pasted.encode("utf-8"), "pasted.tsv"
     options, problem = _options_form("upload", fmt_default)
-    name = st.text_input("Corpus name", value=filename.rsplit(".", 1)[0] if filename else "", key="upload-name")
+    name = st.text_input("Corpus name", value=filename.rsplit(".", 1)[0] if filename else "",
+                         key=f"upload-name-{filename}")
     c1, c2 = st.columns(2)
     check_clicked = c1.button("Check", disabled=not data, key="upload-check")
     add_clicked = c2.button("Add corpus", type="primary", disabled=not data, key="upload-add")

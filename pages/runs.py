@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from studio.components.header import workspace_header
-from studio.components.job_panel import STATUS_ICONS, run_config, run_monitor
+from studio.components.job_panel import run_config, run_monitor
 from studio.state import studio
 
 st.title("Runs")
@@ -19,7 +19,7 @@ if not runs:
     st.stop()
 
 st.dataframe(
-    [{"status": f"{STATUS_ICONS.get(r['status'], '')} {r['status']}", "run": r["id"], "kind": r["kind"],
+    [{"status": r["status"], "run": r["id"], "kind": r["kind"],
       "title": r["title"], "progress": (f"{r['progress_done']:.0f}/{r['progress_total']:.0f}"
                                         if r["progress_done"] is not None and r["progress_total"] else ""),
       "created (UTC)": r["created_at"]} for r in runs],

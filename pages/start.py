@@ -28,7 +28,7 @@ steps = [
     ("SFT model", sft is not None, "Set up the demo below, or register your own model on the Models page."),
 ]
 for title, done, how in steps:
-    st.markdown(f"{'✅' if done else '⬜'} **{title}** — {how}")
+    st.markdown(f"{':material/check_box:' if done else ':material/check_box_outline_blank:'} **{title}** — {how}")
 
 if sft is None and (latest is None or latest["status"] in ("failed", "cancelled")):
     st.subheader("Set up the demo")
@@ -59,7 +59,7 @@ with st.expander("Train an SFT model on your own corpora (advanced)"):
         st.caption("Add a corpus on the Data page first.")
     else:
         names = {c["id"]: f"{c['name']} ({c['pair']}, {c['train']} train)" for c in corpora}
-        demo_ids = [c["id"] for c in corpora if c["name"] in DEMO_CORPORA]
+        demo_ids = [c["id"] for c in corpora if c["name"] in DEMO_CORPORA] or list(names)
 
         def corpus_picker(spec: FieldSpec, value, key: str):
             return st.multiselect(spec.label, list(names), default=[i for i in (value or demo_ids) if i in names],

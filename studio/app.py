@@ -15,19 +15,19 @@ from studio.components.arabic import inject_css  # noqa: E402
 
 PAGES = ROOT / "pages"
 
-st.set_page_config(page_title="Tarjama Studio", page_icon="🌙", layout="wide")
+st.set_page_config(page_title="Tarjama Studio", page_icon=":material/translate:", layout="wide")
 inject_css()
 
 navigation = st.navigation({
     "Studio": [
-        st.Page(PAGES / "start.py", title="Start", icon="🏠", default=True),
-        st.Page(PAGES / "runs.py", title="Runs", icon="📋"),
+        st.Page(PAGES / "start.py", title="Start", icon=":material/home:", default=True),
+        st.Page(PAGES / "runs.py", title="Runs", icon=":material/list_alt:"),
     ],
     "The loop": [
-        st.Page(PAGES / "data.py", title="1 · Data", icon="📚"),
+        st.Page(PAGES / "data.py", title="1 · Data", icon=":material/dataset:"),
     ],
     "Models": [
-        st.Page(PAGES / "models.py", title="Models", icon="🧠"),
+        st.Page(PAGES / "models.py", title="Models", icon=":material/neurology:"),
     ],
 })
 navigation.run()

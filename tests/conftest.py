@@ -46,3 +46,55 @@ def supervisor(store: Store, workspace: Workspace):
     for run in store.runs.active():  # never leave a job process behind a test
         with contextlib.suppress(Exception):
             sup.cancel_and_wait(run["id"], timeout_s=15)
+
+
+DEMO_DIR = Path(__file__).resolve().parents[1] / "data" / "demo"
+
+
+def demo_pairs(limit: int = 200) -> list[tuple[str, str, str]]:
+    """(source, target, pair) rows from the bundled demo corpus (EN and FR), ``limit`` of each file."""
+    rows = []
+    for path in sorted(DEMO_DIR.glob("*.tsv")):
+        pair = path.name.split(".")[0]
+        for line in path.read_text(encoding="utf-8").splitlines()[:limit]:
+            src, tgt = line.split("\t")
+            rows.append((src, tgt, pair))
+    return rows
+
+
+@pytest.fixture(scope="session")
+def tiny_policy_dir(tmp_path_factory) -> Path:
+    """A tiny Gemma-2 policy (random weights) with a BPE tokenizer trained on the demo corpus, saved as the
+    bootstrap job saves its models (safetensors + tokenizer + tarjama.json)."""
+    import torch
+
+    from engine.demo_model import build_model, gemma2_config, train_bpe_tokenizer
+    from engine.prompting import write_model_card
+
+    folder = tmp_path_factory.mktemp("tiny-policy")
+    rows = demo_pairs()
+    tokenizer = train_bpe_tokenizer([t for s, a, _ in rows for t in (s, a)], vocab_size=600)
+    torch.manual_seed(0)
+    model = build_model(gemma2_config(len(tokenizer), "tiny"))
+    model.save_pretrained(folder, safe_serialization=True)
+    tokenizer.save_pretrained(folder)
+    write_model_card(folder, "tags", created_by="tests")
+    return folder
+
+
+@pytest.fixture
+def tiny_policy(store, tiny_policy_dir) -> str:
+    """The tiny policy registered as the SFT model of the test's store; returns its name."""
+    store.models.register("tiny-sft", "policy", str(tiny_policy_dir), stage="sft",
+                          metadata={"prompt_format": "tags"})
+    return "tiny-sft"
+
+
+@pytest.fixture
+def demo_corpus(store) -> int:
+    """A small EN/FR→AR corpus from the demo files in the test's store; returns its id."""
+    import pyarrow as pa
+
+    rows = [{"line": i + 1, "source": s, "target": t, "pair": p, "split": ("valid", "test", "train", "train")[i % 4],
+             "norm_key": f"{s}\n{t}"} for i, (s, t, p) in enumerate(demo_pairs(60))]
+    return store.corpora.add("demo-small", "en-ar", pa.Table.from_pylist(rows))

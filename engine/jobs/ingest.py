@@ -25,7 +25,25 @@ def _register_model(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, e
     )
 
 
-ARTIFACT_HANDLERS: dict[str, ArtifactHandler] = {"model": _register_model}
+def _load_candidates(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, event: dict) -> None:
+    store.preferences.load_candidates(cur, run_id, event["path"])
+
+
+def _load_scores(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, event: dict) -> None:
+    store.preferences.load_scores(cur, run_id, event["generate_run"], event["path"])
+
+
+def _load_pairs(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, event: dict) -> None:
+    store.preferences.load_pairs(cur, run_id, event.get("origin", "synthetic"), event.get("generate_run"),
+                                 event["path"])
+
+
+ARTIFACT_HANDLERS: dict[str, ArtifactHandler] = {
+    "model": _register_model,
+    "candidates": _load_candidates,
+    "scores": _load_scores,
+    "pairs": _load_pairs,
+}
 
 
 def ingest_run(store: Store, run_id: str) -> int:
@@ -48,17 +66,3 @@ def ingest_run(store: Store, run_id: str) -> int:
         cur.execute("UPDATE runs SET events_offset = ? WHERE id = ?", [batch.next_offset, run_id])
     return len(batch.events)
 
-
-def _load_candidates(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, event: dict) -> None:
-    """Load the chunk files of a generate run into ``candidates`` (once: rows are keyed by run and id)."""
-    pattern = str(Path(event["path"]) / "chunk-*.parquet").replace("'", "''")
-    cur.execute(
-        "INSERT OR IGNORE INTO candidates (run_id, cand_id, corpus_id, seg_id, pair, split, source, reference,"
-        " prompt, text, strategy, params, n_samples, strategies)"
-        f" SELECT ?, cand_id, corpus_id, seg_id, pair, split, source, reference, prompt, text, strategy, params,"
-        f" n_samples, strategies FROM read_parquet('{pattern}')",
-        [run_id],
-    )
-
-
-ARTIFACT_HANDLERS["candidates"] = _load_candidates

@@ -7,19 +7,21 @@ from pathlib import Path
 from engine.store.corpora import CorpusRepository
 from engine.store.database import Database, StoreLockedError
 from engine.store.models import ModelRepository
+from engine.store.preferences import PreferenceRepository
 from engine.store.runs import RunRepository
 
 __all__ = ["Store", "StoreLockedError"]
 
 
 class Store:
-    """One database and its repositories: ``runs``, ``corpora``, ``models``."""
+    """One database and its repositories: ``runs``, ``corpora``, ``models``, ``preferences``."""
 
     def __init__(self, path: Path | str, *, migrate: bool = True) -> None:
         self.db = Database(path, migrate=migrate)
         self.runs = RunRepository(self.db)
         self.corpora = CorpusRepository(self.db)
         self.models = ModelRepository(self.db)
+        self.preferences = PreferenceRepository(self.db)
 
     def close(self) -> None:
         self.db.close()

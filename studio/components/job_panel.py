@@ -15,7 +15,9 @@ from engine.jobs.events import FINAL_STATUSES
 from engine.jobs.registry import job_kind
 from studio.state import studio
 
-STATUS_ICONS = {"queued": "⏳", "running": "🔄", "succeeded": "✅", "failed": "❌", "cancelled": "⏹️"}
+STATUS_ICONS = {"queued": ":material/schedule:", "running": ":material/autorenew:",
+                "succeeded": ":material/check_circle:", "failed": ":material/error:",
+                "cancelled": ":material/stop_circle:"}
 REFRESH_SECONDS = 2.0
 
 Widget = Callable[[FieldSpec, Any, str], Any]

@@ -1,0 +1,182 @@
+"""The ``score`` job: score a generate run's candidates with the metric registry, fuse, and draw pairs.
+
+Every metric score is written per candidate and metric; the fused quality and the output checks join them;
+pairs follow the pairing rules of :mod:`engine.preferences`. The studio loads scores and pairs into its
+store when the run ends.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from engine.jobs.config import setting
+from engine.jobs.context import JobContext
+from engine.jobs.registry import JobKind
+
+PAIR_SCHEMA = pa.schema([
+    ("group_key", pa.string()), ("pair", pa.string()), ("source", pa.string()), ("prompt", pa.string()),
+    ("chosen", pa.string()), ("rejected", pa.string()), ("margin", pa.float64()), ("chosen_quality", pa.float64()),
+    ("rejected_quality", pa.float64()), ("chosen_cand", pa.int32()), ("rejected_cand", pa.int32()),
+    ("split", pa.string()), ("strategy", pa.string()), ("scores", pa.string()),
+])
+
+
+@dataclass
+class ScoreConfig:
+    """Settings of a score run."""
+
+    generate_run: str = setting("", "The generate run whose candidates are scored.")
+    weights: dict = setting({"comet": 0.5, "bertscore": 0.3, "chrf": 0.2},
+                            "Metric weights of the fused quality (re-normalised over the metrics that can run). "
+                            "Metrics: chrf, bleu, ter, bertscore, comet, comet_qe, mbr_chrf.")
+    reference_free: bool = setting(False, "Ignore references (for corpora without them): only reference-free "
+                                          "metrics (comet_qe, mbr_chrf) can be used.")
+    extra_metrics: list = setting(["chrf", "bleu", "ter", "mbr_chrf"],
+                                  "Metrics scored and stored for inspection even without a weight.")
+    bertscore_model: str = setting("", "BERTScore encoder: a local folder or hub id (empty: BERTScore not used).")
+    bertscore_num_layers: int = setting(0, "Encoder layer BERTScore reads (0 = the last).", min=0, advanced=True)
+    comet_model: str = setting("", "COMET with reference: checkpoint file/folder or hub id (empty: not used).")
+    comet_qe_model: str = setting("", "Reference-free COMET-QE / CometKiwi: checkpoint or hub id (empty: not used).")
+    arabic_normalise: bool = setting(True, "Normalise Arabic (tashkeel, tatweel, alef/ya) before string metrics.")
+    workers: int = setting(2, "Processes for string metrics on big batches.", min=1, max=64, advanced=True)
+    pairing: str = setting("best_vs_each", "best_vs_worst: one pair per source; best_vs_each: the best against "
+                                           "every other; all_above_margin: every ordered pair above the margin.",
+                           choices=("best_vs_worst", "best_vs_each", "all_above_margin"))
+    min_margin: float = setting(0.15, "Smallest fused-quality gap (0–1) for a pair.", min=0.0, max=1.0)
+    near_identical_chrf: float = setting(90.0, "Candidates whose mutual chrF reaches this are near-identical: "
+                                               "no pair.", min=0.0, max=100.0, advanced=True)
+    valid_fraction: float = setting(0.1, "Share of sources whose pairs form the validation split.", min=0.0,
+                                    max=0.9)
+    min_arabic_share: float = setting(0.5, "Output check: least share of Arabic-script letters.", min=0.0, max=1.0,
+                                      advanced=True)
+    seed: int = setting(0, "Seed of the validation draw.", advanced=True)
+
+    def metric_settings(self):
+        """The :class:`engine.metrics.MetricSettings` these settings describe."""
+        from engine.metrics import MetricSettings
+
+        return MetricSettings(bertscore_model=self.bertscore_model,
+                              bertscore_num_layers=self.bertscore_num_layers or None, comet_model=self.comet_model,
+                              comet_qe_model=self.comet_qe_model, arabic_normalise=self.arabic_normalise,
+                              workers=self.workers)
+
+
+def fusion_plan(config: ScoreConfig):
+    """Which metrics the fused quality will use, given the configured models (raises FusionError if none)."""
+    from engine.fusion import plan_fusion
+    from engine.metrics import available_metrics
+
+    availability = available_metrics(config.metric_settings(), has_references=not config.reference_free)
+    return plan_fusion(config.weights, availability)
+
+
+def prepare(config: ScoreConfig, store, run_dir: Path) -> None:
+    """Check the plan can run and export the generate run's candidates into ``inputs/``."""
+    fusion_plan(config)
+    run = store.runs.get(config.generate_run)
+    if run is None or run["kind"] != "generate":
+        raise ValueError(f"{config.generate_run!r} is not a generate run")
+    n = store.preferences.export_candidates(config.generate_run, run_dir / "inputs" / "candidates.parquet")
+    if n == 0:
+        raise ValueError(f"the generate run {config.generate_run} has no candidates in the store (has it finished?)")
+
+
+def _groups(rows: list[dict]) -> list[str]:
+    return [f"{r['corpus_id']}:{r['seg_id']}" for r in rows]
+
+
+def run(config: ScoreConfig, ctx: JobContext) -> None:
+    """Score, fuse, check, pair; write Parquet outputs and announce them."""
+    from engine.fusion import fuse
+    from engine.metrics import CheckThresholds, get_metric, metric_class, run_checks
+    from engine.preferences import PairingConfig, ScoredCandidate, build_pairs
+
+    plan = fusion_plan(config)
+    ctx.log(plan.describe())
+    rows = pq.read_table(ctx.inputs_dir / "candidates.parquet").to_pylist()
+    sources, texts = [r["source"] for r in rows], [r["text"] for r in rows]
+    references = None if config.reference_free else [r["reference"] or "" for r in rows]
+    groups = _groups(rows)
+    settings = config.metric_settings()
+    names = list(dict.fromkeys([*plan.weights, *config.extra_metrics]))
+    if config.reference_free:
+        names = [n for n in names if not metric_class(n).needs_reference]
+    scores: dict[str, list[float]] = {}
+    total = len(names) + 2
+    for i, name in enumerate(names):
+        ctx.raise_if_cancelled()
+        metric = get_metric(name, settings)
+        status = metric.availability(settings)
+        if not status:
+            ctx.log(f"{name}: skipped ({status.reason})", level="warning")
+            continue
+        t0 = time.time()
+        ctx.progress(i, total, unit="steps", message=f"scoring {len(rows)} candidates with {name}")
+        scores[name] = metric.score(sources, texts, references if metric.needs_reference else None, groups)
+        rate = len(rows) / max(time.time() - t0, 1e-6)
+        ctx.log(f"{name}: mean {sum(scores[name]) / len(rows):.3f} ({rate:.0f} candidates/s)")
+        ctx.metric(i, **{f"mean_{name}": sum(scores[name]) / len(rows), f"{name}_per_s": rate})
+    ctx.progress(len(names), total, unit="steps", message="checks and fusion")
+    directions = {n: metric_class(n).higher_is_better for n in scores}
+    quality = fuse(scores, plan, directions)
+    checks = run_checks(sources, texts, CheckThresholds(min_arabic_share=config.min_arabic_share))
+
+    long_rows = []
+    for j, row in enumerate(rows):
+        for name, values in scores.items():
+            long_rows.append((row["cand_id"], name, float(values[j])))
+        long_rows.append((row["cand_id"], "quality", float(quality[j])))
+        long_rows.append((row["cand_id"], "check_passed", 1.0 if checks[j].passes else 0.0))
+        long_rows.append((row["cand_id"], "arabic_share", float(checks[j].arabic_share)))
+    cand_ids, metric_names, values = zip(*long_rows, strict=True)
+    pq.write_table(pa.table({"cand_id": pa.array(cand_ids, pa.int32()), "metric": metric_names,
+                             "value": pa.array(values, pa.float64())}), ctx.output_dir / "scores.parquet")
+
+    ctx.progress(len(names) + 1, total, unit="steps", message="drawing pairs")
+    candidates = [
+        ScoredCandidate(cand_id=r["cand_id"], group=g, source=r["source"], text=r["text"], quality=float(q),
+                        passes_checks=c.passes, strategy=r["strategy"],
+                        scores={n: round(float(v[j]), 4) for n, v in scores.items()})
+        for j, (r, g, q, c) in enumerate(zip(rows, groups, quality, checks, strict=True))
+    ]
+    pairing = PairingConfig(strategy=config.pairing, min_margin=config.min_margin,
+                            near_identical_chrf=config.near_identical_chrf, valid_fraction=config.valid_fraction,
+                            seed=config.seed)
+    pairs = build_pairs(candidates, pairing)
+    by_id = {r["cand_id"]: r for r in rows}
+    pq.write_table(pa.Table.from_pylist([{
+        "group_key": p.group, "pair": by_id[p.chosen_id]["pair"], "source": p.source,
+        "prompt": by_id[p.chosen_id]["prompt"], "chosen": p.chosen, "rejected": p.rejected, "margin": p.margin,
+        "chosen_quality": p.chosen_quality, "rejected_quality": p.rejected_quality, "chosen_cand": p.chosen_id,
+        "rejected_cand": p.rejected_id, "split": p.split, "strategy": p.strategy,
+        "scores": json.dumps({"chosen": p.chosen_scores, "rejected": p.rejected_scores,
+                              "chosen_strategy": by_id[p.chosen_id]["strategy"],
+                              "rejected_strategy": by_id[p.rejected_id]["strategy"]}, ensure_ascii=False),
+    } for p in pairs], schema=PAIR_SCHEMA), ctx.output_dir / "pairs.parquet")
+    (ctx.output_dir / "fusion.json").write_text(json.dumps({**asdict(plan), "description": plan.describe()},
+                                                           ensure_ascii=False, indent=2))
+    n_failed = sum(not c.passes for c in checks)
+    n_valid = sum(p.split == "valid" for p in pairs)
+    ctx.metric(len(names) + 1, candidates=len(rows), pairs=len(pairs), valid_pairs=n_valid,
+               failed_checks=n_failed, mean_margin=(sum(p.margin for p in pairs) / len(pairs)) if pairs else 0.0)
+    ctx.artifact("scores", path=str(ctx.output_dir / "scores.parquet"), generate_run=config.generate_run,
+                 fusion=asdict(plan))
+    ctx.artifact("pairs", path=str(ctx.output_dir / "pairs.parquet"), origin="synthetic",
+                 generate_run=config.generate_run)
+    ctx.progress(total, total, unit="steps", message=f"{len(pairs)} pairs ({n_valid} validation) from "
+                 f"{len(set(groups))} sources; {n_failed} candidates failed the checks")
+    ctx.log(f"{len(pairs)} pairs, {n_valid} in validation; {n_failed} of {len(rows)} candidates failed the checks")
+
+
+KIND = JobKind(
+    name="score", title="Score candidates and draw pairs",
+    description="Scores every candidate with the chosen metrics, fuses them into one quality, checks for "
+                "hallucination-like output, and keeps (chosen, rejected) pairs above a quality margin.",
+    config_cls=ScoreConfig, run=run, prepare=prepare,
+)

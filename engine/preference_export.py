@@ -1,0 +1,53 @@
+"""Export preference pairs in the formats other tools read: JSONL and a Hugging Face dataset folder.
+
+Columns: ``prompt`` (what the policy sees), ``chosen``, ``rejected`` — the implicit-prompt preference format
+TRL's RewardTrainer and DPOTrainer (and LLaMA-Factory, OpenRLHF) read as they are — plus ``margin``,
+``source``, ``pair``, ``split``, ``strategy``, ``origin``, the two qualities and, in JSONL, ``scores``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+EXPORT_NAMES = {"synthetic": "synthetic_preferences", "human": "human_preferences"}
+
+
+def pair_records(store, *, origin: str, run_ids: list[str] | None = None, split: str | None = None) -> list[dict]:
+    """Pairs as export records (every pair of the filter, paged from the store)."""
+    records, offset, page = [], 0, 5000
+    while True:
+        rows = store.preferences.pairs(run_ids=run_ids, origin=origin, split=split, limit=page, offset=offset)
+        for r in rows:
+            records.append({
+                "prompt": r["prompt"], "chosen": r["chosen"], "rejected": r["rejected"], "margin": r["margin"],
+                "source": r["source"], "pair": r["pair"], "split": r["split"], "strategy": r["strategy"],
+                "origin": r["origin"], "chosen_quality": r["chosen_quality"],
+                "rejected_quality": r["rejected_quality"], "scores": r["scores"],
+            })
+        if len(rows) < page:
+            return records
+        offset += page
+
+
+def export_preferences(store, out_dir: Path, *, origin: str = "synthetic", run_ids: list[str] | None = None) -> dict:
+    """Write ``<origin>_preferences.jsonl`` and the dataset folder ``<origin>_preferences/`` into ``out_dir``.
+
+    Returns the two paths and the row count. The dataset keeps ``scores`` as a JSON string so that its schema
+    does not depend on which metrics were used.
+    """
+    import datasets
+
+    records = pair_records(store, origin=origin, run_ids=run_ids)
+    if not records:
+        raise ValueError(f"there are no {origin} pairs to export")
+    name = EXPORT_NAMES[origin]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    jsonl = out_dir / f"{name}.jsonl"
+    with jsonl.open("w", encoding="utf-8") as fh:
+        for record in records:
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    flat = [{**r, "scores": json.dumps(r["scores"], ensure_ascii=False)} for r in records]
+    folder = out_dir / name
+    datasets.Dataset.from_list(flat).save_to_disk(str(folder))
+    return {"jsonl": jsonl, "dataset": folder, "rows": len(records)}

@@ -1,0 +1,86 @@
+"""The generate and score jobs, run for real in subprocesses on a tiny model, end to end into the store."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from engine.jobs.generate import GenerateConfig
+from engine.jobs.score import ScoreConfig, fusion_plan
+from engine.preference_export import export_preferences
+
+pytestmark = pytest.mark.slow
+
+
+def _generate(supervisor, policy, corpus, **overrides):
+    values = {"model": policy, "corpus_ids": [corpus], "split": "train", "max_new_tokens": 10, "chunk_sources": 8,
+              "strategies": ["greedy", "temperature:1.0x2", "top_k:20", "top_p:0.9"]}
+    return GenerateConfig(**{**values, **overrides})
+
+
+def test_generate_then_score_makes_synthetic_pairs(supervisor, store, tiny_policy, demo_corpus, tmp_path):
+    gen = supervisor.start("generate", _generate(supervisor, tiny_policy, demo_corpus, sample_size=40))
+    assert supervisor.wait(gen, timeout_s=300) == "succeeded", store.runs.logs(gen)
+    assert store.preferences.count_sources(gen) == 40
+    cands = store.db.query_dicts("SELECT * FROM candidates WHERE run_id = ?", [gen])
+    assert {c["strategy"] for c in cands} <= {"greedy", "temperature:1.0x2", "top_k:20", "top_p:0.9"}
+    per_source = {}
+    for c in cands:
+        per_source[(c["corpus_id"], c["seg_id"])] = per_source.get((c["corpus_id"], c["seg_id"]), 0) + c["n_samples"]
+        assert c["prompt"].startswith("<en>") or c["prompt"].startswith("<fr>")
+    assert set(per_source.values()) == {5}  # 5 samples per source, duplicates merged with their count
+    assert "sources_per_s" in store.runs.metric_keys(gen)
+
+    config = ScoreConfig(generate_run=gen, min_margin=0.05, valid_fraction=0.2)
+    plan = fusion_plan(config)
+    assert plan.weights == {"chrf": 1.0}  # no COMET or BERTScore model configured: re-normalised
+    assert set(plan.skipped) == {"comet", "bertscore"}
+    score = supervisor.start("score", config)
+    assert supervisor.wait(score, timeout_s=300) == "succeeded", store.runs.logs(score)
+    metrics = {m["metric"] for m in store.db.query_dicts(
+        "SELECT DISTINCT metric FROM candidate_scores WHERE score_run_id = ?", [score])}
+    assert {"chrf", "bleu", "ter", "mbr_chrf", "quality", "check_passed"} <= metrics
+    pairs = store.preferences.pairs(run_ids=[score], limit=10_000)
+    assert pairs, "a random tiny model still yields candidates of different quality"
+    splits_of_source = {}
+    for p in pairs:
+        assert p["origin"] == "synthetic" and p["margin"] >= 0.05 and p["chosen"] != p["rejected"]
+        assert splits_of_source.setdefault(p["group_key"], p["split"]) == p["split"]
+    fusion = json.loads((supervisor.workspace.run_dir(score) / "outputs" / "fusion.json").read_text())
+    assert "not used: comet" in fusion["description"].lower()
+    logs = " ".join(r["message"] for r in store.runs.logs(score))
+    assert "Quality = chrf 1.00" in logs
+
+    out = export_preferences(store, tmp_path / "export")
+    import datasets
+
+    from_json = datasets.load_dataset("json", data_files=str(out["jsonl"]), split="train")
+    from_disk = datasets.load_from_disk(str(out["dataset"]))
+    assert len(from_json) == len(from_disk) == len(pairs)
+    assert {"prompt", "chosen", "rejected", "margin", "scores", "strategy"} <= set(from_json.column_names)
+
+
+def test_generate_resumes_without_redoing_finished_sources(supervisor, store, tiny_policy, demo_corpus):
+    config = _generate(supervisor, tiny_policy, demo_corpus, split="all", sample_size=40, chunk_sources=2,
+                       max_new_tokens=24, strategies=["beam:4", "temperature:1.0x4"])
+    gen = supervisor.start("generate", config)
+    chunk_dir = supervisor.workspace.run_dir(gen) / "outputs" / "candidates"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(chunk_dir.glob("chunk-*.parquet")):
+        time.sleep(0.05)
+    status = supervisor.cancel_and_wait(gen, timeout_s=60)
+    if status == "succeeded":
+        pytest.skip("the machine finished generation before the cancel arrived")
+    assert status == "cancelled"
+    chunks_before = sorted((supervisor.workspace.run_dir(gen) / "outputs" / "candidates").glob("chunk-*.parquet"))
+    assert chunks_before
+    supervisor.resume(gen)
+    assert supervisor.wait(gen, timeout_s=300) == "succeeded"
+    logs = [r["message"] for r in store.runs.logs(gen, tail=1000)]
+    assert any(m.startswith("resumed:") and "sources already done" in m for m in logs)
+    per_source = store.db.query("SELECT corpus_id, seg_id, sum(n_samples) FROM candidates WHERE run_id = ?"
+                                " GROUP BY ALL", [gen])
+    assert len(per_source) == 40
+    assert {n for _, _, n in per_source} == {5}  # no source generated twice
