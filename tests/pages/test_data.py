@@ -14,7 +14,7 @@ GOOD = "\n".join([
 def _paste(at, text: str, name: str):
     at.text_area(key="upload-paste").input(text)
     at.run()
-    at.text_input(key="upload-name").input(name)
+    at.text_input(key="upload-name-pasted.tsv").input(name)
     at.run()
     return at
 
