@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from engine.demo import DEMO_CORPORA, start_demo_setup
-from engine.jobs.config import FieldSpec
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
+from studio.components.pickers import corpus_picker
 from studio.state import studio
 
 LOSS_CHARTS = [("Training loss", ["loss", "valid_loss"]), ("Learning rate", ["lr"])]
@@ -38,7 +38,7 @@ if sft is None and (latest is None or latest["status"] in ("failed", "cancelled"
         "It translates poorly but really, so every later step does real work. About 5–8 minutes on 2 cores."
     )
     if st.button("Set up the demo", type="primary", key="start-demo"):
-        run_id = start_demo_setup(studio())
+        start_demo_setup(studio())
         st.rerun()
     if latest is not None:
         st.info(f"The last bootstrap run ended {latest['status']}; you can resume it below or start again.")
@@ -58,15 +58,9 @@ with st.expander("Train an SFT model on your own corpora (advanced)"):
     if not corpora:
         st.caption("Add a corpus on the Data page first.")
     else:
-        names = {c["id"]: f"{c['name']} ({c['pair']}, {c['train']} train)" for c in corpora}
-        demo_ids = [c["id"] for c in corpora if c["name"] in DEMO_CORPORA] or list(names)
-
-        def corpus_picker(spec: FieldSpec, value, key: str):
-            return st.multiselect(spec.label, list(names), default=[i for i in (value or demo_ids) if i in names],
-                                  format_func=names.get, help=spec.help, key=key)
-
-        config = config_form("bootstrap", key="start-bootstrap", widgets={"corpus_ids": corpus_picker},
-                             submit_label="Start bootstrap")
+        demo_ids = [c["id"] for c in corpora if c["name"] in DEMO_CORPORA]
+        config = config_form("bootstrap", key="start-bootstrap", defaults={"corpus_ids": demo_ids},
+                             widgets={"corpus_ids": corpus_picker()}, submit_label="Start bootstrap")
         if config is not None:
             studio().supervisor.start("bootstrap", config)
             st.rerun()

@@ -25,6 +25,7 @@ navigation = st.navigation({
     ],
     "The loop": [
         st.Page(PAGES / "data.py", title="1 · Data", icon=":material/dataset:"),
+        st.Page(PAGES / "preferences.py", title="2 · Synthetic preferences", icon=":material/compare_arrows:"),
     ],
     "Models": [
         st.Page(PAGES / "models.py", title="Models", icon=":material/neurology:"),

@@ -90,6 +90,26 @@ def studio_server(tmp_path: Path):
 
 
 @pytest.fixture
+def seeded_studio_server(tmp_path: Path, tiny_policy_dir: Path):
+    """A studio whose workspace already has the tiny SFT model and a small demo corpus."""
+    import pyarrow as pa
+
+    from engine.store import Store
+    from tests.conftest import demo_pairs
+
+    home = tmp_path / "workspace"
+    store = Store(home / "studio.duckdb")
+    store.models.register("tiny-sft", "policy", str(tiny_policy_dir), stage="sft", metadata={"prompt_format": "tags"})
+    rows = [{"line": i + 1, "source": s, "target": t, "pair": p, "split": "train", "norm_key": f"{s}\n{t}"}
+            for i, (s, t, p) in enumerate(demo_pairs(20))]
+    store.corpora.add("demo-small", "en-ar", pa.Table.from_pylist(rows))
+    store.close()
+    server = StudioServer(home)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
 def artifacts() -> Path:
     """Where browser tests leave screenshots (kept after the run)."""
     ARTIFACTS.mkdir(exist_ok=True)

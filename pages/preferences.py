@@ -1,0 +1,177 @@
+"""2 · Synthetic preferences: the SFT model samples candidates, metrics score them, pairs are drawn."""
+
+from __future__ import annotations
+
+import html
+import json
+
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+from engine.fusion import FusionError
+from engine.jobs.score import ScoreConfig, fusion_plan
+from engine.preference_export import export_preferences
+from engine.registry import default_policy
+from studio.components.arabic import arabic_text
+from studio.components.header import workspace_header
+from studio.components.job_panel import config_form, run_monitor
+from studio.components.pickers import corpus_picker, model_picker, run_picker
+from studio.state import studio
+
+SOURCES_PER_PAGE = 10
+
+
+def _number(value: float | None, digits: int) -> str:
+    """A score for a table cell; a dash when it is missing (not scored, or no MBR for a lone candidate)."""
+    return "—" if value is None or value != value else f"{value:.{digits}f}"
+
+
+st.title("2 · Synthetic preferences")
+st.caption("Cold start without human data: the SFT model samples 3–8 candidates per source with varied decoding, "
+           "automatic metrics score them, and pairs with a clear quality gap become training data for the reward "
+           "model.")
+workspace_header(studio())
+store = studio().store
+
+generate_tab, score_tab, browse_tab, charts_tab, export_tab = st.tabs(
+    ["Generate candidates", "Score and pair", "Browse candidates", "Charts", "Export"])
+
+with generate_tab:
+    if not store.models.list(kind="policy"):
+        st.info("Register an SFT model first (Start page: demo set-up, or the Models page).")
+    elif not store.corpora.list():
+        st.info("Add a corpus on the Data page first.")
+    else:
+        config = config_form("generate", key="pref-generate", defaults={"model": default_policy(store)},
+                             widgets={"model": model_picker("policy"), "corpus_ids": corpus_picker()},
+                             submit_label="Generate")
+        if config is not None:
+            try:
+                studio().supervisor.start("generate", config)
+            except ValueError as exc:
+                st.error(str(exc))
+            else:
+                st.rerun()
+    latest = store.runs.list(kinds=("generate",), limit=1)
+    if latest:
+        run_monitor(latest[0]["id"], key="pref-gen", charts=[("Throughput", ["sources_per_s"]),
+                                                              ("Tokens per second", ["tokens_per_s"])])
+
+with score_tab:
+    config = config_form("score", key="pref-score", widgets={"generate_run": run_picker("generate")},
+                         submit_label="Score and pair")
+    st.caption("Metric models are optional: leave a model empty and its weight is shared among the metrics that "
+               "can run. Without references (reference-free mode) use comet_qe and mbr_chrf.")
+    if config is not None:
+        try:
+            plan = fusion_plan(config)
+            studio().supervisor.start("score", config)
+        except (FusionError, ValueError) as exc:
+            st.error(str(exc))
+        else:
+            st.info(plan.describe())
+            st.rerun()
+    latest = store.runs.list(kinds=("score",), limit=1)
+    if latest:
+        def fusion_note(run: dict) -> None:
+            plan = fusion_plan(ScoreConfig(**json.loads(run["config"])))
+            st.info(plan.describe())
+
+        run_monitor(latest[0]["id"], key="pref-score-run", extra=fusion_note,
+                    charts=[("Pairs", ["pairs", "valid_pairs"]), ("Mean margin", ["mean_margin"])])
+
+score_runs = store.runs.list(kinds=("score",), statuses=("succeeded",))
+gen_runs = store.runs.list(kinds=("generate",), statuses=("succeeded",))
+
+with browse_tab:
+    if not gen_runs:
+        st.info("No finished generate run yet.")
+    else:
+        c1, c2, c3 = st.columns(3)
+        gen = c1.selectbox("Generate run", [r["id"] for r in gen_runs], key="pref-browse-gen")
+        matching = [r["id"] for r in score_runs if json.loads(r["config"]).get("generate_run") == gen]
+        score = c2.selectbox("Score run", matching or [None], key="pref-browse-score",
+                             format_func=lambda r: r or "not scored yet")
+        strategy = c3.selectbox("Strategy", ["any"] + sorted({r[0] for r in store.db.query(
+            "SELECT DISTINCT strategy FROM candidates WHERE run_id = ?", [gen])}), key="pref-browse-strategy")
+        total = store.preferences.count_sources(gen)
+        pages = max(1, -(-total // SOURCES_PER_PAGE))
+        page = st.number_input(f"Page (of {pages}, {total} sources)", 1, pages, 1, key=f"pref-page-{gen}")
+        groups = store.preferences.scored_sources(gen, score, strategy=None if strategy == "any" else strategy,
+                                                  limit=SOURCES_PER_PAGE, offset=(page - 1) * SOURCES_PER_PAGE)
+        for group in groups:
+            with st.container(border=True):
+                st.markdown(f"**{html.escape(group['source'])}**")
+                if group["reference"]:
+                    arabic_text(group["reference"], label="Reference")
+                ranked = sorted(group["candidates"], key=lambda c: -(c["scores"].get("quality") or 0))
+                rows = []
+                for c in ranked:
+                    s = c["scores"]
+                    badge = " / ".join(c["roles"]) or ("failed checks" if s.get("check_passed") == 0 else "")
+                    rows.append(
+                        f"<tr><td class='tarjama-ar' dir='rtl'>{html.escape(c['text']) or '<em>(empty)</em>'}</td>"
+                        f"<td>{html.escape(c['strategy'])} ×{c['n_samples']}</td>"
+                        f"<td>{_number(s.get('quality'), 2)}</td><td>{_number(s.get('chrf'), 1)}</td>"
+                        f"<td>{_number(s.get('mbr_chrf'), 1)}</td><td><b>{html.escape(badge)}</b></td></tr>")
+                st.markdown("<table class='tarjama-table'><thead><tr><th>Candidate</th><th>Strategy</th>"
+                            "<th>Quality</th><th>chrF</th><th>MBR</th><th>Pair role</th></tr></thead><tbody>"
+                            + "".join(rows) + "</tbody></table>", unsafe_allow_html=True)
+
+        if score:
+            st.subheader("Pairs of this score run")
+            margin = st.slider("Smallest margin shown", 0.0, 1.0, 0.0, 0.05, key="pref-pairs-margin")
+            split = st.radio("Split", ["train", "valid"], horizontal=True, key="pref-pairs-split")
+            shown = store.preferences.pairs(run_ids=[score], split=split, min_margin=margin, limit=50)
+            st.caption(f"{store.preferences.count_pairs(run_ids=[score], split=split, min_margin=margin)} pairs; "
+                       "the first 50 are shown.")
+            rows = "".join(
+                f"<tr><td dir='auto'>{html.escape(p['source'])}</td><td class='tarjama-ar' dir='rtl'>"
+                f"{html.escape(p['chosen'])}</td><td class='tarjama-ar' dir='rtl'>{html.escape(p['rejected'])}</td>"
+                f"<td>{p['margin']:.2f}</td></tr>" for p in shown)
+            st.markdown("<table class='tarjama-table'><thead><tr><th>Source</th><th>Chosen</th><th>Rejected</th>"
+                        f"<th>Margin</th></tr></thead><tbody>{rows}</tbody></table>", unsafe_allow_html=True)
+
+with charts_tab:
+    if not score_runs:
+        st.info("Charts appear once a score run has finished.")
+    else:
+        score = st.selectbox("Score run", [r["id"] for r in score_runs], key="pref-charts-score")
+        min_margin = st.slider("Only pairs with a margin of at least", 0.0, 1.0, 0.0, 0.05, key="pref-charts-margin")
+        margins = [m for m in store.preferences.margins([score]) if m >= min_margin]
+        st.metric("Pairs", f"{len(margins):,}")
+        if margins:
+            fig = px.histogram(x=margins, nbins=30, labels={"x": "quality margin (chosen − rejected)"},
+                               title="Margin of the pairs")
+            st.plotly_chart(fig, use_container_width=True, key="pref-margin-hist")
+        table = pd.DataFrame(store.preferences.score_table(score))
+        metric_cols = [c for c in table.columns if c not in ("cand_id", "strategy", "check_passed")]
+        if len(table) and metric_cols:
+            corr = table[metric_cols].astype(float).corr(method="spearman")
+            st.plotly_chart(px.imshow(corr, text_auto=".2f", zmin=-1, zmax=1, color_continuous_scale="RdBu",
+                                      title="Metric correlation (Spearman)"), use_container_width=True,
+                            key="pref-corr")
+            metric = st.selectbox("Metric by sampling strategy", metric_cols,
+                                  index=metric_cols.index("quality") if "quality" in metric_cols else 0,
+                                  key="pref-strategy-metric")
+            st.plotly_chart(px.box(table, x="strategy", y=metric, title=f"{metric} by sampling strategy"),
+                            use_container_width=True, key="pref-strategy-box")
+
+with export_tab:
+    sets = store.preferences.pair_sets(origin="synthetic")
+    if not sets:
+        st.info("No synthetic pairs yet.")
+    else:
+        st.dataframe(sets, hide_index=True, use_container_width=True)
+        chosen = st.multiselect("Pair sets to export", [s["run_id"] for s in sets],
+                                default=[sets[0]["run_id"]], key="pref-export-sets")
+        if st.button("Export synthetic_preferences.jsonl and dataset folder", disabled=not chosen,
+                     key="pref-export"):
+            out = export_preferences(store, studio().workspace.root / "exports", origin="synthetic",
+                                     run_ids=chosen)
+            st.success(f"Exported {out['rows']} pairs to {out['jsonl']} and {out['dataset']}/ "
+                       "(prompt, chosen, rejected, margin, scores, strategy — readable by TRL as they are).")
+            st.download_button("Download synthetic_preferences.jsonl", out["jsonl"].read_bytes(),
+                               file_name="synthetic_preferences.jsonl", mime="application/jsonl",
+                               key="pref-download")

@@ -1,0 +1,71 @@
+"""Form widgets that pick studio objects (models, corpora, runs) for generated job forms."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from engine.jobs.config import FieldSpec
+from studio.state import studio
+
+Widget = Callable[[FieldSpec, Any, str], Any]
+
+
+def model_picker(kind: str = "policy") -> Widget:
+    """A select box of registered models of ``kind`` (the default value first when it is one of them)."""
+
+    def widget(spec: FieldSpec, value: Any, key: str) -> Any:
+        names = [m["name"] for m in studio().store.models.list(kind=kind)]
+        if not names:
+            st.warning(f"No {kind} model is registered yet.")
+            return ""
+        index = names.index(value) if value in names else 0
+        return st.selectbox(spec.label, names, index=index, help=spec.help, key=key)
+
+    return widget
+
+
+def corpus_picker(default_all: bool = True) -> Widget:
+    """A multiselect of corpora, by name with pair and size."""
+
+    def widget(spec: FieldSpec, value: Any, key: str) -> Any:
+        corpora = studio().store.corpora.list()
+        names = {c["id"]: f"{c['name']} ({c['pair']}, {c['segments']} segments)" for c in corpora}
+        default = [i for i in (value or []) if i in names] or (list(names) if default_all else [])
+        return st.multiselect(spec.label, list(names), default=default, format_func=names.get, help=spec.help,
+                              key=key)
+
+    return widget
+
+
+def run_picker(kind: str) -> Widget:
+    """A select box of the succeeded runs of a job kind, newest first."""
+
+    def widget(spec: FieldSpec, value: Any, key: str) -> Any:
+        runs = studio().store.runs.list(kinds=(kind,), statuses=("succeeded",))
+        ids = [r["id"] for r in runs]
+        if not ids:
+            st.warning(f"No finished {kind} run yet.")
+            return ""
+        index = ids.index(value) if value in ids else 0
+        return st.selectbox(spec.label, ids, index=index, help=spec.help, key=key)
+
+    return widget
+
+
+def weights_widget(spec: FieldSpec, value: Any, key: str) -> dict[str, float]:
+    """Metric weights as ``name=weight`` pairs separated by commas."""
+    text = st.text_input(spec.label, value=", ".join(f"{k}={v:g}" for k, v in (value or {}).items()), help=spec.help,
+                         key=key)
+    weights = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        name, _, number = part.partition("=")
+        try:
+            weights[name.strip()] = float(number)
+        except ValueError:
+            st.error(f"“{part.strip()}” is not name=weight")
+    return weights
