@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -98,3 +99,32 @@ def demo_corpus(store) -> int:
     rows = [{"line": i + 1, "source": s, "target": t, "pair": p, "split": ("valid", "test", "train", "train")[i % 4],
              "norm_key": f"{s}\n{t}"} for i, (s, t, p) in enumerate(demo_pairs(60))]
     return store.corpora.add("demo-small", "en-ar", pa.Table.from_pylist(rows))
+
+
+def corrupted(text: str, rng: random.Random) -> str:
+    """A worse translation: words dropped and shuffled, a Latin word mixed in."""
+    words = text.split()
+    rng.shuffle(words)
+    return " ".join(words[: max(1, len(words) // 2)] + ["the"])
+
+
+@pytest.fixture
+def pair_set(store, tmp_path) -> str:
+    """~120 pairs (reference chosen, corrupted rejected) loaded as the pairs of a score run id."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from engine.prompting import build_prompt
+
+    rng = random.Random(0)
+    rows = []
+    for i, (src, tgt, pair) in enumerate(demo_pairs(40)):
+        rows.append({"group_key": f"1:{i}", "pair": pair, "source": src, "prompt": build_prompt(src, pair, "tags"),
+                     "chosen": tgt, "rejected": corrupted(tgt, rng), "margin": 0.5, "chosen_quality": 0.8,
+                     "rejected_quality": 0.3, "chosen_cand": 2 * i, "rejected_cand": 2 * i + 1,
+                     "split": "valid" if i % 5 == 0 else "train", "strategy": "best_vs_worst", "scores": "{}"})
+    path = tmp_path / "pairs.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), path)
+    with store.db.transaction() as cur:
+        store.preferences.load_pairs(cur, "score-fixture", "synthetic", None, path)
+    return "score-fixture"

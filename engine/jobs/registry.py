@@ -16,6 +16,7 @@ KIND_MODULES: dict[str, str] = {
     "bootstrap": "engine.jobs.bootstrap",
     "generate": "engine.jobs.generate",
     "score": "engine.jobs.score",
+    "reward": "engine.jobs.reward",
 }
 
 

@@ -1,0 +1,272 @@
+"""The ``reward`` job: train a reward model on preference pairs with TRL's RewardTrainer.
+
+Bradley–Terry loss −log σ(r_chosen − r_rejected − s·margin) (``s`` = ``margin_scale``; 0 = plain BT), a
+linear or MLP head, layer-wise unfreezing by epoch or step, optional LoRA (QLoRA on CUDA), evaluation every
+N steps (loss, accuracy, mean margin), checkpoints, resume and cancel. The finished model is saved with its
+tokenizer and registered as a reward-model version with its metrics and lineage.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from engine.jobs.config import setting
+from engine.jobs.context import JobCancelled, JobContext
+from engine.jobs.registry import JobKind
+from engine.registry import ModelRef, resolve_model
+
+
+@dataclass
+class RewardConfig:
+    """Settings of a reward-model training run (defaults from the project brief)."""
+
+    base_model: str = setting("", "Where training starts: a policy or reward-base model (a fresh head is added), "
+                                  "or an existing reward model (fine-tuned as it is).")
+    pair_sets: list = setting([], "Preference pair sets (the runs that made them) to train and validate on.")
+    model_name: str = setting("", "Name of the new reward-model version (empty: rm-<date>-<time>).")
+    head: str = setting("linear", "Reward head on the backbone's last hidden state.", choices=("linear", "mlp"))
+    mlp_hidden: int = setting(256, "Hidden size of the MLP head.", min=8, max=16384)
+    learning_rate: float = setting(1e-5, "Peak learning rate (AdamW; linear decay).", min=1e-8, max=1.0)
+    batch_size: int = setting(8, "Pairs per device per step.", min=1, max=1024)
+    epochs: float = setting(3.0, "Passes over the training pairs.", min=0.01, max=1000)
+    gradient_accumulation: int = setting(1, "Steps whose gradients are summed before an update.", min=1, max=1024)
+    max_grad_norm: float = setting(1.0, "Gradient clipping (global norm).", min=0.0, max=1e6)
+    margin_scale: float = setting(0.0, "Weight of the pairs' quality margin in the loss "
+                                       "(−log σ(Δr − scale·margin)); 0 = plain Bradley–Terry.", min=0.0, max=100.0)
+    unfreeze_unit: str = setting("epoch", "Whether the unfreezing phases count epochs or steps.",
+                                 choices=("epoch", "step"))
+    unfreeze_schedule: list = setting(["head@0", "top2@1", "all@2"],
+                                      "Phases SCOPE@START: head only, the top k layers (topK) or all, from an "
+                                      "epoch/step on.")
+    lora: bool = setting(False, "Train LoRA adapters (PEFT) instead of the full backbone; merged at the end.")
+    lora_r: int = setting(16, "LoRA rank.", min=1, max=1024, advanced=True)
+    lora_alpha: int = setting(32, "LoRA alpha.", min=1, max=4096, advanced=True)
+    qlora: bool = setting(False, "Load the backbone in 4-bit (bitsandbytes) for QLoRA — needs a CUDA GPU.",
+                          advanced=True)
+    eval_every: int = setting(50, "Steps between two evaluations on the validation pairs.", min=1)
+    save_every: int = setting(100, "Steps between two checkpoints (one is also saved on cancel).", min=1)
+    max_length: int = setting(256, "Longest prompt + response in tokens (longer pairs are dropped).", min=16)
+    max_pairs: int = setting(0, "Use at most this many training pairs (0 = all).", min=0, advanced=True)
+    valid_share_if_missing: float = setting(0.1, "When the pair sets have no validation split, hold out this share "
+                                                 "of sources.", min=0.0, max=0.5, advanced=True)
+    seed: int = setting(0, "Seed (head initialisation, shuffling).", advanced=True)
+
+
+def prepare(config: RewardConfig, store, run_dir: Path) -> None:
+    """Resolve the base model and export the chosen pairs into ``inputs/``."""
+    if not config.pair_sets:
+        raise ValueError("choose at least one set of preference pairs")
+    ref = resolve_model(store, config.base_model)
+    ref.save(run_dir / "inputs" / "base.json")
+    n = store.preferences.export_pairs(run_dir / "inputs" / "pairs.parquet", run_ids=list(config.pair_sets))
+    if n == 0:
+        raise ValueError("the chosen pair sets hold no pairs")
+
+
+def _cuda() -> bool:
+    import torch
+
+    return torch.cuda.is_available()
+
+
+def _split_pairs(rows: list[dict], share: float, seed: int) -> tuple[list[dict], list[dict]]:
+    train = [r for r in rows if r["split"] == "train"]
+    valid = [r for r in rows if r["split"] == "valid"]
+    if valid or share <= 0:
+        return train, valid
+    groups = sorted({r["group_key"] for r in train})
+    random.Random(seed).shuffle(groups)
+    held = set(groups[: max(1, int(len(groups) * share))])
+    return [r for r in train if r["group_key"] not in held], [r for r in train if r["group_key"] in held]
+
+
+def _encode(rows: list[dict], tokenizer: Any, fmt: str, max_length: int, margin_scale: float) -> list[dict]:
+    from engine.reward.encoding import pair_ids
+
+    out = []
+    for r in rows:
+        item = {"chosen_ids": pair_ids(tokenizer, r["prompt"], r["chosen"], fmt, max_length),
+                "rejected_ids": pair_ids(tokenizer, r["prompt"], r["rejected"], fmt, max_length)}
+        if margin_scale > 0:
+            item["margin"] = float(margin_scale * (r["margin"] or 0.0))
+        out.append(item)
+    return out
+
+
+def _num_layers(model: Any) -> int:
+    for name in ("num_hidden_layers", "n_layer", "num_layers"):
+        value = getattr(model.config, name, None)
+        if value:
+            return int(value)
+    return 0
+
+
+def _studio_callback(ctx: JobContext, config: RewardConfig, num_layers: int, adapters_only: bool):
+    from transformers import TrainerCallback
+
+    from engine.reward.unfreezing import apply_phase, parse_schedule, phase_at
+
+    phases = parse_schedule(config.unfreeze_schedule)
+
+    class StudioCallback(TrainerCallback):
+        """Progress, metrics, unfreezing and cancel for the studio."""
+
+        current = None
+
+        def _apply(self, model, position: int, state) -> None:
+            phase = phase_at(phases, position)
+            if phase != self.current:
+                trainable, total = apply_phase(model, phase, num_layers, adapters_only=adapters_only)
+                self.current = phase
+                if state.is_world_process_zero:
+                    ctx.log(f"unfreezing: {phase.label} from {config.unfreeze_unit} {position} "
+                            f"({trainable:,} of {total:,} parameters train)")
+                    ctx.metric(state.global_step, trainable_params=trainable)
+
+        def on_train_begin(self, args, state, control, model=None, **kw):
+            self._apply(model, int(state.epoch or 0) if config.unfreeze_unit == "epoch" else state.global_step,
+                        state)
+
+        def on_epoch_begin(self, args, state, control, model=None, **kw):
+            if config.unfreeze_unit == "epoch":
+                self._apply(model, int(round(state.epoch or 0)), state)
+
+        def on_step_begin(self, args, state, control, model=None, **kw):
+            if config.unfreeze_unit == "step":
+                self._apply(model, state.global_step, state)
+
+        def on_step_end(self, args, state, control, **kw):
+            if state.is_world_process_zero:
+                phase = self.current.label if self.current else ""
+                ctx.progress(state.global_step, state.max_steps, unit="steps",
+                             message=f"epoch {state.epoch or 0:.2f} · phase {phase}")
+            if ctx.should_stop():
+                control.should_save = True
+                control.should_training_stop = True
+
+        def on_log(self, args, state, control, logs=None, **kw):
+            if not state.is_world_process_zero or not logs:
+                return
+            keep = {k: v for k, v in logs.items() if isinstance(v, int | float) and k not in ("epoch", "total_flos")}
+            renamed = {k.replace("learning_rate", "lr"): v for k, v in keep.items()}
+            if renamed:
+                ctx.metric(state.global_step, **renamed)
+
+    return StudioCallback()
+
+
+def _valid_rewards(model: Any, valid: list[dict], encoded: list[dict], pad_id: int) -> list[dict]:
+    from engine.reward.scoring import score_sequences
+
+    model.eval()
+    chosen = score_sequences(model, [e["chosen_ids"] for e in encoded], pad_id, 32)
+    rejected = score_sequences(model, [e["rejected_ids"] for e in encoded], pad_id, 32)
+    return [{"pair_id": r["id"], "source": r["source"], "chosen": r["chosen"], "rejected": r["rejected"],
+             "quality_margin": r["margin"], "chosen_reward": c, "rejected_reward": j}
+            for r, c, j in zip(valid, chosen, rejected, strict=True)]
+
+
+def run(config: RewardConfig, ctx: JobContext) -> None:
+    """Train, evaluate, save and register a reward model."""
+    import torch
+    from datasets import Dataset
+    from transformers.trainer_utils import get_last_checkpoint
+    from trl import RewardConfig as TrlRewardConfig
+    from trl import RewardTrainer
+
+    from engine.models import load_tokenizer
+    from engine.reward.model import build_reward_model, load_reward_model, save_reward_model
+
+    if config.qlora and not _cuda():
+        raise RuntimeError("QLoRA needs a CUDA GPU (bitsandbytes 4-bit); this machine has none. "
+                           "Use LoRA or full fine-tuning instead.")
+    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    base = ModelRef.load(ctx.inputs_dir / "base.json")
+    rows = pq.read_table(ctx.inputs_dir / "pairs.parquet").to_pylist()
+    train_rows, valid_rows = _split_pairs(rows, config.valid_share_if_missing, config.seed)
+    if config.max_pairs:
+        random.Random(config.seed).shuffle(train_rows)
+        train_rows = train_rows[: config.max_pairs]
+    if not train_rows:
+        raise ValueError("no training pairs")
+    ctx.log(f"{len(train_rows)} training and {len(valid_rows)} validation pairs; base {base.name} ({base.path})")
+
+    tokenizer = load_tokenizer(base.path, trust_remote_code=base.trust_remote_code)
+    if base.kind == "reward":
+        model = load_reward_model(base.path, trust_remote_code=base.trust_remote_code)
+        ctx.log(f"fine-tuning the reward model {base.name}")
+    else:
+        model = build_reward_model(base.path, head=config.head, mlp_hidden=config.mlp_hidden,
+                                   pad_token_id=tokenizer.pad_token_id, trust_remote_code=base.trust_remote_code,
+                                   seed=config.seed)
+    model.config.pad_token_id = tokenizer.pad_token_id
+    train_enc = _encode(train_rows, tokenizer, base.prompt_format, config.max_length, config.margin_scale)
+    valid_enc = _encode(valid_rows, tokenizer, base.prompt_format, config.max_length, config.margin_scale)
+
+    peft_config = None
+    if config.lora:
+        from peft import LoraConfig
+
+        peft_config = LoraConfig(task_type="SEQ_CLS", r=config.lora_r, lora_alpha=config.lora_alpha,
+                                 lora_dropout=0.0, target_modules="all-linear", modules_to_save=["score"])
+    args = TrlRewardConfig(
+        output_dir=str(ctx.checkpoint_dir), per_device_train_batch_size=config.batch_size,
+        per_device_eval_batch_size=max(config.batch_size, 16), gradient_accumulation_steps=config.gradient_accumulation,
+        learning_rate=config.learning_rate, num_train_epochs=config.epochs, max_grad_norm=config.max_grad_norm,
+        logging_steps=5, eval_strategy="steps" if valid_enc else "no", eval_steps=config.eval_every,
+        save_strategy="steps", save_steps=config.save_every, save_total_limit=2, report_to=[], disable_tqdm=True,
+        max_length=config.max_length, seed=config.seed, use_cpu=not _cuda(), dataloader_num_workers=0,
+        center_rewards_coefficient=None, gradient_checkpointing=False, bf16=False, fp16=False,
+        save_only_model=False, logging_first_step=True,
+    )
+    trainer = RewardTrainer(
+        model=model, args=args, train_dataset=Dataset.from_list(train_enc),
+        eval_dataset=Dataset.from_list(valid_enc) if valid_enc else None, processing_class=tokenizer,
+        peft_config=peft_config,
+        callbacks=[_studio_callback(ctx, config, _num_layers(model), adapters_only=config.lora)],
+    )
+    last = get_last_checkpoint(str(ctx.checkpoint_dir)) if any(ctx.checkpoint_dir.iterdir()) else None
+    if last:
+        ctx.log(f"resuming from {Path(last).name}")
+    trainer.train(resume_from_checkpoint=last)
+    if ctx.should_stop():
+        raise JobCancelled()
+
+    model = trainer.model
+    if config.lora:
+        model = model.merge_and_unload()
+    for param in model.parameters():
+        param.requires_grad_(True)
+    rewards = _valid_rewards(model, valid_rows, valid_enc, tokenizer.pad_token_id) if valid_rows else []
+    accuracy = (sum(r["chosen_reward"] > r["rejected_reward"] for r in rewards) / len(rewards)) if rewards else None
+    if rewards:
+        pq.write_table(pa.Table.from_pylist(rewards), ctx.output_dir / "valid_rewards.parquet")
+        ctx.metric(trainer.state.global_step, valid_accuracy=accuracy,
+                   valid_mean_margin=sum(r["chosen_reward"] - r["rejected_reward"] for r in rewards) / len(rewards))
+        ctx.log(f"validation accuracy {accuracy:.3f} on {len(rewards)} pairs")
+    name = config.model_name or "rm-" + ctx.run_dir.name.split("-", 1)[1]
+    folder = save_reward_model(model, tokenizer, ctx.output_dir / "model", prompt_format=base.prompt_format,
+                               base_model=base.name, head=config.head)
+    meta = {"valid_accuracy": accuracy, "valid_pairs": len(valid_rows), "train_pairs": len(train_rows),
+            "base_model": base.name, "pair_sets": list(config.pair_sets), "head": config.head,
+            "lora": config.lora, "prompt_format": base.prompt_format,
+            "parameters": sum(p.numel() for p in model.parameters()), "steps": trainer.state.global_step}
+    (ctx.output_dir / "summary.json").write_text(json.dumps(meta, indent=2))
+    ctx.artifact("model", name=name, model_kind="reward", path=str(folder), stage="candidate", parent=base.name,
+                 metadata=meta)
+
+
+KIND = JobKind(
+    name="reward", title="Train a reward model",
+    description="Bradley–Terry training of a reward head (linear or MLP) on a causal-LM backbone, with "
+                "layer-wise unfreezing, validation accuracy and checkpoints.",
+    config_cls=RewardConfig, run=run, prepare=prepare,
+)
