@@ -108,23 +108,33 @@ def corrupted(text: str, rng: random.Random) -> str:
     return " ".join(words[: max(1, len(words) // 2)] + ["the"])
 
 
-@pytest.fixture
-def pair_set(store, tmp_path) -> str:
-    """~120 pairs (reference chosen, corrupted rejected) loaded as the pairs of a score run id."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
+def learnable_pair_rows(n_sources: int = 40) -> list[dict]:
+    """Pairs with a learnable signal: the reference translation chosen, a corrupted copy rejected."""
     from engine.prompting import build_prompt
 
     rng = random.Random(0)
     rows = []
-    for i, (src, tgt, pair) in enumerate(demo_pairs(40)):
+    for i, (src, tgt, pair) in enumerate(demo_pairs(n_sources)):
         rows.append({"group_key": f"1:{i}", "pair": pair, "source": src, "prompt": build_prompt(src, pair, "tags"),
                      "chosen": tgt, "rejected": corrupted(tgt, rng), "margin": 0.5, "chosen_quality": 0.8,
                      "rejected_quality": 0.3, "chosen_cand": 2 * i, "rejected_cand": 2 * i + 1,
                      "split": "valid" if i % 5 == 0 else "train", "strategy": "best_vs_worst", "scores": "{}"})
-    path = tmp_path / "pairs.parquet"
-    pq.write_table(pa.Table.from_pylist(rows), path)
+    return rows
+
+
+def store_pair_set(store, folder: Path, run_id: str = "score-fixture", n_sources: int = 40) -> str:
+    """Load :func:`learnable_pair_rows` into ``store`` as the pairs of ``run_id``."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = folder / f"{run_id}.parquet"
+    pq.write_table(pa.Table.from_pylist(learnable_pair_rows(n_sources)), path)
     with store.db.transaction() as cur:
-        store.preferences.load_pairs(cur, "score-fixture", "synthetic", None, path)
-    return "score-fixture"
+        store.preferences.load_pairs(cur, run_id, "synthetic", None, path)
+    return run_id
+
+
+@pytest.fixture
+def pair_set(store, tmp_path) -> str:
+    """~120 learnable pairs stored as the pairs of a score run id."""
+    return store_pair_set(store, tmp_path)

@@ -91,11 +91,11 @@ def studio_server(tmp_path: Path):
 
 @pytest.fixture
 def seeded_studio_server(tmp_path: Path, tiny_policy_dir: Path):
-    """A studio whose workspace already has the tiny SFT model and a small demo corpus."""
+    """A studio whose workspace already has the tiny SFT model, a small demo corpus and a pair set."""
     import pyarrow as pa
 
     from engine.store import Store
-    from tests.conftest import demo_pairs
+    from tests.conftest import demo_pairs, store_pair_set
 
     home = tmp_path / "workspace"
     store = Store(home / "studio.duckdb")
@@ -103,6 +103,7 @@ def seeded_studio_server(tmp_path: Path, tiny_policy_dir: Path):
     rows = [{"line": i + 1, "source": s, "target": t, "pair": p, "split": "train", "norm_key": f"{s}\n{t}"}
             for i, (s, t, p) in enumerate(demo_pairs(20))]
     store.corpora.add("demo-small", "en-ar", pa.Table.from_pylist(rows))
+    store_pair_set(store, tmp_path)
     store.close()
     server = StudioServer(home)
     yield server

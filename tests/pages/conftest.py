@@ -23,7 +23,13 @@ def open_page(workspace):
         assert not at.exception, [e.message for e in at.exception]
         return at
 
-    return _open
+    yield _open
+    # jobs the page launched must not outlive the test: cancel them through the app's own supervisor
+    from studio.state import _open as open_studio
+
+    studio = open_studio(str(workspace.root))
+    for run in studio.store.runs.active():
+        studio.supervisor.cancel_and_wait(run["id"], timeout_s=30)
 
 
 def by_label(elements, label: str):

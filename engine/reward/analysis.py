@@ -1,0 +1,66 @@
+"""Inspecting a trained reward model on its validation pairs: accuracy, calibration, distributions, errors."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+VALID_REWARDS_FILE = "valid_rewards.parquet"
+
+
+def sigmoid(x: float) -> float:
+    """The logistic function, safe for large |x|."""
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    z = math.exp(x)
+    return z / (1.0 + z)
+
+
+def load_valid_rewards(model_path: str | Path) -> list[dict]:
+    """The per-pair validation rewards a reward job wrote beside the model folder (empty if none)."""
+    file = Path(model_path).parent / VALID_REWARDS_FILE
+    return pq.read_table(file).to_pylist() if file.exists() else []
+
+
+def accuracy(rows: Sequence[dict]) -> float | None:
+    """Share of pairs whose chosen response gets the higher reward."""
+    if not rows:
+        return None
+    return sum(r["chosen_reward"] > r["rejected_reward"] for r in rows) / len(rows)
+
+
+def calibration(rows: Sequence[dict], bins: int = 10) -> list[dict]:
+    """Predicted P(first preferred) = σ(r_first − r_second) against how often the first is the chosen one.
+
+    Every pair is counted in both orders ((chosen, rejected) observed 1 and (rejected, chosen) observed 0),
+    so the curve is symmetric and a perfectly calibrated model lies on the diagonal.
+    """
+    points = []
+    for r in rows:
+        p = sigmoid(r["chosen_reward"] - r["rejected_reward"])
+        points += [(p, 1.0), (1.0 - p, 0.0)]
+    out = []
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = [(p, y) for p, y in points if lo <= p < hi or (b == bins - 1 and p == 1.0)]
+        if inside:
+            out.append({"bin": f"{lo:.1f}–{hi:.1f}", "predicted": sum(p for p, _ in inside) / len(inside),
+                        "observed": sum(y for _, y in inside) / len(inside), "pairs": len(inside)})
+    return out
+
+
+def expected_calibration_error(curve: Sequence[dict]) -> float | None:
+    """Pair-weighted mean |predicted − observed| over the calibration bins."""
+    total = sum(c["pairs"] for c in curve)
+    if not total:
+        return None
+    return sum(c["pairs"] * abs(c["predicted"] - c["observed"]) for c in curve) / total
+
+
+def wrong_pairs(rows: Sequence[dict], limit: int = 50) -> list[dict]:
+    """Pairs the model gets wrong, most confidently wrong first."""
+    wrong = [r for r in rows if r["chosen_reward"] <= r["rejected_reward"]]
+    return sorted(wrong, key=lambda r: r["chosen_reward"] - r["rejected_reward"])[:limit]

@@ -1,0 +1,137 @@
+"""3 · Reward model: train a reward model on preference pairs and see where it is right and wrong."""
+
+from __future__ import annotations
+
+import html
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from engine.jobs.config import FieldSpec
+from engine.registry import default_policy
+from engine.reward.analysis import accuracy, calibration, expected_calibration_error, load_valid_rewards, wrong_pairs
+from studio.components.header import workspace_header
+from studio.components.job_panel import config_form, run_monitor
+from studio.state import studio
+
+CHARTS = [("Loss", ["loss", "eval_loss"]), ("Accuracy", ["accuracy", "eval_accuracy", "valid_accuracy"]),
+          ("Reward margin", ["margin", "eval_margin"]), ("Trainable parameters", ["trainable_params"])]
+PRESETS = {
+    "Project brief (real models)": {"learning_rate": 1e-5, "batch_size": 8, "epochs": 3.0},
+    "Small demo model": {"learning_rate": 3e-4, "batch_size": 16, "epochs": 4.0, "eval_every": 20,
+                         "save_every": 100},
+}
+
+st.title("3 · Reward model")
+st.caption("The studio's judge: a backbone with a reward head trained on (chosen, rejected) pairs with a "
+           "Bradley–Terry loss. PPO optimises against it and the translate page ranks candidates with it.")
+workspace_header(studio())
+store = studio().store
+
+
+def base_picker(spec: FieldSpec, value, key: str):
+    models = [m for m in store.models.list() if m["kind"] in ("policy", "reward-base", "reward")]
+    names = [m["name"] for m in models]
+    if not names:
+        st.warning("No model registered yet.")
+        return ""
+    kinds = {m["name"]: m["kind"] for m in models}
+    index = names.index(value) if value in names else 0
+    return st.selectbox(spec.label, names, index=index, format_func=lambda n: f"{n} ({kinds[n]})", help=spec.help,
+                        key=key)
+
+
+def pair_set_picker(spec: FieldSpec, value, key: str):
+    sets = store.preferences.pair_sets()
+    labels = {s["run_id"]: f"{s['run_id']} — {s['origin']}, {s['train']} train / {s['valid']} valid" for s in sets}
+    default = [v for v in (value or []) if v in labels] or [s["run_id"] for s in sets[:1]]
+    return st.multiselect(spec.label, list(labels), default=default, format_func=labels.get, help=spec.help,
+                          key=key)
+
+
+train_tab, inspect_tab, versions_tab = st.tabs(["Train", "Inspect a reward model", "Versions side by side"])
+
+with train_tab:
+    if not store.preferences.pair_sets():
+        st.info("No preference pairs yet: make synthetic pairs on the Synthetic preferences page first.")
+    else:
+        preset = st.radio("Starting values", list(PRESETS), horizontal=True, key="rm-preset",
+                          help="The project brief's defaults suit real models (e.g. Gemma-2 2B); the small demo "
+                               "model, trained from scratch, needs larger steps to learn in minutes.")
+        config = config_form("reward", key=f"rm-train-{preset}",
+                             defaults={"base_model": default_policy(store), **PRESETS[preset]},
+                             widgets={"base_model": base_picker, "pair_sets": pair_set_picker},
+                             submit_label="Train reward model")
+        if config is not None:
+            try:
+                studio().supervisor.start("reward", config)
+            except (ValueError, LookupError) as exc:
+                st.error(str(exc))
+            else:
+                st.rerun()
+    latest = store.runs.list(kinds=("reward",), limit=1)
+    if latest:
+        run_monitor(latest[0]["id"], key="rm-run", charts=CHARTS)
+
+reward_models = store.models.list(kind="reward")
+
+with inspect_tab:
+    if not reward_models:
+        st.info("No reward model yet.")
+    else:
+        name = st.selectbox("Reward model", [m["name"] for m in reward_models], key="rm-inspect")
+        model = store.models.get(name)
+        rows = load_valid_rewards(model["path"])
+        meta = model["metadata"]
+        c1, c2, c3, c4 = st.columns(4)
+        acc = accuracy(rows)
+        c1.metric("Validation accuracy", f"{acc:.1%}" if acc is not None else "—",
+                  help="Share of validation pairs where the chosen translation gets the higher reward. "
+                       "The project brief's bar for the cold-start model is 70%.")
+        curve = calibration(rows)
+        ece = expected_calibration_error(curve)
+        c2.metric("Calibration error", f"{ece:.3f}" if ece is not None else "—",
+                  help="Mean gap between predicted and observed preference (lower is better).")
+        c3.metric("Validation pairs", f"{len(rows):,}")
+        c4.metric("Head", f"{meta.get('head', '?')}{' + LoRA' if meta.get('lora') else ''}")
+        if not rows:
+            st.caption("This model has no validation rewards (trained without validation pairs, or registered "
+                       "from outside the studio).")
+        else:
+            left, right = st.columns(2)
+            fig = go.Figure([
+                go.Scatter(x=[0, 1], y=[0, 1], mode="lines", name="perfect", line={"dash": "dot", "color": "#999"}),
+                go.Scatter(x=[c["predicted"] for c in curve], y=[c["observed"] for c in curve], mode="lines+markers",
+                           name="this model", text=[f"{c['pairs']} comparisons" for c in curve]),
+            ])
+            fig.update_layout(title="Calibration: σ(Δreward) vs observed", xaxis_title="predicted P(preferred)",
+                              yaxis_title="observed share preferred", height=350)
+            left.plotly_chart(fig, use_container_width=True, key="rm-calibration")
+            dist = go.Figure([go.Histogram(x=[r["chosen_reward"] for r in rows], name="chosen", opacity=0.6),
+                              go.Histogram(x=[r["rejected_reward"] for r in rows], name="rejected", opacity=0.6)])
+            dist.update_layout(barmode="overlay", title="Rewards of chosen vs rejected", xaxis_title="reward",
+                               height=350)
+            right.plotly_chart(dist, use_container_width=True, key="rm-distributions")
+            st.subheader("Pairs the model gets wrong")
+            wrong = wrong_pairs(rows)
+            st.caption(f"{sum(r['chosen_reward'] <= r['rejected_reward'] for r in rows)} of {len(rows)} validation "
+                       "pairs; the most confidently wrong first.")
+            body = "".join(
+                f"<tr><td dir='auto'>{html.escape(r['source'])}</td><td class='tarjama-ar' dir='rtl'>"
+                f"{html.escape(r['chosen'])}</td><td>{r['chosen_reward']:.2f}</td><td class='tarjama-ar' dir='rtl'>"
+                f"{html.escape(r['rejected'])}</td><td>{r['rejected_reward']:.2f}</td></tr>" for r in wrong)
+            st.markdown("<table class='tarjama-table'><thead><tr><th>Source</th><th>Chosen (by the data)</th>"
+                        "<th>Reward</th><th>Rejected</th><th>Reward</th></tr></thead><tbody>" + body
+                        + "</tbody></table>", unsafe_allow_html=True)
+
+with versions_tab:
+    if not reward_models:
+        st.info("No reward model yet.")
+    else:
+        st.dataframe([{
+            "version": m["name"], "validation accuracy": m["metadata"].get("valid_accuracy"),
+            "head": m["metadata"].get("head"), "LoRA": m["metadata"].get("lora"),
+            "base": m["metadata"].get("base_model") or m["parent"], "train pairs": m["metadata"].get("train_pairs"),
+            "valid pairs": m["metadata"].get("valid_pairs"), "pair sets": ", ".join(m["metadata"].get("pair_sets", [])),
+            "run": m["run_id"], "registered (UTC)": m["created_at"],
+        } for m in reward_models], hide_index=True, use_container_width=True)

@@ -1,0 +1,44 @@
+"""The Reward model page: the form launches training; a trained model is inspected."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from engine.jobs.reward import RewardConfig
+
+
+def test_without_pairs_the_page_says_what_to_do_first(open_page):
+    at = open_page("reward")
+    assert at.title[0].value == "3 · Reward model"
+    assert any("No preference pairs yet" in i.value for i in at.info)
+
+
+def test_form_launches_training_with_the_demo_preset(open_page, store, tiny_policy, pair_set):
+    at = open_page("reward")
+    at.radio(key="rm-preset").set_value("Small demo model")
+    at.run()
+    at.selectbox(key="rm-train-Small demo model-head").set_value("mlp")
+    at.button[[b.label for b in at.button].index("Train reward model")].click()
+    at.run()
+    assert not at.exception
+    runs = store.runs.list(kinds=("reward",))
+    assert len(runs) == 1
+    config = json.loads(runs[0]["config"])
+    assert config["head"] == "mlp" and config["learning_rate"] == 3e-4 and config["pair_sets"] == [pair_set]
+    assert config["base_model"] == "tiny-sft"
+
+
+@pytest.mark.slow
+def test_trained_model_is_inspected_with_calibration_distributions_and_errors(open_page, supervisor, store,
+                                                                             tiny_policy, pair_set):
+    run_id = supervisor.start("reward", RewardConfig(base_model="tiny-sft", pair_sets=[pair_set], epochs=2,
+                                                     learning_rate=3e-3, model_name="rm-page"))
+    assert supervisor.wait(run_id, timeout_s=300) == "succeeded"
+    at = open_page("reward")
+    assert any(m.label == "Validation accuracy" and m.value.endswith("%") for m in at.metric)
+    charts = at.get("plotly_chart")
+    assert len(charts) >= 3  # live loss/accuracy charts of the run, calibration, distributions
+    assert any("Pairs the model gets wrong" in h.value for h in at.subheader)
+    assert at.dataframe[-1].value["version"].tolist() == ["rm-page"]
