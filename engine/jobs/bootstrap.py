@@ -1,0 +1,552 @@
+"""The ``bootstrap`` job: train the studio's own small EN/FR→AR SFT model on the chosen corpora.
+
+A BPE tokenizer (with byte fallback) is trained on the train split, then a Gemma-2-architecture model (see
+:mod:`engine.demo_model`) learns ``<bos> <en> source <ar> target <eos>`` with the loss on the target,
+in a plain PyTorch loop: AdamW, linear warmup then cosine decay, gradient clipping, batches of similar
+lengths. Training stops at ``max_steps`` or when the ``max_minutes`` budget is spent, whichever comes
+first; the cosine horizon follows the budget (re-estimated from the measured step time), so a
+budget-bound run still ends with a decayed learning rate.
+
+Checkpoints (``checkpoints/step-N/``: a loadable model folder with tokenizer and ``tarjama.json``, plus
+``trainer_state.pt`` with the optimizer, schedule and step) are written every ``checkpoint_every``
+steps, at the end of training and when a cancel arrives; a relaunch in the same run folder resumes
+from the newest one. The final model goes to ``outputs/model`` and is registered at stage ``sft``
+with its greedy chrF on the valid split.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import math
+import os
+import random
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from engine.jobs.config import setting
+from engine.jobs.context import JobContext
+from engine.jobs.registry import JobKind
+
+TRAIN_FILE = "train.parquet"
+VALID_FILE = "valid.parquet"
+LATEST_FILE = "latest.json"
+TRAINER_STATE_FILE = "trainer_state.pt"
+TOKENIZER_DIR = "tokenizer"
+LOG_EVERY = 5
+"""Steps between two ``loss``/``lr`` metric rows and progress reports."""
+RECENT_STEPS = 20
+"""The final training loss reported with the model is the mean over this many last steps."""
+
+
+@dataclass
+class BootstrapConfig:
+    """Settings of the bootstrap job (the defaults train the demo model in under 8 minutes on 2 CPU cores)."""
+
+    corpus_ids: list[int] = setting(
+        [], "Corpora to learn from: their train split trains the model, their valid split measures it."
+    )
+    model_name: str = setting("demo-sft", "Name under which the trained model is registered.")
+    size: str = setting(
+        "demo",
+        "Model size: 'demo' (~4M parameters, minutes on a CPU) or 'tiny' (tests, seconds).",
+        choices=("demo", "tiny"),
+    )
+    vocab_size: int = setting(
+        4000,
+        "Size of the BPE vocabulary trained on the corpus (it may end smaller on a small corpus).",
+        min=300,
+        max=64000,
+        advanced=True,
+    )
+    max_steps: int = setting(
+        1000,
+        "Optimizer steps. On the demo corpus the greedy chrF stops improving after about 700 steps (15 "
+        "epochs); on a small CPU the time budget usually ends training first.",
+        min=1,
+        max=1_000_000,
+    )
+    max_minutes: float = setting(
+        7.0,
+        "Time budget for training, in minutes: training stops when it is spent, with the learning rate "
+        "already decayed (tokenizer, evaluation and saving add under a minute). 0 = no budget.",
+        min=0.0,
+        max=24 * 60,
+    )
+    batch_size: int = setting(32, "Sentence pairs per optimizer step.", min=1, max=1024)
+    learning_rate: float = setting(
+        1e-3, "Peak learning rate of AdamW (after warmup, then cosine decay to 10%).", min=1e-6, max=1.0
+    )
+    warmup_steps: int = setting(
+        50, "Steps of linear learning-rate warmup.", min=0, max=100_000, advanced=True
+    )
+    eval_every: int = setting(100, "Steps between two valid-loss measurements.", min=1, max=100_000)
+    checkpoint_every: int = setting(
+        100, "Steps between two checkpoints (one is also saved on cancel).", min=1, max=100_000
+    )
+    seed: int = setting(0, "Random seed (initial weights and the order of the batches).", advanced=True)
+    register_stage: str = setting(
+        "sft", "Stage at which the trained model is registered.", choices=("sft", "candidate")
+    )
+    max_length: int = setting(
+        128,
+        "Longest training example in tokens (prompt + target); longer pairs are skipped.",
+        min=16,
+        max=256,
+        advanced=True,
+    )
+    eval_pairs: int = setting(
+        200, "Valid pairs translated (greedy) to compute the final chrF.", min=0, max=5000, advanced=True
+    )
+    threads: int = setting(
+        0, "CPU threads for PyTorch (0 = one per core; 1 for the tiny model).", min=0, max=256, advanced=True
+    )
+    device: str = setting(
+        "auto",
+        "Where to train: 'auto' (a CUDA GPU when there is one), 'cpu' or 'cuda'.",
+        choices=("auto", "cpu", "cuda"),
+        advanced=True,
+    )
+
+
+# --- preparing (in the studio process) -----------------------------------------------------------------
+def prepare(config: BootstrapConfig, store: Any, run_dir: Path) -> None:
+    """Export the train and valid segments of the chosen corpora to ``run_dir/inputs/*.parquet``."""
+    if not config.corpus_ids:
+        raise ValueError("choose at least one corpus to train the demo model on")
+    ids = [int(i) for i in config.corpus_ids]
+    inputs = Path(run_dir) / "inputs"
+    # An empty train split is not refused here: the job fails with a clear message in its run log.
+    store.corpora.export(ids, ("train",), inputs / TRAIN_FILE)
+    store.corpora.export(ids, ("valid",), inputs / VALID_FILE)
+
+
+# --- reading inputs ------------------------------------------------------------------------------------
+def read_pairs(path: Path) -> list[dict]:
+    """Rows ``{pair, source, target}`` of an exported Parquet file that have a source and a target.
+
+    A missing file reads as no rows.
+    """
+    import pyarrow.parquet as pq
+
+    if not path.exists():
+        return []
+    table = pq.read_table(path, columns=["pair", "source", "target"])
+    rows = []
+    for row in table.to_pylist():
+        source, target = (row["source"] or "").strip(), (row["target"] or "").strip()
+        if source and target:
+            rows.append({"pair": row["pair"], "source": source, "target": target})
+    return rows
+
+
+# --- schedule, batches, checkpoints --------------------------------------------------------------------
+def lr_at(step: int, base_lr: float, warmup_steps: int, horizon: int, min_ratio: float = 0.1) -> float:
+    """Learning rate of (0-based) ``step``: linear warmup, then cosine decay to ``min_ratio * base_lr``
+    at ``horizon``."""
+    if warmup_steps and step < warmup_steps:
+        return base_lr * (step + 1) / warmup_steps
+    span = max(1, horizon - warmup_steps)
+    progress = min(1.0, (step - warmup_steps) / span)
+    return base_lr * (min_ratio + (1 - min_ratio) * 0.5 * (1 + math.cos(math.pi * progress)))
+
+
+def epoch_batches(lengths: list[int], batch_size: int, seed: int, epoch: int) -> list[list[int]]:
+    """The batches of one epoch: shuffled, grouped by similar length (less padding), in shuffled order.
+
+    A pure function of its arguments, so a resumed run sees the same batches as an uninterrupted one.
+    """
+    rng = random.Random(seed * 1_000_003 + epoch)
+    order = list(range(len(lengths)))
+    rng.shuffle(order)
+    pool = batch_size * 50
+    batches = []
+    for start in range(0, len(order), pool):
+        chunk = sorted(order[start : start + pool], key=lambda i: lengths[i])
+        batches += [chunk[i : i + batch_size] for i in range(0, len(chunk), batch_size)]
+    rng.shuffle(batches)
+    return batches
+
+
+def latest_checkpoint(checkpoint_dir: Path) -> Path | None:
+    """The newest complete checkpoint folder (named in ``latest.json``), or ``None``."""
+    pointer = Path(checkpoint_dir) / LATEST_FILE
+    if not pointer.is_file():
+        return None
+    try:
+        name = json.loads(pointer.read_text(encoding="utf-8"))["path"]
+    except (ValueError, KeyError):
+        return None
+    path = Path(checkpoint_dir) / name
+    return path if (path / TRAINER_STATE_FILE).is_file() else None
+
+
+def _write_json_atomic(path: Path, data: dict) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def save_checkpoint(
+    checkpoint_dir: Path, model: Any, tokenizer: Any, optimizer: Any, state: dict, pairs: list[str]
+) -> Path:
+    """Write ``step-N/`` (model, tokenizer, card, trainer state), point ``latest.json`` at it, drop the rest.
+
+    The folder is completed under a temporary name first, so a crash mid-save leaves the previous
+    checkpoint in force.
+    """
+    import torch
+
+    from engine.prompting import write_model_card
+
+    checkpoint_dir = Path(checkpoint_dir)
+    name = f"step-{state['step']:07d}"
+    tmp, final = checkpoint_dir / (name + ".tmp"), checkpoint_dir / name
+    shutil.rmtree(tmp, ignore_errors=True)
+    model.save_pretrained(tmp, safe_serialization=True)
+    tokenizer.save_pretrained(tmp)
+    write_model_card(tmp, "tags", pairs=pairs, created_by="bootstrap (checkpoint)")
+    torch.save({"optimizer": optimizer.state_dict(), **state}, tmp / TRAINER_STATE_FILE)
+    shutil.rmtree(final, ignore_errors=True)
+    os.replace(tmp, final)
+    _write_json_atomic(checkpoint_dir / LATEST_FILE, {"path": name, "step": state["step"]})
+    for old in checkpoint_dir.glob("step-*"):
+        if old.name != name:
+            shutil.rmtree(old, ignore_errors=True)
+    return final
+
+
+# --- the job ---------------------------------------------------------------------------------------------
+def _valid_loss(model: Any, examples: list[dict], pad_id: int, batch_size: int = 64) -> float | None:
+    import torch
+
+    from engine.demo_model import IGNORE_INDEX, collate_examples
+
+    if not examples:
+        return None
+    total, tokens = 0.0, 0
+    model.eval()
+    with torch.no_grad():
+        ordered = sorted(examples, key=lambda e: len(e["input_ids"]))
+        for start in range(0, len(ordered), batch_size):
+            batch = _to(collate_examples(ordered[start : start + batch_size], pad_id), model.device)
+            n = int((batch["labels"][:, 1:] != IGNORE_INDEX).sum())
+            loss = model(**batch, use_cache=False).loss
+            total, tokens = total + float(loss) * n, tokens + n
+    model.train()
+    return total / max(1, tokens)
+
+
+def _to(batch: dict, device: Any) -> dict:
+    return {key: value.to(device) for key, value in batch.items()}
+
+
+def pick_device(setting_value: str) -> str:
+    """``"cuda"`` or ``"cpu"`` for the ``device`` setting (``"auto"``: a CUDA GPU when one is usable)."""
+    import torch
+
+    if setting_value == "cuda" and not torch.cuda.is_available():
+        raise RuntimeError(
+            "device 'cuda' was chosen but PyTorch sees no CUDA GPU here (choose 'auto' or 'cpu')"
+        )
+    if setting_value == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    return setting_value
+
+
+def _load_tokenizer_from(path: Path) -> Any:
+    from transformers import PreTrainedTokenizerFast
+
+    return PreTrainedTokenizerFast.from_pretrained(str(path))
+
+
+def run(config: BootstrapConfig, ctx: JobContext) -> None:
+    """Train (or resume), save, evaluate and register the demo SFT model."""
+    # OpenMP threads that sleep instead of spinning while they wait: on a small, shared CPU (the studio
+    # and other jobs beside this one) spinning threads slowed training steps several-fold. Only effective
+    # before torch is first imported in this process, which is the case in a job process.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    import sacrebleu
+    import torch
+    from transformers import Gemma2ForCausalLM
+
+    from engine.demo_model import (
+        build_model,
+        collate_examples,
+        count_parameters,
+        encode_example,
+        gemma2_config,
+        greedy_translate,
+        train_bpe_tokenizer,
+    )
+    from engine.prompting import build_prompt, write_model_card
+
+    threads = config.threads or (1 if config.size == "tiny" else max(1, os.cpu_count() or 1))
+    torch.set_num_threads(threads)
+    device = pick_device(config.device)
+    started = time.time()
+
+    train_rows = read_pairs(ctx.inputs_dir / TRAIN_FILE)
+    valid_rows = read_pairs(ctx.inputs_dir / VALID_FILE)
+    if not train_rows:
+        raise ValueError(
+            "no training pairs: the chosen corpora have no train segments with both a source and "
+            "a target (add a corpus with a train split)"
+        )
+    pairs = sorted({r["pair"] for r in train_rows})
+    if not valid_rows:
+        ctx.log("the valid split is empty: no valid loss and no chrF will be reported", level="warning")
+
+    # tokenizer: from the checkpoint when resuming, else trained on the train split
+    ckpt = latest_checkpoint(ctx.checkpoint_dir)
+    tokenizer_dir = ctx.checkpoint_dir / TOKENIZER_DIR
+    if ckpt is not None:
+        tokenizer = _load_tokenizer_from(ckpt)
+    elif (tokenizer_dir / "tokenizer.json").is_file():
+        tokenizer = _load_tokenizer_from(tokenizer_dir)
+    else:
+        texts = [r["source"] for r in train_rows] + [r["target"] for r in train_rows]
+        tokenizer = train_bpe_tokenizer(texts, config.vocab_size, model_max_length=256)
+        tokenizer.save_pretrained(tokenizer_dir)
+        ctx.log(f"trained a BPE tokenizer (byte fallback): {len(tokenizer)} tokens")
+
+    def encode(rows: list[dict]) -> list[dict]:
+        out = []
+        for r in rows:
+            example = encode_example(
+                tokenizer, build_prompt(r["source"], r["pair"], "tags"), r["target"], config.max_length
+            )
+            if example is not None:
+                out.append(example)
+        return out
+
+    train = encode(train_rows)
+    if not train:
+        raise ValueError(f"every training pair is longer than max_length={config.max_length} tokens")
+    if len(train) < len(train_rows):
+        ctx.log(
+            f"skipped {len(train_rows) - len(train)} training pairs longer than {config.max_length} tokens",
+            level="warning",
+        )
+    eval_rows = list(valid_rows)
+    random.Random(config.seed).shuffle(eval_rows)
+    valid = encode(eval_rows[:500])
+    lengths = [len(e["input_ids"]) for e in train]
+
+    # model and optimizer: fresh, or from the checkpoint
+    torch.manual_seed(config.seed)
+    if ckpt is not None:
+        model = Gemma2ForCausalLM.from_pretrained(
+            str(ckpt), attn_implementation="eager", use_safetensors=True
+        )
+    else:
+        model = build_model(gemma2_config(len(tokenizer), config.size))
+    model.to(device)
+    model.train()
+    n_params = count_parameters(model)
+    optimizer = torch.optim.AdamW(
+        model.parameters(), lr=config.learning_rate, betas=(0.9, 0.98), weight_decay=0.01, eps=1e-8
+    )
+    step, horizon, train_seconds, tokens_seen = 0, config.max_steps, 0.0, 0
+    last_loss: float | None = None
+    if ckpt is not None:
+        saved = torch.load(ckpt / TRAINER_STATE_FILE, weights_only=True, map_location="cpu")
+        optimizer.load_state_dict(saved["optimizer"])
+        step, horizon = int(saved["step"]), int(saved["scheduler"]["horizon"])
+        train_seconds, tokens_seen = float(saved["train_seconds"]), int(saved["tokens_seen"])
+        last_loss = saved.get("loss")
+        ctx.log(f"resumed from step {step}")
+    horizon = min(max(horizon, step), config.max_steps)
+    ctx.log(
+        f"{len(train)} training pairs, {len(valid_rows)} valid pairs ({', '.join(pairs)}); model: Gemma-2 "
+        f"'{config.size}', {n_params / 1e6:.2f}M parameters, vocabulary {len(tokenizer)}; {device}"
+        + (f", {threads} threads" if device == "cpu" else "")
+    )
+
+    budget_s = config.max_minutes * 60 if config.max_minutes > 0 else math.inf
+    steps_per_epoch = math.ceil(len(train) / config.batch_size)
+    pad_id = tokenizer.pad_token_id
+    last_saved = step
+
+    def state() -> dict:
+        return {
+            "step": step,
+            "train_seconds": train_seconds,
+            "tokens_seen": tokens_seen,
+            "loss": last_loss,
+            "scheduler": {
+                "kind": "warmup-cosine",
+                "base_lr": config.learning_rate,
+                "warmup_steps": config.warmup_steps,
+                "horizon": horizon,
+                "min_ratio": 0.1,
+            },
+        }
+
+    def checkpoint() -> None:
+        nonlocal last_saved
+        save_checkpoint(ctx.checkpoint_dir, model, tokenizer, optimizer, state(), pairs)
+        last_saved = step
+
+    # training
+    recent: collections.deque[float] = collections.deque(maxlen=RECENT_STEPS)
+    window_loss, window_steps, window_tokens, window_t0 = 0.0, 0, 0, time.time()
+    process_t0, process_step0 = time.time(), step
+    batches: list[list[int]] = []
+    batches_epoch = -1
+    while step < horizon and train_seconds < budget_s:
+        if ctx.should_stop():
+            break
+        t0 = time.time()
+        epoch, index = divmod(step, steps_per_epoch)
+        if epoch != batches_epoch:
+            batches, batches_epoch = epoch_batches(lengths, config.batch_size, config.seed, epoch), epoch
+        batch = _to(collate_examples([train[i] for i in batches[index]], pad_id), device)
+        lr = lr_at(step, config.learning_rate, config.warmup_steps, horizon)
+        for group in optimizer.param_groups:
+            group["lr"] = lr
+        loss = model(**batch, use_cache=False).loss
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        optimizer.zero_grad(set_to_none=True)
+        step += 1
+        n_tokens = int(batch["attention_mask"].sum())
+        tokens_seen += n_tokens
+        train_seconds += time.time() - t0
+        recent.append(float(loss.detach()))
+        window_loss, window_steps, window_tokens = (
+            window_loss + recent[-1],
+            window_steps + 1,
+            window_tokens + n_tokens,
+        )
+
+        # follow the time budget: the cosine horizon is where the budget is expected to run out
+        done_here = step - process_step0
+        if budget_s < math.inf and done_here >= 10 and done_here % 10 == 0:
+            per_step = (time.time() - process_t0) / done_here
+            wall_left = budget_s - train_seconds
+            horizon = min(config.max_steps, max(step + 1, step + int(wall_left / per_step)))
+
+        if step % LOG_EVERY == 0 or step >= horizon:
+            elapsed = max(1e-6, time.time() - window_t0)
+            last_loss = window_loss / window_steps
+            ctx.metric(step, loss=last_loss, lr=lr)
+            ctx.progress(
+                step,
+                horizon,
+                unit="steps",
+                tokens_per_s=window_tokens / elapsed,
+                message=f"epoch {epoch + 1}, loss {last_loss:.3f}",
+            )
+            window_loss, window_steps, window_tokens, window_t0 = 0.0, 0, 0, time.time()
+        if valid and step % config.eval_every == 0:
+            t_eval = time.time()
+            ctx.metric(step, valid_loss=_valid_loss(model, valid, pad_id))
+            train_seconds += time.time() - t_eval
+        if step % config.checkpoint_every == 0:
+            t_save = time.time()
+            checkpoint()
+            train_seconds += time.time() - t_save
+
+    if window_steps:
+        ctx.metric(step, loss=window_loss / window_steps)
+    if recent:
+        last_loss = sum(recent) / len(recent)
+    if step != last_saved or latest_checkpoint(ctx.checkpoint_dir) is None:
+        checkpoint()
+    if ctx.should_stop():
+        ctx.log(f"stopped at step {step}; checkpoint saved, resume continues from there", level="warning")
+        ctx.raise_if_cancelled()
+    reason = "step limit reached" if step >= config.max_steps else "time budget spent"
+    ctx.log(
+        f"training ended at step {step} ({reason}; {train_seconds / 60:.1f} min, "
+        f"{step / steps_per_epoch:.1f} epochs, {tokens_seen} tokens)"
+    )
+
+    final_valid_loss = _valid_loss(model, valid, pad_id)
+    if final_valid_loss is not None:
+        ctx.metric(step, valid_loss=final_valid_loss)
+
+    # the model folder
+    out = ctx.output_dir / "model"
+    shutil.rmtree(out, ignore_errors=True)
+    model.save_pretrained(out, safe_serialization=True)
+    tokenizer.save_pretrained(out)
+
+    # greedy chrF on the valid split
+    chrf: float | None = None
+    sample = eval_rows[: config.eval_pairs]
+    if sample:
+        hyps: list[str] = []
+        chunk = 32
+        for start in range(0, len(sample), chunk):
+            ctx.raise_if_cancelled()
+            rows = sample[start : start + chunk]
+            hyps += greedy_translate(
+                model,
+                tokenizer,
+                [r["source"] for r in rows],
+                [r["pair"] for r in rows],
+                "tags",
+                batch_size=chunk,
+            )
+            ctx.progress(start + len(rows), len(sample), unit="pairs", message="translating the valid split")
+        chrf = sacrebleu.corpus_chrf(hyps, [[r["target"] for r in sample]]).score
+        ctx.metric(step, valid_chrf=chrf)
+        ctx.log(f"valid chrF (greedy, {len(sample)} pairs): {chrf:.1f}")
+        for r, hyp in list(zip(sample, hyps, strict=True))[:3]:
+            ctx.log(f"sample [{r['pair']}] {r['source']}  →  {hyp}  (reference: {r['target']})")
+
+    metadata = {
+        "prompt_format": "tags",
+        "parameters": n_params,
+        "valid_chrf": chrf,
+        "train_pairs": len(train),
+        "steps": step,
+        "size": config.size,
+        "vocab_size": len(tokenizer),
+        "pairs": pairs,
+        "final_loss": last_loss,
+        "valid_loss": final_valid_loss,
+    }
+    write_model_card(
+        out,
+        "tags",
+        pairs=pairs,
+        created_by=f"bootstrap run {ctx.run_dir.name}",
+        architecture="gemma2",
+        parameters=n_params,
+        valid_chrf=chrf,
+        steps=step,
+    )
+    ctx.artifact(
+        "model",
+        name=config.model_name,
+        model_kind="policy",
+        path=str(out),
+        stage=config.register_stage,
+        parent=None,
+        metadata=metadata,
+    )
+    ctx.log(
+        f"model saved to {out} and registered as {config.model_name!r} ({config.register_stage}); "
+        f"job took {(time.time() - started) / 60:.1f} min"
+    )
+
+
+KIND = JobKind(
+    name="bootstrap",
+    title="Bootstrap the demo SFT model",
+    description=(
+        "Train a BPE tokenizer and a small Gemma-2-architecture translation model from scratch on the "
+        "chosen corpora (a few minutes on a CPU), and register it as the SFT model the RLHF loop starts "
+        "from. It translates poorly but really, so every later step does real work."
+    ),
+    config_cls=BootstrapConfig,
+    run=run,
+    prepare=prepare,
+)
