@@ -17,6 +17,9 @@ KIND_MODULES: dict[str, str] = {
     "generate": "engine.jobs.generate",
     "score": "engine.jobs.score",
     "reward": "engine.jobs.reward",
+    "dpo": "engine.jobs.dpo",
+    "grpo": "engine.jobs.grpo",
+    "ppo": "engine.jobs.ppo",
 }
 
 

@@ -29,10 +29,10 @@ class RunRepository:
             )
 
     def set_launched(self, run_id: str, pid: int) -> None:
-        """A process was started for the run (first launch or resume)."""
+        """A process was started for the run (first launch or resume): the old heartbeat no longer counts."""
         with self.db.transaction() as cur:
             cur.execute(
-                "UPDATE runs SET pid = ?, launched_at = ?, status = 'queued', finished_at = NULL,"
+                "UPDATE runs SET pid = ?, launched_at = ?, status = 'queued', finished_at = NULL, heartbeat_at = NULL,"
                 " error = NULL, cancel_requested_at = NULL WHERE id = ?",
                 [pid, utc_now(), run_id],
             )

@@ -1,0 +1,351 @@
+"""The ``ppo`` job: optimise a policy against a reward model with TRL's PPO, watched by monitors and alarms.
+
+Policy = a registered model (the SFT model for cold start), a frozen reference copy for the KL penalty, reward =
+a registered reward-model version, value model initialised from it; prompts = sources of a corpus split in the
+policy's prompt format. Every ``eval_every`` steps the policy translates held-out sources greedily: chrF
+against their references (a metric outside the reward) and a table of samples with their rewards. Alarms
+(:mod:`engine.rl.alarms`) are written to the run; the KL alarm can stop training early. Checkpoints hold the
+policy, the value model, the optimizer and the step, so a cancelled or crashed run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from engine.jobs.config import setting
+from engine.jobs.context import JobCancelled, JobContext
+from engine.jobs.registry import JobKind
+from engine.registry import ModelRef, resolve_model
+from engine.rl.alarms import AlarmSettings, check_alarms
+from engine.rl.shaping import RolloutStats, ShapingConfig
+
+METRIC_NAMES = {
+    "objective/kl": "kl", "objective/entropy": "entropy", "objective/scores": "score_mean",
+    "objective/rlhf_reward": "rlhf_reward", "objective/non_score_reward": "non_score_reward",
+    "loss/policy_avg": "policy_loss", "loss/value_avg": "value_loss", "policy/clipfrac_avg": "clip_fraction",
+    "val/clipfrac_avg": "value_clip_fraction", "policy/approxkl_avg": "approx_kl", "val/ratio": "ratio",
+    "val/num_eos_tokens": "eos_tokens", "lr": "lr", "eps": "episodes_per_s",
+}
+SAMPLES_FILE = "samples.jsonl"
+ALARMS_FILE = "alarms.jsonl"
+
+
+@dataclass
+class PPOJobConfig:
+    """Settings of a PPO run (defaults from the project brief)."""
+
+    policy: str = setting("", "The policy to optimise (the SFT model for cold start).")
+    reward_model: str = setting("", "The reward-model version that scores the translations.")
+    corpus_ids: list = setting([], "Corpora whose train sources are the prompts (their valid split is held out).")
+    model_name: str = setting("", "Name of the resulting model version (empty: ppo-<date>-<time>).")
+    register_stage: str = setting("cold-start", "Stage of the resulting model.",
+                                  choices=("cold-start", "final", "candidate"))
+    steps: int = setting(1000, "PPO updates (each on one rollout batch).", min=1, max=1_000_000)
+    learning_rate: float = setting(1.41e-5, "Learning rate of policy and value model.", min=1e-9, max=1.0)
+    kl_coef: float = setting(0.1, "KL penalty coefficient against the reference model.", min=0.0, max=10.0)
+    cliprange: float = setting(0.2, "PPO clip range of the policy ratio.", min=0.01, max=1.0)
+    cliprange_value: float = setting(0.2, "Clip range of the value function.", min=0.01, max=10.0, advanced=True)
+    batch_size: int = setting(8, "Rollouts (prompts) per PPO update.", min=1, max=4096)
+    mini_batch_size: int = setting(2, "Rollouts per optimisation mini-batch (divides the batch).", min=1, max=4096)
+    gradient_accumulation: int = setting(1, "Gradient accumulation steps (divides the batch).", min=1, max=256,
+                                         advanced=True)
+    ppo_epochs: int = setting(4, "Optimisation passes over each rollout batch.", min=1, max=64, advanced=True)
+    max_grad_norm: float = setting(1.0, "Gradient clipping (global norm; 0 = off).", min=0.0, max=1e6)
+    gamma: float = setting(1.0, "Discount factor of the returns.", min=0.0, max=1.0, advanced=True)
+    lam: float = setting(0.95, "GAE lambda.", min=0.0, max=1.0, advanced=True)
+    vf_coef: float = setting(0.1, "Weight of the value loss.", min=0.0, max=100.0, advanced=True)
+    response_length: int = setting(48, "Longest translation sampled during PPO, in tokens.", min=4, max=1024)
+    temperature: float = setting(0.7, "Sampling temperature of the rollouts.", min=0.01, max=5.0)
+    missing_eos_penalty: float = setting(1.0, "Subtracted when a translation does not end (no EOS); 0 = off.",
+                                         min=0.0, max=100.0)
+    empty_penalty: float = setting(1.0, "Shaping: subtracted for an empty translation.", min=0.0, max=100.0)
+    non_arabic_penalty: float = setting(1.0, "Shaping: subtracted for a translation not in Arabic script.", min=0.0,
+                                        max=100.0)
+    repetition_penalty: float = setting(0.5, "Shaping: subtracted for a repetitive translation.", min=0.0, max=100.0)
+    copy_penalty: float = setting(0.5, "Shaping: subtracted for a copy of the source.", min=0.0, max=100.0)
+    lora: bool = setting(False, "Train LoRA adapters on the policy (the reference is the adapter-free model).")
+    lora_r: int = setting(16, "LoRA rank.", min=1, max=1024, advanced=True)
+    kl_target: float = setting(0.2, "KL alarm threshold.", min=0.0, max=100.0)
+    stop_on_kl: bool = setting(False, "Stop early (and keep the model) when the KL alarm fires.")
+    eval_every: int = setting(25, "Steps between two held-out evaluations (chrF, sample table).", min=1)
+    heldout_size: int = setting(32, "Held-out sources translated at each evaluation.", min=1, max=2000)
+    save_every: int = setting(100, "Steps between two checkpoints (one is also saved on cancel).", min=1)
+    max_prompts: int = setting(0, "Use at most this many training prompts (0 = all).", min=0, advanced=True)
+    seed: int = setting(0, "Seed.", advanced=True)
+
+    def shaping(self) -> ShapingConfig:
+        """The reward-shaping penalties of these settings."""
+        return ShapingConfig(self.empty_penalty, self.non_arabic_penalty, self.repetition_penalty, self.copy_penalty)
+
+
+def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
+    """Resolve policy and reward model, check their tokenizers match, export prompts and held-out sources."""
+    if config.batch_size % config.mini_batch_size or config.batch_size % config.gradient_accumulation:
+        raise ValueError("the batch size must be a multiple of the mini-batch size and of the accumulation steps")
+    policy, reward = resolve_model(store, config.policy), resolve_model(store, config.reward_model)
+    if policy.kind != "policy":
+        raise ValueError(f"{config.policy} is not a policy model")
+    if reward.kind != "reward":
+        raise ValueError(f"{config.reward_model} is not a reward model")
+    policy.save(run_dir / "inputs" / "policy.json")
+    reward.save(run_dir / "inputs" / "reward.json")
+    ids = [int(i) for i in config.corpus_ids]
+    n = store.corpora.export(ids, ("train",), run_dir / "inputs" / "prompts.parquet",
+                             limit=config.max_prompts or None, seed=config.seed)
+    if n < config.batch_size:
+        raise ValueError(f"{n} training prompts is fewer than one batch ({config.batch_size})")
+    store.corpora.export(ids, ("valid",), run_dir / "inputs" / "heldout.parquet", limit=config.heldout_size,
+                         seed=config.seed)
+
+
+# --- checkpoints -------------------------------------------------------------------------------------
+def _latest(checkpoint_dir: Path) -> Path | None:
+    pointer = checkpoint_dir / "latest.json"
+    if not pointer.exists():
+        return None
+    path = checkpoint_dir / json.loads(pointer.read_text())["path"]
+    return path if (path / "state.json").exists() else None
+
+
+def _save_checkpoint(trainer: Any, checkpoint_dir: Path, step: int, tokenizer: Any) -> Path:
+    import torch
+
+    name = f"step-{step:07d}"
+    tmp, final = checkpoint_dir / (name + ".tmp"), checkpoint_dir / name
+    shutil.rmtree(tmp, ignore_errors=True)
+    unwrapped = trainer.accelerator.unwrap_model(trainer.model)
+    unwrapped.policy.save_pretrained(tmp / "policy", safe_serialization=True)
+    tokenizer.save_pretrained(tmp / "policy")
+    unwrapped.value_model.save_pretrained(tmp / "value", safe_serialization=True)
+    torch.save(trainer.optimizer.state_dict(), tmp / "optimizer.pt")
+    (tmp / "state.json").write_text(json.dumps({"step": step}))
+    shutil.rmtree(final, ignore_errors=True)
+    os.replace(tmp, final)
+    (checkpoint_dir / "latest.json").write_text(json.dumps({"path": name, "step": step}))
+    for old in checkpoint_dir.glob("step-*"):
+        if old.name != name:
+            shutil.rmtree(old, ignore_errors=True)
+    return final
+
+
+# --- held-out evaluation -----------------------------------------------------------------------------
+def _heldout_eval(policy: Any, tokenizer: Any, rows: list[dict], fmt: str, scorer_model: Any,
+                  max_new_tokens: int) -> tuple[dict[str, float], list[dict]]:
+    from sacrebleu.metrics import CHRF
+
+    from engine.demo_model import greedy_translate
+    from engine.reward.encoding import source_ids
+    from engine.reward.scoring import score_sequences
+
+    if not rows:
+        return {}, []
+    outputs = greedy_translate(policy, tokenizer, [r["source"] for r in rows], [r["pair"] for r in rows],
+                               prompt_format=fmt, max_new_tokens=max_new_tokens)
+    chrf = CHRF().corpus_score(outputs, [[r["target"] for r in rows]]).score
+    rewards = score_sequences(scorer_model, [source_ids(tokenizer, r["source"], r["pair"], o, fmt)
+                                             for r, o in zip(rows, outputs, strict=True)], tokenizer.pad_token_id)
+    samples = [{"source": r["source"], "reference": r["target"], "translation": o, "reward": w}
+               for r, o, w in zip(rows, outputs, rewards, strict=True)]
+    return {"heldout_chrf": chrf, "heldout_reward": sum(rewards) / len(rewards)}, samples
+
+
+class _EarlyStop(Exception):
+    """The KL alarm asked for an early stop."""
+
+
+def _monitor_callback(ctx: JobContext, config: PPOJobConfig, state: dict):
+    from transformers import TrainerCallback
+
+    settings = AlarmSettings(kl_target=config.kl_target)
+
+    class Monitor(TrainerCallback):
+        """Forwards PPO's metrics, evaluates held-out sources, raises alarms, checkpoints and cancels."""
+
+        history: dict[str, list[tuple[int, float]]] = {}
+        fired: set[tuple[str, int]] = set()
+
+        def on_log(self, args, st, control, logs=None, **kw):
+            step = state["offset"] + st.global_step
+            values = {METRIC_NAMES[k]: v for k, v in (logs or {}).items() if k in METRIC_NAMES}
+            values.update(state["stats"].drain())
+            if values:
+                ctx.metric(step, **values)
+                for key, value in values.items():
+                    self.history.setdefault(key, []).append((step, float(value)))
+
+        def on_step_end(self, args, st, control, **kw):
+            trainer, step = state["trainer"], state["offset"] + st.global_step
+            ctx.progress(step, state["total"], unit="steps", message=self._message())
+            if st.global_step % config.eval_every == 0 or st.global_step == st.max_steps:
+                self.evaluate(step)
+            for alarm in check_alarms(self.history, settings):
+                if (alarm.kind, alarm.step) in self.fired:
+                    continue
+                self.fired.add((alarm.kind, alarm.step))
+                ctx.log(f"ALARM {alarm.kind}: {alarm.message}", level="warning")
+                with (ctx.output_dir / ALARMS_FILE).open("a", encoding="utf-8") as fh:
+                    fh.write(json.dumps(asdict(alarm)) + "\n")
+                if alarm.kind == "kl_above_target" and config.stop_on_kl:
+                    raise _EarlyStop(alarm.message)
+            if ctx.should_stop():
+                _save_checkpoint(trainer, ctx.checkpoint_dir, step, state["tokenizer"])
+                raise JobCancelled()
+            if st.global_step % config.save_every == 0:
+                _save_checkpoint(trainer, ctx.checkpoint_dir, step, state["tokenizer"])
+
+        def _message(self) -> str:
+            kl = self.history.get("kl", [(0, float("nan"))])[-1][1]
+            reward = self.history.get("reward_mean", [(0, float("nan"))])[-1][1]
+            return f"reward {reward:.3f} · KL {kl:.3f}"
+
+        def evaluate(self, step: int) -> None:
+            trainer = state["trainer"]
+            policy = trainer.accelerator.unwrap_model(trainer.model).policy
+            values, samples = _heldout_eval(policy, state["tokenizer"], state["heldout"], state["format"],
+                                            trainer.reward_model, config.response_length)
+            policy.train()
+            if values:
+                ctx.metric(step, **values)
+                for key, value in values.items():
+                    self.history.setdefault(key, []).append((step, float(value)))
+                with (ctx.output_dir / SAMPLES_FILE).open("a", encoding="utf-8") as fh:
+                    for sample in samples[:8]:
+                        fh.write(json.dumps({"step": step, **sample}, ensure_ascii=False) + "\n")
+
+    return Monitor()
+
+
+def _clip_gradients(optimizer: Any, max_norm: float) -> None:
+    """TRL's PPO loop steps the optimizer without clipping: clip in a step pre-hook."""
+    import torch
+
+    inner = getattr(optimizer, "optimizer", optimizer)
+
+    def hook(opt, args, kwargs):
+        params = [p for group in opt.param_groups for p in group["params"] if p.grad is not None]
+        if params:
+            torch.nn.utils.clip_grad_norm_(params, max_norm)
+
+    inner.register_step_pre_hook(hook)
+
+
+def run(config: PPOJobConfig, ctx: JobContext) -> None:
+    """Run PPO, evaluate, save and register the optimised policy."""
+    import torch
+    import trl.experimental.ppo.ppo_trainer as ppo_module
+    from datasets import Dataset
+    from trl.experimental.ppo import PPOConfig, PPOTrainer
+
+    from engine.models import load_causal_lm, load_tokenizer
+    from engine.prompting import encode_prompt, write_model_card
+    from engine.reward.model import load_reward_model
+    from engine.rl.shaping import shaped_get_reward
+
+    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    policy_ref = ModelRef.load(ctx.inputs_dir / "policy.json")
+    reward_ref = ModelRef.load(ctx.inputs_dir / "reward.json")
+    latest = _latest(ctx.checkpoint_dir)
+    done = json.loads((latest / "state.json").read_text())["step"] if latest else 0
+    if done >= config.steps:
+        ctx.log(f"the checkpoint is already at step {done}")
+    tokenizer = load_tokenizer(policy_ref.path, trust_remote_code=policy_ref.trust_remote_code)
+    start = latest / "policy" if latest else policy_ref.path
+    policy = load_causal_lm(start, trust_remote_code=policy_ref.trust_remote_code)
+    ref_policy = None if config.lora else load_causal_lm(policy_ref.path,
+                                                         trust_remote_code=policy_ref.trust_remote_code)
+    reward_model = load_reward_model(reward_ref.path)
+    value_model = load_reward_model(latest / "value" if latest else reward_ref.path)
+    for m in (policy, value_model):
+        m.config.pad_token_id = tokenizer.pad_token_id
+    if latest:
+        ctx.log(f"resuming from {latest.name} (step {done})")
+
+    prompts = pq.read_table(ctx.inputs_dir / "prompts.parquet").to_pylist()
+    heldout_file = ctx.inputs_dir / "heldout.parquet"
+    heldout = pq.read_table(heldout_file).to_pylist() if heldout_file.exists() else []
+    dataset = Dataset.from_list([{"input_ids": encode_prompt(tokenizer, p["source"], p["pair"],
+                                                             policy_ref.prompt_format)} for p in prompts])
+    remaining = max(0, config.steps - done)
+    args = PPOConfig(
+        output_dir=str(ctx.checkpoint_dir / "trl"), learning_rate=config.learning_rate,
+        per_device_train_batch_size=config.batch_size // config.gradient_accumulation,
+        gradient_accumulation_steps=config.gradient_accumulation,
+        num_mini_batches=config.batch_size // config.mini_batch_size, total_episodes=remaining * config.batch_size,
+        num_ppo_epochs=config.ppo_epochs, kl_coef=config.kl_coef, cliprange=config.cliprange,
+        cliprange_value=config.cliprange_value, vf_coef=config.vf_coef, gamma=config.gamma, lam=config.lam,
+        response_length=config.response_length, temperature=config.temperature, stop_token="eos",
+        missing_eos_penalty=config.missing_eos_penalty or None, local_rollout_forward_batch_size=config.batch_size,
+        num_sample_generations=0, logging_steps=1, save_strategy="no", report_to=[], seed=config.seed + done,
+        use_cpu=not torch.cuda.is_available(), disable_tqdm=True, bf16=False, fp16=False,
+    )
+    peft_config = None
+    if config.lora:
+        from peft import LoraConfig
+
+        peft_config = LoraConfig(task_type="CAUSAL_LM", r=config.lora_r, lora_alpha=2 * config.lora_r,
+                                 lora_dropout=0.0, target_modules="all-linear")
+    stats = RolloutStats()
+    state: dict[str, Any] = {"offset": done, "total": config.steps, "stats": stats, "tokenizer": tokenizer,
+                             "heldout": heldout, "format": policy_ref.prompt_format}
+    monitor = _monitor_callback(ctx, config, state)
+    trainer = PPOTrainer(args=args, processing_class=tokenizer, model=policy, ref_model=ref_policy,
+                         reward_model=reward_model, value_model=value_model, train_dataset=dataset,
+                         callbacks=[monitor], peft_config=peft_config)
+    state["trainer"] = trainer
+    if latest:
+        trainer.optimizer.load_state_dict(torch.load(latest / "optimizer.pt", weights_only=True))
+    if config.max_grad_norm > 0:
+        _clip_gradients(trainer.optimizer, config.max_grad_norm)
+    ppo_module.get_reward = shaped_get_reward(ppo_module.get_reward, reward_model, tokenizer, config.shaping(), stats)
+
+    ctx.progress(done, config.steps, unit="steps", message="first rollout")
+    if done == 0:  # the starting point of the held-out curve
+        ctx.log("evaluating the starting policy on the held-out sources")
+        monitor.evaluate(0)
+    t0 = time.time()
+    stopped_early = None
+    if remaining:
+        try:
+            trainer.train()
+        except _EarlyStop as exc:
+            stopped_early = str(exc)
+            ctx.log(f"stopped early: {exc}", level="warning")
+    ctx.log(f"{trainer.state.global_step} PPO steps in {time.time() - t0:.0f} s")
+
+    final_policy = trainer.accelerator.unwrap_model(trainer.model).policy
+    if config.lora:
+        final_policy = final_policy.merge_and_unload()
+    out = ctx.output_dir / "model"
+    final_policy.save_pretrained(out, safe_serialization=True)
+    tokenizer.save_pretrained(out)
+    write_model_card(out, policy_ref.prompt_format, created_by="ppo", parent=policy_ref.name,
+                     reward_model=reward_ref.name)
+    history = monitor.history
+    last = {k: v[-1][1] for k, v in history.items() if v}
+    first = {k: v[0][1] for k, v in history.items() if v}
+    meta = {"method": "ppo", "policy": policy_ref.name, "reward_model": reward_ref.name,
+            "corpus_ids": list(config.corpus_ids), "steps": done + trainer.state.global_step,
+            "final_kl": last.get("kl"), "first_reward": first.get("reward_mean"),
+            "final_reward": last.get("reward_mean"),
+            "heldout_chrf_start": first.get("heldout_chrf"), "heldout_chrf_end": last.get("heldout_chrf"),
+            "stopped_early": stopped_early, "prompt_format": policy_ref.prompt_format, "lora": config.lora}
+    (ctx.output_dir / "summary.json").write_text(json.dumps(meta, indent=2))
+    name = config.model_name or "ppo-" + ctx.run_dir.name.split("-", 1)[1]
+    ctx.artifact("model", name=name, model_kind="policy", path=str(out), stage=config.register_stage,
+                 parent=policy_ref.name, metadata=meta)
+
+
+KIND = JobKind(
+    name="ppo", title="PPO against the reward model",
+    description="Optimises the policy with TRL's PPO against a reward model, with a KL penalty to a frozen "
+                "reference, value head and GAE, live monitors, held-out chrF and alarms.",
+    config_cls=PPOJobConfig, run=run, prepare=prepare,
+)

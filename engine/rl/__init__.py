@@ -1,0 +1,1 @@
+"""Reinforcement learning from the reward model: PPO (TRL), its monitors, alarms and reward shaping."""

@@ -1,0 +1,100 @@
+"""Reward shaping for PPO, and statistics of each rollout batch.
+
+TRL's PPO reads the reward model's score at the last response token through ``get_reward``. The shaping here
+wraps that function inside the PPO job's own process: for calls on the reward model it decodes the responses,
+runs the output checks and subtracts penalties for empty, non-Arabic or repetitive output (a missing end of
+sequence is TRL's own ``missing_eos_penalty``). Calls on the value model pass through untouched. The wrapper
+also records the batch's raw scores, response lengths and degenerate share for the monitor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import torch
+
+from engine.metrics import CheckThresholds, run_checks
+
+
+@dataclass(frozen=True)
+class ShapingConfig:
+    """Penalties subtracted from the reward-model score (0 = off)."""
+
+    empty_penalty: float = field(default=1.0, metadata={"help": "Subtracted when the translation is empty."})
+    non_arabic_penalty: float = field(default=1.0, metadata={"help": "Subtracted when it is not in Arabic script."})
+    repetition_penalty: float = field(default=0.5, metadata={"help": "Subtracted when it repeats itself."})
+    copy_penalty: float = field(default=0.5, metadata={"help": "Subtracted when it copies the source."})
+
+    @property
+    def active(self) -> bool:
+        return any(v > 0 for v in (self.empty_penalty, self.non_arabic_penalty, self.repetition_penalty,
+                                   self.copy_penalty))
+
+
+@dataclass
+class RolloutStats:
+    """What the last rollout batches looked like (filled by the wrapper, drained by the monitor)."""
+
+    scores: list[float] = field(default_factory=list)
+    shaped: list[float] = field(default_factory=list)
+    lengths: list[int] = field(default_factory=list)
+    degenerate: list[bool] = field(default_factory=list)
+    samples: list[tuple[str, str, float]] = field(default_factory=list)
+
+    def drain(self) -> dict[str, float]:
+        """Summary of the batches since the last call (then forget them)."""
+        if not self.scores:
+            return {}
+        n = len(self.scores)
+        mean = sum(self.scores) / n
+        summary = {
+            "reward_mean": mean,
+            "reward_std": (sum((s - mean) ** 2 for s in self.scores) / n) ** 0.5,
+            "reward_min": min(self.scores), "reward_max": max(self.scores),
+            "shaped_reward_mean": sum(self.shaped) / n,
+            "response_length": sum(self.lengths) / n,
+            "degenerate_share": sum(self.degenerate) / n,
+        }
+        self.scores, self.shaped, self.lengths, self.degenerate = [], [], [], []
+        return summary
+
+
+def penalties(sources: list[str], texts: list[str], config: ShapingConfig,
+              thresholds: CheckThresholds = CheckThresholds()) -> tuple[list[float], list[bool]]:
+    """The penalty of each text and whether it is degenerate (any check failed)."""
+    results = run_checks(sources, texts, thresholds)
+    out = []
+    for r in results:
+        p = 0.0
+        p += config.empty_penalty if r.empty else 0.0
+        p += config.non_arabic_penalty if (r.low_arabic and not r.empty) else 0.0
+        p += config.repetition_penalty if r.repetition else 0.0
+        p += config.copy_penalty if r.copy_of_source else 0.0
+        out.append(p)
+    return out, [not r.passes for r in results]
+
+
+def shaped_get_reward(original: Callable, reward_model: Any, tokenizer: Any, config: ShapingConfig,
+                      stats: RolloutStats) -> Callable:
+    """A drop-in ``get_reward`` that shapes the reward model's scores and records rollout statistics."""
+
+    def get_reward(model, query_responses, pad_token_id, context_length):
+        logits, scores, lengths = original(model, query_responses, pad_token_id, context_length)
+        if model is not reward_model:
+            return logits, scores, lengths
+        queries = query_responses[:, :context_length]
+        responses = query_responses[:, context_length:]
+        sources = tokenizer.batch_decode(queries, skip_special_tokens=True)
+        texts = tokenizer.batch_decode(responses, skip_special_tokens=True)
+        penalty, degenerate = penalties([s.strip() for s in sources], [t.strip() for t in texts], config)
+        shaped = scores - torch.tensor(penalty, dtype=scores.dtype, device=scores.device)
+        stats.scores += scores.tolist()
+        stats.shaped += shaped.tolist()
+        stats.lengths += (responses != pad_token_id).sum(dim=1).tolist()
+        stats.degenerate += degenerate
+        stats.samples = list(zip(sources, texts, scores.tolist(), strict=True))[:4]
+        return logits, shaped, lengths
+
+    return get_reward

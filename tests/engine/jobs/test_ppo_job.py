@@ -1,0 +1,84 @@
+"""The PPO job, for real in a subprocess on tiny models: metrics, policy change, checkpoint, resume, alarms."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+import torch
+from safetensors.torch import load_file
+
+from engine.jobs.ppo import PPOJobConfig
+from engine.models import load_tokenizer
+from engine.reward.model import build_reward_model, save_reward_model
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def tiny_rm(store, tiny_policy_dir, tmp_path) -> str:
+    tok = load_tokenizer(tiny_policy_dir)
+    folder = save_reward_model(build_reward_model(tiny_policy_dir, pad_token_id=tok.pad_token_id), tok,
+                               tmp_path / "rm", prompt_format="tags")
+    store.models.register("tiny-rm", "reward", str(folder), metadata={"prompt_format": "tags"})
+    return "tiny-rm"
+
+
+def _config(corpus, **overrides):
+    values = {"policy": "tiny-sft", "reward_model": "tiny-rm", "corpus_ids": [corpus], "steps": 4, "batch_size": 4,
+              "mini_batch_size": 2, "ppo_epochs": 1, "response_length": 8, "learning_rate": 1e-3, "eval_every": 2,
+              "heldout_size": 4, "save_every": 2}
+    return PPOJobConfig(**{**values, **overrides})
+
+
+def test_ppo_steps_log_metrics_change_the_policy_and_register(supervisor, store, tiny_policy, tiny_policy_dir,
+                                                             tiny_rm, demo_corpus):
+    run_id = supervisor.start("ppo", _config(demo_corpus, model_name="cold"))
+    assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=20)
+    keys = set(store.runs.metric_keys(run_id))
+    assert {"kl", "entropy", "policy_loss", "value_loss", "clip_fraction", "reward_mean", "reward_std",
+            "response_length", "degenerate_share", "heldout_chrf", "heldout_reward"} <= keys
+    model = store.models.get("cold")
+    assert model["stage"] == "cold-start" and model["parent"] == "tiny-sft" and model["run_id"] == run_id
+    assert model["metadata"]["reward_model"] == "tiny-rm" and model["metadata"]["steps"] == 4
+    before, after = load_file(f"{tiny_policy_dir}/model.safetensors"), load_file(f"{model['path']}/model.safetensors")
+    assert any(not torch.equal(before[k], after[k]) for k in before)
+    run_dir = supervisor.workspace.run_dir(run_id)
+    assert (run_dir / "checkpoints" / "latest.json").exists()
+    samples = [json.loads(line) for line in (run_dir / "outputs" / "samples.jsonl").read_text().splitlines()]
+    assert {s["step"] for s in samples} == {0, 2, 4} and all("reward" in s for s in samples)
+
+
+def test_kl_alarm_is_written_and_can_stop_early(supervisor, store, tiny_policy, tiny_rm, demo_corpus):
+    run_id = supervisor.start("ppo", _config(demo_corpus, steps=6, kl_target=0.0, stop_on_kl=True,
+                                             learning_rate=5e-3, model_name="stopped"))
+    assert supervisor.wait(run_id, timeout_s=300) == "succeeded"
+    logs = [r["message"] for r in store.runs.logs(run_id, tail=500)]
+    assert any(m.startswith("ALARM kl_above_target") for m in logs)
+    assert any(m.startswith("stopped early") for m in logs)
+    assert store.models.get("stopped")["metadata"]["steps"] < 6
+    alarms = (supervisor.workspace.run_dir(run_id) / "outputs" / "alarms.jsonl").read_text()
+    assert "kl_above_target" in alarms
+
+
+def test_cancelled_ppo_resumes_from_its_checkpoint(supervisor, store, tiny_policy, tiny_rm, demo_corpus):
+    supervisor.kill_after_s = 120  # a PPO step (rollout + optimisation) must finish before the checkpoint
+    run_id = supervisor.start("ppo", _config(demo_corpus, steps=200, save_every=1000, eval_every=1000,
+                                             model_name="resumed"))
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and (store.runs.get(run_id)["progress_done"] or 0) < 2:
+        supervisor.poll()
+        time.sleep(0.2)
+    assert supervisor.cancel_and_wait(run_id, timeout_s=120) == "cancelled"
+    latest = json.loads((supervisor.workspace.run_dir(run_id) / "checkpoints" / "latest.json").read_text())
+    assert latest["step"] >= 2
+    supervisor.resume(run_id)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and (store.runs.get(run_id)["progress_done"] or 0) <= latest["step"]:
+        supervisor.poll()
+        time.sleep(0.2)
+    logs = [r["message"] for r in store.runs.logs(run_id, tail=500)]
+    assert f"resuming from {latest['path']} (step {latest['step']})" in logs
+    assert store.runs.get(run_id)["progress_done"] > latest["step"]
+    supervisor.cancel_and_wait(run_id, timeout_s=120)
