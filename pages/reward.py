@@ -12,6 +12,7 @@ from engine.registry import default_policy
 from engine.reward.analysis import accuracy, calibration, expected_calibration_error, load_valid_rewards, wrong_pairs
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
+from studio.components.pickers import pair_set_picker
 from studio.state import studio
 
 CHARTS = [("Loss", ["loss", "eval_loss"]), ("Accuracy", ["accuracy", "eval_accuracy", "valid_accuracy"]),
@@ -39,14 +40,6 @@ def base_picker(spec: FieldSpec, value, key: str):
     index = names.index(value) if value in names else 0
     return st.selectbox(spec.label, names, index=index, format_func=lambda n: f"{n} ({kinds[n]})", help=spec.help,
                         key=key)
-
-
-def pair_set_picker(spec: FieldSpec, value, key: str):
-    sets = store.preferences.pair_sets()
-    labels = {s["run_id"]: f"{s['run_id']} — {s['origin']}, {s['train']} train / {s['valid']} valid" for s in sets}
-    default = [v for v in (value or []) if v in labels] or [s["run_id"] for s in sets[:1]]
-    return st.multiselect(spec.label, list(labels), default=default, format_func=labels.get, help=spec.help,
-                          key=key)
 
 
 train_tab, inspect_tab, versions_tab = st.tabs(["Train", "Inspect a reward model", "Versions side by side"])

@@ -27,6 +27,7 @@ navigation = st.navigation({
         st.Page(PAGES / "data.py", title="1 · Data", icon=":material/dataset:"),
         st.Page(PAGES / "preferences.py", title="2 · Synthetic preferences", icon=":material/compare_arrows:"),
         st.Page(PAGES / "reward.py", title="3 · Reward model", icon=":material/balance:"),
+        st.Page(PAGES / "ppo.py", title="4 · PPO", icon=":material/model_training:"),
     ],
     "Models": [
         st.Page(PAGES / "models.py", title="Models", icon=":material/neurology:"),

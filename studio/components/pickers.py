@@ -69,3 +69,11 @@ def weights_widget(spec: FieldSpec, value: Any, key: str) -> dict[str, float]:
         except ValueError:
             st.error(f"“{part.strip()}” is not name=weight")
     return weights
+
+
+def pair_set_picker(spec: FieldSpec, value: Any, key: str) -> list[str]:
+    """A multiselect of preference pair sets (the runs that made them), newest first."""
+    sets = studio().store.preferences.pair_sets()
+    labels = {s["run_id"]: f"{s['run_id']} — {s['origin']}, {s['train']} train / {s['valid']} valid" for s in sets}
+    default = [v for v in (value or []) if v in labels] or [s["run_id"] for s in sets[:1]]
+    return st.multiselect(spec.label, list(labels), default=default, format_func=labels.get, help=spec.help, key=key)

@@ -1,0 +1,54 @@
+"""The PPO page: launch from the form, then watch the monitor with alarms and sample translations."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from engine.jobs.ppo import PPOJobConfig
+from engine.models import load_tokenizer
+from engine.reward.model import build_reward_model, save_reward_model
+
+
+@pytest.fixture
+def tiny_rm(store, tiny_policy_dir, tmp_path) -> str:
+    tok = load_tokenizer(tiny_policy_dir)
+    folder = save_reward_model(build_reward_model(tiny_policy_dir, pad_token_id=tok.pad_token_id), tok,
+                               tmp_path / "rm", prompt_format="tags")
+    store.models.register("tiny-rm", "reward", str(folder), metadata={"prompt_format": "tags"})
+    return "tiny-rm"
+
+
+def test_without_a_reward_model_the_page_says_so(open_page):
+    at = open_page("ppo")
+    assert at.title[0].value == "4 · PPO"
+    assert any("Train a reward model first" in i.value for i in at.info)
+
+
+def test_form_starts_ppo_with_brief_defaults(open_page, store, tiny_policy, tiny_rm, demo_corpus):
+    at = open_page("ppo")
+    at.number_input(key="ppo-form-Project brief-steps").set_value(2)
+    at.number_input(key="ppo-form-Project brief-batch_size").set_value(4)
+    at.button[[b.label for b in at.button].index("Start PPO")].click()
+    at.run()
+    assert not at.exception
+    config = json.loads(store.runs.list(kinds=("ppo",))[0]["config"])
+    assert config["learning_rate"] == 1.41e-5 and config["kl_coef"] == 0.1 and config["cliprange"] == 0.2
+    assert config["mini_batch_size"] == 2 and config["policy"] == "tiny-sft" and config["reward_model"] == "tiny-rm"
+
+
+@pytest.mark.slow
+def test_monitor_shows_charts_health_and_samples(open_page, supervisor, store, tiny_policy, tiny_rm, demo_corpus):
+    run_id = supervisor.start("ppo", PPOJobConfig(policy="tiny-sft", reward_model="tiny-rm", corpus_ids=[demo_corpus],
+                                                  steps=2, batch_size=4, ppo_epochs=1, response_length=6,
+                                                  eval_every=1, heldout_size=3, kl_target=0.0))
+    assert supervisor.wait(run_id, timeout_s=300) == "succeeded"
+    at = open_page("ppo")
+    assert len(at.get("plotly_chart")) == 8
+    last_kl = [m["value"] for m in store.runs.metrics(run_id, keys=("kl",))][-1]
+    if last_kl > 0:  # with a target of 0 any positive KL is an alarm
+        assert any("kl above target" in e.value for e in at.error)
+    else:
+        assert any("No alarm" in s.value for s in at.success) or any("negative kl" in e.value for e in at.error)
+    assert any("Policy (greedy)" in m.value and "tarjama-ar" in m.value for m in at.markdown)
