@@ -170,7 +170,7 @@ def _monitor_callback(ctx: JobContext, config: PPOJobConfig, state: dict):
         """Forwards PPO's metrics, evaluates held-out sources, raises alarms, checkpoints and cancels."""
 
         history: dict[str, list[tuple[int, float]]] = {}
-        fired: set[tuple[str, int]] = set()
+        active: set[str] = set()  # alarm kinds that hold now: each is written once until it clears
 
         def on_log(self, args, st, control, logs=None, **kw):
             step = state["offset"] + st.global_step
@@ -186,10 +186,10 @@ def _monitor_callback(ctx: JobContext, config: PPOJobConfig, state: dict):
             ctx.progress(step, state["total"], unit="steps", message=self._message())
             if st.global_step % config.eval_every == 0 or st.global_step == st.max_steps:
                 self.evaluate(step)
-            for alarm in check_alarms(self.history, settings):
-                if (alarm.kind, alarm.step) in self.fired:
-                    continue
-                self.fired.add((alarm.kind, alarm.step))
+            alarms = check_alarms(self.history, settings)
+            new = [a for a in alarms if a.kind not in self.active]
+            self.active = {a.kind for a in alarms}
+            for alarm in new:
                 ctx.log(f"ALARM {alarm.kind}: {alarm.message}", level="warning")
                 with (ctx.output_dir / ALARMS_FILE).open("a", encoding="utf-8") as fh:
                     fh.write(json.dumps(asdict(alarm)) + "\n")

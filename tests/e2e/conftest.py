@@ -91,7 +91,7 @@ def studio_server(tmp_path: Path):
 
 @pytest.fixture
 def seeded_studio_server(tmp_path: Path, tiny_policy_dir: Path):
-    """A studio whose workspace already has the tiny SFT model, a small demo corpus and a pair set."""
+    """A studio whose workspace already has the tiny SFT model, a small demo corpus, a pair set and a reward model."""
     import pyarrow as pa
 
     from engine.store import Store
@@ -100,10 +100,18 @@ def seeded_studio_server(tmp_path: Path, tiny_policy_dir: Path):
     home = tmp_path / "workspace"
     store = Store(home / "studio.duckdb")
     store.models.register("tiny-sft", "policy", str(tiny_policy_dir), stage="sft", metadata={"prompt_format": "tags"})
-    rows = [{"line": i + 1, "source": s, "target": t, "pair": p, "split": "train", "norm_key": f"{s}\n{t}"}
+    rows = [{"line": i + 1, "source": s, "target": t, "pair": p, "split": "valid" if i % 5 == 0 else "train",
+             "norm_key": f"{s}\n{t}"}
             for i, (s, t, p) in enumerate(demo_pairs(20))]
     store.corpora.add("demo-small", "en-ar", pa.Table.from_pylist(rows))
     store_pair_set(store, tmp_path)
+    from engine.models import load_tokenizer
+    from engine.reward.model import build_reward_model, save_reward_model
+
+    tok = load_tokenizer(tiny_policy_dir)
+    rm = save_reward_model(build_reward_model(tiny_policy_dir, pad_token_id=tok.pad_token_id), tok, tmp_path / "rm",
+                           prompt_format="tags")
+    store.models.register("tiny-rm", "reward", str(rm), metadata={"prompt_format": "tags"})
     store.close()
     server = StudioServer(home)
     yield server

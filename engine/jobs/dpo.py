@@ -1,0 +1,318 @@
+"""The ``dpo`` job: align a policy directly on preference pairs with TRL's DPOTrainer (no reward model).
+
+The pairs' prompts are rebuilt in the policy's own prompt format and tokenized exactly as the reward model and
+PPO see a (prompt, response): the prompt with BOS once, the response without special tokens and closed by EOS
+(:mod:`engine.reward.encoding`). TRL's own tokenization is bypassed for that (see :class:`StudioDPOTrainer`):
+it encodes ``prompt + chosen`` as one string, which adds a second BOS after a rendered chat template and can
+merge tokens across the prompt/response boundary. The reference model is the starting policy, created by
+DPOTrainer itself (``ref_model=None``; with LoRA the adapters are switched off instead).
+
+Evaluation every N steps, checkpoints, cancel and resume as in the reward job; the final policy (LoRA merged)
+is saved with its tokenizer and model card and registered as a policy version with its lineage.
+
+The helpers :func:`resolve_policy`, :func:`studio_callback`, :func:`save_policy` and :func:`lora_config` are
+shared with the ``grpo`` job.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from engine.jobs.config import setting
+from engine.jobs.context import JobCancelled, JobContext
+from engine.jobs.registry import JobKind
+from engine.registry import ModelRef, resolve_model
+
+REGISTER_STAGES: tuple[str, ...] = ("candidate", "cold-start")
+"""Stages an aligned policy may be registered at (promotion to final/production happens elsewhere)."""
+
+
+@dataclass
+class DpoConfig:
+    """Settings of a DPO run."""
+
+    policy: str = setting("", "Registered policy to align, also the frozen reference (empty: the newest SFT model).")
+    pair_sets: list = setting([], "Preference pair sets (the runs that made them) to train and validate on.")
+    model_name: str = setting("", "Name of the new policy version (empty: dpo-<date>-<time>).")
+    beta: float = setting(0.1, "DPO β: how strongly the policy is held to the reference (higher = closer).",
+                          min=0.0, max=100.0)
+    learning_rate: float = setting(5e-6, "Peak learning rate (AdamW; linear decay). 5e-6 suits real models; the "
+                                         "tiny demo model needs about 1e-4 to move.", min=1e-9, max=1.0)
+    batch_size: int = setting(8, "Pairs per device per step.", min=1, max=1024)
+    gradient_accumulation: int = setting(1, "Steps whose gradients are summed before an update.", min=1, max=1024)
+    epochs: float = setting(1.0, "Passes over the training pairs.", min=0.01, max=1000)
+    max_grad_norm: float = setting(1.0, "Gradient clipping (global norm).", min=0.0, max=1e6)
+    lora: bool = setting(False, "Train LoRA adapters (PEFT) instead of every weight; merged into the saved model. "
+                                "The reference is then the policy with its adapters switched off.")
+    lora_r: int = setting(16, "LoRA rank.", min=1, max=1024, advanced=True)
+    lora_alpha: int = setting(32, "LoRA alpha.", min=1, max=4096, advanced=True)
+    max_length: int = setting(256, "Longest prompt + response in tokens (longer pairs are dropped).", min=16)
+    eval_every: int = setting(50, "Steps between two evaluations on the validation pairs.", min=1)
+    save_every: int = setting(100, "Steps between two checkpoints (one is also saved on cancel).", min=1)
+    max_pairs: int = setting(0, "Use at most this many training pairs (0 = all).", min=0, advanced=True)
+    valid_share_if_missing: float = setting(0.1, "When the pair sets have no validation split, hold out this share "
+                                                 "of sources.", min=0.0, max=0.5, advanced=True)
+    register_stage: str = setting("candidate", "Stage of the registered policy: a candidate, or the cold-start "
+                                               "model of the loop.", choices=REGISTER_STAGES)
+    seed: int = setting(0, "Seed (shuffling, LoRA initialisation).", advanced=True)
+
+
+# --- shared with the grpo job ------------------------------------------------------------------------
+def resolve_policy(store, name: str) -> ModelRef:
+    """The policy ``name`` as a :class:`ModelRef`; an empty name means the newest model at stage ``sft``."""
+    if not name:
+        row = store.models.sft_model()
+        if row is None:
+            raise ValueError("no SFT policy is registered: set up the demo or register one, or choose a policy")
+        name = row["name"]
+    ref = resolve_model(store, name)
+    if ref.kind != "policy":
+        raise ValueError(f"{name} is a {ref.kind} model; choose a policy model")
+    return ref
+
+
+def cuda_available() -> bool:
+    """Whether a CUDA device is present (else everything runs on the CPU)."""
+    import torch
+
+    return torch.cuda.is_available()
+
+
+def reference_init_kwargs(model: Any) -> dict[str, Any] | None:
+    """``model_init_kwargs`` for the reference model TRL builds from the policy's path: eager attention for the
+    Gemma-2/3 family (as :func:`engine.models.load_causal_lm` loads the policy), so both compute the same
+    log-probabilities at step 0."""
+    from engine.models import EAGER_ATTENTION_MODEL_TYPES
+
+    if getattr(model.config, "model_type", None) in EAGER_ATTENTION_MODEL_TYPES:
+        return {"attn_implementation": "eager"}
+    return None
+
+
+def lora_config(r: int, alpha: int) -> Any:
+    """A PEFT LoRA config over every linear layer of a causal LM."""
+    from peft import LoraConfig
+
+    return LoraConfig(task_type="CAUSAL_LM", r=r, lora_alpha=alpha, lora_dropout=0.0, target_modules="all-linear")
+
+
+def metric_values(logs: dict[str, Any]) -> dict[str, float]:
+    """TRL's log entries as studio metric keys: numbers only, ``/`` → ``_`` (``rewards/margins`` →
+    ``rewards_margins``), ``learning_rate`` → ``lr``."""
+    out = {}
+    for key, value in logs.items():
+        if key in ("epoch", "total_flos") or isinstance(value, bool) or not isinstance(value, int | float):
+            continue
+        out[key.replace("/", "_").replace("learning_rate", "lr")] = float(value)
+    return out
+
+
+def studio_callback(ctx: JobContext, describe: Any = None) -> Any:
+    """A TrainerCallback that reports progress and metrics to the studio and turns a cancel request into
+    a checkpoint and a stop. ``describe(state)`` may add a short message to each progress report."""
+    from transformers import TrainerCallback
+
+    class StudioCallback(TrainerCallback):
+        """Progress, metrics and cancel for the studio."""
+
+        def on_step_end(self, args, state, control, **kw):
+            if state.is_world_process_zero:
+                message = f"epoch {state.epoch or 0:.2f}"
+                if describe is not None:
+                    message += f" · {describe(state)}"
+                ctx.progress(state.global_step, state.max_steps, unit="steps", message=message)
+            if ctx.should_stop():
+                control.should_save = True
+                control.should_training_stop = True
+
+        def on_log(self, args, state, control, logs=None, **kw):
+            if not state.is_world_process_zero or not logs:
+                return
+            values = metric_values(logs)
+            if values:
+                ctx.metric(state.global_step, **values)
+
+    return StudioCallback()
+
+
+def last_checkpoint(ctx: JobContext) -> str | None:
+    """The newest ``checkpoint-N`` of the run (logged as ``resuming from checkpoint-N``), or None."""
+    from transformers.trainer_utils import get_last_checkpoint
+
+    last = get_last_checkpoint(str(ctx.checkpoint_dir)) if any(ctx.checkpoint_dir.iterdir()) else None
+    if last:
+        ctx.log(f"resuming from {Path(last).name}")
+    return last
+
+
+def save_policy(model: Any, tokenizer: Any, folder: Path, parent: ModelRef, created_by: str,
+                merge_lora: bool, **card: Any) -> tuple[Path, int]:
+    """Save a trained policy (LoRA merged first) with its tokenizer and ``tarjama.json``; returns the folder and
+    the saved model's parameter count.
+
+    The card keeps the parent's prompt format and language pairs."""
+    from engine.prompting import PAIRS, read_model_card, write_model_card
+
+    if merge_lora:
+        model = model.merge_and_unload()
+    folder.mkdir(parents=True, exist_ok=True)
+    model.save_pretrained(folder, safe_serialization=True)
+    tokenizer.save_pretrained(folder)
+    parent_card = read_model_card(parent.path) if Path(parent.path).expanduser().is_dir() else None
+    pairs = (parent_card.pairs if parent_card and parent_card.pairs else None) or list(PAIRS)
+    write_model_card(folder, parent.prompt_format, pairs, created_by=created_by, parent=parent.name, **card)
+    return folder, sum(p.numel() for p in model.parameters())
+
+
+def policy_name(config_name: str, ctx: JobContext, prefix: str) -> str:
+    """The configured model name, else ``<prefix>-<run id suffix>`` (the run id's date and time)."""
+    return config_name or f"{prefix}-" + ctx.run_dir.name.split("-", 1)[-1]
+
+
+# --- DPO ------------------------------------------------------------------------------------------
+def prepare(config: DpoConfig, store, run_dir: Path) -> None:
+    """Resolve the policy and export the chosen pairs into ``inputs/``."""
+    if not config.pair_sets:
+        raise ValueError("choose at least one set of preference pairs")
+    resolve_policy(store, config.policy).save(run_dir / "inputs" / "policy.json")
+    n = store.preferences.export_pairs(run_dir / "inputs" / "pairs.parquet", run_ids=list(config.pair_sets))
+    if n == 0:
+        raise ValueError("the chosen pair sets hold no pairs")
+
+
+def split_pairs(rows: list[dict], share: float, seed: int) -> tuple[list[dict], list[dict]]:
+    """Train and validation pairs: the pairs' own split, else a seeded hold-out of ``share`` of the sources."""
+    train = [r for r in rows if r["split"] == "train"]
+    valid = [r for r in rows if r["split"] == "valid"]
+    if valid or share <= 0:
+        return train, valid
+    groups = sorted({r["group_key"] for r in train})
+    random.Random(seed).shuffle(groups)
+    held = set(groups[: max(1, int(len(groups) * share))])
+    return [r for r in train if r["group_key"] not in held], [r for r in train if r["group_key"] in held]
+
+
+def encode_pairs(rows: list[dict], tokenizer: Any, prompt_format: str, max_length: int) -> tuple[list[dict], int]:
+    """DPO examples ``{prompt, chosen, rejected, prompt_ids, chosen_ids, rejected_ids}`` and how many pairs
+    were dropped for being longer than ``max_length``.
+
+    The prompt is rebuilt from the pair's source in the policy's format (the same text the pair holds when the
+    policy made the candidates); ids as :mod:`engine.reward.encoding` makes them: BOS once, EOS ends each
+    response."""
+    from engine.prompting import build_prompt
+    from engine.reward.encoding import prompt_ids, response_ids
+
+    out, dropped = [], 0
+    for r in rows:
+        prompt = build_prompt(r["source"], r["pair"], prompt_format, tokenizer)
+        p_ids = prompt_ids(tokenizer, prompt, prompt_format)
+        c_ids = response_ids(tokenizer, r["chosen"])
+        j_ids = response_ids(tokenizer, r["rejected"])
+        if len(p_ids) + max(len(c_ids), len(j_ids)) > max_length:
+            dropped += 1
+            continue
+        out.append({"prompt": prompt, "chosen": r["chosen"], "rejected": r["rejected"], "prompt_ids": p_ids,
+                    "chosen_ids": c_ids, "rejected_ids": j_ids})
+    return out, dropped
+
+
+def _trainer_class() -> type:
+    from trl import DPOTrainer
+
+    class StudioDPOTrainer(DPOTrainer):
+        """DPOTrainer that takes datasets already tokenized by the studio (``prompt_ids``, ``chosen_ids``,
+        ``rejected_ids``) as they are, instead of re-tokenizing ``prompt + chosen`` as one string."""
+
+        def _prepare_dataset(self, dataset, processing_class, args, dataset_name):
+            columns = set(dataset.column_names or [])
+            if {"prompt_ids", "chosen_ids", "rejected_ids"} <= columns:
+                return dataset
+            return super()._prepare_dataset(dataset, processing_class, args, dataset_name)
+
+    return StudioDPOTrainer
+
+
+def run(config: DpoConfig, ctx: JobContext) -> None:
+    """Train with DPO, evaluate, save and register the aligned policy."""
+    import torch
+    from datasets import Dataset
+    from trl import DPOConfig as TrlDPOConfig
+
+    from engine.models import load_causal_lm, load_tokenizer
+
+    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    policy = ModelRef.load(ctx.inputs_dir / "policy.json")
+    rows = pq.read_table(ctx.inputs_dir / "pairs.parquet").to_pylist()
+    train_rows, valid_rows = split_pairs(rows, config.valid_share_if_missing, config.seed)
+    if config.max_pairs:
+        random.Random(config.seed).shuffle(train_rows)
+        train_rows = train_rows[: config.max_pairs]
+
+    tokenizer = load_tokenizer(policy.path, trust_remote_code=policy.trust_remote_code)
+    if tokenizer.eos_token_id is None:
+        raise ValueError(f"the tokenizer of {policy.name} has no EOS token; DPO needs one to end the responses")
+    train_ex, dropped_train = encode_pairs(train_rows, tokenizer, policy.prompt_format, config.max_length)
+    valid_ex, dropped_valid = encode_pairs(valid_rows, tokenizer, policy.prompt_format, config.max_length)
+    if not train_ex:
+        raise ValueError("no training pairs (all longer than max_length?)" if train_rows else "no training pairs")
+    if dropped_train or dropped_valid:
+        ctx.log(f"dropped {dropped_train} training and {dropped_valid} validation pairs longer than "
+                f"{config.max_length} tokens", level="warning")
+    ctx.log(f"{len(train_ex)} training and {len(valid_ex)} validation pairs; policy {policy.name} ({policy.path}); "
+            f"β={config.beta}")
+
+    model = load_causal_lm(policy.path, trust_remote_code=policy.trust_remote_code)
+    args = TrlDPOConfig(
+        output_dir=str(ctx.checkpoint_dir), per_device_train_batch_size=config.batch_size,
+        per_device_eval_batch_size=max(config.batch_size, 16), gradient_accumulation_steps=config.gradient_accumulation,
+        learning_rate=config.learning_rate, num_train_epochs=config.epochs, max_grad_norm=config.max_grad_norm,
+        beta=config.beta, max_length=config.max_length, logging_steps=5, logging_first_step=True,
+        eval_strategy="steps" if valid_ex else "no", eval_steps=config.eval_every, save_strategy="steps",
+        save_steps=config.save_every, save_total_limit=2, save_only_model=False, report_to=[], disable_tqdm=True,
+        seed=config.seed, use_cpu=not cuda_available(), dataloader_num_workers=0, bf16=False, fp16=False,
+        gradient_checkpointing=False, model_init_kwargs=reference_init_kwargs(model),
+        trust_remote_code=policy.trust_remote_code,
+    )
+    trainer = _trainer_class()(
+        model=model, ref_model=None, args=args, train_dataset=Dataset.from_list(train_ex),
+        eval_dataset=Dataset.from_list(valid_ex) if valid_ex else None, processing_class=tokenizer,
+        peft_config=lora_config(config.lora_r, config.lora_alpha) if config.lora else None,
+        callbacks=[studio_callback(ctx)],
+    )
+    trainer.train(resume_from_checkpoint=last_checkpoint(ctx))
+    if ctx.should_stop():
+        raise JobCancelled()
+
+    steps = trainer.state.global_step
+    final_eval: dict[str, float] = {}
+    if valid_ex:
+        final_eval = metric_values(trainer.evaluate())  # the callback reports them as metrics too
+        ctx.log(f"validation: reward accuracy {final_eval.get('eval_rewards_accuracies', float('nan')):.3f}, "
+                f"margin {final_eval.get('eval_rewards_margins', float('nan')):.3f}")
+    name = policy_name(config.model_name, ctx, "dpo")
+    folder, parameters = save_policy(trainer.model, tokenizer, ctx.output_dir / "model", policy, "dpo", config.lora,
+                         method="dpo", run=ctx.run_dir.name)
+    meta = {"method": "dpo", "parent_policy": policy.name, "pair_sets": list(config.pair_sets), "beta": config.beta,
+            "steps": steps, "epochs": config.epochs, "learning_rate": config.learning_rate, "lora": config.lora,
+            "train_pairs": len(train_ex), "valid_pairs": len(valid_ex), "prompt_format": policy.prompt_format,
+            "parameters": parameters,
+            **{k: v for k, v in final_eval.items() if k.startswith("eval_")}}
+    (ctx.output_dir / "summary.json").write_text(json.dumps(meta, indent=2))
+    ctx.artifact("model", name=name, model_kind="policy", path=str(folder), stage=config.register_stage,
+                 parent=policy.name, metadata=meta)
+    ctx.log(f"registered {name} ({config.register_stage}) after {steps} steps")
+
+
+KIND = JobKind(
+    name="dpo", title="Align with DPO",
+    description="Direct preference optimisation of a policy on preference pairs (TRL DPOTrainer), against the "
+                "frozen starting policy; optional LoRA; checkpoints, cancel and resume.",
+    config_cls=DpoConfig, run=run, prepare=prepare,
+)

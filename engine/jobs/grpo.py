@@ -1,0 +1,333 @@
+"""The ``grpo`` job: online RL of a policy with group-relative rewards, TRL's GRPOTrainer or RLOOTrainer.
+
+For each source of a corpus split the policy samples ``num_generations`` translations; Python reward functions
+score them and each completion's advantage is its reward against the others of its group (GRPO: normalised by
+the group's mean and std; RLOO: against the leave-one-out mean). The rewards, weighted and summed:
+
+``rm``
+    a registered reward model's score of (source, translation), through :class:`~engine.reward.scoring.RewardScorer`
+    with the reward model's own tokenizer and prompt format (weight ``rm_weight``);
+``chrf``
+    sentence chrF against the corpus reference, scaled to 0–1 (weight ``chrf_weight``);
+``checks``
+    −1 for a translation flagged by :func:`~engine.metrics.run_checks` (empty, not Arabic, loops), else 0
+    (weight ``check_penalty``).
+
+The dataset carries ``source``, ``pair`` and ``reference`` next to ``prompt``; TRL hands those extra columns to
+the reward functions as keyword arguments. Prompts are the policy's own format: a string for ``tags`` (TRL's
+tokenizer call adds BOS once, as the studio encodes prompts) and one user turn for a chat-template model (TRL
+applies the template; encoding it without special tokens keeps BOS single). Progress, metrics, cancel, resume
+and registration as in the DPO job.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from engine.jobs.config import setting
+from engine.jobs.context import JobCancelled, JobContext
+from engine.jobs.dpo import (
+    REGISTER_STAGES,
+    cuda_available,
+    last_checkpoint,
+    lora_config,
+    policy_name,
+    reference_init_kwargs,
+    resolve_policy,
+    save_policy,
+    studio_callback,
+)
+from engine.jobs.registry import JobKind
+from engine.registry import ModelRef, resolve_model
+
+METHODS: tuple[str, ...] = ("grpo", "rloo")
+CHECK_FLAGS: tuple[str, ...] = ("empty", "low_arabic", "copy_of_source", "repetition", "bad_length")
+"""Flags of :class:`~engine.metrics.CheckResult` that the penalty may count."""
+
+
+@dataclass
+class GrpoConfig:
+    """Settings of a GRPO / RLOO run."""
+
+    policy: str = setting("", "Registered policy to train, also the KL reference (empty: the newest SFT model).")
+    method: str = setting("grpo", "GRPO (advantage = reward normalised within the group of a source) or RLOO "
+                                  "(advantage = reward minus the mean of the group's other samples).",
+                          choices=METHODS)
+    reward_model: str = setting("", "Registered reward model whose score is a reward (empty: none).")
+    rm_weight: float = setting(1.0, "Weight of the reward model's score (used when a reward model is chosen).",
+                               min=0.0, max=1000.0)
+    chrf_weight: float = setting(1.0, "Weight of chrF against the corpus reference (0–1 scale); 0 = off.",
+                                 min=0.0, max=1000.0)
+    check_penalty: float = setting(0.5, "Subtracted from the reward of a translation the checks flag; 0 = off.",
+                                   min=0.0, max=1000.0)
+    penalty_checks: list = setting(["empty", "low_arabic", "repetition"],
+                                   f"Which checks count for the penalty: {', '.join(CHECK_FLAGS)}.", advanced=True)
+    corpus_ids: list = setting([], "Corpora whose sources are the prompts (their references feed chrF).")
+    split: str = setting("train", "Which split's sources to use.", choices=("train", "valid", "test"))
+    max_prompts: int = setting(256, "Use a seeded sample of at most this many sources (0 = all).", min=0)
+    num_generations: int = setting(4, "Translations sampled per source (the group).", min=2, max=64)
+    max_completion_length: int = setting(32, "Longest sampled translation, in tokens.", min=1, max=2048)
+    temperature: float = setting(1.0, "Sampling temperature of the translations.", min=0.01, max=10.0)
+    learning_rate: float = setting(1e-6, "Peak learning rate (AdamW; linear decay). 1e-6 is TRL's default for "
+                                         "real models; the tiny demo model needs about 1e-4.", min=1e-9, max=1.0)
+    beta: float = setting(0.04, "KL coefficient against the starting policy (TRL's own default: 0 for GRPO, 0.05 "
+                                "for RLOO; 0 skips the reference model).", min=0.0, max=100.0)
+    batch_size: int = setting(4, "Sources per step (each brings num_generations translations).", min=1, max=1024)
+    gradient_accumulation: int = setting(1, "Steps whose gradients are summed before an update.", min=1, max=1024)
+    epochs: float = setting(1.0, "Passes over the prompts (when max_steps is 0).", min=0.01, max=1000)
+    max_steps: int = setting(0, "Stop after this many steps (0 = run the epochs).", min=0)
+    max_grad_norm: float = setting(1.0, "Gradient clipping (global norm).", min=0.0, max=1e6, advanced=True)
+    lora: bool = setting(False, "Train LoRA adapters (PEFT) instead of every weight; merged into the saved model. "
+                                "The KL reference is then the policy with its adapters switched off.")
+    lora_r: int = setting(16, "LoRA rank.", min=1, max=1024, advanced=True)
+    lora_alpha: int = setting(32, "LoRA alpha.", min=1, max=4096, advanced=True)
+    save_every: int = setting(50, "Steps between two checkpoints (one is also saved on cancel).", min=1)
+    sample_every: int = setting(10, "Reward calls between two sample translations in the log.", min=1,
+                                advanced=True)
+    model_name: str = setting("", "Name of the new policy version (empty: grpo-<date>-<time> or rloo-…).")
+    register_stage: str = setting("candidate", "Stage of the registered policy: a candidate, or the cold-start "
+                                               "model of the loop.", choices=REGISTER_STAGES)
+    seed: int = setting(0, "Seed (source sample, shuffling, sampling).", advanced=True)
+
+
+def _active_rewards(config: GrpoConfig) -> list[tuple[str, float]]:
+    """(name, weight) of every reward in use."""
+    rewards = []
+    if config.reward_model and config.rm_weight > 0:
+        rewards.append(("rm", config.rm_weight))
+    if config.chrf_weight > 0:
+        rewards.append(("chrf", config.chrf_weight))
+    if config.check_penalty > 0 and config.penalty_checks:
+        rewards.append(("checks", config.check_penalty))
+    return rewards
+
+
+def _validate(config: GrpoConfig) -> None:
+    if not any(name in ("rm", "chrf") for name, _ in _active_rewards(config)):
+        raise ValueError("choose a reward: a reward model with rm_weight > 0, or chrf_weight > 0")
+    unknown = sorted(set(config.penalty_checks) - set(CHECK_FLAGS))
+    if unknown:
+        raise ValueError(f"unknown checks {', '.join(unknown)}; known: {', '.join(CHECK_FLAGS)}")
+
+
+def prepare(config: GrpoConfig, store, run_dir: Path) -> None:
+    """Check the rewards, resolve the policy (and reward model) and export the sources into ``inputs/``."""
+    _validate(config)
+    if not config.corpus_ids:
+        raise ValueError("choose at least one corpus")
+    resolve_policy(store, config.policy).save(run_dir / "inputs" / "policy.json")
+    if config.reward_model and config.rm_weight > 0:
+        rm = resolve_model(store, config.reward_model)
+        if rm.kind != "reward":
+            raise ValueError(f"{config.reward_model} is a {rm.kind} model; choose a reward model")
+        rm.save(run_dir / "inputs" / "reward_model.json")
+    n = store.corpora.export([int(i) for i in config.corpus_ids], (config.split,),
+                             run_dir / "inputs" / "prompts.parquet", limit=config.max_prompts or None,
+                             seed=config.seed)
+    if n == 0:
+        raise ValueError("the chosen corpora have no sources in that split")
+
+
+# --- rewards --------------------------------------------------------------------------------------
+def completion_text(completion: Any) -> str:
+    """The text of a completion: a string, or the last message of a conversational completion."""
+    if isinstance(completion, str):
+        return completion
+    if isinstance(completion, list) and completion:
+        content = completion[-1].get("content", "")
+        if isinstance(content, list):  # content blocks
+            return "".join(part.get("text", "") for part in content if isinstance(part, dict))
+        return str(content)
+    return ""
+
+
+class StudioReward:
+    """A reward callable for TRL: ``(prompts, completions, source=[...], pair=[...], reference=[...], **kw)``
+    → one float per completion. ``__name__`` is what TRL logs it as (``rewards/<name>/mean``)."""
+
+    def __init__(self, name: str, ctx: JobContext | None = None, sample_every: int = 0) -> None:
+        self.__name__ = name
+        self.ctx = ctx
+        self.sample_every = sample_every
+        self.calls = 0
+
+    def score(self, sources: list[str], texts: list[str], pairs: list[str], references: list[str]) -> list[float]:
+        """The rewards of one batch (the subclass's part)."""
+        raise NotImplementedError
+
+    def __call__(self, prompts: Sequence[Any], completions: Sequence[Any], source: Sequence[str] = (),
+                 pair: Sequence[str] = (), reference: Sequence[str] = (), **kwargs: Any) -> list[float]:
+        texts = [completion_text(c) for c in completions]
+        scores = [float(s) for s in self.score(list(source), texts, list(pair), list(reference))]
+        self.calls += 1
+        if self.ctx is not None and self.sample_every and (self.calls - 1) % self.sample_every == 0 and texts:
+            self.ctx.log(f"sample: {source[0]} → {texts[0]} ({self.__name__} {scores[0]:.3f})")
+        return scores
+
+
+class RewardModelReward(StudioReward):
+    """The score of a registered reward model (its own tokenizer and prompt format)."""
+
+    def __init__(self, ref: ModelRef, **kw: Any) -> None:
+        from engine.reward.scoring import RewardScorer
+
+        super().__init__("rm", **kw)
+        self.scorer = RewardScorer(ref.path, trust_remote_code=ref.trust_remote_code)
+
+    def score(self, sources, texts, pairs, references):
+        return self.scorer.score(sources, texts, pairs)
+
+
+class ChrfReward(StudioReward):
+    """Sentence chrF against the reference, 0–1."""
+
+    def __init__(self, **kw: Any) -> None:
+        from engine.metrics import get_metric
+
+        super().__init__("chrf", **kw)
+        self.metric = get_metric("chrf")
+
+    def score(self, sources, texts, pairs, references):
+        if len(references) != len(texts) or any(r is None for r in references):
+            raise ValueError("chrF needs a reference for every prompt")
+        return [s / 100.0 for s in self.metric.score(sources, texts, references)]
+
+
+class ChecksPenalty(StudioReward):
+    """−1 when any of the chosen checks flags the translation, else 0."""
+
+    def __init__(self, flags: Sequence[str], **kw: Any) -> None:
+        super().__init__("checks", **kw)
+        self.flags = tuple(flags)
+
+    def score(self, sources, texts, pairs, references):
+        from engine.metrics import run_checks
+
+        return [-1.0 if any(getattr(r, f) for f in self.flags) else 0.0 for r in run_checks(sources, texts)]
+
+
+def build_rewards(config: GrpoConfig, ctx: JobContext | None, rm: ModelRef | None) -> tuple[list, list[float]]:
+    """The reward callables in use and their weights (the first one logs sample translations)."""
+    funcs, weights = [], []
+    for name, weight in _active_rewards(config):
+        kw = {"ctx": ctx, "sample_every": config.sample_every if not funcs else 0}
+        if name == "rm":
+            if rm is None:
+                raise ValueError("a reward model was chosen but not exported for this run")
+            funcs.append(RewardModelReward(rm, **kw))
+        elif name == "chrf":
+            funcs.append(ChrfReward(**kw))
+        else:
+            funcs.append(ChecksPenalty(config.penalty_checks, **kw))
+        weights.append(float(weight))
+    return funcs, weights
+
+
+# --- prompts --------------------------------------------------------------------------------------
+def trl_prompt(tokenizer: Any, source: str, pair: str, prompt_format: str) -> str | list[dict]:
+    """The prompt as TRL should get it so that its tokenization equals :func:`engine.prompting.encode_prompt`:
+    a string (TRL's tokenizer call adds BOS) or, for a chat-template model, one user turn (TRL applies the
+    template without adding special tokens again)."""
+    from engine.prompting import build_prompt, instruction_text, prompt_adds_special_tokens
+
+    if prompt_adds_special_tokens(prompt_format, tokenizer):
+        return build_prompt(source, pair, prompt_format, tokenizer)
+    return [{"role": "user", "content": instruction_text(source.strip(), pair)}]
+
+
+def prompt_rows(rows: list[dict], tokenizer: Any, prompt_format: str) -> list[dict]:
+    """Dataset rows: ``prompt`` plus the ``source``, ``pair`` and ``reference`` columns the rewards read."""
+    return [{"prompt": trl_prompt(tokenizer, r["source"], r["pair"], prompt_format), "source": r["source"],
+             "pair": r["pair"], "reference": r.get("target") or ""} for r in rows]
+
+
+def _last_reward(state: Any) -> str:
+    for entry in reversed(state.log_history or []):
+        if "reward" in entry:
+            return f"reward {entry['reward']:.3f}"
+    return "sampling"
+
+
+def run(config: GrpoConfig, ctx: JobContext) -> None:
+    """Train with GRPO or RLOO, save and register the policy."""
+    import torch
+    from datasets import Dataset
+
+    from engine.models import load_causal_lm, load_tokenizer
+
+    _validate(config)
+    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    policy = ModelRef.load(ctx.inputs_dir / "policy.json")
+    rm_file = ctx.inputs_dir / "reward_model.json"
+    rm = ModelRef.load(rm_file) if rm_file.exists() else None
+    rows = pq.read_table(ctx.inputs_dir / "prompts.parquet").to_pylist()
+    if not rows:
+        raise ValueError("no prompts")
+    tokenizer = load_tokenizer(policy.path, trust_remote_code=policy.trust_remote_code)
+    dataset = Dataset.from_list(prompt_rows(rows, tokenizer, policy.prompt_format))
+    funcs, weights = build_rewards(config, ctx, rm)
+    ctx.log(f"{config.method.upper()} on {len(rows)} sources × {config.num_generations} samples; policy "
+            f"{policy.name}; rewards " + ", ".join(f"{f.__name__}×{w:g}" for f, w in zip(funcs, weights, strict=True))
+            + (f" (reward model {rm.name})" if rm else ""))
+
+    model = load_causal_lm(policy.path, trust_remote_code=policy.trust_remote_code)
+    common = dict(
+        output_dir=str(ctx.checkpoint_dir), per_device_train_batch_size=config.batch_size * config.num_generations,
+        gradient_accumulation_steps=config.gradient_accumulation, learning_rate=config.learning_rate,
+        num_train_epochs=config.epochs, max_steps=config.max_steps or -1, max_grad_norm=config.max_grad_norm,
+        num_generations=config.num_generations, max_completion_length=config.max_completion_length,
+        temperature=config.temperature, beta=config.beta, reward_weights=weights, logging_steps=1,
+        save_strategy="steps", save_steps=config.save_every, save_total_limit=2, save_only_model=False,
+        report_to=[], disable_tqdm=True, seed=config.seed, use_cpu=not cuda_available(), dataloader_num_workers=0,
+        bf16=False, fp16=False, gradient_checkpointing=False, model_init_kwargs=reference_init_kwargs(model),
+        trust_remote_code=policy.trust_remote_code,
+    )
+    if config.method == "rloo":
+        from trl import RLOOConfig, RLOOTrainer
+
+        trainer_cls, args = RLOOTrainer, RLOOConfig(**common)
+    else:
+        from trl import GRPOConfig, GRPOTrainer
+
+        trainer_cls, args = GRPOTrainer, GRPOConfig(**common)
+    trainer = trainer_cls(
+        model=model, reward_funcs=funcs, args=args, train_dataset=dataset, processing_class=tokenizer,
+        peft_config=lora_config(config.lora_r, config.lora_alpha) if config.lora else None,
+        callbacks=[studio_callback(ctx, _last_reward)],
+    )
+    trainer.train(resume_from_checkpoint=last_checkpoint(ctx))
+    if ctx.should_stop():
+        raise JobCancelled()
+
+    steps = trainer.state.global_step
+    logged = [e for e in trainer.state.log_history if "reward" in e]
+    final = {k.replace("/", "_"): float(v) for k, v in (logged[-1] if logged else {}).items()
+             if k == "reward" or k == "kl" or k.startswith("rewards/") and k.endswith("/mean")}
+    name = policy_name(config.model_name, ctx, config.method)
+    folder, parameters = save_policy(trainer.model, tokenizer, ctx.output_dir / "model", policy, config.method,
+                                     config.lora, method=config.method, run=ctx.run_dir.name)
+    meta = {"method": config.method, "parent_policy": policy.name, "reward_model": rm.name if rm else None,
+            "rewards": {f.__name__: w for f, w in zip(funcs, weights, strict=True)}, "beta": config.beta,
+            "steps": steps, "prompts": len(rows), "num_generations": config.num_generations,
+            "corpus_ids": [int(i) for i in config.corpus_ids], "split": config.split,
+            "learning_rate": config.learning_rate, "lora": config.lora, "prompt_format": policy.prompt_format,
+            "parameters": parameters, **{f"final_{k}": v for k, v in final.items()}}
+    (ctx.output_dir / "summary.json").write_text(json.dumps(meta, indent=2))
+    ctx.artifact("model", name=name, model_kind="policy", path=str(folder), stage=config.register_stage,
+                 parent=policy.name, metadata=meta)
+    ctx.log(f"registered {name} ({config.register_stage}) after {steps} steps")
+
+
+KIND = JobKind(
+    name="grpo", title="Align with GRPO / RLOO",
+    description="Online RL: the policy samples a group of translations per source, rewarded by a reward model "
+                "and/or chrF with a penalty for broken output (TRL GRPOTrainer or RLOOTrainer); KL to the start.",
+    config_cls=GrpoConfig, run=run, prepare=prepare,
+)

@@ -1,0 +1,118 @@
+"""The grpo job, for real in a subprocess on the tiny policy: chrF-only GRPO, and RLOO with a reward model + chrF."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+import torch
+
+from engine.jobs.grpo import ChecksPenalty, ChrfReward, GrpoConfig, completion_text, prepare, trl_prompt
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def tiny_rm(store, tmp_path, tiny_policy_dir) -> str:
+    """A reward model with a fresh (untrained) head on the tiny policy, registered as ``tiny-rm``."""
+    from engine.models import load_tokenizer
+    from engine.reward.model import build_reward_model, save_reward_model
+
+    tokenizer = load_tokenizer(tiny_policy_dir)
+    model = build_reward_model(tiny_policy_dir, pad_token_id=tokenizer.pad_token_id)
+    folder = save_reward_model(model, tokenizer, tmp_path / "tiny-rm", prompt_format="tags", base_model="tiny-sft")
+    store.models.register("tiny-rm", "reward", str(folder), metadata={"prompt_format": "tags"})
+    return "tiny-rm"
+
+
+def _config(corpus_id: int, **overrides) -> GrpoConfig:
+    values = {"policy": "tiny-sft", "corpus_ids": [corpus_id], "max_prompts": 8, "batch_size": 2,
+              "num_generations": 4, "max_completion_length": 16, "learning_rate": 1e-3, "max_steps": 4,
+              "save_every": 2, "sample_every": 2}
+    return GrpoConfig(**{**values, **overrides})
+
+
+def _weights(folder: Path | str) -> dict[str, torch.Tensor]:
+    from safetensors.torch import load_file
+
+    return load_file(str(Path(folder) / "model.safetensors"))
+
+
+def _changed(a: dict[str, torch.Tensor], b: dict[str, torch.Tensor]) -> bool:
+    assert a.keys() == b.keys()
+    return any(not torch.equal(a[k], b[k]) for k in a)
+
+
+def test_prompts_are_tokenized_like_the_studio_encodes_them(tiny_policy_dir):
+    from engine.models import load_tokenizer
+    from engine.prompting import encode_prompt
+
+    tokenizer = load_tokenizer(tiny_policy_dir)
+    prompt = trl_prompt(tokenizer, "Good morning.", "en-ar", "tags")
+    assert tokenizer(text=prompt)["input_ids"] == encode_prompt(tokenizer, "Good morning.", "en-ar", "tags")
+    tokenizer.chat_template = "{{ bos_token }}{% for m in messages %}<{{ m['role'] }}>{{ m['content'] }}{% endfor %}"
+    chat = trl_prompt(tokenizer, "Bonjour.", "fr-ar", "instruction")
+    assert chat == [{"role": "user", "content": "Translate from French to Arabic:\nBonjour."}]
+    ids = tokenizer.apply_chat_template(chat, add_generation_prompt=True, tokenize=True, return_dict=True)["input_ids"]
+    assert ids == encode_prompt(tokenizer, "Bonjour.", "fr-ar", "instruction")
+    assert ids.count(tokenizer.bos_token_id) == 1
+
+
+def test_rewards_score_references_and_flag_broken_output():
+    chrf = ChrfReward()
+    scores = chrf(["p", "p"], ["صباح الخير", "the the the"], source=["Good morning", "Good morning"],
+                  pair=["en-ar"] * 2, reference=["صباح الخير"] * 2)
+    assert scores[0] == pytest.approx(1.0) and scores[1] < 0.2
+    penalty = ChecksPenalty(["empty", "low_arabic", "repetition"])
+    assert penalty(["p"] * 3, ["صباح الخير", "", "good morning"], source=["Good morning"] * 3,
+                   pair=["en-ar"] * 3) == [0.0, -1.0, -1.0]
+    assert penalty.__name__ == "checks" and completion_text([{"role": "assistant", "content": "x"}]) == "x"
+
+
+def test_a_run_needs_a_reward(store, tiny_policy, demo_corpus, tmp_path):
+    with pytest.raises(ValueError, match="choose a reward"):
+        prepare(_config(demo_corpus, chrf_weight=0.0), store, tmp_path / "run")
+    with pytest.raises(LookupError, match="not-there"):
+        prepare(_config(demo_corpus, reward_model="not-there"), store, tmp_path / "run")
+
+
+def test_grpo_job_with_chrf_reward(supervisor, store, tiny_policy, tiny_policy_dir, demo_corpus):
+    t0 = time.monotonic()
+    run_id = supervisor.start("grpo", _config(demo_corpus, model_name="grpo-chrf", register_stage="cold-start"))
+    assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=30)
+    keys = set(store.runs.metric_keys(run_id))
+    assert {"loss", "reward", "reward_std", "kl", "completions_mean_length", "rewards_chrf_mean",
+            "rewards_checks_mean"} <= keys, keys
+    assert "rewards_rm_mean" not in keys
+    model = store.models.get("grpo-chrf")
+    assert model["kind"] == "policy" and model["stage"] == "cold-start"
+    assert model["parent"] == "tiny-sft" and model["run_id"] == run_id
+    meta = model["metadata"]
+    assert meta["method"] == "grpo" and meta["steps"] == 4 and meta["reward_model"] is None
+    assert meta["rewards"] == {"chrf": 1.0, "checks": 0.5} and meta["prompts"] == 8
+    folder = Path(model["path"])
+    assert json.loads((folder / "tarjama.json").read_text())["created_by"] == "grpo"
+    assert _changed(_weights(tiny_policy_dir), _weights(folder)), "GRPO left the policy unchanged"
+    run_dir = supervisor.workspace.run_dir(run_id)
+    assert sorted(p.name for p in (run_dir / "checkpoints").glob("checkpoint-*")) == ["checkpoint-2", "checkpoint-4"]
+    assert any(r["message"].startswith("sample: ") for r in store.runs.logs(run_id))
+    print(f"grpo chrF job: {time.monotonic() - t0:.1f}s")
+
+
+def test_rloo_job_with_reward_model_and_chrf(supervisor, store, tiny_policy, tiny_policy_dir, demo_corpus, tiny_rm):
+    t0 = time.monotonic()
+    run_id = supervisor.start("grpo", _config(demo_corpus, method="rloo", reward_model=tiny_rm, chrf_weight=0.5,
+                                              check_penalty=0.0, max_steps=3, save_every=3))
+    assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=30)
+    keys = set(store.runs.metric_keys(run_id))
+    assert {"loss", "reward", "reward_std", "kl", "rewards_rm_mean", "rewards_chrf_mean"} <= keys, keys
+    model = store.models.list(kind="policy", stage="candidate")[0]
+    assert model["name"].startswith("rloo-") and model["parent"] == "tiny-sft"
+    meta = model["metadata"]
+    assert meta["method"] == "rloo" and meta["reward_model"] == "tiny-rm"
+    assert meta["rewards"] == {"rm": 1.0, "chrf": 0.5} and meta["steps"] == 3
+    assert _changed(_weights(tiny_policy_dir), _weights(model["path"]))
+    assert list((supervisor.workspace.run_dir(run_id) / "checkpoints").glob("checkpoint-3"))
+    print(f"rloo rm+chrF job: {time.monotonic() - t0:.1f}s")
