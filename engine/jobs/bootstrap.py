@@ -57,7 +57,7 @@ class BootstrapConfig:
     )
     vocab_size: int = setting(
         4000,
-        "Size of the BPE vocabulary trained on the corpus (it may end smaller on a small corpus).",
+        "Size of the BPE vocabulary, 256 byte-fallback tokens included (a small corpus may end it smaller).",
         min=300,
         max=64000,
         advanced=True,
@@ -265,10 +265,6 @@ def _load_tokenizer_from(path: Path) -> Any:
 
 def run(config: BootstrapConfig, ctx: JobContext) -> None:
     """Train (or resume), save, evaluate and register the demo SFT model."""
-    # OpenMP threads that sleep instead of spinning while they wait: on a small, shared CPU (the studio
-    # and other jobs beside this one) spinning threads slowed training steps several-fold. Only effective
-    # before torch is first imported in this process, which is the case in a job process.
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     import sacrebleu
     import torch
     from transformers import Gemma2ForCausalLM

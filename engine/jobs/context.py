@@ -1,7 +1,13 @@
-"""What a running job sees: its folder, and calls to report progress, metrics, logs and outputs."""
+"""What a running job sees: its folder, and calls to report progress, metrics, logs and outputs.
+
+Under ``accelerate launch`` every process of a run runs the job; only the main process (rank 0) reports. The
+other ranks get a context whose reporting writes no events (their log lines still reach ``stdout.log``, marked
+with the rank) but whose cancel handling works the same.
+"""
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 import time
@@ -9,6 +15,30 @@ from pathlib import Path
 from typing import Any
 
 from engine.jobs.events import EventWriter
+
+
+def process_rank() -> int:
+    """This process's rank in a multi-process launch (``RANK``, else ``LOCAL_RANK``); 0 when launched alone."""
+    for name in ("RANK", "LOCAL_RANK"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            return int(value)
+    return 0
+
+
+def world_size() -> int:
+    """How many processes run this job (``WORLD_SIZE``; 1 when launched alone)."""
+    return int(os.environ.get("WORLD_SIZE", "").strip() or 1)
+
+
+class NullEventWriter:
+    """The event writer of a non-main rank: it writes nothing."""
+
+    def emit(self, type_: str, **payload: Any) -> int:
+        return 0
+
+    def close(self) -> None:
+        pass
 
 
 class JobCancelled(Exception):
@@ -21,11 +51,15 @@ class JobContext:
     It writes ``events.jsonl`` through one :class:`EventWriter`, sends a heartbeat from a thread, and
     turns SIGTERM into a polite request: the job checks :meth:`should_stop` between steps, saves a
     checkpoint and calls :meth:`raise_if_cancelled` (or raises :class:`JobCancelled` itself).
+
+    ``rank`` is the process's rank in a multi-process launch: a context with ``rank != 0`` writes no events
+    (no status, progress, metrics, artifacts or heartbeat), so only the main process reports.
     """
 
-    def __init__(self, run_dir: Path, *, heartbeat_s: float = 5.0) -> None:
+    def __init__(self, run_dir: Path, *, heartbeat_s: float = 5.0, rank: int = 0) -> None:
         self.run_dir = Path(run_dir)
-        self.events = EventWriter(self.run_dir)
+        self.rank = rank
+        self.events: EventWriter | NullEventWriter = EventWriter(self.run_dir) if rank == 0 else NullEventWriter()
         self._stop = threading.Event()
         self._heartbeat_s = heartbeat_s
         self._heartbeat_thread: threading.Thread | None = None
@@ -51,12 +85,19 @@ class JobContext:
         """Inputs the studio exported for the job before it launched (the job never opens DuckDB)."""
         return self.run_dir / "inputs"
 
+    @property
+    def is_main_process(self) -> bool:
+        """Whether this process reports for the run (rank 0); other ranks must not write shared outputs."""
+        return self.rank == 0
+
     # --- lifecycle -----------------------------------------------------------------------------
     def start(self) -> None:
-        """Install the SIGTERM handler and start the heartbeat (called by the runner)."""
+        """Install the SIGTERM handler and start the heartbeat (called by the runner; rank 0 only beats)."""
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, self._on_sigterm)
             signal.signal(signal.SIGINT, self._on_sigterm)
+        if not self.is_main_process:
+            return
         self.events.emit("heartbeat")
         self._heartbeat_thread = threading.Thread(target=self._beat, name="heartbeat", daemon=True)
         self._heartbeat_thread.start()
@@ -95,8 +136,9 @@ class JobContext:
         self.events.emit("status", status=status, **extra)
 
     def log(self, message: str, level: str = "info") -> None:
-        """A line for the run's log tail in the studio (also printed to ``stdout.log``)."""
-        print(f"[{level}] {message}", flush=True)
+        """A line for the run's log tail in the studio (also printed to ``stdout.log``; other ranks print only)."""
+        prefix = "" if self.is_main_process else f"[rank {self.rank}] "
+        print(f"{prefix}[{level}] {message}", flush=True)
         self.events.emit("log", level=level, message=str(message))
 
     def progress(self, done: float, total: float | None, unit: str = "steps", message: str = "",

@@ -240,6 +240,8 @@ def run(config: RewardConfig, ctx: JobContext) -> None:
     if ctx.should_stop():
         raise JobCancelled()
 
+    if not ctx.is_main_process:  # under accelerate launch, rank 0 alone evaluates, saves and registers
+        return
     model = trainer.model
     if config.lora:
         model = model.merge_and_unload()

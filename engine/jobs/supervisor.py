@@ -2,7 +2,9 @@
 
 A run is a folder ``runs/<id>/`` with ``config.yaml``, ``events.jsonl``, ``stdout.log``, ``pid``,
 ``checkpoints/``, ``inputs/`` and ``outputs/``. The process is started with
-``python -m engine run RUN_DIR`` in a new session (its own process group, no shell). Cancel sends
+``python -m engine run RUN_DIR`` in a new session (its own process group, no shell) — or, when the run's
+``config.yaml`` carries a ``launch:`` mapping, through ``accelerate launch`` (see :mod:`engine.jobs.launcher`),
+whose worker processes share that group. Cancel sends
 SIGTERM to the group and, if the job has not ended after ``kill_after_s``, SIGKILL. A run whose
 heartbeat is older than ``stale_after_s`` is declared dead.
 """
@@ -13,7 +15,6 @@ import os
 import secrets
 import signal
 import subprocess
-import sys
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -21,11 +22,12 @@ from typing import Any
 
 import yaml
 
-from engine.jobs.config import config_to_dict
+from engine.jobs.config import config_from_dict, config_to_dict
 from engine.jobs.events import FINAL_STATUSES, EventWriter, last_status
 from engine.jobs.ingest import ingest_run
+from engine.jobs.launcher import build_command, launch_env, resolve_launch
 from engine.jobs.registry import job_kind
-from engine.jobs.runner import CONFIG_FILE, HEARTBEAT_ENV
+from engine.jobs.runner import CONFIG_FILE, HEARTBEAT_ENV, read_run_config
 from engine.store import Store
 from engine.store.clock import utc_now
 from engine.workspace import Workspace
@@ -58,11 +60,17 @@ class Supervisor:
         self._procs: dict[str, subprocess.Popen] = {}
 
     # --- starting ------------------------------------------------------------------------------
-    def create(self, kind_name: str, config: Any, title: str = "") -> str:
-        """Write a run folder for ``config`` (running the kind's ``prepare``) and record it queued."""
+    def create(self, kind_name: str, config: Any, title: str = "", launch: dict | None = None) -> str:
+        """Write a run folder for ``config`` (running the kind's ``prepare``) and record it queued.
+
+        ``launch`` (e.g. ``{"accelerate_config": "ddp", "num_processes": 2}``) is written as the top-level
+        ``launch:`` of ``config.yaml``; it is checked here, before anything is written.
+        """
         kind = job_kind(kind_name)
         if not isinstance(config, kind.config_cls):
             raise TypeError(f"{kind_name} needs a {kind.config_cls.__name__}, got {type(config).__name__}")
+        resolve_launch(launch, kind_name)
+        config = config_from_dict(kind.config_cls, config_to_dict(config))  # bounds and choices, before any write
         run_id = new_run_id(kind_name)
         run_dir = self.workspace.run_dir(run_id)
         run_dir.mkdir(parents=True)
@@ -70,22 +78,29 @@ class Supervisor:
             kind.prepare(config, self.store, run_dir)
         values = config_to_dict(config)
         with (run_dir / CONFIG_FILE).open("w", encoding="utf-8") as fh:
-            yaml.safe_dump({"kind": kind_name, "run_id": run_id, "config": values}, fh, allow_unicode=True,
-                           sort_keys=False)
+            spec = {"kind": kind_name, "run_id": run_id, "config": values}
+            if launch:
+                spec["launch"] = dict(launch)
+            yaml.safe_dump(spec, fh, allow_unicode=True, sort_keys=False)
         self.store.runs.create(run_id, kind_name, title or kind.title, values, str(run_dir))
         return run_id
 
     def launch(self, run_id: str) -> int:
-        """Start the run's process; returns its pid (also its process group id)."""
+        """Start the run's process (plain, or ``accelerate launch`` per its ``launch:``); returns its pid (also its
+        process group id)."""
         run_dir = self.workspace.run_dir(run_id)
-        env = {**os.environ, **self.extra_env, HEARTBEAT_ENV: str(self.heartbeat_s), "PYTHONUNBUFFERED": "1"}
+        spec = read_run_config(run_dir)
+        command = build_command(run_dir, spec.get("launch"), kind=spec["kind"])
+        env = {**os.environ, **self.extra_env, HEARTBEAT_ENV: str(self.heartbeat_s), "PYTHONUNBUFFERED": "1",
+               **launch_env(spec.get("launch"), kind=spec["kind"])}
+        for name in ("RANK", "LOCAL_RANK", "WORLD_SIZE"):  # set per worker by accelerate; a stray one would mute rank 0
+            env.pop(name, None)
         env.setdefault("HF_HUB_OFFLINE", "1") if env.get("TARJAMA_OFFLINE", "1") == "1" else None
         project_root = str(Path(__file__).resolve().parents[2])
         env["PYTHONPATH"] = os.pathsep.join(p for p in (project_root, env.get("PYTHONPATH", "")) if p)
         with (run_dir / STDOUT_FILE).open("ab") as out:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "engine", "run", str(run_dir)],
-                stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                 start_new_session=True, cwd=str(run_dir), env=env,
             )
         (run_dir / PID_FILE).write_text(str(proc.pid))
@@ -93,9 +108,9 @@ class Supervisor:
         self.store.runs.set_launched(run_id, proc.pid)
         return proc.pid
 
-    def start(self, kind_name: str, config: Any, title: str = "") -> str:
+    def start(self, kind_name: str, config: Any, title: str = "", launch: dict | None = None) -> str:
         """Create and launch a run; returns its id."""
-        run_id = self.create(kind_name, config, title)
+        run_id = self.create(kind_name, config, title, launch=launch)
         self.launch(run_id)
         return run_id
 
@@ -155,6 +170,7 @@ class Supervisor:
     def poll(self) -> list[str]:
         """Ingest new events of every active run, reap finished children, enforce cancel timeouts and
         detect dead runs. Returns the ids of runs that ended during this call."""
+        self._reap_exited()
         ended = []
         for run in self.store.runs.active():
             run_id = run["id"]
@@ -206,6 +222,12 @@ class Supervisor:
                 proc.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 self._procs[run_id] = proc
+
+    def _reap_exited(self) -> None:
+        """Collect every child that has exited, including ones whose run ended earlier (no zombies)."""
+        for run_id, proc in list(self._procs.items()):
+            if proc.poll() is not None:
+                del self._procs[run_id]
 
     def reattach(self) -> list[str]:
         """After a studio restart: pick up every run the store thinks is active (ingest what it wrote

@@ -92,9 +92,11 @@ def test_cancel_checkpoints_and_resume_continues_from_it(supervisor, store, corp
     resumed = [r["message"] for r in store.runs.logs(run_id) if "resumed from step" in r["message"]][0]
     step = int(resumed.split("resumed from step")[1].split()[0].strip(".,"))
     assert step == stopped_at
-    progress = [e for e in read_events(run_dir, 0, -1).events if e["type"] == "progress"]
-    after_resume = progress[-1]["done"]
-    assert after_resume >= step
+    # the resumed process reports steps after the checkpoint's, never from 0 again
+    wait_for(progressed(supervisor, run_id, step + 1), what="progress after the resume")
+    resume_seq = [e["seq"] for e in read_events(run_dir, 0, -1).events if e["type"] == "status"][-1]
+    after = [e["done"] for e in read_events(run_dir, 0, -1).events if e["type"] == "progress" and e["seq"] > resume_seq]
+    assert after and min(after) >= step
     supervisor.cancel_and_wait(run_id, timeout_s=60)
 
 

@@ -1,0 +1,216 @@
+"""How a run's process is started: plainly, or through ``accelerate launch`` with a shipped accelerate config.
+
+A run's ``config.yaml`` may carry a top-level ``launch:`` mapping next to ``kind`` and ``config``::
+
+    launch: {accelerate_config: ddp, num_processes: 4, cpu: false}
+
+Without it (or with an empty one) the supervisor starts ``python -m engine run RUN_DIR``. With it, the command
+is ``python -m accelerate.commands.launch --config_file configs/accelerate/NAME.yaml [...] -m engine run
+RUN_DIR``: accelerate starts one ``python -m engine run RUN_DIR`` per process, each with ``RANK``,
+``LOCAL_RANK`` and ``WORLD_SIZE`` set; only rank 0 reports (see :class:`engine.jobs.context.JobContext`).
+
+Keys of ``launch``:
+
+- ``accelerate_config`` — a shipped config name (see :func:`available_accelerate_configs`) or the path of
+  an accelerate YAML config of your own;
+- ``num_processes`` — overrides the config's process count (required by configs that leave it at -1:
+  ``ddp``, ``deepspeed_zero2``, ``deepspeed_zero3``);
+- ``cpu`` — run on the CPU even where there is a GPU (the GPUs are hidden from the job's processes).
+
+Several processes are allowed only for the job kinds that train with a Hugging Face / TRL ``Trainer``
+(:data:`MULTI_PROCESS_KINDS`). The processes of one run rendezvous on 127.0.0.1 on a free port picked here.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import socket
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CONFIGS_DIR = Path(__file__).resolve().parents[2] / "configs" / "accelerate"
+MULTI_PROCESS_KINDS = frozenset({"reward", "ppo", "dpo", "grpo"})
+LAUNCH_KEYS = ("accelerate_config", "num_processes", "cpu")
+DEEPSPEED_MISSING = "DeepSpeed is not installed: pip install deepspeed (needs CUDA)"
+ACCELERATE_LAUNCH = (sys.executable, "-m", "accelerate.commands.launch")
+LOOPBACK = "127.0.0.1"
+
+# The order the studio lists them in; every *.yaml in CONFIGS_DIR is shipped, these come first.
+_ORDER = ("single", "ddp", "deepspeed_zero2", "deepspeed_zero3", "cpu_2proc")
+
+
+class LaunchError(ValueError):
+    """A ``launch:`` setting that cannot be honoured (unknown config, wrong job kind, DeepSpeed missing)."""
+
+
+@dataclass(frozen=True)
+class AccelerateConfig:
+    """A shipped (or user-supplied) accelerate config file, as the studio lists it."""
+
+    name: str
+    path: Path
+    description: str
+    distributed_type: str
+    num_processes: int  # -1: set per machine (launch ``num_processes``)
+    use_cpu: bool
+
+    @property
+    def deepspeed(self) -> bool:
+        """Whether the config trains with DeepSpeed."""
+        return self.distributed_type == "DEEPSPEED"
+
+
+@dataclass(frozen=True)
+class LaunchPlan:
+    """A resolved ``launch:`` mapping: which config, how many processes, on the CPU or not."""
+
+    config: AccelerateConfig
+    num_processes: int
+    cpu: bool
+
+    @property
+    def multi_process(self) -> bool:
+        return self.num_processes > 1
+
+
+def _description(text: str) -> str:
+    """The first comment line of a config file (its one-line description)."""
+    for line in text.splitlines():
+        if line.startswith("#"):
+            return line.lstrip("#").strip()
+    return ""
+
+
+def read_accelerate_config(path: Path, name: str | None = None) -> AccelerateConfig:
+    """Read an accelerate YAML config: its description, distributed type, process count and CPU flag."""
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    if not isinstance(data, dict):
+        raise LaunchError(f"{path} is not an accelerate config (a YAML mapping)")
+    return AccelerateConfig(
+        name=name or path.stem, path=path.resolve(), description=_description(text),
+        distributed_type=str(data.get("distributed_type", "NO")).upper(),
+        num_processes=int(data.get("num_processes", 1)), use_cpu=bool(data.get("use_cpu", False)),
+    )
+
+
+def available_accelerate_configs() -> list[AccelerateConfig]:
+    """The accelerate configs shipped in ``configs/accelerate/``, each with a one-line description."""
+    paths = {p.stem: p for p in CONFIGS_DIR.glob("*.yaml")}
+    names = [n for n in _ORDER if n in paths] + sorted(set(paths) - set(_ORDER))
+    return [read_accelerate_config(paths[n], n) for n in names]
+
+
+def _config_for(value: Any) -> AccelerateConfig:
+    """A shipped config by name, or an accelerate YAML file by path."""
+    name = str(value).strip()
+    shipped = CONFIGS_DIR / f"{name}.yaml"
+    if "/" not in name and shipped.is_file():
+        return read_accelerate_config(shipped, name)
+    path = Path(name).expanduser()
+    if path.suffix in (".yaml", ".yml") and path.is_file():
+        return read_accelerate_config(path)
+    known = ", ".join(c.name for c in available_accelerate_configs())
+    raise LaunchError(f"unknown accelerate config {name!r}: choose one of {known}, or give the path of a YAML file")
+
+
+def deepspeed_installed() -> bool:
+    """Whether the ``deepspeed`` package can be imported here."""
+    return importlib.util.find_spec("deepspeed") is not None
+
+
+def resolve_launch(launch: dict | None, kind: str | None = None) -> LaunchPlan | None:
+    """Check a ``launch:`` mapping and resolve it; ``None`` when the run starts plainly.
+
+    Raises :class:`LaunchError` for unknown keys or configs, a missing process count, several processes
+    for a job kind that does not train with a Trainer, and DeepSpeed configs without DeepSpeed (or on the CPU).
+    """
+    if not launch:
+        return None
+    if not isinstance(launch, dict):
+        raise LaunchError(f"launch must be a mapping like {{'accelerate_config': 'ddp'}}, got {launch!r}")
+    unknown = sorted(set(launch) - set(LAUNCH_KEYS))
+    if unknown:
+        raise LaunchError(f"unknown launch setting(s): {', '.join(unknown)}; known: {', '.join(LAUNCH_KEYS)}")
+    if not launch.get("accelerate_config"):
+        if launch.get("num_processes") not in (None, 1) or launch.get("cpu"):
+            raise LaunchError("launch needs an accelerate_config (e.g. 'single', 'ddp', 'cpu_2proc')")
+        return None
+    config = _config_for(launch["accelerate_config"])
+    cpu = bool(launch.get("cpu")) or config.use_cpu
+    count = launch.get("num_processes")
+    if count is None:
+        count = config.num_processes
+    try:
+        count = int(count)
+    except (TypeError, ValueError):
+        raise LaunchError(f"num_processes must be a whole number, got {count!r}") from None
+    if count == -1:
+        raise LaunchError(f"the accelerate config {config.name!r} leaves the number of processes to the machine: "
+                          "set launch num_processes (usually the number of GPUs to use)")
+    if count < 1:
+        raise LaunchError(f"num_processes must be at least 1, got {count}")
+    if config.distributed_type == "MULTI_GPU" and count < 2:
+        raise LaunchError(f"the accelerate config {config.name!r} is for several processes: num_processes must be "
+                          "at least 2 (use 'single' for one)")
+    if kind is not None and (count > 1 or config.deepspeed) and kind not in MULTI_PROCESS_KINDS:
+        raise LaunchError(f"the {kind!r} job runs in a single process; only the training jobs "
+                          f"({', '.join(sorted(MULTI_PROCESS_KINDS))}) can run on several processes or DeepSpeed")
+    if config.deepspeed:
+        if cpu:
+            raise LaunchError(f"the accelerate config {config.name!r} uses DeepSpeed, which needs CUDA GPUs: "
+                              "it cannot run with cpu")
+        if not deepspeed_installed():
+            raise LaunchError(DEEPSPEED_MISSING)
+    return LaunchPlan(config=config, num_processes=count, cpu=cpu)
+
+
+def free_port(host: str = LOOPBACK) -> int:
+    """A TCP port free on ``host`` (bound on the loopback address only, then released)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+def build_command(run_dir: Path | str, launch: dict | None, kind: str | None = None) -> list[str]:
+    """The command that starts the run in ``run_dir``: plain, or through ``accelerate launch``.
+
+    ``kind`` (the run's job kind) is checked against :data:`MULTI_PROCESS_KINDS` when given.
+    """
+    plain = [sys.executable, "-m", "engine", "run", str(run_dir)]
+    plan = resolve_launch(launch, kind)
+    if plan is None:
+        return plain
+    cmd = [*ACCELERATE_LAUNCH, "--config_file", str(plan.config.path)]
+    if plan.cpu and not plan.multi_process:
+        # accelerate honours --cpu in its single-process launcher only; with it, a multi-process config
+        # would fall back to that launcher and start one process. Several CPU processes get hidden GPUs instead.
+        cmd.append("--cpu")
+    cmd += ["--num_processes", str(plan.num_processes)]
+    if plan.multi_process:
+        cmd += ["--main_process_ip", LOOPBACK, "--main_process_port", str(free_port())]
+    return [*cmd, "-m", "engine", "run", str(run_dir)]
+
+
+def launch_env(launch: dict | None, kind: str | None = None) -> dict[str, str]:
+    """Environment variables the launched processes need on top of the supervisor's.
+
+    Runs on several processes rendezvous on the loopback address (gloo bound to ``lo``); runs on the CPU
+    see no GPU, so every process (and the job's ``torch.cuda.is_available()``) agrees on the device.
+    """
+    plan = resolve_launch(launch, kind)
+    if plan is None:
+        return {}
+    env: dict[str, str] = {}
+    if plan.multi_process:
+        env["MASTER_ADDR"] = LOOPBACK
+        if Path("/sys/class/net/lo").exists():
+            env["GLOO_SOCKET_IFNAME"] = "lo"
+    if plan.cpu:
+        env["CUDA_VISIBLE_DEVICES"] = ""
+    return env
