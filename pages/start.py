@@ -23,9 +23,15 @@ bootstraps = store.runs.list(kinds=("bootstrap",), limit=1)
 latest = bootstraps[0] if bootstraps else None
 
 st.subheader("Where the loop stands")
+pair_sets = store.preferences.pair_sets()
 steps = [
     ("Data", bool(store.corpora.list()), "Upload or import parallel corpora on the Data page."),
     ("SFT model", sft is not None, "Set up the demo below, or register your own model on the Models page."),
+    ("Synthetic preferences", any(p["origin"] == "synthetic" for p in pair_sets),
+     "Sample and score candidates, keep pairs with a clear quality gap (page 2)."),
+    ("Reward model", bool(store.models.list(kind="reward")), "Train the judge on the pairs (page 3)."),
+    ("Cold-start model", bool(store.models.list(kind="policy", stage="cold-start")),
+     "Optimise the SFT model against the reward model with PPO (page 4)."),
 ]
 for title, done, how in steps:
     st.markdown(f"{':material/check_box:' if done else ':material/check_box_outline_blank:'} **{title}** — {how}")

@@ -28,7 +28,19 @@ import pyarrow.parquet as pq
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.registry import JobKind
-from engine.registry import ModelRef, resolve_model
+from engine.jobs.training import (
+    cuda_available,
+    last_checkpoint,
+    lora_config,
+    metric_values,
+    policy_name,
+    reference_init_kwargs,
+    resolve_policy,
+    save_policy,
+    split_pairs,
+    studio_callback,
+)
+from engine.registry import ModelRef
 
 REGISTER_STAGES: tuple[str, ...] = ("candidate", "cold-start")
 """Stages an aligned policy may be registered at (promotion to final/production happens elsewhere)."""
@@ -64,118 +76,6 @@ class DpoConfig:
     seed: int = setting(0, "Seed (shuffling, LoRA initialisation).", advanced=True)
 
 
-# --- shared with the grpo job ------------------------------------------------------------------------
-def resolve_policy(store, name: str) -> ModelRef:
-    """The policy ``name`` as a :class:`ModelRef`; an empty name means the newest model at stage ``sft``."""
-    if not name:
-        row = store.models.sft_model()
-        if row is None:
-            raise ValueError("no SFT policy is registered: set up the demo or register one, or choose a policy")
-        name = row["name"]
-    ref = resolve_model(store, name)
-    if ref.kind != "policy":
-        raise ValueError(f"{name} is a {ref.kind} model; choose a policy model")
-    return ref
-
-
-def cuda_available() -> bool:
-    """Whether a CUDA device is present (else everything runs on the CPU)."""
-    import torch
-
-    return torch.cuda.is_available()
-
-
-def reference_init_kwargs(model: Any) -> dict[str, Any] | None:
-    """``model_init_kwargs`` for the reference model TRL builds from the policy's path: eager attention for the
-    Gemma-2/3 family (as :func:`engine.models.load_causal_lm` loads the policy), so both compute the same
-    log-probabilities at step 0."""
-    from engine.models import EAGER_ATTENTION_MODEL_TYPES
-
-    if getattr(model.config, "model_type", None) in EAGER_ATTENTION_MODEL_TYPES:
-        return {"attn_implementation": "eager"}
-    return None
-
-
-def lora_config(r: int, alpha: int) -> Any:
-    """A PEFT LoRA config over every linear layer of a causal LM."""
-    from peft import LoraConfig
-
-    return LoraConfig(task_type="CAUSAL_LM", r=r, lora_alpha=alpha, lora_dropout=0.0, target_modules="all-linear")
-
-
-def metric_values(logs: dict[str, Any]) -> dict[str, float]:
-    """TRL's log entries as studio metric keys: numbers only, ``/`` → ``_`` (``rewards/margins`` →
-    ``rewards_margins``), ``learning_rate`` → ``lr``."""
-    out = {}
-    for key, value in logs.items():
-        if key in ("epoch", "total_flos") or isinstance(value, bool) or not isinstance(value, int | float):
-            continue
-        out[key.replace("/", "_").replace("learning_rate", "lr")] = float(value)
-    return out
-
-
-def studio_callback(ctx: JobContext, describe: Any = None) -> Any:
-    """A TrainerCallback that reports progress and metrics to the studio and turns a cancel request into
-    a checkpoint and a stop. ``describe(state)`` may add a short message to each progress report."""
-    from transformers import TrainerCallback
-
-    class StudioCallback(TrainerCallback):
-        """Progress, metrics and cancel for the studio."""
-
-        def on_step_end(self, args, state, control, **kw):
-            if state.is_world_process_zero:
-                message = f"epoch {state.epoch or 0:.2f}"
-                if describe is not None:
-                    message += f" · {describe(state)}"
-                ctx.progress(state.global_step, state.max_steps, unit="steps", message=message)
-            if ctx.should_stop():
-                control.should_save = True
-                control.should_training_stop = True
-
-        def on_log(self, args, state, control, logs=None, **kw):
-            if not state.is_world_process_zero or not logs:
-                return
-            values = metric_values(logs)
-            if values:
-                ctx.metric(state.global_step, **values)
-
-    return StudioCallback()
-
-
-def last_checkpoint(ctx: JobContext) -> str | None:
-    """The newest ``checkpoint-N`` of the run (logged as ``resuming from checkpoint-N``), or None."""
-    from transformers.trainer_utils import get_last_checkpoint
-
-    last = get_last_checkpoint(str(ctx.checkpoint_dir)) if any(ctx.checkpoint_dir.iterdir()) else None
-    if last:
-        ctx.log(f"resuming from {Path(last).name}")
-    return last
-
-
-def save_policy(model: Any, tokenizer: Any, folder: Path, parent: ModelRef, created_by: str,
-                merge_lora: bool, **card: Any) -> tuple[Path, int]:
-    """Save a trained policy (LoRA merged first) with its tokenizer and ``tarjama.json``; returns the folder and
-    the saved model's parameter count.
-
-    The card keeps the parent's prompt format and language pairs."""
-    from engine.prompting import PAIRS, read_model_card, write_model_card
-
-    if merge_lora:
-        model = model.merge_and_unload()
-    folder.mkdir(parents=True, exist_ok=True)
-    model.save_pretrained(folder, safe_serialization=True)
-    tokenizer.save_pretrained(folder)
-    parent_card = read_model_card(parent.path) if Path(parent.path).expanduser().is_dir() else None
-    pairs = (parent_card.pairs if parent_card and parent_card.pairs else None) or list(PAIRS)
-    write_model_card(folder, parent.prompt_format, pairs, created_by=created_by, parent=parent.name, **card)
-    return folder, sum(p.numel() for p in model.parameters())
-
-
-def policy_name(config_name: str, ctx: JobContext, prefix: str) -> str:
-    """The configured model name, else ``<prefix>-<run id suffix>`` (the run id's date and time)."""
-    return config_name or f"{prefix}-" + ctx.run_dir.name.split("-", 1)[-1]
-
-
 # --- DPO ------------------------------------------------------------------------------------------
 def prepare(config: DpoConfig, store, run_dir: Path) -> None:
     """Resolve the policy and export the chosen pairs into ``inputs/``."""
@@ -185,18 +85,6 @@ def prepare(config: DpoConfig, store, run_dir: Path) -> None:
     n = store.preferences.export_pairs(run_dir / "inputs" / "pairs.parquet", run_ids=list(config.pair_sets))
     if n == 0:
         raise ValueError("the chosen pair sets hold no pairs")
-
-
-def split_pairs(rows: list[dict], share: float, seed: int) -> tuple[list[dict], list[dict]]:
-    """Train and validation pairs: the pairs' own split, else a seeded hold-out of ``share`` of the sources."""
-    train = [r for r in rows if r["split"] == "train"]
-    valid = [r for r in rows if r["split"] == "valid"]
-    if valid or share <= 0:
-        return train, valid
-    groups = sorted({r["group_key"] for r in train})
-    random.Random(seed).shuffle(groups)
-    held = set(groups[: max(1, int(len(groups) * share))])
-    return [r for r in train if r["group_key"] not in held], [r for r in train if r["group_key"] in held]
 
 
 def encode_pairs(rows: list[dict], tokenizer: Any, prompt_format: str, max_length: int) -> tuple[list[dict], int]:

@@ -33,8 +33,9 @@ import pyarrow.parquet as pq
 
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
-from engine.jobs.dpo import (
-    REGISTER_STAGES,
+from engine.jobs.dpo import REGISTER_STAGES
+from engine.jobs.registry import JobKind
+from engine.jobs.training import (
     cuda_available,
     last_checkpoint,
     lora_config,
@@ -44,7 +45,6 @@ from engine.jobs.dpo import (
     save_policy,
     studio_callback,
 )
-from engine.jobs.registry import JobKind
 from engine.registry import ModelRef, resolve_model
 
 METHODS: tuple[str, ...] = ("grpo", "rloo")

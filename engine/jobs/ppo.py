@@ -23,6 +23,7 @@ import pyarrow.parquet as pq
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.registry import JobKind
+from engine.jobs.training import policy_name
 from engine.registry import ModelRef, resolve_model
 from engine.rl.alarms import AlarmSettings, check_alarms
 from engine.rl.shaping import RolloutStats, ShapingConfig
@@ -338,7 +339,7 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
             "heldout_chrf_start": first.get("heldout_chrf"), "heldout_chrf_end": last.get("heldout_chrf"),
             "stopped_early": stopped_early, "prompt_format": policy_ref.prompt_format, "lora": config.lora}
     (ctx.output_dir / "summary.json").write_text(json.dumps(meta, indent=2))
-    name = config.model_name or "ppo-" + ctx.run_dir.name.split("-", 1)[1]
+    name = policy_name(config.model_name, ctx, "ppo")
     ctx.artifact("model", name=name, model_kind="policy", path=str(out), stage=config.register_stage,
                  parent=policy_ref.name, metadata=meta)
 

@@ -21,6 +21,7 @@ import pyarrow.parquet as pq
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.registry import JobKind
+from engine.jobs.training import cuda_available, last_checkpoint, metric_values, policy_name, split_pairs
 from engine.registry import ModelRef, resolve_model
 
 
@@ -69,23 +70,6 @@ def prepare(config: RewardConfig, store, run_dir: Path) -> None:
     n = store.preferences.export_pairs(run_dir / "inputs" / "pairs.parquet", run_ids=list(config.pair_sets))
     if n == 0:
         raise ValueError("the chosen pair sets hold no pairs")
-
-
-def _cuda() -> bool:
-    import torch
-
-    return torch.cuda.is_available()
-
-
-def _split_pairs(rows: list[dict], share: float, seed: int) -> tuple[list[dict], list[dict]]:
-    train = [r for r in rows if r["split"] == "train"]
-    valid = [r for r in rows if r["split"] == "valid"]
-    if valid or share <= 0:
-        return train, valid
-    groups = sorted({r["group_key"] for r in train})
-    random.Random(seed).shuffle(groups)
-    held = set(groups[: max(1, int(len(groups) * share))])
-    return [r for r in train if r["group_key"] not in held], [r for r in train if r["group_key"] in held]
 
 
 def _encode(rows: list[dict], tokenizer: Any, fmt: str, max_length: int, margin_scale: float) -> list[dict]:
@@ -155,10 +139,9 @@ def _studio_callback(ctx: JobContext, config: RewardConfig, num_layers: int, ada
         def on_log(self, args, state, control, logs=None, **kw):
             if not state.is_world_process_zero or not logs:
                 return
-            keep = {k: v for k, v in logs.items() if isinstance(v, int | float) and k not in ("epoch", "total_flos")}
-            renamed = {k.replace("learning_rate", "lr"): v for k, v in keep.items()}
-            if renamed:
-                ctx.metric(state.global_step, **renamed)
+            values = metric_values(logs)
+            if values:
+                ctx.metric(state.global_step, **values)
 
     return StudioCallback()
 
@@ -178,20 +161,19 @@ def run(config: RewardConfig, ctx: JobContext) -> None:
     """Train, evaluate, save and register a reward model."""
     import torch
     from datasets import Dataset
-    from transformers.trainer_utils import get_last_checkpoint
     from trl import RewardConfig as TrlRewardConfig
     from trl import RewardTrainer
 
     from engine.models import load_tokenizer
     from engine.reward.model import build_reward_model, load_reward_model, save_reward_model
 
-    if config.qlora and not _cuda():
+    if config.qlora and not cuda_available():
         raise RuntimeError("QLoRA needs a CUDA GPU (bitsandbytes 4-bit); this machine has none. "
                            "Use LoRA or full fine-tuning instead.")
     torch.set_num_threads(max(1, os.cpu_count() or 1))
     base = ModelRef.load(ctx.inputs_dir / "base.json")
     rows = pq.read_table(ctx.inputs_dir / "pairs.parquet").to_pylist()
-    train_rows, valid_rows = _split_pairs(rows, config.valid_share_if_missing, config.seed)
+    train_rows, valid_rows = split_pairs(rows, config.valid_share_if_missing, config.seed)
     if config.max_pairs:
         random.Random(config.seed).shuffle(train_rows)
         train_rows = train_rows[: config.max_pairs]
@@ -223,7 +205,7 @@ def run(config: RewardConfig, ctx: JobContext) -> None:
         learning_rate=config.learning_rate, num_train_epochs=config.epochs, max_grad_norm=config.max_grad_norm,
         logging_steps=5, eval_strategy="steps" if valid_enc else "no", eval_steps=config.eval_every,
         save_strategy="steps", save_steps=config.save_every, save_total_limit=2, report_to=[], disable_tqdm=True,
-        max_length=config.max_length, seed=config.seed, use_cpu=not _cuda(), dataloader_num_workers=0,
+        max_length=config.max_length, seed=config.seed, use_cpu=not cuda_available(), dataloader_num_workers=0,
         center_rewards_coefficient=None, gradient_checkpointing=False, bf16=False, fp16=False,
         save_only_model=False, logging_first_step=True,
     )
@@ -233,10 +215,7 @@ def run(config: RewardConfig, ctx: JobContext) -> None:
         peft_config=peft_config,
         callbacks=[_studio_callback(ctx, config, _num_layers(model), adapters_only=config.lora)],
     )
-    last = get_last_checkpoint(str(ctx.checkpoint_dir)) if any(ctx.checkpoint_dir.iterdir()) else None
-    if last:
-        ctx.log(f"resuming from {Path(last).name}")
-    trainer.train(resume_from_checkpoint=last)
+    trainer.train(resume_from_checkpoint=last_checkpoint(ctx))
     if ctx.should_stop():
         raise JobCancelled()
 
@@ -254,7 +233,7 @@ def run(config: RewardConfig, ctx: JobContext) -> None:
         ctx.metric(trainer.state.global_step, valid_accuracy=accuracy,
                    valid_mean_margin=sum(r["chosen_reward"] - r["rejected_reward"] for r in rewards) / len(rewards))
         ctx.log(f"validation accuracy {accuracy:.3f} on {len(rewards)} pairs")
-    name = config.model_name or "rm-" + ctx.run_dir.name.split("-", 1)[1]
+    name = policy_name(config.model_name, ctx, "rm")
     folder = save_reward_model(model, tokenizer, ctx.output_dir / "model", prompt_format=base.prompt_format,
                                base_model=base.name, head=config.head)
     meta = {"valid_accuracy": accuracy, "valid_pairs": len(valid_rows), "train_pairs": len(train_rows),
