@@ -28,5 +28,5 @@ def test_train_reward_model_and_see_accuracy(page: Page, seeded_studio_server, a
     expect(page.get_by_text("succeeded")).to_be_visible(timeout=240_000)
     page.get_by_role("tab", name="Inspect a reward model").click()
     expect(page.get_by_test_id("stMetricLabel").filter(has_text="Validation accuracy")).to_be_visible(timeout=30_000)
-    expect(page.get_by_text("Pairs the model gets wrong")).to_be_visible()
+    expect(page.get_by_text("Pairs the model gets wrong")).to_be_visible(timeout=30_000)
     page.screenshot(path=str(artifacts / "reward-inspect.png"), full_page=True)
