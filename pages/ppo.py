@@ -14,6 +14,7 @@ from engine.registry import default_policy
 from engine.rl.alarms import AlarmSettings, check_alarms, series_from_rows
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
+from studio.components.launch import launch_choice
 from studio.components.pickers import corpus_picker, model_picker, pair_set_picker
 from studio.state import studio
 
@@ -80,12 +81,13 @@ with ppo_tab:
         rms = store.models.list(kind="reward")
         defaults = {"policy": default_policy(store), "reward_model": rms[0]["name"],
                     **(DEMO_PPO if preset == "Small demo model" else {})}
+        launch = launch_choice("ppo", key="ppo")
         config = config_form("ppo", key=f"ppo-form-{preset}", defaults=defaults,
                              widgets={"policy": model_picker("policy"), "reward_model": model_picker("reward"),
                                       "corpus_ids": corpus_picker()}, submit_label="Start PPO")
         if config is not None:
             try:
-                studio().supervisor.start("ppo", config)
+                studio().supervisor.start("ppo", config, launch=launch)
             except (ValueError, LookupError) as exc:
                 st.error(str(exc))
             else:
@@ -100,11 +102,12 @@ def alternative(kind: str, tab_key: str, widgets: dict) -> None:
     if kind not in KIND_MODULES:
         st.info(f"The {kind.upper()} job is not available in this build.")
         return
+    launch = launch_choice(kind, key=tab_key)
     config = config_form(kind, key=f"{tab_key}-form", defaults={"policy": default_policy(store)}, widgets=widgets,
                          submit_label=f"Start {kind.upper()}")
     if config is not None:
         try:
-            studio().supervisor.start(kind, config)
+            studio().supervisor.start(kind, config, launch=launch)
         except (ValueError, LookupError) as exc:
             st.error(str(exc))
         else:

@@ -12,6 +12,7 @@ from engine.registry import default_policy
 from engine.reward.analysis import accuracy, calibration, expected_calibration_error, load_valid_rewards, wrong_pairs
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
+from studio.components.launch import launch_choice
 from studio.components.pickers import pair_set_picker
 from studio.state import studio
 
@@ -51,13 +52,14 @@ with train_tab:
         preset = st.radio("Starting values", list(PRESETS), horizontal=True, key="rm-preset",
                           help="The project brief's defaults suit real models (e.g. Gemma-2 2B); the small demo "
                                "model, trained from scratch, needs larger steps to learn in minutes.")
+        launch = launch_choice("reward", key="rm")
         config = config_form("reward", key=f"rm-train-{preset}",
                              defaults={"base_model": default_policy(store), **PRESETS[preset]},
                              widgets={"base_model": base_picker, "pair_sets": pair_set_picker},
                              submit_label="Train reward model")
         if config is not None:
             try:
-                studio().supervisor.start("reward", config)
+                studio().supervisor.start("reward", config, launch=launch)
             except (ValueError, LookupError) as exc:
                 st.error(str(exc))
             else:

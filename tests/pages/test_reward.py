@@ -42,3 +42,16 @@ def test_trained_model_is_inspected_with_calibration_distributions_and_errors(op
     assert len(charts) >= 3  # live loss/accuracy charts of the run, calibration, distributions
     assert any("Pairs the model gets wrong" in h.value for h in at.subheader)
     assert at.dataframe[-1].value["version"].tolist() == ["rm-page"]
+
+
+def test_launch_choice_is_written_to_the_run(open_page, store, tiny_policy, pair_set):
+    import yaml
+
+    at = open_page("reward")
+    at.selectbox(key="rm-launch").set_value("cpu_2proc")
+    at.run()
+    at.button[[b.label for b in at.button].index("Train reward model")].click()
+    at.run()
+    run = store.runs.list(kinds=("reward",))[0]
+    spec = yaml.safe_load(open(f"{run['run_dir']}/config.yaml"))
+    assert spec["launch"] == {"accelerate_config": "cpu_2proc", "cpu": True}
