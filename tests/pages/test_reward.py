@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -53,5 +54,5 @@ def test_launch_choice_is_written_to_the_run(open_page, store, tiny_policy, pair
     at.button[[b.label for b in at.button].index("Train reward model")].click()
     at.run()
     run = store.runs.list(kinds=("reward",))[0]
-    spec = yaml.safe_load(open(f"{run['run_dir']}/config.yaml"))
+    spec = yaml.safe_load((Path(run["run_dir"]) / "config.yaml").read_text())
     assert spec["launch"] == {"accelerate_config": "cpu_2proc", "cpu": True}
