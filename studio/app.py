@@ -28,6 +28,7 @@ navigation = st.navigation({
         st.Page(PAGES / "preferences.py", title="2 · Synthetic preferences", icon=":material/compare_arrows:"),
         st.Page(PAGES / "reward.py", title="3 · Reward model", icon=":material/balance:"),
         st.Page(PAGES / "ppo.py", title="4 · PPO", icon=":material/model_training:"),
+        st.Page(PAGES / "compare.py", title="5 · Compare", icon=":material/leaderboard:"),
     ],
     "Models": [
         st.Page(PAGES / "models.py", title="Models", icon=":material/neurology:"),

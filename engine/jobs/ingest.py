@@ -38,11 +38,16 @@ def _load_pairs(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, event
                                  event["path"])
 
 
+def _load_evaluation(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, event: dict) -> None:
+    store.evaluations.load_evaluation(cur, run_id, event)
+
+
 ARTIFACT_HANDLERS: dict[str, ArtifactHandler] = {
     "model": _register_model,
     "candidates": _load_candidates,
     "scores": _load_scores,
     "pairs": _load_pairs,
+    "evaluation": _load_evaluation,
 }
 
 

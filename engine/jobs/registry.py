@@ -20,6 +20,7 @@ KIND_MODULES: dict[str, str] = {
     "dpo": "engine.jobs.dpo",
     "grpo": "engine.jobs.grpo",
     "ppo": "engine.jobs.ppo",
+    "evaluate": "engine.jobs.evaluate",
 }
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from engine.store.corpora import CorpusRepository
 from engine.store.database import Database, StoreLockedError
+from engine.store.evaluations import EvaluationRepository
 from engine.store.models import ModelRepository
 from engine.store.preferences import PreferenceRepository
 from engine.store.runs import RunRepository
@@ -22,6 +23,7 @@ class Store:
         self.corpora = CorpusRepository(self.db)
         self.models = ModelRepository(self.db)
         self.preferences = PreferenceRepository(self.db)
+        self.evaluations = EvaluationRepository(self.db)
 
     def close(self) -> None:
         self.db.close()

@@ -1,0 +1,447 @@
+"""The ``evaluate`` job: translate a test set with each chosen model version and score every output.
+
+A *system* is one model under one decoding setting (greedy or beam search, optionally best-of-n reranked by a
+reward model). Each system's evaluation is cached in the store under a key of model (name, folder, weight
+files) × test set (a content hash of its sentences) × decoding settings. ``prepare`` (in the studio) plans
+each model: **cached** (nothing to do), **score** (the outputs are cached but some requested metric is not:
+only the missing metrics are computed on the cached outputs) or **full** (translate, then score). The job
+writes, per system, ``outputs/<key>/outputs.parquet`` (one output per sentence) and ``scores.parquet``
+(sentence × metric) and announces an ``evaluation`` artifact that the studio loads into its tables.
+
+Metrics come from :mod:`engine.metrics` (chrF, BLEU, TER, BERTScore, COMET, COMET-QE / CometKiwi — those
+whose model is not configured are skipped and said so), plus the reward model's score (``rm``) and the
+hallucination checks (``hallucination`` = 1 when any check flags the output, and one ``flag_*`` per check).
+A resumed run skips the systems already written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from engine.jobs.config import config_to_dict, setting
+from engine.jobs.context import JobContext
+from engine.jobs.registry import JobKind
+from engine.registry import ModelRef, resolve_model
+
+REQUESTABLE_METRICS = ("chrf", "bleu", "ter", "bertscore", "comet", "comet_qe")
+"""Metrics of the registry an evaluation can ask for (the reward score and the checks are added on their own)."""
+CHECK_FLAGS = ("empty", "low_arabic", "copy_of_source", "repetition", "bad_length")
+NORMALISED = "Arabic normalised"
+"""Marks the spec of a string metric computed on Arabic-normalised text (corpus-level scores follow it)."""
+PLAN_FILE = "plan.json"
+TESTSET_FILE = "testset.parquet"
+OUTPUT_SCHEMA = pa.schema([("idx", pa.int32()), ("output", pa.string()), ("strategy", pa.string()),
+                           ("n_candidates", pa.int32())])
+SCORE_SCHEMA = pa.schema([("idx", pa.int32()), ("metric", pa.string()), ("value", pa.float64())])
+
+
+@dataclass
+class EvaluateConfig:
+    """Settings of an evaluate run."""
+
+    models: list = setting([], "Registered policy models to evaluate; each becomes a system on the Compare page.",
+                           label="Models")
+    corpus_ids: list = setting([], "Corpora whose split is the test set (not used when an uploaded test set is "
+                                   "chosen).", label="Corpora")
+    split: str = setting("test", "Which split of the corpora is the test set.", choices=("test", "valid", "train"))
+    testset: str = setting("", "An uploaded test set (its id, from the Compare page); empty: the corpora's split.",
+                           label="Uploaded test set")
+    sample_size: int = setting(0, "Evaluate a seeded random sample of this many sentences of the split (0 = all).",
+                               min=0)
+    decoding: str = setting("greedy", "greedy: the most likely token each step; beam: beam search.",
+                            choices=("greedy", "beam"))
+    num_beams: int = setting(4, "Beams of beam search (used when decoding is beam).", min=2, max=16)
+    best_of_n: int = setting(0, "Best-of-n: the decoding's output plus n−1 samples, and the reward model keeps the "
+                                "best (0 or 1 = off; needs a reward model).", min=0, max=32, label="Best of n")
+    sample_temperature: float = setting(0.8, "Temperature of the extra best-of-n samples.", min=0.05, max=5.0,
+                                        advanced=True)
+    reward_model: str = setting("", "Reward model: reranks best-of-n candidates and adds its score ('rm') as a "
+                                    "metric (empty: none).")
+    metrics: list = setting(list(REQUESTABLE_METRICS),
+                            "Metrics per sentence: chrf, bleu, ter, bertscore, comet, comet_qe. Model metrics "
+                            "whose model is not set below are skipped; the hallucination checks always run.")
+    bertscore_model: str = setting("", "BERTScore encoder: a local folder or hub id (empty: BERTScore skipped).",
+                                   advanced=True)
+    bertscore_num_layers: int = setting(0, "Encoder layer BERTScore reads (0 = the last).", min=0, advanced=True)
+    comet_model: str = setting("", "COMET with reference: checkpoint file/folder or hub id (empty: skipped).",
+                               advanced=True)
+    comet_qe_model: str = setting("", "Reference-free COMET-QE / CometKiwi: checkpoint or hub id (empty: skipped).",
+                                  advanced=True)
+    arabic_normalise: bool = setting(True, "Normalise Arabic (tashkeel, tatweel, alef/ya) before chrF, BLEU and "
+                                           "TER.", advanced=True)
+    min_arabic_share: float = setting(0.5, "Hallucination check: least share of Arabic-script letters.", min=0.0,
+                                      max=1.0, advanced=True)
+    max_new_tokens: int = setting(64, "Longest translation, in tokens.", min=4, max=1024)
+    batch_size: int = setting(16, "Sentences per generate() call.", min=1, max=512, advanced=True)
+    seed: int = setting(0, "Seed of the sentence sample and of the best-of-n sampling.", advanced=True)
+
+    def metric_settings(self):
+        """The :class:`engine.metrics.MetricSettings` these settings describe."""
+        from engine.metrics import MetricSettings
+
+        return MetricSettings(bertscore_model=self.bertscore_model,
+                              bertscore_num_layers=self.bertscore_num_layers or None, comet_model=self.comet_model,
+                              comet_qe_model=self.comet_qe_model, arabic_normalise=self.arabic_normalise)
+
+
+# --- planning (in the studio: it owns the store) -------------------------------------------------------------
+
+@dataclass
+class SystemPlan:
+    """What the run does for one model: ``cached``, ``score`` (missing metrics only) or ``full``."""
+
+    model: str
+    key: str
+    action: str
+    missing: dict[str, str]
+    ref_file: str = ""
+    cached_outputs: str = ""
+
+
+@dataclass
+class EvaluationPlan:
+    """The test set, the decoding, the metrics and one :class:`SystemPlan` per model."""
+
+    testset_id: str
+    testset_name: str
+    size: int
+    decoding: dict
+    decoding_label: str
+    metrics: dict[str, str]
+    skipped: dict[str, str]
+    systems: list[SystemPlan] = field(default_factory=list)
+
+    @property
+    def all_cached(self) -> bool:
+        """True when every system is already evaluated with every requested metric."""
+        return all(s.action == "cached" for s in self.systems)
+
+    def describe(self) -> str:
+        """One line per system, for the log and the page."""
+        words = {"cached": "cached — nothing to do", "score": "outputs cached — scoring {m}",
+                 "full": "translate and score"}
+        return "\n".join(f"{s.model}: " + words[s.action].format(m=", ".join(s.missing)) for s in self.systems)
+
+
+def decoding_of(config: EvaluateConfig, reward: ModelRef | None) -> dict:
+    """The decoding settings that shape the outputs (part of the cache key)."""
+    strategy = "greedy" if config.decoding == "greedy" else f"beam:{int(config.num_beams)}"
+    decoding = {"strategy": strategy, "max_new_tokens": int(config.max_new_tokens), "best_of_n": 0}
+    if config.best_of_n > 1:
+        decoding.update(best_of_n=int(config.best_of_n), temperature=float(config.sample_temperature),
+                        seed=int(config.seed), reward_model=reward.name if reward else "",
+                        reward_path=reward.path if reward else "")
+    return decoding
+
+
+def decoding_label(decoding: dict) -> str:
+    """A short human name of decoding settings, e.g. ``beam:4 · best-of-8 (tiny-rm) · ≤64 tokens``."""
+    parts = [decoding["strategy"]]
+    if decoding.get("best_of_n", 0) > 1:
+        parts.append(f"best-of-{decoding['best_of_n']} ({decoding.get('reward_model', '')}, "
+                     f"T={decoding.get('temperature')})")
+    parts.append(f"≤{decoding['max_new_tokens']} tokens")
+    return " · ".join(parts)
+
+
+def model_fingerprint(path: str) -> str:
+    """Sizes and modification times of a local model folder's weight and config files (a hub id: itself)."""
+    folder = Path(path)
+    if not folder.is_dir():
+        return path
+    files = sorted(p for p in folder.iterdir() if p.is_file() and (p.suffix in (".safetensors", ".bin", ".json")))
+    return ";".join(f"{p.name}:{p.stat().st_size}:{int(p.stat().st_mtime)}" for p in files)
+
+
+def evaluation_key(ref: ModelRef, testset_id: str, decoding: dict) -> str:
+    """The cache key of one system on one test set: model × test set × decoding."""
+    payload = {"model": ref.name, "path": ref.path, "prompt_format": ref.prompt_format,
+               "weights": model_fingerprint(ref.path), "testset": testset_id, "decoding": decoding}
+    return "ev-" + hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def metric_specs(config: EvaluateConfig, reward: ModelRef | None, has_references: bool
+                 ) -> tuple[dict[str, str], dict[str, str]]:
+    """The metrics this run can compute, each with what computes it (a changed model means a re-score), and the
+    requested ones it cannot, each with the reason."""
+    import sacrebleu
+
+    from engine.metrics import available_metrics
+
+    availability = available_metrics(config.metric_settings(), has_references=has_references)
+    specs, skipped = {}, {}
+    for name in dict.fromkeys(config.metrics):
+        if name not in REQUESTABLE_METRICS:
+            raise ValueError(f"unknown metric {name!r}; choose from {', '.join(REQUESTABLE_METRICS)}")
+        if not availability[name]:
+            skipped[name] = availability[name].reason
+            continue
+        if name in ("chrf", "bleu", "ter"):
+            specs[name] = f"sacrebleu {sacrebleu.__version__}" + (f", {NORMALISED}" if config.arabic_normalise
+                                                                  else "")
+        elif name == "bertscore":
+            specs[name] = f"{config.bertscore_model} (layer {config.bertscore_num_layers or 'last'})"
+        else:
+            specs[name] = config.comet_model if name == "comet" else config.comet_qe_model
+    if reward is not None:
+        specs["rm"] = f"{reward.name} ({reward.path})"
+    specs["checks"] = f"min Arabic share {config.min_arabic_share:g}"
+    return specs, skipped
+
+
+def _corpus_testset(config: EvaluateConfig, store) -> str:
+    ids = [int(i) for i in config.corpus_ids]
+    if not ids:
+        raise ValueError("choose the corpora whose split is the test set, or an uploaded test set")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "sources.parquet"
+        n = store.corpora.export(ids, (config.split,), path, limit=config.sample_size or None, seed=config.seed)
+        rows = pq.read_table(path).to_pylist() if n else []
+    if not rows:
+        names = ", ".join((store.corpora.get(i) or {}).get("name", str(i)) for i in ids)
+        raise ValueError(f"{names} has no sentences in the {config.split} split: choose another split")
+    names = " + ".join((store.corpora.get(i) or {}).get("name", str(i)) for i in ids)
+    name = f"{names} · {config.split}" + (f" · sample of {config.sample_size} (seed {config.seed})"
+                                          if config.sample_size else "")
+    details = {"corpus_ids": ids, "split": config.split, "sample_size": config.sample_size, "seed": config.seed}
+    return store.evaluations.add_testset(name, "corpus", [
+        {"source": r["source"], "reference": r["target"], "pair": r["pair"], "corpus_id": r["corpus_id"],
+         "seg_id": r["seg_id"]} for r in rows], details)
+
+
+def plan_evaluation(config: EvaluateConfig, store) -> EvaluationPlan:
+    """Check the settings, store the test set, and decide per model what is cached and what is to do."""
+    models = list(dict.fromkeys(str(m) for m in config.models if str(m).strip()))
+    if not models:
+        raise ValueError("choose at least one model to evaluate")
+    if config.best_of_n > 1 and not config.reward_model:
+        raise ValueError("best-of-n needs a reward model to pick the best candidate")
+    reward = None
+    if config.reward_model:
+        reward = resolve_model(store, config.reward_model)
+        if reward.kind != "reward":
+            raise ValueError(f"{config.reward_model} is a {reward.kind} model; choose a reward model")
+    if config.testset:
+        testset = store.evaluations.get_testset(config.testset)
+        if testset is None:
+            raise ValueError(f"no test set {config.testset!r}")
+        testset_id = config.testset
+    else:
+        testset_id = _corpus_testset(config, store)
+        testset = store.evaluations.get_testset(testset_id)
+    segments = store.evaluations.segments(testset_id)
+    has_references = all((s["reference"] or "").strip() for s in segments)
+    specs, skipped = metric_specs(config, reward, has_references)
+    decoding = decoding_of(config, reward)
+    plan = EvaluationPlan(testset_id, testset["name"], testset["size"], decoding, decoding_label(decoding), specs,
+                          skipped)
+    for name in models:
+        ref = resolve_model(store, name)
+        if ref.kind != "policy":
+            raise ValueError(f"{name} is a {ref.kind} model; choose policy models")
+        key = evaluation_key(ref, testset_id, decoding)
+        existing = store.evaluations.get(key)
+        if existing is None:
+            plan.systems.append(SystemPlan(name, key, "full", dict(specs)))
+            continue
+        missing = {m: s for m, s in specs.items() if existing["metrics"].get(m) != s}
+        plan.systems.append(SystemPlan(name, key, "score" if missing else "cached", missing))
+    return plan
+
+
+def prepare(config: EvaluateConfig, store, run_dir: Path) -> None:
+    """Plan the run and export what it reads: the test set, model references, cached outputs to re-score."""
+    plan = plan_evaluation(config, store)
+    inputs = run_dir / "inputs"
+    store.evaluations.export_testset(plan.testset_id, inputs / TESTSET_FILE)
+    for i, system in enumerate(plan.systems):
+        system.ref_file = f"models/{i}.json"
+        resolve_model(store, system.model).save(inputs / system.ref_file)
+        if system.action == "score":
+            system.cached_outputs = f"cached/{system.key}.parquet"
+            store.evaluations.export_outputs(system.key, inputs / system.cached_outputs)
+    if config.reward_model:
+        resolve_model(store, config.reward_model).save(inputs / "reward_model.json")
+    (inputs / PLAN_FILE).write_text(json.dumps(asdict(plan), ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+# --- the job (its own process) -------------------------------------------------------------------------------
+
+def _read_plan(ctx: JobContext) -> EvaluationPlan:
+    data = json.loads((ctx.inputs_dir / PLAN_FILE).read_text(encoding="utf-8"))
+    systems = [SystemPlan(**s) for s in data.pop("systems")]
+    return EvaluationPlan(**data, systems=systems)
+
+
+def translate(ref: ModelRef, rows: list[dict], config: EvaluateConfig, ctx: JobContext, scorer, on_chunk) -> list[dict]:
+    """One output per sentence: the decoding's output, or the reward model's pick among best-of-n candidates."""
+    from engine.generation import SamplingStrategy, generate_candidates
+    from engine.models import load_causal_lm, load_tokenizer
+
+    tokenizer = load_tokenizer(ref.path, trust_remote_code=ref.trust_remote_code)
+    model = load_causal_lm(ref.path, trust_remote_code=ref.trust_remote_code)
+    base = SamplingStrategy.parse("greedy" if config.decoding == "greedy" else f"beam:{config.num_beams}")
+    strategies = [base]
+    if config.best_of_n > 1:
+        strategies.append(SamplingStrategy("temperature", float(config.sample_temperature), config.best_of_n - 1))
+    chunk = max(1, config.batch_size) * 4
+    out: list[dict] = []
+    for start in range(0, len(rows), chunk):
+        ctx.raise_if_cancelled()
+        part = rows[start:start + chunk]
+        candidates = generate_candidates(model, tokenizer, [r["source"] for r in part], [r["pair"] for r in part],
+                                         strategies, prompt_format=ref.prompt_format, batch_size=config.batch_size,
+                                         max_new_tokens=config.max_new_tokens, seed=config.seed + start)
+        for row, cands in zip(part, candidates, strict=True):
+            best = cands[0]
+            if scorer is not None and len(cands) > 1:
+                rewards = scorer.score([row["source"]] * len(cands), [c.text for c in cands], row["pair"])
+                best = cands[max(range(len(cands)), key=rewards.__getitem__)]
+            out.append({"idx": row["idx"], "output": best.text, "strategy": best.strategy,
+                        "n_candidates": sum(c.count for c in cands)})
+        on_chunk(len(part))
+    return out
+
+
+def score_outputs(names: list[str], rows: list[dict], outputs: list[str], config: EvaluateConfig, scorer,
+                  ctx: JobContext) -> dict[str, list[float]]:
+    """Per-sentence values of each metric in ``names`` (``rm`` and ``checks`` included)."""
+    from engine.metrics import CheckThresholds, get_metric, run_checks
+
+    sources = [r["source"] for r in rows]
+    references = [r["reference"] for r in rows]
+    settings = config.metric_settings()
+    values: dict[str, list[float]] = {}
+    for name in names:
+        ctx.raise_if_cancelled()
+        t0 = time.time()
+        if name == "rm":
+            values["rm"] = scorer.score(sources, outputs, [r["pair"] for r in rows])
+        elif name == "checks":
+            results = run_checks(sources, outputs, CheckThresholds(min_arabic_share=config.min_arabic_share))
+            values["hallucination"] = [0.0 if c.passes else 1.0 for c in results]
+            for flag in CHECK_FLAGS:
+                values[f"flag_{flag}"] = [1.0 if getattr(c, flag) else 0.0 for c in results]
+        else:
+            metric = get_metric(name, settings)
+            values[name] = metric.score(sources, outputs, references if metric.needs_reference else None)
+        ctx.log(f"  {name}: {len(outputs) / max(time.time() - t0, 1e-6):.0f} sentences/s")
+    return values
+
+
+def _write_atomic(table: pa.Table, path: Path) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    pq.write_table(table, tmp)
+    os.replace(tmp, path)
+
+
+class _Progress:
+    """Progress over all systems to evaluate, in sentences, with the rate of the current system."""
+
+    def __init__(self, ctx: JobContext, total: int) -> None:
+        self.ctx, self.total, self.done = ctx, total, 0
+        self.system_start, self.t0, self.model = 0, time.time(), ""
+
+    def start_system(self, model: str) -> None:
+        self.system_start, self.t0, self.model = self.done, time.time(), model
+
+    def advance(self, n: int) -> None:
+        self.done += n
+        rate = (self.done - self.system_start) / max(time.time() - self.t0, 1e-6)
+        self.ctx.progress(self.done, self.total, unit="sentences", sentences_per_s=rate,
+                          message=f"{self.model}: translating · {rate:.1f} sentences/s")
+
+    def set(self, done: int, message: str) -> None:
+        self.done = done
+        self.ctx.progress(done, self.total, unit="sentences", message=message)
+
+
+def _evaluate_system(system: SystemPlan, plan: EvaluationPlan, rows: list[dict], config: EvaluateConfig,
+                     ctx: JobContext, scorer, progress: _Progress, step: int) -> tuple[Path, Path]:
+    """Translate (when planned) and score one system; returns its outputs and scores files."""
+    out_dir = ctx.output_dir / system.key
+    out_dir.mkdir(exist_ok=True)
+    outputs_file, scores_file = out_dir / "outputs.parquet", out_dir / "scores.parquet"
+    if scores_file.exists():
+        ctx.log(f"{system.model}: resumed — already evaluated in this run")
+        return outputs_file, scores_file
+    if system.action == "full":
+        if outputs_file.exists():
+            ctx.log(f"{system.model}: resumed with its translations already written")
+        else:
+            ctx.log(f"{system.model}: translating {len(rows)} sentences ({plan.decoding_label})")
+            progress.start_system(system.model)
+            ref = ModelRef.load(ctx.inputs_dir / system.ref_file)
+            translated = translate(ref, rows, config, ctx, scorer, progress.advance)
+            _write_atomic(pa.Table.from_pylist(translated, schema=OUTPUT_SCHEMA), outputs_file)
+    source = outputs_file if system.action == "full" else ctx.inputs_dir / system.cached_outputs
+    by_idx = {r["idx"]: r["output"] for r in pq.read_table(source).to_pylist()}
+    outputs = [by_idx.get(r["idx"], "") for r in rows]
+    progress.set(progress.done, f"{system.model}: scoring {', '.join(system.missing)}")
+    values = score_outputs(list(system.missing), rows, outputs, config, scorer, ctx)
+    long = [(r["idx"], metric, float(v)) for metric, vs in values.items() for r, v in zip(rows, vs, strict=True)]
+    idxs, metrics, vals = zip(*long, strict=True) if long else ((), (), ())
+    _write_atomic(pa.table({"idx": pa.array(idxs, pa.int32()), "metric": pa.array(metrics, pa.string()),
+                            "value": pa.array(vals, pa.float64())}, schema=SCORE_SCHEMA), scores_file)
+    means = {f"{m}/{system.model}": sum(v) / len(v) for m, v in values.items() if v}
+    ctx.metric(step, **means)
+    ctx.log(f"{system.model}: " + ", ".join(f"{k.split('/')[0]} {v:.3f}" for k, v in means.items()))
+    return outputs_file, scores_file
+
+
+def run(config: EvaluateConfig, ctx: JobContext) -> None:
+    """Translate and score each planned system; resumable per system; announce each evaluation."""
+    plan = _read_plan(ctx)
+    rows = pq.read_table(ctx.inputs_dir / TESTSET_FILE).to_pylist()
+    ctx.log(f"test set {plan.testset_name} ({len(rows)} sentences) · decoding {plan.decoding_label}")
+    for name, reason in plan.skipped.items():
+        ctx.log(f"{name}: skipped ({reason})", level="warning")
+    for system in plan.systems:
+        if system.action == "cached":
+            ctx.log(f"{system.model}: cached evaluation {system.key} reused — nothing to translate or score")
+    todo = [s for s in plan.systems if s.action != "cached"]
+    if not todo:
+        ctx.progress(1, 1, unit="systems", message="every evaluation was cached")
+        return
+    scorer = None
+    needs_reward = any("rm" in s.missing or (s.action == "full" and config.best_of_n > 1) for s in todo)
+    if needs_reward and (ctx.inputs_dir / "reward_model.json").exists():
+        import torch
+
+        from engine.reward.scoring import RewardScorer
+
+        torch.set_num_threads(max(1, os.cpu_count() or 1))
+        reward = ModelRef.load(ctx.inputs_dir / "reward_model.json")
+        scorer = RewardScorer(reward.path, trust_remote_code=reward.trust_remote_code)
+    settings = config_to_dict(config)
+    progress = _Progress(ctx, len(todo) * len(rows))
+    progress.set(0, f"{len(todo)} system(s) to evaluate")
+    for step, system in enumerate(todo):
+        ctx.raise_if_cancelled()
+        outputs_file, scores_file = _evaluate_system(system, plan, rows, config, ctx, scorer, progress, step)
+        progress.set((step + 1) * len(rows), f"{system.model}: done")
+        ref = ModelRef.load(ctx.inputs_dir / system.ref_file)
+        ctx.artifact("evaluation", key=system.key, model=system.model, model_path=ref.path,
+                     testset_id=plan.testset_id, decoding=plan.decoding, decoding_label=plan.decoding_label,
+                     metrics=system.missing, settings=settings,
+                     outputs=str(outputs_file) if system.action == "full" else None, scores=str(scores_file))
+    ctx.log(f"evaluated {len(todo)} system(s) on {len(rows)} sentences")
+
+
+KIND = JobKind(
+    name="evaluate", title="Evaluate models on a test set",
+    description="Translates a test set with each chosen model (greedy or beam, optionally best-of-n reranked by a "
+                "reward model) and scores every sentence: chrF, BLEU, TER, BERTScore, COMET, COMET-QE where "
+                "available, the reward, and the hallucination checks. Evaluations are cached per model × test "
+                "set × decoding.",
+    config_cls=EvaluateConfig, run=run, prepare=prepare,
+)

@@ -1,0 +1,115 @@
+"""Paired significance on constructed systems whose answer is known."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import sacrebleu
+
+from engine.compare.significance import (
+    CorpusStatistics,
+    approximate_randomisation,
+    corpus_interval,
+    corpus_paired_test,
+    holm,
+    mean_interval,
+    paired_bootstrap,
+    paired_test,
+)
+
+N = 300  # resamples: small, the answers below are far from the threshold
+
+
+@pytest.fixture
+def scores() -> np.ndarray:
+    return np.random.default_rng(7).normal(50, 12, size=80)
+
+
+@pytest.mark.parametrize("method", ["bootstrap", "randomisation"])
+def test_identical_systems_are_not_significant(scores, method):
+    result = paired_test(scores, scores.copy(), method=method, n_resamples=N)
+    assert result.p_value == 1.0 and not result.significant()
+    assert result.delta.value == result.delta.low == result.delta.high == 0.0
+
+
+@pytest.mark.parametrize("method", ["bootstrap", "randomisation"])
+def test_clearly_better_system_is_significant_with_the_right_sign(scores, method):
+    better = scores + 4 + np.random.default_rng(1).normal(0, 1, size=len(scores))
+    result = paired_test(scores, better, method=method, n_resamples=N)
+    assert result.p_value == pytest.approx(1 / (N + 1)) and result.significant(0.01)
+    assert 3 < result.delta.low < result.delta.value < result.delta.high < 5
+    assert result.mean_b > result.mean_a
+    worse = paired_test(better, scores, method=method, n_resamples=N)
+    assert worse.delta.value == pytest.approx(-result.delta.value) and worse.significant()
+
+
+@pytest.mark.parametrize("method", ["bootstrap", "randomisation"])
+def test_zero_mean_noise_is_not_significant(scores, method):
+    noise = np.random.default_rng(2).normal(0, 5, size=len(scores))
+    result = paired_test(scores, scores + noise - noise.mean(), method=method, n_resamples=N)
+    assert result.p_value > 0.9 and result.delta.low < 0 < result.delta.high
+
+
+def test_false_positive_rate_under_the_null_is_near_alpha():
+    rng = np.random.default_rng(11)
+    rejections = sum(paired_bootstrap(rng.normal(0, 1, 40), rng.normal(0, 1, 40), n_resamples=200, seed=i)
+                     .significant() for i in range(60))
+    assert rejections <= 9  # about 5% of 60 expected; far below the 100% a broken test would give
+
+
+def test_results_are_seeded(scores):
+    other = scores + np.random.default_rng(3).normal(0.5, 3, size=len(scores))
+    assert paired_bootstrap(scores, other, seed=5, n_resamples=N) == paired_bootstrap(scores, other, seed=5,
+                                                                                      n_resamples=N)
+    assert approximate_randomisation(scores, other, seed=5, n_trials=N).p_value == approximate_randomisation(
+        scores, other, seed=5, n_trials=N).p_value
+
+
+def test_mean_interval_holds_the_mean_and_narrows_with_more_sentences(scores):
+    small = mean_interval(scores[:20], n_resamples=N)
+    large = mean_interval(np.tile(scores, 4), n_resamples=N)
+    assert small.low < small.value < small.high
+    assert (large.high - large.low) < (small.high - small.low)
+
+
+def test_bad_inputs_are_refused():
+    with pytest.raises(ValueError, match="same sentences"):
+        paired_bootstrap([1, 2, 3], [1, 2])
+    with pytest.raises(ValueError, match="no sentences"):
+        paired_bootstrap([], [])
+    with pytest.raises(ValueError, match="unknown method"):
+        paired_test([1.0], [2.0], method="t-test")
+
+
+def test_holm_adjustment():
+    assert holm([0.01, 0.04, 0.03]) == pytest.approx([0.03, 0.06, 0.06])
+    assert holm([0.5]) == [0.5]
+    assert holm([0.9, 0.8]) == pytest.approx([1.0, 1.0])  # capped at 1, monotone in the ordering
+
+
+REFS = ["the cat sat on the mat", "a dog barked loudly today", "she reads books at night", "we walk to school"] * 6
+WORSE = ["the cat sat on mat", "dog barked today", "she reads at night", "we go school"] * 6
+
+
+@pytest.mark.parametrize("metric", ["bleu", "chrf", "ter"])
+def test_corpus_statistics_give_sacrebleus_corpus_score(metric):
+    stats = CorpusStatistics(metric, WORSE, REFS)
+    expected = {"bleu": sacrebleu.corpus_bleu, "chrf": sacrebleu.corpus_chrf, "ter": sacrebleu.corpus_ter}[metric]
+    assert stats.score() == pytest.approx(expected(WORSE, [REFS]).score)
+    interval = corpus_interval(stats, n_resamples=N)
+    assert interval.low <= interval.value <= interval.high
+
+
+@pytest.mark.parametrize("method", ["bootstrap", "randomisation"])
+@pytest.mark.parametrize("metric", ["bleu", "chrf", "ter"])
+def test_corpus_level_tests_on_known_systems(metric, method):
+    worse, same, perfect = (CorpusStatistics(metric, h, REFS) for h in (WORSE, list(WORSE), REFS))
+    identical = corpus_paired_test(worse, same, method=method, n_resamples=N)
+    assert identical.p_value == 1.0 and identical.delta.value == 0.0  # sacrebleu's own test says p = 1/(n+1) here
+    better = corpus_paired_test(worse, perfect, method=method, n_resamples=N)
+    assert better.significant(0.01)
+    assert (better.delta.value < 0) if metric == "ter" else (better.delta.value > 0)
+    one_changed = list(WORSE)
+    one_changed[0] = REFS[0]
+    small = corpus_paired_test(worse, CorpusStatistics(metric, one_changed, REFS), method=method, n_resamples=N)
+    assert not small.significant()

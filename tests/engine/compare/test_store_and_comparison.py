@@ -1,0 +1,152 @@
+"""The evaluations repository, comparisons built from it, lineage and the report exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from engine.compare.ab import win_rates
+from engine.compare.comparison import CompareSettings, build_comparison, disagreement, most_disagreed
+from engine.compare.lineage import model_lineage
+from engine.compare.report import report_csv, report_html, report_markdown
+from engine.store.database import migration_files
+from tests.engine.compare.helpers import ROWS, add_evaluation, add_testset, references, seed_two_systems
+
+FAST = CompareSettings(n_resamples=200)
+
+
+def test_migration_0005_creates_the_tables(store):
+    assert (5, "0005_evaluations.sql") in [(v, n) for v, n, _ in migration_files()]
+    tables = {r[0] for r in store.db.query("SELECT table_name FROM information_schema.tables")}
+    assert {"eval_testsets", "eval_segments", "evaluations", "eval_outputs", "eval_scores", "ab_judgements"} <= tables
+
+
+def test_testsets_are_content_addressed(store):
+    first = add_testset(store, "one name")
+    assert add_testset(store, "another name") == first
+    assert store.evaluations.get_testset(first)["name"] == "one name"
+    assert [s["source"] for s in store.evaluations.segments(first)] == [s for s, _ in ROWS]
+    with pytest.raises(ValueError, match="at least one"):
+        store.evaluations.add_testset("empty", "upload", [])
+
+
+def test_loading_an_evaluation_twice_changes_nothing_and_rescoring_merges(store, tmp_path):
+    testset = add_testset(store)
+    key = add_evaluation(store, tmp_path, testset, "m", references())
+    before = store.db.query("SELECT count(*) FROM eval_scores WHERE eval_key = ?", [key])[0][0]
+    key_again = add_evaluation(store, tmp_path, testset, "m", references())
+    assert key_again == key
+    assert store.db.query("SELECT count(*) FROM eval_scores WHERE eval_key = ?", [key])[0][0] == before
+    assert store.db.query("SELECT count(*) FROM eval_outputs WHERE eval_key = ?", [key])[0][0] == len(ROWS)
+    rm_scores = tmp_path / "rm.parquet"
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"idx": pa.array(range(len(ROWS)), pa.int32()), "metric": ["rm"] * len(ROWS),
+                             "value": [0.5] * len(ROWS)}), rm_scores)
+    with store.db.transaction() as cur:
+        store.evaluations.load_evaluation(cur, "evaluate-later", {"key": key, "metrics": {"rm": "tiny-rm"},
+                                                                  "scores": str(rm_scores)})
+    evaluation = store.evaluations.get(key)
+    assert evaluation["metrics"]["rm"] == "tiny-rm" and "chrf" in evaluation["metrics"]
+    assert evaluation["run_id"] == "evaluate-fixture" and evaluation["scored_by"] == "evaluate-later"
+    assert set(store.evaluations.scores([key])[key]) >= {"rm", "chrf", "hallucination"}
+
+
+def test_comparison_of_a_good_and_a_worse_system(store, tmp_path):
+    testset, good, bad = seed_two_systems(store, tmp_path)
+    comparison = build_comparison(store, [good, bad], FAST)
+    assert [s.label for s in comparison.systems] == ["final-v1", "sft-v1"]
+    assert comparison.metrics[:3] == ["chrf", "bleu", "ter"] and "hallucination" in comparison.metrics
+    chrf = {r["system"]: r for r in comparison.summary if r["metric"] == "chrf" and r["level"] == "sentence"}
+    assert chrf["final-v1"]["value"] > chrf["sft-v1"]["value"]
+    assert all(r["low"] <= r["value"] <= r["high"] for r in comparison.summary)
+    assert {r["metric"] for r in comparison.summary if r["level"] == "corpus"} == {"chrf", "bleu", "ter"}
+    pair = next(p for p in comparison.pairs if p["metric"] == "chrf" and p["level"] == "sentence")
+    assert pair["delta"] < 0 and pair["significant"] and pair["better"] == "final-v1"
+    ter = next(p for p in comparison.pairs if p["metric"] == "ter" and p["level"] == "corpus")
+    assert ter["delta"] > 0 and ter["better"] == "final-v1"  # lower TER is better
+    top = most_disagreed(comparison, "chrf", top=3, only_differing=True)
+    assert len(top) == 3 and disagreement(top[0], "chrf") >= disagreement(top[-1], "chrf")
+
+
+def test_identical_systems_show_no_significant_difference(store, tmp_path):
+    testset = add_testset(store)
+    a = add_evaluation(store, tmp_path, testset, "a", references())
+    b = add_evaluation(store, tmp_path, testset, "b", references())
+    for method in ("bootstrap", "randomisation"):
+        comparison = build_comparison(store, [a, b], CompareSettings(method=method, n_resamples=200))
+        assert comparison.pairs and all(not p["significant"] and p["p"] == 1.0 for p in comparison.pairs)
+        assert most_disagreed(comparison, "chrf", only_differing=True) == []
+
+
+def test_systems_on_different_test_sets_are_refused(store, tmp_path):
+    _, good, _ = seed_two_systems(store, tmp_path)
+    other = store.evaluations.add_testset("other", "upload", [{"source": "Hi", "reference": "مرحبا", "pair": "en-ar"}])
+    elsewhere = add_evaluation(store, tmp_path / "x", other, "m", ["مرحبا"])
+    with pytest.raises(ValueError, match="same test set"):
+        build_comparison(store, [good, elsewhere])
+
+
+def test_judgements_are_stored_and_counted(store, tmp_path):
+    testset, good, bad = seed_two_systems(store, tmp_path)
+    store.evaluations.record_judgement(testset, 0, "Amal", good, bad, "left")
+    store.evaluations.record_judgement(testset, 1, "Amal", bad, good, "right", role="lead")
+    store.evaluations.record_judgement(testset, 2, "Omar", bad, good, "tie")
+    assert store.evaluations.judged("Amal", testset, (bad, good)) == {0, 1}
+    rows = store.evaluations.judgements(testset)
+    assert [r["winner"] for r in rows] == [good, good, None] and rows[1]["role"] == "lead"
+    (rate,) = win_rates(rows)
+    assert {rate.system_a: rate.wins_a, rate.system_b: rate.wins_b}[good] == 2 and rate.ties == 1
+    with pytest.raises(ValueError):
+        store.evaluations.record_judgement(testset, 0, " ", good, bad, "left")
+
+
+def test_lineage_follows_parents_with_run_data_and_reward_model(store):
+    corpus = store.corpora.add("demo", "en-ar", __import__("pyarrow").Table.from_pylist(
+        [{"line": 1, "source": "Hi", "target": "مرحبا", "pair": "en-ar", "split": "train", "norm_key": "k"}]))
+    store.runs.create("ppo-1", "ppo", "PPO", {"corpus_ids": [corpus], "reward_model": "rm-v1"}, "/runs/ppo-1")
+    store.models.register("sft", "policy", "/m/sft", stage="sft")
+    store.models.register("cold", "policy", "/m/cold", stage="cold-start", parent="sft", run_id="ppo-1",
+                          metadata={"reward_model": "rm-v1"})
+    chain = model_lineage(store, "cold")
+    assert [s["model"] for s in chain] == ["cold", "sft"]
+    assert chain[0]["run_kind"] == "ppo" and chain[0]["reward_model"] == "rm-v1" and "demo" in chain[0]["data"]
+    assert chain[1]["run_kind"] == "registered by hand"
+
+
+def test_reports_hold_settings_scores_pairs_and_escape_text(store, tmp_path):
+    testset = store.evaluations.add_testset("<b>bold</b> set", "upload",
+                                            [{"source": s, "reference": r, "pair": "en-ar"} for s, r in ROWS])
+    good = add_evaluation(store, tmp_path, testset, "final", references())
+    bad = add_evaluation(store, tmp_path, testset, "sft", [r + " the" for r in references()])
+    store.evaluations.record_judgement(testset, 0, "Amal", good, bad, "left")
+    comparison = build_comparison(store, [good, bad], FAST)
+    rates = win_rates(store.evaluations.judgements(testset))
+    lineage = {"final": model_lineage(store, "final")}
+    md = report_markdown(comparison, win_rates=rates, lineage=lineage)
+    for text in ("## Settings", "paired bootstrap resampling", "| 200 |", "## Pairwise significance", "chrF",
+                 "## Blind A/B", "## Lineage", "final"):
+        assert text in md
+    page = report_html(comparison, win_rates=rates)
+    assert "<b>bold</b>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page
+    rows = list(csv.DictReader(io.StringIO(report_csv(comparison, win_rates=rates))))
+    sections = {r["section"] for r in rows}
+    assert sections == {"setting", "score", "pair", "ab"}
+    assert any(r["section"] == "setting" and r["metric"] == "resamples / trials" and r["detail"] == "200"
+               for r in rows)
+
+
+def test_an_uploaded_test_file_is_checked_like_a_corpus():
+    from engine.compare.testsets import testset_rows_from_upload
+    from engine.corpora import CorpusRejected
+
+    rows = testset_rows_from_upload("Hello\tمرحبا\nThank you\tشكرا\n".encode(), "tests.tsv", "en-ar")
+    assert rows == [{"source": "Hello", "reference": "مرحبا", "pair": "en-ar"},
+                    {"source": "Thank you", "reference": "شكرا", "pair": "en-ar"}]
+    jsonl = testset_rows_from_upload('{"source": "Bonjour", "target": "صباح الخير"}\n'.encode(), "t.jsonl", "fr-ar")
+    assert jsonl[0]["reference"] == "صباح الخير"
+    with pytest.raises(CorpusRejected, match="line 2"):
+        testset_rows_from_upload("Hello\tمرحبا\nBye\tBye\n".encode(), "tests.tsv", "en-ar")

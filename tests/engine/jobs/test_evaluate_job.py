@@ -1,0 +1,117 @@
+"""The evaluate job on tiny models: planning, a real run in a subprocess, the cache, re-scoring, best-of-n."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pytest
+
+from engine.compare.comparison import CompareSettings, build_comparison
+from engine.jobs.evaluate import EvaluateConfig, evaluation_key, plan_evaluation, translate
+from engine.registry import resolve_model
+
+
+@pytest.fixture
+def tiny_rm(store, tiny_policy_dir, tmp_path) -> str:
+    """A reward model (random head) on the tiny policy's backbone, registered as ``tiny-rm``."""
+    from engine.models import load_tokenizer
+    from engine.reward.model import build_reward_model, save_reward_model
+
+    tok = load_tokenizer(tiny_policy_dir)
+    folder = save_reward_model(build_reward_model(tiny_policy_dir, pad_token_id=tok.pad_token_id), tok,
+                               tmp_path / "rm", prompt_format="tags")
+    store.models.register("tiny-rm", "reward", str(folder), metadata={"prompt_format": "tags"})
+    return "tiny-rm"
+
+
+@pytest.fixture
+def two_policies(store, tiny_policy, tiny_policy_dir) -> list[str]:
+    store.models.register("tiny-b", "policy", str(tiny_policy_dir), stage="cold-start",
+                          metadata={"prompt_format": "tags"})
+    return [tiny_policy, "tiny-b"]
+
+
+def test_plan_checks_the_settings_and_says_what_is_missing(store, two_policies, tiny_rm):
+    rows = [{"line": i + 1, "source": f"Sentence {i}", "target": "جملة", "pair": "en-ar",
+             "split": ("train", "valid")[i % 2], "norm_key": str(i)} for i in range(6)]
+    corpus = store.corpora.add("no-test", "en-ar", pa.Table.from_pylist(rows))
+    with pytest.raises(ValueError, match="no-test has no sentences in the test split"):
+        plan_evaluation(EvaluateConfig(models=two_policies, corpus_ids=[corpus]), store)
+    with pytest.raises(ValueError, match="best-of-n needs a reward model"):
+        plan_evaluation(EvaluateConfig(models=two_policies, corpus_ids=[corpus], split="valid", best_of_n=4), store)
+    with pytest.raises(ValueError, match="choose policy models"):
+        plan_evaluation(EvaluateConfig(models=[tiny_rm], corpus_ids=[corpus], split="valid"), store)
+    plan = plan_evaluation(EvaluateConfig(models=two_policies, corpus_ids=[corpus], split="valid"), store)
+    assert plan.size == 3 and [s.action for s in plan.systems] == ["full", "full"]
+    assert set(plan.skipped) == {"bertscore", "comet", "comet_qe"}  # no model configured for them
+    assert set(plan.metrics) == {"chrf", "bleu", "ter", "checks"}
+    ref = resolve_model(store, two_policies[0])
+    greedy = evaluation_key(ref, plan.testset_id, plan.decoding)
+    assert greedy == plan.systems[0].key
+    assert evaluation_key(ref, plan.testset_id, {**plan.decoding, "strategy": "beam:4"}) != greedy
+
+
+@pytest.mark.slow
+def test_evaluate_then_repeat_hits_the_cache_and_a_new_metric_only_rescores(supervisor, store, two_policies,
+                                                                           demo_corpus, tiny_rm):
+    config = EvaluateConfig(models=two_policies, corpus_ids=[demo_corpus], split="test", sample_size=10,
+                            max_new_tokens=8, metrics=["chrf", "ter", "bertscore"], reward_model=tiny_rm)
+    first = supervisor.start("evaluate", config)
+    assert supervisor.wait(first, timeout_s=300) == "succeeded", store.runs.logs(first)
+    evaluations = store.evaluations.list(run_id=first)
+    assert len(evaluations) == 2 and {e["model"] for e in evaluations} == set(two_policies)
+    keys = [e["key"] for e in evaluations]
+    outputs = store.evaluations.outputs(keys)
+    assert all(len(outputs[k]) == 10 for k in keys)
+    scores = store.evaluations.scores(keys)[keys[0]]
+    assert set(scores) == {"chrf", "ter", "rm", "hallucination", "flag_empty", "flag_low_arabic",
+                           "flag_copy_of_source", "flag_repetition", "flag_bad_length"}
+    assert all(len(v) == 10 for v in scores.values())
+    logs = " ".join(r["message"] for r in store.runs.logs(first, tail=500))
+    assert "bertscore: skipped" in logs and "translating 10 sentences" in logs
+
+    assert plan_evaluation(config, store).all_cached
+    repeat = supervisor.start("evaluate", config)
+    assert supervisor.wait(repeat, timeout_s=120) == "succeeded"
+    logs = [r["message"] for r in store.runs.logs(repeat, tail=500)]
+    assert sum("cached evaluation" in m and "reused" in m for m in logs) == 2
+    assert not any("translating" in m for m in logs)
+    assert all(store.evaluations.get(k)["run_id"] == first for k in keys)
+
+    more = EvaluateConfig(**{**config.__dict__, "metrics": ["chrf", "ter", "bleu"]})
+    plan = plan_evaluation(more, store)
+    assert [(s.action, list(s.missing)) for s in plan.systems] == [("score", ["bleu"]), ("score", ["bleu"])]
+    rescore = supervisor.start("evaluate", more)
+    assert supervisor.wait(rescore, timeout_s=300) == "succeeded", store.runs.logs(rescore)
+    assert not any("translating" in r["message"] for r in store.runs.logs(rescore, tail=500))
+    for key in keys:
+        evaluation = store.evaluations.get(key)
+        assert evaluation["run_id"] == first and evaluation["scored_by"] == rescore
+        assert {"bleu", "rm", "chrf"} <= set(evaluation["metrics"])
+        assert len(store.evaluations.scores([key])[key]["bleu"]) == 10
+    assert store.evaluations.outputs(keys) == outputs
+
+    comparison = build_comparison(store, keys, CompareSettings(n_resamples=100))
+    assert {"rm", "bleu", "hallucination"} <= set(comparison.metrics)
+    assert not any(p["significant"] for p in comparison.pairs)  # the same weights under two names
+
+
+class _Ctx:
+    def raise_if_cancelled(self) -> None:
+        pass
+
+
+def test_best_of_n_keeps_the_candidate_the_reward_model_prefers(store, tiny_policy, tiny_rm):
+    from engine.reward.scoring import RewardScorer
+
+    ref = resolve_model(store, tiny_policy)
+    scorer = RewardScorer(resolve_model(store, tiny_rm).path)
+    rows = [{"idx": i, "source": s, "pair": "en-ar"} for i, s in enumerate(["Good morning.", "Where is the bank?"])]
+    greedy = translate(ref, rows, EvaluateConfig(max_new_tokens=4), _Ctx(), None, lambda n: None)
+    best = translate(ref, rows, EvaluateConfig(max_new_tokens=4, best_of_n=4, reward_model=tiny_rm), _Ctx(), scorer,
+                     lambda n: None)
+    assert all(g["n_candidates"] == 1 and g["strategy"] == "greedy" for g in greedy)
+    assert all(b["n_candidates"] == 4 for b in best)
+    sources = [r["source"] for r in rows]
+    chosen = scorer.score(sources, [b["output"] for b in best], "en-ar")
+    plain = scorer.score(sources, [g["output"] for g in greedy], "en-ar")
+    assert all(c >= p - 1e-6 for c, p in zip(chosen, plain, strict=True))

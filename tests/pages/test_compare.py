@@ -1,0 +1,100 @@
+"""The Compare page: the evaluate form, the comparison (table, chart, pairs, side by side, lineage, export) and
+blind A/B judgements."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.engine.compare.helpers import seed_two_systems
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def compare_page(open_page):
+    """The Compare page through the app's navigation."""
+    return lambda: open_page("compare")
+
+
+def _markdown(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_empty_workspace_says_what_to_do_first(compare_page):
+    at = compare_page()
+    assert at.title[0].value == "5 · Compare"
+    infos = " ".join(i.value for i in at.info)
+    assert "No policy model yet" in infos and "Nothing evaluated yet" in infos
+    assert at.text_input(key="ab-name") is not None  # blind A/B asks for a name first
+
+
+def test_form_launches_an_evaluation_on_the_chosen_split(compare_page, store, tiny_policy, demo_corpus):
+    rows = [{"line": i + 1, "source": f"Sentence {i}", "target": "جملة", "pair": "en-ar", "split": "train",
+             "norm_key": str(i)} for i in range(4)]
+    no_test = store.corpora.add("train-only", "en-ar", pa.Table.from_pylist(rows))
+    at = compare_page()
+    at.multiselect(key="cmp-eval-corpus_ids").set_value([no_test])
+    at.button[[b.label for b in at.button].index("Evaluate")].click()
+    at.run()
+    assert any("train-only has no sentences in the test split" in e.value for e in at.error)
+    assert store.runs.list(kinds=("evaluate",)) == []
+    at.multiselect(key="cmp-eval-corpus_ids").set_value([demo_corpus])
+    at.number_input(key="cmp-eval-max_new_tokens").set_value(8)
+    at.button[[b.label for b in at.button].index("Evaluate")].click()
+    at.run()
+    assert not at.exception
+    (run,) = store.runs.list(kinds=("evaluate",))
+    config = json.loads(run["config"])
+    assert config["models"] == ["tiny-sft"] and config["split"] == "test" and config["max_new_tokens"] == 8
+
+
+def test_comparison_shows_scores_chart_pairs_sentences_lineage_and_exports(compare_page, store, tmp_path):
+    testset, good, bad = seed_two_systems(store, tmp_path)
+    at = compare_page()
+    assert not at.exception
+    scores = at.dataframe[0].value
+    assert list(scores["system"]) == ["final-v1", "sft-v1"] and "chrF" in scores.columns
+    assert "[" in scores["chrF"].iloc[0]  # value [low, high]
+    assert len(at.get("plotly_chart")) == 1
+    pairs = next(d.value for d in at.dataframe if "B − A" in d.value.columns)
+    chrf = pairs[(pairs["metric"] == "chrF") & (pairs["level"] == "sentence")].iloc[0]
+    assert chrf["better"] == "final-v1"
+    html = _markdown(at)
+    assert html.count("class='cmp-sentence'") == 8 and "tarjama-ins" in html and "dir='rtl'" in html
+    assert any("lineage" in s.value.lower() for s in at.subheader)
+    assert {b.label for b in at.get("download_button")} == {"Markdown report", "HTML report", "CSV"}
+
+    at.toggle(key="cmp-disagree").set_value(True)
+    at.number_input(key="cmp-top").set_value(3)
+    at.run()
+    assert _markdown(at).count("class='cmp-sentence'") == 3
+
+    at.radio(key="cmp-method").set_value("randomisation")
+    at.run()
+    assert not at.exception and any("approximate randomisation" in c.value for c in at.caption)
+
+
+def test_blind_ab_signs_in_records_a_judgement_and_counts_win_rates(compare_page, store, tmp_path):
+    testset, good, bad = seed_two_systems(store, tmp_path)
+    at = compare_page()
+    at.text_input(key="ab-name").input("Amal")
+    at.radio(key="ab-role").set_value("lead")
+    at.button[[b.label for b in at.button].index("Sign in")].click()
+    at.run()
+    assert any("Signed in as **Amal** (lead)" in m.value for m in at.markdown)
+    shown = [m.value for m in at.markdown if "tarjama-rtl" in m.value]
+    assert shown and not any("final-v1" in m or "sft-v1" in m for m in shown)  # blind: no system names
+    at.button(key="ab-left").click()
+    at.run()
+    assert not at.exception
+    (judgement,) = store.evaluations.judgements(testset)
+    assert judgement["linguist"] == "Amal" and judgement["role"] == "lead" and judgement["choice"] == "left"
+    assert {judgement["left"], judgement["right"]} == {good, bad} and judgement["winner"] == judgement["left"]
+    rates = next(d.value for d in at.dataframe if "judgements" in d.value.columns)
+    assert rates["judgements"].tolist() == ["1"]
+    assert any("1 judged by you" in c.value for c in at.caption)
