@@ -1,0 +1,83 @@
+"""Benchmark: reward-model training — full fine-tuning vs LoRA vs head-only on the same pairs: pairs/s and peak
+memory.
+
+Each variant runs the studio's own ``reward`` job (TRL's RewardTrainer) in a fresh child process on a demo-size
+Gemma-2 backbone (random weights, ~4M parameters) and the same 360 training pairs, for one epoch; pairs/s is
+TRL's ``train_samples_per_second`` and peak memory the child's peak RSS. Head-only is the baseline.
+
+    python -m bench.reward [--pairs 400]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from bench.common import measure_in_subprocess, peak_rss_mib, write_results
+
+VARIANTS = {
+    "head_only": {"unfreeze_schedule": ["head@0"]},
+    "lora": {"lora": True, "unfreeze_schedule": ["all@0"]},
+    "full": {"unfreeze_schedule": ["all@0"]},
+}
+
+
+def run_variant(variant: str, pairs: int) -> dict:
+    """Train one variant through the job runner in this process; return throughput, accuracy and memory."""
+    from bench.training_setup import build_workspace
+    from engine.jobs.events import read_events
+    from engine.jobs.reward import RewardConfig
+    from engine.jobs.runner import run_job
+
+    with tempfile.TemporaryDirectory() as tmp:
+        studio, _ = build_workspace(Path(tmp) / "ws", n_pairs=pairs)
+        config = RewardConfig(base_model="bench-sft", pair_sets=["bench-pairs"], learning_rate=3e-4, batch_size=16,
+                              epochs=1, eval_every=1000, save_every=10_000, model_name=f"rm-{variant}",
+                              **VARIANTS[variant])
+        run_id = studio.supervisor.create("reward", config)
+        run_dir = studio.workspace.run_dir(run_id)
+        studio.store.close()
+        code = run_job(run_dir)
+        events = read_events(run_dir, 0, -1).events
+        if code != 0:
+            raise RuntimeError([e for e in events if e["type"] == "log"][-3:])
+        metrics = {}
+        for e in events:
+            if e["type"] == "metric":
+                metrics.update(e["values"])
+        trainable = [e["values"]["trainable_params"] for e in events
+                     if e["type"] == "metric" and "trainable_params" in e["values"]]
+    return {"pairs_per_s": metrics.get("train_samples_per_second"), "train_seconds": metrics.get("train_runtime"),
+            "valid_accuracy": metrics.get("valid_accuracy"), "trainable_params": trainable[-1] if trainable else None,
+            "peak_rss_mib": round(peak_rss_mib(), 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pairs", type=int, default=400)
+    parser.add_argument("--variant", choices=list(VARIANTS))
+    args = parser.parse_args()
+    if args.variant:
+        print(json.dumps(run_variant(args.variant, args.pairs)))
+        return
+    load = os.getloadavg()
+    results = {name: measure_in_subprocess("bench.reward", name, "--pairs", str(args.pairs)) for name in VARIANTS}
+    base = results["head_only"]
+    summary = {"pairs": args.pairs, "load_avg_at_start": load, "variants": results,
+               "ratios_vs_head_only": {name: {"pairs_per_s": round(r["pairs_per_s"] / base["pairs_per_s"], 2),
+                                              "peak_rss": round(r["peak_rss_mib"] / base["peak_rss_mib"], 2)}
+                                       for name, r in results.items()}}
+    path = write_results("reward", summary)
+    for name, r in results.items():
+        ratio = summary["ratios_vs_head_only"][name]
+        print(f"{name:>9}: {r['pairs_per_s']:.1f} pairs/s (x{ratio['pairs_per_s']} of head-only), peak "
+              f"{r['peak_rss_mib']:.0f} MiB (x{ratio['peak_rss']}), trainable {r['trainable_params']:,}, "
+              f"valid accuracy {r['valid_accuracy']:.2f}")
+    print(f"results: {path}")
+
+
+if __name__ == "__main__":
+    main()
