@@ -1,30 +1,172 @@
-"""Models: what the studio has trained or been pointed at, and registering an existing model."""
+"""Models: the registry of every model version — stages, metrics, lineage, production, export — and registering
+an existing model."""
 
 from __future__ import annotations
 
 import re
 
+import plotly.graph_objects as go
 import streamlit as st
 
+from engine.model_registry import (
+    Lineage,
+    RegistryError,
+    archive,
+    export_dir,
+    export_standalone,
+    history,
+    lineage,
+    production,
+    promote,
+    rollback,
+    rollback_target,
+)
 from engine.models import check_model
 from studio.components.header import workspace_header
 from studio.state import studio
 
-st.title("Models")
-st.caption("Policy models translate; reward-model bases become reward models. A model is a folder saved by "
-           "`save_pretrained` or a Hugging Face hub id (hub ids need the model in the local cache when offline).")
-workspace_header(studio())
+METRICS = {"valid chrF": "valid_chrf", "held-out chrF": "heldout_chrf_end", "RM accuracy": "valid_accuracy",
+           "final KL": "final_kl", "DPO accuracy": "eval_rewards_accuracies"}
+COLOURS = {"data": "#4c78a8", "reward": "#f58518", "run": "#9d9da1", "model": "#54a24b"}
 
-models = studio().store.models.list()
+
+def _number(value: object) -> float | None:
+    return round(float(value), 3) if isinstance(value, int | float) else None
+
+
+def lineage_figure(graph: Lineage) -> go.Figure:
+    """The lineage as a left-to-right layered graph: data → reward model → run → model."""
+    layers = graph.layers()
+    columns: dict[int, list[str]] = {}
+    for node_id in graph.nodes:
+        columns.setdefault(layers[node_id], []).append(node_id)
+    pos = {n: (x, -i + (len(ids) - 1) / 2) for x, ids in columns.items() for i, n in enumerate(ids)}
+    fig = go.Figure()
+    for edge in graph.edges:
+        (x0, y0), (x1, y1) = pos[edge.source], pos[edge.target]
+        fig.add_annotation(x=x1, y=y1, ax=x0, ay=y0, xref="x", yref="y", axref="x", ayref="y", showarrow=True,
+                           arrowhead=2, arrowwidth=1.2, arrowcolor="#888", standoff=14, startstandoff=14, text="")
+        fig.add_annotation(x=(x0 + x1) / 2, y=(y0 + y1) / 2, text=edge.label, showarrow=False,
+                           font={"size": 10, "color": "#666"}, bgcolor="rgba(255,255,255,0.7)")
+    for kind, colour in COLOURS.items():
+        ids = [n for n, node in graph.nodes.items() if node.kind == kind]
+        if ids:
+            fig.add_trace(go.Scatter(
+                x=[pos[n][0] for n in ids], y=[pos[n][1] for n in ids], mode="markers+text", name=kind,
+                text=[graph.nodes[n].label for n in ids], textposition="top center",
+                hovertext=[graph.nodes[n].detail for n in ids], hoverinfo="text",
+                marker={"size": 22 if graph.root in ids else 16, "color": colour,
+                        "line": {"width": [3 if n == graph.root else 0 for n in ids], "color": "#222"}}))
+    height = 140 + 70 * max((len(ids) for ids in columns.values()), default=1)
+    fig.update_layout(height=height, margin={"l": 10, "r": 10, "t": 30, "b": 10}, showlegend=True,
+                      legend={"orientation": "h"}, xaxis={"visible": False}, yaxis={"visible": False})
+    return fig
+
+
+def flash(message: str) -> None:
+    """Show ``message`` after the rerun that follows a change."""
+    st.session_state["models-flash"] = message
+    st.rerun()
+
+
+st.title("Models")
+st.caption("Every model version the studio knows: its stage (sft, cold-start, final, production, candidate, "
+           "archived), metrics and lineage. Promote a policy to production, roll back, archive, or export a "
+           "standalone folder. A model is a folder saved by `save_pretrained` or a Hugging Face hub id (hub ids "
+           "need the model in the local cache when offline).")
+workspace_header(studio())
+store, workspace = studio().store, studio().workspace
+if message := st.session_state.pop("models-flash", None):
+    st.success(message)
+
+models = store.models.list()
+current = production(store)
 if models:
+    st.markdown(f"**Production:** `{current}`" if current else "**Production:** none yet — promote a policy below.")
     st.dataframe(
-        [{"name": m["name"], "kind": m["kind"], "stage": m["stage"], "path": m["path"], "run": m["run_id"] or "",
-          "valid chrF": m["metadata"].get("valid_chrf"), "parameters": m["metadata"].get("parameters"),
+        [{"name": m["name"], "kind": m["kind"], "stage": m["stage"],
+          **{label: _number(m["metadata"].get(key)) for label, key in METRICS.items()},
+          "parameters": m["metadata"].get("parameters"), "parent": m["parent"] or "", "run": m["run_id"] or "",
           "registered (UTC)": m["created_at"]} for m in models],
-        hide_index=True, use_container_width=True,
+        hide_index=True, width="stretch", key="models-table",
     )
 else:
     st.info("No models yet. Set up the demo on the Start page, or register a model below.")
+
+if models:
+    names = [m["name"] for m in models]
+    chosen = st.selectbox("Model", names, index=names.index(current) if current in names else 0, key="models-pick")
+    row = next(m for m in models if m["name"] == chosen)
+    st.subheader(f"{chosen}")
+    left, right = st.columns([2, 3])
+    with left:
+        st.markdown(f"**Kind** {row['kind']} · **Stage** {row['stage']}  \n**Path** `{row['path']}`  \n"
+                    f"**Run** {row['run_id'] or '—'} · **Parent** {row['parent'] or '—'}")
+        with st.expander("Metadata"):
+            st.json(row["metadata"])
+    with right:
+        st.plotly_chart(lineage_figure(lineage(store, chosen)), width="stretch", key="models-lineage")
+
+    promote_col, rollback_col = st.columns(2)
+    with promote_col:
+        st.markdown("**Promote to production**")
+        if row["kind"] != "policy":
+            st.caption("Only a policy can be promoted to production.")
+        elif row["stage"] == "production":
+            st.caption(f"{chosen} is the production model.")
+        else:
+            typed = st.text_input(f"Type {chosen} to confirm", key=f"models-confirm-{chosen}",
+                                  help=f"{current or 'No model'} is production now; it goes back to the stage it "
+                                       "had before its promotion.")
+            if st.button("Promote to production", type="primary", key="models-promote"):
+                try:
+                    promote(store, chosen, confirm_name=typed.strip())
+                except RegistryError as exc:
+                    st.error(str(exc))
+                else:
+                    flash(f"{chosen} is now the production model" + (f" (was {current})." if current else "."))
+    with rollback_col:
+        st.markdown("**Roll back production**")
+        target = rollback_target(store)
+        if target is None:
+            st.caption("No earlier production model on record to roll back to.")
+        else:
+            sure = st.checkbox(f"Yes, make {target} production again (instead of {current})", key="models-rb-ok")
+            if st.button("Roll back production", key="models-rollback"):
+                try:
+                    restored = rollback(store, confirm=sure)
+                except RegistryError as exc:
+                    st.error(str(exc))
+                else:
+                    flash(f"Rolled back: {restored} is the production model again.")
+
+    export_col, archive_col = st.columns(2)
+    with export_col:
+        if st.button("Export standalone folder", key="models-export",
+                     help="A folder loadable by transformers' from_pretrained (a LoRA adapter is merged first), "
+                          "with safetensors, tokenizer and tarjama.json."):
+            try:
+                with st.spinner(f"Exporting {chosen}…"):
+                    folder = export_standalone(store, chosen, export_dir(workspace, chosen))
+            except (RegistryError, OSError, ValueError) as exc:
+                st.error(f"Cannot export {chosen}: {exc}")
+            else:
+                st.success(f"Exported to `{folder}`")
+    with archive_col:
+        if st.button("Archive", key="models-archive", disabled=row["stage"] in ("production", "archived")):
+            try:
+                archive(store, chosen)
+            except RegistryError as exc:
+                st.error(str(exc))
+            else:
+                flash(f"{chosen} is archived.")
+
+    events = history(store)
+    if events:
+        with st.expander(f"Production history ({len(events)})"):
+            st.dataframe([{"time (UTC)": e["time"], "action": e["action"], "production": e["model"],
+                           "before": e["previous_production"] or "", "its stage before": e["previous_stage"]}
+                          for e in events], hide_index=True, width="stretch", key="models-history")
 
 st.subheader("Register an existing model")
 with st.form("register-model"):

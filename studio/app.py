@@ -29,6 +29,7 @@ navigation = st.navigation({
         st.Page(PAGES / "reward.py", title="3 · Reward model", icon=":material/balance:"),
         st.Page(PAGES / "ppo.py", title="4 · PPO", icon=":material/model_training:"),
         st.Page(PAGES / "compare.py", title="5 · Compare", icon=":material/leaderboard:"),
+        st.Page(PAGES / "translate.py", title="6 · Translate & feedback", icon=":material/rate_review:"),
     ],
     "Models": [
         st.Page(PAGES / "models.py", title="Models", icon=":material/neurology:"),

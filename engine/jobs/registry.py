@@ -21,6 +21,7 @@ KIND_MODULES: dict[str, str] = {
     "grpo": "engine.jobs.grpo",
     "ppo": "engine.jobs.ppo",
     "evaluate": "engine.jobs.evaluate",
+    "translate_batch": "engine.jobs.translate_batch",
 }
 
 

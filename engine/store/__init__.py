@@ -7,6 +7,7 @@ from pathlib import Path
 from engine.store.corpora import CorpusRepository
 from engine.store.database import Database, StoreLockedError
 from engine.store.evaluations import EvaluationRepository
+from engine.store.feedback import FeedbackRepository
 from engine.store.models import ModelRepository
 from engine.store.preferences import PreferenceRepository
 from engine.store.runs import RunRepository
@@ -24,6 +25,7 @@ class Store:
         self.models = ModelRepository(self.db)
         self.preferences = PreferenceRepository(self.db)
         self.evaluations = EvaluationRepository(self.db)
+        self.feedback = FeedbackRepository(self.db)
 
     def close(self) -> None:
         self.db.close()

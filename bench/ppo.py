@@ -1,0 +1,134 @@
+"""Benchmark: time per PPO step through the studio's ``ppo`` job vs a bare TRL ``PPOTrainer`` loop — the engine's
+overhead (goal ≤ 5%).
+
+Both run in fresh child processes on the same demo-size random policy, the same reward model (a fresh head on that
+backbone), the same prompts and the same PPO settings. The job runs with its monitors on but no held-out
+evaluation or checkpoint inside the measured steps (``eval_every`` and ``save_every`` beyond the run), so the
+difference is the engine itself: the event log, the reward-shaping wrapper and its statistics, the alarms and the
+progress reports. Step time = the mean interval between consecutive ``on_step_end`` calls, the first step (warm-up)
+left out.
+
+    python -m bench.ppo [--steps 12]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import measure_in_subprocess, peak_rss_mib, write_results
+
+SETTINGS = {"batch_size": 8, "mini_batch_size": 2, "ppo_epochs": 4, "response_length": 24, "learning_rate": 1e-5,
+            "kl_coef": 0.1, "cliprange": 0.2, "temperature": 0.7}
+
+
+def _reward_model(studio, root: Path) -> str:
+    from engine.models import load_tokenizer
+    from engine.reward.model import build_reward_model, save_reward_model
+
+    sft = studio.store.models.get("bench-sft")["path"]
+    tok = load_tokenizer(sft)
+    folder = save_reward_model(build_reward_model(sft, pad_token_id=tok.pad_token_id), tok, root / "rm",
+                               prompt_format="tags")
+    studio.store.models.register("bench-rm", "reward", str(folder), metadata={"prompt_format": "tags"})
+    return str(folder)
+
+
+def _intervals(times: list[float]) -> float:
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)][1:]  # drop the warm-up step
+    return sum(gaps) / len(gaps)
+
+
+def run_studio(steps: int) -> dict:
+    """The studio's job, in this process through the runner (as ``python -m engine run``)."""
+    from bench.training_setup import build_workspace
+    from engine.jobs.events import read_events
+    from engine.jobs.ppo import PPOJobConfig
+    from engine.jobs.runner import run_job
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        studio, corpus_id = build_workspace(root / "ws", n_pairs=200)
+        _reward_model(studio, root)
+        config = PPOJobConfig(policy="bench-sft", reward_model="bench-rm", corpus_ids=[corpus_id], steps=steps,
+                              eval_every=10_000, save_every=10_000, heldout_size=1, **SETTINGS)
+        run_id = studio.supervisor.create("ppo", config)
+        run_dir = studio.workspace.run_dir(run_id)
+        studio.store.close()
+        assert run_job(run_dir) == 0
+        events = read_events(run_dir, 0, -1).events
+    times = [e["time"] for e in events if e["type"] == "progress" and e.get("unit") == "steps" and e["done"] > 0]
+    return {"step_seconds": _intervals(times), "steps": steps, "peak_rss_mib": round(peak_rss_mib(), 1)}
+
+
+def run_bare(steps: int) -> dict:
+    """TRL's PPOTrainer on the same models and prompts, nothing of the studio around it."""
+    import torch
+    from datasets import Dataset
+    from transformers import TrainerCallback
+    from trl.experimental.ppo import PPOConfig, PPOTrainer
+
+    from bench.training_setup import build_workspace
+    from engine.models import load_causal_lm, load_tokenizer
+    from engine.prompting import encode_prompt
+    from engine.reward.model import load_reward_model
+
+    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        studio, corpus_id = build_workspace(root / "ws", n_pairs=200)
+        rm_path = _reward_model(studio, root)
+        sft = studio.store.models.get("bench-sft")["path"]
+        rows = studio.store.corpora.page(corpus_id, split="train", limit=10_000)
+        tok = load_tokenizer(sft)
+        dataset = Dataset.from_list([{"input_ids": encode_prompt(tok, r["source"], "en-ar", "tags")} for r in rows])
+        times: list[float] = []
+
+        class Clock(TrainerCallback):
+            def on_step_end(self, args, state, control, **kw):
+                times.append(time.time())
+
+        s = SETTINGS
+        args = PPOConfig(output_dir=str(root / "trl"), learning_rate=s["learning_rate"],
+                         per_device_train_batch_size=s["batch_size"], gradient_accumulation_steps=1,
+                         num_mini_batches=s["batch_size"] // s["mini_batch_size"],
+                         total_episodes=steps * s["batch_size"], num_ppo_epochs=s["ppo_epochs"], kl_coef=s["kl_coef"],
+                         cliprange=s["cliprange"], response_length=s["response_length"], temperature=s["temperature"],
+                         stop_token="eos", missing_eos_penalty=1.0, local_rollout_forward_batch_size=s["batch_size"],
+                         num_sample_generations=0, logging_steps=1, save_strategy="no", report_to=[], use_cpu=True,
+                         disable_tqdm=True, vf_coef=0.1, lam=0.95, gamma=1.0)
+        policy, ref = load_causal_lm(sft), load_causal_lm(sft)
+        for m in (policy,):
+            m.config.pad_token_id = tok.pad_token_id
+        trainer = PPOTrainer(args=args, processing_class=tok, model=policy, ref_model=ref,
+                             reward_model=load_reward_model(rm_path), value_model=load_reward_model(rm_path),
+                             train_dataset=dataset, callbacks=[Clock()])
+        trainer.train()
+    return {"step_seconds": _intervals(times), "steps": steps, "peak_rss_mib": round(peak_rss_mib(), 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--steps", type=int, default=12)
+    parser.add_argument("--variant", choices=["studio", "bare"])
+    args = parser.parse_args()
+    if args.variant:
+        print(json.dumps((run_studio if args.variant == "studio" else run_bare)(args.steps)))
+        return
+    load = os.getloadavg()
+    bare = measure_in_subprocess("bench.ppo", "bare", "--steps", str(args.steps))
+    studio = measure_in_subprocess("bench.ppo", "studio", "--steps", str(args.steps))
+    overhead = studio["step_seconds"] / bare["step_seconds"] - 1
+    path = write_results("ppo", {"settings": SETTINGS, "load_avg_at_start": load, "bare_trl": bare,
+                                 "studio_job": studio, "overhead": round(overhead, 4)})
+    print(f"PPO step: bare TRL {bare['step_seconds']:.3f} s, studio job {studio['step_seconds']:.3f} s "
+          f"-> overhead {overhead:+.1%} (goal <= 5%)")
+    print(f"results: {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,12 @@
+"""Human feedback on translations: what linguists see on the translate page and what they say about it.
+
+``language``      English / French / Arabic detection of a source (a small heuristic, no dependency)
+``interactive``   sample 5–8 candidates of one source and rank them with a reward model (cached models)
+``judgements``    the feedback formats, their checks, and storing a judgement exactly once
+``queue``         review queues: a corpus split, k judgements per source, "next item"
+``agreement``     Kendall's tau and best-pick agreement per linguist pair and overall
+``export``        ``human_preferences.jsonl``
+``batch``         uploaded source files for batch translation (staged, checked, never used as paths)
+
+Importing this package imports nothing heavy; ``interactive`` and ``queue`` import torch.
+"""

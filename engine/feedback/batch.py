@@ -1,0 +1,214 @@
+"""Uploaded source files for batch translation: checked in the studio, staged under an engine-made token.
+
+The upload's bytes are parsed and checked at once (so a bad file is refused before any run exists, with the
+line and reason of each problem); what is staged is the *checked sources* as JSONL under
+``<workspace>/uploads/staged/<token>.jsonl``, where ``token`` is a random hex string made here. The uploaded
+file name is only ever a label (:func:`engine.corpora.safe_display_name`); the job's ``prepare`` accepts a
+token only if it matches ``[0-9a-f]{32}`` and moves the staged sources into the run's ``inputs/``.
+
+Formats, by extension: ``.txt`` (one source per line), ``.tsv`` / ``.csv`` (the first column), ``.jsonl``
+(an object per line with a ``source`` string and an optional ``pair``, ``en-ar`` or ``fr-ar``). Blank lines are
+skipped; a source in Arabic script, with control characters or longer than 1,000 characters is refused.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import secrets
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from engine.corpora import safe_display_name
+from engine.corpora.formats import decode_upload
+from engine.feedback.language import detect_language
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_SOURCES = 5000
+MAX_SOURCE_CHARS = 1000
+MAX_PROBLEMS_SHOWN = 20
+FORMATS = {".txt": "txt", ".tsv": "tsv", ".tab": "tsv", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+PAIRS = ("auto", "en-ar", "fr-ar")
+_TOKEN = re.compile(r"^[0-9a-f]{32}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class BatchUploadError(ValueError):
+    """An upload that cannot be translated; ``problems`` lists ``(line, reason)``."""
+
+    def __init__(self, message: str, problems: list[tuple[int, str]] | None = None) -> None:
+        self.problems = problems or []
+        shown = "; ".join(f"line {line}: {reason}" if line else reason
+                          for line, reason in self.problems[:MAX_PROBLEMS_SHOWN])
+        extra = len(self.problems) - MAX_PROBLEMS_SHOWN
+        more = f" (and {extra} more)" if extra > 0 else ""
+        super().__init__(f"{message}: {shown}{more}" if shown else message)
+
+
+@dataclass(frozen=True)
+class BatchSource:
+    """One source to translate: its line in the upload, its text, the detected language (``en``, ``fr`` or None),
+    the pair its JSONL line named (or None), and the pair it is translated in (see :func:`assign_pairs`)."""
+
+    line: int
+    source: str
+    detected: str | None
+    given_pair: str | None = None
+    pair: str = ""
+
+
+@dataclass(frozen=True)
+class StagedUpload:
+    """A checked upload waiting for its run: the token naming it, its display name and how many sources."""
+
+    token: str
+    name: str
+    sources: int
+    pairs: dict[str, int]
+
+
+def upload_format(filename: str) -> str:
+    """The format named by a file's extension (``txt``, ``tsv``, ``csv``, ``jsonl``)."""
+    name = safe_display_name(filename).lower()
+    for ext, fmt in FORMATS.items():
+        if name.endswith(ext):
+            return fmt
+    raise BatchUploadError(f"cannot tell the format of {name!r} (expected {', '.join(FORMATS)})")
+
+
+def _rows(text: str, fmt: str) -> list[tuple[int, object]]:
+    """``(line, value)`` per non-blank line: a string, or a dict for JSONL; unreadable lines give an error string."""
+    if fmt == "csv":
+        out: list[tuple[int, object]] = []
+        reader = csv.reader(io.StringIO(text))
+        try:
+            for fields in reader:
+                if fields and any(f.strip() for f in fields):
+                    out.append((reader.line_num, fields[0]))
+        except csv.Error as exc:
+            raise BatchUploadError("the CSV cannot be read", [(reader.line_num, str(exc))]) from None
+        return out
+    rows: list[tuple[int, object]] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        if fmt == "jsonl":
+            try:
+                value = json.loads(line)
+            except json.JSONDecodeError as exc:
+                value = ValueError(f"not JSON ({exc.msg})")
+            rows.append((number, value))
+        else:
+            rows.append((number, line.split("\t")[0] if fmt == "tsv" else line))
+    return rows
+
+
+def assign_pairs(sources: list[BatchSource], pair: str) -> list[BatchSource]:
+    """Set each source's pair: its own JSONL ``pair`` first; else ``pair`` (``en-ar`` / ``fr-ar``); with
+    ``auto``, the detected language — ``en-ar`` when there is no clue (``detected`` stays ``None``)."""
+    if pair not in PAIRS:
+        raise ValueError(f"pair must be one of {', '.join(PAIRS)}")
+    out = []
+    for s in sources:
+        chosen = s.given_pair or (pair if pair != "auto" else (f"{s.detected}-ar" if s.detected else "en-ar"))
+        out.append(replace(s, pair=chosen))
+    return out
+
+
+def parse_sources(data: bytes, fmt: str) -> list[BatchSource]:
+    """Every source of an upload, checked, with its detected language; raises :class:`BatchUploadError`
+    listing every bad line."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise BatchUploadError(f"the file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MiB")
+    text, errors, _hints = decode_upload(data)
+    if text is None:
+        raise BatchUploadError("the file is not UTF-8", [(e.line, e.reason) for e in errors])
+    rows = _rows(text, fmt)
+    if not rows:
+        raise BatchUploadError("the file holds no source")
+    if len(rows) > MAX_SOURCES:
+        raise BatchUploadError(f"the file holds {len(rows)} sources; at most {MAX_SOURCES} per batch")
+    problems: list[tuple[int, str]] = []
+    sources: list[BatchSource] = []
+    for line, value in rows:
+        row_pair = None
+        if isinstance(value, Exception):
+            problems.append((line, str(value)))
+            continue
+        if isinstance(value, dict):
+            if not isinstance(value.get("source"), str):
+                problems.append((line, "no \"source\" string"))
+                continue
+            row_pair = value.get("pair")
+            if row_pair is not None and row_pair not in PAIRS[1:]:
+                problems.append((line, f"pair {row_pair!r} is not en-ar or fr-ar"))
+                continue
+            value = value["source"]
+        elif not isinstance(value, str):
+            problems.append((line, "not a JSON object"))
+            continue
+        source = value.strip()
+        if not source:
+            problems.append((line, "the source is empty"))
+            continue
+        if _CONTROL.search(source):
+            problems.append((line, "the source contains a control character"))
+            continue
+        if len(source) > MAX_SOURCE_CHARS:
+            problems.append((line, f"the source is longer than {MAX_SOURCE_CHARS} characters"))
+            continue
+        guess = detect_language(source)
+        if guess.language == "ar":
+            problems.append((line, "the source is in Arabic script; sources must be English or French"))
+            continue
+        detected = guess.language if guess.language in ("en", "fr") else None
+        sources.append(BatchSource(line, source, detected, row_pair))
+    if problems:
+        raise BatchUploadError(f"{len(problems)} line(s) cannot be translated", problems)
+    return sources
+
+
+def staging_dir(workspace_root: Path) -> Path:
+    """Where checked uploads wait for their run."""
+    return Path(workspace_root) / "uploads" / "staged"
+
+
+def stage_upload(workspace_root: Path, data: bytes, filename: str, pair: str = "auto") -> StagedUpload:
+    """Check an upload and stage its sources under a new token (the file name is only a label).
+
+    ``pair`` only counts the sources per pair for the page; the run assigns pairs from its own config.
+    """
+    name = safe_display_name(filename)
+    sources = parse_sources(data, upload_format(name))
+    token = secrets.token_hex(16)
+    folder = staging_dir(workspace_root)
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f".{token}.tmp"
+    tmp.write_text("".join(json.dumps(asdict(s), ensure_ascii=False) + "\n" for s in sources), encoding="utf-8")
+    os.replace(tmp, folder / f"{token}.jsonl")
+    counts: dict[str, int] = {}
+    for s in assign_pairs(sources, pair):
+        counts[s.pair] = counts.get(s.pair, 0) + 1
+    return StagedUpload(token, name, len(sources), counts)
+
+
+def staged_path(workspace_root: Path, token: str) -> Path:
+    """The staged file of ``token``; raises ``ValueError`` for anything but an engine-made token."""
+    if not _TOKEN.match(str(token)):
+        raise ValueError("not an upload token (expected 32 hex digits)")
+    path = staging_dir(workspace_root) / f"{token}.jsonl"
+    if not path.is_file():
+        raise ValueError("the uploaded sources are gone (already used by a run, or never staged); upload again")
+    return path
+
+
+def read_sources(path: Path) -> list[BatchSource]:
+    """Sources written by :func:`stage_upload` (or a run's ``inputs/sources.jsonl``)."""
+    out = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            out.append(BatchSource(**json.loads(line)))
+    return out

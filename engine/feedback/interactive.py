@@ -1,0 +1,350 @@
+"""Interactive translation for the translate page: sample 5–8 candidates of one source, rank them by reward.
+
+Runs in the studio process (about a second on the demo model), so loaded models are cached per folder here
+(:func:`load_policy`; the reward model through :func:`engine.reward.scoring.cached_scorer`) — no Streamlit
+import. Generation and scoring of one model are serialised by a lock: Streamlit serves each browser session
+from its own thread, and two sessions sampling on 2 cores at once would only slow each other down (and mix up
+the seeded random streams).
+
+**One ``generate()`` call for every candidate.** The sampling strategies differ per candidate (greedy,
+temperature 0.7, temperature 1.0, top-k, top-p), which ``generate()`` cannot mix in one call — so
+:class:`PerRowSampling`, a logits processor, applies each row's own temperature, top-k and top-p (and keeps only
+the argmax for a greedy row) while ``generate()`` samples with neutral settings. The prompt is expanded to one
+row per candidate and decoded in a single batched call, then every candidate is scored in one reward-model
+pass. ``mode="per_strategy"`` uses :func:`engine.generation.generate_candidates` (one call per strategy) and
+``mode="sequential"`` one ``generate()`` and one scoring call per candidate (the benchmark's baseline). Beam
+search cannot share a sampling call: with a beam strategy, ``batched`` falls back to ``per_strategy``.
+
+**Threads.** A small model decodes a batch of 8 with small matrix products that gain nothing from torch's
+intra-op threads, while two threads on a 2-core machine that a training job also uses stall each other badly
+(measured in ``bench/translate.py``: ~7× slower under load). Models under :data:`SMALL_MODEL_PARAMETERS` therefore
+sample and score on one thread (``$TARJAMA_INTERACTIVE_THREADS`` overrides; larger models keep torch's default).
+The setting is process-wide, so it is applied only inside the model lock and restored afterwards.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from engine.generation import SamplingStrategy, parse_strategies
+
+DEFAULT_STRATEGIES: tuple[str, ...] = ("greedy", "temperature:0.7x2", "temperature:1.0x2", "top_k:20", "top_p:0.9x2")
+"""Eight candidates: greedy, two at T=0.7, two at T=1.0, one top-k 20, two nucleus 0.9."""
+MIN_SAMPLES, MAX_SAMPLES = 5, 8
+MODES: tuple[str, ...] = ("batched", "per_strategy", "sequential")
+MAX_SOURCE_CHARS = 1000
+SMALL_MODEL_PARAMETERS = 100_000_000
+"""Below this many parameters interactive sampling and scoring use one torch thread (see the module docstring)."""
+THREADS_ENV = "TARJAMA_INTERACTIVE_THREADS"
+
+
+@dataclass
+class RankedCandidate:
+    """A distinct candidate with its reward (``None`` without a reward model) and how it was sampled."""
+
+    text: str
+    rm_score: float | None
+    strategy: str
+    strategies: list[str] = field(default_factory=list)
+    n_samples: int = 1
+
+
+@dataclass
+class Translation:
+    """The outcome of :func:`translate_and_rank`: candidates best reward first, and where the time went."""
+
+    source: str
+    pair: str
+    model: str
+    rm: str | None
+    strategies: list[str]
+    settings: dict[str, Any]
+    candidates: list[RankedCandidate]
+    generate_s: float
+    score_s: float
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+    @property
+    def seconds(self) -> float:
+        return self.generate_s + self.score_s
+
+
+@dataclass
+class LoadedPolicy:
+    """A policy model loaded once per process, with its tokenizer and a lock for its use."""
+
+    model: Any
+    tokenizer: Any
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    parameters: int = 0
+
+
+def check_strategies(specs: Sequence[str]) -> list[SamplingStrategy]:
+    """Parse sampling strategies and check they give between 5 and 8 candidates."""
+    strategies = parse_strategies(list(specs))
+    n = sum(s.samples for s in strategies)
+    if not MIN_SAMPLES <= n <= MAX_SAMPLES:
+        raise ValueError(f"the strategies give {n} candidates; choose between {MIN_SAMPLES} and {MAX_SAMPLES}")
+    return strategies
+
+
+_LOAD_LOCK = threading.Lock()
+
+
+@functools.lru_cache(maxsize=2)
+def _load(path: str, trust_remote_code: bool) -> LoadedPolicy:
+    from engine.models import load_causal_lm, load_tokenizer
+
+    model = load_causal_lm(path, trust_remote_code=trust_remote_code)
+    return LoadedPolicy(model, load_tokenizer(path, trust_remote_code=trust_remote_code),
+                        parameters=sum(p.numel() for p in model.parameters()))
+
+
+def load_policy(path: str, trust_remote_code: bool = False) -> LoadedPolicy:
+    """The policy model in folder ``path`` (or hub id), loaded once per process (two kept at most)."""
+    with _LOAD_LOCK:
+        return _load(str(path), bool(trust_remote_code))
+
+
+_SCORER_LOCKS: dict[str, threading.Lock] = {}
+
+
+def interactive_threads(parameters: int) -> int | None:
+    """Torch threads for interactive use of a model this size: ``$TARJAMA_INTERACTIVE_THREADS``, else 1 below
+    :data:`SMALL_MODEL_PARAMETERS`, else ``None`` (torch's default)."""
+    value = os.environ.get(THREADS_ENV, "").strip()
+    if value:
+        return max(1, int(value))
+    return 1 if parameters < SMALL_MODEL_PARAMETERS else None
+
+
+@contextmanager
+def torch_threads(n: int | None) -> Iterator[None]:
+    """Run the block with ``n`` torch intra-op threads (``None``: unchanged), then restore the previous count."""
+    if n is None:
+        yield
+        return
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(n)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
+
+
+def _scorer(path: str) -> tuple[Any, threading.Lock]:
+    from engine.reward.scoring import cached_scorer
+
+    with _LOAD_LOCK:
+        return cached_scorer(str(path)), _SCORER_LOCKS.setdefault(str(path), threading.Lock())
+
+
+class PerRowSampling:
+    """A logits processor giving each row of a batch its own temperature, top-k, top-p or greedy choice.
+
+    Use with ``do_sample=True, temperature=1.0, top_k=0, top_p=1.0`` so ``generate()`` adds no warper of its
+    own; the order is the one transformers uses (temperature, then top-k, then top-p, keeping at least one token).
+    """
+
+    def __init__(self, rows: Sequence[SamplingStrategy]) -> None:
+        import torch
+
+        params = [s.params() for s in rows]
+        self.greedy = torch.tensor([not p["do_sample"] for p in params])
+        self.temperature = torch.tensor([float(p.get("temperature", 1.0)) if p["do_sample"] else 1.0 for p in params])
+        self.top_k = torch.tensor([int(p.get("top_k", 0)) if p["do_sample"] else 0 for p in params])
+        self.top_p = torch.tensor([float(p.get("top_p", 1.0)) if p["do_sample"] else 1.0 for p in params])
+
+    def __call__(self, input_ids: Any, scores: Any) -> Any:
+        import torch
+
+        if scores.shape[0] != self.temperature.shape[0]:
+            raise ValueError(f"{scores.shape[0]} rows but {self.temperature.shape[0]} row settings")
+        scores = scores / self.temperature.to(scores.dtype).unsqueeze(1)
+        neg = torch.finfo(scores.dtype).min
+        if bool((self.top_k > 0).any()):
+            k = self.top_k.clamp(min=0, max=scores.shape[-1])
+            ordered = torch.sort(scores, dim=-1, descending=True).values
+            kth = ordered.gather(1, (k - 1).clamp(min=0).unsqueeze(1))
+            remove = (scores < kth) & (k > 0).unsqueeze(1)
+            scores = scores.masked_fill(remove, neg)
+        if bool((self.top_p < 1.0).any()):
+            sorted_logits, sorted_idx = torch.sort(scores, dim=-1, descending=False)
+            cumulative = sorted_logits.softmax(dim=-1).cumsum(dim=-1)
+            remove_sorted = cumulative <= (1 - self.top_p.to(scores.dtype)).unsqueeze(1)
+            remove_sorted[:, -1] = False
+            remove = remove_sorted.scatter(1, sorted_idx, remove_sorted)
+            scores = scores.masked_fill(remove, neg)
+        if bool(self.greedy.any()):
+            best = scores.argmax(dim=-1, keepdim=True)
+            keep = torch.zeros_like(scores, dtype=torch.bool).scatter(1, best, True)
+            scores = torch.where(self.greedy.unsqueeze(1) & ~keep, torch.full_like(scores, neg), scores)
+        return scores
+
+
+def _expand(strategies: Sequence[SamplingStrategy]) -> list[SamplingStrategy]:
+    return [s for s in strategies for _ in range(s.samples)]
+
+
+def _merge(produced: Sequence[tuple[str, SamplingStrategy]]) -> list[RankedCandidate]:
+    merged: dict[str, RankedCandidate] = {}
+    for text, strategy in produced:
+        if text in merged:
+            cand = merged[text]
+            cand.n_samples += 1
+            if strategy.name not in cand.strategies:
+                cand.strategies.append(strategy.name)
+        else:
+            merged[text] = RankedCandidate(text, None, strategy.name, [strategy.name], 1)
+    return list(merged.values())
+
+
+def _new_token_limit(model: Any, tokenizer: Any, width: int, max_new_tokens: int) -> int:
+    limit = int(getattr(model.config, "max_position_embeddings", 0) or tokenizer.model_max_length)
+    return max(1, min(max_new_tokens, limit - width))
+
+
+def sample_batched(policy: LoadedPolicy, source: str, pair: str, strategies: Sequence[SamplingStrategy], *,
+                   prompt_format: str, max_new_tokens: int, seed: int) -> list[RankedCandidate]:
+    """Every candidate of one source in one ``generate()`` call (one row per candidate, see :class:`PerRowSampling`)."""
+    import torch
+    from transformers import LogitsProcessorList
+
+    from engine.prompting import encode_prompt
+
+    model, tokenizer = policy.model, policy.tokenizer
+    rows = _expand(strategies)
+    ids = torch.tensor([encode_prompt(tokenizer, source, pair, prompt_format)])
+    width = ids.shape[1]
+    torch.manual_seed(seed)
+    with torch.no_grad():
+        out = model.generate(
+            input_ids=ids, attention_mask=torch.ones_like(ids), num_return_sequences=len(rows), do_sample=True,
+            temperature=1.0, top_k=0, top_p=1.0, logits_processor=LogitsProcessorList([PerRowSampling(rows)]),
+            max_new_tokens=_new_token_limit(model, tokenizer, width, max_new_tokens),
+            pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id)
+    texts = tokenizer.batch_decode(out[:, width:], skip_special_tokens=True)
+    return _merge([(t.strip(), s) for t, s in zip(texts, rows, strict=True)])
+
+
+def sample_sequential(policy: LoadedPolicy, source: str, pair: str, strategies: Sequence[SamplingStrategy], *,
+                      prompt_format: str, max_new_tokens: int, seed: int) -> list[RankedCandidate]:
+    """One ``generate()`` call per candidate, batch 1, each with its strategy's own decoding parameters."""
+    import torch
+
+    from engine.prompting import encode_prompt
+
+    model, tokenizer = policy.model, policy.tokenizer
+    ids = torch.tensor([encode_prompt(tokenizer, source, pair, prompt_format)])
+    width = ids.shape[1]
+    produced = []
+    with torch.no_grad():
+        for i, strategy in enumerate(_expand(strategies)):
+            kwargs = strategy.params()
+            if strategy.kind == "beam":
+                kwargs["early_stopping"] = True
+            torch.manual_seed(seed * 1_000_003 + i)
+            out = model.generate(input_ids=ids, attention_mask=torch.ones_like(ids),
+                                 max_new_tokens=_new_token_limit(model, tokenizer, width, max_new_tokens),
+                                 pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id, **kwargs)
+            produced.append((tokenizer.decode(out[0, width:], skip_special_tokens=True).strip(), strategy))
+    return _merge(produced)
+
+
+def sample_per_strategy(policy: LoadedPolicy, source: str, pair: str, strategies: Sequence[SamplingStrategy], *,
+                        prompt_format: str, max_new_tokens: int, seed: int) -> list[RankedCandidate]:
+    """One ``generate()`` call per strategy (:func:`engine.generation.generate_candidates`)."""
+    from engine.generation import generate_candidates
+
+    cands = generate_candidates(policy.model, policy.tokenizer, [source], [pair], strategies,
+                                prompt_format=prompt_format, batch_size=1, max_new_tokens=max_new_tokens, seed=seed)[0]
+    return [RankedCandidate(c.text, None, c.strategy, list(c.strategies), c.count) for c in cands]
+
+
+SAMPLERS = {"batched": sample_batched, "per_strategy": sample_per_strategy, "sequential": sample_sequential}
+
+
+def translate_and_rank(*, source: str, pair: str, model_name: str, model_path: str, prompt_format: str,
+                       rm_name: str | None = None, rm_path: str | None = None,
+                       strategies: Sequence[str] = DEFAULT_STRATEGIES, max_new_tokens: int = 64, seed: int = 0,
+                       trust_remote_code: bool = False, mode: str = "batched") -> Translation:
+    """Sample 5–8 candidates of ``source`` and rank the distinct ones by the reward model (best first).
+
+    Without a reward model the candidates keep the order they were sampled in and have no score.
+    """
+    source = " ".join(str(source).split()) if "\n" not in str(source) else str(source).strip()
+    if not source:
+        raise ValueError("type or paste a source sentence first")
+    if len(source) > MAX_SOURCE_CHARS:
+        raise ValueError(f"the source is longer than {MAX_SOURCE_CHARS} characters; translate it in parts")
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}")
+    parsed = check_strategies(strategies)
+    if mode == "batched" and any(s.kind == "beam" for s in parsed):
+        mode = "per_strategy"
+    policy = load_policy(model_path, trust_remote_code)
+    threads = interactive_threads(policy.parameters)
+    t0 = time.perf_counter()
+    with policy.lock, torch_threads(threads):
+        candidates = SAMPLERS[mode](policy, source, pair, parsed, prompt_format=prompt_format,
+                                    max_new_tokens=max_new_tokens, seed=seed)
+    t1 = time.perf_counter()
+    if rm_path:
+        scorer, lock = _scorer(rm_path)
+        with lock, torch_threads(threads):
+            if mode == "sequential":
+                scores = [scorer.score([source], [c.text], pair)[0] for c in candidates]
+            else:
+                scores = scorer.score([source] * len(candidates), [c.text for c in candidates], pair)
+        for cand, score in zip(candidates, scores, strict=True):
+            cand.rm_score = float(score)
+        candidates.sort(key=lambda c: -c.rm_score)
+    t2 = time.perf_counter()
+    return Translation(source=source, pair=pair, model=model_name, rm=rm_name if rm_path else None,
+                       strategies=[s.name for s in parsed],
+                       settings={"max_new_tokens": max_new_tokens, "seed": seed, "mode": mode, "threads": threads},
+                       candidates=candidates, generate_s=t1 - t0, score_s=t2 - t1)
+
+
+def record(store, translation: Translation, *, linguist: str | None, detected: str | None = None,
+           queue_id: int | None = None, item_id: int | None = None) -> str:
+    """Store a translation and its ranked candidates; returns the request id."""
+    request = {"id": translation.id, "linguist": linguist, "source": translation.source, "pair": translation.pair,
+               "detected": detected, "model": translation.model, "rm": translation.rm,
+               "strategies": translation.strategies, "settings": translation.settings,
+               "generate_s": translation.generate_s, "score_s": translation.score_s, "queue_id": queue_id,
+               "item_id": item_id}
+    candidates = [{"text": c.text, "rm_score": c.rm_score, "strategy": c.strategy, "strategies": c.strategies,
+                   "n_samples": c.n_samples} for c in translation.candidates]
+    return store.feedback.add_request(request, candidates)
+
+
+def translate_with_registry(store, *, source: str, pair: str, model: str, rm: str | None,
+                            strategies: Sequence[str] = DEFAULT_STRATEGIES, max_new_tokens: int = 64, seed: int = 0,
+                            mode: str = "batched") -> Translation:
+    """:func:`translate_and_rank` with registered model names (resolved through :mod:`engine.registry`)."""
+    from engine.registry import resolve_model
+
+    ref = resolve_model(store, model)
+    if ref.kind != "policy":
+        raise ValueError(f"{model} is a {ref.kind} model; choose a policy model")
+    rm_path = None
+    if rm:
+        rm_ref = resolve_model(store, rm)
+        if rm_ref.kind != "reward":
+            raise ValueError(f"{rm} is a {rm_ref.kind} model; choose a reward model")
+        rm_path = rm_ref.path
+    return translate_and_rank(source=source, pair=pair, model_name=ref.name, model_path=ref.path,
+                              prompt_format=ref.prompt_format, rm_name=rm, rm_path=rm_path, strategies=strategies,
+                              max_new_tokens=max_new_tokens, seed=seed, trust_remote_code=ref.trust_remote_code,
+                              mode=mode)

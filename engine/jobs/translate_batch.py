@@ -1,0 +1,190 @@
+"""The ``translate_batch`` job: translate every source of an uploaded file with best-of-n reranking.
+
+For each chunk of sources the policy samples 5–8 candidates per source (batched over sources, one
+``generate()`` call per strategy — :func:`engine.generation.generate_candidates`), the reward model scores
+every candidate of the chunk in batches, and the best becomes the translation; the others are kept as
+alternatives with their scores. Chunks are written atomically (``outputs/chunks/chunk-*.jsonl``) and double
+as checkpoints, so a resumed run skips the sources already done. At the end ``outputs/translations.jsonl`` and
+``outputs/translations.tsv`` hold one row per source: line, pair, source, translation, score, alternatives.
+
+The upload reaches the run through :mod:`engine.feedback.batch`: the page checks the file and stages its
+sources under an engine-made token; ``prepare`` accepts only such a token and moves the sources into
+``inputs/sources.jsonl``. The file name is a label, never a path.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from engine.jobs.config import setting
+from engine.jobs.context import JobContext
+from engine.jobs.registry import JobKind
+from engine.registry import ModelRef, resolve_model
+
+DEFAULT_STRATEGIES = ["greedy", "temperature:0.7x2", "temperature:1.0x2", "top_k:20", "top_p:0.9x2"]
+OUTPUT_JSONL = "translations.jsonl"
+OUTPUT_TSV = "translations.tsv"
+TSV_COLUMNS = ("line", "pair", "source", "translation", "score", "alternatives")
+
+
+@dataclass
+class TranslateBatchConfig:
+    """Settings of a batch translation run."""
+
+    model: str = setting("", "Registered policy model that samples the candidate translations.")
+    reward_model: str = setting("", "Registered reward model that picks the best candidate of each source.")
+    pair: str = setting("auto", "Language of the sources: auto detects English or French per line (English "
+                        "when a line gives no clue); a JSONL line's own \"pair\" always wins.",
+                        choices=("auto", "en-ar", "fr-ar"))
+    strategies: list = setting(list(DEFAULT_STRATEGIES),
+                               "Sampling strategies, each one candidate (xN for N): greedy, beam:4, temperature:0.8, "
+                               "top_k:20, top_p:0.9x2. Between 5 and 8 candidates per source in all.")
+    max_new_tokens: int = setting(64, "Longest translation, in tokens.", min=4, max=1024)
+    upload: str = setting("", "Token of the checked upload staged by the studio (32 hex digits; not a path).",
+                          advanced=True)
+    upload_name: str = setting("", "The uploaded file's name, shown as a label only.", advanced=True)
+    batch_size: int = setting(16, "Sources per generate() call (each call yields sources × samples candidates).",
+                              min=1, max=256, advanced=True)
+    chunk_sources: int = setting(64, "Sources per saved chunk (a chunk is also a checkpoint).", min=1, advanced=True)
+    seed: int = setting(0, "Seed of the sampling.", advanced=True)
+
+
+def _sample_count(strategies: list) -> int:
+    from engine.generation import parse_strategies
+
+    return sum(s.samples for s in parse_strategies(strategies))
+
+
+def prepare(config: TranslateBatchConfig, store, run_dir: Path) -> None:
+    """Check the settings, resolve both models, and move the staged sources into ``inputs/``."""
+    from engine.feedback.batch import assign_pairs, read_sources, staged_path
+
+    n = _sample_count(config.strategies)
+    if not 5 <= n <= 8:
+        raise ValueError(f"the strategies give {n} candidates per source; choose between 5 and 8")
+    ref = resolve_model(store, config.model)
+    if ref.kind != "policy":
+        raise ValueError(f"{config.model} is a {ref.kind} model; choose a policy model")
+    rm = resolve_model(store, config.reward_model)
+    if rm.kind != "reward":
+        raise ValueError(f"{config.reward_model} is a {rm.kind} model; choose a reward model")
+    workspace_root = run_dir.parent.parent  # runs/<run id> lies in the workspace root (Workspace.run_dir)
+    staged = staged_path(workspace_root, config.upload)
+    sources = assign_pairs(read_sources(staged), config.pair)
+    inputs = run_dir / "inputs"
+    inputs.mkdir(parents=True, exist_ok=True)
+    ref.save(inputs / "model.json")
+    rm.save(inputs / "reward_model.json")
+    (inputs / "sources.jsonl").write_text(
+        "".join(json.dumps(asdict(s), ensure_ascii=False) + "\n" for s in sources), encoding="utf-8")
+    staged.unlink()
+
+
+def _done(chunk_dir: Path) -> set[int]:
+    done: set[int] = set()
+    for chunk in sorted(chunk_dir.glob("chunk-*.jsonl")):
+        for line in chunk.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                done.add(int(json.loads(line)["line"]))
+    return done
+
+
+def _write_chunk(chunk_dir: Path, rows: list[dict]) -> None:
+    index = len(list(chunk_dir.glob("chunk-*.jsonl")))
+    tmp = chunk_dir / f".chunk-{index:05d}.jsonl.tmp"
+    tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    os.replace(tmp, chunk_dir / f"chunk-{index:05d}.jsonl")
+
+
+def _tsv_field(value: object) -> str:
+    return " ".join(str(value).replace("\t", " ").splitlines())
+
+
+def _assemble(chunk_dir: Path, out_dir: Path) -> int:
+    rows = [json.loads(line) for chunk in sorted(chunk_dir.glob("chunk-*.jsonl"))
+            for line in chunk.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows.sort(key=lambda r: r["line"])
+    tmp = out_dir / f".{OUTPUT_JSONL}.tmp"
+    tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    os.replace(tmp, out_dir / OUTPUT_JSONL)
+    lines = ["\t".join(TSV_COLUMNS)]
+    for r in rows:
+        alternatives = json.dumps([{"text": a["text"], "score": round(a["score"], 4)} for a in r["alternatives"]],
+                                  ensure_ascii=False)
+        lines.append("\t".join(_tsv_field(v) for v in (r["line"], r["pair"], r["source"], r["translation"],
+                                                         f"{r['score']:.4f}", alternatives)))
+    tmp = out_dir / f".{OUTPUT_TSV}.tmp"
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.replace(tmp, out_dir / OUTPUT_TSV)
+    return len(rows)
+
+
+def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
+    """Translate chunk by chunk with best-of-n reranking; resumable; assemble TSV and JSONL at the end."""
+    import torch
+
+    from engine.feedback.batch import read_sources
+    from engine.generation import generate_candidates, parse_strategies
+    from engine.models import load_causal_lm, load_tokenizer
+    from engine.reward.scoring import RewardScorer
+
+    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    strategies = parse_strategies(config.strategies)
+    ref = ModelRef.load(ctx.inputs_dir / "model.json")
+    rm = ModelRef.load(ctx.inputs_dir / "reward_model.json")
+    sources = read_sources(ctx.inputs_dir / "sources.jsonl")
+    chunk_dir = ctx.output_dir / "chunks"
+    chunk_dir.mkdir(exist_ok=True)
+    done = _done(chunk_dir)
+    todo = [s for s in sources if s.line not in done]
+    if done:
+        ctx.log(f"resumed: {len(done)} sources already translated, {len(todo)} to go")
+    ctx.log(f"loading {ref.name} from {ref.path} and the reward model {rm.name}")
+    tokenizer = load_tokenizer(ref.path, trust_remote_code=ref.trust_remote_code)
+    model = load_causal_lm(ref.path, trust_remote_code=ref.trust_remote_code)
+    scorer = RewardScorer(rm.path, batch_size=32, trust_remote_code=rm.trust_remote_code)
+    total, t0 = len(sources), time.time()
+    n_samples = sum(s.samples for s in strategies)
+    ctx.progress(len(done), total, unit="sources", message=f"best of {n_samples} samples per source")
+    for start in range(0, len(todo), config.chunk_sources):
+        ctx.raise_if_cancelled()
+        chunk = todo[start:start + config.chunk_sources]
+        candidates = generate_candidates(
+            model, tokenizer, [s.source for s in chunk], [s.pair for s in chunk], strategies,
+            prompt_format=ref.prompt_format, batch_size=config.batch_size, max_new_tokens=config.max_new_tokens,
+            seed=config.seed + start)
+        flat = [(i, c) for i, cands in enumerate(candidates) for c in cands]
+        scores = scorer.score([chunk[i].source for i, _ in flat], [c.text for _, c in flat],
+                              [chunk[i].pair for i, _ in flat])
+        ranked: list[list[dict]] = [[] for _ in chunk]
+        for (i, cand), score in zip(flat, scores, strict=True):
+            ranked[i].append({"text": cand.text, "score": float(score), "strategy": cand.strategy,
+                              "n_samples": cand.count})
+        rows = []
+        for src, alts in zip(chunk, ranked, strict=True):
+            alts.sort(key=lambda a: -a["score"])
+            best = alts[0]
+            rows.append({"line": src.line, "pair": src.pair, "detected": src.detected, "source": src.source,
+                         "translation": best["text"], "score": best["score"], "strategy": best["strategy"],
+                         "alternatives": alts[1:], "model": ref.name, "rm": rm.name})
+        _write_chunk(chunk_dir, rows)
+        finished = total - len(todo) + start + len(chunk)
+        rate = (start + len(chunk)) / max(time.time() - t0, 1e-6)
+        ctx.progress(finished, total, unit="sources", sources_per_s=rate, message=f"{rate:.2f} sources/s")
+        ctx.metric(finished, sources_per_s=rate, mean_best_score=sum(r["score"] for r in rows) / len(rows))
+        ctx.log(f"line {rows[0]['line']}: {rows[0]['source']} → {rows[0]['translation']} "
+                f"(reward {rows[0]['score']:.3f})")
+    n = _assemble(chunk_dir, ctx.output_dir)
+    ctx.log(f"{n} sources translated: outputs/{OUTPUT_TSV} and outputs/{OUTPUT_JSONL}")
+
+
+KIND = JobKind(
+    name="translate_batch", title="Batch translation",
+    description="Translate an uploaded file of sources: the policy samples 5–8 candidates per source, the reward "
+                "model picks the best; download the translations with their scores and the alternatives.",
+    config_cls=TranslateBatchConfig, run=run, prepare=prepare,
+)

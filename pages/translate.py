@@ -1,0 +1,409 @@
+"""6 · Translate & feedback: linguists translate, judge and correct; leads assign reviews and read agreement."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import asdict, replace
+from datetime import datetime, time, timedelta
+
+import streamlit as st
+
+from engine.feedback.batch import MAX_UPLOAD_BYTES, BatchUploadError, stage_upload
+from engine.feedback.export import EXPORT_NAME, write_export
+from engine.feedback.interactive import DEFAULT_STRATEGIES, record, translate_with_registry
+from engine.feedback.judgements import (
+    ERROR_TAG_HELP,
+    ERROR_TAGS,
+    KIND_LABELS,
+    KINDS,
+    Judgement,
+    JudgementError,
+    clean_linguist_name,
+    new_submission_id,
+    submit,
+)
+from engine.feedback.language import LANGUAGE_NAMES, detect_language
+from engine.feedback.queue import create_queue, may_review, next_item, queue_agreement
+from engine.jobs.events import FINAL_STATUSES
+from engine.jobs.translate_batch import OUTPUT_JSONL, OUTPUT_TSV
+from engine.registry import default_policy
+from studio.components.arabic import arabic_text, bidi_table
+from studio.components.header import workspace_header
+from studio.components.job_panel import config_form, run_monitor
+from studio.components.pickers import model_picker
+from studio.components.rtl_editor import rtl_text_area
+from studio.state import studio
+
+TOP = 3
+LINGUIST, REQUEST = "tr_linguist", "tr_request"
+
+st.title("6 · Translate & feedback")
+st.caption("The policy samples several translations, the reward model ranks them, and linguists say which is "
+           "best, rank them, reject them all or correct one. Every judgement is saved before it is confirmed.")
+workspace_header(studio())
+store = studio().store
+
+
+# --- sign-in ------------------------------------------------------------------------------------------
+def _sign_in(name: str) -> None:
+    clean = clean_linguist_name(name)
+    store.feedback.register_linguist(clean)
+    st.session_state[LINGUIST] = clean
+    st.query_params["linguist"] = clean
+
+
+if LINGUIST not in st.session_state and st.query_params.get("linguist"):
+    try:  # a reload keeps the sign-in through the address bar
+        _sign_in(st.query_params["linguist"])
+    except JudgementError:
+        st.query_params.pop("linguist", None)
+
+linguist: str | None = st.session_state.get(LINGUIST)
+if linguist is None:
+    st.subheader("Who is judging?")
+    known = store.feedback.linguists()
+    with st.form("tr-signin"):
+        picked = st.selectbox("Your name", known, index=None, placeholder="Choose your name",
+                              key="tr-signin-pick") if known else None
+        typed = st.text_input("New linguist" if known else "Your name", key="tr-signin-new",
+                              help="Entered once per browser session; every judgement records it.")
+        go = st.form_submit_button("Sign in", type="primary")
+    if go:
+        try:
+            _sign_in(typed.strip() or picked or "")
+        except JudgementError as exc:
+            st.error(str(exc))
+        else:
+            st.rerun()
+    st.stop()
+
+left, right = st.columns([4, 1])
+left.markdown(f"Signed in as **{html.escape(linguist)}** — your judgements are recorded under this name.")
+if right.button("Switch linguist", key="tr-signout"):
+    st.session_state.pop(LINGUIST, None)
+    st.query_params.pop("linguist", None)
+    st.rerun()
+
+policies = [m["name"] for m in store.models.list(kind="policy")]
+reward_models = [m["name"] for m in store.models.list(kind="reward")]
+
+
+# --- one request: its ranked candidates and the feedback form ----------------------------------------------
+def _candidate_card(cand: dict) -> None:
+    with st.container(border=True):
+        score = f"reward {cand['rm_score']:.3f}" if cand["rm_score"] is not None else "not ranked"
+        samples = f" ×{cand['n_samples']}" if cand["n_samples"] > 1 else ""
+        st.caption(f"**#{cand['position'] + 1}** · {score} · {cand['strategy']}{samples}")
+        arabic_text(cand["text"] or "(empty translation)")
+
+
+def _my_judgement(request_id: str) -> dict | None:
+    done = st.session_state.get(f"tr_done::{request_id}")
+    if done:
+        return done
+    rows = store.feedback.judgements(request_id=request_id, linguists=[linguist], newest_first=True, limit=1)
+    return {"id": rows[0]["id"], "kind": rows[0]["kind"], "time": rows[0]["created_at"]} if rows else None
+
+
+def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: int | None = None) -> bool:
+    """Show a request's candidates (top 3, the rest one click away) and its feedback form; True once judged."""
+    request = store.feedback.request(request_id)
+    if request is None:
+        st.warning("This translation is no longer in the store.")
+        return False
+    cands = request["candidates"]
+    st.markdown(f"<div dir='auto' style='font-size:1.1rem'><b>Source</b> ({html.escape(request['pair'])}): "
+                f"{html.escape(request['source'])}</div>", unsafe_allow_html=True)
+    timing = (f" · {request['generate_s'] + request['score_s']:.2f} s"
+              if request["generate_s"] is not None and request["score_s"] is not None else "")
+    ranked = f"ranked by {request['rm']}" if request["rm"] else "no reward model: sampling order"
+    samples = sum(c["n_samples"] for c in cands)
+    st.caption(f"{request['model']} · {ranked} · {len(cands)} distinct candidates from {samples} samples{timing}")
+    show_all = len(cands) > TOP and st.toggle(f"Show all {len(cands)} candidates", key=f"{ctx}-all-{request_id}")
+    shown = [c["position"] for c in cands] if show_all else [c["position"] for c in cands[:TOP]]
+    for position in shown:
+        _candidate_card(cands[position])
+    mine = _my_judgement(request_id)
+    if mine:
+        when = mine["time"].strftime("%H:%M:%S")
+        st.success(f"Saved: judgement #{mine['id']} ({KIND_LABELS[mine['kind']]}) stored at {when} UTC.")
+        return True
+    sub_key = f"tr_sub::{request_id}"
+    st.session_state.setdefault(sub_key, new_submission_id())
+    kind = st.radio("Your judgement", KINDS, format_func=KIND_LABELS.get, horizontal=True,
+                    key=f"{ctx}-kind-{request_id}")
+    ranks, best, correction = {}, None, None
+    with st.form(key=f"{ctx}-form-{request_id}"):
+        if kind == "ranking":
+            st.caption("1 = best. Give every candidate a different rank.")
+            cols = st.columns(len(shown))
+            for i, (col, position) in enumerate(zip(cols, shown, strict=True)):
+                ranks[position] = col.selectbox(f"Rank of #{position + 1}", list(range(1, len(shown) + 1)), index=i,
+                                                key=f"{ctx}-rank-{request_id}-{position}")
+        elif kind == "best":
+            best = st.radio("Best candidate", shown, format_func=lambda p: f"#{p + 1}", horizontal=True,
+                            key=f"{ctx}-best-{request_id}")
+        elif kind == "post_edit":
+            correction = rtl_text_area("Corrected translation", cands[shown[0]]["text"],
+                                       key=f"{ctx}-edit-{request_id}",
+                                       help="Pre-filled with the top candidate: correct it in place.")
+        else:
+            correction = rtl_text_area("A translation you would accept (optional)", "",
+                                       key=f"{ctx}-none-{request_id}")
+        tags = st.multiselect("Error tags (optional)", ERROR_TAGS, key=f"{ctx}-tags-{request_id}",
+                              help="; ".join(f"{t}: {h}" for t, h in ERROR_TAG_HELP.items()))
+        comment = st.text_area("Comment (optional)", key=f"{ctx}-comment-{request_id}", height=68)
+        sent = st.form_submit_button("Submit judgement", type="primary")
+    if not sent:
+        return False
+    ranking = sorted(ranks, key=ranks.get) if kind == "ranking" else None
+    if ranking is not None and len(set(ranks.values())) != len(ranks):
+        st.error("Give every candidate a different rank (1 = best).")
+        return False
+    judgement = Judgement(submission_id=st.session_state[sub_key], request_id=request_id, linguist=linguist,
+                          kind=kind, shown=shown, ranking=ranking, best=best, correction=correction, tags=tags,
+                          comment=comment, queue_id=queue_id, item_id=item_id)
+    try:
+        result = submit(store, judgement)
+    except JudgementError as exc:
+        st.error(f"Not saved: {exc}")
+        return False
+    stored = store.feedback.judgement(judgement.submission_id)
+    st.session_state[f"tr_done::{request_id}"] = {"id": result.judgement_id, "kind": stored["kind"],
+                                                   "time": stored["created_at"]}
+    st.rerun()
+    return True
+
+
+def _pair_of(source: str, choice: str) -> tuple[str | None, str | None]:
+    """(pair, detected language) for a source and the language choice (auto / en / fr)."""
+    guess = detect_language(source)
+    if choice != "auto":
+        return f"{choice}-ar", guess.language
+    if guess.language == "ar":
+        return None, "ar"
+    return guess.pair or "en-ar", guess.language
+
+
+# --- tabs ------------------------------------------------------------------------------------------------
+translate_tab, queue_tab, batch_tab, feedback_tab = st.tabs(
+    ["Translate", "Review queue", "Batch translation", "All feedback"])
+
+with translate_tab:
+    if not policies:
+        st.info("No policy model yet: set up the demo on the Start page, or register a model on the Models page.")
+    else:
+        source = st.text_area("Source (English or French)", key="tr-source", height=100,
+                              placeholder="Type or paste a sentence in English or French")
+        guess = detect_language(source) if source.strip() else None
+        c1, c2, c3 = st.columns(3)
+        detected_label = f"Detected: {guess.name}" if guess and guess.language else "Detect automatically"
+        lang = c1.selectbox("Source language", ["auto", "en", "fr"], key="tr-lang",
+                            format_func=lambda c: detected_label if c == "auto" else LANGUAGE_NAMES[c],
+                            help="Detected from function words and French accents; choose to override.")
+        model_default = default_policy(store)
+        model = c2.selectbox("Model version", policies, key="tr-model",
+                             index=policies.index(model_default) if model_default in policies else 0,
+                             help="The production model when there is one, else the newest SFT model.")
+        rm = c3.selectbox("Reward model", reward_models or [None], key="tr-rm",
+                          format_func=lambda n: n or "none registered",
+                          help="Ranks the candidates; the top 3 are shown first.")
+        if guess is not None:
+            st.caption(f"Language: {guess.name} ({guess.reason})" if guess.language else
+                       f"Language: no clue ({guess.reason}) — English unless you choose French.")
+        with st.expander("Sampling"):
+            strategies = st.text_input("Strategies", ", ".join(DEFAULT_STRATEGIES), key="tr-strategies",
+                                       help="Each gives one candidate (xN for N): greedy, temperature:0.8, top_k:20, "
+                                            "top_p:0.9x2, beam:4. Between 5 and 8 candidates in all.")
+            s1, s2 = st.columns(2)
+            max_new = s1.number_input("Longest translation (tokens)", 4, 512, 64, key="tr-max-new")
+            seed = s2.number_input("Seed", 0, 2**31 - 1, 0, key="tr-seed")
+        if st.button("Translate", type="primary", key="tr-translate"):
+            pair, detected = _pair_of(source, lang)
+            if not source.strip():
+                st.error("Type or paste a source sentence first.")
+            elif pair is None:
+                st.error("This text is in Arabic script: the source must be English or French.")
+            else:
+                try:
+                    with st.spinner("Sampling and ranking candidates…"):
+                        translation = translate_with_registry(
+                            store, source=source, pair=pair, model=model, rm=rm,
+                            strategies=[s.strip() for s in strategies.split(",") if s.strip()],
+                            max_new_tokens=int(max_new), seed=int(seed))
+                    request_id = record(store, translation, linguist=linguist, detected=detected)
+                except (ValueError, LookupError, OSError) as exc:
+                    st.error(str(exc))
+                else:
+                    st.session_state[REQUEST] = request_id
+                    st.query_params["request"] = request_id
+    restored = st.query_params.get("request") if REQUEST not in st.session_state else None
+    if restored and store.feedback.request(restored) is not None:  # a reload keeps the translation
+        st.session_state[REQUEST] = restored
+    if st.session_state.get(REQUEST):
+        st.divider()
+        feedback(st.session_state[REQUEST], "tr")
+
+with queue_tab:
+    queues = store.feedback.queues()
+    with st.expander("Create a review queue (leads)", expanded=not queues):
+        corpora = store.corpora.list()
+        if not corpora or not policies:
+            st.info("A queue needs a corpus (Data page) and a policy model.")
+        else:
+            with st.form("tr-queue-form"):
+                q1, q2 = st.columns(2)
+                q_name = q1.text_input("Queue name", key="tr-q-name")
+                names = {c["id"]: f"{c['name']} ({c['segments']} segments)" for c in corpora}
+                q_corpora = q2.multiselect("Corpora", list(names), default=list(names)[:1], format_func=names.get,
+                                           key="tr-q-corpora")
+                q_split = q1.selectbox("Split", ["test", "valid", "train", "all"], key="tr-q-split",
+                                       help="Review sources the models did not train on: test or valid.")
+                q_size = q2.number_input("Sources (0 = the whole split)", 0, 100_000, 20, key="tr-q-size",
+                                         help="A seeded random sample of this many sources.")
+                q_k = q1.number_input("Judgements per source (k)", 1, 10, 2, key="tr-q-k",
+                                      help="Two or more lets the studio measure agreement between linguists.")
+                q_model = q2.selectbox("Model version", policies, key="tr-q-model",
+                                       index=policies.index(default_policy(store)) if default_policy(store) in policies
+                                       else 0)
+                q_rm = q1.selectbox("Reward model", reward_models or [None], key="tr-q-rm",
+                                    format_func=lambda n: n or "none registered")
+                q_people = q2.multiselect("Linguists (empty: anyone)", store.feedback.linguists(), key="tr-q-people")
+                make = st.form_submit_button("Create queue", type="primary")
+            if make:
+                try:
+                    new_id = create_queue(store, name=q_name, corpus_ids=q_corpora, split=q_split, k=int(q_k),
+                                          model=q_model, rm=q_rm, created_by=linguist, linguists=q_people,
+                                          sample_size=int(q_size))
+                except (ValueError, LookupError, JudgementError) as exc:
+                    st.error(str(exc))
+                else:
+                    st.session_state["tr-queue"] = new_id
+                    st.rerun()
+    if not queues:
+        st.info("No review queue yet.")
+    else:
+        labels = {q["id"]: f"{q['name']} — {q['items']} sources, k = {q['k']}" for q in queues}
+        if st.session_state.get("tr-queue") not in labels:
+            st.session_state.pop("tr-queue", None)
+        queue_id = st.selectbox("Queue", list(labels), format_func=labels.get, key="tr-queue")
+        queue = store.feedback.queue(queue_id)
+        progress = store.feedback.progress(queue_id, linguist)
+        st.progress(min(1.0, progress["judged"] / max(progress["wanted"], 1)),
+                    text=f"Queue: {progress['judged']} of {progress['wanted']} judgements · {progress['complete']} of "
+                         f"{progress['items']} sources complete · you: {progress['mine']} judged")
+        item_key = f"tr_item::{queue_id}"
+        if not may_review(queue, linguist):
+            st.info(f"You are not among this queue's linguists ({', '.join(queue['linguists'])}).")
+        else:
+            current = st.session_state.get(item_key)
+            judged = current is not None and _my_judgement(current["request_id"]) is not None
+            if (current is None or judged) and st.button("Next item", type="primary", key=f"tr-next-{queue_id}"):
+                try:
+                    with st.spinner("Preparing the next item…"):
+                        found = next_item(store, queue_id, linguist)
+                except (ValueError, LookupError, OSError) as exc:
+                    st.error(str(exc))
+                    found = None
+                else:
+                    if found is None:
+                        st.success("Nothing left for you in this queue. Thank you!")
+                current = st.session_state[item_key] = asdict(found) if found else None
+            if current is not None:
+                st.caption(f"Item {current['item_id']} of {progress['items']}")
+                feedback(current["request_id"], f"q{queue_id}", queue_id=queue_id, item_id=current["item_id"])
+        st.subheader("Agreement")
+        report = queue_agreement(store, queue_id)
+        a1, a2, a3 = st.columns(3)
+        a1.metric("Sources judged by 2+ linguists", report.shared_items)
+        a2.metric("Kendall's tau (mean)", f"{report.mean_tau:.2f}" if report.mean_tau is not None else "—",
+                  help=f"Rank correlation of two linguists' rankings of the same candidates; "
+                       f"{report.ranked_comparisons} comparisons. 1 = same order, −1 = reversed.")
+        a3.metric("Same best pick", f"{report.best_agreement:.0%}" if report.best_agreement is not None else "—",
+                  help=f"Share of comparisons where both chose the same best (or both 'none'); "
+                       f"{report.best_comparisons} comparisons.")
+        if report.pairs:
+            st.dataframe([{"linguist A": p.linguist_a, "linguist B": p.linguist_b, "shared sources": p.items,
+                           "ranked both": p.ranked_items, "Kendall's tau": p.mean_tau, "picks compared": p.best_items,
+                           "same best pick": p.best_agreement} for p in report.pairs],
+                         hide_index=True, use_container_width=True)
+
+with batch_tab:
+    if not policies or not reward_models:
+        st.info("Batch translation needs a policy model and a reward model.")
+    else:
+        upload = st.file_uploader("Sources: .txt (one per line), .tsv / .csv (first column), .jsonl (\"source\")",
+                                  type=["txt", "tsv", "csv", "jsonl"], key="tr-batch-file",
+                                  help=f"At most {MAX_UPLOAD_BYTES // (1024 * 1024)} MiB and 5,000 sources.")
+        config = config_form("translate_batch", key="tr-batch", hidden=("upload", "upload_name"),
+                             defaults={"model": default_policy(store), "reward_model": reward_models[0]},
+                             widgets={"model": model_picker("policy"), "reward_model": model_picker("reward")},
+                             submit_label="Translate the file")
+        if config is not None:
+            if upload is None:
+                st.error("Choose a file of sources first.")
+            elif upload.size > MAX_UPLOAD_BYTES:
+                st.error(f"The file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MiB.")
+            else:
+                try:
+                    staged = stage_upload(studio().workspace.root, upload.getvalue(), upload.name, config.pair)
+                    studio().supervisor.start("translate_batch", replace(config, upload=staged.token,
+                                                                         upload_name=staged.name),
+                                              title=f"Batch translation of {staged.name}")
+                except (BatchUploadError, ValueError, LookupError) as exc:
+                    st.error(str(exc))
+                else:
+                    st.rerun()
+        latest = store.runs.list(kinds=("translate_batch",), limit=1)
+        if latest:
+            run = latest[0]
+            run_monitor(run["id"], key="tr-batch-run", charts=[("Sources per second", ["sources_per_s"])])
+            outputs = studio().workspace.run_dir(run["id"]) / "outputs"
+            if run["status"] in FINAL_STATUSES and (outputs / OUTPUT_TSV).is_file():
+                import json
+
+                rows = [json.loads(line) for line in (outputs / OUTPUT_JSONL).read_text(encoding="utf-8")
+                        .splitlines()[:10]]
+                bidi_table([{**r, "score": f"{r['score']:.3f}"} for r in rows], ["line", "source", "translation",
+                                                                                 "score"],
+                           arabic_columns=("translation",))
+                d1, d2 = st.columns(2)
+                d1.download_button("Download TSV", (outputs / OUTPUT_TSV).read_bytes(), file_name=OUTPUT_TSV,
+                                   mime="text/tab-separated-values", key="tr-batch-tsv")
+                d2.download_button("Download JSONL", (outputs / OUTPUT_JSONL).read_bytes(), file_name=OUTPUT_JSONL,
+                                   mime="application/jsonl", key="tr-batch-jsonl")
+
+with feedback_tab:
+    f1, f2, f3 = st.columns(3)
+    who = f1.multiselect("Linguists", store.feedback.judging_linguists(), key="tr-f-who")
+    dates = f2.date_input("Dates (UTC)", value=[], key="tr-f-dates")
+    which = f3.multiselect("Models", store.feedback.judged_models(), key="tr-f-models")
+    since = datetime.combine(dates[0], time()) if len(dates) >= 1 else None
+    until = datetime.combine(dates[-1], time()) + timedelta(days=1) if len(dates) >= 1 else None
+    filters = {"linguists": who or None, "since": since, "until": until, "models": which or None}
+    total = store.feedback.count_judgements(**filters)
+    st.caption(f"{total} judgement(s); the newest 50 below.")
+    rows = store.feedback.judgements(**filters, newest_first=True, limit=50)
+    texts = store.feedback.candidates_of(sorted({r["request_id"] for r in rows}))
+    bidi_table([{
+        "time": f"{r['created_at']:%Y-%m-%d %H:%M}", "linguist": r["linguist"], "format": KIND_LABELS[r["kind"]],
+        "source": r["source"],
+        "chosen": r["correction"] or next((c["text"] for c in texts.get(r["request_id"], [])
+                                           if c["position"] == r["best"]), ""),
+        "ranking": " > ".join(f"#{p + 1}" for p in r["ranking"]) if r["ranking"] else "",
+        "tags": ", ".join(r["tags"]), "comment": r["comment"], "model": r["model"],
+    } for r in rows], ["time", "linguist", "format", "source", "chosen", "ranking", "tags", "comment", "model"],
+        arabic_columns=("chosen",), labels={"chosen": "best / correction"})
+    if st.button(f"Export {EXPORT_NAME}", key="tr-export", disabled=total == 0,
+                 help="One JSON object per judgement (with the filters above): source, candidates shown, ranking / "
+                      "best / correction / tags, linguist, model, time."):
+        path = write_export(store, studio().workspace.root / "exports", **filters)
+        st.session_state["tr-export-path"] = str(path)
+    if st.session_state.get("tr-export-path"):
+        from pathlib import Path
+
+        exported = Path(st.session_state["tr-export-path"])
+        if exported.is_file():
+            st.download_button(f"Download {EXPORT_NAME}", exported.read_bytes(), file_name=EXPORT_NAME,
+                               mime="application/jsonl", key="tr-export-download")
+            st.caption(f"Written to `{exported}`.")

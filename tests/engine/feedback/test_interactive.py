@@ -1,0 +1,75 @@
+"""Interactive translation on the tiny model: per-row sampling in one generate() call, ranking by the reward model."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from engine.feedback.interactive import (
+    PerRowSampling,
+    check_strategies,
+    record,
+    translate_and_rank,
+    translate_with_registry,
+)
+from engine.feedback.queue import create_queue, next_item
+from engine.generation import SamplingStrategy
+
+
+def test_per_row_sampling_applies_each_rows_own_setting():
+    logits = torch.tensor([[1.0, 3.0, 2.0, 0.0]] * 4)
+    rows = [SamplingStrategy.parse(s) for s in ("greedy", "top_k:2", "top_p:0.5", "temperature:0.5")]
+    out = PerRowSampling(rows)(None, logits.clone())
+    neg = torch.finfo(out.dtype).min
+    assert out[0].tolist() == [neg, 3.0, neg, neg]  # greedy: only the argmax survives
+    assert out[1].tolist() == [neg, 3.0, 2.0, neg]  # top-k 2
+    assert out[2].tolist() == [neg, 3.0, neg, neg]  # top-p 0.5: the top token already holds ~0.64
+    assert out[3].tolist() == pytest.approx([2.0, 6.0, 4.0, 0.0])  # temperature 0.5 doubles the logits
+    with pytest.raises(ValueError, match="rows"):
+        PerRowSampling(rows[:2])(None, logits)
+
+
+def test_strategies_must_give_five_to_eight_candidates():
+    assert sum(s.samples for s in check_strategies(["greedy", "temperature:0.7x4"])) == 5
+    for specs in (["greedy", "top_k:20"], ["temperature:1.0x9"]):
+        with pytest.raises(ValueError, match="between 5 and 8"):
+            check_strategies(specs)
+
+
+def test_batched_translation_is_ranked_by_the_reward_model(tiny_policy_dir, tiny_rm_dir):
+    common = dict(source="The cat is on the table.", pair="en-ar", model_name="tiny-sft",
+                  model_path=str(tiny_policy_dir), prompt_format="tags", rm_name="tiny-rm", rm_path=str(tiny_rm_dir),
+                  max_new_tokens=12, seed=3)
+    batched = translate_and_rank(**common)
+    assert sum(c.n_samples for c in batched.candidates) == 8
+    assert len({c.text for c in batched.candidates}) == len(batched.candidates)
+    scores = [c.rm_score for c in batched.candidates]
+    assert scores == sorted(scores, reverse=True)
+    assert batched.rm == "tiny-rm" and batched.settings["mode"] == "batched" and batched.seconds > 0
+    sequential = translate_and_rank(**common, mode="sequential")
+    greedy = {c.text for c in batched.candidates if "greedy" in c.strategies}
+    assert greedy == {c.text for c in sequential.candidates if "greedy" in c.strategies}  # the same greedy decode
+    by_text = {c.text: c.rm_score for c in sequential.candidates}
+    for cand in batched.candidates:  # batched scoring gives what one-at-a-time scoring gives
+        if cand.text in by_text:
+            assert cand.rm_score == pytest.approx(by_text[cand.text], abs=1e-4)
+    unranked = translate_and_rank(**{**common, "rm_path": None})
+    assert all(c.rm_score is None for c in unranked.candidates) and unranked.rm is None
+
+
+def test_registry_translation_is_recorded_and_queue_items_get_candidates(store, tiny_policy, tiny_rm, demo_corpus):
+    with pytest.raises(ValueError, match="choose a policy model"):
+        translate_with_registry(store, source="Hello", pair="en-ar", model=tiny_rm, rm=None)
+    with pytest.raises(ValueError, match="type or paste"):
+        translate_with_registry(store, source="  ", pair="en-ar", model=tiny_policy, rm=tiny_rm)
+    translation = translate_with_registry(store, source="Le chat est sur la table.", pair="fr-ar", model=tiny_policy,
+                                          rm=tiny_rm, max_new_tokens=8)
+    rid = record(store, translation, linguist="Amina", detected="fr")
+    req = store.feedback.request(rid)
+    assert len(req["candidates"]) == len(translation.candidates) and req["pair"] == "fr-ar"
+    assert req["candidates"][0]["text"] == translation.candidates[0].text
+    qid = create_queue(store, name="q", corpus_ids=[demo_corpus], split="test", k=2, model=tiny_policy, rm=tiny_rm,
+                       created_by="Lead", sample_size=2, max_new_tokens=8)
+    a, b = next_item(store, qid, "A"), next_item(store, qid, "B")
+    assert a.request_id == b.request_id
+    assert store.feedback.request(a.request_id)["rm"] == tiny_rm

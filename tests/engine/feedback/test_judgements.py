@@ -1,0 +1,91 @@
+"""Each feedback format: what is accepted, what is refused (with the message), and storing exactly once."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.feedback.judgements import Judgement, JudgementError, new_submission_id, submit, validate
+from tests.engine.feedback.helpers import stored_request
+
+
+def _j(kind: str, **kw) -> Judgement:
+    values = {"submission_id": new_submission_id(), "request_id": "r", "linguist": "  Amina   B. ", "kind": kind,
+              "shown": [0, 1, 2]}
+    return Judgement(**{**values, **kw})
+
+
+def test_ranking_is_a_permutation_of_the_shown_candidates_and_sets_best():
+    j = validate(_j("ranking", ranking=[2, 0, 1], tags=["Fluency", "fluency"], comment="  ok "), 5)
+    assert (j.ranking, j.best, j.tags, j.comment, j.linguist) == ([2, 0, 1], 2, ["fluency"], "ok", "Amina B.")
+    assert not j.none_acceptable
+    for bad in ([0, 1], [0, 1, 1], [0, 1, 3], []):
+        with pytest.raises(JudgementError, match="different rank"):
+            validate(_j("ranking", ranking=bad), 5)
+
+
+def test_best_pick_must_be_shown():
+    assert validate(_j("best", best=1), 5).best == 1
+    with pytest.raises(JudgementError, match="one of those shown"):
+        validate(_j("best", best=4), 5)
+    with pytest.raises(JudgementError, match="pick the best"):
+        validate(_j("best"), 5)
+
+
+def test_none_acceptable_may_carry_an_arabic_correction():
+    j = validate(_j("none"), 5)
+    assert j.none_acceptable and j.best is None and j.correction is None
+    assert validate(_j("none", correction=" القطة على الطاولة "), 5).correction == "القطة على الطاولة"
+
+
+def test_post_edit_needs_an_arabic_correction():
+    assert validate(_j("post_edit", correction="القطة فوق الطاولة."), 5).correction == "القطة فوق الطاولة."
+    with pytest.raises(JudgementError, match="type the corrected"):
+        validate(_j("post_edit", correction="   "), 5)
+    with pytest.raises(JudgementError, match="Arabic script"):
+        validate(_j("post_edit", correction="The cat is on the table"), 5)
+    with pytest.raises(JudgementError, match="goes with a post-edit"):
+        validate(_j("best", best=0, correction="القطة"), 5)
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"kind": "vote"}, "unknown feedback format"),
+    ({"linguist": ""}, "enter your name"),
+    ({"linguist": "x" * 61}, "at most 60"),
+    ({"linguist": "Eve\u202e"}, "control characters"),
+    ({"submission_id": "../../etc"}, "submission id"),
+    ({"shown": [0, 0]}, "distinct positions"),
+    ({"shown": [0, 9]}, "distinct positions"),
+    ({"shown": []}, "no candidate"),
+    ({"tags": ["grammar"]}, "unknown error tag"),
+    ({"comment": "x" * 2001}, "longer than 2000"),
+])
+def test_refusals_say_what_to_fix(change, message):
+    values = {"kind": "best", "best": 0, **change}
+    with pytest.raises(JudgementError, match=message):
+        validate(_j(values.pop("kind"), **values), 5)
+
+
+def test_submit_stores_once_per_submission_id_and_copies_the_models(store):
+    rid = stored_request(store)
+    j = _j("ranking", request_id=rid, ranking=[1, 0, 2], tags=["accuracy"], comment="close")
+    first = submit(store, j)
+    again = submit(store, j)  # a double click or a retry of the same form
+    assert first.stored and not again.stored and again.judgement_id == first.judgement_id
+    rows = store.feedback.judgements()
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["model"], row["rm"], row["linguist"], row["best"], row["ranking"]) == (
+        "tiny-sft", "tiny-rm", "Amina B.", 1, [1, 0, 2])
+    assert row["source"] == "The cat is on the table." and row["tags"] == ["accuracy"]
+    second = submit(store, _j("best", request_id=rid, best=2))
+    assert second.stored and second.judgement_id != first.judgement_id
+
+
+def test_submit_refuses_an_unknown_request_and_an_unchanged_post_edit(store):
+    with pytest.raises(JudgementError, match="no longer known"):
+        submit(store, _j("best", request_id="nope", best=0))
+    rid = stored_request(store)
+    top = store.feedback.request(rid)["candidates"][0]["text"]
+    with pytest.raises(JudgementError, match="unchanged"):
+        submit(store, _j("post_edit", request_id=rid, correction=f"  {top} "))
+    assert store.feedback.count_judgements() == 0

@@ -1,0 +1,109 @@
+"""Batch translation: uploads are checked and staged under a token; the job reranks by the RM and writes TSV/JSONL."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from engine.feedback.batch import (
+    MAX_SOURCES,
+    MAX_UPLOAD_BYTES,
+    BatchUploadError,
+    assign_pairs,
+    parse_sources,
+    stage_upload,
+    staged_path,
+    upload_format,
+)
+from engine.jobs.translate_batch import TSV_COLUMNS, TranslateBatchConfig
+from tests.engine.feedback.helpers import build_tiny_rm
+
+
+def test_each_upload_format_yields_sources_with_their_language():
+    txt = parse_sources(b"\xef\xbb\xbfThe cat is on the table.\r\n\r\nLe chat est sur la table.\n", "txt")
+    assert [(s.line, s.source, s.detected) for s in txt] == [(1, "The cat is on the table.", "en"),
+                                                            (3, "Le chat est sur la table.", "fr")]
+    tsv = parse_sources("Hello there\tignored\nOù est la gare ?\tx\n".encode(), "tsv")
+    assert [s.source for s in tsv] == ["Hello there", "Où est la gare ?"]
+    csv_rows = parse_sources(b'"A quoted, sentence with the comma",x\n"Paris",y\n', "csv")
+    assert [s.source for s in csv_rows] == ["A quoted, sentence with the comma", "Paris"]
+    jsonl = parse_sources(b'{"source": "Paris", "pair": "fr-ar"}\n{"source": "the end"}\n', "jsonl")
+    assert [(s.given_pair, s.detected) for s in jsonl] == [("fr-ar", None), (None, "en")]
+    assert [s.pair for s in assign_pairs(jsonl + txt, "auto")] == ["fr-ar", "en-ar", "en-ar", "fr-ar"]
+    assert [s.pair for s in assign_pairs(jsonl + txt, "en-ar")] == ["fr-ar", "en-ar", "en-ar", "en-ar"]
+    assert upload_format("C:\\Users\\me\\sources.JSONL") == "jsonl"
+
+
+@pytest.mark.parametrize(("data", "fmt", "message"), [
+    ("The cat.\nالقطة على الطاولة.\n".encode(), "txt", "line 2: the source is in Arabic script"),
+    (b'{"source": 3}\n[1]\nnot json\n', "jsonl", "line 1: no \"source\" string; line 2: not a JSON object; line 3"),
+    (b'{"source": "x", "pair": "de-ar"}\n', "jsonl", "pair 'de-ar' is not en-ar or fr-ar"),
+    (b"ok line\nbad \x07 bell\n", "txt", "line 2: the source contains a control character"),
+    (b"caf\xe9\n", "txt", "not UTF-8"),
+    (b"\n \n", "txt", "holds no source"),
+    (("x" * 1001 + "\n").encode(), "txt", "longer than 1000"),
+    (b"a\n" * (MAX_SOURCES + 1), "txt", f"at most {MAX_SOURCES}"),
+    (b"a" * (MAX_UPLOAD_BYTES + 1), "txt", "larger than 5 MiB"),
+])
+def test_bad_uploads_are_refused_whole_with_line_and_reason(data, fmt, message):
+    with pytest.raises(BatchUploadError) as info:
+        parse_sources(data, fmt)
+    assert message in str(info.value)
+
+
+def test_upload_names_never_become_paths(workspace):
+    staged = stage_upload(workspace.root, b"The cat is on the table.\n", "C:\\tmp\\in.txt")
+    assert staged.sources == 1 and staged.name == "in.txt" and len(staged.token) == 32
+    assert staged_path(workspace.root, staged.token).parent == workspace.root / "uploads" / "staged"
+    for bad in ("../../etc/passwd", staged.token.upper(), "", "0" * 32):
+        with pytest.raises(ValueError):
+            staged_path(workspace.root, bad)
+    for name in ("../secret.txt", "a\x00b.txt", "sources.exe"):
+        with pytest.raises(ValueError):
+            stage_upload(workspace.root, b"Hello\n", name)
+
+
+@pytest.fixture
+def tiny_rm(store, tiny_policy_dir, tmp_path):
+    store.models.register("tiny-rm", "reward", str(build_tiny_rm(tiny_policy_dir, tmp_path / "rm")),
+                          metadata={"prompt_format": "tags"})
+    return "tiny-rm"
+
+
+@pytest.mark.slow
+def test_batch_job_translates_every_source_with_best_of_n(supervisor, store, workspace, tiny_policy, tiny_rm):
+    lines = ["The cat is on the table.", "Le chat est sur la table.", "I like green tea.", "Où est la gare ?",
+             "We will meet tomorrow.", "Il fait beau aujourd'hui."]
+    upload = "".join(json.dumps({"source": s}) + "\n" for s in lines).encode()
+    staged = stage_upload(workspace.root, upload, "batch.jsonl")
+    config = TranslateBatchConfig(model=tiny_policy, reward_model=tiny_rm, upload=staged.token, upload_name=staged.name,
+                                  max_new_tokens=8, chunk_sources=4, batch_size=4)
+    run_id = supervisor.start("translate_batch", config)
+    assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id)
+    with pytest.raises(ValueError, match="gone"):  # the staged sources moved into the run
+        staged_path(workspace.root, staged.token)
+    out = workspace.run_dir(run_id) / "outputs"
+    rows = [json.loads(line) for line in (out / "translations.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["source"] for r in rows] == lines
+    assert [r["pair"] for r in rows] == ["en-ar", "fr-ar", "en-ar", "fr-ar", "en-ar", "fr-ar"]
+    for r in rows:
+        assert all(a["score"] <= r["score"] for a in r["alternatives"])
+        assert 1 + len(r["alternatives"]) <= 8 and r["model"] == tiny_policy and r["rm"] == tiny_rm
+    tsv = (out / "translations.tsv").read_text(encoding="utf-8").splitlines()
+    assert tsv[0].split("\t") == list(TSV_COLUMNS) and len(tsv) == 7
+    assert all(len(line.split("\t")) == len(TSV_COLUMNS) for line in tsv)
+    assert len(list((out / "chunks").glob("chunk-*.jsonl"))) == 2
+    assert store.runs.get(run_id)["progress_done"] == 6
+
+
+def test_prepare_refuses_a_made_up_token_and_wrong_models(supervisor, tiny_policy, tiny_rm):
+    with pytest.raises(ValueError, match="not an upload token"):
+        supervisor.create("translate_batch", TranslateBatchConfig(model=tiny_policy, reward_model=tiny_rm,
+                                                                  upload="../../etc/passwd"))
+    with pytest.raises(ValueError, match="choose a reward model"):
+        supervisor.create("translate_batch", TranslateBatchConfig(model=tiny_policy, reward_model=tiny_policy,
+                                                                  upload="0" * 32))
+    with pytest.raises(ValueError, match="between 5 and 8"):
+        supervisor.create("translate_batch", TranslateBatchConfig(model=tiny_policy, reward_model=tiny_rm,
+                                                                  strategies=["greedy"], upload="0" * 32))

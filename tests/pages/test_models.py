@@ -1,0 +1,95 @@
+"""The Models page: the registry table, lineage, promote / roll back behind a confirmation, export, archive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.pages.conftest import by_label
+
+
+def _stages(store) -> dict[str, str]:
+    return {m["name"]: m["stage"] for m in store.models.list()}
+
+
+def _button(at, label: str):
+    return by_label(at.button, label)
+
+
+def _registry(store) -> None:
+    store.runs.create("ppo-1", "ppo", "PPO", {"policy": "sft-a", "reward_model": "rm-a"}, "/runs/ppo-1")
+    with store.db.transaction() as cur:  # a finished run: the studio's supervisor leaves it alone
+        store.runs.mark_final(cur, "ppo-1", "succeeded", None)
+    store.models.register("sft-a", "policy", "/m/sft-a", stage="sft", metadata={"valid_chrf": 12.5})
+    store.models.register("rm-a", "reward", "/m/rm-a", parent="sft-a", metadata={"valid_accuracy": 0.8})
+    store.models.register("cold-a", "policy", "/m/cold-a", stage="cold-start", parent="sft-a", run_id="ppo-1",
+                          metadata={"policy": "sft-a", "reward_model": "rm-a", "heldout_chrf_end": 14.0})
+
+
+def test_table_lists_every_version_with_metrics_and_lineage(open_page, store):
+    _registry(store)
+    at = open_page("models")
+    assert at.title[0].value == "Models"
+    table = at.dataframe[0].value
+    assert sorted(table["name"]) == ["cold-a", "rm-a", "sft-a"]
+    assert dict(zip(table["name"], table["stage"], strict=True))["cold-a"] == "cold-start"
+    assert dict(zip(table["name"], table["RM accuracy"], strict=True))["rm-a"] == 0.8
+    at.selectbox(key="models-pick").set_value("cold-a")
+    at.run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 1  # the lineage graph
+    assert "Check and register" in [b.label for b in at.button]  # the register form is still there
+
+
+def test_promote_needs_the_typed_name_then_roll_back_needs_the_tick(open_page, store):
+    _registry(store)
+    at = open_page("models")
+    at.selectbox(key="models-pick").set_value("sft-a")
+    at.run()
+    _button(at, "Promote to production").click()
+    at.run()
+    assert any("confirm" in e.value for e in at.error) and _stages(store)["sft-a"] == "sft"
+
+    at.text_input(key="models-confirm-sft-a").set_value("sft-a")
+    _button(at, "Promote to production").click()
+    at.run()
+    assert not at.exception
+    assert _stages(store)["sft-a"] == "production"
+    assert any("sft-a is now the production model" in s.value for s in at.success)
+
+    at.selectbox(key="models-pick").set_value("cold-a")
+    at.run()
+    at.text_input(key="models-confirm-cold-a").set_value("cold-a")
+    _button(at, "Promote to production").click()
+    at.run()
+    assert _stages(store) == {"sft-a": "sft", "cold-a": "production", "rm-a": "candidate"}
+
+    _button(at, "Roll back production").click()  # the box is not ticked: refused
+    at.run()
+    assert any("confirm" in e.value for e in at.error) and _stages(store)["cold-a"] == "production"
+    at.checkbox(key="models-rb-ok").check()
+    _button(at, "Roll back production").click()
+    at.run()
+    assert not at.exception
+    assert _stages(store) == {"sft-a": "production", "cold-a": "cold-start", "rm-a": "candidate"}
+    assert [m["name"] for m in store.models.list(stage="production")] == ["sft-a"]
+
+
+def test_reward_models_offer_no_promotion_and_can_be_archived(open_page, store):
+    _registry(store)
+    at = open_page("models")
+    at.selectbox(key="models-pick").set_value("rm-a")
+    at.run()
+    assert "Promote to production" not in [b.label for b in at.button]
+    _button(at, "Archive").click()
+    at.run()
+    assert _stages(store)["rm-a"] == "archived"
+
+
+def test_export_shows_the_folder_written(open_page, store, workspace, tiny_policy):
+    at = open_page("models")
+    _button(at, "Export standalone folder").click()
+    at.run(timeout=120)
+    assert not at.exception
+    folder = workspace.root / "exports" / "tiny-sft"
+    assert any(str(folder) in s.value for s in at.success)
+    assert (Path(folder) / "model.safetensors").is_file()

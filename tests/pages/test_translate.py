@@ -1,0 +1,195 @@
+"""The Translate & feedback page: sign-in, translating, every feedback format, reloads, queues, export."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.engine.feedback.helpers import build_tiny_rm, stored_request
+
+
+@pytest.fixture(autouse=True)
+def one_torch_thread():
+    """The tiny model runs fastest on one thread (two stall each other on a busy 2-core machine)."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
+@pytest.fixture(scope="module")
+def tiny_rm_dir(tiny_policy_dir, tmp_path_factory):
+    return build_tiny_rm(tiny_policy_dir, tmp_path_factory.mktemp("page-rm") / "rm")
+
+
+@pytest.fixture
+def tiny_rm(store, tiny_rm_dir):
+    store.models.register("tiny-rm", "reward", str(tiny_rm_dir), metadata={"prompt_format": "tags"})
+    return "tiny-rm"
+
+
+def _page(open_page, **params) -> AppTest:
+    """The page opened as after a reload of a URL carrying ``params`` (e.g. ``linguist``, ``request``)."""
+    at = open_page()
+    at.query_params.update(params)
+    at.switch_page("../pages/translate.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _submit(at: AppTest) -> AppTest:
+    next(b for b in at.button if b.label == "Submit judgement").click()
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _saved(at: AppTest) -> list[str]:
+    return [s.value for s in at.success if s.value.startswith("Saved: judgement #")]
+
+
+def test_sign_in_then_translate_shows_the_top_three_ranked_and_a_ranking_is_saved(open_page, store, tiny_policy,
+                                                                                  tiny_rm):
+    at = open_page("translate")
+    assert at.title[0].value == "6 · Translate & feedback"
+    assert [s.value for s in at.subheader] == ["Who is judging?"]
+    at.text_input(key="tr-signin-new").input("  Amina  ")
+    next(b for b in at.button if b.label == "Sign in").click()
+    at.run()
+    assert store.feedback.linguists() == ["Amina"] and at.query_params["linguist"] == ["Amina"]
+    at.text_area(key="tr-source").input("Le chat dort sur le canapé.")
+    at.run()
+    assert at.selectbox(key="tr-lang").format_func("auto") == "Detected: French"
+    assert at.selectbox(key="tr-model").value == tiny_policy and at.selectbox(key="tr-rm").value == tiny_rm
+    at.text_input(key="tr-strategies").input("greedy, temperature:1.0x4")
+    at.number_input(key="tr-max-new").set_value(8)
+    at.button(key="tr-translate").click()
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    rid = at.session_state["tr_request"]
+    request = store.feedback.request(rid)
+    assert request["pair"] == "fr-ar" and request["detected"] == "fr" and request["rm"] == tiny_rm
+    assert sum(c["n_samples"] for c in request["candidates"]) == 5
+    shown = min(3, len(request["candidates"]))
+    assert len([c for c in at.caption if c.value.startswith("**#")]) == shown
+    ranks = [at.selectbox(key=f"tr-rank-{rid}-{p}") for p in range(shown)]
+    ranks[0].set_value(shown)
+    ranks[-1].set_value(1)
+    _submit(at)
+    row = store.feedback.judgements()[0]
+    assert row["kind"] == "ranking" and row["linguist"] == "Amina" and row["model"] == tiny_policy
+    assert row["ranking"][0] == shown - 1 and row["best"] == shown - 1
+    assert _saved(at)
+
+
+@pytest.mark.parametrize(("kind", "fill", "expect"), [
+    ("best", {"tr-best": 2}, {"best": 2, "none_acceptable": False}),
+    ("none", {"tr-tags": ["accuracy", "omission"], "tr-comment": "all three drop the verb"},
+     {"none_acceptable": True, "tags": ["accuracy", "omission"], "comment": "all three drop the verb"}),
+    ("post_edit", {"tr-edit": "القطة نائمة على الأريكة."}, {"correction": "القطة نائمة على الأريكة."}),
+])
+def test_each_feedback_format_is_stored_and_survives_a_reload(open_page, store, kind, fill, expect):
+    rid = stored_request(store)
+    at = _page(open_page, linguist="Bilal", request=rid)
+    assert at.session_state["tr_linguist"] == "Bilal" and at.session_state["tr_request"] == rid
+    at.radio(key=f"tr-kind-{rid}").set_value(kind)
+    at.run()
+    if kind == "post_edit":  # the RTL editor is pre-filled with the top candidate
+        assert at.text_area(key=f"tr-edit-{rid}").value == store.feedback.request(rid)["candidates"][0]["text"]
+    for key, value in fill.items():
+        widget = {"tr-best": at.radio, "tr-tags": at.multiselect, "tr-comment": at.text_area,
+                  "tr-edit": at.text_area}[key](key=f"{key}-{rid}")
+        widget.set_value(value)
+    _submit(at)
+    assert _saved(at)
+    rows = store.feedback.judgements()
+    assert len(rows) == 1 and rows[0]["kind"] == kind and rows[0]["linguist"] == "Bilal"
+    assert {k: rows[0][k] for k in expect} == expect
+    reloaded = _page(open_page, linguist="Bilal", request=rid)  # a new browser session on the same URL
+    assert _saved(reloaded) and not [b for b in reloaded.button if b.label == "Submit judgement"]
+    assert store.feedback.count_judgements() == 1
+
+
+def test_a_bad_judgement_is_refused_and_nothing_is_stored(open_page, store):
+    rid = stored_request(store)
+    at = _page(open_page, linguist="Bilal", request=rid)
+    at.selectbox(key=f"tr-rank-{rid}-1").set_value(1)  # two candidates ranked 1
+    _submit(at)
+    assert any("different rank" in e.value for e in at.error)
+    at.radio(key=f"tr-kind-{rid}").set_value("post_edit")
+    at.run()
+    _submit(at)  # the top candidate unchanged is no post-edit
+    assert any("unchanged" in e.value for e in at.error)
+    assert store.feedback.count_judgements() == 0 and not _saved(at)
+
+
+def test_all_feedback_filters_and_exports_human_preferences(open_page, store, workspace):
+    for linguist in ("Amina", "Bilal"):
+        rid = stored_request(store, linguist=linguist)
+        at = _page(open_page, linguist=linguist, request=rid)
+        at.radio(key=f"tr-kind-{rid}").set_value("best")
+        at.run()
+        _submit(at)
+    at = _page(open_page, linguist="Lead")
+    at.multiselect(key="tr-f-who").set_value(["Amina"])
+    at.run()
+    assert any(c.value.startswith("1 judgement(s)") for c in at.caption)
+    at.button(key="tr-export").click()
+    at.run()
+    exported = workspace.root / "exports" / "human_preferences.jsonl"
+    records = [json.loads(line) for line in exported.read_text(encoding="utf-8").splitlines()]
+    assert [r["linguist"] for r in records] == ["Amina"] and records[0]["kind"] == "best"
+    assert at.get("download_button")
+
+
+def test_review_queue_next_item_and_agreement_between_two_linguists(open_page, store, tiny_policy, tiny_rm,
+                                                                   demo_corpus):
+    at = _page(open_page, linguist="Lead")
+    at.text_input(key="tr-q-name").input("Week 1")
+    at.number_input(key="tr-q-size").set_value(2)
+    next(b for b in at.button if b.label == "Create queue").click()
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    queue = store.feedback.queues()[0]
+    assert (queue["name"], queue["items"], queue["k"], queue["model"], queue["rm"]) == (
+        "Week 1", 2, 2, tiny_policy, tiny_rm)
+    for linguist, ranking_first in (("Amina", 0), ("Bilal", 1)):
+        at = _page(open_page, linguist=linguist)
+        at.button(key=f"tr-next-{queue['id']}").click()
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        item = at.session_state[f"tr_item::{queue['id']}"]
+        rid = item["request_id"]
+        n = min(3, len(store.feedback.request(rid)["candidates"]))
+        if n > 1:
+            at.selectbox(key=f"q{queue['id']}-rank-{rid}-{ranking_first}").set_value(1)
+            at.selectbox(key=f"q{queue['id']}-rank-{rid}-{1 - ranking_first}").set_value(2)
+        _submit(at)
+        assert _saved(at)
+    rows = store.feedback.judgements(queue_id=queue["id"])
+    assert len(rows) == 2 and {(r["item_id"], r["request_id"]) for r in rows} == {(rows[0]["item_id"], rid)}
+    shared = next(m for m in at.metric if m.label == "Sources judged by 2+ linguists")
+    assert shared.value == "1"
+    assert store.feedback.progress(queue["id"], "Bilal")["judged"] == 2
+
+
+def test_a_finished_batch_run_offers_its_translations_for_download(open_page, store, workspace, tiny_policy, tiny_rm):
+    run_id = "translate_batch-test"
+    out = workspace.run_dir(run_id) / "outputs"
+    out.mkdir(parents=True)
+    row = {"line": 1, "pair": "en-ar", "source": "The cat.", "translation": "القطة.", "score": 0.5, "alternatives": []}
+    (out / "translations.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    (out / "translations.tsv").write_text("line\tpair\tsource\ttranslation\tscore\talternatives\n", encoding="utf-8")
+    store.runs.create(run_id, "translate_batch", "Batch translation of in.txt", {}, str(out.parent))
+    with store.db.transaction() as cur:
+        store.runs.mark_final(cur, run_id, "succeeded", None)
+    at = _page(open_page, linguist="Amina")
+    assert any(b.label == "Translate the file" for b in at.button)  # the upload form
+    labels = [d.proto.label for d in at.get("download_button")]
+    assert labels == ["Download TSV", "Download JSONL"]
+    assert any("القطة." in m.value for m in at.markdown)
