@@ -37,6 +37,7 @@ import time
 from pathlib import Path
 
 from bench.common import measure_in_subprocess, peak_rss_mib, write_results
+from bench.generate import demo_rows
 
 DEMO = Path(__file__).resolve().parents[1] / "data" / "demo"
 MODES = ("batched", "per_strategy", "sequential")
@@ -44,14 +45,7 @@ MODES = ("batched", "per_strategy", "sequential")
 
 def demo_sources(n: int, seed: int) -> list[tuple[str, str]]:
     """``n`` seeded ``(source, pair)`` picks from ``data/demo`` (EN and FR mixed)."""
-    rows = []
-    for path in sorted(DEMO.glob("*.tsv")):
-        pair = path.name.split(".")[0]
-        for line in path.read_text(encoding="utf-8").splitlines():
-            cols = line.split("\t")
-            if len(cols) >= 2 and cols[0].strip():
-                rows.append((cols[0].strip(), pair))
-    return random.Random(seed).sample(rows, n)
+    return random.Random(seed).sample([(source, pair) for source, _, pair in demo_rows()], n)
 
 
 def build_models(folder: Path, seed: int) -> tuple[str, str, str]:

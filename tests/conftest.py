@@ -138,3 +138,16 @@ def store_pair_set(store, folder: Path, run_id: str = "score-fixture", n_sources
 def pair_set(store, tmp_path) -> str:
     """~120 learnable pairs stored as the pairs of a score run id."""
     return store_pair_set(store, tmp_path)
+
+
+@pytest.fixture
+def tiny_rm(store, tiny_policy_dir, tmp_path) -> str:
+    """A reward model (random head) on the tiny policy's backbone, registered as ``tiny-rm``."""
+    from engine.models import load_tokenizer
+    from engine.reward.model import build_reward_model, save_reward_model
+
+    tok = load_tokenizer(tiny_policy_dir)
+    folder = save_reward_model(build_reward_model(tiny_policy_dir, pad_token_id=tok.pad_token_id), tok,
+                               tmp_path / "rm", prompt_format="tags")
+    store.models.register("tiny-rm", "reward", str(folder), metadata={"prompt_format": "tags"})
+    return "tiny-rm"

@@ -11,19 +11,6 @@ from engine.registry import resolve_model
 
 
 @pytest.fixture
-def tiny_rm(store, tiny_policy_dir, tmp_path) -> str:
-    """A reward model (random head) on the tiny policy's backbone, registered as ``tiny-rm``."""
-    from engine.models import load_tokenizer
-    from engine.reward.model import build_reward_model, save_reward_model
-
-    tok = load_tokenizer(tiny_policy_dir)
-    folder = save_reward_model(build_reward_model(tiny_policy_dir, pad_token_id=tok.pad_token_id), tok,
-                               tmp_path / "rm", prompt_format="tags")
-    store.models.register("tiny-rm", "reward", str(folder), metadata={"prompt_format": "tags"})
-    return "tiny-rm"
-
-
-@pytest.fixture
 def two_policies(store, tiny_policy, tiny_policy_dir) -> list[str]:
     store.models.register("tiny-b", "policy", str(tiny_policy_dir), stage="cold-start",
                           metadata={"prompt_format": "tags"})

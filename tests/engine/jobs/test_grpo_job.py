@@ -14,17 +14,6 @@ from engine.jobs.grpo import ChecksPenalty, ChrfReward, GrpoConfig, completion_t
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def tiny_rm(store, tmp_path, tiny_policy_dir) -> str:
-    """A reward model with a fresh (untrained) head on the tiny policy, registered as ``tiny-rm``."""
-    from engine.models import load_tokenizer
-    from engine.reward.model import build_reward_model, save_reward_model
-
-    tokenizer = load_tokenizer(tiny_policy_dir)
-    model = build_reward_model(tiny_policy_dir, pad_token_id=tokenizer.pad_token_id)
-    folder = save_reward_model(model, tokenizer, tmp_path / "tiny-rm", prompt_format="tags", base_model="tiny-sft")
-    store.models.register("tiny-rm", "reward", str(folder), metadata={"prompt_format": "tags"})
-    return "tiny-rm"
 
 
 def _config(corpus_id: int, **overrides) -> GrpoConfig:

@@ -10,19 +10,10 @@ import torch
 from safetensors.torch import load_file
 
 from engine.jobs.ppo import PPOJobConfig
-from engine.models import load_tokenizer
-from engine.reward.model import build_reward_model, save_reward_model
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def tiny_rm(store, tiny_policy_dir, tmp_path) -> str:
-    tok = load_tokenizer(tiny_policy_dir)
-    folder = save_reward_model(build_reward_model(tiny_policy_dir, pad_token_id=tok.pad_token_id), tok,
-                               tmp_path / "rm", prompt_format="tags")
-    store.models.register("tiny-rm", "reward", str(folder), metadata={"prompt_format": "tags"})
-    return "tiny-rm"
 
 
 def _config(corpus, **overrides):
