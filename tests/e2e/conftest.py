@@ -123,3 +123,21 @@ def artifacts() -> Path:
     """Where browser tests leave screenshots (kept after the run)."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+def choose(page, label: str, option: str, attempts: int = 3) -> None:
+    """Pick ``option`` in the Streamlit select box labelled ``label`` (retrying the opening click, which a busy
+    page can swallow while it reruns)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import expect
+
+    box = page.get_by_label(label, exact=True)
+    expect(box).to_be_visible(timeout=30_000)
+    for _ in range(attempts):
+        box.click()
+        try:
+            page.get_by_role("option", name=option).click(timeout=10_000)
+            return
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    raise AssertionError(f"could not choose {option!r} in {label!r}")

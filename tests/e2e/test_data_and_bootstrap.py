@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import choose
+
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo" / "en-ar.everyday_travel.tsv"
 
 pytestmark = pytest.mark.e2e
@@ -43,8 +45,7 @@ def test_upload_browse_and_bootstrap(page: Page, studio_server, tmp_path, artifa
     page.goto(f"{studio_server.url}/")
     expect(page.get_by_role("heading", name="Tarjama Studio")).to_be_visible(timeout=30_000)
     page.get_by_text("Train an SFT model on your own corpora (advanced)").click()
-    page.get_by_label("Size", exact=True).click()
-    page.get_by_role("option", name="tiny").click()
+    choose(page, "Size", "tiny")
     page.get_by_text("Advanced settings").click()
     for label, value in (("Vocab size", "400"), ("Max steps", "200"), ("Eval every", "10"),
                          ("Checkpoint every", "50"), ("Eval pairs", "4")):
