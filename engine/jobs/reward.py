@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.registry import JobKind
-from engine.jobs.training import cuda_available, last_checkpoint, metric_values, policy_name, split_pairs
+from engine.jobs.training import cuda_available, last_checkpoint, policy_name, split_pairs, studio_callback_class
 from engine.registry import ModelRef, resolve_model
 
 
@@ -94,14 +94,12 @@ def _num_layers(model: Any) -> int:
 
 
 def _studio_callback(ctx: JobContext, config: RewardConfig, num_layers: int, adapters_only: bool):
-    from transformers import TrainerCallback
-
     from engine.reward.unfreezing import apply_phase, parse_schedule, phase_at
 
     phases = parse_schedule(config.unfreeze_schedule)
 
-    class StudioCallback(TrainerCallback):
-        """Progress, metrics, unfreezing and cancel for the studio."""
+    class UnfreezingCallback(studio_callback_class()):
+        """The studio callback plus layer-wise unfreezing by epoch or step."""
 
         current = None
 
@@ -127,23 +125,9 @@ def _studio_callback(ctx: JobContext, config: RewardConfig, num_layers: int, ada
             if config.unfreeze_unit == "step":
                 self._apply(model, state.global_step, state)
 
-        def on_step_end(self, args, state, control, **kw):
-            if state.is_world_process_zero:
-                phase = self.current.label if self.current else ""
-                ctx.progress(state.global_step, state.max_steps, unit="steps",
-                             message=f"epoch {state.epoch or 0:.2f} · phase {phase}")
-            if ctx.should_stop():
-                control.should_save = True
-                control.should_training_stop = True
-
-        def on_log(self, args, state, control, logs=None, **kw):
-            if not state.is_world_process_zero or not logs:
-                return
-            values = metric_values(logs)
-            if values:
-                ctx.metric(state.global_step, **values)
-
-    return StudioCallback()
+    callback = UnfreezingCallback(ctx)
+    callback.describe = lambda state: f"phase {callback.current.label if callback.current else ''}"
+    return callback
 
 
 def _valid_rewards(model: Any, valid: list[dict], encoded: list[dict], pad_id: int) -> list[dict]:

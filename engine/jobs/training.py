@@ -3,6 +3,7 @@ trainers, checkpoints, pair splits, LoRA configs and saving a trained policy."""
 
 from __future__ import annotations
 
+import functools
 import random
 from pathlib import Path
 from typing import Any
@@ -60,21 +61,27 @@ def metric_values(logs: dict[str, Any]) -> dict[str, float]:
     return out
 
 
-def studio_callback(ctx: JobContext, describe: Any = None) -> Any:
-    """A TrainerCallback that reports progress and metrics to the studio and turns a cancel request into
-    a checkpoint and a stop. ``describe(state)`` may add a short message to each progress report."""
+@functools.cache
+def studio_callback_class() -> type:
+    """The TrainerCallback class that reports progress and metrics to the studio and turns a cancel request into
+    a checkpoint and a stop (built on first use, so importing this module does not import transformers).
+    Subclass it to add behaviour, as the reward job does for layer-wise unfreezing."""
     from transformers import TrainerCallback
 
     class StudioCallback(TrainerCallback):
-        """Progress, metrics and cancel for the studio."""
+        """Progress, metrics and cancel for the studio. ``describe(state)`` may add a short message to each
+        progress report."""
+
+        def __init__(self, ctx: JobContext, describe: Any = None) -> None:
+            self.ctx, self.describe = ctx, describe
 
         def on_step_end(self, args, state, control, **kw):
             if state.is_world_process_zero:
                 message = f"epoch {state.epoch or 0:.2f}"
-                if describe is not None:
-                    message += f" · {describe(state)}"
-                ctx.progress(state.global_step, state.max_steps, unit="steps", message=message)
-            if ctx.should_stop():
+                if self.describe is not None:
+                    message += f" · {self.describe(state)}"
+                self.ctx.progress(state.global_step, state.max_steps, unit="steps", message=message)
+            if self.ctx.should_stop():
                 control.should_save = True
                 control.should_training_stop = True
 
@@ -83,9 +90,14 @@ def studio_callback(ctx: JobContext, describe: Any = None) -> Any:
                 return
             values = metric_values(logs)
             if values:
-                ctx.metric(state.global_step, **values)
+                self.ctx.metric(state.global_step, **values)
 
-    return StudioCallback()
+    return StudioCallback
+
+
+def studio_callback(ctx: JobContext, describe: Any = None) -> Any:
+    """An instance of :func:`studio_callback_class` for ``ctx``."""
+    return studio_callback_class()(ctx, describe)
 
 
 def last_checkpoint(ctx: JobContext) -> str | None:
