@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from engine.jobs.config import config_from_dict, config_to_dict
-from engine.jobs.events import FINAL_STATUSES, EventWriter, last_status
+from engine.jobs.events import FINAL_STATUSES, EventWriter
 from engine.jobs.ingest import ingest_run
 from engine.jobs.launcher import build_command, launch_env, resolve_launch
 from engine.jobs.registry import job_kind
@@ -252,8 +252,3 @@ class Supervisor:
             raise KeyError(f"no run {run_id!r}")
         return run
 
-
-def status_from_files(run_dir: Path) -> str:
-    """A run's last written status, read from its folder (no store needed)."""
-    event = last_status(run_dir)
-    return event["status"] if event else "queued"

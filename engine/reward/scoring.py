@@ -67,15 +67,3 @@ def cached_scorer(path: str) -> RewardScorer:
     """A scorer per model folder, loaded once per process (pages score repeatedly)."""
     return RewardScorer(path)
 
-
-def score_with(model_path: str, sources: Sequence[str], candidates: Sequence[str],
-               pairs: Sequence[str] | str) -> list[float]:
-    """Score with a reward model given by its folder (cached)."""
-    return cached_scorer(str(model_path)).score(sources, candidates, pairs)
-
-
-def model_info(scorer: RewardScorer) -> dict[str, Any]:
-    """Parameters and head type of a loaded reward model."""
-    from engine.reward.model import head_spec
-
-    return {"parameters": sum(p.numel() for p in scorer.model.parameters()), "head": head_spec(scorer.model.config)}
