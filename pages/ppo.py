@@ -25,7 +25,7 @@ PPO_CHARTS = [
     ("Clip fraction", ["clip_fraction", "value_clip_fraction"]), ("Response length (tokens)", ["response_length"]),
     ("Degenerate outputs (share)", ["degenerate_share"]),
 ]
-DEMO_PPO = {"learning_rate": 1e-4, "steps": 150, "kl_coef": 0.1, "eval_every": 25, "save_every": 50,
+DEMO_PPO = {"learning_rate": 3e-5, "steps": 150, "kl_coef": 0.2, "eval_every": 25, "save_every": 50,
             "response_length": 32}
 
 st.title("4 · PPO")
