@@ -16,7 +16,6 @@ shared with the ``grpo`` job.
 
 from __future__ import annotations
 
-import json
 import os
 import random
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from engine.jobs.training import (
     metric_values,
     policy_name,
     reference_init_kwargs,
+    register_policy,
     resolve_policy,
     save_policy,
     split_pairs,
@@ -192,10 +192,7 @@ def run(config: DpoConfig, ctx: JobContext) -> None:
             "train_pairs": len(train_ex), "valid_pairs": len(valid_ex), "prompt_format": policy.prompt_format,
             "parameters": parameters,
             **{k: v for k, v in final_eval.items() if k.startswith("eval_")}}
-    (ctx.output_dir / "summary.json").write_text(json.dumps(meta, indent=2))
-    ctx.artifact("model", name=name, model_kind="policy", path=str(folder), stage=config.register_stage,
-                 parent=policy.name, metadata=meta)
-    ctx.log(f"registered {name} ({config.register_stage}) after {steps} steps")
+    register_policy(ctx, name, folder, config.register_stage, policy, steps, meta)
 
 
 KIND = JobKind(

@@ -22,7 +22,6 @@ and registration as in the DPO job.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,6 +40,7 @@ from engine.jobs.training import (
     lora_config,
     policy_name,
     reference_init_kwargs,
+    register_policy,
     resolve_policy,
     save_policy,
     studio_callback,
@@ -319,10 +319,7 @@ def run(config: GrpoConfig, ctx: JobContext) -> None:
             "corpus_ids": [int(i) for i in config.corpus_ids], "split": config.split,
             "learning_rate": config.learning_rate, "lora": config.lora, "prompt_format": policy.prompt_format,
             "parameters": parameters, **{f"final_{k}": v for k, v in final.items()}}
-    (ctx.output_dir / "summary.json").write_text(json.dumps(meta, indent=2))
-    ctx.artifact("model", name=name, model_kind="policy", path=str(folder), stage=config.register_stage,
-                 parent=policy.name, metadata=meta)
-    ctx.log(f"registered {name} ({config.register_stage}) after {steps} steps")
+    register_policy(ctx, name, folder, config.register_stage, policy, steps, meta)
 
 
 KIND = JobKind(

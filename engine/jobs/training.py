@@ -144,3 +144,14 @@ def split_pairs(rows: list[dict], share: float, seed: int) -> tuple[list[dict], 
     random.Random(seed).shuffle(groups)
     held = set(groups[: max(1, int(len(groups) * share))])
     return [r for r in train if r["group_key"] not in held], [r for r in train if r["group_key"] in held]
+
+
+def register_policy(ctx: JobContext, name: str, folder: Path, stage: str, parent: ModelRef, steps: int,
+                    meta: dict) -> None:
+    """Write ``outputs/summary.json`` and announce the trained policy for the studio to register."""
+    import json
+
+    (ctx.output_dir / "summary.json").write_text(json.dumps(meta, indent=2))
+    ctx.artifact("model", name=name, model_kind="policy", path=str(folder), stage=stage, parent=parent.name,
+                 metadata=meta)
+    ctx.log(f"registered {name} ({stage}) after {steps} steps")
