@@ -125,13 +125,13 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-def choose(page, label: str, option: str, attempts: int = 3) -> None:
+def choose(page, label: str, option: str, attempts: int = 3, within=None) -> None:
     """Pick ``option`` in the Streamlit select box labelled ``label`` (retrying the opening click, which a busy
-    page can swallow while it reruns)."""
+    page can swallow while it reruns); ``within`` narrows the search for the box to a locator such as a form."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import expect
 
-    box = page.get_by_label(label, exact=True)
+    box = (within or page).get_by_label(label, exact=True)
     expect(box).to_be_visible(timeout=30_000)
     for _ in range(attempts):
         box.click()

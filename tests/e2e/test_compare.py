@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import choose
+
 pytestmark = pytest.mark.e2e
 
 
@@ -15,8 +17,7 @@ def test_compare_two_models_in_the_browser(page: Page, seeded_studio_server, tin
     expect(page.get_by_role("heading", name="Models", exact=True)).to_be_visible(timeout=30_000)
     page.get_by_label("Folder or hub id", exact=True).fill(str(tiny_policy_dir))
     page.get_by_label("Name in the studio", exact=True).fill("tiny-b")
-    page.get_by_label("Prompt format", exact=True).click()
-    page.get_by_role("option", name="tags").click()
+    choose(page, "Prompt format", "tags")
     page.get_by_role("button", name="Check and register").click()
     # the page confirms and reruns at once; the header's newest SFT model is what stays
     expect(page.get_by_test_id("stMetricValue").filter(has_text="tiny-b")).to_be_visible(timeout=60_000)
@@ -26,8 +27,7 @@ def test_compare_two_models_in_the_browser(page: Page, seeded_studio_server, tin
     form = page.get_by_test_id("stForm").filter(has_text="Max new tokens")
     expect(form.get_by_text("tiny-sft (sft)")).to_be_visible(timeout=20_000)  # both policies preselected
     expect(form.get_by_text("tiny-b (sft)")).to_be_visible()
-    form.get_by_label("Split", exact=True).click()  # this corpus has train and valid splits only
-    page.get_by_role("option", name="valid").click()
+    choose(page, "Split", "valid", within=form)  # this corpus has train and valid splits only
     tokens = form.get_by_label("Max new tokens", exact=True)
     tokens.fill("8")
     tokens.press("Tab")
