@@ -151,3 +151,33 @@ def tiny_rm(store, tiny_policy_dir, tmp_path) -> str:
                                tmp_path / "rm", prompt_format="tags")
     store.models.register("tiny-rm", "reward", str(folder), metadata={"prompt_format": "tags"})
     return "tiny-rm"
+
+
+def seed_feedback(store, n_sources: int = 40, linguists: tuple[str, ...] = ("Amina", "Karim"),
+                  model: str = "tiny-sft", rm: str | None = "tiny-rm") -> int:
+    """Judgements with a learnable signal, as linguists would give them on the Translate page: per demo source,
+    three candidates (two corrupted copies of the reference ranked above it by the reward model, and the
+    reference); the linguists rank the reference first, pick it as best, or post-edit the top candidate into the
+    reference, in turn. Returns the number of judgements stored."""
+    from engine.feedback.interactive import RankedCandidate, Translation, record
+    from engine.feedback.judgements import Judgement, new_submission_id, submit
+
+    rng = random.Random(1)
+    n = 0
+    for i, (src, tgt, pair) in enumerate(demo_pairs(n_sources)):
+        texts = [corrupted(tgt, rng), corrupted(tgt, rng) + " x", tgt]
+        if len(set(texts)) < 3:
+            continue
+        cands = [RankedCandidate(t, 1.0 - 0.2 * k, "temperature:1.0", ["temperature:1.0"], 1)
+                 for k, t in enumerate(texts)]
+        translation = Translation(source=src, pair=pair, model=model, rm=rm, strategies=["temperature:1.0"],
+                                  settings={"max_new_tokens": 16}, candidates=cands, generate_s=0.1, score_s=0.01)
+        request_id = record(store, translation, linguist=None)
+        linguist = linguists[i % len(linguists)]
+        kind = ("ranking", "best", "post_edit")[i % 3]
+        judgement = Judgement(new_submission_id(), request_id, linguist, kind, shown=[0, 1, 2],
+                              ranking=[2, 0, 1] if kind == "ranking" else None, best=2 if kind == "best" else None,
+                              correction=tgt if kind == "post_edit" else None)
+        submit(store, judgement)
+        n += 1
+    return n

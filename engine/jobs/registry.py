@@ -17,6 +17,8 @@ KIND_MODULES: dict[str, str] = {
     "generate": "engine.jobs.generate",
     "score": "engine.jobs.score",
     "reward": "engine.jobs.reward",
+    "feedback_pairs": "engine.jobs.feedback_pairs",
+    "reward_finetune": "engine.jobs.reward_finetune",
     "dpo": "engine.jobs.dpo",
     "grpo": "engine.jobs.grpo",
     "ppo": "engine.jobs.ppo",

@@ -143,6 +143,49 @@ def _valid_rewards(model: Any, valid: list[dict], encoded: list[dict], pad_id: i
 
 def run(config: RewardConfig, ctx: JobContext) -> None:
     """Train, evaluate, save and register a reward model."""
+    base = ModelRef.load(ctx.inputs_dir / "base.json")
+    rows = pq.read_table(ctx.inputs_dir / "pairs.parquet").to_pylist()
+    train_rows, valid_rows = split_pairs(rows, config.valid_share_if_missing, config.seed)
+    if config.max_pairs:
+        random.Random(config.seed).shuffle(train_rows)
+        train_rows = train_rows[: config.max_pairs]
+    train_and_register(config, ctx, base, train_rows, {"": valid_rows})
+
+
+def valid_accuracy(rewards: list[dict]) -> float | None:
+    """The share of validation pairs whose chosen translation gets the higher reward."""
+    return sum(r["chosen_reward"] > r["rejected_reward"] for r in rewards) / len(rewards) if rewards else None
+
+
+def evaluate_sets(model: Any, tokenizer: Any, fmt: str, max_length: int, valid_sets: dict[str, list[dict]],
+                  ctx: JobContext, step: int, prefix: str = "valid") -> dict[str, float | None]:
+    """Accuracy on each validation set, logged as ``<prefix>_accuracy[_<name>]``; writes the per-pair rewards of
+    the final evaluation (``prefix == "valid"``) to ``outputs/valid_rewards[_<name>].parquet``."""
+    out: dict[str, float | None] = {}
+    for name, rows in valid_sets.items():
+        if not rows:
+            continue
+        suffix = f"_{name}" if name else ""
+        rewards = _valid_rewards(model, rows, _encode(rows, tokenizer, fmt, max_length, 0.0), tokenizer.pad_token_id)
+        accuracy = valid_accuracy(rewards)
+        out[name] = accuracy
+        if prefix == "valid":
+            pq.write_table(pa.Table.from_pylist(rewards), ctx.output_dir / f"valid_rewards{suffix}.parquet")
+        ctx.metric(step, **{f"{prefix}_accuracy{suffix}": accuracy,
+                            f"{prefix}_mean_margin{suffix}": sum(r["chosen_reward"] - r["rejected_reward"]
+                                                                 for r in rewards) / len(rewards)})
+        ctx.log(f"{prefix} accuracy{' on ' + name if name else ''} {accuracy:.3f} ({len(rewards)} pairs)")
+    return out
+
+
+def train_and_register(config: RewardConfig, ctx: JobContext, base: ModelRef, train_rows: list[dict],
+                       valid_sets: dict[str, list[dict]], extra_meta: dict | None = None) -> None:
+    """Train on ``train_rows`` (TRL's RewardTrainer; the first validation set is the trainer's eval set), evaluate
+    on every validation set, save and register the reward model.
+
+    ``valid_sets`` maps a name to pairs (``""``: the plain validation set). ``extra_meta`` is added to the
+    model's metadata; with ``base_accuracy`` in it (a dict), the base model is evaluated before training too.
+    """
     import torch
     from datasets import Dataset
     from trl import RewardConfig as TrlRewardConfig
@@ -155,15 +198,11 @@ def run(config: RewardConfig, ctx: JobContext) -> None:
         raise RuntimeError("QLoRA needs a CUDA GPU (bitsandbytes 4-bit); this machine has none. "
                            "Use LoRA or full fine-tuning instead.")
     torch.set_num_threads(max(1, os.cpu_count() or 1))
-    base = ModelRef.load(ctx.inputs_dir / "base.json")
-    rows = pq.read_table(ctx.inputs_dir / "pairs.parquet").to_pylist()
-    train_rows, valid_rows = split_pairs(rows, config.valid_share_if_missing, config.seed)
-    if config.max_pairs:
-        random.Random(config.seed).shuffle(train_rows)
-        train_rows = train_rows[: config.max_pairs]
     if not train_rows:
         raise ValueError("no training pairs")
-    ctx.log(f"{len(train_rows)} training and {len(valid_rows)} validation pairs; base {base.name} ({base.path})")
+    valid_rows = next(iter(valid_sets.values()), [])
+    ctx.log(f"{len(train_rows)} training and {sum(map(len, valid_sets.values()))} validation pairs; "
+            f"base {base.name} ({base.path})")
 
     tokenizer = load_tokenizer(base.path, trust_remote_code=base.trust_remote_code)
     if base.kind == "reward":
@@ -174,6 +213,12 @@ def run(config: RewardConfig, ctx: JobContext) -> None:
                                    pad_token_id=tokenizer.pad_token_id, trust_remote_code=base.trust_remote_code,
                                    seed=config.seed)
     model.config.pad_token_id = tokenizer.pad_token_id
+    meta_extra = dict(extra_meta or {})
+    resuming = any(ctx.checkpoint_dir.glob("checkpoint-*"))
+    if "base_accuracy" in meta_extra and ctx.is_main_process and not resuming:
+        meta_extra["base_accuracy"] = evaluate_sets(model, tokenizer, base.prompt_format, config.max_length,
+                                                    valid_sets, ctx, 0, prefix="base")
+        model.train()
     train_enc = _encode(train_rows, tokenizer, base.prompt_format, config.max_length, config.margin_scale)
     valid_enc = _encode(valid_rows, tokenizer, base.prompt_format, config.max_length, config.margin_scale)
 
@@ -210,20 +255,18 @@ def run(config: RewardConfig, ctx: JobContext) -> None:
         model = model.merge_and_unload()
     for param in model.parameters():
         param.requires_grad_(True)
-    rewards = _valid_rewards(model, valid_rows, valid_enc, tokenizer.pad_token_id) if valid_rows else []
-    accuracy = (sum(r["chosen_reward"] > r["rejected_reward"] for r in rewards) / len(rewards)) if rewards else None
-    if rewards:
-        pq.write_table(pa.Table.from_pylist(rewards), ctx.output_dir / "valid_rewards.parquet")
-        ctx.metric(trainer.state.global_step, valid_accuracy=accuracy,
-                   valid_mean_margin=sum(r["chosen_reward"] - r["rejected_reward"] for r in rewards) / len(rewards))
-        ctx.log(f"validation accuracy {accuracy:.3f} on {len(rewards)} pairs")
+    accuracies = evaluate_sets(model, tokenizer, base.prompt_format, config.max_length, valid_sets, ctx,
+                               trainer.state.global_step)
     name = policy_name(config.model_name, ctx, "rm")
     folder = save_reward_model(model, tokenizer, ctx.output_dir / "model", prompt_format=base.prompt_format,
                                base_model=base.name, head=config.head)
-    meta = {"valid_accuracy": accuracy, "valid_pairs": len(valid_rows), "train_pairs": len(train_rows),
-            "base_model": base.name, "pair_sets": list(config.pair_sets), "head": config.head,
-            "lora": config.lora, "prompt_format": base.prompt_format,
+    meta = {"valid_accuracy": accuracies.get(next(iter(valid_sets), "")), "valid_pairs": len(valid_rows),
+            "train_pairs": len(train_rows), "base_model": base.name, "pair_sets": list(config.pair_sets),
+            "head": config.head, "lora": config.lora, "prompt_format": base.prompt_format,
             "parameters": sum(p.numel() for p in model.parameters()), "steps": trainer.state.global_step}
+    meta.update({f"valid_accuracy_{k}": v for k, v in accuracies.items() if k})
+    meta.update({f"valid_pairs_{k}": len(v) for k, v in valid_sets.items() if k})
+    meta.update(meta_extra)
     (ctx.output_dir / "summary.json").write_text(json.dumps(meta, indent=2))
     ctx.artifact("model", name=name, model_kind="reward", path=str(folder), stage="candidate", parent=base.name,
                  metadata=meta)

@@ -142,6 +142,12 @@ class FeedbackRepository:
         where, params = self._filter(linguists, since, until, models, queue_id, None)
         return self.db.query(f"SELECT count(*) FROM judgements j{where}", params)[0][0]
 
+    def volume(self) -> dict:
+        """How much feedback exists: judgements, distinct linguists, and judgements per format."""
+        per_kind = {kind: int(n) for kind, n in self.db.query("SELECT kind, count(*) FROM judgements GROUP BY kind")}
+        linguists = self.db.query("SELECT count(DISTINCT linguist) FROM judgements")[0][0]
+        return {"judgements": sum(per_kind.values()), "linguists": int(linguists), "per_kind": per_kind}
+
     def judged_models(self) -> list[str]:
         """The policy models that have judgements, alphabetically."""
         return [r[0] for r in self.db.query("SELECT DISTINCT model FROM judgements ORDER BY model")]

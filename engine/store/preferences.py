@@ -47,11 +47,12 @@ class PreferenceRepository:
                    path: Path | str) -> None:
         """Replace the pairs of ``run_id`` with those of the file (so a repeated ingest adds nothing)."""
         cur.execute("DELETE FROM preference_pairs WHERE run_id = ?", [run_id])
+        human = ", linguist, judgement_id, weight" if origin == "human" else ""  # who judged, which judgement
         cur.execute(
             "INSERT INTO preference_pairs (origin, run_id, gen_run_id, group_key, pair, source, prompt, chosen,"
-            " rejected, margin, chosen_quality, rejected_quality, chosen_cand, rejected_cand, split, strategy,"
-            " scores) SELECT ?, ?, ?, group_key, pair, source, prompt, chosen, rejected, margin, chosen_quality,"
-            f" rejected_quality, chosen_cand, rejected_cand, split, strategy, scores"
+            f" rejected, margin, chosen_quality, rejected_quality, chosen_cand, rejected_cand, split, strategy,"
+            f" scores{human}) SELECT ?, ?, ?, group_key, pair, source, prompt, chosen, rejected, margin,"
+            f" chosen_quality, rejected_quality, chosen_cand, rejected_cand, split, strategy, scores{human}"
             f" FROM read_parquet('{_sql_path(path)}')",
             [origin, run_id, generate_run],
         )
@@ -74,8 +75,8 @@ class PreferenceRepository:
         where, params = self._pair_filter(run_ids, origin, split)
         path.parent.mkdir(parents=True, exist_ok=True)
         rows = self.db.query_dicts(
-            "SELECT id, origin, run_id, group_key, pair, source, prompt, chosen, rejected, margin, split, strategy"
-            f" FROM preference_pairs{where} ORDER BY id", params)
+            "SELECT id, origin, run_id, group_key, pair, source, prompt, chosen, rejected, margin, split, strategy,"
+            f" coalesce(weight, 1.0) AS weight, linguist FROM preference_pairs{where} ORDER BY id", params)
         import pyarrow as pa
         import pyarrow.parquet as pq
 

@@ -1,0 +1,109 @@
+"""The ``feedback_pairs`` job: turn linguists' judgements into a set of human preference pairs.
+
+The studio exports the judgements (and, with agreement weighting, each linguist's weight) into ``inputs/``;
+the job applies the rules of :mod:`engine.feedback.pairs`, frames each source as a prompt in the reward
+model's format, and writes ``outputs/pairs.parquet``, which the studio loads as a pair set of origin
+``human`` (one row per pair, with the linguist and judgement it came from).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine.jobs.config import setting
+from engine.jobs.context import JobContext
+from engine.jobs.registry import JobKind
+from engine.registry import ModelRef, resolve_model
+
+JUDGEMENTS_FILE = "judgements.jsonl"
+WEIGHTS_FILE = "weights.json"
+
+
+@dataclass
+class FeedbackPairsConfig:
+    """Settings of a conversion of feedback into preference pairs."""
+
+    reward_model: str = setting("", "The reward model the pairs are for: its prompt format frames the sources "
+                                    "(empty: the newest reward model).")
+    linguists: list = setting([], "Only these linguists' judgements (empty: everyone's).")
+    models: list = setting([], "Only judgements of translations by these policies (empty: all).", advanced=True)
+    weight_by_agreement: bool = setting(False, "Weight each linguist by their agreement with the others on shared "
+                                               "review-queue items (training then samples pairs by weight).")
+    valid_share: float = setting(0.2, "Share of sources whose pairs are held out to validate the reward model.",
+                                 min=0.0, max=0.9)
+    seed: int = setting(0, "Seed of the train/valid assignment.", advanced=True)
+
+
+def newest_reward_model(store) -> str:
+    """The reward model a page should preselect: the newest one."""
+    rows = store.models.list(kind="reward")
+    if not rows:
+        raise ValueError("no reward model is registered: train one on 3 · Reward model first")
+    return rows[0]["name"]
+
+
+def prepare(config: FeedbackPairsConfig, store, run_dir: Path) -> None:
+    """Export the matching judgements (and linguist weights) and the reward model's reference."""
+    from engine.feedback.export import export_records
+    from engine.feedback.pairs import linguist_weights
+
+    ref = resolve_model(store, config.reward_model or newest_reward_model(store))
+    if ref.kind != "reward":
+        raise ValueError(f"{ref.name} is a {ref.kind} model; choose a reward model")
+    records = export_records(store, linguists=list(config.linguists) or None, models=list(config.models) or None)
+    if not records:
+        raise ValueError("no judgements match: linguists judge translations on 6 · Translate & feedback")
+    inputs = run_dir / "inputs"
+    inputs.mkdir(parents=True, exist_ok=True)
+    ref.save(inputs / "reward.json")
+    with (inputs / JUDGEMENTS_FILE).open("w", encoding="utf-8") as fh:
+        for record in records:
+            fh.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+    weights = linguist_weights(store.feedback.judgements()) if config.weight_by_agreement else {}
+    (inputs / WEIGHTS_FILE).write_text(json.dumps(weights, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def run(config: FeedbackPairsConfig, ctx: JobContext) -> None:
+    """Convert, frame the prompts, write the pairs and announce them."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from engine.feedback.pairs import convert
+    from engine.models import load_tokenizer
+    from engine.prompting import build_prompt
+
+    ref = ModelRef.load(ctx.inputs_dir / "reward.json")
+    with (ctx.inputs_dir / JUDGEMENTS_FILE).open(encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh if line.strip()]
+    weights = json.loads((ctx.inputs_dir / WEIGHTS_FILE).read_text(encoding="utf-8"))
+    if weights:
+        ctx.log("linguist weights by agreement: " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(weights.items())))
+    rows, report = convert(records, weights=weights, valid_share=config.valid_share, seed=config.seed)
+    ctx.progress(len(records), len(records), unit="judgements")
+    if not rows:
+        raise ValueError(f"the {report.judgements} judgement(s) give no pairs (none-acceptable without a correction, "
+                         "or ties only)")
+    tokenizer = load_tokenizer(ref.path, trust_remote_code=ref.trust_remote_code) \
+        if ref.prompt_format == "instruction" else None
+    for row in rows:
+        row["prompt"] = build_prompt(row["source"], row["pair"], ref.prompt_format, tokenizer)
+    path = ctx.output_dir / "pairs.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), path)
+    summary = {**report.as_dict(), "reward_model": ref.name, "weighted": bool(weights), "weights": weights}
+    (ctx.output_dir / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2))
+    ctx.metric(0, pairs=report.pairs, train_pairs=report.train, valid_pairs=report.valid,
+               judgements_used=report.used, duplicates=report.duplicates, conflicts=report.conflicts)
+    ctx.log(f"{report.used} of {report.judgements} judgements gave {report.pairs} pairs ({report.train} train, "
+            f"{report.valid} valid; {report.duplicates} duplicates merged, {report.conflicts} conflicts, "
+            f"{report.ties} ties skipped)")
+    ctx.artifact("pairs", origin="human", path=str(path))
+
+
+KIND = JobKind(
+    name="feedback_pairs", title="Feedback → preference pairs",
+    description="Rankings, best picks and corrections of the linguists become (chosen, rejected) pairs of origin "
+                "human, de-duplicated, split by source.",
+    config_cls=FeedbackPairsConfig, run=run, prepare=prepare,
+)

@@ -1,0 +1,77 @@
+"""Human alignment end to end on tiny models, each job for real in a subprocess: feedback → human pairs →
+reward-model fine-tune with replay → PPO stage 2 registered as the ``final`` model."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from engine.jobs.feedback_pairs import FeedbackPairsConfig
+from engine.jobs.ppo import PPOJobConfig
+from engine.jobs.reward_finetune import RewardFinetuneConfig, mix_replay, weighted_sample
+from tests.conftest import seed_feedback
+
+pytestmark = pytest.mark.slow
+
+
+def test_replay_mix_has_the_configured_ratio_and_keeps_every_human_pair():
+    human = [{"id": f"h{i}"} for i in range(40)]
+    synthetic = [{"id": f"s{i}"} for i in range(100)]
+    mixed, n = mix_replay(human, synthetic, 1.5, seed=0)
+    assert n == 60 and len(mixed) == 100
+    assert sum(r["id"].startswith("s") for r in mixed) == 60 and {r["id"] for r in human} <= {r["id"] for r in mixed}
+    none, n_none = mix_replay(human, synthetic, 0.0, seed=0)
+    assert n_none == 0 and sorted(r["id"] for r in none) == sorted(r["id"] for r in human)
+    assert mix_replay(human, synthetic[:10], 2.0, seed=0)[1] == 10  # at most every synthetic pair
+    assert mix_replay(human, synthetic, 0.5, seed=1)[0] != mix_replay(human, synthetic, 0.5, seed=2)[0]
+
+
+def test_weighted_sample_draws_by_weight():
+    rows = [{"id": "heavy", "weight": 9.0}] + [{"id": f"l{i}", "weight": 1.0} for i in range(9)]
+    drawn = weighted_sample(rows * 10, seed=0)
+    assert len(drawn) == 100 and 35 <= sum(r["id"] == "heavy" for r in drawn) <= 65
+    equal = [{"id": i, "weight": 1.0} for i in range(5)]
+    assert weighted_sample(equal, seed=0) == equal
+
+
+def test_feedback_to_final_model(supervisor, store, tiny_policy, tiny_rm, pair_set, demo_corpus):
+    n = seed_feedback(store, 15)
+    per_kind = store.feedback.volume()["per_kind"]
+    assert n >= 40 and sum(per_kind.values()) == n
+    run_id = supervisor.start("feedback_pairs", FeedbackPairsConfig(reward_model="tiny-rm", valid_share=0.25))
+    assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=20)
+    human = store.preferences.pairs(run_ids=[run_id], limit=1000)
+    # a ranking of 3 gives 3 pairs, a best pick 2, a post-edit 2 (the correction equals one candidate: a tie)
+    assert len(human) == 3 * per_kind["ranking"] + 2 * per_kind["best"] + 2 * per_kind["post_edit"]
+    assert {p["origin"] for p in human} == {"human"} and {p["linguist"] for p in human} == {"Amina", "Karim"}
+    assert all(p["judgement_id"] and p["source"] in p["prompt"] for p in human)
+    assert {p["split"] for p in human} == {"train", "valid"}
+    summary = json.loads((supervisor.workspace.run_dir(run_id) / "outputs" / "summary.json").read_text())
+    assert summary["ties"] == per_kind["post_edit"] and summary["pairs"] == len(human)
+
+    rm_run = supervisor.start("reward_finetune", RewardFinetuneConfig(
+        base_model="tiny-rm", pair_sets=[run_id], replay_pair_sets=[pair_set], replay_ratio=0.5,
+        learning_rate=3e-3, epochs=6, batch_size=8, eval_every=20, save_every=20, model_name="rm-human"))
+    assert supervisor.wait(rm_run, timeout_s=400) == "succeeded", store.runs.logs(rm_run, tail=20)
+    rm = store.models.get("rm-human")
+    meta = rm["metadata"]
+    assert rm["kind"] == "reward" and rm["parent"] == "tiny-rm" and meta["fine_tuned_from"] == "tiny-rm"
+    n_train = sum(p["split"] == "train" for p in human)
+    assert meta["human_train_pairs"] == n_train and meta["replayed_pairs"] == round(0.5 * n_train)
+    assert meta["train_pairs"] == n_train + meta["replayed_pairs"]
+    assert meta["valid_pairs_human"] == len(human) - n_train and meta["valid_pairs_synthetic"] > 0
+    assert set(meta["base_accuracy"]) == {"human", "synthetic"}
+    assert meta["valid_accuracy"] == meta["valid_accuracy_human"]
+    # after the fine-tune the RM prefers the linguists' choices on held-out sources, better than before
+    assert meta["valid_accuracy_human"] >= 0.85 and meta["valid_accuracy_human"] > meta["base_accuracy"]["human"]
+    keys = set(store.runs.metric_keys(rm_run))
+    assert {"base_accuracy_human", "valid_accuracy_human", "valid_accuracy_synthetic", "loss"} <= keys
+
+    ppo_run = supervisor.start("ppo", PPOJobConfig(
+        policy="tiny-sft", reward_model="rm-human", corpus_ids=[demo_corpus], register_stage="final",
+        model_name="final-1", steps=2, batch_size=4, mini_batch_size=2, ppo_epochs=1, response_length=8,
+        learning_rate=1e-3, eval_every=2, heldout_size=4, save_every=2))
+    assert supervisor.wait(ppo_run, timeout_s=300) == "succeeded", store.runs.logs(ppo_run, tail=20)
+    final = store.models.get("final-1")
+    assert final["stage"] == "final" and final["metadata"]["reward_model"] == "rm-human"
