@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import os
-from dataclasses import asdict, dataclass
+import threading
+from dataclasses import asdict, dataclass, field
 
 from engine.corpora import PreparedCorpus, PrepareOptions, prepare_corpus, safe_display_name
 from engine.jobs.supervisor import Supervisor
+from engine.pipelines.runner import PipelineRunner
 from engine.store import Store
 from engine.workspace import Workspace
 
@@ -18,6 +21,12 @@ class Studio:
     workspace: Workspace
     store: Store
     supervisor: Supervisor
+    pipelines: PipelineRunner = field(init=False)
+    _watcher: threading.Thread | None = field(default=None, init=False, repr=False)
+    _stop: threading.Event = field(default_factory=threading.Event, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.pipelines = PipelineRunner(self.store, self.supervisor)
 
     @classmethod
     def open(cls, workspace: Workspace | None = None) -> Studio:
@@ -31,6 +40,36 @@ class Studio:
         )
         supervisor.reattach()
         return cls(workspace, store, supervisor)
+
+    def tick(self) -> None:
+        """Ingest what the jobs wrote, notice ended runs, and advance the pipelines."""
+        self.supervisor.poll()
+        self.pipelines.advance()
+
+    def watch(self, interval_s: float = 2.0) -> None:
+        """Call :meth:`tick` every ``interval_s`` in a daemon thread, so runs are ingested and pipelines advance
+        whether or not a page is open (idempotent; :meth:`close` stops it)."""
+        if self._watcher is not None and self._watcher.is_alive():
+            return
+
+        def loop() -> None:
+            while not self._stop.wait(interval_s):
+                try:
+                    self.tick()
+                except Exception:  # noqa: BLE001 — the watcher must outlive one bad tick; the next one retries
+                    if self._stop.is_set():
+                        return
+                    logging.getLogger(__name__).exception("studio watcher: tick failed")
+
+        self._watcher = threading.Thread(target=loop, name="tarjama-watcher", daemon=True)
+        self._watcher.start()
+
+    def close(self) -> None:
+        """Stop the watcher and release the database."""
+        self._stop.set()
+        if self._watcher is not None:
+            self._watcher.join(timeout=10)
+        self.store.close()
 
     def add_corpus(self, name: str, data: bytes, options: PrepareOptions,
                    filename: str = "") -> tuple[int, PreparedCorpus]:

@@ -12,7 +12,9 @@ from engine.workspace import Workspace
 def _open(root: str) -> Studio:
     from pathlib import Path
 
-    return Studio.open(Workspace(Path(root)))
+    opened = Studio.open(Workspace(Path(root)))
+    opened.watch()  # runs are ingested and pipelines advance even with no page open
+    return opened
 
 
 def studio() -> Studio:

@@ -15,6 +15,7 @@ import os
 import secrets
 import signal
 import subprocess
+import threading
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -58,6 +59,7 @@ class Supervisor:
         self.heartbeat_s = heartbeat_s
         self.extra_env = dict(extra_env or {})
         self._procs: dict[str, subprocess.Popen] = {}
+        self._lock = threading.RLock()  # the studio's watcher thread and its pages poll the same supervisor
 
     # --- starting ------------------------------------------------------------------------------
     def create(self, kind_name: str, config: Any, title: str = "", launch: dict | None = None) -> str:
@@ -98,14 +100,14 @@ class Supervisor:
         env.setdefault("HF_HUB_OFFLINE", "1") if env.get("TARJAMA_OFFLINE", "1") == "1" else None
         project_root = str(Path(__file__).resolve().parents[2])
         env["PYTHONPATH"] = os.pathsep.join(p for p in (project_root, env.get("PYTHONPATH", "")) if p)
-        with (run_dir / STDOUT_FILE).open("ab") as out:
+        with self._lock, (run_dir / STDOUT_FILE).open("ab") as out:
             proc = subprocess.Popen(
                 command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                 start_new_session=True, cwd=str(run_dir), env=env,
             )
-        (run_dir / PID_FILE).write_text(str(proc.pid))
-        self._procs[run_id] = proc
-        self.store.runs.set_launched(run_id, proc.pid)
+            (run_dir / PID_FILE).write_text(str(proc.pid))
+            self._procs[run_id] = proc
+            self.store.runs.set_launched(run_id, proc.pid)
         return proc.pid
 
     def start(self, kind_name: str, config: Any, title: str = "", launch: dict | None = None) -> str:
@@ -170,6 +172,10 @@ class Supervisor:
     def poll(self) -> list[str]:
         """Ingest new events of every active run, reap finished children, enforce cancel timeouts and
         detect dead runs. Returns the ids of runs that ended during this call."""
+        with self._lock:
+            return self._poll()
+
+    def _poll(self) -> list[str]:
         self._reap_exited()
         ended = []
         for run in self.store.runs.active():
@@ -196,6 +202,10 @@ class Supervisor:
                     ended.append(run_id)
                     continue
             last_sign = run["heartbeat_at"] or run["launched_at"] or run["created_at"]
+            if not alive and run["cancel_requested_at"]:  # stopped by the cancel before it could say so itself
+                self._finish(run_id, "cancelled", "cancelled (the job ended on the stop signal)")
+                ended.append(run_id)
+                continue
             if not alive or now - last_sign > timedelta(seconds=self.stale_after_s):
                 if alive:
                     self._signal(run, signal.SIGKILL)

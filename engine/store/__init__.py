@@ -9,6 +9,7 @@ from engine.store.database import Database, StoreLockedError
 from engine.store.evaluations import EvaluationRepository
 from engine.store.feedback import FeedbackRepository
 from engine.store.models import ModelRepository
+from engine.store.pipelines import PipelineRepository
 from engine.store.preferences import PreferenceRepository
 from engine.store.runs import RunRepository
 
@@ -16,7 +17,8 @@ __all__ = ["Store", "StoreLockedError"]
 
 
 class Store:
-    """One database and its repositories: ``runs``, ``corpora``, ``models``, ``preferences``."""
+    """One database and its repositories: ``runs``, ``corpora``, ``models``, ``preferences``, ``evaluations``,
+    ``feedback``, ``pipelines``."""
 
     def __init__(self, path: Path | str, *, migrate: bool = True) -> None:
         self.db = Database(path, migrate=migrate)
@@ -26,6 +28,7 @@ class Store:
         self.preferences = PreferenceRepository(self.db)
         self.evaluations = EvaluationRepository(self.db)
         self.feedback = FeedbackRepository(self.db)
+        self.pipelines = PipelineRepository(self.db)
 
     def close(self) -> None:
         self.db.close()

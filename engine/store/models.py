@@ -61,6 +61,13 @@ class ModelRepository:
             row["metadata"] = json.loads(row["metadata"])
         return rows
 
+    def by_run(self, run_id: str) -> list[dict]:
+        """The models a run registered, newest first."""
+        rows = self.db.query_dicts("SELECT * FROM models WHERE run_id = ? ORDER BY created_at DESC", [run_id])
+        for row in rows:
+            row["metadata"] = json.loads(row["metadata"])
+        return rows
+
     def sft_model(self) -> dict | None:
         """The newest model at stage ``sft`` (the one the loop starts from)."""
         rows = self.list(kind="policy", stage="sft")

@@ -1,0 +1,167 @@
+"""The studio's ready-made pipelines.
+
+* **Phase 2** (cold start): generate candidates with the SFT model → score them and keep pairs above the margin →
+  train a reward model → PPO against it: the ``cold-start`` model.
+* **Phase 3** (human alignment): linguists' feedback → human pairs → fine-tune the cold-start reward model with
+  synthetic replay → PPO stage 2 from the cold-start policy against the new RM: the ``final`` model.
+
+Each template has a config dataclass (the one-click form) and a ``steps`` function that turns it, with what
+the store knows (the newest models, what the cold-start model was trained with), into pipeline steps.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from engine.jobs.config import config_from_dict, config_to_dict, setting
+from engine.jobs.registry import job_kind
+
+
+@dataclass
+class Phase2Config:
+    """One click from the SFT model to the cold-start model."""
+
+    policy: str = setting("", "The SFT policy that samples candidates and starts PPO (empty: the newest SFT model).")
+    corpus_ids: list = setting([], "Corpora whose train sources are translated, scored and used as PPO prompts.")
+    sample_size: int = setting(0, "Translate a seeded sample of this many sources (0 = all).", min=0)
+    min_margin: float = setting(0.15, "Smallest fused-quality gap (0–1) for a synthetic pair.", min=0.0, max=1.0)
+    rm_epochs: float = setting(3.0, "Reward-model training passes over the pairs.", min=0.01, max=1000)
+    ppo_steps: int = setting(1000, "PPO updates.", min=1, max=1_000_000)
+    ppo_learning_rate: float = setting(1.41e-5, "PPO learning rate.", min=1e-9, max=1.0)
+    kl_coef: float = setting(0.1, "PPO KL penalty coefficient.", min=0.0, max=10.0)
+    generate_settings: dict = setting({}, "Other generate settings (field: value), e.g. max_new_tokens.",
+                                      advanced=True)
+    score_settings: dict = setting({}, "Other score settings (field: value), e.g. comet_model.", advanced=True)
+    reward_settings: dict = setting({}, "Other reward-model settings (field: value).", advanced=True)
+    ppo_settings: dict = setting({}, "Other PPO settings (field: value), e.g. batch_size.", advanced=True)
+
+
+@dataclass
+class Phase3Config:
+    """One click from the linguists' feedback to the final model."""
+
+    policy: str = setting("", "The cold-start policy PPO stage 2 starts from (empty: the newest cold-start model).")
+    reward_model: str = setting("", "The reward model to fine-tune (empty: the one the cold-start model was trained "
+                                    "against, else the newest).")
+    replay_pair_sets: list = setting([], "Synthetic pair sets to replay (empty: those the reward model was trained "
+                                         "on).")
+    replay_ratio: float = setting(1.0, "Synthetic replay pairs per human training pair.", min=0.0, max=100.0)
+    weight_by_agreement: bool = setting(False, "Weight linguists by their agreement with the others.")
+    valid_share: float = setting(0.2, "Share of judged sources held out to measure the RM on human pairs.",
+                                 min=0.0, max=0.9)
+    corpus_ids: list = setting([], "Corpora whose train sources are the PPO prompts (empty: those of the cold-start "
+                                   "run).")
+    rm_epochs: float = setting(2.0, "Reward-model fine-tuning passes.", min=0.01, max=1000)
+    ppo_steps: int = setting(1000, "PPO stage-2 updates.", min=1, max=1_000_000)
+    ppo_learning_rate: float = setting(1.41e-5, "PPO learning rate.", min=1e-9, max=1.0)
+    kl_coef: float = setting(0.1, "PPO KL penalty coefficient.", min=0.0, max=10.0)
+    model_name: str = setting("", "Name of the final model (empty: ppo-<date>-<time>).")
+    reward_settings: dict = setting({}, "Other reward fine-tune settings (field: value).", advanced=True)
+    ppo_settings: dict = setting({}, "Other PPO settings (field: value), e.g. batch_size.", advanced=True)
+
+
+def _checked(kind: str, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` as a full config of ``kind`` (bounds and choices checked now; references pass as text)."""
+    return config_to_dict(config_from_dict(job_kind(kind).config_cls, values))
+
+
+def _newest(store, kind: str, stage: str | None = None) -> str:
+    rows = store.models.list(kind=kind, stage=stage)
+    if not rows:
+        raise ValueError(f"no {stage or kind} model is registered")
+    return rows[0]["name"]
+
+
+def phase2_steps(config: Phase2Config, store) -> list[dict]:
+    """generate → score & pair → reward model → PPO (cold-start)."""
+    policy = config.policy or _newest(store, "policy", "sft")
+    if not config.corpus_ids:
+        raise ValueError("choose the corpora to work on")
+    corpora = [int(i) for i in config.corpus_ids]
+    return [
+        {"name": "generate", "kind": "generate", "config": _checked("generate", {
+            "model": policy, "corpus_ids": corpora, "sample_size": config.sample_size, **config.generate_settings})},
+        {"name": "score", "kind": "score", "config": _checked("score", {
+            "generate_run": "$run:generate", "min_margin": config.min_margin, **config.score_settings})},
+        {"name": "reward", "kind": "reward", "config": _checked("reward", {
+            "base_model": policy, "pair_sets": ["$run:score"], "epochs": config.rm_epochs,
+            **config.reward_settings})},
+        {"name": "ppo", "kind": "ppo", "config": _checked("ppo", {
+            "policy": policy, "reward_model": "$model:reward", "corpus_ids": corpora, "register_stage": "cold-start",
+            "steps": config.ppo_steps, "learning_rate": config.ppo_learning_rate, "kl_coef": config.kl_coef,
+            **config.ppo_settings})},
+    ]
+
+
+def phase3_defaults(store, policy: str = "") -> dict[str, Any]:
+    """What Phase 3 starts from when its form leaves a field empty: the cold-start policy, the RM it was trained
+    against, that RM's synthetic pair sets, and the corpora of the cold-start run."""
+    policy = policy or _newest(store, "policy", "cold-start")
+    row = store.models.get(policy)
+    if row is None:
+        raise ValueError(f"no registered model named {policy!r}")
+    rm = row["metadata"].get("reward_model")
+    if not rm or store.models.get(rm) is None:
+        rm = _newest(store, "reward")
+    rm_row = store.models.get(rm)
+    replay = [s for s in rm_row["metadata"].get("pair_sets", [])
+              if store.preferences.count_pairs(run_ids=[s], origin="synthetic")]
+    run = store.runs.get(row["run_id"]) if row.get("run_id") else None
+    corpora = []
+    if run is not None:
+        corpora = list(json.loads(run["config"]).get("corpus_ids", []))
+    return {"policy": policy, "reward_model": rm, "replay_pair_sets": replay, "corpus_ids": corpora}
+
+
+def phase3_steps(config: Phase3Config, store) -> list[dict]:
+    """feedback → human pairs → reward-model fine-tune (with replay) → PPO stage 2 (final)."""
+    found = phase3_defaults(store, config.policy)
+    rm = config.reward_model or found["reward_model"]
+    replay = list(config.replay_pair_sets) or found["replay_pair_sets"]
+    corpora = [int(i) for i in (config.corpus_ids or found["corpus_ids"])]
+    if not corpora:
+        raise ValueError("choose the corpora whose sources are the PPO prompts")
+    return [
+        {"name": "pairs", "kind": "feedback_pairs", "config": _checked("feedback_pairs", {
+            "reward_model": rm, "weight_by_agreement": config.weight_by_agreement,
+            "valid_share": config.valid_share})},
+        {"name": "reward", "kind": "reward_finetune", "config": _checked("reward_finetune", {
+            "base_model": rm, "pair_sets": ["$run:pairs"], "replay_pair_sets": replay,
+            "replay_ratio": config.replay_ratio, "epochs": config.rm_epochs, **config.reward_settings})},
+        {"name": "ppo", "kind": "ppo", "config": _checked("ppo", {
+            "policy": found["policy"], "reward_model": "$model:reward", "corpus_ids": corpora,
+            "register_stage": "final", "model_name": config.model_name, "steps": config.ppo_steps,
+            "learning_rate": config.ppo_learning_rate, "kl_coef": config.kl_coef, **config.ppo_settings})},
+    ]
+
+
+@dataclass(frozen=True)
+class PipelineTemplate:
+    """A ready-made pipeline: its form (``config_cls``) and how a filled form becomes steps."""
+
+    name: str
+    title: str
+    description: str
+    config_cls: type
+    steps: Callable[[Any, Any], list[dict]]
+
+
+TEMPLATES: dict[str, PipelineTemplate] = {
+    "phase2": PipelineTemplate(
+        "phase2", "Phase 2 · cold start", "Generate candidates with the SFT model → score them and keep pairs above "
+        "the margin → train a reward model → PPO: the cold-start model.", Phase2Config, phase2_steps),
+    "phase3": PipelineTemplate(
+        "phase3", "Phase 3 · human alignment", "Linguists' feedback → human preference pairs → fine-tune the "
+        "reward model with synthetic replay → PPO stage 2 from the cold-start policy: the final model.",
+        Phase3Config, phase3_steps),
+}
+
+
+def start_template(runner, store, template: str, config: Any, name: str = "") -> int:
+    """Build the template's steps from ``config`` and start them as a pipeline; returns its id."""
+    spec = TEMPLATES[template]
+    steps = spec.steps(config, store)
+    return runner.start(name or spec.title, template, steps)
