@@ -8,10 +8,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from engine.jobs.ppo import ALARMS_FILE, SAMPLES_FILE
+from engine.jobs.ppo import ALARMS_FILE, SAMPLES_FILE, alarm_settings
 from engine.jobs.registry import KIND_MODULES
 from engine.registry import default_policy
-from engine.rl.alarms import AlarmSettings, check_alarms, series_from_rows
+from engine.rl.alarms import check_alarms, series_from_rows
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
 from studio.components.launch import launch_choice
@@ -20,7 +20,8 @@ from studio.state import studio
 
 PPO_CHARTS = [
     ("Reward (mean, min, max)", ["reward_mean", "reward_min", "reward_max", "shaped_reward_mean"]),
-    ("KL to the reference", ["kl"]), ("Held-out chrF (not in the reward)", ["heldout_chrf"]),
+    ("KL to the reference (summed over a translation)", ["kl"]), ("KL per token", ["kl_per_token"]),
+    ("Held-out chrF (not in the reward)", ["heldout_chrf"]),
     ("Entropy", ["entropy"]), ("Policy and value loss", ["policy_loss", "value_loss"]),
     ("Clip fraction", ["clip_fraction", "value_clip_fraction"]), ("Response length (tokens)", ["response_length"]),
     ("Degenerate outputs (share)", ["degenerate_share"]),
@@ -40,7 +41,8 @@ def health(run: dict) -> None:
     """Alarms and the latest sample translations of a PPO run (inside the live monitor)."""
     series = series_from_rows(store.runs.metrics(run["id"]))
     config = json.loads(run["config"])
-    alarms = check_alarms(series, AlarmSettings(kl_target=float(config.get("kl_target", 0.2))))
+    alarms = check_alarms(series, alarm_settings(float(config.get("kl_target", 0.2)),
+                                                 config.get("kl_measure", "per translation")))
     logged = Path(run["run_dir"]) / "outputs" / ALARMS_FILE
     fired = [json.loads(line) for line in logged.read_text().splitlines()] if logged.exists() else []
     if alarms:

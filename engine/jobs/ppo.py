@@ -75,6 +75,10 @@ class PPOJobConfig:
     lora: bool = setting(False, "Train LoRA adapters on the policy (the reference is the adapter-free model).")
     lora_r: int = setting(16, "LoRA rank.", min=1, max=1024, advanced=True)
     kl_target: float = setting(0.2, "KL alarm threshold.", min=0.0, max=100.0)
+    kl_measure: str = setting("per token", "What the KL alarm compares with its target: TRL's KL, which sums over a "
+                                           "translation's tokens ('per translation'), or that sum divided by the "
+                                           "mean translation length in tokens ('per token').",
+                              choices=("per token", "per translation"))
     stop_on_kl: bool = setting(False, "Stop early (and keep the model) when the KL alarm fires.")
     eval_every: int = setting(25, "Steps between two held-out evaluations (chrF, sample table).", min=1)
     heldout_size: int = setting(32, "Held-out sources translated at each evaluation.", min=1, max=2000)
@@ -158,6 +162,24 @@ def _heldout_eval(policy: Any, tokenizer: Any, rows: list[dict], fmt: str, score
     return {"heldout_chrf": chrf, "heldout_reward": sum(rewards) / len(rewards)}, samples
 
 
+SUMMARY_WINDOW = 10
+"""First/final reward and final KL in a model's summary are means over this many logged steps (one step is noise)."""
+
+
+def _window_mean(history: dict[str, list[tuple[int, float]]], key: str) -> tuple[float | None, float | None]:
+    """The means of the first and of the last :data:`SUMMARY_WINDOW` values of a stream."""
+    values = [v for _, v in history.get(key, [])]
+    if not values:
+        return None, None
+    head, tail = values[:SUMMARY_WINDOW], values[-SUMMARY_WINDOW:]
+    return sum(head) / len(head), sum(tail) / len(tail)
+
+
+def alarm_settings(kl_target: float, kl_measure: str = "per token") -> AlarmSettings:
+    """The alarm thresholds of a PPO run: the KL alarm reads ``kl_per_token`` or ``kl`` per ``kl_measure``."""
+    return AlarmSettings(kl_target=kl_target, kl_key="kl_per_token" if kl_measure == "per token" else "kl")
+
+
 class _EarlyStop(Exception):
     """The KL alarm asked for an early stop."""
 
@@ -165,7 +187,7 @@ class _EarlyStop(Exception):
 def _monitor_callback(ctx: JobContext, config: PPOJobConfig, state: dict):
     from transformers import TrainerCallback
 
-    settings = AlarmSettings(kl_target=config.kl_target)
+    settings = alarm_settings(config.kl_target, config.kl_measure)
 
     class Monitor(TrainerCallback):
         """Forwards PPO's metrics, evaluates held-out sources, raises alarms, checkpoints and cancels."""
@@ -177,6 +199,8 @@ def _monitor_callback(ctx: JobContext, config: PPOJobConfig, state: dict):
             step = state["offset"] + st.global_step
             values = {METRIC_NAMES[k]: v for k, v in (logs or {}).items() if k in METRIC_NAMES}
             values.update(state["stats"].drain())
+            if "kl" in values and values.get("response_length"):
+                values["kl_per_token"] = values["kl"] / max(1.0, values["response_length"])
             if values:
                 ctx.metric(step, **values)
                 for key, value in values.items():
@@ -332,10 +356,12 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
     history = monitor.history
     last = {k: v[-1][1] for k, v in history.items() if v}
     first = {k: v[0][1] for k, v in history.items() if v}
+    window = {k: _window_mean(history, k) for k in ("kl", "kl_per_token", "reward_mean")}
     meta = {"method": "ppo", "policy": policy_ref.name, "reward_model": reward_ref.name,
             "corpus_ids": list(config.corpus_ids), "steps": done + trainer.state.global_step,
-            "final_kl": last.get("kl"), "first_reward": first.get("reward_mean"),
-            "final_reward": last.get("reward_mean"),
+            "final_kl": window["kl"][1], "final_kl_per_token": window["kl_per_token"][1],
+            "first_reward": window["reward_mean"][0], "final_reward": window["reward_mean"][1],
+            "summary_window_steps": SUMMARY_WINDOW,
             "heldout_chrf_start": first.get("heldout_chrf"), "heldout_chrf_end": last.get("heldout_chrf"),
             "stopped_early": stopped_early, "prompt_format": policy_ref.prompt_format, "lora": config.lora}
     (ctx.output_dir / "summary.json").write_text(json.dumps(meta, indent=2))

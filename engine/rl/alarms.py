@@ -24,6 +24,9 @@ class AlarmSettings:
     """Thresholds of the alarms."""
 
     kl_target: float = field(default=0.2, metadata={"help": "Alarm when the KL to the reference exceeds this."})
+    kl_key: str = field(default="kl", metadata={
+        "help": "The KL stream the target applies to: ``kl`` (summed over a translation's tokens, as TRL logs it) "
+                "or ``kl_per_token``."})
     negative_kl: float = field(default=-0.05, metadata={
         "help": "Alarm when the KL estimate, averaged over the last three steps, falls below this."})
     metric_drop: float = field(default=1.0, metadata={
@@ -60,15 +63,19 @@ def _rising(series: Series, window: int) -> bool:
 def check_alarms(metrics: Mapping[str, Series], settings: AlarmSettings = AlarmSettings()) -> list[Alarm]:
     """The alarms that hold at the end of the streams (``{key: [(step, value), ...]}``, in step order).
 
-    Keys read: ``kl``, ``reward_mean``, ``heldout_chrf``, ``degenerate_share``.
+    Keys read: ``kl`` (and ``settings.kl_key``), ``reward_mean``, ``heldout_chrf``, ``degenerate_share``.
     """
     alarms = []
     kl = metrics.get("kl") or []
-    if kl:
-        step, value = kl[-1]
+    watched = metrics.get(settings.kl_key) or []
+    if watched:
+        step, value = watched[-1]
+        per = " per token" if settings.kl_key == "kl_per_token" else ""
         if value > settings.kl_target:
-            alarms.append(Alarm("kl_above_target", step, f"KL to the reference is {value:.3f}, above the target "
+            alarms.append(Alarm("kl_above_target", step, f"KL to the reference is {value:.3f}{per}, above the target "
                                                          f"{settings.kl_target:g}: the policy is drifting away."))
+    if kl:
+        step = kl[-1][0]
         recent = _mean([v for _, v in kl[-3:]])
         if recent < settings.negative_kl:
             alarms.append(Alarm("negative_kl", step, f"KL estimate is negative ({recent:.3f} over the last steps): "

@@ -33,6 +33,11 @@ def test_ppo_steps_log_metrics_change_the_policy_and_register(supervisor, store,
     model = store.models.get("cold")
     assert model["stage"] == "cold-start" and model["parent"] == "tiny-sft" and model["run_id"] == run_id
     assert model["metadata"]["reward_model"] == "tiny-rm" and model["metadata"]["steps"] == 4
+    kl = [r["value"] for r in store.runs.metrics(run_id, keys=("kl",))]
+    per_token = [r["value"] for r in store.runs.metrics(run_id, keys=("kl_per_token",))]
+    assert len(per_token) == len(kl) == 4
+    assert model["metadata"]["final_kl"] == pytest.approx(sum(kl) / 4)  # the mean of the last (up to 10) steps
+    assert model["metadata"]["final_kl_per_token"] == pytest.approx(sum(per_token) / 4)
     before, after = load_file(f"{tiny_policy_dir}/model.safetensors"), load_file(f"{model['path']}/model.safetensors")
     assert any(not torch.equal(before[k], after[k]) for k in before)
     run_dir = supervisor.workspace.run_dir(run_id)

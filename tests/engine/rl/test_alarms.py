@@ -30,6 +30,14 @@ def test_kl_above_target():
     assert kinds({**HEALTHY, "kl": stream([0.05, 0.1, 0.25])}, kl_target=0.3) == []
 
 
+def test_kl_target_can_apply_per_token():
+    summed = {**HEALTHY, "kl": stream([1.0, 2.0, 3.0]), "kl_per_token": stream([0.05, 0.1, 0.15])}
+    assert kinds(summed) == ["kl_above_target"]  # 3.0 summed over a translation
+    assert kinds(summed, kl_key="kl_per_token") == []  # 0.15 per token
+    alarm = check_alarms({**summed, "kl_per_token": stream([0.1, 0.3])}, AlarmSettings(kl_key="kl_per_token"))[0]
+    assert alarm.kind == "kl_above_target" and "0.300 per token" in alarm.message
+
+
 def test_negative_kl():
     alarms = check_alarms({**HEALTHY, "kl": stream([0.0, -0.06, -0.08, -0.1])})
     assert [a.kind for a in alarms] == ["negative_kl"] and alarms[0].step == 4
