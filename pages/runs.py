@@ -25,7 +25,9 @@ st.dataframe(
       "created (UTC)": r["created_at"]} for r in runs],
     hide_index=True, use_container_width=True,
 )
-chosen = st.selectbox("Run", [r["id"] for r in runs], key="runs-chosen")
+ids = [r["id"] for r in runs]
+wanted = st.query_params.get("run")  # a link from another page (e.g. a pipeline step) names the run
+chosen = st.selectbox("Run", ids, index=ids.index(wanted) if wanted in ids else 0, key="runs-chosen")
 run_monitor(chosen, key="runs")
 with st.expander("Config"):
     run_config(studio().store.runs.get(chosen))

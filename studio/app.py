@@ -22,6 +22,7 @@ navigation = st.navigation({
     "Studio": [
         st.Page(PAGES / "start.py", title="Start", icon=":material/home:", default=True),
         st.Page(PAGES / "runs.py", title="Runs", icon=":material/list_alt:"),
+        st.Page(PAGES / "pipelines.py", title="Pipelines", icon=":material/account_tree:"),
     ],
     "The loop": [
         st.Page(PAGES / "data.py", title="1 · Data", icon=":material/dataset:"),
@@ -30,6 +31,7 @@ navigation = st.navigation({
         st.Page(PAGES / "ppo.py", title="4 · PPO", icon=":material/model_training:"),
         st.Page(PAGES / "compare.py", title="5 · Compare", icon=":material/leaderboard:"),
         st.Page(PAGES / "translate.py", title="6 · Translate & feedback", icon=":material/rate_review:"),
+        st.Page(PAGES / "alignment.py", title="7 · Human alignment", icon=":material/handshake:"),
     ],
     "Models": [
         st.Page(PAGES / "models.py", title="Models", icon=":material/neurology:"),

@@ -10,10 +10,12 @@ from engine.workspace import Workspace
 
 @st.cache_resource(show_spinner="Opening the workspace…")
 def _open(root: str) -> Studio:
+    import os
     from pathlib import Path
 
     opened = Studio.open(Workspace(Path(root)))
-    opened.watch()  # runs are ingested and pipelines advance even with no page open
+    if os.environ.get("TARJAMA_WATCHER", "1") == "1":
+        opened.watch()  # runs are ingested and pipelines advance even with no page open
     return opened
 
 

@@ -33,7 +33,7 @@ from typing import Any
 import yaml
 
 CONFIGS_DIR = Path(__file__).resolve().parents[2] / "configs" / "accelerate"
-MULTI_PROCESS_KINDS = frozenset({"reward", "ppo", "dpo", "grpo"})
+MULTI_PROCESS_KINDS = frozenset({"reward", "reward_finetune", "ppo", "dpo", "grpo"})
 LAUNCH_KEYS = ("accelerate_config", "num_processes", "cpu")
 DEEPSPEED_MISSING = "DeepSpeed is not installed: pip install deepspeed (needs CUDA)"
 ACCELERATE_LAUNCH = (sys.executable, "-m", "accelerate.commands.launch")

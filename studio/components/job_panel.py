@@ -55,15 +55,16 @@ def _parse_list(text: str) -> list:
     return [int(t) if t.lstrip("-").isdigit() else t for t in items]
 
 
-def config_form(kind_name: str, *, key: str, defaults: dict[str, Any] | None = None,
+def config_form(kind_name: str | Any, *, key: str, defaults: dict[str, Any] | None = None,
                 widgets: dict[str, Widget] | None = None, hidden: Sequence[str] = (),
                 submit_label: str = "Start") -> Any | None:
     """A form for a job kind's config; returns the checked config when submitted, else None.
 
-    ``widgets`` replaces the generated widget of a field (e.g. a corpus picker); ``hidden`` fields
+    ``kind_name`` is a job kind's name, or any object with ``config_cls`` and ``description`` (a pipeline
+    template). ``widgets`` replaces the generated widget of a field (e.g. a corpus picker); ``hidden`` fields
     keep their ``defaults`` value. Advanced fields are folded into an expander.
     """
-    kind = job_kind(kind_name)
+    kind = job_kind(kind_name) if isinstance(kind_name, str) else kind_name
     defaults, widgets = dict(defaults or {}), dict(widgets or {})
     specs = [s for s in config_fields(kind.config_cls) if s.name not in hidden]
     values: dict[str, Any] = {name: defaults[name] for name in hidden if name in defaults}

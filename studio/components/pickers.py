@@ -71,9 +71,49 @@ def weights_widget(spec: FieldSpec, value: Any, key: str) -> dict[str, float]:
     return weights
 
 
-def pair_set_picker(spec: FieldSpec, value: Any, key: str) -> list[str]:
-    """A multiselect of preference pair sets (the runs that made them), newest first."""
-    sets = studio().store.preferences.pair_sets()
-    labels = {s["run_id"]: f"{s['run_id']} — {s['origin']}, {s['train']} train / {s['valid']} valid" for s in sets}
-    default = [v for v in (value or []) if v in labels] or [s["run_id"] for s in sets[:1]]
-    return st.multiselect(spec.label, list(labels), default=default, format_func=labels.get, help=spec.help, key=key)
+def pair_sets_picker(origin: str | None = None, preselect_newest: bool = True) -> Widget:
+    """A multiselect of preference pair sets (the runs that made them) of ``origin`` (any when None), newest
+    first; the newest is preselected unless ``preselect_newest`` is off."""
+
+    def widget(spec: FieldSpec, value: Any, key: str) -> list[str]:
+        sets = studio().store.preferences.pair_sets(origin=origin)
+        labels = {s["run_id"]: f"{s['run_id']} — {s['origin']}, {s['train']} train / {s['valid']} valid"
+                  for s in sets}
+        default = [v for v in (value or []) if v in labels] or (
+            [s["run_id"] for s in sets[:1]] if preselect_newest else [])
+        return st.multiselect(spec.label, list(labels), default=default, format_func=labels.get, help=spec.help,
+                              key=key)
+
+    return widget
+
+
+pair_set_picker = pair_sets_picker()
+"""Any pair sets, the newest preselected."""
+
+
+def _setting_value(text: str) -> Any:
+    for parse in (int, float):
+        try:
+            return parse(text)
+        except ValueError:
+            pass
+    lowered = text.lower()
+    if lowered in ("true", "false"):
+        return lowered == "true"
+    return text
+
+
+def settings_widget(spec: FieldSpec, value: Any, key: str) -> dict[str, Any]:
+    """Other settings of a job as ``field=value`` pairs separated by commas (numbers and true/false parsed)."""
+    text = st.text_input(spec.label, value=", ".join(f"{k}={v}" for k, v in (value or {}).items()), help=spec.help,
+                         key=key)
+    out: dict[str, Any] = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        name, sep, raw = part.partition("=")
+        if not sep or not name.strip():
+            st.error(f"“{part.strip()}” is not field=value")
+            continue
+        out[name.strip()] = _setting_value(raw.strip())
+    return out

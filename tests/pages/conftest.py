@@ -11,8 +11,12 @@ APP = str(Path(__file__).resolve().parents[2] / "studio" / "app.py")
 
 
 @pytest.fixture
-def open_page(workspace):
-    """``open_page("data")`` runs the app on the test's workspace and switches to ``pages/data.py``."""
+def open_page(workspace, monkeypatch):
+    """``open_page("data")`` runs the app on the test's workspace and switches to ``pages/data.py``.
+
+    The studio's watcher thread stays off (every test's studio would keep one polling); the pages' own live
+    fragments poll and advance pipelines, as they do in the browser."""
+    monkeypatch.setenv("TARJAMA_WATCHER", "0")
 
     def _open(name: str | None = None, timeout: float = 60) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=timeout)

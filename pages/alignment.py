@@ -1,0 +1,154 @@
+"""7 · Human alignment: linguists' feedback → human pairs → reward-model fine-tune → PPO stage 2 → final model."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from engine.feedback.pairs import linguist_weights, volume_warning
+from engine.pipelines.templates import phase3_defaults
+from studio.components.header import workspace_header
+from studio.components.job_panel import config_form, run_monitor
+from studio.components.launch import launch_choice
+from studio.components.pickers import corpus_picker, model_picker, pair_sets_picker
+from studio.components.pipeline_panel import pipeline_form, pipeline_view
+from studio.components.ppo_monitor import PPO_CHARTS, ppo_health
+from studio.state import studio
+
+RM_CHARTS = [("Loss", ["loss", "eval_loss"]),
+             ("Accuracy", ["accuracy", "eval_accuracy", "valid_accuracy_human", "valid_accuracy_synthetic"])]
+
+st.title("7 · Human alignment")
+st.caption("The loop closes here: the linguists' judgements become preference pairs, the cold-start reward model is "
+           "fine-tuned on them (replaying synthetic pairs so it does not forget), and PPO runs again from the "
+           "cold-start policy: the final model. Run the steps one by one, or Phase 3 in one click.")
+workspace_header(studio())
+store = studio().store
+
+
+def _start(kind: str, config, launch: dict | None = None) -> None:
+    try:
+        studio().supervisor.start(kind, config, launch=launch)
+    except (ValueError, LookupError) as exc:
+        st.error(str(exc))
+    else:
+        st.rerun()
+
+
+def _latest_run(kind: str) -> None:
+    latest = store.runs.list(kinds=(kind,), limit=1)
+    if latest:
+        run_monitor(latest[0]["id"], key=f"align-{kind}",
+                    charts=PPO_CHARTS if kind == "ppo" else RM_CHARTS if kind == "reward_finetune" else [],
+                    extra=ppo_health if kind == "ppo" else None)
+
+
+# --- how much feedback there is ----------------------------------------------------------------------------
+volume = store.feedback.volume()
+c1, c2, c3, c4 = st.columns(4)
+c1.metric("Judgements", f"{volume['judgements']:,}")
+c2.metric("Linguists", volume["linguists"])
+c3.metric("Rankings / best picks", f"{volume['per_kind'].get('ranking', 0)} / {volume['per_kind'].get('best', 0)}")
+c4.metric("Corrections / none acceptable",
+          f"{volume['per_kind'].get('post_edit', 0)} / {volume['per_kind'].get('none', 0)}")
+warning = volume_warning(volume)
+if warning:
+    st.warning(warning, icon=":material/info:")
+weights = linguist_weights(store.feedback.judgements()) if volume["judgements"] else {}
+if weights:
+    with st.expander("Linguist weights by agreement (used when weighting is ticked)"):
+        st.dataframe([{"linguist": k, "weight": round(v, 3)} for k, v in sorted(weights.items())], hide_index=True)
+
+try:
+    found = phase3_defaults(store)
+except ValueError:
+    found = {}
+    st.info("No cold-start model yet: Phase 3 starts from the model PPO makes on page 4 (or Phase 2 on Pipelines).")
+
+pairs_tab, rm_tab, ppo_tab, phase3_tab = st.tabs(
+    ["1 · Feedback → pairs", "2 · Fine-tune the reward model", "3 · PPO stage 2", "Phase 3 in one click"])
+
+with pairs_tab:
+    if volume["judgements"] == 0:
+        st.info("No judgements yet.")
+    else:
+        def linguist_picker(spec, value, key):
+            return st.multiselect(spec.label, store.feedback.judging_linguists(), default=value or [],
+                                  help=spec.help, key=key)
+
+        config = config_form("feedback_pairs", key="align-pairs", defaults={"reward_model": found.get("reward_model")},
+                             widgets={"reward_model": model_picker("reward"), "linguists": linguist_picker},
+                             submit_label="Make pairs")
+        if config is not None:
+            _start("feedback_pairs", config)
+    _latest_run("feedback_pairs")
+    human_sets = store.preferences.pair_sets(origin="human")
+    if human_sets:
+        st.subheader("Human pair sets")
+        st.dataframe([{"pair set": s["run_id"], "pairs": s["pairs"], "train": s["train"], "valid": s["valid"],
+                       "made (UTC)": s["created_at"]} for s in human_sets], hide_index=True)
+        chosen = st.selectbox("Look at the pairs of", [s["run_id"] for s in human_sets], key="align-pairs-look")
+        rows = store.preferences.pairs(run_ids=[chosen], limit=200)
+        st.dataframe([{"linguist": r["linguist"], "from": r["strategy"], "judgement": r["judgement_id"],
+                       "weight": r["weight"], "split": r["split"], "source": r["source"], "chosen": r["chosen"],
+                       "rejected": r["rejected"]} for r in rows], hide_index=True, use_container_width=True)
+
+with rm_tab:
+    if not store.preferences.pair_sets(origin="human"):
+        st.info("Make human pairs first (tab 1).")
+    else:
+        launch = launch_choice("reward_finetune", key="align-rm")
+        config = config_form(
+            "reward_finetune", key="align-rm",
+            defaults={"base_model": found.get("reward_model"), "replay_pair_sets": found.get("replay_pair_sets", [])},
+            widgets={"base_model": model_picker("reward"), "pair_sets": pair_sets_picker("human"),
+                     "replay_pair_sets": pair_sets_picker("synthetic", preselect_newest=False)},
+            hidden=("head", "mlp_hidden", "valid_share_if_missing"), submit_label="Fine-tune the reward model")
+        if config is not None:
+            _start("reward_finetune", config, launch)
+    _latest_run("reward_finetune")
+    tuned = [m for m in store.models.list(kind="reward") if m["metadata"].get("fine_tuned_from")]
+    if tuned:
+        st.subheader("Fine-tuned reward models")
+        st.caption("Accuracy = share of held-out pairs whose chosen translation gets the higher reward, before → "
+                   "after. The project brief's bar on human pairs is 0.80.")
+
+        def _fmt(value):
+            return "—" if value is None else f"{value:.3f}"
+
+        st.dataframe([{
+            "model": m["name"], "from": m["metadata"]["fine_tuned_from"],
+            "human pairs (before → after)": f"{_fmt(m['metadata'].get('base_accuracy', {}).get('human'))} → "
+                                            f"{_fmt(m['metadata'].get('valid_accuracy_human'))}",
+            "synthetic pairs (before → after)": f"{_fmt(m['metadata'].get('base_accuracy', {}).get('synthetic'))} → "
+                                                f"{_fmt(m['metadata'].get('valid_accuracy_synthetic'))}",
+            "bar 0.80 met": (m["metadata"].get("valid_accuracy_human") or 0) > m["metadata"].get("human_bar", 0.8),
+            "human / replayed training pairs": f"{m['metadata'].get('human_train_pairs')} / "
+                                               f"{m['metadata'].get('replayed_pairs')}",
+        } for m in tuned], hide_index=True, use_container_width=True)
+
+with ppo_tab:
+    cold = store.models.list(kind="policy", stage="cold-start")
+    if not cold:
+        st.info("No cold-start model yet: stage 2 starts from the policy PPO made on page 4.")
+    else:
+        tuned_names = [m["name"] for m in store.models.list(kind="reward") if m["metadata"].get("fine_tuned_from")]
+        launch = launch_choice("ppo", key="align-ppo")
+        config = config_form(
+            "ppo", key="align-ppo",
+            defaults={"policy": found.get("policy"), "reward_model": (tuned_names or [found.get("reward_model")])[0],
+                      "corpus_ids": found.get("corpus_ids", []), "register_stage": "final"},
+            widgets={"policy": model_picker("policy"), "reward_model": model_picker("reward"),
+                     "corpus_ids": corpus_picker()}, submit_label="Start PPO stage 2")
+        if config is not None:
+            _start("ppo", config, launch)
+    _latest_run("ppo")
+
+with phase3_tab:
+    st.caption("Feedback → pairs → reward-model fine-tune → PPO stage 2, each a normal run, started in order. "
+               "Empty fields are filled from the cold-start model: its policy, the reward model it was trained "
+               "against and that model's synthetic pairs, and its prompts' corpora.")
+    pipeline_form("phase3", key="align-phase3")
+    started = store.pipelines.list(limit=20)
+    mine = [p for p in started if p["template"] == "phase3"]
+    if mine:
+        pipeline_view(mine[0]["id"], key="align-phase3-view")

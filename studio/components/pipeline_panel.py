@@ -1,0 +1,105 @@
+"""Pipelines in the studio: the one-click form of a template and a live view of a pipeline's steps."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from engine.pipelines.templates import TEMPLATES, start_template
+from studio.components.job_panel import REFRESH_SECONDS, STATUS_ICONS, config_form
+from studio.components.pickers import corpus_picker, model_picker, pair_sets_picker, settings_widget
+from studio.state import studio
+
+STEP_ICONS = {**STATUS_ICONS, "pending": ":material/hourglass_empty:"}
+
+
+def _optional_model(kind: str, stage: str | None = None):
+    """A select box of models of ``kind`` with an empty first option ("automatic")."""
+
+    def widget(spec, value, key):
+        names = [m["name"] for m in studio().store.models.list(kind=kind, stage=stage)]
+        options = ["", *names]
+        return st.selectbox(spec.label, options, index=options.index(value) if value in options else 0,
+                            format_func=lambda n: n or "automatic (see help)", help=spec.help, key=key)
+
+    return widget
+
+
+def _widgets(template: str) -> dict:
+    dict_fields = ("generate_settings", "score_settings", "reward_settings", "ppo_settings")
+    widgets = {name: settings_widget for name in dict_fields}
+    widgets["corpus_ids"] = corpus_picker(default_all=template == "phase2")
+    if template == "phase2":
+        widgets["policy"] = model_picker("policy")
+    else:
+        widgets["policy"] = _optional_model("policy", "cold-start")
+        widgets["reward_model"] = _optional_model("reward")
+        widgets["replay_pair_sets"] = pair_sets_picker("synthetic", preselect_newest=False)
+    return widgets
+
+
+def pipeline_form(template: str, *, key: str, defaults: dict | None = None) -> int | None:
+    """The one-click form of a template; returns the started pipeline's id (and reruns) when submitted."""
+    spec = TEMPLATES[template]
+    config = config_form(spec, key=key, defaults=defaults, widgets=_widgets(template),
+                         submit_label=f"Run {spec.title}")
+    if config is None:
+        return None
+    try:
+        pipeline_id = start_template(studio().pipelines, studio().store, template, config)
+    except (ValueError, LookupError) as exc:
+        st.error(f"Cannot start {spec.title}: {exc}")
+        return None
+    st.session_state[f"{key}-started"] = pipeline_id
+    st.rerun()
+    return pipeline_id
+
+
+def pipeline_view(pipeline_id: int, *, key: str) -> None:
+    """A pipeline's steps with their status and runs, refreshing while it runs; resume and cancel."""
+    store = studio().store
+    first = store.pipelines.get(pipeline_id)
+    if first is None:
+        st.warning(f"No pipeline {pipeline_id}.")
+        return
+
+    @st.fragment(run_every=REFRESH_SECONDS if first["status"] == "running" else None)
+    def live() -> None:
+        studio().tick()
+        pipeline = store.pipelines.get(pipeline_id)
+        icon = STEP_ICONS.get(pipeline["status"], "")
+        st.markdown(f"**{icon} {pipeline['name']}** — pipeline #{pipeline['id']} — **{pipeline['status']}**")
+        rows = []
+        for step in pipeline["steps"]:
+            run = store.runs.get(step["run_id"]) if step["run_id"] else None
+            progress = ""
+            if run and run["progress_total"]:
+                progress = f"{run['progress_done'] or 0:.0f}/{run['progress_total']:.0f} {run['progress_unit'] or ''}"
+            models = store.models.by_run(step["run_id"]) if step["run_id"] else []
+            rows.append({"step": f"{step['position'] + 1} · {step['name']}", "job": step["kind"],
+                         "status": step["status"], "progress": progress,
+                         "run": f"runs?run={step['run_id']}" if step["run_id"] else None,
+                         "made": ", ".join(f"{m['name']} ({m['stage']})" for m in models),
+                         "error": step["error"] or ""})
+        st.dataframe(rows, hide_index=True, use_container_width=True, key=f"{key}-steps-{pipeline_id}",
+                     column_config={"run": st.column_config.LinkColumn("run", display_text=r"run=(.*)")})
+        st.caption("Each step is a normal run: open it on the Runs page for its charts and log.")
+        if pipeline["status"] == "failed":
+            st.error(f"{pipeline['error']}. Resume carries on from the failed step (its run continues from its last "
+                     "checkpoint); the steps that succeeded are not run again.")
+        if pipeline["status"] == "running":
+            if st.button("Cancel pipeline", key=f"{key}-cancel-{pipeline_id}",
+                         help="Stop the running step after a checkpoint; nothing after it starts."):
+                studio().pipelines.cancel(pipeline_id)
+                st.rerun()
+        elif pipeline["status"] in ("failed", "cancelled") and st.button(
+                "Resume pipeline", key=f"{key}-resume-{pipeline_id}", type="primary"):
+            try:
+                studio().pipelines.resume(pipeline_id)
+            except (ValueError, KeyError) as exc:
+                st.error(str(exc))
+            else:
+                st.rerun()
+        if first["status"] == "running" and pipeline["status"] != "running":
+            st.rerun()
+
+    live()

@@ -1,0 +1,73 @@
+"""The Human alignment page: feedback volume and warnings, feedback → pairs, RM fine-tune, PPO stage 2 and
+Phase 3 in one click, each launched from its form."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import seed_feedback, store_pair_set
+from tests.pages.conftest import by_label
+
+
+def _cold_start(store, tiny_policy_dir) -> None:
+    store.models.register("cold", "policy", str(tiny_policy_dir), stage="cold-start", parent="tiny-sft",
+                          metadata={"prompt_format": "tags", "reward_model": "tiny-rm"})
+
+
+def test_an_empty_workspace_says_there_is_no_feedback(open_page):
+    at = open_page("alignment")
+    assert at.title[0].value == "7 · Human alignment"
+    assert any("no feedback yet" in w.value for w in at.warning)
+    assert any("No cold-start model yet" in i.value for i in at.info)
+    assert by_label(at.metric, "Judgements").value == "0"
+
+
+def test_feedback_volume_is_shown_and_the_form_makes_pairs(open_page, store, tiny_policy, tiny_rm):
+    n = seed_feedback(store, 5)
+    at = open_page("alignment")
+    assert by_label(at.metric, "Judgements").value == str(n)
+    assert by_label(at.metric, "Linguists").value == "2"
+    assert any(f"Only {n} judgement(s) from 2 linguist(s)" in w.value for w in at.warning)
+    by_label(at.button, "Make pairs").click()
+    at.run()
+    assert not at.exception
+    run = store.runs.list(kinds=("feedback_pairs",))[0]
+    assert json.loads(run["config"])["reward_model"] == "tiny-rm"
+
+
+def test_fine_tune_form_defaults_to_the_cold_start_reward_model_and_its_replay(open_page, store, tiny_policy,
+                                                                             tiny_policy_dir, tiny_rm, tmp_path):
+    synthetic = store_pair_set(store, tmp_path, run_id="score-synthetic")
+    store.models.register("tiny-rm-2", "reward", store.models.get("tiny-rm")["path"],
+                          metadata={"prompt_format": "tags", "pair_sets": [synthetic]})
+    _cold_start(store, tiny_policy_dir)
+    with store.db.transaction() as cur:  # the cold-start model was trained against tiny-rm-2
+        cur.execute("UPDATE models SET metadata = ? WHERE name = 'cold'",
+                    [json.dumps({"prompt_format": "tags", "reward_model": "tiny-rm-2"})])
+    seed_feedback(store, 5)
+    human_rows = store_pair_set(store, tmp_path, run_id="feedback_pairs-1")  # made a human set below
+    with store.db.transaction() as cur:
+        cur.execute("UPDATE preference_pairs SET origin = 'human', linguist = 'Amina' WHERE run_id = ?", [human_rows])
+    at = open_page("alignment")
+    by_label(at.button, "Fine-tune the reward model").click()
+    at.run()
+    assert not at.exception
+    config = json.loads(store.runs.list(kinds=("reward_finetune",))[0]["config"])
+    assert config["base_model"] == "tiny-rm-2" and config["pair_sets"] == ["feedback_pairs-1"]
+    assert config["replay_pair_sets"] == [synthetic] and config["replay_ratio"] == 1.0
+
+
+def test_phase3_starts_from_one_click(open_page, store, tiny_policy, tiny_policy_dir, tiny_rm, demo_corpus):
+    _cold_start(store, tiny_policy_dir)
+    seed_feedback(store, 5)
+    at = open_page("alignment")
+    at.multiselect(key="align-phase3-corpus_ids").set_value([demo_corpus])
+    by_label(at.button, "Run Phase 3 · human alignment").click()
+    at.run()
+    assert not at.exception
+    pipeline = store.pipelines.list()[0]
+    assert pipeline["template"] == "phase3" and [s["kind"] for s in pipeline["steps"]] == [
+        "feedback_pairs", "reward_finetune", "ppo"]
+    assert pipeline["steps"][0]["status"] == "running" and pipeline["steps"][2]["config"]["register_stage"] == "final"
+    assert pipeline["steps"][2]["config"]["policy"] == "cold"
+    assert any("pipeline #" in m.value for m in at.markdown)

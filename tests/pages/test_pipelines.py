@@ -1,0 +1,49 @@
+"""The Pipelines page: start Phase 2 in one click, see the steps, and resume a failed pipeline."""
+
+from __future__ import annotations
+
+from tests.pages.conftest import by_label
+
+
+def test_empty_page_offers_both_phases(open_page):
+    at = open_page("pipelines")
+    assert at.title[0].value == "Pipelines"
+    assert [o for o in at.radio(key="pipelines-template").options] == ["Phase 2 · cold start",
+                                                                       "Phase 3 · human alignment"]
+    assert any("No pipeline yet" in i.value for i in at.info)
+
+
+def test_phase2_starts_with_its_steps(open_page, store, tiny_policy, demo_corpus):
+    at = open_page("pipelines")
+    at.number_input(key="pipelines-phase2-sample_size").set_value(4)
+    by_label(at.button, "Run Phase 2 · cold start").click()
+    at.run()
+    assert not at.exception
+    pipeline = store.pipelines.list()[0]
+    assert [s["name"] for s in pipeline["steps"]] == ["generate", "score", "reward", "ppo"]
+    assert pipeline["steps"][0]["status"] == "running"
+    assert pipeline["steps"][1]["config"]["generate_run"] == "$run:generate"
+    assert at.dataframe[0].value["status"].tolist() == ["running"]
+
+
+def test_a_phase3_without_feedback_fails_with_the_reason_and_can_be_resumed(open_page, store, tiny_policy,
+                                                                           tiny_policy_dir, tiny_rm, demo_corpus):
+    store.models.register("cold", "policy", str(tiny_policy_dir), stage="cold-start",
+                          metadata={"prompt_format": "tags", "reward_model": "tiny-rm"})
+    at = open_page("pipelines")
+    at.radio(key="pipelines-template").set_value("phase3")
+    at.run()
+    at.multiselect(key="pipelines-phase3-corpus_ids").set_value([demo_corpus])
+    by_label(at.button, "Run Phase 3 · human alignment").click()
+    at.run()
+    assert not at.exception
+    assert store.pipelines.list()[0]["status"] == "failed"
+    assert any("no judgements match" in e.value for e in at.error)
+    from tests.conftest import seed_feedback
+
+    seed_feedback(store, 3)
+    by_label(at.button, "Resume pipeline").click()
+    at.run()
+    assert not at.exception
+    pipeline = store.pipelines.list()[0]
+    assert pipeline["status"] == "running" and pipeline["steps"][0]["run_id"]
