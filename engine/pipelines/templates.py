@@ -25,18 +25,23 @@ class Phase2Config:
     """One click from the SFT model to the cold-start model."""
 
     policy: str = setting("", "The SFT policy that samples candidates and starts PPO (empty: the newest SFT model).")
-    corpus_ids: list = setting([], "Corpora whose train sources are translated, scored and used as PPO prompts.")
+    corpus_ids: list = setting([], "Corpora whose train sources are translated, scored and used as PPO prompts.",
+                               label="Corpora")
     sample_size: int = setting(0, "Translate a seeded sample of this many sources (0 = all).", min=0)
     min_margin: float = setting(0.15, "Smallest fused-quality gap (0–1) for a synthetic pair.", min=0.0, max=1.0)
-    rm_epochs: float = setting(3.0, "Reward-model training passes over the pairs.", min=0.01, max=1000)
-    ppo_steps: int = setting(1000, "PPO updates.", min=1, max=1_000_000)
-    ppo_learning_rate: float = setting(1.41e-5, "PPO learning rate.", min=1e-9, max=1.0)
-    kl_coef: float = setting(0.1, "PPO KL penalty coefficient.", min=0.0, max=10.0)
+    rm_epochs: float = setting(3.0, "Reward-model training passes over the pairs.", min=0.01, max=1000,
+                               label="RM epochs")
+    ppo_steps: int = setting(1000, "PPO updates.", min=1, max=1_000_000, label="PPO steps")
+    ppo_learning_rate: float = setting(1.41e-5, "PPO learning rate.", min=1e-9, max=1.0, label="PPO learning rate")
+    kl_coef: float = setting(0.1, "PPO KL penalty coefficient.", min=0.0, max=10.0, label="KL coefficient")
     generate_settings: dict = setting({}, "Other generate settings (field: value), e.g. max_new_tokens.",
-                                      advanced=True)
-    score_settings: dict = setting({}, "Other score settings (field: value), e.g. comet_model.", advanced=True)
-    reward_settings: dict = setting({}, "Other reward-model settings (field: value).", advanced=True)
-    ppo_settings: dict = setting({}, "Other PPO settings (field: value), e.g. batch_size.", advanced=True)
+                                      advanced=True, label="Other generate settings")
+    score_settings: dict = setting({}, "Other score settings (field: value), e.g. comet_model.", advanced=True,
+                                   label="Other score settings")
+    reward_settings: dict = setting({}, "Other reward-model settings (field: value).", advanced=True,
+                                    label="Other reward-model settings")
+    ppo_settings: dict = setting({}, "Other PPO settings (field: value), e.g. batch_size.", advanced=True,
+                                 label="Other PPO settings")
 
 
 @dataclass
@@ -45,7 +50,7 @@ class Phase3Config:
 
     policy: str = setting("", "The cold-start policy PPO stage 2 starts from (empty: the newest cold-start model).")
     reward_model: str = setting("", "The reward model to fine-tune (empty: the one the cold-start model was trained "
-                                    "against, else the newest).")
+                                    "against, else the newest).", label="Reward model")
     replay_pair_sets: list = setting([], "Synthetic pair sets to replay (empty: those the reward model was trained "
                                          "on).")
     replay_ratio: float = setting(1.0, "Synthetic replay pairs per human training pair.", min=0.0, max=100.0)
@@ -53,14 +58,16 @@ class Phase3Config:
     valid_share: float = setting(0.2, "Share of judged sources held out to measure the RM on human pairs.",
                                  min=0.0, max=0.9)
     corpus_ids: list = setting([], "Corpora whose train sources are the PPO prompts (empty: those of the cold-start "
-                                   "run).")
-    rm_epochs: float = setting(2.0, "Reward-model fine-tuning passes.", min=0.01, max=1000)
-    ppo_steps: int = setting(1000, "PPO stage-2 updates.", min=1, max=1_000_000)
-    ppo_learning_rate: float = setting(1.41e-5, "PPO learning rate.", min=1e-9, max=1.0)
-    kl_coef: float = setting(0.1, "PPO KL penalty coefficient.", min=0.0, max=10.0)
+                                   "run).", label="Corpora")
+    rm_epochs: float = setting(2.0, "Reward-model fine-tuning passes.", min=0.01, max=1000, label="RM epochs")
+    ppo_steps: int = setting(1000, "PPO stage-2 updates.", min=1, max=1_000_000, label="PPO steps")
+    ppo_learning_rate: float = setting(1.41e-5, "PPO learning rate.", min=1e-9, max=1.0, label="PPO learning rate")
+    kl_coef: float = setting(0.1, "PPO KL penalty coefficient.", min=0.0, max=10.0, label="KL coefficient")
     model_name: str = setting("", "Name of the final model (empty: ppo-<date>-<time>).")
-    reward_settings: dict = setting({}, "Other reward fine-tune settings (field: value).", advanced=True)
-    ppo_settings: dict = setting({}, "Other PPO settings (field: value), e.g. batch_size.", advanced=True)
+    reward_settings: dict = setting({}, "Other reward fine-tune settings (field: value).", advanced=True,
+                                    label="Other reward-model settings")
+    ppo_settings: dict = setting({}, "Other PPO settings (field: value), e.g. batch_size.", advanced=True,
+                                 label="Other PPO settings")
 
 
 def _checked(kind: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -109,9 +116,9 @@ def phase3_defaults(store, policy: str = "") -> dict[str, Any]:
     rm_row = store.models.get(rm)
     replay = [s for s in rm_row["metadata"].get("pair_sets", [])
               if store.preferences.count_pairs(run_ids=[s], origin="synthetic")]
+    corpora = list(row["metadata"].get("corpus_ids") or [])  # a PPO model records its prompts' corpora
     run = store.runs.get(row["run_id"]) if row.get("run_id") else None
-    corpora = []
-    if run is not None:
+    if not corpora and run is not None:
         corpora = list(json.loads(run["config"]).get("corpus_ids", []))
     return {"policy": policy, "reward_model": rm, "replay_pair_sets": replay, "corpus_ids": corpora}
 

@@ -89,30 +89,50 @@ def studio_server(tmp_path: Path):
     server.stop()
 
 
-@pytest.fixture
-def seeded_studio_server(tmp_path: Path, tiny_policy_dir: Path):
-    """A studio whose workspace already has the tiny SFT model, a small demo corpus, a pair set and a reward model."""
+def seed_workspace(home: Path, tiny_policy_dir: Path, tmp_path: Path, *, aligned: bool = False) -> None:
+    """The tiny SFT model, a small demo corpus, a synthetic pair set and a reward model; with ``aligned``, also a
+    cold-start model trained against that reward model and the linguists' judgements Phase 3 starts from."""
     import pyarrow as pa
 
     from engine.store import Store
-    from tests.conftest import demo_pairs, store_pair_set
+    from tests.conftest import demo_pairs, seed_feedback, store_pair_set
 
-    home = tmp_path / "workspace"
     store = Store(home / "studio.duckdb")
     store.models.register("tiny-sft", "policy", str(tiny_policy_dir), stage="sft", metadata={"prompt_format": "tags"})
     rows = [{"line": i + 1, "source": s, "target": t, "pair": p, "split": "valid" if i % 5 == 0 else "train",
              "norm_key": f"{s}\n{t}"}
             for i, (s, t, p) in enumerate(demo_pairs(20))]
     store.corpora.add("demo-small", "en-ar", pa.Table.from_pylist(rows))
-    store_pair_set(store, tmp_path)
+    pair_set = store_pair_set(store, tmp_path)
     from engine.models import load_tokenizer
     from engine.reward.model import build_reward_model, save_reward_model
 
     tok = load_tokenizer(tiny_policy_dir)
     rm = save_reward_model(build_reward_model(tiny_policy_dir, pad_token_id=tok.pad_token_id), tok, tmp_path / "rm",
                            prompt_format="tags")
-    store.models.register("tiny-rm", "reward", str(rm), metadata={"prompt_format": "tags"})
+    store.models.register("tiny-rm", "reward", str(rm), metadata={"prompt_format": "tags", "pair_sets": [pair_set]})
+    if aligned:
+        store.models.register("tiny-cold", "policy", str(tiny_policy_dir), stage="cold-start", parent="tiny-sft",
+                              metadata={"prompt_format": "tags", "reward_model": "tiny-rm", "corpus_ids": [1]})
+        seed_feedback(store, 8)
     store.close()
+
+
+@pytest.fixture
+def seeded_studio_server(tmp_path: Path, tiny_policy_dir: Path):
+    """A studio whose workspace already has the tiny SFT model, a small demo corpus, a pair set and a reward model."""
+    home = tmp_path / "workspace"
+    seed_workspace(home, tiny_policy_dir, tmp_path)
+    server = StudioServer(home)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def aligned_studio_server(tmp_path: Path, tiny_policy_dir: Path):
+    """The seeded studio after cold start: a cold-start model and linguists' judgements to align with."""
+    home = tmp_path / "workspace"
+    seed_workspace(home, tiny_policy_dir, tmp_path, aligned=True)
     server = StudioServer(home)
     yield server
     server.stop()
