@@ -23,6 +23,17 @@ it — ``Supervisor.start`` launches the job in its own process and ``Supervisor
 ``compare``
     greedy translations of the demo test split and of the first 200 FLORES dev lines by the SFT model and every
     PPO model: sacrebleu corpus chrF and BLEU.
+``ppo_kl``
+    PPO at KL coefficients 0.5 and 1.0 (lr 3e-5, the demo preset otherwise), judged by the per-token KL (TRL's KL
+    is summed over a translation); the first attempt whose reward rises with a final per-token KL below 0.2
+    becomes the cold-start model. An attempt already in the workspace (model ``demo-ppo-kl<c>``) is reused;
+``phase3``
+    Phase 3 on the demo, with **simulated** linguists (there are none here): for 150 train sources, four of the
+    generate run's candidates are shown; "sim-ranker" ranks them by chrF against the reference, "sim-picker"
+    picks the highest-chrF one, "sim-posteditor" post-edits into the reference, in turn. Then the Phase 3
+    pipeline (feedback → pairs → reward-model fine-tune with replay → PPO stage 2 → ``final``) runs through the
+    studio's own pipeline runner, and the final model is compared with the SFT and cold-start models as in
+    ``compare``. The human-pair accuracy measures agreement with these simulated judgements, not with people.
 
 Wall times include the job's process start and the studio's ingestion. Results (and any failure with its
 traceback) go to ``bench/results/demo_pipeline.json`` after every stage.
@@ -46,7 +57,7 @@ from typing import Any
 
 from bench.common import RESULTS, SHARED_CORPORA, write_results
 
-STAGES = ["setup", "generate", "score", "reward", "flores", "ppo", "compare"]
+STAGES = ["setup", "generate", "score", "reward", "flores", "ppo", "compare", "ppo_kl", "phase3"]
 NAME = "demo_pipeline"
 PAIR_BAR = 2000
 RM_BAR = 0.70
@@ -60,6 +71,9 @@ RM_SETTINGS = {"learning_rate": 3e-4, "batch_size": 16, "epochs": 4.0, "eval_eve
 PAIRING_CANDIDATES = [("all_above_margin", 0.15), ("best_vs_each", 0.10), ("all_above_margin", 0.10),
                       ("best_vs_each", 0.05), ("all_above_margin", 0.05)]
 TIMEOUTS = {"bootstrap": 2400, "generate": 4800, "score": 2400, "reward": 4800, "ppo": 4800}
+KL_SWEEP = (0.5, 1.0)
+SIMULATED_JUDGEMENTS = 150
+PHASE3_PPO_STEPS = 150
 
 
 def log(message: str) -> None:
@@ -417,7 +431,12 @@ def ppo_metrics(studio, run_id: str, kl_target: float) -> dict:
     alarms = [r["message"] for r in studio.store.runs.logs(run_id, tail=100000) if r["message"].startswith("ALARM")]
     first10, last10 = _mean(reward[:10]), _mean(reward[-10:])
     final_kl = _mean(kl[-10:])
-    return {"steps_logged": len(reward), "reward_mean_first10": _r(first10), "reward_mean_last10": _r(last10),
+    lengths = dict(m.get("response_length", []))
+    per_token = [v / max(1.0, lengths[step]) for step, v in m.get("kl", []) if lengths.get(step)]
+    final_kl_per_token = _mean(per_token[-10:])
+    return {"final_kl_per_token_last10": _r(final_kl_per_token),
+            "kl_per_token_below_target": bool(final_kl_per_token is not None and final_kl_per_token < kl_target),
+            "steps_logged": len(reward), "reward_mean_first10": _r(first10), "reward_mean_last10": _r(last10),
             "reward_rises": bool(first10 is not None and last10 is not None and last10 > first10),
             "shaped_reward_first10": _r(_mean([v for _, v in m.get("shaped_reward_mean", [])][:10])),
             "shaped_reward_last10": _r(_mean([v for _, v in m.get("shaped_reward_mean", [])][-10:])),
@@ -581,8 +600,138 @@ def stage_compare(studio, state: dict) -> dict:
     return out
 
 
+def stage_ppo_kl(studio, state: dict) -> dict:
+    from engine.jobs.ppo import PPOJobConfig
+
+    demo = _demo_ppo()
+    out: dict[str, Any] = {"kl_target_per_token": KL_TARGET, "attempts": []}
+    for kl_coef in KL_SWEEP:
+        name = f"demo-ppo-kl{kl_coef}"
+        setting = {**demo, "learning_rate": 3e-5, "kl_coef": kl_coef}
+        existing = studio.store.models.get(name)
+        if existing:
+            run = {"run_id": existing["run_id"], "status": "succeeded", "reused": True}
+        else:
+            config = PPOJobConfig(policy=state["sft"], reward_model=state["rm"],
+                                  corpus_ids=list(state["demo_corpora"]), model_name=name, **setting)
+            run = run_job(studio, "ppo", config, title=f"PPO kl_coef {kl_coef}")
+        attempt = {"kl_coef": kl_coef, "settings": setting, "run": run, "model": name,
+                   "metrics": ppo_metrics(studio, run["run_id"], KL_TARGET)}
+        out["attempts"].append(attempt)
+        mets = attempt["metrics"]
+        log(f"ppo kl_coef {kl_coef}: reward {mets['reward_mean_first10']} -> {mets['reward_mean_last10']}, KL "
+            f"{mets['final_kl_mean_last10']} ({mets['final_kl_per_token_last10']} per token), chrF "
+            f"{mets['heldout_chrf_step0']} -> {mets['heldout_chrf_end']}")
+        if name not in state.setdefault("ppo_models", []):
+            state["ppo_models"].append(name)
+    ok = [a for a in out["attempts"] if a["metrics"]["reward_rises"] and a["metrics"]["kl_per_token_below_target"]]
+    out["criteria_met_by"] = [a["kl_coef"] for a in ok]
+    if ok:
+        state["cold_start"] = ok[0]["model"]
+    out["cold_start_model"] = state.get("cold_start")
+    return out
+
+
+def simulate_feedback(studio, state: dict, n: int) -> dict:
+    """Judgements by three simulated linguists over the generate run's candidates (see the module docstring)."""
+    from engine.feedback.interactive import RankedCandidate, Translation, record
+    from engine.feedback.judgements import Judgement, JudgementError, new_submission_id, submit
+
+    total = studio.store.preferences.count_sources(state["generate_run"])  # both ends: EN→AR and FR→AR sources
+    sources = [*studio.store.preferences.scored_sources(state["generate_run"], state["score_run"], limit=n // 2),
+               *studio.store.preferences.scored_sources(state["generate_run"], state["score_run"], limit=n - n // 2,
+                                                        offset=max(0, total - (n - n // 2)))]
+    made = {"ranking": 0, "best": 0, "post_edit": 0, "skipped": 0}
+    pairs_of = {c["id"]: c["pair"] for c in studio.store.corpora.list()}
+    for i, src in enumerate(sources):
+        seen, shown = set(), []
+        for c in src["candidates"]:
+            text = (c["text"] or "").strip()
+            if text and text not in seen and "chrf" in c["scores"]:
+                seen.add(text)
+                shown.append((text, c["scores"]["chrf"], c["strategy"]))
+        shown = shown[:4]
+        if len(shown) < 2:
+            made["skipped"] += 1
+            continue
+        pair = pairs_of[int(str(src["group_key"]).split(":")[0])]
+        cands = [RankedCandidate(t, None, strategy, [strategy], 1) for t, _, strategy in shown]
+        translation = Translation(source=src["source"], pair=pair, model=state["sft"], rm=state["rm"],
+                                  strategies=sorted({s for _, _, s in shown}), settings={"simulated": True},
+                                  candidates=cands, generate_s=0.0, score_s=0.0)
+        request_id = record(studio.store, translation, linguist=None)
+        by_chrf = sorted(range(len(shown)), key=lambda k: -shown[k][1])
+        kind = ("ranking", "best", "post_edit")[i % 3]
+        linguist = {"ranking": "sim-ranker", "best": "sim-picker", "post_edit": "sim-posteditor"}[kind]
+        judgement = Judgement(new_submission_id(), request_id, linguist, kind, shown=list(range(len(shown))),
+                              ranking=by_chrf if kind == "ranking" else None,
+                              best=by_chrf[0] if kind == "best" else None,
+                              correction=src["reference"] if kind == "post_edit" else None)
+        try:
+            submit(studio.store, judgement)
+            made[kind] += 1
+        except JudgementError:
+            made["skipped"] += 1
+    return made
+
+
+def stage_phase3(studio, state: dict) -> dict:
+    from engine.pipelines.templates import Phase3Config, start_template
+
+    out: dict[str, Any] = {"simulated": True}
+    if studio.store.feedback.volume()["judgements"] == 0:
+        out["judgements"] = simulate_feedback(studio, state, SIMULATED_JUDGEMENTS)
+    out["volume"] = studio.store.feedback.volume()
+    cold = state.get("cold_start")
+    config = Phase3Config(
+        policy=cold, reward_model=state["rm"], replay_pair_sets=[state["score_run"]], replay_ratio=1.0,
+        corpus_ids=list(state["demo_corpora"]), rm_epochs=1.0, ppo_steps=PHASE3_PPO_STEPS, ppo_learning_rate=3e-5,
+        kl_coef=1.0, model_name="demo-final",
+        reward_settings={"learning_rate": 1e-4, "batch_size": 16, "eval_every": 50, "save_every": 500},
+        ppo_settings={"eval_every": 25, "save_every": 50, "response_length": 32})
+    t0 = time.perf_counter()
+    pipeline_id = start_template(studio.pipelines, studio.store, "phase3", config, name="Phase 3 (simulated)")
+    deadline = time.monotonic() + sum(TIMEOUTS.values())
+    while time.monotonic() < deadline:
+        studio.tick()
+        pipeline = studio.store.pipelines.get(pipeline_id)
+        if pipeline["status"] != "running":
+            break
+        time.sleep(2)
+    out["pipeline"] = {"id": pipeline_id, "status": pipeline["status"], "error": pipeline["error"],
+                       "wall_s": round(time.perf_counter() - t0, 1),
+                       "steps": [{"name": s["name"], "status": s["status"], "run_id": s["run_id"],
+                                  "run_wall_s": _run_wall(studio, s["run_id"])} for s in pipeline["steps"]]}
+    pairs_run, rm_run, ppo_run = (s["run_id"] for s in pipeline["steps"])
+    if pairs_run:
+        out["pairs"] = json.loads((studio.workspace.run_dir(pairs_run) / "outputs" / "summary.json").read_text())
+    rm_models = studio.store.models.by_run(rm_run) if rm_run else []
+    if rm_models:
+        meta = rm_models[0]["metadata"]
+        out["reward_model"] = {k: meta.get(k) for k in (
+            "base_accuracy", "valid_accuracy_human", "valid_accuracy_synthetic", "valid_pairs_human",
+            "valid_pairs_synthetic", "human_train_pairs", "replayed_pairs", "steps")}
+        out["reward_model"]["name"] = rm_models[0]["name"]
+        out["reward_model"]["human_bar_0.80_met"] = (meta.get("valid_accuracy_human") or 0) > 0.80
+    if ppo_run and studio.store.models.by_run(ppo_run):
+        out["ppo"] = ppo_metrics(studio, ppo_run, KL_TARGET)
+        state["final"] = studio.store.models.by_run(ppo_run)[0]["name"]
+        if state["final"] not in state.setdefault("ppo_models", []):
+            state["ppo_models"].append(state["final"])
+        out["compare"] = stage_compare(studio, state)
+    return out
+
+
+def _run_wall(studio, run_id: str | None) -> float | None:
+    run = studio.store.runs.get(run_id) if run_id else None
+    if not run or not run["finished_at"] or not run["launched_at"]:
+        return None
+    return round((run["finished_at"] - run["launched_at"]).total_seconds(), 1)
+
+
 STAGE_FUNCS = {"setup": stage_setup, "generate": stage_generate, "score": stage_score, "reward": stage_reward,
-               "flores": stage_flores, "ppo": stage_ppo, "compare": stage_compare}
+               "flores": stage_flores, "ppo": stage_ppo, "compare": stage_compare, "ppo_kl": stage_ppo_kl,
+               "phase3": stage_phase3}
 
 
 def main() -> None:
