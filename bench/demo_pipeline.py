@@ -27,6 +27,9 @@ it — ``Supervisor.start`` launches the job in its own process and ``Supervisor
     PPO at KL coefficients 0.5 and 1.0 (lr 3e-5, the demo preset otherwise), judged by the per-token KL (TRL's KL
     is summed over a translation); the first attempt whose reward rises with a final per-token KL below 0.2
     becomes the cold-start model. An attempt already in the workspace (model ``demo-ppo-kl<c>``) is reused;
+``rm_sweep``
+    after ``phase3``: the reward-model fine-tune again on its human pairs with other settings (no replay; lower and
+    higher learning rates; more epochs), each evaluated on the held-out human and synthetic pairs;
 ``phase3``
     Phase 3 on the demo, with **simulated** linguists (there are none here): for 150 train sources, four of the
     generate run's candidates are shown; "sim-ranker" ranks them by chrF against the reference, "sim-picker"
@@ -57,7 +60,7 @@ from typing import Any
 
 from bench.common import RESULTS, SHARED_CORPORA, write_results
 
-STAGES = ["setup", "generate", "score", "reward", "flores", "ppo", "compare", "ppo_kl", "phase3"]
+STAGES = ["setup", "generate", "score", "reward", "flores", "ppo", "compare", "ppo_kl", "phase3", "rm_sweep"]
 NAME = "demo_pipeline"
 PAIR_BAR = 2000
 RM_BAR = 0.70
@@ -73,6 +76,8 @@ PAIRING_CANDIDATES = [("all_above_margin", 0.15), ("best_vs_each", 0.10), ("all_
 TIMEOUTS = {"bootstrap": 2400, "generate": 4800, "score": 2400, "reward": 4800, "ppo": 4800}
 KL_SWEEP = (0.5, 1.0)
 SIMULATED_JUDGEMENTS = 150
+# (learning rate, epochs, replay ratio) of the extra fine-tunes; Phase 3 itself used (1e-4, 1, 1.0)
+RM_SWEEP = [(1e-4, 1.0, 0.0), (3e-5, 3.0, 1.0), (3e-4, 2.0, 1.0), (3e-4, 2.0, 0.0)]
 PHASE3_PPO_STEPS = 150
 
 
@@ -713,12 +718,38 @@ def stage_phase3(studio, state: dict) -> dict:
             "valid_pairs_synthetic", "human_train_pairs", "replayed_pairs", "steps")}
         out["reward_model"]["name"] = rm_models[0]["name"]
         out["reward_model"]["human_bar_0.80_met"] = (meta.get("valid_accuracy_human") or 0) > 0.80
+    state["human_pairs"] = pairs_run
     if ppo_run and studio.store.models.by_run(ppo_run):
         out["ppo"] = ppo_metrics(studio, ppo_run, KL_TARGET)
         state["final"] = studio.store.models.by_run(ppo_run)[0]["name"]
         if state["final"] not in state.setdefault("ppo_models", []):
             state["ppo_models"].append(state["final"])
         out["compare"] = stage_compare(studio, state)
+    return out
+
+
+def stage_rm_sweep(studio, state: dict) -> dict:
+    from engine.jobs.reward_finetune import RewardFinetuneConfig
+
+    if not state.get("human_pairs"):
+        state["human_pairs"] = studio.store.preferences.pair_sets(origin="human")[0]["run_id"]
+    out: dict[str, Any] = {"human_pairs": state["human_pairs"], "base": state["rm"], "fine_tunes": []}
+    for lr, epochs, ratio in RM_SWEEP:
+        config = RewardFinetuneConfig(base_model=state["rm"], pair_sets=[state["human_pairs"]],
+                                      replay_pair_sets=[state["score_run"]], replay_ratio=ratio, learning_rate=lr,
+                                      epochs=epochs, batch_size=16, eval_every=50, save_every=500)
+        run = run_job(studio, "reward_finetune", config, title=f"RM fine-tune lr {lr:g} x{epochs:g} replay {ratio:g}")
+        models = studio.store.models.by_run(run["run_id"])
+        meta = models[0]["metadata"] if models else {}
+        row = {"learning_rate": lr, "epochs": epochs, "replay_ratio": ratio, "run": run,
+               "human_before": _r(meta.get("base_accuracy", {}).get("human")),
+               "human_after": _r(meta.get("valid_accuracy_human")),
+               "synthetic_before": _r(meta.get("base_accuracy", {}).get("synthetic")),
+               "synthetic_after": _r(meta.get("valid_accuracy_synthetic")),
+               "train_pairs": meta.get("train_pairs")}
+        out["fine_tunes"].append(row)
+        log(f"rm fine-tune lr {lr:g} x{epochs:g} replay {ratio:g}: human {row['human_before']} -> "
+            f"{row['human_after']}, synthetic {row['synthetic_before']} -> {row['synthetic_after']}")
     return out
 
 
@@ -731,7 +762,7 @@ def _run_wall(studio, run_id: str | None) -> float | None:
 
 STAGE_FUNCS = {"setup": stage_setup, "generate": stage_generate, "score": stage_score, "reward": stage_reward,
                "flores": stage_flores, "ppo": stage_ppo, "compare": stage_compare, "ppo_kl": stage_ppo_kl,
-               "phase3": stage_phase3}
+               "phase3": stage_phase3, "rm_sweep": stage_rm_sweep}
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ difference is the engine itself: the event log, the reward-shaping wrapper and i
 progress reports. Step time = the mean interval between consecutive ``on_step_end`` calls, the first step (warm-up)
 left out.
 
-    python -m bench.ppo [--steps 12]
+    python -m bench.ppo [--steps 12] [--rounds 2]
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -114,18 +115,27 @@ def run_bare(steps: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--steps", type=int, default=12)
+    parser.add_argument("--rounds", type=int, default=2, help="alternating bare/studio rounds (the median counts)")
     parser.add_argument("--variant", choices=["studio", "bare"])
     args = parser.parse_args()
     if args.variant:
         print(json.dumps((run_studio if args.variant == "studio" else run_bare)(args.steps)))
         return
     load = os.getloadavg()
-    bare = measure_in_subprocess("bench.ppo", "bare", "--steps", str(args.steps))
-    studio = measure_in_subprocess("bench.ppo", "studio", "--steps", str(args.steps))
-    overhead = studio["step_seconds"] / bare["step_seconds"] - 1
-    path = write_results("ppo", {"settings": SETTINGS, "load_avg_at_start": load, "bare_trl": bare,
-                                 "studio_job": studio, "overhead": round(overhead, 4)})
-    print(f"PPO step: bare TRL {bare['step_seconds']:.3f} s, studio job {studio['step_seconds']:.3f} s "
+    rounds = []
+    for _ in range(args.rounds):  # alternate, so a load change on the machine hits both variants alike
+        bare = measure_in_subprocess("bench.ppo", "bare", "--steps", str(args.steps))
+        studio = measure_in_subprocess("bench.ppo", "studio", "--steps", str(args.steps))
+        rounds.append({"bare_trl": bare, "studio_job": studio,
+                       "overhead": round(studio["step_seconds"] / bare["step_seconds"] - 1, 4)})
+    bare_s = statistics.median(r["bare_trl"]["step_seconds"] for r in rounds)
+    studio_s = statistics.median(r["studio_job"]["step_seconds"] for r in rounds)
+    overhead = studio_s / bare_s - 1
+    path = write_results("ppo", {"settings": SETTINGS, "steps": args.steps, "load_avg_at_start": load,
+                                 "load_avg_at_end": os.getloadavg(), "rounds": rounds,
+                                 "bare_trl_median_step_s": round(bare_s, 4),
+                                 "studio_job_median_step_s": round(studio_s, 4), "overhead": round(overhead, 4)})
+    print(f"PPO step (median of {args.rounds} rounds): bare TRL {bare_s:.3f} s, studio job {studio_s:.3f} s "
           f"-> overhead {overhead:+.1%} (goal <= 5%)")
     print(f"results: {path}")
 

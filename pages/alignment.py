@@ -7,7 +7,7 @@ import streamlit as st
 from engine.feedback.pairs import linguist_weights, volume_warning
 from engine.pipelines.templates import phase3_defaults
 from studio.components.header import workspace_header
-from studio.components.job_panel import config_form, run_monitor
+from studio.components.job_panel import config_form, run_monitor, start_run
 from studio.components.launch import launch_choice
 from studio.components.pickers import corpus_picker, model_picker, pair_sets_picker
 from studio.components.pipeline_panel import pipeline_form, pipeline_view
@@ -23,15 +23,6 @@ st.caption("The loop closes here: the linguists' judgements become preference pa
            "cold-start policy: the final model. Run the steps one by one, or Phase 3 in one click.")
 workspace_header(studio())
 store = studio().store
-
-
-def _start(kind: str, config, launch: dict | None = None) -> None:
-    try:
-        studio().supervisor.start(kind, config, launch=launch)
-    except (ValueError, LookupError) as exc:
-        st.error(str(exc))
-    else:
-        st.rerun()
 
 
 def _latest_run(kind: str) -> None:
@@ -79,7 +70,7 @@ with pairs_tab:
                              widgets={"reward_model": model_picker("reward"), "linguists": linguist_picker},
                              submit_label="Make pairs")
         if config is not None:
-            _start("feedback_pairs", config)
+            start_run("feedback_pairs", config)
     _latest_run("feedback_pairs")
     human_sets = store.preferences.pair_sets(origin="human")
     if human_sets:
@@ -104,7 +95,7 @@ with rm_tab:
                      "replay_pair_sets": pair_sets_picker("synthetic", preselect_newest=False)},
             hidden=("head", "mlp_hidden", "valid_share_if_missing"), submit_label="Fine-tune the reward model")
         if config is not None:
-            _start("reward_finetune", config, launch)
+            start_run("reward_finetune", config, launch)
     _latest_run("reward_finetune")
     tuned = [m for m in store.models.list(kind="reward") if m["metadata"].get("fine_tuned_from")]
     if tuned:
@@ -140,7 +131,7 @@ with ppo_tab:
             widgets={"policy": model_picker("policy"), "reward_model": model_picker("reward"),
                      "corpus_ids": corpus_picker()}, submit_label="Start PPO stage 2")
         if config is not None:
-            _start("ppo", config, launch)
+            start_run("ppo", config, launch)
     _latest_run("ppo")
 
 with phase3_tab:

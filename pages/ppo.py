@@ -7,7 +7,7 @@ import streamlit as st
 from engine.jobs.registry import KIND_MODULES
 from engine.registry import default_policy
 from studio.components.header import workspace_header
-from studio.components.job_panel import config_form, run_monitor
+from studio.components.job_panel import config_form, run_monitor, start_run
 from studio.components.launch import launch_choice
 from studio.components.pickers import corpus_picker, model_picker, pair_set_picker
 from studio.components.ppo_monitor import PPO_CHARTS, ppo_health
@@ -42,12 +42,7 @@ with ppo_tab:
                              widgets={"policy": model_picker("policy"), "reward_model": model_picker("reward"),
                                       "corpus_ids": corpus_picker()}, submit_label="Start PPO")
         if config is not None:
-            try:
-                studio().supervisor.start("ppo", config, launch=launch)
-            except (ValueError, LookupError) as exc:
-                st.error(str(exc))
-            else:
-                st.rerun()
+            start_run("ppo", config, launch=launch)
     latest = store.runs.list(kinds=("ppo",), limit=1)
     if latest:
         run_monitor(latest[0]["id"], key="ppo-run", charts=PPO_CHARTS, extra=ppo_health)
@@ -62,12 +57,7 @@ def alternative(kind: str, tab_key: str, widgets: dict) -> None:
     config = config_form(kind, key=f"{tab_key}-form", defaults={"policy": default_policy(store)}, widgets=widgets,
                          submit_label=f"Start {kind.upper()}")
     if config is not None:
-        try:
-            studio().supervisor.start(kind, config, launch=launch)
-        except (ValueError, LookupError) as exc:
-            st.error(str(exc))
-        else:
-            st.rerun()
+        start_run(kind, config, launch=launch)
     latest = store.runs.list(kinds=(kind,), limit=1)
     if latest:
         run_monitor(latest[0]["id"], key=f"{tab_key}-run")

@@ -11,7 +11,7 @@ from engine.jobs.config import FieldSpec
 from engine.registry import default_policy
 from engine.reward.analysis import accuracy, calibration, expected_calibration_error, load_valid_rewards, wrong_pairs
 from studio.components.header import workspace_header
-from studio.components.job_panel import config_form, run_monitor
+from studio.components.job_panel import config_form, run_monitor, start_run
 from studio.components.launch import launch_choice
 from studio.components.pickers import pair_set_picker
 from studio.state import studio
@@ -58,12 +58,7 @@ with train_tab:
                              widgets={"base_model": base_picker, "pair_sets": pair_set_picker},
                              submit_label="Train reward model")
         if config is not None:
-            try:
-                studio().supervisor.start("reward", config, launch=launch)
-            except (ValueError, LookupError) as exc:
-                st.error(str(exc))
-            else:
-                st.rerun()
+            start_run("reward", config, launch=launch)
     latest = store.runs.list(kinds=("reward",), limit=1)
     if latest:
         run_monitor(latest[0]["id"], key="rm-run", charts=CHARTS)

@@ -31,7 +31,11 @@ steps = [
      "Sample and score candidates, keep pairs with a clear quality gap (page 2)."),
     ("Reward model", bool(store.models.list(kind="reward")), "Train the judge on the pairs (page 3)."),
     ("Cold-start model", bool(store.models.list(kind="policy", stage="cold-start")),
-     "Optimise the SFT model against the reward model with PPO (page 4)."),
+     "Optimise the SFT model against the reward model with PPO (page 4), or run Phase 2 on Pipelines."),
+    ("Human feedback", store.feedback.volume()["judgements"] > 0,
+     "Linguists rank, pick and correct translations (page 6)."),
+    ("Final model", bool(store.models.list(kind="policy", stage="final")),
+     "Human pairs → reward-model fine-tune → PPO stage 2 (page 7, Phase 3 in one click)."),
 ]
 for title, done, how in steps:
     st.markdown(f"{':material/check_box:' if done else ':material/check_box_outline_blank:'} **{title}** — {how}")

@@ -17,12 +17,9 @@ shared with the ``grpo`` job.
 from __future__ import annotations
 
 import os
-import random
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import pyarrow.parquet as pq
 
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
@@ -37,8 +34,8 @@ from engine.jobs.training import (
     register_policy,
     resolve_policy,
     save_policy,
-    split_pairs,
     studio_callback,
+    training_pairs,
 )
 from engine.registry import ModelRef
 
@@ -137,11 +134,7 @@ def run(config: DpoConfig, ctx: JobContext) -> None:
 
     torch.set_num_threads(max(1, os.cpu_count() or 1))
     policy = ModelRef.load(ctx.inputs_dir / "policy.json")
-    rows = pq.read_table(ctx.inputs_dir / "pairs.parquet").to_pylist()
-    train_rows, valid_rows = split_pairs(rows, config.valid_share_if_missing, config.seed)
-    if config.max_pairs:
-        random.Random(config.seed).shuffle(train_rows)
-        train_rows = train_rows[: config.max_pairs]
+    train_rows, valid_rows = training_pairs(ctx, config)
 
     tokenizer = load_tokenizer(policy.path, trust_remote_code=policy.trust_remote_code)
     if tokenizer.eos_token_id is None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ import pyarrow.parquet as pq
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.registry import JobKind
-from engine.jobs.training import cuda_available, last_checkpoint, policy_name, split_pairs, studio_callback_class
+from engine.jobs.training import cuda_available, last_checkpoint, policy_name, studio_callback_class, training_pairs
 from engine.registry import ModelRef, resolve_model
 
 
@@ -144,11 +143,7 @@ def _valid_rewards(model: Any, valid: list[dict], encoded: list[dict], pad_id: i
 def run(config: RewardConfig, ctx: JobContext) -> None:
     """Train, evaluate, save and register a reward model."""
     base = ModelRef.load(ctx.inputs_dir / "base.json")
-    rows = pq.read_table(ctx.inputs_dir / "pairs.parquet").to_pylist()
-    train_rows, valid_rows = split_pairs(rows, config.valid_share_if_missing, config.seed)
-    if config.max_pairs:
-        random.Random(config.seed).shuffle(train_rows)
-        train_rows = train_rows[: config.max_pairs]
+    train_rows, valid_rows = training_pairs(ctx, config)
     train_and_register(config, ctx, base, train_rows, {"": valid_rows})
 
 

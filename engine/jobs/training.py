@@ -146,6 +146,19 @@ def split_pairs(rows: list[dict], share: float, seed: int) -> tuple[list[dict], 
     return [r for r in train if r["group_key"] not in held], [r for r in train if r["group_key"] in held]
 
 
+def training_pairs(ctx: JobContext, config: Any) -> tuple[list[dict], list[dict]]:
+    """The run's exported pairs (``inputs/pairs.parquet``) split by :func:`split_pairs`, the training side shuffled
+    and cut to ``config.max_pairs`` when set (``config`` has ``valid_share_if_missing``, ``seed``, ``max_pairs``)."""
+    import pyarrow.parquet as pq
+
+    rows = pq.read_table(ctx.inputs_dir / "pairs.parquet").to_pylist()
+    train_rows, valid_rows = split_pairs(rows, config.valid_share_if_missing, config.seed)
+    if config.max_pairs:
+        random.Random(config.seed).shuffle(train_rows)
+        train_rows = train_rows[: config.max_pairs]
+    return train_rows, valid_rows
+
+
 def register_policy(ctx: JobContext, name: str, folder: Path, stage: str, parent: ModelRef, steps: int,
                     meta: dict) -> None:
     """Write ``outputs/summary.json`` and announce the trained policy for the studio to register."""

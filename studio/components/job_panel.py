@@ -92,6 +92,16 @@ def config_form(kind_name: str | Any, *, key: str, defaults: dict[str, Any] | No
         return None
 
 
+def start_run(kind_name: str, config: Any, launch: dict | None = None) -> None:
+    """Start a run from a submitted form: the page reruns to show its monitor, or says why it could not start."""
+    try:
+        studio().supervisor.start(kind_name, config, launch=launch)
+    except (ValueError, LookupError) as exc:
+        st.error(str(exc))
+    else:
+        st.rerun()
+
+
 def _metric_figure(rows: list[dict], keys: Sequence[str], title: str) -> go.Figure:
     fig = go.Figure()
     for k in keys:
