@@ -102,6 +102,9 @@ def run(config: RewardFinetuneConfig, ctx: JobContext) -> None:
         raise ValueError("no human training pairs (every source fell in the validation split)")
     sampled = weighted_sample(human_train, config.seed) if config.use_weights else human_train
     train, replayed = mix_replay(sampled, synthetic_train, config.replay_ratio, config.seed)
+    if config.max_pairs:
+        train = train[: config.max_pairs]  # the mix is shuffled: the cut keeps its proportions
+        replayed = sum(r["origin"] == "synthetic" for r in train)
     ctx.log(f"{len(human_train)} human training pairs ({len(set(map(id, sampled)))} distinct after weighting) + "
             f"{replayed} replayed synthetic pairs; validation: {len(human_valid)} human, "
             f"{len(synthetic_valid)} synthetic")

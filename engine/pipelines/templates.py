@@ -114,7 +114,8 @@ def phase3_defaults(store, policy: str = "") -> dict[str, Any]:
     if not rm or store.models.get(rm) is None:
         rm = _newest(store, "reward")
     rm_row = store.models.get(rm)
-    replay = [s for s in rm_row["metadata"].get("pair_sets", [])
+    meta = rm_row["metadata"]  # a fine-tuned RM (a later cycle) names its synthetic sets as replay sets
+    replay = [s for s in dict.fromkeys([*meta.get("pair_sets", []), *meta.get("replay_pair_sets", [])])
               if store.preferences.count_pairs(run_ids=[s], origin="synthetic")]
     corpora = list(row["metadata"].get("corpus_ids") or [])  # a PPO model records its prompts' corpora
     run = store.runs.get(row["run_id"]) if row.get("run_id") else None
