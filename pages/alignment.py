@@ -14,6 +14,12 @@ from studio.components.pipeline_panel import pipeline_form, pipeline_view
 from studio.components.ppo_monitor import PPO_CHARTS, ppo_health
 from studio.state import studio
 
+RM_PRESETS = {
+    "Project brief (real models)": {},
+    # the best of the demo's measured fine-tunes (bench/results/demo_pipeline.json, stage rm_sweep)
+    "Small demo model": {"learning_rate": 3e-5, "epochs": 3.0, "batch_size": 16, "eval_every": 50,
+                         "save_every": 500},
+}
 RM_CHARTS = [("Loss", ["loss", "eval_loss"]),
              ("Accuracy", ["accuracy", "eval_accuracy", "valid_accuracy_human", "valid_accuracy_synthetic"])]
 
@@ -87,10 +93,14 @@ with rm_tab:
     if not store.preferences.pair_sets(origin="human"):
         st.info("Make human pairs first (tab 1).")
     else:
+        preset = st.radio("Starting values", list(RM_PRESETS), horizontal=True, key="align-rm-preset",
+                          help="A low learning rate suits a real reward model; the small demo model needs larger "
+                               "steps (its measured best: lr 3e-5, 3 epochs, replay 1.0).")
         launch = launch_choice("reward_finetune", key="align-rm")
         config = config_form(
-            "reward_finetune", key="align-rm",
-            defaults={"base_model": found.get("reward_model"), "replay_pair_sets": found.get("replay_pair_sets", [])},
+            "reward_finetune", key=f"align-rm-{preset}",
+            defaults={"base_model": found.get("reward_model"), "replay_pair_sets": found.get("replay_pair_sets", []),
+                      **RM_PRESETS[preset]},
             widgets={"base_model": model_picker("reward"), "pair_sets": pair_sets_picker("human"),
                      "replay_pair_sets": pair_sets_picker("synthetic", preselect_newest=False)},
             hidden=("head", "mlp_hidden", "valid_share_if_missing"), submit_label="Fine-tune the reward model")
