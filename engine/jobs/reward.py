@@ -209,11 +209,15 @@ def train_and_register(config: RewardConfig, ctx: JobContext, base: ModelRef, tr
                                    seed=config.seed)
     model.config.pad_token_id = tokenizer.pad_token_id
     meta_extra = dict(extra_meta or {})
-    resuming = any(ctx.checkpoint_dir.glob("checkpoint-*"))
-    if "base_accuracy" in meta_extra and ctx.is_main_process and not resuming:
-        meta_extra["base_accuracy"] = evaluate_sets(model, tokenizer, base.prompt_format, config.max_length,
-                                                    valid_sets, ctx, 0, prefix="base")
-        model.train()
+    before = ctx.output_dir / "base_accuracy.json"  # measured once; a resumed run reads it back
+    if "base_accuracy" in meta_extra and ctx.is_main_process:
+        if before.exists():
+            meta_extra["base_accuracy"] = json.loads(before.read_text())
+        else:
+            meta_extra["base_accuracy"] = evaluate_sets(model, tokenizer, base.prompt_format, config.max_length,
+                                                        valid_sets, ctx, 0, prefix="base")
+            before.write_text(json.dumps(meta_extra["base_accuracy"]))
+            model.train()
     train_enc = _encode(train_rows, tokenizer, base.prompt_format, config.max_length, config.margin_scale)
     valid_enc = _encode(valid_rows, tokenizer, base.prompt_format, config.max_length, config.margin_scale)
 
