@@ -49,8 +49,7 @@ def pipeline_form(template: str, *, key: str, defaults: dict | None = None) -> i
     except (ValueError, LookupError) as exc:
         st.error(f"Cannot start {spec.title}: {exc}")
         return None
-    st.session_state[f"{key}-started"] = pipeline_id
-    st.rerun()
+    st.rerun()  # the page shows the new pipeline
     return pipeline_id
 
 
