@@ -99,7 +99,9 @@ class Candidate:
     new_tokens: int = 0
 
 
-def _merge(texts: Sequence[tuple[str, SamplingStrategy, int]]) -> list[Candidate]:
+def merge_duplicates(texts: Sequence[tuple[str, SamplingStrategy, int]]) -> list[Candidate]:
+    """One :class:`Candidate` per distinct text of (text, strategy, new tokens) samples, in first-seen order, with
+    how many samples gave it and every strategy that did."""
     merged: dict[str, Candidate] = {}
     for text, strategy, n_tokens in texts:
         if text in merged:
@@ -155,4 +157,4 @@ def generate_candidates(
                     on_batch(len(idx), int(sum(lengths)))
     finally:
         model.train(was_training)
-    return [_merge(p) for p in produced]
+    return [merge_duplicates(p) for p in produced]

@@ -34,7 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from engine.generation import SamplingStrategy, parse_strategies
+from engine.generation import SamplingStrategy, merge_duplicates, parse_strategies
 
 DEFAULT_STRATEGIES: tuple[str, ...] = ("greedy", "temperature:0.7x2", "temperature:1.0x2", "top_k:20", "top_p:0.9x2")
 """Eight candidates: greedy, two at T=0.7, two at T=1.0, one top-k 20, two nucleus 0.9."""
@@ -197,16 +197,8 @@ def _expand(strategies: Sequence[SamplingStrategy]) -> list[SamplingStrategy]:
 
 
 def _merge(produced: Sequence[tuple[str, SamplingStrategy]]) -> list[RankedCandidate]:
-    merged: dict[str, RankedCandidate] = {}
-    for text, strategy in produced:
-        if text in merged:
-            cand = merged[text]
-            cand.n_samples += 1
-            if strategy.name not in cand.strategies:
-                cand.strategies.append(strategy.name)
-        else:
-            merged[text] = RankedCandidate(text, None, strategy.name, [strategy.name], 1)
-    return list(merged.values())
+    return [RankedCandidate(c.text, None, c.strategy, c.strategies, c.count)
+            for c in merge_duplicates([(text, strategy, 0) for text, strategy in produced])]
 
 
 def _new_token_limit(model: Any, tokenizer: Any, width: int, max_new_tokens: int) -> int:
