@@ -30,6 +30,18 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
 
 
 @pytest.fixture
+def one_torch_thread():
+    """Torch on one thread for the test: tiny models gain nothing from threads, and on a busy 2-core machine two
+    spinning OpenMP threads stall each other (~10× slower)."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
+@pytest.fixture
 def store(workspace: Workspace) -> Store:
     """A migrated store in the temporary workspace."""
     s = Store(workspace.db_path)

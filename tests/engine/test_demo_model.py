@@ -21,6 +21,8 @@ from engine.demo_model import (
 )
 from engine.prompting import build_prompt
 
+pytestmark = pytest.mark.usefixtures("one_torch_thread")  # tiny models gain nothing from threads
+
 PAIRS = [
     ("Good morning.", "صباح الخير."),
     ("Where is the station?", "أين المحطة؟"),
@@ -30,15 +32,6 @@ PAIRS = [
     ("Le marché est fermé.", "السوق مغلق."),
     ("Nous partons demain.", "سنغادر غدا."),
 ]
-
-
-@pytest.fixture(autouse=True, scope="module")
-def one_thread():
-    """Tiny models gain nothing from threads, and spinning OpenMP threads crawl on a shared CPU."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
 
 
 @pytest.fixture(scope="module")

@@ -9,16 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.engine.feedback.helpers import build_tiny_rm, stored_request
 
-
-@pytest.fixture(autouse=True)
-def one_torch_thread():
-    """The tiny model runs fastest on one thread (two stall each other on a busy 2-core machine)."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")  # the tiny models run fastest on one thread
 
 
 @pytest.fixture(scope="module")

@@ -21,11 +21,6 @@ def tiny_rm(store, tiny_rm_dir) -> str:
 
 
 @pytest.fixture(autouse=True)
-def one_torch_thread():
-    """Tiny models run fastest on one thread; on a busy 2-core machine two threads stall each other (~10×)."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+def one_torch_thread(one_torch_thread):
+    """Every feedback test runs torch on one thread (:func:`tests.conftest.one_torch_thread`)."""
+    return one_torch_thread
