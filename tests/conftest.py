@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import random
+import time
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -193,3 +194,22 @@ def seed_feedback(store, n_sources: int = 40, linguists: tuple[str, ...] = ("Ami
         submit(store, judgement)
         n += 1
     return n
+
+
+def wait_for(predicate, timeout=120, what="condition"):
+    """Poll ``predicate`` every 0.2 s until it holds; fail the test after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def progressed(supervisor, run_id, at_least=1):
+    """A predicate for :func:`wait_for`: the run is running and has reported at least ``at_least`` units done."""
+    def check():
+        supervisor.poll()
+        run = supervisor.store.runs.get(run_id)
+        return (run["progress_done"] or 0) >= at_least and run["status"] == "running"
+    return check

@@ -10,6 +10,7 @@ import pytest
 import torch
 
 from engine.jobs.dpo import DpoConfig, encode_pairs, metric_values
+from tests.conftest import progressed, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -98,12 +99,7 @@ def test_dpo_job_with_lora_saves_a_merged_policy(supervisor, store, tiny_policy,
 def test_cancelled_dpo_job_resumes_from_its_checkpoint(supervisor, store, tiny_policy, pair_set):
     run_id = supervisor.start("dpo", _config(pair_set, epochs=200, save_every=1000, eval_every=1000,
                                              model_name="dpo-resume"))
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        supervisor.poll()
-        if (store.runs.get(run_id)["progress_done"] or 0) >= 6:
-            break
-        time.sleep(0.2)
+    wait_for(progressed(supervisor, run_id, 6), what="training progress")
     assert supervisor.cancel_and_wait(run_id, timeout_s=90) == "cancelled"
     checkpoints = sorted((supervisor.workspace.run_dir(run_id) / "checkpoints").glob("checkpoint-*"))
     assert checkpoints, "cancel saves a checkpoint"

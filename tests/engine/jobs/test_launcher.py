@@ -21,6 +21,7 @@ from engine.jobs.launcher import (
     build_command,
     launch_env,
 )
+from tests.conftest import progressed, wait_for
 
 RUN_DIR = Path("/tmp/workspace/runs/reward-x")
 TAIL = ["-m", "engine", "run", str(RUN_DIR)]
@@ -258,12 +259,7 @@ def test_cancel_reaches_both_processes_and_resume_relaunches_them(supervisor, st
                           save_every=1000)
     supervisor.stale_after_s = 30
     run_id = supervisor.start("reward", config, launch={"accelerate_config": "cpu_2proc"})
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        supervisor.poll()
-        if (store.runs.get(run_id)["progress_done"] or 0) >= 3:
-            break
-        time.sleep(0.2)
+    wait_for(progressed(supervisor, run_id, 3), what="training progress")
     pgid = store.runs.get(run_id)["pid"]
     assert supervisor.cancel_and_wait(run_id, timeout_s=60) == "cancelled"
     run_dir = supervisor.workspace.run_dir(run_id)

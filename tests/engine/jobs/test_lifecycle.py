@@ -11,7 +11,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 import pyarrow as pa
 import pytest
@@ -19,6 +18,7 @@ import pytest
 from engine.jobs.bootstrap import BootstrapConfig
 from engine.jobs.events import read_events
 from engine.jobs.supervisor import Supervisor
+from tests.conftest import progressed, wait_for
 
 PAIRS = [
     ("Good morning.", "صباح الخير."), ("Where is the station?", "أين المحطة؟"), ("I like tea.", "أحب الشاي."),
@@ -40,23 +40,6 @@ def tiny(corpus_id, **overrides) -> BootstrapConfig:
               "max_steps": 20, "max_minutes": 5.0, "batch_size": 8, "eval_every": 5, "checkpoint_every": 5,
               "eval_pairs": 4, "warmup_steps": 2}
     return BootstrapConfig(**{**values, **overrides})
-
-
-def wait_for(predicate, timeout=120, what="condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-def progressed(supervisor, run_id, at_least=1):
-    def check():
-        supervisor.poll()
-        run = supervisor.store.runs.get(run_id)
-        return (run["progress_done"] or 0) >= at_least and run["status"] == "running"
-    return check
 
 
 @pytest.mark.slow

@@ -7,6 +7,7 @@ import torch
 
 from engine.jobs.reward import RewardConfig
 from engine.reward.model import load_reward_model
+from tests.conftest import progressed, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -50,12 +51,7 @@ def test_cancelled_reward_job_resumes_from_its_checkpoint(supervisor, store, tin
     import time
 
     run_id = supervisor.start("reward", _config(pair_set, epochs=200, save_every=1000, model_name="rm-resume"))
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        supervisor.poll()
-        if (store.runs.get(run_id)["progress_done"] or 0) >= 6:
-            break
-        time.sleep(0.2)
+    wait_for(progressed(supervisor, run_id, 6), what="training progress")
     assert supervisor.cancel_and_wait(run_id, timeout_s=90) == "cancelled"
     checkpoints = sorted((supervisor.workspace.run_dir(run_id) / "checkpoints").glob("checkpoint-*"))
     assert checkpoints, "cancel saves a checkpoint"
