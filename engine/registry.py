@@ -50,6 +50,15 @@ def resolve_model(store, name: str) -> ModelRef:
                     trust_remote_code=bool(meta.get("trust_remote_code", False)))
 
 
+def newest_model(store, kind: str, stage: str | None = None, hint: str = "") -> str:
+    """The name of the newest registered model of ``kind`` (at ``stage``); a ValueError saying what is missing
+    (and ``hint``, what to do about it) when there is none."""
+    rows = store.models.list(kind=kind, stage=stage)
+    if not rows:
+        raise ValueError(f"no {stage or kind} model is registered{': ' + hint if hint else ''}")
+    return rows[0]["name"]
+
+
 def default_policy(store) -> str | None:
     """The policy a page should preselect: production, else the newest SFT model, else the newest policy."""
     for stage in ("production", "sft"):

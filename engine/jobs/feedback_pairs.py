@@ -15,7 +15,7 @@ from pathlib import Path
 from engine.jobs.config import setting
 from engine.jobs.context import JobContext
 from engine.jobs.registry import JobKind
-from engine.registry import ModelRef, resolve_model
+from engine.registry import ModelRef, newest_model, resolve_model
 
 JUDGEMENTS_FILE = "judgements.jsonl"
 WEIGHTS_FILE = "weights.json"
@@ -36,20 +36,13 @@ class FeedbackPairsConfig:
     seed: int = setting(0, "Seed of the train/valid assignment.", advanced=True)
 
 
-def newest_reward_model(store) -> str:
-    """The reward model a page should preselect: the newest one."""
-    rows = store.models.list(kind="reward")
-    if not rows:
-        raise ValueError("no reward model is registered: train one on 3 · Reward model first")
-    return rows[0]["name"]
-
-
 def prepare(config: FeedbackPairsConfig, store, run_dir: Path) -> None:
     """Export the matching judgements (and linguist weights) and the reward model's reference."""
     from engine.feedback.export import export_records
     from engine.feedback.pairs import linguist_weights
 
-    ref = resolve_model(store, config.reward_model or newest_reward_model(store))
+    name = config.reward_model or newest_model(store, "reward", hint="train one on 3 · Reward model first")
+    ref = resolve_model(store, name)
     if ref.kind != "reward":
         raise ValueError(f"{ref.name} is a {ref.kind} model; choose a reward model")
     records = export_records(store, linguists=list(config.linguists) or None, models=list(config.models) or None)

@@ -9,16 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from engine.jobs.context import JobContext
-from engine.registry import ModelRef, resolve_model
+from engine.registry import ModelRef, newest_model, resolve_model
 
 
 def resolve_policy(store, name: str) -> ModelRef:
     """The policy ``name`` as a :class:`ModelRef`; an empty name means the newest model at stage ``sft``."""
-    if not name:
-        row = store.models.sft_model()
-        if row is None:
-            raise ValueError("no SFT policy is registered: set up the demo or register one, or choose a policy")
-        name = row["name"]
+    name = name or newest_model(store, "policy", "sft", hint="set up the demo or register one, or choose a policy")
     ref = resolve_model(store, name)
     if ref.kind != "policy":
         raise ValueError(f"{name} is a {ref.kind} model; choose a policy model")

@@ -18,6 +18,7 @@ from typing import Any
 
 from engine.jobs.config import config_from_dict, config_to_dict, setting
 from engine.jobs.registry import job_kind
+from engine.registry import newest_model
 
 
 @dataclass
@@ -75,16 +76,9 @@ def _checked(kind: str, values: dict[str, Any]) -> dict[str, Any]:
     return config_to_dict(config_from_dict(job_kind(kind).config_cls, values))
 
 
-def _newest(store, kind: str, stage: str | None = None) -> str:
-    rows = store.models.list(kind=kind, stage=stage)
-    if not rows:
-        raise ValueError(f"no {stage or kind} model is registered")
-    return rows[0]["name"]
-
-
 def phase2_steps(config: Phase2Config, store) -> list[dict]:
     """generate → score & pair → reward model → PPO (cold-start)."""
-    policy = config.policy or _newest(store, "policy", "sft")
+    policy = config.policy or newest_model(store, "policy", "sft")
     if not config.corpus_ids:
         raise ValueError("choose the corpora to work on")
     corpora = [int(i) for i in config.corpus_ids]
@@ -106,13 +100,13 @@ def phase2_steps(config: Phase2Config, store) -> list[dict]:
 def phase3_defaults(store, policy: str = "") -> dict[str, Any]:
     """What Phase 3 starts from when its form leaves a field empty: the cold-start policy, the RM it was trained
     against, that RM's synthetic pair sets, and the corpora of the cold-start run."""
-    policy = policy or _newest(store, "policy", "cold-start")
+    policy = policy or newest_model(store, "policy", "cold-start")
     row = store.models.get(policy)
     if row is None:
         raise ValueError(f"no registered model named {policy!r}")
     rm = row["metadata"].get("reward_model")
     if not rm or store.models.get(rm) is None:
-        rm = _newest(store, "reward")
+        rm = newest_model(store, "reward")
     rm_row = store.models.get(rm)
     meta = rm_row["metadata"]  # a fine-tuned RM (a later cycle) names its synthetic sets as replay sets
     replay = [s for s in dict.fromkeys([*meta.get("pair_sets", []), *meta.get("replay_pair_sets", [])])
