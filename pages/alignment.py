@@ -50,10 +50,14 @@ c4.metric("Corrections / none acceptable",
 warning = volume_warning(volume)
 if warning:
     st.warning(warning, icon=":material/info:")
-weights = linguist_weights(store.feedback.judgements()) if volume["judgements"] else {}
-if weights:
-    with st.expander("Linguist weights by agreement (used when weighting is ticked)"):
+# agreement reads every judgement: computed when asked for, not on each rerun of the page
+if volume["linguists"] > 1 and st.toggle("Show linguist weights by agreement (used when weighting is ticked)",
+                                         key="align-weights"):
+    weights = linguist_weights(store.feedback.judgements())
+    if weights:
         st.dataframe([{"linguist": k, "weight": round(v, 3)} for k, v in sorted(weights.items())], hide_index=True)
+    else:
+        st.caption("No two linguists judged the same review-queue item yet: everyone weighs 1.")
 
 try:
     found = phase3_defaults(store)
@@ -61,6 +65,7 @@ except ValueError:
     found = {}
     st.info("No cold-start model yet: Phase 3 starts from the model PPO makes on page 4 (or Phase 2 on Pipelines).")
 
+tuned = [m for m in store.models.list(kind="reward") if m["metadata"].get("fine_tuned_from")]  # newest first
 pairs_tab, rm_tab, ppo_tab, phase3_tab = st.tabs(
     ["1 · Feedback → pairs", "2 · Fine-tune the reward model", "3 · PPO stage 2", "Phase 3 in one click"])
 
@@ -107,7 +112,6 @@ with rm_tab:
         if config is not None:
             start_run("reward_finetune", config, launch)
     _latest_run("reward_finetune")
-    tuned = [m for m in store.models.list(kind="reward") if m["metadata"].get("fine_tuned_from")]
     if tuned:
         st.subheader("Fine-tuned reward models")
         st.caption("Accuracy = share of held-out pairs whose chosen translation gets the higher reward, before → "
@@ -132,11 +136,11 @@ with ppo_tab:
     if not cold:
         st.info("No cold-start model yet: stage 2 starts from the policy PPO made on page 4.")
     else:
-        tuned_names = [m["name"] for m in store.models.list(kind="reward") if m["metadata"].get("fine_tuned_from")]
         launch = launch_choice("ppo", key="align-ppo")
         config = config_form(
             "ppo", key="align-ppo",
-            defaults={"policy": found.get("policy"), "reward_model": (tuned_names or [found.get("reward_model")])[0],
+            defaults={"policy": found.get("policy"),
+                      "reward_model": tuned[0]["name"] if tuned else found.get("reward_model"),
                       "corpus_ids": found.get("corpus_ids", []), "register_stage": "final"},
             widgets={"policy": model_picker("policy"), "reward_model": model_picker("reward"),
                      "corpus_ids": corpus_picker()}, submit_label="Start PPO stage 2")

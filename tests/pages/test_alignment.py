@@ -71,3 +71,13 @@ def test_phase3_starts_from_one_click(open_page, store, tiny_policy, tiny_policy
     assert pipeline["steps"][0]["status"] == "running" and pipeline["steps"][2]["config"]["register_stage"] == "final"
     assert pipeline["steps"][2]["config"]["policy"] == "cold"
     assert any("pipeline #" in m.value for m in at.markdown)
+
+
+def test_linguist_weights_are_computed_when_asked_for(open_page, store, tiny_policy, tiny_rm):
+    seed_feedback(store, 3)  # outside review queues: no item is shared
+    at = open_page("alignment")
+    assert not at.dataframe  # nothing computed until asked
+    at.toggle(key="align-weights").set_value(True)
+    at.run()
+    assert not at.exception
+    assert any("everyone weighs 1" in c.value for c in at.caption)
