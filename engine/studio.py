@@ -46,10 +46,21 @@ class Studio:
         self.supervisor.poll()
         self.pipelines.advance()
 
+    @property
+    def watching(self) -> bool:
+        """Whether the watcher thread is keeping the store current."""
+        return self._watcher is not None and self._watcher.is_alive()
+
+    def refresh(self) -> None:
+        """Bring the store up to date before a page reads it: nothing to do while the watcher runs (it ticks every
+        couple of seconds), else one :meth:`tick` here."""
+        if not self.watching:
+            self.tick()
+
     def watch(self, interval_s: float = 2.0) -> None:
         """Call :meth:`tick` every ``interval_s`` in a daemon thread, so runs are ingested and pipelines advance
         whether or not a page is open (idempotent; :meth:`close` stops it)."""
-        if self._watcher is not None and self._watcher.is_alive():
+        if self.watching:
             return
 
         def loop() -> None:

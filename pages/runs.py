@@ -11,7 +11,7 @@ from studio.state import studio
 st.title("Runs")
 st.caption("Every job runs in its own process. Cancel stops it after a checkpoint; resume continues from there.")
 workspace_header(studio())
-studio().supervisor.poll()
+studio().refresh()
 
 runs = studio().store.runs.list(limit=200)
 if not runs:

@@ -188,7 +188,7 @@ def run_monitor(run_id: str, *, charts: Sequence[tuple[str, Sequence[str]]] | No
 
     @st.fragment(run_every=REFRESH_SECONDS if was_active else None)
     def live() -> None:
-        studio().supervisor.poll()
+        studio().refresh()
         run = store.runs.get(run_id)
         _status_line(run)
         _progress(run)

@@ -63,7 +63,7 @@ def pipeline_view(pipeline_id: int, *, key: str) -> None:
 
     @st.fragment(run_every=REFRESH_SECONDS if first["status"] == "running" else None)
     def live() -> None:
-        studio().tick()
+        studio().refresh()
         pipeline = store.pipelines.get(pipeline_id)
         icon = STEP_ICONS.get(pipeline["status"], "")
         st.markdown(f"**{icon} {pipeline['name']}** — pipeline #{pipeline['id']} — **{pipeline['status']}**")
