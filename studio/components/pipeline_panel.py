@@ -6,7 +6,7 @@ import streamlit as st
 
 from engine.pipelines.templates import TEMPLATES, start_template
 from studio.components.job_panel import REFRESH_SECONDS, STATUS_ICONS, config_form
-from studio.components.pickers import corpus_picker, model_picker, pair_sets_picker, settings_widget
+from studio.components.pickers import corpus_picker, pair_sets_picker, settings_widget
 from studio.state import studio
 
 STEP_ICONS = {**STATUS_ICONS, "pending": ":material/hourglass_empty:"}
@@ -29,7 +29,7 @@ def _widgets(template: str) -> dict:
     widgets = {name: settings_widget for name in dict_fields}
     widgets["corpus_ids"] = corpus_picker(default_all=template == "phase2")
     if template == "phase2":
-        widgets["policy"] = model_picker("policy")
+        widgets["policy"] = _optional_model("policy", "sft")
     else:
         widgets["policy"] = _optional_model("policy", "cold-start")
         widgets["reward_model"] = _optional_model("reward")

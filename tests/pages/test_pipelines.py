@@ -13,7 +13,10 @@ def test_empty_page_offers_both_phases(open_page):
     assert any("No pipeline yet" in i.value for i in at.info)
 
 
-def test_phase2_starts_with_its_steps(open_page, store, tiny_policy, demo_corpus):
+def test_phase2_starts_with_its_steps(open_page, store, tiny_policy, tiny_policy_dir, demo_corpus):
+    # a newer policy that is not an SFT model: Phase 2 still starts from the SFT model
+    store.models.register("later-cold", "policy", str(tiny_policy_dir), stage="cold-start",
+                          metadata={"prompt_format": "tags"})
     at = open_page("pipelines")
     at.number_input(key="pipelines-phase2-sample_size").set_value(4)
     by_label(at.button, "Run Phase 2 · cold start").click()
@@ -23,6 +26,7 @@ def test_phase2_starts_with_its_steps(open_page, store, tiny_policy, demo_corpus
     assert [s["name"] for s in pipeline["steps"]] == ["generate", "score", "reward", "ppo"]
     assert pipeline["steps"][0]["status"] == "running"
     assert pipeline["steps"][1]["config"]["generate_run"] == "$run:generate"
+    assert pipeline["steps"][0]["config"]["model"] == pipeline["steps"][3]["config"]["policy"] == "tiny-sft"
     assert at.dataframe[0].value["status"].tolist() == ["running"]
 
 
