@@ -4,7 +4,7 @@ In a fresh workspace (default: a new folder under /tmp, kept after the run), eve
 it — ``Supervisor.start`` launches the job in its own process and ``Supervisor.wait`` ingests its events:
 
 ``setup``
-    :func:`engine.demo.start_demo_setup` — the demo corpora and the bootstrap of the demo SFT model (defaults);
+    :func:`engine.demo.setup_demo` — the demo corpora and the shipped demo SFT model (no training);
 ``generate``
     candidates for the train split of both demo corpora with the default strategies;
 ``score``
@@ -164,13 +164,12 @@ def model_of_run(studio, run_id: str) -> dict | None:
 
 # --- stages ------------------------------------------------------------------------------------------------
 def stage_setup(studio, state: dict) -> dict:
-    from engine.demo import start_demo_setup
+    from engine.demo import setup_demo
 
     t0 = time.perf_counter()
-    run_id = start_demo_setup(studio)
-    run = wait_run(studio, run_id, "bootstrap", t0)
-    require(run, "bootstrap")
-    model = model_of_run(studio, run_id) or studio.store.models.sft_model()
+    name = setup_demo(studio)
+    wall = time.perf_counter() - t0
+    model = studio.store.models.get(name)
     ids = [studio.store.corpora.by_name(n)["id"] for n in ("demo-en-ar", "demo-fr-ar")]
     state.update(sft=model["name"], demo_corpora=ids)
     corpora = {}
@@ -178,13 +177,11 @@ def stage_setup(studio, state: dict) -> dict:
         c = studio.store.corpora.get(cid)
         corpora[c["name"]] = {"id": cid, **{s: studio.store.corpora.count(cid, s) for s in ("train", "valid", "test")}}
     meta = model["metadata"]
-    loss = series(studio, run_id).get("loss", [])
-    return {"run": run, "corpora": corpora, "sft_model": model["name"],
+    return {"wall_s": _r(wall), "corpora": corpora, "sft_model": model["name"],
             "sft_path": model["path"], "stage": model["stage"],
-            "metadata": {k: _r(v) for k, v in meta.items() if k != "pairs"},
-            "valid_chrf": _r(meta.get("valid_chrf"), 2), "parameters": meta.get("parameters"),
-            "steps": meta.get("steps"), "loss_first": _r(loss[0][1]) if loss else None,
-            "loss_last": _r(loss[-1][1]) if loss else None}
+            "metadata": {k: _r(v) for k, v in meta.items() if k not in ("pairs", "test_chrf")},
+            "valid_chrf": _r(meta.get("valid_chrf"), 2), "test_chrf": meta.get("test_chrf"),
+            "parameters": meta.get("parameters"), "steps": meta.get("steps")}
 
 
 def candidate_stats(studio, run_id: str) -> dict:

@@ -80,6 +80,20 @@ def _cmd_logs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_demo(args: argparse.Namespace) -> int:
+    if args.dverb == "train":
+        from engine.demo.train import main as train_main
+
+        return train_main(args.rest)
+    if args.dverb == "corpus":
+        from engine.demo.corpus.build import main as build_main
+
+        return build_main(args.rest)
+    from engine.demo.corpus.check import main as check_main
+
+    return check_main(["--files", *args.rest])
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The CLI's argument parser."""
     parser = argparse.ArgumentParser(prog="python -m engine", description=__doc__.splitlines()[0])
@@ -107,6 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("run_id")
     p.add_argument("--tail", type=int, default=100)
     p.set_defaults(func=_cmd_logs)
+
+    demo = verbs.add_parser("demo", help="the demo corpus and model: train, corpus, check")
+    demo.add_argument("dverb", choices=("train", "corpus", "check"),
+                      help="train: the shipped demo model; corpus: rewrite data/demo/*.tsv; check: check them")
+    demo.add_argument("rest", nargs=argparse.REMAINDER, help="options of the verb (see --help after it)")
+    demo.set_defaults(func=_cmd_demo)
     return parser
 
 

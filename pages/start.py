@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from engine.demo import DEMO_CORPORA, start_demo_setup
+from engine.demo import DEMO_CORPORA, setup_demo, shipped_model_record, start_demo_training
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
 from studio.components.pickers import corpus_picker
@@ -40,28 +40,62 @@ steps = [
 for title, done, how in steps:
     st.markdown(f"{':material/check_box:' if done else ':material/check_box_outline_blank:'} **{title}** — {how}")
 
-if sft is None and (latest is None or latest["status"] in ("failed", "cancelled")):
+shipped = shipped_model_record()
+if sft is None:
     st.subheader("Set up the demo")
-    st.markdown(
-        "One click loads the bundled demo corpus (written for this project: everyday, travel, news-like and "
-        "technical sentences) and trains a small Gemma-2-architecture model on it from scratch on this CPU. "
-        "It translates poorly but really, so every later step does real work. About 5–8 minutes on 2 cores."
-    )
-    if st.button("Set up the demo", type="primary", key="start-demo"):
-        start_demo_setup(studio())
-        st.rerun()
-    if latest is not None:
-        st.info(f"The last bootstrap run ended {latest['status']}; you can resume it below or start again.")
-
-if latest is not None:
-    st.subheader("Bootstrap of the SFT model")
-    run_monitor(latest["id"], charts=LOSS_CHARTS, key="start")
+    if shipped is not None:
+        rows = shipped["corpus_rows"]
+        test = shipped["chrf"]["test"]
+        st.markdown(
+            f"One click loads the bundled demo corpus — {sum(rows['en-ar'].values()):,} EN→AR and "
+            f"{sum(rows['fr-ar'].values()):,} FR→AR everyday sentences written for this project, with fixed "
+            f"train/valid/test splits — and registers the **shipped demo SFT model** (a Gemma-2-architecture "
+            f"model of {shipped['parameters'] / 1e6:.1f}M parameters trained on the train split; greedy chrF on "
+            f"the test split {test['en-ar']:.1f} EN→AR, {test['fr-ar']:.1f} FR→AR). Seconds, no training."
+        )
+        if st.button("Set up the demo", type="primary", key="start-demo"):
+            with st.spinner("Loading the demo corpora and registering the shipped model…"):
+                setup_demo(studio())
+            st.rerun()
+    else:
+        st.warning("This checkout has no shipped demo model (`data/demo/model/`): train it from scratch below, "
+                   "or with `python -m engine demo train`.")
 
 if sft is not None:
     meta = sft["metadata"]
     chrf = meta.get("valid_chrf")
     st.success(f"SFT model **{sft['name']}** is registered"
                + (f" — validation chrF {chrf:.1f}" if chrf is not None else "") + ".")
+    if meta.get("below_quality_floor"):
+        st.warning(f"Its validation chrF is below the quality floor of {meta.get('quality_floor_chrf', 25):.0f} "
+                   f"({meta.get('stopped_by', 'training ended early')}): it does not translate usefully yet, so "
+                   "later steps would learn from noise. Train it longer, or set up the shipped demo model.")
+    if meta.get("shipped") and shipped is not None and shipped.get("examples"):
+        st.markdown("**What it writes** (greedy, recorded when the shipped model was trained; try your own "
+                    "sentences on *6 · Translate & feedback*):")
+        st.dataframe([{"pair": e["pair"], "source": e["source"], "translation": e["output"]}
+                      for e in shipped["examples"]], hide_index=True, width="stretch")
+
+with st.expander("Train the demo model from scratch (advanced)"):
+    st.markdown(
+        "Trains a BPE tokenizer and the demo-shaped model on the demo corpus's train split in a job on this "
+        "machine, with a live loss chart; the shipped model took "
+        + (f"{shipped['train_wall_s'] / 60:.0f} minutes on 2 cores. " if shipped else "a long while on 2 cores. ")
+        + "A run whose time budget ends before the model reaches the quality floor says so in its summary."
+    )
+    minutes = st.number_input("Time budget (minutes, 0 = none)", min_value=0.0, max_value=24 * 60.0,
+                              value=20.0, step=5.0, key="demo-train-minutes")
+    if st.button("Train the demo model from scratch", key="demo-train"):
+        start_demo_training(studio(), max_minutes=float(minutes),
+                            model_name="demo-sft" if sft is None else "demo-sft-retrained",
+                            register_stage="sft" if sft is None else "candidate")
+        st.rerun()
+
+if latest is not None:
+    st.subheader("Training run of an SFT model")
+    if latest["status"] in ("failed", "cancelled"):
+        st.info(f"The last training run ended {latest['status']}; you can resume it below.")
+    run_monitor(latest["id"], charts=LOSS_CHARTS, key="start")
 
 with st.expander("Train an SFT model on your own corpora (advanced)"):
     corpora = store.corpora.list()

@@ -1,45 +1,153 @@
-"""The demo set-up: the bundled corpus (written for this project) and the bootstrap of a small SFT model."""
+"""The demo: the bundled corpus (written for this project), the shipped demo SFT model, and training it anew.
+
+*Set up the demo* (:func:`setup_demo`) stores the demo corpora with the train/valid/test splits fixed in their
+files and registers the model shipped in ``data/demo/model/`` as the SFT model — seconds, no training.
+:func:`start_demo_training` trains the same kind of model from scratch as a ``bootstrap`` job instead; the
+command that produced the shipped model is ``python -m engine demo train`` (:mod:`engine.demo.train`).
+"""
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
-from engine.corpora import PrepareOptions
+import pyarrow as pa
+
+from engine.corpora import PrepareOptions, prepare_corpus
 from engine.studio import Studio
 
-DEMO_DIR = Path(__file__).resolve().parents[1] / "data" / "demo"
+DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "demo"
+DEMO_MODEL_DIR = DEMO_DIR / "model"
 DEMO_CORPORA = {"demo-en-ar": "en-ar", "demo-fr-ar": "fr-ar"}
+DEMO_SPLITS: tuple[str, ...] = ("train", "valid", "test")
+DEMO_MODEL_NAME = "demo-sft"
+EXAMPLE_SENTENCES: tuple[tuple[str, str], ...] = (
+    ("en-ar", "Where is the nearest pharmacy?"),
+    ("en-ar", "My sister works in a big hospital."),
+    ("en-ar", "We will travel to Cairo next week."),
+    ("en-ar", "Could you close the window, please?"),
+    ("fr-ar", "Je voudrais un café sans sucre, s'il vous plaît."),
+    ("fr-ar", "Il fait très froid ce matin."),
+)
+"""Sentences the Start page shows with the shipped model's translation (recorded when it was trained)."""
+TRAINING_RECORD = "training.json"
+"""The shipped model's training record (config, corpus hash, steps, loss curve, chrF per split)."""
 
 
-def demo_files(pair: str) -> list[Path]:
-    """The bundled TSV files of one language pair (``en-ar.*.tsv`` / ``fr-ar.*.tsv``)."""
-    return sorted(DEMO_DIR.glob(f"{pair}.*.tsv"))
+def demo_split_files(pair: str, demo_dir: Path = DEMO_DIR) -> dict[str, Path]:
+    """The bundled files of one language pair by split: ``{pair}.train.tsv``, ``.valid.tsv``, ``.test.tsv``."""
+    files = {split: demo_dir / f"{pair}.{split}.tsv" for split in DEMO_SPLITS}
+    missing = [p.name for p in files.values() if not p.is_file()]
+    if missing:
+        raise FileNotFoundError(f"demo files missing in {demo_dir}: {', '.join(missing)}")
+    return files
 
 
-def load_demo_corpora(studio: Studio) -> list[int]:
-    """Store the demo corpora (once; an existing one is reused) and return their ids."""
+def read_demo_split(pair: str, split: str, demo_dir: Path = DEMO_DIR) -> list[tuple[str, str]]:
+    """The (source, target) rows of one split of one language pair, in file order."""
+    path = demo_split_files(pair, demo_dir)[split]
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            source, target = line.split("\t")
+            rows.append((source, target))
+    return rows
+
+
+def prepare_demo_corpus(pair: str, demo_dir: Path = DEMO_DIR):
+    """The demo corpus of ``pair`` checked like any upload, with each row's split the one of its file."""
+    files = demo_split_files(pair, demo_dir)
+    chunks, split_by_line, line = [], [], 0
+    for split, path in files.items():
+        data = path.read_bytes().rstrip(b"\n") + b"\n"
+        n = data.count(b"\n")
+        chunks.append(data)
+        split_by_line += [split] * n
+        line += n
+    options = PrepareOptions(format="tsv", pair=pair, valid_fraction=0, test_fraction=0)
+    prepared = prepare_corpus(b"".join(chunks), options)
+    lines = prepared.table.column("line").to_pylist()
+    splits = pa.array([split_by_line[n - 1] for n in lines], pa.string())
+    index = prepared.table.column_names.index("split")
+    prepared.table = prepared.table.set_column(index, "split", splits)
+    return prepared, options
+
+
+def load_demo_corpora(studio: Studio, demo_dir: Path = DEMO_DIR) -> list[int]:
+    """Store the demo corpora (once; an existing one is reused) with their fixed splits; returns their ids."""
+    from dataclasses import asdict
+
     ids = []
     for name, pair in DEMO_CORPORA.items():
         existing = studio.store.corpora.by_name(name)
         if existing:
             ids.append(existing["id"])
             continue
-        files = demo_files(pair)
-        if not files:
-            raise FileNotFoundError(f"no demo files for {pair} in {DEMO_DIR}")
-        data = b"".join(f.read_bytes().rstrip(b"\n") + b"\n" for f in files)
-        corpus_id, _ = studio.add_corpus(
-            name, data, PrepareOptions(format="tsv", pair=pair, valid_fraction=0.05, test_fraction=0.05, seed=13),
-            filename=f"{pair}.demo.tsv",
+        prepared, options = prepare_demo_corpus(pair, demo_dir)
+        corpus_id = studio.store.corpora.add(
+            name, pair, prepared.table, source_file=f"{pair}.{{train,valid,test}}.tsv (demo)",
+            options={**asdict(options), "splits": "fixed by the demo files"}, report=prepared.report(),
         )
         ids.append(corpus_id)
     return ids
 
 
-def start_demo_setup(studio: Studio, **overrides) -> str:
-    """Load the demo corpora and launch the bootstrap job that trains and registers the SFT model."""
+def shipped_model_record(model_dir: Path = DEMO_MODEL_DIR) -> dict | None:
+    """The shipped demo model's training record, or ``None`` when no model is shipped there."""
+    path = model_dir / TRAINING_RECORD
+    if not (model_dir / "model.safetensors").is_file() or not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def register_shipped_model(studio: Studio, model_dir: Path = DEMO_MODEL_DIR, name: str = DEMO_MODEL_NAME) -> str:
+    """Copy the shipped demo model into the workspace and register it as the SFT model; returns its name.
+
+    A model of that name already registered is left as it is.
+    """
+    record = shipped_model_record(model_dir)
+    if record is None:
+        raise FileNotFoundError(
+            f"no shipped demo model in {model_dir}: train one with `python -m engine demo train`, "
+            "or train the demo model from scratch on the Start page"
+        )
+    if studio.store.models.get(name) is not None:
+        return name
+    target = studio.workspace.model_dir(name)
+    tmp = target.with_name(target.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    shutil.copytree(model_dir, tmp)
+    shutil.rmtree(target, ignore_errors=True)
+    tmp.rename(target)
+    chrf = record.get("chrf", {})
+    metadata = {
+        "prompt_format": "tags",
+        "shipped": True,
+        "parameters": record.get("parameters"),
+        "valid_chrf": chrf.get("valid", {}).get("all"),
+        "test_chrf": chrf.get("test", {}),
+        "steps": record.get("steps"),
+        "size": record.get("config", {}).get("size"),
+        "pairs": sorted(DEMO_CORPORA.values()),
+        "corpus_sha256": record.get("corpus_sha256"),
+        "reproduce": record.get("command"),
+    }
+    studio.store.models.register(name, "policy", str(target), stage="sft", metadata=metadata)
+    return name
+
+
+def setup_demo(studio: Studio, demo_dir: Path = DEMO_DIR, model_dir: Path = DEMO_MODEL_DIR) -> str:
+    """The one-click demo set-up: store the demo corpora and register the shipped SFT model (seconds)."""
+    load_demo_corpora(studio, demo_dir)
+    return register_shipped_model(studio, model_dir)
+
+
+def start_demo_training(studio: Studio, **overrides) -> str:
+    """Load the demo corpora and launch the bootstrap job that trains an SFT model from scratch; the run id."""
     from engine.jobs.bootstrap import BootstrapConfig
 
     corpus_ids = load_demo_corpora(studio)
     config = BootstrapConfig(corpus_ids=corpus_ids, **overrides)
-    return studio.supervisor.start("bootstrap", config, title="Demo set-up: bootstrap the SFT model")
+    return studio.supervisor.start("bootstrap", config, title="Demo: train the SFT model from scratch")
+

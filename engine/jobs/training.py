@@ -29,14 +29,12 @@ def cuda_available() -> bool:
 
 
 def reference_init_kwargs(model: Any) -> dict[str, Any] | None:
-    """``model_init_kwargs`` for the reference model TRL builds from the policy's path: eager attention for the
-    Gemma-2/3 family (as :func:`engine.models.load_causal_lm` loads the policy), so both compute the same
-    log-probabilities at step 0."""
-    from engine.models import EAGER_ATTENTION_MODEL_TYPES
+    """``model_init_kwargs`` for the reference model TRL builds from the policy's path: the attention the policy
+    was loaded with (:func:`engine.models.attention_kwargs`), so both compute the same log-probabilities at
+    step 0."""
+    from engine.models import attention_kwargs
 
-    if getattr(model.config, "model_type", None) in EAGER_ATTENTION_MODEL_TYPES:
-        return {"attn_implementation": "eager"}
-    return None
+    return attention_kwargs(model.config) or None
 
 
 def lora_config(r: int, alpha: int) -> Any:

@@ -52,7 +52,7 @@ def build_reward_model(base: str | Path, *, head: str = "linear", mlp_hidden: in
     """A new reward model: the backbone of a causal LM (folder or hub id) with a fresh reward head."""
     from transformers import AutoConfig, AutoModelForSequenceClassification
 
-    from engine.models import ModelLoadError, check_model, has_safetensors, hub_offline
+    from engine.models import ModelLoadError, attention_kwargs, check_model, has_safetensors, hub_offline
 
     if head not in HEADS:
         raise ValueError(f"reward head must be one of {HEADS}, not {head!r}")
@@ -67,8 +67,7 @@ def build_reward_model(base: str | Path, *, head: str = "linear", mlp_hidden: in
         config.pad_token_id = pad_token_id
     kwargs: dict[str, Any] = {"config": config, "trust_remote_code": trust_remote_code,
                               "local_files_only": local or hub_offline()}
-    if getattr(config, "model_type", "") in ("gemma2", "gemma3", "gemma3_text"):
-        kwargs["attn_implementation"] = "eager"
+    kwargs.update(attention_kwargs(config))
     if local and has_safetensors(source):
         kwargs["use_safetensors"] = True
     torch.manual_seed(seed)
@@ -95,10 +94,12 @@ def load_reward_model(path: str | Path, *, trust_remote_code: bool = False) -> A
     """A saved reward model (linear or MLP head) from its folder, in eval mode."""
     from transformers import AutoConfig, AutoModelForSequenceClassification
 
+    from engine.models import attention_kwargs
+
     folder = Path(path).expanduser().resolve()
     config = AutoConfig.from_pretrained(folder, trust_remote_code=trust_remote_code, local_files_only=True)
     spec = head_spec(config)
-    extra = {"attn_implementation": "eager"} if getattr(config, "model_type", "") in ("gemma2", "gemma3") else {}
+    extra = attention_kwargs(config)
     if spec["type"] == "linear":
         model = AutoModelForSequenceClassification.from_pretrained(
             folder, config=config, trust_remote_code=trust_remote_code, local_files_only=True, use_safetensors=True,
