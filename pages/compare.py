@@ -28,6 +28,7 @@ from engine.jobs.evaluate import REQUESTABLE_METRICS, plan_evaluation
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
 from studio.components.pickers import corpus_picker
+from studio.components.scorecard import scorecard_panel
 from studio.state import studio
 
 STAGE_ORDER = ("sft", "cold-start", "final", "production", "candidate", "archived")
@@ -39,6 +40,8 @@ st.caption("Leads compare model versions — SFT, cold-start, final — on the s
            "disagree most, and blind A/B judgements by linguists.")
 workspace_header(studio())
 store = studio().store
+with st.container(border=True):
+    scorecard_panel(store, key="compare-scorecard")
 
 
 # --- form widgets -----------------------------------------------------------------------------------------------

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from engine.compare.scorecard import loop_chain
 from engine.demo import DEMO_CORPORA, setup_demo, shipped_model_record, start_demo_training
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
 from studio.components.pickers import corpus_picker
+from studio.components.scorecard import scorecard_panel
 from studio.state import studio
 
 LOSS_CHARTS = [("Training loss", ["loss", "valid_loss"]), ("Learning rate", ["lr"])]
@@ -24,21 +26,25 @@ latest = bootstraps[0] if bootstraps else None
 
 st.subheader("Where the loop stands")
 pair_sets = store.preferences.pair_sets()
+chain_stages = {m["loop_stage"] for m in loop_chain(store)}  # a promoted model keeps the stage it was made at
 steps = [
     ("Data", bool(store.corpora.list()), "Upload or import parallel corpora on the Data page."),
     ("SFT model", sft is not None, "Set up the demo below, or register your own model on the Models page."),
     ("Synthetic preferences", any(p["origin"] == "synthetic" for p in pair_sets),
      "Sample and score candidates, keep pairs with a clear quality gap (page 2)."),
     ("Reward model", bool(store.models.list(kind="reward")), "Train the judge on the pairs (page 3)."),
-    ("Cold-start model", bool(store.models.list(kind="policy", stage="cold-start")),
+    ("Cold-start model", bool(store.models.list(kind="policy", stage="cold-start")) or "cold-start" in chain_stages,
      "Optimise the SFT model against the reward model with PPO (page 4), or run Phase 2 on Pipelines."),
     ("Human feedback", store.feedback.volume()["judgements"] > 0,
      "Linguists rank, pick and correct translations (page 6)."),
-    ("Final model", bool(store.models.list(kind="policy", stage="final")),
+    ("Final model", bool(store.models.list(kind="policy", stage="final")) or "final" in chain_stages,
      "Human pairs → reward-model fine-tune → PPO stage 2 (page 7, Phase 3 in one click)."),
 ]
 for title, done, how in steps:
     st.markdown(f"{':material/check_box:' if done else ':material/check_box_outline_blank:'} **{title}** — {how}")
+if sft is not None:
+    with st.container(border=True):
+        scorecard_panel(store, key="start-scorecard")
 
 shipped = shipped_model_record()
 if sft is None:

@@ -1,7 +1,8 @@
 """The demo: the bundled corpus (written for this project), the shipped demo SFT model, and training it anew.
 
 *Set up the demo* (:func:`setup_demo`) stores the demo corpora with the train/valid/test splits fixed in their
-files and registers the model shipped in ``data/demo/model/`` as the SFT model — seconds, no training.
+files (``demo-en-ar``, ``demo-fr-ar``), the held-out pools of fresh sources for the RLHF stages
+(``demo-en-ar-prefs``, ``demo-fr-ar-prefs``: never seen by the SFT model, stored as one train split), and registers the model shipped in ``data/demo/model/`` as the SFT model — seconds, no training.
 :func:`start_demo_training` trains the same kind of model from scratch as a ``bootstrap`` job instead; the
 command that produced the shipped model is ``python -m engine demo train`` (:mod:`engine.demo.train`).
 """
@@ -20,7 +21,11 @@ from engine.studio import Studio
 DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "demo"
 DEMO_MODEL_DIR = DEMO_DIR / "model"
 DEMO_CORPORA = {"demo-en-ar": "en-ar", "demo-fr-ar": "fr-ar"}
+"""The demo corpora (train/valid/test, as fixed in their files) by name, with their language pair."""
+PREFS_CORPORA = {"demo-en-ar-prefs": "en-ar", "demo-fr-ar-prefs": "fr-ar"}
+"""The pools of sources for synthetic preferences and simulated feedback, held out of the SFT model's training."""
 DEMO_SPLITS: tuple[str, ...] = ("train", "valid", "test")
+PREFS_SPLIT = "prefs"
 DEMO_MODEL_NAME = "demo-sft"
 EXAMPLE_SENTENCES: tuple[tuple[str, str], ...] = (
     ("en-ar", "Where is the nearest pharmacy?"),
@@ -36,8 +41,9 @@ TRAINING_RECORD = "training.json"
 
 
 def demo_split_files(pair: str, demo_dir: Path = DEMO_DIR) -> dict[str, Path]:
-    """The bundled files of one language pair by split: ``{pair}.train.tsv``, ``.valid.tsv``, ``.test.tsv``."""
-    files = {split: demo_dir / f"{pair}.{split}.tsv" for split in DEMO_SPLITS}
+    """The bundled files of one language pair by split: ``{pair}.train.tsv``, ``.valid.tsv``, ``.test.tsv`` and
+    ``.prefs.tsv``."""
+    files = {split: demo_dir / f"{pair}.{split}.tsv" for split in (*DEMO_SPLITS, PREFS_SPLIT)}
     missing = [p.name for p in files.values() if not p.is_file()]
     if missing:
         raise FileNotFoundError(f"demo files missing in {demo_dir}: {', '.join(missing)}")
@@ -55,16 +61,18 @@ def read_demo_split(pair: str, split: str, demo_dir: Path = DEMO_DIR) -> list[tu
     return rows
 
 
-def prepare_demo_corpus(pair: str, demo_dir: Path = DEMO_DIR):
-    """The demo corpus of ``pair`` checked like any upload, with each row's split the one of its file."""
+def prepare_demo_corpus(pair: str, demo_dir: Path = DEMO_DIR, prefs: bool = False):
+    """The demo corpus of ``pair`` checked like any upload, with each row's split the one of its file.
+
+    ``prefs=True``: the pool of held-out sources instead (``{pair}.prefs.tsv``), every row in the train split.
+    """
     files = demo_split_files(pair, demo_dir)
-    chunks, split_by_line, line = [], [], 0
-    for split, path in files.items():
+    chosen = {"train": files[PREFS_SPLIT]} if prefs else {s: files[s] for s in DEMO_SPLITS}
+    chunks, split_by_line = [], []
+    for split, path in chosen.items():
         data = path.read_bytes().rstrip(b"\n") + b"\n"
-        n = data.count(b"\n")
         chunks.append(data)
-        split_by_line += [split] * n
-        line += n
+        split_by_line += [split] * data.count(b"\n")
     options = PrepareOptions(format="tsv", pair=pair, valid_fraction=0, test_fraction=0)
     prepared = prepare_corpus(b"".join(chunks), options)
     lines = prepared.table.column("line").to_pylist()
@@ -75,21 +83,24 @@ def prepare_demo_corpus(pair: str, demo_dir: Path = DEMO_DIR):
 
 
 def load_demo_corpora(studio: Studio, demo_dir: Path = DEMO_DIR) -> list[int]:
-    """Store the demo corpora (once; an existing one is reused) with their fixed splits; returns their ids."""
+    """Store the demo corpora and the held-out pools (once; an existing one is reused) with their fixed splits;
+    returns their ids (``DEMO_CORPORA`` then ``PREFS_CORPORA``)."""
     from dataclasses import asdict
 
     ids = []
-    for name, pair in DEMO_CORPORA.items():
-        existing = studio.store.corpora.by_name(name)
-        if existing:
-            ids.append(existing["id"])
-            continue
-        prepared, options = prepare_demo_corpus(pair, demo_dir)
-        corpus_id = studio.store.corpora.add(
-            name, pair, prepared.table, source_file=f"{pair}.{{train,valid,test}}.tsv (demo)",
-            options={**asdict(options), "splits": "fixed by the demo files"}, report=prepared.report(),
-        )
-        ids.append(corpus_id)
+    for prefs, corpora in ((False, DEMO_CORPORA), (True, PREFS_CORPORA)):
+        for name, pair in corpora.items():
+            existing = studio.store.corpora.by_name(name)
+            if existing:
+                ids.append(existing["id"])
+                continue
+            prepared, options = prepare_demo_corpus(pair, demo_dir, prefs=prefs)
+            files = f"{pair}.prefs.tsv" if prefs else f"{pair}.{{train,valid,test}}.tsv"
+            corpus_id = studio.store.corpora.add(
+                name, pair, prepared.table, source_file=f"{files} (demo)",
+                options={**asdict(options), "splits": "fixed by the demo files"}, report=prepared.report(),
+            )
+            ids.append(corpus_id)
     return ids
 
 
@@ -147,7 +158,7 @@ def start_demo_training(studio: Studio, **overrides) -> str:
     """Load the demo corpora and launch the bootstrap job that trains an SFT model from scratch; the run id."""
     from engine.jobs.bootstrap import BootstrapConfig
 
-    corpus_ids = load_demo_corpora(studio)
+    corpus_ids = load_demo_corpora(studio)[: len(DEMO_CORPORA)]
     config = BootstrapConfig(corpus_ids=corpus_ids, **overrides)
     return studio.supervisor.start("bootstrap", config, title="Demo: train the SFT model from scratch")
 

@@ -68,6 +68,13 @@ class ModelRepository:
             row["metadata"] = json.loads(row["metadata"])
         return rows
 
+    def stage_before_production(self, name: str) -> str | None:
+        """The stage a model had before its newest promotion to production (``None``: never promoted)."""
+        rows = self.db.query(
+            "SELECT previous_stage FROM promotions WHERE model = ? AND action = 'promote' ORDER BY id DESC LIMIT 1",
+            [name])
+        return rows[0][0] if rows else None
+
     def sft_model(self) -> dict | None:
         """The newest model at stage ``sft`` (the one the loop starts from)."""
         rows = self.list(kind="policy", stage="sft")

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import choose
 
-DEMO = Path(__file__).resolve().parents[2] / "data" / "demo" / "en-ar.everyday_travel.tsv"
+DEMO = Path(__file__).resolve().parents[2] / "data" / "demo" / "handwritten" / "en-ar.everyday_travel.tsv"
 
 pytestmark = pytest.mark.e2e
 

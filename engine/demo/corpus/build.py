@@ -1,11 +1,16 @@
 """Gather every domain of the demo corpus, check it, fix its splits and write ``data/demo/*.tsv``.
 
 ``python -m engine.demo.corpus.build`` (re)writes, for each language pair, ``{pair}.train.tsv``,
-``{pair}.valid.tsv`` and ``{pair}.test.tsv`` (two columns: source, Arabic target; no header) and
+``{pair}.valid.tsv``, ``{pair}.test.tsv`` and ``{pair}.prefs.tsv`` (two columns: source, Arabic target; no
+header) and
 ``manifest.json`` (counts per pair, split and domain, and each file's SHA-256). The split of a triple is fixed
 by a hash of its normalised Arabic side, so an English and a French sentence with the same Arabic
 translation always fall in the same split (no test target is ever seen in training through the other pair),
 and a rebuild after adding sentences moves no existing sentence to another split.
+
+``prefs`` is held out of the demo SFT model's training like valid and test, but it is not for measuring: it is
+the pool of fresh sources for the RLHF stages (synthetic preferences, simulated feedback), on which the SFT
+model's outputs are not memorised references.
 
 The hand-written pairs of the first demo corpus (``data/demo/handwritten/*.tsv``) are included too.
 """
@@ -29,9 +34,9 @@ from engine.demo.corpus.domains import DOMAINS
 DEMO_DIR = Path(__file__).resolve().parents[3] / "data" / "demo"
 HANDWRITTEN_DIR = DEMO_DIR / "handwritten"
 PAIRS: tuple[str, ...] = ("en-ar", "fr-ar")
-SPLITS: tuple[str, ...] = ("train", "valid", "test")
-SPLIT_SHARES = {"test": 0.05, "valid": 0.04}
-"""Share of Arabic targets in test and valid; the rest is train."""
+SPLITS: tuple[str, ...] = ("train", "valid", "test", "prefs")
+SPLIT_SHARES = {"test": 0.05, "valid": 0.04, "prefs": 0.15}
+"""Share of Arabic targets in test, valid and prefs; the rest is train."""
 SPLIT_SALT = "tarjama-demo-v1"
 
 
@@ -61,6 +66,8 @@ def split_of(target: str) -> str:
         return "test"
     if u < SPLIT_SHARES["test"] + SPLIT_SHARES["valid"]:
         return "valid"
+    if u < SPLIT_SHARES["test"] + SPLIT_SHARES["valid"] + SPLIT_SHARES["prefs"]:
+        return "prefs"
     return "train"
 
 

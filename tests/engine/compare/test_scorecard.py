@@ -1,0 +1,100 @@
+"""The loop scorecard on constructed evaluations: known systems, known verdicts and p-values."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.compare.comparison import CompareSettings
+from engine.compare.scorecard import StepResult, build_scorecard, loop_chain
+from engine.model_registry import promote
+from tests.engine.compare.helpers import add_evaluation
+
+FAST = CompareSettings(n_resamples=300)
+REFS = [
+    ("Where is the station?", "أين المحطة؟"), ("I would like a coffee, please.", "أريد قهوة من فضلك."),
+    ("The museum opens at nine.", "يفتح المتحف في الساعة التاسعة."), ("How much does this cost?", "كم ثمن هذا؟"),
+    ("My brother lives in Cairo.", "يعيش أخي في القاهرة."),
+    ("We are going to the sea tomorrow.", "سنذهب إلى البحر غدا."),
+    ("The weather is nice today.", "الطقس جميل اليوم."), ("Please close the window.", "من فضلك أغلق النافذة."),
+    ("The children are playing in the garden.", "الأطفال يلعبون في الحديقة."),
+    ("She reads a book every evening.", "تقرأ كتابا كل مساء."),
+    ("The doctor is in the hospital.", "الطبيب في المستشفى."),
+    ("We ate lunch at the restaurant.", "تناولنا الغداء في المطعم."),
+]
+ROWS = [(f"{s} ({i})", r) for i in range(4) for s, r in REFS]
+
+
+def _testset(store) -> str:
+    return store.evaluations.add_testset("loop test", "upload",
+                                         [{"source": s, "reference": r, "pair": "en-ar"} for s, r in ROWS])
+
+
+def _worse(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:-1]) if len(words) > 1 else "ال"
+
+
+def _chain(store, names_stages):
+    parent = None
+    for name, stage in names_stages:
+        store.models.register(name, "policy", f"/m/{name}", stage=stage, parent=parent)
+        parent = name
+
+
+def test_a_better_then_an_unchanged_step(store, tmp_path):
+    _chain(store, [("sft", "sft"), ("cold", "cold-start"), ("fin", "final")])
+    ts = _testset(store)
+    refs = [r for _, r in ROWS]
+    add_evaluation(store, tmp_path, ts, "sft", [_worse(r) for r in refs])
+    add_evaluation(store, tmp_path, ts, "cold", refs)
+    add_evaluation(store, tmp_path, ts, "fin", refs)
+    card = build_scorecard(store, settings=FAST)
+    assert [m.name for m in card.models] == ["sft", "cold", "fin"]
+    assert [m.stage for m in card.models] == ["sft", "cold-start", "final"]
+    for m in card.models:
+        value, low, high = m.scores["chrf"]
+        assert low <= value <= high
+    assert card.models[1].scores["chrf"][0] == pytest.approx(100.0)
+    first = next(s for s in card.steps if s.metric == "chrf" and s.after == "cold")
+    assert first.delta > 5 and first.significant and first.p < 0.01 and first.verdict == "better"
+    second = next(s for s in card.steps if s.metric == "chrf" and s.after == "fin")
+    assert second.delta == 0 and second.p == pytest.approx(1.0) and second.verdict == "no significant difference"
+    lines = card.headline()
+    assert lines[0].startswith("cold-start (cold) is better than sft (sft): +") and "chrF" in lines[0]
+    assert "not significantly different" in lines[1] and "(not significant)" in lines[1]
+    assert card.flags == [] and card.missing == []
+
+
+def test_a_step_that_made_things_worse_is_flagged(store, tmp_path):
+    _chain(store, [("sft", "sft"), ("cold", "cold-start")])
+    ts = _testset(store)
+    refs = [r for _, r in ROWS]
+    add_evaluation(store, tmp_path, ts, "sft", refs)
+    add_evaluation(store, tmp_path, ts, "cold", ["the output the output"] * len(refs))  # non-Arabic: degenerate
+    card = build_scorecard(store, settings=FAST)
+    step = next(s for s in card.steps if s.metric == "chrf")
+    assert step.verdict == "worse" and step.delta < 0
+    assert any("made chrF worse" in f for f in card.flags)
+    assert any("degenerate" in f and "reward hacking" in f for f in card.flags)
+
+
+def test_the_chain_follows_parents_and_a_promoted_final_model(store):
+    _chain(store, [("sft", "sft"), ("cold", "cold-start"), ("fin", "final")])
+    store.models.register("other-sft", "policy", "/m/o", stage="sft")
+    assert [m["name"] for m in loop_chain(store)] == ["sft", "cold", "fin"]
+    promote(store, "fin", confirm_name="fin")
+    assert store.models.get("fin")["stage"] == "production"
+    chain = loop_chain(store)
+    assert [(m["name"], m["loop_stage"]) for m in chain] == [("sft", "sft"), ("cold", "cold-start"), ("fin", "final")]
+
+
+def test_no_scorecard_before_any_evaluation(store):
+    _chain(store, [("sft", "sft")])
+    assert build_scorecard(store) is None
+
+
+def test_the_plain_words_of_a_step():
+    step = StepResult("a", "b", "chrf", 2.43, 1.1, 3.8, 0.012, True)
+    assert step.sentence("cold-start", "SFT") == "cold-start is better than SFT: +2.4 chrF, p = 0.012"
+    worse = StepResult("a", "b", "bleu", -1.0, -2.0, -0.2, 0.0004, True)
+    assert worse.sentence("final", "cold-start") == "final is worse than cold-start: -1.0 BLEU, p < 0.001"

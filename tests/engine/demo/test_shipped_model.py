@@ -1,0 +1,84 @@
+"""The shipped demo SFT model: it loads offline with plain transformers, its tokenizer covers the corpus, it
+translates (a chrF floor that a broken model cannot pass), and the one-click set-up registers it in seconds."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+import sacrebleu
+
+from engine.demo import DEMO_MODEL_DIR, TRAINING_RECORD, read_demo_split, setup_demo, shipped_model_record
+
+pytestmark = pytest.mark.skipif(shipped_model_record() is None, reason="no shipped demo model in data/demo/model")
+
+CHRF_FLOOR = 25.0
+"""Far below the shipped model's test chrF (see its training.json), far above a broken or untrained model's (< 10)."""
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    model = AutoModelForCausalLM.from_pretrained(DEMO_MODEL_DIR, local_files_only=True, use_safetensors=True)
+    tokenizer = AutoTokenizer.from_pretrained(DEMO_MODEL_DIR, local_files_only=True)
+    return model.eval(), tokenizer
+
+
+def test_it_loads_offline_with_plain_transformers(shipped):
+    model, tokenizer = shipped
+    assert model.config.model_type == "gemma2"
+    assert tokenizer.pad_token_id == 0 and tokenizer.eos_token_id == 2
+    size = sum(p.stat().st_size for p in DEMO_MODEL_DIR.iterdir())
+    assert size < 32 * 2**20, f"{size / 2**20:.1f} MiB"
+
+
+def test_its_tokenizer_covers_the_corpus_with_few_byte_fallbacks(shipped):
+    _, tokenizer = shipped
+    texts = [t for pair in ("en-ar", "fr-ar") for row in read_demo_split(pair, "test") for t in row]
+    ids = [i for text in texts for i in tokenizer(text, add_special_tokens=False)["input_ids"]]
+    byte_ids = {tokenizer.convert_tokens_to_ids(f"<0x{b:02X}>") for b in range(256)}
+    share = sum(i in byte_ids for i in ids) / len(ids)
+    assert share < 0.005, share
+    assert tokenizer.unk_token_id not in ids
+
+
+def test_it_translates_the_test_split_above_a_floor(shipped):
+    from engine.demo_model import greedy_translate
+
+    model, tokenizer = shipped
+    for pair in ("en-ar", "fr-ar"):
+        rows = read_demo_split(pair, "test")[:50]
+        hyps = greedy_translate(model, tokenizer, [s for s, _ in rows], pair, "tags", batch_size=50)
+        chrf = sacrebleu.corpus_chrf(hyps, [[t for _, t in rows]]).score
+        assert chrf > CHRF_FLOOR, (pair, chrf, hyps[:3])
+
+
+def test_its_training_record_is_complete():
+    record = json.loads((DEMO_MODEL_DIR / TRAINING_RECORD).read_text(encoding="utf-8"))
+    for key in ("command", "config", "corpus_sha256", "steps", "loss_curve", "chrf", "parameters"):
+        assert key in record, key
+    assert record["command"].startswith("python -m engine demo train")
+    assert record["chrf"]["test"]["en-ar"] >= 35 and record["chrf"]["test"]["fr-ar"] >= 30
+
+
+def test_the_demo_set_up_registers_the_shipped_model_in_seconds(workspace):
+    from engine.studio import Studio
+
+    studio = Studio.open(workspace)
+    try:
+        t0 = time.perf_counter()
+        name = setup_demo(studio)
+        elapsed = time.perf_counter() - t0
+        model = studio.store.models.get(name)
+        assert model["stage"] == "sft" and model["kind"] == "policy" and model["metadata"]["shipped"]
+        assert (workspace.model_dir(name) / "model.safetensors").is_file()
+        corpora = {c["name"]: c for c in studio.store.corpora.list()}
+        assert {"demo-en-ar", "demo-fr-ar", "demo-en-ar-prefs", "demo-fr-ar-prefs"} <= set(corpora)
+        test_rows = studio.store.corpora.count(corpora["demo-en-ar"]["id"], "test")
+        assert test_rows == len(read_demo_split("en-ar", "test"))
+        assert elapsed < 30, elapsed
+        assert setup_demo(studio) == name  # a second click changes nothing
+    finally:
+        studio.close()
