@@ -50,6 +50,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
         print(f"no run {args.run_id}", file=sys.stderr)
         return 2
     run["config"] = json.loads(run["config"])
+    run["events_ingest"] = sup.store.runs.ingest_report(args.run_id)
     print(json.dumps(run, indent=2, default=str, ensure_ascii=False))
     return 0
 

@@ -170,6 +170,23 @@ def _controls(run: dict, key: str) -> None:
         st.rerun()
 
 
+def _ingest_notice(run_id: str) -> None:
+    """What reading the run's event log ran into: corrupt lines skipped, a truncated or replaced file."""
+    report = studio().store.runs.ingest_report(run_id)
+    if not (report["bad_lines"] or report["resets"]):
+        return
+    facts = []
+    if report["bad_lines"]:
+        facts.append(f"{report['bad_lines']} corrupt line{'s' if report['bad_lines'] != 1 else ''} skipped")
+    if report["resets"]:
+        facts.append(f"the file was truncated or replaced {report['resets']}× and read again "
+                     f"({report['duplicates']} events already seen were skipped)")
+    st.warning(f"Event log (`events.jsonl`): {'; '.join(facts)}. Nothing else was dropped; details below.",
+               icon=":material/warning:")
+    with st.expander("What the studio saw in the event log"):
+        st.code("\n".join(report["notes"]) or "(no notes)", language=None)
+
+
 def _log_tail(run_id: str, lines: int) -> None:
     logs = studio().store.runs.logs(run_id, tail=lines)
     text = "\n".join(f"{r['time']:%H:%M:%S} {r['level']:<7} {r['message']}" for r in logs)
@@ -193,6 +210,7 @@ def run_monitor(run_id: str, *, charts: Sequence[tuple[str, Sequence[str]]] | No
         _status_line(run)
         _progress(run)
         _controls(run, key)
+        _ingest_notice(run_id)
         metric_charts(run_id, charts, key=key)
         if extra is not None:
             extra(run)
