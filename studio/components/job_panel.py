@@ -13,7 +13,7 @@ import streamlit as st
 from engine.jobs.config import ConfigError, FieldSpec, config_fields, config_from_dict
 from engine.jobs.events import FINAL_STATUSES
 from engine.jobs.registry import job_kind
-from studio.state import studio
+from studio.state import shows_storage_errors, studio
 
 STATUS_ICONS = {"queued": ":material/schedule:", "running": ":material/autorenew:",
                 "succeeded": ":material/check_circle:", "failed": ":material/error:",
@@ -204,6 +204,7 @@ def run_monitor(run_id: str, *, charts: Sequence[tuple[str, Sequence[str]]] | No
     was_active = first["status"] not in FINAL_STATUSES
 
     @st.fragment(run_every=REFRESH_SECONDS if was_active else None)
+    @shows_storage_errors
     def live() -> None:
         studio().refresh()
         run = store.runs.get(run_id)
