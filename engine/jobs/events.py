@@ -156,7 +156,7 @@ class EventFileView:
         return line_digest(data) if len(data) == end - start else None
 
 
-def view_events_file(run_dir: Path, head_limit: int = 1 << 20) -> EventFileView | None:
+def view_events_file(run_dir: Path, head_limit: int = 1 << 16) -> EventFileView | None:
     """Look at a run's ``events.jsonl`` without reading it (None when there is none)."""
     path = Path(run_dir) / EVENTS_FILE
     try:
