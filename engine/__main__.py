@@ -8,6 +8,7 @@ file). ``logs`` reads the run folder and works at any time.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 from pathlib import Path
@@ -50,6 +51,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
         print(f"no run {args.run_id}", file=sys.stderr)
         return 2
     run["config"] = json.loads(run["config"])
+    run["events_ingest"] = sup.store.runs.ingest_report(args.run_id)
     print(json.dumps(run, indent=2, default=str, ensure_ascii=False))
     return 0
 
@@ -130,9 +132,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+STORAGE_EXIT = 3
+"""The exit code of a ``jobs`` verb stopped by a storage failure (a locked, full, read-only or damaged store)."""
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; a ``jobs`` verb stopped by a storage failure prints one line and exits non-zero."""
+    from engine.store import StoreError
+
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    if args.verb == "run":
+        return args.func(args)  # the job runner reports its own failures in the run's events
+    try:
+        return args.func(args)
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+    except OSError as exc:  # e.g. the workspace folder cannot be created
+        print(f"error: {_os_error_line(exc)}", file=sys.stderr)
+    return STORAGE_EXIT
+
+
+def _os_error_line(exc: OSError) -> str:
+    """One line for a file-system error: what failed, where, and what to do when that is clear."""
+    what = f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"{what}. Make it writable for this user, or point TARJAMA_HOME at a writable folder."
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"{what}. Free some space and try again."
+    return what
 
 
 if __name__ == "__main__":

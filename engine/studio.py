@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from engine.corpora import PreparedCorpus, PrepareOptions, prepare_corpus, safe_display_name
 from engine.jobs.supervisor import Supervisor
 from engine.pipelines.runner import PipelineRunner
-from engine.store import Store
+from engine.store import Store, StoreError
 from engine.workspace import Workspace
 
 
@@ -67,6 +67,8 @@ class Studio:
             while not self._stop.wait(interval_s):
                 try:
                     self.tick()
+                except StoreError as exc:  # full disk, read-only, ...: the pages show it too; no traceback per tick
+                    logging.getLogger(__name__).warning("studio watcher: %s", exc)
                 except Exception:  # noqa: BLE001 — the watcher must outlive one bad tick; the next one retries
                     if self._stop.is_set():
                         return

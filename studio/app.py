@@ -12,6 +12,7 @@ if str(ROOT) not in sys.path:  # `streamlit run studio/app.py` puts studio/ on t
 import streamlit as st  # noqa: E402
 
 from studio.components.arabic import inject_css  # noqa: E402
+from studio.state import storage_errors  # noqa: E402
 
 PAGES = ROOT / "pages"
 
@@ -37,4 +38,5 @@ navigation = st.navigation({
         st.Page(PAGES / "models.py", title="Models", icon=":material/neurology:"),
     ],
 })
-navigation.run()
+with storage_errors():  # a locked, full, read-only or damaged store: its message, not a traceback
+    navigation.run()

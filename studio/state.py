@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
 import streamlit as st
 
+from engine.store import StoreError
 from engine.studio import Studio
 from engine.workspace import Workspace
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @st.cache_resource(show_spinner="Opening the workspace…")
@@ -22,3 +30,22 @@ def _open(root: str) -> Studio:
 def studio() -> Studio:
     """The :class:`Studio` of the workspace named by ``$TARJAMA_HOME`` (opened once per process)."""
     return _open(str(Workspace.from_env().root))
+
+
+@contextmanager
+def storage_errors() -> Iterator[None]:
+    """Show a storage failure (a locked, full, read-only or damaged store) as its message, not as a traceback;
+    the rest of the page is skipped, and the next rerun tries again."""
+    try:
+        yield
+    except StoreError as exc:
+        st.error(str(exc), icon=":material/database:")
+
+
+def shows_storage_errors(func: F) -> F:
+    """:func:`storage_errors` around a function — for fragments, whose reruns do not pass through the app shell."""
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with storage_errors():
+            return func(*args, **kwargs)
+    return wrapper  # type: ignore[return-value]

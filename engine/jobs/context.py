@@ -7,6 +7,7 @@ with the rank) but whose cancel handling works the same.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import threading
@@ -45,12 +46,21 @@ class JobCancelled(Exception):
     """Raised inside a job (by :meth:`JobContext.raise_if_cancelled`) once a cancel was requested."""
 
 
+STOP_POLL_S = 0.05
+"""How often the heartbeat thread looks for a stop request between two beats."""
+
+
 class JobContext:
     """The handle a job kind's ``run`` function gets.
 
     It writes ``events.jsonl`` through one :class:`EventWriter`, sends a heartbeat from a thread, and
     turns SIGTERM into a polite request: the job checks :meth:`should_stop` between steps, saves a
     checkpoint and calls :meth:`raise_if_cancelled` (or raises :class:`JobCancelled` itself).
+
+    The signal handler does nothing but store a flag. It runs in the main thread between two bytecodes, possibly
+    while that thread holds the event writer's (non-reentrant) lock or is inside a ``print``: writing an event
+    there deadlocked jobs. The heartbeat thread (or, on ranks without one, the first :meth:`should_stop` that sees
+    the flag) writes the "cancel requested" log line instead.
 
     ``rank`` is the process's rank in a multi-process launch: a context with ``rank != 0`` writes no events
     (no status, progress, metrics, artifacts or heartbeat), so only the main process reports.
@@ -60,7 +70,11 @@ class JobContext:
         self.run_dir = Path(run_dir)
         self.rank = rank
         self.events: EventWriter | NullEventWriter = EventWriter(self.run_dir) if rank == 0 else NullEventWriter()
-        self._stop = threading.Event()
+        # Written by the signal handler: plain attribute stores, which take no lock (a threading.Event's set() does).
+        self._stop_requested = False
+        self._stop_signal: int | None = None
+        self._stop_announced = False
+        self._announce_lock = threading.Lock()  # never taken by the signal handler
         self._heartbeat_s = heartbeat_s
         self._heartbeat_thread: threading.Thread | None = None
         self._closed = threading.Event()
@@ -94,8 +108,8 @@ class JobContext:
     def start(self) -> None:
         """Install the SIGTERM handler and start the heartbeat (called by the runner; rank 0 only beats)."""
         if threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGTERM, self._on_sigterm)
-            signal.signal(signal.SIGINT, self._on_sigterm)
+            signal.signal(signal.SIGTERM, self._on_signal)
+            signal.signal(signal.SIGINT, self._on_signal)
         if not self.is_main_process:
             return
         self.events.emit("heartbeat")
@@ -103,33 +117,66 @@ class JobContext:
         self._heartbeat_thread.start()
 
     def close(self) -> None:
+        """Stop the heartbeat and close the event log (called by the runner after the final status)."""
         self._closed.set()
         if self._heartbeat_thread is not None:
             self._heartbeat_thread.join(timeout=2)
         self.events.close()
 
     def _beat(self) -> None:
-        while not self._closed.wait(self._heartbeat_s):
-            self.events.emit("heartbeat")
+        """The heartbeat thread: a beat every ``heartbeat_s``, and the stop announcement soon after a signal."""
+        next_beat = time.monotonic() + self._heartbeat_s
+        while not self._closed.wait(max(0.0, min(STOP_POLL_S, next_beat - time.monotonic()))):
+            if self._stop_requested:
+                self._announce_stop()
+            if time.monotonic() >= next_beat:
+                self.events.emit("heartbeat")
+                next_beat = time.monotonic() + self._heartbeat_s
 
-    def _on_sigterm(self, signum: int, _frame: Any) -> None:
-        if not self._stop.is_set():
-            self._stop.set()
-            self.log(f"cancel requested (signal {signal.Signals(signum).name}); stopping at the next step",
-                     level="warning")
+    def _on_signal(self, signum: int, _frame: Any) -> None:
+        # Only attribute stores: no lock, no I/O, no print (see the class docstring).
+        if self._stop_signal is None:
+            self._stop_signal = signum
+        self._stop_requested = True
+
+    def _announce_stop(self) -> None:
+        """Log the stop request once (from the heartbeat thread or the job's own thread, never from the handler)."""
+        with self._announce_lock:
+            if self._stop_announced:
+                return
+            self._stop_announced = True
+        signum = self._stop_signal
+        cause = f"signal {signal.Signals(signum).name}" if signum is not None else "requested"
+        self.log(f"cancel requested ({cause}); stopping at the next step", level="warning")
 
     def request_stop(self) -> None:
         """Ask the job to stop at its next check (what SIGTERM does)."""
-        self._stop.set()
+        self._stop_requested = True
 
     def should_stop(self) -> bool:
         """True once a cancel was requested: save a checkpoint and stop."""
-        return self._stop.is_set()
+        if self._stop_requested:
+            self._announce_stop()
+            return True
+        return False
 
     def raise_if_cancelled(self) -> None:
         """Raise :class:`JobCancelled` if a cancel was requested."""
-        if self._stop.is_set():
+        if self.should_stop():
             raise JobCancelled()
+
+    def latest_checkpoint(self) -> str | None:
+        """The name of the newest entry of :attr:`checkpoint_dir` (``latest.json``'s ``path`` when a job keeps one),
+        or None when the job has saved none."""
+        folder = self.run_dir / "checkpoints"
+        latest = folder / "latest.json"
+        if latest.exists():
+            try:
+                return str(json.loads(latest.read_text(encoding="utf-8"))["path"])
+            except (OSError, ValueError, KeyError, TypeError):
+                pass
+        entries = [p for p in folder.iterdir() if p.name != "latest.json"] if folder.is_dir() else []
+        return max(entries, key=lambda p: p.stat().st_mtime).name if entries else None
 
     # --- reporting -----------------------------------------------------------------------------
     def status(self, status: str, **extra: Any) -> None:

@@ -7,11 +7,12 @@ One JSON object per line, each with ``seq`` (increasing within the run, continue
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -77,11 +78,17 @@ def _jsonable(value: Any) -> Any:
 
 @dataclass
 class EventBatch:
-    """Complete events read from an offset, and the offset just after the last complete line."""
+    """Complete events read from an offset, and the offset just after the last complete line.
+
+    ``corrupt`` holds the unparseable complete lines as (byte offset, raw line); ``tail`` is (start, digest) of the
+    last complete line read — the bytes ``[start, next_offset)`` — or None when no line was read.
+    """
 
     events: list[dict]
     next_offset: int
     bad_lines: int = 0
+    corrupt: list[tuple[int, bytes]] = field(default_factory=list)
+    tail: tuple[int, str] | None = None
 
 
 def read_events(run_dir: Path, offset: int = 0, max_bytes: int = 8 << 20) -> EventBatch:
@@ -89,7 +96,7 @@ def read_events(run_dir: Path, offset: int = 0, max_bytes: int = 8 << 20) -> Eve
     all when -1).
 
     A trailing partial line (a write in progress) is left for the next call. Unparseable complete
-    lines are counted in ``bad_lines`` and skipped.
+    lines are counted in ``bad_lines`` (and kept in ``corrupt``) and skipped.
     """
     path = Path(run_dir) / EVENTS_FILE
     if not path.exists():
@@ -100,8 +107,10 @@ def read_events(run_dir: Path, offset: int = 0, max_bytes: int = 8 << 20) -> Eve
     end = data.rfind(b"\n")
     if end < 0:
         return EventBatch([], offset)
-    events, bad = [], 0
+    events, corrupt = [], []
+    position = offset
     for raw in data[: end + 1].split(b"\n")[:-1]:
+        start, position = position, position + len(raw) + 1
         if not raw.strip():
             continue
         try:
@@ -109,10 +118,56 @@ def read_events(run_dir: Path, offset: int = 0, max_bytes: int = 8 << 20) -> Eve
             int(event["seq"])
             event["type"]  # noqa: B018 - presence check
         except (ValueError, KeyError, TypeError):
-            bad += 1
+            corrupt.append((start, raw))
             continue
         events.append(event)
-    return EventBatch(events, offset + end + 1, bad)
+    last_start = offset + data.rfind(b"\n", 0, end) + 1
+    tail = (last_start, line_digest(data[last_start - offset: end + 1]))
+    return EventBatch(events, offset + end + 1, len(corrupt), corrupt, tail)
+
+
+def line_digest(raw: bytes) -> str:
+    """A short digest of raw bytes (a line of the event log)."""
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def event_digest(event: dict) -> str:
+    """The identity of an event by its content — everything but ``seq``, which a rewritten file may renumber."""
+    body = {k: v for k, v in event.items() if k != "seq"}
+    return line_digest(json.dumps(body, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class EventFileView:
+    """What the event log looks like now: its identity, size, first line, and a way to check a byte range."""
+
+    path: Path
+    file_id: str
+    size: int
+    head_digest: str | None  # None while the file has no complete first line
+
+    def digest_of(self, start: int, end: int) -> str | None:
+        """The :func:`line_digest` of bytes ``[start, end)``, or None when the file is shorter than ``end``."""
+        if not 0 <= start < end <= self.size:
+            return None
+        with self.path.open("rb") as fh:
+            fh.seek(start)
+            data = fh.read(end - start)
+        return line_digest(data) if len(data) == end - start else None
+
+
+def view_events_file(run_dir: Path, head_limit: int = 1 << 16) -> EventFileView | None:
+    """Look at a run's ``events.jsonl`` without reading it (None when there is none)."""
+    path = Path(run_dir) / EVENTS_FILE
+    try:
+        with path.open("rb") as fh:
+            stat = os.fstat(fh.fileno())
+            head = fh.read(min(head_limit, stat.st_size))
+    except FileNotFoundError:
+        return None
+    newline = head.find(b"\n")
+    return EventFileView(path, f"{stat.st_dev}:{stat.st_ino}", stat.st_size,
+                         line_digest(head[: newline + 1]) if newline >= 0 else None)
 
 
 def last_status(run_dir: Path) -> dict | None:

@@ -3,6 +3,13 @@
 Only complete lines are read; the rows they produce and the new offset are written in one
 transaction, so a crash or a restart mid-file never loses or doubles an event. ``artifact`` events
 are handed to the handler registered for their ``kind`` (a model to register, a data file to load).
+
+Before reading, the file is checked against what was read last time: shorter than the saved offset, another file
+(device and inode), a different first line or a different last-read line mean it was truncated or replaced. Then
+it is read again from the start; events whose content (all but ``seq``) was already ingested are skipped, the
+others are stored with their ``seq`` moved past every stored one (a rewritten file restarts its numbering, and
+``INSERT OR IGNORE`` by (run, seq) would drop them). Corrupt lines are skipped and counted once each. What was seen
+goes to the run's ingest report (:meth:`RunRepository.ingest_report`).
 """
 
 from __future__ import annotations
@@ -12,8 +19,9 @@ from pathlib import Path
 
 import duckdb
 
-from engine.jobs.events import read_events
+from engine.jobs.events import EventBatch, EventFileView, event_digest, line_digest, read_events, view_events_file
 from engine.store import Store
+from engine.store.runs import IngestState
 
 ArtifactHandler = Callable[[Store, duckdb.DuckDBPyConnection, str, dict], None]
 
@@ -51,23 +59,92 @@ ARTIFACT_HANDLERS: dict[str, ArtifactHandler] = {
 }
 
 
+def file_changes(state: IngestState, offset: int, view: EventFileView | None) -> list[str]:
+    """Why the event log can no longer be read on from ``offset`` (empty when it can)."""
+    if view is None:
+        return ["was removed"] if offset > 0 or state.file_id else []
+    reasons = []
+    if state.file_id and view.file_id != state.file_id:
+        reasons.append("was replaced by another file (device:inode changed)")
+    if view.size < offset:
+        reasons.append(f"is shorter than the part already read ({view.size} < {offset} bytes): truncated")
+    elif state.head_digest and view.head_digest != state.head_digest:
+        reasons.append("has another first line")
+    elif (state.tail_digest and state.tail_start is not None and state.tail_start < offset
+          and view.digest_of(state.tail_start, offset) != state.tail_digest):
+        reasons.append("has another line where the last line read was")
+    return reasons
+
+
 def ingest_run(store: Store, run_id: str) -> int:
-    """Ingest new events of one run; returns how many events were applied."""
+    """Ingest new events of one run; returns how many events were applied (duplicates skipped are not counted)."""
     run = store.runs.get(run_id)
     if run is None:
         raise KeyError(f"no run {run_id!r}")
+    run_dir = Path(run["run_dir"])
     with store.db.transaction() as cur:
         offset = cur.execute("SELECT events_offset FROM runs WHERE id = ?", [run_id]).fetchone()[0]
-        batch = read_events(Path(run["run_dir"]), offset)
-        if batch.next_offset == offset:
+        state = store.runs.ingest_state(cur, run_id)
+        view = view_events_file(run_dir)
+        reasons = file_changes(state, offset, view)
+        if reasons:
+            state.resets += 1
+            state.seq_base = state.max_seq
+            state.file_id = state.head_digest = state.tail_start = state.tail_digest = None
+            offset = 0
+        batch = read_events(run_dir, offset)
+        if not reasons and batch.next_offset == offset and (view is None or state.file_id == view.file_id):
             return 0
-        for event in batch.events:
-            store.runs.apply_event(cur, run_id, event)
-            if event["type"] == "artifact":
-                handler = ARTIFACT_HANDLERS.get(event.get("kind", ""))
-                if handler is None:
-                    raise ValueError(f"run {run_id}: no handler for artifact kind {event.get('kind')!r}")
-                handler(store, cur, run_id, event)
+        applied, duplicates = _apply(store, cur, run_id, state, batch)
+        new_bad = _count_new_corrupt(store, cur, run_id, batch)
+        if reasons:
+            state.add_note(f"events.jsonl {' and '.join(reasons)}; read again from the start: {applied} events "
+                           f"new, {duplicates} already ingested and skipped")
+        if new_bad:
+            first = min(start for start, _ in batch.corrupt)
+            state.add_note(f"skipped {new_bad} corrupt line{'s' if new_bad > 1 else ''} of events.jsonl "
+                           f"(first at byte {first})")
+        state.bad_lines += new_bad
+        state.duplicates += duplicates
+        if view is not None:
+            state.file_id = view.file_id
+            state.head_digest = view.head_digest or state.head_digest
+        if batch.tail is not None:
+            state.tail_start, state.tail_digest = batch.tail
+        store.runs.save_ingest_state(cur, run_id, state)
         cur.execute("UPDATE runs SET events_offset = ? WHERE id = ?", [batch.next_offset, run_id])
-    return len(batch.events)
+    return applied
 
+
+def _apply(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, state: IngestState,
+           batch: EventBatch) -> tuple[int, int]:
+    """Apply the batch's events not ingested before (by content); returns (applied, skipped as duplicates)."""
+    digests = [None if e["type"] == "heartbeat" else event_digest(e) for e in batch.events]
+    known = store.runs.known_digests(cur, run_id, sorted({d for d in digests if d}))
+    applied, duplicates, fresh = 0, 0, []
+    for event, digest in zip(batch.events, digests, strict=True):
+        if digest is not None:
+            if digest in known:
+                duplicates += 1
+                continue
+            known.add(digest)
+            fresh.append(digest)
+        event = {**event, "seq": state.seq_base + int(event["seq"])}
+        state.max_seq = max(state.max_seq, event["seq"])
+        store.runs.apply_event(cur, run_id, event)
+        if event["type"] == "artifact":
+            handler = ARTIFACT_HANDLERS.get(event.get("kind", ""))
+            if handler is None:
+                raise ValueError(f"run {run_id}: no handler for artifact kind {event.get('kind')!r}")
+            handler(store, cur, run_id, event)
+        applied += 1
+    store.runs.add_digests(cur, run_id, fresh)
+    return applied, duplicates
+
+
+def _count_new_corrupt(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, batch: EventBatch) -> int:
+    """How many of the batch's corrupt lines were not seen before (a re-read file shows them again)."""
+    digests = sorted({"corrupt:" + line_digest(raw) for _, raw in batch.corrupt})
+    new = [d for d in digests if d not in store.runs.known_digests(cur, run_id, digests)]
+    store.runs.add_digests(cur, run_id, new)
+    return len(new)

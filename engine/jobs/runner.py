@@ -1,8 +1,8 @@
 """Runs one job in this process: ``python -m engine run RUN_DIR``.
 
 Reads ``RUN_DIR/config.yaml`` (``kind`` + ``config``), writes status events around the job's own
-events, and turns the outcome into ``succeeded``, ``cancelled`` (SIGTERM honoured) or ``failed``
-(with the traceback in the log and in ``stdout.log``).
+events, and turns the outcome into ``succeeded``, ``cancelled`` (SIGTERM honoured; the status names the
+checkpoint a resume starts from) or ``failed`` (with the traceback in the log and in ``stdout.log``).
 
 Under ``accelerate launch`` each process of the run runs this; only rank 0 writes events and the final status
 (the other ranks' contexts write none, see :class:`JobContext`), and it logs ``process rank 0 of N``.
@@ -71,7 +71,10 @@ def run_job(run_dir: Path) -> int:
         kind.run(config, ctx)
         ctx.raise_if_cancelled()
     except JobCancelled:
-        ctx.status("cancelled")
+        checkpoint = ctx.latest_checkpoint()
+        if checkpoint is None:
+            ctx.log("cancelled before any checkpoint was saved: a resume starts from the beginning", level="warning")
+        ctx.status("cancelled", checkpoint=checkpoint)
         return 0
     except BaseException as exc:  # noqa: BLE001 - every failure must reach the run's status
         ctx.log(traceback.format_exc(), level="error")

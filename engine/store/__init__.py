@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from engine.store.corpora import CorpusRepository
-from engine.store.database import Database, StoreLockedError
+from engine.store.database import (
+    Database,
+    StoreCorruptError,
+    StoreDiskFullError,
+    StoreError,
+    StoreLockedError,
+    StoreReadOnlyError,
+)
 from engine.store.evaluations import EvaluationRepository
 from engine.store.feedback import FeedbackRepository
 from engine.store.models import ModelRepository
@@ -13,7 +20,8 @@ from engine.store.pipelines import PipelineRepository
 from engine.store.preferences import PreferenceRepository
 from engine.store.runs import RunRepository
 
-__all__ = ["Store", "StoreLockedError"]
+__all__ = ["Store", "StoreCorruptError", "StoreDiskFullError", "StoreError", "StoreLockedError",
+           "StoreReadOnlyError"]
 
 
 class Store:

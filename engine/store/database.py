@@ -1,4 +1,9 @@
-"""The DuckDB store: one connection per process, a cursor per call, forward-only migrations."""
+"""The DuckDB store: one connection per process, a cursor per call, forward-only migrations.
+
+Storage failures that a user can do something about — another process holds the file, the disk is full, the folder
+is read-only, the file is damaged — come out as a :class:`StoreError` subclass whose message says what happened and
+what to do, with the DuckDB error as its cause. Other database errors (a constraint, a bad query) pass unchanged.
+"""
 
 from __future__ import annotations
 
@@ -39,11 +44,10 @@ class Database:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._con = duckdb.connect(str(path))
-        except duckdb.IOException as exc:
-            raise StoreLockedError(
-                f"The studio database {path} is held by another process (is the studio running?). "
-                "Stop it, or use the studio instead of the command line."
-            ) from exc
+        except duckdb.Error as exc:
+            if (translated := storage_error(exc, path)) is None:
+                raise
+            raise translated from exc
         self._write_lock = threading.RLock()
         if migrate:
             self.migrate(upto=upto)
@@ -58,6 +62,10 @@ class Database:
         cur = self._con.cursor()
         try:
             yield cur
+        except duckdb.Error as exc:
+            if (translated := storage_error(exc, self.path)) is None:
+                raise
+            raise translated from exc
         finally:
             cur.close()
 
@@ -70,8 +78,13 @@ class Database:
             try:
                 yield cur
                 cur.commit()
-            except BaseException:
-                cur.rollback()
+            except BaseException as exc:
+                try:
+                    cur.rollback()
+                except duckdb.Error as rollback_error:  # e.g. a failed commit ended the transaction already
+                    exc.add_note(f"(the rollback that followed also failed: {rollback_error})")
+                if isinstance(exc, duckdb.Error) and (translated := storage_error(exc, self.path)) is not None:
+                    raise translated from exc
                 raise
             finally:
                 cur.close()
@@ -118,5 +131,57 @@ class Database:
         return applied
 
 
-class StoreLockedError(RuntimeError):
+class StoreError(RuntimeError):
+    """A storage failure the user can act on; ``str()`` is one line: what happened, then what to do."""
+
+
+class StoreLockedError(StoreError):
     """The database file is held by another process."""
+
+
+class StoreDiskFullError(StoreError):
+    """The disk (or the user's quota) is full: a change could not be written."""
+
+
+class StoreReadOnlyError(StoreError):
+    """The workspace folder or the database file cannot be written."""
+
+
+class StoreCorruptError(StoreError):
+    """The database file is not a DuckDB database, or a block of it is damaged."""
+
+
+_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>\S+) \(PID (?P<pid>\d+)\)")
+
+
+def storage_error(exc: BaseException, path: Path | str) -> StoreError | None:
+    """The :class:`StoreError` a DuckDB error stands for (None when it is not a storage failure)."""
+    text = str(exc)
+    where = Path(path).parent if isinstance(path, Path) else path
+    if "Could not set lock" in text or "Conflicting lock" in text:
+        holder = _HOLDER.search(text)
+        by = f" ({Path(holder['program']).name}, PID {holder['pid']})" if holder else ""
+        return StoreLockedError(
+            f"The studio database {path} is held by another process{by} (is the studio running?). "
+            "Stop it, or use the studio instead of the command line.")
+    if "No space left on device" in text or "Disk quota exceeded" in text or "File too large" in text:
+        return StoreDiskFullError(
+            f"The disk holding {where} is full, so the last change was not saved (nothing was half-written). "
+            "Free some space — old runs and models in the workspace are the largest — and try again; "
+            "restart the studio if it keeps failing.")
+    if "Permission denied" in text or "Read-only file system" in text:
+        cause = "read-only file system" if "Read-only file system" in text else "permission denied"
+        return StoreReadOnlyError(
+            f"The workspace {where} cannot be written ({cause}: {_detail(text)}). Make the folder and studio.duckdb "
+            "writable for this user, or point TARJAMA_HOME at a writable folder.")
+    if "not a valid DuckDB database" in text or "Corrupt database file" in text or "checksum" in text.lower():
+        return StoreCorruptError(
+            f"The studio database {path} is damaged ({_detail(text)}). Stop the studio, move the file "
+            "aside (or restore a backup) and start again for a new, empty store; run folders are not affected.")
+    return None
+
+
+def _detail(text: str) -> str:
+    """DuckDB's message without its error-class prefix, on one line."""
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    return re.sub(r"^(?:[A-Za-z ]+ Error: )+", "", first)

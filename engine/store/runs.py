@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 import duckdb
@@ -11,6 +12,28 @@ from engine.store.clock import from_unix, utc_now
 from engine.store.database import Database
 
 ACTIVE = ("queued", "running")
+MAX_NOTES = 50
+
+
+@dataclass
+class IngestState:
+    """How far, and how, a run's ``events.jsonl`` has been read (the ``run_ingest`` row; see migration 0009)."""
+
+    file_id: str | None = None
+    head_digest: str | None = None
+    tail_start: int | None = None
+    tail_digest: str | None = None
+    seq_base: int = 0
+    max_seq: int = 0
+    bad_lines: int = 0
+    duplicates: int = 0
+    resets: int = 0
+    notes: str = ""
+
+    def add_note(self, text: str) -> None:
+        """Append one finding (with the time, UTC), keeping the newest :data:`MAX_NOTES`."""
+        lines = [*(self.notes.splitlines() if self.notes else []), f"{utc_now():%Y-%m-%d %H:%M:%S} UTC  {text}"]
+        self.notes = "\n".join(lines[-MAX_NOTES:])
 
 
 class RunRepository:
@@ -89,6 +112,49 @@ class RunRepository:
             [run_id, tail],
         )
         return rows[::-1]
+
+    # --- ingestion state, inside the ingest transaction -------------------------------------------
+    def ingest_state(self, cur: duckdb.DuckDBPyConnection, run_id: str) -> IngestState:
+        """The run's :class:`IngestState` (a fresh one before its first ingestion)."""
+        names = [f.name for f in fields(IngestState)]
+        row = cur.execute(f"SELECT {', '.join(names)} FROM run_ingest WHERE run_id = ?", [run_id]).fetchone()
+        if row:
+            return IngestState(**dict(zip(names, row, strict=True)))
+        # a run ingested before this state was kept: its stored rows already use seqs up to here
+        stored = cur.execute("SELECT greatest((SELECT coalesce(max(seq), 0) FROM run_metrics WHERE run_id = ?),"
+                             " (SELECT coalesce(max(seq), 0) FROM run_logs WHERE run_id = ?))",
+                             [run_id, run_id]).fetchone()[0]
+        return IngestState(max_seq=int(stored))
+
+    def save_ingest_state(self, cur: duckdb.DuckDBPyConnection, run_id: str, state: IngestState) -> None:
+        """Write the run's :class:`IngestState`."""
+        values = asdict(state)
+        cur.execute(
+            f"INSERT OR REPLACE INTO run_ingest (run_id, {', '.join(values)})"
+            f" VALUES (?, {', '.join('?' * len(values))})", [run_id, *values.values()],
+        )
+
+    def known_digests(self, cur: duckdb.DuckDBPyConnection, run_id: str, digests: list[str]) -> set[str]:
+        """Which of ``digests`` (event contents) were already ingested for the run."""
+        if not digests:
+            return set()
+        rows = cur.execute("SELECT digest FROM run_event_digests WHERE run_id = ? AND digest IN"
+                           " (SELECT unnest(?::VARCHAR[]))", [run_id, digests]).fetchall()
+        return {r[0] for r in rows}
+
+    def add_digests(self, cur: duckdb.DuckDBPyConnection, run_id: str, digests: list[str]) -> None:
+        """Remember event contents as ingested."""
+        if digests:
+            cur.execute("INSERT OR IGNORE INTO run_event_digests SELECT ?, unnest(?::VARCHAR[])", [run_id, digests])
+
+    def ingest_report(self, run_id: str) -> dict[str, Any]:
+        """What ingestion saw for a run: corrupt lines skipped, duplicates skipped, resets and notes (for the run's
+        page and ``jobs show``)."""
+        rows = self.db.query_dicts(
+            "SELECT bad_lines, duplicates, resets, notes FROM run_ingest WHERE run_id = ?", [run_id])
+        report = rows[0] if rows else {"bad_lines": 0, "duplicates": 0, "resets": 0, "notes": ""}
+        report["notes"] = report["notes"].splitlines() if report["notes"] else []
+        return report
 
     # --- ingestion of one event, inside the ingest transaction -----------------------------------
     def apply_event(self, cur: duckdb.DuckDBPyConnection, run_id: str, event: dict) -> None:

@@ -13,7 +13,7 @@ import streamlit as st
 from engine.jobs.config import ConfigError, FieldSpec, config_fields, config_from_dict
 from engine.jobs.events import FINAL_STATUSES
 from engine.jobs.registry import job_kind
-from studio.state import studio
+from studio.state import shows_storage_errors, studio
 
 STATUS_ICONS = {"queued": ":material/schedule:", "running": ":material/autorenew:",
                 "succeeded": ":material/check_circle:", "failed": ":material/error:",
@@ -170,6 +170,23 @@ def _controls(run: dict, key: str) -> None:
         st.rerun()
 
 
+def _ingest_notice(run_id: str) -> None:
+    """What reading the run's event log ran into: corrupt lines skipped, a truncated or replaced file."""
+    report = studio().store.runs.ingest_report(run_id)
+    if not (report["bad_lines"] or report["resets"]):
+        return
+    facts = []
+    if report["bad_lines"]:
+        facts.append(f"{report['bad_lines']} corrupt line{'s' if report['bad_lines'] != 1 else ''} skipped")
+    if report["resets"]:
+        facts.append(f"the file was truncated or replaced {report['resets']}× and read again "
+                     f"({report['duplicates']} events already seen were skipped)")
+    st.warning(f"Event log (`events.jsonl`): {'; '.join(facts)}. Nothing else was dropped; details below.",
+               icon=":material/warning:")
+    with st.expander("What the studio saw in the event log"):
+        st.code("\n".join(report["notes"]) or "(no notes)", language=None)
+
+
 def _log_tail(run_id: str, lines: int) -> None:
     logs = studio().store.runs.logs(run_id, tail=lines)
     text = "\n".join(f"{r['time']:%H:%M:%S} {r['level']:<7} {r['message']}" for r in logs)
@@ -187,12 +204,14 @@ def run_monitor(run_id: str, *, charts: Sequence[tuple[str, Sequence[str]]] | No
     was_active = first["status"] not in FINAL_STATUSES
 
     @st.fragment(run_every=REFRESH_SECONDS if was_active else None)
+    @shows_storage_errors
     def live() -> None:
         studio().refresh()
         run = store.runs.get(run_id)
         _status_line(run)
         _progress(run)
         _controls(run, key)
+        _ingest_notice(run_id)
         metric_charts(run_id, charts, key=key)
         if extra is not None:
             extra(run)

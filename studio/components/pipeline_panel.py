@@ -7,7 +7,7 @@ import streamlit as st
 from engine.pipelines.templates import TEMPLATES, start_template
 from studio.components.job_panel import REFRESH_SECONDS, STATUS_ICONS, config_form
 from studio.components.pickers import corpus_picker, pair_sets_picker, settings_widget
-from studio.state import studio
+from studio.state import shows_storage_errors, studio
 
 STEP_ICONS = {**STATUS_ICONS, "pending": ":material/hourglass_empty:"}
 
@@ -62,6 +62,7 @@ def pipeline_view(pipeline_id: int, *, key: str) -> None:
         return
 
     @st.fragment(run_every=REFRESH_SECONDS if first["status"] == "running" else None)
+    @shows_storage_errors
     def live() -> None:
         studio().refresh()
         pipeline = store.pipelines.get(pipeline_id)

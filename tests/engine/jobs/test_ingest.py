@@ -78,3 +78,164 @@ def test_artifact_registers_a_model(store, workspace):
     model = store.models.get("demo-sft")
     assert model["stage"] == "sft" and model["run_id"] == "r1" and model["metadata"]["valid_chrf"] == 12.5
     assert store.models.sft_model()["name"] == "demo-sft"
+
+
+# --- a truncated, replaced or damaged events.jsonl ----------------------------------------------------------------
+def _first_life(run_dir, steps=range(1, 6)):
+    """A job that started, logged and wrote metrics (ingested before anything happens to the file)."""
+    w = EventWriter(run_dir)
+    w.emit("status", status="running")
+    for step in steps:
+        w.emit("metric", step=step, values={"loss": 1.0 / step})
+        w.emit("log", level="info", message=f"step {step}")
+    w.close()
+
+
+def _second_life(run_dir, steps=range(6, 11), final="succeeded"):
+    """What a writer appends to the file as it now is (a fresh file restarts seq at 1): 11 events with the final
+    status."""
+    w = EventWriter(run_dir)
+    for step in steps:
+        w.emit("metric", step=step, values={"loss": 1.0 / step})
+        w.emit("log", level="info", message=f"step {step}")
+    w.emit("status", status=final)
+    w.close()
+
+
+def _lost(store, run_id, steps=range(1, 11)) -> int:
+    """Events of the two lives missing from the store: metrics and log lines by step, and the final status."""
+    metric_steps = {m["step"] for m in store.runs.metrics(run_id)}
+    log_lines = {r["message"] for r in store.runs.logs(run_id, tail=1000)}
+    lost = sum(1 for s in steps if s not in metric_steps) + sum(1 for s in steps if f"step {s}" not in log_lines)
+    return lost + (store.runs.get(run_id)["status"] != "succeeded")
+
+
+def test_truncated_file_is_read_again_and_nothing_is_lost(store, workspace):
+    run_dir = _new_run(store, workspace)
+    _first_life(run_dir)
+    ingest_run(store, "r1")
+    (run_dir / "events.jsonl").write_bytes(b"")  # truncated in place (same inode), e.g. by a log rotation
+    _second_life(run_dir, steps=range(6, 8))  # shorter than what was read: size < offset
+    ingest_run(store, "r1")
+    assert _lost(store, "r1", steps=range(1, 8)) == 0
+    assert len(store.runs.metrics("r1")) == 7 and len(store.runs.logs("r1", tail=100)) == 7
+    report = store.runs.ingest_report("r1")
+    assert report["resets"] == 1 and "truncated" in report["notes"][-1]
+
+
+def test_truncated_and_rewritten_past_the_offset_is_noticed_by_its_first_line(store, workspace):
+    """The issue's case: the rewritten file restarts seq at 1 and grows past the saved offset; 11 later events
+    (the final status included) were lost."""
+    run_dir = _new_run(store, workspace)
+    _first_life(run_dir, steps=range(1, 3))
+    ingest_run(store, "r1")
+    inode = (run_dir / "events.jsonl").stat().st_ino
+    (run_dir / "events.jsonl").write_bytes(b"")
+    _second_life(run_dir, steps=range(6, 11))
+    assert (run_dir / "events.jsonl").stat().st_ino == inode
+    ingest_run(store, "r1")
+    ingest_run(store, "r1")  # and nothing more on the next poll
+    assert _lost(store, "r1", steps=[1, 2, 6, 7, 8, 9, 10]) == 0
+    assert len(store.runs.metrics("r1")) == 7
+    report = store.runs.ingest_report("r1")
+    assert report["resets"] == 1 and "another first line" in report["notes"][-1]
+
+
+def test_replaced_file_is_noticed_by_its_inode(store, workspace):
+    run_dir = _new_run(store, workspace)
+    _first_life(run_dir)
+    ingest_run(store, "r1")
+    path = run_dir / "events.jsonl"
+    kept = path.read_bytes()
+    replacement = run_dir / "events.new"
+    replacement.write_bytes(kept)  # the same first lines, in a new file that then goes on
+    replacement.replace(path)
+    _second_life(run_dir)
+    assert ingest_run(store, "r1") == 11  # only the new events; the copied ones are recognised by content
+    assert _lost(store, "r1") == 0
+    assert len(store.runs.metrics("r1")) == 10 and len(store.runs.logs("r1", tail=100)) == 10
+    report = store.runs.ingest_report("r1")
+    assert report["resets"] == 1 and report["duplicates"] == 11 and "replaced" in report["notes"][-1]
+
+
+def test_cut_in_the_middle_and_regrown_is_noticed_by_the_last_line_read(store, workspace):
+    run_dir = _new_run(store, workspace)
+    _first_life(run_dir)
+    ingest_run(store, "r1")
+    path = run_dir / "events.jsonl"
+    lines = path.read_bytes().splitlines(keepends=True)
+    with path.open("r+b") as fh:  # same inode, same first line, then the file goes on from its 4th line
+        fh.truncate(sum(len(line) for line in lines[:3]))
+    _second_life(run_dir, steps=range(6, 11))
+    assert path.stat().st_size > sum(len(line) for line in lines)
+    ingest_run(store, "r1")
+    assert _lost(store, "r1") == 0
+    assert store.runs.ingest_report("r1")["resets"] == 1
+
+
+def test_removed_file_and_a_new_one(store, workspace):
+    run_dir = _new_run(store, workspace)
+    _first_life(run_dir)
+    ingest_run(store, "r1")
+    (run_dir / "events.jsonl").unlink()
+    assert ingest_run(store, "r1") == 0
+    assert ingest_run(store, "r1") == 0
+    _second_life(run_dir)
+    ingest_run(store, "r1")
+    assert _lost(store, "r1") == 0
+    report = store.runs.ingest_report("r1")
+    assert report["resets"] == 1 and "removed" in report["notes"][0]
+
+
+def test_corrupt_lines_are_counted_once_and_reported(store, workspace):
+    run_dir = _new_run(store, workspace)
+    w = EventWriter(run_dir)
+    w.emit("metric", step=1, values={"loss": 1.0})
+    w.close()
+    path = run_dir / "events.jsonl"
+    with path.open("a") as fh:
+        fh.write('{"seq": 2, "time": 1, "type": "log", "mess\n')  # torn
+        fh.write("not json at all\n")
+    w = EventWriter(run_dir)
+    w.emit("metric", step=2, values={"loss": 0.5})
+    w.close()
+    ingest_run(store, "r1")
+    assert len(store.runs.metrics("r1")) == 2
+    report = store.runs.ingest_report("r1")
+    assert report["bad_lines"] == 2 and "skipped 2 corrupt lines" in report["notes"][0]
+    # read again from the start (a replaced file): the same corrupt lines are not counted twice
+    copy = run_dir / "copy"
+    copy.write_bytes(path.read_bytes())
+    copy.replace(path)
+    ingest_run(store, "r1")
+    report = store.runs.ingest_report("r1")
+    assert report["bad_lines"] == 2 and report["resets"] == 1
+    assert len(store.runs.metrics("r1")) == 2
+
+
+def test_jobs_show_prints_the_ingest_report(store, workspace, capsys):
+    from engine.__main__ import main
+
+    run_dir = _new_run(store, workspace)
+    _first_life(run_dir)
+    with (run_dir / "events.jsonl").open("a") as fh:
+        fh.write("garbage\n")
+    ingest_run(store, "r1")
+    store.close()  # the CLI opens the database itself
+    assert main(["jobs", "show", "r1"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["events_ingest"]["bad_lines"] == 1
+    assert "corrupt line" in shown["events_ingest"]["notes"][0]
+
+
+def test_a_run_ingested_before_the_ingest_state_keeps_its_rows_after_a_reset(store, workspace):
+    run_dir = _new_run(store, workspace)
+    _first_life(run_dir)
+    ingest_run(store, "r1")
+    with store.db.transaction() as cur:  # as a workspace migrated from schema 8 has it: no ingest state yet
+        cur.execute("DELETE FROM run_ingest")
+        cur.execute("DELETE FROM run_event_digests")
+    (run_dir / "events.jsonl").write_bytes(b"")
+    _second_life(run_dir, steps=range(6, 8))
+    ingest_run(store, "r1")
+    assert _lost(store, "r1", steps=range(1, 8)) == 0

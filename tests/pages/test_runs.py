@@ -1,0 +1,83 @@
+"""The Runs page: the live monitor of one run, and what reading its event log ran into."""
+
+from __future__ import annotations
+
+from engine.jobs.events import EventWriter
+from engine.jobs.ingest import ingest_run
+
+
+def test_monitor_shows_corrupt_lines_and_a_truncated_event_log(open_page, store, workspace):
+    run_dir = workspace.run_dir("r1")
+    run_dir.mkdir(parents=True)
+    store.runs.create("r1", "bootstrap", "Damaged log", {}, str(run_dir))
+    w = EventWriter(run_dir)
+    w.emit("status", status="running")
+    w.emit("metric", step=1, values={"loss": 1.0})
+    w.close()
+    with (run_dir / "events.jsonl").open("a") as fh:
+        fh.write("{not json\n")
+    ingest_run(store, "r1")
+    (run_dir / "events.jsonl").write_bytes(b"")
+    w = EventWriter(run_dir)
+    w.emit("status", status="succeeded")
+    w.close()
+    ingest_run(store, "r1")
+
+    at = open_page("runs")
+    warning = " ".join(w.value for w in at.warning)
+    assert "1 corrupt line skipped" in warning and "truncated or replaced 1×" in warning, warning
+    notes = " ".join(c.value for c in at.code)
+    assert "skipped 1 corrupt line" in notes and "truncated" in notes
+
+
+def test_a_store_held_by_another_process_is_a_message_not_a_traceback(open_page, workspace):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from engine.store import Store; s = Store(sys.argv[1]); print('held', "
+         "flush=True); sys.stdin.read()", str(workspace.db_path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=root, env={**__import__("os").environ,
+                                                                              "PYTHONPATH": str(root)})
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        at = open_page("runs")  # asserts that no exception reached the page
+        assert any("held by another process" in e.value and f"PID {holder.pid}" in e.value for e in at.error), \
+            [e.value for e in at.error]
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=60)
+
+
+def test_a_full_disk_while_the_monitor_ingests_is_a_message(open_page, store, workspace):
+    import subprocess
+    from pathlib import Path
+
+    from studio.state import _open
+
+    run_dir = workspace.run_dir("r1")
+    run_dir.mkdir(parents=True)
+    store.runs.create("r1", "bootstrap", "Busy", {}, str(run_dir))
+    job = subprocess.Popen(["sleep", "300"], start_new_session=True)  # a live process for the run: it stays active
+    store.runs.set_launched("r1", job.pid)
+    at = open_page("runs")
+    studio = _open(str(workspace.root))
+    wal = Path(f"{workspace.db_path}.wal")
+    try:
+        with studio.store.db.cursor() as cur:
+            cur.execute("CHECKPOINT")
+        wal.symlink_to("/dev/full")
+        w = EventWriter(run_dir)
+        w.emit("status", status="running")  # the page's next refresh ingests it: a write on a full disk
+        w.close()
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        assert any("is full" in e.value and "Free some space" in e.value for e in at.error), [e.value for e in at.error]
+    finally:
+        studio.close()
+        _open.clear()
+        wal.unlink(missing_ok=True)
+        job.kill()
+        job.wait()
