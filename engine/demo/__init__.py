@@ -2,7 +2,8 @@
 
 *Set up the demo* (:func:`setup_demo`) stores the demo corpora with the train/valid/test splits fixed in their
 files (``demo-en-ar``, ``demo-fr-ar``), the held-out pools of fresh sources for the RLHF stages
-(``demo-en-ar-prefs``, ``demo-fr-ar-prefs``: never seen by the SFT model, stored as one train split), and registers the model shipped in ``data/demo/model/`` as the SFT model — seconds, no training.
+(``demo-en-ar-prefs``, ``demo-fr-ar-prefs``: never seen by the SFT model, stored as one train split), and
+registers the model shipped in ``data/demo/model/`` as the SFT model — seconds, no training.
 :func:`start_demo_training` trains the same kind of model from scratch as a ``bootstrap`` job instead; the
 command that produced the shipped model is ``python -m engine demo train`` (:mod:`engine.demo.train`).
 """
