@@ -5,12 +5,14 @@ Streamlit reads ``.streamlit/config.toml`` relative to the *working folder*, so 
 point passes every server setting as a command-line flag, which Streamlit ranks above any config file
 (``~/.streamlit``, the working folder's) and any ``STREAMLIT_*`` environment variable: the server listens on
 127.0.0.1 with usage statistics off however it is started. Another address is refused unless ``--allow-remote``
-is given, which prints a warning.
+is given, which prints a warning. And should the app be started some other way (a bare ``streamlit run``) on
+an address reachable from elsewhere, :func:`unsafe_start_message` makes it show a refusal instead of any page.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import ipaddress
 import os
 import sys
@@ -18,12 +20,16 @@ import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
+import psutil
+
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "studio" / "app.py"
 PROJECT_CONFIG = ROOT / ".streamlit" / "config.toml"
 DEFAULT_ADDRESS = "127.0.0.1"
 DEFAULT_PORT = 8501
 REFUSED_EXIT_CODE = 2
+ALLOW_REMOTE_ENV = "TARJAMA_ALLOW_REMOTE"
+"""Set to ``1`` by ``--allow-remote`` for the app in this process: listening beyond loopback was asked for."""
 
 FORCED: dict[str, object] = {
     "server.headless": True,
@@ -64,6 +70,29 @@ def check_address(address: str, *, allow_remote: bool) -> str | None:
     if not allow_remote:
         raise ValueError(REFUSAL.format(address=address or "every interface"))
     return REMOTE_WARNING.format(address=address or "every interface", port="{port}")
+
+
+def exposed_addresses(port: int) -> set[str]:
+    """The addresses other than loopback on which this process listens on TCP ``port`` (``0.0.0.0`` and ``::``
+    included: they accept connections from every interface)."""
+    listening = psutil.Process().net_connections(kind="inet")
+    return {c.laddr.ip for c in listening
+            if c.status == psutil.CONN_LISTEN and c.laddr.port == port and not is_loopback(c.laddr.ip)}
+
+
+@functools.cache
+def unsafe_start_message(port: int) -> str | None:
+    """Why the app must not serve its pages, or ``None``: the server of this process listens on ``port`` beyond
+    loopback without ``--allow-remote`` (e.g. a bare ``streamlit run`` from another folder). Checked once per
+    process, from the sockets themselves, so it holds however the server was configured."""
+    if os.environ.get(ALLOW_REMOTE_ENV) == "1":
+        return None
+    exposed = exposed_addresses(port)
+    if not exposed:
+        return None
+    return (f"This studio is listening on {', '.join(sorted(exposed))} (port {port}), reachable from other machines, "
+            "and it has no sign-in, so it shows nothing. It was started without its entry point: stop it and "
+            "start it with `make run`, `python -m studio` or `tarjama-studio`, which listen on 127.0.0.1 only.")
 
 
 def project_settings(config_file: Path = PROJECT_CONFIG) -> dict[str, object]:
@@ -132,6 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return REFUSED_EXIT_CODE
     if warning:
         print(warning.format(port=args.port), file=sys.stderr, flush=True)
+        os.environ[ALLOW_REMOTE_ENV] = "1"
     from streamlit.web import cli
 
     # standalone_mode=False: return here instead of sys.exit, so that main() is callable from Python too

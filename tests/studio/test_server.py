@@ -47,14 +47,14 @@ def _free_port() -> int:
 class Started:
     """A studio process started by ``python -m studio ARGS`` in ``folder``; its output is in ``log``."""
 
-    def __init__(self, folder: Path, args: list[str], port: int) -> None:
+    def __init__(self, folder: Path, args: list[str], port: int, module: str = "studio") -> None:
         self.port, self.log = port, folder / "studio.log"
         env = {**os.environ, "PYTHONPATH": str(ROOT), "TARJAMA_HOME": str(folder / "workspace"), "TARJAMA_WATCHER": "0",
                "HF_HUB_OFFLINE": "1", "PYTHONUNBUFFERED": "1",
                # what a hostile environment could say; the entry point's flags outrank it
                "STREAMLIT_SERVER_ADDRESS": "0.0.0.0", "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "true"}
         with self.log.open("wb") as out:
-            self.proc = subprocess.Popen([sys.executable, "-m", "studio", *args], cwd=folder, env=env, stdout=out,
+            self.proc = subprocess.Popen([sys.executable, "-m", module, *args], cwd=folder, env=env, stdout=out,
                                          stderr=subprocess.STDOUT, start_new_session=True)
 
     def wait_healthy(self, host: str = "127.0.0.1", timeout_s: float = 180) -> None:
@@ -112,22 +112,35 @@ def ss_listeners(port: int) -> set[str]:
     return {line.split()[3].rsplit(":", 1)[0].strip("[]") for line in out.splitlines() if line.strip()}
 
 
-async def _new_session_config(port: int):
-    """Connect as a browser does and return the config the server sends with its first ``new_session``."""
+def first_run(port: int, host: str = "127.0.0.1"):
+    """Connect as a browser does and read the first script run to its end: ``(config, kinds, text)`` — the config
+    the server sends with ``new_session``, the kinds of message received, and their text."""
     websockets = pytest.importorskip("websockets")
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-    async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"],
-                                  open_timeout=120) as ws:
-        rerun = BackMsg()
-        rerun.rerun_script.query_string = ""
-        await ws.send(rerun.SerializeToString())
-        while True:
-            message = ForwardMsg()
-            message.ParseFromString(await asyncio.wait_for(ws.recv(), 300))
-            if message.WhichOneof("type") == "new_session":
-                return message.new_session.config
+    async def run():
+        config, kinds, text = None, [], []
+        async with websockets.connect(f"ws://{host}:{port}/_stcore/stream", subprotocols=["streamlit"],
+                                      open_timeout=120, max_size=None) as ws:
+            rerun = BackMsg()
+            rerun.rerun_script.query_string = ""
+            await ws.send(rerun.SerializeToString())
+            while True:
+                message = ForwardMsg()
+                message.ParseFromString(await asyncio.wait_for(ws.recv(), 300))
+                kind = message.WhichOneof("type")
+                kinds.append(kind)
+                text.append(str(message))
+                if kind == "new_session":
+                    config = message.new_session.config
+                if kind == "script_finished":
+                    return config, kinds, "\n".join(text)
+
+    return asyncio.run(run())
+
+
+REFUSAL_TEXT = "It was started without its entry point"
 
 
 def test_started_from_another_folder_it_listens_on_loopback_only_with_usage_stats_off(started: Started) -> None:
@@ -136,8 +149,9 @@ def test_started_from_another_folder_it_listens_on_loopback_only_with_usage_stat
         assert ss_listeners(started.port) == {"127.0.0.1"}
     with pytest.raises(OSError):  # nothing on the IPv6 wildcard either
         socket.create_connection(("::1", started.port), timeout=5).close()
-    config = asyncio.run(_new_session_config(started.port))
+    config, kinds, text = first_run(started.port)
     assert config.gather_usage_stats is False
+    assert "navigation" in kinds and REFUSAL_TEXT not in text  # the studio's pages are served
     assert "Collecting usage statistics" not in started.log.read_text()
     assert "URL: http://127.0.0.1:" in started.log.read_text()
 
@@ -175,8 +189,33 @@ def test_allow_remote_warns_and_listens_where_asked(elsewhere: Path) -> None:
         assert studio.listening() == {address}
         log = studio.log.read_text()
         assert f"WARNING: the studio will listen on {address}" in log and f"port {port}" in log
+        _, kinds, text = first_run(port, host=address)
+        assert "navigation" in kinds and REFUSAL_TEXT not in text  # asked for: served
     finally:
         studio.stop()
+
+
+def test_a_bare_streamlit_run_on_a_reachable_address_serves_only_a_refusal(elsewhere: Path) -> None:
+    """The old way of starting it, on an address other machines reach: the socket is Streamlit's, but the app
+    shows a refusal and no page (regression: it served every page, usage statistics on)."""
+    address = _non_loopback_address()
+    if address is None:
+        pytest.skip("this machine has no non-loopback IPv4 address")
+    port = _free_port()
+    args = ["run", str(ROOT / "studio" / "app.py"), "--server.address", address, "--server.port", str(port)]
+    studio = Started(elsewhere, args, port, module="streamlit")
+    try:
+        studio.wait_healthy(host=address)
+        _, kinds, text = first_run(port, host=address)
+        assert REFUSAL_TEXT in text and f"listening on {address} (port {port})" in text
+        assert "navigation" not in kinds
+    finally:
+        studio.stop()
+
+
+def test_unsafe_start_message_is_none_for_a_process_without_an_exposed_server() -> None:
+    assert server.exposed_addresses(_free_port()) == set()
+    assert server.unsafe_start_message(_free_port()) is None
 
 
 @pytest.mark.parametrize(("address", "loopback"), [
