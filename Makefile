@@ -1,13 +1,14 @@
 # The two commands of the README: `make run` (the studio) and `make test` (the whole suite).
 VENV ?= .venv
 PY := $(VENV)/bin/python
+PORT ?= 8501
 export TARJAMA_HOME ?= $(CURDIR)/workspace
 
 .PHONY: run test lint bench
 
 run:
 	@scripts/setup.sh run
-	$(PY) -m streamlit run studio/app.py --server.address 127.0.0.1 --server.port 8501
+	$(PY) -m studio --port $(PORT)
 
 test:
 	@scripts/setup.sh dev

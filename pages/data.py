@@ -39,13 +39,27 @@ def _column(text: str, fmt: str, has_header: bool) -> int | str:
     return int(text) if text.isdigit() and fmt != "jsonl" and not has_header else text
 
 
+def _follow_new_input(prefix: str, identity: str, fmt: str) -> None:
+    """When a new file (or pasted text) arrives, preset its format and header box from its extension.
+
+    A keyed widget keeps its own value and ignores a changed ``index``/``value``, so the format shown would stay
+    the first file's; the defaults are written into session state instead, once per new input, and what the user
+    then chooses by hand sticks until the next new input."""
+    seen = f"{prefix}-input-seen"
+    if st.session_state.get(seen) != identity:
+        st.session_state[seen] = identity
+        st.session_state[f"{prefix}-format"] = fmt
+        st.session_state[f"{prefix}-header"] = fmt == "csv"
+
+
 def _options_form(prefix: str, fmt_default: str) -> tuple[PrepareOptions | None, str | None]:
     """The reading, checking and splitting options shared by upload and import."""
+    st.session_state.setdefault(f"{prefix}-format", fmt_default)
+    st.session_state.setdefault(f"{prefix}-header", fmt_default == "csv")
     c1, c2, c3 = st.columns(3)
     pair = c1.selectbox("Language pair", SUPPORTED_PAIRS, key=f"{prefix}-pair")
-    fmt = c2.selectbox("Format", FORMATS, index=FORMATS.index(fmt_default), key=f"{prefix}-format")
-    has_header = c3.checkbox("First line is a header", value=fmt == "csv", key=f"{prefix}-header",
-                             disabled=fmt == "jsonl")
+    fmt = c2.selectbox("Format", FORMATS, key=f"{prefix}-format")
+    has_header = c3.checkbox("First line is a header", key=f"{prefix}-header", disabled=fmt == "jsonl")
     c1, c2, c3 = st.columns(3)
     default_src, default_tgt = ("source", "target") if fmt == "jsonl" or has_header else ("0", "1")
     src = c1.text_input("Source column", value=default_src, key=f"{prefix}-src-{fmt}-{has_header}",
@@ -82,8 +96,10 @@ def _show_problems(errors, hints) -> None:
         for hint in hints:
             st.warning(hint + (" — tick “Swap columns” above." if hint == HINT_COLUMNS_SWAPPED else ""))
     if errors:
-        st.dataframe([{"line": e.line or "file", "reason": e.reason} for e in errors[:2000]], hide_index=True,
-                     use_container_width=True, height=min(400, 40 + 35 * len(errors)))
+        # one type per column (Arrow refuses a mix of numbers and "file"): a whole-file problem has no line
+        st.dataframe([{"line": e.line or None, "reason": e.reason if e.line else f"(whole file) {e.reason}"}
+                      for e in errors[:2000]], hide_index=True, use_container_width=True,
+                     height=min(400, 40 + 35 * len(errors)))
         if len(errors) > 2000:
             st.caption(f"… and {len(errors) - 2000} more")
 
@@ -129,8 +145,10 @@ with upload_tab:
             uploaded = None
         else:
             data = uploaded.getvalue()
+            _follow_new_input("upload", f"file:{uploaded.file_id}", fmt_default)
     elif pasted.strip():
         data, filename = pasted.encode("utf-8"), "pasted.tsv"
+        _follow_new_input("upload", "pasted", fmt_default)
     options, problem = _options_form("upload", fmt_default)
     name = st.text_input("Corpus name", value=filename.rsplit(".", 1)[0] if filename else "",
                          key=f"upload-name-{filename}")

@@ -12,11 +12,16 @@ if str(ROOT) not in sys.path:  # `streamlit run studio/app.py` puts studio/ on t
 import streamlit as st  # noqa: E402
 
 from studio.components.arabic import inject_css  # noqa: E402
+from studio.server import unsafe_start_message  # noqa: E402
 from studio.state import storage_errors  # noqa: E402
 
 PAGES = ROOT / "pages"
 
 st.set_page_config(page_title="Tarjama Studio", page_icon=":material/translate:", layout="wide")
+refusal = unsafe_start_message(int(st.get_option("server.port")))
+if refusal:  # started bare on an address other machines reach: serve no page at all
+    st.error(refusal)
+    st.stop()
 inject_css()
 
 navigation = st.navigation({

@@ -5,9 +5,13 @@ line on which the row starts, and report structural problems (encoding, column c
 as :class:`~engine.corpora.validation.RowError`. Content checks live in :mod:`.validation`.
 
 Rules shared by all formats: a UTF-8 byte-order mark is dropped; CRLF line ends count as LF; blank
-lines are skipped (but still counted for line numbers). TSV fields are split on every tab, without
-quoting; CSV follows RFC 4180 quoting through the :mod:`csv` module (a quoted field may span lines and
-its row is reported at its first line); JSONL holds one JSON object per line.
+lines are skipped (but still counted for line numbers). A file is decoded line by line: a line that is not
+UTF-8 is reported (with its first bad byte) and left out, and the other lines are still checked, so that
+one pass lists every problem of every line; only a UTF-16 file is rejected as a whole. TSV fields are split
+on every tab, without quoting; CSV follows RFC 4180 quoting through the :mod:`csv` module (a quoted field may
+span lines and its row is reported at its first line; fields of any length are read, so that an over-long
+one gets the length check's one reason); JSONL holds one flat JSON object per line (nesting deeper than
+:data:`MAX_JSON_DEPTH` and duplicate keys are reported, never a ``RecursionError``).
 """
 
 from __future__ import annotations
@@ -16,19 +20,22 @@ import csv
 import itertools
 import json
 import re
+import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass, field
 
 from .validation import (
     COLUMN_NOT_IN_HEADER,
     COLUMN_OUT_OF_RANGE,
+    DUPLICATE_KEY,
     EMPTY_FILE,
     FILE_LEVEL,
     HINT_LEGACY_ENCODING,
     HINT_UTF16,
     INVALID_JSON,
+    JSON_TOO_DEEP,
     MALFORMED_CSV,
     MISSING_KEY,
     NO_DATA_ROWS,
@@ -37,6 +44,7 @@ from .validation import (
     NOT_UTF8,
     WRONG_COLUMN_COUNT,
     RowError,
+    shown,
 )
 
 FORMATS: tuple[str, ...] = ("tsv", "csv", "jsonl")
@@ -51,11 +59,14 @@ EXTENSIONS: dict[str, str] = {
 UTF8_BOM = b"\xef\xbb\xbf"
 COLUMN_COUNT_SAMPLE = 1000
 """Without a header, the expected column count is the most common one among this many first rows."""
+MAX_JSON_DEPTH = 32
+"""JSONL lines nested deeper than this (arrays and objects) are rejected before they are parsed."""
 
 Column = int | str
 """A column: an index (TSV/CSV), a header name (TSV/CSV with a header) or a key (JSONL)."""
 
-Record = tuple[int, list[str]]
+Record = tuple[int, list[str], bool]
+"""A TSV/CSV record: the line it starts on, its fields, and whether every line it spans was valid UTF-8."""
 
 
 class UnsafeFilename(ValueError):
@@ -132,6 +143,34 @@ def decode_upload(data: bytes) -> tuple[str | None, list[RowError], list[str]]:
     return text, [], []
 
 
+def decode_lines(data: bytes) -> tuple[str | None, list[RowError], list[str], frozenset[int]]:
+    """Decode an upload line by line: ``(text, errors, hints, bad_lines)``.
+
+    A UTF-8 byte-order mark is dropped and CRLF becomes LF. Each line that is not valid UTF-8 gets a
+    :data:`NOT_UTF8` error (its first bad byte), is kept in ``text`` with U+FFFD in place of the bad bytes (so
+    that line numbers and CSV quoting stay intact) and is listed in ``bad_lines`` for the parsers to leave out.
+    ``text`` is ``None`` only for a file that looks like UTF-16, which is not line-structured in UTF-8 at all.
+    """
+    text, errors, hints = decode_upload(data)
+    if text is not None or hints == [HINT_UTF16]:
+        return text, errors, hints, frozenset()
+    if data.startswith(UTF8_BOM):
+        data = data[len(UTF8_BOM) :]
+    lines: list[str] = []
+    errors, bad = [], set()
+    for line_no, raw in enumerate(data.split(b"\n"), 1):
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            errors.append(RowError(line_no, NOT_UTF8.format(byte=raw[exc.start])))
+            bad.add(line_no)
+            lines.append(raw.decode("utf-8", "replace"))
+    text = "\n".join(lines)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    return text, errors, hints, frozenset(bad)
+
+
 def _encoding_hint(data: bytes) -> str:
     """Advice on what a non-UTF-8 file probably is."""
     head = data[:4096]
@@ -155,16 +194,18 @@ def parse_rows(
     ``has_header``) or keys (JSONL, where ``has_header`` is ignored).
     """
     check_columns(fmt, source_column, target_column, has_header)
-    text, errors, hints = decode_upload(data)
+    text, errors, hints, bad_lines = decode_lines(data)
     if text is None:
         return ParsedRows(errors=errors, hints=hints, fatal=True)
     if not text or text.isspace():
         return ParsedRows(errors=[RowError(FILE_LEVEL, EMPTY_FILE)], fatal=True)
+    parsed = ParsedRows(errors=errors, hints=hints)
     if fmt == "jsonl":
-        return _parse_jsonl(text, str(source_column), str(target_column))
-    parsed = ParsedRows()
-    records = _tsv_records(text) if fmt == "tsv" else _csv_records(text, parsed.errors)
-    _extract_columns(records, (source_column, target_column), has_header, parsed)
+        _parse_jsonl(text, str(source_column), str(target_column), bad_lines, parsed)
+    else:
+        records = _tsv_records(text, bad_lines) if fmt == "tsv" else _csv_records(text, parsed.errors, bad_lines)
+        _extract_columns(records, (source_column, target_column), has_header, parsed)
+    parsed.errors.sort(key=lambda e: e.line)
     return parsed
 
 
@@ -185,11 +226,11 @@ def check_columns(fmt: str, source_column: Column, target_column: Column, has_he
         raise ValueError("the source and target columns must differ")
 
 
-def _tsv_records(text: str) -> Iterator[Record]:
+def _tsv_records(text: str, bad_lines: Set[int] = frozenset()) -> Iterator[Record]:
     """Tab-split lines with their 1-based line numbers (empty lines skipped)."""
     for line_no, line in enumerate(text.split("\n"), 1):
         if line:
-            yield line_no, line.split("\t")
+            yield line_no, line.split("\t"), line_no not in bad_lines
 
 
 def _lines_with_ends(text: str) -> Iterator[str]:
@@ -202,8 +243,22 @@ def _lines_with_ends(text: str) -> Iterator[str]:
         yield last
 
 
-def _csv_records(text: str, errors: list[RowError]) -> Iterator[Record]:
+_CSV_LIMIT_LOCK = threading.Lock()
+
+
+def _allow_csv_fields_of(length: int) -> None:
+    """Raise the csv module's field size limit (131,072 by default, process-wide) to ``length`` if below it.
+
+    A longer field would otherwise be a ``csv.Error`` that also derails the records after it; read whole, it gets
+    the length check's one clear reason. The limit only ever grows, so concurrent parses cannot lower it."""
+    with _CSV_LIMIT_LOCK:
+        if csv.field_size_limit() < length:
+            csv.field_size_limit(length)
+
+
+def _csv_records(text: str, errors: list[RowError], bad_lines: Set[int] = frozenset()) -> Iterator[Record]:
     """CSV records with the line each starts on; malformed records go to ``errors`` and are skipped."""
+    _allow_csv_fields_of(len(text) + 1)
     reader = csv.reader(_lines_with_ends(text), strict=True)
     while True:
         start = reader.line_num + 1
@@ -215,7 +270,8 @@ def _csv_records(text: str, errors: list[RowError]) -> Iterator[Record]:
             errors.append(RowError(start, MALFORMED_CSV.format(detail=exc)))
             continue
         if fields:
-            yield start, fields
+            readable = not bad_lines or not any(line in bad_lines for line in range(start, reader.line_num + 1))
+            yield start, fields, readable
 
 
 def _is_blank(fields: list[str]) -> bool:
@@ -226,7 +282,7 @@ def _extract_columns(
     records: Iterator[Record], columns: tuple[Column, Column], has_header: bool, parsed: ParsedRows
 ) -> None:
     """Resolve the column mapping, check each record's column count and fill ``parsed``."""
-    nonblank = (record for record in records if not _is_blank(record[1]))
+    nonblank = (record for record in records if not _is_blank(record[1]))  # a bad line is never blank
     header = next(nonblank, None) if has_header else None
     if has_header and header is None:
         _fatal(parsed, RowError(FILE_LEVEL, EMPTY_FILE))
@@ -235,15 +291,17 @@ def _extract_columns(
     if not sample:
         _fatal(parsed, RowError(FILE_LEVEL, NO_DATA_ROWS if has_header else EMPTY_FILE))
         return
-    expected = len(header[1]) if header else Counter(len(f) for _, f in sample).most_common(1)[0][0]
+    expected = len(header[1]) if header else Counter(len(f) for _, f, _ in sample).most_common(1)[0][0]
     indexes = _resolve(columns, header, expected, parsed)
     if indexes is None:
         return
     si, ti = indexes
     rows, errors = parsed.rows, parsed.errors
     n_read = n_blank = 0
-    for line, fields in itertools.chain(sample, records):  # past the sample, straight from ``records``
+    for line, fields, readable in itertools.chain(sample, records):  # past the sample, straight from ``records``
         n_read += 1
+        if not readable:
+            continue  # its NOT_UTF8 error is already recorded
         if len(fields) == expected:
             rows.append((line, fields[si], fields[ti]))
         elif _is_blank(fields):
@@ -251,7 +309,6 @@ def _extract_columns(
         else:
             errors.append(RowError(line, WRONG_COLUMN_COUNT.format(expected=expected, found=len(fields))))
     parsed.n_rows_read = n_read - n_blank
-    errors.sort(key=lambda e: e.line)
 
 
 def _fatal(parsed: ParsedRows, error: RowError) -> None:
@@ -269,7 +326,7 @@ def _resolve(
         if isinstance(column, str):
             names = [name.strip() for name in header[1]] if header else []
             if column.strip() not in names:
-                found = ", ".join(names)
+                found = ", ".join(shown(name) for name in names[:20]) + (", …" if len(names) > 20 else "")
                 reason = COLUMN_NOT_IN_HEADER.format(name=column, found=found)
                 _fatal(parsed, RowError(header[0] if header else FILE_LEVEL, reason))
                 return None
@@ -298,31 +355,76 @@ def json_kind(value: object) -> str:
     return _JSON_KINDS.get(type(value), type(value).__name__)
 
 
-def _parse_jsonl(text: str, source_key: str, target_key: str) -> ParsedRows:
-    """One JSON object per non-blank line, with string values under both keys."""
-    parsed = ParsedRows()
+def json_depth(line: str) -> int:
+    """How deeply arrays and objects nest in one line of JSON (brackets inside strings do not count)."""
+    if line.count("[") + line.count("{") <= 1:
+        return int("[" in line or "{" in line)
+    brackets = _BRACKET.sub("", _JSON_STRING.sub("", line))
+    return max(itertools.accumulate(1 if c in "[{" else -1 for c in brackets), default=0)
+
+
+STR_ONLY = {str}
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def _surely_no_duplicate_keys(line: str, obj: dict) -> bool:
+    """A cheap proof that the JSON text ``line`` of the object ``obj`` names no key twice (else parse again with a
+    hook that sees every pair: about 40% slower). In a flat object of strings each pair costs exactly four unescaped
+    quotes; a repeated key adds at least two more, and escaped quotes only add, so ``4 * len(obj)`` quotes in all
+    rule a repeat out."""
+    return line.count('"') == 4 * len(obj) and set(map(type, obj.values())) == STR_ONLY
+
+
+def _parse_jsonl(text: str, source_key: str, target_key: str, bad_lines: Set[int], parsed: ParsedRows) -> None:
+    """One flat JSON object per non-blank line, with string values under both keys; fills ``parsed``.
+
+    Every problem of a line is listed: nesting too deep (checked before parsing, so the parser never recurses
+    that far), invalid JSON, not an object, duplicate keys at any level, and each missing or non-string key.
+    """
+    duplicates: list[str] = []
+
+    def pairs_to_dict(pairs: list[tuple[str, object]]) -> dict:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):
+            counts = Counter(key for key, _ in pairs)
+            duplicates.extend(key for key, n in counts.items() if n > 1)
+        return obj
+
     loads, decode_error = json.loads, json.JSONDecodeError
     rows, errors = parsed.rows, parsed.errors
     for line_no, line in enumerate(text.split("\n"), 1):
         if not line or line.isspace():
             continue
         parsed.n_rows_read += 1
+        if line_no in bad_lines:
+            continue  # its NOT_UTF8 error is already recorded
+        if line.count("[") + line.count("{") > MAX_JSON_DEPTH and json_depth(line) > MAX_JSON_DEPTH:
+            errors.append(RowError(line_no, JSON_TOO_DEEP.format(limit=MAX_JSON_DEPTH)))
+            continue
+        duplicates.clear()
         try:
             obj = loads(line)
+            # inline form of _surely_no_duplicate_keys(line, obj) (a call per line costs ~10% here)
+            if type(obj) is dict and (line.count('"') != 4 * len(obj) or set(map(type, obj.values())) != STR_ONLY):
+                obj = loads(line, object_pairs_hook=pairs_to_dict)
         except decode_error as exc:
             errors.append(RowError(line_no, INVALID_JSON.format(detail=exc.msg, column=exc.colno)))
+            continue
+        except RecursionError:  # unreachable after the depth check; kept so that no input can raise it
+            errors.append(RowError(line_no, JSON_TOO_DEEP.format(limit=MAX_JSON_DEPTH)))
             continue
         if type(obj) is not dict:
             errors.append(RowError(line_no, NOT_A_JSON_OBJECT.format(kind=json_kind(obj))))
             continue
-        problems = [_json_value_problem(obj, key) for key in (source_key, target_key)]
-        if problems[0] is None and problems[1] is None:
-            rows.append((line_no, obj[source_key], obj[target_key]))
+        problems = [DUPLICATE_KEY.format(key=shown(key)) for key in dict.fromkeys(duplicates)]
+        problems += [p for p in (_json_value_problem(obj, key) for key in (source_key, target_key)) if p]
+        if problems:
+            errors.extend(RowError(line_no, reason) for reason in problems)
         else:
-            errors.extend(RowError(line_no, reason) for reason in problems if reason is not None)
+            rows.append((line_no, obj[source_key], obj[target_key]))
     if not parsed.n_rows_read:
         _fatal(parsed, RowError(FILE_LEVEL, EMPTY_FILE))
-    return parsed
 
 
 def _json_value_problem(obj: dict, key: str) -> str | None:

@@ -36,6 +36,8 @@ INVALID_JSON = "invalid JSON ({detail} at column {column})"
 NOT_A_JSON_OBJECT = "JSON line is not an object (found {kind})"
 MISSING_KEY = 'missing key "{key}"'
 NOT_A_STRING = 'value of "{key}" is not a string (found {kind})'
+JSON_TOO_DEEP = "JSON is nested more than {limit} levels deep (a corpus line is one flat object)"
+DUPLICATE_KEY = 'duplicate key "{key}" in a JSON object (which value is meant is ambiguous)'
 
 # --- Content row reasons ------------------------------------------------------------------------
 EMPTY_SOURCE = "empty source"
@@ -45,6 +47,11 @@ SOURCE_IN_ARABIC = "source is in Arabic script (expected {language})"
 FIELD_TOO_LONG = "{field} is too long: {length} characters (limit {limit})"
 CONTROL_CHARACTER = "{field} contains a control character (U+{code:04X})"
 MARKUP = "{field} contains markup: {found}"
+BIDI_CONTROL = (
+    "{field} contains a bidirectional control character (U+{code:04X}), which can reorder how the text is shown"
+)
+UNENCODABLE = "{field} contains U+{code:04X}, which is not a character (an unpaired surrogate or a noncharacter)"
+NO_LETTERS = "{field} has no letters (only digits, punctuation or symbols)"
 
 # --- File hints (advice shown beside the errors) ------------------------------------------------
 HINT_COLUMNS_SWAPPED = (
@@ -67,6 +74,20 @@ class RowError:
     def __str__(self) -> str:
         where = "file" if self.line == FILE_LEVEL else f"line {self.line}"
         return f"{where}: {self.reason}"
+
+
+_UNSHOWN = re.compile(
+    r"[^\S ]|[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufeff]"
+)
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """``text`` cut to ``limit`` characters, with every control, bidi, surrogate or other invisible character
+    written as ``\\uXXXX``: safe to put in a reason that is displayed or encoded as UTF-8 (file contents can hold
+    anything)."""
+    cut = text[:limit]
+    escaped = _UNSHOWN.sub(lambda m: f"\\u{ord(m.group()):04x}", cut)
+    return escaped + ("…" if len(text) > limit else "")
 
 
 def check_pair(pair: str) -> str:
@@ -111,6 +132,10 @@ def is_arabic_script(text: str) -> bool:
 
 # --- Field checks -------------------------------------------------------------------------------
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+"""Embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069); the marks LRM, RLM and ALM are allowed."""
+_NOT_A_CHARACTER = re.compile(r"[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+"""Unpaired surrogates (only reachable through JSON escapes; they cannot be encoded as UTF-8) and noncharacters."""
 _MARKUP = re.compile(
     r"<!--|</?[A-Za-z][A-Za-z0-9:_.-]*(?:\s[^<>]*)?/?>"
     r"|&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
@@ -118,23 +143,42 @@ _MARKUP = re.compile(
 _MAX_SHOWN = 40
 
 
+def has_letter(text: str) -> bool:
+    """Whether ``text`` holds at least one letter of any script (digits, punctuation and symbols are not)."""
+    return arabic_share(text) is not None
+
+
 def field_problems(field: str, text: str, max_chars: int) -> list[str]:
-    """Reasons why one stripped, non-empty field is rejected: length, control characters, markup."""
-    problems: list[str] = []
+    """Reasons why one stripped, non-empty field is rejected.
+
+    An over-long field gets that one reason only (what else is wrong with 100,000 characters is noise); otherwise
+    control characters, bidirectional controls, unencodable code points, markup and the absence of any letter.
+    """
     if len(text) > max_chars:
-        problems.append(FIELD_TOO_LONG.format(field=field, length=len(text), limit=max_chars))
+        return [FIELD_TOO_LONG.format(field=field, length=len(text), limit=max_chars)]
+    problems: list[str] = []
     control = _CONTROL.search(text)
     if control:
         problems.append(CONTROL_CHARACTER.format(field=field, code=ord(control.group())))
+    bidi = _BIDI.search(text)
+    if bidi:
+        problems.append(BIDI_CONTROL.format(field=field, code=ord(bidi.group())))
+    bad = _NOT_A_CHARACTER.search(text)
+    if bad:
+        problems.append(UNENCODABLE.format(field=field, code=ord(bad.group())))
     if "<" in text or "&" in text:
         markup = _MARKUP.search(text)
         if markup:
-            problems.append(MARKUP.format(field=field, found=markup.group()[:_MAX_SHOWN]))
+            problems.append(MARKUP.format(field=field, found=shown(markup.group(), _MAX_SHOWN)))
+    if not has_letter(text):
+        problems.append(NO_LETTERS.format(field=field))
     return problems
 
 
-_SUSPECT = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f<&]")
-"""Any character that a control-character or markup check could object to (a cheap pre-test)."""
+_SUSPECT = re.compile(
+    r"[\x00-\x08\x0a-\x1f\x7f-\x9f<&\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+"""Any character that a control, bidi, unencodable or markup check could object to (a cheap pre-test)."""
 
 
 @dataclass
@@ -157,9 +201,9 @@ def row_problems(source: str, target: str, *, pair: str, max_chars: int = DEFAUL
         problems.append(EMPTY_TARGET)
     else:
         problems.extend(field_problems("target", target, max_chars))
-    if source and is_arabic_script(source):
+    if source and len(source) <= max_chars and is_arabic_script(source):
         problems.append(SOURCE_IN_ARABIC.format(language=SOURCE_LANGUAGE_NAMES[check_pair(pair)]))
-    share = arabic_share(target) if target else None
+    share = arabic_share(target) if target and len(target) <= max_chars else None
     if share is not None and share < ARABIC_SHARE_THRESHOLD:
         problems.append(TARGET_NOT_ARABIC)
     return problems
@@ -175,7 +219,7 @@ def validate_rows(
     the hint :data:`HINT_COLUMNS_SWAPPED` is added.
     """
     source_in_arabic = SOURCE_IN_ARABIC.format(language=SOURCE_LANGUAGE_NAMES[check_pair(pair)])
-    suspect, is_arabic = _SUSPECT.search, is_arabic_script
+    suspect, is_arabic, ascii_letter = _SUSPECT.search, is_arabic_script, _ASCII_LETTER.search
     valid: list[tuple[int, str, str]] = []
     errors: list[RowError] = []
     n_rows = n_arabic_sources = 0
@@ -190,7 +234,7 @@ def validate_rows(
             and len(target) <= max_chars
             and not suspect(source)
             and not suspect(target)
-            and (source.isascii() or not is_arabic(source))
+            and (ascii_letter(source) if source.isascii() else _plain_source(source))
             and is_arabic(target)
         ):
             valid.append((line, source, target))
@@ -202,6 +246,14 @@ def validate_rows(
         n_arabic_sources += source_in_arabic in problems
         errors.extend(RowError(line, reason) for reason in problems)
     return ValidatedRows(valid, errors, swap_hints(n_rows, n_arabic_sources))
+
+
+def _plain_source(source: str) -> bool:
+    """Has letters, fewer than half of them Arabic: the source passes the script checks (fast for ASCII)."""
+    if source.isascii():
+        return _ASCII_LETTER.search(source) is not None
+    share = arabic_share(source)
+    return share is not None and share < ARABIC_SHARE_THRESHOLD
 
 
 def swap_hints(n_rows: int, n_arabic_sources: int) -> list[str]:

@@ -6,20 +6,19 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import choose
+from tests.e2e.conftest import choose, open_page
 
 pytestmark = pytest.mark.e2e
 
 
 def test_phase3_in_one_click_makes_a_final_model(page: Page, aligned_studio_server, artifacts):
     url = aligned_studio_server.url
-    page.goto(f"{url}/alignment")
-    expect(page.get_by_role("heading", name="7 · Human alignment")).to_be_visible(timeout=30_000)
-    expect(page.get_by_text("judgement(s) from 2 linguist(s)")).to_be_visible(timeout=20_000)  # too little: warned
+    open_page(page, f"{url}/alignment", "7 · Human alignment")
+    expect(page.get_by_text("judgement(s) from 2 linguist(s)")).to_be_visible()  # too little: warned
     page.get_by_role("tab", name="Phase 3 in one click").click()
     form = page.get_by_test_id("stForm").filter(has_text="PPO steps")
     steps = form.get_by_label("PPO steps", exact=True)
-    expect(steps).to_be_visible(timeout=20_000)
+    expect(steps).to_be_visible()
     steps.fill("2")
     steps.press("Tab")
     epochs = form.get_by_label("RM epochs", exact=True)
@@ -30,15 +29,14 @@ def test_phase3_in_one_click_makes_a_final_model(page: Page, aligned_studio_serv
     name.press("Tab")
     form.get_by_role("button", name="Run Phase 3 · human alignment").click()
     panel = page.get_by_role("tabpanel", name="Phase 3 in one click")
-    expect(panel.get_by_text("pipeline #1")).to_be_visible(timeout=60_000)
+    expect(panel.get_by_text("pipeline #1")).to_be_visible()
     page.screenshot(path=str(artifacts / "phase3-running.png"), full_page=True)
-    expect(panel.get_by_text("— succeeded")).to_be_visible(timeout=420_000)
+    expect(panel.get_by_text("— succeeded")).to_be_visible()
     page.screenshot(path=str(artifacts / "phase3-done.png"), full_page=True)
 
-    page.goto(f"{url}/models")
-    expect(page.get_by_role("heading", name="Models", exact=True)).to_be_visible(timeout=30_000)
-    expect(page.get_by_test_id("stDataFrame").first).to_be_visible(timeout=30_000)
+    open_page(page, f"{url}/models", "Models")
+    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
     choose(page, "Model", "final-e2e")
-    expect(page.get_by_role("heading", name="final-e2e")).to_be_visible(timeout=30_000)
-    expect(page.get_by_text("Stage final")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("heading", name="final-e2e")).to_be_visible()
+    expect(page.get_by_text("Stage final")).to_be_visible()
     page.screenshot(path=str(artifacts / "phase3-registry.png"), full_page=True)

@@ -5,43 +5,45 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import choose
+from tests.e2e.conftest import choose, open_page, wait_for_app, wait_for_run
 
 pytestmark = pytest.mark.e2e
 
 
 def test_compare_two_models_in_the_browser(page: Page, seeded_studio_server, tiny_policy_dir, artifacts):
     url = seeded_studio_server.url
-    # the second system: the same weights registered under another name, as a lead would on the Models page
-    page.goto(f"{url}/models")
-    expect(page.get_by_role("heading", name="Models", exact=True)).to_be_visible(timeout=30_000)
+    # the second system: the same weights registered under another name, as a lead would on the Models page.
+    # (Under load the page's first run took longer than Playwright's 30 s before "Folder or hub id" existed:
+    # every wait here is on the app's state instead — its run ending, then the element it leaves.)
+    open_page(page, f"{url}/models", "Models")
     page.get_by_label("Folder or hub id", exact=True).fill(str(tiny_policy_dir))
     page.get_by_label("Name in the studio", exact=True).fill("tiny-b")
     choose(page, "Prompt format", "tags")
     page.get_by_role("button", name="Check and register").click()
     # the page confirms and reruns at once; the header's newest SFT model is what stays
-    expect(page.get_by_test_id("stMetricValue").filter(has_text="tiny-b")).to_be_visible(timeout=60_000)
+    expect(page.get_by_test_id("stMetricValue").filter(has_text="tiny-b")).to_be_visible()
 
-    page.goto(f"{url}/compare")
-    expect(page.get_by_role("heading", name="5 · Compare")).to_be_visible(timeout=30_000)
+    open_page(page, f"{url}/compare", "5 · Compare")
     form = page.get_by_test_id("stForm").filter(has_text="Max new tokens")
-    expect(form.get_by_text("tiny-sft (sft)")).to_be_visible(timeout=20_000)  # both policies preselected
+    expect(form.get_by_text("tiny-sft (sft)")).to_be_visible()  # both policies preselected
     expect(form.get_by_text("tiny-b (sft)")).to_be_visible()
     choose(page, "Split", "valid", within=form)  # this corpus has train and valid splits only
     tokens = form.get_by_label("Max new tokens", exact=True)
     tokens.fill("8")
     tokens.press("Tab")
     form.get_by_role("button", name="Evaluate", exact=True).click()
-    expect(page.get_by_text("succeeded")).to_be_visible(timeout=180_000)
+    wait_for_run(seeded_studio_server.home, "evaluate")  # the job's own final status, then the page's
+    expect(page.get_by_text("succeeded")).to_be_visible()
+    wait_for_app(page)
     page.screenshot(path=str(artifacts / "compare-evaluate.png"), full_page=True)
 
     page.get_by_role("tab", name="Compare").click()
     panel = page.get_by_role("tabpanel", name="Compare")
-    expect(panel.get_by_test_id("stDataFrame").first).to_be_visible(timeout=60_000)
+    expect(panel.get_by_test_id("stDataFrame").first).to_be_visible()
     page.wait_for_function(
         "() => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .js-plotly-plot')].some(p =>"
         " p.data && p.data[0].type === 'bar' && p.data[0].x.length === 2 && p.data[0].error_y"
-        " && p.data[0].error_y.array.length === 2)", timeout=60_000)
+        " && p.data[0].error_y.array.length === 2)")
     chart = panel.get_by_test_id("stPlotlyChart").first
     chart.scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "compare-chart.png"))

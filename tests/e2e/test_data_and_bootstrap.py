@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import choose
+from tests.e2e.conftest import choose, open_page, wait_for_app
 
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo" / "handwritten" / "en-ar.everyday_travel.tsv"
 
@@ -26,24 +26,21 @@ def test_upload_browse_and_bootstrap(page: Page, studio_server, tmp_path, artifa
     corpus = tmp_path / "travel phrases.tsv"
     corpus.write_text("".join(DEMO.read_text(encoding="utf-8").splitlines(keepends=True)[:60]), encoding="utf-8")
 
-    page.goto(f"{studio_server.url}/data")
-    expect(page.get_by_role("heading", name="1 · Data")).to_be_visible(timeout=30_000)
+    open_page(page, f"{studio_server.url}/data", "1 · Data")
     page.locator("input[type=file]").first.set_input_files(str(corpus))
-    expect(page.get_by_label("Corpus name").first).to_have_value("travel phrases", timeout=20_000)
+    expect(page.get_by_label("Corpus name").first).to_have_value("travel phrases")
     page.get_by_role("button", name="Add corpus").click()
-    expect(page.get_by_text(re.compile(r"Stored corpus “travel phrases” \(id 1\): 60 segments"))).to_be_visible(
-        timeout=30_000)
+    expect(page.get_by_text(re.compile(r"Stored corpus “travel phrases” \(id 1\): 60 segments"))).to_be_visible()
 
     page.get_by_role("tab", name="Browse corpora").click()
     table = page.locator("table.tarjama-table")
-    expect(table).to_contain_text("Where did you put the remote control?", timeout=20_000)
+    expect(table).to_contain_text("Where did you put the remote control?")
     arabic_cell = table.locator("td.tarjama-ar").first
     expect(arabic_cell).to_have_attribute("dir", "rtl")
     assert arabic_cell.evaluate("e => getComputedStyle(e).direction") == "rtl"
     page.screenshot(path=str(artifacts / "data-browse.png"), full_page=True)
 
-    page.goto(f"{studio_server.url}/")
-    expect(page.get_by_role("heading", name="Tarjama Studio")).to_be_visible(timeout=30_000)
+    open_page(page, f"{studio_server.url}/", "Tarjama Studio")
     page.get_by_text("Train an SFT model on your own corpora (advanced)").click()
     choose(page, "Size", "tiny")
     page.get_by_text("Advanced settings").click()
@@ -52,18 +49,17 @@ def test_upload_browse_and_bootstrap(page: Page, studio_server, tmp_path, artifa
         field = page.get_by_label(label, exact=True)
         field.fill(value)
         field.press("Tab")
+    wait_for_app(page)  # the reruns of the edits above have ended: the click is not swallowed
     page.get_by_role("button", name="Start bootstrap").click()
 
-    expect(page.get_by_text(re.compile(r"\d+ / 200 steps"))).to_be_visible(timeout=90_000)
+    expect(page.get_by_text(re.compile(r"\d+ / 200 steps"))).to_be_visible()
     page.wait_for_function(
         "() => { const p = document.querySelector('[data-testid=\"stPlotlyChart\"] .js-plotly-plot');"
-        " return p && p.data && p.data.length && p.data[0].x.length >= 2; }", timeout=90_000)
+        " return p && p.data && p.data.length && p.data[0].x.length >= 2; }")
     first = _points_in_first_chart(page)
     page.wait_for_function(
         f"() => {{ const p = document.querySelector('[data-testid=\"stPlotlyChart\"] .js-plotly-plot');"
-        f" return p && p.data && p.data.reduce((n, t) => n + (t.x ? t.x.length : 0), 0) > {first}; }}",
-        timeout=90_000)
+        f" return p && p.data && p.data.reduce((n, t) => n + (t.x ? t.x.length : 0), 0) > {first}; }}")
     page.screenshot(path=str(artifacts / "bootstrap-live.png"), full_page=True)
-    expect(page.get_by_text(re.compile(r"SFT model \*?\*?tiny|SFT model .*is registered"))).to_be_visible(
-        timeout=180_000)
+    expect(page.get_by_text(re.compile(r"SFT model \*?\*?tiny|SFT model .*is registered"))).to_be_visible()
     page.screenshot(path=str(artifacts / "bootstrap-done.png"), full_page=True)

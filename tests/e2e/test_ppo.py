@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import open_page, wait_for_app
+
 pytestmark = pytest.mark.e2e
 
 POINTS = ("() => { const plots = [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .js-plotly-plot')];"
@@ -16,8 +18,7 @@ POINTS = ("() => { const plots = [...document.querySelectorAll('[data-testid=\"s
 
 
 def test_start_ppo_and_watch_reward_and_kl(page: Page, seeded_studio_server, artifacts):
-    page.goto(f"{seeded_studio_server.url}/ppo")
-    expect(page.get_by_role("heading", name="4 · PPO")).to_be_visible(timeout=30_000)
+    open_page(page, f"{seeded_studio_server.url}/ppo", "4 · PPO")
     page.get_by_text("Small demo model").click()
     page.get_by_role("tabpanel", name="PPO").get_by_text("Advanced settings").click()
     for label, value in (("Steps", "12"), ("Batch size", "4"), ("Response length", "6"), ("Eval every", "4"),
@@ -25,16 +26,16 @@ def test_start_ppo_and_watch_reward_and_kl(page: Page, seeded_studio_server, art
         field = page.get_by_role("tabpanel", name="PPO").get_by_label(label, exact=True)
         field.fill(value)
         field.press("Tab")
+    wait_for_app(page)  # the reruns of the edits above have ended: the click is not swallowed
     page.get_by_role("button", name="Start PPO").click()
-    expect(page.get_by_text(re.compile(r"\d+ / 12 steps"))).to_be_visible(timeout=120_000)
-    page.wait_for_function(f"() => {{ const [r, k] = ({POINTS})(); return r >= 2 && k >= 1; }}", timeout=180_000)
+    expect(page.get_by_text(re.compile(r"\d+ / 12 steps"))).to_be_visible()
+    page.wait_for_function(f"() => {{ const [r, k] = ({POINTS})(); return r >= 2 && k >= 1; }}")
     reward_points, kl_points = page.evaluate(POINTS)
     page.screenshot(path=str(artifacts / "ppo-live.png"), full_page=True)
-    page.wait_for_function(f"() => {{ const [r, k] = ({POINTS})(); return r > {reward_points} && k > {kl_points}; }}",
-                           timeout=180_000)
+    page.wait_for_function(f"() => {{ const [r, k] = ({POINTS})(); return r > {reward_points} && k > {kl_points}; }}")
     page.screenshot(path=str(artifacts / "ppo-more.png"), full_page=True)
     try:
-        expect(page.get_by_text("Sample translations at step")).to_be_visible(timeout=60_000)
+        expect(page.get_by_text("Sample translations at step")).to_be_visible()
     except AssertionError:
         (artifacts / "ppo-page.txt").write_text(page.inner_text("body"))
         raise

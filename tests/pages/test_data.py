@@ -64,3 +64,81 @@ def test_swapped_columns_get_a_hint(open_page):
     at.button(key="upload-add").click()
     at.run()
     assert any("Stored corpus “swapped”" in s.value for s in at.success)
+
+
+JSONL_GOOD = (
+    '{"source": "Good morning.", "target": "صباح الخير."}\n'
+    '{"source": "Where is the station?", "target": "أين المحطة؟"}\n'
+).encode()
+
+
+def _upload(at, name: str, content: bytes):
+    at.file_uploader(key="upload-file").clear().upload(name, content).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def test_format_follows_each_new_files_extension(open_page, store):
+    """Regression (issue 19): the keyed Format box kept "tsv" after a .jsonl upload, so JSONL was read as TSV."""
+    at = open_page("data")
+    assert at.selectbox(key="upload-format").value == "tsv"
+    _upload(at, "phrases.jsonl", JSONL_GOOD)
+    assert at.selectbox(key="upload-format").value == "jsonl"
+    assert at.text_input(key="upload-src-jsonl-False").value == "source"
+    at.button(key="upload-add").click().run()
+    assert any("Stored corpus “phrases”" in s.value and "2 segments" in s.value for s in at.success), \
+        [e.value for e in at.error]
+    # a CSV next: its format and header box follow it; a choice made by hand then sticks across reruns
+    _upload(at, "more.csv", "source,target\nI like tea.,أحب الشاي.\n".encode())
+    assert at.selectbox(key="upload-format").value == "csv"
+    assert at.checkbox(key="upload-header").value is True
+    at.selectbox(key="upload-format").set_value("tsv").run()
+    at.button(key="upload-check").click().run()
+    assert at.selectbox(key="upload-format").value == "tsv"
+    _upload(at, "again.jsonl", JSONL_GOOD)
+    assert at.selectbox(key="upload-format").value == "jsonl"
+    assert at.checkbox(key="upload-header").value is False
+
+
+def test_hostile_file_is_rejected_with_every_line_and_reason_in_the_table(open_page, store):
+    """Deep nesting, a lone surrogate, a bidi override, a duplicate key and a letterless target, each on its own
+    line: the page lists every (line, reason) and stores nothing — no traceback (the first two used to be one)."""
+    hostile = b"\n".join([
+        b"[" * 200_000,
+        b'{"source": "Hi \\ud800", "target": "\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7"}',
+        '{"source": "Pay \\u202eme", "target": "ادفع"}'.encode(),
+        '{"source": "Hi", "target": "مرحبا", "target": "وداعا"}'.encode(),
+        b'{"source": "Hi", "target": "123 456"}',
+        b'{"source": "\xff"}',
+    ]) + b"\n"
+    at = _upload(open_page("data"), "hostile.jsonl", hostile)
+    at.button(key="upload-add").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert any("Rejected: 6 line(s) have problems. Nothing was stored." in e.value for e in at.error)
+    table = at.dataframe[0].value
+    assert list(table["line"]) == [1, 2, 3, 4, 5, 6]
+    assert list(table["reason"]) == [
+        "JSON is nested more than 32 levels deep (a corpus line is one flat object)",
+        "source contains U+D800, which is not a character (an unpaired surrogate or a noncharacter)",
+        "source contains a bidirectional control character (U+202E), which can reorder how the text is shown",
+        'duplicate key "target" in a JSON object (which value is meant is ambiguous)',
+        "target has no letters (only digits, punctuation or symbols)",
+        "file is not valid UTF-8: byte 0xFF cannot be decoded (save the file as UTF-8)",
+    ]
+    assert store.corpora.by_name("hostile") is None
+
+
+def test_whole_file_and_line_problems_share_one_table(open_page, store):
+    """Regression: a whole-file reason ("file") beside line numbers made a mixed column that Arrow refused, so
+    the table of reasons failed exactly when a file had both kinds (here: every row bad, bad rows skipped)."""
+    at = _upload(open_page("data"), "bad.tsv", "Hi\t123\nBye\t\xd9\x85\x07\n".encode("latin-1"))
+    at.checkbox(key="upload-skip").check().run()
+    at.button(key="upload-check").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    table = at.dataframe[0].value
+    assert [None if v != v else int(v) for v in table["line"]] == [None, 1, 2]
+    assert list(table["reason"]) == [
+        "(whole file) no valid rows are left after skipping the rejected ones",
+        "target has no letters (only digits, punctuation or symbols)",
+        "target contains a control character (U+0007)",
+    ]

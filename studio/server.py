@@ -1,0 +1,169 @@
+"""Starting the studio server safely, wherever it is started from: ``python -m studio`` / ``tarjama-studio``.
+
+Streamlit reads ``.streamlit/config.toml`` relative to the *working folder*, so ``streamlit run
+<repo>/studio/app.py`` started anywhere else listened on every interface with usage statistics on. This entry
+point passes every server setting as a command-line flag, which Streamlit ranks above any config file
+(``~/.streamlit``, the working folder's) and any ``STREAMLIT_*`` environment variable: the server listens on
+127.0.0.1 with usage statistics off however it is started. Another address is refused unless ``--allow-remote``
+is given, which prints a warning. And should the app be started some other way (a bare ``streamlit run``) on
+an address reachable from elsewhere, :func:`unsafe_start_message` makes it show a refusal instead of any page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import ipaddress
+import os
+import sys
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "studio" / "app.py"
+PROJECT_CONFIG = ROOT / ".streamlit" / "config.toml"
+DEFAULT_ADDRESS = "127.0.0.1"
+DEFAULT_PORT = 8501
+REFUSED_EXIT_CODE = 2
+ALLOW_REMOTE_ENV = "TARJAMA_ALLOW_REMOTE"
+"""Set to ``1`` by ``--allow-remote`` for the app in this process: listening beyond loopback was asked for."""
+
+FORCED: dict[str, object] = {
+    "server.headless": True,
+    "server.fileWatcherType": "none",
+    "server.runOnSave": False,
+    "browser.gatherUsageStats": False,
+}
+"""Settings passed whatever the config files say (the address and port are added per start)."""
+
+REMOTE_WARNING = (
+    "WARNING: the studio will listen on {address}, reachable from other machines. It has no sign-in and no "
+    "encryption: anyone who can reach port {port} can read your corpora, start jobs and delete data. Use it "
+    "only on a network you trust, or put it behind an authenticating proxy."
+)
+REFUSAL = (
+    "refusing to listen on {address}: the studio has no sign-in, so it listens on 127.0.0.1 only. To expose it "
+    "to other machines anyway, start it again with --allow-remote (it prints a warning)."
+)
+
+
+def is_loopback(address: str) -> bool:
+    """Whether ``address`` (an IP address or ``localhost``) only accepts connections from this machine."""
+    if address.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(address.strip().strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name other than localhost, or "" (which Streamlit reads as every interface)
+
+
+def check_address(address: str, *, allow_remote: bool) -> str | None:
+    """``None`` for a loopback address; for another one, the warning to print when ``allow_remote`` is set.
+
+    Raises :class:`ValueError` with the refusal when the address is not loopback and ``allow_remote`` is not set.
+    """
+    if is_loopback(address):
+        return None
+    if not allow_remote:
+        raise ValueError(REFUSAL.format(address=address or "every interface"))
+    return REMOTE_WARNING.format(address=address or "every interface", port="{port}")
+
+
+def exposed_addresses(port: int) -> set[str]:
+    """The addresses other than loopback on which this process listens on TCP ``port`` (``0.0.0.0`` and ``::``
+    included: they accept connections from every interface)."""
+    listening = psutil.Process().net_connections(kind="inet")
+    return {c.laddr.ip for c in listening
+            if c.status == psutil.CONN_LISTEN and c.laddr.port == port and not is_loopback(c.laddr.ip)}
+
+
+@functools.cache
+def unsafe_start_message(port: int) -> str | None:
+    """Why the app must not serve its pages, or ``None``: the server of this process listens on ``port`` beyond
+    loopback without ``--allow-remote`` (e.g. a bare ``streamlit run`` from another folder). Checked once per
+    process, from the sockets themselves, so it holds however the server was configured."""
+    if os.environ.get(ALLOW_REMOTE_ENV) == "1":
+        return None
+    exposed = exposed_addresses(port)
+    if not exposed:
+        return None
+    return (f"This studio is listening on {', '.join(sorted(exposed))} (port {port}), reachable from other machines, "
+            "and it has no sign-in, so it shows nothing. It was started without its entry point: stop it and "
+            "start it with `make run`, `python -m studio` or `tarjama-studio`, which listen on 127.0.0.1 only.")
+
+
+def project_settings(config_file: Path = PROJECT_CONFIG) -> dict[str, object]:
+    """The project's ``.streamlit/config.toml`` (theme, upload limit, toolbar ...) as ``{"section.option": value}``;
+    empty when the file is missing (e.g. an installed copy without the repository)."""
+    if not config_file.is_file():
+        return {}
+    with config_file.open("rb") as handle:
+        sections = tomllib.load(handle)
+    return {f"{section}.{name}": value for section, options in sections.items() if isinstance(options, dict)
+            for name, value in options.items()}
+
+
+def server_settings(address: str = DEFAULT_ADDRESS, port: int = DEFAULT_PORT) -> dict[str, object]:
+    """Every setting the server is started with: the project's config, then :data:`FORCED`, address and port."""
+    settings = project_settings()
+    settings.update(FORCED)
+    settings.update({"server.address": address, "server.port": int(port), "browser.serverAddress": address,
+                     "browser.serverPort": int(port)})
+    return settings
+
+
+def _flag_value(value: object) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def streamlit_args(address: str = DEFAULT_ADDRESS, port: int = DEFAULT_PORT) -> list[str]:
+    """The arguments after ``streamlit``: ``run <app.py> --server.address 127.0.0.1 ...`` (every setting a flag)."""
+    args = ["run", str(APP)]
+    for key, value in server_settings(address, port).items():
+        args += [f"--{key}", _flag_value(value)]
+    return args
+
+
+def command(address: str = DEFAULT_ADDRESS, port: int = DEFAULT_PORT) -> list[str]:
+    """The full command line that starts the studio server with this interpreter."""
+    return [sys.executable, "-m", "streamlit", *streamlit_args(address, port)]
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Parse ``tarjama-studio`` / ``python -m studio`` arguments."""
+    parser = argparse.ArgumentParser(
+        prog="tarjama-studio",
+        description="Start Tarjama Studio on http://127.0.0.1:PORT (usage statistics off, whatever the folder).",
+    )
+    parser.add_argument("--port", type=int, default=int(os.environ.get("TARJAMA_PORT", DEFAULT_PORT)),
+                        help="port to listen on (default: $TARJAMA_PORT or 8501)")
+    parser.add_argument("--address", default=DEFAULT_ADDRESS,
+                        help="address to listen on (default 127.0.0.1; another one needs --allow-remote)")
+    parser.add_argument("--allow-remote", action="store_true",
+                        help="allow an address other than loopback (prints a warning: the studio has no sign-in)")
+    args = parser.parse_args(argv)
+    if not 0 < args.port < 65536:
+        parser.error(f"--port must be between 1 and 65535, not {args.port}")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``tarjama-studio`` and ``python -m studio``: check the address, then run the server in this
+    process (it returns when the server stops). Returns :data:`REFUSED_EXIT_CODE` for a refused address."""
+    args = parse_args(argv)
+    try:
+        warning = check_address(args.address, allow_remote=args.allow_remote)
+    except ValueError as exc:
+        print(f"tarjama-studio: {exc}", file=sys.stderr)
+        return REFUSED_EXIT_CODE
+    if warning:
+        print(warning.format(port=args.port), file=sys.stderr, flush=True)
+        os.environ[ALLOW_REMOTE_ENV] = "1"
+    from streamlit.web import cli
+
+    # standalone_mode=False: return here instead of sys.exit, so that main() is callable from Python too
+    result = cli.main(args=streamlit_args(args.address, args.port), prog_name="streamlit", standalone_mode=False)
+    return result if isinstance(result, int) else 0

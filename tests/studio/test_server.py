@@ -1,0 +1,250 @@
+"""The studio's entry point: 127.0.0.1 and usage statistics off however it is started (issue 19, item 2).
+
+Started as ``streamlit run <repo>/studio/app.py`` from another folder, the studio listened on every interface
+(IPv4 and IPv6) with usage statistics on, because its settings lived only in ``./.streamlit/config.toml``. These
+tests start it through ``python -m studio`` from a folder whose own ``.streamlit/config.toml`` and environment
+ask for the opposite, and check the listening sockets (psutil and ``ss``) and what the server tells a browser.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import tomllib
+import urllib.request
+from collections.abc import Iterator
+from importlib import import_module
+from pathlib import Path
+
+import psutil
+import pytest
+
+from studio import server
+
+ROOT = Path(__file__).resolve().parents[2]
+HOSTILE_CONFIG = """
+[server]
+address = "0.0.0.0"
+port = 1
+[browser]
+gatherUsageStats = true
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Started:
+    """A studio process started by ``python -m studio ARGS`` in ``folder``; its output is in ``log``."""
+
+    def __init__(self, folder: Path, args: list[str], port: int, module: str = "studio") -> None:
+        self.port, self.log = port, folder / "studio.log"
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "TARJAMA_HOME": str(folder / "workspace"), "TARJAMA_WATCHER": "0",
+               "HF_HUB_OFFLINE": "1", "PYTHONUNBUFFERED": "1",
+               # what a hostile environment could say; the entry point's flags outrank it
+               "STREAMLIT_SERVER_ADDRESS": "0.0.0.0", "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "true"}
+        with self.log.open("wb") as out:
+            self.proc = subprocess.Popen([sys.executable, "-m", module, *args], cwd=folder, env=env, stdout=out,
+                                         stderr=subprocess.STDOUT, start_new_session=True)
+
+    def wait_healthy(self, host: str = "127.0.0.1", timeout_s: float = 180) -> None:
+        """Wait for the server's own health endpoint (not a fixed sleep); fail early if the process died."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise AssertionError(f"the studio exited with {self.proc.returncode}: {self.log.read_text()}")
+            try:
+                with urllib.request.urlopen(f"http://{host}:{self.port}/_stcore/health", timeout=5) as resp:
+                    if resp.read().decode().strip() == "ok":
+                        return
+            except OSError:
+                time.sleep(0.3)
+        raise AssertionError(f"the studio did not answer within {timeout_s} s: {self.log.read_text()}")
+
+    def listening(self) -> set[str]:
+        """The addresses this process (and any child) listens on at the studio's port, by psutil."""
+        procs = [psutil.Process(self.proc.pid), *psutil.Process(self.proc.pid).children(recursive=True)]
+        return {c.laddr.ip for p in procs for c in p.net_connections(kind="inet")
+                if c.status == psutil.CONN_LISTEN and c.laddr.port == self.port}
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(timeout=30)
+
+
+@pytest.fixture
+def elsewhere(tmp_path: Path) -> Path:
+    """A folder outside the repository whose own Streamlit config asks for every interface and usage stats."""
+    (tmp_path / ".streamlit").mkdir()
+    (tmp_path / ".streamlit" / "config.toml").write_text(HOSTILE_CONFIG)
+    return tmp_path
+
+
+@pytest.fixture
+def started(elsewhere: Path) -> Iterator[Started]:
+    port = _free_port()
+    studio = Started(elsewhere, ["--port", str(port)], port)
+    try:
+        studio.wait_healthy()
+        yield studio
+    finally:
+        studio.stop()
+
+
+def ss_listeners(port: int) -> set[str]:
+    """The local addresses ``ss`` lists as listening on TCP ``port``."""
+    out = subprocess.run(["ss", "-Hltn", f"sport = :{port}"], capture_output=True, text=True, check=True).stdout
+    return {line.split()[3].rsplit(":", 1)[0].strip("[]") for line in out.splitlines() if line.strip()}
+
+
+def first_run(port: int, host: str = "127.0.0.1"):
+    """Connect as a browser does and read the first script run to its end: ``(config, kinds, text)`` — the config
+    the server sends with ``new_session``, the kinds of message received, and their text."""
+    websockets = pytest.importorskip("websockets")
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    async def run():
+        config, kinds, text = None, [], []
+        async with websockets.connect(f"ws://{host}:{port}/_stcore/stream", subprotocols=["streamlit"],
+                                      open_timeout=120, max_size=None) as ws:
+            rerun = BackMsg()
+            rerun.rerun_script.query_string = ""
+            await ws.send(rerun.SerializeToString())
+            while True:
+                message = ForwardMsg()
+                message.ParseFromString(await asyncio.wait_for(ws.recv(), 300))
+                kind = message.WhichOneof("type")
+                kinds.append(kind)
+                text.append(str(message))
+                if kind == "new_session":
+                    config = message.new_session.config
+                if kind == "script_finished":
+                    return config, kinds, "\n".join(text)
+
+    return asyncio.run(run())
+
+
+REFUSAL_TEXT = "It was started without its entry point"
+
+
+def test_started_from_another_folder_it_listens_on_loopback_only_with_usage_stats_off(started: Started) -> None:
+    assert started.listening() == {"127.0.0.1"}
+    if shutil.which("ss"):
+        assert ss_listeners(started.port) == {"127.0.0.1"}
+    with pytest.raises(OSError):  # nothing on the IPv6 wildcard either
+        socket.create_connection(("::1", started.port), timeout=5).close()
+    config, kinds, text = first_run(started.port)
+    assert config.gather_usage_stats is False
+    assert "navigation" in kinds and REFUSAL_TEXT not in text  # the studio's pages are served
+    assert "Collecting usage statistics" not in started.log.read_text()
+    assert "URL: http://127.0.0.1:" in started.log.read_text()
+
+
+@pytest.mark.parametrize("address", ["0.0.0.0", "::", "", "192.168.1.20", "example.org"])
+def test_another_address_is_refused_without_the_flag(address: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert server.main(["--address", address, "--port", str(_free_port())]) == server.REFUSED_EXIT_CODE
+    err = capsys.readouterr().err
+    assert "refusing to listen on" in err and "--allow-remote" in err
+
+
+def test_refusal_from_the_command_line_starts_nothing(elsewhere: Path) -> None:
+    port = _free_port()
+    studio = Started(elsewhere, ["--address", "0.0.0.0", "--port", str(port)], port)
+    assert studio.proc.wait(timeout=120) == server.REFUSED_EXIT_CODE
+    assert "refusing to listen on 0.0.0.0" in studio.log.read_text()
+
+
+def _non_loopback_address() -> str | None:
+    for addresses in psutil.net_if_addrs().values():
+        for address in addresses:
+            if address.family == socket.AF_INET and not server.is_loopback(address.address):
+                return address.address
+    return None
+
+
+def test_allow_remote_warns_and_listens_where_asked(elsewhere: Path) -> None:
+    address = _non_loopback_address()
+    if address is None:
+        pytest.skip("this machine has no non-loopback IPv4 address")
+    port = _free_port()
+    studio = Started(elsewhere, ["--address", address, "--allow-remote", "--port", str(port)], port)
+    try:
+        studio.wait_healthy(host=address)
+        assert studio.listening() == {address}
+        log = studio.log.read_text()
+        assert f"WARNING: the studio will listen on {address}" in log and f"port {port}" in log
+        _, kinds, text = first_run(port, host=address)
+        assert "navigation" in kinds and REFUSAL_TEXT not in text  # asked for: served
+    finally:
+        studio.stop()
+
+
+def test_a_bare_streamlit_run_on_a_reachable_address_serves_only_a_refusal(elsewhere: Path) -> None:
+    """The old way of starting it, on an address other machines reach: the socket is Streamlit's, but the app
+    shows a refusal and no page (regression: it served every page, usage statistics on)."""
+    address = _non_loopback_address()
+    if address is None:
+        pytest.skip("this machine has no non-loopback IPv4 address")
+    port = _free_port()
+    args = ["run", str(ROOT / "studio" / "app.py"), "--server.address", address, "--server.port", str(port)]
+    studio = Started(elsewhere, args, port, module="streamlit")
+    try:
+        studio.wait_healthy(host=address)
+        _, kinds, text = first_run(port, host=address)
+        assert REFUSAL_TEXT in text and f"listening on {address} (port {port})" in text
+        assert "navigation" not in kinds
+    finally:
+        studio.stop()
+
+
+def test_unsafe_start_message_is_none_for_a_process_without_an_exposed_server() -> None:
+    assert server.exposed_addresses(_free_port()) == set()
+    assert server.unsafe_start_message(_free_port()) is None
+
+
+@pytest.mark.parametrize(("address", "loopback"), [
+    ("127.0.0.1", True), ("127.0.0.2", True), ("localhost", True), ("::1", True), ("[::1]", True),
+    ("0.0.0.0", False), ("::", False), ("", False), ("10.0.0.1", False), ("my-host", False),
+])
+def test_is_loopback(address: str, loopback: bool) -> None:
+    assert server.is_loopback(address) is loopback
+
+
+def test_every_setting_is_a_flag_and_the_project_config_is_kept() -> None:
+    args = server.streamlit_args("127.0.0.1", 8765)
+    assert args[:2] == ["run", str(ROOT / "studio" / "app.py")]
+    flags = dict(zip(args[2::2], args[3::2], strict=True))
+    assert flags["--server.address"] == "127.0.0.1" and flags["--server.port"] == "8765"
+    assert flags["--browser.gatherUsageStats"] == "false" and flags["--server.headless"] == "true"
+    with (ROOT / ".streamlit" / "config.toml").open("rb") as handle:
+        project = tomllib.load(handle)
+    for section, options in project.items():
+        for name, value in options.items():
+            if f"{section}.{name}" not in ("server.port", "browser.serverAddress"):
+                assert flags[f"--{section}.{name}"] == server._flag_value(value), f"{section}.{name}"
+
+
+def test_console_script_and_make_run_use_the_entry_point() -> None:
+    with (ROOT / "pyproject.toml").open("rb") as handle:
+        scripts = tomllib.load(handle)["project"]["scripts"]
+    module, _, function = scripts["tarjama-studio"].partition(":")
+    assert getattr(import_module(module), function) is server.main
+    makefile = (ROOT / "Makefile").read_text()
+    recipe = re.search(r"^run:.*\n((?:\t.*\n)+)", makefile, re.MULTILINE)
+    assert recipe and "-m studio" in recipe.group(1) and "streamlit run" not in recipe.group(1)
