@@ -62,11 +62,12 @@ def supervisor(store: Store, workspace: Workspace):
             sup.cancel_and_wait(run["id"], timeout_s=15)
 
 
-DEMO_DIR = Path(__file__).resolve().parents[1] / "data" / "demo"
+DEMO_DIR = Path(__file__).resolve().parents[1] / "data" / "demo" / "handwritten"
 
 
 def demo_pairs(limit: int = 200) -> list[tuple[str, str, str]]:
-    """(source, target, pair) rows from the bundled demo corpus (EN and FR), ``limit`` of each file."""
+    """(source, target, pair) rows from the hand-written part of the demo corpus (EN and FR), ``limit`` of each
+    file."""
     rows = []
     for path in sorted(DEMO_DIR.glob("*.tsv")):
         pair = path.name.split(".")[0]

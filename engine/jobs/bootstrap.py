@@ -55,9 +55,9 @@ class BootstrapConfig:
     model_name: str = setting("demo-sft", "Name under which the trained model is registered.")
     size: str = setting(
         "demo",
-        "Model size: 'demo' (~8M parameters, the shipped demo model's shape), 'small' (~4M, trains faster) or "
+        "Model size: 'demo' (~5M parameters, the shipped demo model's shape), 'base' (~8M, slower on a CPU) or "
         "'tiny' (tests, seconds).",
-        choices=("demo", "small", "tiny"),
+        choices=("demo", "base", "tiny"),
     )
     vocab_size: int = setting(
         4000,

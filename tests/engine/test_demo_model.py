@@ -85,16 +85,16 @@ def test_presets():
     tiny = gemma2_config(500, "tiny")
     assert tiny.hidden_size == 32 and tiny.num_hidden_layers <= 2 and tiny._attn_implementation == "eager"
     demo = gemma2_config(8000, "demo")
-    assert (demo.hidden_size, demo.num_hidden_layers, demo.num_attention_heads, demo.head_dim) == (256, 6, 4, 64)
-    assert demo.intermediate_size == 1024 and demo.max_position_embeddings == 256
+    assert (demo.hidden_size, demo.num_hidden_layers, demo.num_attention_heads, demo.head_dim) == (256, 4, 4, 64)
+    assert demo.intermediate_size == 768 and demo.max_position_embeddings == 256
     # no attention soft-capping, so SDPA; the final-logit cap stays
     assert demo.attn_logit_softcapping is None and demo._attn_implementation == "sdpa"
     assert demo.final_logit_softcapping == 30.0 and demo.query_pre_attn_scalar == 64
     assert (demo.pad_token_id, demo.bos_token_id, demo.eos_token_id) == (0, 1, 2)
     n = count_parameters(build_model(demo))
-    assert 6_000_000 < n < 10_000_000, n
-    small = gemma2_config(4000, "small")
-    assert small.attn_logit_softcapping == 50.0 and small._attn_implementation == "eager"
+    assert 4_000_000 < n < 7_000_000, n
+    base = gemma2_config(8000, "base")
+    assert base.num_hidden_layers == 6 and base._attn_implementation == "sdpa"
     with pytest.raises(ValueError, match="unknown model size"):
         gemma2_config(500, "huge")
 

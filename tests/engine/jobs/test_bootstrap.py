@@ -259,7 +259,7 @@ def test_the_kind_is_registered_and_every_setting_is_explained():
         "register_stage",
     } <= set(fields)
     assert all(f.help for f in fields.values())
-    assert fields["size"].choices == ("demo", "tiny") and fields["model_name"].default == "demo-sft"
+    assert fields["size"].choices == ("demo", "base", "tiny") and fields["model_name"].default == "demo-sft"
     assert fields["register_stage"].default == "sft"
 
 
