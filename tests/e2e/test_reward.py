@@ -16,7 +16,7 @@ def test_train_reward_model_and_see_accuracy(page: Page, seeded_studio_server, a
     page.goto(f"{seeded_studio_server.url}/reward")
     expect(page.get_by_role("heading", name="3 · Reward model")).to_be_visible(timeout=30_000)
     page.get_by_text("Small demo model").click()
-    for label, value in (("Learning rate", "0.003"), ("Eval every", "5"), ("Model name", "rm-browser")):
+    for label, value in (("Learning rate", "0.003"), ("Evaluate every (steps)", "5"), ("Model name", "rm-browser")):
         field = page.get_by_label(label, exact=True)
         field.fill(value)
         field.press("Tab")
