@@ -109,9 +109,22 @@ def _metric_figure(rows: list[dict], keys: Sequence[str], title: str) -> go.Figu
         if points:
             xs, ys = zip(*points, strict=True)
             fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines+markers", name=k, marker={"size": 4}))
-    fig.update_layout(title=title, height=300, margin={"l": 10, "r": 10, "t": 40, "b": 10},
+    # the title sits left and wraps, the modebar stands on the right edge: a long title ran under the toolbar
+    fig.update_layout(title={"text": wrap_title(title), "x": 0.01, "xanchor": "left", "y": 0.97, "yanchor": "top"},
+                      height=320, margin={"l": 10, "r": 40, "t": 64, "b": 10}, modebar={"orientation": "v"},
                       xaxis_title="step", legend={"orientation": "h"})
     return fig
+
+
+def wrap_title(title: str, width: int = 32) -> str:
+    """A chart title broken into lines of at most about ``width`` characters (Plotly's ``<br>``)."""
+    lines: list[str] = []
+    for word in title.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
 
 
 def metric_charts(run_id: str, charts: Sequence[tuple[str, Sequence[str]]] | None = None, key: str = "") -> None:
