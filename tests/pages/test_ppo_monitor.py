@@ -79,3 +79,12 @@ def test_chart_titles_stay_clear_of_the_toolbar(open_page, store, workspace):
         layout = json.loads(chart.proto.spec)["layout"]
         assert layout["modebar"]["orientation"] == "v" and layout["title"]["xanchor"] == "left"
         assert all(len(line) <= 36 for line in layout["title"]["text"].split("<br>")), layout["title"]["text"]
+
+
+def test_a_metric_without_points_says_so(open_page, store, workspace):
+    recorded_ppo_run(store, workspace, fired=[("kl_above_target", 5)])
+    at = open_page("runs")
+    assert any("alarm(s) fired" in w.value for w in at.warning)
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    empty = [c for c in charts if c["layout"]["title"]["text"].startswith("Held-out chrF")]
+    assert empty and empty[0]["layout"]["annotations"][0]["text"] == "no points yet"
