@@ -302,6 +302,13 @@ def _load_policy(path: str, trust: bool) -> tuple[Any, Any]:
     return model, tokenizer
 
 
+def _shareable(folder: Path) -> None:
+    """Files 0644 and folders 0755: an export is meant to be shared, and safetensors writes its file 0600."""
+    folder.chmod(0o755)
+    for path in folder.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+
+
 def export_standalone(store: Any, name: str, out_dir: Path | str) -> Path:
     """Write the registered model ``name`` as a standalone folder ``out_dir``; returns it.
 
@@ -344,6 +351,7 @@ def export_standalone(store: Any, name: str, out_dir: Path | str) -> Path:
             model.save_pretrained(tmp, safe_serialization=True)
             tokenizer.save_pretrained(tmp)
             write_model_card(tmp, prompt_format, pairs, created_by="export", **extra)
+        _shareable(tmp)
         if out.exists():
             shutil.rmtree(out)
         tmp.rename(out)

@@ -2,7 +2,9 @@
 
 Columns: ``prompt`` (what the policy sees), ``chosen``, ``rejected`` — the implicit-prompt preference format
 TRL's RewardTrainer and DPOTrainer (and LLaMA-Factory, OpenRLHF) read as they are — plus ``margin``,
-``source``, ``pair``, ``split``, ``strategy``, ``origin``, the two qualities and, in JSONL, ``scores``.
+``source``, ``pair``, ``split``, ``strategy`` (the decoding strategy of the chosen translation, e.g.
+``temperature:0.7``; for human pairs the feedback format), ``rejected_strategy``, ``pairing``, ``origin``, the two
+qualities and, in JSONL, ``scores``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,19 @@ from pathlib import Path
 EXPORT_NAMES = {"synthetic": "synthetic_preferences", "human": "human_preferences"}
 
 
+def _strategies(row: dict) -> dict:
+    """``strategy`` (the decoding strategy that produced the chosen translation), ``rejected_strategy`` and
+    ``pairing`` (best_vs_worst …). Pairs stored before the score job recorded the decoding strategy in the
+    ``strategy`` column held the pairing mode there; their scores carry the decoding strategies."""
+    from engine.preferences import STRATEGIES as PAIRINGS
+
+    scores = row["scores"] if isinstance(row["scores"], dict) else {}
+    stored = row["strategy"]
+    pairing = scores.get("pairing") or (stored if stored in PAIRINGS else None)
+    strategy = scores.get("chosen_strategy") or (None if stored in PAIRINGS else stored)
+    return {"strategy": strategy, "rejected_strategy": scores.get("rejected_strategy"), "pairing": pairing}
+
+
 def pair_records(store, *, origin: str, run_ids: list[str] | None = None, split: str | None = None) -> list[dict]:
     """Pairs as export records (every pair of the filter, paged from the store)."""
     records, offset, page = [], 0, 5000
@@ -21,7 +36,7 @@ def pair_records(store, *, origin: str, run_ids: list[str] | None = None, split:
         for r in rows:
             records.append({
                 "prompt": r["prompt"], "chosen": r["chosen"], "rejected": r["rejected"], "margin": r["margin"],
-                "source": r["source"], "pair": r["pair"], "split": r["split"], "strategy": r["strategy"],
+                "source": r["source"], "pair": r["pair"], "split": r["split"], **_strategies(r),
                 "origin": r["origin"], "chosen_quality": r["chosen_quality"],
                 "rejected_quality": r["rejected_quality"], "scores": r["scores"],
             })

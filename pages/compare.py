@@ -10,10 +10,11 @@ import streamlit as st
 
 from engine.compare.ab import draw_item, win_rates
 from engine.compare.comparison import CompareSettings, build_comparison, metric_label, most_disagreed
+from engine.compare.degeneration import degeneration_flags
 from engine.compare.diff import diff_html
 from engine.compare.lineage import model_lineage
 from engine.compare.report import (
-    ab_table,
+    ab_rows,
     fmt,
     pair_table,
     report_csv,
@@ -117,11 +118,13 @@ def testset_picker(key: str, minimum: int = 1) -> dict | None:
 def bar_chart(comparison, metric: str, level: str) -> go.Figure:
     rows = [comparison.summary_row(s.key, metric, level) for s in comparison.systems]
     rows = [r for r in rows if r is not None]
+    # the value goes under the bar with the system's name: printed above the bar it sat on the error bar
     fig = go.Figure(go.Bar(
-        x=[r["system"] for r in rows], y=[r["value"] for r in rows],
+        x=[f"{r['system']}<br><b>{fmt(r['value'])}</b> [{fmt(r['low'])}, {fmt(r['high'])}]" for r in rows],
+        y=[r["value"] for r in rows],
         error_y={"type": "data", "symmetric": False, "array": [r["high"] - r["value"] for r in rows],
                  "arrayminus": [r["value"] - r["low"] for r in rows]},
-        text=[fmt(r["value"]) for r in rows], textposition="outside", marker_color="#2563eb"))
+        hovertemplate="%{x}<extra></extra>", marker_color="#2563eb"))
     what = "corpus score" if level == "corpus" else "mean sentence score"
     fig.update_layout(title=f"{metric_label(metric)} — {what}, {comparison.settings.confidence:.0%} interval",
                       height=380, margin={"l": 10, "r": 10, "t": 50, "b": 10}, yaxis_title=metric_label(metric))
@@ -234,6 +237,10 @@ with compare_tab:
                 st.warning("Some metrics were computed for only some systems and are left out: " + "; ".join(
                     f"{comparison.label(k)} lacks {', '.join(v)}" for k, v in comparison.incomplete.items())
                     + ". Evaluate the systems again with the same metric settings to compare them.")
+
+            parents = {m["name"]: m["parent"] for m in store.models.list(kind="policy")}
+            for flag in degeneration_flags(comparison, parents):
+                st.warning(flag.message(), icon=":material/warning:")
 
             st.subheader("Scores")
             st.caption(f"Mean sentence score with its {settings.confidence:.0%} paired bootstrap interval "
@@ -376,9 +383,20 @@ with ab_tab:
                             st.rerun()
             st.subheader("Win rates")
             rates = win_rates(store.evaluations.judgements(testset["id"]))
-            if not rates:
-                st.caption("No judgements on this test set yet.")
+            reveal = st.toggle("Reveal the systems", key="ab-reveal",
+                               help="Until then the results name the systems as you picked them (System 1, System "
+                                    "2) and show only this pair, so they do not sway your next judgements.")
+            if not reveal and first != second:
+                names = {first: "System 1", second: "System 2"}
+                rates = [w for w in rates if {w.system_a, w.system_b} == {first, second}]
             else:
-                st.caption("Win rate counts a tie as half a win; both intervals are Wilson 95% intervals; the sign "
-                           "test leaves ties out.")
-                st.dataframe(ab_table(rates, options), hide_index=True, width="stretch")
+                names = options
+            if not rates:
+                st.caption("No judgements on this test set yet." if reveal else
+                           "No judgements of this pair yet.")
+            else:
+                st.caption("Wins are the first column's system's. Win rate counts a tie as half a win; both intervals "
+                           "are Wilson 95% intervals; the sign test leaves ties out. On screen, A and B were a fresh "
+                           "random order for every sentence.")
+                st.dataframe(ab_rows(rates, names, first=first if not reveal else None), hide_index=True,
+                             width="stretch")

@@ -30,8 +30,26 @@ METRICS = {"valid chrF": "valid_chrf", "held-out chrF": "heldout_chrf_end", "RM 
 COLOURS = {"data": "#4c78a8", "reward": "#f58518", "run": "#9d9da1", "model": "#54a24b"}
 
 
-def _number(value: object) -> float | None:
-    return round(float(value), 3) if isinstance(value, int | float) else None
+def _number(value: object) -> str:
+    """A metric for the table: 3 significant decimals, or a dash when the model has none (not a literal "None")."""
+    return f"{round(float(value), 3):g}" if isinstance(value, int | float) and not isinstance(value, bool) else "—"
+
+
+def _count(value: object) -> str:
+    return f"{int(value):,}" if isinstance(value, int | float) and not isinstance(value, bool) else "—"
+
+
+def _wrap(label: str, width: int = 18) -> str:
+    """A node label broken into short lines (``<br>``); a very long word (a run id) is cut in the middle — the
+    hover text has it whole."""
+    lines: list[str] = []
+    for word in label.split():
+        word = word if len(word) <= width + 4 else f"{word[:width // 2]}…{word[-(width // 2):]}"
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
 
 
 def lineage_figure(graph: Lineage) -> go.Figure:
@@ -40,7 +58,9 @@ def lineage_figure(graph: Lineage) -> go.Figure:
     columns: dict[int, list[str]] = {}
     for node_id in graph.nodes:
         columns.setdefault(layers[node_id], []).append(node_id)
-    pos = {n: (x, -i + (len(ids) - 1) / 2) for x, ids in columns.items() for i, n in enumerate(ids)}
+    # nodes of a column 1.6 apart, labels alternating above and below: neighbours' labels overlapped
+    pos = {n: (x, 1.6 * (-i + (len(ids) - 1) / 2)) for x, ids in columns.items() for i, n in enumerate(ids)}
+    below = {n for ids in columns.values() for i, n in enumerate(ids) if i % 2}
     fig = go.Figure()
     for edge in graph.edges:
         (x0, y0), (x1, y1) = pos[edge.source], pos[edge.target]
@@ -53,13 +73,20 @@ def lineage_figure(graph: Lineage) -> go.Figure:
         if ids:
             fig.add_trace(go.Scatter(
                 x=[pos[n][0] for n in ids], y=[pos[n][1] for n in ids], mode="markers+text", name=kind,
-                text=[graph.nodes[n].label for n in ids], textposition="top center",
+                text=[_wrap(graph.nodes[n].label) for n in ids], cliponaxis=False,
+                textposition=["bottom center" if n in below else "top center" for n in ids],
                 hovertext=[graph.nodes[n].detail for n in ids], hoverinfo="text",
                 marker={"size": 22 if graph.root in ids else 16, "color": colour,
                         "line": {"width": [3 if n == graph.root else 0 for n in ids], "color": "#222"}}))
-    height = 140 + 70 * max((len(ids) for ids in columns.values()), default=1)
+    tallest = max((len(ids) for ids in columns.values()), default=1)
+    height = 200 + 110 * tallest
+    xs = [x for x, _ in pos.values()] or [0]
+    ys = [y for _, y in pos.values()] or [0]
+    # room around the outermost nodes for their labels (they were cut at the edges)
     fig.update_layout(height=height, margin={"l": 10, "r": 10, "t": 30, "b": 10}, showlegend=True,
-                      legend={"orientation": "h"}, xaxis={"visible": False}, yaxis={"visible": False})
+                      legend={"orientation": "h", "y": -0.02, "yanchor": "top"},
+                      xaxis={"visible": False, "range": [min(xs) - 0.6, max(xs) + 0.6]},
+                      yaxis={"visible": False, "range": [min(ys) - 1.2, max(ys) + 1.2]})
     return fig
 
 
@@ -86,7 +113,8 @@ if models:
     st.dataframe(
         [{"name": m["name"], "kind": m["kind"], "stage": m["stage"],
           **{label: _number(m["metadata"].get(key)) for label, key in METRICS.items()},
-          "parameters": m["metadata"].get("parameters"), "parent": m["parent"] or "", "run": m["run_id"] or "",
+          "parameters": _count(m["metadata"].get("parameters")), "parent": m["parent"] or "—",
+          "run": m["run_id"] or "—",
           "registered (UTC)": m["created_at"]} for m in models],
         hide_index=True, width="stretch", key="models-table",
     )
@@ -118,7 +146,9 @@ if models:
             typed = st.text_input(f"Type {chosen} to confirm", key=f"models-confirm-{chosen}",
                                   help=f"{current or 'No model'} is production now; it goes back to the stage it "
                                        "had before its promotion.")
-            if st.button("Promote to production", type="primary", key="models-promote"):
+            if st.button("Promote to production", type="primary", key="models-promote",
+                         disabled=typed.strip() != chosen,
+                         help=None if typed.strip() == chosen else f"Type {chosen} above first."):
                 try:
                     promote(store, chosen, confirm_name=typed.strip())
                 except RegistryError as exc:

@@ -16,19 +16,23 @@ st.caption("A pipeline runs jobs in order, each a normal run with its own monito
 workspace_header(studio())
 store = studio().store
 
-template = st.radio("Start", list(TEMPLATES), format_func=lambda t: TEMPLATES[t].title, horizontal=True,
-                    key="pipelines-template")
-pipeline_form(template, key=f"pipelines-{template}")
-
 pipelines = store.pipelines.list(limit=100)
+if pipelines:
+    # the chosen pipeline's steps first: below the form and a summary table they were out of sight
+    st.subheader("Pipeline steps")
+    labels = {p["id"]: f"#{p['id']} {p['name']} — {p['status']} (started {p['created_at']:%Y-%m-%d %H:%M} UTC)"
+              for p in pipelines}
+    chosen = st.selectbox("Pipeline", list(labels), format_func=labels.get, key="pipelines-chosen")
+    pipeline_view(chosen, key="pipelines-view")
+    with st.expander(f"All pipelines ({len(pipelines)})"):
+        st.dataframe([{"#": p["id"], "name": p["name"], "status": p["status"],
+                       "steps": " → ".join(f"{s['name']} ({s['status']})" for s in p["steps"]),
+                       "started (UTC)": p["created_at"], "error": p["error"] or ""} for p in pipelines],
+                     hide_index=True, use_container_width=True)
+
+with st.expander("Start a pipeline", expanded=not pipelines):
+    template = st.radio("Start", list(TEMPLATES), format_func=lambda t: TEMPLATES[t].title, horizontal=True,
+                        key="pipelines-template")
+    pipeline_form(template, key=f"pipelines-{template}")
 if not pipelines:
     st.info("No pipeline yet.")
-    st.stop()
-st.subheader("Pipelines")
-st.dataframe([{"#": p["id"], "name": p["name"], "status": p["status"],
-               "steps": " → ".join(f"{s['name']} ({s['status']})" for s in p["steps"]),
-               "started (UTC)": p["created_at"], "error": p["error"] or ""} for p in pipelines],
-             hide_index=True, use_container_width=True)
-chosen = st.selectbox("Pipeline", [p["id"] for p in pipelines], format_func=lambda i: f"#{i}",
-                      key="pipelines-chosen")
-pipeline_view(chosen, key="pipelines-view")

@@ -14,6 +14,7 @@ from engine.jobs.score import ScoreConfig, fusion_plan
 from engine.preference_export import export_preferences
 from engine.registry import default_policy
 from studio.components.arabic import arabic_text
+from studio.components.follow import follow_newest
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
 from studio.components.pickers import corpus_picker, model_picker, run_picker
@@ -89,9 +90,15 @@ with browse_tab:
         st.info("No finished generate run yet.")
     else:
         c1, c2, c3 = st.columns(3)
-        gen = c1.selectbox("Generate run", [r["id"] for r in gen_runs], key="pref-browse-gen")
-        matching = [r["id"] for r in score_runs if json.loads(r["config"]).get("generate_run") == gen]
-        score = c2.selectbox("Score run", matching or [None], key="pref-browse-score",
+        gen_ids = [r["id"] for r in gen_runs]
+        scored_gen = {r["id"]: json.loads(r["config"]).get("generate_run") for r in score_runs}
+        # open on the candidates of the newest finished score run (its generate run may not be the newest one)
+        newest_scored = next((scored_gen[r["id"]] for r in score_runs if scored_gen[r["id"]] in gen_ids), None)
+        follow_newest("pref-browse-gen", gen_ids, newest_scored)
+        gen = c1.selectbox("Generate run", gen_ids, key="pref-browse-gen")
+        matching = [r["id"] for r in score_runs if scored_gen[r["id"]] == gen]
+        follow_newest(f"pref-browse-score-{gen}", matching or [None])
+        score = c2.selectbox("Score run", matching or [None], key=f"pref-browse-score-{gen}",
                              format_func=lambda r: r or "not scored yet")
         strategy = c3.selectbox("Strategy", ["any"] + sorted({r[0] for r in store.db.query(
             "SELECT DISTINCT strategy FROM candidates WHERE run_id = ?", [gen])}), key="pref-browse-strategy")
@@ -109,15 +116,19 @@ with browse_tab:
                 rows = []
                 for c in ranked:
                     s = c["scores"]
-                    badge = " / ".join(c["roles"]) or ("failed checks" if s.get("check_passed") == 0 else "")
+                    badge = " / ".join(c["roles"])
+                    checks = {1.0: "passed", 0.0: "<b style='color:#b91c1c'>failed</b>"}.get(s.get("check_passed"), "—")
                     rows.append(
                         f"<tr><td class='tarjama-ar' dir='rtl'>{html.escape(c['text']) or '<em>(empty)</em>'}</td>"
                         f"<td>{html.escape(c['strategy'])} ×{c['n_samples']}</td>"
                         f"<td>{_number(s.get('quality'), 2)}</td><td>{_number(s.get('chrf'), 1)}</td>"
-                        f"<td>{_number(s.get('mbr_chrf'), 1)}</td><td><b>{html.escape(badge)}</b></td></tr>")
+                        f"<td>{_number(s.get('mbr_chrf'), 1)}</td><td>{checks}</td>"
+                        f"<td><b>{html.escape(badge)}</b></td></tr>")
                 st.markdown("<table class='tarjama-table'><thead><tr><th>Candidate</th><th>Strategy</th>"
-                            "<th>Quality</th><th>chrF</th><th>MBR</th><th>Pair role</th></tr></thead><tbody>"
-                            + "".join(rows) + "</tbody></table>", unsafe_allow_html=True)
+                            "<th>Quality</th><th>chrF</th><th>MBR</th><th title='Empty, not Arabic, a copy of the "
+                            "source, repetitive or a wrong length: never chosen for a pair'>Checks</th>"
+                            "<th>Pair role</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>",
+                            unsafe_allow_html=True)
 
         if score:
             st.subheader("Pairs of this score run")
@@ -137,7 +148,9 @@ with charts_tab:
     if not score_runs:
         st.info("Charts appear once a score run has finished.")
     else:
-        score = st.selectbox("Score run", [r["id"] for r in score_runs], key="pref-charts-score")
+        score_ids = [r["id"] for r in score_runs]
+        follow_newest("pref-charts-score", score_ids)
+        score = st.selectbox("Score run", score_ids, key="pref-charts-score")
         min_margin = st.slider("Only pairs with a margin of at least", 0.0, 1.0, 0.0, 0.05, key="pref-charts-margin")
         margins = [m for m in store.preferences.margins([score]) if m >= min_margin]
         st.metric("Pairs", f"{len(margins):,}")

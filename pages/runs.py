@@ -6,6 +6,7 @@ import streamlit as st
 
 from studio.components.header import workspace_header
 from studio.components.job_panel import run_config, run_monitor
+from studio.components.ppo_monitor import kind_monitor
 from studio.state import studio
 
 st.title("Runs")
@@ -28,6 +29,7 @@ st.dataframe(
 ids = [r["id"] for r in runs]
 wanted = st.query_params.get("run")  # a link from another page (e.g. a pipeline step) names the run
 chosen = st.selectbox("Run", ids, index=ids.index(wanted) if wanted in ids else 0, key="runs-chosen")
-run_monitor(chosen, key="runs")
+run = studio().store.runs.get(chosen)
+run_monitor(chosen, key="runs", **kind_monitor(run["kind"]))
 with st.expander("Config"):
-    run_config(studio().store.runs.get(chosen))
+    run_config(run)

@@ -63,14 +63,14 @@ if linguist is None:
     st.subheader("Who is judging?")
     known = store.feedback.linguists()
     with st.form("tr-signin"):
-        picked = st.selectbox("Your name", known, index=None, placeholder="Choose your name",
-                              key="tr-signin-pick") if known else None
-        typed = st.text_input("New linguist" if known else "Your name", key="tr-signin-new",
-                              help="Entered once per browser session; every judgement records it.")
+        # one field: pick a name already known or type a new one (a separate "new linguist" box went unseen)
+        name = st.selectbox("Your name", known, index=None, accept_new_options=True, key="tr-signin-name",
+                            placeholder="Choose your name or type a new one" if known else "Type your name",
+                            help="Entered once per browser session; every judgement records it.")
         go = st.form_submit_button("Sign in", type="primary")
     if go:
         try:
-            _sign_in(typed.strip() or picked or "")
+            _sign_in(name or "")
         except JudgementError as exc:
             st.error(str(exc))
         else:
@@ -118,7 +118,10 @@ def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: in
               if request["generate_s"] is not None and request["score_s"] is not None else "")
     ranked = f"ranked by {request['rm']}" if request["rm"] else "no reward model: sampling order"
     samples = sum(c["n_samples"] for c in cands)
-    st.caption(f"{request['model']} · {ranked} · {len(cands)} distinct candidates from {samples} samples{timing}")
+    seed = (request.get("settings") or {}).get("seed")
+    seed_text = f" · seed {seed}" if seed is not None else ""
+    st.caption(f"{request['model']} · {ranked} · {len(cands)} distinct candidates from {samples} samples"
+               f"{seed_text}{timing}")
     show_all = len(cands) > TOP and st.toggle(f"Show all {len(cands)} candidates", key=f"{ctx}-all-{request_id}")
     shown = [c["position"] for c in cands] if show_all else [c["position"] for c in cands[:TOP]]
     for position in shown:
@@ -130,18 +133,24 @@ def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: in
         return True
     sub_key = f"tr_sub::{request_id}"
     st.session_state.setdefault(sub_key, new_submission_id())
-    kind = st.radio("Your judgement", KINDS, format_func=KIND_LABELS.get, horizontal=True,
+    kinds = KINDS if len(shown) > 1 else tuple(k for k in KINDS if k != "ranking")  # one candidate: nothing to rank
+    kind = st.radio("Your judgement", kinds, format_func=KIND_LABELS.get, horizontal=True,
                     key=f"{ctx}-kind-{request_id}")
-    ranks, best, correction = {}, None, None
+    ranks, best, correction, as_shown = {}, None, None, False
     with st.form(key=f"{ctx}-form-{request_id}"):
         if kind == "ranking":
-            st.caption("1 = best. Give every candidate a different rank.")
+            # nothing is pre-filled: a ranking in the model's order submitted untouched recorded agreement
+            st.caption("1 = best. Give every candidate a different rank — or tick the box if the order shown is "
+                       "yours.")
             cols = st.columns(len(shown))
-            for i, (col, position) in enumerate(zip(cols, shown, strict=True)):
-                ranks[position] = col.selectbox(f"Rank of #{position + 1}", list(range(1, len(shown) + 1)), index=i,
+            for col, position in zip(cols, shown, strict=True):
+                ranks[position] = col.selectbox(f"Rank of #{position + 1}", list(range(1, len(shown) + 1)),
+                                                index=None, placeholder="rank",
                                                 key=f"{ctx}-rank-{request_id}-{position}")
+            as_shown = st.checkbox(f"The order shown is right ({' > '.join(f'#{p + 1}' for p in shown)})",
+                                   key=f"{ctx}-as-shown-{request_id}")
         elif kind == "best":
-            best = st.radio("Best candidate", shown, format_func=lambda p: f"#{p + 1}", horizontal=True,
+            best = st.radio("Best candidate", shown, format_func=lambda p: f"#{p + 1}", horizontal=True, index=None,
                             key=f"{ctx}-best-{request_id}")
         elif kind == "post_edit":
             correction = rtl_text_area("Corrected translation", cands[shown[0]]["text"],
@@ -156,9 +165,25 @@ def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: in
         sent = st.form_submit_button("Submit judgement", type="primary")
     if not sent:
         return False
-    ranking = sorted(ranks, key=ranks.get) if kind == "ranking" else None
-    if ranking is not None and len(set(ranks.values())) != len(ranks):
-        st.error("Give every candidate a different rank (1 = best).")
+    ranking = None
+    if kind == "ranking":
+        chosen = {p: r for p, r in ranks.items() if r is not None}
+        if as_shown and chosen and sorted(chosen, key=chosen.get) != [p for p in shown if p in chosen]:
+            st.error("You ticked 'the order shown is right' but ranked the candidates differently: untick it or "
+                     "clear the ranks.")
+            return False
+        if as_shown:
+            ranking = list(shown)
+        elif len(chosen) < len(ranks):
+            st.error("Rank every candidate (1 = best), or tick 'the order shown is right'.")
+            return False
+        elif len(set(chosen.values())) != len(chosen):
+            st.error("Give every candidate a different rank (1 = best).")
+            return False
+        else:
+            ranking = sorted(chosen, key=chosen.get)
+    elif kind == "best" and best is None:
+        st.error("Pick the best candidate first.")
         return False
     judgement = Judgement(submission_id=st.session_state[sub_key], request_id=request_id, linguist=linguist,
                           kind=kind, shown=shown, ranking=ranking, best=best, correction=correction, tags=tags,
@@ -215,9 +240,12 @@ with translate_tab:
             strategies = st.text_input("Strategies", ", ".join(DEFAULT_STRATEGIES), key="tr-strategies",
                                        help="Each gives one candidate (xN for N): greedy, temperature:0.8, top_k:20, "
                                             "top_p:0.9x2, beam:4. Between 5 and 8 candidates in all.")
-            s1, s2 = st.columns(2)
+            s1, s2, s3 = st.columns(3)
             max_new = s1.number_input("Longest translation (tokens)", 4, 512, 64, key="tr-max-new")
-            seed = s2.number_input("Seed", 0, 2**31 - 1, 0, key="tr-seed")
+            fixed = s2.checkbox("Fixed seed", key="tr-seed-fixed",
+                                help="Off: every request draws its own seed (shown with the candidates, so it can "
+                                     "be sampled again). On: every request uses this seed.")
+            seed = s3.number_input("Seed", 0, 2**31 - 1, 0, key="tr-seed") if fixed else None
         if st.button("Translate", type="primary", key="tr-translate"):
             pair, detected = _pair_of(source, lang)
             if not source.strip():
@@ -230,7 +258,7 @@ with translate_tab:
                         translation = translate_with_registry(
                             store, source=source, pair=pair, model=model, rm=rm,
                             strategies=[s.strip() for s in strategies.split(",") if s.strip()],
-                            max_new_tokens=int(max_new), seed=int(seed))
+                            max_new_tokens=int(max_new), seed=None if seed is None else int(seed))
                     request_id = record(store, translation, linguist=linguist, detected=detected)
                 except (ValueError, LookupError, OSError) as exc:
                     st.error(str(exc))

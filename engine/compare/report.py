@@ -74,6 +74,29 @@ def ab_table(win_rates: Sequence[WinRate], labels: Mapping[str, str]) -> list[di
     return rows
 
 
+def ab_rows(win_rates: Sequence[WinRate], labels: Mapping[str, str], *, first: str | None = None) -> list[dict]:
+    """Blind A/B results per pair, each from the point of view of one system (``first`` when it is in the pair):
+    "wins" are that system's. No "A"/"B" columns: on screen A and B are a random order per sentence, so a table's
+    "A better" (the first system in sort order) read as the voter's A."""
+    rows = []
+    for w in win_rates:
+        flip = first is not None and w.system_b == first
+        mine, theirs = (w.system_b, w.system_a) if flip else (w.system_a, w.system_b)
+        wins, losses = (w.wins_b, w.wins_a) if flip else (w.wins_a, w.wins_b)
+        lo, hi = w.win_rate_interval()
+        plo, phi = w.preference_interval()
+        rate = fmt_interval(w.win_rate_a, lo, hi) if w.n else ""
+        preferred = fmt_interval(w.preference_a, plo, phi) if w.decisive else ""
+        if flip and w.n:
+            rate = fmt_interval(1 - w.win_rate_a, 1 - hi, 1 - lo)
+        if flip and w.decisive:
+            preferred = fmt_interval(1 - w.preference_a, 1 - phi, 1 - plo)
+        rows.append({"system": labels.get(mine, mine), "against": labels.get(theirs, theirs), "judgements": str(w.n),
+                     "wins": str(wins), "losses": str(losses), "ties": str(w.ties), "win rate (tie = ½)": rate,
+                     "preferred, decisive only": preferred, "p (sign test)": fmt_p(w.p_value)})
+    return rows
+
+
 def settings_rows(comparison: Comparison) -> list[tuple[str, str]]:
     """(setting, value) pairs describing how the comparison was made."""
     t, s = comparison.testset, comparison.settings

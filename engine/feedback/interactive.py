@@ -266,14 +266,24 @@ def sample_per_strategy(policy: LoadedPolicy, source: str, pair: str, strategies
 SAMPLERS = {"batched": sample_batched, "per_strategy": sample_per_strategy, "sequential": sample_sequential}
 
 
+def new_seed() -> int:
+    """A fresh sampling seed for one request (recorded with it, so the request can be sampled again exactly)."""
+    import secrets
+
+    return secrets.randbelow(2**31 - 1)
+
+
 def translate_and_rank(*, source: str, pair: str, model_name: str, model_path: str, prompt_format: str,
                        rm_name: str | None = None, rm_path: str | None = None,
-                       strategies: Sequence[str] = DEFAULT_STRATEGIES, max_new_tokens: int = 64, seed: int = 0,
-                       trust_remote_code: bool = False, mode: str = "batched") -> Translation:
+                       strategies: Sequence[str] = DEFAULT_STRATEGIES, max_new_tokens: int = 64,
+                       seed: int | None = None, trust_remote_code: bool = False, mode: str = "batched") -> Translation:
     """Sample 5–8 candidates of ``source`` and rank the distinct ones by the reward model (best first).
 
-    Without a reward model the candidates keep the order they were sampled in and have no score.
+    Without a reward model the candidates keep the order they were sampled in and have no score. ``seed=None``
+    (the default) draws a seed for this request: with one fixed seed every source got the same random stream, and
+    a weak model then put the same words on top for different sources. The seed used is in ``settings``.
     """
+    seed = new_seed() if seed is None else int(seed)
     source = " ".join(str(source).split()) if "\n" not in str(source) else str(source).strip()
     if not source:
         raise ValueError("type or paste a source sentence first")
@@ -322,8 +332,8 @@ def record(store, translation: Translation, *, linguist: str | None, detected: s
 
 
 def translate_with_registry(store, *, source: str, pair: str, model: str, rm: str | None,
-                            strategies: Sequence[str] = DEFAULT_STRATEGIES, max_new_tokens: int = 64, seed: int = 0,
-                            mode: str = "batched") -> Translation:
+                            strategies: Sequence[str] = DEFAULT_STRATEGIES, max_new_tokens: int = 64,
+                            seed: int | None = None, mode: str = "batched") -> Translation:
     """:func:`translate_and_rank` with registered model names (resolved through :mod:`engine.registry`)."""
     from engine.registry import resolve_model
 

@@ -116,10 +116,24 @@ def run(config: GenerateConfig, ctx: JobContext) -> None:
     for start in range(0, len(todo), config.chunk_sources):
         ctx.raise_if_cancelled()
         chunk = todo[start:start + config.chunk_sources]
+        before = total - len(todo) + start
+        batch_work = {"done": 0, "tokens": tokens}
+
+        def on_batch(n_sources: int, new_tokens: int, chunk_size: int = len(chunk), before: int = before,
+                     work: dict = batch_work) -> None:
+            # every batch of every strategy moves the bar: a chunk (128 sources by default) took minutes
+            work["done"] += n_sources
+            work["tokens"] += new_tokens
+            elapsed = max(time.time() - t0, 1e-6)
+            finished = before + work["done"] / len(strategies)
+            ctx.progress(finished, total, unit="sources", tokens_per_s=work["tokens"] / elapsed,
+                         message=f"{work['done'] / len(strategies):.0f} of {chunk_size} sources of this chunk · "
+                                 f"{work['tokens'] / elapsed:.0f} tokens/s")
+
         candidates = generate_candidates(
             model, tokenizer, [s["source"] for s in chunk], [s["pair"] for s in chunk], strategies,
             prompt_format=ref.prompt_format, batch_size=config.batch_size, max_new_tokens=config.max_new_tokens,
-            seed=config.seed + start,
+            seed=config.seed + start, on_batch=on_batch,
         )
         rows = []
         for src, cands in zip(chunk, candidates, strict=True):

@@ -175,6 +175,23 @@ def _window_mean(history: dict[str, list[tuple[int, float]]], key: str) -> tuple
     return sum(head) / len(head), sum(tail) / len(tail)
 
 
+def logged_history(run_dir: Path, upto_step: int) -> dict[str, list[tuple[int, float]]]:
+    """The metric streams a run wrote to its ``events.jsonl`` up to ``upto_step`` (its checkpoint): a step logged
+    twice (the steps after a checkpoint are run again on resume) keeps its last value."""
+    from engine.jobs.events import read_events
+
+    if upto_step <= 0:
+        return {}
+    by_key: dict[str, dict[int, float]] = {}
+    for event in read_events(run_dir, 0, max_bytes=-1).events:
+        if event.get("type") != "metric" or int(event.get("step", -1)) > upto_step:
+            continue
+        for key, value in (event.get("values") or {}).items():
+            if value is not None:
+                by_key.setdefault(key, {})[int(event["step"])] = float(value)
+    return {key: sorted(steps.items()) for key, steps in by_key.items()}
+
+
 def alarm_settings(kl_target: float, kl_measure: str = "per token") -> AlarmSettings:
     """The alarm thresholds of a PPO run: the KL alarm reads ``kl_per_token`` or ``kl`` per ``kl_measure``."""
     return AlarmSettings(kl_target=kl_target, kl_key="kl_per_token" if kl_measure == "per token" else "kl")
@@ -192,13 +209,20 @@ def _monitor_callback(ctx: JobContext, config: PPOJobConfig, state: dict):
     class Monitor(TrainerCallback):
         """Forwards PPO's metrics, evaluates held-out sources, raises alarms, checkpoints and cancels."""
 
-        history: dict[str, list[tuple[int, float]]] = {}
-        active: set[str] = set()  # alarm kinds that hold now: each is written once until it clears
+        def __init__(self) -> None:
+            # a resumed run starts from the streams it logged before its checkpoint: the summary's first reward
+            # and held-out chrF and the alarms' windows cover the whole run, not only the resumed part
+            self.history: dict[str, list[tuple[int, float]]] = logged_history(ctx.run_dir, state["offset"])
+            self.active: set[str] = set()  # alarm kinds that hold now: each is written once until it clears
 
         def on_log(self, args, st, control, logs=None, **kw):
             step = state["offset"] + st.global_step
             values = {METRIC_NAMES[k]: v for k, v in (logs or {}).items() if k in METRIC_NAMES}
             values.update(state["stats"].drain())
+            if "episodes_per_s" in values and state.get("t_start"):
+                # TRL logs int(episodes / seconds): 0 whenever a step takes more than a second per episode
+                values["episodes_per_s"] = (st.global_step * config.batch_size
+                                            / max(time.time() - state["t_start"], 1e-6))
             if "kl" in values and values.get("response_length"):
                 values["kl_per_token"] = values["kl"] / max(1.0, values["response_length"])
             if values:
@@ -335,7 +359,7 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
     if done == 0:  # the starting point of the held-out curve
         ctx.log("evaluating the starting policy on the held-out sources")
         monitor.evaluate(0)
-    t0 = time.time()
+    t0 = state["t_start"] = time.time()
     stopped_early = None
     if remaining:
         try:

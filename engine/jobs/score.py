@@ -154,8 +154,8 @@ def run(config: ScoreConfig, ctx: JobContext) -> None:
         "group_key": p.group, "pair": by_id[p.chosen_id]["pair"], "source": p.source,
         "prompt": by_id[p.chosen_id]["prompt"], "chosen": p.chosen, "rejected": p.rejected, "margin": p.margin,
         "chosen_quality": p.chosen_quality, "rejected_quality": p.rejected_quality, "chosen_cand": p.chosen_id,
-        "rejected_cand": p.rejected_id, "split": p.split, "strategy": p.strategy,
-        "scores": json.dumps({"chosen": p.chosen_scores, "rejected": p.rejected_scores,
+        "rejected_cand": p.rejected_id, "split": p.split, "strategy": by_id[p.chosen_id]["strategy"],
+        "scores": json.dumps({"chosen": p.chosen_scores, "rejected": p.rejected_scores, "pairing": p.strategy,
                               "chosen_strategy": by_id[p.chosen_id]["strategy"],
                               "rejected_strategy": by_id[p.rejected_id]["strategy"]}, ensure_ascii=False),
     } for p in pairs], schema=PAIR_SCHEMA), ctx.output_dir / "pairs.parquet")

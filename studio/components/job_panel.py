@@ -109,9 +109,27 @@ def _metric_figure(rows: list[dict], keys: Sequence[str], title: str) -> go.Figu
         if points:
             xs, ys = zip(*points, strict=True)
             fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines+markers", name=k, marker={"size": 4}))
-    fig.update_layout(title=title, height=300, margin={"l": 10, "r": 10, "t": 40, "b": 10},
+    if not fig.data:  # a metric this run has not logged (yet): say so rather than draw empty axes
+        fig.add_annotation(text="no points yet", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+                           font={"color": "#6b7280"})
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
+    # the title sits left and wraps, the modebar stands on the right edge: a long title ran under the toolbar
+    fig.update_layout(title={"text": wrap_title(title), "x": 0.01, "xanchor": "left", "y": 0.97, "yanchor": "top"},
+                      height=320, margin={"l": 10, "r": 40, "t": 64, "b": 10}, modebar={"orientation": "v"},
                       xaxis_title="step", legend={"orientation": "h"})
     return fig
+
+
+def wrap_title(title: str, width: int = 32) -> str:
+    """A chart title broken into lines of at most about ``width`` characters (Plotly's ``<br>``)."""
+    lines: list[str] = []
+    for word in title.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
 
 
 def metric_charts(run_id: str, charts: Sequence[tuple[str, Sequence[str]]] | None = None, key: str = "") -> None:
@@ -212,9 +230,9 @@ def run_monitor(run_id: str, *, charts: Sequence[tuple[str, Sequence[str]]] | No
         _progress(run)
         _controls(run, key)
         _ingest_notice(run_id)
-        metric_charts(run_id, charts, key=key)
-        if extra is not None:
+        if extra is not None:  # alarms and notes above the charts: below ten charts nobody saw them
             extra(run)
+        metric_charts(run_id, charts, key=key)
         with st.expander("Log", expanded=run["status"] == "failed"):
             _log_tail(run_id, log_lines)
         if was_active and run["status"] in FINAL_STATUSES:

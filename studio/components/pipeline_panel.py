@@ -77,7 +77,7 @@ def pipeline_view(pipeline_id: int, *, key: str) -> None:
             models = store.models.by_run(step["run_id"]) if step["run_id"] else []
             rows.append({"step": f"{step['position'] + 1} · {step['name']}", "job": step["kind"],
                          "status": step["status"], "progress": progress,
-                         "run": f"runs?run={step['run_id']}" if step["run_id"] else None,
+                         "run": f"runs?run={step['run_id']}" if step["run_id"] else "",  # None printed "None"
                          "made": ", ".join(f"{m['name']} ({m['stage']})" for m in models),
                          "error": step["error"] or ""})
         st.dataframe(rows, hide_index=True, use_container_width=True, key=f"{key}-steps-{pipeline_id}",

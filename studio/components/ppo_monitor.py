@@ -14,42 +14,78 @@ from studio.state import studio
 
 PPO_CHARTS = [
     ("Reward (mean, min, max)", ["reward_mean", "reward_min", "reward_max", "shaped_reward_mean"]),
-    ("KL to the reference (summed over a translation)", ["kl"]), ("KL per token", ["kl_per_token"]),
+    ("KL to the reference (sum per translation)", ["kl"]), ("KL per token", ["kl_per_token"]),
     ("Held-out chrF (not in the reward)", ["heldout_chrf"]),
     ("Entropy", ["entropy"]), ("Policy and value loss", ["policy_loss", "value_loss"]),
     ("Clip fraction", ["clip_fraction", "value_clip_fraction"]), ("Response length (tokens)", ["response_length"]),
-    ("Degenerate outputs (share)", ["degenerate_share"]),
+    ("Degenerate outputs (share)", ["degenerate_share"]), ("Throughput (episodes per second)", ["episodes_per_s"]),
 ]
 
 
-def ppo_health(run: dict) -> None:
-    """Alarms and the latest sample translations of a PPO run (inside the live monitor)."""
+def kind_monitor(kind: str) -> dict:
+    """The charts and extra panel a run of ``kind`` is shown with (the PPO monitor for PPO runs, on every page);
+    ``{}`` for the generic monitor, one chart per metric."""
+    return {"charts": PPO_CHARTS, "extra": ppo_health} if kind == "ppo" else {}
+
+
+def fired_alarms(run_dir: str | Path) -> list[dict]:
+    """The alarms a PPO run wrote while it trained, in step order (then kind)."""
+    logged = Path(run_dir) / "outputs" / ALARMS_FILE
+    if not logged.exists():
+        return []
+    fired = [json.loads(line) for line in logged.read_text().splitlines() if line.strip()]
+    return sorted(fired, key=lambda a: (int(a["step"]), str(a["kind"])))
+
+
+def _alarms(run: dict) -> None:
     series = series_from_rows(studio().store.runs.metrics(run["id"]))
     config = json.loads(run["config"])
     alarms = check_alarms(series, alarm_settings(float(config.get("kl_target", 0.2)),
                                                  config.get("kl_measure", "per translation")))
-    logged = Path(run["run_dir"]) / "outputs" / ALARMS_FILE
-    fired = [json.loads(line) for line in logged.read_text().splitlines()] if logged.exists() else []
-    if alarms:
-        for alarm in alarms:
-            st.error(f"**{alarm.kind.replace('_', ' ')}** (step {alarm.step}): {alarm.message}",
-                     icon=":material/warning:")
-    elif series:
+    fired = fired_alarms(run["run_dir"])
+    for alarm in alarms:
+        st.error(f"**{alarm.kind.replace('_', ' ')}** (step {alarm.step}): {alarm.message}",
+                 icon=":material/warning:")
+    history = ", ".join(f"{a['kind'].replace('_', ' ')} @ {a['step']}" for a in fired)
+    if fired and not alarms:
+        st.warning(f"No alarm holds at the latest step, but {len(fired)} alarm(s) fired during the run: {history}. "
+                   "Check the charts around those steps.", icon=":material/history:")
+    elif fired:
+        st.caption(f"{len(fired)} alarm(s) fired during the run: {history}")
+    elif series and not alarms:
         st.success("No alarm: KL within target, no reward hacking or degeneration detected.",
                    icon=":material/health_and_safety:")
-    if fired:
-        st.caption(f"{len(fired)} alarm(s) fired during the run: "
-                   + ", ".join(sorted({f"{a['kind']} @ {a['step']}" for a in fired})))
+
+
+def _samples(run: dict) -> None:
     samples_file = Path(run["run_dir"]) / "outputs" / SAMPLES_FILE
-    if samples_file.exists():
-        samples = [json.loads(line) for line in samples_file.read_text(encoding="utf-8").splitlines()]
-        steps = sorted({s["step"] for s in samples})
-        step = st.select_slider("Sample translations at step", steps, value=steps[-1], key=f"ppo-samples-{run['id']}")
-        rows = "".join(
-            f"<tr><td dir='auto'>{html.escape(s['source'])}</td><td class='tarjama-ar' dir='rtl'>"
-            f"{html.escape(s['translation']) or '<em>(empty)</em>'}</td><td class='tarjama-ar' dir='rtl'>"
-            f"{html.escape(s['reference'])}</td><td>{s['reward']:.2f}</td></tr>"
-            for s in samples if s["step"] == step)
-        st.markdown("<table class='tarjama-table'><thead><tr><th>Source</th><th>Policy (greedy)</th>"
-                    f"<th>Reference</th><th>Reward</th></tr></thead><tbody>{rows}</tbody></table>",
-                    unsafe_allow_html=True)
+    if not samples_file.exists():
+        return
+    samples = [json.loads(line) for line in samples_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    steps = sorted({int(s["step"]) for s in samples})
+    if not steps:
+        return
+    key, newest_key = f"ppo-samples-{run['id']}", f"ppo-samples-newest-{run['id']}"
+    # follow the newest step unless the user moved the slider to an earlier one (a widget keeps its first value)
+    if st.session_state.get(key) in (None, st.session_state.get(newest_key)) or st.session_state.get(key) not in steps:
+        st.session_state[key] = steps[-1]
+    st.session_state[newest_key] = steps[-1]
+    if len(steps) > 1:
+        step = st.select_slider("Sample translations at step", steps, key=key)
+    else:
+        step = steps[0]
+        st.caption(f"Sample translations at step {step}")
+    rows = "".join(
+        f"<tr><td dir='auto'>{html.escape(s['source'])}</td><td class='tarjama-ar' dir='rtl'>"
+        f"{html.escape(s['translation']) or '<em>(empty)</em>'}</td><td class='tarjama-ar' dir='rtl'>"
+        f"{html.escape(s['reference'])}</td><td>{s['reward']:.2f}</td></tr>"
+        for s in samples if int(s["step"]) == step)
+    st.markdown("<table class='tarjama-table'><thead><tr><th>Source</th><th>Policy (greedy)</th>"
+                f"<th>Reference</th><th>Reward</th></tr></thead><tbody>{rows}</tbody></table>",
+                unsafe_allow_html=True)
+
+
+def ppo_health(run: dict) -> None:
+    """Alarms and the latest sample translations of a PPO run (inside the live monitor)."""
+    _alarms(run)
+    _samples(run)

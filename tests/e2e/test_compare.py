@@ -24,11 +24,11 @@ def test_compare_two_models_in_the_browser(page: Page, seeded_studio_server, tin
     expect(page.get_by_test_id("stMetricValue").filter(has_text="tiny-b")).to_be_visible()
 
     open_page(page, f"{url}/compare", "5 · Compare")
-    form = page.get_by_test_id("stForm").filter(has_text="Max new tokens")
+    form = page.get_by_test_id("stForm").filter(has_text="Longest translation (tokens)")
     expect(form.get_by_text("tiny-sft (sft)")).to_be_visible()  # both policies preselected
     expect(form.get_by_text("tiny-b (sft)")).to_be_visible()
     choose(page, "Split", "valid", within=form)  # this corpus has train and valid splits only
-    tokens = form.get_by_label("Max new tokens", exact=True)
+    tokens = form.get_by_label("Longest translation (tokens)", exact=True)
     tokens.fill("8")
     tokens.press("Tab")
     form.get_by_role("button", name="Evaluate", exact=True).click()

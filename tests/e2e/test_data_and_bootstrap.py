@@ -42,10 +42,10 @@ def test_upload_browse_and_bootstrap(page: Page, studio_server, tmp_path, artifa
 
     open_page(page, f"{studio_server.url}/", "Tarjama Studio")
     page.get_by_text("Train an SFT model on your own corpora (advanced)").click()
-    choose(page, "Size", "tiny")
+    choose(page, "Model size", "tiny")
     page.get_by_text("Advanced settings").click()
-    for label, value in (("Vocab size", "400"), ("Max steps", "200"), ("Eval every", "10"),
-                         ("Checkpoint every", "50"), ("Eval pairs", "4")):
+    for label, value in (("Vocabulary size", "400"), ("Step limit", "200"), ("Evaluate every (steps)", "10"),
+                         ("Checkpoint every (steps)", "50"), ("Evaluation pairs", "4")):
         field = page.get_by_label(label, exact=True)
         field.fill(value)
         field.press("Tab")

@@ -21,8 +21,8 @@ def test_start_ppo_and_watch_reward_and_kl(page: Page, seeded_studio_server, art
     open_page(page, f"{seeded_studio_server.url}/ppo", "4 · PPO")
     page.get_by_text("Small demo model").click()
     page.get_by_role("tabpanel", name="PPO").get_by_text("Advanced settings").click()
-    for label, value in (("Steps", "12"), ("Batch size", "4"), ("Response length", "6"), ("Eval every", "4"),
-                         ("Ppo epochs", "1"), ("Heldout size", "3")):
+    for label, value in (("Steps", "12"), ("Batch size", "4"), ("Longest response (tokens)", "6"),
+                         ("Evaluate every (steps)", "4"), ("PPO epochs per batch", "1"), ("Held-out sources", "3")):
         field = page.get_by_role("tabpanel", name="PPO").get_by_label(label, exact=True)
         field.fill(value)
         field.press("Tab")

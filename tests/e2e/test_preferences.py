@@ -14,7 +14,7 @@ pytestmark = pytest.mark.e2e
 
 def test_generate_in_the_browser_and_browse_candidates(page: Page, seeded_studio_server, artifacts):
     open_page(page, f"{seeded_studio_server.url}/preferences", "2 · Synthetic preferences")
-    for label, value in (("Sample size", "6"), ("Max new tokens", "8")):
+    for label, value in (("Sample size (0 = all)", "6"), ("Longest translation (tokens)", "8")):
         field = page.get_by_label(label, exact=True)
         field.fill(value)
         field.press("Tab")

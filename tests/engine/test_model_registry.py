@@ -164,6 +164,9 @@ def test_export_of_a_policy_loads_with_transformers_and_generates(store, workspa
     out = export_standalone(store, tiny_policy, export_dir(workspace, tiny_policy))
     assert out == workspace.root / "exports" / "tiny-sft"
     assert (out / "model.safetensors").is_file() and (out / "tokenizer.json").is_file()
+    # meant to be shared: others on the machine can read it (safetensors writes 0600)
+    assert {p.name: p.stat().st_mode & 0o777 for p in out.iterdir()} == {p.name: 0o644 for p in out.iterdir()}
+    assert out.stat().st_mode & 0o777 == 0o755
     card = json.loads((out / "tarjama.json").read_text())
     assert card["prompt_format"] == "tags" and card["exported_from"] == "tiny-sft" and card["stage"] == "sft"
     _generate(out)

@@ -98,3 +98,49 @@ def test_blind_ab_signs_in_records_a_judgement_and_counts_win_rates(compare_page
     rates = next(d.value for d in at.dataframe if "judgements" in d.value.columns)
     assert rates["judgements"].tolist() == ["1"]
     assert any("1 judged by you" in c.value for c in at.caption)
+
+
+def test_a_model_with_degenerate_outputs_is_flagged_as_likely_reward_hacking(compare_page, store, tmp_path):
+    from tests.engine.compare.helpers import add_evaluation, add_testset, references
+
+    testset = add_testset(store)
+    store.models.register("sft-v1", "policy", "/m/sft-v1", stage="sft")
+    store.models.register("cold-v1", "policy", "/m/cold-v1", stage="cold-start", parent="sft-v1")
+    add_evaluation(store, tmp_path, testset, "sft-v1", references())
+    add_evaluation(store, tmp_path, testset, "cold-v1", ["هلمن هلمن هلمن هلمن هلمن هلمن هلمن هلمن"] * 8)
+    at = compare_page()
+    assert not at.exception
+    warning = " ".join(w.value for w in at.warning)
+    assert "**cold-v1**: 100% of its outputs fail the output checks, up from 0% for its parent sft-v1" in warning
+    assert "reward hacking" in warning and "**sft-v1**" not in warning
+
+
+def test_bar_chart_values_are_not_printed_on_the_error_bars(compare_page, store, tmp_path):
+    seed_two_systems(store, tmp_path)
+    at = compare_page()
+    (bar,) = json.loads(at.get("plotly_chart")[0].proto.spec)["data"]
+    assert bar.get("textposition") != "outside" and not bar.get("text")
+    assert all("<br><b>" in x and "[" in x for x in bar["x"])  # the value and its interval under the bar
+
+
+def test_blind_ab_results_name_the_systems_as_picked_until_the_reveal(compare_page, store, tmp_path):
+    testset, good, bad = seed_two_systems(store, tmp_path)
+    at = compare_page()
+    at.text_input(key="ab-name").input("Amal")
+    at.button[[b.label for b in at.button].index("Sign in")].click()
+    at.run()
+    first = at.selectbox(key="ab-system-1").value
+    item = next(v for k, v in at.session_state.filtered_state.items() if k.startswith("ab-item-"))
+    choice = "left" if item.left == first else "right"  # the voter prefers System 1, whichever side it was on
+    at.button(key=f"ab-{choice}").click()
+    at.run()
+    rows = next(d.value for d in at.dataframe if "judgements" in d.value.columns)
+    assert "A better" not in rows.columns and "system A" not in rows.columns
+    assert rows[["system", "against", "wins", "losses"]].values.tolist() == [["System 1", "System 2", "1", "0"]]
+    at.toggle(key="ab-reveal").set_value(True)
+    at.run()
+    rows = next(d.value for d in at.dataframe if "judgements" in d.value.columns)
+    names = {rows["system"].iloc[0].split(" · ")[0], rows["against"].iloc[0].split(" · ")[0]}
+    assert names == {"final-v1", "sft-v1"}
+    winner = rows["system"].iloc[0] if rows["wins"].iloc[0] == "1" else rows["against"].iloc[0]
+    assert winner.startswith({good: "final-v1", bad: "sft-v1"}[first])

@@ -32,11 +32,25 @@ def test_table_lists_every_version_with_metrics_and_lineage(open_page, store):
     table = at.dataframe[0].value
     assert sorted(table["name"]) == ["cold-a", "rm-a", "sft-a"]
     assert dict(zip(table["name"], table["stage"], strict=True))["cold-a"] == "cold-start"
-    assert dict(zip(table["name"], table["RM accuracy"], strict=True))["rm-a"] == 0.8
+    assert dict(zip(table["name"], table["RM accuracy"], strict=True))["rm-a"] == "0.8"
+    cells = [str(v) for column in table.columns for v in table[column]]
+    assert "None" not in cells and "nan" not in cells  # a missing metric is a dash, not a literal "None"
+    assert dict(zip(table["name"], table["valid chrF"], strict=True))["cold-a"] == "—"
     at.selectbox(key="models-pick").set_value("cold-a")
     at.run()
     assert not at.exception
     assert len(at.get("plotly_chart")) == 1  # the lineage graph
+    import json
+
+    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
+    nodes = [t for t in figure["data"] if t.get("mode") == "markers+text"]
+    xs = [x for t in nodes for x in t["x"]]
+    ys = [y for t in nodes for y in t["y"]]
+    # labels have room at the edges and short lines; neighbours in a column alternate above and below
+    assert figure["layout"]["xaxis"]["range"][0] < min(xs) and figure["layout"]["xaxis"]["range"][1] > max(xs)
+    assert figure["layout"]["yaxis"]["range"][0] < min(ys) and figure["layout"]["yaxis"]["range"][1] > max(ys)
+    assert all(len(line) <= 22 for t in nodes for label in t["text"] for line in label.split("<br>"))
+    assert all(t["cliponaxis"] is False for t in nodes)
     assert "Check and register" in [b.label for b in at.button]  # the register form is still there
 
 
@@ -45,11 +59,12 @@ def test_promote_needs_the_typed_name_then_roll_back_needs_the_tick(open_page, s
     at = open_page("models")
     at.selectbox(key="models-pick").set_value("sft-a")
     at.run()
-    _button(at, "Promote to production").click()
-    at.run()
-    assert any("confirm" in e.value for e in at.error) and _stages(store)["sft-a"] == "sft"
+    assert _button(at, "Promote to production").disabled  # enabled only once the name is typed
+    at.text_input(key="models-confirm-sft-a").set_value("sft-b").run()
+    assert _button(at, "Promote to production").disabled and _stages(store)["sft-a"] == "sft"
 
-    at.text_input(key="models-confirm-sft-a").set_value("sft-a")
+    at.text_input(key="models-confirm-sft-a").set_value("sft-a").run()
+    assert not _button(at, "Promote to production").disabled
     _button(at, "Promote to production").click()
     at.run()
     assert not at.exception

@@ -27,7 +27,12 @@ def test_phase2_starts_with_its_steps(open_page, store, tiny_policy, tiny_policy
     assert pipeline["steps"][0]["status"] == "running"
     assert pipeline["steps"][1]["config"]["generate_run"] == "$run:generate"
     assert pipeline["steps"][0]["config"]["model"] == pipeline["steps"][3]["config"]["policy"] == "tiny-sft"
-    assert at.dataframe[0].value["status"].tolist() == ["running"]
+    # the chosen pipeline's step table comes first, above the form: every step with its status, run and model
+    steps = at.dataframe[0].value
+    assert list(steps.columns) == ["step", "job", "status", "progress", "run", "made", "error"]
+    assert steps["status"].tolist() == ["running", "pending", "pending", "pending"]
+    assert steps["run"].iloc[0] == f"runs?run={pipeline['steps'][0]['run_id']}"
+    assert at.dataframe[1].value["status"].tolist() == ["running"]  # all pipelines, folded away
 
 
 def test_a_phase3_without_feedback_fails_with_the_reason_and_can_be_resumed(open_page, store, tiny_policy,
@@ -51,3 +56,20 @@ def test_a_phase3_without_feedback_fails_with_the_reason_and_can_be_resumed(open
     assert not at.exception
     pipeline = store.pipelines.list()[0]
     assert pipeline["status"] == "running" and pipeline["steps"][0]["run_id"]
+
+
+def test_a_pipelines_steps_are_shown_first_with_runs_and_models(open_page, store, workspace):
+    pid = store.pipelines.create("Phase 2 · cold start", "phase2", [
+        {"name": "score", "kind": "score", "config": {}}, {"name": "ppo", "kind": "ppo", "config": {}}])
+    workspace.run_dir("r-ppo").mkdir(parents=True)
+    store.runs.create("r-ppo", "ppo", "PPO", {}, str(workspace.run_dir("r-ppo")))
+    store.models.register("cold-1", "policy", "/m/cold", stage="cold-start", run_id="r-ppo")
+    store.pipelines.set_step(pid, 0, status="succeeded")
+    store.pipelines.set_step(pid, 1, status="succeeded", run_id="r-ppo")
+    store.pipelines.set_status(pid, "succeeded")
+    at = open_page("pipelines")
+    assert not at.exception
+    assert at.subheader[0].value == "Pipeline steps"
+    steps = at.dataframe[0].value
+    assert steps["step"].tolist() == ["1 · score", "2 · ppo"]
+    assert steps["made"].tolist() == ["", "cold-1 (cold-start)"] and steps["run"].tolist()[1] == "runs?run=r-ppo"

@@ -34,7 +34,7 @@ def test_monitor_shows_charts_health_and_samples(open_page, supervisor, store, t
                                                   eval_every=1, heldout_size=3, kl_target=0.0))
     assert supervisor.wait(run_id, timeout_s=300) == "succeeded"
     at = open_page("ppo")
-    assert len(at.get("plotly_chart")) == 9
+    assert len(at.get("plotly_chart")) == 10
     last_kl = [m["value"] for m in store.runs.metrics(run_id, keys=("kl",))][-1]
     if last_kl > 0:  # with a target of 0 any positive KL is an alarm
         assert any("kl above target" in e.value for e in at.error)

@@ -58,3 +58,57 @@ def test_browse_charts_and_export_after_real_runs(open_page, supervisor, store, 
     assert any("synthetic_preferences.jsonl" in s.value for s in at.success)
     assert (studio_exports := store.db.path.parent / "exports" / "synthetic_preferences.jsonl").exists()
     assert studio_exports.read_text(encoding="utf-8").count("\n") == store.preferences.count_pairs(run_ids=[score])
+
+
+def _recorded_generate_and_score(store, workspace, gen_id, score_id, created, *, scored=True):
+    """A finished generate run with two candidates of one source and (``scored``) a finished score run of it."""
+    import json as _json
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from engine.jobs.generate import CANDIDATE_SCHEMA
+
+    folder = workspace.run_dir(gen_id) / "outputs" / "candidates"
+    folder.mkdir(parents=True)
+    rows = [{"cand_id": i, "corpus_id": 1, "seg_id": 0, "pair": "en-ar", "split": "train", "source": "Good morning",
+             "reference": "صباح الخير", "prompt": "<en> Good morning <ar>", "text": text, "strategy": strategy,
+             "params": "{}", "n_samples": 1, "strategies": strategy}
+            for i, (text, strategy) in enumerate((("صباح الخير", "greedy"), ("good good good", "top_k:20")))]
+    pq.write_table(pa.Table.from_pylist(rows, schema=CANDIDATE_SCHEMA), folder / "chunk-00000.parquet")
+    store.runs.create(gen_id, "generate", "Generate", {}, str(folder.parent.parent))
+    with store.db.transaction() as cur:
+        store.preferences.load_candidates(cur, gen_id, folder)
+        store.runs.mark_final(cur, gen_id, "succeeded", None)
+        cur.execute("UPDATE runs SET created_at = ? WHERE id = ?", [created, gen_id])
+    if not scored:
+        return
+    scores = workspace.run_dir(score_id) / "outputs" / "scores.parquet"
+    scores.parent.mkdir(parents=True)
+    pq.write_table(pa.Table.from_pylist([
+        {"cand_id": 0, "metric": "quality", "value": 0.9}, {"cand_id": 0, "metric": "check_passed", "value": 1.0},
+        {"cand_id": 1, "metric": "quality", "value": 0.1}, {"cand_id": 1, "metric": "check_passed", "value": 0.0}]),
+        scores)
+    store.runs.create(score_id, "score", "Score", _json.loads(_json.dumps({"generate_run": gen_id})),
+                      str(scores.parent.parent))
+    with store.db.transaction() as cur:
+        store.preferences.load_scores(cur, score_id, gen_id, scores)
+        store.runs.mark_final(cur, score_id, "succeeded", None)
+        cur.execute("UPDATE runs SET created_at = ? WHERE id = ?", [created, score_id])
+
+
+def test_browse_and_charts_follow_the_newest_finished_score_run(open_page, store, workspace):
+    from datetime import datetime
+
+    _recorded_generate_and_score(store, workspace, "gen-old", "score-old", datetime(2026, 1, 1, 9))
+    at = open_page("preferences")
+    assert at.selectbox(key="pref-browse-score-gen-old").value == "score-old"
+    # a newer generate run that is not scored, then a newer score run of the first one
+    _recorded_generate_and_score(store, workspace, "gen-new", None, datetime(2026, 1, 1, 10), scored=False)
+    _recorded_generate_and_score(store, workspace, "gen-x", "score-new", datetime(2026, 1, 1, 11))
+    at.run()
+    assert at.selectbox(key="pref-browse-gen").value == "gen-x"
+    assert at.selectbox(key="pref-browse-score-gen-x").value == "score-new"
+    assert at.selectbox(key="pref-charts-score").value == "score-new"
+    table = next(m.value for m in at.markdown if "tarjama-table" in m.value and "Pair role" in m.value)
+    assert "<th" in table and "Checks</th>" in table and "failed" in table and "0.90" in table

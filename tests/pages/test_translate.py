@@ -23,6 +23,34 @@ def tiny_rm(store, tiny_rm_dir):
     return "tiny-rm"
 
 
+@pytest.fixture
+def typed_names(monkeypatch):
+    """Let AppTest send a select box a typed value outside its options, as the browser does for a box that accepts
+    new options (AppTest looks every value up among the options)."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+    from streamlit.testing.v1.element_tree import Selectbox
+
+    original = Selectbox._widget_state
+
+    def state(self):
+        if self.value is None or str(self.value) in self.options:
+            return original.fget(self)
+        ws = WidgetState()
+        ws.id = self.id
+        ws.string_value = str(self.value)
+        return ws
+
+    monkeypatch.setattr(Selectbox, "_widget_state", property(state))
+
+
+def _sign_in(at: AppTest, name: str) -> AppTest:
+    at.selectbox(key="tr-signin-name").set_value(name)
+    next(b for b in at.button if b.label == "Sign in").click()
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
 def _page(open_page, **params) -> AppTest:
     """The page opened as after a reload of a URL carrying ``params`` (e.g. ``linguist``, ``request``)."""
     at = open_page()
@@ -45,13 +73,11 @@ def _saved(at: AppTest) -> list[str]:
 
 
 def test_sign_in_then_translate_shows_the_top_three_ranked_and_a_ranking_is_saved(open_page, store, tiny_policy,
-                                                                                  tiny_rm):
+                                                                                  tiny_rm, typed_names):
     at = open_page("translate")
     assert at.title[0].value == "6 · Translate & feedback"
     assert [s.value for s in at.subheader] == ["Who is judging?"]
-    at.text_input(key="tr-signin-new").input("  Amina  ")
-    next(b for b in at.button if b.label == "Sign in").click()
-    at.run()
+    _sign_in(at, "  Amina  ")
     assert store.feedback.linguists() == ["Amina"] and at.query_params["linguist"] == ["Amina"]
     at.text_area(key="tr-source").input("Le chat dort sur le canapé.")
     at.run()
@@ -68,10 +94,16 @@ def test_sign_in_then_translate_shows_the_top_three_ranked_and_a_ranking_is_save
     assert sum(c["n_samples"] for c in request["candidates"]) == 5
     shown = min(3, len(request["candidates"]))
     assert len([c for c in at.caption if c.value.startswith("**#")]) == shown
+    assert f"seed {request['settings']['seed']}" in " ".join(c.value for c in at.caption)
+    if shown == 1:  # one distinct candidate: nothing to rank
+        assert "Rank the candidates" not in at.radio(key=f"tr-kind-{rid}").options
+        return
     ranks = [at.selectbox(key=f"tr-rank-{rid}-{p}") for p in range(shown)]
-    ranks[0].set_value(shown)
-    ranks[-1].set_value(1)
+    assert all(r.value is None for r in ranks)  # nothing pre-filled
+    for position, rank in enumerate(reversed(range(1, shown + 1))):
+        ranks[position].set_value(rank)
     _submit(at)
+    assert not at.error, [e.value for e in at.error]
     row = store.feedback.judgements()[0]
     assert row["kind"] == "ranking" and row["linguist"] == "Amina" and row["model"] == tiny_policy
     assert row["ranking"][0] == shown - 1 and row["best"] == shown - 1
@@ -109,7 +141,8 @@ def test_each_feedback_format_is_stored_and_survives_a_reload(open_page, store, 
 def test_a_bad_judgement_is_refused_and_nothing_is_stored(open_page, store):
     rid = stored_request(store)
     at = _page(open_page, linguist="Bilal", request=rid)
-    at.selectbox(key=f"tr-rank-{rid}-1").set_value(1)  # two candidates ranked 1
+    for position in range(3):
+        at.selectbox(key=f"tr-rank-{rid}-{position}").set_value(1)  # every candidate ranked 1
     _submit(at)
     assert any("different rank" in e.value for e in at.error)
     at.radio(key=f"tr-kind-{rid}").set_value("post_edit")
@@ -125,6 +158,7 @@ def test_all_feedback_filters_and_exports_human_preferences(open_page, store, wo
         at = _page(open_page, linguist=linguist, request=rid)
         at.radio(key=f"tr-kind-{rid}").set_value("best")
         at.run()
+        at.radio(key=f"tr-best-{rid}").set_value(1)
         _submit(at)
     at = _page(open_page, linguist="Lead")
     at.multiselect(key="tr-f-who").set_value(["Amina"])
@@ -158,8 +192,9 @@ def test_review_queue_next_item_and_agreement_between_two_linguists(open_page, s
         rid = item["request_id"]
         n = min(3, len(store.feedback.request(rid)["candidates"]))
         if n > 1:
-            at.selectbox(key=f"q{queue['id']}-rank-{rid}-{ranking_first}").set_value(1)
-            at.selectbox(key=f"q{queue['id']}-rank-{rid}-{1 - ranking_first}").set_value(2)
+            order = [ranking_first, 1 - ranking_first, *range(2, n)]
+            for rank, position in enumerate(order, start=1):
+                at.selectbox(key=f"q{queue['id']}-rank-{rid}-{position}").set_value(rank)
         _submit(at)
         assert _saved(at)
     rows = store.feedback.judgements(queue_id=queue["id"])
@@ -184,3 +219,38 @@ def test_a_finished_batch_run_offers_its_translations_for_download(open_page, st
     labels = [d.proto.label for d in at.get("download_button")]
     assert labels == ["Download TSV", "Download JSONL"]
     assert any("القطة." in m.value for m in at.markdown)
+
+
+def test_one_name_field_takes_a_known_or_a_new_linguist(open_page, store, typed_names):
+    store.feedback.register_linguist("Amina")
+    at = open_page("translate")
+    box = at.selectbox(key="tr-signin-name")
+    assert box.options == ["Amina"] and not at.text_input  # no second "new linguist" field
+    _sign_in(at, "Karim")  # a new name typed in the same field
+    assert at.session_state["tr_linguist"] == "Karim" and sorted(store.feedback.linguists()) == ["Amina", "Karim"]
+    at.button(key="tr-signout").click()
+    at.run()
+    _sign_in(at, "Amina")  # an existing one picked
+    assert at.session_state["tr_linguist"] == "Amina"
+
+
+def test_an_untouched_ranking_is_not_recorded_as_agreement(open_page, store):
+    rid = stored_request(store)
+    at = _page(open_page, linguist="Bilal", request=rid)
+    _submit(at)  # nothing chosen: the model's order is not submitted as the linguist's
+    assert any("Rank every candidate" in e.value for e in at.error)
+    assert store.feedback.count_judgements() == 0
+    at.checkbox(key=f"tr-as-shown-{rid}").check()  # an explicit "the order shown is right"
+    _submit(at)
+    row = store.feedback.judgements()[0]
+    assert row["kind"] == "ranking" and row["ranking"] == [0, 1, 2]
+
+
+def test_pick_the_best_needs_a_pick(open_page, store):
+    rid = stored_request(store)
+    at = _page(open_page, linguist="Bilal", request=rid)
+    at.radio(key=f"tr-kind-{rid}").set_value("best")
+    at.run()
+    assert at.radio(key=f"tr-best-{rid}").value is None
+    _submit(at)
+    assert any("Pick the best" in e.value for e in at.error) and store.feedback.count_judgements() == 0

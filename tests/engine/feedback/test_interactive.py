@@ -73,3 +73,16 @@ def test_registry_translation_is_recorded_and_queue_items_get_candidates(store, 
     a, b = next_item(store, qid, "A"), next_item(store, qid, "B")
     assert a.request_id == b.request_id
     assert store.feedback.request(a.request_id)["rm"] == tiny_rm
+
+
+def test_each_request_draws_its_own_seed_and_records_it(tiny_policy_dir):
+    """A fixed seed gave every source the same random stream (the same words on top for 4 of 5 sources)."""
+    common = dict(source="The cat is on the table.", pair="en-ar", model_name="tiny-sft",
+                  model_path=str(tiny_policy_dir), prompt_format="tags", max_new_tokens=6,
+                  strategies=["temperature:1.0x5"])
+    first, second = translate_and_rank(**common), translate_and_rank(**common)
+    seeds = first.settings["seed"], second.settings["seed"]
+    assert all(isinstance(s, int) for s in seeds) and seeds[0] != seeds[1]
+    again = translate_and_rank(**common, seed=seeds[0])  # the recorded seed samples the request again exactly
+    assert [c.text for c in again.candidates] == [c.text for c in first.candidates]
+    assert again.settings["seed"] == seeds[0]

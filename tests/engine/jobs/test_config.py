@@ -45,3 +45,25 @@ def test_bad_values_are_refused_with_a_reason(values, message):
     with pytest.raises(ConfigError) as err:
         config_from_dict(ExampleConfig, values)
     assert str(err.value) == message
+
+
+def test_every_setting_of_every_form_has_a_human_label():
+    """Forms are built from the configs: a field without a label showed its raw key ("Kl coef", "Cliprange")."""
+    import dataclasses
+
+    from engine.jobs.config import LABELS
+    from engine.jobs.registry import KIND_MODULES, job_kind
+    from engine.pipelines.templates import TEMPLATES
+
+    classes = [job_kind(k).config_cls for k in KIND_MODULES] + [t.config_cls for t in TEMPLATES.values()]
+    unlabelled = sorted({f"{cls.__name__}.{f.name}" for cls in classes for f in dataclasses.fields(cls)
+                         if not f.metadata.get("label") and f.name not in LABELS})
+    assert not unlabelled, f"give these settings a label (setting(label=...) or LABELS): {unlabelled}"
+    from engine.jobs.ppo import PPOJobConfig
+
+    labels = {s.name: s.label for s in config_fields(PPOJobConfig)}
+    assert labels["kl_coef"] == "KL coefficient" and labels["cliprange"] == "Clip range"
+    assert labels["lora"] == "LoRA" and labels["kl_measure"] == "KL measure" and labels["corpus_ids"] == "Corpora"
+    assert labels["missing_eos_penalty"] == "Missing end-of-sequence penalty"
+    for label in labels.values():
+        assert not any(raw in label for raw in ("Kl ", "Ppo ", "Lora", "ids", "eos", "Heldout")), label

@@ -36,6 +36,8 @@ def test_ppo_steps_log_metrics_change_the_policy_and_register(supervisor, store,
     kl = [r["value"] for r in store.runs.metrics(run_id, keys=("kl",))]
     per_token = [r["value"] for r in store.runs.metrics(run_id, keys=("kl_per_token",))]
     assert len(per_token) == len(kl) == 4
+    eps = [r["value"] for r in store.runs.metrics(run_id, keys=("episodes_per_s",))]
+    assert len(eps) == 4 and all(v > 0 for v in eps)  # TRL's own value is int(episodes / s): 0 on a slow machine
     assert model["metadata"]["final_kl"] == pytest.approx(sum(kl) / 4)  # the mean of the last (up to 10) steps
     assert model["metadata"]["final_kl_per_token"] == pytest.approx(sum(per_token) / 4)
     before, after = load_file(f"{tiny_policy_dir}/model.safetensors"), load_file(f"{model['path']}/model.safetensors")
