@@ -12,14 +12,9 @@ from studio.components.launch import launch_choice
 from studio.components.pickers import corpus_picker, model_picker, pair_sets_picker
 from studio.components.pipeline_panel import pipeline_form, pipeline_view
 from studio.components.ppo_monitor import PPO_CHARTS, ppo_health
+from studio.components.presets import preset_choice
 from studio.state import studio
 
-RM_PRESETS = {
-    "Project brief (real models)": {},
-    # the best of the demo's measured fine-tunes (bench/results/demo_pipeline.json, stage rm_sweep)
-    "Small demo model": {"learning_rate": 3e-5, "epochs": 3.0, "batch_size": 16, "eval_every": 50,
-                         "save_every": 500},
-}
 RM_CHARTS = [("Loss", ["loss", "eval_loss"]),
              ("Accuracy", ["accuracy", "eval_accuracy", "valid_accuracy_human", "valid_accuracy_synthetic"])]
 
@@ -98,14 +93,12 @@ with rm_tab:
     if not store.preferences.pair_sets(origin="human"):
         st.info("Make human pairs first (tab 1).")
     else:
-        preset = st.radio("Starting values", list(RM_PRESETS), horizontal=True, key="align-rm-preset",
-                          help="A low learning rate suits a real reward model; the small demo model needs larger "
-                               "steps (its measured best: lr 3e-5, 3 epochs, replay 1.0).")
+        preset, values = preset_choice("reward_finetune", key="align-rm-preset")
         launch = launch_choice("reward_finetune", key="align-rm")
         config = config_form(
             "reward_finetune", key=f"align-rm-{preset}",
             defaults={"base_model": found.get("reward_model"), "replay_pair_sets": found.get("replay_pair_sets", []),
-                      **RM_PRESETS[preset]},
+                      **values},
             widgets={"base_model": model_picker("reward"), "pair_sets": pair_sets_picker("human"),
                      "replay_pair_sets": pair_sets_picker("synthetic", preselect_newest=False)},
             hidden=("head", "mlp_hidden", "valid_share_if_missing"), submit_label="Fine-tune the reward model")
@@ -152,7 +145,8 @@ with phase3_tab:
     st.caption("Feedback → pairs → reward-model fine-tune → PPO stage 2, each a normal run, started in order. "
                "Empty fields are filled from the cold-start model: its policy, the reward model it was trained "
                "against and that model's synthetic pairs, and its prompts' corpora.")
-    pipeline_form("phase3", key="align-phase3")
+    phase3_preset, phase3_values = preset_choice("phase3", key="align-phase3-preset")
+    pipeline_form("phase3", key=f"align-phase3-{phase3_preset}", defaults=phase3_values)
     started = store.pipelines.list(limit=20)
     mine = [p for p in started if p["template"] == "phase3"]
     if mine:

@@ -7,6 +7,7 @@ import streamlit as st
 from engine.pipelines.templates import TEMPLATES
 from studio.components.header import workspace_header
 from studio.components.pipeline_panel import pipeline_form, pipeline_view
+from studio.components.presets import preset_choice
 from studio.state import studio
 
 st.title("Pipelines")
@@ -33,6 +34,7 @@ if pipelines:
 with st.expander("Start a pipeline", expanded=not pipelines):
     template = st.radio("Start", list(TEMPLATES), format_func=lambda t: TEMPLATES[t].title, horizontal=True,
                         key="pipelines-template")
-    pipeline_form(template, key=f"pipelines-{template}")
+    preset, values = preset_choice(template, key=f"pipelines-{template}-preset")
+    pipeline_form(template, key=f"pipelines-{template}-{preset}", defaults=values)
 if not pipelines:
     st.info("No pipeline yet.")

@@ -11,12 +11,10 @@ from studio.components.job_panel import config_form, run_monitor, start_run
 from studio.components.launch import launch_choice
 from studio.components.pickers import corpus_picker, model_picker, pair_set_picker
 from studio.components.ppo_monitor import PPO_CHARTS, ppo_health
+from studio.components.presets import preset_choice
 from studio.state import studio
 
 # measured on the demo (bench/results/demo_pipeline.json, stage ppo_kl): reward rises, final KL 0.16 per token
-DEMO_PPO = {"learning_rate": 3e-5, "steps": 150, "kl_coef": 1.0, "eval_every": 25, "save_every": 50,
-            "response_length": 32}
-
 st.title("4 · PPO")
 st.caption("Reinforcement learning against the reward model (TRL's PPO): a KL penalty keeps the policy near a "
            "frozen reference, a value head and GAE estimate advantages. Watch the reward, the KL and a held-out "
@@ -31,13 +29,9 @@ with ppo_tab:
     if not store.models.list(kind="reward"):
         st.info("Train a reward model first (page 3).")
     else:
-        preset = st.radio("Starting values", ["Project brief", "Small demo model"], horizontal=True,
-                          key="ppo-preset", help="The brief's defaults (lr 1.41e-5, 1,000 steps, KL 0.1, clip 0.2, "
-                                                 "batch 8, mini-batch 2) suit real models; the demo model needs "
-                                                 "larger steps and fewer of them to show change in minutes.")
+        preset, values = preset_choice("ppo", key="ppo-preset")
         rms = store.models.list(kind="reward")
-        defaults = {"policy": default_policy(store), "reward_model": rms[0]["name"],
-                    **(DEMO_PPO if preset == "Small demo model" else {})}
+        defaults = {"policy": default_policy(store), "reward_model": rms[0]["name"], **values}
         launch = launch_choice("ppo", key="ppo")
         config = config_form("ppo", key=f"ppo-form-{preset}", defaults=defaults,
                              widgets={"policy": model_picker("policy"), "reward_model": model_picker("reward"),
@@ -55,8 +49,9 @@ def alternative(kind: str, tab_key: str, widgets: dict) -> None:
         st.info(f"The {kind.upper()} job is not available in this build.")
         return
     launch = launch_choice(kind, key=tab_key)
-    config = config_form(kind, key=f"{tab_key}-form", defaults={"policy": default_policy(store)}, widgets=widgets,
-                         submit_label=f"Start {kind.upper()}")
+    preset, values = preset_choice(kind, key=f"{tab_key}-preset")
+    config = config_form(kind, key=f"{tab_key}-form-{preset}", defaults={"policy": default_policy(store), **values},
+                         widgets=widgets, submit_label=f"Start {kind.upper()}")
     if config is not None:
         start_run(kind, config, launch=launch)
     latest = store.runs.list(kinds=(kind,), limit=1)

@@ -14,15 +14,11 @@ from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor, start_run
 from studio.components.launch import launch_choice
 from studio.components.pickers import pair_set_picker
+from studio.components.presets import preset_choice
 from studio.state import studio
 
 CHARTS = [("Loss", ["loss", "eval_loss"]), ("Accuracy", ["accuracy", "eval_accuracy", "valid_accuracy"]),
           ("Reward margin", ["margin", "eval_margin"]), ("Trainable parameters", ["trainable_params"])]
-PRESETS = {
-    "Project brief (real models)": {"learning_rate": 1e-5, "batch_size": 8, "epochs": 3.0},
-    "Small demo model": {"learning_rate": 3e-4, "batch_size": 16, "epochs": 4.0, "eval_every": 20,
-                         "save_every": 100},
-}
 
 st.title("3 · Reward model")
 st.caption("The studio's judge: a backbone with a reward head trained on (chosen, rejected) pairs with a "
@@ -49,12 +45,10 @@ with train_tab:
     if not store.preferences.pair_sets():
         st.info("No preference pairs yet: make synthetic pairs on the Synthetic preferences page first.")
     else:
-        preset = st.radio("Starting values", list(PRESETS), horizontal=True, key="rm-preset",
-                          help="The project brief's defaults suit real models (e.g. Gemma-2 2B); the small demo "
-                               "model, trained from scratch, needs larger steps to learn in minutes.")
+        preset, values = preset_choice("reward", key="rm-preset")
         launch = launch_choice("reward", key="rm")
         config = config_form("reward", key=f"rm-train-{preset}",
-                             defaults={"base_model": default_policy(store), **PRESETS[preset]},
+                             defaults={"base_model": default_policy(store), **values},
                              widgets={"base_model": base_picker, "pair_sets": pair_set_picker},
                              submit_label="Train reward model")
         if config is not None:

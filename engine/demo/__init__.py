@@ -2,7 +2,8 @@
 
 *Set up the demo* (:func:`setup_demo`) stores the demo corpora with the train/valid/test splits fixed in their
 files (``demo-en-ar``, ``demo-fr-ar``), the held-out pools of fresh sources for the RLHF stages
-(``demo-en-ar-prefs``, ``demo-fr-ar-prefs``: never seen by the SFT model, stored as one train split), and
+(``demo-en-ar-prefs``, ``demo-fr-ar-prefs``: never seen by the SFT model, stored as their train split, with the
+demo valid split as their valid split), and
 registers the model shipped in ``data/demo/model/`` as the SFT model — seconds, no training.
 :func:`start_demo_training` trains the same kind of model from scratch as a ``bootstrap`` job instead; the
 command that produced the shipped model is ``python -m engine demo train`` (:mod:`engine.demo.train`).
@@ -65,10 +66,12 @@ def read_demo_split(pair: str, split: str, demo_dir: Path = DEMO_DIR) -> list[tu
 def prepare_demo_corpus(pair: str, demo_dir: Path = DEMO_DIR, prefs: bool = False):
     """The demo corpus of ``pair`` checked like any upload, with each row's split the one of its file.
 
-    ``prefs=True``: the pool of held-out sources instead (``{pair}.prefs.tsv``), every row in the train split.
+    ``prefs=True``: the pool of sources held out of the SFT model's training instead (``{pair}.prefs.tsv``) as its
+    train split — the prompts of the RLHF stages — with the demo valid split as its valid split (the held-out
+    sources a PPO run translates to watch chrF); never the test split.
     """
     files = demo_split_files(pair, demo_dir)
-    chosen = {"train": files[PREFS_SPLIT]} if prefs else {s: files[s] for s in DEMO_SPLITS}
+    chosen = {"train": files[PREFS_SPLIT], "valid": files["valid"]} if prefs else {s: files[s] for s in DEMO_SPLITS}
     chunks, split_by_line = [], []
     for split, path in chosen.items():
         data = path.read_bytes().rstrip(b"\n") + b"\n"

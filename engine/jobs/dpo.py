@@ -39,8 +39,8 @@ from engine.jobs.training import (
 )
 from engine.registry import ModelRef
 
-REGISTER_STAGES: tuple[str, ...] = ("candidate", "cold-start")
-"""Stages an aligned policy may be registered at (promotion to final/production happens elsewhere)."""
+REGISTER_STAGES: tuple[str, ...] = ("candidate", "cold-start", "final")
+"""Stages an aligned policy may be registered at (promotion to production happens elsewhere)."""
 
 
 @dataclass
@@ -52,6 +52,15 @@ class DpoConfig:
     model_name: str = setting("", "Name of the new policy version (empty: dpo-<date>-<time>).")
     beta: float = setting(0.1, "DPO β: how strongly the policy is held to the reference (higher = closer).",
                           min=0.0, max=100.0)
+    loss_type: str = setting("sigmoid", "Preference loss (TRL): 'sigmoid' is DPO's; 'ipo' (IPO) resists "
+                                        "overfitting on near-deterministic preferences; 'robust' tolerates some "
+                                        "flipped labels; 'hinge' is SLiC's; 'apo_zero' raises the chosen likelihood "
+                                        "when the chosen translations are better than the policy's own; "
+                                        "'sigmoid_norm' length-normalises the log-ratios.",
+                             choices=("sigmoid", "ipo", "robust", "hinge", "apo_zero", "sigmoid_norm"))
+    nll_weight: float = setting(0.0, "Weight of a negative log-likelihood (SFT) loss on the chosen translations "
+                                     "added to the preference loss — CPO-style, as ALMA-R trains translation "
+                                     "models; 0 = off.", min=0.0, max=100.0, label="NLL weight (CPO-style)")
     learning_rate: float = setting(5e-6, "Peak learning rate (AdamW; linear decay). 5e-6 suits real models; the "
                                          "tiny demo model needs about 1e-4 to move.", min=1e-9, max=1.0)
     batch_size: int = setting(8, "Pairs per device per step.", min=1, max=1024)
@@ -69,7 +78,7 @@ class DpoConfig:
     valid_share_if_missing: float = setting(0.1, "When the pair sets have no validation split, hold out this share "
                                                  "of sources.", min=0.0, max=0.5, advanced=True)
     register_stage: str = setting("candidate", "Stage of the registered policy: a candidate, or the cold-start "
-                                               "model of the loop.", choices=REGISTER_STAGES)
+                                               "or final model of the loop.", choices=REGISTER_STAGES)
     seed: int = setting(0, "Seed (shuffling, LoRA initialisation).", advanced=True)
 
 
@@ -154,7 +163,10 @@ def run(config: DpoConfig, ctx: JobContext) -> None:
         output_dir=str(ctx.checkpoint_dir), per_device_train_batch_size=config.batch_size,
         per_device_eval_batch_size=max(config.batch_size, 16), gradient_accumulation_steps=config.gradient_accumulation,
         learning_rate=config.learning_rate, num_train_epochs=config.epochs, max_grad_norm=config.max_grad_norm,
-        beta=config.beta, max_length=config.max_length, logging_steps=5, logging_first_step=True,
+        beta=config.beta, max_length=config.max_length,
+        loss_type=[config.loss_type, "sft"] if config.nll_weight > 0 else [config.loss_type],
+        loss_weights=[1.0, config.nll_weight] if config.nll_weight > 0 else None,
+        logging_steps=5, logging_first_step=True,
         eval_strategy="steps" if valid_ex else "no", eval_steps=config.eval_every, save_strategy="steps",
         save_steps=config.save_every, save_total_limit=2, save_only_model=False, report_to=[], disable_tqdm=True,
         seed=config.seed, use_cpu=not cuda_available(), dataloader_num_workers=0, bf16=False, fp16=False,
@@ -181,6 +193,7 @@ def run(config: DpoConfig, ctx: JobContext) -> None:
     folder, parameters = save_policy(trainer.model, tokenizer, ctx.output_dir / "model", policy, "dpo", config.lora,
                          method="dpo", run=ctx.run_dir.name)
     meta = {"method": "dpo", "parent_policy": policy.name, "pair_sets": list(config.pair_sets), "beta": config.beta,
+            "loss_type": config.loss_type, "nll_weight": config.nll_weight,
             "steps": steps, "epochs": config.epochs, "learning_rate": config.learning_rate, "lora": config.lora,
             "train_pairs": len(train_ex), "valid_pairs": len(valid_ex), "prompt_format": policy.prompt_format,
             "parameters": parameters,

@@ -93,7 +93,7 @@ class GrpoConfig:
                                 advanced=True)
     model_name: str = setting("", "Name of the new policy version (empty: grpo-<date>-<time> or rloo-…).")
     register_stage: str = setting("candidate", "Stage of the registered policy: a candidate, or the cold-start "
-                                               "model of the loop.", choices=REGISTER_STAGES)
+                                               "or final model of the loop.", choices=REGISTER_STAGES)
     seed: int = setting(0, "Seed (source sample, shuffling, sampling).", advanced=True)
 
 

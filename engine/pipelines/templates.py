@@ -1,9 +1,11 @@
 """The studio's ready-made pipelines.
 
 * **Phase 2** (cold start): generate candidates with the SFT model → score them and keep pairs above the margin →
-  train a reward model → PPO against it: the ``cold-start`` model.
+  train a reward model → RL: the ``cold-start`` model. The RL step is PPO against the reward model (the brief's),
+  GRPO with the reward model and/or chrF as rewards, or DPO on the synthetic pairs (``rl_method``).
 * **Phase 3** (human alignment): linguists' feedback → human pairs → fine-tune the cold-start reward model with
-  synthetic replay → PPO stage 2 from the cold-start policy against the new RM: the ``final`` model.
+  synthetic replay → RL stage 2 from the cold-start policy (PPO or GRPO against the new RM, or DPO on the human
+  pairs): the ``final`` model.
 
 Each template has a config dataclass (the one-click form) and a ``steps`` function that turns it, with what
 the store knows (the newest models, what the cold-start model was trained with), into pipeline steps.
@@ -20,6 +22,28 @@ from engine.jobs.config import config_from_dict, config_to_dict, setting
 from engine.jobs.registry import job_kind
 from engine.registry import newest_model
 
+RL_METHODS: tuple[str, ...] = ("ppo", "grpo", "dpo")
+RL_METHOD_HELP = ("The RL step: PPO against the reward model (the brief's method), GRPO with the reward model and "
+                  "chrF against the references as rewards, or DPO directly on the preference pairs.")
+
+
+def _rl_step(method: str, config: Any, *, policy: str, corpora: list[int], pair_sets: list[str], stage: str,
+             model_name: str = "") -> dict:
+    """The RL step of a phase: PPO / GRPO against ``$model:reward``, or DPO on ``pair_sets``."""
+    named = {"model_name": model_name} if model_name else {}
+    if method == "ppo":
+        values = {"policy": policy, "reward_model": "$model:reward", "corpus_ids": corpora, "register_stage": stage,
+                  "steps": config.ppo_steps, "learning_rate": config.ppo_learning_rate, "kl_coef": config.kl_coef,
+                  **named, **config.ppo_settings}
+    elif method == "grpo":
+        values = {"policy": policy, "reward_model": "$model:reward", "corpus_ids": corpora, "register_stage": stage,
+                  **named, **config.grpo_settings}
+    elif method == "dpo":
+        values = {"policy": policy, "pair_sets": pair_sets, "register_stage": stage, **named, **config.dpo_settings}
+    else:
+        raise ValueError(f"unknown RL method {method!r}; known: {', '.join(RL_METHODS)}")
+    return {"name": method, "kind": method, "config": _checked(method, values)}
+
 
 @dataclass
 class Phase2Config:
@@ -32,6 +56,7 @@ class Phase2Config:
     min_margin: float = setting(0.15, "Smallest fused-quality gap (0–1) for a synthetic pair.", min=0.0, max=1.0)
     rm_epochs: float = setting(3.0, "Reward-model training passes over the pairs.", min=0.01, max=1000,
                                label="RM epochs")
+    rl_method: str = setting("ppo", RL_METHOD_HELP, choices=RL_METHODS, label="RL method")
     ppo_steps: int = setting(1000, "PPO updates.", min=1, max=1_000_000, label="PPO steps")
     ppo_learning_rate: float = setting(1.41e-5, "PPO learning rate.", min=1e-9, max=1.0, label="PPO learning rate")
     kl_coef: float = setting(0.1, "PPO KL penalty coefficient.", min=0.0, max=10.0, label="KL coefficient")
@@ -43,6 +68,10 @@ class Phase2Config:
                                     label="Other reward-model settings")
     ppo_settings: dict = setting({}, "Other PPO settings (field: value), e.g. batch_size.", advanced=True,
                                  label="Other PPO settings")
+    grpo_settings: dict = setting({}, "GRPO settings (field: value) when the RL method is GRPO.", advanced=True,
+                                  label="GRPO settings")
+    dpo_settings: dict = setting({}, "DPO settings (field: value) when the RL method is DPO.", advanced=True,
+                                 label="DPO settings")
 
 
 @dataclass
@@ -61,6 +90,7 @@ class Phase3Config:
     corpus_ids: list = setting([], "Corpora whose train sources are the PPO prompts (empty: those of the cold-start "
                                    "run).", label="Corpora")
     rm_epochs: float = setting(2.0, "Reward-model fine-tuning passes.", min=0.01, max=1000, label="RM epochs")
+    rl_method: str = setting("ppo", RL_METHOD_HELP, choices=RL_METHODS, label="RL method")
     ppo_steps: int = setting(1000, "PPO stage-2 updates.", min=1, max=1_000_000, label="PPO steps")
     ppo_learning_rate: float = setting(1.41e-5, "PPO learning rate.", min=1e-9, max=1.0, label="PPO learning rate")
     kl_coef: float = setting(0.1, "PPO KL penalty coefficient.", min=0.0, max=10.0, label="KL coefficient")
@@ -69,6 +99,10 @@ class Phase3Config:
                                     label="Other reward-model settings")
     ppo_settings: dict = setting({}, "Other PPO settings (field: value), e.g. batch_size.", advanced=True,
                                  label="Other PPO settings")
+    grpo_settings: dict = setting({}, "GRPO settings (field: value) when the RL method is GRPO.", advanced=True,
+                                  label="GRPO settings")
+    dpo_settings: dict = setting({}, "DPO settings (field: value) when the RL method is DPO.", advanced=True,
+                                 label="DPO settings")
 
 
 def _checked(kind: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -77,7 +111,7 @@ def _checked(kind: str, values: dict[str, Any]) -> dict[str, Any]:
 
 
 def phase2_steps(config: Phase2Config, store) -> list[dict]:
-    """generate → score & pair → reward model → PPO (cold-start)."""
+    """generate → score & pair → reward model → RL (cold-start)."""
     policy = config.policy or newest_model(store, "policy", "sft")
     if not config.corpus_ids:
         raise ValueError("choose the corpora to work on")
@@ -90,10 +124,8 @@ def phase2_steps(config: Phase2Config, store) -> list[dict]:
         {"name": "reward", "kind": "reward", "config": _checked("reward", {
             "base_model": policy, "pair_sets": ["$run:score"], "epochs": config.rm_epochs,
             **config.reward_settings})},
-        {"name": "ppo", "kind": "ppo", "config": _checked("ppo", {
-            "policy": policy, "reward_model": "$model:reward", "corpus_ids": corpora, "register_stage": "cold-start",
-            "steps": config.ppo_steps, "learning_rate": config.ppo_learning_rate, "kl_coef": config.kl_coef,
-            **config.ppo_settings})},
+        _rl_step(config.rl_method, config, policy=policy, corpora=corpora, pair_sets=["$run:score"],
+                 stage="cold-start"),
     ]
 
 
@@ -119,13 +151,13 @@ def phase3_defaults(store, policy: str = "") -> dict[str, Any]:
 
 
 def phase3_steps(config: Phase3Config, store) -> list[dict]:
-    """feedback → human pairs → reward-model fine-tune (with replay) → PPO stage 2 (final)."""
+    """feedback → human pairs → reward-model fine-tune (with replay) → RL stage 2 (final)."""
     found = phase3_defaults(store, config.policy)
     rm = config.reward_model or found["reward_model"]
     replay = list(config.replay_pair_sets) or found["replay_pair_sets"]
     corpora = [int(i) for i in (config.corpus_ids or found["corpus_ids"])]
-    if not corpora:
-        raise ValueError("choose the corpora whose sources are the PPO prompts")
+    if not corpora and config.rl_method != "dpo":
+        raise ValueError("choose the corpora whose sources are the RL prompts")
     return [
         {"name": "pairs", "kind": "feedback_pairs", "config": _checked("feedback_pairs", {
             "reward_model": rm, "weight_by_agreement": config.weight_by_agreement,
@@ -133,10 +165,8 @@ def phase3_steps(config: Phase3Config, store) -> list[dict]:
         {"name": "reward", "kind": "reward_finetune", "config": _checked("reward_finetune", {
             "base_model": rm, "pair_sets": ["$run:pairs"], "replay_pair_sets": replay,
             "replay_ratio": config.replay_ratio, "epochs": config.rm_epochs, **config.reward_settings})},
-        {"name": "ppo", "kind": "ppo", "config": _checked("ppo", {
-            "policy": found["policy"], "reward_model": "$model:reward", "corpus_ids": corpora,
-            "register_stage": "final", "model_name": config.model_name, "steps": config.ppo_steps,
-            "learning_rate": config.ppo_learning_rate, "kl_coef": config.kl_coef, **config.ppo_settings})},
+        _rl_step(config.rl_method, config, policy=found["policy"], corpora=corpora, pair_sets=["$run:pairs"],
+                 stage="final", model_name=config.model_name),
     ]
 
 

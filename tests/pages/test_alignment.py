@@ -61,7 +61,7 @@ def test_phase3_starts_from_one_click(open_page, store, tiny_policy, tiny_policy
     _cold_start(store, tiny_policy_dir)
     seed_feedback(store, 5)
     at = open_page("alignment")
-    at.multiselect(key="align-phase3-corpus_ids").set_value([demo_corpus])
+    at.multiselect(key="align-phase3-Small demo model-corpus_ids").set_value([demo_corpus])
     by_label(at.button, "Run Phase 3 · human alignment").click()
     at.run()
     assert not at.exception

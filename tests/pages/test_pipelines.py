@@ -18,7 +18,7 @@ def test_phase2_starts_with_its_steps(open_page, store, tiny_policy, tiny_policy
     store.models.register("later-cold", "policy", str(tiny_policy_dir), stage="cold-start",
                           metadata={"prompt_format": "tags"})
     at = open_page("pipelines")
-    at.number_input(key="pipelines-phase2-sample_size").set_value(4)
+    at.number_input(key="pipelines-phase2-Small demo model-sample_size").set_value(4)
     by_label(at.button, "Run Phase 2 · cold start").click()
     at.run()
     assert not at.exception
@@ -42,7 +42,7 @@ def test_a_phase3_without_feedback_fails_with_the_reason_and_can_be_resumed(open
     at = open_page("pipelines")
     at.radio(key="pipelines-template").set_value("phase3")
     at.run()
-    at.multiselect(key="pipelines-phase3-corpus_ids").set_value([demo_corpus])
+    at.multiselect(key="pipelines-phase3-Small demo model-corpus_ids").set_value([demo_corpus])
     by_label(at.button, "Run Phase 3 · human alignment").click()
     at.run()
     assert not at.exception

@@ -15,10 +15,18 @@ def test_without_a_reward_model_the_page_says_so(open_page):
     assert any("Train a reward model first" in i.value for i in at.info)
 
 
+def test_on_a_cpu_the_small_demo_preset_is_offered_first(open_page, tiny_policy, tiny_rm, demo_corpus):
+    at = open_page("ppo")
+    assert at.radio(key="ppo-preset").value == "Small demo model"
+    assert at.number_input(key="ppo-form-Small demo model-steps").value == 150
+
+
 def test_form_starts_ppo_with_brief_defaults(open_page, store, tiny_policy, tiny_rm, demo_corpus):
     at = open_page("ppo")
-    at.number_input(key="ppo-form-Project brief-steps").set_value(2)
-    at.number_input(key="ppo-form-Project brief-batch_size").set_value(4)
+    at.radio(key="ppo-preset").set_value("Project brief (real models)")
+    at.run()
+    at.number_input(key="ppo-form-Project brief (real models)-steps").set_value(2)
+    at.number_input(key="ppo-form-Project brief (real models)-batch_size").set_value(4)
     at.button[[b.label for b in at.button].index("Start PPO")].click()
     at.run()
     assert not at.exception

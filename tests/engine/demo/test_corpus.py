@@ -59,9 +59,12 @@ def test_the_studio_loads_the_demo_with_the_splits_of_its_files():
     table = prepared.table.to_pylist()
     assert all(r["split"] == "test" for r in table if r["source"] in test_sources)
     pool, _ = prepare_demo_corpus("fr-ar", prefs=True)
-    assert set(pool.table.column("split").to_pylist()) == {"train"}
-    assert pool.table.num_rows == len(read_demo_split("fr-ar", "prefs"))
+    pool_splits = pool.table.column("split").to_pylist()
+    assert pool_splits.count("train") == len(read_demo_split("fr-ar", "prefs"))
+    assert pool_splits.count("valid") == len(read_demo_split("fr-ar", "valid")) and "test" not in pool_splits
     assert not {s for s, _ in read_demo_split("fr-ar", "prefs")} & {r["source"] for r in table}
+    assert {r["source"] for r in pool.table.to_pylist() if r["split"] == "valid"} == {
+        r["source"] for r in table if r["split"] == "valid"}
 
 
 @pytest.mark.parametrize("triple, problem", [

@@ -1,0 +1,187 @@
+"""Benchmark: which RL/preference method improves the shipped demo SFT model — every attempt recorded.
+
+In a workspace (default ``/tmp/tarjama-rl-sweep``; rerun with the same one to add attempts), the demo is set up, the
+SFT model samples candidates for a seeded sample of the held-out ``prefs`` pool, the score job pairs them (chrF
+against the references: the demo has no COMET/BERTScore model), and a reward model is trained on the pairs. Then
+each attempt — PPO with shaped rewards, GRPO/RLOO with the reward model and/or chrF as rewards, DPO, IPO and
+CPO-style DPO + NLL on the synthetic pairs — trains a policy from the SFT model through the studio's own job, and
+the evaluate job translates the demo **test** split (greedy) with it. Each attempt's gain over the SFT model is the
+Compare page's paired bootstrap on corpus chrF and BLEU, with the degenerate-output rates and the run's wall time.
+Nothing here is tuned on the test split by hand: the attempts are fixed in :data:`ATTEMPTS` and all are reported.
+
+    python -m bench.demo_rl_sweep [--workspace DIR] [--attempts a,b,...] [--prefs-sources 600]
+
+Results: ``bench/results/demo_rl_sweep.json`` (merged with earlier attempts of the same workspace).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.common import RESULTS
+from bench.loop import evaluate, log, metrics_of, model_of_run, paired, r, require, run_job, write_json
+
+NAME = "demo_rl_sweep"
+STATE_FILE = "rl_sweep_state.json"
+
+ATTEMPTS: dict[str, tuple[str, dict[str, Any]]] = {
+    # kind, settings (policy, reward model, corpora and pair sets are filled in)
+    "ppo-kl1.0": ("ppo", {"learning_rate": 3e-5, "steps": 150, "kl_coef": 1.0, "response_length": 32,
+                          "eval_every": 50, "save_every": 1000}),
+    "ppo-kl0.2": ("ppo", {"learning_rate": 3e-5, "steps": 150, "kl_coef": 0.2, "response_length": 32,
+                          "eval_every": 50, "save_every": 1000}),
+    "grpo-chrf": ("grpo", {"method": "grpo", "chrf_weight": 1.0, "rm_weight": 0.0, "learning_rate": 2e-5,
+                           "beta": 0.04, "num_generations": 8, "batch_size": 8, "max_steps": 120,
+                           "max_completion_length": 32, "temperature": 1.0, "save_every": 1000}),
+    "grpo-rm+chrf": ("grpo", {"method": "grpo", "chrf_weight": 1.0, "rm_weight": 0.5, "learning_rate": 2e-5,
+                              "beta": 0.04, "num_generations": 8, "batch_size": 8, "max_steps": 120,
+                              "max_completion_length": 32, "temperature": 1.0, "save_every": 1000}),
+    "grpo-rm": ("grpo", {"method": "grpo", "chrf_weight": 0.0, "rm_weight": 1.0, "learning_rate": 2e-5,
+                         "beta": 0.04, "num_generations": 8, "batch_size": 8, "max_steps": 120,
+                         "max_completion_length": 32, "temperature": 1.0, "save_every": 1000}),
+    "rloo-chrf": ("grpo", {"method": "rloo", "chrf_weight": 1.0, "rm_weight": 0.0, "learning_rate": 2e-5,
+                           "beta": 0.04, "num_generations": 8, "batch_size": 8, "max_steps": 120,
+                           "max_completion_length": 32, "temperature": 1.0, "save_every": 1000}),
+    "dpo": ("dpo", {"beta": 0.1, "learning_rate": 5e-5, "batch_size": 16, "epochs": 1.0, "eval_every": 100,
+                    "save_every": 1000}),
+    "ipo": ("dpo", {"beta": 0.1, "loss_type": "ipo", "learning_rate": 5e-5, "batch_size": 16, "epochs": 1.0,
+                    "eval_every": 100, "save_every": 1000}),
+    "cpo": ("dpo", {"beta": 0.1, "nll_weight": 1.0, "learning_rate": 5e-5, "batch_size": 16, "epochs": 1.0,
+                    "eval_every": 100, "save_every": 1000}),
+}
+
+
+def _state(ws: Path) -> dict:
+    path = ws / STATE_FILE
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def _save_state(ws: Path, state: dict) -> None:
+    write_json(ws / STATE_FILE, state)
+
+
+def prepare_base(studio, state: dict, prefs_sources: int, model_dir: str | None) -> dict:
+    """Set up the demo, generate → score & pair on the prefs pool, train the reward model, evaluate the SFT model."""
+    from engine.demo import DEMO_CORPORA, DEMO_MODEL_DIR, PREFS_CORPORA, setup_demo
+    from engine.jobs.generate import GenerateConfig
+    from engine.jobs.reward import RewardConfig
+    from engine.jobs.score import ScoreConfig
+
+    out: dict[str, Any] = {}
+    if "sft" not in state:
+        t0 = time.perf_counter()
+        state["sft"] = setup_demo(studio, model_dir=Path(model_dir) if model_dir else DEMO_MODEL_DIR)
+        out["setup_s"] = r(time.perf_counter() - t0, 1)
+        state["test_corpora"] = [studio.store.corpora.by_name(n)["id"] for n in DEMO_CORPORA]
+        state["prefs_corpora"] = [studio.store.corpora.by_name(n)["id"] for n in PREFS_CORPORA]
+    if "score_run" not in state:
+        gen = run_job(studio, "generate", GenerateConfig(model=state["sft"], corpus_ids=state["prefs_corpora"],
+                                                         split="train", sample_size=prefs_sources,
+                                                         max_new_tokens=48))
+        require(gen, "generate")
+        score = run_job(studio, "score", ScoreConfig(generate_run=gen["run_id"]))
+        require(score, "score")
+        state.update(generate_run=gen["run_id"], score_run=score["run_id"])
+        out["generate"], out["score"] = gen, score
+        out["pairs"] = studio.store.preferences.count_pairs(run_ids=[score["run_id"]])
+    if "rm" not in state:
+        rm = run_job(studio, "reward", RewardConfig(base_model=state["sft"], pair_sets=[state["score_run"]],
+                                                       learning_rate=3e-4, batch_size=16, epochs=4.0,
+                                                       eval_every=50, save_every=1000, model_name="demo-rm"))
+        require(rm, "reward")
+        state["rm"] = model_of_run(studio, rm["run_id"])["name"]
+        out["reward"] = rm
+        meta = studio.store.models.get(state["rm"])["metadata"]
+        out["rm_valid_accuracy"] = meta.get("valid_accuracy")
+    if "sft_eval" not in state:
+        state["sft_eval"] = evaluate(studio, [state["sft"]], corpus_ids=state["test_corpora"])[state["sft"]]
+    return out
+
+
+def run_attempt(studio, state: dict, name: str) -> dict:
+    """Train one attempt from the SFT model, evaluate it on the test split, compare it with the SFT model."""
+    from engine.jobs.config import config_from_dict
+    from engine.jobs.registry import job_kind
+
+    kind, settings = ATTEMPTS[name]
+    values = dict(settings)
+    model_name = f"sweep-{name}"
+    values["model_name"] = model_name
+    if kind == "ppo":
+        values.update(policy=state["sft"], reward_model=state["rm"], corpus_ids=state["prefs_corpora"],
+                      register_stage="candidate")
+    elif kind == "grpo":
+        values.update(policy=state["sft"], reward_model=state["rm"] if values.get("rm_weight") else "",
+                      corpus_ids=state["prefs_corpora"], register_stage="candidate")
+    else:
+        values.update(policy=state["sft"], pair_sets=[state["score_run"]], register_stage="candidate")
+    config = config_from_dict(job_kind(kind).config_cls, values)
+    run = run_job(studio, kind, config, title=f"sweep {name}")
+    out: dict[str, Any] = {"kind": kind, "settings": settings, "run": run}
+    if run["status"] != "succeeded":
+        return out
+    series = metrics_of(studio, run["run_id"])
+    for key in ("kl_per_token", "kl", "reward_mean", "score_mean", "rlhf_reward", "reward"):
+        if series.get(key):
+            values_ = [v for _, v in series[key]]
+            out.setdefault("train_metrics", {})[key] = {"first10": r(sum(values_[:10]) / len(values_[:10])),
+                                                        "last10": r(sum(values_[-10:]) / len(values_[-10:]))}
+    key = evaluate(studio, [model_name], corpus_ids=state["test_corpora"])[model_name]
+    out["vs_sft"] = paired(studio, state["sft_eval"], key)
+    log(f"{name}: chrF {out['vs_sft']['chrf']['gain']:+.2f} (p={out['vs_sft']['chrf']['p_value']}), "
+        f"BLEU {out['vs_sft']['bleu']['gain']:+.2f}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the attempts and write ``bench/results/demo_rl_sweep.json``."""
+    from engine.studio import Studio
+    from engine.workspace import Workspace
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workspace", default="/tmp/tarjama-rl-sweep")
+    parser.add_argument("--attempts", default=",".join(ATTEMPTS))
+    parser.add_argument("--prefs-sources", type=int, default=600)
+    parser.add_argument("--model", default="", help="SFT model folder (default: the shipped demo model)")
+    parser.add_argument("--name", default=NAME)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    ws = Path(args.workspace)
+    ws.mkdir(parents=True, exist_ok=True)
+    os.environ["TARJAMA_HOME"] = str(ws)
+    studio = Studio.open(Workspace(ws))
+    state = _state(ws)
+    path = RESULTS / f"{args.name}.json"
+    results = json.loads(path.read_text()) if path.exists() else {}
+    if results.get("workspace") != str(ws):
+        results = {"workspace": str(ws), "attempts": {}}
+    try:
+        base = prepare_base(studio, state, args.prefs_sources, args.model or None)
+        _save_state(ws, state)
+        results.setdefault("base", {}).update(base)
+        results["base"].update({"sft": state["sft"], "rm": state["rm"], "score_run": state["score_run"],
+                                "prefs_sources": args.prefs_sources})
+        for name in [a for a in args.attempts.split(",") if a]:
+            load = os.getloadavg()
+            t0 = time.perf_counter()
+            try:
+                results["attempts"][name] = run_attempt(studio, state, name)
+            except Exception as exc:  # noqa: BLE001 — a failed attempt is a result too
+                results["attempts"][name] = {"error": f"{type(exc).__name__}: {exc}"}
+            results["attempts"][name].update(wall_s=r(time.perf_counter() - t0, 1), load_before=load,
+                                             load_after=os.getloadavg())
+            RESULTS.mkdir(exist_ok=True)
+            write_json(path, results)
+    finally:
+        studio.close()
+    write_json(path, results)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,73 @@
+"""Named starting values for the job and pipeline forms: the project brief's, and the small demo model's.
+
+The brief's hyperparameters suit real models on GPUs (Gemma-2 class); the small demo model (the studio's own
+~5M-parameter translator on a 2-core CPU) needs larger steps and shorter runs to move at all in minutes. Every
+"Small demo model" value here was chosen by measurement on the shipped demo model — ``bench.demo_rl_sweep`` (each
+attempt, failures included, in ``bench/results/demo_rl_sweep.json``) and ``bench.demo_pipeline`` (the whole
+loop) — not on its test split by hand. :func:`preset` returns a copy; a form overrides it field by field.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+BRIEF = "Project brief (real models)"
+DEMO = "Small demo model"
+
+PRESETS: dict[str, dict[str, dict[str, Any]]] = {
+    "reward": {
+        BRIEF: {"learning_rate": 1e-5, "batch_size": 8, "epochs": 3.0},
+        DEMO: {"learning_rate": 3e-4, "batch_size": 16, "epochs": 4.0, "eval_every": 50, "save_every": 1000},
+    },
+    "reward_finetune": {
+        BRIEF: {},
+        DEMO: {"learning_rate": 3e-5, "epochs": 3.0, "batch_size": 16, "eval_every": 50, "save_every": 500},
+    },
+    "ppo": {
+        BRIEF: {},
+        DEMO: {"learning_rate": 3e-5, "steps": 150, "kl_coef": 1.0, "eval_every": 25, "save_every": 50,
+               "response_length": 32},
+    },
+    "dpo": {
+        BRIEF: {},
+        DEMO: {"beta": 0.1, "learning_rate": 5e-5, "batch_size": 16, "epochs": 1.0, "eval_every": 100,
+               "save_every": 1000},
+    },
+    "grpo": {
+        BRIEF: {},
+        DEMO: {"chrf_weight": 1.0, "rm_weight": 0.5, "learning_rate": 2e-5, "beta": 0.04, "num_generations": 8,
+               "batch_size": 8, "max_steps": 120, "max_completion_length": 32, "save_every": 1000},
+    },
+    "phase2": {
+        BRIEF: {},
+        DEMO: {"sample_size": 600, "rm_epochs": 4.0, "rl_method": "ppo", "ppo_steps": 150,
+               "ppo_learning_rate": 3e-5, "kl_coef": 1.0,
+               "reward_settings": {"learning_rate": 3e-4, "batch_size": 16, "eval_every": 50, "save_every": 1000},
+               "ppo_settings": {"eval_every": 25, "save_every": 1000, "response_length": 32}},
+    },
+    "phase3": {
+        BRIEF: {},
+        DEMO: {"rm_epochs": 3.0, "rl_method": "ppo", "ppo_steps": 100, "ppo_learning_rate": 3e-5, "kl_coef": 1.0,
+               "reward_settings": {"learning_rate": 3e-5, "batch_size": 16, "eval_every": 50, "save_every": 500},
+               "ppo_settings": {"eval_every": 25, "save_every": 1000, "response_length": 32}},
+    },
+}
+"""``{job kind or pipeline template: {preset name: values}}``."""
+
+
+def preset_names(kind: str) -> list[str]:
+    """The presets offered for a job kind or pipeline template (the brief's first)."""
+    return list(PRESETS.get(kind, {BRIEF: {}}))
+
+
+def preset(kind: str, name: str) -> dict[str, Any]:
+    """A copy of one preset's values (``{}`` for a kind without presets and the brief's name)."""
+    if kind not in PRESETS:
+        if name == BRIEF:
+            return {}
+        raise KeyError(f"no presets for {kind!r}")
+    try:
+        return copy.deepcopy(PRESETS[kind][name])
+    except KeyError:
+        raise KeyError(f"no preset {name!r} for {kind!r}; known: {', '.join(PRESETS[kind])}") from None
