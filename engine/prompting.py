@@ -105,6 +105,40 @@ def encode_prompt(tokenizer: Any, source: str, pair: str, prompt_format: str = "
     )
 
 
+def tags_chat_template() -> str:
+    """A Jinja chat template for the ``tags`` format, so ``apply_chat_template`` and OpenAI-style servers work
+    with the studio's models.
+
+    A user turn ``"Translate from English to Arabic:\\n{source}"`` (the ``instruction`` request, see
+    :func:`instruction_text`) becomes ``"{bos}<en> {source} <ar>"`` (``<fr>`` for French); a user turn that
+    already starts with a language tag is used as it is; any other user text is taken as an English source. An
+    assistant turn is its text followed by EOS; system turns are ignored. The generation prompt is empty: the
+    target tag ends the prompt. Rendered with the generation prompt, it gives exactly :func:`build_prompt`'s
+    text after BOS."""
+    branches = []
+    for code, name in LANGUAGE_NAMES.items():
+        if code == "ar":
+            continue
+        prefix = f"Translate from {name} to Arabic:"
+        branches.append(
+            f"{{%- {'if' if not branches else 'elif'} text.startswith('{prefix}') -%}}"
+            f"{{{{ bos_token }}}}{LANGUAGE_TAGS[code]} {{{{ text[{len(prefix)}:] | trim }}}} {LANGUAGE_TAGS['ar']}"
+        )
+    tags = " or ".join(f"text.startswith('{LANGUAGE_TAGS[c]}')" for c in LANGUAGE_NAMES if c != "ar")
+    return (
+        "{%- for message in messages -%}"
+        "{%- if message['role'] == 'user' -%}"
+        "{%- set text = message['content'] | trim -%}"
+        + "".join(branches)
+        + f"{{%- elif {tags} -%}}{{{{ bos_token }}}}{{{{ text }}}}"
+        + f"{{%- else -%}}{{{{ bos_token }}}}{LANGUAGE_TAGS['en']} {{{{ text }}}} {LANGUAGE_TAGS['ar']}"
+        "{%- endif -%}"
+        "{%- elif message['role'] == 'assistant' -%}{{ message['content'] }}{{ eos_token }}"
+        "{%- endif -%}"
+        "{%- endfor -%}"
+    )
+
+
 # --- the model card --------------------------------------------------------------------------------
 @dataclass
 class ModelCard:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from engine.feedback.pairs import linguist_weights, volume_warning
 from engine.pipelines.templates import phase3_defaults
+from studio.components.exports import preference_export
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor, start_run
 from studio.components.launch import launch_choice
@@ -88,6 +89,9 @@ with pairs_tab:
         st.dataframe([{"linguist": r["linguist"], "from": r["strategy"], "judgement": r["judgement_id"],
                        "weight": r["weight"], "split": r["split"], "source": r["source"], "chosen": r["chosen"],
                        "rejected": r["rejected"]} for r in rows], hide_index=True, use_container_width=True)
+        exported = st.multiselect("Human pair sets to export", [s["run_id"] for s in human_sets],
+                                  default=[human_sets[0]["run_id"]], key="align-export-sets")
+        preference_export(store, "human", exported, key="align-export")
 
 with rm_tab:
     if not store.preferences.pair_sets(origin="human"):

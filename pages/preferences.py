@@ -11,9 +11,9 @@ import streamlit as st
 
 from engine.fusion import FusionError
 from engine.jobs.score import ScoreConfig, fusion_plan
-from engine.preference_export import export_preferences
 from engine.registry import default_policy
 from studio.components.arabic import arabic_text
+from studio.components.exports import preference_export
 from studio.components.follow import follow_newest
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
@@ -179,12 +179,4 @@ with export_tab:
         st.dataframe(sets, hide_index=True, use_container_width=True)
         chosen = st.multiselect("Pair sets to export", [s["run_id"] for s in sets],
                                 default=[sets[0]["run_id"]], key="pref-export-sets")
-        if st.button("Export synthetic_preferences.jsonl and dataset folder", disabled=not chosen,
-                     key="pref-export"):
-            out = export_preferences(store, studio().workspace.root / "exports", origin="synthetic",
-                                     run_ids=chosen)
-            st.success(f"Exported {out['rows']} pairs to {out['jsonl']} and {out['dataset']}/ "
-                       "(prompt, chosen, rejected, margin, scores, strategy — readable by TRL as they are).")
-            st.download_button("Download synthetic_preferences.jsonl", out["jsonl"].read_bytes(),
-                               file_name="synthetic_preferences.jsonl", mime="application/jsonl",
-                               key="pref-download")
+        preference_export(store, "synthetic", chosen, key="pref-export")

@@ -81,3 +81,25 @@ def test_linguist_weights_are_computed_when_asked_for(open_page, store, tiny_pol
     at.run()
     assert not at.exception
     assert any("everyone weighs 1" in c.value for c in at.caption)
+
+
+def test_human_pairs_are_exported_as_human_pairs_with_a_zip_download(open_page, store, workspace, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from tests.conftest import learnable_pair_rows
+
+    rows = learnable_pair_rows(10)
+    for i, r in enumerate(rows):
+        r.update(weight=1.0, linguist="Amina", judgement_id=i + 1, strategy="best")
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "human.parquet")
+    with store.db.transaction() as cur:
+        store.preferences.load_pairs(cur, "feedback_pairs-1", "human", None, tmp_path / "human.parquet")
+    at = open_page("alignment")
+    at.button(key="align-export").click()
+    at.run()
+    assert not at.exception
+    folder = workspace.root / "exports" / "human_pairs"
+    assert (folder / "train.jsonl").is_file() and (folder / "README.md").is_file()
+    assert any("human_pairs/" in s.value for s in at.success)
+    assert [d.proto.label for d in at.get("download_button")] == ["Download human_pairs.zip"]

@@ -55,9 +55,11 @@ def test_browse_charts_and_export_after_real_runs(open_page, supervisor, store, 
     assert any("Quality = chrf 1.00" in i.value for i in at.info)
     at.button(key="pref-export").click()
     at.run()
-    assert any("synthetic_preferences.jsonl" in s.value for s in at.success)
-    assert (studio_exports := store.db.path.parent / "exports" / "synthetic_preferences.jsonl").exists()
-    assert studio_exports.read_text(encoding="utf-8").count("\n") == store.preferences.count_pairs(run_ids=[score])
+    assert any("synthetic_preferences/" in s.value for s in at.success)
+    folder = store.db.path.parent / "exports" / "synthetic_preferences"
+    lines = sum((folder / f).read_text(encoding="utf-8").count("\n") for f in ("train.jsonl", "validation.jsonl"))
+    assert 0 < lines <= store.preferences.count_pairs(run_ids=[score])
+    assert [d.proto.label for d in at.get("download_button")] == ["Download synthetic_preferences.zip"]
 
 
 def _recorded_generate_and_score(store, workspace, gen_id, score_id, created, *, scored=True):

@@ -56,9 +56,11 @@ def test_generate_then_score_makes_synthetic_pairs(supervisor, store, tiny_polic
     out = export_preferences(store, tmp_path / "export")
     import datasets
 
-    from_json = datasets.load_dataset("json", data_files=str(out["jsonl"]), split="train")
-    from_disk = datasets.load_from_disk(str(out["dataset"]))
-    assert len(from_json) == len(from_disk) == len(pairs)
+    from_json = datasets.load_dataset("json", data_files=str(out["jsonl"]), split="train",
+                                      cache_dir=str(tmp_path / "hf-cache"))
+    from_disk = datasets.load_from_disk(str(out["dataset"]), keep_in_memory=True)
+    assert len(from_json) == len(from_disk["train"]) == out["train"]
+    assert out["train"] + out["validation"] + out["dropped"] == len(pairs)
     assert {"prompt", "chosen", "rejected", "margin", "scores", "strategy"} <= set(from_json.column_names)
 
 
