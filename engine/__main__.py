@@ -1,4 +1,5 @@
-"""Command line: ``python -m engine run RUN_DIR`` and ``python -m engine jobs list|show|cancel|resume|logs``.
+"""Command line: ``python -m engine run RUN_DIR``, ``python -m engine jobs list|show|cancel|resume|logs`` and
+``python -m engine export pairs|model``.
 
 ``run`` is what the studio launches in a subprocess (and what a user may type). The ``jobs`` verbs
 open the studio's store; they work when the studio is not running (DuckDB lets one process hold the
@@ -82,6 +83,43 @@ def _cmd_logs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export_pairs(args: argparse.Namespace) -> int:
+    from engine.preference_export import export_preferences
+    from engine.store import Store
+
+    workspace = Workspace.from_env().ensure()
+    out_dir = Path(args.out) if args.out else workspace.root / "exports"
+    store = Store(workspace.db_path)
+    try:
+        out = export_preferences(store, out_dir, origin=args.origin, run_ids=args.run or None)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    print(f"{out['folder']}: {out['train']} train, {out['validation']} validation"
+          + (f" ({out['dropped']} training pairs sharing a source with validation left out)" if out["dropped"] else ""))
+    return 0
+
+
+def _cmd_export_model(args: argparse.Namespace) -> int:
+    from engine.model_registry import RegistryError, export_dir, export_standalone
+    from engine.store import Store
+
+    workspace = Workspace.from_env().ensure()
+    store = Store(workspace.db_path)
+    try:
+        out = Path(args.out) / args.name if args.out else export_dir(workspace, args.name)
+        folder = export_standalone(store, args.name, out, dtype=args.dtype)
+    except (RegistryError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    print(folder)
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     if args.dverb == "train":
         from engine.demo.train import main as train_main
@@ -123,6 +161,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("run_id")
     p.add_argument("--tail", type=int, default=100)
     p.set_defaults(func=_cmd_logs)
+
+    export = verbs.add_parser("export", help="write preference pairs or a model as a folder other tools read")
+    everbs = export.add_subparsers(dest="everb", required=True)
+    p = everbs.add_parser("pairs", help="synthetic or human pairs: train/validation JSONL, conversational variant, "
+                                        "DatasetDict, dataset card, LLaMA-Factory and OpenRLHF configs")
+    p.add_argument("--origin", choices=("synthetic", "human"), default="synthetic",
+                   help="synthetic -> exports/synthetic_preferences/, human -> exports/human_pairs/")
+    p.add_argument("--run", action="append", default=[], help="a pair set (the run that made it); repeat; "
+                                                              "default: every pair set of the origin")
+    p.add_argument("--out", help="the folder to write the export into (default: the workspace's exports/)")
+    p.set_defaults(func=_cmd_export_pairs)
+    p = everbs.add_parser("model", help="a registered model as a standalone save_pretrained folder with a model card")
+    p.add_argument("name")
+    p.add_argument("--dtype", choices=("float32", "bfloat16", "float16"), default="float32",
+                   help="the weights' precision in the export")
+    p.add_argument("--out", help="the folder to write <name>/ into (default: the workspace's exports/)")
+    p.set_defaults(func=_cmd_export_model)
 
     demo = verbs.add_parser("demo", help="the demo corpus and model: train, corpus, check")
     demo.add_argument("dverb", choices=("train", "corpus", "check"),

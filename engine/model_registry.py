@@ -309,16 +309,38 @@ def _shareable(folder: Path) -> None:
         path.chmod(0o755 if path.is_dir() else 0o644)
 
 
-def export_standalone(store: Any, name: str, out_dir: Path | str) -> Path:
+EXPORT_DTYPES: dict[str, str] = {
+    "float32": "full precision (the studio trains in it; largest files)",
+    "bfloat16": "half the size; what most GPUs serve today (Ampere and newer, TPUs)",
+    "float16": "half the size; for older GPUs without bfloat16 (watch for overflow in large models)",
+}
+"""Weight precisions an export can be saved in, with when to choose each."""
+
+MLP_HEAD_REFUSAL = (
+    "{name} has an MLP reward head (Linear → GELU → Linear), which plain transformers cannot represent: "
+    "AutoModelForSequenceClassification would build a fresh linear `score` layer, load none of the head's weights "
+    "into it and score with random weights, different on every load. It is not exported standalone; load it with "
+    "the studio's engine.reward.model.load_reward_model (its run folder), or train a reward model with the linear "
+    "head to export one that transformers loads as it is."
+)
+
+
+def export_standalone(store: Any, name: str, out_dir: Path | str, *, dtype: str = "float32") -> Path:
     """Write the registered model ``name`` as a standalone folder ``out_dir``; returns it.
 
     A policy (or reward-model base) is loaded as a causal LM — a PEFT adapter folder merged into its base with
-    ``merge_and_unload()`` — and saved as safetensors with its tokenizer and ``tarjama.json``, so
-    ``AutoModelForCausalLM.from_pretrained(out_dir)`` loads it with nothing else. A reward model goes through
-    ``load_reward_model`` / ``save_reward_model``. The folder is written beside ``out_dir`` and swapped in whole.
+    ``merge_and_unload()`` — and saved as safetensors in ``dtype`` (:data:`EXPORT_DTYPES`) with its tokenizer,
+    ``tarjama.json`` (no absolute path in it) and a README model card, so
+    ``AutoModelForCausalLM.from_pretrained(out_dir)`` loads it with nothing else. A tag-format model's tokenizer
+    gets the studio's chat template (:func:`engine.prompting.tags_chat_template`). A reward model with the linear
+    head is saved so that ``AutoModelForSequenceClassification`` loads it as it is; one with the MLP head is
+    refused (:data:`MLP_HEAD_REFUSAL`). The folder is written beside ``out_dir`` and swapped in whole.
     """
-    from engine.prompting import PAIRS, prompt_format_of, read_model_card, write_model_card
+    from engine.model_card import model_card, relative_card_values
+    from engine.prompting import PAIRS, prompt_format_of, read_model_card, tags_chat_template, write_model_card
 
+    if dtype not in EXPORT_DTYPES:
+        raise RegistryError(f"unknown precision {dtype!r}; choose one of {', '.join(EXPORT_DTYPES)}")
     out = Path(out_dir)
     if not PLAIN_NAME.fullmatch(out.name):
         raise RegistryError(f"not a plain export folder name: {out.name!r}")
@@ -331,26 +353,40 @@ def export_standalone(store: Any, name: str, out_dir: Path | str) -> Path:
     card = read_model_card(folder) if folder.is_dir() else None
     prompt_format = (card.prompt_format if card else None) or meta.get("prompt_format") or prompt_format_of(path)
     pairs = (card.pairs if card and card.pairs else None) or list(PAIRS)
-    extra = {**(card.extra if card else {}), "exported_from": name, "stage": row["stage"], "source_path": path,
-             "run_id": row["run_id"], "parent": row["parent"] or (card.extra.get("parent") if card else None)}
+    extra = relative_card_values({
+        **(card.extra if card else {}), "exported_from": name, "stage": row["stage"], "run_id": row["run_id"],
+        "parent": row["parent"] or (card.extra.get("parent") if card else None), "dtype": dtype})
+    extra.pop("source_path", None)
+
+    import torch
 
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.parent / f".{out.name}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     try:
+        reward_head = None
         if row["kind"] == "reward":
             from engine.models import load_tokenizer
-            from engine.reward.model import load_reward_model, save_reward_model
+            from engine.reward.model import head_spec, load_reward_model
 
             model = load_reward_model(path, trust_remote_code=trust)
+            reward_head = head_spec(model.config)["type"]
+            if reward_head != "linear":
+                raise RegistryError(MLP_HEAD_REFUSAL.format(name=name))
             tokenizer = load_tokenizer(path, trust_remote_code=trust)
             extra.pop("created_by", None)
-            save_reward_model(model, tokenizer, tmp, prompt_format=prompt_format, **extra)
         else:
             model, tokenizer = _load_policy(path, trust)
-            model.save_pretrained(tmp, safe_serialization=True)
-            tokenizer.save_pretrained(tmp)
-            write_model_card(tmp, prompt_format, pairs, created_by="export", **extra)
+        if prompt_format == "tags" and not getattr(tokenizer, "chat_template", None):
+            tokenizer.chat_template = tags_chat_template()
+        model = model.to(getattr(torch, dtype))
+        model.save_pretrained(tmp, safe_serialization=True)
+        tokenizer.save_pretrained(tmp)
+        write_model_card(tmp, prompt_format, pairs, created_by="reward" if reward_head else "export", **extra)
+        base = meta.get("base_model") or (card.extra.get("base_model") if card else None)
+        (tmp / "README.md").write_text(model_card(store, name, prompt_format=prompt_format, pairs=pairs, dtype=dtype,
+                                                  base_model=base, reward_head=reward_head), encoding="utf-8")
+        _strip_local_paths(tmp)
         _shareable(tmp)
         if out.exists():
             shutil.rmtree(out)
@@ -358,3 +394,20 @@ def export_standalone(store: Any, name: str, out_dir: Path | str) -> Path:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out
+
+
+def _strip_local_paths(folder: Path) -> None:
+    """Remove the local folder names ``save_pretrained`` may record (``_name_or_path`` in the configs,
+    ``base_model_name_or_path``): an export must not point at the machine it was made on."""
+    for file in ("config.json", "generation_config.json", "tokenizer_config.json"):
+        target = folder / file
+        if not target.is_file():
+            continue
+        data = json.loads(target.read_text(encoding="utf-8"))
+        changed = False
+        for key in ("_name_or_path", "name_or_path", "base_model_name_or_path"):
+            if isinstance(data.get(key), str) and Path(data[key]).is_absolute():
+                data.pop(key)
+                changed = True
+        if changed:
+            target.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -4,11 +4,13 @@ an existing model."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import plotly.graph_objects as go
 import streamlit as st
 
 from engine.model_registry import (
+    EXPORT_DTYPES,
     Lineage,
     RegistryError,
     archive,
@@ -22,6 +24,7 @@ from engine.model_registry import (
     rollback_target,
 )
 from engine.models import check_model
+from studio.components.exports import zip_download
 from studio.components.header import workspace_header
 from studio.state import studio
 
@@ -172,16 +175,24 @@ if models:
 
     export_col, archive_col = st.columns(2)
     with export_col:
+        dtype = st.selectbox("Weights precision", list(EXPORT_DTYPES), key="models-export-dtype",
+                             format_func=lambda d: f"{d} — {EXPORT_DTYPES[d]}")
         if st.button("Export standalone folder", key="models-export",
                      help="A folder loadable by transformers' from_pretrained (a LoRA adapter is merged first), "
-                          "with safetensors, tokenizer and tarjama.json."):
+                          "with safetensors, tokenizer (with a chat template for the studio's tag format), "
+                          "tarjama.json and a README model card. A reward model with an MLP head is refused: plain "
+                          "transformers would load it with a random head."):
             try:
                 with st.spinner(f"Exporting {chosen}…"):
-                    folder = export_standalone(store, chosen, export_dir(workspace, chosen))
+                    folder = export_standalone(store, chosen, export_dir(workspace, chosen), dtype=dtype)
             except (RegistryError, OSError, ValueError) as exc:
                 st.error(f"Cannot export {chosen}: {exc}")
             else:
+                st.session_state["models-export-folder"] = str(folder)
                 st.success(f"Exported to `{folder}`")
+        exported = st.session_state.get("models-export-folder")
+        if exported and Path(exported).is_dir() and Path(exported).name == chosen:
+            zip_download(Path(exported), key="models-export-zip")
     with archive_col:
         if st.button("Archive", key="models-archive", disabled=row["stage"] in ("production", "archived")):
             try:

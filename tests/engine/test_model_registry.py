@@ -218,3 +218,69 @@ def test_export_of_a_reward_model_loads_back(store, workspace, tiny_policy_dir, 
     with torch.no_grad():
         assert torch.allclose(again(input_ids=ids).logits, load_reward_model(tmp_path / "rm")(input_ids=ids).logits)
     assert json.loads((out / "tarjama.json").read_text())["exported_from"] == "rm-1"
+
+
+def _text_files(folder):
+    return {p.name: p.read_text(encoding="utf-8") for p in folder.rglob("*") if p.suffix in (".json", ".md", ".jinja")}
+
+
+def test_export_has_a_model_card_a_chat_template_and_no_absolute_path(store, workspace, tiny_policy,
+                                                                      tiny_policy_dir):
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    out = export_standalone(store, tiny_policy, export_dir(workspace, tiny_policy), dtype="bfloat16")
+    for name, text in _text_files(out).items():  # an export travels: nothing points at this machine
+        assert str(tiny_policy_dir) not in text and str(workspace.root) not in text, name
+    assert "source_path" not in json.loads((out / "tarjama.json").read_text())
+    card = (out / "README.md").read_text(encoding="utf-8")
+    assert card.startswith("---\nlanguage:\n- ar\n- en\n- fr\n")
+    for part in ("## Method", "## Lineage", "## Data", "## Prompt format", "<en> Good morning <ar>", "## Metrics",
+                 "`bfloat16`"):
+        assert part in card
+    tok = AutoTokenizer.from_pretrained(out)
+    ids = tok.apply_chat_template([{"role": "user", "content": "Translate from English to Arabic:\nGood morning"}],
+                                  add_generation_prompt=True, return_tensors="pt")
+    assert ids[0].tolist() == tok("<en> Good morning <ar>")["input_ids"]  # BOS once, the studio's tag prompt
+    model = AutoModelForCausalLM.from_pretrained(out, torch_dtype="auto")
+    assert model.dtype == torch.bfloat16
+    generated = model.generate(ids, max_new_tokens=4, do_sample=False, pad_token_id=tok.pad_token_id)
+    assert generated.shape[1] > ids.shape[1]
+
+
+def test_an_exported_linear_reward_model_loads_with_plain_transformers(store, workspace, tiny_policy_dir, tmp_path):
+    import torch
+    from transformers import AutoModelForSequenceClassification
+
+    from engine.models import load_tokenizer
+    from engine.reward.model import build_reward_model, load_reward_model, save_reward_model
+
+    tok = load_tokenizer(tiny_policy_dir)
+    save_reward_model(build_reward_model(tiny_policy_dir, head="linear", pad_token_id=tok.pad_token_id, seed=3), tok,
+                      tmp_path / "rm", prompt_format="tags")
+    store.models.register("rm-lin", "reward", str(tmp_path / "rm"), metadata={"prompt_format": "tags"})
+    out = export_standalone(store, "rm-lin", export_dir(workspace, "rm-lin"))
+    ids = torch.tensor([[2, 5, 6, 7, 8]])
+    with torch.no_grad():
+        expected = load_reward_model(tmp_path / "rm")(input_ids=ids).logits
+        first = AutoModelForSequenceClassification.from_pretrained(out).eval()(input_ids=ids).logits
+        second = AutoModelForSequenceClassification.from_pretrained(out).eval()(input_ids=ids).logits
+    assert torch.allclose(first, expected, atol=1e-5) and torch.equal(first, second)
+    assert "## Prompt format" in (out / "README.md").read_text(encoding="utf-8")
+
+
+def test_an_mlp_head_reward_model_is_refused_standalone_with_the_reason(store, workspace, tiny_policy_dir, tmp_path):
+    import pytest
+
+    from engine.model_registry import RegistryError
+    from engine.models import load_tokenizer
+    from engine.reward.model import build_reward_model, save_reward_model
+
+    tok = load_tokenizer(tiny_policy_dir)
+    save_reward_model(build_reward_model(tiny_policy_dir, head="mlp", mlp_hidden=16, pad_token_id=tok.pad_token_id),
+                      tok, tmp_path / "rm", prompt_format="tags")
+    store.models.register("rm-mlp", "reward", str(tmp_path / "rm"), metadata={"prompt_format": "tags"})
+    with pytest.raises(RegistryError, match="MLP reward head .* random weights"):
+        export_standalone(store, "rm-mlp", export_dir(workspace, "rm-mlp"))
+    assert not (workspace.root / "exports" / "rm-mlp").exists()
+    assert not list((workspace.root / "exports").glob(".*tmp"))

@@ -108,3 +108,5 @@ def test_export_shows_the_folder_written(open_page, store, workspace, tiny_polic
     folder = workspace.root / "exports" / "tiny-sft"
     assert any(str(folder) in s.value for s in at.success)
     assert (Path(folder) / "model.safetensors").is_file()
+    assert (Path(folder) / "README.md").is_file()
+    assert [d.proto.label for d in at.get("download_button")] == ["Download tiny-sft.zip"]
