@@ -32,9 +32,11 @@ from engine.jobs.training import (
     policy_name,
     reference_init_kwargs,
     register_policy,
+    report_to_setting,
     resolve_policy,
     save_policy,
     studio_callback,
+    tracking_args,
     training_pairs,
 )
 from engine.registry import ModelRef
@@ -57,7 +59,8 @@ class DpoConfig:
                                         "flipped labels; 'hinge' is SLiC's; 'apo_zero' raises the chosen likelihood "
                                         "when the chosen translations are better than the policy's own; "
                                         "'sigmoid_norm' length-normalises the log-ratios.",
-                             choices=("sigmoid", "ipo", "robust", "hinge", "apo_zero", "sigmoid_norm"))
+                             choices=("sigmoid", "ipo", "robust", "hinge", "apo_zero", "sigmoid_norm"),
+                             label="Preference loss")
     nll_weight: float = setting(0.0, "Weight of a negative log-likelihood (SFT) loss on the chosen translations "
                                      "added to the preference loss — CPO-style, as ALMA-R trains translation "
                                      "models; 0 = off.", min=0.0, max=100.0, label="NLL weight (CPO-style)")
@@ -80,6 +83,7 @@ class DpoConfig:
     register_stage: str = setting("candidate", "Stage of the registered policy: a candidate, or the cold-start "
                                                "or final model of the loop.", choices=REGISTER_STAGES)
     seed: int = setting(0, "Seed (shuffling, LoRA initialisation).", advanced=True)
+    report_to: str = report_to_setting()
 
 
 # --- DPO ------------------------------------------------------------------------------------------
@@ -168,7 +172,8 @@ def run(config: DpoConfig, ctx: JobContext) -> None:
         loss_weights=[1.0, config.nll_weight] if config.nll_weight > 0 else None,
         logging_steps=5, logging_first_step=True,
         eval_strategy="steps" if valid_ex else "no", eval_steps=config.eval_every, save_strategy="steps",
-        save_steps=config.save_every, save_total_limit=2, save_only_model=False, report_to=[], disable_tqdm=True,
+        save_steps=config.save_every, save_total_limit=2, save_only_model=False, disable_tqdm=True,
+        **tracking_args(config.report_to, ctx),
         seed=config.seed, use_cpu=not cuda_available(), dataloader_num_workers=0, bf16=False, fp16=False,
         gradient_checkpointing=False, model_init_kwargs=reference_init_kwargs(model),
         trust_remote_code=policy.trust_remote_code,

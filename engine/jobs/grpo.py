@@ -41,9 +41,11 @@ from engine.jobs.training import (
     policy_name,
     reference_init_kwargs,
     register_policy,
+    report_to_setting,
     resolve_policy,
     save_policy,
     studio_callback,
+    tracking_args,
 )
 from engine.registry import ModelRef, resolve_model
 
@@ -95,6 +97,7 @@ class GrpoConfig:
     register_stage: str = setting("candidate", "Stage of the registered policy: a candidate, or the cold-start "
                                                "or final model of the loop.", choices=REGISTER_STAGES)
     seed: int = setting(0, "Seed (source sample, shuffling, sampling).", advanced=True)
+    report_to: str = report_to_setting()
 
 
 def _active_rewards(config: GrpoConfig) -> list[tuple[str, float]]:
@@ -285,7 +288,8 @@ def run(config: GrpoConfig, ctx: JobContext) -> None:
         num_generations=config.num_generations, max_completion_length=config.max_completion_length,
         temperature=config.temperature, beta=config.beta, reward_weights=weights, logging_steps=1,
         save_strategy="steps", save_steps=config.save_every, save_total_limit=2, save_only_model=False,
-        report_to=[], disable_tqdm=True, seed=config.seed, use_cpu=not cuda_available(), dataloader_num_workers=0,
+        disable_tqdm=True, seed=config.seed, use_cpu=not cuda_available(), dataloader_num_workers=0,
+        **tracking_args(config.report_to, ctx),
         bf16=False, fp16=False, gradient_checkpointing=False, model_init_kwargs=reference_init_kwargs(model),
         trust_remote_code=policy.trust_remote_code,
     )

@@ -23,7 +23,7 @@ import pyarrow.parquet as pq
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.registry import JobKind
-from engine.jobs.training import policy_name
+from engine.jobs.training import policy_name, report_to_setting, tracking_args
 from engine.registry import ModelRef, resolve_model
 from engine.rl.alarms import AlarmSettings, check_alarms
 from engine.rl.shaping import RolloutStats, ShapingConfig
@@ -85,6 +85,7 @@ class PPOJobConfig:
     save_every: int = setting(100, "Steps between two checkpoints (one is also saved on cancel).", min=1)
     max_prompts: int = setting(0, "Use at most this many training prompts (0 = all).", min=0, advanced=True)
     seed: int = setting(0, "Seed.", advanced=True)
+    report_to: str = report_to_setting()
 
     def shaping(self) -> ShapingConfig:
         """The reward-shaping penalties of these settings."""
@@ -332,7 +333,8 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
         cliprange_value=config.cliprange_value, vf_coef=config.vf_coef, gamma=config.gamma, lam=config.lam,
         response_length=config.response_length, temperature=config.temperature, stop_token="eos",
         missing_eos_penalty=config.missing_eos_penalty or None, local_rollout_forward_batch_size=config.batch_size,
-        num_sample_generations=0, logging_steps=1, save_strategy="no", report_to=[], seed=config.seed + done,
+        num_sample_generations=0, logging_steps=1, save_strategy="no", seed=config.seed + done,
+        **tracking_args(config.report_to, ctx),
         use_cpu=not torch.cuda.is_available(), disable_tqdm=True, bf16=False, fp16=False,
     )
     peft_config = None

@@ -20,7 +20,15 @@ import pyarrow.parquet as pq
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.registry import JobKind
-from engine.jobs.training import cuda_available, last_checkpoint, policy_name, studio_callback_class, training_pairs
+from engine.jobs.training import (
+    cuda_available,
+    last_checkpoint,
+    policy_name,
+    report_to_setting,
+    studio_callback_class,
+    tracking_args,
+    training_pairs,
+)
 from engine.registry import ModelRef, resolve_model
 
 
@@ -58,6 +66,7 @@ class RewardConfig:
     valid_share_if_missing: float = setting(0.1, "When the pair sets have no validation split, hold out this share "
                                                  "of sources.", min=0.0, max=0.5, advanced=True)
     seed: int = setting(0, "Seed (head initialisation, shuffling).", advanced=True)
+    report_to: str = report_to_setting()
 
 
 def prepare(config: RewardConfig, store, run_dir: Path) -> None:
@@ -232,7 +241,8 @@ def train_and_register(config: RewardConfig, ctx: JobContext, base: ModelRef, tr
         per_device_eval_batch_size=max(config.batch_size, 16), gradient_accumulation_steps=config.gradient_accumulation,
         learning_rate=config.learning_rate, num_train_epochs=config.epochs, max_grad_norm=config.max_grad_norm,
         logging_steps=5, eval_strategy="steps" if valid_enc else "no", eval_steps=config.eval_every,
-        save_strategy="steps", save_steps=config.save_every, save_total_limit=2, report_to=[], disable_tqdm=True,
+        save_strategy="steps", save_steps=config.save_every, save_total_limit=2, disable_tqdm=True,
+        **tracking_args(config.report_to, ctx),
         max_length=config.max_length, seed=config.seed, use_cpu=not cuda_available(), dataloader_num_workers=0,
         center_rewards_coefficient=None, gradient_checkpointing=False, bf16=False, fp16=False,
         save_only_model=False, logging_first_step=True,

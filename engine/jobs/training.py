@@ -4,12 +4,69 @@ trainers, checkpoints, pair splits, LoRA configs and saving a trained policy."""
 from __future__ import annotations
 
 import functools
+import importlib.util
+import os
 import random
 from pathlib import Path
 from typing import Any
 
 from engine.jobs.context import JobContext
 from engine.registry import ModelRef, newest_model, resolve_model
+
+TRACKERS: dict[str, str] = {
+    "none": "no experiment tracker (the studio's own charts only)",
+    "tensorboard": "TensorBoard event files in the run's folder (logs/); works offline: tensorboard --logdir RUN_DIR",
+    "trackio": "Trackio (Hugging Face's local-first tracker), stored in the run's folder (trackio/)",
+    "wandb": "Weights & Biases (offline unless WANDB_MODE says otherwise), files in the run's folder (wandb/)",
+    "mlflow": "MLflow, a file store in the run's folder (mlruns/) unless MLFLOW_TRACKING_URI is set",
+}
+"""Experiment trackers a training job can report to, with what each does here."""
+
+TRACKER_PACKAGES: dict[str, str] = {"tensorboard": "tensorboard", "trackio": "trackio", "wandb": "wandb",
+                                    "mlflow": "mlflow"}
+
+
+def available_trackers() -> tuple[str, ...]:
+    """``none`` and the trackers whose package is installed (the only ones the forms offer)."""
+    return ("none", *(t for t, pkg in TRACKER_PACKAGES.items() if importlib.util.find_spec(pkg) is not None))
+
+
+TRACKER_CHOICES: tuple[str, ...] = available_trackers()
+
+
+def report_to_setting() -> Any:
+    """The ``report_to`` field every training job's config has."""
+    from engine.jobs.config import setting
+
+    return setting("none", "Experiment tracker the trainer also reports to, with the run's folder as its logging "
+                           "dir: " + "; ".join(f"{k}: {TRACKERS[k]}" for k in TRACKER_CHOICES) + ". Only installed "
+                           "trackers are offered.", choices=TRACKER_CHOICES, advanced=True,
+                   label="Report to (experiment tracker)")
+
+
+def tracking_args(report_to: str, ctx: JobContext) -> dict[str, Any]:
+    """``TrainingArguments`` keywords for ``report_to`` (``report_to``, ``logging_dir``, ``run_name``), the tracker's
+    files pointed into the run's folder through its environment variables (unless the user set them)."""
+    if report_to not in TRACKERS:
+        raise ValueError(f"unknown experiment tracker {report_to!r}; known: {', '.join(TRACKERS)}")
+    run_dir = ctx.run_dir.resolve()
+    if report_to == "none":
+        return {"report_to": [], "logging_dir": str(run_dir / "logs")}
+    if importlib.util.find_spec(TRACKER_PACKAGES[report_to]) is None:
+        raise ValueError(f"{report_to} is not installed here: pip install {TRACKER_PACKAGES[report_to]}, "
+                         "or choose another tracker")
+    if report_to == "wandb":
+        os.environ.setdefault("WANDB_DIR", str(run_dir))
+        os.environ.setdefault("WANDB_MODE", "offline")
+        os.environ.setdefault("WANDB_PROJECT", "tarjama-studio")
+    elif report_to == "mlflow":
+        os.environ.setdefault("MLFLOW_TRACKING_URI", (run_dir / "mlruns").as_uri())
+        os.environ.setdefault("MLFLOW_EXPERIMENT_NAME", "tarjama-studio")
+    elif report_to == "trackio":
+        os.environ.setdefault("TRACKIO_DIR", str(run_dir / "trackio"))
+        os.environ.setdefault("TRACKIO_PROJECT", "tarjama-studio")
+    ctx.log(f"reporting to {report_to} ({TRACKERS[report_to]})")
+    return {"report_to": [report_to], "logging_dir": str(run_dir / "logs"), "run_name": ctx.run_dir.name}
 
 
 def resolve_policy(store, name: str) -> ModelRef:
