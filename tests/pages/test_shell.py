@@ -8,8 +8,25 @@ import pytest
 def test_start_page_offers_the_demo_set_up_on_an_empty_workspace(open_page):
     at = open_page()
     assert at.title[0].value == "Tarjama Studio"
-    assert [b.label for b in at.button] == ["Set up the demo"]
+    assert [b.label for b in at.button] == ["Set up the demo", "Train the demo model from scratch"]
     assert any("SFT model" in m.label for m in at.metric)
+
+
+def test_set_up_the_demo_registers_the_shipped_model_and_shows_what_it_writes(open_page, store):
+    from engine.demo import shipped_model_record
+
+    if shipped_model_record() is None:
+        pytest.skip("no shipped demo model in data/demo/model")
+    at = open_page()
+    at.button(key="start-demo").click()
+    at.run(timeout=120)
+    assert not at.exception
+    assert any("SFT model **demo-sft** is registered" in s.value for s in at.success)
+    assert store.models.get("demo-sft")["stage"] == "sft"
+    examples = at.dataframe[-1].value
+    assert list(examples.columns) == ["pair", "source", "translation"] and len(examples) >= 4
+    assert all(any("\u0600" <= c <= "\u06ff" for c in text) for text in examples["translation"])
+    assert "start-demo" not in [b.key for b in at.button]  # set up once
 
 
 @pytest.mark.parametrize("page, title", [("data", "1 · Data"), ("runs", "Runs"), ("models", "Models")])
