@@ -53,6 +53,28 @@ ATTEMPTS: dict[str, tuple[str, dict[str, Any]]] = {
                     "eval_every": 100, "save_every": 1000}),
     "cpo": ("dpo", {"beta": 0.1, "nll_weight": 1.0, "learning_rate": 5e-5, "batch_size": 16, "epochs": 1.0,
                     "eval_every": 100, "save_every": 1000}),
+    # stronger steps: the attempts above barely moved a ~5M model (KL ≈ 0.01 at lr 2e-5)
+    "grpo-chrf-lr1e-4": ("grpo", {"method": "grpo", "chrf_weight": 1.0, "rm_weight": 0.0, "learning_rate": 1e-4,
+                                  "beta": 0.02, "num_generations": 8, "batch_size": 8, "max_steps": 120,
+                                  "max_completion_length": 32, "temperature": 1.0, "save_every": 1000}),
+    "grpo-rm+chrf-lr1e-4": ("grpo", {"method": "grpo", "chrf_weight": 1.0, "rm_weight": 0.5, "learning_rate": 1e-4,
+                                     "beta": 0.02, "num_generations": 8, "batch_size": 8, "max_steps": 120,
+                                     "max_completion_length": 32, "temperature": 1.0, "save_every": 1000}),
+    "dpo-lr2e-4-ep2": ("dpo", {"beta": 0.1, "learning_rate": 2e-4, "batch_size": 16, "epochs": 2.0,
+                               "eval_every": 100, "save_every": 1000}),
+    "cpo-lr2e-4-ep2": ("dpo", {"beta": 0.1, "nll_weight": 1.0, "learning_rate": 2e-4, "batch_size": 16,
+                               "epochs": 2.0, "eval_every": 100, "save_every": 1000}),
+    "ppo-lr1e-4-kl0.5": ("ppo", {"learning_rate": 1e-4, "steps": 150, "kl_coef": 0.5, "response_length": 32,
+                                 "eval_every": 50, "save_every": 1000}),
+    # reward-model variants (judged by validation accuracy on their own pairs); "score" re-pairs the candidates
+    "rm-margin0.3": ("reward", {"score": {"min_margin": 0.3}, "learning_rate": 3e-4, "batch_size": 16,
+                                "epochs": 4.0}),
+    "rm-best-vs-worst": ("reward", {"score": {"pairing": "best_vs_worst", "min_margin": 0.15},
+                                    "learning_rate": 3e-4, "batch_size": 16, "epochs": 4.0}),
+    "rm-margin-scale": ("reward", {"margin_scale": 1.0, "learning_rate": 3e-4, "batch_size": 16, "epochs": 4.0}),
+    "rm-lr1e-4-ep8": ("reward", {"learning_rate": 1e-4, "batch_size": 16, "epochs": 8.0}),
+    "rm-all-unfrozen": ("reward", {"unfreeze_schedule": ["all@0"], "learning_rate": 1e-4, "batch_size": 16,
+                                   "epochs": 4.0}),
 }
 
 
@@ -112,6 +134,8 @@ def run_attempt(studio, state: dict, name: str) -> dict:
     values = dict(settings)
     model_name = f"sweep-{name}"
     values["model_name"] = model_name
+    if kind == "reward":
+        return reward_attempt(studio, state, name, values)
     if kind == "ppo":
         values.update(policy=state["sft"], reward_model=state["rm"], corpus_ids=state["prefs_corpora"],
                       register_stage="candidate")
@@ -135,6 +159,32 @@ def run_attempt(studio, state: dict, name: str) -> dict:
     out["vs_sft"] = paired(studio, state["sft_eval"], key)
     log(f"{name}: chrF {out['vs_sft']['chrf']['gain']:+.2f} (p={out['vs_sft']['chrf']['p_value']}), "
         f"BLEU {out['vs_sft']['bleu']['gain']:+.2f}")
+    return out
+
+
+def reward_attempt(studio, state: dict, name: str, values: dict) -> dict:
+    """A reward-model variant: (optionally) re-pair the candidates with other score settings, train, report the
+    validation accuracy on its own validation pairs."""
+    from engine.jobs.config import config_from_dict
+    from engine.jobs.reward import RewardConfig
+    from engine.jobs.score import ScoreConfig
+
+    out: dict[str, Any] = {"kind": "reward", "settings": dict(values)}
+    pair_set = state["score_run"]
+    score_settings = values.pop("score", None)
+    if score_settings:
+        score = run_job(studio, "score", ScoreConfig(generate_run=state["generate_run"], **score_settings))
+        require(score, "score")
+        pair_set = score["run_id"]
+    out["pairs"] = studio.store.preferences.count_pairs(run_ids=[pair_set])
+    run = run_job(studio, "reward", config_from_dict(RewardConfig, {
+        **values, "base_model": state["sft"], "pair_sets": [pair_set], "eval_every": 50, "save_every": 1000}))
+    out["run"] = run
+    if run["status"] == "succeeded":
+        meta = model_of_run(studio, run["run_id"])["metadata"]
+        out["valid_accuracy"] = meta.get("valid_accuracy")
+        out["valid_pairs"] = meta.get("valid_pairs")
+        log(f"{name}: {out['pairs']} pairs, validation accuracy {out['valid_accuracy']:.3f}")
     return out
 
 
