@@ -6,9 +6,10 @@ them to it):
 
 - counts per split and the length histogram are computed once, when a corpus is stored (``corpus_stats``,
   ``corpus_lengths``); a corpus never changes after that, it is only deleted;
-- a search matches ``search_text`` — source and target lower-cased once at ingest — with a plain substring test
-  (what ``ILIKE '%term%'`` on each side means, without lower-casing a million Arabic targets per search), in one
-  scan that finds every matching ``seg_id``; those ids are kept (:class:`SearchCache`), keyed by the corpus and its
+- a search matches each side lower-cased once at ingest (``source_lower``, ``target_lower``: NULL where lower-casing
+  changes nothing, as for nearly every Arabic target) with a plain substring test — what ``ILIKE '%term%'`` on each
+  side means, without lower-casing a million Arabic targets per search — in one scan that finds every matching
+  ``seg_id``; those ids are kept (:class:`SearchCache`), keyed by the corpus and its
   version, so the count, the page and the next pages of the same search read no segment again;
 - a page of rows is read by its ids or with ``LIMIT``, never the whole corpus.
 """
@@ -30,8 +31,9 @@ from engine.store.database import Database
 SEGMENT_COLUMNS = ("line", "source", "target", "pair", "split", "norm_key")
 LENGTH_BIN_CHARS = 10
 """The bin width of the length histogram kept for each corpus."""
-SEARCH_TEXT_SQL = "lower(source) || chr(10) || lower(coalesce(target, ''))"
-"""What a search matches: both sides lower-cased, joined by a newline (which no search term contains)."""
+SEARCH_SQL = ("(contains(coalesce(source_lower, source), lower(?))"
+              " OR contains(coalesce(target_lower, target), lower(?)))")
+"""A search: a substring of either side, lower-cased (as ILIKE compares), from the copies made at ingest."""
 
 _versions = itertools.count(1)
 
@@ -110,9 +112,9 @@ class CorpusRepository:
             try:
                 cur.execute(
                     "INSERT INTO segments (corpus_id, seg_id, line, source, target, pair, split, norm_key,"
-                    " search_text)"
+                    " source_lower, target_lower)"
                     " SELECT ?, (row_number() OVER ())::INTEGER, line, source, target, pair, split, norm_key,"
-                    f" {SEARCH_TEXT_SQL} FROM incoming_segments",
+                    " nullif(lower(source), source), nullif(lower(target), target) FROM incoming_segments",
                     [corpus_id],
                 )
             finally:
@@ -175,13 +177,9 @@ class CorpusRepository:
         if split:
             sql += " AND split = ?"
             params.append(split)
-        if search and "\n" not in search:
-            sql += " AND contains(search_text, lower(?))"
-            params.append(search)
-        elif search:  # a term with a newline could match across the join of source and target: the slow way
-            sql += " AND (source ILIKE ? ESCAPE '\\' OR target ILIKE ? ESCAPE '\\')"
-            like = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            params += [like, like]
+        if search:
+            sql += " AND " + SEARCH_SQL
+            params += [search, search]
         return sql, params
 
     def search_sql(self, corpus_id: int, split: str | None, search: str) -> tuple[str, list]:

@@ -1,7 +1,8 @@
 -- What the Data page reads on every rerun, kept so that no rerun scans every segment: each corpus's counts per
--- split and its length histogram (bins of 10 characters), computed once when the corpus is stored, and a
--- lower-cased copy of each segment ("source" newline "target") that a search matches with a plain substring test
--- instead of two case-insensitive ILIKEs (which lower-case every Arabic target on every search).
+-- split and its length histogram (bins of 10 characters), computed once when the corpus is stored, and the
+-- lower-cased text of each side, which a search matches with a plain substring test instead of two ILIKEs (which
+-- lower-cased every Arabic target on every search). A side that has no capitals (nearly every Arabic target) keeps
+-- NULL there and is matched as it is, so the copy costs little room.
 CREATE TABLE corpus_stats (
     corpus_id INTEGER PRIMARY KEY,
     segments  BIGINT NOT NULL,
@@ -18,8 +19,9 @@ CREATE TABLE corpus_lengths (
     PRIMARY KEY (corpus_id, side, length)
 );
 
-ALTER TABLE segments ADD COLUMN search_text VARCHAR;
-UPDATE segments SET search_text = lower(source) || chr(10) || lower(coalesce(target, ''));
+ALTER TABLE segments ADD COLUMN source_lower VARCHAR;  -- lower(source), NULL when that is the source itself
+ALTER TABLE segments ADD COLUMN target_lower VARCHAR;  -- likewise for the target
+UPDATE segments SET source_lower = nullif(lower(source), source), target_lower = nullif(lower(target), target);
 
 INSERT INTO corpus_stats
 SELECT c.id, count(s.seg_id), count(s.seg_id) FILTER (WHERE s.split = 'train'),
