@@ -9,7 +9,7 @@ them to it):
 - a search matches each side lower-cased once at ingest (``source_lower``, ``target_lower``: NULL where lower-casing
   changes nothing, as for nearly every Arabic target) with a plain substring test — what ``ILIKE '%term%'`` on each
   side means, without lower-casing a million Arabic targets per search — in one scan that finds every matching
-  ``seg_id``; those ids are kept (:class:`SearchCache`), keyed by the corpus and its
+  ``seg_id``; those ids are kept (:class:`SearchCache`, as 32-bit integers), keyed by the corpus and the store's
   version, so the count, the page and the next pages of the same search read no segment again;
 - a page of rows is read by its ids or with ``LIMIT``, never the whole corpus.
 """
@@ -193,7 +193,7 @@ class CorpusRepository:
         key = (corpus_id, split or "", search)
         ids, version = self.searches.get(key)
         if ids is None:
-            ids = self.db.query_column(*self.search_sql(corpus_id, split, search)).astype(np.int64)
+            ids = self.db.query_column(*self.search_sql(corpus_id, split, search)).astype(np.int32, copy=False)
             self.searches.put(key, ids, version)
         return ids
 
