@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import plotly.express as px
 import streamlit as st
 
 from engine.corpora import (
@@ -23,6 +22,7 @@ from engine.corpora.validation import HINT_COLUMNS_SWAPPED
 from engine.corpus_import import DatasetImportError, dataset_to_jsonl
 from engine.store.corpora import CorpusExistsError
 from studio.components.arabic import bidi_table
+from studio.components.charts import length_histogram
 from studio.components.header import workspace_header
 from studio.state import studio
 
@@ -229,10 +229,7 @@ with browse_tab:
                    labels={"seg_id": "#", "target": "Arabic"})
         hist = repo.length_histogram(corpus_id)
         if hist:
-            fig = px.bar(hist, x="length", y="segments", color="side", barmode="group",
-                         labels={"length": "length (characters, binned by 10)"}, title="Segment lengths")
-            fig.update_layout(height=300, margin={"l": 10, "r": 10, "t": 40, "b": 10})
-            st.plotly_chart(fig, use_container_width=True, key="browse-hist")
+            length_histogram(hist)
         with st.expander("Delete this corpus"):
             if st.checkbox("Yes, delete it and all its segments", key=f"browse-del-ok-{corpus_id}") and st.button(
                     "Delete corpus", key=f"browse-del-{corpus_id}"):

@@ -1,20 +1,85 @@
-"""Typed queries and writes for corpora and their segments (paged in SQL, never loaded whole)."""
+"""Typed queries and writes for corpora and their segments (paged in SQL, never loaded whole).
+
+The corpus browser asks the same questions on every rerun of the Data page, on corpora of a million segments and
+more, so none of its questions scans every segment each time (``tests/engine/store/test_corpus_browse.py`` holds
+them to it):
+
+- counts per split and the length histogram are computed once, when a corpus is stored (``corpus_stats``,
+  ``corpus_lengths``); a corpus never changes after that, it is only deleted;
+- a search matches each side lower-cased once at ingest (``source_lower``, ``target_lower``: NULL where lower-casing
+  changes nothing, as for nearly every Arabic target) with a plain substring test — what ``ILIKE '%term%'`` on each
+  side means, without lower-casing a million Arabic targets per search — in one scan that finds every matching
+  ``seg_id``; those ids are kept (:class:`SearchCache`, as 32-bit integers), keyed by the corpus and the store's
+  version, so the count, the page and the next pages of the same search read no segment again;
+- a page of rows is read by its ids or with ``LIMIT``, never the whole corpus.
+"""
 
 from __future__ import annotations
 
+import itertools
 import json
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 
 from engine.store.clock import utc_now
 from engine.store.database import Database
 
 SEGMENT_COLUMNS = ("line", "source", "target", "pair", "split", "norm_key")
+LENGTH_BIN_CHARS = 10
+"""The bin width of the length histogram kept for each corpus."""
+SEARCH_SQL = ("(contains(coalesce(source_lower, source), lower(?))"
+              " OR contains(coalesce(target_lower, target), lower(?)))")
+"""A search: a substring of either side, lower-cased (as ILIKE compares), from the copies made at ingest."""
+
+_versions = itertools.count(1)
 
 
 class CorpusExistsError(ValueError):
     """A corpus of that name is already in the store."""
+
+
+class SearchCache:
+    """The ``seg_id`` arrays of recent searches, least recently used first out.
+
+    Keyed by (corpus id, split, term) within one version of the store. A corpus is never edited once stored, only
+    deleted, and its id is never given to another corpus (a sequence), so its id names one version of its segments;
+    the store's version changes whenever this repository adds or deletes a corpus, which empties the cache, and a
+    search that was running meanwhile is not kept."""
+
+    def __init__(self, max_entries: int = 16, max_ids: int = 8_000_000) -> None:
+        self.max_entries, self.max_ids = max_entries, max_ids
+        self._entries: OrderedDict[tuple, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+        self.version = next(_versions)
+
+    def get(self, key: tuple) -> tuple[np.ndarray | None, int]:
+        """The ids kept for ``key`` (or None) and the version they would belong to."""
+        with self._lock:
+            ids = self._entries.get(key)
+            if ids is not None:
+                self._entries.move_to_end(key)
+            return ids, self.version
+
+    def put(self, key: tuple, ids: np.ndarray, version: int) -> None:
+        """Keep ``ids``, found in the store at ``version`` (dropped if the store changed since)."""
+        with self._lock:
+            if version != self.version:
+                return
+            self._entries[key] = ids
+            self._entries.move_to_end(key)
+            while len(self._entries) > 1 and (len(self._entries) > self.max_entries
+                                              or sum(len(v) for v in self._entries.values()) > self.max_ids):
+                self._entries.popitem(last=False)
+
+    def invalidate(self) -> None:
+        """A corpus was added or deleted: forget every search."""
+        with self._lock:
+            self._entries.clear()
+            self.version = next(_versions)
 
 
 class CorpusRepository:
@@ -22,6 +87,7 @@ class CorpusRepository:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self.searches = SearchCache()
 
     def add(self, name: str, pair: str, table: pa.Table, *, source_file: str = "", options: dict | None = None,
             report: dict | None = None) -> int:
@@ -45,30 +111,51 @@ class CorpusRepository:
             cur.register("incoming_segments", incoming)
             try:
                 cur.execute(
-                    "INSERT INTO segments (corpus_id, seg_id, line, source, target, pair, split, norm_key)"
-                    " SELECT ?, (row_number() OVER ())::INTEGER, line, source, target, pair, split, norm_key"
-                    " FROM incoming_segments",
+                    "INSERT INTO segments (corpus_id, seg_id, line, source, target, pair, split, norm_key,"
+                    " source_lower, target_lower)"
+                    " SELECT ?, (row_number() OVER ())::INTEGER, line, source, target, pair, split, norm_key,"
+                    " nullif(lower(source), source), nullif(lower(target), target) FROM incoming_segments",
                     [corpus_id],
                 )
             finally:
                 cur.unregister("incoming_segments")
+            self._store_statistics(cur, corpus_id)
+        self.searches.invalidate()
         return corpus_id
+
+    @staticmethod
+    def _store_statistics(cur, corpus_id: int) -> None:
+        """Counts per split and the length histogram of a corpus just stored (in the same transaction)."""
+        cur.execute(
+            "INSERT INTO corpus_stats (corpus_id, segments, train, valid, test)"
+            " SELECT ?, count(*), count(*) FILTER (WHERE split = 'train'), count(*) FILTER (WHERE split = 'valid'),"
+            " count(*) FILTER (WHERE split = 'test') FROM segments WHERE corpus_id = ?",
+            [corpus_id, corpus_id],
+        )
+        cur.execute(
+            "INSERT INTO corpus_lengths (corpus_id, side, length, segments)"
+            " SELECT ?, side, (len // ?) * ?, count(*) FROM ("
+            "  SELECT 'source' AS side, length(source) AS len FROM segments WHERE corpus_id = ?"
+            "  UNION ALL SELECT 'target', length(target) FROM segments WHERE corpus_id = ? AND target IS NOT NULL"
+            ") GROUP BY ALL",
+            [corpus_id, LENGTH_BIN_CHARS, LENGTH_BIN_CHARS, corpus_id, corpus_id],
+        )
 
     def delete(self, corpus_id: int) -> None:
         with self.db.transaction() as cur:
             cur.execute("DELETE FROM segments WHERE corpus_id = ?", [corpus_id])
+            cur.execute("DELETE FROM corpus_lengths WHERE corpus_id = ?", [corpus_id])
+            cur.execute("DELETE FROM corpus_stats WHERE corpus_id = ?", [corpus_id])
             cur.execute("DELETE FROM corpora WHERE id = ?", [corpus_id])
+        self.searches.invalidate()
 
     def list(self) -> list[dict]:
-        """Every corpus with its segment count per split."""
+        """Every corpus with its segment count per split (kept since it was stored: no segment is read)."""
         return self.db.query_dicts(
             "SELECT c.id, c.name, c.pair, c.source_file, c.created_at,"
-            " count(s.seg_id) AS segments,"
-            " count(s.seg_id) FILTER (WHERE s.split = 'train') AS train,"
-            " count(s.seg_id) FILTER (WHERE s.split = 'valid') AS valid,"
-            " count(s.seg_id) FILTER (WHERE s.split = 'test') AS test"
-            " FROM corpora c LEFT JOIN segments s ON s.corpus_id = c.id"
-            " GROUP BY ALL ORDER BY c.id"
+            " coalesce(s.segments, 0) AS segments, coalesce(s.train, 0) AS train,"
+            " coalesce(s.valid, 0) AS valid, coalesce(s.test, 0) AS test"
+            " FROM corpora c LEFT JOIN corpus_stats s ON s.corpus_id = c.id ORDER BY c.id"
         )
 
     def get(self, corpus_id: int) -> dict | None:
@@ -85,37 +172,69 @@ class CorpusRepository:
 
     @staticmethod
     def _filter(corpus_id: int, split: str | None, search: str | None) -> tuple[str, list]:
+        """The WHERE clause of a split and a search (case-insensitive substring of the source or the target)."""
         sql, params = " WHERE corpus_id = ?", [corpus_id]
         if split:
             sql += " AND split = ?"
             params.append(split)
         if search:
-            sql += " AND (source ILIKE ? OR target ILIKE ?)"
-            like = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            params += [like, like]
-            sql = sql.replace("ILIKE ?", "ILIKE ? ESCAPE '\\'")
+            sql += " AND " + SEARCH_SQL
+            params += [search, search]
         return sql, params
 
-    def count(self, corpus_id: int, split: str | None = None, search: str | None = None) -> int:
+    def search_sql(self, corpus_id: int, split: str | None, search: str) -> tuple[str, list]:
+        """The one query a search runs: every matching ``seg_id`` of the corpus, in order."""
         where, params = self._filter(corpus_id, split, search)
-        return self.db.query("SELECT count(*) FROM segments" + where, params)[0][0]
+        return "SELECT seg_id FROM segments" + where + " ORDER BY seg_id", params
+
+    def matching_ids(self, corpus_id: int, split: str | None, search: str) -> np.ndarray:
+        """The ``seg_id`` of every segment matching ``search`` (and ``split``), from the cache when it was asked
+        before for this version of the store."""
+        key = (corpus_id, split or "", search)
+        ids, version = self.searches.get(key)
+        if ids is None:
+            ids = self.db.query_column(*self.search_sql(corpus_id, split, search)).astype(np.int32, copy=False)
+            self.searches.put(key, ids, version)
+        return ids
+
+    def count(self, corpus_id: int, split: str | None = None, search: str | None = None) -> int:
+        """Segments of a corpus, of one split, or matching a search."""
+        if search:
+            return len(self.matching_ids(corpus_id, split, search))
+        if split and split not in ("train", "valid", "test"):
+            where, params = self._filter(corpus_id, split, None)
+            return self.db.query("SELECT count(*) FROM segments" + where, params)[0][0]
+        rows = self.db.query(f"SELECT {split or 'segments'} FROM corpus_stats WHERE corpus_id = ?", [corpus_id])
+        return int(rows[0][0]) if rows else 0
 
     def page(self, corpus_id: int, *, split: str | None = None, search: str | None = None, limit: int = 50,
              offset: int = 0) -> list[dict]:
-        """One page of segments (in SQL: LIMIT/OFFSET on the store, never the whole corpus)."""
-        where, params = self._filter(corpus_id, split, search)
-        return self.db.query_dicts(
-            "SELECT seg_id, line, split, source, target FROM segments" + where
-            + " ORDER BY seg_id LIMIT ? OFFSET ?",
-            [*params, limit, offset],
-        )
+        """One page of segments (in SQL: LIMIT/OFFSET on the store, never the whole corpus; a search's page is read
+        by the ids of its matches)."""
+        columns = "SELECT seg_id, line, split, source, target FROM segments"
+        if search:
+            ids = self.matching_ids(corpus_id, split, search)[offset:offset + limit]
+            if not len(ids):
+                return []
+            return self.db.query_dicts(
+                columns + " WHERE corpus_id = ? AND seg_id IN (SELECT unnest(?::INTEGER[])) ORDER BY seg_id",
+                [corpus_id, ids.tolist()],
+            )
+        where, params = self._filter(corpus_id, split, None)
+        return self.db.query_dicts(columns + where + " ORDER BY seg_id LIMIT ? OFFSET ?", [*params, limit, offset])
 
-    def length_histogram(self, corpus_id: int, bin_chars: int = 10) -> list[dict]:
-        """Counts of source and target lengths in characters, binned in SQL."""
+    def length_histogram(self, corpus_id: int, bin_chars: int = LENGTH_BIN_CHARS) -> list[dict]:
+        """Counts of source and target lengths in characters, binned (kept since the corpus was stored for the
+        default bins; other bins are counted in SQL)."""
+        if bin_chars == LENGTH_BIN_CHARS:
+            return self.db.query_dicts(
+                "SELECT side, length, segments FROM corpus_lengths WHERE corpus_id = ? ORDER BY side, length",
+                [corpus_id],
+            )
         return self.db.query_dicts(
             "SELECT side, (len // ?) * ? AS length, count(*) AS segments FROM ("
             "  SELECT 'source' AS side, length(source) AS len FROM segments WHERE corpus_id = ?"
-            "  UNION ALL SELECT 'target', length(target) FROM segments WHERE corpus_id = ?"
+            "  UNION ALL SELECT 'target', length(target) FROM segments WHERE corpus_id = ? AND target IS NOT NULL"
             ") GROUP BY ALL ORDER BY side, length",
             [bin_chars, bin_chars, corpus_id, corpus_id],
         )

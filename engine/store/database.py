@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 import duckdb
+import numpy as np
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -100,6 +101,13 @@ class Database:
             result = cur.execute(sql, params or [])
             names = [d[0] for d in result.description]
             return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+
+    def query_column(self, sql: str, params: list | tuple | None = None) -> np.ndarray:
+        """Run a read query and return its first column as a NumPy array (no Python object per row)."""
+        with self.cursor() as cur:
+            result = cur.execute(sql, params or [])
+            name = result.description[0][0]
+            return np.asarray(result.fetchnumpy()[name])
 
     def schema_version(self) -> int:
         """The highest migration applied (0 for an empty database)."""

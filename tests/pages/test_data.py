@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 GOOD = "\n".join([
     "Good morning.\tصباح الخير.",
     "Where is the station?\tأين المحطة؟",
@@ -142,3 +144,69 @@ def test_whole_file_and_line_problems_share_one_table(open_page, store):
         "target has no letters (only digits, punctuation or symbols)",
         "target contains a control character (U+0007)",
     ]
+
+
+def _recording_queries(monkeypatch) -> list[str]:
+    """Every SQL statement the store runs from now on (both Store objects on the file: the test's and the app's)."""
+    from engine.store.database import Database
+
+    queries: list[str] = []
+    for name in ("query", "query_dicts", "query_column"):
+        original = getattr(Database, name, None)
+        if original is None:
+            continue
+
+        def recorded(self, sql, params=None, _original=original):
+            queries.append(sql)
+            return _original(self, sql, params)
+
+        monkeypatch.setattr(Database, name, recorded)
+    return queries
+
+
+def _segment_reads(queries: list[str]) -> tuple[list[str], list[str]]:
+    """(reads of one page of segments, reads that go through every segment of a corpus)."""
+    reads = [q for q in queries if re.search(r"\bFROM segments\b", q)]
+    bounded = [q for q in reads if re.search(r"\bLIMIT\b|\bseg_id IN\b", q)]
+    return bounded, [q for q in reads if q not in bounded]
+
+
+def test_browsing_reads_a_page_of_segments_per_rerun_and_each_search_once(open_page, store, monkeypatch):
+    """Issue 19, item 8 (a Data page that stays fast on a million segments): a rerun of the page reads one page of
+    rows and nothing else from the segments — counts, splits and the length histogram were kept when the corpus was
+    stored, the workspace header included — and a search goes through the segments once, however many reruns and
+    pages follow. The shape of the queries is checked, not their time."""
+    import pyarrow as pa
+
+    rows = [{"line": i, "source": f"Where is station {i}?", "target": f"أين المحطة {i}؟", "pair": "en-ar",
+             "split": "train" if i % 10 else "test", "norm_key": str(i)} for i in range(1, 301)]
+    corpus_id = store.corpora.add("stations", "en-ar", pa.Table.from_pylist(rows))
+    at = open_page("data")
+    queries = _recording_queries(monkeypatch)
+
+    at.run()
+    bounded, scans = _segment_reads(queries)
+    assert (len(bounded), scans) == (1, []), queries
+    assert len(queries) <= 10, queries
+    assert any("300 matching segments" in c.value for c in at.caption)
+    assert any("tarjama-histogram" in m.value for m in at.markdown)
+
+    queries.clear()
+    at.selectbox(key="browse-split").set_value("test").run()
+    bounded, scans = _segment_reads(queries)
+    assert (len(bounded), scans) == (1, []), queries
+    assert any("30 matching segments" in c.value for c in at.caption)
+
+    queries.clear()
+    at.selectbox(key="browse-split").set_value("all").run()
+    at.text_input(key="browse-search").input("STATION 1").run()
+    bounded, scans = _segment_reads(queries)
+    assert len(scans) == 1 and "source_lower" in scans[0], queries
+    assert any("111 matching segments" in c.value for c in at.caption)  # 1, 10-19, 100-199
+
+    for page in (2, 3):  # the next pages of the same search: no scan
+        queries.clear()
+        at.number_input(key=f"browse-page-{corpus_id}-all-STATION 1").set_value(page).run()
+        bounded, scans = _segment_reads(queries)
+        assert (len(bounded), scans) == (1, []), queries
+    assert not at.exception
