@@ -33,3 +33,10 @@ def test_set_up_the_demo_registers_the_shipped_model_and_shows_what_it_writes(op
 def test_every_page_renders(open_page, page, title):
     at = open_page(page)
     assert at.title[0].value == title
+
+
+def test_a_model_below_the_quality_floor_is_flagged_on_the_start_page(open_page, store):
+    store.models.register("quick-sft", "policy", "/m/quick", stage="sft", metadata={
+        "valid_chrf": 4.2, "below_quality_floor": True, "quality_floor_chrf": 25.0, "stopped_by": "time budget spent"})
+    at = open_page()
+    assert any("below the quality floor of 25" in w.value and "time budget spent" in w.value for w in at.warning)

@@ -146,6 +146,9 @@ def test_bootstrap_trains_checkpoints_registers_and_the_model_reloads_offline(
     meta = model_row["metadata"]
     assert meta["prompt_format"] == "tags" and meta["steps"] == 120 and meta["train_pairs"] == 39
     assert meta["parameters"] > 0 and meta["valid_chrf"] is not None
+    # a tiny model after 120 steps is far below the quality floor, and its record and log say so
+    assert meta["stopped_by"] == "step limit reached" and meta["below_quality_floor"] is True
+    assert meta["valid_chrf"] < meta["quality_floor_chrf"] and "below the quality floor" in logs
     path = Path(model_row["path"])
     assert path == run_dir / "outputs" / "model"
     assert json.loads((path / "tarjama.json").read_text(encoding="utf-8"))["prompt_format"] == "tags"
