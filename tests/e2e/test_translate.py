@@ -80,10 +80,19 @@ def test_concurrent_linguists_each_judgement_stored_exactly_once(browser: Browse
     bilal.get_by_role("button", name="Submit judgement").click()
     for page in (amina, bilal):
         expect(page.get_by_text(SAVED)).to_be_visible()
+    # a colleague takes over Amina's browser session: the same translation is theirs to judge (it showed Amina's
+    # "Saved", and the form kept Amina's submission id, so a judgement would have been taken for her repeat)
+    wait_for_app(amina)
+    amina.get_by_role("button", name="Switch linguist").click()
+    _sign_in(amina, "Fatima")
+    expect(amina.get_by_role("button", name="Submit judgement")).to_be_visible()
+    _order_shown_is_right(amina)
+    amina.get_by_role("button", name="Submit judgement").click()
+    expect(amina.get_by_text(SAVED)).to_be_visible()
     wait_for_app(amina)
     amina.reload()  # a reload keeps the sign-in, the translation and the saved judgement
     wait_for_app(amina)
-    expect(amina.get_by_text("Signed in as Amina")).to_be_visible()
+    expect(amina.get_by_text("Signed in as Fatima")).to_be_visible()
     expect(amina.get_by_text(SAVED)).to_be_visible()
 
     # a smaller browser-level load: three more linguists open Amina's translation by its address and submit at
@@ -108,7 +117,7 @@ def test_concurrent_linguists_each_judgement_stored_exactly_once(browser: Browse
     amina.reload()
     wait_for_app(amina)
     amina.get_by_role("tab", name="All feedback").click()
-    expect(amina.get_by_text(re.compile(r"^5 judgement\(s\)"))).to_be_visible()
+    expect(amina.get_by_text(re.compile(r"^6 judgement\(s\)"))).to_be_visible()
     amina.screenshot(path=str(artifacts / "translate-feedback.png"), full_page=True)
 
     seeded_studio_server.stop()  # the studio holds the database: stop it to read the store
@@ -119,11 +128,12 @@ def test_concurrent_linguists_each_judgement_stored_exactly_once(browser: Browse
         rows = store.feedback.judgements()
     finally:
         store.close()
-    assert len(rows) == 5 and len({r["submission_id"] for r in rows}) == 5  # Amina's double click counted once
+    assert len(rows) == 6 and len({r["submission_id"] for r in rows}) == 6  # Amina's double click counted once
     by_name = {r["linguist"]: r for r in rows}
-    assert sorted(by_name) == ["Amina", "Bilal", "Chadia", "Driss", "Elias"]
+    assert sorted(by_name) == ["Amina", "Bilal", "Chadia", "Driss", "Elias", "Fatima"]
     assert [by_name[n]["kind"] for n in ("Amina", "Bilal", "Elias")] == ["ranking", "best", "ranking"]
     assert by_name["Amina"]["ranking"] == [0, 1, 2] and by_name["Bilal"]["best"] == 0
     assert by_name["Chadia"]["kind"] == "post_edit" and by_name["Chadia"]["correction"] == "القطة نائمة على الأريكة."
     assert by_name["Driss"]["none_acceptable"]
-    assert len({by_name[n]["request_id"] for n in ("Amina", "Chadia", "Driss", "Elias")}) == 1
+    assert len({by_name[n]["request_id"] for n in ("Amina", "Chadia", "Driss", "Elias", "Fatima")}) == 1
+    assert by_name["Fatima"]["kind"] == "ranking" and by_name["Fatima"]["id"] != by_name["Amina"]["id"]
