@@ -98,7 +98,7 @@ def _candidate_card(cand: dict) -> None:
 
 
 def _my_judgement(request_id: str) -> dict | None:
-    done = st.session_state.get(f"tr_done::{request_id}")
+    done = st.session_state.get(f"tr_done::{linguist}::{request_id}")
     if done:
         return done
     rows = store.feedback.judgements(request_id=request_id, linguists=[linguist], newest_first=True, limit=1)
@@ -131,7 +131,9 @@ def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: in
         when = mine["time"].strftime("%H:%M:%S")
         st.success(f"Saved: judgement #{mine['id']} ({KIND_LABELS[mine['kind']]}) stored at {when} UTC.")
         return True
-    sub_key = f"tr_sub::{request_id}"
+    # per linguist too: after 'Switch linguist' in the same session the next one gets a form of their own (with
+    # the first one's, their judgement was taken for a repeat of it)
+    sub_key = f"tr_sub::{linguist}::{request_id}"
     st.session_state.setdefault(sub_key, new_submission_id())
     kinds = KINDS if len(shown) > 1 else tuple(k for k in KINDS if k != "ranking")  # one candidate: nothing to rank
     kind = st.radio("Your judgement", kinds, format_func=KIND_LABELS.get, horizontal=True,
@@ -194,8 +196,8 @@ def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: in
         st.error(f"Not saved: {exc}")
         return False
     stored = store.feedback.judgement(judgement.submission_id)
-    st.session_state[f"tr_done::{request_id}"] = {"id": result.judgement_id, "kind": stored["kind"],
-                                                   "time": stored["created_at"]}
+    st.session_state[f"tr_done::{linguist}::{request_id}"] = {"id": result.judgement_id, "kind": stored["kind"],
+                                                              "time": stored["created_at"]}
     st.rerun()
     return True
 
@@ -320,7 +322,7 @@ with queue_tab:
         st.progress(min(1.0, progress["judged"] / max(progress["wanted"], 1)),
                     text=f"Queue: {progress['judged']} of {progress['wanted']} judgements · {progress['complete']} of "
                          f"{progress['items']} sources complete · you: {progress['mine']} judged")
-        item_key = f"tr_item::{queue_id}"
+        item_key = f"tr_item::{linguist}::{queue_id}"
         if not may_review(queue, linguist):
             st.info(f"You are not among this queue's linguists ({', '.join(queue['linguists'])}).")
         else:

@@ -76,9 +76,11 @@ class FeedbackRepository:
         """Store a checked judgement once per submission id; returns a ``SubmitResult``.
 
         ``INSERT … ON CONFLICT DO NOTHING RETURNING id`` inside the serialised write transaction: a repeat of
-        the same submission inserts nothing and answers with the stored judgement's number.
+        the same submission inserts nothing and answers with the stored judgement's number. A submission id
+        already stored for another linguist or another request is no repeat: it raises ``JudgementError`` rather
+        than answer with somebody else's judgement (which would drop this one while confirming it).
         """
-        from engine.feedback.judgements import SubmitResult
+        from engine.feedback.judgements import JudgementError, SubmitResult
 
         j = judgement
         with self.db.transaction() as cur:
@@ -92,7 +94,11 @@ class FeedbackRepository:
             ).fetchall()
             if inserted:
                 return SubmitResult(int(inserted[0][0]), True)
-            existing = cur.execute("SELECT id FROM judgements WHERE submission_id = ?", [j.submission_id]).fetchone()
+            existing = cur.execute("SELECT id, linguist, request_id FROM judgements WHERE submission_id = ?",
+                                   [j.submission_id]).fetchone()
+        if (existing[1], existing[2]) != (j.linguist, j.request_id):
+            raise JudgementError("this form was already submitted for another judgement; reload the page and "
+                                 "judge again")
         return SubmitResult(int(existing[0]), False)
 
     def judgement(self, submission_id: str) -> dict | None:

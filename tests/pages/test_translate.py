@@ -188,7 +188,7 @@ def test_review_queue_next_item_and_agreement_between_two_linguists(open_page, s
         at.button(key=f"tr-next-{queue['id']}").click()
         at.run()
         assert not at.exception, [e.message for e in at.exception]
-        item = at.session_state[f"tr_item::{queue['id']}"]
+        item = at.session_state[f"tr_item::{linguist}::{queue['id']}"]
         rid = item["request_id"]
         n = min(3, len(store.feedback.request(rid)["candidates"]))
         if n > 1:

@@ -81,6 +81,24 @@ def test_submit_stores_once_per_submission_id_and_copies_the_models(store):
     assert second.stored and second.judgement_id != first.judgement_id
 
 
+def test_a_submission_id_reused_by_another_linguist_or_request_is_refused_not_taken_for_a_repeat(store):
+    rid, other = stored_request(store), stored_request(store)
+    first = submit(store, _j("best", request_id=rid, best=0))
+    # the same form's id sent again by somebody else (a shared browser session): answering "saved" with Amina's
+    # judgement number would drop Bilal's judgement while confirming it
+    with pytest.raises(JudgementError, match="already submitted"):
+        submit(store, _j("best", submission_id=first_id(store), request_id=rid, linguist="Bilal", best=1))
+    with pytest.raises(JudgementError, match="already submitted"):
+        submit(store, _j("best", submission_id=first_id(store), request_id=other, best=1))
+    again = submit(store, _j("best", submission_id=first_id(store), request_id=rid, best=0))
+    assert not again.stored and again.judgement_id == first.judgement_id
+    assert [(r["linguist"], r["request_id"]) for r in store.feedback.judgements()] == [("Amina B.", rid)]
+
+
+def first_id(store) -> str:
+    return store.feedback.judgements()[0]["submission_id"]
+
+
 def test_submit_refuses_an_unknown_request_and_an_unchanged_post_edit(store):
     with pytest.raises(JudgementError, match="no longer known"):
         submit(store, _j("best", request_id="nope", best=0))
