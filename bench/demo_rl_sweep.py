@@ -66,6 +66,10 @@ ATTEMPTS: dict[str, tuple[str, dict[str, Any]]] = {
                                "epochs": 2.0, "eval_every": 100, "save_every": 1000}),
     "ppo-lr1e-4-kl0.5": ("ppo", {"learning_rate": 1e-4, "steps": 150, "kl_coef": 0.5, "response_length": 32,
                                  "eval_every": 50, "save_every": 1000}),
+    "cpo-ref-lr2e-4-ep2": ("dpo", {"beta": 0.1, "nll_weight": 1.0, "reference_chosen": True, "learning_rate": 2e-4,
+                                   "batch_size": 16, "epochs": 2.0, "eval_every": 100, "save_every": 1000}),
+    "cpo-lr5e-4-ep3": ("dpo", {"beta": 0.1, "nll_weight": 1.0, "learning_rate": 5e-4, "batch_size": 16,
+                               "epochs": 3.0, "eval_every": 100, "save_every": 1000}),
     # reward-model variants (judged by validation accuracy on their own pairs); "score" re-pairs the candidates
     "rm-margin0.3": ("reward", {"score": {"min_margin": 0.3}, "learning_rate": 3e-4, "batch_size": 16,
                                 "epochs": 4.0}),

@@ -61,6 +61,10 @@ class DpoConfig:
                                         "'sigmoid_norm' length-normalises the log-ratios.",
                              choices=("sigmoid", "ipo", "robust", "hinge", "apo_zero", "sigmoid_norm"),
                              label="Preference loss")
+    reference_chosen: bool = setting(False, "Also prefer each source's corpus reference over the translations the "
+                                            "pairs rejected (ALMA-R/CPO put the reference among the candidates); "
+                                            "for synthetic pairs of corpora with references.",
+                                     label="Reference as a chosen translation")
     nll_weight: float = setting(0.0, "Weight of a negative log-likelihood (SFT) loss on the chosen translations "
                                      "added to the preference loss — CPO-style, as ALMA-R trains translation "
                                      "models; 0 = off.", min=0.0, max=100.0, label="NLL weight (CPO-style)")
@@ -92,9 +96,43 @@ def prepare(config: DpoConfig, store, run_dir: Path) -> None:
     if not config.pair_sets:
         raise ValueError("choose at least one set of preference pairs")
     resolve_policy(store, config.policy).save(run_dir / "inputs" / "policy.json")
-    n = store.preferences.export_pairs(run_dir / "inputs" / "pairs.parquet", run_ids=list(config.pair_sets))
+    path = run_dir / "inputs" / "pairs.parquet"
+    n = store.preferences.export_pairs(path, run_ids=list(config.pair_sets))
     if n == 0:
         raise ValueError("the chosen pair sets hold no pairs")
+    if config.reference_chosen:
+        add_references(store, path)
+
+
+def add_references(store, path: Path) -> None:
+    """Add a ``reference`` column to exported pairs: the corpus target of each pair's source (``corpus:seg``
+    group key), empty where the pair has none (human pairs, corpora without references)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path)
+    keys = []
+    for key in table.column("group_key").to_pylist():
+        parts = str(key or "").split(":")
+        keys.append((int(parts[0]), int(parts[1])) if len(parts) == 2 and all(p.isdigit() for p in parts) else None)
+    found = store.corpora.targets([k for k in keys if k is not None])
+    refs = [found.get(k, "") if k is not None else "" for k in keys]
+    pq.write_table(table.append_column("reference", pa.array(refs, pa.string())), path)
+
+
+def with_reference_pairs(rows: list[dict]) -> list[dict]:
+    """``rows`` plus, per source, (reference ≻ each distinct rejected translation) — unless the reference is that
+    translation or the pair's chosen one already."""
+    out, seen = list(rows), {(r["source"], r["chosen"], r["rejected"]) for r in rows}
+    for r in rows:
+        ref = (r.get("reference") or "").strip()
+        if not ref or ref == r["rejected"].strip():
+            continue
+        key = (r["source"], ref, r["rejected"])
+        if key not in seen:
+            seen.add(key)
+            out.append({**r, "chosen": ref, "strategy": "reference"})
+    return out
 
 
 def encode_pairs(rows: list[dict], tokenizer: Any, prompt_format: str, max_length: int) -> tuple[list[dict], int]:
@@ -148,6 +186,10 @@ def run(config: DpoConfig, ctx: JobContext) -> None:
     torch.set_num_threads(max(1, os.cpu_count() or 1))
     policy = ModelRef.load(ctx.inputs_dir / "policy.json")
     train_rows, valid_rows = training_pairs(ctx, config)
+    if config.reference_chosen:
+        before = len(train_rows)
+        train_rows = with_reference_pairs(train_rows)  # validation keeps the pairs as they were judged
+        ctx.log(f"references as chosen: {len(train_rows) - before} training pairs added")
 
     tokenizer = load_tokenizer(policy.path, trust_remote_code=policy.trust_remote_code)
     if tokenizer.eos_token_id is None:
@@ -199,6 +241,7 @@ def run(config: DpoConfig, ctx: JobContext) -> None:
                          method="dpo", run=ctx.run_dir.name)
     meta = {"method": "dpo", "parent_policy": policy.name, "pair_sets": list(config.pair_sets), "beta": config.beta,
             "loss_type": config.loss_type, "nll_weight": config.nll_weight,
+            "reference_chosen": config.reference_chosen,
             "steps": steps, "epochs": config.epochs, "learning_rate": config.learning_rate, "lora": config.lora,
             "train_pairs": len(train_ex), "valid_pairs": len(valid_ex), "prompt_format": policy.prompt_format,
             "parameters": parameters,

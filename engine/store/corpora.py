@@ -166,6 +166,24 @@ class CorpusRepository:
         row["options"], row["report"] = json.loads(row["options"]), json.loads(row["report"])
         return row
 
+    def targets(self, keys: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
+        """The reference (target) of each ``(corpus_id, seg_id)`` that has one."""
+        if not keys:
+            return {}
+        import pyarrow as pa
+
+        wanted = pa.table({"corpus_id": [int(k[0]) for k in keys], "seg_id": [int(k[1]) for k in keys]})
+        with self.db.cursor() as cur:
+            cur.register("wanted_segments", wanted)
+            try:
+                rows = cur.execute(
+                    "SELECT s.corpus_id, s.seg_id, s.target FROM segments s JOIN wanted_segments w"
+                    " ON s.corpus_id = w.corpus_id AND s.seg_id = w.seg_id WHERE coalesce(s.target, '') <> ''"
+                ).fetchall()
+            finally:
+                cur.unregister("wanted_segments")
+        return {(int(c), int(sid)): t for c, sid, t in rows}
+
     def by_name(self, name: str) -> dict | None:
         rows = self.db.query("SELECT id FROM corpora WHERE name = ?", [name])
         return self.get(rows[0][0]) if rows else None
