@@ -18,7 +18,7 @@ from engine.corpora import (
     option_help,
     safe_display_name,
 )
-from engine.corpora.validation import HINT_COLUMNS_SWAPPED
+from engine.corpora.validation import HINT_COLUMNS_SWAPPED, SWAPPED_ON_LINE, swapped_lines
 from engine.corpus_import import DatasetImportError, dataset_to_jsonl
 from engine.store.corpora import CorpusExistsError
 from studio.components.arabic import bidi_table
@@ -97,9 +97,13 @@ def _show_problems(errors, hints) -> None:
             st.warning(hint + (" — tick “Swap columns” above." if hint == HINT_COLUMNS_SWAPPED else ""))
     if errors:
         # one type per column (Arrow refuses a mix of numbers and "file"): a whole-file problem has no line
-        st.dataframe([{"line": e.line or None, "reason": e.reason if e.line else f"(whole file) {e.reason}"}
-                      for e in errors[:2000]], hide_index=True, use_container_width=True,
-                     height=min(400, 40 + 35 * len(errors)))
+        swapped = swapped_lines(errors)
+        rows = [{"line": e.line or None, "reason": e.reason if e.line else f"(whole file) {e.reason}"}
+                for e in errors[:2000]]
+        rows += [{"line": line, "reason": f"{SWAPPED_ON_LINE} — fix the row, or tick “Swap columns” above if the "
+                                          "whole file is like it"} for line in sorted(swapped)]
+        rows.sort(key=lambda r: (r["line"] or 0))
+        st.dataframe(rows, hide_index=True, use_container_width=True, height=min(400, 40 + 35 * len(rows)))
         if len(errors) > 2000:
             st.caption(f"… and {len(errors) - 2000} more")
 
@@ -154,11 +158,19 @@ with upload_tab:
                          key=f"upload-name-{filename}")
     c1, c2 = st.columns(2)
     check_clicked = c1.button("Check", disabled=not data, key="upload-check")
-    add_clicked = c2.button("Add corpus", type="primary", disabled=not data, key="upload-add")
+    # a Check that said "rejected" holds for these bytes and these options until either changes
+    checked_as = (hash(data), repr(options))
+    rejected_before = st.session_state.get("upload-rejected") == checked_as
+    preview = check_corpus(data, options) if check_clicked and options and not problem else None
+    if preview is not None:
+        st.session_state["upload-rejected"] = None if preview.accepted else checked_as
+        rejected_before = not preview.accepted
+    add_clicked = c2.button("Add corpus", type="primary", disabled=not data or rejected_before, key="upload-add",
+                            help="Check said this file would be rejected: fix the lines listed, or tick "
+                                 "“Skip rejected rows”." if rejected_before else None)
     if problem:
         st.error(problem)
-    elif check_clicked and options:
-        preview = check_corpus(data, options)
+    elif preview is not None:
         if preview.accepted:
             st.success(f"{preview.n_rows} segments would be stored ({preview.n_exact_duplicates} exact and "
                        f"{preview.n_normalised_duplicates} normalised duplicates removed).")

@@ -256,6 +256,21 @@ def _plain_source(source: str) -> bool:
     return share is not None and share < ARABIC_SHARE_THRESHOLD
 
 
+SWAPPED_ON_LINE = "the source and the target look swapped on this line (the Arabic is in the source column)"
+
+
+def swapped_lines(errors: list[RowError]) -> set[int]:
+    """Lines whose source is in Arabic script and whose target is not: the row's columns look swapped (fix the
+    row, or tick *Swap columns* when the whole file is like it)."""
+    arabic_source, latin_target = set(), set()
+    for e in errors:
+        if e.reason.startswith("source is in Arabic script"):
+            arabic_source.add(e.line)
+        elif e.reason == TARGET_NOT_ARABIC:
+            latin_target.add(e.line)
+    return arabic_source & latin_target
+
+
 def swap_hints(n_rows: int, n_arabic_sources: int) -> list[str]:
     """``[HINT_COLUMNS_SWAPPED]`` when more than half of ``n_rows`` have an Arabic-script source."""
     return [HINT_COLUMNS_SWAPPED] if n_rows and n_arabic_sources * 2 > n_rows else []

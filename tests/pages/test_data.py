@@ -68,6 +68,27 @@ def test_swapped_columns_get_a_hint(open_page):
     assert any("Stored corpus “swapped”" in s.value for s in at.success)
 
 
+def test_add_corpus_is_disabled_after_a_check_that_rejects_until_the_options_change(open_page, store):
+    at = _paste(open_page("data"), GOOD + "\nHello\tHello again", "broken")
+    assert not at.button(key="upload-add").disabled
+    at.button(key="upload-check").click()
+    at.run()
+    assert any("would be rejected" in e.value for e in at.error)
+    assert at.button(key="upload-add").disabled
+    at.checkbox(key="upload-skip").check()  # keeping the good rows is a way forward: Add is offered again
+    at.run()
+    assert not at.button(key="upload-add").disabled
+
+
+def test_a_single_swapped_row_is_named_as_swapped(open_page):
+    at = _paste(open_page("data"), GOOD + "\nصباح النور.\tGood morning to you.", "one swapped")
+    at.button(key="upload-check").click()
+    at.run()
+    reasons = at.dataframe[0].value
+    assert any("look swapped on this line" in r and "Swap columns" in r for r in reasons["reason"])
+    assert set(reasons["line"]) == {6}
+
+
 JSONL_GOOD = (
     '{"source": "Good morning.", "target": "صباح الخير."}\n'
     '{"source": "Where is the station?", "target": "أين المحطة؟"}\n'
