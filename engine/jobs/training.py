@@ -132,7 +132,7 @@ def studio_callback_class() -> type:
                 if self.describe is not None:
                     message += f" · {self.describe(state)}"
                 self.ctx.progress(state.global_step, state.max_steps, unit="steps", message=message)
-            if self.ctx.should_stop():
+            if stop_agreed(self.ctx.should_stop()):
                 control.should_save = True
                 control.should_training_stop = True
 
@@ -144,6 +144,24 @@ def studio_callback_class() -> type:
                 self.ctx.metric(state.global_step, **values)
 
     return StudioCallback
+
+
+def stop_agreed(stop: bool) -> bool:
+    """Whether any process of the run asked to stop, agreed by every process (one all-reduce per step under a
+    multi-process launch; ``stop`` itself when alone). Ranks see SIGTERM at slightly different moments: deciding
+    alone, one rank would stop and save while another ran into the next step's gradient all-reduce, and both would
+    hang until SIGKILL — a cancel without a checkpoint."""
+    import torch.distributed as dist
+
+    if not (dist.is_available() and dist.is_initialized()) or dist.get_world_size() < 2:
+        return stop
+    import torch
+
+    flag = torch.tensor([1.0 if stop else 0.0])
+    if dist.get_backend() == "nccl":
+        flag = flag.cuda()
+    dist.all_reduce(flag, op=dist.ReduceOp.MAX)
+    return bool(flag.item() > 0)
 
 
 def studio_callback(ctx: JobContext, describe: Any = None) -> Any:

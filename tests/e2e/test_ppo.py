@@ -19,7 +19,8 @@ POINTS = ("() => { const plots = [...document.querySelectorAll('[data-testid=\"s
 
 def test_start_ppo_and_watch_reward_and_kl(page: Page, seeded_studio_server, artifacts):
     open_page(page, f"{seeded_studio_server.url}/ppo", "4 · PPO")
-    page.get_by_text("Small demo model").click()
+    page.get_by_role("tabpanel", name="PPO").get_by_text("Small demo model").click()  # each tab has its presets
+    wait_for_app(page)
     page.get_by_role("tabpanel", name="PPO").get_by_text("Advanced settings").click()
     for label, value in (("Steps", "12"), ("Batch size", "4"), ("Longest response (tokens)", "6"),
                          ("Evaluate every (steps)", "4"), ("PPO epochs per batch", "1"), ("Held-out sources", "3")):

@@ -137,7 +137,12 @@ def first_run(port: int, host: str = "127.0.0.1"):
                 if kind == "script_finished":
                     return config, kinds, "\n".join(text)
 
-    return asyncio.run(run())
+    # in a thread of its own: after the browser tests, pytest-playwright's sync API leaves an event loop running
+    # in this thread, and asyncio.run() refuses to start another one here
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, run()).result()
 
 
 REFUSAL_TEXT = "It was started without its entry point"

@@ -192,7 +192,7 @@ def test_other_ranks_write_no_events_but_still_stop(tmp_path, capsys):
         ctx.artifact("model", name="x")
         ctx.log("hello")
         assert not ctx.is_main_process and not ctx.should_stop()
-        ctx._on_sigterm(15, None)  # what SIGTERM does
+        ctx._on_signal(15, None)  # what SIGTERM does
         assert ctx.should_stop()
     finally:
         ctx.close()
