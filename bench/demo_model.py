@@ -23,18 +23,9 @@ import time
 from pathlib import Path
 
 from bench.common import SHARED_CORPORA, write_results
+from bench.loop import read_tsv
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def read_tsv(path: Path) -> list[tuple[str, str]]:
-    """(source, target) rows of a two-column TSV file."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) >= 2 and parts[0].strip() and parts[1].strip():
-            rows.append((parts[0].strip(), parts[1].strip()))
-    return rows
 
 
 def test_sets(flores: int) -> dict[str, tuple[str, list[tuple[str, str]]]]:

@@ -70,18 +70,25 @@ def stage_setup(studio, state: dict) -> dict:
     return {"sft": state["sft"], "metadata": studio.store.models.get(state["sft"])["metadata"]}
 
 
-def stage_phase2(studio, state: dict) -> dict:
+def run_template(studio, template: str, values: dict, name: str) -> tuple[dict, dict[str, str]]:
+    """Start a pipeline template with ``values`` (its demo preset plus the chain's names) and wait for it: the
+    stage's results so far and the run id of each step."""
     from engine.jobs.config import config_from_dict
-    from engine.pipelines.templates import Phase2Config, start_template
-    from engine.presets import DEMO, preset
+    from engine.pipelines.templates import TEMPLATES, start_template
 
-    values = {**preset("phase2", DEMO), "policy": state["sft"], "corpus_ids": state["prefs_corpora"]}
-    pipeline_id = start_template(studio.pipelines, studio.store, "phase2", config_from_dict(Phase2Config, values),
-                                 name="Phase 2 (demo)")
+    config = config_from_dict(TEMPLATES[template].config_cls, values)
+    pipeline_id = start_template(studio.pipelines, studio.store, template, config, name=name)
     out: dict[str, Any] = {"settings": values, "pipeline": wait_pipeline(studio, pipeline_id)}
     if out["pipeline"]["status"] != "succeeded":
-        raise StageFailed(f"Phase 2 ended {out['pipeline']['status']}: {out['pipeline']['error']}")
-    runs = {s["name"]: s["run_id"] for s in out["pipeline"]["steps"]}
+        raise StageFailed(f"{name} ended {out['pipeline']['status']}: {out['pipeline']['error']}")
+    return out, {s["name"]: s["run_id"] for s in out["pipeline"]["steps"]}
+
+
+def stage_phase2(studio, state: dict) -> dict:
+    from engine.presets import DEMO, preset
+
+    out, runs = run_template(studio, "phase2", {**preset("phase2", DEMO), "policy": state["sft"],
+                                                "corpus_ids": state["prefs_corpora"]}, "Phase 2 (demo)")
     state["score_run"] = runs["score"]
     rm = model_of_run(studio, runs["reward"])
     state["rm"] = rm["name"]
@@ -124,6 +131,8 @@ def stage_feedback(studio, state: dict, n: int, domain: str) -> dict:
         chrf = [sacrebleu.sentence_chrf(c.text, [reference]).score for c in shown]
         by_chrf = sorted(range(len(shown)), key=lambda k: -chrf[k])
         kind = ("ranking", "best", "post_edit")[i % 3]
+        if kind == "post_edit" and reference in [c.text for c in shown]:
+            kind = "best"  # nothing to edit: the reference was shown (the page asks for a pick then)
         linguist = {"ranking": "sim-ranker", "best": "sim-picker", "post_edit": "sim-posteditor"}[kind]
         submit(studio.store, Judgement(new_submission_id(), request_id, linguist, kind,
                                        shown=list(range(len(shown))),
@@ -135,18 +144,11 @@ def stage_feedback(studio, state: dict, n: int, domain: str) -> dict:
 
 
 def stage_phase3(studio, state: dict) -> dict:
-    from engine.jobs.config import config_from_dict
-    from engine.pipelines.templates import Phase3Config, start_template
     from engine.presets import DEMO, preset
 
-    values = {**preset("phase3", DEMO), "policy": state["cold_start"], "reward_model": state["rm"],
-              "model_name": "demo-final"}
-    pipeline_id = start_template(studio.pipelines, studio.store, "phase3", config_from_dict(Phase3Config, values),
-                                 name="Phase 3 (demo, simulated linguists)")
-    out: dict[str, Any] = {"settings": values, "pipeline": wait_pipeline(studio, pipeline_id)}
-    if out["pipeline"]["status"] != "succeeded":
-        raise StageFailed(f"Phase 3 ended {out['pipeline']['status']}: {out['pipeline']['error']}")
-    runs = {s["name"]: s["run_id"] for s in out["pipeline"]["steps"]}
+    out, runs = run_template(studio, "phase3", {**preset("phase3", DEMO), "policy": state["cold_start"],
+                                                "reward_model": state["rm"], "model_name": "demo-final"},
+                             "Phase 3 (demo, simulated linguists)")
     rm = model_of_run(studio, runs["reward"])
     out["reward_model"] = {k: rm["metadata"].get(k) for k in (
         "base_accuracy", "valid_accuracy_human", "valid_accuracy_synthetic", "human_train_pairs", "replayed_pairs")}
