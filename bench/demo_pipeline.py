@@ -118,14 +118,16 @@ def stage_feedback(studio, state: dict, n: int, domain: str) -> dict:
     domains = state.setdefault("domains", demo_domains())
     pool = [(pair, s, t) for pair in ("en-ar", "fr-ar") for s, t in read_demo_split(pair, "prefs")
             if domains.get((pair, s)) == domain]
-    chosen = random.Random(1).sample(pool, min(n, len(pool)))
+    chosen = random.Random(1).sample(pool, len(pool))  # in a seeded order, until n judgements are made
     made = {"ranking": 0, "best": 0, "post_edit": 0, "skipped": 0}
     for i, (pair, source, reference) in enumerate(chosen):
+        if made["ranking"] + made["best"] + made["post_edit"] >= n:
+            break
         translation = translate_with_registry(studio.store, source=source, pair=pair, model=state["cold_start"],
                                               rm=state["rm"], seed=i)
         shown = translation.candidates[:4]
         request_id = record(studio.store, translation, linguist=None)
-        if len(shown) < 2:
+        if len(shown) < 2:  # every sample the same: nothing to judge between (the page shows one candidate)
             made["skipped"] += 1
             continue
         chrf = [sacrebleu.sentence_chrf(c.text, [reference]).score for c in shown]
@@ -241,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--judgements", type=int, default=60)
     parser.add_argument("--domain", default="health_tech", help="the domain the simulated linguists judge")
     parser.add_argument("--name", default=NAME)
+    parser.add_argument("--no-heldout", action="store_true", help="skip the held-out comparison after the loop")
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     ws = Path(args.workspace or tempfile.mkdtemp(prefix="tarjama-demo-loop-"))
@@ -255,7 +258,8 @@ def main(argv: list[str] | None = None) -> int:
                             ("feedback", lambda: stage_feedback(studio, state, args.judgements, args.domain)),
                             ("phase3", lambda: stage_phase3(studio, state)),
                             ("compare", lambda: stage_compare(studio, state)),
-                            ("heldout", lambda: stage_heldout(studio, state, args.domain))):
+                            *([] if args.no_heldout else
+                              [("heldout", lambda: stage_heldout(studio, state, args.domain))])):
             log(f"stage {stage}")
             t0 = time.perf_counter()
             results["stages"][stage] = call()

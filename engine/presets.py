@@ -42,7 +42,7 @@ PRESETS: dict[str, dict[str, dict[str, Any]]] = {
     },
     "phase2": {
         BRIEF: {},
-        DEMO: {"sample_size": 3000, "rm_epochs": 4.0, "rl_method": "dpo",
+        DEMO: {"sample_size": 800, "rm_epochs": 4.0, "rl_method": "dpo",
                "reward_settings": {"learning_rate": 3e-4, "batch_size": 16, "eval_every": 50, "save_every": 1000},
                "dpo_settings": {"beta": 0.1, "nll_weight": 1.0, "learning_rate": 2e-4, "batch_size": 16,
                                 "epochs": 2.0, "eval_every": 100, "save_every": 1000},
