@@ -212,6 +212,7 @@ def sample_batched(policy: LoadedPolicy, source: str, pair: str, strategies: Seq
     import torch
     from transformers import LogitsProcessorList
 
+    from engine.fast_masks import fast_masks
     from engine.prompting import encode_prompt
 
     model, tokenizer = policy.model, policy.tokenizer
@@ -219,7 +220,7 @@ def sample_batched(policy: LoadedPolicy, source: str, pair: str, strategies: Seq
     ids = torch.tensor([encode_prompt(tokenizer, source, pair, prompt_format)])
     width = ids.shape[1]
     torch.manual_seed(seed)
-    with torch.no_grad():
+    with torch.no_grad(), fast_masks():
         out = model.generate(
             input_ids=ids, attention_mask=torch.ones_like(ids), num_return_sequences=len(rows), do_sample=True,
             temperature=1.0, top_k=0, top_p=1.0, logits_processor=LogitsProcessorList([PerRowSampling(rows)]),

@@ -1,0 +1,138 @@
+"""The speed changes of generation change nothing but speed: identical attention masks and greedy outputs, and
+the distribution of transformers' sampling warpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import torch
+
+DEMO_MODEL = Path(__file__).resolve().parents[2] / "data" / "demo" / "model"
+
+
+@pytest.mark.parametrize("q_length,kv_length,kv_offset", [(5, 5, 0), (1, 9, 0), (1, 6, 3), (3, 12, 0)])
+@pytest.mark.parametrize("window", [None, 4])
+def test_broadcast_masks_equal_transformers_masks(q_length, kv_length, kv_offset, window):
+    from transformers import masking_utils as mu
+
+    from engine.fast_masks import broadcast_eager_mask, broadcast_sdpa_mask
+
+    padding = torch.ones(3, kv_length + kv_offset, dtype=torch.bool)
+    padding[1, :2] = False  # left padding
+    padding[2, :5] = False
+    cache_position = torch.arange(kv_length + kv_offset - q_length, kv_length + kv_offset)
+    function = mu.causal_mask_function if window is None else mu.sliding_window_causal_mask_function(window)
+    args = dict(batch_size=3, cache_position=cache_position, kv_length=kv_length, kv_offset=kv_offset,
+                mask_function=function, attention_mask=padding)
+    expected = mu.sdpa_mask_recent_torch(**args, allow_is_causal_skip=False)
+    assert torch.equal(broadcast_sdpa_mask(**args, allow_is_causal_skip=False), expected)
+    assert torch.equal(broadcast_eager_mask(**args), mu.eager_mask(**args))
+    # no padding: both skip the mask where SDPA's is_causal does the same
+    ones = dict(args, attention_mask=torch.ones_like(padding))
+    assert (broadcast_sdpa_mask(**ones) is None) == (mu.sdpa_mask_recent_torch(**ones) is None)
+
+
+def test_fast_masks_switch_only_inside_the_block():
+    from transformers.masking_utils import ALL_MASK_ATTENTION_FUNCTIONS
+
+    from engine import fast_masks
+
+    calls = []
+    fast_masks.install()
+    original = fast_masks._FAST["sdpa"]
+    fast_masks._FAST["sdpa"] = lambda *a, **k: calls.append(1) or original(*a, **k)
+    try:
+        fast_masks._ORIGINAL["sdpa"] = fast_masks._ORIGINAL["sdpa"]
+        mapping = ALL_MASK_ATTENTION_FUNCTIONS._global_mapping
+        mapping["sdpa"] = fast_masks._dispatcher("sdpa")
+        args = dict(batch_size=1, cache_position=torch.arange(3), kv_length=3, allow_is_causal_skip=False)
+        mapping["sdpa"](**args)
+        assert calls == []
+        with fast_masks.fast_masks():
+            mapping["sdpa"](**args)
+        assert calls == [1]
+    finally:
+        fast_masks._FAST["sdpa"] = original
+        mapping["sdpa"] = fast_masks._dispatcher("sdpa")
+
+
+def _plain_generate(model, tokenizer, sources, pairs, max_new_tokens):
+    """The studio's greedy decoding before the speed changes: plain generate(), transformers' masks, no_grad."""
+    from engine.prompting import encode_prompt
+
+    encoded = [encode_prompt(tokenizer, s, p, "tags") for s, p in zip(sources, pairs, strict=True)]
+    batch = tokenizer.pad({"input_ids": encoded}, padding=True, return_tensors="pt")
+    with torch.no_grad():
+        out = model.generate(**batch, do_sample=False, max_new_tokens=max_new_tokens,
+                             pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id)
+    texts = tokenizer.batch_decode(out[:, batch["input_ids"].shape[1]:], skip_special_tokens=True)
+    return [t.strip() for t in texts]
+
+
+@pytest.mark.parametrize("which", ["demo", "tiny"])
+def test_greedy_outputs_are_unchanged_by_the_speed_changes(which, tiny_policy_dir, one_torch_thread):
+    """The shipped demo model (SDPA) and the tiny soft-capped test model (eager attention), a left-padded batch of
+    different lengths: generate_candidates and greedy_translate give what plain generate() gives."""
+    from engine.demo_model import greedy_translate
+    from engine.generation import generate_candidates, parse_strategies
+    from engine.models import load_causal_lm, load_tokenizer
+    from tests.conftest import demo_pairs
+
+    folder = DEMO_MODEL if which == "demo" else tiny_policy_dir
+    model, tokenizer = load_causal_lm(folder), load_tokenizer(folder)
+    rows = demo_pairs(200)[::20][:10]
+    sources, pairs = [r[0] for r in rows], [r[2] for r in rows]
+    expected = _plain_generate(model, tokenizer, sources, pairs, 24)
+    got = generate_candidates(model, tokenizer, sources, pairs, parse_strategies(["greedy"]), batch_size=10,
+                              max_new_tokens=24)
+    assert [c[0].text for c in got] == expected
+    assert greedy_translate(model, tokenizer, sources, pairs, "tags", batch_size=10, max_new_tokens=24) == expected
+    if which == "demo":  # the shipped model translates: the comparison is not between empty strings
+        assert sum(bool(t) for t in expected) == len(expected)
+
+
+@pytest.mark.parametrize("params", [dict(temperature=0.7), dict(top_k=20), dict(top_p=0.9),
+                                    dict(temperature=1.3, top_k=50, top_p=0.8), dict(top_p=0.999)])
+def test_fast_sampler_has_the_distribution_of_transformers_warpers(params):
+    from transformers import TemperatureLogitsWarper, TopKLogitsWarper, TopPLogitsWarper
+
+    from engine.sampling import FastSampler
+
+    torch.manual_seed(0)
+    scores = torch.randn(6, 500) * torch.tensor([0.5, 1, 2, 4, 8, 0.01]).unsqueeze(1)  # flat to peaked rows
+    warped = scores
+    ids = torch.zeros(6, 1, dtype=torch.long)
+    if params.get("temperature", 1.0) != 1.0:
+        warped = TemperatureLogitsWarper(params["temperature"])(ids, warped)
+    if params.get("top_k"):
+        warped = TopKLogitsWarper(params["top_k"])(ids, warped)
+    if params.get("top_p", 1.0) < 1.0:
+        warped = TopPLogitsWarper(params["top_p"])(ids, warped)
+    expected = warped.softmax(dim=-1)
+    sampler = FastSampler.from_params(params)
+    assert torch.allclose(sampler.probabilities(scores), expected, atol=1e-6)
+    # draws land only on tokens transformers could sample, at about their frequency
+    draws = torch.stack([sampler.sample(scores) for _ in range(3000)])
+    support = expected > 0
+    assert bool(support.gather(1, draws.T).all())
+    frequency = torch.zeros_like(expected).scatter_add_(1, draws.T, torch.ones(6, 3000)) / 3000
+    assert (frequency - expected).abs().max() < 0.05
+    # as a logits processor it leaves exactly one finite score per row: the drawn token
+    torch.manual_seed(1)
+    out = sampler(ids, scores)
+    assert bool((torch.isfinite(out).sum(dim=1) == 1).all())
+
+
+def test_sampled_candidates_are_reproducible_for_a_seed(one_torch_thread):
+    from engine.generation import generate_candidates, parse_strategies
+    from engine.models import load_causal_lm, load_tokenizer
+    from tests.conftest import demo_pairs
+
+    model, tokenizer = load_causal_lm(DEMO_MODEL), load_tokenizer(DEMO_MODEL)
+    rows = demo_pairs(200)[:6]
+    args = (model, tokenizer, [r[0] for r in rows], [r[2] for r in rows], parse_strategies(["top_p:0.9x3"]))
+    first = generate_candidates(*args, max_new_tokens=20, seed=3)
+    again = generate_candidates(*args, max_new_tokens=20, seed=3)
+    assert [[c.text for c in cands] for cands in first] == [[c.text for c in cands] for cands in again]
+    assert all(sum(c.count for c in cands) == 3 for cands in first)
