@@ -33,28 +33,26 @@ def test_broadcast_masks_equal_transformers_masks(q_length, kv_length, kv_offset
     assert (broadcast_sdpa_mask(**ones) is None) == (mu.sdpa_mask_recent_torch(**ones) is None)
 
 
-def test_fast_masks_switch_only_inside_the_block():
+def test_fast_masks_switch_only_inside_the_block(monkeypatch):
+    """Outside ``fast_masks()`` (other threads, training) transformers' own builders run; inside, the broadcast one."""
     from transformers.masking_utils import ALL_MASK_ATTENTION_FUNCTIONS
 
     from engine import fast_masks
 
-    calls = []
     fast_masks.install()
-    original = fast_masks._FAST["sdpa"]
-    fast_masks._FAST["sdpa"] = lambda *a, **k: calls.append(1) or original(*a, **k)
-    try:
-        fast_masks._ORIGINAL["sdpa"] = fast_masks._ORIGINAL["sdpa"]
-        mapping = ALL_MASK_ATTENTION_FUNCTIONS._global_mapping
-        mapping["sdpa"] = fast_masks._dispatcher("sdpa")
-        args = dict(batch_size=1, cache_position=torch.arange(3), kv_length=3, allow_is_causal_skip=False)
-        mapping["sdpa"](**args)
-        assert calls == []
-        with fast_masks.fast_masks():
-            mapping["sdpa"](**args)
-        assert calls == [1]
-    finally:
-        fast_masks._FAST["sdpa"] = original
-        mapping["sdpa"] = fast_masks._dispatcher("sdpa")
+    calls = []
+    real = fast_masks._FAST["sdpa"]
+    monkeypatch.setitem(fast_masks._FAST, "sdpa", lambda *a, **k: calls.append(1) or real(*a, **k))
+    monkeypatch.setitem(ALL_MASK_ATTENTION_FUNCTIONS._global_mapping, "sdpa", fast_masks._dispatcher("sdpa"))
+    build = ALL_MASK_ATTENTION_FUNCTIONS._global_mapping["sdpa"]
+    args = dict(batch_size=1, cache_position=torch.arange(3), kv_length=3, allow_is_causal_skip=False)
+    expected = build(**args)
+    assert calls == []
+    with fast_masks.fast_masks():
+        assert torch.equal(build(**args), expected)
+    assert calls == [1]
+    fast_masks.install()  # idempotent: never wraps its own dispatcher
+    assert ALL_MASK_ATTENTION_FUNCTIONS._global_mapping["sdpa"] is build
 
 
 def _plain_generate(model, tokenizer, sources, pairs, max_new_tokens):
