@@ -134,3 +134,38 @@ def test_sampled_candidates_are_reproducible_for_a_seed(one_torch_thread):
     again = generate_candidates(*args, max_new_tokens=20, seed=3)
     assert [[c.text for c in cands] for cands in first] == [[c.text for c in cands] for cands in again]
     assert all(sum(c.count for c in cands) == 3 for cands in first)
+
+
+def _per_row_reference(rows, scores):
+    """PerRowSampling as it was before the partial top-k: full sorts of every row."""
+    from engine.feedback.interactive import PerRowSampling
+
+    r = PerRowSampling(rows)
+    scores = scores / r.temperature.unsqueeze(1)
+    neg = torch.finfo(scores.dtype).min
+    k = r.top_k.clamp(min=0, max=scores.shape[-1])
+    kth = torch.sort(scores, dim=-1, descending=True).values.gather(1, (k - 1).clamp(min=0).unsqueeze(1))
+    scores = scores.masked_fill((scores < kth) & (k > 0).unsqueeze(1), neg)
+    sorted_logits, sorted_idx = torch.sort(scores, dim=-1, descending=False)
+    remove_sorted = sorted_logits.softmax(dim=-1).cumsum(dim=-1) <= (1 - r.top_p).unsqueeze(1)
+    remove_sorted[:, -1] = False
+    remove = remove_sorted.scatter(1, sorted_idx, remove_sorted) & (r.top_p < 1).unsqueeze(1)
+    scores = scores.masked_fill(remove, neg)
+    best = scores.argmax(dim=-1, keepdim=True)
+    keep = torch.zeros_like(scores, dtype=torch.bool).scatter(1, best, True)
+    return torch.where(r.greedy.unsqueeze(1) & ~keep, torch.full_like(scores, neg), scores)
+
+
+def test_per_row_sampling_keeps_the_same_tokens_as_full_sorts():
+    """The translate page's per-row processor, now on partial top-k: same kept tokens and scores, flat rows
+    (nucleus wider than the first candidates) included."""
+    from engine.feedback.interactive import PerRowSampling
+    from engine.generation import SamplingStrategy
+
+    torch.manual_seed(0)
+    specs = ("greedy", "temperature:0.7", "top_k:20", "top_p:0.9", "top_p:0.5", "top_p:0.99", "top_k:300",
+             "temperature:1.0")
+    rows = [SamplingStrategy.parse(s) for s in specs]
+    for spread in (0.05, 1.0, 4.0):
+        scores = torch.randn(len(rows), 8000) * spread
+        assert torch.equal(PerRowSampling(rows)(None, scores.clone()), _per_row_reference(rows, scores.clone()))
