@@ -6,7 +6,8 @@ every figure of a round sees the same machine load:
 
 ``matmul``
     the machine's matmul rate on the model's own linear shapes at the batch in use (``bench.flops``), measured
-    before and after each round's generation; the **bound** is that rate / (2 × parameters per token);
+    right before and right after every measurement below; the **bound** is that rate / (2 × parameters per
+    token), and a variant's share = its tokens / the tokens the bound allowed in the same seconds;
 ``studio``
     :func:`engine.generation.generate_candidates` as the generate job runs it (its default ``batch_size``);
 ``hf_generate``
@@ -262,38 +263,47 @@ def run_variant(variant: str, args: argparse.Namespace) -> dict:
     slices = [subset[len(subset) * r // rounds:len(subset) * (r + 1) // rounds] for r in range(rounds)]
     parts: dict[int, dict[str, list]] = {t: {k: [] for k in ("matmul", "studio", "hf_generate", "loop",
                                                               "decode_studio", "decode_hf")} for t in threads}
+    def bracketed(part: str, t: int, run: Any) -> None:
+        # the matmul rate right before and right after each measurement: its bound sees the same load
+        before = matmul_rate(model, args.batch_size)
+        result = run()
+        after = matmul_rate(model, args.batch_size)
+        rate = (before["flops_per_s"] + after["flops_per_s"]) / 2
+        result["bound_tokens_per_s"] = generation_bound_tokens_per_s(rate, params["per_token"])
+        parts[t]["matmul"] += [before["flops_per_s"], after["flops_per_s"]]
+        parts[t][part].append(result)
+
     for r in range(rounds):
         for t in threads:
             torch.set_num_threads(t)
-            p = parts[t]
-            p["matmul"].append(matmul_rate(model, args.batch_size))
-            p["studio"].append(run_batched(model, tokenizer, sources, strategies, prompt_format, args.batch_size,
-                                           args.max_new_tokens, args.seed))
-            p["hf_generate"].append(run_hf_generate(model, tokenizer, sources, strategies, prompt_format,
-                                                    args.baseline_batch_size, args.max_new_tokens, args.seed))
-            p["decode_studio"].append(run_decode(model, tokenizer, sources, prompt_format, args.batch_size,
-                                                 args.decode_tokens, True))
-            p["decode_hf"].append(run_decode(model, tokenizer, sources, prompt_format, args.batch_size,
-                                             args.decode_tokens, False))
+            bracketed("studio", t, lambda: run_batched(model, tokenizer, sources, strategies, prompt_format,
+                                                       args.batch_size, args.max_new_tokens, args.seed))
+            bracketed("hf_generate", t, lambda: run_hf_generate(model, tokenizer, sources, strategies, prompt_format,
+                                                                args.baseline_batch_size, args.max_new_tokens,
+                                                                args.seed))
+            bracketed("decode_studio", t, lambda: run_decode(model, tokenizer, sources, prompt_format,
+                                                             args.batch_size, args.decode_tokens, True))
+            bracketed("decode_hf", t, lambda: run_decode(model, tokenizer, sources, prompt_format, args.batch_size,
+                                                         args.decode_tokens, False))
             if args.loop_sources:
-                p["loop"].append(run_loop(model, tokenizer, slices[r], strategies, prompt_format,
-                                          args.max_new_tokens, args.seed + r,
-                                          args.loop_budget_s / rounds / len(threads)))
-            p["matmul"].append(matmul_rate(model, args.batch_size))
+                bracketed("loop", t, lambda r=r: run_loop(model, tokenizer, slices[r], strategies, prompt_format,
+                                                          args.max_new_tokens, args.seed + r,
+                                                          args.loop_budget_s / rounds / len(threads)))
     by_threads = {}
     for t in threads:
         p = parts[t]
-        rate = _mean([m["flops_per_s"] for m in p["matmul"]])
-        bound = generation_bound_tokens_per_s(rate, params["per_token"])
+        rate = _mean(p["matmul"])
         entry: dict[str, Any] = {
             "matmul_gflops_per_s": round(rate / 1e9, 2),
-            "matmul_gflops_per_s_each": [round(m["flops_per_s"] / 1e9, 2) for m in p["matmul"]],
-            "bound_tokens_per_s": round(bound, 1),
+            "matmul_gflops_per_s_each": [round(x / 1e9, 2) for x in p["matmul"]],
+            "bound_tokens_per_s": round(generation_bound_tokens_per_s(rate, params["per_token"]), 1),
         }
         for name in ("studio", "hf_generate", "decode_studio", "decode_hf", "loop"):
             if p[name]:
+                # tokens over what the bound allowed in the same seconds, each part with the rate measured around it
+                allowed = sum(x["seconds"] * x["bound_tokens_per_s"] for x in p[name])
                 entry[name] = _rate(p[name])
-                entry[name]["share_of_bound"] = round(entry[name]["tokens_per_s"] / bound, 3)
+                entry[name]["share_of_bound"] = round(entry[name]["tokens"] / allowed, 3)
         by_threads[str(t)] = entry
     return {"load_avg_at_start": [round(x, 2) for x in load], "load_avg_at_end": [round(x, 2) for x in os.getloadavg()],
             **info, "flop_parameters": params, "setup_s": round(setup_s, 3),
