@@ -43,6 +43,7 @@ def run_variant(variant: str, pairs: int) -> dict:
 
     with tempfile.TemporaryDirectory() as tmp:
         studio, _ = build_workspace(Path(tmp) / "ws", n_pairs=pairs)
+        sft = studio.store.models.get("bench-sft")["path"]  # read before the job takes the store
         config = RewardConfig(base_model="bench-sft", pair_sets=["bench-pairs"], learning_rate=3e-4,
                               batch_size=BATCH_SIZE, epochs=1, eval_every=1000, save_every=10_000,
                               model_name=f"rm-{variant}", **VARIANTS[variant])
@@ -59,13 +60,13 @@ def run_variant(variant: str, pairs: int) -> dict:
                 metrics.update(e["values"])
         trainable = [e["values"]["trainable_params"] for e in events
                      if e["type"] == "metric" and "trainable_params" in e["values"]]
-        flops = _flop_share(studio, Path(tmp), variant, metrics.get("train_samples_per_second") or 0.0)
+        flops = _flop_share(sft, Path(tmp), variant, metrics.get("train_samples_per_second") or 0.0)
     return {"pairs_per_s": metrics.get("train_samples_per_second"), "train_seconds": metrics.get("train_runtime"),
             "valid_accuracy": metrics.get("valid_accuracy"), "trainable_params": trainable[-1] if trainable else None,
             **flops, "peak_rss_mib": round(peak_rss_mib(), 1)}
 
 
-def _flop_share(studio, root: Path, variant: str, pairs_per_s: float) -> dict:
+def _flop_share(sft: str, root: Path, variant: str, pairs_per_s: float) -> dict:
     """Achieved FLOP/s of the training (see the module docstring) and its share of the matmul rate measured now."""
     import pyarrow.parquet as pq
     import torch
@@ -75,7 +76,6 @@ def _flop_share(studio, root: Path, variant: str, pairs_per_s: float) -> dict:
     from engine.reward.encoding import pair_ids
     from engine.reward.model import build_reward_model
 
-    sft = studio.store.models.get("bench-sft")["path"]
     tokenizer = load_tokenizer(sft)
     rows = pq.read_table(root / "ws" / "bench-pairs.parquet").to_pylist()
     tokens = [len(pair_ids(tokenizer, r["prompt"], r[side], "tags", 256))
