@@ -80,12 +80,13 @@ class SamplingStrategy:
         return params
 
 
-def decoding_kwargs(strategy: SamplingStrategy) -> dict[str, Any]:
+def decoding_kwargs(strategy: SamplingStrategy, finished_ids: tuple[int, ...] = ()) -> dict[str, Any]:
     """``generate()`` arguments for one strategy (the prompt rows already repeated once per sample).
 
     Sampled strategies decode with :class:`engine.sampling.FastSampler` as a logits processor in ``generate()``'s
     greedy mode — the same distribution as ``do_sample=True`` with transformers' warpers, without its full-vocabulary
-    sort (top-p) and ``multinomial`` at every step; greedy and beam search are transformers' own.
+    sort (top-p) and ``multinomial`` at every step; greedy and beam search are transformers' own. ``finished_ids``
+    (EOS and pad) let the sampler skip work on rows that have finished.
     """
     kwargs = strategy.params()
     if strategy.kind == "beam":
@@ -96,7 +97,8 @@ def decoding_kwargs(strategy: SamplingStrategy) -> dict[str, Any]:
 
         from engine.sampling import FastSampler
 
-        kwargs = {"do_sample": False, "logits_processor": LogitsProcessorList([FastSampler.from_params(kwargs)])}
+        sampler = FastSampler.from_params(kwargs, finished_ids)
+        kwargs = {"do_sample": False, "logits_processor": LogitsProcessorList([sampler])}
     return kwargs
 
 
@@ -165,7 +167,7 @@ def generate_candidates(
                 batch = tokenizer.pad({"input_ids": [encoded[i] for i in idx]}, padding=True, return_tensors="pt")
                 width = batch["input_ids"].shape[1]
                 torch.manual_seed(seed * 1_000_003 + s_index * 7919 + start)
-                kwargs = decoding_kwargs(strategy)
+                kwargs = decoding_kwargs(strategy, (tokenizer.eos_token_id, tokenizer.pad_token_id))
                 input_ids, attention_mask = batch["input_ids"], batch["attention_mask"]
                 if strategy.sampled and strategy.samples > 1:  # FastSampler decodes in greedy mode: expand here
                     input_ids = input_ids.repeat_interleave(strategy.samples, dim=0)

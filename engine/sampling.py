@@ -17,7 +17,9 @@ number per row:
 * the draw is a ``searchsorted`` on the cumulative probabilities (``torch.multinomial`` gives the same
   distribution at several times the cost).
 
-Processors from the model's generation config (repetition penalty and the like) still run before it, as
+Rows that have finished (their last token is EOS or pad, from the second step on) skip the full-sort fallback:
+after EOS a model's distribution is often flat, and those tokens are replaced by pad anyway. Processors from the
+model's generation config (repetition penalty and the like) still run before it, as
 transformers runs them before its warpers. ``tests/test_sampling.py`` checks the probabilities against
 transformers' warpers.
 """
@@ -33,19 +35,21 @@ class FastSampler:
     """A logits processor that samples one token per row (use with ``do_sample=False``; see the module docstring)."""
 
     def __init__(self, temperature: float = 1.0, top_k: int = 0, top_p: float = 1.0,
-                 nucleus_candidates: int = 64) -> None:
+                 nucleus_candidates: int = 64, finished_ids: tuple[int, ...] = ()) -> None:
         if not temperature > 0:
             raise ValueError("temperature must be > 0")
         if not 0 < top_p <= 1:
             raise ValueError("top_p must be in (0, 1]")
         self.temperature, self.top_k, self.top_p = float(temperature), int(top_k), float(top_p)
         self.nucleus_candidates = max(1, int(nucleus_candidates))
+        self.finished_ids = tuple(int(i) for i in finished_ids if i is not None)
+        self._steps = 0
 
     @classmethod
-    def from_params(cls, params: dict[str, Any]) -> FastSampler:
+    def from_params(cls, params: dict[str, Any], finished_ids: tuple[int, ...] = ()) -> FastSampler:
         """From a sampling strategy's decoding parameters (``temperature``, ``top_k``, ``top_p``)."""
         return cls(float(params.get("temperature", 1.0)), int(params.get("top_k", 0) or 0),
-                   float(params.get("top_p", 1.0)))
+                   float(params.get("top_p", 1.0)), finished_ids=finished_ids)
 
     def filtered_scores(self, scores: torch.Tensor) -> torch.Tensor:
         """Scores after temperature and top-k, in float32 (``-inf`` where top-k removed a token)."""
@@ -75,8 +79,12 @@ class FastSampler:
         keep[..., 0] = True
         return torch.zeros_like(keep).scatter(-1, index, keep)
 
-    def sample(self, scores: torch.Tensor) -> torch.Tensor:
-        """One token id per row of ``scores`` (``(rows, vocab)``), drawn with ``torch.rand`` (seedable)."""
+    def sample(self, scores: torch.Tensor, skip: torch.Tensor | None = None) -> torch.Tensor:
+        """One token id per row of ``scores`` (``(rows, vocab)``), drawn with ``torch.rand`` (seedable).
+
+        ``skip`` (a boolean per row) marks rows whose token does not matter (finished sequences, which
+        ``generate()`` pads): they never take the full-sort fallback of a flat distribution.
+        """
         probs = self.filtered_scores(scores).softmax(dim=-1)
         uniform = torch.rand(probs.shape[0], 1, device=probs.device)
         if self.top_p >= 1.0:
@@ -89,6 +97,8 @@ class FastSampler:
         choice = top_index.gather(1, _draw(weights, uniform).unsqueeze(1)).squeeze(1)
         # rows whose nucleus reaches past the k candidates (a flat distribution): the exact full-vocabulary rule
         outside = inclusive[:, -1] < self.top_p
+        if skip is not None:
+            outside &= ~skip
         if k < probs.shape[-1] and bool(outside.any()):
             rows = outside.nonzero().squeeze(1)
             full = probs[rows] * self._nucleus_mask_full(probs[rows])
@@ -96,7 +106,17 @@ class FastSampler:
         return choice
 
     def __call__(self, input_ids: torch.Tensor, scores: torch.Tensor) -> torch.Tensor:
-        choice = self.sample(scores)
+        # from the second step on, a row ending in EOS or pad has finished (generate() pads it): its token does
+        # not matter. Counting steps makes an instance good for one generate() call — decoding_kwargs() makes one
+        # per call.
+        skip = None
+        if self.finished_ids and self._steps > 0:
+            last = input_ids[:, -1]
+            skip = torch.zeros_like(last, dtype=torch.bool)
+            for token in self.finished_ids:
+                skip |= last == token
+        self._steps += 1
+        choice = self.sample(scores, skip)
         out = torch.full_like(scores, float("-inf"))
         return out.scatter_(1, choice.unsqueeze(1), 0.0)
 

@@ -169,3 +169,22 @@ def test_per_row_sampling_keeps_the_same_tokens_as_full_sorts():
     for spread in (0.05, 1.0, 4.0):
         scores = torch.randn(len(rows), 8000) * spread
         assert torch.equal(PerRowSampling(rows)(None, scores.clone()), _per_row_reference(rows, scores.clone()))
+
+
+def test_fast_sampler_skips_only_finished_rows():
+    """After the first step, a row ending in EOS or pad has finished: no full-sort fallback for it; others keep the
+    exact nucleus even when it is wider than the first candidates."""
+    from engine.sampling import FastSampler
+
+    torch.manual_seed(0)
+    scores = torch.randn(3, 2000) * 0.01  # flat: the 0.9-nucleus holds ~1,800 tokens, far past 64 candidates
+    sampler = FastSampler(top_p=0.9, finished_ids=(2, 0))
+    support = sampler.probabilities(scores) > 0
+    prompt = torch.tensor([[7, 2], [7, 5], [7, 9]])  # the first step: a prompt ending in EOS is not "finished"
+    for step in range(40):
+        ids = prompt if step == 0 else torch.tensor([[7, 2], [7, 0], [7, 9]])
+        out = sampler(ids, scores)
+        drawn = out.argmax(dim=1)
+        assert bool(support[2, drawn[2]])  # the unfinished row: always inside its exact nucleus
+        if step == 0:
+            assert bool(support.gather(1, drawn.unsqueeze(1)).all())
