@@ -1,25 +1,32 @@
-"""Benchmark: batched multi-candidate generation vs one ``generate()`` call per candidate — tokens/s.
+"""Benchmark: the studio's candidate generation as a share of the model's FLOP bound, and against baselines.
 
-Same model, same sources, same decoding parameters and ``max_new_tokens``:
+Same model, same sources, same decoding parameters and ``max_new_tokens``, all in one child process, interleaved
+in rounds and at each thread count in turn (1 and 2 by default: the generate job uses one thread per core), so
+every figure of a round sees the same machine load:
 
-``batched``
-    :func:`engine.generation.generate_candidates` with ``batch_size`` sources × the strategy's samples per call;
+``matmul``
+    the machine's matmul rate on the model's own linear shapes at the batch in use (``bench.flops``), measured
+    right before and right after every measurement below; the **bound** is that rate / (2 × parameters per
+    token), and a variant's share = its tokens / the tokens the bound allowed in the same seconds;
+``studio``
+    :func:`engine.generation.generate_candidates` as the generate job runs it (its default ``batch_size``);
+``hf_generate``
+    the same strategies through plain transformers ``generate()`` as the studio did before it was tuned —
+    ``do_sample=True`` with ``num_return_sequences``, transformers' attention masks, ``no_grad``, batch 32;
 ``loop``
-    for each source and each candidate, one ``model.generate()`` call with batch 1 (a ``top_p:0.9x2`` strategy
-    is two calls with different seeds).
+    one ``model.generate()`` per source and candidate, batch 1 (the original baseline), on a length-stratified
+    subset of the sources (its time for all sources is extrapolated, and labelled so);
+``decode``
+    pure decoding throughput in the issue's setting: greedy, a batch of ``--batch-size`` prompts, exactly
+    ``--decode-tokens`` new tokens, studio path vs plain ``generate()``.
 
-The model is the demo-size Gemma-2 (``gemma2_config(len(tokenizer), "demo")``) with random weights from a fixed
-seed and a BPE tokenizer trained on ``data/demo`` — or the model folder given with ``--model``. Generated tokens
-are the non-pad new tokens (EOS included). A random model rarely stops early, so nearly every candidate runs to
-``max_new_tokens``: this measures decoding throughput, not translation.
+The model is the shipped demo model (``data/demo/model``, Gemma-2, 5.2M parameters, SDPA attention) unless
+``--model`` names another folder or ``--random-model`` asks for the old random-weight demo-size model. With a trained
+model, candidates stop at EOS, so ``studio`` measures what the generate job really does (prompt prefill and rows
+that finished early included); ``decode`` measures the steady decoding rate. Generated tokens are the non-pad new
+tokens (EOS included).
 
-Both variants run in one child process on one model, interleaved in rounds (batched, then a slice of the loop,
-then batched again, ...) so they see the same machine load. The loop is slow (~15 ms per token at batch 1 on
-2 cores), so by default it runs on a length-stratified subset of the sources: its tokens/s is measured on that
-subset, and its time for all sources is extrapolated (and labelled so). ``--loop-sources N`` with N = ``--sources``
-runs the full loop.
-
-    python -m bench.generate [--sources 64] [--max-new-tokens 32] [--loop-sources 16] [--model PATH]
+    python -m bench.generate [--sources 128] [--max-new-tokens 64] [--threads 1,2] [--rounds 2] [--model PATH]
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ from typing import Any
 from bench.common import measure_in_subprocess, peak_rss_mib, write_results
 
 DEMO = Path(__file__).resolve().parents[1] / "data" / "demo"
+DEMO_MODEL = DEMO / "model"
 DEFAULT_STRATEGIES = ["greedy", "temperature:0.7", "temperature:1.0", "top_k:20", "top_p:0.9x2"]
 
 
@@ -167,72 +175,169 @@ def _rate(parts: list[dict]) -> dict:
             "rounds": [{k: round(v, 3) if isinstance(v, float) else v for k, v in p.items()} for p in parts]}
 
 
-def run_variant(variant: str, args: argparse.Namespace) -> dict:
-    """Build (or load) the model once and measure ``variant``: batched, loop, or both interleaved in rounds."""
+def run_hf_generate(model: Any, tokenizer: Any, sources: list[tuple[str, str]], strategies: list,
+                    prompt_format: str, batch_size: int, max_new_tokens: int, seed: int) -> dict:
+    """The studio's generation before tuning: one plain ``generate()`` per strategy and batch (``do_sample`` with
+    ``num_return_sequences``, transformers' own masks and warpers, ``no_grad``)."""
     import torch
 
+    from engine.prompting import encode_prompt
+
+    encoded = [encode_prompt(tokenizer, s, p, prompt_format) for s, p in sources]
+    order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
+    tokens = calls = 0
+    t0 = time.perf_counter()
+    with torch.no_grad():
+        for s_index, strategy in enumerate(strategies):
+            for start in range(0, len(order), batch_size):
+                batch = tokenizer.pad({"input_ids": [encoded[i] for i in order[start:start + batch_size]]},
+                                      padding=True, return_tensors="pt")
+                width = batch["input_ids"].shape[1]
+                torch.manual_seed(seed * 1_000_003 + s_index * 7919 + start)
+                kwargs = strategy.params()
+                if strategy.kind == "beam":
+                    kwargs["early_stopping"] = True
+                out = model.generate(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"],
+                                     num_return_sequences=strategy.samples, max_new_tokens=max_new_tokens,
+                                     pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id,
+                                     **kwargs)
+                tokens += int((out[:, width:] != tokenizer.pad_token_id).sum())
+                calls += 1
+    return {"seconds": time.perf_counter() - t0, "tokens": tokens, "generate_calls": calls,
+            "candidates": len(sources) * sum(s.samples for s in strategies)}
+
+
+def run_decode(model: Any, tokenizer: Any, sources: list[tuple[str, str]], prompt_format: str, batch_size: int,
+               new_tokens: int, studio: bool) -> dict:
+    """Greedy decoding of ``batch_size`` prompts for exactly ``new_tokens`` tokens: the studio's path (broadcast
+    masks, ``inference_mode``) or plain ``generate()``."""
+    import contextlib
+
+    import torch
+
+    from engine.fast_masks import fast_masks
+    from engine.prompting import encode_prompt
+
+    encoded = [encode_prompt(tokenizer, s, p, prompt_format) for s, p in sources[:batch_size]]
+    batch = tokenizer.pad({"input_ids": encoded}, padding=True, return_tensors="pt")
+    t0 = time.perf_counter()
+    grad = torch.inference_mode() if studio else torch.no_grad()
+    with grad, (fast_masks() if studio else contextlib.nullcontext()):
+        out = model.generate(**batch, max_new_tokens=new_tokens, min_new_tokens=new_tokens, do_sample=False,
+                             pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id)
+    seconds = time.perf_counter() - t0
+    tokens = int(out.shape[0] * (out.shape[1] - batch["input_ids"].shape[1]))
+    return {"seconds": seconds, "tokens": tokens, "generate_calls": 1, "candidates": out.shape[0]}
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values)
+
+
+def run_variant(variant: str, args: argparse.Namespace) -> dict:
+    """Load the model once and measure every variant, interleaved in rounds and over the thread counts."""
+    import torch
+
+    from bench.flops import flop_parameters, generation_bound_tokens_per_s, matmul_rate
     from engine.generation import parse_strategies
     from engine.prompting import encode_prompt
 
     load = os.getloadavg()
-    if args.threads:
-        torch.set_num_threads(args.threads)
+    threads = [int(t) for t in str(args.threads).split(",") if t.strip()]
     t0 = time.perf_counter()
-    model, tokenizer, prompt_format, info = load_model(args.model, args.seed)
+    model_path = None if args.random_model else (args.model or str(DEMO_MODEL))
+    model, tokenizer, prompt_format, info = load_model(model_path, args.seed)
+    info["attention"] = getattr(model.config, "_attn_implementation", None)
+    params = flop_parameters(model)
     strategies = parse_strategies(args.strategies)
     sources = pick_sources(args.sources, args.seed)
     lengths = [len(encode_prompt(tokenizer, s, p, prompt_format)) for s, p in sources]
     subset_index = loop_subset(lengths, args.loop_sources)
     subset = [sources[i] for i in subset_index]
     setup_s = time.perf_counter() - t0
-    # warm-up: the first generate() of a process pays one-off costs (allocations, lazy imports)
-    with torch.no_grad():
+    with torch.no_grad():  # warm-up: the first generate() of a process pays one-off costs
         ids = torch.tensor([encode_prompt(tokenizer, *sources[0], prompt_format)] * 2)
         model.generate(input_ids=ids, attention_mask=torch.ones_like(ids), max_new_tokens=4, do_sample=False,
                        pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id)
-    rounds = max(1, min(args.rounds, len(subset))) if variant == "interleaved" else 1
+    rounds = max(1, min(args.rounds, len(subset)))
     slices = [subset[len(subset) * r // rounds:len(subset) * (r + 1) // rounds] for r in range(rounds)]
-    batched, loop = [], []
+    parts: dict[int, dict[str, list]] = {t: {k: [] for k in ("matmul", "studio", "hf_generate", "loop",
+                                                              "decode_studio", "decode_hf")} for t in threads}
+    def bracketed(part: str, t: int, run: Any) -> None:
+        # the matmul rate right before and right after each measurement: its bound sees the same load
+        before = matmul_rate(model, args.batch_size)
+        result = run()
+        after = matmul_rate(model, args.batch_size)
+        rate = (before["flops_per_s"] + after["flops_per_s"]) / 2
+        result["bound_tokens_per_s"] = generation_bound_tokens_per_s(rate, params["per_token"])
+        parts[t]["matmul"] += [before["flops_per_s"], after["flops_per_s"]]
+        parts[t][part].append(result)
+
     for r in range(rounds):
-        if variant in ("batched", "interleaved"):
-            batched.append(run_batched(model, tokenizer, sources, strategies, prompt_format, args.batch_size,
-                                       args.max_new_tokens, args.seed))
-        if variant in ("loop", "interleaved"):
-            loop.append(run_loop(model, tokenizer, slices[r], strategies, prompt_format, args.max_new_tokens,
-                                 args.seed + r, args.loop_budget_s / rounds))
-    result: dict[str, Any] = {
-        "load_avg_at_start": [round(x, 2) for x in load], **info, "setup_s": round(setup_s, 3),
-        "mean_prompt_tokens": round(sum(lengths) / len(lengths), 1),
-        "loop_mean_prompt_tokens": round(sum(lengths[i] for i in subset_index) / len(subset_index), 1),
-    }
-    if batched:
-        result["batched"] = _rate(batched)
-    if loop:
-        result["loop"] = _rate(loop)
-    result["peak_rss_mib"] = round(peak_rss_mib(), 1)
-    return result
+        for t in threads:
+            torch.set_num_threads(t)
+            bracketed("studio", t, lambda: run_batched(model, tokenizer, sources, strategies, prompt_format,
+                                                       args.batch_size, args.max_new_tokens, args.seed))
+            bracketed("hf_generate", t, lambda: run_hf_generate(model, tokenizer, sources, strategies, prompt_format,
+                                                                args.baseline_batch_size, args.max_new_tokens,
+                                                                args.seed))
+            bracketed("decode_studio", t, lambda: run_decode(model, tokenizer, sources, prompt_format,
+                                                             args.batch_size, args.decode_tokens, True))
+            bracketed("decode_hf", t, lambda: run_decode(model, tokenizer, sources, prompt_format, args.batch_size,
+                                                         args.decode_tokens, False))
+            if args.loop_sources:
+                bracketed("loop", t, lambda r=r: run_loop(model, tokenizer, slices[r], strategies, prompt_format,
+                                                          args.max_new_tokens, args.seed + r,
+                                                          args.loop_budget_s / rounds / len(threads)))
+    by_threads = {}
+    for t in threads:
+        p = parts[t]
+        rate = _mean(p["matmul"])
+        entry: dict[str, Any] = {
+            "matmul_gflops_per_s": round(rate / 1e9, 2),
+            "matmul_gflops_per_s_each": [round(x / 1e9, 2) for x in p["matmul"]],
+            "bound_tokens_per_s": round(generation_bound_tokens_per_s(rate, params["per_token"]), 1),
+        }
+        for name in ("studio", "hf_generate", "decode_studio", "decode_hf", "loop"):
+            if p[name]:
+                # tokens over what the bound allowed in the same seconds, each part with the rate measured around it
+                allowed = sum(x["seconds"] * x["bound_tokens_per_s"] for x in p[name])
+                entry[name] = _rate(p[name])
+                entry[name]["share_of_bound"] = round(entry[name]["tokens"] / allowed, 3)
+        by_threads[str(t)] = entry
+    return {"load_avg_at_start": [round(x, 2) for x in load], "load_avg_at_end": [round(x, 2) for x in os.getloadavg()],
+            **info, "flop_parameters": params, "setup_s": round(setup_s, 3),
+            "mean_prompt_tokens": round(sum(lengths) / len(lengths), 1),
+            "loop_mean_prompt_tokens": round(sum(lengths[i] for i in subset_index) / max(1, len(subset_index)), 1),
+            "by_threads": by_threads, "peak_rss_mib": round(peak_rss_mib(), 1)}
 
 
 def main() -> None:
-    """Run the interleaved measurement in a child process, print the ratio and write ``bench/results``."""
+    """Run the interleaved measurement in a child process, print the shares and ratios, write ``bench/results``."""
+    from engine.jobs.generate import GenerateConfig
+
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sources", type=int, default=64, help="sources taken from data/demo")
-    parser.add_argument("--max-new-tokens", type=int, default=32)
-    parser.add_argument("--batch-size", type=int, default=32, help="sources per generate() call in 'batched'")
-    parser.add_argument("--loop-sources", type=int, default=16,
-                        help="sources the per-candidate loop runs on (a length-stratified subset; = --sources: all)")
-    parser.add_argument("--rounds", type=int, default=2, help="interleaved rounds: batched, then a loop slice")
+    parser.add_argument("--sources", type=int, default=128, help="sources taken from data/demo")
+    parser.add_argument("--max-new-tokens", type=int, default=64)
+    parser.add_argument("--batch-size", type=int, default=GenerateConfig().batch_size,
+                        help="sources per generate() call (default: the generate job's)")
+    parser.add_argument("--baseline-batch-size", type=int, default=32,
+                        help="batch of the plain-generate() baseline (the job's default before tuning)")
+    parser.add_argument("--decode-tokens", type=int, default=64, help="new tokens of the fixed-length decode test")
+    parser.add_argument("--loop-sources", type=int, default=8,
+                        help="sources the per-candidate loop runs on (a length-stratified subset; 0 = no loop)")
+    parser.add_argument("--rounds", type=int, default=2, help="interleaved rounds")
     parser.add_argument("--loop-budget-s", type=float, default=120.0,
                         help="the loop stops (between calls) after this many seconds in all; its rate still counts")
     parser.add_argument("--strategies", nargs="+", default=DEFAULT_STRATEGIES)
-    parser.add_argument("--threads", type=int, default=0,
-                        help="torch intra-op threads (0 = torch's default, one per core); both variants use it")
-    parser.add_argument("--model", help="a model folder (engine.models) instead of the random demo model")
+    parser.add_argument("--threads", default="1,2", help="torch thread counts, measured in turn (comma-separated)")
+    parser.add_argument("--model", help="a model folder (default: the shipped demo model data/demo/model)")
+    parser.add_argument("--random-model", action="store_true", help="the random-weight demo-size model instead")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--variant", choices=["interleaved", "batched", "loop"])
+    parser.add_argument("--variant", choices=["interleaved"])
     args = parser.parse_args()
-    args.loop_sources = max(1, min(args.loop_sources, args.sources))
-    if args.variant:  # a child process measuring
+    args.loop_sources = max(0, min(args.loop_sources, args.sources))
+    if args.variant:  # the child process measuring
         print(json.dumps(run_variant(args.variant, args)))
         return
 
@@ -241,54 +346,71 @@ def main() -> None:
     strategies = parse_strategies(args.strategies)
     per_source = sum(s.samples for s in strategies)
     load_start = os.getloadavg()
+    cores = len(os.sched_getaffinity(0))
     print(f"generate: {args.sources} sources × {per_source} candidates ({', '.join(s.name for s in strategies)}), "
-          f"max_new_tokens={args.max_new_tokens}, batch_size={args.batch_size}; per-candidate loop on "
-          f"{args.loop_sources} of the {args.sources} sources, {args.rounds} interleaved rounds "
-          f"(load average at start {load_start[0]:.2f}) ...", flush=True)
+          f"max_new_tokens={args.max_new_tokens}, batch_size={args.batch_size} (plain generate() baseline "
+          f"{args.baseline_batch_size}); threads {args.threads}; {args.rounds} interleaved rounds "
+          f"(load average at start {load_start[0]:.2f} on {cores} cores) ...", flush=True)
     child_args = ["--sources", str(args.sources), "--max-new-tokens", str(args.max_new_tokens),
-                  "--batch-size", str(args.batch_size), "--loop-sources", str(args.loop_sources),
+                  "--batch-size", str(args.batch_size), "--baseline-batch-size", str(args.baseline_batch_size),
+                  "--decode-tokens", str(args.decode_tokens), "--loop-sources", str(args.loop_sources),
                   "--rounds", str(args.rounds), "--loop-budget-s", str(args.loop_budget_s), "--seed", str(args.seed),
                   "--threads", str(args.threads), "--strategies", *args.strategies]
     if args.model:
         child_args += ["--model", args.model]
+    if args.random_model:
+        child_args += ["--random-model"]
     measured = measure_in_subprocess("bench.generate", "interleaved", *child_args)
-    batched, loop = measured.pop("batched"), measured.pop("loop")
-    ratio = batched["tokens_per_s"] / loop["tokens_per_s"]
-    full_loop = loop["sources"] == args.sources
-    loop_all_s = loop["seconds"] / loop["candidates"] * args.sources * per_source
-    batched_once_s = batched["seconds"] / len(batched["rounds"])
-    results = {
+    by_threads = measured.pop("by_threads")
+    results: dict[str, Any] = {
         "sources": args.sources, "candidates_per_source": per_source, "strategies": [s.name for s in strategies],
-        "max_new_tokens": args.max_new_tokens, "batch_size": args.batch_size, "loop_sources": args.loop_sources,
-        "rounds": args.rounds, "seed": args.seed, "threads_requested": args.threads,
+        "max_new_tokens": args.max_new_tokens, "batch_size": args.batch_size,
+        "baseline_batch_size": args.baseline_batch_size, "decode_tokens": args.decode_tokens,
+        "loop_sources": args.loop_sources, "rounds": args.rounds, "seed": args.seed, "threads": args.threads,
         "load_avg_at_start": [round(x, 2) for x in load_start],
-        "load_avg_at_end": [round(x, 2) for x in os.getloadavg()], "run": measured,
-        "batched": batched, "loop": loop,
-        "tokens_per_s_ratio_batched_over_loop": round(ratio, 2),
-        "loop_is_subset": not full_loop,
-        "loop_seconds_for_all_sources": round(loop_all_s, 1), "loop_seconds_extrapolated": not full_loop,
-        "batched_seconds_for_all_sources": round(batched_once_s, 2),
+        "load_avg_at_end": [round(x, 2) for x in os.getloadavg()],
+        "bound": "matmul rate on the model's linear shapes at batch_size rows / (2 × per-token parameters: "
+                 "non-embedding + the LM head as used)",
+        "run": measured, "by_threads": by_threads,
     }
-    cores = len(os.sched_getaffinity(0))
+    summary = {}
+    per_token = measured["flop_parameters"]["per_token"]
+    print(f"model: {measured['model']}, {measured['parameters']:,} parameters, {per_token:,} "
+          f"per token (non-embedding + LM head), attention {measured['attention']}")
+    for t, e in by_threads.items():
+        s, hf = e["studio"], e["hf_generate"]
+        line = {"bound_tokens_per_s": e["bound_tokens_per_s"], "matmul_gflops_per_s": e["matmul_gflops_per_s"],
+                "studio_tokens_per_s": s["tokens_per_s"], "studio_share_of_bound": s["share_of_bound"],
+                "hf_generate_tokens_per_s": hf["tokens_per_s"], "hf_generate_share_of_bound": hf["share_of_bound"],
+                "studio_over_hf_generate": round(s["tokens_per_s"] / hf["tokens_per_s"], 2),
+                "decode_studio_share_of_bound": e["decode_studio"]["share_of_bound"],
+                "decode_hf_share_of_bound": e["decode_hf"]["share_of_bound"],
+                "decode_studio_tokens_per_s": e["decode_studio"]["tokens_per_s"],
+                "decode_hf_tokens_per_s": e["decode_hf"]["tokens_per_s"]}
+        if "loop" in e:
+            line["loop_tokens_per_s"] = e["loop"]["tokens_per_s"]
+            line["studio_over_loop"] = round(s["tokens_per_s"] / e["loop"]["tokens_per_s"], 2)
+        summary[t] = line
+        print(f"  {t} thread(s): matmul {e['matmul_gflops_per_s']:.1f} GFLOP/s -> bound {e['bound_tokens_per_s']:,.0f} "
+              f"tokens/s")
+        print(f"    studio generate  {s['tokens_per_s']:8,.1f} tokens/s = {s['share_of_bound']:.1%} of the bound "
+              f"({s['tokens']:,} tokens, {s['seconds']:.1f} s)")
+        print(f"    plain generate() {hf['tokens_per_s']:8,.1f} tokens/s = {hf['share_of_bound']:.1%} "
+              f"(studio x{line['studio_over_hf_generate']})")
+        print(f"    decode {args.decode_tokens} tokens, greedy, batch {args.batch_size}: studio "
+              f"{e['decode_studio']['tokens_per_s']:,.0f} tokens/s = {e['decode_studio']['share_of_bound']:.1%}, "
+              f"plain generate() {e['decode_hf']['tokens_per_s']:,.0f} = {e['decode_hf']['share_of_bound']:.1%}")
+        if "loop" in e:
+            print(f"    per-candidate loop {e['loop']['tokens_per_s']:,.1f} tokens/s "
+                  f"(studio x{line['studio_over_loop']})")
+    results["summary"] = summary
     busy_load = max(results["load_avg_at_start"][0], results["load_avg_at_end"][0])
     results["machine_busy"] = busy_load > cores - 0.5
     path = write_results("generate", results)
-    print(f"  batched  {batched['tokens']:6,} tokens in {batched['seconds']:6.1f} s = {batched['tokens_per_s']:7,.1f} "
-          f"tokens/s ({batched['generate_calls']} generate() calls, all {args.sources} sources × "
-          f"{len(batched['rounds'])} rounds)")
-    print(f"  loop     {loop['tokens']:6,} tokens in {loop['seconds']:6.1f} s = {loop['tokens_per_s']:7,.1f} "
-          f"tokens/s ({loop['generate_calls']} generate() calls, batch 1, on {loop['sources']} sources"
-          + (f"; stopped by the {args.loop_budget_s:.0f} s budget" if loop["stopped_by_budget"] else "") + ")")
-    note = "" if full_loop else f" (extrapolated from {loop['sources']} sources)"
-    print(f"generate {args.sources} sources × {per_source} candidates, max_new_tokens={args.max_new_tokens}: batched "
-          f"x{ratio:.1f} the tokens/s of a per-candidate generate() loop; all sources: batched "
-          f"{batched_once_s:.1f} s vs loop {loop_all_s:.0f} s{note}")
-    print(f"load average: start {load_start[0]:.2f}, end {results['load_avg_at_end'][0]:.2f} "
-          f"on {len(os.sched_getaffinity(0))} cores, {measured['torch_threads']} torch threads")
-    print(f"model: {measured['model']}, {measured['parameters']:,} parameters")
+    print(f"load average: start {load_start[0]:.2f}, end {results['load_avg_at_end'][0]:.2f} on {cores} cores")
     if results["machine_busy"]:
         print(f"WARNING: other jobs shared the machine (1-min load average up to {busy_load:.1f} on {cores} cores): "
-              "absolute speeds are depressed and the ratio is noisy; rerun on a quiet machine to compare")
+              "absolute speeds are depressed; the shares compare figures measured side by side in one process")
     print(f"results: {path}")
 
 

@@ -8,6 +8,13 @@ difference is the engine itself: the event log, the reward-shaping wrapper and i
 progress reports. Step time = the mean interval between consecutive ``on_step_end`` calls, the first step (warm-up)
 left out.
 
+Each variant also reports the step's achieved FLOP/s as a share of the matmul rate measured in the same child
+process after its steps (``bench.flops``, on the policy's linear shapes at a PPO minibatch's rows). FLOPs per step,
+with ``B`` episodes of ``P`` prompt + ``R`` response tokens, ``Np`` the policy's per-token parameters (non-embedding
++ LM head) and ``Nv`` the value / reward model's (backbone + head): rollout ``2·Np`` per token, log-probs of policy
+and reference ``2·2·Np``, value and reward ``2·2·Nv``, and ``ppo_epochs × 6·(Np + Nv)`` of training — all times
+``B·(P + R)``. Responses are counted at full length (TRL generates ``response_length`` tokens and truncates after).
+
     python -m bench.ppo [--steps 12] [--rounds 2]
 """
 
@@ -39,6 +46,38 @@ def _reward_model(studio, root: Path) -> str:
     return str(folder)
 
 
+def _flop_share(sft: str, rm_path: str, step_seconds: float, prompt_tokens: float) -> dict:
+    """Achieved FLOP/s of a PPO step (see the module docstring) and its share of the matmul rate measured now."""
+    import torch
+
+    from bench.flops import flop_parameters, matmul_rate
+    from engine.models import load_causal_lm
+    from engine.reward.model import load_reward_model
+
+    policy = load_causal_lm(sft)
+    n_policy = flop_parameters(policy)["per_token"]
+    n_value = flop_parameters(load_reward_model(rm_path))["per_token"]
+    s = SETTINGS
+    tokens = s["batch_size"] * (prompt_tokens + s["response_length"])
+    per_token = 2 * n_policy + 2 * 2 * n_policy + 2 * 2 * n_value + s["ppo_epochs"] * 6 * (n_policy + n_value)
+    achieved = per_token * tokens / step_seconds
+    rate = matmul_rate(policy, rows=int(round(s["mini_batch_size"] * (prompt_tokens + s["response_length"]))))
+    return {"policy_flop_parameters": n_policy, "value_flop_parameters": n_value,
+            "mean_prompt_tokens": round(prompt_tokens, 1), "step_gflop": round(per_token * tokens / 1e9, 3),
+            "achieved_gflops_per_s": round(achieved / 1e9, 3),
+            "matmul_gflops_per_s": round(rate["flops_per_s"] / 1e9, 2), "torch_threads": torch.get_num_threads(),
+            "share_of_matmul_rate": round(achieved / rate["flops_per_s"], 3)}
+
+
+def _prompt_tokens(studio, corpus_id: int) -> float:
+    from engine.models import load_tokenizer
+    from engine.prompting import encode_prompt
+
+    tok = load_tokenizer(studio.store.models.get("bench-sft")["path"])
+    rows = studio.store.corpora.page(corpus_id, split="train", limit=10_000)
+    return sum(len(encode_prompt(tok, r["source"], "en-ar", "tags")) for r in rows) / len(rows)
+
+
 def _intervals(times: list[float]) -> float:
     gaps = [b - a for a, b in zip(times, times[1:], strict=False)][1:]  # drop the warm-up step
     return sum(gaps) / len(gaps)
@@ -54,7 +93,8 @@ def run_studio(steps: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         studio, corpus_id = build_workspace(root / "ws", n_pairs=200)
-        _reward_model(studio, root)
+        rm_path = _reward_model(studio, root)
+        sft, prompt_tokens = studio.store.models.get("bench-sft")["path"], _prompt_tokens(studio, corpus_id)
         config = PPOJobConfig(policy="bench-sft", reward_model="bench-rm", corpus_ids=[corpus_id], steps=steps,
                               eval_every=10_000, save_every=10_000, heldout_size=1, **SETTINGS)
         run_id = studio.supervisor.create("ppo", config)
@@ -62,8 +102,10 @@ def run_studio(steps: int) -> dict:
         studio.store.close()
         assert run_job(run_dir) == 0
         events = read_events(run_dir, 0, -1).events
-    times = [e["time"] for e in events if e["type"] == "progress" and e.get("unit") == "steps" and e["done"] > 0]
-    return {"step_seconds": _intervals(times), "steps": steps, "peak_rss_mib": round(peak_rss_mib(), 1)}
+        times = [e["time"] for e in events if e["type"] == "progress" and e.get("unit") == "steps" and e["done"] > 0]
+        step_s = _intervals(times)
+        flops = _flop_share(sft, rm_path, step_s, prompt_tokens)
+    return {"step_seconds": step_s, "steps": steps, **flops, "peak_rss_mib": round(peak_rss_mib(), 1)}
 
 
 def run_bare(steps: int) -> dict:
@@ -109,7 +151,9 @@ def run_bare(steps: int) -> dict:
                              reward_model=load_reward_model(rm_path), value_model=load_reward_model(rm_path),
                              train_dataset=dataset, callbacks=[Clock()])
         trainer.train()
-    return {"step_seconds": _intervals(times), "steps": steps, "peak_rss_mib": round(peak_rss_mib(), 1)}
+        step_s = _intervals(times)
+        flops = _flop_share(sft, rm_path, step_s, _prompt_tokens(studio, corpus_id))
+    return {"step_seconds": step_s, "steps": steps, **flops, "peak_rss_mib": round(peak_rss_mib(), 1)}
 
 
 def main() -> None:
@@ -137,6 +181,12 @@ def main() -> None:
                                  "studio_job_median_step_s": round(studio_s, 4), "overhead": round(overhead, 4)})
     print(f"PPO step (median of {args.rounds} rounds): bare TRL {bare_s:.3f} s, studio job {studio_s:.3f} s "
           f"-> overhead {overhead:+.1%} (goal <= 5%)")
+    for r in rounds:
+        for name in ("bare_trl", "studio_job"):
+            m = r[name]
+            print(f"  {name}: {m['achieved_gflops_per_s']:.2f} GFLOP/s = {m['share_of_matmul_rate']:.1%} of the matmul "
+                  f"rate measured after it ({m['matmul_gflops_per_s']:.1f} GFLOP/s, {m['torch_threads']} threads)")
+    print(f"load average: start {load[0]:.2f}, end {os.getloadavg()[0]:.2f}")
     print(f"results: {path}")
 
 

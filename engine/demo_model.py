@@ -15,6 +15,7 @@ import torch
 from tokenizers import AddedToken, Tokenizer, decoders, models, pre_tokenizers, processors, trainers
 from transformers import Gemma2Config, Gemma2ForCausalLM, PreTrainedTokenizerFast
 
+from engine.fast_masks import fast_masks
 from engine.prompting import LANGUAGE_TAGS, encode_prompt
 
 PAD, BOS, EOS, UNK = "<pad>", "<bos>", "<eos>", "<unk>"
@@ -298,14 +299,15 @@ def greedy_translate(
             width = batch["input_ids"].shape[1]
             room = max(1, int(limit) - width)
             budget = max_new_tokens if max_new_tokens is not None else int(1.5 * width) + 16
-            generated = model.generate(
-                input_ids=batch["input_ids"],
-                attention_mask=batch["attention_mask"],
-                do_sample=False,
-                max_new_tokens=min(budget, room),
-                pad_token_id=tokenizer.pad_token_id,
-                eos_token_id=tokenizer.eos_token_id,
-            )
+            with fast_masks():  # identical masks, built without transformers' per-step vmap
+                generated = model.generate(
+                    input_ids=batch["input_ids"],
+                    attention_mask=batch["attention_mask"],
+                    do_sample=False,
+                    max_new_tokens=min(budget, room),
+                    pad_token_id=tokenizer.pad_token_id,
+                    eos_token_id=tokenizer.eos_token_id,
+                )
             texts = tokenizer.batch_decode(generated[:, width:], skip_special_tokens=True)
             for i, text in zip(idx, texts, strict=True):
                 out[i] = text.strip()

@@ -16,6 +16,7 @@ from typing import Any
 
 import torch
 
+from engine.fast_masks import fast_masks
 from engine.prompting import encode_prompt
 
 _SPEC = re.compile(r"^(greedy|beam|temperature|top_k|top_p)(?::([0-9.]+))?(?:x(\d+))?$")
@@ -79,6 +80,28 @@ class SamplingStrategy:
         return params
 
 
+def decoding_kwargs(strategy: SamplingStrategy, finished_ids: tuple[int, ...] = ()) -> dict[str, Any]:
+    """``generate()`` arguments for one strategy (the prompt rows already repeated once per sample).
+
+    Sampled strategies decode with :class:`engine.sampling.FastSampler` as a logits processor in ``generate()``'s
+    greedy mode — the same distribution as ``do_sample=True`` with transformers' warpers, without its full-vocabulary
+    sort (top-p) and ``multinomial`` at every step; greedy and beam search are transformers' own. ``finished_ids``
+    (EOS and pad) let the sampler skip work on rows that have finished.
+    """
+    kwargs = strategy.params()
+    if strategy.kind == "beam":
+        kwargs["early_stopping"] = True
+        kwargs["num_return_sequences"] = strategy.samples
+    elif strategy.sampled:
+        from transformers import LogitsProcessorList
+
+        from engine.sampling import FastSampler
+
+        sampler = FastSampler.from_params(kwargs, finished_ids)
+        kwargs = {"do_sample": False, "logits_processor": LogitsProcessorList([sampler])}
+    return kwargs
+
+
 def parse_strategies(specs: Sequence[str]) -> list[SamplingStrategy]:
     """Parse a list of strategy specs; the list must not be empty."""
     strategies = [SamplingStrategy.parse(s) for s in specs if str(s).strip()]
@@ -114,7 +137,7 @@ def merge_duplicates(texts: Sequence[tuple[str, SamplingStrategy, int]]) -> list
     return list(merged.values())
 
 
-@torch.no_grad()
+@torch.inference_mode()
 def generate_candidates(
     model: Any, tokenizer: Any, sources: Sequence[str], pairs: Sequence[str], strategies: Sequence[SamplingStrategy],
     *, prompt_format: str = "tags", batch_size: int = 16, max_new_tokens: int = 64, seed: int = 0,
@@ -124,6 +147,10 @@ def generate_candidates(
 
     ``on_batch(done_sources, new_tokens)`` is called after each batch (for progress and throughput).
     Returns one list of distinct candidates per source, in the order of ``sources``.
+
+    Speed (``bench/generate.py`` reports it as a share of the model's FLOP bound): attention masks are built by
+    broadcasting (:func:`engine.fast_masks.fast_masks`, identical masks without transformers' per-step ``vmap``)
+    and decoding runs under ``torch.inference_mode``; larger ``batch_size`` amortises the per-step overhead.
     """
     if len(sources) != len(pairs):
         raise ValueError("sources and pairs differ in length")
@@ -140,14 +167,17 @@ def generate_candidates(
                 batch = tokenizer.pad({"input_ids": [encoded[i] for i in idx]}, padding=True, return_tensors="pt")
                 width = batch["input_ids"].shape[1]
                 torch.manual_seed(seed * 1_000_003 + s_index * 7919 + start)
-                kwargs = strategy.params()
-                if strategy.kind == "beam":
-                    kwargs["early_stopping"] = True
-                out = model.generate(
-                    input_ids=batch["input_ids"], attention_mask=batch["attention_mask"],
-                    num_return_sequences=strategy.samples, max_new_tokens=max(1, min(max_new_tokens, limit - width)),
-                    pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id, **kwargs,
-                )
+                kwargs = decoding_kwargs(strategy, (tokenizer.eos_token_id, tokenizer.pad_token_id))
+                input_ids, attention_mask = batch["input_ids"], batch["attention_mask"]
+                if strategy.sampled and strategy.samples > 1:  # FastSampler decodes in greedy mode: expand here
+                    input_ids = input_ids.repeat_interleave(strategy.samples, dim=0)
+                    attention_mask = attention_mask.repeat_interleave(strategy.samples, dim=0)
+                with fast_masks():
+                    out = model.generate(
+                        input_ids=input_ids, attention_mask=attention_mask,
+                        max_new_tokens=max(1, min(max_new_tokens, limit - width)),
+                        pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id, **kwargs,
+                    )
                 new = out[:, width:]
                 lengths = (new != tokenizer.pad_token_id).sum(dim=1).tolist()
                 texts = tokenizer.batch_decode(new, skip_special_tokens=True)

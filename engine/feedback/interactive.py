@@ -173,23 +173,49 @@ class PerRowSampling:
         scores = scores / self.temperature.to(scores.dtype).unsqueeze(1)
         neg = torch.finfo(scores.dtype).min
         if bool((self.top_k > 0).any()):
+            # the k-th best score of each row from one partial top-k (no full sort of the vocabulary every step)
             k = self.top_k.clamp(min=0, max=scores.shape[-1])
-            ordered = torch.sort(scores, dim=-1, descending=True).values
-            kth = ordered.gather(1, (k - 1).clamp(min=0).unsqueeze(1))
+            best = torch.topk(scores, int(k.max()), dim=-1).values
+            kth = best.gather(1, (k - 1).clamp(min=0).unsqueeze(1))
             remove = (scores < kth) & (k > 0).unsqueeze(1)
             scores = scores.masked_fill(remove, neg)
-        if bool((self.top_p < 1.0).any()):
-            sorted_logits, sorted_idx = torch.sort(scores, dim=-1, descending=False)
-            cumulative = sorted_logits.softmax(dim=-1).cumsum(dim=-1)
-            remove_sorted = cumulative <= (1 - self.top_p.to(scores.dtype)).unsqueeze(1)
-            remove_sorted[:, -1] = False
-            remove = remove_sorted.scatter(1, sorted_idx, remove_sorted)
+        nucleus = self.top_p < 1.0
+        if bool(nucleus.any()):
+            rows = nucleus.nonzero().squeeze(1)
+            keep = nucleus_keep(scores[rows].softmax(dim=-1), self.top_p[rows].to(scores.dtype))
+            remove = torch.zeros_like(scores, dtype=torch.bool)
+            remove[rows] = ~keep
             scores = scores.masked_fill(remove, neg)
         if bool(self.greedy.any()):
             best = scores.argmax(dim=-1, keepdim=True)
             keep = torch.zeros_like(scores, dtype=torch.bool).scatter(1, best, True)
             scores = torch.where(self.greedy.unsqueeze(1) & ~keep, torch.full_like(scores, neg), scores)
         return scores
+
+
+def nucleus_keep(probs: Any, top_p: Any, candidates: int = 64) -> Any:
+    """Which tokens top-p keeps in each row of ``probs`` (``top_p`` one value per row), by transformers' rule: a token
+    stays when the mass of the tokens more probable than it is below ``top_p`` (the most probable always stays).
+
+    Looks at the ``candidates`` most probable tokens first (a partial top-k); a row whose nucleus reaches past them
+    (a flat distribution) is decided by the full sort — the kept set is exact either way.
+    """
+    import torch
+
+    k = min(candidates, probs.shape[-1])
+    top, index = torch.topk(probs, k, dim=-1)
+    inclusive = top.cumsum(dim=-1)
+    keep_top = (inclusive - top) < top_p.unsqueeze(1)
+    keep_top[:, 0] = True
+    keep = torch.zeros_like(probs, dtype=torch.bool).scatter(1, index, keep_top)
+    wide = inclusive[:, -1] < top_p
+    if k < probs.shape[-1] and bool(wide.any()):
+        rows = wide.nonzero().squeeze(1)
+        ordered, order = torch.sort(probs[rows], dim=-1, descending=True)
+        keep_sorted = (ordered.cumsum(dim=-1) - ordered) < top_p[rows].unsqueeze(1)
+        keep_sorted[:, 0] = True
+        keep[rows] = torch.zeros_like(keep_sorted).scatter(1, order, keep_sorted)
+    return keep
 
 
 def _expand(strategies: Sequence[SamplingStrategy]) -> list[SamplingStrategy]:
@@ -212,6 +238,7 @@ def sample_batched(policy: LoadedPolicy, source: str, pair: str, strategies: Seq
     import torch
     from transformers import LogitsProcessorList
 
+    from engine.fast_masks import fast_masks
     from engine.prompting import encode_prompt
 
     model, tokenizer = policy.model, policy.tokenizer
@@ -219,7 +246,7 @@ def sample_batched(policy: LoadedPolicy, source: str, pair: str, strategies: Seq
     ids = torch.tensor([encode_prompt(tokenizer, source, pair, prompt_format)])
     width = ids.shape[1]
     torch.manual_seed(seed)
-    with torch.no_grad():
+    with torch.no_grad(), fast_masks():
         out = model.generate(
             input_ids=ids, attention_mask=torch.ones_like(ids), num_return_sequences=len(rows), do_sample=True,
             temperature=1.0, top_k=0, top_p=1.0, logits_processor=LogitsProcessorList([PerRowSampling(rows)]),

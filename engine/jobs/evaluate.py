@@ -81,7 +81,7 @@ class EvaluateConfig:
     min_arabic_share: float = setting(0.5, "Hallucination check: least share of Arabic-script letters.", min=0.0,
                                       max=1.0, advanced=True)
     max_new_tokens: int = setting(64, "Longest translation, in tokens.", min=4, max=1024)
-    batch_size: int = setting(16, "Sentences per generate() call.", min=1, max=512, advanced=True)
+    batch_size: int = setting(64, "Sentences per generate() call.", min=1, max=512, advanced=True)
     seed: int = setting(0, "Seed of the sentence sample and of the best-of-n sampling.", advanced=True)
 
     def metric_settings(self):
