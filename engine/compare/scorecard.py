@@ -125,6 +125,24 @@ def loop_chain(store) -> list[dict]:
     return [{**sft, "loop_stage": "sft"}] if sft else []
 
 
+def covered_testsets(store, chain: list[dict]) -> list[dict]:
+    """The test sets on which every model of ``chain`` was evaluated with one decoding, corpus splits first, then
+    the newest: the choices of the scorecard's test set."""
+    names = {m["name"] for m in chain}
+    covered: dict[str, set[str]] = {}
+    for e in store.evaluations.list():
+        if e["model"] in names:
+            covered.setdefault(f"{e['testset_id']}\x1f{e['decoding_label']}", set()).add(e["model"])
+    out, seen = [], set()
+    for key, models in covered.items():
+        testset_id = key.split("\x1f")[0]
+        if models == names and testset_id not in seen:
+            seen.add(testset_id)
+            out.append(store.evaluations.get_testset(testset_id))
+    order = {t["id"]: i for i, t in enumerate(out)}  # newest first, as the evaluations are listed
+    return sorted(out, key=lambda t: (t["origin"] != "corpus", order[t["id"]]))
+
+
 def _pick_evaluations(store, names: list[str], testset_id: str | None) -> tuple[str | None, dict[str, str], str]:
     """The test set and one evaluation key per model (the newest, all with one decoding) covering most models."""
     best: tuple[int, str | None, dict[str, str], str] = (0, None, {}, "")

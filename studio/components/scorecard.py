@@ -35,7 +35,18 @@ def _cell(scores: dict, metric: str) -> str:
 
 
 def scorecard_panel(store, testset_id: str | None = None, *, key: str = "scorecard") -> Scorecard | None:
-    """Show the current chain's scorecard; returns it (``None`` when nothing is evaluated yet)."""
+    """Show the current chain's scorecard; returns it (``None`` when nothing is evaluated yet). When the chain was
+    evaluated on several test sets, a select box chooses one (a corpus split first)."""
+    from engine.compare.scorecard import covered_testsets, loop_chain
+
+    if testset_id is None:
+        choices = covered_testsets(store, loop_chain(store))
+        if len(choices) > 1:
+            labels = {t["id"]: f"{t['name']} ({t['size']} sentences)" for t in choices}
+            testset_id = st.selectbox("Scorecard test set", list(labels), format_func=labels.get,
+                                      key=f"{key}-testset")
+        elif choices:
+            testset_id = choices[0]["id"]
     card = _cached(store, testset_id)
     if card is None:
         st.caption("No scorecard yet: evaluate the SFT, cold-start and final models on one test set "

@@ -88,6 +88,22 @@ def test_the_chain_follows_parents_and_a_promoted_final_model(store):
     assert [(m["name"], m["loop_stage"]) for m in chain] == [("sft", "sft"), ("cold", "cold-start"), ("fin", "final")]
 
 
+def test_the_corpus_test_split_comes_first_among_the_covered_test_sets(store, tmp_path):
+    from engine.compare.scorecard import covered_testsets
+
+    _chain(store, [("sft", "sft"), ("cold", "cold-start")])
+    corpus_ts = store.evaluations.add_testset("demo · test", "corpus",
+                                              [{"source": s, "reference": r, "pair": "en-ar"} for s, r in ROWS[:24]])
+    upload_ts = _testset(store)  # test sets are content-addressed: this one has more rows
+    only_sft = store.evaluations.add_testset("other", "upload", [{"source": "x", "reference": "س", "pair": "en-ar"}])
+    for ts, n in ((corpus_ts, 24), (upload_ts, len(ROWS))):
+        refs = [r for _, r in ROWS[:n]]
+        add_evaluation(store, tmp_path / ts, ts, "sft", refs, decoding_label=f"greedy {n}")
+        add_evaluation(store, tmp_path / ts, ts, "cold", refs, decoding_label=f"greedy {n}")
+    add_evaluation(store, tmp_path / "o", only_sft, "sft", ["س"])
+    assert [t["id"] for t in covered_testsets(store, loop_chain(store))] == [corpus_ts, upload_ts]
+
+
 def test_no_scorecard_before_any_evaluation(store):
     _chain(store, [("sft", "sft")])
     assert build_scorecard(store) is None
