@@ -23,7 +23,10 @@ def test_phase2_starts_with_its_steps(open_page, store, tiny_policy, tiny_policy
     at.run()
     assert not at.exception
     pipeline = store.pipelines.list()[0]
-    assert [s["name"] for s in pipeline["steps"]] == ["generate", "score", "reward", "ppo"]
+    # the small demo model's preset (offered first on a CPU): CPO-style DPO on the synthetic pairs
+    assert [s["name"] for s in pipeline["steps"]] == ["generate", "score", "reward", "dpo"]
+    assert pipeline["steps"][3]["config"]["pair_sets"] == ["$run:score"]
+    assert pipeline["steps"][3]["config"]["nll_weight"] == 1.0
     assert pipeline["steps"][0]["status"] == "running"
     assert pipeline["steps"][1]["config"]["generate_run"] == "$run:generate"
     assert pipeline["steps"][0]["config"]["model"] == pipeline["steps"][3]["config"]["policy"] == "tiny-sft"
