@@ -9,11 +9,12 @@ progress reports. Step time = the mean interval between consecutive ``on_step_en
 left out.
 
 Each variant also reports the step's achieved FLOP/s as a share of the matmul rate measured in the same child
-process after its steps (``bench.flops``, on the policy's linear shapes at a PPO minibatch's rows). FLOPs per step,
-with ``B`` episodes of ``P`` prompt + ``R`` response tokens, ``Np`` the policy's per-token parameters (non-embedding
-+ LM head) and ``Nv`` the value / reward model's (backbone + head): rollout ``2·Np`` per token, log-probs of policy
-and reference ``2·2·Np``, value and reward ``2·2·Nv``, and ``ppo_epochs × 6·(Np + Nv)`` of training — all times
-``B·(P + R)``. Responses are counted at full length (TRL generates ``response_length`` tokens and truncates after).
+process right before and after its steps (``bench.flops``, ~2 s each, on the policy's linear shapes at a PPO
+minibatch's rows). FLOPs per step, with ``B`` episodes of ``P`` prompt + ``R`` response tokens, ``Np`` the
+policy's per-token parameters (non-embedding + LM head) and ``Nv`` the value / reward model's (backbone + head):
+rollout ``2·Np`` per token, log-probs of policy and reference ``2·2·Np``, value and reward ``2·2·Nv``, and
+``ppo_epochs × 6·(Np + Nv)`` of training — all times ``B·(P + R)``. Responses are counted at full length (TRL
+generates ``response_length`` tokens and truncates after).
 
     python -m bench.ppo [--steps 12] [--rounds 2]
 """
@@ -46,11 +47,20 @@ def _reward_model(studio, root: Path) -> str:
     return str(folder)
 
 
-def _flop_share(sft: str, rm_path: str, step_seconds: float, prompt_tokens: float) -> dict:
+def _rate_now(sft: str, prompt_tokens: float) -> float:
+    """The matmul rate (FLOP/s) on the policy's linear shapes at a PPO minibatch's rows, over ~2 s."""
+    from bench.flops import matmul_rate
+    from engine.models import load_causal_lm
+
+    rows = int(round(SETTINGS["mini_batch_size"] * (prompt_tokens + SETTINGS["response_length"])))
+    return matmul_rate(load_causal_lm(sft), rows=rows, min_seconds=2.0)["flops_per_s"]
+
+
+def _flop_share(sft: str, rm_path: str, step_seconds: float, prompt_tokens: float, rate_before: float) -> dict:
     """Achieved FLOP/s of a PPO step (see the module docstring) and its share of the matmul rate measured now."""
     import torch
 
-    from bench.flops import flop_parameters, matmul_rate
+    from bench.flops import flop_parameters
     from engine.models import load_causal_lm
     from engine.reward.model import load_reward_model
 
@@ -61,11 +71,14 @@ def _flop_share(sft: str, rm_path: str, step_seconds: float, prompt_tokens: floa
     tokens = s["batch_size"] * (prompt_tokens + s["response_length"])
     per_token = 2 * n_policy + 2 * 2 * n_policy + 2 * 2 * n_value + s["ppo_epochs"] * 6 * (n_policy + n_value)
     achieved = per_token * tokens / step_seconds
-    rate = matmul_rate(policy, rows=int(round(s["mini_batch_size"] * (prompt_tokens + s["response_length"]))))
+    rate_after = _rate_now(sft, prompt_tokens)
+    rate = {"flops_per_s": (rate_before + rate_after) / 2}
     return {"policy_flop_parameters": n_policy, "value_flop_parameters": n_value,
             "mean_prompt_tokens": round(prompt_tokens, 1), "step_gflop": round(per_token * tokens / 1e9, 3),
             "achieved_gflops_per_s": round(achieved / 1e9, 3),
-            "matmul_gflops_per_s": round(rate["flops_per_s"] / 1e9, 2), "torch_threads": torch.get_num_threads(),
+            "matmul_gflops_per_s": round(rate["flops_per_s"] / 1e9, 2),
+            "matmul_gflops_per_s_before_after": [round(rate_before / 1e9, 2), round(rate_after / 1e9, 2)],
+            "torch_threads": torch.get_num_threads(),
             "share_of_matmul_rate": round(achieved / rate["flops_per_s"], 3)}
 
 
@@ -100,11 +113,12 @@ def run_studio(steps: int) -> dict:
         run_id = studio.supervisor.create("ppo", config)
         run_dir = studio.workspace.run_dir(run_id)
         studio.store.close()
+        rate_before = _rate_now(sft, prompt_tokens)
         assert run_job(run_dir) == 0
         events = read_events(run_dir, 0, -1).events
         times = [e["time"] for e in events if e["type"] == "progress" and e.get("unit") == "steps" and e["done"] > 0]
         step_s = _intervals(times)
-        flops = _flop_share(sft, rm_path, step_s, prompt_tokens)
+        flops = _flop_share(sft, rm_path, step_s, prompt_tokens, rate_before)
     return {"step_seconds": step_s, "steps": steps, **flops, "peak_rss_mib": round(peak_rss_mib(), 1)}
 
 
@@ -150,9 +164,11 @@ def run_bare(steps: int) -> dict:
         trainer = PPOTrainer(args=args, processing_class=tok, model=policy, ref_model=ref,
                              reward_model=load_reward_model(rm_path), value_model=load_reward_model(rm_path),
                              train_dataset=dataset, callbacks=[Clock()])
+        prompt_tokens = _prompt_tokens(studio, corpus_id)
+        rate_before = _rate_now(sft, prompt_tokens)
         trainer.train()
         step_s = _intervals(times)
-        flops = _flop_share(sft, rm_path, step_s, _prompt_tokens(studio, corpus_id))
+        flops = _flop_share(sft, rm_path, step_s, prompt_tokens, rate_before)
     return {"step_seconds": step_s, "steps": steps, **flops, "peak_rss_mib": round(peak_rss_mib(), 1)}
 
 
@@ -185,7 +201,7 @@ def main() -> None:
         for name in ("bare_trl", "studio_job"):
             m = r[name]
             print(f"  {name}: {m['achieved_gflops_per_s']:.2f} GFLOP/s = {m['share_of_matmul_rate']:.1%} of the matmul "
-                  f"rate measured after it ({m['matmul_gflops_per_s']:.1f} GFLOP/s, {m['torch_threads']} threads)")
+                  f"rate measured around it ({m['matmul_gflops_per_s']:.1f} GFLOP/s, {m['torch_threads']} threads)")
     print(f"load average: start {load[0]:.2f}, end {os.getloadavg()[0]:.2f}")
     print(f"results: {path}")
 
