@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from engine.corpora import PrepareOptions, prepare_corpus
+from engine.corpora import PreparedCorpus, PrepareOptions, prepare_corpus
 from engine.studio import Studio
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "demo"
@@ -63,7 +63,8 @@ def read_demo_split(pair: str, split: str, demo_dir: Path = DEMO_DIR) -> list[tu
     return rows
 
 
-def prepare_demo_corpus(pair: str, demo_dir: Path = DEMO_DIR, prefs: bool = False):
+def prepare_demo_corpus(pair: str, demo_dir: Path = DEMO_DIR,
+                        prefs: bool = False) -> tuple[PreparedCorpus, PrepareOptions]:
     """The demo corpus of ``pair`` checked like any upload, with each row's split the one of its file.
 
     ``prefs=True``: the pool of sources held out of the SFT model's training instead (``{pair}.prefs.tsv``) as its
