@@ -32,6 +32,8 @@ from engine.demo.corpus.common import Triple
 from engine.demo.corpus.domains import DOMAINS
 
 DEMO_DIR = Path(__file__).resolve().parents[3] / "data" / "demo"
+SHARED_CORPORA = Path(__file__).resolve().parents[4] / "shared" / "corpora"
+"""The openly licensed corpora beside the checkout: the demo corpus must not repeat any of their sentences."""
 HANDWRITTEN_DIR = DEMO_DIR / "handwritten"
 PAIRS: tuple[str, ...] = ("en-ar", "fr-ar")
 SPLITS: tuple[str, ...] = ("train", "valid", "test", "prefs")
@@ -98,8 +100,26 @@ def handwritten_rows() -> list[Row]:
     return rows
 
 
+def shared_sentences(root: Path = SHARED_CORPORA) -> set[str] | None:
+    """Every sentence (either column) of the TSV files under ``root``; ``None`` when the folder is absent."""
+    if not root.is_dir():
+        return None
+    found: set[str] = set()
+    for path in sorted(root.rglob("*.tsv")):
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            found.update(" ".join(part.split()) for part in line.split("\t")[:2] if part.strip())
+    return found
+
+
+def repeats_shared(row: Row, shared: set[str]) -> bool:
+    """Whether the row's source or target is a sentence of the shared corpora (independently written everyday
+    phrases like "What time is it?" do coincide with Tatoeba's; the demo corpus leaves them out)."""
+    return " ".join(row.source.split()) in shared or " ".join(row.target.split()) in shared
+
+
 def all_rows() -> tuple[list[Row], list[str]]:
-    """Every pair of both language pairs, de-duplicated by source (first kept), and the problems found."""
+    """Every pair of both language pairs, de-duplicated by source (first kept), without any pair that repeats a
+    sentence of the shared corpora (when they are beside the checkout), and the problems found."""
     triples, problems = generated_triples()
     rows = []
     for r in handwritten_rows():
@@ -112,9 +132,15 @@ def all_rows() -> tuple[list[Row], list[str]]:
         rows.append(Row(t.en, t.ar, "en-ar", t.domain))
         if t.fr:
             rows.append(Row(t.fr, t.ar, "fr-ar", t.domain))
+    shared = shared_sentences()
+    if shared is None:
+        problems.append(f"{SHARED_CORPORA} is missing: the corpus was not checked against the shared corpora")
     seen: set[tuple[str, str]] = set()
     unique = []
     for r in rows:
+        if shared and repeats_shared(r, shared):
+            problems.append(f"{r.domain}: repeats a sentence of the shared corpora: {r.source!r}")
+            continue
         if (r.pair, r.source) not in seen:
             seen.add((r.pair, r.source))
             unique.append(r)
@@ -175,6 +201,10 @@ def check_files(demo_dir: Path = DEMO_DIR) -> list[str]:
             problems += [f"{pair} {split}: {p}: {source!r}" for p in triple_problems(t)]
             split_of_target.setdefault(arabic_key(target), set()).add(split)
     problems += [f"Arabic target in splits {sorted(s)}: {k!r}" for k, s in split_of_target.items() if len(s) > 1]
+    shared = shared_sentences()
+    if shared:
+        problems += [f"{pair}: repeats a sentence of the shared corpora: {source!r}" for pair, rows in files.items()
+                     for source, target, _ in rows if repeats_shared(Row(source, target, pair, ""), shared)]
     manifest = json.loads((demo_dir / "manifest.json").read_text(encoding="utf-8"))
     for pair in PAIRS:
         for split in SPLITS:
