@@ -8,7 +8,7 @@ import json
 import pytest
 
 from engine.demo import DEMO_DIR, prepare_demo_corpus, read_demo_split
-from engine.demo.corpus.build import arabic_key, check_files, split_of, write_corpus
+from engine.demo.corpus.build import SHARED_CORPORA, arabic_key, check_files, split_of, write_corpus
 from engine.demo.corpus.check import corpus_problems, triple_problems
 from engine.demo.corpus.common import Triple, fr_elide
 
@@ -26,6 +26,7 @@ def test_the_corpus_is_large_enough_and_its_test_split_too():
     assert rows["en-ar"]["prefs"] >= 1_000 and rows["fr-ar"]["prefs"] >= 500, rows
 
 
+@pytest.mark.skipif(not SHARED_CORPORA.is_dir(), reason="needs ../shared/corpora: the corpus leaves them out")
 def test_the_generator_in_the_repository_writes_exactly_the_committed_files(tmp_path):
     manifest = write_corpus(tmp_path)
     committed = json.loads((DEMO_DIR / "manifest.json").read_text(encoding="utf-8"))
@@ -83,6 +84,18 @@ def test_corpus_checks_catch_duplicates_and_leaks():
     rows = [("Hi.", "مرحبا.", "train"), ("Hi.", "مرحبا.", "test"), ("Yes.", "نعم.", "train")]
     problems = corpus_problems(rows)
     assert any("duplicate source" in p for p in problems) and any("pair in splits" in p for p in problems)
+
+
+def test_no_pair_repeats_a_sentence_of_the_shared_corpora():
+    from engine.demo.corpus.build import Row, repeats_shared, shared_sentences
+
+    shared = shared_sentences()
+    if shared is None:
+        pytest.skip("../shared/corpora is not beside this checkout")
+    assert repeats_shared(Row("What time is it?", "كم الساعة؟", "en-ar", "t"), shared)  # a Tatoeba sentence
+    for pair in ("en-ar", "fr-ar"):
+        for split in ("train", "valid", "test", "prefs"):
+            assert not [s for s, t in read_demo_split(pair, split) if repeats_shared(Row(s, t, pair, ""), shared)]
 
 
 def test_french_elision_and_contractions():
