@@ -168,7 +168,8 @@ def generate_candidates(
                 width = batch["input_ids"].shape[1]
                 torch.manual_seed(seed * 1_000_003 + s_index * 7919 + start)
                 kwargs = decoding_kwargs(strategy, (tokenizer.eos_token_id, tokenizer.pad_token_id))
-                input_ids, attention_mask = batch["input_ids"], batch["attention_mask"]
+                input_ids = batch["input_ids"].to(model.device)  # the model may sit on a GPU
+                attention_mask = batch["attention_mask"].to(model.device)
                 if strategy.sampled and strategy.samples > 1:  # FastSampler decodes in greedy mode: expand here
                     input_ids = input_ids.repeat_interleave(strategy.samples, dim=0)
                     attention_mask = attention_mask.repeat_interleave(strategy.samples, dim=0)

@@ -101,9 +101,10 @@ _LOAD_LOCK = threading.Lock()
 
 @functools.lru_cache(maxsize=2)
 def _load(path: str, trust_remote_code: bool) -> LoadedPolicy:
-    from engine.models import load_causal_lm, load_tokenizer
+    from engine.jobs.precision import inference_model, resolve_precision
+    from engine.models import load_tokenizer
 
-    model = load_causal_lm(path, trust_remote_code=trust_remote_code)
+    model = inference_model(path, resolve_precision("auto"), trust_remote_code=trust_remote_code)  # GPU if any
     return LoadedPolicy(model, load_tokenizer(path, trust_remote_code=trust_remote_code),
                         parameters=sum(p.numel() for p in model.parameters()))
 
@@ -170,6 +171,9 @@ class PerRowSampling:
 
         if scores.shape[0] != self.temperature.shape[0]:
             raise ValueError(f"{scores.shape[0]} rows but {self.temperature.shape[0]} row settings")
+        if self.temperature.device != scores.device:  # the model (and its scores) sit on a GPU
+            for name in ("greedy", "temperature", "top_k", "top_p"):
+                setattr(self, name, getattr(self, name).to(scores.device))
         scores = scores / self.temperature.to(scores.dtype).unsqueeze(1)
         neg = torch.finfo(scores.dtype).min
         if bool((self.top_k > 0).any()):
@@ -243,7 +247,7 @@ def sample_batched(policy: LoadedPolicy, source: str, pair: str, strategies: Seq
 
     model, tokenizer = policy.model, policy.tokenizer
     rows = _expand(strategies)
-    ids = torch.tensor([encode_prompt(tokenizer, source, pair, prompt_format)])
+    ids = torch.tensor([encode_prompt(tokenizer, source, pair, prompt_format)], device=model.device)
     width = ids.shape[1]
     torch.manual_seed(seed)
     with torch.no_grad(), fast_masks():
@@ -264,7 +268,7 @@ def sample_sequential(policy: LoadedPolicy, source: str, pair: str, strategies: 
     from engine.prompting import encode_prompt
 
     model, tokenizer = policy.model, policy.tokenizer
-    ids = torch.tensor([encode_prompt(tokenizer, source, pair, prompt_format)])
+    ids = torch.tensor([encode_prompt(tokenizer, source, pair, prompt_format)], device=model.device)
     width = ids.shape[1]
     produced = []
     with torch.no_grad():

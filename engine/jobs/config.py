@@ -52,6 +52,7 @@ LABELS: dict[str, str] = {
     "generate_run": "Generate run",
     "generate_settings": "Other generate settings",
     "gradient_accumulation": "Gradient accumulation steps",
+    "gradient_checkpointing": "Gradient checkpointing",
     "head": "Reward head",
     "heldout_size": "Held-out sources",
     "kl_coef": "KL coefficient",

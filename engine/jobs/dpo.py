@@ -23,14 +23,19 @@ from typing import Any
 
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
+from engine.jobs.precision import (
+    gradient_checkpointing_setting,
+    precision_setting,
+    reference_init_kwargs,
+    resolve_precision,
+    trainer_args,
+)
 from engine.jobs.registry import JobKind
 from engine.jobs.training import (
-    cuda_available,
     last_checkpoint,
     lora_config,
     metric_values,
     policy_name,
-    reference_init_kwargs,
     register_policy,
     report_to_setting,
     resolve_policy,
@@ -87,6 +92,8 @@ class DpoConfig:
     register_stage: str = setting("candidate", "Stage of the registered policy: a candidate, or the cold-start "
                                                "or final model of the loop.", choices=REGISTER_STAGES)
     seed: int = setting(0, "Seed (shuffling, LoRA initialisation).", advanced=True)
+    precision: str = precision_setting()
+    gradient_checkpointing: bool = gradient_checkpointing_setting()
     report_to: str = report_to_setting()
 
 
@@ -204,7 +211,10 @@ def run(config: DpoConfig, ctx: JobContext) -> None:
     ctx.log(f"{len(train_ex)} training and {len(valid_ex)} validation pairs; policy {policy.name} ({policy.path}); "
             f"β={config.beta}")
 
-    model = load_causal_lm(policy.path, trust_remote_code=policy.trust_remote_code)
+    precision = resolve_precision(config.precision)
+    ctx.log(precision.describe())
+    # the training arguments first: under a DeepSpeed ZeRO-3 launch they set up the config that makes
+    # from_pretrained shard the weights as they load (loading first puts the whole model on every rank)
     args = TrlDPOConfig(
         output_dir=str(ctx.checkpoint_dir), per_device_train_batch_size=config.batch_size,
         per_device_eval_batch_size=max(config.batch_size, 16), gradient_accumulation_steps=config.gradient_accumulation,
@@ -216,10 +226,12 @@ def run(config: DpoConfig, ctx: JobContext) -> None:
         eval_strategy="steps" if valid_ex else "no", eval_steps=config.eval_every, save_strategy="steps",
         save_steps=config.save_every, save_total_limit=2, save_only_model=False, disable_tqdm=True,
         **tracking_args(config.report_to, ctx),
-        seed=config.seed, use_cpu=not cuda_available(), dataloader_num_workers=0, bf16=False, fp16=False,
-        gradient_checkpointing=False, model_init_kwargs=reference_init_kwargs(model),
+        seed=config.seed, dataloader_num_workers=0, **trainer_args(precision, config.gradient_checkpointing),
+        model_init_kwargs=reference_init_kwargs(policy.path, precision, policy.trust_remote_code),
         trust_remote_code=policy.trust_remote_code,
     )
+    model = load_causal_lm(policy.path, trust_remote_code=policy.trust_remote_code,
+                           dtype=precision.load_dtype(trainable=True, lora=config.lora))
     trainer = _trainer_class()(
         model=model, ref_model=None, args=args, train_dataset=Dataset.from_list(train_ex),
         eval_dataset=Dataset.from_list(valid_ex) if valid_ex else None, processing_class=tokenizer,

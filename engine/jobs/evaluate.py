@@ -29,6 +29,7 @@ import pyarrow.parquet as pq
 
 from engine.jobs.config import config_to_dict, setting
 from engine.jobs.context import JobContext
+from engine.jobs.precision import inference_model, precision_setting, resolve_precision
 from engine.jobs.registry import JobKind
 from engine.registry import ModelRef, resolve_model
 
@@ -83,6 +84,7 @@ class EvaluateConfig:
     max_new_tokens: int = setting(64, "Longest translation, in tokens.", min=4, max=1024)
     batch_size: int = setting(64, "Sentences per generate() call.", min=1, max=512, advanced=True)
     seed: int = setting(0, "Seed of the sentence sample and of the best-of-n sampling.", advanced=True)
+    precision: str = precision_setting()
 
     def metric_settings(self):
         """The :class:`engine.metrics.MetricSettings` these settings describe."""
@@ -285,10 +287,10 @@ def _read_plan(ctx: JobContext) -> EvaluationPlan:
 def translate(ref: ModelRef, rows: list[dict], config: EvaluateConfig, ctx: JobContext, scorer, on_chunk) -> list[dict]:
     """One output per sentence: the decoding's output, or the reward model's pick among best-of-n candidates."""
     from engine.generation import SamplingStrategy, generate_candidates
-    from engine.models import load_causal_lm, load_tokenizer
+    from engine.models import load_tokenizer
 
     tokenizer = load_tokenizer(ref.path, trust_remote_code=ref.trust_remote_code)
-    model = load_causal_lm(ref.path, trust_remote_code=ref.trust_remote_code)
+    model = inference_model(ref.path, resolve_precision(config.precision), trust_remote_code=ref.trust_remote_code)
     base = SamplingStrategy.parse("greedy" if config.decoding == "greedy" else f"beam:{config.num_beams}")
     strategies = [base]
     if config.best_of_n > 1:
@@ -421,7 +423,8 @@ def run(config: EvaluateConfig, ctx: JobContext) -> None:
 
         torch.set_num_threads(max(1, os.cpu_count() or 1))
         reward = ModelRef.load(ctx.inputs_dir / "reward_model.json")
-        scorer = RewardScorer(reward.path, trust_remote_code=reward.trust_remote_code)
+        scorer = RewardScorer(reward.path, trust_remote_code=reward.trust_remote_code,
+                              precision=resolve_precision(config.precision))
     settings = config_to_dict(config)
     progress = _Progress(ctx, len(todo) * len(rows))
     progress.set(0, f"{len(todo)} system(s) to evaluate")

@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 
 from engine.jobs.config import setting
 from engine.jobs.context import JobContext
+from engine.jobs.precision import inference_model, precision_setting, resolve_precision
 from engine.jobs.registry import JobKind
 from engine.registry import ModelRef, resolve_model
 
@@ -48,6 +49,7 @@ class GenerateConfig:
     chunk_sources: int = setting(128, "Sources per saved chunk (a chunk is also a checkpoint).", min=1,
                                  advanced=True)
     seed: int = setting(0, "Seed of the source sample and of the sampling.", advanced=True)
+    precision: str = precision_setting()
 
 
 def _candidate_count(strategies: list) -> int:
@@ -94,7 +96,7 @@ def run(config: GenerateConfig, ctx: JobContext) -> None:
     import torch
 
     from engine.generation import generate_candidates, parse_strategies
-    from engine.models import load_causal_lm, load_tokenizer
+    from engine.models import load_tokenizer
     from engine.prompting import build_prompt
 
     torch.set_num_threads(max(1, os.cpu_count() or 1))
@@ -109,7 +111,9 @@ def run(config: GenerateConfig, ctx: JobContext) -> None:
         ctx.log(f"resumed: {len(done)} sources already done, {len(todo)} to go")
     ctx.log(f"loading {ref.name} from {ref.path}")
     tokenizer = load_tokenizer(ref.path, trust_remote_code=ref.trust_remote_code)
-    model = load_causal_lm(ref.path, trust_remote_code=ref.trust_remote_code)
+    precision = resolve_precision(config.precision)
+    ctx.log(precision.describe())
+    model = inference_model(ref.path, precision, trust_remote_code=ref.trust_remote_code)
     total, t0, tokens = len(sources), time.time(), 0
     ctx.progress(len(done), total, unit="sources", message=f"{len(strategies)} strategies, "
                  f"{sum(s.samples for s in strategies)} samples per source")

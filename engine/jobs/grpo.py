@@ -33,13 +33,19 @@ import pyarrow.parquet as pq
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.dpo import REGISTER_STAGES
+from engine.jobs.precision import (
+    Precision,
+    gradient_checkpointing_setting,
+    precision_setting,
+    reference_init_kwargs,
+    resolve_precision,
+    trainer_args,
+)
 from engine.jobs.registry import JobKind
 from engine.jobs.training import (
-    cuda_available,
     last_checkpoint,
     lora_config,
     policy_name,
-    reference_init_kwargs,
     register_policy,
     report_to_setting,
     resolve_policy,
@@ -97,6 +103,8 @@ class GrpoConfig:
     register_stage: str = setting("candidate", "Stage of the registered policy: a candidate, or the cold-start "
                                                "or final model of the loop.", choices=REGISTER_STAGES)
     seed: int = setting(0, "Seed (source sample, shuffling, sampling).", advanced=True)
+    precision: str = precision_setting()
+    gradient_checkpointing: bool = gradient_checkpointing_setting()
     report_to: str = report_to_setting()
 
 
@@ -178,11 +186,11 @@ class StudioReward:
 class RewardModelReward(StudioReward):
     """The score of a registered reward model (its own tokenizer and prompt format)."""
 
-    def __init__(self, ref: ModelRef, **kw: Any) -> None:
+    def __init__(self, ref: ModelRef, precision: Precision | None = None, **kw: Any) -> None:
         from engine.reward.scoring import RewardScorer
 
         super().__init__("rm", **kw)
-        self.scorer = RewardScorer(ref.path, trust_remote_code=ref.trust_remote_code)
+        self.scorer = RewardScorer(ref.path, trust_remote_code=ref.trust_remote_code, precision=precision)
 
     def score(self, sources, texts, pairs, references):
         return self.scorer.score(sources, texts, pairs)
@@ -216,15 +224,17 @@ class ChecksPenalty(StudioReward):
         return [-1.0 if any(getattr(r, f) for f in self.flags) else 0.0 for r in run_checks(sources, texts)]
 
 
-def build_rewards(config: GrpoConfig, ctx: JobContext | None, rm: ModelRef | None) -> tuple[list, list[float]]:
-    """The reward callables in use and their weights (the first one logs sample translations)."""
+def build_rewards(config: GrpoConfig, ctx: JobContext | None, rm: ModelRef | None,
+                  precision: Precision | None = None) -> tuple[list, list[float]]:
+    """The reward callables in use and their weights (the first one logs sample translations); a reward model
+    loads in ``precision`` (its dtype and device; ``None``: float32 on the CPU)."""
     funcs, weights = [], []
     for name, weight in _active_rewards(config):
         kw = {"ctx": ctx, "sample_every": config.sample_every if not funcs else 0}
         if name == "rm":
             if rm is None:
                 raise ValueError("a reward model was chosen but not exported for this run")
-            funcs.append(RewardModelReward(rm, **kw))
+            funcs.append(RewardModelReward(rm, precision, **kw))
         elif name == "chrf":
             funcs.append(ChrfReward(**kw))
         else:
@@ -275,12 +285,15 @@ def run(config: GrpoConfig, ctx: JobContext) -> None:
         raise ValueError("no prompts")
     tokenizer = load_tokenizer(policy.path, trust_remote_code=policy.trust_remote_code)
     dataset = Dataset.from_list(prompt_rows(rows, tokenizer, policy.prompt_format))
-    funcs, weights = build_rewards(config, ctx, rm)
+    precision = resolve_precision(config.precision)
+    ctx.log(precision.describe())
+    # the reward model is the studio's own scorer, not a model the trainer wraps: it loads whole on each process,
+    # before the training arguments exist (under ZeRO-3 it would be sharded, and nothing would gather it back)
+    funcs, weights = build_rewards(config, ctx, rm, precision)
     ctx.log(f"{config.method.upper()} on {len(rows)} sources × {config.num_generations} samples; policy "
             f"{policy.name}; rewards " + ", ".join(f"{f.__name__}×{w:g}" for f, w in zip(funcs, weights, strict=True))
             + (f" (reward model {rm.name})" if rm else ""))
 
-    model = load_causal_lm(policy.path, trust_remote_code=policy.trust_remote_code)
     common = dict(
         output_dir=str(ctx.checkpoint_dir), per_device_train_batch_size=config.batch_size * config.num_generations,
         gradient_accumulation_steps=config.gradient_accumulation, learning_rate=config.learning_rate,
@@ -288,9 +301,9 @@ def run(config: GrpoConfig, ctx: JobContext) -> None:
         num_generations=config.num_generations, max_completion_length=config.max_completion_length,
         temperature=config.temperature, beta=config.beta, reward_weights=weights, logging_steps=1,
         save_strategy="steps", save_steps=config.save_every, save_total_limit=2, save_only_model=False,
-        disable_tqdm=True, seed=config.seed, use_cpu=not cuda_available(), dataloader_num_workers=0,
-        **tracking_args(config.report_to, ctx),
-        bf16=False, fp16=False, gradient_checkpointing=False, model_init_kwargs=reference_init_kwargs(model),
+        disable_tqdm=True, seed=config.seed, dataloader_num_workers=0,
+        **tracking_args(config.report_to, ctx), **trainer_args(precision, config.gradient_checkpointing),
+        model_init_kwargs=reference_init_kwargs(policy.path, precision, policy.trust_remote_code),
         trust_remote_code=policy.trust_remote_code,
     )
     if config.method == "rloo":
@@ -301,6 +314,9 @@ def run(config: GrpoConfig, ctx: JobContext) -> None:
         from trl import GRPOConfig, GRPOTrainer
 
         trainer_cls, args = GRPOTrainer, GRPOConfig(**common)
+    # the policy after the training arguments: under DeepSpeed ZeRO-3 they make from_pretrained shard it at load
+    model = load_causal_lm(policy.path, trust_remote_code=policy.trust_remote_code,
+                           dtype=precision.load_dtype(trainable=True, lora=config.lora))
     trainer = trainer_cls(
         model=model, reward_funcs=funcs, args=args, train_dataset=dataset, processing_class=tokenizer,
         peft_config=lora_config(config.lora_r, config.lora_alpha) if config.lora else None,

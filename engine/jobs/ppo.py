@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
+from engine.jobs.precision import gradient_checkpointing_setting, precision_setting, resolve_precision, trainer_args
 from engine.jobs.registry import JobKind
 from engine.jobs.training import policy_name, report_to_setting, tracking_args
 from engine.registry import ModelRef, resolve_model
@@ -85,6 +86,8 @@ class PPOJobConfig:
     save_every: int = setting(100, "Steps between two checkpoints (one is also saved on cancel).", min=1)
     max_prompts: int = setting(0, "Use at most this many training prompts (0 = all).", min=0, advanced=True)
     seed: int = setting(0, "Seed.", advanced=True)
+    precision: str = precision_setting()
+    gradient_checkpointing: bool = gradient_checkpointing_setting()
     report_to: str = report_to_setting()
 
     def shaping(self) -> ShapingConfig:
@@ -307,16 +310,8 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
     if done >= config.steps:
         ctx.log(f"the checkpoint is already at step {done}")
     tokenizer = load_tokenizer(policy_ref.path, trust_remote_code=policy_ref.trust_remote_code)
-    start = latest / "policy" if latest else policy_ref.path
-    policy = load_causal_lm(start, trust_remote_code=policy_ref.trust_remote_code)
-    ref_policy = None if config.lora else load_causal_lm(policy_ref.path,
-                                                         trust_remote_code=policy_ref.trust_remote_code)
-    reward_model = load_reward_model(reward_ref.path)
-    value_model = load_reward_model(latest / "value" if latest else reward_ref.path)
-    for m in (policy, value_model):
-        m.config.pad_token_id = tokenizer.pad_token_id
-    if latest:
-        ctx.log(f"resuming from {latest.name} (step {done})")
+    precision = resolve_precision(config.precision)
+    ctx.log(precision.describe())
 
     prompts = pq.read_table(ctx.inputs_dir / "prompts.parquet").to_pylist()
     heldout_file = ctx.inputs_dir / "heldout.parquet"
@@ -335,8 +330,28 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
         missing_eos_penalty=config.missing_eos_penalty or None, local_rollout_forward_batch_size=config.batch_size,
         num_sample_generations=0, logging_steps=1, save_strategy="no", seed=config.seed + done,
         **tracking_args(config.report_to, ctx),
-        use_cpu=not torch.cuda.is_available(), disable_tqdm=True, bf16=False, fp16=False,
+        disable_tqdm=True, **trainer_args(precision),
     )
+    # the four models after the training arguments: under a DeepSpeed ZeRO-3 launch they set up the config that
+    # makes from_pretrained shard each model as it loads. Trained: policy and value model (fp32 master weights
+    # under mixed precision; a LoRA policy's frozen base in the low precision). Frozen, in the low precision:
+    # the reward model and the reference (none with LoRA: TRL uses the policy with its adapters switched off).
+    trained = precision.load_dtype(trainable=True, lora=config.lora)
+    start = latest / "policy" if latest else policy_ref.path
+    policy = load_causal_lm(start, trust_remote_code=policy_ref.trust_remote_code, dtype=trained)
+    ref_policy = None if config.lora else load_causal_lm(policy_ref.path, dtype=precision.load_dtype(),
+                                                         trust_remote_code=policy_ref.trust_remote_code)
+    reward_model = load_reward_model(reward_ref.path, dtype=precision.load_dtype())
+    value_model = load_reward_model(latest / "value" if latest else reward_ref.path,
+                                    dtype=precision.load_dtype(trainable=True))
+    for m in (policy, value_model):
+        m.config.pad_token_id = tokenizer.pad_token_id
+        if config.gradient_checkpointing:  # TRL's PPO loop does not read the argument: switch it on per model
+            m.config.use_cache = False
+            m.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
+    if latest:
+        ctx.log(f"resuming from {latest.name} (step {done})")
+
     peft_config = None
     if config.lora:
         from peft import LoraConfig

@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
+from engine.jobs.precision import gradient_checkpointing_setting, precision_setting, resolve_precision, trainer_args
 from engine.jobs.registry import JobKind
 from engine.jobs.training import (
     cuda_available,
@@ -66,6 +67,8 @@ class RewardConfig:
     valid_share_if_missing: float = setting(0.1, "When the pair sets have no validation split, hold out this share "
                                                  "of sources.", min=0.0, max=0.5, advanced=True)
     seed: int = setting(0, "Seed (head initialisation, shuffling).", advanced=True)
+    precision: str = precision_setting()
+    gradient_checkpointing: bool = gradient_checkpointing_setting()
     report_to: str = report_to_setting()
 
 
@@ -209,13 +212,38 @@ def train_and_register(config: RewardConfig, ctx: JobContext, base: ModelRef, tr
             f"base {base.name} ({base.path})")
 
     tokenizer = load_tokenizer(base.path, trust_remote_code=base.trust_remote_code)
+    precision = resolve_precision(config.precision)
+    ctx.log(precision.describe())
+    dtype = precision.load_dtype(trainable=True, lora=config.lora)
+    train_enc = _encode(train_rows, tokenizer, base.prompt_format, config.max_length, config.margin_scale)
+    valid_enc = _encode(valid_rows, tokenizer, base.prompt_format, config.max_length, config.margin_scale)
+
+    peft_config = None
+    if config.lora:
+        from peft import LoraConfig
+
+        peft_config = LoraConfig(task_type="SEQ_CLS", r=config.lora_r, lora_alpha=config.lora_alpha,
+                                 lora_dropout=0.0, target_modules="all-linear", modules_to_save=["score"])
+    # the training arguments before the model: under a DeepSpeed ZeRO-3 launch they set up the config that makes
+    # from_pretrained shard the weights as they load
+    args = TrlRewardConfig(
+        output_dir=str(ctx.checkpoint_dir), per_device_train_batch_size=config.batch_size,
+        per_device_eval_batch_size=max(config.batch_size, 16), gradient_accumulation_steps=config.gradient_accumulation,
+        learning_rate=config.learning_rate, num_train_epochs=config.epochs, max_grad_norm=config.max_grad_norm,
+        logging_steps=5, eval_strategy="steps" if valid_enc else "no", eval_steps=config.eval_every,
+        save_strategy="steps", save_steps=config.save_every, save_total_limit=2, disable_tqdm=True,
+        **tracking_args(config.report_to, ctx),
+        max_length=config.max_length, seed=config.seed, dataloader_num_workers=0,
+        center_rewards_coefficient=None, **trainer_args(precision, config.gradient_checkpointing),
+        save_only_model=False, logging_first_step=True,
+    )
     if base.kind == "reward":
-        model = load_reward_model(base.path, trust_remote_code=base.trust_remote_code)
+        model = load_reward_model(base.path, trust_remote_code=base.trust_remote_code, dtype=dtype)
         ctx.log(f"fine-tuning the reward model {base.name}")
     else:
         model = build_reward_model(base.path, head=config.head, mlp_hidden=config.mlp_hidden,
                                    pad_token_id=tokenizer.pad_token_id, trust_remote_code=base.trust_remote_code,
-                                   seed=config.seed)
+                                   seed=config.seed, dtype=dtype)
     model.config.pad_token_id = tokenizer.pad_token_id
     meta_extra = dict(extra_meta or {})
     before = ctx.output_dir / "base_accuracy.json"  # measured once; a resumed run reads it back
@@ -227,26 +255,6 @@ def train_and_register(config: RewardConfig, ctx: JobContext, base: ModelRef, tr
                                                         valid_sets, ctx, 0, prefix="base")
             before.write_text(json.dumps(meta_extra["base_accuracy"]))
             model.train()
-    train_enc = _encode(train_rows, tokenizer, base.prompt_format, config.max_length, config.margin_scale)
-    valid_enc = _encode(valid_rows, tokenizer, base.prompt_format, config.max_length, config.margin_scale)
-
-    peft_config = None
-    if config.lora:
-        from peft import LoraConfig
-
-        peft_config = LoraConfig(task_type="SEQ_CLS", r=config.lora_r, lora_alpha=config.lora_alpha,
-                                 lora_dropout=0.0, target_modules="all-linear", modules_to_save=["score"])
-    args = TrlRewardConfig(
-        output_dir=str(ctx.checkpoint_dir), per_device_train_batch_size=config.batch_size,
-        per_device_eval_batch_size=max(config.batch_size, 16), gradient_accumulation_steps=config.gradient_accumulation,
-        learning_rate=config.learning_rate, num_train_epochs=config.epochs, max_grad_norm=config.max_grad_norm,
-        logging_steps=5, eval_strategy="steps" if valid_enc else "no", eval_steps=config.eval_every,
-        save_strategy="steps", save_steps=config.save_every, save_total_limit=2, disable_tqdm=True,
-        **tracking_args(config.report_to, ctx),
-        max_length=config.max_length, seed=config.seed, use_cpu=not cuda_available(), dataloader_num_workers=0,
-        center_rewards_coefficient=None, gradient_checkpointing=False, bf16=False, fp16=False,
-        save_only_model=False, logging_first_step=True,
-    )
     trainer = RewardTrainer(
         model=model, args=args, train_dataset=Dataset.from_list(train_enc),
         eval_dataset=Dataset.from_list(valid_enc) if valid_enc else None, processing_class=tokenizer,

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from engine.jobs.config import setting
 from engine.jobs.context import JobContext
+from engine.jobs.precision import inference_model, precision_setting, resolve_precision
 from engine.jobs.registry import JobKind
 from engine.registry import ModelRef, resolve_model
 
@@ -51,6 +52,7 @@ class TranslateBatchConfig:
                               min=1, max=256, advanced=True)
     chunk_sources: int = setting(64, "Sources per saved chunk (a chunk is also a checkpoint).", min=1, advanced=True)
     seed: int = setting(0, "Seed of the sampling.", advanced=True)
+    precision: str = precision_setting()
 
 
 def _sample_count(strategies: list) -> int:
@@ -129,7 +131,7 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
 
     from engine.feedback.batch import read_sources
     from engine.generation import generate_candidates, parse_strategies
-    from engine.models import load_causal_lm, load_tokenizer
+    from engine.models import load_tokenizer
     from engine.reward.scoring import RewardScorer
 
     torch.set_num_threads(max(1, os.cpu_count() or 1))
@@ -145,8 +147,10 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
         ctx.log(f"resumed: {len(done)} sources already translated, {len(todo)} to go")
     ctx.log(f"loading {ref.name} from {ref.path} and the reward model {rm.name}")
     tokenizer = load_tokenizer(ref.path, trust_remote_code=ref.trust_remote_code)
-    model = load_causal_lm(ref.path, trust_remote_code=ref.trust_remote_code)
-    scorer = RewardScorer(rm.path, batch_size=32, trust_remote_code=rm.trust_remote_code)
+    precision = resolve_precision(config.precision)
+    ctx.log(precision.describe())
+    model = inference_model(ref.path, precision, trust_remote_code=ref.trust_remote_code)
+    scorer = RewardScorer(rm.path, batch_size=32, trust_remote_code=rm.trust_remote_code, precision=precision)
     total, t0 = len(sources), time.time()
     n_samples = sum(s.samples for s in strategies)
     ctx.progress(len(done), total, unit="sources", message=f"best of {n_samples} samples per source")

@@ -42,14 +42,17 @@ def _hidden_size(config: Any) -> int:
 
 def _apply_head(model: Any, spec: dict) -> Any:
     if spec["type"] == "mlp":
-        model.score = mlp_head(_hidden_size(model.config), int(spec.get("hidden_size", 256)))
+        dtype = next(model.parameters()).dtype
+        model.score = mlp_head(_hidden_size(model.config), int(spec.get("hidden_size", 256))).to(dtype)
     setattr(model.config, HEAD_KEY, spec)
     return model
 
 
 def build_reward_model(base: str | Path, *, head: str = "linear", mlp_hidden: int = 256,
-                       pad_token_id: int | None = None, trust_remote_code: bool = False, seed: int = 0) -> Any:
-    """A new reward model: the backbone of a causal LM (folder or hub id) with a fresh reward head."""
+                       pad_token_id: int | None = None, trust_remote_code: bool = False, seed: int = 0,
+                       dtype: Any = None) -> Any:
+    """A new reward model: the backbone of a causal LM (folder or hub id) with a fresh reward head; ``dtype``
+    (a ``torch.dtype``; ``None``: float32) is the weights' dtype, the head's too."""
     from transformers import AutoConfig, AutoModelForSequenceClassification
 
     from engine.models import ModelLoadError, attention_kwargs, check_model, has_safetensors, hub_offline
@@ -70,6 +73,8 @@ def build_reward_model(base: str | Path, *, head: str = "linear", mlp_hidden: in
     kwargs.update(attention_kwargs(config))
     if local and has_safetensors(source):
         kwargs["use_safetensors"] = True
+    if dtype is not None:
+        kwargs["dtype"] = dtype
     torch.manual_seed(seed)
     model = AutoModelForSequenceClassification.from_pretrained(source, **kwargs)
     return _apply_head(model, {"type": head, "hidden_size": mlp_hidden} if head == "mlp" else {"type": "linear"})
@@ -90,8 +95,9 @@ def _load_state_dict(folder: Path) -> dict[str, torch.Tensor]:
     return state
 
 
-def load_reward_model(path: str | Path, *, trust_remote_code: bool = False) -> Any:
-    """A saved reward model (linear or MLP head) from its folder, in eval mode."""
+def load_reward_model(path: str | Path, *, trust_remote_code: bool = False, dtype: Any = None) -> Any:
+    """A saved reward model (linear or MLP head) from its folder, in eval mode; ``dtype`` (a ``torch.dtype``;
+    ``None``: float32) is the weights' dtype."""
     from transformers import AutoConfig, AutoModelForSequenceClassification
 
     from engine.models import attention_kwargs
@@ -103,11 +109,13 @@ def load_reward_model(path: str | Path, *, trust_remote_code: bool = False) -> A
     if spec["type"] == "linear":
         model = AutoModelForSequenceClassification.from_pretrained(
             folder, config=config, trust_remote_code=trust_remote_code, local_files_only=True, use_safetensors=True,
-            **extra)
+            **({"dtype": dtype} if dtype is not None else {}), **extra)
     else:
         model = AutoModelForSequenceClassification.from_config(config, trust_remote_code=trust_remote_code, **extra)
         _apply_head(model, spec)
         model.load_state_dict(_load_state_dict(folder), strict=True)
+        if dtype is not None:
+            model.to(dtype)
     model.eval()
     return model
 

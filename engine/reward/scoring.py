@@ -28,7 +28,8 @@ def score_sequences(model: Any, sequences: Sequence[Sequence[int]], pad_token_id
         for row, i in enumerate(idx):
             ids[row, : len(sequences[i])] = torch.tensor(list(sequences[i]), dtype=torch.long)
             mask[row, : len(sequences[i])] = 1
-        logits = model(input_ids=ids, attention_mask=mask).logits.squeeze(-1)
+        device = next(model.parameters()).device
+        logits = model(input_ids=ids.to(device), attention_mask=mask.to(device)).logits.squeeze(-1).float()
         for row, i in enumerate(idx):
             out[i] = float(logits[row])
     return out
@@ -38,13 +39,19 @@ class RewardScorer:
     """A loaded reward model with its tokenizer and prompt format."""
 
     def __init__(self, path: str | Path, *, batch_size: int = 16, max_length: int = 256,
-                 trust_remote_code: bool = False) -> None:
+                 trust_remote_code: bool = False, precision: Any = None) -> None:
+        """``precision``: a :class:`engine.jobs.precision.Precision` (dtype and device of the weights); ``None``
+        keeps float32 on the CPU."""
+        from engine.jobs.precision import place
         from engine.models import load_tokenizer
         from engine.reward.model import load_reward_model
 
         self.path = Path(path)
         self.tokenizer = load_tokenizer(self.path, trust_remote_code=trust_remote_code)
-        self.model = load_reward_model(self.path, trust_remote_code=trust_remote_code)
+        self.model = load_reward_model(self.path, trust_remote_code=trust_remote_code,
+                                       dtype=precision.torch_dtype if precision is not None else None)
+        if precision is not None:
+            place(self.model, precision)
         self.prompt_format = prompt_format_of(self.path)
         self.batch_size = batch_size
         self.max_length = max_length
@@ -64,6 +71,9 @@ class RewardScorer:
 
 @functools.lru_cache(maxsize=4)
 def cached_scorer(path: str) -> RewardScorer:
-    """A scorer per model folder, loaded once per process (pages score repeatedly)."""
-    return RewardScorer(path)
+    """A scorer per model folder, loaded once per process (pages score repeatedly), on the GPU when there is
+    one (precision ``auto``)."""
+    from engine.jobs.precision import resolve_precision
+
+    return RewardScorer(path, precision=resolve_precision("auto"))
 
