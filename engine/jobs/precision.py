@@ -75,8 +75,9 @@ class Precision:
         return f"precision {self.name} on {self.device}{how}"
 
 
-def resolve_precision(requested: str = "auto", *, cuda: bool | None = None,
-                      bf16_supported: bool | None = None) -> Precision:
+def resolve_precision(
+    requested: str = "auto", *, cuda: bool | None = None, bf16_supported: bool | None = None
+) -> Precision:
     """Resolve a ``precision`` setting for this machine (``cuda`` and ``bf16_supported`` default to what
     PyTorch sees; tests pass them). Raises :class:`PrecisionError` with what to choose instead."""
     value = str(requested or "auto").strip().lower()
@@ -93,8 +94,10 @@ def resolve_precision(requested: str = "auto", *, cuda: bool | None = None,
         name = ("bf16" if bf16_supported else "fp16") if cuda else "fp32"
         return Precision(name, device, "auto")
     if value == "fp16" and not cuda:
-        raise PrecisionError("precision fp16 needs a CUDA GPU (fp16 training on the CPU is not supported): "
-                             "choose 'auto', 'fp32' or 'bf16'")
+        raise PrecisionError(
+            "precision fp16 needs a CUDA GPU (fp16 training on the CPU is not supported): "
+            "choose 'auto', 'fp32' or 'bf16'"
+        )
     if value == "bf16" and cuda and not bf16_supported:
         raise PrecisionError("this GPU has no bfloat16 support (it is older than Ampere): choose 'auto' or 'fp16'")
     return Precision(value, device, value)
@@ -140,8 +143,11 @@ DTYPE_NAMES = {"bf16": "bfloat16", "fp16": "float16", "fp32": "float32"}
 def trainer_args(precision: Precision, gradient_checkpointing: bool = False) -> dict[str, Any]:
     """``TrainingArguments`` keywords for a precision and the gradient-checkpointing setting: ``bf16``, ``fp16``,
     ``use_cpu`` and ``gradient_checkpointing`` (non-reentrant, which works with LoRA's frozen inputs)."""
-    out: dict[str, Any] = {**precision.trainer_flags(), "use_cpu": precision.device == "cpu",
-                           "gradient_checkpointing": bool(gradient_checkpointing)}
+    out: dict[str, Any] = {
+        **precision.trainer_flags(),
+        "use_cpu": precision.device == "cpu",
+        "gradient_checkpointing": bool(gradient_checkpointing),
+    }
     if gradient_checkpointing:
         out["gradient_checkpointing_kwargs"] = {"use_reentrant": False}
     return out
@@ -155,8 +161,9 @@ def reference_init_kwargs(path: str, precision: Precision, trust_remote_code: bo
 
     from engine.models import attention_kwargs, hub_offline, is_local
 
-    config = AutoConfig.from_pretrained(str(path), trust_remote_code=trust_remote_code,
-                                        local_files_only=is_local(path) or hub_offline())
+    config = AutoConfig.from_pretrained(
+        str(path), trust_remote_code=trust_remote_code, local_files_only=is_local(path) or hub_offline()
+    )
     return {**attention_kwargs(config), "dtype": DTYPE_NAMES[precision.name]}
 
 
