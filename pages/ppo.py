@@ -9,6 +9,7 @@ from engine.registry import default_policy
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor, start_run
 from studio.components.launch import launch_choice
+from studio.components.memory_estimate import memory_estimate
 from studio.components.pickers import corpus_picker, model_picker, pair_set_picker
 from studio.components.ppo_monitor import PPO_CHARTS, ppo_health
 from studio.components.presets import preset_choice
@@ -33,6 +34,7 @@ with ppo_tab:
         rms = store.models.list(kind="reward")
         defaults = {"policy": default_policy(store), "reward_model": rms[0]["name"], **values}
         launch = launch_choice("ppo", key="ppo")
+        memory_estimate("ppo", key="ppo", launch=launch, values=values)
         config = config_form("ppo", key=f"ppo-form-{preset}", defaults=defaults,
                              widgets={"policy": model_picker("policy"), "reward_model": model_picker("reward"),
                                       "corpus_ids": corpus_picker()}, submit_label="Start PPO")
@@ -50,6 +52,7 @@ def alternative(kind: str, tab_key: str, widgets: dict) -> None:
         return
     launch = launch_choice(kind, key=tab_key)
     preset, values = preset_choice(kind, key=f"{tab_key}-preset")
+    memory_estimate(kind, key=tab_key, launch=launch, values=values)
     config = config_form(kind, key=f"{tab_key}-form-{preset}", defaults={"policy": default_policy(store), **values},
                          widgets=widgets, submit_label=f"Start {kind.upper()}")
     if config is not None:

@@ -13,6 +13,7 @@ from engine.reward.analysis import accuracy, calibration, expected_calibration_e
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor, start_run
 from studio.components.launch import launch_choice
+from studio.components.memory_estimate import memory_estimate
 from studio.components.pickers import pair_set_picker
 from studio.components.presets import preset_choice
 from studio.state import studio
@@ -47,6 +48,7 @@ with train_tab:
     else:
         preset, values = preset_choice("reward", key="rm-preset")
         launch = launch_choice("reward", key="rm")
+        memory_estimate("reward", key="rm", launch=launch, values=values, trained_kind="reward")
         config = config_form("reward", key=f"rm-train-{preset}",
                              defaults={"base_model": default_policy(store), **values},
                              widgets={"base_model": base_picker, "pair_sets": pair_set_picker},

@@ -1,0 +1,139 @@
+""" "Will it fit?": the GPU memory estimate beside the reward-model, PPO, DPO and GRPO forms
+(:mod:`engine.jobs.memory_plan`), with the ZeRO stage and GPU count taken from the launch choice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from engine.jobs.config import config_fields
+from engine.jobs.memory_plan import GEMMA2_SHAPES, ModelShape, PlanSettings, plan_memory, visible_gpus
+from engine.jobs.registry import job_kind
+from studio.state import studio
+
+PROMPT_TOKENS = 64
+"""Prompt length assumed for PPO/GRPO (a source sentence in the prompt format)."""
+
+
+def _shape(choice: str) -> ModelShape:
+    if choice in GEMMA2_SHAPES:
+        return GEMMA2_SHAPES[choice]
+    model = studio().store.models.get(choice)
+    return ModelShape.from_folder(model["path"], name=choice)
+
+
+def _sizes(kind: str, v: dict[str, Any]) -> tuple[int, int, int]:
+    """(sequences per GPU per step, sequence length, sequences generated at once) from the form's values."""
+    if kind == "grpo":
+        return (
+            v["batch_size"] * v["num_generations"],
+            PROMPT_TOKENS + v["max_completion_length"],
+            v["batch_size"] * v["num_generations"],
+        )
+    if kind == "ppo":
+        return v["mini_batch_size"], PROMPT_TOKENS + v["response_length"], v["batch_size"]
+    return 2 * v["batch_size"], v["max_length"], 0  # pairs: chosen and rejected
+
+
+def _launch_topology(launch: dict | None) -> tuple[int, int]:
+    """(ZeRO stage, GPUs) of the launch choice."""
+    if not launch:
+        return 0, 1
+    name = str(launch.get("accelerate_config", ""))
+    stage = 3 if "zero3" in name else 2 if "zero2" in name else 0
+    return stage, int(launch.get("num_processes") or 1) * int(launch.get("num_machines") or 1)
+
+
+def memory_estimate(
+    kind: str,
+    *,
+    key: str,
+    launch: dict | None = None,
+    values: dict[str, Any] | None = None,
+    trained_kind: str = "policy",
+) -> None:
+    """An expander that estimates the GPU memory per device of a ``kind`` run and compares it with the visible
+    GPUs. ``values`` are the form's defaults (batch and lengths start from them); ``trained_kind`` is the kind of
+    registered model the job trains (``reward`` for the reward-model job's starting point, else ``policy``)."""
+    fields = {f.name: f.default for f in config_fields(job_kind(kind).config_cls)}
+    values = {**fields, **(values or {})}
+    with st.expander("GPU memory estimate (will it fit?)"):
+        registered = [m["name"] for m in studio().store.models.list(kind=trained_kind)]
+        if trained_kind == "reward":
+            registered += [m["name"] for m in studio().store.models.list(kind="policy")]
+        choices = [*registered, *GEMMA2_SHAPES]
+        model = st.selectbox(
+            "Model",
+            choices,
+            key=f"{key}-mem-model",
+            help="A registered model (its config.json is read) or a published Gemma-2 shape.",
+        )
+        reward = None
+        if kind in ("ppo", "grpo"):
+            rms = [m["name"] for m in studio().store.models.list(kind="reward")]
+            options = (["none"] if kind == "grpo" else []) + [*rms, *GEMMA2_SHAPES]
+            reward = st.selectbox("Reward model", options, key=f"{key}-mem-rm")
+            reward = None if reward == "none" else reward
+        batch, seq_len, generation = _sizes(kind, values)
+        left, right = st.columns(2)
+        with left:
+            precision = st.selectbox(
+                "Precision",
+                ("bf16", "fp16", "fp32"),
+                key=f"{key}-mem-precision",
+                help="'auto' trains in bf16 on recent GPUs, fp16 on older ones.",
+            )
+            lora = st.checkbox("LoRA", value=bool(values.get("lora", False)), key=f"{key}-mem-lora")
+            lora_r = int(st.number_input("LoRA rank", 1, 1024, int(values.get("lora_r", 16)), key=f"{key}-mem-r"))
+        with right:
+            batch = int(
+                st.number_input(
+                    "Sequences per GPU per step",
+                    1,
+                    4096,
+                    batch,
+                    key=f"{key}-mem-batch",
+                    help="Pairs count twice (chosen and rejected); GRPO: sources × generations.",
+                )
+            )
+            seq_len = int(st.number_input("Tokens per sequence", 8, 32768, seq_len, key=f"{key}-mem-seq"))
+            checkpointing = st.checkbox(
+                "Gradient checkpointing", value=bool(values.get("gradient_checkpointing")), key=f"{key}-mem-gc"
+            )
+        stage, gpus = _launch_topology(launch)
+        try:
+            policy_shape = _shape(model)
+            reward_shape = _shape(reward) if reward else None
+            plan = plan_memory(
+                kind,
+                policy_shape,
+                PlanSettings(
+                    precision=precision,
+                    lora=lora,
+                    lora_r=lora_r,
+                    batch=batch,
+                    seq_len=seq_len,
+                    generation_batch=generation,
+                    zero_stage=stage,
+                    gpus=gpus,
+                    gradient_checkpointing=checkpointing,
+                    reference=not (kind == "grpo" and float(values["beta"]) == 0.0),
+                ),
+                reward=reward_shape,
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            st.warning(f"No estimate: {exc}")
+            return
+        visible = visible_gpus()
+        st.markdown(f"**{plan.summary([gib for _, gib in visible])}**")
+        where = f"ZeRO-{stage}" if stage else ("DDP" if gpus > 1 else "one process")
+        st.caption(
+            f"{policy_shape.parameters / 1e9:.2f} B parameters · {where} on {gpus} GPU(s), from the launch "
+            "choice above · an estimate (±20%): weights, gradients, optimizer, activations, KV cache."
+        )
+        st.dataframe(
+            [{"part": name, "GiB per GPU": round(gib, 2)} for name, gib in plan.parts.items()],
+            hide_index=True,
+            width="stretch",
+        )
