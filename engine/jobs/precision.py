@@ -142,7 +142,11 @@ DTYPE_NAMES = {"bf16": "bfloat16", "fp16": "float16", "fp32": "float32"}
 
 def trainer_args(precision: Precision, gradient_checkpointing: bool = False) -> dict[str, Any]:
     """``TrainingArguments`` keywords for a precision and the gradient-checkpointing setting: ``bf16``, ``fp16``,
-    ``use_cpu`` and ``gradient_checkpointing`` (non-reentrant, which works with LoRA's frozen inputs)."""
+    ``use_cpu`` and ``gradient_checkpointing`` (non-reentrant, which works with LoRA's frozen inputs).
+
+    Under ``accelerate launch`` the shipped configs say ``mixed_precision: 'no'``; the training arguments' own
+    ``bf16``/``fp16`` override that (transformers rewrites ``ACCELERATE_MIXED_PRECISION`` before it builds the
+    DeepSpeed config), so a DeepSpeed run trains, and ZeRO-3 shards, in the job's precision."""
     out: dict[str, Any] = {
         **precision.trainer_flags(),
         "use_cpu": precision.device == "cpu",

@@ -33,8 +33,11 @@ class StandInDeepSpeedConfig:
     """What transformers' ``HfDeepSpeedConfig`` does that matters for the load order: it registers itself (the
     weakref ``is_deepspeed_zero3_enabled()`` reads) and knows its ZeRO stage."""
 
+    seen: list[dict] = []
+
     def __init__(self, config: dict) -> None:
         self.config = config
+        StandInDeepSpeedConfig.seen.append(config)
         hf_deepspeed.set_hf_deepspeed_config(self)
 
     def is_zero3(self) -> bool:
@@ -152,6 +155,31 @@ def test_models_load_while_zero3_is_enabled(
     _run(kind, store, tmp_path, pair_set, demo_corpus, monkeypatch)
     assert [name for name, _ in loads] == EXPECTED_LOADS[kind]
     assert all(zero3 for _, zero3 in loads), loads
+
+
+def test_deepspeed_gets_the_jobs_precision(
+    store, tiny_policy, tiny_rm, pair_set, demo_corpus, tmp_path, monkeypatch, loads
+):
+    """accelerate launch exports the config file's ``mixed_precision: 'no'``; the job's bf16 must still reach the
+    DeepSpeed config (bf16 weights under ZeRO-3)."""
+    zero3_launch_env(monkeypatch)
+    monkeypatch.setenv("ACCELERATE_MIXED_PRECISION", "no")
+    monkeypatch.setattr(StandInDeepSpeedConfig, "seen", [])
+    from engine.jobs.dpo import DpoConfig
+
+    config = DpoConfig(policy="tiny-sft", pair_sets=[pair_set], max_length=128, precision="bf16")
+    run_dir = tmp_path / "run-bf16"
+    (run_dir / "inputs").mkdir(parents=True)
+    job_kind("dpo").prepare(config, store, run_dir)
+    _stop_at_trainer(monkeypatch, "dpo")
+    ctx = JobContext(run_dir)
+    try:
+        with pytest.raises(TrainerReached):
+            job_kind("dpo").run(config, ctx)
+    finally:
+        ctx.close()
+    assert StandInDeepSpeedConfig.seen[-1]["bf16"] == {"enabled": True}
+    assert loads == [("load_causal_lm", True)]
 
 
 def test_without_a_deepspeed_launch_nothing_is_sharded(
