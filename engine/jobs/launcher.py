@@ -15,7 +15,14 @@ Keys of ``launch``:
   an accelerate YAML config of your own;
 - ``num_processes`` — overrides the config's process count (required by configs that leave it at -1:
   ``ddp``, ``deepspeed_zero2``, ``deepspeed_zero3``);
-- ``cpu`` — run on the CPU even where there is a GPU (the GPUs are hidden from the job's processes).
+- ``cpu`` — run on the CPU even where there is a GPU (the GPUs are hidden from the job's processes);
+- ``num_machines``, ``main_process_ip``, ``main_process_port``, ``machine_rank`` — a run on several machines
+  (``ddp`` or a DeepSpeed config; ``num_processes`` then counts the processes of all machines together). The
+  studio starts machine 0 (``machine_rank`` 0, the default) on this machine; it writes one accelerate config per
+  machine into the run's folder (``accelerate/node-K.yaml``) and the command to run on each other machine
+  (``accelerate/nodes.txt``), which must see the run's folder at the same path (a shared filesystem).
+  ``main_process_ip`` is this machine's address on the network the machines share; only rank 0 (on machine 0)
+  writes the run's events.
 
 Several processes are allowed only for the job kinds that train with a Hugging Face / TRL ``Trainer``
 (:data:`MULTI_PROCESS_KINDS`). The processes of one run rendezvous on 127.0.0.1 on a free port picked here.
@@ -23,7 +30,10 @@ Several processes are allowed only for the job kinds that train with a Hugging F
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
+import re
+import shlex
 import socket
 import sys
 from dataclasses import dataclass
@@ -34,7 +44,10 @@ import yaml
 
 CONFIGS_DIR = Path(__file__).resolve().parents[2] / "configs" / "accelerate"
 MULTI_PROCESS_KINDS = frozenset({"reward", "reward_finetune", "ppo", "dpo", "grpo"})
-LAUNCH_KEYS = ("accelerate_config", "num_processes", "cpu")
+LAUNCH_KEYS = ("accelerate_config", "num_processes", "cpu", "num_machines", "machine_rank", "main_process_ip",
+               "main_process_port")
+DEFAULT_PORT = 29500
+NODES_DIR = "accelerate"
 DEEPSPEED_MISSING = "DeepSpeed is not installed: pip install deepspeed (needs CUDA)"
 ACCELERATE_LAUNCH = (sys.executable, "-m", "accelerate.commands.launch")
 LOOPBACK = "127.0.0.1"
@@ -71,10 +84,18 @@ class LaunchPlan:
     config: AccelerateConfig
     num_processes: int
     cpu: bool
+    num_machines: int = 1
+    machine_rank: int = 0
+    main_process_ip: str = LOOPBACK
+    main_process_port: int = 0
 
     @property
     def multi_process(self) -> bool:
         return self.num_processes > 1
+
+    @property
+    def multi_node(self) -> bool:
+        return self.num_machines > 1
 
 
 def _description(text: str) -> str:
@@ -167,7 +188,88 @@ def resolve_launch(launch: dict | None, kind: str | None = None) -> LaunchPlan |
                               "it cannot run with cpu")
         if not deepspeed_installed():
             raise LaunchError(DEEPSPEED_MISSING)
-    return LaunchPlan(config=config, num_processes=count, cpu=cpu)
+    return _with_machines(LaunchPlan(config=config, num_processes=count, cpu=cpu), launch)
+
+
+def _whole(launch: dict, key: str, default: int) -> int:
+    value = launch.get(key)
+    if value in (None, ""):
+        return default
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise LaunchError(f"{key} must be a whole number, got {value!r}") from None
+
+
+def _with_machines(plan: LaunchPlan, launch: dict) -> LaunchPlan:
+    """``plan`` with the machine settings of ``launch`` checked: several machines need a multi-GPU or DeepSpeed
+    config, a reachable (non-loopback) main address, a port, and a process count that they share evenly."""
+    machines = _whole(launch, "num_machines", 1)
+    rank = _whole(launch, "machine_rank", 0)
+    if machines < 1:
+        raise LaunchError(f"num_machines must be at least 1, got {machines}")
+    if not 0 <= rank < machines:
+        raise LaunchError(f"machine_rank must be between 0 and {machines - 1} (num_machines {machines}), got {rank}")
+    if machines == 1:
+        return plan
+    if plan.cpu or plan.config.distributed_type not in ("MULTI_GPU", "DEEPSPEED"):
+        raise LaunchError(f"several machines need GPUs and the 'ddp' or a DeepSpeed config, not {plan.config.name!r}"
+                          + (" on the CPU" if plan.cpu else ""))
+    ip = str(launch.get("main_process_ip") or "").strip()
+    if not ip:
+        raise LaunchError("several machines need main_process_ip: the address of machine 0 (this one) that the "
+                          "other machines can reach")
+    if ip in ("localhost", "::1") or ip.startswith("127.") or not re.fullmatch(r"[A-Za-z0-9.:\-]+", ip):
+        raise LaunchError(f"main_process_ip {ip!r} is not an address the other machines can reach: give this "
+                          "machine's address on the network they share")
+    port = _whole(launch, "main_process_port", DEFAULT_PORT)
+    if not 1024 <= port <= 65535:
+        raise LaunchError(f"main_process_port must be between 1024 and 65535, got {port}")
+    if plan.num_processes % machines:
+        raise LaunchError(f"num_processes ({plan.num_processes}, all machines together) must be a multiple of "
+                          f"num_machines ({machines}): the same number of GPUs on every machine")
+    return dataclasses.replace(plan, num_machines=machines, machine_rank=rank, main_process_ip=ip,
+                               main_process_port=port)
+
+
+def node_config(plan: LaunchPlan, machine_rank: int) -> dict[str, Any]:
+    """The accelerate config of machine ``machine_rank`` of a multi-machine plan: the chosen config with the
+    process count of all machines, the machine count, this machine's rank and machine 0's address."""
+    data = yaml.safe_load(plan.config.path.read_text(encoding="utf-8")) or {}
+    data.update(num_processes=plan.num_processes, num_machines=plan.num_machines, machine_rank=machine_rank,
+                main_process_ip=plan.main_process_ip, main_process_port=plan.main_process_port,
+                rdzv_backend="static", same_network=True)
+    return data
+
+
+def node_command(run_dir: Path | str, machine_rank: int) -> list[str]:
+    """The command that starts machine ``machine_rank``'s processes of a multi-machine run."""
+    config = Path(run_dir) / NODES_DIR / f"node-{machine_rank}.yaml"
+    return [*ACCELERATE_LAUNCH, "--config_file", str(config), "-m", "engine", "run", str(run_dir)]
+
+
+def write_node_configs(run_dir: Path | str, plan: LaunchPlan) -> list[Path]:
+    """Write ``accelerate/node-K.yaml`` for every machine and ``accelerate/nodes.txt`` (what to run on each other
+    machine) into the run's folder; returns the config paths by machine rank."""
+    folder = Path(run_dir) / NODES_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for rank in range(plan.num_machines):
+        path = folder / f"node-{rank}.yaml"
+        header = (f"# machine {rank} of {plan.num_machines} ({plan.config.name}); written by the studio for this "
+                  "run\n")
+        path.write_text(header + yaml.safe_dump(node_config(plan, rank), sort_keys=False), encoding="utf-8")
+        paths.append(path)
+    project = Path(__file__).resolve().parents[2]
+    lines = [f"# {plan.num_machines} machines, {plan.num_processes // plan.num_machines} processes each; machine 0 "
+             f"({plan.main_process_ip}:{plan.main_process_port}) is started by the studio. This run's folder must "
+             "be at the same path on every machine (a shared filesystem), and the project at the path below.",
+             "# On each other machine run:"]
+    for rank in range(1, plan.num_machines):
+        command = " ".join(shlex.quote(part) for part in node_command(run_dir, rank))
+        lines.append(f"cd {shlex.quote(str(project))} && HF_HUB_OFFLINE=1 PYTHONPATH=. {command}  # machine {rank}")
+    (folder / "nodes.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return paths
 
 
 def free_port(host: str = LOOPBACK) -> int:
@@ -186,6 +288,9 @@ def build_command(run_dir: Path | str, launch: dict | None, kind: str | None = N
     plan = resolve_launch(launch, kind)
     if plan is None:
         return plain
+    if plan.multi_node:  # everything in the machine's own config file, which the other machines' commands use too
+        paths = write_node_configs(run_dir, plan)
+        return node_command(run_dir, plan.machine_rank) if paths else plain
     cmd = [*ACCELERATE_LAUNCH, "--config_file", str(plan.config.path)]
     if plan.cpu and not plan.multi_process:
         # accelerate honours --cpu in its single-process launcher only; with it, a multi-process config
@@ -207,7 +312,7 @@ def launch_env(launch: dict | None, kind: str | None = None) -> dict[str, str]:
     if plan is None:
         return {}
     env: dict[str, str] = {}
-    if plan.multi_process:
+    if plan.multi_process and not plan.multi_node:
         env["MASTER_ADDR"] = LOOPBACK
         if Path("/sys/class/net/lo").exists():
             env["GLOO_SOCKET_IFNAME"] = "lo"

@@ -42,7 +42,7 @@ def _launch_topology(launch: dict | None) -> tuple[int, int]:
         return 0, 1
     name = str(launch.get("accelerate_config", ""))
     stage = 3 if "zero3" in name else 2 if "zero2" in name else 0
-    return stage, int(launch.get("num_processes") or 1) * int(launch.get("num_machines") or 1)
+    return stage, int(launch.get("num_processes") or 1)  # of all machines together
 
 
 def memory_estimate(
