@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 from bench.generate import demo_rows
 
@@ -15,9 +16,13 @@ def corrupted(text: str, rng: random.Random) -> str:
     return " ".join(words[: max(1, len(words) // 2)] + ["the"])
 
 
-def build_workspace(root: Path, n_pairs: int = 400, seed: int = 0, size: str = "demo"):
+def build_workspace(root: Path, n_pairs: int = 400, seed: int = 0, size: str = "demo",
+                    overrides: dict | None = None, dtype: Any = None):
     """A workspace with the policy ``bench-sft`` (random weights, BPE tokenizer on the demo corpus), a corpus and
     ``n_pairs`` pairs (reference chosen, corrupted copy rejected) stored as the pair set ``bench-pairs``.
+
+    ``overrides`` change the Gemma-2 config of ``size`` (e.g. a real model's shape and vocabulary size); ``dtype``
+    (a ``torch.dtype``) is the one the weights are built and saved in (default float32).
 
     Returns the open :class:`engine.studio.Studio`."""
     import pyarrow as pa
@@ -33,7 +38,13 @@ def build_workspace(root: Path, n_pairs: int = 400, seed: int = 0, size: str = "
     rows = demo_rows()
     tokenizer = train_bpe_tokenizer([r[0] for r in rows] + [r[1] for r in rows], 4000)
     torch.manual_seed(seed)
-    model = build_model(gemma2_config(len(tokenizer), size))
+    default_dtype = torch.get_default_dtype()
+    torch.set_default_dtype(dtype or torch.float32)  # a 2B model is built directly in bf16: half the memory
+    try:
+        values = dict(overrides or {})
+        model = build_model(gemma2_config(values.pop("vocab_size", len(tokenizer)), size, **values))
+    finally:
+        torch.set_default_dtype(default_dtype)
     folder = root / "models" / "bench-sft"
     model.save_pretrained(folder, safe_serialization=True)
     tokenizer.save_pretrained(folder)
