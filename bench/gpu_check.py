@@ -2,7 +2,7 @@
 
 Builds a Gemma-2-2B-shaped policy (2.6 B parameters, random weights, bf16, 256k vocabulary; a BPE tokenizer
 trained on the demo corpus uses the first 4,000 ids) and a reward model on the same backbone, from the published
-config values — nothing is downloaded. Then runs, through the studio's own job code (``engine.jobs.runner.run_job``,
+config values — nothing is downloaded. Then runs, through the studio's own job code (``engine.jobs.process.run_job``,
 in this process, one after another):
 
 - ``reward`` (full fine-tuning and LoRA), ``dpo`` (full and LoRA), ``grpo`` (full and LoRA, rewarded by the reward
@@ -163,7 +163,7 @@ def build(root: Path, tiny: bool, n_pairs: int) -> tuple[Any, int]:
     import torch
 
     from bench.training_setup import build_workspace
-    from engine.models import load_tokenizer
+    from engine.models.loading import load_tokenizer
     from engine.reward.model import build_reward_model, save_reward_model
 
     dtype = None if tiny else torch.bfloat16
@@ -206,7 +206,7 @@ def run_one(studio: Any, name: str, kind: str, config: Any, tokenizer: Any) -> d
     import torch
 
     from engine.jobs.events import read_events
-    from engine.jobs.runner import run_job
+    from engine.jobs.process import run_job
 
     run_id = studio.supervisor.create(kind, config)
     run_dir = studio.workspace.run_dir(run_id)
@@ -278,7 +278,7 @@ def main(argv: list[str] | None = None) -> dict:
     import torch
 
     from engine.jobs.precision import resolve_precision
-    from engine.models import load_tokenizer
+    from engine.models.loading import load_tokenizer
 
     precision = resolve_precision(args.precision)
     device = torch.cuda.get_device_name(0) if torch.cuda.is_available() else "cpu"

@@ -163,7 +163,7 @@ def reference_init_kwargs(path: str, precision: Precision, trust_remote_code: bo
     be loaded first) and the precision's dtype (a name, so the trainer's config stays JSON)."""
     from transformers import AutoConfig
 
-    from engine.models import attention_kwargs, hub_offline, is_local
+    from engine.models.loading import attention_kwargs, hub_offline, is_local
 
     config = AutoConfig.from_pretrained(
         str(path), trust_remote_code=trust_remote_code, local_files_only=is_local(path) or hub_offline()
@@ -174,6 +174,6 @@ def reference_init_kwargs(path: str, precision: Precision, trust_remote_code: bo
 def inference_model(path: str, precision: Precision, trust_remote_code: bool = False) -> Any:
     """A causal LM that only generates: loaded in the precision's dtype, on this process's device, in eval
     mode."""
-    from engine.models import load_causal_lm
+    from engine.models.loading import load_causal_lm
 
     return place(load_causal_lm(path, trust_remote_code=trust_remote_code, dtype=precision.load_dtype()), precision)

@@ -9,7 +9,7 @@ from typing import Any
 
 import torch
 
-from engine.prompting import prompt_format_of
+from engine.models.prompting import prompt_format_of
 from engine.reward.encoding import source_ids
 
 
@@ -43,7 +43,7 @@ class RewardScorer:
         """``precision``: a :class:`engine.jobs.precision.Precision` (dtype and device of the weights); ``None``
         keeps float32 on the CPU."""
         from engine.jobs.precision import place
-        from engine.models import load_tokenizer
+        from engine.models.loading import load_tokenizer
         from engine.reward.model import load_reward_model
 
         self.path = Path(path)

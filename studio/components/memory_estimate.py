@@ -8,9 +8,9 @@ from typing import Any
 import streamlit as st
 
 from engine.jobs.config import config_fields
+from engine.jobs.kinds import job_kind
 from engine.jobs.memory_plan import GEMMA2_SHAPES, ModelShape, PlanSettings, plan_memory, visible_gpus
-from engine.jobs.registry import job_kind
-from studio.state import studio
+from studio.state import services
 
 PROMPT_TOKENS = 64
 """Prompt length assumed for PPO/GRPO (a source sentence in the prompt format)."""
@@ -19,7 +19,7 @@ PROMPT_TOKENS = 64
 def _shape(choice: str) -> ModelShape:
     if choice in GEMMA2_SHAPES:
         return GEMMA2_SHAPES[choice]
-    model = studio().store.models.get(choice)
+    model = services().store.models.get(choice)
     return ModelShape.from_folder(model["path"], name=choice)
 
 
@@ -59,9 +59,9 @@ def memory_estimate(
     fields = {f.name: f.default for f in config_fields(job_kind(kind).config_cls)}
     values = {**fields, **(values or {})}
     with st.expander("GPU memory estimate (will it fit?)"):
-        registered = [m["name"] for m in studio().store.models.list(kind=trained_kind)]
+        registered = [m["name"] for m in services().store.models.list(kind=trained_kind)]
         if trained_kind == "reward":
-            registered += [m["name"] for m in studio().store.models.list(kind="policy")]
+            registered += [m["name"] for m in services().store.models.list(kind="policy")]
         choices = [*registered, *GEMMA2_SHAPES]
         model = st.selectbox(
             "Model",
@@ -71,7 +71,7 @@ def memory_estimate(
         )
         reward = None
         if kind in ("ppo", "grpo"):
-            rms = [m["name"] for m in studio().store.models.list(kind="reward")]
+            rms = [m["name"] for m in services().store.models.list(kind="reward")]
             options = (["none"] if kind == "grpo" else []) + [*rms, *GEMMA2_SHAPES]
             reward = st.selectbox("Reward model", options, key=f"{key}-mem-rm")
             reward = None if reward == "none" else reward

@@ -200,7 +200,7 @@ def test_bad_settings_are_refused():
 
 
 def test_the_tiny_policy_folder(tiny_policy_dir):
-    from engine.models import load_causal_lm
+    from engine.models.loading import load_causal_lm
 
     shape = ModelShape.from_folder(tiny_policy_dir)
     model = load_causal_lm(tiny_policy_dir)

@@ -19,8 +19,8 @@ import transformers.integrations.deepspeed as hf_deepspeed
 import yaml
 
 from engine.jobs.context import JobContext
+from engine.jobs.kinds import job_kind
 from engine.jobs.launcher import CONFIGS_DIR
-from engine.jobs.registry import job_kind
 
 pytestmark = pytest.mark.slow
 
@@ -57,7 +57,7 @@ def zero3_launch_env(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def loads(monkeypatch):
     """``(loader, zero3 enabled at that moment)`` for every model load of the job."""
-    import engine.models
+    import engine.models.loading
     import engine.reward.model
 
     seen: list[tuple[str, bool]] = []
@@ -76,7 +76,7 @@ def loads(monkeypatch):
 
         monkeypatch.setattr(module, name, load)
 
-    spy(engine.models, "load_causal_lm")
+    spy(engine.models.loading, "load_causal_lm")
     spy(engine.reward.model, "build_reward_model")
     spy(engine.reward.model, "load_reward_model")
     yield seen
