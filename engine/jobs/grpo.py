@@ -326,6 +326,8 @@ def run(config: GrpoConfig, ctx: JobContext) -> None:
     if ctx.should_stop():
         raise JobCancelled()
 
+    if not ctx.is_main_process:  # under accelerate launch, rank 0 alone saves and registers the policy
+        return
     steps = trainer.state.global_step
     logged = [e for e in trainer.state.log_history if "reward" in e]
     final = {k.replace("/", "_"): float(v) for k, v in (logged[-1] if logged else {}).items()

@@ -386,6 +386,8 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
             ctx.log(f"stopped early: {exc}", level="warning")
     ctx.log(f"{trainer.state.global_step} PPO steps in {time.time() - t0:.0f} s")
 
+    if not ctx.is_main_process:  # under accelerate launch, rank 0 alone saves and registers the policy
+        return
     final_policy = trainer.accelerator.unwrap_model(trainer.model).policy
     if config.lora:
         final_policy = final_policy.merge_and_unload()
