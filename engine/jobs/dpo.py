@@ -249,6 +249,7 @@ def run(config: DpoConfig, ctx: JobContext) -> None:
         ctx.log(f"validation: reward accuracy {final_eval.get('eval_rewards_accuracies', float('nan')):.3f}, "
                 f"margin {final_eval.get('eval_rewards_margins', float('nan')):.3f}")
     if not ctx.is_main_process:  # under accelerate launch, rank 0 alone saves and registers the policy
+        ctx.log("training done; rank 0 saves the policy")
         return
     name = policy_name(config.model_name, ctx, "dpo")
     folder, parameters = save_policy(trainer.model, tokenizer, ctx.output_dir / "model", policy, "dpo", config.lora,

@@ -327,6 +327,7 @@ def run(config: GrpoConfig, ctx: JobContext) -> None:
         raise JobCancelled()
 
     if not ctx.is_main_process:  # under accelerate launch, rank 0 alone saves and registers the policy
+        ctx.log("training done; rank 0 saves the policy")
         return
     steps = trainer.state.global_step
     logged = [e for e in trainer.state.log_history if "reward" in e]

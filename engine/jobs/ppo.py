@@ -387,6 +387,7 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
     ctx.log(f"{trainer.state.global_step} PPO steps in {time.time() - t0:.0f} s")
 
     if not ctx.is_main_process:  # under accelerate launch, rank 0 alone saves and registers the policy
+        ctx.log("training done; rank 0 saves the policy")
         return
     final_policy = trainer.accelerator.unwrap_model(trainer.model).policy
     if config.lora:

@@ -55,7 +55,9 @@ def default_num_layers(model: str) -> int:
 
 
 def get_scorer(model: str, num_layers: int | None = None, batch_size: int = 32) -> Any:
-    """The ``BERTScorer`` for ``model`` and ``num_layers``, built once per process (CPU, lang "ar")."""
+    """The ``BERTScorer`` for ``model`` and ``num_layers``, built once per process (lang "ar"; on the GPU when there
+    is one)."""
+    import torch
     from bert_score import BERTScorer
 
     path = Path(model).expanduser()
@@ -66,7 +68,7 @@ def get_scorer(model: str, num_layers: int | None = None, batch_size: int = 32) 
         scorer = _SCORERS.get(key)
         if scorer is None:
             scorer = BERTScorer(model_type=model_type, num_layers=layers, lang="ar", batch_size=batch_size,
-                                device="cpu", use_fast_tokenizer=True)
+                                device="cuda" if torch.cuda.is_available() else "cpu", use_fast_tokenizer=True)
             _SCORERS[key] = scorer
         return scorer
 

@@ -3,8 +3,8 @@
 A model is named by a checkpoint file, a folder holding ``checkpoints/model.ckpt`` (the layout Unbabel
 ships and :func:`engine.metrics.tiny_models.build_tiny_comet` writes), or a hub id, which is taken from
 the local Hugging Face cache when the hub is offline and downloaded otherwise. Models are loaded with
-``comet.load_from_checkpoint(path, local_files_only=True)`` once per path and process, and predict on
-CPU (``gpus=0``) in batches without a progress bar.
+``comet.load_from_checkpoint(path, local_files_only=True)`` once per path and process, and predict on one
+GPU when there is one (else the CPU, ``gpus=0``) in batches without a progress bar.
 """
 
 from __future__ import annotations
@@ -176,9 +176,14 @@ def clear_comet_cache() -> None:
 
 
 def comet_predict(model: Any, samples: list[dict[str, str]], batch_size: int) -> list[float]:
-    """Segment scores of ``samples`` (dicts with src, mt and, for reference-based models, ref) on CPU."""
+    """Segment scores of ``samples`` (dicts with src, mt and, for reference-based models, ref), on one GPU when
+    there is one, else on the CPU."""
+    import torch
+
+    gpus = 1 if torch.cuda.is_available() else 0
     with quiet_comet_import():
-        output = model.predict(samples, batch_size=batch_size, gpus=0, progress_bar=False, accelerator="cpu")
+        output = model.predict(samples, batch_size=batch_size, gpus=gpus, progress_bar=False,
+                               accelerator="cuda" if gpus else "cpu", num_workers=0)
     return [float(s) for s in output.scores]
 
 

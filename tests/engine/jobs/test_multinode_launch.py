@@ -104,3 +104,27 @@ def test_one_machine_is_the_usual_launch(tmp_path):
         tmp_path / "run", {"accelerate_config": "ddp", "num_processes": 2, "num_machines": 1}, kind="reward"
     )
     assert "--main_process_ip" in cmd and not (tmp_path / "run" / "accelerate").exists()
+
+
+@pytest.mark.slow
+def test_dpo_on_two_cpu_processes_in_bf16_saves_once(supervisor, store, tiny_policy, pair_set):
+    """Several processes: the precision reaches every rank, and rank 0 alone saves and registers the policy."""
+    from engine.jobs.dpo import DpoConfig
+    from engine.jobs.events import read_events
+
+    config = DpoConfig(policy=tiny_policy, pair_sets=[pair_set], learning_rate=1e-3, batch_size=4, epochs=1,
+                       max_pairs=16, eval_every=100, save_every=100, max_length=128, precision="bf16",
+                       model_name="dpo-2proc")
+    run_id = supervisor.create("dpo", config, launch={"accelerate_config": "cpu_2proc"})
+    supervisor.stale_after_s = 30  # accelerate's launcher starts the workers before rank 0's first heartbeat
+    supervisor.launch(run_id)
+    run_dir = supervisor.workspace.run_dir(run_id)
+    status = supervisor.wait(run_id, timeout_s=240)
+    stdout = (run_dir / "stdout.log").read_text(encoding="utf-8", errors="replace")
+    assert status == "succeeded", stdout[-4000:]
+    assert "[rank 1] [info] precision bf16 on cpu" in stdout and "[info] precision bf16 on cpu" in stdout
+    assert "[rank 1] [info] training done; rank 0 saves the policy" in stdout
+    events = read_events(run_dir, 0, -1).events
+    assert [e["name"] for e in events if e["type"] == "artifact"] == ["dpo-2proc"]
+    model = store.models.get("dpo-2proc")
+    assert model["run_id"] == run_id and model["metadata"]["steps"] == 2  # 16 pairs, 4 per process, 2 processes
