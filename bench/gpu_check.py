@@ -28,6 +28,7 @@ import gc
 import json
 import math
 import os
+import shutil
 import statistics
 import tempfile
 import time
@@ -253,6 +254,8 @@ def run_one(studio: Any, name: str, kind: str, config: Any, tokenizer: Any) -> d
     if torch.cuda.is_available():
         result["peak_gpu_gib"] = round(torch.cuda.max_memory_allocated() / 2**30, 2)
     result["peak_rss_mib_so_far"] = round(peak_rss_mib(), 1)
+    for folder in ("outputs", "checkpoints"):  # a full 2.6 B policy saves ~10 GB: keep the disk for the next job
+        shutil.rmtree(run_dir / folder, ignore_errors=True)
     return result
 
 

@@ -347,7 +347,6 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
     for m in (policy, value_model):
         m.config.pad_token_id = tokenizer.pad_token_id
         if config.gradient_checkpointing:  # TRL's PPO loop does not read the argument: switch it on per model
-            m.config.use_cache = False
             m.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
     if latest:
         ctx.log(f"resuming from {latest.name} (step {done})")

@@ -111,7 +111,8 @@ def _saved_dtypes(folder: Path) -> set[torch.dtype]:
 @pytest.mark.parametrize(("precision", "dtype"), [("bf16", torch.bfloat16), ("fp32", torch.float32)])
 def test_dpo_job_honours_an_explicit_precision(supervisor, store, tiny_policy, pair_set, precision, dtype):
     """A real DPO run on the tiny policy with LoRA: its frozen base loads in the chosen precision (bf16 on the CPU
-    too), so the merged, saved policy has that dtype; the run's log names the precision."""
+    too), so the merged, saved policy has that dtype; the run's log names the precision. The bf16 run also
+    checkpoints its gradients."""
     from engine.jobs.dpo import DpoConfig
 
     config = DpoConfig(
@@ -127,6 +128,7 @@ def test_dpo_job_honours_an_explicit_precision(supervisor, store, tiny_policy, p
         lora=True,
         lora_r=4,
         precision=precision,
+        gradient_checkpointing=precision == "bf16",
         model_name=f"dpo-{precision}",
     )
     run_id = supervisor.start("dpo", config)
@@ -134,3 +136,36 @@ def test_dpo_job_honours_an_explicit_precision(supervisor, store, tiny_policy, p
     logs = " ".join(line["message"] for line in store.runs.logs(run_id, tail=200))
     assert f"precision {precision} on cpu" in logs
     assert _saved_dtypes(Path(store.models.get(f"dpo-{precision}")["path"])) == {dtype}
+
+
+@pytest.mark.slow
+def test_ppo_job_in_bf16_with_lora_and_gradient_checkpointing(supervisor, store, tiny_policy, tiny_rm, demo_corpus):
+    """PPO's four models on the CPU in bf16: the LoRA policy's base, the reference-free KL, the bf16 reward model and
+    the fp32 value model train together with gradient checkpointing; the merged policy is saved in bf16."""
+    from engine.jobs.ppo import PPOJobConfig
+
+    config = PPOJobConfig(
+        policy=tiny_policy,
+        reward_model=tiny_rm,
+        corpus_ids=[demo_corpus],
+        steps=2,
+        batch_size=4,
+        mini_batch_size=2,
+        ppo_epochs=1,
+        response_length=8,
+        learning_rate=1e-3,
+        eval_every=2,
+        heldout_size=4,
+        save_every=100,
+        lora=True,
+        lora_r=4,
+        precision="bf16",
+        gradient_checkpointing=True,
+        model_name="ppo-bf16",
+    )
+    run_id = supervisor.start("ppo", config)
+    assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=30)
+    logs = " ".join(line["message"] for line in store.runs.logs(run_id, tail=200))
+    assert "precision bf16 on cpu" in logs
+    assert _saved_dtypes(Path(store.models.get("ppo-bf16")["path"])) == {torch.bfloat16}
+    assert "kl" in set(store.runs.metric_keys(run_id))
