@@ -112,9 +112,19 @@ def test_dpo_on_two_cpu_processes_in_bf16_saves_once(supervisor, store, tiny_pol
     from engine.jobs.dpo import DpoConfig
     from engine.jobs.events import read_events
 
-    config = DpoConfig(policy=tiny_policy, pair_sets=[pair_set], learning_rate=1e-3, batch_size=4, epochs=1,
-                       max_pairs=16, eval_every=100, save_every=100, max_length=128, precision="bf16",
-                       model_name="dpo-2proc")
+    config = DpoConfig(
+        policy=tiny_policy,
+        pair_sets=[pair_set],
+        learning_rate=1e-3,
+        batch_size=4,
+        epochs=1,
+        max_pairs=16,
+        eval_every=100,
+        save_every=100,
+        max_length=128,
+        precision="bf16",
+        model_name="dpo-2proc",
+    )
     run_id = supervisor.create("dpo", config, launch={"accelerate_config": "cpu_2proc"})
     supervisor.stale_after_s = 30  # accelerate's launcher starts the workers before rank 0's first heartbeat
     supervisor.launch(run_id)
