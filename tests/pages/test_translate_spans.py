@@ -67,3 +67,39 @@ def test_saving_without_spans_records_a_clean_candidate_of_the_one_chosen(open_p
     _click(at, "Save error spans")
     (row,) = store.annotations.annotations()
     assert row["position"] == 2 and row["spans"] == [] and row["target"] == ARABIC[2]
+
+
+def test_spans_marked_in_the_review_queue_keep_the_queue_item(open_page, store, tiny_policy, demo_corpus):
+    from engine.feedback.queue import create_queue
+
+    queue_id = create_queue(
+        store,
+        name="travel",
+        corpus_ids=[demo_corpus],
+        split="test",
+        k=2,
+        model=tiny_policy,
+        rm=None,
+        created_by="Lead",
+        sample_size=2,
+    )
+    rid = stored_request(store)  # the item's candidates, as the queue's first opening would have stored them
+    at = open_page()
+    at.query_params.update({"linguist": "Amina"})
+    at.session_state[f"tr_item::Amina::{queue_id}"] = {
+        "queue_id": queue_id,
+        "item_id": 1,
+        "source": "The cat is on the table.",
+        "pair": "en-ar",
+        "request_id": rid,
+    }
+    at.switch_page("../pages/translate.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    at.button_group(key=f"q{queue_id}-mqm-words-{rid}-0-0").set_value([0])
+    at.radio(key=f"q{queue_id}-mqm-sev-{rid}").set_value("critical")
+    _click(at, "Add span")
+    _click(at, "Save error spans")
+    (row,) = store.annotations.annotations()
+    assert (row["queue_id"], row["item_id"]) == (queue_id, 1)
+    assert row["spans"] == [{"start": 0, "end": 5, "category": "accuracy", "severity": "critical", "note": ""}]
