@@ -9,7 +9,8 @@ from pathlib import Path
 import plotly.graph_objects as go
 import streamlit as st
 
-from engine.model_registry import (
+from engine.models.loading import check_model
+from engine.models.registry import (
     EXPORT_DTYPES,
     Lineage,
     RegistryError,
@@ -23,12 +24,11 @@ from engine.model_registry import (
     rollback,
     rollback_target,
 )
-from engine.models import check_model
 from engine.promotion.gate import is_gated
 from studio.components.exports import zip_download
 from studio.components.header import workspace_header
 from studio.components.promotion_gate import gate_panel, schedule_panel
-from studio.state import studio
+from studio.state import services
 
 METRICS = {"valid chrF": "valid_chrf", "held-out chrF": "heldout_chrf_end", "RM accuracy": "valid_accuracy",
            "final KL": "final_kl", "DPO accuracy": "eval_rewards_accuracies"}
@@ -106,8 +106,8 @@ st.caption("Every model version the studio knows: its stage (sft, cold-start, fi
            "archived), metrics and lineage. Promote a policy to production, roll back, archive, or export a "
            "standalone folder. A model is a folder saved by `save_pretrained` or a Hugging Face hub id (hub ids "
            "need the model in the local cache when offline).")
-workspace_header(studio())
-store, workspace = studio().store, studio().workspace
+workspace_header(services())
+store, workspace = services().store, services().workspace
 if message := st.session_state.pop("models-flash", None):
     st.success(message)
 
@@ -215,7 +215,7 @@ if models:
                           for e in events], hide_index=True, width="stretch", key="models-history")
 
 st.subheader("Promotion gate and retraining (leads)")
-schedule_panel(store, studio().pipelines)
+schedule_panel(store, services().pipelines)
 
 st.subheader("Register an existing model")
 with st.form("register-model"):
@@ -239,7 +239,7 @@ if submitted:
             st.error(f"Cannot use this model: {check.message}")
         else:
             kind = "policy" if role.startswith("SFT") else "reward-base"
-            studio().store.models.register(
+            services().store.models.register(
                 name.strip(), kind, location.strip(), stage="sft" if kind == "policy" else "candidate",
                 metadata={"prompt_format": prompt_format, "trust_remote_code": trust, "source": check.kind},
             )

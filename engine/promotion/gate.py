@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from engine.compare.ab import sign_test
 from engine.compare.significance import paired_bootstrap
 from engine.jobs.config import config_from_dict, config_to_dict, setting
-from engine.model_registry import RegistryError, production, promote
+from engine.models.registry import RegistryError, production, promote
 
 POLICY_KEY = "promotion_gate"
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from engine.jobs.config import config_from_dict, config_to_dict, setting
-from engine.model_registry import production
+from engine.models.registry import production
 from engine.pipelines.templates import Phase3Config, phase3_steps
 from engine.store.clock import utc_now
 

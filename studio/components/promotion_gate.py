@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import streamlit as st
 
-from engine.model_registry import RegistryError
+from engine.models.registry import RegistryError
 from engine.promotion.gate import (
     GatePolicy,
     GateRefused,

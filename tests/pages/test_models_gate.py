@@ -3,7 +3,7 @@ overrides with the typed phrase (recorded), a better one is promoted, and the sc
 
 from __future__ import annotations
 
-from engine.model_registry import production, promote
+from engine.models.registry import production, promote
 from engine.promotion.gate import override_phrase
 from engine.promotion.schedule import retrain_schedule
 from tests.engine.compare.helpers import add_evaluation, add_testset, degraded, references

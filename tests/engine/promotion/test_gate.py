@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from engine.model_registry import RegistryError, production, promote
+from engine.models.registry import RegistryError, production, promote
 from engine.promotion.gate import (
     GatePolicy,
     GateRefused,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from engine.__main__ import main
-from engine.model_registry import promote
+from engine.models.registry import promote
 from engine.promotion.schedule import RetrainSchedule, set_retrain_schedule
 from tests.conftest import seed_feedback
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from engine.model_registry import promote
+from engine.models.registry import promote
 from engine.pipelines.runner import PipelineRunner
 from engine.promotion.schedule import (
     RetrainError,
