@@ -38,7 +38,12 @@ def highlighted(text: str, spans: list[dict]) -> str:
         )
         at = span["end"]
     out.append(html.escape(text[at:]))
-    return f"<div class='tarjama-rtl' dir='rtl'>{''.join(out)}</div>"
+    # its own class (not the candidates' tarjama-rtl): the candidate cards stay the only tarjama-rtl texts
+    style = (
+        "direction: rtl; text-align: right; unicode-bidi: plaintext; font-size: 1.1rem; "
+        "font-family: 'Noto Naskh Arabic', 'Noto Sans Arabic', 'DejaVu Sans', sans-serif"
+    )
+    return f"<div class='tarjama-spans' dir='rtl' style=\"{style}\">{''.join(out)}</div>"
 
 
 def span_marker(
