@@ -19,12 +19,24 @@ def clock(monkeypatch):
 
 
 def test_register_then_get_round_trips_every_field(store):
-    store.models.register("ppo-1", "policy", "/models/ppo-1", stage="cold-start", parent="sft-0", run_id="run-9",
-                          metadata={"prompt_format": "tags", "note": "نموذج"})
+    store.models.register(
+        "ppo-1",
+        "policy",
+        "/models/ppo-1",
+        stage="cold-start",
+        parent="sft-0",
+        run_id="run-9",
+        metadata={"prompt_format": "tags", "note": "نموذج"},
+    )
     model = store.models.get("ppo-1")
-    assert {k: model[k] for k in ("name", "kind", "stage", "path", "parent", "run_id")} == \
-        {"name": "ppo-1", "kind": "policy", "stage": "cold-start", "path": "/models/ppo-1", "parent": "sft-0",
-         "run_id": "run-9"}
+    assert {k: model[k] for k in ("name", "kind", "stage", "path", "parent", "run_id")} == {
+        "name": "ppo-1",
+        "kind": "policy",
+        "stage": "cold-start",
+        "path": "/models/ppo-1",
+        "parent": "sft-0",
+        "run_id": "run-9",
+    }
     assert model["metadata"] == {"prompt_format": "tags", "note": "نموذج"}
     assert model["created_at"] is not None
 
@@ -42,10 +54,13 @@ def test_unknown_model_is_none(store):
     assert store.models.stage_before_production("nope") is None
 
 
-@pytest.mark.parametrize(("kind", "stage", "message"), [
-    ("critic", "candidate", "model kind must be one of"),
-    ("policy", "staging", "model stage must be one of"),
-])
+@pytest.mark.parametrize(
+    ("kind", "stage", "message"),
+    [
+        ("critic", "candidate", "model kind must be one of"),
+        ("policy", "staging", "model stage must be one of"),
+    ],
+)
 def test_unknown_kinds_and_stages_are_refused_and_nothing_is_stored(store, kind, stage, message):
     with pytest.raises(ValueError, match=message):
         store.models.register("m", kind, "/m", stage=stage)
@@ -67,8 +82,13 @@ def test_registering_a_name_again_moves_it_through_stages_and_keeps_its_creation
     for stage in ("final", "production", "archived"):
         store.models.register("p", "policy", "/v2", stage=stage, parent="sft", run_id="r2", metadata={"v": 2})
         model = store.models.get("p")
-        assert (model["stage"], model["path"], model["parent"], model["run_id"], model["metadata"]) == \
-            (stage, "/v2", "sft", "r2", {"v": 2})
+        assert (model["stage"], model["path"], model["parent"], model["run_id"], model["metadata"]) == (
+            stage,
+            "/v2",
+            "sft",
+            "r2",
+            {"v": 2},
+        )
         assert model["created_at"] == created
     assert len(store.models.list()) == 1
 
@@ -107,12 +127,14 @@ def test_stage_before_production_reads_the_newest_promotion(store):
     store.models.register("p", "policy", "/p", stage="production")
     with store.db.transaction() as cur:
         cur.executemany(
-            "INSERT INTO promotions (model, previous_production, previous_stage, action, time)"
-            " VALUES (?, ?, ?, ?, ?)",
-            [["p", None, "candidate", "promote", datetime(2026, 1, 1)],
-             ["p", None, "final", "rollback", datetime(2026, 1, 2)],
-             ["p", "q", "final", "promote", datetime(2026, 1, 3)],
-             ["q", "p", "cold-start", "promote", datetime(2026, 1, 4)]])
+            "INSERT INTO promotions (model, previous_production, previous_stage, action, time) VALUES (?, ?, ?, ?, ?)",
+            [
+                ["p", None, "candidate", "promote", datetime(2026, 1, 1)],
+                ["p", None, "final", "rollback", datetime(2026, 1, 2)],
+                ["p", "q", "final", "promote", datetime(2026, 1, 3)],
+                ["q", "p", "cold-start", "promote", datetime(2026, 1, 4)],
+            ],
+        )
     assert store.models.stage_before_production("p") == "final"
     assert store.models.stage_before_production("q") == "cold-start"
 

@@ -15,13 +15,19 @@ STEPS = [
 def test_create_then_get_round_trips_the_steps_in_order(store):
     pipeline_id = store.pipelines.create("phase 2", "phase2", STEPS)
     pipeline = store.pipelines.get(pipeline_id)
-    assert (pipeline["id"], pipeline["name"], pipeline["template"], pipeline["status"]) == \
-        (pipeline_id, "phase 2", "phase2", "running")
+    assert (pipeline["id"], pipeline["name"], pipeline["template"], pipeline["status"]) == (
+        pipeline_id,
+        "phase 2",
+        "phase2",
+        "running",
+    )
     assert pipeline["finished_at"] is None and pipeline["error"] is None
     steps = pipeline["steps"]
-    assert [(s["position"], s["name"], s["kind"], s["status"], s["run_id"]) for s in steps] == \
-        [(0, "generate", "generate", "pending", None), (1, "score", "score", "pending", None),
-         (2, "reward", "reward", "pending", None)]
+    assert [(s["position"], s["name"], s["kind"], s["status"], s["run_id"]) for s in steps] == [
+        (0, "generate", "generate", "pending", None),
+        (1, "score", "score", "pending", None),
+        (2, "reward", "reward", "pending", None),
+    ]
     assert steps[0]["config"] == {"corpus_ids": [1], "n": 4, "note": "عربي"}
     assert [s["depends_on"] for s in steps] == [[], ["generate"], ["generate", "score"]]
     assert store.pipelines.steps(pipeline_id) == steps
@@ -47,7 +53,7 @@ def test_a_step_without_a_name_stores_nothing(store):
 
 
 def test_list_is_newest_first_with_steps_and_filters_by_status(store):
-    ids = [store.pipelines.create(f"p{i}", "custom", STEPS[:i + 1]) for i in range(3)]
+    ids = [store.pipelines.create(f"p{i}", "custom", STEPS[: i + 1]) for i in range(3)]
     store.pipelines.set_status(ids[1], "failed", "score failed")
     assert [p["id"] for p in store.pipelines.list()] == ids[::-1]
     assert [len(p["steps"]) for p in store.pipelines.list()] == [3, 2, 1]

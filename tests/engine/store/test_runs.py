@@ -29,8 +29,13 @@ def _apply(store, run_id, *events):
 def test_create_then_get_round_trips_the_run(store):
     store.runs.create("r1", "sft", "Fine-tune — عربي", {"lr": 1e-4, "note": "é"}, "/runs/r1")
     run = store.runs.get("r1")
-    assert (run["id"], run["kind"], run["title"], run["status"], run["run_dir"]) == \
-        ("r1", "sft", "Fine-tune — عربي", "queued", "/runs/r1")
+    assert (run["id"], run["kind"], run["title"], run["status"], run["run_dir"]) == (
+        "r1",
+        "sft",
+        "Fine-tune — عربي",
+        "queued",
+        "/runs/r1",
+    )
     assert run["config"] == '{"lr": 0.0001, "note": "é"}'
     assert run["created_at"] is not None and run["started_at"] is None and run["pid"] is None
 
@@ -66,28 +71,44 @@ def test_list_is_newest_first_and_filters_by_kind_status_and_limit(store, clock)
 
 def test_relaunch_clears_the_previous_attempt(store):
     store.runs.create("r1", "sft", "", {}, "/r1")
-    _apply(store, "r1", {"seq": 1, "time": T0, "type": "status", "status": "running"},
-           {"seq": 2, "time": T0 + 5, "type": "status", "status": "failed", "error": "OOM"})
+    _apply(
+        store,
+        "r1",
+        {"seq": 1, "time": T0, "type": "status", "status": "running"},
+        {"seq": 2, "time": T0 + 5, "type": "status", "status": "failed", "error": "OOM"},
+    )
     store.runs.request_cancel("r1")
     assert store.runs.get("r1")["cancel_requested_at"] is not None
     store.runs.set_launched("r1", 4242)
     run = store.runs.get("r1")
-    assert (run["status"], run["pid"], run["error"], run["finished_at"], run["heartbeat_at"],
-            run["cancel_requested_at"]) == ("queued", 4242, None, None, None, None)
+    assert (
+        run["status"],
+        run["pid"],
+        run["error"],
+        run["finished_at"],
+        run["heartbeat_at"],
+        run["cancel_requested_at"],
+    ) == ("queued", 4242, None, None, None, None)
     assert run["launched_at"] is not None
     assert run["started_at"] == from_unix(T0)  # the first start is kept
 
 
 def test_metric_events_become_rows_in_step_order_and_are_idempotent_by_seq(store):
     store.runs.create("r1", "sft", "", {}, "/r1")
-    events = [{"seq": 1, "time": T0, "type": "metric", "step": 20, "values": {"loss": 1.5, "lr": 0.1}},
-              {"seq": 2, "time": T0 + 1, "type": "metric", "step": 10, "values": {"loss": 2.5}},
-              {"seq": 3, "time": T0 + 2, "type": "metric", "step": 20, "values": {"reward": -0.5}}]
+    events = [
+        {"seq": 1, "time": T0, "type": "metric", "step": 20, "values": {"loss": 1.5, "lr": 0.1}},
+        {"seq": 2, "time": T0 + 1, "type": "metric", "step": 10, "values": {"loss": 2.5}},
+        {"seq": 3, "time": T0 + 2, "type": "metric", "step": 20, "values": {"reward": -0.5}},
+    ]
     _apply(store, "r1", *events)
     _apply(store, "r1", *events)  # read again: nothing doubles
     rows = store.runs.metrics("r1")
-    assert [(r["step"], r["key"], r["value"]) for r in rows] == \
-        [(10, "loss", 2.5), (20, "loss", 1.5), (20, "lr", 0.1), (20, "reward", -0.5)]
+    assert [(r["step"], r["key"], r["value"]) for r in rows] == [
+        (10, "loss", 2.5),
+        (20, "loss", 1.5),
+        (20, "lr", 0.1),
+        (20, "reward", -0.5),
+    ]
     assert rows[0]["time"] == from_unix(T0 + 1)
     assert [(r["step"], r["value"]) for r in store.runs.metrics("r1", keys=("loss",))] == [(10, 2.5), (20, 1.5)]
     assert store.runs.metric_keys("r1") == ["loss", "lr", "reward"]
@@ -95,22 +116,46 @@ def test_metric_events_become_rows_in_step_order_and_are_idempotent_by_seq(store
 
 def test_log_events_keep_the_last_lines_oldest_first(store):
     store.runs.create("r1", "sft", "", {}, "/r1")
-    _apply(store, "r1", *[{"seq": i, "time": T0 + i, "type": "log", "message": f"line {i}"} for i in range(1, 8)],
-           {"seq": 8, "time": T0 + 8, "type": "log", "level": "error", "message": "boom"},
-           {"seq": 8, "time": T0 + 9, "type": "log", "message": "same seq again"})
+    _apply(
+        store,
+        "r1",
+        *[{"seq": i, "time": T0 + i, "type": "log", "message": f"line {i}"} for i in range(1, 8)],
+        {"seq": 8, "time": T0 + 8, "type": "log", "level": "error", "message": "boom"},
+        {"seq": 8, "time": T0 + 9, "type": "log", "message": "same seq again"},
+    )
     logs = store.runs.logs("r1", tail=3)
-    assert [(r["seq"], r["level"], r["message"]) for r in logs] == \
-        [(6, "info", "line 6"), (7, "info", "line 7"), (8, "error", "boom")]
+    assert [(r["seq"], r["level"], r["message"]) for r in logs] == [
+        (6, "info", "line 6"),
+        (7, "info", "line 7"),
+        (8, "error", "boom"),
+    ]
     assert len(store.runs.logs("r1")) == 8
 
 
 def test_progress_events_update_progress_and_keep_the_last_message(store):
     store.runs.create("r1", "generate", "", {}, "/r1")
-    _apply(store, "r1", {"seq": 1, "time": T0, "type": "progress", "done": 3, "total": 10, "unit": "batches",
-                         "eta_s": 70.0, "message": "generating"})
+    _apply(
+        store,
+        "r1",
+        {
+            "seq": 1,
+            "time": T0,
+            "type": "progress",
+            "done": 3,
+            "total": 10,
+            "unit": "batches",
+            "eta_s": 70.0,
+            "message": "generating",
+        },
+    )
     run = store.runs.get("r1")
-    assert (run["progress_done"], run["progress_total"], run["progress_unit"], run["eta_seconds"], run["message"]) \
-        == (3, 10, "batches", 70.0, "generating")
+    assert (run["progress_done"], run["progress_total"], run["progress_unit"], run["eta_seconds"], run["message"]) == (
+        3,
+        10,
+        "batches",
+        70.0,
+        "generating",
+    )
     assert run["heartbeat_at"] == from_unix(T0)  # progress is a sign of life, also before any heartbeat
     _apply(store, "r1", {"seq": 2, "time": T0 + 9, "type": "progress", "done": 4, "total": 10})
     run = store.runs.get("r1")
@@ -121,8 +166,12 @@ def test_heartbeats_only_move_forward(store):
     store.runs.create("r1", "sft", "", {}, "/r1")
     _apply(store, "r1", {"seq": 1, "time": T0 + 10, "type": "heartbeat"})
     assert store.runs.get("r1")["heartbeat_at"] == from_unix(T0 + 10)
-    _apply(store, "r1", {"seq": 2, "time": T0 + 5, "type": "heartbeat"},
-           {"seq": 3, "time": T0 + 7, "type": "progress", "done": 1, "total": 2})
+    _apply(
+        store,
+        "r1",
+        {"seq": 2, "time": T0 + 5, "type": "heartbeat"},
+        {"seq": 3, "time": T0 + 7, "type": "progress", "done": 1, "total": 2},
+    )
     assert store.runs.get("r1")["heartbeat_at"] == from_unix(T0 + 10)
     _apply(store, "r1", {"seq": 4, "time": T0 + 20, "type": "heartbeat"})
     assert store.runs.get("r1")["heartbeat_at"] == from_unix(T0 + 20)
@@ -145,16 +194,24 @@ def test_status_events_start_and_finish_a_run(store, final):
 
 def test_a_final_status_without_an_error_keeps_the_one_recorded(store):
     store.runs.create("r1", "sft", "", {}, "/r1")
-    _apply(store, "r1", {"seq": 1, "time": T0, "type": "status", "status": "failed", "error": "first cause"},
-           {"seq": 2, "time": T0 + 1, "type": "status", "status": "failed"})
+    _apply(
+        store,
+        "r1",
+        {"seq": 1, "time": T0, "type": "status", "status": "failed", "error": "first cause"},
+        {"seq": 2, "time": T0 + 1, "type": "status", "status": "failed"},
+    )
     assert store.runs.get("r1")["error"] == "first cause"
 
 
 def test_unknown_event_types_and_statuses_change_nothing(store):
     store.runs.create("r1", "sft", "", {}, "/r1")
     before = store.runs.get("r1")
-    _apply(store, "r1", {"seq": 1, "time": T0, "type": "artifact", "path": "x"},
-           {"seq": 2, "time": T0, "type": "status", "status": "exploded"})
+    _apply(
+        store,
+        "r1",
+        {"seq": 1, "time": T0, "type": "artifact", "path": "x"},
+        {"seq": 2, "time": T0, "type": "status", "status": "exploded"},
+    )
     assert store.runs.get("r1") == before
     assert store.runs.metrics("r1") == [] and store.runs.logs("r1") == []
 
@@ -162,8 +219,12 @@ def test_unknown_event_types_and_statuses_change_nothing(store):
 def test_events_of_one_run_do_not_touch_another(store):
     store.runs.create("a", "sft", "", {}, "/a")
     store.runs.create("b", "sft", "", {}, "/b")
-    _apply(store, "a", {"seq": 1, "time": T0, "type": "metric", "step": 1, "values": {"loss": 1.0}},
-           {"seq": 2, "time": T0, "type": "status", "status": "running"})
+    _apply(
+        store,
+        "a",
+        {"seq": 1, "time": T0, "type": "metric", "step": 1, "values": {"loss": 1.0}},
+        {"seq": 2, "time": T0, "type": "status", "status": "running"},
+    )
     assert store.runs.metrics("b") == [] and store.runs.get("b")["status"] == "queued"
 
 
@@ -171,8 +232,17 @@ def test_ingest_state_starts_fresh_then_round_trips(store):
     store.runs.create("r1", "sft", "", {}, "/r1")
     with store.db.transaction() as cur:
         assert store.runs.ingest_state(cur, "r1") == IngestState()
-    state = IngestState(file_id="64769:1234", head_digest="h", tail_start=100, tail_digest="t", seq_base=10,
-                        max_seq=42, bad_lines=2, duplicates=3, resets=1)
+    state = IngestState(
+        file_id="64769:1234",
+        head_digest="h",
+        tail_start=100,
+        tail_digest="t",
+        seq_base=10,
+        max_seq=42,
+        bad_lines=2,
+        duplicates=3,
+        resets=1,
+    )
     state.add_note("file replaced")
     with store.db.transaction() as cur:
         store.runs.save_ingest_state(cur, "r1", state)
@@ -188,8 +258,12 @@ def test_ingest_state_starts_fresh_then_round_trips(store):
 
 def test_ingest_state_of_a_run_ingested_before_it_was_kept_starts_after_its_rows(store):
     store.runs.create("r1", "sft", "", {}, "/r1")
-    _apply(store, "r1", {"seq": 7, "time": T0, "type": "metric", "step": 1, "values": {"loss": 1.0}},
-           {"seq": 12, "time": T0, "type": "log", "message": "x"})
+    _apply(
+        store,
+        "r1",
+        {"seq": 7, "time": T0, "type": "metric", "step": 1, "values": {"loss": 1.0}},
+        {"seq": 12, "time": T0, "type": "log", "message": "x"},
+    )
     with store.db.transaction() as cur:
         assert store.runs.ingest_state(cur, "r1") == IngestState(max_seq=12)
 
