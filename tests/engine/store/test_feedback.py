@@ -375,8 +375,19 @@ def test_a_held_item_expires_by_the_store_clock(store, monkeypatch):
     assert store.feedback.claim_next(queue_id, "Omar", 1)["item_id"] == 2  # Amal still holds item 1
     clock["now"] = T0 + ASSIGNMENT_TIMEOUT + timedelta(seconds=1)
     assert store.feedback.claim_next(queue_id, "Zaid", 1)["item_id"] == 1  # Amal's hold expired
-    # Amal comes back: her open assignment is still hers (a reload loses nothing), even though Zaid now holds it
-    assert store.feedback.claim_next(queue_id, "Amal", 1)["item_id"] == 1
+    # Amal comes back after her hold expired: item 1 is Zaid's now (k = 1), so she gets the next free one
+    assert store.feedback.claim_next(queue_id, "Amal", 1)["item_id"] == 3
+    assert store.feedback.claim_next(queue_id, "Zaid", 1)["item_id"] == 1  # a reload keeps Zaid's
+
+
+def test_an_expired_hold_nobody_took_over_comes_back_after_a_reload(store):
+    queue_id = _queue(store, _corpus(store), k=2)
+    store.feedback.claim_next(queue_id, "Amal", 2, now=T0)
+    store.feedback.claim_next(queue_id, "Omar", 2, now=T0)  # item 1 is held by k = 2
+    after_lunch = T0 + 3 * ASSIGNMENT_TIMEOUT
+    assert store.feedback.claim_next(queue_id, "Amal", 2, now=after_lunch)["item_id"] == 1  # nobody took it over
+    assert store.feedback.claim_next(queue_id, "Zaid", 2, now=after_lunch)["item_id"] == 1  # Omar's expired place
+    assert store.feedback.claim_next(queue_id, "Omar", 2, now=after_lunch)["item_id"] == 2  # item 1 is full now
 
 
 def test_a_judged_item_never_comes_back_to_its_linguist(store):
