@@ -236,10 +236,11 @@ class FeedbackRepository:
     def claim_next(self, queue_id: int, linguist: str, k: int, *, now: datetime | None = None) -> dict | None:
         """The item this linguist should judge next, recorded as assigned to them; ``None`` when none is left.
 
-        An item they were handed and have not judged comes back first (a reload loses nothing). Otherwise the
-        item closest to its ``k`` judgements that they have not judged and that fewer than ``k`` linguists
-        hold (judged, or handed out within :data:`ASSIGNMENT_TIMEOUT`) — so items fill up to ``k`` and overlap
-        between linguists, which is what agreement needs.
+        An item they were handed and have not judged comes back first (a reload loses nothing), unless their hold
+        expired and the item was handed on to ``k`` others meanwhile. Otherwise the item closest to its ``k``
+        judgements that they have not judged and that fewer than ``k`` linguists hold (judged, or handed out within
+        :data:`ASSIGNMENT_TIMEOUT`) — so items fill up to ``k`` and overlap between linguists, which is what
+        agreement needs.
         """
         now = now or utc_now()
         fresh = now - ASSIGNMENT_TIMEOUT
