@@ -236,19 +236,27 @@ class FeedbackRepository:
     def claim_next(self, queue_id: int, linguist: str, k: int, *, now: datetime | None = None) -> dict | None:
         """The item this linguist should judge next, recorded as assigned to them; ``None`` when none is left.
 
-        An item they were handed and have not judged comes back first (a reload loses nothing). Otherwise the
-        item closest to its ``k`` judgements that they have not judged and that fewer than ``k`` linguists
-        hold (judged, or handed out within :data:`ASSIGNMENT_TIMEOUT`) — so items fill up to ``k`` and overlap
-        between linguists, which is what agreement needs.
+        An item they were handed and have not judged comes back first (a reload loses nothing), unless their hold
+        expired and the item was handed on to ``k`` others meanwhile. Otherwise the item closest to its ``k``
+        judgements that they have not judged and that fewer than ``k`` linguists hold (judged, or handed out within
+        :data:`ASSIGNMENT_TIMEOUT`) — so items fill up to ``k`` and overlap between linguists, which is what
+        agreement needs.
         """
         now = now or utc_now()
         fresh = now - ASSIGNMENT_TIMEOUT
         with self.db.transaction() as cur:
+            # their own unjudged item, unless the hold expired and k others hold the item now (judged it, or were
+            # handed it since): an expired item handed on must not be held by more than k
             open_item = cur.execute(
                 "SELECT a.item_id FROM review_assignments a WHERE a.queue_id = ? AND a.linguist = ?"
                 " AND NOT EXISTS (SELECT 1 FROM judgements j WHERE j.queue_id = a.queue_id AND j.item_id = a.item_id"
-                "  AND j.linguist = a.linguist) ORDER BY a.assigned_at, a.item_id LIMIT 1",
-                [queue_id, linguist]).fetchone()
+                "  AND j.linguist = a.linguist)"
+                " AND (a.assigned_at >= ? OR (SELECT count(*) FROM ("
+                "  SELECT linguist FROM judgements j WHERE j.queue_id = a.queue_id AND j.item_id = a.item_id UNION"
+                "  SELECT linguist FROM review_assignments b WHERE b.queue_id = a.queue_id AND b.item_id = a.item_id"
+                "   AND b.linguist <> a.linguist AND b.assigned_at >= ?)) < ?)"
+                " ORDER BY a.assigned_at, a.item_id LIMIT 1",
+                [queue_id, linguist, fresh, fresh, int(k)]).fetchone()
             if open_item is None:
                 open_item = cur.execute(
                     "WITH judged AS (SELECT item_id, linguist FROM judgements WHERE queue_id = ? GROUP BY ALL),"
