@@ -6,6 +6,8 @@ every candidate of the chunk in batches, and the best becomes the translation; t
 alternatives with their scores. Chunks are written atomically (``outputs/chunks/chunk-*.jsonl``) and double
 as checkpoints, so a resumed run skips the sources already done. At the end ``outputs/translations.jsonl`` and
 ``outputs/translations.tsv`` hold one row per source: line, pair, source, translation, score, alternatives.
+A ``translation_log`` artifact event then names the JSONL file: the studio logs its rows in the translation log
+(:mod:`engine.monitor.log`) when it ingests the event — the job never opens the database.
 
 The upload reaches the run through :mod:`engine.feedback.batch`: the page checks the file and stages its
 sources under an engine-made token; ``prepare`` accepts only such a token and moves the sources into
@@ -180,6 +182,8 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
                 f"(reward {rows[0]['score']:.3f})")
     n = _assemble(chunk_dir, ctx.output_dir)
     ctx.log(f"{n} sources translated: outputs/{OUTPUT_TSV} and outputs/{OUTPUT_JSONL}")
+    # the studio logs the served translations (the translation log) when it ingests this event
+    ctx.artifact("translation_log", path=str(ctx.output_dir / OUTPUT_JSONL), rows=n)
 
 
 KIND = JobKind(
