@@ -99,7 +99,7 @@ def test_batch_output_is_logged_once_inside_the_ingest_transaction(store, tmp_pa
     assert [(r["run_id"], r["line"], r["model"]) for r in rows] == [("run-1", i + 1, "m2") for i in range(5)]
     assert [r["reward"] for r in rows] == pytest.approx([0.5, 0.4, 0.3, 0.2, 0.1])
     assert store.translation_log.sampled_count() == 5
-    with pytest.raises(Exception), store.db.transaction() as cur:  # a failing ingest leaves nothing behind
+    with pytest.raises(RuntimeError, match="failed after"), store.db.transaction() as cur:  # a failing ingest leaves nothing behind
         ingest_batch_output(store, cur, "run-2", {"path": str(path)})
         raise RuntimeError("the ingest failed after the handler")
     assert store.translation_log.count() == 5
