@@ -74,10 +74,22 @@ def qe_scores(sources: list[str], outputs: list[str], qe_model: str) -> list[flo
 
 
 def _entry(served: Served, check: Any, qe: float | None, qe_model: str | None) -> dict[str, Any]:
-    return {"origin": served.origin, "model": served.model, "rm": served.rm, "pair": served.pair,
-            "source": served.source, "output": served.output, "reward": served.reward, "qe": qe,
-            "qe_model": qe_model if qe is not None else None, "degenerate": not check.passes, "flags": check.flags,
-            "request_id": served.request_id, "run_id": served.run_id, "line": served.line}
+    return {
+        "origin": served.origin,
+        "model": served.model,
+        "rm": served.rm,
+        "pair": served.pair,
+        "source": served.source,
+        "output": served.output,
+        "reward": served.reward,
+        "qe": qe,
+        "qe_model": qe_model if qe is not None else None,
+        "degenerate": not check.passes,
+        "flags": check.flags,
+        "request_id": served.request_id,
+        "run_id": served.run_id,
+        "line": served.line,
+    }
 
 
 def _review_request(store, cur, served: Served) -> str:
@@ -86,16 +98,32 @@ def _review_request(store, cur, served: Served) -> str:
         return served.request_id
     request_id = uuid.uuid4().hex
     candidates = [{"text": served.output, "rm_score": served.reward, "strategy": "served"}]
-    candidates += [{"text": t, "rm_score": s, "strategy": "alternative"} for t, s in served.alternatives
-                   if t != served.output]
-    store.feedback.add_request({"id": request_id, "source": served.source, "pair": served.pair,
-                                "model": served.model, "rm": served.rm, "settings": {"origin": served.origin}},
-                               candidates, cur)
+    candidates += [
+        {"text": t, "rm_score": s, "strategy": "alternative"} for t, s in served.alternatives if t != served.output
+    ]
+    store.feedback.add_request(
+        {
+            "id": request_id,
+            "source": served.source,
+            "pair": served.pair,
+            "model": served.model,
+            "rm": served.rm,
+            "settings": {"origin": served.origin},
+        },
+        candidates,
+        cur,
+    )
     return request_id
 
 
-def log_served(store, served: list[Served], *, settings: MonitorSettings | None = None, cur: Any = None,
-               qe: list[float | None] | None = None) -> list[int]:
+def log_served(
+    store,
+    served: list[Served],
+    *,
+    settings: MonitorSettings | None = None,
+    cur: Any = None,
+    qe: list[float | None] | None = None,
+) -> list[int]:
     """Log served translations (checks, QE when configured) and sample them for review; returns their log ids.
 
     Inside ``cur``'s transaction when given (the ingestion of a batch run), else in one transaction of its own.
@@ -108,7 +136,8 @@ def log_served(store, served: list[Served], *, settings: MonitorSettings | None 
     checks = run_checks([s.source for s in served], [s.output for s in served])
     if qe is None:
         qe = qe_scores([s.source for s in served], [s.output for s in served], settings.qe_model) or [None] * len(
-            served)
+            served
+        )
     if cur is None:
         with store.db.transaction() as tx:
             return _log(store, tx, served, checks, qe, settings)
@@ -123,9 +152,16 @@ def _log(store, cur, served, checks, qe, settings: MonitorSettings) -> list[int]
             continue
         ids.append(new[0])
         if sampled(new[0], settings.review_rate):
-            store.translation_log.add_review(cur, log_id=new[0], model=item.model, rm=item.rm, k=settings.review_k,
-                                             pair=item.pair, source=item.source,
-                                             request_id=_review_request(store, cur, item))
+            store.translation_log.add_review(
+                cur,
+                log_id=new[0],
+                model=item.model,
+                rm=item.rm,
+                k=settings.review_k,
+                pair=item.pair,
+                source=item.source,
+                request_id=_review_request(store, cur, item),
+            )
     return ids
 
 
@@ -135,17 +171,36 @@ def served_from_translation(translation: Any, request_id: str, origin: str = "tr
     if not translation.candidates:
         raise ValueError("the translation has no candidate to log")
     best = translation.candidates[0]
-    return Served(origin=origin, model=translation.model, pair=translation.pair, source=translation.source,
-                  output=best.text, rm=translation.rm, reward=best.rm_score, request_id=request_id,
-                  alternatives=[(c.text, c.rm_score) for c in translation.candidates[1:]])
+    return Served(
+        origin=origin,
+        model=translation.model,
+        pair=translation.pair,
+        source=translation.source,
+        output=best.text,
+        rm=translation.rm,
+        reward=best.rm_score,
+        request_id=request_id,
+        alternatives=[(c.text, c.rm_score) for c in translation.candidates[1:]],
+    )
 
 
 def batch_served(rows: list[dict], run_id: str) -> list[Served]:
     """The rows of a batch translation run's ``translations.jsonl`` as served translations."""
-    return [Served(origin="batch", model=r["model"], pair=r["pair"], source=r["source"], output=r["translation"],
-                   rm=r.get("rm"), reward=r.get("score"), run_id=run_id, line=int(r["line"]),
-                   alternatives=[(a["text"], a.get("score")) for a in r.get("alternatives") or []])
-            for r in rows]
+    return [
+        Served(
+            origin="batch",
+            model=r["model"],
+            pair=r["pair"],
+            source=r["source"],
+            output=r["translation"],
+            rm=r.get("rm"),
+            reward=r.get("score"),
+            run_id=run_id,
+            line=int(r["line"]),
+            alternatives=[(a["text"], a.get("score")) for a in r.get("alternatives") or []],
+        )
+        for r in rows
+    ]
 
 
 def ingest_batch_output(store, cur: Any, run_id: str, event: dict) -> None:

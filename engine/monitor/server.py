@@ -49,19 +49,19 @@ def parse_request(body: bytes) -> tuple[list[str], str, str | None]:
     except json.JSONDecodeError as exc:
         raise RequestError(f"the body is not valid JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
     if not isinstance(data, dict):
-        raise RequestError("the body must be a JSON object with \"text\" or \"texts\" and \"pair\"")
+        raise RequestError('the body must be a JSON object with "text" or "texts" and "pair"')
     unknown = sorted(set(data) - set(KEYS))
     if unknown:
         raise RequestError(f"unknown field {unknown[0]!r} (expected {', '.join(KEYS)})")
     if ("text" in data) == ("texts" in data):
-        raise RequestError("give either \"text\" (one string) or \"texts\" (a list of strings)")
+        raise RequestError('give either "text" (one string) or "texts" (a list of strings)')
     texts = check_texts([data["text"]] if "text" in data else data["texts"])
     pair = data.get("pair")
     if not isinstance(pair, str) or not pair:
-        raise RequestError("\"pair\" is required: \"en-ar\" or \"fr-ar\"")
+        raise RequestError('"pair" is required: "en-ar" or "fr-ar"')
     model = data.get("model")
     if model is not None and (not isinstance(model, str) or not model.strip()):
-        raise RequestError("\"model\" must be the name of a registered model")
+        raise RequestError('"model" must be the name of a registered model')
     return texts, pair, model.strip() if model else None
 
 

@@ -45,15 +45,22 @@ class ServedText:
 
     def to_json(self) -> dict[str, Any]:
         """The answer's JSON object for this text."""
-        return {"source": self.source, "translation": self.translation, "reward": self.reward, "qe": self.qe,
-                "degenerate": self.degenerate, "flags": self.flags, "log_id": self.log_id}
+        return {
+            "source": self.source,
+            "translation": self.translation,
+            "reward": self.reward,
+            "qe": self.qe,
+            "degenerate": self.degenerate,
+            "flags": self.flags,
+            "log_id": self.log_id,
+        }
 
 
 def check_texts(texts: Any) -> list[str]:
     """The texts of a request, checked: 1 to :data:`MAX_TEXTS` non-empty strings of at most
     :data:`~engine.feedback.interactive.MAX_SOURCE_CHARS` characters with no control characters."""
     if not isinstance(texts, list) or not texts:
-        raise RequestError("\"texts\" must be a non-empty list of strings")
+        raise RequestError('"texts" must be a non-empty list of strings')
     if len(texts) > MAX_TEXTS:
         raise RequestError(f"at most {MAX_TEXTS} texts per request ({len(texts)} sent)")
     clean = []
@@ -86,8 +93,9 @@ def serving_model(store, model: str | None) -> str:
         return ref.name
     rows = store.models.list(kind="policy", stage="production")
     if not rows:
-        raise NoModelError("no production model: promote one on the Compare or Models page, or name a model "
-                           "in the request (\"model\")")
+        raise NoModelError(
+            'no production model: promote one on the Compare or Models page, or name a model in the request ("model")'
+        )
     return rows[0]["name"]
 
 
@@ -99,30 +107,56 @@ def serving_reward_model(store, settings: MonitorSettings) -> str | None:
     return rows[0]["name"] if rows else None
 
 
-def translate_texts(store, texts: list[str], pair: str, model: str | None = None, *,
-                    settings: MonitorSettings | None = None, max_new_tokens: int = 64) -> tuple[str, list[ServedText]]:
+def translate_texts(
+    store,
+    texts: list[str],
+    pair: str,
+    model: str | None = None,
+    *,
+    settings: MonitorSettings | None = None,
+    max_new_tokens: int = 64,
+) -> tuple[str, list[ServedText]]:
     """Translate checked ``texts`` in ``pair`` with ``model`` (production by default), log every one (origin
     ``endpoint``) and return the model's name and the served texts."""
     from engine.feedback.interactive import translate_with_registry
 
     if pair not in PAIRS:
-        raise RequestError(f"\"pair\" must be one of {', '.join(PAIRS)}")
+        raise RequestError(f'"pair" must be one of {", ".join(PAIRS)}')
     settings = settings or load_settings(store)
     name = serving_model(store, model)
     rm = serving_reward_model(store, settings)
     served = []
     for text in texts:
-        translation = translate_with_registry(store, source=text, pair=pair, model=name, rm=rm,
-                                              max_new_tokens=max_new_tokens)
+        translation = translate_with_registry(
+            store, source=text, pair=pair, model=name, rm=rm, max_new_tokens=max_new_tokens
+        )
         best = translation.candidates[0]
-        served.append(Served(origin="endpoint", model=name, pair=pair, source=translation.source, output=best.text,
-                             rm=translation.rm, reward=best.rm_score,
-                             alternatives=[(c.text, c.rm_score) for c in translation.candidates[1:]]))
+        served.append(
+            Served(
+                origin="endpoint",
+                model=name,
+                pair=pair,
+                source=translation.source,
+                output=best.text,
+                rm=translation.rm,
+                reward=best.rm_score,
+                alternatives=[(c.text, c.rm_score) for c in translation.candidates[1:]],
+            )
+        )
     ids = log_served(store, served, settings=settings)
     logged = {e["id"]: e for e in store.translation_log.entries(ids=ids)} if ids else {}
     answers = []
     for item, log_id in zip(served, ids, strict=True):
         entry = logged[log_id]
-        answers.append(ServedText(source=item.source, translation=item.output, reward=item.reward, qe=entry["qe"],
-                                  degenerate=bool(entry["degenerate"]), flags=entry["flags"], log_id=log_id))
+        answers.append(
+            ServedText(
+                source=item.source,
+                translation=item.output,
+                reward=item.reward,
+                qe=entry["qe"],
+                degenerate=bool(entry["degenerate"]),
+                flags=entry["flags"],
+                log_id=log_id,
+            )
+        )
     return name, answers

@@ -17,30 +17,46 @@ from engine.jobs.config import setting
 class MonitorSettings:
     """Settings of the translation log, the endpoint and the quality alerts."""
 
-    review_rate: float = setting(0.05, "Share of served translations sampled into the review queue (0 = none, "
-                                 "1 = all). The choice is a fixed hash of the log entry's number, so it is "
-                                 "reproducible.", min=0.0, max=1.0)
+    review_rate: float = setting(
+        0.05,
+        "Share of served translations sampled into the review queue (0 = none, "
+        "1 = all). The choice is a fixed hash of the log entry's number, so it is "
+        "reproducible.",
+        min=0.0,
+        max=1.0,
+    )
     review_k: int = setting(1, "Linguists who judge each sampled translation.", min=1, max=10)
-    reward_model: str = setting("", "Reward model that ranks the endpoint's candidates and scores what it serves "
-                                "(empty: the newest registered reward model; none registered: the greedy "
-                                "translation, no reward).")
-    qe_model: str = setting("", "COMET-QE / CometKiwi checkpoint or hub id that scores every logged translation "
-                            "(empty: no QE score).")
-    baseline_days: int = setting(7, "A model's baseline: its first this many days of logged translations and "
-                                 "judgements.", min=1, max=365)
-    window_days: int = setting(7, "The current window an alert compares with the baseline: the last this many days.",
-                               min=1, max=365)
-    min_count: int = setting(20, "Fewest observations in the baseline and in the window before a measure can "
-                             "alert.", min=2)
-    sigmas: float = setting(3.0, "An alert fires when the window's mean is worse than the baseline's by more than "
-                            "this many standard errors (a Shewhart lower control limit).", min=0.5, max=10.0)
+    reward_model: str = setting(
+        "",
+        "Reward model that ranks the endpoint's candidates and scores what it serves "
+        "(empty: the newest registered reward model; none registered: the greedy "
+        "translation, no reward).",
+    )
+    qe_model: str = setting(
+        "", "COMET-QE / CometKiwi checkpoint or hub id that scores every logged translation (empty: no QE score)."
+    )
+    baseline_days: int = setting(
+        7, "A model's baseline: its first this many days of logged translations and judgements.", min=1, max=365
+    )
+    window_days: int = setting(
+        7, "The current window an alert compares with the baseline: the last this many days.", min=1, max=365
+    )
+    min_count: int = setting(
+        20, "Fewest observations in the baseline and in the window before a measure can alert.", min=2
+    )
+    sigmas: float = setting(
+        3.0,
+        "An alert fires when the window's mean is worse than the baseline's by more than "
+        "this many standard errors (a Shewhart lower control limit).",
+        min=0.5,
+        max=10.0,
+    )
 
 
 def load_settings(store) -> MonitorSettings:
     """The stored settings over the defaults (unknown stored keys are ignored)."""
     names = {f.name for f in dataclasses.fields(MonitorSettings)}
-    return check_settings(MonitorSettings(**{k: v for k, v in store.translation_log.settings().items()
-                                             if k in names}))
+    return check_settings(MonitorSettings(**{k: v for k, v in store.translation_log.settings().items() if k in names}))
 
 
 def check_settings(settings: MonitorSettings) -> MonitorSettings:

@@ -14,15 +14,34 @@ from engine.store.database import Database
 ORIGINS = ("translate", "batch", "endpoint")
 """Where a logged translation was served: the Translate page, a batch translation job, the HTTP endpoint."""
 
-_COLUMNS = ("created_at", "origin", "model", "rm", "pair", "source", "output", "reward", "qe", "qe_model",
-            "degenerate", "flags", "request_id", "run_id", "line")
+_COLUMNS = (
+    "created_at",
+    "origin",
+    "model",
+    "rm",
+    "pair",
+    "source",
+    "output",
+    "reward",
+    "qe",
+    "qe_model",
+    "degenerate",
+    "flags",
+    "request_id",
+    "run_id",
+    "line",
+)
 
 
 def _row(entry: dict[str, Any]) -> list[Any]:
     if entry.get("origin") not in ORIGINS:
         raise ValueError(f"log origin must be one of {ORIGINS}, not {entry.get('origin')!r}")
-    values = {**entry, "created_at": entry.get("created_at") or utc_now(),
-              "flags": ",".join(entry.get("flags") or []), "degenerate": bool(entry.get("degenerate"))}
+    values = {
+        **entry,
+        "created_at": entry.get("created_at") or utc_now(),
+        "flags": ",".join(entry.get("flags") or []),
+        "degenerate": bool(entry.get("degenerate")),
+    }
     return [values.get(name) for name in _COLUMNS]
 
 
@@ -41,13 +60,22 @@ class TranslationLogRepository:
                 return self.add(entries, tx)
         ids = []
         for entry in entries:
-            if entry.get("run_id") is not None and cur.execute(
-                    "SELECT 1 FROM translation_log WHERE run_id = ? AND line = ?",
-                    [entry["run_id"], entry.get("line")]).fetchone():
+            if (
+                entry.get("run_id") is not None
+                and cur.execute(
+                    "SELECT 1 FROM translation_log WHERE run_id = ? AND line = ?", [entry["run_id"], entry.get("line")]
+                ).fetchone()
+            ):
                 continue
-            ids.append(int(cur.execute(
-                f"INSERT INTO translation_log ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
-                " RETURNING id", _row(entry)).fetchone()[0]))
+            ids.append(
+                int(
+                    cur.execute(
+                        f"INSERT INTO translation_log ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
+                        " RETURNING id",
+                        _row(entry),
+                    ).fetchone()[0]
+                )
+            )
         return ids
 
     def get(self, log_id: int) -> dict | None:
@@ -55,9 +83,17 @@ class TranslationLogRepository:
         rows = self.entries(ids=[log_id])
         return rows[0] if rows else None
 
-    def entries(self, *, models: list[str] | None = None, origins: list[str] | None = None,
-                since: datetime | None = None, until: datetime | None = None, ids: list[int] | None = None,
-                limit: int | None = None, newest_first: bool = False) -> list[dict]:
+    def entries(
+        self,
+        *,
+        models: list[str] | None = None,
+        origins: list[str] | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        ids: list[int] | None = None,
+        limit: int | None = None,
+        newest_first: bool = False,
+    ) -> list[dict]:
         """Log entries filtered by model, origin and time (``until`` exclusive), oldest first unless
         ``newest_first``; each with ``queue_id`` / ``item_id`` when it was sampled for review."""
         clauses, params = [], []
@@ -72,9 +108,11 @@ class TranslationLogRepository:
             clauses.append("l.created_at < ?")
             params.append(until)
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
-        sql = ("SELECT l.*, r.queue_id, r.item_id FROM translation_log l"
-               f" LEFT JOIN translation_log_reviews r ON r.log_id = l.id{where}"
-               f" ORDER BY l.created_at {'DESC' if newest_first else 'ASC'}, l.id {'DESC' if newest_first else 'ASC'}")
+        sql = (
+            "SELECT l.*, r.queue_id, r.item_id FROM translation_log l"
+            f" LEFT JOIN translation_log_reviews r ON r.log_id = l.id{where}"
+            f" ORDER BY l.created_at {'DESC' if newest_first else 'ASC'}, l.id {'DESC' if newest_first else 'ASC'}"
+        )
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
@@ -91,8 +129,10 @@ class TranslationLogRepository:
 
     def models(self) -> list[str]:
         """The models with logged translations, in the order they were first logged."""
-        return [r[0] for r in self.db.query(
-            "SELECT model FROM translation_log GROUP BY model ORDER BY min(created_at), model")]
+        return [
+            r[0]
+            for r in self.db.query("SELECT model FROM translation_log GROUP BY model ORDER BY min(created_at), model")
+        ]
 
     # --- review samples ------------------------------------------------------------------------------
     @staticmethod
@@ -100,8 +140,18 @@ class TranslationLogRepository:
         """The review queue that holds the sampled translations of ``model``."""
         return f"Translation log · {model}"
 
-    def add_review(self, cur: duckdb.DuckDBPyConnection, *, log_id: int, model: str, rm: str | None, k: int,
-                   pair: str, source: str, request_id: str) -> tuple[int, int]:
+    def add_review(
+        self,
+        cur: duckdb.DuckDBPyConnection,
+        *,
+        log_id: int,
+        model: str,
+        rm: str | None,
+        k: int,
+        pair: str,
+        source: str,
+        request_id: str,
+    ) -> tuple[int, int]:
         """Put a log entry into its model's review queue (created on first use: split ``log``, no corpus) as an item
         whose candidates are the request ``request_id``; inside ``cur``'s transaction. Returns (queue, item).
 
@@ -112,15 +162,25 @@ class TranslationLogRepository:
             row = cur.execute(
                 "INSERT INTO review_queues (name, corpus_ids, split, k, model, rm, strategies, settings, linguists,"
                 " created_by, created_at) VALUES (?, '[]', 'log', ?, ?, ?, '[]', '{}', '[]', 'monitor', ?)"
-                " RETURNING id", [name, int(k), model, rm, utc_now()]).fetchone()
+                " RETURNING id",
+                [name, int(k), model, rm, utc_now()],
+            ).fetchone()
         queue_id = int(row[0])
-        item_id = int(cur.execute("SELECT coalesce(max(item_id), 0) + 1 FROM review_items WHERE queue_id = ?",
-                                  [queue_id]).fetchone()[0])
-        cur.execute("INSERT INTO review_items (queue_id, item_id, corpus_id, seg_id, pair, source, reference,"
-                    " request_id) VALUES (?, ?, 0, ?, ?, ?, NULL, ?)",
-                    [queue_id, item_id, int(log_id), pair, source, request_id])
-        cur.execute("INSERT INTO translation_log_reviews (log_id, queue_id, item_id, request_id, sampled_at)"
-                    " VALUES (?, ?, ?, ?, ?)", [log_id, queue_id, item_id, request_id, utc_now()])
+        item_id = int(
+            cur.execute(
+                "SELECT coalesce(max(item_id), 0) + 1 FROM review_items WHERE queue_id = ?", [queue_id]
+            ).fetchone()[0]
+        )
+        cur.execute(
+            "INSERT INTO review_items (queue_id, item_id, corpus_id, seg_id, pair, source, reference,"
+            " request_id) VALUES (?, ?, 0, ?, ?, ?, NULL, ?)",
+            [queue_id, item_id, int(log_id), pair, source, request_id],
+        )
+        cur.execute(
+            "INSERT INTO translation_log_reviews (log_id, queue_id, item_id, request_id, sampled_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [log_id, queue_id, item_id, request_id, utc_now()],
+        )
         return queue_id, item_id
 
     def sampled_count(self) -> int:
@@ -136,5 +196,8 @@ class TranslationLogRepository:
         """Store monitor settings (each value as JSON), replacing earlier values of the same keys."""
         with self.db.transaction() as cur:
             for key, value in values.items():
-                cur.execute("INSERT INTO monitor_settings (key, value) VALUES (?, ?)"
-                            " ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, json.dumps(value)])
+                cur.execute(
+                    "INSERT INTO monitor_settings (key, value) VALUES (?, ?)"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [key, json.dumps(value)],
+                )

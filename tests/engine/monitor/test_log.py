@@ -26,15 +26,23 @@ def test_sampling_is_reproducible_and_follows_the_rate():
 
 def test_entries_record_model_scores_and_checks_and_none_is_sampled_at_rate_zero(store):
     save_settings(store, MonitorSettings(review_rate=0.0))
-    ids = log_served(store, [
-        Served("endpoint", "m1", "en-ar", "The cat is on the table.", GOOD, rm="rm1", reward=0.7),
-        Served("endpoint", "m1", "en-ar", "The cat is on the table.", "The cat is on the table."),
-        Served("endpoint", "m1", "en-ar", "The cat is on the table.", "قطة قطة قطة قطة قطة"),
-    ])
+    ids = log_served(
+        store,
+        [
+            Served("endpoint", "m1", "en-ar", "The cat is on the table.", GOOD, rm="rm1", reward=0.7),
+            Served("endpoint", "m1", "en-ar", "The cat is on the table.", "The cat is on the table."),
+            Served("endpoint", "m1", "en-ar", "The cat is on the table.", "قطة قطة قطة قطة قطة"),
+        ],
+    )
     assert len(ids) == 3
     good, copy, loop = store.translation_log.entries()
-    assert (good["model"], good["rm"], good["reward"], good["qe"], good["degenerate"]) == ("m1", "rm1", 0.7, None,
-                                                                                            False)
+    assert (good["model"], good["rm"], good["reward"], good["qe"], good["degenerate"]) == (
+        "m1",
+        "rm1",
+        0.7,
+        None,
+        False,
+    )
     assert good["created_at"] is not None and good["source"] == "The cat is on the table." and good["output"] == GOOD
     assert copy["degenerate"] and "copy_of_source" in copy["flags"] and "low_arabic" in copy["flags"]
     assert loop["degenerate"] and "repetition" in loop["flags"]
@@ -44,8 +52,19 @@ def test_entries_record_model_scores_and_checks_and_none_is_sampled_at_rate_zero
 
 def test_sampled_entries_reach_the_review_queue_and_a_linguist_judges_what_was_served(store):
     save_settings(store, MonitorSettings(review_rate=0.5, review_k=2))
-    served = [Served("endpoint", "m1", "en-ar", f"Sentence number {i}.", f"{GOOD} {i}", rm="rm1", reward=0.1 * i,
-                     alternatives=[(f"قطة {i}", 0.01)]) for i in range(40)]
+    served = [
+        Served(
+            "endpoint",
+            "m1",
+            "en-ar",
+            f"Sentence number {i}.",
+            f"{GOOD} {i}",
+            rm="rm1",
+            reward=0.1 * i,
+            alternatives=[(f"قطة {i}", 0.01)],
+        )
+        for i in range(40)
+    ]
     ids = log_served(store, served)
     expected = [i for i in ids if sampled(i, 0.5)]
     assert 0 < len(expected) < 40 and store.translation_log.sampled_count() == len(expected)
@@ -58,21 +77,37 @@ def test_sampled_entries_reach_the_review_queue_and_a_linguist_judges_what_was_s
     request = store.feedback.request(item.request_id)
     assert item.source == entry["source"]
     assert [c["text"] for c in request["candidates"]] == [entry["output"], f"قطة {ids.index(expected[0])}"]
-    result = submit(store, Judgement(new_submission_id(), item.request_id, "Amina", "best", shown=[0, 1], best=0,
-                                     queue_id=item.queue_id, item_id=item.item_id))
+    result = submit(
+        store,
+        Judgement(
+            new_submission_id(),
+            item.request_id,
+            "Amina",
+            "best",
+            shown=[0, 1],
+            best=0,
+            queue_id=item.queue_id,
+            item_id=item.item_id,
+        ),
+    )
     assert result.stored and store.feedback.progress(queue["id"], "Amina")["mine"] == 1
 
 
 def test_a_translate_page_request_is_logged_with_its_reward_and_reuses_the_request(store, tiny_policy, tiny_rm):
     save_settings(store, MonitorSettings(review_rate=1.0))
-    translation = translate_with_registry(store, source="The cat is on the table.", pair="en-ar", model=tiny_policy,
-                                          rm=tiny_rm, max_new_tokens=8, seed=3)
+    translation = translate_with_registry(
+        store, source="The cat is on the table.", pair="en-ar", model=tiny_policy, rm=tiny_rm, max_new_tokens=8, seed=3
+    )
     request_id = record(store, translation, linguist="Amina", detected="en")
     [log_id] = log_served(store, [served_from_translation(translation, request_id)])
     entry = store.translation_log.get(log_id)
     best = translation.candidates[0]
-    assert (entry["origin"], entry["model"], entry["rm"], entry["output"]) == ("translate", tiny_policy, tiny_rm,
-                                                                               best.text)
+    assert (entry["origin"], entry["model"], entry["rm"], entry["output"]) == (
+        "translate",
+        tiny_policy,
+        tiny_rm,
+        best.text,
+    )
     assert entry["reward"] == pytest.approx(best.rm_score)
     assert entry["reward"] == max(c.rm_score for c in translation.candidates)
     assert entry["request_id"] == request_id
@@ -81,9 +116,20 @@ def test_a_translate_page_request_is_logged_with_its_reward_and_reuses_the_reque
 
 
 def _batch_file(tmp_path, n=5):
-    rows = [{"line": i + 1, "pair": "en-ar", "source": f"Source {i}.", "translation": f"{GOOD} {i}",
-             "score": 0.5 - 0.1 * i, "strategy": "greedy", "alternatives": [{"text": "قطة", "score": -1.0}],
-             "model": "m2", "rm": "rm1"} for i in range(n)]
+    rows = [
+        {
+            "line": i + 1,
+            "pair": "en-ar",
+            "source": f"Source {i}.",
+            "translation": f"{GOOD} {i}",
+            "score": 0.5 - 0.1 * i,
+            "strategy": "greedy",
+            "alternatives": [{"text": "قطة", "score": -1.0}],
+            "model": "m2",
+            "rm": "rm1",
+        }
+        for i in range(n)
+    ]
     path = tmp_path / "translations.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     return path
@@ -99,7 +145,8 @@ def test_batch_output_is_logged_once_inside_the_ingest_transaction(store, tmp_pa
     assert [(r["run_id"], r["line"], r["model"]) for r in rows] == [("run-1", i + 1, "m2") for i in range(5)]
     assert [r["reward"] for r in rows] == pytest.approx([0.5, 0.4, 0.3, 0.2, 0.1])
     assert store.translation_log.sampled_count() == 5
-    with pytest.raises(RuntimeError, match="failed after"), store.db.transaction() as cur:  # a failing ingest leaves nothing behind
+    # a failing ingest leaves nothing behind
+    with pytest.raises(RuntimeError, match="failed after"), store.db.transaction() as cur:
         ingest_batch_output(store, cur, "run-2", {"path": str(path)})
         raise RuntimeError("the ingest failed after the handler")
     assert store.translation_log.count() == 5
@@ -121,7 +168,12 @@ def test_a_configured_qe_model_scores_every_entry(store, tmp_path_factory):
     qe_dir = tmp_path_factory.mktemp("qe") / "comet_qe"
     build_tiny_comet(qe_dir, encoder, reference_free=True)
     save_settings(store, MonitorSettings(review_rate=0.0, qe_model=str(qe_dir)))
-    log_served(store, [Served("endpoint", "m1", "en-ar", "The cat is on the table.", GOOD),
-                       Served("endpoint", "m1", "fr-ar", "Le marché est fermé.", "السوق مغلق.")])
+    log_served(
+        store,
+        [
+            Served("endpoint", "m1", "en-ar", "The cat is on the table.", GOOD),
+            Served("endpoint", "m1", "fr-ar", "Le marché est fermé.", "السوق مغلق."),
+        ],
+    )
     rows = store.translation_log.entries()
     assert all(isinstance(r["qe"], float) for r in rows) and all(r["qe_model"] == str(qe_dir) for r in rows)

@@ -16,8 +16,9 @@ from engine.monitor.settings import MonitorSettings, save_settings
 
 def post(url: str, body: bytes | dict, headers: dict | None = None) -> tuple[int, dict]:
     data = body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False).encode()
-    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json", **(headers or {})},
-                                     method="POST")
+    request = urllib.request.Request(
+        url, data=data, headers={"Content-Type": "application/json", **(headers or {})}, method="POST"
+    )
     try:
         with urllib.request.urlopen(request, timeout=120) as answer:
             return answer.status, json.loads(answer.read())
@@ -34,8 +35,13 @@ def endpoint(store):
 
 
 def test_translate_with_the_production_model_over_http_logs_every_text(store, endpoint, tiny_policy, tiny_rm):
-    store.models.register(tiny_policy, "policy", store.models.get(tiny_policy)["path"], stage="production",
-                          metadata={"prompt_format": "tags"})
+    store.models.register(
+        tiny_policy,
+        "policy",
+        store.models.get(tiny_policy)["path"],
+        stage="production",
+        metadata={"prompt_format": "tags"},
+    )
     save_settings(store, MonitorSettings(review_rate=1.0))
     assert endpoint.url.startswith(f"http://{HOST}:") and endpoint.port > 0
     status, answer = post(endpoint.url, {"text": "The cat is on the table.", "pair": "en-ar"})
@@ -44,8 +50,9 @@ def test_translate_with_the_production_model_over_http_logs_every_text(store, en
     [one] = answer["translations"]
     assert one["source"] == "The cat is on the table." and isinstance(one["translation"], str)
     assert isinstance(one["reward"], float) and isinstance(one["degenerate"], bool)
-    status, answer = post(endpoint.url, {"texts": ["Où est la gare ?", "Il fait beau."], "pair": "fr-ar",
-                                         "model": tiny_policy})
+    status, answer = post(
+        endpoint.url, {"texts": ["Où est la gare ?", "Il fait beau."], "pair": "fr-ar", "model": tiny_policy}
+    )
     assert status == 200 and len(answer["translations"]) == 2
     rows = store.translation_log.entries(origins=["endpoint"])
     assert [r["source"] for r in rows] == ["The cat is on the table.", "Où est la gare ?", "Il fait beau."]
@@ -62,9 +69,9 @@ def test_bad_requests_get_400_with_a_reason_and_nothing_is_logged(store, endpoin
         (b"{not json", "not valid JSON: line 1, column 2"),
         (b"\xff\xfe", "not UTF-8"),
         (b"[1, 2]", "must be a JSON object"),
-        ({"pair": "en-ar"}, "either \"text\""),
-        ({"text": "Hi", "texts": ["Hi"], "pair": "en-ar"}, "either \"text\""),
-        ({"text": "Hi"}, "\"pair\" is required"),
+        ({"pair": "en-ar"}, 'either "text"'),
+        ({"text": "Hi", "texts": ["Hi"], "pair": "en-ar"}, 'either "text"'),
+        ({"text": "Hi"}, '"pair" is required'),
         ({"text": "Hi", "pair": "de-ar"}, "must be one of en-ar, fr-ar"),
         ({"text": "   ", "pair": "en-ar"}, "the text is empty"),
         ({"texts": ["ok", 3], "pair": "en-ar"}, "text 2 is not a string"),
@@ -122,7 +129,7 @@ def test_it_listens_on_loopback_only_and_stops(store):
 
 def test_parse_request_keeps_the_texts_whitespace_normalised():
     assert parse_request(b'{"text": "  The  cat. ", "pair": "en-ar"}') == (["The cat."], "en-ar", None)
-    with pytest.raises(RequestError, match="\"model\" must be"):
+    with pytest.raises(RequestError, match='"model" must be'):
         parse_request(b'{"text": "a", "pair": "en-ar", "model": 5}')
 
 
@@ -133,8 +140,13 @@ def test_the_command_line_serves_until_stopped(workspace):
     import subprocess
     import sys
 
-    proc = subprocess.Popen([sys.executable, "-m", "engine", "serve", "--port", "0"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env={**os.environ, "TARJAMA_HOME": str(workspace.root)})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "engine", "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TARJAMA_HOME": str(workspace.root)},
+    )
     try:
         line = proc.stdout.readline()
         match = re.search(r"http://127\.0\.0\.1:(\d+)/translate", line)
