@@ -95,6 +95,12 @@ def test_batch_job_translates_every_source_with_best_of_n(supervisor, store, wor
     assert all(len(line.split("\t")) == len(TSV_COLUMNS) for line in tsv)
     assert len(list((out / "chunks").glob("chunk-*.jsonl"))) == 2
     assert store.runs.get(run_id)["progress_done"] == 6
+    # the studio logged what the job served when it ingested the run's events (the job never opened the store)
+    logged = store.translation_log.entries(origins=["batch"])
+    assert [(e["run_id"], e["line"], e["source"], e["output"]) for e in logged] == [
+        (run_id, r["line"], r["source"], r["translation"]) for r in rows]
+    assert [e["reward"] for e in logged] == pytest.approx([r["score"] for r in rows])
+    assert all(e["model"] == tiny_policy and e["rm"] == tiny_rm for e in logged)
 
 
 def test_prepare_refuses_a_made_up_token_and_wrong_models(supervisor, tiny_policy, tiny_rm):
