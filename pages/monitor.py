@@ -22,9 +22,11 @@ from studio.endpoint import running_endpoint, start_endpoint, stop_endpoint
 from studio.state import studio
 
 st.title("Monitor")
-st.caption("Every translation the studio serves — Translate page, batch jobs, the endpoint below — is logged with its "
-           "model, scores and output checks; a share goes to the review queue. Quality is charted per model "
-           "version, and a measure that drifts past its baseline raises an alert.")
+st.caption(
+    "Every translation the studio serves — Translate page, batch jobs, the endpoint below — is logged with its "
+    "model, scores and output checks; a share goes to the review queue. Quality is charted per model "
+    "version, and a measure that drifts past its baseline raises an alert."
+)
 workspace_header(studio())
 studio().refresh()
 store = studio().store
@@ -34,10 +36,21 @@ settings = load_settings(store)
 st.subheader("Translation endpoint")
 endpoint = running_endpoint()
 c1, c2 = st.columns([1, 3])
-port = c1.number_input("Port on 127.0.0.1", 0, 65535, DEFAULT_PORT, key="mon-port", disabled=endpoint is not None,
-                       help="Other tools on this machine send POST /translate here (0: any free port).")
-serve = c2.toggle("Serve POST /translate", value=endpoint is not None, key="mon-serve",
-                  help="A thread of the studio, listening on 127.0.0.1 only; it stops with the studio.")
+port = c1.number_input(
+    "Port on 127.0.0.1",
+    0,
+    65535,
+    DEFAULT_PORT,
+    key="mon-port",
+    disabled=endpoint is not None,
+    help="Other tools on this machine send POST /translate here (0: any free port).",
+)
+serve = c2.toggle(
+    "Serve POST /translate",
+    value=endpoint is not None,
+    key="mon-serve",
+    help="A thread of the studio, listening on 127.0.0.1 only; it stops with the studio.",
+)
 if serve and endpoint is None:
     try:
         start_endpoint(int(port))
@@ -55,10 +68,14 @@ else:
 
 # --- settings ------------------------------------------------------------------------------------------------
 with st.expander("Settings: review sampling, QE model, baseline and alert rule"):
-    form = SimpleNamespace(config_cls=MonitorSettings, description="Saved in the studio's database; they apply to "
-                           "the next translation logged and to the alerts below.")
-    submitted = config_form(form, key="mon-settings", defaults=dataclasses.asdict(settings),
-                            submit_label="Save settings")
+    form = SimpleNamespace(
+        config_cls=MonitorSettings,
+        description="Saved in the studio's database; they apply to "
+        "the next translation logged and to the alerts below.",
+    )
+    submitted = config_form(
+        form, key="mon-settings", defaults=dataclasses.asdict(settings), submit_label="Save settings"
+    )
     if submitted is not None:
         try:
             save_settings(store, submitted)
@@ -83,15 +100,22 @@ if not known:
     st.info("Nothing logged yet: translate on the Translate page, run a batch translation, or call the endpoint.")
     st.stop()
 left, right = st.columns([3, 1])
-models = left.multiselect("Model versions", known, default=known, key="mon-models",
-                          help="Production first; every version that served translations or was judged.")
+models = left.multiselect(
+    "Model versions",
+    known,
+    default=known,
+    key="mon-models",
+    help="Production first; every version that served translations or was judged.",
+)
 period = right.radio("Per", PERIODS, horizontal=True, key="mon-period")
 observations = store_observations(store, models) if models else []
 
 found = alerts(observations, settings, utc_now())
-rule = (f"Baseline: a model's first {settings.baseline_days} days; window: the last {settings.window_days} days; "
-        f"an alert when the window's mean is worse than the baseline's by more than {settings.sigmas:g} standard "
-        f"errors, with at least {settings.min_count} observations in each.")
+rule = (
+    f"Baseline: a model's first {settings.baseline_days} days; window: the last {settings.window_days} days; "
+    f"an alert when the window's mean is worse than the baseline's by more than {settings.sigmas:g} standard "
+    f"errors, with at least {settings.min_count} observations in each."
+)
 if found:
     for alert in found:
         st.error(alert.message(), icon=":material/trending_down:")
@@ -104,7 +128,7 @@ promotions = [p for p in history(store) if p["model"] in models or p.get("previo
 measures = [m for m in MEASURES if any(r["measure"] == m for r in rows)]
 for i in range(0, len(measures), 2):
     cols = st.columns(2)
-    for col, measure in zip(cols, measures[i:i + 2], strict=False):
+    for col, measure in zip(cols, measures[i : i + 2], strict=False):
         col.plotly_chart(measure_chart(rows, measure, promotions, period), width="stretch", key=f"mon-{measure}")
 missing = [MEASURES[m].label for m in MEASURES if m not in measures]
 if missing:
@@ -113,10 +137,19 @@ if missing:
 # --- the log -------------------------------------------------------------------------------------------------
 st.subheader("Latest translations")
 latest = store.translation_log.entries(models=models, limit=50, newest_first=True)
-bidi_table([{**e, "created_at": f"{e['created_at']:%Y-%m-%d %H:%M}",
-             "reward": "" if e["reward"] is None else f"{e['reward']:.3f}",
-             "qe": "" if e["qe"] is None else f"{e['qe']:.3f}",
-             "checks": ", ".join(e["flags"]) or "pass",
-             "review": "sampled" if e["queue_id"] is not None else ""} for e in latest],
-           ["created_at", "origin", "model", "source", "output", "reward", "qe", "checks", "review"],
-           arabic_columns=("output",), labels={"created_at": "time (UTC)"})
+bidi_table(
+    [
+        {
+            **e,
+            "created_at": f"{e['created_at']:%Y-%m-%d %H:%M}",
+            "reward": "" if e["reward"] is None else f"{e['reward']:.3f}",
+            "qe": "" if e["qe"] is None else f"{e['qe']:.3f}",
+            "checks": ", ".join(e["flags"]) or "pass",
+            "review": "sampled" if e["queue_id"] is not None else "",
+        }
+        for e in latest
+    ],
+    ["created_at", "origin", "model", "source", "output", "reward", "qe", "checks", "review"],
+    arabic_columns=("output",),
+    labels={"created_at": "time (UTC)"},
+)

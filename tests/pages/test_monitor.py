@@ -26,9 +26,17 @@ def _seed(store):
 
     def entry(model, when, reward, copy=False):
         source = f"Sentence {when:%j%H%M}."
-        return {"origin": "endpoint", "model": model, "pair": "en-ar", "source": source,
-                "output": source if copy else "القطة على الطاولة.", "reward": reward, "degenerate": copy,
-                "flags": ["copy_of_source"] if copy else [], "created_at": when}
+        return {
+            "origin": "endpoint",
+            "model": model,
+            "pair": "en-ar",
+            "source": source,
+            "output": source if copy else "القطة على الطاولة.",
+            "reward": reward,
+            "degenerate": copy,
+            "flags": ["copy_of_source"] if copy else [],
+            "created_at": when,
+        }
 
     rows = [entry("v1", now - timedelta(days=21, hours=-3 * i), 0.4 + 0.2 * (i % 2)) for i in range(40)]
     rows += [entry("v2", now - timedelta(days=14, hours=-3 * i), 0.4 + 0.2 * (i % 2)) for i in range(40)]
