@@ -123,11 +123,13 @@ def log_served(
     settings: MonitorSettings | None = None,
     cur: Any = None,
     qe: list[float | None] | None = None,
+    qe_model: str | None = None,
 ) -> list[int]:
     """Log served translations (checks, QE when configured) and sample them for review; returns their log ids.
 
     Inside ``cur``'s transaction when given (the ingestion of a batch run), else in one transaction of its own.
-    ``qe`` gives scores already computed (else they are computed here when the settings name a QE model). Batch
+    ``qe`` gives scores already computed by ``qe_model`` (else they are computed here when the settings name a QE
+    model). Batch
     entries already logged (same run and line) are skipped and get no id.
     """
     if not served:
@@ -135,19 +137,18 @@ def log_served(
     settings = settings or load_settings(store)
     checks = run_checks([s.source for s in served], [s.output for s in served])
     if qe is None:
-        qe = qe_scores([s.source for s in served], [s.output for s in served], settings.qe_model) or [None] * len(
-            served
-        )
+        qe_model = settings.qe_model
+        qe = qe_scores([s.source for s in served], [s.output for s in served], qe_model) or [None] * len(served)
     if cur is None:
         with store.db.transaction() as tx:
-            return _log(store, tx, served, checks, qe, settings)
-    return _log(store, cur, served, checks, qe, settings)
+            return _log(store, tx, served, checks, qe, qe_model, settings)
+    return _log(store, cur, served, checks, qe, qe_model, settings)
 
 
-def _log(store, cur, served, checks, qe, settings: MonitorSettings) -> list[int]:
+def _log(store, cur, served, checks, qe, qe_model: str | None, settings: MonitorSettings) -> list[int]:
     ids = []
     for item, check, score in zip(served, checks, qe, strict=True):
-        new = store.translation_log.add([_entry(item, check, score, settings.qe_model or None)], cur)
+        new = store.translation_log.add([_entry(item, check, score, qe_model or None)], cur)
         if not new:
             continue
         ids.append(new[0])
@@ -211,4 +212,4 @@ def ingest_batch_output(store, cur: Any, run_id: str, event: dict) -> None:
     path = Path(event["path"])
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     qe = [r.get("qe") for r in rows]
-    log_served(store, batch_served(rows, run_id), cur=cur, qe=qe)
+    log_served(store, batch_served(rows, run_id), cur=cur, qe=qe, qe_model=event.get("qe_model"))
