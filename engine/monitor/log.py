@@ -60,7 +60,10 @@ def sampled(log_id: int, rate: float) -> bool:
 
 
 def qe_scores(sources: list[str], outputs: list[str], qe_model: str) -> list[float] | None:
-    """COMET-QE scores of the outputs with ``qe_model`` (None when no model is set or it cannot run here)."""
+    """COMET-QE scores of the outputs with ``qe_model`` (None when no model is set or it cannot run here).
+
+    A QE model that fails while scoring is logged and the entries keep no QE score: the translation was served
+    either way, and its log entry must not be lost to a broken QE model."""
     if not qe_model.strip() or not outputs:
         return None
     from engine.metrics import MetricSettings, get_metric
@@ -70,7 +73,11 @@ def qe_scores(sources: list[str], outputs: list[str], qe_model: str) -> list[flo
     if not available.ok:
         LOG.warning("translation log: no QE score (%s)", available.reason)
         return None
-    return [float(s) for s in metric.score(sources, outputs)]
+    try:
+        return [float(s) for s in metric.score(sources, outputs)]
+    except Exception:  # noqa: BLE001 — see the docstring; the traceback goes to the studio's log
+        LOG.exception("translation log: the QE model %s failed; entries logged without a QE score", qe_model)
+        return None
 
 
 def _entry(served: Served, check: Any, qe: float | None, qe_model: str | None) -> dict[str, Any]:

@@ -177,3 +177,14 @@ def test_a_configured_qe_model_scores_every_entry(store, tmp_path_factory):
     )
     rows = store.translation_log.entries()
     assert all(isinstance(r["qe"], float) for r in rows) and all(r["qe_model"] == str(qe_dir) for r in rows)
+
+
+def test_a_broken_qe_model_costs_the_score_not_the_entry(store, tmp_path, caplog):
+    folder = tmp_path / "broken" / "checkpoints"
+    folder.mkdir(parents=True)
+    (folder / "model.ckpt").write_bytes(b"not a checkpoint")
+    (tmp_path / "broken" / "hparams.yaml").write_text("class_identifier: referenceless_regression_metric\n")
+    save_settings(store, MonitorSettings(review_rate=0.0, qe_model=str(tmp_path / "broken")))
+    [log_id] = log_served(store, [Served("endpoint", "m1", "en-ar", "The cat is on the table.", GOOD)])
+    assert store.translation_log.get(log_id)["qe"] is None
+    assert "failed; entries logged without a QE score" in caplog.text
