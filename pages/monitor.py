@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import streamlit as st
 
 from engine.model_registry import history
-from engine.monitor.quality import MEASURES, PERIODS, aggregate, alerts, store_observations
+from engine.monitor.quality import MEASURES, PERIODS, aggregate, drift, store_observations
 from engine.monitor.server import DEFAULT_PORT
 from engine.monitor.settings import MonitorSettings, load_settings, save_settings
 from engine.store.clock import utc_now
@@ -110,7 +110,8 @@ models = left.multiselect(
 period = right.radio("Per", PERIODS, horizontal=True, key="mon-period")
 observations = store_observations(store, models) if models else []
 
-found = alerts(observations, settings, utc_now())
+measured = drift(observations, settings, utc_now())
+found = [d for d in measured if d.alerting]
 rule = (
     f"Baseline: a model's first {settings.baseline_days} days; window: the last {settings.window_days} days; "
     f"an alert when the window's mean is worse than the baseline's by more than {settings.sigmas:g} standard "
@@ -122,6 +123,24 @@ if found:
 else:
     st.success("No measure has drifted past its baseline.", icon=":material/check_circle:")
 st.caption(rule)
+with st.expander("Baseline and window of every measure"):
+    st.dataframe(
+        [
+            {
+                "model": d.model,
+                "measure": MEASURES[d.measure].label,
+                "baseline": d.baseline,
+                "n baseline": d.n_baseline,
+                "window": d.current,
+                "n window": d.n_current,
+                "control limit": d.limit,
+                "status": d.status,
+            }
+            for d in measured
+        ],
+        hide_index=True,
+        width="stretch",
+    )
 
 rows = aggregate(observations, period)
 promotions = [p for p in history(store) if p["model"] in models or p.get("previous_production") in models]

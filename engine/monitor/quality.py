@@ -69,19 +69,41 @@ class Observation:
 
 
 @dataclass(frozen=True)
-class Alert:
-    """A measure of a model that drifted past its control limit."""
+class Drift:
+    """One measure of one model: its baseline and current window, the control limit, and whether it alerts.
+
+    ``baseline``, ``current`` and ``limit`` are None when that part has no observation (or no limit can be set)."""
 
     model: str
     measure: str
-    baseline: float
-    current: float
-    limit: float
+    baseline: float | None
+    current: float | None
+    limit: float | None
     n_baseline: int
     n_current: int
     baseline_from: datetime
     baseline_to: datetime
     window_from: datetime
+    min_count: int
+
+    @property
+    def comparable(self) -> bool:
+        """Whether both the baseline and the window have enough observations to compare."""
+        return self.n_baseline >= self.min_count and self.n_current >= self.min_count
+
+    @property
+    def alerting(self) -> bool:
+        """Whether the window's mean is past the control limit (worse than the baseline)."""
+        if not self.comparable or self.limit is None or self.current is None:
+            return False
+        return self.current < self.limit if MEASURES[self.measure].higher_is_better else self.current > self.limit
+
+    @property
+    def status(self) -> str:
+        """``alert``, ``ok``, or why it cannot be compared."""
+        if not self.comparable:
+            return f"too few observations (fewer than {self.min_count} in the baseline or the window)"
+        return "alert" if self.alerting else "ok"
 
     def message(self) -> str:
         """One sentence for the page."""
@@ -169,9 +191,9 @@ def _sigma(values: Sequence[float], share: bool) -> float:
     return math.sqrt(sum((v - mean) ** 2 for v in values) / (n - 1)) if n > 1 else 0.0
 
 
-def alerts(observations: Iterable[Observation], settings: MonitorSettings, now: datetime) -> list[Alert]:
-    """The measures of each model whose window is worse than its baseline's control limit (see the module
-    docstring for the rule), by model then measure order."""
+def drift(observations: Iterable[Observation], settings: MonitorSettings, now: datetime) -> list[Drift]:
+    """Every measure of every model with its baseline, window and control limit (see the module docstring for the
+    rule), by model then measure order; measures a model has no observation of are left out."""
     by_model: dict[str, list[Observation]] = defaultdict(list)
     for o in observations:
         by_model[o.model].append(o)
@@ -183,15 +205,32 @@ def alerts(observations: Iterable[Observation], settings: MonitorSettings, now: 
         for measure in MEASURES.values():
             base = [o.value for o in rows if o.measure == measure.name and o.time < baseline_to]
             current = [o.value for o in rows if o.measure == measure.name and window_from <= o.time <= now]
-            if len(base) < settings.min_count or len(current) < settings.min_count:
+            if not base and not current:
                 continue
-            mu, mean = sum(base) / len(base), sum(current) / len(current)
-            margin = settings.sigmas * _sigma(base, measure.share) / math.sqrt(len(current))
-            limit = mu - margin if measure.higher_is_better else mu + margin
-            if (mean < limit) if measure.higher_is_better else (mean > limit):
-                found.append(
-                    Alert(
-                        model, measure.name, mu, mean, limit, len(base), len(current), start, baseline_to, window_from
-                    )
+            mu = sum(base) / len(base) if base else None
+            mean = sum(current) / len(current) if current else None
+            limit = None
+            if mu is not None and current:
+                margin = settings.sigmas * _sigma(base, measure.share) / math.sqrt(len(current))
+                limit = mu - margin if measure.higher_is_better else mu + margin
+            found.append(
+                Drift(
+                    model,
+                    measure.name,
+                    mu,
+                    mean,
+                    limit,
+                    len(base),
+                    len(current),
+                    start,
+                    baseline_to,
+                    window_from,
+                    settings.min_count,
                 )
+            )
     return found
+
+
+def alerts(observations: Iterable[Observation], settings: MonitorSettings, now: datetime) -> list[Drift]:
+    """The measures of each model whose window is worse than its baseline's control limit."""
+    return [d for d in drift(observations, settings, now) if d.alerting]

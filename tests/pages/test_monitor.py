@@ -69,6 +69,8 @@ def test_a_seeded_log_is_charted_per_model_with_its_alerts(open_page, store):
     assert messages[0].startswith("v2: reward (mean) is 0.300 over 30") and "below its control limit" in messages[0]
     assert messages[1].startswith("v2: degenerate outputs (share) is 33.3% over 30") and "above" in messages[1]
     assert not any(m.startswith("v1") for m in messages)  # v1's own baseline: it never drifted
+    table = at.dataframe[0].value  # the baseline and window of every measure, with its status
+    assert list(table.loc[table["status"] == "alert", "model"]) == ["v2", "v2"]
     charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     assert len(charts) == 2
     reward = next(c for c in charts if c["layout"]["title"]["text"] == "Reward (mean) per day")

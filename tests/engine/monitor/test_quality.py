@@ -11,6 +11,7 @@ from engine.monitor.quality import (
     Observation,
     aggregate,
     alerts,
+    drift,
     judgement_observations,
     period_start,
     post_edit_distance,
@@ -168,3 +169,13 @@ def test_store_observations_read_the_log_and_the_judgements(store):
     assert by["acceptance"] == [0.0, 1.0]
     assert by["post_edit_distance"] == [pytest.approx(1 / len(top.split() + ["جدا"]))]
     assert store_observations(store, models=["other"]) == []
+
+
+def test_drift_lists_every_measure_with_its_status():
+    window = T0 + timedelta(days=14)
+    obs = _baseline() + series("m1", "reward", [0.45] * 20, window) + _baseline(measure="degenerate", values=(0.0,))
+    rows = {d.measure: d for d in drift(obs, RULE, window + timedelta(days=3))}
+    assert set(rows) == {"reward", "degenerate"}
+    assert rows["reward"].status == "ok" and rows["reward"].limit == pytest.approx(0.432, abs=1e-3)
+    assert rows["degenerate"].n_current == 0 and rows["degenerate"].current is None
+    assert rows["degenerate"].status.startswith("too few observations") and not rows["degenerate"].alerting
