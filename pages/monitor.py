@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import streamlit as st
 
-from engine.model_registry import history
+from engine.models.registry import history
 from engine.monitor.quality import MEASURES, PERIODS, aggregate, drift, store_observations
 from engine.monitor.server import DEFAULT_PORT
 from engine.monitor.settings import MonitorSettings, load_settings, save_settings
@@ -19,7 +19,7 @@ from studio.components.header import workspace_header
 from studio.components.job_panel import config_form
 from studio.components.monitor_charts import measure_chart
 from studio.endpoint import running_endpoint, start_endpoint, stop_endpoint
-from studio.state import studio
+from studio.state import services
 
 st.title("Monitor")
 st.caption(
@@ -27,9 +27,9 @@ st.caption(
     "model, scores and output checks; a share goes to the review queue. Quality is charted per model "
     "version, and a measure that drifts past its baseline raises an alert."
 )
-workspace_header(studio())
-studio().refresh()
-store = studio().store
+workspace_header(services())
+services().refresh()
+store = services().store
 settings = load_settings(store)
 
 # --- the endpoint --------------------------------------------------------------------------------------------

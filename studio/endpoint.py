@@ -11,7 +11,7 @@ import threading
 import streamlit as st
 
 from engine.monitor.server import TranslationEndpoint
-from studio.state import studio
+from studio.state import services
 
 
 @st.cache_resource
@@ -20,7 +20,7 @@ def _slot(root: str) -> dict:
 
 
 def _current() -> dict:
-    return _slot(str(studio().workspace.root))
+    return _slot(str(services().workspace.root))
 
 
 def running_endpoint() -> TranslationEndpoint | None:
@@ -36,7 +36,7 @@ def start_endpoint(port: int) -> str:
     with slot["lock"]:
         if running_endpoint() is not None:
             return slot["endpoint"].url
-        endpoint = TranslationEndpoint(studio().store, port=port)
+        endpoint = TranslationEndpoint(services().store, port=port)
         url = endpoint.start()
         slot["endpoint"] = endpoint
         return url

@@ -81,7 +81,7 @@ def check_texts(texts: Any) -> list[str]:
 
 def serving_model(store, model: str | None) -> str:
     """The model that serves: ``model`` when given (a registered policy), else the production model."""
-    from engine.registry import UnknownModelError, resolve_model
+    from engine.models.refs import UnknownModelError, resolve_model
 
     if model:
         try:

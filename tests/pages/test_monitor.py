@@ -7,7 +7,7 @@ import urllib.error
 import urllib.request
 from datetime import timedelta
 
-from engine.model_registry import promote
+from engine.models.registry import promote
 from engine.store.clock import utc_now
 from tests.pages.conftest import by_label
 
