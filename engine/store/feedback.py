@@ -6,6 +6,8 @@ import json
 from datetime import datetime, timedelta
 from typing import Any
 
+import duckdb
+
 from engine.store.clock import utc_now
 from engine.store.database import Database
 
@@ -40,23 +42,27 @@ class FeedbackRepository:
         return [r[0] for r in self.db.query("SELECT name FROM linguists ORDER BY lower(name), name")]
 
     # --- translation requests ------------------------------------------------------------------------
-    def add_request(self, request: dict[str, Any], candidates: list[dict[str, Any]]) -> str:
-        """Store a request and its candidates (already in the reward model's order) in one transaction."""
-        with self.db.transaction() as cur:
-            cur.execute(
-                "INSERT INTO translation_requests (id, created_at, linguist, source, pair, detected, model, rm,"
-                " strategies, settings, generate_s, score_s, queue_id, item_id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [request["id"], request.get("created_at") or utc_now(), request.get("linguist"), request["source"],
-                 request["pair"], request.get("detected"), request["model"], request.get("rm"),
-                 json.dumps(request.get("strategies") or []), json.dumps(request.get("settings") or {}),
-                 request.get("generate_s"), request.get("score_s"), request.get("queue_id"),
-                 request.get("item_id")])
-            cur.executemany(
-                "INSERT INTO request_candidates (request_id, position, text, rm_score, strategy, strategies,"
-                " n_samples) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [[request["id"], i, c["text"], c.get("rm_score"), c["strategy"], ",".join(c.get("strategies") or []),
-                  int(c.get("n_samples") or 1)] for i, c in enumerate(candidates)])
+    def add_request(self, request: dict[str, Any], candidates: list[dict[str, Any]],
+                    cur: duckdb.DuckDBPyConnection | None = None) -> str:
+        """Store a request and its candidates (already in the reward model's order) in one transaction (``cur``'s
+        when given)."""
+        if cur is None:
+            with self.db.transaction() as tx:
+                return self.add_request(request, candidates, tx)
+        cur.execute(
+            "INSERT INTO translation_requests (id, created_at, linguist, source, pair, detected, model, rm,"
+            " strategies, settings, generate_s, score_s, queue_id, item_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [request["id"], request.get("created_at") or utc_now(), request.get("linguist"), request["source"],
+             request["pair"], request.get("detected"), request["model"], request.get("rm"),
+             json.dumps(request.get("strategies") or []), json.dumps(request.get("settings") or {}),
+             request.get("generate_s"), request.get("score_s"), request.get("queue_id"),
+             request.get("item_id")])
+        cur.executemany(
+            "INSERT INTO request_candidates (request_id, position, text, rm_score, strategy, strategies,"
+            " n_samples) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [[request["id"], i, c["text"], c.get("rm_score"), c["strategy"], ",".join(c.get("strategies") or []),
+              int(c.get("n_samples") or 1)] for i, c in enumerate(candidates)])
         return request["id"]
 
     def request(self, request_id: str) -> dict | None:
