@@ -24,11 +24,21 @@ import duckdb
 from engine.store.clock import utc_now
 
 PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
+"""A model version's name: a letter or digit, then letters, digits, ``.``, ``_`` or ``-`` (at most 128); it names
+the export folder too."""
 FALLBACK_STAGE = "final"  # where a production model goes when no promotion of it is on record
 
 
 class RegistryError(ValueError):
     """A registry operation that cannot be done (the message says why, for the page)."""
+
+
+def model_name_problem(name: str) -> str | None:
+    """Why ``name`` cannot name a model version (see :data:`PLAIN_NAME`), or None when it can."""
+    if not PLAIN_NAME.fullmatch(name or ""):
+        return ("Give a name of letters, digits, '.', '_' or '-' (starting with a letter or digit, at most 128 "
+                "characters).")
+    return None
 
 
 # --- production: promote, roll back, archive ---------------------------------------------------------

@@ -284,3 +284,12 @@ def test_an_mlp_head_reward_model_is_refused_standalone_with_the_reason(store, w
         export_standalone(store, "rm-mlp", export_dir(workspace, "rm-mlp"))
     assert not (workspace.root / "exports" / "rm-mlp").exists()
     assert not list((workspace.root / "exports").glob(".*tmp"))
+
+
+@pytest.mark.parametrize(("name", "ok"), [("my-sft-v1", True), ("Gemma2.2b_rm", True), ("a" * 128, True),
+                                          ("a" * 129, False), ("-leading", False), ("has space", False),
+                                          ("../up", False), ("", False)])
+def test_the_model_name_rule_is_the_export_folders_rule(name: str, ok: bool) -> None:
+    from engine.models.registry import model_name_problem
+
+    assert (model_name_problem(name) is None) is ok
