@@ -8,16 +8,15 @@ from pathlib import Path
 import plotly.graph_objects as go
 import streamlit as st
 
+from engine.models.lineage import Lineage, lineage
 from engine.models.loading import check_model
 from engine.models.registry import (
     EXPORT_DTYPES,
-    Lineage,
     RegistryError,
     archive,
     export_dir,
     export_standalone,
     history,
-    lineage,
     model_name_problem,
     production,
     promote,
