@@ -1,5 +1,6 @@
 """Command line: ``python -m engine run RUN_DIR``, ``python -m engine jobs list|show|cancel|resume|logs``,
-``python -m engine export pairs|model`` and ``python -m engine retrain-due`` (for a cron).
+``python -m engine export pairs|model``, ``python -m engine serve`` (the translation endpoint) and
+``python -m engine retrain-due`` (for a cron).
 
 ``run`` is what the studio launches in a subprocess (and what a user may type). The ``jobs`` verbs
 open the studio's store; they work when the studio is not running (DuckDB lets one process hold the
@@ -120,6 +121,34 @@ def _cmd_export_model(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import signal
+    import threading
+
+    from engine.monitor.server import TranslationEndpoint
+    from engine.store import Store
+
+    workspace = Workspace.from_env().ensure()
+    store = Store(workspace.db_path)
+    endpoint = TranslationEndpoint(store, port=args.port)
+    try:
+        url = endpoint.start()
+    except OSError as exc:
+        store.close()
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    print(f"serving POST {url} (127.0.0.1 only); Ctrl-C stops", flush=True)
+    try:
+        stop.wait()
+    finally:
+        endpoint.stop()
+        store.close()
+    return 0
+
+
 def _cmd_retrain_due(args: argparse.Namespace) -> int:
     import time
 
@@ -218,6 +247,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="the folder to write <name>/ into (default: the workspace's exports/)")
     p.set_defaults(func=_cmd_export_model)
 
+    p = verbs.add_parser("serve", help="the translation endpoint (POST /translate on 127.0.0.1) in the foreground, "
+                                       "when the studio is not running (it holds the store)")
+    p.add_argument("--port", type=int, default=8502, help="the port on 127.0.0.1 (0: any free port)")
+    p.set_defaults(func=_cmd_serve)
     p = verbs.add_parser("retrain-due", help="whether the retraining schedule wants a retrain now (for a cron); "
                                              "--start starts it: Phase 3 from the production model")
     p.add_argument("--start", action="store_true", help="start the retrain when it is due")

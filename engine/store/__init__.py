@@ -21,6 +21,7 @@ from engine.store.pipelines import PipelineRepository
 from engine.store.preferences import PreferenceRepository
 from engine.store.promotion import PromotionRepository
 from engine.store.runs import RunRepository
+from engine.store.translation_log import TranslationLogRepository
 
 __all__ = ["Store", "StoreCorruptError", "StoreDiskFullError", "StoreError", "StoreLockedError",
            "StoreReadOnlyError"]
@@ -28,7 +29,8 @@ __all__ = ["Store", "StoreCorruptError", "StoreDiskFullError", "StoreError", "St
 
 class Store:
     """One database and its repositories: ``runs``, ``corpora``, ``models``, ``preferences``, ``evaluations``,
-    ``feedback``, ``pipelines``, ``promotion`` (gate and retraining), ``annotations`` (error spans)."""
+    ``feedback``, ``pipelines``, ``translation_log``, ``promotion`` (gate and retraining), ``annotations`` (error
+    spans)."""
 
     def __init__(self, path: Path | str, *, migrate: bool = True) -> None:
         self.db = Database(path, migrate=migrate)
@@ -39,6 +41,7 @@ class Store:
         self.evaluations = EvaluationRepository(self.db)
         self.feedback = FeedbackRepository(self.db)
         self.pipelines = PipelineRepository(self.db)
+        self.translation_log = TranslationLogRepository(self.db)
         self.promotion = PromotionRepository(self.db)
         self.annotations = AnnotationRepository(self.db)
 
