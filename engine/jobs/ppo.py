@@ -23,7 +23,7 @@ from engine.jobs import checkpoints
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.kinds import JobKind
-from engine.jobs.training import policy_name, report_to_setting, tracking_args
+from engine.jobs.training import policy_name, register_policy, report_to_setting, save_policy, tracking_args
 from engine.models.refs import ModelRef, resolve_model
 from engine.rl.alarms import AlarmSettings, check_alarms
 from engine.rl.shaping import RolloutStats, ShapingConfig
@@ -287,7 +287,7 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
     from trl.experimental.ppo import PPOConfig, PPOTrainer
 
     from engine.models.loading import load_causal_lm, load_tokenizer
-    from engine.models.prompting import encode_prompt, write_model_card
+    from engine.models.prompting import encode_prompt
     from engine.reward.model import load_reward_model
     from engine.rl.shaping import shaped_get_reward
 
@@ -363,14 +363,8 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
             ctx.log(f"stopped early: {exc}", level="warning")
     ctx.log(f"{trainer.state.global_step} PPO steps in {time.time() - t0:.0f} s")
 
-    final_policy = trainer.accelerator.unwrap_model(trainer.model).policy
-    if config.lora:
-        final_policy = final_policy.merge_and_unload()
-    out = ctx.output_dir / "model"
-    final_policy.save_pretrained(out, safe_serialization=True)
-    tokenizer.save_pretrained(out)
-    write_model_card(out, policy_ref.prompt_format, created_by="ppo", parent=policy_ref.name,
-                     reward_model=reward_ref.name)
+    out, _ = save_policy(trainer.accelerator.unwrap_model(trainer.model).policy, tokenizer, ctx.output_dir / "model",
+                         policy_ref, "ppo", config.lora, reward_model=reward_ref.name)
     history = monitor.history
     last = {k: v[-1][1] for k, v in history.items() if v}
     first = {k: v[0][1] for k, v in history.items() if v}
@@ -382,10 +376,8 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
             "summary_window_steps": SUMMARY_WINDOW,
             "heldout_chrf_start": first.get("heldout_chrf"), "heldout_chrf_end": last.get("heldout_chrf"),
             "stopped_early": stopped_early, "prompt_format": policy_ref.prompt_format, "lora": config.lora}
-    (ctx.output_dir / "summary.json").write_text(json.dumps(meta, indent=2))
-    name = policy_name(config.model_name, ctx, "ppo")
-    ctx.artifact("model", name=name, model_kind="policy", path=str(out), stage=config.register_stage,
-                 parent=policy_ref.name, metadata=meta)
+    register_policy(ctx, policy_name(config.model_name, ctx, "ppo"), out, config.register_stage, policy_ref,
+                    meta["steps"], meta)
 
 
 KIND = JobKind(
