@@ -78,8 +78,9 @@ def test_dpo_with_nll_weight_adds_the_sft_loss(store, tmp_path, tiny_policy, tin
     events, artifact = _train(store, tmp_path, pair_sets=[pair_set], nll_weight=1.0)
     meta = _check_two_steps(events, artifact, tiny_policy_dir)
     assert meta["nll_weight"] == 1.0
-    keys = {k for e in events if e["type"] == "metric" for k in e["values"]}
-    assert "nll_loss" in keys or any(k.startswith("sft") for k in keys), keys
+    # at step 1 policy = reference, so DPO's sigmoid loss is log 2; the NLL of the untrained tiny model adds ~6
+    first = next(e["values"]["loss"] for e in events if e["type"] == "metric" and "loss" in e["values"])
+    assert first > 2.0, first
 
 
 @pytest.mark.parametrize("loss_type", ["sigmoid", "simpo"])
