@@ -18,7 +18,7 @@ from engine.workspace import Workspace
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from engine.jobs.runner import run_job
+    from engine.jobs.process import run_job
 
     return run_job(Path(args.run_dir))
 
@@ -84,7 +84,7 @@ def _cmd_logs(args: argparse.Namespace) -> int:
 
 
 def _cmd_export_pairs(args: argparse.Namespace) -> int:
-    from engine.preference_export import export_preferences
+    from engine.preferences.export import export_preferences
     from engine.store import Store
 
     workspace = Workspace.from_env().ensure()
@@ -103,7 +103,7 @@ def _cmd_export_pairs(args: argparse.Namespace) -> int:
 
 
 def _cmd_export_model(args: argparse.Namespace) -> int:
-    from engine.model_registry import RegistryError, export_dir, export_standalone
+    from engine.models.registry import RegistryError, export_dir, export_standalone
     from engine.store import Store
 
     workspace = Workspace.from_env().ensure()

@@ -29,8 +29,8 @@ import pyarrow.parquet as pq
 
 from engine.jobs.config import config_to_dict, setting
 from engine.jobs.context import JobContext
-from engine.jobs.registry import JobKind
-from engine.registry import ModelRef, resolve_model
+from engine.jobs.kinds import JobKind
+from engine.models.refs import ModelRef, resolve_model
 
 REQUESTABLE_METRICS = ("chrf", "bleu", "ter", "bertscore", "comet", "comet_qe")
 """Metrics of the registry an evaluation can ask for (the reward score and the checks are added on their own)."""
@@ -284,8 +284,8 @@ def _read_plan(ctx: JobContext) -> EvaluationPlan:
 
 def translate(ref: ModelRef, rows: list[dict], config: EvaluateConfig, ctx: JobContext, scorer, on_chunk) -> list[dict]:
     """One output per sentence: the decoding's output, or the reward model's pick among best-of-n candidates."""
-    from engine.generation import SamplingStrategy, generate_candidates
-    from engine.models import load_causal_lm, load_tokenizer
+    from engine.decoding.candidates import SamplingStrategy, generate_candidates
+    from engine.models.loading import load_causal_lm, load_tokenizer
 
     tokenizer = load_tokenizer(ref.path, trust_remote_code=ref.trust_remote_code)
     model = load_causal_lm(ref.path, trust_remote_code=ref.trust_remote_code)

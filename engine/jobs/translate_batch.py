@@ -1,7 +1,7 @@
 """The ``translate_batch`` job: translate every source of an uploaded file with best-of-n reranking.
 
 For each chunk of sources the policy samples 5–8 candidates per source (batched over sources, one
-``generate()`` call per strategy — :func:`engine.generation.generate_candidates`), the reward model scores
+``generate()`` call per strategy — :func:`engine.decoding.candidates.generate_candidates`), the reward model scores
 every candidate of the chunk in batches, and the best becomes the translation; the others are kept as
 alternatives with their scores. Chunks are written atomically (``outputs/chunks/chunk-*.jsonl``) and double
 as checkpoints, so a resumed run skips the sources already done. At the end ``outputs/translations.jsonl`` and
@@ -22,8 +22,8 @@ from pathlib import Path
 
 from engine.jobs.config import setting
 from engine.jobs.context import JobContext
-from engine.jobs.registry import JobKind
-from engine.registry import ModelRef, resolve_model
+from engine.jobs.kinds import JobKind
+from engine.models.refs import ModelRef, resolve_model
 
 DEFAULT_STRATEGIES = ["greedy", "temperature:0.7x2", "temperature:1.0x2", "top_k:20", "top_p:0.9x2"]
 OUTPUT_JSONL = "translations.jsonl"
@@ -54,7 +54,7 @@ class TranslateBatchConfig:
 
 
 def _sample_count(strategies: list) -> int:
-    from engine.generation import parse_strategies
+    from engine.decoding.candidates import parse_strategies
 
     return sum(s.samples for s in parse_strategies(strategies))
 
@@ -127,9 +127,9 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
     """Translate chunk by chunk with best-of-n reranking; resumable; assemble TSV and JSONL at the end."""
     import torch
 
+    from engine.decoding.candidates import generate_candidates, parse_strategies
     from engine.feedback.batch import read_sources
-    from engine.generation import generate_candidates, parse_strategies
-    from engine.models import load_causal_lm, load_tokenizer
+    from engine.models.loading import load_causal_lm, load_tokenizer
     from engine.reward.scoring import RewardScorer
 
     torch.set_num_threads(max(1, os.cpu_count() or 1))

@@ -39,7 +39,7 @@ KTO_SOURCES: tuple[str, ...] = ("pairs", "judgements", "pairs+judgements")
 def encode_unpaired(rows: list[dict], tokenizer: Any, prompt_format: str, max_length: int) -> tuple[list[dict], int]:
     """KTO examples ``{prompt, completion, label, prompt_ids, completion_ids}`` and how many rows were dropped for
     being longer than ``max_length``; ids as :func:`engine.jobs.dpo.encode_pairs` makes them."""
-    from engine.prompting import build_prompt
+    from engine.models.prompting import build_prompt
     from engine.reward.encoding import prompt_ids, response_ids
 
     out, dropped = [], 0

@@ -265,19 +265,13 @@ class CorpusRepository:
         """
         if not corpus_ids:
             raise ValueError("choose at least one corpus")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        ids = ", ".join(str(int(i)) for i in corpus_ids)
-        split_list = ", ".join("'" + s.replace("'", "") + "'" for s in splits)
-        sql = (f"SELECT corpus_id, seg_id, pair, split, source, target FROM segments"
-               f" WHERE corpus_id IN ({ids}) AND split IN ({split_list})")
+        ids, split_list = [int(i) for i in corpus_ids], list(splits)
+        sql = ("SELECT corpus_id, seg_id, pair, split, source, target FROM segments"
+               f" WHERE corpus_id IN ({', '.join('?' * len(ids))}) AND split IN ({', '.join('?' * len(split_list))})")
+        params: list = [*ids, *split_list]
         if limit is not None:
-            sql += f" ORDER BY hash(corpus_id, seg_id, {int(seed)}) LIMIT {int(limit)}"
+            sql += " ORDER BY hash(corpus_id, seg_id, ?) LIMIT ?"
+            params += [int(seed), int(limit)]
         else:
             sql += " ORDER BY corpus_id, seg_id"
-        with self.db.cursor() as cur:
-            cur.execute(f"COPY ({sql}) TO '{_sql_path(path)}' (FORMAT parquet)")
-            return cur.execute(f"SELECT count(*) FROM read_parquet('{_sql_path(path)}')").fetchone()[0]
-
-
-def _sql_path(path: Path) -> str:
-    return str(path).replace("'", "''")
+        return self.db.copy_to_parquet(sql, params, path)

@@ -7,7 +7,7 @@ import json
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from engine.preference_export import export_preferences, pair_records
+from engine.preferences.export import export_preferences, pair_records
 
 
 def learnable_pair_rows(n: int) -> list[dict]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from engine.jobs.config import config_from_dict
-from engine.jobs.registry import job_kind
+from engine.jobs.kinds import job_kind
+from engine.jobs.presets import BRIEF, DEMO, PRESETS, preset, preset_names
 from engine.pipelines.templates import TEMPLATES
-from engine.presets import BRIEF, DEMO, PRESETS, preset, preset_names
 
 
 @pytest.mark.parametrize("kind", sorted(PRESETS))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from engine.models import ModelLoadError, check_model, is_local, load_causal_lm, load_tokenizer
+from engine.models.loading import ModelLoadError, check_model, is_local, load_causal_lm, load_tokenizer
 
 TEXTS = ["Good morning.", "صباح الخير.", "Bonjour.", "أين المحطة؟"] * 5
 
@@ -22,8 +22,8 @@ def offline(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="module")
 def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A saved tiny studio model: safetensors weights, tokenizer and tarjama.json."""
-    from engine.demo_model import build_model, gemma2_config, train_bpe_tokenizer
-    from engine.prompting import write_model_card
+    from engine.models.demo import build_model, gemma2_config, train_bpe_tokenizer
+    from engine.models.prompting import write_model_card
 
     folder = tmp_path_factory.mktemp("models") / "tiny"
     tokenizer = train_bpe_tokenizer(TEXTS, vocab_size=300)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.preferences import STRATEGIES, PairingConfig, ScoredCandidate, build_pairs, source_split
+from engine.preferences.pairing import STRATEGIES, PairingConfig, ScoredCandidate, build_pairs, source_split
 
 WORDS = ["كتاب", "بيت", "مدرسة", "شمس", "قمر", "طريق", "ماء", "سماء", "ولد", "بنت", "سيارة", "قلم"]
 

@@ -48,7 +48,7 @@ def _evaluations(store: Any, name: str) -> list[str]:
 
 
 def _lineage_lines(store: Any, name: str) -> list[str]:
-    from engine.model_registry import lineage
+    from engine.models.registry import lineage
 
     graph = lineage(store, name)
     return [f"- {graph.nodes[e.source].label} → *{e.label}* → {graph.nodes[e.target].label}" for e in graph.edges]
@@ -57,7 +57,7 @@ def _lineage_lines(store: Any, name: str) -> list[str]:
 def model_card(store: Any, name: str, *, prompt_format: str, pairs: list[str], dtype: str,
                base_model: str | None = None, reward_head: str | None = None) -> str:
     """The README.md of the export of registered model ``name``."""
-    from engine.prompting import LANGUAGE_NAMES, build_prompt, instruction_text, split_pair
+    from engine.models.prompting import LANGUAGE_NAMES, build_prompt, instruction_text, split_pair
 
     row = store.models.get(name) or {}
     meta = row.get("metadata") or {}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.prompting import (
+from engine.models.prompting import (
     MODEL_CARD_FILE,
     PROMPT_FORMATS,
     build_prompt,
@@ -26,7 +26,7 @@ CHAT_TEMPLATE = (
 
 @pytest.fixture(scope="module")
 def tokenizer():
-    from engine.demo_model import train_bpe_tokenizer
+    from engine.models.demo import train_bpe_tokenizer
 
     texts = ["Good morning.", "صباح الخير.", "Bonjour à tous.", "Translate from English to Arabic:"] * 5
     return train_bpe_tokenizer(texts, vocab_size=300)
@@ -45,7 +45,7 @@ def test_instruction_prompt_without_a_chat_template_is_plain_text():
 
 
 def test_instruction_prompt_uses_the_chat_template_and_encodes_bos_once():
-    from engine.demo_model import train_bpe_tokenizer
+    from engine.models.demo import train_bpe_tokenizer
 
     chat = train_bpe_tokenizer(["Good morning.", "صباح الخير."] * 5, vocab_size=300)
     chat.chat_template = CHAT_TEMPLATE

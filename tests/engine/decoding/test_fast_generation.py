@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import torch
 
-DEMO_MODEL = Path(__file__).resolve().parents[2] / "data" / "demo" / "model"
+DEMO_MODEL = Path(__file__).resolve().parents[3] / "data" / "demo" / "model"
 
 
 @pytest.mark.parametrize("q_length,kv_length,kv_offset", [(5, 5, 0), (1, 9, 0), (1, 6, 3), (3, 12, 0)])
@@ -16,7 +16,7 @@ DEMO_MODEL = Path(__file__).resolve().parents[2] / "data" / "demo" / "model"
 def test_broadcast_masks_equal_transformers_masks(q_length, kv_length, kv_offset, window):
     from transformers import masking_utils as mu
 
-    from engine.fast_masks import broadcast_eager_mask, broadcast_sdpa_mask
+    from engine.decoding.masks import broadcast_eager_mask, broadcast_sdpa_mask
 
     padding = torch.ones(3, kv_length + kv_offset, dtype=torch.bool)
     padding[1, :2] = False  # left padding
@@ -37,7 +37,7 @@ def test_fast_masks_switch_only_inside_the_block(monkeypatch):
     """Outside ``fast_masks()`` (other threads, training) transformers' own builders run; inside, the broadcast one."""
     from transformers.masking_utils import ALL_MASK_ATTENTION_FUNCTIONS
 
-    from engine import fast_masks
+    from engine.decoding import masks as fast_masks
 
     fast_masks.install()
     calls = []
@@ -57,7 +57,7 @@ def test_fast_masks_switch_only_inside_the_block(monkeypatch):
 
 def _plain_generate(model, tokenizer, sources, pairs, max_new_tokens):
     """The studio's greedy decoding before the speed changes: plain generate(), transformers' masks, no_grad."""
-    from engine.prompting import encode_prompt
+    from engine.models.prompting import encode_prompt
 
     encoded = [encode_prompt(tokenizer, s, p, "tags") for s, p in zip(sources, pairs, strict=True)]
     batch = tokenizer.pad({"input_ids": encoded}, padding=True, return_tensors="pt")
@@ -72,9 +72,9 @@ def _plain_generate(model, tokenizer, sources, pairs, max_new_tokens):
 def test_greedy_outputs_are_unchanged_by_the_speed_changes(which, tiny_policy_dir, one_torch_thread):
     """The shipped demo model (SDPA) and the tiny soft-capped test model (eager attention), a left-padded batch of
     different lengths: generate_candidates and greedy_translate give what plain generate() gives."""
-    from engine.demo_model import greedy_translate
-    from engine.generation import generate_candidates, parse_strategies
-    from engine.models import load_causal_lm, load_tokenizer
+    from engine.decoding.candidates import generate_candidates, parse_strategies
+    from engine.decoding.greedy import greedy_translate
+    from engine.models.loading import load_causal_lm, load_tokenizer
     from tests.conftest import demo_pairs
 
     folder = DEMO_MODEL if which == "demo" else tiny_policy_dir
@@ -95,7 +95,7 @@ def test_greedy_outputs_are_unchanged_by_the_speed_changes(which, tiny_policy_di
 def test_fast_sampler_has_the_distribution_of_transformers_warpers(params):
     from transformers import TemperatureLogitsWarper, TopKLogitsWarper, TopPLogitsWarper
 
-    from engine.sampling import FastSampler
+    from engine.decoding.sampler import FastSampler
 
     torch.manual_seed(0)
     scores = torch.randn(6, 500) * torch.tensor([0.5, 1, 2, 4, 8, 0.01]).unsqueeze(1)  # flat to peaked rows
@@ -123,8 +123,8 @@ def test_fast_sampler_has_the_distribution_of_transformers_warpers(params):
 
 
 def test_sampled_candidates_are_reproducible_for_a_seed(one_torch_thread):
-    from engine.generation import generate_candidates, parse_strategies
-    from engine.models import load_causal_lm, load_tokenizer
+    from engine.decoding.candidates import generate_candidates, parse_strategies
+    from engine.models.loading import load_causal_lm, load_tokenizer
     from tests.conftest import demo_pairs
 
     model, tokenizer = load_causal_lm(DEMO_MODEL), load_tokenizer(DEMO_MODEL)
@@ -138,7 +138,7 @@ def test_sampled_candidates_are_reproducible_for_a_seed(one_torch_thread):
 
 def _per_row_reference(rows, scores):
     """PerRowSampling as it was before the partial top-k: full sorts of every row."""
-    from engine.feedback.interactive import PerRowSampling
+    from engine.decoding.per_row import PerRowSampling
 
     r = PerRowSampling(rows)
     scores = scores / r.temperature.unsqueeze(1)
@@ -159,8 +159,8 @@ def _per_row_reference(rows, scores):
 def test_per_row_sampling_keeps_the_same_tokens_as_full_sorts():
     """The translate page's per-row processor, now on partial top-k: same kept tokens and scores, flat rows
     (nucleus wider than the first candidates) included."""
-    from engine.feedback.interactive import PerRowSampling
-    from engine.generation import SamplingStrategy
+    from engine.decoding.candidates import SamplingStrategy
+    from engine.decoding.per_row import PerRowSampling
 
     torch.manual_seed(0)
     specs = ("greedy", "temperature:0.7", "top_k:20", "top_p:0.9", "top_p:0.5", "top_p:0.99", "top_k:300",
@@ -174,7 +174,7 @@ def test_per_row_sampling_keeps_the_same_tokens_as_full_sorts():
 def test_fast_sampler_skips_only_finished_rows():
     """After the first step, a row ending in EOS or pad has finished: no full-sort fallback for it; others keep the
     exact nucleus even when it is wider than the first candidates."""
-    from engine.sampling import FastSampler
+    from engine.decoding.sampler import FastSampler
 
     torch.manual_seed(0)
     scores = torch.randn(3, 2000) * 0.01  # flat: the 0.9-nucleus holds ~1,800 tokens, far past 64 candidates

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import torch
 
-from engine.demo_model import (
+from engine.decoding.greedy import greedy_translate
+from engine.models.demo import (
     IGNORE_INDEX,
     SPECIAL_TOKENS,
     build_model,
@@ -15,11 +16,10 @@ from engine.demo_model import (
     count_parameters,
     encode_example,
     gemma2_config,
-    greedy_translate,
     tokenize_pairs,
     train_bpe_tokenizer,
 )
-from engine.prompting import build_prompt
+from engine.models.prompting import build_prompt
 
 pytestmark = pytest.mark.usefixtures("one_torch_thread")  # tiny models gain nothing from threads
 

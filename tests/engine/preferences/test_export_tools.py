@@ -13,7 +13,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from engine.preference_export import (
+from engine.preferences.export import (
     CONVERSATIONAL,
     DATASET_DICT,
     export_preferences,
@@ -91,8 +91,8 @@ def test_train_split_excludes_every_validation_row_and_source():
 
 
 def _tokenizer(policy_dir, chat: bool):
-    from engine.models import load_tokenizer
-    from engine.prompting import tags_chat_template
+    from engine.models.loading import load_tokenizer
+    from engine.models.prompting import tags_chat_template
 
     tok = load_tokenizer(policy_dir)
     if chat:
@@ -103,7 +103,7 @@ def _tokenizer(policy_dir, chat: bool):
 def _run_dpo(policy_dir, data, tokenizer, out):
     from trl import DPOConfig, DPOTrainer
 
-    from engine.models import load_causal_lm
+    from engine.models.loading import load_causal_lm
 
     args = DPOConfig(output_dir=str(out), max_steps=2, per_device_train_batch_size=2, per_device_eval_batch_size=2,
                      report_to=[], use_cpu=True, logging_steps=1, save_strategy="no", eval_strategy="no",
@@ -160,7 +160,7 @@ def test_trl_dpo_and_reward_trainers_run_on_each_variant_as_exported(exported, t
 
 
 def test_chat_template_renders_the_tag_prompt(tiny_policy_dir):
-    from engine.prompting import build_prompt, instruction_text
+    from engine.models.prompting import build_prompt, instruction_text
 
     tok = _tokenizer(tiny_policy_dir, chat=True)
     for source, pair in (("Good morning", "en-ar"), ("Bonjour à tous", "fr-ar")):

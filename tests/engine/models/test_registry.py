@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from engine.model_registry import (
+from engine.models.registry import (
     RegistryError,
     archive,
     export_dir,
@@ -179,7 +179,7 @@ def test_export_of_a_lora_adapter_is_merged(store, workspace, tiny_policy_dir, t
     import torch
     from peft import LoraConfig, get_peft_model
 
-    from engine.models import load_causal_lm, load_tokenizer
+    from engine.models.loading import load_causal_lm, load_tokenizer
 
     torch.manual_seed(1)
     peft_model = get_peft_model(load_causal_lm(tiny_policy_dir),
@@ -206,7 +206,7 @@ def test_export_of_a_lora_adapter_is_merged(store, workspace, tiny_policy_dir, t
 def test_export_of_a_reward_model_loads_back(store, workspace, tiny_policy_dir, tmp_path):
     import torch
 
-    from engine.models import load_tokenizer
+    from engine.models.loading import load_tokenizer
     from engine.reward.model import build_reward_model, load_reward_model, save_reward_model
 
     rm = build_reward_model(tiny_policy_dir, head="linear")
@@ -252,7 +252,7 @@ def test_an_exported_linear_reward_model_loads_with_plain_transformers(store, wo
     import torch
     from transformers import AutoModelForSequenceClassification
 
-    from engine.models import load_tokenizer
+    from engine.models.loading import load_tokenizer
     from engine.reward.model import build_reward_model, load_reward_model, save_reward_model
 
     tok = load_tokenizer(tiny_policy_dir)
@@ -272,8 +272,8 @@ def test_an_exported_linear_reward_model_loads_with_plain_transformers(store, wo
 def test_an_mlp_head_reward_model_is_refused_standalone_with_the_reason(store, workspace, tiny_policy_dir, tmp_path):
     import pytest
 
-    from engine.model_registry import RegistryError
-    from engine.models import load_tokenizer
+    from engine.models.loading import load_tokenizer
+    from engine.models.registry import RegistryError
     from engine.reward.model import build_reward_model, save_reward_model
 
     tok = load_tokenizer(tiny_policy_dir)

@@ -10,7 +10,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from engine.prompting import prompt_format_of
+from engine.models.prompting import prompt_format_of
 
 
 class UnknownModelError(LookupError):

@@ -6,14 +6,14 @@ from __future__ import annotations
 import pytest
 
 from engine.jobs.feedback_pairs import FeedbackPairsConfig
-from engine.studio import Studio
+from engine.services import Services
 from tests.conftest import seed_feedback, wait_for
 
 
 @pytest.mark.slow
 def test_the_watcher_ingests_finished_runs_without_a_page(workspace, store, tiny_policy, tiny_rm):
     seed_feedback(store, 3)
-    studio = Studio.open(workspace)
+    studio = Services.open(workspace)
     try:
         assert not studio.watching
         run_id = studio.supervisor.start("feedback_pairs", FeedbackPairsConfig(reward_model="tiny-rm"))

@@ -16,8 +16,8 @@ from typing import Any
 
 import torch
 
-from engine.fast_masks import fast_masks
-from engine.prompting import encode_prompt
+from engine.decoding.masks import fast_masks
+from engine.models.prompting import encode_prompt
 
 _SPEC = re.compile(r"^(greedy|beam|temperature|top_k|top_p)(?::([0-9.]+))?(?:x(\d+))?$")
 
@@ -83,10 +83,10 @@ class SamplingStrategy:
 def decoding_kwargs(strategy: SamplingStrategy, finished_ids: tuple[int, ...] = ()) -> dict[str, Any]:
     """``generate()`` arguments for one strategy (the prompt rows already repeated once per sample).
 
-    Sampled strategies decode with :class:`engine.sampling.FastSampler` as a logits processor in ``generate()``'s
-    greedy mode — the same distribution as ``do_sample=True`` with transformers' warpers, without its full-vocabulary
-    sort (top-p) and ``multinomial`` at every step; greedy and beam search are transformers' own. ``finished_ids``
-    (EOS and pad) let the sampler skip work on rows that have finished.
+    Sampled strategies decode with :class:`engine.decoding.sampler.FastSampler` as a logits processor in
+    ``generate()``'s greedy mode — the same distribution as ``do_sample=True`` with transformers' warpers, without
+    its full-vocabulary sort (top-p) and ``multinomial`` at every step; greedy and beam search are transformers'
+    own. ``finished_ids`` (EOS and pad) let the sampler skip work on rows that have finished.
     """
     kwargs = strategy.params()
     if strategy.kind == "beam":
@@ -95,7 +95,7 @@ def decoding_kwargs(strategy: SamplingStrategy, finished_ids: tuple[int, ...] = 
     elif strategy.sampled:
         from transformers import LogitsProcessorList
 
-        from engine.sampling import FastSampler
+        from engine.decoding.sampler import FastSampler
 
         sampler = FastSampler.from_params(kwargs, finished_ids)
         kwargs = {"do_sample": False, "logits_processor": LogitsProcessorList([sampler])}
@@ -149,7 +149,7 @@ def generate_candidates(
     Returns one list of distinct candidates per source, in the order of ``sources``.
 
     Speed (``bench/generate.py`` reports it as a share of the model's FLOP bound): attention masks are built by
-    broadcasting (:func:`engine.fast_masks.fast_masks`, identical masks without transformers' per-step ``vmap``)
+    broadcasting (:func:`engine.decoding.masks.fast_masks`, identical masks without transformers' per-step ``vmap``)
     and decoding runs under ``torch.inference_mode``; larger ``batch_size`` amortises the per-step overhead.
     """
     if len(sources) != len(pairs):

@@ -64,7 +64,7 @@ def _strategies(row: dict) -> dict:
     """``strategy`` (the decoding strategy that produced the chosen translation), ``rejected_strategy`` and
     ``pairing`` (best_vs_worst …). Pairs stored before the score job recorded the decoding strategy in the
     ``strategy`` column held the pairing mode there; their scores carry the decoding strategies."""
-    from engine.preferences import STRATEGIES as PAIRINGS
+    from engine.preferences.pairing import STRATEGIES as PAIRINGS
 
     scores = row["scores"] if isinstance(row["scores"], dict) else {}
     stored = row["strategy"]
@@ -135,7 +135,7 @@ def conversational_row(record: dict) -> dict:
     …``, as instruction-format models see it and the studio's tag-format chat template reads it), each
     translation as an assistant turn; ``chosen_message`` / ``rejected_message`` hold the same turns as single
     messages (LLaMA-Factory's sharegpt ranking format)."""
-    from engine.prompting import instruction_text
+    from engine.models.prompting import instruction_text
 
     chosen = {"role": "assistant", "content": record["chosen"]}
     rejected = {"role": "assistant", "content": record["rejected"]}
@@ -210,7 +210,7 @@ def _run_settings(store: Any, run_ids: list[str]) -> dict[str, dict]:
 def dataset_card(name: str, origin: str, counts: dict[str, int], pairs: list[str], runs: dict[str, dict], *,
                  dropped: int, license: str, held_out_by_export: bool) -> str:
     """The README dataset card: YAML header (languages, licence, configs) and what the rows are."""
-    from engine.prompting import split_pair
+    from engine.models.prompting import split_pair
 
     languages = sorted({code for pair in pairs for code in split_pair(pair)})
     yaml_configs = []

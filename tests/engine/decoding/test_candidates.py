@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from engine.generation import SamplingStrategy, generate_candidates, parse_strategies
-from engine.models import load_causal_lm, load_tokenizer
+from engine.decoding.candidates import SamplingStrategy, generate_candidates, parse_strategies
+from engine.models.loading import load_causal_lm, load_tokenizer
 
 
 @pytest.mark.parametrize("spec, kind, value, samples", [

@@ -140,7 +140,7 @@ def _check_local(path: Path, need_tokenizer: bool) -> ModelCheck:
             "local",
             model_type,
         )
-    from engine.prompting import read_model_card
+    from engine.models.prompting import read_model_card
 
     try:
         card = read_model_card(path)

@@ -282,7 +282,7 @@ def _adapter_base(folder: Path) -> str | None:
 
 def _load_policy(path: str, trust: bool) -> tuple[Any, Any]:
     """A causal LM (a PEFT adapter folder merged into its base first) and its tokenizer."""
-    from engine.models import load_causal_lm, load_tokenizer
+    from engine.models.loading import load_causal_lm, load_tokenizer
 
     folder = Path(path).expanduser()
     base = _adapter_base(folder) if folder.is_dir() else None
@@ -332,12 +332,12 @@ def export_standalone(store: Any, name: str, out_dir: Path | str, *, dtype: str 
     ``merge_and_unload()`` — and saved as safetensors in ``dtype`` (:data:`EXPORT_DTYPES`) with its tokenizer,
     ``tarjama.json`` (no absolute path in it) and a README model card, so
     ``AutoModelForCausalLM.from_pretrained(out_dir)`` loads it with nothing else. A tag-format model's tokenizer
-    gets the studio's chat template (:func:`engine.prompting.tags_chat_template`). A reward model with the linear
+    gets the studio's chat template (:func:`engine.models.prompting.tags_chat_template`). A reward model with the linear
     head is saved so that ``AutoModelForSequenceClassification`` loads it as it is; one with the MLP head is
     refused (:data:`MLP_HEAD_REFUSAL`). The folder is written beside ``out_dir`` and swapped in whole.
     """
-    from engine.model_card import model_card, relative_card_values
-    from engine.prompting import PAIRS, prompt_format_of, read_model_card, tags_chat_template, write_model_card
+    from engine.models.card import model_card, relative_card_values
+    from engine.models.prompting import PAIRS, prompt_format_of, read_model_card, tags_chat_template, write_model_card
 
     if dtype not in EXPORT_DTYPES:
         raise RegistryError(f"unknown precision {dtype!r}; choose one of {', '.join(EXPORT_DTYPES)}")
@@ -366,7 +366,7 @@ def export_standalone(store: Any, name: str, out_dir: Path | str, *, dtype: str 
     try:
         reward_head = None
         if row["kind"] == "reward":
-            from engine.models import load_tokenizer
+            from engine.models.loading import load_tokenizer
             from engine.reward.model import head_spec, load_reward_model
 
             model = load_reward_model(path, trust_remote_code=trust)

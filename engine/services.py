@@ -15,7 +15,7 @@ from engine.workspace import Workspace
 
 
 @dataclass
-class Studio:
+class Services:
     """Workspace, store and supervisor of one studio process."""
 
     workspace: Workspace
@@ -29,7 +29,7 @@ class Studio:
         self.pipelines = PipelineRunner(self.store, self.supervisor)
 
     @classmethod
-    def open(cls, workspace: Workspace | None = None) -> Studio:
+    def open(cls, workspace: Workspace | None = None) -> Services:
         """Open (and migrate) the workspace's store, and reattach to jobs still running."""
         workspace = (workspace or Workspace.from_env()).ensure()
         store = Store(workspace.db_path)

@@ -19,7 +19,7 @@ import yaml
 
 from engine.jobs.config import config_from_dict
 from engine.jobs.context import JobCancelled, JobContext, process_rank, world_size
-from engine.jobs.registry import job_kind
+from engine.jobs.kinds import job_kind
 
 CONFIG_FILE = "config.yaml"
 HEARTBEAT_ENV = "TARJAMA_HEARTBEAT_S"
