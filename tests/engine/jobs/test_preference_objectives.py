@@ -154,3 +154,29 @@ def test_kto_from_judgements_needs_judgements_not_pairs(store, tmp_path, tiny_po
         prepare(DpoConfig(objective="kto", kto_source="judgements"), store, run_dir)
     with pytest.raises(ValueError, match="choose at least one set of preference pairs"):
         prepare(DpoConfig(objective="orpo"), store, run_dir)
+
+
+def test_kto_from_judgements_as_a_real_job_registers_its_policy(supervisor, store, tiny_policy):
+    """The same objective through the studio's own path: config.yaml, a subprocess, ingestion, registration."""
+    for source in ("Good morning.", "I like tea.", "The door is open."):
+        _judge(store, stored_request(store, source=source), "Amina", "best", best=1)
+    config = DpoConfig(
+        policy="tiny-sft",
+        objective="kto",
+        kto_source="judgements",
+        learning_rate=1e-3,
+        batch_size=4,
+        epochs=1,
+        max_pairs=8,
+        eval_every=1000,
+        save_every=1000,
+        max_length=128,
+        valid_share_if_missing=0.0,
+        model_name="kto-job",
+    )
+    run_id = supervisor.start("dpo", config)
+    assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=30)
+    model = store.models.get("kto-job")
+    assert model["parent"] == "tiny-sft" and model["run_id"] == run_id
+    assert model["metadata"]["method"] == "kto" and model["metadata"]["steps"] == 2
+    assert "kl" in set(store.runs.metric_keys(run_id))
