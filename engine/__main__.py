@@ -1,5 +1,6 @@
-"""Command line: ``python -m engine run RUN_DIR``, ``python -m engine jobs list|show|cancel|resume|logs`` and
-``python -m engine export pairs|model|argilla``, ``python -m engine import argilla``.
+"""Command line: ``python -m engine run RUN_DIR``, ``python -m engine jobs list|show|cancel|resume|logs``,
+``python -m engine export pairs|model|argilla``, ``python -m engine import argilla`` and ``python -m engine serve``
+(the translation endpoint).
 
 ``run`` is what the studio launches in a subprocess (and what a user may type). The ``jobs`` verbs
 open the studio's store; they work when the studio is not running (DuckDB lets one process hold the
@@ -159,6 +160,34 @@ def _cmd_import_argilla(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import signal
+    import threading
+
+    from engine.monitor.server import TranslationEndpoint
+    from engine.store import Store
+
+    workspace = Workspace.from_env().ensure()
+    store = Store(workspace.db_path)
+    endpoint = TranslationEndpoint(store, port=args.port)
+    try:
+        url = endpoint.start()
+    except OSError as exc:
+        store.close()
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    print(f"serving POST {url} (127.0.0.1 only); Ctrl-C stops", flush=True)
+    try:
+        stop.wait()
+    finally:
+        endpoint.stop()
+        store.close()
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     if args.dverb == "train":
         from engine.demo.train import main as train_main
@@ -229,6 +258,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pair", default="en-ar", choices=("en-ar", "fr-ar"),
                    help="the language pair of records whose metadata names none")
     p.set_defaults(func=_cmd_import_argilla)
+    p = verbs.add_parser("serve", help="the translation endpoint (POST /translate on 127.0.0.1) in the foreground, "
+                                       "when the studio is not running (it holds the store)")
+    p.add_argument("--port", type=int, default=8502, help="the port on 127.0.0.1 (0: any free port)")
+    p.set_defaults(func=_cmd_serve)
 
     demo = verbs.add_parser("demo", help="the demo corpus and model: train, corpus, check")
     demo.add_argument("dverb", choices=("train", "corpus", "check"),

@@ -27,6 +27,7 @@ from engine.feedback.queue import create_queue, may_review, next_item, queue_agr
 from engine.jobs.events import FINAL_STATUSES
 from engine.jobs.translate_batch import OUTPUT_JSONL, OUTPUT_TSV
 from engine.models.refs import default_policy
+from engine.monitor.log import log_served, served_from_translation
 from studio.components.annotation_interop import agreement_metrics, argilla_panel
 from studio.components.arabic import arabic_text, bidi_table
 from studio.components.header import workspace_header
@@ -263,6 +264,7 @@ with translate_tab:
                             strategies=[s.strip() for s in strategies.split(",") if s.strip()],
                             max_new_tokens=int(max_new), seed=None if seed is None else int(seed))
                     request_id = record(store, translation, linguist=linguist, detected=detected)
+                    log_served(store, [served_from_translation(translation, request_id)])
                 except (ValueError, LookupError, OSError) as exc:
                     st.error(str(exc))
                 else:

@@ -109,16 +109,16 @@ class CorpusRepository:
                  json.dumps(report or {}, ensure_ascii=False)],
             ).fetchone()[0]
             cur.register("incoming_segments", incoming)
-            try:
-                cur.execute(
-                    "INSERT INTO segments (corpus_id, seg_id, line, source, target, pair, split, norm_key,"
-                    " source_lower, target_lower)"
-                    " SELECT ?, (row_number() OVER ())::INTEGER, line, source, target, pair, split, norm_key,"
-                    " nullif(lower(source), source), nullif(lower(target), target) FROM incoming_segments",
-                    [corpus_id],
-                )
-            finally:
-                cur.unregister("incoming_segments")
+            # unregistered only on success: after a failed insert the transaction is aborted and unregister would
+            # raise "Current transaction is aborted" over the real error; the cursor is closed with it anyway
+            cur.execute(
+                "INSERT INTO segments (corpus_id, seg_id, line, source, target, pair, split, norm_key,"
+                " source_lower, target_lower)"
+                " SELECT ?, (row_number() OVER ())::INTEGER, line, source, target, pair, split, norm_key,"
+                " nullif(lower(source), source), nullif(lower(target), target) FROM incoming_segments",
+                [corpus_id],
+            )
+            cur.unregister("incoming_segments")
             self._store_statistics(cur, corpus_id)
         self.searches.invalidate()
         return corpus_id
