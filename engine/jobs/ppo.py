@@ -13,14 +13,14 @@ from __future__ import annotations
 import json
 import os
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
 
 from engine.jobs import checkpoints
-from engine.jobs.config import setting
+from engine.jobs.config import setting, setting_of
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.training import policy_name, register_policy, report_to_setting, save_policy, tracking_args
@@ -67,11 +67,11 @@ class PPOJobConfig:
     temperature: float = setting(0.7, "Sampling temperature of the rollouts.", min=0.01, max=5.0)
     missing_eos_penalty: float = setting(1.0, "Subtracted when a translation does not end (no EOS); 0 = off.",
                                          min=0.0, max=100.0)
-    empty_penalty: float = setting(1.0, "Shaping: subtracted for an empty translation.", min=0.0, max=100.0)
-    non_arabic_penalty: float = setting(1.0, "Shaping: subtracted for a translation not in Arabic script.", min=0.0,
-                                        max=100.0)
-    repetition_penalty: float = setting(0.5, "Shaping: subtracted for a repetitive translation.", min=0.0, max=100.0)
-    copy_penalty: float = setting(0.5, "Shaping: subtracted for a copy of the source.", min=0.0, max=100.0)
+    # the shaping penalties are declared once, in engine.rl.shaping.ShapingConfig
+    empty_penalty: float = setting_of(ShapingConfig, "empty_penalty")
+    non_arabic_penalty: float = setting_of(ShapingConfig, "non_arabic_penalty")
+    repetition_penalty: float = setting_of(ShapingConfig, "repetition_penalty")
+    copy_penalty: float = setting_of(ShapingConfig, "copy_penalty")
     lora: bool = setting(False, "Train LoRA adapters on the policy (the reference is the adapter-free model).")
     lora_r: int = setting(16, "LoRA rank.", min=1, max=1024, advanced=True)
     kl_target: float = setting(0.2, "KL alarm threshold.", min=0.0, max=100.0)
@@ -89,7 +89,7 @@ class PPOJobConfig:
 
     def shaping(self) -> ShapingConfig:
         """The reward-shaping penalties of these settings."""
-        return ShapingConfig(self.empty_penalty, self.non_arabic_penalty, self.repetition_penalty, self.copy_penalty)
+        return ShapingConfig(**{f.name: getattr(self, f.name) for f in fields(ShapingConfig)})
 
 
 def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
