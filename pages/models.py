@@ -3,29 +3,30 @@ an existing model."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import plotly.graph_objects as go
 import streamlit as st
 
+from engine.models.lineage import Lineage, lineage
 from engine.models.loading import check_model
 from engine.models.registry import (
     EXPORT_DTYPES,
-    Lineage,
     RegistryError,
     archive,
     export_dir,
     export_standalone,
     history,
-    lineage,
+    model_name_problem,
     production,
     promote,
     rollback,
     rollback_target,
 )
+from engine.promotion.gate import is_gated
 from studio.components.exports import zip_download
 from studio.components.header import workspace_header
+from studio.components.promotion_gate import gate_panel, schedule_panel
 from studio.state import services
 
 METRICS = {"valid chrF": "valid_chrf", "held-out chrF": "heldout_chrf_end", "RM accuracy": "valid_accuracy",
@@ -145,6 +146,9 @@ if models:
             st.caption("Only a policy can be promoted to production.")
         elif row["stage"] == "production":
             st.caption(f"{chosen} is the production model.")
+        elif is_gated(store, chosen):  # a candidate must beat production first
+            if message := gate_panel(store, chosen, current):
+                flash(message)
         else:
             typed = st.text_input(f"Type {chosen} to confirm", key=f"models-confirm-{chosen}",
                                   help=f"{current or 'No model'} is production now; it goes back to the stage it "
@@ -209,6 +213,9 @@ if models:
                            "before": e["previous_production"] or "", "its stage before": e["previous_stage"]}
                           for e in events], hide_index=True, width="stretch", key="models-history")
 
+st.subheader("Promotion gate and retraining (leads)")
+schedule_panel(store, services().pipelines)
+
 st.subheader("Register an existing model")
 with st.form("register-model"):
     location = st.text_input("Folder or hub id", placeholder="/models/gemma-2-2b-sft  or  google/gemma-2-2b",
@@ -222,8 +229,10 @@ with st.form("register-model"):
                         help="Runs Python code shipped with the model. Leave off unless you trust its source.")
     submitted = st.form_submit_button("Check and register", type="primary")
 if submitted:
-    if not location.strip() or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", name.strip() or "-"):
-        st.error("Give a folder or hub id, and a name of letters, digits, '.', '_' or '-'.")
+    if not location.strip():
+        st.error("Give a folder or hub id.")
+    elif name_problem := model_name_problem(name.strip()):
+        st.error(name_problem)
     else:
         with st.spinner("Loading the model's config and tokenizer…"):
             check = check_model(location.strip())

@@ -6,6 +6,8 @@ every candidate of the chunk in batches, and the best becomes the translation; t
 alternatives with their scores. Chunks are written atomically (``outputs/chunks/chunk-*.jsonl``) and double
 as checkpoints, so a resumed run skips the sources already done. At the end ``outputs/translations.jsonl`` and
 ``outputs/translations.tsv`` hold one row per source: line, pair, source, translation, score, alternatives.
+A ``translation_log`` artifact event then names the JSONL file: the studio logs its rows in the translation log
+(:mod:`engine.monitor.log`) when it ingests the event — the job never opens the database.
 
 The upload reaches the run through :mod:`engine.feedback.batch`: the page checks the file and stages its
 sources under an engine-made token; ``prepare`` accepts only such a token and moves the sources into
@@ -52,6 +54,8 @@ class TranslateBatchConfig:
                               min=1, max=256, advanced=True)
     chunk_sources: int = setting(64, "Sources per saved chunk (a chunk is also a checkpoint).", min=1, advanced=True)
     seed: int = setting(0, "Seed of the sampling.", advanced=True)
+    qe_model: str = setting("", "COMET-QE / CometKiwi checkpoint or hub id that scores each chosen translation for the "
+                            "translation log (empty: the Monitor page's QE model, if one is set).", advanced=True)
     precision: str = precision_setting()
 
 
@@ -74,6 +78,10 @@ def prepare(config: TranslateBatchConfig, store, run_dir: Path) -> None:
     rm = resolve_model(store, config.reward_model)
     if rm.kind != "reward":
         raise ValueError(f"{config.reward_model} is a {rm.kind} model; choose a reward model")
+    if not config.qe_model:  # config.yaml records the QE model the run used
+        from engine.monitor.settings import load_settings
+
+        config.qe_model = load_settings(store).qe_model
     workspace_root = run_dir.parent.parent  # runs/<run id> lies in the workspace root (Workspace.run_dir)
     staged = staged_path(workspace_root, config.upload)
     sources = assign_pairs(read_sources(staged), config.pair)
@@ -125,6 +133,20 @@ def _assemble(chunk_dir: Path, out_dir: Path) -> int:
     return len(rows)
 
 
+def _qe_metric(spec: str, ctx: JobContext):
+    """The COMET-QE metric that scores the chosen translations, or None (none set, or it cannot run here: logged)."""
+    if not spec.strip():
+        return None
+    from engine.metrics import MetricSettings, get_metric
+
+    metric = get_metric("comet_qe", MetricSettings(comet_qe_model=spec))
+    available = metric.availability()
+    if not available.ok:
+        ctx.log(f"no QE scores: {available.reason}", level="warning")
+        return None
+    return metric
+
+
 def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
     """Translate chunk by chunk with best-of-n reranking; resumable; assemble TSV and JSONL at the end."""
     import torch
@@ -151,6 +173,7 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
     ctx.log(precision.describe())
     model = inference_model(ref.path, precision, trust_remote_code=ref.trust_remote_code)
     scorer = RewardScorer(rm.path, batch_size=32, trust_remote_code=rm.trust_remote_code, precision=precision)
+    qe_metric = _qe_metric(config.qe_model, ctx)
     total, t0 = len(sources), time.time()
     n_samples = sum(s.samples for s in strategies)
     ctx.progress(len(done), total, unit="sources", message=f"best of {n_samples} samples per source")
@@ -175,6 +198,10 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
             rows.append({"line": src.line, "pair": src.pair, "detected": src.detected, "source": src.source,
                          "translation": best["text"], "score": best["score"], "strategy": best["strategy"],
                          "alternatives": alts[1:], "model": ref.name, "rm": rm.name})
+        if qe_metric is not None:
+            for row, qe in zip(rows, qe_metric.score([r["source"] for r in rows], [r["translation"] for r in rows]),
+                               strict=True):
+                row["qe"] = float(qe)
         _write_chunk(chunk_dir, rows)
         finished = total - len(todo) + start + len(chunk)
         rate = (start + len(chunk)) / max(time.time() - t0, 1e-6)
@@ -184,6 +211,9 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
                 f"(reward {rows[0]['score']:.3f})")
     n = _assemble(chunk_dir, ctx.output_dir)
     ctx.log(f"{n} sources translated: outputs/{OUTPUT_TSV} and outputs/{OUTPUT_JSONL}")
+    # the studio logs the served translations (the translation log) when it ingests this event
+    ctx.artifact("translation_log", path=str(ctx.output_dir / OUTPUT_JSONL), rows=n,
+                 qe_model=config.qe_model if qe_metric is not None else None)
 
 
 KIND = JobKind(

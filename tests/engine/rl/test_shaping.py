@@ -62,7 +62,7 @@ def test_wrapper_shapes_reward_model_scores_and_passes_the_value_model_through(t
     reward_model = build_reward_model(tiny_policy_dir, pad_token_id=tok.pad_token_id).eval()
     value_model = build_reward_model(tiny_policy_dir, pad_token_id=tok.pad_token_id).eval()
     prompt = encode_prompt(tok, SOURCE, "en-ar", "tags")
-    responses = [tok(GOOD, add_special_tokens=False)["input_ids"], tok("the cat", add_special_tokens=False)["input_ids"]]
+    responses = [tok(text, add_special_tokens=False)["input_ids"] for text in (GOOD, "the cat")]
     width = max(map(len, responses))
     rows = [prompt + r + [tok.pad_token_id] * (width - len(r)) for r in responses]
     query_responses = torch.tensor(rows)
