@@ -91,6 +91,11 @@ def _stop_at_trainer(monkeypatch, kind: str) -> None:
         import engine.jobs.dpo
 
         monkeypatch.setattr(engine.jobs.dpo, "_trainer_class", lambda: reached)
+    elif kind in ("orpo", "kto"):
+        import engine.rl.objectives
+
+        name = "paired_trainer_class" if kind == "orpo" else "kto_trainer_class"
+        monkeypatch.setattr(engine.rl.objectives, name, lambda *args: reached)
     elif kind == "ppo":
         import trl.experimental.ppo
 
@@ -107,8 +112,8 @@ def _config(kind: str, pair_set: str, corpus: int):
     from engine.jobs.ppo import PPOJobConfig
     from engine.jobs.reward import RewardConfig
 
-    if kind == "dpo":
-        return DpoConfig(policy="tiny-sft", pair_sets=[pair_set], max_length=128)
+    if kind in ("dpo", "orpo", "kto"):  # the preference job's objectives
+        return DpoConfig(policy="tiny-sft", pair_sets=[pair_set], max_length=128, objective=kind)
     if kind == "reward":
         return RewardConfig(base_model="tiny-sft", pair_sets=[pair_set], max_length=128)
     if kind == "grpo":
@@ -126,6 +131,8 @@ def _config(kind: str, pair_set: str, corpus: int):
 
 EXPECTED_LOADS = {
     "dpo": ["load_causal_lm"],
+    "orpo": ["load_causal_lm"],
+    "kto": ["load_causal_lm"],
     "reward": ["build_reward_model"],
     "grpo": ["load_causal_lm"],
     "ppo": ["load_causal_lm", "load_causal_lm", "load_reward_model", "load_reward_model"],  # policy, ref, RM, value
@@ -136,7 +143,7 @@ def _run(kind, store, tmp_path, pair_set, corpus, monkeypatch):
     config = _config(kind, pair_set, corpus)
     run_dir = tmp_path / f"run-{kind}"
     (run_dir / "inputs").mkdir(parents=True)
-    job = job_kind(kind)
+    job = job_kind("dpo" if kind in ("orpo", "kto") else kind)
     job.prepare(config, store, run_dir)
     _stop_at_trainer(monkeypatch, kind)
     ctx = JobContext(run_dir)
@@ -147,7 +154,7 @@ def _run(kind, store, tmp_path, pair_set, corpus, monkeypatch):
         ctx.close()
 
 
-@pytest.mark.parametrize("kind", ["dpo", "reward", "grpo", "ppo"])
+@pytest.mark.parametrize("kind", ["dpo", "orpo", "kto", "reward", "grpo", "ppo"])
 def test_models_load_while_zero3_is_enabled(
     kind, store, tiny_policy, tiny_rm, pair_set, demo_corpus, tmp_path, monkeypatch, loads
 ):
