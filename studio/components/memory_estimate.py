@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -19,8 +20,14 @@ PROMPT_TOKENS = 64
 def _shape(choice: str) -> ModelShape:
     if choice in GEMMA2_SHAPES:
         return GEMMA2_SHAPES[choice]
-    model = services().store.models.get(choice)
-    return ModelShape.from_folder(model["path"], name=choice)
+    path = services().store.models.get(choice)["path"]
+    if not Path(path).expanduser().is_dir():  # a hub id: its config.json in the local Hugging Face cache
+        from huggingface_hub import try_to_load_from_cache
+
+        cached = try_to_load_from_cache(str(path), "config.json")
+        if isinstance(cached, str):
+            path = str(Path(cached).parent)
+    return ModelShape.from_folder(path, name=choice)
 
 
 def _sizes(kind: str, v: dict[str, Any]) -> tuple[int, int, int]:
