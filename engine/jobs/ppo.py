@@ -20,6 +20,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
+from engine.glossary.files import GLOSSARY_INPUT
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.registry import JobKind
@@ -72,6 +73,11 @@ class PPOJobConfig:
                                         max=100.0)
     repetition_penalty: float = setting(0.5, "Shaping: subtracted for a repetitive translation.", min=0.0, max=100.0)
     copy_penalty: float = setting(0.5, "Shaping: subtracted for a copy of the source.", min=0.0, max=100.0)
+    glossaries: list = setting([], "Glossaries switched on for this run (Data page → Glossaries), for the "
+                                   "terminology penalty.", advanced=True)
+    terminology_penalty: float = setting(0.0, "Shaping: subtracted × the share of the source's glossary terms a "
+                                              "translation misses (0 = off; needs glossaries).", min=0.0,
+                                         max=100.0, advanced=True)
     lora: bool = setting(False, "Train LoRA adapters on the policy (the reference is the adapter-free model).")
     lora_r: int = setting(16, "LoRA rank.", min=1, max=1024, advanced=True)
     kl_target: float = setting(0.2, "KL alarm threshold.", min=0.0, max=100.0)
@@ -89,7 +95,8 @@ class PPOJobConfig:
 
     def shaping(self) -> ShapingConfig:
         """The reward-shaping penalties of these settings."""
-        return ShapingConfig(self.empty_penalty, self.non_arabic_penalty, self.repetition_penalty, self.copy_penalty)
+        return ShapingConfig(self.empty_penalty, self.non_arabic_penalty, self.repetition_penalty, self.copy_penalty,
+                             self.terminology_penalty if self.glossaries else 0.0)
 
 
 def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
@@ -110,6 +117,10 @@ def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
         raise ValueError(f"{n} training prompts is fewer than one batch ({config.batch_size})")
     store.corpora.export(ids, ("valid",), run_dir / "inputs" / "heldout.parquet", limit=config.heldout_size,
                          seed=config.seed)
+    if config.glossaries:
+        from engine.glossary.export import export_glossaries
+
+        export_glossaries(store, config.glossaries, run_dir / "inputs" / GLOSSARY_INPUT)
 
 
 # --- checkpoints -------------------------------------------------------------------------------------
@@ -355,7 +366,14 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
         trainer.optimizer.load_state_dict(torch.load(latest / "optimizer.pt", weights_only=True))
     if config.max_grad_norm > 0:
         _clip_gradients(trainer.optimizer, config.max_grad_norm)
-    ppo_module.get_reward = shaped_get_reward(ppo_module.get_reward, reward_model, tokenizer, config.shaping(), stats)
+    terms = None
+    if config.glossaries and (ctx.inputs_dir / GLOSSARY_INPUT).is_file():
+        from engine.glossary.files import index_from_file
+
+        terms = index_from_file(ctx.inputs_dir / GLOSSARY_INPUT)
+        ctx.log(f"terminology penalty {config.terminology_penalty} over {len(terms)} glossary terms")
+    ppo_module.get_reward = shaped_get_reward(ppo_module.get_reward, reward_model, tokenizer, config.shaping(), stats,
+                                              terms=terms)
 
     ctx.progress(done, config.steps, unit="steps", message="first rollout")
     if done == 0:  # the starting point of the held-out curve
