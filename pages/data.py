@@ -23,6 +23,7 @@ from engine.corpus_import import DatasetImportError, dataset_to_jsonl
 from engine.store.corpora import CorpusExistsError
 from studio.components.arabic import bidi_table
 from studio.components.charts import length_histogram
+from studio.components.glossary import glossary_manager
 from studio.components.header import workspace_header
 from studio.state import studio
 
@@ -133,7 +134,8 @@ def _valid_name(name: str) -> bool:
     return bool(re.fullmatch(r"[\w .,()+-]{1,80}", name.strip()))
 
 
-upload_tab, import_tab, browse_tab = st.tabs(["Upload", "Import a Hugging Face dataset", "Browse corpora"])
+upload_tab, import_tab, browse_tab, glossary_tab = st.tabs(
+    ["Upload", "Import a Hugging Face dataset", "Browse corpora", "Glossaries"])
 
 with upload_tab:
     uploaded = st.file_uploader("Corpus file (TSV, CSV or JSONL, UTF-8)", type=["tsv", "csv", "jsonl", "txt"],
@@ -247,3 +249,6 @@ with browse_tab:
                     "Delete corpus", key=f"browse-del-{corpus_id}"):
                 repo.delete(corpus_id)
                 st.rerun()
+
+with glossary_tab:
+    glossary_manager(studio().store)

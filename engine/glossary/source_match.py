@@ -3,8 +3,9 @@
 Words are compared through small sets of *forms*: the word lower-cased and stripped of accents, plus what remains
 after removing one regular ending — plural ``-s``/``-es``/``-x``/``-aux`` (→ ``-al``), ``-ies`` (→ ``-y``),
 ``-ed``/``-d``/``-ing`` (with a doubled consonant undoubled and a dropped ``e`` restored) and the French
-participle ``-é(e)(s)``. Two words match when their form sets share a form of three letters or more (or are
-equal). A French elided article or pronoun (``l'``, ``d'``, ``j'``, ``qu'`` …) is split off as its own word, so
+participle ``-é(e)(s)``. A sentence word matches a glossary word when one of its forms is the glossary word (or,
+for a glossary word written in the plural, its singular): the glossary's ``meeting`` is found in ``meetings`` but
+not in ``meet``. A French elided article or pronoun (``l'``, ``d'``, ``j'``, ``qu'`` …) is split off as its own word, so
 ``l'hôpital`` holds ``hôpital``. A multi-word term matches consecutive words. This is a stemmer of a few
 rules, not a morphological analyser: irregular forms (``children``, ``went``, ``yeux``) are not found.
 """
@@ -78,9 +79,27 @@ def forms(word: str) -> frozenset[str]:
     return frozenset(f for f in out if len(f) >= MIN_FORM or f == w)
 
 
-def same_word(a: str, b: str) -> bool:
-    """Whether two words are forms of one another (see :func:`forms`)."""
-    return bool(forms(a) & forms(b))
+@functools.lru_cache(maxsize=65536)
+def plural_forms(word: str) -> frozenset[str]:
+    """A glossary word and, when it is written in the plural, its singular (no verb endings: a term ``meeting``
+    must not match the verb ``meet``)."""
+    w = fold(word)
+    out = {w}
+    if w.endswith("ies") and len(w) > 4:
+        out.add(w[:-3] + "y")
+    if w.endswith("aux") and len(w) > 4:
+        out.add(w[:-3] + "al")
+    if w.endswith("es") and len(w) > 3:
+        out.update({w[:-2], w[:-1]})
+    if w.endswith(("s", "x")) and len(w) > 3 and not w.endswith(("ss", "us", "is")):
+        out.add(w[:-1])
+    return frozenset(out)
+
+
+def same_word(term_word: str, word: str) -> bool:
+    """Whether a sentence ``word`` is a form of the glossary's ``term_word``: the word, reduced by one of the
+    endings of :func:`forms`, gives the term word or (for a term written in the plural) its singular."""
+    return bool(plural_forms(term_word) & forms(word))
 
 
 def term_key(term: str) -> str:

@@ -5,7 +5,8 @@ ya variants, diacritics). Then each word of the translation is compared by its *
 conjunctions و/ف, the prepositions ب/ل/ك and the article ال (also لل = ل + ال) taken off the front, and a
 pronoun suffix (ه ها هم هن هما كم كن كما نا ي ك) or a sound-plural/dual ending (ون ين ان ات) off the end; a ta
 marbuta ة that became ت before a suffix is restored, and ة/ه are compared as one letter. A term word matches when
-its own bare form (the article taken off) is among them. Broken plurals and other internal changes are not found.
+one of its own bare forms (as written, or without a leading ال) is among them. Broken plurals and other internal
+changes are not found (a glossary lists them as alternatives: ``تذكرة|تذاكر``).
 """
 
 from __future__ import annotations
@@ -31,12 +32,14 @@ def _fold_ta(word: str) -> str:
     return word[:-1] + "ه" if word.endswith("ة") else word
 
 
-def bare(word: str) -> str:
-    """A term word's own bare form: normalised, the article ال taken off, final ة written ه."""
+def bare(word: str) -> frozenset[str]:
+    """A term word's bare forms: normalised with final ة written ه, and without a leading ال when it has one
+    (which may be the article or, once alef variants are unified, the start of a word like إلكتروني)."""
     w = normalise(word)
+    out = {_fold_ta(w)}
     if w.startswith("ال") and len(w) - 2 >= MIN_BARE:
-        w = w[2:]
-    return _fold_ta(w)
+        out.add(_fold_ta(w[2:]))
+    return frozenset(out)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -85,6 +88,6 @@ def find_arabic(term: str, text: str, text_words: list[tuple[str, int, int]] | N
     n = len(wanted)
     spans = []
     for i in range(len(found) - n + 1):
-        if all(wanted[j] in normalised[i + j] for j in range(n)):
+        if all(wanted[j] & normalised[i + j] for j in range(n)):
             spans.append((found[i][1], found[i + n - 1][2]))
     return spans
