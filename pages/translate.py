@@ -237,6 +237,9 @@ translate_tab, queue_tab, batch_tab, feedback_tab = st.tabs(
     ["Translate", "Review queue", "Batch translation", "All feedback"])
 
 with translate_tab:
+    picker_column, glossary_column = st.columns([3, 2])
+    with picker_column:
+        glossary_picker(store, None, key=GLOSSARIES)
     if not policies:
         st.info("No policy model yet: set up the demo on the Start page, or register a model on the Models page.")
     else:
@@ -255,11 +258,8 @@ with translate_tab:
         rm = c3.selectbox("Reward model", reward_models or [None], key="tr-rm",
                           format_func=lambda n: n or "none registered",
                           help="Ranks the candidates; the top 3 are shown first.")
-        g1, g2 = st.columns([3, 2])
-        with g1:
-            glossary_picker(store, None, key=GLOSSARIES)
         model_format = _prompt_format(model)
-        terms_in_prompt = g2.checkbox(
+        terms_in_prompt = glossary_column.checkbox(
             "Glossary terms in the prompt", value=True, key="tr-terms-in-prompt",
             disabled=model_format != "instruction",
             help="Instruction-format models get the terms that apply to the source in their prompt. The studio's "
