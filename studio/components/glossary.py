@@ -135,3 +135,49 @@ def glossary_manager(store) -> None:
     bidi_table(rows[:200], ["source", "arabic", "note", "domain"], arabic_columns=("arabic",))
     if len(rows) > 200:
         st.caption(f"The first 200 of {len(rows)} terms.")
+
+
+def terminology_section(
+    store, testset_id: str, keys: Sequence[str], label, *, n_resamples: int, confidence: float, seed: int
+) -> None:
+    """The Compare page's terminology table: each system's share of applicable glossary terms kept."""
+    from engine.glossary.evaluation import terminology_by_system
+
+    st.subheader("Terminology")
+    names = glossary_picker(store, None, key="cmp-glossaries")
+    if not names:
+        st.caption("No glossary chosen: add one on the Data page → Glossaries (the demo set-up adds two).")
+        return
+    segments = store.evaluations.segments(testset_id)
+    indexes = {pair: term_index(store, names, pair) for pair in {s["pair"] for s in segments}}
+    outputs = store.evaluations.outputs(list(keys))
+    results = terminology_by_system(
+        segments, {k: outputs[k] for k in keys}, indexes, n_resamples=n_resamples, confidence=confidence, seed=seed
+    )
+    if not results or not results[0].applicable:
+        st.caption("No glossary term occurs in this test set's sources.")
+        return
+    first = label(results[0].key)
+    st.caption(
+        f"Share of the glossary terms found in the sources that each output renders as the glossary says, over "
+        f"the {results[0].sentences} sentences with at least one term (terms kept ÷ terms applicable; "
+        f"sentences without a term do not count), with its {confidence:.0%} bootstrap interval; Δ and p: "
+        f"against {first}, paired bootstrap on the same sentences."
+    )
+    st.dataframe(
+        [
+            {
+                "system": label(r.key),
+                "terms kept": r.kept,
+                "terms applicable": r.applicable,
+                "terminology": round(100 * r.share, 1),
+                "interval": f"{100 * r.low:.1f}–{100 * r.high:.1f}" if r.low is not None else "",
+                "Δ vs first": "" if r.diff_vs_first is None else f"{100 * r.diff_vs_first:+.1f}",
+                "p": "" if r.p_vs_first is None else f"{r.p_vs_first:.3f}",
+            }
+            for r in results
+        ],
+        hide_index=True,
+        width="stretch",
+        key="cmp-terminology",
+    )

@@ -55,3 +55,19 @@ def test_translate_page_highlights_terms_in_the_source_and_kept_or_missed_in_eac
     assert "✗ table" in legends[1] and "✓ cat" in legends[0]
     at.multiselect(key="tr-glossaries").set_value([]).run()
     assert '<mark class="gl-term"' not in _markdown(at) and "class='gl-legend'" not in _markdown(at)
+
+
+def test_compare_page_gives_each_system_a_terminology_score(open_page, store, tmp_path):
+    from tests.engine.compare.helpers import seed_two_systems
+
+    seed_two_systems(store, tmp_path)  # "final-v1" ≈ the references; "sft-v1" drops each sentence's last word
+    terms = [("station", "محطة"), ("coffee", "قهوة"), ("museum", "متحف"), ("window", "نافذة"), ("weather", "طقس")]
+    store.glossaries.add("travel", "en-ar", [GlossaryEntry(s, (a,)) for s, a in terms])
+    at = open_page("compare")
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.multiselect(key="cmp-glossaries").value == ["travel"]
+    (table,) = [d.value for d in at.dataframe if "terms kept" in d.value.columns]
+    by_system = {row["system"].split(" · ")[0]: row for row in table.to_dict("records")}
+    assert (by_system["final-v1"]["terms kept"], by_system["final-v1"]["terms applicable"]) == (5, 5)
+    assert (by_system["sft-v1"]["terms kept"], by_system["sft-v1"]["terminology"]) == (3, 60.0)
+    assert any("terms kept ÷ terms applicable" in c.value for c in at.caption)
