@@ -260,8 +260,8 @@ with translate_tab:
                           help="Ranks the candidates; the top 3 are shown first.")
         model_format = _prompt_format(model)
         terms_in_prompt = glossary_column.checkbox(
-            "Glossary terms in the prompt", value=True, key="tr-terms-in-prompt",
-            disabled=model_format != "instruction",
+            "Glossary terms in the prompt", value=model_format == "instruction",
+            key=f"tr-terms-in-prompt-{model_format}", disabled=model_format != "instruction",
             help="Instruction-format models get the terms that apply to the source in their prompt. The studio's "
                  "tag-format models cannot read them: the terms are highlighted for you instead.")
         if guess is not None:
