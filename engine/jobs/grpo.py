@@ -73,10 +73,10 @@ class GrpoConfig:
     penalty_checks: list = setting(["empty", "low_arabic", "repetition"],
                                    f"Which checks count for the penalty: {', '.join(CHECK_FLAGS)}.", advanced=True)
     glossaries: list = setting([], "Glossaries switched on for this run (Data page → Glossaries), for the "
-                                   "terminology penalty.", advanced=True)
+                                   "terminology penalty.", advanced=True, label="Glossaries")
     terminology_penalty: float = setting(0.0, "Subtracted × the share of the source's glossary terms a translation "
                                               "misses (0 = off; needs glossaries).", min=0.0, max=1000.0,
-                                         advanced=True)
+                                         advanced=True, label="Terminology penalty")
     corpus_ids: list = setting([], "Corpora whose sources are the prompts (their references feed chrF).")
     split: str = setting("train", "Which split's sources to use.", choices=("train", "valid", "test"))
     max_prompts: int = setting(256, "Use a seeded sample of at most this many sources (0 = all).", min=0)

@@ -74,10 +74,10 @@ class PPOJobConfig:
     repetition_penalty: float = setting(0.5, "Shaping: subtracted for a repetitive translation.", min=0.0, max=100.0)
     copy_penalty: float = setting(0.5, "Shaping: subtracted for a copy of the source.", min=0.0, max=100.0)
     glossaries: list = setting([], "Glossaries switched on for this run (Data page → Glossaries), for the "
-                                   "terminology penalty.", advanced=True)
+                                   "terminology penalty.", advanced=True, label="Glossaries")
     terminology_penalty: float = setting(0.0, "Shaping: subtracted × the share of the source's glossary terms a "
                                               "translation misses (0 = off; needs glossaries).", min=0.0,
-                                         max=100.0, advanced=True)
+                                         max=100.0, advanced=True, label="Terminology penalty")
     lora: bool = setting(False, "Train LoRA adapters on the policy (the reference is the adapter-free model).")
     lora_r: int = setting(16, "LoRA rank.", min=1, max=1024, advanced=True)
     kl_target: float = setting(0.2, "KL alarm threshold.", min=0.0, max=100.0)

@@ -65,7 +65,8 @@ class ScoreConfig:
     seed: int = setting(0, "Seed of the validation draw.", advanced=True)
     glossaries: list = setting([], "Glossaries switched on for this run (Data page → Glossaries): every candidate "
                                    "gets the terminology score, usable as a weight (\"terminology\"), and a "
-                                   "candidate that keeps fewer terms is never chosen over one that keeps more.")
+                                   "candidate that keeps fewer terms is never chosen over one that keeps more.",
+                               label="Glossaries")
 
     def metric_settings(self, glossary_file: str = ""):
         """The :class:`engine.metrics.MetricSettings` these settings describe (``glossary_file``: the run's
