@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import asdict, replace
 from datetime import datetime, time, timedelta
 
@@ -24,6 +25,7 @@ from engine.feedback.judgements import (
 )
 from engine.feedback.language import LANGUAGE_NAMES, detect_language
 from engine.feedback.queue import create_queue, may_review, next_item, queue_agreement
+from engine.glossary import AppliedTerm, TermIndex
 from engine.glossary.prompt import prompt_terms
 from engine.jobs.events import FINAL_STATUSES
 from engine.jobs.translate_batch import OUTPUT_JSONL, OUTPUT_TSV
@@ -92,7 +94,7 @@ reward_models = [m["name"] for m in store.models.list(kind="reward")]
 
 
 # --- one request: its ranked candidates and the feedback form ----------------------------------------------
-def _candidate_card(cand: dict, terms=None, applied=()) -> None:
+def _candidate_card(cand: dict, terms: TermIndex | None = None, applied: Sequence[AppliedTerm] = ()) -> None:
     with st.container(border=True):
         score = f"reward {cand['rm_score']:.3f}" if cand["rm_score"] is not None else "not ranked"
         samples = f" ×{cand['n_samples']}" if cand["n_samples"] > 1 else ""
@@ -285,7 +287,7 @@ with translate_tab:
                 st.error("This text is in Arabic script: the source must be English or French.")
             else:
                 chosen = st.session_state.get(GLOSSARIES) or []
-                prompt_terms_ = (prompt_terms(term_index(store, chosen, pair).applicable(source))
+                terms_for_prompt = (prompt_terms(term_index(store, chosen, pair).applicable(source))
                                  if chosen and terms_in_prompt and model_format == "instruction" else [])
                 try:
                     with st.spinner("Sampling and ranking candidates…"):
@@ -293,7 +295,7 @@ with translate_tab:
                             store, source=source, pair=pair, model=model, rm=rm,
                             strategies=[s.strip() for s in strategies.split(",") if s.strip()],
                             max_new_tokens=int(max_new), seed=None if seed is None else int(seed),
-                            terms=prompt_terms_)
+                            terms=terms_for_prompt)
                     request_id = record(store, translation, linguist=linguist, detected=detected)
                 except (ValueError, LookupError, OSError) as exc:
                     st.error(str(exc))

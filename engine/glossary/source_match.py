@@ -71,11 +71,9 @@ def forms(word: str) -> frozenset[str]:
     if w.endswith("ing") and len(w) > 5:
         for stem in _undouble(w[:-3]):
             out.update({stem, stem + "e"})
-    for ending in ("ees", "ee", "es", "e"):  # French participles once folded: é, ée, és, ées → the infinitive -er
-        if w.endswith(ending) and len(w) > len(ending) + 2 and ending != "e":
+    for ending in ("ees", "ee", "es", "e"):  # French participles once folded (é, ée, és, ées) → infinitive -er
+        if w.endswith(ending) and len(w) > len(ending) + 2:
             out.add(w[: -len(ending)] + "er")
-    if w.endswith("e") and len(w) > 4:
-        out.add(w[:-1] + "er")
     return frozenset(f for f in out if len(f) >= MIN_FORM or f == w)
 
 

@@ -85,9 +85,6 @@ class TermIndex:
                 item.glossaries.append(glossary)
         # longest terms first, so that "remote control" is preferred to "control" where both match
         self._terms = sorted(merged.values(), key=lambda m: (-len(m.words), m.source))
-        self._first = {}
-        for m in self._terms:
-            self._first.setdefault(fold(m.words[0])[:3], []).append(m)
 
     def __len__(self) -> int:
         return len(self._terms)
