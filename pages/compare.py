@@ -31,7 +31,7 @@ from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
 from studio.components.pickers import corpus_picker
 from studio.components.scorecard import scorecard_panel
-from studio.state import studio
+from studio.state import services
 
 STAGE_ORDER = ("sft", "cold-start", "final", "production", "candidate", "archived")
 PAGE_SIZE = 10
@@ -40,8 +40,8 @@ st.title("5 · Compare")
 st.caption("Leads compare model versions — SFT, cold-start, final — on the same test set: every metric with its "
            "confidence interval, paired significance tests between every two systems, the sentences where they "
            "disagree most, and blind A/B judgements by linguists.")
-workspace_header(studio())
-store = studio().store
+workspace_header(services())
+store = services().store
 with st.container(border=True):
     scorecard_panel(store, key="compare-scorecard")
 
@@ -87,7 +87,7 @@ def metrics_widget(spec: FieldSpec, value, key: str) -> list[str]:
 @st.cache_data(max_entries=16, show_spinner="Comparing the systems…")
 def comparison_for(workspace: str, keys: tuple[str, ...], fingerprint: tuple, settings: CompareSettings):
     """The comparison of some evaluations of ``workspace`` (``fingerprint`` changes when one is re-scored)."""
-    return build_comparison(studio().store, list(keys), settings)
+    return build_comparison(services().store, list(keys), settings)
 
 
 def system_options(testset_id: str) -> dict[str, str]:
@@ -194,7 +194,7 @@ with evaluate_tab:
                                "translate. See the Compare tab.")
                 else:
                     try:
-                        studio().supervisor.start("evaluate", config)
+                        services().supervisor.start("evaluate", config)
                     except (ValueError, LookupError) as exc:
                         st.error(str(exc))
                     else:
@@ -233,7 +233,7 @@ with compare_tab:
                                        seed=int(seed), corpus_level=corpus_level)
             evaluations = {e["key"]: e for e in store.evaluations.list(testset["id"])}
             fingerprint = tuple((k, str(evaluations[k]["updated_at"])) for k in selected)
-            comparison = comparison_for(str(studio().workspace.root), tuple(selected), fingerprint, settings)
+            comparison = comparison_for(str(services().workspace.root), tuple(selected), fingerprint, settings)
             if comparison.incomplete:
                 st.warning("Some metrics were computed for only some systems and are left out: " + "; ".join(
                     f"{comparison.label(k)} lacks {', '.join(v)}" for k, v in comparison.incomplete.items())

@@ -18,21 +18,21 @@ from engine.corpora import (
     option_help,
     safe_display_name,
 )
+from engine.corpora.importing import DatasetImportError, dataset_to_jsonl
 from engine.corpora.validation import HINT_COLUMNS_SWAPPED, SWAPPED_ON_LINE, swapped_lines
-from engine.corpus_import import DatasetImportError, dataset_to_jsonl
 from engine.store.corpora import CorpusExistsError
 from studio.components.arabic import bidi_table
 from studio.components.charts import length_histogram
 from studio.components.glossary import glossary_manager
 from studio.components.header import workspace_header
-from studio.state import studio
+from studio.state import services
 
 PAGE_SIZES = (25, 50, 100)
 
 st.title("1 · Data")
 st.caption("Parallel corpora (English→Arabic, French→Arabic). Every row is checked; a file with a bad row is "
            "rejected whole with the line and the reason, unless you choose to skip bad rows.")
-workspace_header(studio())
+workspace_header(services())
 
 
 def _column(text: str, fmt: str, has_header: bool) -> int | str:
@@ -111,7 +111,7 @@ def _show_problems(errors, hints) -> None:
 
 def _add(name: str, data: bytes, options: PrepareOptions, filename: str) -> None:
     try:
-        corpus_id, prepared = studio().add_corpus(name, data, options, filename=filename)
+        corpus_id, prepared = services().add_corpus(name, data, options, filename=filename)
     except CorpusRejected as exc:
         st.error(f"Rejected: {len({e.line for e in exc.errors})} line(s) have problems. Nothing was stored.")
         _show_problems(exc.errors, exc.hints)
@@ -216,7 +216,7 @@ with import_tab:
                 _add(import_name.strip(), jsonl, opts, f"{location.strip()}:{hf_split}")
 
 with browse_tab:
-    corpora = studio().store.corpora.list()
+    corpora = services().store.corpora.list()
     if not corpora:
         st.info("No corpora yet: upload one, or set up the demo on the Start page.")
     else:
@@ -231,7 +231,7 @@ with browse_tab:
         split = c1.selectbox("Split", ["all", "train", "valid", "test"], key="browse-split")
         search = c2.text_input("Search (source or Arabic)", key="browse-search")
         page_size = c3.selectbox("Rows per page", PAGE_SIZES, index=1, key="browse-size")
-        repo = studio().store.corpora
+        repo = services().store.corpora
         split_arg = None if split == "all" else split
         total = repo.count(corpus_id, split=split_arg, search=search or None)
         pages = max(1, -(-total // page_size))
@@ -251,4 +251,4 @@ with browse_tab:
                 st.rerun()
 
 with glossary_tab:
-    glossary_manager(studio().store)
+    glossary_manager(services().store)

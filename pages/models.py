@@ -9,7 +9,8 @@ from pathlib import Path
 import plotly.graph_objects as go
 import streamlit as st
 
-from engine.model_registry import (
+from engine.models.loading import check_model
+from engine.models.registry import (
     EXPORT_DTYPES,
     Lineage,
     RegistryError,
@@ -23,10 +24,9 @@ from engine.model_registry import (
     rollback,
     rollback_target,
 )
-from engine.models import check_model
 from studio.components.exports import zip_download
 from studio.components.header import workspace_header
-from studio.state import studio
+from studio.state import services
 
 METRICS = {"valid chrF": "valid_chrf", "held-out chrF": "heldout_chrf_end", "RM accuracy": "valid_accuracy",
            "final KL": "final_kl", "DPO accuracy": "eval_rewards_accuracies"}
@@ -104,8 +104,8 @@ st.caption("Every model version the studio knows: its stage (sft, cold-start, fi
            "archived), metrics and lineage. Promote a policy to production, roll back, archive, or export a "
            "standalone folder. A model is a folder saved by `save_pretrained` or a Hugging Face hub id (hub ids "
            "need the model in the local cache when offline).")
-workspace_header(studio())
-store, workspace = studio().store, studio().workspace
+workspace_header(services())
+store, workspace = services().store, services().workspace
 if message := st.session_state.pop("models-flash", None):
     st.success(message)
 
@@ -231,7 +231,7 @@ if submitted:
             st.error(f"Cannot use this model: {check.message}")
         else:
             kind = "policy" if role.startswith("SFT") else "reward-base"
-            studio().store.models.register(
+            services().store.models.register(
                 name.strip(), kind, location.strip(), stage="sft" if kind == "policy" else "candidate",
                 metadata={"prompt_format": prompt_format, "trust_remote_code": trust, "source": check.kind},
             )

@@ -29,14 +29,15 @@ from engine.glossary import AppliedTerm, TermIndex
 from engine.glossary.prompt import prompt_terms
 from engine.jobs.events import FINAL_STATUSES
 from engine.jobs.translate_batch import OUTPUT_JSONL, OUTPUT_TSV
-from engine.registry import default_policy, resolve_model
+from engine.models.refs import default_policy, resolve_model
+from engine.monitor.log import log_served, served_from_translation
 from studio.components.arabic import arabic_text, bidi_table
 from studio.components.glossary import glossary_picker, highlighted_source, highlighted_translation, term_index
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
 from studio.components.pickers import model_picker
 from studio.components.rtl_editor import rtl_text_area
-from studio.state import studio
+from studio.state import services
 
 TOP = 3
 LINGUIST, REQUEST = "tr_linguist", "tr_request"
@@ -45,8 +46,8 @@ GLOSSARIES = "tr-glossaries"
 st.title("6 · Translate & feedback")
 st.caption("The policy samples several translations, the reward model ranks them, and linguists say which is "
            "best, rank them, reject them all or correct one. Every judgement is saved before it is confirmed.")
-workspace_header(studio())
-store = studio().store
+workspace_header(services())
+store = services().store
 
 
 # --- sign-in ------------------------------------------------------------------------------------------
@@ -297,6 +298,7 @@ with translate_tab:
                             max_new_tokens=int(max_new), seed=None if seed is None else int(seed),
                             terms=terms_for_prompt)
                     request_id = record(store, translation, linguist=linguist, detected=detected)
+                    log_served(store, [served_from_translation(translation, request_id)])
                 except (ValueError, LookupError, OSError) as exc:
                     st.error(str(exc))
                 else:
@@ -411,8 +413,8 @@ with batch_tab:
                 st.error(f"The file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MiB.")
             else:
                 try:
-                    staged = stage_upload(studio().workspace.root, upload.getvalue(), upload.name, config.pair)
-                    studio().supervisor.start("translate_batch", replace(config, upload=staged.token,
+                    staged = stage_upload(services().workspace.root, upload.getvalue(), upload.name, config.pair)
+                    services().supervisor.start("translate_batch", replace(config, upload=staged.token,
                                                                          upload_name=staged.name),
                                               title=f"Batch translation of {staged.name}")
                 except (BatchUploadError, ValueError, LookupError) as exc:
@@ -423,7 +425,7 @@ with batch_tab:
         if latest:
             run = latest[0]
             run_monitor(run["id"], key="tr-batch-run", charts=[("Sources per second", ["sources_per_s"])])
-            outputs = studio().workspace.run_dir(run["id"]) / "outputs"
+            outputs = services().workspace.run_dir(run["id"]) / "outputs"
             if run["status"] in FINAL_STATUSES and (outputs / OUTPUT_TSV).is_file():
                 import json
 
@@ -462,7 +464,7 @@ with feedback_tab:
     if st.button(f"Export {EXPORT_NAME}", key="tr-export", disabled=total == 0,
                  help="One JSON object per judgement (with the filters above): source, candidates shown, ranking / "
                       "best / correction / tags, linguist, model, time."):
-        path = write_export(store, studio().workspace.root / "exports", **filters)
+        path = write_export(store, services().workspace.root / "exports", **filters)
         st.session_state["tr-export-path"] = str(path)
     if st.session_state.get("tr-export-path"):
         from pathlib import Path

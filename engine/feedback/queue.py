@@ -33,7 +33,7 @@ def create_queue(store, *, name: str, corpus_ids: list[int], split: str, k: int,
                  created_by: str, linguists: list[str] | None = None, sample_size: int = 0, seed: int = 0,
                  strategies: list[str] | None = None, max_new_tokens: int = 64) -> int:
     """Check the settings and create a queue over the split's sources (or a seeded sample); returns its id."""
-    from engine.registry import resolve_model
+    from engine.models.refs import resolve_model
 
     name = " ".join(str(name).split())
     if not name:

@@ -1,7 +1,7 @@
 """Glossary terms for an instruction prompt (retrieval-augmented translation).
 
 For a source, the terms of the switched-on glossaries that apply to it (:meth:`TermIndex.applicable`) become
-``(source term, Arabic term)`` pairs that :func:`engine.prompting.build_prompt` lists after the source for
+``(source term, Arabic term)`` pairs that :func:`engine.models.prompting.build_prompt` lists after the source for
 ``instruction``-format models. ``tags``-format models (the studio's own) cannot read them; the Translate page shows
 the terms to linguists instead (:func:`prompt_accepts_terms`).
 """

@@ -50,12 +50,19 @@ def _load_evaluation(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, 
     store.evaluations.load_evaluation(cur, run_id, event)
 
 
+def _log_translations(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, event: dict) -> None:
+    from engine.monitor.log import ingest_batch_output
+
+    ingest_batch_output(store, cur, run_id, event)
+
+
 ARTIFACT_HANDLERS: dict[str, ArtifactHandler] = {
     "model": _register_model,
     "candidates": _load_candidates,
     "scores": _load_scores,
     "pairs": _load_pairs,
     "evaluation": _load_evaluation,
+    "translation_log": _log_translations,
 }
 
 

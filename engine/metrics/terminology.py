@@ -4,9 +4,9 @@ The glossary entries come from a file (:attr:`MetricSettings.glossary_file`, wri
 inputs with :func:`engine.glossary.write_entries`; jobs never read the store). A sentence's score is
 ``kept / applicable`` (0–1, higher is better); when no term of the glossary occurs in the source the score is NaN —
 undefined, and neutral: every candidate of that source gets the same NaN, which fusion turns into the same value
-for all of them (:func:`engine.fusion.normalise`), so it moves no within-source comparison. A corpus figure is
-the share of all applicable term occurrences kept (:func:`engine.glossary.corpus_share`), not a mean of sentence
-scores. Every entry of the file is used, whatever its language pair.
+for all of them (:func:`engine.preferences.fusion.normalise`), so it moves no within-source comparison. A corpus
+figure is the share of all applicable term occurrences kept (:func:`engine.glossary.corpus_share`), not a mean of
+sentence scores. Every entry of the file is used, whatever its language pair.
 """
 
 from __future__ import annotations

@@ -174,7 +174,7 @@ def seed_workspace(home: Path, tiny_policy_dir: Path, tmp_path: Path, *, aligned
             for i, (s, t, p) in enumerate(demo_pairs(20))]
     store.corpora.add("demo-small", "en-ar", pa.Table.from_pylist(rows))
     pair_set = store_pair_set(store, tmp_path)
-    from engine.models import load_tokenizer
+    from engine.models.loading import load_tokenizer
     from engine.reward.model import build_reward_model, save_reward_model
 
     tok = load_tokenizer(tiny_policy_dir)

@@ -6,7 +6,7 @@ import shutil
 
 from engine.glossary import GlossaryEntry, TermIndex
 from engine.glossary.prompt import prompt_accepts_terms, prompt_terms
-from engine.prompting import GLOSSARY_HEADING, build_prompt, encode_prompt, write_model_card
+from engine.models.prompting import GLOSSARY_HEADING, build_prompt, encode_prompt, write_model_card
 
 TERMS = TermIndex(
     [("g", GlossaryEntry("remote control", ("جهاز التحكم",))), ("g", GlossaryEntry("computer", ("حاسوب", "كمبيوتر")))]
@@ -15,7 +15,7 @@ CHAT = "{{ bos_token }}{% for m in messages %}<{{ m['role'] }}>{{ m['content'] }
 
 
 def test_instruction_prompt_lists_the_terms_and_tags_ignore_them(tiny_policy_dir):
-    from engine.models import load_tokenizer
+    from engine.models.loading import load_tokenizer
 
     source = "Turn off the computer and find the remote control."
     terms = prompt_terms(TERMS.applicable(source))

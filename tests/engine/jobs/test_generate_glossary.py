@@ -13,8 +13,8 @@ from engine.glossary import GlossaryEntry, write_entries
 from engine.glossary.files import GLOSSARY_INPUT
 from engine.jobs.context import JobContext
 from engine.jobs.generate import GenerateConfig, run
-from engine.prompting import GLOSSARY_HEADING, write_model_card
-from engine.registry import ModelRef
+from engine.models.prompting import GLOSSARY_HEADING, write_model_card
+from engine.models.refs import ModelRef
 
 SOURCES = ["Where is the pharmacy?", "Good morning."]
 

@@ -6,9 +6,9 @@ import math
 
 import numpy as np
 
-from engine.fusion import fuse, plan_fusion
 from engine.glossary import GlossaryEntry, write_entries
 from engine.metrics import MetricSettings, available_metrics, get_metric
+from engine.preferences.fusion import fuse, plan_fusion
 
 
 def glossary_file(tmp_path) -> str:

@@ -32,8 +32,8 @@ def test_wrapper_subtracts_the_penalty_from_reward_model_scores_only(tiny_policy
     """TRL's own get_reward on a tiny reward model, wrapped: the shaped score is the raw score minus the penalty."""
     from trl.experimental.utils import get_reward as trl_get_reward
 
-    from engine.models import load_tokenizer
-    from engine.prompting import encode_prompt
+    from engine.models.loading import load_tokenizer
+    from engine.models.prompting import encode_prompt
     from engine.reward.model import build_reward_model
 
     tok = load_tokenizer(tiny_policy_dir)
