@@ -4,7 +4,8 @@ Both sides go through the project's Arabic normaliser (:mod:`engine.corpora.norm
 ya variants, diacritics). Then each word of the translation is compared by its *bare forms*: the word with the
 conjunctions و/ف, the prepositions ب/ل/ك and the article ال (also لل = ل + ال) taken off the front, and a
 pronoun suffix (ه ها هم هن هما كم كن كما نا ي ك) or a sound-plural/dual ending (ون ين ان ات) off the end; a ta
-marbuta ة that became ت before a suffix is restored, and ة/ه are compared as one letter. A term word matches when
+marbuta ة that became ت before a suffix (or gave way to the plural ات) is restored, and ة/ه are compared as one
+letter. A term word matches when
 one of its own bare forms (as written, or without a leading ال) is among them. Broken plurals and other internal
 changes are not found (a glossary lists them as alternatives: ``تذكرة|تذاكر``).
 """
@@ -70,6 +71,8 @@ def bare_forms(word: str) -> frozenset[str]:
             out.add(_fold_ta(stem))
             if suffix and stem.endswith("ت"):
                 out.add(stem[:-1] + "ه")
+            if suffix == "ات":  # a sound feminine plural replaces the ta marbuta: حافلة → حافلات
+                out.add(stem + "ه")
     return frozenset(out)
 
 

@@ -73,6 +73,7 @@ def test_plural_terms_match_singulars_but_verb_endings_are_only_taken_off_the_se
         ("شاي", "وشايها بارد"),  # و + suffix ها
         ("بريد إلكتروني", "عنوان البريد الإلكتروني"),  # إل… is not the article, ال… is
         ("بريد إلكتروني", "أرسل بريدك الإلكتروني"),
+        ("حافلة", "إنها في محطة الحافلات."),  # sound feminine plural: ة → ات
     ],
 )
 def test_arabic_terms_are_found_with_clitics_and_normalisation(term, text):
