@@ -12,7 +12,6 @@ from engine.compare.ab import draw_item, win_rates
 from engine.compare.comparison import CompareSettings, build_comparison, metric_label, most_disagreed
 from engine.compare.degeneration import degeneration_flags
 from engine.compare.diff import diff_html
-from engine.compare.lineage import model_lineage
 from engine.compare.report import (
     ab_rows,
     fmt,
@@ -26,6 +25,7 @@ from engine.compare.testsets import testset_rows_from_upload
 from engine.corpora import CorpusRejected, safe_display_name
 from engine.jobs.config import FieldSpec
 from engine.jobs.evaluate import REQUESTABLE_METRICS, plan_evaluation
+from engine.models.lineage import model_lineage
 from studio.components.glossary import terminology_section
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from engine.corpora import (
@@ -19,6 +17,7 @@ from engine.corpora import (
     safe_display_name,
 )
 from engine.corpora.importing import DatasetImportError, dataset_to_jsonl
+from engine.corpora.naming import corpus_name_problem
 from engine.corpora.validation import HINT_COLUMNS_SWAPPED, SWAPPED_ON_LINE, swapped_lines
 from engine.store.corpora import CorpusExistsError
 from studio.components.arabic import bidi_table
@@ -130,10 +129,6 @@ def _add(name: str, data: bytes, options: PrepareOptions, filename: str) -> None
         _show_problems(prepared.errors, prepared.file_hints)
 
 
-def _valid_name(name: str) -> bool:
-    return bool(re.fullmatch(r"[\w .,()+-]{1,80}", name.strip()))
-
-
 upload_tab, import_tab, browse_tab, glossary_tab = st.tabs(
     ["Upload", "Import a Hugging Face dataset", "Browse corpora", "Glossaries"])
 
@@ -181,8 +176,8 @@ with upload_tab:
             st.error("This file would be rejected:")
         _show_problems(preview.errors, preview.file_hints)
     elif add_clicked and options:
-        if not _valid_name(name):
-            st.error("Give the corpus a name (letters, digits, spaces and . , ( ) + - _).")
+        if name_problem := corpus_name_problem(name):
+            st.error(name_problem)
         else:
             _add(name.strip(), data, options, filename)
 
@@ -200,8 +195,8 @@ with import_tab:
     if st.button("Import", type="primary", disabled=not location.strip(), key="import-go"):
         if import_problem or import_options is None:
             st.error(import_problem)
-        elif not _valid_name(import_name):
-            st.error("Give the corpus a name (letters, digits, spaces and . , ( ) + - _).")
+        elif name_problem := corpus_name_problem(import_name):
+            st.error(name_problem)
         else:
             try:
                 with st.spinner("Reading the dataset…"):

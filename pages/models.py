@@ -3,22 +3,21 @@ an existing model."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import plotly.graph_objects as go
 import streamlit as st
 
+from engine.models.lineage import Lineage, lineage
 from engine.models.loading import check_model
 from engine.models.registry import (
     EXPORT_DTYPES,
-    Lineage,
     RegistryError,
     archive,
     export_dir,
     export_standalone,
     history,
-    lineage,
+    model_name_problem,
     production,
     promote,
     rollback,
@@ -222,8 +221,10 @@ with st.form("register-model"):
                         help="Runs Python code shipped with the model. Leave off unless you trust its source.")
     submitted = st.form_submit_button("Check and register", type="primary")
 if submitted:
-    if not location.strip() or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", name.strip() or "-"):
-        st.error("Give a folder or hub id, and a name of letters, digits, '.', '_' or '-'.")
+    if not location.strip():
+        st.error("Give a folder or hub id.")
+    elif name_problem := model_name_problem(name.strip()):
+        st.error(name_problem)
     else:
         with st.spinner("Loading the model's config and tokenizer…"):
             check = check_model(location.strip())

@@ -48,7 +48,7 @@ def _evaluations(store: Any, name: str) -> list[str]:
 
 
 def _lineage_lines(store: Any, name: str) -> list[str]:
-    from engine.models.registry import lineage
+    from engine.models.lineage import lineage
 
     graph = lineage(store, name)
     return [f"- {graph.nodes[e.source].label} → *{e.label}* → {graph.nodes[e.target].label}" for e in graph.edges]

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +23,21 @@ import duckdb
 from engine.store.clock import utc_now
 
 PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
+"""A model version's name: a letter or digit, then letters, digits, ``.``, ``_`` or ``-`` (at most 128); it names
+the export folder too."""
 FALLBACK_STAGE = "final"  # where a production model goes when no promotion of it is on record
 
 
 class RegistryError(ValueError):
     """A registry operation that cannot be done (the message says why, for the page)."""
+
+
+def model_name_problem(name: str) -> str | None:
+    """Why ``name`` cannot name a model version (see :data:`PLAIN_NAME`), or None when it can."""
+    if not PLAIN_NAME.fullmatch(name or ""):
+        return ("Give a name of letters, digits, '.', '_' or '-' (starting with a letter or digit, at most 128 "
+                "characters).")
+    return None
 
 
 # --- production: promote, roll back, archive ---------------------------------------------------------
@@ -153,113 +162,6 @@ def archive(store: Any, name: str) -> None:
         if row["stage"] == "production":
             raise RegistryError(f"{name} is the production model: promote another model or roll back first")
         cur.execute("UPDATE models SET stage = 'archived' WHERE name = ?", [name])
-
-
-# --- lineage ------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Node:
-    """One box of a lineage graph: ``kind`` is ``data``, ``reward``, ``run`` or ``model``."""
-
-    id: str
-    label: str
-    kind: str
-    detail: str = ""
-
-
-@dataclass(frozen=True)
-class Edge:
-    """An arrow ``source → target`` with what the source was for the target."""
-
-    source: str
-    target: str
-    label: str
-
-
-@dataclass
-class Lineage:
-    """Where a model comes from: data → reward model → run → model, parents included (recursively)."""
-
-    root: str
-    nodes: dict[str, Node] = field(default_factory=dict)
-    edges: list[Edge] = field(default_factory=list)
-
-    def add(self, node: Node) -> str:
-        self.nodes.setdefault(node.id, node)
-        return node.id
-
-    def link(self, source: str, target: str, label: str) -> None:
-        edge = Edge(source, target, label)
-        if edge not in self.edges:
-            self.edges.append(edge)
-
-    def layers(self) -> dict[str, int]:
-        """Each node's column for a left-to-right drawing: the longest path reaching it from a source."""
-        layer = {n: 0 for n in self.nodes}
-        for _ in range(len(self.nodes)):
-            changed = False
-            for e in self.edges:
-                if layer[e.target] < layer[e.source] + 1:
-                    layer[e.target], changed = layer[e.source] + 1, True
-            if not changed:
-                break
-        return layer
-
-
-def _list(value: Any) -> list:
-    if value is None or value == "":
-        return []
-    return list(value) if isinstance(value, list | tuple) else [value]
-
-
-def lineage(store: Any, name: str, *, max_models: int = 50) -> Lineage:
-    """The lineage graph of ``name`` from registry rows and the configs of the runs that made them.
-
-    Nodes: data (corpora, preference pair sets), reward models, runs and models (parents too, recursively);
-    edges say what each was for: ``trained on``, ``reward``, ``initialises``, ``produced``.
-    """
-    graph = Lineage(root=f"model:{name}")
-    seen: set[str] = set()
-    corpus_names = {str(c["id"]): c["name"] for c in store.corpora.list()}
-
-    def data_nodes(values: dict) -> list[str]:
-        ids = [graph.add(Node(f"corpus:{c}", corpus_names.get(str(c), f"corpus {c}"), "data", "corpus"))
-               for c in _list(values.get("corpus_ids"))]
-        return ids + [graph.add(Node(f"pairs:{p}", f"pairs {p}", "data", "preference pairs"))
-                      for p in _list(values.get("pair_sets"))]
-
-    def visit(model: str) -> str:
-        node_id = f"model:{model}"
-        if model in seen or len(seen) >= max_models:
-            return graph.add(Node(node_id, model, "model"))
-        seen.add(model)
-        row = store.models.get(model)
-        if row is None:
-            return graph.add(Node(node_id, model, "model", "not registered"))
-        graph.add(Node(node_id, model, "reward" if row["kind"] == "reward" else "model",
-                       f"{row['kind']} · {row['stage']}"))
-        meta = row["metadata"] or {}
-        run = store.runs.get(row["run_id"]) if row["run_id"] else None
-        config = json.loads(run["config"]) if run and isinstance(run.get("config"), str) else (
-            (run or {}).get("config") or {})
-        values = {**meta, **config}
-        consumer = node_id
-        if row["run_id"]:
-            consumer = graph.add(Node(f"run:{row['run_id']}", row["run_id"], "run",
-                                      run["kind"] if run else "run not on record"))
-            graph.link(consumer, node_id, "produced")
-        for data in data_nodes(values):
-            graph.link(data, consumer, "trained on")
-        reward = values.get("reward_model")
-        if reward and reward != model:
-            graph.link(visit(str(reward)), consumer, "reward")
-        parents = {p for p in (row["parent"], values.get("parent_policy"), values.get("policy"),
-                               values.get("base_model")) if p and p != model}
-        for parent in sorted(parents):
-            graph.link(visit(str(parent)), consumer, "initialises")
-        return node_id
-
-    visit(name)
-    return graph
 
 
 # --- standalone export --------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -22,6 +23,18 @@ def _parse_judgement(row: dict) -> dict:
         if name in row:
             row[name] = json.loads(row[name]) if row[name] is not None else None
     return row
+
+
+class SubmissionConflict(ValueError):
+    """A submission id already stored for another linguist or another translation request."""
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    """The outcome of storing a judgement: its number and whether this call stored it (False: a repeat)."""
+
+    judgement_id: int
+    stored: bool
 
 
 class FeedbackRepository:
@@ -78,16 +91,15 @@ class FeedbackRepository:
         return row
 
     # --- judgements ----------------------------------------------------------------------------------
-    def add_judgement(self, judgement: Any, *, model: str, rm: str | None) -> Any:
-        """Store a checked judgement once per submission id; returns a ``SubmitResult``.
+    def add_judgement(self, judgement: Any, *, model: str, rm: str | None) -> SubmitResult:
+        """Store a checked judgement once per submission id; returns a :class:`SubmitResult`.
 
         ``INSERT … ON CONFLICT DO NOTHING RETURNING id`` inside the serialised write transaction: a repeat of
         the same submission inserts nothing and answers with the stored judgement's number. A submission id
-        already stored for another linguist or another request is no repeat: it raises ``JudgementError`` rather
-        than answer with somebody else's judgement (which would drop this one while confirming it).
+        already stored for another linguist or another request is no repeat: it raises
+        :class:`SubmissionConflict` rather than answer with somebody else's judgement (which would drop this one
+        while confirming it).
         """
-        from engine.feedback.judgements import JudgementError, SubmitResult
-
         j = judgement
         with self.db.transaction() as cur:
             inserted = cur.execute(
@@ -103,7 +115,7 @@ class FeedbackRepository:
             existing = cur.execute("SELECT id, linguist, request_id FROM judgements WHERE submission_id = ?",
                                    [j.submission_id]).fetchone()
         if (existing[1], existing[2]) != (j.linguist, j.request_id):
-            raise JudgementError("this form was already submitted for another judgement; reload the page and "
+            raise SubmissionConflict("this form was already submitted for another judgement; reload the page and "
                                  "judge again")
         return SubmitResult(int(existing[0]), False)
 

@@ -12,7 +12,6 @@ from engine.models.registry import (
     export_dir,
     export_standalone,
     history,
-    lineage,
     production,
     promote,
     rollback,
@@ -106,38 +105,6 @@ def test_no_rollback_without_history_and_none_to_an_archived_model(store, polici
     with pytest.raises(RegistryError, match="archived"):
         rollback(store, confirm=True)
     assert _productions(store) == ["final"]
-
-
-def test_lineage_of_a_chain_from_registry_rows_and_run_configs(store, demo_corpus):
-    store.runs.create("bootstrap-1", "bootstrap", "SFT", {"corpus_ids": [demo_corpus]}, "/runs/bootstrap-1")
-    store.runs.create("reward-1", "reward", "RM", {"base_model": "sft", "pair_sets": ["score-1"]}, "/runs/reward-1")
-    store.runs.create("ppo-1", "ppo", "PPO", {"policy": "sft", "reward_model": "rm", "corpus_ids": [demo_corpus]},
-                      "/runs/ppo-1")
-    store.models.register("sft", "policy", "/m/sft", stage="sft", run_id="bootstrap-1")
-    store.models.register("rm", "reward", "/m/rm", parent="sft", run_id="reward-1",
-                          metadata={"pair_sets": ["score-1"], "base_model": "sft"})
-    store.models.register("cold", "policy", "/m/cold", stage="cold-start", parent="sft", run_id="ppo-1",
-                          metadata={"policy": "sft", "reward_model": "rm"})
-    graph = lineage(store, "cold")
-    assert graph.root == "model:cold"
-    kinds = {n.id: n.kind for n in graph.nodes.values()}
-    assert kinds == {"model:cold": "model", "run:ppo-1": "run", f"corpus:{demo_corpus}": "data",
-                     "model:rm": "reward", "run:reward-1": "run", "pairs:score-1": "data", "model:sft": "model",
-                     "run:bootstrap-1": "run"}
-    edges = {(e.source, e.target, e.label) for e in graph.edges}
-    assert edges == {
-        ("run:ppo-1", "model:cold", "produced"), (f"corpus:{demo_corpus}", "run:ppo-1", "trained on"),
-        ("model:rm", "run:ppo-1", "reward"), ("model:sft", "run:ppo-1", "initialises"),
-        ("run:reward-1", "model:rm", "produced"), ("pairs:score-1", "run:reward-1", "trained on"),
-        ("model:sft", "run:reward-1", "initialises"), ("run:bootstrap-1", "model:sft", "produced"),
-        (f"corpus:{demo_corpus}", "run:bootstrap-1", "trained on")}
-    assert graph.nodes[f"corpus:{demo_corpus}"].label == "demo-small"
-    layers = graph.layers()
-    assert layers[f"corpus:{demo_corpus}"] == 0 and layers["model:cold"] == max(layers.values())
-    assert layers["model:rm"] < layers["run:ppo-1"] < layers["model:cold"]
-    # a model with no run and no metadata is a graph of one node
-    store.models.register("lonely", "policy", "/m/lonely")
-    assert list(lineage(store, "lonely").nodes) == ["model:lonely"]
 
 
 def test_export_dir_needs_a_plain_name(workspace):
@@ -284,3 +251,12 @@ def test_an_mlp_head_reward_model_is_refused_standalone_with_the_reason(store, w
         export_standalone(store, "rm-mlp", export_dir(workspace, "rm-mlp"))
     assert not (workspace.root / "exports" / "rm-mlp").exists()
     assert not list((workspace.root / "exports").glob(".*tmp"))
+
+
+@pytest.mark.parametrize(("name", "ok"), [("my-sft-v1", True), ("Gemma2.2b_rm", True), ("a" * 128, True),
+                                          ("a" * 129, False), ("-leading", False), ("has space", False),
+                                          ("../up", False), ("", False)])
+def test_the_model_name_rule_is_the_export_folders_rule(name: str, ok: bool) -> None:
+    from engine.models.registry import model_name_problem
+
+    assert (model_name_problem(name) is None) is ok

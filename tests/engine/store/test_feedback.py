@@ -10,9 +10,9 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from engine.feedback.judgements import Judgement, JudgementError
+from engine.feedback.judgements import Judgement
 from engine.store import feedback as feedback_module
-from engine.store.feedback import ASSIGNMENT_TIMEOUT
+from engine.store.feedback import ASSIGNMENT_TIMEOUT, SubmissionConflict
 
 T0 = datetime(2026, 3, 1, 9, 0)
 
@@ -208,9 +208,9 @@ def test_a_submission_id_reused_by_someone_else_is_refused_not_confirmed(store):
     _request(store, "r1")
     _request(store, "r2")
     _judge(store, "s1", "r1", "Amal")
-    with pytest.raises(JudgementError, match="already submitted for another judgement"):
+    with pytest.raises(SubmissionConflict, match="already submitted for another judgement"):
         _judge(store, "s1", "r1", "Omar")
-    with pytest.raises(JudgementError):
+    with pytest.raises(SubmissionConflict):
         _judge(store, "s1", "r2", "Amal")
     assert [j["linguist"] for j in store.feedback.judgements()] == ["Amal"]
 
