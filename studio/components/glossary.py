@@ -137,22 +137,47 @@ def glossary_manager(store) -> None:
         st.caption(f"The first 200 of {len(rows)} terms.")
 
 
+@st.cache_data(max_entries=16, show_spinner="Checking the glossary terms…")
+def _terminology(
+    workspace: str,
+    testset_id: str,
+    keys: tuple[str, ...],
+    names: tuple[str, ...],
+    fingerprint: tuple,
+    n_resamples: int,
+    confidence: float,
+    seed: int,
+) -> list:
+    """Terminology of the systems, cached per selection (``fingerprint``: the evaluations' and glossaries' state)."""
+    from engine.glossary.evaluation import terminology_by_system
+    from studio.state import services
+
+    store = services().store
+    segments = store.evaluations.segments(testset_id)
+    indexes = {pair: term_index(store, names, pair) for pair in {s["pair"] for s in segments}}
+    outputs = store.evaluations.outputs(list(keys))
+    return terminology_by_system(
+        segments, {k: outputs[k] for k in keys}, indexes, n_resamples=n_resamples, confidence=confidence, seed=seed
+    )
+
+
 def terminology_section(
     store, testset_id: str, keys: Sequence[str], label, *, n_resamples: int, confidence: float, seed: int
 ) -> None:
     """The Compare page's terminology table: each system's share of applicable glossary terms kept."""
-    from engine.glossary.evaluation import terminology_by_system
-
     st.subheader("Terminology")
     names = glossary_picker(store, None, key="cmp-glossaries")
     if not names:
         st.caption("No glossary chosen: add one on the Data page → Glossaries (the demo set-up adds two).")
         return
-    segments = store.evaluations.segments(testset_id)
-    indexes = {pair: term_index(store, names, pair) for pair in {s["pair"] for s in segments}}
-    outputs = store.evaluations.outputs(list(keys))
-    results = terminology_by_system(
-        segments, {k: outputs[k] for k in keys}, indexes, n_resamples=n_resamples, confidence=confidence, seed=seed
+    evaluations = {e["key"]: e for e in store.evaluations.list(testset_id)}
+    glossaries = {g["name"]: g for g in store.glossaries.list()}
+    fingerprint = (
+        tuple(str(evaluations.get(k, {}).get("updated_at")) for k in keys),
+        tuple((n, glossaries[n]["id"], glossaries[n]["entries"]) for n in names if n in glossaries),
+    )
+    results = _terminology(
+        str(store.db.path), testset_id, tuple(keys), tuple(names), fingerprint, n_resamples, confidence, seed
     )
     if not results or not results[0].applicable:
         st.caption("No glossary term occurs in this test set's sources.")
