@@ -31,6 +31,7 @@ from engine.jobs.events import FINAL_STATUSES
 from engine.jobs.translate_batch import OUTPUT_JSONL, OUTPUT_TSV
 from engine.models.refs import default_policy, resolve_model
 from engine.monitor.log import log_served, served_from_translation
+from studio.components.annotation_interop import agreement_metrics, argilla_panel
 from studio.components.arabic import arabic_text, bidi_table
 from studio.components.glossary import glossary_picker, highlighted_source, highlighted_translation, term_index
 from studio.components.header import workspace_header
@@ -381,14 +382,7 @@ with queue_tab:
                 feedback(current["request_id"], f"q{queue_id}", queue_id=queue_id, item_id=current["item_id"])
         st.subheader("Agreement")
         report = queue_agreement(store, queue_id)
-        a1, a2, a3 = st.columns(3)
-        a1.metric("Sources judged by 2+ linguists", report.shared_items)
-        a2.metric("Kendall's tau (mean)", f"{report.mean_tau:.2f}" if report.mean_tau is not None else "—",
-                  help=f"Rank correlation of two linguists' rankings of the same candidates; "
-                       f"{report.ranked_comparisons} comparisons. 1 = same order, −1 = reversed.")
-        a3.metric("Same best pick", f"{report.best_agreement:.0%}" if report.best_agreement is not None else "—",
-                  help=f"Share of comparisons where both chose the same best (or both 'none'); "
-                       f"{report.best_comparisons} comparisons.")
+        agreement_metrics(report, items_label="Sources judged by 2+ linguists")
         if report.pairs:
             st.dataframe([{"linguist A": p.linguist_a, "linguist B": p.linguist_b, "shared sources": p.items,
                            "ranked both": p.ranked_items, "Kendall's tau": p.mean_tau, "picks compared": p.best_items,
@@ -474,3 +468,4 @@ with feedback_tab:
             st.download_button(f"Download {EXPORT_NAME}", exported.read_bytes(), file_name=EXPORT_NAME,
                                mime="application/jsonl", key="tr-export-download")
             st.caption(f"Written to `{exported}`.")
+    argilla_panel(store, services().workspace.root / "exports", who or None)
