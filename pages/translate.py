@@ -38,6 +38,7 @@ from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
 from studio.components.pickers import model_picker
 from studio.components.rtl_editor import rtl_text_area
+from studio.components.span_marker import span_marker
 from studio.state import services
 
 TOP = 3
@@ -142,6 +143,7 @@ def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: in
     shown = [c["position"] for c in cands] if show_all else [c["position"] for c in cands[:TOP]]
     for position in shown:
         _candidate_card(cands[position], terms, applied)
+    span_marker(store, request, shown, linguist, ctx, queue_id=queue_id, item_id=item_id)
     mine = _my_judgement(request_id)
     if mine:
         when = mine["time"].strftime("%H:%M:%S")
