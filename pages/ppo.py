@@ -35,7 +35,7 @@ with ppo_tab:
         launch = launch_choice("ppo", key="ppo")
         config = config_form("ppo", key=f"ppo-form-{preset}", defaults=defaults,
                              widgets={"policy": model_picker("policy"), "reward_model": model_picker("reward"),
-                                      "corpus_ids": corpus_picker()}, submit_label="Start PPO")
+                                      "corpus_ids": corpus_picker(fresh=True)}, submit_label="Start PPO")
         if config is not None:
             start_run("ppo", config, launch=launch)
     latest = store.runs.list(kinds=("ppo",), limit=1)
@@ -67,4 +67,4 @@ with grpo_tab:
     st.caption("Group-relative policy optimisation (or RLOO) with Python reward functions: the reward model's "
                "score and/or chrF against the reference.")
     alternative("grpo", "grpo", {"policy": model_picker("policy"), "reward_model": model_picker("reward"),
-                                 "corpus_ids": corpus_picker()})
+                                 "corpus_ids": corpus_picker(fresh=True)})

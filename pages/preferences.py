@@ -45,7 +45,7 @@ with generate_tab:
         st.info("Add a corpus on the Data page first.")
     else:
         config = config_form("generate", key="pref-generate", defaults={"model": default_policy(store)},
-                             widgets={"model": model_picker("policy"), "corpus_ids": corpus_picker()},
+                             widgets={"model": model_picker("policy"), "corpus_ids": corpus_picker(fresh=True)},
                              submit_label="Generate")
         if config is not None:
             try:

@@ -114,3 +114,21 @@ def test_browse_and_charts_follow_the_newest_finished_score_run(open_page, store
     assert at.selectbox(key="pref-charts-score").value == "score-new"
     table = next(m.value for m in at.markdown if "tarjama-table" in m.value and "Pair role" in m.value)
     assert "<th" in table and "Checks</th>" in table and "failed" in table and "0.90" in table
+
+
+def test_generate_form_preselects_the_sources_the_sft_model_never_saw(open_page, store, tiny_policy_dir):
+    """Found on the tour (test-artifacts/tour/33-…browse-candidates.png): with every demo corpus preselected and the
+    train split, the shipped model wrote its memorised reference six times per source (``greedy ×6``): no pairs."""
+    import pyarrow as pa
+
+    from tests.conftest import demo_pairs
+
+    ids = {}
+    for name in ("demo-en-ar", "demo-en-ar-prefs"):
+        rows = [{"line": i + 1, "source": s, "target": t, "pair": p, "split": "train", "norm_key": f"{s}\n{t}"}
+                for i, (s, t, p) in enumerate(demo_pairs(8))]
+        ids[name] = store.corpora.add(name, "en-ar", pa.Table.from_pylist(rows))
+    store.models.register("demo-sft", "policy", str(tiny_policy_dir), stage="sft",
+                          metadata={"prompt_format": "tags", "shipped": True})
+    at = open_page("preferences")
+    assert at.multiselect(key="pref-generate-corpus_ids").value == [ids["demo-en-ar-prefs"]]
