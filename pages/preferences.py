@@ -60,10 +60,16 @@ with generate_tab:
                                                               ("Tokens per second", ["tokens_per_s"])])
 
 with score_tab:
-    config = config_form("score", key="pref-score", widgets={"generate_run": run_picker("generate")},
-                         submit_label="Score and pair")
-    st.caption("Metric models are optional: leave a model empty and its weight is shared among the metrics that "
-               "can run. Without references (reference-free mode) use comet_qe and mbr_chrf.")
+    config = None
+    if not store.runs.list(kinds=("generate",), statuses=("succeeded",), limit=1):
+        # no form to fill in and submit for nothing: the form's run picker would be empty
+        st.info("Nothing to score yet: generate candidates first (*Generate candidates*). The form opens here once "
+                "a generate run has finished.")
+    else:
+        config = config_form("score", key="pref-score", widgets={"generate_run": run_picker("generate")},
+                             submit_label="Score and pair")
+        st.caption("Metric models are optional: leave a model empty and its weight is shared among the metrics "
+                   "that can run. Without references (reference-free mode) use comet_qe and mbr_chrf.")
     if config is not None:
         try:
             plan = fusion_plan(config)

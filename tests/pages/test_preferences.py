@@ -132,3 +132,11 @@ def test_generate_form_preselects_the_sources_the_sft_model_never_saw(open_page,
                           metadata={"prompt_format": "tags", "shipped": True})
     at = open_page("preferences")
     assert at.multiselect(key="pref-generate-corpus_ids").value == [ids["demo-en-ar-prefs"]]
+
+
+def test_score_tab_offers_no_form_before_a_generate_run_has_finished(open_page, store, tiny_policy, demo_corpus):
+    """Found on the tour (test-artifacts/tour/10-…score-and-pair.png): an enabled *Score and pair* button under
+    "No finished generate run yet"."""
+    at = open_page("preferences")
+    assert "Score and pair" not in [b.label for b in at.button]
+    assert any("generate candidates first" in i.value for i in at.info)
