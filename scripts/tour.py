@@ -131,9 +131,23 @@ def generate_candidates(tour: Tour) -> None:
         field.press("Tab")
     wait_for_app(page)
     page.get_by_role("button", name="Generate", exact=True).click()
-    wait_for_run(tour.home, "generate", timeout_s=APP_WAIT_MS / 1000)
+    run_dir = wait_for_run(tour.home, "generate", timeout_s=APP_WAIT_MS / 1000)
+    expect(page.get_by_text(re.compile(rf"{re.escape(run_dir.name)} — succeeded"))).to_be_visible()
     expect(page.get_by_text(re.compile(r"6 / 6 sources"))).to_be_visible()
     tour.shot("2 · Synthetic preferences", "generated")
+
+
+def score_and_pair(tour: Tour) -> None:
+    """2 · Synthetic preferences: score the candidates with the default form (the metrics that can run) and pair."""
+    page = tour.page
+    tour.go("2 · Synthetic preferences")
+    page.get_by_role("tab", name="Score and pair", exact=True).click()
+    wait_for_app(page)
+    page.get_by_role("button", name="Score and pair", exact=True).click()
+    run_dir = wait_for_run(tour.home, "score", timeout_s=APP_WAIT_MS / 1000)
+    # then the page's own view of it: the studio ingests the run's final status a moment after the job writes it
+    expect(page.get_by_text(re.compile(rf"{re.escape(run_dir.name)} — succeeded"))).to_be_visible()
+    tour.shot("2 · Synthetic preferences", "scored")
 
 
 def translate_and_rank(tour: Tour) -> None:
@@ -197,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
                     tour.visit(title)
                 if not args.no_jobs:
                     generate_candidates(tour)
+                    score_and_pair(tour)
                     tour.visit("2 · Synthetic preferences")
                     translate_and_rank(tour)
                     tour.visit("6 · Translate & feedback")
