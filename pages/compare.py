@@ -28,6 +28,7 @@ from engine.jobs.evaluate import REQUESTABLE_METRICS, plan_evaluation
 from engine.models.lineage import model_lineage
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
+from studio.components.mqm_panel import mqm_panel
 from studio.components.pickers import corpus_picker
 from studio.components.scorecard import scorecard_panel
 from studio.state import services
@@ -150,7 +151,7 @@ def sentence_html(sentence: dict, comparison, baseline: str, metrics: list[str])
             "</table></div>")
 
 
-evaluate_tab, compare_tab, ab_tab = st.tabs(["Evaluate", "Compare", "Blind A/B"])
+evaluate_tab, compare_tab, ab_tab, mqm_tab = st.tabs(["Evaluate", "Compare", "Blind A/B", "MQM (error spans)"])
 
 # --- Evaluate ---------------------------------------------------------------------------------------------------
 with evaluate_tab:
@@ -400,3 +401,7 @@ with ab_tab:
                            "random order for every sentence.")
                 st.dataframe(ab_rows(rates, names, first=first if not reveal else None), hide_index=True,
                              width="stretch")
+
+# --- MQM ------------------------------------------------------------------------------------------------------
+with mqm_tab:
+    mqm_panel(store)

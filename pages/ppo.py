@@ -60,7 +60,10 @@ def alternative(kind: str, tab_key: str, widgets: dict) -> None:
 
 
 with dpo_tab:
-    st.caption("Direct preference optimisation straight from the preference pairs: no reward model, no sampling.")
+    st.caption("Direct preference optimisation straight from the preference data: no reward model, no sampling. "
+               "*Objective*: DPO (its loss types; a frozen reference), CPO (ALMA-R's translation recipe, no "
+               "reference), ORPO (SFT + odds ratio in one stage, no reference) or KTO (single good/bad translations: "
+               "from pairs or straight from the linguists' judgements, 'none is acceptable' included).")
     alternative("dpo", "dpo", {"policy": model_picker("policy"), "pair_sets": pair_set_picker})
 
 with grpo_tab:

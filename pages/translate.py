@@ -29,11 +29,13 @@ from engine.jobs.events import FINAL_STATUSES
 from engine.jobs.translate_batch import OUTPUT_JSONL, OUTPUT_TSV
 from engine.models.refs import default_policy
 from engine.monitor.log import log_served, served_from_translation
+from studio.components.annotation_interop import agreement_metrics, argilla_panel
 from studio.components.arabic import arabic_text, bidi_table
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
 from studio.components.pickers import model_picker
 from studio.components.rtl_editor import rtl_text_area
+from studio.components.span_marker import span_marker
 from studio.state import services
 
 TOP = 3
@@ -128,6 +130,7 @@ def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: in
     shown = [c["position"] for c in cands] if show_all else [c["position"] for c in cands[:TOP]]
     for position in shown:
         _candidate_card(cands[position])
+    span_marker(store, request, shown, linguist, ctx, queue_id=queue_id, item_id=item_id)
     mine = _my_judgement(request_id)
     if mine:
         when = mine["time"].strftime("%H:%M:%S")
@@ -347,14 +350,7 @@ with queue_tab:
                 feedback(current["request_id"], f"q{queue_id}", queue_id=queue_id, item_id=current["item_id"])
         st.subheader("Agreement")
         report = queue_agreement(store, queue_id)
-        a1, a2, a3 = st.columns(3)
-        a1.metric("Sources judged by 2+ linguists", report.shared_items)
-        a2.metric("Kendall's tau (mean)", f"{report.mean_tau:.2f}" if report.mean_tau is not None else "—",
-                  help=f"Rank correlation of two linguists' rankings of the same candidates; "
-                       f"{report.ranked_comparisons} comparisons. 1 = same order, −1 = reversed.")
-        a3.metric("Same best pick", f"{report.best_agreement:.0%}" if report.best_agreement is not None else "—",
-                  help=f"Share of comparisons where both chose the same best (or both 'none'); "
-                       f"{report.best_comparisons} comparisons.")
+        agreement_metrics(report, items_label="Sources judged by 2+ linguists")
         if report.pairs:
             st.dataframe([{"linguist A": p.linguist_a, "linguist B": p.linguist_b, "shared sources": p.items,
                            "ranked both": p.ranked_items, "Kendall's tau": p.mean_tau, "picks compared": p.best_items,
@@ -440,3 +436,4 @@ with feedback_tab:
             st.download_button(f"Download {EXPORT_NAME}", exported.read_bytes(), file_name=EXPORT_NAME,
                                mime="application/jsonl", key="tr-export-download")
             st.caption(f"Written to `{exported}`.")
+    argilla_panel(store, services().workspace.root / "exports", who or None)

@@ -109,3 +109,9 @@ def queue_agreement(store, queue_id: int | None = None) -> AgreementReport:
     else:
         rows = store.feedback.judgements(queue_id=queue_id)
     return agreement(rating_from_judgement(r) for r in rows)
+
+
+def shared_agreement(store) -> AgreementReport:
+    """Agreement over every set of candidates (translation request) that two or more linguists judged — review
+    queues and imported annotations alike (a review-queue item is one request)."""
+    return agreement(rating_from_judgement(r, item=r["request_id"]) for r in store.feedback.judgements())

@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
 
-from engine.jobs.config import setting
+from engine.jobs import checkpoints
+from engine.jobs.config import setting, setting_of
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.kinds import JobKind
-from engine.jobs.training import policy_name, report_to_setting, tracking_args
+from engine.jobs.training import policy_name, register_policy, report_to_setting, save_policy, tracking_args
 from engine.models.refs import ModelRef, resolve_model
 from engine.rl.alarms import AlarmSettings, check_alarms
 from engine.rl.shaping import RolloutStats, ShapingConfig
@@ -67,11 +67,11 @@ class PPOJobConfig:
     temperature: float = setting(0.7, "Sampling temperature of the rollouts.", min=0.01, max=5.0)
     missing_eos_penalty: float = setting(1.0, "Subtracted when a translation does not end (no EOS); 0 = off.",
                                          min=0.0, max=100.0)
-    empty_penalty: float = setting(1.0, "Shaping: subtracted for an empty translation.", min=0.0, max=100.0)
-    non_arabic_penalty: float = setting(1.0, "Shaping: subtracted for a translation not in Arabic script.", min=0.0,
-                                        max=100.0)
-    repetition_penalty: float = setting(0.5, "Shaping: subtracted for a repetitive translation.", min=0.0, max=100.0)
-    copy_penalty: float = setting(0.5, "Shaping: subtracted for a copy of the source.", min=0.0, max=100.0)
+    # the shaping penalties are declared once, in engine.rl.shaping.ShapingConfig
+    empty_penalty: float = setting_of(ShapingConfig, "empty_penalty")
+    non_arabic_penalty: float = setting_of(ShapingConfig, "non_arabic_penalty")
+    repetition_penalty: float = setting_of(ShapingConfig, "repetition_penalty")
+    copy_penalty: float = setting_of(ShapingConfig, "copy_penalty")
     lora: bool = setting(False, "Train LoRA adapters on the policy (the reference is the adapter-free model).")
     lora_r: int = setting(16, "LoRA rank.", min=1, max=1024, advanced=True)
     kl_target: float = setting(0.2, "KL alarm threshold.", min=0.0, max=100.0)
@@ -89,7 +89,7 @@ class PPOJobConfig:
 
     def shaping(self) -> ShapingConfig:
         """The reward-shaping penalties of these settings."""
-        return ShapingConfig(self.empty_penalty, self.non_arabic_penalty, self.repetition_penalty, self.copy_penalty)
+        return ShapingConfig(**{f.name: getattr(self, f.name) for f in fields(ShapingConfig)})
 
 
 def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
@@ -112,34 +112,26 @@ def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
                          seed=config.seed)
 
 
+STATE_FILE = "state.json"
+"""Written last into a PPO checkpoint: its step (a folder without it is incomplete)."""
+
+
 # --- checkpoints -------------------------------------------------------------------------------------
 def _latest(checkpoint_dir: Path) -> Path | None:
-    pointer = checkpoint_dir / "latest.json"
-    if not pointer.exists():
-        return None
-    path = checkpoint_dir / json.loads(pointer.read_text())["path"]
-    return path if (path / "state.json").exists() else None
+    return checkpoints.latest_checkpoint(checkpoint_dir, STATE_FILE)
 
 
 def _save_checkpoint(trainer: Any, checkpoint_dir: Path, step: int, tokenizer: Any) -> Path:
     import torch
 
-    name = f"step-{step:07d}"
-    tmp, final = checkpoint_dir / (name + ".tmp"), checkpoint_dir / name
-    shutil.rmtree(tmp, ignore_errors=True)
     unwrapped = trainer.accelerator.unwrap_model(trainer.model)
-    unwrapped.policy.save_pretrained(tmp / "policy", safe_serialization=True)
-    tokenizer.save_pretrained(tmp / "policy")
-    unwrapped.value_model.save_pretrained(tmp / "value", safe_serialization=True)
-    torch.save(trainer.optimizer.state_dict(), tmp / "optimizer.pt")
-    (tmp / "state.json").write_text(json.dumps({"step": step}))
-    shutil.rmtree(final, ignore_errors=True)
-    os.replace(tmp, final)
-    (checkpoint_dir / "latest.json").write_text(json.dumps({"path": name, "step": step}))
-    for old in checkpoint_dir.glob("step-*"):
-        if old.name != name:
-            shutil.rmtree(old, ignore_errors=True)
-    return final
+    with checkpoints.new_checkpoint(checkpoint_dir, step) as tmp:
+        unwrapped.policy.save_pretrained(tmp / "policy", safe_serialization=True)
+        tokenizer.save_pretrained(tmp / "policy")
+        unwrapped.value_model.save_pretrained(tmp / "value", safe_serialization=True)
+        torch.save(trainer.optimizer.state_dict(), tmp / "optimizer.pt")
+        (tmp / STATE_FILE).write_text(json.dumps({"step": step}))  # written last: the checkpoint is complete
+    return checkpoint_dir / f"step-{step:07d}"
 
 
 # --- held-out evaluation -----------------------------------------------------------------------------
@@ -295,7 +287,7 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
     from trl.experimental.ppo import PPOConfig, PPOTrainer
 
     from engine.models.loading import load_causal_lm, load_tokenizer
-    from engine.models.prompting import encode_prompt, write_model_card
+    from engine.models.prompting import encode_prompt
     from engine.reward.model import load_reward_model
     from engine.rl.shaping import shaped_get_reward
 
@@ -303,7 +295,7 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
     policy_ref = ModelRef.load(ctx.inputs_dir / "policy.json")
     reward_ref = ModelRef.load(ctx.inputs_dir / "reward.json")
     latest = _latest(ctx.checkpoint_dir)
-    done = json.loads((latest / "state.json").read_text())["step"] if latest else 0
+    done = json.loads((latest / STATE_FILE).read_text())["step"] if latest else 0
     if done >= config.steps:
         ctx.log(f"the checkpoint is already at step {done}")
     tokenizer = load_tokenizer(policy_ref.path, trust_remote_code=policy_ref.trust_remote_code)
@@ -371,14 +363,8 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
             ctx.log(f"stopped early: {exc}", level="warning")
     ctx.log(f"{trainer.state.global_step} PPO steps in {time.time() - t0:.0f} s")
 
-    final_policy = trainer.accelerator.unwrap_model(trainer.model).policy
-    if config.lora:
-        final_policy = final_policy.merge_and_unload()
-    out = ctx.output_dir / "model"
-    final_policy.save_pretrained(out, safe_serialization=True)
-    tokenizer.save_pretrained(out)
-    write_model_card(out, policy_ref.prompt_format, created_by="ppo", parent=policy_ref.name,
-                     reward_model=reward_ref.name)
+    out, _ = save_policy(trainer.accelerator.unwrap_model(trainer.model).policy, tokenizer, ctx.output_dir / "model",
+                         policy_ref, "ppo", config.lora, reward_model=reward_ref.name)
     history = monitor.history
     last = {k: v[-1][1] for k, v in history.items() if v}
     first = {k: v[0][1] for k, v in history.items() if v}
@@ -390,10 +376,8 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
             "summary_window_steps": SUMMARY_WINDOW,
             "heldout_chrf_start": first.get("heldout_chrf"), "heldout_chrf_end": last.get("heldout_chrf"),
             "stopped_early": stopped_early, "prompt_format": policy_ref.prompt_format, "lora": config.lora}
-    (ctx.output_dir / "summary.json").write_text(json.dumps(meta, indent=2))
-    name = policy_name(config.model_name, ctx, "ppo")
-    ctx.artifact("model", name=name, model_kind="policy", path=str(out), stage=config.register_stage,
-                 parent=policy_ref.name, metadata=meta)
+    register_policy(ctx, policy_name(config.model_name, ctx, "ppo"), out, config.register_stage, policy_ref,
+                    meta["steps"], meta)
 
 
 KIND = JobKind(

@@ -22,10 +22,14 @@ from engine.metrics import CheckThresholds, run_checks
 class ShapingConfig:
     """Penalties subtracted from the reward-model score (0 = off)."""
 
-    empty_penalty: float = field(default=1.0, metadata={"help": "Subtracted when the translation is empty."})
-    non_arabic_penalty: float = field(default=1.0, metadata={"help": "Subtracted when it is not in Arabic script."})
-    repetition_penalty: float = field(default=0.5, metadata={"help": "Subtracted when it repeats itself."})
-    copy_penalty: float = field(default=0.5, metadata={"help": "Subtracted when it copies the source."})
+    empty_penalty: float = field(default=1.0, metadata={
+        "help": "Shaping: subtracted for an empty translation.", "min": 0.0, "max": 100.0})
+    non_arabic_penalty: float = field(default=1.0, metadata={
+        "help": "Shaping: subtracted for a translation not in Arabic script.", "min": 0.0, "max": 100.0})
+    repetition_penalty: float = field(default=0.5, metadata={
+        "help": "Shaping: subtracted for a repetitive translation.", "min": 0.0, "max": 100.0})
+    copy_penalty: float = field(default=0.5, metadata={
+        "help": "Shaping: subtracted for a copy of the source.", "min": 0.0, "max": 100.0})
 
     @property
     def active(self) -> bool:
