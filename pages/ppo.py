@@ -64,7 +64,12 @@ with dpo_tab:
                "*Objective*: DPO (its loss types; a frozen reference), CPO (ALMA-R's translation recipe, no "
                "reference), ORPO (SFT + odds ratio in one stage, no reference) or KTO (single good/bad translations: "
                "from pairs or straight from the linguists' judgements, 'none is acceptable' included).")
-    alternative("dpo", "dpo", {"policy": model_picker("policy"), "pair_sets": pair_set_picker})
+    if not store.preferences.pair_sets() and not store.feedback.count_judgements():
+        # nothing to learn from: the form's pair sets would be empty and its Start button would start nothing
+        st.info("No preference data yet: make synthetic pairs on *2 · Synthetic preferences* (or let linguists "
+                "judge translations on *6 · Translate & feedback*, for KTO) first.")
+    else:
+        alternative("dpo", "dpo", {"policy": model_picker("policy"), "pair_sets": pair_set_picker})
 
 with grpo_tab:
     st.caption("Group-relative policy optimisation (or RLOO) with Python reward functions: the reward model's "
