@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
+from engine.decoding.labels import candidate_origin
 from engine.jobs.score import ScoreConfig, fusion_plan
 from engine.models.refs import default_policy
 from engine.preferences.fusion import FusionError
@@ -126,7 +127,7 @@ with browse_tab:
                     checks = {1.0: "passed", 0.0: "<b style='color:#b91c1c'>failed</b>"}.get(s.get("check_passed"), "—")
                     rows.append(
                         f"<tr><td class='tarjama-ar' dir='rtl'>{html.escape(c['text']) or '<em>(empty)</em>'}</td>"
-                        f"<td>{html.escape(c['strategy'])} ×{c['n_samples']}</td>"
+                        f"<td>{html.escape(candidate_origin(c['strategies'] or c['strategy'], c['n_samples']))}</td>"
                         f"<td>{_number(s.get('quality'), 2)}</td><td>{_number(s.get('chrf'), 1)}</td>"
                         f"<td>{_number(s.get('mbr_chrf'), 1)}</td><td>{checks}</td>"
                         f"<td><b>{html.escape(badge)}</b></td></tr>")

@@ -62,8 +62,9 @@ def test_browse_charts_and_export_after_real_runs(open_page, supervisor, store, 
     assert [d.proto.label for d in at.get("download_button")] == ["Download synthetic_preferences.zip"]
 
 
-def _recorded_generate_and_score(store, workspace, gen_id, score_id, created, *, scored=True):
-    """A finished generate run with two candidates of one source and (``scored``) a finished score run of it."""
+def _recorded_generate_and_score(store, workspace, gen_id, score_id, created, *, scored=True, merged=False):
+    """A finished generate run with two candidates of one source and (``scored``) a finished score run of it; with
+    ``merged``, the first candidate's text came from three samples of two strategies."""
     import json as _json
 
     import pyarrow as pa
@@ -77,6 +78,8 @@ def _recorded_generate_and_score(store, workspace, gen_id, score_id, created, *,
              "reference": "صباح الخير", "prompt": "<en> Good morning <ar>", "text": text, "strategy": strategy,
              "params": "{}", "n_samples": 1, "strategies": strategy}
             for i, (text, strategy) in enumerate((("صباح الخير", "greedy"), ("good good good", "top_k:20")))]
+    if merged:
+        rows[0].update(n_samples=3, strategies="greedy,temperature:0.7x2")
     pq.write_table(pa.Table.from_pylist(rows, schema=CANDIDATE_SCHEMA), folder / "chunk-00000.parquet")
     store.runs.create(gen_id, "generate", "Generate", {}, str(folder.parent.parent))
     with store.db.transaction() as cur:
@@ -140,3 +143,15 @@ def test_score_tab_offers_no_form_before_a_generate_run_has_finished(open_page, 
     at = open_page("preferences")
     assert "Score and pair" not in [b.label for b in at.button]
     assert any("generate candidates first" in i.value for i in at.info)
+
+
+def test_browse_names_every_strategy_of_a_merged_candidate(open_page, store, workspace):
+    """Found on the tour (test-artifacts/tour/35-…browse-candidates.png): "greedy ×6" for a text greedy gave once
+    and five sampled rows repeated, as on the Translate page."""
+    from datetime import datetime
+
+    _recorded_generate_and_score(store, workspace, "gen-m", "score-m", datetime(2026, 1, 1, 9), merged=True)
+    at = open_page("preferences")
+    table = next(m.value for m in at.markdown if "tarjama-table" in m.value and "Pair role" in m.value)
+    assert "<td>greedy, temperature:0.7 · 3 samples</td>" in table and "<td>top_k:20</td>" in table
+    assert "×" not in table
