@@ -33,6 +33,7 @@ WORDS = {
     "kl": "KL",
     "rm": "RM",
     "dpo": "DPO",
+    "mbr": "MBR",
     "lr": "learning rate",
     "eval": "validation",
     "valid": "validation",

@@ -11,4 +11,5 @@ def test_known_and_unknown_keys_read_as_words():
     assert metric_title("eval_accuracy") == "Validation accuracy"
     assert metric_title("valid_chrf") == "Validation chrF"
     assert metric_title("rewards/chosen") == "Rewards chosen"
+    assert metric_title("mean_mbr_chrf") == "Mean MBR chrF"
     assert metric_title("x") == "X"
