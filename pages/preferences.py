@@ -19,6 +19,7 @@ from studio.components.follow import follow_newest
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
 from studio.components.pickers import corpus_picker, model_picker, run_picker
+from studio.components.presets import preset_choice
 from studio.state import services
 
 SOURCES_PER_PAGE = 10
@@ -45,7 +46,9 @@ with generate_tab:
     elif not store.corpora.list():
         st.info("Add a corpus on the Data page first.")
     else:
-        config = config_form("generate", key="pref-generate", defaults={"model": default_policy(store)},
+        preset, values = preset_choice("generate", key="pref-generate-preset")
+        config = config_form("generate", key=f"pref-generate-{preset}",
+                             defaults={"model": default_policy(store), **values},
                              widgets={"model": model_picker("policy"), "corpus_ids": corpus_picker(fresh=True)},
                              submit_label="Generate")
         if config is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from engine.jobs.generate import GenerateConfig
+from engine.jobs.presets import BRIEF, DEMO
 from engine.jobs.score import ScoreConfig
 
 
@@ -16,9 +17,9 @@ def test_empty_workspace_says_what_is_missing(open_page):
 
 def test_generate_form_launches_a_run_with_the_chosen_model(open_page, store, tiny_policy, demo_corpus):
     at = open_page("preferences")
-    at.text_input(key="pref-generate-strategies").input("greedy, temperature:0.8x2")
-    at.number_input(key="pref-generate-sample_size").set_value(4)
-    at.number_input(key="pref-generate-max_new_tokens").set_value(6)
+    at.text_input(key=f"pref-generate-{DEMO}-strategies").input("greedy, temperature:0.8x2")
+    at.number_input(key=f"pref-generate-{DEMO}-sample_size").set_value(4)
+    at.number_input(key=f"pref-generate-{DEMO}-max_new_tokens").set_value(6)
     at.button[[b.label for b in at.button].index("Generate")].click()
     at.run()
     runs = store.runs.list(kinds=("generate",))
@@ -32,7 +33,7 @@ def test_generate_form_launches_a_run_with_the_chosen_model(open_page, store, ti
 
 def test_too_few_candidates_per_source_is_refused_in_the_page(open_page, store, tiny_policy, demo_corpus):
     at = open_page("preferences")
-    at.text_input(key="pref-generate-strategies").input("greedy")
+    at.text_input(key=f"pref-generate-{DEMO}-strategies").input("greedy")
     at.button[[b.label for b in at.button].index("Generate")].click()
     at.run()
     assert any("choose between 3 and 8" in e.value for e in at.error)
@@ -134,7 +135,7 @@ def test_generate_form_preselects_the_sources_the_sft_model_never_saw(open_page,
     store.models.register("demo-sft", "policy", str(tiny_policy_dir), stage="sft",
                           metadata={"prompt_format": "tags", "shipped": True})
     at = open_page("preferences")
-    assert at.multiselect(key="pref-generate-corpus_ids").value == [ids["demo-en-ar-prefs"]]
+    assert at.multiselect(key=f"pref-generate-{DEMO}-corpus_ids").value == [ids["demo-en-ar-prefs"]]
 
 
 def test_score_tab_offers_no_form_before_a_generate_run_has_finished(open_page, store, tiny_policy, demo_corpus):
@@ -155,3 +156,14 @@ def test_browse_names_every_strategy_of_a_merged_candidate(open_page, store, wor
     table = next(m.value for m in at.markdown if "tarjama-table" in m.value and "Pair role" in m.value)
     assert "<td>greedy, temperature:0.7 · 3 samples</td>" in table and "<td>top_k:20</td>" in table
     assert "×" not in table
+
+
+def test_on_a_cpu_the_generate_form_opens_on_the_small_demo_sample(open_page, store, tiny_policy, demo_corpus):
+    """Found on the tour (test-artifacts/tour/09-…generate-candidates.png): *Sample size 0 = all* by default, i.e.
+    every source of the chosen corpora (~7,100 of the demo's held-out pools: ~40 min on the loaded 2-core machine)."""
+    at = open_page("preferences")
+    assert at.radio(key="pref-generate-preset").value == DEMO
+    assert at.number_input(key=f"pref-generate-{DEMO}-sample_size").value == 800
+    at.radio(key="pref-generate-preset").set_value(BRIEF)
+    at.run()
+    assert at.number_input(key=f"pref-generate-{BRIEF}-sample_size").value == 0
