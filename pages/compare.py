@@ -26,6 +26,7 @@ from engine.corpora import CorpusRejected, safe_display_name
 from engine.jobs.config import FieldSpec
 from engine.jobs.evaluate import REQUESTABLE_METRICS, plan_evaluation
 from engine.models.lineage import model_lineage
+from studio.components.glossary import terminology_section
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
 from studio.components.mqm_panel import mqm_panel
@@ -261,6 +262,10 @@ with compare_tab:
                 level = c_cols[1].radio("Score", levels, horizontal=True, key="cmp-chart-level",
                                         format_func={"sentence": "sentence mean", "corpus": "corpus"}.get)
                 st.plotly_chart(bar_chart(comparison, chart_metric, level), width="stretch", key="cmp-chart")
+
+            terminology_section(store, testset["id"], [s.key for s in comparison.systems], comparison.label,
+                                n_resamples=settings.n_resamples,
+                                confidence=settings.confidence, seed=settings.seed)
 
             if len(comparison.systems) > 1:
                 st.subheader("Pairwise significance")

@@ -18,7 +18,7 @@ from studio.components.exports import preference_export
 from studio.components.follow import follow_newest
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
-from studio.components.pickers import corpus_picker, model_picker, run_picker
+from studio.components.pickers import corpus_picker, glossary_widget, model_picker, run_picker
 from studio.components.presets import preset_choice
 from studio.state import services
 
@@ -49,7 +49,8 @@ with generate_tab:
         preset, values = preset_choice("generate", key="pref-generate-preset")
         config = config_form("generate", key=f"pref-generate-{preset}",
                              defaults={"model": default_policy(store), **values},
-                             widgets={"model": model_picker("policy"), "corpus_ids": corpus_picker(fresh=True)},
+                             widgets={"model": model_picker("policy"), "corpus_ids": corpus_picker(fresh=True),
+                                      "glossaries": glossary_widget},
                              submit_label="Generate")
         if config is not None:
             try:
@@ -70,7 +71,8 @@ with score_tab:
         st.info("Nothing to score yet: generate candidates first (*Generate candidates*). The form opens here once "
                 "a generate run has finished.")
     else:
-        config = config_form("score", key="pref-score", widgets={"generate_run": run_picker("generate")},
+        config = config_form("score", key="pref-score", widgets={"generate_run": run_picker("generate"),
+                                                                 "glossaries": glossary_widget},
                              submit_label="Score and pair")
         st.caption("Metric models are optional: leave a model empty and its weight is shared among the metrics "
                    "that can run. Without references (reference-free mode) use comet_qe and mbr_chrf.")
