@@ -10,7 +10,7 @@ from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor, start_run
 from studio.components.launch import launch_choice
 from studio.components.memory_estimate import memory_estimate
-from studio.components.pickers import corpus_picker, model_picker, pair_set_picker
+from studio.components.pickers import corpus_picker, glossary_widget, model_picker, pair_set_picker
 from studio.components.ppo_monitor import PPO_CHARTS, ppo_health
 from studio.components.presets import preset_choice
 from studio.state import services
@@ -37,7 +37,8 @@ with ppo_tab:
         memory_estimate("ppo", key="ppo", launch=launch, values=values)
         config = config_form("ppo", key=f"ppo-form-{preset}", defaults=defaults,
                              widgets={"policy": model_picker("policy"), "reward_model": model_picker("reward"),
-                                      "corpus_ids": corpus_picker()}, submit_label="Start PPO")
+                                      "corpus_ids": corpus_picker(fresh=True), "glossaries": glossary_widget},
+                             submit_label="Start PPO")
         if config is not None:
             start_run("ppo", config, launch=launch)
     latest = store.runs.list(kinds=("ppo",), limit=1)
@@ -67,10 +68,15 @@ with dpo_tab:
                "*Objective*: DPO (its loss types; a frozen reference), CPO (ALMA-R's translation recipe, no "
                "reference), ORPO (SFT + odds ratio in one stage, no reference) or KTO (single good/bad translations: "
                "from pairs or straight from the linguists' judgements, 'none is acceptable' included).")
-    alternative("dpo", "dpo", {"policy": model_picker("policy"), "pair_sets": pair_set_picker})
+    if not store.preferences.pair_sets() and not store.feedback.count_judgements():
+        # nothing to learn from: the form's pair sets would be empty and its Start button would start nothing
+        st.info("No preference data yet: make synthetic pairs on *2 · Synthetic preferences* (or let linguists "
+                "judge translations on *6 · Translate & feedback*, for KTO) first.")
+    else:
+        alternative("dpo", "dpo", {"policy": model_picker("policy"), "pair_sets": pair_set_picker})
 
 with grpo_tab:
     st.caption("Group-relative policy optimisation (or RLOO) with Python reward functions: the reward model's "
                "score and/or chrF against the reference.")
     alternative("grpo", "grpo", {"policy": model_picker("policy"), "reward_model": model_picker("reward"),
-                                 "corpus_ids": corpus_picker()})
+                                 "corpus_ids": corpus_picker(fresh=True), "glossaries": glossary_widget})

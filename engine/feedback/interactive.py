@@ -166,7 +166,8 @@ def _new_token_limit(model: Any, tokenizer: Any, width: int, max_new_tokens: int
 
 
 def sample_batched(policy: LoadedPolicy, source: str, pair: str, strategies: Sequence[SamplingStrategy], *,
-                   prompt_format: str, max_new_tokens: int, seed: int) -> list[RankedCandidate]:
+                   prompt_format: str, max_new_tokens: int, seed: int,
+                   terms: Sequence[tuple[str, str]] = ()) -> list[RankedCandidate]:
     """Every candidate of one source in one ``generate()`` call (one row per candidate, see :class:`PerRowSampling`)."""
     import torch
     from transformers import LogitsProcessorList
@@ -176,7 +177,7 @@ def sample_batched(policy: LoadedPolicy, source: str, pair: str, strategies: Seq
 
     model, tokenizer = policy.model, policy.tokenizer
     rows = _expand(strategies)
-    ids = torch.tensor([encode_prompt(tokenizer, source, pair, prompt_format)], device=model.device)
+    ids = torch.tensor([encode_prompt(tokenizer, source, pair, prompt_format, terms)], device=model.device)
     width = ids.shape[1]
     torch.manual_seed(seed)
     with torch.no_grad(), fast_masks():
@@ -190,14 +191,15 @@ def sample_batched(policy: LoadedPolicy, source: str, pair: str, strategies: Seq
 
 
 def sample_sequential(policy: LoadedPolicy, source: str, pair: str, strategies: Sequence[SamplingStrategy], *,
-                      prompt_format: str, max_new_tokens: int, seed: int) -> list[RankedCandidate]:
+                      prompt_format: str, max_new_tokens: int, seed: int,
+                      terms: Sequence[tuple[str, str]] = ()) -> list[RankedCandidate]:
     """One ``generate()`` call per candidate, batch 1, each with its strategy's own decoding parameters."""
     import torch
 
     from engine.models.prompting import encode_prompt
 
     model, tokenizer = policy.model, policy.tokenizer
-    ids = torch.tensor([encode_prompt(tokenizer, source, pair, prompt_format)], device=model.device)
+    ids = torch.tensor([encode_prompt(tokenizer, source, pair, prompt_format, terms)], device=model.device)
     width = ids.shape[1]
     produced = []
     with torch.no_grad():
@@ -214,12 +216,14 @@ def sample_sequential(policy: LoadedPolicy, source: str, pair: str, strategies: 
 
 
 def sample_per_strategy(policy: LoadedPolicy, source: str, pair: str, strategies: Sequence[SamplingStrategy], *,
-                        prompt_format: str, max_new_tokens: int, seed: int) -> list[RankedCandidate]:
+                        prompt_format: str, max_new_tokens: int, seed: int,
+                        terms: Sequence[tuple[str, str]] = ()) -> list[RankedCandidate]:
     """One ``generate()`` call per strategy (:func:`engine.decoding.candidates.generate_candidates`)."""
     from engine.decoding.candidates import generate_candidates
 
     cands = generate_candidates(policy.model, policy.tokenizer, [source], [pair], strategies,
-                                prompt_format=prompt_format, batch_size=1, max_new_tokens=max_new_tokens, seed=seed)[0]
+                                prompt_format=prompt_format, batch_size=1, max_new_tokens=max_new_tokens, seed=seed,
+                                terms=[list(terms)])[0]
     return [RankedCandidate(c.text, None, c.strategy, list(c.strategies), c.count) for c in cands]
 
 
@@ -236,8 +240,12 @@ def new_seed() -> int:
 def translate_and_rank(*, source: str, pair: str, model_name: str, model_path: str, prompt_format: str,
                        rm_name: str | None = None, rm_path: str | None = None,
                        strategies: Sequence[str] = DEFAULT_STRATEGIES, max_new_tokens: int = 64,
-                       seed: int | None = None, trust_remote_code: bool = False, mode: str = "batched") -> Translation:
+                       seed: int | None = None, trust_remote_code: bool = False, mode: str = "batched",
+                       terms: Sequence[tuple[str, str]] = ()) -> Translation:
     """Sample 5–8 candidates of ``source`` and rank the distinct ones by the reward model (best first).
+
+    ``terms``: ``(source term, Arabic term)`` glossary pairs placed in an ``instruction`` prompt (ignored by ``tags``
+    models; recorded in ``settings["glossary_terms"]`` when used).
 
     Without a reward model the candidates keep the order they were sampled in and have no score. ``seed=None``
     (the default) draws a seed for this request: with one fixed seed every source got the same random stream, and
@@ -254,12 +262,13 @@ def translate_and_rank(*, source: str, pair: str, model_name: str, model_path: s
     parsed = check_strategies(strategies)
     if mode == "batched" and any(s.kind == "beam" for s in parsed):
         mode = "per_strategy"
+    prompt_terms = [tuple(t) for t in terms] if prompt_format == "instruction" else []
     policy = load_policy(model_path, trust_remote_code)
     threads = interactive_threads(policy.parameters)
     t0 = time.perf_counter()
     with policy.lock, torch_threads(threads):
         candidates = SAMPLERS[mode](policy, source, pair, parsed, prompt_format=prompt_format,
-                                    max_new_tokens=max_new_tokens, seed=seed)
+                                    max_new_tokens=max_new_tokens, seed=seed, terms=prompt_terms)
     t1 = time.perf_counter()
     if rm_path:
         scorer, lock = _scorer(rm_path)
@@ -274,7 +283,8 @@ def translate_and_rank(*, source: str, pair: str, model_name: str, model_path: s
     t2 = time.perf_counter()
     return Translation(source=source, pair=pair, model=model_name, rm=rm_name if rm_path else None,
                        strategies=[s.name for s in parsed],
-                       settings={"max_new_tokens": max_new_tokens, "seed": seed, "mode": mode, "threads": threads},
+                       settings={"max_new_tokens": max_new_tokens, "seed": seed, "mode": mode, "threads": threads,
+                                 **({"glossary_terms": [list(t) for t in prompt_terms]} if prompt_terms else {})},
                        candidates=candidates, generate_s=t1 - t0, score_s=t2 - t1)
 
 
@@ -293,7 +303,8 @@ def record(store, translation: Translation, *, linguist: str | None, detected: s
 
 def translate_with_registry(store, *, source: str, pair: str, model: str, rm: str | None,
                             strategies: Sequence[str] = DEFAULT_STRATEGIES, max_new_tokens: int = 64,
-                            seed: int | None = None, mode: str = "batched") -> Translation:
+                            seed: int | None = None, mode: str = "batched",
+                            terms: Sequence[tuple[str, str]] = ()) -> Translation:
     """:func:`translate_and_rank` with registered model names (resolved through :mod:`engine.models.refs`)."""
     from engine.models.refs import resolve_model
 
@@ -309,4 +320,4 @@ def translate_with_registry(store, *, source: str, pair: str, model: str, rm: st
     return translate_and_rank(source=source, pair=pair, model_name=ref.name, model_path=ref.path,
                               prompt_format=ref.prompt_format, rm_name=rm, rm_path=rm_path, strategies=strategies,
                               max_new_tokens=max_new_tokens, seed=seed, trust_remote_code=ref.trust_remote_code,
-                              mode=mode)
+                              mode=mode, terms=terms)

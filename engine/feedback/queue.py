@@ -38,7 +38,7 @@ def create_queue(store, *, name: str, corpus_ids: list[int], split: str, k: int,
     name = " ".join(str(name).split())
     if not name:
         raise ValueError("give the queue a name")
-    if store.db.query("SELECT 1 FROM review_queues WHERE name = ?", [name]):
+    if store.feedback.queue_named(name) is not None:
         raise ValueError(f"a queue named {name!r} already exists")
     if not corpus_ids:
         raise ValueError("choose at least one corpus")

@@ -19,6 +19,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
+from engine.glossary.files import GLOSSARY_INPUT
 from engine.jobs import checkpoints
 from engine.jobs.config import setting, setting_of
 from engine.jobs.context import JobCancelled, JobContext
@@ -73,6 +74,9 @@ class PPOJobConfig:
     non_arabic_penalty: float = setting_of(ShapingConfig, "non_arabic_penalty")
     repetition_penalty: float = setting_of(ShapingConfig, "repetition_penalty")
     copy_penalty: float = setting_of(ShapingConfig, "copy_penalty")
+    terminology_penalty: float = setting_of(ShapingConfig, "terminology_penalty")
+    glossaries: list = setting([], "Glossaries switched on for this run (Data page → Glossaries), for the "
+                                   "terminology penalty.", advanced=True, label="Glossaries")
     lora: bool = setting(False, "Train LoRA adapters on the policy (the reference is the adapter-free model).")
     lora_r: int = setting(16, "LoRA rank.", min=1, max=1024, advanced=True)
     kl_target: float = setting(0.2, "KL alarm threshold.", min=0.0, max=100.0)
@@ -113,6 +117,10 @@ def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
         raise ValueError(f"{n} training prompts is fewer than one batch ({config.batch_size})")
     store.corpora.export(ids, ("valid",), run_dir / "inputs" / "heldout.parquet", limit=config.heldout_size,
                          seed=config.seed)
+    if config.glossaries:
+        from engine.glossary.export import export_glossaries
+
+        export_glossaries(store, config.glossaries, run_dir / "inputs" / GLOSSARY_INPUT)
 
 
 STATE_FILE = "state.json"
@@ -361,7 +369,14 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
         trainer.optimizer.load_state_dict(torch.load(latest / "optimizer.pt", weights_only=True))
     if config.max_grad_norm > 0:
         _clip_gradients(trainer.optimizer, config.max_grad_norm)
-    ppo_module.get_reward = shaped_get_reward(ppo_module.get_reward, reward_model, tokenizer, config.shaping(), stats)
+    terms = None
+    if config.glossaries and (ctx.inputs_dir / GLOSSARY_INPUT).is_file():
+        from engine.glossary.files import index_from_file
+
+        terms = index_from_file(ctx.inputs_dir / GLOSSARY_INPUT)
+        ctx.log(f"terminology penalty {config.terminology_penalty} over {len(terms)} glossary terms")
+    ppo_module.get_reward = shaped_get_reward(ppo_module.get_reward, reward_model, tokenizer, config.shaping(), stats,
+                                              terms=terms)
 
     ctx.progress(done, config.steps, unit="steps", message="first rollout")
     if done == 0:  # the starting point of the held-out curve

@@ -16,6 +16,7 @@ from engine.store.database import (
 )
 from engine.store.evaluations import EvaluationRepository
 from engine.store.feedback import FeedbackRepository
+from engine.store.glossaries import GlossaryRepository
 from engine.store.models import ModelRepository
 from engine.store.pipelines import PipelineRepository
 from engine.store.preferences import PreferenceRepository
@@ -30,7 +31,7 @@ __all__ = ["Store", "StoreCorruptError", "StoreDiskFullError", "StoreError", "St
 class Store:
     """One database and its repositories: ``runs``, ``corpora``, ``models``, ``preferences``, ``evaluations``,
     ``feedback``, ``pipelines``, ``translation_log``, ``promotion`` (gate and retraining), ``annotations`` (error
-    spans)."""
+    spans), ``glossaries``."""
 
     def __init__(self, path: Path | str, *, migrate: bool = True) -> None:
         self.db = Database(path, migrate=migrate)
@@ -44,6 +45,7 @@ class Store:
         self.translation_log = TranslationLogRepository(self.db)
         self.promotion = PromotionRepository(self.db)
         self.annotations = AnnotationRepository(self.db)
+        self.glossaries = GlossaryRepository(self.db)
 
     def close(self) -> None:
         self.db.close()

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
+
+import duckdb
 
 from engine.store.clock import utc_now
 from engine.store.database import Database
@@ -12,11 +16,67 @@ from engine.store.database import Database
 OUTCOMES = ("allowed", "refused", "override")
 
 
+class ProductionChange:
+    """The reads and writes of one change of production, inside its transaction (see
+    :meth:`PromotionRepository.changing`)."""
+
+    def __init__(self, cur: duckdb.DuckDBPyConnection) -> None:
+        self.cur = cur
+
+    def model(self, name: str) -> dict | None:
+        """``name``, ``kind`` and ``stage`` of a registered model (None when there is none of that name)."""
+        row = self.cur.execute("SELECT name, kind, stage FROM models WHERE name = ?", [name]).fetchone()
+        return dict(zip(("name", "kind", "stage"), row, strict=True)) if row else None
+
+    def history(self) -> list[dict]:
+        """Every promotion and roll-back, oldest first."""
+        return _history(self.cur)
+
+    def productions(self) -> list[str]:
+        """The models at stage ``production`` (one, or none before the first promotion)."""
+        return [r[0] for r in self.cur.execute(
+            "SELECT name FROM models WHERE stage = 'production' ORDER BY name").fetchall()]
+
+    def set_stage(self, name: str, stage: str) -> None:
+        self.cur.execute("UPDATE models SET stage = ? WHERE name = ?", [stage, name])
+
+    def record(self, action: str, model: str, previous_production: str | None, previous_stage: str) -> None:
+        """Append a ``promote`` or ``rollback`` row to the production history."""
+        self.cur.execute("INSERT INTO promotions (model, previous_production, previous_stage, action, time)"
+                         " VALUES (?, ?, ?, ?, ?)", [model, previous_production, previous_stage, action, utc_now()])
+
+
+def _history(cur: duckdb.DuckDBPyConnection) -> list[dict]:
+    result = cur.execute("SELECT id, model, previous_production, previous_stage, action, time FROM promotions"
+                         " ORDER BY id")
+    names = [d[0] for d in result.description]
+    return [dict(zip(names, r, strict=True)) for r in result.fetchall()]
+
+
 class PromotionRepository:
-    """Settings a lead sets (JSON per key), the promotion gate's decisions and the retrains started."""
+    """The production history (promotions and roll-backs), settings a lead sets (JSON per key), the promotion
+    gate's decisions and the retrains started."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
+
+    # --- production history ------------------------------------------------------------------------------
+    @contextmanager
+    def changing(self) -> Iterator[ProductionChange]:
+        """One transaction over ``models`` and ``promotions``: everything done through the yielded change is
+        committed together, or not at all when the block raises."""
+        with self.db.transaction() as cur:
+            yield ProductionChange(cur)
+
+    def history(self) -> list[dict]:
+        """Every promotion and roll-back, oldest first."""
+        with self.db.cursor() as cur:
+            return _history(cur)
+
+    def production(self) -> str | None:
+        """The production model's name, or None."""
+        rows = self.db.query("SELECT name FROM models WHERE stage = 'production' ORDER BY name")
+        return rows[0][0] if rows else None
 
     # --- settings ----------------------------------------------------------------------------------------
     def setting(self, key: str) -> dict | None:
