@@ -50,12 +50,17 @@ def _load_evaluation(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, 
     store.evaluations.load_evaluation(cur, run_id, event)
 
 
+def _load_queue_priorities(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, event: dict) -> None:
+    store.feedback.load_priorities(cur, int(event["queue_id"]), event["path"])
+
+
 ARTIFACT_HANDLERS: dict[str, ArtifactHandler] = {
     "model": _register_model,
     "candidates": _load_candidates,
     "scores": _load_scores,
     "pairs": _load_pairs,
     "evaluation": _load_evaluation,
+    "queue_priorities": _load_queue_priorities,
 }
 
 
