@@ -9,7 +9,7 @@ from engine.registry import default_policy
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor, start_run
 from studio.components.launch import launch_choice
-from studio.components.pickers import corpus_picker, model_picker, pair_set_picker
+from studio.components.pickers import corpus_picker, model_picker, models_picker, pair_set_picker
 from studio.components.ppo_monitor import PPO_CHARTS, ppo_health
 from studio.components.presets import preset_choice
 from studio.state import studio
@@ -35,7 +35,8 @@ with ppo_tab:
         launch = launch_choice("ppo", key="ppo")
         config = config_form("ppo", key=f"ppo-form-{preset}", defaults=defaults,
                              widgets={"policy": model_picker("policy"), "reward_model": model_picker("reward"),
-                                      "corpus_ids": corpus_picker()}, submit_label="Start PPO")
+                                      "extra_reward_models": models_picker("reward"), "corpus_ids": corpus_picker()},
+                             submit_label="Start PPO")
         if config is not None:
             start_run("ppo", config, launch=launch)
     latest = store.runs.list(kinds=("ppo",), limit=1)
@@ -67,4 +68,4 @@ with grpo_tab:
     st.caption("Group-relative policy optimisation (or RLOO) with Python reward functions: the reward model's "
                "score and/or chrF against the reference.")
     alternative("grpo", "grpo", {"policy": model_picker("policy"), "reward_model": model_picker("reward"),
-                                 "corpus_ids": corpus_picker()})
+                                 "extra_reward_models": models_picker("reward"), "corpus_ids": corpus_picker()})

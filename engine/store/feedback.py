@@ -279,6 +279,11 @@ class FeedbackRepository:
             "UPDATE review_items SET priority = p.priority FROM read_parquet(?) p"
             " WHERE review_items.queue_id = ? AND review_items.item_id = p.item_id", [str(path), queue_id])
 
+    def measured_items(self, queue_id: int) -> tuple[int, int]:
+        """(items with a priority, all items) of a queue."""
+        row = self.db.query("SELECT count(priority), count(*) FROM review_items WHERE queue_id = ?", [queue_id])[0]
+        return int(row[0]), int(row[1])
+
     def set_item_request(self, queue_id: int, item_id: int, request_id: str) -> str:
         """Attach candidates to an item unless another linguist's were attached first; returns the item's request."""
         with self.db.transaction() as cur:

@@ -27,6 +27,17 @@ def model_picker(kind: str = "policy") -> Widget:
     return widget
 
 
+def models_picker(kind: str = "reward") -> Widget:
+    """A multiselect of registered models of ``kind`` (e.g. the further members of a reward-model ensemble)."""
+
+    def widget(spec: FieldSpec, value: Any, key: str) -> Any:
+        names = [m["name"] for m in studio().store.models.list(kind=kind)]
+        default = [n for n in (value or []) if n in names]
+        return st.multiselect(spec.label, names, default=default, help=spec.help, key=key)
+
+    return widget
+
+
 def corpus_picker(default_all: bool = True) -> Widget:
     """A multiselect of corpora, by name with pair and size."""
 
