@@ -108,3 +108,45 @@ def test_ppo_form_takes_an_ensemble(open_page, store, tiny_policy, two_rms, demo
     config = json.loads(store.runs.list(kinds=("ppo",))[0]["config"])
     assert config["reward_model"] == "rm-a" and config["extra_reward_models"] == ["rm-b"]
     assert config["ensemble"] == "mean-k*std" and config["ensemble_k"] == 0.5
+
+
+def _curve(values):
+    return [{"judgements": 50 * (i + 1), "accuracy": v, "min": v - 0.01, "max": v + 0.01} for i, v in enumerate(values)]
+
+
+def test_alignment_page_charts_the_active_feedback_measurement(open_page, tmp_path, monkeypatch):
+    from studio.components.active_feedback import RESULTS_ENV
+
+    monkeypatch.setenv(RESULTS_ENV, str(tmp_path / "absent.json"))
+    at = open_page("alignment")
+    assert any("python -m bench.active_feedback" in i.value for i in at.info)
+    measured = {
+        "curves_mean": {
+            "random": _curve([0.55, 0.6]),
+            "disagreement": _curve([0.55, 0.64]),
+            "margin": _curve([0.55, 0.58]),
+        },
+        "final": {"random": 0.6, "disagreement": 0.64, "margin": 0.58},
+        "settings": {"budget": 100, "repeats": 3},
+        "load_avg_at_start": [3.5, 3.0, 2.0],
+        "machine": {"cpus": 2},
+        "heldout_pairs": 400,
+    }
+    (tmp_path / "m.json").write_text(json.dumps(measured))
+    monkeypatch.setenv(RESULTS_ENV, str(tmp_path / "m.json"))
+    at = open_page("alignment")
+    assert not at.exception
+    chart = json.loads(at.get("plotly_chart")[-1].proto.spec)
+    assert [t["name"] for t in chart["data"]] == [
+        "random sources",
+        "ensemble disagreement first",
+        "smallest top-two gap first",
+    ]
+    assert chart["data"][1]["y"] == [0.55, 0.64]
+    text = " ".join(m.value for m in at.markdown)
+    assert "ended ahead of random by +0.040" in text
+    assert any("load 3.5 on 2 CPUs" in c.value for c in at.caption)
+    measured["final"] = {"random": 0.6, "disagreement": 0.59, "margin": 0.58}
+    (tmp_path / "m.json").write_text(json.dumps(measured))
+    at = open_page("alignment")
+    assert "did not beat random sources" in " ".join(m.value for m in at.markdown)
