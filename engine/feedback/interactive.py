@@ -318,14 +318,6 @@ def _ensemble_scores(paths: Sequence[str], sources: list[str], texts: list[str],
     return [combine(list(row), combination, k) for row in zip(*per_member, strict=True)]
 
 
-def ensemble_label(names: Sequence[str], combination: str, k: float) -> str:
-    """How a request records the reward models that ranked it: the name, or ``a + b (mean)`` for an ensemble."""
-    if len(names) == 1:
-        return names[0]
-    how = f"mean-{k:g}*std" if combination == "mean-k*std" else combination
-    return f"{' + '.join(names)} ({how})"
-
-
 def translate_and_rank(*, source: str, pair: str, model_name: str, model_path: str, prompt_format: str,
                        rm_name: str | None = None, rm_path: str | None = None,
                        strategies: Sequence[str] = DEFAULT_STRATEGIES, max_new_tokens: int = 64,
@@ -402,7 +394,7 @@ def translate_with_registry(store, *, source: str, pair: str, model: str, rm: st
     """:func:`translate_and_rank` with registered model names (resolved through :mod:`engine.registry`);
     ``extra_rms`` are further reward models ranking as an ensemble with ``rm``."""
     from engine.registry import resolve_model
-    from engine.reward.ensemble import check_combination, member_names
+    from engine.reward.ensemble import check_combination, ensemble_label, member_names
 
     ref = resolve_model(store, model)
     if ref.kind != "policy":

@@ -212,7 +212,7 @@ class EnsembleReward(StudioReward):
         self.spreads: list[float] = []
 
     def score(self, sources, texts, pairs, references):
-        scored = self.scorer.score(sources, texts, pairs)
+        scored = self.scorer.score_with_spread(sources, texts, pairs)
         if scored:
             self.spreads.append(sum(s.spread for s in scored) / len(scored))
         return [s.score for s in scored]
@@ -298,14 +298,14 @@ def run(config: GrpoConfig, ctx: JobContext) -> None:
     from datasets import Dataset
 
     from engine.models import load_causal_lm, load_tokenizer
+    from engine.reward.ensemble import reward_files
 
     _validate(config)
     torch.set_num_threads(max(1, os.cpu_count() or 1))
     policy = ModelRef.load(ctx.inputs_dir / "policy.json")
     rm_file = ctx.inputs_dir / "reward_model.json"
     rm = ModelRef.load(rm_file) if rm_file.exists() else None
-    extra_rms = [ModelRef.load(f) for f in sorted(ctx.inputs_dir.glob("reward_model-*.json"),
-                                                  key=lambda f: int(f.stem.split("-")[1]))]
+    extra_rms = [ModelRef.load(f) for f in reward_files(ctx.inputs_dir, "reward_model")[1:]] if rm else []
     rows = pq.read_table(ctx.inputs_dir / "prompts.parquet").to_pylist()
     if not rows:
         raise ValueError("no prompts")

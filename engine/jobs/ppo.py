@@ -100,12 +100,6 @@ class PPOJobConfig:
         return ShapingConfig(self.empty_penalty, self.non_arabic_penalty, self.repetition_penalty, self.copy_penalty)
 
 
-def ensemble_members(inputs_dir: Path) -> list[ModelRef]:
-    """The reward models a run scores with beside ``reward.json`` (``reward-1.json``, … in order)."""
-    files = sorted(inputs_dir.glob("reward-*.json"), key=lambda f: int(f.stem.split("-")[1]))
-    return [ModelRef.load(f) for f in files]
-
-
 def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
     """Resolve policy and reward model, check their tokenizers match, export prompts and held-out sources."""
     if config.batch_size % config.mini_batch_size or config.batch_size % config.gradient_accumulation:
@@ -318,14 +312,14 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
 
     from engine.models import load_causal_lm, load_tokenizer
     from engine.prompting import encode_prompt, write_model_card
-    from engine.reward.ensemble import load_reward_ensemble
+    from engine.reward.ensemble import load_reward_ensemble, reward_files
     from engine.reward.model import load_reward_model
     from engine.rl.shaping import shaped_get_reward
 
     torch.set_num_threads(max(1, os.cpu_count() or 1))
     policy_ref = ModelRef.load(ctx.inputs_dir / "policy.json")
-    reward_ref = ModelRef.load(ctx.inputs_dir / "reward.json")
-    members = [reward_ref, *ensemble_members(ctx.inputs_dir)]
+    members = [ModelRef.load(f) for f in reward_files(ctx.inputs_dir, "reward")]
+    reward_ref = members[0]
     latest = _latest(ctx.checkpoint_dir)
     done = json.loads((latest / "state.json").read_text())["step"] if latest else 0
     if done >= config.steps:

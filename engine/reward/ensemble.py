@@ -91,6 +91,33 @@ def member_names(primary: str | None, extra: Sequence[str] = ()) -> list[str]:
     return names
 
 
+def reward_files(inputs_dir: Any, stem: str) -> list[Any]:
+    """A run's exported reward models in order: ``<stem>.json``, then ``<stem>-1.json``, ``<stem>-2.json``, …"""
+    from pathlib import Path
+
+    folder = Path(inputs_dir)
+    extra = sorted(folder.glob(f"{stem}-*.json"), key=lambda f: int(f.stem.rsplit("-", 1)[1]))
+    return [folder / f"{stem}.json", *extra]
+
+
+def ensemble_label(names: Sequence[str], combination: str, k: float) -> str:
+    """How a result names the reward models behind it: the name, or ``a + b (mean)`` for an ensemble."""
+    if len(names) == 1:
+        return names[0]
+    how = f"mean-{k:g}*std" if combination == "mean-k*std" else combination
+    return f"{' + '.join(names)} ({how})"
+
+
+def scorer_for(paths: Sequence[str], combination: str = "mean", k: float = 1.0, **kwargs: Any) -> Any:
+    """A scorer with ``score(sources, candidates, pairs) -> list[float]``: a plain
+    :class:`~engine.reward.scoring.RewardScorer` for one path (``kwargs`` go to it), else an :class:`EnsembleScorer`."""
+    if len(paths) == 1:
+        from engine.reward.scoring import RewardScorer
+
+        return RewardScorer(paths[0], **kwargs)
+    return EnsembleScorer(paths, combination, k)
+
+
 class EnsembleScorer:
     """Several reward-model versions scoring (source, candidate) texts, combined per translation."""
 
@@ -113,10 +140,10 @@ class EnsembleScorer:
         """Each member's scores: one list per member, one score per candidate."""
         return [scorer.score(sources, candidates, pairs) for scorer in self.scorers]
 
-    def score(
+    def score_with_spread(
         self, sources: Sequence[str], candidates: Sequence[str], pairs: Sequence[str] | str
     ) -> list[EnsembleScore]:
-        """The combined score and spread of every candidate."""
+        """The combined score, spread and member scores of every candidate."""
         per_member = self.member_scores(sources, candidates, pairs)
         if not candidates:
             return []
@@ -124,6 +151,11 @@ class EnsembleScorer:
         combined = combine_tensor(table, self.combination, self.k).tolist()
         spreads = spread_tensor(table).tolist()
         return [EnsembleScore(c, s, tuple(row)) for c, s, row in zip(combined, spreads, table.tolist(), strict=True)]
+
+    def score(self, sources: Sequence[str], candidates: Sequence[str], pairs: Sequence[str] | str) -> list[float]:
+        """The combined reward of every candidate: a drop-in for :meth:`RewardScorer.score
+        <engine.reward.scoring.RewardScorer.score>` (best-of-n, evaluation, batch translation)."""
+        return [s.score for s in self.score_with_spread(sources, candidates, pairs)]
 
 
 # --- TRL's reward-model interface ------------------------------------------------------------------------

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from engine.feedback.interactive import ensemble_label, record, translate_and_rank, translate_with_registry
+from engine.feedback.interactive import record, translate_and_rank, translate_with_registry
 from engine.feedback.queue import create_queue, next_item
-from engine.reward.ensemble import combine
+from engine.reward.ensemble import combine, ensemble_label
 from engine.reward.scoring import RewardScorer
 
 

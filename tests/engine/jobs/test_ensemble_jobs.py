@@ -98,3 +98,63 @@ def test_grpo_with_an_ensemble_logs_its_spread(supervisor, store, tiny_policy, t
     assert meta["reward_models"] == ["tiny-rm", "tiny-rm-2"] and meta["ensemble"] == "min"
     assert meta["ensemble_spread_last"] > 0  # two random heads disagree
     assert meta["rewards"] == {"rm": 1.0}
+
+
+def test_evaluate_scores_and_reranks_best_of_n_with_an_ensemble(
+    supervisor, store, tiny_policy, tiny_rm, second_rm, demo_corpus
+):
+    from engine.jobs.evaluate import EvaluateConfig, plan_evaluation
+    from engine.reward.ensemble import EnsembleScorer
+
+    config = EvaluateConfig(
+        models=[tiny_policy],
+        corpus_ids=[demo_corpus],
+        split="test",
+        sample_size=4,
+        max_new_tokens=8,
+        metrics=["chrf"],
+        reward_model=tiny_rm,
+        extra_reward_models=[second_rm],
+        ensemble="min",
+        best_of_n=3,
+    )
+    plan = plan_evaluation(config, store)
+    assert plan.metrics["rm"].startswith("tiny-rm + tiny-rm-2 (min) (")
+    assert plan.decoding["reward_model"] == "tiny-rm + tiny-rm-2 (min)"
+    single = plan_evaluation(EvaluateConfig(**{**config.__dict__, "extra_reward_models": []}), store)
+    assert single.systems[0].key != plan.systems[0].key  # another reward, another cached evaluation
+    run_id = supervisor.start("evaluate", config)
+    assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=20)
+    key = store.evaluations.list(run_id=run_id)[0]["key"]
+    outputs = store.evaluations.outputs([key])[key]
+    rm = store.evaluations.scores([key])[key]["rm"]
+    segments = store.evaluations.segments(plan.testset_id)
+    paths = [store.models.get(n)["path"] for n in (tiny_rm, second_rm)]
+    expected = EnsembleScorer(paths, "min").score(
+        [s["source"] for s in segments], [outputs[s["idx"]] for s in segments], [s["pair"] for s in segments]
+    )
+    assert [rm[s["idx"]] for s in segments] == pytest.approx(expected, abs=1e-4)
+
+
+def test_batch_translation_picks_by_the_ensemble(supervisor, store, workspace, tiny_policy, tiny_rm, second_rm):
+    import json
+
+    from engine.feedback.batch import stage_upload
+    from engine.jobs.translate_batch import TranslateBatchConfig
+
+    staged = stage_upload(workspace.root, b"The cat is on the table.\nI like green tea.\n", "b.txt")
+    config = TranslateBatchConfig(
+        model=tiny_policy,
+        reward_model=tiny_rm,
+        extra_reward_models=[second_rm],
+        ensemble="mean",
+        upload=staged.token,
+        upload_name=staged.name,
+        max_new_tokens=8,
+    )
+    run_id = supervisor.start("translate_batch", config)
+    assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=20)
+    out = workspace.run_dir(run_id) / "outputs" / "translations.jsonl"
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 2 and all(r["rm"] == "tiny-rm + tiny-rm-2 (mean)" for r in rows)
+    assert all(a["score"] <= r["score"] for r in rows for a in r["alternatives"])

@@ -85,7 +85,9 @@ def test_scorer_combines_its_members_scores(two_rms):
     sources, cands = ["Good morning.", "Where is the station?"], ["صباح الخير.", "أين المحطة؟"]
     own = [RewardScorer(p).score(sources, cands, "en-ar") for p in paths]
     for how in COMBINATIONS:
-        scored = EnsembleScorer(paths, how, k=1.5).score(sources, cands, "en-ar")
+        ensemble = EnsembleScorer(paths, how, k=1.5)
+        scored = ensemble.score_with_spread(sources, cands, "en-ar")
+        assert ensemble.score(sources, cands, "en-ar") == pytest.approx([s.score for s in scored])
         for i, s in enumerate(scored):
             expected = combine([own[0][i], own[1][i]], how, 1.5)
             assert s.score == pytest.approx(expected.score, abs=1e-5)
