@@ -53,10 +53,10 @@ def _sample(rows: list[tuple[str, str, str]], max_new_tokens: int, batch_size: i
     """Candidates of every source (the generate job's batched sampler) and the simulated linguist's pairs."""
     import sacrebleu
 
+    from engine.decoding.candidates import generate_candidates, parse_strategies
     from engine.demo import DEMO_MODEL_DIR
-    from engine.generation import generate_candidates, parse_strategies
-    from engine.models import load_causal_lm, load_tokenizer
-    from engine.prompting import prompt_format_of
+    from engine.models.loading import load_causal_lm, load_tokenizer
+    from engine.models.prompting import prompt_format_of
 
     model, tok = load_causal_lm(DEMO_MODEL_DIR), load_tokenizer(DEMO_MODEL_DIR)
     cands = generate_candidates(
@@ -87,8 +87,8 @@ def _sample(rows: list[tuple[str, str, str]], max_new_tokens: int, batch_size: i
 def _features(items: list[dict]) -> None:
     """The frozen backbone's last hidden state at the last token of each (prompt, candidate): what the head reads."""
     from engine.demo import DEMO_MODEL_DIR
-    from engine.models import load_tokenizer
-    from engine.prompting import prompt_format_of
+    from engine.models.loading import load_tokenizer
+    from engine.models.prompting import prompt_format_of
     from engine.reward.encoding import source_ids
     from engine.reward.model import build_reward_model
 

@@ -52,8 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     import sacrebleu
     import torch
 
-    from engine.demo_model import greedy_translate
-    from engine.models import load_causal_lm, load_tokenizer
+    from engine.decoding.greedy import greedy_translate
+    from engine.models.loading import load_causal_lm, load_tokenizer
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=str(ROOT / "data" / "demo" / "model"))

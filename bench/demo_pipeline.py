@@ -5,7 +5,7 @@ In a fresh workspace (default: a new folder under /tmp), timed end to end (``loo
 ``setup``
     :func:`engine.demo.setup_demo` — the demo corpora and the shipped demo SFT model (seconds, no training);
 ``phase2``
-    the Phase 2 pipeline with the *Small demo model* preset (:mod:`engine.presets`) on the held-out ``prefs``
+    the Phase 2 pipeline with the *Small demo model* preset (:mod:`engine.jobs.presets`) on the held-out ``prefs``
     pools: generate → score & pair → reward model → RL, registered as the ``cold-start`` model;
 ``feedback``
     simulated linguists (the demo has no people): for ``--judgements`` sources of one domain (``--domain``) from
@@ -85,7 +85,7 @@ def run_template(studio, template: str, values: dict, name: str) -> tuple[dict, 
 
 
 def stage_phase2(studio, state: dict) -> dict:
-    from engine.presets import DEMO, preset
+    from engine.jobs.presets import DEMO, preset
 
     out, runs = run_template(studio, "phase2", {**preset("phase2", DEMO), "policy": state["sft"],
                                                 "corpus_ids": state["prefs_corpora"]}, "Phase 2 (demo)")
@@ -146,7 +146,7 @@ def stage_feedback(studio, state: dict, n: int, domain: str) -> dict:
 
 
 def stage_phase3(studio, state: dict) -> dict:
-    from engine.presets import DEMO, preset
+    from engine.jobs.presets import DEMO, preset
 
     out, runs = run_template(studio, "phase3", {**preset("phase3", DEMO), "policy": state["cold_start"],
                                                 "reward_model": state["rm"], "model_name": "demo-final"},
@@ -235,7 +235,7 @@ def summary(results: dict) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the loop and write ``bench/results/demo_pipeline.json``."""
-    from engine.studio import Studio
+    from engine.services import Services
     from engine.workspace import Workspace
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -248,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     ws = Path(args.workspace or tempfile.mkdtemp(prefix="tarjama-demo-loop-"))
     os.environ["TARJAMA_HOME"] = str(ws)
-    studio = Studio.open(Workspace(ws))
+    studio = Services.open(Workspace(ws))
     state: dict[str, Any] = {}
     results: dict[str, Any] = {"workspace": str(ws), "load_start": os.getloadavg(), "stages": {}, "stage_wall_s": {}}
     t_loop = time.perf_counter()

@@ -132,7 +132,7 @@ def prepare_base(studio, state: dict, prefs_sources: int, model_dir: str | None)
 def run_attempt(studio, state: dict, name: str) -> dict:
     """Train one attempt from the SFT model, evaluate it on the test split, compare it with the SFT model."""
     from engine.jobs.config import config_from_dict
-    from engine.jobs.registry import job_kind
+    from engine.jobs.kinds import job_kind
 
     kind, settings = ATTEMPTS[name]
     values = dict(settings)
@@ -194,7 +194,7 @@ def reward_attempt(studio, state: dict, name: str, values: dict) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the attempts and write ``bench/results/demo_rl_sweep.json``."""
-    from engine.studio import Studio
+    from engine.services import Services
     from engine.workspace import Workspace
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     ws = Path(args.workspace)
     ws.mkdir(parents=True, exist_ok=True)
     os.environ["TARJAMA_HOME"] = str(ws)
-    studio = Studio.open(Workspace(ws))
+    studio = Services.open(Workspace(ws))
     state = _state(ws)
     path = RESULTS / f"{args.name}.json"
     results = json.loads(path.read_text()) if path.exists() else {}

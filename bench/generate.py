@@ -9,7 +9,7 @@ every figure of a round sees the same machine load:
     right before and right after every measurement below; the **bound** is that rate / (2 × parameters per
     token), and a variant's share = its tokens / the tokens the bound allowed in the same seconds;
 ``studio``
-    :func:`engine.generation.generate_candidates` as the generate job runs it (its default ``batch_size``);
+    :func:`engine.decoding.candidates.generate_candidates` as the generate job runs it (its default ``batch_size``);
 ``hf_generate``
     the same strategies through plain transformers ``generate()`` as the studio did before it was tuned —
     ``do_sample=True`` with ``num_return_sequences``, transformers' attention masks, ``no_grad``, batch 32;
@@ -63,14 +63,14 @@ def load_model(model_path: str | None, seed: int) -> tuple[Any, Any, str, dict]:
     import torch
 
     if model_path:
-        from engine.models import load_causal_lm, load_tokenizer
-        from engine.prompting import prompt_format_of
+        from engine.models.loading import load_causal_lm, load_tokenizer
+        from engine.models.prompting import prompt_format_of
 
         tokenizer, model = load_tokenizer(model_path), load_causal_lm(model_path)
         prompt_format = prompt_format_of(model_path)
         kind = f"loaded from {model_path}"
     else:
-        from engine.demo_model import build_model, gemma2_config, train_bpe_tokenizer
+        from engine.models.demo import build_model, gemma2_config, train_bpe_tokenizer
 
         rows = demo_rows()
         tokenizer = train_bpe_tokenizer([r[0] for r in rows] + [r[1] for r in rows], 4000, model_max_length=256)
@@ -101,7 +101,7 @@ def loop_subset(lengths: list[int], k: int) -> list[int]:
 def run_batched(model: Any, tokenizer: Any, sources: list[tuple[str, str]], strategies: list, prompt_format: str,
                 batch_size: int, max_new_tokens: int, seed: int) -> dict:
     """One :func:`generate_candidates` pass over all sources; tokens counted from its ``on_batch`` reports."""
-    from engine.generation import generate_candidates
+    from engine.decoding.candidates import generate_candidates
 
     tokens, calls = [0], [0]
 
@@ -127,7 +127,7 @@ def run_loop(model: Any, tokenizer: Any, sources: list[tuple[str, str]], strateg
     """
     import torch
 
-    from engine.prompting import encode_prompt
+    from engine.models.prompting import encode_prompt
 
     limit = int(getattr(model.config, "max_position_embeddings", 0) or tokenizer.model_max_length)
     tokens = calls = done = 0
@@ -181,7 +181,7 @@ def run_hf_generate(model: Any, tokenizer: Any, sources: list[tuple[str, str]], 
     ``num_return_sequences``, transformers' own masks and warpers, ``no_grad``)."""
     import torch
 
-    from engine.prompting import encode_prompt
+    from engine.models.prompting import encode_prompt
 
     encoded = [encode_prompt(tokenizer, s, p, prompt_format) for s, p in sources]
     order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
@@ -215,8 +215,8 @@ def run_decode(model: Any, tokenizer: Any, sources: list[tuple[str, str]], promp
 
     import torch
 
-    from engine.fast_masks import fast_masks
-    from engine.prompting import encode_prompt
+    from engine.decoding.masks import fast_masks
+    from engine.models.prompting import encode_prompt
 
     encoded = [encode_prompt(tokenizer, s, p, prompt_format) for s, p in sources[:batch_size]]
     batch = tokenizer.pad({"input_ids": encoded}, padding=True, return_tensors="pt")
@@ -239,8 +239,8 @@ def run_variant(variant: str, args: argparse.Namespace) -> dict:
     import torch
 
     from bench.flops import flop_parameters, generation_bound_tokens_per_s, matmul_rate
-    from engine.generation import parse_strategies
-    from engine.prompting import encode_prompt
+    from engine.decoding.candidates import parse_strategies
+    from engine.models.prompting import encode_prompt
 
     load = os.getloadavg()
     threads = [int(t) for t in str(args.threads).split(",") if t.strip()]
@@ -341,7 +341,7 @@ def main() -> None:
         print(json.dumps(run_variant(args.variant, args)))
         return
 
-    from engine.generation import parse_strategies
+    from engine.decoding.candidates import parse_strategies
 
     strategies = parse_strategies(args.strategies)
     per_source = sum(s.samples for s in strategies)

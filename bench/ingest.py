@@ -24,16 +24,13 @@ import argparse
 import json
 import os
 import random
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from bench.common import RESULTS, SHARED_CORPORA, measure_in_subprocess, peak_rss_mib, write_results
+from studio.running import RunningStudio
 
 SOURCES = ["manythings_eng_ara/eng-ara.tsv", "ntrex128/eng-ara.tsv", "flores200/eng-ara.dev.tsv"]
 ROOT = Path(__file__).resolve().parents[1]
@@ -184,39 +181,6 @@ def build_page_store(db: Path, rows: int, seed: int = 0) -> dict:
     return {"segments": rows, "store_s": round(seconds, 3), "db_mib": round(db.stat().st_size / 2**20, 1)}
 
 
-class _Studio:
-    """``python -m studio`` on a free port over the workspace ``home`` (the studio a user starts)."""
-
-    def __init__(self, home: Path) -> None:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        self.url = f"http://127.0.0.1:{port}"
-        env = {**os.environ, "TARJAMA_HOME": str(home), "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT)}
-        self.log = (home / "studio.log").open("wb")
-        self.proc = subprocess.Popen([sys.executable, "-m", "studio", "--port", str(port)], cwd=ROOT, env=env,
-                                     stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
-        deadline = time.monotonic() + 300
-        while time.monotonic() < deadline and self.proc.poll() is None:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=5) as resp:
-                    if resp.read().decode().strip() == "ok":
-                        return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"the studio did not start; see {home / 'studio.log'}")
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-        self.log.close()
-
-
 _PAGE_DONE = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   return !!app && app.dataset.testScriptState === 'notRunning' && app.dataset.testConnectionState === 'CONNECTED'
@@ -269,7 +233,7 @@ def run_page(large: Path, small: Path, rounds: int) -> dict:
             "--disable-sync", "--no-first-run", "--disable-quic"]
     load_start = os.getloadavg()
     t_start = time.perf_counter()
-    studios = {"large": _Studio(large.parent), "baseline": _Studio(small.parent)}
+    studios = {"large": RunningStudio(large.parent), "baseline": RunningStudio(small.parent)}
     server_start_s = round(time.perf_counter() - t_start, 3)
     kinds = ("first_render", "search", "first_render_cold_browser")
     times: dict[str, dict[str, list[float]]] = {n: {k: [] for k in kinds} for n in studios}

@@ -36,7 +36,7 @@ SETTINGS = {"batch_size": 8, "mini_batch_size": 2, "ppo_epochs": 4, "response_le
 
 
 def _reward_model(studio, root: Path) -> str:
-    from engine.models import load_tokenizer
+    from engine.models.loading import load_tokenizer
     from engine.reward.model import build_reward_model, save_reward_model
 
     sft = studio.store.models.get("bench-sft")["path"]
@@ -50,7 +50,7 @@ def _reward_model(studio, root: Path) -> str:
 def _rate_now(sft: str, prompt_tokens: float) -> float:
     """The matmul rate (FLOP/s) on the policy's linear shapes at a PPO minibatch's rows, over ~2 s."""
     from bench.flops import matmul_rate
-    from engine.models import load_causal_lm
+    from engine.models.loading import load_causal_lm
 
     rows = int(round(SETTINGS["mini_batch_size"] * (prompt_tokens + SETTINGS["response_length"])))
     return matmul_rate(load_causal_lm(sft), rows=rows, min_seconds=2.0)["flops_per_s"]
@@ -61,7 +61,7 @@ def _flop_share(sft: str, rm_path: str, step_seconds: float, prompt_tokens: floa
     import torch
 
     from bench.flops import flop_parameters
-    from engine.models import load_causal_lm
+    from engine.models.loading import load_causal_lm
     from engine.reward.model import load_reward_model
 
     policy = load_causal_lm(sft)
@@ -83,8 +83,8 @@ def _flop_share(sft: str, rm_path: str, step_seconds: float, prompt_tokens: floa
 
 
 def _prompt_tokens(studio, corpus_id: int) -> float:
-    from engine.models import load_tokenizer
-    from engine.prompting import encode_prompt
+    from engine.models.loading import load_tokenizer
+    from engine.models.prompting import encode_prompt
 
     tok = load_tokenizer(studio.store.models.get("bench-sft")["path"])
     rows = studio.store.corpora.page(corpus_id, split="train", limit=10_000)
@@ -101,7 +101,7 @@ def run_studio(steps: int) -> dict:
     from bench.training_setup import build_workspace
     from engine.jobs.events import read_events
     from engine.jobs.ppo import PPOJobConfig
-    from engine.jobs.runner import run_job
+    from engine.jobs.process import run_job
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -130,8 +130,8 @@ def run_bare(steps: int) -> dict:
     from trl.experimental.ppo import PPOConfig, PPOTrainer
 
     from bench.training_setup import build_workspace
-    from engine.models import load_causal_lm, load_tokenizer
-    from engine.prompting import encode_prompt
+    from engine.models.loading import load_causal_lm, load_tokenizer
+    from engine.models.prompting import encode_prompt
     from engine.reward.model import load_reward_model
 
     torch.set_num_threads(max(1, os.cpu_count() or 1))

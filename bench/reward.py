@@ -38,8 +38,8 @@ def run_variant(variant: str, pairs: int) -> dict:
     """Train one variant through the job runner in this process; return throughput, accuracy and memory."""
     from bench.training_setup import build_workspace
     from engine.jobs.events import read_events
+    from engine.jobs.process import run_job
     from engine.jobs.reward import RewardConfig
-    from engine.jobs.runner import run_job
 
     with tempfile.TemporaryDirectory() as tmp:
         studio, _ = build_workspace(Path(tmp) / "ws", n_pairs=pairs)
@@ -72,7 +72,7 @@ def _flop_share(sft: str, root: Path, variant: str, pairs_per_s: float) -> dict:
     import torch
 
     from bench.flops import flop_parameters, matmul_rate
-    from engine.models import load_tokenizer
+    from engine.models.loading import load_tokenizer
     from engine.reward.encoding import pair_ids
     from engine.reward.model import build_reward_model
 

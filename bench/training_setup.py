@@ -19,17 +19,17 @@ def build_workspace(root: Path, n_pairs: int = 400, seed: int = 0, size: str = "
     """A workspace with the policy ``bench-sft`` (random weights, BPE tokenizer on the demo corpus), a corpus and
     ``n_pairs`` pairs (reference chosen, corrupted copy rejected) stored as the pair set ``bench-pairs``.
 
-    Returns the open :class:`engine.studio.Studio`."""
+    Returns the open :class:`engine.services.Services`."""
     import pyarrow as pa
     import pyarrow.parquet as pq
     import torch
 
-    from engine.demo_model import build_model, gemma2_config, train_bpe_tokenizer
-    from engine.prompting import build_prompt, write_model_card
-    from engine.studio import Studio
+    from engine.models.demo import build_model, gemma2_config, train_bpe_tokenizer
+    from engine.models.prompting import build_prompt, write_model_card
+    from engine.services import Services
     from engine.workspace import Workspace
 
-    studio = Studio.open(Workspace(root))
+    studio = Services.open(Workspace(root))
     rows = demo_rows()
     tokenizer = train_bpe_tokenizer([r[0] for r in rows] + [r[1] for r in rows], 4000)
     torch.manual_seed(seed)

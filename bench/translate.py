@@ -12,7 +12,7 @@ Variants of :func:`engine.feedback.interactive.translate_and_rank` on the same s
     top-k / top-p through the ``PerRowSampling`` logits processor), then one reward-model pass over all of them —
     what the page does;
 ``per_strategy``
-    one ``generate()`` call per strategy (``engine.generation.generate_candidates``: 5 calls for the default 8
+    one ``generate()`` call per strategy (``engine.decoding.candidates.generate_candidates``: 5 calls for the default 8
     candidates), then one reward-model pass;
 ``sequential``
     one ``generate()`` and one reward-model call per candidate (8 + 8 calls).
@@ -52,9 +52,9 @@ def build_models(folder: Path, seed: int) -> tuple[str, str, str]:
     """The random demo-size policy and a reward model on its backbone, saved under ``folder``."""
     import torch
 
-    from engine.demo_model import build_model, gemma2_config, train_bpe_tokenizer
-    from engine.models import load_tokenizer
-    from engine.prompting import write_model_card
+    from engine.models.demo import build_model, gemma2_config, train_bpe_tokenizer
+    from engine.models.loading import load_tokenizer
+    from engine.models.prompting import write_model_card
     from engine.reward.model import build_reward_model, save_reward_model
 
     texts = []

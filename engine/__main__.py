@@ -1,5 +1,5 @@
-"""Command line: ``python -m engine run RUN_DIR``, ``python -m engine jobs list|show|cancel|resume|logs`` and
-``python -m engine export pairs|model``.
+"""Command line: ``python -m engine run RUN_DIR``, ``python -m engine jobs list|show|cancel|resume|logs``,
+``python -m engine export pairs|model`` and ``python -m engine serve`` (the translation endpoint).
 
 ``run`` is what the studio launches in a subprocess (and what a user may type). The ``jobs`` verbs
 open the studio's store; they work when the studio is not running (DuckDB lets one process hold the
@@ -18,7 +18,7 @@ from engine.workspace import Workspace
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from engine.jobs.runner import run_job
+    from engine.jobs.process import run_job
 
     return run_job(Path(args.run_dir))
 
@@ -84,7 +84,7 @@ def _cmd_logs(args: argparse.Namespace) -> int:
 
 
 def _cmd_export_pairs(args: argparse.Namespace) -> int:
-    from engine.preference_export import export_preferences
+    from engine.preferences.export import export_preferences
     from engine.store import Store
 
     workspace = Workspace.from_env().ensure()
@@ -103,7 +103,7 @@ def _cmd_export_pairs(args: argparse.Namespace) -> int:
 
 
 def _cmd_export_model(args: argparse.Namespace) -> int:
-    from engine.model_registry import RegistryError, export_dir, export_standalone
+    from engine.models.registry import RegistryError, export_dir, export_standalone
     from engine.store import Store
 
     workspace = Workspace.from_env().ensure()
@@ -117,6 +117,34 @@ def _cmd_export_model(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(folder)
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import signal
+    import threading
+
+    from engine.monitor.server import TranslationEndpoint
+    from engine.store import Store
+
+    workspace = Workspace.from_env().ensure()
+    store = Store(workspace.db_path)
+    endpoint = TranslationEndpoint(store, port=args.port)
+    try:
+        url = endpoint.start()
+    except OSError as exc:
+        store.close()
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    print(f"serving POST {url} (127.0.0.1 only); Ctrl-C stops", flush=True)
+    try:
+        stop.wait()
+    finally:
+        endpoint.stop()
+        store.close()
     return 0
 
 
@@ -178,6 +206,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the weights' precision in the export")
     p.add_argument("--out", help="the folder to write <name>/ into (default: the workspace's exports/)")
     p.set_defaults(func=_cmd_export_model)
+
+    p = verbs.add_parser("serve", help="the translation endpoint (POST /translate on 127.0.0.1) in the foreground, "
+                                       "when the studio is not running (it holds the store)")
+    p.add_argument("--port", type=int, default=8502, help="the port on 127.0.0.1 (0: any free port)")
+    p.set_defaults(func=_cmd_serve)
 
     demo = verbs.add_parser("demo", help="the demo corpus and model: train, corpus, check")
     demo.add_argument("dverb", choices=("train", "corpus", "check"),

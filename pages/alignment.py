@@ -15,7 +15,7 @@ from studio.components.pickers import corpus_picker, model_picker, pair_sets_pic
 from studio.components.pipeline_panel import pipeline_form, pipeline_view
 from studio.components.ppo_monitor import PPO_CHARTS, ppo_health
 from studio.components.presets import preset_choice
-from studio.state import studio
+from studio.state import services
 
 RM_CHARTS = [("Loss", ["loss", "eval_loss"]),
              ("Accuracy", ["accuracy", "eval_accuracy", "valid_accuracy_human", "valid_accuracy_synthetic"])]
@@ -24,8 +24,8 @@ st.title("7 · Human alignment")
 st.caption("The loop closes here: the linguists' judgements become preference pairs, the cold-start reward model is "
            "fine-tuned on them (replaying synthetic pairs so it does not forget), and PPO runs again from the "
            "cold-start policy: the final model. Run the steps one by one, or Phase 3 in one click.")
-workspace_header(studio())
-store = studio().store
+workspace_header(services())
+store = services().store
 
 
 def _latest_run(kind: str) -> None:

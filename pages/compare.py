@@ -12,7 +12,6 @@ from engine.compare.ab import draw_item, win_rates
 from engine.compare.comparison import CompareSettings, build_comparison, metric_label, most_disagreed
 from engine.compare.degeneration import degeneration_flags
 from engine.compare.diff import diff_html
-from engine.compare.lineage import model_lineage
 from engine.compare.report import (
     ab_rows,
     fmt,
@@ -26,11 +25,12 @@ from engine.compare.testsets import testset_rows_from_upload
 from engine.corpora import CorpusRejected, safe_display_name
 from engine.jobs.config import FieldSpec
 from engine.jobs.evaluate import REQUESTABLE_METRICS, plan_evaluation
+from engine.models.lineage import model_lineage
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
 from studio.components.pickers import corpus_picker
 from studio.components.scorecard import scorecard_panel
-from studio.state import studio
+from studio.state import services
 
 STAGE_ORDER = ("sft", "cold-start", "final", "production", "candidate", "archived")
 PAGE_SIZE = 10
@@ -39,8 +39,8 @@ st.title("5 · Compare")
 st.caption("Leads compare model versions — SFT, cold-start, final — on the same test set: every metric with its "
            "confidence interval, paired significance tests between every two systems, the sentences where they "
            "disagree most, and blind A/B judgements by linguists.")
-workspace_header(studio())
-store = studio().store
+workspace_header(services())
+store = services().store
 with st.container(border=True):
     scorecard_panel(store, key="compare-scorecard")
 
@@ -86,7 +86,7 @@ def metrics_widget(spec: FieldSpec, value, key: str) -> list[str]:
 @st.cache_data(max_entries=16, show_spinner="Comparing the systems…")
 def comparison_for(workspace: str, keys: tuple[str, ...], fingerprint: tuple, settings: CompareSettings):
     """The comparison of some evaluations of ``workspace`` (``fingerprint`` changes when one is re-scored)."""
-    return build_comparison(studio().store, list(keys), settings)
+    return build_comparison(services().store, list(keys), settings)
 
 
 def system_options(testset_id: str) -> dict[str, str]:
@@ -193,7 +193,7 @@ with evaluate_tab:
                                "translate. See the Compare tab.")
                 else:
                     try:
-                        studio().supervisor.start("evaluate", config)
+                        services().supervisor.start("evaluate", config)
                     except (ValueError, LookupError) as exc:
                         st.error(str(exc))
                     else:
@@ -232,7 +232,7 @@ with compare_tab:
                                        seed=int(seed), corpus_level=corpus_level)
             evaluations = {e["key"]: e for e in store.evaluations.list(testset["id"])}
             fingerprint = tuple((k, str(evaluations[k]["updated_at"])) for k in selected)
-            comparison = comparison_for(str(studio().workspace.root), tuple(selected), fingerprint, settings)
+            comparison = comparison_for(str(services().workspace.root), tuple(selected), fingerprint, settings)
             if comparison.incomplete:
                 st.warning("Some metrics were computed for only some systems and are left out: " + "; ".join(
                     f"{comparison.label(k)} lacks {', '.join(v)}" for k, v in comparison.incomplete.items())

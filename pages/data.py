@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from engine.corpora import (
@@ -18,20 +16,21 @@ from engine.corpora import (
     option_help,
     safe_display_name,
 )
+from engine.corpora.importing import DatasetImportError, dataset_to_jsonl
+from engine.corpora.naming import corpus_name_problem
 from engine.corpora.validation import HINT_COLUMNS_SWAPPED, SWAPPED_ON_LINE, swapped_lines
-from engine.corpus_import import DatasetImportError, dataset_to_jsonl
 from engine.store.corpora import CorpusExistsError
 from studio.components.arabic import bidi_table
 from studio.components.charts import length_histogram
 from studio.components.header import workspace_header
-from studio.state import studio
+from studio.state import services
 
 PAGE_SIZES = (25, 50, 100)
 
 st.title("1 · Data")
 st.caption("Parallel corpora (English→Arabic, French→Arabic). Every row is checked; a file with a bad row is "
            "rejected whole with the line and the reason, unless you choose to skip bad rows.")
-workspace_header(studio())
+workspace_header(services())
 
 
 def _column(text: str, fmt: str, has_header: bool) -> int | str:
@@ -110,7 +109,7 @@ def _show_problems(errors, hints) -> None:
 
 def _add(name: str, data: bytes, options: PrepareOptions, filename: str) -> None:
     try:
-        corpus_id, prepared = studio().add_corpus(name, data, options, filename=filename)
+        corpus_id, prepared = services().add_corpus(name, data, options, filename=filename)
     except CorpusRejected as exc:
         st.error(f"Rejected: {len({e.line for e in exc.errors})} line(s) have problems. Nothing was stored.")
         _show_problems(exc.errors, exc.hints)
@@ -127,10 +126,6 @@ def _add(name: str, data: bytes, options: PrepareOptions, filename: str) -> None
                "rejected rows.")
     if prepared.errors:
         _show_problems(prepared.errors, prepared.file_hints)
-
-
-def _valid_name(name: str) -> bool:
-    return bool(re.fullmatch(r"[\w .,()+-]{1,80}", name.strip()))
 
 
 upload_tab, import_tab, browse_tab = st.tabs(["Upload", "Import a Hugging Face dataset", "Browse corpora"])
@@ -179,8 +174,8 @@ with upload_tab:
             st.error("This file would be rejected:")
         _show_problems(preview.errors, preview.file_hints)
     elif add_clicked and options:
-        if not _valid_name(name):
-            st.error("Give the corpus a name (letters, digits, spaces and . , ( ) + - _).")
+        if name_problem := corpus_name_problem(name):
+            st.error(name_problem)
         else:
             _add(name.strip(), data, options, filename)
 
@@ -198,8 +193,8 @@ with import_tab:
     if st.button("Import", type="primary", disabled=not location.strip(), key="import-go"):
         if import_problem or import_options is None:
             st.error(import_problem)
-        elif not _valid_name(import_name):
-            st.error("Give the corpus a name (letters, digits, spaces and . , ( ) + - _).")
+        elif name_problem := corpus_name_problem(import_name):
+            st.error(name_problem)
         else:
             try:
                 with st.spinner("Reading the dataset…"):
@@ -214,7 +209,7 @@ with import_tab:
                 _add(import_name.strip(), jsonl, opts, f"{location.strip()}:{hf_split}")
 
 with browse_tab:
-    corpora = studio().store.corpora.list()
+    corpora = services().store.corpora.list()
     if not corpora:
         st.info("No corpora yet: upload one, or set up the demo on the Start page.")
     else:
@@ -229,7 +224,7 @@ with browse_tab:
         split = c1.selectbox("Split", ["all", "train", "valid", "test"], key="browse-split")
         search = c2.text_input("Search (source or Arabic)", key="browse-search")
         page_size = c3.selectbox("Rows per page", PAGE_SIZES, index=1, key="browse-size")
-        repo = studio().store.corpora
+        repo = services().store.corpora
         split_arg = None if split == "all" else split
         total = repo.count(corpus_id, split=split_arg, search=search or None)
         pages = max(1, -(-total // page_size))

@@ -3,30 +3,29 @@ an existing model."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import plotly.graph_objects as go
 import streamlit as st
 
-from engine.model_registry import (
+from engine.models.lineage import Lineage, lineage
+from engine.models.loading import check_model
+from engine.models.registry import (
     EXPORT_DTYPES,
-    Lineage,
     RegistryError,
     archive,
     export_dir,
     export_standalone,
     history,
-    lineage,
+    model_name_problem,
     production,
     promote,
     rollback,
     rollback_target,
 )
-from engine.models import check_model
 from studio.components.exports import zip_download
 from studio.components.header import workspace_header
-from studio.state import studio
+from studio.state import services
 
 METRICS = {"valid chrF": "valid_chrf", "held-out chrF": "heldout_chrf_end", "RM accuracy": "valid_accuracy",
            "final KL": "final_kl", "DPO accuracy": "eval_rewards_accuracies"}
@@ -104,8 +103,8 @@ st.caption("Every model version the studio knows: its stage (sft, cold-start, fi
            "archived), metrics and lineage. Promote a policy to production, roll back, archive, or export a "
            "standalone folder. A model is a folder saved by `save_pretrained` or a Hugging Face hub id (hub ids "
            "need the model in the local cache when offline).")
-workspace_header(studio())
-store, workspace = studio().store, studio().workspace
+workspace_header(services())
+store, workspace = services().store, services().workspace
 if message := st.session_state.pop("models-flash", None):
     st.success(message)
 
@@ -222,8 +221,10 @@ with st.form("register-model"):
                         help="Runs Python code shipped with the model. Leave off unless you trust its source.")
     submitted = st.form_submit_button("Check and register", type="primary")
 if submitted:
-    if not location.strip() or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", name.strip() or "-"):
-        st.error("Give a folder or hub id, and a name of letters, digits, '.', '_' or '-'.")
+    if not location.strip():
+        st.error("Give a folder or hub id.")
+    elif name_problem := model_name_problem(name.strip()):
+        st.error(name_problem)
     else:
         with st.spinner("Loading the model's config and tokenizer…"):
             check = check_model(location.strip())
@@ -231,7 +232,7 @@ if submitted:
             st.error(f"Cannot use this model: {check.message}")
         else:
             kind = "policy" if role.startswith("SFT") else "reward-base"
-            studio().store.models.register(
+            services().store.models.register(
                 name.strip(), kind, location.strip(), stage="sft" if kind == "policy" else "candidate",
                 metadata={"prompt_format": prompt_format, "trust_remote_code": trust, "source": check.kind},
             )

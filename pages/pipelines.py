@@ -8,14 +8,14 @@ from engine.pipelines.templates import TEMPLATES
 from studio.components.header import workspace_header
 from studio.components.pipeline_panel import pipeline_form, pipeline_view
 from studio.components.presets import preset_choice
-from studio.state import studio
+from studio.state import services
 
 st.title("Pipelines")
 st.caption("A pipeline runs jobs in order, each a normal run with its own monitor on the Runs page. It advances "
            "on its own while the studio is running (no page needs to stay open); a failed step stops it, and "
            "resume carries on from that step.")
-workspace_header(studio())
-store = studio().store
+workspace_header(services())
+store = services().store
 
 pipelines = store.pipelines.list(limit=100)
 if pipelines:

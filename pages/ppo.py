@@ -4,23 +4,23 @@ from __future__ import annotations
 
 import streamlit as st
 
-from engine.jobs.registry import KIND_MODULES
-from engine.registry import default_policy
+from engine.jobs.kinds import KIND_MODULES
+from engine.models.refs import default_policy
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor, start_run
 from studio.components.launch import launch_choice
 from studio.components.pickers import corpus_picker, model_picker, models_picker, pair_set_picker
 from studio.components.ppo_monitor import PPO_CHARTS, ppo_health
 from studio.components.presets import preset_choice
-from studio.state import studio
+from studio.state import services
 
 # measured on the demo (bench/results/demo_pipeline.json, stage ppo_kl): reward rises, final KL 0.16 per token
 st.title("4 · PPO")
 st.caption("Reinforcement learning against the reward model (TRL's PPO): a KL penalty keeps the policy near a "
            "frozen reference, a value head and GAE estimate advantages. Watch the reward, the KL and a held-out "
            "metric the reward does not see; the alarms below flag the classic failures as they happen.")
-workspace_header(studio())
-store = studio().store
+workspace_header(services())
+store = services().store
 
 
 ppo_tab, dpo_tab, grpo_tab = st.tabs(["PPO", "DPO (from pairs)", "GRPO / RLOO (reward functions)"])

@@ -9,16 +9,16 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from engine.fusion import FusionError
 from engine.jobs.score import ScoreConfig, fusion_plan
-from engine.registry import default_policy
+from engine.models.refs import default_policy
+from engine.preferences.fusion import FusionError
 from studio.components.arabic import arabic_text
 from studio.components.exports import preference_export
 from studio.components.follow import follow_newest
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
 from studio.components.pickers import corpus_picker, model_picker, run_picker
-from studio.state import studio
+from studio.state import services
 
 SOURCES_PER_PAGE = 10
 
@@ -32,8 +32,8 @@ st.title("2 · Synthetic preferences")
 st.caption("Cold start without human data: the SFT model samples 3–8 candidates per source with varied decoding, "
            "automatic metrics score them, and pairs with a clear quality gap become training data for the reward "
            "model.")
-workspace_header(studio())
-store = studio().store
+workspace_header(services())
+store = services().store
 
 generate_tab, score_tab, browse_tab, charts_tab, export_tab = st.tabs(
     ["Generate candidates", "Score and pair", "Browse candidates", "Charts", "Export"])
@@ -49,7 +49,7 @@ with generate_tab:
                              submit_label="Generate")
         if config is not None:
             try:
-                studio().supervisor.start("generate", config)
+                services().supervisor.start("generate", config)
             except ValueError as exc:
                 st.error(str(exc))
             else:
@@ -67,7 +67,7 @@ with score_tab:
     if config is not None:
         try:
             plan = fusion_plan(config)
-            studio().supervisor.start("score", config)
+            services().supervisor.start("score", config)
         except (FusionError, ValueError) as exc:
             st.error(str(exc))
         else:

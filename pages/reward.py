@@ -8,14 +8,14 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from engine.jobs.config import FieldSpec
-from engine.registry import default_policy
+from engine.models.refs import default_policy
 from engine.reward.analysis import accuracy, calibration, expected_calibration_error, load_valid_rewards, wrong_pairs
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor, start_run
 from studio.components.launch import launch_choice
 from studio.components.pickers import pair_set_picker
 from studio.components.presets import preset_choice
-from studio.state import studio
+from studio.state import services
 
 CHARTS = [("Loss", ["loss", "eval_loss"]), ("Accuracy", ["accuracy", "eval_accuracy", "valid_accuracy"]),
           ("Reward margin", ["margin", "eval_margin"]), ("Trainable parameters", ["trainable_params"])]
@@ -23,8 +23,8 @@ CHARTS = [("Loss", ["loss", "eval_loss"]), ("Accuracy", ["accuracy", "eval_accur
 st.title("3 · Reward model")
 st.caption("The studio's judge: a backbone with a reward head trained on (chosen, rejected) pairs with a "
            "Bradley–Terry loss. PPO optimises against it and the translate page ranks candidates with it.")
-workspace_header(studio())
-store = studio().store
+workspace_header(services())
+store = services().store
 
 
 def base_picker(spec: FieldSpec, value, key: str):

@@ -10,16 +10,16 @@ from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
 from studio.components.pickers import corpus_picker
 from studio.components.scorecard import scorecard_panel
-from studio.state import studio
+from studio.state import services
 
 LOSS_CHARTS = [("Training loss", ["loss", "valid_loss"]), ("Learning rate", ["lr"])]
 
 st.title("Tarjama Studio")
 st.caption("English→Arabic and French→Arabic translation, taken through the whole RLHF loop: data, synthetic "
            "preferences, reward model, PPO, human feedback, alignment, comparison.")
-workspace_header(studio())
+workspace_header(services())
 
-store = studio().store
+store = services().store
 sft = store.models.sft_model()
 bootstraps = store.runs.list(kinds=("bootstrap",), limit=1)
 latest = bootstraps[0] if bootstraps else None
@@ -61,7 +61,7 @@ if sft is None:
         )
         if st.button("Set up the demo", type="primary", key="start-demo"):
             with st.spinner("Loading the demo corpora and registering the shipped model…"):
-                setup_demo(studio())
+                setup_demo(services())
             st.rerun()
     else:
         st.warning("This checkout has no shipped demo model (`data/demo/model/`): train it from scratch below, "
@@ -92,7 +92,7 @@ with st.expander("Train the demo model from scratch (advanced)"):
     minutes = st.number_input("Time budget (minutes, 0 = none)", min_value=0.0, max_value=24 * 60.0,
                               value=20.0, step=5.0, key="demo-train-minutes")
     if st.button("Train the demo model from scratch", key="demo-train"):
-        start_demo_training(studio(), max_minutes=float(minutes),
+        start_demo_training(services(), max_minutes=float(minutes),
                             model_name="demo-sft" if sft is None else "demo-sft-retrained",
                             register_stage="sft" if sft is None else "candidate")
         st.rerun()
@@ -112,5 +112,5 @@ with st.expander("Train an SFT model on your own corpora (advanced)"):
         config = config_form("bootstrap", key="start-bootstrap", defaults={"corpus_ids": demo_ids},
                              widgets={"corpus_ids": corpus_picker()}, submit_label="Start bootstrap")
         if config is not None:
-            studio().supervisor.start("bootstrap", config)
+            services().supervisor.start("bootstrap", config)
             st.rerun()

@@ -27,14 +27,15 @@ from engine.feedback.queue import create_queue, may_review, next_item, order_req
 from engine.feedback.uncertainty import ORDERING_HELP, ORDERINGS
 from engine.jobs.events import FINAL_STATUSES
 from engine.jobs.translate_batch import OUTPUT_JSONL, OUTPUT_TSV
-from engine.registry import default_policy
+from engine.models.refs import default_policy
+from engine.monitor.log import log_served, served_from_translation
 from engine.reward.ensemble import COMBINATIONS
 from studio.components.arabic import arabic_text, bidi_table
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
 from studio.components.pickers import model_picker
 from studio.components.rtl_editor import rtl_text_area
-from studio.state import studio
+from studio.state import services
 
 TOP = 3
 LINGUIST, REQUEST = "tr_linguist", "tr_request"
@@ -42,8 +43,8 @@ LINGUIST, REQUEST = "tr_linguist", "tr_request"
 st.title("6 · Translate & feedback")
 st.caption("The policy samples several translations, the reward model ranks them, and linguists say which is "
            "best, rank them, reject them all or correct one. Every judgement is saved before it is confirmed.")
-workspace_header(studio())
-store = studio().store
+workspace_header(services())
+store = services().store
 
 
 # --- sign-in ------------------------------------------------------------------------------------------
@@ -287,6 +288,7 @@ with translate_tab:
                             max_new_tokens=int(max_new), seed=None if seed is None else int(seed),
                             extra_rms=extra_rms, ensemble=ensemble, ensemble_k=ensemble_k)
                     request_id = record(store, translation, linguist=linguist, detected=detected)
+                    log_served(store, [served_from_translation(translation, request_id)])
                 except (ValueError, LookupError, OSError) as exc:
                     st.error(str(exc))
                 else:
@@ -341,7 +343,7 @@ with queue_tab:
                                           ensemble_k=float(q_ens_k), ordering=q_order)
                     measure = order_request(store, new_id)
                     if measure is not None:
-                        studio().supervisor.start("queue_order", measure, title=f"Order queue {q_name} by {q_order}")
+                        services().supervisor.start("queue_order", measure, title=f"Order queue {q_name} by {q_order}")
                 except (ValueError, LookupError, JudgementError) as exc:
                     st.error(str(exc))
                 else:
@@ -418,8 +420,8 @@ with batch_tab:
                 st.error(f"The file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MiB.")
             else:
                 try:
-                    staged = stage_upload(studio().workspace.root, upload.getvalue(), upload.name, config.pair)
-                    studio().supervisor.start("translate_batch", replace(config, upload=staged.token,
+                    staged = stage_upload(services().workspace.root, upload.getvalue(), upload.name, config.pair)
+                    services().supervisor.start("translate_batch", replace(config, upload=staged.token,
                                                                          upload_name=staged.name),
                                               title=f"Batch translation of {staged.name}")
                 except (BatchUploadError, ValueError, LookupError) as exc:
@@ -430,7 +432,7 @@ with batch_tab:
         if latest:
             run = latest[0]
             run_monitor(run["id"], key="tr-batch-run", charts=[("Sources per second", ["sources_per_s"])])
-            outputs = studio().workspace.run_dir(run["id"]) / "outputs"
+            outputs = services().workspace.run_dir(run["id"]) / "outputs"
             if run["status"] in FINAL_STATUSES and (outputs / OUTPUT_TSV).is_file():
                 import json
 
@@ -469,7 +471,7 @@ with feedback_tab:
     if st.button(f"Export {EXPORT_NAME}", key="tr-export", disabled=total == 0,
                  help="One JSON object per judgement (with the filters above): source, candidates shown, ranking / "
                       "best / correction / tags, linguist, model, time."):
-        path = write_export(store, studio().workspace.root / "exports", **filters)
+        path = write_export(store, services().workspace.root / "exports", **filters)
         st.session_state["tr-export-path"] = str(path)
     if st.session_state.get("tr-export-path"):
         from pathlib import Path

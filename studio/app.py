@@ -39,6 +39,9 @@ navigation = st.navigation({
         st.Page(PAGES / "translate.py", title="6 · Translate & feedback", icon=":material/rate_review:"),
         st.Page(PAGES / "alignment.py", title="7 · Human alignment", icon=":material/handshake:"),
     ],
+    "Production": [
+        st.Page(PAGES / "monitor.py", title="Monitor", icon=":material/monitoring:"),
+    ],
     "Models": [
         st.Page(PAGES / "models.py", title="Models", icon=":material/neurology:"),
     ],

@@ -9,26 +9,26 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
+from engine.services import Services
 from engine.store import StoreError
-from engine.studio import Studio
 from engine.workspace import Workspace
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 @st.cache_resource(show_spinner="Opening the workspace…")
-def _open(root: str) -> Studio:
+def _open(root: str) -> Services:
     import os
     from pathlib import Path
 
-    opened = Studio.open(Workspace(Path(root)))
+    opened = Services.open(Workspace(Path(root)))
     if os.environ.get("TARJAMA_WATCHER", "1") == "1":
         opened.watch()  # runs are ingested and pipelines advance even with no page open
     return opened
 
 
-def studio() -> Studio:
-    """The :class:`Studio` of the workspace named by ``$TARJAMA_HOME`` (opened once per process)."""
+def services() -> Services:
+    """The :class:`Services` of the workspace named by ``$TARJAMA_HOME`` (opened once per process)."""
     return _open(str(Workspace.from_env().root))
 
 

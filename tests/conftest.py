@@ -83,8 +83,8 @@ def tiny_policy_dir(tmp_path_factory) -> Path:
     bootstrap job saves its models (safetensors + tokenizer + tarjama.json)."""
     import torch
 
-    from engine.demo_model import build_model, gemma2_config, train_bpe_tokenizer
-    from engine.prompting import write_model_card
+    from engine.models.demo import build_model, gemma2_config, train_bpe_tokenizer
+    from engine.models.prompting import write_model_card
 
     folder = tmp_path_factory.mktemp("tiny-policy")
     rows = demo_pairs()
@@ -124,7 +124,7 @@ def corrupted(text: str, rng: random.Random) -> str:
 
 def learnable_pair_rows(n_sources: int = 40) -> list[dict]:
     """Pairs with a learnable signal: the reference translation chosen, a corrupted copy rejected."""
-    from engine.prompting import build_prompt
+    from engine.models.prompting import build_prompt
 
     rng = random.Random(0)
     rows = []
@@ -157,7 +157,7 @@ def pair_set(store, tmp_path) -> str:
 @pytest.fixture
 def tiny_rm(store, tiny_policy_dir, tmp_path) -> str:
     """A reward model (random head) on the tiny policy's backbone, registered as ``tiny-rm``."""
-    from engine.models import load_tokenizer
+    from engine.models.loading import load_tokenizer
     from engine.reward.model import build_reward_model, save_reward_model
 
     tok = load_tokenizer(tiny_policy_dir)

@@ -5,7 +5,7 @@
 * :mod:`engine.compare.comparison` — :func:`build_comparison` of evaluated systems from the store.
 * :mod:`engine.compare.ab` — randomised blind pairs, win rates with Wilson intervals, sign test.
 * :mod:`engine.compare.diff` — character-level diff rendered as escaped HTML.
-* :mod:`engine.compare.lineage` — which data, reward model and run produced a model.
+* where a model came from is read by :mod:`engine.models.lineage` (one rule for the Models and Compare pages).
 * :mod:`engine.compare.report` — Markdown, HTML and CSV exports with the settings.
 * :mod:`engine.compare.testsets` — an uploaded test file checked and turned into test-set rows.
 

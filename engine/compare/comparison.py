@@ -29,7 +29,7 @@ from engine.compare.significance import (
     mean_interval,
     paired_test,
 )
-from engine.jobs.evaluate import NORMALISED
+from engine.metrics.sacrebleu_metrics import spec_is_normalised
 
 METRIC_ORDER = ("chrf", "bleu", "ter", "bertscore", "comet", "comet_qe", "rm", "hallucination", "flag_empty",
                 "flag_low_arabic", "flag_copy_of_source", "flag_repetition", "flag_bad_length")
@@ -209,7 +209,7 @@ def build_comparison(store, keys: Sequence[str], settings: CompareSettings | Non
                 stats = {}
                 for system in systems:
                     # as the sentence scores were computed (the spec names the normalisation)
-                    normalise = NORMALISED in str(system.metric_specs.get(metric, ""))
+                    normalise = spec_is_normalised(system.metric_specs.get(metric))
                     hyps = _string_metric_text([outputs[system.key].get(i, "") for i in idxs], normalise)
                     stats[system.key] = CorpusStatistics(metric, hyps, _string_metric_text(refs, normalise))
                     ci = corpus_interval(stats[system.key], n_resamples=n_res, confidence=conf, seed=seed)

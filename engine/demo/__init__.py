@@ -18,7 +18,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from engine.corpora import PreparedCorpus, PrepareOptions, prepare_corpus
-from engine.studio import Studio
+from engine.services import Services
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "demo"
 DEMO_MODEL_DIR = DEMO_DIR / "model"
@@ -87,7 +87,7 @@ def prepare_demo_corpus(pair: str, demo_dir: Path = DEMO_DIR,
     return prepared, options
 
 
-def load_demo_corpora(studio: Studio, demo_dir: Path = DEMO_DIR) -> list[int]:
+def load_demo_corpora(studio: Services, demo_dir: Path = DEMO_DIR) -> list[int]:
     """Store the demo corpora and the held-out pools (once; an existing one is reused) with their fixed splits;
     returns their ids (``DEMO_CORPORA`` then ``PREFS_CORPORA``)."""
     from dataclasses import asdict
@@ -117,7 +117,7 @@ def shipped_model_record(model_dir: Path = DEMO_MODEL_DIR) -> dict | None:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def register_shipped_model(studio: Studio, model_dir: Path = DEMO_MODEL_DIR, name: str = DEMO_MODEL_NAME) -> str:
+def register_shipped_model(studio: Services, model_dir: Path = DEMO_MODEL_DIR, name: str = DEMO_MODEL_NAME) -> str:
     """Copy the shipped demo model into the workspace and register it as the SFT model; returns its name.
 
     A model of that name already registered is left as it is.
@@ -153,13 +153,13 @@ def register_shipped_model(studio: Studio, model_dir: Path = DEMO_MODEL_DIR, nam
     return name
 
 
-def setup_demo(studio: Studio, demo_dir: Path = DEMO_DIR, model_dir: Path = DEMO_MODEL_DIR) -> str:
+def setup_demo(studio: Services, demo_dir: Path = DEMO_DIR, model_dir: Path = DEMO_MODEL_DIR) -> str:
     """The one-click demo set-up: store the demo corpora and register the shipped SFT model (seconds)."""
     load_demo_corpora(studio, demo_dir)
     return register_shipped_model(studio, model_dir)
 
 
-def start_demo_training(studio: Studio, **overrides) -> str:
+def start_demo_training(studio: Services, **overrides) -> str:
     """Load the demo corpora and launch the bootstrap job that trains an SFT model from scratch; the run id."""
     from engine.jobs.bootstrap import BootstrapConfig
 

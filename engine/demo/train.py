@@ -84,8 +84,8 @@ def evaluate(model_dir: Path, splits: tuple[str, ...] = EVAL_SPLITS, limit: int 
     """Greedy chrF and BLEU of a model folder on the demo splits: ``{split: {pair: chrF, "all": chrF}}``."""
     import sacrebleu
 
-    from engine.demo_model import greedy_translate
-    from engine.models import load_causal_lm, load_tokenizer
+    from engine.decoding.greedy import greedy_translate
+    from engine.models.loading import load_causal_lm, load_tokenizer
 
     model = load_causal_lm(model_dir)
     tokenizer = load_tokenizer(model_dir)
@@ -115,7 +115,7 @@ def train(args: argparse.Namespace) -> int:
     import yaml
 
     from engine.jobs.bootstrap import BootstrapConfig
-    from engine.jobs.runner import run_job
+    from engine.jobs.process import run_job
 
     demo_dir = Path(args.demo_dir).resolve()
     run_dir = Path(args.run_dir or Path(os.environ.get("TARJAMA_HOME", "workspace")) / "demo-train"
@@ -175,7 +175,7 @@ def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.Argu
                                                description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(DEMO_MODEL_DIR), help="model folder to write")
     parser.add_argument("--run-dir", default="", help="run folder (an existing one resumes)")
-    parser.add_argument("--size", default="demo", help="model size of engine.demo_model.SIZES")
+    parser.add_argument("--size", default="demo", help="model size of engine.models.demo.SIZES")
     parser.add_argument("--vocab-size", type=int, default=8000)
     parser.add_argument("--steps", type=int, default=5000)
     parser.add_argument("--minutes", type=float, default=0.0, help="time budget for training (0 = none)")

@@ -11,7 +11,7 @@ temperature 0.7, temperature 1.0, top-k, top-p), which ``generate()`` cannot mix
 :class:`PerRowSampling`, a logits processor, applies each row's own temperature, top-k and top-p (and keeps only
 the argmax for a greedy row) while ``generate()`` samples with neutral settings. The prompt is expanded to one
 row per candidate and decoded in a single batched call, then every candidate is scored in one reward-model
-pass. ``mode="per_strategy"`` uses :func:`engine.generation.generate_candidates` (one call per strategy) and
+pass. ``mode="per_strategy"`` uses :func:`engine.decoding.candidates.generate_candidates` (one call per strategy) and
 ``mode="sequential"`` one ``generate()`` and one scoring call per candidate (the benchmark's baseline). Beam
 search cannot share a sampling call: with a beam strategy, ``batched`` falls back to ``per_strategy``.
 
@@ -34,7 +34,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from engine.generation import SamplingStrategy, merge_duplicates, parse_strategies
+from engine.decoding.candidates import SamplingStrategy, merge_duplicates, parse_strategies
+from engine.decoding.per_row import PerRowSampling
 
 DEFAULT_STRATEGIES: tuple[str, ...] = ("greedy", "temperature:0.7x2", "temperature:1.0x2", "top_k:20", "top_p:0.9x2")
 """Eight candidates: greedy, two at T=0.7, two at T=1.0, one top-k 20, two nucleus 0.9."""
@@ -103,7 +104,7 @@ _LOAD_LOCK = threading.Lock()
 
 @functools.lru_cache(maxsize=2)
 def _load(path: str, trust_remote_code: bool) -> LoadedPolicy:
-    from engine.models import load_causal_lm, load_tokenizer
+    from engine.models.loading import load_causal_lm, load_tokenizer
 
     model = load_causal_lm(path, trust_remote_code=trust_remote_code)
     return LoadedPolicy(model, load_tokenizer(path, trust_remote_code=trust_remote_code),
@@ -151,75 +152,6 @@ def _scorer(path: str) -> tuple[Any, threading.Lock]:
         return cached_scorer(str(path)), _SCORER_LOCKS.setdefault(str(path), threading.Lock())
 
 
-class PerRowSampling:
-    """A logits processor giving each row of a batch its own temperature, top-k, top-p or greedy choice.
-
-    Use with ``do_sample=True, temperature=1.0, top_k=0, top_p=1.0`` so ``generate()`` adds no warper of its
-    own; the order is the one transformers uses (temperature, then top-k, then top-p, keeping at least one token).
-    """
-
-    def __init__(self, rows: Sequence[SamplingStrategy]) -> None:
-        import torch
-
-        params = [s.params() for s in rows]
-        self.greedy = torch.tensor([not p["do_sample"] for p in params])
-        self.temperature = torch.tensor([float(p.get("temperature", 1.0)) if p["do_sample"] else 1.0 for p in params])
-        self.top_k = torch.tensor([int(p.get("top_k", 0)) if p["do_sample"] else 0 for p in params])
-        self.top_p = torch.tensor([float(p.get("top_p", 1.0)) if p["do_sample"] else 1.0 for p in params])
-
-    def __call__(self, input_ids: Any, scores: Any) -> Any:
-        import torch
-
-        if scores.shape[0] != self.temperature.shape[0]:
-            raise ValueError(f"{scores.shape[0]} rows but {self.temperature.shape[0]} row settings")
-        scores = scores / self.temperature.to(scores.dtype).unsqueeze(1)
-        neg = torch.finfo(scores.dtype).min
-        if bool((self.top_k > 0).any()):
-            # the k-th best score of each row from one partial top-k (no full sort of the vocabulary every step)
-            k = self.top_k.clamp(min=0, max=scores.shape[-1])
-            best = torch.topk(scores, int(k.max()), dim=-1).values
-            kth = best.gather(1, (k - 1).clamp(min=0).unsqueeze(1))
-            remove = (scores < kth) & (k > 0).unsqueeze(1)
-            scores = scores.masked_fill(remove, neg)
-        nucleus = self.top_p < 1.0
-        if bool(nucleus.any()):
-            rows = nucleus.nonzero().squeeze(1)
-            keep = nucleus_keep(scores[rows].softmax(dim=-1), self.top_p[rows].to(scores.dtype))
-            remove = torch.zeros_like(scores, dtype=torch.bool)
-            remove[rows] = ~keep
-            scores = scores.masked_fill(remove, neg)
-        if bool(self.greedy.any()):
-            best = scores.argmax(dim=-1, keepdim=True)
-            keep = torch.zeros_like(scores, dtype=torch.bool).scatter(1, best, True)
-            scores = torch.where(self.greedy.unsqueeze(1) & ~keep, torch.full_like(scores, neg), scores)
-        return scores
-
-
-def nucleus_keep(probs: Any, top_p: Any, candidates: int = 64) -> Any:
-    """Which tokens top-p keeps in each row of ``probs`` (``top_p`` one value per row), by transformers' rule: a token
-    stays when the mass of the tokens more probable than it is below ``top_p`` (the most probable always stays).
-
-    Looks at the ``candidates`` most probable tokens first (a partial top-k); a row whose nucleus reaches past them
-    (a flat distribution) is decided by the full sort — the kept set is exact either way.
-    """
-    import torch
-
-    k = min(candidates, probs.shape[-1])
-    top, index = torch.topk(probs, k, dim=-1)
-    inclusive = top.cumsum(dim=-1)
-    keep_top = (inclusive - top) < top_p.unsqueeze(1)
-    keep_top[:, 0] = True
-    keep = torch.zeros_like(probs, dtype=torch.bool).scatter(1, index, keep_top)
-    wide = inclusive[:, -1] < top_p
-    if k < probs.shape[-1] and bool(wide.any()):
-        rows = wide.nonzero().squeeze(1)
-        ordered, order = torch.sort(probs[rows], dim=-1, descending=True)
-        keep_sorted = (ordered.cumsum(dim=-1) - ordered) < top_p[rows].unsqueeze(1)
-        keep_sorted[:, 0] = True
-        keep[rows] = torch.zeros_like(keep_sorted).scatter(1, order, keep_sorted)
-    return keep
-
-
 def _expand(strategies: Sequence[SamplingStrategy]) -> list[SamplingStrategy]:
     return [s for s in strategies for _ in range(s.samples)]
 
@@ -240,8 +172,8 @@ def sample_batched(policy: LoadedPolicy, source: str, pair: str, strategies: Seq
     import torch
     from transformers import LogitsProcessorList
 
-    from engine.fast_masks import fast_masks
-    from engine.prompting import encode_prompt
+    from engine.decoding.masks import fast_masks
+    from engine.models.prompting import encode_prompt
 
     model, tokenizer = policy.model, policy.tokenizer
     rows = _expand(strategies)
@@ -263,7 +195,7 @@ def sample_sequential(policy: LoadedPolicy, source: str, pair: str, strategies: 
     """One ``generate()`` call per candidate, batch 1, each with its strategy's own decoding parameters."""
     import torch
 
-    from engine.prompting import encode_prompt
+    from engine.models.prompting import encode_prompt
 
     model, tokenizer = policy.model, policy.tokenizer
     ids = torch.tensor([encode_prompt(tokenizer, source, pair, prompt_format)])
@@ -284,8 +216,8 @@ def sample_sequential(policy: LoadedPolicy, source: str, pair: str, strategies: 
 
 def sample_per_strategy(policy: LoadedPolicy, source: str, pair: str, strategies: Sequence[SamplingStrategy], *,
                         prompt_format: str, max_new_tokens: int, seed: int) -> list[RankedCandidate]:
-    """One ``generate()`` call per strategy (:func:`engine.generation.generate_candidates`)."""
-    from engine.generation import generate_candidates
+    """One ``generate()`` call per strategy (:func:`engine.decoding.candidates.generate_candidates`)."""
+    from engine.decoding.candidates import generate_candidates
 
     cands = generate_candidates(policy.model, policy.tokenizer, [source], [pair], strategies,
                                 prompt_format=prompt_format, batch_size=1, max_new_tokens=max_new_tokens, seed=seed)[0]
@@ -391,9 +323,9 @@ def translate_with_registry(store, *, source: str, pair: str, model: str, rm: st
                             strategies: Sequence[str] = DEFAULT_STRATEGIES, max_new_tokens: int = 64,
                             seed: int | None = None, mode: str = "batched", extra_rms: Sequence[str] = (),
                             ensemble: str = "mean", ensemble_k: float = 1.0) -> Translation:
-    """:func:`translate_and_rank` with registered model names (resolved through :mod:`engine.registry`);
+    """:func:`translate_and_rank` with registered model names (resolved through :mod:`engine.models.refs`);
     ``extra_rms`` are further reward models ranking as an ensemble with ``rm``."""
-    from engine.registry import resolve_model
+    from engine.models.refs import resolve_model
     from engine.reward.ensemble import check_combination, ensemble_label, member_names
 
     ref = resolve_model(store, model)

@@ -25,6 +25,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 
 from engine.corpora import arabic_share
+from engine.store.feedback import SubmissionConflict, SubmitResult
 
 KINDS: tuple[str, ...] = ("ranking", "best", "none", "post_edit")
 KIND_LABELS: dict[str, str] = {
@@ -73,14 +74,6 @@ class Judgement:
     @property
     def none_acceptable(self) -> bool:
         return self.kind == "none"
-
-
-@dataclass(frozen=True)
-class SubmitResult:
-    """The outcome of :func:`submit`: the judgement's number and whether this call stored it (False: a repeat)."""
-
-    judgement_id: int
-    stored: bool
 
 
 def new_submission_id() -> str:
@@ -183,4 +176,7 @@ def submit(store, judgement: Judgement) -> SubmitResult:
         if clean.correction == top:
             raise JudgementError("the correction is the candidate unchanged: use 'Pick the best' instead, "
                                  "or edit the translation")
-    return store.feedback.add_judgement(clean, model=request["model"], rm=request["rm"])
+    try:
+        return store.feedback.add_judgement(clean, model=request["model"], rm=request["rm"])
+    except SubmissionConflict as exc:
+        raise JudgementError(str(exc)) from exc

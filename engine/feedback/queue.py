@@ -40,7 +40,7 @@ def create_queue(store, *, name: str, corpus_ids: list[int], split: str, k: int,
     ``random`` is recorded in the settings; the priorities come from a ``queue_order`` run (see
     :func:`order_request`)."""
     from engine.feedback.uncertainty import check_ordering
-    from engine.registry import resolve_model
+    from engine.models.refs import resolve_model
     from engine.reward.ensemble import check_combination, member_names
 
     name = " ".join(str(name).split())

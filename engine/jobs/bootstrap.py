@@ -1,7 +1,7 @@
 """The ``bootstrap`` job: train the studio's own small EN/FR→AR SFT model on the chosen corpora.
 
 A BPE tokenizer (with byte fallback) is trained on the train split, then a Gemma-2-architecture model (see
-:mod:`engine.demo_model`) learns ``<bos> <en> source <ar> target <eos>`` with the loss on the target,
+:mod:`engine.models.demo`) learns ``<bos> <en> source <ar> target <eos>`` with the loss on the target,
 in a plain PyTorch loop: AdamW, linear warmup then cosine decay, gradient clipping, batches of similar
 lengths. Training stops at ``max_steps`` or when the ``max_minutes`` budget is spent, whichever comes
 first; the cosine horizon follows the budget (re-estimated from the measured step time), so a
@@ -29,7 +29,7 @@ from typing import Any
 
 from engine.jobs.config import setting
 from engine.jobs.context import JobContext
-from engine.jobs.registry import JobKind
+from engine.jobs.kinds import JobKind
 
 TRAIN_FILE = "train.parquet"
 VALID_FILE = "valid.parquet"
@@ -211,7 +211,7 @@ def save_checkpoint(
     """
     import torch
 
-    from engine.prompting import write_model_card
+    from engine.models.prompting import write_model_card
 
     checkpoint_dir = Path(checkpoint_dir)
     name = f"step-{state['step']:07d}"
@@ -234,7 +234,7 @@ def save_checkpoint(
 def _valid_loss(model: Any, examples: list[dict], pad_id: int, batch_size: int = 64) -> float | None:
     import torch
 
-    from engine.demo_model import IGNORE_INDEX, collate_examples
+    from engine.models.demo import IGNORE_INDEX, collate_examples
 
     if not examples:
         return None
@@ -280,17 +280,17 @@ def run(config: BootstrapConfig, ctx: JobContext) -> None:
     import torch
     from transformers import AutoConfig, Gemma2ForCausalLM
 
-    from engine.demo_model import (
+    from engine.decoding.greedy import greedy_translate
+    from engine.models.demo import (
         build_model,
         collate_examples,
         count_parameters,
         encode_example,
         gemma2_config,
-        greedy_translate,
         train_bpe_tokenizer,
     )
-    from engine.models import attention_kwargs
-    from engine.prompting import build_prompt, write_model_card
+    from engine.models.loading import attention_kwargs
+    from engine.models.prompting import build_prompt, write_model_card
 
     threads = config.threads or (1 if config.size == "tiny" else max(1, os.cpu_count() or 1))
     torch.set_num_threads(threads)

@@ -23,7 +23,7 @@ from typing import Any
 
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
-from engine.jobs.registry import JobKind
+from engine.jobs.kinds import JobKind
 from engine.jobs.training import (
     cuda_available,
     last_checkpoint,
@@ -39,7 +39,7 @@ from engine.jobs.training import (
     tracking_args,
     training_pairs,
 )
-from engine.registry import ModelRef
+from engine.models.refs import ModelRef
 
 REGISTER_STAGES: tuple[str, ...] = ("candidate", "cold-start", "final")
 """Stages an aligned policy may be registered at (promotion to production happens elsewhere)."""
@@ -142,7 +142,7 @@ def encode_pairs(rows: list[dict], tokenizer: Any, prompt_format: str, max_lengt
     The prompt is rebuilt from the pair's source in the policy's format (the same text the pair holds when the
     policy made the candidates); ids as :mod:`engine.reward.encoding` makes them: BOS once, EOS ends each
     response."""
-    from engine.prompting import build_prompt
+    from engine.models.prompting import build_prompt
     from engine.reward.encoding import prompt_ids, response_ids
 
     out, dropped = [], 0
@@ -181,7 +181,7 @@ def run(config: DpoConfig, ctx: JobContext) -> None:
     from datasets import Dataset
     from trl import DPOConfig as TrlDPOConfig
 
-    from engine.models import load_causal_lm, load_tokenizer
+    from engine.models.loading import load_causal_lm, load_tokenizer
 
     torch.set_num_threads(max(1, os.cpu_count() or 1))
     policy = ModelRef.load(ctx.inputs_dir / "policy.json")

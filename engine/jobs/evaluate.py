@@ -29,14 +29,12 @@ import pyarrow.parquet as pq
 
 from engine.jobs.config import config_to_dict, setting
 from engine.jobs.context import JobContext
-from engine.jobs.registry import JobKind
-from engine.registry import ModelRef, resolve_model
+from engine.jobs.kinds import JobKind
+from engine.models.refs import ModelRef, resolve_model
 
 REQUESTABLE_METRICS = ("chrf", "bleu", "ter", "bertscore", "comet", "comet_qe")
 """Metrics of the registry an evaluation can ask for (the reward score and the checks are added on their own)."""
 CHECK_FLAGS = ("empty", "low_arabic", "copy_of_source", "repetition", "bad_length")
-NORMALISED = "Arabic normalised"
-"""Marks the spec of a string metric computed on Arabic-normalised text (corpus-level scores follow it)."""
 PLAN_FILE = "plan.json"
 TESTSET_FILE = "testset.parquet"
 OUTPUT_SCHEMA = pa.schema([("idx", pa.int32()), ("output", pa.string()), ("strategy", pa.string()),
@@ -178,9 +176,8 @@ def metric_specs(config: EvaluateConfig, reward: ModelRef | None, has_references
                  ) -> tuple[dict[str, str], dict[str, str]]:
     """The metrics this run can compute, each with what computes it (a changed model means a re-score), and the
     requested ones it cannot, each with the reason."""
-    import sacrebleu
-
     from engine.metrics import available_metrics
+    from engine.metrics.sacrebleu_metrics import string_metric_spec
 
     availability = available_metrics(config.metric_settings(), has_references=has_references)
     specs, skipped = {}, {}
@@ -191,8 +188,7 @@ def metric_specs(config: EvaluateConfig, reward: ModelRef | None, has_references
             skipped[name] = availability[name].reason
             continue
         if name in ("chrf", "bleu", "ter"):
-            specs[name] = f"sacrebleu {sacrebleu.__version__}" + (f", {NORMALISED}" if config.arabic_normalise
-                                                                  else "")
+            specs[name] = string_metric_spec(config.arabic_normalise)
         elif name == "bertscore":
             specs[name] = f"{config.bertscore_model} (layer {config.bertscore_num_layers or 'last'})"
         else:
@@ -311,8 +307,8 @@ def _read_plan(ctx: JobContext) -> EvaluationPlan:
 
 def translate(ref: ModelRef, rows: list[dict], config: EvaluateConfig, ctx: JobContext, scorer, on_chunk) -> list[dict]:
     """One output per sentence: the decoding's output, or the reward model's pick among best-of-n candidates."""
-    from engine.generation import SamplingStrategy, generate_candidates
-    from engine.models import load_causal_lm, load_tokenizer
+    from engine.decoding.candidates import SamplingStrategy, generate_candidates
+    from engine.models.loading import load_causal_lm, load_tokenizer
 
     tokenizer = load_tokenizer(ref.path, trust_remote_code=ref.trust_remote_code)
     model = load_causal_lm(ref.path, trust_remote_code=ref.trust_remote_code)

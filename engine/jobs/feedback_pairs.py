@@ -14,8 +14,8 @@ from pathlib import Path
 
 from engine.jobs.config import setting
 from engine.jobs.context import JobContext
-from engine.jobs.registry import JobKind
-from engine.registry import ModelRef, newest_model, resolve_model
+from engine.jobs.kinds import JobKind
+from engine.models.refs import ModelRef, newest_model, resolve_model
 
 JUDGEMENTS_FILE = "judgements.jsonl"
 WEIGHTS_FILE = "weights.json"
@@ -64,8 +64,8 @@ def run(config: FeedbackPairsConfig, ctx: JobContext) -> None:
     import pyarrow.parquet as pq
 
     from engine.feedback.pairs import convert
-    from engine.models import load_tokenizer
-    from engine.prompting import build_prompt
+    from engine.models.loading import load_tokenizer
+    from engine.models.prompting import build_prompt
 
     ref = ModelRef.load(ctx.inputs_dir / "reward.json")
     with (ctx.inputs_dir / JUDGEMENTS_FILE).open(encoding="utf-8") as fh:

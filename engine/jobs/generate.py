@@ -19,8 +19,8 @@ import pyarrow.parquet as pq
 
 from engine.jobs.config import setting
 from engine.jobs.context import JobContext
-from engine.jobs.registry import JobKind
-from engine.registry import ModelRef, resolve_model
+from engine.jobs.kinds import JobKind
+from engine.models.refs import ModelRef, resolve_model
 
 DEFAULT_STRATEGIES = ["greedy", "beam:4", "temperature:0.7", "temperature:1.0", "top_k:20", "top_p:0.9"]
 CANDIDATE_SCHEMA = pa.schema([
@@ -51,7 +51,7 @@ class GenerateConfig:
 
 
 def _candidate_count(strategies: list) -> int:
-    from engine.generation import parse_strategies
+    from engine.decoding.candidates import parse_strategies
 
     return sum(s.samples for s in parse_strategies(strategies))
 
@@ -93,9 +93,9 @@ def run(config: GenerateConfig, ctx: JobContext) -> None:
     """Sample candidates chunk by chunk; resumable; announce the candidates for ingestion at the end."""
     import torch
 
-    from engine.generation import generate_candidates, parse_strategies
-    from engine.models import load_causal_lm, load_tokenizer
-    from engine.prompting import build_prompt
+    from engine.decoding.candidates import generate_candidates, parse_strategies
+    from engine.models.loading import load_causal_lm, load_tokenizer
+    from engine.models.prompting import build_prompt
 
     torch.set_num_threads(max(1, os.cpu_count() or 1))
     strategies = parse_strategies(config.strategies)

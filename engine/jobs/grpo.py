@@ -35,7 +35,7 @@ import pyarrow.parquet as pq
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.dpo import REGISTER_STAGES
-from engine.jobs.registry import JobKind
+from engine.jobs.kinds import JobKind
 from engine.jobs.training import (
     cuda_available,
     last_checkpoint,
@@ -49,7 +49,7 @@ from engine.jobs.training import (
     studio_callback,
     tracking_args,
 )
-from engine.registry import ModelRef, resolve_model
+from engine.models.refs import ModelRef, resolve_model
 from engine.reward.ensemble import COMBINATIONS, check_combination, member_names
 
 METHODS: tuple[str, ...] = ("grpo", "rloo")
@@ -269,10 +269,10 @@ def build_rewards(config: GrpoConfig, ctx: JobContext | None, rm: ModelRef | Non
 
 # --- prompts --------------------------------------------------------------------------------------
 def trl_prompt(tokenizer: Any, source: str, pair: str, prompt_format: str) -> str | list[dict]:
-    """The prompt as TRL should get it so that its tokenization equals :func:`engine.prompting.encode_prompt`:
+    """The prompt as TRL should get it so that its tokenization equals :func:`engine.models.prompting.encode_prompt`:
     a string (TRL's tokenizer call adds BOS) or, for a chat-template model, one user turn (TRL applies the
     template without adding special tokens again)."""
-    from engine.prompting import build_prompt, instruction_text, prompt_adds_special_tokens
+    from engine.models.prompting import build_prompt, instruction_text, prompt_adds_special_tokens
 
     if prompt_adds_special_tokens(prompt_format, tokenizer):
         return build_prompt(source, pair, prompt_format, tokenizer)
@@ -297,7 +297,7 @@ def run(config: GrpoConfig, ctx: JobContext) -> None:
     import torch
     from datasets import Dataset
 
-    from engine.models import load_causal_lm, load_tokenizer
+    from engine.models.loading import load_causal_lm, load_tokenizer
     from engine.reward.ensemble import reward_files
 
     _validate(config)

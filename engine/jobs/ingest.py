@@ -54,6 +54,12 @@ def _load_queue_priorities(store: Store, cur: duckdb.DuckDBPyConnection, run_id:
     store.feedback.load_priorities(cur, int(event["queue_id"]), event["path"])
 
 
+def _log_translations(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, event: dict) -> None:
+    from engine.monitor.log import ingest_batch_output
+
+    ingest_batch_output(store, cur, run_id, event)
+
+
 ARTIFACT_HANDLERS: dict[str, ArtifactHandler] = {
     "model": _register_model,
     "candidates": _load_candidates,
@@ -61,6 +67,7 @@ ARTIFACT_HANDLERS: dict[str, ArtifactHandler] = {
     "pairs": _load_pairs,
     "evaluation": _load_evaluation,
     "queue_priorities": _load_queue_priorities,
+    "translation_log": _log_translations,
 }
 
 

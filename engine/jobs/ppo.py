@@ -24,9 +24,9 @@ import pyarrow.parquet as pq
 
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
-from engine.jobs.registry import JobKind
+from engine.jobs.kinds import JobKind
 from engine.jobs.training import policy_name, report_to_setting, tracking_args
-from engine.registry import ModelRef, resolve_model
+from engine.models.refs import ModelRef, resolve_model
 from engine.reward.ensemble import COMBINATIONS, check_combination, member_names
 from engine.rl.alarms import AlarmSettings, check_alarms
 from engine.rl.shaping import RolloutStats, ShapingConfig
@@ -163,7 +163,7 @@ def _heldout_eval(policy: Any, tokenizer: Any, rows: list[dict], fmt: str, score
                   max_new_tokens: int) -> tuple[dict[str, float], list[dict]]:
     from sacrebleu.metrics import CHRF
 
-    from engine.demo_model import greedy_translate
+    from engine.decoding.greedy import greedy_translate
     from engine.reward.encoding import source_ids
     from engine.reward.scoring import score_sequences
 
@@ -310,8 +310,8 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
     from datasets import Dataset
     from trl.experimental.ppo import PPOConfig, PPOTrainer
 
-    from engine.models import load_causal_lm, load_tokenizer
-    from engine.prompting import encode_prompt, write_model_card
+    from engine.models.loading import load_causal_lm, load_tokenizer
+    from engine.models.prompting import encode_prompt, write_model_card
     from engine.reward.ensemble import load_reward_ensemble, reward_files
     from engine.reward.model import load_reward_model
     from engine.rl.shaping import shaped_get_reward

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
-from engine.jobs.registry import JobKind
+from engine.jobs.kinds import JobKind
 
 OUTPUT = "priorities.parquet"
 
@@ -49,7 +49,7 @@ def prepare(config: QueueOrderConfig, store, run_dir: Path) -> None:
     import pyarrow.parquet as pq
 
     from engine.feedback.uncertainty import check_ordering
-    from engine.registry import resolve_model
+    from engine.models.refs import resolve_model
 
     queue = store.feedback.queue(int(config.queue_id))
     if queue is None:
@@ -78,7 +78,7 @@ def run(config: QueueOrderConfig, ctx: JobContext) -> None:
 
     from engine.feedback.interactive import translate_and_rank
     from engine.feedback.uncertainty import uncertainty
-    from engine.registry import ModelRef
+    from engine.models.refs import ModelRef
 
     queue = json.loads((ctx.inputs_dir / "queue.json").read_text(encoding="utf-8"))
     refs = json.loads((ctx.inputs_dir / "models.json").read_text(encoding="utf-8"))

@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
-from engine.jobs.registry import JobKind
+from engine.jobs.kinds import JobKind
 from engine.jobs.training import (
     cuda_available,
     last_checkpoint,
@@ -29,7 +29,7 @@ from engine.jobs.training import (
     tracking_args,
     training_pairs,
 )
-from engine.registry import ModelRef, resolve_model
+from engine.models.refs import ModelRef, resolve_model
 
 
 @dataclass
@@ -195,7 +195,7 @@ def train_and_register(config: RewardConfig, ctx: JobContext, base: ModelRef, tr
     from trl import RewardConfig as TrlRewardConfig
     from trl import RewardTrainer
 
-    from engine.models import load_tokenizer
+    from engine.models.loading import load_tokenizer
     from engine.reward.model import build_reward_model, load_reward_model, save_reward_model
 
     if config.qlora and not cuda_available():

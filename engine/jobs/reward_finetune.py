@@ -18,9 +18,9 @@ import pyarrow.parquet as pq
 
 from engine.jobs.config import setting
 from engine.jobs.context import JobContext
-from engine.jobs.registry import JobKind
+from engine.jobs.kinds import JobKind
 from engine.jobs.reward import RewardConfig, train_and_register
-from engine.registry import ModelRef, resolve_model
+from engine.models.refs import ModelRef, resolve_model
 
 HUMAN_BAR = 0.80
 """The project brief's bar for the fine-tuned RM's accuracy on held-out human pairs."""

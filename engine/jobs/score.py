@@ -1,7 +1,7 @@
 """The ``score`` job: score a generate run's candidates with the metric registry, fuse, and draw pairs.
 
 Every metric score is written per candidate and metric; the fused quality and the output checks join them;
-pairs follow the pairing rules of :mod:`engine.preferences`. The studio loads scores and pairs into its
+pairs follow the pairing rules of :mod:`engine.preferences.pairing`. The studio loads scores and pairs into its
 store when the run ends.
 """
 
@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 
 from engine.jobs.config import setting
 from engine.jobs.context import JobContext
-from engine.jobs.registry import JobKind
+from engine.jobs.kinds import JobKind
 
 PAIR_SCHEMA = pa.schema([
     ("group_key", pa.string()), ("pair", pa.string()), ("source", pa.string()), ("prompt", pa.string()),
@@ -69,8 +69,8 @@ class ScoreConfig:
 
 def fusion_plan(config: ScoreConfig):
     """Which metrics the fused quality will use, given the configured models (raises FusionError if none)."""
-    from engine.fusion import plan_fusion
     from engine.metrics import available_metrics
+    from engine.preferences.fusion import plan_fusion
 
     availability = available_metrics(config.metric_settings(), has_references=not config.reference_free)
     return plan_fusion(config.weights, availability)
@@ -93,9 +93,9 @@ def _groups(rows: list[dict]) -> list[str]:
 
 def run(config: ScoreConfig, ctx: JobContext) -> None:
     """Score, fuse, check, pair; write Parquet outputs and announce them."""
-    from engine.fusion import fuse
     from engine.metrics import CheckThresholds, get_metric, metric_class, run_checks
-    from engine.preferences import PairingConfig, ScoredCandidate, build_pairs
+    from engine.preferences.fusion import fuse
+    from engine.preferences.pairing import PairingConfig, ScoredCandidate, build_pairs
 
     plan = fusion_plan(config)
     ctx.log(plan.describe())

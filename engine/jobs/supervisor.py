@@ -26,9 +26,9 @@ import yaml
 from engine.jobs.config import config_from_dict, config_to_dict
 from engine.jobs.events import FINAL_STATUSES, EventWriter
 from engine.jobs.ingest import ingest_run
+from engine.jobs.kinds import job_kind
 from engine.jobs.launcher import build_command, launch_env, resolve_launch
-from engine.jobs.registry import job_kind
-from engine.jobs.runner import CONFIG_FILE, HEARTBEAT_ENV, read_run_config
+from engine.jobs.process import CONFIG_FILE, HEARTBEAT_ENV, read_run_config
 from engine.store import Store
 from engine.store.clock import utc_now
 from engine.workspace import Workspace

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.jobs.context import JobContext
-from engine.registry import ModelRef, newest_model, resolve_model
+from engine.models.refs import ModelRef, newest_model, resolve_model
 
 TRACKERS: dict[str, str] = {
     "none": "no experiment tracker (the studio's own charts only)",
@@ -87,9 +87,9 @@ def cuda_available() -> bool:
 
 def reference_init_kwargs(model: Any) -> dict[str, Any] | None:
     """``model_init_kwargs`` for the reference model TRL builds from the policy's path: the attention the policy
-    was loaded with (:func:`engine.models.attention_kwargs`), so both compute the same log-probabilities at
+    was loaded with (:func:`engine.models.loading.attention_kwargs`), so both compute the same log-probabilities at
     step 0."""
-    from engine.models import attention_kwargs
+    from engine.models.loading import attention_kwargs
 
     return attention_kwargs(model.config) or None
 
@@ -185,7 +185,7 @@ def save_policy(model: Any, tokenizer: Any, folder: Path, parent: ModelRef, crea
     the saved model's parameter count.
 
     The card keeps the parent's prompt format and language pairs."""
-    from engine.prompting import PAIRS, read_model_card, write_model_card
+    from engine.models.prompting import PAIRS, read_model_card, write_model_card
 
     if merge_lora:
         model = model.merge_and_unload()

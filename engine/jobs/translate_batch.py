@@ -1,11 +1,13 @@
 """The ``translate_batch`` job: translate every source of an uploaded file with best-of-n reranking.
 
 For each chunk of sources the policy samples 5–8 candidates per source (batched over sources, one
-``generate()`` call per strategy — :func:`engine.generation.generate_candidates`), the reward model scores
+``generate()`` call per strategy — :func:`engine.decoding.candidates.generate_candidates`), the reward model scores
 every candidate of the chunk in batches, and the best becomes the translation; the others are kept as
 alternatives with their scores. Chunks are written atomically (``outputs/chunks/chunk-*.jsonl``) and double
 as checkpoints, so a resumed run skips the sources already done. At the end ``outputs/translations.jsonl`` and
 ``outputs/translations.tsv`` hold one row per source: line, pair, source, translation, score, alternatives.
+A ``translation_log`` artifact event then names the JSONL file: the studio logs its rows in the translation log
+(:mod:`engine.monitor.log`) when it ingests the event — the job never opens the database.
 
 The upload reaches the run through :mod:`engine.feedback.batch`: the page checks the file and stages its
 sources under an engine-made token; ``prepare`` accepts only such a token and moves the sources into
@@ -22,8 +24,8 @@ from pathlib import Path
 
 from engine.jobs.config import setting
 from engine.jobs.context import JobContext
-from engine.jobs.registry import JobKind
-from engine.registry import ModelRef, resolve_model
+from engine.jobs.kinds import JobKind
+from engine.models.refs import ModelRef, resolve_model
 
 DEFAULT_STRATEGIES = ["greedy", "temperature:0.7x2", "temperature:1.0x2", "top_k:20", "top_p:0.9x2"]
 OUTPUT_JSONL = "translations.jsonl"
@@ -56,10 +58,12 @@ class TranslateBatchConfig:
                               min=1, max=256, advanced=True)
     chunk_sources: int = setting(64, "Sources per saved chunk (a chunk is also a checkpoint).", min=1, advanced=True)
     seed: int = setting(0, "Seed of the sampling.", advanced=True)
+    qe_model: str = setting("", "COMET-QE / CometKiwi checkpoint or hub id that scores each chosen translation for the "
+                            "translation log (empty: the Monitor page's QE model, if one is set).", advanced=True)
 
 
 def _sample_count(strategies: list) -> int:
-    from engine.generation import parse_strategies
+    from engine.decoding.candidates import parse_strategies
 
     return sum(s.samples for s in parse_strategies(strategies))
 
@@ -83,6 +87,10 @@ def prepare(config: TranslateBatchConfig, store, run_dir: Path) -> None:
     for rm in rms:
         if rm.kind != "reward":
             raise ValueError(f"{rm.name} is a {rm.kind} model; choose a reward model")
+    if not config.qe_model:  # config.yaml records the QE model the run used
+        from engine.monitor.settings import load_settings
+
+        config.qe_model = load_settings(store).qe_model
     workspace_root = run_dir.parent.parent  # runs/<run id> lies in the workspace root (Workspace.run_dir)
     staged = staged_path(workspace_root, config.upload)
     sources = assign_pairs(read_sources(staged), config.pair)
@@ -135,13 +143,27 @@ def _assemble(chunk_dir: Path, out_dir: Path) -> int:
     return len(rows)
 
 
+def _qe_metric(spec: str, ctx: JobContext):
+    """The COMET-QE metric that scores the chosen translations, or None (none set, or it cannot run here: logged)."""
+    if not spec.strip():
+        return None
+    from engine.metrics import MetricSettings, get_metric
+
+    metric = get_metric("comet_qe", MetricSettings(comet_qe_model=spec))
+    available = metric.availability()
+    if not available.ok:
+        ctx.log(f"no QE scores: {available.reason}", level="warning")
+        return None
+    return metric
+
+
 def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
     """Translate chunk by chunk with best-of-n reranking; resumable; assemble TSV and JSONL at the end."""
     import torch
 
+    from engine.decoding.candidates import generate_candidates, parse_strategies
     from engine.feedback.batch import read_sources
-    from engine.generation import generate_candidates, parse_strategies
-    from engine.models import load_causal_lm, load_tokenizer
+    from engine.models.loading import load_causal_lm, load_tokenizer
     from engine.reward.ensemble import ensemble_label, reward_files, scorer_for
 
     torch.set_num_threads(max(1, os.cpu_count() or 1))
@@ -161,6 +183,7 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
     model = load_causal_lm(ref.path, trust_remote_code=ref.trust_remote_code)
     scorer = scorer_for([r.path for r in rms], config.ensemble, config.ensemble_k, batch_size=32,
                         trust_remote_code=rms[0].trust_remote_code)
+    qe_metric = _qe_metric(config.qe_model, ctx)
     total, t0 = len(sources), time.time()
     n_samples = sum(s.samples for s in strategies)
     ctx.progress(len(done), total, unit="sources", message=f"best of {n_samples} samples per source")
@@ -185,6 +208,10 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
             rows.append({"line": src.line, "pair": src.pair, "detected": src.detected, "source": src.source,
                          "translation": best["text"], "score": best["score"], "strategy": best["strategy"],
                          "alternatives": alts[1:], "model": ref.name, "rm": rm_label})
+        if qe_metric is not None:
+            for row, qe in zip(rows, qe_metric.score([r["source"] for r in rows], [r["translation"] for r in rows]),
+                               strict=True):
+                row["qe"] = float(qe)
         _write_chunk(chunk_dir, rows)
         finished = total - len(todo) + start + len(chunk)
         rate = (start + len(chunk)) / max(time.time() - t0, 1e-6)
@@ -194,6 +221,9 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
                 f"(reward {rows[0]['score']:.3f})")
     n = _assemble(chunk_dir, ctx.output_dir)
     ctx.log(f"{n} sources translated: outputs/{OUTPUT_TSV} and outputs/{OUTPUT_JSONL}")
+    # the studio logs the served translations (the translation log) when it ingests this event
+    ctx.artifact("translation_log", path=str(ctx.output_dir / OUTPUT_JSONL), rows=n,
+                 qe_model=config.qe_model if qe_metric is not None else None)
 
 
 KIND = JobKind(

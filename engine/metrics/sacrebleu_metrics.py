@@ -32,6 +32,22 @@ _CACHE: dict[str, object] = {}
 T = TypeVar("T")
 R = TypeVar("R")
 
+ARABIC_NORMALISED = "Arabic normalised"
+"""Marks the spec of a string metric computed on Arabic-normalised text (corpus-level scores follow it)."""
+
+
+def string_metric_spec(normalised: bool) -> str:
+    """How a chrF/BLEU/TER score was computed, as an evaluation records it: sacrebleu's version and the
+    normalisation (read back by :func:`spec_is_normalised`)."""
+    import sacrebleu
+
+    return f"sacrebleu {sacrebleu.__version__}" + (f", {ARABIC_NORMALISED}" if normalised else "")
+
+
+def spec_is_normalised(spec: str | None) -> bool:
+    """Whether a recorded metric spec says the text was Arabic-normalised before scoring."""
+    return ARABIC_NORMALISED in str(spec or "")
+
 
 def _scorer(kind: str) -> object:
     """The sacrebleu metric object for ``kind``, built once per process (they keep no state per call)."""

@@ -17,7 +17,7 @@ import threading
 from typing import Any
 
 from engine.jobs.config import config_from_dict
-from engine.jobs.registry import KIND_MODULES, job_kind
+from engine.jobs.kinds import KIND_MODULES, job_kind
 
 _REFERENCE_PREFIXES = ("$run:", "$model:")
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from engine.jobs.config import config_from_dict, config_to_dict, setting
-from engine.jobs.registry import job_kind
-from engine.registry import newest_model
+from engine.jobs.kinds import job_kind
+from engine.models.refs import newest_model
 
 RL_METHODS: tuple[str, ...] = ("ppo", "grpo", "dpo")
 RL_METHOD_HELP = ("The RL step: PPO against the reward model (the brief's method), GRPO with the reward model and "

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.prompting import build_prompt, prompt_adds_special_tokens
+from engine.models.prompting import build_prompt, prompt_adds_special_tokens
 
 
 def prompt_ids(tokenizer: Any, prompt_text: str, prompt_format: str) -> list[int]:

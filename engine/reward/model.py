@@ -52,7 +52,7 @@ def build_reward_model(base: str | Path, *, head: str = "linear", mlp_hidden: in
     """A new reward model: the backbone of a causal LM (folder or hub id) with a fresh reward head."""
     from transformers import AutoConfig, AutoModelForSequenceClassification
 
-    from engine.models import ModelLoadError, attention_kwargs, check_model, has_safetensors, hub_offline
+    from engine.models.loading import ModelLoadError, attention_kwargs, check_model, has_safetensors, hub_offline
 
     if head not in HEADS:
         raise ValueError(f"reward head must be one of {HEADS}, not {head!r}")
@@ -94,7 +94,7 @@ def load_reward_model(path: str | Path, *, trust_remote_code: bool = False) -> A
     """A saved reward model (linear or MLP head) from its folder, in eval mode."""
     from transformers import AutoConfig, AutoModelForSequenceClassification
 
-    from engine.models import attention_kwargs
+    from engine.models.loading import attention_kwargs
 
     folder = Path(path).expanduser().resolve()
     config = AutoConfig.from_pretrained(folder, trust_remote_code=trust_remote_code, local_files_only=True)
@@ -114,7 +114,7 @@ def load_reward_model(path: str | Path, *, trust_remote_code: bool = False) -> A
 
 def save_reward_model(model: Any, tokenizer: Any, folder: str | Path, *, prompt_format: str, **card: Any) -> Path:
     """Save model (safetensors), tokenizer and the studio's model card into ``folder``."""
-    from engine.prompting import write_model_card
+    from engine.models.prompting import write_model_card
 
     folder = Path(folder)
     model.save_pretrained(folder, safe_serialization=True)

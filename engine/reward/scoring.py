@@ -9,7 +9,7 @@ from typing import Any
 
 import torch
 
-from engine.prompting import prompt_format_of
+from engine.models.prompting import prompt_format_of
 from engine.reward.encoding import source_ids
 
 
@@ -39,7 +39,7 @@ class RewardScorer:
 
     def __init__(self, path: str | Path, *, batch_size: int = 16, max_length: int = 256,
                  trust_remote_code: bool = False) -> None:
-        from engine.models import load_tokenizer
+        from engine.models.loading import load_tokenizer
         from engine.reward.model import load_reward_model
 
         self.path = Path(path)

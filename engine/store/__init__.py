@@ -19,6 +19,7 @@ from engine.store.models import ModelRepository
 from engine.store.pipelines import PipelineRepository
 from engine.store.preferences import PreferenceRepository
 from engine.store.runs import RunRepository
+from engine.store.translation_log import TranslationLogRepository
 
 __all__ = ["Store", "StoreCorruptError", "StoreDiskFullError", "StoreError", "StoreLockedError",
            "StoreReadOnlyError"]
@@ -26,7 +27,7 @@ __all__ = ["Store", "StoreCorruptError", "StoreDiskFullError", "StoreError", "St
 
 class Store:
     """One database and its repositories: ``runs``, ``corpora``, ``models``, ``preferences``, ``evaluations``,
-    ``feedback``, ``pipelines``."""
+    ``feedback``, ``pipelines``, ``translation_log``."""
 
     def __init__(self, path: Path | str, *, migrate: bool = True) -> None:
         self.db = Database(path, migrate=migrate)
@@ -37,6 +38,7 @@ class Store:
         self.evaluations = EvaluationRepository(self.db)
         self.feedback = FeedbackRepository(self.db)
         self.pipelines = PipelineRepository(self.db)
+        self.translation_log = TranslationLogRepository(self.db)
 
     def close(self) -> None:
         self.db.close()

@@ -109,16 +109,16 @@ class CorpusRepository:
                  json.dumps(report or {}, ensure_ascii=False)],
             ).fetchone()[0]
             cur.register("incoming_segments", incoming)
-            try:
-                cur.execute(
-                    "INSERT INTO segments (corpus_id, seg_id, line, source, target, pair, split, norm_key,"
-                    " source_lower, target_lower)"
-                    " SELECT ?, (row_number() OVER ())::INTEGER, line, source, target, pair, split, norm_key,"
-                    " nullif(lower(source), source), nullif(lower(target), target) FROM incoming_segments",
-                    [corpus_id],
-                )
-            finally:
-                cur.unregister("incoming_segments")
+            # unregistered only on success: after a failed insert the transaction is aborted and unregister would
+            # raise "Current transaction is aborted" over the real error; the cursor is closed with it anyway
+            cur.execute(
+                "INSERT INTO segments (corpus_id, seg_id, line, source, target, pair, split, norm_key,"
+                " source_lower, target_lower)"
+                " SELECT ?, (row_number() OVER ())::INTEGER, line, source, target, pair, split, norm_key,"
+                " nullif(lower(source), source), nullif(lower(target), target) FROM incoming_segments",
+                [corpus_id],
+            )
+            cur.unregister("incoming_segments")
             self._store_statistics(cur, corpus_id)
         self.searches.invalidate()
         return corpus_id
@@ -265,19 +265,13 @@ class CorpusRepository:
         """
         if not corpus_ids:
             raise ValueError("choose at least one corpus")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        ids = ", ".join(str(int(i)) for i in corpus_ids)
-        split_list = ", ".join("'" + s.replace("'", "") + "'" for s in splits)
-        sql = (f"SELECT corpus_id, seg_id, pair, split, source, target FROM segments"
-               f" WHERE corpus_id IN ({ids}) AND split IN ({split_list})")
+        ids, split_list = [int(i) for i in corpus_ids], list(splits)
+        sql = ("SELECT corpus_id, seg_id, pair, split, source, target FROM segments"
+               f" WHERE corpus_id IN ({', '.join('?' * len(ids))}) AND split IN ({', '.join('?' * len(split_list))})")
+        params: list = [*ids, *split_list]
         if limit is not None:
-            sql += f" ORDER BY hash(corpus_id, seg_id, {int(seed)}) LIMIT {int(limit)}"
+            sql += " ORDER BY hash(corpus_id, seg_id, ?) LIMIT ?"
+            params += [int(seed), int(limit)]
         else:
             sql += " ORDER BY corpus_id, seg_id"
-        with self.db.cursor() as cur:
-            cur.execute(f"COPY ({sql}) TO '{_sql_path(path)}' (FORMAT parquet)")
-            return cur.execute(f"SELECT count(*) FROM read_parquet('{_sql_path(path)}')").fetchone()[0]
-
-
-def _sql_path(path: Path) -> str:
-    return str(path).replace("'", "''")
+        return self.db.copy_to_parquet(sql, params, path)

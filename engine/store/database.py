@@ -109,6 +109,15 @@ class Database:
             name = result.description[0][0]
             return np.asarray(result.fetchnumpy()[name])
 
+    def copy_to_parquet(self, sql: str, params: list | tuple | None, path: Path) -> int:
+        """Write a query's rows to a Parquet file (streamed by DuckDB, values bound as parameters, the path never
+        spliced into SQL); returns the row count."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with self.cursor() as cur:
+            cur.sql(sql, params=list(params or [])).write_parquet(str(path))
+            return cur.execute("SELECT count(*) FROM read_parquet(?)", [str(path)]).fetchone()[0]
+
     def schema_version(self) -> int:
         """The highest migration applied (0 for an empty database)."""
         with self.cursor() as cur:

@@ -15,10 +15,6 @@ from engine.store.database import Database
 ROLES = ("linguist", "lead")
 
 
-def _sql_path(path: Path | str) -> str:
-    return str(path).replace("'", "''")
-
-
 def testset_id_for(rows: Iterable[dict]) -> str:
     """The content id of a test set: a hash of its (source, reference, pair) rows in order."""
     digest = hashlib.sha256()
@@ -83,13 +79,9 @@ class EvaluationRepository:
 
     def export_testset(self, testset_id: str, path: Path) -> int:
         """Write a test set's sentences to Parquet for an evaluate job; returns the row count."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with self.db.cursor() as cur:
-            cur.execute(
-                "COPY (SELECT idx, source, coalesce(reference, '') AS reference, pair FROM eval_segments"
-                f" WHERE testset_id = '{testset_id.replace(chr(39), '')}' ORDER BY idx)"
-                f" TO '{_sql_path(path)}' (FORMAT parquet)")
-            return cur.execute(f"SELECT count(*) FROM read_parquet('{_sql_path(path)}')").fetchone()[0]
+        return self.db.copy_to_parquet(
+            "SELECT idx, source, coalesce(reference, '') AS reference, pair FROM eval_segments"
+            " WHERE testset_id = ? ORDER BY idx", [testset_id], path)
 
     # --- evaluations -----------------------------------------------------------------------------------
     def get(self, key: str) -> dict | None:
@@ -110,12 +102,8 @@ class EvaluationRepository:
 
     def export_outputs(self, key: str, path: Path) -> int:
         """Write an evaluation's outputs to Parquet (to score them again with new metrics); returns the rows."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with self.db.cursor() as cur:
-            cur.execute(
-                "COPY (SELECT idx, output, strategy, n_candidates FROM eval_outputs"
-                f" WHERE eval_key = '{key.replace(chr(39), '')}' ORDER BY idx) TO '{_sql_path(path)}' (FORMAT parquet)")
-            return cur.execute(f"SELECT count(*) FROM read_parquet('{_sql_path(path)}')").fetchone()[0]
+        return self.db.copy_to_parquet(
+            "SELECT idx, output, strategy, n_candidates FROM eval_outputs WHERE eval_key = ? ORDER BY idx", [key], path)
 
     @staticmethod
     def load_evaluation(cur: duckdb.DuckDBPyConnection, run_id: str, event: dict) -> None:
@@ -145,15 +133,15 @@ class EvaluationRepository:
                         [json.dumps(merged, ensure_ascii=False), run_id, now, *([run_id] if translated else []), key])
         if translated:
             cur.execute("DELETE FROM eval_outputs WHERE eval_key = ?", [key])
-            path = _sql_path(event["outputs"])
             cur.execute("INSERT INTO eval_outputs (eval_key, idx, output, strategy, n_candidates)"
-                        f" SELECT ?, idx, output, strategy, n_candidates FROM read_parquet('{path}')", [key])
+                        " SELECT ?, idx, output, strategy, n_candidates FROM read_parquet(?)",
+                        [key, str(event["outputs"])])
         if event.get("scores"):
-            path = _sql_path(event["scores"])
-            cur.execute(f"DELETE FROM eval_scores WHERE eval_key = ? AND metric IN (SELECT DISTINCT metric"
-                        f" FROM read_parquet('{path}'))", [key])
-            cur.execute(f"INSERT INTO eval_scores (eval_key, idx, metric, value) SELECT ?, idx, metric, value"
-                        f" FROM read_parquet('{path}')", [key])
+            scores = str(event["scores"])
+            cur.execute("DELETE FROM eval_scores WHERE eval_key = ? AND metric IN (SELECT DISTINCT metric"
+                        " FROM read_parquet(?))", [key, scores])
+            cur.execute("INSERT INTO eval_scores (eval_key, idx, metric, value) SELECT ?, idx, metric, value"
+                        " FROM read_parquet(?)", [key, scores])
 
     def outputs(self, keys: Sequence[str]) -> dict[str, dict[int, str]]:
         """Outputs of some evaluations: key → sentence index → output."""

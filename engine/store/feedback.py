@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+
+import duckdb
 
 from engine.store.clock import utc_now
 from engine.store.database import Database
@@ -20,6 +23,18 @@ def _parse_judgement(row: dict) -> dict:
         if name in row:
             row[name] = json.loads(row[name]) if row[name] is not None else None
     return row
+
+
+class SubmissionConflict(ValueError):
+    """A submission id already stored for another linguist or another translation request."""
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    """The outcome of storing a judgement: its number and whether this call stored it (False: a repeat)."""
+
+    judgement_id: int
+    stored: bool
 
 
 class FeedbackRepository:
@@ -40,23 +55,27 @@ class FeedbackRepository:
         return [r[0] for r in self.db.query("SELECT name FROM linguists ORDER BY lower(name), name")]
 
     # --- translation requests ------------------------------------------------------------------------
-    def add_request(self, request: dict[str, Any], candidates: list[dict[str, Any]]) -> str:
-        """Store a request and its candidates (already in the reward model's order) in one transaction."""
-        with self.db.transaction() as cur:
-            cur.execute(
-                "INSERT INTO translation_requests (id, created_at, linguist, source, pair, detected, model, rm,"
-                " strategies, settings, generate_s, score_s, queue_id, item_id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [request["id"], request.get("created_at") or utc_now(), request.get("linguist"), request["source"],
-                 request["pair"], request.get("detected"), request["model"], request.get("rm"),
-                 json.dumps(request.get("strategies") or []), json.dumps(request.get("settings") or {}),
-                 request.get("generate_s"), request.get("score_s"), request.get("queue_id"),
-                 request.get("item_id")])
-            cur.executemany(
-                "INSERT INTO request_candidates (request_id, position, text, rm_score, strategy, strategies,"
-                " n_samples, rm_spread) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [[request["id"], i, c["text"], c.get("rm_score"), c["strategy"], ",".join(c.get("strategies") or []),
-                  int(c.get("n_samples") or 1), c.get("rm_spread")] for i, c in enumerate(candidates)])
+    def add_request(self, request: dict[str, Any], candidates: list[dict[str, Any]],
+                    cur: duckdb.DuckDBPyConnection | None = None) -> str:
+        """Store a request and its candidates (already in the reward model's order) in one transaction (``cur``'s
+        when given)."""
+        if cur is None:
+            with self.db.transaction() as tx:
+                return self.add_request(request, candidates, tx)
+        cur.execute(
+            "INSERT INTO translation_requests (id, created_at, linguist, source, pair, detected, model, rm,"
+            " strategies, settings, generate_s, score_s, queue_id, item_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [request["id"], request.get("created_at") or utc_now(), request.get("linguist"), request["source"],
+             request["pair"], request.get("detected"), request["model"], request.get("rm"),
+             json.dumps(request.get("strategies") or []), json.dumps(request.get("settings") or {}),
+             request.get("generate_s"), request.get("score_s"), request.get("queue_id"),
+             request.get("item_id")])
+        cur.executemany(
+            "INSERT INTO request_candidates (request_id, position, text, rm_score, strategy, strategies,"
+            " n_samples, rm_spread) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [[request["id"], i, c["text"], c.get("rm_score"), c["strategy"], ",".join(c.get("strategies") or []),
+              int(c.get("n_samples") or 1), c.get("rm_spread")] for i, c in enumerate(candidates)])
         return request["id"]
 
     def request(self, request_id: str) -> dict | None:
@@ -72,16 +91,15 @@ class FeedbackRepository:
         return row
 
     # --- judgements ----------------------------------------------------------------------------------
-    def add_judgement(self, judgement: Any, *, model: str, rm: str | None) -> Any:
-        """Store a checked judgement once per submission id; returns a ``SubmitResult``.
+    def add_judgement(self, judgement: Any, *, model: str, rm: str | None) -> SubmitResult:
+        """Store a checked judgement once per submission id; returns a :class:`SubmitResult`.
 
         ``INSERT … ON CONFLICT DO NOTHING RETURNING id`` inside the serialised write transaction: a repeat of
         the same submission inserts nothing and answers with the stored judgement's number. A submission id
-        already stored for another linguist or another request is no repeat: it raises ``JudgementError`` rather
-        than answer with somebody else's judgement (which would drop this one while confirming it).
+        already stored for another linguist or another request is no repeat: it raises
+        :class:`SubmissionConflict` rather than answer with somebody else's judgement (which would drop this one
+        while confirming it).
         """
-        from engine.feedback.judgements import JudgementError, SubmitResult
-
         j = judgement
         with self.db.transaction() as cur:
             inserted = cur.execute(
@@ -97,7 +115,7 @@ class FeedbackRepository:
             existing = cur.execute("SELECT id, linguist, request_id FROM judgements WHERE submission_id = ?",
                                    [j.submission_id]).fetchone()
         if (existing[1], existing[2]) != (j.linguist, j.request_id):
-            raise JudgementError("this form was already submitted for another judgement; reload the page and "
+            raise SubmissionConflict("this form was already submitted for another judgement; reload the page and "
                                  "judge again")
         return SubmitResult(int(existing[0]), False)
 
@@ -236,20 +254,28 @@ class FeedbackRepository:
     def claim_next(self, queue_id: int, linguist: str, k: int, *, now: datetime | None = None) -> dict | None:
         """The item this linguist should judge next, recorded as assigned to them; ``None`` when none is left.
 
-        An item they were handed and have not judged comes back first (a reload loses nothing). Otherwise the
-        item closest to its ``k`` judgements that they have not judged and that fewer than ``k`` linguists
-        hold (judged, or handed out within :data:`ASSIGNMENT_TIMEOUT`) — so items fill up to ``k`` and overlap
-        between linguists, which is what agreement needs; among those, the highest ``priority`` first (how unsure
-        the reward models are, set by a ``queue_order`` run; items without one come after), then item order.
+        An item they were handed and have not judged comes back first (a reload loses nothing), unless their hold
+        expired and the item was handed on to ``k`` others meanwhile. Otherwise the item closest to its ``k``
+        judgements that they have not judged and that fewer than ``k`` linguists hold (judged, or handed out within
+        :data:`ASSIGNMENT_TIMEOUT`) — so items fill up to ``k`` and overlap between linguists, which is what
+        agreement needs; among those, the highest ``priority`` first (how unsure the reward models are, set by a
+        ``queue_order`` run; items without one come after), then item order.
         """
         now = now or utc_now()
         fresh = now - ASSIGNMENT_TIMEOUT
         with self.db.transaction() as cur:
+            # their own unjudged item, unless the hold expired and k others hold the item now (judged it, or were
+            # handed it since): an expired item handed on must not be held by more than k
             open_item = cur.execute(
                 "SELECT a.item_id FROM review_assignments a WHERE a.queue_id = ? AND a.linguist = ?"
                 " AND NOT EXISTS (SELECT 1 FROM judgements j WHERE j.queue_id = a.queue_id AND j.item_id = a.item_id"
-                "  AND j.linguist = a.linguist) ORDER BY a.assigned_at, a.item_id LIMIT 1",
-                [queue_id, linguist]).fetchone()
+                "  AND j.linguist = a.linguist)"
+                " AND (a.assigned_at >= ? OR (SELECT count(*) FROM ("
+                "  SELECT linguist FROM judgements j WHERE j.queue_id = a.queue_id AND j.item_id = a.item_id UNION"
+                "  SELECT linguist FROM review_assignments b WHERE b.queue_id = a.queue_id AND b.item_id = a.item_id"
+                "   AND b.linguist <> a.linguist AND b.assigned_at >= ?)) < ?)"
+                " ORDER BY a.assigned_at, a.item_id LIMIT 1",
+                [queue_id, linguist, fresh, fresh, int(k)]).fetchone()
             if open_item is None:
                 open_item = cur.execute(
                     "WITH judged AS (SELECT item_id, linguist FROM judgements WHERE queue_id = ? GROUP BY ALL),"

@@ -10,10 +10,6 @@ import duckdb
 from engine.store.database import Database
 
 
-def _sql_path(path: Path | str) -> str:
-    return str(path).replace("'", "''")
-
-
 class PreferenceRepository:
     """Candidates of generate runs, scores of score runs, and preference pairs (synthetic and human)."""
 
@@ -24,13 +20,12 @@ class PreferenceRepository:
     @staticmethod
     def load_candidates(cur: duckdb.DuckDBPyConnection, run_id: str, chunk_dir: Path | str) -> None:
         """Load a generate run's chunk files (idempotent: rows are keyed by run and candidate id)."""
-        pattern = _sql_path(Path(chunk_dir) / "chunk-*.parquet")
         cur.execute(
             "INSERT OR IGNORE INTO candidates (run_id, cand_id, corpus_id, seg_id, pair, split, source, reference,"
             " prompt, text, strategy, params, n_samples, strategies)"
             " SELECT ?, cand_id, corpus_id, seg_id, pair, split, source, reference, prompt, text, strategy, params,"
-            f" n_samples, strategies FROM read_parquet('{pattern}')",
-            [run_id],
+            " n_samples, strategies FROM read_parquet(?)",
+            [run_id, str(Path(chunk_dir) / "chunk-*.parquet")],
         )
 
     @staticmethod
@@ -38,8 +33,8 @@ class PreferenceRepository:
         """Load a score run's per-candidate scores (idempotent)."""
         cur.execute(
             "INSERT OR IGNORE INTO candidate_scores (score_run_id, run_id, cand_id, metric, value)"
-            f" SELECT ?, ?, cand_id, metric, value FROM read_parquet('{_sql_path(path)}')",
-            [score_run_id, generate_run],
+            " SELECT ?, ?, cand_id, metric, value FROM read_parquet(?)",
+            [score_run_id, generate_run, str(path)],
         )
 
     @staticmethod
@@ -53,21 +48,16 @@ class PreferenceRepository:
             f" rejected, margin, chosen_quality, rejected_quality, chosen_cand, rejected_cand, split, strategy,"
             f" scores{human}) SELECT ?, ?, ?, group_key, pair, source, prompt, chosen, rejected, margin,"
             f" chosen_quality, rejected_quality, chosen_cand, rejected_cand, split, strategy, scores{human}"
-            f" FROM read_parquet('{_sql_path(path)}')",
-            [origin, run_id, generate_run],
+            " FROM read_parquet(?)",
+            [origin, run_id, generate_run, str(path)],
         )
 
     # --- exports for jobs ----------------------------------------------------------------------------
     def export_candidates(self, generate_run: str, path: Path) -> int:
         """Write a generate run's candidates to Parquet for a score job; returns the row count."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with self.db.cursor() as cur:
-            cur.execute(
-                "COPY (SELECT cand_id, corpus_id, seg_id, pair, split, source, reference, prompt, text, strategy"
-                f" FROM candidates WHERE run_id = '{generate_run.replace(chr(39), '')}' ORDER BY cand_id)"
-                f" TO '{_sql_path(path)}' (FORMAT parquet)"
-            )
-            return cur.execute(f"SELECT count(*) FROM read_parquet('{_sql_path(path)}')").fetchone()[0]
+        return self.db.copy_to_parquet(
+            "SELECT cand_id, corpus_id, seg_id, pair, split, source, reference, prompt, text, strategy"
+            " FROM candidates WHERE run_id = ? ORDER BY cand_id", [generate_run], path)
 
     def export_pairs(self, path: Path, *, run_ids: list[str] | None = None, origin: str | None = None,
                      split: str | None = None) -> int:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from engine.preference_export import EXPORT_NAMES, export_preferences, zip_folder
-from studio.state import studio
+from engine.preferences.export import EXPORT_NAMES, export_preferences, zip_folder
+from studio.state import services
 
 EXPORT_HELP = ("train.jsonl / validation.jsonl (plain) and conversational/ (message lists), a DatasetDict, a README "
                "dataset card, LLaMA-Factory's dataset_info.json and OpenRLHF's flags — read by TRL, LLaMA-Factory "
@@ -28,7 +28,7 @@ def preference_export(store, origin: str, run_ids: list[str], *, key: str) -> No
     state = f"{key}-folder"
     if st.button(f"Export {name}", disabled=not run_ids, key=key, help=EXPORT_HELP):
         try:
-            out = export_preferences(store, studio().workspace.root / "exports", origin=origin, run_ids=run_ids)
+            out = export_preferences(store, services().workspace.root / "exports", origin=origin, run_ids=run_ids)
         except (ValueError, OSError) as exc:
             st.error(f"Cannot export: {exc}")
             return

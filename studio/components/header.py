@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from engine.studio import Studio
+from engine.services import Services
 
 
-def workspace_header(studio: Studio) -> None:
+def workspace_header(studio: Services) -> None:
     """One line of facts about the workspace, with links to where each is managed."""
     sft = studio.store.models.sft_model()
     corpora = studio.store.corpora.list()

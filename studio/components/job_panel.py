@@ -12,8 +12,8 @@ import streamlit as st
 
 from engine.jobs.config import ConfigError, FieldSpec, config_fields, config_from_dict
 from engine.jobs.events import FINAL_STATUSES
-from engine.jobs.registry import job_kind
-from studio.state import shows_storage_errors, studio
+from engine.jobs.kinds import job_kind
+from studio.state import services, shows_storage_errors
 
 STATUS_ICONS = {"queued": ":material/schedule:", "running": ":material/autorenew:",
                 "succeeded": ":material/check_circle:", "failed": ":material/error:",
@@ -95,7 +95,7 @@ def config_form(kind_name: str | Any, *, key: str, defaults: dict[str, Any] | No
 def start_run(kind_name: str, config: Any, launch: dict | None = None) -> None:
     """Start a run from a submitted form: the page reruns to show its monitor, or says why it could not start."""
     try:
-        studio().supervisor.start(kind_name, config, launch=launch)
+        services().supervisor.start(kind_name, config, launch=launch)
     except (ValueError, LookupError) as exc:
         st.error(str(exc))
     else:
@@ -134,7 +134,7 @@ def wrap_title(title: str, width: int = 32) -> str:
 
 def metric_charts(run_id: str, charts: Sequence[tuple[str, Sequence[str]]] | None = None, key: str = "") -> None:
     """Plotly charts of a run's metrics: one per (title, keys) group, or one per metric key."""
-    store = studio().store
+    store = services().store
     rows = store.runs.metrics(run_id)
     if not rows:
         st.caption("No metrics yet — the first points appear after the first logged steps.")
@@ -175,7 +175,7 @@ def _status_line(run: dict) -> None:
 
 
 def _controls(run: dict, key: str) -> None:
-    sup = studio().supervisor
+    sup = services().supervisor
     if run["status"] in ("queued", "running"):
         if run["cancel_requested_at"]:
             st.caption("Cancel requested — the job is saving a checkpoint before it stops.")
@@ -190,7 +190,7 @@ def _controls(run: dict, key: str) -> None:
 
 def _ingest_notice(run_id: str) -> None:
     """What reading the run's event log ran into: corrupt lines skipped, a truncated or replaced file."""
-    report = studio().store.runs.ingest_report(run_id)
+    report = services().store.runs.ingest_report(run_id)
     if not (report["bad_lines"] or report["resets"]):
         return
     facts = []
@@ -206,7 +206,7 @@ def _ingest_notice(run_id: str) -> None:
 
 
 def _log_tail(run_id: str, lines: int) -> None:
-    logs = studio().store.runs.logs(run_id, tail=lines)
+    logs = services().store.runs.logs(run_id, tail=lines)
     text = "\n".join(f"{r['time']:%H:%M:%S} {r['level']:<7} {r['message']}" for r in logs)
     st.code(text or "(no log lines yet)", language=None, height=220)
 
@@ -214,7 +214,7 @@ def _log_tail(run_id: str, lines: int) -> None:
 def run_monitor(run_id: str, *, charts: Sequence[tuple[str, Sequence[str]]] | None = None, key: str = "monitor",
                 log_lines: int = 30, extra: Callable[[dict], None] | None = None) -> None:
     """Live view of one run; refreshes every few seconds while it is active, then stops refreshing."""
-    store = studio().store
+    store = services().store
     first = store.runs.get(run_id)
     if first is None:
         st.warning(f"No run {run_id}.")
@@ -224,7 +224,7 @@ def run_monitor(run_id: str, *, charts: Sequence[tuple[str, Sequence[str]]] | No
     @st.fragment(run_every=REFRESH_SECONDS if was_active else None)
     @shows_storage_errors
     def live() -> None:
-        studio().refresh()
+        services().refresh()
         run = store.runs.get(run_id)
         _status_line(run)
         _progress(run)

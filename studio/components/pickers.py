@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from engine.jobs.config import FieldSpec
-from studio.state import studio
+from studio.state import services
 
 Widget = Callable[[FieldSpec, Any, str], Any]
 
@@ -17,7 +17,7 @@ def model_picker(kind: str = "policy") -> Widget:
     """A select box of registered models of ``kind`` (the default value first when it is one of them)."""
 
     def widget(spec: FieldSpec, value: Any, key: str) -> Any:
-        names = [m["name"] for m in studio().store.models.list(kind=kind)]
+        names = [m["name"] for m in services().store.models.list(kind=kind)]
         if not names:
             st.warning(f"No {kind} model is registered yet.")
             return ""
@@ -31,7 +31,7 @@ def models_picker(kind: str = "reward") -> Widget:
     """A multiselect of registered models of ``kind`` (e.g. the further members of a reward-model ensemble)."""
 
     def widget(spec: FieldSpec, value: Any, key: str) -> Any:
-        names = [m["name"] for m in studio().store.models.list(kind=kind)]
+        names = [m["name"] for m in services().store.models.list(kind=kind)]
         default = [n for n in (value or []) if n in names]
         return st.multiselect(spec.label, names, default=default, help=spec.help, key=key)
 
@@ -42,7 +42,7 @@ def corpus_picker(default_all: bool = True) -> Widget:
     """A multiselect of corpora, by name with pair and size."""
 
     def widget(spec: FieldSpec, value: Any, key: str) -> Any:
-        corpora = studio().store.corpora.list()
+        corpora = services().store.corpora.list()
         names = {c["id"]: f"{c['name']} ({c['pair']}, {c['segments']} segments)" for c in corpora}
         default = [i for i in (value or []) if i in names] or (list(names) if default_all else [])
         return st.multiselect(spec.label, list(names), default=default, format_func=names.get, help=spec.help,
@@ -55,7 +55,7 @@ def run_picker(kind: str) -> Widget:
     """A select box of the succeeded runs of a job kind, newest first."""
 
     def widget(spec: FieldSpec, value: Any, key: str) -> Any:
-        runs = studio().store.runs.list(kinds=(kind,), statuses=("succeeded",))
+        runs = services().store.runs.list(kinds=(kind,), statuses=("succeeded",))
         ids = [r["id"] for r in runs]
         if not ids:
             st.warning(f"No finished {kind} run yet.")
@@ -87,7 +87,7 @@ def pair_sets_picker(origin: str | None = None, preselect_newest: bool = True) -
     first; the newest is preselected unless ``preselect_newest`` is off."""
 
     def widget(spec: FieldSpec, value: Any, key: str) -> list[str]:
-        sets = studio().store.preferences.pair_sets(origin=origin)
+        sets = services().store.preferences.pair_sets(origin=origin)
         labels = {s["run_id"]: f"{s['run_id']} — {s['origin']}, {s['train']} train / {s['valid']} valid"
                   for s in sets}
         default = [v for v in (value or []) if v in labels] or (

@@ -7,7 +7,7 @@ import streamlit as st
 from engine.pipelines.templates import TEMPLATES, start_template
 from studio.components.job_panel import REFRESH_SECONDS, STATUS_ICONS, config_form
 from studio.components.pickers import corpus_picker, pair_sets_picker, settings_widget
-from studio.state import shows_storage_errors, studio
+from studio.state import services, shows_storage_errors
 
 STEP_ICONS = {**STATUS_ICONS, "pending": ":material/hourglass_empty:"}
 
@@ -16,7 +16,7 @@ def _optional_model(kind: str, stage: str | None = None):
     """A select box of models of ``kind`` with an empty first option ("automatic")."""
 
     def widget(spec, value, key):
-        names = [m["name"] for m in studio().store.models.list(kind=kind, stage=stage)]
+        names = [m["name"] for m in services().store.models.list(kind=kind, stage=stage)]
         options = ["", *names]
         return st.selectbox(spec.label, options, index=options.index(value) if value in options else 0,
                             format_func=lambda n: n or "automatic (see help)", help=spec.help, key=key)
@@ -45,7 +45,7 @@ def pipeline_form(template: str, *, key: str, defaults: dict | None = None) -> i
     if config is None:
         return None
     try:
-        pipeline_id = start_template(studio().pipelines, studio().store, template, config)
+        pipeline_id = start_template(services().pipelines, services().store, template, config)
     except (ValueError, LookupError) as exc:
         st.error(f"Cannot start {spec.title}: {exc}")
         return None
@@ -55,7 +55,7 @@ def pipeline_form(template: str, *, key: str, defaults: dict | None = None) -> i
 
 def pipeline_view(pipeline_id: int, *, key: str) -> None:
     """A pipeline's steps with their status and runs, refreshing while it runs; resume and cancel."""
-    store = studio().store
+    store = services().store
     first = store.pipelines.get(pipeline_id)
     if first is None:
         st.warning(f"No pipeline {pipeline_id}.")
@@ -64,7 +64,7 @@ def pipeline_view(pipeline_id: int, *, key: str) -> None:
     @st.fragment(run_every=REFRESH_SECONDS if first["status"] == "running" else None)
     @shows_storage_errors
     def live() -> None:
-        studio().refresh()
+        services().refresh()
         pipeline = store.pipelines.get(pipeline_id)
         icon = STEP_ICONS.get(pipeline["status"], "")
         st.markdown(f"**{icon} {pipeline['name']}** — pipeline #{pipeline['id']} — **{pipeline['status']}**")
@@ -89,12 +89,12 @@ def pipeline_view(pipeline_id: int, *, key: str) -> None:
         if pipeline["status"] == "running":
             if st.button("Cancel pipeline", key=f"{key}-cancel-{pipeline_id}",
                          help="Stop the running step after a checkpoint; nothing after it starts."):
-                studio().pipelines.cancel(pipeline_id)
+                services().pipelines.cancel(pipeline_id)
                 st.rerun()
         elif pipeline["status"] in ("failed", "cancelled") and st.button(
                 "Resume pipeline", key=f"{key}-resume-{pipeline_id}", type="primary"):
             try:
-                studio().pipelines.resume(pipeline_id)
+                services().pipelines.resume(pipeline_id)
             except (ValueError, KeyError) as exc:
                 st.error(str(exc))
             else:

@@ -10,7 +10,7 @@ import streamlit as st
 
 from engine.jobs.ppo import ALARMS_FILE, SAMPLES_FILE, alarm_settings
 from engine.rl.alarms import check_alarms, series_from_rows
-from studio.state import studio
+from studio.state import services
 
 PPO_CHARTS = [
     ("Reward (mean, min, max)", ["reward_mean", "reward_min", "reward_max", "shaped_reward_mean"]),
@@ -38,7 +38,7 @@ def fired_alarms(run_dir: str | Path) -> list[dict]:
 
 
 def _alarms(run: dict) -> None:
-    series = series_from_rows(studio().store.runs.metrics(run["id"]))
+    series = series_from_rows(services().store.runs.metrics(run["id"]))
     config = json.loads(run["config"])
     alarms = check_alarms(series, alarm_settings(float(config.get("kl_target", 0.2)),
                                                  config.get("kl_measure", "per translation")))

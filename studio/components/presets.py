@@ -1,10 +1,10 @@
-"""The "Starting values" choice above a job or pipeline form (the presets of :mod:`engine.presets`)."""
+"""The "Starting values" choice above a job or pipeline form (the presets of :mod:`engine.jobs.presets`)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from engine.presets import BRIEF, DEMO, preset, preset_names
+from engine.jobs.presets import BRIEF, DEMO, preset, preset_names
 
 HELP = ("The project brief's values suit real models (e.g. Gemma-2 2B) on GPUs; the small demo model's were chosen "
         "by measurement on the studio's own ~5M-parameter model on 2 CPU cores (see the README). On a machine "

@@ -6,7 +6,7 @@ import pytest
 
 
 def _model(tied: bool):
-    from engine.demo_model import build_model, gemma2_config
+    from engine.models.demo import build_model, gemma2_config
 
     config = gemma2_config(100, "tiny", tie_word_embeddings=tied)
     return build_model(config)

@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+
+from studio.running import RunningStudio
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -109,46 +107,13 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1400, "height": 1000}, "locale": "en-GB"}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class StudioServer:
-    """A running studio (``python -m studio``, the entry point ``make run`` uses) with its own workspace."""
+class StudioServer(RunningStudio):
+    """A running studio (``python -m studio``, the entry point ``make run`` uses) with its own workspace; jobs
+    beat every second so that a page sees a finished run quickly."""
 
     def __init__(self, home: Path) -> None:
-        self.home = home
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        python_path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
-        env = {**os.environ, "TARJAMA_HOME": str(home), "HF_HUB_OFFLINE": "1", "TARJAMA_HEARTBEAT_S": "1",
-               "TARJAMA_STALE_AFTER_S": "30", "PYTHONUNBUFFERED": "1", "PYTHONPATH": python_path}
-        self.log = (home.parent / f"streamlit-{self.port}.log").open("wb")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "studio", "--port", str(self.port)],
-            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-        deadline = time.monotonic() + APP_WAIT_S
-        while time.monotonic() < deadline and self.proc.poll() is None:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=5) as resp:
-                    if resp.read().decode().strip() == "ok":
-                        return
-            except OSError:
-                time.sleep(0.5)
-        self.stop()
-        raise RuntimeError(f"the studio did not start; see {self.log.name}")
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-        self.log.close()
+        super().__init__(home, env={"TARJAMA_HEARTBEAT_S": "1", "TARJAMA_STALE_AFTER_S": "30"},
+                         log_path=home.parent / f"streamlit-{home.name}.log", wait_s=APP_WAIT_S)
 
 
 @pytest.fixture
@@ -174,7 +139,7 @@ def seed_workspace(home: Path, tiny_policy_dir: Path, tmp_path: Path, *, aligned
             for i, (s, t, p) in enumerate(demo_pairs(20))]
     store.corpora.add("demo-small", "en-ar", pa.Table.from_pylist(rows))
     pair_set = store_pair_set(store, tmp_path)
-    from engine.models import load_tokenizer
+    from engine.models.loading import load_tokenizer
     from engine.reward.model import build_reward_model, save_reward_model
 
     tok = load_tokenizer(tiny_policy_dir)

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.usefixtures("one_torch_thread")
 def rm_dirs(tiny_policy_dir, tmp_path_factory):
     import torch
 
-    from engine.models import load_tokenizer
+    from engine.models.loading import load_tokenizer
     from engine.reward.model import build_reward_model, save_reward_model
 
     first = build_tiny_rm(tiny_policy_dir, tmp_path_factory.mktemp("page-rm-a") / "rm")

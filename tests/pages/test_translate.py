@@ -92,6 +92,10 @@ def test_sign_in_then_translate_shows_the_top_three_ranked_and_a_ranking_is_save
     request = store.feedback.request(rid)
     assert request["pair"] == "fr-ar" and request["detected"] == "fr" and request["rm"] == tiny_rm
     assert sum(c["n_samples"] for c in request["candidates"]) == 5
+    [logged] = store.translation_log.entries()  # what was served is in the translation log
+    assert (logged["origin"], logged["request_id"], logged["model"]) == ("translate", rid, tiny_policy)
+    assert logged["output"] == request["candidates"][0]["text"]
+    assert logged["reward"] == request["candidates"][0]["rm_score"]
     shown = min(3, len(request["candidates"]))
     assert len([c for c in at.caption if c.value.startswith("**#")]) == shown
     assert f"seed {request['settings']['seed']}" in " ".join(c.value for c in at.caption)

@@ -6,7 +6,7 @@ import pytest
 
 from engine.compare.comparison import CompareSettings
 from engine.compare.scorecard import StepResult, build_scorecard, loop_chain
-from engine.model_registry import promote
+from engine.models.registry import promote
 from tests.engine.compare.helpers import add_evaluation
 
 FAST = CompareSettings(n_resamples=300)

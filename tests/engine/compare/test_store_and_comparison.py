@@ -9,8 +9,8 @@ import pytest
 
 from engine.compare.ab import win_rates
 from engine.compare.comparison import CompareSettings, build_comparison, disagreement, most_disagreed
-from engine.compare.lineage import model_lineage
 from engine.compare.report import report_csv, report_html, report_markdown
+from engine.models.lineage import model_lineage
 from engine.store.database import migration_files
 from tests.engine.compare.helpers import ROWS, add_evaluation, add_testset, references, seed_two_systems
 
@@ -102,19 +102,6 @@ def test_judgements_are_stored_and_counted(store, tmp_path):
     assert {rate.system_a: rate.wins_a, rate.system_b: rate.wins_b}[good] == 2 and rate.ties == 1
     with pytest.raises(ValueError):
         store.evaluations.record_judgement(testset, 0, " ", good, bad, "left")
-
-
-def test_lineage_follows_parents_with_run_data_and_reward_model(store):
-    corpus = store.corpora.add("demo", "en-ar", __import__("pyarrow").Table.from_pylist(
-        [{"line": 1, "source": "Hi", "target": "مرحبا", "pair": "en-ar", "split": "train", "norm_key": "k"}]))
-    store.runs.create("ppo-1", "ppo", "PPO", {"corpus_ids": [corpus], "reward_model": "rm-v1"}, "/runs/ppo-1")
-    store.models.register("sft", "policy", "/m/sft", stage="sft")
-    store.models.register("cold", "policy", "/m/cold", stage="cold-start", parent="sft", run_id="ppo-1",
-                          metadata={"reward_model": "rm-v1"})
-    chain = model_lineage(store, "cold")
-    assert [s["model"] for s in chain] == ["cold", "sft"]
-    assert chain[0]["run_kind"] == "ppo" and chain[0]["reward_model"] == "rm-v1" and "demo" in chain[0]["data"]
-    assert chain[1]["run_kind"] == "registered by hand"
 
 
 def test_reports_hold_settings_scores_pairs_and_escape_text(store, tmp_path):

@@ -45,7 +45,7 @@ def test_its_tokenizer_covers_the_corpus_with_few_byte_fallbacks(shipped):
 
 
 def test_it_translates_the_test_split_above_a_floor(shipped):
-    from engine.demo_model import greedy_translate
+    from engine.decoding.greedy import greedy_translate
 
     model, tokenizer = shipped
     for pair in ("en-ar", "fr-ar"):
@@ -64,9 +64,9 @@ def test_its_training_record_is_complete():
 
 
 def test_the_demo_set_up_registers_the_shipped_model_in_seconds(workspace):
-    from engine.studio import Studio
+    from engine.services import Services
 
-    studio = Studio.open(workspace)
+    studio = Services.open(workspace)
     try:
         t0 = time.perf_counter()
         name = setup_demo(studio)

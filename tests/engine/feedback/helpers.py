@@ -11,7 +11,7 @@ ARABIC = ["القطة على الطاولة.", "القط فوق المائدة."
 
 def build_tiny_rm(policy_dir: Path, folder: Path) -> Path:
     """A reward model with a fresh linear head on the tiny policy's backbone, saved as the studio saves one."""
-    from engine.models import load_tokenizer
+    from engine.models.loading import load_tokenizer
     from engine.reward.model import build_reward_model, save_reward_model
 
     tok = load_tokenizer(policy_dir)

@@ -14,7 +14,7 @@ from engine.reward.scoring import RewardScorer
 def second_rm_dir(tiny_policy_dir, tmp_path_factory):
     import torch
 
-    from engine.models import load_tokenizer
+    from engine.models.loading import load_tokenizer
     from engine.reward.model import build_reward_model, save_reward_model
 
     tok = load_tokenizer(tiny_policy_dir)

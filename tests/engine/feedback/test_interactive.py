@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 import torch
 
+from engine.decoding.candidates import SamplingStrategy
+from engine.decoding.per_row import PerRowSampling
 from engine.feedback.interactive import (
-    PerRowSampling,
     check_strategies,
     record,
     translate_and_rank,
     translate_with_registry,
 )
 from engine.feedback.queue import create_queue, next_item
-from engine.generation import SamplingStrategy
 
 
 def test_per_row_sampling_applies_each_rows_own_setting():

@@ -2,7 +2,7 @@
 can, so a SIGTERM nearly always lands while the main thread is inside the event writer; on a stop request it saves a
 checkpoint and raises :class:`JobCancelled`, as every real kind does.
 
-It runs through the real runner (``engine.jobs.runner.run_job``); the test registers it under ``metrics_loop``.
+It runs through the real runner (``engine.jobs.process.run_job``); the test registers it under ``metrics_loop``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from engine.jobs.config import setting
 from engine.jobs.context import JobContext
-from engine.jobs.registry import JobKind
+from engine.jobs.kinds import JobKind
 
 
 @dataclass

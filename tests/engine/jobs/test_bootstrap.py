@@ -1,7 +1,7 @@
 """The bootstrap job: the real ``python -m engine run RUN_DIR`` process on a tiny model, and its parts.
 
 The corpora are stored through the Store and the job is launched by the Supervisor in a temporary
-workspace, as the studio does; the trained folder is then reloaded offline through ``engine.models``.
+workspace, as the studio does; the trained folder is then reloaded offline through ``engine.models.loading``.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from engine.jobs.bootstrap import (
 )
 from engine.jobs.config import config_fields
 from engine.jobs.events import read_events
-from engine.jobs.registry import job_kind
+from engine.jobs.kinds import job_kind
 
 EN_AR = [
     ("Good morning.", "صباح الخير."),
@@ -156,8 +156,8 @@ def test_bootstrap_trains_checkpoints_registers_and_the_model_reloads_offline(
     # reload offline and translate: the tiny model already answers in Arabic script
     import torch
 
-    from engine.demo_model import greedy_translate
-    from engine.models import check_model, load_causal_lm, load_tokenizer
+    from engine.decoding.greedy import greedy_translate
+    from engine.models.loading import check_model, load_causal_lm, load_tokenizer
 
     assert check_model(path).ok
     tokenizer, model = load_tokenizer(path), load_causal_lm(path)

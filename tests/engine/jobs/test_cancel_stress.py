@@ -28,9 +28,9 @@ PARALLEL = 4
 EXIT_WITHIN_S = 10.0
 CHILD = (
     "import sys\n"
-    "from engine.jobs import registry\n"
-    "registry.KIND_MODULES['metrics_loop'] = 'tests.engine.jobs.metrics_loop_kind'\n"
-    "from engine.jobs.runner import run_job\n"
+    "from engine.jobs import kinds\n"
+    "kinds.KIND_MODULES['metrics_loop'] = 'tests.engine.jobs.metrics_loop_kind'\n"
+    "from engine.jobs.process import run_job\n"
     "sys.exit(run_job(sys.argv[1]))\n"
 )
 

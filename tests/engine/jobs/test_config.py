@@ -52,7 +52,7 @@ def test_every_setting_of_every_form_has_a_human_label():
     import dataclasses
 
     from engine.jobs.config import LABELS
-    from engine.jobs.registry import KIND_MODULES, job_kind
+    from engine.jobs.kinds import KIND_MODULES, job_kind
     from engine.pipelines.templates import TEMPLATES
 
     classes = [job_kind(k).config_cls for k in KIND_MODULES] + [t.config_cls for t in TEMPLATES.values()]

@@ -33,8 +33,8 @@ def _changed(a: dict[str, torch.Tensor], b: dict[str, torch.Tensor]) -> bool:
 
 
 def test_pairs_are_encoded_like_the_reward_model_reads_them(tiny_policy_dir):
-    from engine.models import load_tokenizer
-    from engine.prompting import build_prompt
+    from engine.models.loading import load_tokenizer
+    from engine.models.prompting import build_prompt
     from engine.reward.encoding import pair_ids
 
     tokenizer = load_tokenizer(tiny_policy_dir)

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture
 def second_rm(store, tiny_policy_dir, tmp_path) -> str:
     """Another reward model on the tiny backbone (another random head), registered as ``tiny-rm-2``."""
-    from engine.models import load_tokenizer
+    from engine.models.loading import load_tokenizer
     from engine.reward.model import build_reward_model, save_reward_model
 
     tok = load_tokenizer(tiny_policy_dir)

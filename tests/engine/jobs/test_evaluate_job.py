@@ -7,7 +7,7 @@ import pytest
 
 from engine.compare.comparison import CompareSettings, build_comparison
 from engine.jobs.evaluate import EvaluateConfig, evaluation_key, plan_evaluation, translate
-from engine.registry import resolve_model
+from engine.models.refs import resolve_model
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pyarrow.parquet as pq
 
 from engine.jobs.context import JobContext
 from engine.jobs.generate import GenerateConfig, run
-from engine.registry import ModelRef
+from engine.models.refs import ModelRef
 
 
 def test_progress_moves_with_every_batch_and_has_an_eta(tmp_path, tiny_policy_dir, one_torch_thread):

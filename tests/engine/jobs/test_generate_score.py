@@ -9,7 +9,7 @@ import pytest
 
 from engine.jobs.generate import GenerateConfig
 from engine.jobs.score import ScoreConfig, fusion_plan
-from engine.preference_export import export_preferences
+from engine.preferences.export import export_preferences
 
 pytestmark = pytest.mark.slow
 

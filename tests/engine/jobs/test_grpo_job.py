@@ -35,8 +35,8 @@ def _changed(a: dict[str, torch.Tensor], b: dict[str, torch.Tensor]) -> bool:
 
 
 def test_prompts_are_tokenized_like_the_studio_encodes_them(tiny_policy_dir):
-    from engine.models import load_tokenizer
-    from engine.prompting import encode_prompt
+    from engine.models.loading import load_tokenizer
+    from engine.models.prompting import encode_prompt
 
     tokenizer = load_tokenizer(tiny_policy_dir)
     prompt = trl_prompt(tokenizer, "Good morning.", "en-ar", "tags")

@@ -71,14 +71,25 @@ def tiny_rm(store, tiny_policy_dir, tmp_path):
     return "tiny-rm"
 
 
+@pytest.fixture
+def tiny_qe(tmp_path):
+    """A tiny reference-free COMET-QE model (random weights) on a tiny encoder."""
+    from engine.metrics.tiny_models import build_tiny_bert_encoder, build_tiny_comet
+
+    texts = ["The cat is on the table.", "القطة على الطاولة.", "Le chat est sur la table.", "أين المحطة؟"] * 3
+    encoder = build_tiny_bert_encoder(tmp_path / "encoder", texts, vocab_size=200)
+    return build_tiny_comet(tmp_path / "comet_qe", encoder, reference_free=True)
+
+
 @pytest.mark.slow
-def test_batch_job_translates_every_source_with_best_of_n(supervisor, store, workspace, tiny_policy, tiny_rm):
+def test_batch_job_translates_every_source_with_best_of_n(supervisor, store, workspace, tiny_policy, tiny_rm,
+                                                          tiny_qe):
     lines = ["The cat is on the table.", "Le chat est sur la table.", "I like green tea.", "Où est la gare ?",
              "We will meet tomorrow.", "Il fait beau aujourd'hui."]
     upload = "".join(json.dumps({"source": s}) + "\n" for s in lines).encode()
     staged = stage_upload(workspace.root, upload, "batch.jsonl")
     config = TranslateBatchConfig(model=tiny_policy, reward_model=tiny_rm, upload=staged.token, upload_name=staged.name,
-                                  max_new_tokens=8, chunk_sources=4, batch_size=4)
+                                  max_new_tokens=8, chunk_sources=4, batch_size=4, qe_model=str(tiny_qe))
     run_id = supervisor.start("translate_batch", config)
     assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id)
     with pytest.raises(ValueError, match="gone"):  # the staged sources moved into the run
@@ -95,6 +106,27 @@ def test_batch_job_translates_every_source_with_best_of_n(supervisor, store, wor
     assert all(len(line.split("\t")) == len(TSV_COLUMNS) for line in tsv)
     assert len(list((out / "chunks").glob("chunk-*.jsonl"))) == 2
     assert store.runs.get(run_id)["progress_done"] == 6
+    # the studio logged what the job served when it ingested the run's events (the job never opened the store)
+    logged = store.translation_log.entries(origins=["batch"])
+    assert [(e["run_id"], e["line"], e["source"], e["output"]) for e in logged] == [
+        (run_id, r["line"], r["source"], r["translation"]) for r in rows]
+    assert [e["reward"] for e in logged] == pytest.approx([r["score"] for r in rows])
+    assert all(e["model"] == tiny_policy and e["rm"] == tiny_rm for e in logged)
+    assert [e["qe"] for e in logged] == pytest.approx([r["qe"] for r in rows])  # scored by the job, not the studio
+    assert all(e["qe_model"] == str(tiny_qe) for e in logged)
+
+
+def test_an_empty_qe_model_takes_the_monitor_setting(supervisor, workspace, store, tiny_policy, tiny_rm):
+    import yaml
+
+    from engine.monitor.settings import MonitorSettings, save_settings
+
+    save_settings(store, MonitorSettings(qe_model="/models/cometkiwi"))
+    staged = stage_upload(workspace.root, b"The cat is on the table.\n", "in.txt")
+    run_id = supervisor.create("translate_batch", TranslateBatchConfig(model=tiny_policy, reward_model=tiny_rm,
+                                                                       upload=staged.token))
+    config = yaml.safe_load((workspace.run_dir(run_id) / "config.yaml").read_text(encoding="utf-8"))["config"]
+    assert config["qe_model"] == "/models/cometkiwi"
 
 
 def test_prepare_refuses_a_made_up_token_and_wrong_models(supervisor, tiny_policy, tiny_rm):

@@ -65,7 +65,7 @@ def test_member_names_drop_blanks_and_repeats():
 @pytest.fixture(scope="module")
 def two_rms(tiny_policy_dir, tmp_path_factory):
     """Two reward models on the tiny backbone with different random heads (seeds 1 and 2)."""
-    from engine.models import load_tokenizer
+    from engine.models.loading import load_tokenizer
     from engine.reward.model import build_reward_model, save_reward_model
 
     tok = load_tokenizer(tiny_policy_dir)

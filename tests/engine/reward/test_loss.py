@@ -9,7 +9,7 @@ import torch
 from datasets import Dataset
 from trl import RewardConfig, RewardTrainer
 
-from engine.models import load_tokenizer
+from engine.models.loading import load_tokenizer
 from engine.reward.model import build_reward_model
 
 

@@ -6,7 +6,7 @@ import pytest
 import torch
 from trl.experimental.utils import get_reward
 
-from engine.models import load_tokenizer
+from engine.models.loading import load_tokenizer
 from engine.reward.encoding import source_ids
 from engine.reward.model import build_reward_model, head_spec, is_reward_model, load_reward_model, save_reward_model
 from engine.reward.scoring import RewardScorer

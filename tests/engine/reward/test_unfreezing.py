@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from engine.models import load_tokenizer
+from engine.models.loading import load_tokenizer
 from engine.reward.model import build_reward_model
 from engine.reward.unfreezing import Phase, apply_phase, layer_index, parse_schedule, phase_at
 

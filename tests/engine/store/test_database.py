@@ -70,3 +70,17 @@ def test_second_process_gets_a_clear_lock_error(tmp_path):
     holder.close()
     assert proc.returncode == 3, proc.stderr
     assert "is the studio running" in proc.stdout
+
+
+def test_copy_to_parquet_binds_values_and_takes_any_path(tmp_path):
+    """Values are bound as parameters and the path is never spliced into SQL: quotes in either are harmless."""
+    import pyarrow.parquet as pq
+
+    db = Database(tmp_path / "db.duckdb")
+    with db.cursor() as cur:
+        cur.execute("CREATE TABLE t (name VARCHAR, n INTEGER)")
+        cur.execute("INSERT INTO t VALUES ('it''s', 1), ('plain', 2), ('it''s', 3)")
+    out = tmp_path / "it's a folder" / "rows.parquet"
+    assert db.copy_to_parquet("SELECT n FROM t WHERE name = ? ORDER BY n", ["it's"], out) == 2
+    assert pq.read_table(out).column("n").to_pylist() == [1, 3]
+    assert db.copy_to_parquet("SELECT n FROM t WHERE name = ?", ["x' OR '1'='1"], out) == 0

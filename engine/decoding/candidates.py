@@ -1,0 +1,190 @@
+"""Batched multi-candidate translation: many sources × many samples in each ``generate()`` call.
+
+A :class:`SamplingStrategy` is one way of decoding (greedy, beam search, or sampling with a temperature,
+top-k or top-p) and how many candidates it yields per source. For every strategy, sources are encoded
+with left padding, sorted by length and generated in batches with ``num_return_sequences`` = the
+strategy's sample count, so one forward pass serves ``batch_size × samples`` candidates. Exact duplicates
+of one source are merged, keeping how many times each text was produced.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import torch
+
+from engine.decoding.masks import fast_masks
+from engine.models.prompting import encode_prompt
+
+_SPEC = re.compile(r"^(greedy|beam|temperature|top_k|top_p)(?::([0-9.]+))?(?:x(\d+))?$")
+
+
+@dataclass(frozen=True)
+class SamplingStrategy:
+    """One decoding strategy and how many candidates it gives per source."""
+
+    kind: str
+    value: float | None = None
+    samples: int = 1
+
+    @classmethod
+    def parse(cls, spec: str) -> SamplingStrategy:
+        """Read ``greedy``, ``beam:4``, ``temperature:0.7x2``, ``top_k:20``, ``top_p:0.9x3`` (``xN`` = N samples)."""
+        match = _SPEC.match(spec.strip().lower())
+        if not match:
+            raise ValueError(f"not a sampling strategy: {spec!r} (e.g. greedy, beam:4, temperature:0.8x2, "
+                             "top_k:20, top_p:0.9)")
+        kind, value, samples = match.group(1), match.group(2), int(match.group(3) or 1)
+        if kind == "greedy":
+            if value is not None:
+                raise ValueError("greedy takes no value")
+            if samples != 1:
+                raise ValueError("greedy gives one candidate; use sampling for more")
+            return cls("greedy", None, 1)
+        if value is None:
+            raise ValueError(f"{kind} needs a value, e.g. {kind}:{ {'beam': 4, 'temperature': 0.8}.get(kind, 20) }")
+        number = float(value)
+        if kind == "beam" and (number < 2 or not number.is_integer() or samples > number):
+            raise ValueError("beam needs a whole number of beams ≥ 2, and no more samples than beams")
+        if kind == "temperature" and not 0 < number <= 5:
+            raise ValueError("temperature must be in (0, 5]")
+        if kind == "top_k" and (number < 1 or not number.is_integer()):
+            raise ValueError("top_k must be a whole number ≥ 1")
+        if kind == "top_p" and not 0 < number <= 1:
+            raise ValueError("top_p must be in (0, 1]")
+        return cls(kind, number, samples)
+
+    @property
+    def name(self) -> str:
+        """The spec string this strategy is read from."""
+        if self.kind == "greedy":
+            return "greedy"
+        value = int(self.value) if self.kind in ("beam", "top_k") else self.value
+        return f"{self.kind}:{value}" + (f"x{self.samples}" if self.samples > 1 else "")
+
+    @property
+    def sampled(self) -> bool:
+        return self.kind in ("temperature", "top_k", "top_p")
+
+    def params(self) -> dict[str, Any]:
+        """The decoding parameters recorded with each candidate."""
+        if self.kind == "greedy":
+            return {"do_sample": False}
+        if self.kind == "beam":
+            return {"do_sample": False, "num_beams": int(self.value)}
+        params: dict[str, Any] = {"do_sample": True, "temperature": 1.0, "top_k": 0, "top_p": 1.0}
+        params[self.kind] = int(self.value) if self.kind == "top_k" else float(self.value)
+        return params
+
+
+def decoding_kwargs(strategy: SamplingStrategy, finished_ids: tuple[int, ...] = ()) -> dict[str, Any]:
+    """``generate()`` arguments for one strategy (the prompt rows already repeated once per sample).
+
+    Sampled strategies decode with :class:`engine.decoding.sampler.FastSampler` as a logits processor in
+    ``generate()``'s greedy mode — the same distribution as ``do_sample=True`` with transformers' warpers, without
+    its full-vocabulary sort (top-p) and ``multinomial`` at every step; greedy and beam search are transformers'
+    own. ``finished_ids`` (EOS and pad) let the sampler skip work on rows that have finished.
+    """
+    kwargs = strategy.params()
+    if strategy.kind == "beam":
+        kwargs["early_stopping"] = True
+        kwargs["num_return_sequences"] = strategy.samples
+    elif strategy.sampled:
+        from transformers import LogitsProcessorList
+
+        from engine.decoding.sampler import FastSampler
+
+        sampler = FastSampler.from_params(kwargs, finished_ids)
+        kwargs = {"do_sample": False, "logits_processor": LogitsProcessorList([sampler])}
+    return kwargs
+
+
+def parse_strategies(specs: Sequence[str]) -> list[SamplingStrategy]:
+    """Parse a list of strategy specs; the list must not be empty."""
+    strategies = [SamplingStrategy.parse(s) for s in specs if str(s).strip()]
+    if not strategies:
+        raise ValueError("give at least one sampling strategy")
+    return strategies
+
+
+@dataclass
+class Candidate:
+    """A distinct candidate of one source: its text, the first strategy that produced it, and counts."""
+
+    text: str
+    strategy: str
+    params: dict
+    count: int = 1
+    strategies: list[str] = field(default_factory=list)
+    new_tokens: int = 0
+
+
+def merge_duplicates(texts: Sequence[tuple[str, SamplingStrategy, int]]) -> list[Candidate]:
+    """One :class:`Candidate` per distinct text of (text, strategy, new tokens) samples, in first-seen order, with
+    how many samples gave it and every strategy that did."""
+    merged: dict[str, Candidate] = {}
+    for text, strategy, n_tokens in texts:
+        if text in merged:
+            cand = merged[text]
+            cand.count += 1
+            if strategy.name not in cand.strategies:
+                cand.strategies.append(strategy.name)
+        else:
+            merged[text] = Candidate(text, strategy.name, strategy.params(), 1, [strategy.name], n_tokens)
+    return list(merged.values())
+
+
+@torch.inference_mode()
+def generate_candidates(
+    model: Any, tokenizer: Any, sources: Sequence[str], pairs: Sequence[str], strategies: Sequence[SamplingStrategy],
+    *, prompt_format: str = "tags", batch_size: int = 16, max_new_tokens: int = 64, seed: int = 0,
+    on_batch: Callable[[int, int], None] | None = None,
+) -> list[list[Candidate]]:
+    """Candidates for every source: for each strategy, batches of sources × samples per ``generate()`` call.
+
+    ``on_batch(done_sources, new_tokens)`` is called after each batch (for progress and throughput).
+    Returns one list of distinct candidates per source, in the order of ``sources``.
+
+    Speed (``bench/generate.py`` reports it as a share of the model's FLOP bound): attention masks are built by
+    broadcasting (:func:`engine.decoding.masks.fast_masks`, identical masks without transformers' per-step ``vmap``)
+    and decoding runs under ``torch.inference_mode``; larger ``batch_size`` amortises the per-step overhead.
+    """
+    if len(sources) != len(pairs):
+        raise ValueError("sources and pairs differ in length")
+    encoded = [encode_prompt(tokenizer, s, p, prompt_format) for s, p in zip(sources, pairs, strict=True)]
+    order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
+    produced: list[list[tuple[str, SamplingStrategy, int]]] = [[] for _ in sources]
+    limit = int(getattr(model.config, "max_position_embeddings", 0) or tokenizer.model_max_length)
+    was_training = model.training
+    model.eval()
+    try:
+        for s_index, strategy in enumerate(strategies):
+            for start in range(0, len(order), batch_size):
+                idx = order[start:start + batch_size]
+                batch = tokenizer.pad({"input_ids": [encoded[i] for i in idx]}, padding=True, return_tensors="pt")
+                width = batch["input_ids"].shape[1]
+                torch.manual_seed(seed * 1_000_003 + s_index * 7919 + start)
+                kwargs = decoding_kwargs(strategy, (tokenizer.eos_token_id, tokenizer.pad_token_id))
+                input_ids, attention_mask = batch["input_ids"], batch["attention_mask"]
+                if strategy.sampled and strategy.samples > 1:  # FastSampler decodes in greedy mode: expand here
+                    input_ids = input_ids.repeat_interleave(strategy.samples, dim=0)
+                    attention_mask = attention_mask.repeat_interleave(strategy.samples, dim=0)
+                with fast_masks():
+                    out = model.generate(
+                        input_ids=input_ids, attention_mask=attention_mask,
+                        max_new_tokens=max(1, min(max_new_tokens, limit - width)),
+                        pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id, **kwargs,
+                    )
+                new = out[:, width:]
+                lengths = (new != tokenizer.pad_token_id).sum(dim=1).tolist()
+                texts = tokenizer.batch_decode(new, skip_special_tokens=True)
+                for j, text in enumerate(texts):
+                    produced[idx[j // strategy.samples]].append((text.strip(), strategy, int(lengths[j])))
+                if on_batch is not None:
+                    on_batch(len(idx), int(sum(lengths)))
+    finally:
+        model.train(was_training)
+    return [merge_duplicates(p) for p in produced]

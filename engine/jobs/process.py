@@ -1,0 +1,87 @@
+"""Runs one job in this process: ``python -m engine run RUN_DIR``.
+
+Reads ``RUN_DIR/config.yaml`` (``kind`` + ``config``), writes status events around the job's own
+events, and turns the outcome into ``succeeded``, ``cancelled`` (SIGTERM honoured; the status names the
+checkpoint a resume starts from) or ``failed`` (with the traceback in the log and in ``stdout.log``).
+
+Under ``accelerate launch`` each process of the run runs this; only rank 0 writes events and the final status
+(the other ranks' contexts write none, see :class:`JobContext`), and it logs ``process rank 0 of N``.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from engine.jobs.config import config_from_dict
+from engine.jobs.context import JobCancelled, JobContext, process_rank, world_size
+from engine.jobs.kinds import job_kind
+
+CONFIG_FILE = "config.yaml"
+HEARTBEAT_ENV = "TARJAMA_HEARTBEAT_S"
+
+
+def read_run_config(run_dir: Path) -> dict:
+    """The ``config.yaml`` of a run: ``{"kind": ..., "config": {...}}``."""
+    with (Path(run_dir) / CONFIG_FILE).open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    if not isinstance(data, dict) or "kind" not in data:
+        raise ValueError(f"{run_dir}/{CONFIG_FILE} has no job kind")
+    return data
+
+
+def accept_indexed_cpu_location() -> None:
+    """Let ``torch.load(map_location="cpu:N")`` work (it knows only ``"cpu"``).
+
+    Under a multi-process CPU launch accelerate gives each worker the device ``cpu:0``, and the Trainer
+    resumes optimizer states with ``torch.load(..., map_location=args.device)``, which then fails with "don't
+    know how to restore data location ... (tagged with cpu:0)". A deserializer for ``cpu:N`` (storages load
+    on the CPU already) fixes it through torch's public ``register_package``.
+    """
+    import torch.serialization
+
+    def deserialize(storage: Any, location: str) -> Any:
+        return storage if location.startswith("cpu:") else None
+
+    torch.serialization.register_package(11, lambda _storage: None, deserialize)
+
+
+def run_job(run_dir: Path) -> int:
+    """Run the job of ``run_dir`` to its end; returns the process exit code (0 unless it failed)."""
+    # OpenMP threads that sleep instead of spinning while they wait: on a small shared CPU (the studio and other
+    # jobs beside this one) spinning threads slowed training steps several-fold. Effective because no job has
+    # imported torch yet at this point.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    run_dir = Path(run_dir).resolve()
+    rank, size = process_rank(), world_size()
+    ctx = JobContext(run_dir, heartbeat_s=float(os.environ.get(HEARTBEAT_ENV, "5")), rank=rank)
+    ctx.start()
+    try:
+        spec = read_run_config(run_dir)
+        kind = job_kind(spec["kind"])
+        config = config_from_dict(kind.config_cls, spec.get("config") or {})
+        ctx.status("running", pid=os.getpid())
+        if size > 1:
+            ctx.log(f"process rank {rank} of {size} (pid {os.getpid()})")
+            accept_indexed_cpu_location()
+        kind.run(config, ctx)
+        ctx.raise_if_cancelled()
+    except JobCancelled:
+        checkpoint = ctx.latest_checkpoint()
+        if checkpoint is None:
+            ctx.log("cancelled before any checkpoint was saved: a resume starts from the beginning", level="warning")
+        ctx.status("cancelled", checkpoint=checkpoint)
+        return 0
+    except BaseException as exc:  # noqa: BLE001 - every failure must reach the run's status
+        ctx.log(traceback.format_exc(), level="error")
+        ctx.status("failed", error=f"{type(exc).__name__}: {exc}")
+        return 1
+    else:
+        ctx.status("succeeded")
+        return 0
+    finally:
+        ctx.close()

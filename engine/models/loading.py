@@ -1,0 +1,292 @@
+"""Load a tokenizer and a causal LM from a local folder or a Hugging Face hub id, and check one first.
+
+:func:`check_model` answers quickly, without loading weights, with a message a person can act on: a
+folder that does not exist, a folder that is not a model folder, a hub id that is not in the local
+cache while the hub cannot be reached. The loaders run the same check and raise
+:class:`ModelLoadError` with that message instead of a long transformers traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+CONFIG_FILE = "config.json"
+WEIGHT_FILES = (
+    "model.safetensors",
+    "model.safetensors.index.json",
+    "pytorch_model.bin",
+    "pytorch_model.bin.index.json",
+)
+TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "tokenizer.model", "vocab.json")
+EAGER_ATTENTION_MODEL_TYPES = ("gemma2", "gemma3", "gemma3_text")
+"""Architectures whose attention-logit soft-capping wants eager attention (as their model cards recommend)."""
+
+
+def attention_kwargs(config: Any) -> dict[str, Any]:
+    """``from_pretrained`` keyword arguments for a model's attention: eager where attention logits are soft-capped.
+
+    Gemma-2/3 models with ``attn_logit_softcapping`` set need eager attention (SDPA cannot apply the cap); the
+    studio's own demo models have no attention cap, so they keep transformers' default (SDPA), about twice as
+    fast for generation on a CPU.
+    """
+    if getattr(config, "model_type", None) in EAGER_ATTENTION_MODEL_TYPES and (
+        getattr(config, "attn_logit_softcapping", None) is not None
+    ):
+        return {"attn_implementation": "eager"}
+    return {}
+
+_HUB_ID = re.compile(r"^[A-Za-z0-9][\w.\-]*(/[A-Za-z0-9][\w.\-]*)?$")
+_TRUE = ("1", "true", "yes", "on")
+
+
+class ModelLoadError(OSError):
+    """A model or tokenizer cannot be loaded; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class ModelCheck:
+    """The outcome of :func:`check_model`: whether it can be loaded, a human message, and its kind."""
+
+    ok: bool
+    message: str
+    kind: Literal["local", "hub"]
+    model_type: str | None = None
+
+
+def hub_offline() -> bool:
+    """Whether the hub is off limits (``HF_HUB_OFFLINE`` / ``TRANSFORMERS_OFFLINE``), read at call time."""
+    return any(
+        os.environ.get(name, "").strip().lower() in _TRUE
+        for name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")
+    )
+
+
+def is_local(name_or_path: str | Path) -> bool:
+    """Whether ``name_or_path`` means a local folder (it exists, or is written like a path) rather
+    than a hub id such as ``google/gemma-2-2b``."""
+    if isinstance(name_or_path, Path):
+        return True
+    text = str(name_or_path).strip()
+    if Path(text).expanduser().exists():
+        return True
+    if text.startswith(("/", "./", "../", "~", ".")) or "\\" in text or text.count("/") > 1:
+        return True
+    return not _HUB_ID.match(text)
+
+
+def _local_path(name_or_path: str | Path) -> Path:
+    return Path(str(name_or_path).strip()).expanduser().resolve()
+
+
+def has_safetensors(folder: Path | str) -> bool:
+    """Whether a local model folder holds safetensors weights."""
+    folder = Path(folder)
+    return folder.is_dir() and any(folder.glob("*.safetensors"))
+
+
+def _check_local(path: Path, need_tokenizer: bool) -> ModelCheck:
+    if not path.exists():
+        return ModelCheck(False, f"model folder {path} does not exist", "local")
+    if not path.is_dir():
+        return ModelCheck(
+            False,
+            f"{path} is a file, not a model folder (choose the folder that holds "
+            f"config.json and the weights)",
+            "local",
+        )
+    config_file = path / CONFIG_FILE
+    if not config_file.is_file():
+        hint = (
+            " It holds a LoRA adapter (adapter_config.json): merge it into its base model first."
+            if (path / "adapter_config.json").is_file()
+            else ""
+        )
+        return ModelCheck(
+            False,
+            f"{path} is not a model folder: it has no {CONFIG_FILE} (expected a "
+            f"Hugging Face save_pretrained folder).{hint}",
+            "local",
+        )
+    try:
+        config = json.loads(config_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return ModelCheck(False, f"{config_file} cannot be read: {exc}", "local")
+    model_type = config.get("model_type") if isinstance(config, dict) else None
+    if not model_type:
+        return ModelCheck(
+            False, f"{config_file} names no model_type: not a transformers model folder", "local"
+        )
+    weights = [name for name in WEIGHT_FILES if (path / name).is_file()] or [
+        p.name for p in path.glob("*.safetensors")
+    ]
+    if not weights:
+        return ModelCheck(
+            False,
+            f"{path} has a {CONFIG_FILE} but no weights (model.safetensors or pytorch_model.bin)",
+            "local",
+            model_type,
+        )
+    has_tokenizer = any((path / name).is_file() for name in TOKENIZER_FILES)
+    if need_tokenizer and not has_tokenizer:
+        return ModelCheck(
+            False,
+            f"{path} has a {model_type} model but no tokenizer files "
+            f"(tokenizer.json / tokenizer_config.json)",
+            "local",
+            model_type,
+        )
+    from engine.models.prompting import read_model_card
+
+    try:
+        card = read_model_card(path)
+    except ValueError as exc:
+        return ModelCheck(False, str(exc), "local", model_type)
+    fmt = f", prompt format {card.prompt_format}" if card else ""
+    kind_of_weights = "safetensors" if has_safetensors(path) else "PyTorch .bin"
+    tok = ", tokenizer" if has_tokenizer else ", no tokenizer"
+    return ModelCheck(
+        True, f"local {model_type} model in {path} ({kind_of_weights} weights{tok}{fmt})", "local", model_type
+    )
+
+
+def _cached_hub_file(repo_id: str, filename: str) -> str | None:
+    from huggingface_hub import try_to_load_from_cache
+
+    found = try_to_load_from_cache(repo_id, filename)
+    return found if isinstance(found, str) else None
+
+
+def _check_hub(repo_id: str, need_tokenizer: bool) -> ModelCheck:
+    cached_config = _cached_hub_file(repo_id, CONFIG_FILE)
+    if cached_config is not None:
+        try:
+            model_type = json.loads(Path(cached_config).read_text(encoding="utf-8")).get("model_type")
+        except (OSError, ValueError):
+            model_type = None
+        return ModelCheck(
+            True,
+            f"{repo_id} is in the local Hugging Face cache ({model_type or 'unknown type'})",
+            "hub",
+            model_type,
+        )
+    if hub_offline():
+        return ModelCheck(
+            False,
+            f"{repo_id} is not in the local Hugging Face cache and the hub cannot be "
+            f"reached (HF_HUB_OFFLINE=1) — download it on a machine with internet, or "
+            f"point to a local folder",
+            "hub",
+        )
+    from huggingface_hub import HfApi
+    from huggingface_hub.errors import GatedRepoError, RepositoryNotFoundError
+
+    try:
+        info = HfApi().model_info(repo_id, timeout=5.0)
+    except GatedRepoError:
+        return ModelCheck(
+            False,
+            f"{repo_id} is gated on the hub: accept its licence on huggingface.co and log "
+            f"in (huggingface-cli login), or point to a local folder",
+            "hub",
+        )
+    except RepositoryNotFoundError:
+        return ModelCheck(
+            False,
+            f"there is no model {repo_id} on the hub (or it is private: log in with huggingface-cli login)",
+            "hub",
+        )
+    except Exception as exc:  # noqa: BLE001 - any network failure means the same thing to the user
+        return ModelCheck(
+            False,
+            f"{repo_id} is not in the local Hugging Face cache and the hub cannot be "
+            f"reached ({type(exc).__name__}) — download it on a machine with internet, "
+            f"or point to a local folder",
+            "hub",
+        )
+    model_type = (info.config or {}).get("model_type") if getattr(info, "config", None) else None
+    return ModelCheck(True, f"{repo_id} is on the hub; it will be downloaded on first use", "hub", model_type)
+
+
+def check_model(name_or_path: str | Path, need_tokenizer: bool = True) -> ModelCheck:
+    """Whether a local folder or hub id can be loaded as a model, with a message saying why not.
+
+    Never loads weights. With ``HF_HUB_OFFLINE=1`` a hub id is looked up in the local cache only,
+    so the answer is immediate.
+    """
+    text = str(name_or_path).strip()
+    if not text:
+        return ModelCheck(False, "no model given: enter a local folder or a hub id", "local")
+    if is_local(name_or_path):
+        return _check_local(_local_path(text), need_tokenizer)
+    return _check_hub(text, need_tokenizer)
+
+
+def _source(name_or_path: str | Path, need_tokenizer: bool) -> tuple[str, bool]:
+    """The string to hand to ``from_pretrained`` and whether it is local; raises if the check fails."""
+    check = check_model(name_or_path, need_tokenizer=need_tokenizer)
+    if not check.ok:
+        raise ModelLoadError(check.message)
+    if check.kind == "local":
+        return str(_local_path(name_or_path)), True
+    return str(name_or_path).strip(), False
+
+
+def load_tokenizer(name_or_path: str | Path, trust_remote_code: bool = False) -> Any:
+    """The tokenizer of a local folder or hub id; a missing pad token falls back to EOS."""
+    from transformers import AutoTokenizer
+
+    source, local = _source(name_or_path, need_tokenizer=True)
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(
+            source, trust_remote_code=trust_remote_code, local_files_only=local or hub_offline()
+        )
+    except (OSError, ValueError) as exc:
+        raise ModelLoadError(f"cannot load the tokenizer of {name_or_path}: {exc}") from exc
+    if tokenizer.pad_token is None and tokenizer.eos_token is not None:
+        tokenizer.pad_token = tokenizer.eos_token
+    return tokenizer
+
+
+def _torch_dtype(dtype: Any) -> Any:
+    import torch
+
+    if dtype is None or dtype == "auto" or isinstance(dtype, torch.dtype):
+        return dtype
+    value = getattr(torch, str(dtype).replace("torch.", ""), None)
+    if not isinstance(value, torch.dtype):
+        raise ValueError(f"unknown dtype {dtype!r} (use e.g. float32, bfloat16 or auto)")
+    return value
+
+
+def load_causal_lm(name_or_path: str | Path, trust_remote_code: bool = False, dtype: Any = None) -> Any:
+    """A causal LM from a local folder or hub id, in eval mode.
+
+    Safetensors are required where the folder has them; soft-capped Gemma-2/3 attention is eager
+    (:func:`attention_kwargs`). ``dtype``:
+    ``None`` (float32), ``"auto"`` (as saved), a ``torch.dtype`` or its name (``"bfloat16"``).
+    """
+    from transformers import AutoConfig, AutoModelForCausalLM
+
+    source, local = _source(name_or_path, need_tokenizer=False)
+    offline = local or hub_offline()
+    kwargs: dict[str, Any] = {"trust_remote_code": trust_remote_code, "local_files_only": offline}
+    try:
+        config = AutoConfig.from_pretrained(
+            source, trust_remote_code=trust_remote_code, local_files_only=offline
+        )
+        kwargs.update(attention_kwargs(config))
+        if local and has_safetensors(source):
+            kwargs["use_safetensors"] = True
+        torch_dtype = _torch_dtype(dtype)
+        if torch_dtype is not None:
+            kwargs["dtype"] = torch_dtype
+        model = AutoModelForCausalLM.from_pretrained(source, config=config, **kwargs)
+    except (OSError, ValueError) as exc:
+        raise ModelLoadError(f"cannot load the model {name_or_path}: {exc}") from exc
+    model.eval()
+    return model

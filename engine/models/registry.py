@@ -1,0 +1,315 @@
+"""The model registry's operations: promote to production, roll back, archive, lineage and standalone export.
+
+Headless (no Streamlit): the Models page calls these with the studio's store.
+
+**Production.** Exactly one policy is ``production`` once any has been promoted. :func:`promote` moves
+production to a policy and returns the previous production model to the stage it had before *its*
+promotion; :func:`rollback` undoes the newest promotion not yet undone, so rolling back twice walks back the
+history. Each is one transaction over ``models`` and the ``promotions`` history (migration 0007): promotions
+form a stack — a ``promote`` row pushes, a ``rollback`` row pops — and the model of the top ``promote`` row
+is the production model.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from engine.store.clock import utc_now
+
+PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
+"""A model version's name: a letter or digit, then letters, digits, ``.``, ``_`` or ``-`` (at most 128); it names
+the export folder too."""
+FALLBACK_STAGE = "final"  # where a production model goes when no promotion of it is on record
+
+
+class RegistryError(ValueError):
+    """A registry operation that cannot be done (the message says why, for the page)."""
+
+
+def model_name_problem(name: str) -> str | None:
+    """Why ``name`` cannot name a model version (see :data:`PLAIN_NAME`), or None when it can."""
+    if not PLAIN_NAME.fullmatch(name or ""):
+        return ("Give a name of letters, digits, '.', '_' or '-' (starting with a letter or digit, at most 128 "
+                "characters).")
+    return None
+
+
+# --- production: promote, roll back, archive ---------------------------------------------------------
+def _row(cur: duckdb.DuckDBPyConnection, name: str) -> dict | None:
+    result = cur.execute("SELECT name, kind, stage FROM models WHERE name = ?", [name])
+    row = result.fetchone()
+    return dict(zip(("name", "kind", "stage"), row, strict=True)) if row else None
+
+
+def _history(cur: duckdb.DuckDBPyConnection) -> list[dict]:
+    result = cur.execute("SELECT id, model, previous_production, previous_stage, action, time FROM promotions"
+                         " ORDER BY id")
+    names = [d[0] for d in result.description]
+    return [dict(zip(names, r, strict=True)) for r in result.fetchall()]
+
+
+def _stack(history: list[dict]) -> list[dict]:
+    """The promotions not undone, oldest first: each ``promote`` pushes, each ``rollback`` pops."""
+    stack: list[dict] = []
+    for row in history:
+        if row["action"] == "promote":
+            stack.append(row)
+        elif stack:
+            stack.pop()
+    return stack
+
+
+def _restore_stage(stack: list[dict], name: str) -> str:
+    """The stage ``name`` had before it became production (the newest standing promotion of it)."""
+    for row in reversed(stack):
+        if row["model"] == name:
+            return row["previous_stage"]
+    return FALLBACK_STAGE
+
+
+def production(store: Any) -> str | None:
+    """The name of the production policy, or ``None``."""
+    rows = store.db.query("SELECT name FROM models WHERE stage = 'production' ORDER BY name")
+    return rows[0][0] if rows else None
+
+
+def history(store: Any) -> list[dict]:
+    """Every promotion and roll-back, newest first."""
+    with store.db.cursor() as cur:
+        return _history(cur)[::-1]
+
+
+def rollback_target(store: Any) -> str | None:
+    """The model a roll-back would make production again, or ``None`` when there is nothing to roll back."""
+    with store.db.cursor() as cur:
+        stack = _stack(_history(cur))
+    return stack[-1]["previous_production"] if stack else None
+
+
+def promote(store: Any, name: str, *, confirm_name: str) -> str | None:
+    """Make the policy ``name`` the production model; returns the model that was production before (or ``None``).
+
+    ``confirm_name`` must repeat ``name`` (the page's confirmation). The previous production model goes back to
+    the stage it had before its promotion. One transaction: there is never zero or two production models.
+    """
+    if confirm_name != name:
+        raise RegistryError(f"type the model's name ({name}) to confirm the promotion")
+    with store.db.transaction() as cur:
+        row = _row(cur, name)
+        if row is None:
+            raise RegistryError(f"no registered model named {name!r}")
+        if row["kind"] != "policy":
+            raise RegistryError(f"{name} is a {row['kind']} model; only a policy can be promoted to production")
+        if row["stage"] == "production":
+            raise RegistryError(f"{name} is already the production model")
+        stack = _stack(_history(cur))
+        current = [r[0] for r in cur.execute(
+            "SELECT name FROM models WHERE stage = 'production' ORDER BY name").fetchall()]
+        for other in current:
+            cur.execute("UPDATE models SET stage = ? WHERE name = ?", [_restore_stage(stack, other), other])
+        cur.execute("UPDATE models SET stage = 'production' WHERE name = ?", [name])
+        previous = current[0] if current else None
+        cur.execute("INSERT INTO promotions (model, previous_production, previous_stage, action, time)"
+                    " VALUES (?, ?, ?, 'promote', ?)", [name, previous, row["stage"], utc_now()])
+    return previous
+
+
+def rollback(store: Any, *, confirm: bool) -> str:
+    """Return production to the model that was production before the newest standing promotion; returns its name.
+
+    ``confirm`` must be true (the page's confirmation). The model leaving production goes back to the stage it
+    had before its promotion. Refused when no earlier production model is on record, or it was archived or
+    removed since. One transaction.
+    """
+    if confirm is not True:
+        raise RegistryError("confirm the roll-back first")
+    with store.db.transaction() as cur:
+        stack = _stack(_history(cur))
+        if not stack:
+            raise RegistryError("nothing to roll back: no promotion on record")
+        top = stack[-1]
+        target = top["previous_production"]
+        if target is None:
+            raise RegistryError(f"{top['model']} was the first production model: there is none to roll back to")
+        target_row = _row(cur, target)
+        if target_row is None:
+            raise RegistryError(f"{target} is no longer registered; promote another model instead")
+        if target_row["stage"] == "archived":
+            raise RegistryError(f"{target} was archived since; promote another model instead")
+        current = [r[0] for r in cur.execute(
+            "SELECT name FROM models WHERE stage = 'production' ORDER BY name").fetchall()]
+        for other in current:
+            cur.execute("UPDATE models SET stage = ? WHERE name = ?", [_restore_stage(stack, other), other])
+        cur.execute("UPDATE models SET stage = 'production' WHERE name = ?", [target])
+        cur.execute("INSERT INTO promotions (model, previous_production, previous_stage, action, time)"
+                    " VALUES (?, ?, ?, 'rollback', ?)",
+                    [target, current[0] if current else None, target_row["stage"], utc_now()])
+    return target
+
+
+def archive(store: Any, name: str) -> None:
+    """Set ``name``'s stage to ``archived`` (refused for the production model: promote or roll back first)."""
+    with store.db.transaction() as cur:
+        row = _row(cur, name)
+        if row is None:
+            raise RegistryError(f"no registered model named {name!r}")
+        if row["stage"] == "production":
+            raise RegistryError(f"{name} is the production model: promote another model or roll back first")
+        cur.execute("UPDATE models SET stage = 'archived' WHERE name = ?", [name])
+
+
+# --- standalone export --------------------------------------------------------------------------------
+def export_dir(workspace: Any, name: str) -> Path:
+    """``<workspace>/exports/<name>``, ``name`` checked to be a plain name."""
+    if not PLAIN_NAME.fullmatch(name or ""):
+        raise RegistryError(f"not a plain model name for an export folder: {name!r}")
+    return Path(workspace.root) / "exports" / name
+
+
+def _adapter_base(folder: Path) -> str | None:
+    file = folder / "adapter_config.json"
+    if not file.is_file():
+        return None
+    base = json.loads(file.read_text(encoding="utf-8")).get("base_model_name_or_path")
+    if not base:
+        raise RegistryError(f"{folder} is a LoRA adapter without base_model_name_or_path")
+    return str(base)
+
+
+def _load_policy(path: str, trust: bool) -> tuple[Any, Any]:
+    """A causal LM (a PEFT adapter folder merged into its base first) and its tokenizer."""
+    from engine.models.loading import load_causal_lm, load_tokenizer
+
+    folder = Path(path).expanduser()
+    base = _adapter_base(folder) if folder.is_dir() else None
+    if base is None:
+        return load_causal_lm(path, trust_remote_code=trust), load_tokenizer(path, trust_remote_code=trust)
+    from peft import PeftModel
+
+    model = PeftModel.from_pretrained(load_causal_lm(base, trust_remote_code=trust), str(folder))
+    model = model.merge_and_unload()
+    if not any((folder / f).is_file() for f in ("tokenizer.json", "tokenizer_config.json")):
+        return model, load_tokenizer(base, trust_remote_code=trust)
+    from transformers import AutoTokenizer  # the adapter folder has no config.json, which load_tokenizer checks
+
+    tokenizer = AutoTokenizer.from_pretrained(folder, trust_remote_code=trust, local_files_only=True)
+    if tokenizer.pad_token is None and tokenizer.eos_token is not None:
+        tokenizer.pad_token = tokenizer.eos_token
+    return model, tokenizer
+
+
+def _shareable(folder: Path) -> None:
+    """Files 0644 and folders 0755: an export is meant to be shared, and safetensors writes its file 0600."""
+    folder.chmod(0o755)
+    for path in folder.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+EXPORT_DTYPES: dict[str, str] = {
+    "float32": "full precision (the studio trains in it; largest files)",
+    "bfloat16": "half the size; what most GPUs serve today (Ampere and newer, TPUs)",
+    "float16": "half the size; for older GPUs without bfloat16 (watch for overflow in large models)",
+}
+"""Weight precisions an export can be saved in, with when to choose each."""
+
+MLP_HEAD_REFUSAL = (
+    "{name} has an MLP reward head (Linear → GELU → Linear), which plain transformers cannot represent: "
+    "AutoModelForSequenceClassification would build a fresh linear `score` layer, load none of the head's weights "
+    "into it and score with random weights, different on every load. It is not exported standalone; load it with "
+    "the studio's engine.reward.model.load_reward_model (its run folder), or train a reward model with the linear "
+    "head to export one that transformers loads as it is."
+)
+
+
+def export_standalone(store: Any, name: str, out_dir: Path | str, *, dtype: str = "float32") -> Path:
+    """Write the registered model ``name`` as a standalone folder ``out_dir``; returns it.
+
+    A policy (or reward-model base) is loaded as a causal LM — a PEFT adapter folder merged into its base with
+    ``merge_and_unload()`` — and saved as safetensors in ``dtype`` (:data:`EXPORT_DTYPES`) with its tokenizer,
+    ``tarjama.json`` (no absolute path in it) and a README model card, so
+    ``AutoModelForCausalLM.from_pretrained(out_dir)`` loads it with nothing else. A tag-format model's tokenizer
+    gets the studio's chat template (:func:`engine.models.prompting.tags_chat_template`). A reward model with the linear
+    head is saved so that ``AutoModelForSequenceClassification`` loads it as it is; one with the MLP head is
+    refused (:data:`MLP_HEAD_REFUSAL`). The folder is written beside ``out_dir`` and swapped in whole.
+    """
+    from engine.models.card import model_card, relative_card_values
+    from engine.models.prompting import PAIRS, prompt_format_of, read_model_card, tags_chat_template, write_model_card
+
+    if dtype not in EXPORT_DTYPES:
+        raise RegistryError(f"unknown precision {dtype!r}; choose one of {', '.join(EXPORT_DTYPES)}")
+    out = Path(out_dir)
+    if not PLAIN_NAME.fullmatch(out.name):
+        raise RegistryError(f"not a plain export folder name: {out.name!r}")
+    row = store.models.get(name)
+    if row is None:
+        raise RegistryError(f"no registered model named {name!r}")
+    meta, path = row["metadata"] or {}, row["path"]
+    trust = bool(meta.get("trust_remote_code", False))
+    folder = Path(path).expanduser()
+    card = read_model_card(folder) if folder.is_dir() else None
+    prompt_format = (card.prompt_format if card else None) or meta.get("prompt_format") or prompt_format_of(path)
+    pairs = (card.pairs if card and card.pairs else None) or list(PAIRS)
+    extra = relative_card_values({
+        **(card.extra if card else {}), "exported_from": name, "stage": row["stage"], "run_id": row["run_id"],
+        "parent": row["parent"] or (card.extra.get("parent") if card else None), "dtype": dtype})
+    extra.pop("source_path", None)
+
+    import torch
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.parent / f".{out.name}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        reward_head = None
+        if row["kind"] == "reward":
+            from engine.models.loading import load_tokenizer
+            from engine.reward.model import head_spec, load_reward_model
+
+            model = load_reward_model(path, trust_remote_code=trust)
+            reward_head = head_spec(model.config)["type"]
+            if reward_head != "linear":
+                raise RegistryError(MLP_HEAD_REFUSAL.format(name=name))
+            tokenizer = load_tokenizer(path, trust_remote_code=trust)
+            extra.pop("created_by", None)
+        else:
+            model, tokenizer = _load_policy(path, trust)
+        if prompt_format == "tags" and not getattr(tokenizer, "chat_template", None):
+            tokenizer.chat_template = tags_chat_template()
+        model = model.to(getattr(torch, dtype))
+        model.save_pretrained(tmp, safe_serialization=True)
+        tokenizer.save_pretrained(tmp)
+        write_model_card(tmp, prompt_format, pairs, created_by="reward" if reward_head else "export", **extra)
+        base = meta.get("base_model") or (card.extra.get("base_model") if card else None)
+        (tmp / "README.md").write_text(model_card(store, name, prompt_format=prompt_format, pairs=pairs, dtype=dtype,
+                                                  base_model=base, reward_head=reward_head), encoding="utf-8")
+        _strip_local_paths(tmp)
+        _shareable(tmp)
+        if out.exists():
+            shutil.rmtree(out)
+        tmp.rename(out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def _strip_local_paths(folder: Path) -> None:
+    """Remove the local folder names ``save_pretrained`` may record (``_name_or_path`` in the configs,
+    ``base_model_name_or_path``): an export must not point at the machine it was made on."""
+    for file in ("config.json", "generation_config.json", "tokenizer_config.json"):
+        target = folder / file
+        if not target.is_file():
+            continue
+        data = json.loads(target.read_text(encoding="utf-8"))
+        changed = False
+        for key in ("_name_or_path", "name_or_path", "base_model_name_or_path"):
+            if isinstance(data.get(key), str) and Path(data[key]).is_absolute():
+                data.pop(key)
+                changed = True
+        if changed:
+            target.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,179 @@
+"""The translation endpoint: ``POST /translate`` on 127.0.0.1, a stdlib HTTP server in a thread of the studio.
+
+Why a thread and not a job: the endpoint logs every translation it serves, and only the process that holds
+``studio.duckdb`` may write it (DuckDB lets one process hold the file). A job would have to hand its log back
+through files for the studio to ingest, and would load the model a second time; a thread of the studio writes the
+log directly and shares the models the Translate page already loaded. ``python -m engine serve`` runs the same
+server in the foreground when the studio is not running (it then holds the store itself).
+
+Requests (JSON, at most :data:`MAX_BODY_BYTES`): ``{"text": "...", "pair": "en-ar"}`` or
+``{"texts": ["...", ...], "pair": "fr-ar"}``, optionally ``"model": "<registered policy>"`` (default: the production
+model). Answer 200: ``{"model": ..., "pair": ..., "translations": [{"source", "translation", "reward", "qe",
+"degenerate", "flags", "log_id"}]}``. A bad request gets 400 (413 when too large) with ``{"error": "<reason>"}``;
+no production model 503; an unexpected failure 500 with a one-line reason — never a traceback.
+``GET /health`` answers ``{"status": "ok"}``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+from engine.monitor.serving import NoModelError, RequestError, check_texts, translate_texts
+from engine.store import StoreError
+
+HOST = "127.0.0.1"
+"""The only address the endpoint listens on: it has no sign-in, so nothing beyond this machine may reach it."""
+DEFAULT_PORT = 8502
+MAX_BODY_BYTES = 64 * 1024
+"""Largest request body accepted (32 texts of 1,000 characters fit in UTF-8 Arabic or French)."""
+KEYS = ("text", "texts", "pair", "model")
+LOG = logging.getLogger(__name__)
+
+Translate = Callable[[list[str], str, str | None], tuple[str, list[Any]]]
+"""``translate(texts, pair, model)`` → (model name, served texts); the server is given one bound to a store."""
+
+
+def parse_request(body: bytes) -> tuple[list[str], str, str | None]:
+    """The checked (texts, pair, model) of a request body; a :class:`RequestError` says what is wrong."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RequestError(f"the body is not UTF-8 (byte {exc.start})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RequestError(f"the body is not valid JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    if not isinstance(data, dict):
+        raise RequestError('the body must be a JSON object with "text" or "texts" and "pair"')
+    unknown = sorted(set(data) - set(KEYS))
+    if unknown:
+        raise RequestError(f"unknown field {unknown[0]!r} (expected {', '.join(KEYS)})")
+    if ("text" in data) == ("texts" in data):
+        raise RequestError('give either "text" (one string) or "texts" (a list of strings)')
+    texts = check_texts([data["text"]] if "text" in data else data["texts"])
+    pair = data.get("pair")
+    if not isinstance(pair, str) or not pair:
+        raise RequestError('"pair" is required: "en-ar" or "fr-ar"')
+    model = data.get("model")
+    if model is not None and (not isinstance(model, str) or not model.strip()):
+        raise RequestError('"model" must be the name of a registered model')
+    return texts, pair, model.strip() if model else None
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    server_version = "TarjamaEndpoint/1"
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 — the base class names it so
+        LOG.info("%s %s", self.address_string(), format % args)
+
+    def _answer(self, status: int, payload: dict) -> None:
+        body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _refuse(self, status: int, reason: str) -> None:
+        self.close_connection = True
+        self._answer(status, {"error": reason})
+
+    def do_GET(self) -> None:  # noqa: N802 — http.server's naming
+        if self.path.split("?")[0] == "/health":
+            self._answer(200, {"status": "ok"})
+        else:
+            self._refuse(404, f"no such endpoint {self.path.split('?')[0]!r}: POST /translate or GET /health")
+
+    def do_POST(self) -> None:  # noqa: N802
+        if self.path.split("?")[0] != "/translate":
+            self._refuse(404, f"no such endpoint {self.path.split('?')[0]!r}: POST /translate")
+            return
+        length = self.headers.get("Content-Length")
+        if self.headers.get("Transfer-Encoding") or length is None:
+            self._refuse(411, "send the body with a Content-Length header (no chunked encoding)")
+            return
+        try:
+            size = int(length)
+        except ValueError:
+            self._refuse(400, f"Content-Length is not a number: {length!r}")
+            return
+        if size > MAX_BODY_BYTES or size < 0:
+            self._refuse(413, f"the body is {size} bytes; at most {MAX_BODY_BYTES} are accepted")
+            return
+        try:
+            texts, pair, model = parse_request(self.rfile.read(size))
+            name, served = self.server.translate(texts, pair, model)
+        except RequestError as exc:
+            self._refuse(400, str(exc))
+        except NoModelError as exc:
+            self._refuse(503, str(exc))
+        except StoreError as exc:
+            self._refuse(503, str(exc))
+        except (ValueError, LookupError) as exc:  # e.g. the model's folder is gone, a bad strategy
+            self._refuse(400, str(exc))
+        except Exception as exc:  # noqa: BLE001 — the client gets one line; the studio's log gets the traceback
+            LOG.exception("translation endpoint: request failed")
+            self._refuse(500, f"the translation failed ({type(exc).__name__}); see the studio's log")
+        else:
+            self._answer(200, {"model": name, "pair": pair, "translations": [s.to_json() for s in served]})
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, port: int, translate: Translate) -> None:
+        self.translate = translate
+        super().__init__((HOST, port), _Handler)
+
+
+class TranslationEndpoint:
+    """The endpoint's server and its thread: :meth:`start`, :meth:`stop`, :attr:`url`."""
+
+    def __init__(self, store, *, port: int = DEFAULT_PORT, translate: Translate | None = None) -> None:
+        self.store = store
+        self.port = int(port)
+        self._translate = translate or (lambda texts, pair, model: translate_texts(store, texts, pair, model))
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def running(self) -> bool:
+        """Whether the server thread is serving."""
+        return self._thread is not None and self._thread.is_alive()
+
+    @property
+    def url(self) -> str:
+        """Where to send requests (the port actually bound, when 0 asked for a free one)."""
+        return f"http://{HOST}:{self.port}/translate"
+
+    def start(self) -> str:
+        """Listen on 127.0.0.1 and serve in a daemon thread (idempotent); returns :attr:`url`.
+
+        A port already in use raises an ``OSError`` whose message says so."""
+        if self.running:
+            return self.url
+        try:
+            self._server = _Server(self.port, self._translate)
+        except OSError as exc:
+            raise OSError(f"cannot listen on {HOST}:{self.port} ({exc.strerror or exc}); choose another port") from exc
+        self.port = self._server.server_address[1]
+        self._thread = threading.Thread(target=self._server.serve_forever, name="tarjama-endpoint", daemon=True)
+        self._thread.start()
+        return self.url
+
+    def stop(self) -> None:
+        """Stop serving and release the port."""
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        self._server = self._thread = None

@@ -1,0 +1,162 @@
+"""Translate texts for other tools with a registered model (production by default) and log what was served.
+
+What the HTTP endpoint (:mod:`engine.monitor.server`) calls. It runs in the process that owns the store (the studio,
+or ``python -m engine serve`` when the studio is not running), so the log is written directly — no job, no second
+process on the database. Each text is sampled and ranked like a Translate-page request
+(:func:`engine.feedback.interactive.translate_and_rank`: the model loaded once per process, 8 candidates in one
+``generate()`` call, ranked by the reward model); the best candidate is served. Without a reward model the greedy
+candidate is served and no reward is recorded.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from engine.feedback.interactive import MAX_SOURCE_CHARS
+from engine.monitor.log import Served, log_served
+from engine.monitor.settings import MonitorSettings, load_settings
+
+PAIRS = ("en-ar", "fr-ar")
+MAX_TEXTS = 32
+"""Most texts in one request."""
+
+
+class RequestError(ValueError):
+    """A request the endpoint refuses; the message says why (sent as the 400 answer's ``error``)."""
+
+
+class NoModelError(LookupError):
+    """No model can serve: none named and none at the production stage."""
+
+
+@dataclass(frozen=True)
+class ServedText:
+    """One translated text as the endpoint answers it."""
+
+    source: str
+    translation: str
+    reward: float | None
+    qe: float | None
+    degenerate: bool
+    flags: list[str]
+    log_id: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        """The answer's JSON object for this text."""
+        return {
+            "source": self.source,
+            "translation": self.translation,
+            "reward": self.reward,
+            "qe": self.qe,
+            "degenerate": self.degenerate,
+            "flags": self.flags,
+            "log_id": self.log_id,
+        }
+
+
+def check_texts(texts: Any) -> list[str]:
+    """The texts of a request, checked: 1 to :data:`MAX_TEXTS` non-empty strings of at most
+    :data:`~engine.feedback.interactive.MAX_SOURCE_CHARS` characters with no control characters."""
+    if not isinstance(texts, list) or not texts:
+        raise RequestError('"texts" must be a non-empty list of strings')
+    if len(texts) > MAX_TEXTS:
+        raise RequestError(f"at most {MAX_TEXTS} texts per request ({len(texts)} sent)")
+    clean = []
+    for i, text in enumerate(texts):
+        where = f"text {i + 1}" if len(texts) > 1 else "the text"
+        if not isinstance(text, str):
+            raise RequestError(f"{where} is not a string")
+        text = " ".join(text.split())
+        if not text:
+            raise RequestError(f"{where} is empty")
+        if len(text) > MAX_SOURCE_CHARS:
+            raise RequestError(f"{where} is longer than {MAX_SOURCE_CHARS} characters ({len(text)})")
+        if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in text):
+            raise RequestError(f"{where} contains control characters")
+        clean.append(text)
+    return clean
+
+
+def serving_model(store, model: str | None) -> str:
+    """The model that serves: ``model`` when given (a registered policy), else the production model."""
+    from engine.models.refs import UnknownModelError, resolve_model
+
+    if model:
+        try:
+            ref = resolve_model(store, model)
+        except UnknownModelError as exc:
+            raise RequestError(str(exc)) from None
+        if ref.kind != "policy":
+            raise RequestError(f"{model} is a {ref.kind} model, not a translation (policy) model")
+        return ref.name
+    rows = store.models.list(kind="policy", stage="production")
+    if not rows:
+        raise NoModelError(
+            'no production model: promote one on the Compare or Models page, or name a model in the request ("model")'
+        )
+    return rows[0]["name"]
+
+
+def serving_reward_model(store, settings: MonitorSettings) -> str | None:
+    """The reward model that ranks the endpoint's candidates: the settings' one, else the newest registered."""
+    if settings.reward_model:
+        return settings.reward_model
+    rows = store.models.list(kind="reward")
+    return rows[0]["name"] if rows else None
+
+
+def translate_texts(
+    store,
+    texts: list[str],
+    pair: str,
+    model: str | None = None,
+    *,
+    settings: MonitorSettings | None = None,
+    max_new_tokens: int = 64,
+) -> tuple[str, list[ServedText]]:
+    """Translate checked ``texts`` in ``pair`` with ``model`` (production by default), log every one (origin
+    ``endpoint``) and return the model's name and the served texts."""
+    from engine.feedback.interactive import translate_with_registry
+
+    if pair not in PAIRS:
+        raise RequestError(f'"pair" must be one of {", ".join(PAIRS)}')
+    settings = settings or load_settings(store)
+    name = serving_model(store, model)
+    rm = serving_reward_model(store, settings)
+    served = []
+    for text in texts:
+        translation = translate_with_registry(
+            store, source=text, pair=pair, model=name, rm=rm, max_new_tokens=max_new_tokens
+        )
+        best = translation.candidates[0]
+        served.append(
+            Served(
+                origin="endpoint",
+                model=name,
+                pair=pair,
+                source=translation.source,
+                output=best.text,
+                rm=translation.rm,
+                reward=best.rm_score,
+                alternatives=[(c.text, c.rm_score) for c in translation.candidates[1:]],
+            )
+        )
+    ids = log_served(store, served, settings=settings)
+    logged = {e["id"]: e for e in store.translation_log.entries(ids=ids)} if ids else {}
+    answers = []
+    for item, log_id in zip(served, ids, strict=True):
+        entry = logged[log_id]
+        answers.append(
+            ServedText(
+                source=item.source,
+                translation=item.output,
+                reward=item.reward,
+                qe=entry["qe"],
+                degenerate=bool(entry["degenerate"]),
+                flags=entry["flags"],
+                log_id=log_id,
+            )
+        )
+    return name, answers

@@ -1,0 +1,1 @@
+"""Preferences: pairing scored candidates, fusing metric scores, and exporting pairs for other tools."""

@@ -1,0 +1,203 @@
+"""Typed queries and writes for the translation log: every translation the studio served, and its review samples."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+import duckdb
+
+from engine.store.clock import utc_now
+from engine.store.database import Database
+
+ORIGINS = ("translate", "batch", "endpoint")
+"""Where a logged translation was served: the Translate page, a batch translation job, the HTTP endpoint."""
+
+_COLUMNS = (
+    "created_at",
+    "origin",
+    "model",
+    "rm",
+    "pair",
+    "source",
+    "output",
+    "reward",
+    "qe",
+    "qe_model",
+    "degenerate",
+    "flags",
+    "request_id",
+    "run_id",
+    "line",
+)
+
+
+def _row(entry: dict[str, Any]) -> list[Any]:
+    if entry.get("origin") not in ORIGINS:
+        raise ValueError(f"log origin must be one of {ORIGINS}, not {entry.get('origin')!r}")
+    values = {
+        **entry,
+        "created_at": entry.get("created_at") or utc_now(),
+        "flags": ",".join(entry.get("flags") or []),
+        "degenerate": bool(entry.get("degenerate")),
+    }
+    return [values.get(name) for name in _COLUMNS]
+
+
+class TranslationLogRepository:
+    """The translation log (``translation_log``), its review samples and the monitor's settings."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add(self, entries: list[dict[str, Any]], cur: duckdb.DuckDBPyConnection | None = None) -> list[int]:
+        """Append log entries (dicts with the table's columns; ``flags`` a list); returns their ids in order.
+
+        A batch entry whose (``run_id``, ``line``) is already logged is skipped (an ingested file read twice)."""
+        if cur is None:
+            with self.db.transaction() as tx:
+                return self.add(entries, tx)
+        ids = []
+        for entry in entries:
+            if (
+                entry.get("run_id") is not None
+                and cur.execute(
+                    "SELECT 1 FROM translation_log WHERE run_id = ? AND line = ?", [entry["run_id"], entry.get("line")]
+                ).fetchone()
+            ):
+                continue
+            ids.append(
+                int(
+                    cur.execute(
+                        f"INSERT INTO translation_log ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
+                        " RETURNING id",
+                        _row(entry),
+                    ).fetchone()[0]
+                )
+            )
+        return ids
+
+    def get(self, log_id: int) -> dict | None:
+        """One log entry (``flags`` as a list), or None."""
+        rows = self.entries(ids=[log_id])
+        return rows[0] if rows else None
+
+    def entries(
+        self,
+        *,
+        models: list[str] | None = None,
+        origins: list[str] | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        ids: list[int] | None = None,
+        limit: int | None = None,
+        newest_first: bool = False,
+    ) -> list[dict]:
+        """Log entries filtered by model, origin and time (``until`` exclusive), oldest first unless
+        ``newest_first``; each with ``queue_id`` / ``item_id`` when it was sampled for review."""
+        clauses, params = [], []
+        for column, values in (("l.model", models), ("l.origin", origins), ("l.id", ids)):
+            if values:
+                clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
+                params += list(values)
+        if since is not None:
+            clauses.append("l.created_at >= ?")
+            params.append(since)
+        if until is not None:
+            clauses.append("l.created_at < ?")
+            params.append(until)
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        sql = (
+            "SELECT l.*, r.queue_id, r.item_id FROM translation_log l"
+            f" LEFT JOIN translation_log_reviews r ON r.log_id = l.id{where}"
+            f" ORDER BY l.created_at {'DESC' if newest_first else 'ASC'}, l.id {'DESC' if newest_first else 'ASC'}"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        rows = self.db.query_dicts(sql, params)
+        for row in rows:
+            row["flags"] = [f for f in row["flags"].split(",") if f]
+        return rows
+
+    def count(self, *, model: str | None = None) -> int:
+        """How many translations are logged (of one model)."""
+        if model is None:
+            return int(self.db.query("SELECT count(*) FROM translation_log")[0][0])
+        return int(self.db.query("SELECT count(*) FROM translation_log WHERE model = ?", [model])[0][0])
+
+    def models(self) -> list[str]:
+        """The models with logged translations, in the order they were first logged."""
+        return [
+            r[0]
+            for r in self.db.query("SELECT model FROM translation_log GROUP BY model ORDER BY min(created_at), model")
+        ]
+
+    # --- review samples ------------------------------------------------------------------------------
+    @staticmethod
+    def review_queue_name(model: str) -> str:
+        """The review queue that holds the sampled translations of ``model``."""
+        return f"Translation log · {model}"
+
+    def add_review(
+        self,
+        cur: duckdb.DuckDBPyConnection,
+        *,
+        log_id: int,
+        model: str,
+        rm: str | None,
+        k: int,
+        pair: str,
+        source: str,
+        request_id: str,
+    ) -> tuple[int, int]:
+        """Put a log entry into its model's review queue (created on first use: split ``log``, no corpus) as an item
+        whose candidates are the request ``request_id``; inside ``cur``'s transaction. Returns (queue, item).
+
+        The item has no corpus segment: ``corpus_id`` 0 and ``seg_id`` the log entry's number."""
+        name = self.review_queue_name(model)
+        row = cur.execute("SELECT id FROM review_queues WHERE name = ?", [name]).fetchone()
+        if row is None:
+            row = cur.execute(
+                "INSERT INTO review_queues (name, corpus_ids, split, k, model, rm, strategies, settings, linguists,"
+                " created_by, created_at) VALUES (?, '[]', 'log', ?, ?, ?, '[]', '{}', '[]', 'monitor', ?)"
+                " RETURNING id",
+                [name, int(k), model, rm, utc_now()],
+            ).fetchone()
+        queue_id = int(row[0])
+        item_id = int(
+            cur.execute(
+                "SELECT coalesce(max(item_id), 0) + 1 FROM review_items WHERE queue_id = ?", [queue_id]
+            ).fetchone()[0]
+        )
+        cur.execute(
+            "INSERT INTO review_items (queue_id, item_id, corpus_id, seg_id, pair, source, reference,"
+            " request_id) VALUES (?, ?, 0, ?, ?, ?, NULL, ?)",
+            [queue_id, item_id, int(log_id), pair, source, request_id],
+        )
+        cur.execute(
+            "INSERT INTO translation_log_reviews (log_id, queue_id, item_id, request_id, sampled_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [log_id, queue_id, item_id, request_id, utc_now()],
+        )
+        return queue_id, item_id
+
+    def sampled_count(self) -> int:
+        """How many log entries were sampled for review."""
+        return int(self.db.query("SELECT count(*) FROM translation_log_reviews")[0][0])
+
+    # --- settings ------------------------------------------------------------------------------------
+    def settings(self) -> dict[str, Any]:
+        """The stored monitor settings (keys that were never saved are absent)."""
+        return {k: json.loads(v) for k, v in self.db.query("SELECT key, value FROM monitor_settings")}
+
+    def save_settings(self, values: dict[str, Any]) -> None:
+        """Store monitor settings (each value as JSON), replacing earlier values of the same keys."""
+        with self.db.transaction() as cur:
+            for key, value in values.items():
+                cur.execute(
+                    "INSERT INTO monitor_settings (key, value) VALUES (?, ?)"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [key, json.dumps(value)],
+                )

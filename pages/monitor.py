@@ -1,0 +1,174 @@
+"""Monitor: the translations the studio served, their quality over time per model version, drift alerts, and the
+translation endpoint for other tools."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from types import SimpleNamespace
+
+import streamlit as st
+
+from engine.models.registry import history
+from engine.monitor.quality import MEASURES, PERIODS, aggregate, drift, store_observations
+from engine.monitor.server import DEFAULT_PORT
+from engine.monitor.settings import MonitorSettings, load_settings, save_settings
+from engine.store.clock import utc_now
+from studio.components.arabic import bidi_table
+from studio.components.header import workspace_header
+from studio.components.job_panel import config_form
+from studio.components.monitor_charts import measure_chart
+from studio.endpoint import running_endpoint, start_endpoint, stop_endpoint
+from studio.state import services
+
+st.title("Monitor")
+st.caption(
+    "Every translation the studio serves — Translate page, batch jobs, the endpoint below — is logged with its "
+    "model, scores and output checks; a share goes to the review queue. Quality is charted per model "
+    "version, and a measure that drifts past its baseline raises an alert."
+)
+workspace_header(services())
+services().refresh()
+store = services().store
+settings = load_settings(store)
+
+# --- the endpoint --------------------------------------------------------------------------------------------
+st.subheader("Translation endpoint")
+endpoint = running_endpoint()
+c1, c2 = st.columns([1, 3])
+port = c1.number_input(
+    "Port on 127.0.0.1",
+    0,
+    65535,
+    DEFAULT_PORT,
+    key="mon-port",
+    disabled=endpoint is not None,
+    help="Other tools on this machine send POST /translate here (0: any free port).",
+)
+serve = c2.toggle(
+    "Serve POST /translate",
+    value=endpoint is not None,
+    key="mon-serve",
+    help="A thread of the studio, listening on 127.0.0.1 only; it stops with the studio.",
+)
+if serve and endpoint is None:
+    try:
+        start_endpoint(int(port))
+    except OSError as exc:
+        st.error(str(exc))
+elif not serve and endpoint is not None:
+    stop_endpoint()
+endpoint = running_endpoint()
+if endpoint is not None:
+    example = json.dumps({"text": "Where is the station?", "pair": "en-ar"})
+    st.success(f"Serving at {endpoint.url}")
+    st.code(f"curl -s {endpoint.url} -H 'Content-Type: application/json' -d '{example}'", language="bash")
+else:
+    st.caption("Not serving. `python -m engine serve` serves the same endpoint while the studio is stopped.")
+
+# --- settings ------------------------------------------------------------------------------------------------
+with st.expander("Settings: review sampling, QE model, baseline and alert rule"):
+    form = SimpleNamespace(
+        config_cls=MonitorSettings,
+        description="Saved in the studio's database; they apply to "
+        "the next translation logged and to the alerts below.",
+    )
+    submitted = config_form(
+        form, key="mon-settings", defaults=dataclasses.asdict(settings), submit_label="Save settings"
+    )
+    if submitted is not None:
+        try:
+            save_settings(store, submitted)
+        except ValueError as exc:
+            st.error(str(exc))
+        else:
+            settings = load_settings(store)
+            st.success("Saved.")
+
+# --- quality over time ---------------------------------------------------------------------------------------
+st.subheader("Quality over time")
+production = [m["name"] for m in store.models.list(kind="policy", stage="production")]
+logged = store.translation_log.models()
+judged = store.feedback.judged_models()
+known = list(dict.fromkeys(production + logged + judged))
+c1, c2, c3, c4 = st.columns(4)
+c1.metric("Production model", production[0] if production else "none")
+c2.metric("Translations logged", f"{store.translation_log.count():,}")
+c3.metric("Sampled for review", f"{store.translation_log.sampled_count():,}")
+c4.metric("Judgements", f"{store.feedback.volume()['judgements']:,}")
+if not known:
+    st.info("Nothing logged yet: translate on the Translate page, run a batch translation, or call the endpoint.")
+    st.stop()
+left, right = st.columns([3, 1])
+models = left.multiselect(
+    "Model versions",
+    known,
+    default=known,
+    key="mon-models",
+    help="Production first; every version that served translations or was judged.",
+)
+period = right.radio("Per", PERIODS, horizontal=True, key="mon-period")
+observations = store_observations(store, models) if models else []
+
+measured = drift(observations, settings, utc_now())
+found = [d for d in measured if d.alerting]
+rule = (
+    f"Baseline: a model's first {settings.baseline_days} days; window: the last {settings.window_days} days; "
+    f"an alert when the window's mean is worse than the baseline's by more than {settings.sigmas:g} standard "
+    f"errors, with at least {settings.min_count} observations in each."
+)
+if found:
+    for alert in found:
+        st.error(alert.message(), icon=":material/trending_down:")
+else:
+    st.success("No measure has drifted past its baseline.", icon=":material/check_circle:")
+st.caption(rule)
+with st.expander("Baseline and window of every measure"):
+    st.dataframe(
+        [
+            {
+                "model": d.model,
+                "measure": MEASURES[d.measure].label,
+                "baseline": d.baseline,
+                "n baseline": d.n_baseline,
+                "window": d.current,
+                "n window": d.n_current,
+                "control limit": d.limit,
+                "status": d.status,
+            }
+            for d in measured
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+
+rows = aggregate(observations, period)
+promotions = [p for p in history(store) if p["model"] in models or p.get("previous_production") in models]
+measures = [m for m in MEASURES if any(r["measure"] == m for r in rows)]
+for i in range(0, len(measures), 2):
+    cols = st.columns(2)
+    for col, measure in zip(cols, measures[i : i + 2], strict=False):
+        col.plotly_chart(measure_chart(rows, measure, promotions, period), width="stretch", key=f"mon-{measure}")
+missing = [MEASURES[m].label for m in MEASURES if m not in measures]
+if missing:
+    st.caption("No data yet for: " + "; ".join(missing) + ".")
+
+# --- the log -------------------------------------------------------------------------------------------------
+st.subheader("Latest translations")
+latest = store.translation_log.entries(models=models, limit=50, newest_first=True)
+bidi_table(
+    [
+        {
+            **e,
+            "created_at": f"{e['created_at']:%Y-%m-%d %H:%M}",
+            "reward": "" if e["reward"] is None else f"{e['reward']:.3f}",
+            "qe": "" if e["qe"] is None else f"{e['qe']:.3f}",
+            "checks": ", ".join(e["flags"]) or "pass",
+            "review": "sampled" if e["queue_id"] is not None else "",
+        }
+        for e in latest
+    ],
+    ["created_at", "origin", "model", "source", "output", "reward", "qe", "checks", "review"],
+    arabic_columns=("output",),
+    labels={"created_at": "time (UTC)"},
+)

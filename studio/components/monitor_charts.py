@@ -1,0 +1,47 @@
+"""The Monitor page's charts: one measure over time, a line per model version, promotions marked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+
+from engine.monitor.quality import MEASURES
+
+
+def measure_chart(rows: Sequence[dict], measure: str, promotions: Sequence[dict], period: str) -> go.Figure:
+    """``rows`` from :func:`engine.monitor.quality.aggregate` (any measure; this one is drawn), one line per model;
+    each promotion to production a dashed vertical line labelled with the model promoted."""
+    m = MEASURES[measure]
+    fig = go.Figure()
+    for model in dict.fromkeys(r["model"] for r in rows if r["measure"] == measure):
+        mine = [r for r in rows if r["measure"] == measure and r["model"] == model]
+        fig.add_trace(
+            go.Scatter(
+                x=[r["period"] for r in mine],
+                y=[r["value"] for r in mine],
+                mode="lines+markers",
+                name=model,
+                customdata=[r["n"] for r in mine],
+                hovertemplate=f"{model}<br>%{{x|%Y-%m-%d}}: %{{y:.3f}} (n %{{customdata}})<extra></extra>",
+            )
+        )
+    for p in promotions:
+        fig.add_vline(x=p["time"], line_dash="dash", line_color="#888")
+        fig.add_annotation(
+            x=p["time"],
+            y=1,
+            yref="paper",
+            text=f"{p['action']}: {p['model']}",
+            showarrow=False,
+            xanchor="left",
+            font={"size": 10, "color": "#666"},
+        )
+    fig.update_layout(
+        title=f"{m.label} per {period}",
+        height=300,
+        margin={"l": 40, "r": 10, "t": 40, "b": 30},
+        legend={"orientation": "h", "y": -0.2},
+        yaxis={"tickformat": ".0%" if m.share else ".3f"},
+    )
+    return fig

@@ -1,0 +1,61 @@
+"""Batched multi-candidate generation on a real tiny Gemma-2 model."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.decoding.candidates import SamplingStrategy, generate_candidates, parse_strategies
+from engine.models.loading import load_causal_lm, load_tokenizer
+
+
+@pytest.mark.parametrize("spec, kind, value, samples", [
+    ("greedy", "greedy", None, 1), ("beam:4", "beam", 4, 1), ("temperature:0.7x2", "temperature", 0.7, 2),
+    ("top_k:20", "top_k", 20, 1), ("top_p:0.9x3", "top_p", 0.9, 3),
+])
+def test_strategy_specs_parse_and_print_back(spec, kind, value, samples):
+    strategy = SamplingStrategy.parse(spec)
+    assert (strategy.kind, strategy.value, strategy.samples) == (kind, value, samples)
+    assert strategy.name == spec
+
+
+@pytest.mark.parametrize("spec, message", [
+    ("greedy:2", "greedy takes no value"), ("beam:1", "beam needs a whole number"), ("temperature:0", "(0, 5]"),
+    ("top_p:1.5", "top_p must be in (0, 1]"), ("nucleus:0.9", "not a sampling strategy"),
+    ("temperature", "temperature needs a value"), ("greedyx3", "greedy gives one candidate"),
+])
+def test_bad_strategy_specs_are_refused(spec, message):
+    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)").replace("[", r"\[")):
+        SamplingStrategy.parse(spec)
+
+
+def test_sampling_params_record_the_strategy():
+    assert SamplingStrategy.parse("top_k:20").params() == {"do_sample": True, "temperature": 1.0, "top_k": 20,
+                                                            "top_p": 1.0}
+    assert SamplingStrategy.parse("beam:3").params() == {"do_sample": False, "num_beams": 3}
+
+
+def test_batched_generation_gives_candidates_per_source_with_strategies_and_merges_duplicates(tiny_policy_dir):
+    tokenizer, model = load_tokenizer(tiny_policy_dir), load_causal_lm(tiny_policy_dir)
+    sources = ["Good morning.", "Where is the station?", "Bonjour à tous.", "I like tea very much."]
+    pairs = ["en-ar", "en-ar", "fr-ar", "en-ar"]
+    strategies = parse_strategies(["greedy", "beam:2", "temperature:1.0x3", "top_p:0.9x2"])
+    calls = []
+    out = generate_candidates(model, tokenizer, sources, pairs, strategies, batch_size=3, max_new_tokens=8,
+                              on_batch=lambda n, t: calls.append((n, t)))
+    assert len(out) == 4
+    # 4 strategies × 2 batches (3 + 1 sources): each call covers several sources × all samples of a strategy
+    assert [n for n, _ in calls] == [3, 1] * 4
+    for cands in out:
+        assert 1 <= len(cands) <= 7
+        assert sum(c.count for c in cands) == 7  # every sample is counted, duplicates merged
+        assert len({c.text for c in cands}) == len(cands)
+        assert {c.strategy for c in cands} <= {s.name for s in strategies}
+        assert all(c.params for c in cands)
+
+
+def test_generation_is_reproducible_for_a_seed(tiny_policy_dir):
+    tokenizer, model = load_tokenizer(tiny_policy_dir), load_causal_lm(tiny_policy_dir)
+    strategies = parse_strategies(["temperature:1.0x2"])
+    a = generate_candidates(model, tokenizer, ["Hello."], ["en-ar"], strategies, max_new_tokens=6, seed=3)
+    b = generate_candidates(model, tokenizer, ["Hello."], ["en-ar"], strategies, max_new_tokens=6, seed=3)
+    assert [c.text for c in a[0]] == [c.text for c in b[0]]

@@ -1,0 +1,38 @@
+"""Every preset loads and validates against the config of its job kind or pipeline template."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.jobs.config import config_from_dict
+from engine.jobs.kinds import job_kind
+from engine.jobs.presets import BRIEF, DEMO, PRESETS, preset, preset_names
+from engine.pipelines.templates import TEMPLATES
+
+
+@pytest.mark.parametrize("kind", sorted(PRESETS))
+def test_every_preset_validates(kind):
+    config_cls = TEMPLATES[kind].config_cls if kind in TEMPLATES else job_kind(kind).config_cls
+    for name in preset_names(kind):
+        config = config_from_dict(config_cls, preset(kind, name))
+        for field, value in preset(kind, name).items():
+            assert getattr(config, field) == value, (kind, name, field)
+
+
+def test_the_pipeline_presets_make_valid_steps(store):
+    from engine.pipelines.templates import Phase2Config, phase2_steps
+
+    store.models.register("sft", "policy", "/m/sft", stage="sft")
+    steps = phase2_steps(config_from_dict(Phase2Config, {**preset("phase2", DEMO), "corpus_ids": [1]}), store)
+    assert [s["kind"] for s in steps][:3] == ["generate", "score", "reward"]
+    assert steps[-1]["kind"] == preset("phase2", DEMO)["rl_method"]
+    assert steps[-1]["config"]["register_stage"] == "cold-start"
+
+
+def test_presets_are_copies_and_unknown_names_fail():
+    values = preset("ppo", DEMO)
+    values["steps"] = -1
+    assert preset("ppo", DEMO)["steps"] > 0
+    assert preset("generate", BRIEF) == {}
+    with pytest.raises(KeyError, match="no preset"):
+        preset("ppo", "Huge model")

@@ -1,0 +1,109 @@
+"""Loading and checking models: local folders, hub ids offline, and the messages people read."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+import torch
+
+from engine.models.loading import ModelLoadError, check_model, is_local, load_causal_lm, load_tokenizer
+
+TEXTS = ["Good morning.", "صباح الخير.", "Bonjour.", "أين المحطة؟"] * 5
+
+
+@pytest.fixture(autouse=True)
+def offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+
+
+@pytest.fixture(scope="module")
+def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A saved tiny studio model: safetensors weights, tokenizer and tarjama.json."""
+    from engine.models.demo import build_model, gemma2_config, train_bpe_tokenizer
+    from engine.models.prompting import write_model_card
+
+    folder = tmp_path_factory.mktemp("models") / "tiny"
+    tokenizer = train_bpe_tokenizer(TEXTS, vocab_size=300)
+    torch.manual_seed(0)
+    build_model(gemma2_config(len(tokenizer), "tiny")).save_pretrained(folder, safe_serialization=True)
+    tokenizer.save_pretrained(folder)
+    write_model_card(folder, "tags", pairs=["en-ar"], created_by="test")
+    return folder
+
+
+def test_a_model_folder_checks_ok(model_dir: Path):
+    check = check_model(model_dir)
+    assert check.ok and check.kind == "local" and check.model_type == "gemma2"
+    assert "safetensors" in check.message and "tags" in check.message
+
+
+def test_a_missing_folder_says_so(tmp_path: Path):
+    check = check_model(tmp_path / "nowhere")
+    assert not check.ok and check.kind == "local"
+    assert "does not exist" in check.message and "nowhere" in check.message
+    assert not check_model("./relative/missing").ok
+
+
+def test_a_folder_that_is_not_a_model_folder_says_what_is_missing(tmp_path: Path, model_dir: Path):
+    assert "no config.json" in check_model(tmp_path).message
+    (tmp_path / "adapter_config.json").write_text("{}")
+    assert "LoRA adapter" in check_model(tmp_path).message
+    (tmp_path / "config.json").write_text(json.dumps({"model_type": "gemma2"}))
+    assert "no weights" in check_model(tmp_path).message
+    (tmp_path / "config.json").write_text("not json")
+    assert "cannot be read" in check_model(tmp_path).message
+    file = tmp_path / "weights.bin"
+    file.write_bytes(b"x")
+    assert "is a file, not a model folder" in check_model(file).message
+    assert not check_model("").ok
+
+
+def test_a_model_without_tokenizer_is_refused_unless_not_needed(tmp_path: Path, model_dir: Path):
+    for name in ("config.json", "model.safetensors"):
+        (tmp_path / name).write_bytes((model_dir / name).read_bytes())
+    assert "no tokenizer" in check_model(tmp_path).message
+    assert check_model(tmp_path, need_tokenizer=False).ok
+
+
+def test_a_hub_id_not_in_the_cache_fails_fast_offline():
+    started = time.monotonic()
+    check = check_model("tarjama-tests/no-such-model")
+    assert time.monotonic() - started < 5
+    assert not check.ok and check.kind == "hub"
+    assert "is not in the local Hugging Face cache" in check.message
+    assert "HF_HUB_OFFLINE=1" in check.message and "local folder" in check.message
+    with pytest.raises(ModelLoadError, match="HF_HUB_OFFLINE=1"):
+        load_tokenizer("tarjama-tests/no-such-model")
+    with pytest.raises(ModelLoadError, match="HF_HUB_OFFLINE=1"):
+        load_causal_lm("tarjama-tests/no-such-model")
+
+
+def test_paths_and_hub_ids_are_told_apart(model_dir: Path):
+    assert is_local(model_dir) and is_local(str(model_dir)) and is_local("./x") and is_local("~/models/x")
+    assert is_local("a/b/c")
+    assert not is_local("google/gemma-2-2b") and not is_local("gpt2")
+
+
+def test_load_tokenizer_and_model_from_a_folder(model_dir: Path):
+    tokenizer = load_tokenizer(model_dir)
+    model = load_causal_lm(str(model_dir))
+    assert tokenizer.padding_side == "left" and tokenizer.pad_token_id == 0
+    assert not model.training
+    assert model.config._attn_implementation == "eager"
+    assert next(model.parameters()).dtype == torch.float32
+    ids = tokenizer(["<en> Good morning. <ar>"], return_tensors="pt")
+    out = model.generate(**ids, max_new_tokens=3, do_sample=False, pad_token_id=0)
+    assert out.shape[1] > ids["input_ids"].shape[1]
+    assert next(load_causal_lm(model_dir, dtype="bfloat16").parameters()).dtype == torch.bfloat16
+
+
+def test_loading_a_missing_folder_raises_the_check_message(tmp_path: Path, model_dir: Path):
+    with pytest.raises(ModelLoadError, match="does not exist"):
+        load_causal_lm(tmp_path / "missing")
+    with pytest.raises(ModelLoadError, match="does not exist"):
+        load_tokenizer(tmp_path / "missing")
+    with pytest.raises(ModelLoadError, match="unknown dtype"):
+        load_causal_lm(model_dir, dtype="float7")

@@ -1,0 +1,262 @@
+"""The model registry: promote / roll back (exactly one production model), archive, lineage, standalone export."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from engine.models.registry import (
+    RegistryError,
+    archive,
+    export_dir,
+    export_standalone,
+    history,
+    production,
+    promote,
+    rollback,
+    rollback_target,
+)
+
+
+def _stages(store) -> dict[str, str]:
+    return {m["name"]: m["stage"] for m in store.models.list()}
+
+
+def _productions(store) -> list[str]:
+    return [m["name"] for m in store.models.list(stage="production")]
+
+
+@pytest.fixture
+def policies(store) -> list[str]:
+    """Four policies at different stages and a reward model."""
+    for name, stage in (("sft", "sft"), ("cold", "cold-start"), ("final", "final"), ("cand", "candidate")):
+        store.models.register(name, "policy", f"/models/{name}", stage=stage)
+    store.models.register("rm", "reward", "/models/rm", stage="candidate")
+    return ["sft", "cold", "final", "cand"]
+
+
+def test_promote_keeps_exactly_one_production_and_restores_the_previous_stage(store, policies):
+    assert production(store) is None
+    assert promote(store, "cold", confirm_name="cold") is None
+    assert _productions(store) == ["cold"]
+    assert promote(store, "final", confirm_name="final") == "cold"
+    assert _productions(store) == ["final"]
+    assert _stages(store)["cold"] == "cold-start"  # back where it was before its promotion
+    promote(store, "sft", confirm_name="sft")
+    assert _productions(store) == ["sft"]
+    assert _stages(store) == {"sft": "production", "cold": "cold-start", "final": "final", "cand": "candidate",
+                              "rm": "candidate"}
+    rows = history(store)
+    assert [(r["model"], r["previous_production"], r["previous_stage"], r["action"]) for r in rows] == [
+        ("sft", "final", "sft", "promote"), ("final", "cold", "final", "promote"), ("cold", None, "cold-start",
+                                                                                      "promote")]
+
+
+def test_rollback_twice_walks_back_the_history(store, policies):
+    promote(store, "cold", confirm_name="cold")
+    promote(store, "final", confirm_name="final")
+    promote(store, "cand", confirm_name="cand")
+    assert rollback_target(store) == "final"
+    assert rollback(store, confirm=True) == "final"
+    assert _productions(store) == ["final"] and _stages(store)["cand"] == "candidate"
+    assert rollback(store, confirm=True) == "cold"
+    assert _productions(store) == ["cold"]
+    assert _stages(store) == {"sft": "sft", "cold": "production", "final": "final", "cand": "candidate",
+                              "rm": "candidate"}
+    # the first promotion cannot be rolled back: there must stay one production model
+    assert rollback_target(store) is None
+    with pytest.raises(RegistryError, match="first production model"):
+        rollback(store, confirm=True)
+    assert _productions(store) == ["cold"]
+    # a promotion after a roll-back stacks on what stands, and demotes 'cold' to its own earlier stage
+    promote(store, "sft", confirm_name="sft")
+    assert _stages(store)["cold"] == "cold-start"
+    assert rollback(store, confirm=True) == "cold"
+    assert [r["action"] for r in history(store)] == ["rollback", "promote", "rollback", "rollback", "promote",
+                                                     "promote", "promote"]
+
+
+def test_refusals_leave_the_store_unchanged(store, policies):
+    promote(store, "final", confirm_name="final")
+    before = _stages(store)
+    with pytest.raises(RegistryError, match="only a policy"):
+        promote(store, "rm", confirm_name="rm")
+    with pytest.raises(RegistryError, match="confirm"):
+        promote(store, "cold", confirm_name="final")
+    with pytest.raises(RegistryError, match="already"):
+        promote(store, "final", confirm_name="final")
+    with pytest.raises(RegistryError, match="no registered model"):
+        promote(store, "ghost", confirm_name="ghost")
+    with pytest.raises(RegistryError, match="confirm"):
+        rollback(store, confirm=False)
+    with pytest.raises(RegistryError, match="production model"):
+        archive(store, "final")
+    assert _stages(store) == before and len(history(store)) == 1
+
+
+def test_no_rollback_without_history_and_none_to_an_archived_model(store, policies):
+    with pytest.raises(RegistryError, match="nothing to roll back"):
+        rollback(store, confirm=True)
+    promote(store, "cold", confirm_name="cold")
+    promote(store, "final", confirm_name="final")
+    archive(store, "cold")
+    assert _stages(store)["cold"] == "archived"
+    with pytest.raises(RegistryError, match="archived"):
+        rollback(store, confirm=True)
+    assert _productions(store) == ["final"]
+
+
+def test_export_dir_needs_a_plain_name(workspace):
+    assert export_dir(workspace, "tiny-sft") == workspace.root / "exports" / "tiny-sft"
+    for bad in ("../x", "a/b", ".hidden", ""):
+        with pytest.raises(RegistryError):
+            export_dir(workspace, bad)
+
+
+def _generate(folder):
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    model = AutoModelForCausalLM.from_pretrained(folder)
+    tokenizer = AutoTokenizer.from_pretrained(folder)
+    ids = tokenizer("<en> Good morning <ar>", return_tensors="pt")
+    with torch.no_grad():
+        out = model.generate(**ids, max_new_tokens=5, do_sample=False, pad_token_id=tokenizer.pad_token_id)
+    assert out.shape[1] > ids["input_ids"].shape[1]
+    return model, tokenizer, ids
+
+
+def test_export_of_a_policy_loads_with_transformers_and_generates(store, workspace, tiny_policy):
+    out = export_standalone(store, tiny_policy, export_dir(workspace, tiny_policy))
+    assert out == workspace.root / "exports" / "tiny-sft"
+    assert (out / "model.safetensors").is_file() and (out / "tokenizer.json").is_file()
+    # meant to be shared: others on the machine can read it (safetensors writes 0600)
+    assert {p.name: p.stat().st_mode & 0o777 for p in out.iterdir()} == {p.name: 0o644 for p in out.iterdir()}
+    assert out.stat().st_mode & 0o777 == 0o755
+    card = json.loads((out / "tarjama.json").read_text())
+    assert card["prompt_format"] == "tags" and card["exported_from"] == "tiny-sft" and card["stage"] == "sft"
+    _generate(out)
+    # a second export replaces the folder whole
+    assert export_standalone(store, tiny_policy, out) == out
+    assert not list(out.parent.glob(".*tmp"))
+
+
+def test_export_of_a_lora_adapter_is_merged(store, workspace, tiny_policy_dir, tmp_path):
+    import torch
+    from peft import LoraConfig, get_peft_model
+
+    from engine.models.loading import load_causal_lm, load_tokenizer
+
+    torch.manual_seed(1)
+    peft_model = get_peft_model(load_causal_lm(tiny_policy_dir),
+                                LoraConfig(r=4, lora_alpha=8, target_modules=["q_proj", "v_proj"],
+                                           init_lora_weights=False, task_type="CAUSAL_LM"))
+    adapter = tmp_path / "adapter"
+    peft_model.save_pretrained(adapter)
+    load_tokenizer(tiny_policy_dir).save_pretrained(adapter)
+    assert (adapter / "adapter_config.json").is_file()
+    store.models.register("lora-dpo", "policy", str(adapter), stage="candidate", metadata={"prompt_format": "tags"})
+
+    out = export_standalone(store, "lora-dpo", export_dir(workspace, "lora-dpo"))
+    assert not (out / "adapter_config.json").exists() and (out / "model.safetensors").is_file()
+    model, _, ids = _generate(out)
+    peft_model.eval()
+    with torch.no_grad():
+        merged = model(**ids).logits
+        expected = peft_model(**ids).logits
+        base = load_causal_lm(tiny_policy_dir)(**ids).logits
+    assert torch.allclose(merged, expected, atol=1e-4)
+    assert not torch.allclose(merged, base, atol=1e-4)  # the adapter's delta is in the exported weights
+
+
+def test_export_of_a_reward_model_loads_back(store, workspace, tiny_policy_dir, tmp_path):
+    import torch
+
+    from engine.models.loading import load_tokenizer
+    from engine.reward.model import build_reward_model, load_reward_model, save_reward_model
+
+    rm = build_reward_model(tiny_policy_dir, head="linear")
+    save_reward_model(rm, load_tokenizer(tiny_policy_dir), tmp_path / "rm", prompt_format="tags")
+    store.models.register("rm-1", "reward", str(tmp_path / "rm"), metadata={"prompt_format": "tags"})
+    out = export_standalone(store, "rm-1", export_dir(workspace, "rm-1"))
+    again = load_reward_model(out)
+    ids = torch.tensor([[5, 6, 7]])
+    with torch.no_grad():
+        assert torch.allclose(again(input_ids=ids).logits, load_reward_model(tmp_path / "rm")(input_ids=ids).logits)
+    assert json.loads((out / "tarjama.json").read_text())["exported_from"] == "rm-1"
+
+
+def _text_files(folder):
+    return {p.name: p.read_text(encoding="utf-8") for p in folder.rglob("*") if p.suffix in (".json", ".md", ".jinja")}
+
+
+def test_export_has_a_model_card_a_chat_template_and_no_absolute_path(store, workspace, tiny_policy,
+                                                                      tiny_policy_dir):
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    out = export_standalone(store, tiny_policy, export_dir(workspace, tiny_policy), dtype="bfloat16")
+    for name, text in _text_files(out).items():  # an export travels: nothing points at this machine
+        assert str(tiny_policy_dir) not in text and str(workspace.root) not in text, name
+    assert "source_path" not in json.loads((out / "tarjama.json").read_text())
+    card = (out / "README.md").read_text(encoding="utf-8")
+    assert card.startswith("---\nlanguage:\n- ar\n- en\n- fr\n")
+    for part in ("## Method", "## Lineage", "## Data", "## Prompt format", "<en> Good morning <ar>", "## Metrics",
+                 "`bfloat16`"):
+        assert part in card
+    tok = AutoTokenizer.from_pretrained(out)
+    ids = tok.apply_chat_template([{"role": "user", "content": "Translate from English to Arabic:\nGood morning"}],
+                                  add_generation_prompt=True, return_tensors="pt")
+    assert ids[0].tolist() == tok("<en> Good morning <ar>")["input_ids"]  # BOS once, the studio's tag prompt
+    model = AutoModelForCausalLM.from_pretrained(out, torch_dtype="auto")
+    assert model.dtype == torch.bfloat16
+    generated = model.generate(ids, max_new_tokens=4, do_sample=False, pad_token_id=tok.pad_token_id)
+    assert generated.shape[1] > ids.shape[1]
+
+
+def test_an_exported_linear_reward_model_loads_with_plain_transformers(store, workspace, tiny_policy_dir, tmp_path):
+    import torch
+    from transformers import AutoModelForSequenceClassification
+
+    from engine.models.loading import load_tokenizer
+    from engine.reward.model import build_reward_model, load_reward_model, save_reward_model
+
+    tok = load_tokenizer(tiny_policy_dir)
+    save_reward_model(build_reward_model(tiny_policy_dir, head="linear", pad_token_id=tok.pad_token_id, seed=3), tok,
+                      tmp_path / "rm", prompt_format="tags")
+    store.models.register("rm-lin", "reward", str(tmp_path / "rm"), metadata={"prompt_format": "tags"})
+    out = export_standalone(store, "rm-lin", export_dir(workspace, "rm-lin"))
+    ids = torch.tensor([[2, 5, 6, 7, 8]])
+    with torch.no_grad():
+        expected = load_reward_model(tmp_path / "rm")(input_ids=ids).logits
+        first = AutoModelForSequenceClassification.from_pretrained(out).eval()(input_ids=ids).logits
+        second = AutoModelForSequenceClassification.from_pretrained(out).eval()(input_ids=ids).logits
+    assert torch.allclose(first, expected, atol=1e-5) and torch.equal(first, second)
+    assert "## Prompt format" in (out / "README.md").read_text(encoding="utf-8")
+
+
+def test_an_mlp_head_reward_model_is_refused_standalone_with_the_reason(store, workspace, tiny_policy_dir, tmp_path):
+    import pytest
+
+    from engine.models.loading import load_tokenizer
+    from engine.models.registry import RegistryError
+    from engine.reward.model import build_reward_model, save_reward_model
+
+    tok = load_tokenizer(tiny_policy_dir)
+    save_reward_model(build_reward_model(tiny_policy_dir, head="mlp", mlp_hidden=16, pad_token_id=tok.pad_token_id),
+                      tok, tmp_path / "rm", prompt_format="tags")
+    store.models.register("rm-mlp", "reward", str(tmp_path / "rm"), metadata={"prompt_format": "tags"})
+    with pytest.raises(RegistryError, match="MLP reward head .* random weights"):
+        export_standalone(store, "rm-mlp", export_dir(workspace, "rm-mlp"))
+    assert not (workspace.root / "exports" / "rm-mlp").exists()
+    assert not list((workspace.root / "exports").glob(".*tmp"))
+
+
+@pytest.mark.parametrize(("name", "ok"), [("my-sft-v1", True), ("Gemma2.2b_rm", True), ("a" * 128, True),
+                                          ("a" * 129, False), ("-leading", False), ("has space", False),
+                                          ("../up", False), ("", False)])
+def test_the_model_name_rule_is_the_export_folders_rule(name: str, ok: bool) -> None:
+    from engine.models.registry import model_name_problem
+
+    assert (model_name_problem(name) is None) is ok

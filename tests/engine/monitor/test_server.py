@@ -1,0 +1,158 @@
+"""The translation endpoint: real HTTP requests on 127.0.0.1 to the server thread, with the tiny model."""
+
+from __future__ import annotations
+
+import json
+import socket
+import urllib.error
+import urllib.request
+
+import pytest
+
+from engine.monitor.server import HOST, MAX_BODY_BYTES, TranslationEndpoint, parse_request
+from engine.monitor.serving import MAX_TEXTS, RequestError
+from engine.monitor.settings import MonitorSettings, save_settings
+
+
+def post(url: str, body: bytes | dict, headers: dict | None = None) -> tuple[int, dict]:
+    data = body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False).encode()
+    request = urllib.request.Request(
+        url, data=data, headers={"Content-Type": "application/json", **(headers or {})}, method="POST"
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=120) as answer:
+            return answer.status, json.loads(answer.read())
+    except urllib.error.HTTPError as err:
+        return err.code, json.loads(err.read())
+
+
+@pytest.fixture
+def endpoint(store):
+    server = TranslationEndpoint(store, port=0)
+    server.start()
+    yield server
+    server.stop()
+
+
+def test_translate_with_the_production_model_over_http_logs_every_text(store, endpoint, tiny_policy, tiny_rm):
+    store.models.register(
+        tiny_policy,
+        "policy",
+        store.models.get(tiny_policy)["path"],
+        stage="production",
+        metadata={"prompt_format": "tags"},
+    )
+    save_settings(store, MonitorSettings(review_rate=1.0))
+    assert endpoint.url.startswith(f"http://{HOST}:") and endpoint.port > 0
+    status, answer = post(endpoint.url, {"text": "The cat is on the table.", "pair": "en-ar"})
+    assert status == 200, answer
+    assert answer["model"] == tiny_policy and answer["pair"] == "en-ar"
+    [one] = answer["translations"]
+    assert one["source"] == "The cat is on the table." and isinstance(one["translation"], str)
+    assert isinstance(one["reward"], float) and isinstance(one["degenerate"], bool)
+    status, answer = post(
+        endpoint.url, {"texts": ["Où est la gare ?", "Il fait beau."], "pair": "fr-ar", "model": tiny_policy}
+    )
+    assert status == 200 and len(answer["translations"]) == 2
+    rows = store.translation_log.entries(origins=["endpoint"])
+    assert [r["source"] for r in rows] == ["The cat is on the table.", "Où est la gare ?", "Il fait beau."]
+    assert [r["id"] for r in rows] == [one["log_id"]] + [t["log_id"] for t in answer["translations"]]
+    assert all(r["model"] == tiny_policy and r["rm"] == tiny_rm for r in rows)
+    assert rows[0]["output"] == one["translation"] and rows[0]["reward"] == pytest.approx(one["reward"])
+    assert store.translation_log.sampled_count() == 3
+    with urllib.request.urlopen(endpoint.url.replace("/translate", "/health"), timeout=10) as answer:
+        assert json.loads(answer.read()) == {"status": "ok"}
+
+
+def test_bad_requests_get_400_with_a_reason_and_nothing_is_logged(store, endpoint, tiny_policy):
+    cases = [
+        (b"{not json", "not valid JSON: line 1, column 2"),
+        (b"\xff\xfe", "not UTF-8"),
+        (b"[1, 2]", "must be a JSON object"),
+        ({"pair": "en-ar"}, 'either "text"'),
+        ({"text": "Hi", "texts": ["Hi"], "pair": "en-ar"}, 'either "text"'),
+        ({"text": "Hi"}, '"pair" is required'),
+        ({"text": "Hi", "pair": "de-ar"}, "must be one of en-ar, fr-ar"),
+        ({"text": "   ", "pair": "en-ar"}, "the text is empty"),
+        ({"texts": ["ok", 3], "pair": "en-ar"}, "text 2 is not a string"),
+        ({"texts": [], "pair": "en-ar"}, "non-empty list"),
+        ({"texts": ["a"] * (MAX_TEXTS + 1), "pair": "en-ar"}, f"at most {MAX_TEXTS} texts"),
+        ({"text": "x" * 1001, "pair": "en-ar"}, "longer than 1000 characters"),
+        ({"text": "bell \x07", "pair": "en-ar"}, "control characters"),
+        ({"text": "Hi", "pair": "en-ar", "modle": "x"}, "unknown field 'modle'"),
+        ({"text": "Hi", "pair": "en-ar", "model": "nope"}, "no registered model named 'nope'"),
+    ]
+    for body, reason in cases:
+        status, answer = post(endpoint.url, body)
+        assert status == 400 and reason in answer["error"], (body, answer)
+        assert "Traceback" not in answer["error"]
+    status, answer = post(endpoint.url, {"text": "Hi", "pair": "en-ar"})  # no production model yet
+    assert status == 503 and "no production model" in answer["error"]
+    status, answer = post(endpoint.url, b"x" * (MAX_BODY_BYTES + 1))
+    assert status == 413 and str(MAX_BODY_BYTES) in answer["error"]
+    status, answer = post(endpoint.url.replace("/translate", "/admin"), {"text": "Hi", "pair": "en-ar"})
+    assert status == 404
+    assert store.translation_log.count() == 0
+
+
+def test_an_unexpected_failure_is_a_500_with_one_line(store):
+    def broken(texts, pair, model):
+        raise RuntimeError("boom\nTraceback (most recent call last): secret")
+
+    server = TranslationEndpoint(store, port=0, translate=broken)
+    server.start()
+    try:
+        status, answer = post(server.url, {"text": "Hi", "pair": "en-ar"})
+    finally:
+        server.stop()
+    assert status == 500 and answer == {"error": "the translation failed (RuntimeError); see the studio's log"}
+
+
+def test_it_listens_on_loopback_only_and_stops(store):
+    server = TranslationEndpoint(store, port=0)
+    server.start()
+    port = server.port
+    assert server._server.server_address[0] == "127.0.0.1"
+    server.stop()
+    assert not server.running
+    with pytest.raises(OSError), socket.create_connection(("127.0.0.1", port), timeout=2):
+        pass
+    busy = socket.socket()
+    busy.bind(("127.0.0.1", 0))
+    busy.listen()
+    try:
+        with pytest.raises(OSError, match="choose another port"):
+            TranslationEndpoint(store, port=busy.getsockname()[1]).start()
+    finally:
+        busy.close()
+
+
+def test_parse_request_keeps_the_texts_whitespace_normalised():
+    assert parse_request(b'{"text": "  The  cat. ", "pair": "en-ar"}') == (["The cat."], "en-ar", None)
+    with pytest.raises(RequestError, match='"model" must be'):
+        parse_request(b'{"text": "a", "pair": "en-ar", "model": 5}')
+
+
+def test_the_command_line_serves_until_stopped(workspace):
+    import os
+    import re
+    import signal
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "engine", "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TARJAMA_HOME": str(workspace.root)},
+    )
+    try:
+        line = proc.stdout.readline()
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/translate", line)
+        assert match, (line, proc.stderr.read() if proc.poll() is not None else "")
+        status, answer = post(match.group(0), {"text": "Hi", "pair": "en-ar"})
+        assert status == 503 and "no production model" in answer["error"]
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0

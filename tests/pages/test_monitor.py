@@ -1,0 +1,107 @@
+"""The Monitor page: a seeded translation log charted per model version, a drift alert, the endpoint toggle."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from datetime import timedelta
+
+from engine.models.registry import promote
+from engine.store.clock import utc_now
+from tests.pages.conftest import by_label
+
+
+def _seed(store):
+    """Model v1 (production first) served 3 weeks ago with rewards 0.4/0.6; v2 promoted 14 days ago, steady at first,
+    then its reward drops to 0.3 over the last 5 days and a third of its outputs are copies of the source."""
+    store.models.register("v1", "policy", "/models/v1", stage="sft")
+    store.models.register("v2", "policy", "/models/v2", stage="final")
+    promote(store, "v1", confirm_name="v1")
+    promote(store, "v2", confirm_name="v2")
+    now = utc_now()
+    with store.db.transaction() as cur:  # the promotions happened when each version started serving
+        cur.execute("UPDATE promotions SET time = ? WHERE model = 'v1'", [now - timedelta(days=21, hours=1)])
+        cur.execute("UPDATE promotions SET time = ? WHERE model = 'v2'", [now - timedelta(days=14, hours=1)])
+
+    def entry(model, when, reward, copy=False):
+        source = f"Sentence {when:%j%H%M}."
+        return {
+            "origin": "endpoint",
+            "model": model,
+            "pair": "en-ar",
+            "source": source,
+            "output": source if copy else "القطة على الطاولة.",
+            "reward": reward,
+            "degenerate": copy,
+            "flags": ["copy_of_source"] if copy else [],
+            "created_at": when,
+        }
+
+    rows = [entry("v1", now - timedelta(days=21, hours=-3 * i), 0.4 + 0.2 * (i % 2)) for i in range(40)]
+    rows += [entry("v2", now - timedelta(days=14, hours=-3 * i), 0.4 + 0.2 * (i % 2)) for i in range(40)]
+    rows += [entry("v2", now - timedelta(days=5, hours=-3 * i), 0.3, copy=i % 3 == 0) for i in range(30)]
+    store.translation_log.add(rows)
+
+
+def test_an_empty_log_says_how_to_fill_it_and_settings_are_saved(open_page, store):
+    at = open_page("monitor")
+    assert at.title[0].value == "Monitor"
+    assert any("Nothing logged yet" in i.value for i in at.info)
+    at.number_input(key="mon-settings-review_rate").set_value(0.5)
+    at.text_input(key="mon-settings-qe_model").set_value("/models/cometkiwi")
+    by_label(at.button, "Save settings").click().run()
+    assert not at.exception and any(s.value == "Saved." for s in at.success)
+    from engine.monitor.settings import load_settings
+
+    saved = load_settings(store)
+    assert (saved.review_rate, saved.qe_model, saved.baseline_days) == (0.5, "/models/cometkiwi", 7)
+
+
+def test_a_seeded_log_is_charted_per_model_with_its_alerts(open_page, store):
+    _seed(store)
+    at = open_page("monitor")
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Production model"] == "v2" and metrics["Translations logged"] == "110"
+    messages = [e.value for e in at.error]
+    assert len(messages) == 2, messages
+    assert messages[0].startswith("v2: reward (mean) is 0.300 over 30") and "below its control limit" in messages[0]
+    assert messages[1].startswith("v2: degenerate outputs (share) is 33.3% over 30") and "above" in messages[1]
+    assert not any(m.startswith("v1") for m in messages)  # v1's own baseline: it never drifted
+    table = at.dataframe[0].value  # the baseline and window of every measure, with its status
+    assert list(table.loc[table["status"] == "alert", "model"]) == ["v2", "v2"]
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert len(charts) == 2
+    reward = next(c for c in charts if c["layout"]["title"]["text"] == "Reward (mean) per day")
+    assert [t["name"] for t in reward["data"]] == ["v1", "v2"]
+    assert sum("promote: v2" in a["text"] for a in reward["layout"]["annotations"]) == 1
+    by_label(at.radio, "Per").set_value("week").run()
+    assert not at.exception
+    assert any("per week" in json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart"))
+    # only v1 chosen: no alert
+    by_label(at.multiselect, "Model versions").set_value(["v1"]).run()
+    assert not at.error and any("No measure has drifted" in s.value for s in at.success)
+
+
+def test_the_endpoint_toggle_serves_real_requests_and_stops(open_page):
+    at = open_page("monitor")
+    at.number_input(key="mon-port").set_value(0)
+    at.toggle(key="mon-serve").set_value(True).run()
+    assert not at.exception
+    [serving] = [s.value for s in at.success if s.value.startswith("Serving at ")]
+    url = serving.removeprefix("Serving at ")
+    assert url.startswith("http://127.0.0.1:") and url.endswith("/translate")
+    request = urllib.request.Request(url, data=b'{"text": "Hello", "pair": "en-ar"}', method="POST")
+    try:
+        urllib.request.urlopen(request, timeout=30)
+        raise AssertionError("no production model: the endpoint must refuse")
+    except urllib.error.HTTPError as err:
+        assert err.code == 503 and "no production model" in json.loads(err.read())["error"]
+    at.toggle(key="mon-serve").set_value(False).run()
+    assert not any(s.value.startswith("Serving at ") for s in at.success)
+    try:
+        urllib.request.urlopen(request, timeout=5)
+        raise AssertionError("the endpoint still answers after it was stopped")
+    except urllib.error.URLError as err:
+        assert not isinstance(err, urllib.error.HTTPError)
