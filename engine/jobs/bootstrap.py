@@ -17,7 +17,6 @@ with its greedy chrF on the valid split.
 from __future__ import annotations
 
 import collections
-import json
 import math
 import os
 import random
@@ -27,13 +26,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from engine.jobs import checkpoints
 from engine.jobs.config import setting
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
 
 TRAIN_FILE = "train.parquet"
 VALID_FILE = "valid.parquet"
-LATEST_FILE = "latest.json"
 TRAINER_STATE_FILE = "trainer_state.pt"
 TOKENIZER_DIR = "tokenizer"
 LOG_EVERY = 5
@@ -184,21 +183,7 @@ def epoch_batches(lengths: list[int], batch_size: int, seed: int, epoch: int) ->
 
 def latest_checkpoint(checkpoint_dir: Path) -> Path | None:
     """The newest complete checkpoint folder (named in ``latest.json``), or ``None``."""
-    pointer = Path(checkpoint_dir) / LATEST_FILE
-    if not pointer.is_file():
-        return None
-    try:
-        name = json.loads(pointer.read_text(encoding="utf-8"))["path"]
-    except (ValueError, KeyError):
-        return None
-    path = Path(checkpoint_dir) / name
-    return path if (path / TRAINER_STATE_FILE).is_file() else None
-
-
-def _write_json_atomic(path: Path, data: dict) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    return checkpoints.latest_checkpoint(checkpoint_dir, TRAINER_STATE_FILE)
 
 
 def save_checkpoint(
@@ -213,21 +198,12 @@ def save_checkpoint(
 
     from engine.models.prompting import write_model_card
 
-    checkpoint_dir = Path(checkpoint_dir)
-    name = f"step-{state['step']:07d}"
-    tmp, final = checkpoint_dir / (name + ".tmp"), checkpoint_dir / name
-    shutil.rmtree(tmp, ignore_errors=True)
-    model.save_pretrained(tmp, safe_serialization=True)
-    tokenizer.save_pretrained(tmp)
-    write_model_card(tmp, "tags", pairs=pairs, created_by="bootstrap (checkpoint)")
-    torch.save({"optimizer": optimizer.state_dict(), **state}, tmp / TRAINER_STATE_FILE)
-    shutil.rmtree(final, ignore_errors=True)
-    os.replace(tmp, final)
-    _write_json_atomic(checkpoint_dir / LATEST_FILE, {"path": name, "step": state["step"]})
-    for old in checkpoint_dir.glob("step-*"):
-        if old.name != name:
-            shutil.rmtree(old, ignore_errors=True)
-    return final
+    with checkpoints.new_checkpoint(checkpoint_dir, state["step"]) as tmp:
+        model.save_pretrained(tmp, safe_serialization=True)
+        tokenizer.save_pretrained(tmp)
+        write_model_card(tmp, "tags", pairs=pairs, created_by="bootstrap (checkpoint)")
+        torch.save({"optimizer": optimizer.state_dict(), **state}, tmp / TRAINER_STATE_FILE)
+    return Path(checkpoint_dir) / f"step-{state['step']:07d}"
 
 
 # --- the job ---------------------------------------------------------------------------------------------

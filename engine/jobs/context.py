@@ -7,7 +7,6 @@ with the rank) but whose cancel handling works the same.
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import threading
@@ -168,14 +167,12 @@ class JobContext:
     def latest_checkpoint(self) -> str | None:
         """The name of the newest entry of :attr:`checkpoint_dir` (``latest.json``'s ``path`` when a job keeps one),
         or None when the job has saved none."""
+        from engine.jobs.checkpoints import LATEST_FILE, pointed_name
+
         folder = self.run_dir / "checkpoints"
-        latest = folder / "latest.json"
-        if latest.exists():
-            try:
-                return str(json.loads(latest.read_text(encoding="utf-8"))["path"])
-            except (OSError, ValueError, KeyError, TypeError):
-                pass
-        entries = [p for p in folder.iterdir() if p.name != "latest.json"] if folder.is_dir() else []
+        if (name := pointed_name(folder)) is not None:
+            return name
+        entries = [p for p in folder.iterdir() if p.name != LATEST_FILE] if folder.is_dir() else []
         return max(entries, key=lambda p: p.stat().st_mtime).name if entries else None
 
     # --- reporting -----------------------------------------------------------------------------

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
+from engine.jobs import checkpoints
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.kinds import JobKind
@@ -128,34 +128,26 @@ def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
                          seed=config.seed)
 
 
+STATE_FILE = "state.json"
+"""Written last into a PPO checkpoint: its step (a folder without it is incomplete)."""
+
+
 # --- checkpoints -------------------------------------------------------------------------------------
 def _latest(checkpoint_dir: Path) -> Path | None:
-    pointer = checkpoint_dir / "latest.json"
-    if not pointer.exists():
-        return None
-    path = checkpoint_dir / json.loads(pointer.read_text())["path"]
-    return path if (path / "state.json").exists() else None
+    return checkpoints.latest_checkpoint(checkpoint_dir, STATE_FILE)
 
 
 def _save_checkpoint(trainer: Any, checkpoint_dir: Path, step: int, tokenizer: Any) -> Path:
     import torch
 
-    name = f"step-{step:07d}"
-    tmp, final = checkpoint_dir / (name + ".tmp"), checkpoint_dir / name
-    shutil.rmtree(tmp, ignore_errors=True)
     unwrapped = trainer.accelerator.unwrap_model(trainer.model)
-    unwrapped.policy.save_pretrained(tmp / "policy", safe_serialization=True)
-    tokenizer.save_pretrained(tmp / "policy")
-    unwrapped.value_model.save_pretrained(tmp / "value", safe_serialization=True)
-    torch.save(trainer.optimizer.state_dict(), tmp / "optimizer.pt")
-    (tmp / "state.json").write_text(json.dumps({"step": step}))
-    shutil.rmtree(final, ignore_errors=True)
-    os.replace(tmp, final)
-    (checkpoint_dir / "latest.json").write_text(json.dumps({"path": name, "step": step}))
-    for old in checkpoint_dir.glob("step-*"):
-        if old.name != name:
-            shutil.rmtree(old, ignore_errors=True)
-    return final
+    with checkpoints.new_checkpoint(checkpoint_dir, step) as tmp:
+        unwrapped.policy.save_pretrained(tmp / "policy", safe_serialization=True)
+        tokenizer.save_pretrained(tmp / "policy")
+        unwrapped.value_model.save_pretrained(tmp / "value", safe_serialization=True)
+        torch.save(trainer.optimizer.state_dict(), tmp / "optimizer.pt")
+        (tmp / STATE_FILE).write_text(json.dumps({"step": step}))  # written last: the checkpoint is complete
+    return checkpoint_dir / f"step-{step:07d}"
 
 
 # --- held-out evaluation -----------------------------------------------------------------------------
@@ -321,7 +313,7 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
     members = [ModelRef.load(f) for f in reward_files(ctx.inputs_dir, "reward")]
     reward_ref = members[0]
     latest = _latest(ctx.checkpoint_dir)
-    done = json.loads((latest / "state.json").read_text())["step"] if latest else 0
+    done = json.loads((latest / STATE_FILE).read_text())["step"] if latest else 0
     if done >= config.steps:
         ctx.log(f"the checkpoint is already at step {done}")
     tokenizer = load_tokenizer(policy_ref.path, trust_remote_code=policy_ref.trust_remote_code)

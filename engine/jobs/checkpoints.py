@@ -1,0 +1,62 @@
+"""The studio's own checkpoint scheme, for jobs that do not checkpoint through a Hugging Face ``Trainer``
+(``bootstrap``, ``ppo``): ``checkpoints/step-NNNNNNN/`` folders and a ``latest.json`` pointer.
+
+A checkpoint is written under a temporary name and renamed into place when complete; the pointer is then replaced
+atomically (``os.replace``) and older checkpoints are removed. A crash at any moment leaves the previous
+checkpoint in force: the pointer names either the old folder or the new, complete one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+LATEST_FILE = "latest.json"
+
+
+def write_json_atomic(path: Path, data: dict) -> None:
+    """Write ``data`` as JSON to ``path`` through a temporary file and a rename (never half-written)."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def pointed_name(checkpoint_dir: Path) -> str | None:
+    """The folder name ``latest.json`` points at (None when there is no readable pointer)."""
+    try:
+        return str(json.loads((Path(checkpoint_dir) / LATEST_FILE).read_text(encoding="utf-8"))["path"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def latest_checkpoint(checkpoint_dir: Path, complete_marker: str) -> Path | None:
+    """The checkpoint ``latest.json`` points at, when it holds ``complete_marker`` (a file written last)."""
+    name = pointed_name(checkpoint_dir)
+    if name is None:
+        return None
+    path = Path(checkpoint_dir) / name
+    return path if (path / complete_marker).is_file() else None
+
+
+@contextmanager
+def new_checkpoint(checkpoint_dir: Path, step: int) -> Iterator[Path]:
+    """Yield a temporary folder to write step ``step``'s checkpoint into; when the block ends without an error it
+    becomes ``step-NNNNNNN/``, ``latest.json`` points at it and older checkpoints are removed (an error leaves the
+    previous checkpoint in force and the temporary folder behind, cleared by the next save)."""
+    checkpoint_dir = Path(checkpoint_dir)
+    checkpoint_dir.mkdir(parents=True, exist_ok=True)
+    name = f"step-{step:07d}"
+    tmp, final = checkpoint_dir / (name + ".tmp"), checkpoint_dir / name
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    yield tmp
+    shutil.rmtree(final, ignore_errors=True)
+    os.replace(tmp, final)
+    write_json_atomic(checkpoint_dir / LATEST_FILE, {"path": name, "step": step})
+    for old in checkpoint_dir.glob("step-*"):
+        if old.name != name:
+            shutil.rmtree(old, ignore_errors=True)

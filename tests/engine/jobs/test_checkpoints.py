@@ -1,0 +1,43 @@
+"""The step-N checkpoints and their atomic ``latest.json`` pointer (bootstrap and PPO)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from engine.jobs.checkpoints import LATEST_FILE, latest_checkpoint, new_checkpoint, pointed_name
+
+
+def _save(folder, step: int) -> None:
+    with new_checkpoint(folder, step) as tmp:
+        (tmp / "weights.bin").write_bytes(b"x" * step)
+        (tmp / "done.json").write_text("{}")
+
+
+def test_a_new_checkpoint_becomes_the_latest_and_older_ones_go(tmp_path):
+    assert latest_checkpoint(tmp_path, "done.json") is None and pointed_name(tmp_path) is None
+    _save(tmp_path, 10)
+    _save(tmp_path, 20)
+    latest = latest_checkpoint(tmp_path, "done.json")
+    assert latest == tmp_path / "step-0000020" and (latest / "weights.bin").stat().st_size == 20
+    assert json.loads((tmp_path / LATEST_FILE).read_text()) == {"path": "step-0000020", "step": 20}
+    assert sorted(p.name for p in tmp_path.iterdir()) == [LATEST_FILE, "step-0000020"]
+
+
+def test_a_crash_while_writing_leaves_the_previous_checkpoint_in_force(tmp_path):
+    _save(tmp_path, 10)
+    with pytest.raises(RuntimeError), new_checkpoint(tmp_path, 20) as tmp:
+        (tmp / "weights.bin").write_bytes(b"half")
+        raise RuntimeError("killed mid-save")
+    assert latest_checkpoint(tmp_path, "done.json") == tmp_path / "step-0000010"
+    _save(tmp_path, 20)  # the next save clears the half-written folder
+    assert sorted(p.name for p in tmp_path.iterdir()) == [LATEST_FILE, "step-0000020"]
+
+
+def test_a_pointer_to_an_incomplete_or_unreadable_checkpoint_is_no_checkpoint(tmp_path):
+    _save(tmp_path, 5)
+    (tmp_path / "step-0000005" / "done.json").unlink()
+    assert latest_checkpoint(tmp_path, "done.json") is None
+    (tmp_path / LATEST_FILE).write_text("{not json")
+    assert pointed_name(tmp_path) is None and latest_checkpoint(tmp_path, "done.json") is None
