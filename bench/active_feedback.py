@@ -29,9 +29,11 @@ Writes ``bench/results/active_feedback.json`` (with the machine's load at start 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import time
+from pathlib import Path
 
 import torch
 
@@ -50,7 +52,7 @@ def _sources(n: int, seed: int) -> list[tuple[str, str, str]]:
 
 
 def _sample(rows: list[tuple[str, str, str]], max_new_tokens: int, batch_size: int) -> list[dict]:
-    """Candidates of every source (the generate job's batched sampler) and the simulated linguist's pairs."""
+    """Candidates of every source (the generate job's batched sampler) with each one's chrF against the reference."""
     import sacrebleu
 
     from engine.decoding.candidates import generate_candidates, parse_strategies
@@ -73,13 +75,29 @@ def _sample(rows: list[tuple[str, str, str]], max_new_tokens: int, batch_size: i
     out = []
     for (pair, source, reference), found in zip(rows, cands, strict=True):
         texts = [c.text for c in found]
-        if len(texts) < 2:
+        out.append(
+            {
+                "pair": pair,
+                "source": source,
+                "texts": texts,
+                "chrf": [sacrebleu.sentence_chrf(x, [reference]).score for x in texts],
+            }
+        )
+    return out
+
+
+def _judge(items: list[dict], min_gap: float) -> list[dict]:
+    """The simulated linguist's pairs: the highest-chrF candidate over each other one more than ``min_gap`` chrF
+    below it; sources with no pair are dropped (nothing to judge)."""
+    out = []
+    for item in items:
+        chrf = item["chrf"]
+        if len(chrf) < 2:
             continue
-        chrf = [sacrebleu.sentence_chrf(x, [reference]).score for x in texts]
-        best = max(range(len(texts)), key=lambda k: chrf[k])
-        pairs = [(best, k) for k in range(len(texts)) if chrf[k] < chrf[best]]
+        best = max(range(len(chrf)), key=lambda k: chrf[k])
+        pairs = [(best, k) for k in range(len(chrf)) if chrf[best] - chrf[k] > min_gap]
         if pairs:
-            out.append({"pair": pair, "source": source, "texts": texts, "pairs": pairs})
+            out.append({**item, "pairs": pairs})
     return out
 
 
@@ -189,13 +207,27 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3, help="seeds")
     parser.add_argument("--max-new-tokens", type=int, default=40)
     parser.add_argument("--batch-size", type=int, default=32, help="sources per generate() call")
-    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=1, help="torch threads (two collapse on a loaded machine)")
+    parser.add_argument(
+        "--min-gap",
+        type=float,
+        default=0.0,
+        help="the linguist prefers a candidate only when its chrF is this much higher",
+    )
+    parser.add_argument("--cache", default="", help="a JSON file keeping the sampled candidates between runs")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     load_start = os.getloadavg()
     t0 = time.perf_counter()
     rows = _sources(args.pool + args.heldout, seed=0)
-    items = _sample(rows, args.max_new_tokens, args.batch_size)
+    cache = Path(args.cache) if args.cache else None
+    if cache and cache.is_file():
+        sampled = json.loads(cache.read_text(encoding="utf-8"))
+    else:
+        sampled = _sample(rows, args.max_new_tokens, args.batch_size)
+        if cache:
+            cache.write_text(json.dumps(sampled, ensure_ascii=False), encoding="utf-8")
+    items = _judge(sampled, args.min_gap)
     t_sample = time.perf_counter() - t0
     _features(items)
     t_features = time.perf_counter() - t0 - t_sample
@@ -220,7 +252,8 @@ def main() -> None:
     results = {
         "what": "held-out pairwise accuracy of the fine-tuned reward model (ensemble mean of head-only "
         "Bradley–Terry heads on the frozen demo backbone) after each step of simulated judgements",
-        "linguist": "sim-picker: best = highest chrF against the reference; pairs best over each other candidate",
+        "linguist": "sim-picker: best = highest chrF against the reference; pairs best over each other candidate"
+        + (f" more than {args.min_gap:g} chrF below it" if args.min_gap else ""),
         "settings": {**vars(args), "strategies": STRATEGIES},
         "pool_sources": len(pool),
         "heldout_sources": len(heldout),
