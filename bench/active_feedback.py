@@ -102,8 +102,9 @@ def _judge(items: list[dict], min_gap: float) -> list[dict]:
 
 
 @torch.no_grad()
-def _features(items: list[dict]) -> None:
-    """The frozen backbone's last hidden state at the last token of each (prompt, candidate): what the head reads."""
+def _features(items: list[dict], pooling: str = "last") -> None:
+    """The frozen backbone's last hidden state of each (prompt, candidate): at its last token (``last``, what the
+    studio's ``score`` head reads) or averaged over the candidate's tokens (``mean``)."""
     from engine.demo import DEMO_MODEL_DIR
     from engine.models.loading import load_tokenizer
     from engine.models.prompting import prompt_format_of
@@ -123,7 +124,11 @@ def _features(items: list[dict]) -> None:
             ids[r, : len(s)], mask[r, : len(s)] = torch.tensor(s), 1
         hidden = backbone(input_ids=ids, attention_mask=mask).last_hidden_state
         last = mask.sum(dim=1) - 1
-        item["features"] = hidden[torch.arange(len(seqs)), last].float()
+        if pooling == "last":
+            item["features"] = hidden[torch.arange(len(seqs)), last].float()
+            continue
+        start = len(source_ids(tok, item["source"], item["pair"], "", fmt, 256)) - 1  # the prompt's length
+        item["features"] = torch.stack([hidden[r, start : int(last[r]) + 1].mean(dim=0) for r in range(len(seqs))])
 
 
 def _train_head(items: list[dict], seed: int, steps: int = 150, l2: float = 1e-3) -> torch.Tensor:
@@ -214,6 +219,13 @@ def main() -> None:
         default=0.0,
         help="the linguist prefers a candidate only when its chrF is this much higher",
     )
+    parser.add_argument(
+        "--features",
+        choices=("last", "mean"),
+        default="last",
+        help="the head reads the last token's hidden state (as the studio's reward model) or the mean "
+        "over the candidate's tokens",
+    )
     parser.add_argument("--cache", default="", help="a JSON file keeping the sampled candidates between runs")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
@@ -229,7 +241,7 @@ def main() -> None:
             cache.write_text(json.dumps(sampled, ensure_ascii=False), encoding="utf-8")
     items = _judge(sampled, args.min_gap)
     t_sample = time.perf_counter() - t0
-    _features(items)
+    _features(items, args.features)
     t_features = time.perf_counter() - t0 - t_sample
     heldout, pool = items[: args.heldout * len(items) // len(rows)], items[args.heldout * len(items) // len(rows) :]
     curves: dict[str, list[list[dict]]] = {arm: [] for arm in ARMS}
