@@ -33,6 +33,42 @@ def load_results(path: Path) -> dict | None:
     return data if isinstance(data, dict) and isinstance(data.get("curves_mean"), dict) else None
 
 
+def seed_differences(data: dict, arm: str) -> list[float]:
+    """Per seed: the arm's final accuracy minus random's (the same seed starts both from the same judgements)."""
+    runs = data.get("curves_per_seed") or {}
+    return [
+        a[-1]["accuracy"] - r[-1]["accuracy"]
+        for a, r in zip(runs.get(arm, []), runs.get("random", []), strict=False)
+        if a and r
+    ]
+
+
+def _against_random(data: dict) -> list[str]:
+    """One sentence per chosen-source arm: ahead of random only when the mean per-seed difference exceeds twice
+    its standard error, else not measurably different."""
+    out = []
+    for arm in (a for a in (data.get("final") or {}) if a != "random"):
+        diffs = seed_differences(data, arm)
+        if len(diffs) < 2:
+            continue
+        mean = sum(diffs) / len(diffs)
+        sd = (sum((d - mean) ** 2 for d in diffs) / (len(diffs) - 1)) ** 0.5
+        margin = 2 * sd / len(diffs) ** 0.5
+        label = ARM_LABELS.get(arm, arm)
+        if mean - margin > 0:
+            out.append(
+                f"{label.capitalize()} beat random by {mean:+.3f} (± {margin:.3f}, 2 s.e. over {len(diffs)} seeds)."
+            )
+        elif mean + margin < 0:
+            out.append(f"{label.capitalize()} did worse than random by {mean:+.3f} (± {margin:.3f}, 2 s.e.).")
+        else:
+            out.append(
+                f"{label.capitalize()}: not measurably different from random ({mean:+.3f} ± {margin:.3f}, "
+                f"2 s.e. over {len(diffs)} seeds)."
+            )
+    return out
+
+
 def active_feedback_chart(key: str) -> None:
     """Draw the learning curves with their min–max over seeds, and say plainly which order won."""
     data = load_results(results_file())
@@ -68,19 +104,10 @@ def active_feedback_chart(key: str) -> None:
     final = data.get("final") or {}
     settings = data.get("settings") or {}
     if final:
-        best = max(final, key=final.get)
-        random_final = final.get("random")
-        verdict = (
-            f"After {settings.get('budget', '?')} judgements: "
-            + ", ".join(f"{ARM_LABELS.get(a, a)} {v:.3f}" for a, v in final.items())
-            + ". "
+        verdict = f"After {settings.get('budget', '?')} judgements: " + ", ".join(
+            f"{ARM_LABELS.get(a, a)} {v:.3f}" for a, v in final.items()
         )
-        if random_final is not None and best != "random" and final[best] > random_final:
-            verdict += f"Chosen sources ({ARM_LABELS.get(best, best)}) ended ahead of random by "
-            verdict += f"{final[best] - random_final:+.3f}."
-        else:
-            verdict += "Chosen sources did not beat random sources here."
-        st.markdown(verdict)
+        st.markdown(verdict + ". " + " ".join(_against_random(data)))
     load = data.get("load_avg_at_start")
     st.caption(
         f"{data.get('what', '')}; {data.get('linguist', '')}. Means over {settings.get('repeats', '?')} seeds "
