@@ -1,5 +1,6 @@
 """Command line: ``python -m engine run RUN_DIR``, ``python -m engine jobs list|show|cancel|resume|logs``,
-``python -m engine export pairs|model`` and ``python -m engine serve`` (the translation endpoint).
+``python -m engine export pairs|model|argilla``, ``python -m engine import argilla``, ``python -m engine serve``
+(the translation endpoint) and ``python -m engine retrain-due`` (for a cron).
 
 ``run`` is what the studio launches in a subprocess (and what a user may type). The ``jobs`` verbs
 open the studio's store; they work when the studio is not running (DuckDB lets one process hold the
@@ -120,6 +121,45 @@ def _cmd_export_model(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export_argilla(args: argparse.Namespace) -> int:
+    from engine.feedback.argilla import export_files, write_folder
+    from engine.store import Store
+
+    workspace = Workspace.from_env().ensure()
+    out = Path(args.out) if args.out else workspace.root / "exports" / "argilla_feedback"
+    store = Store(workspace.db_path)
+    try:
+        files = export_files(store, linguists=args.linguist or None)
+    finally:
+        store.close()
+    print(write_folder(out, files))
+    return 0
+
+
+def _cmd_import_argilla(args: argparse.Namespace) -> int:
+    from engine.feedback.argilla import ArgillaImportError, from_zip, import_feedback, read_folder
+    from engine.store import Store
+
+    path = Path(args.path)
+    if not path.exists():
+        print(f"error: {path} does not exist", file=sys.stderr)
+        return 2
+    files = read_folder(path) if path.is_dir() else None
+    workspace = Workspace.from_env().ensure()
+    store = Store(workspace.db_path)
+    try:
+        report = import_feedback(store, files if files is not None else from_zip(path.read_bytes()),
+                                 default_pair=args.pair)
+    except ArgillaImportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    print(f"{report.stored} judgement(s) imported from {report.records} record(s); {report.repeated} already "
+          f"stored; {report.skipped_status} draft/discarded responses skipped")
+    return 0
+
+
 def _cmd_serve(args: argparse.Namespace) -> int:
     import signal
     import threading
@@ -146,6 +186,45 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         endpoint.stop()
         store.close()
     return 0
+
+
+def _cmd_retrain_due(args: argparse.Namespace) -> int:
+    import time
+
+    from engine.pipelines.runner import PipelineRunner
+    from engine.promotion.schedule import RetrainError, retrain_due, start_retrain
+
+    sup = _supervisor()
+    store = sup.store
+    try:
+        sup.poll()
+        runner = PipelineRunner(store, sup)
+        runner.advance()
+        check = retrain_due(store)
+        print(f"{'due' if check.due else 'not due'}: {check.reason}")
+        if not (check.due and args.start):
+            return 0
+        try:
+            retrain_id = start_retrain(store, runner, reason=check.reason)
+        except RetrainError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        row = store.promotion.retrains()[0]
+        print(f"started retrain {retrain_id}: pipeline {row['pipeline_id']} from {row['base_model']}, "
+              f"candidate {row['model_name']}")
+        deadline = time.monotonic() + args.timeout
+        while args.wait and time.monotonic() < deadline:
+            sup.poll()
+            runner.advance()
+            pipeline = store.pipelines.get(row["pipeline_id"])
+            if pipeline["status"] != "running":
+                print(f"pipeline {pipeline['id']}: {pipeline['status']}"
+                      + (f" ({pipeline['error']})" if pipeline["error"] else ""))
+                return 0 if pipeline["status"] == "succeeded" else 1
+            time.sleep(1.0)
+        return 0
+    finally:
+        store.close()
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -207,10 +286,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="the folder to write <name>/ into (default: the workspace's exports/)")
     p.set_defaults(func=_cmd_export_model)
 
+    p = everbs.add_parser("argilla", help="the judgements in Argilla's dataset layout (rg.Dataset.from_disk)")
+    p.add_argument("--linguist", action="append", help="only this linguist's judgements (repeatable)")
+    p.add_argument("--out", help="the folder to write (default: the workspace's exports/argilla_feedback/)")
+    p.set_defaults(func=_cmd_export_argilla)
+    imp = verbs.add_parser("import", help="read judgements made elsewhere into the store")
+    iverbs = imp.add_subparsers(dest="iverb", required=True)
+    p = iverbs.add_parser("argilla", help="an Argilla dataset folder (rg.Dataset.to_disk) or a zip of it")
+    p.add_argument("path")
+    p.add_argument("--pair", default="en-ar", choices=("en-ar", "fr-ar"),
+                   help="the language pair of records whose metadata names none")
+    p.set_defaults(func=_cmd_import_argilla)
     p = verbs.add_parser("serve", help="the translation endpoint (POST /translate on 127.0.0.1) in the foreground, "
                                        "when the studio is not running (it holds the store)")
     p.add_argument("--port", type=int, default=8502, help="the port on 127.0.0.1 (0: any free port)")
     p.set_defaults(func=_cmd_serve)
+    p = verbs.add_parser("retrain-due", help="whether the retraining schedule wants a retrain now (for a cron); "
+                                             "--start starts it: Phase 3 from the production model")
+    p.add_argument("--start", action="store_true", help="start the retrain when it is due")
+    p.add_argument("--wait", action="store_true", help="with --start: advance the pipeline until it ends (the "
+                                                       "studio does this itself when it runs)")
+    p.add_argument("--timeout", type=float, default=24 * 3600, help="with --wait: give up after this many seconds")
+    p.set_defaults(func=_cmd_retrain_due)
 
     demo = verbs.add_parser("demo", help="the demo corpus and model: train, corpus, check")
     demo.add_argument("dverb", choices=("train", "corpus", "check"),

@@ -26,8 +26,10 @@ from engine.corpora import CorpusRejected, safe_display_name
 from engine.jobs.config import FieldSpec
 from engine.jobs.evaluate import REQUESTABLE_METRICS, plan_evaluation
 from engine.models.lineage import model_lineage
+from studio.components.glossary import terminology_section
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
+from studio.components.mqm_panel import mqm_panel
 from studio.components.pickers import corpus_picker
 from studio.components.scorecard import scorecard_panel
 from studio.state import services
@@ -150,10 +152,8 @@ def sentence_html(sentence: dict, comparison, baseline: str, metrics: list[str])
             "</table></div>")
 
 
-evaluate_tab, compare_tab, ab_tab = st.tabs(["Evaluate", "Compare", "Blind A/B"])
-
-# --- Evaluate ---------------------------------------------------------------------------------------------------
-with evaluate_tab:
+def evaluate_section() -> None:
+    """Evaluate: translate a test set with chosen models and score them (an evaluate job)."""
     if not store.models.list(kind="policy"):
         st.info("No policy model yet: set up the demo on the Start page, or register a model on the Models page.")
     else:
@@ -168,8 +168,7 @@ with evaluate_tab:
                 try:
                     rows = testset_rows_from_upload(upload.getvalue(), upload.name, up_pair, has_header=up_header)
                     name = up_name.strip() or safe_display_name(upload.name)
-                    testset_id = store.evaluations.add_testset(name, "upload", rows,
-                                                               {"file": safe_display_name(upload.name)})
+                    store.evaluations.add_testset(name, "upload", rows, {"file": safe_display_name(upload.name)})
                 except CorpusRejected as exc:
                     st.error("The file was rejected, nothing was stored:\n\n" + "\n".join(
                         f"- line {e.line}: {e.reason}" for e in exc.errors[:20]))
@@ -202,8 +201,10 @@ with evaluate_tab:
         if latest:
             run_monitor(latest[0]["id"], key="cmp-run", charts=[])
 
-# --- Compare ----------------------------------------------------------------------------------------------------
-with compare_tab:
+
+
+def compare_section() -> None:
+    """Compare: evaluations side by side with intervals, significance, degeneration flags and reports."""
     testset = testset_picker("cmp-testset")
     if testset is None:
         st.info("Nothing evaluated yet: run an evaluation on the Evaluate tab.")
@@ -260,6 +261,10 @@ with compare_tab:
                 level = c_cols[1].radio("Score", levels, horizontal=True, key="cmp-chart-level",
                                         format_func={"sentence": "sentence mean", "corpus": "corpus"}.get)
                 st.plotly_chart(bar_chart(comparison, chart_metric, level), width="stretch", key="cmp-chart")
+
+            terminology_section(store, testset["id"], [s.key for s in comparison.systems], comparison.label,
+                                n_resamples=settings.n_resamples,
+                                confidence=settings.confidence, seed=settings.seed)
 
             if len(comparison.systems) > 1:
                 st.subheader("Pairwise significance")
@@ -318,8 +323,10 @@ with compare_tab:
             e_cols[2].download_button("CSV", report_csv(comparison, win_rates=rates), file_name=f"{stem}.csv",
                                       mime="text/csv", key="cmp-export-csv")
 
-# --- Blind A/B --------------------------------------------------------------------------------------------------
-with ab_tab:
+
+
+def blind_ab_section() -> None:
+    """Blind A/B: linguists judge two systems' outputs without knowing which is which."""
     user = st.session_state.get("ab-user")
     if not user:
         st.caption("Sign in once for this browser session: your judgements are stored under your name.")
@@ -400,3 +407,26 @@ with ab_tab:
                            "random order for every sentence.")
                 st.dataframe(ab_rows(rates, names, first=first if not reveal else None), hide_index=True,
                              width="stretch")
+
+
+
+def mqm_section() -> None:
+    """MQM: error-span scores per model."""
+    mqm_panel(store)
+
+
+
+evaluate_tab, compare_tab, ab_tab, mqm_tab = st.tabs(["Evaluate", "Compare", "Blind A/B", "MQM (error spans)"])
+
+# --- Evaluate ---------------------------------------------------------------------------------------------------
+with evaluate_tab:
+    evaluate_section()
+# --- Compare ----------------------------------------------------------------------------------------------------
+with compare_tab:
+    compare_section()
+# --- Blind A/B --------------------------------------------------------------------------------------------------
+with ab_tab:
+    blind_ab_section()
+# --- MQM ------------------------------------------------------------------------------------------------------
+with mqm_tab:
+    mqm_section()

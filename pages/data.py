@@ -22,6 +22,7 @@ from engine.corpora.validation import HINT_COLUMNS_SWAPPED, SWAPPED_ON_LINE, swa
 from engine.store.corpora import CorpusExistsError
 from studio.components.arabic import bidi_table
 from studio.components.charts import length_histogram
+from studio.components.glossary import glossary_manager
 from studio.components.header import workspace_header
 from studio.state import services
 
@@ -128,7 +129,8 @@ def _add(name: str, data: bytes, options: PrepareOptions, filename: str) -> None
         _show_problems(prepared.errors, prepared.file_hints)
 
 
-upload_tab, import_tab, browse_tab = st.tabs(["Upload", "Import a Hugging Face dataset", "Browse corpora"])
+upload_tab, import_tab, browse_tab, glossary_tab = st.tabs(
+    ["Upload", "Import a Hugging Face dataset", "Browse corpora", "Glossaries"])
 
 with upload_tab:
     uploaded = st.file_uploader("Corpus file (TSV, CSV or JSONL, UTF-8)", type=["tsv", "csv", "jsonl", "txt"],
@@ -242,3 +244,6 @@ with browse_tab:
                     "Delete corpus", key=f"browse-del-{corpus_id}"):
                 repo.delete(corpus_id)
                 st.rerun()
+
+with glossary_tab:
+    glossary_manager(services().store)

@@ -23,8 +23,10 @@ from engine.models.registry import (
     rollback,
     rollback_target,
 )
+from engine.promotion.gate import is_gated
 from studio.components.exports import zip_download
 from studio.components.header import workspace_header
+from studio.components.promotion_gate import gate_panel, schedule_panel
 from studio.state import services
 
 METRICS = {"valid chrF": "valid_chrf", "held-out chrF": "heldout_chrf_end", "RM accuracy": "valid_accuracy",
@@ -144,6 +146,9 @@ if models:
             st.caption("Only a policy can be promoted to production.")
         elif row["stage"] == "production":
             st.caption(f"{chosen} is the production model.")
+        elif is_gated(store, chosen):  # a candidate must beat production first
+            if message := gate_panel(store, chosen, current):
+                flash(message)
         else:
             typed = st.text_input(f"Type {chosen} to confirm", key=f"models-confirm-{chosen}",
                                   help=f"{current or 'No model'} is production now; it goes back to the stage it "
@@ -207,6 +212,9 @@ if models:
             st.dataframe([{"time (UTC)": e["time"], "action": e["action"], "production": e["model"],
                            "before": e["previous_production"] or "", "its stage before": e["previous_stage"]}
                           for e in events], hide_index=True, width="stretch", key="models-history")
+
+st.subheader("Promotion gate and retraining (leads)")
+schedule_panel(store, services().pipelines)
 
 st.subheader("Register an existing model")
 with st.form("register-model"):

@@ -9,7 +9,7 @@ from engine.models.refs import default_policy
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor, start_run
 from studio.components.launch import launch_choice
-from studio.components.pickers import corpus_picker, model_picker, models_picker, pair_set_picker
+from studio.components.pickers import corpus_picker, glossary_widget, model_picker, models_picker, pair_set_picker
 from studio.components.ppo_monitor import PPO_CHARTS, ppo_health
 from studio.components.presets import preset_choice
 from studio.state import services
@@ -35,7 +35,8 @@ with ppo_tab:
         launch = launch_choice("ppo", key="ppo")
         config = config_form("ppo", key=f"ppo-form-{preset}", defaults=defaults,
                              widgets={"policy": model_picker("policy"), "reward_model": model_picker("reward"),
-                                      "extra_reward_models": models_picker("reward"), "corpus_ids": corpus_picker()},
+                                      "extra_reward_models": models_picker("reward"), "corpus_ids": corpus_picker(),
+                                      "glossaries": glossary_widget},
                              submit_label="Start PPO")
         if config is not None:
             start_run("ppo", config, launch=launch)
@@ -61,11 +62,15 @@ def alternative(kind: str, tab_key: str, widgets: dict) -> None:
 
 
 with dpo_tab:
-    st.caption("Direct preference optimisation straight from the preference pairs: no reward model, no sampling.")
+    st.caption("Direct preference optimisation straight from the preference data: no reward model, no sampling. "
+               "*Objective*: DPO (its loss types; a frozen reference), CPO (ALMA-R's translation recipe, no "
+               "reference), ORPO (SFT + odds ratio in one stage, no reference) or KTO (single good/bad translations: "
+               "from pairs or straight from the linguists' judgements, 'none is acceptable' included).")
     alternative("dpo", "dpo", {"policy": model_picker("policy"), "pair_sets": pair_set_picker})
 
 with grpo_tab:
     st.caption("Group-relative policy optimisation (or RLOO) with Python reward functions: the reward model's "
                "score and/or chrF against the reference.")
     alternative("grpo", "grpo", {"policy": model_picker("policy"), "reward_model": model_picker("reward"),
-                                 "extra_reward_models": models_picker("reward"), "corpus_ids": corpus_picker()})
+                                 "extra_reward_models": models_picker("reward"), "corpus_ids": corpus_picker(),
+                                 "glossaries": glossary_widget})

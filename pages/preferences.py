@@ -17,7 +17,7 @@ from studio.components.exports import preference_export
 from studio.components.follow import follow_newest
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
-from studio.components.pickers import corpus_picker, model_picker, run_picker
+from studio.components.pickers import corpus_picker, glossary_widget, model_picker, run_picker
 from studio.state import services
 
 SOURCES_PER_PAGE = 10
@@ -45,7 +45,8 @@ with generate_tab:
         st.info("Add a corpus on the Data page first.")
     else:
         config = config_form("generate", key="pref-generate", defaults={"model": default_policy(store)},
-                             widgets={"model": model_picker("policy"), "corpus_ids": corpus_picker()},
+                             widgets={"model": model_picker("policy"), "corpus_ids": corpus_picker(),
+                                      "glossaries": glossary_widget},
                              submit_label="Generate")
         if config is not None:
             try:
@@ -60,7 +61,8 @@ with generate_tab:
                                                               ("Tokens per second", ["tokens_per_s"])])
 
 with score_tab:
-    config = config_form("score", key="pref-score", widgets={"generate_run": run_picker("generate")},
+    config = config_form("score", key="pref-score", widgets={"generate_run": run_picker("generate"),
+                                                             "glossaries": glossary_widget},
                          submit_label="Score and pair")
     st.caption("Metric models are optional: leave a model empty and its weight is shared among the metrics that "
                "can run. Without references (reference-free mode) use comet_qe and mbr_chrf.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import asdict, replace
 from datetime import datetime, time, timedelta
 
@@ -25,20 +26,26 @@ from engine.feedback.judgements import (
 from engine.feedback.language import LANGUAGE_NAMES, detect_language
 from engine.feedback.queue import create_queue, may_review, next_item, order_request, queue_agreement
 from engine.feedback.uncertainty import ORDERING_HELP, ORDERINGS
+from engine.glossary import AppliedTerm, TermIndex
+from engine.glossary.prompt import prompt_terms
 from engine.jobs.events import FINAL_STATUSES
 from engine.jobs.translate_batch import OUTPUT_JSONL, OUTPUT_TSV
-from engine.models.refs import default_policy
+from engine.models.refs import default_policy, resolve_model
 from engine.monitor.log import log_served, served_from_translation
 from engine.reward.ensemble import COMBINATIONS
+from studio.components.annotation_interop import agreement_metrics, argilla_panel
 from studio.components.arabic import arabic_text, bidi_table
+from studio.components.glossary import glossary_picker, highlighted_source, highlighted_translation, term_index
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
 from studio.components.pickers import model_picker
 from studio.components.rtl_editor import rtl_text_area
+from studio.components.span_marker import span_marker
 from studio.state import services
 
 TOP = 3
 LINGUIST, REQUEST = "tr_linguist", "tr_request"
+GLOSSARIES = "tr-glossaries"
 
 st.title("6 · Translate & feedback")
 st.caption("The policy samples several translations, the reward model ranks them, and linguists say which is "
@@ -92,14 +99,17 @@ reward_models = [m["name"] for m in store.models.list(kind="reward")]
 
 
 # --- one request: its ranked candidates and the feedback form ----------------------------------------------
-def _candidate_card(cand: dict) -> None:
+def _candidate_card(cand: dict, terms: TermIndex | None = None, applied: Sequence[AppliedTerm] = ()) -> None:
     with st.container(border=True):
         score = f"reward {cand['rm_score']:.3f}" if cand["rm_score"] is not None else "not ranked"
         if cand.get("rm_spread") is not None:  # an ensemble ranked it: how much its members disagree
             score += f" ± {cand['rm_spread']:.3f} spread"
         samples = f" ×{cand['n_samples']}" if cand["n_samples"] > 1 else ""
         st.caption(f"**#{cand['position'] + 1}** · {score} · {cand['strategy']}{samples}")
-        arabic_text(cand["text"] or "(empty translation)")
+        if applied and cand["text"]:
+            highlighted_translation(cand["text"], terms.check(cand["text"], applied))
+        else:
+            arabic_text(cand["text"] or "(empty translation)")
 
 
 def _my_judgement(request_id: str) -> dict | None:
@@ -117,8 +127,14 @@ def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: in
         st.warning("This translation is no longer in the store.")
         return False
     cands = request["candidates"]
-    st.markdown(f"<div dir='auto' style='font-size:1.1rem'><b>Source</b> ({html.escape(request['pair'])}): "
-                f"{html.escape(request['source'])}</div>", unsafe_allow_html=True)
+    chosen = st.session_state.get(GLOSSARIES) or []
+    terms = term_index(store, chosen, request["pair"]) if chosen else None
+    applied = terms.applicable(request["source"]) if terms else []
+    st.markdown(f"<b>Source</b> ({html.escape(request['pair'])}):", unsafe_allow_html=True)
+    highlighted_source(request["source"], applied)
+    in_prompt = (request.get("settings") or {}).get("glossary_terms")
+    if in_prompt:
+        st.caption(f"{len(in_prompt)} glossary term(s) were given to the model in its prompt.")
     timing = (f" · {request['generate_s'] + request['score_s']:.2f} s"
               if request["generate_s"] is not None and request["score_s"] is not None else "")
     ranked = f"ranked by {request['rm']}" if request["rm"] else "no reward model: sampling order"
@@ -130,7 +146,8 @@ def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: in
     show_all = len(cands) > TOP and st.toggle(f"Show all {len(cands)} candidates", key=f"{ctx}-all-{request_id}")
     shown = [c["position"] for c in cands] if show_all else [c["position"] for c in cands[:TOP]]
     for position in shown:
-        _candidate_card(cands[position])
+        _candidate_card(cands[position], terms, applied)
+    span_marker(store, request, shown, linguist, ctx, queue_id=queue_id, item_id=item_id)
     mine = _my_judgement(request_id)
     if mine:
         when = mine["time"].strftime("%H:%M:%S")
@@ -207,6 +224,14 @@ def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: in
     return True
 
 
+def _prompt_format(model: str) -> str:
+    """The prompt format of a registered policy (``tags`` when it cannot be read)."""
+    try:
+        return resolve_model(store, model).prompt_format
+    except (ValueError, LookupError, OSError):
+        return "tags"
+
+
 def _pair_of(source: str, choice: str) -> tuple[str | None, str | None]:
     """(pair, detected language) for a source and the language choice (auto / en / fr)."""
     guess = detect_language(source)
@@ -237,6 +262,9 @@ translate_tab, queue_tab, batch_tab, feedback_tab = st.tabs(
     ["Translate", "Review queue", "Batch translation", "All feedback"])
 
 with translate_tab:
+    picker_column, glossary_column = st.columns([3, 2])
+    with picker_column:
+        glossary_picker(store, None, key=GLOSSARIES)
     if not policies:
         st.info("No policy model yet: set up the demo on the Start page, or register a model on the Models page.")
     else:
@@ -255,6 +283,12 @@ with translate_tab:
         rm = c3.selectbox("Reward model", reward_models or [None], key="tr-rm",
                           format_func=lambda n: n or "none registered",
                           help="Ranks the candidates; the top 3 are shown first.")
+        model_format = _prompt_format(model)
+        terms_in_prompt = glossary_column.checkbox(
+            "Glossary terms in the prompt", value=model_format == "instruction",
+            key=f"tr-terms-in-prompt-{model_format}", disabled=model_format != "instruction",
+            help="Instruction-format models get the terms that apply to the source in their prompt. The studio's "
+                 "tag-format models cannot read them: the terms are highlighted for you instead.")
         if guess is not None:
             st.caption(f"Language: {guess.name} ({guess.reason})" if guess.language else
                        f"Language: no clue ({guess.reason}) — English unless you choose French.")
@@ -280,13 +314,17 @@ with translate_tab:
             elif pair is None:
                 st.error("This text is in Arabic script: the source must be English or French.")
             else:
+                chosen = st.session_state.get(GLOSSARIES) or []
+                terms_for_prompt = (prompt_terms(term_index(store, chosen, pair).applicable(source))
+                                 if chosen and terms_in_prompt and model_format == "instruction" else [])
                 try:
                     with st.spinner("Sampling and ranking candidates…"):
                         translation = translate_with_registry(
                             store, source=source, pair=pair, model=model, rm=rm,
                             strategies=[s.strip() for s in strategies.split(",") if s.strip()],
                             max_new_tokens=int(max_new), seed=None if seed is None else int(seed),
-                            extra_rms=extra_rms, ensemble=ensemble, ensemble_k=ensemble_k)
+                            extra_rms=extra_rms, ensemble=ensemble, ensemble_k=ensemble_k,
+                            terms=terms_for_prompt)
                     request_id = record(store, translation, linguist=linguist, detected=detected)
                     log_served(store, [served_from_translation(translation, request_id)])
                 except (ValueError, LookupError, OSError) as exc:
@@ -388,14 +426,7 @@ with queue_tab:
                 feedback(current["request_id"], f"q{queue_id}", queue_id=queue_id, item_id=current["item_id"])
         st.subheader("Agreement")
         report = queue_agreement(store, queue_id)
-        a1, a2, a3 = st.columns(3)
-        a1.metric("Sources judged by 2+ linguists", report.shared_items)
-        a2.metric("Kendall's tau (mean)", f"{report.mean_tau:.2f}" if report.mean_tau is not None else "—",
-                  help=f"Rank correlation of two linguists' rankings of the same candidates; "
-                       f"{report.ranked_comparisons} comparisons. 1 = same order, −1 = reversed.")
-        a3.metric("Same best pick", f"{report.best_agreement:.0%}" if report.best_agreement is not None else "—",
-                  help=f"Share of comparisons where both chose the same best (or both 'none'); "
-                       f"{report.best_comparisons} comparisons.")
+        agreement_metrics(report, items_label="Sources judged by 2+ linguists")
         if report.pairs:
             st.dataframe([{"linguist A": p.linguist_a, "linguist B": p.linguist_b, "shared sources": p.items,
                            "ranked both": p.ranked_items, "Kendall's tau": p.mean_tau, "picks compared": p.best_items,
@@ -481,3 +512,4 @@ with feedback_tab:
             st.download_button(f"Download {EXPORT_NAME}", exported.read_bytes(), file_name=EXPORT_NAME,
                                mime="application/jsonl", key="tr-export-download")
             st.caption(f"Written to `{exported}`.")
+    argilla_panel(store, services().workspace.root / "exports", who or None)

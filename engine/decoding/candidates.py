@@ -141,11 +141,12 @@ def merge_duplicates(texts: Sequence[tuple[str, SamplingStrategy, int]]) -> list
 def generate_candidates(
     model: Any, tokenizer: Any, sources: Sequence[str], pairs: Sequence[str], strategies: Sequence[SamplingStrategy],
     *, prompt_format: str = "tags", batch_size: int = 16, max_new_tokens: int = 64, seed: int = 0,
-    on_batch: Callable[[int, int], None] | None = None,
+    on_batch: Callable[[int, int], None] | None = None, terms: Sequence[Sequence[tuple[str, str]]] | None = None,
 ) -> list[list[Candidate]]:
     """Candidates for every source: for each strategy, batches of sources × samples per ``generate()`` call.
 
-    ``on_batch(done_sources, new_tokens)`` is called after each batch (for progress and throughput).
+    ``on_batch(done_sources, new_tokens)`` is called after each batch (for progress and throughput). ``terms``: per
+    source, the glossary terms an ``instruction`` prompt lists (see :func:`engine.models.prompting.build_prompt`).
     Returns one list of distinct candidates per source, in the order of ``sources``.
 
     Speed (``bench/generate.py`` reports it as a share of the model's FLOP bound): attention masks are built by
@@ -154,7 +155,9 @@ def generate_candidates(
     """
     if len(sources) != len(pairs):
         raise ValueError("sources and pairs differ in length")
-    encoded = [encode_prompt(tokenizer, s, p, prompt_format) for s, p in zip(sources, pairs, strict=True)]
+    per_source = terms if terms is not None else [()] * len(sources)
+    encoded = [encode_prompt(tokenizer, s, p, prompt_format, t) for s, p, t in zip(sources, pairs, per_source,
+                                                                                     strict=True)]
     order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
     produced: list[list[tuple[str, SamplingStrategy, int]]] = [[] for _ in sources]
     limit = int(getattr(model.config, "max_position_embeddings", 0) or tokenizer.model_max_length)

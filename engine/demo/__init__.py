@@ -153,9 +153,30 @@ def register_shipped_model(studio: Services, model_dir: Path = DEMO_MODEL_DIR, n
     return name
 
 
+DEMO_GLOSSARIES: dict[str, str] = {"demo-en-ar-glossary": "en-ar", "demo-fr-ar-glossary": "fr-ar"}
+"""Glossary name -> language pair of the demo glossaries (``data/demo/glossary/{pair}.tsv``)."""
+
+
+def load_demo_glossaries(studio: Services, demo_dir: Path = DEMO_DIR) -> list[str]:
+    """Store the demo glossaries (once; an existing one is kept), checked like any upload; their names."""
+    from engine.glossary import parse_glossary
+
+    for name, pair in DEMO_GLOSSARIES.items():
+        if studio.store.glossaries.by_name(name) is not None:
+            continue
+        path = demo_dir / "glossary" / f"{pair}.tsv"
+        parsed = parse_glossary(path.read_bytes(), "tsv", pair)
+        if not parsed.ok:
+            raise ValueError(f"{path}: " + "; ".join(str(e) for e in parsed.errors))
+        studio.store.glossaries.add(name, pair, parsed.entries, source_file=f"{pair}.tsv (demo)")
+    return list(DEMO_GLOSSARIES)
+
+
 def setup_demo(studio: Services, demo_dir: Path = DEMO_DIR, model_dir: Path = DEMO_MODEL_DIR) -> str:
-    """The one-click demo set-up: store the demo corpora and register the shipped SFT model (seconds)."""
+    """The one-click demo set-up: store the demo corpora and glossaries and register the shipped SFT model
+    (seconds)."""
     load_demo_corpora(studio, demo_dir)
+    load_demo_glossaries(studio, demo_dir)
     return register_shipped_model(studio, model_dir)
 
 

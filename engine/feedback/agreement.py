@@ -11,7 +11,10 @@ counts):
   candidate and are left out.
 
 Per pair: the mean tau over the items both ranked and the share of items with the same best pick. Overall: the
-same, pooled over every (pair, item) comparison.
+same, pooled over every (pair, item) comparison, and **Krippendorff's alpha** over all linguists at once
+(:mod:`engine.feedback.krippendorff`): ordinal alpha of the ranks given to each (item, candidate) by everyone who
+ranked the item, and nominal alpha of the best picks per item. Unlike a mean of pairwise taus, alpha corrects for
+the agreement expected by chance and takes any number of linguists and missing judgements.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from engine.feedback.krippendorff import alpha as krippendorff_alpha
 
 NONE_PICK = "none"
 
@@ -58,6 +63,10 @@ class AgreementReport:
     mean_tau: float | None
     best_comparisons: int
     best_agreement: float | None
+    rank_alpha: float | None = None
+    """Krippendorff's alpha (ordinal) of the ranks every linguist gave each candidate of the items they ranked."""
+    best_alpha: float | None = None
+    """Krippendorff's alpha (nominal) of the best picks ('none' included) per item."""
 
 
 def rating_from_judgement(row: dict, item: str | None = None) -> Rating:
@@ -112,11 +121,20 @@ def agreement(ratings: Iterable[Rating]) -> AgreementReport:
             if ra.best is not None and rb.best is not None:
                 acc["same"].append(ra.best == rb.best)
                 same_all.append(ra.best == rb.best)
+    rank_units: dict[tuple[str, int], list[int]] = {}
+    best_units: list[list] = []
+    for item, item_ratings in by_item.items():
+        for r in item_ratings.values():
+            for rank, candidate in enumerate(r.ranking or ()):
+                rank_units.setdefault((item, candidate), []).append(rank + 1)
+        best_units.append([str(r.best) for r in item_ratings.values() if r.best is not None])
     out = [PairAgreement(a, b, items=acc["items"], ranked_items=len(acc["taus"]), mean_tau=_mean(acc["taus"]),
                          best_items=len(acc["same"]), best_agreement=_mean(acc["same"]))
            for (a, b), acc in sorted(pairs.items())]
     return AgreementReport(pairs=out, shared_items=shared, ranked_comparisons=len(taus_all), mean_tau=_mean(taus_all),
-                           best_comparisons=len(same_all), best_agreement=_mean(same_all))
+                           best_comparisons=len(same_all), best_agreement=_mean(same_all),
+                           rank_alpha=krippendorff_alpha(rank_units.values(), "ordinal"),
+                           best_alpha=krippendorff_alpha(best_units, "nominal"))
 
 
 def _mean(values: Sequence[float | bool]) -> float | None:

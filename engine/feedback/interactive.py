@@ -167,7 +167,8 @@ def _new_token_limit(model: Any, tokenizer: Any, width: int, max_new_tokens: int
 
 
 def sample_batched(policy: LoadedPolicy, source: str, pair: str, strategies: Sequence[SamplingStrategy], *,
-                   prompt_format: str, max_new_tokens: int, seed: int) -> list[RankedCandidate]:
+                   prompt_format: str, max_new_tokens: int, seed: int,
+                   terms: Sequence[tuple[str, str]] = ()) -> list[RankedCandidate]:
     """Every candidate of one source in one ``generate()`` call (one row per candidate, see :class:`PerRowSampling`)."""
     import torch
     from transformers import LogitsProcessorList
@@ -177,7 +178,7 @@ def sample_batched(policy: LoadedPolicy, source: str, pair: str, strategies: Seq
 
     model, tokenizer = policy.model, policy.tokenizer
     rows = _expand(strategies)
-    ids = torch.tensor([encode_prompt(tokenizer, source, pair, prompt_format)])
+    ids = torch.tensor([encode_prompt(tokenizer, source, pair, prompt_format, terms)])
     width = ids.shape[1]
     torch.manual_seed(seed)
     with torch.no_grad(), fast_masks():
@@ -191,14 +192,15 @@ def sample_batched(policy: LoadedPolicy, source: str, pair: str, strategies: Seq
 
 
 def sample_sequential(policy: LoadedPolicy, source: str, pair: str, strategies: Sequence[SamplingStrategy], *,
-                      prompt_format: str, max_new_tokens: int, seed: int) -> list[RankedCandidate]:
+                      prompt_format: str, max_new_tokens: int, seed: int,
+                      terms: Sequence[tuple[str, str]] = ()) -> list[RankedCandidate]:
     """One ``generate()`` call per candidate, batch 1, each with its strategy's own decoding parameters."""
     import torch
 
     from engine.models.prompting import encode_prompt
 
     model, tokenizer = policy.model, policy.tokenizer
-    ids = torch.tensor([encode_prompt(tokenizer, source, pair, prompt_format)])
+    ids = torch.tensor([encode_prompt(tokenizer, source, pair, prompt_format, terms)])
     width = ids.shape[1]
     produced = []
     with torch.no_grad():
@@ -215,12 +217,14 @@ def sample_sequential(policy: LoadedPolicy, source: str, pair: str, strategies: 
 
 
 def sample_per_strategy(policy: LoadedPolicy, source: str, pair: str, strategies: Sequence[SamplingStrategy], *,
-                        prompt_format: str, max_new_tokens: int, seed: int) -> list[RankedCandidate]:
+                        prompt_format: str, max_new_tokens: int, seed: int,
+                        terms: Sequence[tuple[str, str]] = ()) -> list[RankedCandidate]:
     """One ``generate()`` call per strategy (:func:`engine.decoding.candidates.generate_candidates`)."""
     from engine.decoding.candidates import generate_candidates
 
     cands = generate_candidates(policy.model, policy.tokenizer, [source], [pair], strategies,
-                                prompt_format=prompt_format, batch_size=1, max_new_tokens=max_new_tokens, seed=seed)[0]
+                                prompt_format=prompt_format, batch_size=1, max_new_tokens=max_new_tokens, seed=seed,
+                                terms=[list(terms)])[0]
     return [RankedCandidate(c.text, None, c.strategy, list(c.strategies), c.count) for c in cands]
 
 
@@ -254,9 +258,12 @@ def translate_and_rank(*, source: str, pair: str, model_name: str, model_path: s
                        rm_name: str | None = None, rm_path: str | None = None,
                        strategies: Sequence[str] = DEFAULT_STRATEGIES, max_new_tokens: int = 64,
                        seed: int | None = None, trust_remote_code: bool = False, mode: str = "batched",
-                       extra_rm_paths: Sequence[str] = (), ensemble: str = "mean", ensemble_k: float = 1.0
-                       ) -> Translation:
+                       extra_rm_paths: Sequence[str] = (), ensemble: str = "mean", ensemble_k: float = 1.0,
+                       terms: Sequence[tuple[str, str]] = ()) -> Translation:
     """Sample 5–8 candidates of ``source`` and rank the distinct ones by the reward model (best first).
+
+    ``terms``: ``(source term, Arabic term)`` glossary pairs placed in an ``instruction`` prompt (ignored by ``tags``
+    models; recorded in ``settings["glossary_terms"]`` when used).
 
     With ``extra_rm_paths`` the reward models ``rm_path`` + those form an ensemble: each candidate's score is their
     combination (``ensemble``: mean, min or mean-k*std with ``ensemble_k``) and ``rm_spread`` their standard
@@ -275,12 +282,13 @@ def translate_and_rank(*, source: str, pair: str, model_name: str, model_path: s
     parsed = check_strategies(strategies)
     if mode == "batched" and any(s.kind == "beam" for s in parsed):
         mode = "per_strategy"
+    prompt_terms = [tuple(t) for t in terms] if prompt_format == "instruction" else []
     policy = load_policy(model_path, trust_remote_code)
     threads = interactive_threads(policy.parameters)
     t0 = time.perf_counter()
     with policy.lock, torch_threads(threads):
         candidates = SAMPLERS[mode](policy, source, pair, parsed, prompt_format=prompt_format,
-                                    max_new_tokens=max_new_tokens, seed=seed)
+                                    max_new_tokens=max_new_tokens, seed=seed, terms=prompt_terms)
     t1 = time.perf_counter()
     if rm_path and extra_rm_paths:
         scored = _ensemble_scores([rm_path, *extra_rm_paths], [source] * len(candidates),
@@ -302,7 +310,8 @@ def translate_and_rank(*, source: str, pair: str, model_name: str, model_path: s
     t2 = time.perf_counter()
     return Translation(source=source, pair=pair, model=model_name, rm=rm_name if rm_path else None,
                        strategies=[s.name for s in parsed],
-                       settings={"max_new_tokens": max_new_tokens, "seed": seed, "mode": mode, "threads": threads},
+                       settings={"max_new_tokens": max_new_tokens, "seed": seed, "mode": mode, "threads": threads,
+                                 **({"glossary_terms": [list(t) for t in prompt_terms]} if prompt_terms else {})},
                        candidates=candidates, generate_s=t1 - t0, score_s=t2 - t1)
 
 
@@ -322,7 +331,8 @@ def record(store, translation: Translation, *, linguist: str | None, detected: s
 def translate_with_registry(store, *, source: str, pair: str, model: str, rm: str | None,
                             strategies: Sequence[str] = DEFAULT_STRATEGIES, max_new_tokens: int = 64,
                             seed: int | None = None, mode: str = "batched", extra_rms: Sequence[str] = (),
-                            ensemble: str = "mean", ensemble_k: float = 1.0) -> Translation:
+                            ensemble: str = "mean", ensemble_k: float = 1.0,
+                            terms: Sequence[tuple[str, str]] = ()) -> Translation:
     """:func:`translate_and_rank` with registered model names (resolved through :mod:`engine.models.refs`);
     ``extra_rms`` are further reward models ranking as an ensemble with ``rm``."""
     from engine.models.refs import resolve_model
@@ -344,4 +354,4 @@ def translate_with_registry(store, *, source: str, pair: str, model: str, rm: st
                               rm_name=ensemble_label(names, ensemble, ensemble_k) if names else None,
                               rm_path=paths[0] if paths else None, extra_rm_paths=paths[1:], ensemble=ensemble,
                               ensemble_k=ensemble_k, strategies=strategies, max_new_tokens=max_new_tokens, seed=seed,
-                              trust_remote_code=ref.trust_remote_code, mode=mode)
+                              trust_remote_code=ref.trust_remote_code, mode=mode, terms=terms)

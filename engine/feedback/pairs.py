@@ -6,6 +6,8 @@ The rules, per judgement (a record of :func:`engine.feedback.export.export_recor
 * **best** — the best pick is chosen over each other candidate shown;
 * **post-edit** — the correction is chosen over each candidate shown;
 * **none acceptable** — nothing, unless a correction was typed: then the correction over each candidate shown;
+* **error spans** (kind ``mqm``, :mod:`engine.mqm.pairs`) — of the candidates a linguist annotated, the one with
+  fewer weighted errors is chosen over each with more;
 * **ties** — two candidates with the same text (after trimming) give no pair, in any format.
 
 Pairs are de-duplicated on (language pair, source, chosen, rejected): a pair several linguists gave is kept
@@ -68,6 +70,10 @@ def judgement_pairs(record: dict) -> tuple[list[tuple[str, str, float]], int]:
     elif kind == "best" and record.get("best") is not None:
         best = record["best"]
         ordered = [(texts[best], t, 1.0) for k, t in enumerate(texts) if k != best]
+    elif kind == "mqm":
+        from engine.mqm.pairs import ordered_by_penalty
+
+        ordered = ordered_by_penalty(texts, record["penalties"])
     elif kind in ("post_edit", "none") and _text(record.get("correction")):
         correction = _text(record["correction"])
         ordered = [(correction, t, 1.0) for t in texts]

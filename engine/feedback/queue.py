@@ -46,7 +46,7 @@ def create_queue(store, *, name: str, corpus_ids: list[int], split: str, k: int,
     name = " ".join(str(name).split())
     if not name:
         raise ValueError("give the queue a name")
-    if store.db.query("SELECT 1 FROM review_queues WHERE name = ?", [name]):
+    if store.feedback.queue_named(name) is not None:
         raise ValueError(f"a queue named {name!r} already exists")
     if not corpus_ids:
         raise ValueError("choose at least one corpus")
@@ -136,3 +136,9 @@ def queue_agreement(store, queue_id: int | None = None) -> AgreementReport:
     else:
         rows = store.feedback.judgements(queue_id=queue_id)
     return agreement(rating_from_judgement(r) for r in rows)
+
+
+def shared_agreement(store) -> AgreementReport:
+    """Agreement over every set of candidates (translation request) that two or more linguists judged — review
+    queues and imported annotations alike (a review-queue item is one request)."""
+    return agreement(rating_from_judgement(r, item=r["request_id"]) for r in store.feedback.judgements())

@@ -250,29 +250,38 @@ def _load_tokenizer_from(path: Path) -> Any:
     return PreTrainedTokenizerFast.from_pretrained(str(path))
 
 
-def run(config: BootstrapConfig, ctx: JobContext) -> None:
-    """Train (or resume), save, evaluate and register the demo SFT model."""
-    import sacrebleu
-    import torch
-    from transformers import AutoConfig, Gemma2ForCausalLM
+@dataclass
+class TrainingData:
+    """The encoded examples of a run: training examples (and their lengths), valid examples for the loss, and the
+    shuffled valid rows the final chrF is measured on."""
 
-    from engine.decoding.greedy import greedy_translate
-    from engine.models.demo import (
-        build_model,
-        collate_examples,
-        count_parameters,
-        encode_example,
-        gemma2_config,
-        train_bpe_tokenizer,
-    )
-    from engine.models.loading import attention_kwargs
-    from engine.models.prompting import build_prompt, write_model_card
+    pairs: list[str]
+    train: list[dict]
+    lengths: list[int]
+    valid: list[dict]
+    eval_rows: list[dict]
 
-    threads = config.threads or (1 if config.size == "tiny" else max(1, os.cpu_count() or 1))
-    torch.set_num_threads(threads)
-    device = pick_device(config.device)
-    started = time.time()
 
+@dataclass
+class TrainState:
+    """Where training stands: saved in each checkpoint (with the optimizer) and restored on resume."""
+
+    step: int = 0
+    horizon: int = 0
+    train_seconds: float = 0.0
+    tokens_seen: int = 0
+    loss: float | None = None
+
+    def saved(self, config: BootstrapConfig) -> dict:
+        """The checkpoint's trainer state (the schedule's settings with it)."""
+        return {"step": self.step, "train_seconds": self.train_seconds, "tokens_seen": self.tokens_seen,
+                "loss": self.loss,
+                "scheduler": {"kind": "warmup-cosine", "base_lr": config.learning_rate,
+                              "warmup_steps": config.warmup_steps, "horizon": self.horizon, "min_ratio": 0.1}}
+
+
+def _read_training_rows(ctx: JobContext) -> tuple[list[dict], list[dict]]:
+    """The exported train and valid pairs (refused when there is nothing to train on)."""
     train_rows = read_pairs(ctx.inputs_dir / TRAIN_FILE)
     valid_rows = read_pairs(ctx.inputs_dir / VALID_FILE)
     if not train_rows:
@@ -280,47 +289,61 @@ def run(config: BootstrapConfig, ctx: JobContext) -> None:
             "no training pairs: the chosen corpora have no train segments with both a source and "
             "a target (add a corpus with a train split)"
         )
-    pairs = sorted({r["pair"] for r in train_rows})
     if not valid_rows:
         ctx.log("the valid split is empty: no valid loss and no chrF will be reported", level="warning")
+    return train_rows, valid_rows
 
-    # tokenizer: from the checkpoint when resuming, else trained on the train split
-    ckpt = latest_checkpoint(ctx.checkpoint_dir)
+
+def _tokenizer(config: BootstrapConfig, ctx: JobContext, ckpt: Path | None, train_rows: list[dict]) -> Any:
+    """The checkpoint's tokenizer when resuming, else the one trained earlier in this run, else a new BPE
+    tokenizer trained on the train split."""
+    from engine.models.demo import train_bpe_tokenizer
+
     tokenizer_dir = ctx.checkpoint_dir / TOKENIZER_DIR
     if ckpt is not None:
-        tokenizer = _load_tokenizer_from(ckpt)
-    elif (tokenizer_dir / "tokenizer.json").is_file():
-        tokenizer = _load_tokenizer_from(tokenizer_dir)
-    else:
-        texts = [r["source"] for r in train_rows] + [r["target"] for r in train_rows]
-        tokenizer = train_bpe_tokenizer(texts, config.vocab_size, model_max_length=256)
-        tokenizer.save_pretrained(tokenizer_dir)
-        ctx.log(f"trained a BPE tokenizer (byte fallback): {len(tokenizer)} tokens")
+        return _load_tokenizer_from(ckpt)
+    if (tokenizer_dir / "tokenizer.json").is_file():
+        return _load_tokenizer_from(tokenizer_dir)
+    texts = [r["source"] for r in train_rows] + [r["target"] for r in train_rows]
+    tokenizer = train_bpe_tokenizer(texts, config.vocab_size, model_max_length=256)
+    tokenizer.save_pretrained(tokenizer_dir)
+    ctx.log(f"trained a BPE tokenizer (byte fallback): {len(tokenizer)} tokens")
+    return tokenizer
+
+
+def _encode(config: BootstrapConfig, ctx: JobContext, tokenizer: Any, train_rows: list[dict],
+            valid_rows: list[dict]) -> TrainingData:
+    """Tokenised examples (pairs longer than ``max_length`` left out, with a warning)."""
+    from engine.models.demo import encode_example
+    from engine.models.prompting import build_prompt
 
     def encode(rows: list[dict]) -> list[dict]:
-        out = []
-        for r in rows:
-            example = encode_example(
-                tokenizer, build_prompt(r["source"], r["pair"], "tags"), r["target"], config.max_length
-            )
-            if example is not None:
-                out.append(example)
-        return out
+        examples = (encode_example(tokenizer, build_prompt(r["source"], r["pair"], "tags"), r["target"],
+                                   config.max_length) for r in rows)
+        return [e for e in examples if e is not None]
 
     train = encode(train_rows)
     if not train:
         raise ValueError(f"every training pair is longer than max_length={config.max_length} tokens")
     if len(train) < len(train_rows):
-        ctx.log(
-            f"skipped {len(train_rows) - len(train)} training pairs longer than {config.max_length} tokens",
-            level="warning",
-        )
+        ctx.log(f"skipped {len(train_rows) - len(train)} training pairs longer than {config.max_length} tokens",
+                level="warning")
     eval_rows = list(valid_rows)
     random.Random(config.seed).shuffle(eval_rows)
-    valid = encode(eval_rows[:500])
-    lengths = [len(e["input_ids"]) for e in train]
+    return TrainingData(pairs=sorted({r["pair"] for r in train_rows}), train=train,
+                        lengths=[len(e["input_ids"]) for e in train], valid=encode(eval_rows[:500]),
+                        eval_rows=eval_rows)
 
-    # model and optimizer: fresh, or from the checkpoint
+
+def _model_and_optimizer(config: BootstrapConfig, ctx: JobContext, ckpt: Path | None, tokenizer: Any,
+                         device: str) -> tuple[Any, Any, TrainState]:
+    """A fresh model and optimizer, or the checkpoint's with its training state."""
+    import torch
+    from transformers import AutoConfig, Gemma2ForCausalLM
+
+    from engine.models.demo import build_model, gemma2_config
+    from engine.models.loading import attention_kwargs
+
     torch.manual_seed(config.seed)
     if ckpt is not None:
         model = Gemma2ForCausalLM.from_pretrained(
@@ -330,66 +353,54 @@ def run(config: BootstrapConfig, ctx: JobContext) -> None:
         model = build_model(gemma2_config(len(tokenizer), config.size))
     model.to(device)
     model.train()
-    n_params = count_parameters(model)
     optimizer = torch.optim.AdamW(
         model.parameters(), lr=config.learning_rate, betas=(0.9, 0.98), weight_decay=0.01, eps=1e-8
     )
-    step, horizon, train_seconds, tokens_seen = 0, config.max_steps, 0.0, 0
-    last_loss: float | None = None
+    state = TrainState(horizon=config.max_steps)
     if ckpt is not None:
         saved = torch.load(ckpt / TRAINER_STATE_FILE, weights_only=True, map_location="cpu")
         optimizer.load_state_dict(saved["optimizer"])
-        step, horizon = int(saved["step"]), int(saved["scheduler"]["horizon"])
-        train_seconds, tokens_seen = float(saved["train_seconds"]), int(saved["tokens_seen"])
-        last_loss = saved.get("loss")
-        ctx.log(f"resumed from step {step}")
-    horizon = min(max(horizon, step), config.max_steps)
-    ctx.log(
-        f"{len(train)} training pairs, {len(valid_rows)} valid pairs ({', '.join(pairs)}); model: Gemma-2 "
-        f"'{config.size}', {n_params / 1e6:.2f}M parameters, vocabulary {len(tokenizer)}; {device}"
-        + (f", {threads} threads" if device == "cpu" else "")
-    )
+        state = TrainState(step=int(saved["step"]), horizon=int(saved["scheduler"]["horizon"]),
+                           train_seconds=float(saved["train_seconds"]), tokens_seen=int(saved["tokens_seen"]),
+                           loss=saved.get("loss"))
+        ctx.log(f"resumed from step {state.step}")
+    state.horizon = min(max(state.horizon, state.step), config.max_steps)
+    return model, optimizer, state
+
+
+def _train(config: BootstrapConfig, ctx: JobContext, model: Any, optimizer: Any, tokenizer: Any,
+           data: TrainingData, state: TrainState, device: str) -> None:
+    """The training loop: batches by length, warmup-cosine schedule following the time budget, metrics and
+    progress, valid loss and checkpoints; ends at the step limit, the time budget or a cancel (always with a
+    checkpoint of the last step)."""
+    import torch
+
+    from engine.models.demo import collate_examples
 
     budget_s = config.max_minutes * 60 if config.max_minutes > 0 else math.inf
-    steps_per_epoch = math.ceil(len(train) / config.batch_size)
+    steps_per_epoch = math.ceil(len(data.train) / config.batch_size)
     pad_id = tokenizer.pad_token_id
-    last_saved = step
-
-    def state() -> dict:
-        return {
-            "step": step,
-            "train_seconds": train_seconds,
-            "tokens_seen": tokens_seen,
-            "loss": last_loss,
-            "scheduler": {
-                "kind": "warmup-cosine",
-                "base_lr": config.learning_rate,
-                "warmup_steps": config.warmup_steps,
-                "horizon": horizon,
-                "min_ratio": 0.1,
-            },
-        }
+    last_saved = state.step
 
     def checkpoint() -> None:
         nonlocal last_saved
-        save_checkpoint(ctx.checkpoint_dir, model, tokenizer, optimizer, state(), pairs)
-        last_saved = step
+        save_checkpoint(ctx.checkpoint_dir, model, tokenizer, optimizer, state.saved(config), data.pairs)
+        last_saved = state.step
 
-    # training
     recent: collections.deque[float] = collections.deque(maxlen=RECENT_STEPS)
     window_loss, window_steps, window_tokens, window_t0 = 0.0, 0, 0, time.time()
-    process_t0, process_step0 = time.time(), step
+    process_t0, process_step0 = time.time(), state.step
     batches: list[list[int]] = []
     batches_epoch = -1
-    while step < horizon and train_seconds < budget_s:
+    while state.step < state.horizon and state.train_seconds < budget_s:
         if ctx.should_stop():
             break
         t0 = time.time()
-        epoch, index = divmod(step, steps_per_epoch)
+        epoch, index = divmod(state.step, steps_per_epoch)
         if epoch != batches_epoch:
-            batches, batches_epoch = epoch_batches(lengths, config.batch_size, config.seed, epoch), epoch
-        batch = _to(collate_examples([train[i] for i in batches[index]], pad_id), device)
-        lr = lr_at(step, config.learning_rate, config.warmup_steps, horizon)
+            batches, batches_epoch = epoch_batches(data.lengths, config.batch_size, config.seed, epoch), epoch
+        batch = _to(collate_examples([data.train[i] for i in batches[index]], pad_id), device)
+        lr = lr_at(state.step, config.learning_rate, config.warmup_steps, state.horizon)
         for group in optimizer.param_groups:
             group["lr"] = lr
         with torch.autocast(device_type=device, dtype=torch.bfloat16, enabled=config.precision == "bf16"):
@@ -398,94 +409,87 @@ def run(config: BootstrapConfig, ctx: JobContext) -> None:
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimizer.step()
         optimizer.zero_grad(set_to_none=True)
-        step += 1
+        state.step += 1
         n_tokens = int(batch["attention_mask"].sum())
-        tokens_seen += n_tokens
-        train_seconds += time.time() - t0
+        state.tokens_seen += n_tokens
+        state.train_seconds += time.time() - t0
         recent.append(float(loss.detach()))
-        window_loss, window_steps, window_tokens = (
-            window_loss + recent[-1],
-            window_steps + 1,
-            window_tokens + n_tokens,
-        )
+        window_loss, window_steps, window_tokens = window_loss + recent[-1], window_steps + 1, window_tokens + n_tokens
 
         # follow the time budget: the cosine horizon is where the budget is expected to run out
-        done_here = step - process_step0
+        done_here = state.step - process_step0
         if budget_s < math.inf and done_here >= 10 and done_here % 10 == 0:
             per_step = (time.time() - process_t0) / done_here
-            wall_left = budget_s - train_seconds
-            horizon = min(config.max_steps, max(step + 1, step + int(wall_left / per_step)))
+            wall_left = budget_s - state.train_seconds
+            state.horizon = min(config.max_steps, max(state.step + 1, state.step + int(wall_left / per_step)))
 
-        if step % LOG_EVERY == 0 or step >= horizon:
+        if state.step % LOG_EVERY == 0 or state.step >= state.horizon:
             elapsed = max(1e-6, time.time() - window_t0)
-            last_loss = window_loss / window_steps
-            ctx.metric(step, loss=last_loss, lr=lr)
-            ctx.progress(
-                step,
-                horizon,
-                unit="steps",
-                tokens_per_s=window_tokens / elapsed,
-                message=f"epoch {epoch + 1}, loss {last_loss:.3f}",
-            )
+            state.loss = window_loss / window_steps
+            ctx.metric(state.step, loss=state.loss, lr=lr)
+            ctx.progress(state.step, state.horizon, unit="steps", tokens_per_s=window_tokens / elapsed,
+                         message=f"epoch {epoch + 1}, loss {state.loss:.3f}")
             window_loss, window_steps, window_tokens, window_t0 = 0.0, 0, 0, time.time()
-        if valid and step % config.eval_every == 0:
+        if data.valid and state.step % config.eval_every == 0:
             t_eval = time.time()
-            ctx.metric(step, valid_loss=_valid_loss(model, valid, pad_id))
-            train_seconds += time.time() - t_eval
-        if step % config.checkpoint_every == 0:
+            ctx.metric(state.step, valid_loss=_valid_loss(model, data.valid, pad_id))
+            state.train_seconds += time.time() - t_eval
+        if state.step % config.checkpoint_every == 0:
             t_save = time.time()
             checkpoint()
-            train_seconds += time.time() - t_save
+            state.train_seconds += time.time() - t_save
 
     if window_steps:
-        ctx.metric(step, loss=window_loss / window_steps)
+        ctx.metric(state.step, loss=window_loss / window_steps)
     if recent:
-        last_loss = sum(recent) / len(recent)
-    if step != last_saved or latest_checkpoint(ctx.checkpoint_dir) is None:
+        state.loss = sum(recent) / len(recent)
+    if state.step != last_saved or latest_checkpoint(ctx.checkpoint_dir) is None:
         checkpoint()
     if ctx.should_stop():
-        ctx.log(f"stopped at step {step}; checkpoint saved, resume continues from there", level="warning")
+        ctx.log(f"stopped at step {state.step}; checkpoint saved, resume continues from there", level="warning")
         ctx.raise_if_cancelled()
-    reason = "step limit reached" if step >= config.max_steps else "time budget spent"
     ctx.log(
-        f"training ended at step {step} ({reason}; {train_seconds / 60:.1f} min, "
-        f"{step / steps_per_epoch:.1f} epochs, {tokens_seen} tokens)"
+        f"training ended at step {state.step} ({_stop_reason(config, state)}; {state.train_seconds / 60:.1f} min, "
+        f"{state.step / steps_per_epoch:.1f} epochs, {state.tokens_seen} tokens)"
     )
 
-    final_valid_loss = _valid_loss(model, valid, pad_id)
-    if final_valid_loss is not None:
-        ctx.metric(step, valid_loss=final_valid_loss)
 
-    # the model folder
-    out = ctx.output_dir / "model"
-    shutil.rmtree(out, ignore_errors=True)
-    model.save_pretrained(out, safe_serialization=True)
-    tokenizer.save_pretrained(out)
+def _stop_reason(config: BootstrapConfig, state: TrainState) -> str:
+    return "step limit reached" if state.step >= config.max_steps else "time budget spent"
 
-    # greedy chrF on the valid split
-    chrf: float | None = None
-    sample = eval_rows[: config.eval_pairs]
-    if sample:
-        hyps: list[str] = []
-        chunk = 32
-        for start in range(0, len(sample), chunk):
-            ctx.raise_if_cancelled()
-            rows = sample[start : start + chunk]
-            hyps += greedy_translate(
-                model,
-                tokenizer,
-                [r["source"] for r in rows],
-                [r["pair"] for r in rows],
-                "tags",
-                batch_size=chunk,
-            )
-            ctx.progress(start + len(rows), len(sample), unit="pairs", message="translating the valid split")
-        chrf = sacrebleu.corpus_chrf(hyps, [[r["target"] for r in sample]]).score
-        ctx.metric(step, valid_chrf=chrf)
-        ctx.log(f"valid chrF (greedy, {len(sample)} pairs): {chrf:.1f}")
-        for r, hyp in list(zip(sample, hyps, strict=True))[:3]:
-            ctx.log(f"sample [{r['pair']}] {r['source']}  →  {hyp}  (reference: {r['target']})")
 
+def _valid_chrf(config: BootstrapConfig, ctx: JobContext, model: Any, tokenizer: Any, data: TrainingData,
+                step: int) -> float | None:
+    """Greedy chrF on (a sample of) the valid split, with three sample translations in the log."""
+    import sacrebleu
+
+    from engine.decoding.greedy import greedy_translate
+
+    sample = data.eval_rows[: config.eval_pairs]
+    if not sample:
+        return None
+    hyps: list[str] = []
+    chunk = 32
+    for start in range(0, len(sample), chunk):
+        ctx.raise_if_cancelled()
+        rows = sample[start : start + chunk]
+        hyps += greedy_translate(model, tokenizer, [r["source"] for r in rows], [r["pair"] for r in rows], "tags",
+                                 batch_size=chunk)
+        ctx.progress(start + len(rows), len(sample), unit="pairs", message="translating the valid split")
+    chrf = sacrebleu.corpus_chrf(hyps, [[r["target"] for r in sample]]).score
+    ctx.metric(step, valid_chrf=chrf)
+    ctx.log(f"valid chrF (greedy, {len(sample)} pairs): {chrf:.1f}")
+    for r, hyp in list(zip(sample, hyps, strict=True))[:3]:
+        ctx.log(f"sample [{r['pair']}] {r['source']}  →  {hyp}  (reference: {r['target']})")
+    return chrf
+
+
+def _register(config: BootstrapConfig, ctx: JobContext, out: Path, *, n_params: int, tokenizer: Any,
+              data: TrainingData, state: TrainState, chrf: float | None, valid_loss: float | None) -> None:
+    """The model card, the quality-floor warning, and the model announced for the studio to register."""
+    from engine.models.prompting import write_model_card
+
+    reason = _stop_reason(config, state)
     below_floor = chrf is not None and chrf < QUALITY_FLOOR_CHRF
     if below_floor:
         ctx.log(
@@ -494,39 +498,52 @@ def run(config: BootstrapConfig, ctx: JobContext) -> None:
             level="warning",
         )
     metadata = {
-        "prompt_format": "tags",
-        "stopped_by": reason,
-        "quality_floor_chrf": QUALITY_FLOOR_CHRF,
-        "below_quality_floor": below_floor,
-        "parameters": n_params,
-        "valid_chrf": chrf,
-        "train_pairs": len(train),
-        "steps": step,
-        "size": config.size,
-        "vocab_size": len(tokenizer),
-        "pairs": pairs,
-        "final_loss": last_loss,
-        "valid_loss": final_valid_loss,
+        "prompt_format": "tags", "stopped_by": reason, "quality_floor_chrf": QUALITY_FLOOR_CHRF,
+        "below_quality_floor": below_floor, "parameters": n_params, "valid_chrf": chrf,
+        "train_pairs": len(data.train), "steps": state.step, "size": config.size, "vocab_size": len(tokenizer),
+        "pairs": data.pairs, "final_loss": state.loss, "valid_loss": valid_loss,
     }
-    write_model_card(
-        out,
-        "tags",
-        pairs=pairs,
-        created_by=f"bootstrap run {ctx.run_dir.name}",
-        architecture="gemma2",
-        parameters=n_params,
-        valid_chrf=chrf,
-        steps=step,
+    write_model_card(out, "tags", pairs=data.pairs, created_by=f"bootstrap run {ctx.run_dir.name}",
+                     architecture="gemma2", parameters=n_params, valid_chrf=chrf, steps=state.step)
+    ctx.artifact("model", name=config.model_name, model_kind="policy", path=str(out),
+                 stage=config.register_stage, parent=None, metadata=metadata)
+
+
+def run(config: BootstrapConfig, ctx: JobContext) -> None:
+    """Train (or resume), save, evaluate and register the demo SFT model, one named step after another."""
+    import torch
+
+    from engine.models.demo import count_parameters
+
+    threads = config.threads or (1 if config.size == "tiny" else max(1, os.cpu_count() or 1))
+    torch.set_num_threads(threads)
+    device = pick_device(config.device)
+    started = time.time()
+
+    train_rows, valid_rows = _read_training_rows(ctx)
+    ckpt = latest_checkpoint(ctx.checkpoint_dir)
+    tokenizer = _tokenizer(config, ctx, ckpt, train_rows)
+    data = _encode(config, ctx, tokenizer, train_rows, valid_rows)
+    model, optimizer, state = _model_and_optimizer(config, ctx, ckpt, tokenizer, device)
+    n_params = count_parameters(model)
+    ctx.log(
+        f"{len(data.train)} training pairs, {len(valid_rows)} valid pairs ({', '.join(data.pairs)}); model: Gemma-2 "
+        f"'{config.size}', {n_params / 1e6:.2f}M parameters, vocabulary {len(tokenizer)}; {device}"
+        + (f", {threads} threads" if device == "cpu" else "")
     )
-    ctx.artifact(
-        "model",
-        name=config.model_name,
-        model_kind="policy",
-        path=str(out),
-        stage=config.register_stage,
-        parent=None,
-        metadata=metadata,
-    )
+
+    _train(config, ctx, model, optimizer, tokenizer, data, state, device)
+
+    valid_loss = _valid_loss(model, data.valid, tokenizer.pad_token_id)
+    if valid_loss is not None:
+        ctx.metric(state.step, valid_loss=valid_loss)
+    out = ctx.output_dir / "model"
+    shutil.rmtree(out, ignore_errors=True)
+    model.save_pretrained(out, safe_serialization=True)
+    tokenizer.save_pretrained(out)
+    chrf = _valid_chrf(config, ctx, model, tokenizer, data, state.step)
+    _register(config, ctx, out, n_params=n_params, tokenizer=tokenizer, data=data, state=state, chrf=chrf,
+              valid_loss=valid_loss)
     ctx.log(
         f"model saved to {out} and registered as {config.model_name!r} ({config.register_stage}); "
         f"job took {(time.time() - started) / 60:.1f} min"

@@ -23,6 +23,15 @@ def setting(default: Any, help: str, *, choices: tuple | None = None, min: float
     return dataclasses.field(default=default, metadata=metadata)
 
 
+def setting_of(config_cls: type, name: str) -> Any:
+    """A job-config field declared once elsewhere: the default, help text and bounds of ``config_cls``'s field
+    ``name`` (a settings dataclass of the engine, e.g. the PPO shaping penalties), for a job's flat form."""
+    source = {f.name: f for f in dataclasses.fields(config_cls)}[name]
+    meta = source.metadata
+    return setting(source.default, meta.get("help", ""), min=meta.get("min"), max=meta.get("max"),
+                   advanced=bool(meta.get("advanced", False)), choices=meta.get("choices"), label=meta.get("label"))
+
+
 LABELS: dict[str, str] = {
     "arabic_normalise": "Normalise Arabic before scoring",
     "base_model": "Base model",
@@ -98,6 +107,7 @@ LABELS: dict[str, str] = {
     "ppo_steps": "PPO steps",
     "precision": "Precision",
     "qlora": "QLoRA (4-bit, CUDA)",
+    "qe_model": "QE model (scores served translations)",
     "reference_free": "Reference-free",
     "register_stage": "Register as stage",
     "repetition_penalty": "Repetition penalty",

@@ -1,4 +1,8 @@
-"""The ``dpo`` job: align a policy directly on preference pairs with TRL's DPOTrainer (no reward model).
+"""The ``dpo`` job: align a policy directly on preference data with TRL (no reward model).
+
+The objective is DPO (TRL's DPOTrainer, with its preference ``loss_type`` and an optional CPO-style NLL weight),
+CPO, ORPO or KTO (:mod:`engine.rl.objectives`); KTO learns from single good/bad translations, taken from the
+pair sets and/or straight from the linguists' judgements (:mod:`engine.feedback.unpaired`).
 
 The pairs' prompts are rebuilt in the policy's own prompt format and tokenized exactly as the reward model and
 PPO see a (prompt, response): the prompt with BOS once, the response without special tokens and closed by EOS
@@ -17,6 +21,7 @@ shared with the ``grpo`` job.
 from __future__ import annotations
 
 import os
+import random
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,9 +45,14 @@ from engine.jobs.training import (
     training_pairs,
 )
 from engine.models.refs import ModelRef
+from engine.rl.objectives import KTO_SOURCES, OBJECTIVES
 
 REGISTER_STAGES: tuple[str, ...] = ("candidate", "cold-start", "final")
 """Stages an aligned policy may be registered at (promotion to production happens elsewhere)."""
+
+CPO_LOSSES: tuple[str, ...] = ("sigmoid", "hinge", "ipo", "simpo")
+"""The preference losses TRL's CPOTrainer has among those offered (``simpo`` is CPO's only)."""
+JUDGEMENTS_FILE = "judgements.jsonl"
 
 
 @dataclass
@@ -50,7 +60,15 @@ class DpoConfig:
     """Settings of a DPO run."""
 
     policy: str = setting("", "Registered policy to align, also the frozen reference (empty: the newest SFT model).")
-    pair_sets: list = setting([], "Preference pair sets (the runs that made them) to train and validate on.")
+    objective: str = setting("dpo", "Preference objective. " + " ".join(f"{k}: {v}" for k, v in OBJECTIVES.items()),
+                             choices=tuple(OBJECTIVES), label="Objective")
+    pair_sets: list = setting([], "Preference pair sets (the runs that made them) to train and validate on "
+                                  "(KTO from judgements only: none needed).")
+    kto_source: str = setting("pairs", "KTO only — where its good and bad translations come from: 'pairs' (each "
+                                       "pair's chosen = good, rejected = bad), 'judgements' (the linguists' picked "
+                                       "or corrected translation = good; the other candidates shown, and every "
+                                       "candidate of a 'none is acceptable', = bad), or both.",
+                              choices=KTO_SOURCES, label="KTO examples from")
     model_name: str = setting("", "Name of the new policy version (empty: dpo-<date>-<time>).")
     beta: float = setting(0.1, "DPO β: how strongly the policy is held to the reference (higher = closer).",
                           min=0.0, max=100.0)
@@ -58,8 +76,11 @@ class DpoConfig:
                                         "overfitting on near-deterministic preferences; 'robust' tolerates some "
                                         "flipped labels; 'hinge' is SLiC's; 'apo_zero' raises the chosen likelihood "
                                         "when the chosen translations are better than the policy's own; "
-                                        "'sigmoid_norm' length-normalises the log-ratios.",
-                             choices=("sigmoid", "ipo", "robust", "hinge", "apo_zero", "sigmoid_norm"),
+                                        "'sigmoid_norm' length-normalises the log-ratios; 'simpo' (CPO objective "
+                                        "only) is SimPO's length-normalised, reference-free loss with a target "
+                                        "margin. CPO takes sigmoid, hinge, ipo or simpo; ORPO and KTO have their own "
+                                        "loss.",
+                             choices=("sigmoid", "ipo", "robust", "hinge", "apo_zero", "sigmoid_norm", "simpo"),
                              label="Preference loss")
     reference_chosen: bool = setting(False, "Also prefer each source's corpus reference over the translations the "
                                             "pairs rejected (ALMA-R/CPO put the reference among the candidates); "
@@ -67,7 +88,8 @@ class DpoConfig:
                                      label="Reference as a chosen translation")
     nll_weight: float = setting(0.0, "Weight of a negative log-likelihood (SFT) loss on the chosen translations "
                                      "added to the preference loss — CPO-style, as ALMA-R trains translation "
-                                     "models; 0 = off.", min=0.0, max=100.0, label="NLL weight (CPO-style)")
+                                     "models; 0 = off (objective CPO: its cpo_alpha, 0 = ALMA-R's 1.0).",
+                                min=0.0, max=100.0, label="NLL weight (CPO-style)")
     learning_rate: float = setting(5e-6, "Peak learning rate (AdamW; linear decay). 5e-6 suits real models; the "
                                          "tiny demo model needs about 1e-4 to move.", min=1e-9, max=1.0)
     batch_size: int = setting(8, "Pairs per device per step.", min=1, max=1024)
@@ -91,17 +113,51 @@ class DpoConfig:
 
 
 # --- DPO ------------------------------------------------------------------------------------------
+def uses_pairs(config: DpoConfig) -> bool:
+    """Whether the run trains on the chosen pair sets (every objective but KTO from judgements only)."""
+    return config.objective != "kto" or config.kto_source != "judgements"
+
+
+def uses_judgements(config: DpoConfig) -> bool:
+    """Whether the run trains on the linguists' judgements (KTO from judgements)."""
+    return config.objective == "kto" and config.kto_source != "pairs"
+
+
+def check_objective(config: DpoConfig) -> None:
+    """Refuse settings the chosen objective cannot use, saying why."""
+    if config.objective not in OBJECTIVES:
+        raise ValueError(f"unknown objective {config.objective!r}; one of {', '.join(OBJECTIVES)}")
+    if config.objective == "cpo" and config.loss_type not in CPO_LOSSES:
+        raise ValueError(f"the CPO objective takes the loss {', '.join(CPO_LOSSES)}, not {config.loss_type!r}")
+    if config.objective == "dpo" and config.loss_type == "simpo":
+        raise ValueError("'simpo' is a loss of the CPO objective (reference-free): choose the objective 'cpo'")
+
+
 def prepare(config: DpoConfig, store, run_dir: Path) -> None:
-    """Resolve the policy and export the chosen pairs into ``inputs/``."""
-    if not config.pair_sets:
+    """Resolve the policy and export the chosen pairs (and, for KTO from judgements, the judgements) into
+    ``inputs/``."""
+    check_objective(config)
+    if uses_pairs(config) and not config.pair_sets:
         raise ValueError("choose at least one set of preference pairs")
     resolve_policy(store, config.policy).save(run_dir / "inputs" / "policy.json")
-    path = run_dir / "inputs" / "pairs.parquet"
-    n = store.preferences.export_pairs(path, run_ids=list(config.pair_sets))
-    if n == 0:
-        raise ValueError("the chosen pair sets hold no pairs")
-    if config.reference_chosen:
-        add_references(store, path)
+    if uses_pairs(config):
+        path = run_dir / "inputs" / "pairs.parquet"
+        n = store.preferences.export_pairs(path, run_ids=list(config.pair_sets))
+        if n == 0:
+            raise ValueError("the chosen pair sets hold no pairs")
+        if config.reference_chosen:
+            add_references(store, path)
+    if uses_judgements(config):
+        import json
+
+        from engine.feedback.export import export_records
+
+        records = export_records(store)
+        if not records:
+            raise ValueError("no judgements yet: linguists judge translations on 6 · Translate & feedback")
+        with (run_dir / "inputs" / JUDGEMENTS_FILE).open("w", encoding="utf-8") as fh:
+            for record in records:
+                fh.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
 
 
 def add_references(store, path: Path) -> None:
@@ -175,57 +231,92 @@ def _trainer_class() -> type:
     return StudioDPOTrainer
 
 
+def unpaired_rows(config: DpoConfig, ctx: JobContext, train_pairs: list[dict], valid_pairs: list[dict]
+                  ) -> tuple[list[dict], list[dict]]:
+    """KTO's training and validation rows (``source``, ``pair``, ``completion``, ``label``) from the run's pairs
+    and/or judgements, the training rows shuffled with the seed (KTO samples in order)."""
+    import json
+
+    from engine.feedback.unpaired import from_judgements, from_pairs
+
+    train, valid = [], []
+    if uses_pairs(config):
+        rows, report = from_pairs([*train_pairs, *valid_pairs])
+        ctx.log(f"KTO from pairs: {report.desirable} good, {report.undesirable} bad translations "
+                f"({report.conflicts} both)")
+        train += [r for r in rows if r["split"] == "train"]
+        valid += [r for r in rows if r["split"] != "train"]
+    if uses_judgements(config):
+        with (ctx.inputs_dir / JUDGEMENTS_FILE).open(encoding="utf-8") as fh:
+            records = [json.loads(line) for line in fh if line.strip()]
+        rows, report = from_judgements(records, valid_share=config.valid_share_if_missing, seed=config.seed)
+        ctx.log(f"KTO from {report.judgements} judgements ({report.used} used, per format {report.per_kind}): "
+                f"{report.desirable} good, {report.undesirable} bad translations ({report.conflicts} both)")
+        train += [r for r in rows if r["split"] == "train"]
+        valid += [r for r in rows if r["split"] != "train"]
+    random.Random(config.seed).shuffle(train)
+    if config.max_pairs:
+        train = train[: config.max_pairs]
+    return train, valid
+
+
 def run(config: DpoConfig, ctx: JobContext) -> None:
-    """Train with DPO, evaluate, save and register the aligned policy."""
+    """Train with the chosen objective, evaluate, save and register the aligned policy."""
     import torch
     from datasets import Dataset
-    from trl import DPOConfig as TrlDPOConfig
 
     from engine.models.loading import load_causal_lm, load_tokenizer
+    from engine.rl.objectives import encode_unpaired
 
+    check_objective(config)
     torch.set_num_threads(max(1, os.cpu_count() or 1))
     policy = ModelRef.load(ctx.inputs_dir / "policy.json")
-    train_rows, valid_rows = training_pairs(ctx, config)
-    if config.reference_chosen:
+    train_rows, valid_rows = training_pairs(ctx, config) if uses_pairs(config) else ([], [])
+    if config.reference_chosen and uses_pairs(config):
         before = len(train_rows)
         train_rows = with_reference_pairs(train_rows)  # validation keeps the pairs as they were judged
         ctx.log(f"references as chosen: {len(train_rows) - before} training pairs added")
 
     tokenizer = load_tokenizer(policy.path, trust_remote_code=policy.trust_remote_code)
     if tokenizer.eos_token_id is None:
-        raise ValueError(f"the tokenizer of {policy.name} has no EOS token; DPO needs one to end the responses")
-    train_ex, dropped_train = encode_pairs(train_rows, tokenizer, policy.prompt_format, config.max_length)
-    valid_ex, dropped_valid = encode_pairs(valid_rows, tokenizer, policy.prompt_format, config.max_length)
+        raise ValueError(f"the tokenizer of {policy.name} has no EOS token; preference training needs one to end "
+                         "the responses")
+    if config.objective == "kto":
+        train_rows, valid_rows = unpaired_rows(config, ctx, train_rows, valid_rows)
+        encode = encode_unpaired
+        unit = "translations"
+    else:
+        encode = encode_pairs
+        unit = "pairs"
+    train_ex, dropped_train = encode(train_rows, tokenizer, policy.prompt_format, config.max_length)
+    valid_ex, dropped_valid = encode(valid_rows, tokenizer, policy.prompt_format, config.max_length)
     if not train_ex:
-        raise ValueError("no training pairs (all longer than max_length?)" if train_rows else "no training pairs")
+        raise ValueError(f"no training {unit} (all longer than max_length?)" if train_rows else f"no training {unit}")
     if dropped_train or dropped_valid:
-        ctx.log(f"dropped {dropped_train} training and {dropped_valid} validation pairs longer than "
+        ctx.log(f"dropped {dropped_train} training and {dropped_valid} validation {unit} longer than "
                 f"{config.max_length} tokens", level="warning")
-    ctx.log(f"{len(train_ex)} training and {len(valid_ex)} validation pairs; policy {policy.name} ({policy.path}); "
-            f"β={config.beta}")
+    ctx.log(f"{config.objective.upper()}: {len(train_ex)} training and {len(valid_ex)} validation {unit}; policy "
+            f"{policy.name} ({policy.path}); β={config.beta}")
 
     model = load_causal_lm(policy.path, trust_remote_code=policy.trust_remote_code)
-    args = TrlDPOConfig(
+    common = dict(
         output_dir=str(ctx.checkpoint_dir), per_device_train_batch_size=config.batch_size,
         per_device_eval_batch_size=max(config.batch_size, 16), gradient_accumulation_steps=config.gradient_accumulation,
         learning_rate=config.learning_rate, num_train_epochs=config.epochs, max_grad_norm=config.max_grad_norm,
-        beta=config.beta, max_length=config.max_length,
-        loss_type=[config.loss_type, "sft"] if config.nll_weight > 0 else [config.loss_type],
-        loss_weights=[1.0, config.nll_weight] if config.nll_weight > 0 else None,
-        logging_steps=5, logging_first_step=True,
+        beta=config.beta, max_length=config.max_length, logging_steps=5, logging_first_step=True,
         eval_strategy="steps" if valid_ex else "no", eval_steps=config.eval_every, save_strategy="steps",
         save_steps=config.save_every, save_total_limit=2, save_only_model=False, disable_tqdm=True,
         **tracking_args(config.report_to, ctx),
         seed=config.seed, use_cpu=not cuda_available(), dataloader_num_workers=0, bf16=False, fp16=False,
-        gradient_checkpointing=False, model_init_kwargs=reference_init_kwargs(model),
-        trust_remote_code=policy.trust_remote_code,
+        gradient_checkpointing=False, trust_remote_code=policy.trust_remote_code,
     )
-    trainer = _trainer_class()(
-        model=model, ref_model=None, args=args, train_dataset=Dataset.from_list(train_ex),
+    trainer_kwargs = dict(
+        model=model, train_dataset=Dataset.from_list(train_ex),
         eval_dataset=Dataset.from_list(valid_ex) if valid_ex else None, processing_class=tokenizer,
         peft_config=lora_config(config.lora_r, config.lora_alpha) if config.lora else None,
         callbacks=[studio_callback(ctx)],
     )
+    trainer = build_trainer(config, model, common, trainer_kwargs, train_ex, ctx)
     trainer.train(resume_from_checkpoint=last_checkpoint(ctx))
     if ctx.should_stop():
         raise JobCancelled()
@@ -234,24 +325,61 @@ def run(config: DpoConfig, ctx: JobContext) -> None:
     final_eval: dict[str, float] = {}
     if valid_ex:
         final_eval = metric_values(trainer.evaluate())  # the callback reports them as metrics too
-        ctx.log(f"validation: reward accuracy {final_eval.get('eval_rewards_accuracies', float('nan')):.3f}, "
-                f"margin {final_eval.get('eval_rewards_margins', float('nan')):.3f}")
-    name = policy_name(config.model_name, ctx, "dpo")
+        shown = {k: v for k, v in final_eval.items() if k in ("eval_loss", "eval_rewards_accuracies",
+                                                              "eval_rewards_margins", "eval_kl")}
+        ctx.log("validation: " + ", ".join(f"{k.removeprefix('eval_')} {v:.3f}" for k, v in shown.items()))
+    name = policy_name(config.model_name, ctx, config.objective)
     folder, parameters = save_policy(trainer.model, tokenizer, ctx.output_dir / "model", policy, "dpo", config.lora,
-                         method="dpo", run=ctx.run_dir.name)
-    meta = {"method": "dpo", "parent_policy": policy.name, "pair_sets": list(config.pair_sets), "beta": config.beta,
-            "loss_type": config.loss_type, "nll_weight": config.nll_weight,
-            "reference_chosen": config.reference_chosen,
+                                     method=config.objective, run=ctx.run_dir.name)
+    meta = {"method": config.objective, "objective": config.objective, "parent_policy": policy.name,
+            "pair_sets": list(config.pair_sets) if uses_pairs(config) else [], "beta": config.beta,
+            "loss_type": config.loss_type if config.objective in ("dpo", "cpo") else config.objective,
+            "nll_weight": config.nll_weight, "reference_chosen": config.reference_chosen,
             "steps": steps, "epochs": config.epochs, "learning_rate": config.learning_rate, "lora": config.lora,
-            "train_pairs": len(train_ex), "valid_pairs": len(valid_ex), "prompt_format": policy.prompt_format,
-            "parameters": parameters,
+            ("train_examples" if config.objective == "kto" else "train_pairs"): len(train_ex),
+            ("valid_examples" if config.objective == "kto" else "valid_pairs"): len(valid_ex),
+            "prompt_format": policy.prompt_format, "parameters": parameters,
+            **({"kto_source": config.kto_source} if config.objective == "kto" else {}),
             **{k: v for k, v in final_eval.items() if k.startswith("eval_")}}
     register_policy(ctx, name, folder, config.register_stage, policy, steps, meta)
 
 
+def build_trainer(config: DpoConfig, model: Any, common: dict, trainer_kwargs: dict, train_ex: list[dict],
+                  ctx: JobContext) -> Any:
+    """The TRL trainer of ``config.objective`` with the shared arguments ``common`` / ``trainer_kwargs``."""
+    from engine.rl.objectives import kto_trainer_class, paired_config_class, paired_trainer_class
+
+    if config.objective == "dpo":
+        from trl import DPOConfig as TrlDPOConfig
+
+        args = TrlDPOConfig(**common, model_init_kwargs=reference_init_kwargs(model),
+                            loss_type=[config.loss_type, "sft"] if config.nll_weight > 0 else [config.loss_type],
+                            loss_weights=[1.0, config.nll_weight] if config.nll_weight > 0 else None)
+        return _trainer_class()(ref_model=None, args=args, **trainer_kwargs)
+    if config.objective in ("cpo", "orpo"):
+        extra = {}
+        if config.objective == "cpo":
+            extra = {"loss_type": config.loss_type, "cpo_alpha": config.nll_weight or 1.0}
+        args = paired_config_class(config.objective)(**common, **extra)
+        return paired_trainer_class(config.objective)(args=args, **trainer_kwargs)
+    from trl import KTOConfig
+
+    good = sum(1 for e in train_ex if e["label"])
+    bad = len(train_ex) - good
+    if not good or not bad:
+        ctx.log(f"KTO with {good} good and {bad} bad training translations: one side is missing", level="warning")
+    # the KTO paper's balance (its eq. 8): desirable_weight·n_good / (undesirable_weight·n_bad) in [1, 4/3]
+    undesirable_weight = good / bad if good and bad else 1.0
+    ctx.log(f"KTO: {good} good, {bad} bad training translations; undesirable weight {undesirable_weight:.3f}")
+    args = KTOConfig(**common, model_init_kwargs=reference_init_kwargs(model), desirable_weight=1.0,
+                     undesirable_weight=undesirable_weight)
+    return kto_trainer_class()(ref_model=None, args=args, **trainer_kwargs)
+
+
 KIND = JobKind(
     name="dpo", title="Align with DPO",
-    description="Direct preference optimisation of a policy on preference pairs (TRL DPOTrainer), against the "
-                "frozen starting policy; optional LoRA; checkpoints, cancel and resume.",
+    description="Direct preference optimisation of a policy (TRL): DPO and its loss types against the frozen "
+                "starting policy, CPO and ORPO without a reference, KTO from single good/bad translations (pairs "
+                "or judgements); optional LoRA; checkpoints, cancel and resume.",
     config_cls=DpoConfig, run=run, prepare=prepare,
 )

@@ -34,6 +34,9 @@ class FeedbackPairsConfig:
     valid_share: float = setting(0.2, "Share of sources whose pairs are held out to validate the reward model.",
                                  min=0.0, max=0.9)
     seed: int = setting(0, "Seed of the train/valid assignment.", advanced=True)
+    error_spans: bool = setting(True, "Also use the linguists' error-span (MQM) annotations: of two candidates of "
+                                      "one source a linguist annotated, the one with fewer weighted errors is "
+                                      "chosen.", label="Pairs from error spans")
 
 
 def prepare(config: FeedbackPairsConfig, store, run_dir: Path) -> None:
@@ -46,6 +49,11 @@ def prepare(config: FeedbackPairsConfig, store, run_dir: Path) -> None:
     if ref.kind != "reward":
         raise ValueError(f"{ref.name} is a {ref.kind} model; choose a reward model")
     records = export_records(store, linguists=list(config.linguists) or None, models=list(config.models) or None)
+    if config.error_spans:
+        from engine.mqm.pairs import span_records
+
+        annotations = store.annotations.annotations(models=list(config.models) or None)
+        records += span_records(annotations, linguists=list(config.linguists) or None)
     if not records:
         raise ValueError("no judgements match: linguists judge translations on 6 · Translate & feedback")
     inputs = run_dir / "inputs"

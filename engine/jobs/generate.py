@@ -17,6 +17,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from engine.glossary.files import GLOSSARY_INPUT
 from engine.jobs.config import setting
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
@@ -48,6 +49,9 @@ class GenerateConfig:
     chunk_sources: int = setting(128, "Sources per saved chunk (a chunk is also a checkpoint).", min=1,
                                  advanced=True)
     seed: int = setting(0, "Seed of the source sample and of the sampling.", advanced=True)
+    glossaries: list = setting([], "Glossaries whose terms an instruction-format model gets in its prompt (the "
+                                   "studio's tag-format models ignore them; Data page → Glossaries).",
+                               advanced=True, label="Glossaries")
 
 
 def _candidate_count(strategies: list) -> int:
@@ -70,6 +74,32 @@ def prepare(config: GenerateConfig, store, run_dir: Path) -> None:
                              limit=config.sample_size or None, seed=config.seed)
     if n == 0:
         raise ValueError("the chosen corpora have no sources in that split")
+    if config.glossaries:
+        from engine.glossary.export import export_glossaries
+
+        export_glossaries(store, config.glossaries, run_dir / "inputs" / GLOSSARY_INPUT)
+
+
+def _prompt_terms(glossary_file: Path, prompt_format: str, ctx: JobContext):
+    """``terms_of(source, pair)``: the glossary terms for an instruction prompt (none without a glossary file or
+    for a tag-format model)."""
+    from engine.glossary.prompt import prompt_accepts_terms, prompt_terms
+
+    if not glossary_file.is_file():
+        return lambda source, pair: []
+    if not prompt_accepts_terms(prompt_format):
+        ctx.log(f"glossary terms are not put in the prompt: a {prompt_format}-format model cannot read them")
+        return lambda source, pair: []
+    from engine.glossary.files import index_from_file
+
+    indexes: dict[str, object] = {}
+
+    def terms_of(source: str, pair: str) -> list[tuple[str, str]]:
+        if pair not in indexes:
+            indexes[pair] = index_from_file(glossary_file, pair)
+        return prompt_terms(indexes[pair].applicable(source))
+
+    return terms_of
 
 
 def _done_sources(chunk_dir: Path) -> tuple[set[tuple[int, int]], int]:
@@ -110,6 +140,7 @@ def run(config: GenerateConfig, ctx: JobContext) -> None:
     ctx.log(f"loading {ref.name} from {ref.path}")
     tokenizer = load_tokenizer(ref.path, trust_remote_code=ref.trust_remote_code)
     model = load_causal_lm(ref.path, trust_remote_code=ref.trust_remote_code)
+    terms_of = _prompt_terms(ctx.inputs_dir / GLOSSARY_INPUT, ref.prompt_format, ctx)
     total, t0, tokens = len(sources), time.time(), 0
     ctx.progress(len(done), total, unit="sources", message=f"{len(strategies)} strategies, "
                  f"{sum(s.samples for s in strategies)} samples per source")
@@ -130,14 +161,15 @@ def run(config: GenerateConfig, ctx: JobContext) -> None:
                          message=f"{work['done'] / len(strategies):.0f} of {chunk_size} sources of this chunk · "
                                  f"{work['tokens'] / elapsed:.0f} tokens/s")
 
+        terms = [terms_of(s["source"], s["pair"]) for s in chunk]
         candidates = generate_candidates(
             model, tokenizer, [s["source"] for s in chunk], [s["pair"] for s in chunk], strategies,
             prompt_format=ref.prompt_format, batch_size=config.batch_size, max_new_tokens=config.max_new_tokens,
-            seed=config.seed + start, on_batch=on_batch,
+            seed=config.seed + start, on_batch=on_batch, terms=terms,
         )
         rows = []
-        for src, cands in zip(chunk, candidates, strict=True):
-            prompt = build_prompt(src["source"], src["pair"], ref.prompt_format, tokenizer)
+        for src, cands, src_terms in zip(chunk, candidates, terms, strict=True):
+            prompt = build_prompt(src["source"], src["pair"], ref.prompt_format, tokenizer, src_terms)
             for cand in cands:
                 tokens += cand.new_tokens * cand.count
                 rows.append({"cand_id": next_id, "corpus_id": src["corpus_id"], "seg_id": src["seg_id"],

@@ -32,6 +32,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
+from engine.glossary.files import GLOSSARY_INPUT
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.dpo import REGISTER_STAGES
@@ -79,6 +80,11 @@ class GrpoConfig:
                                    min=0.0, max=1000.0)
     penalty_checks: list = setting(["empty", "low_arabic", "repetition"],
                                    f"Which checks count for the penalty: {', '.join(CHECK_FLAGS)}.", advanced=True)
+    glossaries: list = setting([], "Glossaries switched on for this run (Data page → Glossaries), for the "
+                                   "terminology penalty.", advanced=True, label="Glossaries")
+    terminology_penalty: float = setting(0.0, "Subtracted × the share of the source's glossary terms a translation "
+                                              "misses (0 = off; needs glossaries).", min=0.0, max=1000.0,
+                                         advanced=True, label="Terminology penalty")
     corpus_ids: list = setting([], "Corpora whose sources are the prompts (their references feed chrF).")
     split: str = setting("train", "Which split's sources to use.", choices=("train", "valid", "test"))
     max_prompts: int = setting(256, "Use a seeded sample of at most this many sources (0 = all).", min=0)
@@ -117,6 +123,8 @@ def _active_rewards(config: GrpoConfig) -> list[tuple[str, float]]:
         rewards.append(("chrf", config.chrf_weight))
     if config.check_penalty > 0 and config.penalty_checks:
         rewards.append(("checks", config.check_penalty))
+    if config.terminology_penalty > 0 and config.glossaries:
+        rewards.append(("terminology", config.terminology_penalty))
     return rewards
 
 
@@ -143,6 +151,10 @@ def prepare(config: GrpoConfig, store, run_dir: Path) -> None:
             if rm.kind != "reward":
                 raise ValueError(f"{name} is a {rm.kind} model; choose a reward model")
             rm.save(run_dir / "inputs" / ("reward_model.json" if i == 0 else f"reward_model-{i}.json"))
+    if config.glossaries:
+        from engine.glossary.export import export_glossaries
+
+        export_glossaries(store, config.glossaries, run_dir / "inputs" / GLOSSARY_INPUT)
     n = store.corpora.export([int(i) for i in config.corpus_ids], (config.split,),
                              run_dir / "inputs" / "prompts.parquet", limit=config.max_prompts or None,
                              seed=config.seed)
@@ -246,6 +258,21 @@ class ChecksPenalty(StudioReward):
         return [-1.0 if any(getattr(r, f) for f in self.flags) else 0.0 for r in run_checks(sources, texts)]
 
 
+class TerminologyPenalty(StudioReward):
+    """−(share of the source's glossary terms missed), 0 when no term applies (:mod:`engine.rl.shaping`)."""
+
+    def __init__(self, glossary_file: Path, **kw: Any) -> None:
+        from engine.glossary.files import index_from_file
+
+        super().__init__("terminology", **kw)
+        self.terms = index_from_file(glossary_file)
+
+    def score(self, sources, texts, pairs, references):
+        from engine.rl.shaping import terminology_penalties
+
+        return [-p for p in terminology_penalties(sources, texts, self.terms, 1.0)]
+
+
 def build_rewards(config: GrpoConfig, ctx: JobContext | None, rm: ModelRef | None,
                   extra_rms: Sequence[ModelRef] = ()) -> tuple[list, list[float]]:
     """The reward callables in use and their weights (the first one logs sample translations)."""
@@ -261,6 +288,10 @@ def build_rewards(config: GrpoConfig, ctx: JobContext | None, rm: ModelRef | Non
                 funcs.append(RewardModelReward(rm, **kw))
         elif name == "chrf":
             funcs.append(ChrfReward(**kw))
+        elif name == "terminology":
+            if ctx is None:
+                raise ValueError("the terminology penalty needs the run's exported glossary")
+            funcs.append(TerminologyPenalty(ctx.inputs_dir / GLOSSARY_INPUT, **kw))
         else:
             funcs.append(ChecksPenalty(config.penalty_checks, **kw))
         weights.append(float(weight))

@@ -95,7 +95,7 @@ def ingest_run(store: Store, run_id: str) -> int:
         raise KeyError(f"no run {run_id!r}")
     run_dir = Path(run["run_dir"])
     with store.db.transaction() as cur:
-        offset = cur.execute("SELECT events_offset FROM runs WHERE id = ?", [run_id]).fetchone()[0]
+        offset = store.runs.events_offset(cur, run_id)
         state = store.runs.ingest_state(cur, run_id)
         view = view_events_file(run_dir)
         reasons = file_changes(state, offset, view)
@@ -124,7 +124,7 @@ def ingest_run(store: Store, run_id: str) -> int:
         if batch.tail is not None:
             state.tail_start, state.tail_digest = batch.tail
         store.runs.save_ingest_state(cur, run_id, state)
-        cur.execute("UPDATE runs SET events_offset = ? WHERE id = ?", [batch.next_offset, run_id])
+        store.runs.set_events_offset(cur, run_id, batch.next_offset)
     return applied
 
 

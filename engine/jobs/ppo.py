@@ -15,17 +15,18 @@ from __future__ import annotations
 import json
 import os
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
 
+from engine.glossary.files import GLOSSARY_INPUT
 from engine.jobs import checkpoints
-from engine.jobs.config import setting
+from engine.jobs.config import setting, setting_of
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.kinds import JobKind
-from engine.jobs.training import policy_name, report_to_setting, tracking_args
+from engine.jobs.training import policy_name, register_policy, report_to_setting, save_policy, tracking_args
 from engine.models.refs import ModelRef, resolve_model
 from engine.reward.ensemble import COMBINATIONS, check_combination, member_names
 from engine.rl.alarms import AlarmSettings, check_alarms
@@ -75,11 +76,14 @@ class PPOJobConfig:
     temperature: float = setting(0.7, "Sampling temperature of the rollouts.", min=0.01, max=5.0)
     missing_eos_penalty: float = setting(1.0, "Subtracted when a translation does not end (no EOS); 0 = off.",
                                          min=0.0, max=100.0)
-    empty_penalty: float = setting(1.0, "Shaping: subtracted for an empty translation.", min=0.0, max=100.0)
-    non_arabic_penalty: float = setting(1.0, "Shaping: subtracted for a translation not in Arabic script.", min=0.0,
-                                        max=100.0)
-    repetition_penalty: float = setting(0.5, "Shaping: subtracted for a repetitive translation.", min=0.0, max=100.0)
-    copy_penalty: float = setting(0.5, "Shaping: subtracted for a copy of the source.", min=0.0, max=100.0)
+    # the shaping penalties are declared once, in engine.rl.shaping.ShapingConfig
+    empty_penalty: float = setting_of(ShapingConfig, "empty_penalty")
+    non_arabic_penalty: float = setting_of(ShapingConfig, "non_arabic_penalty")
+    repetition_penalty: float = setting_of(ShapingConfig, "repetition_penalty")
+    copy_penalty: float = setting_of(ShapingConfig, "copy_penalty")
+    terminology_penalty: float = setting_of(ShapingConfig, "terminology_penalty")
+    glossaries: list = setting([], "Glossaries switched on for this run (Data page → Glossaries), for the "
+                                   "terminology penalty.", advanced=True, label="Glossaries")
     lora: bool = setting(False, "Train LoRA adapters on the policy (the reference is the adapter-free model).")
     lora_r: int = setting(16, "LoRA rank.", min=1, max=1024, advanced=True)
     kl_target: float = setting(0.2, "KL alarm threshold.", min=0.0, max=100.0)
@@ -97,7 +101,7 @@ class PPOJobConfig:
 
     def shaping(self) -> ShapingConfig:
         """The reward-shaping penalties of these settings."""
-        return ShapingConfig(self.empty_penalty, self.non_arabic_penalty, self.repetition_penalty, self.copy_penalty)
+        return ShapingConfig(**{f.name: getattr(self, f.name) for f in fields(ShapingConfig)})
 
 
 def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
@@ -126,6 +130,10 @@ def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
         raise ValueError(f"{n} training prompts is fewer than one batch ({config.batch_size})")
     store.corpora.export(ids, ("valid",), run_dir / "inputs" / "heldout.parquet", limit=config.heldout_size,
                          seed=config.seed)
+    if config.glossaries:
+        from engine.glossary.export import export_glossaries
+
+        export_glossaries(store, config.glossaries, run_dir / "inputs" / GLOSSARY_INPUT)
 
 
 STATE_FILE = "state.json"
@@ -303,7 +311,7 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
     from trl.experimental.ppo import PPOConfig, PPOTrainer
 
     from engine.models.loading import load_causal_lm, load_tokenizer
-    from engine.models.prompting import encode_prompt, write_model_card
+    from engine.models.prompting import encode_prompt
     from engine.reward.ensemble import load_reward_ensemble, reward_files
     from engine.reward.model import load_reward_model
     from engine.rl.shaping import shaped_get_reward
@@ -368,7 +376,14 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
         trainer.optimizer.load_state_dict(torch.load(latest / "optimizer.pt", weights_only=True))
     if config.max_grad_norm > 0:
         _clip_gradients(trainer.optimizer, config.max_grad_norm)
-    ppo_module.get_reward = shaped_get_reward(ppo_module.get_reward, reward_model, tokenizer, config.shaping(), stats)
+    terms = None
+    if config.glossaries and (ctx.inputs_dir / GLOSSARY_INPUT).is_file():
+        from engine.glossary.files import index_from_file
+
+        terms = index_from_file(ctx.inputs_dir / GLOSSARY_INPUT)
+        ctx.log(f"terminology penalty {config.terminology_penalty} over {len(terms)} glossary terms")
+    ppo_module.get_reward = shaped_get_reward(ppo_module.get_reward, reward_model, tokenizer, config.shaping(), stats,
+                                              terms=terms)
 
     ctx.progress(done, config.steps, unit="steps", message="first rollout")
     if done == 0:  # the starting point of the held-out curve
@@ -384,14 +399,8 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
             ctx.log(f"stopped early: {exc}", level="warning")
     ctx.log(f"{trainer.state.global_step} PPO steps in {time.time() - t0:.0f} s")
 
-    final_policy = trainer.accelerator.unwrap_model(trainer.model).policy
-    if config.lora:
-        final_policy = final_policy.merge_and_unload()
-    out = ctx.output_dir / "model"
-    final_policy.save_pretrained(out, safe_serialization=True)
-    tokenizer.save_pretrained(out)
-    write_model_card(out, policy_ref.prompt_format, created_by="ppo", parent=policy_ref.name,
-                     reward_model=reward_ref.name)
+    out, _ = save_policy(trainer.accelerator.unwrap_model(trainer.model).policy, tokenizer, ctx.output_dir / "model",
+                         policy_ref, "ppo", config.lora, reward_model=reward_ref.name)
     history = monitor.history
     last = {k: v[-1][1] for k, v in history.items() if v}
     first = {k: v[0][1] for k, v in history.items() if v}
@@ -405,10 +414,8 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
             "summary_window_steps": SUMMARY_WINDOW,
             "heldout_chrf_start": first.get("heldout_chrf"), "heldout_chrf_end": last.get("heldout_chrf"),
             "stopped_early": stopped_early, "prompt_format": policy_ref.prompt_format, "lora": config.lora}
-    (ctx.output_dir / "summary.json").write_text(json.dumps(meta, indent=2))
-    name = policy_name(config.model_name, ctx, "ppo")
-    ctx.artifact("model", name=name, model_kind="policy", path=str(out), stage=config.register_stage,
-                 parent=policy_ref.name, metadata=meta)
+    register_policy(ctx, policy_name(config.model_name, ctx, "ppo"), out, config.register_stage, policy_ref,
+                    meta["steps"], meta)
 
 
 KIND = JobKind(

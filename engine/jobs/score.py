@@ -15,6 +15,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from engine.glossary.files import GLOSSARY_INPUT
 from engine.jobs.config import setting
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
@@ -27,6 +28,12 @@ PAIR_SCHEMA = pa.schema([
 ])
 
 
+def _mean(values: list[float]) -> float:
+    """Mean over the defined values (terminology is NaN where no term applies); 0.0 when none is."""
+    defined = [v for v in values if v == v]
+    return sum(defined) / len(defined) if defined else 0.0
+
+
 @dataclass
 class ScoreConfig:
     """Settings of a score run."""
@@ -34,7 +41,8 @@ class ScoreConfig:
     generate_run: str = setting("", "The generate run whose candidates are scored.")
     weights: dict = setting({"comet": 0.5, "bertscore": 0.3, "chrf": 0.2},
                             "Metric weights of the fused quality (re-normalised over the metrics that can run). "
-                            "Metrics: chrf, bleu, ter, bertscore, comet, comet_qe, mbr_chrf.")
+                            "Metrics: chrf, bleu, ter, bertscore, comet, comet_qe, mbr_chrf, terminology (with "
+                            "glossaries).")
     reference_free: bool = setting(False, "Ignore references (for corpora without them): only reference-free "
                                           "metrics (comet_qe, mbr_chrf) can be used.")
     extra_metrics: list = setting(["chrf", "bleu", "ter", "mbr_chrf"],
@@ -56,15 +64,22 @@ class ScoreConfig:
     min_arabic_share: float = setting(0.5, "Output check: least share of Arabic-script letters.", min=0.0, max=1.0,
                                       advanced=True)
     seed: int = setting(0, "Seed of the validation draw.", advanced=True)
+    glossaries: list = setting([], "Glossaries switched on for this run (Data page → Glossaries): every candidate "
+                                   "gets the terminology score, usable as a weight (\"terminology\"), and a "
+                                   "candidate that keeps fewer terms is never chosen over one that keeps more.",
+                               label="Glossaries")
 
-    def metric_settings(self):
-        """The :class:`engine.metrics.MetricSettings` these settings describe."""
+    def metric_settings(self, glossary_file: str = ""):
+        """The :class:`engine.metrics.MetricSettings` these settings describe (``glossary_file``: the run's
+        exported glossary; before the run exists, a placeholder when glossaries are chosen)."""
         from engine.metrics import MetricSettings
 
+        if not glossary_file and self.glossaries:
+            glossary_file = GLOSSARY_INPUT
         return MetricSettings(bertscore_model=self.bertscore_model,
                               bertscore_num_layers=self.bertscore_num_layers or None, comet_model=self.comet_model,
                               comet_qe_model=self.comet_qe_model, arabic_normalise=self.arabic_normalise,
-                              workers=self.workers)
+                              workers=self.workers, glossary_file=glossary_file)
 
 
 def fusion_plan(config: ScoreConfig):
@@ -85,6 +100,10 @@ def prepare(config: ScoreConfig, store, run_dir: Path) -> None:
     n = store.preferences.export_candidates(config.generate_run, run_dir / "inputs" / "candidates.parquet")
     if n == 0:
         raise ValueError(f"the generate run {config.generate_run} has no candidates in the store (has it finished?)")
+    if config.glossaries:
+        from engine.glossary.export import export_glossaries
+
+        export_glossaries(store, config.glossaries, run_dir / "inputs" / GLOSSARY_INPUT)
 
 
 def _groups(rows: list[dict]) -> list[str]:
@@ -103,8 +122,9 @@ def run(config: ScoreConfig, ctx: JobContext) -> None:
     sources, texts = [r["source"] for r in rows], [r["text"] for r in rows]
     references = None if config.reference_free else [r["reference"] or "" for r in rows]
     groups = _groups(rows)
-    settings = config.metric_settings()
-    names = list(dict.fromkeys([*plan.weights, *config.extra_metrics]))
+    settings = config.metric_settings(str(ctx.inputs_dir / GLOSSARY_INPUT) if config.glossaries else "")
+    names = list(dict.fromkeys([*plan.weights, *config.extra_metrics, *(["terminology"] if config.glossaries
+                                                                          else [])]))
     if config.reference_free:
         names = [n for n in names if not metric_class(n).needs_reference]
     scores: dict[str, list[float]] = {}
@@ -120,8 +140,8 @@ def run(config: ScoreConfig, ctx: JobContext) -> None:
         ctx.progress(i, total, unit="steps", message=f"scoring {len(rows)} candidates with {name}")
         scores[name] = metric.score(sources, texts, references if metric.needs_reference else None, groups)
         rate = len(rows) / max(time.time() - t0, 1e-6)
-        ctx.log(f"{name}: mean {sum(scores[name]) / len(rows):.3f} ({rate:.0f} candidates/s)")
-        ctx.metric(i, **{f"mean_{name}": sum(scores[name]) / len(rows), f"{name}_per_s": rate})
+        ctx.log(f"{name}: mean {_mean(scores[name]):.3f} ({rate:.0f} candidates/s)")
+        ctx.metric(i, **{f"mean_{name}": _mean(scores[name]), f"{name}_per_s": rate})
     ctx.progress(len(names), total, unit="steps", message="checks and fusion")
     directions = {n: metric_class(n).higher_is_better for n in scores}
     quality = fuse(scores, plan, directions)
@@ -130,7 +150,8 @@ def run(config: ScoreConfig, ctx: JobContext) -> None:
     long_rows = []
     for j, row in enumerate(rows):
         for name, values in scores.items():
-            long_rows.append((row["cand_id"], name, float(values[j])))
+            if values[j] == values[j]:  # an undefined score (NaN: no glossary term applies) is not stored
+                long_rows.append((row["cand_id"], name, float(values[j])))
         long_rows.append((row["cand_id"], "quality", float(quality[j])))
         long_rows.append((row["cand_id"], "check_passed", 1.0 if checks[j].passes else 0.0))
         long_rows.append((row["cand_id"], "arabic_share", float(checks[j].arabic_share)))
@@ -139,10 +160,12 @@ def run(config: ScoreConfig, ctx: JobContext) -> None:
                              "value": pa.array(values, pa.float64())}), ctx.output_dir / "scores.parquet")
 
     ctx.progress(len(names) + 1, total, unit="steps", message="drawing pairs")
+    terms = scores.get("terminology")
     candidates = [
         ScoredCandidate(cand_id=r["cand_id"], group=g, source=r["source"], text=r["text"], quality=float(q),
                         passes_checks=c.passes, strategy=r["strategy"],
-                        scores={n: round(float(v[j]), 4) for n, v in scores.items()})
+                        scores={n: round(float(v[j]), 4) for n, v in scores.items() if v[j] == v[j]},
+                        terminology=terms[j] if terms is not None and terms[j] == terms[j] else None)
         for j, (r, g, q, c) in enumerate(zip(rows, groups, quality, checks, strict=True))
     ]
     pairing = PairingConfig(strategy=config.pairing, min_margin=config.min_margin,

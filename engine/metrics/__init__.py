@@ -10,8 +10,9 @@
     get_metric("mbr_chrf", settings).score(sources, candidates, groups=source_ids)
 
 Built-ins: chrf, bleu, ter (sacrebleu; TER is lower-is-better), bertscore, comet (with reference),
-comet_qe (reference-free), mbr_chrf (consensus among the candidates of a source) and checks
-(hallucination-like output; details from :func:`run_checks`). Importing this package does not import
+comet_qe (reference-free), mbr_chrf (consensus among the candidates of a source), checks
+(hallucination-like output; details from :func:`run_checks`) and terminology (glossary terms kept; NaN where
+no term applies). Importing this package does not import
 torch; model metrics load their libraries when they first score.
 """
 
@@ -32,9 +33,10 @@ from .registry import (
     unregister,
 )
 from .sacrebleu_metrics import Bleu, ChrF, Ter, parallel_sentence_scores, sentence_scores
+from .terminology import Terminology
 
 BUILTIN_METRICS: tuple[type[Metric], ...] = (ChrF, Bleu, Ter, BertScore, Comet, CometQE, MbrConsensus,
-                                             HallucinationChecks)
+                                             HallucinationChecks, Terminology)
 for _cls in BUILTIN_METRICS:
     register(_cls)
 
@@ -54,6 +56,7 @@ __all__ = [
     "MetricInfo",
     "MetricSettings",
     "Ter",
+    "Terminology",
     "arabic_share",
     "available_metrics",
     "clear_comet_cache",

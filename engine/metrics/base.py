@@ -68,6 +68,11 @@ class MetricSettings:
             "alef (أ إ آ ٱ → ا) and ya (ى → ي) in candidates and references."
         },
     )
+    glossary_file: str = field(
+        default="",
+        metadata={"help": "Glossary entries for the terminology metric: a JSON-lines file written by the studio "
+                          "(engine.glossary.write_entries); empty = no terminology metric."},
+    )
     workers: int = field(
         default=1,
         metadata={"help": "Processes for the string metrics on big batches (1 = in this process)."},

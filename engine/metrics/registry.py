@@ -1,7 +1,7 @@
 """The metric registry: register metric classes by name, build them with settings, report availability.
 
 Built-ins (registered on import of :mod:`engine.metrics`): chrf, bleu, ter, bertscore, comet, comet_qe,
-mbr_chrf, checks. Heavy libraries (torch, comet, bert-score) load only when a model metric scores.
+mbr_chrf, checks, terminology. Heavy libraries (torch, comet, bert-score) load only when a model metric scores.
 """
 
 from __future__ import annotations

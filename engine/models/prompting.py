@@ -11,6 +11,11 @@ Two formats exist:
     ``tokenizer.apply_chat_template(..., add_generation_prompt=True)``; otherwise a plain text
     ``"Translate from English to Arabic:\\n{source}\\nArabic:"`` is used.
 
+With glossaries switched on, an ``instruction`` prompt can carry the terms that apply to the source (``terms``:
+``(source term, Arabic term)`` pairs, see :mod:`engine.glossary.prompt`) as lines after the source:
+``"Glossary (use these Arabic terms):\n- remote control: جهاز التحكم"``. ``tags`` models cannot read them:
+the studio shows the terms to linguists instead.
+
 The format travels with a model folder in ``tarjama.json``:
 ``{"prompt_format": ..., "pairs": [...], "created_by": ...}``. Folders without one (hub models) are
 read as ``instruction``.
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,28 +65,36 @@ def split_pair(pair: str) -> tuple[str, str]:
     return source, target
 
 
-def instruction_text(source: str, pair: str) -> str:
-    """The request of the ``instruction`` format, without any answer cue."""
+GLOSSARY_HEADING = "Glossary (use these Arabic terms):"
+
+
+def instruction_text(source: str, pair: str, terms: Sequence[tuple[str, str]] = ()) -> str:
+    """The request of the ``instruction`` format, without any answer cue; ``terms`` are listed after the source."""
     src, tgt = split_pair(pair)
-    return f"Translate from {LANGUAGE_NAMES[src]} to {LANGUAGE_NAMES[tgt]}:\n{source}"
+    text = f"Translate from {LANGUAGE_NAMES[src]} to {LANGUAGE_NAMES[tgt]}:\n{source}"
+    if terms:
+        text += "\n" + GLOSSARY_HEADING + "".join(f"\n- {term}: {arabic}" for term, arabic in terms)
+    return text
 
 
 def _has_chat_template(tokenizer: Any) -> bool:
     return tokenizer is not None and bool(getattr(tokenizer, "chat_template", None))
 
 
-def build_prompt(source: str, pair: str, prompt_format: str = "tags", tokenizer: Any = None) -> str:
+def build_prompt(source: str, pair: str, prompt_format: str = "tags", tokenizer: Any = None,
+                 terms: Sequence[tuple[str, str]] = ()) -> str:
     """The prompt text for translating ``source`` in language pair ``pair`` (``"en-ar"``/``"fr-ar"``).
 
     ``tokenizer`` matters only for ``instruction``: when it has a chat template, the prompt is that
     template rendered with the generation prompt (it may already contain BOS; see :func:`encode_prompt`).
+    ``terms`` (glossary terms that apply to the source) go into ``instruction`` prompts only; ``tags`` ignores them.
     """
     src, tgt = split_pair(pair)
     source = source.strip()
     if prompt_format == "tags":
         return f"{LANGUAGE_TAGS[src]} {source} {LANGUAGE_TAGS[tgt]}"
     if prompt_format == "instruction":
-        request = instruction_text(source, pair)
+        request = instruction_text(source, pair, terms)
         if _has_chat_template(tokenizer):
             return tokenizer.apply_chat_template(
                 [{"role": "user", "content": request}], tokenize=False, add_generation_prompt=True
@@ -97,9 +111,10 @@ def prompt_adds_special_tokens(prompt_format: str, tokenizer: Any) -> bool:
     return not (prompt_format == "instruction" and _has_chat_template(tokenizer))
 
 
-def encode_prompt(tokenizer: Any, source: str, pair: str, prompt_format: str = "tags") -> list[int]:
-    """The token ids of a prompt, with BOS exactly once."""
-    text = build_prompt(source, pair, prompt_format, tokenizer)
+def encode_prompt(tokenizer: Any, source: str, pair: str, prompt_format: str = "tags",
+                  terms: Sequence[tuple[str, str]] = ()) -> list[int]:
+    """The token ids of a prompt, with BOS exactly once (``terms``: see :func:`build_prompt`)."""
+    text = build_prompt(source, pair, prompt_format, tokenizer, terms)
     return list(
         tokenizer(text, add_special_tokens=prompt_adds_special_tokens(prompt_format, tokenizer))["input_ids"]
     )

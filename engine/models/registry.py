@@ -18,10 +18,6 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
-from engine.store.clock import utc_now
-
 PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 """A model version's name: a letter or digit, then letters, digits, ``.``, ``_`` or ``-`` (at most 128); it names
 the export folder too."""
@@ -41,19 +37,6 @@ def model_name_problem(name: str) -> str | None:
 
 
 # --- production: promote, roll back, archive ---------------------------------------------------------
-def _row(cur: duckdb.DuckDBPyConnection, name: str) -> dict | None:
-    result = cur.execute("SELECT name, kind, stage FROM models WHERE name = ?", [name])
-    row = result.fetchone()
-    return dict(zip(("name", "kind", "stage"), row, strict=True)) if row else None
-
-
-def _history(cur: duckdb.DuckDBPyConnection) -> list[dict]:
-    result = cur.execute("SELECT id, model, previous_production, previous_stage, action, time FROM promotions"
-                         " ORDER BY id")
-    names = [d[0] for d in result.description]
-    return [dict(zip(names, r, strict=True)) for r in result.fetchall()]
-
-
 def _stack(history: list[dict]) -> list[dict]:
     """The promotions not undone, oldest first: each ``promote`` pushes, each ``rollback`` pops."""
     stack: list[dict] = []
@@ -75,20 +58,17 @@ def _restore_stage(stack: list[dict], name: str) -> str:
 
 def production(store: Any) -> str | None:
     """The name of the production policy, or ``None``."""
-    rows = store.db.query("SELECT name FROM models WHERE stage = 'production' ORDER BY name")
-    return rows[0][0] if rows else None
+    return store.promotion.production()
 
 
 def history(store: Any) -> list[dict]:
     """Every promotion and roll-back, newest first."""
-    with store.db.cursor() as cur:
-        return _history(cur)[::-1]
+    return store.promotion.history()[::-1]
 
 
 def rollback_target(store: Any) -> str | None:
     """The model a roll-back would make production again, or ``None`` when there is nothing to roll back."""
-    with store.db.cursor() as cur:
-        stack = _stack(_history(cur))
+    stack = _stack(store.promotion.history())
     return stack[-1]["previous_production"] if stack else None
 
 
@@ -100,23 +80,21 @@ def promote(store: Any, name: str, *, confirm_name: str) -> str | None:
     """
     if confirm_name != name:
         raise RegistryError(f"type the model's name ({name}) to confirm the promotion")
-    with store.db.transaction() as cur:
-        row = _row(cur, name)
+    with store.promotion.changing() as change:
+        row = change.model(name)
         if row is None:
             raise RegistryError(f"no registered model named {name!r}")
         if row["kind"] != "policy":
             raise RegistryError(f"{name} is a {row['kind']} model; only a policy can be promoted to production")
         if row["stage"] == "production":
             raise RegistryError(f"{name} is already the production model")
-        stack = _stack(_history(cur))
-        current = [r[0] for r in cur.execute(
-            "SELECT name FROM models WHERE stage = 'production' ORDER BY name").fetchall()]
+        stack = _stack(change.history())
+        current = change.productions()
         for other in current:
-            cur.execute("UPDATE models SET stage = ? WHERE name = ?", [_restore_stage(stack, other), other])
-        cur.execute("UPDATE models SET stage = 'production' WHERE name = ?", [name])
+            change.set_stage(other, _restore_stage(stack, other))
+        change.set_stage(name, "production")
         previous = current[0] if current else None
-        cur.execute("INSERT INTO promotions (model, previous_production, previous_stage, action, time)"
-                    " VALUES (?, ?, ?, 'promote', ?)", [name, previous, row["stage"], utc_now()])
+        change.record("promote", name, previous, row["stage"])
     return previous
 
 
@@ -129,39 +107,36 @@ def rollback(store: Any, *, confirm: bool) -> str:
     """
     if confirm is not True:
         raise RegistryError("confirm the roll-back first")
-    with store.db.transaction() as cur:
-        stack = _stack(_history(cur))
+    with store.promotion.changing() as change:
+        stack = _stack(change.history())
         if not stack:
             raise RegistryError("nothing to roll back: no promotion on record")
         top = stack[-1]
         target = top["previous_production"]
         if target is None:
             raise RegistryError(f"{top['model']} was the first production model: there is none to roll back to")
-        target_row = _row(cur, target)
+        target_row = change.model(target)
         if target_row is None:
             raise RegistryError(f"{target} is no longer registered; promote another model instead")
         if target_row["stage"] == "archived":
             raise RegistryError(f"{target} was archived since; promote another model instead")
-        current = [r[0] for r in cur.execute(
-            "SELECT name FROM models WHERE stage = 'production' ORDER BY name").fetchall()]
+        current = change.productions()
         for other in current:
-            cur.execute("UPDATE models SET stage = ? WHERE name = ?", [_restore_stage(stack, other), other])
-        cur.execute("UPDATE models SET stage = 'production' WHERE name = ?", [target])
-        cur.execute("INSERT INTO promotions (model, previous_production, previous_stage, action, time)"
-                    " VALUES (?, ?, ?, 'rollback', ?)",
-                    [target, current[0] if current else None, target_row["stage"], utc_now()])
+            change.set_stage(other, _restore_stage(stack, other))
+        change.set_stage(target, "production")
+        change.record("rollback", target, current[0] if current else None, target_row["stage"])
     return target
 
 
 def archive(store: Any, name: str) -> None:
     """Set ``name``'s stage to ``archived`` (refused for the production model: promote or roll back first)."""
-    with store.db.transaction() as cur:
-        row = _row(cur, name)
+    with store.promotion.changing() as change:
+        row = change.model(name)
         if row is None:
             raise RegistryError(f"no registered model named {name!r}")
         if row["stage"] == "production":
             raise RegistryError(f"{name} is the production model: promote another model or roll back first")
-        cur.execute("UPDATE models SET stage = 'archived' WHERE name = ?", [name])
+        change.set_stage(name, "archived")
 
 
 # --- standalone export --------------------------------------------------------------------------------

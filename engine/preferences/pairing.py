@@ -1,9 +1,11 @@
 """Scored candidates → preference pairs (prompt, chosen, rejected, margin).
 
 Rules, whatever the strategy: the chosen candidate passed the output checks (a failing candidate can only
-be rejected); the quality margin is at least ``min_margin`` and never zero (ties give no pair); near-identical
-candidates give no pair; each (source, chosen, rejected) appears once; and the validation split is drawn per
-source, so a source's pairs are all in train or all in validation.
+be rejected); a candidate that keeps fewer of the source's glossary terms (``terminology``, see
+:mod:`engine.glossary`) is never chosen over one that keeps more, and the best candidate is sought first among
+those that keep the most terms; the quality margin is at least ``min_margin`` and never zero (ties give no
+pair); near-identical candidates give no pair; each (source, chosen, rejected) appears once; and the
+validation split is drawn per source, so a source's pairs are all in train or all in validation.
 """
 
 from __future__ import annotations
@@ -31,6 +33,14 @@ class ScoredCandidate:
     passes_checks: bool = True
     strategy: str = ""
     scores: dict = field(default_factory=dict, compare=False, hash=False)
+    terminology: float | None = None
+    """Share of the source's glossary terms this candidate keeps (``None``: no glossary term applies)."""
+
+
+def _terms_kept(c: ScoredCandidate) -> float:
+    """The candidate's terminology share, 1.0 when no term applies (nothing to break)."""
+    t = c.terminology
+    return 1.0 if t is None or t != t else float(t)
 
 
 @dataclass(frozen=True)
@@ -95,7 +105,8 @@ def _ordered_candidates(group: Sequence[ScoredCandidate]) -> list[ScoredCandidat
 
 def _proposals(group: Sequence[ScoredCandidate], strategy: str) -> Iterable[tuple[ScoredCandidate, ScoredCandidate]]:
     ranked = _ordered_candidates(group)
-    eligible = [c for c in ranked if c.passes_checks]
+    # among those that pass the checks, the ones keeping the most glossary terms come first
+    eligible = sorted((c for c in ranked if c.passes_checks), key=lambda c: (-_terms_kept(c), -c.quality, c.cand_id))
     if not eligible:
         return
     best = eligible[0]
@@ -125,6 +136,8 @@ def build_pairs(candidates: Iterable[ScoredCandidate], config: PairingConfig) ->
         for chosen, rejected in _proposals(group, config.strategy):
             margin = chosen.quality - rejected.quality
             if margin <= 0 or margin < config.min_margin or chosen.cand_id == rejected.cand_id:
+                continue
+            if _terms_kept(chosen) < _terms_kept(rejected):  # never prefer a candidate that breaks a term
                 continue
             if (chosen.text, rejected.text) in seen:
                 continue

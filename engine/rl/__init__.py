@@ -1,1 +1,2 @@
-"""Reinforcement learning from the reward model: PPO (TRL), its monitors, alarms and reward shaping."""
+"""Reinforcement learning from the reward model: PPO (TRL), its monitors, alarms and reward shaping; the preference
+objectives beyond DPO (CPO, ORPO, KTO) in ``objectives``."""

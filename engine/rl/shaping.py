@@ -3,7 +3,10 @@
 TRL's PPO reads the reward model's score at the last response token through ``get_reward``. The shaping here
 wraps that function inside the PPO job's own process: for calls on the reward model it decodes the responses,
 runs the output checks and subtracts penalties for empty, non-Arabic or repetitive output (a missing end of
-sequence is TRL's own ``missing_eos_penalty``). Calls on the value model pass through untouched. The wrapper
+sequence is TRL's own ``missing_eos_penalty``) and, with glossaries switched on, ``terminology_penalty`` × the
+share of the source's glossary terms the translation misses (nothing when no term applies; the source is the
+decoded query, so for instruction prompts the request's words are matched too). Calls on the value model pass
+through untouched. The wrapper
 also records the batch's raw scores, response lengths and degenerate share for the monitor.
 """
 
@@ -11,26 +14,37 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import torch
 
 from engine.metrics import CheckThresholds, run_checks
+
+if TYPE_CHECKING:
+    from engine.glossary import TermIndex
 
 
 @dataclass(frozen=True)
 class ShapingConfig:
     """Penalties subtracted from the reward-model score (0 = off)."""
 
-    empty_penalty: float = field(default=1.0, metadata={"help": "Subtracted when the translation is empty."})
-    non_arabic_penalty: float = field(default=1.0, metadata={"help": "Subtracted when it is not in Arabic script."})
-    repetition_penalty: float = field(default=0.5, metadata={"help": "Subtracted when it repeats itself."})
-    copy_penalty: float = field(default=0.5, metadata={"help": "Subtracted when it copies the source."})
+    empty_penalty: float = field(default=1.0, metadata={
+        "help": "Shaping: subtracted for an empty translation.", "min": 0.0, "max": 100.0})
+    non_arabic_penalty: float = field(default=1.0, metadata={
+        "help": "Shaping: subtracted for a translation not in Arabic script.", "min": 0.0, "max": 100.0})
+    repetition_penalty: float = field(default=0.5, metadata={
+        "help": "Shaping: subtracted for a repetitive translation.", "min": 0.0, "max": 100.0})
+    copy_penalty: float = field(default=0.5, metadata={
+        "help": "Shaping: subtracted for a copy of the source.", "min": 0.0, "max": 100.0})
+    terminology_penalty: float = field(default=0.0, metadata={
+        "help": "Shaping: subtracted × the share of the source's glossary terms a translation misses (0 = off; "
+                "needs glossaries; nothing where no term applies).", "min": 0.0, "max": 100.0, "advanced": True,
+        "label": "Terminology penalty"})
 
     @property
     def active(self) -> bool:
         return any(v > 0 for v in (self.empty_penalty, self.non_arabic_penalty, self.repetition_penalty,
-                                   self.copy_penalty))
+                                   self.copy_penalty, self.terminology_penalty))
 
 
 @dataclass
@@ -61,23 +75,34 @@ class RolloutStats:
         return summary
 
 
+def terminology_penalties(sources: list[str], texts: list[str], terms: TermIndex | None,
+                          weight: float) -> list[float]:
+    """``weight`` × the share of each source's glossary terms its text misses (0 where no term applies)."""
+    if terms is None or weight <= 0 or not len(terms):
+        return [0.0] * len(texts)
+    return [0.0 if s.score is None else weight * (1.0 - s.score) for s in terms.scores(sources, texts)]
+
+
 def penalties(sources: list[str], texts: list[str], config: ShapingConfig,
-              thresholds: CheckThresholds = CheckThresholds()) -> tuple[list[float], list[bool]]:
-    """The penalty of each text and whether it is degenerate (any check failed)."""
+              thresholds: CheckThresholds = CheckThresholds(),
+              terms: TermIndex | None = None) -> tuple[list[float], list[bool]]:
+    """The penalty of each text and whether it is degenerate (any check failed); ``terms``: the glossaries
+    switched on for the run (for ``terminology_penalty``)."""
     results = run_checks(sources, texts, thresholds)
+    term_penalty = terminology_penalties(sources, texts, terms, config.terminology_penalty)
     out = []
-    for r in results:
+    for r, t in zip(results, term_penalty, strict=True):
         p = 0.0
         p += config.empty_penalty if r.empty else 0.0
         p += config.non_arabic_penalty if (r.low_arabic and not r.empty) else 0.0
         p += config.repetition_penalty if r.repetition else 0.0
         p += config.copy_penalty if r.copy_of_source else 0.0
-        out.append(p)
+        out.append(p + t)
     return out, [not r.passes for r in results]
 
 
 def shaped_get_reward(original: Callable, reward_model: Any, tokenizer: Any, config: ShapingConfig,
-                      stats: RolloutStats) -> Callable:
+                      stats: RolloutStats, terms: TermIndex | None = None) -> Callable:
     """A drop-in ``get_reward`` that shapes the reward model's scores and records rollout statistics."""
 
     def get_reward(model, query_responses, pad_token_id, context_length):
@@ -88,7 +113,8 @@ def shaped_get_reward(original: Callable, reward_model: Any, tokenizer: Any, con
         responses = query_responses[:, context_length:]
         sources = tokenizer.batch_decode(queries, skip_special_tokens=True)
         texts = tokenizer.batch_decode(responses, skip_special_tokens=True)
-        penalty, degenerate = penalties([s.strip() for s in sources], [t.strip() for t in texts], config)
+        penalty, degenerate = penalties([s.strip() for s in sources], [t.strip() for t in texts], config,
+                                        terms=terms)
         shaped = scores - torch.tensor(penalty, dtype=scores.dtype, device=scores.device)
         stats.scores += scores.tolist()
         stats.shaped += shaped.tolist()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from engine.store.annotations import AnnotationRepository
 from engine.store.corpora import CorpusRepository
 from engine.store.database import (
     Database,
@@ -15,9 +16,11 @@ from engine.store.database import (
 )
 from engine.store.evaluations import EvaluationRepository
 from engine.store.feedback import FeedbackRepository
+from engine.store.glossaries import GlossaryRepository
 from engine.store.models import ModelRepository
 from engine.store.pipelines import PipelineRepository
 from engine.store.preferences import PreferenceRepository
+from engine.store.promotion import PromotionRepository
 from engine.store.runs import RunRepository
 from engine.store.translation_log import TranslationLogRepository
 
@@ -27,7 +30,8 @@ __all__ = ["Store", "StoreCorruptError", "StoreDiskFullError", "StoreError", "St
 
 class Store:
     """One database and its repositories: ``runs``, ``corpora``, ``models``, ``preferences``, ``evaluations``,
-    ``feedback``, ``pipelines``, ``translation_log``."""
+    ``feedback``, ``pipelines``, ``translation_log``, ``promotion`` (gate and retraining), ``annotations`` (error
+    spans), ``glossaries``."""
 
     def __init__(self, path: Path | str, *, migrate: bool = True) -> None:
         self.db = Database(path, migrate=migrate)
@@ -39,6 +43,9 @@ class Store:
         self.feedback = FeedbackRepository(self.db)
         self.pipelines = PipelineRepository(self.db)
         self.translation_log = TranslationLogRepository(self.db)
+        self.promotion = PromotionRepository(self.db)
+        self.annotations = AnnotationRepository(self.db)
+        self.glossaries = GlossaryRepository(self.db)
 
     def close(self) -> None:
         self.db.close()

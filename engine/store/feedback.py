@@ -231,6 +231,11 @@ class FeedbackRepository:
             row[name] = json.loads(row[name])
         return row
 
+    def queue_named(self, name: str) -> dict | None:
+        """The review queue of that name (``id``, ``name``), or None."""
+        rows = self.db.query_dicts("SELECT id, name FROM review_queues WHERE name = ?", [name])
+        return rows[0] if rows else None
+
     def queues(self) -> list[dict]:
         """Every queue, newest first, with its size and progress (items with k judgements, judgements made)."""
         rows = self.db.query_dicts(

@@ -114,6 +114,14 @@ class RunRepository:
         return rows[::-1]
 
     # --- ingestion state, inside the ingest transaction -------------------------------------------
+    def events_offset(self, cur: duckdb.DuckDBPyConnection, run_id: str) -> int:
+        """The byte of ``events.jsonl`` the next ingest reads from (inside the ingest transaction)."""
+        return cur.execute("SELECT events_offset FROM runs WHERE id = ?", [run_id]).fetchone()[0]
+
+    def set_events_offset(self, cur: duckdb.DuckDBPyConnection, run_id: str, offset: int) -> None:
+        """Record how far ``events.jsonl`` has been ingested (inside the ingest transaction)."""
+        cur.execute("UPDATE runs SET events_offset = ? WHERE id = ?", [offset, run_id])
+
     def ingest_state(self, cur: duckdb.DuckDBPyConnection, run_id: str) -> IngestState:
         """The run's :class:`IngestState` (a fresh one before its first ingestion)."""
         names = [f.name for f in fields(IngestState)]

@@ -51,6 +51,17 @@ def corpus_picker(default_all: bool = True) -> Widget:
     return widget
 
 
+def glossary_widget(spec: FieldSpec, value: Any, key: str) -> list[str]:
+    """A multiselect of glossaries; pre-selects the ones given, else those on by default (Data page)."""
+    rows = services().store.glossaries.list()
+    names = [g["name"] for g in rows]
+    if not names:
+        st.caption(f"{spec.label}: no glossary yet (Data page → Glossaries).")
+        return []
+    default = [n for n in (value or []) if n in names] or [g["name"] for g in rows if g["enabled"]]
+    return st.multiselect(spec.label, names, default=default, help=spec.help, key=key)
+
+
 def run_picker(kind: str) -> Widget:
     """A select box of the succeeded runs of a job kind, newest first."""
 

@@ -67,3 +67,20 @@ def test_every_setting_of_every_form_has_a_human_label():
     assert labels["missing_eos_penalty"] == "Missing end-of-sequence penalty"
     for label in labels.values():
         assert not any(raw in label for raw in ("Kl ", "Ppo ", "Lora", "ids", "eos", "Heldout")), label
+
+
+def test_ppo_declares_its_shaping_penalties_once_in_the_shaping_config():
+    """The PPO form's penalties are ShapingConfig's fields (default, help, bounds), and shaping() hands them back."""
+    from dataclasses import fields
+
+    from engine.jobs.ppo import PPOJobConfig
+    from engine.rl.shaping import ShapingConfig
+
+    ppo = {f.name: f for f in fields(PPOJobConfig)}
+    for f in fields(ShapingConfig):
+        assert ppo[f.name].default == f.default
+        assert ppo[f.name].metadata["help"] == f.metadata["help"]
+        assert (ppo[f.name].metadata["min"], ppo[f.name].metadata["max"]) == (f.metadata["min"], f.metadata["max"])
+    config = PPOJobConfig(empty_penalty=2.0, copy_penalty=0.0)
+    assert config.shaping() == ShapingConfig(empty_penalty=2.0, non_arabic_penalty=1.0, repetition_penalty=0.5,
+                                             copy_penalty=0.0)

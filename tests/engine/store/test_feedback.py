@@ -435,3 +435,10 @@ def test_the_first_request_attached_to_an_item_wins(store):
     assert store.feedback.set_item_request(queue_id, 1, "req-omar") == "req-amal"
     assert store.feedback.item(queue_id, 1)["request_id"] == "req-amal"
     assert store.feedback.item(queue_id, 2)["request_id"] is None
+
+
+def test_a_queue_is_found_by_its_name(store):
+    corpus_id = _corpus(store)
+    queue_id = _queue(store, corpus_id, name="Week 12")
+    assert store.feedback.queue_named("Week 12") == {"id": queue_id, "name": "Week 12"}
+    assert store.feedback.queue_named("week 12") is None

@@ -287,3 +287,12 @@ def test_event_digests_are_remembered_per_run(store):
         assert store.runs.known_digests(cur, "r1", ["d0", "d1", "d3"]) == {"d1", "d3"}
         assert store.runs.known_digests(cur, "r2", ["d1"]) == set()
     assert store.db.query("SELECT count(*) FROM run_event_digests")[0][0] == 3
+
+
+def test_events_offset_starts_at_zero_and_is_kept(store):
+    store.runs.create("r-offset", "bootstrap", "t", {}, "/runs/r-offset")
+    with store.db.transaction() as cur:
+        assert store.runs.events_offset(cur, "r-offset") == 0
+        store.runs.set_events_offset(cur, "r-offset", 4096)
+    with store.db.transaction() as cur:
+        assert store.runs.events_offset(cur, "r-offset") == 4096

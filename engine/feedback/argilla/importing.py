@@ -1,0 +1,293 @@
+"""Argilla records back into the studio's judgements, every record checked first (see
+:mod:`engine.feedback.argilla`)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from engine.feedback.argilla.layout import (
+    ANNOTATORS_FILE,
+    IMPORTED_MODEL,
+    NONE_LABEL,
+    RECORDS_FILE,
+    SETTINGS_FILE,
+    ArgillaImportError,
+)
+from engine.feedback.judgements import Judgement, JudgementError, clean_linguist_name, validate
+
+
+@dataclass
+class ImportReport:
+    """What an import did."""
+
+    records: int = 0
+    responses: int = 0
+    stored: int = 0
+    repeated: int = 0
+    requests_created: int = 0
+    skipped_status: int = 0
+    no_answer: int = 0
+    linguists: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class _Planned:
+    record_no: int
+    record_id: str
+    source: str
+    pair: str
+    model: str
+    rm: str | None
+    candidates: list[str]
+    judgements: list[tuple[Judgement, str]]  # (judgement, user id)
+
+
+def _load_json(files: Mapping[str, bytes], rel: str, problems: list[str]):
+    if rel not in files:
+        problems.append(f"{rel} is missing (export the dataset with rg.Dataset.to_disk, then zip the folder)")
+        return None
+    try:
+        return json.loads(files[rel].decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        problems.append(f"{rel}: not UTF-8 (byte {exc.start})")
+    except json.JSONDecodeError as exc:
+        problems.append(f"{rel} line {exc.lineno} column {exc.colno}: not valid JSON ({exc.msg})")
+    return None
+
+
+def _submission_id(record_id: str, uid: str) -> str:
+    return "argilla-" + hashlib.sha1(f"{record_id}\t{uid}".encode()).hexdigest()[:32]
+
+
+def _names(annotators: dict, uid: str) -> str:
+    return annotators.get(uid) or f"argilla-{uid.replace('-', '')[:8]}"
+
+
+def _plan_record(
+    no: int, record, annotators: dict, default_pair: str, report: ImportReport, problems: list[str]
+) -> _Planned | None:
+    where = f"{RECORDS_FILE} record {no}"
+    if not isinstance(record, dict):
+        problems.append(f"{where}: not a JSON object")
+        return None
+    fields = record.get("fields") or {}
+    metadata = record.get("metadata") or {}
+    source = fields.get("source")
+    if not isinstance(source, str) or not source.strip():
+        problems.append(f"{where}: the field 'source' is missing or empty")
+        return None
+    names = sorted((k for k in fields if k.startswith("candidate_") and k[10:].isdigit()), key=lambda k: int(k[10:]))
+    candidates = [fields[k] for k in names if isinstance(fields[k], str) and fields[k].strip()]
+    if len(candidates) != len(names) or not candidates:
+        problems.append(f"{where}: the candidate fields must be non-empty texts (candidate_1, candidate_2, …)")
+        return None
+    name_position = {n: i for i, n in enumerate(names)}
+    record_id = str(record.get("id") or "")
+    if not record_id or len(record_id) > 200:
+        problems.append(f"{where}: the record has no usable id")
+        return None
+    pair = metadata.get("pair") or default_pair
+    if pair not in ("en-ar", "fr-ar"):
+        problems.append(f"{where}: metadata 'pair' must be en-ar or fr-ar, not {pair!r}")
+        return None
+    try:
+        extra = json.loads(metadata.get("tarjama") or "{}")
+    except (TypeError, json.JSONDecodeError):
+        problems.append(f"{where}: metadata 'tarjama' is not valid JSON")
+        return None
+    by_user: dict[str, dict[str, object]] = {}
+    responses = record.get("responses") or {}
+    if not isinstance(responses, dict):
+        problems.append(f"{where}: 'responses' must map question names to lists of responses")
+        return None
+    for question, answers in responses.items():
+        if question not in ("ranking", "best", "correction", "tags", "comment"):
+            continue  # questions of other layouts are not ours to interpret
+        for answer in answers if isinstance(answers, list) else [None]:
+            if not isinstance(answer, dict) or "value" not in answer or not answer.get("user_id"):
+                problems.append(f"{where}: a '{question}' response needs a value and a user_id")
+                continue
+            if (answer.get("status") or "submitted") != "submitted":
+                report.skipped_status += 1
+                continue
+            by_user.setdefault(str(answer["user_id"]), {})[question] = answer["value"]
+    planned = _Planned(
+        no, record_id, source, pair, str(metadata.get("model") or IMPORTED_MODEL), metadata.get("rm"), candidates, []
+    )
+    for uid, answers in by_user.items():
+        report.responses += 1
+        who = f"{where}, user {_names(annotators, uid)}"
+
+        def positions(values, _who=who) -> list[int] | None:
+            if not isinstance(values, list) or any(v not in name_position for v in values):
+                problems.append(f"{_who}: the ranking must list candidate names (candidate_1, …)")
+                return None
+            return [name_position[v] for v in values]
+
+        ranking = positions(answers["ranking"]) if "ranking" in answers else None
+        if "ranking" in answers and ranking is None:
+            continue
+        best_value = answers.get("best")
+        correction = answers.get("correction")
+        if ranking:
+            kind, best = "ranking", None
+        elif best_value == NONE_LABEL:
+            kind, best = "none", None
+        elif best_value is not None:
+            if best_value not in name_position:
+                problems.append(f"{who}: 'best' must be a candidate name or 'none', not {best_value!r}")
+                continue
+            kind, best = "best", name_position[best_value]
+        elif correction:
+            kind, best = "post_edit", None
+        else:
+            report.no_answer += 1
+            continue
+        if kind in ("ranking", "best") and correction:
+            problems.append(f"{who}: a correction goes with a post-edit or 'none', not with a {kind}")
+            continue
+        shown_names = (extra.get(uid) or {}).get("shown") if isinstance(extra, dict) else None
+        if shown_names:
+            shown = positions(shown_names)
+            if shown is None:
+                continue
+        else:
+            shown = sorted(ranking) if ranking else list(range(len(candidates)))
+        tags = answers.get("tags") or []
+        try:
+            linguist = clean_linguist_name(_names(annotators, uid))
+            judgement = validate(
+                Judgement(
+                    submission_id=_submission_id(record_id, uid),
+                    request_id=record_id,
+                    linguist=linguist,
+                    kind=kind,
+                    shown=shown,
+                    ranking=ranking,
+                    best=best,
+                    correction=correction if isinstance(correction, str) else None,
+                    tags=tags if isinstance(tags, list) else [tags],
+                    comment=str(answers.get("comment") or ""),
+                ),
+                len(candidates),
+            )
+        except JudgementError as exc:
+            problems.append(f"{who}: {exc}")
+            continue
+        planned.judgements.append((judgement, uid))
+    return planned
+
+
+def plan_import(files: Mapping[str, bytes], *, default_pair: str = "en-ar") -> tuple[list[_Planned], ImportReport]:
+    """Check an Argilla layout and plan the judgements to store; raises :class:`ArgillaImportError` listing every
+    problem."""
+    problems: list[str] = []
+    report = ImportReport()
+    settings_json = _load_json(files, SETTINGS_FILE, problems)
+    records = _load_json(files, RECORDS_FILE, problems)
+    annotators = {}
+    if ANNOTATORS_FILE in files:
+        annotators = _load_json(files, ANNOTATORS_FILE, problems) or {}
+    if settings_json is not None:
+        questions = {q.get("name") for q in settings_json.get("questions", []) if isinstance(q, dict)}
+        if not questions & {"ranking", "best", "correction"}:
+            problems.append(
+                f"{SETTINGS_FILE}: no 'ranking', 'best' or 'correction' question — not a dataset of "
+                "translation judgements in the studio's layout"
+            )
+    if records is not None and not isinstance(records, list):
+        problems.append(f"{RECORDS_FILE}: must be a JSON list of records")
+        records = None
+    plans = []
+    for no, record in enumerate(records or [], 1):
+        report.records += 1
+        plan = _plan_record(
+            no, record, annotators if isinstance(annotators, dict) else {}, default_pair, report, problems
+        )
+        if plan is not None:
+            plans.append(plan)
+    if problems:
+        raise ArgillaImportError(problems)
+    return plans, report
+
+
+def import_feedback(store, files: Mapping[str, bytes], *, default_pair: str = "en-ar") -> ImportReport:
+    """Import an Argilla layout's responses as judgements (every record checked first; nothing stored if any is
+    wrong). A record whose id names a stored request with the same source and candidates adds to that request;
+    otherwise a request is created for it."""
+    plans, report = plan_import(files, default_pair=default_pair)
+    problems: list[str] = []
+    targets: list[str] = []
+    for plan in plans:
+        request = store.feedback.request(plan.record_id)
+        target = plan.record_id
+        if request is not None:
+            same = request["source"] == plan.source and [c["text"] for c in request["candidates"]] == plan.candidates
+            if not same:
+                target = (
+                    "argilla-"
+                    + hashlib.sha1(json.dumps([plan.record_id, plan.source, plan.candidates]).encode()).hexdigest()[:24]
+                )
+                if store.feedback.request(target) is not None:
+                    request = store.feedback.request(target)
+                else:
+                    request = None
+        targets.append(target)
+        for judgement, _uid in plan.judgements:
+            existing = store.feedback.judgement(judgement.submission_id)
+            if existing is not None and existing["request_id"] != target:
+                problems.append(f"{RECORDS_FILE} record {plan.record_no}: already imported into another request")
+    if problems:
+        raise ArgillaImportError(problems)
+    names = set()
+    for plan, target in zip(plans, targets, strict=True):
+        if store.feedback.request(target) is None:
+            store.feedback.add_request(
+                {
+                    "id": target,
+                    "source": plan.source,
+                    "pair": plan.pair,
+                    "model": plan.model,
+                    "rm": plan.rm,
+                    "settings": {"imported_from": "argilla", "record_id": plan.record_id},
+                },
+                [{"text": t, "strategy": "argilla"} for t in plan.candidates],
+            )
+            report.requests_created += 1
+        for judgement, _uid in plan.judgements:
+            store.feedback.register_linguist(judgement.linguist)
+            names.add(judgement.linguist)
+            if _already_judged(store, target, judgement):
+                report.repeated += 1
+                continue
+            result = store.feedback.add_judgement(
+                Judgement(**{**judgement.__dict__, "request_id": target}), model=plan.model, rm=plan.rm
+            )
+            if result.stored:
+                report.stored += 1
+            else:
+                report.repeated += 1
+    report.linguists = sorted(names)
+    return report
+
+
+def _already_judged(store, request_id: str, judgement: Judgement) -> bool:
+    """Whether the linguist already has this very judgement of the request (an export imported back into the
+    store it came from: its judgements keep their own submission ids)."""
+    for row in store.feedback.judgements(request_id=request_id, linguists=[judgement.linguist]):
+        if (row["kind"], row["ranking"], row["best"], row["correction"] or None, row["tags"], row["comment"]) == (
+            judgement.kind,
+            judgement.ranking,
+            judgement.best,
+            judgement.correction,
+            judgement.tags,
+            judgement.comment,
+        ):
+            return True
+    return False

@@ -1,0 +1,167 @@
+"""Argilla 2.x's dataset layout: its file names, the settings the studio writes, user ids, and the layout as a
+folder or a zip (see :mod:`engine.feedback.argilla`)."""
+
+from __future__ import annotations
+
+import io
+import uuid
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from engine.feedback.judgements import ERROR_TAG_HELP, ERROR_TAGS
+
+DATASET_FILE = ".argilla/dataset.json"
+SETTINGS_FILE = ".argilla/settings.json"
+RECORDS_FILE = "records.json"
+ANNOTATORS_FILE = "tarjama_annotators.json"
+LAYOUT_FILES: tuple[str, ...] = (DATASET_FILE, SETTINGS_FILE, RECORDS_FILE, ANNOTATORS_FILE)
+NONE_LABEL = "none"
+USER_NAMESPACE = uuid.UUID("5b0e7c1e-2f7d-4d53-9a43-7461726a616d")
+"""The namespace of the user ids made from linguists' names (uuid5)."""
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
+IMPORTED_MODEL = "argilla-import"
+"""The policy named on imported requests whose record does not say which model translated."""
+
+GUIDELINES = (
+    "Judge the Arabic translations of the source. Either rank every candidate (ranking, best first), or pick the "
+    "best one (best), or answer 'none' if none is acceptable; you may type the corrected translation (correction). "
+    "Error tags and a comment are optional."
+)
+
+
+class ArgillaImportError(ValueError):
+    """An Argilla folder that cannot be imported; ``problems`` lists every reason (record number first)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        shown = problems[:20] + ([f"… and {len(problems) - 20} more"] if len(problems) > 20 else [])
+        super().__init__("the Argilla dataset cannot be imported:\n" + "\n".join(shown))
+
+
+def user_id(linguist: str) -> str:
+    """The Argilla user id of a linguist (a UUID made from the name, the same on every export)."""
+    return str(uuid.uuid5(USER_NAMESPACE, linguist))
+
+
+def _option(name: str, text: str) -> dict:
+    return {"value": name, "text": text, "description": None}
+
+
+def _question(name: str, title: str, description: str, settings: dict) -> dict:
+    return {
+        "id": None,
+        "name": name,
+        "title": title,
+        "description": description,
+        "required": False,
+        "settings": settings,
+        "inserted_at": None,
+        "updated_at": None,
+    }
+
+
+def _field(name: str, title: str, required: bool) -> dict:
+    return {
+        "id": None,
+        "name": name,
+        "title": title,
+        "required": required,
+        "description": None,
+        "settings": {"type": "text", "use_markdown": False},
+        "dataset_id": None,
+        "inserted_at": None,
+        "updated_at": None,
+    }
+
+
+def settings(n_candidates: int) -> dict:
+    """``.argilla/settings.json`` for records of up to ``n_candidates`` candidates."""
+    names = [f"candidate_{k}" for k in range(1, n_candidates + 1)]
+    options = [_option(n, f"Candidate {k}") for k, n in enumerate(names, 1)]
+    return {
+        "guidelines": GUIDELINES,
+        "questions": [
+            _question("ranking", "Rank the candidates", "Best first.", {"type": "ranking", "options": options}),
+            _question(
+                "best",
+                "Pick the best",
+                "Or 'none' if none is acceptable.",
+                {
+                    "type": "label_selection",
+                    "options": [*options, _option(NONE_LABEL, "None is acceptable")],
+                    "visible_options": None,
+                },
+            ),
+            _question(
+                "correction",
+                "Corrected translation",
+                "A post-edit, or the translation you would accept.",
+                {"type": "text", "use_markdown": False},
+            ),
+            _question(
+                "tags",
+                "Error tags",
+                "; ".join(f"{t}: {h}" for t, h in ERROR_TAG_HELP.items()),
+                {
+                    "type": "multi_label_selection",
+                    "options": [_option(t, t) for t in ERROR_TAGS],
+                    "visible_options": None,
+                    "options_order": "natural",
+                },
+            ),
+            _question("comment", "Comment", "", {"type": "text", "use_markdown": False}),
+        ],
+        "fields": [_field("source", "Source", True)]
+        + [_field(n, f"Candidate {k}", False) for k, n in enumerate(names, 1)],
+        "vectors": [],
+        "metadata": [],
+        "allow_extra_metadata": True,
+        "distribution": {"strategy": "overlap", "min_submitted": 1},
+    }
+
+
+def write_folder(folder: Path, files: Mapping[str, bytes]) -> Path:
+    """Write the layout's files under ``folder`` (created; files replaced); returns the folder."""
+    for rel, data in files.items():
+        if rel not in LAYOUT_FILES:
+            raise ValueError(f"{rel} is not a file of the layout")
+        path = folder / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return folder
+
+
+def read_folder(folder: Path) -> dict[str, bytes]:
+    """The layout's files found under ``folder`` (only the known names are read)."""
+    return {rel: (folder / rel).read_bytes() for rel in LAYOUT_FILES if (folder / rel).is_file()}
+
+
+def to_zip(files: Mapping[str, bytes]) -> bytes:
+    """The layout as a zip (for a download); unzipped, it is a folder ``rg.Dataset.from_disk`` reads."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for rel, data in files.items():
+            zf.writestr(rel, data)
+    return buf.getvalue()
+
+
+def from_zip(data: bytes) -> dict[str, bytes]:
+    """The layout's files from a zip of an exported folder (the folder itself may be the zip's top level entry);
+    member names are only compared with the layout's, never used as paths."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise ArgillaImportError(["the upload is not a zip file"]) from None
+    out: dict[str, bytes] = {}
+    total = 0
+    with zf:
+        for info in zf.infolist():
+            name = info.filename.replace("\\", "/")
+            for rel in LAYOUT_FILES:
+                if name == rel or name.endswith("/" + rel):
+                    total += info.file_size
+                    if total > MAX_IMPORT_BYTES:
+                        raise ArgillaImportError([f"the dataset is larger than {MAX_IMPORT_BYTES // 2**20} MiB"])
+                    out.setdefault(rel, zf.read(info))
+    return out

@@ -1,0 +1,206 @@
+"""Parsing and validation of glossary uploads (TSV or CSV): source term, Arabic term, optional note and domain.
+
+A glossary is small (at most :data:`MAX_BYTES` and :data:`MAX_ENTRIES` entries), so it is checked whole: every
+problem of every line is reported as a :class:`~engine.corpora.validation.RowError` (1-based line, reason), and a
+glossary with any bad line is refused whole — nothing half-stored. The Arabic column may hold alternatives
+separated by ``|`` (``حاسوب|كمبيوتر``): a candidate that uses any of them keeps the term. A header row is optional;
+it is recognised by its first cell (``source``, ``term``, ``english``, ``french``, …) when its second cell is not
+Arabic.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+
+from engine.corpora.formats import decode_lines
+from engine.corpora.validation import (
+    EMPTY_FILE,
+    FILE_LEVEL,
+    RowError,
+    check_file_size,
+    check_pair,
+    field_problems,
+    is_arabic_script,
+    shown,
+)
+
+FORMATS: tuple[str, ...] = ("tsv", "csv")
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ENTRIES = 20_000
+MAX_TERM_CHARS = 120
+MAX_NOTE_CHARS = 500
+ALTERNATIVE_SEPARATOR = "|"
+HEADER_WORDS = frozenset(
+    {"source", "source term", "term", "english", "french", "en", "fr", "français", "anglais", "terme", "source_term"}
+)
+
+WRONG_COLUMNS = "expected 2 to 4 columns (source term, Arabic term, note, domain), found {found}"
+EMPTY_SOURCE_TERM = "empty source term"
+EMPTY_ARABIC_TERM = "empty Arabic term"
+ARABIC_NOT_ARABIC = "Arabic term {term!r} is not in Arabic script"
+SOURCE_IS_ARABIC = "source term {term!r} is in Arabic script (the source columns come first: source, then Arabic)"
+SOURCE_NO_WORD = "source term {term!r} has no word to match"
+DUPLICATE_TERM = "source term {term!r} is already on line {first} (give alternatives as 'ترجمة1|ترجمة2' instead)"
+TOO_MANY_ENTRIES = "the glossary has more than {limit} entries"
+NO_ENTRIES = "the glossary has no entries (only a header)"
+BAD_FORMAT = "unknown glossary format {fmt!r}: expected tsv or csv"
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One term: the source term, its Arabic rendering(s), and an optional note and domain."""
+
+    source: str
+    arabic: tuple[str, ...]
+    note: str = ""
+    domain: str = ""
+
+    @property
+    def arabic_text(self) -> str:
+        """The Arabic alternatives as written in a file (``a|b``)."""
+        return ALTERNATIVE_SEPARATOR.join(self.arabic)
+
+
+@dataclass
+class ParsedGlossary:
+    """What an upload gave: the entries (empty when any line is bad) and every problem found."""
+
+    entries: list[GlossaryEntry] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    has_header: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and bool(self.entries)
+
+
+def _records(text: str, fmt: str, errors: list[RowError]) -> list[tuple[int, list[str]]]:
+    if fmt == "tsv":
+        return [(n, line.split("\t")) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+    out = []
+    lines = text.split("\n")
+    reader = csv.reader((line + "\n" for line in lines), strict=True)
+    while True:
+        start = reader.line_num + 1
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return out
+        except csv.Error as exc:
+            errors.append(RowError(start, f"malformed CSV ({exc})"))
+            continue
+        if any(f.strip() for f in fields):
+            out.append((start, fields))
+
+
+def _is_header(fields: list[str]) -> bool:
+    return (
+        len(fields) >= 2
+        and fields[0].strip().lower() in HEADER_WORDS
+        and not is_arabic_script(fields[1].strip() or "x")
+    )
+
+
+def entry_problems(fields: list[str]) -> list[str]:
+    """Every reason to refuse one glossary line (its fields as split); empty: the line is good."""
+    if not 2 <= len(fields) <= 4:
+        return [WRONG_COLUMNS.format(found=len(fields))]
+    source, arabic = fields[0].strip(), fields[1].strip()
+    note = fields[2].strip() if len(fields) > 2 else ""
+    domain = fields[3].strip() if len(fields) > 3 else ""
+    problems: list[str] = []
+    if not source:
+        problems.append(EMPTY_SOURCE_TERM)
+    else:
+        problems += field_problems("source term", source, MAX_TERM_CHARS)
+        if len(source) <= MAX_TERM_CHARS and is_arabic_script(source):
+            problems.append(SOURCE_IS_ARABIC.format(term=shown(source)))
+    alternatives = [a.strip() for a in arabic.split(ALTERNATIVE_SEPARATOR)] if arabic else []
+    if not arabic or not all(alternatives):
+        problems.append(EMPTY_ARABIC_TERM)
+    for alt in (a for a in alternatives if a):
+        found = field_problems("Arabic term", alt, MAX_TERM_CHARS)
+        problems += found
+        if not found and not is_arabic_script(alt):
+            problems.append(ARABIC_NOT_ARABIC.format(term=shown(alt)))
+    for name, value in (("note", note), ("domain", domain)):
+        if value:
+            problems += [p for p in field_problems(name, value, MAX_NOTE_CHARS) if "no letters" not in p]
+    return problems
+
+
+def parse_glossary(
+    data: bytes, fmt: str, pair: str, *, max_bytes: int = MAX_BYTES, max_entries: int = MAX_ENTRIES
+) -> ParsedGlossary:
+    """Parse and check a glossary upload of format ``fmt`` (``tsv``/``csv``) for ``pair`` (``en-ar``/``fr-ar``).
+
+    Never raises for bad content: every problem is in ``errors`` with its line (0 = the whole file), and
+    ``entries`` is empty unless the file is clean. A source term that appears twice (ignoring case and accents)
+    is an error on its second line.
+    """
+    from engine.glossary.source_match import term_key
+
+    check_pair(pair)
+    if fmt not in FORMATS:
+        raise ValueError(BAD_FORMAT.format(fmt=fmt))
+    result = ParsedGlossary()
+    too_big = check_file_size(len(data), max_bytes)
+    if too_big:
+        result.errors.append(too_big)
+        return result
+    text, errors, _hints, bad_lines = decode_lines(data)
+    result.errors += errors
+    if text is None or not text.strip():
+        if text is not None:
+            result.errors.append(RowError(FILE_LEVEL, EMPTY_FILE))
+        return result
+    records = [(n, f) for n, f in _records(text, fmt, result.errors) if n not in bad_lines]
+    if records and _is_header(records[0][1]):
+        result.has_header = True
+        records = records[1:]
+    if not records:
+        if not result.errors:
+            result.errors.append(RowError(FILE_LEVEL, NO_ENTRIES))
+        return result
+    if len(records) > max_entries:
+        result.errors.append(RowError(FILE_LEVEL, TOO_MANY_ENTRIES.format(limit=max_entries)))
+        return result
+    entries: list[GlossaryEntry] = []
+    first_line: dict[str, int] = {}
+    for line, fields in records:
+        problems = entry_problems(fields)
+        if not problems:
+            source = fields[0].strip()
+            key = term_key(source)
+            if not key:
+                problems.append(SOURCE_NO_WORD.format(term=shown(source)))
+            elif key in first_line:
+                problems.append(DUPLICATE_TERM.format(term=shown(source), first=first_line[key]))
+            else:
+                first_line[key] = line
+        if problems:
+            result.errors += [RowError(line, p) for p in problems]
+            continue
+        entries.append(
+            GlossaryEntry(
+                source=fields[0].strip(),
+                arabic=tuple(a.strip() for a in fields[1].split(ALTERNATIVE_SEPARATOR)),
+                note=fields[2].strip() if len(fields) > 2 else "",
+                domain=fields[3].strip() if len(fields) > 3 else "",
+            )
+        )
+    result.errors.sort(key=lambda e: e.line)
+    if not result.errors:
+        result.entries = entries
+    return result
+
+
+def glossary_format(filename: str) -> str:
+    """``tsv`` or ``csv`` from a file name's extension (``.txt`` and ``.tab`` count as TSV)."""
+    lower = filename.lower()
+    if lower.endswith(".csv"):
+        return "csv"
+    if lower.endswith((".tsv", ".tab", ".txt")):
+        return "tsv"
+    raise ValueError("a glossary is a .tsv or .csv file (source term, Arabic term, optional note and domain)")

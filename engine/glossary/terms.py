@@ -1,0 +1,141 @@
+"""Which glossary entries apply to a source sentence, and whether a translation keeps them.
+
+:class:`TermIndex` holds the entries of the glossaries switched on for a job (one language pair). For a source it
+returns the :class:`AppliedTerm` s whose source term occurs in it (:mod:`.source_match`); for a translation it says
+which of those are *kept* (one of the entry's Arabic renderings occurs, :mod:`.target_match`) and which are
+*missed*. When two glossaries give the same source term, it applies once and any of their renderings keeps it.
+
+The sentence score is ``kept / applicable``; with no applicable term it is undefined (``None`` here, NaN in the
+metric registry): nothing could be broken, so it says nothing about the candidate. A corpus score is the share of
+all applicable term occurrences kept (each source's terms counted once per translation; sentences without a term
+do not count).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from engine.glossary.parsing import GlossaryEntry
+from engine.glossary.source_match import find_term, fold, term_key, words
+from engine.glossary.target_match import arabic_words, find_arabic
+
+
+@dataclass(frozen=True)
+class AppliedTerm:
+    """A glossary term found in a source: the term, its renderings, notes, and where it is in the source."""
+
+    source: str
+    arabic: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    notes: tuple[str, ...] = ()
+    glossaries: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TermCheck:
+    """One applied term in one translation: kept or not, and where its rendering is in the translation."""
+
+    term: AppliedTerm
+    kept: bool
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class TermScore:
+    """How many of a source's applicable terms a translation kept (``score`` ``None``: no term applies)."""
+
+    applicable: int
+    kept: int
+    checks: tuple[TermCheck, ...] = ()
+
+    @property
+    def score(self) -> float | None:
+        return self.kept / self.applicable if self.applicable else None
+
+    @property
+    def missed(self) -> list[AppliedTerm]:
+        return [c.term for c in self.checks if not c.kept]
+
+
+@dataclass
+class _Merged:
+    source: str
+    words: list[str]
+    arabic: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    glossaries: list[str] = field(default_factory=list)
+
+
+class TermIndex:
+    """The entries of several glossaries, merged by source term, ready to match sentences."""
+
+    def __init__(self, entries: Iterable[tuple[str, GlossaryEntry]] = ()) -> None:
+        """``entries``: ``(glossary name, entry)`` pairs (entries of one language pair)."""
+        merged: dict[str, _Merged] = {}
+        for glossary, entry in entries:
+            key = term_key(entry.source)
+            if not key:
+                continue
+            item = merged.setdefault(key, _Merged(entry.source, [w.text for w in words(entry.source)]))
+            item.arabic += [a for a in entry.arabic if a not in item.arabic]
+            if entry.note and entry.note not in item.notes:
+                item.notes.append(entry.note)
+            if glossary not in item.glossaries:
+                item.glossaries.append(glossary)
+        # longest terms first, so that "remote control" is preferred to "control" where both match
+        self._terms = sorted(merged.values(), key=lambda m: (-len(m.words), m.source))
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    def applicable(self, source: str) -> list[AppliedTerm]:
+        """The terms found in ``source``, in order of their first occurrence (overlaps: the longest wins)."""
+        sentence = words(source)
+        prefixes = {fold(w.text)[:3] for w in sentence}
+        taken: list[tuple[int, int]] = []
+        found = []
+        for term in self._terms:
+            if fold(term.words[0])[:3] not in prefixes and len(fold(term.words[0])) >= 3:
+                continue
+            spans = [s for s in find_term(term.words, sentence) if not any(s[0] < e and b < s[1] for b, e in taken)]
+            if spans:
+                taken += spans
+                found.append(
+                    AppliedTerm(
+                        term.source, tuple(term.arabic), tuple(spans), tuple(term.notes), tuple(term.glossaries)
+                    )
+                )
+        return sorted(found, key=lambda t: t.spans[0][0])
+
+    def check(self, translation: str, terms: Sequence[AppliedTerm]) -> TermScore:
+        """Which of a source's applicable ``terms`` the ``translation`` keeps."""
+        text_words = arabic_words(translation)
+        checks = []
+        for term in terms:
+            spans = [s for alt in term.arabic for s in find_arabic(alt, translation, text_words)]
+            checks.append(TermCheck(term, bool(spans), tuple(sorted(set(spans)))))
+        return TermScore(len(terms), sum(c.kept for c in checks), tuple(checks))
+
+    def score(self, source: str, translation: str) -> TermScore:
+        """:meth:`check` of ``translation`` against the terms applicable to ``source``."""
+        return self.check(translation, self.applicable(source))
+
+    def scores(self, sources: Sequence[str], translations: Sequence[str]) -> list[TermScore]:
+        """One :class:`TermScore` per (source, translation); each distinct source is matched once."""
+        cache: dict[str, list[AppliedTerm]] = {}
+        out = []
+        for source, translation in zip(sources, translations, strict=True):
+            if source not in cache:
+                cache[source] = self.applicable(source)
+            out.append(self.check(translation, cache[source]))
+        return out
+
+
+def corpus_share(scores: Iterable[TermScore]) -> tuple[float | None, int, int]:
+    """``(kept / applicable, kept, applicable)`` over many translations (``None`` when no term applied)."""
+    kept = applicable = 0
+    for s in scores:
+        kept += s.kept
+        applicable += s.applicable
+    return (kept / applicable if applicable else None), kept, applicable

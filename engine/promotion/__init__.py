@@ -1,0 +1,1 @@
+"""Gated promotion (a candidate must beat production before it replaces it) and the retraining schedule."""

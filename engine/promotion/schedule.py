@@ -1,0 +1,168 @@
+"""The retraining schedule: every N new judgements or every D days, Phase 3 from the production model.
+
+A lead sets :class:`RetrainSchedule`. :func:`retrain_due` is the check — a pure function of the store and the
+time it is given (tests pass a fake clock) — that the studio evaluates when the Models page loads and that
+``python -m engine retrain-due`` runs for a cron. :func:`start_retrain` builds the Phase 3 pipeline
+(:mod:`engine.pipelines.templates`: feedback → human pairs → reward-model fine-tune → RL) from the production
+model, with its RL step registering the result at stage ``candidate`` under a new name whose parent is the
+production model: each retrain adds a stage to the lineage, and the promotion gate decides whether it replaces
+production.
+
+"New judgements" are the linguists' judgements stored since the newest retrain started (since the schedule was
+set, before the first). Days are counted from the same moment. No retrain is due while one is still running,
+or when there is no production model to start from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from engine.jobs.config import config_from_dict, config_to_dict, setting
+from engine.models.registry import production
+from engine.pipelines.templates import Phase3Config, phase3_steps
+from engine.store.clock import utc_now
+
+SCHEDULE_KEY = "retrain_schedule"
+
+
+class RetrainError(ValueError):
+    """A retrain that cannot start (the message says why)."""
+
+
+@dataclass
+class RetrainSchedule:
+    """When the studio retrains the production model with the linguists' new feedback (set by a lead)."""
+
+    every_judgements: int = setting(
+        0,
+        "Retrain once this many new judgements have come in since the last retrain (0: not by count).",
+        min=0,
+        max=10_000_000,
+        label="Every N judgements",
+    )
+    every_days: float = setting(
+        0.0,
+        "Retrain when this many days have passed since the last retrain (0: not by "
+        "time; 30 for the brief's monthly retraining).",
+        min=0.0,
+        max=3650.0,
+        label="Every D days",
+    )
+    phase3: dict = setting(
+        {},
+        "Phase 3 settings of each retrain (field: value), e.g. rl_method, ppo_steps; the "
+        "policy is always the production model.",
+        advanced=True,
+        label="Phase 3 settings",
+    )
+
+    @property
+    def enabled(self) -> bool:
+        """Whether either trigger is set."""
+        return self.every_judgements > 0 or self.every_days > 0
+
+
+@dataclass(frozen=True)
+class RetrainDue:
+    """The answer of :func:`retrain_due`: whether a retrain is due, and why (or why not)."""
+
+    due: bool
+    reason: str
+    new_judgements: int
+    since: datetime | None
+    days_since: float | None
+    base_model: str | None
+
+
+def retrain_schedule(store) -> tuple[RetrainSchedule, datetime | None]:
+    """The lead's schedule (off until set) and when it was set."""
+    stored = store.promotion.setting(SCHEDULE_KEY)
+    if not stored:
+        return RetrainSchedule(), None
+    return config_from_dict(RetrainSchedule, stored["value"]), stored["updated_at"]
+
+
+def set_retrain_schedule(
+    store, schedule: RetrainSchedule, *, by: str | None = None, now: datetime | None = None
+) -> None:
+    """Store the schedule (bounds and Phase 3 settings checked first)."""
+    checked = config_from_dict(RetrainSchedule, config_to_dict(schedule))
+    reserved = {"policy", "model_name"} & set(checked.phase3)
+    if reserved:
+        raise RetrainError(
+            f"{', '.join(sorted(reserved))} cannot be set: a retrain starts from the production "
+            "model and names its candidate itself"
+        )
+    config_from_dict(Phase3Config, checked.phase3)  # an unknown or out-of-bounds Phase 3 setting is refused now
+    store.promotion.set_setting(SCHEDULE_KEY, config_to_dict(checked), by=by, now=now)
+
+
+def retrain_due(store, now: datetime | None = None) -> RetrainDue:
+    """Whether the schedule wants a retrain at ``now`` (naive UTC; default: the clock), and why."""
+    now = now or utc_now()
+    schedule, set_at = retrain_schedule(store)
+    base = production(store)
+    retrains = store.promotion.retrains()
+    since = retrains[0]["started_at"] if retrains else set_at
+    new = store.promotion.judgements_since(since)
+    days = (now - since).total_seconds() / 86400 if since else None
+
+    def answer(due: bool, reason: str) -> RetrainDue:
+        return RetrainDue(due, reason, new, since, days, base)
+
+    if not schedule.enabled:
+        return answer(False, "no retraining schedule is set")
+    if base is None:
+        return answer(False, "there is no production model to retrain")
+    if retrains and retrains[0]["pipeline_status"] == "running":
+        return answer(False, f"retrain {retrains[0]['id']} is still running")
+    if schedule.every_judgements and new >= schedule.every_judgements:
+        return answer(True, f"{new} new judgements (the schedule retrains every {schedule.every_judgements})")
+    if schedule.every_days and days is not None and days >= schedule.every_days:
+        return answer(
+            True,
+            f"{days:.1f} days since {'the last retrain' if retrains else 'the schedule was set'} "
+            f"(the schedule retrains every {schedule.every_days:g} days)",
+        )
+    parts = []
+    if schedule.every_judgements:
+        parts.append(f"{new} of {schedule.every_judgements} new judgements")
+    if schedule.every_days and days is not None:
+        parts.append(f"{days:.1f} of {schedule.every_days:g} days")
+    return answer(False, "not yet: " + ", ".join(parts))
+
+
+def start_retrain(store, runner, *, reason: str = "started by hand", now: datetime | None = None) -> int:
+    """Start Phase 3 from the production model as a pipeline whose result is a ``candidate``; returns the
+    retrain's id. Raises :class:`RetrainError` (nothing started) when it cannot be built."""
+    now = now or utc_now()
+    base = production(store)
+    if base is None:
+        raise RetrainError("there is no production model to retrain")
+    schedule, _ = retrain_schedule(store)
+    number = len(store.promotion.retrains()) + 1
+    name = f"retrain-{number}-{now:%Y%m%d-%H%M}"
+    try:
+        config = config_from_dict(Phase3Config, {**schedule.phase3, "policy": base, "model_name": name})
+        steps = phase3_steps(config, store)
+    except ValueError as exc:
+        raise RetrainError(f"cannot build the retrain from {base}: {exc}") from exc
+    steps[-1]["config"]["register_stage"] = "candidate"
+    pipeline_id = runner.start(f"Retrain {number} from {base}", "phase3", steps)
+    return store.promotion.add_retrain(
+        pipeline_id=pipeline_id,
+        base_model=base,
+        model_name=name,
+        reason=reason,
+        judgements=store.promotion.judgements_since(None),
+        now=now,
+    )
+
+
+def retrain_if_due(store, runner, now: datetime | None = None) -> tuple[RetrainDue, int | None]:
+    """Evaluate the schedule and start a retrain when it is due; returns the check and the retrain id (or None)."""
+    check = retrain_due(store, now)
+    if not check.due:
+        return check, None
+    return check, start_retrain(store, runner, reason=check.reason, now=now)

@@ -1,0 +1,226 @@
+"""Feedback in Argilla's dataset layout: export → import round trip, the layout as Argilla's SDK reads it, and
+every bad input refused with its record and reason, nothing stored."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import pytest
+
+from engine.feedback.argilla import (
+    ANNOTATORS_FILE,
+    DATASET_FILE,
+    RECORDS_FILE,
+    SETTINGS_FILE,
+    ArgillaImportError,
+    export_files,
+    from_zip,
+    import_feedback,
+    read_folder,
+    to_zip,
+    user_id,
+    write_folder,
+)
+from engine.feedback.judgements import Judgement, new_submission_id, submit
+from engine.store import Store
+from tests.engine.feedback.helpers import stored_request
+
+
+def _judge(store, request_id: str, linguist: str, kind: str, shown=(0, 1, 2, 3, 4), **answer) -> None:
+    submit(
+        store,
+        Judgement(
+            submission_id=new_submission_id(),
+            request_id=request_id,
+            linguist=linguist,
+            kind=kind,
+            shown=list(shown),
+            **answer,
+        ),
+    )
+
+
+def _seed(store) -> None:
+    shared = stored_request(store, source="The cat is on the table.")
+    _judge(store, shared, "Amina", "ranking", ranking=[2, 0, 1, 4, 3], tags=["fluency"], comment="close call")
+    _judge(store, shared, "Karim", "ranking", ranking=[0, 2, 1, 3, 4])
+    _judge(store, shared, "Lina", "best", best=2, shown=(0, 1, 2))
+    other = stored_request(store, source="Good morning.", pair="en-ar")
+    _judge(store, other, "Amina", "none", correction="صباح الخير.", tags=["accuracy", "omission"])
+    _judge(store, other, "Karim", "none", shown=(0, 1, 2))
+    third = stored_request(store, source="Bonjour à tous.", pair="fr-ar")
+    _judge(store, third, "Lina", "post_edit", correction="مرحبا بالجميع.", comment="تصحيح")
+
+
+def _content(store) -> set[tuple]:
+    """Every judgement as texts (candidate texts instead of positions), so two stores can be compared."""
+    out = set()
+    for j in store.feedback.judgements():
+        texts = {c["position"]: c["text"] for c in store.feedback.request(j["request_id"])["candidates"]}
+        out.add(
+            (
+                j["source"],
+                j["pair"],
+                j["linguist"],
+                j["kind"],
+                tuple(texts[p] for p in j["shown"]),
+                tuple(texts[p] for p in j["ranking"]) if j["ranking"] else None,
+                texts[j["best"]] if j["best"] is not None else None,
+                bool(j["none_acceptable"]),
+                j["correction"],
+                tuple(j["tags"]),
+                j["comment"],
+                j["model"],
+                j["rm"],
+            )
+        )
+    return out
+
+
+def test_round_trip_keeps_rankings_corrections_and_each_annotators_responses(store, tmp_path):
+    _seed(store)
+    folder = write_folder(tmp_path / "argilla", export_files(store))
+    other = Store(tmp_path / "other.duckdb")
+    try:
+        report = import_feedback(other, read_folder(folder))
+        assert (report.records, report.responses, report.stored, report.repeated) == (3, 6, 6, 0)
+        assert report.linguists == ["Amina", "Karim", "Lina"]
+        assert _content(other) == _content(store)
+        again = import_feedback(other, read_folder(folder))  # the same folder twice: stored once
+        assert (again.stored, again.repeated, again.requests_created) == (0, 6, 0)
+        assert other.feedback.count_judgements() == 6
+    finally:
+        other.close()
+    # back into the store it came from: the requests and the judgements are recognised
+    back = import_feedback(store, read_folder(folder))
+    assert (back.stored, back.repeated, back.requests_created) == (0, 6, 0)
+    assert store.feedback.count_judgements() == 6
+
+
+def test_the_layout_is_what_argillas_sdk_reads(store, tmp_path):
+    _seed(store)
+    files = export_files(store)
+    assert set(files) == {DATASET_FILE, SETTINGS_FILE, RECORDS_FILE, ANNOTATORS_FILE}
+    settings = json.loads(files[SETTINGS_FILE])
+    questions = {q["name"]: q for q in settings["questions"]}
+    assert {q["settings"]["type"] for q in questions.values()} == {
+        "ranking",
+        "label_selection",
+        "text",
+        "multi_label_selection",
+    }
+    options = [o["value"] for o in questions["ranking"]["settings"]["options"]]
+    assert options == [f"candidate_{k}" for k in range(1, 6)]
+    assert [f["name"] for f in settings["fields"]] == ["source", *options]
+    assert json.loads(files[DATASET_FILE])["name"] == "tarjama-feedback"
+    records = json.loads(files[RECORDS_FILE])
+    assert [set(r) for r in records] == [
+        {"id", "fields", "metadata", "suggestions", "responses", "vectors", "_server_id"}
+    ] * 3
+    annotators = json.loads(files[ANNOTATORS_FILE])
+    for record in records:
+        for question, answers in record["responses"].items():
+            assert question in questions
+            for answer in answers:  # Record.from_dict builds Response(question_name, **answer)
+                assert set(answer) == {"value", "user_id", "status"} and answer["status"] == "submitted"
+                assert str(uuid.UUID(answer["user_id"])) == answer["user_id"]
+                assert annotators[answer["user_id"]] in ("Amina", "Karim", "Lina")
+    cat = records[0]
+    ranked = {annotators[a["user_id"]]: a["value"] for a in cat["responses"]["ranking"]}
+    assert ranked == {
+        "Amina": ["candidate_3", "candidate_1", "candidate_2", "candidate_5", "candidate_4"],
+        "Karim": ["candidate_1", "candidate_3", "candidate_2", "candidate_4", "candidate_5"],
+    }
+    assert [a["value"] for a in cat["responses"]["best"]] == ["candidate_3"]  # Lina's pick
+    assert cat["suggestions"]["ranking"]["value"] == options  # the reward model's order
+    assert user_id("Amina") == user_id("Amina") != user_id("Karim")
+
+
+def test_a_dataset_annotated_in_argilla_imports_with_its_users(store, tmp_path):
+    """No annotators file, no studio metadata, a draft response: what an export from an Argilla server holds."""
+    uid_a, uid_b = str(uuid.uuid4()), str(uuid.uuid4())
+    record = {
+        "id": "rec-1",
+        "fields": {"source": "I like tea.", "candidate_1": "أحب الشاي.", "candidate_2": "الشاي."},
+        "metadata": {},
+        "suggestions": {},
+        "vectors": {},
+        "_server_id": None,
+        "responses": {
+            "ranking": [
+                {"value": ["candidate_1", "candidate_2"], "user_id": uid_a, "status": "submitted"},
+                {"value": ["candidate_2", "candidate_1"], "user_id": uid_b, "status": "draft"},
+            ],
+            "best": [{"value": "none", "user_id": uid_b, "status": "submitted"}],
+        },
+    }
+    files = export_files(store) | {RECORDS_FILE: json.dumps([record]).encode()}
+    del files[ANNOTATORS_FILE]
+    report = import_feedback(store, from_zip(to_zip({f"my-dataset/{k}": v for k, v in files.items()})))
+    assert (report.stored, report.skipped_status, report.requests_created) == (2, 1, 1)
+    rows = {r["linguist"]: r for r in store.feedback.judgements()}
+    a, b = f"argilla-{uid_a.replace('-', '')[:8]}", f"argilla-{uid_b.replace('-', '')[:8]}"
+    assert rows[a]["kind"] == "ranking" and rows[a]["ranking"] == [0, 1] and rows[a]["shown"] == [0, 1]
+    assert rows[b]["kind"] == "none" and rows[b]["shown"] == [0, 1] and rows[b]["pair"] == "en-ar"
+
+
+def _record(**over) -> dict:
+    uid = user_id("Amina")
+    base = {
+        "id": "r1",
+        "fields": {"source": "Good night.", "candidate_1": "تصبح على خير.", "candidate_2": "ليلة."},
+        "metadata": {"pair": "en-ar"},
+        "responses": {"best": [{"value": "candidate_1", "user_id": uid, "status": "submitted"}]},
+    }
+    return {**base, **over}
+
+
+@pytest.mark.parametrize(
+    ("records", "reason"),
+    [
+        (b'[{"id": "r1",', "records.json line 1 column 14: not valid JSON"),
+        ([_record(fields={"candidate_1": "x"})], "record 1: the field 'source' is missing or empty"),
+        ([_record(metadata={"pair": "de-ar"})], "record 1: metadata 'pair' must be en-ar or fr-ar"),
+        (
+            [_record(), _record(id="r2", responses={"best": [{"value": "candidate_9", "user_id": user_id("Amina")}]})],
+            "record 2, user argilla-",
+        ),
+        (
+            [_record(responses={"ranking": [{"value": ["candidate_1", "candidate_7"], "user_id": user_id("A")}]})],
+            "the ranking must list candidate names",
+        ),
+        (
+            [_record(responses={"correction": [{"value": "fixed", "user_id": user_id("A")}]})],
+            "the corrected translation must be in Arabic script",
+        ),
+        ([_record(responses={"best": [{"value": "candidate_1"}]})], "a 'best' response needs a value and a user_id"),
+        (
+            [
+                _record(
+                    responses={
+                        "tags": [{"value": ["bogus"], "user_id": user_id("A")}],
+                        "best": [{"value": "candidate_2", "user_id": user_id("A")}],
+                    }
+                )
+            ],
+            "unknown error tag(s) bogus",
+        ),
+    ],
+)
+def test_bad_records_are_refused_with_their_number_and_reason_and_nothing_is_stored(store, records, reason):
+    files = export_files(store)
+    files[RECORDS_FILE] = records if isinstance(records, bytes) else json.dumps(records).encode()
+    with pytest.raises(ArgillaImportError) as caught:
+        import_feedback(store, files)
+    assert reason in str(caught.value), caught.value.problems
+    assert store.feedback.count_judgements() == 0 and store.feedback.request("r1") is None
+
+
+def test_missing_files_and_non_zips_are_refused(store):
+    with pytest.raises(ArgillaImportError, match=r"\.argilla/settings\.json is missing"):
+        import_feedback(store, {RECORDS_FILE: b"[]"})
+    with pytest.raises(ArgillaImportError, match="not a zip file"):
+        from_zip(b"not a zip")
+    with pytest.raises(ArgillaImportError, match="no 'ranking', 'best' or 'correction' question"):
+        import_feedback(store, {SETTINGS_FILE: b'{"questions": [{"name": "label"}]}', RECORDS_FILE: b"[]"})

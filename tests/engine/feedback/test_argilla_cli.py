@@ -1,0 +1,43 @@
+"""``python -m engine export argilla`` / ``import argilla``: the Argilla layout from the command line."""
+
+from __future__ import annotations
+
+import json
+
+from engine.__main__ import main
+from engine.feedback.judgements import Judgement, new_submission_id, submit
+from engine.store import Store
+from tests.engine.feedback.helpers import stored_request
+
+
+def test_cli_exports_and_imports_argillas_layout(store, workspace, tmp_path, capsys, monkeypatch):
+    rid = stored_request(store)
+    for linguist, ranking in (("Amina", [0, 1, 2]), ("Bilal", [1, 0, 2])):
+        submit(
+            store,
+            Judgement(
+                submission_id=new_submission_id(),
+                request_id=rid,
+                linguist=linguist,
+                kind="ranking",
+                shown=[0, 1, 2],
+                ranking=ranking,
+            ),
+        )
+    store.close()  # the CLI opens the store itself, as when the studio is not running
+    assert main(["export", "argilla"]) == 0
+    folder = workspace.root / "exports" / "argilla_feedback"
+    assert str(folder) in capsys.readouterr().out
+    assert len(json.loads((folder / "records.json").read_text(encoding="utf-8"))[0]["responses"]["ranking"]) == 2
+    monkeypatch.setenv("TARJAMA_HOME", str(tmp_path / "elsewhere"))
+    assert main(["import", "argilla", str(folder)]) == 0
+    assert "2 judgement(s) imported from 1 record(s)" in capsys.readouterr().out
+    other = Store(tmp_path / "elsewhere" / "studio.duckdb")
+    try:
+        assert sorted(r["linguist"] for r in other.feedback.judgements()) == ["Amina", "Bilal"]
+    finally:
+        other.close()
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"not a zip")
+    assert main(["import", "argilla", str(bad)]) == 2
+    assert "not a zip file" in capsys.readouterr().err

@@ -1,0 +1,99 @@
+"""Source-side matching (case, accents, inflection, elision) and Arabic-side matching (normalisation, clitics)."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.glossary.source_match import find_term, same_word, words
+from engine.glossary.target_match import bare_forms, find_arabic, normalise
+
+
+def spans_of(term: str, sentence: str) -> list[str]:
+    return [sentence[a:b] for a, b in find_term([w.text for w in words(term)], words(sentence))]
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "found"),
+    [
+        ("plant", "Don't forget to water the plants.", "plants"),
+        ("box", "Put the boxes in the car.", "boxes"),
+        ("city", "Both cities are big.", "cities"),
+        ("water", "She watered the garden.", "watered"),
+        ("water", "He is watering the garden.", "watering"),
+        ("stop", "The bus stopped here.", "stopped"),
+        ("make", "We are making bread.", "making"),
+        ("house", "Their houses are old.", "houses"),
+        ("remote control", "Where did you put the Remote Controls?", "Remote Controls"),
+        ("hôpital", "Je vais à l'hopital demain.", "hopital"),
+        ("hôpital", "Il sort de l’hôpital.", "hôpital"),
+        ("gâteau", "Les gâteaux sont prêts.", "gâteaux"),
+        ("journal", "Il lit les journaux.", "journaux"),
+        ("école", "Les écoles ferment en juillet.", "écoles"),
+        ("réunion", "La REUNION commence à dix heures.", "REUNION"),
+    ],
+)
+def test_inflected_and_cased_forms_are_found(term, sentence, found):
+    assert spans_of(term, sentence) == [found]
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence"),
+    [
+        ("plant", "The planet is blue."),
+        ("car", "I care about it."),
+        ("remote control", "The control is remote."),  # words in the wrong order
+        ("bus", "Put it in the bush."),
+        ("train", "A strain of flu."),
+    ],
+)
+def test_other_words_are_not_found(term, sentence):
+    assert spans_of(term, sentence) == []
+
+
+def test_plural_terms_match_singulars_but_verb_endings_are_only_taken_off_the_sentence():
+    assert same_word("plants", "plant") and same_word("plant", "plants")
+    assert same_word("meeting", "meetings") and not same_word("meeting", "meet")
+    assert same_word("water", "watering") and not same_word("watering", "water")
+    assert not same_word("is", "it")
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("مستشفى", "ذهبت إلى المستشفى."),  # article
+        ("مستشفى", "وبالمستشفى طبيب."),  # و + ب + ال
+        ("مستشفى", "للمستشفى باب كبير."),  # ل + ال (لل)
+        ("سيارة", "هذه سيارته الجديدة."),  # suffix: ة → ت before ه
+        ("سيارة", "فسيارتنا حمراء."),  # ف + suffix نا
+        ("مدرسة", "كالمدرسة تماما."),  # ك + ال
+        ("أمي", "امي في البيت."),  # alef variant normalised
+        ("جهاز التحكم", "أين جهاز التحكم عن بعد؟"),  # two words
+        ("معلم", "المعلمون في المدرسة."),  # sound plural
+        ("كتاب", "قرأت الكتابَ."),  # diacritics
+        ("شاي", "وشايها بارد"),  # و + suffix ها
+        ("بريد إلكتروني", "عنوان البريد الإلكتروني"),  # إل… is not the article, ال… is
+        ("بريد إلكتروني", "أرسل بريدك الإلكتروني"),
+        ("حافلة", "إنها في محطة الحافلات."),  # sound feminine plural: ة → ات
+    ],
+)
+def test_arabic_terms_are_found_with_clitics_and_normalisation(term, text):
+    assert find_arabic(term, text), (term, text, [sorted(bare_forms(normalise(w))) for w in text.split()])
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("مستشفى", "ذهبت إلى العيادة."),
+        ("كتاب", "الكاتب هنا."),
+        ("جهاز التحكم", "التحكم في الجهاز."),
+        ("بيت", "بيتزا لذيذة."),
+    ],
+)
+def test_other_arabic_words_are_not_found(term, text):
+    assert find_arabic(term, text) == []
+
+
+def test_arabic_spans_point_into_the_original_text():
+    text = "وبالمستشفىٰ طبيبٌ"
+    ((start, end),) = find_arabic("المستشفى", text)
+    assert text[start:end].startswith("وبالمستشف")

@@ -1,0 +1,98 @@
+"""Glossary uploads: good files in both formats, and every bad line reported with its line and reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.glossary import glossary_format, parse_glossary
+from engine.glossary.parsing import (
+    ARABIC_NOT_ARABIC,
+    DUPLICATE_TERM,
+    EMPTY_ARABIC_TERM,
+    EMPTY_SOURCE_TERM,
+    NO_ENTRIES,
+    SOURCE_IS_ARABIC,
+    WRONG_COLUMNS,
+)
+
+
+def test_tsv_with_header_note_domain_and_alternatives():
+    data = (
+        "source\tarabic\tnote\tdomain\n"
+        "remote control\tجهاز التحكم\tnot 'الريموت'\thome\n"
+        "computer\tحاسوب|كمبيوتر\n"
+        "\n"
+        "hôpital\tمستشفى\t\thealth\n"
+    ).encode()
+    parsed = parse_glossary(data, "tsv", "en-ar")
+    assert parsed.ok and parsed.has_header
+    assert [e.source for e in parsed.entries] == ["remote control", "computer", "hôpital"]
+    assert parsed.entries[0].note == "not 'الريموت'" and parsed.entries[0].domain == "home"
+    assert parsed.entries[1].arabic == ("حاسوب", "كمبيوتر")
+    assert parsed.entries[2].domain == "health"
+
+
+def test_csv_without_header_with_quoted_comma():
+    data = '"nurse, on duty",ممرضة مناوبة\r\npharmacy,صيدلية,"note, with comma"\r\n'.encode()
+    parsed = parse_glossary(data, "csv", "fr-ar")
+    assert parsed.ok and not parsed.has_header
+    assert [(e.source, e.arabic, e.note) for e in parsed.entries] == [
+        ("nurse, on duty", ("ممرضة مناوبة",), ""),
+        ("pharmacy", ("صيدلية",), "note, with comma"),
+    ]
+
+
+def test_every_bad_line_is_reported_and_nothing_is_kept():
+    data = (
+        "plant\tنبات\n"  # 1 good
+        "\tمدرسة\n"  # 2 empty source
+        "school\t\n"  # 3 empty Arabic
+        "train\ttrain\n"  # 4 Arabic side not Arabic
+        "قطار\ttrain\n"  # 5 swapped
+        "only one column\n"  # 6 column count
+        "Plants\tنباتات\n"  # 7 duplicate of line 1 (case)
+        "a\tb\tc\td\te\n"  # 8 five columns
+        "bus\tحافلة|\n"
+    ).encode()  # 9 empty alternative
+    parsed = parse_glossary(data, "tsv", "en-ar")
+    assert not parsed.ok and parsed.entries == []
+    got = {(e.line, e.reason) for e in parsed.errors}
+    assert (2, EMPTY_SOURCE_TERM) in got
+    assert (3, EMPTY_ARABIC_TERM) in got
+    assert (4, ARABIC_NOT_ARABIC.format(term="train")) in got
+    assert (5, SOURCE_IS_ARABIC.format(term="قطار")) in got
+    assert (6, WRONG_COLUMNS.format(found=1)) in got
+    assert (7, DUPLICATE_TERM.format(term="Plants", first=1)) not in got  # "plants" ≠ "plant" as a key
+    assert (8, WRONG_COLUMNS.format(found=5)) in got
+    assert (9, EMPTY_ARABIC_TERM) in got
+    assert all(e.line != 1 for e in parsed.errors)
+    assert [str(e) for e in parsed.errors][0].startswith("line 2: ")
+
+
+def test_duplicate_terms_ignore_case_and_accents():
+    data = "Hôpital\tمستشفى\nhopital\tمشفى\n".encode()
+    parsed = parse_glossary(data, "tsv", "fr-ar")
+    assert [(e.line, e.reason) for e in parsed.errors] == [(2, DUPLICATE_TERM.format(term="hopital", first=1))]
+
+
+def test_file_level_problems_are_errors_not_tracebacks():
+    assert parse_glossary(b"", "tsv", "en-ar").errors[0].line == 0
+    assert parse_glossary(b"source\tarabic\n", "tsv", "en-ar").errors[0].reason == NO_ENTRIES
+    too_big = parse_glossary(b"x" * 100, "tsv", "en-ar", max_bytes=10)
+    assert "too large" in too_big.errors[0].reason
+    latin1 = parse_glossary("thé\tشاي\n".encode() + "café".encode("latin-1") + "\tمقهى\n".encode(), "tsv", "fr-ar")
+    assert [e.line for e in latin1.errors] == [2] and "UTF-8" in latin1.errors[0].reason and not latin1.entries
+    many = parse_glossary(
+        "".join(f"term{chr(97 + i % 26)}{i}\tكلمة\n" for i in range(30)).encode(), "tsv", "en-ar", max_entries=10
+    )
+    assert "more than 10 entries" in many.errors[0].reason
+    bidi = parse_glossary("term\u202e\tكلمة\n".encode(), "tsv", "en-ar")
+    assert "bidirectional" in bidi.errors[0].reason
+
+
+def test_format_and_pair_are_checked():
+    assert glossary_format("Terms.CSV") == "csv" and glossary_format("t.tsv") == "tsv"
+    with pytest.raises(ValueError, match=".tsv or .csv"):
+        glossary_format("terms.xlsx")
+    with pytest.raises(ValueError, match="unsupported language pair"):
+        parse_glossary("a\tب\n".encode(), "tsv", "de-ar")

@@ -1,0 +1,64 @@
+"""Applicable terms, kept / missed on constructed translations, merged glossaries, the job file."""
+
+from __future__ import annotations
+
+from engine.glossary import GlossaryEntry, TermIndex, corpus_share, read_entries, write_entries
+from engine.glossary.files import index_from_file
+
+HOME = [
+    GlossaryEntry("remote control", ("جهاز التحكم",), "not الريموت"),
+    GlossaryEntry("plant", ("نبات", "نبتة")),
+    GlossaryEntry("control", ("تحكم",)),
+]
+HEALTH = [GlossaryEntry("hôpital", ("مستشفى",)), GlossaryEntry("plant", ("نبتة طبية",))]
+
+
+def index() -> TermIndex:
+    return TermIndex([("home", e) for e in HOME] + [("health", e) for e in HEALTH])
+
+
+def test_applicable_terms_in_source_order_longest_first():
+    terms = index().applicable("Water the plants, then find the remote controls.")
+    assert [t.source for t in terms] == ["plant", "remote control"]  # not "control" inside "remote control"
+    assert terms[1].notes == ("not الريموت",)
+    plant = terms[0]
+    assert plant.arabic == ("نبات", "نبتة", "نبتة طبية") and plant.glossaries == ("home", "health")
+
+
+def test_kept_and_missed_on_constructed_candidates():
+    idx = index()
+    source = "Water the plants and bring the remote control."
+    both = idx.score(source, "اسق النباتات وأحضر جهاز التحكم.")
+    one = idx.score(source, "اسق الزرع وأحضر جهاز التحكم.")
+    none = idx.score(source, "اسق الزرع وأحضر الريموت.")
+    assert (both.applicable, both.kept, both.score) == (2, 2, 1.0)
+    assert (one.kept, one.score, [t.source for t in one.missed]) == (1, 0.5, ["plant"])
+    assert none.score == 0.0
+    kept = [c for c in both.checks if c.term.source == "remote control"][0]
+    text = "اسق النباتات وأحضر جهاز التحكم."
+    assert [text[a:b] for a, b in kept.spans] == ["جهاز التحكم"]
+
+
+def test_no_applicable_term_is_undefined_and_corpus_share_counts_terms():
+    idx = index()
+    assert idx.score("Good morning.", "صباح الخير.").score is None
+    scores = idx.scores(
+        ["Good morning.", "The plant.", "L'hôpital and the plants."], ["صباح الخير.", "النبتة.", "المستشفى والزهرة."]
+    )
+    assert [s.score for s in scores] == [None, 1.0, 0.5]
+    assert corpus_share(scores) == (2 / 3, 2, 3)
+    assert corpus_share([]) == (None, 0, 0)
+
+
+def test_the_job_file_round_trips(tmp_path):
+    path = write_entries(
+        tmp_path / "g.jsonl", [("home", "en-ar", e) for e in HOME] + [("santé", "fr-ar", e) for e in HEALTH]
+    )
+    assert [e for _, e in read_entries(path, "en-ar")] == HOME
+    assert len(read_entries(path)) == 5
+    assert len(index_from_file(path, "fr-ar")) == 2
+    (tmp_path / "bad.jsonl").write_text('{"glossary": "x"}\n', encoding="utf-8")
+    import pytest
+
+    with pytest.raises(ValueError, match="line 1 is not a glossary entry"):
+        read_entries(tmp_path / "bad.jsonl")

@@ -1,0 +1,35 @@
+"""``python -m engine retrain-due``: the cron's view of the schedule, and a retrain that cannot be built said in
+one line rather than a traceback."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from engine.__main__ import main
+from engine.models.registry import promote
+from engine.promotion.schedule import RetrainSchedule, set_retrain_schedule
+from tests.conftest import seed_feedback
+
+
+def test_the_cli_says_whether_a_retrain_is_due_and_why_it_cannot_start(store, capsys):
+    store.models.register("prod", "policy", "/models/prod", stage="final")  # trained against no known reward model
+    promote(store, "prod", confirm_name="prod")
+    store.close()  # the CLI opens the store itself, as a cron does when the studio is not running
+    assert main(["retrain-due"]) == 0
+    assert capsys.readouterr().out == "not due: no retraining schedule is set\n"
+
+    from engine.store import Store
+    from engine.workspace import Workspace
+
+    store = Store(Workspace.from_env().db_path)
+    set_retrain_schedule(store, RetrainSchedule(every_judgements=3), now=datetime(2026, 1, 1))
+    n = seed_feedback(store, 2, model="prod")
+    store.close()
+    assert main(["retrain-due"]) == 0
+    assert capsys.readouterr().out == f"due: {n} new judgements (the schedule retrains every 3)\n"
+    assert main(["retrain-due", "--start"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out.startswith("due: ") and "error: cannot build the retrain from prod:" in captured.err
+    store = Store(Workspace.from_env().db_path)
+    assert store.promotion.retrains() == [] and store.pipelines.list() == []
+    store.close()

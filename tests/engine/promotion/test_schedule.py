@@ -1,0 +1,146 @@
+"""The retraining schedule: the due check on a fake clock, and a due retrain running Phase 3 from the production
+model on tiny models (real jobs in subprocesses) into a new ``candidate`` whose parent is production."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timedelta
+
+import pytest
+
+from engine.models.registry import promote
+from engine.pipelines.runner import PipelineRunner
+from engine.promotion.schedule import (
+    RetrainError,
+    RetrainSchedule,
+    retrain_due,
+    retrain_if_due,
+    set_retrain_schedule,
+    start_retrain,
+)
+from tests.conftest import seed_feedback
+
+T0 = datetime(2026, 11, 1, 9, 0)
+TINY_PPO = {
+    "batch_size": 4,
+    "mini_batch_size": 2,
+    "ppo_epochs": 1,
+    "response_length": 8,
+    "heldout_size": 4,
+    "eval_every": 2,
+    "save_every": 2,
+    "learning_rate": 1e-3,
+}
+
+
+def _production(store, path="/models/prod"):
+    store.models.register(
+        "prod",
+        "policy",
+        str(path),
+        stage="final",
+        parent="tiny-sft",
+        metadata={"prompt_format": "tags", "reward_model": "tiny-rm"},
+    )
+    promote(store, "prod", confirm_name="prod")
+
+
+def _judged_at(store, n_sources, when):
+    """Judgements of ``n_sources`` demo sources per language, stored as made at ``when``; returns how many."""
+    before = store.db.query("SELECT coalesce(max(id), 0) FROM judgements")[0][0]
+    n = seed_feedback(store, n_sources)
+    with store.db.transaction() as cur:
+        cur.execute("UPDATE judgements SET created_at = ? WHERE id > ?", [when, before])
+    return n
+
+
+def test_nothing_is_due_without_a_schedule_or_a_production_model(store):
+    assert retrain_due(store, T0).reason == "no retraining schedule is set"
+    set_retrain_schedule(store, RetrainSchedule(every_judgements=1), now=T0)
+    check = retrain_due(store, T0)
+    assert not check.due and check.reason == "there is no production model to retrain"
+
+
+def test_due_after_n_new_judgements(store):
+    _production(store)
+    first = _judged_at(store, 2, T0 - timedelta(days=1))  # before the schedule was set: not new
+    set_retrain_schedule(store, RetrainSchedule(every_judgements=10), by="lead", now=T0)
+    assert retrain_due(store, T0).new_judgements == 0 and first > 0
+    n = _judged_at(store, 2, T0 + timedelta(hours=1))
+    assert 0 < n < 10
+    check = retrain_due(store, T0 + timedelta(hours=2))
+    assert not check.due and check.reason == f"not yet: {n} of 10 new judgements"
+    n += _judged_at(store, 2, T0 + timedelta(hours=3))
+    check = retrain_due(store, T0 + timedelta(hours=4))
+    assert check.due and check.new_judgements == n >= 10 and f"{n} new judgements" in check.reason
+    assert check.base_model == "prod"
+
+
+def test_due_after_d_days_counted_from_the_last_retrain(store):
+    _production(store)
+    set_retrain_schedule(store, RetrainSchedule(every_days=30), now=T0)
+    assert not retrain_due(store, T0 + timedelta(days=29, hours=23)).due
+    check = retrain_due(store, T0 + timedelta(days=30))
+    assert check.due and "30.0 days since the schedule was set" in check.reason
+    store.promotion.add_retrain(
+        pipeline_id=None,
+        base_model="prod",
+        model_name="retrain-1",
+        reason="test",
+        judgements=0,
+        now=T0 + timedelta(days=30),
+    )
+    assert not retrain_due(store, T0 + timedelta(days=45)).due  # counted from the retrain now
+    check = retrain_due(store, T0 + timedelta(days=61))
+    assert check.due and "since the last retrain" in check.reason
+
+
+def test_bad_schedules_and_impossible_retrains_are_refused(store):
+    with pytest.raises(RetrainError, match="policy"):
+        set_retrain_schedule(store, RetrainSchedule(every_days=1, phase3={"policy": "x"}))
+    with pytest.raises(ValueError, match="unknown setting"):
+        set_retrain_schedule(store, RetrainSchedule(every_days=1, phase3={"nope": 1}))
+    with pytest.raises(RetrainError, match="no production model"):
+        start_retrain(store, runner=None)
+
+
+@pytest.mark.slow
+def test_a_due_retrain_runs_phase3_from_production_into_a_candidate(
+    supervisor, store, tiny_policy, tiny_policy_dir, tiny_rm, pair_set, demo_corpus
+):
+    _production(store, tiny_policy_dir)
+    set_retrain_schedule(
+        store,
+        RetrainSchedule(
+            every_judgements=10,
+            phase3={
+                "replay_pair_sets": [pair_set],
+                "corpus_ids": [demo_corpus],
+                "rm_epochs": 1,
+                "ppo_steps": 2,
+                "reward_settings": {"batch_size": 8},
+                "ppo_settings": TINY_PPO,
+            },
+        ),
+        by="lead",
+    )
+    seed_feedback(store, 12)
+    runner = PipelineRunner(store, supervisor)
+    check, retrain_id = retrain_if_due(store, runner)
+    assert check.due and retrain_id == 1
+    (retrain,) = store.promotion.retrains()
+    assert retrain["base_model"] == "prod" and retrain["pipeline_status"] == "running"
+    assert not retrain_due(store).due and "still running" in retrain_due(store).reason
+    deadline = time.monotonic() + 600
+    while store.pipelines.get(retrain["pipeline_id"])["status"] == "running" and time.monotonic() < deadline:
+        supervisor.poll()
+        runner.advance()
+        time.sleep(0.3)
+    pipeline = store.pipelines.get(retrain["pipeline_id"])
+    assert pipeline["status"] == "succeeded", (pipeline, store.runs.logs(pipeline["steps"][-1]["run_id"] or "", 20))
+    assert [s["kind"] for s in pipeline["steps"]] == ["feedback_pairs", "reward_finetune", "ppo"]
+    candidate = store.models.get(retrain["model_name"])
+    assert candidate["stage"] == "candidate" and candidate["parent"] == "prod"
+    assert store.models.get("prod")["stage"] == "production"
+    check = retrain_due(store)
+    assert not check.due and check.new_judgements == 0  # counted again from this retrain
