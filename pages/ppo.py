@@ -35,8 +35,8 @@ with ppo_tab:
         launch = launch_choice("ppo", key="ppo")
         config = config_form("ppo", key=f"ppo-form-{preset}", defaults=defaults,
                              widgets={"policy": model_picker("policy"), "reward_model": model_picker("reward"),
-                                      "extra_reward_models": models_picker("reward"), "corpus_ids": corpus_picker(),
-                                      "glossaries": glossary_widget},
+                                      "extra_reward_models": models_picker("reward"),
+                                      "corpus_ids": corpus_picker(fresh=True), "glossaries": glossary_widget},
                              submit_label="Start PPO")
         if config is not None:
             start_run("ppo", config, launch=launch)
@@ -66,11 +66,16 @@ with dpo_tab:
                "*Objective*: DPO (its loss types; a frozen reference), CPO (ALMA-R's translation recipe, no "
                "reference), ORPO (SFT + odds ratio in one stage, no reference) or KTO (single good/bad translations: "
                "from pairs or straight from the linguists' judgements, 'none is acceptable' included).")
-    alternative("dpo", "dpo", {"policy": model_picker("policy"), "pair_sets": pair_set_picker})
+    if not store.preferences.pair_sets() and not store.feedback.count_judgements():
+        # nothing to learn from: the form's pair sets would be empty and its Start button would start nothing
+        st.info("No preference data yet: make synthetic pairs on *2 · Synthetic preferences* (or let linguists "
+                "judge translations on *6 · Translate & feedback*, for KTO) first.")
+    else:
+        alternative("dpo", "dpo", {"policy": model_picker("policy"), "pair_sets": pair_set_picker})
 
 with grpo_tab:
     st.caption("Group-relative policy optimisation (or RLOO) with Python reward functions: the reward model's "
                "score and/or chrF against the reference.")
     alternative("grpo", "grpo", {"policy": model_picker("policy"), "reward_model": model_picker("reward"),
-                                 "extra_reward_models": models_picker("reward"), "corpus_ids": corpus_picker(),
-                                 "glossaries": glossary_widget})
+                                 "extra_reward_models": models_picker("reward"),
+                                 "corpus_ids": corpus_picker(fresh=True), "glossaries": glossary_widget})

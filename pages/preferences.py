@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
+from engine.decoding.labels import candidate_origin
 from engine.jobs.score import ScoreConfig, fusion_plan
 from engine.models.refs import default_policy
 from engine.preferences.fusion import FusionError
@@ -18,6 +19,7 @@ from studio.components.follow import follow_newest
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor
 from studio.components.pickers import corpus_picker, glossary_widget, model_picker, run_picker
+from studio.components.presets import preset_choice
 from studio.state import services
 
 SOURCES_PER_PAGE = 10
@@ -44,8 +46,10 @@ with generate_tab:
     elif not store.corpora.list():
         st.info("Add a corpus on the Data page first.")
     else:
-        config = config_form("generate", key="pref-generate", defaults={"model": default_policy(store)},
-                             widgets={"model": model_picker("policy"), "corpus_ids": corpus_picker(),
+        preset, values = preset_choice("generate", key="pref-generate-preset")
+        config = config_form("generate", key=f"pref-generate-{preset}",
+                             defaults={"model": default_policy(store), **values},
+                             widgets={"model": model_picker("policy"), "corpus_ids": corpus_picker(fresh=True),
                                       "glossaries": glossary_widget},
                              submit_label="Generate")
         if config is not None:
@@ -61,11 +65,17 @@ with generate_tab:
                                                               ("Tokens per second", ["tokens_per_s"])])
 
 with score_tab:
-    config = config_form("score", key="pref-score", widgets={"generate_run": run_picker("generate"),
-                                                             "glossaries": glossary_widget},
-                         submit_label="Score and pair")
-    st.caption("Metric models are optional: leave a model empty and its weight is shared among the metrics that "
-               "can run. Without references (reference-free mode) use comet_qe and mbr_chrf.")
+    config = None
+    if not store.runs.list(kinds=("generate",), statuses=("succeeded",), limit=1):
+        # no form to fill in and submit for nothing: the form's run picker would be empty
+        st.info("Nothing to score yet: generate candidates first (*Generate candidates*). The form opens here once "
+                "a generate run has finished.")
+    else:
+        config = config_form("score", key="pref-score", widgets={"generate_run": run_picker("generate"),
+                                                                 "glossaries": glossary_widget},
+                             submit_label="Score and pair")
+        st.caption("Metric models are optional: leave a model empty and its weight is shared among the metrics "
+                   "that can run. Without references (reference-free mode) use comet_qe and mbr_chrf.")
     if config is not None:
         try:
             plan = fusion_plan(config)
@@ -122,7 +132,7 @@ with browse_tab:
                     checks = {1.0: "passed", 0.0: "<b style='color:#b91c1c'>failed</b>"}.get(s.get("check_passed"), "—")
                     rows.append(
                         f"<tr><td class='tarjama-ar' dir='rtl'>{html.escape(c['text']) or '<em>(empty)</em>'}</td>"
-                        f"<td>{html.escape(c['strategy'])} ×{c['n_samples']}</td>"
+                        f"<td>{html.escape(candidate_origin(c['strategies'] or c['strategy'], c['n_samples']))}</td>"
                         f"<td>{_number(s.get('quality'), 2)}</td><td>{_number(s.get('chrf'), 1)}</td>"
                         f"<td>{_number(s.get('mbr_chrf'), 1)}</td><td>{checks}</td>"
                         f"<td><b>{html.escape(badge)}</b></td></tr>")

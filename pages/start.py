@@ -29,7 +29,9 @@ pair_sets = store.preferences.pair_sets()
 chain_stages = {m["loop_stage"] for m in loop_chain(store)}  # a promoted model keeps the stage it was made at
 steps = [
     ("Data", bool(store.corpora.list()), "Upload or import parallel corpora on the Data page."),
-    ("SFT model", sft is not None, "Set up the demo below, or register your own model on the Models page."),
+    ("SFT model", sft is not None,
+     f"{sft['name']} — register another on the Models page." if sft is not None  # the demo section is gone then
+     else "Set up the demo below, or register your own model on the Models page."),
     ("Synthetic preferences", any(p["origin"] == "synthetic" for p in pair_sets),
      "Sample and score candidates, keep pairs with a clear quality gap (page 2)."),
     ("Reward model", bool(store.models.list(kind="reward")), "Train the judge on the pairs (page 3)."),

@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 
 import streamlit as st
 
+from engine.decoding.labels import candidate_origin
 from engine.feedback.batch import MAX_UPLOAD_BYTES, BatchUploadError, stage_upload
 from engine.feedback.export import EXPORT_NAME, write_export
 from engine.feedback.interactive import DEFAULT_STRATEGIES, record, translate_with_registry
@@ -104,8 +105,8 @@ def _candidate_card(cand: dict, terms: TermIndex | None = None, applied: Sequenc
         score = f"reward {cand['rm_score']:.3f}" if cand["rm_score"] is not None else "not ranked"
         if cand.get("rm_spread") is not None:  # an ensemble ranked it: how much its members disagree
             score += f" ± {cand['rm_spread']:.3f} spread"
-        samples = f" ×{cand['n_samples']}" if cand["n_samples"] > 1 else ""
-        st.caption(f"**#{cand['position'] + 1}** · {score} · {cand['strategy']}{samples}")
+        origin = candidate_origin(cand["strategies"] or cand["strategy"], cand["n_samples"])
+        st.caption(f"**#{cand['position'] + 1}** · {score} · {origin}")
         if applied and cand["text"]:
             highlighted_translation(cand["text"], terms.check(cand["text"], applied))
         else:

@@ -57,9 +57,11 @@ class Phase2Config:
     rm_epochs: float = setting(3.0, "Reward-model training passes over the pairs.", min=0.01, max=1000,
                                label="RM epochs")
     rl_method: str = setting("ppo", RL_METHOD_HELP, choices=RL_METHODS, label="RL method")
-    ppo_steps: int = setting(1000, "PPO updates.", min=1, max=1_000_000, label="PPO steps")
-    ppo_learning_rate: float = setting(1.41e-5, "PPO learning rate.", min=1e-9, max=1.0, label="PPO learning rate")
-    kl_coef: float = setting(0.1, "PPO KL penalty coefficient.", min=0.0, max=10.0, label="KL coefficient")
+    ppo_steps: int = setting(1000, "PPO updates (RL method ppo only).", min=1, max=1_000_000, label="PPO steps")
+    ppo_learning_rate: float = setting(1.41e-5, "PPO learning rate (RL method ppo only).", min=1e-9, max=1.0,
+                                       label="PPO learning rate")
+    kl_coef: float = setting(0.1, "PPO KL penalty coefficient (RL method ppo only).", min=0.0, max=10.0,
+                             label="KL coefficient")
     generate_settings: dict = setting({}, "Other generate settings (field: value), e.g. max_new_tokens.",
                                       advanced=True, label="Other generate settings")
     score_settings: dict = setting({}, "Other score settings (field: value), e.g. comet_model.", advanced=True,
@@ -91,9 +93,11 @@ class Phase3Config:
                                    "run).", label="Corpora")
     rm_epochs: float = setting(2.0, "Reward-model fine-tuning passes.", min=0.01, max=1000, label="RM epochs")
     rl_method: str = setting("ppo", RL_METHOD_HELP, choices=RL_METHODS, label="RL method")
-    ppo_steps: int = setting(1000, "PPO stage-2 updates.", min=1, max=1_000_000, label="PPO steps")
-    ppo_learning_rate: float = setting(1.41e-5, "PPO learning rate.", min=1e-9, max=1.0, label="PPO learning rate")
-    kl_coef: float = setting(0.1, "PPO KL penalty coefficient.", min=0.0, max=10.0, label="KL coefficient")
+    ppo_steps: int = setting(1000, "PPO stage-2 updates (RL method ppo only).", min=1, max=1_000_000, label="PPO steps")
+    ppo_learning_rate: float = setting(1.41e-5, "PPO learning rate (RL method ppo only).", min=1e-9, max=1.0,
+                                       label="PPO learning rate")
+    kl_coef: float = setting(0.1, "PPO KL penalty coefficient (RL method ppo only).", min=0.0, max=10.0,
+                             label="KL coefficient")
     model_name: str = setting("", "Name of the final model (empty: ppo-<date>-<time>).")
     reward_settings: dict = setting({}, "Other reward fine-tune settings (field: value).", advanced=True,
                                     label="Other reward-model settings")
@@ -184,10 +188,12 @@ class PipelineTemplate:
 TEMPLATES: dict[str, PipelineTemplate] = {
     "phase2": PipelineTemplate(
         "phase2", "Phase 2 · cold start", "Generate candidates with the SFT model → score them and keep pairs above "
-        "the margin → train a reward model → PPO: the cold-start model.", Phase2Config, phase2_steps),
+        "the margin → train a reward model → the RL step (*RL method*: PPO, GRPO or DPO; the PPO fields apply to "
+        "PPO only): the cold-start model.", Phase2Config, phase2_steps),
     "phase3": PipelineTemplate(
         "phase3", "Phase 3 · human alignment", "Linguists' feedback → human preference pairs → fine-tune the "
-        "reward model with synthetic replay → PPO stage 2 from the cold-start policy: the final model.",
+        "reward model with synthetic replay → the RL step from the cold-start policy (*RL method*: PPO, GRPO or "
+        "DPO; the PPO fields apply to PPO only): the final model.",
         Phase3Config, phase3_steps),
 }
 

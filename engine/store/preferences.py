@@ -134,7 +134,7 @@ class PreferenceRepository:
         keys = [f"{c}:{s}" for c, s in groups]
         cands = self.db.query_dicts(
             "SELECT c.cand_id, c.corpus_id, c.seg_id, c.source, c.reference, c.text, c.strategy, c.n_samples,"
-            " c.corpus_id || ':' || c.seg_id AS group_key FROM candidates c WHERE c.run_id = ?"
+            " c.strategies, c.corpus_id || ':' || c.seg_id AS group_key FROM candidates c WHERE c.run_id = ?"
             f" AND (c.corpus_id || ':' || c.seg_id) IN ({', '.join('?' * len(keys))}) ORDER BY c.cand_id",
             [generate_run, *keys])
         scores: dict[int, dict[str, float]] = {}

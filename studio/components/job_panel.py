@@ -13,6 +13,7 @@ import streamlit as st
 from engine.jobs.config import ConfigError, FieldSpec, config_fields, config_from_dict
 from engine.jobs.events import FINAL_STATUSES
 from engine.jobs.kinds import job_kind
+from engine.jobs.metric_titles import metric_title
 from studio.state import services, shows_storage_errors
 
 STATUS_ICONS = {"queued": ":material/schedule:", "running": ":material/autorenew:",
@@ -140,7 +141,7 @@ def metric_charts(run_id: str, charts: Sequence[tuple[str, Sequence[str]]] | Non
         st.caption("No metrics yet — the first points appear after the first logged steps.")
         return
     if charts is None:
-        charts = [(k, [k]) for k in store.runs.metric_keys(run_id)]
+        charts = [(metric_title(k), [k]) for k in store.runs.metric_keys(run_id)]
     cols = st.columns(min(2, len(charts)) or 1)
     for i, (title, keys) in enumerate(charts):
         with cols[i % len(cols)]:

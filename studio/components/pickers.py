@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from engine.corpora.fresh import fresh_source_corpora
 from engine.jobs.config import FieldSpec
 from studio.state import services
 
@@ -38,13 +39,17 @@ def models_picker(kind: str = "reward") -> Widget:
     return widget
 
 
-def corpus_picker(default_all: bool = True) -> Widget:
-    """A multiselect of corpora, by name with pair and size."""
+def corpus_picker(default_all: bool = True, fresh: bool = False) -> Widget:
+    """A multiselect of corpora, by name with pair and size. With ``fresh`` (forms that sample the SFT model),
+    nothing chosen yet preselects the corpora it was not trained on (:func:`engine.corpora.fresh.fresh_source_corpora`)
+    rather than all of them."""
 
     def widget(spec: FieldSpec, value: Any, key: str) -> Any:
-        corpora = services().store.corpora.list()
+        store = services().store
+        corpora = store.corpora.list()
         names = {c["id"]: f"{c['name']} ({c['pair']}, {c['segments']} segments)" for c in corpora}
-        default = [i for i in (value or []) if i in names] or (list(names) if default_all else [])
+        everything = fresh_source_corpora(store) if fresh else list(names)
+        default = [i for i in (value or []) if i in names] or (everything if default_all else [])
         return st.multiselect(spec.label, list(names), default=default, format_func=names.get, help=spec.help,
                               key=key)
 

@@ -27,7 +27,7 @@ def _optional_model(kind: str, stage: str | None = None):
 def _widgets(template: str) -> dict:
     dict_fields = ("generate_settings", "score_settings", "reward_settings", "ppo_settings")
     widgets = {name: settings_widget for name in dict_fields}
-    widgets["corpus_ids"] = corpus_picker(default_all=template == "phase2")
+    widgets["corpus_ids"] = corpus_picker(default_all=template == "phase2", fresh=True)
     if template == "phase2":
         widgets["policy"] = _optional_model("policy", "sft")
     else:

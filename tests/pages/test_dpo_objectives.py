@@ -10,7 +10,15 @@ from engine.rl.objectives import OBJECTIVES
 from tests.engine.feedback.helpers import stored_request
 
 
-def test_the_dpo_tab_offers_each_objective_with_its_help(open_page, tiny_policy):
+def test_without_preference_data_the_dpo_tab_says_where_to_make_it(open_page, tiny_policy):
+    """Found on the tour (test-artifacts/tour/18-4-ppo-dpo-from-pairs.png): a full form with an enabled *Start DPO*
+    under an empty pair-set box, on a workspace with neither pairs nor judgements."""
+    at = open_page("ppo")
+    assert "Start DPO" not in [b.label for b in at.button]
+    assert any("No preference data yet" in i.value for i in at.info)
+
+
+def test_the_dpo_tab_offers_each_objective_with_its_help(open_page, tiny_policy, pair_set):
     at = open_page("ppo")
     preset = at.radio(key="dpo-preset").value
     box = at.selectbox(key=f"dpo-form-{preset}-objective")

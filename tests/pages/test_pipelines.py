@@ -76,3 +76,14 @@ def test_a_pipelines_steps_are_shown_first_with_runs_and_models(open_page, store
     steps = at.dataframe[0].value
     assert steps["step"].tolist() == ["1 · score", "2 · ppo"]
     assert steps["made"].tolist() == ["", "cold-1 (cold-start)"] and steps["run"].tolist()[1] == "runs?run=r-ppo"
+
+
+def test_phase2_with_the_demo_presets_dpo_does_not_say_ppo_makes_the_model(open_page, store, tiny_policy,
+                                                                              demo_corpus):
+    """Found on the tour (test-artifacts/tour/05-pipelines.png): the Small demo model preset picks RL method dpo,
+    yet the form said "→ PPO: the cold-start model" above PPO steps, learning rate and KL that DPO ignores."""
+    at = open_page("pipelines")
+    assert at.selectbox(key="pipelines-phase2-Small demo model-rl_method").value == "dpo"
+    caption = " ".join(c.value for c in at.caption)
+    assert "PPO: the cold-start model" not in caption
+    assert "the PPO fields apply to PPO only" in caption

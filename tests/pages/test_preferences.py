@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from engine.jobs.generate import GenerateConfig
+from engine.jobs.presets import BRIEF, DEMO
 from engine.jobs.score import ScoreConfig
 
 
@@ -16,9 +17,9 @@ def test_empty_workspace_says_what_is_missing(open_page):
 
 def test_generate_form_launches_a_run_with_the_chosen_model(open_page, store, tiny_policy, demo_corpus):
     at = open_page("preferences")
-    at.text_input(key="pref-generate-strategies").input("greedy, temperature:0.8x2")
-    at.number_input(key="pref-generate-sample_size").set_value(4)
-    at.number_input(key="pref-generate-max_new_tokens").set_value(6)
+    at.text_input(key=f"pref-generate-{DEMO}-strategies").input("greedy, temperature:0.8x2")
+    at.number_input(key=f"pref-generate-{DEMO}-sample_size").set_value(4)
+    at.number_input(key=f"pref-generate-{DEMO}-max_new_tokens").set_value(6)
     at.button[[b.label for b in at.button].index("Generate")].click()
     at.run()
     runs = store.runs.list(kinds=("generate",))
@@ -32,7 +33,7 @@ def test_generate_form_launches_a_run_with_the_chosen_model(open_page, store, ti
 
 def test_too_few_candidates_per_source_is_refused_in_the_page(open_page, store, tiny_policy, demo_corpus):
     at = open_page("preferences")
-    at.text_input(key="pref-generate-strategies").input("greedy")
+    at.text_input(key=f"pref-generate-{DEMO}-strategies").input("greedy")
     at.button[[b.label for b in at.button].index("Generate")].click()
     at.run()
     assert any("choose between 3 and 8" in e.value for e in at.error)
@@ -62,8 +63,9 @@ def test_browse_charts_and_export_after_real_runs(open_page, supervisor, store, 
     assert [d.proto.label for d in at.get("download_button")] == ["Download synthetic_preferences.zip"]
 
 
-def _recorded_generate_and_score(store, workspace, gen_id, score_id, created, *, scored=True):
-    """A finished generate run with two candidates of one source and (``scored``) a finished score run of it."""
+def _recorded_generate_and_score(store, workspace, gen_id, score_id, created, *, scored=True, merged=False):
+    """A finished generate run with two candidates of one source and (``scored``) a finished score run of it; with
+    ``merged``, the first candidate's text came from three samples of two strategies."""
     import json as _json
 
     import pyarrow as pa
@@ -77,6 +79,8 @@ def _recorded_generate_and_score(store, workspace, gen_id, score_id, created, *,
              "reference": "صباح الخير", "prompt": "<en> Good morning <ar>", "text": text, "strategy": strategy,
              "params": "{}", "n_samples": 1, "strategies": strategy}
             for i, (text, strategy) in enumerate((("صباح الخير", "greedy"), ("good good good", "top_k:20")))]
+    if merged:
+        rows[0].update(n_samples=3, strategies="greedy,temperature:0.7x2")
     pq.write_table(pa.Table.from_pylist(rows, schema=CANDIDATE_SCHEMA), folder / "chunk-00000.parquet")
     store.runs.create(gen_id, "generate", "Generate", {}, str(folder.parent.parent))
     with store.db.transaction() as cur:
@@ -114,3 +118,52 @@ def test_browse_and_charts_follow_the_newest_finished_score_run(open_page, store
     assert at.selectbox(key="pref-charts-score").value == "score-new"
     table = next(m.value for m in at.markdown if "tarjama-table" in m.value and "Pair role" in m.value)
     assert "<th" in table and "Checks</th>" in table and "failed" in table and "0.90" in table
+
+
+def test_generate_form_preselects_the_sources_the_sft_model_never_saw(open_page, store, tiny_policy_dir):
+    """Found on the tour (test-artifacts/tour/33-…browse-candidates.png): with every demo corpus preselected and the
+    train split, the shipped model wrote its memorised reference six times per source (``greedy ×6``): no pairs."""
+    import pyarrow as pa
+
+    from tests.conftest import demo_pairs
+
+    ids = {}
+    for name in ("demo-en-ar", "demo-en-ar-prefs"):
+        rows = [{"line": i + 1, "source": s, "target": t, "pair": p, "split": "train", "norm_key": f"{s}\n{t}"}
+                for i, (s, t, p) in enumerate(demo_pairs(8))]
+        ids[name] = store.corpora.add(name, "en-ar", pa.Table.from_pylist(rows))
+    store.models.register("demo-sft", "policy", str(tiny_policy_dir), stage="sft",
+                          metadata={"prompt_format": "tags", "shipped": True})
+    at = open_page("preferences")
+    assert at.multiselect(key=f"pref-generate-{DEMO}-corpus_ids").value == [ids["demo-en-ar-prefs"]]
+
+
+def test_score_tab_offers_no_form_before_a_generate_run_has_finished(open_page, store, tiny_policy, demo_corpus):
+    """Found on the tour (test-artifacts/tour/10-…score-and-pair.png): an enabled *Score and pair* button under
+    "No finished generate run yet"."""
+    at = open_page("preferences")
+    assert "Score and pair" not in [b.label for b in at.button]
+    assert any("generate candidates first" in i.value for i in at.info)
+
+
+def test_browse_names_every_strategy_of_a_merged_candidate(open_page, store, workspace):
+    """Found on the tour (test-artifacts/tour/35-…browse-candidates.png): "greedy ×6" for a text greedy gave once
+    and five sampled rows repeated, as on the Translate page."""
+    from datetime import datetime
+
+    _recorded_generate_and_score(store, workspace, "gen-m", "score-m", datetime(2026, 1, 1, 9), merged=True)
+    at = open_page("preferences")
+    table = next(m.value for m in at.markdown if "tarjama-table" in m.value and "Pair role" in m.value)
+    assert "<td>greedy, temperature:0.7 · 3 samples</td>" in table and "<td>top_k:20</td>" in table
+    assert "×" not in table
+
+
+def test_on_a_cpu_the_generate_form_opens_on_the_small_demo_sample(open_page, store, tiny_policy, demo_corpus):
+    """Found on the tour (test-artifacts/tour/09-…generate-candidates.png): *Sample size 0 = all* by default, i.e.
+    every source of the chosen corpora (~7,100 of the demo's held-out pools: ~40 min on the loaded 2-core machine)."""
+    at = open_page("preferences")
+    assert at.radio(key="pref-generate-preset").value == DEMO
+    assert at.number_input(key=f"pref-generate-{DEMO}-sample_size").value == 800
+    at.radio(key="pref-generate-preset").set_value(BRIEF)
+    at.run()
+    assert at.number_input(key=f"pref-generate-{BRIEF}-sample_size").value == 0

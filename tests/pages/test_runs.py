@@ -81,3 +81,23 @@ def test_a_full_disk_while_the_monitor_ingests_is_a_message(open_page, store, wo
         wal.unlink(missing_ok=True)
         job.kill()
         job.wait()
+
+
+def test_generic_monitor_titles_its_charts_in_words(open_page, store, workspace):
+    """Found on the tour (test-artifacts/tour/42-runs.png): a generate run's charts were titled with raw metric
+    keys (``distinct_per_source``, ``sources_per_s``, ``tokens_per_s``)."""
+    import json
+
+    run_dir = workspace.run_dir("g1")
+    run_dir.mkdir(parents=True)
+    store.runs.create("g1", "generate", "Generate candidates", {}, str(run_dir))
+    w = EventWriter(run_dir)
+    w.emit("status", status="running")
+    w.emit("metric", step=6, values={"distinct_per_source": 1.0, "sources_per_s": 2.9, "tokens_per_s": 131.0})
+    w.emit("status", status="succeeded")
+    w.close()
+    ingest_run(store, "g1")
+
+    at = open_page("runs")
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    assert sorted(titles) == ["Distinct candidates per source", "Sources per second", "Tokens per second"]

@@ -29,6 +29,14 @@ def test_set_up_the_demo_registers_the_shipped_model_and_shows_what_it_writes(op
     assert "start-demo" not in [b.key for b in at.button]  # set up once
 
 
+def test_a_registered_sft_model_is_named_where_the_loop_stands(open_page, tiny_policy):
+    """Found on the tour (test-artifacts/tour/03-start.png): after the demo set-up the ticked SFT step still said
+    "Set up the demo below", and the set-up section was gone."""
+    at = open_page()
+    steps = " ".join(m.value for m in at.markdown if "**SFT model**" in m.value)
+    assert "tiny-sft" in steps and "Set up the demo below" not in steps
+
+
 @pytest.mark.parametrize("page, title", [("data", "1 · Data"), ("runs", "Runs"), ("models", "Models")])
 def test_every_page_renders(open_page, page, title):
     at = open_page(page)

@@ -258,3 +258,21 @@ def test_pick_the_best_needs_a_pick(open_page, store):
     assert at.radio(key=f"tr-best-{rid}").value is None
     _submit(at)
     assert any("Pick the best" in e.value for e in at.error) and store.feedback.count_judgements() == 0
+
+
+def test_a_candidate_card_names_each_strategy_once_and_its_sample_count(open_page, store):
+    """Found on the tour (test-artifacts/tour/37-…judgement-saved.png): cards read "temperature:1.0x2 ×2" (the spec's
+    x2 is the samples asked of the strategy, not of this text) and "greedy ×5" for a text four sampled rows repeated."""
+    from engine.feedback.interactive import RankedCandidate, record
+    from tests.engine.feedback.helpers import fake_translation
+
+    translation = fake_translation(n=2)
+    translation.candidates = [
+        RankedCandidate("الأولاد يلعبون في الحديقة.", 0.9, "greedy", ["greedy", "temperature:0.7x2", "top_p:0.9x2"], 5),
+        RankedCandidate("يلعب الأطفال في الحديقة.", 0.5, "temperature:1.0x2", ["temperature:1.0x2"], 1),
+    ]
+    rid = record(store, translation, linguist="Amina", detected="en")
+    at = _page(open_page, linguist="Amina", request=rid)
+    captions = [c.value for c in at.caption if c.value.startswith("**#")]
+    assert captions == ["**#1** · reward 0.900 · greedy, temperature:0.7, top_p:0.9 · 5 samples",
+                        "**#2** · reward 0.500 · temperature:1.0"]
