@@ -32,6 +32,25 @@ def setting_of(config_cls: type, name: str) -> Any:
                    advanced=bool(meta.get("advanced", False)), choices=meta.get("choices"), label=meta.get("label"))
 
 
+CHOICE_LABELS: dict[str, str] = {
+    "best_vs_worst": "Best against worst (one pair per source)",
+    "best_vs_each": "Best against each other candidate",
+    "all_above_margin": "Every two candidates apart by the margin",
+    "per token": "Per token",
+    "per translation": "Per translation",
+    "epoch": "Per epoch",
+    "step": "Per step",
+    "linear": "Linear head",
+    "mlp": "MLP head",
+}
+"""How a form shows a choice's stored value (values not listed are shown as they are)."""
+
+
+def choice_label(value: object) -> str:
+    """The words a form shows for a choice value (:data:`CHOICE_LABELS`, else the value itself)."""
+    return CHOICE_LABELS.get(str(value), str(value))
+
+
 LABELS: dict[str, str] = {
     "arabic_normalise": "Normalise Arabic before scoring",
     "base_model": "Base model",
