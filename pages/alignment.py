@@ -6,6 +6,7 @@ import streamlit as st
 
 from engine.feedback.pairs import linguist_weights, volume_warning
 from engine.pipelines.templates import phase3_defaults
+from studio.components.active_feedback import active_feedback_chart
 from studio.components.exports import preference_export
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor, start_run
@@ -62,8 +63,9 @@ except ValueError:
     st.info("No cold-start model yet: Phase 3 starts from the model PPO makes on page 4 (or Phase 2 on Pipelines).")
 
 tuned = [m for m in store.models.list(kind="reward") if m["metadata"].get("fine_tuned_from")]  # newest first
-pairs_tab, rm_tab, ppo_tab, phase3_tab = st.tabs(
-    ["1 · Feedback → pairs", "2 · Fine-tune the reward model", "3 · PPO stage 2", "Phase 3 in one click"])
+pairs_tab, rm_tab, ppo_tab, phase3_tab, teach_tab = st.tabs(
+    ["1 · Feedback → pairs", "2 · Fine-tune the reward model", "3 · PPO stage 2", "Phase 3 in one click",
+     "Which sources teach most"])
 
 with pairs_tab:
     if volume["judgements"] == 0:
@@ -155,3 +157,9 @@ with phase3_tab:
     mine = [p for p in started if p["template"] == "phase3"]
     if mine:
         pipeline_view(mine[0]["id"], key="align-phase3-view")
+
+with teach_tab:
+    st.caption("Does handing linguists the sources the reward models are unsure of (a review queue ordered by "
+               "disagreement or margin, Translate page) teach the reward model faster than random sources? Measured on "
+               "the demo with a simulated linguist, one point per 50 judgements.")
+    active_feedback_chart("align-teach")

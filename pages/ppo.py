@@ -10,7 +10,7 @@ from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor, start_run
 from studio.components.launch import launch_choice
 from studio.components.memory_estimate import memory_estimate
-from studio.components.pickers import corpus_picker, glossary_widget, model_picker, pair_set_picker
+from studio.components.pickers import corpus_picker, glossary_widget, model_picker, models_picker, pair_set_picker
 from studio.components.ppo_monitor import PPO_CHARTS, ppo_health
 from studio.components.presets import preset_choice
 from studio.state import services
@@ -37,6 +37,7 @@ with ppo_tab:
         memory_estimate("ppo", key="ppo", launch=launch, values=values)
         config = config_form("ppo", key=f"ppo-form-{preset}", defaults=defaults,
                              widgets={"policy": model_picker("policy"), "reward_model": model_picker("reward"),
+                                      "extra_reward_models": models_picker("reward"),
                                       "corpus_ids": corpus_picker(fresh=True), "glossaries": glossary_widget},
                              submit_label="Start PPO")
         if config is not None:
@@ -79,4 +80,5 @@ with grpo_tab:
     st.caption("Group-relative policy optimisation (or RLOO) with Python reward functions: the reward model's "
                "score and/or chrF against the reference.")
     alternative("grpo", "grpo", {"policy": model_picker("policy"), "reward_model": model_picker("reward"),
+                                 "extra_reward_models": models_picker("reward"),
                                  "corpus_ids": corpus_picker(fresh=True), "glossaries": glossary_widget})

@@ -25,13 +25,15 @@ from engine.feedback.judgements import (
     submit,
 )
 from engine.feedback.language import LANGUAGE_NAMES, detect_language
-from engine.feedback.queue import create_queue, may_review, next_item, queue_agreement
+from engine.feedback.queue import create_queue, may_review, next_item, order_request, queue_agreement
+from engine.feedback.uncertainty import ORDERING_HELP, ORDERINGS
 from engine.glossary import AppliedTerm, TermIndex
 from engine.glossary.prompt import prompt_terms
 from engine.jobs.events import FINAL_STATUSES
 from engine.jobs.translate_batch import OUTPUT_JSONL, OUTPUT_TSV
 from engine.models.refs import default_policy, resolve_model
 from engine.monitor.log import log_served, served_from_translation
+from engine.reward.ensemble import COMBINATIONS
 from studio.components.annotation_interop import agreement_metrics, argilla_panel
 from studio.components.arabic import arabic_text, bidi_table
 from studio.components.glossary import glossary_picker, highlighted_source, highlighted_translation, term_index
@@ -101,6 +103,8 @@ reward_models = [m["name"] for m in store.models.list(kind="reward")]
 def _candidate_card(cand: dict, terms: TermIndex | None = None, applied: Sequence[AppliedTerm] = ()) -> None:
     with st.container(border=True):
         score = f"reward {cand['rm_score']:.3f}" if cand["rm_score"] is not None else "not ranked"
+        if cand.get("rm_spread") is not None:  # an ensemble ranked it: how much its members disagree
+            score += f" ± {cand['rm_spread']:.3f} spread"
         origin = candidate_origin(cand["strategies"] or cand["strategy"], cand["n_samples"])
         st.caption(f"**#{cand['position'] + 1}** · {score} · {origin}")
         if applied and cand["text"]:
@@ -239,6 +243,21 @@ def _pair_of(source: str, choice: str) -> tuple[str | None, str | None]:
     return guess.pair or "en-ar", guess.language
 
 
+def ensemble_settings(key: str, first: str | None) -> tuple[list[str], str, float]:
+    """More reward models ranking with ``first`` as an ensemble, how they combine, and k."""
+    others = [n for n in reward_models if n != first]
+    if not others:
+        return [], "mean", 1.0
+    e1, e2, e3 = st.columns([2, 1, 1])
+    extra = e1.multiselect("More reward models (ensemble)", others, key=f"{key}-rm-extra",
+                           help="Rank with several reward-model versions at once: each candidate's score is their "
+                                "combination, and their spread (standard deviation) is shown beside it.")
+    how = e2.selectbox("Combine as", COMBINATIONS, key=f"{key}-ens",
+                       help="mean; min (conservative); mean-k*std (penalises disagreement).")
+    k = e3.number_input("k", 0.0, 100.0, 1.0, 0.5, key=f"{key}-ens-k", help="k of mean − k·std.")
+    return extra, how, float(k)
+
+
 # --- tabs ------------------------------------------------------------------------------------------------
 translate_tab, queue_tab, batch_tab, feedback_tab = st.tabs(
     ["Translate", "Review queue", "Batch translation", "All feedback"])
@@ -284,6 +303,11 @@ with translate_tab:
                                 help="Off: every request draws its own seed (shown with the candidates, so it can "
                                      "be sampled again). On: every request uses this seed.")
             seed = s3.number_input("Seed", 0, 2**31 - 1, 0, key="tr-seed") if fixed else None
+        if rm is not None and len(reward_models) > 1:
+            with st.expander("Reward-model ensemble"):
+                extra_rms, ensemble, ensemble_k = ensemble_settings("tr", rm)
+        else:
+            extra_rms, ensemble, ensemble_k = [], "mean", 1.0
         if st.button("Translate", type="primary", key="tr-translate"):
             pair, detected = _pair_of(source, lang)
             if not source.strip():
@@ -300,6 +324,7 @@ with translate_tab:
                             store, source=source, pair=pair, model=model, rm=rm,
                             strategies=[s.strip() for s in strategies.split(",") if s.strip()],
                             max_new_tokens=int(max_new), seed=None if seed is None else int(seed),
+                            extra_rms=extra_rms, ensemble=ensemble, ensemble_k=ensemble_k,
                             terms=terms_for_prompt)
                     request_id = record(store, translation, linguist=linguist, detected=detected)
                     log_served(store, [served_from_translation(translation, request_id)])
@@ -340,12 +365,24 @@ with queue_tab:
                 q_rm = q1.selectbox("Reward model", reward_models or [None], key="tr-q-rm",
                                     format_func=lambda n: n or "none registered")
                 q_people = q2.multiselect("Linguists (empty: anyone)", store.feedback.linguists(), key="tr-q-people")
+                q_extra = q1.multiselect("More reward models (ensemble)", reward_models, key="tr-q-rm-extra",
+                                         help="Rank with them too; their spread measures disagreement.")
+                q_ens = q2.selectbox("Combine as", COMBINATIONS, key="tr-q-ens")
+                q_ens_k = q1.number_input("k (mean − k·std)", 0.0, 100.0, 1.0, 0.5, key="tr-q-ens-k")
+                q_order = q2.selectbox("Order of the sources", ORDERINGS, key="tr-q-order",
+                                       format_func=lambda o: f"{o}: {ORDERING_HELP[o]}",
+                                       help="By uncertainty: a job first samples and scores every source, then "
+                                            "Next item hands out the sources the reward models are least sure of.")
                 make = st.form_submit_button("Create queue", type="primary")
             if make:
                 try:
                     new_id = create_queue(store, name=q_name, corpus_ids=q_corpora, split=q_split, k=int(q_k),
                                           model=q_model, rm=q_rm, created_by=linguist, linguists=q_people,
-                                          sample_size=int(q_size))
+                                          sample_size=int(q_size), extra_rms=q_extra, ensemble=q_ens,
+                                          ensemble_k=float(q_ens_k), ordering=q_order)
+                    measure = order_request(store, new_id)
+                    if measure is not None:
+                        services().supervisor.start("queue_order", measure, title=f"Order queue {q_name} by {q_order}")
                 except (ValueError, LookupError, JudgementError) as exc:
                     st.error(str(exc))
                 else:
@@ -359,6 +396,11 @@ with queue_tab:
             st.session_state.pop("tr-queue", None)
         queue_id = st.selectbox("Queue", list(labels), format_func=labels.get, key="tr-queue")
         queue = store.feedback.queue(queue_id)
+        ordering = queue["settings"].get("ordering", "random")
+        if ordering != "random":
+            measured = store.feedback.measured_items(queue_id)
+            st.caption(f"Ordered by {ordering} ({ORDERING_HELP[ordering]}): {measured[0]} of {measured[1]} sources "
+                       "measured — the rest follow in the queue's own order. The measuring run is on the Runs page.")
         progress = store.feedback.progress(queue_id, linguist)
         st.progress(min(1.0, progress["judged"] / max(progress["wanted"], 1)),
                     text=f"Queue: {progress['judged']} of {progress['wanted']} judgements · {progress['complete']} of "

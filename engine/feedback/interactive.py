@@ -56,6 +56,8 @@ class RankedCandidate:
     strategy: str
     strategies: list[str] = field(default_factory=list)
     n_samples: int = 1
+    rm_spread: float | None = None
+    """With an ensemble of reward models: the members' standard deviation (their disagreement), else ``None``."""
 
 
 @dataclass
@@ -237,19 +239,38 @@ def new_seed() -> int:
     return secrets.randbelow(2**31 - 1)
 
 
+def _ensemble_scores(paths: Sequence[str], sources: list[str], texts: list[str], pair: str, combination: str,
+                     k: float, threads: int | None, sequential: bool) -> list[Any]:
+    """Every member's scores of the candidates (each member under its own lock), combined per candidate."""
+    from engine.reward.ensemble import combine
+
+    per_member = []
+    for path in paths:
+        scorer, lock = _scorer(path)
+        with lock, torch_threads(threads):
+            if sequential:
+                per_member.append([scorer.score([s], [t], pair)[0] for s, t in zip(sources, texts, strict=True)])
+            else:
+                per_member.append(scorer.score(sources, texts, pair))
+    return [combine(list(row), combination, k) for row in zip(*per_member, strict=True)]
+
+
 def translate_and_rank(*, source: str, pair: str, model_name: str, model_path: str, prompt_format: str,
                        rm_name: str | None = None, rm_path: str | None = None,
                        strategies: Sequence[str] = DEFAULT_STRATEGIES, max_new_tokens: int = 64,
                        seed: int | None = None, trust_remote_code: bool = False, mode: str = "batched",
+                       extra_rm_paths: Sequence[str] = (), ensemble: str = "mean", ensemble_k: float = 1.0,
                        terms: Sequence[tuple[str, str]] = ()) -> Translation:
     """Sample 5–8 candidates of ``source`` and rank the distinct ones by the reward model (best first).
 
     ``terms``: ``(source term, Arabic term)`` glossary pairs placed in an ``instruction`` prompt (ignored by ``tags``
     models; recorded in ``settings["glossary_terms"]`` when used).
 
-    Without a reward model the candidates keep the order they were sampled in and have no score. ``seed=None``
-    (the default) draws a seed for this request: with one fixed seed every source got the same random stream, and
-    a weak model then put the same words on top for different sources. The seed used is in ``settings``.
+    With ``extra_rm_paths`` the reward models ``rm_path`` + those form an ensemble: each candidate's score is their
+    combination (``ensemble``: mean, min or mean-k*std with ``ensemble_k``) and ``rm_spread`` their standard
+    deviation. Without a reward model the candidates keep the order they were sampled in and have no score.
+    ``seed=None`` (the default) draws a seed for this request: with one fixed seed every source got the same random
+    stream, and a weak model then put the same words on top for different sources. The seed used is in ``settings``.
     """
     seed = new_seed() if seed is None else int(seed)
     source = " ".join(str(source).split()) if "\n" not in str(source) else str(source).strip()
@@ -270,7 +291,14 @@ def translate_and_rank(*, source: str, pair: str, model_name: str, model_path: s
         candidates = SAMPLERS[mode](policy, source, pair, parsed, prompt_format=prompt_format,
                                     max_new_tokens=max_new_tokens, seed=seed, terms=prompt_terms)
     t1 = time.perf_counter()
-    if rm_path:
+    if rm_path and extra_rm_paths:
+        scored = _ensemble_scores([rm_path, *extra_rm_paths], [source] * len(candidates),
+                                  [c.text for c in candidates], pair, ensemble, ensemble_k, threads,
+                                  mode == "sequential")
+        for cand, ens in zip(candidates, scored, strict=True):
+            cand.rm_score, cand.rm_spread = ens.score, ens.spread
+        candidates.sort(key=lambda c: -c.rm_score)
+    elif rm_path:
         scorer, lock = _scorer(rm_path)
         with lock, torch_threads(threads):
             if mode == "sequential":
@@ -296,28 +324,35 @@ def record(store, translation: Translation, *, linguist: str | None, detected: s
                "strategies": translation.strategies, "settings": translation.settings,
                "generate_s": translation.generate_s, "score_s": translation.score_s, "queue_id": queue_id,
                "item_id": item_id}
-    candidates = [{"text": c.text, "rm_score": c.rm_score, "strategy": c.strategy, "strategies": c.strategies,
-                   "n_samples": c.n_samples} for c in translation.candidates]
+    candidates = [{"text": c.text, "rm_score": c.rm_score, "rm_spread": c.rm_spread, "strategy": c.strategy,
+                   "strategies": c.strategies, "n_samples": c.n_samples} for c in translation.candidates]
     return store.feedback.add_request(request, candidates)
 
 
 def translate_with_registry(store, *, source: str, pair: str, model: str, rm: str | None,
                             strategies: Sequence[str] = DEFAULT_STRATEGIES, max_new_tokens: int = 64,
-                            seed: int | None = None, mode: str = "batched",
+                            seed: int | None = None, mode: str = "batched", extra_rms: Sequence[str] = (),
+                            ensemble: str = "mean", ensemble_k: float = 1.0,
                             terms: Sequence[tuple[str, str]] = ()) -> Translation:
-    """:func:`translate_and_rank` with registered model names (resolved through :mod:`engine.models.refs`)."""
+    """:func:`translate_and_rank` with registered model names (resolved through :mod:`engine.models.refs`);
+    ``extra_rms`` are further reward models ranking as an ensemble with ``rm``."""
     from engine.models.refs import resolve_model
+    from engine.reward.ensemble import check_combination, ensemble_label, member_names
 
     ref = resolve_model(store, model)
     if ref.kind != "policy":
         raise ValueError(f"{model} is a {ref.kind} model; choose a policy model")
-    rm_path = None
-    if rm:
-        rm_ref = resolve_model(store, rm)
+    check_combination(ensemble, ensemble_k)
+    names = member_names(rm, extra_rms)
+    paths = []
+    for name in names:
+        rm_ref = resolve_model(store, name)
         if rm_ref.kind != "reward":
-            raise ValueError(f"{rm} is a {rm_ref.kind} model; choose a reward model")
-        rm_path = rm_ref.path
+            raise ValueError(f"{name} is a {rm_ref.kind} model; choose a reward model")
+        paths.append(rm_ref.path)
     return translate_and_rank(source=source, pair=pair, model_name=ref.name, model_path=ref.path,
-                              prompt_format=ref.prompt_format, rm_name=rm, rm_path=rm_path, strategies=strategies,
-                              max_new_tokens=max_new_tokens, seed=seed, trust_remote_code=ref.trust_remote_code,
-                              mode=mode, terms=terms)
+                              prompt_format=ref.prompt_format,
+                              rm_name=ensemble_label(names, ensemble, ensemble_k) if names else None,
+                              rm_path=paths[0] if paths else None, extra_rm_paths=paths[1:], ensemble=ensemble,
+                              ensemble_k=ensemble_k, strategies=strategies, max_new_tokens=max_new_tokens, seed=seed,
+                              trust_remote_code=ref.trust_remote_code, mode=mode, terms=terms)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from engine.feedback.agreement import AgreementReport, agreement, rating_from_judgement
 from engine.feedback.interactive import DEFAULT_STRATEGIES, Translation, check_strategies, record
@@ -31,9 +32,16 @@ class QueueItem:
 
 def create_queue(store, *, name: str, corpus_ids: list[int], split: str, k: int, model: str, rm: str | None,
                  created_by: str, linguists: list[str] | None = None, sample_size: int = 0, seed: int = 0,
-                 strategies: list[str] | None = None, max_new_tokens: int = 64) -> int:
-    """Check the settings and create a queue over the split's sources (or a seeded sample); returns its id."""
+                 strategies: list[str] | None = None, max_new_tokens: int = 64, extra_rms: list[str] | None = None,
+                 ensemble: str = "mean", ensemble_k: float = 1.0, ordering: str = "random") -> int:
+    """Check the settings and create a queue over the split's sources (or a seeded sample); returns its id.
+
+    ``extra_rms`` rank with ``rm`` as an ensemble (``ensemble``, ``ensemble_k``). ``ordering`` other than
+    ``random`` is recorded in the settings; the priorities come from a ``queue_order`` run (see
+    :func:`order_request`)."""
+    from engine.feedback.uncertainty import check_ordering
     from engine.models.refs import resolve_model
+    from engine.reward.ensemble import check_combination, member_names
 
     name = " ".join(str(name).split())
     if not name:
@@ -51,14 +59,30 @@ def create_queue(store, *, name: str, corpus_ids: list[int], split: str, k: int,
     ref = resolve_model(store, model)
     if ref.kind != "policy":
         raise ValueError(f"{model} is a {ref.kind} model; choose a policy model")
-    if rm and resolve_model(store, rm).kind != "reward":
-        raise ValueError(f"{rm} is not a reward model")
+    rms = member_names(rm, extra_rms or [])
+    if extra_rms and not rm:
+        raise ValueError("choose the queue's first reward model before adding more")
+    for name_ in rms:
+        if resolve_model(store, name_).kind != "reward":
+            raise ValueError(f"{name_} is not a reward model")
+    check_combination(ensemble, ensemble_k)
+    check_ordering(ordering, len(rms))
     strategies = [s.name for s in check_strategies(strategies or list(DEFAULT_STRATEGIES))]
     names = [clean_linguist_name(n) for n in (linguists or [])]
     return store.feedback.create_queue(
         name=name, corpus_ids=corpus_ids, split=split, k=int(k), model=model, rm=rm or None, strategies=strategies,
-        settings={"max_new_tokens": int(max_new_tokens), "seed": int(seed)}, linguists=names,
+        settings={"max_new_tokens": int(max_new_tokens), "seed": int(seed), "extra_rms": rms[1:],
+                  "ensemble": ensemble, "ensemble_k": float(ensemble_k), "ordering": ordering}, linguists=names,
         created_by=clean_linguist_name(created_by), sample_size=int(sample_size), seed=int(seed))
+
+
+def order_request(store, queue_id: int) -> Any | None:
+    """The ``queue_order`` job config that measures a queue ordered by uncertainty (``None`` for ``random``)."""
+    from engine.jobs.queue_order import QueueOrderConfig
+
+    queue = store.feedback.queue(queue_id)
+    ordering = (queue["settings"] or {}).get("ordering", "random") if queue else "random"
+    return None if ordering == "random" else QueueOrderConfig(queue_id=int(queue_id), measure=ordering)
 
 
 def may_review(queue: dict, linguist: str) -> bool:
@@ -79,7 +103,10 @@ def default_translator(store) -> Translator:
         return translate_with_registry(store, source=item["source"], pair=item["pair"], model=queue["model"],
                                        rm=queue["rm"], strategies=queue["strategies"],
                                        max_new_tokens=int(settings.get("max_new_tokens", 64)),
-                                       seed=int(settings.get("seed", 0)) + int(item["item_id"]))
+                                       seed=int(settings.get("seed", 0)) + int(item["item_id"]),
+                                       extra_rms=settings.get("extra_rms") or [],
+                                       ensemble=settings.get("ensemble", "mean"),
+                                       ensemble_k=float(settings.get("ensemble_k", 1.0)))
 
     return translate
 

@@ -32,6 +32,29 @@ def setting_of(config_cls: type, name: str) -> Any:
                    advanced=bool(meta.get("advanced", False)), choices=meta.get("choices"), label=meta.get("label"))
 
 
+CHOICE_LABELS: dict[str, str] = {
+    "best_vs_worst": "Best against worst (one pair per source)",
+    "best_vs_each": "Best against each other candidate",
+    "all_above_margin": "Every two candidates apart by the margin",
+    "per token": "Per token",
+    "per translation": "Per translation",
+    "mean-k*std": "mean − k·std",
+    "epoch": "Per epoch",
+    "step": "Per step",
+    "linear": "Linear head",
+    "mlp": "MLP head",
+    "bf16": "bf16 (bfloat16)",
+    "fp16": "fp16 (with loss scaling)",
+    "fp32": "fp32 (full precision)",
+}
+"""How a form shows a choice's stored value (values not listed are shown as they are)."""
+
+
+def choice_label(value: object) -> str:
+    """The words a form shows for a choice value (:data:`CHOICE_LABELS`, else the value itself)."""
+    return CHOICE_LABELS.get(str(value), str(value))
+
+
 LABELS: dict[str, str] = {
     "arabic_normalise": "Normalise Arabic before scoring",
     "base_model": "Base model",
@@ -53,10 +76,13 @@ LABELS: dict[str, str] = {
     "decoding": "Decoding",
     "device": "Device",
     "empty_penalty": "Empty-output penalty",
+    "ensemble": "Combine reward models as",
+    "ensemble_k": "k (mean − k·std)",
     "epochs": "Epochs",
     "eval_every": "Evaluate every (steps)",
     "eval_pairs": "Evaluation pairs",
     "extra_metrics": "Extra metrics",
+    "extra_reward_models": "More reward models (ensemble)",
     "gamma": "Discount (gamma)",
     "generate_run": "Generate run",
     "generate_settings": "Other generate settings",
@@ -83,6 +109,7 @@ LABELS: dict[str, str] = {
     "max_prompts": "Prompt limit",
     "max_steps": "Step limit",
     "max_synthetic_valid": "Synthetic validation pairs (at most)",
+    "measure": "Uncertainty measure",
     "method": "Method",
     "metrics": "Metrics",
     "min_arabic_share": "Minimum Arabic share",
@@ -109,6 +136,7 @@ LABELS: dict[str, str] = {
     "precision": "Precision",
     "qlora": "QLoRA (4-bit, CUDA)",
     "qe_model": "QE model (scores served translations)",
+    "queue_id": "Review queue",
     "reference_free": "Reference-free",
     "register_stage": "Register as stage",
     "repetition_penalty": "Repetition penalty",

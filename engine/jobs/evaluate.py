@@ -65,6 +65,11 @@ class EvaluateConfig:
                                         advanced=True)
     reward_model: str = setting("", "Reward model: reranks best-of-n candidates and adds its score ('rm') as a "
                                     "metric (empty: none).")
+    extra_reward_models: list = setting([], "More reward-model versions scored with it as an ensemble (best-of-n "
+                                            "and 'rm' then use their combination).", advanced=True)
+    ensemble: str = setting("mean", "How an ensemble's scores combine: mean, min (conservative) or mean − k·std.",
+                            choices=("mean", "min", "mean-k*std"), advanced=True)
+    ensemble_k: float = setting(1.0, "k of mean − k·std.", min=0.0, max=100.0, advanced=True)
     metrics: list = setting(list(REQUESTABLE_METRICS),
                             "Metrics per sentence: chrf, bleu, ter, bertscore, comet, comet_qe. Model metrics "
                             "whose model is not set below are skipped; the hallucination checks always run.")
@@ -216,6 +221,32 @@ def _corpus_testset(config: EvaluateConfig, store) -> str:
          "seg_id": r["seg_id"]} for r in rows], details)
 
 
+def reward_members(config: EvaluateConfig, store) -> list[ModelRef]:
+    """The reward model and the ensemble's other members, checked to be reward models."""
+    from engine.reward.ensemble import check_combination, member_names
+
+    if config.extra_reward_models and not config.reward_model:
+        raise ValueError("choose the first reward model of the ensemble in reward_model")
+    check_combination(config.ensemble, config.ensemble_k)
+    refs = [resolve_model(store, n) for n in member_names(config.reward_model, config.extra_reward_models)]
+    for ref in refs:
+        if ref.kind != "reward":
+            raise ValueError(f"{ref.name} is a {ref.kind} model; choose a reward model")
+    return refs
+
+
+def reward_of(config: EvaluateConfig, store) -> ModelRef | None:
+    """What scores rewards in this run, as one reference for the cache key: the reward model, or for an ensemble
+    its label (``a + b (min)``) with every member's folder."""
+    from engine.reward.ensemble import ensemble_label
+
+    refs = reward_members(config, store)
+    if len(refs) <= 1:
+        return refs[0] if refs else None
+    return ModelRef(name=ensemble_label([r.name for r in refs], config.ensemble, config.ensemble_k),
+                    path=" | ".join(r.path for r in refs), kind="reward", prompt_format=refs[0].prompt_format)
+
+
 def plan_evaluation(config: EvaluateConfig, store) -> EvaluationPlan:
     """Check the settings, store the test set, and decide per model what is cached and what is to do."""
     models = list(dict.fromkeys(str(m) for m in config.models if str(m).strip()))
@@ -223,11 +254,7 @@ def plan_evaluation(config: EvaluateConfig, store) -> EvaluationPlan:
         raise ValueError("choose at least one model to evaluate")
     if config.best_of_n > 1 and not config.reward_model:
         raise ValueError("best-of-n needs a reward model to pick the best candidate")
-    reward = None
-    if config.reward_model:
-        reward = resolve_model(store, config.reward_model)
-        if reward.kind != "reward":
-            raise ValueError(f"{config.reward_model} is a {reward.kind} model; choose a reward model")
+    reward = reward_of(config, store)
     if config.testset:
         testset = store.evaluations.get_testset(config.testset)
         if testset is None:
@@ -267,8 +294,8 @@ def prepare(config: EvaluateConfig, store, run_dir: Path) -> None:
         if system.action == "score":
             system.cached_outputs = f"cached/{system.key}.parquet"
             store.evaluations.export_outputs(system.key, inputs / system.cached_outputs)
-    if config.reward_model:
-        resolve_model(store, config.reward_model).save(inputs / "reward_model.json")
+    for i, ref in enumerate(reward_members(config, store)):
+        ref.save(inputs / ("reward_model.json" if i == 0 else f"reward_model-{i}.json"))
     (inputs / PLAN_FILE).write_text(json.dumps(asdict(plan), ensure_ascii=False, indent=2), encoding="utf-8")
 
 
@@ -415,12 +442,13 @@ def run(config: EvaluateConfig, ctx: JobContext) -> None:
     if needs_reward and (ctx.inputs_dir / "reward_model.json").exists():
         import torch
 
-        from engine.reward.scoring import RewardScorer
+        from engine.reward.ensemble import reward_files, scorer_for
 
         torch.set_num_threads(max(1, os.cpu_count() or 1))
-        reward = ModelRef.load(ctx.inputs_dir / "reward_model.json")
-        scorer = RewardScorer(reward.path, trust_remote_code=reward.trust_remote_code,
-                              precision=resolve_precision(config.precision))
+        rewards = [ModelRef.load(f) for f in reward_files(ctx.inputs_dir, "reward_model")]
+        scorer = scorer_for([r.path for r in rewards], config.ensemble, config.ensemble_k,
+                            trust_remote_code=rewards[0].trust_remote_code,
+                            precision=resolve_precision(config.precision))
     settings = config_to_dict(config)
     progress = _Progress(ctx, len(todo) * len(rows))
     progress.set(0, f"{len(todo)} system(s) to evaluate")

@@ -6,7 +6,9 @@ the group's mean and std; RLOO: against the leave-one-out mean). The rewards, we
 
 ``rm``
     a registered reward model's score of (source, translation), through :class:`~engine.reward.scoring.RewardScorer`
-    with the reward model's own tokenizer and prompt format (weight ``rm_weight``);
+    with the reward model's own tokenizer and prompt format (weight ``rm_weight``); with ``extra_reward_models``
+    the combined score of the ensemble (:class:`~engine.reward.ensemble.EnsembleScorer`: mean, min or
+    mean − k·std), whose mean spread is logged per call;
 ``chrf``
     sentence chrF against the corpus reference, scaled to 0–1 (weight ``chrf_weight``);
 ``checks``
@@ -55,6 +57,7 @@ from engine.jobs.training import (
     tracking_args,
 )
 from engine.models.refs import ModelRef, resolve_model
+from engine.reward.ensemble import COMBINATIONS, check_combination, member_names
 
 METHODS: tuple[str, ...] = ("grpo", "rloo")
 CHECK_FLAGS: tuple[str, ...] = ("empty", "low_arabic", "copy_of_source", "repetition", "bad_length")
@@ -70,6 +73,11 @@ class GrpoConfig:
                                   "(advantage = reward minus the mean of the group's other samples).",
                           choices=METHODS)
     reward_model: str = setting("", "Registered reward model whose score is a reward (empty: none).")
+    extra_reward_models: list = setting([], "More reward-model versions scored with it as an ensemble; empty: the one "
+                                            "reward model.")
+    ensemble: str = setting("mean", "How an ensemble's scores combine: their mean, their minimum (conservative) or "
+                                    "mean − k·std (uncertainty-penalised).", choices=COMBINATIONS)
+    ensemble_k: float = setting(1.0, "k of mean − k·std.", min=0.0, max=100.0)
     rm_weight: float = setting(1.0, "Weight of the reward model's score (used when a reward model is chosen).",
                                min=0.0, max=1000.0)
     chrf_weight: float = setting(1.0, "Weight of chrF against the corpus reference (0–1 scale); 0 = off.",
@@ -131,6 +139,9 @@ def _active_rewards(config: GrpoConfig) -> list[tuple[str, float]]:
 def _validate(config: GrpoConfig) -> None:
     if not any(name in ("rm", "chrf") for name, _ in _active_rewards(config)):
         raise ValueError("choose a reward: a reward model with rm_weight > 0, or chrf_weight > 0")
+    check_combination(config.ensemble, config.ensemble_k)
+    if config.extra_reward_models and not config.reward_model:
+        raise ValueError("choose the first reward model of the ensemble in reward_model")
     unknown = sorted(set(config.penalty_checks) - set(CHECK_FLAGS))
     if unknown:
         raise ValueError(f"unknown checks {', '.join(unknown)}; known: {', '.join(CHECK_FLAGS)}")
@@ -143,10 +154,11 @@ def prepare(config: GrpoConfig, store, run_dir: Path) -> None:
         raise ValueError("choose at least one corpus")
     resolve_policy(store, config.policy).save(run_dir / "inputs" / "policy.json")
     if config.reward_model and config.rm_weight > 0:
-        rm = resolve_model(store, config.reward_model)
-        if rm.kind != "reward":
-            raise ValueError(f"{config.reward_model} is a {rm.kind} model; choose a reward model")
-        rm.save(run_dir / "inputs" / "reward_model.json")
+        for i, name in enumerate(member_names(config.reward_model, config.extra_reward_models)):
+            rm = resolve_model(store, name)
+            if rm.kind != "reward":
+                raise ValueError(f"{name} is a {rm.kind} model; choose a reward model")
+            rm.save(run_dir / "inputs" / ("reward_model.json" if i == 0 else f"reward_model-{i}.json"))
     if config.glossaries:
         from engine.glossary.export import export_glossaries
 
@@ -208,6 +220,24 @@ class RewardModelReward(StudioReward):
         return self.scorer.score(sources, texts, pairs)
 
 
+class EnsembleReward(StudioReward):
+    """The combined score of several registered reward models (each with its own tokenizer and prompt format);
+    ``spreads`` collects the members' mean spread of every call."""
+
+    def __init__(self, refs: Sequence[ModelRef], combination: str, k: float, **kw: Any) -> None:
+        from engine.reward.ensemble import EnsembleScorer
+
+        super().__init__("rm", **kw)
+        self.scorer = EnsembleScorer([r.path for r in refs], combination, k, names=[r.name for r in refs])
+        self.spreads: list[float] = []
+
+    def score(self, sources, texts, pairs, references):
+        scored = self.scorer.score_with_spread(sources, texts, pairs)
+        if scored:
+            self.spreads.append(sum(s.spread for s in scored) / len(scored))
+        return [s.score for s in scored]
+
+
 class ChrfReward(StudioReward):
     """Sentence chrF against the reference, 0–1."""
 
@@ -252,16 +282,21 @@ class TerminologyPenalty(StudioReward):
 
 
 def build_rewards(config: GrpoConfig, ctx: JobContext | None, rm: ModelRef | None,
-                  precision: Precision | None = None) -> tuple[list, list[float]]:
-    """The reward callables in use and their weights (the first one logs sample translations); a reward model
-    loads in ``precision`` (its dtype and device; ``None``: float32 on the CPU)."""
+                  extra_rms: Sequence[ModelRef] = (), precision: Precision | None = None
+                  ) -> tuple[list, list[float]]:
+    """The reward callables in use and their weights (the first one logs sample translations); a single reward
+    model loads in ``precision`` (its dtype and device; ``None``: float32 on the CPU), an ensemble's members on the
+    GPU when there is one."""
     funcs, weights = [], []
     for name, weight in _active_rewards(config):
         kw = {"ctx": ctx, "sample_every": config.sample_every if not funcs else 0}
         if name == "rm":
             if rm is None:
                 raise ValueError("a reward model was chosen but not exported for this run")
-            funcs.append(RewardModelReward(rm, precision, **kw))
+            if extra_rms:
+                funcs.append(EnsembleReward([rm, *extra_rms], config.ensemble, config.ensemble_k, **kw))
+            else:
+                funcs.append(RewardModelReward(rm, precision, **kw))
         elif name == "chrf":
             funcs.append(ChrfReward(**kw))
         elif name == "terminology":
@@ -305,12 +340,14 @@ def run(config: GrpoConfig, ctx: JobContext) -> None:
     from datasets import Dataset
 
     from engine.models.loading import load_causal_lm, load_tokenizer
+    from engine.reward.ensemble import reward_files
 
     _validate(config)
     torch.set_num_threads(max(1, os.cpu_count() or 1))
     policy = ModelRef.load(ctx.inputs_dir / "policy.json")
     rm_file = ctx.inputs_dir / "reward_model.json"
     rm = ModelRef.load(rm_file) if rm_file.exists() else None
+    extra_rms = [ModelRef.load(f) for f in reward_files(ctx.inputs_dir, "reward_model")[1:]] if rm else []
     rows = pq.read_table(ctx.inputs_dir / "prompts.parquet").to_pylist()
     if not rows:
         raise ValueError("no prompts")
@@ -320,10 +357,11 @@ def run(config: GrpoConfig, ctx: JobContext) -> None:
     ctx.log(precision.describe())
     # the reward model is the studio's own scorer, not a model the trainer wraps: it loads whole on each process,
     # before the training arguments exist (under ZeRO-3 it would be sharded, and nothing would gather it back)
-    funcs, weights = build_rewards(config, ctx, rm, precision)
+    funcs, weights = build_rewards(config, ctx, rm, extra_rms, precision)
     ctx.log(f"{config.method.upper()} on {len(rows)} sources × {config.num_generations} samples; policy "
             f"{policy.name}; rewards " + ", ".join(f"{f.__name__}×{w:g}" for f, w in zip(funcs, weights, strict=True))
-            + (f" (reward model {rm.name})" if rm else ""))
+            + (f" (reward model {rm.name})" if rm and not extra_rms else "")
+            + (f" (reward: {config.ensemble} of {', '.join(r.name for r in [rm, *extra_rms])})" if extra_rms else ""))
 
     common = dict(
         output_dir=str(ctx.checkpoint_dir), per_device_train_batch_size=config.batch_size * config.num_generations,
@@ -367,7 +405,12 @@ def run(config: GrpoConfig, ctx: JobContext) -> None:
     name = policy_name(config.model_name, ctx, config.method)
     folder, parameters = save_policy(trainer.model, tokenizer, ctx.output_dir / "model", policy, config.method,
                                      config.lora, method=config.method, run=ctx.run_dir.name)
+    spreads = [s for f in funcs for s in getattr(f, "spreads", [])]
     meta = {"method": config.method, "parent_policy": policy.name, "reward_model": rm.name if rm else None,
+            "reward_models": [r.name for r in ([rm, *extra_rms] if rm else [])],
+            "ensemble": config.ensemble if extra_rms else None,
+            "ensemble_spread_first": spreads[0] if spreads else None,
+            "ensemble_spread_last": spreads[-1] if spreads else None,
             "rewards": {f.__name__: w for f, w in zip(funcs, weights, strict=True)}, "beta": config.beta,
             "steps": steps, "prompts": len(rows), "num_generations": config.num_generations,
             "corpus_ids": [int(i) for i in config.corpus_ids], "split": config.split,

@@ -50,6 +50,10 @@ def _load_evaluation(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, 
     store.evaluations.load_evaluation(cur, run_id, event)
 
 
+def _load_queue_priorities(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, event: dict) -> None:
+    store.feedback.load_priorities(cur, int(event["queue_id"]), event["path"])
+
+
 def _log_translations(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, event: dict) -> None:
     from engine.monitor.log import ingest_batch_output
 
@@ -62,6 +66,7 @@ ARTIFACT_HANDLERS: dict[str, ArtifactHandler] = {
     "scores": _load_scores,
     "pairs": _load_pairs,
     "evaluation": _load_evaluation,
+    "queue_priorities": _load_queue_priorities,
     "translation_log": _log_translations,
 }
 

@@ -24,6 +24,7 @@ KIND_MODULES: dict[str, str] = {
     "ppo": "engine.jobs.ppo",
     "evaluate": "engine.jobs.evaluate",
     "translate_batch": "engine.jobs.translate_batch",
+    "queue_order": "engine.jobs.queue_order",
 }
 
 

@@ -1,7 +1,9 @@
 """The ``ppo`` job: optimise a policy against a reward model with TRL's PPO, watched by monitors and alarms.
 
 Policy = a registered model (the SFT model for cold start), a frozen reference copy for the KL penalty, reward =
-a registered reward-model version, value model initialised from it; prompts = sources of a corpus split in the
+a registered reward-model version — or an ensemble of several, combined by
+:class:`~engine.reward.ensemble.EnsembleRewardModel` behind TRL's reward-model interface — value model initialised
+from the (first) reward model; prompts = sources of a corpus split in the
 policy's prompt format. Every ``eval_every`` steps the policy translates held-out sources greedily: chrF
 against their references (a metric outside the reward) and a table of samples with their rewards. Alarms
 (:mod:`engine.rl.alarms`) are written to the run; the KL alarm can stop training early. Checkpoints hold the
@@ -27,6 +29,7 @@ from engine.jobs.kinds import JobKind
 from engine.jobs.precision import gradient_checkpointing_setting, precision_setting, resolve_precision, trainer_args
 from engine.jobs.training import policy_name, register_policy, report_to_setting, save_policy, tracking_args
 from engine.models.refs import ModelRef, resolve_model
+from engine.reward.ensemble import COMBINATIONS, check_combination, member_names
 from engine.rl.alarms import AlarmSettings, check_alarms
 from engine.rl.shaping import RolloutStats, ShapingConfig
 
@@ -47,6 +50,11 @@ class PPOJobConfig:
 
     policy: str = setting("", "The policy to optimise (the SFT model for cold start).")
     reward_model: str = setting("", "The reward-model version that scores the translations.")
+    extra_reward_models: list = setting([], "More reward-model versions scored with it as an ensemble (they must "
+                                            "share the policy's tokenizer); empty: the one reward model.")
+    ensemble: str = setting("mean", "How an ensemble's scores combine: their mean, their minimum (conservative) or "
+                                    "mean − k·std (uncertainty-penalised).", choices=COMBINATIONS)
+    ensemble_k: float = setting(1.0, "k of mean − k·std.", min=0.0, max=100.0)
     corpus_ids: list = setting([], "Corpora whose train sources are the prompts (their valid split is held out).")
     model_name: str = setting("", "Name of the resulting model version (empty: ppo-<date>-<time>).")
     register_stage: str = setting("cold-start", "Stage of the resulting model.",
@@ -103,13 +111,21 @@ def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
     """Resolve policy and reward model, check their tokenizers match, export prompts and held-out sources."""
     if config.batch_size % config.mini_batch_size or config.batch_size % config.gradient_accumulation:
         raise ValueError("the batch size must be a multiple of the mini-batch size and of the accumulation steps")
-    policy, reward = resolve_model(store, config.policy), resolve_model(store, config.reward_model)
+    check_combination(config.ensemble, config.ensemble_k)
+    names = member_names(config.reward_model, config.extra_reward_models)
+    if not names:
+        raise ValueError("choose a reward model")
+    policy = resolve_model(store, config.policy)
     if policy.kind != "policy":
         raise ValueError(f"{config.policy} is not a policy model")
-    if reward.kind != "reward":
-        raise ValueError(f"{config.reward_model} is not a reward model")
+    rewards = [resolve_model(store, name) for name in names]
+    for reward in rewards:
+        if reward.kind != "reward":
+            raise ValueError(f"{reward.name} is not a reward model")
     policy.save(run_dir / "inputs" / "policy.json")
-    reward.save(run_dir / "inputs" / "reward.json")
+    rewards[0].save(run_dir / "inputs" / "reward.json")
+    for i, reward in enumerate(rewards[1:], start=1):
+        reward.save(run_dir / "inputs" / f"reward-{i}.json")
     ids = [int(i) for i in config.corpus_ids]
     n = store.corpora.export(ids, ("train",), run_dir / "inputs" / "prompts.parquet",
                              limit=config.max_prompts or None, seed=config.seed)
@@ -299,12 +315,14 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
 
     from engine.models.loading import load_causal_lm, load_tokenizer
     from engine.models.prompting import encode_prompt
+    from engine.reward.ensemble import load_reward_ensemble, reward_files
     from engine.reward.model import load_reward_model
     from engine.rl.shaping import shaped_get_reward
 
     torch.set_num_threads(max(1, os.cpu_count() or 1))
     policy_ref = ModelRef.load(ctx.inputs_dir / "policy.json")
-    reward_ref = ModelRef.load(ctx.inputs_dir / "reward.json")
+    members = [ModelRef.load(f) for f in reward_files(ctx.inputs_dir, "reward")]
+    reward_ref = members[0]
     latest = _latest(ctx.checkpoint_dir)
     done = json.loads((latest / STATE_FILE).read_text())["step"] if latest else 0
     if done >= config.steps:
@@ -341,7 +359,11 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
     policy = load_causal_lm(start, trust_remote_code=policy_ref.trust_remote_code, dtype=trained)
     ref_policy = None if config.lora else load_causal_lm(policy_ref.path, dtype=precision.load_dtype(),
                                                          trust_remote_code=policy_ref.trust_remote_code)
-    reward_model = load_reward_model(reward_ref.path, dtype=precision.load_dtype())
+    reward_model = load_reward_ensemble([m.path for m in members], config.ensemble, config.ensemble_k,
+                                        dtype=precision.load_dtype())
+    if len(members) > 1:
+        ctx.log(f"reward: {config.ensemble} of {len(members)} reward models ({', '.join(m.name for m in members)})"
+                + (f", k = {config.ensemble_k:g}" if config.ensemble == "mean-k*std" else ""))
     value_model = load_reward_model(latest / "value" if latest else reward_ref.path,
                                     dtype=precision.load_dtype(trainable=True))
     for m in (policy, value_model):
@@ -402,6 +424,8 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
     first = {k: v[0][1] for k, v in history.items() if v}
     window = {k: _window_mean(history, k) for k in ("kl", "kl_per_token", "reward_mean")}
     meta = {"method": "ppo", "policy": policy_ref.name, "reward_model": reward_ref.name,
+            "reward_models": [m.name for m in members], "ensemble": config.ensemble if len(members) > 1 else None,
+            "ensemble_k": config.ensemble_k if config.ensemble == "mean-k*std" and len(members) > 1 else None,
             "corpus_ids": list(config.corpus_ids), "steps": done + trainer.state.global_step,
             "final_kl": window["kl"][1], "final_kl_per_token": window["kl_per_token"][1],
             "first_reward": window["reward_mean"][0], "final_reward": window["reward_mean"][1],

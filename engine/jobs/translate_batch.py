@@ -40,6 +40,11 @@ class TranslateBatchConfig:
 
     model: str = setting("", "Registered policy model that samples the candidate translations.")
     reward_model: str = setting("", "Registered reward model that picks the best candidate of each source.")
+    extra_reward_models: list = setting([], "More reward-model versions scored with it as an ensemble; the best "
+                                            "candidate is then the one with the best combined score.", advanced=True)
+    ensemble: str = setting("mean", "How an ensemble's scores combine: mean, min (conservative) or mean − k·std.",
+                            choices=("mean", "min", "mean-k*std"), advanced=True)
+    ensemble_k: float = setting(1.0, "k of mean − k·std.", min=0.0, max=100.0, advanced=True)
     pair: str = setting("auto", "Language of the sources: auto detects English or French per line (English "
                         "when a line gives no clue); a JSONL line's own \"pair\" always wins.",
                         choices=("auto", "en-ar", "fr-ar"))
@@ -75,9 +80,15 @@ def prepare(config: TranslateBatchConfig, store, run_dir: Path) -> None:
     ref = resolve_model(store, config.model)
     if ref.kind != "policy":
         raise ValueError(f"{config.model} is a {ref.kind} model; choose a policy model")
-    rm = resolve_model(store, config.reward_model)
-    if rm.kind != "reward":
-        raise ValueError(f"{config.reward_model} is a {rm.kind} model; choose a reward model")
+    from engine.reward.ensemble import check_combination, member_names
+
+    check_combination(config.ensemble, config.ensemble_k)
+    if not config.reward_model:
+        raise ValueError("choose a reward model")
+    rms = [resolve_model(store, n) for n in member_names(config.reward_model, config.extra_reward_models)]
+    for rm in rms:
+        if rm.kind != "reward":
+            raise ValueError(f"{rm.name} is a {rm.kind} model; choose a reward model")
     if not config.qe_model:  # config.yaml records the QE model the run used
         from engine.monitor.settings import load_settings
 
@@ -88,7 +99,8 @@ def prepare(config: TranslateBatchConfig, store, run_dir: Path) -> None:
     inputs = run_dir / "inputs"
     inputs.mkdir(parents=True, exist_ok=True)
     ref.save(inputs / "model.json")
-    rm.save(inputs / "reward_model.json")
+    for i, rm in enumerate(rms):
+        rm.save(inputs / ("reward_model.json" if i == 0 else f"reward_model-{i}.json"))
     (inputs / "sources.jsonl").write_text(
         "".join(json.dumps(asdict(s), ensure_ascii=False) + "\n" for s in sources), encoding="utf-8")
     staged.unlink()
@@ -154,12 +166,12 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
     from engine.decoding.candidates import generate_candidates, parse_strategies
     from engine.feedback.batch import read_sources
     from engine.models.loading import load_tokenizer
-    from engine.reward.scoring import RewardScorer
+    from engine.reward.ensemble import ensemble_label, reward_files, scorer_for
 
     torch.set_num_threads(max(1, os.cpu_count() or 1))
     strategies = parse_strategies(config.strategies)
     ref = ModelRef.load(ctx.inputs_dir / "model.json")
-    rm = ModelRef.load(ctx.inputs_dir / "reward_model.json")
+    rms = [ModelRef.load(f) for f in reward_files(ctx.inputs_dir, "reward_model")]
     sources = read_sources(ctx.inputs_dir / "sources.jsonl")
     chunk_dir = ctx.output_dir / "chunks"
     chunk_dir.mkdir(exist_ok=True)
@@ -167,12 +179,14 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
     todo = [s for s in sources if s.line not in done]
     if done:
         ctx.log(f"resumed: {len(done)} sources already translated, {len(todo)} to go")
-    ctx.log(f"loading {ref.name} from {ref.path} and the reward model {rm.name}")
+    rm_label = ensemble_label([r.name for r in rms], config.ensemble, config.ensemble_k)
+    ctx.log(f"loading {ref.name} from {ref.path} and the reward model {rm_label}")
     tokenizer = load_tokenizer(ref.path, trust_remote_code=ref.trust_remote_code)
     precision = resolve_precision(config.precision)
     ctx.log(precision.describe())
     model = inference_model(ref.path, precision, trust_remote_code=ref.trust_remote_code)
-    scorer = RewardScorer(rm.path, batch_size=32, trust_remote_code=rm.trust_remote_code, precision=precision)
+    scorer = scorer_for([r.path for r in rms], config.ensemble, config.ensemble_k, batch_size=32,
+                        trust_remote_code=rms[0].trust_remote_code, precision=precision)
     qe_metric = _qe_metric(config.qe_model, ctx)
     total, t0 = len(sources), time.time()
     n_samples = sum(s.samples for s in strategies)
@@ -197,7 +211,7 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
             best = alts[0]
             rows.append({"line": src.line, "pair": src.pair, "detected": src.detected, "source": src.source,
                          "translation": best["text"], "score": best["score"], "strategy": best["strategy"],
-                         "alternatives": alts[1:], "model": ref.name, "rm": rm.name})
+                         "alternatives": alts[1:], "model": ref.name, "rm": rm_label})
         if qe_metric is not None:
             for row, qe in zip(rows, qe_metric.score([r["source"] for r in rows], [r["translation"] for r in rows]),
                                strict=True):

@@ -73,9 +73,9 @@ class FeedbackRepository:
              request.get("item_id")])
         cur.executemany(
             "INSERT INTO request_candidates (request_id, position, text, rm_score, strategy, strategies,"
-            " n_samples) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " n_samples, rm_spread) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [[request["id"], i, c["text"], c.get("rm_score"), c["strategy"], ",".join(c.get("strategies") or []),
-              int(c.get("n_samples") or 1)] for i, c in enumerate(candidates)])
+              int(c.get("n_samples") or 1), c.get("rm_spread")] for i, c in enumerate(candidates)])
         return request["id"]
 
     def request(self, request_id: str) -> dict | None:
@@ -86,7 +86,7 @@ class FeedbackRepository:
         row = rows[0]
         row["strategies"], row["settings"] = json.loads(row["strategies"]), json.loads(row["settings"])
         row["candidates"] = self.db.query_dicts(
-            "SELECT position, text, rm_score, strategy, strategies, n_samples FROM request_candidates"
+            "SELECT position, text, rm_score, rm_spread, strategy, strategies, n_samples FROM request_candidates"
             " WHERE request_id = ? ORDER BY position", [request_id])
         return row
 
@@ -263,7 +263,8 @@ class FeedbackRepository:
         expired and the item was handed on to ``k`` others meanwhile. Otherwise the item closest to its ``k``
         judgements that they have not judged and that fewer than ``k`` linguists hold (judged, or handed out within
         :data:`ASSIGNMENT_TIMEOUT`) — so items fill up to ``k`` and overlap between linguists, which is what
-        agreement needs.
+        agreement needs; among those, the highest ``priority`` first (how unsure the reward models are, set by a
+        ``queue_order`` run; items without one come after), then item order.
         """
         now = now or utc_now()
         fresh = now - ASSIGNMENT_TIMEOUT
@@ -289,7 +290,7 @@ class FeedbackRepository:
                     " SELECT i.item_id FROM review_items i LEFT JOIN load l ON l.item_id = i.item_id"
                     " WHERE i.queue_id = ? AND coalesce(l.n, 0) < ?"
                     " AND NOT EXISTS (SELECT 1 FROM judged d WHERE d.item_id = i.item_id AND d.linguist = ?)"
-                    " ORDER BY coalesce(l.n, 0) DESC, i.item_id LIMIT 1",
+                    " ORDER BY coalesce(l.n, 0) DESC, i.priority DESC NULLS LAST, i.item_id LIMIT 1",
                     [queue_id, queue_id, fresh, queue_id, int(k), linguist]).fetchone()
                 if open_item is None:
                     return None
@@ -301,6 +302,18 @@ class FeedbackRepository:
                               [queue_id, open_item[0]])
             names = [d[0] for d in row.description]
             return dict(zip(names, row.fetchone(), strict=True))
+
+    def load_priorities(self, cur: Any, queue_id: int, path: str) -> None:
+        """Set the items' priorities from a ``queue_order`` run's Parquet file (``item_id``, ``priority``), inside
+        the ingest transaction ``cur``."""
+        cur.execute(
+            "UPDATE review_items SET priority = p.priority FROM read_parquet(?) p"
+            " WHERE review_items.queue_id = ? AND review_items.item_id = p.item_id", [str(path), queue_id])
+
+    def measured_items(self, queue_id: int) -> tuple[int, int]:
+        """(items with a priority, all items) of a queue."""
+        row = self.db.query("SELECT count(priority), count(*) FROM review_items WHERE queue_id = ?", [queue_id])[0]
+        return int(row[0]), int(row[1])
 
     def set_item_request(self, queue_id: int, item_id: int, request_id: str) -> str:
         """Attach candidates to an item unless another linguist's were attached first; returns the item's request."""

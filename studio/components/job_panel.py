@@ -10,7 +10,7 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from engine.jobs.config import ConfigError, FieldSpec, config_fields, config_from_dict
+from engine.jobs.config import ConfigError, FieldSpec, choice_label, config_fields, config_from_dict
 from engine.jobs.events import FINAL_STATUSES
 from engine.jobs.kinds import job_kind
 from engine.jobs.metric_titles import metric_title
@@ -29,7 +29,7 @@ def _default_widget(spec: FieldSpec, value: Any, key: str) -> Any:
     if spec.choices:
         options = list(spec.choices)
         return st.selectbox(label, options, index=options.index(value) if value in options else 0, help=help_,
-                            key=key)
+                            key=key, format_func=choice_label)
     if spec.type is bool:
         return st.checkbox(label, value=bool(value), help=help_, key=key)
     if spec.type is int:

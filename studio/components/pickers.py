@@ -28,6 +28,17 @@ def model_picker(kind: str = "policy") -> Widget:
     return widget
 
 
+def models_picker(kind: str = "reward") -> Widget:
+    """A multiselect of registered models of ``kind`` (e.g. the further members of a reward-model ensemble)."""
+
+    def widget(spec: FieldSpec, value: Any, key: str) -> Any:
+        names = [m["name"] for m in services().store.models.list(kind=kind)]
+        default = [n for n in (value or []) if n in names]
+        return st.multiselect(spec.label, names, default=default, help=spec.help, key=key)
+
+    return widget
+
+
 def corpus_picker(default_all: bool = True, fresh: bool = False) -> Widget:
     """A multiselect of corpora, by name with pair and size. With ``fresh`` (forms that sample the SFT model),
     nothing chosen yet preselects the corpora it was not trained on (:func:`engine.corpora.fresh.fresh_source_corpora`)

@@ -167,3 +167,14 @@ def test_on_a_cpu_the_generate_form_opens_on_the_small_demo_sample(open_page, st
     at.radio(key="pref-generate-preset").set_value(BRIEF)
     at.run()
     assert at.number_input(key=f"pref-generate-{BRIEF}-sample_size").value == 0
+
+
+def test_the_pairing_choice_reads_as_words(open_page, store, workspace):
+    """Found on the tour: the score form offered the raw values best_vs_worst / best_vs_each / all_above_margin."""
+    from datetime import datetime
+
+    _recorded_generate_and_score(store, workspace, "gen-p", "score-p", datetime(2026, 1, 1, 9))
+    at = open_page("preferences")
+    pairing = next(s for s in at.selectbox if s.key and s.key.endswith("-pairing"))
+    assert "Best against each other candidate" in pairing.options and "best_vs_each" not in pairing.options
+    assert pairing.value == "best_vs_each"  # the stored value is unchanged

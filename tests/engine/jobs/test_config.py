@@ -84,3 +84,10 @@ def test_ppo_declares_its_shaping_penalties_once_in_the_shaping_config():
     config = PPOJobConfig(empty_penalty=2.0, copy_penalty=0.0)
     assert config.shaping() == ShapingConfig(empty_penalty=2.0, non_arabic_penalty=1.0, repetition_penalty=0.5,
                                              copy_penalty=0.0)
+
+
+def test_choice_values_read_as_words_in_forms():
+    from engine.jobs.config import choice_label
+
+    assert choice_label("best_vs_each") == "Best against each other candidate"
+    assert choice_label("bf16") == "bf16"  # a value without words of its own is shown as it is

@@ -51,7 +51,14 @@ def _request(store, request_id: str, *, linguist="Amal", model="m1", created_at=
             "item_id": queue[1],
         },
         [
-            {"text": "best", "rm_score": 0.9, "strategy": "beam", "strategies": ["beam", "sample"], "n_samples": 2},
+            {
+                "text": "best",
+                "rm_score": 0.9,
+                "rm_spread": 0.125,
+                "strategy": "beam",
+                "strategies": ["beam", "sample"],
+                "n_samples": 2,
+            },
             {"text": "middle", "rm_score": 0.5, "strategy": "sample"},
             {"text": "worst", "rm_score": None, "strategy": "sample"},
         ],
@@ -144,12 +151,29 @@ def test_a_request_round_trips_with_its_candidates_in_reward_order(store):
             "position": 0,
             "text": "best",
             "rm_score": 0.9,
+            "rm_spread": 0.125,  # an ensemble's spread (migration 0014); None for a single reward model
             "strategy": "beam",
             "strategies": "beam,sample",
             "n_samples": 2,
         },
-        {"position": 1, "text": "middle", "rm_score": 0.5, "strategy": "sample", "strategies": "", "n_samples": 1},
-        {"position": 2, "text": "worst", "rm_score": None, "strategy": "sample", "strategies": "", "n_samples": 1},
+        {
+            "position": 1,
+            "text": "middle",
+            "rm_score": 0.5,
+            "rm_spread": None,
+            "strategy": "sample",
+            "strategies": "",
+            "n_samples": 1,
+        },
+        {
+            "position": 2,
+            "text": "worst",
+            "rm_score": None,
+            "rm_spread": None,
+            "strategy": "sample",
+            "strategies": "",
+            "n_samples": 1,
+        },
     ]
     assert store.feedback.request("nope") is None
 

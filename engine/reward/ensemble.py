@@ -1,0 +1,258 @@
+"""Reward-model ensembles: several reward-model versions scored together and combined into one reward.
+
+A single small reward model is easy for RL to exploit; several versions that must agree are harder to fool, and
+where they disagree the studio is unsure (which is where a linguist's judgement teaches most). The members'
+scores of one translation combine as
+
+``mean``
+    their mean;
+``min``
+    the lowest (conservative: a translation is only as good as its harshest judge says);
+``mean-k*std``
+    the mean less ``k`` times their standard deviation (uncertainty-penalised).
+
+The **spread** returned beside each score is the members' standard deviation, the population one (``ddof=0``:
+two members scoring 1 and 3 have spread 1). With one member the spread is 0 and every combination is its score.
+
+Two faces of an ensemble:
+
+* :class:`EnsembleScorer` scores (source, candidate) texts for the pages and the GRPO reward, each member with its
+  own tokenizer and prompt format (through :func:`engine.reward.scoring.cached_scorer`);
+* :class:`EnsembleRewardModel` is the ensemble as TRL's PPO reads a reward model: a ``torch.nn.Module`` whose
+  ``getattr(model, model.base_model_prefix)`` is a "backbone" and ``model.score`` a head. The backbone here runs
+  every member's own backbone and head and returns, as its last hidden state, each member's reward at every token
+  (``batch × tokens × members``); the ``score`` head combines the last dimension. TRL's ``get_reward`` then reads
+  the combined reward at the last response token, exactly where it reads a single reward model's. The members
+  must share the policy's tokenizer (PPO scores the policy's token ids).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import torch
+from torch import nn
+
+COMBINATIONS: tuple[str, ...] = ("mean", "min", "mean-k*std")
+"""How members' scores combine (see the module docstring)."""
+
+
+def check_combination(combination: str, k: float) -> None:
+    """Raise ``ValueError`` for an unknown combination or a negative ``k``."""
+    if combination not in COMBINATIONS:
+        raise ValueError(f"unknown ensemble combination {combination!r}; choose one of {', '.join(COMBINATIONS)}")
+    if not math.isfinite(float(k)) or float(k) < 0:
+        raise ValueError(f"k must be a number ≥ 0, not {k!r}")
+
+
+def combine_tensor(members: torch.Tensor, combination: str = "mean", k: float = 1.0) -> torch.Tensor:
+    """Combine the last dimension (one entry per member) of ``members``; the result drops that dimension."""
+    check_combination(combination, k)
+    if combination == "min":
+        return members.min(dim=-1).values
+    mean = members.mean(dim=-1)
+    if combination == "mean":
+        return mean
+    return mean - float(k) * members.std(dim=-1, unbiased=False)
+
+
+def spread_tensor(members: torch.Tensor) -> torch.Tensor:
+    """The members' population standard deviation along the last dimension."""
+    return members.std(dim=-1, unbiased=False)
+
+
+@dataclass(frozen=True)
+class EnsembleScore:
+    """One translation's combined reward, the members' spread and each member's own score."""
+
+    score: float
+    spread: float
+    members: tuple[float, ...]
+
+
+def combine(members: Sequence[float], combination: str = "mean", k: float = 1.0) -> EnsembleScore:
+    """The combined score and spread of one translation's member scores."""
+    if not members:
+        raise ValueError("an ensemble needs at least one member score")
+    t = torch.tensor([float(m) for m in members], dtype=torch.float64)
+    return EnsembleScore(float(combine_tensor(t, combination, k)), float(spread_tensor(t)), tuple(map(float, members)))
+
+
+def member_names(primary: str | None, extra: Sequence[str] = ()) -> list[str]:
+    """The members of an ensemble: ``primary`` then ``extra``, blanks and repeats dropped, order kept."""
+    names: list[str] = []
+    for name in [primary or "", *extra]:
+        name = str(name).strip()
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def reward_files(inputs_dir: Any, stem: str) -> list[Any]:
+    """A run's exported reward models in order: ``<stem>.json``, then ``<stem>-1.json``, ``<stem>-2.json``, …"""
+    from pathlib import Path
+
+    folder = Path(inputs_dir)
+    extra = sorted(folder.glob(f"{stem}-*.json"), key=lambda f: int(f.stem.rsplit("-", 1)[1]))
+    return [folder / f"{stem}.json", *extra]
+
+
+def ensemble_label(names: Sequence[str], combination: str, k: float) -> str:
+    """How a result names the reward models behind it: the name, or ``a + b (mean)`` for an ensemble."""
+    if len(names) == 1:
+        return names[0]
+    how = f"mean-{k:g}*std" if combination == "mean-k*std" else combination
+    return f"{' + '.join(names)} ({how})"
+
+
+def scorer_for(paths: Sequence[str], combination: str = "mean", k: float = 1.0, **kwargs: Any) -> Any:
+    """A scorer with ``score(sources, candidates, pairs) -> list[float]``: a plain
+    :class:`~engine.reward.scoring.RewardScorer` for one path (``kwargs`` go to it), else an :class:`EnsembleScorer`."""
+    if len(paths) == 1:
+        from engine.reward.scoring import RewardScorer
+
+        return RewardScorer(paths[0], **kwargs)
+    return EnsembleScorer(paths, combination, k)
+
+
+class EnsembleScorer:
+    """Several reward-model versions scoring (source, candidate) texts, combined per translation."""
+
+    def __init__(
+        self, paths: Sequence[str], combination: str = "mean", k: float = 1.0, *, names: Sequence[str] | None = None
+    ) -> None:
+        from engine.reward.scoring import cached_scorer
+
+        if not paths:
+            raise ValueError("an ensemble needs at least one reward model")
+        check_combination(combination, k)
+        self.paths = [str(p) for p in paths]
+        self.names = list(names) if names is not None else self.paths
+        self.combination, self.k = combination, float(k)
+        self.scorers = [cached_scorer(p) for p in self.paths]
+
+    def member_scores(
+        self, sources: Sequence[str], candidates: Sequence[str], pairs: Sequence[str] | str
+    ) -> list[list[float]]:
+        """Each member's scores: one list per member, one score per candidate."""
+        return [scorer.score(sources, candidates, pairs) for scorer in self.scorers]
+
+    def score_with_spread(
+        self, sources: Sequence[str], candidates: Sequence[str], pairs: Sequence[str] | str
+    ) -> list[EnsembleScore]:
+        """The combined score, spread and member scores of every candidate."""
+        per_member = self.member_scores(sources, candidates, pairs)
+        if not candidates:
+            return []
+        table = torch.tensor(per_member, dtype=torch.float64).T  # candidates × members
+        combined = combine_tensor(table, self.combination, self.k).tolist()
+        spreads = spread_tensor(table).tolist()
+        return [EnsembleScore(c, s, tuple(row)) for c, s, row in zip(combined, spreads, table.tolist(), strict=True)]
+
+    def score(self, sources: Sequence[str], candidates: Sequence[str], pairs: Sequence[str] | str) -> list[float]:
+        """The combined reward of every candidate: a drop-in for :meth:`RewardScorer.score
+        <engine.reward.scoring.RewardScorer.score>` (best-of-n, evaluation, batch translation)."""
+        return [s.score for s in self.score_with_spread(sources, candidates, pairs)]
+
+
+# --- TRL's reward-model interface ------------------------------------------------------------------------
+class MemberRewards(nn.Module):
+    """The ensemble's "backbone": every member's reward at every token, stacked on the last dimension.
+
+    It takes the arguments TRL's ``get_reward`` passes to a backbone and answers with an output whose
+    ``hidden_states[-1]`` (and ``last_hidden_state``) is a ``batch × tokens × members`` tensor.
+    """
+
+    def __init__(self, members: Sequence[nn.Module]) -> None:
+        super().__init__()
+        self.members = nn.ModuleList(members)
+
+    def forward(
+        self,
+        input_ids: torch.Tensor | None = None,
+        attention_mask: torch.Tensor | None = None,
+        position_ids: torch.Tensor | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        from transformers.modeling_outputs import BaseModelOutput
+
+        per_member = []
+        for member in self.members:
+            backbone = getattr(member, member.base_model_prefix)
+            out = backbone(
+                input_ids=input_ids,
+                attention_mask=attention_mask,
+                position_ids=position_ids,
+                return_dict=True,
+                output_hidden_states=True,
+                use_cache=False,
+            )
+            per_member.append(member.score(out.hidden_states[-1]))  # batch × tokens × 1
+        stacked = torch.cat(per_member, dim=-1)
+        return BaseModelOutput(last_hidden_state=stacked, hidden_states=(stacked,))
+
+
+class CombineHead(nn.Module):
+    """The ensemble's ``score`` head: members' rewards (last dimension) → one combined reward (``… × 1``)."""
+
+    def __init__(self, combination: str = "mean", k: float = 1.0) -> None:
+        super().__init__()
+        check_combination(combination, k)
+        self.combination, self.k = combination, float(k)
+
+    def forward(self, member_rewards: torch.Tensor) -> torch.Tensor:
+        return combine_tensor(member_rewards, self.combination, self.k).unsqueeze(-1)
+
+    def extra_repr(self) -> str:
+        return f"combination={self.combination!r}, k={self.k:g}"
+
+
+class EnsembleRewardModel(nn.Module):
+    """Reward-model versions presented to TRL's PPO as one sequence classifier whose score is their combination.
+
+    ``base_model_prefix`` names the :class:`MemberRewards` backbone and ``score`` is the :class:`CombineHead`, the
+    two things TRL's ``get_reward`` uses. Called like a sequence classifier (``model(input_ids=...,
+    attention_mask=...)``) it returns ``.logits`` of shape ``batch × 1`` — each member's own pooled reward,
+    combined — as :func:`engine.reward.scoring.score_sequences` reads it. ``config`` is the first member's.
+    """
+
+    base_model_prefix = "ensemble"
+
+    def __init__(self, members: Sequence[nn.Module], combination: str = "mean", k: float = 1.0) -> None:
+        super().__init__()
+        if not members:
+            raise ValueError("an ensemble needs at least one reward model")
+        self.ensemble = MemberRewards(members)
+        self.score = CombineHead(combination, k)
+        self.config = members[0].config
+
+    @property
+    def members(self) -> nn.ModuleList:
+        return self.ensemble.members
+
+    def member_logits(self, input_ids: torch.Tensor, attention_mask: torch.Tensor | None = None) -> torch.Tensor:
+        """Each member's reward of each sequence (``batch × members``), read where each member reads it."""
+        return torch.cat([m(input_ids=input_ids, attention_mask=attention_mask).logits for m in self.members], dim=-1)
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor | None = None, **kwargs: Any) -> Any:
+        from transformers.modeling_outputs import SequenceClassifierOutput
+
+        return SequenceClassifierOutput(logits=self.score(self.member_logits(input_ids, attention_mask)))
+
+
+def load_reward_ensemble(
+    paths: Sequence[str], combination: str = "mean", k: float = 1.0, *, trust_remote_code: bool = False,
+    dtype: Any = None,
+) -> nn.Module:
+    """The reward model PPO should use: the single model itself for one path, else an :class:`EnsembleRewardModel`
+    of the loaded members (in eval mode); ``dtype`` (a ``torch.dtype``; ``None``: float32) of every member."""
+    from engine.reward.model import load_reward_model
+
+    check_combination(combination, k)
+    members = [load_reward_model(p, trust_remote_code=trust_remote_code, dtype=dtype) for p in paths]
+    if len(members) == 1:
+        return members[0]
+    return EnsembleRewardModel(members, combination, k).eval()

@@ -1,0 +1,136 @@
+"""Reward-model ensembles: the combinations on hand-checked numbers, the scorer, and the TRL wrapper read by
+TRL's own ``get_reward`` on two tiny reward models."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import torch
+
+from engine.reward.ensemble import (
+    COMBINATIONS,
+    EnsembleRewardModel,
+    EnsembleScorer,
+    combine,
+    combine_tensor,
+    load_reward_ensemble,
+    member_names,
+)
+
+
+def test_combinations_on_hand_checked_numbers():
+    # members 1, 2, 6: mean 3; population variance ((−2)² + (−1)² + 3²) / 3 = 14/3
+    std = math.sqrt(14 / 3)
+    assert combine([1, 2, 6], "mean").score == pytest.approx(3.0)
+    assert combine([1, 2, 6], "min").score == pytest.approx(1.0)
+    assert combine([1, 2, 6], "mean-k*std", k=1.0).score == pytest.approx(3.0 - std)
+    assert combine([1, 2, 6], "mean-k*std", k=0.5).score == pytest.approx(3.0 - 0.5 * std)
+    assert combine([1, 2, 6], "mean").spread == pytest.approx(std)
+    # two members 1 and 3: spread 1 (ddof 0), mean − 2·std = 0
+    two = combine([1.0, 3.0], "mean-k*std", k=2.0)
+    assert (two.score, two.spread, two.members) == (pytest.approx(0.0), pytest.approx(1.0), (1.0, 3.0))
+    # one member: every combination is its score, spread 0
+    for how in COMBINATIONS:
+        one = combine([-0.7], how, k=3.0)
+        assert one.score == pytest.approx(-0.7) and one.spread == 0.0
+
+
+def test_combine_tensor_works_on_the_last_dimension():
+    t = torch.tensor([[[1.0, 3.0], [0.0, -2.0]]])  # batch 1 × tokens 2 × members 2
+    assert combine_tensor(t, "mean").tolist() == [[2.0, -1.0]]
+    assert combine_tensor(t, "min").tolist() == [[1.0, -2.0]]
+    assert combine_tensor(t, "mean-k*std", 1.0).tolist() == [[1.0, -2.0]]  # std 1 each
+
+
+@pytest.mark.parametrize(
+    "how, k, message",
+    [
+        ("median", 1.0, "unknown ensemble combination"),
+        ("mean-k*std", -1.0, "k must be"),
+        ("mean", float("nan"), "k must be"),
+    ],
+)
+def test_bad_settings_are_refused(how, k, message):
+    with pytest.raises(ValueError, match=message):
+        combine([1.0, 2.0], how, k)
+
+
+def test_member_names_drop_blanks_and_repeats():
+    assert member_names("rm-a", ["", "rm-b", "rm-a", " rm-c "]) == ["rm-a", "rm-b", "rm-c"]
+    assert member_names("", ["rm-b"]) == ["rm-b"]
+    assert member_names(None) == []
+
+
+@pytest.fixture(scope="module")
+def two_rms(tiny_policy_dir, tmp_path_factory):
+    """Two reward models on the tiny backbone with different random heads (seeds 1 and 2)."""
+    from engine.models.loading import load_tokenizer
+    from engine.reward.model import build_reward_model, save_reward_model
+
+    tok = load_tokenizer(tiny_policy_dir)
+    folders = []
+    for seed in (1, 2):
+        model = build_reward_model(tiny_policy_dir, pad_token_id=tok.pad_token_id, seed=seed)
+        with torch.no_grad():  # a head large enough that the members disagree clearly
+            model.score.weight.mul_(50.0)
+        folders.append(save_reward_model(model, tok, tmp_path_factory.mktemp(f"rm{seed}"), prompt_format="tags"))
+    return tok, [str(f) for f in folders]
+
+
+def test_scorer_combines_its_members_scores(two_rms):
+    from engine.reward.scoring import RewardScorer
+
+    _, paths = two_rms
+    sources, cands = ["Good morning.", "Where is the station?"], ["صباح الخير.", "أين المحطة؟"]
+    own = [RewardScorer(p).score(sources, cands, "en-ar") for p in paths]
+    for how in COMBINATIONS:
+        ensemble = EnsembleScorer(paths, how, k=1.5)
+        scored = ensemble.score_with_spread(sources, cands, "en-ar")
+        assert ensemble.score(sources, cands, "en-ar") == pytest.approx([s.score for s in scored])
+        for i, s in enumerate(scored):
+            expected = combine([own[0][i], own[1][i]], how, 1.5)
+            assert s.score == pytest.approx(expected.score, abs=1e-5)
+            assert s.spread == pytest.approx(abs(own[0][i] - own[1][i]) / 2, abs=1e-5)
+            assert s.members == pytest.approx((own[0][i], own[1][i]), abs=1e-5)
+    assert any(s.spread > 1e-3 for s in scored)  # the members do disagree, so the check above means something
+
+
+@pytest.mark.parametrize("how", COMBINATIONS)
+def test_trl_get_reward_reads_the_combined_reward(two_rms, how):
+    """TRL's own get_reward on the wrapper = the combination of get_reward on each member."""
+    from trl.experimental.utils import get_reward
+
+    tok, paths = two_rms
+    members = [load_reward_ensemble([p]) for p in paths]
+    ensemble = load_reward_ensemble(paths, how, k=2.0)
+    assert isinstance(ensemble, EnsembleRewardModel)
+    assert getattr(ensemble, ensemble.base_model_prefix) is ensemble.ensemble
+    pad = tok.pad_token_id
+    prompt = tok("<2ar> Good morning.")["input_ids"]
+    responses = [
+        tok("صباح الخير", add_special_tokens=False)["input_ids"],
+        tok("صباح", add_special_tokens=False)["input_ids"],
+    ]
+    width = max(len(r) for r in responses) + 2
+    rows = [prompt + r + [tok.eos_token_id] + [pad] * (width - len(r) - 1) for r in responses]
+    query_responses = torch.tensor(rows)
+    with torch.no_grad():
+        _, combined, lengths = get_reward(ensemble, query_responses, pad, len(prompt))
+        own = [get_reward(m, query_responses, pad, len(prompt)) for m in members]
+    expected = combine_tensor(torch.stack([o[1] for o in own], dim=-1), how, 2.0)
+    assert torch.allclose(combined, expected, atol=1e-5)
+    assert torch.equal(lengths, own[0][2])
+    assert not torch.allclose(own[0][1], own[1][1], atol=1e-3)
+
+
+def test_wrapper_called_as_a_classifier_combines_pooled_rewards(two_rms):
+    from engine.reward.encoding import source_ids
+    from engine.reward.scoring import score_sequences
+
+    tok, paths = two_rms
+    ensemble = load_reward_ensemble(paths, "min")
+    seqs = [source_ids(tok, "Thank you.", "en-ar", c, "tags") for c in ("شكرا", "شكرا جزيلا لك")]
+    combined = score_sequences(ensemble, seqs, tok.pad_token_id)
+    own = [score_sequences(m, seqs, tok.pad_token_id) for m in ensemble.members]
+    assert combined == pytest.approx([min(a, b) for a, b in zip(*own, strict=True)], abs=1e-5)
