@@ -43,9 +43,6 @@ CHOICE_LABELS: dict[str, str] = {
     "step": "Per step",
     "linear": "Linear head",
     "mlp": "MLP head",
-    "bf16": "bf16 (bfloat16)",
-    "fp16": "fp16 (with loss scaling)",
-    "fp32": "fp32 (full precision)",
 }
 """How a form shows a choice's stored value (values not listed are shown as they are)."""
 
