@@ -258,11 +258,8 @@ def ensemble_settings(key: str, first: str | None) -> tuple[list[str], str, floa
     return extra, how, float(k)
 
 
-# --- tabs ------------------------------------------------------------------------------------------------
-translate_tab, queue_tab, batch_tab, feedback_tab = st.tabs(
-    ["Translate", "Review queue", "Batch translation", "All feedback"])
-
-with translate_tab:
+def translate_section() -> None:
+    """Translate: one source, 5–8 candidates ranked by the reward model, the linguist's judgement."""
     picker_column, glossary_column = st.columns([3, 2])
     with picker_column:
         glossary_picker(store, None, key=GLOSSARIES)
@@ -340,7 +337,10 @@ with translate_tab:
         st.divider()
         feedback(st.session_state[REQUEST], "tr")
 
-with queue_tab:
+
+
+def review_queue_section() -> None:
+    """Review queue: the next source of a lead's queue for this linguist, judged like a translation."""
     queues = store.feedback.queues()
     with st.expander("Create a review queue (leads)", expanded=not queues):
         corpora = store.corpora.list()
@@ -434,7 +434,10 @@ with queue_tab:
                            "same best pick": p.best_agreement} for p in report.pairs],
                          hide_index=True, use_container_width=True)
 
-with batch_tab:
+
+
+def batch_section() -> None:
+    """Batch translation: a file translated by a job, downloadable when done."""
     if not policies or not reward_models:
         st.info("Batch translation needs a policy model and a reward model.")
     else:
@@ -479,7 +482,10 @@ with batch_tab:
                 d2.download_button("Download JSONL", (outputs / OUTPUT_JSONL).read_bytes(), file_name=OUTPUT_JSONL,
                                    mime="application/jsonl", key="tr-batch-jsonl")
 
-with feedback_tab:
+
+
+def feedback_log_section() -> None:
+    """All feedback: every judgement, agreement between linguists, exports and imports."""
     f1, f2, f3 = st.columns(3)
     who = f1.multiselect("Linguists", store.feedback.judging_linguists(), key="tr-f-who")
     dates = f2.date_input("Dates (UTC)", value=[], key="tr-f-dates")
@@ -514,3 +520,18 @@ with feedback_tab:
                                mime="application/jsonl", key="tr-export-download")
             st.caption(f"Written to `{exported}`.")
     argilla_panel(store, services().workspace.root / "exports", who or None)
+
+
+
+# --- tabs ------------------------------------------------------------------------------------------------
+translate_tab, queue_tab, batch_tab, feedback_tab = st.tabs(
+    ["Translate", "Review queue", "Batch translation", "All feedback"])
+
+with translate_tab:
+    translate_section()
+with queue_tab:
+    review_queue_section()
+with batch_tab:
+    batch_section()
+with feedback_tab:
+    feedback_log_section()
