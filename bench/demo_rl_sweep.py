@@ -95,7 +95,7 @@ def prepare_base(studio, state: dict, prefs_sources: int, model_dir: str | None)
     """Set up the demo, generate → score & pair on the prefs pool, train the reward model, evaluate the SFT model."""
     from engine.demo import DEMO_CORPORA, DEMO_MODEL_DIR, PREFS_CORPORA, setup_demo
     from engine.jobs.generate import GenerateConfig
-    from engine.jobs.reward import RewardConfig
+    from engine.jobs.reward import RewardJobConfig
     from engine.jobs.score import ScoreConfig
 
     out: dict[str, Any] = {}
@@ -116,7 +116,7 @@ def prepare_base(studio, state: dict, prefs_sources: int, model_dir: str | None)
         out["generate"], out["score"] = gen, score
         out["pairs"] = studio.store.preferences.count_pairs(run_ids=[score["run_id"]])
     if "rm" not in state:
-        rm = run_job(studio, "reward", RewardConfig(base_model=state["sft"], pair_sets=[state["score_run"]],
+        rm = run_job(studio, "reward", RewardJobConfig(base_model=state["sft"], pair_sets=[state["score_run"]],
                                                        learning_rate=3e-4, batch_size=16, epochs=4.0,
                                                        eval_every=50, save_every=1000, model_name="demo-rm"))
         require(rm, "reward")
@@ -170,7 +170,7 @@ def reward_attempt(studio, state: dict, name: str, values: dict) -> dict:
     """A reward-model variant: (optionally) re-pair the candidates with other score settings, train, report the
     validation accuracy on its own validation pairs."""
     from engine.jobs.config import config_from_dict
-    from engine.jobs.reward import RewardConfig
+    from engine.jobs.reward import RewardJobConfig
     from engine.jobs.score import ScoreConfig
 
     out: dict[str, Any] = {"kind": "reward", "settings": dict(values)}
@@ -181,7 +181,7 @@ def reward_attempt(studio, state: dict, name: str, values: dict) -> dict:
         require(score, "score")
         pair_set = score["run_id"]
     out["pairs"] = studio.store.preferences.count_pairs(run_ids=[pair_set])
-    run = run_job(studio, "reward", config_from_dict(RewardConfig, {
+    run = run_job(studio, "reward", config_from_dict(RewardJobConfig, {
         **values, "base_model": state["sft"], "pair_sets": [pair_set], "eval_every": 50, "save_every": 1000}))
     out["run"] = run
     if run["status"] == "succeeded":

@@ -62,11 +62,11 @@ def _sizes(tiny: bool) -> dict[str, int]:
 
 def job_configs(tiny: bool, steps: int, precision: str, corpus_id: int) -> dict[str, tuple[str, Any]]:
     """``name → (job kind, config)`` of every job the check runs."""
-    from engine.jobs.dpo import DpoConfig
+    from engine.jobs.dpo import DpoJobConfig
     from engine.jobs.generate import GenerateConfig
-    from engine.jobs.grpo import GrpoConfig
+    from engine.jobs.grpo import GrpoJobConfig
     from engine.jobs.ppo import PPOJobConfig
-    from engine.jobs.reward import RewardConfig
+    from engine.jobs.reward import RewardJobConfig
 
     s = _sizes(tiny)
     rare = 10_000  # no evaluation or checkpoint inside the few steps
@@ -76,7 +76,7 @@ def job_configs(tiny: bool, steps: int, precision: str, corpus_id: int) -> dict[
         common = {"lora": lora, "lora_r": 16, "precision": precision}
         out[f"reward{suffix}"] = (
             "reward",
-            RewardConfig(
+            RewardJobConfig(
                 base_model="bench-sft",
                 pair_sets=["bench-pairs"],
                 batch_size=s["batch"],
@@ -93,7 +93,7 @@ def job_configs(tiny: bool, steps: int, precision: str, corpus_id: int) -> dict[
         )
         out[f"dpo{suffix}"] = (
             "dpo",
-            DpoConfig(
+            DpoJobConfig(
                 policy="bench-sft",
                 pair_sets=["bench-pairs"],
                 batch_size=s["batch"],
@@ -108,7 +108,7 @@ def job_configs(tiny: bool, steps: int, precision: str, corpus_id: int) -> dict[
         )
         out[f"grpo{suffix}"] = (
             "grpo",
-            GrpoConfig(
+            GrpoJobConfig(
                 policy="bench-sft",
                 reward_model="bench-rm",
                 corpus_ids=[corpus_id],

@@ -39,12 +39,12 @@ def run_variant(variant: str, pairs: int) -> dict:
     from bench.training_setup import build_workspace
     from engine.jobs.events import read_events
     from engine.jobs.process import run_job
-    from engine.jobs.reward import RewardConfig
+    from engine.jobs.reward import RewardJobConfig
 
     with tempfile.TemporaryDirectory() as tmp:
         studio, _ = build_workspace(Path(tmp) / "ws", n_pairs=pairs)
         sft = studio.store.models.get("bench-sft")["path"]  # read before the job takes the store
-        config = RewardConfig(base_model="bench-sft", pair_sets=["bench-pairs"], learning_rate=3e-4,
+        config = RewardJobConfig(base_model="bench-sft", pair_sets=["bench-pairs"], learning_rate=3e-4,
                               batch_size=BATCH_SIZE, epochs=1, eval_every=1000, save_every=10_000,
                               model_name=f"rm-{variant}", **VARIANTS[variant])
         run_id = studio.supervisor.create("reward", config)

@@ -212,10 +212,14 @@ def _resolve_type(annotation: Any) -> tuple[type, bool]:
 
 
 def config_fields(config_cls: type) -> list[FieldSpec]:
-    """Describe every field of a config dataclass for a generated form."""
+    """Describe every field of a config dataclass for a generated form, in its ``FORM_ORDER`` when it has one
+    (inherited settings then keep the place users know them at; fields not listed follow in declaration order)."""
     hints = typing.get_type_hints(config_cls)
     specs = []
-    for f in dataclasses.fields(config_cls):
+    order = getattr(config_cls, "FORM_ORDER", ())
+    rank = {name: i for i, name in enumerate(order)}
+    ordered = sorted(dataclasses.fields(config_cls), key=lambda f: rank.get(f.name, len(rank)))  # stable
+    for f in ordered:
         base, optional = _resolve_type(hints[f.name])
         if f.default is not MISSING:
             default = f.default

@@ -24,17 +24,21 @@ import os
 import random
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import (
-    gradient_checkpointing_setting,
-    precision_setting,
     reference_init_kwargs,
     resolve_precision,
     trainer_args,
+)
+from engine.jobs.settings import (
+    LoraSettings,
+    PairDataSettings,
+    PolicyOutputSettings,
+    TrainerSettings,
 )
 from engine.jobs.training import (
     last_checkpoint,
@@ -42,7 +46,6 @@ from engine.jobs.training import (
     metric_values,
     policy_name,
     register_policy,
-    report_to_setting,
     resolve_policy,
     save_policy,
     studio_callback,
@@ -52,7 +55,6 @@ from engine.jobs.training import (
 from engine.models.refs import ModelRef
 from engine.rl.objectives import KTO_SOURCES, OBJECTIVES
 
-REGISTER_STAGES: tuple[str, ...] = ("candidate", "cold-start", "final")
 """Stages an aligned policy may be registered at (promotion to production happens elsewhere)."""
 
 CPO_LOSSES: tuple[str, ...] = ("sigmoid", "hinge", "ipo", "simpo")
@@ -61,8 +63,16 @@ JUDGEMENTS_FILE = "judgements.jsonl"
 
 
 @dataclass
-class DpoConfig:
+class DpoJobConfig(TrainerSettings, LoraSettings, PairDataSettings, PolicyOutputSettings):
     """Settings of a DPO run."""
+
+    FORM_ORDER: ClassVar[tuple[str, ...]] = (
+        "policy", "objective", "pair_sets", "kto_source", "model_name", "beta", "loss_type", "reference_chosen",
+        "nll_weight", "learning_rate", "batch_size", "gradient_accumulation", "epochs", "max_grad_norm", "lora",
+        "lora_r", "lora_alpha", "max_length", "eval_every", "save_every", "max_pairs", "valid_share_if_missing",
+        "register_stage", "seed", "precision", "gradient_checkpointing", "report_to",
+    )
+
 
     policy: str = setting("", "Registered policy to align, also the frozen reference (empty: the newest SFT model).")
     objective: str = setting("dpo", "Preference objective. " + " ".join(f"{k}: {v}" for k, v in OBJECTIVES.items()),
@@ -98,39 +108,25 @@ class DpoConfig:
     learning_rate: float = setting(5e-6, "Peak learning rate (AdamW; linear decay). 5e-6 suits real models; the "
                                          "tiny demo model needs about 1e-4 to move.", min=1e-9, max=1.0)
     batch_size: int = setting(8, "Pairs per device per step.", min=1, max=1024)
-    gradient_accumulation: int = setting(1, "Steps whose gradients are summed before an update.", min=1, max=1024)
     epochs: float = setting(1.0, "Passes over the training pairs.", min=0.01, max=1000)
-    max_grad_norm: float = setting(1.0, "Gradient clipping (global norm).", min=0.0, max=1e6)
     lora: bool = setting(False, "Train LoRA adapters (PEFT) instead of every weight; merged into the saved model. "
                                 "The reference is then the policy with its adapters switched off.")
-    lora_r: int = setting(16, "LoRA rank.", min=1, max=1024, advanced=True)
-    lora_alpha: int = setting(32, "LoRA alpha.", min=1, max=4096, advanced=True)
-    max_length: int = setting(256, "Longest prompt + response in tokens (longer pairs are dropped).", min=16)
     eval_every: int = setting(50, "Steps between two evaluations on the validation pairs.", min=1)
-    save_every: int = setting(100, "Steps between two checkpoints (one is also saved on cancel).", min=1)
-    max_pairs: int = setting(0, "Use at most this many training pairs (0 = all).", min=0, advanced=True)
-    valid_share_if_missing: float = setting(0.1, "When the pair sets have no validation split, hold out this share "
-                                                 "of sources.", min=0.0, max=0.5, advanced=True)
-    register_stage: str = setting("candidate", "Stage of the registered policy: a candidate, or the cold-start "
-                                               "or final model of the loop.", choices=REGISTER_STAGES)
     seed: int = setting(0, "Seed (shuffling, LoRA initialisation).", advanced=True)
-    precision: str = precision_setting()
-    gradient_checkpointing: bool = gradient_checkpointing_setting()
-    report_to: str = report_to_setting()
 
 
 # --- DPO ------------------------------------------------------------------------------------------
-def uses_pairs(config: DpoConfig) -> bool:
+def uses_pairs(config: DpoJobConfig) -> bool:
     """Whether the run trains on the chosen pair sets (every objective but KTO from judgements only)."""
     return config.objective != "kto" or config.kto_source != "judgements"
 
 
-def uses_judgements(config: DpoConfig) -> bool:
+def uses_judgements(config: DpoJobConfig) -> bool:
     """Whether the run trains on the linguists' judgements (KTO from judgements)."""
     return config.objective == "kto" and config.kto_source != "pairs"
 
 
-def check_objective(config: DpoConfig) -> None:
+def check_objective(config: DpoJobConfig) -> None:
     """Refuse settings the chosen objective cannot use, saying why."""
     if config.objective not in OBJECTIVES:
         raise ValueError(f"unknown objective {config.objective!r}; one of {', '.join(OBJECTIVES)}")
@@ -140,7 +136,7 @@ def check_objective(config: DpoConfig) -> None:
         raise ValueError("'simpo' is a loss of the CPO objective (reference-free): choose the objective 'cpo'")
 
 
-def prepare(config: DpoConfig, store, run_dir: Path) -> None:
+def prepare(config: DpoJobConfig, store, run_dir: Path) -> None:
     """Resolve the policy and export the chosen pairs (and, for KTO from judgements, the judgements) into
     ``inputs/``."""
     check_objective(config)
@@ -238,7 +234,7 @@ def _trainer_class() -> type:
     return StudioDPOTrainer
 
 
-def unpaired_rows(config: DpoConfig, ctx: JobContext, train_pairs: list[dict], valid_pairs: list[dict]
+def unpaired_rows(config: DpoJobConfig, ctx: JobContext, train_pairs: list[dict], valid_pairs: list[dict]
                   ) -> tuple[list[dict], list[dict]]:
     """KTO's training and validation rows (``source``, ``pair``, ``completion``, ``label``) from the run's pairs
     and/or judgements, the training rows shuffled with the seed (KTO samples in order)."""
@@ -267,7 +263,7 @@ def unpaired_rows(config: DpoConfig, ctx: JobContext, train_pairs: list[dict], v
     return train, valid
 
 
-def run(config: DpoConfig, ctx: JobContext) -> None:
+def run(config: DpoJobConfig, ctx: JobContext) -> None:
     """Train with the chosen objective, evaluate, save and register the aligned policy."""
     import torch
     from datasets import Dataset
@@ -361,7 +357,7 @@ def run(config: DpoConfig, ctx: JobContext) -> None:
     register_policy(ctx, name, folder, config.register_stage, policy, steps, meta)
 
 
-def build_args(config: DpoConfig, common: dict, train_ex: list[dict], ctx: JobContext,
+def build_args(config: DpoJobConfig, common: dict, train_ex: list[dict], ctx: JobContext,
                reference_kwargs: dict[str, Any]) -> Any:
     """The TRL training arguments of ``config.objective`` with the shared arguments ``common``; ``reference_kwargs``
     load the frozen reference of DPO and KTO. Built before any model is loaded (ZeRO-3 shards at load)."""
@@ -391,7 +387,7 @@ def build_args(config: DpoConfig, common: dict, train_ex: list[dict], ctx: JobCo
                      undesirable_weight=undesirable_weight)
 
 
-def build_trainer(config: DpoConfig, trainer_kwargs: dict) -> Any:
+def build_trainer(config: DpoJobConfig, trainer_kwargs: dict) -> Any:
     """The TRL trainer of ``config.objective`` (``trainer_kwargs`` hold the model, the arguments of
     :func:`build_args`, the datasets and callbacks); DPO and KTO build their reference themselves."""
     from engine.rl.objectives import kto_trainer_class, paired_trainer_class
@@ -408,5 +404,5 @@ KIND = JobKind(
     description="Direct preference optimisation of a policy (TRL): DPO and its loss types against the frozen "
                 "starting policy, CPO and ORPO without a reference, KTO from single good/bad translations (pairs "
                 "or judgements); optional LoRA; checkpoints, cancel and resume.",
-    config_cls=DpoConfig, run=run, prepare=prepare,
+    config_cls=DpoJobConfig, run=run, prepare=prepare,
 )

@@ -28,29 +28,26 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pyarrow.parquet as pq
 
 from engine.glossary.files import GLOSSARY_INPUT
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
-from engine.jobs.dpo import REGISTER_STAGES
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import (
     Precision,
-    gradient_checkpointing_setting,
-    precision_setting,
     reference_init_kwargs,
     resolve_precision,
     trainer_args,
 )
+from engine.jobs.settings import LoraSettings, PolicyOutputSettings, TrainerSettings
 from engine.jobs.training import (
     last_checkpoint,
     lora_config,
     policy_name,
     register_policy,
-    report_to_setting,
     resolve_policy,
     save_policy,
     studio_callback,
@@ -65,8 +62,18 @@ CHECK_FLAGS: tuple[str, ...] = ("empty", "low_arabic", "copy_of_source", "repeti
 
 
 @dataclass
-class GrpoConfig:
+class GrpoJobConfig(TrainerSettings, LoraSettings, PolicyOutputSettings):
     """Settings of a GRPO / RLOO run."""
+
+    FORM_ORDER: ClassVar[tuple[str, ...]] = (
+        "policy", "method", "reward_model", "extra_reward_models", "ensemble", "ensemble_k", "rm_weight",
+        "chrf_weight", "check_penalty", "penalty_checks", "glossaries", "terminology_penalty", "corpus_ids", "split",
+        "max_prompts", "num_generations", "max_completion_length", "temperature", "learning_rate", "beta",
+        "batch_size", "gradient_accumulation", "epochs", "max_steps", "max_grad_norm", "lora", "lora_r",
+        "lora_alpha", "save_every", "sample_every", "model_name", "register_stage", "seed", "precision",
+        "gradient_checkpointing", "report_to",
+    )
+
 
     policy: str = setting("", "Registered policy to train, also the KL reference (empty: the newest SFT model).")
     method: str = setting("grpo", "GRPO (advantage = reward normalised within the group of a source) or RLOO "
@@ -102,27 +109,19 @@ class GrpoConfig:
     beta: float = setting(0.04, "KL coefficient against the starting policy (TRL's own default: 0 for GRPO, 0.05 "
                                 "for RLOO; 0 skips the reference model).", min=0.0, max=100.0)
     batch_size: int = setting(4, "Sources per step (each brings num_generations translations).", min=1, max=1024)
-    gradient_accumulation: int = setting(1, "Steps whose gradients are summed before an update.", min=1, max=1024)
     epochs: float = setting(1.0, "Passes over the prompts (when max_steps is 0).", min=0.01, max=1000)
     max_steps: int = setting(0, "Stop after this many steps (0 = run the epochs).", min=0)
     max_grad_norm: float = setting(1.0, "Gradient clipping (global norm).", min=0.0, max=1e6, advanced=True)
     lora: bool = setting(False, "Train LoRA adapters (PEFT) instead of every weight; merged into the saved model. "
                                 "The KL reference is then the policy with its adapters switched off.")
-    lora_r: int = setting(16, "LoRA rank.", min=1, max=1024, advanced=True)
-    lora_alpha: int = setting(32, "LoRA alpha.", min=1, max=4096, advanced=True)
     save_every: int = setting(50, "Steps between two checkpoints (one is also saved on cancel).", min=1)
     sample_every: int = setting(10, "Reward calls between two sample translations in the log.", min=1,
                                 advanced=True)
     model_name: str = setting("", "Name of the new policy version (empty: grpo-<date>-<time> or rloo-…).")
-    register_stage: str = setting("candidate", "Stage of the registered policy: a candidate, or the cold-start "
-                                               "or final model of the loop.", choices=REGISTER_STAGES)
     seed: int = setting(0, "Seed (source sample, shuffling, sampling).", advanced=True)
-    precision: str = precision_setting()
-    gradient_checkpointing: bool = gradient_checkpointing_setting()
-    report_to: str = report_to_setting()
 
 
-def _active_rewards(config: GrpoConfig) -> list[tuple[str, float]]:
+def _active_rewards(config: GrpoJobConfig) -> list[tuple[str, float]]:
     """(name, weight) of every reward in use."""
     rewards = []
     if config.reward_model and config.rm_weight > 0:
@@ -136,7 +135,7 @@ def _active_rewards(config: GrpoConfig) -> list[tuple[str, float]]:
     return rewards
 
 
-def _validate(config: GrpoConfig) -> None:
+def _validate(config: GrpoJobConfig) -> None:
     if not any(name in ("rm", "chrf") for name, _ in _active_rewards(config)):
         raise ValueError("choose a reward: a reward model with rm_weight > 0, or chrf_weight > 0")
     check_combination(config.ensemble, config.ensemble_k)
@@ -147,7 +146,7 @@ def _validate(config: GrpoConfig) -> None:
         raise ValueError(f"unknown checks {', '.join(unknown)}; known: {', '.join(CHECK_FLAGS)}")
 
 
-def prepare(config: GrpoConfig, store, run_dir: Path) -> None:
+def prepare(config: GrpoJobConfig, store, run_dir: Path) -> None:
     """Check the rewards, resolve the policy (and reward model) and export the sources into ``inputs/``."""
     _validate(config)
     if not config.corpus_ids:
@@ -281,7 +280,7 @@ class TerminologyPenalty(StudioReward):
         return [-p for p in terminology_penalties(sources, texts, self.terms, 1.0)]
 
 
-def build_rewards(config: GrpoConfig, ctx: JobContext | None, rm: ModelRef | None,
+def build_rewards(config: GrpoJobConfig, ctx: JobContext | None, rm: ModelRef | None,
                   extra_rms: Sequence[ModelRef] = (), precision: Precision | None = None
                   ) -> tuple[list, list[float]]:
     """The reward callables in use and their weights (the first one logs sample translations); a single reward
@@ -334,7 +333,7 @@ def _last_reward(state: Any) -> str:
     return "sampling"
 
 
-def run(config: GrpoConfig, ctx: JobContext) -> None:
+def run(config: GrpoJobConfig, ctx: JobContext) -> None:
     """Train with GRPO or RLOO, save and register the policy."""
     import torch
     from datasets import Dataset
@@ -423,5 +422,5 @@ KIND = JobKind(
     name="grpo", title="Align with GRPO / RLOO",
     description="Online RL: the policy samples a group of translations per source, rewarded by a reward model "
                 "and/or chrF with a penalty for broken output (TRL GRPOTrainer or RLOOTrainer); KL to the start.",
-    config_cls=GrpoConfig, run=run, prepare=prepare,
+    config_cls=GrpoJobConfig, run=run, prepare=prepare,
 )

@@ -17,7 +17,7 @@ import os
 import time
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pyarrow.parquet as pq
 
@@ -26,8 +26,9 @@ from engine.jobs import checkpoints
 from engine.jobs.config import setting, setting_of
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.kinds import JobKind
-from engine.jobs.precision import gradient_checkpointing_setting, precision_setting, resolve_precision, trainer_args
-from engine.jobs.training import policy_name, register_policy, report_to_setting, save_policy, tracking_args
+from engine.jobs.precision import resolve_precision, trainer_args
+from engine.jobs.settings import PolicyOutputSettings, TrainerSettings
+from engine.jobs.training import policy_name, register_policy, save_policy, tracking_args
 from engine.models.refs import ModelRef, resolve_model
 from engine.reward.ensemble import COMBINATIONS, check_combination, member_names
 from engine.rl.alarms import AlarmSettings, check_alarms
@@ -45,8 +46,19 @@ ALARMS_FILE = "alarms.jsonl"
 
 
 @dataclass
-class PPOJobConfig:
+class PPOJobConfig(TrainerSettings, PolicyOutputSettings):
     """Settings of a PPO run (defaults from the project brief)."""
+
+    FORM_ORDER: ClassVar[tuple[str, ...]] = (
+        "policy", "reward_model", "extra_reward_models", "ensemble", "ensemble_k", "corpus_ids", "model_name",
+        "register_stage", "steps", "learning_rate", "kl_coef", "cliprange", "cliprange_value", "batch_size",
+        "mini_batch_size", "gradient_accumulation", "ppo_epochs", "max_grad_norm", "gamma", "lam", "vf_coef",
+        "response_length", "temperature", "missing_eos_penalty", "empty_penalty", "non_arabic_penalty",
+        "repetition_penalty", "copy_penalty", "terminology_penalty", "glossaries", "lora", "lora_r", "kl_target",
+        "kl_measure", "stop_on_kl", "eval_every", "heldout_size", "save_every", "max_prompts", "seed", "precision",
+        "gradient_checkpointing", "report_to",
+    )
+
 
     policy: str = setting("", "The policy to optimise (the SFT model for cold start).")
     reward_model: str = setting("", "The reward-model version that scores the translations.")
@@ -86,7 +98,7 @@ class PPOJobConfig:
     glossaries: list = setting([], "Glossaries switched on for this run (Data page → Glossaries), for the "
                                    "terminology penalty.", advanced=True, label="Glossaries")
     lora: bool = setting(False, "Train LoRA adapters on the policy (the reference is the adapter-free model).")
-    lora_r: int = setting(16, "LoRA rank.", min=1, max=1024, advanced=True)
+    lora_r: int = setting(16, "LoRA rank (alpha is twice the rank).", min=1, max=1024, advanced=True)
     kl_target: float = setting(0.2, "KL alarm threshold.", min=0.0, max=100.0)
     kl_measure: str = setting("per token", "What the KL alarm compares with its target: TRL's KL, which sums over a "
                                            "translation's tokens ('per translation'), or that sum divided by the "
@@ -95,12 +107,8 @@ class PPOJobConfig:
     stop_on_kl: bool = setting(False, "Stop early (and keep the model) when the KL alarm fires.")
     eval_every: int = setting(25, "Steps between two held-out evaluations (chrF, sample table).", min=1)
     heldout_size: int = setting(32, "Held-out sources translated at each evaluation.", min=1, max=2000)
-    save_every: int = setting(100, "Steps between two checkpoints (one is also saved on cancel).", min=1)
     max_prompts: int = setting(0, "Use at most this many training prompts (0 = all).", min=0, advanced=True)
     seed: int = setting(0, "Seed.", advanced=True)
-    precision: str = precision_setting()
-    gradient_checkpointing: bool = gradient_checkpointing_setting()
-    report_to: str = report_to_setting()
 
     def shaping(self) -> ShapingConfig:
         """The reward-shaping penalties of these settings."""

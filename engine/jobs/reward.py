@@ -12,7 +12,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -20,12 +20,12 @@ import pyarrow.parquet as pq
 from engine.jobs.config import setting
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.kinds import JobKind
-from engine.jobs.precision import gradient_checkpointing_setting, precision_setting, resolve_precision, trainer_args
+from engine.jobs.precision import resolve_precision, trainer_args
+from engine.jobs.settings import LoraSettings, PairDataSettings, TrainerSettings
 from engine.jobs.training import (
     cuda_available,
     last_checkpoint,
     policy_name,
-    report_to_setting,
     studio_callback_class,
     tracking_args,
     training_pairs,
@@ -34,20 +34,25 @@ from engine.models.refs import ModelRef, resolve_model
 
 
 @dataclass
-class RewardConfig:
+class RewardJobConfig(TrainerSettings, LoraSettings, PairDataSettings):
     """Settings of a reward-model training run (defaults from the project brief)."""
+
+    FORM_ORDER: ClassVar[tuple[str, ...]] = (
+        "base_model", "pair_sets", "model_name", "head", "mlp_hidden", "learning_rate", "batch_size", "epochs",
+        "gradient_accumulation", "max_grad_norm", "margin_scale", "unfreeze_unit", "unfreeze_schedule", "lora",
+        "lora_r", "lora_alpha", "qlora", "eval_every", "save_every", "max_length", "max_pairs",
+        "valid_share_if_missing", "seed", "precision", "gradient_checkpointing", "report_to",
+    )
+
 
     base_model: str = setting("", "Where training starts: a policy or reward-base model (a fresh head is added), "
                                   "or an existing reward model (fine-tuned as it is).")
-    pair_sets: list = setting([], "Preference pair sets (the runs that made them) to train and validate on.")
     model_name: str = setting("", "Name of the new reward-model version (empty: rm-<date>-<time>).")
     head: str = setting("linear", "Reward head on the backbone's last hidden state.", choices=("linear", "mlp"))
     mlp_hidden: int = setting(256, "Hidden size of the MLP head.", min=8, max=16384)
     learning_rate: float = setting(1e-5, "Peak learning rate (AdamW; linear decay).", min=1e-8, max=1.0)
     batch_size: int = setting(8, "Pairs per device per step.", min=1, max=1024)
     epochs: float = setting(3.0, "Passes over the training pairs.", min=0.01, max=1000)
-    gradient_accumulation: int = setting(1, "Steps whose gradients are summed before an update.", min=1, max=1024)
-    max_grad_norm: float = setting(1.0, "Gradient clipping (global norm).", min=0.0, max=1e6)
     margin_scale: float = setting(0.0, "Weight of the pairs' quality margin in the loss "
                                        "(−log σ(Δr − scale·margin)); 0 = plain Bradley–Terry.", min=0.0, max=100.0)
     unfreeze_unit: str = setting("epoch", "Whether the unfreezing phases count epochs or steps.",
@@ -56,23 +61,13 @@ class RewardConfig:
                                       "Phases SCOPE@START: head only, the top k layers (topK) or all, from an "
                                       "epoch/step on.")
     lora: bool = setting(False, "Train LoRA adapters (PEFT) instead of the full backbone; merged at the end.")
-    lora_r: int = setting(16, "LoRA rank.", min=1, max=1024, advanced=True)
-    lora_alpha: int = setting(32, "LoRA alpha.", min=1, max=4096, advanced=True)
     qlora: bool = setting(False, "Load the backbone in 4-bit (bitsandbytes) for QLoRA — needs a CUDA GPU.",
                           advanced=True)
     eval_every: int = setting(50, "Steps between two evaluations on the validation pairs.", min=1)
-    save_every: int = setting(100, "Steps between two checkpoints (one is also saved on cancel).", min=1)
-    max_length: int = setting(256, "Longest prompt + response in tokens (longer pairs are dropped).", min=16)
-    max_pairs: int = setting(0, "Use at most this many training pairs (0 = all).", min=0, advanced=True)
-    valid_share_if_missing: float = setting(0.1, "When the pair sets have no validation split, hold out this share "
-                                                 "of sources.", min=0.0, max=0.5, advanced=True)
     seed: int = setting(0, "Seed (head initialisation, shuffling).", advanced=True)
-    precision: str = precision_setting()
-    gradient_checkpointing: bool = gradient_checkpointing_setting()
-    report_to: str = report_to_setting()
 
 
-def prepare(config: RewardConfig, store, run_dir: Path) -> None:
+def prepare(config: RewardJobConfig, store, run_dir: Path) -> None:
     """Resolve the base model and export the chosen pairs into ``inputs/``."""
     if not config.pair_sets:
         raise ValueError("choose at least one set of preference pairs")
@@ -104,7 +99,7 @@ def _num_layers(model: Any) -> int:
     return 0
 
 
-def _studio_callback(ctx: JobContext, config: RewardConfig, num_layers: int, adapters_only: bool):
+def _studio_callback(ctx: JobContext, config: RewardJobConfig, num_layers: int, adapters_only: bool):
     from engine.reward.unfreezing import apply_phase, parse_schedule, phase_at
 
     phases = parse_schedule(config.unfreeze_schedule)
@@ -152,7 +147,7 @@ def _valid_rewards(model: Any, valid: list[dict], encoded: list[dict], pad_id: i
             for r, c, j in zip(valid, chosen, rejected, strict=True)]
 
 
-def run(config: RewardConfig, ctx: JobContext) -> None:
+def run(config: RewardJobConfig, ctx: JobContext) -> None:
     """Train, evaluate, save and register a reward model."""
     base = ModelRef.load(ctx.inputs_dir / "base.json")
     train_rows, valid_rows = training_pairs(ctx, config)
@@ -185,7 +180,7 @@ def evaluate_sets(model: Any, tokenizer: Any, fmt: str, max_length: int, valid_s
     return out
 
 
-def train_and_register(config: RewardConfig, ctx: JobContext, base: ModelRef, train_rows: list[dict],
+def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef, train_rows: list[dict],
                        valid_sets: dict[str, list[dict]], extra_meta: dict | None = None) -> None:
     """Train on ``train_rows`` (TRL's RewardTrainer; the first validation set is the trainer's eval set), evaluate
     on every validation set, save and register the reward model.
@@ -293,5 +288,5 @@ KIND = JobKind(
     name="reward", title="Train a reward model",
     description="Bradley–Terry training of a reward head (linear or MLP) on a causal-LM backbone, with "
                 "layer-wise unfreezing, validation accuracy and checkpoints.",
-    config_cls=RewardConfig, run=run, prepare=prepare,
+    config_cls=RewardJobConfig, run=run, prepare=prepare,
 )

@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 from engine.jobs.config import setting
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
-from engine.jobs.reward import RewardConfig, train_and_register
+from engine.jobs.reward import RewardJobConfig, train_and_register
 from engine.models.refs import ModelRef, resolve_model
 
 HUMAN_BAR = 0.80
@@ -27,7 +27,7 @@ HUMAN_BAR = 0.80
 
 
 @dataclass
-class RewardFinetuneConfig(RewardConfig):
+class RewardFinetuneJobConfig(RewardJobConfig):
     """Settings of a reward-model fine-tune on human feedback (the reward-model settings, plus replay)."""
 
     base_model: str = setting("", "The reward-model version to start from (the cold-start RM).")
@@ -47,7 +47,7 @@ class RewardFinetuneConfig(RewardConfig):
                                        advanced=True)
 
 
-def prepare(config: RewardFinetuneConfig, store, run_dir: Path) -> None:
+def prepare(config: RewardFinetuneJobConfig, store, run_dir: Path) -> None:
     """Check the starting RM and export the human and replay pairs into ``inputs/``."""
     if not config.pair_sets:
         raise ValueError("choose at least one set of human pairs (made from feedback)")
@@ -85,7 +85,7 @@ def mix_replay(human: list[dict], synthetic: list[dict], ratio: float, seed: int
     return mixed, n
 
 
-def run(config: RewardFinetuneConfig, ctx: JobContext) -> None:
+def run(config: RewardFinetuneJobConfig, ctx: JobContext) -> None:
     """Mix, train, evaluate on human and synthetic validation pairs, register."""
     base = ModelRef.load(ctx.inputs_dir / "base.json")
     human = pq.read_table(ctx.inputs_dir / "pairs.parquet").to_pylist()
@@ -122,5 +122,5 @@ KIND = JobKind(
     name="reward_finetune", title="Fine-tune the reward model on feedback",
     description="Bradley–Terry fine-tuning of a reward-model version on human pairs mixed with replayed synthetic "
                 "pairs; accuracy on held-out human and synthetic pairs before and after.",
-    config_cls=RewardFinetuneConfig, run=run, prepare=prepare,
+    config_cls=RewardFinetuneJobConfig, run=run, prepare=prepare,
 )

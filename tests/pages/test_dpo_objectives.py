@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from engine.feedback.judgements import Judgement, new_submission_id, submit
-from engine.jobs.dpo import DpoConfig
+from engine.jobs.dpo import DpoJobConfig
 from engine.rl.objectives import OBJECTIVES
 from tests.engine.feedback.helpers import stored_request
 
@@ -48,5 +48,5 @@ def test_kto_from_judgements_starts_without_pair_sets(open_page, store, tiny_pol
     assert not at.exception, [e.message for e in at.exception]
     assert not at.error, [e.value for e in at.error]
     run = store.runs.list(kinds=("dpo",))[0]
-    config = DpoConfig(**json.loads(run["config"]))
+    config = DpoJobConfig(**json.loads(run["config"]))
     assert (config.objective, config.kto_source, config.pair_sets) == ("kto", "judgements", [])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.jobs.reward import RewardConfig
+from engine.jobs.reward import RewardJobConfig
 
 
 def test_without_pairs_the_page_says_what_to_do_first(open_page):
@@ -34,7 +34,7 @@ def test_form_launches_training_with_the_demo_preset(open_page, store, tiny_poli
 @pytest.mark.slow
 def test_trained_model_is_inspected_with_calibration_distributions_and_errors(open_page, supervisor, store,
                                                                              tiny_policy, pair_set):
-    run_id = supervisor.start("reward", RewardConfig(base_model="tiny-sft", pair_sets=[pair_set], epochs=2,
+    run_id = supervisor.start("reward", RewardJobConfig(base_model="tiny-sft", pair_sets=[pair_set], epochs=2,
                                                      learning_rate=3e-3, model_name="rm-page"))
     assert supervisor.wait(run_id, timeout_s=300) == "succeeded"
     at = open_page("reward")

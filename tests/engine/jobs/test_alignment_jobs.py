@@ -9,7 +9,7 @@ import pytest
 
 from engine.jobs.feedback_pairs import FeedbackPairsConfig
 from engine.jobs.ppo import PPOJobConfig
-from engine.jobs.reward_finetune import RewardFinetuneConfig, mix_replay, weighted_sample
+from engine.jobs.reward_finetune import RewardFinetuneJobConfig, mix_replay, weighted_sample
 from tests.conftest import seed_feedback
 
 pytestmark = pytest.mark.slow
@@ -50,7 +50,7 @@ def test_feedback_to_final_model(supervisor, store, tiny_policy, tiny_rm, pair_s
     summary = json.loads((supervisor.workspace.run_dir(run_id) / "outputs" / "summary.json").read_text())
     assert summary["ties"] == per_kind["post_edit"] and summary["pairs"] == len(human)
 
-    rm_run = supervisor.start("reward_finetune", RewardFinetuneConfig(
+    rm_run = supervisor.start("reward_finetune", RewardFinetuneJobConfig(
         base_model="tiny-rm", pair_sets=[run_id], replay_pair_sets=[pair_set], replay_ratio=0.5,
         learning_rate=3e-3, epochs=6, batch_size=8, eval_every=20, save_every=20, model_name="rm-human"))
     assert supervisor.wait(rm_run, timeout_s=400) == "succeeded", store.runs.logs(rm_run, tail=20)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import pytest
@@ -91,3 +92,70 @@ def test_choice_values_read_as_words_in_forms():
 
     assert choice_label("best_vs_each") == "Best against each other candidate"
     assert choice_label("bf16") == "bf16"  # a value without words of its own is shown as it is
+
+
+# The forms' order before the shared bases (engine/jobs/settings.py): moving settings into bases must not reorder
+# the forms users know.
+FORMS_BEFORE_THE_BASES = {
+    "DpoJobConfig": [
+        "policy", "objective", "pair_sets", "kto_source", "model_name", "beta", "loss_type", "reference_chosen",
+        "nll_weight", "learning_rate", "batch_size", "gradient_accumulation", "epochs", "max_grad_norm", "lora",
+        "lora_r", "lora_alpha", "max_length", "eval_every", "save_every", "max_pairs", "valid_share_if_missing",
+        "register_stage", "seed", "precision", "gradient_checkpointing", "report_to"
+    ],
+    "GrpoJobConfig": [
+        "policy", "method", "reward_model", "extra_reward_models", "ensemble", "ensemble_k", "rm_weight",
+        "chrf_weight", "check_penalty", "penalty_checks", "glossaries", "terminology_penalty", "corpus_ids",
+        "split", "max_prompts", "num_generations", "max_completion_length", "temperature", "learning_rate", "beta",
+        "batch_size", "gradient_accumulation", "epochs", "max_steps", "max_grad_norm", "lora", "lora_r",
+        "lora_alpha", "save_every", "sample_every", "model_name", "register_stage", "seed", "precision",
+        "gradient_checkpointing", "report_to"
+    ],
+    "PPOJobConfig": [
+        "policy", "reward_model", "extra_reward_models", "ensemble", "ensemble_k", "corpus_ids", "model_name",
+        "register_stage", "steps", "learning_rate", "kl_coef", "cliprange", "cliprange_value", "batch_size",
+        "mini_batch_size", "gradient_accumulation", "ppo_epochs", "max_grad_norm", "gamma", "lam", "vf_coef",
+        "response_length", "temperature", "missing_eos_penalty", "empty_penalty", "non_arabic_penalty",
+        "repetition_penalty", "copy_penalty", "terminology_penalty", "glossaries", "lora", "lora_r", "kl_target",
+        "kl_measure", "stop_on_kl", "eval_every", "heldout_size", "save_every", "max_prompts", "seed", "precision",
+        "gradient_checkpointing", "report_to"
+    ],
+    "RewardJobConfig": [
+        "base_model", "pair_sets", "model_name", "head", "mlp_hidden", "learning_rate", "batch_size", "epochs",
+        "gradient_accumulation", "max_grad_norm", "margin_scale", "unfreeze_unit", "unfreeze_schedule", "lora",
+        "lora_r", "lora_alpha", "qlora", "eval_every", "save_every", "max_length", "max_pairs",
+        "valid_share_if_missing", "seed", "precision", "gradient_checkpointing", "report_to"
+    ],
+    "RewardFinetuneJobConfig": [
+        "base_model", "pair_sets", "model_name", "head", "mlp_hidden", "learning_rate", "batch_size", "epochs",
+        "gradient_accumulation", "max_grad_norm", "margin_scale", "unfreeze_unit", "unfreeze_schedule", "lora",
+        "lora_r", "lora_alpha", "qlora", "eval_every", "save_every", "max_length", "max_pairs",
+        "valid_share_if_missing", "seed", "precision", "gradient_checkpointing", "report_to", "replay_pair_sets",
+        "replay_ratio", "use_weights", "max_synthetic_valid"
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(FORMS_BEFORE_THE_BASES))
+def test_shared_bases_keep_each_forms_order(name):
+    from engine.jobs import dpo, grpo, ppo, reward, reward_finetune
+
+    config_cls = next(getattr(m, name) for m in (dpo, grpo, ppo, reward, reward_finetune) if hasattr(m, name))
+    assert [s.name for s in config_fields(config_cls)] == FORMS_BEFORE_THE_BASES[name]
+
+
+def test_shared_settings_are_declared_once_in_their_base():
+    """A job re-declares a shared setting only to change its default or help (as TRL's configs do)."""
+    from engine.jobs.dpo import DpoJobConfig
+    from engine.jobs.reward import RewardJobConfig
+    from engine.jobs.settings import LoraSettings, PairDataSettings, TrainerSettings
+
+    for config_cls in (DpoJobConfig, RewardJobConfig):
+        own = config_cls.__dict__.get("__annotations__", {})
+        for base in (TrainerSettings, PairDataSettings):
+            for f in dataclasses.fields(base):
+                if f.name in own:
+                    assert config_cls.__dataclass_fields__[f.name].default != f.default or \
+                        config_cls.__dataclass_fields__[f.name].metadata["help"] != f.metadata["help"], \
+                        f"{config_cls.__name__}.{f.name} repeats {base.__name__}'s declaration"
+        assert {"lora_r", "lora_alpha"}.isdisjoint(own) and issubclass(config_cls, LoraSettings)

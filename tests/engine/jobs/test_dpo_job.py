@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 import torch
 
-from engine.jobs.dpo import DpoConfig, encode_pairs, metric_values
+from engine.jobs.dpo import DpoJobConfig, encode_pairs, metric_values
 from tests.conftest import progressed, wait_for
 
 pytestmark = pytest.mark.slow
 
 
-def _config(pair_set: str, **overrides) -> DpoConfig:
+def _config(pair_set: str, **overrides) -> DpoJobConfig:
     values = {"policy": "tiny-sft", "pair_sets": [pair_set], "learning_rate": 1e-3, "batch_size": 8, "epochs": 1,
               "eval_every": 5, "save_every": 5, "max_length": 128}
-    return DpoConfig(**{**values, **overrides})
+    return DpoJobConfig(**{**values, **overrides})
 
 
 def _weights(folder: Path | str) -> dict[str, torch.Tensor]:

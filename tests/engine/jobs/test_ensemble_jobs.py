@@ -6,7 +6,7 @@ import pytest
 import torch
 from safetensors.torch import load_file
 
-from engine.jobs.grpo import GrpoConfig
+from engine.jobs.grpo import GrpoJobConfig
 from engine.jobs.ppo import PPOJobConfig
 
 pytestmark = pytest.mark.slow
@@ -75,7 +75,7 @@ def test_ppo_refuses_a_policy_as_ensemble_member(supervisor, tiny_policy, tiny_r
 
 
 def test_grpo_with_an_ensemble_logs_its_spread(supervisor, store, tiny_policy, tiny_rm, second_rm, demo_corpus):
-    config = GrpoConfig(
+    config = GrpoJobConfig(
         policy="tiny-sft",
         reward_model=tiny_rm,
         extra_reward_models=[second_rm],

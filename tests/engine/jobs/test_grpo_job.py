@@ -9,18 +9,18 @@ from pathlib import Path
 import pytest
 import torch
 
-from engine.jobs.grpo import ChecksPenalty, ChrfReward, GrpoConfig, completion_text, prepare, trl_prompt
+from engine.jobs.grpo import ChecksPenalty, ChrfReward, GrpoJobConfig, completion_text, prepare, trl_prompt
 
 pytestmark = pytest.mark.slow
 
 
 
 
-def _config(corpus_id: int, **overrides) -> GrpoConfig:
+def _config(corpus_id: int, **overrides) -> GrpoJobConfig:
     values = {"policy": "tiny-sft", "corpus_ids": [corpus_id], "max_prompts": 8, "batch_size": 2,
               "num_generations": 4, "max_completion_length": 16, "learning_rate": 1e-3, "max_steps": 4,
               "save_every": 2, "sample_every": 2}
-    return GrpoConfig(**{**values, **overrides})
+    return GrpoJobConfig(**{**values, **overrides})
 
 
 def _weights(folder: Path | str) -> dict[str, torch.Tensor]:

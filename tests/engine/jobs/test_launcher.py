@@ -152,18 +152,18 @@ def test_a_config_file_of_ones_own(tmp_path):
 
 
 def test_create_refuses_before_writing_anything(supervisor, store, tiny_policy, pair_set):
-    from engine.jobs.reward import RewardConfig
+    from engine.jobs.reward import RewardJobConfig
 
     with pytest.raises(LaunchError, match="unknown accelerate config"):
-        supervisor.create("reward", RewardConfig(base_model="tiny-sft", pair_sets=[pair_set]),
+        supervisor.create("reward", RewardJobConfig(base_model="tiny-sft", pair_sets=[pair_set]),
                           launch={"accelerate_config": "nope"})
     assert store.runs.list() == [] and not any(supervisor.workspace.runs_dir.iterdir())
 
 
 def test_create_writes_launch_into_config_yaml(supervisor, store, tiny_policy, pair_set):
-    from engine.jobs.reward import RewardConfig
+    from engine.jobs.reward import RewardJobConfig
 
-    config = RewardConfig(base_model="tiny-sft", pair_sets=[pair_set])
+    config = RewardJobConfig(base_model="tiny-sft", pair_sets=[pair_set])
     run_id = supervisor.create("reward", config, launch={"accelerate_config": "cpu_2proc"})
     spec = yaml.safe_load((supervisor.workspace.run_dir(run_id) / "config.yaml").read_text())
     assert spec["kind"] == "reward" and spec["launch"] == {"accelerate_config": "cpu_2proc"}
@@ -207,9 +207,9 @@ def test_other_ranks_write_no_events_but_still_stop(tmp_path, capsys):
 
 @pytest.mark.slow
 def test_reward_job_on_two_cpu_processes(supervisor, store, tiny_policy, pair_set):
-    from engine.jobs.reward import RewardConfig
+    from engine.jobs.reward import RewardJobConfig
 
-    config = RewardConfig(base_model="tiny-sft", pair_sets=[pair_set], epochs=1, batch_size=4, learning_rate=3e-3,
+    config = RewardJobConfig(base_model="tiny-sft", pair_sets=[pair_set], epochs=1, batch_size=4, learning_rate=3e-3,
                           eval_every=5, save_every=50, model_name="rm-2proc")
     run_id = supervisor.create("reward", config, launch={"accelerate_config": "cpu_2proc"})
     # the fixture declares a run dead after 3 s without a heartbeat; accelerate's launcher imports torch and
@@ -253,9 +253,9 @@ def _live_processes_in_group(pgid: int) -> list[str]:
 def test_cancel_reaches_both_processes_and_resume_relaunches_them(supervisor, store, tiny_policy, pair_set):
     import time
 
-    from engine.jobs.reward import RewardConfig
+    from engine.jobs.reward import RewardJobConfig
 
-    config = RewardConfig(base_model="tiny-sft", pair_sets=[pair_set], epochs=200, batch_size=4, eval_every=1000,
+    config = RewardJobConfig(base_model="tiny-sft", pair_sets=[pair_set], epochs=200, batch_size=4, eval_every=1000,
                           save_every=1000)
     supervisor.stale_after_s = 30
     run_id = supervisor.start("reward", config, launch={"accelerate_config": "cpu_2proc"})

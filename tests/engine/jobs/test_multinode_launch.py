@@ -109,10 +109,10 @@ def test_one_machine_is_the_usual_launch(tmp_path):
 @pytest.mark.slow
 def test_dpo_on_two_cpu_processes_in_bf16_saves_once(supervisor, store, tiny_policy, pair_set):
     """Several processes: the precision reaches every rank, and rank 0 alone saves and registers the policy."""
-    from engine.jobs.dpo import DpoConfig
+    from engine.jobs.dpo import DpoJobConfig
     from engine.jobs.events import read_events
 
-    config = DpoConfig(
+    config = DpoJobConfig(
         policy=tiny_policy,
         pair_sets=[pair_set],
         learning_rate=1e-3,

@@ -113,9 +113,9 @@ def test_dpo_job_honours_an_explicit_precision(supervisor, store, tiny_policy, p
     """A real DPO run on the tiny policy with LoRA: its frozen base loads in the chosen precision (bf16 on the CPU
     too), so the merged, saved policy has that dtype; the run's log names the precision. The bf16 run also
     checkpoints its gradients."""
-    from engine.jobs.dpo import DpoConfig
+    from engine.jobs.dpo import DpoJobConfig
 
-    config = DpoConfig(
+    config = DpoJobConfig(
         policy=tiny_policy,
         pair_sets=[pair_set],
         learning_rate=1e-3,

@@ -13,7 +13,7 @@ import torch
 
 from engine.feedback.judgements import Judgement, new_submission_id, submit
 from engine.jobs.context import JobContext
-from engine.jobs.dpo import DpoConfig, check_objective, prepare, run
+from engine.jobs.dpo import DpoJobConfig, check_objective, prepare, run
 from tests.engine.feedback.helpers import stored_request
 
 pytestmark = pytest.mark.slow
@@ -38,7 +38,7 @@ def _train(store, tmp_path: Path, **overrides) -> tuple[list[dict], dict]:
         "max_length": 128,
         "model_name": "aligned",
     }
-    config = DpoConfig(**{**values, **overrides})
+    config = DpoJobConfig(**{**values, **overrides})
     run_dir = tmp_path / "run"
     (run_dir / "inputs").mkdir(parents=True)
     prepare(config, store, run_dir)
@@ -142,25 +142,25 @@ def test_kto_trains_two_steps_from_judgements_including_none_acceptable(store, t
 
 def test_settings_an_objective_cannot_use_are_refused():
     with pytest.raises(ValueError, match="CPO objective takes the loss"):
-        check_objective(DpoConfig(objective="cpo", loss_type="robust"))
+        check_objective(DpoJobConfig(objective="cpo", loss_type="robust"))
     with pytest.raises(ValueError, match="choose the objective 'cpo'"):
-        check_objective(DpoConfig(objective="dpo", loss_type="simpo"))
+        check_objective(DpoJobConfig(objective="dpo", loss_type="simpo"))
 
 
 def test_kto_from_judgements_needs_judgements_not_pairs(store, tmp_path, tiny_policy):
     run_dir = tmp_path / "run"
     (run_dir / "inputs").mkdir(parents=True)
     with pytest.raises(ValueError, match="no judgements yet"):
-        prepare(DpoConfig(objective="kto", kto_source="judgements"), store, run_dir)
+        prepare(DpoJobConfig(objective="kto", kto_source="judgements"), store, run_dir)
     with pytest.raises(ValueError, match="choose at least one set of preference pairs"):
-        prepare(DpoConfig(objective="orpo"), store, run_dir)
+        prepare(DpoJobConfig(objective="orpo"), store, run_dir)
 
 
 def test_kto_from_judgements_as_a_real_job_registers_its_policy(supervisor, store, tiny_policy):
     """The same objective through the studio's own path: config.yaml, a subprocess, ingestion, registration."""
     for source in ("Good morning.", "I like tea.", "The door is open."):
         _judge(store, stored_request(store, source=source), "Amina", "best", best=1)
-    config = DpoConfig(
+    config = DpoJobConfig(
         policy="tiny-sft",
         objective="kto",
         kto_source="judgements",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from engine.jobs.reward import RewardConfig
+from engine.jobs.reward import RewardJobConfig
 from engine.reward.model import load_reward_model
 from tests.conftest import progressed, wait_for
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.slow
 def _config(pair_set, **overrides):
     values = {"base_model": "tiny-sft", "pair_sets": [pair_set], "learning_rate": 3e-3, "batch_size": 8,
               "epochs": 3, "eval_every": 5, "save_every": 5, "unfreeze_schedule": ["head@0", "top1@1", "all@2"]}
-    return RewardConfig(**{**values, **overrides})
+    return RewardJobConfig(**{**values, **overrides})
 
 
 @pytest.mark.parametrize("head", ["linear", "mlp"])

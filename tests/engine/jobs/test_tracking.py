@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from engine.jobs.dpo import DpoConfig
-from engine.jobs.grpo import GrpoConfig
+from engine.jobs.dpo import DpoJobConfig
+from engine.jobs.grpo import GrpoJobConfig
 from engine.jobs.ppo import PPOJobConfig
-from engine.jobs.reward import RewardConfig
-from engine.jobs.reward_finetune import RewardFinetuneConfig
+from engine.jobs.reward import RewardJobConfig
+from engine.jobs.reward_finetune import RewardFinetuneJobConfig
 from engine.jobs.training import TRACKERS, available_trackers, tracking_args
 
 
@@ -32,7 +32,8 @@ def _scalars(log_dir: Path) -> dict[str, list[float]]:
     return out
 
 
-@pytest.mark.parametrize("config_cls", [RewardConfig, RewardFinetuneConfig, DpoConfig, GrpoConfig, PPOJobConfig])
+@pytest.mark.parametrize("config_cls", [RewardJobConfig, RewardFinetuneJobConfig, DpoJobConfig, GrpoJobConfig,
+                                        PPOJobConfig])
 def test_every_training_job_offers_only_installed_trackers(config_cls):
     field = {f.name: f for f in dataclasses.fields(config_cls)}["report_to"]
     assert field.default == "none"
@@ -66,10 +67,10 @@ def test_tracking_args_point_into_the_run_folder_and_refuse_a_missing_tracker(tm
 @pytest.mark.slow
 def test_reward_and_dpo_jobs_write_tensorboard_events_in_their_run_folder(supervisor, store, tiny_policy, pair_set):
     pytest.importorskip("tensorboard")
-    reward = supervisor.start("reward", RewardConfig(
+    reward = supervisor.start("reward", RewardJobConfig(
         base_model="tiny-sft", pair_sets=[pair_set], batch_size=16, epochs=1, eval_every=3, save_every=100,
         max_pairs=48, report_to="tensorboard"))
-    dpo = supervisor.start("dpo", DpoConfig(
+    dpo = supervisor.start("dpo", DpoJobConfig(
         policy="tiny-sft", pair_sets=[pair_set], batch_size=16, epochs=1, eval_every=3, save_every=100,
         max_pairs=48, max_length=128, report_to="tensorboard", learning_rate=1e-3))
     for run_id, expected in ((reward, {"train/loss", "eval/accuracy"}), (dpo, {"train/loss", "train/rewards/margins",

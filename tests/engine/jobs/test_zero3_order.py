@@ -107,17 +107,17 @@ def _stop_at_trainer(monkeypatch, kind: str) -> None:
 
 
 def _config(kind: str, pair_set: str, corpus: int):
-    from engine.jobs.dpo import DpoConfig
-    from engine.jobs.grpo import GrpoConfig
+    from engine.jobs.dpo import DpoJobConfig
+    from engine.jobs.grpo import GrpoJobConfig
     from engine.jobs.ppo import PPOJobConfig
-    from engine.jobs.reward import RewardConfig
+    from engine.jobs.reward import RewardJobConfig
 
     if kind in ("dpo", "orpo", "kto"):  # the preference job's objectives
-        return DpoConfig(policy="tiny-sft", pair_sets=[pair_set], max_length=128, objective=kind)
+        return DpoJobConfig(policy="tiny-sft", pair_sets=[pair_set], max_length=128, objective=kind)
     if kind == "reward":
-        return RewardConfig(base_model="tiny-sft", pair_sets=[pair_set], max_length=128)
+        return RewardJobConfig(base_model="tiny-sft", pair_sets=[pair_set], max_length=128)
     if kind == "grpo":
-        return GrpoConfig(policy="tiny-sft", corpus_ids=[corpus], max_prompts=8, batch_size=2, num_generations=4)
+        return GrpoJobConfig(policy="tiny-sft", corpus_ids=[corpus], max_prompts=8, batch_size=2, num_generations=4)
     return PPOJobConfig(
         policy="tiny-sft",
         reward_model="tiny-rm",
@@ -172,9 +172,9 @@ def test_deepspeed_gets_the_jobs_precision(
     zero3_launch_env(monkeypatch)
     monkeypatch.setenv("ACCELERATE_MIXED_PRECISION", "no")
     monkeypatch.setattr(StandInDeepSpeedConfig, "seen", [])
-    from engine.jobs.dpo import DpoConfig
+    from engine.jobs.dpo import DpoJobConfig
 
-    config = DpoConfig(policy="tiny-sft", pair_sets=[pair_set], max_length=128, precision="bf16")
+    config = DpoJobConfig(policy="tiny-sft", pair_sets=[pair_set], max_length=128, precision="bf16")
     run_dir = tmp_path / "run-bf16"
     (run_dir / "inputs").mkdir(parents=True)
     job_kind("dpo").prepare(config, store, run_dir)
