@@ -55,9 +55,7 @@ def prepare(config: QueueOrderConfig, store, run_dir: Path) -> None:
     if queue is None:
         raise ValueError(f"no review queue {config.queue_id}")
     check_ordering(config.measure, len(queue_reward_models(queue)))
-    items = store.db.query_dicts(
-        "SELECT item_id, source, pair FROM review_items WHERE queue_id = ? ORDER BY item_id", [int(config.queue_id)]
-    )
+    items = store.feedback.queue_items(int(config.queue_id))
     inputs = run_dir / "inputs"
     inputs.mkdir(parents=True, exist_ok=True)
     pq.write_table(pa.Table.from_pylist(items), inputs / "items.parquet")

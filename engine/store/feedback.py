@@ -251,6 +251,11 @@ class FeedbackRepository:
             row["linguists"] = json.loads(row["linguists"])
         return rows
 
+    def queue_items(self, queue_id: int) -> list[dict]:
+        """Every item of a queue (``item_id``, ``source``, ``pair``), in order."""
+        return self.db.query_dicts("SELECT item_id, source, pair FROM review_items WHERE queue_id = ? ORDER BY item_id",
+                                   [queue_id])
+
     def item(self, queue_id: int, item_id: int) -> dict | None:
         rows = self.db.query_dicts("SELECT * FROM review_items WHERE queue_id = ? AND item_id = ?",
                                    [queue_id, item_id])

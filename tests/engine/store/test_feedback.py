@@ -442,3 +442,11 @@ def test_a_queue_is_found_by_its_name(store):
     queue_id = _queue(store, corpus_id, name="Week 12")
     assert store.feedback.queue_named("Week 12") == {"id": queue_id, "name": "Week 12"}
     assert store.feedback.queue_named("week 12") is None
+
+
+def test_a_queues_items_come_in_order_with_their_source_and_pair(store):
+    queue_id = _queue(store, _corpus(store), name="items")
+    items = store.feedback.queue_items(queue_id)
+    assert [i["item_id"] for i in items] == sorted(i["item_id"] for i in items) and len(items) > 0
+    assert set(items[0]) == {"item_id", "source", "pair"} and items[0]["pair"] == "en-ar"
+    assert store.feedback.queue_items(queue_id + 99) == []
