@@ -184,7 +184,7 @@ def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.Argu
     parser.add_argument("--warmup", type=int, default=200)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, default=0)
-    parser.add_argument("--precision", default="bf16", choices=("fp32", "bf16"),
+    parser.add_argument("--precision", default="bf16", choices=("auto", "fp32", "bf16", "fp16"),
                         help="bf16 autocast (measured about twice as fast here) or fp32")
     parser.add_argument("--demo-dir", default=str(DEMO_DIR), help="folder of the demo corpus files")
     return parser

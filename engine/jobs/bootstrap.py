@@ -30,6 +30,7 @@ from engine.jobs import checkpoints
 from engine.jobs.config import setting
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
+from engine.jobs.precision import PRECISIONS, resolve_precision
 
 TRAIN_FILE = "train.parquet"
 VALID_FILE = "valid.parquet"
@@ -108,10 +109,11 @@ class BootstrapConfig:
         0, "CPU threads for PyTorch (0 = one per core; 1 for the tiny model).", min=0, max=256, advanced=True
     )
     precision: str = setting(
-        "fp32",
-        "Arithmetic of the forward and backward passes: 'fp32', or 'bf16' autocast (weights and optimizer stay "
-        "fp32; about twice as fast on CPUs with bfloat16 instructions and on recent GPUs).",
-        choices=("fp32", "bf16"),
+        "auto",
+        "Arithmetic of the forward and backward passes: 'auto' = bf16 on a GPU that supports it, fp16 with loss "
+        "scaling on older GPUs, fp32 on the CPU; or explicit — 'bf16' autocast also runs on CPUs (about twice as "
+        "fast where they have bfloat16 instructions), 'fp16' needs a GPU. Weights and optimizer stay fp32.",
+        choices=PRECISIONS,
         advanced=True,
     )
     device: str = setting(
@@ -369,7 +371,7 @@ def _model_and_optimizer(config: BootstrapConfig, ctx: JobContext, ckpt: Path | 
 
 
 def _train(config: BootstrapConfig, ctx: JobContext, model: Any, optimizer: Any, tokenizer: Any,
-           data: TrainingData, state: TrainState, device: str) -> None:
+           data: TrainingData, state: TrainState, device: str, precision: str) -> None:
     """The training loop: batches by length, warmup-cosine schedule following the time budget, metrics and
     progress, valid loss and checkpoints; ends at the step limit, the time budget or a cancel (always with a
     checkpoint of the last step)."""
@@ -377,6 +379,8 @@ def _train(config: BootstrapConfig, ctx: JobContext, model: Any, optimizer: Any,
 
     from engine.models.demo import collate_examples
 
+    autocast = {"bf16": torch.bfloat16, "fp16": torch.float16}.get(precision)
+    scaler = torch.amp.GradScaler(device, enabled=precision == "fp16")  # loss scaling keeps fp16 gradients finite
     budget_s = config.max_minutes * 60 if config.max_minutes > 0 else math.inf
     steps_per_epoch = math.ceil(len(data.train) / config.batch_size)
     pad_id = tokenizer.pad_token_id
@@ -403,11 +407,13 @@ def _train(config: BootstrapConfig, ctx: JobContext, model: Any, optimizer: Any,
         lr = lr_at(state.step, config.learning_rate, config.warmup_steps, state.horizon)
         for group in optimizer.param_groups:
             group["lr"] = lr
-        with torch.autocast(device_type=device, dtype=torch.bfloat16, enabled=config.precision == "bf16"):
+        with torch.autocast(device_type=device, dtype=autocast or torch.float32, enabled=autocast is not None):
             loss = model(**batch, use_cache=False).loss
-        loss.backward()
+        scaler.scale(loss).backward()
+        scaler.unscale_(optimizer)
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        optimizer.step()
+        scaler.step(optimizer)
+        scaler.update()
         optimizer.zero_grad(set_to_none=True)
         state.step += 1
         n_tokens = int(batch["attention_mask"].sum())
@@ -518,6 +524,7 @@ def run(config: BootstrapConfig, ctx: JobContext) -> None:
     threads = config.threads or (1 if config.size == "tiny" else max(1, os.cpu_count() or 1))
     torch.set_num_threads(threads)
     device = pick_device(config.device)
+    precision = resolve_precision(config.precision, cuda=device == "cuda")
     started = time.time()
 
     train_rows, valid_rows = _read_training_rows(ctx)
@@ -529,10 +536,10 @@ def run(config: BootstrapConfig, ctx: JobContext) -> None:
     ctx.log(
         f"{len(data.train)} training pairs, {len(valid_rows)} valid pairs ({', '.join(data.pairs)}); model: Gemma-2 "
         f"'{config.size}', {n_params / 1e6:.2f}M parameters, vocabulary {len(tokenizer)}; {device}"
-        + (f", {threads} threads" if device == "cpu" else "")
+        + (f", {threads} threads" if device == "cpu" else "") + f"; {precision.describe()}"
     )
 
-    _train(config, ctx, model, optimizer, tokenizer, data, state, device)
+    _train(config, ctx, model, optimizer, tokenizer, data, state, device, precision.name)
 
     valid_loss = _valid_loss(model, data.valid, tokenizer.pad_token_id)
     if valid_loss is not None:

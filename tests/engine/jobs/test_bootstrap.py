@@ -241,6 +241,20 @@ def test_an_empty_training_set_fails_with_a_clear_error(supervisor, store):
     assert store.models.get("tiny-sft") is None
 
 
+def test_precision_is_resolved_and_logged_and_fp16_without_a_gpu_is_refused(supervisor, store, corpus_ids):
+    """``auto`` trains in fp32 on a CPU, ``bf16`` autocasts there too; ``fp16`` needs a GPU and says so."""
+    logs = {}
+    for precision in ("auto", "bf16"):
+        run_id = supervisor.start("bootstrap", tiny(corpus_ids, precision=precision, max_steps=4, eval_pairs=2,
+                                                    model_name=f"tiny-{precision}"))
+        assert supervisor.wait(run_id, timeout_s=300) == "succeeded"
+        logs[precision] = " ".join(r["message"] for r in store.runs.logs(run_id, tail=500))
+    assert "precision fp32 on cpu (auto)" in logs["auto"] and "precision bf16 on cpu" in logs["bf16"]
+    run_id = supervisor.start("bootstrap", tiny(corpus_ids, precision="fp16", model_name="tiny-fp16"))
+    assert supervisor.wait(run_id, timeout_s=120) == "failed"
+    assert "fp16 needs a CUDA GPU" in store.runs.get(run_id)["error"]
+
+
 # --- the parts -------------------------------------------------------------------------------------------
 def test_the_kind_is_registered_and_every_setting_is_explained():
     kind = job_kind("bootstrap")
