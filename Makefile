@@ -13,7 +13,7 @@ run:
 test:
 	@scripts/setup.sh dev
 	$(PY) -m ruff check .
-	HF_HUB_OFFLINE=1 $(PY) -m pytest -q -p no:cacheprovider
+	HF_HUB_OFFLINE=1 $(PY) -m pytest -q -p no:cacheprovider -n 2 --dist loadfile
 
 lint:
 	$(PY) -m ruff check .
