@@ -22,15 +22,6 @@ from engine.workspace import Workspace  # noqa: E402
 SHARED_CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 
 
-LONGEST_FIRST = ("tests/e2e/test_two_linguists.py",)
-"""Files started first: the two-linguist journey takes about 4 minutes, so under ``make test``'s two pytest-xdist
-workers (``--dist loadfile``) it runs beside the rest of the suite instead of alone at its end."""
-
-
-def pytest_collection_modifyitems(items):
-    items.sort(key=lambda item: not item.nodeid.startswith(LONGEST_FIRST))  # stable: the rest keeps its order
-
-
 @pytest.fixture
 def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
     """An empty workspace under the test's tmp folder (also exported as $TARJAMA_HOME)."""
