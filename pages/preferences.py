@@ -10,6 +10,7 @@ import plotly.express as px
 import streamlit as st
 
 from engine.decoding.labels import candidate_origin
+from engine.jobs.metric_titles import metric_title
 from engine.jobs.score import ScoreConfig, fusion_plan
 from engine.models.refs import default_policy
 from engine.preferences.fusion import FusionError
@@ -173,13 +174,14 @@ with charts_tab:
         table = pd.DataFrame(store.preferences.score_table(score))
         metric_cols = [c for c in table.columns if c not in ("cand_id", "strategy", "check_passed")]
         if len(table) and metric_cols:
-            corr = table[metric_cols].astype(float).corr(method="spearman")
+            corr = table[metric_cols].astype(float).corr(method="spearman").rename(index=metric_title,
+                                                                                   columns=metric_title)
             st.plotly_chart(px.imshow(corr, text_auto=".2f", zmin=-1, zmax=1, color_continuous_scale="RdBu",
                                       title="Metric correlation (Spearman)"), use_container_width=True,
                             key="pref-corr")
             metric = st.selectbox("Metric by sampling strategy", metric_cols,
                                   index=metric_cols.index("quality") if "quality" in metric_cols else 0,
-                                  key="pref-strategy-metric")
+                                  format_func=metric_title, key="pref-strategy-metric")
             st.plotly_chart(px.box(table, x="strategy", y=metric, title=f"{metric} by sampling strategy"),
                             use_container_width=True, key="pref-strategy-box")
 

@@ -49,8 +49,10 @@ def metric_title(key: str) -> str:
     (``eval_accuracy`` → "Validation accuracy", ``reward_chosen_mean`` → "Reward chosen mean")."""
     if key in TITLES:
         return TITLES[key]
-    words = [WORDS.get(w, w) for w in re.split(r"[_/\s]+", key.strip()) if w]
-    if not words:
+    parts = [w for w in re.split(r"[_/\s]+", key.strip()) if w]
+    if not parts:
         return key
-    text = " ".join(words)
+    text = " ".join(WORDS.get(w, w) for w in parts)
+    if parts[0] in WORDS and WORDS[parts[0]] != WORDS[parts[0]].lower():
+        return text  # an acronym spelt as it is written (chrF, BLEU) keeps its case
     return text[0].upper() + text[1:]

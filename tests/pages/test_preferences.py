@@ -63,7 +63,8 @@ def test_browse_charts_and_export_after_real_runs(open_page, supervisor, store, 
     assert [d.proto.label for d in at.get("download_button")] == ["Download synthetic_preferences.zip"]
 
 
-def _recorded_generate_and_score(store, workspace, gen_id, score_id, created, *, scored=True, merged=False):
+def _recorded_generate_and_score(store, workspace, gen_id, score_id, created, *, scored=True, merged=False,
+                                 extra_metrics: dict | None = None):
     """A finished generate run with two candidates of one source and (``scored``) a finished score run of it; with
     ``merged``, the first candidate's text came from three samples of two strategies."""
     import json as _json
@@ -93,7 +94,9 @@ def _recorded_generate_and_score(store, workspace, gen_id, score_id, created, *,
     scores.parent.mkdir(parents=True)
     pq.write_table(pa.Table.from_pylist([
         {"cand_id": 0, "metric": "quality", "value": 0.9}, {"cand_id": 0, "metric": "check_passed", "value": 1.0},
-        {"cand_id": 1, "metric": "quality", "value": 0.1}, {"cand_id": 1, "metric": "check_passed", "value": 0.0}]),
+        {"cand_id": 1, "metric": "quality", "value": 0.1}, {"cand_id": 1, "metric": "check_passed", "value": 0.0},
+        *({"cand_id": i, "metric": name, "value": v} for name, values in (extra_metrics or {}).items()
+          for i, v in enumerate(values))]),
         scores)
     store.runs.create(score_id, "score", "Score", _json.loads(_json.dumps({"generate_run": gen_id})),
                       str(scores.parent.parent))
@@ -178,3 +181,18 @@ def test_the_pairing_choice_reads_as_words(open_page, store, workspace):
     pairing = next(s for s in at.selectbox if s.key and s.key.endswith("-pairing"))
     assert "Best against each other candidate" in pairing.options and "best_vs_each" not in pairing.options
     assert pairing.value == "best_vs_each"  # the stored value is unchanged
+
+
+def test_the_metric_correlation_names_metrics_in_words(open_page, store, workspace):
+    """Found on the tour: the correlation heat map and the by-strategy picker showed keys (mbr_chrf, arabic_share)."""
+    from datetime import datetime
+
+    from engine.jobs.metric_titles import metric_title
+
+    _recorded_generate_and_score(store, workspace, "gen-c", "score-c", datetime(2026, 1, 1, 9),
+                                 extra_metrics={"chrf": (0.8, 0.2), "mbr_chrf": (0.7, 0.3)})
+    at = open_page("preferences")
+    spec = next(c.proto.spec for c in at.get("plotly_chart") if "Spearman" in c.proto.spec)
+    assert metric_title("mbr_chrf") in spec and '"mbr_chrf"' not in spec and '"chrF"' in spec
+    picker = at.selectbox(key="pref-strategy-metric")
+    assert metric_title("mbr_chrf") in picker.options and "mbr_chrf" not in picker.options

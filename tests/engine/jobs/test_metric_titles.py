@@ -13,3 +13,10 @@ def test_known_and_unknown_keys_read_as_words():
     assert metric_title("rewards/chosen") == "Rewards chosen"
     assert metric_title("mean_mbr_chrf") == "Mean MBR chrF"
     assert metric_title("x") == "X"
+
+
+def test_an_acronym_first_keeps_its_own_case():
+    from engine.jobs.metric_titles import metric_title
+
+    assert metric_title("chrf") == "chrF" and metric_title("bleu") == "BLEU"
+    assert metric_title("lr") == "Learning rate"
