@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -146,6 +147,34 @@ class Database:
                 cur.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [version, name])
             applied.append(version)
         return applied
+
+
+class Where:
+    """A ``WHERE`` clause built from optional filters, values bound as parameters: a filter whose value is None (or
+    an empty list) adds nothing."""
+
+    def __init__(self) -> None:
+        self.clauses: list[str] = []
+        self.params: list[Any] = []
+
+    def any_of(self, column: str, values: Any) -> Where:
+        """``column IN (…)`` when ``values`` is a non-empty list."""
+        if values:
+            self.clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
+            self.params += list(values)
+        return self
+
+    def compare(self, column: str, op: str, value: Any) -> Where:
+        """``column <op> ?`` (e.g. ``=``, ``>=``, ``<``) when ``value`` is not None."""
+        if value is not None:
+            self.clauses.append(f"{column} {op} ?")
+            self.params.append(value)
+        return self
+
+    @property
+    def sql(self) -> str:
+        """`` WHERE a AND b`` (with its leading space), or an empty string when no filter applies."""
+        return " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
 
 
 class StoreError(RuntimeError):

@@ -10,7 +10,7 @@ from typing import Any
 import duckdb
 
 from engine.store.clock import utc_now
-from engine.store.database import Database
+from engine.store.database import Database, Where
 
 ASSIGNMENT_TIMEOUT = timedelta(minutes=30)
 """An item handed to a linguist who has not judged it within this time may be handed to someone else."""
@@ -126,26 +126,10 @@ class FeedbackRepository:
     @staticmethod
     def _filter(linguists: list[str] | None, since: datetime | None, until: datetime | None,
                 models: list[str] | None, queue_id: int | None, request_id: str | None) -> tuple[str, list]:
-        clauses, params = [], []
-        if linguists:
-            clauses.append(f"j.linguist IN ({', '.join('?' * len(linguists))})")
-            params += list(linguists)
-        if since is not None:
-            clauses.append("j.created_at >= ?")
-            params.append(since)
-        if until is not None:
-            clauses.append("j.created_at < ?")
-            params.append(until)
-        if models:
-            clauses.append(f"j.model IN ({', '.join('?' * len(models))})")
-            params += list(models)
-        if queue_id is not None:
-            clauses.append("j.queue_id = ?")
-            params.append(queue_id)
-        if request_id is not None:
-            clauses.append("j.request_id = ?")
-            params.append(request_id)
-        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+        where = (Where().any_of("j.linguist", linguists).compare("j.created_at", ">=", since)
+                 .compare("j.created_at", "<", until).any_of("j.model", models).compare("j.queue_id", "=", queue_id)
+                 .compare("j.request_id", "=", request_id))
+        return where.sql, where.params
 
     def judgements(self, *, linguists: list[str] | None = None, since: datetime | None = None,
                    until: datetime | None = None, models: list[str] | None = None, queue_id: int | None = None,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from engine.store.database import Database
+from engine.store.database import Database, Where
 
 
 class PreferenceRepository:
@@ -76,20 +76,9 @@ class PreferenceRepository:
     @staticmethod
     def _pair_filter(run_ids: list[str] | None, origin: str | None, split: str | None,
                      min_margin: float | None = None) -> tuple[str, list]:
-        clauses, params = [], []
-        if run_ids:
-            clauses.append(f"run_id IN ({', '.join('?' * len(run_ids))})")
-            params += list(run_ids)
-        if origin:
-            clauses.append("origin = ?")
-            params.append(origin)
-        if split:
-            clauses.append("split = ?")
-            params.append(split)
-        if min_margin is not None:
-            clauses.append("margin >= ?")
-            params.append(min_margin)
-        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+        where = (Where().any_of("run_id", run_ids).compare("origin", "=", origin or None)
+                 .compare("split", "=", split or None).compare("margin", ">=", min_margin))
+        return where.sql, where.params
 
     # --- queries for pages ---------------------------------------------------------------------------
     def pair_sets(self, origin: str | None = None) -> list[dict]:

@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 
 from engine.store.clock import utc_now
-from engine.store.database import Database
+from engine.store.database import Database, Where
 
 ORIGINS = ("translate", "batch", "endpoint")
 """Where a logged translation was served: the Translate page, a batch translation job, the HTTP endpoint."""
@@ -96,21 +96,12 @@ class TranslationLogRepository:
     ) -> list[dict]:
         """Log entries filtered by model, origin and time (``until`` exclusive), oldest first unless
         ``newest_first``; each with ``queue_id`` / ``item_id`` when it was sampled for review."""
-        clauses, params = [], []
-        for column, values in (("l.model", models), ("l.origin", origins), ("l.id", ids)):
-            if values:
-                clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
-                params += list(values)
-        if since is not None:
-            clauses.append("l.created_at >= ?")
-            params.append(since)
-        if until is not None:
-            clauses.append("l.created_at < ?")
-            params.append(until)
-        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        where = (Where().any_of("l.model", models).any_of("l.origin", origins).any_of("l.id", ids)
+                 .compare("l.created_at", ">=", since).compare("l.created_at", "<", until))
+        params = where.params
         sql = (
             "SELECT l.*, r.queue_id, r.item_id FROM translation_log l"
-            f" LEFT JOIN translation_log_reviews r ON r.log_id = l.id{where}"
+            f" LEFT JOIN translation_log_reviews r ON r.log_id = l.id{where.sql}"
             f" ORDER BY l.created_at {'DESC' if newest_first else 'ASC'}, l.id {'DESC' if newest_first else 'ASC'}"
         )
         if limit is not None:

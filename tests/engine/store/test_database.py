@@ -84,3 +84,11 @@ def test_copy_to_parquet_binds_values_and_takes_any_path(tmp_path):
     assert db.copy_to_parquet("SELECT n FROM t WHERE name = ? ORDER BY n", ["it's"], out) == 2
     assert pq.read_table(out).column("n").to_pylist() == [1, 3]
     assert db.copy_to_parquet("SELECT n FROM t WHERE name = ?", ["x' OR '1'='1"], out) == 0
+
+
+def test_where_adds_only_the_filters_given_and_binds_their_values():
+    from engine.store.database import Where
+
+    assert Where().any_of("a", []).compare("b", "=", None).sql == ""
+    where = Where().any_of("a", ["x", "y"]).compare("b", ">=", 0).compare("c", "=", None)
+    assert where.sql == " WHERE a IN (?, ?) AND b >= ?" and where.params == ["x", "y", 0]
