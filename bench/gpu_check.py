@@ -74,19 +74,17 @@ def job_configs(tiny: bool, steps: int, precision: str, corpus_id: int) -> dict[
     for lora in (False, True):
         suffix = "_lora" if lora else ""
         common = {"lora": lora, "lora_r": 16, "precision": precision}
+        # the reward model and DPO train on the same pairs for the same few steps
+        pair_run = {"pair_sets": ["bench-pairs"], "batch_size": s["batch"], "epochs": 1,
+                    "max_pairs": s["batch"] * steps, "eval_every": rare, "save_every": rare,
+                    "max_length": s["max_length"]}
         out[f"reward{suffix}"] = (
             "reward",
             RewardJobConfig(
                 base_model="bench-sft",
-                pair_sets=["bench-pairs"],
-                batch_size=s["batch"],
-                epochs=1,
-                max_pairs=s["batch"] * steps,
-                eval_every=rare,
-                save_every=rare,
                 unfreeze_schedule=["all@0"],
-                max_length=s["max_length"],
                 learning_rate=1e-5,
+                **pair_run,
                 model_name=f"check-rm{suffix}",
                 **common,
             ),
@@ -95,14 +93,8 @@ def job_configs(tiny: bool, steps: int, precision: str, corpus_id: int) -> dict[
             "dpo",
             DpoJobConfig(
                 policy="bench-sft",
-                pair_sets=["bench-pairs"],
-                batch_size=s["batch"],
-                epochs=1,
-                max_pairs=s["batch"] * steps,
-                eval_every=rare,
-                save_every=rare,
-                max_length=s["max_length"],
                 model_name=f"check-dpo{suffix}",
+                **pair_run,
                 **common,
             ),
         )
