@@ -182,7 +182,8 @@ with charts_tab:
             metric = st.selectbox("Metric by sampling strategy", metric_cols,
                                   index=metric_cols.index("quality") if "quality" in metric_cols else 0,
                                   format_func=metric_title, key="pref-strategy-metric")
-            st.plotly_chart(px.box(table, x="strategy", y=metric, title=f"{metric} by sampling strategy"),
+            st.plotly_chart(px.box(table, x="strategy", y=metric, title=f"{metric_title(metric)} by sampling strategy",
+                                   labels={metric: metric_title(metric), "strategy": "Sampling strategy"}),
                             use_container_width=True, key="pref-strategy-box")
 
 with export_tab:

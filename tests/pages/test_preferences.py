@@ -196,3 +196,5 @@ def test_the_metric_correlation_names_metrics_in_words(open_page, store, workspa
     assert metric_title("mbr_chrf") in spec and '"mbr_chrf"' not in spec and '"chrF"' in spec
     picker = at.selectbox(key="pref-strategy-metric")
     assert metric_title("mbr_chrf") in picker.options and "mbr_chrf" not in picker.options
+    box = next(c.proto.spec for c in at.get("plotly_chart") if "by sampling strategy" in c.proto.spec)
+    assert "Quality by sampling strategy" in box
