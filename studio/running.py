@@ -4,6 +4,7 @@ tests and the benchmarks that drive the real app."""
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -51,6 +52,13 @@ class RunningStudio:
                 time.sleep(0.3)
         self.stop()
         raise RuntimeError(f"the studio did not start; see {self.log_path}")
+
+    def dump_stacks(self, settle_s: float = 2.0) -> None:
+        """Have the server write every thread's stack to its log (``SIGUSR1``, see :func:`studio.server.main`):
+        what a test calls before stopping a studio that seems hung."""
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGUSR1)
+            time.sleep(settle_s)  # the dump is written by the server's own signal handler, asynchronously
 
     def stop(self) -> None:
         """Terminate the server (kill it after 15 s) and close its log."""

@@ -12,9 +12,11 @@ an address reachable from elsewhere, :func:`unsafe_start_message` makes it show 
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import functools
 import ipaddress
 import os
+import signal
 import sys
 import tomllib
 from collections.abc import Sequence
@@ -162,6 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if warning:
         print(warning.format(port=args.port), file=sys.stderr, flush=True)
         os.environ[ALLOW_REMOTE_ENV] = "1"
+    # `kill -USR1 <pid>` writes every thread's stack to stderr: how a hung page is diagnosed (README, Troubleshooting)
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     from streamlit.web import cli
 
     # standalone_mode=False: return here instead of sys.exit, so that main() is callable from Python too

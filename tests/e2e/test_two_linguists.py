@@ -80,12 +80,25 @@ def _seed(home: Path, policy_dir: Path) -> dict[int, str]:
         store.close()
 
 
-async def _judge_all(browser, url: str, linguist: str, start: asyncio.Barrier) -> dict:
-    """One linguist's browser session: sign in by the address, open the queue, judge until nothing is left."""
-    from playwright.async_api import expect
+async def _judge_all(browser, url: str, linguist: str, start: asyncio.Barrier, shots: Path) -> dict:
+    """One linguist's browser session: sign in by the address, open the queue, judge until nothing is left; on a
+    failure, the page as it stood is saved to ``shots/two-linguists-<linguist>.png``."""
 
     context = await browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-GB")
     page = await context.new_page()
+    try:
+        return await _judge(page, url, linguist, start)
+    except BaseException:
+        await page.screenshot(path=str(shots / f"two-linguists-{linguist}.png"), full_page=True)
+        raise
+    finally:
+        await context.close()
+
+
+async def _judge(page, url: str, linguist: str, start: asyncio.Barrier) -> dict:
+    """The judging loop of :func:`_judge_all`."""
+    from playwright.async_api import expect
+
     page.set_default_timeout(APP_WAIT_MS)
     page.set_default_navigation_timeout(APP_WAIT_MS)
 
@@ -126,11 +139,10 @@ async def _judge_all(browser, url: str, linguist: str, start: asyncio.Barrier) -
     await idle()
     await next_item.click()
     await expect(panel.get_by_text("Nothing left for you in this queue. Thank you!")).to_be_visible()
-    await context.close()
     return {"linguist": linguist, "done": done, "doubles": doubles, "latencies": latencies}
 
 
-async def _two_sessions(url: str) -> list[dict]:
+async def _two_sessions(url: str, shots: Path) -> list[dict]:
     from playwright.async_api import async_playwright, expect
 
     expect.set_options(timeout=APP_WAIT_MS)
@@ -138,18 +150,18 @@ async def _two_sessions(url: str) -> list[dict]:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             start = asyncio.Barrier(len(LINGUISTS))
-            return await asyncio.gather(*(_judge_all(browser, url, name, start) for name in LINGUISTS))
+            return await asyncio.gather(*(_judge_all(browser, url, name, start, shots) for name in LINGUISTS))
         finally:
             await browser.close()
 
 
-def _run_in_own_loop(url: str) -> list[dict]:
+def _run_in_own_loop(url: str, shots: Path) -> list[dict]:
     """Run the async sessions in a thread with its own event loop (pytest-playwright's sync API owns this one)."""
     result: dict = {}
 
     def target() -> None:
         try:
-            result["value"] = asyncio.run(_two_sessions(url))
+            result["value"] = asyncio.run(_two_sessions(url, shots))
         except BaseException as exc:  # noqa: BLE001 — handed back to the test's thread
             result["error"] = exc
 
@@ -176,7 +188,12 @@ def test_two_linguists_submit_100_judgements_each_at_once_all_stored_once(tmp_pa
     cpu_before = _cpu_s()
     started = time.monotonic()
     try:
-        sessions = _run_in_own_loop(server.url)
+        sessions = _run_in_own_loop(server.url, artifacts)
+    except BaseException:
+        # keep what a hang leaves: every server thread's stack, in the server's log, copied beside the screenshots
+        server.dump_stacks()
+        (artifacts / "two-linguists-server.log").write_bytes(server.log_path.read_bytes())
+        raise
     finally:
         wall_s = time.monotonic() - started
         load_after = os.getloadavg()
