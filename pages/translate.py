@@ -113,6 +113,11 @@ def _candidate_card(cand: dict, terms: TermIndex | None = None, applied: Sequenc
             arabic_text(cand["text"] or "(empty translation)")
 
 
+def rm_choice_label(name: str | None) -> str:
+    """A reward-model choice in words; ``None`` is the only choice when none is registered."""
+    return name or "None registered: candidates in sampling order"
+
+
 def _my_judgement(request_id: str) -> dict | None:
     done = st.session_state.get(f"tr_done::{linguist}::{request_id}")
     if done:
@@ -279,7 +284,7 @@ def translate_section() -> None:
                              index=policies.index(model_default) if model_default in policies else 0,
                              help="The production model when there is one, else the newest SFT model.")
         rm = c3.selectbox("Reward model", reward_models or [None], key="tr-rm",
-                          format_func=lambda n: n or "none registered",
+                          format_func=rm_choice_label,
                           help="Ranks the candidates; the top 3 are shown first.")
         model_format = _prompt_format(model)
         terms_in_prompt = glossary_column.checkbox(
@@ -363,7 +368,7 @@ def review_queue_section() -> None:
                                        index=policies.index(default_policy(store)) if default_policy(store) in policies
                                        else 0)
                 q_rm = q1.selectbox("Reward model", reward_models or [None], key="tr-q-rm",
-                                    format_func=lambda n: n or "none registered")
+                                    format_func=rm_choice_label)
                 q_people = q2.multiselect("Linguists (empty: anyone)", store.feedback.linguists(), key="tr-q-people")
                 q_extra = q1.multiselect("More reward models (ensemble)", reward_models, key="tr-q-rm-extra",
                                          help="Rank with them too; their spread measures disagreement.")

@@ -43,6 +43,12 @@ CHOICE_LABELS: dict[str, str] = {
     "step": "Per step",
     "linear": "Linear head",
     "mlp": "MLP head",
+    "chrf": "chrF",
+    "bleu": "BLEU",
+    "ter": "TER (lower is better)",
+    "bertscore": "BERTScore",
+    "comet": "COMET",
+    "comet_qe": "COMET-QE (no reference)",
 }
 """How a form shows a choice's stored value (values not listed are shown as they are)."""
 

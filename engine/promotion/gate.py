@@ -22,6 +22,8 @@ from dataclasses import asdict, dataclass, field
 from engine.compare.ab import sign_test
 from engine.compare.significance import paired_bootstrap
 from engine.jobs.config import config_from_dict, config_to_dict, setting
+from engine.jobs.evaluate import REQUESTABLE_METRICS
+from engine.jobs.metric_titles import metric_title
 from engine.models.registry import RegistryError, production, promote
 
 POLICY_KEY = "promotion_gate"
@@ -34,6 +36,7 @@ class GatePolicy:
     metric: str = setting(
         "chrf",
         "Sentence-level metric of the paired test (both models must have been evaluated with it on the test set).",
+        choices=REQUESTABLE_METRICS,
     )
     alpha: float = setting(
         0.05,
@@ -170,7 +173,7 @@ def _metric_check(
             None,
             "",
             [
-                f"{' and '.join(missing)} {'has' if len(missing) == 1 else 'have'} no {policy.metric} "
+                f"{' and '.join(missing)} {'has' if len(missing) == 1 else 'have'} no {metric_title(policy.metric)} "
                 "evaluation on this test set: evaluate both on Compare → Evaluate first."
             ],
         )
@@ -179,7 +182,7 @@ def _metric_check(
     prod, cand = scores[keys[current]].get(policy.metric, {}), scores[keys[candidate]].get(policy.metric, {})
     common = sorted(set(prod) & set(cand))
     if not common:
-        return None, "", [f"the two evaluations share no scored sentence on {policy.metric}."]
+        return None, "", [f"the two evaluations share no scored sentence on {metric_title(policy.metric)}."]
     sign = 1.0 if higher_is_better(policy.metric) else -1.0
     result = paired_bootstrap(
         [sign * prod[i] for i in common], [sign * cand[i] for i in common], n_resamples=policy.n_resamples, seed=0
@@ -200,7 +203,8 @@ def _metric_check(
         passed,
     )
     numbers = (
-        f"{policy.metric}: candidate {check.mean_candidate:.3f} vs production {check.mean_production:.3f} "
+        f"{metric_title(policy.metric)}: candidate {check.mean_candidate:.3f} "
+        f"vs production {check.mean_production:.3f} "
         f"(Δ {check.delta:+.3f}, 95% interval [{check.low:+.3f}, {check.high:+.3f}], paired bootstrap "
         f"p = {check.p_value:.3f}, {check.n} sentences)"
     )
