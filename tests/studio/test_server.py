@@ -253,3 +253,13 @@ def test_console_script_and_make_run_use_the_entry_point() -> None:
     makefile = (ROOT / "Makefile").read_text()
     recipe = re.search(r"^run:.*\n((?:\t.*\n)+)", makefile, re.MULTILINE)
     assert recipe and "-m studio" in recipe.group(1) and "streamlit run" not in recipe.group(1)
+
+
+def test_sigusr1_writes_every_threads_stack_to_the_log_and_the_server_goes_on(started: Started) -> None:
+    started.proc.send_signal(signal.SIGUSR1)
+    deadline = time.monotonic() + 60
+    while "most recent call first" not in started.log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.2)  # the dump is written by the server's signal handler, on its own time
+    log = started.log.read_text()
+    assert "most recent call first" in log and log.count("Thread 0x") >= 2  # the main thread and the server's
+    started.wait_healthy(timeout_s=30)  # still serving
