@@ -83,9 +83,10 @@ def test_a_full_disk_while_the_monitor_ingests_is_a_message(open_page, store, wo
         job.wait()
 
 
-def test_generic_monitor_titles_its_charts_in_words(open_page, store, workspace):
+def test_generic_monitor_titles_its_charts_in_words_and_tables_its_one_off_figures(open_page, store, workspace):
     """Found on the tour (test-artifacts/tour/42-runs.png): a generate run's charts were titled with raw metric
-    keys (``distinct_per_source``, ``sources_per_s``, ``tokens_per_s``)."""
+    keys (``distinct_per_source``, ``sources_per_s``, ``tokens_per_s``), and a score run drew ~15 charts of one
+    point each; a key logged once is now a row of one table."""
     import json
 
     run_dir = workspace.run_dir("g1")
@@ -94,10 +95,13 @@ def test_generic_monitor_titles_its_charts_in_words(open_page, store, workspace)
     w = EventWriter(run_dir)
     w.emit("status", status="running")
     w.emit("metric", step=6, values={"distinct_per_source": 1.0, "sources_per_s": 2.9, "tokens_per_s": 131.0})
+    w.emit("metric", step=12, values={"sources_per_s": 3.1, "tokens_per_s": 140.0})
     w.emit("status", status="succeeded")
     w.close()
     ingest_run(store, "g1")
 
     at = open_page("runs")
     titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
-    assert sorted(titles) == ["Distinct candidates per source", "Sources per second", "Tokens per second"]
+    assert sorted(titles) == ["Sources per second", "Tokens per second"]
+    (table,) = [d.value for d in at.dataframe if "metric" in d.value.columns]
+    assert table.to_dict("records") == [{"metric": "Distinct candidates per source", "value": 1.0}]
