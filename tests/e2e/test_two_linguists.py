@@ -86,13 +86,28 @@ async def _judge_all(browser, url: str, linguist: str, start: asyncio.Barrier, s
 
     context = await browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-GB")
     page = await context.new_page()
+    sockets: list[str] = []  # every websocket the page opened: more than one means it lost its connection
+    page.on("websocket", lambda ws: sockets.append(f"{time.strftime('%H:%M:%S')} {ws.url}"))
     try:
         return await _judge(page, url, linguist, start)
     except BaseException:
         await page.screenshot(path=str(shots / f"two-linguists-{linguist}.png"), full_page=True)
+        (shots / f"two-linguists-{linguist}.txt").write_text(await _page_state(page, sockets), encoding="utf-8")
         raise
     finally:
         await context.close()
+
+
+async def _page_state(page, sockets: list[str]) -> str:
+    """What a failed wait leaves to read: the app's script and connection state, which tab is selected, and the
+    websockets the page opened."""
+    app = page.locator('[data-testid="stApp"]')
+    lines = [f"script state: {await app.get_attribute('data-test-script-state')}",
+             f"connection state: {await app.get_attribute('data-test-connection-state')}"]
+    for tab in await page.get_by_role("tab").all():
+        lines.append(f"tab {await tab.inner_text()!r} selected={await tab.get_attribute('aria-selected')}")
+    lines += [f"websocket opened {s}" for s in sockets]
+    return "\n".join(lines) + "\n"
 
 
 async def _judge(page, url: str, linguist: str, start: asyncio.Barrier) -> dict:
