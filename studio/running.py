@@ -13,6 +13,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+STACK_DUMP_MARK = b"most recent call first"
+"""A line of every thread's stack that :mod:`faulthandler` writes."""
 
 
 def free_port() -> int:
@@ -53,12 +55,19 @@ class RunningStudio:
         self.stop()
         raise RuntimeError(f"the studio did not start; see {self.log_path}")
 
-    def dump_stacks(self, settle_s: float = 2.0) -> None:
+    def dump_stacks(self, wait_s: float = 30.0) -> bool:
         """Have the server write every thread's stack to its log (``SIGUSR1``, see :func:`studio.server.main`):
-        what a test calls before stopping a studio that seems hung."""
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGUSR1)
-            time.sleep(settle_s)  # the dump is written by the server's own signal handler, asynchronously
+        what a test calls before stopping a studio that seems hung. True once the dump is in the log."""
+        if self.proc.poll() is not None:
+            return False
+        before = self.log_path.read_bytes().count(STACK_DUMP_MARK)
+        self.proc.send_signal(signal.SIGUSR1)
+        deadline = time.monotonic() + wait_s
+        while time.monotonic() < deadline:  # the server's own signal handler writes it, on its own time
+            if self.log_path.read_bytes().count(STACK_DUMP_MARK) > before:
+                return True
+            time.sleep(0.2)
+        return False
 
     def stop(self) -> None:
         """Terminate the server (kill it after 15 s) and close its log."""

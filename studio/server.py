@@ -164,7 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if warning:
         print(warning.format(port=args.port), file=sys.stderr, flush=True)
         os.environ[ALLOW_REMOTE_ENV] = "1"
-    # `kill -USR1 <pid>` writes every thread's stack to stderr: how a hung page is diagnosed (README, Troubleshooting)
+    # `kill -USR1 <pid>` writes every thread's stack to stderr: how a stuck page is diagnosed (README, "A page that
+    # seems stuck"); the server goes on serving
     faulthandler.register(signal.SIGUSR1, all_threads=True)
     from streamlit.web import cli
 
