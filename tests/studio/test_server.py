@@ -27,6 +27,7 @@ import psutil
 import pytest
 
 from studio import server
+from studio.running import STACK_DUMP_MARK
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE_CONFIG = """
@@ -258,8 +259,8 @@ def test_console_script_and_make_run_use_the_entry_point() -> None:
 def test_sigusr1_writes_every_threads_stack_to_the_log_and_the_server_goes_on(started: Started) -> None:
     started.proc.send_signal(signal.SIGUSR1)
     deadline = time.monotonic() + 60
-    while "most recent call first" not in started.log.read_text() and time.monotonic() < deadline:
+    while STACK_DUMP_MARK not in started.log.read_bytes() and time.monotonic() < deadline:
         time.sleep(0.2)  # the dump is written by the server's signal handler, on its own time
-    log = started.log.read_text()
-    assert "most recent call first" in log and log.count("Thread 0x") >= 2  # the main thread and the server's
+    log = started.log.read_bytes()
+    assert STACK_DUMP_MARK in log and log.count(b"Thread 0x") >= 2  # the main thread and the server's
     started.wait_healthy(timeout_s=30)  # still serving
