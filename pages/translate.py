@@ -115,7 +115,7 @@ def _candidate_card(cand: dict, terms: TermIndex | None = None, applied: Sequenc
 
 def rm_choice_label(name: str | None) -> str:
     """A reward-model choice in words; ``None`` is the only choice when none is registered."""
-    return name or "None registered: candidates in sampling order"
+    return name or "None registered"  # the caption below the candidates says "sampling order"
 
 
 def _my_judgement(request_id: str) -> dict | None:
