@@ -1,10 +1,10 @@
-"""Batched multi-candidate translation: many sources × many samples in each ``generate()`` call.
+"""Batched multi-candidate translation: many sources × many samples in each decoding call.
 
 A :class:`SamplingStrategy` is one way of decoding (greedy, beam search, or sampling with a temperature,
-top-k or top-p) and how many candidates it yields per source. For every strategy, sources are encoded
-with left padding, sorted by length and generated in batches with ``num_return_sequences`` = the
-strategy's sample count, so one forward pass serves ``batch_size × samples`` candidates. Exact duplicates
-of one source are merged, keeping how many times each text was produced.
+top-k or top-p) and how many candidates it yields per source. Sources are encoded, sorted by length and
+decoded in batches: the greedy and sampled strategies together by the studio's loop
+(:mod:`engine.decoding.loop`, one prefill per source for all its candidates), beam search by ``generate()``.
+Exact duplicates of one source are merged, keeping how many times each text was produced.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 
 import torch
 
+from engine.decoding.loop import decode_rows, loop_supported
 from engine.decoding.masks import fast_masks
 from engine.models.prompting import encode_prompt
 
@@ -143,11 +144,17 @@ def generate_candidates(
     *, prompt_format: str = "tags", batch_size: int = 16, max_new_tokens: int = 64, seed: int = 0,
     on_batch: Callable[[int, int], None] | None = None, terms: Sequence[Sequence[tuple[str, str]]] | None = None,
 ) -> list[list[Candidate]]:
-    """Candidates for every source: for each strategy, batches of sources × samples per ``generate()`` call.
+    """Candidates for every source, ``batch_size`` sources at a time.
 
-    ``on_batch(done_sources, new_tokens)`` is called after each batch (for progress and throughput). ``terms``: per
-    source, the glossary terms an ``instruction`` prompt lists (see :func:`engine.models.prompting.build_prompt`).
-    Returns one list of distinct candidates per source, in the order of ``sources``.
+    Greedy and sampled strategies are decoded together by the studio's loop (:mod:`engine.decoding.loop`: each
+    prompt prefilled once for all its candidates, finished rows leave the batch) where the model allows it
+    (:func:`~engine.decoding.loop.loop_supported`); beam search, and every strategy of a model the loop does not
+    serve, run through ``generate()``, one call per strategy and batch (sources × samples rows).
+
+    ``on_batch(done, new_tokens)`` is called after each call (for progress and throughput); ``done`` counts
+    sources × strategies finished by it. ``terms``: per source, the glossary terms an ``instruction`` prompt lists
+    (see :func:`engine.models.prompting.build_prompt`). Returns one list of distinct candidates per source, in
+    the order of ``sources``, merged in the order of ``strategies``.
 
     Speed (``bench/generate.py`` reports it as a share of the model's FLOP bound): attention masks are built by
     broadcasting (:func:`engine.decoding.masks.fast_masks`, identical masks without transformers' per-step ``vmap``)
@@ -159,12 +166,19 @@ def generate_candidates(
     encoded = [encode_prompt(tokenizer, s, p, prompt_format, t) for s, p, t in zip(sources, pairs, per_source,
                                                                                      strict=True)]
     order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
-    produced: list[list[tuple[str, SamplingStrategy, int]]] = [[] for _ in sources]
+    # per source, per strategy: (text, strategy, new tokens) — merged in the order of the strategies
+    produced: list[list[list[tuple[str, SamplingStrategy, int]]]] = [[[] for _ in strategies] for _ in sources]
     limit = int(getattr(model.config, "max_position_embeddings", 0) or tokenizer.model_max_length)
+    looped = [i for i, s in enumerate(strategies) if s.kind != "beam"] if loop_supported(model) else []
     was_training = model.training
     model.eval()
     try:
+        if looped:
+            _decode_in_loop(model, tokenizer, encoded, order, strategies, looped, produced, batch_size=batch_size,
+                            max_new_tokens=max_new_tokens, limit=limit, seed=seed, on_batch=on_batch)
         for s_index, strategy in enumerate(strategies):
+            if s_index in looped:
+                continue
             for start in range(0, len(order), batch_size):
                 idx = order[start:start + batch_size]
                 batch = tokenizer.pad({"input_ids": [encoded[i] for i in idx]}, padding=True, return_tensors="pt")
@@ -186,9 +200,43 @@ def generate_candidates(
                 lengths = (new != tokenizer.pad_token_id).sum(dim=1).tolist()
                 texts = tokenizer.batch_decode(new, skip_special_tokens=True)
                 for j, text in enumerate(texts):
-                    produced[idx[j // strategy.samples]].append((text.strip(), strategy, int(lengths[j])))
+                    produced[idx[j // strategy.samples]][s_index].append((text.strip(), strategy, int(lengths[j])))
                 if on_batch is not None:
                     on_batch(len(idx), int(sum(lengths)))
     finally:
         model.train(was_training)
-    return [merge_duplicates(p) for p in produced]
+    return [merge_duplicates([t for part in per_strategy for t in part]) for per_strategy in produced]
+
+
+def _decode_in_loop(
+    model: Any, tokenizer: Any, encoded: Sequence[list[int]], order: Sequence[int],
+    strategies: Sequence[SamplingStrategy], looped: Sequence[int],
+    produced: list[list[list[tuple[str, SamplingStrategy, int]]]], *, batch_size: int, max_new_tokens: int,
+    limit: int, seed: int, on_batch: Callable[[int, int], None] | None,
+) -> None:
+    """The greedy and sampled strategies of :func:`generate_candidates` in one :func:`decode_rows` call per batch
+    of sources: each source's prompt is prefilled once for all of its candidates."""
+    from engine.decoding.sampler import FastSampler
+
+    rules, rule_strategy = [], []
+    for s_index in looped:
+        strategy = strategies[s_index]
+        for _ in range(strategy.samples):
+            rules.append(FastSampler.from_params(strategy.params()) if strategy.sampled else None)
+            rule_strategy.append(s_index)
+    for start in range(0, len(order), batch_size):
+        idx = order[start:start + batch_size]
+        prompts = [encoded[i] for i in idx]
+        width = max(len(p) for p in prompts)
+        torch.manual_seed(seed * 1_000_003 + start)
+        rows = decode_rows(model, prompts, rules, max_new_tokens=max(1, min(max_new_tokens, limit - width)),
+                           eos_token_id=tokenizer.eos_token_id, pad_token_id=tokenizer.pad_token_id)
+        tokens = 0
+        for source, per_rule in zip(idx, rows, strict=True):
+            texts = tokenizer.batch_decode(per_rule, skip_special_tokens=True)
+            for ids, text, s_index in zip(per_rule, texts, rule_strategy, strict=True):
+                n_tokens = sum(1 for t in ids if t != tokenizer.pad_token_id)
+                produced[source][s_index].append((text.strip(), strategies[s_index], n_tokens))
+                tokens += n_tokens
+        if on_batch is not None:
+            on_batch(len(idx) * len(looped), tokens)

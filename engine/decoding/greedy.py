@@ -7,18 +7,9 @@ from typing import Any
 
 import torch
 
+from engine.decoding.loop import decode_rows, left_padded, loop_supported
 from engine.decoding.masks import fast_masks
 from engine.models.prompting import encode_prompt
-
-
-def _left_pad(sequences: Sequence[list[int]], pad_token_id: int) -> dict[str, torch.Tensor]:
-    width = max(len(s) for s in sequences)
-    ids = [[pad_token_id] * (width - len(s)) + list(s) for s in sequences]
-    mask = [[0] * (width - len(s)) + [1] * len(s) for s in sequences]
-    return {
-        "input_ids": torch.tensor(ids, dtype=torch.long),
-        "attention_mask": torch.tensor(mask, dtype=torch.long),
-    }
 
 
 @torch.no_grad()
@@ -38,28 +29,32 @@ def greedy_translate(
     limit = getattr(model.config, "max_position_embeddings", None) or tokenizer.model_max_length
     order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
     out: list[str] = [""] * len(encoded)
+    fast = loop_supported(model)  # one prefill per batch, finished rows leave it (engine.decoding.loop)
     was_training = model.training
     model.eval()
     try:
         for start in range(0, len(order), batch_size):
             idx = order[start : start + batch_size]
-            batch = {
-                k: v.to(model.device)
-                for k, v in _left_pad([encoded[i] for i in idx], tokenizer.pad_token_id).items()
-            }
-            width = batch["input_ids"].shape[1]
+            prompts = [encoded[i] for i in idx]
+            width = max(len(p) for p in prompts)
             room = max(1, int(limit) - width)
             budget = max_new_tokens if max_new_tokens is not None else int(1.5 * width) + 16
-            with fast_masks():  # identical masks, built without transformers' per-step vmap
-                generated = model.generate(
-                    input_ids=batch["input_ids"],
-                    attention_mask=batch["attention_mask"],
-                    do_sample=False,
-                    max_new_tokens=min(budget, room),
-                    pad_token_id=tokenizer.pad_token_id,
-                    eos_token_id=tokenizer.eos_token_id,
-                )
-            texts = tokenizer.batch_decode(generated[:, width:], skip_special_tokens=True)
+            if fast:
+                rows = decode_rows(model, prompts, [None], max_new_tokens=min(budget, room),
+                                   eos_token_id=tokenizer.eos_token_id, pad_token_id=tokenizer.pad_token_id)
+                texts = tokenizer.batch_decode([r[0] for r in rows], skip_special_tokens=True)
+            else:
+                input_ids, attention_mask = left_padded(prompts, tokenizer.pad_token_id, model.device)
+                with fast_masks():  # identical masks, built without transformers' per-step vmap
+                    generated = model.generate(
+                        input_ids=input_ids,
+                        attention_mask=attention_mask,
+                        do_sample=False,
+                        max_new_tokens=min(budget, room),
+                        pad_token_id=tokenizer.pad_token_id,
+                        eos_token_id=tokenizer.eos_token_id,
+                    )
+                texts = tokenizer.batch_decode(generated[:, width:], skip_special_tokens=True)
             for i, text in zip(idx, texts, strict=True):
                 out[i] = text.strip()
     finally:

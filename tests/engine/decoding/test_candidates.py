@@ -43,8 +43,10 @@ def test_batched_generation_gives_candidates_per_source_with_strategies_and_merg
     out = generate_candidates(model, tokenizer, sources, pairs, strategies, batch_size=3, max_new_tokens=8,
                               on_batch=lambda n, t: calls.append((n, t)))
     assert len(out) == 4
-    # 4 strategies × 2 batches (3 + 1 sources): each call covers several sources × all samples of a strategy
-    assert [n for n, _ in calls] == [3, 1] * 4
+    # 2 batches (3 + 1 sources): greedy and the two sampled strategies in one loop call per batch (sources ×
+    # 3 strategies done), then beam search through generate() (sources × 1); every source × strategy counted once
+    assert [n for n, _ in calls] == [9, 3, 3, 1]
+    assert sum(n for n, _ in calls) == len(sources) * len(strategies)
     for cands in out:
         assert 1 <= len(cands) <= 7
         assert sum(c.count for c in cands) == 7  # every sample is counted, duplicates merged

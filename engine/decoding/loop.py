@@ -1,0 +1,154 @@
+"""The studio's own decoding loop: one prefill per prompt shared by all its rows, finished rows dropped.
+
+Why: ``generate()`` with ``num_return_sequences`` (or prompts repeated once per sample) runs the prompt's prefill
+once per candidate and, for a batch, keeps decoding every row until the longest one ends. The studio's candidate
+generation asks for 3–8 candidates per source, and translations of one batch differ in length several times
+over: measured on the demo model (128 sources × 6 candidates, ~12 prompt tokens, ~8 new tokens per candidate),
+the prefill of the repeated prompts cost more arithmetic than the tokens generated, and most rows of a step
+were finished rows being padded. Here a batch of prompts is prefilled once, its key/value cache is repeated for
+the rows of every prompt (``Cache.batch_repeat_interleave``), each row picks its next token by its own rule
+(greedy, or a :class:`~engine.decoding.sampler.FastSampler`), and rows that reached EOS leave the batch
+(``Cache.batch_select_indices``) once enough of them have finished to pay for the copy.
+
+The loop applies no logits processor of its own, so it serves only models whose generation config asks for none
+(no repetition penalty, no forced or suppressed tokens, …) and whose ``forward`` takes a cache, position ids and
+``logits_to_keep`` (the decoder-only models of transformers' current families: Gemma, Llama, Mistral, Qwen, …);
+:func:`loop_supported` says so, and callers fall back to ``generate()`` otherwise. Greedy outputs are the same
+ids as ``generate()``'s (``tests/engine/decoding/test_loop.py``).
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Sequence
+from typing import Any
+
+import torch
+
+from engine.decoding.masks import fast_masks
+from engine.decoding.sampler import FastSampler
+
+COMPACT_SHARE = 0.125
+"""Drop finished rows from the batch once at least this share of its rows has finished (or all of them)."""
+
+_PROCESSOR_SETTINGS = (
+    "repetition_penalty", "encoder_repetition_penalty", "no_repeat_ngram_size", "encoder_no_repeat_ngram_size",
+    "bad_words_ids", "min_length", "min_new_tokens", "suppress_tokens", "begin_suppress_tokens",
+    "forced_bos_token_id", "forced_eos_token_id", "sequence_bias", "exponential_decay_length_penalty",
+    "renormalize_logits", "forced_decoder_ids", "guidance_scale", "watermarking_config",
+)
+"""Generation-config settings that make ``generate()`` add a logits processor (the loop would ignore them)."""
+
+Rule = FastSampler | None
+"""How a row picks its next token: ``None`` = greedy (argmax), a sampler = a draw from its distribution."""
+
+
+def loop_supported(model: Any) -> bool:
+    """True when :func:`decode_rows` gives what ``generate()`` would for ``model``: a decoder-only model whose
+    ``forward`` takes ``past_key_values``, ``position_ids`` and ``logits_to_keep``, and whose generation config
+    adds no logits processor."""
+    config = getattr(model, "config", None)
+    if config is None or getattr(config, "is_encoder_decoder", False):
+        return False
+    try:
+        accepted = inspect.signature(model.forward).parameters
+    except (TypeError, ValueError):
+        return False
+    if not {"past_key_values", "position_ids", "logits_to_keep", "cache_position"} <= set(accepted):
+        return False
+    generation = getattr(model, "generation_config", None)
+    if generation is None:
+        return True
+    from transformers import GenerationConfig
+
+    neutral = GenerationConfig()
+    return all(getattr(generation, name, None) == getattr(neutral, name, None) for name in _PROCESSOR_SETTINGS)
+
+
+def left_padded(prompts: Sequence[Sequence[int]], pad_id: int,
+                device: Any = "cpu") -> tuple[torch.Tensor, torch.Tensor]:
+    """``(input_ids, attention_mask)`` of token-id lists padded on the left to the longest, on ``device``."""
+    width = max(len(p) for p in prompts)
+    ids = torch.full((len(prompts), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(prompts), width), dtype=torch.long)
+    for i, prompt in enumerate(prompts):
+        if prompt:
+            ids[i, width - len(prompt):] = torch.tensor(list(prompt), dtype=torch.long)
+            mask[i, width - len(prompt):] = 1
+    return ids.to(device), mask.to(device)
+
+
+def _choose(logits: torch.Tensor, rule_index: torch.Tensor, rules: Sequence[Rule]) -> torch.Tensor:
+    """The next token of every row: rows are grouped by rule (one argmax or one sampler call per group)."""
+    if len(rules) == 1:
+        rule = rules[0]
+        return logits.argmax(dim=-1) if rule is None else rule.sample(logits)
+    tokens = torch.empty(logits.shape[0], dtype=torch.long, device=logits.device)
+    for r, rule in enumerate(rules):
+        rows = (rule_index == r).nonzero().squeeze(1)
+        if rows.numel():
+            part = logits[rows]
+            tokens[rows] = part.argmax(dim=-1) if rule is None else rule.sample(part)
+    return tokens
+
+
+@torch.inference_mode()
+def decode_rows(
+    model: Any, prompts: Sequence[Sequence[int]], rules: Sequence[Rule], *, max_new_tokens: int, eos_token_id: int,
+    pad_token_id: int, compact_share: float = COMPACT_SHARE,
+) -> list[list[list[int]]]:
+    """Decode ``len(rules)`` rows per prompt: row ``j`` of every prompt follows ``rules[j]``.
+
+    Returns, per prompt and rule, the new token ids (ending with EOS when the row reached it; at most
+    ``max_new_tokens``). Sampled rows draw with ``torch.rand``: seed with ``torch.manual_seed`` for repeatable
+    output. Use only where :func:`loop_supported` is true.
+    """
+    from transformers import DynamicCache
+
+    if not prompts:
+        return []
+    if not rules:
+        raise ValueError("give at least one rule (None for greedy)")
+    n_rules = len(rules)
+    device = model.device
+    ids, mask = left_padded(prompts, pad_token_id, device)
+    positions = (mask.cumsum(dim=-1) - 1).clamp(min=0)
+    cache = DynamicCache(config=model.config)
+    n_rows = len(prompts) * n_rules
+    new = torch.full((n_rows, max(max_new_tokens, 1)), pad_token_id, dtype=torch.long, device=device)
+    lengths = torch.zeros(n_rows, dtype=torch.long, device=device)
+    with fast_masks():
+        out = model(input_ids=ids, attention_mask=mask, position_ids=positions, past_key_values=cache,
+                    use_cache=True, logits_to_keep=1)
+        logits = out.logits[:, -1].repeat_interleave(n_rules, dim=0)
+        cache.batch_repeat_interleave(n_rules)
+        mask = mask.repeat_interleave(n_rules, dim=0)
+        next_position = positions[:, -1].repeat_interleave(n_rules, dim=0) + 1
+        rows = torch.arange(n_rows, device=device)  # the output row of each batch row
+        rule_index = rows % n_rules
+        finished = torch.zeros(n_rows, dtype=torch.bool, device=device)
+        length = ids.shape[1]
+        for step in range(max_new_tokens):
+            tokens = _choose(logits, rule_index, rules)
+            tokens = torch.where(finished, torch.full_like(tokens, pad_token_id), tokens)
+            live = rows[~finished]
+            new[live, step] = tokens[~finished]
+            lengths[live] += 1
+            finished |= tokens == eos_token_id
+            if step == max_new_tokens - 1 or bool(finished.all()):
+                break
+            n_finished = int(finished.sum())
+            if n_finished and n_finished >= compact_share * len(finished):
+                keep = (~finished).nonzero().squeeze(1)
+                cache.batch_select_indices(keep)
+                mask, tokens, next_position = mask[keep], tokens[keep], next_position[keep]
+                rows, rule_index, finished = rows[keep], rule_index[keep], finished[keep]
+            mask = torch.cat([mask, mask.new_ones(mask.shape[0], 1)], dim=1)
+            out = model(input_ids=tokens.unsqueeze(1), attention_mask=mask, position_ids=next_position.unsqueeze(1),
+                        past_key_values=cache, use_cache=True,
+                        cache_position=torch.tensor([length], device=device), logits_to_keep=1)
+            logits = out.logits[:, -1]
+            length += 1
+            next_position = next_position + 1
+    kept = [row[:n] for row, n in zip(new.tolist(), lengths.tolist(), strict=True)]
+    return [kept[p * n_rules:(p + 1) * n_rules] for p in range(len(prompts))]

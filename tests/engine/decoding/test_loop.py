@@ -1,0 +1,114 @@
+"""The studio's decoding loop (one prefill per prompt, finished rows dropped) against transformers' generate()."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from engine.decoding.loop import decode_rows, loop_supported
+from engine.decoding.sampler import FastSampler
+from engine.demo import DEMO_MODEL_DIR
+from engine.models.loading import load_causal_lm, load_tokenizer
+from engine.models.prompting import encode_prompt
+from tests.conftest import demo_pairs
+
+
+def _prompts(tokenizer, n: int = 12) -> list[list[int]]:
+    rows = demo_pairs(200)[::15][:n]  # different lengths: a ragged, left-padded batch
+    return [encode_prompt(tokenizer, s, p, "tags") for s, _, p in rows]
+
+
+def _generate(model, tokenizer, prompts, max_new_tokens, **kwargs) -> list[list[int]]:
+    """transformers' own greedy decoding of the same prompts, new ids up to and including EOS."""
+    batch = tokenizer.pad({"input_ids": prompts}, padding=True, return_tensors="pt")
+    with torch.no_grad():
+        out = model.generate(**batch, do_sample=False, max_new_tokens=max_new_tokens,
+                             pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id, **kwargs)
+    rows = []
+    for row in out[:, batch["input_ids"].shape[1]:].tolist():
+        if tokenizer.eos_token_id in row:
+            row = row[:row.index(tokenizer.eos_token_id) + 1]
+        rows.append(row)
+    return rows
+
+
+def _tiny_llama(tokenizer):
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    torch.manual_seed(0)
+    config = LlamaConfig(vocab_size=len(tokenizer), hidden_size=32, intermediate_size=64, num_hidden_layers=2,
+                         num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=96,
+                         pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id,
+                         bos_token_id=tokenizer.bos_token_id)
+    return LlamaForCausalLM(config).eval()
+
+
+@pytest.mark.parametrize("compact_share", [0.0, 0.125, 1.0])
+def test_greedy_rows_are_generates_ids_whenever_finished_rows_leave(compact_share, one_torch_thread):
+    """The shipped model (it ends its translations): finished rows dropped at once, in groups, or never — the
+    ids are generate()'s, EOS included."""
+    model, tokenizer = load_causal_lm(DEMO_MODEL_DIR), load_tokenizer(DEMO_MODEL_DIR)
+    prompts = _prompts(tokenizer)
+    expected = _generate(model, tokenizer, prompts, 40)
+    assert sum(row[-1] == tokenizer.eos_token_id for row in expected) == len(expected)  # rows do finish
+    assert len({len(row) for row in expected}) > 3  # at different steps
+    got = decode_rows(model, prompts, [None], max_new_tokens=40, eos_token_id=tokenizer.eos_token_id,
+                      pad_token_id=tokenizer.pad_token_id, compact_share=compact_share)
+    assert [rows[0] for rows in got] == expected
+
+
+def test_another_family_and_the_position_limit(tiny_policy_dir, one_torch_thread):
+    """A Llama model (random weights, so no row ends): the same ids as generate() up to the token budget."""
+    tokenizer = load_tokenizer(tiny_policy_dir)
+    model = _tiny_llama(tokenizer)
+    assert loop_supported(model)
+    prompts = _prompts(tokenizer, 6)
+    expected = _generate(model, tokenizer, prompts, 20)
+    got = decode_rows(model, prompts, [None, None], max_new_tokens=20, eos_token_id=tokenizer.eos_token_id,
+                      pad_token_id=tokenizer.pad_token_id)
+    assert [rows[0] for rows in got] == expected
+    assert [rows[1] for rows in got] == expected  # every row of a prompt starts from the same prefill
+
+
+def test_sampled_rows_follow_their_own_rule_along_their_own_path(one_torch_thread):
+    """Rows with top-k 1 are greedy; rows with top-k 3 only ever take one of the 3 best tokens of the model's
+    distribution at their own prefix (checked by re-running each finished row in full, without the cache)."""
+    model, tokenizer = load_causal_lm(DEMO_MODEL_DIR), load_tokenizer(DEMO_MODEL_DIR)
+    prompts = _prompts(tokenizer, 8)
+    torch.manual_seed(0)
+    rules = [FastSampler(top_k=1), FastSampler(temperature=1.5, top_k=3), None, FastSampler(temperature=1.5, top_k=3)]
+    got = decode_rows(model, prompts, rules, max_new_tokens=30, eos_token_id=tokenizer.eos_token_id,
+                      pad_token_id=tokenizer.pad_token_id, compact_share=0.0)
+    greedy = _generate(model, tokenizer, prompts, 30)
+    assert [rows[0] for rows in got] == greedy and [rows[2] for rows in got] == greedy
+    differs = 0
+    for prompt, rows in zip(prompts, got, strict=True):
+        for sampled in (rows[1], rows[3]):
+            differs += sampled != rows[0]
+            with torch.no_grad():
+                logits = model(input_ids=torch.tensor([prompt + sampled])).logits[0]
+            for step, token in enumerate(sampled):
+                top3 = torch.topk(logits[len(prompt) - 1 + step], 3).indices.tolist()
+                assert token in top3, (step, token, top3)
+    assert differs > 0  # the sampled rows did sample
+
+
+def test_a_model_asking_for_a_logits_processor_is_left_to_generate(tiny_policy_dir, one_torch_thread):
+    """A repetition penalty in the generation config is a processor the loop does not apply: the studio's
+    generation falls back to generate(), which does (same output as plain generate() with the penalty)."""
+    from engine.decoding.candidates import generate_candidates, parse_strategies
+
+    model, tokenizer = load_causal_lm(DEMO_MODEL_DIR), load_tokenizer(DEMO_MODEL_DIR)
+    assert loop_supported(model)
+    model.generation_config.repetition_penalty = 3.0
+    assert not loop_supported(model)
+    rows = demo_pairs(200)[::15][:6]
+    prompts = [encode_prompt(tokenizer, s, p, "tags") for s, _, p in rows]
+    expected = tokenizer.batch_decode(_generate(model, tokenizer, prompts, 24), skip_special_tokens=True)
+    got = generate_candidates(model, tokenizer, [r[0] for r in rows], [r[2] for r in rows],
+                              parse_strategies(["greedy"]), batch_size=6, max_new_tokens=24)
+    assert [c[0].text for c in got] == [t.strip() for t in expected]
+    model.generation_config.repetition_penalty = 1.0
+    plain = generate_candidates(model, tokenizer, [r[0] for r in rows], [r[2] for r in rows],
+                                parse_strategies(["greedy"]), batch_size=6, max_new_tokens=24)
+    assert [c[0].text for c in plain] != [c[0].text for c in got]  # the penalty did change something
