@@ -221,9 +221,9 @@ def _decode_in_loop(
     rules, rule_strategy = [], []
     for s_index in looped:
         strategy = strategies[s_index]
-        for _ in range(strategy.samples):
-            rules.append(FastSampler.from_params(strategy.params()) if strategy.sampled else None)
-            rule_strategy.append(s_index)
+        rule = FastSampler.from_params(strategy.params()) if strategy.sampled else None
+        rules += [rule] * strategy.samples  # one sampler per strategy: its samples are drawn in one call
+        rule_strategy += [s_index] * strategy.samples
     for start in range(0, len(order), batch_size):
         idx = order[start:start + batch_size]
         prompts = [encoded[i] for i in idx]

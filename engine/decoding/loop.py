@@ -78,17 +78,30 @@ def left_padded(prompts: Sequence[Sequence[int]], pad_id: int,
     return ids.to(device), mask.to(device)
 
 
-def _choose(logits: torch.Tensor, rule_index: torch.Tensor, rules: Sequence[Rule]) -> torch.Tensor:
-    """The next token of every row: rows are grouped by rule (one argmax or one sampler call per group)."""
-    if len(rules) == 1:
-        rule = rules[0]
-        return logits.argmax(dim=-1) if rule is None else rule.sample(logits)
+def _groups(rules: Sequence[Rule]) -> list[tuple[Rule, list[int]]]:
+    """The distinct rules (by identity) and the rule indices that share each: one argmax or sampler call each."""
+    groups: dict[int, tuple[Rule, list[int]]] = {}
+    for index, rule in enumerate(rules):
+        groups.setdefault(id(rule), (rule, []))[1].append(index)
+    return list(groups.values())
+
+
+def _choose(logits: torch.Tensor, rule_index: torch.Tensor, groups: Sequence[tuple[Rule, list[int]]],
+            finished: torch.Tensor) -> torch.Tensor:
+    """The next token of every row, one call per group of rows sharing a rule; ``finished`` rows (their token is
+    thrown away) never take a sampler's slow path."""
+    if len(groups) == 1:
+        rule = groups[0][0]
+        return logits.argmax(dim=-1) if rule is None else rule.sample(logits, skip=finished)
     tokens = torch.empty(logits.shape[0], dtype=torch.long, device=logits.device)
-    for r, rule in enumerate(rules):
-        rows = (rule_index == r).nonzero().squeeze(1)
+    for rule, indices in groups:
+        member = rule_index == indices[0]
+        for index in indices[1:]:
+            member |= rule_index == index
+        rows = member.nonzero().squeeze(1)
         if rows.numel():
             part = logits[rows]
-            tokens[rows] = part.argmax(dim=-1) if rule is None else rule.sample(part)
+            tokens[rows] = part.argmax(dim=-1) if rule is None else rule.sample(part, skip=finished[rows])
     return tokens
 
 
@@ -97,7 +110,8 @@ def decode_rows(
     model: Any, prompts: Sequence[Sequence[int]], rules: Sequence[Rule], *, max_new_tokens: int, eos_token_id: int,
     pad_token_id: int, compact_share: float = COMPACT_SHARE,
 ) -> list[list[list[int]]]:
-    """Decode ``len(rules)`` rows per prompt: row ``j`` of every prompt follows ``rules[j]``.
+    """Decode ``len(rules)`` rows per prompt: row ``j`` of every prompt follows ``rules[j]`` (rows given the same
+    sampler object are sampled in one call).
 
     Returns, per prompt and rule, the new token ids (ending with EOS when the row reached it; at most
     ``max_new_tokens``). Sampled rows draw with ``torch.rand``: seed with ``torch.manual_seed`` for repeatable
@@ -126,10 +140,11 @@ def decode_rows(
         next_position = positions[:, -1].repeat_interleave(n_rules, dim=0) + 1
         rows = torch.arange(n_rows, device=device)  # the output row of each batch row
         rule_index = rows % n_rules
+        groups = _groups(rules)
         finished = torch.zeros(n_rows, dtype=torch.bool, device=device)
         length = ids.shape[1]
         for step in range(max_new_tokens):
-            tokens = _choose(logits, rule_index, rules)
+            tokens = _choose(logits, rule_index, groups, finished)
             tokens = torch.where(finished, torch.full_like(tokens, pad_token_id), tokens)
             live = rows[~finished]
             new[live, step] = tokens[~finished]

@@ -12,7 +12,9 @@ transformers' warpers give — temperature, then top-k (every token scoring at l
 smallest set of most probable tokens whose mass reaches p, at least one) — drawn by inverse CDF with one uniform
 number per row:
 
-* top-p looks at the ``nucleus_candidates`` most probable tokens first (a partial ``topk`` instead of a sort);
+* top-p looks at the ``nucleus_candidates`` most probable tokens first (a partial ``topk`` instead of a sort;
+  256 by default: with 64, the demo model's uncertain rows at temperature 1 sent a tenth of the candidate
+  generation's time to the full sort, ``bench/generate.py``);
   a row whose nucleus is not inside them falls back to the full sort, so the kept set is always exact;
 * the draw is a ``searchsorted`` on the cumulative probabilities (``torch.multinomial`` gives the same
   distribution at several times the cost).
@@ -35,7 +37,7 @@ class FastSampler:
     """A logits processor that samples one token per row (use with ``do_sample=False``; see the module docstring)."""
 
     def __init__(self, temperature: float = 1.0, top_k: int = 0, top_p: float = 1.0,
-                 nucleus_candidates: int = 64, finished_ids: tuple[int, ...] = ()) -> None:
+                 nucleus_candidates: int = 256, finished_ids: tuple[int, ...] = ()) -> None:
         if not temperature > 0:
             raise ValueError("temperature must be > 0")
         if not 0 < top_p <= 1:
