@@ -9,7 +9,14 @@ import streamlit as st
 
 from engine.jobs.config import FieldSpec
 from engine.models.refs import default_policy
-from engine.reward.analysis import accuracy, calibration, expected_calibration_error, load_valid_rewards, wrong_pairs
+from engine.reward.analysis import (
+    accuracy,
+    accuracy_verdict,
+    calibration,
+    expected_calibration_error,
+    load_valid_rewards,
+    wrong_pairs,
+)
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor, start_run
 from studio.components.launch import launch_choice
@@ -80,6 +87,11 @@ with inspect_tab:
                   help="Mean gap between predicted and observed preference (lower is better).")
         c3.metric("Validation pairs", f"{len(rows):,}")
         c4.metric("Head", f"{meta.get('head', '?')}{' + LoRA' if meta.get('lora') else ''}")
+        level, verdict = accuracy_verdict(acc, len(rows), meta.get("likelihood_accuracy"))
+        if level == "warning":
+            st.warning(verdict)
+        elif level == "ok":
+            st.caption(verdict)
         if not rows:
             st.caption("This model has no validation rewards (trained without validation pairs, or registered "
                        "from outside the studio).")
@@ -116,6 +128,7 @@ with versions_tab:
     else:
         st.dataframe([{
             "version": m["name"], "validation accuracy": m["metadata"].get("valid_accuracy"),
+            "policy likelihood's accuracy": m["metadata"].get("likelihood_accuracy"),
             "head": m["metadata"].get("head"), "LoRA": m["metadata"].get("lora"),
             "base": m["metadata"].get("base_model") or m["parent"], "train pairs": m["metadata"].get("train_pairs"),
             "valid pairs": m["metadata"].get("valid_pairs"), "pair sets": ", ".join(m["metadata"].get("pair_sets", [])),

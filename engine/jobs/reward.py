@@ -41,7 +41,8 @@ class RewardJobConfig(TrainerSettings, LoraSettings, PairDataSettings):
         "base_model", "pair_sets", "model_name", "head", "mlp_hidden", "learning_rate", "batch_size", "epochs",
         "gradient_accumulation", "max_grad_norm", "margin_scale", "unfreeze_unit", "unfreeze_schedule", "lora",
         "lora_r", "lora_alpha", "qlora", "eval_every", "save_every", "max_length", "max_pairs",
-        "valid_share_if_missing", "seed", "precision", "gradient_checkpointing", "report_to",
+        "valid_share_if_missing", "seed", "likelihood_baseline", "precision", "gradient_checkpointing",
+        "report_to",
     )
 
 
@@ -65,6 +66,11 @@ class RewardJobConfig(TrainerSettings, LoraSettings, PairDataSettings):
                           advanced=True)
     eval_every: int = setting(50, "Steps between two evaluations on the validation pairs.", min=1)
     seed: int = setting(0, "Seed (head initialisation, shuffling).", advanced=True)
+    likelihood_baseline: bool = setting(True, "When training starts from a policy (not when fine-tuning a reward "
+                                              "model), first measure how often the policy's own likelihood prefers "
+                                              "the chosen translation of the validation pairs — the bar the reward "
+                                              "model should clear (loads the policy once more).",
+                                        advanced=True, label="Likelihood baseline")
 
 
 def prepare(config: RewardJobConfig, store, run_dir: Path) -> None:
@@ -145,6 +151,27 @@ def _valid_rewards(model: Any, valid: list[dict], encoded: list[dict], pad_id: i
     return [{"pair_id": r["id"], "source": r["source"], "chosen": r["chosen"], "rejected": r["rejected"],
              "quality_margin": r["margin"], "chosen_reward": c, "rejected_reward": j}
             for r, c, j in zip(valid, chosen, rejected, strict=True)]
+
+
+def _likelihood_baseline(base: ModelRef, tokenizer: Any, valid_rows: list[dict], max_length: int,
+                         precision: Any, ctx: JobContext) -> float | None:
+    """How often the base policy's own likelihood prefers the chosen translation of the validation pairs
+    (:mod:`engine.reward.likelihood`), measured once per run (a resumed run reads it back) and logged."""
+    from engine.jobs.precision import inference_model
+    from engine.reward.likelihood import likelihood_accuracy
+
+    saved = ctx.output_dir / "likelihood_accuracy.json"
+    if saved.exists():
+        return json.loads(saved.read_text())["likelihood_accuracy"]
+    policy = inference_model(base.path, precision, trust_remote_code=base.trust_remote_code)
+    value = likelihood_accuracy(policy, tokenizer, valid_rows, base.prompt_format, max_length=max_length)
+    del policy
+    saved.write_text(json.dumps({"likelihood_accuracy": value}))
+    if value is not None:
+        ctx.metric(0, valid_likelihood_accuracy=value)
+        ctx.log(f"the base policy's likelihood prefers the chosen translation in {value:.3f} of the "
+                f"{len(valid_rows)} validation pairs (the bar the reward model should clear)")
+    return value
 
 
 def run(config: RewardJobConfig, ctx: JobContext) -> None:
@@ -232,6 +259,9 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
         center_rewards_coefficient=None, **trainer_args(precision, config.gradient_checkpointing),
         save_only_model=False, logging_first_step=True,
     )
+    if config.likelihood_baseline and base.kind != "reward" and valid_rows and ctx.is_main_process:
+        likelihood = _likelihood_baseline(base, tokenizer, valid_rows, config.max_length, precision, ctx)
+        extra_meta = {**(extra_meta or {}), "likelihood_accuracy": likelihood}
     if base.kind == "reward":
         model = load_reward_model(base.path, trust_remote_code=base.trust_remote_code, dtype=dtype)
         ctx.log(f"fine-tuning the reward model {base.name}")

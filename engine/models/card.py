@@ -15,6 +15,8 @@ METADATA_METRICS: dict[str, str] = {
     "valid_accuracy": "pair accuracy on the validation pairs",
     "valid_accuracy_human": "pair accuracy on held-out human pairs",
     "valid_accuracy_synthetic": "pair accuracy on synthetic validation pairs",
+    "likelihood_accuracy": "pair accuracy of the base policy's own likelihood on the same validation pairs "
+                           "(the bar the reward model should clear)",
     "eval_rewards_accuracies": "DPO reward accuracy on the validation pairs",
     "final_kl": "final KL to the reference",
     "reward_end": "mean reward at the end of PPO",

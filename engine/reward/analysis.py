@@ -64,3 +64,32 @@ def wrong_pairs(rows: Sequence[dict], limit: int = 50) -> list[dict]:
     """Pairs the model gets wrong, most confidently wrong first."""
     wrong = [r for r in rows if r["chosen_reward"] <= r["rejected_reward"]]
     return sorted(wrong, key=lambda r: r["chosen_reward"] - r["rejected_reward"])[:limit]
+
+
+def accuracy_verdict(accuracy_value: float | None, pairs: int, likelihood: float | None = None) -> tuple[str, str]:
+    """What a reward model's validation accuracy says, in words: ``(level, text)`` with level ``"ok"``,
+    ``"warning"`` or ``"none"``.
+
+    The accuracy comes with its 95 % Wilson interval on ``pairs`` pairs; a warning when that interval holds 50 %
+    (the model is not told apart from a coin) or when the base policy's own likelihood (``likelihood``, see
+    :mod:`engine.reward.likelihood`) picks the chosen translation at least as often.
+    """
+    from engine.compare.ab import wilson_interval
+
+    if accuracy_value is None or pairs <= 0:
+        return "none", "No validation pairs: the accuracy is unknown."
+    low, high = wilson_interval(accuracy_value * pairs, pairs)
+    text = f"Accuracy {accuracy_value:.1%} on {pairs:,} validation pairs (95% interval {low:.0%}–{high:.0%})."
+    problems = []
+    if low <= 0.5:
+        problems.append("the interval includes 50%: on these pairs the model is not distinguishable from chance"
+                        + (" — more validation pairs would tell" if pairs < 200 else ""))
+    if likelihood is not None:
+        text += f" The base policy's own likelihood picks the chosen translation in {likelihood:.1%} of them."
+        if likelihood >= accuracy_value:
+            problems.append("the reward model does not beat the policy's likelihood: ranking candidates by it is "
+                            "no better than ranking them by the policy's own probabilities (more or cleaner pairs, "
+                            "a larger margin, or more epochs may help)")
+    if problems:
+        return "warning", text + " " + "; ".join(p[0].upper() + p[1:] for p in problems) + "."
+    return "ok", text

@@ -39,6 +39,10 @@ def test_trained_model_is_inspected_with_calibration_distributions_and_errors(op
     assert supervisor.wait(run_id, timeout_s=300) == "succeeded"
     at = open_page("reward")
     assert any(m.label == "Validation accuracy" and m.value.endswith("%") for m in at.metric)
+    # the accuracy in words: its interval, and the base policy's likelihood as the bar (measured by the job)
+    likelihood = store.models.get("rm-page")["metadata"]["likelihood_accuracy"]
+    verdict = [w.value for w in at.warning] + [c.value for c in at.caption]
+    assert any("validation pairs (95% interval" in v and f"{likelihood:.1%} of them" in v for v in verdict), verdict
     charts = at.get("plotly_chart")
     assert len(charts) >= 3  # live loss/accuracy charts of the run, calibration, distributions
     assert any("Pairs the model gets wrong" in h.value for h in at.subheader)

@@ -124,13 +124,14 @@ FORMS_BEFORE_THE_BASES = {
         "base_model", "pair_sets", "model_name", "head", "mlp_hidden", "learning_rate", "batch_size", "epochs",
         "gradient_accumulation", "max_grad_norm", "margin_scale", "unfreeze_unit", "unfreeze_schedule", "lora",
         "lora_r", "lora_alpha", "qlora", "eval_every", "save_every", "max_length", "max_pairs",
-        "valid_share_if_missing", "seed", "precision", "gradient_checkpointing", "report_to"
+        "valid_share_if_missing", "seed", "likelihood_baseline", "precision", "gradient_checkpointing", "report_to"
     ],
     "RewardFinetuneJobConfig": [
         "base_model", "pair_sets", "model_name", "head", "mlp_hidden", "learning_rate", "batch_size", "epochs",
         "gradient_accumulation", "max_grad_norm", "margin_scale", "unfreeze_unit", "unfreeze_schedule", "lora",
         "lora_r", "lora_alpha", "qlora", "eval_every", "save_every", "max_length", "max_pairs",
-        "valid_share_if_missing", "seed", "precision", "gradient_checkpointing", "report_to", "replay_pair_sets",
+        "valid_share_if_missing", "seed", "likelihood_baseline", "precision", "gradient_checkpointing", "report_to",
+        "replay_pair_sets",
         "replay_ratio", "use_weights", "max_synthetic_valid"
     ],
 }

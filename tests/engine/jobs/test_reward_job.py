@@ -29,6 +29,9 @@ def test_reward_job_trains_evaluates_and_registers(supervisor, store, tiny_polic
     model = store.models.get(f"rm-{head}")
     assert model["kind"] == "reward" and model["parent"] == "tiny-sft" and model["run_id"] == run_id
     assert 0.0 <= model["metadata"]["valid_accuracy"] <= 1.0 and model["metadata"]["head"] == head
+    # the bar the model should clear: the base policy's own likelihood on the same validation pairs
+    assert 0.0 <= model["metadata"]["likelihood_accuracy"] <= 1.0
+    assert "valid_likelihood_accuracy" in keys
     rm = load_reward_model(model["path"])
     from transformers import AutoModelForCausalLM
 

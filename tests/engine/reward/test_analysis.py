@@ -34,3 +34,18 @@ def test_a_model_right_in_proportion_to_its_confidence_is_calibrated():
     d = math.log(3)
     curve = calibration(rows([d, d, d, -d]), bins=4)
     assert expected_calibration_error(curve) == pytest.approx(0.0, abs=1e-9)
+
+
+def test_accuracy_verdict_gives_the_interval_and_warns_on_chance_or_a_likelihood_it_does_not_beat():
+    from engine.reward.analysis import accuracy_verdict
+
+    level, text = accuracy_verdict(0.9, 400)
+    assert level == "ok" and "90.0% on 400 validation pairs (95% interval 87%–93%)" in text
+    level, text = accuracy_verdict(0.48, 56, likelihood=0.71)
+    assert level == "warning"
+    assert "not distinguishable from chance — more validation pairs would tell" in text
+    assert "does not beat the policy's likelihood" in text and "71.0%" in text
+    level, text = accuracy_verdict(0.8, 1000, likelihood=0.85)  # clear of chance, below the policy's likelihood
+    assert level == "warning" and "chance" not in text and "does not beat" in text
+    assert accuracy_verdict(0.8, 1000, likelihood=0.7)[0] == "ok"
+    assert accuracy_verdict(None, 0)[0] == "none"
