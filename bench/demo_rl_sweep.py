@@ -4,7 +4,9 @@ In a workspace (default ``/tmp/tarjama-rl-sweep``; rerun with the same one to ad
 SFT model samples candidates for a seeded sample of the held-out ``prefs`` pool, the score job pairs them (chrF
 against the references: the demo has no COMET/BERTScore model), and a reward model is trained on the pairs. Then
 each attempt — PPO with shaped rewards, GRPO/RLOO with the reward model and/or chrF as rewards, DPO, IPO and
-CPO-style DPO + NLL on the synthetic pairs — trains a policy from the SFT model through the studio's own job, and
+CPO-style DPO + NLL on the synthetic pairs (also on MBR-consensus pairs made without references) — trains a
+policy from the SFT model through the studio's own job (a ``decode`` attempt instead decodes the SFT model
+another way, e.g. MBR best-of-n), and
 the evaluate job translates the demo **test** split (greedy) with it. Each attempt's gain over the SFT model is the
 Compare page's paired bootstrap on corpus chrF and BLEU, with the degenerate-output rates and the run's wall time.
 Nothing here is tuned on the test split by hand: the attempts are fixed in :data:`ATTEMPTS` and all are reported.
@@ -28,6 +30,12 @@ from bench.loop import evaluate, log, metrics_of, model_of_run, paired, r, requi
 
 NAME = "demo_rl_sweep"
 STATE_FILE = "rl_sweep_state.json"
+
+MBR_PAIRS: dict[str, Any] = {
+    "generate": {"sample_size": 2000, "strategies": ["greedy", "temperature:1.0x4", "top_p:0.9x3"]},
+    "score": {"weights": {"mbr_chrf": 1.0}, "reference_free": True, "pairing": "best_vs_worst", "min_margin": 0.02},
+}
+"""Pairs of the MBR attempts: their own generate and score runs (see :func:`attempt_pair_set`)."""
 
 ATTEMPTS: dict[str, tuple[str, dict[str, Any]]] = {
     # kind, settings (policy, reward model, corpora and pair sets are filled in)
@@ -79,6 +87,18 @@ ATTEMPTS: dict[str, tuple[str, dict[str, Any]]] = {
     "rm-lr1e-4-ep8": ("reward", {"learning_rate": 1e-4, "batch_size": 16, "epochs": 8.0}),
     "rm-all-unfrozen": ("reward", {"unfreeze_schedule": ["all@0"], "learning_rate": 1e-4, "batch_size": 16,
                                    "epochs": 4.0}),
+    # MBR self-distillation (no references): 8 samples per source of 2,000 prefs sources, the pair of each source
+    # is its candidate with the most chrF agreement with the others (mbr_chrf) against the one with the least, and
+    # CPO trains on it (DPO + NLL on the consensus candidate). A script outside the jobs (16 samples, NLL only,
+    # lr 5e-5, 2 epochs) measured +0.43 chrF (p 0.007) this way.
+    # not a new model: the SFT model decoded by MBR — greedy plus 15 samples at T=1, the candidate agreeing most
+    # with the others kept (the evaluate job's best-of-n with the MBR pick): what the training above distils
+    "sft-mbr-best-of-16": ("decode", {"best_of_n": 16, "best_of_n_pick": "mbr", "sample_temperature": 1.0}),
+    "sft-mbr-best-of-8": ("decode", {"best_of_n": 8, "best_of_n_pick": "mbr", "sample_temperature": 1.0}),
+    "cpo-mbr8-2k-lr5e-5-ep2": ("dpo", {**MBR_PAIRS, "beta": 0.1, "nll_weight": 1.0, "learning_rate": 5e-5,
+                                       "batch_size": 16, "epochs": 2.0, "eval_every": 100, "save_every": 1000}),
+    "cpo-mbr8-2k-lr2e-4-ep2": ("dpo", {**MBR_PAIRS, "beta": 0.1, "nll_weight": 1.0, "learning_rate": 2e-4,
+                                       "batch_size": 16, "epochs": 2.0, "eval_every": 100, "save_every": 1000}),
 }
 
 
@@ -140,6 +160,13 @@ def run_attempt(studio, state: dict, name: str) -> dict:
     values["model_name"] = model_name
     if kind == "reward":
         return reward_attempt(studio, state, name, values)
+    if kind == "decode":  # the SFT model under another decoding, against its greedy outputs
+        t0 = time.perf_counter()
+        key = evaluate(studio, [state["sft"]], corpus_ids=state["test_corpora"], **settings)[state["sft"]]
+        out = {"kind": kind, "settings": settings, "eval_wall_s": r(time.perf_counter() - t0, 1),
+               "vs_sft": paired(studio, state["sft_eval"], key)}
+        log(f"{name}: chrF {out['vs_sft']['chrf']['gain']:+.2f} (p={out['vs_sft']['chrf']['p_value']})")
+        return out
     if kind == "ppo":
         values.update(policy=state["sft"], reward_model=state["rm"], corpus_ids=state["prefs_corpora"],
                       register_stage="candidate")
@@ -147,7 +174,8 @@ def run_attempt(studio, state: dict, name: str) -> dict:
         values.update(policy=state["sft"], reward_model=state["rm"] if values.get("rm_weight") else "",
                       corpus_ids=state["prefs_corpora"], register_stage="candidate")
     else:
-        values.update(policy=state["sft"], pair_sets=[state["score_run"]], register_stage="candidate")
+        pair_set = attempt_pair_set(studio, state, values.pop("generate", None), values.pop("score", None))
+        values.update(policy=state["sft"], pair_sets=[pair_set], register_stage="candidate")
     config = config_from_dict(job_kind(kind).config_cls, values)
     run = run_job(studio, kind, config, title=f"sweep {name}")
     out: dict[str, Any] = {"kind": kind, "settings": settings, "run": run}
@@ -164,6 +192,32 @@ def run_attempt(studio, state: dict, name: str) -> dict:
     log(f"{name}: chrF {out['vs_sft']['chrf']['gain']:+.2f} (p={out['vs_sft']['chrf']['p_value']}), "
         f"BLEU {out['vs_sft']['bleu']['gain']:+.2f}")
     return out
+
+
+def attempt_pair_set(studio, state: dict, generate: dict | None, score: dict | None) -> str:
+    """The pair set an attempt trains on: the base one, or one made by its own generate and/or score settings
+    (each made once per workspace for the same settings, and kept in the state)."""
+    from engine.jobs.generate import GenerateConfig
+    from engine.jobs.score import ScoreConfig
+
+    if not generate and not score:
+        return state["score_run"]
+    generate_run = state["generate_run"]
+    if generate:
+        key = "generate:" + json.dumps(generate, sort_keys=True)
+        if key not in state:
+            gen = run_job(studio, "generate", GenerateConfig(**{
+                "model": state["sft"], "corpus_ids": state["prefs_corpora"], "split": "train",
+                "max_new_tokens": 48, **generate}))
+            require(gen, "generate")
+            state[key] = gen["run_id"]
+        generate_run = state[key]
+    key = "score:" + json.dumps({"generate_run": generate_run, **(score or {})}, sort_keys=True)
+    if key not in state:
+        run = run_job(studio, "score", ScoreConfig(generate_run=generate_run, **(score or {})))
+        require(run, "score")
+        state[key] = run["run_id"]
+    return state[key]
 
 
 def reward_attempt(studio, state: dict, name: str, values: dict) -> dict:

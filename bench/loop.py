@@ -152,19 +152,21 @@ def shared_testsets(studio, flores: int = 400) -> dict[str, str]:
 
 
 def evaluate(studio, models: list[str], *, corpus_ids: list[int] | None = None, testset: str = "",
-             split: str = "test", max_new_tokens: int = 48) -> dict[str, str]:
-    """Greedy evaluation (chrF, BLEU, TER, checks) of ``models`` through the evaluate job: ``{model: eval key}``."""
-    from engine.jobs.evaluate import EvaluateConfig
+             split: str = "test", max_new_tokens: int = 48, **decoding: Any) -> dict[str, str]:
+    """Evaluation (chrF, BLEU, TER, checks) of ``models`` through the evaluate job: ``{model: eval key}``. Greedy
+    unless ``decoding`` sets other evaluate settings (e.g. ``best_of_n=16, best_of_n_pick="mbr"``)."""
+    from engine.jobs.evaluate import EvaluateConfig, decoding_label, decoding_of
 
-    config = EvaluateConfig(models=list(models), corpus_ids=list(corpus_ids or []), split=split, testset=testset,
-                            decoding="greedy", metrics=["chrf", "bleu", "ter"], max_new_tokens=max_new_tokens,
-                            batch_size=64)
+    config = EvaluateConfig(**{"models": list(models), "corpus_ids": list(corpus_ids or []), "split": split,
+                               "testset": testset, "decoding": "greedy", "metrics": ["chrf", "bleu", "ter"],
+                               "max_new_tokens": max_new_tokens, "batch_size": 64, **decoding})
     run = run_job(studio, "evaluate", config)
     require(run, "evaluate")
+    label = decoding_label(decoding_of(config, None))
     keys = {}
     for e in studio.store.evaluations.list():
         if e["model"] in models and e["model"] not in keys and (not testset or e["testset_id"] == testset) \
-                and e["decoding_label"].startswith("greedy"):
+                and e["decoding_label"] == label:
             keys[e["model"]] = e["key"]
     return keys
 

@@ -61,6 +61,10 @@ class EvaluateConfig:
     num_beams: int = setting(4, "Beams of beam search (used when decoding is beam).", min=2, max=16)
     best_of_n: int = setting(0, "Best-of-n: the decoding's output plus n−1 samples, and the reward model keeps the "
                                 "best (0 or 1 = off; needs a reward model).", min=0, max=32, label="Best of n")
+    best_of_n_pick: str = setting("reward", "Which best-of-n candidate is kept: the reward model's best, or the "
+                                            "MBR pick — the candidate that agrees most (mean chrF) with the other "
+                                            "samples of its source; needs no model.",
+                                  choices=("reward", "mbr"), label="Best-of-n pick")
     sample_temperature: float = setting(0.8, "Temperature of the extra best-of-n samples.", min=0.05, max=5.0,
                                         advanced=True)
     reward_model: str = setting("", "Reward model: reranks best-of-n candidates and adds its score ('rm') as a "
@@ -141,7 +145,10 @@ def decoding_of(config: EvaluateConfig, reward: ModelRef | None) -> dict:
     """The decoding settings that shape the outputs (part of the cache key)."""
     strategy = "greedy" if config.decoding == "greedy" else f"beam:{int(config.num_beams)}"
     decoding = {"strategy": strategy, "max_new_tokens": int(config.max_new_tokens), "best_of_n": 0}
-    if config.best_of_n > 1:
+    if config.best_of_n > 1 and config.best_of_n_pick == "mbr":
+        decoding.update(best_of_n=int(config.best_of_n), temperature=float(config.sample_temperature),
+                        seed=int(config.seed), pick="mbr")
+    elif config.best_of_n > 1:
         decoding.update(best_of_n=int(config.best_of_n), temperature=float(config.sample_temperature),
                         seed=int(config.seed), reward_model=reward.name if reward else "",
                         reward_path=reward.path if reward else "")
@@ -152,8 +159,8 @@ def decoding_label(decoding: dict) -> str:
     """A short human name of decoding settings, e.g. ``beam:4 · best-of-8 (tiny-rm) · ≤64 tokens``."""
     parts = [decoding["strategy"]]
     if decoding.get("best_of_n", 0) > 1:
-        parts.append(f"best-of-{decoding['best_of_n']} ({decoding.get('reward_model', '')}, "
-                     f"T={decoding.get('temperature')})")
+        picker = "MBR chrF" if decoding.get("pick") == "mbr" else decoding.get("reward_model", "")
+        parts.append(f"best-of-{decoding['best_of_n']} ({picker}, T={decoding.get('temperature')})")
     parts.append(f"≤{decoding['max_new_tokens']} tokens")
     return " · ".join(parts)
 
@@ -252,8 +259,8 @@ def plan_evaluation(config: EvaluateConfig, store) -> EvaluationPlan:
     models = list(dict.fromkeys(str(m) for m in config.models if str(m).strip()))
     if not models:
         raise ValueError("choose at least one model to evaluate")
-    if config.best_of_n > 1 and not config.reward_model:
-        raise ValueError("best-of-n needs a reward model to pick the best candidate")
+    if config.best_of_n > 1 and config.best_of_n_pick == "reward" and not config.reward_model:
+        raise ValueError("best-of-n needs a reward model to pick the best candidate (or the MBR pick)")
     reward = reward_of(config, store)
     if config.testset:
         testset = store.evaluations.get_testset(config.testset)
@@ -307,8 +314,25 @@ def _read_plan(ctx: JobContext) -> EvaluationPlan:
     return EvaluationPlan(**data, systems=systems)
 
 
+def mbr_pick(candidates: list, arabic_normalise: bool = True):
+    """The candidate with the highest expected chrF against the source's samples (minimum Bayes risk): each
+    distinct candidate counts as many times as it was sampled, so a text sampled twice agrees fully with its twin.
+    Ties go to the earlier candidate (the decoding's own output first)."""
+    from engine.metrics.base import normalise_all
+    from engine.metrics.mbr import group_consensus
+
+    texts = [c.text for c in candidates for _ in range(max(1, c.count))]
+    owner = [i for i, c in enumerate(candidates) for _ in range(max(1, c.count))]
+    scores = group_consensus(normalise_all(texts) if arabic_normalise else texts)
+    best: dict[int, float] = {}
+    for i, value in zip(owner, scores, strict=True):
+        best[i] = value
+    return candidates[max(range(len(candidates)), key=lambda i: (best[i], -i))]
+
+
 def translate(ref: ModelRef, rows: list[dict], config: EvaluateConfig, ctx: JobContext, scorer, on_chunk) -> list[dict]:
-    """One output per sentence: the decoding's output, or the reward model's pick among best-of-n candidates."""
+    """One output per sentence: the decoding's output, or the pick among best-of-n candidates (the reward
+    model's, or MBR's)."""
     from engine.decoding.candidates import SamplingStrategy, generate_candidates
     from engine.models.loading import load_tokenizer
 
@@ -328,7 +352,9 @@ def translate(ref: ModelRef, rows: list[dict], config: EvaluateConfig, ctx: JobC
                                          max_new_tokens=config.max_new_tokens, seed=config.seed + start)
         for row, cands in zip(part, candidates, strict=True):
             best = cands[0]
-            if scorer is not None and len(cands) > 1:
+            if config.best_of_n > 1 and config.best_of_n_pick == "mbr" and len(cands) > 1:
+                best = mbr_pick(cands, config.arabic_normalise)
+            elif scorer is not None and len(cands) > 1:
                 rewards = scorer.score([row["source"]] * len(cands), [c.text for c in cands], row["pair"])
                 best = cands[max(range(len(cands)), key=rewards.__getitem__)]
             out.append({"idx": row["idx"], "output": best.text, "strategy": best.strategy,
@@ -438,7 +464,8 @@ def run(config: EvaluateConfig, ctx: JobContext) -> None:
         ctx.progress(1, 1, unit="systems", message="every evaluation was cached")
         return
     scorer = None
-    needs_reward = any("rm" in s.missing or (s.action == "full" and config.best_of_n > 1) for s in todo)
+    reranks = config.best_of_n > 1 and config.best_of_n_pick == "reward"
+    needs_reward = any("rm" in s.missing or (s.action == "full" and reranks) for s in todo)
     if needs_reward and (ctx.inputs_dir / "reward_model.json").exists():
         import torch
 

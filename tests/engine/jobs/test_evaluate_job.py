@@ -27,6 +27,9 @@ def test_plan_checks_the_settings_and_says_what_is_missing(store, two_policies, 
         plan_evaluation(EvaluateConfig(models=two_policies, corpus_ids=[corpus], split="valid", best_of_n=4), store)
     with pytest.raises(ValueError, match="choose policy models"):
         plan_evaluation(EvaluateConfig(models=[tiny_rm], corpus_ids=[corpus], split="valid"), store)
+    mbr = plan_evaluation(EvaluateConfig(models=two_policies, corpus_ids=[corpus], split="valid", best_of_n=4,
+                                         best_of_n_pick="mbr"), store)  # the MBR pick needs no reward model
+    assert mbr.decoding_label == "greedy · best-of-4 (MBR chrF, T=0.8) · ≤64 tokens"
     plan = plan_evaluation(EvaluateConfig(models=two_policies, corpus_ids=[corpus], split="valid"), store)
     assert plan.size == 3 and [s.action for s in plan.systems] == ["full", "full"]
     assert set(plan.skipped) == {"bertscore", "comet", "comet_qe"}  # no model configured for them
@@ -102,3 +105,42 @@ def test_best_of_n_keeps_the_candidate_the_reward_model_prefers(store, tiny_poli
     chosen = scorer.score(sources, [b["output"] for b in best], "en-ar")
     plain = scorer.score(sources, [g["output"] for g in greedy], "en-ar")
     assert all(c >= p - 1e-6 for c, p in zip(chosen, plain, strict=True))
+
+
+def test_the_mbr_pick_is_the_candidate_agreeing_most_with_the_others_counting_repeats():
+    import sacrebleu
+
+    from engine.decoding.candidates import Candidate
+    from engine.jobs.evaluate import mbr_pick
+
+    def cands(*texts_counts):
+        return [Candidate(t, "s", {}, count=c) for t, c in texts_counts]
+
+    # the pick is the argmax of the mean sentence chrF against the other samples (sacrebleu, one pair at a time);
+    # the outlier never wins
+    texts = ["ذهبت إلى السوق أمس", "ذهبت إلى السوق البارحة", "ذهبنا إلى السوق أمس", "الطقس جميل اليوم"]
+    expected = max(texts, key=lambda a: sum(sacrebleu.sentence_chrf(a, [b]).score for b in texts if b != a))
+    assert mbr_pick(cands(*[(t, 1) for t in texts]), arabic_normalise=False).text == expected != texts[3]
+    # a text sampled three times agrees fully with its twins: it wins over a closer-to-all single sample
+    assert mbr_pick(cands(("أين المحطة", 1), ("الطقس جميل", 3), ("أين المحطات", 1))).text == "الطقس جميل"
+    # equal agreement: the earlier candidate (the decoding's own output comes first)
+    assert mbr_pick(cands(("نعم", 1), ("لا", 1))).text == "نعم"
+
+
+def test_best_of_n_with_the_mbr_pick_runs_without_a_reward_model(store, tiny_policy):
+    from engine.jobs.evaluate import mbr_pick
+
+    ref = resolve_model(store, tiny_policy)
+    rows = [{"idx": i, "source": s, "pair": "en-ar"} for i, s in enumerate(["Good morning.", "Where is the bank?"])]
+    config = EvaluateConfig(max_new_tokens=4, best_of_n=6, best_of_n_pick="mbr")
+    best = translate(ref, rows, config, _Ctx(), None, lambda n: None)
+    assert all(b["n_candidates"] == 6 for b in best)
+    from engine.decoding.candidates import SamplingStrategy, generate_candidates
+    from engine.models.loading import load_causal_lm, load_tokenizer
+
+    # the same candidates (same seed) picked by hand give the same outputs
+    model, tokenizer = load_causal_lm(ref.path), load_tokenizer(ref.path)
+    cands = generate_candidates(model, tokenizer, [r["source"] for r in rows], ["en-ar"] * 2,
+                                [SamplingStrategy.parse("greedy"), SamplingStrategy("temperature", 0.8, 5)],
+                                batch_size=config.batch_size, max_new_tokens=4, seed=config.seed)
+    assert [b["output"] for b in best] == [mbr_pick(c).text for c in cands]
