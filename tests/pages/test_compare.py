@@ -144,3 +144,19 @@ def test_blind_ab_results_name_the_systems_as_picked_until_the_reveal(compare_pa
     assert names == {"final-v1", "sft-v1"}
     winner = rows["system"].iloc[0] if rows["wins"].iloc[0] == "1" else rows["against"].iloc[0]
     assert winner.startswith({good: "final-v1", bad: "sft-v1"}[first])
+
+
+def test_best_of_n_with_the_mbr_pick_launches_without_a_reward_model(compare_page, store, tiny_policy, demo_corpus):
+    at = compare_page()
+    at.multiselect(key="cmp-eval-corpus_ids").set_value([demo_corpus])
+    at.number_input(key="cmp-eval-best_of_n").set_value(4)
+    at.button[[b.label for b in at.button].index("Evaluate")].click()
+    at.run()
+    assert any("best-of-n needs a reward model" in e.value for e in at.error)  # the default pick is the RM's
+    at.selectbox(key="cmp-eval-best_of_n_pick").set_value("mbr")
+    at.button[[b.label for b in at.button].index("Evaluate")].click()
+    at.run()
+    assert not at.exception
+    (run,) = store.runs.list(kinds=("evaluate",))
+    config = json.loads(run["config"])
+    assert config["best_of_n"] == 4 and config["best_of_n_pick"] == "mbr" and config["reward_model"] == ""
