@@ -93,6 +93,9 @@ def stage_phase2(studio, state: dict) -> dict:
     rm = model_of_run(studio, runs["reward"])
     state["rm"] = rm["name"]
     out["rm_valid_accuracy"] = r(rm["metadata"].get("valid_accuracy"))
+    out["rm_valid_pairs"] = rm["metadata"].get("valid_pairs")
+    # the bar the reward model should clear: the SFT model's own likelihood on the same validation pairs
+    out["rm_likelihood_accuracy"] = r(rm["metadata"].get("likelihood_accuracy"))
     out["pairs"] = studio.store.preferences.count_pairs(run_ids=[runs["score"]])
     rl_step = out["pipeline"]["steps"][-1]
     cold = model_of_run(studio, rl_step["run_id"])
