@@ -89,8 +89,8 @@ ATTEMPTS: dict[str, tuple[str, dict[str, Any]]] = {
                                    "epochs": 4.0}),
     # MBR self-distillation (no references): 8 samples per source of 2,000 prefs sources, the pair of each source
     # is its candidate with the most chrF agreement with the others (mbr_chrf) against the one with the least, and
-    # CPO trains on it (DPO + NLL on the consensus candidate). A script outside the jobs (16 samples, NLL only,
-    # lr 5e-5, 2 epochs) measured +0.43 chrF (p 0.007) this way.
+    # CPO trains on it (DPO + NLL on the consensus candidate). bench.demo_mbr_distill measures the same without
+    # the preference term (NLL on the MBR pick of 16 candidates).
     # not a new model: the SFT model decoded by MBR — greedy plus 15 samples at T=1, the candidate agreeing most
     # with the others kept (the evaluate job's best-of-n with the MBR pick): what the training above distils
     "sft-mbr-best-of-16": ("decode", {"best_of_n": 16, "best_of_n_pick": "mbr", "sample_temperature": 1.0}),
