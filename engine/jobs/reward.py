@@ -259,7 +259,11 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
         center_rewards_coefficient=None, **trainer_args(precision, config.gradient_checkpointing),
         save_only_model=False, logging_first_step=True,
     )
-    if config.likelihood_baseline and base.kind != "reward" and valid_rows and ctx.is_main_process:
+    from transformers.integrations import is_deepspeed_zero3_enabled
+
+    # one process, unsharded: under a multi-process or ZeRO-3 launch the policy is not loaded a second time
+    single = int(os.environ.get("WORLD_SIZE", "1")) == 1 and not is_deepspeed_zero3_enabled()
+    if config.likelihood_baseline and base.kind != "reward" and valid_rows and single:
         likelihood = _likelihood_baseline(base, tokenizer, valid_rows, config.max_length, precision, ctx)
         extra_meta = {**(extra_meta or {}), "likelihood_accuracy": likelihood}
     if base.kind == "reward":
