@@ -15,7 +15,7 @@ from typing import Any
 
 import torch
 
-from engine.reward.encoding import prompt_ids, response_ids
+from engine.reward.encoding import pair_ids, prompt_ids
 
 
 @torch.inference_mode()
@@ -24,17 +24,15 @@ def response_log_likelihoods(model: Any, tokenizer: Any, prompts: Sequence[str],
                              ) -> list[float]:
     """Sum of ``log p(response + EOS | prompt)`` under a causal LM, per (formatted prompt, response) pair.
 
-    ``max_length`` truncates prompt + response from the response side (as the reward model's ids are).
+    The ids are the reward model's (:func:`engine.reward.encoding.pair_ids`: ``max_length`` truncates from the
+    response side, EOS kept).
     """
     if len(prompts) != len(responses):
         raise ValueError("prompts and responses differ in length")
     items = []
     for prompt, response in zip(prompts, responses, strict=True):
-        head, tail = prompt_ids(tokenizer, prompt, prompt_format), response_ids(tokenizer, response)
-        ids = head + tail
-        if max_length is not None and len(ids) > max_length:
-            ids = ids[:max_length]
-        items.append((ids, len(head)))
+        ids = pair_ids(tokenizer, prompt, response, prompt_format, max_length)  # the reward model's own ids
+        items.append((ids, len(prompt_ids(tokenizer, prompt, prompt_format))))
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
     was_training = model.training
     model.eval()
