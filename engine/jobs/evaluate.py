@@ -493,8 +493,8 @@ def run(config: EvaluateConfig, ctx: JobContext) -> None:
 
 KIND = JobKind(
     name="evaluate", title="Evaluate models on a test set",
-    description="Translates a test set with each chosen model (greedy or beam, optionally best-of-n reranked by a "
-                "reward model) and scores every sentence: chrF, BLEU, TER, BERTScore, COMET, COMET-QE where "
+    description="Translates a test set with each chosen model (greedy or beam, optionally best-of-n picked by a "
+                "reward model or by MBR) and scores every sentence: chrF, BLEU, TER, BERTScore, COMET, COMET-QE where "
                 "available, the reward, and the hallucination checks. Evaluations are cached per model × test "
                 "set × decoding.",
     config_cls=EvaluateConfig, run=run, prepare=prepare,
