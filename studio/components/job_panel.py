@@ -44,9 +44,9 @@ def _default_widget(spec: FieldSpec, value: Any, key: str) -> Any:
         text = st.text_input(label, value=", ".join(str(v) for v in (value or [])), help=help_, key=key)
         return _parse_list(text)
     if spec.type is dict:
-        from studio.components.pickers import weights_widget
+        from studio.components.pickers import mapping_widget
 
-        return weights_widget(spec, value, key)
+        return mapping_widget(spec, value, key, numeric=spec.name == "weights")
     text = st.text_input(label, value="" if value is None else str(value), help=help_, key=key)
     return None if (spec.optional and not text.strip()) else text
 

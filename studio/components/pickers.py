@@ -9,6 +9,7 @@ import streamlit as st
 
 from engine.corpora.fresh import fresh_source_corpora
 from engine.jobs.config import FieldSpec
+from studio.components.settings_text import format_settings, parse_settings
 from studio.state import services
 
 Widget = Callable[[FieldSpec, Any, str], Any]
@@ -82,20 +83,14 @@ def run_picker(kind: str) -> Widget:
     return widget
 
 
-def weights_widget(spec: FieldSpec, value: Any, key: str) -> dict[str, float]:
-    """Metric weights as ``name=weight`` pairs separated by commas."""
-    text = st.text_input(spec.label, value=", ".join(f"{k}={v:g}" for k, v in (value or {}).items()), help=spec.help,
-                         key=key)
-    weights = {}
-    for part in text.split(","):
-        if not part.strip():
-            continue
-        name, _, number = part.partition("=")
-        try:
-            weights[name.strip()] = float(number)
-        except ValueError:
-            st.error(f"“{part.strip()}” is not name=weight")
-    return weights
+def mapping_widget(spec: FieldSpec, value: Any, key: str, *, numeric: bool = False) -> dict[str, Any]:
+    """A mapping as ``name=value`` pairs separated by commas (:mod:`studio.components.settings_text`);
+    ``numeric``: metric weights, every value a number."""
+    text = st.text_input(spec.label, value=format_settings(value), help=spec.help, key=key)
+    values, errors = parse_settings(text, numeric=numeric)
+    for error in errors:
+        st.error(error)
+    return values
 
 
 def pair_sets_picker(origin: str | None = None, preselect_newest: bool = True) -> Widget:
