@@ -15,6 +15,16 @@ from typing import Any
 BRIEF = "Project brief (real models)"
 DEMO = "Small demo model"
 
+GRPO_DEMO: dict[str, Any] = {
+    "method": "grpo", "chrf_weight": 1.0, "rm_weight": 0.0, "learning_rate": 2e-4, "beta": 0.02,
+    "num_generations": 8, "batch_size": 8, "max_steps": 450, "max_prompts": 0, "max_completion_length": 32,
+    "temperature": 1.0, "save_every": 1000,
+}
+"""GRPO with chrF against the references as the reward, 450 steps of 8 prompts drawn from all the prefs sources: on
+the retrained demo model +0.83 chrF (p 0.006), BLEU +0.59 (n.s.), fewer degenerate outputs, 12 min on 2 cores —
+the only RL step with a significant gain that survived the retraining (``demo_rl_sweep_retrained.json``;
+lr 1e-4 × 700 steps: +0.85, 19 min). Its reward model is at chance on the demo's pairs, so it is not a reward here."""
+
 PRESETS: dict[str, dict[str, dict[str, Any]]] = {
     "reward": {
         BRIEF: {"learning_rate": 1e-5, "batch_size": 8, "epochs": 3.0},
@@ -37,8 +47,7 @@ PRESETS: dict[str, dict[str, dict[str, Any]]] = {
     },
     "grpo": {
         BRIEF: {},
-        DEMO: {"chrf_weight": 1.0, "rm_weight": 0.0, "learning_rate": 1e-4, "beta": 0.02, "num_generations": 8,
-               "batch_size": 8, "max_steps": 120, "max_completion_length": 32, "save_every": 1000},
+        DEMO: GRPO_DEMO,
     },
     "generate": {
         BRIEF: {},
@@ -48,7 +57,7 @@ PRESETS: dict[str, dict[str, dict[str, Any]]] = {
     },
     "phase2": {
         BRIEF: {},
-        DEMO: {"sample_size": 800, "rm_epochs": 4.0, "rl_method": "dpo",
+        DEMO: {"sample_size": 800, "rm_epochs": 4.0, "rl_method": "grpo", "grpo_settings": GRPO_DEMO,
                "reward_settings": {"learning_rate": 3e-4, "batch_size": 16, "eval_every": 50, "save_every": 1000},
                "dpo_settings": {"beta": 0.1, "nll_weight": 1.0, "learning_rate": 2e-4, "batch_size": 16,
                                 "epochs": 2.0, "eval_every": 100, "save_every": 1000},

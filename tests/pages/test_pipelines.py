@@ -23,10 +23,12 @@ def test_phase2_starts_with_its_steps(open_page, store, tiny_policy, tiny_policy
     at.run()
     assert not at.exception
     pipeline = store.pipelines.list()[0]
-    # the small demo model's preset (offered first on a CPU): CPO-style DPO on the synthetic pairs
-    assert [s["name"] for s in pipeline["steps"]] == ["generate", "score", "reward", "dpo"]
-    assert pipeline["steps"][3]["config"]["pair_sets"] == ["$run:score"]
-    assert pipeline["steps"][3]["config"]["nll_weight"] == 1.0
+    # the small demo model's preset (offered first on a CPU): GRPO with chrF against the references, on every
+    # source of the chosen corpora
+    assert [s["name"] for s in pipeline["steps"]] == ["generate", "score", "reward", "grpo"]
+    grpo = pipeline["steps"][3]["config"]
+    assert (grpo["chrf_weight"], grpo["rm_weight"], grpo["max_prompts"], grpo["method"]) == (1.0, 0.0, 0, "grpo")
+    assert grpo["corpus_ids"] == pipeline["steps"][0]["config"]["corpus_ids"]
     assert pipeline["steps"][0]["status"] == "running"
     assert pipeline["steps"][1]["config"]["generate_run"] == "$run:generate"
     assert pipeline["steps"][0]["config"]["model"] == pipeline["steps"][3]["config"]["policy"] == "tiny-sft"
@@ -78,12 +80,15 @@ def test_a_pipelines_steps_are_shown_first_with_runs_and_models(open_page, store
     assert steps["made"].tolist() == ["", "cold-1 (cold-start)"] and steps["run"].tolist()[1] == "runs?run=r-ppo"
 
 
-def test_phase2_with_the_demo_presets_dpo_does_not_say_ppo_makes_the_model(open_page, store, tiny_policy,
-                                                                              demo_corpus):
-    """Found on the tour (test-artifacts/tour/05-pipelines.png): the Small demo model preset picks RL method dpo,
-    yet the form said "→ PPO: the cold-start model" above PPO steps, learning rate and KL that DPO ignores."""
+def test_phase2_with_the_demo_presets_grpo_does_not_say_ppo_makes_the_model(open_page, store, tiny_policy,
+                                                                               demo_corpus):
+    """Found on the tour (test-artifacts/tour/05-pipelines.png): the Small demo model preset picks an RL method
+    other than PPO, yet the form said "→ PPO: the cold-start model" above PPO fields that the method ignores.
+    Its GRPO settings hold a word (method=grpo): the settings field shows and reads them back."""
     at = open_page("pipelines")
-    assert at.selectbox(key="pipelines-phase2-Small demo model-rl_method").value == "dpo"
+    assert not at.exception
+    assert at.selectbox(key="pipelines-phase2-Small demo model-rl_method").value == "grpo"
+    assert "method=grpo" in at.text_input(key="pipelines-phase2-Small demo model-grpo_settings").value
     caption = " ".join(c.value for c in at.caption)
     assert "PPO: the cold-start model" not in caption
     assert "the PPO fields apply to PPO only" in caption
