@@ -86,7 +86,9 @@ def run_picker(kind: str) -> Widget:
 def mapping_widget(spec: FieldSpec, value: Any, key: str, *, numeric: bool = False) -> dict[str, Any]:
     """A mapping as ``name=value`` pairs separated by commas (:mod:`studio.components.settings_text`);
     ``numeric``: metric weights, every value a number."""
-    text = st.text_input(spec.label, value=format_settings(value), help=spec.help, key=key)
+    how = "name=weight pairs" if numeric else "name=value pairs (a word, a number, true/false or JSON)"
+    text = st.text_input(spec.label, value=format_settings(value), key=key,
+                         help=f"{spec.help} In the form: {how}, separated by commas.".strip())
     values, errors = parse_settings(text, numeric=numeric)
     for error in errors:
         st.error(error)

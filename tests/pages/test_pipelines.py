@@ -19,15 +19,19 @@ def test_phase2_starts_with_its_steps(open_page, store, tiny_policy, tiny_policy
                           metadata={"prompt_format": "tags"})
     at = open_page("pipelines")
     at.number_input(key="pipelines-phase2-Small demo model-sample_size").set_value(4)
+    # the settings field takes words and numbers as name=value pairs
+    at.text_input(key="pipelines-phase2-Small demo model-grpo_settings").set_value(
+        "method=rloo, chrf_weight=1, max_steps=3, max_prompts=4, learning_rate=2e-4")
     by_label(at.button, "Run Phase 2 · cold start").click()
     at.run()
     assert not at.exception
     pipeline = store.pipelines.list()[0]
-    # the small demo model's preset (offered first on a CPU): GRPO with chrF against the references, on every
-    # source of the chosen corpora
+    # the small demo model's preset (offered first on a CPU): GRPO with chrF against the references (its settings
+    # edited above), on the chosen corpora
     assert [s["name"] for s in pipeline["steps"]] == ["generate", "score", "reward", "grpo"]
     grpo = pipeline["steps"][3]["config"]
-    assert (grpo["chrf_weight"], grpo["rm_weight"], grpo["max_prompts"], grpo["method"]) == (1.0, 0.0, 0, "grpo")
+    assert (grpo["method"], grpo["chrf_weight"], grpo["max_steps"], grpo["max_prompts"], grpo["learning_rate"]) == (
+        "rloo", 1.0, 3, 4, 2e-4)
     assert grpo["corpus_ids"] == pipeline["steps"][0]["config"]["corpus_ids"]
     assert pipeline["steps"][0]["status"] == "running"
     assert pipeline["steps"][1]["config"]["generate_run"] == "$run:generate"
@@ -88,7 +92,9 @@ def test_phase2_with_the_demo_presets_grpo_does_not_say_ppo_makes_the_model(open
     at = open_page("pipelines")
     assert not at.exception
     assert at.selectbox(key="pipelines-phase2-Small demo model-rl_method").value == "grpo"
-    assert "method=grpo" in at.text_input(key="pipelines-phase2-Small demo model-grpo_settings").value
+    settings = at.text_input(key="pipelines-phase2-Small demo model-grpo_settings")
+    assert "method=grpo" in settings.value and "max_prompts=0" in settings.value
+    assert "name=value pairs" in settings.help
     caption = " ".join(c.value for c in at.caption)
     assert "PPO: the cold-start model" not in caption
     assert "the PPO fields apply to PPO only" in caption
