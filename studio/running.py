@@ -63,11 +63,14 @@ class RunningStudio:
         before = self.log_path.read_bytes().count(STACK_DUMP_MARK)
         self.proc.send_signal(signal.SIGUSR1)
         deadline = time.monotonic() + wait_s
+        seen = before
         while time.monotonic() < deadline:  # the server's own signal handler writes it, on its own time
-            if self.log_path.read_bytes().count(STACK_DUMP_MARK) > before:
+            count = self.log_path.read_bytes().count(STACK_DUMP_MARK)
+            if seen > before and count == seen:  # one thread's stack after another: done once no more come
                 return True
+            seen = count
             time.sleep(0.2)
-        return False
+        return seen > before
 
     def stop(self) -> None:
         """Terminate the server (kill it after 15 s) and close its log."""
