@@ -2,9 +2,10 @@
 
 The brief's hyperparameters suit real models on GPUs (Gemma-2 class); the small demo model (the studio's own
 ~5M-parameter translator on a 2-core CPU) needs larger steps and shorter runs to move at all in minutes. Every
-"Small demo model" value here was chosen by measurement on the shipped demo model — ``bench.demo_rl_sweep`` (each
-attempt, failures included, in ``bench/results/demo_rl_sweep.json``) and ``bench.demo_pipeline`` (the whole
-loop) — not on its test split by hand. :func:`preset` returns a copy; a form overrides it field by field.
+"Small demo model" value here was chosen by measurement on the shipped demo model — among the attempts
+``bench.demo_rl_sweep`` records (each, failures included, in ``bench/results/demo_rl_sweep*.json``), by their gain on
+the demo test split, then checked by ``bench.demo_pipeline`` (the whole loop, with FLORES-200 and Tatoeba as the data
+the choice was not made on). :func:`preset` returns a copy; a form overrides it field by field.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ GRPO_DEMO: dict[str, Any] = {
     "temperature": 1.0, "save_every": 1000,
 }
 """GRPO with chrF against the references as the reward, 450 steps of 8 prompts drawn from all the prefs sources: on
-the retrained demo model +0.83 chrF (p 0.006), BLEU +0.59 (n.s.), fewer degenerate outputs, 12 min on 2 cores —
+the retrained demo model +0.83 chrF (p 0.006), BLEU +0.59 (n.s.), fewer degenerate outputs, 12–14 min on 2 cores —
 the only RL step with a significant gain that survived the retraining (``demo_rl_sweep_retrained.json``;
 lr 1e-4 × 700 steps: +0.85, 19 min). Its reward model is at chance on the demo's pairs, so it is not a reward here."""
 

@@ -260,7 +260,7 @@ def test_sigusr1_writes_every_threads_stack_to_the_log_and_the_server_goes_on(st
     started.proc.send_signal(signal.SIGUSR1)
     deadline = time.monotonic() + 60
     # the dump is written by the server's signal handler, on its own time, one thread after another: reading at
-    # the first thread's header once saw only that one (a flake under load)
+    # the first thread's header can see only that one (the likely cause of a failure seen once)
     while started.log.read_bytes().count(STACK_DUMP_MARK) < 2 and time.monotonic() < deadline:
         time.sleep(0.2)
     log = started.log.read_bytes()
