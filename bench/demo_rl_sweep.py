@@ -78,6 +78,12 @@ ATTEMPTS: dict[str, tuple[str, dict[str, Any]]] = {
                                       "beta": 0.02, "num_generations": 8, "batch_size": 8, "max_steps": 450,
                                       "max_prompts": 0, "max_completion_length": 32, "temperature": 1.0,
                                       "save_every": 1000}),
+    # the preset again with another seed (prompt order, sampling): is its gain more than one lucky draw?
+    "grpo-chrf-lr2e-4-450-seed1": ("grpo", {"method": "grpo", "chrf_weight": 1.0, "rm_weight": 0.0,
+                                            "learning_rate": 2e-4, "beta": 0.02, "num_generations": 8,
+                                            "batch_size": 8, "max_steps": 450, "max_prompts": 0,
+                                            "max_completion_length": 32, "temperature": 1.0, "save_every": 1000,
+                                            "seed": 1}),
     "grpo-chrf-lr4e-4-450": ("grpo", {"method": "grpo", "chrf_weight": 1.0, "rm_weight": 0.0, "learning_rate": 4e-4,
                                       "beta": 0.02, "num_generations": 8, "batch_size": 8, "max_steps": 450,
                                       "max_prompts": 0, "max_completion_length": 32, "temperature": 1.0,

@@ -24,7 +24,8 @@ GRPO_DEMO: dict[str, Any] = {
 """GRPO with chrF against the references as the reward, 450 steps of 8 prompts drawn from all the prefs sources: on
 the retrained demo model +0.83 chrF (p 0.006), BLEU +0.59 (n.s.), fewer degenerate outputs, 12–14 min on 2 cores —
 the only RL step with a significant gain that survived the retraining (``demo_rl_sweep_retrained.json``;
-lr 1e-4 × 700 steps: +0.85, 19 min). Its reward model is at chance on the demo's pairs, so it is not a reward here."""
+lr 1e-4 × 700 steps: +0.85, 19 min; the same settings with seed 1: +0.39, n.s., BLEU −1.18 — the gain depends on the
+draw). Its reward model is at chance on the demo's pairs, so it is not a reward here."""
 
 PRESETS: dict[str, dict[str, dict[str, Any]]] = {
     "reward": {
