@@ -37,6 +37,13 @@ MBR_PAIRS: dict[str, Any] = {
 }
 """Pairs of the MBR attempts: their own generate and score runs (see :func:`attempt_pair_set`)."""
 
+GRPO_ALL_PREFS: dict[str, Any] = {
+    "method": "grpo", "chrf_weight": 1.0, "rm_weight": 0.0, "learning_rate": 1e-4, "beta": 0.02, "num_generations": 8,
+    "batch_size": 8, "max_steps": 700, "max_prompts": 0, "max_completion_length": 32, "temperature": 1.0,
+    "save_every": 1000,
+}
+"""GRPO with the chrF reward, prompts drawn from all prefs sources: the base of the attempts that vary it."""
+
 ATTEMPTS: dict[str, tuple[str, dict[str, Any]]] = {
     # kind, settings (policy, reward model, corpora and pair sets are filled in)
     "ppo-kl1.0": ("ppo", {"learning_rate": 3e-5, "steps": 150, "kl_coef": 1.0, "response_length": 32,
@@ -70,24 +77,11 @@ ATTEMPTS: dict[str, tuple[str, dict[str, Any]]] = {
                                      "max_completion_length": 32, "temperature": 1.0, "save_every": 1000}),
     # the same GRPO-chrF over all prefs sources (max_prompts 0: 700 steps x 8 prompts, each about once) instead of
     # 3.75 passes over a sample of 256
-    "grpo-chrf-lr1e-4-all": ("grpo", {"method": "grpo", "chrf_weight": 1.0, "rm_weight": 0.0, "learning_rate": 1e-4,
-                                      "beta": 0.02, "num_generations": 8, "batch_size": 8, "max_steps": 700,
-                                      "max_prompts": 0, "max_completion_length": 32, "temperature": 1.0,
-                                      "save_every": 1000}),
-    "grpo-chrf-lr2e-4-450": ("grpo", {"method": "grpo", "chrf_weight": 1.0, "rm_weight": 0.0, "learning_rate": 2e-4,
-                                      "beta": 0.02, "num_generations": 8, "batch_size": 8, "max_steps": 450,
-                                      "max_prompts": 0, "max_completion_length": 32, "temperature": 1.0,
-                                      "save_every": 1000}),
+    "grpo-chrf-lr1e-4-all": ("grpo", GRPO_ALL_PREFS),
+    "grpo-chrf-lr2e-4-450": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450}),
     # the preset again with another seed (prompt order, sampling): is its gain more than one lucky draw?
-    "grpo-chrf-lr2e-4-450-seed1": ("grpo", {"method": "grpo", "chrf_weight": 1.0, "rm_weight": 0.0,
-                                            "learning_rate": 2e-4, "beta": 0.02, "num_generations": 8,
-                                            "batch_size": 8, "max_steps": 450, "max_prompts": 0,
-                                            "max_completion_length": 32, "temperature": 1.0, "save_every": 1000,
-                                            "seed": 1}),
-    "grpo-chrf-lr4e-4-450": ("grpo", {"method": "grpo", "chrf_weight": 1.0, "rm_weight": 0.0, "learning_rate": 4e-4,
-                                      "beta": 0.02, "num_generations": 8, "batch_size": 8, "max_steps": 450,
-                                      "max_prompts": 0, "max_completion_length": 32, "temperature": 1.0,
-                                      "save_every": 1000}),
+    "grpo-chrf-lr2e-4-450-seed1": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450, "seed": 1}),
+    "grpo-chrf-lr4e-4-450": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 4e-4, "max_steps": 450}),
     "dpo-lr2e-4-ep2": ("dpo", {"beta": 0.1, "learning_rate": 2e-4, "batch_size": 16, "epochs": 2.0,
                                "eval_every": 100, "save_every": 1000}),
     "cpo-lr2e-4-ep2": ("dpo", {"beta": 0.1, "nll_weight": 1.0, "learning_rate": 2e-4, "batch_size": 16,
