@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from engine.jobs.config import setting
-from engine.jobs.context import JobCancelled, JobContext
+from engine.jobs.context import JobCancelled, JobContext, world_size
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import resolve_precision, trainer_args
 from engine.jobs.settings import LoraSettings, PairDataSettings, TrainerSettings
@@ -262,7 +262,7 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
     from transformers.integrations import is_deepspeed_zero3_enabled
 
     # one process, unsharded: under a multi-process or ZeRO-3 launch the policy is not loaded a second time
-    single = int(os.environ.get("WORLD_SIZE", "1")) == 1 and not is_deepspeed_zero3_enabled()
+    single = world_size() == 1 and not is_deepspeed_zero3_enabled()
     if config.likelihood_baseline and base.kind != "reward" and valid_rows and single:
         likelihood = _likelihood_baseline(base, tokenizer, valid_rows, config.max_length, precision, ctx)
         extra_meta = {**(extra_meta or {}), "likelihood_accuracy": likelihood}
