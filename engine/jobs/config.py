@@ -203,6 +203,8 @@ class FieldSpec:
     max: float | None
     advanced: bool
     optional: bool
+    value_type: type | None = None
+    """For a mapping annotated with its value type (``dict[str, float]``): that type."""
 
 
 def _resolve_type(annotation: Any) -> tuple[type, bool]:
@@ -227,6 +229,7 @@ def config_fields(config_cls: type) -> list[FieldSpec]:
     ordered = sorted(dataclasses.fields(config_cls), key=lambda f: rank.get(f.name, len(rank)))  # stable
     for f in ordered:
         base, optional = _resolve_type(hints[f.name])
+        args = typing.get_args(hints[f.name]) if base is dict else ()
         if f.default is not MISSING:
             default = f.default
         elif f.default_factory is not MISSING:
@@ -238,6 +241,7 @@ def config_fields(config_cls: type) -> list[FieldSpec]:
             name=f.name, label=field_label(f.name, meta.get("label")), type=base,
             default=default, help=meta.get("help", ""), choices=meta.get("choices"), min=meta.get("min"),
             max=meta.get("max"), advanced=bool(meta.get("advanced")), optional=optional,
+            value_type=args[1] if len(args) == 2 and isinstance(args[1], type) else None,
         ))
     return specs
 

@@ -39,10 +39,10 @@ class ScoreConfig:
     """Settings of a score run."""
 
     generate_run: str = setting("", "The generate run whose candidates are scored.")
-    weights: dict = setting({"comet": 0.5, "bertscore": 0.3, "chrf": 0.2},
-                            "Metric weights of the fused quality (re-normalised over the metrics that can run). "
-                            "Metrics: chrf, bleu, ter, bertscore, comet, comet_qe, mbr_chrf, terminology (with "
-                            "glossaries).")
+    weights: dict[str, float] = setting({"comet": 0.5, "bertscore": 0.3, "chrf": 0.2},
+                                        "Metric weights of the fused quality (re-normalised over the metrics that can "
+                                        "run). Metrics: chrf, bleu, ter, bertscore, comet, comet_qe, mbr_chrf, "
+                                        "terminology (with glossaries).")
     reference_free: bool = setting(False, "Ignore references (for corpora without them): only reference-free "
                                           "metrics (comet_qe, mbr_chrf) can be used.")
     extra_metrics: list = setting(["chrf", "bleu", "ter", "mbr_chrf"],

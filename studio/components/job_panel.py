@@ -46,7 +46,7 @@ def _default_widget(spec: FieldSpec, value: Any, key: str) -> Any:
     if spec.type is dict:
         from studio.components.pickers import mapping_widget
 
-        return mapping_widget(spec, value, key, numeric=spec.name == "weights")
+        return mapping_widget(spec, value, key, numeric=spec.value_type in (float, int))
     text = st.text_input(label, value="" if value is None else str(value), help=help_, key=key)
     return None if (spec.optional and not text.strip()) else text
 

@@ -198,3 +198,16 @@ def test_the_metric_correlation_names_metrics_in_words(open_page, store, workspa
     assert metric_title("mbr_chrf") in picker.options and "mbr_chrf" not in picker.options
     box = next(c.proto.spec for c in at.get("plotly_chart") if "by sampling strategy" in c.proto.spec)
     assert "Quality by sampling strategy" in box
+
+
+def test_metric_weights_take_numbers_only(open_page, store, workspace):
+    """The score form's weights are a mapping of numbers (``dict[str, float]``): a word is named as an error, where
+    the settings fields of other forms take words."""
+    from datetime import datetime
+
+    _recorded_generate_and_score(store, workspace, "gen-w", "score-w", datetime(2026, 1, 1, 9))
+    at = open_page("preferences")
+    weights = next(t for t in at.text_input if t.key and t.key.endswith("-weights"))
+    assert weights.value == "comet=0.5, bertscore=0.3, chrf=0.2" and "name=weight pairs" in weights.help
+    weights.set_value("comet=0.5, chrf=high").run()
+    assert "“chrf=high” is not name=weight (the weight must be a number)" in [e.value for e in at.error]

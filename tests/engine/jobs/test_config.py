@@ -17,6 +17,8 @@ class ExampleConfig:
     mode: str = setting("a", "Mode.", choices=("a", "b"))
     ids: list = setting([1], "Corpus ids.")
     note: str | None = setting(None, "Optional note.", advanced=True)
+    weights: dict[str, float] = setting({"chrf": 1.0}, "Metric weights.")
+    extra: dict = setting({}, "Other settings (field: value).")
 
 
 def test_fields_carry_help_and_bounds():
@@ -25,6 +27,9 @@ def test_fields_carry_help_and_bounds():
     assert specs["mode"].choices == ("a", "b")
     assert specs["ids"].type is list and specs["ids"].default == [1]
     assert specs["note"].optional and specs["note"].advanced
+    # a mapping's value type, when its annotation names one, tells the form to read numbers only (metric weights)
+    assert specs["weights"].type is dict and specs["weights"].value_type is float
+    assert specs["extra"].type is dict and specs["extra"].value_type is None
 
 
 def test_round_trip_and_coercion():
