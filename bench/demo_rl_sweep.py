@@ -108,6 +108,13 @@ ATTEMPTS: dict[str, tuple[str, dict[str, Any]]] = {
                                       "batch_size": 16, "epochs": 3.0}),
     "rm-head-only-lr1e-3-ep6": ("reward", {"unfreeze_schedule": ["head@0"], "learning_rate": 1e-3,
                                            "batch_size": 16, "epochs": 6.0}),
+    # the likelihood head (engine.reward.likelihood_head): the linear head plus learned weights on the backbone's
+    # own log-likelihood, which alone ranks ~0.75-0.8 of these pairs right
+    "rm-likelihood": ("reward", {"head": "likelihood", "learning_rate": 3e-4, "batch_size": 16, "epochs": 4.0}),
+    "rm-likelihood-head-only": ("reward", {"head": "likelihood", "unfreeze_schedule": ["head@0"],
+                                           "learning_rate": 1e-3, "batch_size": 16, "epochs": 6.0}),
+    "rm-likelihood-lr3e-5": ("reward", {"head": "likelihood", "learning_rate": 3e-5, "batch_size": 16,
+                                        "epochs": 2.0}),
     # MBR self-distillation (no references): 8 samples per source of 2,000 prefs sources, the pair of each source
     # is its candidate with the most chrF agreement with the others (mbr_chrf) against the one with the least, and
     # CPO trains on it (DPO + NLL on the consensus candidate). bench.demo_mbr_distill measures the same without

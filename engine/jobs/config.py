@@ -43,6 +43,7 @@ CHOICE_LABELS: dict[str, str] = {
     "step": "Per step",
     "linear": "Linear head",
     "mlp": "MLP head",
+    "likelihood": "Linear + the backbone's likelihood",
     "chrf": "chrF",
     "bleu": "BLEU",
     "ter": "TER (lower is better)",

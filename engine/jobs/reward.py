@@ -49,7 +49,11 @@ class RewardJobConfig(TrainerSettings, LoraSettings, PairDataSettings):
     base_model: str = setting("", "Where training starts: a policy or reward-base model (a fresh head is added), "
                                   "or an existing reward model (fine-tuned as it is).")
     model_name: str = setting("", "Name of the new reward-model version (empty: rm-<date>-<time>).")
-    head: str = setting("linear", "Reward head on the backbone's last hidden state.", choices=("linear", "mlp"))
+    head: str = setting("linear", "Reward head on the backbone's last hidden state. 'likelihood' adds learned "
+                                  "weights on the backbone's own log-likelihood of the translation (starting at "
+                                  "1): it keeps what the policy already knows about good translations, which "
+                                  "helps on small pair sets; it cannot be exported for plain transformers.",
+                        choices=("linear", "mlp", "likelihood"))
     mlp_hidden: int = setting(256, "Hidden size of the MLP head.", min=8, max=16384)
     learning_rate: float = setting(1e-5, "Peak learning rate (AdamW; linear decay).", min=1e-8, max=1.0)
     batch_size: int = setting(8, "Pairs per device per step.", min=1, max=1024)

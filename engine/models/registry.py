@@ -193,13 +193,18 @@ EXPORT_DTYPES: dict[str, str] = {
 }
 """Weight precisions an export can be saved in, with when to choose each."""
 
-MLP_HEAD_REFUSAL = (
-    "{name} has an MLP reward head (Linear → GELU → Linear), which plain transformers cannot represent: "
-    "AutoModelForSequenceClassification would build a fresh linear `score` layer, load none of the head's weights "
-    "into it and score with random weights, different on every load. It is not exported standalone; load it with "
-    "the studio's engine.reward.model.load_reward_model (its run folder), or train a reward model with the linear "
-    "head to export one that transformers loads as it is."
+HEAD_REFUSAL = (
+    "{name} has {head}, which plain transformers cannot represent: AutoModelForSequenceClassification would build "
+    "a fresh linear `score` layer, load none of the head's weights into it and score with random weights, "
+    "different on every load. It is not exported standalone; load it with the studio's "
+    "engine.reward.model.load_reward_model (its run folder), or train a reward model with the linear head to "
+    "export one that transformers loads as it is."
 )
+"""Why a reward model whose head is not the architecture's own linear ``score`` is not exported."""
+
+HEAD_WORDS = {"mlp": "an MLP reward head (Linear → GELU → Linear)",
+              "likelihood": "the likelihood reward head (a linear head plus weights on the backbone's own "
+                            "log-likelihood, computed by a wrapper around the backbone)"}
 
 
 def export_standalone(store: Any, name: str, out_dir: Path | str, *, dtype: str = "float32") -> Path:
@@ -210,8 +215,8 @@ def export_standalone(store: Any, name: str, out_dir: Path | str, *, dtype: str 
     ``tarjama.json`` (no absolute path in it) and a README model card, so
     ``AutoModelForCausalLM.from_pretrained(out_dir)`` loads it with nothing else. A tag-format model's tokenizer
     gets the studio's chat template (:func:`engine.models.prompting.tags_chat_template`). A reward model with the linear
-    head is saved so that ``AutoModelForSequenceClassification`` loads it as it is; one with the MLP head is
-    refused (:data:`MLP_HEAD_REFUSAL`). The folder is written beside ``out_dir`` and swapped in whole.
+    head is saved so that ``AutoModelForSequenceClassification`` loads it as it is; one with the MLP or likelihood
+    head is refused (:data:`HEAD_REFUSAL`). The folder is written beside ``out_dir`` and swapped in whole.
     """
     from engine.models.card import model_card, relative_card_values
     from engine.models.prompting import PAIRS, prompt_format_of, read_model_card, tags_chat_template, write_model_card
@@ -249,7 +254,7 @@ def export_standalone(store: Any, name: str, out_dir: Path | str, *, dtype: str 
             model = load_reward_model(path, trust_remote_code=trust)
             reward_head = head_spec(model.config)["type"]
             if reward_head != "linear":
-                raise RegistryError(MLP_HEAD_REFUSAL.format(name=name))
+                raise RegistryError(HEAD_REFUSAL.format(name=name, head=HEAD_WORDS[reward_head]))
             tokenizer = load_tokenizer(path, trust_remote_code=trust)
             extra.pop("created_by", None)
         else:

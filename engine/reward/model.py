@@ -1,10 +1,11 @@
 """Build, save and load reward models as Hugging Face sequence classifiers with ``num_labels=1``.
 
 The linear head is the architecture's own ``score`` layer. The MLP head replaces it with
-``Linear(hidden, H) → GELU → Linear(H, 1)``; the config records it (``tarjama_reward_head``) so that
-:func:`load_reward_model` rebuilds the same module before loading the safetensors weights. Either way the
-model keeps the shape TRL's PPO reads: ``getattr(model, model.base_model_prefix)`` is the backbone and
-``model.score(hidden_states)`` gives the reward logits.
+``Linear(hidden, H) → GELU → Linear(H, 1)``; the likelihood head (:mod:`engine.reward.likelihood_head`) adds
+learned weights on the backbone's own log-likelihood of the sequence to the linear head. The config records the
+head (``tarjama_reward_head``) so that :func:`load_reward_model` rebuilds the same modules before loading the
+safetensors weights. Every head keeps the shape TRL's PPO reads: ``getattr(model, model.base_model_prefix)`` is
+the backbone and ``model.score(hidden_states)`` gives the reward logits.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import torch
 from torch import nn
 
 HEAD_KEY = "tarjama_reward_head"
-HEADS = ("linear", "mlp")
+HEADS = ("linear", "mlp", "likelihood")
 
 
 def head_spec(config: Any) -> dict:
@@ -40,8 +41,12 @@ def _hidden_size(config: Any) -> int:
     raise ValueError("cannot tell the backbone's hidden size from its config")
 
 
-def _apply_head(model: Any, spec: dict) -> Any:
-    if spec["type"] == "mlp":
+def _apply_head(model: Any, spec: dict, lm_head: nn.Module | None = None) -> Any:
+    if spec["type"] == "likelihood":
+        from engine.reward.likelihood_head import wrap
+
+        wrap(model, lm_head)
+    elif spec["type"] == "mlp":
         dtype = next(model.parameters()).dtype
         model.score = mlp_head(_hidden_size(model.config), int(spec.get("hidden_size", 256))).to(dtype)
     setattr(model.config, HEAD_KEY, spec)
@@ -77,7 +82,13 @@ def build_reward_model(base: str | Path, *, head: str = "linear", mlp_hidden: in
         kwargs["dtype"] = dtype
     torch.manual_seed(seed)
     model = AutoModelForSequenceClassification.from_pretrained(source, **kwargs)
-    return _apply_head(model, {"type": head, "hidden_size": mlp_hidden} if head == "mlp" else {"type": "linear"})
+    lm_head = None
+    if head == "likelihood":
+        from engine.reward.likelihood_head import output_layer
+
+        lm_head = output_layer(source, config, {k: v for k, v in kwargs.items() if k != "config"})
+    spec = {"type": head, "hidden_size": mlp_hidden} if head == "mlp" else {"type": head}
+    return _apply_head(model, spec, lm_head)
 
 
 def _load_state_dict(folder: Path) -> dict[str, torch.Tensor]:
@@ -96,7 +107,7 @@ def _load_state_dict(folder: Path) -> dict[str, torch.Tensor]:
 
 
 def load_reward_model(path: str | Path, *, trust_remote_code: bool = False, dtype: Any = None) -> Any:
-    """A saved reward model (linear or MLP head) from its folder, in eval mode; ``dtype`` (a ``torch.dtype``;
+    """A saved reward model (any of :data:`HEADS`) from its folder, in eval mode; ``dtype`` (a ``torch.dtype``;
     ``None``: float32) is the weights' dtype."""
     from transformers import AutoConfig, AutoModelForSequenceClassification
 
@@ -111,8 +122,10 @@ def load_reward_model(path: str | Path, *, trust_remote_code: bool = False, dtyp
             folder, config=config, trust_remote_code=trust_remote_code, local_files_only=True, use_safetensors=True,
             **({"dtype": dtype} if dtype is not None else {}), **extra)
     else:
+        from engine.reward.likelihood_head import empty_output_layer
+
         model = AutoModelForSequenceClassification.from_config(config, trust_remote_code=trust_remote_code, **extra)
-        _apply_head(model, spec)
+        _apply_head(model, spec, empty_output_layer(config) if spec["type"] == "likelihood" else None)
         model.load_state_dict(_load_state_dict(folder), strict=True)
         if dtype is not None:
             model.to(dtype)

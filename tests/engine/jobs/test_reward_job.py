@@ -18,7 +18,7 @@ def _config(pair_set, **overrides):
     return RewardJobConfig(**{**values, **overrides})
 
 
-@pytest.mark.parametrize("head", ["linear", "mlp"])
+@pytest.mark.parametrize("head", ["linear", "mlp", "likelihood"])
 def test_reward_job_trains_evaluates_and_registers(supervisor, store, tiny_policy, tiny_policy_dir, pair_set, head):
     run_id = supervisor.start("reward", _config(pair_set, head=head, model_name=f"rm-{head}"))
     assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=30)
@@ -37,7 +37,7 @@ def test_reward_job_trains_evaluates_and_registers(supervisor, store, tiny_polic
 
     policy = AutoModelForCausalLM.from_pretrained(tiny_policy_dir)
     # the backbone was trained in the "all" phase: its embeddings moved away from the policy's
-    assert not torch.equal(rm.model.embed_tokens.weight, policy.model.embed_tokens.weight)
+    assert not torch.equal(rm.model.get_input_embeddings().weight, policy.model.embed_tokens.weight)
     run_dir = supervisor.workspace.run_dir(run_id)
     assert list((run_dir / "checkpoints").glob("checkpoint-*"))
     assert (run_dir / "outputs" / "valid_rewards.parquet").exists()

@@ -236,20 +236,21 @@ def test_an_exported_linear_reward_model_loads_with_plain_transformers(store, wo
     assert "## Prompt format" in (out / "README.md").read_text(encoding="utf-8")
 
 
-def test_an_mlp_head_reward_model_is_refused_standalone_with_the_reason(store, workspace, tiny_policy_dir, tmp_path):
-    import pytest
+@pytest.mark.parametrize(("head", "words"), [("mlp", "MLP reward head"), ("likelihood", "likelihood reward head")])
+def test_a_reward_model_with_a_studio_head_is_refused_standalone_with_the_reason(store, workspace, tiny_policy_dir,
+                                                                                  tmp_path, head, words):
 
     from engine.models.loading import load_tokenizer
     from engine.models.registry import RegistryError
     from engine.reward.model import build_reward_model, save_reward_model
 
     tok = load_tokenizer(tiny_policy_dir)
-    save_reward_model(build_reward_model(tiny_policy_dir, head="mlp", mlp_hidden=16, pad_token_id=tok.pad_token_id),
+    save_reward_model(build_reward_model(tiny_policy_dir, head=head, mlp_hidden=16, pad_token_id=tok.pad_token_id),
                       tok, tmp_path / "rm", prompt_format="tags")
-    store.models.register("rm-mlp", "reward", str(tmp_path / "rm"), metadata={"prompt_format": "tags"})
-    with pytest.raises(RegistryError, match="MLP reward head .* random weights"):
-        export_standalone(store, "rm-mlp", export_dir(workspace, "rm-mlp"))
-    assert not (workspace.root / "exports" / "rm-mlp").exists()
+    store.models.register("rm-head", "reward", str(tmp_path / "rm"), metadata={"prompt_format": "tags"})
+    with pytest.raises(RegistryError, match=f"{words} .* random weights"):
+        export_standalone(store, "rm-head", export_dir(workspace, "rm-head"))
+    assert not (workspace.root / "exports" / "rm-head").exists()
     assert not list((workspace.root / "exports").glob(".*tmp"))
 
 

@@ -1,4 +1,4 @@
-"""Reward models: linear and MLP heads build, save, reload identically, and run in TRL's PPO reward path."""
+"""Reward models: linear, MLP and likelihood heads build, save, reload identically, and run in TRL's PPO reward path."""
 
 from __future__ import annotations
 
@@ -8,17 +8,20 @@ from trl.experimental.utils import get_reward
 
 from engine.models.loading import load_tokenizer
 from engine.reward.encoding import source_ids
+from engine.reward.likelihood_head import LikelihoodScore
 from engine.reward.model import build_reward_model, head_spec, is_reward_model, load_reward_model, save_reward_model
 from engine.reward.scoring import RewardScorer
 
 
-@pytest.mark.parametrize("head", ["linear", "mlp"])
+@pytest.mark.parametrize("head", ["linear", "mlp", "likelihood"])
 def test_head_saves_reloads_and_scores_the_same(tiny_policy_dir, tmp_path, head):
     tok = load_tokenizer(tiny_policy_dir)
     model = build_reward_model(tiny_policy_dir, head=head, mlp_hidden=24, pad_token_id=tok.pad_token_id)
     assert model.config.num_labels == 1
     if head == "mlp":
         assert isinstance(model.score, torch.nn.Sequential) and model.score[0].out_features == 24
+    elif head == "likelihood":
+        assert isinstance(model.score, LikelihoodScore)
     else:
         assert isinstance(model.score, torch.nn.Linear)
     folder = save_reward_model(model, tok, tmp_path / "rm", prompt_format="tags")
@@ -31,7 +34,7 @@ def test_head_saves_reloads_and_scores_the_same(tiny_policy_dir, tmp_path, head)
         assert torch.allclose(model(input_ids=ids).logits, reloaded(input_ids=ids).logits, atol=1e-6)
 
 
-@pytest.mark.parametrize("head", ["linear", "mlp"])
+@pytest.mark.parametrize("head", ["linear", "mlp", "likelihood"])
 def test_reloaded_model_runs_in_trl_ppo_reward_path(tiny_policy_dir, tmp_path, head):
     tok = load_tokenizer(tiny_policy_dir)
     model = build_reward_model(tiny_policy_dir, head=head, pad_token_id=tok.pad_token_id)
@@ -50,6 +53,11 @@ def test_reloaded_model_runs_in_trl_ppo_reward_path(tiny_policy_dir, tmp_path, h
     assert lengths.tolist() == [context + 2, context + 1]  # the last response token (EOS) carries the reward
     backbone = getattr(rm, rm.base_model_prefix)
     assert backbone is rm.model
+    # PPO's path (left-padded prompts, explicit positions) reads the reward the classifier gives the unpadded row
+    for row, reward in zip(query_responses, rewards.tolist(), strict=True):
+        ids = row[row != tok.pad_token_id].unsqueeze(0)
+        with torch.no_grad():
+            assert rm(input_ids=ids).logits.item() == pytest.approx(reward, abs=1e-4)
 
 
 def test_scorer_ranks_by_the_model_and_handles_batches(tiny_policy_dir, tmp_path):
