@@ -87,7 +87,7 @@ with inspect_tab:
                   help="Mean gap between predicted and observed preference (lower is better).")
         c3.metric("Validation pairs", f"{len(rows):,}")
         c4.metric("Head", f"{meta.get('head', '?')}{' + LoRA' if meta.get('lora') else ''}")
-        level, verdict = accuracy_verdict(acc, len(rows), meta.get("likelihood_accuracy"))
+        level, verdict = accuracy_verdict(acc, len(rows), meta.get("likelihood_accuracy"), meta.get("head"))
         if level == "warning":
             st.warning(verdict)
         elif level == "ok":

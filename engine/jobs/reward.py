@@ -225,7 +225,7 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
     from trl import RewardTrainer
 
     from engine.models.loading import load_tokenizer
-    from engine.reward.model import build_reward_model, load_reward_model, save_reward_model
+    from engine.reward.model import build_reward_model, head_spec, load_reward_model, save_reward_model
 
     if config.qlora and not cuda_available():
         raise RuntimeError("QLoRA needs a CUDA GPU (bitsandbytes 4-bit); this machine has none. "
@@ -278,6 +278,7 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
                                    pad_token_id=tokenizer.pad_token_id, trust_remote_code=base.trust_remote_code,
                                    seed=config.seed, dtype=dtype)
     model.config.pad_token_id = tokenizer.pad_token_id
+    head = head_spec(model.config)["type"]  # a fine-tuned reward model keeps its own head, whatever the form says
     meta_extra = dict(extra_meta or {})
     before = ctx.output_dir / "base_accuracy.json"  # measured once; a resumed run reads it back
     if "base_accuracy" in meta_extra and ctx.is_main_process:
@@ -309,10 +310,10 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
                                trainer.state.global_step)
     name = policy_name(config.model_name, ctx, "rm")
     folder = save_reward_model(model, tokenizer, ctx.output_dir / "model", prompt_format=base.prompt_format,
-                               base_model=base.name, head=config.head)
+                               base_model=base.name, head=head)
     meta = {"valid_accuracy": accuracies.get(next(iter(valid_sets), "")), "valid_pairs": len(valid_rows),
             "train_pairs": len(train_rows), "base_model": base.name, "pair_sets": list(config.pair_sets),
-            "head": config.head, "lora": config.lora, "prompt_format": base.prompt_format,
+            "head": head, "lora": config.lora, "prompt_format": base.prompt_format,
             "parameters": sum(p.numel() for p in model.parameters()), "steps": trainer.state.global_step}
     meta.update({f"valid_accuracy_{k}": v for k, v in accuracies.items() if k})
     meta.update({f"valid_pairs_{k}": len(v) for k, v in valid_sets.items() if k})

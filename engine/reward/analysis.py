@@ -66,13 +66,15 @@ def wrong_pairs(rows: Sequence[dict], limit: int = 50) -> list[dict]:
     return sorted(wrong, key=lambda r: r["chosen_reward"] - r["rejected_reward"])[:limit]
 
 
-def accuracy_verdict(accuracy_value: float | None, pairs: int, likelihood: float | None = None) -> tuple[str, str]:
+def accuracy_verdict(accuracy_value: float | None, pairs: int, likelihood: float | None = None,
+                     head: str | None = None) -> tuple[str, str]:
     """What a reward model's validation accuracy says, in words: ``(level, text)`` with level ``"ok"``,
     ``"warning"`` or ``"none"``.
 
     The accuracy comes with its 95 % Wilson interval on ``pairs`` pairs; a warning when that interval holds 50 %
     (the model is not told apart from a coin) or when the base policy's own likelihood (``likelihood``, see
-    :mod:`engine.reward.likelihood`) picks the chosen translation at least as often.
+    :mod:`engine.reward.likelihood`) picks the chosen translation at least as often. ``head`` (the model's reward
+    head) words the advice: a ``likelihood`` head starts from that likelihood, the others can switch to it.
     """
     from engine.compare.ab import wilson_interval
 
@@ -86,10 +88,13 @@ def accuracy_verdict(accuracy_value: float | None, pairs: int, likelihood: float
                         + (" — more validation pairs would tell" if pairs < 200 else ""))
     if likelihood is not None:
         text += f" The base policy's own likelihood picks the chosen translation in {likelihood:.1%} of them."
-        if likelihood >= accuracy_value:
+        if likelihood >= accuracy_value and head == "likelihood":
+            problems.append("the reward model does not beat the policy's likelihood it starts from: training added "
+                            "nothing these pairs can show (more or cleaner pairs, or a larger margin, may help)")
+        elif likelihood >= accuracy_value:
             problems.append("the reward model does not beat the policy's likelihood: ranking candidates by it is "
-                            "no better than ranking them by the policy's own probabilities (more or cleaner pairs, "
-                            "a larger margin, or more epochs may help)")
+                            "no better than ranking them by the policy's own probabilities (the likelihood head, "
+                            "which starts from them, more or cleaner pairs, or a larger margin may help)")
     if problems:
         return "warning", text + " " + "; ".join(p[0].upper() + p[1:] for p in problems) + "."
     return "ok", text

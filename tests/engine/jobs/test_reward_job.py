@@ -41,6 +41,12 @@ def test_reward_job_trains_evaluates_and_registers(supervisor, store, tiny_polic
     run_dir = supervisor.workspace.run_dir(run_id)
     assert list((run_dir / "checkpoints").glob("checkpoint-*"))
     assert (run_dir / "outputs" / "valid_rewards.parquet").exists()
+    if head != "linear":  # training on from it keeps its head, whatever the form's head field says
+        again = supervisor.start("reward", _config(pair_set, base_model=f"rm-{head}", epochs=1,
+                                                   model_name=f"rm-{head}-2"))
+        assert supervisor.wait(again, timeout_s=300) == "succeeded", store.runs.logs(again, tail=30)
+        assert store.models.get(f"rm-{head}-2")["metadata"]["head"] == head
+        assert type(load_reward_model(store.models.get(f"rm-{head}-2")["path"]).score) is type(rm.score)
 
 
 def test_reward_job_learns_the_signal(supervisor, store, tiny_policy, pair_set):

@@ -47,5 +47,8 @@ def test_accuracy_verdict_gives_the_interval_and_warns_on_chance_or_a_likelihood
     assert "does not beat the policy's likelihood" in text and "71.0%" in text
     level, text = accuracy_verdict(0.8, 1000, likelihood=0.85)  # clear of chance, below the policy's likelihood
     assert level == "warning" and "chance" not in text and "does not beat" in text
+    assert "likelihood head" in text  # the advice names the head that starts from the likelihood
+    level, text = accuracy_verdict(0.74, 42, likelihood=0.74, head="likelihood")
+    assert level == "warning" and "likelihood it starts from" in text and "likelihood head" not in text
     assert accuracy_verdict(0.8, 1000, likelihood=0.7)[0] == "ok"
     assert accuracy_verdict(None, 0)[0] == "none"
