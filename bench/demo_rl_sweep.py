@@ -82,6 +82,10 @@ ATTEMPTS: dict[str, tuple[str, dict[str, Any]]] = {
     # the preset again with another seed (prompt order, sampling): is its gain more than one lucky draw?
     "grpo-chrf-lr2e-4-450-seed1": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450, "seed": 1}),
     "grpo-chrf-lr4e-4-450": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 4e-4, "max_steps": 450}),
+    # chrF plus the likelihood-head reward model (rm-likelihood below, trained first) at a small weight: its
+    # rewards are summed log-likelihoods, several nats apart within a group where chrF differs by tenths
+    "grpo-chrf+rmlik0.02-lr2e-4-450": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
+                                                "rm_weight": 0.02, "reward_model": "sweep-rm-likelihood"}),
     "dpo-lr2e-4-ep2": ("dpo", {"beta": 0.1, "learning_rate": 2e-4, "batch_size": 16, "epochs": 2.0,
                                "eval_every": 100, "save_every": 1000}),
     "cpo-lr2e-4-ep2": ("dpo", {"beta": 0.1, "nll_weight": 1.0, "learning_rate": 2e-4, "batch_size": 16,
@@ -199,7 +203,8 @@ def run_attempt(studio, state: dict, name: str) -> dict:
         values.update(policy=state["sft"], reward_model=state["rm"], corpus_ids=state["prefs_corpora"],
                       register_stage="candidate")
     elif kind == "grpo":
-        values.update(policy=state["sft"], reward_model=state["rm"] if values.get("rm_weight") else "",
+        values.update(policy=state["sft"],
+                      reward_model=(values.get("reward_model") or state["rm"]) if values.get("rm_weight") else "",
                       corpus_ids=state["prefs_corpora"], register_stage="candidate")
     else:
         pair_set = attempt_pair_set(studio, state, values.pop("generate", None), values.pop("score", None))
