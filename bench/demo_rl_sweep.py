@@ -81,6 +81,7 @@ ATTEMPTS: dict[str, tuple[str, dict[str, Any]]] = {
     "grpo-chrf-lr2e-4-450": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450}),
     # the preset again with another seed (prompt order, sampling): is its gain more than one lucky draw?
     "grpo-chrf-lr2e-4-450-seed1": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450, "seed": 1}),
+    "grpo-chrf-lr2e-4-450-seed2": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450, "seed": 2}),
     "grpo-chrf-lr4e-4-450": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 4e-4, "max_steps": 450}),
     # chrF plus the likelihood-head reward model (rm-likelihood below, trained first) at a small weight: its
     # rewards are summed log-likelihoods, several nats apart within a group where chrF differs by tenths
