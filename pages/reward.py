@@ -15,6 +15,7 @@ from engine.reward.analysis import (
     calibration,
     expected_calibration_error,
     load_valid_rewards,
+    validation_sets,
     wrong_pairs,
 )
 from studio.components.header import workspace_header
@@ -74,7 +75,12 @@ with inspect_tab:
     else:
         name = st.selectbox("Reward model", [m["name"] for m in reward_models], key="rm-inspect")
         model = store.models.get(name)
-        rows = load_valid_rewards(model["path"])
+        sets = validation_sets(model["path"])
+        chosen_set = ""
+        if len(sets) > 1 or sets and sets[0]:  # a reward fine-tune: its human and its (replayed) synthetic pairs
+            chosen_set = st.radio("Validation pairs", sets, horizontal=True, key="rm-inspect-set",
+                                  format_func=lambda n: f"{n} pairs" if n else "validation pairs")
+        rows = load_valid_rewards(model["path"], chosen_set)
         meta = model["metadata"]
         c1, c2, c3, c4 = st.columns(4)
         acc = accuracy(rows)

@@ -325,7 +325,7 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
 
 KIND = JobKind(
     name="reward", title="Train a reward model",
-    description="Bradley–Terry training of a reward head (linear or MLP) on a causal-LM backbone, with "
+    description="Bradley–Terry training of a reward head (linear, MLP or likelihood) on a causal-LM backbone, with "
                 "layer-wise unfreezing, validation accuracy and checkpoints.",
     config_cls=RewardJobConfig, run=run, prepare=prepare,
 )

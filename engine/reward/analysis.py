@@ -19,9 +19,25 @@ def sigmoid(x: float) -> float:
     return z / (1.0 + z)
 
 
-def load_valid_rewards(model_path: str | Path) -> list[dict]:
-    """The per-pair validation rewards a reward job wrote beside the model folder (empty if none)."""
-    file = Path(model_path).parent / VALID_REWARDS_FILE
+def _valid_rewards_file(model_path: str | Path, name: str = "") -> Path:
+    stem = VALID_REWARDS_FILE.removesuffix(".parquet")
+    return Path(model_path).parent / (f"{stem}_{name}.parquet" if name else VALID_REWARDS_FILE)
+
+
+def validation_sets(model_path: str | Path) -> list[str]:
+    """The validation sets whose per-pair rewards a reward job wrote beside the model folder: ``""`` for the plain
+    validation pairs, else the set's name (a reward fine-tune writes ``human`` and ``synthetic``), sorted."""
+    stem = VALID_REWARDS_FILE.removesuffix(".parquet")
+    folder = Path(model_path).parent
+    names = ["" if f.name == VALID_REWARDS_FILE else f.name[len(stem) + 1:-len(".parquet")]
+             for f in folder.glob(f"{stem}*.parquet")]
+    return sorted(n for n in names if n == "" or n.isidentifier())
+
+
+def load_valid_rewards(model_path: str | Path, name: str = "") -> list[dict]:
+    """The per-pair validation rewards a reward job wrote beside the model folder for the validation set ``name``
+    (``""``: the plain validation pairs; see :func:`validation_sets`); empty if none."""
+    file = _valid_rewards_file(model_path, name)
     return pq.read_table(file).to_pylist() if file.exists() else []
 
 

@@ -60,3 +60,26 @@ def test_launch_choice_is_written_to_the_run(open_page, store, tiny_policy, pair
     run = store.runs.list(kinds=("reward",))[0]
     spec = yaml.safe_load((Path(run["run_dir"]) / "config.yaml").read_text())
     assert spec["launch"] == {"accelerate_config": "cpu_2proc", "cpu": True}
+
+
+def test_a_fine_tuned_model_is_inspected_on_its_human_and_synthetic_pairs(open_page, store, tmp_path):
+    """A reward fine-tune writes one validation file per set (human, synthetic) and none for plain pairs: the
+    page offers the sets instead of saying the model has no validation rewards."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder = tmp_path / "run" / "outputs"
+    (folder / "model").mkdir(parents=True)
+    for name, right in (("human", 3), ("synthetic", 9)):
+        rows = [{"pair_id": i, "source": f"s{i}", "chosen": "أ", "rejected": "ب", "quality_margin": 0.2,
+                 "chosen_reward": 1.0 if i < right else 0.0, "rejected_reward": 0.5} for i in range(10)]
+        pq.write_table(pa.Table.from_pylist(rows), folder / f"valid_rewards_{name}.parquet")
+    store.models.register("rm-finetuned", "reward", str(folder / "model"), metadata={"head": "likelihood"})
+    at = open_page("reward")
+    choice = at.radio(key="rm-inspect-set")
+    assert choice.options == ["human pairs", "synthetic pairs"] and choice.value == "human"
+    assert [m.value for m in at.metric if m.label == "Validation accuracy"] == ["30.0%"]
+    choice.set_value("synthetic")
+    at.run()
+    assert [m.value for m in at.metric if m.label == "Validation accuracy"] == ["90.0%"]
+    assert not any("no validation rewards" in c.value for c in at.caption)

@@ -52,3 +52,20 @@ def test_accuracy_verdict_gives_the_interval_and_warns_on_chance_or_a_likelihood
     assert level == "warning" and "likelihood it starts from" in text and "likelihood head" not in text
     assert accuracy_verdict(0.8, 1000, likelihood=0.7)[0] == "ok"
     assert accuracy_verdict(None, 0)[0] == "none"
+
+
+def test_validation_sets_are_found_by_name_and_loaded(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from engine.reward.analysis import load_valid_rewards, validation_sets
+
+    model = tmp_path / "outputs" / "model"
+    model.mkdir(parents=True)
+    assert validation_sets(model) == [] and load_valid_rewards(model) == []
+    row = {"chosen_reward": 1.0, "rejected_reward": 0.0}
+    for file in ("valid_rewards.parquet", "valid_rewards_human.parquet", "valid_rewards_synthetic.parquet"):
+        pq.write_table(pa.Table.from_pylist([row] * len(file)), model.parent / file)
+    assert validation_sets(model) == ["", "human", "synthetic"]
+    assert len(load_valid_rewards(model)) == len("valid_rewards.parquet")
+    assert len(load_valid_rewards(model, "human")) == len("valid_rewards_human.parquet")
