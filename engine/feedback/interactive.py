@@ -242,8 +242,9 @@ def new_seed() -> int:
 def _ensemble_scores(paths: Sequence[str], sources: list[str], texts: list[str], pair: str, combination: str,
                      k: float, threads: int | None, sequential: bool) -> list[Any]:
     """Every member's scores of the candidates (each member under its own lock), combined per candidate."""
-    from engine.reward.ensemble import combine
+    from engine.reward.ensemble import check_member_heads, combine
 
+    check_member_heads([_scorer(path)[0].model.config for path in paths])
     per_member = []
     for path in paths:
         scorer, lock = _scorer(path)

@@ -81,6 +81,22 @@ def combine(members: Sequence[float], combination: str = "mean", k: float = 1.0)
     return EnsembleScore(float(combine_tensor(t, combination, k)), float(spread_tensor(t)), tuple(map(float, members)))
 
 
+def check_member_heads(configs: Sequence[Any]) -> None:
+    """Raise ``ValueError`` when an ensemble mixes the likelihood head with other heads (members' model configs).
+
+    A likelihood-head reward includes the whole sequence's log-likelihood (hundreds of nats below zero, see
+    :mod:`engine.reward.likelihood_head`), the other heads score near zero: their mean would be one member's, and
+    their spread — the disagreement the review queues sort by — the gap between the two scales.
+    """
+    from engine.reward.model import head_spec
+
+    heads = {head_spec(c)["type"] == "likelihood" for c in configs}
+    if len(heads) > 1:
+        raise ValueError("an ensemble cannot mix reward models with the likelihood head and other heads: their "
+                         "scores are on different scales (the likelihood head's include the sequence's "
+                         "log-likelihood). Choose members with the same kind of head.")
+
+
 def member_names(primary: str | None, extra: Sequence[str] = ()) -> list[str]:
     """The members of an ensemble: ``primary`` then ``extra``, blanks and repeats dropped, order kept."""
     names: list[str] = []
@@ -133,6 +149,7 @@ class EnsembleScorer:
         self.names = list(names) if names is not None else self.paths
         self.combination, self.k = combination, float(k)
         self.scorers = [cached_scorer(p) for p in self.paths]
+        check_member_heads([scorer.model.config for scorer in self.scorers])
 
     def member_scores(
         self, sources: Sequence[str], candidates: Sequence[str], pairs: Sequence[str] | str
@@ -253,6 +270,7 @@ def load_reward_ensemble(
 
     check_combination(combination, k)
     members = [load_reward_model(p, trust_remote_code=trust_remote_code, dtype=dtype) for p in paths]
+    check_member_heads([m.config for m in members])
     if len(members) == 1:
         return members[0]
     return EnsembleRewardModel(members, combination, k).eval()

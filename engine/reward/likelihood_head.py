@@ -2,8 +2,9 @@
 
 A reward model built on a policy's backbone usually drops the language-model head and learns a score from the
 last hidden state alone. On small preference sets (the demo's ~500 synthetic pairs) that head memorises its pairs
-and stays at chance on new ones, while the policy's likelihood already prefers the chosen translation in about
-eight pairs of ten (:mod:`engine.reward.likelihood`). This head keeps what the policy knew:
+and stays at chance on new ones, while the policy's likelihood already prefers the chosen translation in three
+to four pairs of five (74–79 % of the demo's validation pairs, :mod:`engine.reward.likelihood`). This head keeps
+what the policy knew:
 
 ``reward(sequence) = w · h_last + a · log p(sequence so far) + b · (its number of tokens)``
 

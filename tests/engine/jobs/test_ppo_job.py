@@ -48,6 +48,28 @@ def test_ppo_steps_log_metrics_change_the_policy_and_register(supervisor, store,
     assert {s["step"] for s in samples} == {0, 2, 4} and all("reward" in s for s in samples)
 
 
+def test_ppo_runs_with_a_likelihood_head_reward_and_value_model(supervisor, store, tiny_policy, tiny_policy_dir,
+                                                              demo_corpus, tmp_path):
+    """The likelihood head's wrapped backbone through TRL's PPO: the reward read by ``get_reward`` and the value
+    model (loaded from the reward model) trained beside the policy; its value checkpoint reloads."""
+    from engine.models.loading import load_tokenizer
+    from engine.reward.likelihood_head import LikelihoodScore
+    from engine.reward.model import build_reward_model, load_reward_model, save_reward_model
+
+    tok = load_tokenizer(tiny_policy_dir)
+    folder = save_reward_model(build_reward_model(tiny_policy_dir, head="likelihood", pad_token_id=tok.pad_token_id),
+                               tok, tmp_path / "rm-lik", prompt_format="tags")
+    store.models.register("tiny-rm-lik", "reward", str(folder), metadata={"prompt_format": "tags"})
+    run_id = supervisor.start("ppo", _config(demo_corpus, reward_model="tiny-rm-lik", steps=2, eval_every=2,
+                                             save_every=2, model_name="cold-lik"))
+    assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=20)
+    rewards = [r["value"] for r in store.runs.metrics(run_id, keys=("reward_mean",))]
+    assert len(rewards) == 2 and all(v < 0 for v in rewards)  # a log-likelihood: below zero
+    checkpoint = sorted((supervisor.workspace.run_dir(run_id) / "checkpoints").glob("step-*"))[-1]
+    value = load_reward_model(checkpoint / "value")  # what a resumed run loads
+    assert isinstance(value.score, LikelihoodScore)
+
+
 def test_kl_alarm_is_written_and_can_stop_early(supervisor, store, tiny_policy, tiny_rm, demo_corpus):
     run_id = supervisor.start("ppo", _config(demo_corpus, steps=6, kl_target=0.0, stop_on_kl=True,
                                              learning_rate=5e-3, model_name="stopped"))

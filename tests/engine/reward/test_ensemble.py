@@ -134,3 +134,23 @@ def test_wrapper_called_as_a_classifier_combines_pooled_rewards(two_rms):
     combined = score_sequences(ensemble, seqs, tok.pad_token_id)
     own = [score_sequences(m, seqs, tok.pad_token_id) for m in ensemble.members]
     assert combined == pytest.approx([min(a, b) for a, b in zip(*own, strict=True)], abs=1e-5)
+
+
+def test_an_ensemble_refuses_to_mix_the_likelihood_head_with_others(two_rms, tiny_policy_dir, tmp_path):
+    from engine.feedback.interactive import translate_and_rank
+    from engine.reward.model import build_reward_model, save_reward_model
+
+    tok, paths = two_rms
+    likelihood = [str(save_reward_model(build_reward_model(tiny_policy_dir, head="likelihood", seed=seed,
+                                                           pad_token_id=tok.pad_token_id),
+                                        tok, tmp_path / f"lik{seed}", prompt_format="tags")) for seed in (1, 2)]
+    with pytest.raises(ValueError, match="cannot mix reward models with the likelihood head"):
+        EnsembleScorer([paths[0], likelihood[0]])
+    with pytest.raises(ValueError, match="cannot mix"):
+        load_reward_ensemble([likelihood[0], paths[1]])
+    with pytest.raises(ValueError, match="cannot mix"):  # the Translate page's own ranking path
+        translate_and_rank(source="Good morning.", pair="en-ar", model_name="tiny", model_path=str(tiny_policy_dir),
+                           prompt_format="tags", rm_name="rm", rm_path=paths[0], extra_rm_paths=[likelihood[0]],
+                           max_new_tokens=4, seed=0)
+    # members with the same kind of head combine as before
+    assert len(EnsembleScorer(likelihood).score(["Good morning."] * 2, ["صباح", "الخير"], "en-ar")) == 2
