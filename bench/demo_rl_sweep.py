@@ -82,6 +82,15 @@ ATTEMPTS: dict[str, tuple[str, dict[str, Any]]] = {
     # the preset again with another seed (prompt order, sampling): is its gain more than one lucky draw?
     "grpo-chrf-lr2e-4-450-seed1": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450, "seed": 1}),
     "grpo-chrf-lr2e-4-450-seed2": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450, "seed": 2}),
+    # the preset's budget (450 steps × 64 translations) spent otherwise: RLOO's leave-one-out baseline instead of
+    # GRPO's group-normalised advantage; 16 translations of 4 sources per step (better baselines, half the sources)
+    "rloo-chrf-lr2e-4-450": ("grpo", {**GRPO_ALL_PREFS, "method": "rloo", "learning_rate": 2e-4, "max_steps": 450}),
+    "rloo-chrf-lr2e-4-450-seed1": ("grpo", {**GRPO_ALL_PREFS, "method": "rloo", "learning_rate": 2e-4,
+                                            "max_steps": 450, "seed": 1}),
+    "rloo-chrf-lr2e-4-450-seed2": ("grpo", {**GRPO_ALL_PREFS, "method": "rloo", "learning_rate": 2e-4,
+                                            "max_steps": 450, "seed": 2}),
+    "grpo-chrf-lr2e-4-450-gen16": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
+                                            "num_generations": 16, "batch_size": 4}),
     "grpo-chrf-lr4e-4-450": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 4e-4, "max_steps": 450}),
     # chrF plus the likelihood-head reward model (rm-likelihood below, trained first) at a small weight: its
     # rewards are summed log-likelihoods, several nats apart within a group where chrF differs by tenths
