@@ -203,7 +203,9 @@ def evaluate_sets(model: Any, tokenizer: Any, fmt: str, max_length: int, valid_s
         accuracy = valid_accuracy(rewards)
         out[name] = accuracy
         if prefix == "valid":
-            pq.write_table(pa.Table.from_pylist(rewards), ctx.output_dir / f"valid_rewards{suffix}.parquet")
+            from engine.reward.analysis import valid_rewards_file
+
+            pq.write_table(pa.Table.from_pylist(rewards), valid_rewards_file(ctx.output_dir / "model", name))
         ctx.metric(step, **{f"{prefix}_accuracy{suffix}": accuracy,
                             f"{prefix}_mean_margin{suffix}": sum(r["chosen_reward"] - r["rejected_reward"]
                                                                  for r in rewards) / len(rewards)})

@@ -19,7 +19,8 @@ def sigmoid(x: float) -> float:
     return z / (1.0 + z)
 
 
-def _valid_rewards_file(model_path: str | Path, name: str = "") -> Path:
+def valid_rewards_file(model_path: str | Path, name: str = "") -> Path:
+    """Where a reward job writes the per-pair rewards of validation set ``name`` for the model at ``model_path``."""
     stem = VALID_REWARDS_FILE.removesuffix(".parquet")
     return Path(model_path).parent / (f"{stem}_{name}.parquet" if name else VALID_REWARDS_FILE)
 
@@ -37,7 +38,7 @@ def validation_sets(model_path: str | Path) -> list[str]:
 def load_valid_rewards(model_path: str | Path, name: str = "") -> list[dict]:
     """The per-pair validation rewards a reward job wrote beside the model folder for the validation set ``name``
     (``""``: the plain validation pairs; see :func:`validation_sets`); empty if none."""
-    file = _valid_rewards_file(model_path, name)
+    file = valid_rewards_file(model_path, name)
     return pq.read_table(file).to_pylist() if file.exists() else []
 
 
