@@ -1,16 +1,20 @@
-"""Benchmark: MBR self-distillation of the shipped demo model — can its greedy outputs learn what MBR decoding finds?
+"""Benchmark: self-distillation of the shipped demo model — can its greedy outputs learn what best-of-n finds?
 
 MBR decoding of the shipped SFT model (the decoding's output plus samples, the candidate with the highest mean
 chrF against the others kept) beats its greedy outputs on the demo test split (``bench.demo_rl_sweep``'s
-``sft-mbr-best-of-16``). This experiment distils that into the weights, without references: for a seeded sample
-of the held-out ``prefs`` pool, the SFT model samples greedy + ``--samples`` − 1 candidates
-(:func:`engine.decoding.candidates.generate_candidates`), the MBR pick (:func:`engine.jobs.evaluate.mbr_pick`)
-becomes the target, and a copy of the model is fine-tuned on the targets with a plain NLL loss (AdamW, linear
-warm-up and decay, the prompt masked) — the studio's DPO job with ``nll_weight`` adds a preference term to this,
-and is measured by the sweep. Greedy outputs of both models on the whole test split are compared with the
-Compare page's paired bootstrap (corpus chrF and BLEU). The test split is never read before the model is final.
+``sft-mbr-best-of-16``). This experiment distils a best-of-n pick into the weights: for a seeded sample of the
+held-out ``prefs`` pool, the SFT model samples greedy + ``--samples`` − 1 candidates
+(:func:`engine.decoding.candidates.generate_candidates`), the pick becomes the target — the MBR pick
+(:func:`engine.jobs.evaluate.mbr_pick`, no reference read) or, with ``--pick oracle``, the candidate with the
+highest chrF against the source's reference (rejection-sampling fine-tuning on the demo's Phase 2 metric, as in
+ReST / RAFT) — and a copy of the model is fine-tuned on the targets with a plain NLL loss (AdamW, linear warm-up
+and decay, the prompt masked); ``--rounds`` repeats sample → pick → fine-tune from the new model (ReST's *Grow*
+steps). The studio's DPO job with ``nll_weight`` adds a preference term to this, and is measured by the sweep.
+Greedy outputs of both models on the whole test split are compared with the Compare page's paired bootstrap
+(corpus chrF and BLEU). The test split is never read before the model is final.
 
     python -m bench.demo_mbr_distill [--sources 2000] [--samples 16] [--lr 5e-5] [--epochs 2] [--seed 0]
+                                     [--pick mbr|oracle] [--rounds 1]
 
 Results: appended to ``bench/results/demo_mbr_distill.json`` (one entry per run, with the machine's load).
 """
@@ -27,15 +31,23 @@ import time
 from bench.common import RESULTS
 
 
-def mbr_targets(model, tokenizer, rows: list[tuple[str, str, str]], samples: int, seed: int) -> list[str]:
-    """The MBR pick among greedy + ``samples`` − 1 samples at temperature 1, per (source, reference, pair) row."""
+def pick_targets(model, tokenizer, rows: list[tuple[str, str, str]], samples: int, seed: int,
+                 pick: str = "mbr") -> list[str]:
+    """Per (source, reference, pair) row, the target among greedy + ``samples`` − 1 samples at temperature 1:
+    the MBR pick (no reference read), or with ``pick="oracle"`` the candidate with the highest sentence chrF
+    against the reference — rejection sampling on the demo's Phase 2 metric (ReST / RAFT)."""
+    import sacrebleu
+
     from engine.decoding.candidates import SamplingStrategy, generate_candidates
     from engine.jobs.evaluate import mbr_pick
 
     strategies = [SamplingStrategy.parse("greedy"), SamplingStrategy("temperature", 1.0, samples - 1)]
     candidates = generate_candidates(model, tokenizer, [r[0] for r in rows], [r[2] for r in rows], strategies,
                                      batch_size=64, max_new_tokens=64, seed=seed)
-    return [mbr_pick(c).text for c in candidates]
+    if pick == "mbr":
+        return [mbr_pick(c).text for c in candidates]
+    return [max((c.text for c in cands), key=lambda text: sacrebleu.sentence_chrf(text, [row[1]]).score)
+            for cands, row in zip(candidates, rows, strict=True)]
 
 
 def fine_tune(model, tokenizer, rows: list[tuple[str, str, str]], targets: list[str], *, lr: float, epochs: float,
@@ -79,7 +91,7 @@ def fine_tune(model, tokenizer, rows: list[tuple[str, str, str]], targets: list[
         loss.backward()
         torch.nn.utils.clip_grad_norm_(policy.parameters(), 1.0)
         optimiser.step()
-        losses.append(round(float(loss), 4))
+        losses.append(round(float(loss.detach()), 4))
     return policy.eval(), losses
 
 
@@ -99,19 +111,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=float, default=2.0)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--pick", choices=("mbr", "oracle"), default="mbr",
+                        help="the target per source: the MBR pick, or the best by chrF against the reference")
+    parser.add_argument("--rounds", type=int, default=1, help="sample → pick → fine-tune rounds (ReST's Grow steps)")
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
     load = os.getloadavg()
-    t0 = time.perf_counter()
     model, tokenizer = load_causal_lm(DEMO_MODEL_DIR), load_tokenizer(DEMO_MODEL_DIR)
     pairs = sorted(DEMO_CORPORA.values())
     prefs = [(s, t, p) for p in pairs for s, t in read_demo_split(p, "prefs")]
     random.Random(args.seed).shuffle(prefs)
     prefs = prefs[:args.sources]
-    targets = mbr_targets(model, tokenizer, prefs, args.samples, args.seed)
-    timing = {"mbr_s": round(time.perf_counter() - t0, 1)}
-    policy, losses = fine_tune(model, tokenizer, prefs, targets, lr=args.lr, epochs=args.epochs, seed=args.seed)
-    timing["train_s"] = round(time.perf_counter() - t0 - timing["mbr_s"], 1)
+    timing = {"mbr_s": 0.0, "train_s": 0.0}
+    policy = model
+    for round_ in range(args.rounds):
+        t1 = time.perf_counter()
+        targets = pick_targets(policy, tokenizer, prefs, args.samples, args.seed + round_, args.pick)
+        timing["mbr_s"] += round(time.perf_counter() - t1, 1)
+        t1 = time.perf_counter()
+        policy, losses = fine_tune(policy, tokenizer, prefs, targets, lr=args.lr, epochs=args.epochs, seed=args.seed)
+        timing["train_s"] += round(time.perf_counter() - t1, 1)
     test = [(s, t, p) for p in pairs for s, t in read_demo_split(p, "test")]
     sources, refs, langs = [r[0] for r in test], [r[1] for r in test], [r[2] for r in test]
     before = greedy_translate(model, tokenizer, sources, langs, "tags", batch_size=64, max_new_tokens=48)
