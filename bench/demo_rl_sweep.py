@@ -26,7 +26,18 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import RESULTS
-from bench.loop import evaluate, log, metrics_of, model_of_run, paired, r, require, run_job, write_json
+from bench.loop import (
+    evaluate,
+    log,
+    metrics_of,
+    model_of_run,
+    paired,
+    r,
+    require,
+    run_job,
+    shared_testsets,
+    write_json,
+)
 
 NAME = "demo_rl_sweep"
 STATE_FILE = "rl_sweep_state.json"
@@ -237,6 +248,20 @@ def run_attempt(studio, state: dict, name: str) -> dict:
     return out
 
 
+def heldout_attempt(studio, state: dict, name: str) -> dict:
+    """An attempt's model (already trained) against the SFT model on the held-out sets the choice was not made on:
+    FLORES-200 dev EN→AR / FR→AR and a random 500 of Tatoeba (:func:`bench.loop.shared_testsets`)."""
+    model = f"sweep-{name}"
+    if studio.store.models.get(model) is None:
+        raise KeyError(f"no model {model!r} in this workspace: run the attempt first")
+    out = {}
+    for set_name, testset in shared_testsets(studio).items():
+        keys = evaluate(studio, [state["sft"], model], testset=testset)
+        out[set_name] = paired(studio, keys[state["sft"]], keys[model])
+        log(f"{name} · {set_name}: chrF {out[set_name]['chrf']['gain']:+.2f} (p={out[set_name]['chrf']['p_value']})")
+    return out
+
+
 def attempt_pair_set(studio, state: dict, generate: dict | None, score: dict | None) -> str:
     """The pair set an attempt trains on: the base one, or one made by its own generate and/or score settings
     (each made once per workspace for the same settings, and kept in the state)."""
@@ -301,6 +326,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--prefs-sources", type=int, default=600)
     parser.add_argument("--model", default="", help="SFT model folder (default: the shipped demo model)")
     parser.add_argument("--name", default=NAME)
+    parser.add_argument("--heldout", action="store_true",
+                        help="compare the attempts' models (already trained) with the SFT model on FLORES-200 dev "
+                             "and Tatoeba instead of running them")
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     ws = Path(args.workspace)
@@ -321,6 +349,11 @@ def main(argv: list[str] | None = None) -> int:
         for name in [a for a in args.attempts.split(",") if a]:
             load = os.getloadavg()
             t0 = time.perf_counter()
+            if args.heldout:
+                results["attempts"][name]["heldout"] = {**heldout_attempt(studio, state, name), "load_before": load,
+                                                        "load_after": os.getloadavg()}
+                write_json(path, results)
+                continue
             try:
                 results["attempts"][name] = run_attempt(studio, state, name)
             except Exception as exc:  # noqa: BLE001 — a failed attempt is a result too

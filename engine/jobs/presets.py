@@ -28,8 +28,9 @@ lr 1e-4 × 700 steps: +0.85, 19 min). The gain depends on the draw: the same set
 BLEU −1.18), with seed 2 +0.38 (n.s.); the mean of the three is +0.53. The reward model is not a reward here: it is
 trained for Translate's ranking and Phase 3 (see :data:`REWARD_DEMO`); chrF plus 0.02 × that reward model gave +0.10
 (n.s.). RLOO with the same budget was steadier on the demo test split (seeds 0/1/2: +0.85/+0.99/+0.71, all
-p ≤ 0.003) but, in the whole loop, gained less on the data the choice was not made on (FLORES-200 dev +0.37/+0.46,
-n.s., with more degenerate EN→AR outputs, against GRPO's +1.82/+2.21; ``demo_pipeline_rloo.json``), so GRPO stays."""
+p ≤ 0.003) but gained less on the data the choice was not made on: over the same three seeds, FLORES-200 dev
+EN→AR / FR→AR +0.11 to +0.46 (none significant) against GRPO's +1.05 to +2.21 (all p 0.001), so GRPO stays
+(``demo_rl_sweep_retrained.json``: ``heldout``; the whole loop with RLOO: ``demo_pipeline_rloo.json``)."""
 
 REWARD_DEMO: dict[str, Any] = {"head": "likelihood", "learning_rate": 3e-4, "batch_size": 16, "eval_every": 50,
                                "save_every": 1000}
