@@ -68,8 +68,8 @@ class GrpoJobConfig(TrainerSettings, LoraSettings, PolicyOutputSettings):
     FORM_ORDER: ClassVar[tuple[str, ...]] = (
         "policy", "method", "reward_model", "extra_reward_models", "ensemble", "ensemble_k", "rm_weight",
         "chrf_weight", "check_penalty", "penalty_checks", "glossaries", "terminology_penalty", "corpus_ids", "split",
-        "max_prompts", "num_generations", "max_completion_length", "temperature", "learning_rate", "beta",
-        "batch_size", "gradient_accumulation", "epochs", "max_steps", "max_grad_norm", "lora", "lora_r",
+        "max_prompts", "num_generations", "max_completion_length", "temperature", "studio_rollouts", "learning_rate",
+        "beta", "batch_size", "gradient_accumulation", "epochs", "max_steps", "max_grad_norm", "lora", "lora_r",
         "lora_alpha", "save_every", "sample_every", "model_name", "register_stage", "seed", "precision",
         "gradient_checkpointing", "report_to",
     )
@@ -104,6 +104,11 @@ class GrpoJobConfig(TrainerSettings, LoraSettings, PolicyOutputSettings):
     num_generations: int = setting(4, "Translations sampled per source (the group).", min=2, max=64)
     max_completion_length: int = setting(32, "Longest sampled translation, in tokens.", min=1, max=2048)
     temperature: float = setting(1.0, "Sampling temperature of the translations.", min=0.01, max=10.0)
+    studio_rollouts: bool = setting(True, "Sample the translations with the studio's decoding loop (each source "
+                                          "prefilled once for its group, finished rows dropped; the same "
+                                          "distribution) instead of TRL's generate(); it falls back to TRL by "
+                                          "itself where it does not apply (LoRA, vLLM, gradient checkpointing).",
+                                    advanced=True, label="Studio rollouts")
     learning_rate: float = setting(1e-6, "Peak learning rate (AdamW; linear decay). 1e-6 is TRL's default for "
                                          "real models; the tiny demo model needs about 1e-4.", min=1e-9, max=1.0)
     beta: float = setting(0.04, "KL coefficient against the starting policy (TRL's own default: 0 for GRPO, 0.05 "
@@ -382,6 +387,10 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
         from trl import GRPOConfig, GRPOTrainer
 
         trainer_cls, args = GRPOTrainer, GRPOConfig(**common)
+    if config.studio_rollouts:
+        from engine.rl.rollouts import with_studio_rollouts
+
+        trainer_cls = with_studio_rollouts(trainer_cls, returns_logprobs=config.method == "grpo")
     # the policy after the training arguments: under DeepSpeed ZeRO-3 they make from_pretrained shard it at load
     model = load_causal_lm(policy.path, trust_remote_code=policy.trust_remote_code,
                            dtype=precision.load_dtype(trainable=True, lora=config.lora))
@@ -391,6 +400,9 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
         callbacks=[studio_callback(ctx, _last_reward)],
     )
     trainer.train(resume_from_checkpoint=last_checkpoint(ctx))
+    if config.studio_rollouts:
+        ctx.log(f"rollouts: {trainer.studio_rollouts_used} generation calls through the studio's "
+                "decoding loop (the rest, if any, through TRL's generate())")
     if ctx.should_stop():
         raise JobCancelled()
 

@@ -23,6 +23,17 @@ def _config(corpus_id: int, **overrides) -> GrpoJobConfig:
     return GrpoJobConfig(**{**values, **overrides})
 
 
+def _rollout_calls(store, run_id: str) -> int | None:
+    """How many generation calls the run's log says went through the studio's decoding loop."""
+    import re
+
+    for row in store.runs.logs(run_id):
+        found = re.match(r"rollouts: (\d+) generation calls through the studio's decoding loop", row["message"])
+        if found:
+            return int(found.group(1))
+    return None
+
+
 def _weights(folder: Path | str) -> dict[str, torch.Tensor]:
     from safetensors.torch import load_file
 
@@ -87,6 +98,8 @@ def test_grpo_job_with_chrf_reward(supervisor, store, tiny_policy, tiny_policy_d
     run_dir = supervisor.workspace.run_dir(run_id)
     assert sorted(p.name for p in (run_dir / "checkpoints").glob("checkpoint-*")) == ["checkpoint-2", "checkpoint-4"]
     assert any(r["message"].startswith("sample: ") for r in store.runs.logs(run_id))
+    # every step's rollouts went through the studio's decoding loop (engine.rl.rollouts), none through generate()
+    assert _rollout_calls(store, run_id) == 4
     print(f"grpo chrF job: {time.monotonic() - t0:.1f}s")
 
 
@@ -104,4 +117,5 @@ def test_rloo_job_with_reward_model_and_chrf(supervisor, store, tiny_policy, tin
     assert meta["rewards"] == {"rm": 1.0, "chrf": 0.5} and meta["steps"] == 3
     assert _changed(_weights(tiny_policy_dir), _weights(model["path"]))
     assert list((supervisor.workspace.run_dir(run_id) / "checkpoints").glob("checkpoint-3"))
+    assert _rollout_calls(store, run_id) == 3  # RLOO's rollouts (no log-probs returned) through the loop too
     print(f"rloo rm+chrF job: {time.monotonic() - t0:.1f}s")
