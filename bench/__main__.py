@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-BENCHMARKS = ["bench.ingest", "bench.generate", "bench.score", "bench.reward", "bench.ppo", "bench.translate"]
+BENCHMARKS = ["bench.ingest", "bench.generate", "bench.score", "bench.reward", "bench.ppo", "bench.grpo",
+              "bench.translate"]
 
 if __name__ == "__main__":
     failed = [name for name in BENCHMARKS if subprocess.run([sys.executable, "-m", name], check=False).returncode]
