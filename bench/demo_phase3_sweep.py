@@ -27,8 +27,7 @@ from typing import Any
 from bench.common import RESULTS
 from bench.loop import (
     StageFailed,
-    add_testset,
-    demo_domains,
+    domain_testsets,
     evaluate,
     log,
     model_of_run,
@@ -59,23 +58,6 @@ ATTEMPTS: dict[str, dict[str, Any]] = {
                                                        "max_completion_length": 32, "temperature": 1.0,
                                                        "save_every": 1000}},
 }
-
-
-def testsets(studio, domain: str) -> dict[str, str]:
-    """The demo test split's sentences of ``domain`` and the rest, as test sets (reused when the workspace has
-    them): ``{"feedback_domain": id, "rest": id}``."""
-    from engine.demo import read_demo_split
-
-    have = {t["name"]: t["id"] for t in studio.store.evaluations.testsets()}
-    domains = demo_domains()
-    rows = [{"source": s, "reference": t, "pair": pair} for pair in ("en-ar", "fr-ar")
-            for s, t in read_demo_split(pair, "test")]
-    out = {}
-    for part, keep in ((domain, True), ("rest", False)):
-        name = f"demo test · {part}"
-        out["feedback_domain" if keep else "rest"] = have.get(name) or add_testset(
-            studio, name, [row for row in rows if (domains.get((row["pair"], row["source"])) == domain) == keep])
-    return out
 
 
 def run_attempt(studio, name: str, overrides: dict, chain: dict, sets: dict[str, str]) -> dict:
@@ -134,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
             m["name"] for m in models.values() if m["kind"] == "reward" and str(m["run_id"]).startswith("reward-"))
         chain = {"cold_start": cold["name"], "rm": rm}
         results["chain"] = chain
-        sets = testsets(studio, args.domain)
+        sets = {part: ts for part, (ts, _) in domain_testsets(studio, args.domain).items()}
         for name in [a for a in args.attempts.split(",") if a]:
             log(f"attempt {name}")
             load = os.getloadavg()

@@ -44,8 +44,8 @@ from typing import Any
 from bench.common import write_results
 from bench.loop import (
     StageFailed,
-    add_testset,
     demo_domains,
+    domain_testsets,
     evaluate,
     log,
     metrics_of,
@@ -181,20 +181,12 @@ def stage_compare(studio, state: dict) -> dict:
 
 def stage_heldout(studio, state: dict, domain: str) -> dict:
     """The chain on the demo test split's feedback-domain and other sentences, and on the shared held-out sets."""
-    from engine.demo import read_demo_split
-
     models = [state["sft"], state["cold_start"], state["final"]]
     out: dict[str, Any] = {}
-    domains = state.setdefault("domains", demo_domains())
-    rows = [{"source": s, "reference": t, "pair": pair} for pair in ("en-ar", "fr-ar")
-            for s, t in read_demo_split(pair, "test")]
-    for part, keep in ((domain, True), ("rest", False)):
-        subset = [row for row in rows if (domains.get((row["pair"], row["source"])) == domain) == keep]
-        ts = add_testset(studio, f"demo test · {part}", subset)
+    for part, (ts, n) in domain_testsets(studio, domain).items():
         k = evaluate(studio, models, testset=ts)
-        out[f"demo_test_{'feedback_domain' if keep else 'rest'}"] = {
-            "n": len(subset), "cold_start_vs_sft": paired(studio, k[models[0]], k[models[1]]),
-            "final_vs_cold_start": paired(studio, k[models[1]], k[models[2]])}
+        out[f"demo_test_{part}"] = {"n": n, "cold_start_vs_sft": paired(studio, k[models[0]], k[models[1]]),
+                                    "final_vs_cold_start": paired(studio, k[models[1]], k[models[2]])}
     for name, ts in shared_testsets(studio).items():
         k = evaluate(studio, models, testset=ts)
         out[name] = {"cold_start_vs_sft": paired(studio, k[models[0]], k[models[1]]),

@@ -130,6 +130,23 @@ def add_testset(studio, name: str, rows: list[dict]) -> str:
     return studio.store.evaluations.add_testset(name, "upload", rows)
 
 
+def domain_testsets(studio, domain: str) -> dict[str, tuple[str, int]]:
+    """The demo test split's sentences of ``domain`` and the rest, as uploaded test sets (reused when the workspace
+    has them by name): ``{"feedback_domain": (id, n), "rest": (id, n)}``."""
+    from engine.demo import read_demo_split
+
+    have = {t["name"]: t["id"] for t in studio.store.evaluations.testsets()}
+    domains = demo_domains()
+    rows = [{"source": s, "reference": t, "pair": pair} for pair in ("en-ar", "fr-ar")
+            for s, t in read_demo_split(pair, "test")]
+    out = {}
+    for part, keep in ((domain, True), ("rest", False)):
+        name = f"demo test · {part}"
+        subset = [row for row in rows if (domains.get((row["pair"], row["source"])) == domain) == keep]
+        out["feedback_domain" if keep else "rest"] = (have.get(name) or add_testset(studio, name, subset), len(subset))
+    return out
+
+
 def shared_testsets(studio, flores: int = 400) -> dict[str, str]:
     """The held-out test sets from ../shared/corpora as uploaded test sets: ``{name: testset id}``.
 
