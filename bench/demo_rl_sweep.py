@@ -109,6 +109,10 @@ ATTEMPTS: dict[str, tuple[str, dict[str, Any]]] = {
                                           "batch_size": 16}),
     "grpo-chrf-lr2e-4-450-b16-seed1": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
                                                 "batch_size": 16, "seed": 1}),
+    # the preset with the sources the SFT model already translates exactly (greedy chrF 100: ~49 % of the prefs
+    # sources) dropped before training (engine.rl.solved): their groups all score the same and teach nothing
+    "grpo-chrf-lr2e-4-450-b16-unsolved": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
+                                                   "batch_size": 16, "drop_solved_at": 100.0}),
     # chrF plus the likelihood-head reward model (rm-likelihood below, trained first) at a small weight: its
     # rewards are summed log-likelihoods, several nats apart within a group where chrF differs by tenths
     "grpo-chrf+rmlik0.02-lr2e-4-450": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,

@@ -68,7 +68,8 @@ class GrpoJobConfig(TrainerSettings, LoraSettings, PolicyOutputSettings):
     FORM_ORDER: ClassVar[tuple[str, ...]] = (
         "policy", "method", "reward_model", "extra_reward_models", "ensemble", "ensemble_k", "rm_weight",
         "chrf_weight", "check_penalty", "penalty_checks", "glossaries", "terminology_penalty", "corpus_ids", "split",
-        "max_prompts", "num_generations", "max_completion_length", "temperature", "studio_rollouts", "learning_rate",
+        "max_prompts", "drop_solved_at", "num_generations", "max_completion_length", "temperature",
+        "studio_rollouts", "learning_rate",
         "beta", "batch_size", "gradient_accumulation", "epochs", "max_steps", "max_grad_norm", "lora", "lora_r",
         "lora_alpha", "save_every", "sample_every", "model_name", "register_stage", "seed", "precision",
         "gradient_checkpointing", "report_to",
@@ -101,6 +102,11 @@ class GrpoJobConfig(TrainerSettings, LoraSettings, PolicyOutputSettings):
     corpus_ids: list = setting([], "Corpora whose sources are the prompts (their references feed chrF).")
     split: str = setting("train", "Which split's sources to use.", choices=("train", "valid", "test"))
     max_prompts: int = setting(256, "Use a seeded sample of at most this many sources (0 = all).", min=0)
+    drop_solved_at: float = setting(0.0, "Before training, translate every source greedily and drop those whose "
+                                         "translation already scores at least this sentence chrF against the "
+                                         "reference (100 = translated exactly): their groups would all score "
+                                         "the same and teach nothing. 0 = keep every source.",
+                                    min=0.0, max=100.0, advanced=True, label="Drop solved sources at chrF")
     num_generations: int = setting(4, "Translations sampled per source (the group).", min=2, max=64)
     max_completion_length: int = setting(32, "Longest sampled translation, in tokens.", min=1, max=2048)
     temperature: float = setting(1.0, "Sampling temperature of the translations.", min=0.01, max=10.0)
@@ -331,6 +337,27 @@ def prompt_rows(rows: list[dict], tokenizer: Any, prompt_format: str) -> list[di
              "pair": r["pair"], "reference": r.get("target") or ""} for r in rows]
 
 
+def _unsolved(config: GrpoJobConfig, ctx: JobContext, model: Any, tokenizer: Any, rows: list[dict],
+              prompt_format: str) -> list[dict]:
+    """``rows`` less the sources the policy already translates at ``drop_solved_at`` chrF (:mod:`engine.rl.solved`)."""
+    if config.drop_solved_at <= 0:
+        return rows
+    from transformers.integrations import is_deepspeed_zero3_enabled
+
+    if is_deepspeed_zero3_enabled():  # the weights are sharded across processes: no plain greedy pass
+        ctx.log("drop solved sources: skipped under DeepSpeed ZeRO-3 (every source kept)")
+        return rows
+    from engine.rl.solved import drop_solved
+
+    ctx.progress(0, len(rows), "sources", "finding the sources the policy already translates")
+    kept = drop_solved(model, tokenizer, rows, prompt_format, config.drop_solved_at, config.max_completion_length)
+    ctx.log(kept.describe())
+    if not kept.rows:
+        raise ValueError(f"the policy already translates every source at chrF ≥ {config.drop_solved_at:g}: nothing "
+                         "left to learn from (lower Drop solved sources at chrF, or set it to 0)")
+    return kept.rows
+
+
 def _last_reward(state: Any) -> str:
     for entry in reversed(state.log_history or []):
         if "reward" in entry:
@@ -356,7 +383,6 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
     if not rows:
         raise ValueError("no prompts")
     tokenizer = load_tokenizer(policy.path, trust_remote_code=policy.trust_remote_code)
-    dataset = Dataset.from_list(prompt_rows(rows, tokenizer, policy.prompt_format))
     precision = resolve_precision(config.precision)
     ctx.log(precision.describe())
     # the reward model is the studio's own scorer, not a model the trainer wraps: it loads whole on each process,
@@ -394,6 +420,8 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
     # the policy after the training arguments: under DeepSpeed ZeRO-3 they make from_pretrained shard it at load
     model = load_causal_lm(policy.path, trust_remote_code=policy.trust_remote_code,
                            dtype=precision.load_dtype(trainable=True, lora=config.lora))
+    rows = _unsolved(config, ctx, model, tokenizer, rows, policy.prompt_format)
+    dataset = Dataset.from_list(prompt_rows(rows, tokenizer, policy.prompt_format))
     trainer = trainer_cls(
         model=model, reward_funcs=funcs, args=args, train_dataset=dataset, processing_class=tokenizer,
         peft_config=lora_config(config.lora_r, config.lora_alpha) if config.lora else None,
@@ -423,7 +451,8 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
             "ensemble_spread_first": spreads[0] if spreads else None,
             "ensemble_spread_last": spreads[-1] if spreads else None,
             "rewards": {f.__name__: w for f, w in zip(funcs, weights, strict=True)}, "beta": config.beta,
-            "steps": steps, "prompts": len(rows), "num_generations": config.num_generations,
+            "steps": steps, "prompts": len(rows), "drop_solved_at": config.drop_solved_at,
+            "num_generations": config.num_generations,
             "corpus_ids": [int(i) for i in config.corpus_ids], "split": config.split,
             "learning_rate": config.learning_rate, "lora": config.lora, "prompt_format": policy.prompt_format,
             "parameters": parameters, **{f"final_{k}": v for k, v in final.items()}}

@@ -106,7 +106,7 @@ def test_grpo_job_with_chrf_reward(supervisor, store, tiny_policy, tiny_policy_d
 def test_rloo_job_with_reward_model_and_chrf(supervisor, store, tiny_policy, tiny_policy_dir, demo_corpus, tiny_rm):
     t0 = time.monotonic()
     run_id = supervisor.start("grpo", _config(demo_corpus, method="rloo", reward_model=tiny_rm, chrf_weight=0.5,
-                                              check_penalty=0.0, max_steps=3, save_every=3))
+                                              check_penalty=0.0, max_steps=3, save_every=3, drop_solved_at=100.0))
     assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=30)
     keys = set(store.runs.metric_keys(run_id))
     assert {"loss", "reward", "reward_std", "kl", "rewards_rm_mean", "rewards_chrf_mean"} <= keys, keys
@@ -118,4 +118,8 @@ def test_rloo_job_with_reward_model_and_chrf(supervisor, store, tiny_policy, tin
     assert _changed(_weights(tiny_policy_dir), _weights(model["path"]))
     assert list((supervisor.workspace.run_dir(run_id) / "checkpoints").glob("checkpoint-3"))
     assert _rollout_calls(store, run_id) == 3  # RLOO's rollouts (no log-probs returned) through the loop too
+    # the greedy pass ran over the 8 sources first (the random tiny policy translates none of them exactly)
+    assert any(r["message"].startswith("dropped 0 of 8 sources the policy already translates")
+               for r in store.runs.logs(run_id)), store.runs.logs(run_id, tail=30)
+    assert meta["drop_solved_at"] == 100.0 and meta["prompts"] == 8
     print(f"rloo rm+chrF job: {time.monotonic() - t0:.1f}s")
