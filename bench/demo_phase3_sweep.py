@@ -12,6 +12,11 @@ domain with p < 0.05, at most 0.5 lost on the rest).
     python -m bench.demo_phase3_sweep --from /tmp/demo-loop-9 [--workspace DIR] [--attempts a,b,...]
 
 Results: ``bench/results/demo_phase3_sweep.json`` (merged with the earlier attempts of the same workspace).
+
+**Another domain** (``--rejudge N --domain D``): the copy's judgements and human pairs are cleared and the simulated
+linguists of ``bench.demo_pipeline`` judge ``N`` sources of domain ``D`` anew, with the run's cold-start model and
+reward model, before the attempts — is the feedback domain the pipeline judges the reason Phase 3 does not gain?
+Results: ``bench/results/demo_phase3_domains.json``, one entry per domain.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from bench.loop import (
 )
 
 NAME = "demo_phase3_sweep"
+DOMAINS_NAME = "demo_phase3_domains"
 
 ATTEMPTS: dict[str, dict[str, Any]] = {
     # Phase 3 template values over the demo preset (dpo_settings are merged into the preset's)
@@ -87,6 +93,17 @@ def run_attempt(studio, name: str, overrides: dict, chain: dict, sets: dict[str,
     return out
 
 
+def rejudge(studio, chain: dict, n: int, domain: str) -> dict:
+    """Clear the copy's judgements and human pairs; ``n`` new judgements on ``domain`` by the simulated linguists."""
+    from bench.demo_pipeline import stage_feedback
+
+    with studio.store.db.cursor() as cur:  # only ever on the sweep's own copy of the workspace
+        for table in ("judgements", "request_candidates", "translation_requests"):
+            cur.execute(f"DELETE FROM {table}")
+        cur.execute("DELETE FROM preference_pairs WHERE origin = 'human'")
+    return stage_feedback(studio, {"cold_start": chain["cold_start"], "rm": chain["rm"]}, n, domain)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the chosen attempts and merge them into ``bench/results/demo_phase3_sweep.json``."""
     from engine.services import Services
@@ -97,16 +114,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workspace", default="/tmp/tarjama-phase3-sweep", help="the copy the attempts run in")
     parser.add_argument("--attempts", default=",".join(ATTEMPTS))
     parser.add_argument("--domain", default="health_tech", help="the domain the simulated linguists judged")
+    parser.add_argument("--rejudge", type=int, default=0,
+                        help="clear the copy's judgements and have the simulated linguists judge this many sources "
+                             "of --domain first (results: demo_phase3_domains.json)")
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     ws = Path(args.workspace)
     if not ws.exists():
         shutil.copytree(args.source, ws, ignore=shutil.ignore_patterns("*.lock", "*.wal"))
     os.environ["TARJAMA_HOME"] = str(ws)
-    path = RESULTS / f"{NAME}.json"
-    results = json.loads(path.read_text()) if path.exists() else {}
+    path = RESULTS / (f"{DOMAINS_NAME}.json" if args.rejudge else f"{NAME}.json")
+    saved = json.loads(path.read_text()) if path.exists() else {}
+    results = saved.setdefault("domains", {}).setdefault(args.domain, {}) if args.rejudge else saved
     if results.get("workspace") != str(ws):
-        results = {"benchmark": NAME, "workspace": str(ws), "from": args.source, "attempts": {}}
+        results.clear()
+        results.update({"benchmark": NAME, "workspace": str(ws), "from": args.source, "attempts": {}})
     studio = Services.open(Workspace(ws))
     try:
         models = {m["name"]: m for m in studio.store.models.list()}
@@ -116,6 +138,9 @@ def main(argv: list[str] | None = None) -> int:
             m["name"] for m in models.values() if m["kind"] == "reward" and str(m["run_id"]).startswith("reward-"))
         chain = {"cold_start": cold["name"], "rm": rm}
         results["chain"] = chain
+        if args.rejudge and "feedback" not in results:
+            results["feedback"] = rejudge(studio, chain, args.rejudge, args.domain)
+            write_json(path, saved)
         sets = {part: ts for part, (ts, _) in domain_testsets(studio, args.domain).items()}
         for name in [a for a in args.attempts.split(",") if a]:
             log(f"attempt {name}")
@@ -127,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
             out["load_start"], out["load_end"] = [r(x, 2) for x in load], [r(x, 2) for x in os.getloadavg()]
             results["attempts"][name] = out
             results["when_utc"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-            write_json(path, results)
+            write_json(path, saved)
     finally:
         studio.close()
     log(f"results in {path}")
