@@ -16,7 +16,7 @@ Results: ``bench/results/demo_phase3_sweep.json`` (merged with the earlier attem
 **Another domain** (``--rejudge N --domain D``): the copy's judgements and human pairs are cleared and the simulated
 linguists of ``bench.demo_pipeline`` judge ``N`` sources of domain ``D`` anew, with the run's cold-start model and
 reward model, before the attempts — is the feedback domain the pipeline judges the reason Phase 3 does not gain?
-Results: ``bench/results/demo_phase3_domains.json``, one entry per domain.
+Results: ``bench/results/demo_phase3_domains.json``, one entry per domain and number of judgements.
 """
 
 from __future__ import annotations
@@ -125,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["TARJAMA_HOME"] = str(ws)
     path = RESULTS / (f"{DOMAINS_NAME}.json" if args.rejudge else f"{NAME}.json")
     saved = json.loads(path.read_text()) if path.exists() else {}
-    results = saved.setdefault("domains", {}).setdefault(args.domain, {}) if args.rejudge else saved
+    key = f"{args.domain} · {args.rejudge} judgements"
+    results = saved.setdefault("domains", {}).setdefault(key, {}) if args.rejudge else saved
     if results.get("workspace") != str(ws):
         results.clear()
         results.update({"benchmark": NAME, "workspace": str(ws), "from": args.source, "attempts": {}})
