@@ -40,6 +40,7 @@ from engine.jobs.precision import (
     Precision,
     reference_init_kwargs,
     resolve_precision,
+    torch_device,
     trainer_args,
 )
 from engine.jobs.settings import LoraSettings, PolicyOutputSettings, TrainerSettings
@@ -338,8 +339,9 @@ def prompt_rows(rows: list[dict], tokenizer: Any, prompt_format: str) -> list[di
 
 
 def _unsolved(config: GrpoJobConfig, ctx: JobContext, model: Any, tokenizer: Any, rows: list[dict],
-              prompt_format: str) -> list[dict]:
-    """``rows`` less the sources the policy already translates at ``drop_solved_at`` chrF (:mod:`engine.rl.solved`)."""
+              prompt_format: str, precision: Precision) -> list[dict]:
+    """``rows`` less the sources the policy already translates at ``drop_solved_at`` chrF (:mod:`engine.rl.solved`),
+    translated on this process's device (where the trainer would move the policy anyway)."""
     if config.drop_solved_at <= 0:
         return rows
     from transformers.integrations import is_deepspeed_zero3_enabled
@@ -350,6 +352,7 @@ def _unsolved(config: GrpoJobConfig, ctx: JobContext, model: Any, tokenizer: Any
     from engine.rl.solved import drop_solved
 
     ctx.progress(0, len(rows), "sources", "finding the sources the policy already translates")
+    model.to(torch_device(precision))
     kept = drop_solved(model, tokenizer, rows, prompt_format, config.drop_solved_at, config.max_completion_length)
     ctx.log(kept.describe())
     if not kept.rows:
@@ -420,7 +423,7 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
     # the policy after the training arguments: under DeepSpeed ZeRO-3 they make from_pretrained shard it at load
     model = load_causal_lm(policy.path, trust_remote_code=policy.trust_remote_code,
                            dtype=precision.load_dtype(trainable=True, lora=config.lora))
-    rows = _unsolved(config, ctx, model, tokenizer, rows, policy.prompt_format)
+    rows = _unsolved(config, ctx, model, tokenizer, rows, policy.prompt_format, precision)
     dataset = Dataset.from_list(prompt_rows(rows, tokenizer, policy.prompt_format))
     trainer = trainer_cls(
         model=model, reward_funcs=funcs, args=args, train_dataset=dataset, processing_class=tokenizer,
