@@ -114,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pick", choices=("mbr", "oracle"), default="mbr",
                         help="the target per source: the MBR pick, or the best by chrF against the reference")
     parser.add_argument("--rounds", type=int, default=1, help="sample → pick → fine-tune rounds (ReST's Grow steps)")
+    parser.add_argument("--save", default="", help="also save the distilled model in this folder (safetensors, with "
+                                                   "its tokenizer and model card), e.g. to start RL from it")
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
     load = os.getloadavg()
@@ -131,6 +133,12 @@ def main(argv: list[str] | None = None) -> int:
         t1 = time.perf_counter()
         policy, losses = fine_tune(policy, tokenizer, prefs, targets, lr=args.lr, epochs=args.epochs, seed=args.seed)
         timing["train_s"] += round(time.perf_counter() - t1, 1)
+    if args.save:
+        from engine.models.prompting import write_model_card
+
+        policy.save_pretrained(args.save, safe_serialization=True)
+        tokenizer.save_pretrained(args.save)
+        write_model_card(args.save, "tags", created_by="bench.demo_mbr_distill")
     test = [(s, t, p) for p in pairs for s, t in read_demo_split(p, "test")]
     sources, refs, langs = [r[0] for r in test], [r[1] for r in test], [r[2] for r in test]
     before = greedy_translate(model, tokenizer, sources, langs, "tags", batch_size=64, max_new_tokens=48)

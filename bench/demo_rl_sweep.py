@@ -113,6 +113,11 @@ ATTEMPTS: dict[str, tuple[str, dict[str, Any]]] = {
     # sources) dropped before training (engine.rl.solved): their groups all score the same and teach nothing
     "grpo-chrf-lr2e-4-450-b16-unsolved": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
                                                    "batch_size": 16, "drop_solved_at": 100.0}),
+    # a combination: the preset's GRPO from the oracle-distilled model (rejection-sampling fine-tuning on the best of
+    # 16 samples by chrF against the reference: python -m bench.demo_mbr_distill --pick oracle --sources 5626
+    # --lr 2e-4 --save /tmp/raft-oracle), compared with the SFT model
+    "grpo-chrf-lr2e-4-450-b16-from-raft": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
+                                                    "batch_size": 16, "start_from": "/tmp/raft-oracle"}),
     # chrF plus the likelihood-head reward model (rm-likelihood below, trained first) at a small weight: its
     # rewards are summed log-likelihoods, several nats apart within a group where chrF differs by tenths
     "grpo-chrf+rmlik0.02-lr2e-4-450": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
@@ -234,7 +239,13 @@ def run_attempt(studio, state: dict, name: str) -> dict:
         values.update(policy=state["sft"], reward_model=state["rm"], corpus_ids=state["prefs_corpora"],
                       register_stage="candidate")
     elif kind == "grpo":
-        values.update(policy=state["sft"],
+        start = values.pop("start_from", None)  # a model folder the attempt starts from instead of the SFT model
+        if start:
+            values["policy"] = f"sweep-start-{name}"
+            if studio.store.models.get(values["policy"]) is None:
+                studio.store.models.register(values["policy"], "policy", str(start), stage="candidate",
+                                             parent=state["sft"], metadata={"prompt_format": "tags"})
+        values.update(policy=values.get("policy") or state["sft"],
                       reward_model=(values.get("reward_model") or state["rm"]) if values.get("rm_weight") else "",
                       corpus_ids=state["prefs_corpora"], register_stage="candidate")
     else:
