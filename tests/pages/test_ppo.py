@@ -49,3 +49,12 @@ def test_monitor_shows_charts_health_and_samples(open_page, supervisor, store, t
     else:
         assert any("No alarm" in s.value for s in at.success) or any("negative kl" in e.value for e in at.error)
     assert any("Policy (greedy)" in m.value and "tarjama-ar" in m.value for m in at.markdown)
+
+
+def test_grpo_form_offers_dropping_solved_sources_off_by_default(open_page, tiny_policy, tiny_rm, demo_corpus):
+    at = open_page("ppo")
+    fields = [w for w in at.number_input if w.key and w.key.startswith("grpo-form-") and
+              w.key.endswith("-drop_solved_at")]
+    assert fields, [w.key for w in at.number_input if w.key and w.key.startswith("grpo-form-")]
+    assert all(w.label == "Drop solved sources at chrF" and w.value == 0.0 for w in fields)
+    assert "greedily" in fields[0].help
