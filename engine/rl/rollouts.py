@@ -2,11 +2,11 @@
 
 Why: TRL's GRPOTrainer and RLOOTrainer (trl 1.12) sample a step's completions with ``model.generate`` on the
 prompts repeated ``num_generations`` times: each repeat runs its own prefill, and every row is decoded until the
-longest one ends. On the demo preset that generation is about 0.5 s of a 1.2 s step (``bench.grpo``). The
-studio's loop (:func:`engine.decoding.loop.decode_rows`) prefills each prompt once for all its samples and drops
-finished rows — ``bench.generate`` measures it at ~6× plain ``generate()`` — and
-:class:`~engine.decoding.sampler.FastSampler` draws from the same distribution transformers' warpers give
-(temperature, top-k, top-p).
+longest one ends. On the demo preset at 8 sources per step that generation was about 0.5 s of a 1.2 s step
+(``bench.grpo``; through this loop 0.19 s of 1.0 s). The studio's loop (:func:`engine.decoding.loop.decode_rows`)
+prefills each prompt once for all its samples and drops finished rows — ``bench.generate`` measures it at ~6×
+plain ``generate()`` — and :class:`~engine.decoding.sampler.FastSampler` draws from the same distribution
+transformers' warpers give (temperature, top-k, top-p).
 
 :func:`with_studio_rollouts` subclasses a TRL trainer so that its ``_generate_single_turn`` takes that path when it
 gives the same distribution, and falls back to TRL's own otherwise: vLLM or continuous batching, images, a
