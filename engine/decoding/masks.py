@@ -11,7 +11,7 @@ comparisons and indexing, so evaluating them once on broadcast index tensors —
 :func:`fast_masks` switches this on for the code inside it (the studio's own generation calls), in the current
 thread or task only: the broadcast builders are registered once for ``sdpa`` and ``eager`` attention and hand over
 to transformers' own builders whenever the switch is off, so nothing else in the process changes behaviour.
-Greedy outputs are unchanged (``tests/test_fast_masks.py`` compares masks and generated ids).
+Greedy outputs are unchanged (``tests/engine/decoding/test_fast_generation.py`` compares masks and ids).
 """
 
 from __future__ import annotations
