@@ -148,7 +148,8 @@ with ppo_tab:
     _latest_run("ppo")
 
 with phase3_tab:
-    st.caption("Feedback → pairs → reward-model fine-tune → PPO stage 2, each a normal run, started in order. "
+    st.caption("Feedback → pairs → reward-model fine-tune → the RL step (PPO stage 2, GRPO, or DPO on the human "
+               "pairs: the RL method below), each a normal run, started in order. "
                "Empty fields are filled from the cold-start model: its policy, the reward model it was trained "
                "against and that model's synthetic pairs, and its prompts' corpora.")
     phase3_preset, phase3_values = preset_choice("phase3", key="align-phase3-preset")

@@ -25,6 +25,20 @@ from engine.models.refs import newest_model
 RL_METHODS: tuple[str, ...] = ("ppo", "grpo", "dpo")
 RL_METHOD_HELP = ("The RL step: PPO against the reward model (the brief's method), GRPO with the reward model and "
                   "chrF against the references as rewards, or DPO directly on the preference pairs.")
+RL_METHOD_LABELS: dict[str, str] = {"ppo": "PPO", "grpo": "GRPO / RLOO", "dpo": "DPO"}
+RL_METHOD_FIELDS: dict[str, tuple[str, ...]] = {
+    "ppo": ("ppo_steps", "ppo_learning_rate", "kl_coef", "ppo_settings"),
+    "grpo": ("grpo_settings",),
+    "dpo": ("dpo_settings",),
+}
+"""The fields of a phase's config that only one RL method reads (the same names in Phase 2 and Phase 3)."""
+
+
+def fields_unused_by(method: str) -> tuple[str, ...]:
+    """The RL fields of a phase's config that the RL step of ``method`` ignores: the other methods' own fields."""
+    if method not in RL_METHOD_FIELDS:
+        raise ValueError(f"unknown RL method {method!r}; known: {', '.join(RL_METHODS)}")
+    return tuple(f for other, fields in RL_METHOD_FIELDS.items() if other != method for f in fields)
 
 
 def _rl_step(method: str, config: Any, *, policy: str, corpora: list[int], pair_sets: list[str], stage: str,
@@ -188,12 +202,12 @@ class PipelineTemplate:
 TEMPLATES: dict[str, PipelineTemplate] = {
     "phase2": PipelineTemplate(
         "phase2", "Phase 2 · cold start", "Generate candidates with the SFT model → score them and keep pairs above "
-        "the margin → train a reward model → the RL step (*RL method*: PPO, GRPO or DPO; the PPO fields apply to "
-        "PPO only): the cold-start model.", Phase2Config, phase2_steps),
+        "the margin → train a reward model → the RL step (PPO, GRPO or DPO: the *RL method* above chooses, and "
+        "the form shows its settings): the cold-start model.", Phase2Config, phase2_steps),
     "phase3": PipelineTemplate(
         "phase3", "Phase 3 · human alignment", "Linguists' feedback → human preference pairs → fine-tune the "
-        "reward model with synthetic replay → the RL step from the cold-start policy (*RL method*: PPO, GRPO or "
-        "DPO; the PPO fields apply to PPO only): the final model.",
+        "reward model with synthetic replay → the RL step from the cold-start policy (PPO, GRPO or DPO: the "
+        "*RL method* above chooses, and the form shows its settings): the final model.",
         Phase3Config, phase3_steps),
 }
 

@@ -58,21 +58,21 @@ def _parse_list(text: str) -> list:
 
 def config_form(kind_name: str | Any, *, key: str, defaults: dict[str, Any] | None = None,
                 widgets: dict[str, Widget] | None = None, hidden: Sequence[str] = (),
-                submit_label: str = "Start") -> Any | None:
+                shown: Sequence[str] = (), submit_label: str = "Start") -> Any | None:
     """A form for a job kind's config; returns the checked config when submitted, else None.
 
     ``kind_name`` is a job kind's name, or any object with ``config_cls`` and ``description`` (a pipeline
     template). ``widgets`` replaces the generated widget of a field (e.g. a corpus picker); ``hidden`` fields
-    keep their ``defaults`` value. Advanced fields are folded into an expander.
+    keep their ``defaults`` value. Advanced fields are folded into an expander, but for those in ``shown``.
     """
     kind = job_kind(kind_name) if isinstance(kind_name, str) else kind_name
     defaults, widgets = dict(defaults or {}), dict(widgets or {})
     specs = [s for s in config_fields(kind.config_cls) if s.name not in hidden]
     values: dict[str, Any] = {name: defaults[name] for name in hidden if name in defaults}
+    folded = [s for s in specs if s.advanced and s.name not in shown]
     with st.form(key=f"{key}-form", border=True):
         st.caption(kind.description)
-        for group, fields in (("basic", [s for s in specs if not s.advanced]),
-                              ("advanced", [s for s in specs if s.advanced])):
+        for group, fields in (("basic", [s for s in specs if s not in folded]), ("advanced", folded)):
             if not fields:
                 continue
             container = st.container() if group == "basic" else st.expander("Advanced settings")

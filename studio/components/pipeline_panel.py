@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from engine.pipelines.templates import TEMPLATES, start_template
+from engine.pipelines.templates import (
+    RL_METHOD_FIELDS,
+    RL_METHOD_HELP,
+    RL_METHOD_LABELS,
+    RL_METHODS,
+    TEMPLATES,
+    fields_unused_by,
+    start_template,
+)
 from studio.components.job_panel import REFRESH_SECONDS, STATUS_ICONS, config_form
 from studio.components.pickers import corpus_picker, pair_sets_picker, settings_widget
 from studio.state import services, shows_storage_errors
@@ -38,9 +46,18 @@ def _widgets(template: str) -> dict:
 
 
 def pipeline_form(template: str, *, key: str, defaults: dict | None = None) -> int | None:
-    """The one-click form of a template; returns the started pipeline's id (and reruns) when submitted."""
+    """The one-click form of a template; returns the started pipeline's id (and reruns) when submitted.
+
+    The RL method is chosen above the form (a form's widgets cannot change it before it is submitted), and the form
+    shows that method's own fields only: the other methods' settings keep their ``defaults`` unseen."""
     spec = TEMPLATES[template]
+    defaults = dict(defaults or {})
+    current = defaults.get("rl_method", "ppo")
+    method = st.radio("RL method", RL_METHODS, index=RL_METHODS.index(current) if current in RL_METHODS else 0,
+                      format_func=RL_METHOD_LABELS.get, horizontal=True, help=RL_METHOD_HELP, key=f"{key}-rl-method")
+    defaults["rl_method"] = method
     config = config_form(spec, key=key, defaults=defaults, widgets=_widgets(template),
+                         hidden=("rl_method", *fields_unused_by(method)), shown=RL_METHOD_FIELDS[method],
                          submit_label=f"Run {spec.title}")
     if config is None:
         return None

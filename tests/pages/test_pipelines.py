@@ -84,17 +84,33 @@ def test_a_pipelines_steps_are_shown_first_with_runs_and_models(open_page, store
     assert steps["made"].tolist() == ["", "cold-1 (cold-start)"] and steps["run"].tolist()[1] == "runs?run=r-ppo"
 
 
-def test_phase2_with_the_demo_presets_grpo_does_not_say_ppo_makes_the_model(open_page, store, tiny_policy,
-                                                                               demo_corpus):
-    """Found on the tour (test-artifacts/tour/05-pipelines.png): the Small demo model preset picks an RL method
-    other than PPO, yet the form said "→ PPO: the cold-start model" above PPO fields that the method ignores.
-    Its GRPO settings hold a word (method=grpo): the settings field shows and reads them back."""
+def test_the_form_shows_the_chosen_rl_methods_fields_only(open_page, store, tiny_policy, demo_corpus):
+    """Found on the tour (test-artifacts/tour/05-pipelines.png): the Small demo model preset runs GRPO, yet the form
+    showed PPO steps, PPO learning rate and KL coefficient — which GRPO ignores — while the GRPO settings it does use
+    were folded away under Advanced settings. The RL method is chosen above the form now, and the form shows that
+    method's own fields: GRPO's settings in view, PPO's hidden; choosing PPO brings them back. The other methods'
+    settings keep the preset's values unseen, so switching back and forth loses nothing."""
     at = open_page("pipelines")
     assert not at.exception
-    assert at.selectbox(key="pipelines-phase2-Small demo model-rl_method").value == "grpo"
+    method = at.radio(key="pipelines-phase2-Small demo model-rl-method")
+    assert method.value == "grpo" and method.options == ["PPO", "GRPO / RLOO", "DPO"]
+    labels = {w.label for w in [*at.number_input, *at.text_input]}
+    assert not labels & {"PPO steps", "PPO learning rate", "KL coefficient", "Other PPO settings", "DPO settings"}
     settings = at.text_input(key="pipelines-phase2-Small demo model-grpo_settings")
     assert "method=grpo" in settings.value and "max_prompts=0" in settings.value
     assert "name=value pairs" in settings.help
+    folded = {w.label for e in at.expander if e.label == "Advanced settings" for w in e.text_input}
+    assert "GRPO settings" not in folded and "Other generate settings" in folded
     caption = " ".join(c.value for c in at.caption)
-    assert "PPO: the cold-start model" not in caption
-    assert "the PPO fields apply to PPO only" in caption
+    assert "PPO: the cold-start model" not in caption and "the form shows its settings" in caption
+
+    method.set_value("ppo").run()
+    assert not at.exception
+    assert at.number_input(key="pipelines-phase2-Small demo model-ppo_steps").value == 150  # the preset's
+    assert "GRPO settings" not in {w.label for w in at.text_input}
+    at.number_input(key="pipelines-phase2-Small demo model-ppo_steps").set_value(3)
+    by_label(at.button, "Run Phase 2 · cold start").click()
+    at.run()
+    assert not at.exception
+    ppo = store.pipelines.list()[0]["steps"][3]
+    assert ppo["kind"] == "ppo" and ppo["config"]["steps"] == 3 and ppo["config"]["kl_coef"] == 1.0

@@ -1,0 +1,23 @@
+"""The phases' RL fields: which settings each RL method reads (the forms hide the others)."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+import pytest
+
+from engine.pipelines.templates import RL_METHOD_FIELDS, RL_METHODS, Phase2Config, Phase3Config, fields_unused_by
+
+
+def test_each_method_ignores_exactly_the_other_methods_fields():
+    assert set(RL_METHOD_FIELDS) == set(RL_METHODS)
+    for config in (Phase2Config, Phase3Config):
+        names = {f.name for f in fields(config)}
+        for method in RL_METHODS:
+            assert set(RL_METHOD_FIELDS[method]) <= names
+            unused = set(fields_unused_by(method))
+            assert not unused & set(RL_METHOD_FIELDS[method])
+            assert unused | set(RL_METHOD_FIELDS[method]) == {f for fs in RL_METHOD_FIELDS.values() for f in fs}
+    assert "ppo_steps" in fields_unused_by("grpo") and "grpo_settings" in fields_unused_by("ppo")
+    with pytest.raises(ValueError, match="unknown RL method 'sft'"):
+        fields_unused_by("sft")
