@@ -79,6 +79,8 @@ with dpo_tab:
 with grpo_tab:
     st.caption("Group-relative policy optimisation (or RLOO) with Python reward functions: the reward model's "
                "score and/or chrF against the reference.")
-    alternative("grpo", "grpo", {"policy": model_picker("policy"), "reward_model": model_picker("reward"),
+    rm_optional = "not needed with *Reward-model weight* 0 (chrF against the references as the only reward)."
+    alternative("grpo", "grpo", {"policy": model_picker("policy"),
+                                 "reward_model": model_picker("reward", optional=rm_optional),
                                  "extra_reward_models": models_picker("reward"),
                                  "corpus_ids": corpus_picker(fresh=True), "glossaries": glossary_widget})

@@ -15,13 +15,19 @@ from studio.state import services
 Widget = Callable[[FieldSpec, Any, str], Any]
 
 
-def model_picker(kind: str = "policy") -> Widget:
-    """A select box of registered models of ``kind`` (the default value first when it is one of them)."""
+def model_picker(kind: str = "policy", *, optional: str = "") -> Widget:
+    """A select box of registered models of ``kind`` (the default value first when it is one of them).
+
+    With none registered it warns — or, for a field the job can do without, says so quietly with ``optional``
+    (why it is not needed)."""
 
     def widget(spec: FieldSpec, value: Any, key: str) -> Any:
         names = [m["name"] for m in services().store.models.list(kind=kind)]
         if not names:
-            st.warning(f"No {kind} model is registered yet.")
+            if optional:
+                st.caption(f"**{spec.label}**: none registered yet — {optional}")
+            else:
+                st.warning(f"No {kind} model is registered yet.")
             return ""
         index = names.index(value) if value in names else 0
         return st.selectbox(spec.label, names, index=index, help=spec.help, key=key)

@@ -58,3 +58,14 @@ def test_grpo_form_offers_dropping_solved_sources_off_by_default(open_page, tiny
     assert fields, [w.key for w in at.number_input if w.key and w.key.startswith("grpo-form-")]
     assert all(w.label == "Drop solved sources at chrF" and w.value == 0.0 for w in fields)
     assert "greedily" in fields[0].help
+
+
+def test_grpo_without_a_reward_model_says_it_is_not_needed(open_page, tiny_policy, demo_corpus):
+    """Found on the tour: with no reward model yet the GRPO form warned "No reward model is registered yet" above a
+    preset whose only reward is chrF (reward-model weight 0). It says quietly that none is needed for that."""
+    at = open_page("ppo")
+    assert not at.exception
+    assert not [w for w in at.warning if "reward model is registered" in w.value]
+    assert any("Reward model**: none registered yet — not needed with *Reward-model weight* 0" in c.value
+               for c in at.caption)
+    assert at.number_input(key="grpo-form-Small demo model-rm_weight").value == 0.0
