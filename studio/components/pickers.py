@@ -119,31 +119,3 @@ def pair_sets_picker(origin: str | None = None, preselect_newest: bool = True) -
 
 pair_set_picker = pair_sets_picker()
 """Any pair sets, the newest preselected."""
-
-
-def _setting_value(text: str) -> Any:
-    for parse in (int, float):
-        try:
-            return parse(text)
-        except ValueError:
-            pass
-    lowered = text.lower()
-    if lowered in ("true", "false"):
-        return lowered == "true"
-    return text
-
-
-def settings_widget(spec: FieldSpec, value: Any, key: str) -> dict[str, Any]:
-    """Other settings of a job as ``field=value`` pairs separated by commas (numbers and true/false parsed)."""
-    text = st.text_input(spec.label, value=", ".join(f"{k}={v}" for k, v in (value or {}).items()), help=spec.help,
-                         key=key)
-    out: dict[str, Any] = {}
-    for part in text.split(","):
-        if not part.strip():
-            continue
-        name, sep, raw = part.partition("=")
-        if not sep or not name.strip():
-            st.error(f"“{part.strip()}” is not field=value")
-            continue
-        out[name.strip()] = _setting_value(raw.strip())
-    return out

@@ -14,7 +14,7 @@ from engine.pipelines.templates import (
     start_template,
 )
 from studio.components.job_panel import REFRESH_SECONDS, STATUS_ICONS, config_form
-from studio.components.pickers import corpus_picker, pair_sets_picker, settings_widget
+from studio.components.pickers import corpus_picker, pair_sets_picker
 from studio.state import services, shows_storage_errors
 
 STEP_ICONS = {**STATUS_ICONS, "pending": ":material/hourglass_empty:"}
@@ -33,9 +33,7 @@ def _optional_model(kind: str, stage: str | None = None):
 
 
 def _widgets(template: str) -> dict:
-    dict_fields = ("generate_settings", "score_settings", "reward_settings", "ppo_settings")
-    widgets = {name: settings_widget for name in dict_fields}
-    widgets["corpus_ids"] = corpus_picker(default_all=template == "phase2", fresh=True)
+    widgets = {"corpus_ids": corpus_picker(default_all=template == "phase2", fresh=True)}
     if template == "phase2":
         widgets["policy"] = _optional_model("policy", "sft")
     else:

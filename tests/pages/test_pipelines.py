@@ -114,3 +114,21 @@ def test_the_form_shows_the_chosen_rl_methods_fields_only(open_page, store, tiny
     assert not at.exception
     ppo = store.pipelines.list()[0]["steps"][3]
     assert ppo["kind"] == "ppo" and ppo["config"]["steps"] == 3 and ppo["config"]["kl_coef"] == 1.0
+
+
+def test_every_settings_field_reads_json_values(open_page, store, tiny_policy, demo_corpus):
+    """Found reading the code: the pipeline forms read *Other generate settings* (and the score, reward-model and PPO
+    ones) with a plain comma split, so the README's own example — ``strategies=["greedy", "top_p:0.9x2"]`` — was cut
+    at its inner comma and refused. Every settings field now reads as the job forms' do."""
+    at = open_page("pipelines")
+    key = "pipelines-phase2-Small demo model"
+    assert "JSON" in at.text_input(key=f"{key}-generate_settings").help
+    at.text_input(key=f"{key}-generate_settings").set_value('strategies=["greedy", "top_p:0.9x2"], max_new_tokens=24')
+    at.text_input(key=f"{key}-score_settings").set_value("weights={\"chrf\": 1.0}")
+    by_label(at.button, "Run Phase 2 · cold start").click()
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    steps = store.pipelines.list()[0]["steps"]
+    assert steps[0]["config"]["strategies"] == ["greedy", "top_p:0.9x2"]
+    assert steps[0]["config"]["max_new_tokens"] == 24
+    assert steps[1]["config"]["weights"] == {"chrf": 1.0}
