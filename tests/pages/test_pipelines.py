@@ -88,8 +88,8 @@ def test_the_form_shows_the_chosen_rl_methods_fields_only(open_page, store, tiny
     """Found on the tour (test-artifacts/tour/05-pipelines.png): the Small demo model preset runs GRPO, yet the form
     showed PPO steps, PPO learning rate and KL coefficient — which GRPO ignores — while the GRPO settings it does use
     were folded away under Advanced settings. The RL method is chosen above the form now, and the form shows that
-    method's own fields: GRPO's settings in view, PPO's hidden; choosing PPO brings them back. The other methods'
-    settings keep the preset's values unseen, so switching back and forth loses nothing."""
+    method's own fields: GRPO's settings in view, PPO's hidden; choosing PPO brings them back, at the preset's
+    values."""
     at = open_page("pipelines")
     assert not at.exception
     method = at.radio(key="pipelines-phase2-Small demo model-rl-method")
