@@ -49,7 +49,8 @@ def drop_solved(model: Any, tokenizer: Any, rows: Sequence[dict], prompt_format:
                 max_new_tokens: int) -> SolvedFilter:
     """The rows whose greedy translation scores below ``threshold`` sentence chrF (rows without a reference are
     kept: there is nothing to measure them by)."""
-    scores = greedy_chrf(model, tokenizer, rows, prompt_format, max_new_tokens)
-    kept = [row for row, score in zip(rows, scores, strict=True)
-            if not (row.get("target") or "").strip() or score < threshold]
+    measured = [row for row in rows if (row.get("target") or "").strip()]  # only these can be dropped
+    scores = greedy_chrf(model, tokenizer, measured, prompt_format, max_new_tokens)
+    solved = {id(row) for row, score in zip(measured, scores, strict=True) if score >= threshold}
+    kept = [row for row in rows if id(row) not in solved]
     return SolvedFilter(rows=kept, dropped=len(rows) - len(kept), total=len(rows), threshold=threshold)
