@@ -11,7 +11,9 @@ domain with p < 0.05, at most 0.5 lost on the rest).
 
     python -m bench.demo_phase3_sweep --from /tmp/demo-loop-9 [--workspace DIR] [--attempts a,b,...]
 
-Results: ``bench/results/demo_phase3_sweep.json`` (merged with the earlier attempts of the same workspace).
+Results: ``bench/results/demo_phase3_sweep.json`` (``--name``: another file; merged with the earlier attempts
+of the same workspace). ``--heldout`` also compares each attempt with the cold-start model on FLORES-200 dev
+and Tatoeba.
 
 **Another domain** (``--rejudge N --domain D``): the copy's judgements and human pairs are cleared and the simulated
 linguists of ``bench.demo_pipeline`` judge ``N`` sources of domain ``D`` anew, with the run's cold-start model and
@@ -38,6 +40,7 @@ from bench.loop import (
     model_of_run,
     paired,
     r,
+    shared_testsets,
     wait_pipeline,
     write_json,
 )
@@ -63,10 +66,15 @@ ATTEMPTS: dict[str, dict[str, Any]] = {
                                                        "batch_size": 8, "max_steps": 100, "max_prompts": 0,
                                                        "max_completion_length": 32, "temperature": 1.0,
                                                        "save_every": 1000}},
+    # rehearsal: the policy step also trains on Phase 2's synthetic pairs ("$synthetic": the sets the reward model
+    # was trained on), as the reward-model fine-tune already replays them — does it keep what the cold start gained
+    # on data outside the feedback domain?
+    "cpo-replay-all": {"dpo_settings": {"pair_sets": ["$run:pairs", "$synthetic"]}},
 }
 
 
-def run_attempt(studio, name: str, overrides: dict, chain: dict, sets: dict[str, str]) -> dict:
+def run_attempt(studio, name: str, overrides: dict, chain: dict, sets: dict[str, str],
+                heldout: dict[str, str] | None = None) -> dict:
     """One Phase 3 attempt from the chain's cold-start model and reward model, and its comparison."""
     from engine.jobs.config import config_from_dict
     from engine.jobs.presets import DEMO, preset
@@ -76,6 +84,10 @@ def run_attempt(studio, name: str, overrides: dict, chain: dict, sets: dict[str,
     for key, value in overrides.items():
         values[key] = {**values.get(key, {}), **value} if isinstance(value, dict) else value
     values.update({"policy": chain["cold_start"], "reward_model": chain["rm"], "model_name": f"p3-{name}"})
+    sets_named = values.get("dpo_settings", {}).get("pair_sets")
+    if sets_named:
+        values["dpo_settings"]["pair_sets"] = [s for x in sets_named
+                                               for s in (chain["synthetic"] if x == "$synthetic" else [x])]
     config = config_from_dict(TEMPLATES["phase3"].config_cls, values)
     t0 = time.perf_counter()
     pipeline = wait_pipeline(studio, start_template(studio.pipelines, studio.store, "phase3", config,
@@ -90,6 +102,11 @@ def run_attempt(studio, name: str, overrides: dict, chain: dict, sets: dict[str,
         keys = evaluate(studio, [chain["cold_start"], final], testset=ts)
         out[part] = paired(studio, keys[chain["cold_start"]], keys[final])
         log(f"{name} · {part}: chrF {out[part]['chrf']['gain']:+.2f} (p {out[part]['chrf']['p_value']})")
+    for part, ts in (heldout or {}).items():
+        keys = evaluate(studio, [chain["cold_start"], final], testset=ts)
+        out.setdefault("heldout", {})[part] = paired(studio, keys[chain["cold_start"]], keys[final])
+        log(f"{name} · {part}: chrF {out['heldout'][part]['chrf']['gain']:+.2f} "
+            f"(p {out['heldout'][part]['chrf']['p_value']})")
     return out
 
 
@@ -117,13 +134,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rejudge", type=int, default=0,
                         help="clear the copy's judgements and have the simulated linguists judge this many sources "
                              "of --domain first (results: demo_phase3_domains.json)")
+    parser.add_argument("--name", default=NAME, help="the results file's name (bench/results/NAME.json)")
+    parser.add_argument("--heldout", action="store_true",
+                        help="also compare each attempt with the cold-start model on FLORES-200 dev and Tatoeba")
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     ws = Path(args.workspace)
     if not ws.exists():
         shutil.copytree(args.source, ws, ignore=shutil.ignore_patterns("*.lock", "*.wal"))
     os.environ["TARJAMA_HOME"] = str(ws)
-    path = RESULTS / (f"{DOMAINS_NAME}.json" if args.rejudge else f"{NAME}.json")
+    path = RESULTS / (f"{DOMAINS_NAME}.json" if args.rejudge else f"{args.name}.json")
     saved = json.loads(path.read_text()) if path.exists() else {}
     key = f"{args.domain} · {args.rejudge} judgements"
     results = saved.setdefault("domains", {}).setdefault(key, {}) if args.rejudge else saved
@@ -137,17 +157,21 @@ def main(argv: list[str] | None = None) -> int:
         # Phase 2's reward model (the cold-start model names it only when it was a reward in the RL step)
         rm = cold["metadata"].get("reward_model") or next(
             m["name"] for m in models.values() if m["kind"] == "reward" and str(m["run_id"]).startswith("reward-"))
-        chain = {"cold_start": cold["name"], "rm": rm}
+        from engine.pipelines.templates import phase3_defaults
+
+        chain = {"cold_start": cold["name"], "rm": rm,
+                 "synthetic": phase3_defaults(studio.store, cold["name"])["replay_pair_sets"]}
         results["chain"] = chain
         if args.rejudge and "feedback" not in results:
             results["feedback"] = rejudge(studio, chain, args.rejudge, args.domain)
             write_json(path, saved)
         sets = {part: ts for part, (ts, _) in domain_testsets(studio, args.domain).items()}
+        heldout = shared_testsets(studio) if args.heldout else None
         for name in [a for a in args.attempts.split(",") if a]:
             log(f"attempt {name}")
             load = os.getloadavg()
             try:
-                out = run_attempt(studio, name, ATTEMPTS[name], chain, sets)
+                out = run_attempt(studio, name, ATTEMPTS[name], chain, sets, heldout)
             except StageFailed as exc:
                 out = {"error": str(exc)}
             out["load_start"], out["load_end"] = [r(x, 2) for x in load], [r(x, 2) for x in os.getloadavg()]
