@@ -70,7 +70,7 @@ class GrpoJobConfig(TrainerSettings, LoraSettings, PolicyOutputSettings):
         "policy", "method", "reward_model", "extra_reward_models", "ensemble", "ensemble_k", "rm_weight",
         "chrf_weight", "check_penalty", "penalty_checks", "glossaries", "terminology_penalty", "corpus_ids", "split",
         "max_prompts", "drop_solved_at", "num_generations", "max_completion_length", "temperature",
-        "studio_rollouts", "learning_rate",
+        "studio_rollouts", "shared_prompts", "learning_rate",
         "beta", "batch_size", "gradient_accumulation", "epochs", "max_steps", "max_grad_norm", "lora", "lora_r",
         "lora_alpha", "save_every", "sample_every", "model_name", "register_stage", "seed", "precision",
         "gradient_checkpointing", "report_to",
@@ -116,6 +116,12 @@ class GrpoJobConfig(TrainerSettings, LoraSettings, PolicyOutputSettings):
                                           "distribution) instead of TRL's generate(); it falls back to TRL by "
                                           "itself where it does not apply (LoRA, vLLM, gradient checkpointing).",
                                     advanced=True, label="Studio rollouts")
+    shared_prompts: bool = setting(True, "Score a step's translations (the policy's log-probabilities and the "
+                                         "reference's) with each source run through the model once for its whole "
+                                         "group instead of once per translation — the same numbers up to rounding, "
+                                         "less arithmetic; on one process only (it falls back to TRL's own forward "
+                                         "pass under DDP, DeepSpeed or FSDP, with LoRA or gradient checkpointing).",
+                                   advanced=True, label="Shared prompts")
     learning_rate: float = setting(1e-6, "Peak learning rate (AdamW; linear decay). 1e-6 is TRL's default for "
                                          "real models; the tiny demo model needs about 1e-4.", min=1e-9, max=1.0)
     beta: float = setting(0.04, "KL coefficient against the starting policy (TRL's own default: 0 for GRPO, 0.05 "
@@ -420,6 +426,10 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
         from engine.rl.rollouts import with_studio_rollouts
 
         trainer_cls = with_studio_rollouts(trainer_cls, returns_logprobs=config.method == "grpo")
+    if config.shared_prompts:
+        from engine.rl.shared_prompts import with_shared_prompts
+
+        trainer_cls = with_shared_prompts(trainer_cls)
     # the policy after the training arguments: under DeepSpeed ZeRO-3 they make from_pretrained shard it at load
     model = load_causal_lm(policy.path, trust_remote_code=policy.trust_remote_code,
                            dtype=precision.load_dtype(trainable=True, lora=config.lora))
@@ -434,6 +444,9 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
     if config.studio_rollouts:
         ctx.log(f"rollouts: {trainer.studio_rollouts_used} generation calls through the studio's "
                 "decoding loop (the rest, if any, through TRL's generate())")
+    if config.shared_prompts:
+        ctx.log(f"shared prompts: {trainer.shared_prompt_calls} model calls ran each distinct prompt once (the "
+                "rest, if any, ran TRL's own forward pass)")
     if ctx.should_stop():
         raise JobCancelled()
 

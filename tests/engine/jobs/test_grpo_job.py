@@ -23,15 +23,25 @@ def _config(corpus_id: int, **overrides) -> GrpoJobConfig:
     return GrpoJobConfig(**{**values, **overrides})
 
 
-def _rollout_calls(store, run_id: str) -> int | None:
-    """How many generation calls the run's log says went through the studio's decoding loop."""
+def _logged_count(store, run_id: str, pattern: str) -> int | None:
+    """The number the run's log gives in its line matching ``pattern`` (one ``(\\d+)`` group)."""
     import re
 
     for row in store.runs.logs(run_id):
-        found = re.match(r"rollouts: (\d+) generation calls through the studio's decoding loop", row["message"])
+        found = re.match(pattern, row["message"])
         if found:
             return int(found.group(1))
     return None
+
+
+def _rollout_calls(store, run_id: str) -> int | None:
+    """How many generation calls the run's log says went through the studio's decoding loop."""
+    return _logged_count(store, run_id, r"rollouts: (\d+) generation calls through the studio's decoding loop")
+
+
+def _shared_prompt_calls(store, run_id: str) -> int | None:
+    """How many model calls the run's log says ran each distinct prompt once (engine.rl.shared_prompts)."""
+    return _logged_count(store, run_id, r"shared prompts: (\d+) model calls ran each distinct prompt once")
 
 
 def _weights(folder: Path | str) -> dict[str, torch.Tensor]:
@@ -100,6 +110,8 @@ def test_grpo_job_with_chrf_reward(supervisor, store, tiny_policy, tiny_policy_d
     assert any(r["message"].startswith("sample: ") for r in store.runs.logs(run_id))
     # every step's rollouts went through the studio's decoding loop (engine.rl.rollouts), none through generate()
     assert _rollout_calls(store, run_id) == 4
+    # and every step's log-probabilities (the reference's and the policy's) ran each source once for its group
+    assert _shared_prompt_calls(store, run_id) == 2 * 4
     print(f"grpo chrF job: {time.monotonic() - t0:.1f}s")
 
 
@@ -122,4 +134,6 @@ def test_rloo_job_with_reward_model_and_chrf(supervisor, store, tiny_policy, tin
     assert any(r["message"].startswith("dropped 0 of 8 sources the policy already translates")
                for r in store.runs.logs(run_id)), store.runs.logs(run_id, tail=30)
     assert meta["drop_solved_at"] == 100.0 and meta["prompts"] == 8
+    # RLOO scores each step three times (the reference, the sampling policy, the policy in training): all shared
+    assert _shared_prompt_calls(store, run_id) == 3 * 3
     print(f"rloo rm+chrF job: {time.monotonic() - t0:.1f}s")
