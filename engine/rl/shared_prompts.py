@@ -25,12 +25,18 @@ from engine.decoding.loop import loop_supported
 _MODEL_INPUTS = {"input_ids", "attention_mask", "logits_to_keep", "use_cache"}
 """The inputs TRL passes for a text-only model without MoE router logits: the only case handled here."""
 
+LENGTH_GROUPS = 4
+"""Groups of completions of similar length run on the shared prompts one after the other (each as wide as its
+longest): a step's translations differ in length several times over, and one long sample made every row as long."""
 
-def shared_prompt_logits(model: Any, inputs: dict[str, Any]) -> Any | None:
+
+def shared_prompt_logits(model: Any, inputs: dict[str, Any], groups: int = LENGTH_GROUPS) -> Any | None:
     """``model(**inputs).logits`` computed with each distinct prompt once, or ``None`` where that does not apply.
 
     ``inputs`` are TRL's: ``input_ids`` and ``attention_mask`` of ``prompt + completion`` rows (prompts left-padded
-    to one width, completions right-padded) and ``logits_to_keep`` = completion length + 1.
+    to one width, completions right-padded) and ``logits_to_keep`` = completion length + 1. The completions run in
+    ``groups`` groups of rows of similar length, each only as wide as its longest: right padding changes no logit
+    before it, and the positions past a row's end (zeros here) are the ones TRL's completion mask leaves out.
     """
     import torch
     from transformers import DynamicCache, PreTrainedModel
@@ -47,14 +53,26 @@ def shared_prompt_logits(model: Any, inputs: dict[str, Any]) -> Any | None:
     distinct, row_of = torch.unique(prompt_rows, dim=0, return_inverse=True)
     if distinct.shape[0] == ids.shape[0]:
         return None  # no prompt repeats: nothing to share
-    cache = DynamicCache(config=model.config)
+    # a cache without the model's sliding-window layers keeps every prompt position, as the whole rows' pass sees
+    # them; the window itself is in the attention masks either way
+    cache = DynamicCache()
     first = model(input_ids=distinct[:, :prompt_width], attention_mask=distinct[:, prompt_width:],
                   past_key_values=cache, use_cache=True, logits_to_keep=1)
-    cache.batch_select_indices(row_of)
-    rest = model(input_ids=ids[:, prompt_width:], attention_mask=mask, past_key_values=cache, use_cache=True,
-                 logits_to_keep=keep - 1)
-    # the last prompt position's logits predict the first completion token; the completions' own give the rest
-    return torch.cat([first.logits[row_of], rest.logits], dim=1)
+    prompt_states = [(layer.keys, layer.values) for layer in cache.layers]
+    lengths = mask[:, prompt_width:].sum(dim=1)
+    order = torch.argsort(lengths, stable=True)
+    parts = []
+    for rows in order.tensor_split(min(groups, len(order))):
+        width = max(1, int(lengths[rows].max()))
+        prompts_of = row_of[rows]
+        part = model(input_ids=ids[rows, prompt_width:prompt_width + width],
+                     attention_mask=mask[rows, :prompt_width + width],
+                     past_key_values=DynamicCache([(k[prompts_of], v[prompts_of]) for k, v in prompt_states]),
+                     use_cache=True, logits_to_keep=width)
+        # the last prompt position's logits predict the first completion token; the completion's own the rest
+        logits = torch.cat([first.logits[prompts_of], part.logits], dim=1)
+        parts.append(torch.nn.functional.pad(logits, (0, 0, 0, keep - logits.shape[1])))
+    return torch.cat(parts)[torch.argsort(order)]
 
 
 class SharedPromptModel:

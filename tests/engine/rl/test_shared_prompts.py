@@ -87,6 +87,35 @@ def test_under_no_grad_too(demo, one_torch_thread):
     torch.testing.assert_close(shared, whole, atol=1e-4, rtol=1e-4)
 
 
+def test_prompts_longer_than_the_sliding_window(demo, one_torch_thread):
+    """Gemma-2's sliding-window layers: with a window shorter than the prompts, the shared pass still sees what the
+    whole rows' pass sees (the window is in the masks, not in a cropped cache)."""
+    model, tokenizer = demo
+    inputs = _batch(tokenizer, samples=2, seed=2)
+    window = model.config.sliding_window
+    model.config.sliding_window = 5
+    try:
+        with torch.no_grad():
+            whole = _completion_logps(model(**inputs).logits, inputs)
+            shared = _completion_logps(shared_prompt_logits(model, inputs), inputs)
+            model.config.sliding_window = window
+            unwindowed = _completion_logps(model(**inputs).logits, inputs)
+    finally:
+        model.config.sliding_window = window
+    assert not torch.allclose(whole, unwindowed, atol=1e-3)  # the window did change the result
+    torch.testing.assert_close(shared, whole, atol=1e-4, rtol=1e-4)
+
+
+@pytest.mark.parametrize("groups", [1, 2, 4, 100])
+def test_any_number_of_length_groups(demo, one_torch_thread, groups):
+    model, tokenizer = demo
+    inputs = _batch(tokenizer, samples=4, seed=3)
+    with torch.no_grad():
+        whole = _completion_logps(model(**inputs).logits, inputs)
+        shared = _completion_logps(shared_prompt_logits(model, inputs, groups=groups), inputs)
+    torch.testing.assert_close(shared, whole, atol=1e-4, rtol=1e-4)
+
+
 def test_steps_aside_where_it_does_not_apply(demo, one_torch_thread):
     model, tokenizer = demo
     inputs = _batch(tokenizer, samples=1)  # no prompt repeats
