@@ -6,9 +6,10 @@ times: the prompt's tokens go through every layer once per sample, in the forwar
 demo preset (16 sources × 8 samples, prompts ~2× as long as the translations once padded) most of a step's
 arithmetic was those repeats. Here the batch's distinct prompts are run once with a key/value cache, the cache is
 gathered to one row per completion (``index_select``: the gradient of a prompt shared by eight completions is the
-sum of theirs, as it is when each row computes it), and the completions are run on top of it. The logits are the
-ones the whole rows give — the same positions (``0 … P+C−1``, as TRL's forward numbers them), the same masks — up to
-floating-point rounding (``tests/engine/rl/test_shared_prompts.py``).
+sum of theirs, as it is when each row computes it; its backward adds in a fixed order, where plain indexing's
+accumulates in parallel and made two runs of the same seed differ), and the completions are run on top of it. The
+logits are the ones the whole rows give — the same positions (``0 … P+C−1``, as TRL's forward numbers them), the
+same masks — up to floating-point rounding (``tests/engine/rl/test_shared_prompts.py``).
 
 :func:`shared_prompt_logits` returns ``None`` where it does not apply, and the caller then runs the model as TRL
 does: a model that is not a plain transformers model with a cache (a PEFT or DeepSpeed wrapper, gradient
@@ -67,10 +68,11 @@ def shared_prompt_logits(model: Any, inputs: dict[str, Any], groups: int = LENGT
         prompts_of = row_of[rows]
         part = model(input_ids=ids[rows, prompt_width:prompt_width + width],
                      attention_mask=mask[rows, :prompt_width + width],
-                     past_key_values=DynamicCache([(k[prompts_of], v[prompts_of]) for k, v in prompt_states]),
+                     past_key_values=DynamicCache([(k.index_select(0, prompts_of), v.index_select(0, prompts_of))
+                                                   for k, v in prompt_states]),
                      use_cache=True, logits_to_keep=width)
         # the last prompt position's logits predict the first completion token; the completion's own the rest
-        logits = torch.cat([first.logits[prompts_of], part.logits], dim=1)
+        logits = torch.cat([first.logits.index_select(0, prompts_of), part.logits], dim=1)
         parts.append(torch.nn.functional.pad(logits, (0, 0, 0, keep - logits.shape[1])))
     return torch.cat(parts)[torch.argsort(order)]
 

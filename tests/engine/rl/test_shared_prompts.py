@@ -77,6 +77,28 @@ def test_logits_and_gradients_are_the_whole_rows(demo, one_torch_thread):
         model.eval()
 
 
+def test_gradients_are_the_same_run_after_run(demo):
+    """On two threads, as the job runs: plain indexing's backward accumulated in parallel, so the same seed gave two
+    GRPO runs that parted after a few steps."""
+    model, tokenizer = demo
+    inputs = _batch(tokenizer, samples=8, seed=5)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(2)
+    model.train()
+    try:
+        def grads():
+            model.zero_grad()
+            _completion_logps(shared_prompt_logits(model, inputs), inputs).sum().backward()
+            return torch.cat([p.grad.flatten() for p in model.parameters() if p.grad is not None])
+
+        first = grads()
+        assert all(torch.equal(first, grads()) for _ in range(5))
+    finally:
+        model.zero_grad()
+        model.eval()
+        torch.set_num_threads(threads)
+
+
 def test_under_no_grad_too(demo, one_torch_thread):
     """The reference model's pass."""
     model, tokenizer = demo
