@@ -3,10 +3,10 @@
 Why: TRL's GRPOTrainer and RLOOTrainer score a step's completions (the policy's forward and backward pass, and the
 reference model's forward pass) on ``prompt + completion`` rows in which every prompt stands ``num_generations``
 times: the prompt's tokens go through every layer once per sample, in the forward and in the backward pass. On the
-demo preset (16 sources × 8 samples, prompts ~2× as long as the translations once padded) most of a step's
-arithmetic was those repeats. Here the batch's distinct prompts are run once with a key/value cache, the cache is
-gathered to one row per completion (``index_select``: the gradient of a prompt shared by eight completions is the
-sum of theirs, as it is when each row computes it; its backward adds in a fixed order, where plain indexing's
+demo preset (16 sources × 8 samples, prompts of 15–35 tokens once padded, translations of ~8) most of a step's
+arithmetic was those repeats and padding. Here the batch's distinct prompts are run once with a key/value cache, the
+cache is gathered to one row per completion (``index_select``: the gradient of a prompt shared by eight completions
+is the sum of theirs, as it is when each row computes it; its backward adds in a fixed order, where plain indexing's
 accumulates in parallel and made two runs of the same seed differ), and the completions are run on top of it. The
 logits are the ones the whole rows give — the same positions (``0 … P+C−1``, as TRL's forward numbers them), the
 same masks — up to floating-point rounding (``tests/engine/rl/test_shared_prompts.py``).
