@@ -40,9 +40,10 @@ ITEM = re.compile(r"^Item (\d+) of \d+$")
 AS_SHOWN = re.compile(r"^The order shown is right")
 
 
-def _seed(home: Path, policy_dir: Path) -> dict[int, str]:
-    """A store with the tiny policy, a corpus of ``N_ITEMS`` test sources and a k = 2 queue over them whose items
-    already hold their candidates (the reference and two shuffled copies); returns item id → request id."""
+def seed_queue(home: Path, policy_dir: Path, n_items: int = N_ITEMS) -> dict[int, str]:
+    """A store with the policy at ``policy_dir``, a corpus of ``n_items`` test sources and a k = 2 queue over them
+    whose items already hold their candidates (the reference and two shuffled copies); returns item id → request id.
+    (``bench.review_queue`` seeds its workspaces with it too.)"""
     import random
 
     import pyarrow as pa
@@ -52,8 +53,8 @@ def _seed(home: Path, policy_dir: Path) -> dict[int, str]:
     from engine.store import Store
     from tests.conftest import corrupted, demo_pairs
 
-    pairs = [p for p in demo_pairs(N_ITEMS) if p[2] == "en-ar"][:N_ITEMS]
-    assert len({s for s, _, _ in pairs}) == N_ITEMS
+    pairs = [p for p in demo_pairs(n_items) if p[2] == "en-ar"][:n_items]
+    assert len({s for s, _, _ in pairs}) == n_items
     store = Store(home / "studio.duckdb")
     try:
         store.models.register("tiny-sft", "policy", str(policy_dir), stage="sft", metadata={"prompt_format": "tags"})
@@ -89,7 +90,7 @@ async def _judge_all(browser, url: str, linguist: str, start: asyncio.Barrier, s
     sockets: list[str] = []  # every websocket the page opened: more than one means it lost its connection
     page.on("websocket", lambda ws: sockets.append(f"{time.strftime('%H:%M:%S')} {ws.url}"))
     try:
-        return await _judge(page, url, linguist, start)
+        return await judge_queue(page, url, linguist, start)
     except BaseException:
         await page.screenshot(path=str(shots / f"two-linguists-{linguist}.png"), full_page=True)
         (shots / f"two-linguists-{linguist}.txt").write_text(await _page_state(page, sockets), encoding="utf-8")
@@ -110,8 +111,10 @@ async def _page_state(page, sockets: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-async def _judge(page, url: str, linguist: str, start: asyncio.Barrier) -> dict:
-    """The judging loop of :func:`_judge_all`."""
+async def judge_queue(page, url: str, linguist: str, start: asyncio.Barrier, n_items: int = N_ITEMS) -> dict:
+    """The judging loop of :func:`_judge_all`: sign in, open the queue, judge ``n_items`` items (a double click on
+    every other *Submit judgement*), then see the queue empty; returns what was judged and each submit's latency
+    (click to the confirmation, the app idle)."""
     from playwright.async_api import expect
 
     page.set_default_timeout(APP_WAIT_MS)
@@ -129,7 +132,7 @@ async def _judge(page, url: str, linguist: str, start: asyncio.Barrier) -> dict:
     submit = panel.get_by_role("button", name="Submit judgement")
     done, doubles, latencies = [], 0, []
     await start.wait()  # both sessions are signed in with the queue open: from here on they run side by side
-    for n in range(N_ITEMS):
+    for n in range(n_items):
         await expect(next_item).to_be_visible()
         await idle()
         await next_item.click()
@@ -197,7 +200,7 @@ def _cpu_s() -> float:
 
 def test_two_linguists_submit_100_judgements_each_at_once_all_stored_once(tmp_path, tiny_policy_dir, artifacts):
     home = tmp_path / "workspace"
-    requests = _seed(home, tiny_policy_dir)
+    requests = seed_queue(home, tiny_policy_dir)
     server = StudioServer(home)
     load_before = os.getloadavg()
     cpu_before = _cpu_s()

@@ -1,0 +1,129 @@
+"""Benchmark: a linguist working through a review queue in the real studio — from clicking *Submit judgement* to
+the confirmation, and the server's CPU for each judgement.
+
+The journey of ``tests/e2e/test_two_linguists.py`` for one linguist, timed: a fresh workspace holds a queue of
+``--items`` sources whose candidates are already attached (nothing is sampled), the studio runs as its own process
+(``python -m studio``), and headless Chromium (Debian's, driven by Playwright) signs in, then for every item clicks
+*Next item*, ticks "the order shown is right" and clicks *Submit judgement* (double-clicks every other one) — each
+wait on the page's state. Every judgement is two or three script runs of the Translate page.
+
+Variants, interleaved per round in a rotating order so that they see the same machine load:
+
+``studio``
+    the studio as it ships: the libraries' objects frozen out of the garbage collector's walk once imported
+    (:mod:`studio.gc_freeze`), so Streamlit's collection after each script run walks only what the pages made;
+``unfrozen``
+    the same studio with ``TARJAMA_GC_FREEZE=0``: Streamlit's own behaviour, a full collection over every object
+    of torch, transformers, pandas and the engine after each script run (the baseline).
+
+Reported per variant (medians over rounds): the journey's wall time, the median and 90th-percentile latency from
+the submit click to the confirmation, and the server process's CPU seconds per judgement (user + system; what a
+judgement costs whatever else the machine does), with the ratios unfrozen / studio. Results:
+``bench/results/review_queue.json``, with the load average at the start and end of each run.
+
+    python -m bench.review_queue [--items 30] [--rounds 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import write_results
+
+ROOT = Path(__file__).resolve().parents[1]
+VARIANTS = {"studio": {}, "unfrozen": {"TARJAMA_GC_FREEZE": "0"}}
+"""Each variant's additions to the studio process's environment."""
+
+
+def _quantile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+async def _journey(url: str, items: int) -> dict:
+    from playwright.async_api import async_playwright, expect
+
+    from tests.e2e.conftest import APP_WAIT_MS, CHROMIUM, CHROMIUM_ARGS
+    from tests.e2e.test_two_linguists import judge_queue
+
+    expect.set_options(timeout=APP_WAIT_MS)
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            context = await browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-GB")
+            page = await context.new_page()
+            return await judge_queue(page, url, "Amina", asyncio.Barrier(1), n_items=items)
+        finally:
+            await browser.close()
+
+
+def run_once(variant: str, items: int, policy: Path) -> dict:
+    """One journey of ``items`` judgements on a fresh workspace with the studio started as ``variant``."""
+    import psutil
+
+    from studio.running import RunningStudio
+    from tests.e2e.test_two_linguists import seed_queue
+
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp) / "workspace"
+        seed_queue(home, policy, n_items=items)
+        server = RunningStudio(home, env=VARIANTS[variant], log_path=Path(tmp) / "studio.log")
+        try:
+            process = psutil.Process(server.proc.pid)
+            load_start = os.getloadavg()
+            cpu_start = sum(process.cpu_times()[:2])
+            started = time.monotonic()
+            result = asyncio.run(_journey(server.url, items))
+            wall = time.monotonic() - started
+            cpu = sum(process.cpu_times()[:2]) - cpu_start
+            load_end = os.getloadavg()
+        finally:
+            server.stop()
+    latencies = result["latencies"]
+    if len(result["done"]) != items:
+        raise RuntimeError(f"{variant}: {len(result['done'])} of {items} judgements confirmed")
+    return {"variant": variant, "wall_s": round(wall, 2),
+            "submit_to_saved_median_s": round(statistics.median(latencies), 3),
+            "submit_to_saved_p90_s": round(_quantile(latencies, 0.9), 3),
+            "server_cpu_s_per_judgement": round(cpu / items, 3),
+            "load_avg_at_start": [round(x, 2) for x in load_start], "load_avg_at_end": [round(x, 2) for x in load_end]}
+
+
+def main() -> None:
+    """Run every variant ``--rounds`` times, interleaved; print and write the medians and ratios."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--items", type=int, default=30, help="judgements per journey")
+    parser.add_argument("--rounds", type=int, default=2, help="journeys per variant (interleaved)")
+    parser.add_argument("--model", default=str(ROOT / "data" / "demo" / "model"),
+                        help="the policy registered in the workspace (nothing is sampled with it)")
+    args = parser.parse_args()
+    names = list(VARIANTS)
+    runs: list[dict] = []
+    for r in range(args.rounds):
+        for variant in names[r % len(names):] + names[:r % len(names)]:
+            run = run_once(variant, args.items, Path(args.model))
+            runs.append(run)
+            print(f"  round {r + 1} {variant}: {run['wall_s']} s, submit→saved median "
+                  f"{run['submit_to_saved_median_s']} s, server CPU {run['server_cpu_s_per_judgement']} s a "
+                  f"judgement (load {run['load_avg_at_start'][0]:.1f})", flush=True)
+    summary = {}
+    for variant in names:
+        mine = [run for run in runs if run["variant"] == variant]
+        summary[variant] = {key: round(statistics.median(run[key] for run in mine), 3) for key in (
+            "wall_s", "submit_to_saved_median_s", "submit_to_saved_p90_s", "server_cpu_s_per_judgement")}
+    ratios = {key: round(summary["unfrozen"][key] / summary["studio"][key], 2) for key in summary["studio"]}
+    print(f"review queue, {args.items} judgements: studio {summary['studio']}; unfrozen {summary['unfrozen']}; "
+          f"unfrozen / studio {ratios}")
+    path = write_results("review_queue", {"items": args.items, "rounds": args.rounds, "model": args.model,
+                                          "variants": summary, "unfrozen_over_studio": ratios, "runs": runs})
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
