@@ -5,8 +5,11 @@ A run is a folder ``runs/<id>/`` with ``config.yaml``, ``events.jsonl``, ``stdou
 ``python -m engine run RUN_DIR`` in a new session (its own process group, no shell) — or, when the run's
 ``config.yaml`` carries a ``launch:`` mapping, through ``accelerate launch`` (see :mod:`engine.jobs.launcher`),
 whose worker processes share that group. Cancel sends
-SIGTERM to the group and, if the job has not ended after ``kill_after_s``, SIGKILL. A run whose
-heartbeat is older than ``stale_after_s`` is declared dead.
+SIGTERM to the group and, if the job has not ended after ``kill_after_s``, SIGKILL. A run whose process is gone is
+declared dead at once; one whose process is there but whose heartbeat is older than ``stale_after_s`` (hung) is
+killed and declared dead — counting only silence the supervisor watched: when the supervisor itself went more than
+``stale_after_s`` without polling (a suspended laptop, a paused virtual machine, a studio started again), its
+watch starts afresh, since the job was most likely paused with it.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import signal
 import subprocess
 import threading
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +63,10 @@ class Supervisor:
         self.extra_env = dict(extra_env or {})
         self._procs: dict[str, subprocess.Popen] = {}
         self._lock = threading.RLock()  # the studio's watcher thread and its pages poll the same supervisor
+        self._last_poll_at: datetime | None = None
+        self._watching_since: datetime | None = None
+        """Since when the supervisor has polled without a gap longer than ``stale_after_s``: silence before it is
+        not held against a job (the whole machine may have been paused)."""
 
     # --- starting ------------------------------------------------------------------------------
     def create(self, kind_name: str, config: Any, title: str = "", launch: dict | None = None) -> str:
@@ -176,6 +183,10 @@ class Supervisor:
             return self._poll()
 
     def _poll(self) -> list[str]:
+        polled_at = utc_now()
+        if self._last_poll_at is None or polled_at - self._last_poll_at > timedelta(seconds=self.stale_after_s):
+            self._watching_since = polled_at
+        self._last_poll_at = polled_at
         self._reap_exited()
         ended = []
         for run in self.store.runs.active():
@@ -206,8 +217,9 @@ class Supervisor:
                 self._finish(run_id, "cancelled", "cancelled (the job ended on the stop signal)")
                 ended.append(run_id)
                 continue
-            if not alive or now - last_sign > timedelta(seconds=self.stale_after_s):
-                if alive:
+            watched_silence = now - max(last_sign, self._watching_since or now)
+            if not alive or watched_silence > timedelta(seconds=self.stale_after_s):
+                if alive:  # hung: silent for longer than allowed while the supervisor watched
                     self._signal(run, signal.SIGKILL)
                 silent = (now - last_sign).total_seconds()
                 self._finish(run_id, "failed", f"job process died (no heartbeat for {silent:.0f}s)")

@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 
 import pyarrow as pa
 import pytest
@@ -111,6 +112,45 @@ def test_kill_9_is_detected_by_the_missing_heartbeat(supervisor, store, corpus_i
     wait_for(lambda: supervisor.poll() is not None and store.runs.get(run_id)["status"] == "failed", timeout=30,
              what="dead job detection")
     assert "no heartbeat" in store.runs.get(run_id)["error"]
+
+
+@pytest.mark.slow
+def test_a_hung_job_is_killed_and_declared_dead(supervisor, store, corpus_id):
+    run_id = supervisor.start("bootstrap", tiny(corpus_id, max_steps=100000, max_minutes=30))
+    wait_for(progressed(supervisor, run_id, 1), what="training progress")
+    pid = store.runs.get(run_id)["pid"]
+    os.killpg(pid, signal.SIGSTOP)  # alive, but silent: hung
+    wait_for(lambda: supervisor.poll() is not None and store.runs.get(run_id)["status"] == "failed", timeout=30,
+             what="hung job detection")
+    assert "no heartbeat" in store.runs.get(run_id)["error"]
+    wait_for(lambda: not _exists(pid), timeout=30, what="the hung process killed")
+
+
+@pytest.mark.slow
+def test_a_pause_of_the_whole_machine_is_not_taken_for_a_hung_job(supervisor, store, corpus_id):
+    """A suspended laptop or a paused virtual machine stops the job and the supervisor alike: when the supervisor
+    polls again after more than ``stale_after_s``, the job's old heartbeat is not held against it."""
+    run_id = supervisor.start("bootstrap", tiny(corpus_id, max_steps=100000, max_minutes=30))
+    wait_for(progressed(supervisor, run_id, 1), what="training progress")
+    pid = store.runs.get(run_id)["pid"]
+    os.killpg(pid, signal.SIGSTOP)  # the job paused, and nothing polls: the supervisor is paused too
+    time.sleep(supervisor.stale_after_s + 1.5)
+    supervisor.poll()  # the supervisor wakes first; the job's last heartbeat is older than stale_after_s
+    assert store.runs.get(run_id)["status"] == "running"
+    os.killpg(pid, signal.SIGCONT)
+    before = store.runs.get(run_id)["progress_done"]
+    wait_for(lambda: supervisor.poll() is not None and store.runs.get(run_id)["progress_done"] > before,
+             what="progress after the pause")
+    assert store.runs.get(run_id)["status"] == "running"
+    assert supervisor.cancel_and_wait(run_id, timeout_s=60) == "cancelled"
+
+
+def _exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 @pytest.mark.slow
