@@ -7,9 +7,10 @@ A run is a folder ``runs/<id>/`` with ``config.yaml``, ``events.jsonl``, ``stdou
 whose worker processes share that group. Cancel sends
 SIGTERM to the group and, if the job has not ended after ``kill_after_s``, SIGKILL. A run whose process is gone is
 declared dead at once; one whose process is there but whose heartbeat is older than ``stale_after_s`` (hung) is
-killed and declared dead — counting only silence the supervisor watched: when the supervisor itself went more than
-``stale_after_s`` without polling (a suspended laptop, a paused virtual machine, a studio started again), its
-watch starts afresh, since the job was most likely paused with it.
+killed and declared dead — counting only silence the supervisor watched: when two of its own polls are more than
+``stale_after_s`` apart (a suspended laptop, a paused virtual machine), its watch starts afresh, since the job was
+most likely paused with it. A new supervisor's first poll (a studio started again, the CLI) judges by the heartbeat's
+age alone.
 """
 
 from __future__ import annotations
@@ -65,8 +66,8 @@ class Supervisor:
         self._lock = threading.RLock()  # the studio's watcher thread and its pages poll the same supervisor
         self._last_poll_at: datetime | None = None
         self._watching_since: datetime | None = None
-        """Since when the supervisor has polled without a gap longer than ``stale_after_s``: silence before it is
-        not held against a job (the whole machine may have been paused)."""
+        """Set when two polls were more than ``stale_after_s`` apart (this process was paused, so most likely the
+        jobs were too): a job's silence before it is not held against it. ``None``: no such gap seen."""
 
     # --- starting ------------------------------------------------------------------------------
     def create(self, kind_name: str, config: Any, title: str = "", launch: dict | None = None) -> str:
@@ -184,7 +185,7 @@ class Supervisor:
 
     def _poll(self) -> list[str]:
         polled_at = utc_now()
-        if self._last_poll_at is None or polled_at - self._last_poll_at > timedelta(seconds=self.stale_after_s):
+        if self._last_poll_at is not None and polled_at - self._last_poll_at > timedelta(seconds=self.stale_after_s):
             self._watching_since = polled_at
         self._last_poll_at = polled_at
         self._reap_exited()
@@ -217,7 +218,7 @@ class Supervisor:
                 self._finish(run_id, "cancelled", "cancelled (the job ended on the stop signal)")
                 ended.append(run_id)
                 continue
-            watched_silence = now - max(last_sign, self._watching_since or now)
+            watched_silence = now - max(last_sign, self._watching_since or last_sign)
             if not alive or watched_silence > timedelta(seconds=self.stale_after_s):
                 if alive:  # hung: silent for longer than allowed while the supervisor watched
                     self._signal(run, signal.SIGKILL)

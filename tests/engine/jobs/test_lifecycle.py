@@ -145,6 +145,31 @@ def test_a_pause_of_the_whole_machine_is_not_taken_for_a_hung_job(supervisor, st
     assert supervisor.cancel_and_wait(run_id, timeout_s=60) == "cancelled"
 
 
+@pytest.mark.slow
+def test_a_new_supervisor_judges_a_silent_job_by_its_heartbeat_at_once(supervisor, store, workspace, corpus_id):
+    """The pause rule is for gaps between one supervisor's own polls: a studio started again (or the CLI) finding a
+    job that stopped beating long ago declares it dead on its first poll."""
+    run_id = supervisor.start("bootstrap", tiny(corpus_id, max_steps=100000, max_minutes=30))
+    wait_for(progressed(supervisor, run_id, 1), what="training progress")
+    pid = store.runs.get(run_id)["pid"]
+    os.killpg(pid, signal.SIGSTOP)
+    time.sleep(supervisor.stale_after_s + 1.5)
+    fresh = Supervisor(store, workspace, stale_after_s=supervisor.stale_after_s, heartbeat_s=0.2)
+    fresh.poll()
+    assert store.runs.get(run_id)["status"] == "failed" and "no heartbeat" in store.runs.get(run_id)["error"]
+    wait_for(lambda: not _exists(pid) or _zombie(pid), timeout=30, what="the hung process killed")
+    supervisor._reap(run_id)
+
+
+def _zombie(pid: int) -> bool:
+    import psutil
+
+    try:
+        return psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+
+
 def _exists(pid: int) -> bool:
     try:
         os.kill(pid, 0)
