@@ -17,8 +17,9 @@ Variants, interleaved per round in a rotating order so that they see the same ma
     of torch, transformers, pandas and the engine after each script run (the baseline).
 
 Reported per variant (medians over rounds): the journey's wall time, the median and 90th-percentile latency from
-the submit click to the confirmation, and the server process's CPU seconds per judgement (user + system; what a
-judgement costs whatever else the machine does), with the ratios unfrozen / studio. Results:
+the submit click to the confirmation, the server process's CPU seconds per judgement (user + system; what a
+judgement costs whatever else the machine does) and its resident memory at the end (frozen objects are never
+collected: this shows what that costs), with the ratios unfrozen / studio. Results:
 ``bench/results/review_queue.json``, with the load average at the start and end of each run.
 
     python -m bench.review_queue [--items 30] [--rounds 2]
@@ -82,6 +83,7 @@ def run_once(variant: str, items: int, policy: Path) -> dict:
             result = asyncio.run(_journey(server.url, items))
             wall = time.monotonic() - started
             cpu = sum(process.cpu_times()[:2]) - cpu_start
+            rss_mib = process.memory_info().rss / 2**20
             load_end = os.getloadavg()
         finally:
             server.stop()
@@ -91,7 +93,7 @@ def run_once(variant: str, items: int, policy: Path) -> dict:
     return {"variant": variant, "wall_s": round(wall, 2),
             "submit_to_saved_median_s": round(statistics.median(latencies), 3),
             "submit_to_saved_p90_s": round(_quantile(latencies, 0.9), 3),
-            "server_cpu_s_per_judgement": round(cpu / items, 3),
+            "server_cpu_s_per_judgement": round(cpu / items, 3), "server_rss_mib_at_end": round(rss_mib, 1),
             "load_avg_at_start": [round(x, 2) for x in load_start], "load_avg_at_end": [round(x, 2) for x in load_end]}
 
 
@@ -116,7 +118,8 @@ def main() -> None:
     for variant in names:
         mine = [run for run in runs if run["variant"] == variant]
         summary[variant] = {key: round(statistics.median(run[key] for run in mine), 3) for key in (
-            "wall_s", "submit_to_saved_median_s", "submit_to_saved_p90_s", "server_cpu_s_per_judgement")}
+            "wall_s", "submit_to_saved_median_s", "submit_to_saved_p90_s", "server_cpu_s_per_judgement",
+            "server_rss_mib_at_end")}
     ratios = {key: round(summary["unfrozen"][key] / summary["studio"][key], 2) for key in summary["studio"]}
     print(f"review queue, {args.items} judgements: studio {summary['studio']}; unfrozen {summary['unfrozen']}; "
           f"unfrozen / studio {ratios}")
