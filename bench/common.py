@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -25,6 +26,15 @@ def measure_in_subprocess(module: str, variant: str, *args: str) -> dict:
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     result["process_wall_s"] = round(wall, 3)
     return result
+
+
+def timing_summary(values: list[float]) -> dict:
+    """Median, mean, min, max and 90th percentile (the value below which 90 % of the sorted values fall) of a list
+    of durations in seconds, rounded to the millisecond."""
+    ordered = sorted(values)
+    return {"median_s": round(statistics.median(ordered), 3), "mean_s": round(statistics.fmean(ordered), 3),
+            "min_s": round(ordered[0], 3), "max_s": round(ordered[-1], 3),
+            "p90_s": round(ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))], 3)}
 
 
 def peak_rss_mib() -> float:

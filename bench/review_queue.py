@@ -35,16 +35,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import write_results
+from bench.common import timing_summary, write_results
 
 ROOT = Path(__file__).resolve().parents[1]
 VARIANTS = {"studio": {}, "unfrozen": {"TARJAMA_GC_FREEZE": "0"}}
 """Each variant's additions to the studio process's environment."""
-
-
-def _quantile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 async def _journey(url: str, items: int) -> dict:
@@ -87,12 +82,11 @@ def run_once(variant: str, items: int, policy: Path) -> dict:
             load_end = os.getloadavg()
         finally:
             server.stop()
-    latencies = result["latencies"]
+    latencies = timing_summary(result["latencies"])
     if len(result["done"]) != items:
         raise RuntimeError(f"{variant}: {len(result['done'])} of {items} judgements confirmed")
     return {"variant": variant, "wall_s": round(wall, 2),
-            "submit_to_saved_median_s": round(statistics.median(latencies), 3),
-            "submit_to_saved_p90_s": round(_quantile(latencies, 0.9), 3),
+            "submit_to_saved_median_s": latencies["median_s"], "submit_to_saved_p90_s": latencies["p90_s"],
             "server_cpu_s_per_judgement": round(cpu / items, 3), "server_rss_mib_at_end": round(rss_mib, 1),
             "load_avg_at_start": [round(x, 2) for x in load_start], "load_avg_at_end": [round(x, 2) for x in load_end]}
 

@@ -36,7 +36,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import measure_in_subprocess, peak_rss_mib, write_results
+from bench.common import measure_in_subprocess, peak_rss_mib, timing_summary, write_results
 from bench.generate import demo_rows
 
 DEMO = Path(__file__).resolve().parents[1] / "data" / "demo"
@@ -74,13 +74,6 @@ def build_models(folder: Path, seed: int) -> tuple[str, str, str]:
     return str(policy), str(rm), f"demo-size Gemma-2, random weights (seed {seed}), BPE 4k trained on data/demo"
 
 
-def _summary(values: list[float]) -> dict:
-    ordered = sorted(values)
-    return {"median_s": round(statistics.median(ordered), 3), "mean_s": round(statistics.fmean(ordered), 3),
-            "min_s": round(ordered[0], 3), "max_s": round(ordered[-1], 3),
-            "p90_s": round(ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))], 3)}
-
-
 def run_engine(args: argparse.Namespace) -> dict:
     """Time the three modes on every source (rotating order) in this process, with ``args.threads`` threads."""
     import torch
@@ -113,7 +106,7 @@ def run_engine(args: argparse.Namespace) -> dict:
             distinct[mode].append(len(out.candidates))
     return {"threads": int(args.threads), "load_avg_at_start": [round(x, 2) for x in load],
             "load_avg_at_end": [round(x, 2) for x in os.getloadavg()], "model_load_s": round(load_s, 3),
-            "modes": {m: {**_summary(timings[m]["total"]), "generate_mean_s": round(statistics.fmean(
+            "modes": {m: {**timing_summary(timings[m]["total"]), "generate_mean_s": round(statistics.fmean(
                 timings[m]["generate"]), 3), "score_mean_s": round(statistics.fmean(timings[m]["score"]), 3),
                 "mean_distinct_candidates": round(statistics.fmean(distinct[m]), 2)} for m in MODES},
             "peak_rss_mib": round(peak_rss_mib(), 1)}
@@ -150,7 +143,7 @@ def run_page(args: argparse.Namespace) -> dict:
         if at.exception or len(cards) < 3:
             raise RuntimeError(f"the page did not show the ranked candidates: {at.exception}")
     return {"threads": int(args.threads), "first_click_s": round(clicks[0], 3),
-            "later_clicks": _summary(clicks[1:]) if len(clicks) > 1 else None,
+            "later_clicks": timing_summary(clicks[1:]) if len(clicks) > 1 else None,
             "note": "AppTest rerun after clicking Translate: sampling, ranking, storing the request and rendering "
                     "the page; the first click also loads both models"}
 
