@@ -118,9 +118,11 @@ class GrpoJobConfig(TrainerSettings, LoraSettings, PolicyOutputSettings):
                                     advanced=True, label="Studio rollouts")
     shared_prompts: bool = setting(True, "Score a step's translations (the policy's log-probabilities and the "
                                          "reference's) with each source run through the model once for its whole "
-                                         "group instead of once per translation — the same numbers up to rounding, "
-                                         "less arithmetic; on one process only (it falls back to TRL's own forward "
-                                         "pass under DDP, DeepSpeed or FSDP, with LoRA or gradient checkpointing).",
+                                         "group instead of once per translation, and the vocabulary-wide logits "
+                                         "only at the translations' own tokens, not at their padding — the same "
+                                         "numbers up to rounding, less arithmetic; on one process only (it falls "
+                                         "back to TRL's own forward pass under DDP, DeepSpeed or FSDP, with LoRA or "
+                                         "gradient checkpointing).",
                                    advanced=True, label="Shared prompts")
     learning_rate: float = setting(1e-6, "Peak learning rate (AdamW; linear decay). 1e-6 is TRL's default for "
                                          "real models; the tiny demo model needs about 1e-4.", min=1e-9, max=1.0)
