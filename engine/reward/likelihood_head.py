@@ -65,10 +65,13 @@ class LikelihoodBackbone(nn.Module):
         """``batch × tokens × 2``: at each position, the log-likelihood of the real tokens up to it (each token
         predicted from the ones before it; the first real token has none) and how many real tokens there are."""
         mask = torch.ones_like(input_ids) if attention_mask is None else attention_mask.to(input_ids.dtype)
-        logits = self._logits(hidden[:, :-1])
-        token_lp = logits.log_softmax(dim=-1).gather(2, input_ids[:, 1:].unsqueeze(2)).squeeze(2)
-        scored = (mask[:, 1:] * mask[:, :-1]).to(token_lp.dtype)  # a real token after a real token
-        running = torch.cat([token_lp.new_zeros(token_lp.size(0), 1), (token_lp * scored).cumsum(dim=1)], dim=1)
+        scored = (mask[:, 1:] * mask[:, :-1]).bool()  # a real token after a real token
+        # the vocabulary-wide logits only where a token is scored: padding never goes through the head, and
+        # log p(token) = its logit − logsumexp (no full log-softmax written out)
+        logits = self._logits(hidden[:, :-1][scored])
+        picked = logits.gather(1, input_ids[:, 1:][scored].unsqueeze(1)).squeeze(1) - logits.logsumexp(dim=-1)
+        token_lp = picked.new_zeros(scored.shape).masked_scatter(scored, picked)
+        running = torch.cat([token_lp.new_zeros(token_lp.size(0), 1), token_lp.cumsum(dim=1)], dim=1)
         count = mask.to(token_lp.dtype).cumsum(dim=1)
         return torch.stack([running, count], dim=-1)
 

@@ -105,3 +105,33 @@ def test_a_likelihood_value_model_runs_in_trls_ppo_wrapper(tiny_policy_dir):
     assert values.shape == (1, ids.shape[1], 1) and torch.isfinite(values).all()
     values.sum().backward()
     assert value.score.likelihood_weights.grad is not None
+
+
+def test_running_features_are_the_full_log_softmaxs_and_so_are_their_gradients(tiny_policy_dir):
+    """The head runs only at scored positions (a real token after a real token): the running log-likelihood and its
+    gradient are those of the full-vocabulary log-softmax at every position, padding masked out afterwards."""
+    tok = load_tokenizer(tiny_policy_dir)
+    rm = build_reward_model(tiny_policy_dir, head="likelihood", pad_token_id=tok.pad_token_id)
+    backbone = rm.model
+    pad = tok.pad_token_id
+    seqs = [pair_ids(tok, PROMPT, r, "tags", 128) for r in RESPONSES]
+    width = max(len(s) for s in seqs) + 1
+    ids = torch.tensor([[pad] * (width - len(s)) + s if i % 2 else s + [pad] * (width - len(s))
+                        for i, s in enumerate(seqs)])  # left- and right-padded rows
+    mask = (ids != pad).long()
+    hidden = backbone.inner(input_ids=ids, attention_mask=mask).last_hidden_state
+
+    def full(hidden):
+        logits = backbone._logits(hidden[:, :-1])
+        lp = logits.log_softmax(-1).gather(2, ids[:, 1:].unsqueeze(2)).squeeze(2)
+        lp = lp * (mask[:, 1:] * mask[:, :-1])
+        return torch.cat([lp.new_zeros(len(ids), 1), lp.cumsum(1)], 1)
+
+    packed = backbone.running_features(hidden, ids, mask)[..., 0]
+    expected = full(hidden)
+    torch.testing.assert_close(packed, expected, atol=1e-4, rtol=1e-5)
+    weights = torch.randn_like(expected)
+    grad_packed, = torch.autograd.grad((packed * weights).sum(), hidden, retain_graph=True)
+    grad_full, = torch.autograd.grad((expected * weights).sum(), hidden)
+    assert grad_full.abs().sum() > 0
+    torch.testing.assert_close(grad_packed, grad_full, atol=1e-5, rtol=1e-4)
