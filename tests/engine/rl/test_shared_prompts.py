@@ -160,6 +160,27 @@ def test_any_number_of_length_groups(demo, one_torch_thread, groups):
                                    atol=1e-4, rtol=1e-4)
 
 
+def test_another_architecture_untied_head_no_soft_capping(demo, one_torch_thread):
+    """Nothing in the packing knows Gemma-2: a tiny Llama (random weights, its own untied output layer, no
+    soft-capping) gives TRL's log-probabilities and gradients too."""
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    _, tokenizer = demo
+    torch.manual_seed(0)
+    model = LlamaForCausalLM(LlamaConfig(
+        vocab_size=len(tokenizer), hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=4,
+        num_key_value_heads=2, max_position_embeddings=128, tie_word_embeddings=False,
+        pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id, bos_token_id=tokenizer.bos_token_id))
+    model.train()
+    inputs = _batch(tokenizer, samples=4, seed=6)
+    real = _real(inputs)
+    trl_logps = _trl(model, inputs)[0]
+    logps = _shared(model, inputs)[0]
+    torch.testing.assert_close(logps[real], trl_logps[real], atol=1e-4, rtol=1e-4)
+    g_trl, g_shared = _grads(model, trl_logps, real), _grads(model, logps, real)
+    assert ((g_trl - g_shared).norm() / g_trl.norm()) < 1e-4
+
+
 def test_a_head_the_model_does_not_call_leaves_the_logits_whole(demo, one_torch_thread, monkeypatch):
     """A model whose forward does not run its head on the hidden states (the hook never fires): the logits come
     back whole and are read at the same positions."""
