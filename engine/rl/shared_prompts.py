@@ -14,11 +14,12 @@ groups of similar length.
 The logits are the other half of the cost. TRL materialises them for every row at every position of the longest
 completion (``rows × width × vocabulary``: 128 × 25 × 8,000 floats on the demo preset, when the translations average
 ~9 tokens), divides, log-softmaxes and takes the entropy of all of them, forward and backward. Here a forward
-pre-hook on the model's output embeddings hands them only the hidden states of the positions TRL reads (each row's
-completion tokens: its attention mask), so the model's own head — with its own post-processing, e.g. Gemma-2's
-logit soft-capping — runs on those alone, and the log-probabilities and entropies (TRL's own
-``selective_log_softmax`` and ``entropy_from_logits``) are computed on them and scattered back to TRL's
-``(rows, width)`` layout with zeros at the padding, which TRL's completion mask leaves out. Measured on the demo
+pre-hook on the model's output embeddings (:class:`~engine.models.packed_head.PackedHead`) hands them only the
+hidden states of the positions TRL reads (each row's completion tokens: its attention mask), so the model's own
+head — with its own post-processing, e.g. Gemma-2's logit soft-capping — runs on those alone, and the
+log-probabilities and entropies (TRL's own ``selective_log_softmax`` and ``entropy_from_logits``) are computed on
+them and scattered back to TRL's ``(rows, width)`` layout with zeros at the padding, which TRL's completion mask
+leaves out. Measured on the demo
 preset's shapes: the policy's forward and backward pass 1.0 s → 0.55 s, the reference's pass 0.42 s → 0.22 s
 (``bench.grpo`` measures the whole step).
 
@@ -35,32 +36,11 @@ from __future__ import annotations
 from typing import Any
 
 from engine.decoding.loop import loop_supported
+from engine.models.packed_head import PackedHead
 
 LENGTH_GROUPS = 4
 """Groups of completions of similar length run on the shared prompts one after the other (each as wide as its
 longest): a step's translations differ in length several times over, and one long sample made every row as long."""
-
-
-class _PackedHead:
-    """While entered, a forward pre-hook on ``head`` (the model's output embeddings) that hands it only the hidden
-    states where ``keep`` (rows × positions) is true, as one row: ``(1, keep.sum(), hidden)``. ``fired`` says whether
-    the model did call its head on those hidden states (a model that does not leaves its logits whole)."""
-
-    def __init__(self, head: Any, keep: Any) -> None:
-        self.head, self.keep, self.fired, self._handle = head, keep, False, None
-
-    def __enter__(self) -> _PackedHead:
-        self._handle = self.head.register_forward_pre_hook(self._pack)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._handle.remove()
-
-    def _pack(self, module: Any, args: tuple) -> tuple | None:
-        if self.fired or not args or getattr(args[0], "dim", lambda: 0)() != 3 or args[0].shape[:2] != self.keep.shape:
-            return None
-        self.fired = True
-        return (args[0][self.keep].unsqueeze(0), *args[1:])
 
 
 def _read(logits: Any, targets: Any, temperature: float, compute_entropy: bool, entropy_grad: bool
@@ -133,13 +113,13 @@ def shared_prompt_logps(model: Any, input_ids: Any, attention_mask: Any, logits_
             continue
         keep = positions[None, :steps] < (lengths[rows, None] - 1)
         prompts_of = row_of[rows]
-        with _PackedHead(head, keep) as packed:
+        with PackedHead(head, keep) as packed:
             out = model(input_ids=ids[rows, prompt_width:prompt_width + steps],
                         attention_mask=mask[rows, :prompt_width + steps],
                         past_key_values=DynamicCache([(k.index_select(0, prompts_of), v.index_select(0, prompts_of))
                                                       for k, v in prompt_states]),
                         use_cache=True, logits_to_keep=steps)
-        logits = out.logits[0] if packed.fired else out.logits[keep]
+        logits = packed.read(out.logits)
         row_idx, step_idx = torch.nonzero(keep, as_tuple=True)
         at = rows[row_idx]
         parts.append((at, step_idx + 1, _read(logits, ids[at, prompt_width + step_idx + 1], temperature,

@@ -39,3 +39,17 @@ def test_likelihood_accuracy_prefers_the_real_translation(one_torch_thread):
     assert likelihood_accuracy(model, tokenizer, pairs, "tags") == 0.5
     assert likelihood_accuracy(model, tokenizer, pairs[:1], "tags") == 1.0
     assert likelihood_accuracy(model, tokenizer, [], "tags") is None
+
+
+def test_the_same_sums_when_the_head_runs_on_every_position(one_torch_thread, monkeypatch):
+    """The logits are computed only where a response token is predicted (engine.models.packed_head); a model whose
+    head the hook cannot reach gives its logits whole and the same positions are read."""
+    model, tokenizer = load_causal_lm(DEMO_MODEL_DIR), load_tokenizer(DEMO_MODEL_DIR)
+    prompts = [build_prompt(s, "fr-ar", "tags", tokenizer) for s in ["Où est la gare ?", "Il fait froid ce matin."]]
+    responses = ["أين المحطة؟", "الجو بارد جدًا هذا الصباح."]
+    packed = response_log_likelihoods(model, tokenizer, prompts, responses, "tags")
+    monkeypatch.setattr(model, "get_output_embeddings", lambda: torch.nn.Linear(2, 2))
+    whole = response_log_likelihoods(model, tokenizer, prompts, responses, "tags")
+    assert packed == pytest.approx(whole, abs=1e-4)
+    assert packed == pytest.approx([_one_by_one(model, tokenizer, p, r) for p, r in zip(prompts, responses,
+                                                                                      strict=True)], abs=1e-3)
