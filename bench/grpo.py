@@ -1,8 +1,8 @@
 """Benchmark: seconds per GRPO step through the studio's ``grpo`` job — rollouts sampled by the studio's decoding
-loop (:mod:`engine.rl.rollouts`) and log-probabilities computed with each distinct prompt once
-(:mod:`engine.rl.shared_prompts`) — against the same job with the second turned off, and with both turned off (TRL's
-own ``generate()`` and forward passes: the baseline), measured in the same run; and each step's arithmetic as a share
-of the machine's matmul rate.
+loop (:mod:`engine.rl.rollouts`) and log-probabilities computed with each distinct prompt once and the logits only
+at the completions' tokens (:mod:`engine.rl.shared_prompts`) — against the same job with the second turned off, and
+with both turned off (TRL's own ``generate()`` and forward passes: the baseline), measured in the same run; and each
+step's arithmetic as a share of the machine's matmul rate.
 
 All run the *Small demo model* preset (:data:`engine.jobs.presets.GRPO_DEMO`: chrF reward, 16 sources × 8 samples
 per step, β 0.02) from the shipped demo SFT model on the demo's prefs sources, for ``--steps`` steps each, in turn
