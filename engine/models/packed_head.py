@@ -31,7 +31,7 @@ class PackedHead:
         self._handle.remove()
 
     def _pack(self, module: Any, args: tuple) -> tuple | None:
-        if self.fired or not args or getattr(args[0], "dim", lambda: 0)() != 3 or args[0].shape[:2] != self.keep.shape:
+        if self.fired or not args or getattr(args[0], "ndim", 0) != 3 or args[0].shape[:2] != self.keep.shape:
             return None
         self.fired = True
         return (args[0][self.keep].unsqueeze(0), *args[1:])
@@ -39,3 +39,9 @@ class PackedHead:
     def read(self, logits: Any) -> Any:
         """The kept positions' logits (positions × vocabulary) from the model's output, packed or whole."""
         return logits[0] if self.fired else logits[self.keep]
+
+
+def token_log_probs(logits: Any, targets: Any) -> Any:
+    """``log p(target)`` at each position of ``logits`` (… × vocabulary): the target's logit less the log-sum-exp,
+    without writing out the whole log-softmax."""
+    return logits.gather(-1, targets.unsqueeze(-1)).squeeze(-1) - logits.logsumexp(dim=-1)

@@ -16,7 +16,7 @@ from typing import Any
 
 import torch
 
-from engine.models.packed_head import PackedHead
+from engine.models.packed_head import PackedHead, token_log_probs
 from engine.reward.encoding import pair_ids, prompt_ids
 
 
@@ -69,7 +69,7 @@ def _summed_log_probs(model: Any, ids: torch.Tensor, mask: torch.Tensor, scored:
         logits = model(input_ids=ids, attention_mask=mask).logits
     logits = (packed.read(logits) if packed is not None else logits[keep]).float()
     targets = ids[:, 1:][scored[:, 1:]]  # row by row, position by position: the order of keep's positions
-    token_lp = logits.gather(1, targets.unsqueeze(1)).squeeze(1) - logits.logsumexp(dim=-1)
+    token_lp = token_log_probs(logits, targets)
     return token_lp.new_zeros(ids.shape[0]).index_add_(0, torch.nonzero(keep, as_tuple=True)[0], token_lp)
 
 

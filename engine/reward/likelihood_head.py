@@ -25,6 +25,8 @@ from typing import Any
 import torch
 from torch import nn
 
+from engine.models.packed_head import token_log_probs
+
 EXTRA_CHANNELS = 2
 """Channels the wrapped backbone adds to its last hidden state: running log-likelihood, running token count."""
 
@@ -66,10 +68,8 @@ class LikelihoodBackbone(nn.Module):
         predicted from the ones before it; the first real token has none) and how many real tokens there are."""
         mask = torch.ones_like(input_ids) if attention_mask is None else attention_mask.to(input_ids.dtype)
         scored = (mask[:, 1:] * mask[:, :-1]).bool()  # a real token after a real token
-        # the vocabulary-wide logits only where a token is scored: padding never goes through the head, and
-        # log p(token) = its logit − logsumexp (no full log-softmax written out)
-        logits = self._logits(hidden[:, :-1][scored])
-        picked = logits.gather(1, input_ids[:, 1:][scored].unsqueeze(1)).squeeze(1) - logits.logsumexp(dim=-1)
+        # the vocabulary-wide logits only where a token is scored: padding never goes through the head
+        picked = token_log_probs(self._logits(hidden[:, :-1][scored]), input_ids[:, 1:][scored])
         token_lp = picked.new_zeros(scored.shape).masked_scatter(scored, picked)
         running = torch.cat([token_lp.new_zeros(token_lp.size(0), 1), token_lp.cumsum(dim=1)], dim=1)
         count = mask.to(token_lp.dtype).cumsum(dim=1)

@@ -19,9 +19,8 @@ hidden states of the positions TRL reads (each row's completion tokens: its atte
 head — with its own post-processing, e.g. Gemma-2's logit soft-capping — runs on those alone, and the
 log-probabilities and entropies (TRL's own ``selective_log_softmax`` and ``entropy_from_logits``) are computed on
 them and scattered back to TRL's ``(rows, width)`` layout with zeros at the padding, which TRL's completion mask
-leaves out. Measured on the demo
-preset's shapes: the policy's forward and backward pass 1.0 s → 0.55 s, the reference's pass 0.42 s → 0.22 s
-(``bench.grpo`` measures the whole step).
+leaves out. Measured on the demo preset's shapes: the policy's forward and backward pass 1.0 s → 0.55 s, the
+reference's pass 0.42 s → 0.22 s (``bench.grpo`` measures the whole step).
 
 The values are the whole rows' up to floating-point rounding (``tests/engine/rl/test_shared_prompts.py``: the same
 positions ``0 … P+C−1`` as TRL's forward numbers them, the same masks). :func:`shared_prompt_logps` returns ``None``
@@ -108,7 +107,7 @@ def shared_prompt_logps(model: Any, input_ids: Any, attention_mask: Any, logits_
     # each later token by the completion's own position before it, run in groups of rows of similar length
     order = torch.argsort(lengths, stable=True)
     for rows in order.tensor_split(min(groups, len(order))):
-        steps = int(lengths[rows].max()) - 1 if len(rows) else 0
+        steps = int(lengths[rows].max()) - 1  # tensor_split into at most len(order) parts: none is empty
         if steps < 1:
             continue
         keep = positions[None, :steps] < (lengths[rows, None] - 1)
