@@ -117,6 +117,13 @@ ATTEMPTS: dict[str, tuple[str, dict[str, Any]]] = {
     # test split scores, fewer garbage samples in a group (and more groups whose samples all score the same)
     "grpo-chrf-lr2e-4-450-b16-t0.7": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
                                                "batch_size": 16, "temperature": 0.7}),
+    # the preset with GRPO's advantages divided by the whole step's standard deviation instead of each group's (TRL's
+    # scale_rewards="batch"): a group whose 8 translations differ by a hair no longer gets advantages as loud as one
+    # with a garbage sample — seeds 0 and 1
+    "grpo-chrf-lr2e-4-450-b16-batchstd": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
+                                                   "batch_size": 16, "scale_rewards": "batch"}),
+    "grpo-chrf-lr2e-4-450-b16-batchstd-seed1": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
+                                                         "batch_size": 16, "scale_rewards": "batch", "seed": 1}),
     # a combination: the preset's GRPO from the oracle-distilled model (rejection-sampling fine-tuning on the best of
     # 16 samples by chrF against the reference: python -m bench.demo_mbr_distill --pick oracle --sources 5626
     # --lr 2e-4 --save /tmp/raft-oracle), compared with the SFT model

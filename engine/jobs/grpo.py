@@ -58,6 +58,8 @@ from engine.models.refs import ModelRef, resolve_model
 from engine.reward.ensemble import COMBINATIONS, check_combination, member_names
 
 METHODS: tuple[str, ...] = ("grpo", "rloo")
+SCALE_REWARDS: tuple[str, ...] = ("group", "batch", "none")
+"""TRL's ``scale_rewards`` for GRPO: the standard deviation the advantages are divided by (``none``: not divided)."""
 CHECK_FLAGS: tuple[str, ...] = ("empty", "low_arabic", "copy_of_source", "repetition", "bad_length")
 """Flags of :class:`~engine.metrics.CheckResult` that the penalty may count."""
 
@@ -70,7 +72,7 @@ class GrpoJobConfig(TrainerSettings, LoraSettings, PolicyOutputSettings):
         "policy", "method", "reward_model", "extra_reward_models", "ensemble", "ensemble_k", "rm_weight",
         "chrf_weight", "check_penalty", "penalty_checks", "glossaries", "terminology_penalty", "corpus_ids", "split",
         "max_prompts", "drop_solved_at", "num_generations", "max_completion_length", "temperature",
-        "studio_rollouts", "shared_prompts", "learning_rate",
+        "scale_rewards", "studio_rollouts", "shared_prompts", "learning_rate",
         "beta", "batch_size", "gradient_accumulation", "epochs", "max_steps", "max_grad_norm", "lora", "lora_r",
         "lora_alpha", "save_every", "sample_every", "model_name", "register_stage", "seed", "precision",
         "gradient_checkpointing", "report_to",
@@ -111,6 +113,13 @@ class GrpoJobConfig(TrainerSettings, LoraSettings, PolicyOutputSettings):
     num_generations: int = setting(4, "Translations sampled per source (the group).", min=2, max=64)
     max_completion_length: int = setting(32, "Longest sampled translation, in tokens.", min=1, max=2048)
     temperature: float = setting(1.0, "Sampling temperature of the translations.", min=0.01, max=10.0)
+    scale_rewards: str = setting("group", "GRPO only — what a translation's reward less its group's mean is divided "
+                                          "by: the group's standard deviation (GRPO's own; a group whose "
+                                          "translations differ by a hair gets advantages as large as one with a "
+                                          "garbage sample), the whole step's (groups keep their real spread, "
+                                          "the scale stays near 1: 'Tricks or Traps', Liu et al. 2025) or nothing "
+                                          "(Dr. GRPO, Liu et al. 2025). TRL's scale_rewards.",
+                                 choices=SCALE_REWARDS, advanced=True, label="Scale rewards by")
     studio_rollouts: bool = setting(True, "Sample the translations with the studio's decoding loop (each source "
                                           "prefilled once for its group, finished rows dropped; the same "
                                           "distribution) instead of TRL's generate(); it falls back to TRL by "
@@ -161,6 +170,9 @@ def _validate(config: GrpoJobConfig) -> None:
     check_combination(config.ensemble, config.ensemble_k)
     if config.extra_reward_models and not config.reward_model:
         raise ValueError("choose the first reward model of the ensemble in reward_model")
+    if config.method == "rloo" and config.scale_rewards != "group":
+        raise ValueError("scale_rewards is GRPO's: RLOO's advantage is the reward less the mean of the group's other "
+                         "samples, not divided by a standard deviation")
     unknown = sorted(set(config.penalty_checks) - set(CHECK_FLAGS))
     if unknown:
         raise ValueError(f"unknown checks {', '.join(unknown)}; known: {', '.join(CHECK_FLAGS)}")
@@ -402,7 +414,10 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
     ctx.log(f"{config.method.upper()} on {len(rows)} sources × {config.num_generations} samples; policy "
             f"{policy.name}; rewards " + ", ".join(f"{f.__name__}×{w:g}" for f, w in zip(funcs, weights, strict=True))
             + (f" (reward model {rm.name})" if rm and not extra_rms else "")
-            + (f" (reward: {config.ensemble} of {', '.join(r.name for r in [rm, *extra_rms])})" if extra_rms else ""))
+            + (f" (reward: {config.ensemble} of {', '.join(r.name for r in [rm, *extra_rms])})" if extra_rms else "")
+            + (f"; advantages scaled by the {config.scale_rewards}'s standard deviation"
+               if config.method == "grpo" and config.scale_rewards != "none" else
+               "; advantages not scaled" if config.method == "grpo" else ""))
 
     common = dict(
         output_dir=str(ctx.checkpoint_dir), per_device_train_batch_size=config.batch_size * config.num_generations,
@@ -423,7 +438,7 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
     else:
         from trl import GRPOConfig, GRPOTrainer
 
-        trainer_cls, args = GRPOTrainer, GRPOConfig(**common)
+        trainer_cls, args = GRPOTrainer, GRPOConfig(**common, scale_rewards=config.scale_rewards)
     if config.studio_rollouts:
         from engine.rl.rollouts import with_studio_rollouts
 
@@ -470,7 +485,7 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
             "ensemble_spread_last": spreads[-1] if spreads else None,
             "rewards": {f.__name__: w for f, w in zip(funcs, weights, strict=True)}, "beta": config.beta,
             "steps": steps, "prompts": len(rows), "drop_solved_at": config.drop_solved_at,
-            "num_generations": config.num_generations,
+            "num_generations": config.num_generations, "scale_rewards": config.scale_rewards,
             "corpus_ids": [int(i) for i in config.corpus_ids], "split": config.split,
             "learning_rate": config.learning_rate, "lora": config.lora, "prompt_format": policy.prompt_format,
             "parameters": parameters, **{f"final_{k}": v for k, v in final.items()}}

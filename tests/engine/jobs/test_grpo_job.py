@@ -86,11 +86,14 @@ def test_a_run_needs_a_reward(store, tiny_policy, demo_corpus, tmp_path):
         prepare(_config(demo_corpus, chrf_weight=0.0), store, tmp_path / "run")
     with pytest.raises(LookupError, match="not-there"):
         prepare(_config(demo_corpus, reward_model="not-there"), store, tmp_path / "run")
+    with pytest.raises(ValueError, match="scale_rewards is GRPO's"):
+        prepare(_config(demo_corpus, method="rloo", scale_rewards="batch"), store, tmp_path / "run")
 
 
 def test_grpo_job_with_chrf_reward(supervisor, store, tiny_policy, tiny_policy_dir, demo_corpus):
     t0 = time.monotonic()
-    run_id = supervisor.start("grpo", _config(demo_corpus, model_name="grpo-chrf", register_stage="cold-start"))
+    run_id = supervisor.start("grpo", _config(demo_corpus, model_name="grpo-chrf", register_stage="cold-start",
+                                              scale_rewards="batch"))
     assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=30)
     keys = set(store.runs.metric_keys(run_id))
     assert {"loss", "reward", "reward_std", "kl", "completions_mean_length", "rewards_chrf_mean",
@@ -102,6 +105,9 @@ def test_grpo_job_with_chrf_reward(supervisor, store, tiny_policy, tiny_policy_d
     meta = model["metadata"]
     assert meta["method"] == "grpo" and meta["steps"] == 4 and meta["reward_model"] is None
     assert meta["rewards"] == {"chrf": 1.0, "checks": 0.5} and meta["prompts"] == 8
+    assert meta["scale_rewards"] == "batch"
+    assert any("advantages scaled by the batch's standard deviation" in r["message"]
+               for r in store.runs.logs(run_id))
     folder = Path(model["path"])
     assert json.loads((folder / "tarjama.json").read_text())["created_by"] == "grpo"
     assert _changed(_weights(tiny_policy_dir), _weights(folder)), "GRPO left the policy unchanged"
