@@ -71,6 +71,39 @@ def open_page(page, url: str, heading: str) -> None:
     expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
 
 
+UPLOAD_STATE = """([index, name]) => {
+  const all = document.querySelectorAll('[data-testid="stFileUploader"]');
+  const uploader = all[index < 0 ? all.length + index : index];
+  const chip = uploader && [...uploader.querySelectorAll('[data-testid="stFileChip"]')]
+    .find(c => c.textContent.includes(name));
+  if (!chip || chip.querySelector('[data-testid="stFileChipIconError"]')) return "lost";
+  if (chip.querySelector('[data-testid="stFileChipIconSpinner"]')) return false;
+  const app = document.querySelector('[data-testid="stApp"]');
+  return app && app.dataset.testScriptState === "notRunning" && app.dataset.testConnectionState === "CONNECTED"
+    ? "uploaded" : false;
+}"""
+"""The state of a file given to the ``index``-th file uploader (negative: from the end), once its chip has shown:
+``"uploaded"`` when the chip has no spinner and the app is idle, ``"lost"`` when the uploader no longer lists the
+file or marks it failed."""
+
+
+def upload(page, path: Path, index: int = 0, attempts: int = 3) -> None:
+    """Give ``path`` to the page's ``index``-th Streamlit file uploader (negative: from the end) and wait until it is
+    uploaded and the app idle — on the page's state, not a pace.
+
+    A file the uploader drops (its chip gone or marked failed) is given again, at most ``attempts`` times: in a
+    suite run on a loaded machine the data journey's corpus was lost right after it was set — the page re-rendered
+    with an empty uploader — and the journey then waited out its whole bound for a name that never came."""
+    for _ in range(attempts):
+        uploader = page.get_by_test_id("stFileUploader").nth(index)
+        uploader.locator("input[type=file]").set_input_files(str(path))
+        expect(uploader.get_by_test_id("stFileChip").filter(has_text=path.name)).to_be_attached()
+        state = page.wait_for_function(UPLOAD_STATE, arg=[index, path.name], timeout=APP_WAIT_MS).json_value()
+        if state == "uploaded":
+            return
+    raise AssertionError(f"the file uploader lost {path.name} {attempts} times")
+
+
 def wait_for_run(home: Path, kind: str, status: str = "succeeded", timeout_s: float = APP_WAIT_S) -> Path:
     """Wait until a run of ``kind`` in the workspace ``home`` has written ``status`` as its last status (read from
     its ``events.jsonl``, which the job writes and the studio ingests); returns its run folder. A run that ends in

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import choose, open_page, wait_for_app
+from tests.e2e.conftest import choose, open_page, upload, wait_for_app
 
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo" / "handwritten" / "en-ar.everyday_travel.tsv"
 
@@ -27,7 +27,7 @@ def test_upload_browse_and_bootstrap(page: Page, studio_server, tmp_path, artifa
     corpus.write_text("".join(DEMO.read_text(encoding="utf-8").splitlines(keepends=True)[:60]), encoding="utf-8")
 
     open_page(page, f"{studio_server.url}/data", "1 · Data")
-    page.locator("input[type=file]").first.set_input_files(str(corpus))
+    upload(page, corpus)
     expect(page.get_by_label("Corpus name").first).to_have_value("travel phrases")
     page.get_by_role("button", name="Add corpus").click()
     expect(page.get_by_text(re.compile(r"Stored corpus “travel phrases” \(id 1\): 60 segments"))).to_be_visible()

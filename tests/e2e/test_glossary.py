@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from engine.demo import shipped_model_record
-from tests.e2e.conftest import open_page, wait_for_app
+from tests.e2e.conftest import open_page, upload, wait_for_app
 
 pytestmark = [
     pytest.mark.e2e,
@@ -28,7 +28,7 @@ def test_demo_glossary_terms_are_highlighted_in_source_and_candidates(page: Page
     open_page(page, f"{studio_server.url}/data", "1 · Data")
     page.get_by_role("tab", name="Glossaries").click()
     expect(page.get_by_text("demo-en-ar-glossary", exact=False).first).to_be_visible()  # from the demo set-up
-    page.locator("input[type=file]").last.set_input_files(str(terms))
+    upload(page, terms, index=-1)
     expect(page.get_by_label("Glossary name")).to_have_value("transport terms")
     wait_for_app(page)
     page.get_by_role("button", name="Check and store the glossary").click()

@@ -162,6 +162,18 @@ def test_started_from_another_folder_it_listens_on_loopback_only_with_usage_stat
     assert "URL: http://127.0.0.1:" in started.log.read_text()
 
 
+def test_the_page_and_its_icon_are_served_without_a_server_error(started: Started) -> None:
+    # Streamlit 1.60's gzip middleware and Starlette ≥ 1.5 disagreed about who sends an image's response start:
+    # every /favicon.png was a 500 with a traceback in the log (pyproject pins starlette < 1.5)
+    for path in ("/", "/favicon.png", "/_stcore/health"):
+        request = urllib.request.Request(f"http://127.0.0.1:{started.port}{path}",
+                                         headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=30) as resp:
+            assert resp.status == 200, path
+            assert resp.read(), path
+    assert "Traceback" not in started.log.read_text()
+
+
 @pytest.mark.parametrize("address", ["0.0.0.0", "::", "", "192.168.1.20", "example.org"])
 def test_another_address_is_refused_without_the_flag(address: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert server.main(["--address", address, "--port", str(_free_port())]) == server.REFUSED_EXIT_CODE
