@@ -31,7 +31,11 @@ not a reward here: it is trained for Translate's ranking and Phase 3 (see :data:
 reward model gave +0.10 (n.s.). RLOO with 8 prompts per step was steadier on the demo test split (seeds 0/1/2:
 +0.85/+0.99/+0.71, all p ≤ 0.003) but gained less on the data the choice was not made on: over the same three seeds,
 FLORES-200 dev EN→AR / FR→AR +0.11 to +0.46 (none significant) against GRPO's +1.05 to +2.21 (all p 0.001), so GRPO
-stays (``demo_rl_sweep_retrained.json``: ``heldout``; the whole loop with RLOO: ``demo_pipeline_rloo.json``)."""
+stays (``demo_rl_sweep_retrained.json``: ``heldout``; the whole loop with RLOO: ``demo_pipeline_rloo.json``). For the
+same reason the advantages stay divided by the group's reward std: the step's std (``scale_rewards="batch"``) gained
++1.22 / +1.21 on the demo test split against this preset's +0.64 / +0.68 (seeds 0 / 1, paired), but FLORES-200 dev
++0.88 to +1.59 against +1.94 to +2.74 and Tatoeba +1.21 / +0.90 against +1.59 / +1.02
+(``demo_rl_sweep_batchstd.json``)."""
 
 REWARD_DEMO: dict[str, Any] = {"head": "likelihood", "learning_rate": 3e-4, "batch_size": 16, "eval_every": 50,
                                "save_every": 1000}
