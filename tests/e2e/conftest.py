@@ -92,8 +92,9 @@ def upload(page, path: Path, index: int = 0, attempts: int = 3) -> None:
     uploaded and the app idle — on the page's state, not a pace.
 
     A file the uploader drops (its chip gone or marked failed) is given again, at most ``attempts`` times: in a
-    suite run on a loaded machine the data journey's corpus was lost right after it was set — the page re-rendered
-    with an empty uploader — and the journey then waited out its whole bound for a name that never came."""
+    suite run on a loaded machine (load ~4.6) the data journey's corpus name field, filled from the uploaded file's
+    name, was re-rendered within a second of the file being set and stayed empty — the upload had not reached the
+    script — and the journey waited out its whole 600-s bound."""
     for _ in range(attempts):
         uploader = page.get_by_test_id("stFileUploader").nth(index)
         uploader.locator("input[type=file]").set_input_files(str(path))
