@@ -87,22 +87,42 @@ UPLOAD_STATE = """([index, name]) => {
 file or marks it failed."""
 
 
-def upload(page, path: Path, index: int = 0, attempts: int = 3) -> None:
+def upload(page, path: Path, index: int = 0, *, shows=None, attempts: int = 3, settle_s: float = 30.0) -> None:
     """Give ``path`` to the page's ``index``-th Streamlit file uploader (negative: from the end) and wait until it is
-    uploaded and the app idle — on the page's state, not a pace.
+    uploaded and the app idle — on the page's state, not a pace; with ``shows`` (a locator and the value it takes
+    once the page's script has run with the file), until the page shows it.
 
-    A file the uploader drops (its chip gone or marked failed) is given again, at most ``attempts`` times: in a
-    suite run on a loaded machine (load ~4.6) the data journey's corpus name field, filled from the uploaded file's
-    name, was re-rendered within a second of the file being set and stayed empty — the upload had not reached the
-    script — and the journey waited out its whole 600-s bound."""
-    for _ in range(attempts):
+    A file the uploader drops (its chip gone or marked failed) is given again, and so is one the page has not taken
+    after ``settle_s`` seconds in which the app sat idle (no script run under way, so none was coming), at most
+    ``attempts`` times; each retry is printed. Twice in full-suite runs on a loaded machine (load ~4–5) the data
+    journey's upload showed as done in the uploader while the page's script never saw the file — its corpus name
+    field, filled from the file's name, stayed empty — and the journey waited out its whole 600-s bound."""
+    for attempt in range(1, attempts + 1):
         uploader = page.get_by_test_id("stFileUploader").nth(index)
         uploader.locator("input[type=file]").set_input_files(str(path))
         expect(uploader.get_by_test_id("stFileChip").filter(has_text=path.name)).to_be_attached()
         state = page.wait_for_function(UPLOAD_STATE, arg=[index, path.name], timeout=APP_WAIT_MS).json_value()
-        if state == "uploaded":
+        if state == "uploaded" and (shows is None or _page_takes(page, *shows, settle_s)):
             return
-    raise AssertionError(f"the file uploader lost {path.name} {attempts} times")
+        print(f"upload attempt {attempt} of {path.name}: {'lost by the uploader' if state == 'lost' else 'not taken'}")
+    raise AssertionError(f"the page did not take {path.name} in {attempts} attempts")
+
+
+def _page_takes(page, locator, value: str, settle_s: float) -> bool:
+    """Whether ``locator`` comes to hold ``value`` before the app has sat idle for ``settle_s`` seconds in a row
+    (bounded by :data:`APP_WAIT_S` overall)."""
+    deadline, idle_since = time.monotonic() + APP_WAIT_S, None
+    while time.monotonic() < deadline:
+        if locator.input_value() == value:
+            return True
+        if page.locator(APP_IDLE).count():
+            idle_since = idle_since or time.monotonic()
+            if time.monotonic() - idle_since > settle_s:
+                return False
+        else:
+            idle_since = None
+        page.wait_for_timeout(200)
+    return False
 
 
 def wait_for_run(home: Path, kind: str, status: str = "succeeded", timeout_s: float = APP_WAIT_S) -> Path:

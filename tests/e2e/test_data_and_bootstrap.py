@@ -27,8 +27,7 @@ def test_upload_browse_and_bootstrap(page: Page, studio_server, tmp_path, artifa
     corpus.write_text("".join(DEMO.read_text(encoding="utf-8").splitlines(keepends=True)[:60]), encoding="utf-8")
 
     open_page(page, f"{studio_server.url}/data", "1 · Data")
-    upload(page, corpus)
-    expect(page.get_by_label("Corpus name").first).to_have_value("travel phrases")
+    upload(page, corpus, shows=(page.get_by_label("Corpus name").first, "travel phrases"))
     page.get_by_role("button", name="Add corpus").click()
     expect(page.get_by_text(re.compile(r"Stored corpus “travel phrases” \(id 1\): 60 segments"))).to_be_visible()
 

@@ -28,8 +28,7 @@ def test_demo_glossary_terms_are_highlighted_in_source_and_candidates(page: Page
     open_page(page, f"{studio_server.url}/data", "1 · Data")
     page.get_by_role("tab", name="Glossaries").click()
     expect(page.get_by_text("demo-en-ar-glossary", exact=False).first).to_be_visible()  # from the demo set-up
-    upload(page, terms, index=-1)
-    expect(page.get_by_label("Glossary name")).to_have_value("transport terms")
+    upload(page, terms, index=-1, shows=(page.get_by_label("Glossary name"), "transport terms"))
     wait_for_app(page)
     page.get_by_role("button", name="Check and store the glossary").click()
     expect(page.get_by_text("Stored glossary 'transport terms': 2 terms for en-ar.")).to_be_visible()
