@@ -178,6 +178,15 @@ def _validate(config: GrpoJobConfig) -> None:
         raise ValueError(f"unknown checks {', '.join(unknown)}; known: {', '.join(CHECK_FLAGS)}")
 
 
+def _advantage_scaling(config: GrpoJobConfig) -> str:
+    """What the run's first log line says of GRPO's advantage scaling (nothing for RLOO, which has none)."""
+    if config.method != "grpo":
+        return ""
+    if config.scale_rewards == "none":
+        return "; advantages not scaled"
+    return f"; advantages scaled by the {config.scale_rewards}'s standard deviation"
+
+
 def prepare(config: GrpoJobConfig, store, run_dir: Path) -> None:
     """Check the rewards, resolve the policy (and reward model) and export the sources into ``inputs/``."""
     _validate(config)
@@ -415,9 +424,7 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
             f"{policy.name}; rewards " + ", ".join(f"{f.__name__}×{w:g}" for f, w in zip(funcs, weights, strict=True))
             + (f" (reward model {rm.name})" if rm and not extra_rms else "")
             + (f" (reward: {config.ensemble} of {', '.join(r.name for r in [rm, *extra_rms])})" if extra_rms else "")
-            + (f"; advantages scaled by the {config.scale_rewards}'s standard deviation"
-               if config.method == "grpo" and config.scale_rewards != "none" else
-               "; advantages not scaled" if config.method == "grpo" else ""))
+            + _advantage_scaling(config))
 
     common = dict(
         output_dir=str(ctx.checkpoint_dir), per_device_train_batch_size=config.batch_size * config.num_generations,

@@ -71,20 +71,18 @@ def open_page(page, url: str, heading: str) -> None:
     expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
 
 
-UPLOAD_STATE = """([index, name]) => {
+UPLOAD_STATE = """([index, name, appIdle]) => {
   const all = document.querySelectorAll('[data-testid="stFileUploader"]');
   const uploader = all[index < 0 ? all.length + index : index];
   const chip = uploader && [...uploader.querySelectorAll('[data-testid="stFileChip"]')]
     .find(c => c.textContent.includes(name));
   if (!chip || chip.querySelector('[data-testid="stFileChipIconError"]')) return "lost";
   if (chip.querySelector('[data-testid="stFileChipIconSpinner"]')) return false;
-  const app = document.querySelector('[data-testid="stApp"]');
-  return app && app.dataset.testScriptState === "notRunning" && app.dataset.testConnectionState === "CONNECTED"
-    ? "uploaded" : false;
+  return document.querySelector(appIdle) ? "uploaded" : false;
 }"""
 """The state of a file given to the ``index``-th file uploader (negative: from the end), once its chip has shown:
-``"uploaded"`` when the chip has no spinner and the app is idle, ``"lost"`` when the uploader no longer lists the
-file or marks it failed."""
+``"uploaded"`` when the chip has no spinner and the app is idle (:data:`APP_IDLE`), ``"lost"`` when the uploader no
+longer lists the file or marks it failed."""
 
 
 def upload(page, path: Path, index: int = 0, *, shows=None, attempts: int = 3, settle_s: float = 30.0) -> None:
@@ -101,7 +99,7 @@ def upload(page, path: Path, index: int = 0, *, shows=None, attempts: int = 3, s
         uploader = page.get_by_test_id("stFileUploader").nth(index)
         uploader.locator("input[type=file]").set_input_files(str(path))
         expect(uploader.get_by_test_id("stFileChip").filter(has_text=path.name)).to_be_attached()
-        state = page.wait_for_function(UPLOAD_STATE, arg=[index, path.name], timeout=APP_WAIT_MS).json_value()
+        state = page.wait_for_function(UPLOAD_STATE, arg=[index, path.name, APP_IDLE], timeout=APP_WAIT_MS).json_value()
         if state == "uploaded" and (shows is None or _page_takes(page, *shows, settle_s)):
             return
         print(f"upload attempt {attempt} of {path.name}: {'lost by the uploader' if state == 'lost' else 'not taken'}")
