@@ -50,6 +50,8 @@ CHOICE_LABELS: dict[str, str] = {
     "bertscore": "BERTScore",
     "comet": "COMET",
     "comet_qe": "COMET-QE (no reference)",
+    "group": "The group's standard deviation (GRPO)",
+    "batch": "The whole step's standard deviation",
 }
 """How a form shows a choice's stored value (values not listed are shown as they are)."""
 
