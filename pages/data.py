@@ -24,6 +24,7 @@ from studio.components.arabic import bidi_table
 from studio.components.charts import length_histogram
 from studio.components.glossary import glossary_manager
 from studio.components.header import workspace_header
+from studio.components.wording import counted
 from studio.state import services
 
 PAGE_SIZES = (25, 50, 100)
@@ -119,7 +120,7 @@ def _add(name: str, data: bytes, options: PrepareOptions, filename: str) -> None
         st.error(str(exc))
         return
     report = prepared.report()
-    st.success(f"Stored corpus “{name}” (id {corpus_id}): {report['n_rows']} segments — "
+    st.success(f"Stored corpus “{name}” (id {corpus_id}): {counted(report['n_rows'], 'segment')} — "
                f"train {report['splits']['train']}, valid {report['splits']['valid']}, "
                f"test {report['splits']['test']}.")
     st.caption(f"Read {report['n_rows_read']} rows; removed {report['n_exact_duplicates']} exact and "
@@ -169,7 +170,7 @@ with upload_tab:
         st.error(problem)
     elif preview is not None:
         if preview.accepted:
-            st.success(f"{preview.n_rows} segments would be stored ({preview.n_exact_duplicates} exact and "
+            st.success(f"{counted(preview.n_rows, 'segment')} would be stored ({preview.n_exact_duplicates} exact and "
                        f"{preview.n_normalised_duplicates} normalised duplicates removed).")
             bidi_table(preview.table.slice(0, 10).to_pylist(), ["line", "source", "target", "split"])
         else:
@@ -220,7 +221,7 @@ with browse_tab:
               "valid": c["valid"], "test": c["test"], "file": c["source_file"], "added (UTC)": c["created_at"]}
              for c in corpora], hide_index=True, use_container_width=True,
         )
-        names = {c["id"]: f"{c['name']} ({c['pair']}, {c['segments']} segments)" for c in corpora}
+        names = {c["id"]: f"{c['name']} ({c['pair']}, {counted(c['segments'], 'segment')})" for c in corpora}
         corpus_id = st.selectbox("Corpus", list(names), format_func=names.get, key="browse-corpus")
         c1, c2, c3 = st.columns([1, 2, 1])
         split = c1.selectbox("Split", ["all", "train", "valid", "test"], key="browse-split")
@@ -233,7 +234,7 @@ with browse_tab:
         page = st.number_input(f"Page (of {pages})", 1, pages, 1, key=f"browse-page-{corpus_id}-{split}-{search}")
         rows = repo.page(corpus_id, split=split_arg, search=search or None, limit=page_size,
                          offset=(page - 1) * page_size)
-        st.caption(f"{total} matching segments")
+        st.caption(counted(total, "matching segment"))
         bidi_table(rows, ["seg_id", "line", "split", "source", "target"],
                    labels={"seg_id": "#", "target": "Arabic"})
         hist = repo.length_histogram(corpus_id)

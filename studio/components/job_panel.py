@@ -14,6 +14,7 @@ from engine.jobs.config import ConfigError, FieldSpec, choice_label, config_fiel
 from engine.jobs.events import FINAL_STATUSES
 from engine.jobs.kinds import job_kind
 from engine.jobs.metric_titles import metric_title
+from studio.components.wording import counted
 from studio.state import services, shows_storage_errors
 
 STATUS_ICONS = {"queued": ":material/schedule:", "running": ":material/autorenew:",
@@ -211,7 +212,7 @@ def _ingest_notice(run_id: str) -> None:
         return
     facts = []
     if report["bad_lines"]:
-        facts.append(f"{report['bad_lines']} corrupt line{'s' if report['bad_lines'] != 1 else ''} skipped")
+        facts.append(f"{counted(report['bad_lines'], 'corrupt line')} skipped")
     if report["resets"]:
         facts.append(f"the file was truncated or replaced {report['resets']}× and read again "
                      f"({report['duplicates']} events already seen were skipped)")

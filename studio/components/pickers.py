@@ -10,6 +10,7 @@ import streamlit as st
 from engine.corpora.fresh import fresh_source_corpora
 from engine.jobs.config import FieldSpec
 from studio.components.settings_text import format_settings, parse_settings
+from studio.components.wording import counted
 from studio.state import services
 
 Widget = Callable[[FieldSpec, Any, str], Any]
@@ -54,7 +55,7 @@ def corpus_picker(default_all: bool = True, fresh: bool = False) -> Widget:
     def widget(spec: FieldSpec, value: Any, key: str) -> Any:
         store = services().store
         corpora = store.corpora.list()
-        names = {c["id"]: f"{c['name']} ({c['pair']}, {c['segments']} segments)" for c in corpora}
+        names = {c["id"]: f"{c['name']} ({c['pair']}, {counted(c['segments'], 'segment')})" for c in corpora}
         everything = fresh_source_corpora(store) if fresh else list(names)
         default = [i for i in (value or []) if i in names] or (everything if default_all else [])
         return st.multiselect(spec.label, list(names), default=default, format_func=names.get, help=spec.help,

@@ -55,6 +55,16 @@ def test_check_previews_without_storing(open_page, store):
     assert store.corpora.list() == []
 
 
+def test_a_one_line_corpus_is_counted_in_the_singular(open_page, store):
+    at = _paste(open_page("data"), GOOD.splitlines()[0], "one")
+    at.button(key="upload-check").click()
+    at.run()
+    assert any(s.value.startswith("1 segment would be stored") for s in at.success), [s.value for s in at.success]
+    at.button(key="upload-add").click()
+    at.run()
+    assert any("(id " in s.value and "): 1 segment — " in s.value for s in at.success), [s.value for s in at.success]
+
+
 def test_swapped_columns_get_a_hint(open_page):
     swapped = "\n".join("\t".join(reversed(line.split("\t"))) for line in GOOD.splitlines())
     at = _paste(open_page("data"), swapped, "swapped")
