@@ -16,23 +16,31 @@ Variants, interleaved per round in a rotating order so that they see the same ma
     the same studio with ``TARJAMA_GC_FREEZE=0``: Streamlit's own behaviour, a full collection over every object
     of torch, transformers, pandas and the engine after each script run (the baseline).
 
+``--against REF``
+    adds the studio at git commit ``REF`` (a branch, a tag, ``HEAD~1``), checked out into a temporary worktree and
+    started from there with the same environment, Python and model: a change to the pages, measured against the
+    code before it in the same run. Only the studio's code differs; the journey and its waits are this checkout's.
+
 Reported per variant (medians over rounds): the journey's wall time, the median and 90th-percentile latency from
 the submit click to the confirmation, the server process's CPU seconds per judgement (user + system; what a
 judgement costs whatever else the machine does) and its resident memory at the end (frozen objects are never
-collected: this shows what that costs), with the ratios unfrozen / studio. Results:
+collected: this shows what that costs), with the ratios of every other variant over ``studio``. Results:
 ``bench/results/review_queue.json``, with the load average at the start and end of each run.
 
-    python -m bench.review_queue [--items 30] [--rounds 2]
+    python -m bench.review_queue [--items 30] [--rounds 2] [--variants studio,unfrozen] [--against REF]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import statistics
+import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from bench.common import timing_summary, write_results
@@ -59,8 +67,21 @@ async def _journey(url: str, items: int) -> dict:
             await browser.close()
 
 
-def run_once(variant: str, items: int, policy: Path) -> dict:
-    """One journey of ``items`` judgements on a fresh workspace with the studio started as ``variant``."""
+@contextlib.contextmanager
+def checkout_of(ref: str) -> Iterator[Path]:
+    """This repository at commit ``ref`` in a temporary git worktree (detached), removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="tarjama-at-") as tmp:
+        tree = Path(tmp) / "tree"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "--quiet", str(tree), ref], check=True)
+        try:
+            yield tree
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=False)
+
+
+def run_once(variant: str, items: int, policy: Path, root: Path = ROOT) -> dict:
+    """One journey of ``items`` judgements on a fresh workspace with the studio started as ``variant`` (its
+    environment from :data:`VARIANTS`, none for a variant not there) from the checkout ``root``."""
     import psutil
 
     from studio.running import RunningStudio
@@ -69,7 +90,7 @@ def run_once(variant: str, items: int, policy: Path) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "workspace"
         seed_queue(home, policy, n_items=items)
-        server = RunningStudio(home, env=VARIANTS[variant], log_path=Path(tmp) / "studio.log")
+        server = RunningStudio(home, env=VARIANTS.get(variant, {}), log_path=Path(tmp) / "studio.log", root=root)
         try:
             process = psutil.Process(server.proc.pid)
             load_start = os.getloadavg()
@@ -96,29 +117,43 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--items", type=int, default=30, help="judgements per journey")
     parser.add_argument("--rounds", type=int, default=2, help="journeys per variant (interleaved)")
+    parser.add_argument("--variants", default=",".join(VARIANTS),
+                        help=f"which of {', '.join(VARIANTS)} to run, comma-separated (studio is always run)")
+    parser.add_argument("--against", metavar="REF", help="also run the studio at this git commit (see above)")
+    parser.add_argument("--name", default="review_queue", help="results file: bench/results/NAME.json")
     parser.add_argument("--model", default=str(ROOT / "data" / "demo" / "model"),
                         help="the policy registered in the workspace (nothing is sampled with it)")
     args = parser.parse_args()
-    names = list(VARIANTS)
-    runs: list[dict] = []
-    for r in range(args.rounds):
-        for variant in names[r % len(names):] + names[:r % len(names)]:
-            run = run_once(variant, args.items, Path(args.model))
-            runs.append(run)
-            print(f"  round {r + 1} {variant}: {run['wall_s']} s, submit→saved median "
-                  f"{run['submit_to_saved_median_s']} s, server CPU {run['server_cpu_s_per_judgement']} s a "
-                  f"judgement (load {run['load_avg_at_start'][0]:.1f})", flush=True)
+    names = ["studio", *(v for v in args.variants.split(",") if v in VARIANTS and v != "studio")]
+    with contextlib.ExitStack() as stack:
+        roots = {name: ROOT for name in names}
+        commit = None
+        if args.against:
+            commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", args.against],
+                                    capture_output=True, text=True, check=True).stdout.strip()
+            label = f"at {commit}"
+            roots[label] = stack.enter_context(checkout_of(args.against))
+            names.append(label)
+        runs: list[dict] = []
+        for r in range(args.rounds):
+            for variant in names[r % len(names):] + names[:r % len(names)]:
+                run = run_once(variant, args.items, Path(args.model), roots[variant])
+                runs.append(run)
+                print(f"  round {r + 1} {variant}: {run['wall_s']} s, submit→saved median "
+                      f"{run['submit_to_saved_median_s']} s, server CPU {run['server_cpu_s_per_judgement']} s a "
+                      f"judgement (load {run['load_avg_at_start'][0]:.1f})", flush=True)
     summary = {}
     for variant in names:
         mine = [run for run in runs if run["variant"] == variant]
         summary[variant] = {key: round(statistics.median(run[key] for run in mine), 3) for key in (
             "wall_s", "submit_to_saved_median_s", "submit_to_saved_p90_s", "server_cpu_s_per_judgement",
             "server_rss_mib_at_end")}
-    ratios = {key: round(summary["unfrozen"][key] / summary["studio"][key], 2) for key in summary["studio"]}
-    print(f"review queue, {args.items} judgements: studio {summary['studio']}; unfrozen {summary['unfrozen']}; "
-          f"unfrozen / studio {ratios}")
-    path = write_results("review_queue", {"items": args.items, "rounds": args.rounds, "model": args.model,
-                                          "variants": summary, "unfrozen_over_studio": ratios, "runs": runs})
+    over_studio = {variant: {key: round(summary[variant][key] / summary["studio"][key], 2)
+                             for key in summary["studio"]} for variant in names[1:]}
+    print(f"review queue, {args.items} judgements: {summary}; over studio: {over_studio}")
+    path = write_results(args.name, {"items": args.items, "rounds": args.rounds, "model": args.model,
+                                     "against": commit, "variants": summary, "over_studio": over_studio,
+                                     "runs": runs})
     print(f"wrote {path}")
 
 

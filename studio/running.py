@@ -27,22 +27,23 @@ def free_port() -> int:
 class RunningStudio:
     """``python -m studio`` (the entry point ``make run`` uses) over the workspace ``home``, started and healthy.
 
-    ``env`` adds to the process's environment; the log goes to ``log_path`` (default ``home/studio.log``).
-    Raises RuntimeError, naming the log, when the server does not answer its health check within ``wait_s``.
+    ``env`` adds to the process's environment; the log goes to ``log_path`` (default ``home/studio.log``);
+    ``root`` is the checkout it runs from (default this one; a benchmark may start another commit's). Raises
+    RuntimeError, naming the log, when the server does not answer its health check within ``wait_s``.
     """
 
     def __init__(self, home: Path, *, env: dict[str, str] | None = None, log_path: Path | None = None,
-                 wait_s: float = 300.0) -> None:
+                 wait_s: float = 300.0, root: Path = ROOT) -> None:
         self.home = Path(home)
         self.home.mkdir(parents=True, exist_ok=True)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        python_path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+        python_path = os.pathsep.join(p for p in (str(root), os.environ.get("PYTHONPATH", "")) if p)
         full_env = {**os.environ, "TARJAMA_HOME": str(self.home), "HF_HUB_OFFLINE": "1", "PYTHONUNBUFFERED": "1",
                     "PYTHONPATH": python_path, **(env or {})}
         self.log_path = Path(log_path) if log_path else self.home / "studio.log"
         self.log = self.log_path.open("wb")
-        self.proc = subprocess.Popen([sys.executable, "-m", "studio", "--port", str(self.port)], cwd=ROOT,
+        self.proc = subprocess.Popen([sys.executable, "-m", "studio", "--port", str(self.port)], cwd=root,
                                      env=full_env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + wait_s
         while time.monotonic() < deadline and self.proc.poll() is None:
