@@ -42,6 +42,7 @@ from studio.components.job_panel import config_form, run_monitor
 from studio.components.pickers import model_picker
 from studio.components.rtl_editor import rtl_text_area
 from studio.components.span_marker import span_marker
+from studio.reruns import rerun_scope
 from studio.state import services
 
 TOP = 3
@@ -226,7 +227,7 @@ def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: in
     stored = store.feedback.judgement(judgement.submission_id)
     st.session_state[f"tr_done::{linguist}::{request_id}"] = {"id": result.judgement_id, "kind": stored["kind"],
                                                               "time": stored["created_at"]}
-    st.rerun()
+    st.rerun(scope=rerun_scope())  # the tab's fragment alone after a click in it
     return True
 
 
@@ -263,8 +264,10 @@ def ensemble_settings(key: str, first: str | None) -> tuple[list[str], str, floa
     return extra, how, float(k)
 
 
+@st.fragment
 def translate_section() -> None:
-    """Translate: one source, 5–8 candidates ranked by the reward model, the linguist's judgement."""
+    """Translate: one source, 5–8 candidates ranked by the reward model, the linguist's judgement. A fragment: a
+    click in it reruns this tab, not the page (see the tabs below)."""
     picker_column, glossary_column = st.columns([3, 2])
     with picker_column:
         glossary_picker(store, None, key=GLOSSARIES)
@@ -344,8 +347,10 @@ def translate_section() -> None:
 
 
 
+@st.fragment
 def review_queue_section() -> None:
-    """Review queue: the next source of a lead's queue for this linguist, judged like a translation."""
+    """Review queue: the next source of a lead's queue for this linguist, judged like a translation. A fragment:
+    *Next item*, the form and *Submit judgement* rerun this tab, not the page."""
     queues = store.feedback.queues()
     with st.expander("Create a review queue (leads)", expanded=not queues):
         corpora = store.corpora.list()
@@ -529,8 +534,11 @@ def feedback_log_section() -> None:
 
 
 # --- tabs ------------------------------------------------------------------------------------------------
+# The Translate and Review queue tabs are fragments: a linguist's clicks rerun only that tab. Switching tabs reruns
+# the page (on_change="rerun"), so a tab shown is never older than the judgements made in another one; every tab
+# is still drawn on every run, so nothing typed in a tab not shown is lost.
 translate_tab, queue_tab, batch_tab, feedback_tab = st.tabs(
-    ["Translate", "Review queue", "Batch translation", "All feedback"])
+    ["Translate", "Review queue", "Batch translation", "All feedback"], key="tr-tab", on_change="rerun")
 
 with translate_tab:
     translate_section()
