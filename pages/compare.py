@@ -32,6 +32,7 @@ from studio.components.job_panel import config_form, run_monitor
 from studio.components.mqm_panel import mqm_panel
 from studio.components.pickers import corpus_picker
 from studio.components.scorecard import scorecard_panel
+from studio.reruns import rerun_scope
 from studio.state import services
 
 STAGE_ORDER = ("sft", "cold-start", "final", "production", "candidate", "archived")
@@ -325,8 +326,10 @@ def compare_section() -> None:
 
 
 
+@st.fragment
 def blind_ab_section() -> None:
-    """Blind A/B: linguists judge two systems' outputs without knowing which is which."""
+    """Blind A/B: linguists judge two systems' outputs without knowing which is which. A fragment: a judgement
+    reruns this tab, not the comparison's charts and reports."""
     user = st.session_state.get("ab-user")
     if not user:
         st.caption("Sign in once for this browser session: your judgements are stored under your name.")
@@ -387,7 +390,7 @@ def blind_ab_section() -> None:
                             store.evaluations.record_judgement(testset["id"], item.idx, user["name"], item.left,
                                                                item.right, choice, role=user["role"])
                             st.session_state.pop(item_key, None)
-                            st.rerun()
+                            st.rerun(scope=rerun_scope())
             st.subheader("Win rates")
             rates = win_rates(store.evaluations.judgements(testset["id"]))
             reveal = st.toggle("Reveal the systems", key="ab-reveal",
@@ -416,7 +419,10 @@ def mqm_section() -> None:
 
 
 
-evaluate_tab, compare_tab, ab_tab, mqm_tab = st.tabs(["Evaluate", "Compare", "Blind A/B", "MQM (error spans)"])
+# Opening a tab reruns the page (on_change="rerun"): the Compare tab's reports count the A/B judgements just made
+# in the Blind A/B tab, whose clicks rerun only that tab. Every tab is still drawn on each run.
+evaluate_tab, compare_tab, ab_tab, mqm_tab = st.tabs(["Evaluate", "Compare", "Blind A/B", "MQM (error spans)"],
+                                                     key="cmp-tab", on_change="rerun")
 
 # --- Evaluate ---------------------------------------------------------------------------------------------------
 with evaluate_tab:

@@ -42,6 +42,7 @@ from studio.components.job_panel import config_form, run_monitor
 from studio.components.pickers import model_picker
 from studio.components.rtl_editor import rtl_text_area
 from studio.components.span_marker import span_marker
+from studio.components.wording import counted
 from studio.reruns import rerun_scope
 from studio.state import services
 
@@ -360,7 +361,7 @@ def review_queue_section() -> None:
             with st.form("tr-queue-form"):
                 q1, q2 = st.columns(2)
                 q_name = q1.text_input("Queue name", key="tr-q-name")
-                names = {c["id"]: f"{c['name']} ({c['segments']} segments)" for c in corpora}
+                names = {c["id"]: f"{c['name']} ({counted(c['segments'], 'segment')})" for c in corpora}
                 q_corpora = q2.multiselect("Corpora", list(names), default=list(names)[:1], format_func=names.get,
                                            key="tr-q-corpora")
                 q_split = q1.selectbox("Split", ["test", "valid", "train", "all"], key="tr-q-split",
@@ -401,7 +402,7 @@ def review_queue_section() -> None:
     if not queues:
         st.info("No review queue yet.")
     else:
-        labels = {q["id"]: f"{q['name']} — {q['items']} sources, k = {q['k']}" for q in queues}
+        labels = {q["id"]: f"{q['name']} — {counted(q['items'], 'source')}, k = {q['k']}" for q in queues}
         if st.session_state.get("tr-queue") not in labels:
             st.session_state.pop("tr-queue", None)
         queue_id = st.selectbox("Queue", list(labels), format_func=labels.get, key="tr-queue")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import choose, open_page, wait_for_app, wait_for_run
+from tests.e2e.conftest import StudioServer, choose, open_page, wait_for_app, wait_for_run
 
 pytestmark = pytest.mark.e2e
 
@@ -54,3 +56,55 @@ def test_compare_two_models_in_the_browser(page: Page, seeded_studio_server, tin
     expect(sentence).to_contain_text("tiny-b")
     expect(sentence.locator("td.tarjama-ar").first).to_have_attribute("dir", "rtl")
     page.screenshot(path=str(artifacts / "compare-side-by-side.png"))
+
+
+def test_blind_ab_judgements_in_the_browser_reach_the_win_rates(page: Page, tmp_path, artifacts):
+    """The Blind A/B tab reruns alone on each judgement (a fragment): three judgements in a row, each drawing the
+    next sentence, all stored; then the Compare tab, opened, is drawn again and its CSV report counts them."""
+    from engine.store import Store
+    from tests.engine.compare.helpers import seed_two_systems
+
+    home = tmp_path / "workspace"
+    store = Store(home / "studio.duckdb")
+    try:
+        seed_two_systems(store, tmp_path / "evaluations")
+    finally:
+        store.close()
+    server = StudioServer(home)
+    try:
+        open_page(page, f"{server.url}/compare", "5 · Compare")
+        page.get_by_role("tab", name="Blind A/B").click()
+        panel = page.get_by_role("tabpanel", name="Blind A/B")
+        wait_for_app(page)
+        panel.get_by_label("Your name", exact=True).fill("Amal")
+        panel.get_by_role("button", name="Sign in").click()
+        for judged in range(3):
+            expect(panel.get_by_text(f"{judged} judged by you for this pair.", exact=False)).to_be_visible()
+            wait_for_app(page)
+            panel.get_by_role("button", name="A is better").click()
+        expect(panel.get_by_text("3 judged by you for this pair.", exact=False)).to_be_visible()
+        wait_for_app(page)
+        assert page.get_by_test_id("stException").count() == 0
+        rates = panel.get_by_test_id("stDataFrame").last
+        expect(rates).to_be_visible()
+        page.screenshot(path=str(artifacts / "compare-blind-ab.png"), full_page=True)
+        # the Compare tab was drawn when the page opened, before any judgement: opening it reruns the page, so its
+        # report counts the three
+        page.get_by_role("tab", name="Compare").click()
+        wait_for_app(page)
+        csv_button = page.get_by_role("tabpanel", name="Compare").get_by_role("button", name="CSV", exact=True)
+        expect(csv_button).to_be_visible()
+        with page.expect_download() as download:
+            csv_button.click()
+        report = Path(download.value.path()).read_text(encoding="utf-8")
+        ab_rows = [line for line in report.splitlines() if line.startswith("ab,")]
+        assert len(ab_rows) == 1 and ",3," in ab_rows[0] and "ties 0" in ab_rows[0], report
+        assert page.get_by_test_id("stException").count() == 0
+    finally:
+        server.stop()
+    store = Store(home / "studio.duckdb")
+    try:
+        rows = store.evaluations.judgements()
+    finally:
+        store.close()
+    assert len(rows) == 3 and {r["linguist"] for r in rows} == {"Amal"} and len({r["idx"] for r in rows}) == 3
