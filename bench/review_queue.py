@@ -25,7 +25,8 @@ Reported per variant (medians over rounds): the journey's wall time, the median 
 the submit click to the confirmation, the server process's CPU seconds per judgement (user + system; what a
 judgement costs whatever else the machine does) and its resident memory at the end (frozen objects are never
 collected: this shows what that costs), with the ratios of every other variant over ``studio``. Results:
-``bench/results/review_queue.json``, with the load average at the start and end of each run.
+``bench/results/review_queue.json`` (``--name`` for another file), with the load average at the start and end of
+each run.
 
     python -m bench.review_queue [--items 30] [--rounds 2] [--variants studio,unfrozen] [--against REF]
 """
@@ -124,7 +125,10 @@ def main() -> None:
     parser.add_argument("--model", default=str(ROOT / "data" / "demo" / "model"),
                         help="the policy registered in the workspace (nothing is sampled with it)")
     args = parser.parse_args()
-    names = ["studio", *(v for v in args.variants.split(",") if v in VARIANTS and v != "studio")]
+    asked = [v.strip() for v in args.variants.split(",") if v.strip()]
+    if unknown := [v for v in asked if v not in VARIANTS]:
+        parser.error(f"unknown variant(s) {', '.join(unknown)}: choose among {', '.join(VARIANTS)}")
+    names = ["studio", *(v for v in asked if v != "studio")]
     with contextlib.ExitStack() as stack:
         roots = {name: ROOT for name in names}
         commit = None
