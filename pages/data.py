@@ -24,6 +24,7 @@ from studio.components.arabic import bidi_table
 from studio.components.charts import length_histogram
 from studio.components.glossary import glossary_manager
 from studio.components.header import workspace_header
+from studio.components.pickers import corpus_label
 from studio.components.wording import counted
 from studio.state import services
 
@@ -221,7 +222,7 @@ with browse_tab:
               "valid": c["valid"], "test": c["test"], "file": c["source_file"], "added (UTC)": c["created_at"]}
              for c in corpora], hide_index=True, use_container_width=True,
         )
-        names = {c["id"]: f"{c['name']} ({c['pair']}, {counted(c['segments'], 'segment')})" for c in corpora}
+        names = {c["id"]: corpus_label(c) for c in corpora}
         corpus_id = st.selectbox("Corpus", list(names), format_func=names.get, key="browse-corpus")
         c1, c2, c3 = st.columns([1, 2, 1])
         split = c1.selectbox("Split", ["all", "train", "valid", "test"], key="browse-split")

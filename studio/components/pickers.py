@@ -47,6 +47,11 @@ def models_picker(kind: str = "reward") -> Widget:
     return widget
 
 
+def corpus_label(corpus: dict) -> str:
+    """A stored corpus as the pages name it: its name, language pair and size."""
+    return f"{corpus['name']} ({corpus['pair']}, {counted(corpus['segments'], 'segment')})"
+
+
 def corpus_picker(default_all: bool = True, fresh: bool = False) -> Widget:
     """A multiselect of corpora, by name with pair and size. With ``fresh`` (forms that sample the SFT model),
     nothing chosen yet preselects the corpora it was not trained on (:func:`engine.corpora.fresh.fresh_source_corpora`)
@@ -55,7 +60,7 @@ def corpus_picker(default_all: bool = True, fresh: bool = False) -> Widget:
     def widget(spec: FieldSpec, value: Any, key: str) -> Any:
         store = services().store
         corpora = store.corpora.list()
-        names = {c["id"]: f"{c['name']} ({c['pair']}, {counted(c['segments'], 'segment')})" for c in corpora}
+        names = {c["id"]: corpus_label(c) for c in corpora}
         everything = fresh_source_corpora(store) if fresh else list(names)
         default = [i for i in (value or []) if i in names] or (everything if default_all else [])
         return st.multiselect(spec.label, list(names), default=default, format_func=names.get, help=spec.help,
