@@ -71,7 +71,7 @@ class GrpoJobConfig(TrainerSettings, LoraSettings, PolicyOutputSettings):
     FORM_ORDER: ClassVar[tuple[str, ...]] = (
         "policy", "method", "reward_model", "extra_reward_models", "ensemble", "ensemble_k", "rm_weight",
         "chrf_weight", "check_penalty", "penalty_checks", "glossaries", "terminology_penalty", "corpus_ids", "split",
-        "max_prompts", "drop_solved_at", "num_generations", "max_completion_length", "temperature",
+        "max_prompts", "drop_solved_at", "reference_share", "num_generations", "max_completion_length", "temperature",
         "scale_rewards", "studio_rollouts", "shared_prompts", "learning_rate",
         "beta", "batch_size", "gradient_accumulation", "epochs", "max_steps", "max_grad_norm", "lora", "lora_r",
         "lora_alpha", "save_every", "sample_every", "model_name", "register_stage", "seed", "precision",
@@ -110,6 +110,12 @@ class GrpoJobConfig(TrainerSettings, LoraSettings, PolicyOutputSettings):
                                          "reference (100 = translated exactly): their groups would all score "
                                          "the same and teach nothing. 0 = keep every source.",
                                     min=0.0, max=100.0, advanced=True, label="Drop solved sources at chrF")
+    reference_share: float = setting(0.0, "Share of the groups in which the source's corpus reference stands in for "
+                                          "one sampled translation, scored and weighed against the samples like "
+                                          "them (off-policy guidance, LUFFY, Yan et al. 2025): it teaches words the "
+                                          "policy cannot sample, most where its samples are poor. 0 = off; needs "
+                                          "references.", min=0.0, max=1.0, advanced=True,
+                                     label="Reference in groups")
     num_generations: int = setting(4, "Translations sampled per source (the group).", min=2, max=64)
     max_completion_length: int = setting(32, "Longest sampled translation, in tokens.", min=1, max=2048)
     temperature: float = setting(1.0, "Sampling temperature of the translations.", min=0.01, max=10.0)
@@ -454,6 +460,11 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
         from engine.rl.shared_prompts import with_shared_prompts
 
         trainer_cls = with_shared_prompts(trainer_cls)
+    if config.reference_share > 0:
+        from engine.rl.guidance import with_reference_guidance
+
+        trainer_cls = with_reference_guidance(trainer_cls, config.reference_share, config.seed,
+                                              returns_logprobs=config.method == "grpo")
     # the policy after the training arguments: under DeepSpeed ZeRO-3 they make from_pretrained shard it at load
     model = load_causal_lm(policy.path, trust_remote_code=policy.trust_remote_code,
                            dtype=precision.load_dtype(trainable=True, lora=config.lora))
@@ -468,6 +479,8 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
     if config.studio_rollouts:
         ctx.log(f"rollouts: {trainer.studio_rollouts_used} generation calls through the studio's "
                 "decoding loop (the rest, if any, through TRL's generate())")
+    if config.reference_share > 0:
+        ctx.log(f"reference guidance: {trainer.guided_groups} groups had their reference in place of a sample")
     if config.shared_prompts:
         ctx.log(f"shared prompts: {trainer.shared_prompt_calls} model calls ran each distinct prompt once (the "
                 "rest, if any, ran TRL's own forward pass)")
@@ -492,6 +505,7 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
             "ensemble_spread_last": spreads[-1] if spreads else None,
             "rewards": {f.__name__: w for f, w in zip(funcs, weights, strict=True)}, "beta": config.beta,
             "steps": steps, "prompts": len(rows), "drop_solved_at": config.drop_solved_at,
+            "reference_share": config.reference_share,
             "num_generations": config.num_generations, "scale_rewards": config.scale_rewards,
             "corpus_ids": [int(i) for i in config.corpus_ids], "split": config.split,
             "learning_rate": config.learning_rate, "lora": config.lora, "prompt_format": policy.prompt_format,

@@ -93,7 +93,8 @@ def test_a_run_needs_a_reward(store, tiny_policy, demo_corpus, tmp_path):
 def test_grpo_job_with_chrf_reward(supervisor, store, tiny_policy, tiny_policy_dir, demo_corpus):
     t0 = time.monotonic()
     run_id = supervisor.start("grpo", _config(demo_corpus, model_name="grpo-chrf", register_stage="cold-start",
-                                              scale_rewards="batch"))
+                                              scale_rewards="batch", reference_share=1.0,
+                                              max_completion_length=40))
     assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=30)
     keys = set(store.runs.metric_keys(run_id))
     assert {"loss", "reward", "reward_std", "kl", "completions_mean_length", "rewards_chrf_mean",
@@ -105,7 +106,7 @@ def test_grpo_job_with_chrf_reward(supervisor, store, tiny_policy, tiny_policy_d
     meta = model["metadata"]
     assert meta["method"] == "grpo" and meta["steps"] == 4 and meta["reward_model"] is None
     assert meta["rewards"] == {"chrf": 1.0, "checks": 0.5} and meta["prompts"] == 8
-    assert meta["scale_rewards"] == "batch"
+    assert meta["scale_rewards"] == "batch" and meta["reference_share"] == 1.0
     assert any("advantages scaled by the batch's standard deviation" in r["message"]
                for r in store.runs.logs(run_id))
     folder = Path(model["path"])
@@ -118,6 +119,8 @@ def test_grpo_job_with_chrf_reward(supervisor, store, tiny_policy, tiny_policy_d
     assert _rollout_calls(store, run_id) == 4
     # and every step's log-probabilities (the reference's and the policy's) ran each source once for its group
     assert _shared_prompt_calls(store, run_id) == 2 * 4
+    # the groups whose reference fits the completion budget (40 tokens: most of them) had it in place of a sample
+    assert 0 < _logged_count(store, run_id, r"reference guidance: (\d+) groups") <= 4 * 2
     print(f"grpo chrF job: {time.monotonic() - t0:.1f}s")
 
 
