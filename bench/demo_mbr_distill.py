@@ -7,14 +7,16 @@ held-out ``prefs`` pool, the SFT model samples greedy + ``--samples`` − 1 cand
 (:func:`engine.decoding.candidates.generate_candidates`), the pick becomes the target — the MBR pick
 (:func:`engine.jobs.evaluate.mbr_pick`, no reference read) or, with ``--pick oracle``, the candidate with the
 highest chrF against the source's reference (rejection-sampling fine-tuning on the demo's Phase 2 metric, as in
-ReST / RAFT) — and a copy of the model is fine-tuned on the targets with a plain NLL loss (AdamW, linear warm-up
-and decay, the prompt masked); ``--rounds`` repeats sample → pick → fine-tune from the new model (ReST's *Grow*
-steps). The studio's DPO job with ``nll_weight`` adds a preference term to this, and is measured by the sweep.
-Greedy outputs of both models on the whole test split are compared with the Compare page's paired bootstrap
+ReST / RAFT), or with ``--pick reference`` the reference itself (nothing sampled: plain supervised fine-tuning on
+the pool, the baseline any preference step on the same references has to beat) — and a copy of the model is
+fine-tuned on the targets with a plain NLL loss (AdamW, linear warm-up and decay, the prompt masked); ``--rounds``
+repeats sample → pick → fine-tune from the new model (ReST's *Grow* steps). The studio's DPO job with
+``nll_weight`` adds a preference term to this, and is measured by the sweep. Greedy outputs of both models on
+the whole test split are compared with the Compare page's paired bootstrap
 (corpus chrF and BLEU). The test split is never read before the model is final.
 
     python -m bench.demo_mbr_distill [--sources 2000] [--samples 16] [--lr 5e-5] [--epochs 2] [--seed 0]
-                                     [--pick mbr|oracle] [--rounds 1]
+                                     [--pick mbr|oracle|reference] [--rounds 1]
 
 Results: appended to ``bench/results/demo_mbr_distill.json`` (one entry per run, with the machine's load).
 """
@@ -111,8 +113,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=float, default=2.0)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--pick", choices=("mbr", "oracle"), default="mbr",
-                        help="the target per source: the MBR pick, or the best by chrF against the reference")
+    parser.add_argument("--pick", choices=("mbr", "oracle", "reference"), default="mbr",
+                        help="the target per source: the MBR pick, the best by chrF against the reference, or the "
+                             "reference itself (plain supervised fine-tuning on the pool: the baseline RL must beat)")
     parser.add_argument("--rounds", type=int, default=1, help="sample → pick → fine-tune rounds (ReST's Grow steps)")
     parser.add_argument("--save", default="", help="also save the distilled model in this folder (safetensors, with "
                                                    "its tokenizer and model card), e.g. to start RL from it")
@@ -128,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     policy = model
     for round_ in range(args.rounds):
         t1 = time.perf_counter()
-        targets = pick_targets(policy, tokenizer, prefs, args.samples, args.seed + round_, args.pick)
+        targets = ([r[1] for r in prefs] if args.pick == "reference"
+                   else pick_targets(policy, tokenizer, prefs, args.samples, args.seed + round_, args.pick))
         timing["mbr_s"] += round(time.perf_counter() - t1, 1)
         t1 = time.perf_counter()
         policy, losses = fine_tune(policy, tokenizer, prefs, targets, lr=args.lr, epochs=args.epochs, seed=args.seed)

@@ -6,7 +6,7 @@ against the references: the demo has no COMET/BERTScore model), and a reward mod
 each attempt — PPO with shaped rewards, GRPO/RLOO with the reward model and/or chrF as rewards, DPO, IPO and
 CPO-style DPO + NLL on the synthetic pairs (also on MBR-consensus pairs made without references) — trains a
 policy from the SFT model through the studio's own job (a ``decode`` attempt instead decodes the SFT model
-another way, e.g. MBR best-of-n), and
+another way, e.g. MBR best-of-n; a ``model`` attempt evaluates a model trained elsewhere, from its folder), and
 the evaluate job translates the demo **test** split (greedy) with it. Each attempt's gain over the SFT model is the
 Compare page's paired bootstrap on corpus chrF and BLEU, with the degenerate-output rates and the run's wall time.
 Nothing here is tuned on the test split by hand: the attempts are fixed in :data:`ATTEMPTS` and all are reported.
@@ -129,6 +129,20 @@ ATTEMPTS: dict[str, tuple[str, dict[str, Any]]] = {
     # --lr 2e-4 --save /tmp/raft-oracle), compared with the SFT model
     "grpo-chrf-lr2e-4-450-b16-from-raft": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
                                                     "batch_size": 16, "start_from": "/tmp/raft-oracle"}),
+    # reference guidance (engine.rl.guidance; LUFFY-style off-policy guidance): the corpus reference stands in for
+    # one of the 8 samples of every group / of a quarter of the groups, so the policy is also taught the words it
+    # cannot sample — the demo model's failures are unknown words (bench.demo_mbr_distill --pick reference is the
+    # plain supervised baseline on the same references)
+    # the plain supervised baseline on the same references: the SFT model fine-tuned with NLL on every prefs
+    # source's reference (python -m bench.demo_mbr_distill --pick reference --sources 5626 --lr 2e-4 --save
+    # /tmp/ref-sft), evaluated here so that its held-out comparison is the attempts' own
+    "sft-on-references": ("model", {"model_dir": "/tmp/ref-sft"}),
+    "grpo-chrf-lr2e-4-450-b16-ref1": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
+                                               "batch_size": 16, "reference_share": 1.0}),
+    "grpo-chrf-lr2e-4-450-b16-ref1-seed1": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
+                                                     "batch_size": 16, "reference_share": 1.0, "seed": 1}),
+    "grpo-chrf-lr2e-4-450-b16-ref0.25": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
+                                                  "batch_size": 16, "reference_share": 0.25}),
     # chrF plus the likelihood-head reward model (rm-likelihood below, trained first) at a small weight: its
     # rewards are summed log-likelihoods, several nats apart within a group where chrF differs by tenths
     "grpo-chrf+rmlik0.02-lr2e-4-450": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
@@ -239,6 +253,14 @@ def run_attempt(studio, state: dict, name: str) -> dict:
     values["model_name"] = model_name
     if kind == "reward":
         return reward_attempt(studio, state, name, values)
+    if kind == "model":  # a model trained elsewhere (a folder), registered and evaluated as it is
+        if studio.store.models.get(model_name) is None:
+            studio.store.models.register(model_name, "policy", str(settings["model_dir"]), stage="candidate",
+                                         parent=state["sft"], metadata={"prompt_format": "tags"})
+        key = evaluate(studio, [model_name], corpus_ids=state["test_corpora"])[model_name]
+        out = {"kind": kind, "settings": settings, "vs_sft": paired(studio, state["sft_eval"], key)}
+        log(f"{name}: chrF {out['vs_sft']['chrf']['gain']:+.2f} (p={out['vs_sft']['chrf']['p_value']})")
+        return out
     if kind == "decode":  # the SFT model under another decoding, against its greedy outputs
         t0 = time.perf_counter()
         key = evaluate(studio, [state["sft"]], corpus_ids=state["test_corpora"], **settings)[state["sft"]]

@@ -35,7 +35,10 @@ stays (``demo_rl_sweep_retrained.json``: ``heldout``; the whole loop with RLOO: 
 same reason the advantages stay divided by the group's reward std: the step's std (``scale_rewards="batch"``) gained
 +1.22 / +1.21 on the demo test split against this preset's +0.64 / +0.68 (seeds 0 / 1, paired), but FLORES-200 dev
 +0.88 to +1.59 against +1.94 to +2.74 and Tatoeba +1.21 / +0.90 against +1.59 / +1.02
-(``demo_rl_sweep_batchstd.json``)."""
+(``demo_rl_sweep_batchstd.json``). And the reference stays out of the groups (``reference_share`` 0): in every group
+it gained +1.49 on the demo test split but lost 1.5–1.7 on FLORES-200 dev, as plain supervised fine-tuning on the
+same references does (+0.74, and −1.7 / −1.6); in a quarter of them +0.90, and FLORES +1.42 / +1.39, Tatoeba +1.49
+(``demo_rl_sweep_reference.json``)."""
 
 REWARD_DEMO: dict[str, Any] = {"head": "likelihood", "learning_rate": 3e-4, "batch_size": 16, "eval_every": 50,
                                "save_every": 1000}
