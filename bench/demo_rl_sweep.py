@@ -129,14 +129,14 @@ ATTEMPTS: dict[str, tuple[str, dict[str, Any]]] = {
     # --lr 2e-4 --save /tmp/raft-oracle), compared with the SFT model
     "grpo-chrf-lr2e-4-450-b16-from-raft": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
                                                     "batch_size": 16, "start_from": "/tmp/raft-oracle"}),
-    # reference guidance (engine.rl.guidance; LUFFY-style off-policy guidance): the corpus reference stands in for
-    # one of the 8 samples of every group / of a quarter of the groups, so the policy is also taught the words it
-    # cannot sample — the demo model's failures are unknown words (bench.demo_mbr_distill --pick reference is the
-    # plain supervised baseline on the same references)
     # the plain supervised baseline on the same references: the SFT model fine-tuned with NLL on every prefs
     # source's reference (python -m bench.demo_mbr_distill --pick reference --sources 5626 --lr 2e-4 --save
     # /tmp/ref-sft), evaluated here so that its held-out comparison is the attempts' own
     "sft-on-references": ("model", {"model_dir": "/tmp/ref-sft"}),
+    # reference guidance (engine.rl.guidance; LUFFY-style off-policy guidance): the corpus reference stands in for
+    # one of the 8 samples of every group / of a quarter of the groups, so the policy is also taught the words it
+    # cannot sample — the demo model's failures are unknown words (the baseline above learns them
+    # from the same references)
     "grpo-chrf-lr2e-4-450-b16-ref1": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
                                                "batch_size": 16, "reference_share": 1.0}),
     "grpo-chrf-lr2e-4-450-b16-ref1-seed1": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
