@@ -34,7 +34,7 @@ def test_the_last_sample_of_each_chosen_group_becomes_the_reference():
 def test_a_share_of_the_groups_and_the_references_that_cannot_stand_in():
     groups = 400
     samples = [[5, 2]] * (2 * groups)
-    refs = [r for i in range(groups) for r in ["a b"] * 2]
+    refs = ["a b"] * (2 * groups)
     _, placed = guided_completions(samples, refs, 2, 0.25, random.Random(1), _Tokenizer(), 16)
     assert 70 < placed < 130  # a quarter of 400, within ~3.5 binomial standard deviations
     # empty references, references longer than the completion budget, and layouts that are not groups in a row
