@@ -11,6 +11,10 @@ every figure of a round sees the same machine load:
     token), and a variant's share = its tokens / the tokens the bound allowed in the same seconds;
 ``studio``
     :func:`engine.decoding.candidates.generate_candidates` as the generate job runs it (its default ``batch_size``);
+``studio_model_cap``
+    the same, with a soft-capping model's own ``forward`` at every step (its cap over the whole vocabulary) instead
+    of the studio's split (:mod:`engine.decoding.softcap`: the cap only where a rule needs it) — the split's gain;
+    measured only for a model with a cap (the shipped demo model has one);
 ``hf_generate``
     the same strategies through plain transformers ``generate()`` as the studio did before it was tuned —
     ``do_sample=True`` with ``num_return_sequences``, transformers' attention masks, ``no_grad``, batch 32;
@@ -39,6 +43,7 @@ import random
 import time
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 from bench.common import measure_in_subprocess, peak_rss_mib, write_results
 
@@ -243,7 +248,9 @@ def run_variant(variant: str, args: argparse.Namespace) -> dict:
     import torch
 
     from bench.flops import flop_parameters, generation_bound_tokens_per_s, matmul_rate
+    from engine.decoding import loop as decoding_loop
     from engine.decoding.candidates import parse_strategies
+    from engine.decoding.softcap import uncapped_head
     from engine.models.prompting import encode_prompt
 
     load = os.getloadavg()
@@ -265,15 +272,16 @@ def run_variant(variant: str, args: argparse.Namespace) -> dict:
                        pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id)
     rounds = max(1, min(args.rounds, len(subset)))
     slices = [subset[len(subset) * r // rounds:len(subset) * (r + 1) // rounds] for r in range(rounds)]
-    parts: dict[int, dict[str, list]] = {t: {k: [] for k in ("matmul", "studio", "hf_generate", "loop",
-                                                              "decode_studio", "decode_hf")} for t in threads}
+    parts: dict[int, dict[str, list]] = {t: {k: [] for k in ("matmul", "studio", "studio_model_cap", "hf_generate",
+                                                              "loop", "decode_studio", "decode_hf")} for t in threads}
+    soft_capped = uncapped_head(model) is not None
     # the studio decodes every candidate of batch_size sources together: its bound is the matmul rate at that
     # many rows (a larger matmul runs nearer the machine's peak, so the bound is not flattered by a small batch)
     studio_rows = args.batch_size * sum(s.samples for s in strategies)
 
     def bracketed(part: str, t: int, run: Any) -> None:
         # the matmul rate right before and right after each measurement: its bound sees the same load
-        rows = studio_rows if part == "studio" else args.batch_size
+        rows = studio_rows if part.startswith("studio") else args.batch_size
         before = matmul_rate(model, rows)
         result = run()
         after = matmul_rate(model, rows)
@@ -289,6 +297,11 @@ def run_variant(variant: str, args: argparse.Namespace) -> dict:
             torch.set_num_threads(t)
             bracketed("studio", t, lambda: run_batched(model, tokenizer, sources, strategies, prompt_format,
                                                        args.batch_size, args.max_new_tokens, args.seed))
+            if soft_capped:
+                with mock.patch.object(decoding_loop, "uncapped_head", lambda model: None):
+                    bracketed("studio_model_cap", t, lambda: run_batched(
+                        model, tokenizer, sources, strategies, prompt_format, args.batch_size, args.max_new_tokens,
+                        args.seed))
             bracketed("hf_generate", t, lambda: run_hf_generate(model, tokenizer, sources, strategies, prompt_format,
                                                                 args.baseline_batch_size, args.max_new_tokens,
                                                                 args.seed))
@@ -309,7 +322,7 @@ def run_variant(variant: str, args: argparse.Namespace) -> dict:
             "matmul_gflops_per_s_each": [round(x / 1e9, 2) for x in p["matmul"]],
             "bound_tokens_per_s": round(generation_bound_tokens_per_s(rate, params["per_token"]), 1),
         }
-        for name in ("studio", "hf_generate", "decode_studio", "decode_hf", "loop"):
+        for name in ("studio", "studio_model_cap", "hf_generate", "decode_studio", "decode_hf", "loop"):
             if p[name]:
                 # tokens over what the bound allowed in the same seconds, each part with the rate measured around it
                 allowed = sum(x["seconds"] * x["bound_tokens_per_s"] for x in p[name])
@@ -398,6 +411,10 @@ def main() -> None:
                 "decode_hf_share_of_bound": e["decode_hf"]["share_of_bound"],
                 "decode_studio_tokens_per_s": e["decode_studio"]["tokens_per_s"],
                 "decode_hf_tokens_per_s": e["decode_hf"]["tokens_per_s"]}
+        if "studio_model_cap" in e:
+            line["studio_model_cap_tokens_per_s"] = e["studio_model_cap"]["tokens_per_s"]
+            line["studio_model_cap_share_of_bound"] = e["studio_model_cap"]["share_of_bound"]
+            line["studio_over_model_cap"] = round(s["tokens_per_s"] / e["studio_model_cap"]["tokens_per_s"], 3)
         if "loop" in e:
             line["loop_tokens_per_s"] = e["loop"]["tokens_per_s"]
             line["studio_over_loop"] = round(s["tokens_per_s"] / e["loop"]["tokens_per_s"], 2)
@@ -406,6 +423,9 @@ def main() -> None:
               f"tokens/s")
         print(f"    studio generate  {s['tokens_per_s']:8,.1f} tokens/s = {s['share_of_bound']:.1%} of the bound "
               f"({s['tokens']:,} tokens, {s['seconds']:.1f} s)")
+        if "studio_model_cap" in e:
+            print(f"    the model's own cap {line['studio_model_cap_tokens_per_s']:8,.1f} tokens/s = "
+                  f"{line['studio_model_cap_share_of_bound']:.1%} (studio x{line['studio_over_model_cap']})")
         print(f"    plain generate() {hf['tokens_per_s']:8,.1f} tokens/s = {hf['share_of_bound']:.1%} "
               f"(studio x{line['studio_over_hf_generate']})")
         print(f"    decode {args.decode_tokens} tokens, greedy, batch {args.batch_size}: studio "

@@ -27,6 +27,7 @@ import torch
 
 from engine.decoding.masks import fast_masks
 from engine.decoding.sampler import FastSampler
+from engine.decoding.softcap import greedy_tokens, uncapped_head
 
 COMPACT_SHARE = 0.125
 """Drop finished rows from the batch once at least this share of its rows has finished (or all of them)."""
@@ -87,12 +88,12 @@ def _groups(rules: Sequence[Rule]) -> list[tuple[Rule, list[int]]]:
 
 
 def _choose(logits: torch.Tensor, rule_index: torch.Tensor, groups: Sequence[tuple[Rule, list[int]]],
-            finished: torch.Tensor) -> torch.Tensor:
+            finished: torch.Tensor, cap: float | None) -> torch.Tensor:
     """The next token of every row, one call per group of rows sharing a rule; ``finished`` rows (their token is
-    thrown away) never take a sampler's slow path."""
+    thrown away) never take a sampler's slow path. ``cap``: the logits are a soft-capping model's before its cap."""
     if len(groups) == 1:
         rule = groups[0][0]
-        return logits.argmax(dim=-1) if rule is None else rule.sample(logits, skip=finished)
+        return greedy_tokens(logits, cap) if rule is None else rule.sample(logits, skip=finished, cap=cap)
     tokens = torch.empty(logits.shape[0], dtype=torch.long, device=logits.device)
     for rule, indices in groups:
         member = rule_index == indices[0]
@@ -101,7 +102,8 @@ def _choose(logits: torch.Tensor, rule_index: torch.Tensor, groups: Sequence[tup
         rows = member.nonzero().squeeze(1)
         if rows.numel():
             part = logits[rows]
-            tokens[rows] = part.argmax(dim=-1) if rule is None else rule.sample(part, skip=finished[rows])
+            tokens[rows] = (greedy_tokens(part, cap) if rule is None
+                            else rule.sample(part, skip=finished[rows], cap=cap))
     return tokens
 
 
@@ -131,10 +133,18 @@ def decode_rows(
     n_rows = len(prompts) * n_rules
     new = torch.full((n_rows, max(max_new_tokens, 1)), pad_token_id, dtype=torch.long, device=device)
     lengths = torch.zeros(n_rows, dtype=torch.long, device=device)
+    split = uncapped_head(model)
+    cap = split.cap if split is not None else None
+
+    def next_logits(**inputs: Any) -> torch.Tensor:
+        # a soft-capping model's logits before its cap (the rules apply it where it matters), else the model's own
+        if split is not None:
+            return split.logits(**inputs)
+        return model(**inputs, logits_to_keep=1).logits[:, -1]
+
     with fast_masks():
-        out = model(input_ids=ids, attention_mask=mask, position_ids=positions, past_key_values=cache,
-                    use_cache=True, logits_to_keep=1)
-        logits = out.logits[:, -1].repeat_interleave(n_rules, dim=0)
+        logits = next_logits(input_ids=ids, attention_mask=mask, position_ids=positions, past_key_values=cache,
+                             use_cache=True).repeat_interleave(n_rules, dim=0)
         cache.batch_repeat_interleave(n_rules)
         mask = mask.repeat_interleave(n_rules, dim=0)
         next_position = positions[:, -1].repeat_interleave(n_rules, dim=0) + 1
@@ -144,7 +154,7 @@ def decode_rows(
         finished = torch.zeros(n_rows, dtype=torch.bool, device=device)
         length = ids.shape[1]
         for step in range(max_new_tokens):
-            tokens = _choose(logits, rule_index, groups, finished)
+            tokens = _choose(logits, rule_index, groups, finished, cap)
             tokens = torch.where(finished, torch.full_like(tokens, pad_token_id), tokens)
             live = rows[~finished]
             new[live, step] = tokens[~finished]
@@ -159,10 +169,9 @@ def decode_rows(
                 mask, tokens, next_position = mask[keep], tokens[keep], next_position[keep]
                 rows, rule_index, finished = rows[keep], rule_index[keep], finished[keep]
             mask = torch.cat([mask, mask.new_ones(mask.shape[0], 1)], dim=1)
-            out = model(input_ids=tokens.unsqueeze(1), attention_mask=mask, position_ids=next_position.unsqueeze(1),
-                        past_key_values=cache, use_cache=True,
-                        cache_position=torch.tensor([length], device=device), logits_to_keep=1)
-            logits = out.logits[:, -1]
+            logits = next_logits(input_ids=tokens.unsqueeze(1), attention_mask=mask,
+                                 position_ids=next_position.unsqueeze(1), past_key_values=cache, use_cache=True,
+                                 cache_position=torch.tensor([length], device=device))
             length += 1
             next_position = next_position + 1
     kept = [row[:n] for row, n in zip(new.tolist(), lengths.tolist(), strict=True)]

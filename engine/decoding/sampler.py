@@ -12,18 +12,23 @@ transformers' warpers give — temperature, then top-k (every token scoring at l
 smallest set of most probable tokens whose mass reaches p, at least one) — drawn by inverse CDF with one uniform
 number per row:
 
-* top-p looks at the ``nucleus_candidates`` most probable tokens first (a partial ``topk`` instead of a sort;
-  256 by default: with 64, the demo model's uncertain rows at temperature 1 sent a tenth of the candidate
-  generation's time to the full sort, ``bench/generate.py``);
-  a row whose nucleus is not inside them falls back to the full sort, so the kept set is always exact;
+* top-p looks at the 32 most probable tokens first (a partial ``topk`` instead of a sort), the rows whose nucleus
+  reaches past them at the ``nucleus_candidates`` most probable (256 by default: with 64 alone, the demo model's
+  uncertain rows at temperature 1 sent a tenth of the candidate generation's time to the full sort,
+  ``bench/generate.py``), and the rows whose nucleus reaches past those at the full sort, so the kept set is always
+  exact (a ``topk`` of 256 costs ~4× one of 32 on this CPU, and ~88 % of the demo model's nuclei fit in 32);
+* top-k looks at the ``k + 1`` best scores only (the last to see a tie at the k-th, which sends the row to the
+  whole-vocabulary rule);
+* a soft-capping model's logits may come before their cap (``sample(..., cap=…)``): the sampler applies it where it
+  needs it (:mod:`engine.decoding.softcap`);
 * the draw is a ``searchsorted`` on the cumulative probabilities (``torch.multinomial`` gives the same
   distribution at several times the cost).
 
 Rows that have finished (their last token is EOS or pad, from the second step on) skip the full-sort fallback:
 after EOS a model's distribution is often flat, and those tokens are replaced by pad anyway. Processors from the
 model's generation config (repetition penalty and the like) still run before it, as
-transformers runs them before its warpers. ``tests/test_sampling.py`` checks the probabilities against
-transformers' warpers.
+transformers runs them before its warpers. ``tests/engine/decoding/test_fast_generation.py`` checks the
+probabilities against transformers' warpers, ``tests/engine/decoding/test_softcap.py`` the draws before the cap.
 """
 
 from __future__ import annotations
@@ -32,6 +37,11 @@ from typing import Any
 
 import torch
 
+from engine.decoding.softcap import capped
+
+NUCLEUS_FIRST_TIER = 32
+"""Top-p looks at this many of a row's most probable tokens first (the demo model's 0.9-nucleus fits in 32 for
+~88 % of its rows), then at ``nucleus_candidates``, then sorts the whole row."""
 
 class FastSampler:
     """A logits processor that samples one token per row (use with ``do_sample=False``; see the module docstring)."""
@@ -81,30 +91,101 @@ class FastSampler:
         keep[..., 0] = True
         return torch.zeros_like(keep).scatter(-1, index, keep)
 
-    def sample(self, scores: torch.Tensor, skip: torch.Tensor | None = None) -> torch.Tensor:
+    def sample(self, scores: torch.Tensor, skip: torch.Tensor | None = None,
+               cap: float | None = None) -> torch.Tensor:
         """One token id per row of ``scores`` (``(rows, vocab)``), drawn with ``torch.rand`` (seedable).
 
         ``skip`` (a boolean per row) marks rows whose token does not matter (finished sequences, which
-        ``generate()`` pads): they never take the full-sort fallback of a flat distribution.
+        ``generate()`` pads): they never take the full-sort fallback of a flat distribution. ``cap``: ``scores``
+        are a soft-capping model's logits before its cap, which the draw applies itself where it needs it
+        (:mod:`engine.decoding.softcap`).
         """
-        probs = self.filtered_scores(scores).softmax(dim=-1)
-        uniform = torch.rand(probs.shape[0], 1, device=probs.device)
+        uniform = torch.rand(scores.shape[0], 1, device=scores.device)
+        if 0 < self.top_k < scores.shape[-1]:
+            return self._sample_top_k(scores, cap, uniform, skip)
+        return self._sample_weights(self.weights(scores, cap), uniform, skip)
+
+    def weights(self, scores: torch.Tensor, cap: float | None = None) -> torch.Tensor:
+        """Each row's unnormalised probabilities after temperature, their maximum 1 (a new float32 tensor).
+
+        With a cap, ``cap · tanh(x / cap) / T`` is ``(2 · cap / T) · σ(2x / cap)`` up to a constant per row, which a
+        softmax does not see: the cap costs a sigmoid (see :func:`engine.decoding.softcap.capped_fast`).
+        """
+        if cap is None:
+            out, scale = scores.float().clone() if scores.dtype == torch.float32 else scores.float(), 1.0
+        else:
+            out, scale = scores.float() * (2.0 / cap), 2.0 * cap
+            out.sigmoid_()
+        out.sub_(out.amax(dim=-1, keepdim=True))
+        return out.mul_(scale / self.temperature).exp_()
+
+    def _sample_weights(self, weights: torch.Tensor, uniform: torch.Tensor,
+                        skip: torch.Tensor | None) -> torch.Tensor:
+        """The draw from unnormalised ``weights`` after temperature and top-k: top-p (see :meth:`_nucleus_draw`),
+        then the inverse-CDF draw with ``uniform``."""
         if self.top_p >= 1.0:
-            return _draw(probs, uniform)
-        k = min(self.nucleus_candidates, probs.shape[-1])
-        top, top_index = torch.topk(probs, k, dim=-1)
+            return _draw(weights, uniform)
+        total = weights.sum(dim=-1, keepdim=True)
+        choice = torch.empty(weights.shape[0], dtype=torch.long, device=weights.device)
+        pending = torch.arange(weights.shape[0], device=weights.device)
+        for tier, k in enumerate(self._nucleus_tiers(weights.shape[-1])):
+            part = weights if tier == 0 else weights[pending]
+            drawn, outside = self._nucleus_draw(part, total[pending], uniform[pending], k)
+            if skip is not None:
+                outside &= ~skip[pending]
+            choice[pending] = drawn
+            pending = pending[outside]
+            if not pending.numel():
+                return choice
+        # rows whose nucleus reaches past every tier (a flat distribution): the exact full-vocabulary rule
+        probs = weights[pending] / total[pending]
+        choice[pending] = _draw(probs * self._nucleus_mask_full(probs), uniform[pending])
+        return choice
+
+    def _nucleus_tiers(self, vocab: int) -> list[int]:
+        """How many of the most probable tokens each pass looks at: a few first, then ``nucleus_candidates``."""
+        first = min(NUCLEUS_FIRST_TIER, self.nucleus_candidates, vocab)
+        last = min(self.nucleus_candidates, vocab)
+        return [first] if last <= first else [first, last]
+
+    def _nucleus_draw(self, weights: torch.Tensor, total: torch.Tensor, uniform: torch.Tensor,
+                      k: int) -> tuple[torch.Tensor, torch.Tensor]:
+        """The top-p draw of each row among its ``k`` most probable tokens, and which rows' nucleus reaches past
+        them (their draw is not the answer: the caller looks further). A row whose nucleus lies inside the ``k``
+        draws what it would from any wider look: the tokens past its nucleus weigh nothing either way."""
+        top, top_index = torch.topk(weights, k, dim=-1)
+        top = top / total
         inclusive = top.cumsum(dim=-1)
-        weights = torch.where(inclusive - top < self.top_p, top, torch.zeros_like(top))
-        weights[:, 0] = top[:, 0]
-        choice = top_index.gather(1, _draw(weights, uniform).unsqueeze(1)).squeeze(1)
-        # rows whose nucleus reaches past the k candidates (a flat distribution): the exact full-vocabulary rule
+        kept = torch.where(inclusive - top < self.top_p, top, torch.zeros_like(top))
+        kept[:, 0] = top[:, 0]
+        choice = top_index.gather(1, _draw(kept, uniform).unsqueeze(1)).squeeze(1)
         outside = inclusive[:, -1] < self.top_p
-        if skip is not None:
-            outside &= ~skip
-        if k < probs.shape[-1] and bool(outside.any()):
-            rows = outside.nonzero().squeeze(1)
-            full = probs[rows] * self._nucleus_mask_full(probs[rows])
-            choice[rows] = _draw(full, uniform[rows])
+        if k == weights.shape[-1]:
+            outside[:] = False
+        return choice, outside
+
+    def _sample_top_k(self, scores: torch.Tensor, cap: float | None, uniform: torch.Tensor,
+                      skip: torch.Tensor | None) -> torch.Tensor:
+        """Top-k from the ``k + 1`` best scores of each row (the cap, if any, on those alone); a row whose
+        ``k + 1``-th capped score ties its k-th — transformers keeps every token at least as good as the k-th —
+        is drawn from its whole row."""
+        k = self.top_k
+        best, index = torch.topk(scores, k + 1, dim=-1)
+        values = (capped(best, cap) if cap is not None else best).float()
+        tied = values[:, k] >= values[:, k - 1]
+        values, index = values[:, :k], index[:, :k]
+        if self.top_p < 1.0:  # the nucleus of the k, most probable first (their order from topk)
+            weights = values.sub(values[:, :1]).div_(self.temperature).exp_()
+            choice = index.gather(1, self._sample_weights(weights, uniform, None).unsqueeze(1)).squeeze(1)
+        else:  # in vocabulary order, as the draw over the whole row takes them
+            index, order = index.sort(dim=-1)
+            weights = values.gather(1, order).sub_(values[:, :1]).div_(self.temperature).exp_()
+            choice = index.gather(1, _draw(weights, uniform).unsqueeze(1)).squeeze(1)
+        if bool(tied.any()):
+            rows = tied.nonzero().squeeze(1)
+            exact = capped(scores[rows], cap) if cap is not None else scores[rows]
+            probs = self.filtered_scores(exact).softmax(dim=-1)
+            choice[rows] = self._sample_weights(probs, uniform[rows], None if skip is None else skip[rows])
         return choice
 
     def __call__(self, input_ids: torch.Tensor, scores: torch.Tensor) -> torch.Tensor:

@@ -188,3 +188,33 @@ def test_fast_sampler_skips_only_finished_rows():
         assert bool(support[2, drawn[2]])  # the unfinished row: always inside its exact nucleus
         if step == 0:
             assert bool(support.gather(1, drawn.unsqueeze(1)).all())
+
+
+def test_nucleus_tiers_draw_what_one_look_at_the_whole_row_draws():
+    """Top-p looks at 32 tokens, then 256, then the whole row: a row whose nucleus fits a tier draws, with the same
+    uniform number, the token a draw over its whole row sorted most probable first gives; rows past every tier stay
+    inside their exact nucleus. Rows of every kind are in the batch."""
+    from engine.decoding.sampler import NUCLEUS_FIRST_TIER, FastSampler
+
+    torch.manual_seed(0)
+    spread = torch.tensor([0.02, 0.3, 0.6, 1.0, 2.0, 4.0, 8.0]).repeat(40)
+    scores = torch.randn(len(spread), 3000) * spread.unsqueeze(1)
+    sampler = FastSampler(top_p=0.9)
+    weights = sampler.weights(scores)
+    uniform = torch.rand(len(spread), 1)
+    got = sampler._sample_weights(weights, uniform, None)
+
+    probs = weights / weights.sum(dim=-1, keepdim=True)
+    ordered, order = torch.sort(probs, dim=-1, descending=True)
+    inclusive = ordered.cumsum(dim=-1)
+    kept = torch.where(inclusive - ordered < 0.9, ordered, torch.zeros_like(ordered))
+    size = (kept > 0).sum(dim=-1)
+    cumulative = kept.cumsum(dim=-1)
+    target = uniform * cumulative[:, -1:]
+    expected = order.gather(1, torch.searchsorted(cumulative, target, right=True).clamp(max=2999)).squeeze(1)
+    inside = size <= sampler.nucleus_candidates
+    tiers = [(size <= NUCLEUS_FIRST_TIER), (size > NUCLEUS_FIRST_TIER) & inside, ~inside]
+    assert all(int(t.sum()) > 0 for t in tiers)  # every tier and the full sort were needed
+    assert torch.equal(got[inside], expected[inside])
+    nucleus = torch.zeros_like(probs, dtype=torch.bool).scatter(1, order, kept > 0)
+    assert bool(nucleus.gather(1, got.unsqueeze(1)).all())
