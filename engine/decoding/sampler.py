@@ -174,14 +174,13 @@ class FastSampler:
         best, index = torch.topk(scores, k + 1, dim=-1)
         values = (capped(best, cap) if cap is not None else best).float()
         tied = values[:, k] >= values[:, k - 1]
-        values, index = values[:, :k], index[:, :k]
+        index = index[:, :k]
+        weights = values[:, :k].sub(values[:, :1]).div_(self.temperature).exp_()
         if self.top_p < 1.0:  # the nucleus of the k, most probable first (their order from topk)
-            weights = values.sub(values[:, :1]).div_(self.temperature).exp_()
             choice = index.gather(1, self._sample_weights(weights, uniform, None).unsqueeze(1)).squeeze(1)
         else:  # in vocabulary order, as the draw over the whole row takes them
             index, order = index.sort(dim=-1)
-            weights = values.gather(1, order).sub_(values[:, :1]).div_(self.temperature).exp_()
-            choice = index.gather(1, _draw(weights, uniform).unsqueeze(1)).squeeze(1)
+            choice = index.gather(1, _draw(weights.gather(1, order), uniform).unsqueeze(1)).squeeze(1)
         if bool(tied.any()):
             rows = tied.nonzero().squeeze(1)
             exact = capped(scores[rows], cap) if cap is not None else scores[rows]

@@ -58,8 +58,10 @@ def greedy_tokens(scores: torch.Tensor, cap: float | None) -> torch.Tensor:
     """The argmax of every row of ``capped(scores, cap)`` (the first index among equal capped scores, as
     ``argmax`` gives), computing the cap on each row's two best scores only unless they come within a few
     float steps of each other; ``cap`` ``None``: the plain argmax."""
-    if cap is None or scores.shape[-1] < 2:
-        return scores.argmax(dim=-1) if cap is None else capped(scores, cap).argmax(dim=-1)
+    if cap is None:
+        return scores.argmax(dim=-1)
+    if scores.shape[-1] < 2:
+        return capped(scores, cap).argmax(dim=-1)
     best = torch.topk(scores, 2, dim=-1)
     top = capped(best.values, cap).float()
     tokens = best.indices[:, 0].clone()
