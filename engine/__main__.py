@@ -29,7 +29,8 @@ def _supervisor():
     from engine.store import Store
 
     workspace = Workspace.from_env().ensure()
-    return Supervisor(Store(workspace.db_path), workspace)
+    # a one-shot command gains nothing from a fork server: its one launch would wait for the server's imports
+    return Supervisor(Store(workspace.db_path), workspace, warm_start=False)
 
 
 def _cmd_list(args: argparse.Namespace) -> int:

@@ -39,6 +39,7 @@ class Services:
             heartbeat_s=float(os.environ.get("TARJAMA_HEARTBEAT_S", "5")),
         )
         supervisor.reattach()
+        supervisor.prewarm()  # the fork server imports while the user finds the first form
         return cls(workspace, store, supervisor)
 
     def tick(self) -> None:

@@ -15,6 +15,7 @@ age alone.
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import signal
@@ -29,6 +30,7 @@ import yaml
 
 from engine.jobs.config import config_from_dict, config_to_dict
 from engine.jobs.events import FINAL_STATUSES, EventWriter
+from engine.jobs.forkserver import WarmProcess, shared_server
 from engine.jobs.ingest import ingest_run
 from engine.jobs.kinds import job_kind
 from engine.jobs.launcher import build_command, launch_env, resolve_launch
@@ -55,14 +57,16 @@ class Supervisor:
 
     def __init__(self, store: Store, workspace: Workspace, *, kill_after_s: float = 30.0,
                  stale_after_s: float = 60.0, heartbeat_s: float = 5.0,
-                 extra_env: dict[str, str] | None = None) -> None:
+                 extra_env: dict[str, str] | None = None, warm_start: bool = True) -> None:
         self.store = store
         self.workspace = workspace.ensure()
         self.kill_after_s = kill_after_s
         self.stale_after_s = stale_after_s
         self.heartbeat_s = heartbeat_s
         self.extra_env = dict(extra_env or {})
-        self._procs: dict[str, subprocess.Popen] = {}
+        self.warm_start = warm_start
+        """Plain runs are forked by this process's fork server once it is ready (see :meth:`launch`)."""
+        self._procs: dict[str, subprocess.Popen | WarmProcess] = {}
         self._lock = threading.RLock()  # the studio's watcher thread and its pages poll the same supervisor
         self._last_poll_at: datetime | None = None
         self._watching_since: datetime | None = None
@@ -95,28 +99,57 @@ class Supervisor:
         self.store.runs.create(run_id, kind_name, title or kind.title, values, str(run_dir))
         return run_id
 
-    def launch(self, run_id: str) -> int:
-        """Start the run's process (plain, or ``accelerate launch`` per its ``launch:``); returns its pid (also its
-        process group id)."""
-        run_dir = self.workspace.run_dir(run_id)
-        spec = read_run_config(run_dir)
-        command = build_command(run_dir, spec.get("launch"), kind=spec["kind"])
+    def job_env(self, launch: dict | None = None, kind: str | None = None) -> dict[str, str]:
+        """The environment a run's processes start with: this process's, the supervisor's extras, the heartbeat
+        period, unbuffered output, offline hub unless ``TARJAMA_OFFLINE=0``, the project on ``PYTHONPATH``, and
+        what a ``launch:`` needs."""
         env = {**os.environ, **self.extra_env, HEARTBEAT_ENV: str(self.heartbeat_s), "PYTHONUNBUFFERED": "1",
-               **launch_env(spec.get("launch"), kind=spec["kind"])}
+               **launch_env(launch, kind=kind)}
         for name in ("RANK", "LOCAL_RANK", "WORLD_SIZE"):  # set per worker by accelerate; a stray one would mute rank 0
             env.pop(name, None)
         env.setdefault("HF_HUB_OFFLINE", "1") if env.get("TARJAMA_OFFLINE", "1") == "1" else None
         project_root = str(Path(__file__).resolve().parents[2])
         env["PYTHONPATH"] = os.pathsep.join(p for p in (project_root, env.get("PYTHONPATH", "")) if p)
-        with self._lock, (run_dir / STDOUT_FILE).open("ab") as out:
-            proc = subprocess.Popen(
-                command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                start_new_session=True, cwd=str(run_dir), env=env,
-            )
+        return env
+
+    def prewarm(self) -> None:
+        """Start this process's fork server (without waiting for it), so the first job starts warm too."""
+        if self.warm_start:
+            shared_server(self.job_env())
+
+    def launch(self, run_id: str) -> int:
+        """Start the run's process (plain, or ``accelerate launch`` per its ``launch:``); returns its pid (also its
+        process group id). A plain run is forked by the warm fork server when it is ready for this environment
+        (:mod:`engine.jobs.forkserver`), else started cold."""
+        run_dir = self.workspace.run_dir(run_id)
+        spec = read_run_config(run_dir)
+        command = build_command(run_dir, spec.get("launch"), kind=spec["kind"])
+        env = self.job_env(spec.get("launch"), kind=spec["kind"])
+        warm = self.warm_start and resolve_launch(spec.get("launch"), spec["kind"]) is None
+        with self._lock:
+            proc = self._warm_launch(run_dir, env) if warm else None
+            if proc is None:
+                with (run_dir / STDOUT_FILE).open("ab") as out:
+                    proc = subprocess.Popen(
+                        command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                        start_new_session=True, cwd=str(run_dir), env=env,
+                    )
             (run_dir / PID_FILE).write_text(str(proc.pid))
             self._procs[run_id] = proc
             self.store.runs.set_launched(run_id, proc.pid)
         return proc.pid
+
+    def _warm_launch(self, run_dir: Path, env: dict[str, str]) -> WarmProcess | None:
+        """The run forked by the fork server, or ``None`` (start it cold) when the server is not ready yet (a new
+        one is started for another environment or in place of a dead one, for the next launches) or fails."""
+        server = shared_server(env)
+        if not server.ready:
+            return None
+        try:
+            return server.start(run_dir, run_dir / STDOUT_FILE, env)
+        except RuntimeError as exc:
+            logging.getLogger(__name__).warning("cold start for %s: %s", run_dir.name, exc)
+            return None
 
     def start(self, kind_name: str, config: Any, title: str = "", launch: dict | None = None) -> str:
         """Create and launch a run; returns its id."""

@@ -1,0 +1,145 @@
+"""Warm job starts: the fork server forks real jobs as ``python -m engine run`` would start them, reports their
+exits, and the supervisor falls back to a cold start whenever the server cannot give the job the same process."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+import yaml
+
+from engine.jobs import forkserver
+from engine.jobs.bootstrap import BootstrapConfig
+from engine.jobs.forkserver import WarmProcess, import_env, shared_server
+from engine.jobs.supervisor import Supervisor
+
+PAIRS = [("Good morning.", "صباح الخير."), ("Where is the station?", "أين المحطة؟"), ("I like tea.", "أحب الشاي."),
+         ("Thank you very much.", "شكرا جزيلا.")]
+
+
+@pytest.fixture
+def corpus_id(store):
+    rows = [{"line": i + 1, "source": s, "target": t, "pair": "en-ar", "split": "valid" if i == 0 else "train",
+             "norm_key": f"{s}\n{t}"} for i, (s, t) in enumerate(PAIRS * 4)]
+    return store.corpora.add("tiny", "en-ar", pa.Table.from_pylist(rows))
+
+
+def tiny(corpus_id, **overrides) -> BootstrapConfig:
+    values = {"corpus_ids": [corpus_id], "model_name": "tiny-sft", "size": "tiny", "vocab_size": 300,
+              "max_steps": 6, "max_minutes": 5.0, "batch_size": 4, "eval_every": 3, "checkpoint_every": 3,
+              "eval_pairs": 2, "warmup_steps": 1}
+    return BootstrapConfig(**{**values, **overrides})
+
+
+def ready_server(supervisor: Supervisor) -> forkserver.ForkServer:
+    supervisor.prewarm()
+    server = shared_server(supervisor.job_env())
+    assert server is not None and server.wait_ready(), "the fork server did not finish its imports"
+    return server
+
+
+def parent_pid(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+
+
+def test_only_per_run_variables_may_differ_from_the_server():
+    env = {"HF_HOME": "/h", "OMP_NUM_THREADS": "1", "TARJAMA_HOME": "/w", "TARJAMA_HEARTBEAT_S": "5",
+           "PYTHONUNBUFFERED": "1", "PYTEST_CURRENT_TEST": "x", "PWD": "/"}
+    assert import_env(env) == {"HF_HOME": "/h", "OMP_NUM_THREADS": "1"}
+
+
+@pytest.mark.slow
+def test_a_warm_job_is_forked_in_its_own_session_and_runs_to_the_end(supervisor, store, corpus_id):
+    server = ready_server(supervisor)
+    run_id = supervisor.start("bootstrap", tiny(corpus_id))
+    proc = supervisor._procs[run_id]
+    assert isinstance(proc, WarmProcess)
+    assert os.getsid(proc.pid) == proc.pid  # its own session and process group: cancel's killpg reaches only it
+    assert parent_pid(proc.pid) == server._proc.pid
+    assert supervisor.wait(run_id, timeout_s=240) == "succeeded", store.runs.logs(run_id)
+    assert proc.wait(timeout=10) == 0  # the server reaped it and reported its exit code
+    run_dir = supervisor.workspace.run_dir(run_id)
+    assert "[info]" in (run_dir / "stdout.log").read_text(encoding="utf-8")  # its stdout is the run's log
+    assert store.models.get("tiny-sft")["run_id"] == run_id
+
+
+@pytest.mark.slow
+def test_a_cancelled_warm_job_checkpoints_and_a_killed_one_is_declared_dead(supervisor, store, corpus_id):
+    ready_server(supervisor)
+    run_id = supervisor.start("bootstrap", tiny(corpus_id, max_steps=100000, checkpoint_every=100000))
+    assert isinstance(supervisor._procs[run_id], WarmProcess)
+    from tests.conftest import progressed, wait_for
+
+    wait_for(progressed(supervisor, run_id, 2), what="training progress")
+    assert supervisor.cancel_and_wait(run_id, timeout_s=60) == "cancelled"
+    assert (supervisor.workspace.run_dir(run_id) / "checkpoints" / "latest.json").exists()
+
+    supervisor.resume(run_id)
+    pid = supervisor._procs[run_id].pid
+    wait_for(progressed(supervisor, run_id, 1), what="the resumed run's progress")
+    os.killpg(pid, signal.SIGKILL)
+    assert supervisor.wait(run_id, timeout_s=60) == "failed"
+    assert any("job process died" in r["message"] for r in store.runs.logs(run_id))
+
+
+def test_a_failing_job_reports_its_exit_code_and_traceback(tmp_path, supervisor):
+    server = ready_server(supervisor)
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    (run_dir / "config.yaml").write_text(yaml.safe_dump({"kind": "no-such-kind", "config": {}}), encoding="utf-8")
+    proc = server.start(run_dir, run_dir / "stdout.log", supervisor.job_env())
+    assert proc.wait(timeout=60) == 1
+    assert "no-such-kind" in (run_dir / "stdout.log").read_text(encoding="utf-8")
+
+
+def test_another_environment_or_a_dead_server_means_a_cold_start_and_a_new_server(store, workspace, corpus_id,
+                                                                                 tmp_path):
+    first = Supervisor(store, workspace, heartbeat_s=0.2)
+    server = ready_server(first)
+    hf_home = str(tmp_path / "hf")
+    other = Supervisor(store, workspace, heartbeat_s=0.2, extra_env={"HF_HOME": hf_home})
+    run_id = other.create("bootstrap", tiny(corpus_id, max_steps=1))
+    other.launch(run_id)
+    assert isinstance(other._procs[run_id], subprocess.Popen)  # HF_HOME is read at import: the server's would lie
+    replacement = shared_server(other.job_env())
+    assert replacement is not server and replacement.env_key["HF_HOME"] == hf_home
+    assert server._proc.wait(timeout=30) == 0  # the old server was told to end, and did
+    other.cancel_and_wait(run_id, timeout_s=30)
+
+    replacement._proc.kill()  # a dead server: the launch starts cold, and a new server is started for the next ones
+    replacement._proc.wait()
+    assert not replacement.wait_ready(timeout_s=10)
+    cold = first.create("bootstrap", tiny(corpus_id, max_steps=1))
+    first.launch(cold)
+    assert isinstance(first._procs[cold], subprocess.Popen)
+    first.cancel_and_wait(cold, timeout_s=30)
+    new = shared_server(first.job_env())
+    assert new is not replacement and new.alive and "HF_HOME" not in new.env_key
+
+
+def test_cold_start_only_when_asked(store, workspace, corpus_id):
+    sup = Supervisor(store, workspace, heartbeat_s=0.2, warm_start=False)
+    run_id = sup.start("bootstrap", tiny(corpus_id, max_steps=1))
+    assert isinstance(sup._procs[run_id], subprocess.Popen)
+    sup.cancel_and_wait(run_id, timeout_s=30)
+
+
+def test_a_forked_child_gets_its_own_numpy_random_state():
+    import numpy as np
+
+    np.random.seed(0)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: what a warm job does before it runs
+        forkserver.reseed_numpy()
+        os.write(write, str(np.random.randint(2**31)).encode())
+        os._exit(0)
+    os.close(write)
+    os.waitpid(pid, 0)
+    child = int(os.read(read, 64))
+    os.close(read)
+    assert child != np.random.randint(2**31)  # the parent's next draw: the child would repeat it without a reseed
