@@ -9,15 +9,17 @@ launch's environment, and :func:`engine.jobs.process.run_job`. The server reaps 
 codes, so :class:`WarmProcess` answers the supervisor like a ``Popen``.
 
 A launch takes the cold path instead (the supervisor's ``Popen``) when the server cannot give a process what a cold
-start would: a multi-process launch (``accelerate launch``), a server still importing, one that died, or one
-started with another environment in a variable libraries may read at import (anything outside
-:data:`PER_RUN_ENV`) — the last two are replaced by a new server for the next launches. Protocol: JSON lines
-over the server's stdin and a private copy of its stdout.
+start would: on a machine with a GPU or not on Linux (:func:`fork_is_safe`), for a multi-process launch
+(``accelerate launch``), while the server is still importing, when it died, or when it was started with another
+environment in a variable libraries may read at import (anything outside :data:`PER_RUN_ENV`) — the last two are
+replaced by a new server for the next launches. Protocol: JSON lines over the server's stdin and a private copy of
+its stdout.
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import importlib
 import json
 import os
@@ -49,6 +51,16 @@ PER_RUN_ENV = frozenset({"PYTHONUNBUFFERED", "PWD", "OLDPWD", "_", "COLUMNS", "L
 READY_TIMEOUT_S = 180.0
 """How long a launch waits for a starting server to finish its imports before it starts the job cold."""
 REAP_EVERY_S = 0.1
+
+
+def fork_is_safe() -> bool:
+    """Whether a job may be forked from a process that imported torch: on Linux (macOS's system libraries are not
+    fork-safe), with no GPU device node (``/dev/nvidia*``, ROCm's ``/dev/kfd``) — a library that asks whether CUDA is
+    available at import initialises the driver, which a forked child can then no longer use. GPU machines start
+    every job cold."""
+    if not sys.platform.startswith("linux"):
+        return False
+    return not glob.glob("/dev/nvidia[0-9]*") and not os.path.exists("/dev/kfd")
 
 
 def import_env(env: dict[str, str]) -> dict[str, str]:

@@ -30,7 +30,7 @@ import yaml
 
 from engine.jobs.config import config_from_dict, config_to_dict
 from engine.jobs.events import FINAL_STATUSES, EventWriter
-from engine.jobs.forkserver import WarmProcess, shared_server
+from engine.jobs.forkserver import WarmProcess, fork_is_safe, shared_server
 from engine.jobs.ingest import ingest_run
 from engine.jobs.kinds import job_kind
 from engine.jobs.launcher import build_command, launch_env, resolve_launch
@@ -57,15 +57,16 @@ class Supervisor:
 
     def __init__(self, store: Store, workspace: Workspace, *, kill_after_s: float = 30.0,
                  stale_after_s: float = 60.0, heartbeat_s: float = 5.0,
-                 extra_env: dict[str, str] | None = None, warm_start: bool = True) -> None:
+                 extra_env: dict[str, str] | None = None, warm_start: bool | None = None) -> None:
         self.store = store
         self.workspace = workspace.ensure()
         self.kill_after_s = kill_after_s
         self.stale_after_s = stale_after_s
         self.heartbeat_s = heartbeat_s
         self.extra_env = dict(extra_env or {})
-        self.warm_start = warm_start
-        """Plain runs are forked by this process's fork server once it is ready (see :meth:`launch`)."""
+        self.warm_start = fork_is_safe() if warm_start is None else warm_start and fork_is_safe()
+        """Plain runs are forked by this process's fork server once it is ready (see :meth:`launch`); by default
+        wherever that is safe (Linux without a GPU device)."""
         self._procs: dict[str, subprocess.Popen | WarmProcess] = {}
         self._lock = threading.RLock()  # the studio's watcher thread and its pages poll the same supervisor
         self._last_poll_at: datetime | None = None

@@ -46,6 +46,12 @@ def parent_pid(pid: int) -> int:
     return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
 
 
+@pytest.fixture(autouse=True)
+def _needs_safe_fork():
+    if not forkserver.fork_is_safe():
+        pytest.skip("warm starts are off on this machine (not Linux, or a GPU device node)")
+
+
 def test_only_per_run_variables_may_differ_from_the_server():
     env = {"HF_HOME": "/h", "OMP_NUM_THREADS": "1", "TARJAMA_HOME": "/w", "TARJAMA_HEARTBEAT_S": "5",
            "PYTHONUNBUFFERED": "1", "PYTEST_CURRENT_TEST": "x", "PWD": "/"}
@@ -119,6 +125,14 @@ def test_another_environment_or_a_dead_server_means_a_cold_start_and_a_new_serve
     first.cancel_and_wait(cold, timeout_s=30)
     new = shared_server(first.job_env())
     assert new is not replacement and new.alive and "HF_HOME" not in new.env_key
+
+
+def test_no_warm_start_where_a_fork_is_unsafe_or_when_asked(store, workspace, monkeypatch):
+    assert Supervisor(store, workspace).warm_start
+    monkeypatch.setattr(forkserver.glob, "glob", lambda pattern: ["/dev/nvidia0"] if "nvidia" in pattern else [])
+    assert not forkserver.fork_is_safe()
+    assert not Supervisor(store, workspace).warm_start
+    assert not Supervisor(store, workspace, warm_start=True).warm_start
 
 
 def test_cold_start_only_when_asked(store, workspace, corpus_id):
