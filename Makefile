@@ -10,10 +10,13 @@ run:
 	@scripts/setup.sh run
 	$(PY) -m studio --port $(PORT)
 
+# --no-loadscope-reorder: files in collection order, so the browser journeys (one or two long tests per file) start
+# early; xdist's default sends files with the most tests first, which left the 7-min two-linguist journey running
+# alone at the end of the suite
 test:
 	@scripts/setup.sh dev
 	$(PY) -m ruff check .
-	HF_HUB_OFFLINE=1 $(PY) -m pytest -q -p no:cacheprovider -n 2 --dist loadfile
+	HF_HUB_OFFLINE=1 $(PY) -m pytest -q -p no:cacheprovider -n 2 --dist loadfile --no-loadscope-reorder
 
 lint:
 	$(PY) -m ruff check .

@@ -8,11 +8,11 @@ child that does what ``python -m engine run RUN_DIR`` does: a new session (its o
 launch's environment, and :func:`engine.jobs.process.run_job`. The server reaps its children and reports their exit
 codes, so :class:`WarmProcess` answers the supervisor like a ``Popen``.
 
-A launch takes the cold path instead (the supervisor's ``Popen``) when the server cannot give a process what a cold
-start would: on a machine with a GPU or not on Linux (:func:`fork_is_safe`), for a multi-process launch
-(``accelerate launch``), while the server is still importing, when it died, or when it was started with another
-environment in a variable libraries may read at import (anything outside :data:`PER_RUN_ENV`) — the last two are
-replaced by a new server for the next launches. Protocol: JSON lines over the server's stdin and a private copy of
+A launch that finds no server ready for its environment waits for one — the server's imports are what a cold start
+would spend; a server that died, or was started with another environment in a variable libraries may read at import
+(anything outside :data:`PER_RUN_ENV`), is replaced. A launch starts cold (the supervisor's ``Popen``) on a machine
+with a GPU or not on Linux (:func:`fork_is_safe`), for a multi-process launch (``accelerate launch``), and when the
+server does not get ready or fails. Protocol: JSON lines over the server's stdin and a private copy of
 its stdout.
 """
 
@@ -48,8 +48,9 @@ PER_RUN_ENV = frozenset({"PYTHONUNBUFFERED", "PWD", "OLDPWD", "_", "COLUMNS", "L
 """Environment variables that may differ between the server and a warm-started job: the studio's own settings
 (read at run time, never at import) and the shell's bookkeeping. Any other difference means a cold start."""
 
-READY_TIMEOUT_S = 180.0
-"""How long a launch waits for a starting server to finish its imports before it starts the job cold."""
+READY_TIMEOUT_S = 120.0
+"""How long a launch waits for a starting server to finish its imports (~9 s on a quiet 2-core machine) before it
+gives up on it and starts the job cold."""
 REAP_EVERY_S = 0.1
 
 
@@ -259,15 +260,20 @@ class ForkServer:
         with self._cond:
             return self._ready and not self._dead
 
-    def wait_ready(self, timeout_s: float = READY_TIMEOUT_S) -> bool:
-        """Block until the server has finished its imports; ``False`` if it died or took longer."""
+    def wait_ready(self, timeout_s: float | None = None) -> bool:
+        """Block until the server has finished its imports; ``False`` if it died, or took longer (it is stopped
+        then, and :func:`shared_server` starts another). ``timeout_s`` defaults to :data:`READY_TIMEOUT_S`."""
         with self._cond:
-            self._cond.wait_for(lambda: self._ready or self._dead, timeout=timeout_s)
-            return self._ready and not self._dead
+            self._cond.wait_for(lambda: self._ready or self._dead,
+                                timeout=READY_TIMEOUT_S if timeout_s is None else timeout_s)
+            ready = self._ready and not self._dead
+        if not ready:
+            self._proc.kill()
+        return ready
 
     def start(self, run_dir: Path, log: Path, env: dict[str, str], timeout_s: float = 30.0) -> WarmProcess:
         """Fork a job for ``run_dir`` (its output appended to ``log``, its environment ``env``); raises
-        ``RuntimeError`` if the server is not ready or cannot."""
+        ``RuntimeError`` if the server is not ready (see :meth:`wait_ready`) or cannot."""
         if not self.ready:
             raise RuntimeError("the fork server is not ready")
         with self._lock:

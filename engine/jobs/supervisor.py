@@ -30,7 +30,7 @@ import yaml
 
 from engine.jobs.config import config_from_dict, config_to_dict
 from engine.jobs.events import FINAL_STATUSES, EventWriter
-from engine.jobs.forkserver import WarmProcess, fork_is_safe, shared_server
+from engine.jobs.forkserver import ForkServer, WarmProcess, fork_is_safe, shared_server
 from engine.jobs.ingest import ingest_run
 from engine.jobs.kinds import job_kind
 from engine.jobs.launcher import build_command, launch_env, resolve_launch
@@ -120,15 +120,16 @@ class Supervisor:
 
     def launch(self, run_id: str) -> int:
         """Start the run's process (plain, or ``accelerate launch`` per its ``launch:``); returns its pid (also its
-        process group id). A plain run is forked by the warm fork server when it is ready for this environment
-        (:mod:`engine.jobs.forkserver`), else started cold."""
+        process group id). A plain run is forked by this process's fork server (:mod:`engine.jobs.forkserver`),
+        else started cold."""
         run_dir = self.workspace.run_dir(run_id)
         spec = read_run_config(run_dir)
         command = build_command(run_dir, spec.get("launch"), kind=spec["kind"])
         env = self.job_env(spec.get("launch"), kind=spec["kind"])
         warm = self.warm_start and resolve_launch(spec.get("launch"), spec["kind"]) is None
+        server = self._ready_server(env) if warm else None  # may wait for its imports: outside the lock
         with self._lock:
-            proc = self._warm_launch(run_dir, env) if warm else None
+            proc = self._fork(server, run_dir, env) if server is not None else None
             if proc is None:
                 with (run_dir / STDOUT_FILE).open("ab") as out:
                     proc = subprocess.Popen(
@@ -140,12 +141,17 @@ class Supervisor:
             self.store.runs.set_launched(run_id, proc.pid)
         return proc.pid
 
-    def _warm_launch(self, run_dir: Path, env: dict[str, str]) -> WarmProcess | None:
-        """The run forked by the fork server, or ``None`` (start it cold) when the server is not ready yet (a new
-        one is started for another environment or in place of a dead one, for the next launches) or fails."""
+    @staticmethod
+    def _ready_server(env: dict[str, str]) -> ForkServer | None:
+        """This process's fork server for ``env`` once it has imported everything (a new one is started for another
+        environment or in place of a dead one, and awaited: its imports are what a cold start would spend);
+        ``None`` (start cold) if it does not get ready."""
         server = shared_server(env)
-        if not server.ready:
-            return None
+        return server if server.wait_ready() else None
+
+    @staticmethod
+    def _fork(server: ForkServer, run_dir: Path, env: dict[str, str]) -> WarmProcess | None:
+        """The run forked by ``server``, or ``None`` (start it cold) if the server fails."""
         try:
             return server.start(run_dir, run_dir / STDOUT_FILE, env)
         except RuntimeError as exc:

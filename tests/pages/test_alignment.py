@@ -69,7 +69,9 @@ def test_phase3_starts_from_one_click(open_page, store, tiny_policy, tiny_policy
     assert pipeline["template"] == "phase3" and [s["kind"] for s in pipeline["steps"]] == [
         "feedback_pairs", "reward_finetune", "dpo"]  # the small demo model's preset, offered first on a CPU
     assert pipeline["steps"][2]["config"]["pair_sets"] == ["$run:pairs"]  # DPO on the human pairs
-    assert pipeline["steps"][0]["status"] == "running" and pipeline["steps"][2]["config"]["register_stage"] == "final"
+    # launched at the click: a warm-started feedback_pairs job may have finished already
+    assert pipeline["steps"][0]["status"] in ("running", "succeeded")
+    assert pipeline["steps"][2]["config"]["register_stage"] == "final"
     assert pipeline["steps"][2]["config"]["policy"] == "cold"
     assert any("pipeline #" in m.value for m in at.markdown)
 

@@ -33,7 +33,7 @@ def test_phase2_starts_with_its_steps(open_page, store, tiny_policy, tiny_policy
     assert (grpo["method"], grpo["chrf_weight"], grpo["max_steps"], grpo["max_prompts"], grpo["learning_rate"]) == (
         "rloo", 1.0, 3, 4, 2e-4)
     assert grpo["corpus_ids"] == pipeline["steps"][0]["config"]["corpus_ids"]
-    assert pipeline["steps"][0]["status"] == "running"
+    assert pipeline["steps"][0]["status"] in ("running", "succeeded")  # launched (a warm start is quick)
     assert pipeline["steps"][1]["config"]["generate_run"] == "$run:generate"
     assert pipeline["steps"][0]["config"]["model"] == pipeline["steps"][3]["config"]["policy"] == "tiny-sft"
     # the chosen pipeline's step table comes first, above the form: every step with its status, run and model

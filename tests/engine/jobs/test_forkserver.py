@@ -102,29 +102,39 @@ def test_a_failing_job_reports_its_exit_code_and_traceback(tmp_path, supervisor)
     assert "no-such-kind" in (run_dir / "stdout.log").read_text(encoding="utf-8")
 
 
-def test_another_environment_or_a_dead_server_means_a_cold_start_and_a_new_server(store, workspace, corpus_id,
-                                                                                 tmp_path):
+def test_another_environment_gets_a_server_of_its_own_and_a_dead_server_is_replaced(store, workspace, corpus_id,
+                                                                                    tmp_path):
     first = Supervisor(store, workspace, heartbeat_s=0.2)
     server = ready_server(first)
     hf_home = str(tmp_path / "hf")
     other = Supervisor(store, workspace, heartbeat_s=0.2, extra_env={"HF_HOME": hf_home})
-    run_id = other.create("bootstrap", tiny(corpus_id, max_steps=1))
-    other.launch(run_id)
-    assert isinstance(other._procs[run_id], subprocess.Popen)  # HF_HOME is read at import: the server's would lie
+    run_id = other.start("bootstrap", tiny(corpus_id, max_steps=1))
+    proc = other._procs[run_id]
     replacement = shared_server(other.job_env())
+    # HF_HOME is read at import: the launch waited for a server started with it, and the old one was told to end
     assert replacement is not server and replacement.env_key["HF_HOME"] == hf_home
-    assert server._proc.wait(timeout=30) == 0  # the old server was told to end, and did
-    other.cancel_and_wait(run_id, timeout_s=30)
+    assert isinstance(proc, WarmProcess) and parent_pid(proc.pid) == replacement._proc.pid
+    assert server._proc.wait(timeout=30) == 0
+    assert other.wait(run_id, timeout_s=120) == "succeeded"
 
-    replacement._proc.kill()  # a dead server: the launch starts cold, and a new server is started for the next ones
+    replacement._proc.kill()  # a dead server is replaced at the next launch
     replacement._proc.wait()
-    assert not replacement.wait_ready(timeout_s=10)
-    cold = first.create("bootstrap", tiny(corpus_id, max_steps=1))
-    first.launch(cold)
-    assert isinstance(first._procs[cold], subprocess.Popen)
-    first.cancel_and_wait(cold, timeout_s=30)
+    again = first.start("bootstrap", tiny(corpus_id, max_steps=1, model_name="tiny-sft-2"))
     new = shared_server(first.job_env())
-    assert new is not replacement and new.alive and "HF_HOME" not in new.env_key
+    assert new is not replacement and "HF_HOME" not in new.env_key
+    assert parent_pid(first._procs[again].pid) == new._proc.pid
+    assert first.wait(again, timeout_s=120) == "succeeded"
+
+
+def test_a_server_that_does_not_get_ready_in_time_is_stopped_and_the_run_starts_cold(store, workspace, corpus_id,
+                                                                                     tmp_path, monkeypatch):
+    sup = Supervisor(store, workspace, heartbeat_s=0.2, extra_env={"HF_HOME": str(tmp_path / "slow")})
+    monkeypatch.setattr(forkserver, "READY_TIMEOUT_S", 0.01)  # a new server (another HF_HOME) is still importing
+    run_id = sup.start("bootstrap", tiny(corpus_id, max_steps=1))
+    assert isinstance(sup._procs[run_id], subprocess.Popen)
+    stopped = forkserver._server
+    assert stopped._proc.wait(timeout=30) != 0  # killed: the next launch starts another
+    assert sup.wait(run_id, timeout_s=120) == "succeeded"
 
 
 def test_no_warm_start_where_a_fork_is_unsafe_or_when_asked(store, workspace, monkeypatch):
