@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 BENCHMARKS = ["bench.ingest", "bench.generate", "bench.score", "bench.reward", "bench.ppo", "bench.grpo",
-              "bench.translate", "bench.review_queue"]
+              "bench.translate", "bench.review_queue", "bench.job_start"]
 
 if __name__ == "__main__":
     failed = [name for name in BENCHMARKS if subprocess.run([sys.executable, "-m", name], check=False).returncode]

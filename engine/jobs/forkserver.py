@@ -45,8 +45,9 @@ PRELOAD = (
 
 PER_RUN_ENV_PREFIXES = ("TARJAMA_", "PYTEST_")
 PER_RUN_ENV = frozenset({"PYTHONUNBUFFERED", "PWD", "OLDPWD", "_", "COLUMNS", "LINES"})
-"""Environment variables that may differ between the server and a warm-started job: the studio's own settings
-(read at run time, never at import) and the shell's bookkeeping. Any other difference means a cold start."""
+"""Environment variables that may differ between the server and a job it forks: the studio's own settings (read at
+run time, never at import), pytest's per-test bookkeeping and the shell's. Any other difference needs a server
+started with the job's environment."""
 
 READY_TIMEOUT_S = 120.0
 """How long a launch waits for a starting server to finish its imports (~9 s on a quiet 2-core machine) before it
