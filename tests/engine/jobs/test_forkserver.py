@@ -8,7 +8,6 @@ import signal
 import subprocess
 from pathlib import Path
 
-import pyarrow as pa
 import pytest
 import yaml
 
@@ -16,23 +15,14 @@ from engine.jobs import forkserver
 from engine.jobs.bootstrap import BootstrapConfig
 from engine.jobs.forkserver import WarmProcess, import_env, shared_server
 from engine.jobs.supervisor import Supervisor
-
-PAIRS = [("Good morning.", "صباح الخير."), ("Where is the station?", "أين المحطة؟"), ("I like tea.", "أحب الشاي."),
-         ("Thank you very much.", "شكرا جزيلا.")]
-
-
-@pytest.fixture
-def corpus_id(store):
-    rows = [{"line": i + 1, "source": s, "target": t, "pair": "en-ar", "split": "valid" if i == 0 else "train",
-             "norm_key": f"{s}\n{t}"} for i, (s, t) in enumerate(PAIRS * 4)]
-    return store.corpora.add("tiny", "en-ar", pa.Table.from_pylist(rows))
+from tests.engine.jobs.conftest import tiny as tiny_bootstrap
 
 
 def tiny(corpus_id, **overrides) -> BootstrapConfig:
-    values = {"corpus_ids": [corpus_id], "model_name": "tiny-sft", "size": "tiny", "vocab_size": 300,
-              "max_steps": 6, "max_minutes": 5.0, "batch_size": 4, "eval_every": 3, "checkpoint_every": 3,
-              "eval_pairs": 2, "warmup_steps": 1}
-    return BootstrapConfig(**{**values, **overrides})
+    """The job tests' tiny bootstrap run, shortened: 6 steps."""
+    values = {"max_steps": 6, "batch_size": 4, "eval_every": 3, "checkpoint_every": 3, "eval_pairs": 2,
+              "warmup_steps": 1}
+    return tiny_bootstrap(corpus_id, **{**values, **overrides})
 
 
 def ready_server(supervisor: Supervisor) -> forkserver.ForkServer:

@@ -13,34 +13,12 @@ import subprocess
 import sys
 import time
 
-import pyarrow as pa
 import pytest
 
-from engine.jobs.bootstrap import BootstrapConfig
 from engine.jobs.events import read_events
 from engine.jobs.supervisor import Supervisor
 from tests.conftest import progressed, wait_for
-
-PAIRS = [
-    ("Good morning.", "صباح الخير."), ("Where is the station?", "أين المحطة؟"), ("I like tea.", "أحب الشاي."),
-    ("The museum opens at nine.", "يفتح المتحف في التاسعة."), ("Thank you very much.", "شكرا جزيلا."),
-    ("The weather is nice today.", "الطقس جميل اليوم."), ("Where is the hotel?", "أين الفندق؟"),
-    ("I need a taxi.", "أحتاج إلى سيارة أجرة."),
-]
-
-
-@pytest.fixture
-def corpus_id(store):
-    rows = [{"line": i + 1, "source": s, "target": t, "pair": "en-ar", "split": "valid" if i == 0 else "train",
-             "norm_key": f"{s}\n{t}"} for i, (s, t) in enumerate(PAIRS * 3)]
-    return store.corpora.add("tiny", "en-ar", pa.Table.from_pylist(rows))
-
-
-def tiny(corpus_id, **overrides) -> BootstrapConfig:
-    values = {"corpus_ids": [corpus_id], "model_name": "tiny-sft", "size": "tiny", "vocab_size": 300,
-              "max_steps": 20, "max_minutes": 5.0, "batch_size": 8, "eval_every": 5, "checkpoint_every": 5,
-              "eval_pairs": 4, "warmup_steps": 2}
-    return BootstrapConfig(**{**values, **overrides})
+from tests.engine.jobs.conftest import tiny
 
 
 @pytest.mark.slow
