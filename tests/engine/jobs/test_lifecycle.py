@@ -1,7 +1,7 @@
 """The life of a real job process: progress, cancel, failure, kill -9, resume, reattach, CLI.
 
-Each test launches ``python -m engine run RUN_DIR`` through the supervisor (the bootstrap job on a tiny
-model), exactly as the studio does.
+Each test launches a run through the supervisor (the bootstrap job on a tiny model), exactly as the studio does:
+forked by the fork server, or ``python -m engine run RUN_DIR`` where a run starts cold.
 """
 
 from __future__ import annotations
