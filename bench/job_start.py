@@ -22,7 +22,6 @@ the start and end of each launch.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import tempfile
@@ -37,14 +36,9 @@ VARIANTS = ("warm", "cold")
 
 def _first_log_time(run_dir: Path) -> float | None:
     """The wall-clock time of the run's first ``log`` event (its first own line), if any."""
-    path = run_dir / "events.jsonl"
-    if not path.exists():
-        return None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        event = json.loads(line)
-        if event.get("type") == "log":
-            return float(event["time"])
-    return None
+    from engine.jobs.events import read_events
+
+    return next((float(e["time"]) for e in read_events(run_dir, 0, -1).events if e["type"] == "log"), None)
 
 
 def run_once(supervisor, pair_set: str, variant: str, epochs: float, n: int) -> dict:

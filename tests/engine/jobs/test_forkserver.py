@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-from pathlib import Path
 
+import psutil
 import pytest
 import yaml
 
@@ -33,7 +33,7 @@ def ready_server(supervisor: Supervisor) -> forkserver.ForkServer:
 
 
 def parent_pid(pid: int) -> int:
-    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    return psutil.Process(pid).ppid()
 
 
 @pytest.fixture(autouse=True)
