@@ -118,12 +118,22 @@ def fork_job(request: dict, close_in_child: tuple[int, int, selectors.BaseSelect
     run_dir, log, env = Path(request["run_dir"]), request["log"], dict(request["env"])
     if threading.active_count() != 1:
         raise RuntimeError("the fork server has started a thread; a fork now could deadlock the job")
+    in_session, said_so = os.pipe()
     pid = os.fork()
     if pid:
+        os.close(said_so)
+        try:  # the pid is reported once the child leads its own session: a cancel's killpg right after must reach it
+            os.read(in_session, 1)  # end of file: the child closed its end after setsid (or ended)
+        finally:
+            os.close(in_session)
         return pid
     code = 1
     try:
-        os.setsid()
+        os.close(in_session)
+        try:
+            os.setsid()
+        finally:
+            os.close(said_so)
         requests, replies, selector = close_in_child
         selector.close()
         null = os.open(os.devnull, os.O_RDONLY)
