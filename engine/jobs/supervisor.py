@@ -10,7 +10,8 @@ declared dead at once; one whose process is there but whose heartbeat is older t
 killed and declared dead — counting only silence the supervisor watched: when two of its own polls are more than
 ``stale_after_s`` apart (a suspended laptop, a paused virtual machine), its watch starts afresh, since the job was
 most likely paused with it. A new supervisor's first poll (a studio started again, the CLI) judges by the heartbeat's
-age alone.
+age alone. A run this supervisor is still launching (a warm launch may wait for the fork server's imports) is not
+judged, and one recorded without a process yet is judged only once it has been silent for ``stale_after_s``.
 """
 
 from __future__ import annotations
@@ -68,6 +69,9 @@ class Supervisor:
         """Plain runs are forked by this process's fork server once it is ready (see :meth:`launch`); by default
         wherever that is safe (Linux without a GPU device)."""
         self._procs: dict[str, subprocess.Popen | WarmProcess] = {}
+        self._launching: set[str] = set()
+        """Runs whose process this supervisor is starting (a launch may wait for the fork server's imports):
+        :meth:`poll` does not judge them."""
         self._lock = threading.RLock()  # the studio's watcher thread and its pages poll the same supervisor
         self._last_poll_at: datetime | None = None
         self._watching_since: datetime | None = None
@@ -127,18 +131,24 @@ class Supervisor:
         command = build_command(run_dir, spec.get("launch"), kind=spec["kind"])
         env = self.job_env(spec.get("launch"), kind=spec["kind"])
         warm = self.warm_start and resolve_launch(spec.get("launch"), spec["kind"]) is None
-        server = self._ready_server(env) if warm else None  # may wait for its imports: outside the lock
         with self._lock:
-            proc = self._fork(server, run_dir, env) if server is not None else None
-            if proc is None:
-                with (run_dir / STDOUT_FILE).open("ab") as out:
-                    proc = subprocess.Popen(
-                        command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                        start_new_session=True, cwd=str(run_dir), env=env,
-                    )
-            (run_dir / PID_FILE).write_text(str(proc.pid))
-            self._procs[run_id] = proc
-            self.store.runs.set_launched(run_id, proc.pid)
+            self._launching.add(run_id)
+        try:
+            server = self._ready_server(env) if warm else None  # may wait for its imports: outside the lock
+            with self._lock:
+                proc = self._fork(server, run_dir, env) if server is not None else None
+                if proc is None:
+                    with (run_dir / STDOUT_FILE).open("ab") as out:
+                        proc = subprocess.Popen(
+                            command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                            start_new_session=True, cwd=str(run_dir), env=env,
+                        )
+                (run_dir / PID_FILE).write_text(str(proc.pid))
+                self._procs[run_id] = proc
+                self.store.runs.set_launched(run_id, proc.pid)
+        finally:
+            with self._lock:
+                self._launching.discard(run_id)
         return proc.pid
 
     @staticmethod
@@ -239,6 +249,8 @@ class Supervisor:
                 self._reap(run_id)
                 ended.append(run_id)
                 continue
+            if run_id in self._launching:  # its process is being started here (perhaps waiting for the fork server)
+                continue
             now = utc_now()
             if run["cancel_requested_at"] and alive and now - run["cancel_requested_at"] > timedelta(
                     seconds=self.kill_after_s):
@@ -259,7 +271,10 @@ class Supervisor:
                 ended.append(run_id)
                 continue
             watched_silence = now - max(last_sign, self._watching_since or last_sign)
-            if not alive or watched_silence > timedelta(seconds=self.stale_after_s):
+            stale = watched_silence > timedelta(seconds=self.stale_after_s)
+            if not run["pid"] and not stale:  # recorded, not launched yet (a pipeline step between create and launch)
+                continue
+            if not alive or stale:
                 if alive:  # hung: silent for longer than allowed while the supervisor watched
                     self._signal(run, signal.SIGKILL)
                 silent = (now - last_sign).total_seconds()

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import threading
+import time
 
 import psutil
 import pytest
@@ -13,6 +15,7 @@ import yaml
 
 from engine.jobs import forkserver
 from engine.jobs.bootstrap import BootstrapConfig
+from engine.jobs.events import read_events
 from engine.jobs.forkserver import WarmProcess, import_env, shared_server
 from engine.jobs.supervisor import Supervisor
 from tests.engine.jobs.conftest import tiny as tiny_bootstrap
@@ -157,3 +160,44 @@ def test_a_forked_child_gets_its_own_numpy_random_state():
     child = int(os.read(read, 64))
     os.close(read)
     assert child != np.random.randint(2**31)  # the parent's next draw: the child would repeat it without a reseed
+
+
+def test_a_run_whose_launch_waits_for_the_server_is_not_declared_dead_meanwhile(store, workspace, corpus_id,
+                                                                              monkeypatch):
+    # found in a full-suite run: a page's poll while its launch waited for the fork server's imports saw a queued
+    # run with no process and failed it ("no heartbeat for 2s"); the job then ran to the end after that status
+    sup = Supervisor(store, workspace, heartbeat_s=0.2, stale_after_s=1.0)
+    importing, finish_imports = threading.Event(), threading.Event()
+    wait_ready = forkserver.ForkServer.wait_ready
+
+    def slow_wait_ready(server, timeout_s=None):
+        importing.set()
+        finish_imports.wait(30)
+        return wait_ready(server, timeout_s)
+
+    monkeypatch.setattr(forkserver.ForkServer, "wait_ready", slow_wait_ready)
+    run_id = sup.create("bootstrap", tiny(corpus_id, max_steps=1))
+    launch = threading.Thread(target=sup.launch, args=(run_id,))
+    launch.start()
+    assert importing.wait(30)
+    for _ in range(15):  # 1.5 s of polls, past stale_after_s
+        assert sup.poll() == []
+        time.sleep(0.1)
+    assert store.runs.get(run_id)["status"] == "queued"
+    finish_imports.set()
+    launch.join(60)
+    assert isinstance(sup._procs[run_id], WarmProcess)
+    assert sup.wait(run_id, timeout_s=120) == "succeeded"
+    assert [e["status"] for e in read_events(workspace.run_dir(run_id), 0, max_bytes=-1).events
+            if e["type"] == "status"] == ["running", "succeeded"]
+
+
+def test_a_run_recorded_but_never_launched_is_failed_once_stale(store, workspace, corpus_id):
+    sup = Supervisor(store, workspace, heartbeat_s=0.2, stale_after_s=0.5)
+    run_id = sup.create("bootstrap", tiny(corpus_id, max_steps=1))
+    assert sup.poll() == []  # between create and launch (a pipeline's step): not judged yet
+    ended, deadline = [], time.monotonic() + 10
+    while not ended and time.monotonic() < deadline:  # polls closer than stale_after_s: the watch is not restarted
+        time.sleep(0.1)
+        ended = sup.poll()
+    assert ended == [run_id] and store.runs.get(run_id)["status"] == "failed"
