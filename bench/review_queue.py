@@ -3,9 +3,10 @@ the confirmation, and the server's CPU for each judgement.
 
 The journey of ``tests/e2e/test_two_linguists.py`` for one linguist, timed: a fresh workspace holds a queue of
 ``--items`` sources whose candidates are already attached (nothing is sampled), the studio runs as its own process
-(``python -m studio``), and headless Chromium (Debian's, driven by Playwright) signs in, then for every item clicks
-*Next item*, ticks "the order shown is right" and clicks *Submit judgement* (double-clicks every other one) — each
-wait on the page's state. Every judgement is two or three script runs of the Translate page.
+(``python -m studio``), and headless Chromium (Debian's, driven by Playwright) signs in, clicks *Next item* once, then
+for every item ticks "the order shown is right" and clicks *Submit judgement* (double-clicks every other one) — each
+wait on the page's state. Every judgement is two script runs of the Translate page's *Review queue* tab: the submit,
+and the rerun that confirms it and shows the next item.
 
 Variants, interleaved per round in a rotating order so that they see the same machine load:
 
@@ -19,7 +20,8 @@ Variants, interleaved per round in a rotating order so that they see the same ma
 ``--against REF``
     adds the studio at git commit ``REF`` (a branch, a tag, ``HEAD~1``), checked out into a temporary worktree and
     started from there with the same environment, Python and model: a change to the pages, measured against the
-    code before it in the same run. Only the studio's code differs; the journey and its waits are this checkout's.
+    code before it in the same run. Only the studio's code differs; the journey and its waits are this checkout's
+    (so ``REF`` needs a Review queue that hands the next item with each confirmation: commits from 2026-12-03 on).
 
 Reported per variant (medians over rounds): the journey's wall time, the median and 90th-percentile latency from
 the submit click to the confirmation, the server process's CPU seconds per judgement (user + system; what a

@@ -128,6 +128,21 @@ def _my_judgement(request_id: str) -> dict | None:
     return {"id": rows[0]["id"], "kind": rows[0]["kind"], "time": rows[0]["created_at"]} if rows else None
 
 
+def _next_queue_item(queue_id: int, item_key: str) -> dict | None:
+    """Hand this linguist the queue's next item (kept in the session under ``item_key``), or say why there is none."""
+    found = None
+    try:
+        with st.spinner("Preparing the next item…"):
+            found = next_item(store, queue_id, linguist)
+    except (ValueError, LookupError, OSError) as exc:
+        st.error(str(exc))
+    else:
+        if found is None:
+            st.success("Nothing left for you in this queue. Thank you!")
+    st.session_state[item_key] = asdict(found) if found else None
+    return st.session_state[item_key]
+
+
 def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: int | None = None) -> bool:
     """Show a request's candidates (top 3, the rest one click away) and its feedback form; True once judged."""
     request = store.feedback.request(request_id)
@@ -421,18 +436,18 @@ def review_queue_section() -> None:
             st.info(f"You are not among this queue's linguists ({', '.join(queue['linguists'])}).")
         else:
             current = st.session_state.get(item_key)
-            judged = current is not None and _my_judgement(current["request_id"]) is not None
-            if (current is None or judged) and st.button("Next item", type="primary", key=f"tr-next-{queue_id}"):
-                try:
-                    with st.spinner("Preparing the next item…"):
-                        found = next_item(store, queue_id, linguist)
-                except (ValueError, LookupError, OSError) as exc:
-                    st.error(str(exc))
-                    found = None
-                else:
-                    if found is None:
-                        st.success("Nothing left for you in this queue. Thank you!")
-                current = st.session_state[item_key] = asdict(found) if found else None
+            mine = _my_judgement(current["request_id"]) if current is not None else None
+            saved_key = f"{item_key}::saved"
+            if mine is not None:  # judged (the submit reruns the tab into here): its confirmation, and the next item
+                st.session_state[saved_key] = (
+                    f"Saved: judgement #{mine['id']} ({KIND_LABELS[mine['kind']]}) for item {current['item_id']} at "
+                    f"{mine['time'].strftime('%H:%M:%S')} UTC.")
+            if st.session_state.get(saved_key):  # kept above the next item: a double click's second run shows it too
+                st.success(st.session_state[saved_key])
+            if mine is not None:
+                current = _next_queue_item(queue_id, item_key)
+            if current is None and st.button("Next item", type="primary", key=f"tr-next-{queue_id}"):
+                current = _next_queue_item(queue_id, item_key)
             if current is not None:
                 st.caption(f"Item {current['item_id']} of {progress['items']}")
                 feedback(current["request_id"], f"q{queue_id}", queue_id=queue_id, item_id=current["item_id"])

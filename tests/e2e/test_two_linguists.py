@@ -5,7 +5,8 @@ name, and none is lost or doubled.
 The workspace is seeded through the engine: a 100-source test split, a review queue of it with k = 2 (both
 linguists judge every source, so they contend for the same items all along), and each item's three candidates
 already attached — so no model generates anything during the test and every judgement is the fastest path the
-page offers: *Next item*, tick "the order shown is right", *Submit judgement* (three script runs).
+page offers: tick "the order shown is right", *Submit judgement* (two script runs: the submit, and the tab's rerun
+that confirms it and shows the next item; *Next item* is clicked once, for the first).
 
 Both sessions are browser contexts of one Chromium driven by Playwright's async API from one event loop (in a
 thread of its own, apart from pytest-playwright's sync loop), so their clicks interleave for real. Every wait is
@@ -132,11 +133,11 @@ async def judge_queue(page, url: str, linguist: str, start: asyncio.Barrier, n_i
     submit = panel.get_by_role("button", name="Submit judgement")
     done, doubles, latencies = [], 0, []
     await start.wait()  # both sessions are signed in with the queue open: from here on they run side by side
+    await expect(next_item).to_be_visible()
+    await idle()
+    await next_item.click()  # the first item; each later one comes with the confirmation of the one before
     for n in range(n_items):
-        await expect(next_item).to_be_visible()
-        await idle()
-        await next_item.click()
-        await expect(submit).to_be_visible()  # the item's form (the previous item showed none once judged)
+        await expect(submit).to_be_visible()  # the item's form
         await idle()
         item = int(ITEM.match(await panel.get_by_text(ITEM).inner_text()).group(1))
         await panel.get_by_text(AS_SHOWN).click()  # the box's label takes the click; no rerun inside a form
@@ -148,15 +149,15 @@ async def judge_queue(page, url: str, linguist: str, start: asyncio.Barrier, n_i
             doubles += 1
         else:
             await submit.click()
-        await expect(submit).to_have_count(0)  # judged: the form is gone, the confirmation is shown
+        confirmation = panel.get_by_text(re.compile(rf"^Saved: judgement #\d+ .* for item {item} at "))
+        await expect(confirmation).to_be_visible()  # judged: the confirmation names the item, the next form follows
         await idle()
         latencies.append(time.monotonic() - clicked)
         assert await page.get_by_test_id("stException").count() == 0, f"{linguist}: an exception on item {item}"
-        saved = int(SAVED.search(await panel.get_by_text(SAVED).inner_text()).group(1))
+        saved = int(SAVED.search(await confirmation.inner_text()).group(1))
         done.append({"item": item, "judgement": saved, "double": double})
-    await idle()
-    await next_item.click()
     await expect(panel.get_by_text("Nothing left for you in this queue. Thank you!")).to_be_visible()
+    await expect(submit).to_have_count(0)
     return {"linguist": linguist, "done": done, "doubles": doubles, "latencies": latencies}
 
 
