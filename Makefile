@@ -11,8 +11,8 @@ run:
 	$(PY) -m studio --port $(PORT)
 
 # --no-loadscope-reorder: files in collection order, so the browser journeys (one or two long tests per file) start
-# early; xdist's default sends files with the most tests first, which left the 7-min two-linguist journey running
-# alone at the end of the suite
+# early; xdist's default sends files with the most tests first, which left the two-linguist journey (the longest test)
+# running alone at the end of the suite
 test:
 	@scripts/setup.sh dev
 	$(PY) -m ruff check .
