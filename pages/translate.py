@@ -128,6 +128,13 @@ def _my_judgement(request_id: str) -> dict | None:
     return {"id": rows[0]["id"], "kind": rows[0]["kind"], "time": rows[0]["created_at"]} if rows else None
 
 
+def _saved_message(mine: dict, item_id: int | None = None) -> str:
+    """The confirmation of a stored judgement (as :func:`_my_judgement` gives it), naming the queue item if any."""
+    where = f"for item {item_id} at" if item_id is not None else "stored at"
+    return (f"Saved: judgement #{mine['id']} ({KIND_LABELS[mine['kind']]}) {where} "
+            f"{mine['time'].strftime('%H:%M:%S')} UTC.")
+
+
 def _next_queue_item(queue_id: int, item_key: str) -> dict | None:
     """Hand this linguist the queue's next item (kept in the session under ``item_key``), or say why there is none."""
     found = None
@@ -173,8 +180,7 @@ def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: in
     span_marker(store, request, shown, linguist, ctx, queue_id=queue_id, item_id=item_id)
     mine = _my_judgement(request_id)
     if mine:
-        when = mine["time"].strftime("%H:%M:%S")
-        st.success(f"Saved: judgement #{mine['id']} ({KIND_LABELS[mine['kind']]}) stored at {when} UTC.")
+        st.success(_saved_message(mine))
         return True
     # per linguist too: after 'Switch linguist' in the same session the next one gets a form of their own (with
     # the first one's, their judgement was taken for a repeat of it)
@@ -439,9 +445,7 @@ def review_queue_section() -> None:
             mine = _my_judgement(current["request_id"]) if current is not None else None
             saved_key = f"{item_key}::saved"
             if mine is not None:  # judged (the submit reruns the tab into here): its confirmation, and the next item
-                st.session_state[saved_key] = (
-                    f"Saved: judgement #{mine['id']} ({KIND_LABELS[mine['kind']]}) for item {current['item_id']} at "
-                    f"{mine['time'].strftime('%H:%M:%S')} UTC.")
+                st.session_state[saved_key] = _saved_message(mine, current["item_id"])
             if st.session_state.get(saved_key):  # kept above the next item: a double click's second run shows it too
                 st.success(st.session_state[saved_key])
             if mine is not None:
