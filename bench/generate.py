@@ -10,7 +10,10 @@ every figure of a round sees the same machine load:
     right before and right after every measurement below; the **bound** is that rate / (2 × parameters per
     token), and a variant's share = its tokens / the tokens the bound allowed in the same seconds;
 ``studio``
-    :func:`engine.decoding.candidates.generate_candidates` as the generate job runs it (its default ``batch_size``);
+    :func:`engine.decoding.candidates.generate_candidates` as the generate job runs it (its default ``batch_size``;
+    on ``t`` threads, ``t`` single-thread decoding processes sharing the batches, :mod:`engine.decoding.processes`);
+``studio_one_process``
+    the same in one process of ``t`` threads (measured for ``t`` > 1): the decoding processes' gain;
 ``studio_model_cap``
     the same, with a soft-capping model's own ``forward`` at every step (its cap over the whole vocabulary) instead
     of the studio's split (:mod:`engine.decoding.softcap`: the cap only where a rule needs it) — the split's gain;
@@ -105,8 +108,9 @@ def loop_subset(lengths: list[int], k: int) -> list[int]:
 
 
 def run_batched(model: Any, tokenizer: Any, sources: list[tuple[str, str]], strategies: list, prompt_format: str,
-                batch_size: int, max_new_tokens: int, seed: int) -> dict:
-    """One :func:`generate_candidates` pass over all sources; tokens counted from its ``on_batch`` reports."""
+                batch_size: int, max_new_tokens: int, seed: int, processes: int = 1) -> dict:
+    """One :func:`generate_candidates` pass over all sources in ``processes`` decoding processes; tokens counted from
+    its ``on_batch`` reports."""
     from engine.decoding.candidates import generate_candidates
 
     tokens, calls = [0], [0]
@@ -118,7 +122,7 @@ def run_batched(model: Any, tokenizer: Any, sources: list[tuple[str, str]], stra
     t0 = time.perf_counter()
     generate_candidates(model, tokenizer, [s for s, _ in sources], [p for _, p in sources], strategies,
                         prompt_format=prompt_format, batch_size=batch_size, max_new_tokens=max_new_tokens, seed=seed,
-                        on_batch=on_batch)
+                        on_batch=on_batch, processes=processes)
     seconds = time.perf_counter() - t0
     return {"seconds": seconds, "tokens": tokens[0], "generate_calls": calls[0],
             "candidates": len(sources) * sum(s.samples for s in strategies)}
@@ -250,6 +254,7 @@ def run_variant(variant: str, args: argparse.Namespace) -> dict:
     from bench.flops import flop_parameters, generation_bound_tokens_per_s, matmul_rate
     from engine.decoding import loop as decoding_loop
     from engine.decoding.candidates import parse_strategies
+    from engine.decoding.processes import decoding_processes
     from engine.decoding.softcap import uncapped_head
     from engine.models.prompting import encode_prompt
 
@@ -272,8 +277,9 @@ def run_variant(variant: str, args: argparse.Namespace) -> dict:
                        pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id)
     rounds = max(1, min(args.rounds, len(subset)))
     slices = [subset[len(subset) * r // rounds:len(subset) * (r + 1) // rounds] for r in range(rounds)]
-    parts: dict[int, dict[str, list]] = {t: {k: [] for k in ("matmul", "studio", "studio_model_cap", "hf_generate",
-                                                              "loop", "decode_studio", "decode_hf")} for t in threads}
+    parts: dict[int, dict[str, list]] = {t: {k: [] for k in ("matmul", "studio", "studio_one_process",
+                                                              "studio_model_cap", "hf_generate", "loop",
+                                                              "decode_studio", "decode_hf")} for t in threads}
     soft_capped = uncapped_head(model) is not None
     # the studio decodes every candidate of batch_size sources together: its bound is the matmul rate at that
     # many rows (a larger matmul runs nearer the machine's peak, so the bound is not flattered by a small batch)
@@ -295,13 +301,20 @@ def run_variant(variant: str, args: argparse.Namespace) -> dict:
     for r in range(rounds):
         for t in threads:
             torch.set_num_threads(t)
-            bracketed("studio", t, lambda: run_batched(model, tokenizer, sources, strategies, prompt_format,
-                                                       args.batch_size, args.max_new_tokens, args.seed))
+            # as the generate job runs: one single-thread decoding process per thread (engine.decoding.processes)
+            processes = decoding_processes(model)
+            bracketed("studio", t, lambda p=processes: run_batched(
+                model, tokenizer, sources, strategies, prompt_format, args.batch_size, args.max_new_tokens, args.seed,
+                p))
+            if processes > 1:
+                bracketed("studio_one_process", t, lambda: run_batched(
+                    model, tokenizer, sources, strategies, prompt_format, args.batch_size, args.max_new_tokens,
+                    args.seed))
             if soft_capped:
                 with mock.patch.object(decoding_loop, "uncapped_head", lambda model: None):
-                    bracketed("studio_model_cap", t, lambda: run_batched(
+                    bracketed("studio_model_cap", t, lambda p=processes: run_batched(
                         model, tokenizer, sources, strategies, prompt_format, args.batch_size, args.max_new_tokens,
-                        args.seed))
+                        args.seed, p))
             bracketed("hf_generate", t, lambda: run_hf_generate(model, tokenizer, sources, strategies, prompt_format,
                                                                 args.baseline_batch_size, args.max_new_tokens,
                                                                 args.seed))
@@ -322,7 +335,8 @@ def run_variant(variant: str, args: argparse.Namespace) -> dict:
             "matmul_gflops_per_s_each": [round(x / 1e9, 2) for x in p["matmul"]],
             "bound_tokens_per_s": round(generation_bound_tokens_per_s(rate, params["per_token"]), 1),
         }
-        for name in ("studio", "studio_model_cap", "hf_generate", "decode_studio", "decode_hf", "loop"):
+        for name in ("studio", "studio_one_process", "studio_model_cap", "hf_generate", "decode_studio", "decode_hf",
+                     "loop"):
             if p[name]:
                 # tokens over what the bound allowed in the same seconds, each part with the rate measured around it
                 allowed = sum(x["seconds"] * x["bound_tokens_per_s"] for x in p[name])
@@ -341,7 +355,8 @@ def main() -> None:
     from engine.jobs.generate import GenerateConfig
 
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sources", type=int, default=128, help="sources taken from data/demo")
+    parser.add_argument("--sources", type=int, default=GenerateConfig().chunk_sources,
+                        help="sources taken from data/demo (default: one chunk of the generate job)")
     parser.add_argument("--max-new-tokens", type=int, default=64)
     parser.add_argument("--batch-size", type=int, default=GenerateConfig().batch_size,
                         help="sources per generate() call (default: the generate job's)")
@@ -411,6 +426,10 @@ def main() -> None:
                 "decode_hf_share_of_bound": e["decode_hf"]["share_of_bound"],
                 "decode_studio_tokens_per_s": e["decode_studio"]["tokens_per_s"],
                 "decode_hf_tokens_per_s": e["decode_hf"]["tokens_per_s"]}
+        if "studio_one_process" in e:
+            line["studio_one_process_tokens_per_s"] = e["studio_one_process"]["tokens_per_s"]
+            line["studio_one_process_share_of_bound"] = e["studio_one_process"]["share_of_bound"]
+            line["studio_over_one_process"] = round(s["tokens_per_s"] / e["studio_one_process"]["tokens_per_s"], 3)
         if "studio_model_cap" in e:
             line["studio_model_cap_tokens_per_s"] = e["studio_model_cap"]["tokens_per_s"]
             line["studio_model_cap_share_of_bound"] = e["studio_model_cap"]["share_of_bound"]
@@ -423,6 +442,9 @@ def main() -> None:
               f"tokens/s")
         print(f"    studio generate  {s['tokens_per_s']:8,.1f} tokens/s = {s['share_of_bound']:.1%} of the bound "
               f"({s['tokens']:,} tokens, {s['seconds']:.1f} s)")
+        if "studio_one_process" in e:
+            print(f"    one process of {t} threads {line['studio_one_process_tokens_per_s']:8,.1f} tokens/s = "
+                  f"{line['studio_one_process_share_of_bound']:.1%} (studio x{line['studio_over_one_process']})")
         if "studio_model_cap" in e:
             print(f"    the model's own cap {line['studio_model_cap_tokens_per_s']:8,.1f} tokens/s = "
                   f"{line['studio_model_cap_share_of_bound']:.1%} (studio x{line['studio_over_model_cap']})")

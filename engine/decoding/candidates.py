@@ -143,6 +143,7 @@ def generate_candidates(
     model: Any, tokenizer: Any, sources: Sequence[str], pairs: Sequence[str], strategies: Sequence[SamplingStrategy],
     *, prompt_format: str = "tags", batch_size: int = 16, max_new_tokens: int = 64, seed: int = 0,
     on_batch: Callable[[int, int], None] | None = None, terms: Sequence[Sequence[tuple[str, str]]] | None = None,
+    processes: int = 1,
 ) -> list[list[Candidate]]:
     """Candidates for every source, ``batch_size`` sources at a time.
 
@@ -155,6 +156,10 @@ def generate_candidates(
     sources × strategies finished by it. ``terms``: per source, the glossary terms an ``instruction`` prompt lists
     (see :func:`engine.models.prompting.build_prompt`). Returns one list of distinct candidates per source, in
     the order of ``sources``, merged in the order of ``strategies``.
+
+    ``processes`` > 1 (a CPU model; :func:`engine.decoding.processes.decoding_processes` says how many) decodes the
+    loop's batches in that many single-thread processes (:func:`engine.decoding.processes.map_in_processes`): each
+    batch is seeded by its position, so the candidates are those of one process on one thread.
 
     Speed (``bench/generate.py`` reports it as a share of the model's FLOP bound): attention masks are built by
     broadcasting (:func:`engine.decoding.masks.fast_masks`, identical masks without transformers' per-step ``vmap``)
@@ -175,7 +180,8 @@ def generate_candidates(
     try:
         if looped:
             _decode_in_loop(model, tokenizer, encoded, order, strategies, looped, produced, batch_size=batch_size,
-                            max_new_tokens=max_new_tokens, limit=limit, seed=seed, on_batch=on_batch)
+                            max_new_tokens=max_new_tokens, limit=limit, seed=seed, on_batch=on_batch,
+                            processes=processes)
         for s_index, strategy in enumerate(strategies):
             if s_index in looped:
                 continue
@@ -212,10 +218,14 @@ def _decode_in_loop(
     model: Any, tokenizer: Any, encoded: Sequence[list[int]], order: Sequence[int],
     strategies: Sequence[SamplingStrategy], looped: Sequence[int],
     produced: list[list[list[tuple[str, SamplingStrategy, int]]]], *, batch_size: int, max_new_tokens: int,
-    limit: int, seed: int, on_batch: Callable[[int, int], None] | None,
+    limit: int, seed: int, on_batch: Callable[[int, int], None] | None, processes: int = 1,
 ) -> None:
     """The greedy and sampled strategies of :func:`generate_candidates` in one :func:`decode_rows` call per batch
-    of sources: each source's prompt is prefilled once for all of its candidates."""
+    of sources: each source's prompt is prefilled once for all of its candidates; the batches in ``processes``
+    processes (:func:`engine.decoding.processes.map_in_processes`)."""
+    from contextlib import closing
+
+    from engine.decoding.processes import map_in_processes
     from engine.decoding.sampler import FastSampler
 
     rules, rule_strategy = [], []
@@ -224,19 +234,33 @@ def _decode_in_loop(
         rule = FastSampler.from_params(strategy.params()) if strategy.sampled else None
         rules += [rule] * strategy.samples  # one sampler per strategy: its samples are drawn in one call
         rule_strategy += [s_index] * strategy.samples
-    for start in range(0, len(order), batch_size):
-        idx = order[start:start + batch_size]
-        prompts = [encoded[i] for i in idx]
+    starts = range(0, len(order), batch_size)
+
+    def decode_batch(b: int) -> list[list[list[int]]]:
+        prompts = [encoded[i] for i in order[starts[b]:starts[b] + batch_size]]
         width = max(len(p) for p in prompts)
-        torch.manual_seed(seed * 1_000_003 + start)
-        rows = decode_rows(model, prompts, rules, max_new_tokens=max(1, min(max_new_tokens, limit - width)),
+        torch.manual_seed(seed * 1_000_003 + starts[b])  # by position: the same rows in whichever process
+        return decode_rows(model, prompts, rules, max_new_tokens=max(1, min(max_new_tokens, limit - width)),
                            eos_token_id=tokenizer.eos_token_id, pad_token_id=tokenizer.pad_token_id)
-        tokens = 0
-        for source, per_rule in zip(idx, rows, strict=True):
-            texts = tokenizer.batch_decode(per_rule, skip_special_tokens=True)
-            for ids, text, s_index in zip(per_rule, texts, rule_strategy, strict=True):
-                n_tokens = sum(1 for t in ids if t != tokenizer.pad_token_id)
-                produced[source][s_index].append((text.strip(), strategies[s_index], n_tokens))
-                tokens += n_tokens
-        if on_batch is not None:
-            on_batch(len(idx) * len(looped), tokens)
+
+    with closing(map_in_processes(decode_batch, len(starts), processes)) as batches:
+        for b, rows in batches:
+            _collect(order[starts[b]:starts[b] + batch_size], rows, tokenizer, strategies, looped, rule_strategy,
+                     produced, on_batch)
+
+
+def _collect(
+    idx: Sequence[int], rows: list[list[list[int]]], tokenizer: Any, strategies: Sequence[SamplingStrategy],
+    looped: Sequence[int], rule_strategy: Sequence[int], produced: list[list[list[tuple[str, SamplingStrategy, int]]]],
+    on_batch: Callable[[int, int], None] | None,
+) -> None:
+    """One decoded batch's rows as texts, appended to ``produced`` per source and strategy; progress reported."""
+    tokens = 0
+    for source, per_rule in zip(idx, rows, strict=True):
+        texts = tokenizer.batch_decode(per_rule, skip_special_tokens=True)
+        for ids, text, s_index in zip(per_rule, texts, rule_strategy, strict=True):
+            n_tokens = sum(1 for t in ids if t != tokenizer.pad_token_id)
+            produced[source][s_index].append((text.strip(), strategies[s_index], n_tokens))
+            tokens += n_tokens
+    if on_batch is not None:
+        on_batch(len(idx) * len(looped), tokens)

@@ -334,6 +334,7 @@ def translate(ref: ModelRef, rows: list[dict], config: EvaluateConfig, ctx: JobC
     """One output per sentence: the decoding's output, or the pick among best-of-n candidates (the reward
     model's, or MBR's)."""
     from engine.decoding.candidates import SamplingStrategy, generate_candidates
+    from engine.decoding.processes import decoding_processes
     from engine.models.loading import load_tokenizer
 
     tokenizer = load_tokenizer(ref.path, trust_remote_code=ref.trust_remote_code)
@@ -342,6 +343,7 @@ def translate(ref: ModelRef, rows: list[dict], config: EvaluateConfig, ctx: JobC
     strategies = [base]
     if config.best_of_n > 1:
         strategies.append(SamplingStrategy("temperature", float(config.sample_temperature), config.best_of_n - 1))
+    processes = decoding_processes(model)
     chunk = max(1, config.batch_size) * 4
     out: list[dict] = []
     for start in range(0, len(rows), chunk):
@@ -349,7 +351,8 @@ def translate(ref: ModelRef, rows: list[dict], config: EvaluateConfig, ctx: JobC
         part = rows[start:start + chunk]
         candidates = generate_candidates(model, tokenizer, [r["source"] for r in part], [r["pair"] for r in part],
                                          strategies, prompt_format=ref.prompt_format, batch_size=config.batch_size,
-                                         max_new_tokens=config.max_new_tokens, seed=config.seed + start)
+                                         max_new_tokens=config.max_new_tokens, seed=config.seed + start,
+                                         processes=processes)
         for row, cands in zip(part, candidates, strict=True):
             best = cands[0]
             if config.best_of_n > 1 and config.best_of_n_pick == "mbr" and len(cands) > 1:

@@ -47,8 +47,8 @@ class GenerateConfig:
     max_new_tokens: int = setting(64, "Longest candidate, in tokens.", min=4, max=1024)
     batch_size: int = setting(64, "Sources per generate() call (each call yields sources × samples candidates).",
                               min=1, max=512, advanced=True)
-    chunk_sources: int = setting(128, "Sources per saved chunk (a chunk is also a checkpoint).", min=1,
-                                 advanced=True)
+    chunk_sources: int = setting(256, "Sources per saved chunk (a chunk is also a checkpoint; on the CPU its batches "
+                                      "are shared by one decoding process per core).", min=1, advanced=True)
     seed: int = setting(0, "Seed of the source sample and of the sampling.", advanced=True)
     precision: str = precision_setting()
     glossaries: list = setting([], "Glossaries whose terms an instruction-format model gets in its prompt (the "
@@ -126,6 +126,7 @@ def run(config: GenerateConfig, ctx: JobContext) -> None:
     import torch
 
     from engine.decoding.candidates import generate_candidates, parse_strategies
+    from engine.decoding.processes import decoding_processes
     from engine.models.loading import load_tokenizer
     from engine.models.prompting import build_prompt
 
@@ -144,6 +145,9 @@ def run(config: GenerateConfig, ctx: JobContext) -> None:
     precision = resolve_precision(config.precision)
     ctx.log(precision.describe())
     model = inference_model(ref.path, precision, trust_remote_code=ref.trust_remote_code)
+    processes = decoding_processes(model)
+    if processes > 1:
+        ctx.log(f"decoding in {processes} single-thread processes")
     terms_of = _prompt_terms(ctx.inputs_dir / GLOSSARY_INPUT, ref.prompt_format, ctx)
     total, t0, tokens = len(sources), time.time(), 0
     ctx.progress(len(done), total, unit="sources", message=f"{len(strategies)} strategies, "
@@ -169,7 +173,7 @@ def run(config: GenerateConfig, ctx: JobContext) -> None:
         candidates = generate_candidates(
             model, tokenizer, [s["source"] for s in chunk], [s["pair"] for s in chunk], strategies,
             prompt_format=ref.prompt_format, batch_size=config.batch_size, max_new_tokens=config.max_new_tokens,
-            seed=config.seed + start, on_batch=on_batch, terms=terms,
+            seed=config.seed + start, on_batch=on_batch, terms=terms, processes=processes,
         )
         rows = []
         for src, cands, src_terms in zip(chunk, candidates, terms, strict=True):

@@ -164,6 +164,7 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
     import torch
 
     from engine.decoding.candidates import generate_candidates, parse_strategies
+    from engine.decoding.processes import decoding_processes
     from engine.feedback.batch import read_sources
     from engine.models.loading import load_tokenizer
     from engine.reward.ensemble import ensemble_label, reward_files, scorer_for
@@ -185,6 +186,9 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
     precision = resolve_precision(config.precision)
     ctx.log(precision.describe())
     model = inference_model(ref.path, precision, trust_remote_code=ref.trust_remote_code)
+    processes = decoding_processes(model)
+    if processes > 1:
+        ctx.log(f"decoding in {processes} single-thread processes")
     scorer = scorer_for([r.path for r in rms], config.ensemble, config.ensemble_k, batch_size=32,
                         trust_remote_code=rms[0].trust_remote_code, precision=precision)
     qe_metric = _qe_metric(config.qe_model, ctx)
@@ -197,7 +201,7 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
         candidates = generate_candidates(
             model, tokenizer, [s.source for s in chunk], [s.pair for s in chunk], strategies,
             prompt_format=ref.prompt_format, batch_size=config.batch_size, max_new_tokens=config.max_new_tokens,
-            seed=config.seed + start)
+            seed=config.seed + start, processes=processes)
         flat = [(i, c) for i, cands in enumerate(candidates) for c in cands]
         scores = scorer.score([chunk[i].source for i, _ in flat], [c.text for _, c in flat],
                               [chunk[i].pair for i, _ in flat])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 
 import pytest
@@ -21,8 +22,12 @@ def _generate(supervisor, policy, corpus, **overrides):
 
 
 def test_generate_then_score_makes_synthetic_pairs(supervisor, store, tiny_policy, demo_corpus, tmp_path):
-    gen = supervisor.start("generate", _generate(supervisor, tiny_policy, demo_corpus, sample_size=40))
+    # 5 chunks of 2 batches: on a machine of several cores each chunk's batches are shared by as many processes
+    gen = supervisor.start("generate", _generate(supervisor, tiny_policy, demo_corpus, sample_size=40, batch_size=4))
     assert supervisor.wait(gen, timeout_s=300) == "succeeded", store.runs.logs(gen)
+    if (os.cpu_count() or 1) > 1:
+        assert any(f"decoding in {os.cpu_count()} single-thread processes" in r["message"]
+                   for r in store.runs.logs(gen))
     assert store.preferences.count_sources(gen) == 40
     cands = store.db.query_dicts("SELECT * FROM candidates WHERE run_id = ?", [gen])
     assert {c["strategy"] for c in cands} <= {"greedy", "temperature:1.0x2", "top_k:20", "top_p:0.9"}
@@ -65,8 +70,9 @@ def test_generate_then_score_makes_synthetic_pairs(supervisor, store, tiny_polic
 
 
 def test_generate_resumes_without_redoing_finished_sources(supervisor, store, tiny_policy, demo_corpus):
+    # batches of one source: a cancel may find the chunk's batches shared by forked decoding processes
     config = _generate(supervisor, tiny_policy, demo_corpus, split="all", sample_size=40, chunk_sources=2,
-                       max_new_tokens=24, strategies=["beam:4", "temperature:1.0x4"])
+                       batch_size=1, max_new_tokens=24, strategies=["beam:4", "temperature:1.0x4"])
     gen = supervisor.start("generate", config)
     chunk_dir = supervisor.workspace.run_dir(gen) / "outputs" / "candidates"
     deadline = time.monotonic() + 120
