@@ -31,8 +31,9 @@ import torch
 R = TypeVar("R")
 
 _INDEX = struct.Struct("<I")
-# the queue of batch numbers is written whole into a pipe before the fork: keep it within a pipe's buffer
-_QUEUE_WINDOW = 8192
+# the queue of batch numbers is written whole into a pipe before the fork, so it must fit the smallest buffer a
+# pipe can have (one 4 KiB page, which Linux gives once a user's pipes exceed pipe-user-pages-soft)
+_QUEUE_WINDOW = 1024
 
 
 def decoding_processes(model: Any) -> int:

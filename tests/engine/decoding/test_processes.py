@@ -33,6 +33,14 @@ def test_every_item_is_done_once_and_the_work_is_shared():
     assert torch.get_num_threads() == threads  # restored
 
 
+def test_a_queue_longer_than_one_window_is_taken_window_by_window(monkeypatch):
+    from engine.decoding import processes
+
+    monkeypatch.setattr(processes, "_QUEUE_WINDOW", 3)
+    results = list(map_in_processes(lambda i: i * i, 8, processes=2))
+    assert sorted(results) == [(i, i * i) for i in range(8)]
+
+
 def test_one_process_runs_in_order_here():
     assert [i for i, _ in map_in_processes(_slow_pid, 3, processes=1)] == [0, 1, 2]
     assert {pid for _, (_, pid, _) in map_in_processes(_slow_pid, 1, processes=4)} == {os.getpid()}
