@@ -245,22 +245,13 @@ def _decode_in_loop(
 
     with closing(map_in_processes(decode_batch, len(starts), processes)) as batches:
         for b, rows in batches:
-            _collect(order[starts[b]:starts[b] + batch_size], rows, tokenizer, strategies, looped, rule_strategy,
-                     produced, on_batch)
-
-
-def _collect(
-    idx: Sequence[int], rows: list[list[list[int]]], tokenizer: Any, strategies: Sequence[SamplingStrategy],
-    looped: Sequence[int], rule_strategy: Sequence[int], produced: list[list[list[tuple[str, SamplingStrategy, int]]]],
-    on_batch: Callable[[int, int], None] | None,
-) -> None:
-    """One decoded batch's rows as texts, appended to ``produced`` per source and strategy; progress reported."""
-    tokens = 0
-    for source, per_rule in zip(idx, rows, strict=True):
-        texts = tokenizer.batch_decode(per_rule, skip_special_tokens=True)
-        for ids, text, s_index in zip(per_rule, texts, rule_strategy, strict=True):
-            n_tokens = sum(1 for t in ids if t != tokenizer.pad_token_id)
-            produced[source][s_index].append((text.strip(), strategies[s_index], n_tokens))
-            tokens += n_tokens
-    if on_batch is not None:
-        on_batch(len(idx) * len(looped), tokens)
+            idx = order[starts[b]:starts[b] + batch_size]
+            tokens = 0
+            for source, per_rule in zip(idx, rows, strict=True):
+                texts = tokenizer.batch_decode(per_rule, skip_special_tokens=True)
+                for ids, text, s_index in zip(per_rule, texts, rule_strategy, strict=True):
+                    n_tokens = sum(1 for t in ids if t != tokenizer.pad_token_id)
+                    produced[source][s_index].append((text.strip(), strategies[s_index], n_tokens))
+                    tokens += n_tokens
+            if on_batch is not None:
+                on_batch(len(idx) * len(looped), tokens)

@@ -36,15 +36,17 @@ _INDEX = struct.Struct("<I")
 _QUEUE_WINDOW = 1024
 
 
-def decoding_processes(model: Any) -> int:
+def decoding_processes(model: Any, log: Callable[[str], Any] | None = None) -> int:
     """How many processes should decode ``model``'s batches: one per torch thread where forking is safe for it
-    (Linux, the model on the CPU, CUDA not initialised), else 1."""
-    if not sys.platform.startswith("linux") or torch.cuda.is_initialized():
-        return 1
+    (Linux, the model on the CPU, CUDA not initialised), else 1. ``log`` (a job's ``ctx.log``) is told when more
+    than one will."""
+    processes = 1
     device = getattr(model, "device", torch.device("cpu"))
-    if torch.device(device).type != "cpu":
-        return 1
-    return max(1, torch.get_num_threads())
+    if sys.platform.startswith("linux") and not torch.cuda.is_initialized() and torch.device(device).type == "cpu":
+        processes = max(1, torch.get_num_threads())
+    if log is not None and processes > 1:
+        log(f"decoding in {processes} single-thread processes")
+    return processes
 
 
 def map_in_processes(work: Callable[[int], R], count: int, processes: int) -> Iterator[tuple[int, R]]:

@@ -145,9 +145,7 @@ def run(config: GenerateConfig, ctx: JobContext) -> None:
     precision = resolve_precision(config.precision)
     ctx.log(precision.describe())
     model = inference_model(ref.path, precision, trust_remote_code=ref.trust_remote_code)
-    processes = decoding_processes(model)
-    if processes > 1:
-        ctx.log(f"decoding in {processes} single-thread processes")
+    processes = decoding_processes(model, ctx.log)
     terms_of = _prompt_terms(ctx.inputs_dir / GLOSSARY_INPUT, ref.prompt_format, ctx)
     total, t0, tokens = len(sources), time.time(), 0
     ctx.progress(len(done), total, unit="sources", message=f"{len(strategies)} strategies, "

@@ -186,9 +186,7 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
     precision = resolve_precision(config.precision)
     ctx.log(precision.describe())
     model = inference_model(ref.path, precision, trust_remote_code=ref.trust_remote_code)
-    processes = decoding_processes(model)
-    if processes > 1:
-        ctx.log(f"decoding in {processes} single-thread processes")
+    processes = decoding_processes(model, ctx.log)
     scorer = scorer_for([r.path for r in rms], config.ensemble, config.ensemble_k, batch_size=32,
                         trust_remote_code=rms[0].trust_remote_code, precision=precision)
     qe_metric = _qe_metric(config.qe_model, ctx)
