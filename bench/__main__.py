@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 BENCHMARKS = ["bench.ingest", "bench.generate", "bench.score", "bench.reward", "bench.ppo", "bench.grpo",
+              "bench.rl_masks",
               "bench.translate", "bench.review_queue", "bench.job_start"]
 
 if __name__ == "__main__":

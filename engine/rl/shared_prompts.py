@@ -22,6 +22,9 @@ them and scattered back to TRL's ``(rows, width)`` layout with zeros at the padd
 leaves out. Measured on the demo preset's shapes: the policy's forward and backward pass 1.0 s → 0.55 s, the
 reference's pass 0.42 s → 0.22 s (``bench.grpo`` measures the whole step).
 
+The model calls build their attention masks by broadcasting (:func:`engine.decoding.masks.fast_masks`: the same
+masks, without transformers' per-call ``vmap``, ~10 % of a step under a profiler; ``bench.rl_masks``).
+
 The values are the whole rows' up to floating-point rounding (``tests/engine/rl/test_shared_prompts.py``: the same
 positions ``0 … P+C−1`` as TRL's forward numbers them, the same masks). :func:`shared_prompt_logps` returns ``None``
 where it does not apply, and the caller then runs TRL's own pass: a model that is not a plain transformers model with
@@ -35,6 +38,7 @@ from __future__ import annotations
 from typing import Any
 
 from engine.decoding.loop import loop_supported
+from engine.decoding.masks import fast_masks
 from engine.models.packed_head import PackedHead
 
 LENGTH_GROUPS = 4
@@ -59,6 +63,7 @@ def _read(logits: Any, targets: Any, temperature: float, compute_entropy: bool, 
         return logps, entropy_from_logits(logits)
 
 
+@fast_masks()  # identical masks, built without transformers' per-call vmap: ten model calls a step
 def shared_prompt_logps(model: Any, input_ids: Any, attention_mask: Any, logits_to_keep: int, *,
                         temperature: float = 1.0, compute_entropy: bool = False, entropy_grad: bool = False,
                         groups: int = LENGTH_GROUPS) -> tuple[Any, Any | None] | None:

@@ -216,3 +216,21 @@ def test_steps_aside_where_it_does_not_apply(demo, one_torch_thread):
     finally:
         model.gradient_checkpointing_disable()
         model.eval()
+
+
+def test_masks_are_built_by_broadcasting_not_by_transformers_vmap(demo, one_torch_thread, monkeypatch):
+    """Each of a step's ~ten model calls builds its masks without transformers' per-call ``vmap`` (the studio's
+    broadcast builders, :mod:`engine.decoding.masks`); TRL's own pass, outside the switch, still takes transformers'
+    ``vmap`` — and the two agree (the tests above)."""
+    from transformers import masking_utils
+
+    model, tokenizer = demo
+    inputs = _batch(tokenizer)
+    vmapped = []
+    original = masking_utils._vmap_for_bhqkv
+    monkeypatch.setattr(masking_utils, "_vmap_for_bhqkv",
+                        lambda *args, **kwargs: vmapped.append(1) or original(*args, **kwargs))
+    _shared(model, inputs)
+    assert vmapped == []
+    _trl(model, inputs)  # the left-padded prompts need a mask: transformers builds it
+    assert vmapped
