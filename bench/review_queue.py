@@ -5,8 +5,9 @@ The journey of ``tests/e2e/test_two_linguists.py`` for one linguist, timed: a fr
 ``--items`` sources whose candidates are already attached (nothing is sampled), the studio runs as its own process
 (``python -m studio``), and headless Chromium (Debian's, driven by Playwright) signs in, clicks *Next item* once, then
 for every item ticks "the order shown is right" and clicks *Submit judgement* (double-clicks every other one) — each
-wait on the page's state. Every judgement is two script runs of the Translate page's *Review queue* tab: the submit,
-and the rerun that confirms it and shows the next item.
+wait on the page's state. Every judgement is one script run of the *Review queue* tab's fragment: the submit
+button's callback stores it, and the run confirms it and shows the next item (two runs before 2026-12-03's
+afternoon: the submit, then a rerun to confirm it).
 
 Variants, interleaved per round in a rotating order so that they see the same machine load:
 

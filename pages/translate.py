@@ -43,7 +43,6 @@ from studio.components.pickers import model_picker
 from studio.components.rtl_editor import rtl_text_area
 from studio.components.span_marker import span_marker
 from studio.components.wording import counted
-from studio.reruns import rerun_scope
 from studio.state import services
 
 TOP = 3
@@ -189,7 +188,6 @@ def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: in
     kinds = KINDS if len(shown) > 1 else tuple(k for k in KINDS if k != "ranking")  # one candidate: nothing to rank
     kind = st.radio("Your judgement", kinds, format_func=KIND_LABELS.get, horizontal=True,
                     key=f"{ctx}-kind-{request_id}")
-    ranks, best, correction, as_shown = {}, None, None, False
     with st.form(key=f"{ctx}-form-{request_id}"):
         if kind == "ranking":
             # nothing is pre-filled: a ranking in the model's order submitted untouched recorded agreement
@@ -197,60 +195,72 @@ def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: in
                        "yours.")
             cols = st.columns(len(shown))
             for col, position in zip(cols, shown, strict=True):
-                ranks[position] = col.selectbox(f"Rank of #{position + 1}", list(range(1, len(shown) + 1)),
-                                                index=None, placeholder="rank",
-                                                key=f"{ctx}-rank-{request_id}-{position}")
-            as_shown = st.checkbox(f"The order shown is right ({' > '.join(f'#{p + 1}' for p in shown)})",
-                                   key=f"{ctx}-as-shown-{request_id}")
+                col.selectbox(f"Rank of #{position + 1}", list(range(1, len(shown) + 1)), index=None,
+                              placeholder="rank", key=f"{ctx}-rank-{request_id}-{position}")
+            st.checkbox(f"The order shown is right ({' > '.join(f'#{p + 1}' for p in shown)})",
+                        key=f"{ctx}-as-shown-{request_id}")
         elif kind == "best":
-            best = st.radio("Best candidate", shown, format_func=lambda p: f"#{p + 1}", horizontal=True, index=None,
-                            key=f"{ctx}-best-{request_id}")
+            st.radio("Best candidate", shown, format_func=lambda p: f"#{p + 1}", horizontal=True, index=None,
+                     key=f"{ctx}-best-{request_id}")
         elif kind == "post_edit":
-            correction = rtl_text_area("Corrected translation", cands[shown[0]]["text"],
-                                       key=f"{ctx}-edit-{request_id}",
-                                       help="Pre-filled with the top candidate: correct it in place.")
+            rtl_text_area("Corrected translation", cands[shown[0]]["text"], key=f"{ctx}-edit-{request_id}",
+                          help="Pre-filled with the top candidate: correct it in place.")
         else:
-            correction = rtl_text_area("A translation you would accept (optional)", "",
-                                       key=f"{ctx}-none-{request_id}")
-        tags = st.multiselect("Error tags (optional)", ERROR_TAGS, key=f"{ctx}-tags-{request_id}",
-                              help="; ".join(f"{t}: {h}" for t, h in ERROR_TAG_HELP.items()))
-        comment = st.text_area("Comment (optional)", key=f"{ctx}-comment-{request_id}", height=68)
-        sent = st.form_submit_button("Submit judgement", type="primary")
-    if not sent:
-        return False
-    ranking = None
+            rtl_text_area("A translation you would accept (optional)", "", key=f"{ctx}-none-{request_id}")
+        st.multiselect("Error tags (optional)", ERROR_TAGS, key=f"{ctx}-tags-{request_id}",
+                       help="; ".join(f"{t}: {h}" for t, h in ERROR_TAG_HELP.items()))
+        st.text_area("Comment (optional)", key=f"{ctx}-comment-{request_id}", height=68)
+        st.form_submit_button("Submit judgement", type="primary", on_click=_submit_judgement,
+                              args=(request_id, ctx, linguist, kind, shown, queue_id, item_id))
+    error = st.session_state.pop(f"{ctx}-error-{request_id}", None)  # left by the callback of a refused submit
+    if error:
+        st.error(error)
+    return False
+
+
+def _submit_judgement(request_id: str, ctx: str, who: str, kind: str, shown: list[int], queue_id: int | None,
+                      item_id: int | None) -> None:
+    """*Submit judgement*'s callback: check the form's values and store the judgement, or leave the reason it was
+    refused for the form to show. Streamlit runs it before the rerun the click causes, so that one run shows the
+    confirmation (in a review queue, with the next item): one script run per judgement, not two."""
+    state = st.session_state
+
+    def refuse(reason: str) -> None:
+        state[f"{ctx}-error-{request_id}"] = reason
+
+    ranking, best, correction = None, None, None
     if kind == "ranking":
+        ranks = {p: state.get(f"{ctx}-rank-{request_id}-{p}") for p in shown}
         chosen = {p: r for p, r in ranks.items() if r is not None}
+        as_shown = bool(state.get(f"{ctx}-as-shown-{request_id}"))
         if as_shown and chosen and sorted(chosen, key=chosen.get) != [p for p in shown if p in chosen]:
-            st.error("You ticked 'the order shown is right' but ranked the candidates differently: untick it or "
-                     "clear the ranks.")
-            return False
+            return refuse("You ticked 'the order shown is right' but ranked the candidates differently: untick it "
+                          "or clear the ranks.")
         if as_shown:
             ranking = list(shown)
         elif len(chosen) < len(ranks):
-            st.error("Rank every candidate (1 = best), or tick 'the order shown is right'.")
-            return False
+            return refuse("Rank every candidate (1 = best), or tick 'the order shown is right'.")
         elif len(set(chosen.values())) != len(chosen):
-            st.error("Give every candidate a different rank (1 = best).")
-            return False
+            return refuse("Give every candidate a different rank (1 = best).")
         else:
             ranking = sorted(chosen, key=chosen.get)
-    elif kind == "best" and best is None:
-        st.error("Pick the best candidate first.")
-        return False
-    judgement = Judgement(submission_id=st.session_state[sub_key], request_id=request_id, linguist=linguist,
-                          kind=kind, shown=shown, ranking=ranking, best=best, correction=correction, tags=tags,
-                          comment=comment, queue_id=queue_id, item_id=item_id)
+    elif kind == "best":
+        best = state.get(f"{ctx}-best-{request_id}")
+        if best is None:
+            return refuse("Pick the best candidate first.")
+    else:
+        correction = state.get(f"{ctx}-{'edit' if kind == 'post_edit' else 'none'}-{request_id}", "")
+    judgement = Judgement(submission_id=state[f"tr_sub::{who}::{request_id}"], request_id=request_id, linguist=who,
+                          kind=kind, shown=list(shown), ranking=ranking, best=best, correction=correction,
+                          tags=list(state.get(f"{ctx}-tags-{request_id}") or []),
+                          comment=state.get(f"{ctx}-comment-{request_id}") or "", queue_id=queue_id, item_id=item_id)
     try:
         result = submit(store, judgement)
     except JudgementError as exc:
-        st.error(f"Not saved: {exc}")
-        return False
+        return refuse(f"Not saved: {exc}")
     stored = store.feedback.judgement(judgement.submission_id)
-    st.session_state[f"tr_done::{linguist}::{request_id}"] = {"id": result.judgement_id, "kind": stored["kind"],
-                                                              "time": stored["created_at"]}
-    st.rerun(scope=rerun_scope())  # the tab's fragment alone after a click in it
-    return True
+    state[f"tr_done::{who}::{request_id}"] = {"id": result.judgement_id, "kind": stored["kind"],
+                                              "time": stored["created_at"]}
 
 
 def _prompt_format(model: str) -> str:
@@ -369,10 +379,10 @@ def translate_section() -> None:
 
 
 
-@st.fragment
-def review_queue_section() -> None:
-    """Review queue: the next source of a lead's queue for this linguist, judged like a translation. A fragment:
-    *Next item*, the form and *Submit judgement* rerun this tab, not the page."""
+def create_queue_section() -> None:
+    """Review queue, for leads: the form that creates a queue. Outside the judging fragment, so that a linguist's
+    every judgement does not rebuild (and the browser re-render) its fourteen widgets; creating a queue reruns the
+    page."""
     queues = store.feedback.queues()
     with st.expander("Create a review queue (leads)", expanded=not queues):
         corpora = store.corpora.list()
@@ -420,6 +430,13 @@ def review_queue_section() -> None:
                 else:
                     st.session_state["tr-queue"] = new_id
                     st.rerun()
+
+
+@st.fragment
+def review_queue_section() -> None:
+    """Review queue: the next source of a lead's queue for this linguist, judged like a translation. A fragment:
+    *Next item*, the form and *Submit judgement* rerun this part of the tab, not the page."""
+    queues = store.feedback.queues()
     if not queues:
         st.info("No review queue yet.")
     else:
@@ -563,6 +580,7 @@ translate_tab, queue_tab, batch_tab, feedback_tab = st.tabs(
 with translate_tab:
     translate_section()
 with queue_tab:
+    create_queue_section()
     review_queue_section()
 with batch_tab:
     batch_section()

@@ -5,8 +5,9 @@ name, and none is lost or doubled.
 The workspace is seeded through the engine: a 100-source test split, a review queue of it with k = 2 (both
 linguists judge every source, so they contend for the same items all along), and each item's three candidates
 already attached — so no model generates anything during the test and every judgement is the fastest path the
-page offers: tick "the order shown is right", *Submit judgement* (two script runs: the submit, and the tab's rerun
-that confirms it and shows the next item; *Next item* is clicked once, for the first).
+page offers: tick "the order shown is right", *Submit judgement* (one script run of the queue's fragment: the
+button's callback stores the judgement, and the run shows its confirmation with the next item; *Next item* is
+clicked once, for the first).
 
 Both sessions are browser contexts of one Chromium driven by Playwright's async API from one event loop (in a
 thread of its own, apart from pytest-playwright's sync loop), so their clicks interleave for real. Every wait is
@@ -39,6 +40,11 @@ DOUBLE_EVERY = 2
 SAVED = re.compile(r"Saved: judgement #(\d+)")
 ITEM = re.compile(r"^Item (\d+) of \d+$")
 AS_SHOWN = re.compile(r"^The order shown is right")
+SAVED_AND_IDLE = """([idle, pattern]) => {
+  if (!document.querySelector(idle)) return false;
+  const re = new RegExp(pattern);
+  return [...document.querySelectorAll('[role=tabpanel]')].some(p => p.offsetParent !== null && re.test(p.innerText));
+}"""
 
 
 def seed_queue(home: Path, policy_dir: Path, n_items: int = N_ITEMS) -> dict[int, str]:
@@ -122,7 +128,8 @@ async def judge_queue(page, url: str, linguist: str, start: asyncio.Barrier, n_i
     page.set_default_navigation_timeout(APP_WAIT_MS)
 
     async def idle() -> None:
-        await page.wait_for_selector(APP_IDLE, state="attached")
+        await page.wait_for_function("sel => document.querySelector(sel) !== null", arg=APP_IDLE, polling=25,
+                                     timeout=APP_WAIT_MS)
 
     await page.goto(f"{url}/translate?linguist={linguist}", wait_until="domcontentloaded")
     await idle()
@@ -150,8 +157,8 @@ async def judge_queue(page, url: str, linguist: str, start: asyncio.Barrier, n_i
         else:
             await submit.click()
         confirmation = panel.get_by_text(re.compile(rf"^Saved: judgement #\d+ .* for item {item} at "))
-        await expect(confirmation).to_be_visible()  # judged: the confirmation names the item, the next form follows
-        await idle()
+        await page.wait_for_function(SAVED_AND_IDLE, arg=[APP_IDLE, rf"Saved: judgement #\d+ .* for item {item} at "],
+                                     polling=25, timeout=APP_WAIT_MS)
         latencies.append(time.monotonic() - clicked)
         assert await page.get_by_test_id("stException").count() == 0, f"{linguist}: an exception on item {item}"
         saved = int(SAVED.search(await confirmation.inner_text()).group(1))

@@ -177,7 +177,12 @@ def test_all_feedback_filters_and_exports_human_preferences(open_page, store, wo
 
 
 def test_review_queue_next_item_and_agreement_between_two_linguists(open_page, store, tiny_policy, tiny_rm,
-                                                                   demo_corpus):
+                                                                   demo_corpus, monkeypatch):
+    import streamlit
+
+    reruns = []  # a submit is stored by the button's callback: the one run it causes confirms it, none more
+    plain_rerun = streamlit.rerun
+    monkeypatch.setattr(streamlit, "rerun", lambda *a, **k: (reruns.append(k), plain_rerun(*a, **k)))
     at = _page(open_page, linguist="Lead")
     at.text_input(key="tr-q-name").input("Week 1")
     at.number_input(key="tr-q-size").set_value(2)
@@ -199,7 +204,9 @@ def test_review_queue_next_item_and_agreement_between_two_linguists(open_page, s
             order = [ranking_first, 1 - ranking_first, *range(2, n)]
             for rank, position in enumerate(order, start=1):
                 at.selectbox(key=f"q{queue['id']}-rank-{rid}-{position}").set_value(rank)
+        reruns.clear()
         _submit(at)
+        assert reruns == []
         assert any(f"for item {item['item_id']} at" in m for m in _saved(at))
         # the next item came with the confirmation: its form is there without another click
         after = at.session_state[f"tr_item::{linguist}::{queue['id']}"]
