@@ -11,6 +11,10 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# Jobs started by the tests compute on one torch thread each (engine/jobs/threads.py): two workers on two cores, each
+# running jobs (and the browser tests' studio and Chromium) beside the other, made every job's threads wait for each
+# other at every operator. A test that needs a job's threads sets the variable itself.
+os.environ.setdefault("TARJAMA_JOB_THREADS", "1")
 
 from pathlib import Path  # noqa: E402
 
@@ -28,6 +32,17 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
     ws = Workspace(tmp_path / "workspace").ensure()
     monkeypatch.setenv("TARJAMA_HOME", str(ws.root))
     return ws
+
+
+@pytest.fixture(scope="session", autouse=True)
+def torch_threads_of_a_job():
+    """Each test process computes on ``TARJAMA_JOB_THREADS`` torch threads (1 in the suite, see above), as the jobs
+    it starts do; a test that needs more sets them itself, and restores them."""
+    import torch
+
+    from engine.jobs.threads import job_threads
+
+    torch.set_num_threads(job_threads())
 
 
 @pytest.fixture

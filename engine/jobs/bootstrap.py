@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import collections
 import math
-import os
 import random
 import shutil
 import time
@@ -31,6 +30,7 @@ from engine.jobs.config import setting
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import PRECISIONS, resolve_precision
+from engine.jobs.threads import job_threads
 
 TRAIN_FILE = "train.parquet"
 VALID_FILE = "valid.parquet"
@@ -106,7 +106,8 @@ class BootstrapConfig:
         200, "Valid pairs translated (greedy) to compute the final chrF.", min=0, max=5000, advanced=True
     )
     threads: int = setting(
-        0, "CPU threads for PyTorch (0 = one per core; 1 for the tiny model).", min=0, max=256, advanced=True
+        0, "CPU threads for PyTorch (0 = one per core, or $TARJAMA_JOB_THREADS where set; 1 for the tiny "
+        "model).", min=0, max=256, advanced=True
     )
     precision: str = setting(
         "auto",
@@ -521,7 +522,7 @@ def run(config: BootstrapConfig, ctx: JobContext) -> None:
 
     from engine.models.demo import count_parameters
 
-    threads = config.threads or (1 if config.size == "tiny" else max(1, os.cpu_count() or 1))
+    threads = config.threads or (1 if config.size == "tiny" else job_threads())
     torch.set_num_threads(threads)
     device = pick_device(config.device)
     precision = resolve_precision(config.precision, cuda=device == "cuda")

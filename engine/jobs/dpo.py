@@ -20,7 +20,6 @@ shared with the ``grpo`` job.
 
 from __future__ import annotations
 
-import os
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +39,7 @@ from engine.jobs.settings import (
     PolicyOutputSettings,
     TrainerSettings,
 )
+from engine.jobs.threads import use_job_threads
 from engine.jobs.training import (
     last_checkpoint,
     lora_config,
@@ -265,14 +265,13 @@ def unpaired_rows(config: DpoJobConfig, ctx: JobContext, train_pairs: list[dict]
 
 def run(config: DpoJobConfig, ctx: JobContext) -> None:
     """Train with the chosen objective, evaluate, save and register the aligned policy."""
-    import torch
     from datasets import Dataset
 
     from engine.models.loading import load_causal_lm, load_tokenizer
     from engine.rl.objectives import encode_unpaired
 
     check_objective(config)
-    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    use_job_threads()
     policy = ModelRef.load(ctx.inputs_dir / "policy.json")
     train_rows, valid_rows = training_pairs(ctx, config) if uses_pairs(config) else ([], [])
     if config.reference_chosen and uses_pairs(config):

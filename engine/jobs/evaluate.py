@@ -31,6 +31,7 @@ from engine.jobs.config import config_to_dict, setting
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import inference_model, precision_setting, resolve_precision
+from engine.jobs.threads import use_job_threads
 from engine.models.refs import ModelRef, resolve_model
 
 REQUESTABLE_METRICS = ("chrf", "bleu", "ter", "bertscore", "comet", "comet_qe")
@@ -470,11 +471,10 @@ def run(config: EvaluateConfig, ctx: JobContext) -> None:
     reranks = config.best_of_n > 1 and config.best_of_n_pick == "reward"
     needs_reward = any("rm" in s.missing or (s.action == "full" and reranks) for s in todo)
     if needs_reward and (ctx.inputs_dir / "reward_model.json").exists():
-        import torch
 
         from engine.reward.ensemble import reward_files, scorer_for
 
-        torch.set_num_threads(max(1, os.cpu_count() or 1))
+        use_job_threads()
         rewards = [ModelRef.load(f) for f in reward_files(ctx.inputs_dir, "reward_model")]
         scorer = scorer_for([r.path for r in rewards], config.ensemble, config.ensemble_k,
                             trust_remote_code=rewards[0].trust_remote_code,

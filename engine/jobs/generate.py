@@ -22,6 +22,7 @@ from engine.jobs.config import setting
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import inference_model, precision_setting, resolve_precision
+from engine.jobs.threads import use_job_threads
 from engine.models.refs import ModelRef, resolve_model
 
 DEFAULT_STRATEGIES = ["greedy", "beam:4", "temperature:0.7", "temperature:1.0", "top_k:20", "top_p:0.9"]
@@ -123,14 +124,13 @@ def _write_chunk(chunk_dir: Path, rows: list[dict]) -> None:
 
 def run(config: GenerateConfig, ctx: JobContext) -> None:
     """Sample candidates chunk by chunk; resumable; announce the candidates for ingestion at the end."""
-    import torch
 
     from engine.decoding.candidates import generate_candidates, parse_strategies
     from engine.decoding.processes import decoding_processes
     from engine.models.loading import load_tokenizer
     from engine.models.prompting import build_prompt
 
-    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    use_job_threads()
     strategies = parse_strategies(config.strategies)
     ref = ModelRef.load(ctx.inputs_dir / "model.json")
     sources = pq.read_table(ctx.inputs_dir / "sources.parquet").to_pylist()

@@ -24,7 +24,6 @@ and registration as in the DPO job.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +43,7 @@ from engine.jobs.precision import (
     trainer_args,
 )
 from engine.jobs.settings import LoraSettings, PolicyOutputSettings, TrainerSettings
+from engine.jobs.threads import use_job_threads
 from engine.jobs.training import (
     last_checkpoint,
     lora_config,
@@ -405,14 +405,13 @@ def _last_reward(state: Any) -> str:
 
 def run(config: GrpoJobConfig, ctx: JobContext) -> None:
     """Train with GRPO or RLOO, save and register the policy."""
-    import torch
     from datasets import Dataset
 
     from engine.models.loading import load_causal_lm, load_tokenizer
     from engine.reward.ensemble import reward_files
 
     _validate(config)
-    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    use_job_threads()
     policy = ModelRef.load(ctx.inputs_dir / "policy.json")
     rm_file = ctx.inputs_dir / "reward_model.json"
     rm = ModelRef.load(rm_file) if rm_file.exists() else None

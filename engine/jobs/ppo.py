@@ -13,7 +13,6 @@ policy, the value model, the optimizer and the step, so a cancelled or crashed r
 from __future__ import annotations
 
 import json
-import os
 import time
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -28,6 +27,7 @@ from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import resolve_precision, trainer_args
 from engine.jobs.settings import PolicyOutputSettings, TrainerSettings
+from engine.jobs.threads import use_job_threads
 from engine.jobs.training import policy_name, register_policy, save_policy, tracking_args
 from engine.models.refs import ModelRef, resolve_model
 from engine.reward.ensemble import COMBINATIONS, check_combination, member_names
@@ -327,7 +327,7 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
     from engine.reward.model import load_reward_model
     from engine.rl.shaping import shaped_get_reward
 
-    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    use_job_threads()
     policy_ref = ModelRef.load(ctx.inputs_dir / "policy.json")
     members = [ModelRef.load(f) for f in reward_files(ctx.inputs_dir, "reward")]
     reward_ref = members[0]

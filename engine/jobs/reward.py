@@ -9,7 +9,6 @@ tokenizer and registered as a reward-model version with its metrics and lineage.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -22,6 +21,7 @@ from engine.jobs.context import JobCancelled, JobContext, world_size
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import resolve_precision, trainer_args
 from engine.jobs.settings import LoraSettings, PairDataSettings, TrainerSettings
+from engine.jobs.threads import use_job_threads
 from engine.jobs.training import (
     cuda_available,
     last_checkpoint,
@@ -221,7 +221,6 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
     ``valid_sets`` maps a name to pairs (``""``: the plain validation set). ``extra_meta`` is added to the
     model's metadata; with ``base_accuracy`` in it (a dict), the base model is evaluated before training too.
     """
-    import torch
     from datasets import Dataset
     from trl import RewardConfig as TrlRewardConfig
     from trl import RewardTrainer
@@ -232,7 +231,7 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
     if config.qlora and not cuda_available():
         raise RuntimeError("QLoRA needs a CUDA GPU (bitsandbytes 4-bit); this machine has none. "
                            "Use LoRA or full fine-tuning instead.")
-    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    use_job_threads()
     if not train_rows:
         raise ValueError("no training pairs")
     valid_rows = next(iter(valid_sets.values()), [])

@@ -26,6 +26,7 @@ from engine.jobs.config import setting
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import inference_model, precision_setting, resolve_precision
+from engine.jobs.threads import use_job_threads
 from engine.models.refs import ModelRef, resolve_model
 
 DEFAULT_STRATEGIES = ["greedy", "temperature:0.7x2", "temperature:1.0x2", "top_k:20", "top_p:0.9x2"]
@@ -161,7 +162,6 @@ def _qe_metric(spec: str, ctx: JobContext):
 
 def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
     """Translate chunk by chunk with best-of-n reranking; resumable; assemble TSV and JSONL at the end."""
-    import torch
 
     from engine.decoding.candidates import generate_candidates, parse_strategies
     from engine.decoding.processes import decoding_processes
@@ -169,7 +169,7 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
     from engine.models.loading import load_tokenizer
     from engine.reward.ensemble import ensemble_label, reward_files, scorer_for
 
-    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    use_job_threads()
     strategies = parse_strategies(config.strategies)
     ref = ModelRef.load(ctx.inputs_dir / "model.json")
     rms = [ModelRef.load(f) for f in reward_files(ctx.inputs_dir, "reward_model")]

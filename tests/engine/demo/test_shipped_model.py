@@ -44,6 +44,7 @@ def test_its_tokenizer_covers_the_corpus_with_few_byte_fallbacks(shipped):
     assert tokenizer.unk_token_id not in ids
 
 
+@pytest.mark.usefixtures("one_torch_thread")  # batches of 50 on a 5M model: a second thread mostly waits when busy
 def test_it_translates_the_test_split_above_a_floor(shipped):
     from engine.decoding.greedy import greedy_translate
 

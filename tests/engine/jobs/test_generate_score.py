@@ -21,8 +21,11 @@ def _generate(supervisor, policy, corpus, **overrides):
     return GenerateConfig(**{**values, **overrides})
 
 
-def test_generate_then_score_makes_synthetic_pairs(supervisor, store, tiny_policy, demo_corpus, tmp_path):
+def test_generate_then_score_makes_synthetic_pairs(supervisor, store, tiny_policy, demo_corpus, tmp_path,
+                                                  monkeypatch):
     # 5 chunks of 2 batches: on a machine of several cores each chunk's batches are shared by as many processes
+    # (a job of one thread per core; the suite's jobs otherwise run on one thread)
+    monkeypatch.setenv("TARJAMA_JOB_THREADS", str(os.cpu_count() or 1))
     gen = supervisor.start("generate", _generate(supervisor, tiny_policy, demo_corpus, sample_size=40, batch_size=4))
     assert supervisor.wait(gen, timeout_s=300) == "succeeded", store.runs.logs(gen)
     if (os.cpu_count() or 1) > 1:
