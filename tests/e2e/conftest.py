@@ -59,9 +59,16 @@ def page(page):
     return with_app_waits(page)
 
 
+IDLE_POLL_MS = 25
+"""How often a wait for the app's state looks at the page, in the page itself: Playwright's own waits
+(``wait_for_selector``, ``expect``) look again after 0, 20, 50, 100, 100 ms, then every 500 ms, so a script run of
+~0.3–1 s was seen idle up to half a second late, at every step of every journey."""
+IS_IDLE = "sel => document.querySelector(sel) !== null"
+
+
 def wait_for_app(page, timeout_ms: int = APP_WAIT_MS) -> None:
     """Wait until the app is connected and its script run has ended (Streamlit marks its root element)."""
-    page.wait_for_selector(APP_IDLE, state="attached", timeout=timeout_ms)
+    page.wait_for_function(IS_IDLE, arg=APP_IDLE, polling=IDLE_POLL_MS, timeout=timeout_ms)
 
 
 def open_page(page, url: str, heading: str) -> None:

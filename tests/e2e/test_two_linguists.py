@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import APP_IDLE, APP_WAIT_MS, CHROMIUM, CHROMIUM_ARGS, StudioServer
+from tests.e2e.conftest import APP_IDLE, APP_WAIT_MS, CHROMIUM, CHROMIUM_ARGS, IDLE_POLL_MS, IS_IDLE, StudioServer
 
 pytestmark = pytest.mark.e2e
 
@@ -45,6 +45,8 @@ SAVED_AND_IDLE = """([idle, pattern]) => {
   const re = new RegExp(pattern);
   return [...document.querySelectorAll('[role=tabpanel]')].some(p => p.offsetParent !== null && re.test(p.innerText));
 }"""
+"""The app idle with a shown tab's text matching ``pattern``: the confirmation of one item's judgement, looked for
+in the page every :data:`IDLE_POLL_MS`."""
 
 
 def seed_queue(home: Path, policy_dir: Path, n_items: int = N_ITEMS) -> dict[int, str]:
@@ -128,8 +130,7 @@ async def judge_queue(page, url: str, linguist: str, start: asyncio.Barrier, n_i
     page.set_default_navigation_timeout(APP_WAIT_MS)
 
     async def idle() -> None:
-        await page.wait_for_function("sel => document.querySelector(sel) !== null", arg=APP_IDLE, polling=25,
-                                     timeout=APP_WAIT_MS)
+        await page.wait_for_function(IS_IDLE, arg=APP_IDLE, polling=IDLE_POLL_MS, timeout=APP_WAIT_MS)
 
     await page.goto(f"{url}/translate?linguist={linguist}", wait_until="domcontentloaded")
     await idle()
@@ -158,7 +159,7 @@ async def judge_queue(page, url: str, linguist: str, start: asyncio.Barrier, n_i
             await submit.click()
         confirmation = panel.get_by_text(re.compile(rf"^Saved: judgement #\d+ .* for item {item} at "))
         await page.wait_for_function(SAVED_AND_IDLE, arg=[APP_IDLE, rf"Saved: judgement #\d+ .* for item {item} at "],
-                                     polling=25, timeout=APP_WAIT_MS)
+                                     polling=IDLE_POLL_MS, timeout=APP_WAIT_MS)
         latencies.append(time.monotonic() - clicked)
         assert await page.get_by_test_id("stException").count() == 0, f"{linguist}: an exception on item {item}"
         saved = int(SAVED.search(await confirmation.inner_text()).group(1))
