@@ -381,8 +381,8 @@ def translate_section() -> None:
 
 def create_queue_section() -> None:
     """Review queue, for leads: the form that creates a queue. Outside the judging fragment, so that a linguist's
-    every judgement does not rebuild (and the browser re-render) its fourteen widgets; creating a queue reruns the
-    page."""
+    every judgement does not rebuild (and the browser re-render) its twelve fields and button; creating a queue
+    reruns the page."""
     queues = store.feedback.queues()
     with st.expander("Create a review queue (leads)", expanded=not queues):
         corpora = store.corpora.list()
