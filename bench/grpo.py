@@ -44,12 +44,12 @@ NAME = "grpo"
 def _rate_now(sft_path: str) -> float:
     """The matmul rate (FLOP/s) on the policy's linear shapes at a step's ~2,000 token rows, over ~2 s, at the
     job's thread count."""
-    import torch
 
     from bench.flops import matmul_rate
+    from engine.jobs.threads import use_job_threads
     from engine.models.loading import load_causal_lm
 
-    torch.set_num_threads(max(1, os.cpu_count() or 1))  # what the job's process uses
+    use_job_threads()  # what the job's process uses
     return matmul_rate(load_causal_lm(sft_path), rows=2048, min_seconds=2.0)["flops_per_s"]
 
 

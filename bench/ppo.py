@@ -124,17 +124,17 @@ def run_studio(steps: int) -> dict:
 
 def run_bare(steps: int) -> dict:
     """TRL's PPOTrainer on the same models and prompts, nothing of the studio around it."""
-    import torch
     from datasets import Dataset
     from transformers import TrainerCallback
     from trl.experimental.ppo import PPOConfig, PPOTrainer
 
     from bench.training_setup import build_workspace
+    from engine.jobs.threads import use_job_threads
     from engine.models.loading import load_causal_lm, load_tokenizer
     from engine.models.prompting import encode_prompt
     from engine.reward.model import load_reward_model
 
-    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    use_job_threads()  # what the job's process uses
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         studio, corpus_id = build_workspace(root / "ws", n_pairs=200)

@@ -24,7 +24,6 @@ if [ ! -x "$venv/bin/python" ]; then
   echo "[setup] creating $venv with $python"
   "$python" -m venv "$venv"
 fi
-# pip byte-compiles what it installs one file at a time; compileall below does it on every core instead
 pip=("$venv/bin/python" -m pip --disable-pip-version-check)
 
 extras=""
@@ -42,7 +41,8 @@ if [ ! -f "$stamp" ]; then
   fi
   echo "[setup] installing tarjama-studio$extras (a minute or two the first time)"
   "${pip[@]}" install -q --no-compile -e ".$extras"
-  # The byte-code pip skipped, for the installed libraries and the project itself, on all cores (a machine with
+  # pip byte-compiles one file at a time (hence --no-compile above); compileall does it on every core. The byte-code
+  # pip skipped, for the installed libraries and the project itself, on all cores (a machine with
   # PYTHONDONTWRITEBYTECODE=1 would otherwise compile them again in every process). Like pip, it does not stop on a
   # file that does not compile (some packages ship such files); -qq keeps them quiet.
   echo "[setup] byte-compiling the libraries and the project"

@@ -471,7 +471,6 @@ def run(config: EvaluateConfig, ctx: JobContext) -> None:
     reranks = config.best_of_n > 1 and config.best_of_n_pick == "reward"
     needs_reward = any("rm" in s.missing or (s.action == "full" and reranks) for s in todo)
     if needs_reward and (ctx.inputs_dir / "reward_model.json").exists():
-
         from engine.reward.ensemble import reward_files, scorer_for
 
         use_job_threads()

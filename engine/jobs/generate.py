@@ -124,7 +124,6 @@ def _write_chunk(chunk_dir: Path, rows: list[dict]) -> None:
 
 def run(config: GenerateConfig, ctx: JobContext) -> None:
     """Sample candidates chunk by chunk; resumable; announce the candidates for ingestion at the end."""
-
     from engine.decoding.candidates import generate_candidates, parse_strategies
     from engine.decoding.processes import decoding_processes
     from engine.models.loading import load_tokenizer

@@ -162,7 +162,6 @@ def _qe_metric(spec: str, ctx: JobContext):
 
 def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
     """Translate chunk by chunk with best-of-n reranking; resumable; assemble TSV and JSONL at the end."""
-
     from engine.decoding.candidates import generate_candidates, parse_strategies
     from engine.decoding.processes import decoding_processes
     from engine.feedback.batch import read_sources

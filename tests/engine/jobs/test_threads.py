@@ -26,8 +26,8 @@ def test_a_value_that_is_not_a_positive_whole_number_is_refused_by_name(monkeypa
 
 def test_use_job_threads_sets_torch(monkeypatch):
     before = torch.get_num_threads()
-    monkeypatch.setenv(THREADS_ENV, "1")
+    monkeypatch.setenv(THREADS_ENV, "2")  # the suite's processes run on 1: a change to see
     try:
-        assert use_job_threads() == 1 and torch.get_num_threads() == 1
+        assert use_job_threads() == 2 and torch.get_num_threads() == 2
     finally:
         torch.set_num_threads(before)
