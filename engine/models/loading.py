@@ -13,7 +13,10 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    import torch
 
 CONFIG_FILE = "config.json"
 WEIGHT_FILES = (
@@ -290,3 +293,20 @@ def load_causal_lm(name_or_path: str | Path, trust_remote_code: bool = False, dt
         raise ModelLoadError(f"cannot load the model {name_or_path}: {exc}") from exc
     model.eval()
     return model
+
+
+def load_state_dict(folder: Path | str) -> dict[str, torch.Tensor]:
+    """A model folder's safetensors weights (one file or an index of shards) as one state dict."""
+    from safetensors.torch import load_file
+
+    folder = Path(folder)
+    single = folder / "model.safetensors"
+    if single.exists():
+        return load_file(str(single))
+    index = folder / "model.safetensors.index.json"
+    if not index.exists():
+        raise FileNotFoundError(f"{folder} has no safetensors weights")
+    state: dict[str, torch.Tensor] = {}
+    for shard in sorted(set(json.loads(index.read_text())["weight_map"].values())):
+        state.update(load_file(str(folder / shard)))
+    return state

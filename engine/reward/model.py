@@ -91,21 +91,6 @@ def build_reward_model(base: str | Path, *, head: str = "linear", mlp_hidden: in
     return _apply_head(model, spec, lm_head)
 
 
-def _load_state_dict(folder: Path) -> dict[str, torch.Tensor]:
-    from safetensors.torch import load_file
-
-    single = folder / "model.safetensors"
-    if single.exists():
-        return load_file(str(single))
-    index = folder / "model.safetensors.index.json"
-    if not index.exists():
-        raise FileNotFoundError(f"{folder} has no safetensors weights")
-    state: dict[str, torch.Tensor] = {}
-    for shard in sorted(set(json.loads(index.read_text())["weight_map"].values())):
-        state.update(load_file(str(folder / shard)))
-    return state
-
-
 def load_reward_model(path: str | Path, *, trust_remote_code: bool = False, dtype: Any = None) -> Any:
     """A saved reward model (any of :data:`HEADS`) from its folder, in eval mode; ``dtype`` (a ``torch.dtype``;
     ``None``: float32) is the weights' dtype."""
@@ -122,11 +107,12 @@ def load_reward_model(path: str | Path, *, trust_remote_code: bool = False, dtyp
             folder, config=config, trust_remote_code=trust_remote_code, local_files_only=True, use_safetensors=True,
             **({"dtype": dtype} if dtype is not None else {}), **extra)
     else:
+        from engine.models.loading import load_state_dict
         from engine.reward.likelihood_head import empty_output_layer
 
         model = AutoModelForSequenceClassification.from_config(config, trust_remote_code=trust_remote_code, **extra)
         _apply_head(model, spec, empty_output_layer(config) if spec["type"] == "likelihood" else None)
-        model.load_state_dict(_load_state_dict(folder), strict=True)
+        model.load_state_dict(load_state_dict(folder), strict=True)
         if dtype is not None:
             model.to(dtype)
     model.eval()
