@@ -130,18 +130,18 @@ def add_testset(studio, name: str, rows: list[dict]) -> str:
     return studio.store.evaluations.add_testset(name, "upload", rows)
 
 
-def domain_testsets(studio, domain: str) -> dict[str, tuple[str, int]]:
-    """The demo test split's sentences of ``domain`` and the rest, as uploaded test sets (reused when the workspace
+def domain_testsets(studio, domain: str, split: str = "test") -> dict[str, tuple[str, int]]:
+    """The demo ``split``'s sentences of ``domain`` and the rest, as uploaded test sets (reused when the workspace
     has them by name): ``{"feedback_domain": (id, n), "rest": (id, n)}``."""
     from engine.demo import read_demo_split
 
     have = {t["name"]: t["id"] for t in studio.store.evaluations.testsets()}
     domains = demo_domains()
     rows = [{"source": s, "reference": t, "pair": pair} for pair in ("en-ar", "fr-ar")
-            for s, t in read_demo_split(pair, "test")]
+            for s, t in read_demo_split(pair, split)]
     out = {}
     for part, keep in ((domain, True), ("rest", False)):
-        name = f"demo test · {part}"
+        name = f"demo {split} · {part}"
         subset = [row for row in rows if (domains.get((row["pair"], row["source"])) == domain) == keep]
         out["feedback_domain" if keep else "rest"] = (have.get(name) or add_testset(studio, name, subset), len(subset))
     return out
@@ -180,10 +180,12 @@ def evaluate(studio, models: list[str], *, corpus_ids: list[int] | None = None, 
     run = run_job(studio, "evaluate", config)
     require(run, "evaluate")
     label = decoding_label(decoding_of(config, None))
+    if not testset:  # the corpora's split: the test set the job made of it (named as the job names it)
+        names = " + ".join(studio.store.corpora.get(int(i))["name"] for i in config.corpus_ids)
+        testset = next(t["id"] for t in studio.store.evaluations.testsets() if t["name"] == f"{names} · {split}")
     keys = {}
-    for e in studio.store.evaluations.list():
-        if e["model"] in models and e["model"] not in keys and (not testset or e["testset_id"] == testset) \
-                and e["decoding_label"] == label:
+    for e in studio.store.evaluations.list(testset_id=testset):
+        if e["model"] in models and e["model"] not in keys and e["decoding_label"] == label:
             keys[e["model"]] = e["key"]
     return keys
 
