@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import time
 from pathlib import Path
 from typing import Any
 
 from bench.common import RESULTS
-from bench.loop import domain_testsets, evaluate, log, paired, r, shared_testsets, write_json
+from bench.loop import domain_testsets, evaluate, log, open_copy, paired, r, shared_testsets, write_json
 
 NAME = "demo_extrapolate"
 
@@ -96,11 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--name", default=NAME)
     parser.add_argument("--no-heldout", action="store_true")
     args = parser.parse_args(argv)
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    ws = Path(args.workspace)
-    if not ws.exists():
-        shutil.copytree(args.source, ws, ignore=shutil.ignore_patterns("*.lock", "*.wal"))
-    os.environ["TARJAMA_HOME"] = str(ws)
+    ws = open_copy(args.source, args.workspace)
     weights = [float(w) for w in args.weights.split(",") if w]
     weights3 = [float(w) for w in args.phase3_weights.split(",") if w] or weights
     path = RESULTS / f"{args.name}.json"

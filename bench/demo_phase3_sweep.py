@@ -26,9 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import time
-from pathlib import Path
 from typing import Any
 
 from bench.common import RESULTS
@@ -38,6 +36,7 @@ from bench.loop import (
     evaluate,
     log,
     model_of_run,
+    open_copy,
     paired,
     r,
     shared_testsets,
@@ -138,11 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heldout", action="store_true",
                         help="also compare each attempt with the cold-start model on FLORES-200 dev and Tatoeba")
     args = parser.parse_args(argv)
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    ws = Path(args.workspace)
-    if not ws.exists():
-        shutil.copytree(args.source, ws, ignore=shutil.ignore_patterns("*.lock", "*.wal"))
-    os.environ["TARJAMA_HOME"] = str(ws)
+    ws = open_copy(args.source, args.workspace)
     path = RESULTS / (f"{DOMAINS_NAME}.json" if args.rejudge else f"{args.name}.json")
     saved = json.loads(path.read_text()) if path.exists() else {}
     key = f"{args.domain} · {args.rejudge} judgements"

@@ -24,6 +24,20 @@ def r(x: Any, nd: int = 4) -> Any:
     return round(x, nd) if isinstance(x, float) else x
 
 
+def open_copy(source: str | Path, copy: str | Path) -> Path:
+    """Work in a copy of a finished benchmark workspace (made once; the original is left as it was): the copy's
+    folder, set as the studio's home, with the hub offline unless the caller said otherwise."""
+    import os
+    import shutil
+
+    copy = Path(copy)
+    if not copy.exists():
+        shutil.copytree(source, copy, ignore=shutil.ignore_patterns("*.lock", "*.wal"))
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ["TARJAMA_HOME"] = str(copy)
+    return copy
+
+
 def run_job(studio, kind: str, config: Any, title: str = "") -> dict:
     """Start a job through the studio's supervisor, wait for it, and describe it (status, wall time, error)."""
     t0 = time.perf_counter()
