@@ -21,7 +21,7 @@ WEIGHTS_FILES = ("model.safetensors", "model.safetensors.index.json")
 
 
 class ExtrapolationError(ValueError):
-    """The two models cannot be combined (different tensors, or no safetensors weights)."""
+    """The two models cannot be combined: their tensors differ in name or shape."""
 
 
 def extrapolate_state(base: dict[str, torch.Tensor], tuned: dict[str, torch.Tensor],
