@@ -43,6 +43,13 @@ def run_job(studio, kind: str, config: Any, title: str = "") -> dict:
     t0 = time.perf_counter()
     run_id = studio.supervisor.start(kind, config, title=title)
     log(f"{kind}: started {run_id}")
+    return wait_run(studio, run_id, t0)
+
+
+def wait_run(studio, run_id: str, t0: float | None = None) -> dict:
+    """Wait for a started run (logging its progress each minute) and describe it; ``t0``: when it was started
+    (``time.perf_counter``), for its wall time."""
+    t0 = time.perf_counter() if t0 is None else t0
     status = None
     deadline = time.monotonic() + TIMEOUT_S
     while time.monotonic() < deadline:
