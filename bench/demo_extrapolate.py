@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import RESULTS
-from bench.loop import domain_testsets, evaluate, log, open_copy, paired, r, shared_testsets, write_json
+from bench.loop import domain_testsets, evaluate, finish_results, log, open_copy, paired, r, shared_testsets, write_json
 
 NAME = "demo_extrapolate"
 
@@ -120,11 +120,7 @@ def main(argv: list[str] | None = None) -> int:
             {f"demo_test_{part}": {"testset": ts} for part, (ts, _) in test_parts.items()}, heldout)
     finally:
         studio.close()
-        results["wall_s"] = round(time.perf_counter() - t0, 1)
-        results["load_end"] = [r(x, 2) for x in os.getloadavg()]
-        results["when_utc"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-        write_json(path, results)
-    log(f"results in {path}")
+        finish_results(path, results, t0)
     return 0
 
 

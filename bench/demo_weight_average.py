@@ -29,7 +29,7 @@ import yaml
 
 from bench.common import RESULTS
 from bench.demo_extrapolate import best_weight, compare_all
-from bench.loop import log, open_copy, r, shared_testsets, wait_run, write_json
+from bench.loop import finish_results, log, open_copy, r, shared_testsets, wait_run
 
 NAME = "demo_weight_average"
 
@@ -136,11 +136,7 @@ def main(argv: list[str] | None = None) -> int:
             results[label] = compare_all(studio, sft["name"], variants, testset=ts)
     finally:
         studio.close()
-        results["wall_s"] = round(time.perf_counter() - t0, 1)
-        results["load_end"] = [r(x, 2) for x in os.getloadavg()]
-        results["when_utc"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-        write_json(path, results)
-    log(f"results in {path}")
+        finish_results(path, results, t0)
     return 0
 
 

@@ -232,6 +232,18 @@ def paired(studio, base_key: str, other_key: str, n_resamples: int = 1000) -> di
     return out
 
 
+def finish_results(path: Path, results: dict, t0: float) -> None:
+    """Stamp a benchmark's results with its wall time since ``t0`` (``time.perf_counter``), the load at its end
+    and the time, and write them to ``path``."""
+    import os
+
+    results["wall_s"] = round(time.perf_counter() - t0, 1)
+    results["load_end"] = [r(x, 2) for x in os.getloadavg()]
+    results["when_utc"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    write_json(path, results)
+    log(f"results in {path}")
+
+
 def write_json(path: Path, data: dict) -> None:
     """Write ``data`` as indented JSON."""
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
