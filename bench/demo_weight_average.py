@@ -2,12 +2,13 @@
 help — how many chosen on the demo **valid** split, reported on the test split and the held-out sets.
 
 On a copy of a finished ``bench.demo_pipeline`` workspace (the original is left as it was), the pipeline's GRPO run
-is run again with its own settings but a checkpoint every ``--every`` steps (the job keeps its last two; a thread
-copies each one's weights as it appears). The run is deterministic on one machine, so its last checkpoint must be
-the pipeline's cold-start model bit for bit (checked, and recorded). The uniform average of the last ``k``
-checkpoints is then written for each ``k`` (``k = 1``: the cold-start model itself) and translated greedily by the
-evaluate job on the demo valid split (where ``k`` is chosen), the test split and the held-out sets, each compared
-with the SFT model by the Compare page's paired bootstrap.
+(the one that made the cold-start model) is run again with its own settings but a checkpoint every ``--every``
+steps (the job keeps its last two; a thread copies each one's weights once it is complete). The run is
+deterministic on one machine, so its last checkpoint must be the pipeline's cold-start model bit for bit (checked,
+and recorded). The uniform average of the last ``k`` checkpoints is then written for each ``k`` (``k = 1``: the
+cold-start model itself) and translated greedily by the evaluate job on the demo valid split (where ``k`` is
+chosen), the test split and the held-out sets, each compared with the SFT model by the Compare page's paired
+bootstrap.
 
     python -m bench.demo_weight_average --from /tmp/demo-loop [--every 50] [--last 1,2,3,5,9]
 
@@ -58,13 +59,12 @@ def average_state(files: list[Path]) -> dict[str, torch.Tensor]:
             for name, t in states[0].items()}
 
 
-def rerun_grpo(studio, ws: Path, every: int, into: Path) -> dict:
-    """The pipeline's GRPO run again, with a checkpoint every ``every`` steps copied into ``into``."""
+def rerun_grpo(studio, ws: Path, values: dict, every: int, into: Path) -> dict:
+    """The GRPO run of config ``values`` again, with a checkpoint every ``every`` steps copied into ``into``."""
     from engine.jobs.config import config_from_dict
     from engine.jobs.kinds import job_kind
 
-    spec = yaml.safe_load(next((ws / "runs").glob("grpo-*/config.yaml")).read_text())
-    values = {**spec["config"], "save_every": every, "register_stage": "candidate", "model_name": "grpo-rerun"}
+    values = {**values, "save_every": every, "register_stage": "candidate", "model_name": "grpo-rerun"}
     run_id = studio.supervisor.create("grpo", config_from_dict(job_kind("grpo").config_cls, values))
     stop = threading.Event()
     copier = threading.Thread(target=copy_checkpoints, args=(ws / "runs" / run_id, into, stop), daemon=True)
@@ -106,8 +106,10 @@ def main(argv: list[str] | None = None) -> int:
         policies = studio.store.models.list(kind="policy")
         sft = next(m for m in policies if m["stage"] == "sft")
         cold = next(m for m in policies if m["stage"] == "cold-start")
-        if not list(saved.glob("checkpoint-*.safetensors")):
-            results["grpo"] = rerun_grpo(studio, ws, args.every, saved)
+        values = yaml.safe_load((ws / "runs" / cold["run_id"] / "config.yaml").read_text())["config"]
+        if not (saved / f"checkpoint-{values['max_steps']}.safetensors").exists():  # none yet, or a broken rerun's
+            shutil.rmtree(saved, ignore_errors=True)
+            results["grpo"] = rerun_grpo(studio, ws, values, args.every, saved)
         steps = sorted(int(p.stem.split("-")[1]) for p in saved.glob("checkpoint-*.safetensors"))
         last, cold_state = average_state([saved / f"checkpoint-{steps[-1]}.safetensors"]), load_state_dict(cold["path"])
         results["steps"] = steps
