@@ -193,22 +193,16 @@ def evaluate(studio, models: list[str], *, corpus_ids: list[int] | None = None, 
              split: str = "test", max_new_tokens: int = 48, **decoding: Any) -> dict[str, str]:
     """Evaluation (chrF, BLEU, TER, checks) of ``models`` through the evaluate job: ``{model: eval key}``. Greedy
     unless ``decoding`` sets other evaluate settings (e.g. ``best_of_n=16, best_of_n_pick="mbr"``)."""
-    from engine.jobs.evaluate import EvaluateConfig, decoding_label, decoding_of
+    from engine.jobs.evaluate import EvaluateConfig, read_plan
 
     config = EvaluateConfig(**{"models": list(models), "corpus_ids": list(corpus_ids or []), "split": split,
                                "testset": testset, "decoding": "greedy", "metrics": ["chrf", "bleu", "ter"],
                                "max_new_tokens": max_new_tokens, "batch_size": 64, **decoding})
     run = run_job(studio, "evaluate", config)
     require(run, "evaluate")
-    label = decoding_label(decoding_of(config, None))
-    if not testset:  # the corpora's split: the test set the job made of it (named as the job names it)
-        names = " + ".join(studio.store.corpora.get(int(i))["name"] for i in config.corpus_ids)
-        testset = next(t["id"] for t in studio.store.evaluations.testsets() if t["name"] == f"{names} · {split}")
-    keys = {}
-    for e in studio.store.evaluations.list(testset_id=testset):
-        if e["model"] in models and e["model"] not in keys and e["decoding_label"] == label:
-            keys[e["model"]] = e["key"]
-    return keys
+    # the keys the studio planned for this run (a cached evaluation keeps its key and is not touched by the run)
+    plan = read_plan(Path(studio.store.runs.get(run["run_id"])["run_dir"]) / "inputs")
+    return {system.model: system.key for system in plan.systems}
 
 
 def paired(studio, base_key: str, other_key: str, n_resamples: int = 1000) -> dict:

@@ -309,8 +309,10 @@ def prepare(config: EvaluateConfig, store, run_dir: Path) -> None:
 
 # --- the job (its own process) -------------------------------------------------------------------------------
 
-def _read_plan(ctx: JobContext) -> EvaluationPlan:
-    data = json.loads((ctx.inputs_dir / PLAN_FILE).read_text(encoding="utf-8"))
+def read_plan(inputs_dir: Path) -> EvaluationPlan:
+    """The plan the studio wrote into a run's ``inputs`` folder: its test set, decoding and each model's
+    evaluation key."""
+    data = json.loads((inputs_dir / PLAN_FILE).read_text(encoding="utf-8"))
     systems = [SystemPlan(**s) for s in data.pop("systems")]
     return EvaluationPlan(**data, systems=systems)
 
@@ -455,7 +457,7 @@ def _evaluate_system(system: SystemPlan, plan: EvaluationPlan, rows: list[dict],
 
 def run(config: EvaluateConfig, ctx: JobContext) -> None:
     """Translate and score each planned system; resumable per system; announce each evaluation."""
-    plan = _read_plan(ctx)
+    plan = read_plan(ctx.inputs_dir)
     rows = pq.read_table(ctx.inputs_dir / TESTSET_FILE).to_pylist()
     ctx.log(f"test set {plan.testset_name} ({len(rows)} sentences) · decoding {plan.decoding_label}")
     for name, reason in plan.skipped.items():
