@@ -81,9 +81,10 @@ def rerun_grpo(studio, ws: Path, values: dict, every: int, into: Path) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     """Rerun GRPO with checkpoints, average the last ones, compare them with the SFT model."""
-    from safetensors.torch import save_file
+    from safetensors.torch import load_file
 
     from engine.demo import DEMO_CORPORA
+    from engine.models.extrapolate import write_model_folder
     from engine.models.loading import load_state_dict
     from engine.services import Services
     from engine.workspace import Workspace
@@ -111,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(saved, ignore_errors=True)
             results["grpo"] = rerun_grpo(studio, ws, values, args.every, saved)
         steps = sorted(int(p.stem.split("-")[1]) for p in saved.glob("checkpoint-*.safetensors"))
-        last, cold_state = average_state([saved / f"checkpoint-{steps[-1]}.safetensors"]), load_state_dict(cold["path"])
+        last, cold_state = load_file(str(saved / f"checkpoint-{steps[-1]}.safetensors")), load_state_dict(cold["path"])
         results["steps"] = steps
         same = set(last) == set(cold_state) and all(torch.equal(last[k], cold_state[k]) for k in cold_state)
         results["last_checkpoint_is_the_cold_start_model"] = same
@@ -120,13 +121,8 @@ def main(argv: list[str] | None = None) -> int:
         for k in sorted({int(x) for x in args.last.split(",") if x} - {1}):
             name = f"{cold['name']}-last{k}"
             if studio.store.models.get(name) is None:
-                folder = ws / "models" / name
-                folder.mkdir(parents=True, exist_ok=True)
-                for item in Path(cold["path"]).iterdir():
-                    if item.is_file() and not item.name.endswith(".safetensors"):
-                        shutil.copy2(item, folder / item.name)
-                save_file(average_state([saved / f"checkpoint-{s}.safetensors" for s in steps[-k:]]),
-                          str(folder / "model.safetensors"), metadata={"format": "pt"})
+                folder = write_model_folder(average_state([saved / f"checkpoint-{s}.safetensors" for s in steps[-k:]]),
+                                            cold["path"], ws / "models" / name)
                 studio.store.models.register(name, "policy", str(folder), parent=cold["name"],
                                              metadata={**cold["metadata"], "averaged_steps": steps[-k:]})
             variants[float(k)] = name

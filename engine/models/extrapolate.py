@@ -15,9 +15,7 @@ from pathlib import Path
 
 import torch
 
-from engine.models.loading import load_state_dict
-
-WEIGHTS_FILES = ("model.safetensors", "model.safetensors.index.json")
+from engine.models.loading import WEIGHT_FILES, load_state_dict
 
 
 class ExtrapolationError(ValueError):
@@ -45,16 +43,22 @@ def extrapolate_state(base: dict[str, torch.Tensor], tuned: dict[str, torch.Tens
     return out
 
 
-def extrapolate_model(base_dir: Path | str, tuned_dir: Path | str, out_dir: Path | str, weight: float) -> Path:
-    """Write ``base + weight × (tuned − base)`` to ``out_dir`` as one ``model.safetensors`` beside a copy of the
-    tuned folder's other files (config, tokenizer, model card); ``out_dir``."""
+def write_model_folder(state: dict[str, torch.Tensor], like_dir: Path | str, out_dir: Path | str) -> Path:
+    """A model folder with new weights: ``state`` as one ``model.safetensors`` in ``out_dir``, beside copies of
+    ``like_dir``'s other files (config, tokenizer, model card; not its weights); ``out_dir``."""
     from safetensors.torch import save_file
 
-    tuned_dir, out_dir = Path(tuned_dir), Path(out_dir)
-    state = extrapolate_state(load_state_dict(base_dir), load_state_dict(tuned_dir), weight)
+    out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for item in tuned_dir.iterdir():
-        if item.is_file() and item.name not in WEIGHTS_FILES and not item.name.endswith(".safetensors"):
+    for item in Path(like_dir).iterdir():
+        if item.is_file() and item.name not in WEIGHT_FILES and not item.name.endswith(".safetensors"):
             shutil.copy2(item, out_dir / item.name)
     save_file(state, str(out_dir / "model.safetensors"), metadata={"format": "pt"})
     return out_dir
+
+
+def extrapolate_model(base_dir: Path | str, tuned_dir: Path | str, out_dir: Path | str, weight: float) -> Path:
+    """Write ``base + weight × (tuned − base)`` to ``out_dir`` as a model folder like the tuned one
+    (:func:`write_model_folder`); ``out_dir``."""
+    state = extrapolate_state(load_state_dict(base_dir), load_state_dict(tuned_dir), weight)
+    return write_model_folder(state, tuned_dir, out_dir)
