@@ -41,10 +41,10 @@ if [ ! -f "$stamp" ]; then
   fi
   echo "[setup] installing tarjama-studio$extras (a minute or two the first time)"
   "${pip[@]}" install -q --no-compile -e ".$extras"
-  # pip byte-compiles one file at a time (hence --no-compile above); compileall does it on every core. The byte-code
-  # pip skipped, for the installed libraries and the project itself, on all cores (a machine with
-  # PYTHONDONTWRITEBYTECODE=1 would otherwise compile them again in every process). Like pip, it does not stop on a
-  # file that does not compile (some packages ship such files); -qq keeps them quiet.
+  # pip byte-compiles one file at a time (hence --no-compile above); compileall does the libraries and the project on
+  # every core instead (a machine with PYTHONDONTWRITEBYTECODE=1 would otherwise compile them again in every
+  # process). Like pip, it does not stop on a file that does not compile (some packages ship such files); -qq keeps
+  # them quiet.
   echo "[setup] byte-compiling the libraries and the project"
   site="$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
   "$venv/bin/python" -m compileall -qq -j 0 "$site" engine studio pages bench tests scripts || true
