@@ -25,6 +25,7 @@ from typing import Any
 
 import torch
 
+from engine.decoding.fused_step import fused_step_for, window_allows
 from engine.decoding.masks import fast_masks
 from engine.decoding.sampler import FastSampler
 from engine.decoding.softcap import greedy_tokens, uncapped_head
@@ -87,23 +88,41 @@ def _groups(rules: Sequence[Rule]) -> list[tuple[Rule, list[int]]]:
     return list(groups.values())
 
 
-def _choose(logits: torch.Tensor, rule_index: torch.Tensor, groups: Sequence[tuple[Rule, list[int]]],
+def _layout(n_prompts: int, groups: Sequence[tuple[Rule, list[int]]], n_rules: int,
+            device: Any) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """The decoding batch's rows, ordered by group, then prompt, then rule: ``(prompt, output row, group)`` of each.
+
+    Each group's rows are one slice of the batch (and stay one after finished rows leave, as the kept rows keep their
+    order), so a rule reads its logits as a view instead of a gathered copy; with a single group this is prompt-major,
+    ``repeat_interleave``'s order. Within a group the rows come in the order a gather by row index would give, so a
+    sampler's draws fall on the same rows either way."""
+    prompt, output, group = [], [], []
+    for g, (_, indices) in enumerate(groups):
+        for p in range(n_prompts):
+            for index in indices:
+                prompt.append(p)
+                output.append(p * n_rules + index)
+                group.append(g)
+    return tuple(torch.tensor(x, dtype=torch.long, device=device) for x in (prompt, output, group))  # type: ignore
+
+
+def _choose(logits: torch.Tensor, group: torch.Tensor, groups: Sequence[tuple[Rule, list[int]]],
             finished: torch.Tensor, cap: float | None) -> torch.Tensor:
-    """The next token of every row, one call per group of rows sharing a rule; ``finished`` rows (their token is
-    thrown away) never take a sampler's slow path. ``cap``: the logits are a soft-capping model's before its cap."""
+    """The next token of every row, one call per group of rows sharing a rule (``group``: each row's, in
+    :func:`_layout`'s order); ``finished`` rows (their token is thrown away) never take a sampler's slow path.
+    ``cap``: the logits are a soft-capping model's before its cap."""
     if len(groups) == 1:
         rule = groups[0][0]
         return greedy_tokens(logits, cap) if rule is None else rule.sample(logits, skip=finished, cap=cap)
     tokens = torch.empty(logits.shape[0], dtype=torch.long, device=logits.device)
-    for rule, indices in groups:
-        member = rule_index == indices[0]
-        for index in indices[1:]:
-            member |= rule_index == index
-        rows = member.nonzero().squeeze(1)
-        if rows.numel():
-            part = logits[rows]
-            tokens[rows] = (greedy_tokens(part, cap) if rule is None
-                            else rule.sample(part, skip=finished[rows], cap=cap))
+    start = 0
+    for (rule, _), count in zip(groups, torch.bincount(group, minlength=len(groups)).tolist(), strict=True):
+        if count:
+            end = start + count
+            part = logits[start:end]
+            tokens[start:end] = (greedy_tokens(part, cap) if rule is None
+                                 else rule.sample(part, skip=finished[start:end], cap=cap))
+            start = end
     return tokens
 
 
@@ -142,19 +161,28 @@ def decode_rows(
             return split.logits(**inputs)
         return model(**inputs, logits_to_keep=1).logits[:, -1]
 
+    # the steps after the prefill in plain tensor operations where that gives the model's own logits bit for bit
+    head = split.head if split is not None else model.get_output_embeddings()
+    fused = None
+    if (split is not None or not getattr(model.config, "final_logit_softcapping", None)) and head is not None \
+            and window_allows(model, ids.shape[1] + max_new_tokens):
+        fused = fused_step_for(model, head)
+
     with fast_masks():
-        logits = next_logits(input_ids=ids, attention_mask=mask, position_ids=positions, past_key_values=cache,
-                             use_cache=True).repeat_interleave(n_rules, dim=0)
-        cache.batch_repeat_interleave(n_rules)
-        mask = mask.repeat_interleave(n_rules, dim=0)
-        next_position = positions[:, -1].repeat_interleave(n_rules, dim=0) + 1
-        rows = torch.arange(n_rows, device=device)  # the output row of each batch row
-        rule_index = rows % n_rules
         groups = _groups(rules)
+        source, rows, group = _layout(len(prompts), groups, n_rules, device)  # rows: each batch row's output row
+        logits = next_logits(input_ids=ids, attention_mask=mask, position_ids=positions, past_key_values=cache,
+                             use_cache=True)[source]
+        if fused is not None:
+            fused.start(cache, mask, source, limit=ids.shape[1] + max_new_tokens)
+        else:
+            cache.batch_select_indices(source)
+        mask = mask[source]
+        next_position = positions[source, -1] + 1
         finished = torch.zeros(n_rows, dtype=torch.bool, device=device)
         length = ids.shape[1]
         for step in range(max_new_tokens):
-            tokens = _choose(logits, rule_index, groups, finished, cap)
+            tokens = _choose(logits, group, groups, finished, cap)
             tokens = torch.where(finished, torch.full_like(tokens, pad_token_id), tokens)
             live = rows[~finished]
             new[live, step] = tokens[~finished]
@@ -165,9 +193,16 @@ def decode_rows(
             n_finished = int(finished.sum())
             if n_finished and n_finished >= compact_share * len(finished):
                 keep = (~finished).nonzero().squeeze(1)
-                cache.batch_select_indices(keep)
+                if fused is not None:
+                    fused.select(keep)
+                else:
+                    cache.batch_select_indices(keep)
                 mask, tokens, next_position = mask[keep], tokens[keep], next_position[keep]
-                rows, rule_index, finished = rows[keep], rule_index[keep], finished[keep]
+                rows, group, finished = rows[keep], group[keep], finished[keep]
+            if fused is not None:
+                logits = head(fused(tokens, next_position))
+                next_position = next_position + 1
+                continue
             mask = torch.cat([mask, mask.new_ones(mask.shape[0], 1)], dim=1)
             logits = next_logits(input_ids=tokens.unsqueeze(1), attention_mask=mask,
                                  position_ids=next_position.unsqueeze(1), past_key_values=cache, use_cache=True,
