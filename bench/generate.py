@@ -17,7 +17,11 @@ every figure of a round sees the same machine load:
 ``studio_model_cap``
     the same, with a soft-capping model's own ``forward`` at every step (its cap over the whole vocabulary) instead
     of the studio's split (:mod:`engine.decoding.softcap`: the cap only where a rule needs it) — the split's gain;
-    measured only for a model with a cap (the shipped demo model has one);
+    measured only for a model with a cap (the shipped demo model has one); without the split the model's own
+    forward runs every step (no fused step either: it needs the split for a capped model);
+``studio_unfused``
+    the same, with transformers' forward at every decoding step instead of the fused step
+    (:mod:`engine.decoding.fused_step`: the same logits bit for bit, in fewer and cheaper operations) — its gain;
 ``hf_generate``
     the same strategies through plain transformers ``generate()`` as the studio did before it was tuned —
     ``do_sample=True`` with ``num_return_sequences``, transformers' attention masks, ``no_grad``, batch 32;
@@ -52,6 +56,12 @@ from bench.common import measure_in_subprocess, peak_rss_mib, write_results
 
 DEMO = Path(__file__).resolve().parents[1] / "data" / "demo"
 DEMO_MODEL = DEMO / "model"
+STUDIO_ABLATIONS = {
+    "studio_one_process": "one process of {t} threads",
+    "studio_model_cap": "the model's own cap",
+    "studio_unfused": "transformers' decoding step",
+}
+"""The variants of the studio's generation that each take one of its parts away, and how the summary names them."""
 DEFAULT_STRATEGIES = ["greedy", "temperature:0.7", "temperature:1.0", "top_k:20", "top_p:0.9x2"]
 
 
@@ -278,7 +288,8 @@ def run_variant(variant: str, args: argparse.Namespace) -> dict:
     rounds = max(1, min(args.rounds, len(subset)))
     slices = [subset[len(subset) * r // rounds:len(subset) * (r + 1) // rounds] for r in range(rounds)]
     parts: dict[int, dict[str, list]] = {t: {k: [] for k in ("matmul", "studio", "studio_one_process",
-                                                              "studio_model_cap", "hf_generate", "loop",
+                                                              "studio_model_cap", "studio_unfused",
+                                                              "hf_generate", "loop",
                                                               "decode_studio", "decode_hf")} for t in threads}
     soft_capped = uncapped_head(model) is not None
     # the studio decodes every candidate of batch_size sources together: its bound is the matmul rate at that
@@ -310,6 +321,10 @@ def run_variant(variant: str, args: argparse.Namespace) -> dict:
                 bracketed("studio_one_process", t, lambda: run_batched(
                     model, tokenizer, sources, strategies, prompt_format, args.batch_size, args.max_new_tokens,
                     args.seed))
+            with mock.patch.object(decoding_loop, "fused_step_for", lambda model, head: None):
+                bracketed("studio_unfused", t, lambda p=processes: run_batched(
+                    model, tokenizer, sources, strategies, prompt_format, args.batch_size, args.max_new_tokens,
+                    args.seed, p))
             if soft_capped:
                 with mock.patch.object(decoding_loop, "uncapped_head", lambda model: None):
                     bracketed("studio_model_cap", t, lambda p=processes: run_batched(
@@ -335,8 +350,7 @@ def run_variant(variant: str, args: argparse.Namespace) -> dict:
             "matmul_gflops_per_s_each": [round(x / 1e9, 2) for x in p["matmul"]],
             "bound_tokens_per_s": round(generation_bound_tokens_per_s(rate, params["per_token"]), 1),
         }
-        for name in ("studio", "studio_one_process", "studio_model_cap", "hf_generate", "decode_studio", "decode_hf",
-                     "loop"):
+        for name in ("studio", *STUDIO_ABLATIONS, "hf_generate", "decode_studio", "decode_hf", "loop"):
             if p[name]:
                 # tokens over what the bound allowed in the same seconds, each part with the rate measured around it
                 allowed = sum(x["seconds"] * x["bound_tokens_per_s"] for x in p[name])
@@ -426,14 +440,12 @@ def main() -> None:
                 "decode_hf_share_of_bound": e["decode_hf"]["share_of_bound"],
                 "decode_studio_tokens_per_s": e["decode_studio"]["tokens_per_s"],
                 "decode_hf_tokens_per_s": e["decode_hf"]["tokens_per_s"]}
-        if "studio_one_process" in e:
-            line["studio_one_process_tokens_per_s"] = e["studio_one_process"]["tokens_per_s"]
-            line["studio_one_process_share_of_bound"] = e["studio_one_process"]["share_of_bound"]
-            line["studio_over_one_process"] = round(s["tokens_per_s"] / e["studio_one_process"]["tokens_per_s"], 3)
-        if "studio_model_cap" in e:
-            line["studio_model_cap_tokens_per_s"] = e["studio_model_cap"]["tokens_per_s"]
-            line["studio_model_cap_share_of_bound"] = e["studio_model_cap"]["share_of_bound"]
-            line["studio_over_model_cap"] = round(s["tokens_per_s"] / e["studio_model_cap"]["tokens_per_s"], 3)
+        for name in STUDIO_ABLATIONS:
+            if name in e:
+                line[f"{name}_tokens_per_s"] = e[name]["tokens_per_s"]
+                line[f"{name}_share_of_bound"] = e[name]["share_of_bound"]
+                line[f"studio_over_{name.removeprefix('studio_')}"] = round(
+                    s["tokens_per_s"] / e[name]["tokens_per_s"], 3)
         if "loop" in e:
             line["loop_tokens_per_s"] = e["loop"]["tokens_per_s"]
             line["studio_over_loop"] = round(s["tokens_per_s"] / e["loop"]["tokens_per_s"], 2)
@@ -442,12 +454,11 @@ def main() -> None:
               f"tokens/s")
         print(f"    studio generate  {s['tokens_per_s']:8,.1f} tokens/s = {s['share_of_bound']:.1%} of the bound "
               f"({s['tokens']:,} tokens, {s['seconds']:.1f} s)")
-        if "studio_one_process" in e:
-            print(f"    one process of {t} threads {line['studio_one_process_tokens_per_s']:8,.1f} tokens/s = "
-                  f"{line['studio_one_process_share_of_bound']:.1%} (studio x{line['studio_over_one_process']})")
-        if "studio_model_cap" in e:
-            print(f"    the model's own cap {line['studio_model_cap_tokens_per_s']:8,.1f} tokens/s = "
-                  f"{line['studio_model_cap_share_of_bound']:.1%} (studio x{line['studio_over_model_cap']})")
+        for name, label in STUDIO_ABLATIONS.items():
+            if name in e:
+                ratio = line["studio_over_" + name.removeprefix("studio_")]
+                print(f"    {label.format(t=t)} {line[name + '_tokens_per_s']:8,.1f} tokens/s = "
+                      f"{line[name + '_share_of_bound']:.1%} (studio x{ratio})")
         print(f"    plain generate() {hf['tokens_per_s']:8,.1f} tokens/s = {hf['share_of_bound']:.1%} "
               f"(studio x{line['studio_over_hf_generate']})")
         print(f"    decode {args.decode_tokens} tokens, greedy, batch {args.batch_size}: studio "
