@@ -6,15 +6,16 @@ On a small model on a CPU most of such a step is not arithmetic: profiled on the
 attention (``repeat_kv``), ~10 % concatenating the cache and RoPE halves, and the rest of the overhead in three
 separate q/k/v and two gate/up matrix products, per-module calls and a cache object per layer; at the batch's
 tail, where few rows are left, that overhead is most of a step. :class:`FusedStep` computes the same step with
-q/k/v and gate/up each one matrix product (the weights concatenated once per decoding call, so a policy being
-trained is always decoded with its current weights), a key/value buffer per layer allocated once for the whole
-decode and written in place, and attention by ``scaled_dot_product_attention`` with ``enable_gqa`` (no copy of
-the cache per head).
+q/k/v and gate/up each one matrix product (the weights concatenated at each decoding call, so a policy being
+trained is always decoded with its current weights; a larger model, whose copy would cost memory and whose step is
+mostly arithmetic, keeps its separate products), a key/value buffer per layer written in place and grown
+:data:`GROWTH` positions at a time, and attention by ``scaled_dot_product_attention`` with ``enable_gqa`` (no copy
+of the cache per head).
 
 It serves a model only where it gives **the model's own logits bit for bit**: the family's operations are
 replayed in transformers' order (RMSNorm, RoPE, the embedding scale, the activation), and :func:`fused_step_for`
-checks that once per model on a short ragged batch — the prefill's logits and two decoding steps against the
-model's own ``forward`` with ``torch.equal`` — before it is used; a model that differs anywhere (another family,
+checks that once per model on a short ragged batch — two decoding steps after a prefill, against the model's own
+``forward`` with ``torch.equal`` — before it is used; a model that differs anywhere (another family,
 a quantised or half-precision model, a GPU kernel that rounds differently, a sliding window the decode would pass,
 attention soft-capping, dropout in training mode) keeps transformers' forward. So greedy ids stay ``generate()``'s.
 """
@@ -34,6 +35,9 @@ FAMILIES = {"gemma2": "gemma", "llama": "llama", "mistral": "llama", "qwen2": "l
 GROWTH = 16
 """Positions added to the key/value buffers at a time (most candidates end within a few steps)."""
 
+FUSE_LIMIT_BYTES = 256 * 2**20
+"""Concatenate the q/k/v and gate/up weights only while they take at most this much (a copy per decoding call)."""
+
 _CHECKED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 _ACTIVATIONS = {"gelu_pytorch_tanh": lambda x: F.gelu(x, approximate="tanh"), "silu": F.silu}
@@ -43,22 +47,34 @@ _ACTIVATIONS = {"gelu_pytorch_tanh": lambda x: F.gelu(x, approximate="tanh"), "s
 class _Layer:
     """One decoder layer's weights as the fused step uses them."""
 
-    qkv: torch.Tensor
-    qkv_bias: torch.Tensor | None
+    qkv: tuple[torch.Tensor, ...]  # one concatenated weight, or q, k, v
+    qkv_bias: tuple[torch.Tensor | None, ...]
     out: torch.Tensor
     out_bias: torch.Tensor | None
-    gate_up: torch.Tensor
+    gate_up: tuple[torch.Tensor, ...]  # one concatenated weight, or gate, up
+    gate_up_bias: tuple[torch.Tensor | None, ...]
     down: torch.Tensor
+    down_bias: torch.Tensor | None
     norms: tuple[torch.Tensor, ...]  # gemma: input, post-attention, pre-FFN, post-FFN (1 + w); llama: input, post-attn
 
 
-def _cat_bias(*linears: Any) -> torch.Tensor | None:
-    biases = [lin.bias for lin in linears]
+def _joined(linears: list[Any], fuse: bool) -> tuple[tuple[torch.Tensor, ...], tuple[torch.Tensor | None, ...]]:
+    """The weights and biases of ``linears`` applied to one input: concatenated into one product when ``fuse``."""
+    weights, biases = tuple(lin.weight for lin in linears), tuple(lin.bias for lin in linears)
+    if not fuse:
+        return weights, biases
     if all(b is None for b in biases):
-        return None
-    return torch.cat([b if b is not None else torch.zeros(lin.out_features, dtype=lin.weight.dtype,
-                                                          device=lin.weight.device)
-                      for b, lin in zip(biases, linears, strict=True)])
+        return (torch.cat(weights),), (None,)
+    return (torch.cat(weights),), (torch.cat([b if b is not None else lin.weight.new_zeros(lin.out_features)
+                                              for b, lin in zip(biases, linears, strict=True)]),)
+
+
+def _products(h: torch.Tensor, weights: tuple[torch.Tensor, ...], biases: tuple[torch.Tensor | None, ...],
+              sizes: list[int]) -> list[torch.Tensor]:
+    """``h`` through each of the joined linears (one product when they were concatenated)."""
+    if len(weights) == 1:
+        return list(F.linear(h, weights[0], biases[0]).split(sizes, dim=-1))
+    return [F.linear(h, w, b) for w, b in zip(weights, biases, strict=True)]
 
 
 class FusedStep:
@@ -74,6 +90,7 @@ class FusedStep:
         self.kv_heads = config.num_key_value_heads
         self.head_dim = getattr(config, "head_dim", None) or config.hidden_size // config.num_attention_heads
         self.eps = config.rms_norm_eps
+        self.intermediate = config.intermediate_size
         self.activation = _ACTIVATIONS[config.hidden_activation if self.family == "gemma" else config.hidden_act]
         self.scaling = (config.query_pre_attn_scalar if self.family == "gemma" else self.head_dim) ** -0.5
         self.embedding = decoder.embed_tokens.weight
@@ -83,6 +100,10 @@ class FusedStep:
         self.rope_scaling = decoder.rotary_emb.attention_scaling
         gemma = self.family == "gemma"
         self.final_norm = (1.0 + decoder.norm.weight.float()) if gemma else decoder.norm.weight
+        joined = [p.weight for layer in decoder.layers
+                  for p in (layer.self_attn.q_proj, layer.self_attn.k_proj, layer.self_attn.v_proj,
+                            layer.mlp.gate_proj, layer.mlp.up_proj)]
+        fuse = sum(w.numel() * w.element_size() for w in joined) <= FUSE_LIMIT_BYTES
         self.layers = []
         for layer in decoder.layers:
             attn, mlp = layer.self_attn, layer.mlp
@@ -90,11 +111,11 @@ class FusedStep:
                       "post_feedforward_layernorm") if gemma else ("input_layernorm", "post_attention_layernorm"))
             norms = tuple((1.0 + getattr(layer, n).weight.float()) if gemma else getattr(layer, n).weight
                           for n in names)
-            self.layers.append(_Layer(
-                qkv=torch.cat([attn.q_proj.weight, attn.k_proj.weight, attn.v_proj.weight]),
-                qkv_bias=_cat_bias(attn.q_proj, attn.k_proj, attn.v_proj), out=attn.o_proj.weight,
-                out_bias=attn.o_proj.bias, gate_up=torch.cat([mlp.gate_proj.weight, mlp.up_proj.weight]),
-                down=mlp.down_proj.weight, norms=norms))
+            qkv, qkv_bias = _joined([attn.q_proj, attn.k_proj, attn.v_proj], fuse)
+            gate_up, gate_up_bias = _joined([mlp.gate_proj, mlp.up_proj], fuse)
+            self.layers.append(_Layer(qkv=qkv, qkv_bias=qkv_bias, out=attn.o_proj.weight, out_bias=attn.o_proj.bias,
+                                      gate_up=gate_up, gate_up_bias=gate_up_bias, down=mlp.down_proj.weight,
+                                      down_bias=mlp.down_proj.bias, norms=norms))
         self.keys: list[torch.Tensor] = []
         self.values: list[torch.Tensor] = []
         self.attend: torch.Tensor | None = None  # (rows, 1, 1, capacity) bool: which cache slots a row may see
@@ -164,7 +185,7 @@ class FusedStep:
         for index, layer in enumerate(self.layers):
             residual = x
             h = self._norm(x, layer.norms[0])
-            q, k, v = F.linear(h, layer.qkv, layer.qkv_bias).split([q_size, kv_size, kv_size], dim=-1)
+            q, k, v = _products(h, layer.qkv, layer.qkv_bias, [q_size, kv_size, kv_size])
             q = q.view(rows, 1, self.heads, self.head_dim).transpose(1, 2)
             k = k.view(rows, 1, self.kv_heads, self.head_dim).transpose(1, 2)
             v = v.view(rows, 1, self.kv_heads, self.head_dim).transpose(1, 2)
@@ -185,8 +206,8 @@ class FusedStep:
                 x = residual + h
                 residual = x
                 h = self._norm(x, layer.norms[1])
-            gate, up = F.linear(h, layer.gate_up).chunk(2, dim=-1)
-            h = F.linear(self.activation(gate) * up, layer.down)
+            gate, up = _products(h, layer.gate_up, layer.gate_up_bias, [self.intermediate] * 2)
+            h = F.linear(self.activation(gate) * up, layer.down, layer.down_bias)
             x = residual + (self._norm(h, layer.norms[3]) if gemma else h)
         self.length += 1
         return self._norm(x, self.final_norm)[:, 0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import torch
 
+from engine.decoding import fused_step
 from engine.decoding.fused_step import GROWTH, FusedStep, fused_step_for, window_allows
 from engine.decoding.loop import _groups, _layout, decode_rows
 from engine.decoding.masks import fast_masks
@@ -84,10 +85,25 @@ def _own_logits_and_fused(model, steps: int, keep_after: int | None = None):
             position = position + 1
 
 
-@pytest.mark.parametrize("kind", ["demo", "llama", "qwen2", "gemma2"])
-def test_the_fused_step_gives_the_models_own_logits_bit_for_bit(kind, one_torch_thread):
-    """Past several growths of its key/value buffers, and after rows left the batch."""
-    model = load_causal_lm(DEMO_MODEL_DIR).eval() if kind == "demo" else _tiny(kind)
+@pytest.mark.parametrize("kind", ["demo", "llama", "qwen2", "gemma2", "llama-biases", "demo-unfused"])
+def test_the_fused_step_gives_the_models_own_logits_bit_for_bit(kind, one_torch_thread, monkeypatch):
+    """Past several growths of its key/value buffers, and after rows left the batch; also with every linear layer
+    biased (a Llama with ``attention_bias`` and ``mlp_bias``), and with the products kept separate, as for a model
+    whose concatenated weights would pass ``FUSE_LIMIT_BYTES``."""
+    if kind == "demo-unfused":
+        monkeypatch.setattr(fused_step, "FUSE_LIMIT_BYTES", 0)
+    if kind.startswith("demo"):
+        model = load_causal_lm(DEMO_MODEL_DIR).eval()
+    elif kind == "llama-biases":
+        model = _tiny("llama", attention_bias=True, mlp_bias=True)
+        with torch.no_grad():
+            for name, parameter in model.named_parameters():
+                if name.endswith("bias"):
+                    parameter.normal_()
+    else:
+        model = _tiny(kind)
+    step = fused_step_for(model, _head(model))
+    assert len(step.layers[0].qkv) == (3 if kind == "demo-unfused" else 1)
     steps = 2 * GROWTH + 3
     compared = 0
     for own, fused in _own_logits_and_fused(model, steps, keep_after=GROWTH - 2):
