@@ -137,33 +137,39 @@ class FusedStep:
         self.limit = limit
         self.length = attention_mask.shape[1]
         self._fill([layer.keys for layer in cache.layers], [layer.values for layer in cache.layers],
-                   attention_mask.bool()[:, None, None, :], lambda t: t.index_select(0, source))
+                   attention_mask.bool()[:, None, None, :], source)
 
     def select(self, keep: torch.Tensor) -> None:
         """Keep only the rows ``keep`` (indices into the current rows)."""
         used = self.length
         self._fill([k[:, :, :used] for k in self.keys], [v[:, :, :used] for v in self.values],
-                   self.attend[..., :used], lambda t: t.index_select(0, keep))
+                   self.attend[..., :used], keep)
 
-    def _fill(self, keys: list[torch.Tensor], values: list[torch.Tensor], attend: torch.Tensor, rows: Any) -> None:
-        """New buffers holding ``rows(t)`` of each used part ``t`` (every layer's keys and values, the attended
-        slots), with room for a few more steps: copying a buffer costs what it holds, not ``limit``."""
+    def _fill(self, keys: list[torch.Tensor], values: list[torch.Tensor], attend: torch.Tensor,
+              index: torch.Tensor | None) -> None:
+        """New buffers holding rows ``index`` (all rows for ``None``) of each used part (every layer's keys and
+        values, the attended slots), with room for a few more steps: copying a buffer costs what it holds, not
+        ``limit``. The rows are gathered straight into the new buffer (``index_select`` into its used part)."""
         used = self.length
         capacity = min(self.limit, used + GROWTH)
-        self.keys, self.values = [], []
-        for sources, target in ((keys, self.keys), (values, self.values)):
-            for source in sources:
-                part = rows(source)
-                buffer = part.new_empty(part.shape[0], part.shape[1], capacity, part.shape[3])
+        rows = attend.shape[0] if index is None else index.shape[0]
+
+        def filled(part: torch.Tensor) -> torch.Tensor:  # (rows, heads, positions, head_dim)
+            buffer = part.new_empty(rows, part.shape[1], capacity, part.shape[3])
+            if index is None:
                 buffer[:, :, :used] = part
-                target.append(buffer)
-        part = rows(attend)
-        self.attend = part.new_zeros(part.shape[0], 1, 1, capacity)
-        self.attend[..., :used] = part
+            else:
+                torch.index_select(part, 0, index, out=buffer[:, :, :used])
+            return buffer
+
+        self.keys = [filled(k) for k in keys]
+        self.values = [filled(v) for v in values]
+        self.attend = attend.new_zeros(rows, 1, 1, capacity)  # (rows, 1, 1, positions): small, gathered plainly
+        self.attend[..., :used] = attend if index is None else attend[index]
 
     def _grow(self) -> None:
         """Room for :data:`GROWTH` more positions (up to ``limit``)."""
-        self._fill(self.keys, self.values, self.attend, lambda t: t)
+        self._fill(self.keys, self.values, self.attend, None)
 
     def __call__(self, tokens: torch.Tensor, positions: torch.Tensor) -> torch.Tensor:
         """One step: ``tokens`` and their ``positions`` (``(rows,)`` each) → the final-norm hidden state of every
