@@ -20,13 +20,11 @@ Results: ``bench/results/demo_extrapolate.json`` (``--name``: another file).
 from __future__ import annotations
 
 import argparse
-import os
-import time
 from pathlib import Path
 from typing import Any
 
 from bench.common import RESULTS
-from bench.loop import domain_testsets, evaluate, finish_results, log, open_copy, paired, r, shared_testsets, write_json
+from bench.loop import domain_testsets, evaluate, log, paired, shared_testsets, studio_on_copy, write_json
 
 NAME = "demo_extrapolate"
 
@@ -83,8 +81,6 @@ def step(studio, ws: Path, base: dict, tuned: dict, weights: list[float], valid_
 def main(argv: list[str] | None = None) -> int:
     """Run both steps of the chain and write ``bench/results/NAME.json``."""
     from engine.demo import DEMO_CORPORA
-    from engine.services import Services
-    from engine.workspace import Workspace
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--from", dest="source", required=True, help="a finished bench.demo_pipeline workspace")
@@ -95,15 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--name", default=NAME)
     parser.add_argument("--no-heldout", action="store_true")
     args = parser.parse_args(argv)
-    ws = open_copy(args.source, args.workspace)
     weights = [float(w) for w in args.weights.split(",") if w]
     weights3 = [float(w) for w in args.phase3_weights.split(",") if w] or weights
     path = RESULTS / f"{args.name}.json"
-    results: dict[str, Any] = {"benchmark": NAME, "from": args.source, "workspace": str(ws),
-                               "load_start": [r(x, 2) for x in os.getloadavg()]}
-    t0 = time.perf_counter()
-    studio = Services.open(Workspace(ws))
-    try:
+    with studio_on_copy(args.source, args.workspace, path, NAME) as (studio, ws, results):
         models = {m["name"]: m for m in studio.store.models.list(kind="policy")}
         by_stage = {m["stage"]: m for m in sorted(models.values(), key=lambda m: m["created_at"])}
         sft, cold, final = by_stage["sft"], by_stage["cold-start"], by_stage["final"]
@@ -118,9 +109,6 @@ def main(argv: list[str] | None = None) -> int:
         results["final_vs_cold_start"] = step(
             studio, ws, cold, final, weights3, {"testset": valid_domain},
             {f"demo_test_{part}": {"testset": ts} for part, (ts, _) in test_parts.items()}, heldout)
-    finally:
-        studio.close()
-        finish_results(path, results, t0)
     return 0
 
 

@@ -18,19 +18,17 @@ Results: ``bench/results/demo_weight_average.json`` (``--name``: another file).
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import threading
 import time
 from pathlib import Path
-from typing import Any
 
 import torch
 import yaml
 
 from bench.common import RESULTS
 from bench.demo_extrapolate import best_weight, compare_all
-from bench.loop import finish_results, log, open_copy, r, shared_testsets, wait_run
+from bench.loop import log, shared_testsets, studio_on_copy, wait_run
 
 NAME = "demo_weight_average"
 
@@ -86,8 +84,6 @@ def main(argv: list[str] | None = None) -> int:
     from engine.demo import DEMO_CORPORA
     from engine.models.extrapolate import write_model_folder
     from engine.models.loading import load_state_dict
-    from engine.services import Services
-    from engine.workspace import Workspace
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--from", dest="source", required=True, help="a finished bench.demo_pipeline workspace")
@@ -96,14 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--last", default="1,2,3,5,9", help="how many of the last checkpoints to average")
     parser.add_argument("--name", default=NAME)
     args = parser.parse_args(argv)
-    ws = open_copy(args.source, args.workspace)
-    saved = ws / "averaged-checkpoints"
     path = RESULTS / f"{args.name}.json"
-    results: dict[str, Any] = {"benchmark": NAME, "from": args.source, "workspace": str(ws), "every": args.every,
-                               "load_start": [r(x, 2) for x in os.getloadavg()]}
-    t0 = time.perf_counter()
-    studio = Services.open(Workspace(ws))
-    try:
+    with studio_on_copy(args.source, args.workspace, path, NAME, every=args.every) as (studio, ws, results):
+        saved = ws / "averaged-checkpoints"
         policies = studio.store.models.list(kind="policy")
         sft = next(m for m in policies if m["stage"] == "sft")
         cold = next(m for m in policies if m["stage"] == "cold-start")
@@ -132,9 +123,6 @@ def main(argv: list[str] | None = None) -> int:
         results["demo_test"] = compare_all(studio, sft["name"], variants, corpus_ids=demo)
         for label, ts in shared_testsets(studio).items():
             results[label] = compare_all(studio, sft["name"], variants, testset=ts)
-    finally:
-        studio.close()
-        finish_results(path, results, t0)
     return 0
 
 

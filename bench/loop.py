@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import random
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +38,30 @@ def open_copy(source: str | Path, copy: str | Path) -> Path:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ["TARJAMA_HOME"] = str(copy)
     return copy
+
+
+@contextmanager
+def studio_on_copy(source: str | Path, copy: str | Path, path: Path, benchmark: str,
+                   **fields: Any) -> Iterator[tuple[Any, Path, dict]]:
+    """A benchmark's run on a copy of a finished workspace (:func:`open_copy`): yields the studio open on the copy,
+    the copy's folder and the results so far (``benchmark``, ``from``, ``workspace``, ``fields``, the load at the
+    start); on leaving, however it is left, closes the studio and writes the results to ``path``
+    (:func:`finish_results`)."""
+    import os
+
+    from engine.services import Services
+    from engine.workspace import Workspace
+
+    ws = open_copy(source, copy)
+    results: dict[str, Any] = {"benchmark": benchmark, "from": source, "workspace": str(ws), **fields,
+                               "load_start": [r(x, 2) for x in os.getloadavg()]}
+    t0 = time.perf_counter()
+    studio = Services.open(Workspace(ws))
+    try:
+        yield studio, ws, results
+    finally:
+        studio.close()
+        finish_results(path, results, t0)
 
 
 def run_job(studio, kind: str, config: Any, title: str = "") -> dict:
