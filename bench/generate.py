@@ -22,6 +22,9 @@ every figure of a round sees the same machine load:
 ``studio_unfused``
     the same, with transformers' forward at every decoding step instead of the fused step
     (:mod:`engine.decoding.fused_step`: the same logits bit for bit, in fewer and cheaper operations) — its gain;
+``studio_one_prefill``
+    the same, with each batch's prompts prefilled in one call at the longest prompt's width instead of in runs of
+    similar length (:func:`engine.decoding.loop.prefill_runs`) — the runs' gain;
 ``hf_generate``
     the same strategies through plain transformers ``generate()`` as the studio did before it was tuned —
     ``do_sample=True`` with ``num_return_sequences``, transformers' attention masks, ``no_grad``, batch 32;
@@ -60,6 +63,7 @@ STUDIO_ABLATIONS = {
     "studio_one_process": "one process of {t} threads",
     "studio_model_cap": "the model's own cap",
     "studio_unfused": "transformers' decoding step",
+    "studio_one_prefill": "one prefill per batch",
 }
 """The variants of the studio's generation that each take one of its parts away, and how the summary names them."""
 DEFAULT_STRATEGIES = ["greedy", "temperature:0.7", "temperature:1.0", "top_k:20", "top_p:0.9x2"]
@@ -289,6 +293,7 @@ def run_variant(variant: str, args: argparse.Namespace) -> dict:
     slices = [subset[len(subset) * r // rounds:len(subset) * (r + 1) // rounds] for r in range(rounds)]
     parts: dict[int, dict[str, list]] = {t: {k: [] for k in ("matmul", "studio", "studio_one_process",
                                                               "studio_model_cap", "studio_unfused",
+                                                              "studio_one_prefill",
                                                               "hf_generate", "loop",
                                                               "decode_studio", "decode_hf")} for t in threads}
     soft_capped = uncapped_head(model) is not None
@@ -323,6 +328,10 @@ def run_variant(variant: str, args: argparse.Namespace) -> dict:
                     args.seed))
             with mock.patch.object(decoding_loop, "fused_step_for", lambda model, head: None):
                 bracketed("studio_unfused", t, lambda p=processes: run_batched(
+                    model, tokenizer, sources, strategies, prompt_format, args.batch_size, args.max_new_tokens,
+                    args.seed, p))
+            with mock.patch.object(decoding_loop, "prefill_runs", lambda lengths: [list(range(len(lengths)))]):
+                bracketed("studio_one_prefill", t, lambda p=processes: run_batched(
                     model, tokenizer, sources, strategies, prompt_format, args.batch_size, args.max_new_tokens,
                     args.seed, p))
             if soft_capped:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 import torch
 
-from engine.decoding.loop import decode_rows, loop_supported
+from engine.decoding import loop as decoding_loop
+from engine.decoding.loop import decode_rows, loop_supported, prefill_runs
 from engine.decoding.sampler import FastSampler
 from engine.demo import DEMO_MODEL_DIR
 from engine.models.loading import load_causal_lm, load_tokenizer
@@ -55,6 +56,35 @@ def test_greedy_rows_are_generates_ids_whenever_finished_rows_leave(compact_shar
     got = decode_rows(model, prompts, [None], max_new_tokens=40, eos_token_id=tokenizer.eos_token_id,
                       pad_token_id=tokenizer.pad_token_id, compact_share=compact_share)
     assert [rows[0] for rows in got] == expected
+
+
+def test_prefill_runs_split_off_the_prompts_that_would_pad_many():
+    lengths = [10] * 60 + [40, 38, 39, 37]
+    runs = prefill_runs(lengths)
+    assert [sorted(run) for run in runs] == [list(range(60)), [60, 61, 62, 63]]
+    assert [lengths[i] for i in runs[1]] == [37, 38, 39, 40]  # shortest first within a run
+    assert prefill_runs([10, 12, 11, 9]) == [[3, 0, 2, 1]]  # alike: one run
+    assert prefill_runs(lengths, call_tokens=10_000) == [sorted(range(64), key=lambda i: lengths[i])]
+    mixed = [5, 30, 7, 6, 12, 31, 8, 29, 5, 18]
+    assert sorted(i for run in prefill_runs(mixed, call_tokens=8) for i in run) == list(range(len(mixed)))
+    assert prefill_runs([]) == []
+
+
+def test_prompts_prefilled_in_runs_give_generates_ids(one_torch_thread, monkeypatch):
+    """A batch of short prompts and a few long ones is prefilled in runs, each at its own width, the caches
+    right-aligned into one batch: greedy ids still generate()'s for the whole batch, and the same as one prefill."""
+    model, tokenizer = load_causal_lm(DEMO_MODEL_DIR), load_tokenizer(DEMO_MODEL_DIR)
+    rows = demo_pairs(400)
+    short = [encode_prompt(tokenizer, s, p, "tags") for s, _, p in rows[:40]]
+    long = sorted((encode_prompt(tokenizer, s, p, "tags") for s, _, p in rows), key=len)[-3:]
+    prompts = short[:20] + long[:1] + short[20:] + long[1:]
+    assert len(prefill_runs([len(p) for p in prompts])) > 1
+    expected = _generate(model, tokenizer, prompts, 24)
+    kwargs = dict(max_new_tokens=24, eos_token_id=tokenizer.eos_token_id, pad_token_id=tokenizer.pad_token_id)
+    in_runs = decode_rows(model, prompts, [None], **kwargs)
+    assert [r[0] for r in in_runs] == expected
+    monkeypatch.setattr(decoding_loop, "prefill_runs", lambda lengths: [list(range(len(lengths)))])
+    assert decode_rows(model, prompts, [None], **kwargs) == in_runs
 
 
 def test_another_family_and_the_position_limit(tiny_policy_dir, one_torch_thread):
