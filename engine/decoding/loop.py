@@ -8,7 +8,9 @@ the prefill of the repeated prompts cost more arithmetic than the tokens generat
 were finished rows being padded. Here a batch of prompts is prefilled once, its key/value cache is repeated for
 the rows of every prompt (``Cache.batch_repeat_interleave``), each row picks its next token by its own rule
 (greedy, or a :class:`~engine.decoding.sampler.FastSampler`), and rows that reached EOS leave the batch
-(``Cache.batch_select_indices``) once enough of them have finished to pay for the copy.
+(``Cache.batch_select_indices``) once enough of them have finished to pay for the copy. Where the fused step
+serves the model, a batch whose few long prompts would pad many short ones is prefilled in runs of similar length
+(:func:`prefill_runs`), their caches right-aligned into one batch.
 
 The loop applies no logits processor of its own, so it serves only models whose generation config asks for none
 (no repetition penalty, no forced or suppressed tokens, …) and whose ``forward`` takes a cache, position ids and
@@ -136,7 +138,7 @@ def prefill_runs(lengths: Sequence[int], call_tokens: int = PREFILL_CALL_TOKENS)
     the prefill computes) + ``call_tokens``. One run unless a few long prompts would pad many short ones.
 
     Why: a prefill computes every padded position of its batch, and the prefill is work the generated tokens do not
-    count; measured on the bench's workload (``bench/generate.py``, 64 sources a batch), its last batch padded
+    count; measured on ``bench/generate.py``'s workload at 64 sources a batch, its last batch padded
     1,050 prompt tokens to 2,496 positions."""
     order = sorted(range(len(lengths)), key=lambda i: lengths[i])
     # a run ends only where the length changes (or at the end): a least-cost split over those cut points

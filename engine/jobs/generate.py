@@ -46,7 +46,7 @@ class GenerateConfig:
                                "Sampling strategies, each one candidate (xN for N): greedy, beam:4, temperature:0.8, "
                                "top_k:20, top_p:0.9x2. Between 3 and 8 candidates per source in all.")
     max_new_tokens: int = setting(64, "Longest candidate, in tokens.", min=4, max=1024)
-    batch_size: int = setting(64, "Sources per generate() call (each call yields sources × samples candidates).",
+    batch_size: int = setting(48, "Sources decoded together (each batch yields sources × samples candidates).",
                               min=1, max=512, advanced=True)
     chunk_sources: int = setting(256, "Sources per saved chunk (a chunk is also a checkpoint; on the CPU its batches "
                                       "are shared by one decoding process per core).", min=1, advanced=True)
