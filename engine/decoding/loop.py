@@ -156,40 +156,51 @@ def prefill_runs(lengths: Sequence[int], call_tokens: int = PREFILL_CALL_TOKENS)
     return runs[::-1]
 
 
-def _prefill_in_runs(next_logits: Any, config: Any, prompts: Sequence[Sequence[int]], runs: list[list[int]],
-                     mask: torch.Tensor, pad_token_id: int) -> tuple[torch.Tensor, Any, torch.Tensor]:
-    """Each run of prompts prefilled at its own width: ``(logits, cache, next positions)`` of every prompt, the cache
-    (``.layers[i].keys`` / ``.values``, as :meth:`FusedStep.start` reads it) right-aligned to ``mask``'s width and
-    zero where a prompt is padded (``mask``: the whole batch's left-padded attention mask)."""
-    from types import SimpleNamespace
-
+def _prefill(next_logits: Any, config: Any, prompts: Sequence[Sequence[int]], pad_token_id: int,
+             device: Any) -> tuple[torch.Tensor, Any, torch.Tensor, torch.Tensor]:
+    """The prompts prefilled in one call, left-padded to the longest: ``(logits, cache, attention mask, next
+    positions)``, the logits of each prompt's last position."""
     from transformers import DynamicCache
 
-    width = mask.shape[1]
+    ids, mask = left_padded(prompts, pad_token_id, device)
+    positions = (mask.cumsum(dim=-1) - 1).clamp(min=0)
+    cache = DynamicCache(config=config)
+    logits = next_logits(input_ids=ids, attention_mask=mask, position_ids=positions, past_key_values=cache,
+                         use_cache=True)
+    return logits, cache, mask, positions[:, -1] + 1
+
+
+def _prefill_in_runs(next_logits: Any, config: Any, prompts: Sequence[Sequence[int]], runs: list[list[int]],
+                     pad_token_id: int, device: Any) -> tuple[torch.Tensor, Any, torch.Tensor, torch.Tensor]:
+    """Each run of prompts prefilled at its own width (:func:`_prefill`): the same four as one prefill of them all,
+    the cache (``.layers[i].keys`` / ``.values``, as :meth:`FusedStep.start` reads it) right-aligned to the longest
+    prompt and zero where a prompt is padded."""
+    from types import SimpleNamespace
+
+    width = max(len(p) for p in prompts)
     logits = next_position = None
+    mask = torch.zeros(len(prompts), width, dtype=torch.long, device=device)
     keys: list[torch.Tensor] = []
     values: list[torch.Tensor] = []
     for run in runs:
-        ids, run_mask = left_padded([prompts[i] for i in run], pad_token_id, mask.device)
-        positions = (run_mask.cumsum(dim=-1) - 1).clamp(min=0)
-        cache = DynamicCache(config=config)
-        out = next_logits(input_ids=ids, attention_mask=run_mask, position_ids=positions, past_key_values=cache,
-                          use_cache=True)
-        index = torch.tensor(run, device=mask.device)
+        out, cache, run_mask, run_position = _prefill(next_logits, config, [prompts[i] for i in run], pad_token_id,
+                                                      device)
+        index = torch.tensor(run, device=device)
         if logits is None:
             logits = out.new_empty(len(prompts), out.shape[1])
-            next_position = positions.new_empty(len(prompts))
+            next_position = run_position.new_empty(len(prompts))
             keys = [layer.keys.new_zeros(len(prompts), layer.keys.shape[1], width, layer.keys.shape[3])
                     for layer in cache.layers]
             values = [layer.values.new_zeros(len(prompts), layer.values.shape[1], width, layer.values.shape[3])
                       for layer in cache.layers]
         logits[index] = out
-        next_position[index] = positions[:, -1] + 1
+        next_position[index] = run_position
+        mask[:, width - run_mask.shape[1]:].index_copy_(0, index, run_mask)
         for buffer, part in zip(keys + values, [layer.keys for layer in cache.layers]
                                 + [layer.values for layer in cache.layers], strict=True):
             buffer[:, :, width - part.shape[2]:].index_copy_(0, index, part)
     layers = [SimpleNamespace(keys=k, values=v) for k, v in zip(keys, values, strict=True)]
-    return logits, SimpleNamespace(layers=layers), next_position
+    return logits, SimpleNamespace(layers=layers), mask, next_position
 
 
 @torch.inference_mode()
@@ -204,17 +215,13 @@ def decode_rows(
     ``max_new_tokens``). Sampled rows draw with ``torch.rand``: seed with ``torch.manual_seed`` for repeatable
     output. Use only where :func:`loop_supported` is true.
     """
-    from transformers import DynamicCache
-
     if not prompts:
         return []
     if not rules:
         raise ValueError("give at least one rule (None for greedy)")
     n_rules = len(rules)
     device = model.device
-    ids, mask = left_padded(prompts, pad_token_id, device)
-    positions = (mask.cumsum(dim=-1) - 1).clamp(min=0)
-    cache = DynamicCache(config=model.config)
+    width = max(len(p) for p in prompts)
     n_rows = len(prompts) * n_rules
     new = torch.full((n_rows, max(max_new_tokens, 1)), pad_token_id, dtype=torch.long, device=device)
     lengths = torch.zeros(n_rows, dtype=torch.long, device=device)
@@ -231,7 +238,7 @@ def decode_rows(
     head = split.head if split is not None else model.get_output_embeddings()
     fused = None
     if (split is not None or not getattr(model.config, "final_logit_softcapping", None)) and head is not None \
-            and window_allows(model, ids.shape[1] + max_new_tokens):
+            and window_allows(model, width + max_new_tokens):
         fused = fused_step_for(model, head)
 
     with fast_masks():
@@ -239,21 +246,19 @@ def decode_rows(
         source, rows, group = _layout(len(prompts), groups, n_rules, device)  # rows: each batch row's output row
         runs = prefill_runs([len(p) for p in prompts]) if fused is not None else [list(range(len(prompts)))]
         if len(runs) == 1:
-            logits = next_logits(input_ids=ids, attention_mask=mask, position_ids=positions, past_key_values=cache,
-                                 use_cache=True)
-            next_position = positions[:, -1] + 1
+            logits, cache, mask, next_position = _prefill(next_logits, model.config, prompts, pad_token_id, device)
         else:  # prompts of very different lengths: each run prefilled at its own width, the caches right-aligned
-            logits, cache, next_position = _prefill_in_runs(next_logits, model.config, prompts, runs, mask,
-                                                                pad_token_id)
+            logits, cache, mask, next_position = _prefill_in_runs(next_logits, model.config, prompts, runs,
+                                                                  pad_token_id, device)
         logits = logits[source]
         if fused is not None:
-            fused.start(cache, mask, source, limit=ids.shape[1] + max_new_tokens)
+            fused.start(cache, mask, source, limit=width + max_new_tokens)
         else:
             cache.batch_select_indices(source)
         mask = mask[source]
         next_position = next_position[source]
         finished = torch.zeros(n_rows, dtype=torch.bool, device=device)
-        length = ids.shape[1]
+        length = width
         for step in range(max_new_tokens):
             tokens = _choose(logits, group, groups, finished, cap)
             tokens = torch.where(finished, torch.full_like(tokens, pad_token_id), tokens)
