@@ -143,6 +143,14 @@ ATTEMPTS: dict[str, tuple[str, dict[str, Any]]] = {
                                                      "batch_size": 16, "reference_share": 1.0, "seed": 1}),
     "grpo-chrf-lr2e-4-450-b16-ref0.25": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
                                                   "batch_size": 16, "reference_share": 0.25}),
+    # the greedy translation as the first of each group's 8 (engine.rl.rollouts; the self-critical baseline of SCST,
+    # Rennie et al. 2017): the test split scores greedy translations, so the update aims at them — where a sample
+    # beats the greedy one, the greedy one is pushed down — seeds 0 and 1, against the preset's two seeds rerun in
+    # the same workspace
+    "grpo-chrf-lr2e-4-450-b16-greedy": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
+                                                 "batch_size": 16, "greedy_in_group": True}),
+    "grpo-chrf-lr2e-4-450-b16-greedy-seed1": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
+                                                       "batch_size": 16, "greedy_in_group": True, "seed": 1}),
     # chrF plus the likelihood-head reward model (rm-likelihood below, trained first) at a small weight: its
     # rewards are summed log-likelihoods, several nats apart within a group where chrF differs by tenths
     "grpo-chrf+rmlik0.02-lr2e-4-450": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,

@@ -71,7 +71,8 @@ class GrpoJobConfig(TrainerSettings, LoraSettings, PolicyOutputSettings):
     FORM_ORDER: ClassVar[tuple[str, ...]] = (
         "policy", "method", "reward_model", "extra_reward_models", "ensemble", "ensemble_k", "rm_weight",
         "chrf_weight", "check_penalty", "penalty_checks", "glossaries", "terminology_penalty", "corpus_ids", "split",
-        "max_prompts", "drop_solved_at", "reference_share", "num_generations", "max_completion_length", "temperature",
+        "max_prompts", "drop_solved_at", "reference_share", "greedy_in_group", "num_generations",
+        "max_completion_length", "temperature",
         "scale_rewards", "studio_rollouts", "shared_prompts", "learning_rate",
         "beta", "batch_size", "gradient_accumulation", "epochs", "max_steps", "max_grad_norm", "lora", "lora_r",
         "lora_alpha", "save_every", "sample_every", "model_name", "register_stage", "seed", "precision",
@@ -116,6 +117,12 @@ class GrpoJobConfig(TrainerSettings, LoraSettings, PolicyOutputSettings):
                                           "policy cannot sample, most where its samples are poor. 0 = off; needs "
                                           "references.", min=0.0, max=1.0, advanced=True,
                                      label="Reference in groups")
+    greedy_in_group: bool = setting(False, "In training, one translation of each group is the policy's greedy one "
+                                           "instead of a sample, rewarded and weighed against the samples (the "
+                                           "self-critical baseline, Rennie et al. 2017): where a sample beats it, "
+                                           "the greedy translation is pushed down and the sample up — RL aimed at "
+                                           "the translation greedy decoding gives. Needs Studio rollouts.",
+                                    advanced=True, label="Greedy translation in groups")
     num_generations: int = setting(4, "Translations sampled per source (the group).", min=2, max=64)
     max_completion_length: int = setting(32, "Longest sampled translation, in tokens.", min=1, max=2048)
     temperature: float = setting(1.0, "Sampling temperature of the translations.", min=0.01, max=10.0)
@@ -179,6 +186,9 @@ def _validate(config: GrpoJobConfig) -> None:
     if config.method == "rloo" and config.scale_rewards != "group":
         raise ValueError("scale_rewards is GRPO's: RLOO's advantage is the reward less the mean of the group's other "
                          "samples, not divided by a standard deviation")
+    if config.greedy_in_group and not config.studio_rollouts:
+        raise ValueError("the greedy translation in groups needs Studio rollouts (TRL's own generate() samples every "
+                         "translation)")
     unknown = sorted(set(config.penalty_checks) - set(CHECK_FLAGS))
     if unknown:
         raise ValueError(f"unknown checks {', '.join(unknown)}; known: {', '.join(CHECK_FLAGS)}")
@@ -454,7 +464,8 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
     if config.studio_rollouts:
         from engine.rl.rollouts import with_studio_rollouts
 
-        trainer_cls = with_studio_rollouts(trainer_cls, returns_logprobs=config.method == "grpo")
+        trainer_cls = with_studio_rollouts(trainer_cls, returns_logprobs=config.method == "grpo",
+                                           greedy_in_group=config.greedy_in_group)
     if config.shared_prompts:
         from engine.rl.shared_prompts import with_shared_prompts
 
@@ -478,6 +489,8 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
     if config.studio_rollouts:
         ctx.log(f"rollouts: {trainer.studio_rollouts_used} generation calls through the studio's "
                 "decoding loop (the rest, if any, through TRL's generate())")
+        if config.greedy_in_group:
+            ctx.log(f"greedy in groups: {trainer.greedy_groups} groups had the greedy translation as one member")
     if config.reference_share > 0:
         ctx.log(f"reference guidance: {trainer.guided_groups} groups had their reference in place of a sample")
     if config.shared_prompts:
@@ -504,7 +517,7 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
             "ensemble_spread_last": spreads[-1] if spreads else None,
             "rewards": {f.__name__: w for f, w in zip(funcs, weights, strict=True)}, "beta": config.beta,
             "steps": steps, "prompts": len(rows), "drop_solved_at": config.drop_solved_at,
-            "reference_share": config.reference_share,
+            "reference_share": config.reference_share, "greedy_in_group": config.greedy_in_group,
             "num_generations": config.num_generations, "scale_rewards": config.scale_rewards,
             "corpus_ids": [int(i) for i in config.corpus_ids], "split": config.split,
             "learning_rate": config.learning_rate, "lora": config.lora, "prompt_format": policy.prompt_format,

@@ -15,6 +15,14 @@ a model the loop does not serve (:func:`~engine.decoding.loop.loop_supported`: e
 training with gradient checkpointing (which turns its cache off), or a batch that is not each prompt repeated
 ``num_generations`` times in a row (the layout TRL's sampler gives).
 Completions keep TRL's form: the new token ids up to and including the first EOS.
+
+**The greedy translation in the group** (``greedy_in_group``; a self-critical baseline, Rennie et al. 2017:
+"Self-critical Sequence Training"): in training, the first translation of each group is the policy's greedy one
+instead of a sample. It is rewarded and weighed against the samples like them, so where a sample beats it, the
+greedy translation is pushed down and the sample up — the update aims at the translation greedy decoding gives,
+which is what the Compare page scores. It is not a draw from the policy, so the group's gradient is no longer an
+unbiased estimate of the sampled translations' expected reward; the KL penalty still holds the policy to its
+start.
 """
 
 from __future__ import annotations
@@ -53,23 +61,28 @@ def sampler_for(generation_config: Any, extra_kwargs: dict | None = None) -> Fas
 
 
 def sample_completions(model: Any, prompts: Sequence[Sequence[int]], samples: int, sampler: FastSampler, *,
-                       max_new_tokens: int, eos_token_id: int, pad_token_id: int) -> list[list[int]]:
+                       max_new_tokens: int, eos_token_id: int, pad_token_id: int,
+                       greedy_first: bool = False) -> list[list[int]]:
     """``samples`` completions of every prompt, prompt by prompt (TRL's order), each up to and including its
-    first EOS."""
-    rows = decode_rows(model, prompts, [sampler] * samples, max_new_tokens=max_new_tokens,
+    first EOS; ``greedy_first``: the first of each prompt's is its greedy translation, the rest sampled."""
+    rules = [sampler] * samples if not greedy_first or samples < 2 else [None] + [sampler] * (samples - 1)
+    rows = decode_rows(model, prompts, rules, max_new_tokens=max_new_tokens,
                        eos_token_id=eos_token_id, pad_token_id=pad_token_id)
     return [ids for per_prompt in rows for ids in per_prompt]
 
 
-def with_studio_rollouts(trainer_cls: type, returns_logprobs: bool) -> type:
+def with_studio_rollouts(trainer_cls: type, returns_logprobs: bool, greedy_in_group: bool = False) -> type:
     """A subclass of TRL's ``trainer_cls`` (GRPOTrainer: ``returns_logprobs=True``, its ``_generate_single_turn``
     returns ``(completion_ids, logprobs)``; RLOOTrainer: ``False``) whose rollouts go through the studio's loop
-    where that gives the same distribution (module docstring)."""
+    where that gives the same distribution (module docstring); ``greedy_in_group``: in training, each group's first
+    translation is the greedy one (module docstring)."""
     from trl.models import unwrap_model_for_generation
 
     class StudioRollouts(trainer_cls):
         studio_rollouts_used = 0
         """How many generation calls took the studio's path (the job logs it)."""
+        greedy_groups = 0
+        """How many groups had the greedy translation as their first (the job logs it)."""
 
         def _generate_single_turn(self, prompt_ids, images, multimodal_fields, *args, **kwargs):
             plan = self._studio_rollout_plan(prompt_ids, images, multimodal_fields)
@@ -80,15 +93,18 @@ def with_studio_rollouts(trainer_cls: type, returns_logprobs: bool) -> type:
                                               gather_deepspeed3_params=self.args.ds3_gather_for_generation)
                   as unwrapped, self._dist.summon_full_params(self.model_wrapped, recurse=False)):
                 completions = None
+                greedy = greedy_in_group and self.model.training and samples > 1
                 # gradient checkpointing in training mode turns the model's cache off: the loop needs it
                 if loop_supported(unwrapped) and not (unwrapped.training
                                                       and getattr(unwrapped, "is_gradient_checkpointing", False)):
                     completions = sample_completions(
                         unwrapped, prompts, samples, sampler, max_new_tokens=self.max_completion_length,
-                        eos_token_id=self._tokenizer.eos_token_id, pad_token_id=self._tokenizer.pad_token_id)
+                        eos_token_id=self._tokenizer.eos_token_id, pad_token_id=self._tokenizer.pad_token_id,
+                        greedy_first=greedy)
             if completions is None:
                 return super()._generate_single_turn(prompt_ids, images, multimodal_fields, *args, **kwargs)
             self.studio_rollouts_used += 1
+            self.greedy_groups += len(prompts) if greedy else 0
             return (completions, None) if returns_logprobs else completions
 
         def _studio_rollout_plan(self, prompt_ids, images, multimodal_fields):

@@ -111,8 +111,8 @@ FORMS_BEFORE_THE_BASES = {
     "GrpoJobConfig": [
         "policy", "method", "reward_model", "extra_reward_models", "ensemble", "ensemble_k", "rm_weight",
         "chrf_weight", "check_penalty", "penalty_checks", "glossaries", "terminology_penalty", "corpus_ids",
-        "split", "max_prompts", "drop_solved_at", "reference_share", "num_generations", "max_completion_length",
-        "temperature", "scale_rewards", "studio_rollouts", "shared_prompts",
+        "split", "max_prompts", "drop_solved_at", "reference_share", "greedy_in_group", "num_generations",
+        "max_completion_length", "temperature", "scale_rewards", "studio_rollouts", "shared_prompts",
         "learning_rate", "beta", "batch_size", "gradient_accumulation", "epochs", "max_steps", "max_grad_norm",
         "lora", "lora_r", "lora_alpha", "save_every", "sample_every", "model_name", "register_stage", "seed",
         "precision", "gradient_checkpointing", "report_to"

@@ -88,6 +88,8 @@ def test_a_run_needs_a_reward(store, tiny_policy, demo_corpus, tmp_path):
         prepare(_config(demo_corpus, reward_model="not-there"), store, tmp_path / "run")
     with pytest.raises(ValueError, match="scale_rewards is GRPO's"):
         prepare(_config(demo_corpus, method="rloo", scale_rewards="batch"), store, tmp_path / "run")
+    with pytest.raises(ValueError, match="needs Studio rollouts"):
+        prepare(_config(demo_corpus, greedy_in_group=True, studio_rollouts=False), store, tmp_path / "run")
 
 
 def test_grpo_job_with_chrf_reward(supervisor, store, tiny_policy, tiny_policy_dir, demo_corpus):
@@ -127,7 +129,8 @@ def test_grpo_job_with_chrf_reward(supervisor, store, tiny_policy, tiny_policy_d
 def test_rloo_job_with_reward_model_and_chrf(supervisor, store, tiny_policy, tiny_policy_dir, demo_corpus, tiny_rm):
     t0 = time.monotonic()
     run_id = supervisor.start("grpo", _config(demo_corpus, method="rloo", reward_model=tiny_rm, chrf_weight=0.5,
-                                              check_penalty=0.0, max_steps=3, save_every=3, drop_solved_at=100.0))
+                                              check_penalty=0.0, max_steps=3, save_every=3, drop_solved_at=100.0,
+                                              greedy_in_group=True))
     assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=30)
     keys = set(store.runs.metric_keys(run_id))
     assert {"loss", "reward", "reward_std", "kl", "rewards_rm_mean", "rewards_chrf_mean"} <= keys, keys
@@ -139,6 +142,9 @@ def test_rloo_job_with_reward_model_and_chrf(supervisor, store, tiny_policy, tin
     assert _changed(_weights(tiny_policy_dir), _weights(model["path"]))
     assert list((supervisor.workspace.run_dir(run_id) / "checkpoints").glob("checkpoint-3"))
     assert _rollout_calls(store, run_id) == 3  # RLOO's rollouts (no log-probs returned) through the loop too
+    # every group of the 3 steps × 2 sources had the greedy translation as one of its 4
+    assert _logged_count(store, run_id, r"greedy in groups: (\d+) groups") == 3 * 2
+    assert meta["greedy_in_group"] is True
     # the greedy pass ran over the 8 sources first (the random tiny policy translates none of them exactly)
     assert any(r["message"].startswith("dropped 0 of 8 sources the policy already translates")
                for r in store.runs.logs(run_id)), store.runs.logs(run_id, tail=30)

@@ -54,6 +54,12 @@ def test_completions_come_in_trls_order_and_form(one_torch_thread):
                              pad_token_id=tokenizer.pad_token_id)
     assert greedy[0][0] != greedy[1][0]
     assert out == [greedy[0][0]] * 4 + [greedy[1][0]] * 4
+    # the greedy translation first in each group (the self-critical baseline), then hot samples that are not it
+    hot = sampler_for(GenerationConfig(do_sample=True, temperature=5.0, top_k=0, top_p=1.0))
+    out = sample_completions(model, prompts, 4, hot, max_new_tokens=12, eos_token_id=tokenizer.eos_token_id,
+                             pad_token_id=tokenizer.pad_token_id, greedy_first=True)
+    assert len(out) == 8 and out[0] == greedy[0][0] and out[4] == greedy[1][0]
+    assert all(ids != greedy[0][0] for ids in out[1:4]) and all(ids != greedy[1][0] for ids in out[5:])
 
 
 def test_first_tokens_follow_the_models_distribution(one_torch_thread):
