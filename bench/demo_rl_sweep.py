@@ -151,6 +151,12 @@ ATTEMPTS: dict[str, tuple[str, dict[str, Any]]] = {
                                                  "batch_size": 16, "greedy_in_group": True}),
     "grpo-chrf-lr2e-4-450-b16-greedy-seed1": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
                                                        "batch_size": 16, "greedy_in_group": True, "seed": 1}),
+    # the preset without the KL penalty (beta 0: TRL loads no reference model; DAPO and Dr. GRPO train so) — does
+    # the penalty hold back a gain on the split the targets are on? seeds 0 and 1, beside the preset's reruns
+    "grpo-chrf-lr2e-4-450-b16-beta0": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
+                                                "batch_size": 16, "beta": 0.0}),
+    "grpo-chrf-lr2e-4-450-b16-beta0-seed1": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,
+                                                      "batch_size": 16, "beta": 0.0, "seed": 1}),
     # chrF plus the likelihood-head reward model (rm-likelihood below, trained first) at a small weight: its
     # rewards are summed log-likelihoods, several nats apart within a group where chrF differs by tenths
     "grpo-chrf+rmlik0.02-lr2e-4-450": ("grpo", {**GRPO_ALL_PREFS, "learning_rate": 2e-4, "max_steps": 450,

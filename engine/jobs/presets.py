@@ -40,7 +40,8 @@ it gained +1.49 on the demo test split but lost 1.5–1.7 on FLORES-200 dev, as 
 same references does (+0.74, and −1.7 / −1.6); in a quarter of them +0.90, and FLORES +1.42 / +1.39, Tatoeba +1.49
 (``demo_rl_sweep_reference.json``). Nor is the greedy translation one of each group's 8 (``greedy_in_group``, SCST's
 self-critical baseline): +0.52 / +0.63 on the demo test split against this preset's +1.15 / +0.98 rerun beside it,
-though more on FLORES-200 dev (``demo_rl_sweep_greedy.json``)."""
+though more on FLORES-200 dev; nor is the KL penalty dropped (``beta`` 0: +0.94 / +0.69, again more on FLORES;
+``demo_rl_sweep_greedy.json``)."""
 
 REWARD_DEMO: dict[str, Any] = {"head": "likelihood", "learning_rate": 3e-4, "batch_size": 16, "eval_every": 50,
                                "save_every": 1000}
