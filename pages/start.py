@@ -6,8 +6,9 @@ import streamlit as st
 
 from engine.compare.scorecard import loop_chain
 from engine.demo import DEMO_CORPORA, setup_demo, shipped_model_record, start_demo_training
+from engine.models.registry import free_model_name
 from studio.components.header import workspace_header
-from studio.components.job_panel import config_form, run_monitor
+from studio.components.job_panel import config_form, run_monitor, start_run
 from studio.components.pickers import corpus_picker
 from studio.components.scorecard import scorecard_panel
 from studio.state import services
@@ -95,7 +96,7 @@ with st.expander("Train the demo model from scratch (advanced)"):
                               value=20.0, step=5.0, key="demo-train-minutes")
     if st.button("Train the demo model from scratch", key="demo-train"):
         start_demo_training(services(), max_minutes=float(minutes),
-                            model_name="demo-sft" if sft is None else "demo-sft-retrained",
+                            model_name=free_model_name(store, "demo-sft" if sft is None else "demo-sft-retrained"),
                             register_stage="sft" if sft is None else "candidate")
         st.rerun()
 
@@ -111,8 +112,8 @@ with st.expander("Train an SFT model on your own corpora (advanced)"):
         st.caption("Add a corpus on the Data page first.")
     else:
         demo_ids = [c["id"] for c in corpora if c["name"] in DEMO_CORPORA]
-        config = config_form("bootstrap", key="start-bootstrap", defaults={"corpus_ids": demo_ids},
+        config = config_form("bootstrap", key="start-bootstrap", defaults={"corpus_ids": demo_ids,
+                                                                      "model_name": free_model_name(store, "sft")},
                              widgets={"corpus_ids": corpus_picker()}, submit_label="Start bootstrap")
         if config is not None:
-            services().supervisor.start("bootstrap", config)
-            st.rerun()
+            start_run("bootstrap", config)

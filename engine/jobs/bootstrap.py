@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.jobs import checkpoints
-from engine.jobs.config import setting
+from engine.jobs.config import SEED_MAX, setting
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import PRECISIONS, resolve_precision
@@ -91,7 +91,8 @@ class BootstrapConfig:
     checkpoint_every: int = setting(
         100, "Steps between two checkpoints (one is also saved on cancel).", min=1, max=100_000
     )
-    seed: int = setting(0, "Random seed (initial weights and the order of the batches).", advanced=True)
+    seed: int = setting(0, "Random seed (initial weights and the order of the batches).",
+                        min=0, max=SEED_MAX, advanced=True)
     register_stage: str = setting(
         "sft", "Stage at which the trained model is registered.", choices=("sft", "candidate")
     )

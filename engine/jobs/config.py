@@ -7,6 +7,7 @@ the resolved config written with :func:`config_to_dict`.
 from __future__ import annotations
 
 import dataclasses
+import math
 import types
 import typing
 from dataclasses import MISSING, dataclass
@@ -21,6 +22,10 @@ def setting(default: Any, help: str, *, choices: tuple | None = None, min: float
     if isinstance(default, list | dict):
         return dataclasses.field(default_factory=lambda: type(default)(default), metadata=metadata)
     return dataclasses.field(default=default, metadata=metadata)
+
+
+SEED_MAX = 2**32 - 1
+"""The largest seed NumPy and transformers' ``set_seed`` take (seeds are 0 … 2³² − 1)."""
 
 
 def setting_of(config_cls: type, name: str) -> Any:
@@ -279,6 +284,8 @@ def _coerce(spec: FieldSpec, value: Any) -> Any:
             coerced = value
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{spec.name}: cannot read {value!r} as {spec.type.__name__}") from exc
+    if spec.type is float and not math.isfinite(coerced):  # NaN passes every bound: refuse it here
+        raise ConfigError(f"{spec.name}: expected a finite number, got {value!r}")
     if spec.choices is not None and coerced not in spec.choices:
         raise ConfigError(f"{spec.name}: {coerced!r} is not one of {', '.join(map(str, spec.choices))}")
     if spec.min is not None and isinstance(coerced, int | float) and coerced < spec.min:

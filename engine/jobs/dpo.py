@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from engine.jobs.config import setting
+from engine.jobs.config import SEED_MAX, setting
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import (
@@ -112,7 +112,7 @@ class DpoJobConfig(TrainerSettings, LoraSettings, PairDataSettings, PolicyOutput
     lora: bool = setting(False, "Train LoRA adapters (PEFT) instead of every weight; merged into the saved model. "
                                 "The reference is then the policy with its adapters switched off.")
     eval_every: int = setting(50, "Steps between two evaluations on the validation pairs.", min=1)
-    seed: int = setting(0, "Seed (shuffling, LoRA initialisation).", advanced=True)
+    seed: int = setting(0, "Seed (shuffling, LoRA initialisation).", min=0, max=SEED_MAX, advanced=True)
 
 
 # --- DPO ------------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from engine.jobs.config import config_to_dict, setting
+from engine.jobs.config import SEED_MAX, config_to_dict, setting
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import inference_model, precision_setting, resolve_precision
@@ -91,7 +91,8 @@ class EvaluateConfig:
                                       max=1.0, advanced=True)
     max_new_tokens: int = setting(64, "Longest translation, in tokens.", min=4, max=1024)
     batch_size: int = setting(64, "Sentences per generate() call.", min=1, max=512, advanced=True)
-    seed: int = setting(0, "Seed of the sentence sample and of the best-of-n sampling.", advanced=True)
+    seed: int = setting(0, "Seed of the sentence sample and of the best-of-n sampling.",
+                        min=0, max=SEED_MAX, advanced=True)
     precision: str = precision_setting()
 
     def metric_settings(self):

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine.jobs.config import setting
+from engine.jobs.config import SEED_MAX, setting
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
 from engine.models.refs import ModelRef, newest_model, resolve_model
@@ -33,7 +33,7 @@ class FeedbackPairsConfig:
                                                "review-queue items (training then samples pairs by weight).")
     valid_share: float = setting(0.2, "Share of sources whose pairs are held out to validate the reward model.",
                                  min=0.0, max=0.9)
-    seed: int = setting(0, "Seed of the train/valid assignment.", advanced=True)
+    seed: int = setting(0, "Seed of the train/valid assignment.", min=0, max=SEED_MAX, advanced=True)
     error_spans: bool = setting(True, "Also use the linguists' error-span (MQM) annotations: of two candidates of "
                                       "one source a linguist annotated, the one with fewer weighted errors is "
                                       "chosen.", label="Pairs from error spans")

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from engine.glossary.files import GLOSSARY_INPUT
-from engine.jobs.config import setting
+from engine.jobs.config import SEED_MAX, setting
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import inference_model, precision_setting, resolve_precision
@@ -50,7 +50,7 @@ class GenerateConfig:
                               min=1, max=512, advanced=True)
     chunk_sources: int = setting(256, "Sources per saved chunk (a chunk is also a checkpoint; on the CPU its batches "
                                       "are shared by one decoding process per core).", min=1, advanced=True)
-    seed: int = setting(0, "Seed of the source sample and of the sampling.", advanced=True)
+    seed: int = setting(0, "Seed of the source sample and of the sampling.", min=0, max=SEED_MAX, advanced=True)
     precision: str = precision_setting()
     glossaries: list = setting([], "Glossaries whose terms an instruction-format model gets in its prompt (the "
                                    "studio's tag-format models ignore them; Data page → Glossaries).",

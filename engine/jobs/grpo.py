@@ -32,7 +32,7 @@ from typing import Any, ClassVar
 import pyarrow.parquet as pq
 
 from engine.glossary.files import GLOSSARY_INPUT
-from engine.jobs.config import setting
+from engine.jobs.config import SEED_MAX, setting
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import (
@@ -160,7 +160,7 @@ class GrpoJobConfig(TrainerSettings, LoraSettings, PolicyOutputSettings):
     sample_every: int = setting(10, "Reward calls between two sample translations in the log.", min=1,
                                 advanced=True)
     model_name: str = setting("", "Name of the new policy version (empty: grpo-<date>-<time> or rloo-…).")
-    seed: int = setting(0, "Seed (source sample, shuffling, sampling).", advanced=True)
+    seed: int = setting(0, "Seed (source sample, shuffling, sampling).", min=0, max=SEED_MAX, advanced=True)
 
 
 def _active_rewards(config: GrpoJobConfig) -> list[tuple[str, float]]:

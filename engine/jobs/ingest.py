@@ -27,9 +27,17 @@ ArtifactHandler = Callable[[Store, duckdb.DuckDBPyConnection, str, dict], None]
 
 
 def _register_model(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, event: dict) -> None:
+    # a run registers its model again when its events are read again; another run's model of the same name is
+    # never replaced (two runs queued with one name): this one is registered as <name>-2, <name>-3…
+    name, metadata = event["name"], dict(event.get("metadata") or {})
+    base, n = name, 2
+    while (row := cur.execute("SELECT run_id FROM models WHERE name = ?", [name]).fetchone()) and row[0] != run_id:
+        name, n = f"{base}-{n}", n + 1
+    if name != base:
+        metadata["requested_name"] = base
     store.models.register(
-        event["name"], event.get("model_kind", "policy"), str(event["path"]), stage=event.get("stage", "candidate"),
-        parent=event.get("parent"), run_id=run_id, metadata=event.get("metadata") or {}, cur=cur,
+        name, event.get("model_kind", "policy"), str(event["path"]), stage=event.get("stage", "candidate"),
+        parent=event.get("parent"), run_id=run_id, metadata=metadata, cur=cur,
     )
 
 

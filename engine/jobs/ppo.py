@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 
 from engine.glossary.files import GLOSSARY_INPUT
 from engine.jobs import checkpoints
-from engine.jobs.config import setting, setting_of
+from engine.jobs.config import SEED_MAX, setting, setting_of
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import resolve_precision, trainer_args
@@ -108,7 +108,7 @@ class PPOJobConfig(TrainerSettings, PolicyOutputSettings):
     eval_every: int = setting(25, "Steps between two held-out evaluations (chrF, sample table).", min=1)
     heldout_size: int = setting(32, "Held-out sources translated at each evaluation.", min=1, max=2000)
     max_prompts: int = setting(0, "Use at most this many training prompts (0 = all).", min=0, advanced=True)
-    seed: int = setting(0, "Seed.", advanced=True)
+    seed: int = setting(0, "Seed.", min=0, max=SEED_MAX, advanced=True)
 
     def shaping(self) -> ShapingConfig:
         """The reward-shaping penalties of these settings."""

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from engine.jobs.config import setting
+from engine.jobs.config import SEED_MAX, setting
 from engine.jobs.context import JobCancelled, JobContext, world_size
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import resolve_precision, trainer_args
@@ -69,7 +69,7 @@ class RewardJobConfig(TrainerSettings, LoraSettings, PairDataSettings):
     qlora: bool = setting(False, "Load the backbone in 4-bit (bitsandbytes) for QLoRA — needs a CUDA GPU.",
                           advanced=True)
     eval_every: int = setting(50, "Steps between two evaluations on the validation pairs.", min=1)
-    seed: int = setting(0, "Seed (head initialisation, shuffling).", advanced=True)
+    seed: int = setting(0, "Seed (head initialisation, shuffling).", min=0, max=SEED_MAX, advanced=True)
     likelihood_baseline: bool = setting(True, "When training starts from a policy (not when fine-tuning a reward "
                                               "model), first measure how often the policy's own likelihood prefers "
                                               "the chosen translation of the validation pairs — the bar the reward "

@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from engine.glossary.files import GLOSSARY_INPUT
-from engine.jobs.config import setting
+from engine.jobs.config import SEED_MAX, setting
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
 
@@ -63,7 +63,7 @@ class ScoreConfig:
                                     max=0.9)
     min_arabic_share: float = setting(0.5, "Output check: least share of Arabic-script letters.", min=0.0, max=1.0,
                                       advanced=True)
-    seed: int = setting(0, "Seed of the validation draw.", advanced=True)
+    seed: int = setting(0, "Seed of the validation draw.", min=0, max=SEED_MAX, advanced=True)
     glossaries: list = setting([], "Glossaries switched on for this run (Data page → Glossaries): every candidate "
                                    "gets the terminology score, usable as a weight (\"terminology\"), and a "
                                    "candidate that keeps fewer terms is never chosen over one that keeps more.",

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+import shutil
 import signal
 import subprocess
 import threading
@@ -29,13 +30,14 @@ from typing import Any
 
 import yaml
 
-from engine.jobs.config import config_from_dict, config_to_dict
+from engine.jobs.config import ConfigError, config_from_dict, config_to_dict
 from engine.jobs.events import FINAL_STATUSES, EventWriter
 from engine.jobs.forkserver import ForkServer, WarmProcess, fork_is_safe, shared_server
 from engine.jobs.ingest import ingest_run
 from engine.jobs.kinds import job_kind
 from engine.jobs.launcher import build_command, launch_env, resolve_launch
 from engine.jobs.process import CONFIG_FILE, HEARTBEAT_ENV, read_run_config
+from engine.models.registry import new_model_name_problem
 from engine.store import Store
 from engine.store.clock import utc_now
 from engine.workspace import Workspace
@@ -90,11 +92,19 @@ class Supervisor:
             raise TypeError(f"{kind_name} needs a {kind.config_cls.__name__}, got {type(config).__name__}")
         resolve_launch(launch, kind_name)
         config = config_from_dict(kind.config_cls, config_to_dict(config))  # bounds and choices, before any write
+        # a job that registers a model names it in model_name (empty: a name of its own, from the run id)
+        name = getattr(config, "model_name", "")
+        if name and (problem := new_model_name_problem(self.store, name)):
+            raise ConfigError(f"model_name: {problem}")
         run_id = new_run_id(kind_name)
         run_dir = self.workspace.run_dir(run_id)
         run_dir.mkdir(parents=True)
         if kind.prepare is not None:
-            kind.prepare(config, self.store, run_dir)
+            try:
+                kind.prepare(config, self.store, run_dir)
+            except BaseException:  # nothing was recorded: leave no half-made run folder behind
+                shutil.rmtree(run_dir, ignore_errors=True)
+                raise
         values = config_to_dict(config)
         with (run_dir / CONFIG_FILE).open("w", encoding="utf-8") as fh:
             spec = {"kind": kind_name, "run_id": run_id, "config": values}

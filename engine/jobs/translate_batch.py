@@ -22,7 +22,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from engine.jobs.config import setting
+from engine.jobs.config import SEED_MAX, setting
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import inference_model, precision_setting, resolve_precision
@@ -59,7 +59,7 @@ class TranslateBatchConfig:
     batch_size: int = setting(16, "Sources per generate() call (each call yields sources × samples candidates).",
                               min=1, max=256, advanced=True)
     chunk_sources: int = setting(64, "Sources per saved chunk (a chunk is also a checkpoint).", min=1, advanced=True)
-    seed: int = setting(0, "Seed of the sampling.", advanced=True)
+    seed: int = setting(0, "Seed of the sampling.", min=0, max=SEED_MAX, advanced=True)
     qe_model: str = setting("", "COMET-QE / CometKiwi checkpoint or hub id that scores each chosen translation for the "
                             "translation log (empty: the Monitor page's QE model, if one is set).", advanced=True)
     precision: str = precision_setting()

@@ -36,6 +36,25 @@ def model_name_problem(name: str) -> str | None:
     return None
 
 
+def new_model_name_problem(store: Any, name: str) -> str | None:
+    """Why ``name`` cannot name a *new* model version — not a plain name, or already registered (a new version never
+    replaces a registered one: that would drop its record, the production model's included) — or None."""
+    if problem := model_name_problem(name):
+        return problem
+    row = store.models.get(name)
+    if row is not None:
+        return f"a {row['kind']} model named {name!r} is already registered ({row['stage']}): choose another name"
+    return None
+
+
+def free_model_name(store: Any, base: str) -> str:
+    """``base``, or ``base-2``, ``base-3``… — the first that no registered model has."""
+    name, n = base, 2
+    while store.models.get(name) is not None:
+        name, n = f"{base}-{n}", n + 1
+    return name
+
+
 # --- production: promote, roll back, archive ---------------------------------------------------------
 def _stack(history: list[dict]) -> list[dict]:
     """The promotions not undone, oldest first: each ``promote`` pushes, each ``rollback`` pops."""

@@ -21,6 +21,7 @@ from typing import Any
 from engine.jobs.config import config_from_dict, config_to_dict, setting
 from engine.jobs.kinds import job_kind
 from engine.models.refs import newest_model
+from engine.models.registry import new_model_name_problem
 
 RL_METHODS: tuple[str, ...] = ("ppo", "grpo", "dpo")
 RL_METHOD_HELP = ("The RL step: PPO against the reward model (the brief's method), GRPO with the reward model and "
@@ -170,6 +171,8 @@ def phase3_defaults(store, policy: str = "") -> dict[str, Any]:
 
 def phase3_steps(config: Phase3Config, store) -> list[dict]:
     """feedback → human pairs → reward-model fine-tune (with replay) → RL stage 2 (final)."""
+    if config.model_name and (problem := new_model_name_problem(store, config.model_name)):
+        raise ValueError(f"model_name: {problem}")  # now, not when the pipeline reaches its last step
     found = phase3_defaults(store, config.policy)
     rm = config.reward_model or found["reward_model"]
     replay = list(config.replay_pair_sets) or found["replay_pair_sets"]

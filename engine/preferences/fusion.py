@@ -8,6 +8,7 @@ exactly which metrics were used and why the others were not.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -43,6 +44,13 @@ def plan_fusion(weights: Mapping[str, float], availability: Mapping[str, object]
 
     ``availability`` maps a metric name to an object that is truthy when it can run and has a ``reason``.
     """
+    for name, w in weights.items():
+        try:
+            value = float(w)
+        except (TypeError, ValueError):
+            raise FusionError(f"the weight of {name} must be a number, not {w!r}") from None
+        if not math.isfinite(value) or value < 0:
+            raise FusionError(f"the weight of {name} must be a finite number ≥ 0, not {w!r}")
     requested = {name: float(w) for name, w in weights.items() if float(w) > 0}
     if not requested:
         raise FusionError("give at least one metric a positive weight")

@@ -46,6 +46,8 @@ def test_round_trip_and_coercion():
     ({"rate": "fast"}, "rate: cannot read 'fast' as float"),
     ({"bogus": 1}, "unknown setting(s) for ExampleConfig: bogus"),
     ({"steps": None}, "steps: a value is required"),
+    ({"rate": float("nan")}, "rate: expected a finite number, got nan"),  # NaN passes every comparison
+    ({"rate": "inf"}, "rate: expected a finite number, got 'inf'"),
 ])
 def test_bad_values_are_refused_with_a_reason(values, message):
     with pytest.raises(ConfigError) as err:
@@ -166,3 +168,19 @@ def test_shared_settings_are_declared_once_in_their_base():
                         config_cls.__dataclass_fields__[f.name].metadata["help"] != f.metadata["help"], \
                         f"{config_cls.__name__}.{f.name} repeats {base.__name__}'s declaration"
         assert {"lora_r", "lora_alpha"}.isdisjoint(own) and issubclass(config_cls, LoraSettings)
+
+
+@pytest.mark.parametrize("kind", ["bootstrap", "dpo", "evaluate", "feedback_pairs", "generate", "grpo", "ppo",
+                                  "reward", "score", "translate_batch"])
+def test_every_jobs_seed_is_one_numpy_and_transformers_take(kind):
+    # transformers' set_seed refuses a seed outside 0 … 2**32 - 1 — late, once the models are loaded
+    from engine.jobs.config import SEED_MAX
+    from engine.jobs.kinds import job_kind
+
+    config_cls = job_kind(kind).config_cls
+    spec = {s.name: s for s in config_fields(config_cls)}["seed"]
+    assert (spec.min, spec.max) == (0, SEED_MAX) == (0, 2**32 - 1)
+    for bad in (-1, 2**32):
+        with pytest.raises(ConfigError, match="seed: "):
+            config_from_dict(config_cls, {"seed": bad})
+    assert config_from_dict(config_cls, {"seed": SEED_MAX}).seed == SEED_MAX

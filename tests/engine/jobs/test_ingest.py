@@ -239,3 +239,25 @@ def test_a_run_ingested_before_the_ingest_state_keeps_its_rows_after_a_reset(sto
     _second_life(run_dir, steps=range(6, 8))
     ingest_run(store, "r1")
     assert _lost(store, "r1", steps=range(1, 8)) == 0
+
+
+def test_a_model_of_another_run_is_never_replaced(store, workspace):
+    # two runs queued with one model name both passed the check at their start: the later one must not overwrite
+    # the earlier one's record (it may be the production model by then)
+    store.models.register("prod-v1", "policy", "/models/prod-v1", stage="production", run_id="r0")
+    run_dir = _new_run(store, workspace)
+    w = EventWriter(run_dir)
+    w.emit("artifact", kind="model", name="prod-v1", model_kind="policy", path="/runs/r1/model", stage="candidate")
+    w.close()
+    ingest_run(store, "r1")
+    kept = store.models.get("prod-v1")
+    assert (kept["stage"], kept["path"], kept["run_id"]) == ("production", "/models/prod-v1", "r0")
+    new = store.models.get("prod-v1-2")
+    assert (new["stage"], new["path"], new["run_id"]) == ("candidate", "/runs/r1/model", "r1")
+    assert new["metadata"]["requested_name"] == "prod-v1"
+    # the same run registering its model again (its artifact event handled again) keeps the name it got
+    from engine.jobs.ingest import ARTIFACT_HANDLERS
+
+    with store.db.transaction() as cur:
+        ARTIFACT_HANDLERS["model"](store, cur, "r1", {"name": "prod-v1-2", "path": "/runs/r1/model"})
+    assert store.models.get("prod-v1-3") is None and store.models.get("prod-v1-2")["run_id"] == "r1"

@@ -15,6 +15,7 @@ import time
 
 import pytest
 
+from engine.jobs.config import ConfigError
 from engine.jobs.events import read_events
 from engine.jobs.supervisor import Supervisor
 from tests.conftest import progressed, wait_for
@@ -191,3 +192,17 @@ def test_cli_lists_shows_and_tails_a_run(store, workspace, corpus_id):
     assert logs.returncode == 0 and logs.stdout.strip()
     resume = cli("resume", run_id)
     assert resume.returncode != 0 and "only failed or cancelled runs can be resumed" in resume.stderr
+
+
+def test_a_run_that_cannot_start_leaves_no_run_and_never_replaces_a_model(supervisor, store, corpus_id):
+    runs = supervisor.workspace.root / "runs"
+    before = set(runs.iterdir()) if runs.exists() else set()
+    store.models.register("tiny-sft", "policy", "/models/tiny-sft", stage="production")
+    with pytest.raises(ConfigError, match="model_name: a policy model named 'tiny-sft' is already registered"):
+        supervisor.create("bootstrap", tiny(corpus_id))  # tiny()'s model_name is tiny-sft
+    with pytest.raises(ConfigError, match="model_name: Give a name of letters"):
+        supervisor.create("bootstrap", tiny(corpus_id, model_name="../../x"))
+    with pytest.raises(ValueError, match="choose at least one corpus"):  # the kind's prepare refuses it: its
+        supervisor.create("bootstrap", tiny(corpus_id, corpus_ids=[], model_name="tiny-sft-2"))  # folder goes
+    assert (set(runs.iterdir()) if runs.exists() else set()) == before and store.runs.list() == []
+    assert store.models.get("tiny-sft")["stage"] == "production"

@@ -261,3 +261,14 @@ def test_the_model_name_rule_is_the_export_folders_rule(name: str, ok: bool) -> 
     from engine.models.registry import model_name_problem
 
     assert (model_name_problem(name) is None) is ok
+
+
+def test_a_new_model_name_must_be_free_and_a_free_one_is_found(store, policies):
+    from engine.models.registry import free_model_name, new_model_name_problem
+
+    assert new_model_name_problem(store, "brand-new") is None
+    assert "already registered (cold-start)" in new_model_name_problem(store, "cold")
+    assert "letters, digits" in new_model_name_problem(store, "../../etc")
+    assert free_model_name(store, "brand-new") == "brand-new"
+    store.models.register("cold-2", "policy", "/models/cold-2")
+    assert free_model_name(store, "cold") == "cold-3"
