@@ -33,6 +33,7 @@ COLUMN_OUT_OF_RANGE = "column {index} does not exist: rows have {count} columns"
 WRONG_COLUMN_COUNT = "wrong number of columns: expected {expected}, found {found}"
 MALFORMED_CSV = "malformed CSV ({detail})"
 INVALID_JSON = "invalid JSON ({detail} at column {column})"
+UNREADABLE_JSON = "JSON that cannot be read ({detail})"
 NOT_A_JSON_OBJECT = "JSON line is not an object (found {kind})"
 MISSING_KEY = 'missing key "{key}"'
 NOT_A_STRING = 'value of "{key}" is not a string (found {kind})'

@@ -34,6 +34,7 @@ FORMATS = {".txt": "txt", ".tsv": "tsv", ".tab": "tsv", ".csv": "csv", ".jsonl":
 PAIRS = ("auto", "en-ar", "fr-ar")
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class BatchUploadError(ValueError):
@@ -100,6 +101,10 @@ def _rows(text: str, fmt: str) -> list[tuple[int, object]]:
                 value = json.loads(line)
             except json.JSONDecodeError as exc:
                 value = ValueError(f"not JSON ({exc.msg})")
+            except ValueError as exc:  # valid JSON Python will not read, e.g. an integer of more than 4,300 digits
+                value = ValueError(f"JSON that cannot be read ({str(exc).split(';')[0]})")
+            except RecursionError:
+                value = ValueError("JSON nested too deeply (a line is one flat object)")
             rows.append((number, value))
         else:
             rows.append((number, line.split("\t")[0] if fmt == "tsv" else line))
@@ -157,6 +162,9 @@ def parse_sources(data: bytes, fmt: str) -> list[BatchSource]:
         if _CONTROL.search(source):
             problems.append((line, "the source contains a control character"))
             continue
+        if _SURROGATE.search(source):  # a lone "\ud800" escape of JSON: no UTF-8 can hold it
+            problems.append((line, "the source contains a lone surrogate (an unpaired \\ud800–\\udfff escape)"))
+            continue
         if len(source) > MAX_SOURCE_CHARS:
             problems.append((line, f"the source is longer than {MAX_SOURCE_CHARS} characters"))
             continue
@@ -208,7 +216,8 @@ def staged_path(workspace_root: Path, token: str) -> Path:
 def read_sources(path: Path) -> list[BatchSource]:
     """Sources written by :func:`stage_upload` (or a run's ``inputs/sources.jsonl``)."""
     out = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
+    # JSON lines end at "\n" only: splitlines() also splits at U+2028, U+0085 … that json.dumps leaves in a string
+    for line in Path(path).read_text(encoding="utf-8").split("\n"):
         if line.strip():
             out.append(BatchSource(**json.loads(line)))
     return out

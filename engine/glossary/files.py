@@ -43,7 +43,8 @@ def write_entries(path: Path | str, entries: Iterable[tuple[str, str, GlossaryEn
 def read_entries(path: Path | str, pair: str | None = None) -> list[tuple[str, GlossaryEntry]]:
     """The ``(glossary name, entry)`` pairs of a file written by :func:`write_entries` (of ``pair`` when given)."""
     out = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+    # lines end at "\n" only: splitlines() also splits at U+2028, U+0085 … that json.dumps leaves in a string
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").split("\n"), 1):
         if not line.strip():
             continue
         try:

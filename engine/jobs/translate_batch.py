@@ -110,7 +110,7 @@ def prepare(config: TranslateBatchConfig, store, run_dir: Path) -> None:
 def _done(chunk_dir: Path) -> set[int]:
     done: set[int] = set()
     for chunk in sorted(chunk_dir.glob("chunk-*.jsonl")):
-        for line in chunk.read_text(encoding="utf-8").splitlines():
+        for line in chunk.read_text(encoding="utf-8").split("\n"):  # not splitlines(): U+2028 is text
             if line.strip():
                 done.add(int(json.loads(line)["line"]))
     return done
@@ -129,7 +129,7 @@ def _tsv_field(value: object) -> str:
 
 def _assemble(chunk_dir: Path, out_dir: Path) -> int:
     rows = [json.loads(line) for chunk in sorted(chunk_dir.glob("chunk-*.jsonl"))
-            for line in chunk.read_text(encoding="utf-8").splitlines() if line.strip()]
+            for line in chunk.read_text(encoding="utf-8").split("\n") if line.strip()]
     rows.sort(key=lambda r: r["line"])
     tmp = out_dir / f".{OUTPUT_JSONL}.tmp"
     tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")

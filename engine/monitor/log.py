@@ -217,6 +217,6 @@ def ingest_batch_output(store, cur: Any, run_id: str, event: dict) -> None:
     import json
 
     path = Path(event["path"])
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]  # not at U+2028
     qe = [r.get("qe") for r in rows]
     log_served(store, batch_served(rows, run_id), cur=cur, qe=qe, qe_model=event.get("qe_model"))

@@ -194,6 +194,15 @@ def test_a_rejected_jsonl_file_still_reads_its_sound_lines() -> None:
     assert parsed.n_rows_read == 2 and not parsed.fatal
 
 
+def test_json_python_will_not_read_is_a_line_and_a_reason() -> None:
+    # an integer of more than 4,300 digits is valid JSON that json.loads refuses with a ValueError
+    parsed = parse_rows(b'{"source": "Hi", "target": "\xd9\x85", "n": ' + b"1" * 5000 + b'}\n'
+                        b'{"source": "Yes", "target": "\xd9\x86"}\n', "jsonl", source_column="source",
+                        target_column="target")
+    assert parsed.rows == [(2, "Yes", "ن")]
+    assert [(e.line, e.reason.split(" (")[0]) for e in parsed.errors] == [(1, "JSON that cannot be read")]
+
+
 def test_a_line_that_is_not_utf8_is_counted_and_the_rest_is_read() -> None:
     parsed = parse_rows(b"a\t\xd8\xa3\nb\t\xff\nc\t\xd8\xac\n", "tsv")
     assert parsed.rows == [(1, "a", "أ"), (3, "c", "ج")]

@@ -62,3 +62,10 @@ def test_the_job_file_round_trips(tmp_path):
 
     with pytest.raises(ValueError, match="line 1 is not a glossary entry"):
         read_entries(tmp_path / "bad.jsonl")
+
+
+def test_a_line_separator_inside_a_term_reads_back(tmp_path):
+    # json.dumps keeps U+2028 as text; str.splitlines() broke the line there ("line 1 is not a glossary entry")
+    entry = GlossaryEntry("data\u2028base", ("قاعدة بيانات",))
+    path = write_entries(tmp_path / "g.jsonl", [("g", "en-ar", entry)])
+    assert read_entries(path) == [("g", entry)]

@@ -12,6 +12,7 @@ from engine.feedback.batch import (
     BatchUploadError,
     assign_pairs,
     parse_sources,
+    read_sources,
     stage_upload,
     staged_path,
     upload_format,
@@ -45,11 +46,23 @@ def test_each_upload_format_yields_sources_with_their_language():
     (("x" * 1001 + "\n").encode(), "txt", "longer than 1000"),
     (b"a\n" * (MAX_SOURCES + 1), "txt", f"at most {MAX_SOURCES}"),
     (b"a" * (MAX_UPLOAD_BYTES + 1), "txt", "larger than 5 MiB"),
+    (b'{"source": "Hi", "n": ' + b"1" * 5000 + b"}\n", "jsonl", "line 1: JSON that cannot be read (Exceeds the limit"),
+    (b"[" * 100_000 + b"\n", "jsonl", "line 1: JSON nested too deeply"),
+    (b'{"source": "Hi \\ud800 there"}\n', "jsonl", "line 1: the source contains a lone surrogate"),
 ])
 def test_bad_uploads_are_refused_whole_with_line_and_reason(data, fmt, message):
     with pytest.raises(BatchUploadError) as info:
         parse_sources(data, fmt)
     assert message in str(info.value)
+
+
+def test_a_line_separator_inside_a_source_survives_staging(workspace):
+    # U+2028 and U+2029 are text to JSON but line breaks to str.splitlines(): the staged JSON lines must
+    # read back whole (they used to break at them: "Unterminated string")
+    text = "Hello\u2028world, how are you?\nGood\u2029night, everyone.\n"
+    staged = stage_upload(workspace.root, text.encode(), "a.txt")
+    assert [s.source for s in read_sources(staged_path(workspace.root, staged.token))] == [
+        "Hello\u2028world, how are you?", "Good\u2029night, everyone."]
 
 
 def test_upload_names_never_become_paths(workspace):
