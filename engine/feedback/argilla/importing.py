@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -16,7 +17,11 @@ from engine.feedback.argilla.layout import (
     SETTINGS_FILE,
     ArgillaImportError,
 )
-from engine.feedback.judgements import Judgement, JudgementError, clean_linguist_name, validate
+from engine.feedback.batch import MAX_SOURCE_CHARS
+from engine.feedback.judgements import MAX_TEXT_CHARS, Judgement, JudgementError, clean_linguist_name, validate
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tab and newlines are text
+_UNSTORABLE = re.compile("[\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")  # LRM, RLM stay
 
 
 @dataclass
@@ -58,6 +63,21 @@ def _load_json(files: Mapping[str, bytes], rel: str, problems: list[str]):
         problems.append(f"{rel}: not UTF-8 (byte {exc.start})")
     except json.JSONDecodeError as exc:
         problems.append(f"{rel} line {exc.lineno} column {exc.colno}: not valid JSON ({exc.msg})")
+    except ValueError as exc:  # valid JSON Python will not read, e.g. an integer of more than 4,300 digits
+        problems.append(f"{rel}: JSON that cannot be read ({str(exc).split(';')[0]})")
+    except RecursionError:
+        problems.append(f"{rel}: JSON nested too deeply")
+    return None
+
+
+def _text_problem(text: str, what: str, limit: int) -> str | None:
+    """Why an imported source or candidate cannot be stored (the checks typed or generated texts pass), or None."""
+    if len(text) > limit:
+        return f"the {what} is longer than {limit} characters"
+    if _CONTROL.search(text):
+        return f"the {what} contains a control character"
+    if _UNSTORABLE.search(text):
+        return f"the {what} contains a bidirectional control, a line separator or a lone surrogate"
     return None
 
 
@@ -78,17 +98,30 @@ def _plan_record(
         return None
     fields = record.get("fields") or {}
     metadata = record.get("metadata") or {}
+    if not isinstance(fields, dict) or not isinstance(metadata, dict):
+        problems.append(f"{where}: 'fields' and 'metadata' must be JSON objects")
+        return None
     source = fields.get("source")
     if not isinstance(source, str) or not source.strip():
         problems.append(f"{where}: the field 'source' is missing or empty")
+        return None
+    if problem := _text_problem(source.strip(), "source", MAX_SOURCE_CHARS):
+        problems.append(f"{where}: {problem}")
         return None
     names = sorted((k for k in fields if k.startswith("candidate_") and k[10:].isdigit()), key=lambda k: int(k[10:]))
     candidates = [fields[k] for k in names if isinstance(fields[k], str) and fields[k].strip()]
     if len(candidates) != len(names) or not candidates:
         problems.append(f"{where}: the candidate fields must be non-empty texts (candidate_1, candidate_2, …)")
         return None
+    for name, text in zip(names, candidates, strict=True):
+        if problem := _text_problem(text, name, MAX_TEXT_CHARS):
+            problems.append(f"{where}: {problem}")
+            return None
     name_position = {n: i for i, n in enumerate(names)}
-    record_id = str(record.get("id") or "")
+    record_id = record.get("id")
+    if isinstance(record_id, int) and not isinstance(record_id, bool) and record_id.bit_length() < 600:
+        record_id = str(record_id)  # a hand-made dataset's numbered records (a longer number is no id)
+    record_id = record_id if isinstance(record_id, str) else ""
     if not record_id or len(record_id) > 200:
         problems.append(f"{where}: the record has no usable id")
         return None
@@ -98,8 +131,11 @@ def _plan_record(
         return None
     try:
         extra = json.loads(metadata.get("tarjama") or "{}")
-    except (TypeError, json.JSONDecodeError):
+    except (TypeError, ValueError, RecursionError):
         problems.append(f"{where}: metadata 'tarjama' is not valid JSON")
+        return None
+    if not isinstance(extra, dict) or not all(isinstance(v, dict) for v in extra.values()):
+        problems.append(f"{where}: metadata 'tarjama' must map user ids to objects")
         return None
     by_user: dict[str, dict[str, object]] = {}
     responses = record.get("responses") or {}
@@ -125,7 +161,7 @@ def _plan_record(
         who = f"{where}, user {_names(annotators, uid)}"
 
         def positions(values, _who=who) -> list[int] | None:
-            if not isinstance(values, list) or any(v not in name_position for v in values):
+            if not isinstance(values, list) or any(not isinstance(v, str) or v not in name_position for v in values):
                 problems.append(f"{_who}: the ranking must list candidate names (candidate_1, …)")
                 return None
             return [name_position[v] for v in values]
@@ -140,7 +176,7 @@ def _plan_record(
         elif best_value == NONE_LABEL:
             kind, best = "none", None
         elif best_value is not None:
-            if best_value not in name_position:
+            if not isinstance(best_value, str) or best_value not in name_position:
                 problems.append(f"{who}: 'best' must be a candidate name or 'none', not {best_value!r}")
                 continue
             kind, best = "best", name_position[best_value]
@@ -152,7 +188,7 @@ def _plan_record(
         if kind in ("ranking", "best") and correction:
             problems.append(f"{who}: a correction goes with a post-edit or 'none', not with a {kind}")
             continue
-        shown_names = (extra.get(uid) or {}).get("shown") if isinstance(extra, dict) else None
+        shown_names = (extra.get(uid) or {}).get("shown")
         if shown_names:
             shown = positions(shown_names)
             if shown is None:
@@ -194,7 +230,10 @@ def plan_import(files: Mapping[str, bytes], *, default_pair: str = "en-ar") -> t
     annotators = {}
     if ANNOTATORS_FILE in files:
         annotators = _load_json(files, ANNOTATORS_FILE, problems) or {}
-    if settings_json is not None:
+    if settings_json is not None and (not isinstance(settings_json, dict)
+                                      or not isinstance(settings_json.get("questions", []), list)):
+        problems.append(f"{SETTINGS_FILE}: must be a JSON object whose 'questions' is a list")
+    elif settings_json is not None:
         questions = {q.get("name") for q in settings_json.get("questions", []) if isinstance(q, dict)}
         if not questions & {"ranking", "best", "correction"}:
             problems.append(

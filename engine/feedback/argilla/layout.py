@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import uuid
 import zipfile
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -163,5 +164,10 @@ def from_zip(data: bytes) -> dict[str, bytes]:
                     total += info.file_size
                     if total > MAX_IMPORT_BYTES:
                         raise ArgillaImportError([f"the dataset is larger than {MAX_IMPORT_BYTES // 2**20} MiB"])
-                    out.setdefault(rel, zf.read(info))
+                    if rel not in out:
+                        try:
+                            out[rel] = zf.read(info)
+                        except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, EOFError,
+                                OSError) as exc:  # a damaged, encrypted or oddly compressed member
+                            raise ArgillaImportError([f"{rel} cannot be read from the zip ({exc})"]) from None
     return out

@@ -206,6 +206,25 @@ def _record(**over) -> dict:
             ],
             "unknown error tag(s) bogus",
         ),
+        # shapes a hand-edited or hostile file may have: each a record number and a reason, never a traceback
+        ([_record(fields=["x"])], "record 1: 'fields' and 'metadata' must be JSON objects"),
+        ([_record(metadata="x")], "record 1: 'fields' and 'metadata' must be JSON objects"),
+        (
+            [_record(responses={"best": [{"value": ["candidate_1"], "user_id": user_id("A")}]})],
+            "'best' must be a candidate name or 'none'",
+        ),
+        (
+            [_record(responses={"ranking": [{"value": [["candidate_1"]], "user_id": user_id("A")}]})],
+            "the ranking must list candidate names",
+        ),
+        ([_record(metadata={"pair": "en-ar", "tarjama": '{"u1": "x"}'})], "'tarjama' must map user ids to objects"),
+        (b'[{"id": ' + b"1" * 5000 + b"}]", "records.json: JSON that cannot be read (Exceeds the limit"),
+        (b"[" * 100_000, "records.json: JSON nested too deeply"),
+        ([_record(id=int("1" * 400))], "record 1: the record has no usable id"),
+        ([_record(fields={"source": "Good\x00night.", "candidate_1": "x"})], "the source contains a control"),
+        ([_record(fields={"source": "Hi", "candidate_1": "x" * 2001})], "the candidate_1 is longer than 2000"),
+        ([_record(fields={"source": "Hi\u202e", "candidate_1": "x"})], "the source contains a bidirectional"),
+        ([_record(fields={"source": "Hi \ud800", "candidate_1": "x"})], "a lone surrogate"),
     ],
 )
 def test_bad_records_are_refused_with_their_number_and_reason_and_nothing_is_stored(store, records, reason):
@@ -224,3 +243,26 @@ def test_missing_files_and_non_zips_are_refused(store):
         from_zip(b"not a zip")
     with pytest.raises(ArgillaImportError, match="no 'ranking', 'best' or 'correction' question"):
         import_feedback(store, {SETTINGS_FILE: b'{"questions": [{"name": "label"}]}', RECORDS_FILE: b"[]"})
+    for settings in (b"[1]", b'{"questions": 5}'):
+        with pytest.raises(ArgillaImportError, match="must be a JSON object whose 'questions' is a list"):
+            import_feedback(store, {SETTINGS_FILE: settings, RECORDS_FILE: b"[]"})
+
+
+def test_a_damaged_or_encrypted_zip_member_is_refused_by_name():
+    import io
+    import zipfile
+
+    zipped = to_zip({RECORDS_FILE: b"[]" * 200, SETTINGS_FILE: b"{}"})
+    damaged = bytearray(zipped)
+    with zipfile.ZipFile(io.BytesIO(zipped)) as zf:
+        info = zf.getinfo(RECORDS_FILE)
+    data_at = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for i in range(data_at, data_at + 8):  # the member's deflated bytes
+        damaged[i] ^= 0xFF
+    with pytest.raises(ArgillaImportError, match=r"records\.json cannot be read from the zip"):
+        from_zip(bytes(damaged))
+    encrypted = bytearray(zipped)
+    for offset in (info.header_offset + 6, zipped.index(b"PK\x01\x02") + 8):  # the local and central flag bits
+        encrypted[offset] |= 0x01
+    with pytest.raises(ArgillaImportError, match=r"records\.json cannot be read from the zip"):
+        from_zip(bytes(encrypted))
