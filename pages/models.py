@@ -17,7 +17,7 @@ from engine.models.registry import (
     export_dir,
     export_standalone,
     history,
-    model_name_problem,
+    new_model_name_problem,
     production,
     promote,
     rollback,
@@ -231,7 +231,7 @@ with st.form("register-model"):
 if submitted:
     if not location.strip():
         st.error("Give a folder or hub id.")
-    elif name_problem := model_name_problem(name.strip()):
+    elif name_problem := new_model_name_problem(services().store, name.strip()):
         st.error(name_problem)
     else:
         with st.spinner("Loading the model's config and tokenizer…"):

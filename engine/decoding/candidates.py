@@ -105,7 +105,8 @@ def decoding_kwargs(strategy: SamplingStrategy, finished_ids: tuple[int, ...] = 
 
 def parse_strategies(specs: Sequence[str]) -> list[SamplingStrategy]:
     """Parse a list of strategy specs; the list must not be empty."""
-    strategies = [SamplingStrategy.parse(s) for s in specs if str(s).strip()]
+    # a form's list box may hand over numbers ("greedy, 1" reads as ["greedy", 1]): each is parsed as text
+    strategies = [SamplingStrategy.parse(str(s)) for s in specs if str(s).strip()]
     if not strategies:
         raise ValueError("give at least one sampling strategy")
     return strategies

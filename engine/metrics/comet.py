@@ -96,11 +96,19 @@ def resolve_checkpoint(spec: str) -> ResolvedCheckpoint:
 
 
 def read_hparams(checkpoint: Path) -> dict:
-    """The ``hparams.yaml`` that COMET reads beside ``checkpoints/`` (``{}`` when absent)."""
+    """The ``hparams.yaml`` that COMET reads beside ``checkpoints/`` (``{}`` when absent); raises ``ValueError``
+    saying why when it is there but cannot be read as a mapping."""
     hparams_file = checkpoint.parents[1] / "hparams.yaml"
     if not hparams_file.is_file():
         return {}
-    return yaml.safe_load(hparams_file.read_text(encoding="utf-8")) or {}
+    try:
+        hparams = yaml.safe_load(hparams_file.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ValueError(f"{hparams_file} cannot be read: {detail}") from None
+    if not isinstance(hparams, dict):
+        raise ValueError(f"{hparams_file} is not a mapping of COMET's settings")
+    return hparams
 
 
 def _encoder_error(pretrained_model: str) -> str:
@@ -130,7 +138,10 @@ def comet_availability(spec: str, reference_free: bool) -> Availability:
         return Availability(False, resolved.error)
     if resolved.hub_id:
         return Availability(True, f"{resolved.hub_id} will be downloaded on first use")
-    hparams = read_hparams(resolved.checkpoint)
+    try:
+        hparams = read_hparams(resolved.checkpoint)
+    except ValueError as exc:
+        return Availability(False, str(exc))
     if not hparams:
         return Availability(False, f"hparams.yaml missing beside {resolved.checkpoint.parent}")
     cls = hparams.get("class_identifier", "")

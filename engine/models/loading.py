@@ -224,9 +224,18 @@ def check_model(name_or_path: str | Path, need_tokenizer: bool = True) -> ModelC
     text = str(name_or_path).strip()
     if not text:
         return ModelCheck(False, "no model given: enter a local folder or a hub id", "local")
-    if is_local(name_or_path):
-        return _check_local(_local_path(text), need_tokenizer)
-    return _check_hub(text, need_tokenizer)
+    shown = text if len(text) <= 80 else text[:77] + "…"
+    if "\x00" in text:
+        return ModelCheck(False, f"{shown!r} holds a NUL character: not a folder or hub id", "local")
+    try:
+        if is_local(name_or_path):
+            return _check_local(_local_path(text), need_tokenizer)
+        return _check_hub(text, need_tokenizer)
+    except (OSError, RuntimeError, ValueError) as exc:  # a name too long for the file system, '~user' of no
+        # such user, a hub id the hub's naming rules refuse (HFValidationError)
+        detail = (str(exc).splitlines() or [type(exc).__name__])[0]
+        detail = detail if len(detail) <= 120 else detail[:119] + "…"
+        return ModelCheck(False, f"{shown!r} cannot be a model folder or hub id ({detail})", "local")
 
 
 def _source(name_or_path: str | Path, need_tokenizer: bool) -> tuple[str, bool]:

@@ -110,3 +110,16 @@ def test_export_shows_the_folder_written(open_page, store, workspace, tiny_polic
     assert (Path(folder) / "model.safetensors").is_file()
     assert (Path(folder) / "README.md").is_file()
     assert [d.proto.label for d in at.get("download_button")] == ["Download tiny-sft.zip"]
+
+
+def test_registering_under_a_taken_name_is_refused_and_the_model_kept(open_page, store, tiny_policy_dir):
+    # the register form used to overwrite the registry row of any model of that name, production included
+    _registry(store)
+    at = open_page("models")
+    by_label(at.text_input, "Folder or hub id").set_value(str(tiny_policy_dir))
+    by_label(at.text_input, "Name in the studio").set_value("cold-a")
+    _button(at, "Check and register").click()
+    at.run()
+    assert not at.exception
+    assert any("already registered (cold-start)" in e.value for e in at.error)
+    assert store.models.get("cold-a")["path"] == "/m/cold-a"

@@ -28,6 +28,14 @@ def test_bad_strategy_specs_are_refused(spec, message):
         SamplingStrategy.parse(spec)
 
 
+def test_a_list_of_strategies_with_a_number_is_refused_with_a_reason():
+    # a form's list box reads "greedy, 1" as ["greedy", 1]: that was an AttributeError past the batch form
+    from engine.decoding.candidates import parse_strategies
+
+    with pytest.raises(ValueError, match="not a sampling strategy: '1'"):
+        parse_strategies(["greedy", 1])
+
+
 def test_sampling_params_record_the_strategy():
     assert SamplingStrategy.parse("top_k:20").params() == {"do_sample": True, "temperature": 1.0, "top_k": 20,
                                                             "top_p": 1.0}

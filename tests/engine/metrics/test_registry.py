@@ -53,6 +53,20 @@ def test_availability_without_models(tmp_path) -> None:
     assert reason.startswith("COMET checkpoint not found at") and "checkpoints/model.ckpt" in reason
 
 
+@pytest.mark.parametrize(("hparams", "reason"), [
+    ("a: [unclosed\n", "hparams.yaml cannot be read: "),
+    ("- 1\n", "hparams.yaml is not a mapping of COMET's settings"),
+])
+def test_an_unreadable_hparams_yaml_makes_comet_unavailable_with_the_reason(tmp_path, hparams, reason) -> None:
+    # a YAML error or a list used to raise out of the score form's plan (yaml's ParserError, AttributeError)
+    folder = tmp_path / "comet-qe"
+    (folder / "checkpoints").mkdir(parents=True)
+    (folder / "checkpoints" / "model.ckpt").write_bytes(b"")
+    (folder / "hparams.yaml").write_text(hparams, encoding="utf-8")
+    avail = available_metrics(MetricSettings(comet_qe_model=str(folder)), has_references=False)["comet_qe"]
+    assert not avail and reason in avail.reason
+
+
 def test_hub_ids_need_the_cache_when_offline(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     avail = available_metrics(MetricSettings(bertscore_model="tarjama-test/no-such-model",

@@ -81,6 +81,18 @@ def test_a_hub_id_not_in_the_cache_fails_fast_offline():
         load_causal_lm("tarjama-tests/no-such-model")
 
 
+@pytest.mark.parametrize(("text", "reason"), [
+    ("/" + "a" * 5000, "File name too long"),  # OSError from the file system
+    ("a\x00b", "holds a NUL character"),
+    ("org/" + "a" * 200, "cannot be a model folder or hub id"),  # a hub id the hub's rules refuse
+    ("~no-such-user-here/x", "cannot be a model folder or hub id"),  # RuntimeError: no home directory
+])
+def test_a_text_that_is_no_folder_or_hub_id_is_a_failed_check(text: str, reason: str):
+    # each of these raised past the Models page's form
+    check = check_model(text)
+    assert not check.ok and reason in check.message and len(check.message) < 300
+
+
 def test_paths_and_hub_ids_are_told_apart(model_dir: Path):
     assert is_local(model_dir) and is_local(str(model_dir)) and is_local("./x") and is_local("~/models/x")
     assert is_local("a/b/c")
