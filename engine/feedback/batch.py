@@ -195,8 +195,12 @@ def stage_upload(workspace_root: Path, data: bytes, filename: str, pair: str = "
     folder = staging_dir(workspace_root)
     folder.mkdir(parents=True, exist_ok=True)
     tmp = folder / f".{token}.tmp"
-    tmp.write_text("".join(json.dumps(asdict(s), ensure_ascii=False) + "\n" for s in sources), encoding="utf-8")
-    os.replace(tmp, folder / f"{token}.jsonl")
+    try:
+        tmp.write_text("".join(json.dumps(asdict(s), ensure_ascii=False) + "\n" for s in sources), encoding="utf-8")
+        os.replace(tmp, folder / f"{token}.jsonl")
+    except BaseException:  # a full disk: no half-written file stays behind
+        tmp.unlink(missing_ok=True)
+        raise
     counts: dict[str, int] = {}
     for s in assign_pairs(sources, pair):
         counts[s.pair] = counts.get(s.pair, 0) + 1
