@@ -10,6 +10,7 @@ import streamlit as st
 
 from engine.models.lineage import Lineage, lineage
 from engine.models.loading import check_model
+from engine.models.prompting import studio_prompt_format
 from engine.models.registry import (
     EXPORT_DTYPES,
     RegistryError,
@@ -236,13 +237,20 @@ if submitted:
     else:
         with st.spinner("Loading the model's config and tokenizer…"):
             check = check_model(location.strip())
+        try:
+            declared = studio_prompt_format(location.strip()) if check.ok else None
+        except (OSError, ValueError):  # an unreadable card: the model's own check passed, the format is the form's
+            declared = None
         if not check.ok:
             st.error(f"Cannot use this model: {check.message}")
+        elif declared and declared != prompt_format:
+            st.error(f"This folder's model card says it was trained with the '{declared}' prompt format: registered "
+                     f"as '{prompt_format}' it would be prompted in a way it never saw. Choose '{declared}'.")
         else:
             kind = "policy" if role.startswith("SFT") else "reward-base"
             services().store.models.register(
                 name.strip(), kind, location.strip(), stage="sft" if kind == "policy" else "candidate",
                 metadata={"prompt_format": prompt_format, "trust_remote_code": trust, "source": check.kind},
             )
-            st.success(f"Registered {name.strip()} ({check.message}).")
+            flash(f"Registered {name.strip()} ({check.message}).")
             st.rerun()

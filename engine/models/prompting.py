@@ -212,7 +212,12 @@ def read_model_card(path: Path | str) -> ModelCard | None:
     return ModelCard(prompt_format, pairs, created_by, data)
 
 
+def studio_prompt_format(name_or_path: Path | str) -> str | None:
+    """The prompt format a folder's model card declares (a model the studio trained), or None without a card."""
+    card = read_model_card(name_or_path) if Path(str(name_or_path)).expanduser().is_dir() else None
+    return card.prompt_format if card else None
+
+
 def prompt_format_of(name_or_path: Path | str) -> str:
     """The prompt format of a model: its card's, else ``instruction`` (what hub models understand)."""
-    card = read_model_card(name_or_path) if Path(str(name_or_path)).expanduser().is_dir() else None
-    return card.prompt_format if card else DEFAULT_HUB_FORMAT
+    return studio_prompt_format(name_or_path) or DEFAULT_HUB_FORMAT

@@ -123,3 +123,21 @@ def test_registering_under_a_taken_name_is_refused_and_the_model_kept(open_page,
     assert not at.exception
     assert any("already registered (cold-start)" in e.value for e in at.error)
     assert store.models.get("cold-a")["path"] == "/m/cold-a"
+
+
+def test_registering_confirms_and_a_studio_folder_keeps_its_prompt_format(open_page, store):
+    from engine.demo import DEMO_MODEL_DIR
+
+    at = open_page("models")
+    by_label(at.text_input, "Folder or hub id").set_value(str(DEMO_MODEL_DIR))
+    by_label(at.text_input, "Name in the studio").set_value("demo-copy")
+    by_label(at.selectbox, "Prompt format").set_value("instruction")  # the demo model was trained on 'tags'
+    _button(at, "Check and register").click()
+    at.run()
+    assert any("trained with the 'tags' prompt format" in e.value for e in at.error)
+    assert store.models.get("demo-copy") is None
+    by_label(at.selectbox, "Prompt format").set_value("tags")
+    _button(at, "Check and register").click()
+    at.run()
+    assert not at.exception and store.models.get("demo-copy")["metadata"]["prompt_format"] == "tags"
+    assert any(s.value.startswith("Registered demo-copy") for s in at.success)  # said after the page's rerun
