@@ -28,7 +28,7 @@ from engine.jobs.evaluate import REQUESTABLE_METRICS, plan_evaluation
 from engine.models.lineage import model_lineage
 from studio.components.glossary import terminology_section
 from studio.components.header import workspace_header
-from studio.components.job_panel import config_form, run_monitor
+from studio.components.job_panel import config_form, run_monitor, start_once
 from studio.components.mqm_panel import mqm_panel
 from studio.components.pickers import corpus_picker
 from studio.components.scorecard import scorecard_panel
@@ -193,11 +193,12 @@ def evaluate_section() -> None:
                                "translate. See the Compare tab.")
                 else:
                     try:
-                        services().supervisor.start("evaluate", config)
+                        started = start_once("evaluate", config)
                     except (ValueError, LookupError) as exc:
                         st.error(str(exc))
                     else:
-                        st.rerun()
+                        if started:
+                            st.rerun()
         latest = store.runs.list(kinds=("evaluate",), limit=1)
         if latest:
             run_monitor(latest[0]["id"], key="cmp-run", charts=[])

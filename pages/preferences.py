@@ -18,7 +18,7 @@ from studio.components.arabic import arabic_text
 from studio.components.exports import preference_export
 from studio.components.follow import follow_newest
 from studio.components.header import workspace_header
-from studio.components.job_panel import config_form, run_monitor
+from studio.components.job_panel import config_form, run_monitor, start_once
 from studio.components.pickers import corpus_picker, glossary_widget, model_picker, run_picker
 from studio.components.presets import preset_choice
 from studio.state import services
@@ -55,11 +55,12 @@ with generate_tab:
                              submit_label="Generate")
         if config is not None:
             try:
-                services().supervisor.start("generate", config)
+                started = start_once("generate", config)
             except ValueError as exc:
                 st.error(str(exc))
             else:
-                st.rerun()
+                if started:
+                    st.rerun()
     latest = store.runs.list(kinds=("generate",), limit=1)
     if latest:
         run_monitor(latest[0]["id"], key="pref-gen", charts=[("Throughput", ["sources_per_s"]),
@@ -80,12 +81,13 @@ with score_tab:
     if config is not None:
         try:
             plan = fusion_plan(config)
-            services().supervisor.start("score", config)
+            started = start_once("score", config)
         except (FusionError, ValueError) as exc:
             st.error(str(exc))
         else:
             st.info(plan.describe())
-            st.rerun()
+            if started:
+                st.rerun()
     latest = store.runs.list(kinds=("score",), limit=1)
     if latest:
         def fusion_note(run: dict) -> None:

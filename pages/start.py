@@ -8,7 +8,7 @@ from engine.compare.scorecard import loop_chain
 from engine.demo import DEMO_CORPORA, setup_demo, shipped_model_record, start_demo_training
 from engine.models.registry import free_model_name
 from studio.components.header import workspace_header
-from studio.components.job_panel import config_form, run_monitor, start_run
+from studio.components.job_panel import config_form, remember_start, repeated_start, run_monitor, start_run
 from studio.components.pickers import corpus_picker
 from studio.components.scorecard import scorecard_panel
 from studio.state import services
@@ -94,10 +94,12 @@ with st.expander("Train the demo model from scratch (advanced)"):
     )
     minutes = st.number_input("Time budget (minutes, 0 = none)", min_value=0.0, max_value=24 * 60.0,
                               value=20.0, step=5.0, key="demo-train-minutes")
-    if st.button("Train the demo model from scratch", key="demo-train"):
-        start_demo_training(services(), max_minutes=float(minutes),
-                            model_name=free_model_name(store, "demo-sft" if sft is None else "demo-sft-retrained"),
-                            register_stage="sft" if sft is None else "candidate")
+    if st.button("Train the demo model from scratch", key="demo-train") and not repeated_start(
+            "bootstrap", ["demo", float(minutes)]):  # a double click clicks twice: one training
+        run_id = start_demo_training(
+            services(), max_minutes=float(minutes), register_stage="sft" if sft is None else "candidate",
+            model_name=free_model_name(store, "demo-sft" if sft is None else "demo-sft-retrained"))
+        remember_start("bootstrap", ["demo", float(minutes)], run_id)
         st.rerun()
 
 if latest is not None:

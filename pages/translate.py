@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 from collections.abc import Sequence
 from dataclasses import asdict, replace
@@ -29,6 +30,7 @@ from engine.feedback.queue import create_queue, may_review, next_item, order_req
 from engine.feedback.uncertainty import ORDERING_HELP, ORDERINGS
 from engine.glossary import AppliedTerm, TermIndex
 from engine.glossary.prompt import prompt_terms
+from engine.jobs.config import config_to_dict
 from engine.jobs.events import FINAL_STATUSES
 from engine.jobs.translate_batch import OUTPUT_JSONL, OUTPUT_TSV
 from engine.models.refs import default_policy, resolve_model
@@ -38,7 +40,7 @@ from studio.components.annotation_interop import agreement_metrics, argilla_pane
 from studio.components.arabic import arabic_text, bidi_table
 from studio.components.glossary import glossary_picker, highlighted_source, highlighted_translation, term_index
 from studio.components.header import workspace_header
-from studio.components.job_panel import config_form, run_monitor
+from studio.components.job_panel import config_form, remember_start, repeated_start, run_monitor
 from studio.components.pickers import model_picker
 from studio.components.rtl_editor import rtl_text_area
 from studio.components.span_marker import span_marker
@@ -500,16 +502,19 @@ def batch_section() -> None:
                 st.error("Choose a file of sources first.")
             elif upload.size > MAX_UPLOAD_BYTES:
                 st.error(f"The file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MiB.")
-            else:
-                try:
-                    staged = stage_upload(services().workspace.root, upload.getvalue(), upload.name, config.pair)
-                    services().supervisor.start("translate_batch", replace(config, upload=staged.token,
-                                                                         upload_name=staged.name),
-                                              title=f"Batch translation of {staged.name}")
-                except (BatchUploadError, ValueError, LookupError) as exc:
-                    st.error(str(exc))
-                else:
-                    st.rerun()
+            else:  # a double click submits twice: the same settings and file start one run
+                submission = [config_to_dict(config), upload.name, hashlib.sha256(upload.getvalue()).hexdigest()]
+                if not repeated_start("translate_batch", submission):
+                    try:
+                        staged = stage_upload(services().workspace.root, upload.getvalue(), upload.name, config.pair)
+                        run_id = services().supervisor.start("translate_batch", replace(
+                            config, upload=staged.token, upload_name=staged.name),
+                            title=f"Batch translation of {staged.name}")
+                    except (BatchUploadError, ValueError, LookupError) as exc:
+                        st.error(str(exc))
+                    else:
+                        remember_start("translate_batch", submission, run_id)
+                        st.rerun()
         latest = store.runs.list(kinds=("translate_batch",), limit=1)
         if latest:
             run = latest[0]

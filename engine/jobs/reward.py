@@ -31,6 +31,7 @@ from engine.jobs.training import (
     training_pairs,
 )
 from engine.models.refs import ModelRef, resolve_model
+from engine.reward.unfreezing import parse_schedule
 
 
 @dataclass
@@ -81,6 +82,7 @@ def prepare(config: RewardJobConfig, store, run_dir: Path) -> None:
     """Resolve the base model and export the chosen pairs into ``inputs/``."""
     if not config.pair_sets:
         raise ValueError("choose at least one set of preference pairs")
+    parse_schedule(config.unfreeze_schedule)  # a phase the job cannot read fails here, not after the model loads
     ref = resolve_model(store, config.base_model)
     ref.save(run_dir / "inputs" / "base.json")
     n = store.preferences.export_pairs(run_dir / "inputs" / "pairs.parquet", run_ids=list(config.pair_sets))
@@ -110,7 +112,7 @@ def _num_layers(model: Any) -> int:
 
 
 def _studio_callback(ctx: JobContext, config: RewardJobConfig, num_layers: int, adapters_only: bool):
-    from engine.reward.unfreezing import apply_phase, parse_schedule, phase_at
+    from engine.reward.unfreezing import apply_phase, phase_at
 
     phases = parse_schedule(config.unfreeze_schedule)
 

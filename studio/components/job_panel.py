@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import plotly.graph_objects as go
 import streamlit as st
 
-from engine.jobs.config import ConfigError, FieldSpec, choice_label, config_fields, config_from_dict
+from engine.jobs.config import ConfigError, FieldSpec, choice_label, config_fields, config_from_dict, config_to_dict
 from engine.jobs.events import FINAL_STATUSES
 from engine.jobs.kinds import job_kind
 from engine.jobs.metric_titles import metric_title
@@ -94,14 +95,48 @@ def config_form(kind_name: str | Any, *, key: str, defaults: dict[str, Any] | No
         return None
 
 
+DOUBLE_SUBMIT_S = 10.0
+"""A form submitted again with the same settings within this many seconds is a double click, not a second run."""
+
+
+def repeated_start(kind_name: str, submission: Any) -> str | None:
+    """The run this browser session started from the same ``submission`` (a form's settings, as JSON-able values)
+    in the last :data:`DOUBLE_SUBMIT_S` seconds — a double click on the form's button, which starts two script runs
+    that are each submitted — or ``None``. The page is told so."""
+    key = json.dumps([kind_name, submission], sort_keys=True, default=str)
+    last = st.session_state.get("job-panel-last-start")
+    if last and last[0] == key and time.monotonic() - last[1] < DOUBLE_SUBMIT_S:
+        st.info(f"Run {last[2]} started with these settings a moment ago: it is not started twice.")
+        return last[2]
+    return None
+
+
+def remember_start(kind_name: str, submission: Any, run_id: str) -> None:
+    """Record a run just started from ``submission`` (see :func:`repeated_start`)."""
+    key = json.dumps([kind_name, submission], sort_keys=True, default=str)
+    st.session_state["job-panel-last-start"] = (key, time.monotonic(), run_id)
+
+
+def start_once(kind_name: str, config: Any, *, title: str = "", launch: dict | None = None) -> str | None:
+    """Start a run unless it repeats one this session started a moment ago (:func:`repeated_start`): the run id,
+    or ``None`` for such a repeat. Raises what the supervisor raises."""
+    submission = [config_to_dict(config), launch]
+    if repeated_start(kind_name, submission):
+        return None
+    run_id = services().supervisor.start(kind_name, config, title=title, launch=launch)
+    remember_start(kind_name, submission, run_id)
+    return run_id
+
+
 def start_run(kind_name: str, config: Any, launch: dict | None = None) -> None:
     """Start a run from a submitted form: the page reruns to show its monitor, or says why it could not start."""
     try:
-        services().supervisor.start(kind_name, config, launch=launch)
+        started = start_once(kind_name, config, launch=launch)
     except (ValueError, LookupError) as exc:
         st.error(str(exc))
     else:
-        st.rerun()
+        if started:
+            st.rerun()
 
 
 def _metric_figure(rows: list[dict], keys: Sequence[str], title: str) -> go.Figure:

@@ -107,21 +107,25 @@ def mapping_widget(spec: FieldSpec, value: Any, key: str, *, numeric: bool = Fal
     return values
 
 
-def pair_sets_picker(origin: str | None = None, preselect_newest: bool = True) -> Widget:
+def pair_sets_picker(origin: str | None = None, preselect_newest: bool = True,
+                     preselect_origin: str | None = None) -> Widget:
     """A multiselect of preference pair sets (the runs that made them) of ``origin`` (any when None), newest
-    first; the newest is preselected unless ``preselect_newest`` is off."""
+    first; the newest (of ``preselect_origin`` when there is one of it) is preselected unless ``preselect_newest``
+    is off."""
 
     def widget(spec: FieldSpec, value: Any, key: str) -> list[str]:
         sets = services().store.preferences.pair_sets(origin=origin)
         labels = {s["run_id"]: f"{s['run_id']} — {s['origin']}, {s['train']} train / {s['valid']} valid"
                   for s in sets}
+        preferred = [s for s in sets if s["origin"] == preselect_origin] or sets
         default = [v for v in (value or []) if v in labels] or (
-            [s["run_id"] for s in sets[:1]] if preselect_newest else [])
+            [s["run_id"] for s in preferred[:1]] if preselect_newest else [])
         return st.multiselect(spec.label, list(labels), default=default, format_func=labels.get, help=spec.help,
                               key=key)
 
     return widget
 
 
-pair_set_picker = pair_sets_picker()
-"""Any pair sets, the newest preselected."""
+pair_set_picker = pair_sets_picker(preselect_origin="synthetic")
+"""Any pair sets, the newest synthetic one preselected (the cold start's reward model and DPO learn from the synthetic
+pairs; human pairs from feedback belong to Human alignment's fine-tune)."""

@@ -31,6 +31,25 @@ def test_form_launches_training_with_the_demo_preset(open_page, store, tiny_poli
     assert config["base_model"] == "tiny-sft"
 
 
+def test_the_train_form_preselects_the_synthetic_pairs_over_newer_human_ones(open_page, store, tiny_policy, pair_set,
+                                                                           tmp_path):
+    # the cold start's RM learns from the synthetic pairs; human pairs (Human alignment) are for its fine-tune
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from tests.conftest import learnable_pair_rows
+
+    path = tmp_path / "human.parquet"
+    rows = [{**r, "linguist": "Amina", "judgement_id": i, "weight": 1.0} for i, r in enumerate(learnable_pair_rows(6))]
+    pq.write_table(pa.Table.from_pylist(rows), path)
+    with store.db.transaction() as cur:
+        store.preferences.load_pairs(cur, "feedback_pairs-newer", "human", None, path)
+    assert [s["run_id"] for s in store.preferences.pair_sets()][0] == "feedback_pairs-newer"
+    at = open_page("reward")
+    picker = next(m for m in at.multiselect if m.label == "Pair sets")
+    assert picker.value == [pair_set] and any(o.startswith("feedback_pairs-newer") for o in picker.options)
+
+
 @pytest.mark.slow
 def test_trained_model_is_inspected_with_calibration_distributions_and_errors(open_page, supervisor, store,
                                                                              tiny_policy, pair_set):

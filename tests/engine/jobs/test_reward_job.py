@@ -77,3 +77,10 @@ def test_cancelled_reward_job_resumes_from_its_checkpoint(supervisor, store, tin
     assert f"resuming from checkpoint-{step}" in logs
     assert store.runs.get(run_id)["progress_done"] > step
     supervisor.cancel_and_wait(run_id, timeout_s=90)
+
+
+def test_an_unreadable_unfreeze_schedule_is_refused_before_the_run_exists(supervisor, store, pair_set):
+    # it used to start, load the model and fail — offering a Resume that would fail the same way
+    with pytest.raises(ValueError, match="not an unfreezing phase: 'everything@soon'"):
+        supervisor.create("reward", _config(pair_set, unfreeze_schedule=["everything@soon"]))
+    assert store.runs.list() == []
