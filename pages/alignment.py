@@ -90,7 +90,7 @@ with pairs_tab:
         rows = store.preferences.pairs(run_ids=[chosen], limit=200)
         st.dataframe([{"linguist": r["linguist"], "from": r["strategy"], "judgement": r["judgement_id"],
                        "weight": r["weight"], "split": r["split"], "source": r["source"], "chosen": r["chosen"],
-                       "rejected": r["rejected"]} for r in rows], hide_index=True, use_container_width=True)
+                       "rejected": r["rejected"]} for r in rows], hide_index=True, width="stretch")
         exported = st.multiselect("Human pair sets to export", [s["run_id"] for s in human_sets],
                                   default=[human_sets[0]["run_id"]], key="align-export-sets")
         preference_export(store, "human", exported, key="align-export")
@@ -128,7 +128,7 @@ with rm_tab:
             "bar 0.80 met": (m["metadata"].get("valid_accuracy_human") or 0) > m["metadata"].get("human_bar", 0.8),
             "human / replayed training pairs": f"{m['metadata'].get('human_train_pairs')} / "
                                                f"{m['metadata'].get('replayed_pairs')}",
-        } for m in tuned], hide_index=True, use_container_width=True)
+        } for m in tuned], hide_index=True, width="stretch")
 
 with ppo_tab:
     cold = store.models.list(kind="policy", stage="cold-start")

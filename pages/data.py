@@ -105,7 +105,7 @@ def _show_problems(errors, hints) -> None:
         rows += [{"line": line, "reason": f"{SWAPPED_ON_LINE} — fix the row, or tick “Swap columns” above if the "
                                           "whole file is like it"} for line in sorted(swapped)]
         rows.sort(key=lambda r: (r["line"] or 0))
-        st.dataframe(rows, hide_index=True, use_container_width=True, height=min(400, 40 + 35 * len(rows)))
+        st.dataframe(rows, hide_index=True, width="stretch", height=min(400, 40 + 35 * len(rows)))
         if len(errors) > 2000:
             st.caption(f"… and {len(errors) - 2000} more")
 
@@ -220,7 +220,7 @@ with browse_tab:
         st.dataframe(
             [{"id": c["id"], "name": c["name"], "pair": c["pair"], "segments": c["segments"], "train": c["train"],
               "valid": c["valid"], "test": c["test"], "file": c["source_file"], "added (UTC)": c["created_at"]}
-             for c in corpora], hide_index=True, use_container_width=True,
+             for c in corpora], hide_index=True, width="stretch",
         )
         names = {c["id"]: corpus_label(c) for c in corpora}
         corpus_id = st.selectbox("Corpus", list(names), format_func=names.get, key="browse-corpus")

@@ -29,7 +29,7 @@ if pipelines:
         st.dataframe([{"#": p["id"], "name": p["name"], "status": p["status"],
                        "steps": " → ".join(f"{s['name']} ({s['status']})" for s in p["steps"]),
                        "started (UTC)": p["created_at"], "error": p["error"] or ""} for p in pipelines],
-                     hide_index=True, use_container_width=True)
+                     hide_index=True, width="stretch")
 
 with st.expander("Start a pipeline", expanded=not pipelines):
     template = st.radio("Start", list(TEMPLATES), format_func=lambda t: TEMPLATES[t].title, horizontal=True,

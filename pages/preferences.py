@@ -172,28 +172,28 @@ with charts_tab:
         if margins:
             fig = px.histogram(x=margins, nbins=30, labels={"x": "quality margin (chosen − rejected)"},
                                title="Margin of the pairs")
-            st.plotly_chart(fig, use_container_width=True, key="pref-margin-hist")
+            st.plotly_chart(fig, width="stretch", key="pref-margin-hist")
         table = pd.DataFrame(store.preferences.score_table(score))
         metric_cols = [c for c in table.columns if c not in ("cand_id", "strategy", "check_passed")]
         if len(table) and metric_cols:
             corr = table[metric_cols].astype(float).corr(method="spearman").rename(index=metric_title,
                                                                                    columns=metric_title)
             st.plotly_chart(px.imshow(corr, text_auto=".2f", zmin=-1, zmax=1, color_continuous_scale="RdBu",
-                                      title="Metric correlation (Spearman)"), use_container_width=True,
+                                      title="Metric correlation (Spearman)"), width="stretch",
                             key="pref-corr")
             metric = st.selectbox("Metric by sampling strategy", metric_cols,
                                   index=metric_cols.index("quality") if "quality" in metric_cols else 0,
                                   format_func=metric_title, key="pref-strategy-metric")
             st.plotly_chart(px.box(table, x="strategy", y=metric, title=f"{metric_title(metric)} by sampling strategy",
                                    labels={metric: metric_title(metric), "strategy": "Sampling strategy"}),
-                            use_container_width=True, key="pref-strategy-box")
+                            width="stretch", key="pref-strategy-box")
 
 with export_tab:
     sets = store.preferences.pair_sets(origin="synthetic")
     if not sets:
         st.info("No synthetic pairs yet.")
     else:
-        st.dataframe(sets, hide_index=True, use_container_width=True)
+        st.dataframe(sets, hide_index=True, width="stretch")
         chosen = st.multiselect("Pair sets to export", [s["run_id"] for s in sets],
                                 default=[sets[0]["run_id"]], key="pref-export-sets")
         preference_export(store, "synthetic", chosen, key="pref-export")

@@ -110,12 +110,12 @@ with inspect_tab:
             ])
             fig.update_layout(title="Calibration: σ(Δreward) vs observed", xaxis_title="predicted P(preferred)",
                               yaxis_title="observed share preferred", height=350)
-            left.plotly_chart(fig, use_container_width=True, key="rm-calibration")
+            left.plotly_chart(fig, width="stretch", key="rm-calibration")
             dist = go.Figure([go.Histogram(x=[r["chosen_reward"] for r in rows], name="chosen", opacity=0.6),
                               go.Histogram(x=[r["rejected_reward"] for r in rows], name="rejected", opacity=0.6)])
             dist.update_layout(barmode="overlay", title="Rewards of chosen vs rejected", xaxis_title="reward",
                                height=350)
-            right.plotly_chart(dist, use_container_width=True, key="rm-distributions")
+            right.plotly_chart(dist, width="stretch", key="rm-distributions")
             st.subheader("Pairs the model gets wrong")
             wrong = wrong_pairs(rows)
             st.caption(f"{sum(r['chosen_reward'] <= r['rejected_reward'] for r in rows)} of {len(rows)} validation "
@@ -139,4 +139,4 @@ with versions_tab:
             "base": m["metadata"].get("base_model") or m["parent"], "train pairs": m["metadata"].get("train_pairs"),
             "valid pairs": m["metadata"].get("valid_pairs"), "pair sets": ", ".join(m["metadata"].get("pair_sets", [])),
             "run": m["run_id"], "registered (UTC)": m["created_at"],
-        } for m in reward_models], hide_index=True, use_container_width=True)
+        } for m in reward_models], hide_index=True, width="stretch")

@@ -24,7 +24,7 @@ st.dataframe(
       "title": r["title"], "progress": (f"{r['progress_done']:.0f}/{r['progress_total']:.0f}"
                                         if r["progress_done"] is not None and r["progress_total"] else ""),
       "created (UTC)": r["created_at"]} for r in runs],
-    hide_index=True, use_container_width=True,
+    hide_index=True, width="stretch",
 )
 ids = [r["id"] for r in runs]
 wanted = st.query_params.get("run")  # a link from another page (e.g. a pipeline step) names the run

@@ -172,8 +172,8 @@ def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: in
     samples = sum(c["n_samples"] for c in cands)
     seed = (request.get("settings") or {}).get("seed")
     seed_text = f" · seed {seed}" if seed is not None else ""
-    st.caption(f"{request['model']} · {ranked} · {len(cands)} distinct candidates from {samples} samples"
-               f"{seed_text}{timing}")
+    st.caption(f"{request['model']} · {ranked} · {counted(len(cands), 'distinct candidate')} from "
+               f"{counted(samples, 'sample')}{seed_text}{timing}")
     show_all = len(cands) > TOP and st.toggle(f"Show all {len(cands)} candidates", key=f"{ctx}-all-{request_id}")
     shown = [c["position"] for c in cands] if show_all else [c["position"] for c in cands[:TOP]]
     for position in shown:
@@ -481,7 +481,7 @@ def review_queue_section() -> None:
             st.dataframe([{"linguist A": p.linguist_a, "linguist B": p.linguist_b, "shared sources": p.items,
                            "ranked both": p.ranked_items, "Kendall's tau": p.mean_tau, "picks compared": p.best_items,
                            "same best pick": p.best_agreement} for p in report.pairs],
-                         hide_index=True, use_container_width=True)
+                         hide_index=True, width="stretch")
 
 
 
@@ -492,6 +492,7 @@ def batch_section() -> None:
     else:
         upload = st.file_uploader("Sources: .txt (one per line), .tsv / .csv (first column), .jsonl (\"source\")",
                                   type=["txt", "tsv", "csv", "jsonl"], key="tr-batch-file",
+                                  max_upload_size=MAX_UPLOAD_BYTES // (1024 * 1024),
                                   help=f"At most {MAX_UPLOAD_BYTES // (1024 * 1024)} MiB and 5,000 sources.")
         config = config_form("translate_batch", key="tr-batch", hidden=("upload", "upload_name"),
                              defaults={"model": default_policy(store), "reward_model": reward_models[0]},

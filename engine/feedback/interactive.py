@@ -95,7 +95,8 @@ def check_strategies(specs: Sequence[str]) -> list[SamplingStrategy]:
     strategies = parse_strategies(list(specs))
     n = sum(s.samples for s in strategies)
     if not MIN_SAMPLES <= n <= MAX_SAMPLES:
-        raise ValueError(f"the strategies give {n} candidates; choose between {MIN_SAMPLES} and {MAX_SAMPLES}")
+        raise ValueError(f"the strategies give {n} candidate{'' if n == 1 else 's'}; "
+                         f"choose between {MIN_SAMPLES} and {MAX_SAMPLES}")
     return strategies
 
 

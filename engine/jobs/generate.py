@@ -65,9 +65,9 @@ def _candidate_count(strategies: list) -> int:
 
 def prepare(config: GenerateConfig, store, run_dir: Path) -> None:
     """Check the settings, then export the sources and the model reference into ``inputs/``."""
-    if not 3 <= _candidate_count(config.strategies) <= 8:
-        raise ValueError(f"the strategies give {_candidate_count(config.strategies)} candidates per source; "
-                         "choose between 3 and 8")
+    n = _candidate_count(config.strategies)
+    if not 3 <= n <= 8:
+        raise ValueError(f"the strategies give {n} candidate{'' if n == 1 else 's'} per source; choose between 3 and 8")
     ref = resolve_model(store, config.model)
     if ref.kind != "policy":
         raise ValueError(f"{config.model} is a {ref.kind} model; choose a policy model")

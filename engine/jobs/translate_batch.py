@@ -77,7 +77,7 @@ def prepare(config: TranslateBatchConfig, store, run_dir: Path) -> None:
 
     n = _sample_count(config.strategies)
     if not 5 <= n <= 8:
-        raise ValueError(f"the strategies give {n} candidates per source; choose between 5 and 8")
+        raise ValueError(f"the strategies give {n} candidate{'' if n == 1 else 's'} per source; choose between 5 and 8")
     ref = resolve_model(store, config.model)
     if ref.kind != "policy":
         raise ValueError(f"{config.model} is a {ref.kind} model; choose a policy model")

@@ -100,7 +100,7 @@ def active_feedback_chart(key: str) -> None:
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         legend={"orientation": "h"},
     )
-    st.plotly_chart(fig, use_container_width=True, key=f"{key}-chart")
+    st.plotly_chart(fig, width="stretch", key=f"{key}-chart")
     final = data.get("final") or {}
     settings = data.get("settings") or {}
     if final:

@@ -75,6 +75,7 @@ def argilla_panel(store, exports_root, linguists: list[str] | None) -> None:
         "Import an Argilla dataset (.zip of its folder)",
         type=["zip"],
         key="tr-argilla-file",
+        max_upload_size=MAX_UPLOAD_MB,
         help=f"At most {MAX_UPLOAD_MB} MiB. Every record is checked first: one bad record and nothing is imported.",
     )
     if e2.button("Import judgements", key="tr-argilla-import", disabled=upload is None):

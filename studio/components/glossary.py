@@ -81,7 +81,8 @@ def glossary_manager(store) -> None:
         "note, optional domain; a header line is optional. Every line is checked; a file with a bad line is "
         f"refused whole with each line and reason. At most {MAX_BYTES // (1024 * 1024)} MiB."
     )
-    upload = st.file_uploader("Glossary file", type=["tsv", "csv", "txt"], key="gl-file")
+    upload = st.file_uploader("Glossary file", type=["tsv", "csv", "txt"], key="gl-file",
+                              max_upload_size=MAX_BYTES // (1024 * 1024))  # the widget says this limit, not 200 MB
     c1, c2 = st.columns(2)
     pair = c1.selectbox("Language pair", SUPPORTED_PAIRS, key="gl-pair")
     default_name = upload.name.rsplit(".", 1)[0] if upload is not None else ""
@@ -98,7 +99,7 @@ def glossary_manager(store) -> None:
                 st.dataframe(
                     [{"line": e.line or "file", "reason": e.reason} for e in parsed.errors[:200]],
                     hide_index=True,
-                    use_container_width=True,
+                    width="stretch",
                     key="gl-errors",
                 )
             else:

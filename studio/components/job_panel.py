@@ -197,7 +197,7 @@ def metric_charts(run_id: str, charts: Sequence[tuple[str, Sequence[str]]] | Non
     for i, (title, keys) in enumerate(charts):
         with cols[i % len(cols)]:
             st.plotly_chart(_metric_figure(rows, keys, title), key=f"{key}-chart-{run_id}-{i}",
-                            use_container_width=True)
+                            width="stretch")
 
 
 def _progress(run: dict) -> None:

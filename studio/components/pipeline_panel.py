@@ -95,7 +95,7 @@ def pipeline_view(pipeline_id: int, *, key: str) -> None:
                          "run": f"runs?run={step['run_id']}" if step["run_id"] else "",  # None printed "None"
                          "made": ", ".join(f"{m['name']} ({m['stage']})" for m in models),
                          "error": step["error"] or ""})
-        st.dataframe(rows, hide_index=True, use_container_width=True, key=f"{key}-steps-{pipeline_id}",
+        st.dataframe(rows, hide_index=True, width="stretch", key=f"{key}-steps-{pipeline_id}",
                      column_config={"run": st.column_config.LinkColumn("run", display_text=r"run=(.*)")})
         st.caption("Each step is a normal run: open it on the Runs page for its charts and log.")
         if pipeline["status"] == "failed":
