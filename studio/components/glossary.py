@@ -196,9 +196,9 @@ def terminology_section(
                 "system": label(r.key),
                 "terms kept": r.kept,
                 "terms applicable": r.applicable,
-                "terminology": round(100 * r.share, 1),
-                "interval": f"{100 * r.low:.1f}–{100 * r.high:.1f}" if r.low is not None else "",
-                "Δ vs first": "" if r.diff_vs_first is None else f"{100 * r.diff_vs_first:+.1f}",
+                "terminology (%)": round(100 * r.share, 1),
+                "interval (%)": f"{100 * r.low:.1f}–{100 * r.high:.1f}" if r.low is not None else "",
+                "Δ vs first (points)": "" if r.diff_vs_first is None else f"{100 * r.diff_vs_first:+.1f}",
                 "p": "" if r.p_vs_first is None else f"{r.p_vs_first:.3f}",
             }
             for r in results

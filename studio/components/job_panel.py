@@ -145,7 +145,7 @@ def _metric_figure(rows: list[dict], keys: Sequence[str], title: str) -> go.Figu
         points = [(r["step"], r["value"]) for r in rows if r["key"] == k and r["value"] is not None]
         if points:
             xs, ys = zip(*points, strict=True)
-            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines+markers", name=k, marker={"size": 4}))
+            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines+markers", name=metric_title(k), marker={"size": 4}))
     if not fig.data:  # a metric this run has not logged (yet): say so rather than draw empty axes
         fig.add_annotation(text="no points yet", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
                            font={"color": "#6b7280"})
@@ -153,8 +153,10 @@ def _metric_figure(rows: list[dict], keys: Sequence[str], title: str) -> go.Figu
         fig.update_yaxes(visible=False)
     # the title sits left and wraps, the modebar stands on the right edge: a long title ran under the toolbar
     fig.update_layout(title={"text": wrap_title(title), "x": 0.01, "xanchor": "left", "y": 0.97, "yanchor": "top"},
-                      height=320, margin={"l": 10, "r": 40, "t": 64, "b": 10}, modebar={"orientation": "v"},
-                      xaxis_title="step", legend={"orientation": "h"})
+                      height=340, margin={"l": 10, "r": 40, "t": 64, "b": 84}, modebar={"orientation": "v"},
+                      xaxis_title="step", yaxis_title=metric_title(keys[0]) if len(keys) == 1 else None,
+                      # below the axis title, not over the tick labels (plotly's default spot for a horizontal one)
+                      legend={"orientation": "h", "yanchor": "top", "y": -0.3, "x": 0, "xanchor": "left"})
     return fig
 
 

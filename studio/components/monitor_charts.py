@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from engine.monitor.quality import MEASURES
@@ -37,11 +39,19 @@ def measure_chart(rows: Sequence[dict], measure: str, promotions: Sequence[dict]
             xanchor="left",
             font={"size": 10, "color": "#666"},
         )
+    # one tick per period and a period of room each side (with one day of data plotly spread milliseconds over the
+    # axis); a share stays on 0–100 % (its autorange ran from −50 % to 150 % around a single point)
+    step = timedelta(days=7 if period == "week" else 1)
+    times = [pd.Timestamp(r["period"]) for r in rows if r["measure"] == measure]
+    xaxis: dict = {"type": "date", "tickformat": "%b %-d", "dtick": int(step.total_seconds() * 1000)}
+    if times:
+        xaxis["range"] = [min(times) - step, max(times) + step]
     fig.update_layout(
         title=f"{m.label} per {period}",
         height=300,
         margin={"l": 40, "r": 10, "t": 40, "b": 30},
         legend={"orientation": "h", "y": -0.2},
-        yaxis={"tickformat": ".0%" if m.share else ".3f"},
+        xaxis=xaxis,
+        yaxis={"tickformat": ".0%", "range": [-0.02, 1.02]} if m.share else {"tickformat": "~r"},
     )
     return fig

@@ -69,5 +69,5 @@ def test_compare_page_gives_each_system_a_terminology_score(open_page, store, tm
     (table,) = [d.value for d in at.dataframe if "terms kept" in d.value.columns]
     by_system = {row["system"].split(" · ")[0]: row for row in table.to_dict("records")}
     assert (by_system["final-v1"]["terms kept"], by_system["final-v1"]["terms applicable"]) == (5, 5)
-    assert (by_system["sft-v1"]["terms kept"], by_system["sft-v1"]["terminology"]) == (3, 60.0)
+    assert (by_system["sft-v1"]["terms kept"], by_system["sft-v1"]["terminology (%)"]) == (3, 60.0)
     assert any("terms kept ÷ terms applicable" in c.value for c in at.caption)
