@@ -153,8 +153,13 @@ with upload_tab:
         data, filename = pasted.encode("utf-8"), "pasted.tsv"
         _follow_new_input("upload", "pasted", fmt_default)
     options, problem = _options_form("upload", fmt_default)
-    name = st.text_input("Corpus name", value=filename.rsplit(".", 1)[0] if filename else "",
-                         key=f"upload-name-{filename}")
+    # the name follows each new file (or a paste) unless the user typed one: a typed name sticks
+    suggested = filename.rsplit(".", 1)[0] if filename else ""
+    if st.session_state.get("upload-name-suggested") != suggested:
+        if st.session_state.get("upload-name", "") in ("", st.session_state.get("upload-name-suggested", "")):
+            st.session_state["upload-name"] = suggested
+        st.session_state["upload-name-suggested"] = suggested
+    name = st.text_input("Corpus name", key="upload-name")
     c1, c2 = st.columns(2)
     check_clicked = c1.button("Check", disabled=not data, key="upload-check")
     # a Check that said "rejected" holds for these bytes and these options until either changes

@@ -73,6 +73,8 @@ if LINGUIST not in st.session_state and st.query_params.get("linguist"):
         st.query_params.pop("linguist", None)
 
 linguist: str | None = st.session_state.get(LINGUIST)
+if linguist is not None and st.query_params.get("linguist") != linguist:
+    st.query_params["linguist"] = linguist  # back through the sidebar, whose links drop it: a reload keeps it
 if linguist is None:
     st.subheader("Who is judging?")
     known = store.feedback.linguists()

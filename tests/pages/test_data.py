@@ -16,7 +16,7 @@ GOOD = "\n".join([
 def _paste(at, text: str, name: str):
     at.text_area(key="upload-paste").input(text)
     at.run()
-    at.text_input(key="upload-name-pasted.tsv").input(name)
+    at.text_input(key="upload-name").input(name)
     at.run()
     return at
 
@@ -241,3 +241,17 @@ def test_browsing_reads_a_page_of_segments_per_rerun_and_each_search_once(open_p
         bounded, scans = _segment_reads(queries)
         assert (len(bounded), scans) == (1, []), queries
     assert not at.exception
+
+
+def test_a_name_typed_before_pasting_is_kept(open_page, store):
+    # typing the name first and pasting after used to swap the name box for a new one that said "pasted"
+    at = open_page("data")
+    assert at.text_input(key="upload-name").value == ""
+    at.text_input(key="upload-name").input("clinic-phrases")
+    at.run()
+    at.text_area(key="upload-paste").input(GOOD)
+    at.run()
+    assert at.text_input(key="upload-name").value == "clinic-phrases"
+    at.button(key="upload-add").click()
+    at.run()
+    assert not at.exception and store.corpora.by_name("clinic-phrases") is not None

@@ -290,3 +290,12 @@ def test_a_candidate_card_names_each_strategy_once_and_its_sample_count(open_pag
     captions = [c.value for c in at.caption if c.value.startswith("**#")]
     assert captions == ["**#1** · reward 0.900 · greedy, temperature:0.7, top_p:0.9 · 5 samples",
                         "**#2** · reward 0.500 · temperature:1.0"]
+
+
+def test_the_sign_in_returns_to_the_address_after_the_sidebar_dropped_it(open_page, store, typed_names):
+    # the sidebar's links open /translate without ?linguist=…: a reload then asked "Who is judging?" again
+    at = open_page("translate")
+    _sign_in(at, "Layla")
+    at.query_params.clear()  # as after Models → 6 · Translate & feedback in the sidebar
+    at.run()
+    assert at.query_params["linguist"] == ["Layla"]
