@@ -61,7 +61,8 @@ def span_marker(
     by_position = {c["position"]: c for c in request["candidates"]}
     with st.expander("Mark error spans (MQM)", expanded=False):
         st.caption(
-            "Choose the first and the last word of an error (right to left, as the sentence reads), its category "
+            "Choose the first and the last word of an error (right to left, as the sentence reads; one click for "
+            "a one-word error — a second click on the same word unchooses it), its category "
             "and severity, and add it; save when the candidate is done. Weights: "
             + ", ".join(f"{s} {WEIGHTS[s]:g}" for s in SEVERITIES)
             + ". Saving with no span marked records a candidate without errors."
