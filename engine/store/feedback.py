@@ -94,15 +94,19 @@ class FeedbackRepository:
     def add_judgement(self, judgement: Any, *, model: str, rm: str | None) -> SubmitResult:
         """Store a checked judgement once per submission id; returns a :class:`SubmitResult`.
 
-        ``INSERT … ON CONFLICT DO NOTHING RETURNING id`` inside the serialised write transaction: a repeat of
-        the same submission inserts nothing and answers with the stored judgement's number. A submission id
+        Inside the serialised write transaction a repeat of the same submission is found first and answered with
+        the stored judgement's number (``INSERT … ON CONFLICT DO NOTHING`` stays as the backstop). A submission id
         already stored for another linguist or another request is no repeat: it raises
         :class:`SubmissionConflict` rather than answer with somebody else's judgement (which would drop this one
         while confirming it).
         """
         j = judgement
         with self.db.transaction() as cur:
-            inserted = cur.execute(
+            # a repeat is answered before the INSERT: a refused INSERT still takes a number from the id sequence,
+            # and the next judgement's number then skipped one (#1, then #3 after a double-clicked submit)
+            existing = cur.execute("SELECT id, linguist, request_id FROM judgements WHERE submission_id = ?",
+                                   [j.submission_id]).fetchone()
+            inserted = [] if existing else cur.execute(
                 "INSERT INTO judgements (submission_id, request_id, linguist, kind, shown, ranking, best,"
                 " none_acceptable, correction, tags, comment, model, rm, queue_id, item_id, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
@@ -112,8 +116,8 @@ class FeedbackRepository:
             ).fetchall()
             if inserted:
                 return SubmitResult(int(inserted[0][0]), True)
-            existing = cur.execute("SELECT id, linguist, request_id FROM judgements WHERE submission_id = ?",
-                                   [j.submission_id]).fetchone()
+            existing = existing or cur.execute("SELECT id, linguist, request_id FROM judgements WHERE "
+                                               "submission_id = ?", [j.submission_id]).fetchone()
         if (existing[1], existing[2]) != (j.linguist, j.request_id):
             raise SubmissionConflict("this form was already submitted for another judgement; reload the page and "
                                  "judge again")

@@ -78,7 +78,8 @@ def test_submit_stores_once_per_submission_id_and_copies_the_models(store):
         "tiny-sft", "tiny-rm", "Amina B.", 1, [1, 0, 2])
     assert row["source"] == "The cat is on the table." and row["tags"] == ["accuracy"]
     second = submit(store, _j("best", request_id=rid, best=2))
-    assert second.stored and second.judgement_id != first.judgement_id
+    # the repeat took no number: the next judgement is #2 after #1, not #3 (linguists took a gap for a loss)
+    assert second.stored and second.judgement_id == first.judgement_id + 1
 
 
 def test_a_submission_id_reused_by_another_linguist_or_request_is_refused_not_taken_for_a_repeat(store):
