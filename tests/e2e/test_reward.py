@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from engine.jobs.metric_titles import metric_title
 from tests.e2e.conftest import choose, open_page, wait_for_app
 
 pytestmark = pytest.mark.e2e
@@ -25,7 +26,7 @@ def test_train_reward_model_and_see_accuracy(page: Page, seeded_studio_server, a
     page.wait_for_function(
         "() => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .js-plotly-plot')].some(p =>"
         " p.layout && p.layout.title && String(p.layout.title.text).includes('Accuracy')"
-        " && p.data.some(t => t.name === 'eval_accuracy' && t.x.length >= 1))")
+        f" && p.data.some(t => t.name === '{metric_title('eval_accuracy')}' && t.x.length >= 1))")  # named in words
     page.screenshot(path=str(artifacts / "reward-training.png"), full_page=True)
     expect(page.get_by_text("succeeded")).to_be_visible()
     page.get_by_role("tab", name="Inspect a reward model").click()
