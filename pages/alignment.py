@@ -7,6 +7,7 @@ import streamlit as st
 from engine.feedback.pairs import linguist_weights, volume_warning
 from engine.pipelines.templates import phase3_defaults
 from studio.components.active_feedback import active_feedback_chart
+from studio.components.arabic import bidi_table
 from studio.components.exports import preference_export
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor, start_run
@@ -19,6 +20,9 @@ from studio.state import services
 
 RM_CHARTS = [("Loss", ["loss", "eval_loss"]),
              ("Accuracy", ["accuracy", "eval_accuracy", "valid_accuracy_human", "valid_accuracy_synthetic"])]
+
+PAIRS_SHOWN = 50
+"""Human pairs shown on the page (the export holds all of them)."""
 
 st.title("7 · Human alignment")
 st.caption("The loop closes here: the linguists' judgements become preference pairs, the cold-start reward model is "
@@ -87,10 +91,14 @@ with pairs_tab:
         st.dataframe([{"pair set": s["run_id"], "pairs": s["pairs"], "train": s["train"], "valid": s["valid"],
                        "made (UTC)": s["created_at"]} for s in human_sets], hide_index=True)
         chosen = st.selectbox("Look at the pairs of", [s["run_id"] for s in human_sets], key="align-pairs-look")
-        rows = store.preferences.pairs(run_ids=[chosen], limit=200)
-        st.dataframe([{"linguist": r["linguist"], "from": r["strategy"], "judgement": r["judgement_id"],
-                       "weight": r["weight"], "split": r["split"], "source": r["source"], "chosen": r["chosen"],
-                       "rejected": r["rejected"]} for r in rows], hide_index=True, width="stretch")
+        rows = store.preferences.pairs(run_ids=[chosen], limit=PAIRS_SHOWN)
+        # an HTML table, Arabic right to left: the grid drew the Arabic columns left to right and cut the last one
+        # at the page's edge, hiding the start of each sentence
+        bidi_table(rows, ["linguist", "strategy", "judgement_id", "weight", "split", "source", "chosen", "rejected"],
+                   arabic_columns=("chosen", "rejected"),
+                   labels={"strategy": "from", "judgement_id": "judgement"})
+        if len(rows) == PAIRS_SHOWN:
+            st.caption(f"The first {PAIRS_SHOWN} pairs; the export below holds them all.")
         exported = st.multiselect("Human pair sets to export", [s["run_id"] for s in human_sets],
                                   default=[human_sets[0]["run_id"]], key="align-export-sets")
         preference_export(store, "human", exported, key="align-export")
