@@ -289,6 +289,8 @@ def run_monitor(run_id: str, *, charts: Sequence[tuple[str, Sequence[str]]] | No
         metric_charts(run_id, charts, key=key)
         with st.expander("Log", expanded=run["status"] == "failed"):
             _log_tail(run_id, log_lines)
+        with st.expander("Settings it runs with"):  # a form may show a value it did not submit (an invalid number)
+            run_config(run)
         if was_active and run["status"] in FINAL_STATUSES:
             st.rerun()  # the whole page: outputs of the finished run appear, refreshing stops
 

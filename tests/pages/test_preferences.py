@@ -24,6 +24,9 @@ def test_generate_form_launches_a_run_with_the_chosen_model(open_page, store, ti
     at.run()
     runs = store.runs.list(kinds=("generate",))
     assert len(runs) == 1
+    # the monitor shows the settings the run got (a number box may show a value it did not submit)
+    [settings] = [e for e in at.expander if e.label == "Settings it runs with"]
+    assert '"sample_size": 4' in settings.json[0].value
     # a double click submits the form twice: the second submission starts nothing (its note may be gone at once:
     # the run's monitor reruns the page when the tiny run ends)
     at.button[[b.label for b in at.button].index("Generate")].click()
