@@ -15,6 +15,7 @@ from engine.compare.diff import diff_html
 from engine.compare.report import (
     ab_rows,
     fmt,
+    fmt_score,
     pair_table,
     report_csv,
     report_html,
@@ -144,7 +145,7 @@ def sentence_html(sentence: dict, comparison, baseline: str, metrics: list[str])
         text = sentence["outputs"][system.key]
         shown = html.escape(text) if system.key == baseline else diff_html(base_text, text)
         scores = sentence["scores"][system.key]
-        score_text = " · ".join(f"{metric_label(m)} {fmt(scores[m])}" for m in metrics if m in scores)
+        score_text = " · ".join(f"{metric_label(m)} {fmt_score(m, scores[m])}" for m in metrics if m in scores)
         rows.append(f"<tr><th>{html.escape(system.label)}</th><td class='tarjama-ar' dir='rtl'>"
                     f"{shown or '<em>(empty)</em>'}</td><td style='font-size:0.8rem;color:#4b5563'>"
                     f"{html.escape(score_text)}</td></tr>")

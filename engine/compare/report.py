@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from engine.compare.ab import WinRate
 from engine.compare.comparison import Comparison, metric_label
+from engine.compare.significance import CORPUS_METRICS
 
 
 def fmt(value: float | None) -> str:
@@ -22,6 +23,14 @@ def fmt(value: float | None) -> str:
     if value is None:
         return ""
     return f"{value:.2f}" if abs(value) >= 10 else f"{value:.3f}"
+
+
+def fmt_score(metric: str, value: float | None) -> str:
+    """``metric``'s score for a table: sacrebleu's 0–100 scores (BLEU, chrF, TER) always with 2 decimals (TER
+    "0.00" beside chrF "25.00", not "0.000"), the others as :func:`fmt`."""
+    if value is None or metric not in CORPUS_METRICS:
+        return fmt(value)
+    return f"{value:.2f}"
 
 
 def fmt_p(p: float | None) -> str:

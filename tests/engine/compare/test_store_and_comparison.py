@@ -137,3 +137,11 @@ def test_an_uploaded_test_file_is_checked_like_a_corpus():
     assert jsonl[0]["reference"] == "صباح الخير"
     with pytest.raises(CorpusRejected, match="line 2"):
         testset_rows_from_upload("Hello\tمرحبا\nBye\tBye\n".encode(), "tests.tsv", "en-ar")
+
+
+def test_sacrebleus_scores_keep_two_decimals_at_any_size_and_the_others_three_below_ten():
+    # the per-sentence line read "TER 0.000 · chrF 25.00"
+    from engine.compare.report import fmt_score
+
+    assert [fmt_score("ter", 0.0), fmt_score("chrf", 25.0), fmt_score("bleu", 7.25)] == ["0.00", "25.00", "7.25"]
+    assert [fmt_score("comet", 0.8123), fmt_score("rm", 12.5), fmt_score("chrf", None)] == ["0.812", "12.50", ""]
