@@ -107,10 +107,7 @@ def loop_chain(store) -> list[dict]:
             seen.add(chain[-1]["name"])
         return chain
 
-    def loop_stage(model: dict) -> str:
-        if model["stage"] != "production":
-            return model["stage"]
-        return store.models.stage_before_production(model["name"]) or "production"
+    loop_stage = store.models.loop_stage
 
     candidates = [m for m in policies if m["stage"] == "production"]
     candidates += [m for m in policies if m["stage"] == "final"]

@@ -51,9 +51,9 @@ def resolve_model(store, name: str) -> ModelRef:
 
 
 def newest_model(store, kind: str, stage: str | None = None, hint: str = "") -> str:
-    """The name of the newest registered model of ``kind`` (at ``stage``); a ValueError saying what is missing
-    (and ``hint``, what to do about it) when there is none."""
-    rows = store.models.list(kind=kind, stage=stage)
+    """The name of the newest registered model of ``kind`` (at ``stage`` of the loop: a model promoted to production
+    from it counts); a ValueError saying what is missing (and ``hint``, what to do about it) when there is none."""
+    rows = store.models.at_loop_stage(stage, kind) if stage else store.models.list(kind=kind)
     if not rows:
         raise ValueError(f"no {stage or kind} model is registered{': ' + hint if hint else ''}")
     return rows[0]["name"]

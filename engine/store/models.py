@@ -75,7 +75,22 @@ class ModelRepository:
             [name])
         return rows[0][0] if rows else None
 
+    def loop_stage(self, row: dict) -> str:
+        """A model's place in the loop: its stage, or for the production model the stage it had before its
+        promotion (a promoted SFT model is still the loop's SFT model)."""
+        if row["stage"] != "production":
+            return row["stage"]
+        return self.stage_before_production(row["name"]) or "production"
+
+    def at_loop_stage(self, stage: str, kind: str = "policy") -> list[dict]:
+        """Models of ``kind`` whose :meth:`loop_stage` is ``stage``, newest first."""
+        rows = self.list(kind=kind, stage=stage)
+        if stage != "production":
+            promoted = [r for r in self.list(kind=kind, stage="production") if self.loop_stage(r) == stage]
+            rows = sorted(rows + promoted, key=lambda r: (r["created_at"], r["name"]), reverse=True)
+        return rows
+
     def sft_model(self) -> dict | None:
-        """The newest model at stage ``sft`` (the one the loop starts from)."""
-        rows = self.list(kind="policy", stage="sft")
+        """The newest SFT model (the one the loop starts from), promoted to production or not."""
+        rows = self.at_loop_stage("sft")
         return rows[0] if rows else None

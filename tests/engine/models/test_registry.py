@@ -272,3 +272,15 @@ def test_a_new_model_name_must_be_free_and_a_free_one_is_found(store, policies):
     assert free_model_name(store, "brand-new") == "brand-new"
     store.models.register("cold-2", "policy", "/models/cold-2")
     assert free_model_name(store, "cold") == "cold-3"
+
+
+def test_a_promoted_sft_model_is_still_the_loops_sft_model(store, policies):
+    # promoting the only SFT model left every page saying "SFT model: none yet" and Phase 2 without a policy
+    from engine.models.refs import newest_model
+
+    promote(store, "sft", confirm_name="sft")
+    assert store.models.get("sft")["stage"] == "production"
+    assert store.models.sft_model()["name"] == "sft" and newest_model(store, "policy", "sft") == "sft"
+    promote(store, "cold", confirm_name="cold")  # sft goes back to its stage; cold is the loop's cold start still
+    assert store.models.sft_model()["name"] == "sft" and newest_model(store, "policy", "cold-start") == "cold"
+    assert [r["name"] for r in store.models.at_loop_stage("production")] == ["cold"]
