@@ -41,6 +41,7 @@ from studio.components.arabic import arabic_text, bidi_table
 from studio.components.glossary import glossary_picker, highlighted_source, highlighted_translation, term_index
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, remember_start, repeated_start, run_monitor
+from studio.components.linguist import LINGUIST
 from studio.components.pickers import model_picker
 from studio.components.rtl_editor import rtl_text_area
 from studio.components.span_marker import span_marker
@@ -48,7 +49,7 @@ from studio.components.wording import counted
 from studio.state import services
 
 TOP = 3
-LINGUIST, REQUEST = "tr_linguist", "tr_request"
+REQUEST = "tr_request"
 GLOSSARIES = "tr-glossaries"
 
 st.title("6 · Translate & feedback")
@@ -66,15 +67,11 @@ def _sign_in(name: str) -> None:
     st.query_params["linguist"] = clean
 
 
-if LINGUIST not in st.session_state and st.query_params.get("linguist"):
-    try:  # a reload keeps the sign-in through the address bar
-        _sign_in(st.query_params["linguist"])
-    except JudgementError:
-        st.query_params.pop("linguist", None)
-
+# the app shell keeps the name in the address on every page and brings it back after a reload
 linguist: str | None = st.session_state.get(LINGUIST)
-if linguist is not None and st.query_params.get("linguist") != linguist:
-    st.query_params["linguist"] = linguist  # back through the sidebar, whose links drop it: a reload keeps it
+if linguist is not None and st.session_state.get("tr-registered") != linguist:
+    store.feedback.register_linguist(linguist)  # signed in through the address (a reload, a shared link)
+    st.session_state["tr-registered"] = linguist
 if linguist is None:
     st.subheader("Who is judging?")
     known = store.feedback.linguists()

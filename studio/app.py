@@ -12,6 +12,7 @@ if str(ROOT) not in sys.path:  # `streamlit run studio/app.py` puts studio/ on t
 import streamlit as st  # noqa: E402
 
 from studio.components.arabic import inject_css  # noqa: E402
+from studio.components.linguist import keep_linguist_in_address  # noqa: E402
 from studio.gc_freeze import freeze_after_imports  # noqa: E402
 from studio.server import unsafe_start_message  # noqa: E402
 from studio.state import storage_errors  # noqa: E402
@@ -47,6 +48,7 @@ navigation = st.navigation({
         st.Page(PAGES / "models.py", title="Models", icon=":material/neurology:"),
     ],
 })
+keep_linguist_in_address()  # a reload of any page keeps the linguist's sign-in
 try:
     with storage_errors():  # a locked, full, read-only or damaged store: its message, not a traceback
         navigation.run()

@@ -299,3 +299,18 @@ def test_the_sign_in_returns_to_the_address_after_the_sidebar_dropped_it(open_pa
     at.query_params.clear()  # as after Models → 6 · Translate & feedback in the sidebar
     at.run()
     assert at.query_params["linguist"] == ["Layla"]
+
+
+def test_a_reload_on_another_page_keeps_the_sign_in(open_page, store):
+    # signed in, on Runs, reload (a new session whose address still says ?linguist=Layla — the app shell put it
+    # there), then the sidebar's link to Translate (which drops the address's parameters): still signed in
+    at = open_page()
+    at.query_params.update({"linguist": "Layla"})
+    at.switch_page("../pages/runs.py")
+    at.run()
+    at.query_params.clear()
+    at.switch_page("../pages/translate.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert "Who is judging?" not in [s.value for s in at.subheader]
+    assert at.query_params["linguist"] == ["Layla"] and store.feedback.linguists() == ["Layla"]
