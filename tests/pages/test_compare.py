@@ -100,6 +100,24 @@ def test_blind_ab_signs_in_records_a_judgement_and_counts_win_rates(compare_page
     assert any("1 judged by you" in c.value for c in at.caption)
 
 
+def test_blind_ab_of_two_systems_with_the_same_outputs_says_so(compare_page, store, tmp_path):
+    # it said "You have judged every sentence where these two systems differ." above "No judgements of this pair"
+    from tests.engine.compare.helpers import add_evaluation, add_testset, references
+
+    testset = add_testset(store)
+    store.models.register("sft-v1", "policy", "/m/sft-v1", stage="sft")
+    store.models.register("copy-v1", "policy", "/m/copy-v1", stage="candidate", parent="sft-v1")
+    add_evaluation(store, tmp_path, testset, "sft-v1", references())
+    add_evaluation(store, tmp_path, testset, "copy-v1", references())
+    at = compare_page()
+    at.text_input(key="ab-name").input("Amal")
+    at.button[[b.label for b in at.button].index("Sign in")].click()
+    at.run()
+    assert not at.exception
+    assert any("give the same output on every sentence" in i.value for i in at.info)
+    assert not any("You have judged every sentence" in s.value for s in at.success)
+
+
 def test_a_model_with_degenerate_outputs_is_flagged_as_likely_reward_hacking(compare_page, store, tmp_path):
     from tests.engine.compare.helpers import add_evaluation, add_testset, references
 
