@@ -503,4 +503,5 @@ KIND = JobKind(
                 "available, the reward, and the hallucination checks. Evaluations are cached per model × test "
                 "set × decoding.",
     config_cls=EvaluateConfig, run=run, prepare=prepare,
+    resumes_from_outputs=True,
 )

@@ -203,4 +203,5 @@ KIND = JobKind(
     name="generate", title="Generate candidates",
     description="The policy samples 3–8 candidate translations per source with varied decoding strategies.",
     config_cls=GenerateConfig, run=run, prepare=prepare,
+    resumes_from_outputs=True,
 )

@@ -43,6 +43,9 @@ class JobKind:
     config_cls: type
     run: Callable[[Any, JobContext], None]
     prepare: Callable[[Any, Any, Path], None] | None = None
+    resumes_from_outputs: bool = False
+    """The job writes its finished work to ``outputs/`` as it goes (chunks of sources, systems evaluated) and a
+    resumed run skips it: it needs no checkpoint to continue where it stopped."""
 
 
 def job_kind(name: str) -> JobKind:

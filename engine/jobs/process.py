@@ -60,6 +60,7 @@ def run_job(run_dir: Path) -> int:
     rank, size = process_rank(), world_size()
     ctx = JobContext(run_dir, heartbeat_s=float(os.environ.get(HEARTBEAT_ENV, "5")), rank=rank)
     ctx.start()
+    kind = None
     try:
         spec = read_run_config(run_dir)
         kind = job_kind(spec["kind"])
@@ -72,7 +73,9 @@ def run_job(run_dir: Path) -> int:
         ctx.raise_if_cancelled()
     except JobCancelled:
         checkpoint = ctx.latest_checkpoint()
-        if checkpoint is None:
+        if kind is not None and kind.resumes_from_outputs:
+            ctx.log("cancelled: the work finished so far stays in outputs/, and a resume skips it")
+        elif checkpoint is None:
             ctx.log("cancelled before any checkpoint was saved: a resume starts from the beginning", level="warning")
         ctx.status("cancelled", checkpoint=checkpoint)
         return 0

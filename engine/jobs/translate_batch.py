@@ -236,4 +236,5 @@ KIND = JobKind(
     description="Translate an uploaded file of sources: the policy samples 5–8 candidates per source, the reward "
                 "model picks the best; download the translations with their scores and the alternatives.",
     config_cls=TranslateBatchConfig, run=run, prepare=prepare,
+    resumes_from_outputs=True,
 )

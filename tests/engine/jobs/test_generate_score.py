@@ -91,6 +91,9 @@ def test_generate_resumes_without_redoing_finished_sources(supervisor, store, ti
     assert supervisor.wait(gen, timeout_s=300) == "succeeded"
     logs = [r["message"] for r in store.runs.logs(gen, tail=1000)]
     assert any(m.startswith("resumed:") and "sources already done" in m for m in logs)
+    # the cancel's note agreed with the resume (it said "a resume starts from the beginning")
+    assert "cancelled: the work finished so far stays in outputs/, and a resume skips it" in logs
+    assert not any("before any checkpoint" in m for m in logs)
     per_source = store.db.query("SELECT corpus_id, seg_id, sum(n_samples) FROM candidates WHERE run_id = ?"
                                 " GROUP BY ALL", [gen])
     assert len(per_source) == 40
