@@ -193,13 +193,17 @@ class Supervisor:
         return self.launch(run_id)
 
     # --- stopping ------------------------------------------------------------------------------
-    def cancel(self, run_id: str) -> None:
-        """Ask a run to stop (SIGTERM to its process group); :meth:`poll` escalates to SIGKILL later."""
+    def cancel(self, run_id: str) -> bool:
+        """Ask a run to stop (SIGTERM to its process group); :meth:`poll` escalates to SIGKILL later. False when it
+        has already ended — its event log is read first: a page may still show it running, and a cancel of a run
+        that succeeded a moment ago was 'requested' on it."""
+        ingest_run(self.store, run_id)
         run = self._run(run_id)
         if run["status"] in FINAL_STATUSES:
-            return
+            return False
         self.store.runs.request_cancel(run_id)
         self._signal(run, signal.SIGTERM)
+        return True
 
     def cancel_and_wait(self, run_id: str, timeout_s: float | None = None) -> str:
         """Cancel and block until the run has ended (for the CLI and tests); returns the final status."""

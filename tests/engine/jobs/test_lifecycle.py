@@ -206,3 +206,21 @@ def test_a_run_that_cannot_start_leaves_no_run_and_never_replaces_a_model(superv
         supervisor.create("bootstrap", tiny(corpus_id, corpus_ids=[], model_name="tiny-sft-2"))  # folder goes
     assert (set(runs.iterdir()) if runs.exists() else set()) == before and store.runs.list() == []
     assert store.models.get("tiny-sft")["stage"] == "production"
+
+
+def test_a_cancel_of_a_run_that_has_just_ended_is_no_cancel(supervisor, store, workspace):
+    # the page still showed it running (its last events not read yet) and "Cancel requested" was recorded on a
+    # run that had succeeded
+    from engine.jobs.events import EventWriter
+
+    run_dir = workspace.run_dir("evaluate-done")
+    run_dir.mkdir(parents=True)
+    store.runs.create("evaluate-done", "evaluate", "Evaluate", {}, str(run_dir))
+    events = EventWriter(run_dir)
+    events.emit("status", status="running")
+    events.emit("status", status="succeeded")
+    events.close()
+    assert store.runs.get("evaluate-done")["status"] == "queued"  # what the page knew
+    assert supervisor.cancel("evaluate-done") is False
+    run = store.runs.get("evaluate-done")
+    assert run["status"] == "succeeded" and run["cancel_requested_at"] is None
