@@ -128,7 +128,10 @@ else:
 
 if models:
     names = [m["name"] for m in models]
-    chosen = st.selectbox("Model", names, index=names.index(current) if current in names else 0, key="models-pick")
+    # production first, else the newest model still in use (an archived one is the last thing to open on)
+    opening = current if current in names else next((m["name"] for m in models if m["stage"] != "archived"),
+                                                     names[0])
+    chosen = st.selectbox("Model", names, index=names.index(opening), key="models-pick")
     row = next(m for m in models if m["name"] == chosen)
     st.subheader(f"{chosen}")
     left, right = st.columns([2, 3])

@@ -141,3 +141,10 @@ def test_registering_confirms_and_a_studio_folder_keeps_its_prompt_format(open_p
     at.run()
     assert not at.exception and store.models.get("demo-copy")["metadata"]["prompt_format"] == "tags"
     assert any(s.value.startswith("Registered demo-copy") for s in at.success)  # said after the page's rerun
+
+
+def test_the_page_opens_on_a_model_in_use_not_the_newest_archived_one(open_page, store):
+    store.models.register("sft-a", "policy", "/m/sft-a", stage="sft")
+    store.models.register("old-copy", "policy", "/m/old-copy", stage="archived")  # the newest, archived
+    at = open_page("models")
+    assert at.selectbox(key="models-pick").value == "sft-a"
