@@ -54,20 +54,23 @@ def _follow_new_input(prefix: str, identity: str, fmt: str) -> None:
         st.session_state[f"{prefix}-header"] = fmt == "csv"
 
 
-def _options_form(prefix: str, fmt_default: str) -> tuple[PrepareOptions | None, str | None]:
-    """The reading, checking and splitting options shared by upload and import."""
+def _options_form(prefix: str, fmt_default: str, file_columns: bool = True) -> tuple[PrepareOptions | None, str | None]:
+    """The reading, checking and splitting options shared by upload and import (``file_columns`` off: no format,
+    header or column boxes — an import names its fields itself)."""
     st.session_state.setdefault(f"{prefix}-format", fmt_default)
     st.session_state.setdefault(f"{prefix}-header", fmt_default == "csv")
     c1, c2, c3 = st.columns(3)
     pair = c1.selectbox("Language pair", SUPPORTED_PAIRS, key=f"{prefix}-pair")
-    fmt = c2.selectbox("Format", FORMATS, key=f"{prefix}-format")
-    has_header = c3.checkbox("First line is a header", key=f"{prefix}-header", disabled=fmt == "jsonl")
-    c1, c2, c3 = st.columns(3)
-    default_src, default_tgt = ("source", "target") if fmt == "jsonl" or has_header else ("0", "1")
-    src = c1.text_input("Source column", value=default_src, key=f"{prefix}-src-{fmt}-{has_header}",
-                        help="0-based index, header name, or JSONL key.")
-    tgt = c2.text_input("Arabic column", value=default_tgt, key=f"{prefix}-tgt-{fmt}-{has_header}")
-    swap = c3.checkbox("Swap columns", key=f"{prefix}-swap", help="Use when the Arabic is in the source column.")
+    fmt, has_header, src, tgt, swap = fmt_default, False, "source", "target", False
+    if file_columns:
+        fmt = c2.selectbox("Format", FORMATS, key=f"{prefix}-format")
+        has_header = c3.checkbox("First line is a header", key=f"{prefix}-header", disabled=fmt == "jsonl")
+        c1, c2, c3 = st.columns(3)
+        default_src, default_tgt = ("source", "target") if fmt == "jsonl" or has_header else ("0", "1")
+        src = c1.text_input("Source column", value=default_src, key=f"{prefix}-src-{fmt}-{has_header}",
+                            help="0-based index, header name, or JSONL key.")
+        tgt = c2.text_input("Arabic column", value=default_tgt, key=f"{prefix}-tgt-{fmt}-{has_header}")
+        swap = c3.checkbox("Swap columns", key=f"{prefix}-swap", help="Use when the Arabic is in the source column.")
     with st.expander("Normalisation (for duplicate detection), splits and limits"):
         helps = option_help(NormalisationOptions)
         cols = st.columns(4)
@@ -197,9 +200,10 @@ with import_tab:
                               help="Dotted paths reach nested fields, e.g. translation.en")
     tgt_field = c3.text_input("Arabic field", value="translation.ar", key="import-tgt")
     limit = c4.number_input("At most this many rows (0 = all)", 0, 10_000_000, 0, key="import-limit")
-    import_options, import_problem = _options_form("import", "jsonl")
+    import_options, import_problem = _options_form("import", "jsonl", file_columns=False)
     import_name = st.text_input("Corpus name", key="import-name")
-    if st.button("Import", type="primary", disabled=not location.strip(), key="import-go"):
+    if st.button("Import", type="primary", disabled=not location.strip(), key="import-go",
+                 help=None if location.strip() else "Give a dataset folder or hub id first."):
         if import_problem or import_options is None:
             st.error(import_problem)
         elif name_problem := corpus_name_problem(import_name):

@@ -255,3 +255,13 @@ def test_a_name_typed_before_pasting_is_kept(open_page, store):
     at.button(key="upload-add").click()
     at.run()
     assert not at.exception and store.corpora.by_name("clinic-phrases") is not None
+
+
+def test_the_import_tab_asks_for_fields_not_for_a_files_columns(open_page):
+    # it showed Format, header, 'Source column source' and 'Arabic column target' beside its own field boxes
+    at = open_page("data")
+    keys = {w.key for w in at.text_input} | {w.key for w in at.selectbox} | {w.key for w in at.checkbox}
+    assert {"import-src", "import-tgt"} <= keys
+    assert not {k for k in keys if k.startswith(("import-format", "import-header", "import-src-", "import-tgt-",
+                                                  "import-swap"))}
+    assert {"upload-format", "upload-header", "upload-swap"} <= keys  # the upload tab keeps them
