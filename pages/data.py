@@ -20,12 +20,12 @@ from engine.corpora.importing import DatasetImportError, dataset_to_jsonl
 from engine.corpora.naming import corpus_name_problem
 from engine.corpora.validation import HINT_COLUMNS_SWAPPED, SWAPPED_ON_LINE, swapped_lines
 from engine.store.corpora import CorpusExistsError
+from engine.wording import counted
 from studio.components.arabic import bidi_table
 from studio.components.charts import length_histogram
 from studio.components.glossary import glossary_manager
 from studio.components.header import workspace_header
 from studio.components.pickers import corpus_label
-from studio.components.wording import counted
 from studio.state import services
 
 PAGE_SIZES = (25, 50, 100)

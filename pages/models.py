@@ -255,5 +255,8 @@ if submitted:
                 name.strip(), kind, location.strip(), stage="sft" if kind == "policy" else "candidate",
                 metadata={"prompt_format": prompt_format, "trust_remote_code": trust, "source": check.kind},
             )
-            flash(f"Registered {name.strip()} ({check.message}).")
+            flash(f"Registered {name.strip()} ({check.message})." + (
+                " It is now the SFT model the loop starts from (the newest SFT model), and the Generate form no "
+                "longer knows which corpora it was trained on: choose sources it never saw." if kind == "policy"
+                else ""))
             st.rerun()

@@ -36,6 +36,7 @@ from engine.jobs.translate_batch import OUTPUT_JSONL, OUTPUT_TSV
 from engine.models.refs import default_policy, resolve_model
 from engine.monitor.log import log_served, served_from_translation
 from engine.reward.ensemble import COMBINATIONS
+from engine.wording import counted
 from studio.components.annotation_interop import agreement_metrics, argilla_panel
 from studio.components.arabic import arabic_text, bidi_table
 from studio.components.glossary import glossary_picker, highlighted_source, highlighted_translation, term_index
@@ -45,7 +46,6 @@ from studio.components.linguist import LINGUIST
 from studio.components.pickers import model_picker
 from studio.components.rtl_editor import rtl_text_area
 from studio.components.span_marker import span_marker
-from studio.components.wording import counted
 from studio.state import services
 
 TOP = 3

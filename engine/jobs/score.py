@@ -19,6 +19,7 @@ from engine.glossary.files import GLOSSARY_INPUT
 from engine.jobs.config import SEED_MAX, setting
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
+from engine.wording import counted
 
 PAIR_SCHEMA = pa.schema([
     ("group_key", pa.string()), ("pair", pa.string()), ("source", pa.string()), ("prompt", pa.string()),
@@ -192,9 +193,10 @@ def run(config: ScoreConfig, ctx: JobContext) -> None:
                  fusion=asdict(plan))
     ctx.artifact("pairs", path=str(ctx.output_dir / "pairs.parquet"), origin="synthetic",
                  generate_run=config.generate_run)
-    ctx.progress(total, total, unit="steps", message=f"{len(pairs)} pairs ({n_valid} validation) from "
-                 f"{len(set(groups))} sources; {n_failed} candidates failed the checks")
-    ctx.log(f"{len(pairs)} pairs, {n_valid} in validation; {n_failed} of {len(rows)} candidates failed the checks")
+    ctx.progress(total, total, unit="steps", message=f"{counted(len(pairs), 'pair')} ({n_valid} validation) from "
+                 f"{counted(len(set(groups)), 'source')}; {counted(n_failed, 'candidate')} failed the checks")
+    ctx.log(f"{counted(len(pairs), 'pair')}, {n_valid} in validation; {n_failed} of "
+            f"{counted(len(rows), 'candidate')} failed the checks")
 
 
 KIND = JobKind(

@@ -15,7 +15,7 @@ from engine.jobs.config import ConfigError, FieldSpec, choice_label, config_fiel
 from engine.jobs.events import FINAL_STATUSES
 from engine.jobs.kinds import job_kind
 from engine.jobs.metric_titles import metric_title
-from studio.components.wording import counted
+from engine.wording import counted
 from studio.state import services, shows_storage_errors
 
 STATUS_ICONS = {"queued": ":material/schedule:", "running": ":material/autorenew:",
@@ -192,7 +192,8 @@ def metric_charts(run_id: str, charts: Sequence[tuple[str, Sequence[str]]] | Non
     if charts is None:
         charts, once = generic_charts(rows)
         if once:  # a run's summary figures (a score run logs ~15 once): one table, not a chart of one point each
-            st.dataframe([{"metric": metric_title(k), "value": v} for k, v in once.items()], hide_index=True)
+            st.dataframe([{"metric": metric_title(k), "value": float(f"{v:.4g}")} for k, v in once.items()],
+                         hide_index=True)  # 4 significant figures: "BLEU per second 75.17", not 75.1748
         if not charts:
             return
     cols = st.columns(min(2, len(charts)) or 1)

@@ -9,8 +9,8 @@ import streamlit as st
 
 from engine.corpora.fresh import fresh_source_corpora
 from engine.jobs.config import FieldSpec
+from engine.wording import counted
 from studio.components.settings_text import format_settings, parse_settings
-from studio.components.wording import counted
 from studio.state import services
 
 Widget = Callable[[FieldSpec, Any, str], Any]

@@ -1,4 +1,4 @@
-from studio.components.wording import counted
+from engine.wording import counted
 
 
 def test_one_is_singular_and_every_other_count_plural():
