@@ -369,7 +369,7 @@ def blind_ab_section() -> None:
                 if item is None or item.idx in judged:
                     item = draw_item(outputs[first], outputs[second], (first, second), judged, random.Random())
                     st.session_state[item_key] = item
-                if item is None and all(a == b for a, b in zip(outputs[first], outputs[second], strict=False)):
+                if item is None and outputs[first] == outputs[second]:  # sentence index → output, both
                     st.info("These two systems give the same output on every sentence of this test set: there is "
                             "nothing to choose between. Pick two systems that differ.")
                 elif item is None:

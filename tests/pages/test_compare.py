@@ -118,6 +118,25 @@ def test_blind_ab_of_two_systems_with_the_same_outputs_says_so(compare_page, sto
     assert not any("You have judged every sentence" in s.value for s in at.success)
 
 
+def test_blind_ab_says_when_every_differing_sentence_is_judged(compare_page, store, tmp_path):
+    from tests.engine.compare.helpers import add_evaluation, add_testset, references
+
+    testset = add_testset(store)
+    store.models.register("sft-v1", "policy", "/m/sft-v1", stage="sft")
+    store.models.register("next-v1", "policy", "/m/next-v1", stage="candidate", parent="sft-v1")
+    add_evaluation(store, tmp_path, testset, "sft-v1", references())
+    add_evaluation(store, tmp_path, testset, "next-v1", ["نص آخر مختلف"] + references()[1:])  # one sentence differs
+    at = compare_page()
+    at.text_input(key="ab-name").input("Amal")
+    at.button[[b.label for b in at.button].index("Sign in")].click()
+    at.run()
+    at.button(key="ab-left").click()
+    at.run()
+    assert not at.exception
+    assert any("You have judged every sentence where these two systems differ" in s.value for s in at.success)
+    assert not any("same output" in i.value for i in at.info)
+
+
 def test_a_model_with_degenerate_outputs_is_flagged_as_likely_reward_hacking(compare_page, store, tmp_path):
     from tests.engine.compare.helpers import add_evaluation, add_testset, references
 
