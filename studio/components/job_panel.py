@@ -182,6 +182,14 @@ def generic_charts(rows: Sequence[dict]) -> tuple[list[tuple[str, list[str]]], d
     return charts, {k: points[k][0] for k in sorted(points) if len(points[k]) == 1}
 
 
+def summary_figure(value: float) -> float:
+    """A summary figure as a table shows it: a count whole, others to about 4 significant digits ("BLEU per second
+    75.17", not 75.1748) but never fewer than the units ("pairs 12345", not 12350)."""
+    if float(value).is_integer():
+        return float(value)
+    return round(value, 1) if abs(value) >= 1000 else float(f"{value:.4g}")
+
+
 def metric_charts(run_id: str, charts: Sequence[tuple[str, Sequence[str]]] | None = None, key: str = "") -> None:
     """Plotly charts of a run's metrics: one per (title, keys) group, or one per metric key."""
     store = services().store
@@ -192,8 +200,8 @@ def metric_charts(run_id: str, charts: Sequence[tuple[str, Sequence[str]]] | Non
     if charts is None:
         charts, once = generic_charts(rows)
         if once:  # a run's summary figures (a score run logs ~15 once): one table, not a chart of one point each
-            st.dataframe([{"metric": metric_title(k), "value": float(f"{v:.4g}")} for k, v in once.items()],
-                         hide_index=True)  # 4 significant figures: "BLEU per second 75.17", not 75.1748
+            st.dataframe([{"metric": metric_title(k), "value": summary_figure(v)} for k, v in once.items()],
+                         hide_index=True)
         if not charts:
             return
     cols = st.columns(min(2, len(charts)) or 1)
