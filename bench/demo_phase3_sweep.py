@@ -82,7 +82,10 @@ def run_attempt(studio, name: str, overrides: dict, chain: dict, sets: dict[str,
     values = preset("phase3", DEMO)
     for key, value in overrides.items():
         values[key] = {**values.get(key, {}), **value} if isinstance(value, dict) else value
-    values.update({"policy": chain["cold_start"], "reward_model": chain["rm"], "model_name": f"p3-{name}"})
+    from engine.models.registry import free_model_name
+
+    values.update({"policy": chain["cold_start"], "reward_model": chain["rm"],
+                   "model_name": free_model_name(studio.store, f"p3-{name}")})  # a name is never replaced
     sets_named = values.get("dpo_settings", {}).get("pair_sets")
     if sets_named:
         values["dpo_settings"]["pair_sets"] = [s for x in sets_named

@@ -260,6 +260,7 @@ def run_attempt(studio, state: dict, name: str) -> dict:
     """Train one attempt from the SFT model, evaluate it on the test split, compare it with the SFT model."""
     from engine.jobs.config import config_from_dict
     from engine.jobs.kinds import job_kind
+    from engine.models.registry import free_model_name
 
     kind, settings = ATTEMPTS[name]
     values = dict(settings)
@@ -282,6 +283,8 @@ def run_attempt(studio, state: dict, name: str) -> dict:
                "vs_sft": paired(studio, state["sft_eval"], key)}
         log(f"{name}: chrF {out['vs_sft']['chrf']['gain']:+.2f} (p={out['vs_sft']['chrf']['p_value']})")
         return out
+    # an attempt run again in the same workspace registers a new version (a name is never replaced)
+    model_name = values["model_name"] = free_model_name(studio.store, model_name)
     if kind == "ppo":
         values.update(policy=state["sft"], reward_model=state["rm"], corpus_ids=state["prefs_corpora"],
                       register_stage="candidate")

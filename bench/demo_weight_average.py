@@ -61,8 +61,10 @@ def rerun_grpo(studio, ws: Path, values: dict, every: int, into: Path) -> dict:
     """The GRPO run of config ``values`` again, with a checkpoint every ``every`` steps copied into ``into``."""
     from engine.jobs.config import config_from_dict
     from engine.jobs.kinds import job_kind
+    from engine.models.registry import free_model_name
 
-    values = {**values, "save_every": every, "register_stage": "candidate", "model_name": "grpo-rerun"}
+    values = {**values, "save_every": every, "register_stage": "candidate",
+              "model_name": free_model_name(studio.store, "grpo-rerun")}  # a name is never replaced
     run_id = studio.supervisor.create("grpo", config_from_dict(job_kind("grpo").config_cls, values))
     stop = threading.Event()
     copier = threading.Thread(target=copy_checkpoints, args=(ws / "runs" / run_id, into, stop), daemon=True)
