@@ -115,6 +115,7 @@ def train(args: argparse.Namespace) -> int:
     import yaml
 
     from engine.jobs.bootstrap import BootstrapConfig
+    from engine.jobs.config import ConfigError, config_from_dict
     from engine.jobs.process import run_job
 
     demo_dir = Path(args.demo_dir).resolve()
@@ -126,6 +127,16 @@ def train(args: argparse.Namespace) -> int:
         eval_every=500, checkpoint_every=500, seed=args.seed, threads=args.threads, eval_pairs=400,
         precision=args.precision,
     )
+    out = Path(args.out).resolve()
+    if out.exists() and not (out / TRAINING_RECORD).is_file():  # it is replaced whole at the end
+        print(f"[demo train] error: {out} exists and is not a demo model this command wrote: choose another --out",
+              file=sys.stderr)
+        return 2
+    try:  # before the run folder exists: an existing one resumes with the config it holds
+        config_from_dict(BootstrapConfig, asdict(config))
+    except ConfigError as exc:
+        print(f"[demo train] error: {exc}", file=sys.stderr)
+        return 2
     if not (run_dir / "config.yaml").exists():
         run_dir.mkdir(parents=True, exist_ok=True)
         write_inputs(run_dir, demo_dir)
@@ -138,7 +149,6 @@ def train(args: argparse.Namespace) -> int:
         return 1
     train_s = time.time() - started
     saved = yaml.safe_load((run_dir / "config.yaml").read_text(encoding="utf-8"))["config"]
-    out = Path(args.out).resolve()
     tmp = out.with_name(out.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     shutil.copytree(run_dir / "outputs" / "model", tmp)

@@ -261,6 +261,7 @@ def export_standalone(store: Any, name: str, out_dir: Path | str, *, dtype: str 
 
     import torch
 
+    _check_replaceable(out, name)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.parent / f".{out.name}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
@@ -295,6 +296,24 @@ def export_standalone(store: Any, name: str, out_dir: Path | str, *, dtype: str 
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out
+
+
+def _check_replaceable(out: Path, name: str) -> None:
+    """Refuse to write the export of ``name`` over anything but nothing or an earlier export of it: the folder is
+    replaced whole, and a folder of the user's (``--out`` pointing at it) was deleted with its files."""
+    if not out.exists():
+        return
+    if out.is_dir():
+        from engine.models.prompting import read_model_card
+
+        try:
+            card = read_model_card(out)
+        except (OSError, ValueError):
+            card = None
+        if card is not None and card.extra.get("exported_from") == name:
+            return
+    raise RegistryError(f"{out} already exists and is not an earlier export of {name}: choose another folder, or "
+                        "move it away first (an export replaces its folder whole)")
 
 
 def _strip_local_paths(folder: Path) -> None:

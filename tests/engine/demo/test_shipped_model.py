@@ -93,3 +93,19 @@ def test_the_demo_set_up_registers_the_shipped_model_in_seconds(workspace):
         assert setup_demo(studio) == name  # a second click changes nothing
     finally:
         studio.close()
+
+
+def test_demo_train_refuses_bad_options_and_a_foreign_out_folder_before_writing_anything(tmp_path, capsys):
+    # --steps -5 left a run folder with the bad config (which a rerun then resumed); --out at a folder of the
+    # user's was deleted whole at the end of the training
+    from engine.demo.train import main
+
+    run_dir = tmp_path / "run"
+    assert main(["--out", str(tmp_path / "model"), "--run-dir", str(run_dir), "--steps", "-5"]) == 2
+    assert "max_steps: -5 is below the minimum 1" in capsys.readouterr().err and not run_dir.exists()
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "precious.txt").write_text("keep")
+    assert main(["--out", str(mine), "--run-dir", str(run_dir)]) == 2
+    assert "is not a demo model this command wrote" in capsys.readouterr().err
+    assert (mine / "precious.txt").read_text() == "keep" and not run_dir.exists()

@@ -140,6 +140,13 @@ def test_export_of_a_policy_loads_with_transformers_and_generates(store, workspa
     # a second export replaces the folder whole
     assert export_standalone(store, tiny_policy, out) == out
     assert not list(out.parent.glob(".*tmp"))
+    # a folder that is not an earlier export of this model is never replaced (it was deleted with its files)
+    mine = workspace.root / "mine" / tiny_policy
+    mine.mkdir(parents=True)
+    (mine / "precious.txt").write_text("keep")
+    with pytest.raises(RegistryError, match="already exists and is not an earlier export of tiny-sft"):
+        export_standalone(store, tiny_policy, mine)
+    assert (mine / "precious.txt").read_text() == "keep"
 
 
 def test_export_of_a_lora_adapter_is_merged(store, workspace, tiny_policy_dir, tmp_path):
