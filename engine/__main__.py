@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import errno
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -242,9 +243,33 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return check_main(["--files", *args.rest])
 
 
+def _count(text: str) -> int:
+    """An argparse type: a whole number ≥ 1."""
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    """An argparse type: a finite number of seconds > 0."""
+    value = float(text)
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0, not {text}")
+    return value
+
+
+def _port(text: str) -> int:
+    """An argparse type: a TCP port, 0 (any free one) to 65535."""
+    value = int(text)
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"must be 0 (any free port) to 65535, not {value}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The CLI's argument parser."""
-    parser = argparse.ArgumentParser(prog="python -m engine", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m engine", description=" ".join(__doc__.split("\n\n")[0].split()))
     verbs = parser.add_subparsers(dest="verb", required=True)
     run = verbs.add_parser("run", help="run one job from RUN_DIR/config.yaml in this process")
     run.add_argument("run_dir")
@@ -253,7 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
     jobs = verbs.add_parser("jobs", help="list, inspect, cancel, resume runs")
     jverbs = jobs.add_subparsers(dest="jverb", required=True)
     p = jverbs.add_parser("list", help="runs, newest first")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=_count, default=50)
     p.set_defaults(func=_cmd_list)
     for name, func, help_ in (("show", _cmd_show, "one run as JSON"),
                               ("cancel", _cmd_cancel, "cancel a run and wait for it to stop")):
@@ -263,11 +288,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = jverbs.add_parser("resume", help="resume a failed or cancelled run from its checkpoint")
     p.add_argument("run_id")
     p.add_argument("--wait", action="store_true", help="block until it ends")
-    p.add_argument("--timeout", type=float, default=3600)
+    p.add_argument("--timeout", type=_seconds, default=3600)
     p.set_defaults(func=_cmd_resume)
     p = jverbs.add_parser("logs", help="the tail of a run's stdout.log")
     p.add_argument("run_id")
-    p.add_argument("--tail", type=int, default=100)
+    p.add_argument("--tail", type=_count, default=100)
     p.set_defaults(func=_cmd_logs)
 
     export = verbs.add_parser("export", help="write preference pairs or a model as a folder other tools read")
@@ -300,14 +325,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_import_argilla)
     p = verbs.add_parser("serve", help="the translation endpoint (POST /translate on 127.0.0.1) in the foreground, "
                                        "when the studio is not running (it holds the store)")
-    p.add_argument("--port", type=int, default=8502, help="the port on 127.0.0.1 (0: any free port)")
+    p.add_argument("--port", type=_port, default=8502, help="the port on 127.0.0.1 (0: any free port)")
     p.set_defaults(func=_cmd_serve)
     p = verbs.add_parser("retrain-due", help="whether the retraining schedule wants a retrain now (for a cron); "
                                              "--start starts it: Phase 3 from the production model")
     p.add_argument("--start", action="store_true", help="start the retrain when it is due")
     p.add_argument("--wait", action="store_true", help="with --start: advance the pipeline until it ends (the "
                                                        "studio does this itself when it runs)")
-    p.add_argument("--timeout", type=float, default=24 * 3600, help="with --wait: give up after this many seconds")
+    p.add_argument("--timeout", type=_seconds, default=24 * 3600,
+                   help="with --wait: give up after this many seconds")
     p.set_defaults(func=_cmd_retrain_due)
 
     demo = verbs.add_parser("demo", help="the demo corpus and model: train, corpus, check")
@@ -318,8 +344,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+USAGE_EXIT = 2
+"""The exit code of a command given something it cannot do: an unknown run, a run that cannot be resumed, …"""
 STORAGE_EXIT = 3
 """The exit code of a ``jobs`` verb stopped by a storage failure (a locked, full, read-only or damaged store)."""
+TIMEOUT_EXIT = 4
+"""The exit code of a ``--wait`` that gave up after its ``--timeout`` (the run goes on)."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -333,8 +363,14 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
+    except TimeoutError as exc:  # an OSError, but no storage failure
+        print(f"error: {exc}", file=sys.stderr)
+        return TIMEOUT_EXIT
     except OSError as exc:  # e.g. the workspace folder cannot be created
         print(f"error: {_os_error_line(exc)}", file=sys.stderr)
+    except (KeyError, ValueError) as exc:  # no such run, a run that cannot be resumed, not a run id: one line
+        print(f"error: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+        return USAGE_EXIT
     return STORAGE_EXIT
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -30,6 +31,8 @@ HOST = "127.0.0.1"
 """The only address the endpoint listens on: it has no sign-in, so nothing beyond this machine may reach it."""
 DEFAULT_PORT = 8502
 MAX_BODY_BYTES = 64 * 1024
+READ_TIMEOUT_S = 30.0
+"""Seconds a request's body may take to arrive (and an idle kept-alive connection may wait) before it is dropped."""
 """Largest request body accepted (32 texts of 1,000 characters fit in UTF-8 Arabic or French)."""
 KEYS = ("text", "texts", "pair", "model")
 LOG = logging.getLogger(__name__)
@@ -48,6 +51,10 @@ def parse_request(body: bytes) -> tuple[list[str], str, str | None]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise RequestError(f"the body is not valid JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    except ValueError as exc:  # valid JSON Python will not read: an integer of more than 4,300 digits
+        raise RequestError(f"the body's JSON cannot be read ({str(exc).split(';')[0]})") from None
+    except RecursionError:
+        raise RequestError("the body's JSON is nested too deeply") from None
     if not isinstance(data, dict):
         raise RequestError('the body must be a JSON object with "text" or "texts" and "pair"')
     unknown = sorted(set(data) - set(KEYS))
@@ -69,6 +76,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
     server_version = "TarjamaEndpoint/1"
     protocol_version = "HTTP/1.1"
+    timeout = READ_TIMEOUT_S  # a client that announces more body than it sends no longer holds its thread forever
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 — the base class names it so
         LOG.info("%s %s", self.address_string(), format % args)
@@ -108,7 +116,12 @@ class _Handler(BaseHTTPRequestHandler):
             self._refuse(413, f"the body is {size} bytes; at most {MAX_BODY_BYTES} are accepted")
             return
         try:
-            texts, pair, model = parse_request(self.rfile.read(size))
+            body = self.rfile.read(size)
+        except TimeoutError:
+            self._refuse(408, f"the body did not arrive within {self.timeout:g} s")
+            return
+        try:
+            texts, pair, model = parse_request(body)
             name, served = self.server.translate(texts, pair, model)
         except RequestError as exc:
             self._refuse(400, str(exc))
@@ -128,6 +141,14 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that went away mid-answer is no error worth a traceback on the console; anything else is
+        logged with its traceback (socketserver printed both to stderr)."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            LOG.info("translation endpoint: %s went away", client_address[0])
+        else:
+            LOG.exception("translation endpoint: request from %s failed", client_address[0])
 
     def __init__(self, port: int, translate: Translate) -> None:
         self.translate = translate

@@ -81,6 +81,8 @@ def test_bad_requests_get_400_with_a_reason_and_nothing_is_logged(store, endpoin
         ({"text": "bell \x07", "pair": "en-ar"}, "control characters"),
         ({"text": "Hi", "pair": "en-ar", "modle": "x"}, "unknown field 'modle'"),
         ({"text": "Hi", "pair": "en-ar", "model": "nope"}, "no registered model named 'nope'"),
+        (b"[" * 30_000, "nested too deeply"),  # a 500 (RecursionError) before
+        (b'{"text": "Hi", "pair": "en-ar", "n": ' + b"1" * 5000 + b"}", "cannot be read (Exceeds the limit"),
     ]
     for body, reason in cases:
         status, answer = post(endpoint.url, body)
@@ -93,6 +95,22 @@ def test_bad_requests_get_400_with_a_reason_and_nothing_is_logged(store, endpoin
     status, answer = post(endpoint.url.replace("/translate", "/admin"), {"text": "Hi", "pair": "en-ar"})
     assert status == 404
     assert store.translation_log.count() == 0
+
+
+def test_a_body_that_never_arrives_is_a_408_and_frees_the_thread(store, monkeypatch):
+    # a Content-Length larger than the body held the connection open for good
+    from engine.monitor import server as server_module
+
+    monkeypatch.setattr(server_module._Handler, "timeout", 0.5)
+    endpoint = TranslationEndpoint(store, port=0, translate=lambda texts, pair, model: ("m", []))
+    endpoint.start()
+    try:
+        with socket.create_connection(("127.0.0.1", endpoint.port), timeout=10) as conn:
+            conn.sendall(b"POST /translate HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{")
+            answer = conn.recv(4096).decode()
+    finally:
+        endpoint.stop()
+    assert answer.startswith("HTTP/1.1 408") and "did not arrive within 0.5 s" in answer
 
 
 def test_an_unexpected_failure_is_a_500_with_one_line(store):

@@ -1,0 +1,42 @@
+"""``python -m engine jobs …`` and ``serve`` given what they cannot do: one line and an exit code, never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.__main__ import STORAGE_EXIT, TIMEOUT_EXIT, USAGE_EXIT, main
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (["jobs", "cancel", "nosuch"], "no run 'nosuch'"),
+    (["jobs", "resume", "nosuch"], "no run 'nosuch'"),
+    (["jobs", "logs", "../../../etc"], "not a run id: '../../../etc'"),
+])
+def test_an_unknown_or_unsafe_run_is_one_line_and_exit_2(workspace, capsys, argv, said):
+    # each ended in a KeyError or ValueError traceback (exit 1)
+    assert main(argv) == USAGE_EXIT
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and said in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("argv", [["jobs", "list", "--limit", "-1"], ["jobs", "list", "--limit", "0"],
+                                  ["jobs", "logs", "x", "--tail", "0"],
+                                  ["jobs", "resume", "x", "--wait", "--timeout", "nan"],
+                                  ["jobs", "resume", "x", "--timeout", "-5"],
+                                  ["serve", "--port", "70000"], ["serve", "--port", "-1"]])
+def test_out_of_range_options_are_refused_by_the_parser(argv, capsys):
+    # --limit -1 was a DuckDB error, --limit 0 said "no runs yet", --tail 0 printed everything, a NaN or negative
+    # timeout exited 3 (the storage failure's code), --port 70000 an OverflowError
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2 and "Traceback" not in capsys.readouterr().err
+
+
+def test_a_wait_that_times_out_has_its_own_exit_code(workspace, monkeypatch, capsys):
+    from engine.jobs.supervisor import Supervisor
+
+    monkeypatch.setattr(Supervisor, "resume", lambda self, run_id: 123)
+    monkeypatch.setattr(Supervisor, "wait", lambda self, run_id, timeout_s: (_ for _ in ()).throw(
+        TimeoutError(f"run {run_id} still queued after {timeout_s}s")))
+    assert main(["jobs", "resume", "r1", "--wait", "--timeout", "1"]) == TIMEOUT_EXIT != STORAGE_EXIT
+    assert "still queued after 1.0s" in capsys.readouterr().err
