@@ -2,9 +2,9 @@
 ``python -m engine export pairs|model|argilla``, ``python -m engine import argilla``, ``python -m engine serve``
 (the translation endpoint) and ``python -m engine retrain-due`` (for a cron).
 
-``run`` is what the studio launches in a subprocess (and what a user may type). The ``jobs`` verbs
-open the studio's store; they work when the studio is not running (DuckDB lets one process hold the
-file). ``logs`` reads the run folder and works at any time.
+``run`` is what the studio launches in a subprocess (a user may type it to rerun a run folder the studio prepared:
+its job reads the ``inputs/`` the studio exported). The ``jobs`` verbs open the studio's store; they work when the
+studio is not running (DuckDB lets one process hold the file). ``logs`` reads the run folder and works at any time.
 """
 
 from __future__ import annotations
@@ -20,9 +20,14 @@ from engine.workspace import Workspace
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from engine.jobs.process import run_job
+    from engine.jobs.process import CONFIG_FILE, run_job
 
-    return run_job(Path(args.run_dir))
+    run_dir = Path(args.run_dir)
+    if not (run_dir / CONFIG_FILE).is_file():  # nothing to run, and nowhere to record why
+        print(f"error: {run_dir} is not a run folder (no {CONFIG_FILE}): the studio or `jobs` make run folders, with "
+              "the inputs/ their jobs read", file=sys.stderr)
+        return 2
+    return run_job(run_dir)
 
 
 def _supervisor():
@@ -240,7 +245,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         return build_main(args.rest)
     from engine.demo.corpus.check import main as check_main
 
-    return check_main(["--files", *args.rest])
+    domain_named = any(not a.startswith("-") for a in args.rest)  # DOMAIN checks that module; none: the files
+    return check_main(args.rest if domain_named else ["--files", *args.rest])
 
 
 def _count(text: str) -> int:
@@ -271,7 +277,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The CLI's argument parser."""
     parser = argparse.ArgumentParser(prog="python -m engine", description=" ".join(__doc__.split("\n\n")[0].split()))
     verbs = parser.add_subparsers(dest="verb", required=True)
-    run = verbs.add_parser("run", help="run one job from RUN_DIR/config.yaml in this process")
+    run = verbs.add_parser("run", help="run one job of a run folder the studio prepared (RUN_DIR/config.yaml and "
+                                       "inputs/) in this process: what the studio launches")
     run.add_argument("run_dir")
     run.set_defaults(func=_cmd_run)
 

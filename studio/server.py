@@ -140,15 +140,20 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         prog="tarjama-studio",
         description="Start Tarjama Studio on http://127.0.0.1:PORT (usage statistics off, whatever the folder).",
     )
-    parser.add_argument("--port", type=int, default=int(os.environ.get("TARJAMA_PORT", DEFAULT_PORT)),
-                        help="port to listen on (default: $TARJAMA_PORT or 8501)")
+    port_default = os.environ.get("TARJAMA_PORT", str(DEFAULT_PORT))  # checked below with --port, not here
+    parser.add_argument("--port", default=port_default, help="port to listen on (default: $TARJAMA_PORT or 8501)")
     parser.add_argument("--address", default=DEFAULT_ADDRESS,
                         help="address to listen on (default 127.0.0.1; another one needs --allow-remote)")
     parser.add_argument("--allow-remote", action="store_true",
                         help="allow an address other than loopback (prints a warning: the studio has no sign-in)")
     args = parser.parse_args(argv)
+    try:
+        args.port = int(str(args.port).strip())
+    except ValueError:
+        parser.error(f"--port (or $TARJAMA_PORT) must be a whole number, not {args.port!r}")
     if not 0 < args.port < 65536:
         parser.error(f"--port must be between 1 and 65535, not {args.port}")
+    args.address = args.address.strip()  # the check and the server see the same address ("localhost " failed late)
     return args
 
 

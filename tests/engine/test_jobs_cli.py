@@ -40,3 +40,18 @@ def test_a_wait_that_times_out_has_its_own_exit_code(workspace, monkeypatch, cap
         TimeoutError(f"run {run_id} still queued after {timeout_s}s")))
     assert main(["jobs", "resume", "r1", "--wait", "--timeout", "1"]) == TIMEOUT_EXIT != STORAGE_EXIT
     assert "still queued after 1.0s" in capsys.readouterr().err
+
+
+def test_demo_check_checks_the_domain_it_is_given(capsys):
+    # 'demo check DOMAIN' always checked the written files instead ("0 problem(s)" for any name, even 'bogus')
+    with pytest.raises(SystemExit) as stopped:
+        main(["demo", "check", "bogus"])
+    assert stopped.value.code == 2 and "no domain 'bogus': one of daily_life" in capsys.readouterr().err
+    assert main(["demo", "check", "daily_life", "--show", "0"]) == 0
+    assert capsys.readouterr().out.startswith("daily_life: ")
+
+
+def test_run_of_a_folder_that_is_no_run_folder_is_one_line(tmp_path, capsys):
+    # a missing folder ended in FileNotFoundError (events.jsonl) with nothing recorded anywhere
+    assert main(["run", str(tmp_path / "nowhere")]) == 2
+    assert "is not a run folder (no config.yaml)" in capsys.readouterr().err

@@ -280,3 +280,22 @@ def test_sigusr1_writes_every_threads_stack_to_the_log_and_the_server_goes_on(st
     # thread and the server's at least
     assert log.count(STACK_DUMP_MARK) >= 2 and b"thread 0x" in log.lower()
     started.wait_healthy(timeout_s=30)  # still serving
+
+
+def test_a_port_from_the_environment_that_is_no_number_is_a_parser_error(monkeypatch, capsys) -> None:
+    # TARJAMA_PORT=abc made even --help end in a ValueError traceback
+    from studio.server import parse_args
+
+    monkeypatch.setenv("TARJAMA_PORT", "abc")
+    with pytest.raises(SystemExit) as stopped:
+        parse_args([])
+    assert stopped.value.code == 2 and "must be a whole number, not 'abc'" in capsys.readouterr().err
+    monkeypatch.setenv("TARJAMA_PORT", "8600")
+    assert parse_args([]).port == 8600
+
+
+def test_the_address_checked_is_the_address_served() -> None:
+    # "localhost " passed the loopback check (which strips) and then failed inside Streamlit (which did not)
+    from studio.server import parse_args
+
+    assert parse_args(["--address", "localhost "]).address == "localhost"

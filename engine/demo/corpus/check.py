@@ -96,9 +96,10 @@ def _check_domain(name: str, show: int) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line entry point."""
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m engine demo check", description=__doc__)
     parser.add_argument("domain", nargs="?", help="a module of engine.demo.corpus.domains")
-    parser.add_argument("--show", type=int, default=20, help="sample sentences to print")
+    parser.add_argument("--show", type=int, choices=range(0, 1001), metavar="N", default=20,
+                        help="sample sentences to print (0 to 1000)")
     parser.add_argument("--files", action="store_true", help="check the written data/demo/*.tsv files")
     args = parser.parse_args(argv)
     if args.files:
@@ -111,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if problems else 0
     if not args.domain:
         parser.error("name a domain or pass --files")
+    domains = sorted(p.stem for p in (Path(__file__).parent / "domains").glob("*.py") if p.stem != "__init__")
+    if args.domain not in domains:
+        parser.error(f"no domain {args.domain!r}: one of {', '.join(domains)}")
     return _check_domain(args.domain, args.show)
 
 
