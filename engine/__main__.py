@@ -129,8 +129,9 @@ def _cmd_export_model(args: argparse.Namespace) -> int:
 
 
 def _cmd_export_argilla(args: argparse.Namespace) -> int:
-    from engine.feedback.argilla import export_files, write_folder
+    from engine.feedback.argilla import RECORDS_FILE, export_files, write_folder
     from engine.store import Store
+    from engine.wording import counted
 
     workspace = Workspace.from_env().ensure()
     out = Path(args.out) if args.out else workspace.root / "exports" / "argilla_feedback"
@@ -139,7 +140,10 @@ def _cmd_export_argilla(args: argparse.Namespace) -> int:
         files = export_files(store, linguists=args.linguist or None)
     finally:
         store.close()
-    print(write_folder(out, files))
+    records = json.loads(files[RECORDS_FILE])
+    responses = sum(len(answers) for r in records for answers in (r.get("responses") or {}).values())
+    print(f"{write_folder(out, files)}: {counted(len(records), 'record')}, {counted(responses, 'response')}"
+          + (" — no judgement of " + ", ".join(args.linguist) if args.linguist and not responses else ""))
     return 0
 
 

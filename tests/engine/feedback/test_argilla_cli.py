@@ -27,7 +27,10 @@ def test_cli_exports_and_imports_argillas_layout(store, workspace, tmp_path, cap
     store.close()  # the CLI opens the store itself, as when the studio is not running
     assert main(["export", "argilla"]) == 0
     folder = workspace.root / "exports" / "argilla_feedback"
-    assert str(folder) in capsys.readouterr().out
+    assert f"{folder}: 1 record, 2 responses" in capsys.readouterr().out
+    # a linguist with no judgement: said, not a silent empty dataset
+    assert main(["export", "argilla", "--linguist", "nobody", "--out", str(tmp_path / "nobody")]) == 0
+    assert "0 responses — no judgement of nobody" in capsys.readouterr().out
     assert len(json.loads((folder / "records.json").read_text(encoding="utf-8"))[0]["responses"]["ranking"]) == 2
     monkeypatch.setenv("TARJAMA_HOME", str(tmp_path / "elsewhere"))
     assert main(["import", "argilla", str(folder)]) == 0
