@@ -212,6 +212,14 @@ def seed_feedback(store, n_sources: int = 40, linguists: tuple[str, ...] = ("Ami
     return n
 
 
+def new_run(store, workspace, run_id: str = "r1", kind: str = "bootstrap", title: str = "t") -> Path:
+    """A run's row and its empty folder, as ``Supervisor.create`` leaves them before a launch; returns the folder."""
+    run_dir = workspace.run_dir(run_id)
+    run_dir.mkdir(parents=True)
+    store.runs.create(run_id, kind, title, {}, str(run_dir))
+    return run_dir
+
+
 def wait_for(predicate, timeout=120, what="condition"):
     """Poll ``predicate`` every 0.2 s until it holds; fail the test after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout

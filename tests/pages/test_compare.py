@@ -10,7 +10,7 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.engine.compare.helpers import seed_two_systems
+from tests.engine.compare.helpers import references, seed_two_systems
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -100,36 +100,33 @@ def test_blind_ab_signs_in_records_a_judgement_and_counts_win_rates(compare_page
     assert any("1 judged by you" in c.value for c in at.caption)
 
 
-def test_blind_ab_of_two_systems_with_the_same_outputs_says_so(compare_page, store, tmp_path):
-    # it said "You have judged every sentence where these two systems differ." above "No judgements of this pair"
-    from tests.engine.compare.helpers import add_evaluation, add_testset, references
+def _ab_signed_in(compare_page, store, tmp_path, second_outputs: list[str]):
+    """Blind A/B signed in, between an SFT model giving the references and a second model giving
+    ``second_outputs``."""
+    from tests.engine.compare.helpers import add_evaluation, add_testset
 
     testset = add_testset(store)
     store.models.register("sft-v1", "policy", "/m/sft-v1", stage="sft")
-    store.models.register("copy-v1", "policy", "/m/copy-v1", stage="candidate", parent="sft-v1")
+    store.models.register("next-v1", "policy", "/m/next-v1", stage="candidate", parent="sft-v1")
     add_evaluation(store, tmp_path, testset, "sft-v1", references())
-    add_evaluation(store, tmp_path, testset, "copy-v1", references())
+    add_evaluation(store, tmp_path, testset, "next-v1", second_outputs)
     at = compare_page()
     at.text_input(key="ab-name").input("Amal")
     at.button[[b.label for b in at.button].index("Sign in")].click()
     at.run()
+    return at
+
+
+def test_blind_ab_of_two_systems_with_the_same_outputs_says_so(compare_page, store, tmp_path):
+    # it said "You have judged every sentence where these two systems differ." above "No judgements of this pair"
+    at = _ab_signed_in(compare_page, store, tmp_path, references())
     assert not at.exception
     assert any("give the same output on every sentence" in i.value for i in at.info)
     assert not any("You have judged every sentence" in s.value for s in at.success)
 
 
 def test_blind_ab_says_when_every_differing_sentence_is_judged(compare_page, store, tmp_path):
-    from tests.engine.compare.helpers import add_evaluation, add_testset, references
-
-    testset = add_testset(store)
-    store.models.register("sft-v1", "policy", "/m/sft-v1", stage="sft")
-    store.models.register("next-v1", "policy", "/m/next-v1", stage="candidate", parent="sft-v1")
-    add_evaluation(store, tmp_path, testset, "sft-v1", references())
-    add_evaluation(store, tmp_path, testset, "next-v1", ["نص آخر مختلف"] + references()[1:])  # one sentence differs
-    at = compare_page()
-    at.text_input(key="ab-name").input("Amal")
-    at.button[[b.label for b in at.button].index("Sign in")].click()
-    at.run()
+    at = _ab_signed_in(compare_page, store, tmp_path, ["نص آخر مختلف"] + references()[1:])  # one sentence differs
     at.button(key="ab-left").click()
     at.run()
     assert not at.exception

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from engine.jobs.events import EventWriter
 from engine.jobs.ingest import ingest_run
+from tests.conftest import new_run
 
 
 def test_monitor_shows_corrupt_lines_and_a_truncated_event_log(open_page, store, workspace):
-    run_dir = workspace.run_dir("r1")
-    run_dir.mkdir(parents=True)
-    store.runs.create("r1", "bootstrap", "Damaged log", {}, str(run_dir))
+    run_dir = new_run(store, workspace, "r1", title="Damaged log")
     w = EventWriter(run_dir)
     w.emit("status", status="running")
     w.emit("metric", step=1, values={"loss": 1.0})

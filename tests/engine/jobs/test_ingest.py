@@ -6,13 +6,11 @@ import json
 
 from engine.jobs.events import EventWriter
 from engine.jobs.ingest import ingest_run
+from tests.conftest import new_run
 
 
 def _new_run(store, workspace, run_id="r1"):
-    run_dir = workspace.run_dir(run_id)
-    run_dir.mkdir(parents=True)
-    store.runs.create(run_id, "bootstrap", "t", {}, str(run_dir))
-    return run_dir
+    return new_run(store, workspace, run_id)
 
 
 def test_metrics_logs_progress_and_status_are_ingested(store, workspace):

@@ -212,11 +212,9 @@ def test_a_cancel_of_a_run_that_has_just_ended_is_no_cancel(supervisor, store, w
     # the page still showed it running (its last events not read yet) and "Cancel requested" was recorded on a
     # run that had succeeded
     from engine.jobs.events import EventWriter
+    from tests.conftest import new_run
 
-    run_dir = workspace.run_dir("evaluate-done")
-    run_dir.mkdir(parents=True)
-    store.runs.create("evaluate-done", "evaluate", "Evaluate", {}, str(run_dir))
-    events = EventWriter(run_dir)
+    events = EventWriter(new_run(store, workspace, "evaluate-done", "evaluate"))
     events.emit("status", status="running")
     events.emit("status", status="succeeded")
     events.close()
