@@ -15,7 +15,9 @@ def test_empty_workspace_says_what_is_missing(open_page):
     assert any("Register an SFT model first" in i.value for i in at.info)
 
 
-def test_generate_form_launches_a_run_with_the_chosen_model(open_page, store, tiny_policy, demo_corpus):
+def test_generate_form_launches_a_run_with_the_chosen_model(open_page, store, tiny_policy, demo_corpus, monkeypatch):
+    # the double click below comes two page runs later: on a busy machine that can be more than 10 s
+    monkeypatch.setattr("studio.components.job_panel.DOUBLE_SUBMIT_S", 600.0)
     at = open_page("preferences")
     at.text_input(key=f"pref-generate-{DEMO}-strategies").input("greedy, temperature:0.8x2")
     at.number_input(key=f"pref-generate-{DEMO}-sample_size").set_value(4)
