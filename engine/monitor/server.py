@@ -31,9 +31,9 @@ HOST = "127.0.0.1"
 """The only address the endpoint listens on: it has no sign-in, so nothing beyond this machine may reach it."""
 DEFAULT_PORT = 8502
 MAX_BODY_BYTES = 64 * 1024
+"""Largest request body accepted (32 texts of 1,000 characters fit in UTF-8 Arabic or French)."""
 READ_TIMEOUT_S = 30.0
 """Seconds a request's body may take to arrive (and an idle kept-alive connection may wait) before it is dropped."""
-"""Largest request body accepted (32 texts of 1,000 characters fit in UTF-8 Arabic or French)."""
 KEYS = ("text", "texts", "pair", "model")
 LOG = logging.getLogger(__name__)
 
