@@ -42,10 +42,10 @@ from .validation import (
     NOT_A_JSON_OBJECT,
     NOT_A_STRING,
     NOT_UTF8,
-    UNREADABLE_JSON,
     WRONG_COLUMN_COUNT,
     RowError,
     shown,
+    unreadable_json,
 )
 
 FORMATS: tuple[str, ...] = ("tsv", "csv", "jsonl")
@@ -416,7 +416,7 @@ def _parse_jsonl(text: str, source_key: str, target_key: str, bad_lines: Set[int
             errors.append(RowError(line_no, JSON_TOO_DEEP.format(limit=MAX_JSON_DEPTH)))
             continue
         except ValueError as exc:  # valid JSON Python will not read, e.g. an integer of more than 4,300 digits
-            errors.append(RowError(line_no, UNREADABLE_JSON.format(detail=str(exc).split(";")[0])))
+            errors.append(RowError(line_no, unreadable_json(exc)))
             continue
         if type(obj) is not dict:
             errors.append(RowError(line_no, NOT_A_JSON_OBJECT.format(kind=json_kind(obj))))

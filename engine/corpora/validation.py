@@ -34,6 +34,7 @@ WRONG_COLUMN_COUNT = "wrong number of columns: expected {expected}, found {found
 MALFORMED_CSV = "malformed CSV ({detail})"
 INVALID_JSON = "invalid JSON ({detail} at column {column})"
 UNREADABLE_JSON = "JSON that cannot be read ({detail})"
+JSON_NESTED_TOO_DEEPLY = "JSON nested too deeply"
 NOT_A_JSON_OBJECT = "JSON line is not an object (found {kind})"
 MISSING_KEY = 'missing key "{key}"'
 NOT_A_STRING = 'value of "{key}" is not a string (found {kind})'
@@ -275,3 +276,11 @@ def swapped_lines(errors: list[RowError]) -> set[int]:
 def swap_hints(n_rows: int, n_arabic_sources: int) -> list[str]:
     """``[HINT_COLUMNS_SWAPPED]`` when more than half of ``n_rows`` have an Arabic-script source."""
     return [HINT_COLUMNS_SWAPPED] if n_rows and n_arabic_sources * 2 > n_rows else []
+
+
+def unreadable_json(exc: ValueError | RecursionError) -> str:
+    """Why ``json.loads`` refused a text with no syntax error in it: a number of more than 4,300 digits (Python's
+    limit on converting digits, a ``ValueError``) or nesting past the interpreter's recursion limit."""
+    if isinstance(exc, RecursionError):
+        return JSON_NESTED_TOO_DEEPLY
+    return UNREADABLE_JSON.format(detail=str(exc).split(";")[0])

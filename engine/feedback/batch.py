@@ -24,6 +24,7 @@ from pathlib import Path
 
 from engine.corpora import safe_display_name
 from engine.corpora.formats import decode_upload
+from engine.corpora.validation import unreadable_json
 from engine.feedback.language import detect_language
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -101,10 +102,8 @@ def _rows(text: str, fmt: str) -> list[tuple[int, object]]:
                 value = json.loads(line)
             except json.JSONDecodeError as exc:
                 value = ValueError(f"not JSON ({exc.msg})")
-            except ValueError as exc:  # valid JSON Python will not read, e.g. an integer of more than 4,300 digits
-                value = ValueError(f"JSON that cannot be read ({str(exc).split(';')[0]})")
-            except RecursionError:
-                value = ValueError("JSON nested too deeply (a line is one flat object)")
+            except (ValueError, RecursionError) as exc:  # valid JSON Python will not read (a huge number, deep)
+                value = ValueError(unreadable_json(exc))
             rows.append((number, value))
         else:
             rows.append((number, line.split("\t")[0] if fmt == "tsv" else line))

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from engine.corpora.validation import unreadable_json
 from engine.monitor.serving import NoModelError, RequestError, check_texts, translate_texts
 from engine.store import StoreError
 
@@ -51,10 +52,8 @@ def parse_request(body: bytes) -> tuple[list[str], str, str | None]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise RequestError(f"the body is not valid JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
-    except ValueError as exc:  # valid JSON Python will not read: an integer of more than 4,300 digits
-        raise RequestError(f"the body's JSON cannot be read ({str(exc).split(';')[0]})") from None
-    except RecursionError:
-        raise RequestError("the body's JSON is nested too deeply") from None
+    except (ValueError, RecursionError) as exc:  # valid JSON Python will not read (a huge number, deep nesting)
+        raise RequestError(f"the body: {unreadable_json(exc)}") from None
     if not isinstance(data, dict):
         raise RequestError('the body must be a JSON object with "text" or "texts" and "pair"')
     unknown = sorted(set(data) - set(KEYS))

@@ -9,6 +9,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from engine.corpora.validation import unreadable_json
 from engine.feedback.argilla.layout import (
     ANNOTATORS_FILE,
     IMPORTED_MODEL,
@@ -63,10 +64,8 @@ def _load_json(files: Mapping[str, bytes], rel: str, problems: list[str]):
         problems.append(f"{rel}: not UTF-8 (byte {exc.start})")
     except json.JSONDecodeError as exc:
         problems.append(f"{rel} line {exc.lineno} column {exc.colno}: not valid JSON ({exc.msg})")
-    except ValueError as exc:  # valid JSON Python will not read, e.g. an integer of more than 4,300 digits
-        problems.append(f"{rel}: JSON that cannot be read ({str(exc).split(';')[0]})")
-    except RecursionError:
-        problems.append(f"{rel}: JSON nested too deeply")
+    except (ValueError, RecursionError) as exc:  # valid JSON Python will not read (a huge number, deep nesting)
+        problems.append(f"{rel}: {unreadable_json(exc)}")
     return None
 
 
