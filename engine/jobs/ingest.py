@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 
 from engine.jobs.events import EventBatch, EventFileView, event_digest, line_digest, read_events, view_events_file
+from engine.models.registry import free_model_name
 from engine.store import Store
 from engine.store.runs import IngestState
 
@@ -29,10 +30,13 @@ ArtifactHandler = Callable[[Store, duckdb.DuckDBPyConnection, str, dict], None]
 def _register_model(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, event: dict) -> None:
     # a run registers its model again when its events are read again; another run's model of the same name is
     # never replaced (two runs queued with one name): this one is registered as <name>-2, <name>-3…
-    name, metadata = event["name"], dict(event.get("metadata") or {})
-    base, n = name, 2
-    while (row := cur.execute("SELECT run_id FROM models WHERE name = ?", [name]).fetchone()) and row[0] != run_id:
-        name, n = f"{base}-{n}", n + 1
+    base, metadata = event["name"], dict(event.get("metadata") or {})
+
+    def taken(name: str) -> bool:  # by another run (asked inside the ingest's transaction)
+        row = cur.execute("SELECT run_id FROM models WHERE name = ?", [name]).fetchone()
+        return row is not None and row[0] != run_id
+
+    name = free_model_name(store, base, taken)
     if name != base:
         metadata["requested_name"] = base
     store.models.register(

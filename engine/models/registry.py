@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -47,10 +48,12 @@ def new_model_name_problem(store: Any, name: str) -> str | None:
     return None
 
 
-def free_model_name(store: Any, base: str) -> str:
-    """``base``, or ``base-2``, ``base-3``… — the first that no registered model has."""
+def free_model_name(store: Any, base: str, taken: Callable[[str], bool] | None = None) -> str:
+    """``base``, or ``base-2``, ``base-3``… — the first that no registered model has (or that ``taken`` says is
+    free)."""
+    taken = taken or (lambda name: store.models.get(name) is not None)
     name, n = base, 2
-    while store.models.get(name) is not None:
+    while taken(name):
         name, n = f"{base}-{n}", n + 1
     return name
 
