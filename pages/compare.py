@@ -336,10 +336,14 @@ def blind_ab_section() -> None:
     if not user:
         st.caption("Sign in once for this browser session: your judgements are stored under your name.")
         with st.form("ab-signin"):
+            # the role comes first and has no default: Enter in the name box submits the form, and must not sign
+            # a lead in as a linguist
+            role = st.radio("Role", ["linguist", "lead"], index=None, horizontal=True, key="ab-role")
             name = st.text_input("Your name", key="ab-name")
-            role = st.radio("Role", ["linguist", "lead"], horizontal=True, key="ab-role")
             if st.form_submit_button("Sign in", type="primary"):
-                if name.strip():
+                if role is None:
+                    st.error("Choose your role.")
+                elif name.strip():
                     st.session_state["ab-user"] = {"name": name.strip(), "role": role}
                     st.rerun()
                 else:

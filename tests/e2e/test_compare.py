@@ -76,6 +76,7 @@ def test_blind_ab_judgements_in_the_browser_reach_the_win_rates(page: Page, tmp_
         page.get_by_role("tab", name="Blind A/B").click()
         panel = page.get_by_role("tabpanel", name="Blind A/B")
         wait_for_app(page)
+        panel.get_by_text("linguist", exact=True).click()
         panel.get_by_label("Your name", exact=True).fill("Amal")
         panel.get_by_role("button", name="Sign in").click()
         for judged in range(3):

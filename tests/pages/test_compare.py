@@ -79,6 +79,17 @@ def test_comparison_shows_scores_chart_pairs_sentences_lineage_and_exports(compa
     assert not at.exception and any("approximate randomisation" in c.value for c in at.caption)
 
 
+def test_blind_ab_sign_in_without_a_role_is_refused(compare_page, store, tmp_path):
+    # Enter in the name box submits the form: it signed a lead in as a linguist, the role's default
+    seed_two_systems(store, tmp_path)
+    at = compare_page()
+    at.text_input(key="ab-name").input("Amal")
+    at.button[[b.label for b in at.button].index("Sign in")].click()
+    at.run()
+    assert not at.exception and "ab-user" not in at.session_state
+    assert any("Choose your role" in e.value for e in at.error)
+
+
 def test_blind_ab_signs_in_records_a_judgement_and_counts_win_rates(compare_page, store, tmp_path):
     testset, good, bad = seed_two_systems(store, tmp_path)
     at = compare_page()
@@ -111,6 +122,7 @@ def _ab_signed_in(compare_page, store, tmp_path, second_outputs: list[str]):
     add_evaluation(store, tmp_path, testset, "sft-v1", references())
     add_evaluation(store, tmp_path, testset, "next-v1", second_outputs)
     at = compare_page()
+    at.radio(key="ab-role").set_value("linguist")
     at.text_input(key="ab-name").input("Amal")
     at.button[[b.label for b in at.button].index("Sign in")].click()
     at.run()
@@ -160,6 +172,7 @@ def test_bar_chart_values_are_not_printed_on_the_error_bars(compare_page, store,
 def test_blind_ab_results_name_the_systems_as_picked_until_the_reveal(compare_page, store, tmp_path):
     testset, good, bad = seed_two_systems(store, tmp_path)
     at = compare_page()
+    at.radio(key="ab-role").set_value("linguist")
     at.text_input(key="ab-name").input("Amal")
     at.button[[b.label for b in at.button].index("Sign in")].click()
     at.run()
