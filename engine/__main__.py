@@ -129,7 +129,7 @@ def _cmd_export_model(args: argparse.Namespace) -> int:
 
 
 def _cmd_export_argilla(args: argparse.Namespace) -> int:
-    from engine.feedback.argilla import RECORDS_FILE, export_files, write_folder
+    from engine.feedback.argilla import RECORDS_FILE, export_files, superseded_judgements, write_folder
     from engine.store import Store
     from engine.wording import counted
 
@@ -138,12 +138,20 @@ def _cmd_export_argilla(args: argparse.Namespace) -> int:
     store = Store(workspace.db_path)
     try:
         files = export_files(store, linguists=args.linguist or None)
+        superseded = superseded_judgements(store, linguists=args.linguist or None)
     finally:
         store.close()
     records = json.loads(files[RECORDS_FILE])
-    responses = sum(len(answers) for r in records for answers in (r.get("responses") or {}).values())
-    print(f"{write_folder(out, files)}: {counted(len(records), 'record')}, {counted(responses, 'response')}"
-          + (" — no judgement of " + ", ".join(args.linguist) if args.linguist and not responses else ""))
+    answers = [a for r in records for values in (r.get("responses") or {}).values() for a in values]
+    drafts = sum(a.get("status") == "draft" for a in answers)
+    print(f"{write_folder(out, files)}: {counted(len(records), 'record')}, {counted(len(answers), 'response')}"
+          + (" — no judgement of " + ", ".join(args.linguist) if args.linguist and not answers else ""))
+    if drafts:
+        print(f"{counted(drafts, 'response')} of rankings of the candidates shown written as drafts: Argilla "
+              "accepts a submitted ranking only of every candidate (they import back as they were)")
+    if superseded:
+        print(f"{counted(superseded, 'earlier judgement')} left out: Argilla keeps one response per linguist and "
+              "record, and a linguist's latest judgement of a translation is the one exported")
     return 0
 
 

@@ -16,6 +16,7 @@ sources under an engine-made token; ``prepare`` accepts only such a token and mo
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import time
@@ -134,14 +135,17 @@ def _assemble(chunk_dir: Path, out_dir: Path) -> int:
     tmp = out_dir / f".{OUTPUT_JSONL}.tmp"
     tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     os.replace(tmp, out_dir / OUTPUT_JSONL)
-    lines = ["\t".join(TSV_COLUMNS)]
-    for r in rows:
-        alternatives = json.dumps([{"text": a["text"], "score": round(a["score"], 4)} for a in r["alternatives"]],
-                                  ensure_ascii=False)
-        lines.append("\t".join(_tsv_field(v) for v in (r["line"], r["pair"], r["source"], r["translation"],
-                                                         f"{r['score']:.4f}", alternatives)))
     tmp = out_dir / f".{OUTPUT_TSV}.tmp"
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with tmp.open("w", encoding="utf-8", newline="") as f:
+        # csv's tab dialect quotes a field with a double quote in it: a source that starts with one (a quotation)
+        # was read back by pandas, csv and spreadsheets as a quoted field running into the next columns
+        writer = csv.writer(f, dialect="excel-tab", lineterminator="\n")
+        writer.writerow(TSV_COLUMNS)
+        for r in rows:
+            alternatives = json.dumps([{"text": a["text"], "score": round(a["score"], 4)}
+                                       for a in r["alternatives"]], ensure_ascii=False)
+            writer.writerow(_tsv_field(v) for v in (r["line"], r["pair"], r["source"], r["translation"],
+                                                    f"{r['score']:.4f}", alternatives))
     os.replace(tmp, out_dir / OUTPUT_TSV)
     return len(rows)
 

@@ -5,8 +5,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from engine.feedback.argilla import ArgillaImportError, export_files, from_zip, import_feedback, to_zip, write_folder
+from engine.feedback.argilla import (
+    ArgillaImportError,
+    export_files,
+    from_zip,
+    import_feedback,
+    superseded_judgements,
+    to_zip,
+    write_folder,
+)
 from engine.feedback.queue import shared_agreement
+from engine.wording import counted
 
 EXPORT_FOLDER = "argilla_feedback"
 MAX_UPLOAD_MB = 50
@@ -62,6 +71,7 @@ def argilla_panel(store, exports_root, linguists: list[str] | None) -> None:
         folder = write_folder(exports_root / EXPORT_FOLDER, files)
         st.session_state["tr-argilla-zip"] = to_zip(files)
         st.session_state["tr-argilla-folder"] = str(folder)
+        st.session_state["tr-argilla-superseded"] = superseded_judgements(store, linguists=linguists)
     if st.session_state.get("tr-argilla-zip"):
         e1.download_button(
             f"Download {EXPORT_FOLDER}.zip",
@@ -70,7 +80,11 @@ def argilla_panel(store, exports_root, linguists: list[str] | None) -> None:
             mime="application/zip",
             key="tr-argilla-download",
         )
-        e1.caption(f"Written to `{st.session_state['tr-argilla-folder']}/`.")
+        e1.caption(f"Written to `{st.session_state['tr-argilla-folder']}/`. A ranking of the candidates shown is a "
+                   "draft there (Argilla submits only a ranking of every candidate); it imports back as it was.")
+        if superseded := st.session_state.get("tr-argilla-superseded"):
+            e1.caption(f"{counted(superseded, 'earlier judgement')} left out: Argilla keeps one response per "
+                       "linguist and record, the latest.")
     upload = e2.file_uploader(
         "Import an Argilla dataset (.zip of its folder)",
         type=["zip"],

@@ -28,10 +28,13 @@ Import (:func:`import_feedback`) checks every record and response first and stor
 the record's number and the reason; judgements are stored through the same checks as the Translate page's
 (:func:`engine.feedback.judgements.validate`), keyed by a submission id made from the record and user, so importing
 the same folder twice stores everything once. Only ``submitted`` responses are imported (``draft`` and ``discarded``
-ones are counted and skipped). Users the annotators file does not name are called ``argilla-<first 8 hex of id>``.
+ones are counted and skipped), and the drafts the export itself wrote: Argilla accepts a submitted ranking only when
+it orders every option of the question, so a ranking of the candidates shown is exported as a draft, marked
+``partial_ranking`` in the metadata (:func:`export_files`). Users the annotators file does not name are called
+``argilla-<first 8 hex of id>``.
 """
 
-from engine.feedback.argilla.export import export_files
+from engine.feedback.argilla.export import export_files, superseded_judgements
 from engine.feedback.argilla.importing import ImportReport, import_feedback, plan_import
 from engine.feedback.argilla.layout import (
     ANNOTATORS_FILE,
@@ -62,6 +65,7 @@ __all__ = [
     "plan_import",
     "read_folder",
     "settings",
+    "superseded_judgements",
     "to_zip",
     "user_id",
     "write_folder",

@@ -10,6 +10,7 @@ from engine.feedback.argilla.layout import (
     DATASET_FILE,
     GUIDELINES,
     NONE_LABEL,
+    PARTIAL_RANKING,
     RECORDS_FILE,
     SETTINGS_FILE,
     USER_NAMESPACE,
@@ -18,11 +19,11 @@ from engine.feedback.argilla.layout import (
 )
 
 
-def _responses(j: dict, position_name: dict[int, str], uid: str) -> dict[str, list[dict]]:
+def _responses(j: dict, position_name: dict[int, str], uid: str, status: str) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
 
     def add(question: str, value) -> None:
-        out.setdefault(question, []).append({"value": value, "user_id": uid, "status": "submitted"})
+        out.setdefault(question, []).append({"value": value, "user_id": uid, "status": status})
 
     if j["kind"] == "ranking":
         add("ranking", [position_name[p] for p in j["ranking"]])
@@ -40,7 +41,16 @@ def _responses(j: dict, position_name: dict[int, str], uid: str) -> dict[str, li
 
 
 def export_files(store, *, linguists: list[str] | None = None, name: str = "tarjama-feedback") -> dict[str, bytes]:
-    """The judgements (of ``linguists``, or everyone's) as Argilla's layout: relative path → bytes."""
+    """The judgements (of ``linguists``, or everyone's) as Argilla's layout: relative path → bytes.
+
+    Argilla keeps one response per user and record, so a linguist's latest judgement of a request is the one
+    exported (:func:`superseded_judgements` counts the others). Argilla's server accepts a *submitted* ranking only
+    when it ranks every option of the ranking question (``candidate_1`` … ``candidate_N``, N the most candidates of
+    any record), and a linguist ranks the candidates shown (three of five to eight, by default): such a ranking is
+    exported with its user's other answers as a ``draft`` — Argilla shows it to the linguist to complete — and
+    marked ``partial_ranking`` in the record's ``tarjama`` metadata, so that :func:`import_feedback` takes it back
+    as the judgement it was.
+    """
     rows = store.feedback.judgements(linguists=linguists)
     request_ids = list(dict.fromkeys(r["request_id"] for r in rows))
     candidates = store.feedback.candidates_of(request_ids)
@@ -60,12 +70,14 @@ def export_files(store, *, linguists: list[str] | None = None, name: str = "tarj
         for linguist, j in latest.items():
             uid = user_id(linguist)
             annotators[uid] = linguist
-            for question, values in _responses(j, position_name, uid).items():
+            partial = j["kind"] == "ranking" and len(j["ranking"]) < n_candidates
+            for question, values in _responses(j, position_name, uid, "draft" if partial else "submitted").items():
                 responses.setdefault(question, []).extend(values)
             extra[uid] = {
                 "shown": [position_name[p] for p in j["shown"] if p in position_name],
                 "judgement_id": int(j["id"]),
                 "time": j["created_at"].isoformat() + "Z",
+                **({PARTIAL_RANKING: True} if partial else {}),
             }
         metadata = {"pair": first["pair"], "model": first["model"], "tarjama": json.dumps(extra, ensure_ascii=False)}
         if first["rm"]:
@@ -111,3 +123,10 @@ def export_files(store, *, linguists: list[str] | None = None, name: str = "tarj
         RECORDS_FILE: dump(records),
         ANNOTATORS_FILE: dump(annotators),
     }
+
+
+def superseded_judgements(store, *, linguists: list[str] | None = None) -> int:
+    """How many judgements an export leaves out: a linguist's earlier judgements of a request they judged again
+    (Argilla keeps one response per user and record; the latest is exported)."""
+    rows = store.feedback.judgements(linguists=linguists)
+    return len(rows) - len({(r["request_id"], r["linguist"]) for r in rows})

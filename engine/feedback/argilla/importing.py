@@ -14,6 +14,7 @@ from engine.feedback.argilla.layout import (
     ANNOTATORS_FILE,
     IMPORTED_MODEL,
     NONE_LABEL,
+    PARTIAL_RANKING,
     RECORDS_FILE,
     SETTINGS_FILE,
     ArgillaImportError,
@@ -89,7 +90,8 @@ def _names(annotators: dict, uid: str) -> str:
 
 
 def _plan_record(
-    no: int, record, annotators: dict, default_pair: str, report: ImportReport, problems: list[str]
+    no: int, record, annotators: dict, default_pair: str, report: ImportReport, problems: list[str],
+    ranking_options: frozenset[str] = frozenset(),
 ) -> _Planned | None:
     where = f"{RECORDS_FILE} record {no}"
     if not isinstance(record, dict):
@@ -148,7 +150,9 @@ def _plan_record(
             if not isinstance(answer, dict) or "value" not in answer or not answer.get("user_id"):
                 problems.append(f"{where}: a '{question}' response needs a value and a user_id")
                 continue
-            if (answer.get("status") or "submitted") != "submitted":
+            status = answer.get("status") or "submitted"
+            partial = status == "draft" and (extra.get(str(answer["user_id"])) or {}).get(PARTIAL_RANKING) is True
+            if status != "submitted" and not partial:  # the studio's own partial ranking comes back as it was
                 report.skipped_status += 1
                 continue
             by_user.setdefault(str(answer["user_id"]), {})[question] = answer["value"]
@@ -165,7 +169,12 @@ def _plan_record(
                 return None
             return [name_position[v] for v in values]
 
-        ranking = positions(answers["ranking"]) if "ranking" in answers else None
+        ranked = answers.get("ranking")
+        if isinstance(ranked, list):  # a ranking completed in Argilla also orders the question's options this
+            # record has no candidate for (the question has as many as the record with the most): dropped
+            ranked = [v for v in ranked if not (isinstance(v, str) and v in ranking_options
+                                                and v not in name_position)]
+        ranking = positions(ranked) if "ranking" in answers else None
         if "ranking" in answers and ranking is None:
             continue
         best_value = answers.get("best")
@@ -192,6 +201,8 @@ def _plan_record(
             shown = positions(shown_names)
             if shown is None:
                 continue
+            if ranking and not set(ranking) <= set(shown):  # ranked in Argilla beyond what the studio showed
+                shown = sorted(ranking)
         else:
             shown = sorted(ranking) if ranking else list(range(len(candidates)))
         tags = answers.get("tags") or []
@@ -219,11 +230,23 @@ def _plan_record(
     return planned
 
 
+def _ranking_options(settings_json: dict) -> frozenset[str]:
+    """The option values of the settings' ``ranking`` question (none when it has none, or an odd shape)."""
+    for question in settings_json.get("questions", []):
+        if not isinstance(question, dict) or question.get("name") != "ranking":
+            continue
+        options = question.get("settings", {}).get("options") if isinstance(question.get("settings"), dict) else None
+        if isinstance(options, list):
+            return frozenset(o["value"] for o in options if isinstance(o, dict) and isinstance(o.get("value"), str))
+    return frozenset()
+
+
 def plan_import(files: Mapping[str, bytes], *, default_pair: str = "en-ar") -> tuple[list[_Planned], ImportReport]:
     """Check an Argilla layout and plan the judgements to store; raises :class:`ArgillaImportError` listing every
     problem."""
     problems: list[str] = []
     report = ImportReport()
+    ranking_options: frozenset[str] = frozenset()
     settings_json = _load_json(files, SETTINGS_FILE, problems)
     records = _load_json(files, RECORDS_FILE, problems)
     annotators = {}
@@ -234,6 +257,7 @@ def plan_import(files: Mapping[str, bytes], *, default_pair: str = "en-ar") -> t
         problems.append(f"{SETTINGS_FILE}: must be a JSON object whose 'questions' is a list")
     elif settings_json is not None:
         questions = {q.get("name") for q in settings_json.get("questions", []) if isinstance(q, dict)}
+        ranking_options = _ranking_options(settings_json)
         if not questions & {"ranking", "best", "correction"}:
             problems.append(
                 f"{SETTINGS_FILE}: no 'ranking', 'best' or 'correction' question — not a dataset of "
@@ -246,7 +270,8 @@ def plan_import(files: Mapping[str, bytes], *, default_pair: str = "en-ar") -> t
     for no, record in enumerate(records or [], 1):
         report.records += 1
         plan = _plan_record(
-            no, record, annotators if isinstance(annotators, dict) else {}, default_pair, report, problems
+            no, record, annotators if isinstance(annotators, dict) else {}, default_pair, report, problems,
+            ranking_options,
         )
         if plan is not None:
             plans.append(plan)

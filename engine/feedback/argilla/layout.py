@@ -18,6 +18,9 @@ RECORDS_FILE = "records.json"
 ANNOTATORS_FILE = "tarjama_annotators.json"
 LAYOUT_FILES: tuple[str, ...] = (DATASET_FILE, SETTINGS_FILE, RECORDS_FILE, ANNOTATORS_FILE)
 NONE_LABEL = "none"
+PARTIAL_RANKING = "partial_ranking"
+"""The key, in a user's ``tarjama`` metadata, that marks a ranking exported as a ``draft`` because it ranks only
+the candidates shown (see :func:`engine.feedback.argilla.export.export_files`)."""
 USER_NAMESPACE = uuid.UUID("5b0e7c1e-2f7d-4d53-9a43-7461726a616d")
 """The namespace of the user ids made from linguists' names (uuid5)."""
 MAX_IMPORT_BYTES = 50 * 1024 * 1024

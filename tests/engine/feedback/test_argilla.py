@@ -18,6 +18,7 @@ from engine.feedback.argilla import (
     from_zip,
     import_feedback,
     read_folder,
+    superseded_judgements,
     to_zip,
     user_id,
     write_folder,
@@ -135,6 +136,76 @@ def test_the_layout_is_what_argillas_sdk_reads(store, tmp_path):
     assert [a["value"] for a in cat["responses"]["best"]] == ["candidate_3"]  # Lina's pick
     assert cat["suggestions"]["ranking"]["value"] == options  # the reward model's order
     assert user_id("Amina") == user_id("Amina") != user_id("Karim")
+
+
+def _ranking_question_options(files) -> list[str]:
+    questions = {q["name"]: q for q in json.loads(files[SETTINGS_FILE])["questions"]}
+    return [o["value"] for o in questions["ranking"]["settings"]["options"]]
+
+
+def test_a_ranking_of_the_candidates_shown_is_a_draft_argilla_accepts_and_imports_back(store, tmp_path):
+    # Argilla's server refuses a submitted ranking that does not order every option of the question
+    # ("expects a list containing 5 values, found a list of 3"): the Translate page ranks the 3 shown
+    shown = stored_request(store, source="Where is the station?")
+    _judge(store, shown, "Amina", "ranking", shown=(0, 1, 2), ranking=[1, 0, 2], tags=["fluency"])
+    _judge(store, shown, "Karim", "best", best=1, shown=(0, 1, 2))
+    full = stored_request(store, source="Good night.")
+    _judge(store, full, "Amina", "ranking", ranking=[4, 3, 2, 1, 0])
+    files = export_files(store)
+    options = _ranking_question_options(files)
+    records = {r["fields"]["source"]: r for r in json.loads(files[RECORDS_FILE])}
+    for record in records.values():
+        for answer in record["responses"].get("ranking", []):
+            assert answer["status"] == "draft" or len(answer["value"]) == len(options)
+    partial = records["Where is the station?"]
+    amina, karim = user_id("Amina"), user_id("Karim")
+    statuses = {(q, a["user_id"]): a["status"] for q, answers in partial["responses"].items() for a in answers}
+    # every answer of Amina's response is the draft (one status per user and record on Argilla's server)
+    assert statuses == {("ranking", amina): "draft", ("tags", amina): "draft", ("best", karim): "submitted"}
+    extra = json.loads(partial["metadata"]["tarjama"])
+    assert extra[amina]["partial_ranking"] is True and "partial_ranking" not in extra[karim]
+    assert [a["status"] for a in records["Good night."]["responses"]["ranking"]] == ["submitted"]
+
+    other = Store(tmp_path / "other.duckdb")
+    try:
+        report = import_feedback(other, files)
+        assert (report.stored, report.skipped_status) == (3, 0)
+        assert _content(other) == _content(store)
+    finally:
+        other.close()
+
+
+def test_a_ranking_completed_in_argilla_imports_without_the_options_the_record_has_no_candidate_for(store, tmp_path):
+    request = stored_request(store, source="Where is the station?")  # 5 candidates
+    _judge(store, request, "Amina", "ranking", shown=(0, 1, 2), ranking=[1, 0, 2])
+    wide = stored_request(store, source="Good night.", n=7)  # the question has 7 options
+    _judge(store, wide, "Karim", "best", best=6, shown=(4, 5, 6))
+    files = export_files(store)
+    assert _ranking_question_options(files) == [f"candidate_{k}" for k in range(1, 8)]
+    records = json.loads(files[RECORDS_FILE])
+    (answer,) = records[0]["responses"]["ranking"]
+    # Amina completed the draft in Argilla: all 7 options ordered, 2 of them with no candidate in this record
+    answer.update(status="submitted", value=["candidate_2", "candidate_1", "candidate_3", "candidate_7",
+                                             "candidate_5", "candidate_4", "candidate_6"])
+    files[RECORDS_FILE] = json.dumps(records).encode()
+    other = Store(tmp_path / "other.duckdb")
+    try:
+        assert import_feedback(other, files).stored == 2
+        judgement = next(j for j in other.feedback.judgements() if j["linguist"] == "Amina")
+        assert judgement["kind"] == "ranking" and judgement["ranking"] == [1, 0, 2, 4, 3]
+        assert sorted(judgement["shown"]) == [0, 1, 2, 3, 4]  # she ranked every candidate of the record
+    finally:
+        other.close()
+
+
+def test_a_linguists_earlier_judgement_of_a_request_is_counted_as_left_out(store):
+    request = stored_request(store, source="Where is the station?")
+    _judge(store, request, "Amina", "ranking", ranking=[1, 0, 2, 3, 4])
+    _judge(store, request, "Amina", "post_edit", correction="أين المحطة؟")
+    _judge(store, request, "Karim", "best", best=0)
+    assert superseded_judgements(store) == 1 and superseded_judgements(store, linguists=["Karim"]) == 0
+    records = json.loads(export_files(store)[RECORDS_FILE])
+    assert set(records[0]["responses"]) == {"correction", "best"}  # Amina's latest judgement, and Karim's
 
 
 def test_a_dataset_annotated_in_argilla_imports_with_its_users(store, tmp_path):

@@ -152,3 +152,30 @@ def test_prepare_refuses_a_made_up_token_and_wrong_models(supervisor, tiny_polic
     with pytest.raises(ValueError, match="between 5 and 8"):
         supervisor.create("translate_batch", TranslateBatchConfig(model=tiny_policy, reward_model=tiny_rm,
                                                                   strategies=["greedy"], upload="0" * 32))
+
+
+def test_the_tsv_reads_back_cell_for_cell_when_a_source_has_quotes(tmp_path):
+    # a source starting with a double quote ran into the next columns in pandas, csv and spreadsheets
+    import csv
+
+    import pandas as pd
+
+    from engine.jobs.translate_batch import _assemble
+
+    chunks, out = tmp_path / "chunks", tmp_path / "out"
+    chunks.mkdir()
+    out.mkdir()
+    sources = ['"Stop," he said.', "Where is the nearest pharmacy?", '"Where is it?', "Tab\there, two\nlines"]
+    rows = [{"line": i + 1, "pair": "en-ar", "source": s, "translation": f'"ترجمة" {i}', "score": 0.5,
+             "alternatives": [{"text": 'بديل "ب"', "score": 0.25}]} for i, s in enumerate(sources)]
+    (chunks / "chunk-00000.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                                              encoding="utf-8")
+    assert _assemble(chunks, out) == 4
+    with (out / "translations.tsv").open(encoding="utf-8", newline="") as f:
+        read = list(csv.reader(f, dialect="excel-tab"))
+    assert read[0] == list(TSV_COLUMNS) and all(len(r) == len(TSV_COLUMNS) for r in read)
+    flat = ['"Stop," he said.', "Where is the nearest pharmacy?", '"Where is it?', "Tab here, two lines"]
+    assert [r[2] for r in read[1:]] == flat and [r[3] for r in read[1:]] == [f'"ترجمة" {i}' for i in range(4)]
+    frame = pd.read_csv(out / "translations.tsv", sep="\t")
+    assert frame["source"].tolist() == flat and frame["score"].tolist() == [0.5] * 4
+    assert json.loads(frame["alternatives"][2]) == [{"text": 'بديل "ب"', "score": 0.25}]
