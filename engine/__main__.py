@@ -144,7 +144,12 @@ def _cmd_export_argilla(args: argparse.Namespace) -> int:
     records = json.loads(files[RECORDS_FILE])
     answers = [a for r in records for values in (r.get("responses") or {}).values() for a in values]
     drafts = sum(a.get("status") == "draft" for a in answers)
-    print(f"{write_folder(out, files)}: {counted(len(records), 'record')}, {counted(len(answers), 'response')}"
+    try:
+        folder = write_folder(out, files)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"{folder}: {counted(len(records), 'record')}, {counted(len(answers), 'response')}"
           + (" — no judgement of " + ", ".join(args.linguist) if args.linguist and not answers else ""))
     if drafts:
         print(f"{counted(drafts, 'response')} of rankings of the candidates shown written as drafts: Argilla "

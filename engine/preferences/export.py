@@ -17,8 +17,9 @@ share of the sources is held out. Every source with a validation pair is kept ou
 shares its (language pair, source) with a validation row.
 
 Columns of the plain variant: ``prompt`` (what the policy sees, in the format of the model that made the
-candidates, without a leading BOS: the trainers' tokenizers add it), ``chosen``, ``rejected``, ``margin`` (the
-fused-quality gap, 0–1; TRL's RewardTrainer and OpenRLHF's ``--margin_loss`` use it as a Bradley–Terry margin),
+candidates, without a leading BOS: the trainers' tokenizers add it), ``chosen``, ``rejected``, ``margin`` (synthetic
+pairs: the fused-quality gap, 0–1; human pairs: see :data:`MARGIN_MEANING`; TRL's RewardTrainer and OpenRLHF's
+``--margin_loss`` use it as a Bradley–Terry margin),
 ``source``, ``pair``, ``strategy`` (the decoding strategy of the chosen translation; for human pairs the feedback
 format), ``rejected_strategy``, ``pairing``, ``origin``, ``chosen_quality``, ``rejected_quality``, ``scores`` (a
 JSON string, so the schema does not depend on the metrics used) and, for human pairs, ``weight``, ``linguist`` and
@@ -153,6 +154,13 @@ def _write_jsonl(path: Path, rows: list[dict]) -> None:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+MARGIN_MEANING = {
+    "synthetic": "the fused-quality gap between chosen and rejected (0–1)",
+    "human": "the rank distance scaled to (0, 1] for a ranking's pairs, 1 for a best pick's and a post-edit's",
+}
+"""What the ``margin`` column means, by the origin of the pairs (:mod:`engine.feedback.pairs` for human ones)."""
+
+
 def llama_factory_entries(name: str) -> dict[str, dict]:
     """LLaMA-Factory ``dataset_info.json`` entries (``file_name`` relative to the export folder, which is then
     LLaMA-Factory's ``dataset_dir``): ``<name>`` / ``<name>_validation`` (alpaca ranking format, the prompt
@@ -185,7 +193,8 @@ def openrlhf_flags(*, bos_token: str = "<bos>") -> str:
         "# Conversational variant (models with a chat template; the studio's exported models ship one):\n"
         f"--dataset {CONVERSATIONAL}/train.jsonl --eval_dataset {CONVERSATIONAL}/validation.jsonl {keys}"
         " --apply_chat_template\n"
-        "# Add --margin_loss to use the 'margin' column (fused-quality gap) in the reward model's loss.\n"
+        "# Add --margin_loss to use the 'margin' column (README.md says what it measures) in the reward model's "
+        "loss.\n"
     )
 
 
@@ -253,7 +262,7 @@ source with a validation row were left out).
   without a leading BOS (the trainer's tokenizer adds it). In `{CONVERSATIONAL}/` they are message lists
   (`[{{"role": "user", …}}]`, `[{{"role": "assistant", …}}]`) for chat-template models, with `chosen_message` /
   `rejected_message` as single messages for LLaMA-Factory.
-- `margin`: the fused-quality gap (0–1). TRL's `RewardTrainer` uses a `margin` column in its loss; remove the
+- `margin`: {MARGIN_MEANING[origin]}. TRL's `RewardTrainer` uses a `margin` column in its loss; remove the
   column (`dataset.remove_columns("margin")`) for a plain Bradley–Terry loss.
 - `source`, `pair`, `strategy`, `rejected_strategy`, `pairing`, `origin`, `chosen_quality`, `rejected_quality`,
   `scores` (JSON string){', `weight`, `linguist`, `judgement_id`' if origin == 'human' else ''}.
@@ -288,9 +297,10 @@ def export_preferences(store: Any, out_dir: Path, *, origin: str = "synthetic", 
     if not records:
         raise ValueError(f"there are no {origin} pairs to export")
     name = EXPORT_NAMES[origin]
+    out_dir = Path(out_dir)
+    _check_replaceable(out_dir / name, name)
     own_valid = any(r["split"] == "valid" for r in records)
     train, valid, dropped = split_records(records, valid_share_if_missing=valid_share_if_missing, seed=seed)
-    out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     folder, tmp = out_dir / name, out_dir / f".{name}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
@@ -319,6 +329,20 @@ def export_preferences(store: Any, out_dir: Path, *, origin: str = "synthetic", 
         shutil.rmtree(tmp, ignore_errors=True)
     return {"folder": folder, "jsonl": folder / "train.jsonl", "dataset": folder / DATASET_DICT,
             "rows": len(train) + len(valid), **counts, "dropped": dropped}
+
+
+def _check_replaceable(folder: Path, name: str) -> None:
+    """Refuse to replace anything but nothing or an earlier export of ``name`` (its ``dataset_info.json`` names
+    it): the folder is replaced whole, and ``--out`` pointing at a folder of the user's deleted their files."""
+    if not folder.exists():
+        return
+    try:
+        entries = json.loads((folder / LLAMA_FACTORY_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        entries = None
+    if not (folder.is_dir() and isinstance(entries, dict) and name in entries):
+        raise ValueError(f"{folder} already exists and is not an earlier export of {name}: choose another folder, "
+                         "or move it away first (an export replaces its folder whole)")
 
 
 def _shareable(folder: Path) -> None:

@@ -68,10 +68,14 @@ def argilla_panel(store, exports_root, linguists: list[str] | None) -> None:
         help="One record per set of candidates judged, each linguist's answers as their responses.",
     ):
         files = export_files(store, linguists=linguists)
-        folder = write_folder(exports_root / EXPORT_FOLDER, files)
-        st.session_state["tr-argilla-zip"] = to_zip(files)
-        st.session_state["tr-argilla-folder"] = str(folder)
-        st.session_state["tr-argilla-superseded"] = superseded_judgements(store, linguists=linguists)
+        try:
+            folder = write_folder(exports_root / EXPORT_FOLDER, files)
+        except (ValueError, OSError) as exc:
+            e1.error(f"Cannot export: {exc}")
+        else:
+            st.session_state["tr-argilla-zip"] = to_zip(files)
+            st.session_state["tr-argilla-folder"] = str(folder)
+            st.session_state["tr-argilla-superseded"] = superseded_judgements(store, linguists=linguists)
     if st.session_state.get("tr-argilla-zip"):
         e1.download_button(
             f"Download {EXPORT_FOLDER}.zip",

@@ -126,7 +126,14 @@ def settings(n_candidates: int) -> dict:
 
 
 def write_folder(folder: Path, files: Mapping[str, bytes]) -> Path:
-    """Write the layout's files under ``folder`` (created; files replaced); returns the folder."""
+    """Write the layout's files under ``folder`` (created; files replaced); returns the folder. A folder that holds
+    anything but an earlier export (its ``tarjama_annotators.json``) is refused with a ``ValueError``: the export
+    would overwrite a dataset annotated in Argilla, or any folder ``--out`` named."""
+    folder = Path(folder)
+    if folder.exists() and (not folder.is_dir() or (any(folder.iterdir())
+                                                    and not (folder / ANNOTATORS_FILE).is_file())):
+        raise ValueError(f"{folder} already exists and is not an earlier export of the studio: choose another "
+                         "folder, or move it away first")
     for rel, data in files.items():
         if rel not in LAYOUT_FILES:
             raise ValueError(f"{rel} is not a file of the layout")

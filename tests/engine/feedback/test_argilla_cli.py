@@ -27,7 +27,17 @@ def test_cli_exports_and_imports_argillas_layout(store, workspace, tmp_path, cap
     store.close()  # the CLI opens the store itself, as when the studio is not running
     assert main(["export", "argilla"]) == 0
     folder = workspace.root / "exports" / "argilla_feedback"
-    assert f"{folder}: 1 record, 2 responses" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert f"{folder}: 1 record, 2 responses" in printed
+    assert "2 responses of rankings of the candidates shown written as drafts" in printed  # 3 of 5 ranked
+    assert main(["export", "argilla"]) == 0  # an earlier export is replaced
+    capsys.readouterr()
+    mine = tmp_path / "annotated"
+    mine.mkdir()
+    (mine / "records.json").write_text("[]", encoding="utf-8")  # e.g. a dataset saved by Argilla
+    assert main(["export", "argilla", "--out", str(mine)]) == 2
+    assert "is not an earlier export" in capsys.readouterr().err
+    assert (mine / "records.json").read_text(encoding="utf-8") == "[]"
     # a linguist with no judgement: said, not a silent empty dataset
     assert main(["export", "argilla", "--linguist", "nobody", "--out", str(tmp_path / "nobody")]) == 0
     assert "0 responses — no judgement of nobody" in capsys.readouterr().out

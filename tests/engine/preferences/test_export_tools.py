@@ -197,3 +197,26 @@ def test_human_pairs_export_keeps_weight_linguist_judgement_and_never_touches_th
     conv = json.loads((out["folder"] / CONVERSATIONAL / "train.jsonl").read_text().splitlines()[0])
     assert {"weight", "linguist", "judgement_id"} <= set(conv)
     assert "human_pairs_validation" in json.loads((out["folder"] / "dataset_info.json").read_text())
+
+
+def test_an_export_replaces_its_earlier_export_but_never_a_folder_of_the_users(store, tmp_path):
+    store_pair_set(store, tmp_path, n_sources=6)
+    out = tmp_path / "exports"
+    first = export_preferences(store, out)
+    assert export_preferences(store, out)["folder"] == first["folder"]  # a second export replaces the first
+    mine = tmp_path / "mine" / "synthetic_preferences"
+    mine.mkdir(parents=True)
+    (mine / "notes.txt").write_text("precious", encoding="utf-8")
+    with pytest.raises(ValueError, match="not an earlier export of synthetic_preferences"):
+        export_preferences(store, tmp_path / "mine")
+    assert [p.name for p in mine.iterdir()] == ["notes.txt"]
+
+
+def test_the_cards_margin_says_what_it_measures_for_each_origin():
+    from engine.preferences.export import MARGIN_MEANING, dataset_card
+
+    cards = {origin: dataset_card("x", origin, {"train": 1, "validation": 1}, ["en-ar"], {}, dropped=0,
+                                 license="other", held_out_by_export=False)
+             for origin in ("synthetic", "human")}
+    assert "fused-quality gap" in cards["synthetic"] and "fused-quality gap" not in cards["human"]
+    assert MARGIN_MEANING["human"] in cards["human"]
