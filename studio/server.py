@@ -38,8 +38,16 @@ FORCED: dict[str, object] = {
     "server.fileWatcherType": "none",
     "server.runOnSave": False,
     "browser.gatherUsageStats": False,
+    # the origin checks: with either off, any web page the user opens could drive the studio (it has no sign-in)
+    # through its websocket — read corpora, start jobs, delete data
+    "server.enableCORS": True,
+    "server.enableXsrfProtection": True,
+    "server.baseUrlPath": "",
+    "server.enableStaticServing": False,
+    "global.developmentMode": False,
 }
-"""Settings passed whatever the config files say (the address and port are added per start)."""
+"""Settings passed whatever the config files or ``STREAMLIT_*`` variables say (the address and port are added per
+start)."""
 
 REMOTE_WARNING = (
     "WARNING: the studio will listen on {address}, reachable from other machines. It has no sign-in and no "

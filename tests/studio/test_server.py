@@ -34,6 +34,7 @@ HOSTILE_CONFIG = """
 [server]
 address = "0.0.0.0"
 port = 1
+enableXsrfProtection = false
 [browser]
 gatherUsageStats = true
 """
@@ -53,7 +54,8 @@ class Started:
         env = {**os.environ, "PYTHONPATH": str(ROOT), "TARJAMA_HOME": str(folder / "workspace"), "TARJAMA_WATCHER": "0",
                "HF_HUB_OFFLINE": "1", "PYTHONUNBUFFERED": "1",
                # what a hostile environment could say; the entry point's flags outrank it
-               "STREAMLIT_SERVER_ADDRESS": "0.0.0.0", "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "true"}
+               "STREAMLIT_SERVER_ADDRESS": "0.0.0.0", "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "true",
+               "STREAMLIT_SERVER_ENABLE_CORS": "false"}
         with self.log.open("wb") as out:
             self.proc = subprocess.Popen([sys.executable, "-m", module, *args], cwd=folder, env=env, stdout=out,
                                          stderr=subprocess.STDOUT, start_new_session=True)
@@ -162,6 +164,34 @@ def test_started_from_another_folder_it_listens_on_loopback_only_with_usage_stat
     assert "URL: http://127.0.0.1:" in started.log.read_text()
 
 
+def _handshake(port: int, origin: str) -> tuple[int, str]:
+    """A browser's websocket handshake to the studio's stream from a page at ``origin``: (status, headers)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=60) as sock:
+        sock.sendall((f"GET /_stcore/stream HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\n"
+                      "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                      f"Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: streamlit\r\nOrigin: {origin}\r\n\r\n")
+                     .encode())
+        head = b""
+        while b"\r\n\r\n" not in head:
+            chunk = sock.recv(4096)
+            if not chunk:
+                break
+            head += chunk
+    status_line, _, headers = head.decode("latin-1").partition("\r\n")
+    return int(status_line.split()[1]), headers.lower()
+
+
+def test_a_page_of_another_origin_cannot_open_the_studios_stream(started: Started) -> None:
+    # the folder's config turns XSRF protection off and the environment CORS: with either off, a page on any site
+    # the user opens could drive the studio through its websocket (101, access-control-allow-origin: *)
+    status, headers = _handshake(started.port, "http://evil.example")
+    assert status == 403 and "access-control-allow-origin" not in headers
+    status, _ = _handshake(started.port, f"http://127.0.0.1:{started.port}")
+    assert status == 101  # the studio's own page still connects
+    with urllib.request.urlopen(f"http://127.0.0.1:{started.port}/", timeout=30) as resp:
+        assert resp.status == 200 and resp.headers.get("Access-Control-Allow-Origin") is None
+
+
 def test_the_page_and_its_icon_are_served_without_a_server_error(started: Started) -> None:
     # Streamlit 1.60's gzip middleware and Starlette ≥ 1.5 disagreed about who sends an image's response start:
     # every /favicon.png was a 500 with a traceback in the log (pyproject pins starlette < 1.5)
@@ -250,6 +280,8 @@ def test_every_setting_is_a_flag_and_the_project_config_is_kept() -> None:
     flags = dict(zip(args[2::2], args[3::2], strict=True))
     assert flags["--server.address"] == "127.0.0.1" and flags["--server.port"] == "8765"
     assert flags["--browser.gatherUsageStats"] == "false" and flags["--server.headless"] == "true"
+    assert flags["--server.enableCORS"] == flags["--server.enableXsrfProtection"] == "true"
+    assert flags["--server.baseUrlPath"] == "" and flags["--server.enableStaticServing"] == "false"
     with (ROOT / ".streamlit" / "config.toml").open("rb") as handle:
         project = tomllib.load(handle)
     for section, options in project.items():
