@@ -9,15 +9,19 @@ server in the foreground when the studio is not running (it then holds the store
 Requests (JSON, at most :data:`MAX_BODY_BYTES`): ``{"text": "...", "pair": "en-ar"}`` or
 ``{"texts": ["...", ...], "pair": "fr-ar"}``, optionally ``"model": "<registered policy>"`` (default: the production
 model). Answer 200: ``{"model": ..., "pair": ..., "translations": [{"source", "translation", "reward", "qe",
-"degenerate", "flags", "log_id"}]}``. A bad request gets 400 (413 when too large) with ``{"error": "<reason>"}``;
+"degenerate", "flags", "log_id"}]}``. A bad request gets 400 (413 when too large, 415 without
+``Content-Type: application/json``, 408 when it has not arrived within :data:`READ_TIMEOUT_S`) with
+``{"error": "<reason>"}``; a request from a web page 403 or 421 (:func:`browser_request_problem`);
 no production model 503; an unexpected failure 500 with a one-line reason — never a traceback.
 ``GET /health`` answers ``{"status": "ok"}``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import socket
 import sys
 import threading
 from collections.abc import Callable
@@ -34,7 +38,12 @@ DEFAULT_PORT = 8502
 MAX_BODY_BYTES = 64 * 1024
 """Largest request body accepted (32 texts of 1,000 characters fit in UTF-8 Arabic or French)."""
 READ_TIMEOUT_S = 30.0
-"""Seconds a request's body may take to arrive (and an idle kept-alive connection may wait) before it is dropped."""
+"""Seconds a request — its line, headers and body, sent however slowly — may take to arrive (and an idle kept-alive
+connection may wait) before the connection is dropped."""
+MAX_CONNECTIONS = 32
+"""Connections served at once; one more is answered 503 and closed (each connection holds a thread)."""
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]"})
+"""``Host`` header names accepted (with any port): another name is a page that rebound its DNS name to 127.0.0.1."""
 KEYS = ("text", "texts", "pair", "model")
 LOG = logging.getLogger(__name__)
 
@@ -71,11 +80,44 @@ def parse_request(body: bytes) -> tuple[list[str], str, str | None]:
     return texts, pair, model.strip() if model else None
 
 
+def browser_request_problem(headers: Any) -> tuple[int, str] | None:
+    """Why a request that looks like a web page's is refused, as (status, reason), or ``None``.
+
+    The endpoint has no sign-in and no page of its own, so a browser has no business calling it: a page on any
+    site the user opens could otherwise translate on this machine and write its texts into the translation log,
+    which feeds the linguists' review queues and retraining. Browsers send ``Origin`` with a cross-site POST;
+    a form or a ``no-cors`` fetch cannot send ``Content-Type: application/json`` without a CORS preflight, which
+    the endpoint never grants; and a page that rebinds its own DNS name to 127.0.0.1 sends its name as ``Host``."""
+    host = (headers.get("Host") or "").strip().lower()
+    name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+    if name not in LOOPBACK_HOSTS:
+        return 421, f"Host {host!r} is not this machine's loopback address (127.0.0.1 or localhost)"
+    if headers.get("Origin") is not None:
+        return 403, "requests from web pages (with an Origin header) are refused: call the endpoint from a program"
+    return None
+
+
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     server_version = "TarjamaEndpoint/1"
     protocol_version = "HTTP/1.1"
     timeout = READ_TIMEOUT_S  # a client that announces more body than it sends no longer holds its thread forever
+
+    def handle_one_request(self) -> None:
+        """One request, with ``timeout`` (:data:`READ_TIMEOUT_S`) for all of it to arrive: the socket's own timeout
+        is per read, so a header line or a body byte every few seconds held the thread for good."""
+        self._deadline = threading.Timer(self.timeout, self._drop)
+        self._deadline.daemon = True
+        self._deadline.start()
+        try:
+            super().handle_one_request()
+        finally:
+            self._deadline.cancel()
+
+    def _drop(self) -> None:
+        """Stop reading the request (the reads see its end); the refusal can still be written."""
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(socket.SHUT_RD)
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 — the base class names it so
         LOG.info("%s %s", self.address_string(), format % args)
@@ -93,14 +135,24 @@ class _Handler(BaseHTTPRequestHandler):
         self._answer(status, {"error": reason})
 
     def do_GET(self) -> None:  # noqa: N802 — http.server's naming
-        if self.path.split("?")[0] == "/health":
+        self._deadline.cancel()
+        if problem := browser_request_problem(self.headers):
+            self._refuse(*problem)
+        elif self.path.split("?")[0] == "/health":
             self._answer(200, {"status": "ok"})
         else:
             self._refuse(404, f"no such endpoint {self.path.split('?')[0]!r}: POST /translate or GET /health")
 
     def do_POST(self) -> None:  # noqa: N802
+        if problem := browser_request_problem(self.headers):
+            self._refuse(*problem)
+            return
         if self.path.split("?")[0] != "/translate":
             self._refuse(404, f"no such endpoint {self.path.split('?')[0]!r}: POST /translate")
+            return
+        media_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if media_type != "application/json":
+            self._refuse(415, f"send the body as Content-Type: application/json, not {media_type or 'none'!r}")
             return
         length = self.headers.get("Content-Length")
         if self.headers.get("Transfer-Encoding") or length is None:
@@ -116,8 +168,11 @@ class _Handler(BaseHTTPRequestHandler):
             return
         try:
             body = self.rfile.read(size)
-        except TimeoutError:
-            self._refuse(408, f"the body did not arrive within {self.timeout:g} s")
+        except (TimeoutError, OSError):
+            body = b""
+        self._deadline.cancel()  # the translation itself may take longer
+        if len(body) < size:
+            self._refuse(408, f"the request did not arrive within {self.timeout:g} s")
             return
         try:
             texts, pair, model = parse_request(body)
@@ -151,7 +206,35 @@ class _Server(ThreadingHTTPServer):
 
     def __init__(self, port: int, translate: Translate) -> None:
         self.translate = translate
+        self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
         super().__init__((HOST, port), _Handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """Serve the connection in a thread of its own, or answer 503 when :data:`MAX_CONNECTIONS` are served."""
+        if not self._slots.acquire(blocking=False):
+            LOG.warning("translation endpoint: %d connections already open; refused %s", MAX_CONNECTIONS,
+                        client_address[0])
+            body = json.dumps({"error": f"busy: {MAX_CONNECTIONS} connections are open; try again"}).encode()
+            try:
+                request.settimeout(1)
+                request.sendall(b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+                                b"Connection: close\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n"
+                                + body)
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
 
 
 class TranslationEndpoint:
