@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import random
 
 import plotly.graph_objects as go
@@ -26,6 +25,7 @@ from engine.compare.testsets import testset_rows_from_upload
 from engine.corpora import CorpusRejected, safe_display_name
 from engine.jobs.config import FieldSpec
 from engine.jobs.evaluate import REQUESTABLE_METRICS, plan_evaluation
+from engine.markup import html_text, markdown_literal
 from engine.models.lineage import model_lineage
 from studio.components.glossary import terminology_section
 from studio.components.header import workspace_header
@@ -137,20 +137,20 @@ def bar_chart(comparison, metric: str, level: str) -> go.Figure:
 
 def sentence_html(sentence: dict, comparison, baseline: str, metrics: list[str]) -> str:
     """One sentence side by side: source, reference, and each system's output (RTL) with its diff and scores."""
-    rows = [f"<tr><th>Source</th><td dir='auto'>{html.escape(sentence['source'])}</td><td></td></tr>",
-            f"<tr><th>Reference</th><td class='tarjama-ar' dir='rtl'>{html.escape(sentence['reference'])}</td>"
+    rows = [f"<tr><th>Source</th><td dir='auto'>{html_text(sentence['source'])}</td><td></td></tr>",
+            f"<tr><th>Reference</th><td class='tarjama-ar' dir='rtl'>{html_text(sentence['reference'])}</td>"
             "<td></td></tr>"]
     base_text = sentence["outputs"][baseline]
     for system in comparison.systems:
         text = sentence["outputs"][system.key]
-        shown = html.escape(text) if system.key == baseline else diff_html(base_text, text)
+        shown = html_text(text) if system.key == baseline else diff_html(base_text, text)
         scores = sentence["scores"][system.key]
         score_text = " · ".join(f"{metric_label(m)} {fmt_score(m, scores[m])}" for m in metrics if m in scores)
-        rows.append(f"<tr><th>{html.escape(system.label)}</th><td class='tarjama-ar' dir='rtl'>"
+        rows.append(f"<tr><th>{html_text(system.label)}</th><td class='tarjama-ar' dir='rtl'>"
                     f"{shown or '<em>(empty)</em>'}</td><td style='font-size:0.8rem;color:#4b5563'>"
-                    f"{html.escape(score_text)}</td></tr>")
+                    f"{html_text(score_text)}</td></tr>")
     return (f"<div class='cmp-sentence'><div style='color:#6b7280;font-size:0.8rem'>sentence {sentence['idx'] + 1}"
-            f" · {html.escape(sentence['pair'])}</div><table class='tarjama-table'><tbody>{''.join(rows)}</tbody>"
+            f" · {html_text(sentence['pair'])}</div><table class='tarjama-table'><tbody>{''.join(rows)}</tbody>"
             "</table></div>")
 
 
@@ -177,7 +177,8 @@ def evaluate_section() -> None:
                 except ValueError as exc:
                     st.error(str(exc))
                 else:
-                    st.success(f"Added {name}: {len(rows)} sentences. Choose it as the test set below.")
+                    st.success(f"Added {markdown_literal(name)}: {len(rows)} sentences. Choose it as the test set "
+                               "below.")
         config = config_form(
             "evaluate", key="cmp-eval", defaults={"metrics": ["chrf", "bleu", "ter", "bertscore", "comet", "comet_qe"]},
             widgets={"models": models_widget, "corpus_ids": corpus_picker(), "reward_model": reward_widget,
@@ -350,7 +351,7 @@ def blind_ab_section() -> None:
                     st.error("Enter your name.")
     else:
         head = st.columns([4, 1])
-        head[0].markdown(f"Signed in as **{html.escape(user['name'])}** ({user['role']}).")
+        head[0].markdown(f"Signed in as **{markdown_literal(user['name'])}** ({user['role']}).")
         if head[1].button("Sign out", key="ab-signout"):
             del st.session_state["ab-user"]
             st.rerun()
@@ -381,16 +382,16 @@ def blind_ab_section() -> None:
                 else:
                     segment = store.evaluations.segments(testset["id"])[item.idx]
                     st.caption(f"{len(judged)} judged by you for this pair. Which translation is better?")
-                    st.markdown(f"<div dir='auto' style='font-size:1.1rem'>{html.escape(segment['source'])}</div>",
+                    st.markdown(f"<div dir='auto' style='font-size:1.1rem'>{html_text(segment['source'])}</div>",
                                 unsafe_allow_html=True)
                     shown = st.columns(2)
                     for column, label, system in ((shown[0], "A", item.left), (shown[1], "B", item.right)):
                         with column:
                             st.markdown(f"**Translation {label}**")
-                            st.markdown(f"<div class='tarjama-rtl' dir='rtl'>{html.escape(outputs[system][item.idx])}"
+                            st.markdown(f"<div class='tarjama-rtl' dir='rtl'>{html_text(outputs[system][item.idx])}"
                                         "</div>", unsafe_allow_html=True)
                     with st.expander("Show the reference"):
-                        st.markdown(f"<div class='tarjama-rtl' dir='rtl'>{html.escape(segment['reference'] or '')}"
+                        st.markdown(f"<div class='tarjama-rtl' dir='rtl'>{html_text(segment['reference'] or '')}"
                                     "</div>", unsafe_allow_html=True)
                     buttons = st.columns(3)
                     for column, label, choice in ((buttons[0], "A is better", "left"), (buttons[1], "Tie", "tie"),

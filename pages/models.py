@@ -8,6 +8,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import streamlit as st
 
+from engine.markup import markdown_literal
 from engine.models.lineage import Lineage, lineage
 from engine.models.loading import check_model
 from engine.models.prompting import studio_prompt_format
@@ -136,7 +137,7 @@ if models:
     st.subheader(f"{chosen}")
     left, right = st.columns([2, 3])
     with left:
-        st.markdown(f"**Kind** {row['kind']} · **Stage** {row['stage']}  \n**Path** `{row['path']}`  \n"
+        st.markdown(f"**Kind** {row['kind']} · **Stage** {row['stage']}  \n**Path** {markdown_literal(row['path'])}  \n"
                     f"**Run** {row['run_id'] or '—'} · **Parent** {row['parent'] or '—'}")
         with st.expander("Metadata"):
             st.json(row["metadata"])

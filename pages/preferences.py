@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 
 import pandas as pd
@@ -12,6 +11,7 @@ import streamlit as st
 from engine.decoding.labels import candidate_origin
 from engine.jobs.metric_titles import metric_title
 from engine.jobs.score import ScoreConfig, fusion_plan
+from engine.markup import html_text, markdown_literal
 from engine.models.refs import default_policy
 from engine.preferences.fusion import FusionError
 from studio.components.arabic import arabic_text
@@ -124,7 +124,7 @@ with browse_tab:
                                                   limit=SOURCES_PER_PAGE, offset=(page - 1) * SOURCES_PER_PAGE)
         for group in groups:
             with st.container(border=True):
-                st.markdown(f"**{html.escape(group['source'])}**")
+                st.markdown(f"**{markdown_literal(group['source'])}**")
                 if group["reference"]:
                     arabic_text(group["reference"], label="Reference")
                 ranked = sorted(group["candidates"], key=lambda c: -(c["scores"].get("quality") or 0))
@@ -134,11 +134,11 @@ with browse_tab:
                     badge = " / ".join(c["roles"])
                     checks = {1.0: "passed", 0.0: "<b style='color:#b91c1c'>failed</b>"}.get(s.get("check_passed"), "—")
                     rows.append(
-                        f"<tr><td class='tarjama-ar' dir='rtl'>{html.escape(c['text']) or '<em>(empty)</em>'}</td>"
-                        f"<td>{html.escape(candidate_origin(c['strategies'] or c['strategy'], c['n_samples']))}</td>"
+                        f"<tr><td class='tarjama-ar' dir='rtl'>{html_text(c['text']) or '<em>(empty)</em>'}</td>"
+                        f"<td>{html_text(candidate_origin(c['strategies'] or c['strategy'], c['n_samples']))}</td>"
                         f"<td>{_number(s.get('quality'), 2)}</td><td>{_number(s.get('chrf'), 1)}</td>"
                         f"<td>{_number(s.get('mbr_chrf'), 1)}</td><td>{checks}</td>"
-                        f"<td><b>{html.escape(badge)}</b></td></tr>")
+                        f"<td><b>{html_text(badge)}</b></td></tr>")
                 st.markdown("<table class='tarjama-table'><thead><tr><th>Candidate</th><th>Strategy</th>"
                             "<th>Quality</th><th>chrF</th><th>MBR</th><th title='Empty, not Arabic, a copy of the "
                             "source, repetitive or a wrong length: never chosen for a pair'>Checks</th>"
@@ -153,8 +153,8 @@ with browse_tab:
             st.caption(f"{store.preferences.count_pairs(run_ids=[score], split=split, min_margin=margin)} pairs; "
                        "the first 50 are shown.")
             rows = "".join(
-                f"<tr><td dir='auto'>{html.escape(p['source'])}</td><td class='tarjama-ar' dir='rtl'>"
-                f"{html.escape(p['chosen'])}</td><td class='tarjama-ar' dir='rtl'>{html.escape(p['rejected'])}</td>"
+                f"<tr><td dir='auto'>{html_text(p['source'])}</td><td class='tarjama-ar' dir='rtl'>"
+                f"{html_text(p['chosen'])}</td><td class='tarjama-ar' dir='rtl'>{html_text(p['rejected'])}</td>"
                 f"<td>{p['margin']:.2f}</td></tr>" for p in shown)
             st.markdown("<table class='tarjama-table'><thead><tr><th>Source</th><th>Chosen</th><th>Rejected</th>"
                         f"<th>Margin</th></tr></thead><tbody>{rows}</tbody></table>", unsafe_allow_html=True)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import html
-
 import plotly.graph_objects as go
 import streamlit as st
 
 from engine.jobs.config import FieldSpec
+from engine.markup import html_text
 from engine.models.refs import default_policy
 from engine.reward.analysis import (
     accuracy,
@@ -121,9 +120,9 @@ with inspect_tab:
             st.caption(f"{sum(r['chosen_reward'] <= r['rejected_reward'] for r in rows)} of {len(rows)} validation "
                        "pairs; the most confidently wrong first.")
             body = "".join(
-                f"<tr><td dir='auto'>{html.escape(r['source'])}</td><td class='tarjama-ar' dir='rtl'>"
-                f"{html.escape(r['chosen'])}</td><td>{r['chosen_reward']:.2f}</td><td class='tarjama-ar' dir='rtl'>"
-                f"{html.escape(r['rejected'])}</td><td>{r['rejected_reward']:.2f}</td></tr>" for r in wrong)
+                f"<tr><td dir='auto'>{html_text(r['source'])}</td><td class='tarjama-ar' dir='rtl'>"
+                f"{html_text(r['chosen'])}</td><td>{r['chosen_reward']:.2f}</td><td class='tarjama-ar' dir='rtl'>"
+                f"{html_text(r['rejected'])}</td><td>{r['rejected_reward']:.2f}</td></tr>" for r in wrong)
             st.markdown("<table class='tarjama-table'><thead><tr><th>Source</th><th>Chosen (by the data)</th>"
                         "<th>Reward</th><th>Rejected</th><th>Reward</th></tr></thead><tbody>" + body
                         + "</tbody></table>", unsafe_allow_html=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import html
 from collections.abc import Sequence
 from dataclasses import asdict, replace
 from datetime import datetime, time, timedelta
@@ -33,6 +32,7 @@ from engine.glossary.prompt import prompt_terms
 from engine.jobs.config import config_to_dict
 from engine.jobs.events import FINAL_STATUSES
 from engine.jobs.translate_batch import OUTPUT_JSONL, OUTPUT_TSV
+from engine.markup import html_text, markdown_literal
 from engine.models.refs import default_policy, resolve_model
 from engine.monitor.log import log_served, served_from_translation
 from engine.reward.ensemble import COMBINATIONS
@@ -91,7 +91,7 @@ if linguist is None:
     st.stop()
 
 left, right = st.columns([4, 1])
-left.markdown(f"Signed in as **{html.escape(linguist)}** — your judgements are recorded under this name.")
+left.markdown(f"Signed in as **{markdown_literal(linguist)}** — your judgements are recorded under this name.")
 if right.button("Switch linguist", key="tr-signout"):
     st.session_state.pop(LINGUIST, None)
     st.query_params.pop("linguist", None)
@@ -160,7 +160,7 @@ def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: in
     chosen = st.session_state.get(GLOSSARIES) or []
     terms = term_index(store, chosen, request["pair"]) if chosen else None
     applied = terms.applicable(request["source"]) if terms else []
-    st.markdown(f"<b>Source</b> ({html.escape(request['pair'])}):", unsafe_allow_html=True)
+    st.markdown(f"<b>Source</b> ({html_text(request['pair'])}):", unsafe_allow_html=True)
     highlighted_source(request["source"], applied)
     in_prompt = (request.get("settings") or {}).get("glossary_terms")
     if in_prompt:
@@ -171,7 +171,7 @@ def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: in
     samples = sum(c["n_samples"] for c in cands)
     seed = (request.get("settings") or {}).get("seed")
     seed_text = f" · seed {seed}" if seed is not None else ""
-    st.caption(f"{request['model']} · {ranked} · {counted(len(cands), 'distinct candidate')} from "
+    st.caption(f"{markdown_literal(request['model'])} · {ranked} · {counted(len(cands), 'distinct candidate')} from "
                f"{counted(samples, 'sample')}{seed_text}{timing}")
     show_all = len(cands) > TOP and st.toggle(f"Show all {len(cands)} candidates", key=f"{ctx}-all-{request_id}")
     shown = [c["position"] for c in cands] if show_all else [c["position"] for c in cands[:TOP]]
@@ -457,7 +457,7 @@ def review_queue_section() -> None:
                          f"{progress['items']} sources complete · you: {progress['mine']} judged")
         item_key = f"tr_item::{linguist}::{queue_id}"
         if not may_review(queue, linguist):
-            st.info(f"You are not among this queue's linguists ({', '.join(queue['linguists'])}).")
+            st.info(f"You are not among this queue's linguists ({markdown_literal(', '.join(queue['linguists']))}).")
         else:
             current = st.session_state.get(item_key)
             mine = _my_judgement(current["request_id"]) if current is not None else None

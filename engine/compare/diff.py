@@ -8,9 +8,10 @@ would render detached. Every piece of text is HTML-escaped; only the highlightin
 from __future__ import annotations
 
 import difflib
-import html
 import unicodedata
 from dataclasses import dataclass
+
+from engine.markup import html_text
 
 INSERT_STYLE = "background:#bbf7d0;color:#14532d;border-radius:2px"
 DELETE_STYLE = "background:#fecaca;color:#7f1d1d;text-decoration:line-through;border-radius:2px"
@@ -71,7 +72,7 @@ def diff_html(base: str, other: str, *, show_deleted: bool = True) -> str:
     """
     parts = []
     for run in char_diff(base, other):
-        text = html.escape(run.text)
+        text = html_text(run.text)
         if run.op == "equal":
             parts.append(text)
         elif run.op == "insert":

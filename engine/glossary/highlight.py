@@ -7,10 +7,10 @@ markup.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 from engine.glossary.terms import AppliedTerm, TermScore
+from engine.markup import html_attribute, html_text
 
 SOURCE_CLASS, KEPT_CLASS, MISSED_CLASS = "gl-term", "gl-kept", "gl-missed"
 
@@ -22,10 +22,10 @@ def mark_spans(text: str, spans: Sequence[tuple[int, int, str, str]]) -> str:
     for start, end, css, title in sorted(spans):
         if start < pos:
             continue
-        out.append(html.escape(text[pos:start]))
-        out.append(f'<mark class="{css}" title="{html.escape(title)}">{html.escape(text[start:end])}</mark>')
+        out.append(html_text(text[pos:start]))
+        out.append(f'<mark class="{css}" title="{html_attribute(title)}">{html_text(text[start:end])}</mark>')
         pos = end
-    out.append(html.escape(text[pos:]))
+    out.append(html_text(text[pos:]))
     return "".join(out)
 
 
@@ -46,7 +46,7 @@ def legend_html(score: TermScore) -> str:
         css, sign = (KEPT_CLASS, "✓") if c.kept else (MISSED_CLASS, "✗")
         wanted = " / ".join(c.term.arabic)
         items.append(
-            f'<span class="{css}">{sign} {html.escape(c.term.source)} → '
-            f'<span dir="rtl">{html.escape(wanted)}</span></span>'
+            f'<span class="{css}">{sign} {html_text(c.term.source)} → '
+            f'<span dir="rtl">{html_text(wanted)}</span></span>'
         )
     return " · ".join(items)

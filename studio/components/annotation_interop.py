@@ -15,6 +15,7 @@ from engine.feedback.argilla import (
     write_folder,
 )
 from engine.feedback.queue import shared_agreement
+from engine.markup import markdown_literal
 from engine.wording import counted
 
 EXPORT_FOLDER = "argilla_feedback"
@@ -102,12 +103,12 @@ def argilla_panel(store, exports_root, linguists: list[str] | None) -> None:
                 raise ArgillaImportError([f"the file is larger than {MAX_UPLOAD_MB} MiB"])
             report = import_feedback(store, from_zip(upload.getvalue()))
         except ArgillaImportError as exc:
-            e2.error("Nothing was imported:\n\n" + "\n".join(f"- {p}" for p in exc.problems[:20]))
+            e2.error("Nothing was imported:\n\n" + "\n".join(f"- {markdown_literal(p)}" for p in exc.problems[:20]))
         else:
             e2.success(
                 f"Imported {report.stored} judgement(s) from {report.records} record(s) "
                 f"({report.repeated} already stored, {report.skipped_status} draft or discarded responses "
-                f"skipped) by {', '.join(report.linguists) or 'nobody'}."
+                f"skipped) by {markdown_literal(', '.join(report.linguists)) or 'nobody'}."
             )
     # reads every judgement: computed when asked for, not on each rerun of the page
     if st.toggle(

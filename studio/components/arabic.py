@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 import streamlit as st
+
+from engine.markup import html_text
 
 RTL_CSS = """
 <style>
@@ -30,24 +31,24 @@ def inject_css() -> None:
 
 def arabic_text(text: str, *, label: str | None = None) -> None:
     """Show ``text`` right-to-left and right-aligned (escaped: never interpreted as HTML)."""
-    prefix = f"<div style='color:#6b7280;font-size:0.8rem'>{html.escape(label)}</div>" if label else ""
-    st.markdown(f"{prefix}<div class='tarjama-rtl' dir='rtl'>{html.escape(text)}</div>", unsafe_allow_html=True)
+    prefix = f"<div style='color:#6b7280;font-size:0.8rem'>{html_text(label)}</div>" if label else ""
+    st.markdown(f"{prefix}<div class='tarjama-rtl' dir='rtl'>{html_text(text)}</div>", unsafe_allow_html=True)
 
 
 def bidi_table(rows: Sequence[dict], columns: Sequence[str], arabic_columns: Sequence[str] = ("target",),
                labels: dict[str, str] | None = None) -> None:
     """A read-only table where Arabic columns are right-to-left and others follow their own text."""
     labels = labels or {}
-    head = "".join(f"<th>{html.escape(labels.get(c, c))}</th>" for c in columns)
+    head = "".join(f"<th>{html_text(labels.get(c, c))}</th>" for c in columns)
     body = []
     for row in rows:
         cells = []
         for c in columns:
             value = "" if row.get(c) is None else str(row.get(c))
             if c in arabic_columns:
-                cells.append(f"<td class='tarjama-ar' dir='rtl'>{html.escape(value)}</td>")
+                cells.append(f"<td class='tarjama-ar' dir='rtl'>{html_text(value)}</td>")
             else:
-                cells.append(f"<td dir='auto'>{html.escape(value)}</td>")
+                cells.append(f"<td dir='auto'>{html_text(value)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     st.markdown(
         f"<table class='tarjama-table'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 import streamlit as st
@@ -12,6 +11,7 @@ from engine.glossary import TermIndex, glossary_format, parse_glossary
 from engine.glossary.highlight import legend_html, source_html, translation_html
 from engine.glossary.parsing import MAX_BYTES
 from engine.glossary.terms import AppliedTerm, TermScore
+from engine.markup import markdown_literal
 from engine.store.glossaries import GlossaryExistsError
 from studio.components.arabic import bidi_table
 
@@ -55,8 +55,8 @@ def highlighted_source(source: str, terms: Sequence[AppliedTerm]) -> None:
     )
     if terms:
         lines = [
-            f"**{html.escape(t.source)}** → {' / '.join(html.escape(a) for a in t.arabic)}"
-            + (f" ({html.escape('; '.join(t.notes))})" if t.notes else "")
+            f"**{markdown_literal(t.source)}** → {' / '.join(markdown_literal(a) for a in t.arabic)}"
+            + (f" ({markdown_literal('; '.join(t.notes))})" if t.notes else "")
             for t in terms
         ]
         st.caption("Glossary: " + " · ".join(lines))
@@ -116,7 +116,7 @@ def glossary_manager(store) -> None:
     st.subheader("Glossaries")
     for g in glossaries:
         c1, c2, c3 = st.columns([3, 2, 1])
-        c1.markdown(f"**{html.escape(g['name'])}** · {g['pair']} · {g['entries']} terms")
+        c1.markdown(f"**{markdown_literal(g['name'])}** · {g['pair']} · {g['entries']} terms")
         on = c2.toggle(
             "On by default",
             value=bool(g["enabled"]),

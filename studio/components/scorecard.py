@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from engine.compare.scorecard import LABELS, Scorecard, build_scorecard
+from engine.markup import markdown_literal
 
 _CACHE_KEY = "scorecard-cache"
 
@@ -53,7 +54,7 @@ def scorecard_panel(store, testset_id: str | None = None, *, key: str = "scoreca
                    "(*5 · Compare* → Evaluate) and each step's gain and its significance appear here.")
         return None
     n = card.testset.get("size") or ""
-    st.markdown(f"**Loop scorecard** — test set *{card.testset['name']}*"
+    st.markdown(f"**Loop scorecard** — test set *{markdown_literal(card.testset['name'])}*"
                 + (f" ({n} sentences)" if n else "") + f", {card.decoding}; corpus scores with 95% intervals")
     metrics = [m for m in LABELS if any(m in x.scores for x in card.models)]
     rows = []

@@ -9,12 +9,12 @@ none marked records that the candidate has no error (a clean segment counts in t
 
 from __future__ import annotations
 
-import html
 import re
 
 import streamlit as st
 
 from engine.feedback.judgements import new_submission_id
+from engine.markup import html_attribute, html_text
 from engine.mqm.annotate import save_annotation
 from engine.mqm.scoring import WEIGHTS, penalty, per_100_words
 from engine.mqm.spans import CATEGORIES, CATEGORY_HELP, SEVERITIES, SEVERITY_HELP, SpanError, span_from_words, words
@@ -30,14 +30,14 @@ def highlighted(text: str, spans: list[dict]) -> str:
     for span in marks:
         if span["start"] < at:  # an overlapping span: its text is marked already
             continue
-        out.append(html.escape(text[at : span["start"]]))
+        out.append(html_text(text[at : span["start"]]))
         title = f"{span['category']} · {span['severity']}" + (f" · {span.get('note')}" if span.get("note") else "")
         out.append(
-            f"<mark style='background:{SEVERITY_COLOURS[span['severity']]}' title='{html.escape(title)}'>"
-            f"{html.escape(text[span['start'] : span['end']])}</mark>"
+            f"<mark style='background:{SEVERITY_COLOURS[span['severity']]}' title='{html_attribute(title)}'>"
+            f"{html_text(text[span['start'] : span['end']])}</mark>"
         )
         at = span["end"]
-    out.append(html.escape(text[at:]))
+    out.append(html_text(text[at:]))
     # its own class (not the candidates' tarjama-rtl): the candidate cards stay the only tarjama-rtl texts
     style = (
         "direction: rtl; text-align: right; unicode-bidi: plaintext; font-size: 1.1rem; "

@@ -92,7 +92,8 @@ def test_the_endpoint_toggle_serves_real_requests_and_stops(open_page):
     [serving] = [s.value for s in at.success if s.value.startswith("Serving at ")]
     url = serving.removeprefix("Serving at ")
     assert url.startswith("http://127.0.0.1:") and url.endswith("/translate")
-    request = urllib.request.Request(url, data=b'{"text": "Hello", "pair": "en-ar"}', method="POST")
+    request = urllib.request.Request(url, data=b'{"text": "Hello", "pair": "en-ar"}', method="POST",
+                                     headers={"Content-Type": "application/json"})
     try:
         urllib.request.urlopen(request, timeout=30)
         raise AssertionError("no production model: the endpoint must refuse")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -314,3 +315,12 @@ def test_a_reload_on_another_page_keeps_the_sign_in(open_page, store):
     assert not at.exception, [e.message for e in at.exception]
     assert "Who is judging?" not in [s.value for s in at.subheader]
     assert at.query_params["linguist"] == ["Layla"] and store.feedback.linguists() == ["Layla"]
+
+
+def test_a_name_with_markdown_in_the_address_shows_as_it_is(open_page, store):
+    # ?linguist=L [c](javascript:alert(1)) :red[RED] **b** rendered a link, red and bold text in the banner
+    name = "L [c](javascript:alert(1)) :red[RED] **b**"
+    at = _page(open_page, linguist=name)
+    banner = next(m.value for m in at.markdown if m.value.startswith("Signed in as"))
+    assert "[c](" not in banner and ":red[" not in banner and "**b**" not in banner
+    assert re.sub(r"\\(.)", r"\1", banner) == f"Signed in as **{name}** — your judgements are recorded under this name."

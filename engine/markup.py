@@ -1,0 +1,37 @@
+"""Text users control, put into the pages' HTML and Markdown so that it shows as it is: never markup.
+
+Two places text goes, two rules:
+
+* :func:`html_text` (and :func:`html_attribute` for attribute values) — inside HTML the pages build
+  (``st.markdown(..., unsafe_allow_html=True)``): escaped for HTML, and its line breaks as ``<br>``. Escaping
+  alone is not enough there: Streamlit hands the string to a Markdown parser, and a blank line in the text ends
+  the HTML block, so the rest of it — and every later cell of a table — was parsed as Markdown (images fetched
+  from any address, links, ``:red[...]``, headings).
+* :func:`markdown_literal` — inside Markdown (``st.markdown``, ``st.caption``, ``st.info`` … without HTML): every
+  ASCII punctuation character backslash-escaped, which CommonMark, Streamlit's directives (``:red[...]``) and its
+  math (``$...$``) all read as the character itself; line breaks become spaces.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_PUNCTUATION = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
+
+
+def html_text(text: str) -> str:
+    """``text`` for HTML the pages build: HTML-escaped (quotes too), line breaks as ``<br>``."""
+    return _LINE_BREAK.sub("<br>", html.escape(str(text)))
+
+
+def html_attribute(text: str) -> str:
+    """``text`` for an attribute value of HTML the pages build (a ``title``): HTML-escaped, line breaks as spaces
+    (a blank line ends the HTML block even inside an attribute)."""
+    return html.escape(_LINE_BREAK.sub(" ", str(text)))
+
+
+def markdown_literal(text: str) -> str:
+    """``text`` for Markdown: shown as it is (every ASCII punctuation backslash-escaped, line breaks as spaces)."""
+    return _PUNCTUATION.sub(r"\\\1", _LINE_BREAK.sub(" ", str(text)))
