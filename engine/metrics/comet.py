@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import re
 import threading
 import warnings
@@ -155,6 +156,24 @@ def comet_availability(spec: str, reference_free: bool) -> Availability:
     return Availability(True, f"ready ({resolved.checkpoint})")
 
 
+@contextlib.contextmanager
+def _weights_only_loads() -> Iterator[None]:
+    """``torch.load`` with ``weights_only=True`` inside, whatever the environment says: COMET loads its checkpoint
+    through Lightning, which leaves the choice to torch's default — and ``TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD=1`` turns
+    that default off, letting a pickled ``model.ckpt`` run code. (Called under ``_LOCK``.)"""
+    saved = {name: os.environ.pop(name, None) for name in ("TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD",
+                                                          "TORCH_FORCE_WEIGHTS_ONLY_LOAD")}
+    os.environ["TORCH_FORCE_WEIGHTS_ONLY_LOAD"] = "1"
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def load_comet(spec: str) -> Any:
     """The COMET model for ``spec``, loaded once per checkpoint path in this process (thread-safe)."""
     resolved = resolve_checkpoint(spec)
@@ -173,7 +192,7 @@ def load_comet(spec: str) -> Any:
         if model is None:
             # a downloaded model's encoder (e.g. xlm-roberta-large) may itself still need fetching
             local_only = resolved.hub_id is None or hub_offline()
-            with quiet_comet_import():
+            with quiet_comet_import(), _weights_only_loads():
                 model = comet.load_from_checkpoint(key, local_files_only=local_only)
             model.eval()
             _MODELS[key] = model

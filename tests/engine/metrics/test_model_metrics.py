@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -90,3 +92,30 @@ def test_comet_missing_encoder_is_reported(tmp_path: Path, tiny_comet: Path) -> 
     (moved / "hparams.yaml").write_text(yaml.safe_dump(hparams))
     reason = available_metrics(MetricSettings(comet_model=str(moved)))["comet"].reason
     assert reason == f"COMET encoder folder not found at {tmp_path / 'gone'}"
+
+
+class _Opens:
+    """Unpickled, it creates a file: what a hostile checkpoint runs when ``torch.load`` unpickles freely."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __reduce__(self):
+        return (open, (str(self.path), "w"))
+
+
+def test_a_pickled_comet_checkpoint_runs_nothing_even_when_the_environment_allows_it(tmp_path: Path, tiny_comet: Path,
+                                                                                     monkeypatch) -> None:
+    # COMET loads through Lightning, which leaves weights_only to torch's default: this variable turned it off
+    import pickle
+
+    monkeypatch.setenv("TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD", "1")
+    hostile = tmp_path / "comet"
+    shutil.copytree(tiny_comet, hostile)
+    marker = tmp_path / "ran"
+    (hostile / "checkpoints" / "model.ckpt").write_bytes(pickle.dumps({"state_dict": _Opens(marker)}))
+    clear_comet_cache()
+    with pytest.raises(Exception):  # noqa: B017 — torch's refusal (UnpicklingError), whatever Lightning wraps it in
+        load_comet(str(hostile))
+    assert not marker.exists()
+    assert os.environ["TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD"] == "1" and "TORCH_FORCE_WEIGHTS_ONLY_LOAD" not in os.environ
