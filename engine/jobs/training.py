@@ -160,14 +160,54 @@ def studio_callback(ctx: JobContext, describe: Any = None) -> Any:
     return studio_callback_class()(ctx, describe)
 
 
-def last_checkpoint(ctx: JobContext) -> str | None:
-    """The newest ``checkpoint-N`` of the run (logged as ``resuming from checkpoint-N``), or None."""
-    from transformers.trainer_utils import get_last_checkpoint
+INCOMPLETE_PREFIX = "incomplete-"
+"""A ``checkpoint-N`` the Trainer did not finish writing is renamed ``incomplete-checkpoint-N``: kept, and out of
+the Trainer's sight (it looks for ``checkpoint-*``, to resume and to rotate)."""
 
-    last = get_last_checkpoint(str(ctx.checkpoint_dir)) if any(ctx.checkpoint_dir.iterdir()) else None
-    if last:
-        ctx.log(f"resuming from {Path(last).name}")
-    return last
+
+def checkpoint_problem(folder: Path) -> str | None:
+    """Why a Trainer's ``checkpoint-N`` folder cannot be resumed from, or ``None``: the Trainer writes the weights,
+    the optimizer and the RNG state in place and ``trainer_state.json`` last, so a job killed (or out of disk)
+    while saving leaves a folder without it, or with weights cut short."""
+    import json
+
+    from safetensors import safe_open
+
+    try:
+        json.loads((folder / "trainer_state.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return "no trainer_state.json: the save did not finish"
+    except (OSError, ValueError) as exc:
+        return f"trainer_state.json is unreadable ({exc})"
+    for file in sorted(folder.glob("*.safetensors")):  # (DeepSpeed and FSDP keep theirs in folders of their own)
+        try:
+            with safe_open(str(file), framework="pt"):
+                pass
+        except Exception as exc:  # noqa: BLE001 — safetensors raises its own error type for a damaged header
+            return f"{file.name} is damaged ({exc})"
+    return None
+
+
+def last_checkpoint(ctx: JobContext) -> str | None:
+    """The newest complete ``checkpoint-N`` of the run (logged as ``resuming from checkpoint-N``), or None.
+
+    Newer ones the job did not finish writing (:func:`checkpoint_problem`) are renamed ``incomplete-checkpoint-N``
+    and logged: the Trainer took the highest number, failed on it, and every later resume failed the same way."""
+    folders = [p for p in ctx.checkpoint_dir.glob("checkpoint-*") if p.is_dir() and p.name[11:].isdigit()]
+    for folder in sorted(folders, key=lambda p: int(p.name[11:]), reverse=True):
+        problem = checkpoint_problem(folder)
+        if problem is None:
+            ctx.log(f"resuming from {folder.name}")
+            return str(folder)
+        aside = folder.with_name(INCOMPLETE_PREFIX + folder.name)
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = folder.with_name(f"{INCOMPLETE_PREFIX}{n}-{folder.name}")
+        folder.rename(aside)
+        ctx.log(f"{folder.name} cannot be resumed from ({problem}); kept as {aside.name}, resuming from the one "
+                "before", level="warning")
+    return None
 
 
 def save_policy(model: Any, tokenizer: Any, folder: Path, parent: ModelRef, created_by: str,

@@ -1,0 +1,62 @@
+"""Resuming a Trainer-based job (reward model, reward fine-tune, DPO, GRPO) from its newest complete checkpoint."""
+
+from __future__ import annotations
+
+import json
+
+import torch
+from safetensors.torch import save_file
+
+from engine.jobs.context import JobContext
+from engine.jobs.training import checkpoint_problem, last_checkpoint
+
+
+def _checkpoint(root, step: int, *, state: bool = True, weights: bytes | None = None):
+    folder = root / f"checkpoint-{step}"
+    folder.mkdir(parents=True)
+    (folder / "config.json").write_text("{}", encoding="utf-8")
+    if weights is None:
+        save_file({"w": torch.zeros(2)}, str(folder / "model.safetensors"))
+    else:
+        (folder / "model.safetensors").write_bytes(weights)
+    if state:
+        (folder / "trainer_state.json").write_text(json.dumps({"global_step": step}), encoding="utf-8")
+    return folder
+
+
+def test_resume_skips_checkpoints_the_job_did_not_finish_writing_and_keeps_them(tmp_path):
+    # killed (or out of disk) while saving checkpoint-12: the Trainer took the highest number, failed on it
+    # ("Can't find a valid checkpoint"), and every later resume failed the same way
+    (tmp_path / "run").mkdir()
+    ctx = JobContext(tmp_path / "run")
+    try:
+        root = ctx.checkpoint_dir
+        root.mkdir(parents=True, exist_ok=True)
+        _checkpoint(root, 8)
+        _checkpoint(root, 10, weights=b"")  # the weights cut short
+        _checkpoint(root, 12, state=False)  # trainer_state.json, written last, missing
+        assert checkpoint_problem(root / "checkpoint-8") is None
+        assert "damaged" in checkpoint_problem(root / "checkpoint-10")
+        assert "did not finish" in checkpoint_problem(root / "checkpoint-12")
+        assert last_checkpoint(ctx) == str(root / "checkpoint-8")
+        assert sorted(p.name for p in root.iterdir()) == ["checkpoint-8", "incomplete-checkpoint-10",
+                                                         "incomplete-checkpoint-12"]
+        _checkpoint(root, 12, state=False)  # killed again at the same save: kept beside the first
+        assert last_checkpoint(ctx) == str(root / "checkpoint-8")
+        assert "incomplete-2-checkpoint-12" in {p.name for p in root.iterdir()}
+    finally:
+        ctx.close()
+    log = (tmp_path / "run" / "events.jsonl").read_text(encoding="utf-8")
+    assert "checkpoint-12 cannot be resumed from" in log and "resuming from checkpoint-8" in log
+
+
+def test_no_complete_checkpoint_starts_from_the_beginning(tmp_path):
+    (tmp_path / "run").mkdir()
+    ctx = JobContext(tmp_path / "run")
+    try:
+        ctx.checkpoint_dir.mkdir(parents=True, exist_ok=True)
+        assert last_checkpoint(ctx) is None
+        _checkpoint(ctx.checkpoint_dir, 4, state=False)
+        assert last_checkpoint(ctx) is None
+    finally:
+        ctx.close()
