@@ -28,6 +28,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import psutil
 import yaml
 
 from engine.jobs.config import ConfigError, config_from_dict, config_to_dict
@@ -49,6 +50,15 @@ STDOUT_FILE = "stdout.log"
 def new_run_id(kind: str) -> str:
     """A readable, unique, path-safe run id: ``<kind>-<UTC time>-<random>``."""
     return f"{kind}-{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}-{secrets.token_hex(2)}"
+
+
+def runs_in(pid: int, run_dir: Path) -> bool:
+    """Whether process ``pid`` is alive and works in ``run_dir`` (a job's working folder is its run folder: the cold
+    start's ``cwd``, the fork server's ``chdir``, ``accelerate launch``'s workers)."""
+    try:
+        return Path(psutil.Process(pid).cwd()).resolve() == run_dir.resolve()
+    except (psutil.Error, OSError):  # gone, a zombie, another user's process, or its folder deleted
+        return False
 
 
 class Supervisor:
@@ -185,12 +195,24 @@ class Supervisor:
         return run_id
 
     def resume(self, run_id: str) -> int:
-        """Launch a failed or cancelled run again in the same folder; the job continues from its checkpoint."""
+        """Launch a failed or cancelled run again in the same folder; the job continues from its checkpoint.
+
+        The check and the reservation are one step under the lock: two resumes at once (two tabs, or the Runs and
+        Pipelines pages) started two processes writing the same run folder — a warm launch may wait seconds for
+        the fork server before the run is marked queued."""
         self.poll()
-        run = self._run(run_id)
-        if run["status"] not in ("failed", "cancelled"):
-            raise ValueError(f"run {run_id} is {run['status']}; only failed or cancelled runs can be resumed")
-        return self.launch(run_id)
+        with self._lock:
+            run = self._run(run_id)
+            if run_id in self._launching:
+                raise ValueError(f"run {run_id} is being started already")
+            if run["status"] not in ("failed", "cancelled"):
+                raise ValueError(f"run {run_id} is {run['status']}; only failed or cancelled runs can be resumed")
+            self._launching.add(run_id)
+        try:
+            return self.launch(run_id)
+        finally:
+            with self._lock:
+                self._launching.discard(run_id)
 
     # --- stopping ------------------------------------------------------------------------------
     def cancel(self, run_id: str) -> bool:
@@ -229,16 +251,14 @@ class Supervisor:
         return True
 
     def _alive(self, run_id: str, pid: int) -> bool:
+        """Whether the run's process is running. A process this supervisor started is asked directly; another one
+        (after a restart) counts only if it is the run's job — working in the run's folder, as every job does —
+        because after a crash or a reboot the recorded pid may belong to an unrelated program, whose process group
+        the supervisor would then kill as a hung job."""
         proc = self._procs.get(run_id)
         if proc is not None and proc.pid == pid:
             return proc.poll() is None
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:
-            return True
-        return True
+        return runs_in(pid, self.workspace.run_dir(run_id))
 
     # --- watching ------------------------------------------------------------------------------
     def poll(self) -> list[str]:
@@ -297,14 +317,22 @@ class Supervisor:
         return ended
 
     def _finish(self, run_id: str, status: str, error: str) -> None:
-        """Write a final status on the job's behalf (it can no longer) and ingest it."""
-        writer = EventWriter(self.workspace.run_dir(run_id))
+        """Write a final status on the job's behalf (it can no longer) and ingest it. A run whose folder is gone
+        (deleted by hand) gets its status in the store alone: writing its event log failed on every poll, which
+        broke every page and every ``jobs`` command."""
+        run_dir = self.workspace.run_dir(run_id)
+        self._reap(run_id)
+        if not run_dir.is_dir():
+            error = f"{error}; its run folder {run_dir} is missing"
+            with self.store.db.transaction() as cur:
+                self.store.runs.mark_final(cur, run_id, status, error)
+            return
+        writer = EventWriter(run_dir)
         try:
             writer.emit("log", level="error", message=error)
             writer.emit("status", status=status, error=error)
         finally:
             writer.close()
-        self._reap(run_id)
         ingest_run(self.store, run_id)
 
     def _reap(self, run_id: str) -> None:

@@ -18,6 +18,7 @@ import pytest
 from engine.jobs.config import ConfigError
 from engine.jobs.events import read_events
 from engine.jobs.supervisor import Supervisor
+from engine.store import Store
 from tests.conftest import progressed, wait_for
 from tests.engine.jobs.conftest import tiny
 
@@ -222,3 +223,95 @@ def test_a_cancel_of_a_run_that_has_just_ended_is_no_cancel(supervisor, store, w
     assert supervisor.cancel("evaluate-done") is False
     run = store.runs.get("evaluate-done")
     assert run["status"] == "succeeded" and run["cancel_requested_at"] is None
+
+
+def _set(store, sql: str) -> None:
+    with store.db.transaction() as cur:
+        cur.execute(sql)
+
+
+def _stale_running(store, run_id: str, pid: int) -> None:
+    """The row a crash or a reboot leaves: running, with a pid and a heartbeat from minutes ago."""
+    store.runs.set_launched(run_id, pid)
+    with store.db.transaction() as cur:
+        cur.execute("UPDATE runs SET status = 'running', heartbeat_at = now() - INTERVAL 5 MINUTE, "
+                    "launched_at = now() - INTERVAL 6 MINUTE WHERE id = ?", [run_id])
+
+
+def test_a_recorded_pid_that_now_belongs_to_another_program_is_never_signalled(supervisor, store, workspace):
+    # after a crash or a reboot the pid is reused: the supervisor took the program for the hung job and SIGKILLed
+    # its process group
+    from tests.conftest import new_run
+
+    new_run(store, workspace, "r1")
+    other = subprocess.Popen(["sleep", "600"], start_new_session=True)
+    try:
+        _stale_running(store, "r1", other.pid)
+        supervisor.poll()
+        run = store.runs.get("r1")
+        assert run["status"] == "failed" and "no heartbeat" in run["error"]
+        assert other.poll() is None  # alive: it was never the job
+        assert not supervisor.cancel("r1")
+        assert other.poll() is None
+    finally:
+        other.kill()
+        other.wait()
+
+
+def test_two_resumes_at_once_start_one_process(supervisor, store, workspace, monkeypatch):
+    # the second resume checked the status while the first waited for the fork server: two processes wrote one run
+    import threading
+
+    from tests.conftest import new_run
+
+    run_dir = new_run(store, workspace, "r1")
+    (run_dir / "config.yaml").write_text("kind: bootstrap\nrun_id: r1\nconfig: {}\n", encoding="utf-8")
+    _set(store, "UPDATE runs SET status = 'failed' WHERE id = 'r1'")
+    launched = []
+    first_inside = threading.Event()
+
+    def slow_launch(run_id):  # a warm launch waiting seconds for the fork server's imports
+        first_inside.set()
+        time.sleep(1.0)
+        launched.append(run_id)
+        store.runs.set_launched(run_id, os.getpid())
+        return os.getpid()
+
+    monkeypatch.setattr(supervisor, "launch", slow_launch)
+    results = []
+
+    def resume():
+        try:
+            results.append(supervisor.resume("r1"))
+        except ValueError as exc:
+            results.append(str(exc))
+
+    first = threading.Thread(target=resume)
+    first.start()
+    assert first_inside.wait(10)
+    resume()
+    first.join()
+    assert launched == ["r1"]
+    assert sorted(map(str, results)) == sorted([str(os.getpid()), "run r1 is being started already"])
+    _set(store, "UPDATE runs SET status = 'failed', pid = NULL WHERE id = 'r1'")
+
+
+def test_a_run_whose_folder_was_deleted_is_failed_and_every_command_still_works(store, workspace):
+    # its event log could not be opened on any poll: every page and every jobs command failed for good
+    import shutil
+
+    from tests.conftest import new_run
+
+    run_dir = new_run(store, workspace, "r1")
+    _stale_running(store, "r1", 2**22 + 12345)  # no such process
+    shutil.rmtree(run_dir)
+    store.close()  # the command line holds the store itself, as when the studio is not running
+    listed = subprocess.run([sys.executable, "-m", "engine", "jobs", "list"], capture_output=True, text=True,
+                            env={**os.environ, "TARJAMA_HOME": str(workspace.root)}, timeout=120)
+    assert listed.returncode == 0 and "r1" in listed.stdout, listed.stderr
+    reopened = Store(workspace.db_path)
+    try:
+        run = reopened.runs.get("r1")
+    finally:
+        reopened.close()
+    assert run["status"] == "failed" and "run folder" in run["error"] and "is missing" in run["error"]
