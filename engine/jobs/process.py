@@ -26,9 +26,18 @@ HEARTBEAT_ENV = "TARJAMA_HEARTBEAT_S"
 
 
 def read_run_config(run_dir: Path) -> dict:
-    """The ``config.yaml`` of a run: ``{"kind": ..., "config": {...}}``."""
-    with (Path(run_dir) / CONFIG_FILE).open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    """The ``config.yaml`` of a run: ``{"kind": ..., "config": {...}}``. A missing, unreadable or damaged file is a
+    ``ValueError`` that says which (the pages and the command line show it in one line)."""
+    path = Path(run_dir) / CONFIG_FILE
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except FileNotFoundError:
+        raise ValueError(f"{path} is missing: the run folder was deleted or moved") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path} cannot be read ({exc})") from None
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path} is damaged: not valid YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(data, dict) or "kind" not in data:
         raise ValueError(f"{run_dir}/{CONFIG_FILE} has no job kind")
     return data

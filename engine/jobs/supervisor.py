@@ -116,11 +116,13 @@ class Supervisor:
                 shutil.rmtree(run_dir, ignore_errors=True)
                 raise
         values = config_to_dict(config)
-        with (run_dir / CONFIG_FILE).open("w", encoding="utf-8") as fh:
-            spec = {"kind": kind_name, "run_id": run_id, "config": values}
-            if launch:
-                spec["launch"] = dict(launch)
-            yaml.safe_dump(spec, fh, allow_unicode=True, sort_keys=False)
+        spec = {"kind": kind_name, "run_id": run_id, "config": values}
+        if launch:
+            spec["launch"] = dict(launch)
+        # written beside and swapped in: a config cut short would run with defaults for what it lost
+        tmp = run_dir / f".{CONFIG_FILE}.tmp"
+        tmp.write_text(yaml.safe_dump(spec, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        os.replace(tmp, run_dir / CONFIG_FILE)
         self.store.runs.create(run_id, kind_name, title or kind.title, values, str(run_dir))
         return run_id
 

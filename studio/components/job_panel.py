@@ -247,8 +247,12 @@ def _controls(run: dict, key: str) -> None:
             st.rerun(scope="fragment")
     elif run["status"] in ("failed", "cancelled") and st.button(
             "Resume", key=f"{key}-resume-{run['id']}", help="Launch again from the last checkpoint."):
-        sup.resume(run["id"])
-        st.rerun()
+        try:
+            sup.resume(run["id"])
+        except (ValueError, KeyError, OSError) as exc:  # e.g. its folder was deleted, or resumed in another tab
+            st.error(f"Cannot resume: {exc}")
+        else:
+            st.rerun()
 
 
 def _ingest_notice(run_id: str) -> None:

@@ -110,7 +110,7 @@ def pipeline_view(pipeline_id: int, *, key: str) -> None:
                 "Resume pipeline", key=f"{key}-resume-{pipeline_id}", type="primary"):
             try:
                 services().pipelines.resume(pipeline_id)
-            except (ValueError, KeyError) as exc:
+            except (ValueError, KeyError, OSError) as exc:
                 st.error(str(exc))
             else:
                 st.rerun()

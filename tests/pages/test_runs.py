@@ -59,7 +59,8 @@ def test_a_full_disk_while_the_monitor_ingests_is_a_message(open_page, store, wo
     run_dir = workspace.run_dir("r1")
     run_dir.mkdir(parents=True)
     store.runs.create("r1", "bootstrap", "Busy", {}, str(run_dir))
-    job = subprocess.Popen(["sleep", "300"], start_new_session=True)  # a live process for the run: it stays active
+    # a live process for the run, working in its folder as a job does: it stays active
+    job = subprocess.Popen(["sleep", "300"], start_new_session=True, cwd=run_dir)
     store.runs.set_launched("r1", job.pid)
     at = open_page("runs")
     studio = _open(str(workspace.root))
@@ -104,3 +105,20 @@ def test_generic_monitor_titles_its_charts_in_words_and_tables_its_one_off_figur
     assert sorted(titles) == ["Sources per second", "Tokens per second"]
     (table,) = [d.value for d in at.dataframe if "metric" in d.value.columns]
     assert table.to_dict("records") == [{"metric": "Distinct candidates per source", "value": 1.0}]
+
+
+def test_resume_of_a_run_whose_folder_is_gone_is_a_message(open_page, store, workspace):
+    # Resume raised FileNotFoundError (no config.yaml) into the page
+    import shutil
+
+    run_dir = new_run(store, workspace, "r1", title="Gone")
+    w = EventWriter(run_dir)
+    w.emit("status", status="failed", error="boom")
+    w.close()
+    ingest_run(store, "r1")
+    at = open_page("runs")
+    shutil.rmtree(run_dir)
+    next(b for b in at.button if b.label == "Resume").click()
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert any("Cannot resume" in e.value and "run folder was deleted or moved" in e.value for e in at.error)

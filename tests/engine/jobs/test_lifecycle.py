@@ -315,3 +315,23 @@ def test_a_run_whose_folder_was_deleted_is_failed_and_every_command_still_works(
     finally:
         reopened.close()
     assert run["status"] == "failed" and "run folder" in run["error"] and "is missing" in run["error"]
+
+
+def test_resuming_a_run_with_a_damaged_or_missing_config_says_so_in_one_line(store, workspace):
+    from engine.jobs.process import read_run_config
+    from tests.conftest import new_run
+
+    run_dir = new_run(store, workspace, "r1")
+    _set(store, "UPDATE runs SET status = 'failed' WHERE id = 'r1'")
+    (run_dir / "config.yaml").write_text('kind: generate\nrun_id: "gen', encoding="utf-8")
+    with pytest.raises(ValueError, match="is damaged: not valid YAML"):
+        read_run_config(run_dir)
+    store.close()
+    env = {**os.environ, "TARJAMA_HOME": str(workspace.root)}
+    resumed = subprocess.run([sys.executable, "-m", "engine", "jobs", "resume", "r1"], capture_output=True, text=True,
+                             env=env, timeout=120)
+    assert resumed.returncode == 2 and "Traceback" not in resumed.stderr
+    assert resumed.stderr.startswith("error: ") and "not valid YAML" in resumed.stderr
+    (run_dir / "config.yaml").unlink()
+    with pytest.raises(ValueError, match="is missing: the run folder was deleted or moved"):
+        read_run_config(run_dir)
