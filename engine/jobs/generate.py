@@ -170,7 +170,9 @@ def run(config: GenerateConfig, ctx: JobContext) -> None:
         candidates = generate_candidates(
             model, tokenizer, [s["source"] for s in chunk], [s["pair"] for s in chunk], strategies,
             prompt_format=ref.prompt_format, batch_size=config.batch_size, max_new_tokens=config.max_new_tokens,
-            seed=config.seed + start, on_batch=on_batch, terms=terms, processes=processes,
+            # seeded by the chunk's place in the whole source list, not in what is left: a resumed run draws what
+            # an uninterrupted one would
+            seed=config.seed + before, on_batch=on_batch, terms=terms, processes=processes,
         )
         rows = []
         for src, cands, src_terms in zip(chunk, candidates, terms, strict=True):

@@ -202,7 +202,7 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
         candidates = generate_candidates(
             model, tokenizer, [s.source for s in chunk], [s.pair for s in chunk], strategies,
             prompt_format=ref.prompt_format, batch_size=config.batch_size, max_new_tokens=config.max_new_tokens,
-            seed=config.seed + start, processes=processes)
+            seed=config.seed + len(done) + start, processes=processes)  # as uninterrupted, when resumed
         flat = [(i, c) for i, cands in enumerate(candidates) for c in cands]
         scores = scorer.score([chunk[i].source for i, _ in flat], [c.text for _, c in flat],
                               [chunk[i].pair for i, _ in flat])

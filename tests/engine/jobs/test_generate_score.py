@@ -98,3 +98,28 @@ def test_generate_resumes_without_redoing_finished_sources(supervisor, store, ti
                                 " GROUP BY ALL", [gen])
     assert len(per_source) == 40
     assert {n for _, _, n in per_source} == {5}  # no source generated twice
+
+
+def test_a_resumed_generate_draws_what_an_uninterrupted_one_draws(supervisor, store, tiny_policy, demo_corpus):
+    # each chunk was seeded by its place among the sources *left*, which restarts at 0 on a resume
+    import shutil
+
+    import pyarrow.parquet as pq
+
+    config = _generate(supervisor, tiny_policy, demo_corpus, sample_size=6, chunk_sources=2, batch_size=2,
+                       strategies=["greedy", "temperature:1.0x3"])
+    whole = supervisor.start("generate", config)
+    assert supervisor.wait(whole, timeout_s=300) == "succeeded", store.runs.logs(whole)
+    resumed = supervisor.create("generate", config)
+    whole_chunks = supervisor.workspace.run_dir(whole) / "outputs" / "candidates"
+    chunk_dir = supervisor.workspace.run_dir(resumed) / "outputs" / "candidates"
+    chunk_dir.mkdir(parents=True)
+    shutil.copy(whole_chunks / "chunk-00000.parquet", chunk_dir)  # its first chunk, done before a kill
+    supervisor.launch(resumed)
+    assert supervisor.wait(resumed, timeout_s=300) == "succeeded", store.runs.logs(resumed)
+
+    def drawn(folder):
+        rows = [r for f in sorted(folder.glob("chunk-*.parquet")) for r in pq.read_table(f).to_pylist()]
+        return sorted((r["seg_id"], r["strategy"], r["text"], r["n_samples"]) for r in rows)
+
+    assert drawn(chunk_dir) == drawn(whole_chunks)
