@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -50,6 +51,23 @@ STDOUT_FILE = "stdout.log"
 def new_run_id(kind: str) -> str:
     """A readable, unique, path-safe run id: ``<kind>-<UTC time>-<random>``."""
     return f"{kind}-{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}-{secrets.token_hex(2)}"
+
+
+_EXCEPTION_LINE = re.compile(r"^(?:[\w.]+\.)?\w*(?:Error|Exception|Interrupt|Exit)\b.*")
+
+
+def last_exception_line(run_dir: Path, tail_bytes: int = 16_384) -> str | None:
+    """The last line of the run's ``stdout.log`` that names a Python exception (``OSError: [Errno 27] File too
+    large``), or ``None``: a job that could not write its event log could not report why it failed either."""
+    try:
+        with (run_dir / STDOUT_FILE).open("rb") as fh:
+            fh.seek(0, os.SEEK_END)
+            fh.seek(max(0, fh.tell() - tail_bytes))
+            lines = fh.read().decode("utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    found = [line.strip() for line in lines if _EXCEPTION_LINE.match(line.strip())]
+    return found[-1][:300] if found else None
 
 
 def runs_in(pid: int, run_dir: Path) -> bool:
@@ -314,7 +332,12 @@ class Supervisor:
                 if alive:  # hung: silent for longer than allowed while the supervisor watched
                     self._signal(run, signal.SIGKILL)
                 silent = (now - last_sign).total_seconds()
-                self._finish(run_id, "failed", f"job process died (no heartbeat for {silent:.0f}s)")
+                error = f"job process died (no heartbeat for {silent:.0f}s)"
+                if not run["pid"]:
+                    error = "the run was never started (its process was not launched)"
+                elif last := last_exception_line(self.workspace.run_dir(run_id)):
+                    error += f"; its output ends with: {last}"  # e.g. a full disk while it wrote its event log
+                self._finish(run_id, "failed", error)
                 ended.append(run_id)
         return ended
 

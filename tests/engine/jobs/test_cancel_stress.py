@@ -132,3 +132,19 @@ def test_the_heartbeat_thread_announces_a_cancel_while_the_job_is_busy(tmp_path)
         ctx.close()
         signal.signal(signal.SIGTERM, before[0])
         signal.signal(signal.SIGINT, before[1])
+
+
+def test_a_cancel_after_the_last_unit_of_work_leaves_the_run_succeeded(tmp_path):
+    # the generate run had written every chunk and its candidates when the SIGTERM came: it ended "cancelled",
+    # and the Preferences page offers only succeeded generate runs
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    (run_dir / "config.yaml").write_text(yaml.safe_dump({"kind": "late_cancel", "run_id": "run", "config": {}}))
+    child = CHILD.replace("'metrics_loop'] = 'tests.engine.jobs.metrics_loop_kind'",
+                          "'late_cancel'] = 'tests.engine.jobs.late_cancel_kind'")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
+    done = subprocess.run([sys.executable, "-c", child, str(run_dir)], cwd=ROOT, env=env, capture_output=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    statuses = [e["status"] for e in read_events(run_dir, 0, -1).events if e["type"] == "status"]
+    assert statuses[-1] == "succeeded" and len(list((run_dir / "outputs").glob("unit-*.txt"))) == 3

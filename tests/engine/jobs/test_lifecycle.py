@@ -335,3 +335,21 @@ def test_resuming_a_run_with_a_damaged_or_missing_config_says_so_in_one_line(sto
     (run_dir / "config.yaml").unlink()
     with pytest.raises(ValueError, match="is missing: the run folder was deleted or moved"):
         read_run_config(run_dir)
+
+
+def test_a_job_that_died_without_a_word_is_failed_with_the_last_exception_it_printed(supervisor, store, workspace):
+    # a job that could not write its event log (a full disk) could not say why: the run said only "no heartbeat"
+    from tests.conftest import new_run
+
+    run_dir = new_run(store, workspace, "r1")
+    (run_dir / "stdout.log").write_text(
+        "[info] loading\nTraceback (most recent call last):\n  File \"x.py\", line 1, in emit\n"
+        "OSError: [Errno 27] File too large\n", encoding="utf-8")
+    _stale_running(store, "r1", 2**22 + 12345)  # no such process
+    new_run(store, workspace, "r2")  # created, never launched (a pipeline driver killed in between)
+    _set(store, "UPDATE runs SET created_at = now() - INTERVAL 5 MINUTE WHERE id = 'r2'")
+    supervisor.poll()
+    first, second = store.runs.get("r1"), store.runs.get("r2")
+    assert first["status"] == "failed"
+    assert first["error"].endswith("its output ends with: OSError: [Errno 27] File too large")
+    assert second["status"] == "failed" and "never started" in second["error"]
