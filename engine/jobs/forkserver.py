@@ -191,10 +191,15 @@ def main() -> int:
     replies = os.fdopen(os.dup(1), "w", encoding="utf-8")  # the protocol's own copy: prints cannot corrupt it
     os.dup2(2, 1)  # anything a library prints goes to stderr
     loaded = preload()
-    replies.write(json.dumps({"ready": os.getpid(), "modules": len(loaded), "threads": threading.active_count()})
-                  + "\n")
-    replies.flush()
-    serve(sys.stdin.fileno(), replies)
+    try:
+        replies.write(json.dumps({"ready": os.getpid(), "modules": len(loaded), "threads": threading.active_count()})
+                      + "\n")
+        replies.flush()
+        serve(sys.stdin.fileno(), replies)
+    except BrokenPipeError:  # the studio went away before (or while) it was served: nothing left to serve
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), replies.fileno())  # no second error when Python flushes
+        return 0
     return 0
 
 

@@ -21,6 +21,8 @@ def _shape(choice: str) -> ModelShape:
     if choice in GEMMA2_SHAPES:
         return GEMMA2_SHAPES[choice]
     path = services().store.models.get(choice)["path"]
+    if Path(path).expanduser().is_absolute() and not Path(path).expanduser().is_dir():
+        raise ValueError(f"the model folder {path} does not exist (moved or deleted?)")
     if not Path(path).expanduser().is_dir():  # a hub id: its config.json in the local Hugging Face cache
         from huggingface_hub import try_to_load_from_cache
 

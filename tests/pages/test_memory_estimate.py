@@ -59,3 +59,19 @@ def test_dpo_and_grpo_tabs_have_the_estimate(open_page, store, tiny_policy, tiny
         assert not at.exception
     summaries = [m.value for m in at.markdown if "needs ~" in m.value]
     assert len(summaries) == 3  # PPO, DPO, GRPO tabs
+
+
+def test_a_model_whose_folder_was_deleted_is_named_as_such(open_page, store, tmp_path, tiny_policy_dir, pair_set):
+    # it said "Repo id must be in the form 'repo_name' or 'namespace/repo_name': '/tmp/…/outputs/model'"
+    import shutil
+
+    gone = tmp_path / "gone-model"
+    shutil.copytree(tiny_policy_dir, gone)
+    store.models.register("gone-sft", "policy", str(gone), stage="sft")
+    shutil.rmtree(gone)
+    at = open_page("reward")
+    at.selectbox(key="rm-mem-model").set_value("gone-sft")
+    at.run()
+    assert not at.exception
+    warning = " ".join(w.value for w in at.warning)
+    assert f"the model folder {gone} does not exist" in warning and "Repo id" not in warning

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import threading
 import time
+from pathlib import Path
 
 import psutil
 import pytest
@@ -202,3 +203,14 @@ def test_a_run_recorded_but_never_launched_is_failed_once_stale(store, workspace
         time.sleep(0.1)
         ended = sup.poll()
     assert ended == [run_id] and store.runs.get(run_id)["status"] == "failed"
+
+
+def test_a_server_whose_studio_went_away_before_it_was_ready_exits_without_a_traceback():
+    # every short-lived studio (and AppTest) printed BrokenPipeError from the server's "ready" line
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "engine.jobs.forkserver"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=str(Path(__file__).parents[3]))
+    proc.stdout.close()  # the studio's end of the replies, gone
+    _, err = proc.communicate(timeout=180)
+    assert proc.returncode == 0 and b"Traceback" not in err and b"BrokenPipe" not in err, err.decode()
