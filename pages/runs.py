@@ -14,9 +14,31 @@ st.caption("Every job runs in its own process. Cancel stops it after a checkpoin
 workspace_header(services())
 services().refresh()
 
-runs = services().store.runs.list(limit=200)
-if not runs:
+SHOWN = 200
+"""Runs listed at most (newest first); the filters reach older ones, and a link names any run."""
+
+store = services().store
+total = store.runs.count()
+if not total:
     st.info("No runs yet. Start one from the Start page (demo set-up) or any step of the loop.")
+    st.stop()
+if total > SHOWN:
+    f1, f2 = st.columns(2)
+    kinds = tuple(f1.multiselect("Kind", store.runs.kinds(), key="runs-kinds"))
+    statuses = tuple(f2.multiselect("Status", ["queued", "running", "succeeded", "failed", "cancelled"],
+                                    key="runs-statuses"))
+else:
+    kinds, statuses = (), ()
+runs = store.runs.list(kinds=kinds, statuses=statuses, limit=SHOWN)
+matching = store.runs.count(kinds=kinds, statuses=statuses) if kinds or statuses else total
+wanted = st.query_params.get("run")  # a link from another page (e.g. a pipeline step) names the run
+if wanted and wanted not in {r["id"] for r in runs} and (linked := store.runs.get(wanted)) is not None:
+    runs = [linked, *runs]  # older than the newest shown, or outside the filter: the link still opens it
+if matching > SHOWN:
+    st.caption(f"The newest {SHOWN} of {matching:,} runs" + (" of this kind and status" if kinds or statuses else "")
+               + ": filter by kind or status to reach older ones.")
+if not runs:
+    st.info("No run of this kind and status.")
     st.stop()
 
 st.dataframe(
@@ -27,9 +49,10 @@ st.dataframe(
     hide_index=True, width="stretch",
 )
 ids = [r["id"] for r in runs]
-wanted = st.query_params.get("run")  # a link from another page (e.g. a pipeline step) names the run
+if wanted and wanted not in ids:
+    st.warning(f"There is no run {wanted!r}: showing the newest run instead.")
 chosen = st.selectbox("Run", ids, index=ids.index(wanted) if wanted in ids else 0, key="runs-chosen")
-run = services().store.runs.get(chosen)
+run = store.runs.get(chosen)
 run_monitor(chosen, key="runs", **kind_monitor(run["kind"]))
 with st.expander("Config"):
     run_config(run)

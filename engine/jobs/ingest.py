@@ -22,7 +22,7 @@ import duckdb
 from engine.jobs.events import EventBatch, EventFileView, event_digest, line_digest, read_events, view_events_file
 from engine.models.registry import free_model_name
 from engine.store import Store
-from engine.store.runs import IngestState
+from engine.store.runs import EventRows, IngestState
 
 ArtifactHandler = Callable[[Store, duckdb.DuckDBPyConnection, str, dict], None]
 
@@ -145,7 +145,7 @@ def _apply(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, state: Ing
     """Apply the batch's events not ingested before (by content); returns (applied, skipped as duplicates)."""
     digests = [None if e["type"] == "heartbeat" else event_digest(e) for e in batch.events]
     known = store.runs.known_digests(cur, run_id, sorted({d for d in digests if d}))
-    applied, duplicates, fresh = 0, 0, []
+    applied, duplicates, fresh, rows = 0, 0, [], EventRows()
     for event, digest in zip(batch.events, digests, strict=True):
         if digest is not None:
             if digest in known:
@@ -155,13 +155,15 @@ def _apply(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, state: Ing
             fresh.append(digest)
         event = {**event, "seq": state.seq_base + int(event["seq"])}
         state.max_seq = max(state.max_seq, event["seq"])
-        store.runs.apply_event(cur, run_id, event)
+        store.runs.apply_event(cur, run_id, event, rows)
         if event["type"] == "artifact":
+            store.runs.add_rows(cur, run_id, rows)  # what came before the artifact is in the store for its handler
             handler = ARTIFACT_HANDLERS.get(event.get("kind", ""))
             if handler is None:
                 raise ValueError(f"run {run_id}: no handler for artifact kind {event.get('kind')!r}")
             handler(store, cur, run_id, event)
         applied += 1
+    store.runs.add_rows(cur, run_id, rows)
     store.runs.add_digests(cur, run_id, fresh)
     return applied, duplicates
 

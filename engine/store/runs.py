@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 import duckdb
@@ -34,6 +34,15 @@ class IngestState:
         """Append one finding (with the time, UTC), keeping the newest :data:`MAX_NOTES`."""
         lines = [*(self.notes.splitlines() if self.notes else []), f"{utc_now():%Y-%m-%d %H:%M:%S} UTC  {text}"]
         self.notes = "\n".join(lines[-MAX_NOTES:])
+
+
+@dataclass
+class EventRows:
+    """Metric values ``(seq, step, key, value, time)`` and log lines ``(seq, time, level, message)`` gathered from
+    events, inserted together by :meth:`RunRepository.add_rows`."""
+
+    metrics: list[tuple] = field(default_factory=list)
+    logs: list[tuple] = field(default_factory=list)
 
 
 class RunRepository:
@@ -76,30 +85,63 @@ class RunRepository:
         rows = self.db.query_dicts("SELECT * FROM runs WHERE id = ?", [run_id])
         return rows[0] if rows else None
 
-    def list(self, kinds: tuple[str, ...] | None = None, statuses: tuple[str, ...] | None = None,
-             limit: int = 200) -> list[dict]:
-        """Runs, newest first, optionally of some kinds or statuses."""
-        sql, params = "SELECT * FROM runs WHERE 1=1", []
+    @staticmethod
+    def _filter(kinds: tuple[str, ...] | None, statuses: tuple[str, ...] | None) -> tuple[str, list]:
+        sql, params = "WHERE 1=1", []
         if kinds:
             sql += f" AND kind IN ({', '.join('?' * len(kinds))})"
             params += list(kinds)
         if statuses:
             sql += f" AND status IN ({', '.join('?' * len(statuses))})"
             params += list(statuses)
-        sql += " ORDER BY created_at DESC, id DESC LIMIT ?"
-        return self.db.query_dicts(sql, [*params, limit])
+        return sql, params
+
+    def list(self, kinds: tuple[str, ...] | None = None, statuses: tuple[str, ...] | None = None,
+             limit: int = 200) -> list[dict]:
+        """Runs, newest first, optionally of some kinds or statuses."""
+        where, params = self._filter(kinds, statuses)
+        return self.db.query_dicts(f"SELECT * FROM runs {where} ORDER BY created_at DESC, id DESC LIMIT ?",
+                                   [*params, limit])
+
+    def count(self, kinds: tuple[str, ...] | None = None, statuses: tuple[str, ...] | None = None) -> int:
+        """How many runs there are, optionally of some kinds or statuses."""
+        where, params = self._filter(kinds, statuses)
+        return int(self.db.query(f"SELECT count(*) FROM runs {where}", params)[0][0])
+
+    def kinds(self) -> list[str]:
+        """The kinds of job that have runs, by name."""
+        return [r[0] for r in self.db.query("SELECT DISTINCT kind FROM runs ORDER BY kind")]
 
     def active(self) -> list[dict]:
         """Runs that are queued or running."""
         return self.list(statuses=ACTIVE, limit=10_000)
 
-    def metrics(self, run_id: str, keys: tuple[str, ...] | None = None) -> list[dict]:
-        """Metric rows (step, key, value, time) of a run, in step order."""
-        sql, params = "SELECT step, key, value, time FROM run_metrics WHERE run_id = ?", [run_id]
+    def metrics(self, run_id: str, keys: tuple[str, ...] | None = None, *, max_points: int | None = None,
+                last: int | None = None) -> list[dict]:
+        """Metric rows (step, key, value, time) of a run, in step order.
+
+        ``max_points``: per key, at most about that many rows, evenly spaced over the run with its first and last
+        kept (what a chart draws: a run of 50,000 steps sent 750,000 points to the browser on every refresh).
+        ``last``: per key, only its last ``last`` rows (what the alarms read)."""
+        where, params = "run_id = ?", [run_id]
         if keys:
-            sql += f" AND key IN ({', '.join('?' * len(keys))})"
+            where += f" AND key IN ({', '.join('?' * len(keys))})"
             params += list(keys)
-        return self.db.query_dicts(sql + " ORDER BY step, seq", params)
+        if not max_points and not last:
+            return self.db.query_dicts(
+                f"SELECT step, key, value, time FROM run_metrics WHERE {where} ORDER BY step, seq", params)
+        kept = []
+        if max_points:
+            kept.append("n <= ? OR (i - 1) % ceil(n / ?) = 0 OR i = n")
+            params += [int(max_points), int(max_points)]
+        if last:
+            kept.append("i > n - ?")
+            params.append(int(last))
+        return self.db.query_dicts(
+            "SELECT step, key, value, time FROM (SELECT step, key, value, time, seq,"
+            " row_number() OVER (PARTITION BY key ORDER BY step, seq) AS i, count(*) OVER (PARTITION BY key) AS n"
+            f" FROM run_metrics WHERE {where}) WHERE " + " AND ".join(f"({k})" for k in kept)
+            + " ORDER BY step, seq", params)
 
     def metric_keys(self, run_id: str) -> list[str]:
         rows = self.db.query("SELECT DISTINCT key FROM run_metrics WHERE run_id = ? ORDER BY key", [run_id])
@@ -164,23 +206,42 @@ class RunRepository:
         report["notes"] = report["notes"].splitlines() if report["notes"] else []
         return report
 
-    # --- ingestion of one event, inside the ingest transaction -----------------------------------
-    def apply_event(self, cur: duckdb.DuckDBPyConnection, run_id: str, event: dict) -> None:
-        """Fold one event into the run's rows (idempotent by (run, seq))."""
-        seq, when, type_ = int(event["seq"]), from_unix(float(event.get("time", 0))), event["type"]
-        if type_ == "metric":
-            for key, value in (event.get("values") or {}).items():
-                cur.execute(
-                    "INSERT OR IGNORE INTO run_metrics (run_id, seq, step, key, value, time)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    [run_id, seq, int(event.get("step", 0)), key, value, when],
-                )
-        elif type_ == "log":
+    def add_rows(self, cur: duckdb.DuckDBPyConnection, run_id: str, rows: EventRows) -> None:
+        """Insert gathered metric values and log lines in one statement each (idempotent by (run, seq)): one
+        ``INSERT`` per value took ~2 ms, so a long run's backlog held the store for minutes."""
+        if rows.metrics:
+            seqs, steps, keys, values, times = (list(column) for column in zip(*rows.metrics, strict=True))
             cur.execute(
-                "INSERT OR IGNORE INTO run_logs (run_id, seq, time, level, message) VALUES (?, ?, ?, ?, ?)",
-                [run_id, seq, when, event.get("level", "info"), str(event.get("message", ""))],
-            )
-        elif type_ == "progress":
+                "INSERT OR IGNORE INTO run_metrics (run_id, seq, step, key, value, time) SELECT ?, unnest(?::BIGINT[]),"
+                " unnest(?::BIGINT[]), unnest(?::VARCHAR[]), unnest(?::DOUBLE[]), unnest(?::TIMESTAMP[])",
+                [run_id, seqs, steps, keys, values, times])
+        if rows.logs:
+            seqs, times, levels, messages = (list(column) for column in zip(*rows.logs, strict=True))
+            cur.execute(
+                "INSERT OR IGNORE INTO run_logs (run_id, seq, time, level, message) SELECT ?, unnest(?::BIGINT[]),"
+                " unnest(?::TIMESTAMP[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
+                [run_id, seqs, times, levels, messages])
+        rows.metrics.clear()
+        rows.logs.clear()
+
+    # --- ingestion of one event, inside the ingest transaction -----------------------------------
+    def apply_event(self, cur: duckdb.DuckDBPyConnection, run_id: str, event: dict,
+                    rows: EventRows | None = None) -> None:
+        """Fold one event into the run's rows (idempotent by (run, seq)). Metric values and log lines go into
+        ``rows`` when given, for :meth:`add_rows` to insert all at once."""
+        seq, when, type_ = int(event["seq"]), from_unix(float(event.get("time", 0))), event["type"]
+        pending = rows if rows is not None else EventRows()
+        if type_ == "metric":
+            step = int(event.get("step", 0))
+            for key, value in (event.get("values") or {}).items():
+                pending.metrics.append((seq, step, key, value, when))
+        elif type_ == "log":
+            pending.logs.append((seq, when, event.get("level", "info"), str(event.get("message", ""))))
+        if rows is None:
+            self.add_rows(cur, run_id, pending)
+        if type_ in ("metric", "log"):
+            return
+        if type_ == "progress":
             cur.execute(
                 "UPDATE runs SET progress_done = ?, progress_total = ?, progress_unit = ?, eta_seconds = ?,"
                 " message = coalesce(nullif(?, ''), message), heartbeat_at = greatest(heartbeat_at, ?)"

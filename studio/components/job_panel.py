@@ -139,13 +139,28 @@ def start_run(kind_name: str, config: Any, launch: dict | None = None) -> None:
             st.rerun()
 
 
-def _metric_figure(rows: list[dict], keys: Sequence[str], title: str) -> go.Figure:
+CHART_POINTS = 1000
+"""Points per metric a chart draws at most (evenly spaced, first and last kept): a long run's charts sent every
+step — 750,000 points for 50,000 PPO steps — to the browser on every refresh, and took minutes to appear."""
+MARKERS_UP_TO = 200
+"""A line with more points than this is drawn without markers."""
+
+
+def _by_key(rows: Sequence[dict]) -> dict[str, list[tuple[Any, float]]]:
+    points: dict[str, list[tuple[Any, float]]] = {}
+    for r in rows:
+        if r["value"] is not None:
+            points.setdefault(r["key"], []).append((r["step"], r["value"]))
+    return points
+
+
+def _metric_figure(points: dict[str, list[tuple[Any, float]]], keys: Sequence[str], title: str) -> go.Figure:
     fig = go.Figure()
     for k in keys:
-        points = [(r["step"], r["value"]) for r in rows if r["key"] == k and r["value"] is not None]
-        if points:
-            xs, ys = zip(*points, strict=True)
-            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines+markers", name=metric_title(k), marker={"size": 4}))
+        if points.get(k):
+            xs, ys = zip(*points[k], strict=True)
+            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines+markers" if len(xs) <= MARKERS_UP_TO else "lines",
+                                     name=metric_title(k), marker={"size": 4}))
     if not fig.data:  # a metric this run has not logged (yet): say so rather than draw empty axes
         fig.add_annotation(text="no points yet", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
                            font={"color": "#6b7280"})
@@ -193,7 +208,7 @@ def summary_figure(value: float) -> float:
 def metric_charts(run_id: str, charts: Sequence[tuple[str, Sequence[str]]] | None = None, key: str = "") -> None:
     """Plotly charts of a run's metrics: one per (title, keys) group, or one per metric key."""
     store = services().store
-    rows = store.runs.metrics(run_id)
+    rows = store.runs.metrics(run_id, max_points=CHART_POINTS)
     if not rows:
         st.caption("No metrics yet — the first points appear after the first logged steps.")
         return
@@ -204,11 +219,16 @@ def metric_charts(run_id: str, charts: Sequence[tuple[str, Sequence[str]]] | Non
                          hide_index=True)
         if not charts:
             return
+    points = _by_key(rows)
     cols = st.columns(min(2, len(charts)) or 1)
     for i, (title, keys) in enumerate(charts):
         with cols[i % len(cols)]:
-            st.plotly_chart(_metric_figure(rows, keys, title), key=f"{key}-chart-{run_id}-{i}",
+            st.plotly_chart(_metric_figure(points, keys, title), key=f"{key}-chart-{run_id}-{i}",
                             width="stretch")
+    longest = max(len(v) for v in points.values()) if points else 0
+    if longest >= CHART_POINTS:
+        st.caption(f"Long run: each chart draws about {CHART_POINTS:,} of its points, evenly spaced, the first and "
+                   "the last included (every point is stored).")
 
 
 def _progress(run: dict) -> None:

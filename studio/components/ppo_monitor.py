@@ -37,11 +37,19 @@ def fired_alarms(run_dir: str | Path) -> list[dict]:
     return sorted(fired, key=lambda a: (int(a["step"]), str(a["kind"])))
 
 
+ALARM_TAIL = 50
+"""The alarms look at the last few points of the step-wise streams (``reward_window`` and such): read the last
+this many of each, and the held-out chrF whole (its best so far counts), instead of every step of a long run."""
+
+
 def _alarms(run: dict) -> None:
-    series = series_from_rows(services().store.runs.metrics(run["id"]))
     config = json.loads(run["config"])
-    alarms = check_alarms(series, alarm_settings(float(config.get("kl_target", 0.2)),
-                                                 config.get("kl_measure", "per translation")))
+    settings = alarm_settings(float(config.get("kl_target", 0.2)), config.get("kl_measure", "per translation"))
+    store = services().store
+    stepwise = tuple(dict.fromkeys(("kl", settings.kl_key, "reward_mean", "degenerate_share")))
+    series = series_from_rows(store.runs.metrics(run["id"], stepwise, last=max(ALARM_TAIL, settings.reward_window))
+                              + store.runs.metrics(run["id"], ("heldout_chrf",)))
+    alarms = check_alarms(series, settings)
     fired = fired_alarms(run["run_dir"])
     for alarm in alarms:
         st.error(f"**{alarm.kind.replace('_', ' ')}** (step {alarm.step}): {alarm.message}",

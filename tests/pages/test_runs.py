@@ -122,3 +122,51 @@ def test_resume_of_a_run_whose_folder_is_gone_is_a_message(open_page, store, wor
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     assert any("Cannot resume" in e.value and "run folder was deleted or moved" in e.value for e in at.error)
+
+
+def test_a_long_runs_charts_draw_a_thousand_points_each(open_page, store, workspace):
+    # 50,000 PPO steps sent 750,000 points to the browser on every refresh: the page took minutes to appear
+    import json
+
+    run_dir = workspace.run_dir("g1")
+    run_dir.mkdir(parents=True)
+    store.runs.create("g1", "generate", "Long run", {}, str(run_dir))
+    w = EventWriter(run_dir)
+    w.emit("status", status="running")
+    for step in range(1, 5001):
+        w.emit("metric", step=step, values={"sources_per_s": float(step), "tokens_per_s": 2.0 * step})
+    w.emit("status", status="succeeded")
+    w.close()
+    ingest_run(store, "g1")
+    assert len(store.runs.metrics("g1")) == 10_000  # every point stored
+
+    at = open_page("runs")
+    traces = [t for c in at.get("plotly_chart") for t in json.loads(c.proto.spec)["data"]]
+    assert len(traces) == 2
+    for trace in traces:
+        assert 900 <= len(trace["x"]) <= 1001 and trace["x"][0] == 1 and trace["x"][-1] == 5000
+        assert trace["mode"] == "lines"
+    assert any("Long run: each chart draws about 1,000 of its points" in c.value for c in at.caption)
+
+
+def test_a_link_to_a_run_older_than_the_newest_shown_opens_it_and_filters_reach_old_runs(open_page, store,
+                                                                                         workspace):
+    # a pipeline step's link to a run outside the newest 200 opened the newest run instead, silently
+    for i in range(205):
+        kind = "score" if i == 3 else "generate"
+        store.runs.create(f"run-{i:03d}", kind, f"Run {i}", {}, str(workspace.run_dir(f"run-{i:03d}")))
+    with store.db.transaction() as cur:  # finished runs (a created one is active, and the page polls it)
+        cur.execute("UPDATE runs SET status = 'succeeded'")
+    at = open_page()
+    at.query_params["run"] = "run-000"
+    at.switch_page("../pages/runs.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.selectbox(key="runs-chosen").value == "run-000"
+    assert any("The newest 200 of 205 runs" in c.value for c in at.caption)
+    at.multiselect(key="runs-kinds").set_value(["score"])
+    at.run()
+    assert at.selectbox(key="runs-chosen").options[-1] == "run-003"
+    at.query_params["run"] = "no-such-run"
+    at.run()
+    assert any("There is no run 'no-such-run'" in w.value for w in at.warning)

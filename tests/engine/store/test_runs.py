@@ -296,3 +296,24 @@ def test_events_offset_starts_at_zero_and_is_kept(store):
         store.runs.set_events_offset(cur, "r-offset", 4096)
     with store.db.transaction() as cur:
         assert store.runs.events_offset(cur, "r-offset") == 4096
+
+
+def test_metrics_thinned_per_key_keep_the_first_and_last_and_the_tail_reads_the_last(store, tmp_path):
+    from engine.jobs.events import EventWriter
+    from engine.jobs.ingest import ingest_run
+
+    run_dir = tmp_path / "r1"
+    run_dir.mkdir()
+    store.runs.create("r1", "ppo", "t", {}, str(run_dir))
+    w = EventWriter(run_dir)
+    for step in range(1, 2501):
+        w.emit("metric", step=step, values={"kl": step / 10, **({"heldout_chrf": step} if step % 500 == 0 else {})})
+    w.close()
+    ingest_run(store, "r1")
+    thinned = store.runs.metrics("r1", max_points=100)
+    kl = [r["step"] for r in thinned if r["key"] == "kl"]
+    assert kl[0] == 1 and kl[-1] == 2500 and 100 <= len(kl) <= 101 and kl == sorted(kl)
+    assert [r["step"] for r in thinned if r["key"] == "heldout_chrf"] == [500, 1000, 1500, 2000, 2500]
+    tail = store.runs.metrics("r1", ("kl",), last=3)
+    assert [(r["step"], r["value"]) for r in tail] == [(2498, 249.8), (2499, 249.9), (2500, 250.0)]
+    assert len(store.runs.metrics("r1")) == 2505
