@@ -474,13 +474,16 @@ def review_queue_section() -> None:
                 st.caption(f"Item {current['item_id']} of {progress['items']}")
                 feedback(current["request_id"], f"q{queue_id}", queue_id=queue_id, item_id=current["item_id"])
         st.subheader("Agreement")
-        report = queue_agreement(store, queue_id)
-        agreement_metrics(report, items_label="Sources judged by 2+ linguists")
-        if report.pairs:
-            st.dataframe([{"linguist A": p.linguist_a, "linguist B": p.linguist_b, "shared sources": p.items,
-                           "ranked both": p.ranked_items, "Kendall's tau": p.mean_tau, "picks compared": p.best_items,
-                           "same best pick": p.best_agreement} for p in report.pairs],
-                         hide_index=True, width="stretch")
+        # reads every judgement of the queue: computed when asked for, not on each judgement (1.5 s a click with
+        # 30,000 judgements)
+        if st.toggle("Show the agreement between this queue's linguists", key=f"tr-queue-agreement-{queue_id}"):
+            report = queue_agreement(store, queue_id)
+            agreement_metrics(report, items_label="Sources judged by 2+ linguists")
+            if report.pairs:
+                st.dataframe([{"linguist A": p.linguist_a, "linguist B": p.linguist_b, "shared sources": p.items,
+                               "ranked both": p.ranked_items, "Kendall's tau": p.mean_tau,
+                               "picks compared": p.best_items, "same best pick": p.best_agreement}
+                              for p in report.pairs], hide_index=True, width="stretch")
 
 
 

@@ -218,6 +218,9 @@ def test_review_queue_next_item_and_agreement_between_two_linguists(open_page, s
         assert f"for item {item['item_id']} at" in at.session_state[f"tr_item::{linguist}::{queue['id']}::saved"]
     rows = store.feedback.judgements(queue_id=queue["id"])
     assert len(rows) == 2 and {(r["item_id"], r["request_id"]) for r in rows} == {(rows[0]["item_id"], rid)}
+    assert not any(m.label == "Sources judged by 2+ linguists" for m in at.metric)  # not on every judgement
+    at.toggle(key=f"tr-queue-agreement-{queue['id']}").set_value(True)
+    at.run()
     shared = next(m for m in at.metric if m.label == "Sources judged by 2+ linguists")
     assert shared.value == "1"
     assert store.feedback.progress(queue["id"], "Bilal")["judged"] == 2
