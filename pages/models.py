@@ -58,6 +58,11 @@ def _wrap(label: str, width: int = 18) -> str:
     return "<br>".join(lines)
 
 
+LINEAGE_MODELS = 8
+"""Models whose origins the lineage graph follows (the selected one and its nearest ancestors): a model retrained
+fifty times drew a hundred nodes in one unreadable row."""
+
+
 def lineage_figure(graph: Lineage) -> go.Figure:
     """The lineage as a left-to-right layered graph: data → reward model → run → model."""
     layers = graph.layers()
@@ -68,12 +73,15 @@ def lineage_figure(graph: Lineage) -> go.Figure:
     pos = {n: (x, 1.6 * (-i + (len(ids) - 1) / 2)) for x, ids in columns.items() for i, n in enumerate(ids)}
     below = {n for ids in columns.values() for i, n in enumerate(ids) if i % 2}
     fig = go.Figure()
+    annotations = []  # set at once: one add_annotation per edge re-validated the growing list (3 s for 100 edges)
     for edge in graph.edges:
         (x0, y0), (x1, y1) = pos[edge.source], pos[edge.target]
-        fig.add_annotation(x=x1, y=y1, ax=x0, ay=y0, xref="x", yref="y", axref="x", ayref="y", showarrow=True,
-                           arrowhead=2, arrowwidth=1.2, arrowcolor="#888", standoff=14, startstandoff=14, text="")
-        fig.add_annotation(x=(x0 + x1) / 2, y=(y0 + y1) / 2, text=edge.label, showarrow=False,
-                           font={"size": 10, "color": "#666"}, bgcolor="rgba(255,255,255,0.7)")
+        annotations.append({"x": x1, "y": y1, "ax": x0, "ay": y0, "xref": "x", "yref": "y", "axref": "x",
+                            "ayref": "y", "showarrow": True, "arrowhead": 2, "arrowwidth": 1.2, "arrowcolor": "#888",
+                            "standoff": 14, "startstandoff": 14, "text": ""})
+        annotations.append({"x": (x0 + x1) / 2, "y": (y0 + y1) / 2, "text": edge.label, "showarrow": False,
+                            "font": {"size": 10, "color": "#666"}, "bgcolor": "rgba(255,255,255,0.7)"})
+    fig.update_layout(annotations=annotations)
     for kind, colour in COLOURS.items():
         ids = [n for n, node in graph.nodes.items() if node.kind == kind]
         if ids:
@@ -142,7 +150,11 @@ if models:
         with st.expander("Metadata"):
             st.json(row["metadata"])
     with right:
-        st.plotly_chart(lineage_figure(lineage(store, chosen)), width="stretch", key="models-lineage")
+        graph = lineage(store, chosen, max_models=LINEAGE_MODELS)
+        st.plotly_chart(lineage_figure(graph), width="stretch", key="models-lineage")
+        if graph.cut:
+            st.caption(f"The {LINEAGE_MODELS} nearest models are drawn with where they come from; older ancestors "
+                       "are drawn without their own origins (select one to see its lineage).")
 
     promote_col, rollback_col = st.columns(2)
     with promote_col:

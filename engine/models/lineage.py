@@ -97,6 +97,8 @@ class Lineage:
     root: str
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: list[Edge] = field(default_factory=list)
+    cut: bool = False
+    """Models beyond ``max_models`` were drawn as bare nodes, their own origins not followed."""
 
     def add(self, node: Node) -> str:
         self.nodes.setdefault(node.id, node)
@@ -131,6 +133,7 @@ def lineage(store: Any, name: str, *, max_models: int = 50) -> Lineage:
     def visit(model: str) -> str:
         node_id = f"model:{model}"
         if model in seen or len(seen) >= max_models:
+            graph.cut = graph.cut or model not in seen
             return graph.add(Node(node_id, model, "model"))
         seen.add(model)
         origin = model_origin(store, model)

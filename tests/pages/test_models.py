@@ -148,3 +148,20 @@ def test_the_page_opens_on_a_model_in_use_not_the_newest_archived_one(open_page,
     store.models.register("old-copy", "policy", "/m/old-copy", stage="archived")  # the newest, archived
     at = open_page("models")
     assert at.selectbox(key="models-pick").value == "sft-a"
+
+
+def test_a_long_ancestry_draws_the_nearest_models_and_says_the_rest_are_cut(open_page, store):
+    # a model retrained 30 times drew every ancestor in one row (and took 3 s: one annotation call per edge)
+    import json
+
+    store.models.register("v00", "policy", "/m/v00", stage="sft")
+    for i in range(1, 31):
+        store.models.register(f"v{i:02d}", "policy", f"/m/v{i:02d}", stage="candidate", parent=f"v{i - 1:02d}")
+    at = open_page("models")
+    at.selectbox(key="models-pick").set_value("v30")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    figure = json.loads(next(c for c in at.get("plotly_chart") if "annotations" in c.proto.spec).proto.spec)
+    drawn = {t for trace in figure["data"] for t in trace.get("text", [])}
+    assert "v30" in drawn and "v22" in drawn and "v20" not in drawn
+    assert any("The 8 nearest models are drawn" in c.value for c in at.caption)
