@@ -94,8 +94,9 @@ def loop_chain(store) -> list[dict]:
     """The current SFT → cold-start → final chain (oldest first), as registry rows with a ``loop_stage`` key.
 
     The top is the production policy when one of its ancestors is an SFT model, else the newest ``final``, else
-    the newest ``cold-start`` policy; the chain follows ``parent`` links up to the first SFT-stage model. A
-    model's ``loop_stage`` is its stage, or for the production model the stage it had before its promotion.
+    the newest ``cold-start`` policy; the chain follows ``parent`` links up to the first SFT-stage model and keeps
+    the top, the cold-start model nearest it and the SFT model. A model's ``loop_stage`` is its stage, or for the
+    production model the stage it had before its promotion.
     """
     policies = store.models.list(kind="policy")
     by_name = {m["name"]: m for m in policies}
@@ -117,9 +118,19 @@ def loop_chain(store) -> list[dict]:
         stages = [loop_stage(m) for m in chain]
         if "sft" in stages:
             chain = chain[: stages.index("sft") + 1]
-            return [{**m, "loop_stage": loop_stage(m)} for m in reversed(chain)]
+            return [{**m, "loop_stage": loop_stage(m)} for m in reversed(_loop_steps(chain, stages))]
     sft = store.models.sft_model()
     return [{**sft, "loop_stage": "sft"}] if sft else []
+
+
+def _loop_steps(chain: list[dict], stages: list[str]) -> list[dict]:
+    """The loop's models along an ancestry (newest first, ending at the SFT model): the top, the cold-start model
+    nearest it, and the SFT model. The versions in between — candidates, earlier finals of a lab that retrained
+    every month — are not steps of the loop: the scorecard listed dozens of them as "not evaluated"."""
+    top, sft = chain[0], chain[-1]
+    cold = next((m for m, stage in zip(chain, stages, strict=True) if stage == "cold-start"), None)
+    kept = [top] + ([cold] if cold is not None and cold is not top else []) + ([sft] if sft is not top else [])
+    return kept
 
 
 def covered_testsets(store, chain: list[dict]) -> list[dict]:

@@ -114,3 +114,11 @@ def test_the_plain_words_of_a_step():
     assert step.sentence("cold-start", "SFT") == "cold-start is better than SFT: +2.4 chrF, p = 0.012"
     worse = StepResult("a", "b", "bleu", -1.0, -2.0, -0.2, 0.0004, True)
     assert worse.sentence("final", "cold-start") == "final is worse than cold-start: -1.0 BLEU, p < 0.001"
+
+
+def test_the_chain_skips_the_versions_between_the_loops_models(store):
+    # a lab that retrained every month: the scorecard listed every intermediate version as "not evaluated"
+    _chain(store, [("sft", "sft"), ("cand-1", "candidate"), ("cold", "cold-start"), ("cand-2", "candidate"),
+                   ("fin-1", "final"), ("fin-2", "final"), ("fin-3", "final")])
+    assert [(m["name"], m["loop_stage"]) for m in loop_chain(store)] == [
+        ("sft", "sft"), ("cold", "cold-start"), ("fin-3", "final")]
