@@ -106,3 +106,22 @@ def test_the_endpoint_toggle_serves_real_requests_and_stops(open_page):
         raise AssertionError("the endpoint still answers after it was stopped")
     except urllib.error.URLError as err:
         assert not isinstance(err, urllib.error.HTTPError)
+
+
+def test_what_is_logged_after_the_page_opened_shows_on_its_next_run(open_page, store):
+    # the observations are kept between reruns (recomputing them all took seconds on a large log): a new entry or
+    # judgement must still reach the alerts
+    store.models.register("v1", "policy", "/models/v1", stage="sft")
+    promote(store, "v1", confirm_name="v1")
+    now = utc_now()
+    steady = [{"origin": "endpoint", "model": "v1", "pair": "en-ar", "source": f"Sentence {i}.",
+               "output": "القطة على الطاولة.", "reward": 0.5 + 0.1 * (i % 2), "degenerate": False, "flags": [],
+               "created_at": now - timedelta(days=20, hours=-3 * i)} for i in range(40)]
+    store.translation_log.add(steady)
+    at = open_page("monitor")
+    assert not at.error and any("No measure has drifted" in s.value for s in at.success)
+    copies = [{**row, "source": f"Copy {i}.", "output": f"Copy {i}.", "degenerate": True, "flags": ["copy_of_source"],
+               "reward": 0.1, "created_at": now - timedelta(hours=i)} for i, row in enumerate(steady[:30])]
+    store.translation_log.add(copies)
+    at.run()
+    assert any(e.value.startswith("v1: degenerate outputs (share)") for e in at.error), [e.value for e in at.error]
