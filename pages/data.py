@@ -226,12 +226,13 @@ with browse_tab:
     if not corpora:
         st.info("No corpora yet: upload one, or set up the demo on the Start page.")
     else:
+        newest_first = sorted(corpora, key=lambda c: c["id"], reverse=True)  # the one just added on top, preselected
         st.dataframe(
             [{"id": c["id"], "name": c["name"], "pair": c["pair"], "segments": c["segments"], "train": c["train"],
               "valid": c["valid"], "test": c["test"], "file": c["source_file"], "added (UTC)": c["created_at"]}
-             for c in corpora], hide_index=True, width="stretch",
+             for c in newest_first], hide_index=True, width="stretch",
         )
-        names = {c["id"]: corpus_label(c) for c in corpora}
+        names = {c["id"]: corpus_label(c) for c in newest_first}
         corpus_id = st.selectbox("Corpus", list(names), format_func=names.get, key="browse-corpus")
         c1, c2, c3 = st.columns([1, 2, 1])
         split = c1.selectbox("Split", ["all", "train", "valid", "test"], key="browse-split")

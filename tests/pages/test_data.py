@@ -265,3 +265,19 @@ def test_the_import_tab_asks_for_fields_not_for_a_files_columns(open_page):
     assert not {k for k in keys if k.startswith(("import-format", "import-header", "import-src-", "import-tgt-",
                                                   "import-swap"))}
     assert {"upload-format", "upload-header", "upload-swap"} <= keys  # the upload tab keeps them
+
+
+def test_browse_lists_the_newest_corpus_first_and_opens_on_it(open_page, store):
+    # a corpus just added was the last of 55 options, the browser opening on the oldest
+    import pyarrow as pa
+
+    def add(name: str) -> int:
+        rows = [{"line": 1, "source": f"Good morning from {name}.", "target": "صباح الخير.", "pair": "en-ar",
+                 "split": "train", "norm_key": name}]
+        return store.corpora.add(name, "en-ar", pa.Table.from_pylist(rows))
+
+    older, newest = add("older"), add("newest")
+    at = open_page("data")
+    assert at.selectbox(key="browse-corpus").value == newest
+    assert list(at.selectbox(key="browse-corpus").options)[-1].startswith("older")
+    assert older != newest
