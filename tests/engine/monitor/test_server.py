@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import select
 import socket
@@ -99,57 +100,55 @@ def test_bad_requests_get_400_with_a_reason_and_nothing_is_logged(store, endpoin
     assert store.translation_log.count() == 0
 
 
-def test_a_body_that_never_arrives_is_a_408_and_frees_the_thread(store, monkeypatch):
-    # a Content-Length larger than the body held the connection open for good
-    from engine.monitor import server as server_module
-
-    monkeypatch.setattr(server_module._Handler, "timeout", 0.5)
-    endpoint = TranslationEndpoint(store, port=0, translate=lambda texts, pair, model: ("m", []))
-    endpoint.start()
-    try:
-        with socket.create_connection(("127.0.0.1", endpoint.port), timeout=10) as conn:
-            conn.sendall(b"POST /translate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                         b"Content-Length: 100\r\n\r\n{")
-            chunks = []  # the head and the body may come in two reads; the server closes after a refusal
-            while chunk := conn.recv(4096):
-                chunks.append(chunk)
-            answer = b"".join(chunks).decode()
-    finally:
-        endpoint.stop()
-    assert answer.startswith("HTTP/1.1 408") and "did not arrive within 0.5 s" in answer
-
-
 def _read_all(conn: socket.socket) -> str:
+    """Everything the server sends until it closes (the head and the body may come in two reads)."""
     chunks = []
     while chunk := conn.recv(4096):
         chunks.append(chunk)
     return b"".join(chunks).decode()
 
 
-def test_a_request_sent_a_line_at_a_time_is_dropped_at_the_deadline(store, monkeypatch):
-    # the socket's timeout is per read: a header line every few seconds held the thread for good
+@contextlib.contextmanager
+def _quick_endpoint(store, monkeypatch, timeout: float = 30.0):
+    """An endpoint that translates nothing, whose requests must arrive within ``timeout`` seconds."""
     from engine.monitor import server as server_module
 
-    monkeypatch.setattr(server_module._Handler, "timeout", 1.0)
+    monkeypatch.setattr(server_module._Handler, "timeout", timeout)
     endpoint = TranslationEndpoint(store, port=0, translate=lambda texts, pair, model: ("m", []))
     endpoint.start()
     try:
-        with socket.create_connection(("127.0.0.1", endpoint.port), timeout=30) as conn:
-            start = time.monotonic()
-            conn.sendall(b"POST /translate HTTP/1.1\r\n")
-            dropped = False
-            for n in range(40):  # a header every 0.25 s (each read well within 1 s), 10 s in all unless dropped
-                try:
-                    conn.sendall(f"X-Slow-{n}: 1\r\n".encode())
-                    readable, _, _ = select.select([conn], [], [], 0.25)
-                    dropped = bool(readable) and conn.recv(1, socket.MSG_PEEK) == b""
-                except OSError:  # reset: dropped
-                    dropped = True
-                if dropped:
-                    break
-            assert dropped and time.monotonic() - start < 6
+        yield endpoint
     finally:
         endpoint.stop()
+
+
+def test_a_body_that_never_arrives_is_a_408_and_frees_the_thread(store, monkeypatch):
+    # a Content-Length larger than the body held the connection open for good
+    with _quick_endpoint(store, monkeypatch, 0.5) as endpoint, \
+            socket.create_connection(("127.0.0.1", endpoint.port), timeout=10) as conn:
+        conn.sendall(b"POST /translate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                     b"Content-Length: 100\r\n\r\n{")
+        answer = _read_all(conn)  # the server closes after a refusal
+    assert answer.startswith("HTTP/1.1 408") and "did not arrive within 0.5 s" in answer
+
+
+def test_a_request_sent_a_line_at_a_time_is_dropped_at_the_deadline(store, monkeypatch):
+    # the socket's timeout is per read: a header line every few seconds held the thread for good
+    with _quick_endpoint(store, monkeypatch, 1.0) as endpoint, \
+            socket.create_connection(("127.0.0.1", endpoint.port), timeout=30) as conn:
+        start = time.monotonic()
+        conn.sendall(b"POST /translate HTTP/1.1\r\n")
+        dropped = False
+        for n in range(40):  # a header every 0.25 s (each read well within 1 s), 10 s in all unless dropped
+            try:
+                conn.sendall(f"X-Slow-{n}: 1\r\n".encode())
+                readable, _, _ = select.select([conn], [], [], 0.25)
+                dropped = bool(readable) and conn.recv(1, socket.MSG_PEEK) == b""
+            except OSError:  # reset: dropped
+                dropped = True
+            if dropped:
+                break
+        assert dropped and time.monotonic() - start < 6
 
 
 @pytest.mark.parametrize(("headers", "status", "reason"), [
@@ -157,14 +156,11 @@ def test_a_request_sent_a_line_at_a_time_is_dropped_at_the_deadline(store, monke
     ({"Host": "evil.example:8502"}, 421, "not this machine's loopback"),
     ({"Content-Type": "text/plain"}, 415, "application/json"),
 ])
-def test_requests_a_web_page_could_send_are_refused_and_nothing_is_logged(store, headers, status, reason):
+def test_requests_a_web_page_could_send_are_refused_and_nothing_is_logged(store, monkeypatch, headers, status,
+                                                                          reason):
     # a page on any site could POST text/plain without a preflight, and DNS rebinding sends the page's own Host
-    endpoint = TranslationEndpoint(store, port=0, translate=lambda texts, pair, model: ("m", []))
-    endpoint.start()
-    try:
+    with _quick_endpoint(store, monkeypatch) as endpoint:
         code, answer = post(endpoint.url, {"text": "INJECTED", "pair": "en-ar"}, headers)
-    finally:
-        endpoint.stop()
     assert code == status and reason in answer["error"]
     assert store.translation_log.count() == 0
 
@@ -173,10 +169,8 @@ def test_connections_past_the_limit_get_503_and_the_others_are_served(store, mon
     from engine.monitor import server as server_module
 
     monkeypatch.setattr(server_module, "MAX_CONNECTIONS", 2)
-    endpoint = TranslationEndpoint(store, port=0, translate=lambda texts, pair, model: ("m", []))
-    endpoint.start()
-    idle = [socket.create_connection(("127.0.0.1", endpoint.port), timeout=30) for _ in range(2)]
-    try:
+    with _quick_endpoint(store, monkeypatch) as endpoint:
+        idle = [socket.create_connection(("127.0.0.1", endpoint.port), timeout=30) for _ in range(2)]
         time.sleep(0.5)  # both accepted and held by their threads
         with socket.create_connection(("127.0.0.1", endpoint.port), timeout=30) as third:
             assert _read_all(third).startswith("HTTP/1.1 503")
@@ -188,8 +182,6 @@ def test_connections_past_the_limit_get_503_and_the_others_are_served(store, mon
             if code != 503 or time.monotonic() > deadline:
                 break
             time.sleep(0.1)
-    finally:
-        endpoint.stop()
     assert code != 503
 
 
