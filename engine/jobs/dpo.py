@@ -333,7 +333,11 @@ def run(config: DpoJobConfig, ctx: JobContext) -> None:
     steps = trainer.state.global_step
     final_eval: dict[str, float] = {}
     if valid_ex:
-        final_eval = metric_values(trainer.evaluate())  # the callback reports them as metrics too
+        # the trainer's own evaluation at the last step when it made one (evaluating again wrote a second event
+        # file with the same step to a tracker such as TensorBoard); else one now, which the callback reports too
+        last = next((e for e in reversed(trainer.state.log_history) if "eval_loss" in e), None)
+        done_at_end = last is not None and last.get("step") == trainer.state.global_step
+        final_eval = metric_values(last if done_at_end else trainer.evaluate())
         shown = {k: v for k, v in final_eval.items() if k in ("eval_loss", "eval_rewards_accuracies",
                                                               "eval_rewards_margins", "eval_kl")}
         ctx.log("validation: " + ", ".join(f"{k.removeprefix('eval_')} {v:.3f}" for k, v in shown.items()))

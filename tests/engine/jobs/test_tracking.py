@@ -79,3 +79,6 @@ def test_reward_and_dpo_jobs_write_tensorboard_events_in_their_run_folder(superv
         scalars = _scalars(supervisor.workspace.run_dir(run_id) / "logs")
         assert expected <= set(scalars), sorted(scalars)
         assert all(v == v for v in scalars["train/loss"])  # real numbers, no NaN
+        # one event file: the DPO job evaluated again after training (its last step had been evaluated already),
+        # which reopened the writer and logged that step's evaluation twice
+        assert len(list((supervisor.workspace.run_dir(run_id) / "logs").rglob("events.out.tfevents.*"))) == 1
