@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 METADATA_METRICS: dict[str, str] = {
-    "valid_chrf": "chrF on the validation split (during training)",
+    "valid_chrf": "greedy chrF on the validation split (recorded when the model was trained)",
     "heldout_chrf_end": "held-out chrF at the end of PPO",
     "heldout_chrf_start": "held-out chrF at the start of PPO",
     "valid_accuracy": "pair accuracy on the validation pairs",

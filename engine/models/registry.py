@@ -257,8 +257,14 @@ def export_standalone(store: Any, name: str, out_dir: Path | str, *, dtype: str 
     card = read_model_card(folder) if folder.is_dir() else None
     prompt_format = (card.prompt_format if card else None) or meta.get("prompt_format") or prompt_format_of(path)
     pairs = (card.pairs if card and card.pairs else None) or list(PAIRS)
+    from engine.models.card import METADATA_METRICS
+
+    # the registry's metric values over the folder's own: the README card is written from the registry, and the
+    # two files of one export named two different validation chrF values
+    metrics = {k: meta[k] for k in METADATA_METRICS if isinstance(meta.get(k), int | float)}
     extra = relative_card_values({
-        **(card.extra if card else {}), "exported_from": name, "stage": row["stage"], "run_id": row["run_id"],
+        **(card.extra if card else {}), **metrics, "exported_from": name, "stage": row["stage"],
+        "run_id": row["run_id"],
         "parent": row["parent"] or (card.extra.get("parent") if card else None), "dtype": dtype})
     extra.pop("source_path", None)
 

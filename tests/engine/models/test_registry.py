@@ -291,3 +291,20 @@ def test_a_promoted_sft_model_is_still_the_loops_sft_model(store, policies):
     promote(store, "cold", confirm_name="cold")  # sft goes back to its stage; cold is the loop's cold start still
     assert store.models.sft_model()["name"] == "sft" and newest_model(store, "policy", "cold-start") == "cold"
     assert [r["name"] for r in store.models.at_loop_stage("production")] == ["cold"]
+
+
+def test_an_exports_two_files_name_one_validation_chrf(store, workspace, tiny_policy_dir, tmp_path):
+    # the shipped model's folder recorded a sampled value during training (77.75), the registry the whole split's
+    # after training (78.56): the export's tarjama.json said one, its README the other
+    import shutil
+
+    from engine.models.prompting import read_model_card, write_model_card
+
+    folder = tmp_path / "m"
+    shutil.copytree(tiny_policy_dir, folder)
+    write_model_card(folder, "tags", ["en-ar", "fr-ar"], created_by="bootstrap", valid_chrf=77.75)
+    store.models.register("m", "policy", str(folder), stage="sft", metadata={"valid_chrf": 78.56})
+    out = export_standalone(store, "m", export_dir(workspace, "m"))
+    assert read_model_card(out).extra["valid_chrf"] == 78.56
+    card = (out / "README.md").read_text(encoding="utf-8")
+    assert "| 78.56 |" in card and "77.75" not in card
