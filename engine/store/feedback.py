@@ -91,8 +91,10 @@ class FeedbackRepository:
         return row
 
     # --- judgements ----------------------------------------------------------------------------------
-    def add_judgement(self, judgement: Any, *, model: str, rm: str | None) -> SubmitResult:
-        """Store a checked judgement once per submission id; returns a :class:`SubmitResult`.
+    def add_judgement(self, judgement: Any, *, model: str, rm: str | None,
+                      created_at: datetime | None = None) -> SubmitResult:
+        """Store a checked judgement once per submission id; returns a :class:`SubmitResult`. ``created_at``: when
+        it was made, if not now (an import keeps the time the annotation tool recorded).
 
         Inside the serialised write transaction a repeat of the same submission is found first and answered with
         the stored judgement's number (``INSERT … ON CONFLICT DO NOTHING`` stays as the backstop). A submission id
@@ -112,7 +114,8 @@ class FeedbackRepository:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
                 [j.submission_id, j.request_id, j.linguist, j.kind, json.dumps(j.shown),
                  json.dumps(j.ranking) if j.ranking is not None else None, j.best, j.none_acceptable, j.correction,
-                 json.dumps(j.tags, ensure_ascii=False), j.comment, model, rm, j.queue_id, j.item_id, utc_now()],
+                 json.dumps(j.tags, ensure_ascii=False), j.comment, model, rm, j.queue_id, j.item_id,
+                 created_at or utc_now()],
             ).fetchall()
             if inserted:
                 return SubmitResult(int(inserted[0][0]), True)

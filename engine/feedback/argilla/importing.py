@@ -8,6 +8,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from engine.corpora.validation import unreadable_json
 from engine.feedback.argilla.layout import (
@@ -21,6 +22,7 @@ from engine.feedback.argilla.layout import (
 )
 from engine.feedback.batch import MAX_SOURCE_CHARS
 from engine.feedback.judgements import MAX_TEXT_CHARS, Judgement, JudgementError, clean_linguist_name, validate
+from engine.store.clock import utc_now
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tab and newlines are text
 _UNSTORABLE = re.compile("[\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")  # LRM, RLM stay
@@ -52,7 +54,7 @@ class _Planned:
     model: str
     rm: str | None
     candidates: list[str]
-    judgements: list[tuple[Judgement, str]]  # (judgement, user id)
+    judgements: list[tuple[Judgement, str, datetime | None]]  # (judgement, user id, when it was judged)
 
 
 def _load_json(files: Mapping[str, bytes], rel: str, problems: list[str]):
@@ -226,8 +228,23 @@ def _plan_record(
         except JudgementError as exc:
             problems.append(f"{who}: {exc}")
             continue
-        planned.judgements.append((judgement, uid))
+        planned.judgements.append((judgement, uid, _judged_at((extra.get(uid) or {}).get("time"))))
     return planned
+
+
+def _judged_at(value: object) -> datetime | None:
+    """When a judgement was made, from the ``time`` the studio's export keeps per user (ISO 8601, UTC), as naive
+    UTC; ``None`` (the import's own time) for none, an unreadable one or one in the future. Imported judgements
+    took the import's time, which moved a month of judgements onto one day of the Monitor's charts."""
+    if not isinstance(value, str) or len(value) > 40:
+        return None
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC).replace(tzinfo=None)
+    return when if when <= utc_now() else None
 
 
 def _ranking_options(settings_json: dict) -> frozenset[str]:
@@ -302,7 +319,7 @@ def import_feedback(store, files: Mapping[str, bytes], *, default_pair: str = "e
                 else:
                     request = None
         targets.append(target)
-        for judgement, _uid in plan.judgements:
+        for judgement, _uid, _when in plan.judgements:
             existing = store.feedback.judgement(judgement.submission_id)
             if existing is not None and existing["request_id"] != target:
                 problems.append(f"{RECORDS_FILE} record {plan.record_no}: already imported into another request")
@@ -323,14 +340,15 @@ def import_feedback(store, files: Mapping[str, bytes], *, default_pair: str = "e
                 [{"text": t, "strategy": "argilla"} for t in plan.candidates],
             )
             report.requests_created += 1
-        for judgement, _uid in plan.judgements:
+        for judgement, _uid, when in plan.judgements:
             store.feedback.register_linguist(judgement.linguist)
             names.add(judgement.linguist)
             if _already_judged(store, target, judgement):
                 report.repeated += 1
                 continue
             result = store.feedback.add_judgement(
-                Judgement(**{**judgement.__dict__, "request_id": target}), model=plan.model, rm=plan.rm
+                Judgement(**{**judgement.__dict__, "request_id": target}), model=plan.model, rm=plan.rm,
+                created_at=when,
             )
             if result.stored:
                 report.stored += 1

@@ -337,3 +337,30 @@ def test_a_damaged_or_encrypted_zip_member_is_refused_by_name():
         encrypted[offset] |= 0x01
     with pytest.raises(ArgillaImportError, match=r"records\.json cannot be read from the zip"):
         from_zip(bytes(encrypted))
+
+
+def test_imported_judgements_keep_when_they_were_made(store, tmp_path):
+    # they took the import's time: a month of judgements landed on one day of the Monitor's charts
+    from datetime import timedelta
+
+    from engine.store.clock import utc_now
+
+    _seed(store)
+    month_ago = utc_now() - timedelta(days=30)
+    with store.db.transaction() as cur:
+        cur.execute("UPDATE judgements SET created_at = ?", [month_ago])
+    files = export_files(store)
+    records = json.loads(files[RECORDS_FILE])
+    extra = json.loads(records[0]["metadata"]["tarjama"])
+    extra[user_id("Amina")]["time"] = "2999-01-01T00:00:00Z"  # in the future: not believed
+    records[0]["metadata"]["tarjama"] = json.dumps(extra)
+    files[RECORDS_FILE] = json.dumps(records).encode()
+    other = Store(tmp_path / "other.duckdb")
+    try:
+        import_feedback(other, files)
+        times = {(j["linguist"], j["source"]): j["created_at"] for j in other.feedback.judgements()}
+    finally:
+        other.close()
+    kept = [t for (who, source), t in times.items() if (who, source) != ("Amina", "The cat is on the table.")]
+    assert kept and all(abs((t - month_ago).total_seconds()) < 1 for t in kept)
+    assert times[("Amina", "The cat is on the table.")] > month_ago + timedelta(days=29)
