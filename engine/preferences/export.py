@@ -32,11 +32,13 @@ lives in the Hugging Face cache), and the ``DatasetDict`` is meant to be loaded 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import random
 import shutil
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -311,8 +313,9 @@ def export_preferences(store: Any, out_dir: Path, *, origin: str = "synthetic", 
             _write_jsonl(tmp / CONVERSATIONAL / f"{split}.jsonl",
                          [conversational_row(r) for r in (train if split == "train" else valid)])
         features = datasets.Dataset.from_list(plain["train"] or plain["validation"]).features
-        datasets.DatasetDict({split: datasets.Dataset.from_list(rows, features=features)
-                              for split, rows in plain.items()}).save_to_disk(str(tmp / DATASET_DICT))
+        with _quiet_datasets():  # its "Saving the dataset" bars went to the command line's and the studio's stderr
+            datasets.DatasetDict({split: datasets.Dataset.from_list(rows, features=features)
+                                  for split, rows in plain.items()}).save_to_disk(str(tmp / DATASET_DICT))
         (tmp / LLAMA_FACTORY_FILE).write_text(
             json.dumps(llama_factory_entries(name), indent=2) + "\n", encoding="utf-8")
         (tmp / OPENRLHF_FILE).write_text(openrlhf_flags(), encoding="utf-8")
@@ -329,6 +332,20 @@ def export_preferences(store: Any, out_dir: Path, *, origin: str = "synthetic", 
         shutil.rmtree(tmp, ignore_errors=True)
     return {"folder": folder, "jsonl": folder / "train.jsonl", "dataset": folder / DATASET_DICT,
             "rows": len(train) + len(valid), **counts, "dropped": dropped}
+
+
+@contextlib.contextmanager
+def _quiet_datasets() -> Iterator[None]:
+    """``datasets`` without its progress bars (as they were after, when they were off before)."""
+    from datasets.utils import are_progress_bars_disabled, disable_progress_bars, enable_progress_bars
+
+    was_off = are_progress_bars_disabled()
+    disable_progress_bars()
+    try:
+        yield
+    finally:
+        if not was_off:
+            enable_progress_bars()
 
 
 def _check_replaceable(folder: Path, name: str) -> None:
