@@ -17,7 +17,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_WORD = re.compile(r"(?:[^\W\d_][\u0300-\u036f]*)+(?:-(?:[^\W\d_][\u0300-\u036f]*)+)*")
+"""A word: letters, each with its combining accents (text typed or pasted decomposed, NFD, split at every accent
+otherwise), hyphenated parts kept together."""
 """A word: letters, possibly joined by hyphens; apostrophes end a word (so elisions split off)."""
 MIN_FORM = 3
 

@@ -3,7 +3,8 @@
 Both sides go through the project's Arabic normaliser (:mod:`engine.corpora.normalise`: NFKC, tatweel, alef and
 ya variants, diacritics). Then each word of the translation is compared by its *bare forms*: the word with the
 conjunctions و/ف, the prepositions ب/ل/ك and the article ال (also لل = ل + ال) taken off the front, and a
-pronoun suffix (ه ها هم هن هما كم كن كما نا ي ك) or a sound-plural/dual ending (ون ين ان ات) off the end; a ta
+pronoun suffix (ه ها هم هن هما كم كن كما نا ي ك), a sound-plural/dual ending (ون ين ان ات) or the indefinite
+accusative's alef (خبزا) off the end; a ta
 marbuta ة that became ت before a suffix (or gave way to the plural ات) is restored, and ة/ه are compared as one
 letter. A term word matches when
 one of its own bare forms (as written, or without a leading ال) is among them. Broken plurals and other internal
@@ -17,10 +18,14 @@ import re
 
 from engine.corpora.normalise import NormalisationOptions, normaliser
 
-_ARABIC_WORD = re.compile(r"[\u0621-\u064A\u0660-\u0669\u066E-\u06D3\u06D5\u06FA-\u06FF\w]+")
+_ARABIC_WORD = re.compile(r"[\u0621-\u065F\u0660-\u0669\u066E-\u06D3\u06D5\u06FA-\u06FF\w]+")
+"""A word: Arabic letters with their diacritics (U+064B–U+065F: harakat, tanwin, shadda, sukun, combining hamza —
+``\\w`` leaves combining marks out, and a vowelled word fell apart into letters), digits, other word characters."""
 CONJUNCTIONS = ("", "و", "ف")
 PREPOSITIONS = ("", "ب", "ل", "ك")
-SUFFIXES = ("", "ه", "ها", "هم", "هن", "هما", "كم", "كن", "كما", "نا", "ي", "ك", "ون", "ين", "ان", "ات")
+SUFFIXES = ("", "ه", "ها", "هم", "هن", "هما", "كم", "كن", "كما", "نا", "ي", "ك", "ون", "ين", "ان", "ات", "ا")
+"""Endings taken off a word: pronoun suffixes, sound-plural and dual endings, and the alef of the indefinite
+accusative (خبزًا, written خبزا without its tanwin)."""
 MIN_BARE = 2
 
 

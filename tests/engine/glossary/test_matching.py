@@ -74,6 +74,14 @@ def test_plural_terms_match_singulars_but_verb_endings_are_only_taken_off_the_se
         ("بريد إلكتروني", "عنوان البريد الإلكتروني"),  # إل… is not the article, ال… is
         ("بريد إلكتروني", "أرسل بريدك الإلكتروني"),
         ("حافلة", "إنها في محطة الحافلات."),  # sound feminine plural: ة → ات
+        # diacritics inside a word split it into letters before they were normalised away
+        ("مدرسة", "ذهبت إلى الْمَدْرَسَةِ"),
+        ("صيدلية", "ذهبت إلى الصيدليّة"),  # shadda
+        ("مستشفى", "المُسْتَشْفَى"),
+        ("مَدْرَسَة", "ذهبت إلى المدرسة"),  # the glossary's term vowelled
+        ("خبز", "اشتريت خبزا"),  # the indefinite accusative without its tanwin
+        ("شاي", "أريد شايا"),
+        ("خبز", "اشتريت خبزًا"),
     ],
 )
 def test_arabic_terms_are_found_with_clitics_and_normalisation(term, text):
@@ -97,3 +105,16 @@ def test_arabic_spans_point_into_the_original_text():
     text = "وبالمستشفىٰ طبيبٌ"
     ((start, end),) = find_arabic("المستشفى", text)
     assert text[start:end].startswith("وبالمستشف")
+
+
+def test_a_decomposed_source_matches_as_its_composed_form():
+    # text pasted in NFD split "hôpital" at its combining accent: no term was found
+    import unicodedata
+
+    from engine.glossary import TermIndex, parse_glossary
+
+    parsed = parse_glossary("hôpital\tمستشفى\n".encode(), "tsv", "fr-ar")
+    index = TermIndex(("g", e) for e in parsed.entries)
+    sentence = unicodedata.normalize("NFD", "Je vais à l'hôpital.")
+    ((start, end),) = index.applicable(sentence)[0].spans
+    assert unicodedata.normalize("NFC", sentence[start:end]) == "hôpital"
