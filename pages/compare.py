@@ -242,6 +242,14 @@ def compare_section() -> None:
                 st.warning("Some metrics were computed for only some systems and are left out: " + "; ".join(
                     f"{comparison.label(k)} lacks {', '.join(v)}" for k, v in comparison.incomplete.items())
                     + ". Evaluate the systems again with the same metric settings to compare them.")
+            if comparison.mismatched:
+                how = {metric: ", ".join(f"{markdown_literal(who)}: {markdown_literal(spec)}"
+                                         for who, spec in specs.items())
+                       for metric, specs in comparison.mismatched.items()}
+                st.warning("Some metrics were computed differently for these systems and are left out: "
+                           + "; ".join(f"{metric} ({text})" for metric, text in how.items())
+                           + ". Evaluate the systems again with the same settings (Arabic normalisation, metric "
+                           "models, reward model) to compare them.")
 
             parents = {m["name"]: m["parent"] for m in store.models.list(kind="policy")}
             for flag in degeneration_flags(comparison, parents):

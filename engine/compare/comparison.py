@@ -113,6 +113,9 @@ class Comparison:
     pairs: list[dict]
     sentences: list[dict]
     incomplete: dict[str, list[str]]
+    mismatched: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Metrics left out because the systems' scores were computed differently: ``{metric: {system label: spec}}``
+    (e.g. chrF with and without Arabic normalisation, COMET from two checkpoints, two reward models)."""
 
     def label(self, key: str) -> str:
         return next(s.label for s in self.systems if s.key == key)
@@ -174,6 +177,12 @@ def build_comparison(store, keys: Sequence[str], settings: CompareSettings | Non
     all_metrics = set().union(*(scores[k].keys() for k in keys))
     shared = {m for m in all_metrics if all(m in scores[k] for k in keys)}
     incomplete = {k: sorted(all_metrics - set(scores[k])) for k in keys if all_metrics - set(scores[k])}
+    # a metric scored two ways is two quantities: identical outputs scored with and without Arabic normalisation
+    # differed by 53 chrF, "significantly"
+    mismatched = {m: {s.label: str(s.metric_specs[m]) for s in systems if s.metric_specs.get(m)}
+                  for m in sorted(shared)
+                  if len({str(s.metric_specs[m]) for s in systems if s.metric_specs.get(m)}) > 1}
+    shared -= set(mismatched)
     metrics = ordered_metrics(shared)
     arrays = {k: {m: np.array([scores[k][m].get(i, np.nan) for i in idxs], dtype=np.float64) for m in metrics}
               for k in keys}
@@ -232,7 +241,7 @@ def build_comparison(store, keys: Sequence[str], settings: CompareSettings | Non
                           "outputs": {k: outputs[k].get(i, "") for k in keys},
                           "scores": {k: {m: float(arrays[k][m][n]) for m in metrics if not np.isnan(arrays[k][m][n])}
                                      for k in keys}})
-    return Comparison(testset, systems, settings, metrics, summary, pairs, sentences, incomplete)
+    return Comparison(testset, systems, settings, metrics, summary, pairs, sentences, incomplete, mismatched)
 
 
 def _finish_pairs(rows: list[dict], metric: str, settings: CompareSettings) -> list[dict]:

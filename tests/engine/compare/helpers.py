@@ -31,8 +31,9 @@ def add_testset(store, name: str = "travel · test") -> str:
 
 def add_evaluation(store, folder: Path, testset_id: str, model: str, outputs: list[str], *,
                    decoding_label: str = "greedy · ≤64 tokens", run_id: str = "evaluate-fixture",
-                   extra: dict[str, list[float]] | None = None) -> str:
-    """Score ``outputs`` with chrF/BLEU/TER and the checks, and ingest them as an evaluation of ``model``."""
+                   extra: dict[str, list[float]] | None = None, specs: dict[str, str] | None = None) -> str:
+    """Score ``outputs`` with chrF/BLEU/TER and the checks, and ingest them as an evaluation of ``model``
+    (``specs``: how a metric was computed, where not the fixture's ``test``)."""
     segments = store.evaluations.segments(testset_id)
     sources, refs = [s["source"] for s in segments], [s["reference"] for s in segments]
     values = {m: get_metric(m).score(sources, outputs, refs) for m in ("chrf", "bleu", "ter")}
@@ -52,7 +53,7 @@ def add_evaluation(store, folder: Path, testset_id: str, model: str, outputs: li
                              "value": [r[2] for r in long]}), score_path)
     event = {"key": key, "model": model, "model_path": f"/models/{model}", "testset_id": testset_id,
              "decoding": {"strategy": "greedy", "max_new_tokens": 64, "best_of_n": 0},
-             "decoding_label": decoding_label, "metrics": {m: "test" for m in [*values, "checks"]},
+             "decoding_label": decoding_label, "metrics": {**{m: "test" for m in [*values, "checks"]}, **(specs or {})},
              "settings": {"arabic_normalise": True, "max_new_tokens": 64}, "outputs": str(out_path),
              "scores": str(score_path)}
     with store.db.transaction() as cur:
