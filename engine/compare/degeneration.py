@@ -20,6 +20,15 @@ REWARD_HACKING = ("A reward gain with such outputs is likely reward hacking: the
                   "rejected.")
 
 
+EPSILON = 1e-9
+"""Rates are shares of a count: 3/20 − 2/20 is 0.04999… in floating point, and a rise of exactly 5 points was
+missed about half the time."""
+
+
+def _rose_by(rate: float, before: float, rise: float) -> bool:
+    return rate - before >= rise - EPSILON
+
+
 @dataclass(frozen=True)
 class DegenerationFlag:
     """One flagged system: its failed-check rate, its parent's (when the parent is compared too), the rewards."""
@@ -34,7 +43,7 @@ class DegenerationFlag:
 
     @property
     def rose(self) -> bool:
-        return self.parent_rate is not None and self.rate - self.parent_rate >= RISE
+        return self.parent_rate is not None and _rose_by(self.rate, self.parent_rate, RISE)
 
     @property
     def reward_rose(self) -> bool:
@@ -70,7 +79,7 @@ def degeneration_flags(comparison, parents: dict[str, str | None], *, high: floa
         parent = parents.get(system.model)
         parent_key = by_model.get(parent) if parent else None
         parent_rate = value(parent_key, "hallucination") if parent_key else None
-        if rate >= high or (parent_rate is not None and rate - parent_rate >= rise):
+        if rate >= high - EPSILON or (parent_rate is not None and _rose_by(rate, parent_rate, rise)):
             flags.append(DegenerationFlag(
                 key=system.key, label=system.label, rate=rate, parent=parent if parent_key else None,
                 parent_rate=parent_rate, reward=value(system.key, "rm"),
