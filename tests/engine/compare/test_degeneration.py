@@ -37,7 +37,7 @@ def test_clean_systems_raise_nothing():
 
 def test_a_rise_of_exactly_five_points_is_flagged_whatever_the_rounding():
     # 3/20 - 2/20 is 0.04999… in floating point: about half of all exact 5-point rises went unflagged
-    missed = [n for n in range(20, 201, 20)
-              if not degeneration_flags(_comparison({"sft": 2 * n / 20 / n, "cold": 3 * n / 20 / n}), {"cold": "sft"})]
+    missed = [(k, n) for n in range(20, 201, 20) for k in range(0, n // 2)
+              if not degeneration_flags(_comparison({"sft": k / n, "cold": (k + n // 20) / n}), {"cold": "sft"})]
     assert missed == []
     assert degeneration_flags(_comparison({"sft": 2 / 20, "cold": 3 / 20}), {"cold": "sft"})[0].rose
