@@ -9,6 +9,7 @@ none marked records that the candidate has no error (a clean segment counts in t
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import streamlit as st
@@ -24,20 +25,21 @@ SEVERITY_COLOURS = {"minor": "#fde68a", "major": "#fdba74", "critical": "#fca5a5
 
 
 def highlighted(text: str, spans: list[dict]) -> str:
-    """``text`` as right-to-left HTML with each span in a ``<mark>`` coloured by severity (escaped)."""
-    marks = sorted(spans, key=lambda s: (s["start"], -s["end"]))
-    out, at = [], 0
-    for span in marks:
-        if span["start"] < at:  # an overlapping span: its text is marked already
+    """``text`` as right-to-left HTML with its spans in ``<mark>`` (escaped). Where spans overlap, every span's text
+    is marked, in the colour of the most severe span over it, and the tooltip names each of them (a later span that
+    overlapped an earlier one was dropped, a critical error inside a minor one shown as minor)."""
+    cuts = sorted({0, len(text), *(max(0, min(len(text), int(p))) for s in spans for p in (s["start"], s["end"]))})
+    out = []
+    for start, end in itertools.pairwise(cuts):
+        over = [s for s in spans if s["start"] <= start and end <= s["end"]]
+        piece = html_text(text[start:end])
+        if not over:
+            out.append(piece)
             continue
-        out.append(html_text(text[at : span["start"]]))
-        title = f"{span['category']} · {span['severity']}" + (f" · {span.get('note')}" if span.get("note") else "")
-        out.append(
-            f"<mark style='background:{SEVERITY_COLOURS[span['severity']]}' title='{html_attribute(title)}'>"
-            f"{html_text(text[span['start'] : span['end']])}</mark>"
-        )
-        at = span["end"]
-    out.append(html_text(text[at:]))
+        worst = max(over, key=lambda s: SEVERITIES.index(s["severity"]))["severity"]
+        title = "; ".join(f"{s['category']} · {s['severity']}" + (f" · {s.get('note')}" if s.get("note") else "")
+                          for s in sorted(over, key=lambda s: (s["start"], -s["end"])))
+        out.append(f"<mark style='background:{SEVERITY_COLOURS[worst]}' title='{html_attribute(title)}'>{piece}</mark>")
     # its own class (not the candidates' tarjama-rtl): the candidate cards stay the only tarjama-rtl texts
     style = (
         "direction: rtl; text-align: right; unicode-bidi: plaintext; font-size: 1.1rem; "
