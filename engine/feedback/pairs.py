@@ -55,7 +55,8 @@ def _text(value: str | None) -> str:
 
 
 def judgement_pairs(record: dict) -> tuple[list[tuple[str, str, float]], int]:
-    """The (chosen, rejected, margin) pairs one judgement record yields, and how many ties it skipped.
+    """The (chosen, rejected, margin) pairs one judgement record yields, and how many ties it skipped (pairs of one
+    text, and in a ranking those that put a text below a copy of itself ranked higher).
 
     ``margin`` is the rank distance scaled to (0, 1] for rankings, 1 otherwise."""
     texts = [_text(c["text"]) for c in record["candidates"]]
@@ -77,7 +78,13 @@ def judgement_pairs(record: dict) -> tuple[list[tuple[str, str, float]], int]:
     elif kind in ("post_edit", "none") and _text(record.get("correction")):
         correction = _text(record["correction"])
         ordered = [(correction, t, 1.0) for t in texts]
-    pairs = [(c, r, m) for c, r, m in ordered if c and r and c != r]
+    # two candidates with one text are one translation, at the better of their ranks: a ranking [A, B, A'] gave
+    # both A > B and B > A
+    first_rank: dict[str, int] = {}
+    for rank, position in enumerate((record.get("ranking") or []) if kind == "ranking" else []):
+        first_rank.setdefault(texts[position], rank)
+    pairs = [(c, r, m) for c, r, m in ordered
+             if c and r and c != r and (not first_rank or first_rank[c] < first_rank[r])]
     return pairs, len(ordered) - len(pairs)
 
 

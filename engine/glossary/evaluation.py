@@ -72,6 +72,9 @@ def terminology_by_system(
             else:
                 d = ratios - first
                 diff = float(kept.sum() / total.sum() - counts[next(iter(counts))][0].sum() / total.sum())
-                p = float(min(1.0, 2 * min((d <= 0).mean(), (d >= 0).mean())))
+                # with the add-one correction of every other test in the studio: a p of exactly 0 is no resampling
+                # result (the smallest is 1 / (n + 1), shown "< 0.001")
+                n = len(d)
+                p = float(min(1.0, 2 * min(((d <= 0).sum() + 1) / (n + 1), ((d >= 0).sum() + 1) / (n + 1))))
         results.append(SystemTerminology(key, int(kept.sum()), int(total.sum()), len(idxs), low, high, diff, p))
     return results

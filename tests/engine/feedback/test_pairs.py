@@ -48,6 +48,12 @@ def test_ties_give_nothing():
     assert [(c, r) for c, r, _ in pairs] == [("أ", "ب")] and ties == 2
 
 
+def test_a_ranking_never_puts_a_text_below_a_copy_of_itself():
+    # [A, B, A'] with A' = A gave both A > B and B > A from one judgement
+    pairs, ties = judgement_pairs(record("ranking", texts=["أ", "أ ", "ب"], ranking=[0, 2, 1]))
+    assert [(c, r) for c, r, _ in pairs] == [("أ", "ب")] and ties == 2
+
+
 def test_convert_deduplicates_keeps_provenance_and_sums_weights():
     records = [record("best", jid=1, linguist="Amina", best=0),
                record("best", jid=2, linguist="Karim", best=0),
