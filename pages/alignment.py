@@ -21,8 +21,7 @@ from studio.state import services
 RM_CHARTS = [("Loss", ["loss", "eval_loss"]),
              ("Accuracy", ["accuracy", "eval_accuracy", "valid_accuracy_human", "valid_accuracy_synthetic"])]
 
-PAIRS_SHOWN = 50
-"""Human pairs shown on the page (the export holds all of them)."""
+PAIRS_SHOWN = 50  # human pairs shown on the page (the export holds all of them)
 
 st.title("7 · Human alignment")
 st.caption("The loop closes here: the linguists' judgements become preference pairs, the cold-start reward model is "

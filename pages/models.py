@@ -58,9 +58,9 @@ def _wrap(label: str, width: int = 18) -> str:
     return "<br>".join(lines)
 
 
+# Models whose origins the lineage graph follows (the selected one and its nearest ancestors): a model retrained
+# fifty times drew a hundred nodes in one unreadable row.
 LINEAGE_MODELS = 8
-"""Models whose origins the lineage graph follows (the selected one and its nearest ancestors): a model retrained
-fifty times drew a hundred nodes in one unreadable row."""
 
 
 def lineage_figure(graph: Lineage) -> go.Figure:

@@ -14,8 +14,7 @@ st.caption("Every job runs in its own process. Cancel stops it after a checkpoin
 workspace_header(services())
 services().refresh()
 
-SHOWN = 200
-"""Runs listed at most (newest first); the filters reach older ones, and a link names any run."""
+SHOWN = 200  # runs listed at most (newest first); the filters reach older ones, and a link names any run
 
 store = services().store
 total = store.runs.count()

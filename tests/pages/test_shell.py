@@ -48,3 +48,18 @@ def test_a_model_below_the_quality_floor_is_flagged_on_the_start_page(open_page,
         "valid_chrf": 4.2, "below_quality_floor": True, "quality_floor_chrf": 25.0, "stopped_by": "time budget spent"})
     at = open_page()
     assert any("below the quality floor of 25" in w.value and "time budget spent" in w.value for w in at.warning)
+
+
+def test_no_page_has_a_bare_string_that_streamlit_would_write_on_it():
+    # Streamlit's "magic" writes every bare expression of a page script: constants' docstrings showed as page text
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    shown = []
+    for script in [root / "studio" / "app.py", *sorted((root / "pages").glob("*.py"))]:
+        body = ast.parse(script.read_text(encoding="utf-8")).body
+        for node in body[1:]:  # the module docstring is not written
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+                shown.append(f"{script.name}:{node.lineno}")
+    assert shown == []
