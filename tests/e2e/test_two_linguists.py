@@ -40,6 +40,10 @@ DOUBLE_EVERY = 2
 SAVED = re.compile(r"Saved: judgement #(\d+)")
 ITEM = re.compile(r"^Item (\d+) of \d+$")
 AS_SHOWN = re.compile(r"^The order shown is right")
+CLICK_ATTEMPTS = 5
+CHECK_WAIT_MS = 30_000
+"""How long a click on the box's label has to show it ticked before it is clicked again (a lost click, at load ~5,
+left the box unticked for the whole 600 s wait)."""
 SAVED_AND_IDLE = """([idle, pattern]) => {
   if (!document.querySelector(idle)) return false;
   const re = new RegExp(pattern);
@@ -148,8 +152,16 @@ async def judge_queue(page, url: str, linguist: str, start: asyncio.Barrier, n_i
         await expect(submit).to_be_visible()  # the item's form
         await idle()
         item = int(ITEM.match(await panel.get_by_text(ITEM).inner_text()).group(1))
-        await panel.get_by_text(AS_SHOWN).click()  # the box's label takes the click; no rerun inside a form
-        await expect(panel.get_by_role("checkbox", name=AS_SHOWN)).to_be_checked()
+        box = panel.get_by_role("checkbox", name=AS_SHOWN)
+        for attempt in range(CLICK_ATTEMPTS):  # the box's label takes the click; no rerun inside a form
+            await panel.get_by_text(AS_SHOWN).click()
+            try:  # on a loaded machine a click that lands while the form is drawn again is lost: click once more
+                await expect(box).to_be_checked(timeout=CHECK_WAIT_MS)
+                break
+            except AssertionError:
+                if attempt == CLICK_ATTEMPTS - 1:
+                    raise
+                await idle()
         double = n % DOUBLE_EVERY == 0
         clicked = time.monotonic()
         if double:
