@@ -6,7 +6,7 @@ import streamlit as st
 
 from engine.pipelines.templates import TEMPLATES
 from studio.components.header import workspace_header
-from studio.components.pipeline_panel import pipeline_form, pipeline_view
+from studio.components.pipeline_panel import STARTED, pipeline_form, pipeline_view
 from studio.components.presets import preset_choice
 from studio.state import services
 
@@ -23,6 +23,8 @@ if pipelines:
     st.subheader("Pipeline steps")
     labels = {p["id"]: f"#{p['id']} {p['name']} — {p['status']} (started {p['created_at']:%Y-%m-%d %H:%M} UTC)"
               for p in pipelines}
+    if (started := st.session_state.pop(STARTED, None)) in labels:  # a pipeline this session just started
+        st.session_state["pipelines-chosen"] = started
     chosen = st.selectbox("Pipeline", list(labels), format_func=labels.get, key="pipelines-chosen")
     pipeline_view(chosen, key="pipelines-view")
     with st.expander(f"All pipelines ({len(pipelines)})"):

@@ -59,6 +59,10 @@ def check_steps(steps: list[dict]) -> None:
         seen.add(name)
 
 
+REJOIN_LOOKBACK = 20
+"""The newest stopped pipelines checked, on each advance, for a stopped step whose run was resumed on its own."""
+
+
 class PipelineRunner:
     """Starts, advances, resumes and cancels pipelines of one store and supervisor (thread-safe)."""
 
@@ -76,13 +80,41 @@ class PipelineRunner:
         return pipeline_id
 
     def advance(self, pipeline_id: int | None = None) -> None:
-        """Record the steps whose runs ended and start the steps that are ready, for one running pipeline or all."""
+        """Record the steps whose runs ended and start the steps that are ready, for one running pipeline or all.
+
+        A stopped pipeline whose stopped step's run was resumed on its own (the Runs page's *Resume*) carries on:
+        it stayed "failed" while that run went on and succeeded, and *Resume pipeline* then did nothing."""
         with self._lock:
-            pipelines = ([self.store.pipelines.get(pipeline_id)] if pipeline_id is not None
-                         else self.store.pipelines.list(statuses=("running",)))
+            if pipeline_id is not None:
+                pipelines = [self.store.pipelines.get(pipeline_id)]
+            else:
+                pipelines = self.store.pipelines.list(statuses=("running",))
+                pipelines += [p for p in self.store.pipelines.list(statuses=("failed", "cancelled"),
+                                                                   limit=REJOIN_LOOKBACK) if self._rejoin(p)]
             for pipeline in pipelines:
                 if pipeline is not None and pipeline["status"] == "running":
                     self._advance(pipeline)
+
+    def _rejoin(self, pipeline: dict) -> bool:
+        """Set a stopped pipeline running again when a stopped step's run is running or succeeded now (resumed on
+        its own); returns whether it did. A step that never got a run stays stopped."""
+        stopped = [s for s in pipeline["steps"] if s["status"] in ("failed", "cancelled")]
+        runs = [self.store.runs.get(s["run_id"]) if s["run_id"] else None for s in stopped]
+        stopped_at = pipeline.get("finished_at")
+
+        def resumed_since(run: dict | None) -> bool:  # launched again after the pipeline stopped: not the run a
+            return (run is not None and run["status"] in ("queued", "running", "succeeded")  # pipeline cancel
+                    and stopped_at is not None and run["launched_at"] is not None  # is still stopping
+                    and run["launched_at"] > stopped_at)
+
+        if not stopped or not all(resumed_since(r) for r in runs):
+            return False
+        for step in stopped:
+            step["status"] = "running"
+            self.store.pipelines.set_step(pipeline["id"], step["position"], status="running")
+        self.store.pipelines.set_status(pipeline["id"], "running")
+        pipeline["status"] = "running"
+        return True
 
     def _advance(self, pipeline: dict) -> None:
         pid, steps = pipeline["id"], pipeline["steps"]
@@ -95,8 +127,10 @@ class PipelineRunner:
         broken = [s for s in steps if s["status"] in ("failed", "cancelled")]
         if broken:
             step = broken[0]
-            self.store.pipelines.set_status(pid, "failed", f"step {step['name']} {step['status']}"
-                                                           f"{': ' + step['error'] if step['error'] else ''}")
+            # a step the user cancelled stops the pipeline as cancelled, not failed
+            self.store.pipelines.set_status(pid, "cancelled" if step["status"] == "cancelled" else "failed",
+                                            f"step {step['name']} {step['status']}"
+                                            f"{': ' + step['error'] if step['error'] else ''}")
             return
         if all(s["status"] == "succeeded" for s in steps):
             self.store.pipelines.set_status(pid, "succeeded")
@@ -154,6 +188,8 @@ class PipelineRunner:
                 run = self.store.runs.get(step["run_id"]) if step["run_id"] else None
                 if run is not None and run["status"] in ("failed", "cancelled"):
                     self.supervisor.resume(step["run_id"])
+                    self.store.pipelines.set_step(pipeline_id, step["position"], status="running")
+                elif run is not None and run["status"] in ("queued", "running"):  # resumed on the Runs page
                     self.store.pipelines.set_step(pipeline_id, step["position"], status="running")
                 elif run is None:
                     self.store.pipelines.set_step(pipeline_id, step["position"], status="pending")

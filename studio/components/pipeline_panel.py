@@ -43,6 +43,10 @@ def _widgets(template: str) -> dict:
     return widgets
 
 
+STARTED = "pipelines-started"
+"""Session key: the pipeline a form just started, for the Pipelines page to select on its next run."""
+
+
 def pipeline_form(template: str, *, key: str, defaults: dict | None = None) -> int | None:
     """The one-click form of a template; returns the started pipeline's id (and reruns) when submitted.
 
@@ -64,6 +68,7 @@ def pipeline_form(template: str, *, key: str, defaults: dict | None = None) -> i
     except (ValueError, LookupError) as exc:
         st.error(f"Cannot start {spec.title}: {exc}")
         return None
+    st.session_state[STARTED] = pipeline_id  # the Pipelines page selects it (it kept showing the one before)
     st.rerun()  # the page shows the new pipeline
     return pipeline_id
 
@@ -101,6 +106,10 @@ def pipeline_view(pipeline_id: int, *, key: str) -> None:
         if pipeline["status"] == "failed":
             st.error(f"{pipeline['error']}. Resume carries on from the failed step (its run continues from its last "
                      "checkpoint); the steps that succeeded are not run again.")
+        elif pipeline["status"] == "cancelled":
+            st.warning(f"Cancelled ({pipeline['error'] or 'by a user'}). Resume carries on from the cancelled step "
+                       "(its run continues from its last checkpoint); resuming that run on the Runs page carries "
+                       "the pipeline on too.")
         if pipeline["status"] == "running":
             if st.button("Cancel pipeline", key=f"{key}-cancel-{pipeline_id}",
                          help="Stop the running step after a checkpoint; nothing after it starts."):

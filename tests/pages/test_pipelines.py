@@ -132,3 +132,24 @@ def test_every_settings_field_reads_json_values(open_page, store, tiny_policy, d
     assert steps[0]["config"]["strategies"] == ["greedy", "top_p:0.9x2"]
     assert steps[0]["config"]["max_new_tokens"] == 24
     assert steps[1]["config"]["weights"] == {"chrf": 1.0}
+
+
+def test_a_pipeline_just_started_is_the_one_shown(open_page, store, tiny_policy, tiny_policy_dir, tiny_rm,
+                                                  demo_corpus):
+    # the page kept showing the pipeline chosen before ("#1 … succeeded"), inviting a second start
+    store.models.register("cold", "policy", str(tiny_policy_dir), stage="cold-start",
+                          metadata={"prompt_format": "tags", "reward_model": "tiny-rm"})
+    at = open_page("pipelines")
+    at.radio(key="pipelines-template").set_value("phase3")
+    at.run()
+    at.multiselect(key="pipelines-phase3-Small demo model-corpus_ids").set_value([demo_corpus])
+    by_label(at.button, "Run Phase 3 · human alignment").click()
+    at.run()
+    first = store.pipelines.list()[0]["id"]
+    assert at.selectbox(key="pipelines-chosen").value == first
+
+    by_label(at.button, "Run Phase 3 · human alignment").click()
+    at.run()
+    assert not at.exception
+    second = store.pipelines.list()[0]["id"]
+    assert second != first and at.selectbox(key="pipelines-chosen").value == second

@@ -131,3 +131,59 @@ def test_phase2_runs_from_the_sft_model_to_a_cold_start_model(supervisor, store,
     assert rm["metadata"]["pair_sets"] == [score]
     cold = store.models.by_run(ppo)[0]
     assert cold["stage"] == "cold-start" and cold["metadata"]["reward_model"] == rm["name"]
+
+
+def _stopped_one_step_pipeline(store, workspace, *, how: str) -> tuple[int, str]:
+    """A one-step pipeline whose step's run was cancelled: on the Runs page (``how="run"``: the pipeline stopped
+    after it) or by *Cancel pipeline* (``how="pipeline"``: the run still stopping)."""
+    from tests.conftest import new_run
+
+    pipeline_id = store.pipelines.create("p", "custom", [_step("only")])
+    new_run(store, workspace, "r1", kind="feedback_pairs")
+    store.runs.set_launched("r1", 4242)
+    store.pipelines.set_step(pipeline_id, 0, status="cancelled", run_id="r1")
+    if how == "run":
+        with store.db.transaction() as cur:
+            store.runs.mark_final(cur, "r1", "cancelled", None)
+    time.sleep(0.01)
+    store.pipelines.set_status(pipeline_id, "cancelled", "step only cancelled")
+    return pipeline_id, "r1"
+
+
+def test_a_step_resumed_on_the_runs_page_carries_its_pipeline_on(supervisor, store, workspace):
+    # the step stayed "cancelled" and the pipeline "failed" while the resumed run went on and succeeded, and
+    # Resume pipeline did nothing
+    runner = PipelineRunner(store, supervisor)
+    pipeline_id, run_id = _stopped_one_step_pipeline(store, workspace, how="run")
+    runner.advance()
+    assert store.pipelines.get(pipeline_id)["status"] == "cancelled"  # the run is still cancelled: nothing to follow
+    time.sleep(0.01)
+    store.runs.set_launched(run_id, 4243)  # Resume on the Runs page
+    runner.advance()
+    pipeline = store.pipelines.get(pipeline_id)
+    assert pipeline["status"] == "running" and pipeline["steps"][0]["status"] == "running"
+    with store.db.transaction() as cur:
+        store.runs.mark_final(cur, run_id, "succeeded", None)
+    runner.advance()
+    assert store.pipelines.get(pipeline_id)["status"] == "succeeded"
+
+
+def test_a_cancelled_pipeline_does_not_restart_while_its_run_is_still_stopping(supervisor, store, workspace):
+    runner = PipelineRunner(store, supervisor)
+    pipeline_id, _ = _stopped_one_step_pipeline(store, workspace, how="pipeline")  # the run: still "queued"
+    runner.advance()
+    assert store.pipelines.get(pipeline_id)["status"] == "cancelled"
+
+
+def test_a_step_cancelled_by_the_user_stops_the_pipeline_as_cancelled(supervisor, store, workspace):
+    from tests.conftest import new_run
+
+    runner = PipelineRunner(store, supervisor)
+    pipeline_id = store.pipelines.create("p", "custom", [_step("only")])
+    new_run(store, workspace, "r1", kind="feedback_pairs")
+    store.pipelines.set_step(pipeline_id, 0, status="running", run_id="r1")
+    with store.db.transaction() as cur:
+        store.runs.mark_final(cur, "r1", "cancelled", None)
+    runner.advance()
+    pipeline = store.pipelines.get(pipeline_id)
+    assert pipeline["status"] == "cancelled" and pipeline["error"] == "step only cancelled"
