@@ -129,8 +129,14 @@ rule = (
 if found:
     for alert in found:
         st.error(alert.message(), icon=":material/trending_down:")
-else:
-    st.success("No measure has drifted past its baseline.", icon=":material/check_circle:")
+elif any(d.comparable for d in measured):
+    unjudged = sum(not d.comparable for d in measured)
+    st.success("No measure has drifted past its baseline" + (f" ({unjudged} of {len(measured)} have too few "
+               "observations to judge yet)" if unjudged else "") + ".", icon=":material/check_circle:")
+else:  # a green check with nothing measured read as "all is well" on a model's first day
+    st.info(f"Not enough observations to judge drift yet: each measure needs at least {settings.min_count} in its "
+            f"baseline (a model's first {settings.baseline_days} days) and in its window (the last "
+            f"{settings.window_days} days).", icon=":material/hourglass_empty:")
 st.caption(rule)
 with st.expander("Baseline and window of every measure"):
     st.dataframe(
