@@ -162,11 +162,23 @@ def phase3_defaults(store, policy: str = "") -> dict[str, Any]:
     meta = rm_row["metadata"]  # a fine-tuned RM (a later cycle) names its synthetic sets as replay sets
     replay = [s for s in dict.fromkeys([*meta.get("pair_sets", []), *meta.get("replay_pair_sets", [])])
               if store.preferences.count_pairs(run_ids=[s], origin="synthetic")]
-    corpora = list(row["metadata"].get("corpus_ids") or [])  # a PPO model records its prompts' corpora
-    run = store.runs.get(row["run_id"]) if row.get("run_id") else None
-    if not corpora and run is not None:
-        corpora = list(json.loads(run["config"]).get("corpus_ids", []))
-    return {"policy": policy, "reward_model": rm, "replay_pair_sets": replay, "corpus_ids": corpora}
+    return {"policy": policy, "reward_model": rm, "replay_pair_sets": replay, "corpus_ids": _prompt_corpora(store, row)}
+
+
+def _prompt_corpora(store, row: dict, depth: int = 20) -> list[int]:
+    """The corpora of the RL prompts that made ``row`` (its metadata's or its run's ``corpus_ids``), else of its
+    nearest ancestor that has them: a DPO final model records none, so a retrain from a promoted DPO model — the
+    demo's path — could not find any."""
+    for _ in range(depth):
+        corpora = list(row["metadata"].get("corpus_ids") or [])  # a PPO model records its prompts' corpora
+        run = store.runs.get(row["run_id"]) if row.get("run_id") else None
+        if not corpora and run is not None:
+            corpora = list(json.loads(run["config"]).get("corpus_ids", []))
+        parent = store.models.get(row["parent"]) if row.get("parent") else None
+        if corpora or parent is None:
+            return corpora
+        row = parent
+    return []
 
 
 def phase3_steps(config: Phase3Config, store) -> list[dict]:

@@ -95,6 +95,12 @@ def set_retrain_schedule(
             "model and names its candidate itself"
         )
     config_from_dict(Phase3Config, checked.phase3)  # an unknown or out-of-bounds Phase 3 setting is refused now
+    base = production(store)
+    if checked.enabled and base is not None:  # a retrain that cannot be built from today's production model: said
+        try:  # now, not on every load of the Models page once it is due
+            phase3_steps(config_from_dict(Phase3Config, {**checked.phase3, "policy": base}), store)
+        except ValueError as exc:
+            raise RetrainError(f"a retrain from {base} could not be built with these settings: {exc}") from exc
     store.promotion.set_setting(SCHEDULE_KEY, config_to_dict(checked), by=by, now=now)
 
 

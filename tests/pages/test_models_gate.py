@@ -62,8 +62,22 @@ def test_a_better_candidate_passes_the_gate_and_is_promoted(open_page, store, tm
     assert production(store) == "cand" and store.promotion.decisions()[0]["outcome"] == "allowed"
 
 
+def test_a_schedule_whose_retrain_cannot_be_built_is_refused_with_the_reason(open_page, store):
+    store.models.register("prod", "policy", "/models/prod", stage="final")  # no reward model, no RL corpora
+    promote(store, "prod", confirm_name="prod")
+    at = open_page("models")
+    at.number_input(key="models-schedule-every_judgements").set_value(3)
+    by_label(at.button, "Save the schedule").click()
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert any("could not be built with these settings" in e.value for e in at.error)
+    assert not retrain_schedule(store)[0].enabled
+
+
 def test_the_schedule_is_saved_and_its_due_check_shown(open_page, store):
-    store.models.register("prod", "policy", "/models/prod", stage="final")
+    store.models.register("rm", "reward", "/models/rm")
+    store.models.register("prod", "policy", "/models/prod", stage="final",
+                          metadata={"reward_model": "rm", "corpus_ids": [1]})
     promote(store, "prod", confirm_name="prod")
     at = open_page("models")
     assert any(c.value.startswith("Retraining: not due — no retraining schedule is set") for c in at.caption)

@@ -21,3 +21,17 @@ def test_each_method_ignores_exactly_the_other_methods_fields():
     assert "ppo_steps" in fields_unused_by("grpo") and "grpo_settings" in fields_unused_by("ppo")
     with pytest.raises(ValueError, match="unknown RL method 'sft'"):
         fields_unused_by("sft")
+
+
+def test_phase3_finds_the_rl_prompts_corpora_through_the_parents(store):
+    # a DPO final model records no corpora: a retrain from it (the demo's path) found none and could not start
+    from engine.pipelines.templates import phase3_defaults
+
+    store.models.register("sft", "policy", "/m/sft", stage="sft")
+    store.models.register("cold", "policy", "/m/cold", stage="cold-start", parent="sft",
+                          metadata={"corpus_ids": [3, 4], "reward_model": "rm"})
+    store.models.register("rm", "reward", "/m/rm")
+    store.models.register("final", "policy", "/m/final", stage="final", parent="cold",
+                          metadata={"reward_model": "rm"})
+    assert phase3_defaults(store, "final")["corpus_ids"] == [3, 4]
+    assert phase3_defaults(store, "sft")["corpus_ids"] == []

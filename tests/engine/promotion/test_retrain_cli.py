@@ -13,7 +13,6 @@ from tests.conftest import seed_feedback
 
 def test_the_cli_says_whether_a_retrain_is_due_and_why_it_cannot_start(store, capsys):
     store.models.register("prod", "policy", "/models/prod", stage="final")  # trained against no known reward model
-    promote(store, "prod", confirm_name="prod")
     store.close()  # the CLI opens the store itself, as a cron does when the studio is not running
     assert main(["retrain-due"]) == 0
     assert capsys.readouterr().out == "not due: no retraining schedule is set\n"
@@ -22,7 +21,9 @@ def test_the_cli_says_whether_a_retrain_is_due_and_why_it_cannot_start(store, ca
     from engine.workspace import Workspace
 
     store = Store(Workspace.from_env().db_path)
+    # set while no model was in production (a retrain from one that cannot be built is refused when saved)
     set_retrain_schedule(store, RetrainSchedule(every_judgements=3), now=datetime(2026, 1, 1))
+    promote(store, "prod", confirm_name="prod")
     n = seed_feedback(store, 2, model="prod")
     store.close()
     assert main(["retrain-due"]) == 0

@@ -15,6 +15,7 @@ from engine.promotion.schedule import (
     RetrainSchedule,
     retrain_due,
     retrain_if_due,
+    retrain_schedule,
     set_retrain_schedule,
     start_retrain,
 )
@@ -34,13 +35,16 @@ TINY_PPO = {
 
 
 def _production(store, path="/models/prod"):
+    """A production model a retrain can be built from: its reward model registered, its RL prompts' corpus named."""
+    if store.models.get("tiny-rm") is None:
+        store.models.register("tiny-rm", "reward", "/models/tiny-rm", metadata={"prompt_format": "tags"})
     store.models.register(
         "prod",
         "policy",
         str(path),
         stage="final",
         parent="tiny-sft",
-        metadata={"prompt_format": "tags", "reward_model": "tiny-rm"},
+        metadata={"prompt_format": "tags", "reward_model": "tiny-rm", "corpus_ids": [1]},
     )
     promote(store, "prod", confirm_name="prod")
 
@@ -144,3 +148,14 @@ def test_a_due_retrain_runs_phase3_from_production_into_a_candidate(
     assert store.models.get("prod")["stage"] == "production"
     check = retrain_due(store)
     assert not check.due and check.new_judgements == 0  # counted again from this retrain
+
+
+def test_a_schedule_whose_retrain_cannot_be_built_is_refused_when_saved(store):
+    # it saved, then "a retrain is due but could not start" showed on every load of the Models page
+    store.models.register("prod", "policy", "/models/prod", stage="final", metadata={"reward_model": "tiny-rm"})
+    store.models.register("tiny-rm", "reward", "/models/rm")
+    promote(store, "prod", confirm_name="prod")
+    with pytest.raises(RetrainError, match="could not be built with these settings: choose the corpora"):
+        set_retrain_schedule(store, RetrainSchedule(every_judgements=3, phase3={"rl_method": "ppo"}))
+    set_retrain_schedule(store, RetrainSchedule(every_judgements=3, phase3={"rl_method": "dpo"}))  # needs none
+    assert retrain_schedule(store)[0].every_judgements == 3
