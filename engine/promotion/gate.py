@@ -203,7 +203,9 @@ def _metric_check(
         passed,
     )
     numbers = (
-        f"{metric_title(policy.metric)}: candidate {check.mean_candidate:.3f} "
+        # the mean of sentence scores, which the paired test compares (the scorecard's chrF is the corpus score,
+        # a different number for the same outputs)
+        f"{metric_title(policy.metric)}, mean over sentences: candidate {check.mean_candidate:.3f} "
         f"vs production {check.mean_production:.3f} "
         f"(Δ {check.delta:+.3f}, 95% interval [{check.low:+.3f}, {check.high:+.3f}], paired bootstrap "
         f"p = {check.p_value:.3f}, {check.n} sentences)"
