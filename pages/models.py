@@ -41,6 +41,17 @@ def _number(value: object) -> str:
     return f"{round(float(value), 3):g}" if isinstance(value, int | float) and not isinstance(value, bool) else "—"
 
 
+# the metadata count a metric was measured on: a DPO accuracy of 1 read as 100 % on one validation pair
+MEASURED_ON = {"eval_rewards_accuracies": "valid_pairs", "valid_accuracy": "valid_pairs"}
+
+
+def _measured_on(metadata: dict, key: str) -> str:
+    n = metadata.get(MEASURED_ON.get(key, ""))
+    if not isinstance(n, int) or isinstance(n, bool) or not isinstance(metadata.get(key), int | float):
+        return ""
+    return f" (n {n:,})"
+
+
 def _count(value: object) -> str:
     return f"{int(value):,}" if isinstance(value, int | float) and not isinstance(value, bool) else "—"
 
@@ -126,7 +137,8 @@ if models:
     st.markdown(f"**Production:** `{current}`" if current else "**Production:** none yet — promote a policy below.")
     st.dataframe(
         [{"name": m["name"], "kind": m["kind"], "stage": m["stage"],
-          **{label: _number(m["metadata"].get(key)) for label, key in METRICS.items()},
+          **{label: _number(m["metadata"].get(key)) + _measured_on(m["metadata"], key)
+             for label, key in METRICS.items()},
           "parameters": _count(m["metadata"].get("parameters")), "parent": m["parent"] or "—",
           "run": m["run_id"] or "—",
           "registered (UTC)": m["created_at"]} for m in models],

@@ -20,7 +20,8 @@ def _registry(store) -> None:
     with store.db.transaction() as cur:  # a finished run: the studio's supervisor leaves it alone
         store.runs.mark_final(cur, "ppo-1", "succeeded", None)
     store.models.register("sft-a", "policy", "/m/sft-a", stage="sft", metadata={"valid_chrf": 12.5})
-    store.models.register("rm-a", "reward", "/m/rm-a", parent="sft-a", metadata={"valid_accuracy": 0.8})
+    store.models.register("rm-a", "reward", "/m/rm-a", parent="sft-a", metadata={"valid_accuracy": 0.8,
+                                                                               "valid_pairs": 1234})
     store.models.register("cold-a", "policy", "/m/cold-a", stage="cold-start", parent="sft-a", run_id="ppo-1",
                           metadata={"policy": "sft-a", "reward_model": "rm-a", "heldout_chrf_end": 14.0})
 
@@ -32,7 +33,7 @@ def test_table_lists_every_version_with_metrics_and_lineage(open_page, store):
     table = at.dataframe[0].value
     assert sorted(table["name"]) == ["cold-a", "rm-a", "sft-a"]
     assert dict(zip(table["name"], table["stage"], strict=True))["cold-a"] == "cold-start"
-    assert dict(zip(table["name"], table["RM accuracy"], strict=True))["rm-a"] == "0.8"
+    assert dict(zip(table["name"], table["RM accuracy"], strict=True))["rm-a"] == "0.8 (n 1,234)"  # measured on
     cells = [str(v) for column in table.columns for v in table[column]]
     assert "None" not in cells and "nan" not in cells  # a missing metric is a dash, not a literal "None"
     assert dict(zip(table["name"], table["valid chrF"], strict=True))["cold-a"] == "—"
