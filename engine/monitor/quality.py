@@ -133,11 +133,14 @@ def post_edit_distance(candidate: str, correction: str) -> float:
 
 
 def log_observations(entries: Iterable[dict]) -> list[Observation]:
-    """Reward, QE and degenerate observations of translation-log entries."""
+    """Reward, QE and degenerate observations of translation-log entries (rewards per model and reward model)."""
     out = []
     for e in entries:
         if e.get("reward") is not None:
-            out.append(Observation(e["model"], e["created_at"], "reward", float(e["reward"])))
+            # rewards of two reward models are two scales: each (model, reward model) is its own series, so a new
+            # reward model (each retrain registers one) neither raises nor hides an alert on its own
+            series = f"{e['model']} · scored by {e['rm']}" if e.get("rm") else e["model"]
+            out.append(Observation(series, e["created_at"], "reward", float(e["reward"])))
         if e.get("qe") is not None:
             out.append(Observation(e["model"], e["created_at"], "qe", float(e["qe"])))
         out.append(Observation(e["model"], e["created_at"], "degenerate", 1.0 if e["degenerate"] else 0.0))

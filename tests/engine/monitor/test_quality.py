@@ -13,6 +13,7 @@ from engine.monitor.quality import (
     alerts,
     drift,
     judgement_observations,
+    log_observations,
     period_start,
     post_edit_distance,
     store_observations,
@@ -179,3 +180,16 @@ def test_drift_lists_every_measure_with_its_status():
     assert rows["reward"].status == "ok" and rows["reward"].limit == pytest.approx(0.432, abs=1e-3)
     assert rows["degenerate"].n_current == 0 and rows["degenerate"].current is None
     assert rows["degenerate"].status.startswith("too few observations") and not rows["degenerate"].alerting
+
+
+def test_rewards_of_two_reward_models_are_two_series():
+    # every retrain registers a reward model and the endpoint scores with the newest: pooled, a new scale moved the
+    # mean, raising or hiding an alert with no change of model
+    when = datetime(2026, 11, 1)
+    entries = [{"model": "prod", "rm": rm, "reward": reward, "qe": None, "degenerate": False, "created_at": when}
+               for rm, reward in (("rm-1", 0.4), ("rm-2", -120.0), ("rm-1", 0.5))]
+    rewards = [o for o in log_observations(entries) if o.measure == "reward"]
+    assert [(o.model, o.value) for o in rewards] == [
+        ("prod · scored by rm-1", 0.4), ("prod · scored by rm-2", -120.0), ("prod · scored by rm-1", 0.5)]
+    degenerate = {o.model for o in log_observations(entries) if o.measure == "degenerate"}
+    assert degenerate == {"prod"}  # the other measures stay per model
