@@ -181,7 +181,7 @@ def evaluate_section() -> None:
                                "below.")
         config = config_form(
             "evaluate", key="cmp-eval", defaults={"metrics": ["chrf", "bleu", "ter", "bertscore", "comet", "comet_qe"]},
-            widgets={"models": models_widget, "corpus_ids": corpus_picker(), "reward_model": reward_widget,
+            widgets={"models": models_widget, "corpus_ids": corpus_picker(having="test"), "reward_model": reward_widget,
                      "testset": testset_widget, "metrics": metrics_widget}, submit_label="Evaluate")
         if config is not None:
             try:

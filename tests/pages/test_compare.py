@@ -38,6 +38,8 @@ def test_form_launches_an_evaluation_on_the_chosen_split(compare_page, store, ti
              "norm_key": str(i)} for i in range(4)]
     no_test = store.corpora.add("train-only", "en-ar", pa.Table.from_pylist(rows))
     at = compare_page()
+    # preselected: the corpora with a test split (an RL prompt pool has none, and was named in the test set)
+    assert at.multiselect(key="cmp-eval-corpus_ids").value == [demo_corpus]
     at.multiselect(key="cmp-eval-corpus_ids").set_value([no_test])
     at.button[[b.label for b in at.button].index("Evaluate")].click()
     at.run()
