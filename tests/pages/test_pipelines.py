@@ -44,8 +44,8 @@ def test_phase2_starts_with_its_steps(open_page, store, tiny_policy, tiny_policy
     assert at.dataframe[1].value["status"].tolist() == ["running"]  # all pipelines, folded away
 
 
-def test_a_phase3_without_feedback_fails_with_the_reason_and_can_be_resumed(open_page, store, tiny_policy,
-                                                                           tiny_policy_dir, tiny_rm, demo_corpus):
+def _phase3_started(open_page, store, tiny_policy_dir, demo_corpus):
+    """The Pipelines page after *Run Phase 3* from a cold-start model, with no feedback yet (it fails at once)."""
     store.models.register("cold", "policy", str(tiny_policy_dir), stage="cold-start",
                           metadata={"prompt_format": "tags", "reward_model": "tiny-rm"})
     at = open_page("pipelines")
@@ -55,6 +55,12 @@ def test_a_phase3_without_feedback_fails_with_the_reason_and_can_be_resumed(open
     by_label(at.button, "Run Phase 3 · human alignment").click()
     at.run()
     assert not at.exception
+    return at
+
+
+def test_a_phase3_without_feedback_fails_with_the_reason_and_can_be_resumed(open_page, store, tiny_policy,
+                                                                           tiny_policy_dir, tiny_rm, demo_corpus):
+    at = _phase3_started(open_page, store, tiny_policy_dir, demo_corpus)
     assert store.pipelines.list()[0]["status"] == "failed"
     assert any("no judgements match" in e.value for e in at.error)
     from tests.conftest import seed_feedback
@@ -137,14 +143,7 @@ def test_every_settings_field_reads_json_values(open_page, store, tiny_policy, d
 def test_a_pipeline_just_started_is_the_one_shown(open_page, store, tiny_policy, tiny_policy_dir, tiny_rm,
                                                   demo_corpus):
     # the page kept showing the pipeline chosen before ("#1 … succeeded"), inviting a second start
-    store.models.register("cold", "policy", str(tiny_policy_dir), stage="cold-start",
-                          metadata={"prompt_format": "tags", "reward_model": "tiny-rm"})
-    at = open_page("pipelines")
-    at.radio(key="pipelines-template").set_value("phase3")
-    at.run()
-    at.multiselect(key="pipelines-phase3-Small demo model-corpus_ids").set_value([demo_corpus])
-    by_label(at.button, "Run Phase 3 · human alignment").click()
-    at.run()
+    at = _phase3_started(open_page, store, tiny_policy_dir, demo_corpus)
     first = store.pipelines.list()[0]["id"]
     assert at.selectbox(key="pipelines-chosen").value == first
 
