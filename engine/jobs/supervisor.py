@@ -336,7 +336,7 @@ class Supervisor:
                 if not run["pid"]:
                     error = "the run was never started (its process was not launched)"
                 elif last := last_exception_line(self.workspace.run_dir(run_id)):
-                    error += f"; its output ends with: {last}"  # e.g. a full disk while it wrote its event log
+                    error += f"; the last error in its output: {last}"  # e.g. a full disk while writing its events
                 self._finish(run_id, "failed", error)
                 ended.append(run_id)
         return ended

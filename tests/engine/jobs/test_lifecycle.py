@@ -351,5 +351,5 @@ def test_a_job_that_died_without_a_word_is_failed_with_the_last_exception_it_pri
     supervisor.poll()
     first, second = store.runs.get("r1"), store.runs.get("r2")
     assert first["status"] == "failed"
-    assert first["error"].endswith("its output ends with: OSError: [Errno 27] File too large")
+    assert first["error"].endswith("the last error in its output: OSError: [Errno 27] File too large")
     assert second["status"] == "failed" and "never started" in second["error"]
