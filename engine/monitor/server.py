@@ -90,7 +90,7 @@ def browser_request_problem(headers: Any) -> tuple[int, str] | None:
     the endpoint never grants; and a page that rebinds its own DNS name to 127.0.0.1 sends its name as ``Host``."""
     host = (headers.get("Host") or "").strip().lower()
     name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
-    if name not in LOOPBACK_HOSTS:
+    if host and name not in LOOPBACK_HOSTS:  # (no Host at all: an HTTP/1.0 program; browsers always send one)
         return 421, f"Host {host!r} is not this machine's loopback address (127.0.0.1 or localhost)"
     if headers.get("Origin") is not None:
         return 403, "requests from web pages (with an Origin header) are refused: call the endpoint from a program"
