@@ -55,15 +55,15 @@ def corpus_label(corpus: dict) -> str:
 def corpus_picker(default_all: bool = True, fresh: bool = False, having: str | None = None) -> Widget:
     """A multiselect of corpora, by name with pair and size. With ``fresh`` (forms that sample the SFT model),
     nothing chosen yet preselects the corpora it was not trained on (:func:`engine.corpora.fresh.fresh_source_corpora`)
-    rather than all of them; with ``having`` (a split), only the corpora that have rows in it (the Evaluate form
-    preselected the RL prompt pools, which have no test split, and named them in the test set)."""
+    rather than all of them; with ``having`` (a split), only the corpora that have rows in it when any has (the
+    Evaluate form preselected the RL prompt pools, which have no test split, and named them in the test set)."""
 
     def widget(spec: FieldSpec, value: Any, key: str) -> Any:
         store = services().store
         corpora = store.corpora.list()
         names = {c["id"]: corpus_label(c) for c in corpora}
-        everything = fresh_source_corpora(store) if fresh else [c["id"] for c in corpora
-                                                                 if not having or (c.get(having) or 0) > 0]
+        with_split = [c["id"] for c in corpora if having and (c.get(having) or 0) > 0]
+        everything = fresh_source_corpora(store) if fresh else (with_split or list(names))  # none has it: all
         default = [i for i in (value or []) if i in names] or (everything if default_all else [])
         return st.multiselect(spec.label, list(names), default=default, format_func=names.get, help=spec.help,
                               key=key)

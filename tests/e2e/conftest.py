@@ -139,11 +139,13 @@ def wait_for_run(home: Path, kind: str, status: str = "succeeded", timeout_s: fl
     from engine.jobs.events import last_status
 
     deadline = time.monotonic() + timeout_s
+    seen = False
     while time.monotonic() < deadline:
         for run_dir in sorted((home / "runs").glob("*")):
             config = run_dir / "config.yaml"
             if not config.exists() or (yaml.safe_load(config.read_text()) or {}).get("kind") != kind:
                 continue
+            seen = True
             last = (last_status(run_dir) or {}).get("status")
             if last == status:
                 return run_dir
@@ -152,6 +154,8 @@ def wait_for_run(home: Path, kind: str, status: str = "succeeded", timeout_s: fl
                 log = stdout.read_text(errors="replace")[-3000:] if stdout.exists() else ""
                 raise AssertionError(f"run {run_dir.name} ({kind}) ended {last}, not {status}:\n{log}")
         time.sleep(0.5)
+    if not seen:  # the page never started one (a form that was refused, say): not a slow job
+        raise AssertionError(f"no {kind} run was started within {timeout_s} s in {home}")
     raise AssertionError(f"no {kind} run reached {status} within {timeout_s} s in {home}")
 
 
