@@ -77,6 +77,8 @@ class Scorecard:
     steps: list[StepResult]
     flags: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    mismatched: list[str] = field(default_factory=list)
+    """Metrics left out because the models' scores were computed differently (:attr:`Comparison.mismatched`)."""
 
     def headline(self) -> list[str]:
         """One plain sentence per step, on chrF."""
@@ -218,4 +220,4 @@ def build_scorecard(store, testset_id: str | None = None, settings: CompareSetti
                          f"than {before['name']}: {rate_after:.1%} vs {rate_before:.1%} — a reward gain with such "
                          "outputs is likely reward hacking")
     missing = [m["name"] for m in chain if m["name"] not in keys]
-    return Scorecard(comparison.testset, decoding, models, steps, flags, missing)
+    return Scorecard(comparison.testset, decoding, models, steps, flags, missing, sorted(comparison.mismatched))

@@ -74,4 +74,8 @@ def scorecard_panel(store, testset_id: str | None = None, *, key: str = "scoreca
         st.error(flag)
     if card.missing:
         st.caption("Not evaluated on this test set yet: " + ", ".join(card.missing))
+    if card.mismatched:
+        st.warning("Left out, scored differently for these models (Arabic normalisation, metric models or reward "
+                   f"model): {', '.join(card.mismatched)}. Evaluate them again with the same settings on "
+                   "*5 · Compare*.")
     return card

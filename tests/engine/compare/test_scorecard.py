@@ -122,3 +122,14 @@ def test_the_chain_skips_the_versions_between_the_loops_models(store):
                    ("fin-1", "final"), ("fin-2", "final"), ("fin-3", "final")])
     assert [(m["name"], m["loop_stage"]) for m in loop_chain(store)] == [
         ("sft", "sft"), ("cold", "cold-start"), ("fin-3", "final")]
+
+
+def test_a_metric_scored_differently_along_the_chain_is_named_not_compared(store, tmp_path):
+    from tests.engine.compare.helpers import add_evaluation, add_testset, references
+
+    _chain(store, [("sft", "sft"), ("cold", "cold-start")])
+    testset = add_testset(store)
+    add_evaluation(store, tmp_path, testset, "sft", references(), specs={"chrf": "sacrebleu, Arabic normalised"})
+    add_evaluation(store, tmp_path, testset, "cold", references(), specs={"chrf": "sacrebleu"})
+    card = build_scorecard(store)
+    assert card.mismatched == ["chrf"] and not any(s.metric == "chrf" for s in card.steps)
