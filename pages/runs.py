@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from studio.components.header import workspace_header
-from studio.components.job_panel import run_config, run_monitor
+from studio.components.job_panel import REFRESH_SECONDS, run_config, run_monitor
 from studio.components.ppo_monitor import kind_monitor
 from studio.state import services
 
@@ -40,14 +40,25 @@ if not runs:
     st.info("No run of this kind and status.")
     st.stop()
 
-st.dataframe(
-    [{"status": r["status"], "run": r["id"], "kind": r["kind"],
-      "title": r["title"], "progress": (f"{r['progress_done']:.0f}/{r['progress_total']:.0f}"
-                                        if r["progress_done"] is not None and r["progress_total"] else ""),
-      "created (UTC)": r["created_at"]} for r in runs],
-    hide_index=True, width="stretch",
-)
+
+
+# refreshed with the monitor below while a listed run is active (its progress lagged the monitor's)
+@st.fragment(run_every=REFRESH_SECONDS if any(r["status"] in ("queued", "running") for r in runs) else None)
+def runs_table(listed: list[str]) -> None:
+    """The listed runs with their status and progress, read afresh on each refresh."""
+    fresh = {r["id"]: r for r in store.runs.list(kinds=kinds, statuses=statuses, limit=SHOWN)}
+    rows = [fresh.get(run_id) or store.runs.get(run_id) for run_id in listed]
+    st.dataframe(
+        [{"status": r["status"], "run": r["id"], "kind": r["kind"],
+          "title": r["title"], "progress": (f"{r['progress_done']:.0f}/{r['progress_total']:.0f}"
+                                            if r["progress_done"] is not None and r["progress_total"] else ""),
+          "created (UTC)": r["created_at"]} for r in rows if r is not None],
+        hide_index=True, width="stretch",
+    )
+
+
 ids = [r["id"] for r in runs]
+runs_table(ids)
 if wanted and wanted not in ids:
     st.warning(f"There is no run {wanted!r}: showing the newest run instead.")
 chosen = st.selectbox("Run", ids, index=ids.index(wanted) if wanted in ids else 0, key="runs-chosen")
