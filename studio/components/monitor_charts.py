@@ -28,11 +28,16 @@ def measure_chart(rows: Sequence[dict], measure: str, promotions: Sequence[dict]
                 hovertemplate=f"{model}<br>%{{x|%Y-%m-%d}}: %{{y:.3f}} (n %{{customdata}})<extra></extra>",
             )
         )
-    for p in promotions:
+    step = timedelta(days=7 if period == "week" else 1)
+    level, previous = 0, None
+    for p in sorted(promotions, key=lambda p: p["time"]):
+        # labels of promotions less than a period apart go one under the other (they printed over each other)
+        level = level + 1 if previous is not None and p["time"] - previous < step else 0
+        previous = p["time"]
         fig.add_vline(x=p["time"], line_dash="dash", line_color="#888")
         fig.add_annotation(
             x=p["time"],
-            y=1,
+            y=1 - 0.09 * (level % 8),
             yref="paper",
             text=f"{p['action']}: {p['model']}",
             showarrow=False,
@@ -41,7 +46,6 @@ def measure_chart(rows: Sequence[dict], measure: str, promotions: Sequence[dict]
         )
     # one tick per period and a period of room each side (with one day of data plotly spread milliseconds over the
     # axis); a share stays on 0–100 % (its autorange ran from −50 % to 150 % around a single point)
-    step = timedelta(days=7 if period == "week" else 1)
     times = [pd.Timestamp(r["period"]) for r in rows if r["measure"] == measure]
     xaxis: dict = {"type": "date", "tickformat": "%b %-d", "dtick": int(step.total_seconds() * 1000)}
     if times:

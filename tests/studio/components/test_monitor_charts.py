@@ -30,3 +30,14 @@ def test_a_share_stays_between_0_and_100_percent_and_a_score_is_not_padded_with_
     assert tuple(share.layout.yaxis.range) == (-0.02, 1.02) and share.layout.yaxis.tickformat == ".0%"
     score = measure_chart(_rows("reward", -161.0), "reward", [], "day")
     assert score.layout.yaxis.range is None and score.layout.yaxis.tickformat == "~r"  # "-161", not "-161.000"
+
+
+def test_labels_of_promotions_minutes_apart_do_not_print_over_each_other():
+    from datetime import timedelta
+
+    promotions = [{"time": DAY + timedelta(minutes=m), "action": "promote", "model": f"v{m}"} for m in (0, 4, 9)]
+    promotions.append({"time": DAY + timedelta(days=3), "action": "rollback", "model": "v0"})
+    fig = measure_chart(_rows("reward", 0.5), "reward", promotions, "day")
+    labels = {a.text: a.y for a in fig.layout.annotations}
+    assert len({labels["promote: v0"], labels["promote: v4"], labels["promote: v9"]}) == 3
+    assert labels["rollback: v0"] == 1  # days later: back on the top line
