@@ -186,15 +186,11 @@ def wrap_title(title: str, width: int = 32) -> str:
     return "<br>".join(lines)
 
 
-def generic_charts(rows: Sequence[dict]) -> tuple[list[tuple[str, list[str]]], dict[str, float]]:
-    """For a run without its own chart list: one chart per metric key logged at two steps or more, and the keys
-    logged at one step only with their value (key order)."""
-    points: dict[str, list[float]] = {}
-    for row in rows:
-        if row["value"] is not None:
-            points.setdefault(row["key"], []).append(row["value"])
+def generic_charts(points: dict[str, list[tuple[Any, float]]]) -> tuple[list[tuple[str, list[str]]], dict[str, float]]:
+    """For a run without its own chart list (``points`` by key, as :func:`_by_key` groups them): one chart per metric
+    key logged at two steps or more, and the keys logged at one step only with their value (key order)."""
     charts = [(metric_title(k), [k]) for k in sorted(points) if len(points[k]) > 1]
-    return charts, {k: points[k][0] for k in sorted(points) if len(points[k]) == 1}
+    return charts, {k: points[k][0][1] for k in sorted(points) if len(points[k]) == 1}
 
 
 def summary_figure(value: float) -> float:
@@ -212,14 +208,14 @@ def metric_charts(run_id: str, charts: Sequence[tuple[str, Sequence[str]]] | Non
     if not rows:
         st.caption("No metrics yet — the first points appear after the first logged steps.")
         return
+    points = _by_key(rows)
     if charts is None:
-        charts, once = generic_charts(rows)
+        charts, once = generic_charts(points)
         if once:  # a run's summary figures (a score run logs ~15 once): one table, not a chart of one point each
             st.dataframe([{"metric": metric_title(k), "value": summary_figure(v)} for k, v in once.items()],
                          hide_index=True)
         if not charts:
             return
-    points = _by_key(rows)
     cols = st.columns(min(2, len(charts)) or 1)
     for i, (title, keys) in enumerate(charts):
         with cols[i % len(cols)]:
