@@ -59,10 +59,6 @@ def check_steps(steps: list[dict]) -> None:
         seen.add(name)
 
 
-REJOIN_LOOKBACK = 20
-"""The newest stopped pipelines checked, on each advance, for a stopped step whose run was resumed on its own."""
-
-
 class PipelineRunner:
     """Starts, advances, resumes and cancels pipelines of one store and supervisor (thread-safe)."""
 
@@ -89,8 +85,8 @@ class PipelineRunner:
                 pipelines = [self.store.pipelines.get(pipeline_id)]
             else:
                 pipelines = self.store.pipelines.list(statuses=("running",))
-                pipelines += [p for p in self.store.pipelines.list(statuses=("failed", "cancelled"),
-                                                                   limit=REJOIN_LOOKBACK) if self._rejoin(p)]
+                pipelines += [p for p in map(self.store.pipelines.get, self.store.pipelines.resumed_elsewhere())
+                              if p is not None and self._rejoin(p)]
             for pipeline in pipelines:
                 if pipeline is not None and pipeline["status"] == "running":
                     self._advance(pipeline)

@@ -55,6 +55,17 @@ class PipelineRepository:
             row["steps"] = self.steps(row["id"])
         return rows
 
+    def resumed_elsewhere(self) -> list[int]:
+        """Stopped (failed or cancelled) pipelines with a stopped step whose run was launched again after the
+        pipeline stopped — resumed on its own, from the Runs page — and is queued, running or succeeded: one query
+        (the watcher asks every 2 s)."""
+        rows = self.db.query(
+            "SELECT DISTINCT p.id FROM pipelines p JOIN pipeline_steps s ON s.pipeline_id = p.id"
+            " JOIN runs r ON r.id = s.run_id WHERE p.status IN ('failed', 'cancelled')"
+            " AND s.status IN ('failed', 'cancelled') AND r.status IN ('queued', 'running', 'succeeded')"
+            " AND r.launched_at > p.finished_at ORDER BY p.id")
+        return [int(r[0]) for r in rows]
+
     def set_step(self, pipeline_id: int, position: int, *, status: str, run_id: str | None = None,
                  error: str | None = None) -> None:
         """Record a step's status (and its run, when given); ``error`` is cleared unless given."""
