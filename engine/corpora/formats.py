@@ -26,6 +26,8 @@ from collections import Counter
 from collections.abc import Iterator, Set
 from dataclasses import dataclass, field
 
+from engine.characters import BIDI_CONTROL, CONTROL, TAB_OR_LINE_BREAK
+
 from .validation import (
     COLUMN_NOT_IN_HEADER,
     COLUMN_OUT_OF_RANGE,
@@ -91,7 +93,6 @@ class ParsedRows:
 
 
 # --- File names ---------------------------------------------------------------------------------
-_UNSAFE_NAME_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SEPARATORS = re.compile(r"[\\/]")
 _DRIVE = re.compile(r"^[A-Za-z]:")
 MAX_NAME_LENGTH = 255
@@ -105,7 +106,7 @@ def safe_display_name(filename: str) -> str:
     characters, or that are empty or longer than 255 characters.
     """
     name = unicodedata.normalize("NFC", filename).strip()
-    if _UNSAFE_NAME_CHARS.search(name):
+    if any(pattern.search(name) for pattern in (CONTROL, TAB_OR_LINE_BREAK, BIDI_CONTROL)):
         raise UnsafeFilename("the file name contains control characters")
     parts = _SEPARATORS.split(name)
     if any(part.strip() == ".." for part in parts):

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from engine import characters
+
 FILE_LEVEL = 0
 """The line number of an error that concerns the whole file rather than one row."""
 
@@ -133,11 +135,6 @@ def is_arabic_script(text: str) -> bool:
 
 
 # --- Field checks -------------------------------------------------------------------------------
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
-"""Embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069); the marks LRM, RLM and ALM are allowed."""
-_NOT_A_CHARACTER = re.compile(r"[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
-"""Unpaired surrogates (only reachable through JSON escapes; they cannot be encoded as UTF-8) and noncharacters."""
 _MARKUP = re.compile(
     r"<!--|</?[A-Za-z][A-Za-z0-9:_.-]*(?:\s[^<>]*)?/?>"
     r"|&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
@@ -159,13 +156,14 @@ def field_problems(field: str, text: str, max_chars: int) -> list[str]:
     if len(text) > max_chars:
         return [FIELD_TOO_LONG.format(field=field, length=len(text), limit=max_chars)]
     problems: list[str] = []
-    control = _CONTROL.search(text)
+    # a field is one line; a tab is whitespace
+    control = characters.CONTROL.search(text) or characters.LINE_BREAK.search(text)
     if control:
         problems.append(CONTROL_CHARACTER.format(field=field, code=ord(control.group())))
-    bidi = _BIDI.search(text)
+    bidi = characters.BIDI_CONTROL.search(text)
     if bidi:
         problems.append(BIDI_CONTROL.format(field=field, code=ord(bidi.group())))
-    bad = _NOT_A_CHARACTER.search(text)
+    bad = characters.NOT_A_CHARACTER.search(text)
     if bad:
         problems.append(UNENCODABLE.format(field=field, code=ord(bad.group())))
     if "<" in text or "&" in text:

@@ -22,6 +22,7 @@ import secrets
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from engine.characters import unsafe_character
 from engine.corpora import safe_display_name
 from engine.corpora.formats import decode_upload
 from engine.corpora.validation import unreadable_json
@@ -34,8 +35,6 @@ MAX_PROBLEMS_SHOWN = 20
 FORMATS = {".txt": "txt", ".tsv": "tsv", ".tab": "tsv", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 PAIRS = ("auto", "en-ar", "fr-ar")
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class BatchUploadError(ValueError):
@@ -158,11 +157,9 @@ def parse_sources(data: bytes, fmt: str) -> list[BatchSource]:
         if not source:
             problems.append((line, "the source is empty"))
             continue
-        if _CONTROL.search(source):
-            problems.append((line, "the source contains a control character"))
-            continue
-        if _SURROGATE.search(source):  # a lone "\ud800" escape of JSON: no UTF-8 can hold it
-            problems.append((line, "the source contains a lone surrogate (an unpaired \\ud800–\\udfff escape)"))
+        unsafe = unsafe_character(source, line_breaks=True)
+        if unsafe:
+            problems.append((line, f"the source contains {unsafe}"))
             continue
         if len(source) > MAX_SOURCE_CHARS:
             problems.append((line, f"the source is longer than {MAX_SOURCE_CHARS} characters"))

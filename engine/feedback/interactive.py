@@ -34,6 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from engine.characters import unsafe_character
 from engine.decoding.candidates import SamplingStrategy, merge_duplicates, parse_strategies
 from engine.decoding.per_row import PerRowSampling
 
@@ -257,6 +258,21 @@ def _ensemble_scores(paths: Sequence[str], sources: list[str], texts: list[str],
     return [combine(list(row), combination, k) for row in zip(*per_member, strict=True)]
 
 
+def check_source(source: str) -> str:
+    """A typed or pasted source as it is translated and logged: one line's spaces collapsed (a text of several lines
+    only stripped), at most :data:`MAX_SOURCE_CHARS` characters, none that the studio's other doors refuse (a
+    logged source goes to review queues and Argilla exports, whose import checks it again). Raises ValueError."""
+    source = " ".join(str(source).split()) if "\n" not in str(source) else str(source).strip()
+    if not source:
+        raise ValueError("type or paste a source sentence first")
+    if len(source) > MAX_SOURCE_CHARS:
+        raise ValueError(f"the source is longer than {MAX_SOURCE_CHARS} characters; translate it in parts")
+    unsafe = unsafe_character(source, line_breaks=True)
+    if unsafe:
+        raise ValueError(f"the source contains {unsafe}")
+    return source
+
+
 def translate_and_rank(*, source: str, pair: str, model_name: str, model_path: str, prompt_format: str,
                        rm_name: str | None = None, rm_path: str | None = None,
                        strategies: Sequence[str] = DEFAULT_STRATEGIES, max_new_tokens: int = 64,
@@ -275,11 +291,7 @@ def translate_and_rank(*, source: str, pair: str, model_name: str, model_path: s
     stream, and a weak model then put the same words on top for different sources. The seed used is in ``settings``.
     """
     seed = new_seed() if seed is None else int(seed)
-    source = " ".join(str(source).split()) if "\n" not in str(source) else str(source).strip()
-    if not source:
-        raise ValueError("type or paste a source sentence first")
-    if len(source) > MAX_SOURCE_CHARS:
-        raise ValueError(f"the source is longer than {MAX_SOURCE_CHARS} characters; translate it in parts")
+    source = check_source(source)
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
     parsed = check_strategies(strategies)

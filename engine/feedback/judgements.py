@@ -24,6 +24,7 @@ import unicodedata
 import uuid
 from dataclasses import dataclass, field, replace
 
+from engine.characters import unsafe_character
 from engine.corpora import arabic_share
 from engine.store.feedback import SubmissionConflict, SubmitResult
 
@@ -47,7 +48,6 @@ MAX_NAME_CHARS = 60
 MAX_TEXT_CHARS = 2000
 MAX_COMMENT_CHARS = 2000
 _SUBMISSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class JudgementError(ValueError):
@@ -86,8 +86,9 @@ def clean_linguist_name(name: str) -> str:
     text = " ".join(unicodedata.normalize("NFC", str(name or "")).split())
     if not text:
         raise JudgementError("enter your name")
-    if _CONTROL.search(text):
-        raise JudgementError("the name contains control characters")
+    unsafe = unsafe_character(text)
+    if unsafe:
+        raise JudgementError(f"the name contains {unsafe}")
     if len(text) > MAX_NAME_CHARS:
         raise JudgementError(f"a name has at most {MAX_NAME_CHARS} characters")
     return text
@@ -154,8 +155,9 @@ def validate(judgement: Judgement, n_candidates: int) -> Judgement:
 
 def _clean_text(text: str, limit: int = MAX_TEXT_CHARS, what: str = "correction") -> str:
     text = unicodedata.normalize("NFC", str(text)).replace("\r\n", "\n").strip()
-    if _CONTROL.search(text):
-        raise JudgementError(f"the {what} contains control characters")
+    unsafe = unsafe_character(text, line_breaks=True)
+    if unsafe:
+        raise JudgementError(f"the {what} contains {unsafe}")
     if len(text) > limit:
         raise JudgementError(f"the {what} is longer than {limit} characters")
     return text

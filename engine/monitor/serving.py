@@ -10,10 +10,10 @@ candidate is served and no reward is recorded.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from engine.characters import unsafe_character
 from engine.feedback.interactive import MAX_SOURCE_CHARS
 from engine.monitor.log import Served, log_served
 from engine.monitor.settings import MonitorSettings, load_settings
@@ -73,8 +73,9 @@ def check_texts(texts: Any) -> list[str]:
             raise RequestError(f"{where} is empty")
         if len(text) > MAX_SOURCE_CHARS:
             raise RequestError(f"{where} is longer than {MAX_SOURCE_CHARS} characters ({len(text)})")
-        if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in text):
-            raise RequestError(f"{where} contains control characters")
+        unsafe = unsafe_character(text)
+        if unsafe:
+            raise RequestError(f"{where} contains {unsafe}")
         clean.append(text)
     return clean
 

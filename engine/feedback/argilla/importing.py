@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from engine.characters import unsafe_character
 from engine.corpora.validation import unreadable_json
 from engine.feedback.argilla.layout import (
     ANNOTATORS_FILE,
@@ -23,9 +23,6 @@ from engine.feedback.argilla.layout import (
 from engine.feedback.batch import MAX_SOURCE_CHARS
 from engine.feedback.judgements import MAX_TEXT_CHARS, Judgement, JudgementError, clean_linguist_name, validate
 from engine.store.clock import utc_now
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tab and newlines are text
-_UNSTORABLE = re.compile("[\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")  # LRM, RLM stay
 
 
 @dataclass
@@ -76,11 +73,8 @@ def _text_problem(text: str, what: str, limit: int) -> str | None:
     """Why an imported source or candidate cannot be stored (the checks typed or generated texts pass), or None."""
     if len(text) > limit:
         return f"the {what} is longer than {limit} characters"
-    if _CONTROL.search(text):
-        return f"the {what} contains a control character"
-    if _UNSTORABLE.search(text):
-        return f"the {what} contains a bidirectional control, a line separator or a lone surrogate"
-    return None
+    unsafe = unsafe_character(text, line_breaks=True)  # tab and newlines are text; LRM and RLM stay
+    return f"the {what} contains {unsafe}" if unsafe else None
 
 
 def _submission_id(record_id: str, uid: str) -> str:

@@ -295,7 +295,7 @@ def _record(**over) -> dict:
         ([_record(fields={"source": "Good\x00night.", "candidate_1": "x"})], "the source contains a control"),
         ([_record(fields={"source": "Hi", "candidate_1": "x" * 2001})], "the candidate_1 is longer than 2000"),
         ([_record(fields={"source": "Hi\u202e", "candidate_1": "x"})], "the source contains a bidirectional"),
-        ([_record(fields={"source": "Hi \ud800", "candidate_1": "x"})], "a lone surrogate"),
+        ([_record(fields={"source": "Hi \ud800", "candidate_1": "x"})], "U+D800, which is not a character"),
     ],
 )
 def test_bad_records_are_refused_with_their_number_and_reason_and_nothing_is_stored(store, records, reason):

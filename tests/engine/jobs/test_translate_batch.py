@@ -40,7 +40,8 @@ def test_each_upload_format_yields_sources_with_their_language():
     ("The cat.\nالقطة على الطاولة.\n".encode(), "txt", "line 2: the source is in Arabic script"),
     (b'{"source": 3}\n[1]\nnot json\n', "jsonl", "line 1: no \"source\" string; line 2: not a JSON object; line 3"),
     (b'{"source": "x", "pair": "de-ar"}\n', "jsonl", "pair 'de-ar' is not en-ar or fr-ar"),
-    (b"ok line\nbad \x07 bell\n", "txt", "line 2: the source contains a control character"),
+    (b"ok line\nbad \x07 bell\n", "txt", "line 2: the source contains a control character (U+0007)"),
+    (b'{"source": "Hi \\u202e there"}\n', "jsonl", "line 1: the source contains a bidirectional control"),
     (b"caf\xe9\n", "txt", "not UTF-8"),
     (b"\n \n", "txt", "holds no source"),
     (("x" * 1001 + "\n").encode(), "txt", "longer than 1000"),
@@ -48,7 +49,7 @@ def test_each_upload_format_yields_sources_with_their_language():
     (b"a" * (MAX_UPLOAD_BYTES + 1), "txt", "larger than 5 MiB"),
     (b'{"source": "Hi", "n": ' + b"1" * 5000 + b"}\n", "jsonl", "line 1: JSON that cannot be read (Exceeds the limit"),
     (b"[" * 100_000 + b"\n", "jsonl", "line 1: JSON nested too deeply"),
-    (b'{"source": "Hi \\ud800 there"}\n', "jsonl", "line 1: the source contains a lone surrogate"),
+    (b'{"source": "Hi \\ud800 there"}\n', "jsonl", "line 1: the source contains U+D800, which is not a character"),
 ])
 def test_bad_uploads_are_refused_whole_with_line_and_reason(data, fmt, message):
     with pytest.raises(BatchUploadError) as info:

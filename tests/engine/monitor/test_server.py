@@ -81,7 +81,8 @@ def test_bad_requests_get_400_with_a_reason_and_nothing_is_logged(store, endpoin
         ({"texts": [], "pair": "en-ar"}, "non-empty list"),
         ({"texts": ["a"] * (MAX_TEXTS + 1), "pair": "en-ar"}, f"at most {MAX_TEXTS} texts"),
         ({"text": "x" * 1001, "pair": "en-ar"}, "longer than 1000 characters"),
-        ({"text": "bell \x07", "pair": "en-ar"}, "control characters"),
+        ({"text": "bell \x07", "pair": "en-ar"}, "contains a control character (U+0007)"),
+        ({"text": "Hi \u202e", "pair": "en-ar"}, "contains a bidirectional control character (U+202E)"),
         ({"text": "Hi", "pair": "en-ar", "modle": "x"}, "unknown field 'modle'"),
         ({"text": "Hi", "pair": "en-ar", "model": "nope"}, "no registered model named 'nope'"),
         (b"[" * 30_000, "nested too deeply"),  # a 500 (RecursionError) before

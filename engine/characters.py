@@ -1,0 +1,46 @@
+"""Which characters text from users may hold — one definition for every place that checks typed, uploaded or
+imported text (corpus rows, sources to translate, the endpoint's texts, judgements, Argilla imports, file names).
+
+Each checker words its own message; what counts as a control character, a line break or a bidirectional control is
+decided here only, so a text one door accepts is not refused by another (a source logged by the Translate page
+is exported to Argilla and must import back).
+"""
+
+from __future__ import annotations
+
+import re
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""C0 and C1 control characters and DEL; tab, line feed and carriage return are whitespace, not controls."""
+
+LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
+"""Line feed, carriage return and Unicode's line and paragraph separators: text where a text may span lines (a
+post-edit, a source to translate), refused in a field that is one line (a corpus row's side, a name)."""
+
+TAB_OR_LINE_BREAK = re.compile(r"[\t\n\r\u2028\u2029]")
+"""Whitespace that must not sit inside a file name."""
+
+BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+"""Embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069), which reorder how a text is shown; the
+marks LRM, RLM and ALM are allowed (they are how Arabic writers mark direction)."""
+
+NOT_A_CHARACTER = re.compile(r"[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+"""Unpaired surrogates (only reachable through JSON escapes; no UTF-8 can hold them) and noncharacters."""
+
+
+def unsafe_character(text: str, *, line_breaks: bool = False) -> str | None:
+    """Why ``text`` cannot be stored as a sentence — a control character, a bidirectional control, a line break
+    (unless ``line_breaks``) or a code point that is not a character, named with its code — or None."""
+    control = CONTROL.search(text)
+    if control:
+        return f"a control character (U+{ord(control.group()):04X})"
+    brk = None if line_breaks else LINE_BREAK.search(text)
+    if brk:
+        return f"a line break (U+{ord(brk.group()):04X})"
+    bidi = BIDI_CONTROL.search(text)
+    if bidi:
+        return f"a bidirectional control character (U+{ord(bidi.group()):04X}), which can reorder how the text is shown"
+    bad = NOT_A_CHARACTER.search(text)
+    if bad:
+        return f"U+{ord(bad.group()):04X}, which is not a character (an unpaired surrogate or a noncharacter)"
+    return None
