@@ -19,6 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from engine.export_folders import check_replaceable, make_shareable
+
 PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 """A model version's name: a letter or digit, then letters, digits, ``.``, ``_`` or ``-`` (at most 128); it names
 the export folder too."""
@@ -201,13 +203,6 @@ def _load_policy(path: str, trust: bool) -> tuple[Any, Any]:
     return model, tokenizer
 
 
-def _shareable(folder: Path) -> None:
-    """Files 0644 and folders 0755: an export is meant to be shared, and safetensors writes its file 0600."""
-    folder.chmod(0o755)
-    for path in folder.rglob("*"):
-        path.chmod(0o755 if path.is_dir() else 0o644)
-
-
 EXPORT_DTYPES: dict[str, str] = {
     "float32": "full precision (the studio trains in it; largest files)",
     "bfloat16": "half the size; what most GPUs serve today (Ampere and newer, TPUs)",
@@ -270,7 +265,7 @@ def export_standalone(store: Any, name: str, out_dir: Path | str, *, dtype: str 
 
     import torch
 
-    _check_replaceable(out, name)
+    check_replaceable(out, name, lambda folder: _exported_from(folder) == name)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.parent / f".{out.name}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
@@ -298,7 +293,7 @@ def export_standalone(store: Any, name: str, out_dir: Path | str, *, dtype: str 
         (tmp / "README.md").write_text(model_card(store, name, prompt_format=prompt_format, pairs=pairs, dtype=dtype,
                                                   base_model=base, reward_head=reward_head), encoding="utf-8")
         _strip_local_paths(tmp)
-        _shareable(tmp)
+        make_shareable(tmp)
         if out.exists():
             shutil.rmtree(out)
         tmp.rename(out)
@@ -307,22 +302,15 @@ def export_standalone(store: Any, name: str, out_dir: Path | str, *, dtype: str 
     return out
 
 
-def _check_replaceable(out: Path, name: str) -> None:
-    """Refuse to write the export of ``name`` over anything but nothing or an earlier export of it: the folder is
-    replaced whole, and a folder of the user's (``--out`` pointing at it) was deleted with its files."""
-    if not out.exists():
-        return
-    if out.is_dir():
-        from engine.models.prompting import read_model_card
+def _exported_from(folder: Path) -> str | None:
+    """The registered model a folder was exported from, as its model card says (None: not a model export)."""
+    from engine.models.prompting import read_model_card
 
-        try:
-            card = read_model_card(out)
-        except (OSError, ValueError):
-            card = None
-        if card is not None and card.extra.get("exported_from") == name:
-            return
-    raise RegistryError(f"{out} already exists and is not an earlier export of {name}: choose another folder, or "
-                        "move it away first (an export replaces its folder whole)")
+    try:
+        card = read_model_card(folder)
+    except (OSError, ValueError):
+        return None
+    return card.extra.get("exported_from") if card is not None else None
 
 
 def _strip_local_paths(folder: Path) -> None:

@@ -42,6 +42,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from engine.export_folders import check_replaceable, make_shareable
+
 EXPORT_NAMES: dict[str, str] = {"synthetic": "synthetic_preferences", "human": "human_pairs"}
 """Origin -> export folder name. The judgement log (``human_preferences.jsonl``) has a name of its own."""
 
@@ -300,7 +302,7 @@ def export_preferences(store: Any, out_dir: Path, *, origin: str = "synthetic", 
         raise ValueError(f"there are no {origin} pairs to export")
     name = EXPORT_NAMES[origin]
     out_dir = Path(out_dir)
-    _check_replaceable(out_dir / name, name)
+    check_replaceable(out_dir / name, name, lambda folder: name in _exported_names(folder))
     own_valid = any(r["split"] == "valid" for r in records)
     train, valid, dropped = split_records(records, valid_share_if_missing=valid_share_if_missing, seed=seed)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -324,7 +326,7 @@ def export_preferences(store: Any, out_dir: Path, *, origin: str = "synthetic", 
         (tmp / CARD_FILE).write_text(dataset_card(
             name, origin, counts, sorted({r["pair"] for r in records}), _run_settings(store, used_runs),
             dropped=dropped, license=license, held_out_by_export=not own_valid), encoding="utf-8")
-        _shareable(tmp)
+        make_shareable(tmp)
         if folder.exists():
             shutil.rmtree(folder)
         tmp.rename(folder)
@@ -348,25 +350,13 @@ def _quiet_datasets() -> Iterator[None]:
             enable_progress_bars()
 
 
-def _check_replaceable(folder: Path, name: str) -> None:
-    """Refuse to replace anything but nothing or an earlier export of ``name`` (its ``dataset_info.json`` names
-    it): the folder is replaced whole, and ``--out`` pointing at a folder of the user's deleted their files."""
-    if not folder.exists():
-        return
+def _exported_names(folder: Path) -> list[str]:
+    """The datasets an earlier export in ``folder`` holds (its ``dataset_info.json`` names them; none: not one)."""
     try:
         entries = json.loads((folder / LLAMA_FACTORY_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        entries = None
-    if not (folder.is_dir() and isinstance(entries, dict) and name in entries):
-        raise ValueError(f"{folder} already exists and is not an earlier export of {name}: choose another folder, "
-                         "or move it away first (an export replaces its folder whole)")
-
-
-def _shareable(folder: Path) -> None:
-    """Files 0644, folders 0755 (an export is meant to be shared)."""
-    folder.chmod(0o755)
-    for path in folder.rglob("*"):
-        path.chmod(0o755 if path.is_dir() else 0o644)
+        return []
+    return list(entries) if isinstance(entries, dict) else []
 
 
 def zip_folder(folder: Path | str) -> bytes:

@@ -10,6 +10,7 @@ import zlib
 from collections.abc import Mapping
 from pathlib import Path
 
+from engine.export_folders import check_replaceable
 from engine.feedback.judgements import ERROR_TAG_HELP, ERROR_TAGS
 
 DATASET_FILE = ".argilla/dataset.json"
@@ -130,10 +131,8 @@ def write_folder(folder: Path, files: Mapping[str, bytes]) -> Path:
     anything but an earlier export (its ``tarjama_annotators.json``) is refused with a ``ValueError``: the export
     would overwrite a dataset annotated in Argilla, or any folder ``--out`` named."""
     folder = Path(folder)
-    if folder.exists() and (not folder.is_dir() or (any(folder.iterdir())
-                                                    and not (folder / ANNOTATORS_FILE).is_file())):
-        raise ValueError(f"{folder} already exists and is not an earlier export of the studio: choose another "
-                         "folder, or move it away first")
+    check_replaceable(folder, "the studio's judgements",
+                      lambda found: not any(found.iterdir()) or (found / ANNOTATORS_FILE).is_file())
     for rel, data in files.items():
         if rel not in LAYOUT_FILES:
             raise ValueError(f"{rel} is not a file of the layout")

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from engine.export_folders import NotAnEarlierExport
 from engine.models.registry import (
     RegistryError,
     archive,
@@ -144,7 +145,7 @@ def test_export_of_a_policy_loads_with_transformers_and_generates(store, workspa
     mine = workspace.root / "mine" / tiny_policy
     mine.mkdir(parents=True)
     (mine / "precious.txt").write_text("keep")
-    with pytest.raises(RegistryError, match="already exists and is not an earlier export of tiny-sft"):
+    with pytest.raises(NotAnEarlierExport, match="already exists and is not an earlier export of tiny-sft"):
         export_standalone(store, tiny_policy, mine)
     assert (mine / "precious.txt").read_text() == "keep"
 
