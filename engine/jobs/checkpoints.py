@@ -34,12 +34,35 @@ def pointed_name(checkpoint_dir: Path) -> str | None:
 
 
 def latest_checkpoint(checkpoint_dir: Path, complete_marker: str) -> Path | None:
-    """The checkpoint ``latest.json`` points at, when it holds ``complete_marker`` (a file written last)."""
+    """The checkpoint ``latest.json`` points at, when it holds ``complete_marker`` (a file written last).
+
+    Raises ValueError naming the file when its weights cannot be read: the checkpoint was written whole and renamed
+    into place, so it was changed since (by hand, a disk fault); resuming would fail inside safetensors, and
+    starting over silently would throw the run's progress away."""
     name = pointed_name(checkpoint_dir)
     if name is None:
         return None
     path = Path(checkpoint_dir) / name
-    return path if (path / complete_marker).is_file() else None
+    if not (path / complete_marker).is_file():
+        return None
+    problem = damaged_weights(path)
+    if problem:
+        raise ValueError(f"the run's checkpoint {name} cannot be resumed from: {problem}. It was complete when "
+                         f"written, so it was changed since; move {path} away to start the run over")
+    return path
+
+
+def damaged_weights(folder: Path) -> str | None:
+    """Which ``*.safetensors`` file under ``folder`` cannot be opened, and why (None: all can)."""
+    from safetensors import safe_open
+
+    for file in sorted(Path(folder).rglob("*.safetensors")):
+        try:
+            with safe_open(str(file), framework="pt"):
+                pass
+        except Exception as exc:  # noqa: BLE001 — safetensors raises its own error type for a damaged header
+            return f"{file.relative_to(folder)} is damaged ({exc})"
+    return None
 
 
 @contextmanager

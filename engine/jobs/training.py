@@ -171,7 +171,7 @@ def checkpoint_problem(folder: Path) -> str | None:
     while saving leaves a folder without it, or with weights cut short."""
     import json
 
-    from safetensors import safe_open
+    from engine.jobs.checkpoints import damaged_weights
 
     try:
         json.loads((folder / "trainer_state.json").read_text(encoding="utf-8"))
@@ -179,13 +179,7 @@ def checkpoint_problem(folder: Path) -> str | None:
         return "no trainer_state.json: the save did not finish"
     except (OSError, ValueError) as exc:
         return f"trainer_state.json is unreadable ({exc})"
-    for file in sorted(folder.glob("*.safetensors")):  # (DeepSpeed and FSDP keep theirs in folders of their own)
-        try:
-            with safe_open(str(file), framework="pt"):
-                pass
-        except Exception as exc:  # noqa: BLE001 — safetensors raises its own error type for a damaged header
-            return f"{file.name} is damaged ({exc})"
-    return None
+    return damaged_weights(folder)
 
 
 def last_checkpoint(ctx: JobContext) -> str | None:

@@ -41,3 +41,18 @@ def test_a_pointer_to_an_incomplete_or_unreadable_checkpoint_is_no_checkpoint(tm
     assert latest_checkpoint(tmp_path, "done.json") is None
     (tmp_path / LATEST_FILE).write_text("{not json")
     assert pointed_name(tmp_path) is None and latest_checkpoint(tmp_path, "done.json") is None
+
+
+def test_weights_damaged_after_the_save_are_named_instead_of_failing_inside_safetensors(tmp_path):
+    import torch
+    from safetensors.torch import save_file
+
+    with new_checkpoint(tmp_path, 7) as tmp:
+        (tmp / "policy").mkdir()
+        save_file({"w": torch.zeros(2)}, str(tmp / "policy" / "model.safetensors"))
+        (tmp / "done.json").write_text("{}")
+    assert latest_checkpoint(tmp_path, "done.json") == tmp_path / "step-0000007"
+    (tmp_path / "step-0000007" / "policy" / "model.safetensors").write_bytes(b"\xff" * 16)  # changed by hand
+    with pytest.raises(ValueError, match=r"checkpoint step-0000007 cannot be resumed from: policy/model\.safetensors "
+                                         r"is damaged .*move .*step-0000007 away to start the run over"):
+        latest_checkpoint(tmp_path, "done.json")
