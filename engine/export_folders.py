@@ -1,9 +1,10 @@
 """Folders the studio writes for other tools (a model export, a preference export, an Argilla dataset): what may be
 replaced, and how the files are left for sharing.
 
-An export replaces its folder whole, so the folder it writes to must be nothing yet or an earlier export of the same
-thing: ``--out`` pointing at a user's own folder deleted their files, and an Argilla folder annotated since was
-overwritten. Each export says how it recognises its own earlier folder; the refusal and its wording are here.
+An export replaces its folder (or the files in it), so the folder it writes to must be nothing yet or an earlier
+export of the same thing: ``--out`` pointing at a user's own folder deleted their files, and an Argilla folder
+annotated since was overwritten. Each export says how it recognises its own earlier folder; the refusal and its
+wording are here.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ def check_replaceable(folder: Path, what: str, is_earlier_export: Callable[[Path
     if not folder.exists() or (folder.is_dir() and is_earlier_export(folder)):
         return
     raise NotAnEarlierExport(f"{folder} already exists and is not an earlier export of {what}: choose another "
-                             "folder, or move it away first (an export replaces its folder whole)")
+                             "folder, or move it away first (an export replaces what is there)")
 
 
 def make_shareable(folder: Path) -> None:
