@@ -316,8 +316,9 @@ def export_preferences(store: Any, out_dir: Path, *, origin: str = "synthetic", 
                          [conversational_row(r) for r in (train if split == "train" else valid)])
         features = datasets.Dataset.from_list(plain["train"] or plain["validation"]).features
         with _quiet_datasets():  # its "Saving the dataset" bars went to the command line's and the studio's stderr
-            datasets.DatasetDict({split: datasets.Dataset.from_list(rows, features=features)
-                                  for split, rows in plain.items()}).save_to_disk(str(tmp / DATASET_DICT))
+            datasets.DatasetDict({split: _dataset(rows, features) for split, rows in plain.items()}).save_to_disk(
+                str(tmp / DATASET_DICT), num_shards=dict.fromkeys(plain, 1))  # an empty split: 0 shards otherwise,
+            # which load_from_disk cannot read
         (tmp / LLAMA_FACTORY_FILE).write_text(
             json.dumps(llama_factory_entries(name), indent=2) + "\n", encoding="utf-8")
         (tmp / OPENRLHF_FILE).write_text(openrlhf_flags(), encoding="utf-8")
@@ -348,6 +349,16 @@ def _quiet_datasets() -> Iterator[None]:
     finally:
         if not was_off:
             enable_progress_bars()
+
+
+def _dataset(rows: list[dict], features: Any) -> Any:
+    """A split as a ``datasets.Dataset`` with ``features``; an empty split too (``from_list([])`` refuses the
+    features: a few judgements whose pairs all fell in the validation split failed the export)."""
+    import datasets
+
+    if rows:
+        return datasets.Dataset.from_list(rows, features=features)
+    return datasets.Dataset.from_dict({key: [] for key in features}, features=features)
 
 
 def _exported_names(folder: Path) -> list[str]:
