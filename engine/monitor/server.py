@@ -51,6 +51,15 @@ Translate = Callable[[list[str], str, str | None], tuple[str, list[Any]]]
 """``translate(texts, pair, model)`` → (model name, served texts); the server is given one bound to a store."""
 
 
+def _object_naming_each_key_once(pairs: list[tuple[str, Any]]) -> dict:
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:  # json keeps the last value silently: which text was meant is ambiguous
+            raise RequestError(f"the body names {key!r} twice")
+        seen.add(key)
+    return dict(pairs)
+
+
 def parse_request(body: bytes) -> tuple[list[str], str, str | None]:
     """The checked (texts, pair, model) of a request body; a :class:`RequestError` says what is wrong."""
     try:
@@ -58,7 +67,7 @@ def parse_request(body: bytes) -> tuple[list[str], str, str | None]:
     except UnicodeDecodeError as exc:
         raise RequestError(f"the body is not UTF-8 (byte {exc.start})") from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_object_naming_each_key_once)
     except json.JSONDecodeError as exc:
         raise RequestError(f"the body is not valid JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
     except (ValueError, RecursionError) as exc:  # valid JSON Python will not read (a huge number, deep nesting)

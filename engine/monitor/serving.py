@@ -15,6 +15,7 @@ from typing import Any
 
 from engine.characters import unsafe_character
 from engine.feedback.interactive import MAX_SOURCE_CHARS
+from engine.feedback.language import detect_language
 from engine.monitor.log import Served, log_served
 from engine.monitor.settings import MonitorSettings, load_settings
 
@@ -58,7 +59,8 @@ class ServedText:
 
 def check_texts(texts: Any) -> list[str]:
     """The texts of a request, checked: 1 to :data:`MAX_TEXTS` non-empty strings of at most
-    :data:`~engine.feedback.interactive.MAX_SOURCE_CHARS` characters with no control characters."""
+    :data:`~engine.feedback.interactive.MAX_SOURCE_CHARS` characters with no control characters, none in Arabic
+    script."""
     if not isinstance(texts, list) or not texts:
         raise RequestError('"texts" must be a non-empty list of strings')
     if len(texts) > MAX_TEXTS:
@@ -76,6 +78,8 @@ def check_texts(texts: Any) -> list[str]:
         unsafe = unsafe_character(text)
         if unsafe:
             raise RequestError(f"{where} contains {unsafe}")
+        if detect_language(text).language == "ar":  # as the Translate page and batch translation refuse it
+            raise RequestError(f"{where} is in Arabic script: sources must be English or French")
         clean.append(text)
     return clean
 

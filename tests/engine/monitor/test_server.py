@@ -83,6 +83,8 @@ def test_bad_requests_get_400_with_a_reason_and_nothing_is_logged(store, endpoin
         ({"text": "x" * 1001, "pair": "en-ar"}, "longer than 1000 characters"),
         ({"text": "bell \x07", "pair": "en-ar"}, "contains a control character (U+0007)"),
         ({"text": "Hi \u202e", "pair": "en-ar"}, "contains a bidirectional control character (U+202E)"),
+        ({"text": "مرحبا", "pair": "en-ar"}, "the text is in Arabic script"),
+        (b'{"text": "Hi", "text": "Bye", "pair": "en-ar"}', "the body names 'text' twice"),
         ({"text": "Hi", "pair": "en-ar", "modle": "x"}, "unknown field 'modle'"),
         ({"text": "Hi", "pair": "en-ar", "model": "nope"}, "no registered model named 'nope'"),
         (b"[" * 30_000, "nested too deeply"),  # a 500 (RecursionError) before
