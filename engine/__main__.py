@@ -13,6 +13,7 @@ import argparse
 import errno
 import json
 import math
+import os
 import sys
 from pathlib import Path
 
@@ -378,8 +379,10 @@ TIMEOUT_EXIT = 4
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; a ``jobs`` verb stopped by a storage failure prints one line and exits non-zero."""
+    from engine.models.loading import keep_hub_offline
     from engine.store import StoreError
 
+    keep_hub_offline(os.environ)  # `serve`, `export model` … load models: offline unless TARJAMA_OFFLINE=0
     args = build_parser().parse_args(argv)
     if args.verb == "run":
         return args.func(args)  # the job runner reports its own failures in the run's events

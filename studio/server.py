@@ -24,6 +24,8 @@ from pathlib import Path
 
 import psutil
 
+from engine.models.loading import keep_hub_offline
+
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "studio" / "app.py"
 PROJECT_CONFIG = ROOT / ".streamlit" / "config.toml"
@@ -180,6 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # `kill -USR1 <pid>` writes every thread's stack to stderr: how a stuck page is diagnosed (README, "A page that
     # seems stuck"); the server goes on serving
     faulthandler.register(signal.SIGUSR1, all_threads=True)
+    keep_hub_offline(os.environ)  # README: "The studio runs with HF_HUB_OFFLINE=1" — it was only set for its jobs
     from streamlit.web import cli
 
     # standalone_mode=False: return here instead of sys.exit, so that main() is callable from Python too

@@ -39,6 +39,7 @@ from engine.jobs.ingest import ingest_run
 from engine.jobs.kinds import job_kind
 from engine.jobs.launcher import build_command, launch_env, resolve_launch
 from engine.jobs.process import CONFIG_FILE, HEARTBEAT_ENV, read_run_config
+from engine.models.loading import keep_hub_offline
 from engine.models.registry import new_model_name_problem
 from engine.store import Store
 from engine.store.clock import utc_now
@@ -152,7 +153,7 @@ class Supervisor:
                **launch_env(launch, kind=kind)}
         for name in ("RANK", "LOCAL_RANK", "WORLD_SIZE"):  # set per worker by accelerate; a stray one would mute rank 0
             env.pop(name, None)
-        env.setdefault("HF_HUB_OFFLINE", "1") if env.get("TARJAMA_OFFLINE", "1") == "1" else None
+        keep_hub_offline(env)
         project_root = str(Path(__file__).resolve().parents[2])
         env["PYTHONPATH"] = os.pathsep.join(p for p in (project_root, env.get("PYTHONPATH", "")) if p)
         return env

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -59,6 +60,14 @@ class ModelCheck:
     message: str
     kind: Literal["local", "hub"]
     model_type: str | None = None
+
+
+def keep_hub_offline(env: MutableMapping[str, str]) -> None:
+    """Set ``HF_HUB_OFFLINE=1`` in ``env`` unless it is set already or the user asked for the hub with
+    ``TARJAMA_OFFLINE=0``: the studio, its command line and its jobs never reach the network unasked. Call it before
+    ``huggingface_hub`` is imported (it reads the variable once); the studio's own loads read it at call time."""
+    if env.get("TARJAMA_OFFLINE", "1").strip() != "0":
+        env.setdefault("HF_HUB_OFFLINE", "1")
 
 
 def hub_offline() -> bool:

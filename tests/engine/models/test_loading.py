@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -119,3 +120,35 @@ def test_loading_a_missing_folder_raises_the_check_message(tmp_path: Path, model
         load_tokenizer(tmp_path / "missing")
     with pytest.raises(ModelLoadError, match="unknown dtype"):
         load_causal_lm(model_dir, dtype="float7")
+
+
+@pytest.mark.parametrize(("env", "offline"), [
+    ({}, "1"),
+    ({"TARJAMA_OFFLINE": "1"}, "1"),
+    ({"TARJAMA_OFFLINE": "0"}, None),  # the user asked for the hub
+    ({"HF_HUB_OFFLINE": "0"}, "0"),  # a value the user set is kept
+])
+def test_the_hub_stays_offline_unless_asked_for(env, offline):
+    from engine.models.loading import keep_hub_offline
+
+    keep_hub_offline(env)
+    assert env.get("HF_HUB_OFFLINE") == offline
+
+
+def test_the_studio_and_its_command_line_start_offline(monkeypatch):
+    # the README says the studio runs with HF_HUB_OFFLINE=1; only its jobs did, so the Models page's check and the
+    # Translate page's and the endpoint's model loads could reach the hub
+    import streamlit.web.cli
+
+    from engine.__main__ import main as engine_main
+    from studio import server
+
+    seen = []
+    monkeypatch.setattr(streamlit.web.cli, "main", lambda **_: seen.append(os.environ.get("HF_HUB_OFFLINE")) or 0)
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.delenv("TARJAMA_OFFLINE", raising=False)
+    assert server.main(["--port", "8599"]) == 0 and seen == ["1"]
+    monkeypatch.delenv("HF_HUB_OFFLINE")
+    with pytest.raises(SystemExit):
+        engine_main(["--help"])
+    assert os.environ.get("HF_HUB_OFFLINE") == "1"
