@@ -58,7 +58,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
     sup.poll()
     run = sup.store.runs.get(args.run_id)
     if run is None:
-        print(f"no run {args.run_id}", file=sys.stderr)
+        print(f"error: no run {args.run_id}", file=sys.stderr)
         return 2
     run["config"] = json.loads(run["config"])
     run["events_ingest"] = sup.store.runs.ingest_report(args.run_id)
@@ -85,7 +85,7 @@ def _cmd_logs(args: argparse.Namespace) -> int:
     run_dir = Workspace.from_env().run_dir(args.run_id)
     log = run_dir / "stdout.log"
     if not log.exists():
-        print(f"no log for {args.run_id} in {run_dir}", file=sys.stderr)
+        print(f"error: no log for {args.run_id} in {run_dir}", file=sys.stderr)
         return 2
     lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
     print("\n".join(lines[-args.tail:]))
@@ -247,6 +247,10 @@ def _cmd_retrain_due(args: argparse.Namespace) -> int:
                       + (f" ({pipeline['error']})" if pipeline["error"] else ""))
                 return 0 if pipeline["status"] == "succeeded" else 1
             time.sleep(1.0)
+        if args.wait:  # a cron must tell "gave up waiting" from "succeeded", as `jobs resume --wait` says it
+            print(f"error: pipeline {row['pipeline_id']} is still running after {args.timeout:g} s; it goes on",
+                  file=sys.stderr)
+            return TIMEOUT_EXIT
         return 0
     finally:
         store.close()

@@ -11,6 +11,8 @@ from engine.__main__ import STORAGE_EXIT, TIMEOUT_EXIT, USAGE_EXIT, main
     (["jobs", "cancel", "nosuch"], "no run 'nosuch'"),
     (["jobs", "resume", "nosuch"], "no run 'nosuch'"),
     (["jobs", "logs", "../../../etc"], "not a run id: '../../../etc'"),
+    (["jobs", "show", "nosuch"], "no run nosuch"),  # these two had no "error: " (the README's form)
+    (["jobs", "logs", "nosuch"], "no log for nosuch"),
 ])
 def test_an_unknown_or_unsafe_run_is_one_line_and_exit_2(workspace, capsys, argv, said):
     # each ended in a KeyError or ValueError traceback (exit 1)
