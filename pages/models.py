@@ -10,7 +10,7 @@ import streamlit as st
 
 from engine.markup import markdown_literal
 from engine.models.lineage import Lineage, lineage
-from engine.models.loading import check_model
+from engine.models.loading import check_model, stored_location
 from engine.models.prompting import studio_prompt_format
 from engine.models.registry import (
     EXPORT_DTYPES,
@@ -277,7 +277,7 @@ if submitted:
         else:
             kind = "policy" if role.startswith("SFT") else "reward-base"
             services().store.models.register(
-                name.strip(), kind, location.strip(), stage="sft" if kind == "policy" else "candidate",
+                name.strip(), kind, stored_location(location), stage="sft" if kind == "policy" else "candidate",
                 metadata={"prompt_format": prompt_format, "trust_remote_code": trust, "source": check.kind},
             )
             flash(f"Registered {name.strip()} ({check.message})." + (

@@ -16,7 +16,7 @@ from typing import Any
 
 import torch
 
-from engine.decoding.loop import decode_rows, loop_supported
+from engine.decoding.loop import decode_rows, left_padded, loop_supported
 from engine.decoding.masks import fast_masks
 from engine.models.prompting import encode_prompt
 
@@ -188,12 +188,13 @@ def generate_candidates(
                 continue
             for start in range(0, len(order), batch_size):
                 idx = order[start:start + batch_size]
-                batch = tokenizer.pad({"input_ids": [encoded[i] for i in idx]}, padding=True, return_tensors="pt")
-                width = batch["input_ids"].shape[1]
+                # padded on the left whatever the tokenizer's padding_side: GPT-2's and Qwen2's pad on the right,
+                # and generate() then continued every shorter prompt after its pad tokens
+                input_ids, attention_mask = left_padded([encoded[i] for i in idx], tokenizer.pad_token_id,
+                                                        model.device)  # the model may sit on a GPU
+                width = input_ids.shape[1]
                 torch.manual_seed(seed * 1_000_003 + s_index * 7919 + start)
                 kwargs = decoding_kwargs(strategy, (tokenizer.eos_token_id, tokenizer.pad_token_id))
-                input_ids = batch["input_ids"].to(model.device)  # the model may sit on a GPU
-                attention_mask = batch["attention_mask"].to(model.device)
                 if strategy.sampled and strategy.samples > 1:  # FastSampler decodes in greedy mode: expand here
                     input_ids = input_ids.repeat_interleave(strategy.samples, dim=0)
                     attention_mask = attention_mask.repeat_interleave(strategy.samples, dim=0)

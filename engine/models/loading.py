@@ -95,10 +95,24 @@ def _local_path(name_or_path: str | Path) -> Path:
     return Path(str(name_or_path).strip()).expanduser().resolve()
 
 
+def stored_location(name_or_path: str | Path) -> str:
+    """What the registry stores for a model the check accepted: a local folder as an absolute path (jobs run in
+    their run folder, where a relative one named nothing and was then looked up on the hub), a hub id as typed."""
+    return str(_local_path(name_or_path)) if is_local(name_or_path) else str(name_or_path).strip()
+
+
 def has_safetensors(folder: Path | str) -> bool:
     """Whether a local model folder holds safetensors weights."""
     folder = Path(folder)
     return folder.is_dir() and any(folder.glob("*.safetensors"))
+
+
+def encoder_decoder_refusal(name: str, model_type: str) -> str:
+    """Why an encoder-decoder model is refused: the studio's jobs load causal LMs, and transformers would load such
+    a folder as a bare decoder with no encoder and new random embeddings and head, without an error."""
+    return (f"{name} is an encoder-decoder ({model_type}) model: the studio trains and serves decoder-only causal "
+            "language models (Gemma, Llama, Qwen, Mistral …); a sequence-to-sequence MT model such as Marian, NLLB "
+            "or T5 cannot be registered")
 
 
 def _check_local(path: Path, need_tokenizer: bool) -> ModelCheck:
@@ -133,6 +147,8 @@ def _check_local(path: Path, need_tokenizer: bool) -> ModelCheck:
         return ModelCheck(
             False, f"{config_file} names no model_type: not a transformers model folder", "local"
         )
+    if config.get("is_encoder_decoder"):
+        return ModelCheck(False, encoder_decoder_refusal(str(path), model_type), "local", model_type)
     weights = [name for name in WEIGHT_FILES if (path / name).is_file()] or [
         p.name for p in path.glob("*.safetensors")
     ]
@@ -268,8 +284,14 @@ def load_tokenizer(name_or_path: str | Path, trust_remote_code: bool = False) ->
         )
     except (OSError, ValueError) as exc:
         raise ModelLoadError(f"cannot load the tokenizer of {name_or_path}: {exc}") from exc
-    if tokenizer.pad_token is None and tokenizer.eos_token is not None:
+    if tokenizer.eos_token is None:  # decoding could never stop (and padding had no id)
+        raise ModelLoadError(f"the tokenizer of {name_or_path} has no end-of-sequence (eos) token: set eos_token in "
+                             "its tokenizer_config.json")
+    if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
+    # a plain PreTrainedTokenizerFast also returns token_type_ids, which causal LMs do not take (TRL's GRPO then
+    # passed them to generate(): "model_kwargs are not used by the model: ['token_type_ids']")
+    tokenizer.model_input_names = [n for n in tokenizer.model_input_names if n != "token_type_ids"]
     return tokenizer
 
 
@@ -300,6 +322,8 @@ def load_causal_lm(name_or_path: str | Path, trust_remote_code: bool = False, dt
         config = AutoConfig.from_pretrained(
             source, trust_remote_code=trust_remote_code, local_files_only=offline
         )
+        if getattr(config, "is_encoder_decoder", False):
+            raise ModelLoadError(encoder_decoder_refusal(str(name_or_path), config.model_type))
         kwargs.update(attention_kwargs(config))
         if local and has_safetensors(source):
             kwargs["use_safetensors"] = True
@@ -307,6 +331,8 @@ def load_causal_lm(name_or_path: str | Path, trust_remote_code: bool = False, dt
         if torch_dtype is not None:
             kwargs["dtype"] = torch_dtype
         model = AutoModelForCausalLM.from_pretrained(source, config=config, **kwargs)
+    except ModelLoadError:
+        raise
     except (OSError, ValueError) as exc:
         raise ModelLoadError(f"cannot load the model {name_or_path}: {exc}") from exc
     model.eval()

@@ -69,3 +69,17 @@ def test_generation_is_reproducible_for_a_seed(tiny_policy_dir):
     a = generate_candidates(model, tokenizer, ["Hello."], ["en-ar"], strategies, max_new_tokens=6, seed=3)
     b = generate_candidates(model, tokenizer, ["Hello."], ["en-ar"], strategies, max_new_tokens=6, seed=3)
     assert [c.text for c in a[0]] == [c.text for c in b[0]]
+
+
+def test_a_tokenizer_that_pads_on_the_right_gives_the_candidates_of_one_source_at_a_time(tiny_policy_dir):
+    # generate() path (beam search): GPT-2's and Qwen2's tokenizers pad on the right, and every shorter prompt of a
+    # batch was continued after its pad tokens
+    tokenizer, model = load_tokenizer(tiny_policy_dir), load_causal_lm(tiny_policy_dir)
+    tokenizer.padding_side = "right"
+    sources = ["Hi.", "Where is the train station, please?", "Bonjour."]
+    pairs = ["en-ar", "en-ar", "fr-ar"]
+    beam = parse_strategies(["beam:2"])
+    batched = generate_candidates(model, tokenizer, sources, pairs, beam, batch_size=3, max_new_tokens=8)
+    single = [generate_candidates(model, tokenizer, [s], [p], beam, max_new_tokens=8)[0]
+              for s, p in zip(sources, pairs, strict=True)]
+    assert [[c.text for c in cands] for cands in batched] == [[c.text for c in cands] for cands in single]

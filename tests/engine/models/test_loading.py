@@ -152,3 +152,54 @@ def test_the_studio_and_its_command_line_start_offline(monkeypatch):
     with pytest.raises(SystemExit):
         engine_main(["--help"])
     assert os.environ.get("HF_HUB_OFFLINE") == "1"
+
+
+def test_an_encoder_decoder_mt_model_is_refused_not_loaded_as_a_random_decoder(tmp_path, tiny_policy_dir):
+    # a Marian folder was accepted and loaded as MarianForCausalLM: no encoder, new random embeddings and head
+    import shutil
+
+    from transformers import MarianConfig, MarianMTModel
+
+    from engine.models.loading import ModelLoadError, check_model, load_causal_lm
+
+    folder = tmp_path / "marian"
+    MarianMTModel(MarianConfig(vocab_size=64, d_model=16, encoder_layers=1, decoder_layers=1,
+                               encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=32,
+                               decoder_ffn_dim=32, pad_token_id=0, eos_token_id=0,
+                               decoder_start_token_id=0)).save_pretrained(folder)
+    for name in ("tokenizer.json", "tokenizer_config.json"):
+        shutil.copy(tiny_policy_dir / name, folder / name)
+    check = check_model(folder)
+    assert not check.ok and "encoder-decoder (marian) model" in check.message
+    with pytest.raises(ModelLoadError, match="encoder-decoder"):
+        load_causal_lm(folder)
+
+
+def test_a_tokenizer_gives_no_token_type_ids_and_one_without_eos_is_refused(tmp_path, tiny_policy_dir):
+    import json
+    import shutil
+
+    from engine.models.loading import ModelLoadError, load_tokenizer
+
+    folder = tmp_path / "tok"
+    shutil.copytree(tiny_policy_dir, folder)
+    config = json.loads((tiny_policy_dir / "tokenizer_config.json").read_text())
+    config.pop("model_input_names", None)  # a plain PreTrainedTokenizerFast, as many hub tokenizers are saved
+    config["tokenizer_class"] = "PreTrainedTokenizerFast"
+    (folder / "tokenizer_config.json").write_text(json.dumps(config))
+    assert set(load_tokenizer(folder)("Hello")) == {"input_ids", "attention_mask"}  # GRPO's generate() failed
+    config.pop("eos_token")
+    config.pop("pad_token", None)
+    (folder / "tokenizer_config.json").write_text(json.dumps(config))
+    with pytest.raises(ModelLoadError, match="has no end-of-sequence"):
+        load_tokenizer(folder)
+
+
+def test_a_relative_folder_is_stored_as_an_absolute_path_and_a_hub_id_as_typed(tmp_path, monkeypatch):
+    # jobs run in their run folder: a relative path stored as typed named nothing there and was looked up on the hub
+    from engine.models.loading import stored_location
+
+    (tmp_path / "models" / "mine").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    assert stored_location(" models/mine ") == str(tmp_path / "models" / "mine")
+    assert stored_location("google/gemma-2-2b") == "google/gemma-2-2b"
