@@ -57,9 +57,10 @@ if sft is None:
         test = shipped["chrf"]["test"]
         st.markdown(
             f"One click loads the bundled demo corpus — {sum(rows['en-ar'].values()):,} EN→AR and "
-            f"{sum(rows['fr-ar'].values()):,} FR→AR everyday sentences written for this project, with fixed "
-            f"train/valid/test splits — and registers the **shipped demo SFT model** (a Gemma-2-architecture "
-            f"model of {shipped['parameters'] / 1e6:.1f}M parameters trained on the train split; greedy chrF on "
+            f"{sum(rows['fr-ar'].values()):,} FR→AR everyday sentences written for this project in fixed "
+            f"train/valid/test splits, plus the held-out pools of fresh sources the RLHF steps draw on — and "
+            f"registers the **shipped demo SFT model** (a Gemma-2-architecture model of "
+            f"{shipped['parameters'] / 1e6:.1f}M parameters trained on the train split; greedy chrF on "
             f"the test split {test['en-ar']:.1f} EN→AR, {test['fr-ar']:.1f} FR→AR). Seconds, no training."
         )
         if st.button("Set up the demo", type="primary", key="start-demo"):

@@ -84,8 +84,9 @@ def run(config: FeedbackPairsConfig, ctx: JobContext) -> None:
     rows, report = convert(records, weights=weights, valid_share=config.valid_share, seed=config.seed)
     ctx.progress(len(records), len(records), unit="judgements")
     if not rows:
-        raise ValueError(f"the {report.judgements} judgement(s) give no pairs (none-acceptable without a correction, "
-                         "or ties only)")
+        raise ValueError(f"the {report.judgements} judgement(s) give no pairs: a pair needs two different translations "
+                         "of a source — a pick or ranking among candidates that differ, or a post-edit (not a "
+                         "none-acceptable without a correction, a tie, or a pick of the only candidate shown)")
     tokenizer = load_tokenizer(ref.path, trust_remote_code=ref.trust_remote_code) \
         if ref.prompt_format == "instruction" else None
     for row in rows:
