@@ -16,7 +16,7 @@ from typing import Any
 
 import torch
 
-from engine.decoding.loop import decode_rows, left_padded, loop_supported
+from engine.decoding.loop import decode_rows, left_padded, loop_supported, stop_token_ids
 from engine.decoding.masks import fast_masks
 from engine.models.prompting import encode_prompt
 
@@ -202,7 +202,8 @@ def generate_candidates(
                     out = model.generate(
                         input_ids=input_ids, attention_mask=attention_mask,
                         max_new_tokens=max(1, min(max_new_tokens, limit - width)),
-                        pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id, **kwargs,
+                        pad_token_id=tokenizer.pad_token_id, eos_token_id=stop_token_ids(model, tokenizer),
+                        **kwargs,
                     )
                 new = out[:, width:]
                 lengths = (new != tokenizer.pad_token_id).sum(dim=1).tolist()
@@ -243,7 +244,7 @@ def _decode_in_loop(
         width = max(len(p) for p in prompts)
         torch.manual_seed(seed * 1_000_003 + starts[b])  # by position: the same rows in whichever process
         return decode_rows(model, prompts, rules, max_new_tokens=max(1, min(max_new_tokens, limit - width)),
-                           eos_token_id=tokenizer.eos_token_id, pad_token_id=tokenizer.pad_token_id)
+                           eos_token_id=stop_token_ids(model, tokenizer), pad_token_id=tokenizer.pad_token_id)
 
     with closing(map_in_processes(decode_batch, len(starts), processes)) as batches:
         for b, rows in batches:

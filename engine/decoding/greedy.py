@@ -7,7 +7,7 @@ from typing import Any
 
 import torch
 
-from engine.decoding.loop import decode_rows, left_padded, loop_supported
+from engine.decoding.loop import decode_rows, left_padded, loop_supported, stop_token_ids
 from engine.decoding.masks import fast_masks
 from engine.models.prompting import encode_prompt
 
@@ -30,6 +30,7 @@ def greedy_translate(
     order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
     out: list[str] = [""] * len(encoded)
     fast = loop_supported(model)  # one prefill per batch, finished rows leave it (engine.decoding.loop)
+    stops = stop_token_ids(model, tokenizer)
     was_training = model.training
     model.eval()
     try:
@@ -41,7 +42,7 @@ def greedy_translate(
             budget = max_new_tokens if max_new_tokens is not None else int(1.5 * width) + 16
             if fast:
                 rows = decode_rows(model, prompts, [None], max_new_tokens=min(budget, room),
-                                   eos_token_id=tokenizer.eos_token_id, pad_token_id=tokenizer.pad_token_id)
+                                   eos_token_id=stops, pad_token_id=tokenizer.pad_token_id)
                 texts = tokenizer.batch_decode([r[0] for r in rows], skip_special_tokens=True)
             else:
                 input_ids, attention_mask = left_padded(prompts, tokenizer.pad_token_id, model.device)
@@ -52,7 +53,7 @@ def greedy_translate(
                         do_sample=False,
                         max_new_tokens=min(budget, room),
                         pad_token_id=tokenizer.pad_token_id,
-                        eos_token_id=tokenizer.eos_token_id,
+                        eos_token_id=stops,
                     )
                 texts = tokenizer.batch_decode(generated[:, width:], skip_special_tokens=True)
             for i, text in zip(idx, texts, strict=True):

@@ -69,6 +69,16 @@ def loop_supported(model: Any) -> bool:
     return all(getattr(generation, name, None) == getattr(neutral, name, None) for name in _PROCESSOR_SETTINGS)
 
 
+def stop_token_ids(model: Any, tokenizer: Any) -> list[int]:
+    """The tokens a translation ends at: the tokenizer's EOS and every EOS the model's generation config names — a
+    chat model's end of turn (Gemma's ``<end_of_turn>``, ChatML's ``<|im_end|>``) is there, not in the tokenizer, and
+    decoding that stopped at the tokenizer's EOS alone ran on past the turn into text of the model's own."""
+    ids = [tokenizer.eos_token_id]
+    configured = getattr(getattr(model, "generation_config", None), "eos_token_id", None)
+    ids += configured if isinstance(configured, (list, tuple)) else [configured]
+    return list(dict.fromkeys(int(i) for i in ids if i is not None))
+
+
 def left_padded(prompts: Sequence[Sequence[int]], pad_id: int,
                 device: Any = "cpu") -> tuple[torch.Tensor, torch.Tensor]:
     """``(input_ids, attention_mask)`` of token-id lists padded on the left to the longest, on ``device``."""
@@ -205,15 +215,16 @@ def _prefill_in_runs(next_logits: Any, config: Any, prompts: Sequence[Sequence[i
 
 @torch.inference_mode()
 def decode_rows(
-    model: Any, prompts: Sequence[Sequence[int]], rules: Sequence[Rule], *, max_new_tokens: int, eos_token_id: int,
-    pad_token_id: int, compact_share: float = COMPACT_SHARE,
+    model: Any, prompts: Sequence[Sequence[int]], rules: Sequence[Rule], *, max_new_tokens: int,
+    eos_token_id: int | Sequence[int], pad_token_id: int, compact_share: float = COMPACT_SHARE,
 ) -> list[list[list[int]]]:
     """Decode ``len(rules)`` rows per prompt: row ``j`` of every prompt follows ``rules[j]`` (rows given the same
     sampler object are sampled in one call).
 
-    Returns, per prompt and rule, the new token ids (ending with EOS when the row reached it; at most
-    ``max_new_tokens``). Sampled rows draw with ``torch.rand``: seed with ``torch.manual_seed`` for repeatable
-    output. Use only where :func:`loop_supported` is true.
+    Returns, per prompt and rule, the new token ids (ending with EOS when the row reached it — any of
+    ``eos_token_id`` when it is a list, see :func:`stop_token_ids`; at most ``max_new_tokens``). Sampled rows
+    draw with ``torch.rand``: seed with ``torch.manual_seed`` for repeatable output. Use only where
+    :func:`loop_supported` is true.
     """
     if not prompts:
         return []
@@ -225,6 +236,7 @@ def decode_rows(
     n_rows = len(prompts) * n_rules
     new = torch.full((n_rows, max(max_new_tokens, 1)), pad_token_id, dtype=torch.long, device=device)
     lengths = torch.zeros(n_rows, dtype=torch.long, device=device)
+    stops = torch.tensor([eos_token_id] if isinstance(eos_token_id, int) else list(eos_token_id), device=device)
     split = uncapped_head(model)
     cap = split.cap if split is not None else None
 
@@ -265,7 +277,7 @@ def decode_rows(
             live = rows[~finished]
             new[live, step] = tokens[~finished]
             lengths[live] += 1
-            finished |= tokens == eos_token_id
+            finished |= tokens == stops[0] if len(stops) == 1 else torch.isin(tokens, stops)
             if step == max_new_tokens - 1 or bool(finished.all()):
                 break
             n_finished = int(finished.sum())

@@ -142,3 +142,29 @@ def test_a_model_asking_for_a_logits_processor_is_left_to_generate(tiny_policy_d
     plain = generate_candidates(model, tokenizer, [r[0] for r in rows], [r[2] for r in rows],
                                 parse_strategies(["greedy"]), batch_size=6, max_new_tokens=24)
     assert [c[0].text for c in plain] != [c[0].text for c in got]  # the penalty did change something
+
+
+def test_translations_stop_at_every_end_token_the_generation_config_names(tiny_policy_dir):
+    # a chat model ends its turn with a token of its generation config (Gemma's <end_of_turn>), not the tokenizer's
+    # EOS: decoding that stopped at the tokenizer's EOS alone ran on past the turn
+    from engine.decoding.candidates import generate_candidates, parse_strategies
+    from engine.decoding.greedy import greedy_translate
+    from engine.decoding.loop import stop_token_ids
+
+    tokenizer, model = load_tokenizer(tiny_policy_dir), load_causal_lm(tiny_policy_dir)
+    prompt = encode_prompt(tokenizer, "Where is the train station, please?", "en-ar", "tags")
+    (full,) = decode_rows(model, [prompt], [None], max_new_tokens=8, eos_token_id=tokenizer.eos_token_id,
+                          pad_token_id=tokenizer.pad_token_id)[0]
+    k = next(k for k in range(1, len(full)) if full[k] not in full[:k] and full[k] != tokenizer.eos_token_id)
+    end_of_turn = full[k]
+    model.generation_config.eos_token_id = [tokenizer.eos_token_id, end_of_turn]
+    assert stop_token_ids(model, tokenizer) == [tokenizer.eos_token_id, end_of_turn]
+    (cut,) = decode_rows(model, [prompt], [None], max_new_tokens=8, eos_token_id=stop_token_ids(model, tokenizer),
+                         pad_token_id=tokenizer.pad_token_id)[0]
+    assert cut == full[:k + 1]
+    expected = tokenizer.decode(full[:k + 1], skip_special_tokens=True).strip()
+    assert greedy_translate(model, tokenizer, ["Where is the train station, please?"], "en-ar",
+                            max_new_tokens=8) == [expected]
+    beam = generate_candidates(model, tokenizer, ["Where is the train station, please?"], ["en-ar"],
+                               parse_strategies(["beam:2"]), max_new_tokens=8)[0]  # through generate()
+    assert all(len(tokenizer(c.text, add_special_tokens=False)["input_ids"]) < len(full) for c in beam)
