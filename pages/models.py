@@ -10,7 +10,7 @@ import streamlit as st
 
 from engine.markup import markdown_literal
 from engine.models.lineage import Lineage, lineage
-from engine.models.loading import check_model, stored_location
+from engine.models.loading import check_loadable, stored_location
 from engine.models.prompting import studio_prompt_format
 from engine.models.registry import (
     EXPORT_DTYPES,
@@ -34,6 +34,8 @@ from studio.state import services
 METRICS = {"valid chrF": "valid_chrf", "held-out chrF": "heldout_chrf_end", "RM accuracy": "valid_accuracy",
            "final KL": "final_kl", "DPO accuracy": "eval_rewards_accuracies"}
 COLOURS = {"data": "#4c78a8", "reward": "#f58518", "run": "#9d9da1", "model": "#54a24b"}
+# the register form's default prompt format: the model card's (a studio-made model), else instruction
+AUTO_FORMAT = "from the model card"
 
 
 def _number(value: object) -> str:
@@ -251,9 +253,11 @@ with st.form("register-model"):
                              help="A local folder saved with save_pretrained, or a hub id.")
     name = st.text_input("Name in the studio", placeholder="my-sft-v1")
     role = st.radio("Register as", ["SFT policy model", "Reward-model base"], horizontal=True)
-    prompt_format = st.selectbox("Prompt format", ["instruction", "tags"],
+    prompt_format = st.selectbox("Prompt format", [AUTO_FORMAT, "instruction", "tags"], key="models-register-format",
                                  help="'instruction' uses the tokenizer's chat template (or a plain instruction); "
-                                      "'tags' is the studio's own <en> … <ar> format.")
+                                      "'tags' is the studio's own <en> … <ar> format; "
+                                      f"'{AUTO_FORMAT}' takes the one the model card of a model the studio made "
+                                      "names, else 'instruction'.")
     trust = st.checkbox("Trust remote code", value=False,
                         help="Runs Python code shipped with the model. Leave off unless you trust its source.")
     submitted = st.form_submit_button("Check and register", type="primary")
@@ -264,11 +268,13 @@ if submitted:
         st.error(name_problem)
     else:
         with st.spinner("Loading the model's config and tokenizer…"):
-            check = check_model(location.strip())
+            check = check_loadable(location.strip(), trust_remote_code=trust)
         try:
             declared = studio_prompt_format(location.strip()) if check.ok else None
         except (OSError, ValueError):  # an unreadable card: the model's own check passed, the format is the form's
             declared = None
+        if prompt_format == AUTO_FORMAT:
+            prompt_format = declared or "instruction"
         if not check.ok:
             st.error(f"Cannot use this model: {check.message}")
         elif declared and declared != prompt_format:

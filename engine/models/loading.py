@@ -263,6 +263,30 @@ def check_model(name_or_path: str | Path, need_tokenizer: bool = True) -> ModelC
         return ModelCheck(False, f"{shown!r} cannot be a model folder or hub id ({detail})", "local")
 
 
+def check_loadable(name_or_path: str | Path, trust_remote_code: bool = False) -> ModelCheck:
+    """:func:`check_model`, then the config and the tokenizer really loaded (not the weights): what registration
+    checks, so that a damaged tokenizer, a model that needs remote code or a tokenizer without EOS is refused there
+    with the reason instead of failing in the first job."""
+    from transformers import AutoConfig
+
+    check = check_model(name_or_path)
+    if not check.ok:
+        return check
+    source, local = _source(name_or_path, need_tokenizer=True)
+    try:
+        config = AutoConfig.from_pretrained(source, trust_remote_code=trust_remote_code,
+                                            local_files_only=local or hub_offline())
+        if getattr(config, "is_encoder_decoder", False):
+            return ModelCheck(False, encoder_decoder_refusal(str(name_or_path), config.model_type), check.kind,
+                              check.model_type)
+        load_tokenizer(name_or_path, trust_remote_code=trust_remote_code)
+    except Exception as exc:  # noqa: BLE001 — tokenizers raises bare Exceptions for a damaged tokenizer.json
+        detail = (str(exc).splitlines() or [type(exc).__name__])[0]
+        return ModelCheck(False, detail if isinstance(exc, ModelLoadError) else
+                          f"{name_or_path} cannot be loaded: {detail[:300]}", check.kind, check.model_type)
+    return check
+
+
 def _source(name_or_path: str | Path, need_tokenizer: bool) -> tuple[str, bool]:
     """The string to hand to ``from_pretrained`` and whether it is local; raises if the check fails."""
     check = check_model(name_or_path, need_tokenizer=need_tokenizer)
@@ -282,7 +306,7 @@ def load_tokenizer(name_or_path: str | Path, trust_remote_code: bool = False) ->
         tokenizer = AutoTokenizer.from_pretrained(
             source, trust_remote_code=trust_remote_code, local_files_only=local or hub_offline()
         )
-    except (OSError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 — tokenizers raises a bare Exception for a damaged tokenizer.json
         raise ModelLoadError(f"cannot load the tokenizer of {name_or_path}: {exc}") from exc
     if tokenizer.eos_token is None:  # decoding could never stop (and padding had no id)
         raise ModelLoadError(f"the tokenizer of {name_or_path} has no end-of-sequence (eos) token: set eos_token in "

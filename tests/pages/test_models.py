@@ -130,18 +130,46 @@ def test_registering_confirms_and_a_studio_folder_keeps_its_prompt_format(open_p
     from engine.demo import DEMO_MODEL_DIR
 
     at = open_page("models")
+    assert at.selectbox(key="models-register-format").value == "from the model card"  # the default
     by_label(at.text_input, "Folder or hub id").set_value(str(DEMO_MODEL_DIR))
     by_label(at.text_input, "Name in the studio").set_value("demo-copy")
-    by_label(at.selectbox, "Prompt format").set_value("instruction")  # the demo model was trained on 'tags'
+    at.selectbox(key="models-register-format").set_value("instruction")  # the demo model was trained on 'tags'
     _button(at, "Check and register").click()
     at.run()
     assert any("trained with the 'tags' prompt format" in e.value for e in at.error)
     assert store.models.get("demo-copy") is None
-    by_label(at.selectbox, "Prompt format").set_value("tags")
+    at.selectbox(key="models-register-format").set_value("tags")
     _button(at, "Check and register").click()
     at.run()
     assert not at.exception and store.models.get("demo-copy")["metadata"]["prompt_format"] == "tags"
     assert any(s.value.startswith("Registered demo-copy") for s in at.success)  # said after the page's rerun
+
+
+def test_by_default_a_studio_model_registers_with_its_model_cards_prompt_format(open_page, store):
+    # with the old default ('instruction') a model the studio exported was refused until the user found the field
+    from engine.demo import DEMO_MODEL_DIR
+
+    at = open_page("models")
+    by_label(at.text_input, "Folder or hub id").set_value(str(DEMO_MODEL_DIR))
+    by_label(at.text_input, "Name in the studio").set_value("demo-copy-2")
+    _button(at, "Check and register").click()
+    at.run()
+    assert not at.exception and store.models.get("demo-copy-2")["metadata"]["prompt_format"] == "tags"
+
+
+def test_registration_loads_the_tokenizer_and_refuses_a_damaged_one(open_page, store, tmp_path, tiny_policy_dir):
+    import shutil
+
+    folder = tmp_path / "damaged"
+    shutil.copytree(tiny_policy_dir, folder)
+    (folder / "tokenizer.json").write_text('{"version": "1.0", "trunc')  # cut short: only files were checked
+    at = open_page("models")
+    by_label(at.text_input, "Folder or hub id").set_value(str(folder))
+    by_label(at.text_input, "Name in the studio").set_value("damaged")
+    _button(at, "Check and register").click()
+    at.run()
+    assert not at.exception and store.models.get("damaged") is None
+    assert any("cannot load the tokenizer" in e.value for e in at.error)
 
 
 def test_the_page_opens_on_a_model_in_use_not_the_newest_archived_one(open_page, store):
