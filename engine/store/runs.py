@@ -250,8 +250,12 @@ class RunRepository:
                  event.get("message", ""), when, run_id],
             )
         elif type_ == "heartbeat":
-            cur.execute("UPDATE runs SET heartbeat_at = greatest(coalesce(heartbeat_at, ?), ?) WHERE id = ?",
-                        [when, when, run_id])
+            # a beat from before the run's last launch is the previous process's: an events.jsonl read again from
+            # its start (a workspace restored from a copy: new inodes) put heartbeat_at back to the old run's last
+            # beat, and the live resumed job was killed as silent
+            cur.execute("UPDATE runs SET heartbeat_at = greatest(coalesce(heartbeat_at, ?), ?) WHERE id = ?"
+                        " AND (launched_at IS NULL OR launched_at <= ?)",
+                        [when, when, run_id, when])
         elif type_ == "status":
             status = event.get("status")
             if status == "running":

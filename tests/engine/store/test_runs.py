@@ -177,6 +177,19 @@ def test_heartbeats_only_move_forward(store):
     assert store.runs.get("r1")["heartbeat_at"] == from_unix(T0 + 20)
 
 
+def test_a_heartbeat_from_before_the_last_launch_does_not_count(store, monkeypatch):
+    # an events.jsonl read again from its start (a workspace restored from a copy) put heartbeat_at back to the old
+    # process's last beat, and the resumed job was killed as silent at once
+    launched = from_unix(T0 + 100)
+    monkeypatch.setattr(runs_module, "utc_now", lambda: launched)
+    store.runs.create("r1", "sft", "", {}, "/r1")
+    store.runs.set_launched("r1", 123)
+    _apply(store, "r1", {"seq": 1, "time": T0 + 10, "type": "heartbeat"})  # the previous process's
+    assert store.runs.get("r1")["heartbeat_at"] is None
+    _apply(store, "r1", {"seq": 2, "time": T0 + 101, "type": "heartbeat"})
+    assert store.runs.get("r1")["heartbeat_at"] == from_unix(T0 + 101)
+
+
 @pytest.mark.parametrize("final", ["succeeded", "failed", "cancelled"])
 def test_status_events_start_and_finish_a_run(store, final):
     store.runs.create("r1", "sft", "", {}, "/r1")
