@@ -97,8 +97,8 @@ if right.button("Switch linguist", key="tr-signout"):
     st.query_params.pop("linguist", None)
     st.rerun()
 
-policies = [m["name"] for m in store.models.list(kind="policy")]
-reward_models = [m["name"] for m in store.models.list(kind="reward")]
+policies = [m["name"] for m in store.models.in_use(kind="policy")]  # archived models are retired
+reward_models = [m["name"] for m in store.models.in_use(kind="reward")]
 
 
 # --- one request: its ranked candidates and the feedback form ----------------------------------------------

@@ -53,7 +53,7 @@ def resolve_model(store, name: str) -> ModelRef:
 def newest_model(store, kind: str, stage: str | None = None, hint: str = "") -> str:
     """The name of the newest registered model of ``kind`` (at ``stage`` of the loop: a model promoted to production
     from it counts); a ValueError saying what is missing (and ``hint``, what to do about it) when there is none."""
-    rows = store.models.at_loop_stage(stage, kind) if stage else store.models.list(kind=kind)
+    rows = store.models.at_loop_stage(stage, kind) if stage else store.models.in_use(kind=kind)
     if not rows:
         raise ValueError(f"no {stage or kind} model is registered{': ' + hint if hint else ''}")
     return rows[0]["name"]
@@ -65,5 +65,5 @@ def default_policy(store) -> str | None:
         rows = store.models.list(kind="policy", stage=stage)
         if rows:
             return rows[0]["name"]
-    rows = store.models.list(kind="policy")
+    rows = store.models.in_use(kind="policy")
     return rows[0]["name"] if rows else None

@@ -105,10 +105,10 @@ def serving_model(store, model: str | None) -> str:
 
 
 def serving_reward_model(store, settings: MonitorSettings) -> str | None:
-    """The reward model that ranks the endpoint's candidates: the settings' one, else the newest registered."""
+    """The reward model that ranks the endpoint's candidates: the settings' one, else the newest not archived."""
     if settings.reward_model:
         return settings.reward_model
-    rows = store.models.list(kind="reward")
+    rows = store.models.in_use(kind="reward")
     return rows[0]["name"] if rows else None
 
 

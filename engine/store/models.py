@@ -61,6 +61,11 @@ class ModelRepository:
             row["metadata"] = json.loads(row["metadata"])
         return rows
 
+    def in_use(self, kind: str | None = None) -> list[dict]:
+        """Models not archived, newest first: what defaults and pickers offer (an archived model is retired, and
+        an archived reward model still ranked the endpoint's translations as the newest one)."""
+        return [row for row in self.list(kind=kind) if row["stage"] != "archived"]
+
     def by_run(self, run_id: str) -> list[dict]:
         """The models a run registered, newest first."""
         rows = self.db.query_dicts("SELECT * FROM models WHERE run_id = ? ORDER BY created_at DESC", [run_id])

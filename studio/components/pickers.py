@@ -23,7 +23,10 @@ def model_picker(kind: str = "policy", *, optional: str = "") -> Widget:
     (why it is not needed)."""
 
     def widget(spec: FieldSpec, value: Any, key: str) -> Any:
-        names = [m["name"] for m in services().store.models.list(kind=kind)]
+        store = services().store
+        names = [m["name"] for m in store.models.in_use(kind=kind)]  # archived models are retired …
+        if value and value not in names and store.models.get(value) is not None:
+            names.append(value)  # … unless the form already names one
         if not names:
             if optional:
                 st.caption(f"**{spec.label}**: none registered yet — {optional}")
@@ -40,7 +43,10 @@ def models_picker(kind: str = "reward") -> Widget:
     """A multiselect of registered models of ``kind`` (e.g. the further members of a reward-model ensemble)."""
 
     def widget(spec: FieldSpec, value: Any, key: str) -> Any:
-        names = [m["name"] for m in services().store.models.list(kind=kind)]
+        store = services().store
+        names = [m["name"] for m in store.models.in_use(kind=kind)]  # archived models are retired …
+        if value and value not in names and store.models.get(value) is not None:
+            names.append(value)  # … unless the form already names one
         default = [n for n in (value or []) if n in names]
         return st.multiselect(spec.label, names, default=default, help=spec.help, key=key)
 

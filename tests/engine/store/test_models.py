@@ -142,3 +142,23 @@ def test_stage_before_production_reads_the_newest_promotion(store):
 def test_the_table_refuses_a_stage_the_repository_does_not_know(store):
     with pytest.raises(duckdb.ConstraintException), store.db.transaction() as cur:
         cur.execute("INSERT INTO models (name, kind, stage, path) VALUES ('x', 'policy', 'beta', '/x')")
+
+
+def test_an_archived_model_is_no_default_anywhere(store):
+    # archiving a bad reward model left it ranking the endpoint's translations, and the default of Phase 3 and the
+    # pickers, as the newest one
+    from engine.models.refs import default_policy, newest_model
+    from engine.models.registry import archive
+    from engine.monitor.serving import serving_reward_model
+    from engine.monitor.settings import load_settings
+
+    store.models.register("rm-old", "reward", "/x/old")
+    store.models.register("pol-old", "policy", "/x/p", stage="candidate")
+    store.models.register("rm-bad", "reward", "/x/bad")
+    store.models.register("pol-bad", "policy", "/x/pb", stage="candidate")
+    archive(store, "rm-bad")
+    archive(store, "pol-bad")
+    assert newest_model(store, "reward") == "rm-old"
+    assert serving_reward_model(store, load_settings(store)) == "rm-old"
+    assert default_policy(store) == "pol-old"
+    assert [m["name"] for m in store.models.in_use("policy")] == ["pol-old"]
