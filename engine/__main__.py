@@ -31,13 +31,22 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return run_job(run_dir)
 
 
+def _open_store(workspace: Workspace):
+    """The workspace's store, its paths rewritten first when the workspace was moved to another folder."""
+    from engine.store import Store
+    from engine.store.relocation import relocate
+
+    store = Store(workspace.db_path)
+    relocate(store, workspace.root)
+    return store
+
+
 def _supervisor():
     from engine.jobs.supervisor import Supervisor
-    from engine.store import Store
 
     workspace = Workspace.from_env().ensure()
     # a one-shot command gains nothing from a fork server: its one launch would wait for the server's imports
-    return Supervisor(Store(workspace.db_path), workspace, warm_start=False)
+    return Supervisor(_open_store(workspace), workspace, warm_start=False)
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
@@ -94,11 +103,10 @@ def _cmd_logs(args: argparse.Namespace) -> int:
 
 def _cmd_export_pairs(args: argparse.Namespace) -> int:
     from engine.preferences.export import export_preferences
-    from engine.store import Store
 
     workspace = Workspace.from_env().ensure()
     out_dir = Path(args.out) if args.out else workspace.root / "exports"
-    store = Store(workspace.db_path)
+    store = _open_store(workspace)
     try:
         out = export_preferences(store, out_dir, origin=args.origin, run_ids=args.run or None)
     except ValueError as exc:
@@ -113,10 +121,9 @@ def _cmd_export_pairs(args: argparse.Namespace) -> int:
 
 def _cmd_export_model(args: argparse.Namespace) -> int:
     from engine.models.registry import RegistryError, export_dir, export_standalone
-    from engine.store import Store
 
     workspace = Workspace.from_env().ensure()
-    store = Store(workspace.db_path)
+    store = _open_store(workspace)
     try:
         out = Path(args.out) / args.name if args.out else export_dir(workspace, args.name)
         folder = export_standalone(store, args.name, out, dtype=args.dtype)
@@ -131,12 +138,11 @@ def _cmd_export_model(args: argparse.Namespace) -> int:
 
 def _cmd_export_argilla(args: argparse.Namespace) -> int:
     from engine.feedback.argilla import RECORDS_FILE, export_files, superseded_judgements, write_folder
-    from engine.store import Store
     from engine.wording import counted
 
     workspace = Workspace.from_env().ensure()
     out = Path(args.out) if args.out else workspace.root / "exports" / "argilla_feedback"
-    store = Store(workspace.db_path)
+    store = _open_store(workspace)
     try:
         files = export_files(store, linguists=args.linguist or None)
         superseded = superseded_judgements(store, linguists=args.linguist or None)
@@ -163,7 +169,6 @@ def _cmd_export_argilla(args: argparse.Namespace) -> int:
 
 def _cmd_import_argilla(args: argparse.Namespace) -> int:
     from engine.feedback.argilla import ArgillaImportError, from_zip, import_feedback, read_folder
-    from engine.store import Store
 
     path = Path(args.path)
     if not path.exists():
@@ -171,7 +176,7 @@ def _cmd_import_argilla(args: argparse.Namespace) -> int:
         return 2
     files = read_folder(path) if path.is_dir() else None
     workspace = Workspace.from_env().ensure()
-    store = Store(workspace.db_path)
+    store = _open_store(workspace)
     try:
         report = import_feedback(store, files if files is not None else from_zip(path.read_bytes()),
                                  default_pair=args.pair)
@@ -190,10 +195,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     import threading
 
     from engine.monitor.server import TranslationEndpoint
-    from engine.store import Store
 
     workspace = Workspace.from_env().ensure()
-    store = Store(workspace.db_path)
+    store = _open_store(workspace)
     endpoint = TranslationEndpoint(store, port=args.port)
     try:
         url = endpoint.start()

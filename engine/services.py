@@ -11,6 +11,7 @@ from engine.corpora import PreparedCorpus, PrepareOptions, prepare_corpus, safe_
 from engine.jobs.supervisor import Supervisor
 from engine.pipelines.runner import PipelineRunner
 from engine.store import Store, StoreError
+from engine.store.relocation import relocate
 from engine.workspace import Workspace
 
 
@@ -33,6 +34,7 @@ class Services:
         """Open (and migrate) the workspace's store, and reattach to jobs still running."""
         workspace = (workspace or Workspace.from_env()).ensure()
         store = Store(workspace.db_path)
+        relocate(store, workspace.root)  # a workspace moved to another folder: its paths follow it
         supervisor = Supervisor(
             store, workspace,
             stale_after_s=float(os.environ.get("TARJAMA_STALE_AFTER_S", "60")),
