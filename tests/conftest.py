@@ -123,6 +123,11 @@ def tiny_policy(store, tiny_policy_dir) -> str:
 @pytest.fixture
 def demo_corpus(store) -> int:
     """A small EN/FR→AR corpus from the demo files in the test's store; returns its id."""
+    return add_demo_corpus(store)
+
+
+def add_demo_corpus(store) -> int:
+    """What :func:`demo_corpus` adds, for a helper that needs a corpus without the fixture."""
     import pyarrow as pa
 
     rows = [{"line": i + 1, "source": s, "target": t, "pair": p, "split": ("valid", "test", "train", "train")[i % 4],

@@ -191,6 +191,10 @@ def phase3_steps(config: Phase3Config, store) -> list[dict]:
     corpora = [int(i) for i in (config.corpus_ids or found["corpus_ids"])]
     if not corpora and config.rl_method != "dpo":
         raise ValueError("choose the corpora whose sources are the RL prompts")
+    gone = [i for i in corpora if store.corpora.get(i) is None] if config.rl_method != "dpo" else []
+    if gone:  # found now, not after the pairs and the reward fine-tune ran ("no sources in that split")
+        raise ValueError(f"the RL prompts' corpora {', '.join(map(str, gone))} were deleted: choose the corpora "
+                         "whose sources are the RL prompts")
     return [
         {"name": "pairs", "kind": "feedback_pairs", "config": _checked("feedback_pairs", {
             "reward_model": rm, "weight_by_agreement": config.weight_by_agreement,

@@ -75,10 +75,10 @@ def test_a_schedule_whose_retrain_cannot_be_built_is_refused_with_the_reason(ope
     assert not retrain_schedule(store)[0].enabled
 
 
-def test_the_schedule_is_saved_and_its_due_check_shown(open_page, store):
+def test_the_schedule_is_saved_and_its_due_check_shown(open_page, store, demo_corpus):
     store.models.register("rm", "reward", "/models/rm")
     store.models.register("prod", "policy", "/models/prod", stage="final",
-                          metadata={"reward_model": "rm", "corpus_ids": [1]})
+                          metadata={"reward_model": "rm", "corpus_ids": [demo_corpus]})
     promote(store, "prod", confirm_name="prod")
     at = open_page("models")
     assert any(c.value.startswith("Retraining: not due — no retraining schedule is set") for c in at.caption)

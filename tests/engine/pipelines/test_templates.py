@@ -35,3 +35,17 @@ def test_phase3_finds_the_rl_prompts_corpora_through_the_parents(store):
                           metadata={"reward_model": "rm"})
     assert phase3_defaults(store, "final")["corpus_ids"] == [3, 4]
     assert phase3_defaults(store, "sft")["corpus_ids"] == []
+
+
+def test_phase3_on_deleted_corpora_is_refused_before_any_step_runs(store, demo_corpus):
+    # a retrain schedule on a deleted corpus was accepted, ran the pairs and the reward fine-tune, then failed with
+    # "no sources in that split" on every trigger
+    from engine.pipelines.templates import phase3_steps
+
+    store.models.register("rm", "reward", "/m/rm")
+    store.models.register("cold", "policy", "/m/cold", stage="cold-start",
+                          metadata={"corpus_ids": [demo_corpus], "reward_model": "rm"})
+    assert phase3_steps(Phase3Config(policy="cold", rl_method="grpo"), store)
+    store.corpora.delete(demo_corpus)
+    with pytest.raises(ValueError, match=f"corpora {demo_corpus} were deleted"):
+        phase3_steps(Phase3Config(policy="cold", rl_method="grpo"), store)

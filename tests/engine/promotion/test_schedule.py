@@ -19,7 +19,7 @@ from engine.promotion.schedule import (
     set_retrain_schedule,
     start_retrain,
 )
-from tests.conftest import seed_feedback
+from tests.conftest import add_demo_corpus, seed_feedback
 
 T0 = datetime(2026, 11, 1, 9, 0)
 TINY_PPO = {
@@ -38,13 +38,14 @@ def _production(store, path="/models/prod"):
     """A production model a retrain can be built from: its reward model registered, its RL prompts' corpus named."""
     if store.models.get("tiny-rm") is None:
         store.models.register("tiny-rm", "reward", "/models/tiny-rm", metadata={"prompt_format": "tags"})
+    corpora = [1] if store.corpora.get(1) else [add_demo_corpus(store)]  # a retrain on a deleted one is refused
     store.models.register(
         "prod",
         "policy",
         str(path),
         stage="final",
         parent="tiny-sft",
-        metadata={"prompt_format": "tags", "reward_model": "tiny-rm", "corpus_ids": [1]},
+        metadata={"prompt_format": "tags", "reward_model": "tiny-rm", "corpus_ids": corpora},
     )
     promote(store, "prod", confirm_name="prod")
 
