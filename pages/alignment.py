@@ -113,7 +113,7 @@ with rm_tab:
             defaults={"base_model": found.get("reward_model"), "replay_pair_sets": found.get("replay_pair_sets", []),
                       **values},
             widgets={"base_model": model_picker("reward"), "pair_sets": pair_sets_picker("human"),
-                     "replay_pair_sets": pair_sets_picker("synthetic", preselect_newest=False)},
+                     "replay_pair_sets": pair_sets_picker("synthetic")},  # replay ratio 1.0 needs a set
             hidden=("head", "mlp_hidden", "valid_share_if_missing"), submit_label="Fine-tune the reward model")
         if config is not None:
             start_run("reward_finetune", config, launch)

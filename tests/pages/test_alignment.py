@@ -57,6 +57,21 @@ def test_fine_tune_form_defaults_to_the_cold_start_reward_model_and_its_replay(o
     assert config["replay_pair_sets"] == [synthetic] and config["replay_ratio"] == 1.0
 
 
+def test_without_a_cold_start_model_the_fine_tune_replays_the_newest_synthetic_set(open_page, store, tiny_policy,
+                                                                                  tiny_rm, tmp_path):
+    # the form showed replay ratio 1.0 with no set to replay: the run replayed nothing
+    synthetic = store_pair_set(store, tmp_path, run_id="score-synthetic")
+    human_rows = store_pair_set(store, tmp_path, run_id="feedback_pairs-1")
+    with store.db.transaction() as cur:
+        cur.execute("UPDATE preference_pairs SET origin = 'human', linguist = 'Amina' WHERE run_id = ?", [human_rows])
+    at = open_page("alignment")
+    by_label(at.button, "Fine-tune the reward model").click()
+    at.run()
+    assert not at.exception
+    config = json.loads(store.runs.list(kinds=("reward_finetune",))[0]["config"])
+    assert config["replay_pair_sets"] == [synthetic] and config["replay_ratio"] == 1.0
+
+
 def test_phase3_starts_from_one_click(open_page, store, tiny_policy, tiny_policy_dir, tiny_rm, demo_corpus):
     _cold_start(store, tiny_policy_dir)
     seed_feedback(store, 5)
