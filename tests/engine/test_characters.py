@@ -9,10 +9,10 @@ import pytest
 from engine.characters import unsafe_character
 from engine.corpora.validation import field_problems
 from engine.feedback.argilla.importing import _text_problem
-from engine.feedback.batch import BatchUploadError, parse_sources
+from engine.feedback.batch import parse_sources
 from engine.feedback.interactive import check_source
-from engine.feedback.judgements import JudgementError, _clean_text, clean_linguist_name
-from engine.monitor.serving import RequestError, check_texts
+from engine.feedback.judgements import _clean_text, clean_linguist_name
+from engine.monitor.serving import check_texts
 
 FINE = ["The cat sleeps.", "Tab\there", "Au revoir\u200f !", "Ça va ?"]
 REFUSED = {
@@ -34,56 +34,33 @@ def test_what_is_refused_and_why():
         assert unsafe_character(text, line_breaks=True) is None
 
 
-def _translate_page(text: str) -> str | None:
+def _refusal(check, text: str) -> str | None:
+    """The message ``check(text)`` refuses ``text`` with (every door raises a ValueError of its own), or None."""
     try:
-        check_source(text)
+        check(text)
     except ValueError as exc:
         return str(exc)
     return None
 
 
-def _batch(text: str) -> str | None:
-    try:
-        parse_sources((json.dumps({"source": text}) + "\n").encode(), "jsonl")
-    except BatchUploadError as exc:
-        return str(exc)
-    return None
-
-
-def _post_edit(text: str) -> str | None:
-    try:
-        _clean_text(text)
-    except JudgementError as exc:
-        return str(exc)
-    return None
-
-
-def _endpoint(text: str) -> str | None:
-    try:
-        check_texts([text])
-    except RequestError as exc:
-        return str(exc)
-    return None
-
-
-def _linguist(text: str) -> str | None:
-    try:
-        clean_linguist_name(text)
-    except JudgementError as exc:
-        return str(exc)
-    return None
+DOORS = {
+    "translate page": check_source,
+    "batch upload": lambda text: parse_sources((json.dumps({"source": text}) + "\n").encode(), "jsonl"),
+    "post-edit": _clean_text,
+    "endpoint": lambda text: check_texts([text]),
+    "linguist name": clean_linguist_name,
+}
 
 
 @pytest.mark.parametrize("text", [*FINE, *REFUSED])
 def test_every_door_refuses_the_same_characters(text):
     """A source the Translate page logs is exported to Argilla and must import back; a batch, a post-edit, the
     endpoint, a corpus row and a linguist's name refuse the same characters, each naming the one it found."""
-    multi_line = {"translate page": _translate_page(text), "batch upload": _batch(text),
-                  "post-edit": _post_edit(text), "argilla import": _text_problem(text, "source", 1000)}
-    one_line = {"endpoint": _endpoint(text), "linguist name": _linguist(text),
-                "corpus row": "; ".join(field_problems("source", text, 1000)) or None}
+    problems = {door: _refusal(check, text) for door, check in DOORS.items()}
+    problems["argilla import"] = _text_problem(text, "source", 1000)
+    problems["corpus row"] = "; ".join(field_problems("source", text, 1000)) or None
     why = REFUSED.get(text)
-    for door, problem in {**multi_line, **one_line}.items():
+    for door, problem in problems.items():
         if why is None:
             assert problem is None, (door, problem)
         else:
@@ -92,6 +69,7 @@ def test_every_door_refuses_the_same_characters(text):
 
 @pytest.mark.parametrize("text", TWO_LINES)
 def test_line_breaks_are_text_where_a_text_may_span_lines(text):
-    assert _batch(text) is None and _post_edit(text) is None and _text_problem(text, "source", 1000) is None
-    assert _translate_page(text) is None
+    for door in ("translate page", "batch upload", "post-edit"):
+        assert _refusal(DOORS[door], text) is None, door
+    assert _text_problem(text, "source", 1000) is None
     assert field_problems("source", text, 1000), "a corpus row's side is one line"

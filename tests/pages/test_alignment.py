@@ -35,6 +35,18 @@ def test_feedback_volume_is_shown_and_the_form_makes_pairs(open_page, store, tin
     assert json.loads(run["config"])["reward_model"] == "tiny-rm"
 
 
+def _fine_tune_with_the_forms_defaults(open_page, store, tmp_path) -> dict:
+    """A human pair set ``feedback_pairs-1``, then the fine-tune form submitted as it opens: the run's config."""
+    human_rows = store_pair_set(store, tmp_path, run_id="feedback_pairs-1")  # made a human set below
+    with store.db.transaction() as cur:
+        cur.execute("UPDATE preference_pairs SET origin = 'human', linguist = 'Amina' WHERE run_id = ?", [human_rows])
+    at = open_page("alignment")
+    by_label(at.button, "Fine-tune the reward model").click()
+    at.run()
+    assert not at.exception
+    return json.loads(store.runs.list(kinds=("reward_finetune",))[0]["config"])
+
+
 def test_fine_tune_form_defaults_to_the_cold_start_reward_model_and_its_replay(open_page, store, tiny_policy,
                                                                              tiny_policy_dir, tiny_rm, tmp_path):
     synthetic = store_pair_set(store, tmp_path, run_id="score-synthetic")
@@ -45,14 +57,7 @@ def test_fine_tune_form_defaults_to_the_cold_start_reward_model_and_its_replay(o
         cur.execute("UPDATE models SET metadata = ? WHERE name = 'cold'",
                     [json.dumps({"prompt_format": "tags", "reward_model": "tiny-rm-2"})])
     seed_feedback(store, 5)
-    human_rows = store_pair_set(store, tmp_path, run_id="feedback_pairs-1")  # made a human set below
-    with store.db.transaction() as cur:
-        cur.execute("UPDATE preference_pairs SET origin = 'human', linguist = 'Amina' WHERE run_id = ?", [human_rows])
-    at = open_page("alignment")
-    by_label(at.button, "Fine-tune the reward model").click()
-    at.run()
-    assert not at.exception
-    config = json.loads(store.runs.list(kinds=("reward_finetune",))[0]["config"])
+    config = _fine_tune_with_the_forms_defaults(open_page, store, tmp_path)
     assert config["base_model"] == "tiny-rm-2" and config["pair_sets"] == ["feedback_pairs-1"]
     assert config["replay_pair_sets"] == [synthetic] and config["replay_ratio"] == 1.0
 
@@ -61,14 +66,7 @@ def test_without_a_cold_start_model_the_fine_tune_replays_the_newest_synthetic_s
                                                                                   tiny_rm, tmp_path):
     # the form showed replay ratio 1.0 with no set to replay: the run replayed nothing
     synthetic = store_pair_set(store, tmp_path, run_id="score-synthetic")
-    human_rows = store_pair_set(store, tmp_path, run_id="feedback_pairs-1")
-    with store.db.transaction() as cur:
-        cur.execute("UPDATE preference_pairs SET origin = 'human', linguist = 'Amina' WHERE run_id = ?", [human_rows])
-    at = open_page("alignment")
-    by_label(at.button, "Fine-tune the reward model").click()
-    at.run()
-    assert not at.exception
-    config = json.loads(store.runs.list(kinds=("reward_finetune",))[0]["config"])
+    config = _fine_tune_with_the_forms_defaults(open_page, store, tmp_path)
     assert config["replay_pair_sets"] == [synthetic] and config["replay_ratio"] == 1.0
 
 
