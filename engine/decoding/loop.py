@@ -79,6 +79,15 @@ def stop_token_ids(model: Any, tokenizer: Any) -> list[int]:
     return list(dict.fromkeys(int(i) for i in ids if i is not None))
 
 
+def sampling_neutral(config: Any) -> Any:
+    """A generation config with ``config``'s bos/eos/pad ids and nothing else: what a sampler that sets its own
+    parameters (TRL's PPO) must see, since ``generate()`` merges a model's defaults into a config passed to it."""
+    from transformers import GenerationConfig
+
+    return GenerationConfig(**{key: getattr(config, key, None)
+                               for key in ("bos_token_id", "eos_token_id", "pad_token_id")})
+
+
 def left_padded(prompts: Sequence[Sequence[int]], pad_id: int,
                 device: Any = "cpu") -> tuple[torch.Tensor, torch.Tensor]:
     """``(input_ids, attention_mask)`` of token-id lists padded on the left to the longest, on ``device``."""

@@ -321,6 +321,7 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
     from datasets import Dataset
     from trl.experimental.ppo import PPOConfig, PPOTrainer
 
+    from engine.decoding.loop import sampling_neutral
     from engine.models.loading import load_causal_lm, load_tokenizer
     from engine.models.prompting import encode_prompt
     from engine.reward.ensemble import load_reward_ensemble, reward_files
@@ -374,6 +375,11 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
                 + (f", k = {config.ensemble_k:g}" if config.ensemble == "mean-k*std" else ""))
     value_model = load_reward_model(latest / "value" if latest else reward_ref.path,
                                     dtype=precision.load_dtype(trainable=True))
+    # TRL's PPO builds its sampling config and generate() merges the model's own defaults in (a repetition penalty
+    # or top-k of a hub model's generation_config.json): rollouts then sampled with settings the form never showed,
+    # and their log-probabilities were computed without them. Only the end/pad/bos ids stay; saved back at the end.
+    shipped_generation = policy.generation_config
+    policy.generation_config = sampling_neutral(shipped_generation)
     for m in (policy, value_model):
         m.config.pad_token_id = tokenizer.pad_token_id
         if config.gradient_checkpointing:  # TRL's PPO loop does not read the argument: switch it on per model
@@ -425,6 +431,7 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
     if not ctx.is_main_process:  # under accelerate launch, rank 0 alone saves and registers the policy
         ctx.log("training done; rank 0 saves the policy")
         return
+    trainer.accelerator.unwrap_model(trainer.model).policy.generation_config = shipped_generation
     out, _ = save_policy(trainer.accelerator.unwrap_model(trainer.model).policy, tokenizer, ctx.output_dir / "model",
                          policy_ref, "ppo", config.lora, reward_model=reward_ref.name)
     history = monitor.history

@@ -168,3 +168,24 @@ def test_translations_stop_at_every_end_token_the_generation_config_names(tiny_p
     beam = generate_candidates(model, tokenizer, ["Where is the train station, please?"], ["en-ar"],
                                parse_strategies(["beam:2"]), max_new_tokens=8)[0]  # through generate()
     assert all(len(tokenizer(c.text, add_special_tokens=False)["input_ids"]) < len(full) for c in beam)
+
+
+def test_a_sampling_neutral_config_keeps_the_ids_and_lets_no_model_default_into_a_samplers_settings(
+        tiny_policy_dir):
+    # TRL's PPO passes its own sampling config to generate(), which merged a hub model's defaults into it (a
+    # repetition penalty the form never showed, missing from the rollouts' log-probabilities)
+    from transformers import GenerationConfig
+
+    from engine.decoding.loop import sampling_neutral
+
+    model = load_causal_lm(tiny_policy_dir)
+    model.generation_config.repetition_penalty, model.generation_config.top_k = 1.3, 5
+    model.generation_config.eos_token_id = [1, 7]
+    ppo_sampling = GenerationConfig(max_new_tokens=8, temperature=0.7, top_k=0, top_p=1.0, do_sample=True)
+    merged, _ = model._prepare_generation_config(ppo_sampling)
+    assert merged.repetition_penalty == 1.3  # what happened
+    model.generation_config = sampling_neutral(model.generation_config)
+    merged, _ = model._prepare_generation_config(
+        GenerationConfig(max_new_tokens=8, temperature=0.7, top_k=0, top_p=1.0, do_sample=True))
+    assert merged.repetition_penalty == 1.0 and merged.top_k == 0 and merged.temperature == 0.7
+    assert model.generation_config.eos_token_id == [1, 7]
