@@ -16,7 +16,7 @@ from typing import Any
 
 import torch
 
-from engine.decoding.loop import decode_rows, left_padded, loop_supported, stop_token_ids
+from engine.decoding.loop import decode_rows, left_padded, loop_supported, new_token_room, stop_token_ids
 from engine.decoding.masks import fast_masks
 from engine.models.prompting import encode_prompt
 
@@ -174,14 +174,13 @@ def generate_candidates(
     order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
     # per source, per strategy: (text, strategy, new tokens) — merged in the order of the strategies
     produced: list[list[list[tuple[str, SamplingStrategy, int]]]] = [[[] for _ in strategies] for _ in sources]
-    limit = int(getattr(model.config, "max_position_embeddings", 0) or tokenizer.model_max_length)
     looped = [i for i, s in enumerate(strategies) if s.kind != "beam"] if loop_supported(model) else []
     was_training = model.training
     model.eval()
     try:
         if looped:
             _decode_in_loop(model, tokenizer, encoded, order, strategies, looped, produced, batch_size=batch_size,
-                            max_new_tokens=max_new_tokens, limit=limit, seed=seed, on_batch=on_batch,
+                            max_new_tokens=max_new_tokens, seed=seed, on_batch=on_batch,
                             processes=processes)
         for s_index, strategy in enumerate(strategies):
             if s_index in looped:
@@ -201,7 +200,7 @@ def generate_candidates(
                 with fast_masks():
                     out = model.generate(
                         input_ids=input_ids, attention_mask=attention_mask,
-                        max_new_tokens=max(1, min(max_new_tokens, limit - width)),
+                        max_new_tokens=new_token_room(model, tokenizer, width, max_new_tokens),
                         pad_token_id=tokenizer.pad_token_id, eos_token_id=stop_token_ids(model, tokenizer),
                         **kwargs,
                     )
@@ -221,7 +220,7 @@ def _decode_in_loop(
     model: Any, tokenizer: Any, encoded: Sequence[list[int]], order: Sequence[int],
     strategies: Sequence[SamplingStrategy], looped: Sequence[int],
     produced: list[list[list[tuple[str, SamplingStrategy, int]]]], *, batch_size: int, max_new_tokens: int,
-    limit: int, seed: int, on_batch: Callable[[int, int], None] | None, processes: int = 1,
+    seed: int, on_batch: Callable[[int, int], None] | None, processes: int = 1,
 ) -> None:
     """The greedy and sampled strategies of :func:`generate_candidates` in one :func:`decode_rows` call per batch
     of sources: each source's prompt is prefilled once for all of its candidates; the batches in ``processes``
@@ -243,7 +242,8 @@ def _decode_in_loop(
         prompts = [encoded[i] for i in order[starts[b]:starts[b] + batch_size]]
         width = max(len(p) for p in prompts)
         torch.manual_seed(seed * 1_000_003 + starts[b])  # by position: the same rows in whichever process
-        return decode_rows(model, prompts, rules, max_new_tokens=max(1, min(max_new_tokens, limit - width)),
+        return decode_rows(model, prompts, rules, max_new_tokens=new_token_room(model, tokenizer, width,
+                                                                                 max_new_tokens),
                            eos_token_id=stop_token_ids(model, tokenizer), pad_token_id=tokenizer.pad_token_id)
 
     with closing(map_in_processes(decode_batch, len(starts), processes)) as batches:

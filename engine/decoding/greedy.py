@@ -7,7 +7,7 @@ from typing import Any
 
 import torch
 
-from engine.decoding.loop import decode_rows, left_padded, loop_supported, stop_token_ids
+from engine.decoding.loop import decode_rows, left_padded, loop_supported, new_token_room, stop_token_ids
 from engine.decoding.masks import fast_masks
 from engine.models.prompting import encode_prompt
 
@@ -26,7 +26,6 @@ def greedy_translate(
     if isinstance(pairs, str):
         pairs = [pairs] * len(sources)
     encoded = [encode_prompt(tokenizer, s, p, prompt_format) for s, p in zip(sources, pairs, strict=True)]
-    limit = getattr(model.config, "max_position_embeddings", None) or tokenizer.model_max_length
     order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
     out: list[str] = [""] * len(encoded)
     fast = loop_supported(model)  # one prefill per batch, finished rows leave it (engine.decoding.loop)
@@ -38,10 +37,10 @@ def greedy_translate(
             idx = order[start : start + batch_size]
             prompts = [encoded[i] for i in idx]
             width = max(len(p) for p in prompts)
-            room = max(1, int(limit) - width)
-            budget = max_new_tokens if max_new_tokens is not None else int(1.5 * width) + 16
+            budget = new_token_room(model, tokenizer, width,
+                                    max_new_tokens if max_new_tokens is not None else int(1.5 * width) + 16)
             if fast:
-                rows = decode_rows(model, prompts, [None], max_new_tokens=min(budget, room),
+                rows = decode_rows(model, prompts, [None], max_new_tokens=budget,
                                    eos_token_id=stops, pad_token_id=tokenizer.pad_token_id)
                 texts = tokenizer.batch_decode([r[0] for r in rows], skip_special_tokens=True)
             else:
@@ -51,7 +50,7 @@ def greedy_translate(
                         input_ids=input_ids,
                         attention_mask=attention_mask,
                         do_sample=False,
-                        max_new_tokens=min(budget, room),
+                        max_new_tokens=budget,
                         pad_token_id=tokenizer.pad_token_id,
                         eos_token_id=stops,
                     )

@@ -79,6 +79,17 @@ def stop_token_ids(model: Any, tokenizer: Any) -> list[int]:
     return list(dict.fromkeys(int(i) for i in ids if i is not None))
 
 
+def new_token_room(model: Any, tokenizer: Any, width: int, max_new_tokens: int) -> int:
+    """New tokens a batch whose longest prompt has ``width`` tokens may decode: ``max_new_tokens``, or what the
+    model's context leaves. A prompt that fills the context raises ValueError saying so (a position embedding
+    past the context failed with an IndexError inside the model: GPT-2 reads 1,024 positions, the demo model 256)."""
+    limit = int(getattr(model.config, "max_position_embeddings", 0) or tokenizer.model_max_length)
+    if width >= limit:
+        raise ValueError(f"the prompt is {width} tokens and this model reads at most {limit} (its context): "
+                         "shorten the source")
+    return max(1, min(max_new_tokens, limit - width))
+
+
 def sampling_neutral(config: Any) -> Any:
     """A generation config with ``config``'s bos/eos/pad ids and nothing else: what a sampler that sets its own
     parameters (TRL's PPO) must see, since ``generate()`` merges a model's defaults into a config passed to it."""

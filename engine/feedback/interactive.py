@@ -36,7 +36,7 @@ from typing import Any
 
 from engine.characters import unsafe_character
 from engine.decoding.candidates import SamplingStrategy, merge_duplicates, parse_strategies
-from engine.decoding.loop import stop_token_ids
+from engine.decoding.loop import new_token_room, stop_token_ids
 from engine.decoding.per_row import PerRowSampling
 
 DEFAULT_STRATEGIES: tuple[str, ...] = ("greedy", "temperature:0.7x2", "temperature:1.0x2", "top_k:20", "top_p:0.9x2")
@@ -165,11 +165,6 @@ def _merge(produced: Sequence[tuple[str, SamplingStrategy]]) -> list[RankedCandi
             for c in merge_duplicates([(text, strategy, 0) for text, strategy in produced])]
 
 
-def _new_token_limit(model: Any, tokenizer: Any, width: int, max_new_tokens: int) -> int:
-    limit = int(getattr(model.config, "max_position_embeddings", 0) or tokenizer.model_max_length)
-    return max(1, min(max_new_tokens, limit - width))
-
-
 def sample_batched(policy: LoadedPolicy, source: str, pair: str, strategies: Sequence[SamplingStrategy], *,
                    prompt_format: str, max_new_tokens: int, seed: int,
                    terms: Sequence[tuple[str, str]] = ()) -> list[RankedCandidate]:
@@ -189,7 +184,7 @@ def sample_batched(policy: LoadedPolicy, source: str, pair: str, strategies: Seq
         out = model.generate(
             input_ids=ids, attention_mask=torch.ones_like(ids), num_return_sequences=len(rows), do_sample=True,
             temperature=1.0, top_k=0, top_p=1.0, logits_processor=LogitsProcessorList([PerRowSampling(rows)]),
-            max_new_tokens=_new_token_limit(model, tokenizer, width, max_new_tokens),
+            max_new_tokens=new_token_room(model, tokenizer, width, max_new_tokens),
             pad_token_id=tokenizer.pad_token_id, eos_token_id=stop_token_ids(model, tokenizer))
     texts = tokenizer.batch_decode(out[:, width:], skip_special_tokens=True)
     return _merge([(t.strip(), s) for t, s in zip(texts, rows, strict=True)])
@@ -214,7 +209,7 @@ def sample_sequential(policy: LoadedPolicy, source: str, pair: str, strategies: 
                 kwargs["early_stopping"] = True
             torch.manual_seed(seed * 1_000_003 + i)
             out = model.generate(input_ids=ids, attention_mask=torch.ones_like(ids),
-                                 max_new_tokens=_new_token_limit(model, tokenizer, width, max_new_tokens),
+                                 max_new_tokens=new_token_room(model, tokenizer, width, max_new_tokens),
                                  pad_token_id=tokenizer.pad_token_id, eos_token_id=stop_token_ids(model, tokenizer),
                                  **kwargs)
             produced.append((tokenizer.decode(out[0, width:], skip_special_tokens=True).strip(), strategy))

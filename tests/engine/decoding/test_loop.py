@@ -189,3 +189,24 @@ def test_a_sampling_neutral_config_keeps_the_ids_and_lets_no_model_default_into_
         GenerationConfig(max_new_tokens=8, temperature=0.7, top_k=0, top_p=1.0, do_sample=True))
     assert merged.repetition_penalty == 1.0 and merged.top_k == 0 and merged.temperature == 0.7
     assert model.generation_config.eos_token_id == [1, 7]
+
+
+def test_a_prompt_longer_than_the_models_context_is_refused_in_words(tiny_policy_dir):
+    # GPT-2 with 64 positions: an IndexError inside the model, a traceback on the Translate page
+    from engine.decoding.candidates import generate_candidates, parse_strategies
+    from engine.decoding.greedy import greedy_translate
+
+    tokenizer, model = load_tokenizer(tiny_policy_dir), load_causal_lm(tiny_policy_dir)
+    source = "Where is the train station, please? I would like to buy two tickets to the city."
+    width = len(encode_prompt(tokenizer, source, "en-ar", "tags"))
+    model.config.max_position_embeddings = width
+    message = f"the prompt is {width} tokens and this model reads at most {width}"
+    with pytest.raises(ValueError, match=message):
+        greedy_translate(model, tokenizer, [source], "en-ar", max_new_tokens=8)
+    for strategy in ("greedy", "beam:2"):  # the loop and generate()
+        with pytest.raises(ValueError, match=message):
+            generate_candidates(model, tokenizer, [source], ["en-ar"], parse_strategies([strategy]), max_new_tokens=8)
+    model.config.max_position_embeddings = width + 3  # room for 3 new tokens: decoding stops there
+    (cands,) = generate_candidates(model, tokenizer, [source], ["en-ar"], parse_strategies(["greedy"]),
+                                   max_new_tokens=8)
+    assert cands[0].new_tokens <= 3
