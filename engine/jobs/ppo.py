@@ -12,6 +12,7 @@ policy, the value model, the optimizer and the step, so a cancelled or crashed r
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from dataclasses import asdict, dataclass, fields
@@ -379,6 +380,11 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
     # or top-k of a hub model's generation_config.json): rollouts then sampled with settings the form never showed,
     # and their log-probabilities were computed without them. Only the end/pad/bos ids stay; saved back at the end.
     shipped_generation = policy.generation_config
+    if latest:  # the checkpoint's policy holds the neutral config: the starting model's is the one to save back
+        from transformers import GenerationConfig
+
+        with contextlib.suppress(OSError, ValueError):
+            shipped_generation = GenerationConfig.from_pretrained(policy_ref.path, local_files_only=True)
     policy.generation_config = sampling_neutral(shipped_generation)
     for m in (policy, value_model):
         m.config.pad_token_id = tokenizer.pad_token_id
