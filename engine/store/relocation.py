@@ -22,14 +22,14 @@ def moved_from(store, root: Path) -> Path | None:
 
     A run folder is ``<workspace>/runs/<id>``; without runs, a model folder ``<workspace>/models/<name>`` that is
     gone where the store says and present under ``root`` tells the same."""
-    root = Path(root)
+    root = Path(root).resolve()  # (a link to the same folder is no move)
     for (run_dir,) in store.db.query("SELECT run_dir FROM runs"):
         folder = Path(run_dir)
-        if folder.parent.name == "runs" and folder.parent.parent != root:
+        if folder.is_absolute() and folder.parent.name == "runs" and folder.parent.parent.resolve() != root:
             return folder.parent.parent
     for (path,) in store.db.query("SELECT path FROM models"):
         folder = Path(path)
-        if (folder.is_absolute() and folder.parent.name == "models" and folder.parent.parent != root
+        if (folder.is_absolute() and folder.parent.name == "models" and folder.parent.parent.resolve() != root
                 and not folder.exists() and (root / "models" / folder.name).exists()):
             return folder.parent.parent
     return None
@@ -38,7 +38,7 @@ def moved_from(store, root: Path) -> Path | None:
 def relocate(store, root: Path) -> Path | None:
     """Rewrite the paths under the folder the workspace was moved from (:func:`moved_from`) to ``root``: in the
     store (run folders, model paths) and in each run's :data:`RUN_FILES`. Returns the old folder, or None."""
-    root = Path(root)
+    root = Path(root).resolve()
     old = moved_from(store, root)
     if old is None:
         return None
