@@ -41,6 +41,7 @@ from engine.jobs.settings import (
 )
 from engine.jobs.threads import use_job_threads
 from engine.jobs.training import (
+    fit_max_length,
     last_checkpoint,
     lora_config,
     metric_values,
@@ -280,6 +281,7 @@ def run(config: DpoJobConfig, ctx: JobContext) -> None:
         ctx.log(f"references as chosen: {len(train_rows) - before} training pairs added")
 
     tokenizer = load_tokenizer(policy.path, trust_remote_code=policy.trust_remote_code)
+    config = fit_max_length(config, policy, ctx)
     if tokenizer.eos_token_id is None:
         raise ValueError(f"the tokenizer of {policy.name} has no EOS token; preference training needs one to end "
                          "the responses")

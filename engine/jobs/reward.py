@@ -24,6 +24,7 @@ from engine.jobs.settings import LoraSettings, PairDataSettings, TrainerSettings
 from engine.jobs.threads import use_job_threads
 from engine.jobs.training import (
     cuda_available,
+    fit_max_length,
     last_checkpoint,
     policy_name,
     studio_callback_class,
@@ -241,6 +242,7 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
             f"base {base.name} ({base.path})")
 
     tokenizer = load_tokenizer(base.path, trust_remote_code=base.trust_remote_code)
+    config = fit_max_length(config, base, ctx)
     precision = resolve_precision(config.precision)
     ctx.log(precision.describe())
     dtype = precision.load_dtype(trainable=True, lora=config.lora)

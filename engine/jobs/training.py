@@ -228,6 +228,25 @@ def policy_name(config_name: str, ctx: JobContext, prefix: str) -> str:
     return config_name or f"{prefix}-" + ctx.run_dir.name.split("-", 1)[-1]
 
 
+def fit_max_length(config: Any, model: ModelRef, ctx: JobContext) -> Any:
+    """``config`` with ``max_length`` cut to ``model``'s context when it is longer, said in the run's log: a pair
+    longer than the context failed with an IndexError inside the model (GPT-2 with 64 positions, the default 256)."""
+    from dataclasses import replace
+
+    from transformers import AutoConfig
+
+    try:
+        found = AutoConfig.from_pretrained(model.path, trust_remote_code=model.trust_remote_code)
+    except (OSError, ValueError):
+        return config  # the model's own load says what is wrong
+    context = int(getattr(found, "max_position_embeddings", 0) or 0)
+    if not context or config.max_length <= context:
+        return config
+    ctx.log(f"max_length {config.max_length} is longer than {model.name}'s context of {context} positions: pairs "
+            f"are kept to {context} tokens", level="warning")
+    return replace(config, max_length=context)
+
+
 def split_pairs(rows: list[dict], share: float, seed: int) -> tuple[list[dict], list[dict]]:
     """Train and validation pairs: the pairs' own split, else a seeded hold-out of ``share`` of the sources."""
     train = [r for r in rows if r["split"] == "train"]

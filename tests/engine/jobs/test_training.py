@@ -60,3 +60,28 @@ def test_no_complete_checkpoint_starts_from_the_beginning(tmp_path):
         assert last_checkpoint(ctx) is None
     finally:
         ctx.close()
+
+
+def test_max_length_is_cut_to_a_small_models_context_and_the_log_says_so(tmp_path, tiny_policy_dir):
+    # GPT-2 with 64 positions: the reward and DPO jobs' default max_length of 256 failed inside the model
+    import shutil
+
+    from engine.jobs.reward import RewardJobConfig
+    from engine.jobs.training import fit_max_length
+    from engine.models.refs import ModelRef
+
+    folder = tmp_path / "small"
+    shutil.copytree(tiny_policy_dir, folder)
+    config = json.loads((folder / "config.json").read_text())
+    config["max_position_embeddings"] = 64
+    (folder / "config.json").write_text(json.dumps(config))
+    (tmp_path / "run").mkdir()
+    ctx = JobContext(tmp_path / "run")
+    try:
+        model = ModelRef(name="small", path=str(folder), kind="policy", prompt_format="tags")
+        assert fit_max_length(RewardJobConfig(max_length=256), model, ctx).max_length == 64
+        assert fit_max_length(RewardJobConfig(max_length=48), model, ctx).max_length == 48
+    finally:
+        ctx.close()
+    events = (tmp_path / "run" / "events.jsonl").read_text()
+    assert "max_length 256 is longer than small's context of 64 positions" in events
