@@ -41,7 +41,6 @@ if not runs:
     st.stop()
 
 
-
 # refreshed with the monitor below while a listed run is active (its progress lagged the monitor's)
 @st.fragment(run_every=REFRESH_SECONDS if any(r["status"] in ("queued", "running") for r in runs) else None)
 def runs_table(listed: list[str]) -> None:

@@ -272,7 +272,7 @@ def check_loadable(name_or_path: str | Path, trust_remote_code: bool = False) ->
     check = check_model(name_or_path)
     if not check.ok:
         return check
-    source, local = _source(name_or_path, need_tokenizer=True)
+    source, local = _checked_source(check, name_or_path)  # (checked just above: not again)
     try:
         config = AutoConfig.from_pretrained(source, trust_remote_code=trust_remote_code,
                                             local_files_only=local or hub_offline())
@@ -289,7 +289,11 @@ def check_loadable(name_or_path: str | Path, trust_remote_code: bool = False) ->
 
 def _source(name_or_path: str | Path, need_tokenizer: bool) -> tuple[str, bool]:
     """The string to hand to ``from_pretrained`` and whether it is local; raises if the check fails."""
-    check = check_model(name_or_path, need_tokenizer=need_tokenizer)
+    return _checked_source(check_model(name_or_path, need_tokenizer=need_tokenizer), name_or_path)
+
+
+def _checked_source(check: ModelCheck, name_or_path: str | Path) -> tuple[str, bool]:
+    """:func:`_source` for a check already made."""
     if not check.ok:
         raise ModelLoadError(check.message)
     if check.kind == "local":
