@@ -186,7 +186,10 @@ def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: in
     # the first one's, their judgement was taken for a repeat of it)
     sub_key = f"tr_sub::{linguist}::{request_id}"
     st.session_state.setdefault(sub_key, new_submission_id())
-    kinds = KINDS if len(shown) > 1 else tuple(k for k in KINDS if k != "ranking")  # one candidate: nothing to rank
+    # one candidate: nothing to rank or pick from (a pick of the only one made no pair)
+    kinds = KINDS if len(shown) > 1 else tuple(k for k in KINDS if k not in ("ranking", "best"))
+    if len(shown) == 1:
+        st.caption("Only one distinct candidate: correct it, or say it is not acceptable.")
     kind = st.radio("Your judgement", kinds, format_func=KIND_LABELS.get, horizontal=True,
                     key=f"{ctx}-kind-{request_id}")
     with st.form(key=f"{ctx}-form-{request_id}"):

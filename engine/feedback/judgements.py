@@ -128,6 +128,9 @@ def validate(judgement: Judgement, n_candidates: int) -> Judgement:
             raise JudgementError("give every candidate shown a different rank (1 = best)")
         best = ranking[0]
     elif judgement.kind == "best":
+        if len(shown) < 2:
+            raise JudgementError("picking the best needs at least two candidates: with one, correct it or say it is "
+                                 "not acceptable")
         if judgement.best is None:
             raise JudgementError("pick the best candidate")
         best = _positions([judgement.best], "the best candidate")[0]

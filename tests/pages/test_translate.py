@@ -143,6 +143,18 @@ def test_each_feedback_format_is_stored_and_survives_a_reload(open_page, store, 
     assert store.feedback.count_judgements() == 1
 
 
+def test_one_distinct_candidate_offers_a_correction_or_a_refusal_only(open_page, store):
+    rid = stored_request(store, n=1)  # every sample the same: nothing to rank or pick among
+    at = _page(open_page, linguist="Bilal", request=rid)
+    assert at.radio(key=f"tr-kind-{rid}").options == ["None is acceptable", "Correct a translation (post-edit)"]
+    assert any(c.value.startswith("Only one distinct candidate") for c in at.caption)
+    at.radio(key=f"tr-kind-{rid}").set_value("post_edit")
+    at.run()
+    at.text_area(key=f"tr-edit-{rid}").set_value("القطة نائمة.")
+    _submit(at)
+    assert _saved(at) and store.feedback.judgements()[0]["correction"] == "القطة نائمة."
+
+
 def test_a_bad_judgement_is_refused_and_nothing_is_stored(open_page, store):
     rid = stored_request(store)
     at = _page(open_page, linguist="Bilal", request=rid)

@@ -29,6 +29,9 @@ def test_best_pick_must_be_shown():
         validate(_j("best", best=4), 5)
     with pytest.raises(JudgementError, match="pick the best"):
         validate(_j("best"), 5)
+    # a pick among one candidate says nothing (it made no pair): correct it or say it is not acceptable
+    with pytest.raises(JudgementError, match="at least two candidates"):
+        validate(_j("best", shown=[0], best=0), 5)
 
 
 def test_none_acceptable_may_carry_an_arabic_correction():
