@@ -22,6 +22,7 @@ from engine.models.registry import (
     new_model_name_problem,
     production,
     promote,
+    restore,
     rollback,
     rollback_target,
 )
@@ -229,7 +230,18 @@ if models:
         if exported and Path(exported).is_dir() and Path(exported).name == chosen:
             zip_download(Path(exported), key="models-export-zip")
     with archive_col:
-        if st.button("Archive", key="models-archive", disabled=row["stage"] in ("production", "archived")):
+        if row["stage"] == "archived":
+            if st.button("Restore", key="models-restore",
+                         help="Bring it back to the stage it had when it was archived (pickers offer it again)."):
+                try:
+                    stage = restore(store, chosen)
+                except RegistryError as exc:
+                    st.error(str(exc))
+                else:
+                    flash(f"{chosen} is restored (stage {stage}).")
+        elif st.button("Archive", key="models-archive", disabled=row["stage"] == "production",
+                       help="Retire it: pickers and defaults stop offering it; its files and history stay, and "
+                            "Restore brings it back."):
             try:
                 archive(store, chosen)
             except RegistryError as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from engine.compare.scorecard import loop_chain
-from engine.demo import DEMO_CORPORA, setup_demo, shipped_model_record, start_demo_training
+from engine.demo import DEMO_CORPORA, DEMO_MODEL_NAME, setup_demo, shipped_model_record, start_demo_training
 from engine.models.registry import free_model_name
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, remember_start, repeated_start, run_monitor, start_run
@@ -45,7 +45,7 @@ steps = [
 ]
 for title, done, how in steps:
     st.markdown(f"{':material/check_box:' if done else ':material/check_box_outline_blank:'} **{title}** — {how}")
-if sft is not None:
+if sft is not None or chain_stages:  # an archived SFT model still starts the chain the scorecard is about
     with st.container(border=True):
         scorecard_panel(store, key="start-scorecard")
 
@@ -63,6 +63,10 @@ if sft is None:
             f"{shipped['parameters'] / 1e6:.1f}M parameters trained on the train split; greedy chrF on "
             f"the test split {test['en-ar']:.1f} EN→AR, {test['fr-ar']:.1f} FR→AR). Seconds, no training."
         )
+        demo_row = store.models.get(DEMO_MODEL_NAME)
+        if demo_row is not None and demo_row["stage"] == "archived":
+            st.info(f"**{DEMO_MODEL_NAME}** is registered but archived: *Set up the demo* restores it as the SFT "
+                    "model (or restore another model on the Models page).")
         if st.button("Set up the demo", type="primary", key="start-demo"):
             with st.spinner("Loading the demo corpora and registering the shipped model…"):
                 setup_demo(services())

@@ -97,8 +97,8 @@ def loop_chain(store) -> list[dict]:
 
     The top is the production policy when one of its ancestors is an SFT model, else the newest ``final``, else
     the newest ``cold-start`` policy; the chain follows ``parent`` links up to the first SFT-stage model and keeps
-    the top, the cold-start model nearest it and the SFT model. A model's ``loop_stage`` is its stage, or for the
-    production model the stage it had before its promotion.
+    the top, the cold-start model nearest it and the SFT model. A model's ``loop_stage`` is
+    :meth:`~engine.store.models.ModelRepository.loop_stage` (a promoted or archived model keeps the stage it had).
     """
     policies = store.models.list(kind="policy")
     by_name = {m["name"]: m for m in policies}

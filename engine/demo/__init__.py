@@ -120,7 +120,8 @@ def shipped_model_record(model_dir: Path = DEMO_MODEL_DIR) -> dict | None:
 def register_shipped_model(studio: Services, model_dir: Path = DEMO_MODEL_DIR, name: str = DEMO_MODEL_NAME) -> str:
     """Copy the shipped demo model into the workspace and register it as the SFT model; returns its name.
 
-    A model of that name already registered is left as it is.
+    A model of that name already registered is left as it is — unless it was archived: it is restored to the
+    stage it had (*Set up the demo* on an archived demo model did nothing, and the Start page kept offering it).
     """
     record = shipped_model_record(model_dir)
     if record is None:
@@ -128,7 +129,12 @@ def register_shipped_model(studio: Services, model_dir: Path = DEMO_MODEL_DIR, n
             f"no shipped demo model in {model_dir}: train one with `python -m engine demo train`, "
             "or train the demo model from scratch on the Start page"
         )
-    if studio.store.models.get(name) is not None:
+    existing = studio.store.models.get(name)
+    if existing is not None:
+        if existing["stage"] == "archived":
+            from engine.models.registry import restore
+
+            restore(studio.store, name)
         return name
     target = studio.workspace.model_dir(name)
     tmp = target.with_name(target.name + ".tmp")

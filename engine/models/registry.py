@@ -153,14 +153,29 @@ def rollback(store: Any, *, confirm: bool) -> str:
 
 
 def archive(store: Any, name: str) -> None:
-    """Set ``name``'s stage to ``archived`` (refused for the production model: promote or roll back first)."""
+    """Set ``name``'s stage to ``archived``, keeping the stage it had (:func:`restore` brings it back; the loop
+    scorecard still counts an archived SFT model as the loop's start). Refused for the production model: promote
+    or roll back first."""
     with store.promotion.changing() as change:
         row = change.model(name)
         if row is None:
             raise RegistryError(f"no registered model named {name!r}")
         if row["stage"] == "production":
             raise RegistryError(f"{name} is the production model: promote another model or roll back first")
-        change.set_stage(name, "archived")
+        if row["stage"] == "archived":
+            raise RegistryError(f"{name} is already archived")
+        change.set_archived(name, True)
+
+
+def restore(store: Any, name: str) -> str:
+    """Bring the archived model ``name`` back to the stage it had when it was archived; returns that stage."""
+    with store.promotion.changing() as change:
+        row = change.model(name)
+        if row is None:
+            raise RegistryError(f"no registered model named {name!r}")
+        if row["stage"] != "archived":
+            raise RegistryError(f"{name} is not archived")
+        return change.set_archived(name, False)
 
 
 # --- standalone export --------------------------------------------------------------------------------

@@ -81,8 +81,11 @@ class ModelRepository:
         return rows[0][0] if rows else None
 
     def loop_stage(self, row: dict) -> str:
-        """A model's place in the loop: its stage, or for the production model the stage it had before its
-        promotion (a promoted SFT model is still the loop's SFT model)."""
+        """A model's place in the loop: its stage; for the production model the stage it had before its
+        promotion (a promoted SFT model is still the loop's SFT model); for an archived model the stage it had
+        when it was archived (an archived SFT model still starts the loop whose scorecard it is in)."""
+        if row["stage"] == "archived":
+            return (row.get("metadata") or {}).get("archived_from") or "archived"
         if row["stage"] != "production":
             return row["stage"]
         return self.stage_before_production(row["name"]) or "production"

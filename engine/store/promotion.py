@@ -14,6 +14,8 @@ from engine.store.clock import utc_now
 from engine.store.database import Database
 
 OUTCOMES = ("allowed", "refused", "override")
+ARCHIVED_FROM = "archived_from"
+"""The metadata key of an archived model's stage before it was archived (its place in the loop stays known)."""
 
 
 class ProductionChange:
@@ -39,6 +41,20 @@ class ProductionChange:
 
     def set_stage(self, name: str, stage: str) -> None:
         self.cur.execute("UPDATE models SET stage = ? WHERE name = ?", [stage, name])
+
+    def set_archived(self, name: str, archived: bool) -> str:
+        """Archive ``name`` keeping the stage it had (``archived_from`` in its metadata), or restore it to that
+        stage; returns the stage set."""
+        stage, text = self.cur.execute("SELECT stage, metadata FROM models WHERE name = ?", [name]).fetchone()
+        metadata = json.loads(text or "{}")
+        if archived:
+            metadata[ARCHIVED_FROM] = stage
+            stage = "archived"
+        else:  # archived before the stage was kept: the shipped demo model was the SFT model, others candidates
+            stage = metadata.pop(ARCHIVED_FROM, None) or ("sft" if metadata.get("shipped") else "candidate")
+        self.cur.execute("UPDATE models SET stage = ?, metadata = ? WHERE name = ?",
+                         [stage, json.dumps(metadata, ensure_ascii=False), name])
+        return stage
 
     def record(self, action: str, model: str, previous_production: str | None, previous_stage: str) -> None:
         """Append a ``promote`` or ``rollback`` row to the production history."""

@@ -99,6 +99,9 @@ def test_reward_models_offer_no_promotion_and_can_be_archived(open_page, store):
     _button(at, "Archive").click()
     at.run()
     assert _stages(store)["rm-a"] == "archived"
+    _button(at, "Restore").click()  # nothing brought an archived model back
+    at.run()
+    assert _stages(store)["rm-a"] == "candidate"
 
 
 def test_export_shows_the_folder_written(open_page, store, workspace, tiny_policy):

@@ -27,6 +27,15 @@ def test_set_up_the_demo_registers_the_shipped_model_and_shows_what_it_writes(op
     assert list(examples.columns) == ["pair", "source", "translation"] and len(examples) >= 4
     assert all(any("\u0600" <= c <= "\u06ff" for c in text) for text in examples["translation"])
     assert "start-demo" not in [b.key for b in at.button]  # set up once
+    # archived: the set-up came back and did nothing when clicked
+    from engine.models.registry import archive
+
+    archive(store, "demo-sft")
+    at.run()
+    assert any("**demo-sft** is registered but archived" in i.value for i in at.info)
+    at.button(key="start-demo").click()
+    at.run(timeout=120)
+    assert store.models.get("demo-sft")["stage"] == "sft" and "start-demo" not in [b.key for b in at.button]
 
 
 def test_a_registered_sft_model_is_named_where_the_loop_stands(open_page, tiny_policy):

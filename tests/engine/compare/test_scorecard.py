@@ -88,6 +88,14 @@ def test_the_chain_follows_parents_and_a_promoted_final_model(store):
     assert [(m["name"], m["loop_stage"]) for m in chain] == [("sft", "sft"), ("cold", "cold-start"), ("fin", "final")]
 
 
+def test_an_archived_sft_model_still_starts_the_chain(store):
+    from engine.models.registry import archive
+
+    _chain(store, [("sft", "sft"), ("cold", "cold-start")])
+    archive(store, "sft")
+    assert [(m["name"], m["loop_stage"]) for m in loop_chain(store)] == [("sft", "sft"), ("cold", "cold-start")]
+
+
 def test_the_corpus_test_split_comes_first_among_the_covered_test_sets(store, tmp_path):
     from engine.compare.scorecard import covered_testsets
 

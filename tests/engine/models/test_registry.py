@@ -15,6 +15,7 @@ from engine.models.registry import (
     history,
     production,
     promote,
+    restore,
     rollback,
     rollback_target,
 )
@@ -106,6 +107,25 @@ def test_no_rollback_without_history_and_none_to_an_archived_model(store, polici
     with pytest.raises(RegistryError, match="archived"):
         rollback(store, confirm=True)
     assert _productions(store) == ["final"]
+
+
+def test_an_archived_model_keeps_its_stage_and_is_restored_to_it(store, policies):
+    # archiving overwrote the stage: an archived SFT model was no longer the loop's start (the scorecard emptied)
+    # and nothing brought a model back
+    archive(store, "sft")
+    row = store.models.get("sft")
+    assert row["stage"] == "archived" and store.models.loop_stage(row) == "sft"
+    assert store.models.sft_model() is None  # not a default any more
+    with pytest.raises(RegistryError, match="already archived"):
+        archive(store, "sft")
+    with pytest.raises(RegistryError, match="not archived"):
+        restore(store, "cold")
+    assert restore(store, "sft") == "sft"
+    assert store.models.sft_model()["name"] == "sft" and "archived_from" not in store.models.get("sft")["metadata"]
+    # archived before the stage was kept: the shipped demo model comes back as the SFT model, others as candidates
+    store.models.register("old-demo", "policy", "/m/d", stage="archived", metadata={"shipped": True})
+    store.models.register("old", "policy", "/m/o", stage="archived")
+    assert (restore(store, "old-demo"), restore(store, "old")) == ("sft", "candidate")
 
 
 def test_export_dir_needs_a_plain_name(workspace):
