@@ -18,6 +18,7 @@ from engine.corpora import (
 )
 from engine.corpora.importing import DatasetImportError, dataset_to_jsonl
 from engine.corpora.naming import corpus_name_problem
+from engine.corpora.users import CorpusInUse, delete_corpus
 from engine.corpora.validation import HINT_COLUMNS_SWAPPED, SWAPPED_ON_LINE, swapped_lines
 from engine.store.corpora import CorpusExistsError
 from engine.wording import counted
@@ -254,8 +255,12 @@ with browse_tab:
         with st.expander("Delete this corpus"):
             if st.checkbox("Yes, delete it and all its segments", key=f"browse-del-ok-{corpus_id}") and st.button(
                     "Delete corpus", key=f"browse-del-{corpus_id}"):
-                repo.delete(corpus_id)
-                st.rerun()
+                try:
+                    delete_corpus(services().store, corpus_id)
+                except CorpusInUse as exc:
+                    st.error(f"Not deleted: {exc}.")
+                else:
+                    st.rerun()
 
 with glossary_tab:
     glossary_manager(services().store)

@@ -281,3 +281,22 @@ def test_browse_lists_the_newest_corpus_first_and_opens_on_it(open_page, store):
     assert at.selectbox(key="browse-corpus").value == newest
     assert list(at.selectbox(key="browse-corpus").options)[-1].startswith("older")
     assert older != newest
+
+
+def test_deleting_a_corpus_a_queued_job_reads_is_refused_with_the_job_named(open_page, store):
+    import pyarrow as pa
+
+    rows = [{"line": 1, "source": "Good morning.", "target": "صباح الخير.", "pair": "en-ar", "split": "train",
+             "norm_key": "1"}]
+    corpus_id = store.corpora.add("in-use", "en-ar", pa.Table.from_pylist(rows))
+    store.runs.create("gen-1", "generate", "G", {"corpus_ids": [corpus_id]}, "/runs/gen-1")
+    at = open_page("data")
+    at.checkbox(key=f"browse-del-ok-{corpus_id}").check().run()
+    at.button(key=f"browse-del-{corpus_id}").click().run()
+    assert any("Not deleted: it is still read by run gen-1 (generate, queued)" in e.value for e in at.error)
+    assert store.corpora.get(corpus_id) is not None
+    with store.db.transaction() as cur:
+        store.runs.mark_final(cur, "gen-1", "succeeded", None)
+    at.checkbox(key=f"browse-del-ok-{corpus_id}").check().run()
+    at.button(key=f"browse-del-{corpus_id}").click().run()
+    assert not at.exception and store.corpora.get(corpus_id) is None
