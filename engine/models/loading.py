@@ -264,9 +264,11 @@ def check_model(name_or_path: str | Path, need_tokenizer: bool = True) -> ModelC
 
 
 def check_loadable(name_or_path: str | Path, trust_remote_code: bool = False) -> ModelCheck:
-    """:func:`check_model`, then the config and the tokenizer really loaded (not the weights): what registration
-    checks, so that a damaged tokenizer, a model that needs remote code or a tokenizer without EOS is refused there
-    with the reason instead of failing in the first job."""
+    """:func:`check_model`, then the config and the tokenizer really loaded, and a local folder's safetensors shapes
+    compared with the config's (:func:`engine.models.weights_check.weights_problem`; the weights are not loaded):
+    what registration checks, so that a damaged tokenizer, a model that needs remote code, a tokenizer without EOS
+    or a config that does not match the weights is refused there with the reason instead of failing in the first
+    job."""
     from transformers import AutoConfig
 
     check = check_model(name_or_path)
@@ -280,6 +282,12 @@ def check_loadable(name_or_path: str | Path, trust_remote_code: bool = False) ->
             return ModelCheck(False, encoder_decoder_refusal(str(name_or_path), config.model_type), check.kind,
                               check.model_type)
         load_tokenizer(name_or_path, trust_remote_code=trust_remote_code)
+        if local:  # the weights' shapes against the config's, from the files' headers (a hub model: at load)
+            from engine.models.weights_check import weights_problem
+
+            problem = weights_problem(source, config, trust_remote_code=trust_remote_code)
+            if problem:
+                return ModelCheck(False, f"{name_or_path}: {problem}", check.kind, check.model_type)
     except Exception as exc:  # noqa: BLE001 — tokenizers raises bare Exceptions for a damaged tokenizer.json
         detail = (str(exc).splitlines() or [type(exc).__name__])[0]
         return ModelCheck(False, detail if isinstance(exc, ModelLoadError) else

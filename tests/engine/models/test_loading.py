@@ -203,3 +203,54 @@ def test_a_relative_folder_is_stored_as_an_absolute_path_and_a_hub_id_as_typed(t
     monkeypatch.chdir(tmp_path)
     assert stored_location(" models/mine ") == str(tmp_path / "models" / "mine")
     assert stored_location("google/gemma-2-2b") == "google/gemma-2-2b"
+
+
+def _edited(tmp_path: Path, source: Path, name: str, **changes) -> Path:
+    import shutil
+
+    folder = tmp_path / name
+    shutil.copytree(source, folder)
+    config = json.loads((folder / "config.json").read_text())
+    (folder / "config.json").write_text(json.dumps({**config, **changes}))
+    return folder
+
+
+def test_a_config_that_does_not_match_its_weights_is_refused_at_registration(tmp_path, model_dir):
+    # only the config and tokenizer were loaded there: the first job failed on the shapes, or (a layer count edited)
+    # transformers started the missing layers at random, or ignored the extra ones, without a word
+    from engine.models.loading import check_loadable
+
+    assert check_loadable(model_dir).ok  # tied embeddings: no lm_head in the files, and none is asked for
+    config = json.loads((model_dir / "config.json").read_text())
+    layers = config["num_hidden_layers"]
+    kinds = config["layer_types"] * 2  # Gemma-2 names each layer's attention: a config of another depth does too
+    cases = {
+        "wider": ({"hidden_size": config["hidden_size"] * 2}, "shapes differ: embed_tokens.weight"),
+        "deeper": ({"num_hidden_layers": layers + 1, "layer_types": kinds[:layers + 1]},
+                   f"weights the config asks for are not in the files (layers.{layers}."),
+        "shallower": ({"num_hidden_layers": layers - 1, "layer_types": kinds[:layers - 1]},
+                      f"the files hold layers the config does not have (layers.{layers - 1}."),
+    }
+    for name, (changes, expected) in cases.items():
+        check = check_loadable(_edited(tmp_path, model_dir, name, **changes))
+        assert not check.ok and "its config.json does not match its weights" in check.message, name
+        assert expected in check.message, (name, check.message)
+
+
+def test_sharded_untied_weights_are_read_from_every_shard(tmp_path, model_dir):
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    from engine.models.loading import check_loadable
+
+    folder = tmp_path / "llama"
+    torch.manual_seed(0)
+    LlamaForCausalLM(LlamaConfig(vocab_size=300, hidden_size=32, intermediate_size=64, num_hidden_layers=2,
+                                 num_attention_heads=4, num_key_value_heads=2, tie_word_embeddings=False)
+                     ).save_pretrained(folder, max_shard_size="20KB")
+    for name in ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json"):
+        if (model_dir / name).is_file():
+            (folder / name).write_bytes((model_dir / name).read_bytes())
+    assert len(list(folder.glob("*.safetensors"))) > 1
+    assert check_loadable(folder).ok
+    check = check_loadable(_edited(tmp_path, folder, "vocab", vocab_size=400))
+    assert not check.ok and "lm_head.weight [300, 32] where the config makes [400, 32]" in check.message
