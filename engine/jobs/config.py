@@ -212,7 +212,8 @@ class FieldSpec:
     advanced: bool
     optional: bool
     value_type: type | None = None
-    """For a mapping annotated with its value type (``dict[str, float]``): that type."""
+    """For a mapping or a list annotated with its value or item type (``dict[str, float]``, ``list[int]``): that
+    type."""
 
 
 def _resolve_type(annotation: Any) -> tuple[type, bool]:
@@ -237,7 +238,7 @@ def config_fields(config_cls: type) -> list[FieldSpec]:
     ordered = sorted(dataclasses.fields(config_cls), key=lambda f: rank.get(f.name, len(rank)))  # stable
     for f in ordered:
         base, optional = _resolve_type(hints[f.name])
-        args = typing.get_args(hints[f.name]) if base is dict else ()
+        args = typing.get_args(hints[f.name]) if base in (dict, list) else ()
         if f.default is not MISSING:
             default = f.default
         elif f.default_factory is not MISSING:
@@ -249,13 +250,38 @@ def config_fields(config_cls: type) -> list[FieldSpec]:
             name=f.name, label=field_label(f.name, meta.get("label")), type=base,
             default=default, help=meta.get("help", ""), choices=meta.get("choices"), min=meta.get("min"),
             max=meta.get("max"), advanced=bool(meta.get("advanced")), optional=optional,
-            value_type=args[1] if len(args) == 2 and isinstance(args[1], type) else None,
+            value_type=args[-1] if args and isinstance(args[-1], type) else None,
         ))
     return specs
 
 
 class ConfigError(ValueError):
     """A config value of the wrong type, out of bounds, or unknown."""
+
+
+TRUE_WORDS = ("1", "true", "yes", "on")
+FALSE_WORDS = ("0", "false", "no", "off", "")
+
+
+def _boolean(name: str, value: Any) -> bool:
+    """``value`` as a yes/no setting: a bool, 0/1, or one of the words above (a typo such as "ture" was False)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in TRUE_WORDS + FALSE_WORDS:
+        return value.strip().lower() in TRUE_WORDS
+    raise ConfigError(f"{name}: expected true or false, got {value!r}")
+
+
+def _whole(name: str, value: Any) -> int:
+    """An item of a list of whole numbers (corpus ids), or a :class:`ConfigError` naming the setting."""
+    if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+        raise ConfigError(f"{name}: expected whole numbers, got {value!r}")
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{name}: expected whole numbers, got {value!r}") from None
 
 
 def _coerce(spec: FieldSpec, value: Any) -> Any:
@@ -265,11 +291,11 @@ def _coerce(spec: FieldSpec, value: Any) -> Any:
         raise ConfigError(f"{spec.name}: a value is required")
     if spec.type is int and isinstance(value, float) and not value.is_integer():
         raise ConfigError(f"{spec.name}: expected a whole number, got {value}")
+    if spec.type in (int, float) and isinstance(value, bool):  # true was read as 1
+        raise ConfigError(f"{spec.name}: expected a number, got {value!r}")
     try:
         if spec.type is bool:
-            if isinstance(value, str):
-                value = value.strip().lower() in ("1", "true", "yes", "on")
-            coerced = bool(value)
+            coerced = _boolean(spec.name, value)
         elif spec.type is int:
             coerced = int(value)
         elif spec.type is float:
@@ -277,11 +303,17 @@ def _coerce(spec: FieldSpec, value: Any) -> Any:
         elif spec.type is str:
             coerced = str(value)
         elif spec.type is list:
-            coerced = list(value)
+            # a bare string is a comma-separated list ("greedy" was split into its letters)
+            coerced = [part.strip() for part in value.split(",") if part.strip()] if isinstance(value, str) \
+                else list(value)
+            if spec.value_type is int:
+                coerced = [_whole(spec.name, item) for item in coerced]
         elif spec.type is dict:
             coerced = dict(value)
         else:
             coerced = value
+    except ConfigError:
+        raise
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{spec.name}: cannot read {value!r} as {spec.type.__name__}") from exc
     if spec.type is float and not math.isfinite(coerced):  # NaN passes every bound: refuse it here

@@ -50,7 +50,7 @@ class EvaluateConfig:
 
     models: list = setting([], "Registered policy models to evaluate; each becomes a system on the Compare page.",
                            label="Models")
-    corpus_ids: list = setting([], "Corpora whose split is the test set (not used when an uploaded test set is "
+    corpus_ids: list[int] = setting([], "Corpora whose split is the test set (not used when an uploaded test set is "
                                    "chosen).", label="Corpora")
     split: str = setting("test", "Which split of the corpora is the test set.", choices=("test", "valid", "train"))
     testset: str = setting("", "An uploaded test set (its id, from the Compare page); empty: the corpora's split.",

@@ -39,7 +39,7 @@ class GenerateConfig:
     """Settings of a generate run."""
 
     model: str = setting("", "Registered policy model that samples the candidates (the SFT model for cold start).")
-    corpus_ids: list = setting([], "Corpora whose sources are translated.")
+    corpus_ids: list[int] = setting([], "Corpora whose sources are translated.")
     split: str = setting("train", "Which split's sources to use.", choices=("train", "valid", "test", "all"))
     sample_size: int = setting(0, "Translate a seeded random sample of this many sources (0 = all).", min=0)
     strategies: list = setting(list(DEFAULT_STRATEGIES),

@@ -103,7 +103,7 @@ class GrpoJobConfig(TrainerSettings, LoraSettings, PolicyOutputSettings):
     terminology_penalty: float = setting(0.0, "Subtracted × the share of the source's glossary terms a translation "
                                               "misses (0 = off; needs glossaries).", min=0.0, max=1000.0,
                                          advanced=True, label="Terminology penalty")
-    corpus_ids: list = setting([], "Corpora whose sources are the prompts (their references feed chrF).")
+    corpus_ids: list[int] = setting([], "Corpora whose sources are the prompts (their references feed chrF).")
     split: str = setting("train", "Which split's sources to use.", choices=("train", "valid", "test"))
     max_prompts: int = setting(256, "Use a seeded sample of at most this many sources (0 = all).", min=0)
     drop_solved_at: float = setting(0.0, "Before training, translate every source greedily and drop those whose "

@@ -68,7 +68,7 @@ class PPOJobConfig(TrainerSettings, PolicyOutputSettings):
     ensemble: str = setting("mean", "How an ensemble's scores combine: their mean, their minimum (conservative) or "
                                     "mean − k·std (uncertainty-penalised).", choices=COMBINATIONS)
     ensemble_k: float = setting(1.0, "k of mean − k·std.", min=0.0, max=100.0)
-    corpus_ids: list = setting([], "Corpora whose train sources are the prompts (their valid split is held out).")
+    corpus_ids: list[int] = setting([], "Corpora whose train sources are the prompts (their valid split is held out).")
     model_name: str = setting("", "Name of the resulting model version (empty: ppo-<date>-<time>).")
     register_stage: str = setting("cold-start", "Stage of the resulting model.",
                                   choices=("cold-start", "final", "candidate"))

@@ -65,7 +65,7 @@ class Phase2Config:
     """One click from the SFT model to the cold-start model."""
 
     policy: str = setting("", "The SFT policy that samples candidates and starts PPO (empty: the newest SFT model).")
-    corpus_ids: list = setting([], "Corpora whose train sources are translated, scored and used as PPO prompts.",
+    corpus_ids: list[int] = setting([], "Corpora whose train sources are translated, scored and used as PPO prompts.",
                                label="Corpora")
     sample_size: int = setting(0, "Translate a seeded sample of this many sources (0 = all).", min=0)
     min_margin: float = setting(0.15, "Smallest fused-quality gap (0–1) for a synthetic pair.", min=0.0, max=1.0)
@@ -77,17 +77,17 @@ class Phase2Config:
                                        label="PPO learning rate")
     kl_coef: float = setting(0.1, "PPO KL penalty coefficient (RL method ppo only).", min=0.0, max=10.0,
                              label="KL coefficient")
-    generate_settings: dict = setting({}, "Other generate settings (field: value), e.g. max_new_tokens.",
+    generate_settings: dict = setting({}, "Other generate settings (name=value, …), e.g. max_new_tokens.",
                                       advanced=True, label="Other generate settings")
-    score_settings: dict = setting({}, "Other score settings (field: value), e.g. comet_model.", advanced=True,
+    score_settings: dict = setting({}, "Other score settings (name=value, …), e.g. comet_model.", advanced=True,
                                    label="Other score settings")
-    reward_settings: dict = setting({}, "Other reward-model settings (field: value).", advanced=True,
+    reward_settings: dict = setting({}, "Other reward-model settings (name=value, …).", advanced=True,
                                     label="Other reward-model settings")
-    ppo_settings: dict = setting({}, "Other PPO settings (field: value), e.g. batch_size.", advanced=True,
+    ppo_settings: dict = setting({}, "Other PPO settings (name=value, …), e.g. batch_size.", advanced=True,
                                  label="Other PPO settings")
-    grpo_settings: dict = setting({}, "GRPO settings (field: value) when the RL method is GRPO.", advanced=True,
+    grpo_settings: dict = setting({}, "GRPO settings (name=value, …) when the RL method is GRPO.", advanced=True,
                                   label="GRPO settings")
-    dpo_settings: dict = setting({}, "DPO settings (field: value) when the RL method is DPO.", advanced=True,
+    dpo_settings: dict = setting({}, "DPO settings (name=value, …) when the RL method is DPO.", advanced=True,
                                  label="DPO settings")
 
 
@@ -104,8 +104,8 @@ class Phase3Config:
     weight_by_agreement: bool = setting(False, "Weight linguists by their agreement with the others.")
     valid_share: float = setting(0.2, "Share of judged sources held out to measure the RM on human pairs.",
                                  min=0.0, max=0.9)
-    corpus_ids: list = setting([], "Corpora whose train sources are the PPO prompts (empty: those of the cold-start "
-                                   "run).", label="Corpora")
+    corpus_ids: list[int] = setting([], "Corpora whose train sources are the PPO prompts (empty: those of the "
+                                    "cold-start run).", label="Corpora")
     rm_epochs: float = setting(2.0, "Reward-model fine-tuning passes.", min=0.01, max=1000, label="RM epochs")
     rl_method: str = setting("ppo", RL_METHOD_HELP, choices=RL_METHODS, label="RL method")
     ppo_steps: int = setting(1000, "PPO stage-2 updates (RL method ppo only).", min=1, max=1_000_000, label="PPO steps")
@@ -114,13 +114,13 @@ class Phase3Config:
     kl_coef: float = setting(0.1, "PPO KL penalty coefficient (RL method ppo only).", min=0.0, max=10.0,
                              label="KL coefficient")
     model_name: str = setting("", "Name of the final model (empty: ppo-<date>-<time>).")
-    reward_settings: dict = setting({}, "Other reward fine-tune settings (field: value).", advanced=True,
+    reward_settings: dict = setting({}, "Other reward fine-tune settings (name=value, …).", advanced=True,
                                     label="Other reward-model settings")
-    ppo_settings: dict = setting({}, "Other PPO settings (field: value), e.g. batch_size.", advanced=True,
+    ppo_settings: dict = setting({}, "Other PPO settings (name=value, …), e.g. batch_size.", advanced=True,
                                  label="Other PPO settings")
-    grpo_settings: dict = setting({}, "GRPO settings (field: value) when the RL method is GRPO.", advanced=True,
+    grpo_settings: dict = setting({}, "GRPO settings (name=value, …) when the RL method is GRPO.", advanced=True,
                                   label="GRPO settings")
-    dpo_settings: dict = setting({}, "DPO settings (field: value) when the RL method is DPO.", advanced=True,
+    dpo_settings: dict = setting({}, "DPO settings (name=value, …) when the RL method is DPO.", advanced=True,
                                  label="DPO settings")
 
 

@@ -51,7 +51,7 @@ class RetrainSchedule:
     )
     phase3: dict = setting(
         {},
-        "Phase 3 settings of each retrain (field: value), e.g. rl_method, ppo_steps; the "
+        "Phase 3 settings of each retrain (name=value, …), e.g. rl_method=grpo, ppo_steps=40; the "
         "policy is always the production model.",
         advanced=True,
         label="Phase 3 settings",

@@ -16,6 +16,7 @@ from engine.jobs.events import FINAL_STATUSES
 from engine.jobs.kinds import job_kind
 from engine.jobs.metric_titles import metric_title
 from engine.wording import counted
+from studio.components.settings_text import UnreadableSettings
 from studio.state import services, shows_storage_errors
 
 STATUS_ICONS = {"queued": ":material/schedule:", "running": ":material/autorenew:",
@@ -87,6 +88,10 @@ def config_form(kind_name: str | Any, *, key: str, defaults: dict[str, Any] | No
                         values[spec.name] = widget(spec, value, f"{key}-{spec.name}")
         submitted = st.form_submit_button(submit_label, type="primary")
     if not submitted:
+        return None
+    unreadable = [spec.label for spec in specs if isinstance(values.get(spec.name), UnreadableSettings)]
+    if unreadable:  # the parts read would start without the rest (a settings box's max_steps dropped, say)
+        st.error(f"Please fix the settings: {', '.join(unreadable)} cannot be read (see above); nothing was started.")
         return None
     try:
         return config_from_dict(kind.config_cls, values)

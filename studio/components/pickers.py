@@ -10,7 +10,7 @@ import streamlit as st
 from engine.corpora.fresh import fresh_source_corpora
 from engine.jobs.config import FieldSpec
 from engine.wording import counted
-from studio.components.settings_text import format_settings, parse_settings
+from studio.components.settings_text import UnreadableSettings, format_settings, parse_settings
 from studio.state import services
 
 Widget = Callable[[FieldSpec, Any, str], Any]
@@ -103,16 +103,18 @@ def run_picker(kind: str) -> Widget:
     return widget
 
 
-def mapping_widget(spec: FieldSpec, value: Any, key: str, *, numeric: bool = False) -> dict[str, Any]:
+def mapping_widget(spec: FieldSpec, value: Any, key: str, *,
+                   numeric: bool = False) -> dict[str, Any] | UnreadableSettings:
     """A mapping as ``name=value`` pairs separated by commas (:mod:`studio.components.settings_text`);
-    ``numeric``: metric weights, every value a number."""
+    ``numeric``: metric weights, every value a number. Text that cannot be read all gives its errors
+    (:class:`UnreadableSettings`), which the form refuses."""
     how = "name=weight pairs" if numeric else "name=value pairs (a word, a number, true/false or JSON)"
     text = st.text_input(spec.label, value=format_settings(value), key=key,
                          help=f"{spec.help} In the form: {how}, separated by commas.".strip())
     values, errors = parse_settings(text, numeric=numeric)
     for error in errors:
         st.error(error)
-    return values
+    return UnreadableSettings(errors) if errors else values
 
 
 def pair_sets_picker(origin: str | None = None, preselect_newest: bool = True,

@@ -10,6 +10,11 @@ import json
 from typing import Any
 
 
+class UnreadableSettings(list):
+    """What a settings text box gives when part of it cannot be read: the errors. A form that gets one refuses to
+    submit (the parts that could be read were started without the rest, e.g. without ``max_steps``)."""
+
+
 def format_settings(values: dict[str, Any] | None) -> str:
     """``values`` as the text :func:`parse_settings` reads back to the same mapping."""
     return ", ".join(f"{name}={_format_value(value)}" for name, value in (values or {}).items())

@@ -140,6 +140,17 @@ def test_every_settings_field_reads_json_values(open_page, store, tiny_policy, d
     assert steps[1]["config"]["weights"] == {"chrf": 1.0}
 
 
+def test_a_settings_box_with_a_part_it_cannot_read_starts_nothing(open_page, store, tiny_policy, demo_corpus):
+    # "max_steps: 3" was shown as an error, and the pipeline started anyway without it (whole epochs, not 3 steps)
+    at = open_page("pipelines")
+    at.text_input(key="pipelines-phase2-Small demo model-grpo_settings").set_value("max_steps: 3, batch_size=2")
+    by_label(at.button, "Run Phase 2 · cold start").click()
+    at.run()
+    assert any("“max_steps: 3” is not name=value" in e.value for e in at.error)
+    assert any("GRPO settings cannot be read (see above); nothing was started" in e.value for e in at.error)
+    assert store.pipelines.list() == []
+
+
 def test_a_pipeline_just_started_is_the_one_shown(open_page, store, tiny_policy, tiny_policy_dir, tiny_rm,
                                                   demo_corpus):
     # the page kept showing the pipeline chosen before ("#1 … succeeded"), inviting a second start

@@ -18,7 +18,9 @@ class ExampleConfig:
     ids: list = setting([1], "Corpus ids.")
     note: str | None = setting(None, "Optional note.", advanced=True)
     weights: dict[str, float] = setting({"chrf": 1.0}, "Metric weights.")
-    extra: dict = setting({}, "Other settings (field: value).")
+    extra: dict = setting({}, "Other settings (name=value, …).")
+    corpora: list[int] = setting([], "Corpus ids (whole numbers).")
+    flag: bool = setting(False, "A switch.")
 
 
 def test_fields_carry_help_and_bounds():
@@ -36,6 +38,11 @@ def test_round_trip_and_coercion():
     cfg = config_from_dict(ExampleConfig, {"steps": "5", "rate": 1, "ids": (2, 3)})
     assert cfg == ExampleConfig(steps=5, rate=1.0, ids=[2, 3])
     assert config_from_dict(ExampleConfig, config_to_dict(cfg)) == cfg
+    # a bare string in a list setting is a comma-separated list (strategies=greedy was split into its letters)
+    assert config_from_dict(ExampleConfig, {"ids": "greedy, top_p:0.9x2"}).ids == ["greedy", "top_p:0.9x2"]
+    assert config_from_dict(ExampleConfig, {"corpora": "3, 4"}).corpora == [3, 4]
+    assert config_from_dict(ExampleConfig, {"corpora": ["3"], "flag": "Yes"}) == ExampleConfig(corpora=[3], flag=True)
+    assert config_from_dict(ExampleConfig, {"flag": 0}).flag is False
 
 
 @pytest.mark.parametrize("values, message", [
@@ -48,6 +55,13 @@ def test_round_trip_and_coercion():
     ({"steps": None}, "steps: a value is required"),
     ({"rate": float("nan")}, "rate: expected a finite number, got nan"),  # NaN passes every comparison
     ({"rate": "inf"}, "rate: expected a finite number, got 'inf'"),
+    # found by a probe of every job's settings: a typo was False, [0] True, true a batch size of 1, and a word
+    # among corpus ids failed inside the job without naming the setting
+    ({"flag": "ture"}, "flag: expected true or false, got 'ture'"),
+    ({"flag": [0]}, "flag: expected true or false, got [0]"),
+    ({"steps": True}, "steps: expected a number, got True"),
+    ({"corpora": ["abc"]}, "corpora: expected whole numbers, got 'abc'"),
+    ({"corpora": [1.5]}, "corpora: expected whole numbers, got 1.5"),
 ])
 def test_bad_values_are_refused_with_a_reason(values, message):
     with pytest.raises(ConfigError) as err:
