@@ -20,6 +20,8 @@ from engine.decoding.loop import decode_rows, left_padded, loop_supported, new_t
 from engine.decoding.masks import fast_masks
 from engine.models.prompting import encode_prompt
 
+MAX_BEAMS = 16
+"""The widest beam a strategy may ask for (as Evaluate's ``num_beams``): beam:100000 was accepted."""
 _SPEC = re.compile(r"^(greedy|beam|temperature|top_k|top_p)(?::([0-9.]+))?(?:x(\d+))?$")
 
 
@@ -39,6 +41,8 @@ class SamplingStrategy:
             raise ValueError(f"not a sampling strategy: {spec!r} (e.g. greedy, beam:4, temperature:0.8x2, "
                              "top_k:20, top_p:0.9)")
         kind, value, samples = match.group(1), match.group(2), int(match.group(3) or 1)
+        if samples < 1:
+            raise ValueError(f"{spec!r} asks for no sample: write x1 or more, or leave the strategy out")
         if kind == "greedy":
             if value is not None:
                 raise ValueError("greedy takes no value")
@@ -48,8 +52,9 @@ class SamplingStrategy:
         if value is None:
             raise ValueError(f"{kind} needs a value, e.g. {kind}:{ {'beam': 4, 'temperature': 0.8}.get(kind, 20) }")
         number = float(value)
-        if kind == "beam" and (number < 2 or not number.is_integer() or samples > number):
-            raise ValueError("beam needs a whole number of beams ≥ 2, and no more samples than beams")
+        if kind == "beam" and (number < 2 or number > MAX_BEAMS or not number.is_integer() or samples > number):
+            raise ValueError(f"beam needs a whole number of beams from 2 to {MAX_BEAMS}, and no more samples than "
+                             "beams")
         if kind == "temperature" and not 0 < number <= 5:
             raise ValueError("temperature must be in (0, 5]")
         if kind == "top_k" and (number < 1 or not number.is_integer()):

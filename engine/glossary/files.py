@@ -18,6 +18,13 @@ GLOSSARY_INPUT = "glossary.jsonl"
 """The file name of a run's exported glossary entries, in its ``inputs/``."""
 
 
+def check_terminology(penalty: float, glossaries: Iterable[str]) -> None:
+    """Refuse a terminology penalty without glossaries (the run went on with no penalty and no word of it)."""
+    if penalty > 0 and not list(glossaries):
+        raise ValueError("terminology_penalty needs glossaries: choose the glossaries whose terms it checks, or set "
+                         "it to 0")
+
+
 def write_entries(path: Path | str, entries: Iterable[tuple[str, str, GlossaryEntry]]) -> Path:
     """Write ``(glossary name, pair, entry)`` triples to ``path`` (JSON lines); returns the path."""
     path = Path(path)

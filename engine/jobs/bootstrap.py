@@ -127,6 +127,13 @@ class BootstrapConfig:
 
 
 # --- preparing (in the studio process) -----------------------------------------------------------------
+def check(config: BootstrapConfig) -> None:
+    """A warm-up no longer than the training."""
+    if config.warmup_steps > config.max_steps:
+        raise ValueError(f"warmup_steps {config.warmup_steps} is above max_steps {config.max_steps}: the learning "
+                         "rate would still be rising when training stops")
+
+
 def prepare(config: BootstrapConfig, store: Any, run_dir: Path) -> None:
     """Export the train and valid segments of the chosen corpora to ``run_dir/inputs/*.parquet``."""
     if not config.corpus_ids:
@@ -570,4 +577,5 @@ KIND = JobKind(
     config_cls=BootstrapConfig,
     run=run,
     prepare=prepare,
+    check=check,
 )

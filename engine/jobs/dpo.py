@@ -135,12 +135,14 @@ def check_objective(config: DpoJobConfig) -> None:
         raise ValueError(f"the CPO objective takes the loss {', '.join(CPO_LOSSES)}, not {config.loss_type!r}")
     if config.objective == "dpo" and config.loss_type == "simpo":
         raise ValueError("'simpo' is a loss of the CPO objective (reference-free): choose the objective 'cpo'")
+    if config.beta <= 0 and config.objective != "orpo":  # ORPO's beta weighs its odds-ratio term: 0 is plain SFT
+        raise ValueError(f"beta 0 makes the {config.objective.upper()} loss flat: nothing is learned from the "
+                         "preferences (the run registered the unchanged policy); set beta above 0")
 
 
 def prepare(config: DpoJobConfig, store, run_dir: Path) -> None:
     """Resolve the policy and export the chosen pairs (and, for KTO from judgements, the judgements) into
     ``inputs/``."""
-    check_objective(config)
     if uses_pairs(config) and not config.pair_sets:
         raise ValueError("choose at least one set of preference pairs")
     resolve_policy(store, config.policy).save(run_dir / "inputs" / "policy.json")
@@ -272,6 +274,9 @@ def run(config: DpoJobConfig, ctx: JobContext) -> None:
     from engine.rl.objectives import encode_unpaired
 
     check_objective(config)
+    if config.nll_weight > 0 and config.objective in ("orpo", "kto"):  # a preset's weight kept when switching
+        ctx.log(f"nll_weight {config.nll_weight:g} is not used: it is DPO's and CPO's (ORPO's loss has its own "
+                f"likelihood term, KTO none)", level="warning")
     use_job_threads()
     policy = ModelRef.load(ctx.inputs_dir / "policy.json")
     train_rows, valid_rows = training_pairs(ctx, config) if uses_pairs(config) else ([], [])
@@ -409,5 +414,5 @@ KIND = JobKind(
     description="Direct preference optimisation of a policy (TRL): DPO and its loss types against the frozen "
                 "starting policy, CPO and ORPO without a reference, KTO from single good/bad translations (pairs "
                 "or judgements); optional LoRA; checkpoints, cancel and resume.",
-    config_cls=DpoJobConfig, run=run, prepare=prepare,
+    config_cls=DpoJobConfig, run=run, prepare=prepare, check=check_objective,
 )

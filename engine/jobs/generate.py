@@ -63,11 +63,15 @@ def _candidate_count(strategies: list) -> int:
     return sum(s.samples for s in parse_strategies(strategies))
 
 
-def prepare(config: GenerateConfig, store, run_dir: Path) -> None:
-    """Check the settings, then export the sources and the model reference into ``inputs/``."""
+def check(config: GenerateConfig) -> None:
+    """The strategies can be read and give 3–8 candidates per source."""
     n = _candidate_count(config.strategies)
     if not 3 <= n <= 8:
         raise ValueError(f"the strategies give {n} candidate{'' if n == 1 else 's'} per source; choose between 3 and 8")
+
+
+def prepare(config: GenerateConfig, store, run_dir: Path) -> None:
+    """Export the sources and the model reference into ``inputs/``."""
     ref = resolve_model(store, config.model)
     if ref.kind != "policy":
         raise ValueError(f"{config.model} is a {ref.kind} model; choose a policy model")
@@ -204,6 +208,6 @@ def run(config: GenerateConfig, ctx: JobContext) -> None:
 KIND = JobKind(
     name="generate", title="Generate candidates",
     description="The policy samples 3–8 candidate translations per source with varied decoding strategies.",
-    config_cls=GenerateConfig, run=run, prepare=prepare,
+    config_cls=GenerateConfig, run=run, prepare=prepare, check=check,
     resumes_from_outputs=True,
 )

@@ -31,7 +31,7 @@ from typing import Any, ClassVar
 
 import pyarrow.parquet as pq
 
-from engine.glossary.files import GLOSSARY_INPUT
+from engine.glossary.files import GLOSSARY_INPUT, check_terminology
 from engine.jobs.config import SEED_MAX, setting
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.kinds import JobKind
@@ -56,6 +56,7 @@ from engine.jobs.training import (
 )
 from engine.models.refs import ModelRef, resolve_model
 from engine.reward.ensemble import COMBINATIONS, check_combination, member_names
+from engine.wording import counted
 
 METHODS: tuple[str, ...] = ("grpo", "rloo")
 SCALE_REWARDS: tuple[str, ...] = ("group", "batch", "none")
@@ -177,7 +178,9 @@ def _active_rewards(config: GrpoJobConfig) -> list[tuple[str, float]]:
     return rewards
 
 
-def _validate(config: GrpoJobConfig) -> None:
+def check(config: GrpoJobConfig) -> None:
+    """A reward to learn from, settings of the chosen method, known checks, glossaries for the terminology
+    penalty."""
     if not any(name in ("rm", "chrf") for name, _ in _active_rewards(config)):
         raise ValueError("choose a reward: a reward model with rm_weight > 0, or chrf_weight > 0")
     check_combination(config.ensemble, config.ensemble_k)
@@ -192,6 +195,7 @@ def _validate(config: GrpoJobConfig) -> None:
     unknown = sorted(set(config.penalty_checks) - set(CHECK_FLAGS))
     if unknown:
         raise ValueError(f"unknown checks {', '.join(unknown)}; known: {', '.join(CHECK_FLAGS)}")
+    check_terminology(config.terminology_penalty, config.glossaries)
 
 
 def _advantage_scaling(config: GrpoJobConfig) -> str:
@@ -204,8 +208,7 @@ def _advantage_scaling(config: GrpoJobConfig) -> str:
 
 
 def prepare(config: GrpoJobConfig, store, run_dir: Path) -> None:
-    """Check the rewards, resolve the policy (and reward model) and export the sources into ``inputs/``."""
-    _validate(config)
+    """Resolve the policy (and reward model) and export the sources into ``inputs/``."""
     if not config.corpus_ids:
         raise ValueError("choose at least one corpus")
     resolve_policy(store, config.policy).save(run_dir / "inputs" / "policy.json")
@@ -224,6 +227,15 @@ def prepare(config: GrpoJobConfig, store, run_dir: Path) -> None:
                              seed=config.seed)
     if n == 0:
         raise ValueError("the chosen corpora have no sources in that split")
+    check_one_step(n, config.batch_size)
+
+
+def check_one_step(sources: int, batch_size: int) -> None:
+    """Refuse fewer sources than one step's batch: TRL then trains no step, and the run "succeeded" and registered
+    the policy unchanged."""
+    if sources < batch_size:
+        raise ValueError(f"{counted(sources, 'source')} is fewer than one step's batch ({batch_size} sources): "
+                         "choose more sources (max_prompts, corpora) or a smaller batch_size")
 
 
 # --- rewards --------------------------------------------------------------------------------------
@@ -420,7 +432,7 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
     from engine.models.loading import load_causal_lm, load_tokenizer
     from engine.reward.ensemble import reward_files
 
-    _validate(config)
+    check(config)
     use_job_threads()
     policy = ModelRef.load(ctx.inputs_dir / "policy.json")
     rm_file = ctx.inputs_dir / "reward_model.json"
@@ -479,6 +491,7 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
     model = load_causal_lm(policy.path, trust_remote_code=policy.trust_remote_code,
                            dtype=precision.load_dtype(trainable=True, lora=config.lora))
     rows = _unsolved(config, ctx, model, tokenizer, rows, policy.prompt_format, precision)
+    check_one_step(len(rows), config.batch_size)  # after the solved sources were dropped
     dataset = Dataset.from_list(prompt_rows(rows, tokenizer, policy.prompt_format))
     trainer = trainer_cls(
         model=model, reward_funcs=funcs, args=args, train_dataset=dataset, processing_class=tokenizer,
@@ -529,5 +542,5 @@ KIND = JobKind(
     name="grpo", title="Align with GRPO / RLOO",
     description="Online RL: the policy samples a group of translations per source, rewarded by a reward model "
                 "and/or chrF with a penalty for broken output (TRL GRPOTrainer or RLOOTrainer); KL to the start.",
-    config_cls=GrpoJobConfig, run=run, prepare=prepare,
+    config_cls=GrpoJobConfig, run=run, prepare=prepare, check=check,
 )

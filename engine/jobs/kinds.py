@@ -43,6 +43,11 @@ class JobKind:
     config_cls: type
     run: Callable[[Any, JobContext], None]
     prepare: Callable[[Any, Any, Path], None] | None = None
+    check: Callable[[Any], None] | None = None
+    """The config's own checks, without the store or files (values that fit their bounds but not each other, or
+    not this machine): run at every door a config comes in by — a job started, a pipeline's steps built, a
+    retraining schedule saved, ``python -m engine run`` of a run folder — so that what the job would refuse is
+    refused there, not after the steps before it ran for hours. Raises ValueError saying what to change."""
     resumes_from_outputs: bool = False
     """The job writes its finished work to ``outputs/`` as it goes (chunks of sources, systems evaluated) and a
     resumed run skips it: it needs no checkpoint to continue where it stopped."""
@@ -58,3 +63,15 @@ def job_kind(name: str) -> JobKind:
     if kind.name != name:
         raise RuntimeError(f"{module_name} registers {kind.name!r}, expected {name!r}")
     return kind
+
+
+def checked_config(name: str, values: dict[str, Any]) -> Any:
+    """``values`` as job kind ``name``'s config: types and bounds (:func:`~engine.jobs.config.config_from_dict`),
+    then the kind's own :attr:`JobKind.check`."""
+    from engine.jobs.config import config_from_dict
+
+    kind = job_kind(name)
+    config = config_from_dict(kind.config_cls, values)
+    if kind.check is not None:
+        kind.check(config)
+    return config

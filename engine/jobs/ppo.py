@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 
 import pyarrow.parquet as pq
 
-from engine.glossary.files import GLOSSARY_INPUT
+from engine.glossary.files import GLOSSARY_INPUT, check_terminology
 from engine.jobs import checkpoints
 from engine.jobs.config import SEED_MAX, setting, setting_of
 from engine.jobs.context import JobCancelled, JobContext
@@ -116,14 +116,21 @@ class PPOJobConfig(TrainerSettings, PolicyOutputSettings):
         return ShapingConfig(**{f.name: getattr(self, f.name) for f in fields(ShapingConfig)})
 
 
-def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
-    """Resolve policy and reward model, check their tokenizers match, export prompts and held-out sources."""
+def check(config: PPOJobConfig) -> None:
+    """Batch sizes that divide, a reward model, a KL alarm that can stop, glossaries for the terminology penalty."""
     if config.batch_size % config.mini_batch_size or config.batch_size % config.gradient_accumulation:
         raise ValueError("the batch size must be a multiple of the mini-batch size and of the accumulation steps")
     check_combination(config.ensemble, config.ensemble_k)
-    names = member_names(config.reward_model, config.extra_reward_models)
-    if not names:
+    if not member_names(config.reward_model, config.extra_reward_models):
         raise ValueError("choose a reward model")
+    if config.stop_on_kl and config.kl_target <= 0:  # every step's KL is above 0: it stopped after step 1
+        raise ValueError("stop_on_kl with kl_target 0 stops at the first step: set a KL target above 0")
+    check_terminology(config.terminology_penalty, config.glossaries)
+
+
+def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
+    """Resolve policy and reward model, check their tokenizers match, export prompts and held-out sources."""
+    names = member_names(config.reward_model, config.extra_reward_models)
     policy = resolve_model(store, config.policy)
     if policy.kind != "policy":
         raise ValueError(f"{config.policy} is not a policy model")
@@ -461,5 +468,5 @@ KIND = JobKind(
     name="ppo", title="PPO against the reward model",
     description="Optimises the policy with TRL's PPO against a reward model, with a KL penalty to a frozen "
                 "reference, value head and GAE, live monitors, held-out chrF and alarms.",
-    config_cls=PPOJobConfig, run=run, prepare=prepare,
+    config_cls=PPOJobConfig, run=run, prepare=prepare, check=check,
 )

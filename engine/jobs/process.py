@@ -11,15 +11,15 @@ Under ``accelerate launch`` each process of the run runs this; only rank 0 write
 from __future__ import annotations
 
 import os
+import sys
 import traceback
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from engine.jobs.config import config_from_dict
 from engine.jobs.context import JobCancelled, JobContext, process_rank, world_size
-from engine.jobs.kinds import job_kind
+from engine.jobs.kinds import checked_config, job_kind
 
 CONFIG_FILE = "config.yaml"
 HEARTBEAT_ENV = "TARJAMA_HEARTBEAT_S"
@@ -73,7 +73,15 @@ def run_job(run_dir: Path) -> int:
     try:
         spec = read_run_config(run_dir)
         kind = job_kind(spec["kind"])
-        config = config_from_dict(kind.config_cls, spec.get("config") or {})
+        config = checked_config(spec["kind"], spec.get("config") or {})
+    except (ValueError, KeyError) as exc:  # a config.yaml edited by hand: one line, not a traceback
+        message = f"{run_dir / CONFIG_FILE} cannot be run: {str(exc).strip(chr(34))}"
+        ctx.log(message, level="error")
+        ctx.status("failed", error=message)
+        ctx.close()
+        print(f"error: {message}", file=sys.stderr)
+        return 2
+    try:
         ctx.status("running", pid=os.getpid())
         if size > 1:
             ctx.log(f"process rank {rank} of {size} (pid {os.getpid()})")

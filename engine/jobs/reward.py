@@ -34,6 +34,9 @@ from engine.jobs.training import (
 from engine.models.refs import ModelRef, resolve_model
 from engine.reward.unfreezing import parse_schedule
 
+QLORA_NEEDS_CUDA = ("qlora: QLoRA needs a CUDA GPU (bitsandbytes 4-bit) and this machine has none: use LoRA or full "
+                    "fine-tuning instead")
+
 
 @dataclass
 class RewardJobConfig(TrainerSettings, LoraSettings, PairDataSettings):
@@ -79,11 +82,17 @@ class RewardJobConfig(TrainerSettings, LoraSettings, PairDataSettings):
                                         advanced=True, label="Likelihood baseline")
 
 
+def check(config: RewardJobConfig) -> None:
+    """The unfreezing phases can be read; QLoRA only where there is a CUDA GPU (also the fine-tune's check)."""
+    parse_schedule(config.unfreeze_schedule)  # a phase the job cannot read fails here, not after the model loads
+    if config.qlora and not cuda_available():
+        raise ValueError(QLORA_NEEDS_CUDA)
+
+
 def prepare(config: RewardJobConfig, store, run_dir: Path) -> None:
     """Resolve the base model and export the chosen pairs into ``inputs/``."""
     if not config.pair_sets:
         raise ValueError("choose at least one set of preference pairs")
-    parse_schedule(config.unfreeze_schedule)  # a phase the job cannot read fails here, not after the model loads
     ref = resolve_model(store, config.base_model)
     ref.save(run_dir / "inputs" / "base.json")
     n = store.preferences.export_pairs(run_dir / "inputs" / "pairs.parquet", run_ids=list(config.pair_sets))
@@ -116,6 +125,10 @@ def _studio_callback(ctx: JobContext, config: RewardJobConfig, num_layers: int, 
     from engine.reward.unfreezing import apply_phase, phase_at
 
     phases = parse_schedule(config.unfreeze_schedule)
+    deeper = [p for p in phases if p.top and num_layers and p.top > num_layers]
+    if deeper:  # top999 trained every layer with no word that the model has 4
+        raise ValueError(f"unfreeze_schedule: {deeper[0].label} asks for more layers than the model has "
+                         f"({num_layers}): write top{num_layers} or all")
 
     class UnfreezingCallback(studio_callback_class()):
         """The studio callback plus layer-wise unfreezing by epoch or step."""
@@ -232,8 +245,7 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
     from engine.reward.model import build_reward_model, head_spec, load_reward_model, save_reward_model
 
     if config.qlora and not cuda_available():
-        raise RuntimeError("QLoRA needs a CUDA GPU (bitsandbytes 4-bit); this machine has none. "
-                           "Use LoRA or full fine-tuning instead.")
+        raise RuntimeError(QLORA_NEEDS_CUDA)
     use_job_threads()
     if not train_rows:
         raise ValueError("no training pairs")
@@ -332,5 +344,5 @@ KIND = JobKind(
     name="reward", title="Train a reward model",
     description="Bradley–Terry training of a reward head (linear, MLP or likelihood) on a causal-LM backbone, with "
                 "layer-wise unfreezing, validation accuracy and checkpoints.",
-    config_cls=RewardJobConfig, run=run, prepare=prepare,
+    config_cls=RewardJobConfig, run=run, prepare=prepare, check=check,
 )

@@ -19,9 +19,8 @@ import pyarrow.parquet as pq
 from engine.jobs.config import setting
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
-from engine.jobs.reward import RewardJobConfig, train_and_register
+from engine.jobs.reward import RewardJobConfig, check, train_and_register
 from engine.models.refs import ModelRef, resolve_model
-from engine.reward.unfreezing import parse_schedule
 
 HUMAN_BAR = 0.80
 """The project brief's bar for the fine-tuned RM's accuracy on held-out human pairs."""
@@ -52,7 +51,6 @@ def prepare(config: RewardFinetuneJobConfig, store, run_dir: Path) -> None:
     """Check the starting RM and export the human and replay pairs into ``inputs/``."""
     if not config.pair_sets:
         raise ValueError("choose at least one set of human pairs (made from feedback)")
-    parse_schedule(config.unfreeze_schedule)  # a phase the job cannot read fails here, not after the model loads
     ref = resolve_model(store, config.base_model)
     if ref.kind != "reward":
         raise ValueError(f"{config.base_model} is a {ref.kind} model; a fine-tune starts from a reward model")
@@ -124,5 +122,5 @@ KIND = JobKind(
     name="reward_finetune", title="Fine-tune the reward model on feedback",
     description="Bradley–Terry fine-tuning of a reward-model version on human pairs mixed with replayed synthetic "
                 "pairs; accuracy on held-out human and synthetic pairs before and after.",
-    config_cls=RewardFinetuneJobConfig, run=run, prepare=prepare,
+    config_cls=RewardFinetuneJobConfig, run=run, prepare=prepare, check=check,
 )

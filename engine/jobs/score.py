@@ -92,9 +92,20 @@ def fusion_plan(config: ScoreConfig):
     return plan_fusion(config.weights, availability)
 
 
-def prepare(config: ScoreConfig, store, run_dir: Path) -> None:
-    """Check the plan can run and export the generate run's candidates into ``inputs/``."""
+def check(config: ScoreConfig) -> None:
+    """The weights name known metrics and at least one can run; the extra metrics are known."""
+    from engine.metrics import available_metrics
+
     fusion_plan(config)
+    known = available_metrics(config.metric_settings())
+    unknown = [name for name in config.extra_metrics if name not in known]
+    if unknown:  # failed inside the job with a KeyError's traceback
+        raise ValueError(f"extra_metrics: unknown metric {', '.join(map(repr, unknown))}; known: "
+                         f"{', '.join(sorted(known))}")
+
+
+def prepare(config: ScoreConfig, store, run_dir: Path) -> None:
+    """Export the generate run's candidates into ``inputs/`` (the settings were checked by :func:`check`)."""
     run = store.runs.get(config.generate_run)
     if run is None or run["kind"] != "generate":
         raise ValueError(f"{config.generate_run!r} is not a generate run")
@@ -109,6 +120,20 @@ def prepare(config: ScoreConfig, store, run_dir: Path) -> None:
 
 def _groups(rows: list[dict]) -> list[str]:
     return [f"{r['corpus_id']}:{r['seg_id']}" for r in rows]
+
+
+def _no_pair_reason(candidates: list, config: ScoreConfig) -> str:
+    """Why scoring gave no pair, in words: the widest quality gap within one source against the margin asked."""
+    by_group: dict[str, list[float]] = {}
+    for cand in candidates:
+        by_group.setdefault(cand.group, []).append(cand.quality)
+    widest = max((max(q) - min(q) for q in by_group.values() if len(q) > 1), default=None)
+    if widest is None:
+        return "no pair: every source has a single distinct candidate (sample more, or at a higher temperature)"
+    return (f"no pair: the widest fused-quality gap between two candidates of one source is {widest:.3f}, and a "
+            f"pair needs at least min_margin {config.min_margin:g} between candidates less alike than chrF "
+            f"{config.near_identical_chrf:g} (near_identical_chrf): lower min_margin or raise near_identical_chrf — "
+            "the scores are in outputs/scores.parquet")
 
 
 def run(config: ScoreConfig, ctx: JobContext) -> None:
@@ -173,6 +198,8 @@ def run(config: ScoreConfig, ctx: JobContext) -> None:
                             near_identical_chrf=config.near_identical_chrf, valid_fraction=config.valid_fraction,
                             seed=config.seed)
     pairs = build_pairs(candidates, pairing)
+    if not pairs:  # the run "succeeded" with nothing, and the reward model after it failed on an empty pair set
+        raise ValueError(_no_pair_reason(candidates, config))
     by_id = {r["cand_id"]: r for r in rows}
     pq.write_table(pa.Table.from_pylist([{
         "group_key": p.group, "pair": by_id[p.chosen_id]["pair"], "source": p.source,
@@ -203,5 +230,5 @@ KIND = JobKind(
     name="score", title="Score candidates and draw pairs",
     description="Scores every candidate with the chosen metrics, fuses them into one quality, checks for "
                 "hallucination-like output, and keeps (chosen, rejected) pairs above a quality margin.",
-    config_cls=ScoreConfig, run=run, prepare=prepare,
+    config_cls=ScoreConfig, run=run, prepare=prepare, check=check,
 )

@@ -32,11 +32,11 @@ from typing import Any
 import psutil
 import yaml
 
-from engine.jobs.config import ConfigError, config_from_dict, config_to_dict
+from engine.jobs.config import ConfigError, config_to_dict
 from engine.jobs.events import FINAL_STATUSES, EventWriter
 from engine.jobs.forkserver import ForkServer, WarmProcess, fork_is_safe, shared_server
 from engine.jobs.ingest import ingest_run
-from engine.jobs.kinds import job_kind
+from engine.jobs.kinds import checked_config, job_kind
 from engine.jobs.launcher import build_command, launch_env, resolve_launch
 from engine.jobs.process import CONFIG_FILE, HEARTBEAT_ENV, read_run_config
 from engine.models.loading import keep_hub_offline
@@ -120,7 +120,8 @@ class Supervisor:
         if not isinstance(config, kind.config_cls):
             raise TypeError(f"{kind_name} needs a {kind.config_cls.__name__}, got {type(config).__name__}")
         resolve_launch(launch, kind_name)
-        config = config_from_dict(kind.config_cls, config_to_dict(config))  # bounds and choices, before any write
+        # bounds and choices, then the kind's own checks, before any write
+        config = checked_config(kind_name, config_to_dict(config))
         # a job that registers a model names it in model_name (empty: a name of its own, from the run id)
         name = getattr(config, "model_name", "")
         if name and (problem := new_model_name_problem(self.store, name)):

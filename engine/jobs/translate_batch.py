@@ -72,13 +72,17 @@ def _sample_count(strategies: list) -> int:
     return sum(s.samples for s in parse_strategies(strategies))
 
 
-def prepare(config: TranslateBatchConfig, store, run_dir: Path) -> None:
-    """Check the settings, resolve both models, and move the staged sources into ``inputs/``."""
-    from engine.feedback.batch import assign_pairs, read_sources, staged_path
-
+def check(config: TranslateBatchConfig) -> None:
+    """The strategies can be read and give 5–8 candidates per source."""
     n = _sample_count(config.strategies)
     if not 5 <= n <= 8:
         raise ValueError(f"the strategies give {n} candidate{'' if n == 1 else 's'} per source; choose between 5 and 8")
+
+
+def prepare(config: TranslateBatchConfig, store, run_dir: Path) -> None:
+    """Resolve both models, and move the staged sources into ``inputs/``."""
+    from engine.feedback.batch import assign_pairs, read_sources, staged_path
+
     ref = resolve_model(store, config.model)
     if ref.kind != "policy":
         raise ValueError(f"{config.model} is a {ref.kind} model; choose a policy model")
@@ -239,6 +243,6 @@ KIND = JobKind(
     name="translate_batch", title="Batch translation",
     description="Translate an uploaded file of sources: the policy samples 5–8 candidates per source, the reward "
                 "model picks the best; download the translations with their scores and the alternatives.",
-    config_cls=TranslateBatchConfig, run=run, prepare=prepare,
+    config_cls=TranslateBatchConfig, run=run, prepare=prepare, check=check,
     resumes_from_outputs=True,
 )

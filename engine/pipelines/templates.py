@@ -13,13 +13,14 @@ the store knows (the newest models, what the cold-start model was trained with),
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from engine.jobs.config import config_from_dict, config_to_dict, setting
-from engine.jobs.kinds import job_kind
+from engine.jobs.config import config_to_dict, setting
+from engine.jobs.kinds import checked_config
 from engine.models.refs import newest_model
 from engine.models.registry import new_model_name_problem
 
@@ -46,18 +47,30 @@ def _rl_step(method: str, config: Any, *, policy: str, corpora: list[int], pair_
              model_name: str = "") -> dict:
     """The RL step of a phase: PPO / GRPO against ``$model:reward``, or DPO on ``pair_sets``."""
     named = {"model_name": model_name} if model_name else {}
+    defaults: list[str] = []
     if method == "ppo":
         values = {"policy": policy, "reward_model": "$model:reward", "corpus_ids": corpora, "register_stage": stage,
                   "steps": config.ppo_steps, "learning_rate": config.ppo_learning_rate, "kl_coef": config.kl_coef,
-                  **named, **config.ppo_settings}
+                  **named}
+        settings, settings_field = config.ppo_settings, "ppo_settings"
+        defaults = _at_default(config, {"steps": "ppo_steps", "learning_rate": "ppo_learning_rate",
+                                        "kl_coef": "kl_coef"})
     elif method == "grpo":
         values = {"policy": policy, "reward_model": "$model:reward", "corpus_ids": corpora, "register_stage": stage,
-                  **named, **config.grpo_settings}
+                  **named}
+        settings, settings_field = config.grpo_settings, "grpo_settings"
     elif method == "dpo":
-        values = {"policy": policy, "pair_sets": pair_sets, "register_stage": stage, **named, **config.dpo_settings}
+        values = {"policy": policy, "pair_sets": pair_sets, "register_stage": stage, **named}
+        settings, settings_field = config.dpo_settings, "dpo_settings"
     else:
         raise ValueError(f"unknown RL method {method!r}; known: {', '.join(RL_METHODS)}")
-    return {"name": method, "kind": method, "config": _checked(method, values)}
+    return {"name": method, "kind": method, "config": _checked(method, values, settings, settings_field, defaults)}
+
+
+def _at_default(config: Any, fields_by_setting: dict[str, str]) -> list[str]:
+    """The job settings (keys of ``fields_by_setting``) whose phase field (its values) is at its default."""
+    defaults = {f.name: f.default for f in dataclasses.fields(config)}
+    return [name for name, own in fields_by_setting.items() if getattr(config, own) == defaults.get(own)]
 
 
 @dataclass
@@ -124,9 +137,25 @@ class Phase3Config:
                                  label="DPO settings")
 
 
-def _checked(kind: str, values: dict[str, Any]) -> dict[str, Any]:
-    """``values`` as a full config of ``kind`` (bounds and choices checked now; references pass as text)."""
-    return config_to_dict(config_from_dict(job_kind(kind).config_cls, values))
+def _checked(kind: str, values: dict[str, Any], settings: dict[str, Any] | None = None,
+             settings_field: str = "", defaults: Sequence[str] = ()) -> dict[str, Any]:
+    """``values`` (what the pipeline and the form's own fields set) with the free-form ``settings`` of
+    ``settings_field`` as a full config of ``kind``, checked now as the job will check it (bounds, choices and the
+    kind's own checks: a PPO batch the mini-batch does not divide failed after generate, score and reward had run);
+    references to earlier steps pass as text. A setting that gives one of ``values`` another value is refused — it
+    silently won over the form's own field (*PPO steps* 10 with ``steps=5`` ran 5) — unless that field is among
+    ``defaults``, the form's fields left at their default: then the setting is what was asked for."""
+    settings = dict(settings or {})
+    clash = sorted(name for name in settings
+                   if name in values and name not in defaults and settings[name] != values[name])
+    if clash:
+        raise ValueError(f"{settings_field}: {', '.join(clash)} is set by the form or the pipeline itself "
+                         f"({', '.join(f'{n}={values[n]!r}' for n in clash)}): set it there, not among these settings")
+    try:
+        return config_to_dict(checked_config(kind, {**values, **settings}))
+    except ValueError as exc:
+        where = f"the {kind} step" + (f" (with {settings_field})" if settings else "")
+        raise ValueError(f"{where}: {exc}") from exc
 
 
 def phase2_steps(config: Phase2Config, store) -> list[dict]:
@@ -137,12 +166,14 @@ def phase2_steps(config: Phase2Config, store) -> list[dict]:
     corpora = [int(i) for i in config.corpus_ids]
     return [
         {"name": "generate", "kind": "generate", "config": _checked("generate", {
-            "model": policy, "corpus_ids": corpora, "sample_size": config.sample_size, **config.generate_settings})},
+            "model": policy, "corpus_ids": corpora, "sample_size": config.sample_size},
+            config.generate_settings, "generate_settings", _at_default(config, {"sample_size": "sample_size"}))},
         {"name": "score", "kind": "score", "config": _checked("score", {
-            "generate_run": "$run:generate", "min_margin": config.min_margin, **config.score_settings})},
+            "generate_run": "$run:generate", "min_margin": config.min_margin},
+            config.score_settings, "score_settings", _at_default(config, {"min_margin": "min_margin"}))},
         {"name": "reward", "kind": "reward", "config": _checked("reward", {
-            "base_model": policy, "pair_sets": ["$run:score"], "epochs": config.rm_epochs,
-            **config.reward_settings})},
+            "base_model": policy, "pair_sets": ["$run:score"], "epochs": config.rm_epochs},
+            config.reward_settings, "reward_settings", _at_default(config, {"epochs": "rm_epochs"}))},
         _rl_step(config.rl_method, config, policy=policy, corpora=corpora, pair_sets=["$run:score"],
                  stage="cold-start"),
     ]
@@ -201,7 +232,9 @@ def phase3_steps(config: Phase3Config, store) -> list[dict]:
             "valid_share": config.valid_share})},
         {"name": "reward", "kind": "reward_finetune", "config": _checked("reward_finetune", {
             "base_model": rm, "pair_sets": ["$run:pairs"], "replay_pair_sets": replay,
-            "replay_ratio": config.replay_ratio, "epochs": config.rm_epochs, **config.reward_settings})},
+            "replay_ratio": config.replay_ratio, "epochs": config.rm_epochs},
+            config.reward_settings, "reward_settings",
+            _at_default(config, {"epochs": "rm_epochs", "replay_ratio": "replay_ratio"}))},
         _rl_step(config.rl_method, config, policy=found["policy"], corpora=corpora, pair_sets=["$run:pairs"],
                  stage="final", model_name=config.model_name),
     ]

@@ -57,9 +57,9 @@ def plan_fusion(weights: Mapping[str, float], availability: Mapping[str, object]
     kept, skipped = {}, {}
     for name, weight in requested.items():
         status = availability.get(name)
-        if status is None:
-            skipped[name] = "unknown metric"
-        elif not status:
+        if status is None:  # a typo ("blue") was skipped with a log line and the run went on without it
+            raise FusionError(f"unknown metric {name!r} among the weights; known: {', '.join(sorted(availability))}")
+        if not status:
             skipped[name] = getattr(status, "reason", "unavailable")
         else:
             kept[name] = weight

@@ -44,6 +44,17 @@ def test_a_wait_that_times_out_has_its_own_exit_code(workspace, monkeypatch, cap
     assert "still queued after 1.0s" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("status", "code"), [("succeeded", 0), ("failed", 1), ("cancelled", 1)])
+def test_a_resume_waited_for_exits_with_how_the_run_ended(workspace, monkeypatch, capsys, status, code):
+    # it exited 0 when the resumed run failed (retrain-due --start --wait exits 1 then)
+    from engine.jobs.supervisor import Supervisor
+
+    monkeypatch.setattr(Supervisor, "resume", lambda self, run_id: 123)
+    monkeypatch.setattr(Supervisor, "wait", lambda self, run_id, timeout_s: status)
+    assert main(["jobs", "resume", "r1", "--wait"]) == code
+    assert capsys.readouterr().out.splitlines()[-1] == status
+
+
 def test_demo_check_checks_the_domain_it_is_given(capsys):
     # 'demo check DOMAIN' always checked the written files instead ("0 problem(s)" for any name, even 'bogus')
     with pytest.raises(SystemExit) as stopped:
@@ -57,3 +68,20 @@ def test_run_of_a_folder_that_is_no_run_folder_is_one_line(tmp_path, capsys):
     # a missing folder ended in FileNotFoundError (events.jsonl) with nothing recorded anywhere
     assert main(["run", str(tmp_path / "nowhere")]) == 2
     assert "is not a run folder (no config.yaml)" in capsys.readouterr().err
+
+
+def test_run_of_a_config_edited_out_of_what_the_job_takes_is_one_line(tmp_path, capsys):
+    # a config.yaml edited by hand ran into TRL's ZeroDivisionError (mini-batch 3 of a batch of 2), a traceback
+    import json
+
+    import yaml
+
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    (run_dir / "config.yaml").write_text(yaml.safe_dump({"kind": "ppo", "config": {
+        "policy": "p", "reward_model": "rm", "batch_size": 2, "mini_batch_size": 3}}), encoding="utf-8")
+    assert main(["run", str(run_dir)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "must be a multiple of the mini-batch" in err and "Traceback" not in err
+    events = [json.loads(line) for line in (run_dir / "events.jsonl").read_text().splitlines()]
+    assert events[-1]["type"] == "status" and events[-1]["status"] == "failed"

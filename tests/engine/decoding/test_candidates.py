@@ -22,6 +22,7 @@ def test_strategy_specs_parse_and_print_back(spec, kind, value, samples):
     ("greedy:2", "greedy takes no value"), ("beam:1", "beam needs a whole number"), ("temperature:0", "(0, 5]"),
     ("top_p:1.5", "top_p must be in (0, 1]"), ("nucleus:0.9", "not a sampling strategy"),
     ("temperature", "temperature needs a value"), ("greedyx3", "greedy gives one candidate"),
+    ("beam:100000", "from 2 to 16"), ("temperature:0.7x0", "asks for no sample"),  # both were accepted
 ])
 def test_bad_strategy_specs_are_refused(spec, message):
     with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)").replace("[", r"\[")):

@@ -86,14 +86,15 @@ def test_a_cancelled_warm_job_checkpoints_and_a_killed_one_is_declared_dead(supe
     assert any("job process died" in r["message"] for r in store.runs.logs(run_id))
 
 
-def test_a_failing_job_reports_its_exit_code_and_traceback(tmp_path, supervisor):
+def test_a_failing_job_reports_its_exit_code_and_reason(tmp_path, supervisor):
     server = ready_server(supervisor)
     run_dir = tmp_path / "run"
     run_dir.mkdir()
     (run_dir / "config.yaml").write_text(yaml.safe_dump({"kind": "no-such-kind", "config": {}}), encoding="utf-8")
     proc = server.start(run_dir, run_dir / "stdout.log", supervisor.job_env())
-    assert proc.wait(timeout=60) == 1
-    assert "no-such-kind" in (run_dir / "stdout.log").read_text(encoding="utf-8")
+    assert proc.wait(timeout=60) == 2  # a config that cannot be run: one line, no traceback
+    log = (run_dir / "stdout.log").read_text(encoding="utf-8")
+    assert "error: " in log and "no-such-kind" in log and "Traceback" not in log
 
 
 def test_another_environment_gets_a_server_of_its_own_and_a_dead_server_is_replaced(store, workspace, corpus_id,

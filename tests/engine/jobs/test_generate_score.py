@@ -60,6 +60,14 @@ def test_generate_then_score_makes_synthetic_pairs(supervisor, store, tiny_polic
     assert "not used: comet" in fusion["description"].lower()
     logs = " ".join(r["message"] for r in store.runs.logs(score))
     assert "Quality = chrf 1.00" in logs
+    # settings no pair passes (every two candidates "near-identical"): the run "succeeded" with 0 pairs, and the
+    # reward model after it failed on an empty pair set
+    none = supervisor.start("score", ScoreConfig(generate_run=gen, min_margin=0.5, near_identical_chrf=0.0))
+    assert supervisor.wait(none, timeout_s=300) == "failed"
+    error = store.runs.get(none)["error"]
+    assert "no pair: the widest fused-quality gap between two candidates of one source is" in error
+    assert "at least min_margin 0.5 between candidates less alike than chrF 0 (near_identical_chrf)" in error
+    assert not store.preferences.count_pairs(run_ids=[none])
 
     out = export_preferences(store, tmp_path / "export")
     import datasets

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from engine.jobs.grpo import ChecksPenalty, ChrfReward, GrpoJobConfig, completion_text, prepare, trl_prompt
+from engine.jobs.grpo import ChecksPenalty, ChrfReward, GrpoJobConfig, check, completion_text, prepare, trl_prompt
 
 pytestmark = pytest.mark.slow
 
@@ -83,13 +83,15 @@ def test_rewards_score_references_and_flag_broken_output():
 
 def test_a_run_needs_a_reward(store, tiny_policy, demo_corpus, tmp_path):
     with pytest.raises(ValueError, match="choose a reward"):
-        prepare(_config(demo_corpus, chrf_weight=0.0), store, tmp_path / "run")
+        check(_config(demo_corpus, chrf_weight=0.0))
     with pytest.raises(LookupError, match="not-there"):
         prepare(_config(demo_corpus, reward_model="not-there"), store, tmp_path / "run")
     with pytest.raises(ValueError, match="scale_rewards is GRPO's"):
-        prepare(_config(demo_corpus, method="rloo", scale_rewards="batch"), store, tmp_path / "run")
+        check(_config(demo_corpus, method="rloo", scale_rewards="batch"))
     with pytest.raises(ValueError, match="needs Studio rollouts"):
-        prepare(_config(demo_corpus, greedy_in_group=True, studio_rollouts=False), store, tmp_path / "run")
+        check(_config(demo_corpus, greedy_in_group=True, studio_rollouts=False))
+    with pytest.raises(ValueError, match="terminology_penalty needs glossaries"):  # it ran with no penalty
+        check(_config(demo_corpus, terminology_penalty=1.0))
 
 
 def test_grpo_job_with_chrf_reward(supervisor, store, tiny_policy, tiny_policy_dir, demo_corpus):

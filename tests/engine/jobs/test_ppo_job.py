@@ -71,7 +71,7 @@ def test_ppo_runs_with_a_likelihood_head_reward_and_value_model(supervisor, stor
 
 
 def test_kl_alarm_is_written_and_can_stop_early(supervisor, store, tiny_policy, tiny_rm, demo_corpus):
-    run_id = supervisor.start("ppo", _config(demo_corpus, steps=6, kl_target=0.0, stop_on_kl=True,
+    run_id = supervisor.start("ppo", _config(demo_corpus, steps=6, kl_target=1e-6, stop_on_kl=True,
                                              learning_rate=5e-3, model_name="stopped"))
     assert supervisor.wait(run_id, timeout_s=300) == "succeeded"
     logs = [r["message"] for r in store.runs.logs(run_id, tail=500)]

@@ -49,3 +49,22 @@ def test_phase3_on_deleted_corpora_is_refused_before_any_step_runs(store, demo_c
     store.corpora.delete(demo_corpus)
     with pytest.raises(ValueError, match=f"corpora {demo_corpus} were deleted"):
         phase3_steps(Phase3Config(policy="cold", rl_method="grpo"), store)
+
+
+def test_a_phase_is_refused_when_built_if_a_step_would_refuse_its_settings(store):
+    # generate, score and the reward model ran (hours on real data) before PPO refused a batch its mini-batch does
+    # not divide; settings that repeated a form field with another value silently won over it
+    from engine.pipelines.templates import phase2_steps
+
+    store.models.register("sft", "policy", "/m/sft", stage="sft")
+    with pytest.raises(ValueError, match=r"the ppo step \(with ppo_settings\): the batch size must be a multiple"):
+        phase2_steps(Phase2Config(corpus_ids=[1], rl_method="ppo", ppo_settings={"mini_batch_size": 3}), store)
+    with pytest.raises(ValueError, match=r"the dpo step \(with dpo_settings\): beta 0"):
+        phase2_steps(Phase2Config(corpus_ids=[1], rl_method="dpo", dpo_settings={"beta": 0.0}), store)
+    with pytest.raises(ValueError, match=r"the generate step \(with generate_settings\): .*choose between 3 and 8"):
+        phase2_steps(Phase2Config(corpus_ids=[1], generate_settings={"strategies": ["greedy"]}), store)
+    with pytest.raises(ValueError, match=r"ppo_settings: steps is set by the form .*\(steps=10\)"):
+        phase2_steps(Phase2Config(corpus_ids=[1], rl_method="ppo", ppo_steps=10, ppo_settings={"steps": 5}), store)
+    # the form's field left at its default: the setting is what was asked for
+    steps = phase2_steps(Phase2Config(corpus_ids=[1], rl_method="ppo", ppo_settings={"steps": 5}), store)
+    assert steps[-1]["config"]["steps"] == 5
