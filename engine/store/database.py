@@ -130,23 +130,63 @@ class Database:
             return cur.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
 
     def migrate(self, upto: int | None = None) -> list[int]:
-        """Apply every shipped migration newer than the database, each in its own transaction."""
+        """Apply every shipped migration the database has not had, each in its own transaction.
+
+        Migrations are matched by their subject (the file name after its number), not by number alone: a workspace
+        made by a development version that numbered them differently (0011 was the glossaries there, and 0012 the
+        translation log) has its records renumbered to the shipped numbers, and a migration it never had — a gap
+        below its highest number — is applied, where comparing numbers skipped it and pages failed on a missing
+        table."""
         with self.transaction() as cur:
             cur.execute(
                 "CREATE TABLE IF NOT EXISTS schema_version ("
                 " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
                 " applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
             )
-        current = self.schema_version()
+        shipped = migration_files()
+        had = self._renumbered(shipped)
         applied = []
-        for version, name, sql in migration_files():
-            if version <= current or (upto is not None and version > upto):
+        for version, name, sql in shipped:
+            if _subject(name) in had or (upto is not None and version > upto):
                 continue
-            with self.transaction() as cur:
-                cur.execute(sql)
-                cur.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [version, name])
+            try:
+                with self.transaction() as cur:
+                    cur.execute(sql)
+                    cur.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [version, name])
+            except duckdb.Error as exc:  # the schema is not what this migration expects: one line, no traceback
+                raise StoreSchemaError(
+                    f"The studio database {self.path} cannot be brought up to date: migration {name} failed "
+                    f"({_detail(str(exc))}). It was made by a version of the studio whose schema differs from this "
+                    "one's: open it with that version, or move studio.duckdb aside for a new store.") from exc
             applied.append(version)
         return applied
+
+
+    def _renumbered(self, shipped: list[tuple[int, str, str]]) -> set[str]:
+        """Renumber the recorded migrations whose subject ships under another number; the subjects recorded."""
+        with self.cursor() as cur:
+            recorded = dict(cur.execute("SELECT version, name FROM schema_version").fetchall())
+        number = {_subject(name): (version, name) for version, name, _ in shipped}
+        moves = {v: number[_subject(n)] for v, n in recorded.items()
+                 if _subject(n) in number and number[_subject(n)][0] != v}
+        if moves:
+            staying = {v for v in recorded if v not in moves}
+            clash = sorted(new for new, _ in moves.values() if new in staying)
+            if clash:
+                raise StoreSchemaError(f"The studio database {self.path} records migration {clash[0]} as "
+                                   f"{recorded[clash[0]]!r}, which this version ships under another number: "
+                                   "open it with the version of the studio that made it.")
+            with self.transaction() as cur:
+                for old in moves:
+                    cur.execute("DELETE FROM schema_version WHERE version = ?", [old])
+                for new, name in moves.values():
+                    cur.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [new, name])
+        return {_subject(name) for name in recorded.values()}
+
+
+def _subject(name: str) -> str:
+    """A migration file's subject: its name without the number (``0012_glossaries.sql`` → ``glossaries.sql``)."""
+    return name.split("_", 1)[-1]
 
 
 class Where:
@@ -191,6 +231,10 @@ class StoreDiskFullError(StoreError):
 
 class StoreReadOnlyError(StoreError):
     """The workspace folder or the database file cannot be written."""
+
+
+class StoreSchemaError(StoreError):
+    """The database's schema cannot be migrated to this version's (made by a version that numbered it otherwise)."""
 
 
 class StoreCorruptError(StoreError):

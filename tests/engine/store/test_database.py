@@ -42,6 +42,77 @@ def test_previous_version_database_is_migrated_forward_keeping_rows(tmp_path):
     assert store.corpora.list() == []
 
 
+def _schema_of(path, recorded: list[tuple[int, str]], sql: dict[str, str] | None = None) -> None:
+    """A database whose schema is what ``recorded`` (version, file name) says, each applied from the shipped file
+    of that name (or from ``sql[name]``): a workspace made by a development version that numbered migrations
+    otherwise, or skipped one."""
+    files = {name: text for _, name, text in migration_files()}
+    db = Database(path, migrate=False)
+    db.migrate(upto=0)  # only the schema_version table
+    for version, name in recorded:
+        with db.transaction() as cur:
+            cur.execute((sql or {}).get(name) or files[name.replace(f"{version:04d}", _shipped_number(name), 1)])
+            cur.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [version, name])
+    db.close()
+
+
+def _shipped_number(name: str) -> str:
+    subject = name.split("_", 1)[1]
+    return next(n.split("_", 1)[0] for _, n, _ in migration_files() if n.split("_", 1)[1] == subject)
+
+
+def _tables(db: Database) -> set[str]:
+    return {r[0] for r in db.query("SELECT table_name FROM information_schema.tables")}
+
+
+def test_a_migration_skipped_below_the_newest_is_applied(tmp_path):
+    # a workspace with 1–11 and 13 (one branch's numbering): 0012_glossaries was skipped as "older than 13", and
+    # the Data, Synthetic preferences and PPO pages failed on the missing glossaries table
+    shipped = [(v, n) for v, n, _ in migration_files()]
+    _schema_of(tmp_path / "s.duckdb", [(v, n) for v, n in shipped if v <= 11 or v == 13])
+    db = Database(tmp_path / "s.duckdb")
+    assert "glossaries" in _tables(db)
+    assert [tuple(r) for r in db.query("SELECT version, name FROM schema_version ORDER BY version")] == shipped
+
+
+def test_migrations_numbered_otherwise_are_renumbered_and_the_missing_ones_applied(tmp_path):
+    # the glossary branch numbered the glossaries 0011 and had no translation log: its workspace could not be
+    # opened at all ("Sequence with name glossary_id_seq already exists", a traceback)
+    _schema_of(tmp_path / "s.duckdb", [(v, n) for v, n, _ in migration_files() if v <= 10]
+               + [(11, "0011_glossaries.sql")])
+    db = Database(tmp_path / "s.duckdb")
+    assert {"glossaries", "translation_log"} <= _tables(db)
+    assert [tuple(r) for r in db.query("SELECT version, name FROM schema_version ORDER BY version")] == \
+        [(v, n) for v, n, _ in migration_files()]
+
+
+def test_a_workspace_of_the_first_corpus_browse_migration_gets_the_search_columns(tmp_path):
+    # 0010 was edited after it shipped (one search_text column became source_lower/target_lower): such a
+    # workspace failed every search and every new corpus
+    first_0010 = next(t for _, n, t in migration_files() if n == "0010_corpus_browse.sql").split("ALTER TABLE")[0] + (
+        "ALTER TABLE segments ADD COLUMN search_text VARCHAR;")
+    shipped = [(v, n) for v, n, _ in migration_files() if v <= 14]
+    _schema_of(tmp_path / "s.duckdb", shipped, sql={"0010_corpus_browse.sql": first_0010})
+    store = Store(tmp_path / "s.duckdb")
+    import pyarrow as pa
+
+    rows = [{"line": 1, "source": "Hello World", "target": "مرحبا", "pair": "en-ar", "split": "train",
+             "norm_key": "1"}]
+    corpus = store.corpora.add("c", "en-ar", pa.Table.from_pylist(rows))
+    assert store.corpora.count(corpus, search="hello") == 1
+
+
+def test_a_migration_that_cannot_be_applied_is_one_line(tmp_path):
+    from engine.store.database import StoreSchemaError
+
+    shipped = [(v, n) for v, n, _ in migration_files() if v <= 11]
+    _schema_of(tmp_path / "s.duckdb", shipped)
+    with duckdb.connect(str(tmp_path / "s.duckdb")) as con:  # what 0012 creates, made some other way
+        con.execute("CREATE SEQUENCE glossary_id_seq")
+    with pytest.raises(StoreSchemaError, match="migration 0012_glossaries.sql failed .*glossary_id_seq"):
+        Database(tmp_path / "s.duckdb")
+
+
 def test_run_status_check_constraint(store):
     store.runs.create("r1", "bootstrap", "t", {}, "/x")
     with pytest.raises(duckdb.ConstraintException), store.db.transaction() as cur:
