@@ -85,8 +85,10 @@ def _cmd_resume(args: argparse.Namespace) -> int:
     sup = _supervisor()
     pid = sup.resume(args.run_id)
     print(f"resumed {args.run_id} (pid {pid})")
-    if args.wait:
-        print(sup.wait(args.run_id, timeout_s=args.timeout))
+    if args.wait:  # as `retrain-due --start --wait`: a script must tell a failed run from a finished one
+        status = sup.wait(args.run_id, timeout_s=args.timeout)
+        print(status)
+        return 0 if status == "succeeded" else 1
     return 0
 
 

@@ -104,12 +104,30 @@ def serving_model(store, model: str | None) -> str:
     return rows[0]["name"]
 
 
-def serving_reward_model(store, settings: MonitorSettings) -> str | None:
-    """The reward model that ranks the endpoint's candidates: the settings' one, else the newest not archived."""
+def serving_reward_model(store, settings: MonitorSettings, policy: str | None = None) -> str | None:
+    """The reward model that ranks the endpoint's candidates of ``policy``: the Monitor settings' one; else the one
+    the policy, or its nearest ancestor, was trained against (its ``reward_model``); else the newest not archived
+    that was registered before the policy was last promoted. Never a reward model a retrain registered after:
+    a scheduled retrain's fine-tuned reward model ranked production's translations at once, unpromoted, and a
+    roll-back kept it."""
     if settings.reward_model:
         return settings.reward_model
-    rows = store.models.in_use(kind="reward")
+    in_use = {row["name"]: row for row in store.models.in_use(kind="reward")}
+    row, seen = (store.models.get(policy) if policy else None), set()
+    while row is not None and row["name"] not in seen:
+        seen.add(row["name"])
+        if row["metadata"].get("reward_model") in in_use:
+            return row["metadata"]["reward_model"]
+        row = store.models.get(row["parent"]) if row.get("parent") else None
+    since = _production_since(store, policy)
+    rows = [r for r in in_use.values() if since is None or r["created_at"] <= since] or list(in_use.values())
     return rows[0]["name"] if rows else None
+
+
+def _production_since(store, policy: str | None) -> Any:
+    """When ``policy`` was last promoted to production, or None (a roll-back to it restores what it had then)."""
+    events = [e for e in store.promotion.history() if e["model"] == policy and e["action"] == "promote"]
+    return events[-1]["time"] if events else None
 
 
 def translate_texts(
@@ -129,7 +147,7 @@ def translate_texts(
         raise RequestError(f'"pair" must be one of {", ".join(PAIRS)}')
     settings = settings or load_settings(store)
     name = serving_model(store, model)
-    rm = serving_reward_model(store, settings)
+    rm = serving_reward_model(store, settings, name)
     served = []
     for text in texts:
         translation = translate_with_registry(

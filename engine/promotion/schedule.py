@@ -15,6 +15,7 @@ or when there is no production model to start from.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -24,6 +25,11 @@ from engine.pipelines.templates import Phase3Config, phase3_steps
 from engine.store.clock import utc_now
 
 SCHEDULE_KEY = "retrain_schedule"
+SINCE_KEY = "retrain_schedule_since"
+"""When the schedule was switched on (its ``updated_at``): the count of judgements and days starts there before the
+first retrain — not at the schedule's last edit, which pushed a monthly retrain back a month on every save."""
+MIN_EVERY_DAYS = 1 / 24
+"""The shortest period: an hour (1e-9 days made a retrain due on every check)."""
 
 
 class RetrainError(ValueError):
@@ -76,11 +82,14 @@ class RetrainDue:
 
 
 def retrain_schedule(store) -> tuple[RetrainSchedule, datetime | None]:
-    """The lead's schedule (off until set) and when it was set."""
+    """The lead's schedule (off until set) and when it was switched on (:data:`SINCE_KEY`; for a schedule saved
+    before that was kept, when it was last saved)."""
     stored = store.promotion.setting(SCHEDULE_KEY)
     if not stored:
         return RetrainSchedule(), None
-    return config_from_dict(RetrainSchedule, stored["value"]), stored["updated_at"]
+    since = store.promotion.setting(SINCE_KEY)
+    return (config_from_dict(RetrainSchedule, stored["value"]),
+            since["updated_at"] if since else stored["updated_at"])
 
 
 def set_retrain_schedule(
@@ -95,13 +104,20 @@ def set_retrain_schedule(
             "model and names its candidate itself"
         )
     config_from_dict(Phase3Config, checked.phase3)  # an unknown or out-of-bounds Phase 3 setting is refused now
+    if 0 < checked.every_days < MIN_EVERY_DAYS:
+        raise RetrainError(f"every_days {checked.every_days:g} is shorter than an hour ({MIN_EVERY_DAYS:.3f} days)")
     base = production(store)
     if checked.enabled and base is not None:  # a retrain that cannot be built from today's production model: said
         try:  # now, not on every load of the Models page once it is due
             phase3_steps(config_from_dict(Phase3Config, {**checked.phase3, "policy": base}), store)
         except ValueError as exc:
             raise RetrainError(f"a retrain from {base} could not be built with these settings: {exc}") from exc
+    before, counting_since = retrain_schedule(store)
     store.promotion.set_setting(SCHEDULE_KEY, config_to_dict(checked), by=by, now=now)
+    if checked.enabled and not before.enabled:  # switched on: the count starts now (an edit keeps it going)
+        store.promotion.set_setting(SINCE_KEY, {}, by=by, now=now)
+    elif checked.enabled and store.promotion.setting(SINCE_KEY) is None:  # on since before the key was kept
+        store.promotion.set_setting(SINCE_KEY, {}, by=by, now=counting_since)
 
 
 def retrain_due(store, now: datetime | None = None) -> RetrainDue:
@@ -166,9 +182,16 @@ def start_retrain(store, runner, *, reason: str = "started by hand", now: dateti
     )
 
 
+_STARTING = threading.Lock()
+"""Held from the check to the retrain recorded: three Models pages loaded at once each found the retrain due and
+started one (three pipelines for one candidate name)."""
+
+
 def retrain_if_due(store, runner, now: datetime | None = None) -> tuple[RetrainDue, int | None]:
-    """Evaluate the schedule and start a retrain when it is due; returns the check and the retrain id (or None)."""
-    check = retrain_due(store, now)
-    if not check.due:
-        return check, None
-    return check, start_retrain(store, runner, reason=check.reason, now=now)
+    """Evaluate the schedule and start a retrain when it is due; returns the check and the retrain id (or None).
+    One at a time in this process: a second caller finds the first one's retrain running."""
+    with _STARTING:
+        check = retrain_due(store, now)
+        if not check.due:
+            return check, None
+        return check, start_retrain(store, runner, reason=check.reason, now=now)

@@ -84,6 +84,8 @@ def test_due_after_n_new_judgements(store):
 def test_due_after_d_days_counted_from_the_last_retrain(store):
     _production(store)
     set_retrain_schedule(store, RetrainSchedule(every_days=30), now=T0)
+    # an edit on day 29 pushed the retrain back another 30 days (the count started at the last save)
+    set_retrain_schedule(store, RetrainSchedule(every_days=30, every_judgements=500), now=T0 + timedelta(days=29))
     assert not retrain_due(store, T0 + timedelta(days=29, hours=23)).due
     check = retrain_due(store, T0 + timedelta(days=30))
     assert check.due and "30.0 days since the schedule was set" in check.reason
@@ -107,6 +109,36 @@ def test_bad_schedules_and_impossible_retrains_are_refused(store):
         set_retrain_schedule(store, RetrainSchedule(every_days=1, phase3={"nope": 1}))
     with pytest.raises(RetrainError, match="no production model"):
         start_retrain(store, runner=None)
+    with pytest.raises(RetrainError, match="shorter than an hour"):  # 1e-9 days: due on every check
+        set_retrain_schedule(store, RetrainSchedule(every_days=1e-9))
+
+
+def test_page_loads_at_once_start_one_retrain(store):
+    # three Models pages loaded together each found the retrain due and started a pipeline for one candidate name
+    import threading
+    import time
+
+    from engine.promotion.schedule import retrain_if_due
+
+    _production(store)
+    set_retrain_schedule(store, RetrainSchedule(every_days=1), now=T0)
+
+    class SlowRunner:  # a pipeline start takes a moment (it writes its runs): the others must wait for it
+        started: list[str] = []
+
+        def start(self, name, template, steps):
+            time.sleep(0.2)
+            self.started.append(name)
+            return store.pipelines.create(name, template, steps)
+
+    runner = SlowRunner()
+    threads = [threading.Thread(target=retrain_if_due, args=(store, runner, T0 + timedelta(days=2)))
+               for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(runner.started) == 1
 
 
 @pytest.mark.slow

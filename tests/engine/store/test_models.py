@@ -162,3 +162,24 @@ def test_an_archived_model_is_no_default_anywhere(store):
     assert serving_reward_model(store, load_settings(store)) == "rm-old"
     assert default_policy(store) == "pol-old"
     assert [m["name"] for m in store.models.in_use("policy")] == ["pol-old"]
+
+
+def test_the_endpoint_ranks_with_the_served_models_reward_model_not_a_retrains_newer_one(store):
+    # a scheduled retrain's fine-tuned reward model (registered, unpromoted) ranked production's translations at
+    # once, and a roll-back kept it
+    from engine.models.registry import promote, rollback
+    from engine.monitor.serving import serving_reward_model
+    from engine.monitor.settings import load_settings
+
+    settings = load_settings(store)
+    store.models.register("rm-a", "reward", "/x/rm-a")
+    store.models.register("sft", "policy", "/x/sft", stage="sft")
+    promote(store, "sft", confirm_name="sft")
+    store.models.register("rm-retrain", "reward", "/x/rm-r", parent="rm-a")  # the retrain's reward fine-tune
+    store.models.register("retrain-1", "policy", "/x/r1", stage="candidate", parent="sft",
+                          metadata={"reward_model": "rm-retrain"})
+    assert serving_reward_model(store, settings, "sft") == "rm-a"
+    promote(store, "retrain-1", confirm_name="retrain-1")
+    assert serving_reward_model(store, settings, "retrain-1") == "rm-retrain"
+    assert rollback(store, confirm=True) == "sft"
+    assert serving_reward_model(store, settings, "sft") == "rm-a"
