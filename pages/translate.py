@@ -131,8 +131,8 @@ def _my_judgement(request_id: str) -> dict | None:
 def _saved_message(mine: dict, item_id: int | None = None) -> str:
     """The confirmation of a stored judgement (as :func:`_my_judgement` gives it), naming the queue item if any."""
     where = f"for item {item_id} at" if item_id is not None else "stored at"
-    return (f"Saved: judgement #{mine['id']} ({KIND_LABELS[mine['kind']]}) {where} "
-            f"{mine['time'].strftime('%H:%M:%S')} UTC.")
+    return (f"Saved: judgement #{mine['id']} — {KIND_LABELS[mine['kind']]} — {where} "
+            f"{mine['time'].strftime('%H:%M:%S')} UTC.")  # a dash: the labels hold brackets of their own
 
 
 def _next_queue_item(queue_id: int, item_key: str) -> dict | None:
@@ -207,7 +207,9 @@ def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: in
             st.radio("Best candidate", shown, format_func=lambda p: f"#{p + 1}", horizontal=True, index=None,
                      key=f"{ctx}-best-{request_id}")
         elif kind == "post_edit":
-            rtl_text_area("Corrected translation", cands[shown[0]]["text"], key=f"{ctx}-edit-{request_id}",
+            top = cands[shown[0]]["text"]
+            rtl_text_area("Corrected translation", top, key=f"{ctx}-edit-{request_id}",
+                          height=min(400, 120 + 30 * (len(top) // 80)),  # a long candidate shown whole
                           help="Pre-filled with the top candidate: correct it in place.")
         else:
             rtl_text_area("A translation you would accept (optional)", "", key=f"{ctx}-none-{request_id}")

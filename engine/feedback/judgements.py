@@ -142,9 +142,11 @@ def validate(judgement: Judgement, n_candidates: int) -> Judgement:
             raise JudgementError("type the corrected translation")
         correction = correction or None
         if correction is not None:
-            share = arabic_share(correction)
-            if share is None or share < 0.5:
-                raise JudgementError("the corrected translation must be in Arabic script")
+            words = [w for w in correction.split() if arabic_share(w) is not None]
+            arabic = sum(1 for w in words if arabic_share(w) >= 0.5)
+            if 2 * arabic < len(words):  # by words: "افتح ملف report.pdf على Windows 11" has more Latin letters
+                raise JudgementError(f"the corrected translation must be mostly Arabic: {arabic} of its "
+                                     f"{len(words)} words are in Arabic script")
     elif judgement.correction:
         raise JudgementError(f"a correction goes with a post-edit, not with '{KIND_LABELS[judgement.kind]}'")
     tags = list(dict.fromkeys(str(t).strip().lower() for t in (judgement.tags or []) if str(t).strip()))
@@ -176,12 +178,16 @@ def submit(store, judgement: Judgement) -> SubmitResult:
     if request is None:
         raise JudgementError("this translation is no longer known; translate the source again")
     clean = validate(judgement, len(request["candidates"]))
-    if clean.correction is not None and clean.kind == "post_edit":
-        top = request["candidates"][min(clean.shown)]["text"].strip()
-        if clean.correction == top:
+    if clean.correction is not None:  # compared as stored (NFC): a model's shadda before its fatha is no edit
+        shown = {p: unicodedata.normalize("NFC", request["candidates"][p]["text"]).strip() for p in clean.shown}
+        if clean.kind == "post_edit" and clean.correction == shown[min(clean.shown)]:
             raise JudgementError("the correction is the candidate unchanged: use 'Pick the best' instead, "
                                  "or edit the translation")
+        same = [p for p, text in shown.items() if text == clean.correction]
+        if clean.kind == "none" and same:  # it made that candidate the chosen one of "none is acceptable"
+            raise JudgementError(f"the translation you would accept is candidate #{same[0] + 1}: pick it as the "
+                                 "best instead, or edit it")
     try:
-        return store.feedback.add_judgement(clean, model=request["model"], rm=request["rm"])
+        return store.feedback.add_judgement(clean, model=request["model"], rm=request["rm"], once_per_linguist=True)
     except SubmissionConflict as exc:
         raise JudgementError(str(exc)) from exc

@@ -26,7 +26,8 @@ def _parse_judgement(row: dict) -> dict:
 
 
 class SubmissionConflict(ValueError):
-    """A submission id already stored for another linguist or another translation request."""
+    """A submission id already stored for another linguist or another translation request, or a second judgement
+    of one translation by the same linguist."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ class FeedbackRepository:
 
     # --- judgements ----------------------------------------------------------------------------------
     def add_judgement(self, judgement: Any, *, model: str, rm: str | None,
-                      created_at: datetime | None = None) -> SubmitResult:
+                      created_at: datetime | None = None, once_per_linguist: bool = False) -> SubmitResult:
         """Store a checked judgement once per submission id; returns a :class:`SubmitResult`. ``created_at``: when
         it was made, if not now (an import keeps the time the annotation tool recorded).
 
@@ -100,7 +101,9 @@ class FeedbackRepository:
         the stored judgement's number (``INSERT … ON CONFLICT DO NOTHING`` stays as the backstop). A submission id
         already stored for another linguist or another request is no repeat: it raises
         :class:`SubmissionConflict` rather than answer with somebody else's judgement (which would drop this one
-        while confirming it).
+        while confirming it). With ``once_per_linguist`` (the studio's forms) so does a second judgement of the
+        same request by the same linguist: a queue item open in two tabs was judged twice, both ways. (An import
+        may bring a linguist's revised judgement; their latest one counts where one per linguist is read.)
         """
         j = judgement
         with self.db.transaction() as cur:
@@ -108,6 +111,12 @@ class FeedbackRepository:
             # and the next judgement's number then skipped one (#1, then #3 after a double-clicked submit)
             existing = cur.execute("SELECT id, linguist, request_id FROM judgements WHERE submission_id = ?",
                                    [j.submission_id]).fetchone()
+            earlier = None if existing or not once_per_linguist else cur.execute(
+                "SELECT id FROM judgements WHERE linguist = ? AND request_id = ?", [j.linguist, j.request_id]
+            ).fetchone()
+            if earlier:  # the same queue item open in two tabs gave two contradictory judgements of one linguist
+                raise SubmissionConflict(f"{j.linguist} already judged this translation (judgement #{earlier[0]}): "
+                                         "one judgement per linguist and translation")
             inserted = [] if existing else cur.execute(
                 "INSERT INTO judgements (submission_id, request_id, linguist, kind, shown, ranking, best,"
                 " none_acceptable, correction, tags, comment, model, rm, queue_id, item_id, created_at)"

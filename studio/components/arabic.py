@@ -10,14 +10,14 @@ from engine.markup import html_text
 
 RTL_CSS = """
 <style>
-.tarjama-rtl { direction: rtl; text-align: right; unicode-bidi: plaintext;
+.tarjama-rtl { direction: rtl; text-align: right; unicode-bidi: isolate;
   font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans", sans-serif; font-size: 1.1rem; }
 .tarjama-table { width: 100%; border-collapse: collapse; font-size: 0.95rem; }
 .tarjama-table th, .tarjama-table td { border-bottom: 1px solid #e5e7eb; padding: 0.35rem 0.5rem;
   vertical-align: top; }
 .tarjama-table th { text-align: start; color: #374151; }
 .tarjama-table td[dir="auto"] { unicode-bidi: plaintext; text-align: start; }
-.tarjama-table td.tarjama-ar { direction: rtl; text-align: right; unicode-bidi: plaintext;
+.tarjama-table td.tarjama-ar { direction: rtl; text-align: right; unicode-bidi: isolate;
   font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans", sans-serif; font-size: 1.05rem; }
 textarea, input[type="text"] { unicode-bidi: plaintext; text-align: start; }
 </style>
@@ -32,7 +32,9 @@ def inject_css() -> None:
 def arabic_text(text: str, *, label: str | None = None) -> None:
     """Show ``text`` right-to-left and right-aligned (escaped: never interpreted as HTML)."""
     prefix = f"<div style='color:#6b7280;font-size:0.8rem'>{html_text(label)}</div>" if label else ""
-    st.markdown(f"{prefix}<div class='tarjama-rtl' dir='rtl'>{html_text(text)}</div>", unsafe_allow_html=True)
+    # lang: a screen reader reads it with an Arabic voice (the page is lang="en")
+    st.markdown(f"{prefix}<div class='tarjama-rtl' dir='rtl' lang='ar'>{html_text(text)}</div>",
+                unsafe_allow_html=True)
 
 
 def bidi_table(rows: Sequence[dict], columns: Sequence[str], arabic_columns: Sequence[str] = ("target",),
@@ -46,7 +48,7 @@ def bidi_table(rows: Sequence[dict], columns: Sequence[str], arabic_columns: Seq
         for c in columns:
             value = "" if row.get(c) is None else str(row.get(c))
             if c in arabic_columns:
-                cells.append(f"<td class='tarjama-ar' dir='rtl'>{html_text(value)}</td>")
+                cells.append(f"<td class='tarjama-ar' dir='rtl' lang='ar'>{html_text(value)}</td>")
             else:
                 cells.append(f"<td dir='auto'>{html_text(value)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")

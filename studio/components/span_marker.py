@@ -42,10 +42,10 @@ def highlighted(text: str, spans: list[dict]) -> str:
         out.append(f"<mark style='background:{SEVERITY_COLOURS[worst]}' title='{html_attribute(title)}'>{piece}</mark>")
     # its own class (not the candidates' tarjama-rtl): the candidate cards stay the only tarjama-rtl texts
     style = (
-        "direction: rtl; text-align: right; unicode-bidi: plaintext; font-size: 1.1rem; "
+        "direction: rtl; text-align: right; unicode-bidi: isolate; font-size: 1.1rem; "
         "font-family: 'Noto Naskh Arabic', 'Noto Sans Arabic', 'DejaVu Sans', sans-serif"
     )
-    return f"<div class='tarjama-spans' dir='rtl' style=\"{style}\">{''.join(out)}</div>"
+    return f"<div class='tarjama-spans' dir='rtl' lang='ar' style=\"{style}\">{''.join(out)}</div>"
 
 
 def span_marker(

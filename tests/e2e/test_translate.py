@@ -69,6 +69,7 @@ def test_concurrent_linguists_each_judgement_stored_exactly_once(browser: Browse
     expect(amina.get_by_text(re.compile(r"^Language: English \(English clues"))).to_be_visible()
     assert amina.locator(".tarjama-rtl").count() == 3  # the top three, right to left
     assert amina.locator(".tarjama-rtl").first.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert amina.locator(".tarjama-rtl").first.evaluate("e => getComputedStyle(e).unicodeBidi") == "isolate"
     _order_shown_is_right(amina)
     _translate(bilal, "Le chat dort sur le canapé.")
     _choose(bilal, "Pick the best")
@@ -105,6 +106,8 @@ def test_concurrent_linguists_each_judgement_stored_exactly_once(browser: Browse
     editor = pages[0].locator(f".st-key-rtl-tr-edit-{request} textarea")
     expect(editor).to_be_visible()
     assert editor.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    # not "plaintext": a correction starting with a Latin name ("Google هي …") was laid out left to right
+    assert editor.evaluate("e => getComputedStyle(e).unicodeBidi") == "isolate"
     editor.fill("القطة نائمة على الأريكة.")
     _choose(pages[1], "None is acceptable")
     _order_shown_is_right(pages[2])

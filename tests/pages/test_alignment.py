@@ -114,7 +114,7 @@ def test_human_pairs_are_exported_as_human_pairs_with_a_zip_download(open_page, 
     at = open_page("alignment")
     # the pairs are shown with their Arabic right to left (an HTML table: the grid cut the last column's start)
     [table] = [m.value for m in at.markdown if "tarjama-table" in m.value and "<th>judgement</th>" in m.value]
-    assert table.count("<td class='tarjama-ar' dir='rtl'>") == 2 * len(rows)
+    assert table.count("<td class='tarjama-ar' dir='rtl' lang='ar'>") == 2 * len(rows)
     at.button(key="align-export").click()
     at.run()
     assert not at.exception

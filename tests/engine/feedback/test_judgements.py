@@ -44,8 +44,11 @@ def test_post_edit_needs_an_arabic_correction():
     assert validate(_j("post_edit", correction="القطة فوق الطاولة."), 5).correction == "القطة فوق الطاولة."
     with pytest.raises(JudgementError, match="type the corrected"):
         validate(_j("post_edit", correction="   "), 5)
-    with pytest.raises(JudgementError, match="Arabic script"):
+    with pytest.raises(JudgementError, match="mostly Arabic: 0 of its 6 words"):
         validate(_j("post_edit", correction="The cat is on the table"), 5)
+    # Arabic with product names: more Latin letters than Arabic ones, but mostly Arabic words (it was refused)
+    mixed = "افتح ملف report.pdf على Windows 11 الآن"
+    assert validate(_j("post_edit", correction=mixed), 5).correction == mixed
     with pytest.raises(JudgementError, match="goes with a post-edit"):
         validate(_j("best", best=0, correction="القطة"), 5)
 
@@ -81,9 +84,20 @@ def test_submit_stores_once_per_submission_id_and_copies_the_models(store):
     assert (row["model"], row["rm"], row["linguist"], row["best"], row["ranking"]) == (
         "tiny-sft", "tiny-rm", "Amina B.", 1, [1, 0, 2])
     assert row["source"] == "The cat is on the table." and row["tags"] == ["accuracy"]
-    second = submit(store, _j("best", request_id=rid, best=2))
+    second = submit(store, _j("best", request_id=rid, linguist="Bilal", best=2))
     # the repeat took no number: the next judgement is #2 after #1, not #3 (linguists took a gap for a loss)
     assert second.stored and second.judgement_id == first.judgement_id + 1
+
+
+def test_a_linguist_judges_a_translation_once(store):
+    # the same queue item open in two tabs: both submits were stored, a pick of #1 and a pick of #2 by one linguist
+    rid = stored_request(store)
+    first = submit(store, _j("best", request_id=rid, best=0, queue_id=1, item_id=1))
+    number = first.judgement_id
+    with pytest.raises(JudgementError, match=rf"Amina B\. already judged this translation \(judgement #{number}"):
+        submit(store, _j("best", request_id=rid, best=1, queue_id=1, item_id=1))
+    assert submit(store, _j("best", request_id=rid, linguist="Bilal", best=1)).stored  # another linguist may
+    assert store.feedback.count_judgements() == 2
 
 
 def test_a_submission_id_reused_by_another_linguist_or_request_is_refused_not_taken_for_a_repeat(store):
@@ -102,6 +116,34 @@ def test_a_submission_id_reused_by_another_linguist_or_request_is_refused_not_ta
 
 def first_id(store) -> str:
     return store.feedback.judgements()[0]["submission_id"]
+
+
+def test_none_acceptable_with_a_shown_candidate_as_the_correction_is_refused(store):
+    # it made that candidate the chosen one of a judgement saying none is acceptable
+    from tests.engine.feedback.helpers import ARABIC
+
+    rid = stored_request(store)
+    with pytest.raises(JudgementError, match="is candidate #2: pick it as the best instead"):
+        submit(store, _j("none", request_id=rid, correction=ARABIC[1]))
+    assert submit(store, _j("none", request_id=rid, correction="القطة نائمة.")).stored
+
+
+def test_an_untouched_prefill_is_no_post_edit_whatever_the_order_of_its_marks(store):
+    # a candidate with shadda before fatha (as models write it) is stored NFC (fatha first): compared raw, the
+    # untouched pre-filled candidate counted as an edit
+    import unicodedata
+
+    from engine.feedback.interactive import RankedCandidate, Translation, record
+
+    text = "ال\u0634\u0651\u064e\u0645\u0633 مشرقة."
+    assert unicodedata.normalize("NFC", text) != text
+    rid = record(store, Translation(source="The sun is shining.", pair="en-ar", model="m", rm=None,
+                                    strategies=["greedy"], settings={}, candidates=[
+                                        RankedCandidate(text, None, "greedy", ["greedy"], 1),
+                                        RankedCandidate("الشمس.", None, "greedy", ["greedy"], 1)],
+                                    generate_s=0.1, score_s=0.0), linguist="Amina", detected="en")
+    with pytest.raises(JudgementError, match="the candidate unchanged"):
+        submit(store, _j("post_edit", request_id=rid, shown=[0, 1], correction=text))
 
 
 def test_submit_refuses_an_unknown_request_and_an_unchanged_post_edit(store):
