@@ -108,7 +108,9 @@ def _candidate_card(cand: dict, terms: TermIndex | None = None, applied: Sequenc
         if cand.get("rm_spread") is not None:  # an ensemble ranked it: how much its members disagree
             score += f" ± {cand['rm_spread']:.3f} spread"
         origin = candidate_origin(cand["strategies"] or cand["strategy"], cand["n_samples"])
-        st.caption(f"**#{cand['position'] + 1}** · {score} · {origin}")
+        cut = (" · :orange[stopped at the token limit: it may be cut — raise *Longest translation* or shorten the "
+               "source]" if cand.get("cut") else "")
+        st.caption(f"**#{cand['position'] + 1}** · {score} · {origin}{cut}")
         if applied and cand["text"]:
             highlighted_translation(cand["text"], terms.check(cand["text"], applied))
         else:

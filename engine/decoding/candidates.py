@@ -16,7 +16,14 @@ from typing import Any
 
 import torch
 
-from engine.decoding.loop import decode_rows, left_padded, loop_supported, new_token_room, stop_token_ids
+from engine.decoding.loop import (
+    decode_rows,
+    left_padded,
+    loop_supported,
+    new_token_room,
+    reached_stop,
+    stop_token_ids,
+)
 from engine.decoding.masks import fast_masks
 from engine.models.prompting import encode_prompt
 
@@ -127,20 +134,23 @@ class Candidate:
     count: int = 1
     strategies: list[str] = field(default_factory=list)
     new_tokens: int = 0
+    cut: bool = False
+    """Decoding stopped at the token budget before an end token: the translation may be cut short."""
 
 
-def merge_duplicates(texts: Sequence[tuple[str, SamplingStrategy, int]]) -> list[Candidate]:
-    """One :class:`Candidate` per distinct text of (text, strategy, new tokens) samples, in first-seen order, with
-    how many samples gave it and every strategy that did."""
+def merge_duplicates(texts: Sequence[tuple[str, SamplingStrategy, int, bool]]) -> list[Candidate]:
+    """One :class:`Candidate` per distinct text of (text, strategy, new tokens, cut) samples, in first-seen order,
+    with how many samples gave it and every strategy that did (cut when every one of them was)."""
     merged: dict[str, Candidate] = {}
-    for text, strategy, n_tokens in texts:
+    for text, strategy, n_tokens, cut in texts:
         if text in merged:
             cand = merged[text]
             cand.count += 1
+            cand.cut = cand.cut and cut
             if strategy.name not in cand.strategies:
                 cand.strategies.append(strategy.name)
         else:
-            merged[text] = Candidate(text, strategy.name, strategy.params(), 1, [strategy.name], n_tokens)
+            merged[text] = Candidate(text, strategy.name, strategy.params(), 1, [strategy.name], n_tokens, cut)
     return list(merged.values())
 
 
@@ -177,8 +187,8 @@ def generate_candidates(
     encoded = [encode_prompt(tokenizer, s, p, prompt_format, t) for s, p, t in zip(sources, pairs, per_source,
                                                                                      strict=True)]
     order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
-    # per source, per strategy: (text, strategy, new tokens) — merged in the order of the strategies
-    produced: list[list[list[tuple[str, SamplingStrategy, int]]]] = [[[] for _ in strategies] for _ in sources]
+    # per source, per strategy: (text, strategy, new tokens, cut) — merged in the order of the strategies
+    produced: list[list[list[tuple[str, SamplingStrategy, int, bool]]]] = [[[] for _ in strategies] for _ in sources]
     looped = [i for i, s in enumerate(strategies) if s.kind != "beam"] if loop_supported(model) else []
     was_training = model.training
     model.eval()
@@ -212,8 +222,10 @@ def generate_candidates(
                 new = out[:, width:]
                 lengths = (new != tokenizer.pad_token_id).sum(dim=1).tolist()
                 texts = tokenizer.batch_decode(new, skip_special_tokens=True)
+                stops = stop_token_ids(model, tokenizer)
                 for j, text in enumerate(texts):
-                    produced[idx[j // strategy.samples]][s_index].append((text.strip(), strategy, int(lengths[j])))
+                    produced[idx[j // strategy.samples]][s_index].append(
+                        (text.strip(), strategy, int(lengths[j]), not reached_stop(new[j].tolist(), stops)))
                 if on_batch is not None:
                     on_batch(len(idx), int(sum(lengths)))
     finally:
@@ -224,7 +236,7 @@ def generate_candidates(
 def _decode_in_loop(
     model: Any, tokenizer: Any, encoded: Sequence[list[int]], order: Sequence[int],
     strategies: Sequence[SamplingStrategy], looped: Sequence[int],
-    produced: list[list[list[tuple[str, SamplingStrategy, int]]]], *, batch_size: int, max_new_tokens: int,
+    produced: list[list[list[tuple[str, SamplingStrategy, int, bool]]]], *, batch_size: int, max_new_tokens: int,
     seed: int, on_batch: Callable[[int, int], None] | None, processes: int = 1,
 ) -> None:
     """The greedy and sampled strategies of :func:`generate_candidates` in one :func:`decode_rows` call per batch
@@ -251,6 +263,7 @@ def _decode_in_loop(
                                                                                  max_new_tokens),
                            eos_token_id=stop_token_ids(model, tokenizer), pad_token_id=tokenizer.pad_token_id)
 
+    stops = stop_token_ids(model, tokenizer)
     with closing(map_in_processes(decode_batch, len(starts), processes)) as batches:
         for b, rows in batches:
             idx = order[starts[b]:starts[b] + batch_size]
@@ -259,7 +272,8 @@ def _decode_in_loop(
                 texts = tokenizer.batch_decode(per_rule, skip_special_tokens=True)
                 for ids, text, s_index in zip(per_rule, texts, rule_strategy, strict=True):
                     n_tokens = sum(1 for t in ids if t != tokenizer.pad_token_id)
-                    produced[source][s_index].append((text.strip(), strategies[s_index], n_tokens))
+                    produced[source][s_index].append((text.strip(), strategies[s_index], n_tokens,
+                                                      not reached_stop(ids, stops)))
                     tokens += n_tokens
             if on_batch is not None:
                 on_batch(len(idx) * len(looped), tokens)

@@ -79,6 +79,12 @@ def stop_token_ids(model: Any, tokenizer: Any) -> list[int]:
     return list(dict.fromkeys(int(i) for i in ids if i is not None))
 
 
+def reached_stop(ids: Sequence[int], stops: Sequence[int]) -> bool:
+    """Whether a row of new token ids reached one of ``stops`` (:func:`stop_token_ids`): a row that did not ran out
+    of its token budget — ``max_new_tokens``, or what the context left — and its translation may be cut."""
+    return any(int(t) in stops for t in ids)
+
+
 def new_token_room(model: Any, tokenizer: Any, width: int, max_new_tokens: int) -> int:
     """New tokens a batch whose longest prompt has ``width`` tokens may decode: ``max_new_tokens``, or what the
     model's context leaves. A prompt that fills the context raises ValueError saying so (a position embedding

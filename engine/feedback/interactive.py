@@ -36,7 +36,7 @@ from typing import Any
 
 from engine.characters import unsafe_character
 from engine.decoding.candidates import SamplingStrategy, merge_duplicates, parse_strategies
-from engine.decoding.loop import new_token_room, stop_token_ids
+from engine.decoding.loop import new_token_room, reached_stop, stop_token_ids
 from engine.decoding.per_row import PerRowSampling
 
 DEFAULT_STRATEGIES: tuple[str, ...] = ("greedy", "temperature:0.7x2", "temperature:1.0x2", "top_k:20", "top_p:0.9x2")
@@ -60,6 +60,8 @@ class RankedCandidate:
     n_samples: int = 1
     rm_spread: float | None = None
     """With an ensemble of reward models: the members' standard deviation (their disagreement), else ``None``."""
+    cut: bool = False
+    """Decoding stopped at the token budget before an end token: the translation may be cut short."""
 
 
 @dataclass
@@ -160,9 +162,10 @@ def _expand(strategies: Sequence[SamplingStrategy]) -> list[SamplingStrategy]:
     return [s for s in strategies for _ in range(s.samples)]
 
 
-def _merge(produced: Sequence[tuple[str, SamplingStrategy]]) -> list[RankedCandidate]:
-    return [RankedCandidate(c.text, None, c.strategy, c.strategies, c.count)
-            for c in merge_duplicates([(text, strategy, 0) for text, strategy in produced])]
+def _merge(produced: Sequence[tuple[str, SamplingStrategy, bool]]) -> list[RankedCandidate]:
+    """(text, strategy, cut) samples as distinct candidates."""
+    return [RankedCandidate(c.text, None, c.strategy, c.strategies, c.count, cut=c.cut)
+            for c in merge_duplicates([(text, strategy, 0, cut) for text, strategy, cut in produced])]
 
 
 def sample_batched(policy: LoadedPolicy, source: str, pair: str, strategies: Sequence[SamplingStrategy], *,
@@ -187,7 +190,9 @@ def sample_batched(policy: LoadedPolicy, source: str, pair: str, strategies: Seq
             max_new_tokens=new_token_room(model, tokenizer, width, max_new_tokens),
             pad_token_id=tokenizer.pad_token_id, eos_token_id=stop_token_ids(model, tokenizer))
     texts = tokenizer.batch_decode(out[:, width:], skip_special_tokens=True)
-    return _merge([(t.strip(), s) for t, s in zip(texts, rows, strict=True)])
+    stops = stop_token_ids(model, tokenizer)
+    return _merge([(t.strip(), s, not reached_stop(ids, stops))
+                   for t, s, ids in zip(texts, rows, out[:, width:].tolist(), strict=True)])
 
 
 def sample_sequential(policy: LoadedPolicy, source: str, pair: str, strategies: Sequence[SamplingStrategy], *,
@@ -212,7 +217,8 @@ def sample_sequential(policy: LoadedPolicy, source: str, pair: str, strategies: 
                                  max_new_tokens=new_token_room(model, tokenizer, width, max_new_tokens),
                                  pad_token_id=tokenizer.pad_token_id, eos_token_id=stop_token_ids(model, tokenizer),
                                  **kwargs)
-            produced.append((tokenizer.decode(out[0, width:], skip_special_tokens=True).strip(), strategy))
+            produced.append((tokenizer.decode(out[0, width:], skip_special_tokens=True).strip(), strategy,
+                             not reached_stop(out[0, width:].tolist(), stop_token_ids(model, tokenizer))))
     return _merge(produced)
 
 
@@ -225,7 +231,7 @@ def sample_per_strategy(policy: LoadedPolicy, source: str, pair: str, strategies
     cands = generate_candidates(policy.model, policy.tokenizer, [source], [pair], strategies,
                                 prompt_format=prompt_format, batch_size=1, max_new_tokens=max_new_tokens, seed=seed,
                                 terms=[list(terms)])[0]
-    return [RankedCandidate(c.text, None, c.strategy, list(c.strategies), c.count) for c in cands]
+    return [RankedCandidate(c.text, None, c.strategy, list(c.strategies), c.count, cut=c.cut) for c in cands]
 
 
 SAMPLERS = {"batched": sample_batched, "per_strategy": sample_per_strategy, "sequential": sample_sequential}
@@ -336,7 +342,7 @@ def record(store, translation: Translation, *, linguist: str | None, detected: s
                "generate_s": translation.generate_s, "score_s": translation.score_s, "queue_id": queue_id,
                "item_id": item_id}
     candidates = [{"text": c.text, "rm_score": c.rm_score, "rm_spread": c.rm_spread, "strategy": c.strategy,
-                   "strategies": c.strategies, "n_samples": c.n_samples} for c in translation.candidates]
+                   "strategies": c.strategies, "n_samples": c.n_samples, "cut": c.cut} for c in translation.candidates]
     return store.feedback.add_request(request, candidates)
 
 

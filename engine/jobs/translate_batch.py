@@ -29,11 +29,13 @@ from engine.jobs.kinds import JobKind
 from engine.jobs.precision import inference_model, precision_setting, resolve_precision
 from engine.jobs.threads import use_job_threads
 from engine.models.refs import ModelRef, resolve_model
+from engine.wording import counted
 
 DEFAULT_STRATEGIES = ["greedy", "temperature:0.7x2", "temperature:1.0x2", "top_k:20", "top_p:0.9x2"]
 OUTPUT_JSONL = "translations.jsonl"
 OUTPUT_TSV = "translations.tsv"
-TSV_COLUMNS = ("line", "pair", "source", "translation", "score", "alternatives")
+TSV_COLUMNS = ("line", "pair", "source", "translation", "score", "alternatives", "cut")
+"""``cut``: ``true`` when the translation stopped at ``max_new_tokens`` before its end token (it may be cut short)."""
 
 
 @dataclass
@@ -149,7 +151,8 @@ def _assemble(chunk_dir: Path, out_dir: Path) -> int:
             alternatives = json.dumps([{"text": a["text"], "score": round(a["score"], 4)}
                                        for a in r["alternatives"]], ensure_ascii=False)
             writer.writerow(_tsv_field(v) for v in (r["line"], r["pair"], r["source"], r["translation"],
-                                                    f"{r['score']:.4f}", alternatives))
+                                                    f"{r['score']:.4f}", alternatives,
+                                                    "true" if r.get("cut") else "false"))
     os.replace(tmp, out_dir / OUTPUT_TSV)
     return len(rows)
 
@@ -213,19 +216,24 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
         ranked: list[list[dict]] = [[] for _ in chunk]
         for (i, cand), score in zip(flat, scores, strict=True):
             ranked[i].append({"text": cand.text, "score": float(score), "strategy": cand.strategy,
-                              "n_samples": cand.count})
+                              "n_samples": cand.count, "cut": cand.cut})
         rows = []
         for src, alts in zip(chunk, ranked, strict=True):
             alts.sort(key=lambda a: -a["score"])
             best = alts[0]
             rows.append({"line": src.line, "pair": src.pair, "detected": src.detected, "source": src.source,
                          "translation": best["text"], "score": best["score"], "strategy": best["strategy"],
-                         "alternatives": alts[1:], "model": ref.name, "rm": rm_label})
+                         "cut": best["cut"], "alternatives": alts[1:], "model": ref.name, "rm": rm_label})
         if qe_metric is not None:
             for row, qe in zip(rows, qe_metric.score([r["source"] for r in rows], [r["translation"] for r in rows]),
                                strict=True):
                 row["qe"] = float(qe)
         _write_chunk(chunk_dir, rows)
+        n_cut = sum(r["cut"] for r in rows)
+        if n_cut:  # a translation that ran into max_new_tokens was written as if whole
+            ctx.log(f"{counted(n_cut, 'translation')} of lines {rows[0]['line']}–{rows[-1]['line']} stopped at the "
+                    f"token limit ({config.max_new_tokens}) and may be cut (\"cut\": true in the JSONL): raise "
+                    "max_new_tokens", level="warning")
         finished = total - len(todo) + start + len(chunk)
         rate = (start + len(chunk)) / max(time.time() - t0, 1e-6)
         ctx.progress(finished, total, unit="sources", sources_per_s=rate, message=f"{rate:.2f} sources/s")

@@ -74,9 +74,9 @@ class FeedbackRepository:
              request.get("item_id")])
         cur.executemany(
             "INSERT INTO request_candidates (request_id, position, text, rm_score, strategy, strategies,"
-            " n_samples, rm_spread) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " n_samples, rm_spread, cut) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [[request["id"], i, c["text"], c.get("rm_score"), c["strategy"], ",".join(c.get("strategies") or []),
-              int(c.get("n_samples") or 1), c.get("rm_spread")] for i, c in enumerate(candidates)])
+              int(c.get("n_samples") or 1), c.get("rm_spread"), bool(c.get("cut"))] for i, c in enumerate(candidates)])
         return request["id"]
 
     def request(self, request_id: str) -> dict | None:
@@ -87,7 +87,8 @@ class FeedbackRepository:
         row = rows[0]
         row["strategies"], row["settings"] = json.loads(row["strategies"]), json.loads(row["settings"])
         row["candidates"] = self.db.query_dicts(
-            "SELECT position, text, rm_score, rm_spread, strategy, strategies, n_samples FROM request_candidates"
+            "SELECT position, text, rm_score, rm_spread, strategy, strategies, n_samples, coalesce(cut, false) AS cut"
+            " FROM request_candidates"
             " WHERE request_id = ? ORDER BY position", [request_id])
         return row
 

@@ -143,6 +143,19 @@ def test_each_feedback_format_is_stored_and_survives_a_reload(open_page, store, 
     assert store.feedback.count_judgements() == 1
 
 
+def test_a_candidate_stopped_at_the_token_limit_says_it_may_be_cut(open_page, store):
+    from engine.feedback.interactive import record
+    from tests.engine.feedback.helpers import fake_translation
+
+    translation = fake_translation(n=3)
+    translation.candidates[1].cut = True
+    rid = record(store, translation, linguist="Bilal", detected="en")
+    assert [c["cut"] for c in store.feedback.request(rid)["candidates"]] == [False, True, False]
+    at = _page(open_page, linguist="Bilal", request=rid)
+    flagged = [c.value for c in at.caption if "stopped at the token limit" in c.value]
+    assert len(flagged) == 1 and flagged[0].startswith("**#2**")
+
+
 def test_one_distinct_candidate_offers_a_correction_or_a_refusal_only(open_page, store):
     rid = stored_request(store, n=1)  # every sample the same: nothing to rank or pick among
     at = _page(open_page, linguist="Bilal", request=rid)

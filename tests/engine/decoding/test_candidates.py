@@ -84,3 +84,19 @@ def test_a_tokenizer_that_pads_on_the_right_gives_the_candidates_of_one_source_a
     single = [generate_candidates(model, tokenizer, [s], [p], beam, max_new_tokens=8)[0]
               for s, p in zip(sources, pairs, strict=True)]
     assert [[c.text for c in cands] for cands in batched] == [[c.text for c in cands] for cands in single]
+
+
+def test_a_candidate_stopped_at_the_token_limit_is_marked_cut():
+    # a translation that ran into max_new_tokens was shown and written as if whole
+    from engine.demo import DEMO_MODEL_DIR
+    from engine.models.loading import load_causal_lm, load_tokenizer
+
+    model, tokenizer = load_causal_lm(DEMO_MODEL_DIR), load_tokenizer(DEMO_MODEL_DIR)
+    sources, pairs = ["Good morning.", "Where is the station?"], ["en-ar", "en-ar"]
+    for strategies in (["greedy", "top_p:0.9x2"], ["beam:2"]):  # the studio's loop, and generate()
+        parsed = parse_strategies(strategies)
+        whole = generate_candidates(model, tokenizer, sources, pairs, parsed, max_new_tokens=48, seed=0)
+        assert not [c for cands in whole for c in cands if c.cut and c.strategy != "top_p:0.9x2"], strategies
+        assert all(c.new_tokens == 48 for cands in whole for c in cands if c.cut)  # a sample may run on
+        short = generate_candidates(model, tokenizer, sources, pairs, parsed, max_new_tokens=2, seed=0)
+        assert all(c.cut and c.new_tokens == 2 for cands in short for c in cands), strategies

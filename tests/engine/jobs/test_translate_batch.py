@@ -118,6 +118,10 @@ def test_batch_job_translates_every_source_with_best_of_n(supervisor, store, wor
     tsv = (out / "translations.tsv").read_text(encoding="utf-8").splitlines()
     assert tsv[0].split("\t") == list(TSV_COLUMNS) and len(tsv) == 7
     assert all(len(line.split("\t")) == len(TSV_COLUMNS) for line in tsv)
+    # max_new_tokens 8 on a random model: translations that stop at the limit say so, in both files and the log
+    assert [line.split("\t")[-1] for line in tsv[1:]] == ["true" if r["cut"] else "false" for r in rows]
+    cut_logged = any("stopped at the token limit (8)" in r["message"] for r in store.runs.logs(run_id))
+    assert cut_logged == any(r["cut"] for r in rows)
     assert len(list((out / "chunks").glob("chunk-*.jsonl"))) == 2
     assert store.runs.get(run_id)["progress_done"] == 6
     # the studio logged what the job served when it ingested the run's events (the job never opened the store)
