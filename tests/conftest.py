@@ -126,13 +126,14 @@ def demo_corpus(store) -> int:
     return add_demo_corpus(store)
 
 
-def add_demo_corpus(store) -> int:
-    """What :func:`demo_corpus` adds, for a helper that needs a corpus without the fixture."""
+def add_demo_corpus(store, name: str = "demo-small") -> int:
+    """What :func:`demo_corpus` adds (under another ``name`` for a second one), for a helper that needs a corpus
+    without the fixture."""
     import pyarrow as pa
 
     rows = [{"line": i + 1, "source": s, "target": t, "pair": p, "split": ("valid", "test", "train", "train")[i % 4],
              "norm_key": f"{s}\n{t}"} for i, (s, t, p) in enumerate(demo_pairs(60))]
-    return store.corpora.add("demo-small", "en-ar", pa.Table.from_pylist(rows))
+    return store.corpora.add(name, "en-ar", pa.Table.from_pylist(rows))
 
 
 def corrupted(text: str, rng: random.Random) -> str:

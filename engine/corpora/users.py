@@ -26,15 +26,20 @@ def _names(config: Any, corpus_id: int) -> bool:
 
 def _schedule_corpora(store: Any) -> list[int]:
     """The corpora the retraining schedule's next retrain would read (none when it is off)."""
+    from engine.jobs.config import config_from_dict
     from engine.models.registry import production
-    from engine.pipelines.templates import phase3_defaults
+    from engine.pipelines.templates import Phase3Config, phase3_defaults
     from engine.promotion.schedule import retrain_schedule
 
     schedule, _ = retrain_schedule(store)
     if not schedule.enabled:
         return []
-    if schedule.phase3.get("corpus_ids"):
-        return [int(i) for i in schedule.phase3["corpus_ids"]]
+    try:  # read as the retrain reads it (a schedule stored before its values were stored coerced held "3,4")
+        chosen = config_from_dict(Phase3Config, schedule.phase3).corpus_ids
+    except ValueError:  # a schedule this version cannot read: its retrain fails for that reason anyway
+        chosen = []
+    if chosen:
+        return [int(i) for i in chosen]
     base = production(store)
     if base is None:
         return []

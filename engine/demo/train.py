@@ -115,7 +115,7 @@ def train(args: argparse.Namespace) -> int:
     import yaml
 
     from engine.jobs.bootstrap import BootstrapConfig
-    from engine.jobs.config import ConfigError, config_from_dict
+    from engine.jobs.kinds import checked_config
     from engine.jobs.process import run_job
 
     demo_dir = Path(args.demo_dir).resolve()
@@ -132,9 +132,9 @@ def train(args: argparse.Namespace) -> int:
         print(f"[demo train] error: {out} exists and is not a demo model this command wrote: choose another --out",
               file=sys.stderr)
         return 2
-    try:  # before the run folder exists: an existing one resumes with the config it holds
-        config_from_dict(BootstrapConfig, asdict(config))
-    except ConfigError as exc:
+    try:  # before the run folder exists (an existing one resumes with the config it holds): bounds and the job's own
+        checked_config("bootstrap", asdict(config))  # checks, e.g. a warm-up longer than the training
+    except ValueError as exc:
         print(f"[demo train] error: {exc}", file=sys.stderr)
         return 2
     if not (run_dir / "config.yaml").exists():
@@ -145,7 +145,7 @@ def train(args: argparse.Namespace) -> int:
     print(f"[demo train] run folder {run_dir}", flush=True)
     started = time.time()
     if run_job(run_dir) != 0:
-        print(f"[demo train] training failed: see {run_dir / 'stdout.log'}", file=sys.stderr)
+        print(f"[demo train] training failed: see the error above and {run_dir / 'events.jsonl'}", file=sys.stderr)
         return 1
     train_s = time.time() - started
     saved = yaml.safe_load((run_dir / "config.yaml").read_text(encoding="utf-8"))["config"]

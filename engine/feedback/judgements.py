@@ -144,7 +144,8 @@ def validate(judgement: Judgement, n_candidates: int) -> Judgement:
         if correction is not None:
             words = [w for w in correction.split() if arabic_share(w) is not None]
             arabic = sum(1 for w in words if arabic_share(w) >= 0.5)
-            if 2 * arabic < len(words):  # by words: "افتح ملف report.pdf على Windows 11" has more Latin letters
+            # by words: "افتح ملف report.pdf على Windows 11" has more Latin letters than Arabic; no letter: refused
+            if not words or 2 * arabic < len(words):
                 raise JudgementError(f"the corrected translation must be mostly Arabic: {arabic} of its "
                                      f"{len(words)} words are in Arabic script")
     elif judgement.correction:

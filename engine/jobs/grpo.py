@@ -33,7 +33,7 @@ import pyarrow.parquet as pq
 
 from engine.glossary.files import GLOSSARY_INPUT, check_terminology
 from engine.jobs.config import SEED_MAX, setting
-from engine.jobs.context import JobCancelled, JobContext
+from engine.jobs.context import JobCancelled, JobContext, world_size
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import (
     Precision,
@@ -227,15 +227,19 @@ def prepare(config: GrpoJobConfig, store, run_dir: Path) -> None:
                              seed=config.seed)
     if n == 0:
         raise ValueError("the chosen corpora have no sources in that split")
-    check_one_step(n, config.batch_size)
+    check_one_step(n, config)
 
 
-def check_one_step(sources: int, batch_size: int) -> None:
-    """Refuse fewer sources than one step's batch: TRL then trains no step, and the run "succeeded" and registered
-    the policy unchanged."""
-    if sources < batch_size:
-        raise ValueError(f"{counted(sources, 'source')} is fewer than one step's batch ({batch_size} sources): "
-                         "choose more sources (max_prompts, corpora) or a smaller batch_size")
+def check_one_step(sources: int, config: GrpoJobConfig, processes: int = 1) -> None:
+    """Refuse fewer sources than one optimiser step takes (``batch_size`` × ``gradient_accumulation`` × processes:
+    TRL's sampler hands out whole generation batches only): TRL then trains no step, and the run "succeeded" and
+    registered the policy unchanged."""
+    step = config.batch_size * config.gradient_accumulation * processes
+    if sources < step:
+        per = f": {config.batch_size} × {config.gradient_accumulation} accumulation" + (
+            f" × {processes} processes" if processes > 1 else "")
+        raise ValueError(f"{counted(sources, 'source')} is fewer than one step takes ({step} sources{per}): choose "
+                         "more sources (max_prompts, corpora), or a smaller batch_size or gradient_accumulation")
 
 
 # --- rewards --------------------------------------------------------------------------------------
@@ -491,7 +495,7 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
     model = load_causal_lm(policy.path, trust_remote_code=policy.trust_remote_code,
                            dtype=precision.load_dtype(trainable=True, lora=config.lora))
     rows = _unsolved(config, ctx, model, tokenizer, rows, policy.prompt_format, precision)
-    check_one_step(len(rows), config.batch_size)  # after the solved sources were dropped
+    check_one_step(len(rows), config, world_size())  # after the solved sources were dropped
     dataset = Dataset.from_list(prompt_rows(rows, tokenizer, policy.prompt_format))
     trainer = trainer_cls(
         model=model, reward_funcs=funcs, args=args, train_dataset=dataset, processing_class=tokenizer,

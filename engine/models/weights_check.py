@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +32,12 @@ def _checkpoint_shapes(folder: Path) -> dict[str, tuple[int, ...]]:
     return shapes
 
 
-def _expected(config: Any, trust_remote_code: bool) -> tuple[dict[str, tuple[int, ...]], set[str], str]:
+def _expected(config: Any, trust_remote_code: bool
+              ) -> tuple[dict[str, tuple[int, ...]], set[str], str, Callable[[str], str]]:
     """The shapes of the parameters and persistent buffers of the causal LM ``config`` describes, the names
-    transformers ties to another parameter (absent from a checkpoint), and the base model's prefix."""
+    transformers ties to another parameter (absent from a checkpoint), the base model's prefix, and how a checkpoint
+    key is renamed on load (the model's own fix-ups and its class's ``_checkpoint_conversion_mapping``: Gemma-3's
+    files hold ``language_model.model.*`` for its ``model.language_model.*``)."""
     import torch
     from transformers import AutoModelForCausalLM
 
@@ -43,7 +47,19 @@ def _expected(config: Any, trust_remote_code: bool) -> tuple[dict[str, tuple[int
     tied = getattr(model, "_tied_weights_keys", None) or []
     tied_names = set(tied.keys() if isinstance(tied, dict) else tied) if getattr(
         config, "tie_word_embeddings", False) else set()
-    return shapes, tied_names, getattr(model, "base_model_prefix", "") or ""
+    mapping = dict(getattr(model, "_checkpoint_conversion_mapping", None) or {})
+    fix = getattr(model, "_fix_state_dict_key_on_load", None)
+
+    def renamed(key: str) -> str:  # as PreTrainedModel._get_key_renaming_mapping renames it
+        if fix is not None:
+            key = fix(key)[0]
+        for pattern, replacement in mapping.items():
+            key, n = re.subn(pattern, replacement, key)
+            if n:
+                break
+        return key
+
+    return shapes, tied_names, getattr(model, "base_model_prefix", "") or "", renamed
 
 
 def _strip(name: str, prefix: str) -> str:
@@ -65,9 +81,9 @@ def weights_problem(folder: str | Path, config: Any, trust_remote_code: bool = F
         found = _checkpoint_shapes(folder)
     except Exception as exc:  # noqa: BLE001 — safetensors raises its own error type for a damaged header
         return f"its weights cannot be read ({str(exc)[:200]})"
-    expected, tied, prefix = _expected(config, trust_remote_code)
+    expected, tied, prefix, renamed = _expected(config, trust_remote_code)
     ours = {_strip(k, prefix): v for k, v in expected.items()}
-    theirs = {_strip(k, prefix): v for k, v in found.items()}
+    theirs = {_strip(renamed(k), prefix): v for k, v in found.items()}
     tied = {_strip(k, prefix) for k in tied}
     wrong = [f"{k} {list(theirs[k])} where the config makes {list(v)}" for k, v in ours.items()
              if k in theirs and theirs[k] != v]

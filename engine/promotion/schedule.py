@@ -103,7 +103,9 @@ def set_retrain_schedule(
             f"{', '.join(sorted(reserved))} cannot be set: a retrain starts from the production "
             "model and names its candidate itself"
         )
-    config_from_dict(Phase3Config, checked.phase3)  # an unknown or out-of-bounds Phase 3 setting is refused now
+    phase3 = config_from_dict(Phase3Config, checked.phase3)  # an unknown or out-of-bounds setting is refused now
+    # stored as read ("3,4" is the corpora [3, 4]): what reads the stored dict gets the values the retrain will
+    checked.phase3 = {name: getattr(phase3, name) for name in checked.phase3}
     if 0 < checked.every_days < MIN_EVERY_DAYS:
         raise RetrainError(f"every_days {checked.every_days:g} is shorter than an hour ({MIN_EVERY_DAYS:.3f} days)")
     base = production(store)

@@ -32,7 +32,8 @@ def test_a_queued_run_and_a_running_pipelines_pending_step_keep_a_corpus(store, 
 
 def test_the_retraining_schedules_prompt_corpora_are_kept(store, demo_corpus):
     from engine.models.registry import promote
-    from engine.promotion.schedule import RetrainSchedule, set_retrain_schedule
+    from engine.promotion.schedule import RetrainSchedule, retrain_schedule, set_retrain_schedule
+    from tests.conftest import add_demo_corpus
 
     store.models.register("rm", "reward", "/m/rm")
     store.models.register("cold", "policy", "/m/cold", stage="cold-start",
@@ -43,3 +44,9 @@ def test_the_retraining_schedules_prompt_corpora_are_kept(store, demo_corpus):
         "the retraining schedule (its RL prompts; change its Phase 3 corpora on the Models page)"]
     set_retrain_schedule(store, RetrainSchedule())  # off: nothing reads it
     assert corpus_users(store, demo_corpus) == []
+    # corpora typed in the schedule's Phase 3 settings as text ("3,4"): stored as read, not character by character
+    other = add_demo_corpus(store, name="other")
+    set_retrain_schedule(store, RetrainSchedule(every_days=30, phase3={"corpus_ids": f"{demo_corpus}, {other}"}))
+    assert retrain_schedule(store)[0].phase3["corpus_ids"] == [demo_corpus, other]
+    assert corpus_users(store, other) == [
+        "the retraining schedule (its RL prompts; change its Phase 3 corpora on the Models page)"]

@@ -112,3 +112,12 @@ def test_demo_train_refuses_bad_options_and_a_foreign_out_folder_before_writing_
     assert main(["--out", str(mine), "--run-dir", str(run_dir)]) == 2
     assert "is not a demo model this command wrote" in capsys.readouterr().err
     assert (mine / "precious.txt").read_text() == "keep" and not run_dir.exists()
+
+
+def test_demo_train_runs_the_jobs_own_checks_before_making_the_run_folder(tmp_path, capsys):
+    # --steps 20 with the default --warmup 200 made the folder, exported the inputs, then failed in the job
+    from engine.demo.train import main
+
+    run_dir = tmp_path / "run"
+    assert main(["--out", str(tmp_path / "model"), "--run-dir", str(run_dir), "--steps", "20"]) == 2
+    assert "warmup_steps 200 is above max_steps 20" in capsys.readouterr().err and not run_dir.exists()

@@ -49,6 +49,9 @@ def test_post_edit_needs_an_arabic_correction():
     # Arabic with product names: more Latin letters than Arabic ones, but mostly Arabic words (it was refused)
     mixed = "افتح ملف report.pdf على Windows 11 الآن"
     assert validate(_j("post_edit", correction=mixed), 5).correction == mixed
+    for no_letter in ("123", "١٢٣", "...", "؟"):  # no word at all: refused, as before the count by words
+        with pytest.raises(JudgementError, match="mostly Arabic: 0 of its 0 words"):
+            validate(_j("post_edit", correction=no_letter), 5)
     with pytest.raises(JudgementError, match="goes with a post-edit"):
         validate(_j("best", best=0, correction="القطة"), 5)
 

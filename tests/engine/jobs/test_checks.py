@@ -49,3 +49,16 @@ def test_unfreezing_more_layers_than_the_model_has_is_refused_at_the_job_start()
     with pytest.raises(ValueError, match="top999 asks for more layers than the model has \\(4\\): write top4 or all"):
         _studio_callback(None, config, num_layers=4, adapters_only=False)
     assert _studio_callback(None, RewardJobConfig(unfreeze_schedule=["head@0", "top4@1"]), 4, False)
+
+
+def test_grpo_needs_the_sources_of_one_whole_step():
+    # TRL hands out whole generation batches of batch_size × accumulation × processes: 4 sources, batch 4 and
+    # accumulation 2 trained 0 steps and registered the policy unchanged
+    from engine.jobs.grpo import GrpoJobConfig, check_one_step
+
+    config = GrpoJobConfig(batch_size=4, gradient_accumulation=2)
+    with pytest.raises(ValueError, match=r"4 sources is fewer than one step takes \(8 sources: 4 × 2 accumulation\)"):
+        check_one_step(4, config)
+    check_one_step(8, config)
+    with pytest.raises(ValueError, match=r"× 2 processes"):
+        check_one_step(8, config, processes=2)

@@ -254,3 +254,23 @@ def test_sharded_untied_weights_are_read_from_every_shard(tmp_path, model_dir):
     assert check_loadable(folder).ok
     check = check_loadable(_edited(tmp_path, folder, "vocab", vocab_size=400))
     assert not check.ok and "lm_head.weight [300, 32] where the config makes [400, 32]" in check.message
+
+
+def test_a_model_whose_class_renames_its_checkpoint_keys_is_not_refused(tmp_path):
+    # Gemma-3's files hold language_model.model.* for its model.language_model.*: every weight was called missing
+    from transformers import AutoConfig, Gemma3Config, Gemma3ForConditionalGeneration
+
+    from engine.models.weights_check import weights_problem
+
+    folder = tmp_path / "gemma3"
+    config = Gemma3Config(
+        text_config=dict(vocab_size=300, hidden_size=32, intermediate_size=64, num_hidden_layers=2,
+                         num_attention_heads=2, num_key_value_heads=1, head_dim=16),
+        vision_config=dict(hidden_size=32, intermediate_size=64, num_hidden_layers=1, num_attention_heads=2,
+                           image_size=28, patch_size=14), mm_tokens_per_image=4)
+    Gemma3ForConditionalGeneration(config).save_pretrained(folder)
+    assert weights_problem(folder, AutoConfig.from_pretrained(folder)) is None
+    wider = json.loads((folder / "config.json").read_text())
+    wider["text_config"]["hidden_size"] = 64
+    (folder / "config.json").write_text(json.dumps(wider))
+    assert "shapes differ" in weights_problem(folder, AutoConfig.from_pretrained(folder))
