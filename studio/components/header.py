@@ -12,8 +12,14 @@ def workspace_header(studio: Services) -> None:
     sft = studio.store.models.sft_model()
     corpora = studio.store.corpora.list()
     active = studio.store.runs.active()
-    cols = st.columns([2, 2, 2, 3])
-    cols[0].metric("SFT model", sft["name"] if sft else "none yet")
-    cols[1].metric("Corpora", f"{len(corpora)}", help=", ".join(c["name"] for c in corpora) or None)
-    cols[2].metric("Running jobs", f"{len(active)}", help=", ".join(r["id"] for r in active) or None)
-    cols[3].caption(f"Workspace: `{studio.workspace.root}`")
+    with st.container(key="studio-header"):
+        # on a narrow window (800 px with the sidebar open) the four columns squeezed "demo-sft" into "dem…":
+        # they wrap two by two there instead
+        st.markdown("<style>.st-key-studio-header [data-testid='stHorizontalBlock'] { flex-wrap: wrap; }"
+                    ".st-key-studio-header [data-testid='stColumn'] { min-width: 11rem; }</style>",
+                    unsafe_allow_html=True)
+        cols = st.columns([2, 2, 2, 3])
+        cols[0].metric("SFT model", sft["name"] if sft else "none yet")
+        cols[1].metric("Corpora", f"{len(corpora)}", help=", ".join(c["name"] for c in corpora) or None)
+        cols[2].metric("Running jobs", f"{len(active)}", help=", ".join(r["id"] for r in active) or None)
+        cols[3].caption(f"Workspace: `{studio.workspace.root}`")
