@@ -105,9 +105,7 @@ def promote(store: Any, name: str, *, confirm_name: str) -> str | None:
     if confirm_name != name:
         raise RegistryError(f"type the model's name ({name}) to confirm the promotion")
     with store.promotion.changing() as change:
-        row = change.model(name)
-        if row is None:
-            raise RegistryError(f"no registered model named {name!r}")
+        row = _registered(change, name)
         if row["kind"] != "policy":
             raise RegistryError(f"{name} is a {row['kind']} model; only a policy can be promoted to production")
         if row["stage"] == "production":
@@ -120,6 +118,14 @@ def promote(store: Any, name: str, *, confirm_name: str) -> str | None:
         previous = current[0] if current else None
         change.record("promote", name, previous, row["stage"])
     return previous
+
+
+def _registered(change: Any, name: str) -> dict:
+    """``name``'s registry row inside a production change, or :class:`RegistryError` when there is none."""
+    row = change.model(name)
+    if row is None:
+        raise RegistryError(f"no registered model named {name!r}")
+    return row
 
 
 def rollback(store: Any, *, confirm: bool) -> str:
@@ -157,9 +163,7 @@ def archive(store: Any, name: str) -> None:
     scorecard still counts an archived SFT model as the loop's start). Refused for the production model: promote
     or roll back first."""
     with store.promotion.changing() as change:
-        row = change.model(name)
-        if row is None:
-            raise RegistryError(f"no registered model named {name!r}")
+        row = _registered(change, name)
         if row["stage"] == "production":
             raise RegistryError(f"{name} is the production model: promote another model or roll back first")
         if row["stage"] == "archived":
@@ -170,9 +174,7 @@ def archive(store: Any, name: str) -> None:
 def restore(store: Any, name: str) -> str:
     """Bring the archived model ``name`` back to the stage it had when it was archived; returns that stage."""
     with store.promotion.changing() as change:
-        row = change.model(name)
-        if row is None:
-            raise RegistryError(f"no registered model named {name!r}")
+        row = _registered(change, name)
         if row["stage"] != "archived":
             raise RegistryError(f"{name} is not archived")
         return change.set_archived(name, False)
