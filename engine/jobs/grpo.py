@@ -56,6 +56,7 @@ from engine.jobs.training import (
 )
 from engine.models.refs import ModelRef, resolve_model
 from engine.reward.ensemble import COMBINATIONS, check_combination, member_names
+from engine.rl.stopping import rollout_tokenizer
 from engine.wording import counted
 
 METHODS: tuple[str, ...] = ("grpo", "rloo")
@@ -498,7 +499,8 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
     check_one_step(len(rows), config, world_size())  # after the solved sources were dropped
     dataset = Dataset.from_list(prompt_rows(rows, tokenizer, policy.prompt_format))
     trainer = trainer_cls(
-        model=model, reward_funcs=funcs, args=args, train_dataset=dataset, processing_class=tokenizer,
+        model=model, reward_funcs=funcs, args=args, train_dataset=dataset,
+        processing_class=rollout_tokenizer(tokenizer, policy.path, policy.prompt_format, ctx.log),
         peft_config=lora_config(config.lora_r, config.lora_alpha) if config.lora else None,
         callbacks=[studio_callback(ctx, _last_reward)],
     )

@@ -34,6 +34,7 @@ from engine.models.refs import ModelRef, resolve_model
 from engine.reward.ensemble import COMBINATIONS, check_combination, member_names
 from engine.rl.alarms import AlarmSettings, check_alarms
 from engine.rl.shaping import RolloutStats, ShapingConfig
+from engine.rl.stopping import rollout_tokenizer
 
 METRIC_NAMES = {
     "objective/kl": "kl", "objective/entropy": "entropy", "objective/scores": "score_mean",
@@ -410,7 +411,9 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
     state: dict[str, Any] = {"offset": done, "total": config.steps, "stats": stats, "tokenizer": tokenizer,
                              "heldout": heldout, "format": policy_ref.prompt_format}
     monitor = _monitor_callback(ctx, config, state)
-    trainer = PPOTrainer(args=args, processing_class=tokenizer, model=policy, ref_model=ref_policy,
+    # the rollouts end at a chat model's end of turn (TRL stops and truncates at its tokenizer's EOS)
+    rollouts = rollout_tokenizer(tokenizer, policy_ref.path, policy_ref.prompt_format, ctx.log)
+    trainer = PPOTrainer(args=args, processing_class=rollouts, model=policy, ref_model=ref_policy,
                          reward_model=reward_model, value_model=value_model, train_dataset=dataset,
                          callbacks=[monitor], peft_config=peft_config)
     state["trainer"] = trainer
