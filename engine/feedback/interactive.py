@@ -261,18 +261,22 @@ def _ensemble_scores(paths: Sequence[str], sources: list[str], texts: list[str],
     return [combine(list(row), combination, k) for row in zip(*per_member, strict=True)]
 
 
-def check_source(source: str) -> str:
-    """A typed or pasted source as it is translated and logged: one line's spaces collapsed (a text of several lines
-    only stripped), at most :data:`MAX_SOURCE_CHARS` characters, none that the studio's other doors refuse (a
-    logged source goes to review queues and Argilla exports, whose import checks it again). Raises ValueError."""
-    source = " ".join(str(source).split()) if "\n" not in str(source) else str(source).strip()
+def check_source(source: str, where: str = "the source", *, lines: bool = True) -> str:
+    """A typed, pasted or sent source as it is translated and logged: spaces collapsed (a text of several lines
+    only stripped, unless ``lines`` is off: the endpoint takes one line per text), at most
+    :data:`MAX_SOURCE_CHARS` characters, none that the studio's other doors refuse (a logged source goes to review
+    queues and Argilla exports, whose import checks it again). ``where`` names it in the messages (the endpoint's
+    "text 2"). Raises ValueError. The Translate page and the endpoint both check with it."""
+    source = str(source)
+    source = " ".join(source.split()) if not lines or "\n" not in source else source.strip()
     if not source:
-        raise ValueError("type or paste a source sentence first")
+        raise ValueError(f"{where} is empty: type or paste a sentence")
     if len(source) > MAX_SOURCE_CHARS:
-        raise ValueError(f"the source is longer than {MAX_SOURCE_CHARS} characters; translate it in parts")
-    unsafe = unsafe_character(source, line_breaks=True)
+        raise ValueError(f"{where} is longer than {MAX_SOURCE_CHARS} characters ({len(source)}); translate it in "
+                         "parts")
+    unsafe = unsafe_character(source, line_breaks=lines)
     if unsafe:
-        raise ValueError(f"the source contains {unsafe}")
+        raise ValueError(f"{where} contains {unsafe}")
     return source
 
 

@@ -13,8 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from engine.characters import unsafe_character
-from engine.feedback.interactive import MAX_SOURCE_CHARS
+from engine.feedback.interactive import check_source
 from engine.feedback.language import detect_language
 from engine.monitor.log import Served, log_served
 from engine.monitor.settings import MonitorSettings, load_settings
@@ -70,14 +69,10 @@ def check_texts(texts: Any) -> list[str]:
         where = f"text {i + 1}" if len(texts) > 1 else "the text"
         if not isinstance(text, str):
             raise RequestError(f"{where} is not a string")
-        text = " ".join(text.split())
-        if not text:
-            raise RequestError(f"{where} is empty")
-        if len(text) > MAX_SOURCE_CHARS:
-            raise RequestError(f"{where} is longer than {MAX_SOURCE_CHARS} characters ({len(text)})")
-        unsafe = unsafe_character(text)
-        if unsafe:
-            raise RequestError(f"{where} contains {unsafe}")
+        try:  # as the Translate page checks a source, one line per text
+            text = check_source(text, where, lines=False)
+        except ValueError as exc:
+            raise RequestError(str(exc)) from None
         if detect_language(text).language == "ar":  # as the Translate page and batch translation refuse it
             raise RequestError(f"{where} is in Arabic script: sources must be English or French")
         clean.append(text)

@@ -60,7 +60,7 @@ def test_batched_translation_is_ranked_by_the_reward_model(tiny_policy_dir, tiny
 def test_registry_translation_is_recorded_and_queue_items_get_candidates(store, tiny_policy, tiny_rm, demo_corpus):
     with pytest.raises(ValueError, match="choose a policy model"):
         translate_with_registry(store, source="Hello", pair="en-ar", model=tiny_rm, rm=None)
-    with pytest.raises(ValueError, match="type or paste"):
+    with pytest.raises(ValueError, match="the source is empty: type or paste"):
         translate_with_registry(store, source="  ", pair="en-ar", model=tiny_policy, rm=tiny_rm)
     translation = translate_with_registry(store, source="Le chat est sur la table.", pair="fr-ar", model=tiny_policy,
                                           rm=tiny_rm, max_new_tokens=8)
