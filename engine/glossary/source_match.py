@@ -3,11 +3,12 @@
 Words are compared through small sets of *forms*: the word lower-cased and stripped of accents, plus what remains
 after removing one regular ending — plural ``-s``/``-es``/``-x``/``-aux`` (→ ``-al``), ``-ies`` (→ ``-y``),
 ``-ed``/``-d``/``-ing`` (with a doubled consonant undoubled and a dropped ``e`` restored) and the French
-participle ``-é(e)(s)``. A sentence word matches a glossary word when one of its forms is the glossary word (or,
-for a glossary word written in the plural, its singular): the glossary's ``meeting`` is found in ``meetings`` but
-not in ``meet``. A French elided article or pronoun (``l'``, ``d'``, ``j'``, ``qu'`` …) is split off as its own word, so
-``l'hôpital`` holds ``hôpital``. A multi-word term matches consecutive words. This is a stemmer of a few
-rules, not a morphological analyser: irregular forms (``children``, ``went``, ``yeux``) are not found.
+participle ``-é(e)(s)`` (written with its accent). A sentence word matches a glossary word when one of its forms
+is the glossary word (or, for a glossary word written in the plural, its singular): the glossary's ``meeting`` is
+found in ``meetings`` but not in ``meet``. A French elided article or pronoun (``l'``, ``d'``, ``j'``, ``qu'`` …)
+is split off as its own word, so ``l'hôpital`` holds ``hôpital``. A multi-word term matches consecutive words.
+This is a stemmer of a few rules, not a morphological analyser: irregular forms (``children``, ``went``,
+``yeux``) are not found.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_WORD = re.compile(r"(?:[^\W\d_][\u0300-\u036f]*)+(?:-(?:[^\W\d_][\u0300-\u036f]*)+)*")
+_WORD = re.compile(r"(?:[^\W\d_][\u0300-\u036f]*)+")
 """A word: letters, each with its combining accents (text typed or pasted decomposed, NFD, split at every accent
-otherwise), hyphenated parts kept together."""
-"""A word: letters, possibly joined by hyphens; apostrophes end a word (so elisions split off)."""
+otherwise); hyphens and apostrophes end a word, so elisions split off and ``hospital`` is found in
+``hospital-based`` (a hyphenated term, ``e-mail``, is its parts in a row)."""
 MIN_FORM = 3
 
 
@@ -73,8 +74,11 @@ def forms(word: str) -> frozenset[str]:
     if w.endswith("ing") and len(w) > 5:
         for stem in _undouble(w[:-3]):
             out.update({stem, stem + "e"})
-    for ending in ("ees", "ee", "es", "e"):  # French participles once folded (é, ée, és, ées) → infinitive -er
-        if w.endswith(ending) and len(w) > len(ending) + 2:
+    written = unicodedata.normalize("NFC", word).lower()
+    for ending, accented in (("ees", "ées"), ("ee", "ée"), ("es", "és"), ("e", "é")):
+        # French participles (é, ée, és, ées) → infinitive -er, only with the accent written: folded first, the
+        # rule found "timer" in "time", "porter" in "la porte"
+        if written.endswith(accented) and len(w) > len(ending) + 2:
             out.add(w[: -len(ending)] + "er")
     return frozenset(f for f in out if len(f) >= MIN_FORM or f == w)
 

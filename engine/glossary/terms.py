@@ -65,6 +65,9 @@ class _Merged:
     arabic: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     glossaries: list[str] = field(default_factory=list)
+    first: str = ""
+    """The folded first word: folded once, not once per term and sentence (a 20,000-term glossary took ~50 ms a
+    sentence)."""
 
 
 class TermIndex:
@@ -83,6 +86,8 @@ class TermIndex:
                 item.notes.append(entry.note)
             if glossary not in item.glossaries:
                 item.glossaries.append(glossary)
+        for item in merged.values():
+            item.first = fold(item.words[0])
         # longest terms first, so that "remote control" is preferred to "control" where both match
         self._terms = sorted(merged.values(), key=lambda m: (-len(m.words), m.source))
 
@@ -96,7 +101,7 @@ class TermIndex:
         taken: list[tuple[int, int]] = []
         found = []
         for term in self._terms:
-            if fold(term.words[0])[:3] not in prefixes and len(fold(term.words[0])) >= 3:
+            if term.first[:3] not in prefixes and len(term.first) >= 3:
                 continue
             spans = [s for s in find_term(term.words, sentence) if not any(s[0] < e and b < s[1] for b, e in taken)]
             if spans:

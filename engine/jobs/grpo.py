@@ -351,7 +351,7 @@ class TerminologyPenalty(StudioReward):
     def score(self, sources, texts, pairs, references):
         from engine.rl.shaping import terminology_penalties
 
-        return [-p for p in terminology_penalties(sources, texts, self.terms, 1.0)]
+        return [-p for p in terminology_penalties(sources, texts, self.terms, 1.0, list(pairs))]
 
 
 def build_rewards(config: GrpoJobConfig, ctx: JobContext | None, rm: ModelRef | None,

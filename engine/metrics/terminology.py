@@ -6,7 +6,8 @@ inputs with :func:`engine.glossary.write_entries`; jobs never read the store). A
 undefined, and neutral: every candidate of that source gets the same NaN, which fusion turns into the same value
 for all of them (:func:`engine.preferences.fusion.normalise`), so it moves no within-source comparison. A corpus
 figure is the share of all applicable term occurrences kept (:func:`engine.glossary.corpus_share`), not a mean of
-sentence scores. Every entry of the file is used, whatever its language pair.
+sentence scores. Each source is matched against the entries of its own language pair (the language detected: the
+metric is not told the pair; :class:`~engine.glossary.files.PairedTermIndex`).
 """
 
 from __future__ import annotations

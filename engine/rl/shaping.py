@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
+from engine.glossary.files import PairedTermIndex
 from engine.metrics import CheckThresholds, run_checks
 
 if TYPE_CHECKING:
@@ -75,12 +76,15 @@ class RolloutStats:
         return summary
 
 
-def terminology_penalties(sources: list[str], texts: list[str], terms: TermIndex | None,
-                          weight: float) -> list[float]:
-    """``weight`` × the share of each source's glossary terms its text misses (0 where no term applies)."""
+def terminology_penalties(sources: list[str], texts: list[str], terms: TermIndex | PairedTermIndex | None,
+                          weight: float, pairs: list[str] | None = None) -> list[float]:
+    """``weight`` × the share of each source's glossary terms its text misses (0 where no term applies); a
+    :class:`~engine.glossary.files.PairedTermIndex` matches each source against its pair's terms (``pairs`` when
+    known, else the language detected)."""
     if terms is None or weight <= 0 or not len(terms):
         return [0.0] * len(texts)
-    return [0.0 if s.score is None else weight * (1.0 - s.score) for s in terms.scores(sources, texts)]
+    scores = terms.scores(sources, texts, pairs) if isinstance(terms, PairedTermIndex) else terms.scores(sources, texts)
+    return [0.0 if s.score is None else weight * (1.0 - s.score) for s in scores]
 
 
 def penalties(sources: list[str], texts: list[str], config: ShapingConfig,

@@ -30,6 +30,11 @@ def spans_of(term: str, sentence: str) -> list[str]:
         ("journal", "Il lit les journaux.", "journaux"),
         ("école", "Les écoles ferment en juillet.", "écoles"),
         ("réunion", "La REUNION commence à dix heures.", "REUNION"),
+        # hyphens end a word: "hospital-based" was one word, and the term was missed
+        ("hospital", "A hospital-based clinic.", "hospital"),
+        ("car", "A car-free street.", "car"),
+        ("e-mail", "Send me an e-mail today.", "e-mail"),
+        ("porter", "Il a porté la valise.", "porté"),  # a French participle, written with its accent
     ],
 )
 def test_inflected_and_cased_forms_are_found(term, sentence, found):
@@ -44,6 +49,12 @@ def test_inflected_and_cased_forms_are_found(term, sentence, found):
         ("remote control", "The control is remote."),  # words in the wrong order
         ("bus", "Put it in the bush."),
         ("train", "A strain of flu."),
+        # the participle rule ran on folded words: "timer" was found in "time", "porter" in "la porte"
+        ("timer", "What time is it?"),
+        ("computer", "We compute the sum."),
+        ("ruler", "Follow the rules."),
+        ("porter", "Ferme la porte."),
+        ("boucher", "Ouvre la bouche."),
     ],
 )
 def test_other_words_are_not_found(term, sentence):
