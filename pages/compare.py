@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
 
 import plotly.graph_objects as go
@@ -283,7 +284,7 @@ def compare_section() -> None:
                 method_name = {"bootstrap": "paired bootstrap resampling",
                                "randomisation": "approximate randomisation"}[settings.method]
                 st.caption(f"B − A with its {settings.confidence:.0%} interval; p from {method_name}; p (Holm) "
-                           "adjusts for testing every pair of systems. A difference counts when p < "
+                           "adjusts for testing every pair of systems. A difference counts when its Holm-adjusted p < "
                            f"{settings.alpha:g}.")
                 only_sig = st.toggle("Only significant differences", key="cmp-only-sig")
                 rows = pair_table(comparison)
@@ -369,9 +370,14 @@ def blind_ab_section() -> None:
         else:
             options = system_options(testset["id"])
             keys = list(options)
+            lead = user["role"] == "lead"
+            if not lead:  # a linguist picks among unnamed systems, in an order of their own (it named the models)
+                keys = sorted(keys, key=lambda k: hashlib.sha256(f"{testset['id']}:{k}".encode()).hexdigest())
+            labels = options if lead else {k: f"System {chr(ord('A') + i)}" if i < 26 else f"System {i + 1}"
+                                           for i, k in enumerate(keys)}
             pick = st.columns(2)
-            first = pick[0].selectbox("System 1", keys, format_func=options.get, key="ab-system-1")
-            second = pick[1].selectbox("System 2", keys, index=1, format_func=options.get, key="ab-system-2")
+            first = pick[0].selectbox("System 1", keys, format_func=labels.get, key="ab-system-1")
+            second = pick[1].selectbox("System 2", keys, index=1, format_func=labels.get, key="ab-system-2")
             if first == second:
                 st.warning("Choose two different systems.")
             else:
@@ -411,9 +417,10 @@ def blind_ab_section() -> None:
                             st.rerun(scope=rerun_scope())
             st.subheader("Win rates")
             rates = win_rates(store.evaluations.judgements(testset["id"]))
-            reveal = st.toggle("Reveal the systems", key="ab-reveal",
-                               help="Until then the results name the systems as you picked them (System 1, System "
-                                    "2) and show only this pair, so they do not sway your next judgements.")
+            reveal = lead and st.toggle(
+                "Reveal the systems", key="ab-reveal",
+                help="Until then the results name the systems as you picked them (System 1, System 2) and show "
+                     "only this pair, so they do not sway your next judgements. Leads only: a linguist judges blind.")
             if not reveal and first != second:
                 names = {first: "System 1", second: "System 2"}
                 rates = [w for w in rates if {w.system_a, w.system_b} == {first, second}]

@@ -245,12 +245,14 @@ def build_comparison(store, keys: Sequence[str], settings: CompareSettings | Non
 
 
 def _finish_pairs(rows: list[dict], metric: str, settings: CompareSettings) -> list[dict]:
-    """Add Holm-adjusted p-values and the verdict to one metric's pairwise rows."""
+    """Add Holm-adjusted p-values and the verdict to one metric's pairwise rows: a difference counts when its
+    Holm-adjusted p is below α (with several systems the raw p called a row "better" while its own Holm p, shown
+    beside it, was above α; with two systems they are the same)."""
     adjusted = holm([r["p"] for r in rows])
     up = higher_is_better(metric)
     for row, p_holm in zip(rows, adjusted, strict=True):
         row["p_holm"] = p_holm
-        significant = row["p"] < settings.alpha and row["delta"] != 0
+        significant = p_holm < settings.alpha and row["delta"] != 0
         row["significant"] = significant
         if not significant:
             row["better"] = "no significant difference"

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from engine.compare.ab import WinRate
 from engine.compare.comparison import Comparison, metric_label
-from engine.compare.significance import CORPUS_METRICS
+from engine.compare.significance import CORPUS_METRICS, p_text
 
 
 def fmt(value: float | None) -> str:
@@ -34,10 +34,10 @@ def fmt_score(metric: str, value: float | None) -> str:
 
 
 def fmt_p(p: float | None) -> str:
-    """A p-value: three decimals, or ``<0.001``."""
+    """A p-value: three decimals (more where three would round it across 0.05: :func:`p_text`), or ``<0.001``."""
     if p is None:
         return ""
-    return "<0.001" if p < 0.001 else f"{p:.3f}"
+    return "<0.001" if p < 0.001 else p_text(p)
 
 
 def fmt_interval(value: float | None, low: float | None, high: float | None) -> str:

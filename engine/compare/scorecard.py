@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from engine.compare.comparison import CompareSettings, build_comparison
+from engine.compare.significance import p_text
 
 LOOP_STAGES = ("sft", "cold-start", "final")
 STEP_METRICS = ("chrf", "bleu", "comet")
@@ -59,7 +60,7 @@ class StepResult:
         """The step in plain words, e.g. ``cold-start is better than SFT: +2.4 chrF, p = 0.01``."""
         label = LABELS.get(self.metric, self.metric)
         gain = f"{self.delta:+.1f} {label}" if self.metric != "comet" else f"{self.delta:+.3f} {label}"
-        p = "p < 0.001" if self.p < 0.001 else f"p = {self.p:.3f}" if self.p < 0.1 else f"p = {self.p:.2f}"
+        p = "p < 0.001" if self.p < 0.001 else f"p = {p_text(self.p)}" if self.p < 0.1 else f"p = {self.p:.2f}"
         if self.verdict == "better":
             return f"{after_label} is better than {before_label}: {gain}, {p}"
         if self.verdict == "worse":
@@ -207,12 +208,13 @@ def build_scorecard(store, testset_id: str | None = None, settings: CompareSetti
                 continue
             sign = 1.0 if pair["key_b"] == key_of[after["name"]] else -1.0
             low, high = sorted((sign * pair["low"], sign * pair["high"]))
+            # each step of the chain is its own planned test (raw p), not one of every pair of its models
             step = StepResult(before["name"], after["name"], metric, sign * pair["delta"], low, high, pair["p"],
-                              bool(pair["significant"]))
+                              pair["p"] < comparison.settings.alpha and pair["delta"] != 0)
             steps.append(step)
             if step.verdict == "worse":
                 flags.append(f"{after['name']} made {LABELS.get(metric, metric)} worse than {before['name']} "
-                             f"({step.delta:+.2f}, p = {step.p:.3f})")
+                             f"({step.delta:+.2f}, p = {p_text(step.p)})")
         rate_before = next(x.degenerate_rate for x in models if x.name == before["name"])
         rate_after = next(x.degenerate_rate for x in models if x.name == after["name"])
         if rate_before is not None and rate_after is not None and rate_after > rate_before + DEGENERATE_RISE:

@@ -264,3 +264,13 @@ def corpus_paired_test(a: CorpusStatistics, b: CorpusStatistics, *, method: str 
             hits += int(np.sum(trial >= abs(observed) - tol))
     p = (hits + 1) / (n_resamples + 1)
     return PairedResult(score_a, score_b, Interval(observed, *_percentiles(boot, confidence)), min(1.0, p), method, n)
+
+
+def p_text(p: float, alpha: float = 0.05) -> str:
+    """A p-value with three decimals, or more where three would round it across ``alpha`` (0.04995 was shown as
+    "0.050" beside the verdict "better")."""
+    for digits in range(3, 8):
+        text = f"{p:.{digits}f}"
+        if (float(text) < alpha) == (p < alpha):
+            return text
+    return f"{p:.2e}"

@@ -186,6 +186,17 @@ def test_blind_ab_results_name_the_systems_as_picked_until_the_reveal(compare_pa
     rows = next(d.value for d in at.dataframe if "judgements" in d.value.columns)
     assert "A better" not in rows.columns and "system A" not in rows.columns
     assert rows[["system", "against", "wins", "losses"]].values.tolist() == [["System 1", "System 2", "1", "0"]]
+    # a linguist judges blind: the pickers named the models and anyone could reveal them
+    assert set(at.selectbox(key="ab-system-1").options) == {"System A", "System B"}
+    assert "ab-reveal" not in [t.key for t in at.toggle]
+    at.button(key="ab-signout").click()
+    at.run()
+    at.radio(key="ab-role").set_value("lead")
+    at.text_input(key="ab-name").input("Lina")
+    at.button[[b.label for b in at.button].index("Sign in")].click()
+    at.run()
+    at.selectbox(key="ab-system-1").set_value(first)
+    at.selectbox(key="ab-system-2").set_value(good if first == bad else bad)
     at.toggle(key="ab-reveal").set_value(True)
     at.run()
     rows = next(d.value for d in at.dataframe if "judgements" in d.value.columns)

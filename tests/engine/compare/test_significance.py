@@ -113,3 +113,21 @@ def test_corpus_level_tests_on_known_systems(metric, method):
     one_changed[0] = REFS[0]
     small = corpus_paired_test(worse, CorpusStatistics(metric, one_changed, REFS), method=method, n_resamples=N)
     assert not small.significant()
+
+
+def test_a_p_value_is_never_rounded_across_alpha():
+    # 0.04995 was shown as "0.050" beside the verdict "better"
+    from engine.compare.significance import p_text
+
+    assert (p_text(0.04995), p_text(0.0501), p_text(0.012), p_text(0.3)) == ("0.04995", "0.050", "0.012", "0.300")
+
+
+def test_with_several_systems_a_difference_counts_by_its_holm_adjusted_p():
+    # a row said "better" on its raw p while its own Holm p, shown beside it, was above alpha
+    from engine.compare.comparison import CompareSettings, _finish_pairs
+
+    rows = [{"p": p, "delta": 1.0, "system_a": "a", "system_b": "b"} for p in (0.01, 0.03, 0.04)]
+    done = _finish_pairs(rows, "chrf", CompareSettings())
+    assert [round(r["p_holm"], 2) for r in done] == [0.03, 0.06, 0.06]
+    assert [r["significant"] for r in done] == [True, False, False]
+    assert done[1]["better"] == "no significant difference"
