@@ -80,8 +80,25 @@ def upload_format(filename: str) -> str:
     raise BatchUploadError(f"cannot tell the format of {name!r} (expected {', '.join(FORMATS)})")
 
 
+HEADER_NAMES = frozenset({"source", "sources", "src", "source_text", "source text", "text", "sentence", "sentences",
+                          "segment", "input", "english", "french", "en", "fr"})
+"""First cells that make a TSV/CSV file's first line a header, not a source (it was translated as "source")."""
+
+
+def _without_header(rows: list[tuple[int, object]], fmt: str) -> list[tuple[int, object]]:
+    if fmt in ("tsv", "csv") and rows and isinstance(rows[0][1], str) \
+            and rows[0][1].strip().lower() in HEADER_NAMES:
+        return rows[1:]
+    return rows
+
+
 def _rows(text: str, fmt: str) -> list[tuple[int, object]]:
-    """``(line, value)`` per non-blank line: a string, or a dict for JSONL; unreadable lines give an error string."""
+    """``(line, value)`` per non-blank line: a string, or a dict for JSONL; unreadable lines give an error string.
+    A TSV/CSV file's first line is left out when its first cell is a column name (:data:`HEADER_NAMES`)."""
+    return _without_header(_read_rows(text, fmt), fmt)
+
+
+def _read_rows(text: str, fmt: str) -> list[tuple[int, object]]:
     if fmt == "csv":
         out: list[tuple[int, object]] = []
         reader = csv.reader(io.StringIO(text))

@@ -34,6 +34,11 @@ def test_each_upload_format_yields_sources_with_their_language():
     assert [s.pair for s in assign_pairs(jsonl + txt, "auto")] == ["fr-ar", "en-ar", "en-ar", "fr-ar"]
     assert [s.pair for s in assign_pairs(jsonl + txt, "en-ar")] == ["fr-ar", "en-ar", "en-ar", "en-ar"]
     assert upload_format("C:\\Users\\me\\sources.JSONL") == "jsonl"
+    # a header line is no source (it was translated as "source"); in a .txt file the same word is one
+    headed = parse_sources(b"Source\tnote\nHello there\tx\n", "tsv")
+    assert [(s.line, s.source) for s in headed] == [(2, "Hello there")]
+    assert [s.source for s in parse_sources(b"text,note\nParis,y\n", "csv")] == ["Paris"]
+    assert [s.source for s in parse_sources(b"source\nParis\n", "txt")] == ["source", "Paris"]
 
 
 @pytest.mark.parametrize(("data", "fmt", "message"), [
