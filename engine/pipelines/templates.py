@@ -67,6 +67,16 @@ def _rl_step(method: str, config: Any, *, policy: str, corpora: list[int], pair_
     return {"name": method, "kind": method, "config": _checked(method, values, settings, settings_field, defaults)}
 
 
+def _known_glossaries(steps: list[dict], store: Any) -> list[dict]:
+    """``steps``, once every glossary their settings name is known (a misspelt one failed the pipeline at its step,
+    after the steps before it had run)."""
+    for step in steps:
+        unknown = [g for g in step["config"].get("glossaries") or [] if store.glossaries.by_name(g) is None]
+        if unknown:
+            raise ValueError(f"the {step['name']} step: no glossary named {', '.join(map(repr, unknown))}")
+    return steps
+
+
 def _at_default(config: Any, fields_by_setting: dict[str, str]) -> list[str]:
     """The job settings (keys of ``fields_by_setting``) whose phase field (its values) is at its default."""
     defaults = {f.name: f.default for f in dataclasses.fields(config)}
@@ -164,7 +174,7 @@ def phase2_steps(config: Phase2Config, store) -> list[dict]:
     if not config.corpus_ids:
         raise ValueError("choose the corpora to work on")
     corpora = [int(i) for i in config.corpus_ids]
-    return [
+    return _known_glossaries([
         {"name": "generate", "kind": "generate", "config": _checked("generate", {
             "model": policy, "corpus_ids": corpora, "sample_size": config.sample_size},
             config.generate_settings, "generate_settings", _at_default(config, {"sample_size": "sample_size"}))},
@@ -176,7 +186,7 @@ def phase2_steps(config: Phase2Config, store) -> list[dict]:
             config.reward_settings, "reward_settings", _at_default(config, {"epochs": "rm_epochs"}))},
         _rl_step(config.rl_method, config, policy=policy, corpora=corpora, pair_sets=["$run:score"],
                  stage="cold-start"),
-    ]
+    ], store)
 
 
 def phase3_defaults(store, policy: str = "") -> dict[str, Any]:
@@ -226,7 +236,7 @@ def phase3_steps(config: Phase3Config, store) -> list[dict]:
     if gone:  # found now, not after the pairs and the reward fine-tune ran ("no sources in that split")
         raise ValueError(f"the RL prompts' corpora {', '.join(map(str, gone))} were deleted: choose the corpora "
                          "whose sources are the RL prompts")
-    return [
+    return _known_glossaries([
         {"name": "pairs", "kind": "feedback_pairs", "config": _checked("feedback_pairs", {
             "reward_model": rm, "weight_by_agreement": config.weight_by_agreement,
             "valid_share": config.valid_share})},
@@ -237,7 +247,7 @@ def phase3_steps(config: Phase3Config, store) -> list[dict]:
             _at_default(config, {"epochs": "rm_epochs", "replay_ratio": "replay_ratio"}))},
         _rl_step(config.rl_method, config, policy=found["policy"], corpora=corpora, pair_sets=["$run:pairs"],
                  stage="final", model_name=config.model_name),
-    ]
+    ], store)
 
 
 @dataclass(frozen=True)

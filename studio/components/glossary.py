@@ -11,6 +11,7 @@ from engine.glossary import TermIndex, glossary_format, parse_glossary
 from engine.glossary.highlight import legend_html, source_html, translation_html
 from engine.glossary.parsing import MAX_BYTES
 from engine.glossary.terms import AppliedTerm, TermScore
+from engine.glossary.users import GlossaryInUse, delete_glossary
 from engine.markup import markdown_literal
 from engine.store.glossaries import GlossaryExistsError
 from studio.components.arabic import bidi_table
@@ -126,8 +127,12 @@ def glossary_manager(store) -> None:
         if on != bool(g["enabled"]):
             store.glossaries.set_enabled(g["name"], on)
         if c3.button("Delete", key=f"gl-del-{g['id']}"):
-            store.glossaries.delete(g["name"])
-            st.rerun()
+            try:
+                delete_glossary(store, g["name"])
+            except GlossaryInUse as exc:
+                st.error(f"Not deleted: {exc}.")
+            else:
+                st.rerun()
     shown = st.selectbox("Show the terms of", [g["name"] for g in glossaries], key="gl-show")
     rows = [
         {"source": e.source, "arabic": e.arabic_text, "note": e.note, "domain": e.domain}

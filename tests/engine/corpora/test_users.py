@@ -6,6 +6,8 @@ import pytest
 
 from engine.corpora.users import CorpusInUse, corpus_users, delete_corpus
 
+SCHEDULE = "the retraining schedule (its next retrain's corpus_ids; change its Phase 3 settings on the Models page)"
+
 
 def test_a_corpus_nothing_reads_is_deleted(store, demo_corpus):
     store.runs.create("done-1", "generate", "G", {"corpus_ids": [demo_corpus]}, "/runs/done-1")
@@ -41,7 +43,7 @@ def test_the_retraining_schedules_prompt_corpora_are_kept(store, demo_corpus):
     promote(store, "cold", confirm_name="cold")
     set_retrain_schedule(store, RetrainSchedule(every_judgements=10))
     assert corpus_users(store, demo_corpus) == [
-        "the retraining schedule (its RL prompts; change its Phase 3 corpora on the Models page)"]
+        SCHEDULE]
     set_retrain_schedule(store, RetrainSchedule())  # off: nothing reads it
     assert corpus_users(store, demo_corpus) == []
     # corpora typed in the schedule's Phase 3 settings as text ("3,4"): stored as read, not character by character
@@ -49,4 +51,4 @@ def test_the_retraining_schedules_prompt_corpora_are_kept(store, demo_corpus):
     set_retrain_schedule(store, RetrainSchedule(every_days=30, phase3={"corpus_ids": f"{demo_corpus}, {other}"}))
     assert retrain_schedule(store)[0].phase3["corpus_ids"] == [demo_corpus, other]
     assert corpus_users(store, other) == [
-        "the retraining schedule (its RL prompts; change its Phase 3 corpora on the Models page)"]
+        SCHEDULE]

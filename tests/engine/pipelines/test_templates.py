@@ -68,3 +68,23 @@ def test_a_phase_is_refused_when_built_if_a_step_would_refuse_its_settings(store
     # the form's field left at its default: the setting is what was asked for
     steps = phase2_steps(Phase2Config(corpus_ids=[1], rl_method="ppo", ppo_settings={"steps": 5}), store)
     assert steps[-1]["config"]["steps"] == 5
+
+
+def test_a_glossary_a_phase_names_must_exist_and_is_kept_while_the_pipeline_runs(store):
+    # a misspelt glossary failed the pipeline at its step, after generate had run; deleting one under a running
+    # pipeline did the same
+    from engine.glossary.parsing import GlossaryEntry
+    from engine.glossary.users import GlossaryInUse, delete_glossary
+    from engine.pipelines.templates import phase2_steps
+
+    store.models.register("sft", "policy", "/m/sft", stage="sft")
+    with pytest.raises(ValueError, match="the score step: no glossary named 'no-such'"):
+        phase2_steps(Phase2Config(corpus_ids=[1], score_settings={"glossaries": ["no-such"]}), store)
+    store.glossaries.add("med", "en-ar", [GlossaryEntry("pharmacy", ("صيدلية",))])
+    steps = phase2_steps(Phase2Config(corpus_ids=[1], score_settings={"glossaries": ["med"]}), store)
+    pipeline = store.pipelines.create("Phase 2", "phase2", steps)
+    with pytest.raises(GlossaryInUse, match=f"med is still used by pipeline {pipeline} \\(Phase 2: step score\\)"):
+        delete_glossary(store, "med")
+    store.pipelines.set_status(pipeline, "succeeded")
+    delete_glossary(store, "med")
+    assert store.glossaries.by_name("med") is None
