@@ -24,6 +24,7 @@ from engine.corpora.validation import (
     is_arabic_script,
     shown,
 )
+from engine.glossary.target_match import normalise
 
 FORMATS: tuple[str, ...] = ("tsv", "csv")
 MAX_BYTES = 2 * 1024 * 1024
@@ -32,8 +33,16 @@ MAX_TERM_CHARS = 120
 MAX_NOTE_CHARS = 500
 ALTERNATIVE_SEPARATOR = "|"
 HEADER_WORDS = frozenset(
-    {"source", "source term", "term", "english", "french", "en", "fr", "français", "anglais", "terme", "source_term"}
+    {"source", "source term", "term", "english", "french", "en", "fr", "français", "anglais", "terme", "source_term",
+     "english term", "french term", "term_en", "term_fr", "en_term", "fr_term"}
 )
+ARABIC_HEADER_WORDS = frozenset(
+    {"arabic", "arabic term", "ar", "term_ar", "ar_term", "arabe", "العربية", "عربي", "بالعربية", "المصطلح",
+     "المقابل", "الترجمة"}
+)
+"""A second cell that names the Arabic column: "English\tالعربية" was stored as a term, "English term\tArabic term"
+refused the whole file."""
+WORD_SPLITTERS = {"\u200c": "zero-width non-joiner", "\u200d": "zero-width joiner"}
 
 WRONG_COLUMNS = "expected 2 to 4 columns (source term, Arabic term, note, domain), found {found}"
 EMPTY_SOURCE_TERM = "empty source term"
@@ -95,10 +104,11 @@ def _records(text: str, fmt: str, errors: list[RowError]) -> list[tuple[int, lis
 
 
 def _is_header(fields: list[str]) -> bool:
+    second = fields[1].strip() if len(fields) >= 2 else ""
     return (
         len(fields) >= 2
         and fields[0].strip().lower() in HEADER_WORDS
-        and not is_arabic_script(fields[1].strip() or "x")
+        and (second.lower() in ARABIC_HEADER_WORDS or not is_arabic_script(second or "x"))
     )
 
 
@@ -124,6 +134,11 @@ def entry_problems(fields: list[str]) -> list[str]:
         problems += found
         if not found and not is_arabic_script(alt):
             problems.append(ARABIC_NOT_ARABIC.format(term=shown(alt)))
+        elif not found and not normalise(alt).strip():  # tatweel only: stored, and never found
+            problems.append(f"Arabic term {shown(alt)} has no letter once tatweel is taken out")
+        splitters = [name for char, name in WORD_SPLITTERS.items() if char in alt]
+        if splitters:  # the word splits there, and a translation written as the term kept 0 of 1
+            problems.append(f"Arabic term {shown(alt)} contains a {splitters[0]}: remove it")
     for name, value in (("note", note), ("domain", domain)):
         if value:
             problems += [p for p in field_problems(name, value, MAX_NOTE_CHARS) if "no letters" not in p]

@@ -96,3 +96,19 @@ def test_format_and_pair_are_checked():
         glossary_format("terms.xlsx")
     with pytest.raises(ValueError, match="unsupported language pair"):
         parse_glossary("a\tب\n".encode(), "tsv", "de-ar")
+
+
+@pytest.mark.parametrize("header", ["English\tالعربية\tملاحظة", "English term\tArabic term", "term_en\tterm_ar"])
+def test_a_header_naming_the_arabic_column_is_a_header(header):
+    # "English\tالعربية" was stored as a term; "English term\tArabic term" refused the whole file
+    parsed = parse_glossary(f"{header}\nkidney\tكلية\n".encode(), "tsv", "en-ar")
+    assert parsed.ok and [e.source for e in parsed.entries] == ["kidney"]
+
+
+@pytest.mark.parametrize(("arabic", "reason"), [
+    ("ـــ", "has no letter once tatweel is taken out"),  # stored, and never found
+    ("ك\u200cلية", "contains a zero-width non-joiner"),  # the word split there: the term itself kept 0 of 1
+])
+def test_an_arabic_term_that_can_never_be_found_is_refused(arabic, reason):
+    parsed = parse_glossary(f"kidney\t{arabic}\n".encode(), "tsv", "en-ar")
+    assert not parsed.ok and reason in str(parsed.errors[0])
