@@ -27,6 +27,8 @@ SUFFIXES = ("", "ه", "ها", "هم", "هن", "هما", "كم", "كن", "كما"
 """Endings taken off a word: pronoun suffixes, sound-plural and dual endings, and the alef of the indefinite
 accusative (خبزًا, written خبزا without its tanwin)."""
 MIN_BARE = 2
+MIN_CLITIC_HEAD = 4
+"""The fewest letters a word keeps once a conjunction or preposition is taken off it without an article after."""
 
 
 def normalise(text: str) -> str:
@@ -61,7 +63,10 @@ def bare_forms(word: str) -> frozenset[str]:
             if not rest.startswith(prep):
                 continue
             stem = rest[len(prep) :]
-            heads.add(stem)
+            # a clitic off a word with no article leaves at least MIN_CLITIC_HEAD letters: فكرة (idea) held كرة
+            # (ball) and فقط (only) held قط (cat), both counted as kept
+            if not (conj or prep) or stem.startswith("ال") or len(stem) >= MIN_CLITIC_HEAD:
+                heads.add(stem)
             if stem.startswith("ال"):
                 heads.add(stem[2:])
             if prep == "ل" and stem.startswith("ل"):  # لل = ل + ال with the alef dropped

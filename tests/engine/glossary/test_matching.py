@@ -106,6 +106,8 @@ def test_arabic_terms_are_found_with_clitics_and_normalisation(term, text):
         ("كتاب", "الكاتب هنا."),
         ("جهاز التحكم", "التحكم في الجهاز."),
         ("بيت", "بيتزا لذيذة."),
+        ("كرة", "لدي فكرة."),  # فكرة (idea) is not ف + كرة (ball)
+        ("قط", "جلس فقط."),  # فقط (only) is not ف + قط (cat)
     ],
 )
 def test_other_arabic_words_are_not_found(term, text):
