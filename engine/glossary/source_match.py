@@ -102,7 +102,10 @@ def plural_forms(word: str) -> frozenset[str]:
 
 def same_word(term_word: str, word: str) -> bool:
     """Whether a sentence ``word`` is a form of the glossary's ``term_word``: the word, reduced by one of the
-    endings of :func:`forms`, gives the term word or (for a term written in the plural) its singular."""
+    endings of :func:`forms`, gives the term word or (for a term written in the plural) its singular. A term
+    word written in capitals (``US``, ``IT``) is an acronym: only the same capitals match (it matched "us", "It")."""
+    if len(term_word) >= 2 and term_word.isupper():
+        return word == term_word or (word.endswith("s") and word[:-1] == term_word)  # "PCs" for "PC"
     return bool(plural_forms(term_word) & forms(word))
 
 

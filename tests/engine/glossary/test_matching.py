@@ -35,6 +35,8 @@ def spans_of(term: str, sentence: str) -> list[str]:
         ("car", "A car-free street.", "car"),
         ("e-mail", "Send me an e-mail today.", "e-mail"),
         ("porter", "Il a porté la valise.", "porté"),  # a French participle, written with its accent
+        ("US", "She moved to the US last year.", "US"),
+        ("PC", "Two PCs are broken.", "PCs"),
     ],
 )
 def test_inflected_and_cased_forms_are_found(term, sentence, found):
@@ -55,6 +57,8 @@ def test_inflected_and_cased_forms_are_found(term, sentence, found):
         ("ruler", "Follow the rules."),
         ("porter", "Ferme la porte."),
         ("boucher", "Ouvre la bouche."),
+        ("US", "Tell us the truth."),  # an acronym matches its capitals only
+        ("IT", "It is late."),
     ],
 )
 def test_other_words_are_not_found(term, sentence):
