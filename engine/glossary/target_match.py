@@ -31,9 +31,13 @@ MIN_CLITIC_HEAD = 4
 """The fewest letters a word keeps once a conjunction or preposition is taken off it without an article after."""
 
 
+_HAMZA_SEATS = str.maketrans({"ؤ": "ء", "ئ": "ء"})
+
+
 def normalise(text: str) -> str:
-    """The project's Arabic normalisation (the corpus de-duplication options)."""
-    return normaliser(NormalisationOptions()).target(text)
+    """The project's Arabic normalisation (the corpus de-duplication options), with a hamza on waw or ya written as
+    a bare hamza: مسؤول and مسئول are one word in two spellings (a translation with the other counted as missed)."""
+    return normaliser(NormalisationOptions()).target(text).translate(_HAMZA_SEATS)
 
 
 def _fold_ta(word: str) -> str:

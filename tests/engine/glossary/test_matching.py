@@ -97,6 +97,7 @@ def test_plural_terms_match_singulars_but_verb_endings_are_only_taken_off_the_se
         ("خبز", "اشتريت خبزا"),  # the indefinite accusative without its tanwin
         ("شاي", "أريد شايا"),
         ("خبز", "اشتريت خبزًا"),
+        ("مسؤول", "المسئول هو المستخدم."),  # two spellings of one word (hamza on waw / on ya)
     ],
 )
 def test_arabic_terms_are_found_with_clitics_and_normalisation(term, text):
