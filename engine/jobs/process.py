@@ -76,8 +76,7 @@ def run_job(run_dir: Path) -> int:
         config = checked_config(spec["kind"], spec.get("config") or {})
     except (ValueError, KeyError) as exc:  # a config.yaml edited by hand: one line, not a traceback
         message = f"{run_dir / CONFIG_FILE} cannot be run: {str(exc).strip(chr(34))}"
-        ctx.log(message, level="error")
-        ctx.status("failed", error=message)
+        ctx.status("failed", error=message)  # the run's error; printed once below (a log line printed it twice)
         ctx.close()
         print(f"error: {message}", file=sys.stderr)
         return 2

@@ -78,7 +78,7 @@ def _known_glossaries(steps: list[dict], store: Any) -> list[dict]:
 
 
 def _at_default(config: Any, fields_by_setting: dict[str, str]) -> list[str]:
-    """The job settings (keys of ``fields_by_setting``) whose phase field (its values) is at its default."""
+    """The job settings (keys of ``fields_by_setting``) whose phase field (the values) is left at its default."""
     defaults = {f.name: f.default for f in dataclasses.fields(config)}
     return [name for name, own in fields_by_setting.items() if getattr(config, own) == defaults.get(own)]
 

@@ -130,7 +130,8 @@ class Database:
             return cur.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
 
     def migrate(self, upto: int | None = None) -> list[int]:
-        """Apply every shipped migration the database has not had, each in its own transaction.
+        """Apply every shipped migration the database has not had, each in its own transaction (a migration file is
+        never renamed once shipped: its subject is what says it was applied).
 
         Migrations are matched by their subject (the file name after its number), not by number alone: a workspace
         made by a development version that numbered them differently (0011 was the glossaries there, and 0012 the
@@ -161,7 +162,6 @@ class Database:
             applied.append(version)
         return applied
 
-
     def _renumbered(self, shipped: list[tuple[int, str, str]]) -> set[str]:
         """Renumber the recorded migrations whose subject ships under another number; the subjects recorded."""
         with self.cursor() as cur:
@@ -174,8 +174,8 @@ class Database:
             clash = sorted(new for new, _ in moves.values() if new in staying)
             if clash:
                 raise StoreSchemaError(f"The studio database {self.path} records migration {clash[0]} as "
-                                   f"{recorded[clash[0]]!r}, which this version ships under another number: "
-                                   "open it with the version of the studio that made it.")
+                                       f"{recorded[clash[0]]!r}, which this version ships under another number: "
+                                       "open it with the version of the studio that made it.")
             with self.transaction() as cur:
                 for old in moves:
                     cur.execute("DELETE FROM schema_version WHERE version = ?", [old])
