@@ -146,8 +146,9 @@ def test_a_request_sent_a_line_at_a_time_is_dropped_at_the_deadline(store, monke
             try:
                 conn.sendall(f"X-Slow-{n}: 1\r\n".encode())
                 readable, _, _ = select.select([conn], [], [], 0.25)
-                # closed, or its 408 on the way (a busy machine may show the answer before the close)
-                dropped = bool(readable) and conn.recv(16, socket.MSG_PEEK) in (b"", b"HTTP/1.1 408 Req")
+                # closed, or an answer on the way: the server stopped waiting for the rest of this request (on a
+                # busy machine the answer to the headers cut at the deadline may arrive before the close)
+                dropped = bool(readable)
             except OSError:  # reset: dropped
                 dropped = True
             if dropped:

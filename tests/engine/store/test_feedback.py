@@ -155,6 +155,7 @@ def test_a_request_round_trips_with_its_candidates_in_reward_order(store):
             "strategy": "beam",
             "strategies": "beam,sample",
             "n_samples": 2,
+            "cut": False,  # stopped at an end token (migration 0016)
         },
         {
             "position": 1,
@@ -164,6 +165,7 @@ def test_a_request_round_trips_with_its_candidates_in_reward_order(store):
             "strategy": "sample",
             "strategies": "",
             "n_samples": 1,
+            "cut": False,
         },
         {
             "position": 2,
@@ -173,6 +175,7 @@ def test_a_request_round_trips_with_its_candidates_in_reward_order(store):
             "strategy": "sample",
             "strategies": "",
             "n_samples": 1,
+            "cut": False,
         },
     ]
     assert store.feedback.request("nope") is None
