@@ -421,8 +421,9 @@ def blind_ab_section() -> None:
                 "Reveal the systems", key="ab-reveal",
                 help="Until then the results name the systems as you picked them (System 1, System 2) and show "
                      "only this pair, so they do not sway your next judgements. Leads only: a linguist judges blind.")
-            if not reveal and first != second:
-                names = {first: "System 1", second: "System 2"}
+            if not reveal and first != second:  # a linguist's pickers' own labels (System A …), a lead's order
+                names = {first: labels[first], second: labels[second]} if not lead else \
+                    {first: "System 1", second: "System 2"}
                 rates = [w for w in rates if {w.system_a, w.system_b} == {first, second}]
             else:
                 names = options

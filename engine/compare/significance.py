@@ -269,8 +269,8 @@ def corpus_paired_test(a: CorpusStatistics, b: CorpusStatistics, *, method: str 
 def p_text(p: float, alpha: float = 0.05) -> str:
     """A p-value with three decimals, or more where three would round it across ``alpha`` (0.04995 was shown as
     "0.050" beside the verdict "better")."""
-    for digits in range(3, 8):
+    for digits in range(3, 16):
         text = f"{p:.{digits}f}"
         if (float(text) < alpha) == (p < alpha):
             return text
-    return f"{p:.2e}"
+    return f"<{alpha:g}" if p < alpha else f"{p:.3f}"

@@ -82,12 +82,16 @@ def upload_format(filename: str) -> str:
 
 HEADER_NAMES = frozenset({"source", "sources", "src", "source_text", "source text", "text", "sentence", "sentences",
                           "segment", "input", "english", "french", "en", "fr"})
-"""First cells that make a TSV/CSV file's first line a header, not a source (it was translated as "source")."""
+"""First cells that make a TSV/CSV file's first line of several columns a header, not a source (it was translated as
+"source")."""
+SOURCE_COLUMN_NAMES = frozenset({"source", "sources", "src", "source_text", "source text"})
 
 
-def _without_header(rows: list[tuple[int, object]], fmt: str) -> list[tuple[int, object]]:
-    if fmt in ("tsv", "csv") and rows and isinstance(rows[0][1], str) \
-            and rows[0][1].strip().lower() in HEADER_NAMES:
+def _without_header(rows: list[tuple[int, object]], fmt: str, columns: int) -> list[tuple[int, object]]:
+    """``rows`` less a first line that names the columns: a column name in a file of several columns, or one of the
+    names no sentence is (``source``, ``src`` …) — a one-column list of words may begin with "English"."""
+    first = rows[0][1].strip().lower() if fmt in ("tsv", "csv") and rows and isinstance(rows[0][1], str) else None
+    if first in SOURCE_COLUMN_NAMES or (columns > 1 and first in HEADER_NAMES):
         return rows[1:]
     return rows
 
@@ -95,7 +99,9 @@ def _without_header(rows: list[tuple[int, object]], fmt: str) -> list[tuple[int,
 def _rows(text: str, fmt: str) -> list[tuple[int, object]]:
     """``(line, value)`` per non-blank line: a string, or a dict for JSONL; unreadable lines give an error string.
     A TSV/CSV file's first line is left out when its first cell is a column name (:data:`HEADER_NAMES`)."""
-    return _without_header(_read_rows(text, fmt), fmt)
+    first_line = next((line for line in text.split("\n") if line.strip()), "")
+    columns = len(first_line.split("\t")) if fmt == "tsv" else len(next(csv.reader([first_line]), [])) or 1
+    return _without_header(_read_rows(text, fmt), fmt, columns)
 
 
 def _read_rows(text: str, fmt: str) -> list[tuple[int, object]]:

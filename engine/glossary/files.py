@@ -99,12 +99,16 @@ class PairedTermIndex:
         return sum(len(index) for index in self.indexes.values())
 
     def index_for(self, source: str, pair: str | None = None) -> TermIndex | None:
-        """The index of ``source``'s pair (``None``: a source in neither language, or a pair without glossary)."""
+        """The index of ``source``'s pair (``None``: a pair without glossary). A source whose language cannot be
+        told ("Remote control", "Bread.") takes the one pair whose terms occur in it, if only one's do."""
         if pair is None:
             from engine.feedback.language import detect_language
 
             pair = detect_language(source).pair
-        return self.indexes.get(pair) if pair else None
+        if pair is None:
+            found = [index for _, index in sorted(self.indexes.items()) if index.applicable(source)]
+            return found[0] if len(found) == 1 else None
+        return self.indexes.get(pair)
 
     def scores(self, sources: Sequence[str], translations: Sequence[str],
                pairs: Sequence[str | None] | None = None) -> list[TermScore]:

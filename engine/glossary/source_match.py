@@ -18,11 +18,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_WORD = re.compile(r"(?:[^\W\d_][\u0300-\u036f]*)+")
+_WORD = re.compile(r"(?:[^\W\d_][\u0300-\u036f]*)+(?:-(?:[^\W\d_][\u0300-\u036f]*)+)*")
 """A word: letters, each with its combining accents (text typed or pasted decomposed, NFD, split at every accent
-otherwise); hyphens and apostrophes end a word, so elisions split off and ``hospital`` is found in
-``hospital-based`` (a hyphenated term, ``e-mail``, is its parts in a row)."""
+otherwise), hyphenated parts kept together — a term is not found inside a compound (``porte`` in ``porte-parole``,
+``ciel`` in ``arc-en-ciel``; nor, the price of it, ``hospital`` in ``hospital-based``); apostrophes end a word, so
+elisions split off."""
 MIN_FORM = 3
+MAX_ACRONYM = 3
+"""The longest term word in capitals read as an acronym (matched in capitals only)."""
 
 
 def fold(text: str) -> str:
@@ -102,9 +105,10 @@ def plural_forms(word: str) -> frozenset[str]:
 
 def same_word(term_word: str, word: str) -> bool:
     """Whether a sentence ``word`` is a form of the glossary's ``term_word``: the word, reduced by one of the
-    endings of :func:`forms`, gives the term word or (for a term written in the plural) its singular. A term
-    word written in capitals (``US``, ``IT``) is an acronym: only the same capitals match (it matched "us", "It")."""
-    if len(term_word) >= 2 and term_word.isupper():
+    endings of :func:`forms`, gives the term word or (for a term written in the plural) its singular. A short term
+    word in capitals (``US``, ``IT``, ``WHO``) is an acronym: only the same capitals match (it matched "us", "It");
+    a longer one (``NASA``, ``WORLD BANK``) matches as any word."""
+    if 2 <= len(term_word) <= MAX_ACRONYM and term_word.isupper():
         return word == term_word or (word.endswith("s") and word[:-1] == term_word)  # "PCs" for "PC"
     return bool(plural_forms(term_word) & forms(word))
 

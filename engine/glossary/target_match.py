@@ -28,7 +28,7 @@ SUFFIXES = ("", "ه", "ها", "هم", "هن", "هما", "كم", "كن", "كما"
 accusative (خبزًا, written خبزا without its tanwin)."""
 MIN_BARE = 2
 MIN_CLITIC_HEAD = 4
-"""The fewest letters a word keeps once a conjunction or preposition is taken off it without an article after."""
+"""The fewest letters a word keeps once ف or ك is taken off it without an article after (words begin with them)."""
 
 
 _HAMZA_SEATS = str.maketrans({"ؤ": "ء", "ئ": "ء"})
@@ -67,9 +67,9 @@ def bare_forms(word: str) -> frozenset[str]:
             if not rest.startswith(prep):
                 continue
             stem = rest[len(prep) :]
-            # a clitic off a word with no article leaves at least MIN_CLITIC_HEAD letters: فكرة (idea) held كرة
-            # (ball) and فقط (only) held قط (cat), both counted as kept
-            if not (conj or prep) or stem.startswith("ال") or len(stem) >= MIN_CLITIC_HEAD:
+            # ف or ك off a word with no article leaves at least MIN_CLITIC_HEAD letters: فكرة (idea) held كرة
+            # (ball) and فقط (only) held قط (cat), both counted as kept; و, ب and ل keep any stem (وشاي, بسوق)
+            if "ف" not in conj + prep and "ك" not in prep or stem.startswith("ال") or len(stem) >= MIN_CLITIC_HEAD:
                 heads.add(stem)
             if stem.startswith("ال"):
                 heads.add(stem[2:])

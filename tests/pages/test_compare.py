@@ -185,7 +185,10 @@ def test_blind_ab_results_name_the_systems_as_picked_until_the_reveal(compare_pa
     at.run()
     rows = next(d.value for d in at.dataframe if "judgements" in d.value.columns)
     assert "A better" not in rows.columns and "system A" not in rows.columns
-    assert rows[["system", "against", "wins", "losses"]].values.tolist() == [["System 1", "System 2", "1", "0"]]
+    # named as the linguist's pickers name them (System A, System B), the one picked first in the first column
+    assert rows[["wins", "losses"]].values.tolist() == [["1", "0"]]
+    assert rows["system"].iloc[0] == at.selectbox(key="ab-system-1").format_func(first)
+    assert {rows["system"].iloc[0], rows["against"].iloc[0]} == {"System A", "System B"}
     # a linguist judges blind: the pickers named the models and anyone could reveal them
     assert set(at.selectbox(key="ab-system-1").options) == {"System A", "System B"}
     assert "ab-reveal" not in [t.key for t in at.toggle]

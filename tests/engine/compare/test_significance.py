@@ -120,6 +120,7 @@ def test_a_p_value_is_never_rounded_across_alpha():
     from engine.compare.significance import p_text
 
     assert (p_text(0.04995), p_text(0.0501), p_text(0.012), p_text(0.3)) == ("0.04995", "0.050", "0.012", "0.300")
+    assert p_text(0.04999999999) == "0.04999999999"
 
 
 def test_with_several_systems_a_difference_counts_by_its_holm_adjusted_p():

@@ -28,3 +28,5 @@ def test_an_english_source_is_not_matched_against_the_french_glossary(tmp_path):
     assert index.scores(["pain"], ["ألم"], ["fr-ar"])[0].score == 0.0
     assert terminology_penalties(["I have a pain."], ["لدي ألم."], index, 1.0) == [0.0]
     assert index_from_file(_file(tmp_path), "fr-ar").applicable("Le thé et le pain.")  # one pair: a plain index
+    # no function word to tell the language by: the one pair whose terms occur in it
+    assert index.scores(["Remote control"], ["جهاز التحكم"])[0].score == 1.0

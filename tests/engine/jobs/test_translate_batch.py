@@ -39,6 +39,9 @@ def test_each_upload_format_yields_sources_with_their_language():
     assert [(s.line, s.source) for s in headed] == [(2, "Hello there")]
     assert [s.source for s in parse_sources(b"text,note\nParis,y\n", "csv")] == ["Paris"]
     assert [s.source for s in parse_sources(b"source\nParis\n", "txt")] == ["source", "Paris"]
+    # one column: "English" may be a source (a list of UI strings); "source" is no sentence
+    assert [s.source for s in parse_sources(b"English\nFrench\n", "tsv")] == ["English", "French"]
+    assert [s.source for s in parse_sources(b"source\nParis\n", "tsv")] == ["Paris"]
 
 
 @pytest.mark.parametrize(("data", "fmt", "message"), [
