@@ -152,8 +152,11 @@ class Metric:
         candidates: Sequence[str],
         references: Sequence[str] | None = None,
         groups: Sequence[object] | None = None,
+        *,
+        pairs: Sequence[str] | None = None,
     ) -> list[float]:
-        """One score per candidate. ``sources[i]``/``references[i]``/``groups[i]`` belong to ``candidates[i]``."""
+        """One score per candidate. ``sources[i]``/``references[i]``/``groups[i]`` belong to ``candidates[i]``;
+        ``pairs[i]`` is its language pair, read by a metric that depends on it (:meth:`_score_in_pairs`)."""
         n = len(candidates)
         if len(sources) != n:
             raise ValueError(f"{self.name}: {len(sources)} sources for {n} candidates")
@@ -161,12 +164,17 @@ class Metric:
             raise ValueError(f"{self.name}: {len(references)} references for {n} candidates")
         if groups is not None and len(groups) != n:
             raise ValueError(f"{self.name}: {len(groups)} group ids for {n} candidates")
+        if pairs is not None and len(pairs) != n:
+            raise ValueError(f"{self.name}: {len(pairs)} language pairs for {n} candidates")
         if self.needs_reference and references is None:
             raise ValueError(f"{self.name} needs references")
         if n == 0:
             return []
-        scores = self._score(list(sources), list(candidates), None if references is None else list(references),
-                             None if groups is None else list(groups))
+        if pairs is not None and self.reads_pairs:
+            scores = self._score_in_pairs(list(sources), list(candidates), list(pairs))
+        else:
+            scores = self._score(list(sources), list(candidates), None if references is None else list(references),
+                                 None if groups is None else list(groups))
         if len(scores) != n:  # a broken implementation must not silently misalign rows
             raise RuntimeError(f"{self.name}: returned {len(scores)} scores for {n} candidates")
         return scores
@@ -178,4 +186,10 @@ class Metric:
         references: list[str] | None,
         groups: list[object] | None,
     ) -> list[float]:
+        raise NotImplementedError
+
+    reads_pairs = False
+    """Whether the metric depends on each source's language pair (given: :meth:`_score_in_pairs`)."""
+
+    def _score_in_pairs(self, sources: list[str], candidates: list[str], pairs: list[str]) -> list[float]:
         raise NotImplementedError

@@ -6,8 +6,8 @@ inputs with :func:`engine.glossary.write_entries`; jobs never read the store). A
 undefined, and neutral: every candidate of that source gets the same NaN, which fusion turns into the same value
 for all of them (:func:`engine.preferences.fusion.normalise`), so it moves no within-source comparison. A corpus
 figure is the share of all applicable term occurrences kept (:func:`engine.glossary.corpus_share`), not a mean of
-sentence scores. Each source is matched against the entries of its own language pair (the language detected: the
-metric is not told the pair; :class:`~engine.glossary.files.PairedTermIndex`).
+sentence scores. Each source is matched against the entries of its own language pair: the ``pairs`` the caller
+gives (the score job does), else the language detected (:class:`~engine.glossary.files.PairedTermIndex`).
 """
 
 from __future__ import annotations
@@ -54,6 +54,13 @@ class Terminology(Metric):
             return Availability(False, "no glossary is switched on for this run")
         return READY
 
+    reads_pairs = True
+
     def _score(self, sources, candidates, references, groups):
         index = term_index_of(self.settings.glossary_file)
         return [UNDEFINED if s.score is None else s.score for s in index.scores(sources, candidates)]
+
+    def _score_in_pairs(self, sources, candidates, pairs):
+        """Each source against its own pair's terms (the score job knows them; without, the language is detected)."""
+        index = term_index_of(self.settings.glossary_file)
+        return [UNDEFINED if s.score is None else s.score for s in index.scores(sources, candidates, pairs)]

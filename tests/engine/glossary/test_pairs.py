@@ -30,3 +30,15 @@ def test_an_english_source_is_not_matched_against_the_french_glossary(tmp_path):
     assert index_from_file(_file(tmp_path), "fr-ar").applicable("Le thé et le pain.")  # one pair: a plain index
     # no function word to tell the language by: the one pair whose terms occur in it
     assert index.scores(["Remote control"], ["جهاز التحكم"])[0].score == 1.0
+
+
+def test_the_terminology_metric_reads_each_sources_pair_when_given(tmp_path):
+    # the score job knows each candidate's pair: a source read as the wrong language met the other pair's terms
+    import math
+
+    from engine.metrics import MetricSettings, get_metric
+
+    metric = get_metric("terminology", MetricSettings(glossary_file=str(_file(tmp_path))))
+    sources, texts = ["pain", "pain"], ["ألم", "ألم"]
+    told = metric.score(sources, texts, pairs=["en-ar", "fr-ar"])
+    assert math.isnan(told[0]) and told[1] == 0.0
