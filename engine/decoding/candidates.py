@@ -190,6 +190,7 @@ def generate_candidates(
     # per source, per strategy: (text, strategy, new tokens, cut) — merged in the order of the strategies
     produced: list[list[list[tuple[str, SamplingStrategy, int, bool]]]] = [[[] for _ in strategies] for _ in sources]
     looped = [i for i, s in enumerate(strategies) if s.kind != "beam"] if loop_supported(model) else []
+    stops = stop_token_ids(model, tokenizer)
     was_training = model.training
     model.eval()
     try:
@@ -216,13 +217,11 @@ def generate_candidates(
                     out = model.generate(
                         input_ids=input_ids, attention_mask=attention_mask,
                         max_new_tokens=new_token_room(model, tokenizer, width, max_new_tokens),
-                        pad_token_id=tokenizer.pad_token_id, eos_token_id=stop_token_ids(model, tokenizer),
-                        **kwargs,
+                        pad_token_id=tokenizer.pad_token_id, eos_token_id=stops, **kwargs,
                     )
                 new = out[:, width:]
                 lengths = (new != tokenizer.pad_token_id).sum(dim=1).tolist()
                 texts = tokenizer.batch_decode(new, skip_special_tokens=True)
-                stops = stop_token_ids(model, tokenizer)
                 for j, text in enumerate(texts):
                     produced[idx[j // strategy.samples]][s_index].append(
                         (text.strip(), strategy, int(lengths[j]), not reached_stop(new[j].tolist(), stops)))
@@ -254,6 +253,7 @@ def _decode_in_loop(
         rules += [rule] * strategy.samples  # one sampler per strategy: its samples are drawn in one call
         rule_strategy += [s_index] * strategy.samples
     starts = range(0, len(order), batch_size)
+    stops = stop_token_ids(model, tokenizer)
 
     def decode_batch(b: int) -> list[list[list[int]]]:
         prompts = [encoded[i] for i in order[starts[b]:starts[b] + batch_size]]
@@ -261,9 +261,8 @@ def _decode_in_loop(
         torch.manual_seed(seed * 1_000_003 + starts[b])  # by position: the same rows in whichever process
         return decode_rows(model, prompts, rules, max_new_tokens=new_token_room(model, tokenizer, width,
                                                                                  max_new_tokens),
-                           eos_token_id=stop_token_ids(model, tokenizer), pad_token_id=tokenizer.pad_token_id)
+                           eos_token_id=stops, pad_token_id=tokenizer.pad_token_id)
 
-    stops = stop_token_ids(model, tokenizer)
     with closing(map_in_processes(decode_batch, len(starts), processes)) as batches:
         for b, rows in batches:
             idx = order[starts[b]:starts[b] + batch_size]

@@ -80,8 +80,8 @@ def stop_token_ids(model: Any, tokenizer: Any) -> list[int]:
 
 
 def reached_stop(ids: Sequence[int], stops: Sequence[int]) -> bool:
-    """Whether a row of new token ids reached one of ``stops`` (:func:`stop_token_ids`): a row that did not ran out
-    of its token budget — ``max_new_tokens``, or what the context left — and its translation may be cut."""
+    """Whether a row of new token ids reached one of ``stops`` (:func:`stop_token_ids`); a row that reached none
+    stopped at its token budget — ``max_new_tokens``, or what the context left — and its translation may be cut."""
     return any(int(t) in stops for t in ids)
 
 

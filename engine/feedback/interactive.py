@@ -182,15 +182,15 @@ def sample_batched(policy: LoadedPolicy, source: str, pair: str, strategies: Seq
     rows = _expand(strategies)
     ids = torch.tensor([encode_prompt(tokenizer, source, pair, prompt_format, terms)], device=model.device)
     width = ids.shape[1]
+    stops = stop_token_ids(model, tokenizer)
     torch.manual_seed(seed)
     with torch.no_grad(), fast_masks():
         out = model.generate(
             input_ids=ids, attention_mask=torch.ones_like(ids), num_return_sequences=len(rows), do_sample=True,
             temperature=1.0, top_k=0, top_p=1.0, logits_processor=LogitsProcessorList([PerRowSampling(rows)]),
             max_new_tokens=new_token_room(model, tokenizer, width, max_new_tokens),
-            pad_token_id=tokenizer.pad_token_id, eos_token_id=stop_token_ids(model, tokenizer))
+            pad_token_id=tokenizer.pad_token_id, eos_token_id=stops)
     texts = tokenizer.batch_decode(out[:, width:], skip_special_tokens=True)
-    stops = stop_token_ids(model, tokenizer)
     return _merge([(t.strip(), s, not reached_stop(ids, stops))
                    for t, s, ids in zip(texts, rows, out[:, width:].tolist(), strict=True)])
 
@@ -206,6 +206,7 @@ def sample_sequential(policy: LoadedPolicy, source: str, pair: str, strategies: 
     model, tokenizer = policy.model, policy.tokenizer
     ids = torch.tensor([encode_prompt(tokenizer, source, pair, prompt_format, terms)], device=model.device)
     width = ids.shape[1]
+    stops = stop_token_ids(model, tokenizer)
     produced = []
     with torch.no_grad():
         for i, strategy in enumerate(_expand(strategies)):
@@ -215,10 +216,9 @@ def sample_sequential(policy: LoadedPolicy, source: str, pair: str, strategies: 
             torch.manual_seed(seed * 1_000_003 + i)
             out = model.generate(input_ids=ids, attention_mask=torch.ones_like(ids),
                                  max_new_tokens=new_token_room(model, tokenizer, width, max_new_tokens),
-                                 pad_token_id=tokenizer.pad_token_id, eos_token_id=stop_token_ids(model, tokenizer),
-                                 **kwargs)
+                                 pad_token_id=tokenizer.pad_token_id, eos_token_id=stops, **kwargs)
             produced.append((tokenizer.decode(out[0, width:], skip_special_tokens=True).strip(), strategy,
-                             not reached_stop(out[0, width:].tolist(), stop_token_ids(model, tokenizer))))
+                             not reached_stop(out[0, width:].tolist(), stops)))
     return _merge(produced)
 
 

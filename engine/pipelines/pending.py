@@ -45,16 +45,14 @@ def pending_users(store: Any, field: str, value: Any, *, active_runs: bool = Tru
 
 def _next_retrain(store: Any) -> list[dict]:
     """The steps the schedule's next retrain would run (none when it is off or cannot be built now)."""
-    from engine.jobs.config import config_from_dict
     from engine.models.registry import production
-    from engine.pipelines.templates import Phase3Config, phase3_steps
-    from engine.promotion.schedule import retrain_schedule
+    from engine.promotion.schedule import retrain_schedule, retrain_steps
 
     schedule, _ = retrain_schedule(store)
     base = production(store)
     if not schedule.enabled or base is None:
         return []
     try:
-        return phase3_steps(config_from_dict(Phase3Config, {**schedule.phase3, "policy": base}), store)
+        return retrain_steps(store, schedule, base)
     except (ValueError, LookupError):  # a retrain that cannot be built fails for that reason, said elsewhere
         return []

@@ -111,7 +111,7 @@ def set_retrain_schedule(
     base = production(store)
     if checked.enabled and base is not None:  # a retrain that cannot be built from today's production model: said
         try:  # now, not on every load of the Models page once it is due
-            phase3_steps(config_from_dict(Phase3Config, {**checked.phase3, "policy": base}), store)
+            retrain_steps(store, checked, base)
         except ValueError as exc:
             raise RetrainError(f"a retrain from {base} could not be built with these settings: {exc}") from exc
     before, counting_since = retrain_schedule(store)
@@ -120,6 +120,14 @@ def set_retrain_schedule(
         store.promotion.set_setting(SINCE_KEY, {}, by=by, now=now)
     elif checked.enabled and store.promotion.setting(SINCE_KEY) is None:  # on since before the key was kept
         store.promotion.set_setting(SINCE_KEY, {}, by=by, now=counting_since)
+
+
+def retrain_steps(store, schedule: RetrainSchedule, base: str, model_name: str = "") -> list[dict]:
+    """The Phase 3 steps a retrain of ``base`` runs with the schedule's settings (raises ValueError when they
+    cannot be built): checked when the schedule is saved, run when a retrain starts, read when a corpus or a
+    glossary it names is to be deleted."""
+    named = {"model_name": model_name} if model_name else {}
+    return phase3_steps(config_from_dict(Phase3Config, {**schedule.phase3, "policy": base, **named}), store)
 
 
 def retrain_due(store, now: datetime | None = None) -> RetrainDue:
@@ -168,8 +176,7 @@ def start_retrain(store, runner, *, reason: str = "started by hand", now: dateti
     number = len(store.promotion.retrains()) + 1
     name = f"retrain-{number}-{now:%Y%m%d-%H%M}"
     try:
-        config = config_from_dict(Phase3Config, {**schedule.phase3, "policy": base, "model_name": name})
-        steps = phase3_steps(config, store)
+        steps = retrain_steps(store, schedule, base, name)
     except ValueError as exc:
         raise RetrainError(f"cannot build the retrain from {base}: {exc}") from exc
     steps[-1]["config"]["register_stage"] = "candidate"
