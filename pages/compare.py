@@ -28,6 +28,7 @@ from engine.jobs.config import FieldSpec
 from engine.jobs.evaluate import REQUESTABLE_METRICS, plan_evaluation
 from engine.markup import html_text, markdown_literal
 from engine.models.lineage import model_lineage
+from studio.components.arabic import arabic_text
 from studio.components.glossary import terminology_section
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor, start_once
@@ -402,11 +403,9 @@ def blind_ab_section() -> None:
                     for column, label, system in ((shown[0], "A", item.left), (shown[1], "B", item.right)):
                         with column:
                             st.markdown(f"**Translation {label}**")
-                            st.markdown(f"<div class='tarjama-rtl' dir='rtl'>{html_text(outputs[system][item.idx])}"
-                                        "</div>", unsafe_allow_html=True)
+                            arabic_text(outputs[system][item.idx])
                     with st.expander("Show the reference"):
-                        st.markdown(f"<div class='tarjama-rtl' dir='rtl'>{html_text(segment['reference'] or '')}"
-                                    "</div>", unsafe_allow_html=True)
+                        arabic_text(segment["reference"] or "")
                     buttons = st.columns(3)
                     for column, label, choice in ((buttons[0], "A is better", "left"), (buttons[1], "Tie", "tie"),
                                                   (buttons[2], "B is better", "right")):
