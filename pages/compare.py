@@ -28,7 +28,7 @@ from engine.jobs.config import FieldSpec
 from engine.jobs.evaluate import REQUESTABLE_METRICS, plan_evaluation
 from engine.markup import html_text, markdown_literal
 from engine.models.lineage import model_lineage
-from studio.components.arabic import arabic_text
+from studio.components.arabic import arabic_cell, arabic_text
 from studio.components.glossary import terminology_section
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor, start_once
@@ -140,16 +140,15 @@ def bar_chart(comparison, metric: str, level: str) -> go.Figure:
 def sentence_html(sentence: dict, comparison, baseline: str, metrics: list[str]) -> str:
     """One sentence side by side: source, reference, and each system's output (RTL) with its diff and scores."""
     rows = [f"<tr><th>Source</th><td dir='auto'>{html_text(sentence['source'])}</td><td></td></tr>",
-            f"<tr><th>Reference</th><td class='tarjama-ar' dir='rtl'>{html_text(sentence['reference'])}</td>"
-            "<td></td></tr>"]
+            f"<tr><th>Reference</th>{arabic_cell(html_text(sentence['reference']))}<td></td></tr>"]
     base_text = sentence["outputs"][baseline]
     for system in comparison.systems:
         text = sentence["outputs"][system.key]
         shown = html_text(text) if system.key == baseline else diff_html(base_text, text)
         scores = sentence["scores"][system.key]
         score_text = " · ".join(f"{metric_label(m)} {fmt_score(m, scores[m])}" for m in metrics if m in scores)
-        rows.append(f"<tr><th>{html_text(system.label)}</th><td class='tarjama-ar' dir='rtl'>"
-                    f"{shown or '<em>(empty)</em>'}</td><td style='font-size:0.8rem;color:#4b5563'>"
+        rows.append(f"<tr><th>{html_text(system.label)}</th>{arabic_cell(shown or '<em>(empty)</em>')}"
+                    "<td style='font-size:0.8rem;color:#4b5563'>"
                     f"{html_text(score_text)}</td></tr>")
     return (f"<div class='cmp-sentence'><div style='color:#6b7280;font-size:0.8rem'>sentence {sentence['idx'] + 1}"
             f" · {html_text(sentence['pair'])}</div><table class='tarjama-table'><tbody>{''.join(rows)}</tbody>"

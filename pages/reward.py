@@ -17,6 +17,7 @@ from engine.reward.analysis import (
     validation_sets,
     wrong_pairs,
 )
+from studio.components.arabic import arabic_cell
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor, start_run
 from studio.components.launch import launch_choice
@@ -120,9 +121,9 @@ with inspect_tab:
             st.caption(f"{sum(r['chosen_reward'] <= r['rejected_reward'] for r in rows)} of {len(rows)} validation "
                        "pairs; the most confidently wrong first.")
             body = "".join(
-                f"<tr><td dir='auto'>{html_text(r['source'])}</td><td class='tarjama-ar' dir='rtl'>"
-                f"{html_text(r['chosen'])}</td><td>{r['chosen_reward']:.2f}</td><td class='tarjama-ar' dir='rtl'>"
-                f"{html_text(r['rejected'])}</td><td>{r['rejected_reward']:.2f}</td></tr>" for r in wrong)
+                f"<tr><td dir='auto'>{html_text(r['source'])}</td>{arabic_cell(html_text(r['chosen']))}"
+                f"<td>{r['chosen_reward']:.2f}</td>{arabic_cell(html_text(r['rejected']))}"
+                f"<td>{r['rejected_reward']:.2f}</td></tr>" for r in wrong)
             st.markdown("<table class='tarjama-table'><thead><tr><th>Source</th><th>Chosen (by the data)</th>"
                         "<th>Reward</th><th>Rejected</th><th>Reward</th></tr></thead><tbody>" + body
                         + "</tbody></table>", unsafe_allow_html=True)

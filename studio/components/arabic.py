@@ -37,6 +37,12 @@ def arabic_text(text: str, *, label: str | None = None) -> None:
                 unsafe_allow_html=True)
 
 
+def arabic_cell(markup: str) -> str:
+    """A table cell holding Arabic: right-to-left, right-aligned, ``lang="ar"`` (read with an Arabic voice).
+    ``markup`` is HTML already (escape text with :func:`html_text`)."""
+    return f"<td class='tarjama-ar' dir='rtl' lang='ar'>{markup}</td>"
+
+
 def bidi_table(rows: Sequence[dict], columns: Sequence[str], arabic_columns: Sequence[str] = ("target",),
                labels: dict[str, str] | None = None) -> None:
     """A read-only table where Arabic columns are right-to-left and others follow their own text."""
@@ -48,7 +54,7 @@ def bidi_table(rows: Sequence[dict], columns: Sequence[str], arabic_columns: Seq
         for c in columns:
             value = "" if row.get(c) is None else str(row.get(c))
             if c in arabic_columns:
-                cells.append(f"<td class='tarjama-ar' dir='rtl' lang='ar'>{html_text(value)}</td>")
+                cells.append(arabic_cell(html_text(value)))
             else:
                 cells.append(f"<td dir='auto'>{html_text(value)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")

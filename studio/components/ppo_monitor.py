@@ -10,6 +10,7 @@ import streamlit as st
 from engine.jobs.ppo import ALARMS_FILE, SAMPLES_FILE, alarm_settings
 from engine.markup import html_text
 from engine.rl.alarms import check_alarms, series_from_rows
+from studio.components.arabic import arabic_cell
 from studio.state import services
 
 PPO_CHARTS = [
@@ -84,9 +85,9 @@ def _samples(run: dict) -> None:
         step = steps[0]
         st.caption(f"Sample translations at step {step}")
     rows = "".join(
-        f"<tr><td dir='auto'>{html_text(s['source'])}</td><td class='tarjama-ar' dir='rtl'>"
-        f"{html_text(s['translation']) or '<em>(empty)</em>'}</td><td class='tarjama-ar' dir='rtl'>"
-        f"{html_text(s['reference'])}</td><td>{s['reward']:.2f}</td></tr>"
+        f"<tr><td dir='auto'>{html_text(s['source'])}</td>"
+        f"{arabic_cell(html_text(s['translation']) or '<em>(empty)</em>')}{arabic_cell(html_text(s['reference']))}"
+        f"<td>{s['reward']:.2f}</td></tr>"
         for s in samples if int(s["step"]) == step)
     st.markdown("<table class='tarjama-table'><thead><tr><th>Source</th><th>Policy (greedy)</th>"
                 f"<th>Reference</th><th>Reward</th></tr></thead><tbody>{rows}</tbody></table>",

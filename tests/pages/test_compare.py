@@ -68,6 +68,8 @@ def test_comparison_shows_scores_chart_pairs_sentences_lineage_and_exports(compa
     assert chrf["better"] == "final-v1"
     html = _markdown(at)
     assert html.count("class='cmp-sentence'") == 8 and "tarjama-ins" in html and "dir='rtl'" in html
+    # every Arabic cell (reference and outputs) is marked as Arabic for a screen reader, not only bidi_table's
+    assert html.count("class='tarjama-ar'") == html.count("class='tarjama-ar' dir='rtl' lang='ar'") > 8
     assert any("lineage" in s.value.lower() for s in at.subheader)
     assert {b.label for b in at.get("download_button")} == {"Markdown report", "HTML report", "CSV"}
 

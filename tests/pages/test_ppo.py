@@ -48,7 +48,8 @@ def test_monitor_shows_charts_health_and_samples(open_page, supervisor, store, t
         assert any("kl above target" in e.value for e in at.error)
     else:
         assert any("No alarm" in s.value for s in at.success) or any("negative kl" in e.value for e in at.error)
-    assert any("Policy (greedy)" in m.value and "tarjama-ar" in m.value for m in at.markdown)
+    samples = next(m.value for m in at.markdown if "Policy (greedy)" in m.value)
+    assert samples.count("class='tarjama-ar' dir='rtl' lang='ar'") == samples.count("tarjama-ar") > 0
 
 
 def test_grpo_form_offers_dropping_solved_sources_off_by_default(open_page, tiny_policy, tiny_rm, demo_corpus):

@@ -61,6 +61,8 @@ def test_browse_charts_and_export_after_real_runs(open_page, supervisor, store, 
     at = open_page("preferences")
     tables = [m.value for m in at.markdown if "tarjama-table" in m.value]
     assert any("Pair role" in t and "dir='rtl'" in t for t in tables)
+    # candidates and pairs: every Arabic cell marked as Arabic (lang) for a screen reader
+    assert all(t.count("class='tarjama-ar' dir='rtl' lang='ar'") == t.count("class='tarjama-ar'") for t in tables)
     assert any("chosen" in t for t in tables) or store.preferences.count_pairs(run_ids=[score]) == 0
     assert len(at.get("plotly_chart")) >= 2  # generate/score monitors, margin histogram, correlation, box plot
     assert any("Quality = chrf 1.00" in i.value for i in at.info)

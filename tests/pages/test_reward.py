@@ -65,6 +65,8 @@ def test_trained_model_is_inspected_with_calibration_distributions_and_errors(op
     charts = at.get("plotly_chart")
     assert len(charts) >= 3  # live loss/accuracy charts of the run, calibration, distributions
     assert any("Pairs the model gets wrong" in h.value for h in at.subheader)
+    wrong = next(m.value for m in at.markdown if "Chosen (by the data)" in m.value)
+    assert wrong.count("class='tarjama-ar' dir='rtl' lang='ar'") == wrong.count("tarjama-ar")
     assert at.dataframe[-1].value["version"].tolist() == ["rm-page"]
 
 
