@@ -126,8 +126,10 @@ class TermIndex:
         """:meth:`check` of ``translation`` against the terms applicable to ``source``."""
         return self.check(translation, self.applicable(source))
 
-    def scores(self, sources: Sequence[str], translations: Sequence[str]) -> list[TermScore]:
-        """One :class:`TermScore` per (source, translation); each distinct source is matched once."""
+    def scores(self, sources: Sequence[str], translations: Sequence[str],
+               pairs: Sequence[str | None] | None = None) -> list[TermScore]:
+        """One :class:`TermScore` per (source, translation); each distinct source is matched once. ``pairs`` is
+        read by :class:`~engine.glossary.files.PairedTermIndex` only: these entries are one pair's already."""
         cache: dict[str, list[AppliedTerm]] = {}
         out = []
         for source, translation in zip(sources, translations, strict=True):

@@ -335,7 +335,7 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
     from engine.models.prompting import encode_prompt
     from engine.reward.ensemble import load_reward_ensemble, reward_files
     from engine.reward.model import load_reward_model
-    from engine.rl.shaping import shaped_get_reward
+    from engine.rl.shaping import PromptSources, shaped_get_reward
 
     use_job_threads()
     policy_ref = ModelRef.load(ctx.inputs_dir / "policy.json")
@@ -352,8 +352,8 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
     prompts = pq.read_table(ctx.inputs_dir / "prompts.parquet").to_pylist()
     heldout_file = ctx.inputs_dir / "heldout.parquet"
     heldout = pq.read_table(heldout_file).to_pylist() if heldout_file.exists() else []
-    dataset = Dataset.from_list([{"input_ids": encode_prompt(tokenizer, p["source"], p["pair"],
-                                                             policy_ref.prompt_format)} for p in prompts])
+    encoded = [encode_prompt(tokenizer, p["source"], p["pair"], policy_ref.prompt_format) for p in prompts]
+    dataset = Dataset.from_list([{"input_ids": ids} for ids in encoded])
     remaining = max(0, config.steps - done)
     args = PPOConfig(
         output_dir=str(ctx.checkpoint_dir / "trl"), learning_rate=config.learning_rate,
@@ -427,8 +427,10 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
 
         terms = index_from_file(ctx.inputs_dir / GLOSSARY_INPUT)
         ctx.log(f"terminology penalty {config.terminology_penalty} over {len(terms)} glossary terms")
+    prompt_sources = PromptSources(((ids, p["source"], p["pair"]) for ids, p in zip(encoded, prompts, strict=True)),
+                            tokenizer.pad_token_id)
     ppo_module.get_reward = shaped_get_reward(ppo_module.get_reward, reward_model, tokenizer, config.shaping(), stats,
-                                              terms=terms)
+                                              terms=terms, prompts=prompt_sources)
 
     ctx.progress(done, config.steps, unit="steps", message="first rollout")
     if done == 0:  # the starting point of the held-out curve

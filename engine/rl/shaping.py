@@ -4,25 +4,26 @@ TRL's PPO reads the reward model's score at the last response token through ``ge
 wraps that function inside the PPO job's own process: for calls on the reward model it decodes the responses,
 runs the output checks and subtracts penalties for empty, non-Arabic or repetitive output (a missing end of
 sequence is TRL's own ``missing_eos_penalty``) and, with glossaries switched on, ``terminology_penalty`` × the
-share of the source's glossary terms the translation misses (nothing when no term applies; the source is the
-decoded query, so for instruction prompts the request's words are matched too). Calls on the value model pass
-through untouched. The wrapper
-also records the batch's raw scores, response lengths and degenerate share for the monitor.
+share of the source's glossary terms the translation misses (nothing when no term applies). The checks and the
+glossary see each rollout's own source and pair, found from its prompt's token ids (:class:`PromptSources`): the
+decoded query of an ``instruction`` prompt is the whole request ("Translate from French to Arabic: …", read as
+English), and a ``tags`` prompt loses its language when decoded. Calls on the value model pass through untouched.
+The wrapper also records the batch's raw scores, response lengths and degenerate share for the monitor.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import torch
 
-from engine.glossary.files import PairedTermIndex
 from engine.metrics import CheckThresholds, run_checks
 
 if TYPE_CHECKING:
     from engine.glossary import TermIndex
+    from engine.glossary.files import PairedTermIndex
 
 
 @dataclass(frozen=True)
@@ -77,23 +78,23 @@ class RolloutStats:
 
 
 def terminology_penalties(sources: list[str], texts: list[str], terms: TermIndex | PairedTermIndex | None,
-                          weight: float, pairs: list[str] | None = None) -> list[float]:
+                          weight: float, pairs: Sequence[str | None] | None = None) -> list[float]:
     """``weight`` × the share of each source's glossary terms its text misses (0 where no term applies); a
     :class:`~engine.glossary.files.PairedTermIndex` matches each source against its pair's terms (``pairs`` when
     known, else the language detected)."""
     if terms is None or weight <= 0 or not len(terms):
         return [0.0] * len(texts)
-    scores = terms.scores(sources, texts, pairs) if isinstance(terms, PairedTermIndex) else terms.scores(sources, texts)
-    return [0.0 if s.score is None else weight * (1.0 - s.score) for s in scores]
+    return [0.0 if s.score is None else weight * (1.0 - s.score) for s in terms.scores(sources, texts, pairs)]
 
 
 def penalties(sources: list[str], texts: list[str], config: ShapingConfig,
               thresholds: CheckThresholds = CheckThresholds(),
-              terms: TermIndex | None = None) -> tuple[list[float], list[bool]]:
+              terms: TermIndex | PairedTermIndex | None = None,
+              pairs: Sequence[str | None] | None = None) -> tuple[list[float], list[bool]]:
     """The penalty of each text and whether it is degenerate (any check failed); ``terms``: the glossaries
-    switched on for the run (for ``terminology_penalty``)."""
+    switched on for the run (for ``terminology_penalty``), ``pairs``: each source's language pair when known."""
     results = run_checks(sources, texts, thresholds)
-    term_penalty = terminology_penalties(sources, texts, terms, config.terminology_penalty)
+    term_penalty = terminology_penalties(sources, texts, terms, config.terminology_penalty, pairs)
     out = []
     for r, t in zip(results, term_penalty, strict=True):
         p = 0.0
@@ -105,9 +106,37 @@ def penalties(sources: list[str], texts: list[str], config: ShapingConfig,
     return out, [not r.passes for r in results]
 
 
+class PromptSources:
+    """Each PPO prompt's source text and language pair, found from the prompt's token ids: TRL hands
+    ``get_reward`` the encoded prompts (padded), not the rows they came from."""
+
+    def __init__(self, prompts: Iterable[tuple[Sequence[int], str, str]], pad_token_id: int | None) -> None:
+        """``prompts``: ``(input ids, source, pair)`` of each training prompt."""
+        self.pad_token_id = pad_token_id
+        self.by_ids = {self._key(ids): (source, pair) for ids, source, pair in prompts}
+
+    def _key(self, ids: Sequence[int]) -> tuple[int, ...]:
+        ids = list(ids)
+        start, end = 0, len(ids)
+        while start < end and ids[start] == self.pad_token_id:
+            start += 1
+        while end > start and ids[end - 1] == self.pad_token_id:
+            end -= 1
+        return tuple(ids[start:end])
+
+    def lookup(self, queries: torch.Tensor, decoded: list[str]) -> tuple[list[str], list[str | None]]:
+        """The sources and pairs of a batch of (padded) ``queries``; a query not among the prompts keeps its
+        ``decoded`` text, its pair unknown."""
+        found = [self.by_ids.get(self._key(row)) for row in queries.tolist()]
+        return ([f[0] if f else text.strip() for f, text in zip(found, decoded, strict=True)],
+                [f[1] if f else None for f in found])
+
+
 def shaped_get_reward(original: Callable, reward_model: Any, tokenizer: Any, config: ShapingConfig,
-                      stats: RolloutStats, terms: TermIndex | None = None) -> Callable:
-    """A drop-in ``get_reward`` that shapes the reward model's scores and records rollout statistics."""
+                      stats: RolloutStats, terms: TermIndex | PairedTermIndex | None = None,
+                      prompts: PromptSources | None = None) -> Callable:
+    """A drop-in ``get_reward`` that shapes the reward model's scores and records rollout statistics;
+    ``prompts``: the run's prompts, to give the checks and the glossary each rollout's own source and pair."""
 
     def get_reward(model, query_responses, pad_token_id, context_length):
         logits, scores, lengths = original(model, query_responses, pad_token_id, context_length)
@@ -115,10 +144,12 @@ def shaped_get_reward(original: Callable, reward_model: Any, tokenizer: Any, con
             return logits, scores, lengths
         queries = query_responses[:, :context_length]
         responses = query_responses[:, context_length:]
-        sources = tokenizer.batch_decode(queries, skip_special_tokens=True)
+        sources = [s.strip() for s in tokenizer.batch_decode(queries, skip_special_tokens=True)]
+        pairs = None
+        if prompts is not None:
+            sources, pairs = prompts.lookup(queries, sources)
         texts = tokenizer.batch_decode(responses, skip_special_tokens=True)
-        penalty, degenerate = penalties([s.strip() for s in sources], [t.strip() for t in texts], config,
-                                        terms=terms)
+        penalty, degenerate = penalties(sources, [t.strip() for t in texts], config, terms=terms, pairs=pairs)
         shaped = scores - torch.tensor(penalty, dtype=scores.dtype, device=scores.device)
         stats.scores += scores.tolist()
         stats.shaped += shaped.tolist()

@@ -61,3 +61,39 @@ def test_wrapper_subtracts_the_penalty_from_reward_model_scores_only(tiny_policy
     assert (raw - shaped).tolist() == pytest.approx([0.0, 1.5], abs=1e-5)
     assert value.tolist() == pytest.approx(value_raw.tolist())
     assert stats.drain()["shaped_reward_mean"] == pytest.approx(float(shaped.mean()), abs=1e-5)
+
+
+def test_wrapper_gives_the_checks_and_the_glossary_each_rollouts_own_source_and_pair(tiny_policy_dir, tmp_path):
+    """A ``tags`` prompt decodes without its language tag: the penalty matched English "pain" (an ache) against the
+    French glossary's ``pain → خبز``; an ``instruction`` prompt decoded as the whole request, read as English."""
+    from trl.experimental.utils import get_reward as trl_get_reward
+
+    from engine.glossary.files import index_from_file, write_entries
+    from engine.models.loading import load_tokenizer
+    from engine.models.prompting import encode_prompt
+    from engine.reward.model import build_reward_model
+    from engine.rl.shaping import PromptSources
+
+    tok = load_tokenizer(tiny_policy_dir)
+    reward_model = build_reward_model(tiny_policy_dir, pad_token_id=tok.pad_token_id).eval()
+    terms = index_from_file(write_entries(tmp_path / "glossary.jsonl", [
+        ("fr", "fr-ar", GlossaryEntry("pain", ("خبز",))), ("en", "en-ar", GlossaryEntry("back", ("ظهر",)))]))
+    prompts = [(encode_prompt(tok, source, pair, "tags"), source, pair)
+               for source, pair in [("pain", "en-ar"), ("Le pain", "fr-ar")]]
+    width = max(len(ids) for ids, _, _ in prompts)
+    response = tok("ألم", add_special_tokens=False)["input_ids"]
+    qr = torch.tensor([[tok.pad_token_id] * (width - len(ids)) + ids + response for ids, _, _ in prompts])
+    config = ShapingConfig(empty_penalty=0, non_arabic_penalty=0, repetition_penalty=0, copy_penalty=0,
+                           terminology_penalty=1.0)
+    shaped = {}
+    for name, lookup in (("decoded", None), ("prompts", PromptSources(prompts, tok.pad_token_id))):
+        stats = RolloutStats()
+        get_reward = shaped_get_reward(trl_get_reward, reward_model, tok, config, stats, terms=terms, prompts=lookup)
+        with torch.no_grad():
+            shaped[name] = get_reward(reward_model, qr, tok.pad_token_id, width)[1]
+        if lookup is not None:
+            assert [s[0] for s in stats.samples] == ["pain", "Le pain"]
+    # English "pain" has no term of its own pair (no penalty); the French one misses خبز either way
+    assert (shaped["prompts"] - shaped["decoded"]).tolist() == pytest.approx([1.0, 0.0], abs=1e-5)
+    # a query that is not among the prompts keeps its decoded text
+    assert PromptSources(prompts, tok.pad_token_id).lookup(torch.tensor([[5, 6]]), ["other"]) == (["other"], [None])
