@@ -34,8 +34,10 @@ from engine.wording import counted
 DEFAULT_STRATEGIES = ["greedy", "temperature:0.7x2", "temperature:1.0x2", "top_k:20", "top_p:0.9x2"]
 OUTPUT_JSONL = "translations.jsonl"
 OUTPUT_TSV = "translations.tsv"
-TSV_COLUMNS = ("line", "pair", "source", "translation", "score", "alternatives", "cut")
-"""``cut``: ``true`` when the translation stopped at ``max_new_tokens`` before its end token (it may be cut short)."""
+TSV_COLUMNS = ("line", "pair", "source", "translation", "score", "alternatives", "cut", "checks")
+"""``cut``: ``true`` when the translation stopped at ``max_new_tokens`` before its end token (it may be cut short);
+``checks``: the output checks the translation fails, comma-separated (``empty``, ``low_arabic``, ``copy_of_source``,
+``repetition``, ``bad_length``; blank when it passes them — the translation log's ``degenerate``)."""
 
 
 @dataclass
@@ -152,7 +154,7 @@ def _assemble(chunk_dir: Path, out_dir: Path) -> int:
                                        for a in r["alternatives"]], ensure_ascii=False)
             writer.writerow(_tsv_field(v) for v in (r["line"], r["pair"], r["source"], r["translation"],
                                                     f"{r['score']:.4f}", alternatives,
-                                                    "true" if r.get("cut") else "false"))
+                                                    "true" if r.get("cut") else "false", ",".join(r.get("checks", ()))))
     os.replace(tmp, out_dir / OUTPUT_TSV)
     return len(rows)
 
@@ -176,6 +178,7 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
     from engine.decoding.candidates import generate_candidates, parse_strategies
     from engine.decoding.processes import decoding_processes
     from engine.feedback.batch import read_sources
+    from engine.metrics.checks import run_checks
     from engine.models.loading import load_tokenizer
     from engine.reward.ensemble import ensemble_label, reward_files, scorer_for
 
@@ -224,6 +227,9 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
             rows.append({"line": src.line, "pair": src.pair, "detected": src.detected, "source": src.source,
                          "translation": best["text"], "score": best["score"], "strategy": best["strategy"],
                          "cut": best["cut"], "alternatives": alts[1:], "model": ref.name, "rm": rm_label})
+        for row, check in zip(rows, run_checks([r["source"] for r in rows], [r["translation"] for r in rows]),
+                              strict=True):
+            row["checks"] = check.flags
         if qe_metric is not None:
             for row, qe in zip(rows, qe_metric.score([r["source"] for r in rows], [r["translation"] for r in rows]),
                                strict=True):
@@ -234,6 +240,10 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
             ctx.log(f"{counted(n_cut, 'translation')} of lines {rows[0]['line']}–{rows[-1]['line']} stopped at the "
                     f"token limit ({config.max_new_tokens}) and may be cut (\"cut\": true in the JSONL): raise "
                     "max_new_tokens", level="warning")
+        n_flagged = sum(bool(r["checks"]) for r in rows)
+        if n_flagged:  # empty, not Arabic, a copy, repetitive or an odd length: shipped without a word
+            ctx.log(f"{counted(n_flagged, 'translation')} of lines {rows[0]['line']}–{rows[-1]['line']} failed the "
+                    "output checks (\"checks\" in the JSONL and TSV)", level="warning")
         finished = total - len(todo) + start + len(chunk)
         rate = (start + len(chunk)) / max(time.time() - t0, 1e-6)
         ctx.progress(finished, total, unit="sources", sources_per_s=rate, message=f"{rate:.2f} sources/s")

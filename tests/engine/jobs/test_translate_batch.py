@@ -18,6 +18,7 @@ from engine.feedback.batch import (
     upload_format,
 )
 from engine.jobs.translate_batch import TSV_COLUMNS, TranslateBatchConfig
+from engine.metrics.checks import run_checks
 from tests.engine.feedback.helpers import build_tiny_rm
 
 
@@ -127,7 +128,12 @@ def test_batch_job_translates_every_source_with_best_of_n(supervisor, store, wor
     assert tsv[0].split("\t") == list(TSV_COLUMNS) and len(tsv) == 7
     assert all(len(line.split("\t")) == len(TSV_COLUMNS) for line in tsv)
     # max_new_tokens 8 on a random model: translations that stop at the limit say so, in both files and the log
-    assert [line.split("\t")[-1] for line in tsv[1:]] == ["true" if r["cut"] else "false" for r in rows]
+    assert [line.split("\t")[-2] for line in tsv[1:]] == ["true" if r["cut"] else "false" for r in rows]
+    # and the output checks the translation log runs (a random model writes word salad): named in both files
+    assert [line.split("\t")[-1] for line in tsv[1:]] == [",".join(r["checks"]) for r in rows]
+    assert [r["checks"] for r in rows] == [c.flags for c in run_checks(lines, [r["translation"] for r in rows])]
+    flagged_logged = any("failed the output checks" in r["message"] for r in store.runs.logs(run_id))
+    assert any(r["checks"] for r in rows) and flagged_logged
     cut_logged = any("stopped at the token limit (8)" in r["message"] for r in store.runs.logs(run_id))
     assert cut_logged == any(r["cut"] for r in rows)
     assert len(list((out / "chunks").glob("chunk-*.jsonl"))) == 2
@@ -137,6 +143,7 @@ def test_batch_job_translates_every_source_with_best_of_n(supervisor, store, wor
     assert [(e["run_id"], e["line"], e["source"], e["output"]) for e in logged] == [
         (run_id, r["line"], r["source"], r["translation"]) for r in rows]
     assert [e["reward"] for e in logged] == pytest.approx([r["score"] for r in rows])
+    assert [e["degenerate"] for e in logged] == [bool(r["checks"]) for r in rows]
     assert all(e["model"] == tiny_policy and e["rm"] == tiny_rm for e in logged)
     assert [e["qe"] for e in logged] == pytest.approx([r["qe"] for r in rows])  # scored by the job, not the studio
     assert all(e["qe_model"] == str(tiny_qe) for e in logged)
