@@ -266,6 +266,13 @@ class CorpusRepository:
         if not corpus_ids:
             raise ValueError("choose at least one corpus")
         ids, split_list = [int(i) for i in corpus_ids], list(splits)
+        # a deleted corpus named by a stored config (a pipeline resumed, the schedule, a hand-written config.yaml)
+        # was left out without a word: the job ran on the others' rows only
+        known = {r["id"] for r in self.db.query_dicts(
+            f"SELECT id FROM corpora WHERE id IN ({', '.join('?' * len(ids))})", ids)}
+        missing = [i for i in dict.fromkeys(ids) if i not in known]
+        if missing:
+            raise ValueError(f"no corpus {', '.join(map(str, missing))} (deleted?): choose the corpora again")
         sql = ("SELECT corpus_id, seg_id, pair, split, source, target FROM segments"
                f" WHERE corpus_id IN ({', '.join('?' * len(ids))}) AND split IN ({', '.join('?' * len(split_list))})")
         params: list = [*ids, *split_list]

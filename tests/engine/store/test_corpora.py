@@ -169,3 +169,15 @@ def test_an_export_needs_a_corpus(store, tmp_path):
     with pytest.raises(ValueError, match="choose at least one corpus"):
         store.corpora.export([], ("train",), tmp_path / "x.parquet")
     assert not (tmp_path / "x.parquet").exists()
+
+
+def test_an_export_naming_a_deleted_corpus_is_refused_not_narrowed(store, tmp_path):
+    # a stopped pipeline's later step, the schedule or a hand-written config still naming a deleted corpus: the job
+    # ran on the other corpora's rows alone, without a word
+    a = store.corpora.add("a", "en-ar", _table())
+    b = store.corpora.add("b", "fr-ar", _table(ROWS[:3]))
+    store.corpora.delete(b)
+    with pytest.raises(ValueError, match=rf"no corpus {b} \(deleted\?\)"):
+        store.corpora.export([a, b], ("train",), tmp_path / "x.parquet")
+    assert not (tmp_path / "x.parquet").exists()
+    assert store.corpora.export([a, a], ("train",), tmp_path / "y.parquet") == 3
