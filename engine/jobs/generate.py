@@ -9,7 +9,6 @@ into its ``candidates`` table.
 from __future__ import annotations
 
 import json
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from engine.glossary.files import GLOSSARY_INPUT
+from engine.jobs.chunks import chunk_files, missing_note, read_chunk, write_chunk
 from engine.jobs.config import SEED_MAX, setting
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
@@ -111,8 +111,9 @@ def _prompt_terms(glossary_file: Path, prompt_format: str, ctx: JobContext):
 
 def _done_sources(chunk_dir: Path) -> tuple[set[tuple[int, int]], int]:
     done, next_id = set(), 0
-    for chunk in sorted(chunk_dir.glob("chunk-*.parquet")):
-        table = pq.read_table(chunk, columns=["cand_id", "corpus_id", "seg_id"])
+    for chunk in chunk_files(chunk_dir, "parquet"):
+        table = read_chunk(chunk, lambda p: pq.read_table(p, columns=["cand_id", "corpus_id", "seg_id"]),
+                           "outputs/candidates")
         done.update(zip(table["corpus_id"].to_pylist(), table["seg_id"].to_pylist(), strict=True))
         if table.num_rows:
             next_id = max(next_id, max(table["cand_id"].to_pylist()) + 1)
@@ -120,10 +121,8 @@ def _done_sources(chunk_dir: Path) -> tuple[set[tuple[int, int]], int]:
 
 
 def _write_chunk(chunk_dir: Path, rows: list[dict]) -> None:
-    index = len(list(chunk_dir.glob("chunk-*.parquet")))
-    tmp = chunk_dir / f".chunk-{index:05d}.parquet.tmp"
-    pq.write_table(pa.Table.from_pylist(rows, schema=CANDIDATE_SCHEMA), tmp)
-    os.replace(tmp, chunk_dir / f"chunk-{index:05d}.parquet")
+    write_chunk(chunk_dir, "parquet", lambda tmp: pq.write_table(pa.Table.from_pylist(rows, schema=CANDIDATE_SCHEMA),
+                                                                 tmp))
 
 
 def run(config: GenerateConfig, ctx: JobContext) -> None:
@@ -200,8 +199,11 @@ def run(config: GenerateConfig, ctx: JobContext) -> None:
         if finished == total or (start // config.chunk_sources) % 5 == 0:
             sample = rows[0]
             ctx.log(f"sample: {sample['source']} → {sample['text']} ({sample['strategy']})")
-    n_chunks = len(list(chunk_dir.glob("chunk-*.parquet")))
-    ctx.artifact("candidates", path=str(chunk_dir), chunks=n_chunks, model=ref.name)
+    covered, _ = _done_sources(chunk_dir)
+    missing = len({(s["corpus_id"], s["seg_id"]) for s in sources} - covered)
+    if missing:
+        raise RuntimeError(missing_note(missing, total, "outputs/candidates"))
+    ctx.artifact("candidates", path=str(chunk_dir), chunks=len(chunk_files(chunk_dir, "parquet")), model=ref.name)
     ctx.log(f"{next_id} distinct candidates for {total} sources")
 
 

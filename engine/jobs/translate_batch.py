@@ -23,6 +23,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from engine.jobs.chunks import chunk_files, missing_note, read_chunk, write_chunk
 from engine.jobs.config import SEED_MAX, setting
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
@@ -116,20 +117,19 @@ def prepare(config: TranslateBatchConfig, store, run_dir: Path) -> None:
     staged.unlink()
 
 
+def _chunk_rows(chunk: Path) -> list[dict]:
+    return read_chunk(chunk, lambda p: [json.loads(line) for line in p.read_text(encoding="utf-8").split("\n")
+                                        if line.strip()],  # not splitlines(): U+2028 is text
+                      "outputs/chunks")
+
+
 def _done(chunk_dir: Path) -> set[int]:
-    done: set[int] = set()
-    for chunk in sorted(chunk_dir.glob("chunk-*.jsonl")):
-        for line in chunk.read_text(encoding="utf-8").split("\n"):  # not splitlines(): U+2028 is text
-            if line.strip():
-                done.add(int(json.loads(line)["line"]))
-    return done
+    return {int(row["line"]) for chunk in chunk_files(chunk_dir, "jsonl") for row in _chunk_rows(chunk)}
 
 
 def _write_chunk(chunk_dir: Path, rows: list[dict]) -> None:
-    index = len(list(chunk_dir.glob("chunk-*.jsonl")))
-    tmp = chunk_dir / f".chunk-{index:05d}.jsonl.tmp"
-    tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    os.replace(tmp, chunk_dir / f"chunk-{index:05d}.jsonl")
+    write_chunk(chunk_dir, "jsonl", lambda tmp: tmp.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"))
 
 
 def _tsv_field(value: object) -> str:
@@ -137,9 +137,8 @@ def _tsv_field(value: object) -> str:
 
 
 def _assemble(chunk_dir: Path, out_dir: Path) -> int:
-    rows = [json.loads(line) for chunk in sorted(chunk_dir.glob("chunk-*.jsonl"))
-            for line in chunk.read_text(encoding="utf-8").split("\n") if line.strip()]
-    rows.sort(key=lambda r: r["line"])
+    rows = sorted((row for chunk in chunk_files(chunk_dir, "jsonl") for row in _chunk_rows(chunk)),
+                  key=lambda r: r["line"])
     tmp = out_dir / f".{OUTPUT_JSONL}.tmp"
     tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     os.replace(tmp, out_dir / OUTPUT_JSONL)
@@ -250,6 +249,9 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
         ctx.metric(finished, sources_per_s=rate, mean_best_score=sum(r["score"] for r in rows) / len(rows))
         ctx.log(f"line {rows[0]['line']}: {rows[0]['source']} → {rows[0]['translation']} "
                 f"(reward {rows[0]['score']:.3f})")
+    missing = len({s.line for s in sources} - _done(chunk_dir))
+    if missing:
+        raise RuntimeError(missing_note(missing, total, "outputs/chunks"))
     n = _assemble(chunk_dir, ctx.output_dir)
     ctx.log(f"{n} sources translated: outputs/{OUTPUT_TSV} and outputs/{OUTPUT_JSONL}")
     # the studio logs the served translations (the translation log) when it ingests this event

@@ -131,3 +131,31 @@ def test_a_resumed_generate_draws_what_an_uninterrupted_one_draws(supervisor, st
         return sorted((r["seg_id"], r["strategy"], r["text"], r["n_samples"]) for r in rows)
 
     assert drawn(chunk_dir) == drawn(whole_chunks)
+
+
+def test_a_resume_after_a_chunk_was_deleted_does_every_source_and_a_damaged_chunk_is_named(supervisor, store,
+                                                                                            tiny_policy, demo_corpus):
+    # new chunks were numbered by counting the files: with chunk 0 deleted each one overwrote chunk 1, and the run
+    # "succeeded" with a fraction of its sources
+    import shutil
+
+    config = _generate(supervisor, tiny_policy, demo_corpus, sample_size=8, chunk_sources=2, batch_size=2,
+                       strategies=["greedy", "temperature:1.0x2"])
+    whole = supervisor.start("generate", config)
+    assert supervisor.wait(whole, timeout_s=300) == "succeeded", store.runs.logs(whole)
+    resumed = supervisor.create("generate", config)
+    chunk_dir = supervisor.workspace.run_dir(resumed) / "outputs" / "candidates"
+    chunk_dir.mkdir(parents=True)
+    shutil.copy(supervisor.workspace.run_dir(whole) / "outputs" / "candidates" / "chunk-00001.parquet", chunk_dir)
+    (chunk_dir / "chunk-00002.parquet").write_bytes(b"PAR1 cut short")  # a chunk a full disk truncated
+    supervisor.launch(resumed)
+    assert supervisor.wait(resumed, timeout_s=300) == "failed"
+    error = store.runs.get(resumed)["error"]
+    assert "outputs/candidates/chunk-00002.parquet is damaged" in error and "delete it and resume" in error
+    (chunk_dir / "chunk-00002.parquet").unlink()  # as the message says
+    supervisor.resume(resumed)
+    assert supervisor.wait(resumed, timeout_s=300) == "succeeded", store.runs.logs(resumed)
+    per_source = store.db.query("SELECT seg_id, sum(n_samples) FROM candidates WHERE run_id = ? GROUP BY ALL",
+                                [resumed])
+    assert len(per_source) == 8 and {n for _, n in per_source} == {3}
+    assert sorted(p.name for p in chunk_dir.glob("chunk-*")) == [f"chunk-0000{i}.parquet" for i in (1, 2, 3, 4)]
