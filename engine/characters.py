@@ -24,8 +24,22 @@ BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 """Embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069), which reorder how a text is shown; the
 marks LRM, RLM and ALM are allowed (they are how Arabic writers mark direction)."""
 
-NOT_A_CHARACTER = re.compile(r"[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
-"""Unpaired surrogates (only reachable through JSON escapes; no UTF-8 can hold them) and noncharacters."""
+NOT_A_CHARACTER = re.compile("[\ud800-\udfff\ufdd0-\ufdef" + "".join(
+    f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17)) + "]")
+"""Unpaired surrogates (only reachable through JSON escapes; no UTF-8 can hold them) and noncharacters (U+FDD0–FDEF
+and the last two code points of every plane, U+FFFE … U+10FFFF)."""
+
+SPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace() and not CONTROL.match(chr(c)))
+"""What stripping a text takes off its ends: whitespace, but not the controls Python also counts as whitespace
+(U+000B, U+000C, U+001C–U+001F, U+0085), which a check must see — ``str.strip()`` dropped them from a field's
+ends while the same character inside the field was refused."""
+
+
+def suspect_class(*patterns: re.Pattern, extra: str = "") -> re.Pattern:
+    """One character class joining single-class ``patterns`` (and ``extra`` characters): a cheap pre-test that a
+    text holds none of them, built from the definitions above so it cannot miss one."""
+    inner = "".join(p.pattern[1:-1] for p in patterns)
+    return re.compile(f"[{inner}{re.escape(extra)}]")
 
 
 def unsafe_character(text: str, *, line_breaks: bool = False) -> str | None:

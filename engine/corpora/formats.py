@@ -44,6 +44,7 @@ from .validation import (
     NOT_A_JSON_OBJECT,
     NOT_A_STRING,
     NOT_UTF8,
+    UNCLOSED_QUOTE,
     WRONG_COLUMN_COUNT,
     RowError,
     shown,
@@ -205,7 +206,7 @@ def parse_rows(
     if fmt == "jsonl":
         _parse_jsonl(text, str(source_column), str(target_column), bad_lines, parsed)
     else:
-        records = _tsv_records(text, bad_lines) if fmt == "tsv" else _csv_records(text, parsed.errors, bad_lines)
+        records = _tsv_records(text, bad_lines) if fmt == "tsv" else _csv_records(text, parsed, bad_lines)
         _extract_columns(records, (source_column, target_column), has_header, parsed)
     parsed.errors.sort(key=lambda e: e.line)
     return parsed
@@ -258,8 +259,10 @@ def _allow_csv_fields_of(length: int) -> None:
             csv.field_size_limit(length)
 
 
-def _csv_records(text: str, errors: list[RowError], bad_lines: Set[int] = frozenset()) -> Iterator[Record]:
-    """CSV records with the line each starts on; malformed records go to ``errors`` and are skipped."""
+def _csv_records(text: str, parsed: ParsedRows, bad_lines: Set[int] = frozenset()) -> Iterator[Record]:
+    """CSV records with the line each starts on; malformed records go to ``parsed.errors`` and are skipped — but a
+    quote never closed makes the file unreadable: the reader took every line after it into one field (with *skip
+    rejected rows* a corpus was stored from the lines before it, one row said rejected and the rest gone unsaid)."""
     _allow_csv_fields_of(len(text) + 1)
     reader = csv.reader(_lines_with_ends(text), strict=True)
     while True:
@@ -269,7 +272,10 @@ def _csv_records(text: str, errors: list[RowError], bad_lines: Set[int] = frozen
         except StopIteration:
             return
         except csv.Error as exc:
-            errors.append(RowError(start, MALFORMED_CSV.format(detail=exc)))
+            if "end of data" in str(exc):
+                _fatal(parsed, RowError(start, UNCLOSED_QUOTE.format(first=start, last=max(start, reader.line_num))))
+                return
+            parsed.errors.append(RowError(start, MALFORMED_CSV.format(detail=exc)))
             continue
         if fields:
             readable = not bad_lines or not any(line in bad_lines for line in range(start, reader.line_num + 1))
@@ -287,11 +293,13 @@ def _extract_columns(
     nonblank = (record for record in records if not _is_blank(record[1]))  # a bad line is never blank
     header = next(nonblank, None) if has_header else None
     if has_header and header is None:
-        _fatal(parsed, RowError(FILE_LEVEL, EMPTY_FILE))
+        if not parsed.fatal:  # an unclosed quote took the lines: said already, the file is not empty
+            _fatal(parsed, RowError(FILE_LEVEL, EMPTY_FILE))
         return
     sample = list(itertools.islice(nonblank, COLUMN_COUNT_SAMPLE))
     if not sample:
-        _fatal(parsed, RowError(FILE_LEVEL, NO_DATA_ROWS if has_header else EMPTY_FILE))
+        if not parsed.fatal:
+            _fatal(parsed, RowError(FILE_LEVEL, NO_DATA_ROWS if has_header else EMPTY_FILE))
         return
     expected = len(header[1]) if header else Counter(len(f) for _, f, _ in sample).most_common(1)[0][0]
     indexes = _resolve(columns, header, expected, parsed)

@@ -1,10 +1,10 @@
 """Normalisation for duplicate detection: the key two segments share when they "say the same".
 
 The original text is always kept; the normalised form is only used to build ``norm_key`` (duplicate
-detection) and the per-source split groups. Steps, in order: NFKC; the Arabic character table (built
-from :mod:`pyarabic.araby` constants, see :func:`arabic_table`); whitespace; lower-casing the source.
-The table is applied as one regex pass plus a few ``str.replace`` calls, which is equivalent to
-``str.translate`` (a test checks it) and keeps a million rows to a couple of seconds.
+detection) and the per-source split groups. Steps, in order: invisible format characters removed; NFKC; the
+Arabic character table (built from :mod:`pyarabic.araby` constants, see :func:`arabic_table`); whitespace;
+lower-casing the source. The table is applied as one regex pass plus a few ``str.replace`` calls, which is
+equivalent to ``str.translate`` (a test checks it) and keeps a million rows to a couple of seconds.
 """
 
 from __future__ import annotations
@@ -104,7 +104,9 @@ class Normaliser:
         return text
 
     def _common(self, text: str) -> str:
-        """Steps shared by both sides: NFKC, the Arabic table, whitespace."""
+        """Steps shared by both sides: invisible format characters dropped, NFKC, the Arabic table, whitespace."""
+        if not text.isascii():
+            text = _FORMAT_CHARACTERS.sub("", text)
         if self.options.nfkc:
             text = unicodedata.normalize("NFKC", text)
         if not text.isascii():
@@ -125,6 +127,14 @@ class Normaliser:
     def key(self, source: str, target: str) -> str:
         """The duplicate-detection key of a pair."""
         return self.source(source) + KEY_SEPARATOR + self.target(target)
+
+
+_FORMAT_CHARACTERS = re.compile("[" + "".join(
+    re.escape(chr(c)) for c in (*range(0x30000), *range(0xE0000, 0xE1000)) if unicodedata.category(chr(c)) == "Cf")
+    + "]+")
+"""Unicode's invisible format characters (category Cf: LRM/RLM/ALM, zero-width space and (non-)joiners, a BOM inside
+a file, the soft hyphen…), which NFKC keeps: a source with a leading LRM was another source — a duplicate kept, and
+the two copies put in different splits."""
 
 
 def _needs_collapse(text: str) -> bool:

@@ -34,6 +34,8 @@ COLUMN_OUT_OF_RANGE = "column {index} does not exist: rows have {count} columns"
 # --- Structural row reasons ---------------------------------------------------------------------
 WRONG_COLUMN_COUNT = "wrong number of columns: expected {expected}, found {found}"
 MALFORMED_CSV = "malformed CSV ({detail})"
+UNCLOSED_QUOTE = ("a quote opened on this line is never closed: lines {first}–{last}, the rest of the file, were read "
+                  "as one field — close the quote, or double it (\"\") if it is part of the text")
 INVALID_JSON = "invalid JSON ({detail} at column {column})"
 UNREADABLE_JSON = "JSON that cannot be read ({detail})"
 JSON_NESTED_TOO_DEEPLY = "JSON nested too deeply"
@@ -113,15 +115,19 @@ _ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0xFB50,
 ARABIC_LETTERS = "".join(chr(c) for lo, hi in _ARABIC_BLOCKS for c in range(lo, hi + 1) if chr(c).isalpha())
 """Every code point of the Arabic blocks that Python counts as a letter (presentation forms included)."""
 
+TATWEEL = "\u0640"
 _ARABIC_LETTER_RUN = re.compile(f"[{re.escape(ARABIC_LETTERS)}]+")
 _LETTER = re.compile(r"[^\W\d_]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
 def arabic_share(text: str) -> float | None:
-    """Share of Arabic-script letters among all letters of ``text``; ``None`` when it has no letter."""
+    """Share of Arabic-script letters among all letters of ``text``; ``None`` when it has no letter. The tatweel
+    (a stretch of the line, which Python counts as a letter) is none: ``ـــ`` passed as an Arabic target."""
     if text.isascii():
         return 0.0 if _ASCII_LETTER.search(text) else None
+    if TATWEEL in text:
+        text = text.replace(TATWEEL, "")
     rest = _ARABIC_LETTER_RUN.sub("", text)
     n_arabic = len(text) - len(rest)
     n_letters = n_arabic + len((_ASCII_LETTER if rest.isascii() else _LETTER).findall(rest))
@@ -175,10 +181,10 @@ def field_problems(field: str, text: str, max_chars: int) -> list[str]:
     return problems
 
 
-_SUSPECT = re.compile(
-    r"[\x00-\x08\x0a-\x1f\x7f-\x9f<&\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
-)
-"""Any character that a control, bidi, unencodable or markup check could object to (a cheap pre-test)."""
+_SUSPECT = characters.suspect_class(characters.CONTROL, characters.LINE_BREAK, characters.BIDI_CONTROL,
+                                    characters.NOT_A_CHARACTER, extra="<&")
+"""Any character that a control, line-break, bidi, unencodable or markup check could object to (a cheap pre-test,
+built from :mod:`engine.characters`: its own list lacked U+2028/U+2029, and a row holding one was stored)."""
 
 
 @dataclass
@@ -220,12 +226,13 @@ def validate_rows(
     """
     source_in_arabic = SOURCE_IN_ARABIC.format(language=SOURCE_LANGUAGE_NAMES[check_pair(pair)])
     suspect, is_arabic, ascii_letter = _SUSPECT.search, is_arabic_script, _ASCII_LETTER.search
+    space = characters.SPACE
     valid: list[tuple[int, str, str]] = []
     errors: list[RowError] = []
     n_rows = n_arabic_sources = 0
     for line, raw_source, raw_target in rows:
         n_rows += 1
-        source, target = raw_source.strip(), raw_target.strip()
+        source, target = raw_source.strip(space), raw_target.strip(space)
         # Fast path (most rows): passing these cheap tests implies row_problems() would find nothing.
         if (
             source

@@ -24,7 +24,6 @@ from engine.corpora.validation import (
     is_arabic_script,
     shown,
 )
-from engine.glossary.target_match import normalise
 
 FORMATS: tuple[str, ...] = ("tsv", "csv")
 MAX_BYTES = 2 * 1024 * 1024
@@ -132,10 +131,8 @@ def entry_problems(fields: list[str]) -> list[str]:
     for alt in (a for a in alternatives if a):
         found = field_problems("Arabic term", alt, MAX_TERM_CHARS)
         problems += found
-        if not found and not is_arabic_script(alt):
+        if not found and not is_arabic_script(alt):  # a tatweel-only term has no letter (it was never found)
             problems.append(ARABIC_NOT_ARABIC.format(term=shown(alt)))
-        elif not found and not normalise(alt).strip():  # tatweel only: stored, and never found
-            problems.append(f"Arabic term {shown(alt)} has no letter once tatweel is taken out")
         splitters = [name for char, name in WORD_SPLITTERS.items() if char in alt]
         if splitters:  # the word splits there, and a translation written as the term kept 0 of 1
             problems.append(f"Arabic term {shown(alt)} contains a {splitters[0]}: remove it")

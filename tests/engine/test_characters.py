@@ -73,3 +73,20 @@ def test_line_breaks_are_text_where_a_text_may_span_lines(text):
         assert _refusal(DOORS[door], text) is None, door
     assert _text_problem(text, "source", 1000) is None
     assert field_problems("source", text, 1000), "a corpus row's side is one line"
+
+
+def test_the_noncharacters_of_every_plane_are_not_characters():
+    from engine.characters import NOT_A_CHARACTER
+
+    for plane in range(17):
+        assert NOT_A_CHARACTER.search(f"a{chr(plane << 16 | 0xFFFE)}") and NOT_A_CHARACTER.search(
+            chr(plane << 16 | 0xFFFF))
+    assert not NOT_A_CHARACTER.search("\U0001fffd \U0010fffd 😀 مرحبا")
+
+
+def test_stripping_keeps_the_controls_python_counts_as_whitespace():
+    from engine.characters import SPACE
+
+    for control in "\x0b\x0c\x1c\x1d\x1e\x1f\x85":
+        assert f"Hello{control}".strip(SPACE) == f"Hello{control}"
+    assert " \t\u00a0Hello\u3000\u2028 ".strip(SPACE) == "Hello"

@@ -62,6 +62,19 @@ def test_csv_recovers_after_a_malformed_row() -> None:
     assert [e.line for e in parsed.errors] == [2]
 
 
+def test_an_unclosed_csv_quote_makes_the_file_unreadable_naming_the_lines_it_took() -> None:
+    # the reader took every later line into one field: with *skip rejected rows* a corpus of the lines before it was
+    # stored, "1 rejected row" said, and the 1,000 rows after it gone without a word
+    data = ('source,target\nHello,مرحبا\n"Hello,مرحبا\n' + "".join(f"Row {i},سطر\n" for i in range(1000))).encode()
+    parsed = parse_rows(data, "csv", has_header=True, source_column="source", target_column="target")
+    assert parsed.fatal and [e.line for e in parsed.errors] == [3]
+    assert "never closed: lines 3–1003, the rest of the file, were read as one field" in parsed.errors[0].reason
+    # and alone, not beside "file is empty" / "no data rows"
+    parsed = parse_rows('source,target\n"Hello,مرحبا\nBye,وداعا\n'.encode(), "csv", has_header=True,
+                        source_column="source", target_column="target")
+    assert parsed.fatal and len(parsed.errors) == 1 and "lines 2–3" in parsed.errors[0].reason
+
+
 def test_jsonl_rows_with_other_keys_and_blank_lines() -> None:
     data = '{"id": 1, "en": "Hi", "ar": "مرحبا"}\n\n{"ar": "وداعا", "en": "Bye"}\n'.encode()
     assert rows_of(data, "jsonl", source_column="en", target_column="ar") == [(1, "Hi", "مرحبا"), (3, "Bye", "وداعا")]

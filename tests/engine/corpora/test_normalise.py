@@ -84,3 +84,13 @@ def test_normalisation_is_idempotent(source: str, target: str) -> None:
     once_source, once_target = normalised_source(source), normalised_target(target)
     assert normalised_source(once_source) == once_source
     assert normalised_target(once_target) == once_target
+
+
+def test_invisible_format_characters_make_no_other_source() -> None:
+    # a leading LRM (or a zero-width space, a BOM in the middle of two files joined) kept a duplicate and put the
+    # two copies of one source in different splits
+    norm = Normaliser(NormalisationOptions())
+    for invisible in ("\u200e", "\u200f", "\u061c", "\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad"):
+        assert norm.source(f"{invisible}Item 1 costs") == norm.source("Item 1 costs") == "item 1 costs"
+        assert norm.target(f"مرحبا{invisible}") == norm.target("مرحبا")
+    assert norm.key("\ufeffHello", "مرحبا") == norm.key("Hello", "مرحبا")

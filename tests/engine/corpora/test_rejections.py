@@ -96,7 +96,7 @@ CASES = [
     Case(
         "csv-unterminated-quote",
         'source,target\nBye,وداعا\n"Hi,مرحبا\nmore\n'.encode(),
-        [(3, v.MALFORMED_CSV.format(detail="unexpected end of data"))],
+        [(3, v.UNCLOSED_QUOTE.format(first=3, last=4))],
         CSV_HEADER,
     ),
     Case(

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from engine.characters import SPACE
 from engine.corpora import RowError, arabic_share, is_arabic_script, validate_rows
 from engine.corpora.validation import row_problems
 
@@ -21,12 +22,12 @@ def test_validate_rows_agrees_with_row_problems(rows: list[tuple[str, str]], pai
     expected_errors = [
         RowError(line, reason)
         for line, s, t in numbered
-        for reason in row_problems(s.strip(), t.strip(), pair=pair, max_chars=20)
+        for reason in row_problems(s.strip(SPACE), t.strip(SPACE), pair=pair, max_chars=20)
     ]
     expected_valid = [
-        (line, s.strip(), t.strip())
+        (line, s.strip(SPACE), t.strip(SPACE))
         for line, s, t in numbered
-        if not row_problems(s.strip(), t.strip(), pair=pair, max_chars=20)
+        if not row_problems(s.strip(SPACE), t.strip(SPACE), pair=pair, max_chars=20)
     ]
     assert result.errors == expected_errors
     assert result.rows == expected_valid
@@ -58,3 +59,32 @@ def test_is_arabic_script_threshold() -> None:
 def test_unsupported_pair_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="unsupported language pair 'en-fr': expected one of en-ar, fr-ar"):
         validate_rows([], pair="en-fr")
+
+
+def test_the_fast_path_refuses_what_the_row_check_refuses():
+    # the fast path's own character list lacked U+2028/U+2029 and the other planes' noncharacters: such rows stored
+    from engine.corpora.validation import validate_rows
+
+    rows = [(1, "Hello\u2028world", "مرحبا بالعالم"), (2, "Hello world", "مرحبا\u2029بالعالم"),
+            (3, "Hello \U0001fffe world", "مرحبا بالعالم"), (4, "Hello world", "مرحبا بالعالم")]
+    checked = validate_rows(rows, pair="en-ar")
+    assert [r[0] for r in checked.rows] == [4] and sorted({e.line for e in checked.errors}) == [1, 2, 3]
+
+
+def test_a_control_at_a_fields_end_is_refused_not_stripped():
+    from engine.corpora.validation import validate_rows
+
+    checked = validate_rows([(1, "Hello\x1f", "مرحبا"), (2, "Hello\x85", "مرحبا"), (3, " Hello\u00a0", " مرحبا\t")],
+                            pair="en-ar")
+    assert [r for r in checked.rows] == [(3, "Hello", "مرحبا")]
+    assert [e.line for e in checked.errors] == [1, 2] and all("control character" in e.reason for e in checked.errors)
+
+
+def test_tatweel_is_no_letter_and_no_arabic():
+    from engine.corpora.validation import arabic_share, validate_rows
+
+    assert arabic_share("ـــ") is None and arabic_share("ــــــــــــــ this is english") == 0.0
+    assert arabic_share("مـــرحبا") == 1.0
+    rows = [(1, "Hello", "ـــ"), (2, "Hello", "ــــــــــــــــ this is english"), (3, "Hi", "أهـــلا")]
+    checked = validate_rows(rows, pair="en-ar")
+    assert [r[0] for r in checked.rows] == [3] and {e.line for e in checked.errors} == {1, 2}
