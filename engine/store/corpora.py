@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
+from engine.corpora.normalise import KEY_SEPARATOR
 from engine.store.clock import utc_now
 from engine.store.database import Database
 
@@ -261,7 +262,10 @@ class CorpusRepository:
                seed: int = 0) -> int:
         """Write segments of some corpora and splits to a Parquet file for a job; returns the row count.
 
-        With ``limit``, a seeded random sample of that many rows is written.
+        With ``limit``, a seeded random sample of that many rows is written. Held-out splits (no ``train`` among
+        ``splits``) of several corpora leave out a source that is a training source of another of them: splits are
+        drawn per corpus, and two corpora sharing sentences put one corpus's test sources in the other's train —
+        a job reading both evaluated on, or held out, what it trained on.
         """
         if not corpus_ids:
             raise ValueError("choose at least one corpus")
@@ -276,6 +280,11 @@ class CorpusRepository:
         sql = ("SELECT corpus_id, seg_id, pair, split, source, target FROM segments"
                f" WHERE corpus_id IN ({', '.join('?' * len(ids))}) AND split IN ({', '.join('?' * len(split_list))})")
         params: list = [*ids, *split_list]
+        if "train" not in split_list and len(set(ids)) > 1:
+            source_key = "split_part(norm_key, ?, 1)"
+            sql += (f" AND {source_key} NOT IN (SELECT {source_key} FROM segments"
+                    f" WHERE corpus_id IN ({', '.join('?' * len(ids))}) AND split = 'train')")
+            params += [KEY_SEPARATOR, KEY_SEPARATOR, *ids]
         if limit is not None:
             sql += " ORDER BY hash(corpus_id, seg_id, ?) LIMIT ?"
             params += [int(seed), int(limit)]

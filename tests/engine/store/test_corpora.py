@@ -181,3 +181,26 @@ def test_an_export_naming_a_deleted_corpus_is_refused_not_narrowed(store, tmp_pa
         store.corpora.export([a, b], ("train",), tmp_path / "x.parquet")
     assert not (tmp_path / "x.parquet").exists()
     assert store.corpora.export([a, a], ("train",), tmp_path / "y.parquet") == 3
+
+
+def test_held_out_splits_of_several_corpora_leave_out_the_others_training_sources(store, tmp_path):
+    # splits are drawn per corpus: the same sentences in two corpora put one's test sources in the other's train,
+    # and a job reading both was evaluated on (or held out) what it trained on
+    a = store.corpora.add("a", "en-ar", _table([("Good morning.", "صباح الخير.", "en-ar", "train"),
+                                                ("Thank you.", "شكرا.", "en-ar", "test"),
+                                                ("See you.", "أراك.", "en-ar", "test")]))
+    b = store.corpora.add("b", "en-ar", _table([("Good morning.", "صباح النور.", "en-ar", "test"),  # a's train
+                                                ("Thank you.", "شكرا لك.", "en-ar", "train"),  # a's test
+                                                ("Welcome.", "أهلا.", "en-ar", "valid")]))
+
+    def sources(ids, splits):
+        n = store.corpora.export(ids, splits, tmp_path / "x.parquet")
+        rows = pq.read_table(tmp_path / "x.parquet").to_pylist()
+        assert n == len(rows)
+        return sorted((r["corpus_id"], r["source"]) for r in rows)
+
+    assert sources([a, b], ("test",)) == [(a, "See you.")]
+    assert sources([a, b], ("valid", "test")) == [(a, "See you."), (b, "Welcome.")]
+    # one corpus alone holds out its own test split; training exports are untouched
+    assert sources([b], ("test",)) == [(b, "Good morning.")]
+    assert sources([a, b], ("train",)) == [(a, "Good morning."), (b, "Thank you.")]
