@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import threading
 import time
@@ -31,9 +32,11 @@ def _last_seq(path: Path) -> int:
             fh.seek(max(0, size - window))
             for raw in reversed(fh.read().split(b"\n")):
                 try:
-                    return int(json.loads(raw)["seq"])
-                except (ValueError, KeyError, TypeError):
+                    event = json.loads(raw)
+                except (ValueError, RecursionError):
                     continue
+                if well_formed(event):
+                    return int(event["seq"])
     return 0
 
 
@@ -95,8 +98,8 @@ def read_events(run_dir: Path, offset: int = 0, max_bytes: int = 8 << 20) -> Eve
     """Read the complete lines of ``events.jsonl`` from byte ``offset`` on (at most ``max_bytes``,
     all when -1).
 
-    A trailing partial line (a write in progress) is left for the next call. Unparseable complete
-    lines are counted in ``bad_lines`` (and kept in ``corrupt``) and skipped.
+    A trailing partial line (a write in progress) is left for the next call. Unparseable complete lines, and lines
+    of another shape (:func:`well_formed`), are counted in ``bad_lines`` (and kept in ``corrupt``) and skipped.
     """
     path = Path(run_dir) / EVENTS_FILE
     if not path.exists():
@@ -115,15 +118,61 @@ def read_events(run_dir: Path, offset: int = 0, max_bytes: int = 8 << 20) -> Eve
             continue
         try:
             event = json.loads(raw)
-            int(event["seq"])
-            event["type"]  # noqa: B018 - presence check
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, RecursionError):
+            event = None
+        if not well_formed(event):
             corrupt.append((start, raw))
             continue
         events.append(event)
     last_start = offset + data.rfind(b"\n", 0, end) + 1
     tail = (last_start, line_digest(data[last_start - offset: end + 1]))
     return EventBatch(events, offset + end + 1, len(corrupt), corrupt, tail)
+
+
+_MAX_INTEGER = 2**53
+_LAST_TIME = 1e11
+"""Unix seconds past any date a run writes (year 5138): a larger ``time`` overflowed the date conversion."""
+
+
+def _integer(value: Any) -> bool:
+    return (isinstance(value, int) and not isinstance(value, bool) and abs(value) < _MAX_INTEGER) or (
+        isinstance(value, float) and value.is_integer() and abs(value) < _MAX_INTEGER)
+
+
+def _number(value: Any) -> bool:
+    """A finite JSON number (``None`` allowed by the callers that say so)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _optional(check: Any) -> Any:
+    return lambda value: value is None or check(value)
+
+
+_FIELDS: dict[str, dict[str, Any]] = {
+    "metric": {"step": _optional(_integer), "values": _optional(lambda v: isinstance(v, dict) and all(
+        isinstance(k, str) and (x is None or isinstance(x, (bool, int, float))) for k, x in v.items()))},
+    "progress": {"done": _optional(_number), "total": _optional(_number), "eta_s": _optional(_number),
+                 "unit": _optional(lambda v: isinstance(v, str)), "message": _optional(lambda v: isinstance(v, str))},
+    "status": {"status": lambda v: v in STATUSES, "error": _optional(lambda v: isinstance(v, str))},
+    "log": {"level": _optional(lambda v: isinstance(v, str))},
+    "artifact": {"kind": lambda v: isinstance(v, str)},
+}
+"""What each event type's fields must hold when present (``status`` and an artifact's ``kind`` always): a line of
+valid JSON of another shape — a metric's values as a list, a time of 1e300 — raised in every reader (the studio's
+poll, so no page opened, and every ``jobs`` command), where an unparseable line was skipped and counted."""
+
+
+def well_formed(event: Any) -> bool:
+    """Whether ``event`` (a parsed line) has the shape every reader of the log relies on."""
+    if not isinstance(event, dict) or not _integer(event.get("seq")) or not isinstance(event.get("type"), str):
+        return False
+    when = event.get("time", 0)
+    if not _number(when) or not 0 <= when < _LAST_TIME:
+        return False
+    fields = _FIELDS.get(event["type"], {})
+    required = {"status": ("status",), "artifact": ("kind",)}.get(event["type"], ())
+    return all(name in event for name in required) and all(
+        check(event[name]) for name, check in fields.items() if name in event)
 
 
 def line_digest(raw: bytes) -> str:

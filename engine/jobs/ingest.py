@@ -100,8 +100,30 @@ def file_changes(state: IngestState, offset: int, view: EventFileView | None) ->
     return reasons
 
 
+class ArtifactError(Exception):
+    """A run's output that cannot be loaded into the store (a damaged file, an event without its path)."""
+
+    def __init__(self, run_id: str, kind: object, cause: Exception) -> None:
+        detail = f"missing {cause}" if isinstance(cause, KeyError) else (str(cause).splitlines() or [""])[0]
+        super().__init__(f"its {kind} output could not be loaded into the studio ({type(cause).__name__}: "
+                         f"{detail[:300]})")
+        self.run_id = run_id
+
+
 def ingest_run(store: Store, run_id: str) -> int:
-    """Ingest new events of one run; returns how many events were applied (duplicates skipped are not counted)."""
+    """Ingest new events of one run; returns how many events were applied (duplicates skipped are not counted).
+
+    An artifact that cannot be loaded fails its run with the reason (nothing of the batch is kept, the offset stays
+    where it was): it raised in every poll, so the studio could not open and every ``jobs`` command failed."""
+    try:
+        return _ingest_run(store, run_id)
+    except ArtifactError as exc:
+        with store.db.transaction() as cur:
+            store.runs.mark_final(cur, run_id, "failed", str(exc))
+        return 0
+
+
+def _ingest_run(store: Store, run_id: str) -> int:
     run = store.runs.get(run_id)
     if run is None:
         raise KeyError(f"no run {run_id!r}")
@@ -159,9 +181,12 @@ def _apply(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, state: Ing
         if event["type"] == "artifact":
             store.runs.add_rows(cur, run_id, rows)  # what came before the artifact is in the store for its handler
             handler = ARTIFACT_HANDLERS.get(event.get("kind", ""))
-            if handler is None:
-                raise ValueError(f"run {run_id}: no handler for artifact kind {event.get('kind')!r}")
-            handler(store, cur, run_id, event)
+            try:
+                if handler is None:
+                    raise ValueError(f"no handler for artifact kind {event.get('kind')!r}")
+                handler(store, cur, run_id, event)
+            except Exception as exc:  # noqa: BLE001 - whatever the file or the event holds, this run's alone
+                raise ArtifactError(run_id, event.get("kind"), exc) from exc
         applied += 1
     store.runs.add_rows(cur, run_id, rows)
     store.runs.add_digests(cur, run_id, fresh)

@@ -259,3 +259,62 @@ def test_a_model_of_another_run_is_never_replaced(store, workspace):
     with store.db.transaction() as cur:
         ARTIFACT_HANDLERS["model"](store, cur, "r1", {"name": "prod-v1-2", "path": "/runs/r1/model"})
     assert store.models.get("prod-v1-3") is None and store.models.get("prod-v1-2")["run_id"] == "r1"
+
+
+WRONG_SHAPES = [
+    {"seq": 5, "time": 1.0, "type": "metric", "step": 5, "values": [1, 2]},
+    {"seq": 1e400, "time": 1.0, "type": "log", "message": "x"},
+    {"seq": 10**23, "time": 1.0, "type": "log", "message": "x"},
+    {"seq": 6, "time": 1e300, "type": "log", "message": "x"},
+    {"seq": 7, "time": "abc", "type": "log", "message": "x"},
+    {"seq": 8, "time": 1.0, "type": "metric", "step": "x", "values": {"loss": 1.0}},
+    {"seq": 9, "time": 1.0, "type": "metric", "step": 1, "values": {"loss": "x"}},
+    {"seq": 10, "time": 1.0, "type": "progress", "done": "x", "total": 10},
+    {"seq": 11, "time": 1.0, "type": "status", "status": "failed", "error": {"why": "a dict"}},
+    {"seq": 12, "time": 1.0, "type": "status"},
+    {"seq": True, "time": 1.0, "type": "log", "message": "x"},
+    [1, 2, 3],
+]
+
+
+def test_a_line_of_valid_json_and_another_shape_is_skipped_and_counted_like_a_corrupt_one(store, workspace,
+                                                                                        capsys):
+    # a metric's values as a list raised in the studio's poll (no page opened) and in every `jobs` command
+    from engine.__main__ import main
+    from engine.jobs.events import read_events
+
+    run_dir = _new_run(store, workspace)
+    w = EventWriter(run_dir)
+    w.emit("metric", step=1, values={"loss": 1.0, "nan_is_a_value": float("nan")})
+    w.close()
+    with (run_dir / "events.jsonl").open("a") as fh:
+        fh.writelines(json.dumps(line).replace("Infinity", "1e400") + "\n" for line in WRONG_SHAPES)
+    w = EventWriter(run_dir)  # numbers on from the last well-formed line
+    w.emit("status", status="succeeded")
+    w.close()
+    batch = read_events(run_dir)
+    assert batch.bad_lines == len(WRONG_SHAPES) and [e["seq"] for e in batch.events] == [1, 2]
+    assert ingest_run(store, "r1") == 2
+    assert store.runs.get("r1")["status"] == "succeeded"
+    assert store.runs.ingest_report("r1")["bad_lines"] == len(WRONG_SHAPES)
+    store.close()
+    assert main(["jobs", "list"]) == 0 and "r1" in capsys.readouterr().out
+
+
+def test_an_artifact_that_cannot_be_loaded_fails_its_run_not_every_poll(store, workspace):
+    run_dir = _new_run(store, workspace)
+    other = _new_run(store, workspace, "r2")
+    w = EventWriter(run_dir)
+    w.emit("status", status="running")
+    w.emit("artifact", kind="candidates")  # no path
+    w.emit("status", status="succeeded")
+    w.close()
+    w = EventWriter(other)
+    w.emit("artifact", kind="candidates", path=str(other / "outputs" / "missing"))  # a file that is not there
+    w.close()
+    assert ingest_run(store, "r1") == 0 and ingest_run(store, "r2") == 0
+    run = store.runs.get("r1")
+    assert run["status"] == "failed" and "its candidates output could not be loaded" in run["error"]
+    assert "missing 'path'" in run["error"]
+    assert store.runs.get("r2")["status"] == "failed" and "IOException" in store.runs.get("r2")["error"]
+    assert ingest_run(store, "r1") == 0  # asked again (a cancel, `jobs show`): the same answer, no exception
