@@ -34,32 +34,47 @@ def pointed_name(checkpoint_dir: Path) -> str | None:
 
 
 def latest_checkpoint(checkpoint_dir: Path, complete_marker: str) -> Path | None:
-    """The checkpoint ``latest.json`` points at, when it holds ``complete_marker`` (a file written last).
+    """The checkpoint ``latest.json`` points at, when it holds ``complete_marker`` (a file written last); with no
+    readable pointer (removed, or cut short by a full disk), the newest ``step-*`` folder that holds it — a damaged
+    pointer read as "no checkpoint" started the run over, and its next save deleted the good checkpoint.
 
-    Raises ValueError naming the file when its weights cannot be read: the checkpoint was written whole and renamed
-    into place, so it was changed since (by hand, a disk fault); resuming would fail inside safetensors, and
-    starting over silently would throw the run's progress away."""
+    Raises ValueError naming the file when its weights or saved states cannot be read: the checkpoint was written
+    whole and renamed into place, so it was changed since (by hand, a disk fault); resuming would fail inside
+    safetensors or ``torch.load``, and starting over silently would throw the run's progress away."""
     name = pointed_name(checkpoint_dir)
     if name is None:
-        return None
+        steps = sorted(p.name for p in Path(checkpoint_dir).glob("step-*")
+                       if p.is_dir() and p.name[5:].isdigit() and (p / complete_marker).is_file())
+        if not steps:
+            return None
+        name = steps[-1]
     path = Path(checkpoint_dir) / name
     if not (path / complete_marker).is_file():
         return None
-    problem = damaged_weights(path)
+    problem = damaged_files(path)
     if problem:
         raise ValueError(f"the run's checkpoint {name} cannot be resumed from: {problem}. It was complete when "
                          f"written, so it was changed since; move {path} away to start the run over")
     return path
 
 
-def damaged_weights(folder: Path) -> str | None:
-    """Which ``*.safetensors`` file under ``folder`` cannot be opened, and why (None: all can)."""
+def damaged_files(folder: Path) -> str | None:
+    """Which file under ``folder`` cannot be opened, and why (None: all can): ``*.safetensors`` by their header,
+    and ``torch.save`` files (``*.pt``, ``*.pth``: optimizer, scheduler and RNG states) by their zip
+    directory — a cut-short ``optimizer.pt`` failed every resume beside a good checkpoint."""
+    import zipfile
+
     from safetensors import safe_open
 
-    for file in sorted(Path(folder).rglob("*.safetensors")):
+    for file in sorted(Path(folder).rglob("*")):
+        if not file.is_file():
+            continue
         try:
-            with safe_open(str(file), framework="pt"):
-                pass
+            if file.suffix == ".safetensors":
+                with safe_open(str(file), framework="pt"):
+                    pass
+            elif file.suffix in (".pt", ".pth") and not zipfile.is_zipfile(file):
+                raise ValueError("not a whole torch.save file (its zip directory is missing: cut short?)")
         except Exception as exc:  # noqa: BLE001 — safetensors raises its own error type for a damaged header
             return f"{file.relative_to(folder)} is damaged ({exc})"
     return None

@@ -165,34 +165,49 @@ INCOMPLETE_PREFIX = "incomplete-"
 the Trainer's sight (it looks for ``checkpoint-*``, to resume and to rotate)."""
 
 
+UNFINISHED = "no trainer_state.json: the save did not finish"
+
+
 def checkpoint_problem(folder: Path) -> str | None:
     """Why a Trainer's ``checkpoint-N`` folder cannot be resumed from, or ``None``: the Trainer writes the weights,
     the optimizer and the RNG state in place and ``trainer_state.json`` last, so a job killed (or out of disk)
     while saving leaves a folder without it, or with weights cut short."""
     import json
 
-    from engine.jobs.checkpoints import damaged_weights
+    from engine.jobs.checkpoints import damaged_files
 
     try:
         json.loads((folder / "trainer_state.json").read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return "no trainer_state.json: the save did not finish"
+        return UNFINISHED
     except (OSError, ValueError) as exc:
         return f"trainer_state.json is unreadable ({exc})"
-    return damaged_weights(folder)
+    return damaged_files(folder)
 
 
 def last_checkpoint(ctx: JobContext) -> str | None:
     """The newest complete ``checkpoint-N`` of the run (logged as ``resuming from checkpoint-N``), or None.
 
     Newer ones the job did not finish writing (:func:`checkpoint_problem`) are renamed ``incomplete-checkpoint-N``
-    and logged: the Trainer took the highest number, failed on it, and every later resume failed the same way."""
+    and logged: the Trainer took the highest number, failed on it, and every later resume failed the same way.
+    One that was finished (its ``trainer_state.json`` written last) and damaged since is set aside the same way when
+    an older one can be resumed from; when none can, a ValueError names it — the run started over from step 0 with
+    a log line as the only sign (the studio's own checkpoints refuse the same way)."""
     folders = [p for p in ctx.checkpoint_dir.glob("checkpoint-*") if p.is_dir() and p.name[11:].isdigit()]
+    unfinished: list[tuple[Path, str]] = []
+    damaged: list[tuple[Path, str]] = []
+    found = None
     for folder in sorted(folders, key=lambda p: int(p.name[11:]), reverse=True):
         problem = checkpoint_problem(folder)
         if problem is None:
-            ctx.log(f"resuming from {folder.name}")
-            return str(folder)
+            found = folder
+            break
+        (unfinished if problem.startswith(UNFINISHED) else damaged).append((folder, problem))
+    if found is None and damaged:
+        folder, problem = damaged[0]
+        raise ValueError(f"the run's checkpoint {folder.name} cannot be resumed from: {problem}. It was complete when "
+                         f"written, so it was changed since; move {ctx.checkpoint_dir} away to start the run over")
+    for folder, problem in sorted(unfinished + damaged, key=lambda fp: int(fp[0].name[11:]), reverse=True):
         aside = folder.with_name(INCOMPLETE_PREFIX + folder.name)
         n = 1
         while aside.exists():
@@ -201,6 +216,9 @@ def last_checkpoint(ctx: JobContext) -> str | None:
         folder.rename(aside)
         ctx.log(f"{folder.name} cannot be resumed from ({problem}); kept as {aside.name}, resuming from the one "
                 "before", level="warning")
+    if found is not None:
+        ctx.log(f"resuming from {found.name}")
+        return str(found)
     return None
 
 

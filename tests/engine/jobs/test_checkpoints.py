@@ -56,3 +56,26 @@ def test_weights_damaged_after_the_save_are_named_instead_of_failing_inside_safe
     with pytest.raises(ValueError, match=r"checkpoint step-0000007 cannot be resumed from: policy/model\.safetensors "
                                          r"is damaged .*move .*step-0000007 away to start the run over"):
         latest_checkpoint(tmp_path, "done.json")
+
+
+def test_a_damaged_pointer_falls_back_to_the_newest_complete_checkpoint(tmp_path):
+    # a pointer cut short read as "no checkpoint": the run started over and its next save deleted step-6
+    _save(tmp_path, 6)
+    (tmp_path / LATEST_FILE).write_text('{"path": "step-00')
+    assert latest_checkpoint(tmp_path, "done.json") == tmp_path / "step-0000006"
+    (tmp_path / LATEST_FILE).unlink()
+    (tmp_path / "step-0000009.tmp").mkdir()  # a save that did not finish is no checkpoint
+    assert latest_checkpoint(tmp_path, "done.json") == tmp_path / "step-0000006"
+
+
+def test_a_saved_state_cut_short_is_named_too(tmp_path):
+    import torch
+
+    with new_checkpoint(tmp_path, 3) as tmp:
+        torch.save({"state": {}, "param_groups": []}, tmp / "optimizer.pt")
+        (tmp / "done.json").write_text("{}")
+    assert latest_checkpoint(tmp_path, "done.json") == tmp_path / "step-0000003"
+    optimizer = tmp_path / "step-0000003" / "optimizer.pt"
+    optimizer.write_bytes(optimizer.read_bytes()[:100])
+    with pytest.raises(ValueError, match=r"optimizer\.pt is damaged \(not a whole torch\.save file"):
+        latest_checkpoint(tmp_path, "done.json")

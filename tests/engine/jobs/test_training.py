@@ -62,6 +62,34 @@ def test_no_complete_checkpoint_starts_from_the_beginning(tmp_path):
         ctx.close()
 
 
+def test_only_checkpoints_damaged_after_they_were_written_left_is_refused_not_a_restart(tmp_path):
+    # both checkpoints' weights cut short after the save: they were set aside and the run restarted from step 0
+    import pytest
+
+    (tmp_path / "run").mkdir()
+    ctx = JobContext(tmp_path / "run")
+    try:
+        root = ctx.checkpoint_dir
+        root.mkdir(parents=True, exist_ok=True)
+        _checkpoint(root, 66, weights=b"cut")
+        _checkpoint(root, 67, weights=b"cut")
+        _checkpoint(root, 68, state=False)  # and a save that did not finish
+        with pytest.raises(ValueError, match=r"checkpoint-67 cannot be resumed from: model\.safetensors is damaged"
+                                             r".*move .*checkpoints away to start the run over"):
+            last_checkpoint(ctx)
+        assert sorted(p.name for p in root.iterdir()) == ["checkpoint-66", "checkpoint-67", "checkpoint-68"]
+        _checkpoint(root, 60)
+        (root / "checkpoint-60" / "optimizer.pt").write_bytes(b"PK cut short")  # not whole either
+        with pytest.raises(ValueError, match="checkpoint-67"):
+            last_checkpoint(ctx)
+        (root / "checkpoint-60" / "optimizer.pt").unlink()
+        assert last_checkpoint(ctx) == str(root / "checkpoint-60")  # an older good one: the others set aside
+        assert sorted(p.name for p in root.iterdir()) == [
+            "checkpoint-60", "incomplete-checkpoint-66", "incomplete-checkpoint-67", "incomplete-checkpoint-68"]
+    finally:
+        ctx.close()
+
+
 def test_max_length_is_cut_to_a_small_models_context_and_the_log_says_so(tmp_path, tiny_policy_dir):
     # GPT-2 with 64 positions: the reward and DPO jobs' default max_length of 256 failed inside the model
     import shutil
