@@ -118,7 +118,9 @@ class PipelineRunner:
             if step["status"] == "running":
                 run = self.store.runs.get(step["run_id"])
                 if run["status"] in ("succeeded", "failed", "cancelled"):
-                    step["status"] = run["status"]
+                    # the in-memory step too: the pipeline's error below is built from it ("step generate failed"
+                    # lacked the run's own reason)
+                    step["status"], step["error"] = run["status"], run["error"]
                     self.store.pipelines.set_step(pid, step["position"], status=run["status"], error=run["error"])
         broken = [s for s in steps if s["status"] in ("failed", "cancelled")]
         if broken:

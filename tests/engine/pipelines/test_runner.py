@@ -74,6 +74,8 @@ def test_phase3_with_a_failing_middle_step_resumes_from_it(supervisor, store, wo
     assert pipeline["status"] == "failed" and "step reward failed" in pipeline["error"]
     assert [s["status"] for s in pipeline["steps"]] == ["succeeded", "failed", "pending"]
     failed_run = pipeline["steps"][1]["run_id"]
+    # with the run's own reason (it said only "step reward failed")
+    assert pipeline["error"] == f"step reward failed: {store.runs.get(failed_run)['error']}"
     pairs_run = pipeline["steps"][0]["run_id"]
 
     shutil.move(hidden, rm_path)  # fixed: resume carries on from the failed step
