@@ -21,12 +21,17 @@ from engine.workspace import Workspace
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from engine.jobs.process import CONFIG_FILE, run_job
+    from engine.jobs.process import CONFIG_FILE, run_job, running_elsewhere
 
     run_dir = Path(args.run_dir)
     if not (run_dir / CONFIG_FILE).is_file():  # nothing to run, and nowhere to record why
         print(f"error: {run_dir} is not a run folder (no {CONFIG_FILE}): the studio or `jobs` make run folders, with "
               "the inputs/ their jobs read", file=sys.stderr)
+        return 2
+    other = running_elsewhere(run_dir)
+    if other is not None:
+        print(f"error: the run in {run_dir} is already running (process {other}): wait for it, or cancel it with "
+              f"`python -m engine jobs cancel {run_dir.resolve().name}` first", file=sys.stderr)
         return 2
     return run_job(run_dir)
 

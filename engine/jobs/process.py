@@ -59,6 +59,35 @@ def accept_indexed_cpu_location() -> None:
     torch.serialization.register_package(11, lambda _storage: None, deserialize)
 
 
+PID_FILE = "pid"
+"""The run folder's record of the process the studio launched for it (the launcher's, under a multi-process
+launch)."""
+
+
+def runs_in(pid: int, run_dir: Path) -> bool:
+    """Whether process ``pid`` is alive and works in ``run_dir`` (a job's working folder is its run folder: the cold
+    start's ``cwd``, the fork server's ``chdir``, ``accelerate launch``'s workers)."""
+    import psutil
+
+    try:
+        return Path(psutil.Process(pid).cwd()).resolve() == run_dir.resolve()
+    except (psutil.Error, OSError):  # gone, a zombie, another user's process, or its folder deleted
+        return False
+
+
+def running_elsewhere(run_dir: Path) -> int | None:
+    """The pid of another live process running ``run_dir``'s job (not this one, nor the launcher this one runs
+    under), or None: two processes writing one run folder doubled its events and its output chunks."""
+    import psutil
+
+    try:
+        pid = int((Path(run_dir) / PID_FILE).read_text().strip())
+    except (OSError, ValueError):
+        return None
+    mine = {os.getpid(), *(p.pid for p in psutil.Process().parents())}
+    return pid if pid not in mine and runs_in(pid, Path(run_dir)) else None
+
+
 def run_job(run_dir: Path) -> int:
     """Run the job of ``run_dir`` to its end; returns the process exit code (0 unless it failed)."""
     # OpenMP threads that sleep instead of spinning while they wait: on a small shared CPU (the studio and other

@@ -29,7 +29,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import psutil
 import yaml
 
 from engine.jobs.config import ConfigError, config_to_dict
@@ -38,14 +37,13 @@ from engine.jobs.forkserver import ForkServer, WarmProcess, fork_is_safe, shared
 from engine.jobs.ingest import ingest_run
 from engine.jobs.kinds import checked_config, job_kind
 from engine.jobs.launcher import build_command, launch_env, resolve_launch
-from engine.jobs.process import CONFIG_FILE, HEARTBEAT_ENV, read_run_config
+from engine.jobs.process import CONFIG_FILE, HEARTBEAT_ENV, PID_FILE, read_run_config, runs_in
 from engine.models.loading import keep_hub_offline
 from engine.models.registry import new_model_name_problem
 from engine.store import Store
 from engine.store.clock import utc_now
 from engine.workspace import Workspace
 
-PID_FILE = "pid"
 STDOUT_FILE = "stdout.log"
 
 
@@ -69,15 +67,6 @@ def last_exception_line(run_dir: Path, tail_bytes: int = 16_384) -> str | None:
         return None
     found = [line.strip() for line in lines if _EXCEPTION_LINE.match(line.strip())]
     return found[-1][:300] if found else None
-
-
-def runs_in(pid: int, run_dir: Path) -> bool:
-    """Whether process ``pid`` is alive and works in ``run_dir`` (a job's working folder is its run folder: the cold
-    start's ``cwd``, the fork server's ``chdir``, ``accelerate launch``'s workers)."""
-    try:
-        return Path(psutil.Process(pid).cwd()).resolve() == run_dir.resolve()
-    except (psutil.Error, OSError):  # gone, a zombie, another user's process, or its folder deleted
-        return False
 
 
 class Supervisor:

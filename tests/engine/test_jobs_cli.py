@@ -85,3 +85,40 @@ def test_run_of_a_config_edited_out_of_what_the_job_takes_is_one_line(tmp_path, 
     assert err.startswith("error: ") and "must be a multiple of the mini-batch" in err and "Traceback" not in err
     events = [json.loads(line) for line in (run_dir / "events.jsonl").read_text().splitlines()]
     assert events[-1]["type"] == "status" and events[-1]["status"] == "failed"
+
+
+def test_run_of_a_run_another_process_is_running_is_refused(tmp_path, capsys, monkeypatch):
+    # `python -m engine run` beside a resumed run: two processes wrote one folder, doubling events and chunks
+    import os
+    import subprocess
+    import sys
+
+    import yaml
+
+    from engine.jobs.process import PID_FILE, running_elsewhere
+
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    (run_dir / "config.yaml").write_text(yaml.safe_dump({"kind": "ppo", "config": {}}), encoding="utf-8")
+    assert running_elsewhere(run_dir) is None  # no pid recorded
+    job = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"], cwd=run_dir)
+    elsewhere = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"], cwd=tmp_path)
+    try:
+        (run_dir / PID_FILE).write_text(str(job.pid))
+        assert running_elsewhere(run_dir) == job.pid
+        assert main(["run", str(run_dir)]) == 2
+        err = capsys.readouterr().err
+        assert f"is already running (process {job.pid})" in err and "jobs cancel run" in err
+        assert not (run_dir / "events.jsonl").exists()  # nothing written
+        (run_dir / PID_FILE).write_text(str(elsewhere.pid))  # a recycled pid: a process working elsewhere
+        assert running_elsewhere(run_dir) is None
+        monkeypatch.chdir(run_dir)  # as a job works in its run folder
+        (run_dir / PID_FILE).write_text(str(os.getpid()))  # the job itself (the pid written before it looked)
+        assert running_elsewhere(run_dir) is None
+        (run_dir / PID_FILE).write_text(str(os.getppid()))  # or the launcher it runs under (accelerate launch)
+        assert running_elsewhere(run_dir) is None
+    finally:
+        job.kill()
+        elsewhere.kill()
+        job.wait()
+        elsewhere.wait()
