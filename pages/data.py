@@ -16,7 +16,7 @@ from engine.corpora import (
     option_help,
     safe_display_name,
 )
-from engine.corpora.importing import DatasetImportError, dataset_to_jsonl
+from engine.corpora.importing import DatasetImportError, dataset_label, dataset_to_jsonl
 from engine.corpora.naming import corpus_name_problem
 from engine.corpora.users import CorpusInUse, delete_corpus
 from engine.corpora.validation import HINT_COLUMNS_SWAPPED, SWAPPED_ON_LINE, swapped_lines
@@ -193,7 +193,8 @@ with upload_tab:
             _add(name.strip(), data, options, filename)
 
 with import_tab:
-    st.caption("A folder written by `datasets` (`save_to_disk`), or a hub id when this machine is online.")
+    st.caption("A folder written by `datasets` (`save_to_disk`), a folder or file of data files (parquet, JSONL, "
+               "CSV/TSV — an offline hub snapshot), or a hub id when this machine is online.")
     location = st.text_input("Dataset folder or hub id", key="import-location")
     c1, c2, c3, c4 = st.columns(4)
     hf_split = c1.text_input("Dataset split", value="train", key="import-split")
@@ -220,7 +221,7 @@ with import_tab:
 
                 opts = replace(import_options, format="jsonl", has_header=False, source_column="source",
                                target_column="target", swap_columns=False)
-                _add(import_name.strip(), jsonl, opts, f"{location.strip()}:{hf_split}")
+                _add(import_name.strip(), jsonl, opts, dataset_label(location.strip(), hf_split))
 
 with browse_tab:
     corpora = services().store.corpora.list()
