@@ -16,6 +16,7 @@ from engine.corpora import (
     option_help,
     safe_display_name,
 )
+from engine.corpora.formats import EXTENSIONS
 from engine.corpora.importing import DatasetImportError, dataset_label, dataset_to_jsonl
 from engine.corpora.naming import corpus_name_problem
 from engine.corpora.users import CorpusInUse, delete_corpus
@@ -139,7 +140,8 @@ upload_tab, import_tab, browse_tab, glossary_tab = st.tabs(
     ["Upload", "Import a Hugging Face dataset", "Browse corpora", "Glossaries"])
 
 with upload_tab:
-    uploaded = st.file_uploader("Corpus file (TSV, CSV or JSONL, UTF-8)", type=["tsv", "csv", "jsonl", "txt"],
+    # every extension the format detection knows (.tab and .ndjson were refused by the uploader)
+    uploaded = st.file_uploader("Corpus file (TSV, CSV or JSONL, UTF-8)", type=[e.lstrip(".") for e in EXTENSIONS],
                                 key="upload-file")
     pasted = st.text_area("…or paste rows (tab-separated: source, Arabic)", height=120, key="upload-paste")
     filename, data, fmt_default = "", b"", "tsv"
@@ -153,6 +155,8 @@ with upload_tab:
         else:
             data = uploaded.getvalue()
             _follow_new_input("upload", f"file:{uploaded.file_id}", fmt_default)
+            if not data:  # both buttons greyed out, and nothing said why
+                st.warning(f"{filename} is empty (0 bytes): nothing to check or add.")
     elif pasted.strip():
         data, filename = pasted.encode("utf-8"), "pasted.tsv"
         _follow_new_input("upload", "pasted", fmt_default)

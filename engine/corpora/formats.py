@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from engine.characters import BIDI_CONTROL, CONTROL, TAB_OR_LINE_BREAK
 
 from .validation import (
+    AMBIGUOUS_COLUMN,
     COLUMN_NOT_IN_HEADER,
     COLUMN_OUT_OF_RANGE,
     DUPLICATE_KEY,
@@ -44,6 +45,7 @@ from .validation import (
     NOT_A_JSON_OBJECT,
     NOT_A_STRING,
     NOT_UTF8,
+    NOT_UTF8_UTF16,
     UNCLOSED_QUOTE,
     WRONG_COLUMN_COUNT,
     RowError,
@@ -131,10 +133,31 @@ def detect_format(filename: str) -> str:
 
 
 # --- Decoding -----------------------------------------------------------------------------------
+def _looks_utf16(data: bytes) -> bool:
+    head = data[:4096]
+    return head.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(b"\x00") * 4 > len(head)
+
+
+def _line_ends(data: bytes) -> bytes:
+    """Lone carriage returns as line feeds in a file that has no line feed (classic Mac OS line ends): such a file
+    was one row, "a control character (U+000D)"."""
+    return data.replace(b"\r", b"\n") if b"\r" in data and b"\n" not in data else data
+
+
 def decode_upload(data: bytes) -> tuple[str | None, list[RowError], list[str]]:
-    """Decode UTF-8 bytes (BOM dropped, CRLF → LF); on failure report the line of the first bad byte."""
+    """Decode UTF-8 bytes (BOM dropped, CRLF → LF, lone CR line ends → LF); on failure report the line of the first
+    bad byte. A file that looks like UTF-16 is refused even when its bytes happen to be valid UTF-8 (ASCII text
+    without a byte-order mark: every other byte 0, read as control characters and wrong column counts)."""
     if data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM) :]
+    if _looks_utf16(data):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass  # reported below with its first bad byte
+        else:
+            return None, [RowError(FILE_LEVEL, NOT_UTF8_UTF16)], [HINT_UTF16]
+    data = _line_ends(data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -159,6 +182,7 @@ def decode_lines(data: bytes) -> tuple[str | None, list[RowError], list[str], fr
         return text, errors, hints, frozenset()
     if data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM) :]
+    data = _line_ends(data)
     lines: list[str] = []
     errors, bad = [], set()
     for line_no, raw in enumerate(data.split(b"\n"), 1):
@@ -176,10 +200,7 @@ def decode_lines(data: bytes) -> tuple[str | None, list[RowError], list[str], fr
 
 def _encoding_hint(data: bytes) -> str:
     """Advice on what a non-UTF-8 file probably is."""
-    head = data[:4096]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(b"\x00") * 4 > len(head):
-        return HINT_UTF16
-    return HINT_LEGACY_ENCODING
+    return HINT_UTF16 if _looks_utf16(data) else HINT_LEGACY_ENCODING
 
 
 # --- Parsing ------------------------------------------------------------------------------------
@@ -335,12 +356,19 @@ def _resolve(
     for column in columns:
         if isinstance(column, str):
             names = [name.strip() for name in header[1]] if header else []
-            if column.strip() not in names:
+            # the name as written, else the one header name equal to it but for case ("Source" for "source")
+            matches = [i for i, name in enumerate(names) if name == column.strip()] or [
+                i for i, name in enumerate(names) if name.casefold() == column.strip().casefold()]
+            line = header[0] if header else FILE_LEVEL
+            if not matches:
                 found = ", ".join(shown(name) for name in names[:20]) + (", …" if len(names) > 20 else "")
-                reason = COLUMN_NOT_IN_HEADER.format(name=column, found=found)
-                _fatal(parsed, RowError(header[0] if header else FILE_LEVEL, reason))
+                _fatal(parsed, RowError(line, COLUMN_NOT_IN_HEADER.format(name=column, found=found)))
                 return None
-            indexes.append(names.index(column.strip()))
+            if len(matches) > 1:  # the first was taken without a word (JSONL refuses a key named twice)
+                _fatal(parsed, RowError(line, AMBIGUOUS_COLUMN.format(
+                    name=column, columns=", ".join(str(i + 1) for i in matches))))
+                return None
+            indexes.append(matches[0])
         elif column >= n_columns:
             _fatal(parsed, RowError(FILE_LEVEL, COLUMN_OUT_OF_RANGE.format(index=column, count=n_columns)))
             return None

@@ -25,6 +25,8 @@ ARABIC_SHARE_THRESHOLD = 0.5
 # --- File-level reasons -------------------------------------------------------------------------
 FILE_TOO_LARGE = "file is too large: {size} bytes (limit {limit} bytes)"
 NOT_UTF8 = "file is not valid UTF-8: byte 0x{byte:02X} cannot be decoded (save the file as UTF-8)"
+AMBIGUOUS_COLUMN = "the header names column {name!r} more than once (columns {columns}): rename all but one"
+NOT_UTF8_UTF16 = "file is not UTF-8: every other byte is 0, as in UTF-16 text (save the file as UTF-8)"
 EMPTY_FILE = "file is empty"
 NO_DATA_ROWS = "file has no data rows (only a header)"
 NO_VALID_ROWS = "no valid rows are left after skipping the rejected ones"

@@ -111,6 +111,19 @@ def _upload(at, name: str, content: bytes):
     return at
 
 
+def test_an_empty_file_says_so_and_every_known_extension_is_offered(open_page, store):
+    # a 0-byte upload greyed out both buttons and said nothing; .tab and .ndjson were refused by the uploader
+    from engine.corpora.formats import EXTENSIONS
+
+    at = open_page("data")
+    assert set(at.file_uploader(key="upload-file").proto.type) >= {e for e in EXTENSIONS} | {".tab", ".ndjson"}
+    _upload(at, "phrases.tsv", b"")
+    assert any("phrases.tsv is empty (0 bytes)" in w.value for w in at.warning)
+    assert at.button(key="upload-add").disabled
+    _upload(at, "phrases.ndjson", JSONL_GOOD)
+    assert at.selectbox(key="upload-format").value == "jsonl" and not at.warning
+
+
 def test_format_follows_each_new_files_extension(open_page, store):
     """Regression (issue 19): the keyed Format box kept "tsv" after a .jsonl upload, so JSONL was read as TSV."""
     at = open_page("data")

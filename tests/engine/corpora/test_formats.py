@@ -75,6 +75,33 @@ def test_an_unclosed_csv_quote_makes_the_file_unreadable_naming_the_lines_it_too
     assert parsed.fatal and len(parsed.errors) == 1 and "lines 2–3" in parsed.errors[0].reason
 
 
+def test_classic_mac_line_ends_are_line_ends() -> None:
+    # a file with CR only was one row: "target contains a control character (U+000D)"
+    data = "Hello\tمرحبا\rBye\tوداعا\r".encode()
+    assert rows_of(data) == [(1, "Hello", "مرحبا"), (2, "Bye", "وداعا")]
+    assert rows_of("source,target\rHi,مرحبا\r".encode(), "csv", has_header=True, source_column="source",
+                   target_column="target") == [(2, "Hi", "مرحبا")]
+    assert rows_of('{"s": "Hi", "t": "مرحبا"}\r{"s": "Bye", "t": "وداعا"}'.encode(), "jsonl", source_column="s",
+                   target_column="t") == [(1, "Hi", "مرحبا"), (2, "Bye", "وداعا")]
+
+
+def test_utf16_without_a_byte_order_mark_is_named_as_such() -> None:
+    # ASCII in UTF-16LE is valid UTF-8 (every other byte 0): control characters and wrong column counts, no hint
+    parsed = parse_rows("Hello\tworld\nBye\tnow\n".encode("utf-16-le"), "tsv")
+    assert parsed.fatal and [e.reason for e in parsed.errors] == [
+        "file is not UTF-8: every other byte is 0, as in UTF-16 text (save the file as UTF-8)"]
+    assert any("UTF-16" in h for h in parsed.hints)
+
+
+def test_header_names_match_case_and_a_name_given_twice_is_refused() -> None:
+    data = "Source,Target\nHi,مرحبا\n".encode()
+    assert rows_of(data, "csv", has_header=True, source_column="source", target_column="target") == [(2, "Hi", "مرحبا")]
+    parsed = parse_rows("source,source,target\nHi,Salut,مرحبا\n".encode(), "csv", has_header=True,
+                        source_column="source", target_column="target")
+    assert parsed.fatal and parsed.errors[0].line == 1
+    assert "names column 'source' more than once (columns 1, 2)" in parsed.errors[0].reason
+
+
 def test_jsonl_rows_with_other_keys_and_blank_lines() -> None:
     data = '{"id": 1, "en": "Hi", "ar": "مرحبا"}\n\n{"ar": "وداعا", "en": "Bye"}\n'.encode()
     assert rows_of(data, "jsonl", source_column="en", target_column="ar") == [(1, "Hi", "مرحبا"), (3, "Bye", "وداعا")]
