@@ -10,6 +10,7 @@ studio is not running (DuckDB lets one process hold the file). ``logs`` reads th
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import json
 import math
@@ -343,18 +344,21 @@ def build_parser() -> argparse.ArgumentParser:
                    help="synthetic -> exports/synthetic_preferences/, human -> exports/human_pairs/")
     p.add_argument("--run", action="append", default=[], help="a pair set (the run that made it); repeat; "
                                                               "default: every pair set of the origin")
-    p.add_argument("--out", help="the folder to write the export into (default: the workspace's exports/)")
+    p.add_argument("--out", type=out_folder, help="the folder to write the export into (default: the workspace's "
+                                                  "exports/)")
     p.set_defaults(func=_cmd_export_pairs)
     p = everbs.add_parser("model", help="a registered model as a standalone save_pretrained folder with a model card")
     p.add_argument("name")
     p.add_argument("--dtype", choices=("float32", "bfloat16", "float16"), default="float32",
                    help="the weights' precision in the export")
-    p.add_argument("--out", help="the folder to write <name>/ into (default: the workspace's exports/)")
+    p.add_argument("--out", type=out_folder, help="the folder to write <name>/ into (default: the workspace's "
+                                                  "exports/)")
     p.set_defaults(func=_cmd_export_model)
 
     p = everbs.add_parser("argilla", help="the judgements in Argilla's dataset layout (rg.Dataset.from_disk)")
     p.add_argument("--linguist", action="append", help="only this linguist's judgements (repeatable)")
-    p.add_argument("--out", help="the folder to write (default: the workspace's exports/argilla_feedback/)")
+    p.add_argument("--out", type=out_folder, help="the folder to write (default: the workspace's "
+                                                  "exports/argilla_feedback/)")
     p.set_defaults(func=_cmd_export_argilla)
     imp = verbs.add_parser("import", help="read judgements made elsewhere into the store")
     iverbs = imp.add_subparsers(dest="iverb", required=True)
@@ -392,6 +396,18 @@ TIMEOUT_EXIT = 4
 """The exit code of a ``--wait`` that gave up after its ``--timeout`` (the run goes on)."""
 
 
+def out_folder(value: str) -> str:
+    """An ``--out`` folder: refused by the parser (exit 2) when it, or a folder it would be made in, is a file —
+    "error: File exists", exit 3 as a storage failure, named neither the option nor the fault."""
+    path = Path(value).expanduser()
+    for part in (path, *path.parents):
+        if part.exists():
+            if not part.is_dir():
+                raise argparse.ArgumentTypeError(f"{part} is a file, not a folder")
+            break
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; a ``jobs`` verb stopped by a storage failure prints one line and exits non-zero."""
     from engine.models.loading import keep_hub_offline
@@ -408,6 +424,10 @@ def main(argv: list[str] | None = None) -> int:
     except TimeoutError as exc:  # an OSError, but no storage failure
         print(f"error: {exc}", file=sys.stderr)
         return TIMEOUT_EXIT
+    except BrokenPipeError:  # `jobs list | head`: the reader has all it wanted ("error: Broken pipe", exit 3)
+        with contextlib.suppress(OSError, ValueError):  # nothing more, and no error when Python flushes at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:  # e.g. the workspace folder cannot be created
         print(f"error: {_os_error_line(exc)}", file=sys.stderr)
     except (KeyError, ValueError) as exc:  # no such run, a run that cannot be resumed, not a run id: one line

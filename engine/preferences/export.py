@@ -297,6 +297,14 @@ def export_preferences(store: Any, out_dir: Path, *, origin: str = "synthetic", 
     "dropped"}``. The folder is written beside and swapped in whole, so a reader never sees half an export."""
     import datasets
 
+    for run_id in dict.fromkeys(run_ids or ()):  # an unknown or pairless run was left out without a word
+        if store.preferences.count_pairs(run_ids=[run_id], origin=origin):
+            continue
+        other = "human" if origin == "synthetic" else "synthetic"
+        if store.preferences.count_pairs(run_ids=[run_id], origin=other):
+            raise ValueError(f"the pair set {run_id} holds {other} pairs, not {origin} ones (--origin {other})")
+        run = store.runs.get(run_id)
+        raise ValueError(f"run {run_id} ({run['kind']}) made no pairs" if run else f"no pair set or run {run_id!r}")
     records = pair_records(store, origin=origin, run_ids=run_ids)
     if not records:
         raise ValueError(f"there are no {origin} pairs to export")

@@ -22,3 +22,34 @@ def test_cli_exports_pairs_and_a_model(store, workspace, tmp_path, tiny_policy, 
     assert main(["export", "model", "tiny-sft", "--dtype", "float16"]) == 0
     card = json.loads((workspace.root / "exports" / "tiny-sft" / "tarjama.json").read_text())
     assert card["dtype"] == "float16"
+
+
+def test_an_unknown_or_pairless_run_and_an_out_that_is_a_file_are_one_line_and_exit_2(store, workspace, tmp_path,
+                                                                                      capsys):
+    # an unknown --run beside a good one was left out without a word; --out naming a file said "File exists", exit 3
+    import pytest
+
+    run_id = store_pair_set(store, tmp_path, n_sources=10)
+    store.close()
+    assert main(["export", "pairs", "--run", run_id, "--run", "nope"]) == 2
+    assert "error: no pair set or run 'nope'" in capsys.readouterr().err
+    assert main(["export", "pairs", "--origin", "human", "--run", run_id]) == 2
+    err = capsys.readouterr().err
+    assert f"the pair set {run_id} holds synthetic pairs, not human ones (--origin synthetic)" in err
+    a_file = tmp_path / "afile"
+    a_file.write_text("x")
+    for argv in (["export", "pairs", "--out", str(a_file)], ["export", "model", "x", "--out", str(a_file / "sub")]):
+        with pytest.raises(SystemExit) as stopped:
+            main(argv)
+        assert stopped.value.code == 2 and f"{a_file} is a file, not a folder" in capsys.readouterr().err
+
+
+def test_a_closed_pipe_ends_the_listing_quietly(workspace, monkeypatch, capsys):
+    # `jobs list | head -1` ended with "error: [Errno 32] Broken pipe", exit 3
+    import engine.__main__ as cli
+
+    def listing(args):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(cli, "_cmd_list", listing)
+    assert main(["jobs", "list"]) == 0 and capsys.readouterr().err == ""
