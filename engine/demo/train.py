@@ -116,6 +116,7 @@ def train(args: argparse.Namespace) -> int:
 
     from engine.jobs.bootstrap import BootstrapConfig
     from engine.jobs.kinds import checked_config
+    from engine.jobs.precision import resolve_precision
     from engine.jobs.process import run_job
 
     demo_dir = Path(args.demo_dir).resolve()
@@ -134,6 +135,7 @@ def train(args: argparse.Namespace) -> int:
         return 2
     try:  # before the run folder exists (an existing one resumes with the config it holds): bounds and the job's own
         checked_config("bootstrap", asdict(config))  # checks, e.g. a warm-up longer than the training
+        resolve_precision(config.precision)  # and this machine: fp16 without CUDA failed inside the run, a traceback
     except ValueError as exc:
         print(f"[demo train] error: {exc}", file=sys.stderr)
         return 2

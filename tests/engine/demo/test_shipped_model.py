@@ -121,3 +121,10 @@ def test_demo_train_runs_the_jobs_own_checks_before_making_the_run_folder(tmp_pa
     run_dir = tmp_path / "run"
     assert main(["--out", str(tmp_path / "model"), "--run-dir", str(run_dir), "--steps", "20"]) == 2
     assert "warmup_steps 200 is above max_steps 20" in capsys.readouterr().err and not run_dir.exists()
+    # and this machine's precision: fp16 without CUDA made the folder, then failed in the job with a traceback
+    import torch
+
+    if not torch.cuda.is_available():
+        assert main(["--out", str(tmp_path / "model"), "--run-dir", str(run_dir), "--steps", "20", "--warmup", "0",
+                     "--precision", "fp16"]) == 2
+        assert "precision fp16 needs a CUDA GPU" in capsys.readouterr().err and not run_dir.exists()
