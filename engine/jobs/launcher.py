@@ -99,11 +99,17 @@ class LaunchPlan:
 
 
 def _description(text: str) -> str:
-    """The first comment line of a config file (its one-line description)."""
+    """The first sentence of a config file's first comment block (its one-line description): the first line alone
+    was cut mid-sentence where the comment wraps ("…; needs CUDA and")."""
+    block: list[str] = []
     for line in text.splitlines():
         if line.startswith("#"):
-            return line.lstrip("#").strip()
-    return ""
+            block.append(line.lstrip("#").strip())
+        elif block:
+            break
+    joined = " ".join(part for part in block if part)
+    end = joined.find(". ")
+    return joined[: end + 1] if end >= 0 else joined
 
 
 def read_accelerate_config(path: Path, name: str | None = None) -> AccelerateConfig:

@@ -36,10 +36,12 @@ def test_shipped_configs_are_listed_with_a_description():
     configs = {c.name: c for c in available_accelerate_configs()}
     assert list(configs)[:5] == ["single", "ddp", "deepspeed_zero2", "deepspeed_zero3", "cpu_2proc"]
     for config in configs.values():
-        assert config.description and "\n" not in config.description
+        # a whole sentence: the first comment line alone ended "…; needs CUDA and"
+        assert config.description and "\n" not in config.description and config.description.endswith(".")
         assert config.path.parent == CONFIGS_DIR.resolve()
     assert configs["single"].num_processes == 1 and configs["cpu_2proc"].num_processes == 2
     assert configs["cpu_2proc"].use_cpu and configs["deepspeed_zero3"].deepspeed
+    assert configs["deepspeed_zero3"].description.endswith("needs CUDA and `pip install deepspeed`.")
     assert configs["ddp"].num_processes == -1  # set per machine
 
 
