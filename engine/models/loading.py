@@ -205,9 +205,9 @@ def _check_hub(repo_id: str, need_tokenizer: bool) -> ModelCheck:
     if hub_offline():
         return ModelCheck(
             False,
-            f"{repo_id} is not in the local Hugging Face cache and the hub cannot be "
-            f"reached (HF_HUB_OFFLINE=1) — download it on a machine with internet, or "
-            f"point to a local folder",
+            f"{repo_id} is not in the local Hugging Face cache, and the studio keeps the hub offline "
+            f"(HF_HUB_OFFLINE=1) — start it with TARJAMA_OFFLINE=0 to let it download (this machine needs "
+            f"internet), or download the model elsewhere and point to its folder",
             "hub",
         )
     from huggingface_hub import HfApi
