@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -41,7 +42,8 @@ class CheckThresholds:
         metadata={"help": "Flag when more than this share of the word n-grams repeat an earlier one."},
     )
     token_repeat_k: int = field(default=3, metadata={"help": "Flag a word repeated k or more times in a row."})
-    char_repeat_k: int = field(default=5, metadata={"help": "Flag a letter repeated k or more times in a row."})
+    char_repeat_k: int = field(default=5, metadata={
+        "help": "Flag a letter, or a unit of 2–4 characters, repeated k or more times in a row."})
     min_length_ratio: float = field(
         default=0.33, metadata={"help": "Flag when candidate/source length (non-space characters) is below this."}
     )
@@ -59,6 +61,7 @@ class CheckResult:
     repeated_ngram_share: float
     max_token_run: int
     max_char_run: int
+    max_cycle_run: int
     length_ratio: float
     empty: bool
     low_arabic: bool
@@ -148,6 +151,21 @@ def _longest_letter_run(text: str) -> int:
     return best
 
 
+_CYCLE = re.compile(r"(\S{2,4}?)\1+")
+"""A unit of two to four visible characters and its repeats: "ة؟ة؟ة؟ة؟ة؟", which neither the word checks (one
+word) nor the letter run (no letter twice in a row) saw — an endpoint answer of it was "not degenerate"."""
+
+
+def _longest_cycle_run(text: str) -> int:
+    """How many times in a row the most repeated 2–4-character unit holding a letter occurs (0: none repeats;
+    digits alone are numbers: 10,000,000,000)."""
+    best = 0
+    for match in _CYCLE.finditer(text):
+        if any(ch.isalpha() for ch in match.group(1)):
+            best = max(best, len(match.group(0)) // len(match.group(1)))
+    return best
+
+
 def _visible_length(text: str) -> int:
     return sum(1 for ch in text if not ch.isspace())
 
@@ -162,6 +180,7 @@ def check_one(source: str, candidate: str, thresholds: CheckThresholds | None = 
     ngram_share = repeated_ngram_share(tokens, t.repetition_ngram)
     token_run = longest_run(tokens)
     char_run = _longest_letter_run(candidate)
+    cycle_run = _longest_cycle_run(candidate)
     src_len, cand_len = _visible_length(source), _visible_length(candidate)
     ratio = cand_len / src_len if src_len else (math.inf if cand_len else 1.0)
     return CheckResult(
@@ -170,12 +189,13 @@ def check_one(source: str, candidate: str, thresholds: CheckThresholds | None = 
         repeated_ngram_share=ngram_share,
         max_token_run=token_run,
         max_char_run=char_run,
+        max_cycle_run=cycle_run,
         length_ratio=ratio,
         empty=empty,
         low_arabic=not empty and share < t.min_arabic_share,
         copy_of_source=not empty and similarity >= t.max_copy_similarity,
         repetition=(ngram_share > t.max_repeated_ngram_share or token_run >= t.token_repeat_k
-                    or char_run >= t.char_repeat_k),
+                    or char_run >= t.char_repeat_k or cycle_run >= t.char_repeat_k),
         bad_length=not empty and not (t.min_length_ratio <= ratio <= t.max_length_ratio),
     )
 

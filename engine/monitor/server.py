@@ -106,6 +106,10 @@ def browser_request_problem(headers: Any) -> tuple[int, str] | None:
     return None
 
 
+ROUTES = {"/translate": "POST", "/health": "GET"}
+"""The endpoint's paths and the method each takes."""
+
+
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     server_version = "TarjamaEndpoint/1"
@@ -131,33 +135,45 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 — the base class names it so
         LOG.info("%s %s", self.address_string(), format % args)
 
-    def _answer(self, status: int, payload: dict) -> None:
+    def _answer(self, status: int, payload: dict, headers: dict[str, str] | None = None) -> None:
         body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
 
-    def _refuse(self, status: int, reason: str) -> None:
+    def _refuse(self, status: int, reason: str, headers: dict[str, str] | None = None) -> None:
         self.close_connection = True
-        self._answer(status, {"error": reason})
+        self._answer(status, {"error": reason}, headers)
+
+    def _not_routed(self, method: str) -> bool:
+        """Refuse a path this method does not serve: 405 naming the method that does (``GET /translate`` said "no
+        such endpoint '/translate'"), else 404; True when refused."""
+        path = self.path.split("?")[0]
+        allowed = ROUTES.get(path)
+        if allowed == method:
+            return False
+        if allowed is not None:
+            self._refuse(405, f"{path} takes {allowed}, not {method}: {allowed} {path}", {"Allow": allowed})
+        else:
+            self._refuse(404, f"no such endpoint {path!r}: POST /translate or GET /health")
+        return True
 
     def do_GET(self) -> None:  # noqa: N802 — http.server's naming
         self._deadline.cancel()
         if problem := browser_request_problem(self.headers):
             self._refuse(*problem)
-        elif self.path.split("?")[0] == "/health":
+        elif not self._not_routed("GET"):
             self._answer(200, {"status": "ok"})
-        else:
-            self._refuse(404, f"no such endpoint {self.path.split('?')[0]!r}: POST /translate or GET /health")
 
     def do_POST(self) -> None:  # noqa: N802
         if problem := browser_request_problem(self.headers):
             self._refuse(*problem)
             return
-        if self.path.split("?")[0] != "/translate":
-            self._refuse(404, f"no such endpoint {self.path.split('?')[0]!r}: POST /translate")
+        if self._not_routed("POST"):
             return
         media_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if media_type != "application/json":

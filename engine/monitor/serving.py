@@ -42,6 +42,9 @@ class ServedText:
     degenerate: bool
     flags: list[str]
     log_id: int | None
+    cut: bool = False
+    """It stopped at the token limit before its end: it may be cut short (as the Translate page and batch files
+    say)."""
 
     def to_json(self) -> dict[str, Any]:
         """The answer's JSON object for this text."""
@@ -52,6 +55,7 @@ class ServedText:
             "qe": self.qe,
             "degenerate": self.degenerate,
             "flags": self.flags,
+            "cut": self.cut,
             "log_id": self.log_id,
         }
 
@@ -143,12 +147,13 @@ def translate_texts(
     settings = settings or load_settings(store)
     name = serving_model(store, model)
     rm = serving_reward_model(store, settings, name)
-    served = []
+    served, cut = [], []
     for text in texts:
         translation = translate_with_registry(
             store, source=text, pair=pair, model=name, rm=rm, max_new_tokens=max_new_tokens
         )
         best = translation.candidates[0]
+        cut.append(best.cut)
         served.append(
             Served(
                 origin="endpoint",
@@ -164,7 +169,7 @@ def translate_texts(
     ids = log_served(store, served, settings=settings)
     logged = {e["id"]: e for e in store.translation_log.entries(ids=ids)} if ids else {}
     answers = []
-    for item, log_id in zip(served, ids, strict=True):
+    for item, log_id, item_cut in zip(served, ids, cut, strict=True):
         entry = logged[log_id]
         answers.append(
             ServedText(
@@ -175,6 +180,7 @@ def translate_texts(
                 degenerate=bool(entry["degenerate"]),
                 flags=entry["flags"],
                 log_id=log_id,
+                cut=item_cut,
             )
         )
     return name, answers

@@ -44,6 +44,15 @@ def test_repetition_is_flagged() -> None:
     assert longest_run([]) == 0
 
 
+def test_a_short_unit_repeated_in_one_word_is_repetition() -> None:
+    # "ة؟" over and over inside one word: no word repeats, no letter twice in a row — an endpoint answer of it was
+    # served as not degenerate
+    looped = check_one("Where is the station? " * 3, "أين المحة؟ة؟ة؟ة؟ة؟ة؟ة؟؟؟")
+    assert looped.max_cycle_run == 7 and looped.repetition and "repetition" in looped.flags
+    assert not check_one("The price is 10,000,000,000 dinars.", "السعر 10,000,000,000,000 دينار.").repetition
+    assert check_one(SRC, GOOD).max_cycle_run == 0 and check_one("Yes.", "نعم نعم.").max_cycle_run == 0
+
+
 def test_empty_is_flagged() -> None:
     for text in ("", "   ", " ... "):
         result = check_one(SRC, text)

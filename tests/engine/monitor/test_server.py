@@ -52,17 +52,22 @@ def test_translate_with_the_production_model_over_http_logs_every_text(store, en
     assert answer["model"] == tiny_policy and answer["pair"] == "en-ar"
     [one] = answer["translations"]
     assert one["source"] == "The cat is on the table." and isinstance(one["translation"], str)
-    assert isinstance(one["reward"], float) and isinstance(one["degenerate"], bool)
+    assert isinstance(one["reward"], float) and isinstance(one["degenerate"], bool) and isinstance(one["cut"], bool)
+    # a translation stopped at the token limit says it may be cut, as the Translate page and batch files do
+    from engine.monitor.serving import translate_texts
+
+    _, [short] = translate_texts(store, ["The cat is on the table."], "en-ar", max_new_tokens=2)
+    assert short.cut and short.to_json()["cut"] is True
     status, answer = post(
         endpoint.url, {"texts": ["Où est la gare ?", "Il fait beau."], "pair": "fr-ar", "model": tiny_policy}
     )
     assert status == 200 and len(answer["translations"]) == 2
-    rows = store.translation_log.entries(origins=["endpoint"])
+    rows = [r for r in store.translation_log.entries(origins=["endpoint"]) if r["id"] != short.log_id]
     assert [r["source"] for r in rows] == ["The cat is on the table.", "Où est la gare ?", "Il fait beau."]
     assert [r["id"] for r in rows] == [one["log_id"]] + [t["log_id"] for t in answer["translations"]]
     assert all(r["model"] == tiny_policy and r["rm"] == tiny_rm for r in rows)
     assert rows[0]["output"] == one["translation"] and rows[0]["reward"] == pytest.approx(one["reward"])
-    assert store.translation_log.sampled_count() == 3
+    assert store.translation_log.sampled_count() == 4
     with urllib.request.urlopen(endpoint.url.replace("/translate", "/health"), timeout=10) as answer:
         assert json.loads(answer.read()) == {"status": "ok"}
 
@@ -100,6 +105,13 @@ def test_bad_requests_get_400_with_a_reason_and_nothing_is_logged(store, endpoin
     assert status == 413 and str(MAX_BODY_BYTES) in answer["error"]
     status, answer = post(endpoint.url.replace("/translate", "/admin"), {"text": "Hi", "pair": "en-ar"})
     assert status == 404
+    # a known path with the other method: the method it takes (GET /translate said "no such endpoint")
+    with pytest.raises(urllib.error.HTTPError) as wrong:
+        urllib.request.urlopen(endpoint.url, timeout=10)
+    assert wrong.value.code == 405 and wrong.value.headers["Allow"] == "POST"
+    assert json.loads(wrong.value.read())["error"] == "/translate takes POST, not GET: POST /translate"
+    status, answer = post(endpoint.url.replace("/translate", "/health"), {})
+    assert status == 405 and answer["error"].startswith("/health takes GET")
     assert store.translation_log.count() == 0
 
 
