@@ -53,3 +53,13 @@ def test_a_closed_pipe_ends_the_listing_quietly(workspace, monkeypatch, capsys):
 
     monkeypatch.setattr(cli, "_cmd_list", listing)
     assert main(["jobs", "list"]) == 0 and capsys.readouterr().err == ""
+
+
+def test_the_engine_keeps_bitsandbytes_cpu_kernel_warning_off_stderr():
+    # bitsandbytes, imported through peft, printed "Failed to load CPU gemm_4bit_forward …" (on CPUs with AVX-512
+    # BF16, as this machine's) under every `error: …` line of the command line and in job logs
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", "import engine, peft"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and "gemm_4bit_forward" not in done.stderr, done.stderr
