@@ -56,6 +56,25 @@ def _lineage_lines(store: Any, name: str) -> list[str]:
     return [f"- {graph.nodes[e.source].label} → *{e.label}* → {graph.nodes[e.target].label}" for e in graph.edges]
 
 
+def hub_base_model(store: Any, name: str | None) -> str | None:
+    """The Hugging Face hub id ``name`` descends from (itself, or its nearest ancestor registered from a hub id), or
+    None: a card's ``base_model`` must be a hub id — a studio name (``demo-sft``) is not one the Hub accepts."""
+    import re
+
+    seen: set[str] = set()
+    while name and name not in seen:
+        seen.add(name)
+        row = store.models.get(name)
+        if row is None:
+            return name if re.fullmatch(r"[\w.-]+/[\w.-]+", name) and not Path(name).exists() else None
+        path = str(row.get("path") or "")
+        if re.fullmatch(r"[\w.-]+/[\w.-]+", path) and not Path(path).expanduser().exists():
+            return path
+        meta = row.get("metadata") or {}
+        name = meta.get("base_model") or meta.get("parent_policy") or row.get("parent")
+    return None
+
+
 def model_card(store: Any, name: str, *, prompt_format: str, pairs: list[str], dtype: str,
                base_model: str | None = None, reward_head: str | None = None) -> str:
     """The README.md of the export of registered model ``name``."""
@@ -67,8 +86,11 @@ def model_card(store: Any, name: str, *, prompt_format: str, pairs: list[str], d
     kind = row.get("kind", "policy")
     base = base_model or meta.get("base_model") or meta.get("parent_policy") or row.get("parent")
     pipeline = "text-classification" if kind == "reward" else "translation"
-    header = ("---\nlanguage:\n" + "".join(f"- {c}\n" for c in languages) + "library_name: transformers\n"
-              f"pipeline_tag: {pipeline}\n" + (f"base_model: {_plain(base)}\n" if base else "")
+    hub_base = hub_base_model(store, base)
+    # license: the studio cannot know the base model's or the data's terms; "other" until the user sets it
+    header = ("---\nlanguage:\n" + "".join(f"- {c}\n" for c in languages) + "license: other\n"
+              "library_name: transformers\n"
+              f"pipeline_tag: {pipeline}\n" + (f"base_model: {hub_base}\n" if hub_base else "")
               + "tags:\n- tarjama-studio\n" + "".join(f"- {t}\n" for t in filter(None, [meta.get("method")]))
               + "---\n")
     example_src, example_pair = "Good morning", pairs[0] if pairs else "en-ar"
@@ -99,8 +121,12 @@ def model_card(store: Any, name: str, *, prompt_format: str, pairs: list[str], d
              "print(tok.decode(model.generate(ids, max_new_tokens=64)[0, ids.shape[1]:], skip_special_tokens=True))\n"
              "```\n")
     data = [f"- {k.replace('_', ' ')}: {_plain(meta[k])}" for k in ("pair_sets", "replay_pair_sets", "corpus_ids",
-                                                                     "train_pairs", "valid_pairs", "prompts")
+                                                                     "train_pairs", "valid_pairs", "prompts",
+                                                                     "corpus_sha256")
             if meta.get(k) not in (None, "", [])]
+    if meta.get("shipped"):  # the studio's demo model: its corpus, and how to rebuild it
+        data.insert(0, "- the studio's demo corpus (written for the project, `data/demo/`), reproduced by "
+                       f"`{meta.get('reproduce') or 'python -m engine demo train'}`")
     method = [f"- {k.replace('_', ' ')}: {_plain(meta[k])}" for k in (
         "method", "loss_type", "beta", "nll_weight", "learning_rate", "epochs", "steps", "lora", "reward_model",
         "kl_coef", "head") if meta.get(k) not in (None, "")]

@@ -243,6 +243,27 @@ def test_export_has_a_model_card_a_chat_template_and_no_absolute_path(store, wor
     assert generated.shape[1] > ids.shape[1]
 
 
+def test_a_cards_base_model_is_a_hub_id_or_absent(store, tmp_path):
+    # a reward model's card said "base_model: demo-sft", which the Hub does not take as a model id
+    from engine.models.card import hub_base_model, model_card
+
+    store.models.register("gemma-hub", "policy", "google/gemma-2-2b-it", stage="sft")
+    store.models.register("cold", "policy", str(tmp_path / "cold"), stage="cold-start", parent="gemma-hub")
+    store.models.register("rm", "reward", str(tmp_path / "rm"), stage="candidate",
+                          metadata={"base_model": "cold"})
+    store.models.register("local-sft", "policy", str(tmp_path / "local"), stage="sft")
+    assert hub_base_model(store, "rm") == hub_base_model(store, "cold") == "google/gemma-2-2b-it"
+    assert hub_base_model(store, "local-sft") is None and hub_base_model(store, None) is None
+    card = model_card(store, "rm", prompt_format="instruction", pairs=["en-ar"], dtype="float32")
+    header = card.split("---\n")[1]
+    assert "base_model: google/gemma-2-2b-it\n" in header and "license: other\n" in header
+    assert "from `cold`" in card  # the prose keeps the studio's own lineage
+    store.models.register("rm-local", "reward", str(tmp_path / "rm2"), stage="candidate",
+                          metadata={"base_model": "local-sft"})
+    assert "base_model:" not in model_card(store, "rm-local", prompt_format="tags", pairs=["en-ar"],
+                                           dtype="float32").split("---\n")[1]
+
+
 def test_an_exported_linear_reward_model_loads_with_plain_transformers(store, workspace, tiny_policy_dir, tmp_path):
     import torch
     from transformers import AutoModelForSequenceClassification
