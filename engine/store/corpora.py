@@ -281,10 +281,10 @@ class CorpusRepository:
                f" WHERE corpus_id IN ({', '.join('?' * len(ids))}) AND split IN ({', '.join('?' * len(split_list))})")
         params: list = [*ids, *split_list]
         if "train" not in split_list and len(set(ids)) > 1:
-            source_key = "split_part(norm_key, ?, 1)"
-            sql += (f" AND {source_key} NOT IN (SELECT {source_key} FROM segments"
-                    f" WHERE corpus_id IN ({', '.join('?' * len(ids))}) AND split = 'train')")
-            params += [KEY_SEPARATOR, KEY_SEPARATOR, *ids]
+            sql += (" AND NOT EXISTS (SELECT 1 FROM segments t"
+                    f" WHERE t.corpus_id IN ({', '.join('?' * len(ids))}) AND t.corpus_id <> segments.corpus_id"
+                    " AND t.split = 'train' AND split_part(t.norm_key, ?, 1) = split_part(segments.norm_key, ?, 1))")
+            params += [*ids, KEY_SEPARATOR, KEY_SEPARATOR]
         if limit is not None:
             sql += " ORDER BY hash(corpus_id, seg_id, ?) LIMIT ?"
             params += [int(seed), int(limit)]
