@@ -178,10 +178,10 @@ def checkpoint_problem(folder: Path) -> str | None:
 
     try:
         json.loads((folder / "trainer_state.json").read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return UNFINISHED
-    except (OSError, ValueError) as exc:
-        return f"trainer_state.json is unreadable ({exc})"
+    except (OSError, ValueError) as exc:  # missing, or cut short: the Trainer writes it last, and not atomically
+        if isinstance(exc, FileNotFoundError):
+            return UNFINISHED
+        return f"{UNFINISHED} (trainer_state.json cut short: {exc})"
     return damaged_files(folder)
 
 

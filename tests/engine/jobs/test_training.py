@@ -58,6 +58,9 @@ def test_no_complete_checkpoint_starts_from_the_beginning(tmp_path):
         assert last_checkpoint(ctx) is None
         _checkpoint(ctx.checkpoint_dir, 4, state=False)
         assert last_checkpoint(ctx) is None
+        # disk full while the Trainer wrote trainer_state.json (last, not atomically): unfinished, start over
+        (_checkpoint(ctx.checkpoint_dir, 6) / "trainer_state.json").write_text("", encoding="utf-8")
+        assert last_checkpoint(ctx) is None
     finally:
         ctx.close()
 
@@ -82,10 +85,14 @@ def test_only_checkpoints_damaged_after_they_were_written_left_is_refused_not_a_
         (root / "checkpoint-60" / "optimizer.pt").write_bytes(b"PK cut short")  # not whole either
         with pytest.raises(ValueError, match="checkpoint-67"):
             last_checkpoint(ctx)
+        (root / "checkpoint-69").mkdir()  # a save cut short in trainer_state.json, written last: unfinished
+        (root / "checkpoint-69" / "trainer_state.json").write_text('{"global_st', encoding="utf-8")
+        assert "the save did not finish" in checkpoint_problem(root / "checkpoint-69")
         (root / "checkpoint-60" / "optimizer.pt").unlink()
         assert last_checkpoint(ctx) == str(root / "checkpoint-60")  # an older good one: the others set aside
         assert sorted(p.name for p in root.iterdir()) == [
-            "checkpoint-60", "incomplete-checkpoint-66", "incomplete-checkpoint-67", "incomplete-checkpoint-68"]
+            "checkpoint-60", "incomplete-checkpoint-66", "incomplete-checkpoint-67", "incomplete-checkpoint-68",
+            "incomplete-checkpoint-69"]
     finally:
         ctx.close()
 
