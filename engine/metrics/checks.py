@@ -138,10 +138,16 @@ def longest_run(items: Sequence[object]) -> int:
     return best
 
 
+TATWEEL = "\u0640"
+"""The kashida that stretches a written word (بســـــم): Python counts it a letter, but a run of it is no loop."""
+
+
 def _longest_letter_run(text: str) -> int:
     best = run = 0
     prev = ""
     for ch in text:
+        if ch == TATWEEL:
+            continue  # stretching, not a repeated letter
         if ch.isalpha() and ch == prev:
             run += 1
         else:
@@ -157,13 +163,20 @@ word) nor the letter run (no letter twice in a row) saw — an endpoint answer o
 
 
 def _longest_cycle_run(text: str) -> int:
-    """How many times in a row the most repeated 2–4-character unit holding a letter occurs (0: none repeats;
-    digits alone are numbers: 10,000,000,000)."""
+    """How many times in a row the most repeated 2–4-character unit of a letter and a mark occurs — a letter with
+    punctuation, a digit or a symbol (0: none repeats). Units of letters alone are words people write — laughter
+    (هاهاهاهاها), singing (لالالالالا) — and digits alone are numbers (10,000,000,000)."""
     best = 0
     for match in _CYCLE.finditer(text):
-        if any(ch.isalpha() for ch in match.group(1)):
-            best = max(best, len(match.group(0)) // len(match.group(1)))
+        unit = match.group(1)
+        if any(ch.isalpha() for ch in unit) and not all(ch.isalpha() or _is_mark(ch) for ch in unit):
+            best = max(best, len(match.group(0)) // len(unit))
     return best
+
+
+def _is_mark(ch: str) -> bool:
+    """A combining mark (a haraka, shadda) or the tatweel: part of a written word, not punctuation."""
+    return unicodedata.category(ch).startswith("M") or ch == TATWEEL
 
 
 def _visible_length(text: str) -> int:

@@ -51,6 +51,10 @@ def test_a_short_unit_repeated_in_one_word_is_repetition() -> None:
     assert looped.max_cycle_run == 7 and looped.repetition and "repetition" in looped.flags
     assert not check_one("The price is 10,000,000,000 dinars.", "السعر 10,000,000,000,000 دينار.").repetition
     assert check_one(SRC, GOOD).max_cycle_run == 0 and check_one("Yes.", "نعم نعم.").max_cycle_run == 0
+    # words people write: laughter, singing, a vowelled syllable, a word stretched with the tatweel
+    for source, text in (("He laughed: hahahahaha", "ضحك: هاهاهاهاها"), ("He sang lalalalala", "غنّى لالالالالا"),
+                         ("He sang", "غنّى لَالَالَالَالَا"), ("In the name", "بســــــــــم الله")):
+        assert not check_one(source, text).repetition, text
 
 
 def test_empty_is_flagged() -> None:
