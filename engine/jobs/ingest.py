@@ -103,27 +103,27 @@ def file_changes(state: IngestState, offset: int, view: EventFileView | None) ->
 class ArtifactError(Exception):
     """A run's output that cannot be loaded into the store (a damaged file, an event without its path)."""
 
-    def __init__(self, run_id: str, kind: object, cause: Exception) -> None:
+    def __init__(self, run_id: str, kind: object, cause: Exception, digest: str) -> None:
         detail = f"missing {cause}" if isinstance(cause, KeyError) else (str(cause).splitlines() or [""])[0]
         super().__init__(f"its {kind} output could not be loaded into the studio ({type(cause).__name__}: "
                          f"{detail[:300]})")
-        self.run_id = run_id
+        self.run_id, self.digest = run_id, digest
 
 
 def ingest_run(store: Store, run_id: str) -> int:
     """Ingest new events of one run; returns how many events were applied (duplicates skipped are not counted).
 
-    An artifact that cannot be loaded fails its run with the reason (nothing of the batch is kept, the offset stays
-    where it was): it raised in every poll, so the studio could not open and every ``jobs`` command failed."""
+    An artifact that cannot be loaded fails its run with the reason — it raised in every poll, so the studio could
+    not open and every ``jobs`` command failed. The batch is read again without it: the events before it are kept,
+    and reading goes on after that process's last line read, so a resumed run starts clean (kept before it, the old
+    artifact failed the resumed run again at once, or loaded and the old ``succeeded`` ended it)."""
     try:
         return _ingest_run(store, run_id)
     except ArtifactError as exc:
-        with store.db.transaction() as cur:
-            store.runs.mark_final(cur, run_id, "failed", str(exc))
-        return 0
+        return _ingest_run(store, run_id, failed=exc)
 
 
-def _ingest_run(store: Store, run_id: str) -> int:
+def _ingest_run(store: Store, run_id: str, failed: ArtifactError | None = None) -> int:
     run = store.runs.get(run_id)
     if run is None:
         raise KeyError(f"no run {run_id!r}")
@@ -141,7 +141,10 @@ def _ingest_run(store: Store, run_id: str) -> int:
         batch = read_events(run_dir, offset)
         if not reasons and batch.next_offset == offset and (view is None or state.file_id == view.file_id):
             return 0
-        applied, duplicates = _apply(store, cur, run_id, state, batch)
+        applied, duplicates, skipped = _apply(store, cur, run_id, state, batch, failed)
+        if failed is not None:
+            store.runs.mark_final(cur, run_id, "failed", str(failed))
+            state.add_note(f"{failed}; the run failed there and its {skipped} later event(s) were not read")
         new_bad = _count_new_corrupt(store, cur, run_id, batch)
         if reasons:
             state.add_note(f"events.jsonl {' and '.join(reasons)}; read again from the start: {applied} events "
@@ -163,12 +166,18 @@ def _ingest_run(store: Store, run_id: str) -> int:
 
 
 def _apply(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, state: IngestState,
-           batch: EventBatch) -> tuple[int, int]:
-    """Apply the batch's events not ingested before (by content); returns (applied, skipped as duplicates)."""
+           batch: EventBatch, failed: ArtifactError | None = None) -> tuple[int, int, int]:
+    """Apply the batch's events not ingested before (by content); returns (applied, skipped as duplicates, left
+    unread after ``failed``'s artifact — which is recorded as read and not applied)."""
     digests = [None if e["type"] == "heartbeat" else event_digest(e) for e in batch.events]
     known = store.runs.known_digests(cur, run_id, sorted({d for d in digests if d}))
     applied, duplicates, fresh, rows = 0, 0, [], EventRows()
-    for event, digest in zip(batch.events, digests, strict=True):
+    for index, (event, digest) in enumerate(zip(batch.events, digests, strict=True)):
+        if failed is not None and digest == failed.digest:
+            fresh.append(digest)
+            store.runs.add_rows(cur, run_id, rows)
+            store.runs.add_digests(cur, run_id, fresh)
+            return applied, duplicates, len(batch.events) - index - 1
         if digest is not None:
             if digest in known:
                 duplicates += 1
@@ -186,11 +195,11 @@ def _apply(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, state: Ing
                     raise ValueError(f"no handler for artifact kind {event.get('kind')!r}")
                 handler(store, cur, run_id, event)
             except Exception as exc:  # noqa: BLE001 - whatever the file or the event holds, this run's alone
-                raise ArtifactError(run_id, event.get("kind"), exc) from exc
+                raise ArtifactError(run_id, event.get("kind"), exc, digest) from exc
         applied += 1
     store.runs.add_rows(cur, run_id, rows)
     store.runs.add_digests(cur, run_id, fresh)
-    return applied, duplicates
+    return applied, duplicates, 0
 
 
 def _count_new_corrupt(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, batch: EventBatch) -> int:

@@ -309,12 +309,25 @@ def test_an_artifact_that_cannot_be_loaded_fails_its_run_not_every_poll(store, w
     w.emit("artifact", kind="candidates")  # no path
     w.emit("status", status="succeeded")
     w.close()
+
     w = EventWriter(other)
     w.emit("artifact", kind="candidates", path=str(other / "outputs" / "missing"))  # a file that is not there
     w.close()
-    assert ingest_run(store, "r1") == 0 and ingest_run(store, "r2") == 0
+    assert ingest_run(store, "r1") == 1 and ingest_run(store, "r2") == 0  # r1's "running" before it is kept
     run = store.runs.get("r1")
     assert run["status"] == "failed" and "its candidates output could not be loaded" in run["error"]
     assert "missing 'path'" in run["error"]
     assert store.runs.get("r2")["status"] == "failed" and "IOException" in store.runs.get("r2")["error"]
     assert ingest_run(store, "r1") == 0  # asked again (a cancel, `jobs show`): the same answer, no exception
+    assert store.runs.get("r1")["status"] == "failed"
+    assert [m["message"] for m in store.runs.logs("r1")] == []  # nothing half-applied
+    # resumed: the new process's events are read, not the old artifact again nor the old "succeeded"
+    store.runs.set_launched("r1", 1)
+    assert ingest_run(store, "r1") == 0 and store.runs.get("r1")["status"] == "queued"
+    w = EventWriter(run_dir)
+    w.emit("status", status="running")
+    w.emit("log", message="resumed")
+    w.close()
+    assert ingest_run(store, "r1") == 2
+    assert store.runs.get("r1")["status"] == "running" and [m["message"] for m in store.runs.logs("r1")] == ["resumed"]
+    assert "1 later event(s) were not read" in store.runs.ingest_report("r1")["notes"][-1]
