@@ -405,7 +405,7 @@ def out_folder(value: str) -> str:
             if not part.is_dir():
                 raise argparse.ArgumentTypeError(f"{part} is a file, not a folder")
             break
-    return value
+    return str(path)  # the folder checked is the one written (`--out=~/x` is not expanded by the shell)
 
 
 def main(argv: list[str] | None = None) -> int:

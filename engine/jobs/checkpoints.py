@@ -35,22 +35,22 @@ def pointed_name(checkpoint_dir: Path) -> str | None:
 
 def latest_checkpoint(checkpoint_dir: Path, complete_marker: str) -> Path | None:
     """The checkpoint ``latest.json`` points at, when it holds ``complete_marker`` (a file written last); with no
-    readable pointer (removed, or cut short by a full disk), the newest ``step-*`` folder that holds it — a damaged
-    pointer read as "no checkpoint" started the run over, and its next save deleted the good checkpoint.
+    readable pointer (removed, or cut short by a full disk) or one naming a folder that is gone or lacks the marker,
+    the newest ``step-*`` folder that holds it — read as "no checkpoint", the run started over and its next save
+    deleted the good checkpoint.
 
     Raises ValueError naming the file when its weights or saved states cannot be read: the checkpoint was written
     whole and renamed into place, so it was changed since (by hand, a disk fault); resuming would fail inside
     safetensors or ``torch.load``, and starting over silently would throw the run's progress away."""
     name = pointed_name(checkpoint_dir)
-    if name is None:
+    if name is None or not (Path(checkpoint_dir) / name / complete_marker).is_file():
+        # no pointer, or one naming a folder gone or incomplete: the newest complete folder on disk
         steps = sorted(p.name for p in Path(checkpoint_dir).glob("step-*")
                        if p.is_dir() and p.name[5:].isdigit() and (p / complete_marker).is_file())
         if not steps:
             return None
         name = steps[-1]
     path = Path(checkpoint_dir) / name
-    if not (path / complete_marker).is_file():
-        return None
     problem = damaged_files(path)
     if problem:
         raise ValueError(f"the run's checkpoint {name} cannot be resumed from: {problem}. It was complete when "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from engine.__main__ import main
 from tests.conftest import store_pair_set
@@ -42,6 +43,9 @@ def test_an_unknown_or_pairless_run_and_an_out_that_is_a_file_are_one_line_and_e
         with pytest.raises(SystemExit) as stopped:
             main(argv)
         assert stopped.value.code == 2 and f"{a_file} is a file, not a folder" in capsys.readouterr().err
+    from engine.__main__ import out_folder
+
+    assert out_folder("~/exports") == str(Path.home() / "exports")  # the folder checked is the one written
 
 
 def test_a_closed_pipe_ends_the_listing_quietly(workspace, monkeypatch, capsys):

@@ -66,6 +66,8 @@ def test_a_damaged_pointer_falls_back_to_the_newest_complete_checkpoint(tmp_path
     (tmp_path / LATEST_FILE).unlink()
     (tmp_path / "step-0000009.tmp").mkdir()  # a save that did not finish is no checkpoint
     assert latest_checkpoint(tmp_path, "done.json") == tmp_path / "step-0000006"
+    (tmp_path / LATEST_FILE).write_text('{"path": "step-0000008", "step": 8}')  # a folder gone since
+    assert latest_checkpoint(tmp_path, "done.json") == tmp_path / "step-0000006"
 
 
 def test_a_saved_state_cut_short_is_named_too(tmp_path):
