@@ -10,6 +10,7 @@ Under ``accelerate launch`` each process of the run runs this; only rank 0 write
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import traceback
@@ -75,17 +76,28 @@ def runs_in(pid: int, run_dir: Path) -> bool:
         return False
 
 
+JOB_PID_FILE = "job.pid"
+"""The run folder's record of the process running its job (written by the job itself, however it was started)."""
+
+
 def running_elsewhere(run_dir: Path) -> int | None:
     """The pid of another live process running ``run_dir``'s job (not this one, nor the launcher this one runs
-    under), or None: two processes writing one run folder doubled its events and its output chunks."""
+    under), or None: two processes writing one run folder doubled its events and its output chunks. Both records
+    are read: the studio's (the process it launched) and the job's own (a job started by hand has no other). Under
+    a multi-process launch only rank 0 asks (the ranks are one job)."""
     import psutil
 
-    try:
-        pid = int((Path(run_dir) / PID_FILE).read_text().strip())
-    except (OSError, ValueError):
+    if process_rank() != 0:
         return None
     mine = {os.getpid(), *(p.pid for p in psutil.Process().parents())}
-    return pid if pid not in mine and runs_in(pid, Path(run_dir)) else None
+    for name in (PID_FILE, JOB_PID_FILE):
+        try:
+            pid = int((Path(run_dir) / name).read_text().strip())
+        except (OSError, ValueError):
+            continue
+        if pid not in mine and runs_in(pid, Path(run_dir)):
+            return pid
+    return None
 
 
 def run_job(run_dir: Path) -> int:
@@ -109,6 +121,9 @@ def run_job(run_dir: Path) -> int:
         ctx.close()
         print(f"error: {message}", file=sys.stderr)
         return 2
+    if rank == 0:  # for `python -m engine run` of the same folder to see this one (see running_elsewhere)
+        with contextlib.suppress(OSError):
+            (run_dir / JOB_PID_FILE).write_text(str(os.getpid()))
     try:
         ctx.status("running", pid=os.getpid())
         if size > 1:

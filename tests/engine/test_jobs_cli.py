@@ -95,7 +95,7 @@ def test_run_of_a_run_another_process_is_running_is_refused(tmp_path, capsys, mo
 
     import yaml
 
-    from engine.jobs.process import PID_FILE, running_elsewhere
+    from engine.jobs.process import JOB_PID_FILE, PID_FILE, running_elsewhere
 
     run_dir = tmp_path / "run"
     run_dir.mkdir()
@@ -112,6 +112,10 @@ def test_run_of_a_run_another_process_is_running_is_refused(tmp_path, capsys, mo
         assert not (run_dir / "events.jsonl").exists()  # nothing written
         (run_dir / PID_FILE).write_text(str(elsewhere.pid))  # a recycled pid: a process working elsewhere
         assert running_elsewhere(run_dir) is None
+        # a job started by hand records itself: the studio's pid file alone missed it
+        (run_dir / JOB_PID_FILE).write_text(str(job.pid))
+        assert running_elsewhere(run_dir) == job.pid
+        (run_dir / JOB_PID_FILE).unlink()
         monkeypatch.chdir(run_dir)  # as a job works in its run folder
         (run_dir / PID_FILE).write_text(str(os.getpid()))  # the job itself (the pid written before it looked)
         assert running_elsewhere(run_dir) is None

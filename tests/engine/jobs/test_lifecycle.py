@@ -35,6 +35,8 @@ def test_progress_events_arrive_and_the_run_succeeds(supervisor, store, corpus_i
     assert run["heartbeat_at"] is not None and run["finished_at"] >= run["started_at"]
     assert {"loss", "lr", "valid_loss"} <= set(store.runs.metric_keys(run_id))
     assert store.models.get("tiny-sft")["run_id"] == run_id
+    # the job records its own process (for `python -m engine run` of the same folder to refuse)
+    assert int((supervisor.workspace.run_dir(run_id) / "job.pid").read_text()) == run["pid"]
 
 
 @pytest.mark.slow
