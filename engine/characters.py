@@ -29,10 +29,11 @@ NOT_A_CHARACTER = re.compile("[\ud800-\udfff\ufdd0-\ufdef" + "".join(
 """Unpaired surrogates (only reachable through JSON escapes; no UTF-8 can hold them) and noncharacters (U+FDD0–FDEF
 and the last two code points of every plane, U+FFFE … U+10FFFF)."""
 
-SPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace() and not CONTROL.match(chr(c)))
+SPACE = "".join(chr(c) for c in range(0x3001)
+                if chr(c).isspace() and not CONTROL.match(chr(c)) and chr(c) not in "\u2028\u2029")
 """What stripping a text takes off its ends: whitespace, but not the controls Python also counts as whitespace
-(U+000B, U+000C, U+001C–U+001F, U+0085), which a check must see — ``str.strip()`` dropped them from a field's
-ends while the same character inside the field was refused."""
+(U+000B, U+000C, U+001C–U+001F, U+0085) nor the line and paragraph separators, which a check must see —
+``str.strip()`` dropped them from a field's ends while the same character inside the field was refused."""
 
 
 def suspect_class(*patterns: re.Pattern, extra: str = "") -> re.Pattern:

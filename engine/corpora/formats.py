@@ -139,9 +139,15 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def _line_ends(data: bytes) -> bytes:
-    """Lone carriage returns as line feeds in a file that has no line feed (classic Mac OS line ends): such a file
-    was one row, "a control character (U+000D)"."""
-    return data.replace(b"\r", b"\n") if b"\r" in data and b"\n" not in data else data
+    """Lone carriage returns as line feeds in a file whose lines end so (classic Mac OS): such a file was one row,
+    "a control character (U+000D)". A file with more lone CRs than line feeds counts as one (a final LF added by
+    another tool); elsewhere a lone CR stays a control character inside its field."""
+    if b"\r" not in data:
+        return data
+    lone = data.count(b"\r") - data.count(b"\r\n")
+    if lone > data.count(b"\n"):
+        return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return data
 
 
 def decode_upload(data: bytes) -> tuple[str | None, list[RowError], list[str]]:
@@ -293,8 +299,8 @@ def _csv_records(text: str, parsed: ParsedRows, bad_lines: Set[int] = frozenset(
         except StopIteration:
             return
         except csv.Error as exc:
-            if "end of data" in str(exc):
-                _fatal(parsed, RowError(start, UNCLOSED_QUOTE.format(first=start, last=max(start, reader.line_num))))
+            if "end of data" in str(exc) and reader.line_num > start:  # it took the lines after it
+                _fatal(parsed, RowError(start, UNCLOSED_QUOTE.format(first=start, last=reader.line_num)))
                 return
             parsed.errors.append(RowError(start, MALFORMED_CSV.format(detail=exc)))
             continue

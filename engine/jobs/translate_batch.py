@@ -29,6 +29,7 @@ from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import inference_model, precision_setting, resolve_precision
 from engine.jobs.threads import use_job_threads
+from engine.metrics.checks import run_checks
 from engine.models.refs import ModelRef, resolve_model
 from engine.wording import counted
 
@@ -139,6 +140,10 @@ def _tsv_field(value: object) -> str:
 def _assemble(chunk_dir: Path, out_dir: Path) -> int:
     rows = sorted((row for chunk in chunk_files(chunk_dir, "jsonl") for row in _chunk_rows(chunk)),
                   key=lambda r: r["line"])
+    unchecked = [r for r in rows if "checks" not in r]  # chunks written before the column existed (a resumed run)
+    for row, check in zip(unchecked, run_checks([r["source"] for r in unchecked],
+                                                [r["translation"] for r in unchecked]), strict=True):
+        row["checks"] = check.flags
     tmp = out_dir / f".{OUTPUT_JSONL}.tmp"
     tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     os.replace(tmp, out_dir / OUTPUT_JSONL)
@@ -177,7 +182,6 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
     from engine.decoding.candidates import generate_candidates, parse_strategies
     from engine.decoding.processes import decoding_processes
     from engine.feedback.batch import read_sources
-    from engine.metrics.checks import run_checks
     from engine.models.loading import load_tokenizer
     from engine.reward.ensemble import ensemble_label, reward_files, scorer_for
 

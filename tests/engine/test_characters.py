@@ -89,4 +89,4 @@ def test_stripping_keeps_the_controls_python_counts_as_whitespace():
 
     for control in "\x0b\x0c\x1c\x1d\x1e\x1f\x85":
         assert f"Hello{control}".strip(SPACE) == f"Hello{control}"
-    assert " \t\u00a0Hello\u3000\u2028 ".strip(SPACE) == "Hello"
+    assert " \t\u00a0Hello\u3000 ".strip(SPACE) == "Hello" and "Hello\u2028".strip(SPACE) == "Hello\u2028"

@@ -73,6 +73,10 @@ def test_an_unclosed_csv_quote_makes_the_file_unreadable_naming_the_lines_it_too
     parsed = parse_rows('source,target\n"Hello,مرحبا\nBye,وداعا\n'.encode(), "csv", has_header=True,
                         source_column="source", target_column="target")
     assert parsed.fatal and len(parsed.errors) == 1 and "lines 2–3" in parsed.errors[0].reason
+    # on the last line it takes no other line: that row alone is rejected (skippable), as before
+    parsed = parse_rows('source,target\nBye,وداعا\n"Hello,مرحبا'.encode(), "csv", has_header=True,
+                        source_column="source", target_column="target")
+    assert not parsed.fatal and parsed.rows == [(2, "Bye", "وداعا")] and [e.line for e in parsed.errors] == [3]
 
 
 def test_classic_mac_line_ends_are_line_ends() -> None:
@@ -83,6 +87,12 @@ def test_classic_mac_line_ends_are_line_ends() -> None:
                    target_column="target") == [(2, "Hi", "مرحبا")]
     assert rows_of('{"s": "Hi", "t": "مرحبا"}\r{"s": "Bye", "t": "وداعا"}'.encode(), "jsonl", source_column="s",
                    target_column="t") == [(1, "Hi", "مرحبا"), (2, "Bye", "وداعا")]
+    # and with a final line feed another tool added
+    assert rows_of("Hello\tمرحبا\rBye\tوداعا\rSee you\tأراك\n".encode()) == [
+        (1, "Hello", "مرحبا"), (2, "Bye", "وداعا"), (3, "See you", "أراك")]
+    # a lone CR inside a file of line feeds stays a control character of its field
+    parsed = parse_rows("Hello\rthere\tمرحبا\nBye\tوداعا\n".encode(), "tsv")
+    assert parsed.rows == [(1, "Hello\rthere", "مرحبا"), (2, "Bye", "وداعا")]
 
 
 def test_utf16_without_a_byte_order_mark_is_named_as_such() -> None:

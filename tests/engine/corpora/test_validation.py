@@ -74,10 +74,11 @@ def test_the_fast_path_refuses_what_the_row_check_refuses():
 def test_a_control_at_a_fields_end_is_refused_not_stripped():
     from engine.corpora.validation import validate_rows
 
-    checked = validate_rows([(1, "Hello\x1f", "مرحبا"), (2, "Hello\x85", "مرحبا"), (3, " Hello\u00a0", " مرحبا\t")],
-                            pair="en-ar")
+    checked = validate_rows([(1, "Hello\x1f", "مرحبا"), (2, "Hello\x85", "مرحبا"), (3, " Hello\u00a0", " مرحبا\t"),
+                             (4, "Hello\u2028", "مرحبا")], pair="en-ar")
     assert [r for r in checked.rows] == [(3, "Hello", "مرحبا")]
-    assert [e.line for e in checked.errors] == [1, 2] and all("control character" in e.reason for e in checked.errors)
+    assert [e.line for e in checked.errors] == [1, 2, 4] and all("control character" in e.reason
+                                                                for e in checked.errors)
 
 
 def test_tatweel_is_no_letter_and_no_arabic():

@@ -199,3 +199,19 @@ def test_the_tsv_reads_back_cell_for_cell_when_a_source_has_quotes(tmp_path):
     frame = pd.read_csv(out / "translations.tsv", sep="\t")
     assert frame["source"].tolist() == flat and frame["score"].tolist() == [0.5] * 4
     assert json.loads(frame["alternatives"][2]) == [{"text": 'بديل "ب"', "score": 0.25}]
+
+
+def test_chunks_written_before_the_checks_column_get_their_checks_at_assembly(tmp_path):
+    # a run resumed across the upgrade: its old chunks had no "checks", and their TSV cells read as "passes"
+    from engine.jobs.translate_batch import _assemble
+
+    chunks = tmp_path / "chunks"
+    chunks.mkdir()
+    old = {"line": 1, "pair": "en-ar", "source": "Good morning.", "translation": "Good morning.", "score": 0.5,
+           "alternatives": [], "cut": False}
+    new = {**old, "line": 2, "translation": "صباح الخير.", "checks": []}
+    (chunks / "chunk-00000.jsonl").write_text(json.dumps(old) + "\n", encoding="utf-8")
+    (chunks / "chunk-00001.jsonl").write_text(json.dumps(new, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert _assemble(chunks, tmp_path) == 2
+    tsv = (tmp_path / "translations.tsv").read_text(encoding="utf-8").splitlines()
+    assert [line.split("\t")[-1] for line in tsv[1:]] == ["low_arabic,copy_of_source", ""]

@@ -200,6 +200,9 @@ def test_held_out_splits_of_several_corpora_leave_out_the_others_training_source
         return sorted((r["corpus_id"], r["source"]) for r in rows)
 
     assert sources([a, b], ("test",)) == [(a, "See you.")]
+    # a third corpus normalised with other options (its key keeps case): the same sentence still found
+    c = store.corpora.add("c", "en-ar", _table([("SEE YOU.", "أراك.", "en-ar", "train")]))
+    assert sources([a, c], ("test",)) == [(a, "Thank you.")]
     assert sources([a, b], ("valid", "test")) == [(a, "See you."), (b, "Welcome.")]
     # one corpus alone holds out its own test split; training exports are untouched
     assert sources([b], ("test",)) == [(b, "Good morning.")]
