@@ -197,7 +197,8 @@ def phase3_defaults(store, policy: str = "") -> dict[str, Any]:
     if row is None:
         raise ValueError(f"no registered model named {policy!r}")
     rm = row["metadata"].get("reward_model")
-    if not rm or store.models.get(rm) is None:
+    rm_row = store.models.get(rm) if rm else None
+    if rm_row is None or rm_row["stage"] == "archived":  # an archived version is no default anywhere
         rm = newest_model(store, "reward")
     rm_row = store.models.get(rm)
     meta = rm_row["metadata"]  # a fine-tuned RM (a later cycle) names its synthetic sets as replay sets

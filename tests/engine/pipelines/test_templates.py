@@ -35,6 +35,13 @@ def test_phase3_finds_the_rl_prompts_corpora_through_the_parents(store):
                           metadata={"reward_model": "rm"})
     assert phase3_defaults(store, "final")["corpus_ids"] == [3, 4]
     assert phase3_defaults(store, "sft")["corpus_ids"] == []
+    # the reward model the policy names, archived since: no default any more (the newest one in use is)
+    from engine.models.registry import archive
+
+    assert phase3_defaults(store, "cold")["reward_model"] == "rm"
+    store.models.register("rm-newer", "reward", "/m/rm2")
+    archive(store, "rm")
+    assert phase3_defaults(store, "cold")["reward_model"] == "rm-newer"
 
 
 def test_phase3_on_deleted_corpora_is_refused_before_any_step_runs(store, demo_corpus):
