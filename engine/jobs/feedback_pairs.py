@@ -107,5 +107,5 @@ KIND = JobKind(
     name="feedback_pairs", title="Feedback → preference pairs",
     description="Rankings, best picks and corrections of the linguists become (chosen, rejected) pairs of origin "
                 "human, de-duplicated, split by source.",
-    config_cls=FeedbackPairsConfig, run=run, prepare=prepare,
+    config_cls=FeedbackPairsConfig, run=run, prepare=prepare, prepare_on_resume=True,
 )

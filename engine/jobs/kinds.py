@@ -51,6 +51,10 @@ class JobKind:
     resumes_from_outputs: bool = False
     """The job writes its finished work to ``outputs/`` as it goes (chunks of sources, systems evaluated) and a
     resumed run skips it: it needs no checkpoint to continue where it stopped."""
+    prepare_on_resume: bool = False
+    """``prepare`` runs again when the run is resumed: its inputs are a snapshot of the store that has a newer state
+    by then (a failed ``feedback_pairs`` step resumed after more judgements came in read the old ones, and failed
+    the same way for ever)."""
 
 
 def job_kind(name: str) -> JobKind:

@@ -220,6 +220,11 @@ class Supervisor:
                 raise ValueError(f"run {run_id} is {run['status']}; only failed or cancelled runs can be resumed")
             self._launching.add(run_id)
         try:
+            kind = job_kind(run["kind"])
+            if kind.prepare_on_resume and kind.prepare is not None:  # its inputs taken again from the store now
+                run_dir = self.workspace.run_dir(run_id)
+                spec = read_run_config(run_dir)
+                kind.prepare(checked_config(spec["kind"], spec.get("config") or {}), self.store, run_dir)
             return self.launch(run_id)
         finally:
             with self._lock:

@@ -75,3 +75,23 @@ def test_feedback_to_final_model(supervisor, store, tiny_policy, tiny_rm, pair_s
     assert supervisor.wait(ppo_run, timeout_s=300) == "succeeded", store.runs.logs(ppo_run, tail=20)
     final = store.models.get("final-1")
     assert final["stage"] == "final" and final["metadata"]["reward_model"] == "rm-human"
+
+
+def test_a_resumed_feedback_pairs_run_reads_the_judgements_made_since(supervisor, store, tiny_policy, tiny_rm):
+    # its judgements were exported once, when the run was made: resumed after more feedback came in, it read the
+    # old ones and failed the same way for ever (a failed Phase 3 could never be resumed)
+    from engine.feedback.interactive import RankedCandidate, Translation, record
+    from engine.feedback.judgements import Judgement, new_submission_id, submit
+
+    cands = [RankedCandidate(t, 1.0 - 0.1 * k, "greedy", ["greedy"], 1) for k, t in enumerate(["قطة", "كلب"])]
+    request_id = record(store, Translation(source="A cat.", pair="en-ar", model="tiny-sft", rm="tiny-rm",
+                                           strategies=["greedy"], settings={}, candidates=cands, generate_s=0.1,
+                                           score_s=0.01), linguist=None)
+    submit(store, Judgement(new_submission_id(), request_id, "Amina", "none", shown=[0, 1]))
+    run_id = supervisor.start("feedback_pairs", FeedbackPairsConfig(reward_model="tiny-rm"))
+    assert supervisor.wait(run_id, timeout_s=300) == "failed"
+    assert "give no pairs" in store.runs.get(run_id)["error"]
+    seed_feedback(store, 8)
+    supervisor.resume(run_id)
+    assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=20)
+    assert store.preferences.count_pairs(run_ids=[run_id], origin="human") > 0
