@@ -41,6 +41,14 @@ def export_records(store, *, linguists: list[str] | None = None, since: datetime
     return records
 
 
+def latest_per_linguist(records: list[dict]) -> list[dict]:
+    """The newest record of each linguist on each translation request (``records`` oldest first, as
+    :func:`export_records` gives them; the order is kept): a revised judgement an Argilla import brought was turned
+    into pairs beside the one it replaced — opposite pairs of one person counted as a conflict."""
+    latest = {(r["request_id"], r["linguist"]): r["judgement_id"] for r in records}
+    return [r for r in records if latest[(r["request_id"], r["linguist"])] == r["judgement_id"]]
+
+
 def export_jsonl(store, **filters) -> bytes:
     """The export as UTF-8 JSONL bytes (for a download button)."""
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in export_records(store, **filters)).encode("utf-8")

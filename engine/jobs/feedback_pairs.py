@@ -41,14 +41,15 @@ class FeedbackPairsConfig:
 
 def prepare(config: FeedbackPairsConfig, store, run_dir: Path) -> None:
     """Export the matching judgements (and linguist weights) and the reward model's reference."""
-    from engine.feedback.export import export_records
+    from engine.feedback.export import export_records, latest_per_linguist
     from engine.feedback.pairs import linguist_weights
 
     name = config.reward_model or newest_model(store, "reward", hint="train one on 3 · Reward model first")
     ref = resolve_model(store, name)
     if ref.kind != "reward":
         raise ValueError(f"{ref.name} is a {ref.kind} model; choose a reward model")
-    records = export_records(store, linguists=list(config.linguists) or None, models=list(config.models) or None)
+    records = latest_per_linguist(export_records(store, linguists=list(config.linguists) or None,
+                                                 models=list(config.models) or None))
     if config.error_spans:
         from engine.mqm.pairs import span_records
 

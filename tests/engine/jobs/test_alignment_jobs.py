@@ -95,3 +95,22 @@ def test_a_resumed_feedback_pairs_run_reads_the_judgements_made_since(supervisor
     supervisor.resume(run_id)
     assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=20)
     assert store.preferences.count_pairs(run_ids=[run_id], origin="human") > 0
+
+
+def test_a_linguists_revised_judgement_replaces_the_first_in_the_pairs(store, tiny_rm, tmp_path):
+    # an Argilla import brought a revised pick: both became pairs (c3 > c1 and c1 > c3 of one person, "a conflict")
+    from engine.feedback.interactive import RankedCandidate, Translation, record
+    from engine.feedback.judgements import Judgement, new_submission_id
+    from engine.jobs.feedback_pairs import JUDGEMENTS_FILE, prepare
+
+    cands = [RankedCandidate(t, 1.0 - 0.1 * k, "greedy", ["greedy"], 1) for k, t in enumerate(["قطة", "هر", "كلب"])]
+    request_id = record(store, Translation(source="A cat.", pair="en-ar", model="tiny-sft", rm="tiny-rm",
+                                           strategies=["greedy"], settings={}, candidates=cands, generate_s=0.1,
+                                           score_s=0.01), linguist=None)
+    for best in (2, 0):  # her pick, then her revision (an import: not once per linguist)
+        store.feedback.add_judgement(Judgement(new_submission_id(), request_id, "Amina", "best", shown=[0, 1, 2],
+                                               best=best), model="tiny-sft", rm="tiny-rm")
+    (tmp_path / "run").mkdir()
+    prepare(FeedbackPairsConfig(reward_model="tiny-rm"), store, tmp_path / "run")
+    exported = [json.loads(line) for line in (tmp_path / "run" / "inputs" / JUDGEMENTS_FILE).read_text().splitlines()]
+    assert [r["best"] for r in exported] == [0]
