@@ -37,6 +37,8 @@ class ConversionReport:
     """What a conversion did: judgements read and used, pairs per format, duplicates merged, conflicts."""
 
     judgements: int = 0
+    annotated: int = 0
+    """Error-span groups read (a linguist's spans on one translation request): no judgements."""
     used: int = 0
     pairs: int = 0
     per_kind: dict[str, int] = field(default_factory=dict)
@@ -109,7 +111,12 @@ def convert(records: Iterable[dict], *, weights: dict[str, float] | None = None,
     report = ConversionReport()
     rows: dict[tuple[str, str, str, str], dict] = {}
     for record in records:
-        report.judgements += 1
+        if record.get("judgement_id") is None:
+            report.annotated += 1
+        else:
+            report.judgements += 1
+        source_ids = {"judgements": [record["judgement_id"]]} if record.get("judgement_id") is not None else {
+            "annotations": [record.get("annotation_id")]}
         pairs, ties = judgement_pairs(record)
         report.ties += ties
         if not pairs:
@@ -124,7 +131,8 @@ def convert(records: Iterable[dict], *, weights: dict[str, float] | None = None,
                 report.duplicates += 1
                 row["weight"] += weight
                 meta = json.loads(row["scores"])
-                meta["judgements"].append(record["judgement_id"])
+                for name, ids in source_ids.items():
+                    meta[name] = [*meta.get(name, []), *ids]
                 meta["linguists"] = sorted({*meta["linguists"], record["linguist"]})
                 row["scores"] = json.dumps(meta, ensure_ascii=False)
                 continue
@@ -134,9 +142,9 @@ def convert(records: Iterable[dict], *, weights: dict[str, float] | None = None,
                 "rejected": rejected, "margin": float(margin), "chosen_quality": None, "rejected_quality": None,
                 "chosen_cand": None, "rejected_cand": None, "split": _split(key_group, valid_share, seed),
                 "strategy": record["kind"], "linguist": record["linguist"],
-                "judgement_id": int(record["judgement_id"]), "weight": weight,
-                "scores": json.dumps({"judgements": [record["judgement_id"]], "linguists": [record["linguist"]]},
-                                     ensure_ascii=False),
+                "judgement_id": None if record.get("judgement_id") is None else int(record["judgement_id"]),
+                "weight": weight,
+                "scores": json.dumps({**source_ids, "linguists": [record["linguist"]]}, ensure_ascii=False),
             }
     out = list(rows.values())
     report.conflicts = sum(1 for (p, g, c, r) in rows if (p, g, r, c) in rows) // 2

@@ -85,7 +85,7 @@ def run(config: FeedbackPairsConfig, ctx: JobContext) -> None:
     rows, report = convert(records, weights=weights, valid_share=config.valid_share, seed=config.seed)
     ctx.progress(len(records), len(records), unit="judgements")
     if not rows:
-        raise ValueError(f"the {report.judgements} judgement(s) give no pairs: a pair needs two different translations "
+        raise ValueError(f"the {_read(report)} give no pairs: a pair needs two different translations "
                          "of a source — a pick or ranking among candidates that differ, or a post-edit (not a "
                          "none-acceptable without a correction, a tie, or a pick of the only candidate shown)")
     tokenizer = load_tokenizer(ref.path, trust_remote_code=ref.trust_remote_code) \
@@ -98,10 +98,18 @@ def run(config: FeedbackPairsConfig, ctx: JobContext) -> None:
     (ctx.output_dir / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2))
     ctx.metric(0, pairs=report.pairs, train_pairs=report.train, valid_pairs=report.valid,
                judgements_used=report.used, duplicates=report.duplicates, conflicts=report.conflicts)
-    ctx.log(f"{report.used} of {report.judgements} judgements gave {report.pairs} pairs ({report.train} train, "
+    ctx.log(f"{report.used} of the {_read(report)} gave {report.pairs} pairs ({report.train} train, "
             f"{report.valid} valid; {report.duplicates} duplicates merged, {report.conflicts} conflicts, "
             f"{report.ties} ties skipped)")
     ctx.artifact("pairs", origin="human", path=str(path))
+
+
+def _read(report) -> str:
+    """What a conversion read, in words: judgements, and error-span groups apart (they are no judgements)."""
+    from engine.wording import counted
+
+    read = counted(report.judgements, "judgement")
+    return read + (f" and {counted(report.annotated, 'error-span group')}" if report.annotated else "")
 
 
 KIND = JobKind(

@@ -29,7 +29,10 @@ def span_records(annotations: Sequence[Mapping], *, linguists: Sequence[str] | N
         newest = max(rows, key=lambda r: r["id"])
         records.append(
             {
-                "judgement_id": newest["id"],
+                # no judgement: the annotation's own number (it was stored as a judgement id — one of no judgement,
+                # or of somebody else's — in the pairs table, the human_pairs export and the log's count)
+                "judgement_id": None,
+                "annotation_id": newest["id"],
                 "request_id": request_id,
                 "linguist": linguist,
                 "source": rows[0]["source"],

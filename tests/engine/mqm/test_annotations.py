@@ -157,6 +157,10 @@ def test_fewer_weighted_errors_is_preferred_in_the_human_pairs(store):
         (ARABIC[2], ARABIC[1]): pytest.approx(1 / 25),
     }
     assert report.per_kind == {"mqm": 3} and {r["strategy"] for r in rows} == {"mqm"}
+    # no judgement made them: the annotation's number went into judgement_id (one of no judgement, or another's)
+    assert {r["judgement_id"] for r in rows} == {None} and (report.judgements, report.annotated) == (0, 1)
+    newest = max(a["id"] for a in store.annotations.annotations() if a["linguist"] == "Amina")
+    assert all(json.loads(r["scores"])["annotations"] == [newest] for r in rows)
 
 
 def test_the_feedback_pairs_job_exports_span_records_with_the_judgements(store, tiny_rm, tmp_path):
@@ -177,3 +181,18 @@ def test_the_feedback_pairs_job_exports_span_records_with_the_judgements(store, 
     assert [json.loads(x)["kind"] for x in lines] == ["mqm"]
     with pytest.raises(ValueError, match="no judgements match"):
         prepare(FeedbackPairsConfig(reward_model=tiny_rm, error_spans=False), store, tmp_path / "run2")
+
+
+def test_pairs_from_error_spans_alone_are_stored_without_a_judgement(supervisor, store, tiny_rm):
+    from engine.jobs.feedback_pairs import FeedbackPairsConfig
+
+    request = stored_request(store)
+    save_annotation(store, submission_id="a", request_id=request, position=0, linguist="Amina", spans=[])
+    save_annotation(store, submission_id="b", request_id=request, position=1, linguist="Amina",
+                    spans=[ErrorSpan(0, 4, "style", "minor")])
+    run_id = supervisor.start("feedback_pairs", FeedbackPairsConfig(reward_model=tiny_rm, valid_share=0))
+    assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=10)
+    [pair] = store.preferences.pairs(run_ids=[run_id])
+    assert pair["judgement_id"] is None and pair["linguist"] == "Amina"
+    assert any("of the 0 judgements and 1 error-span group gave 1 pairs" in r["message"]
+               for r in store.runs.logs(run_id))
