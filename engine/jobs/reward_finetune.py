@@ -65,6 +65,26 @@ def prepare(config: RewardFinetuneJobConfig, store, run_dir: Path) -> None:
             raise ValueError("the chosen replay sets hold no synthetic pairs")
 
 
+def held_out_human(rows: list[dict], ctx: JobContext) -> tuple[list[dict], list[dict]]:
+    """Human training and validation pairs of one or more pair sets: one copy of a pair several sets hold, and no
+    training pair whose source another set holds out — sets converted with other seeds or shares split the same
+    sources differently (40 of 68 "held-out" pairs were trained on, and the 0.80 bar judged on them)."""
+    seen, unique = set(), []
+    for r in rows:
+        key = (r["pair"], r["source"], r["chosen"], r["rejected"], r["split"])
+        if key not in seen:
+            seen.add(key)
+            unique.append(r)
+    valid = [r for r in unique if r["split"] == "valid"]
+    held = {(r["pair"], r["source"]) for r in valid}
+    train = [r for r in unique if r["split"] == "train" and (r["pair"], r["source"]) not in held]
+    dropped = sum(r["split"] == "train" for r in unique) - len(train)
+    if dropped or len(unique) < len(rows):
+        ctx.log(f"{len(rows) - len(unique)} pair(s) held by two sets kept once; {dropped} training pair(s) whose "
+                "source another set holds out left out")
+    return train, valid
+
+
 def weighted_sample(rows: list[dict], seed: int) -> list[dict]:
     """``len(rows)`` pairs drawn with replacement in proportion to their ``weight`` (the rows themselves when all
     weights are equal)."""
@@ -88,9 +108,7 @@ def mix_replay(human: list[dict], synthetic: list[dict], ratio: float, seed: int
 def run(config: RewardFinetuneJobConfig, ctx: JobContext) -> None:
     """Mix, train, evaluate on human and synthetic validation pairs, register."""
     base = ModelRef.load(ctx.inputs_dir / "base.json")
-    human = pq.read_table(ctx.inputs_dir / "pairs.parquet").to_pylist()
-    human_train = [r for r in human if r["split"] == "train"]
-    human_valid = [r for r in human if r["split"] == "valid"]
+    human_train, human_valid = held_out_human(pq.read_table(ctx.inputs_dir / "pairs.parquet").to_pylist(), ctx)
     synthetic_train, synthetic_valid = [], []
     if (ctx.inputs_dir / "replay.parquet").exists():
         synthetic = pq.read_table(ctx.inputs_dir / "replay.parquet").to_pylist()
@@ -105,6 +123,9 @@ def run(config: RewardFinetuneJobConfig, ctx: JobContext) -> None:
     if config.max_pairs:
         train = train[: config.max_pairs]  # the mix is shuffled: the cut keeps its proportions
         replayed = sum(r["origin"] == "synthetic" for r in train)
+        if replayed == len(train):  # it said "1 human training pairs" and trained on synthetic ones alone
+            raise ValueError(f"max_pairs {config.max_pairs} kept no human pair of the shuffled mix: raise it, or "
+                             "lower the replay ratio")
     ctx.log(f"{len(human_train)} human training pairs ({len(set(map(id, sampled)))} distinct after weighting) + "
             f"{replayed} replayed synthetic pairs; validation: {len(human_valid)} human, "
             f"{len(synthetic_valid)} synthetic")

@@ -114,3 +114,26 @@ def test_a_linguists_revised_judgement_replaces_the_first_in_the_pairs(store, ti
     prepare(FeedbackPairsConfig(reward_model="tiny-rm"), store, tmp_path / "run")
     exported = [json.loads(line) for line in (tmp_path / "run" / "inputs" / JUDGEMENTS_FILE).read_text().splitlines()]
     assert [r["best"] for r in exported] == [0]
+
+
+def test_human_pairs_of_several_sets_hold_out_a_source_once_for_all(tmp_path):
+    # two conversions of the same judgements with other seeds split the sources differently: 40 of 68 "held-out"
+    # pairs were trained on, and the 0.80 bar judged on them
+    from engine.jobs.context import JobContext
+    from engine.jobs.reward_finetune import held_out_human
+
+    def pair(source, chosen, split):
+        return {"pair": "en-ar", "source": source, "chosen": chosen, "rejected": "x", "split": split}
+
+    set_a = [pair("A", "a1", "train"), pair("B", "b1", "valid")]
+    set_b = [pair("A", "a1", "valid"), pair("B", "b1", "train"), pair("C", "c1", "train"), pair("C", "c1", "train")]
+    (tmp_path / "run").mkdir()
+    ctx = JobContext(tmp_path / "run")
+    try:
+        train, valid = held_out_human(set_a + set_b, ctx)
+    finally:
+        ctx.close()
+    assert [(r["source"], r["split"]) for r in valid] == [("B", "valid"), ("A", "valid")]
+    assert [r["source"] for r in train] == ["C"]  # one copy, and neither A nor B trained on
+    log = (tmp_path / "run" / "events.jsonl").read_text(encoding="utf-8")
+    assert "1 pair(s) held by two sets kept once; 2 training pair(s) whose source another set holds out" in log
