@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from engine.feedback.pairs import linguist_weights, volume_warning
+from engine.jobs.reward_finetune import bar_verdict
 from engine.pipelines.templates import phase3_defaults
 from studio.components.active_feedback import active_feedback_chart
 from studio.components.arabic import bidi_table
@@ -47,7 +48,8 @@ c2.metric("Linguists", volume["linguists"])
 c3.metric("Rankings / best picks", f"{volume['per_kind'].get('ranking', 0)} / {volume['per_kind'].get('best', 0)}")
 c4.metric("Corrections / none acceptable",
           f"{volume['per_kind'].get('post_edit', 0)} / {volume['per_kind'].get('none', 0)}")
-warning = volume_warning(volume)
+n_annotations = store.annotations.count()
+warning = volume_warning(volume, n_annotations)
 if warning:
     st.warning(warning, icon=":material/info:")
 # agreement reads every judgement: computed when asked for, not on each rerun of the page
@@ -71,8 +73,8 @@ pairs_tab, rm_tab, ppo_tab, phase3_tab, teach_tab = st.tabs(
      "Which sources teach most"])
 
 with pairs_tab:
-    if volume["judgements"] == 0:
-        st.info("No judgements yet.")
+    if volume["judgements"] == 0 and not n_annotations:  # error spans alone make pairs too
+        st.info("No judgements or error spans yet.")
     else:
         def linguist_picker(spec, value, key):
             return st.multiselect(spec.label, store.feedback.judging_linguists(), default=value or [],
@@ -129,10 +131,12 @@ with rm_tab:
         st.dataframe([{
             "model": m["name"], "from": m["metadata"]["fine_tuned_from"],
             "human pairs (before → after)": f"{_fmt(m['metadata'].get('base_accuracy', {}).get('human'))} → "
-                                            f"{_fmt(m['metadata'].get('valid_accuracy_human'))}",
+                                            f"{_fmt(m['metadata'].get('valid_accuracy_human'))}"
+                                            + (f" (n {m['metadata']['human_valid_pairs']:,})"
+                                               if m["metadata"].get("human_valid_pairs") is not None else ""),
             "synthetic pairs (before → after)": f"{_fmt(m['metadata'].get('base_accuracy', {}).get('synthetic'))} → "
                                                 f"{_fmt(m['metadata'].get('valid_accuracy_synthetic'))}",
-            "bar 0.80 met": (m["metadata"].get("valid_accuracy_human") or 0) > m["metadata"].get("human_bar", 0.8),
+            "bar 0.80 met": bar_verdict(m["metadata"]),
             "human / replayed training pairs": f"{m['metadata'].get('human_train_pairs')} / "
                                                f"{m['metadata'].get('replayed_pairs')}",
         } for m in tuned], hide_index=True, width="stretch")

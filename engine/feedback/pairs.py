@@ -188,9 +188,13 @@ RECOMMENDED_JUDGEMENTS = 500
 """The project brief's guide: retrain once 500–1,000+ judgements exist."""
 
 
-def volume_warning(volume: dict) -> str | None:
-    """A warning about too little feedback (``None`` when there is enough)."""
+def volume_warning(volume: dict, annotations: int = 0) -> str | None:
+    """A warning about too little feedback (``None`` when there is enough); ``annotations``: error-span
+    annotations, feedback too (they make pairs)."""
     n = volume["judgements"]
+    if n == 0 and annotations:
+        return (f"No judgements yet, {annotations} error-span annotation(s): pairs can be made from them (two "
+                "annotated candidates of one source), but a reward model needs judgements too.")
     if n == 0:
         return "There is no feedback yet: linguists judge translations on 6 · Translate & feedback."
     if n < MIN_JUDGEMENTS:

@@ -35,6 +35,33 @@ def test_feedback_volume_is_shown_and_the_form_makes_pairs(open_page, store, tin
     assert json.loads(run["config"])["reward_model"] == "tiny-rm"
 
 
+def test_error_spans_alone_offer_the_pairs_form(open_page, store, tiny_policy, tiny_rm):
+    # the page said "There is no feedback yet" and hid *Make pairs*, though the job makes pairs from spans
+    from engine.mqm.annotate import save_annotation
+    from engine.mqm.spans import ErrorSpan
+    from tests.engine.mqm.test_annotations import stored_request
+
+    request = stored_request(store)
+    for position, spans in ((0, []), (1, [ErrorSpan(0, 4, "style", "minor")])):
+        save_annotation(store, submission_id=f"s{position}", request_id=request, position=position,
+                        linguist="Amina", spans=spans)
+    at = open_page("alignment")
+    assert any("2 error-span annotation(s): pairs can be made from them" in w.value for w in at.warning)
+    by_label(at.button, "Make pairs").click()
+    at.run()
+    assert not at.exception and store.runs.list(kinds=("feedback_pairs",))
+
+
+def test_a_fine_tuned_reward_models_bar_is_not_judged_on_a_handful_of_pairs(open_page, store, tiny_policy, tiny_rm):
+    store.models.register("rm-few", "reward", store.models.get("tiny-rm")["path"], parent="tiny-rm", metadata={
+        "fine_tuned_from": "tiny-rm", "valid_accuracy_human": 1.0, "human_valid_pairs": 4, "human_bar": 0.8,
+        "base_accuracy": {"human": 1.0}})
+    at = open_page("alignment")
+    [row] = next(d for d in at.dataframe if "bar 0.80 met" in d.value.columns).value.to_dict("records")
+    assert row["bar 0.80 met"] == "not judged: 4 held-out pairs (fewer than 30)"
+    assert row["human pairs (before → after)"] == "1.000 → 1.000 (n 4)"
+
+
 def _fine_tune_with_the_forms_defaults(open_page, store, tmp_path) -> dict:
     """A human pair set ``feedback_pairs-1``, then the fine-tune form submitted as it opens: the run's config."""
     human_rows = store_pair_set(store, tmp_path, run_id="feedback_pairs-1")  # made a human set below
