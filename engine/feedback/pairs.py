@@ -159,7 +159,9 @@ def linguist_weights(judgement_rows: list[dict]) -> dict[str, float]:
 
     Per linguist: the mean, over the linguist pairs they belong to, of their best-pick agreement and of
     (Kendall's tau + 1) / 2 where both ranked — a number in [0, 1]; divided by the mean over linguists so that
-    the average weight is 1, and floored at :data:`MIN_WEIGHT`. Linguists who shared no item weigh 1.
+    the average weight is 1, and floored at :data:`MIN_WEIGHT`. Linguists who shared no item weigh 1, and so does
+    everyone when no two agree on anything. Agreement is mutual: two linguists alone always weigh the same (it cannot
+    tell which of them is right); a third is needed to single one out.
     """
     report = agreement(rating_from_judgement(r) for r in judgement_rows if r.get("queue_id") is not None)
     scores: dict[str, list[float]] = {}
@@ -177,8 +179,8 @@ def linguist_weights(judgement_rows: list[dict]) -> dict[str, float]:
     if not raw:
         return {}
     mean = sum(raw.values()) / len(raw)
-    if mean <= 0:
-        return {name: MIN_WEIGHT for name in raw}
+    if mean <= 0:  # nobody agrees with anybody: no one to trust more (it weighed everyone 0.1, ten times below
+        return {name: 1.0 for name in raw}  # a linguist who shared nothing; at 1 item of 8 agreed, all weighed 1)
     return {name: max(MIN_WEIGHT, value / mean) for name, value in raw.items()}
 
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from engine.feedback.pairs import MIN_WEIGHT, convert, judgement_pairs, linguist_weights, volume_warning
+from engine.feedback.pairs import convert, judgement_pairs, linguist_weights, volume_warning
 
 TEXTS = ["أ", "ب", "ج", "د"]
 
@@ -102,7 +102,8 @@ def test_agreement_weights_favour_linguists_who_agree_with_the_others():
     assert weights["Amina"] == pytest.approx(weights["Karim"]) and weights["Amina"] > 1 > weights["Odd"]
     assert sum(weights.values()) / len(weights) == pytest.approx(1.0)
     never = [_row("A", i, 0) for i in range(3)] + [_row("B", i, 1) for i in range(3)]
-    assert linguist_weights(never) == {"A": MIN_WEIGHT, "B": MIN_WEIGHT}
+    # nobody agrees with anybody: no one to trust more (they weighed 0.1, ten times below one who shared nothing)
+    assert linguist_weights(never) == {"A": 1.0, "B": 1.0}
 
 
 def test_volume_warning_says_how_much_feedback_there_is():
