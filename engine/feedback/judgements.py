@@ -169,6 +169,23 @@ def _clean_text(text: str, limit: int = MAX_TEXT_CHARS, what: str = "correction"
     return text
 
 
+def check_correction(clean: Judgement, candidates: list[str], *, unchanged_edit: bool = False) -> Judgement:
+    """A :func:`validate`-d judgement's correction against the candidates' texts (the forms and the Argilla import
+    alike: an import took a "none acceptable" whose correction was a shown candidate); returns it unchanged.
+    ``unchanged_edit`` lets a post-edit equal to the top candidate through (an annotation tool's pre-filled answer
+    submitted as it was: no pair, but no contradiction either)."""
+    if clean.correction is not None:  # compared as stored (NFC): a model's shadda before its fatha is no edit
+        shown = {p: unicodedata.normalize("NFC", candidates[p]).strip() for p in clean.shown}
+        if not unchanged_edit and clean.kind == "post_edit" and clean.correction == shown[min(clean.shown)]:
+            raise JudgementError("the correction is the candidate unchanged: use 'Pick the best' instead, "
+                                 "or edit the translation")
+        same = [p for p, text in shown.items() if text == clean.correction]
+        if clean.kind == "none" and same:  # it made that candidate the chosen one of "none is acceptable"
+            raise JudgementError(f"the translation you would accept is candidate #{same[0] + 1}: pick it as the "
+                                 "best instead, or edit it")
+    return clean
+
+
 def submit(store, judgement: Judgement) -> SubmitResult:
     """Check ``judgement`` against its stored request and store it once (keyed by its submission id).
 
@@ -178,16 +195,8 @@ def submit(store, judgement: Judgement) -> SubmitResult:
     request = store.feedback.request(judgement.request_id)
     if request is None:
         raise JudgementError("this translation is no longer known; translate the source again")
-    clean = validate(judgement, len(request["candidates"]))
-    if clean.correction is not None:  # compared as stored (NFC): a model's shadda before its fatha is no edit
-        shown = {p: unicodedata.normalize("NFC", request["candidates"][p]["text"]).strip() for p in clean.shown}
-        if clean.kind == "post_edit" and clean.correction == shown[min(clean.shown)]:
-            raise JudgementError("the correction is the candidate unchanged: use 'Pick the best' instead, "
-                                 "or edit the translation")
-        same = [p for p, text in shown.items() if text == clean.correction]
-        if clean.kind == "none" and same:  # it made that candidate the chosen one of "none is acceptable"
-            raise JudgementError(f"the translation you would accept is candidate #{same[0] + 1}: pick it as the "
-                                 "best instead, or edit it")
+    clean = check_correction(validate(judgement, len(request["candidates"])),
+                             [c["text"] for c in request["candidates"]])
     try:
         return store.feedback.add_judgement(clean, model=request["model"], rm=request["rm"], once_per_linguist=True)
     except SubmissionConflict as exc:

@@ -56,6 +56,11 @@ def prepare(config: FeedbackPairsConfig, store, run_dir: Path) -> None:
         annotations = store.annotations.annotations(models=list(config.models) or None)
         records += span_records(annotations, linguists=list(config.linguists) or None)
     if not records:
+        stored = store.feedback.count_judgements()
+        filters = "; ".join(f"{name}: {', '.join(map(str, values))}" for name, values in
+                            (("linguists", config.linguists), ("models", config.models)) if values)
+        if stored and filters:  # it said where linguists judge, with judgements stored that the filters left out
+            raise ValueError(f"no judgement matches the filters ({filters}); {stored} judgement(s) are stored")
         raise ValueError("no judgements match: linguists judge translations on 6 · Translate & feedback")
     inputs = run_dir / "inputs"
     inputs.mkdir(parents=True, exist_ok=True)
@@ -101,6 +106,10 @@ def run(config: FeedbackPairsConfig, ctx: JobContext) -> None:
     ctx.log(f"{report.used} of the {_read(report)} gave {report.pairs} pairs ({report.train} train, "
             f"{report.valid} valid; {report.duplicates} duplicates merged, {report.conflicts} conflicts, "
             f"{report.ties} ties skipped)")
+    if not report.train:  # the fine-tune that reads them fails then ("no human training pairs"), one step later
+        ctx.log(f"every pair fell in the validation split ({report.valid} valid, valid share {config.valid_share:g}):"
+                " a reward-model fine-tune needs training pairs — lower the share or judge more sources",
+                level="warning")
     ctx.artifact("pairs", origin="human", path=str(path))
 
 

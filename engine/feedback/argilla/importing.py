@@ -21,7 +21,14 @@ from engine.feedback.argilla.layout import (
     ArgillaImportError,
 )
 from engine.feedback.batch import MAX_SOURCE_CHARS
-from engine.feedback.judgements import MAX_TEXT_CHARS, Judgement, JudgementError, clean_linguist_name, validate
+from engine.feedback.judgements import (
+    MAX_TEXT_CHARS,
+    Judgement,
+    JudgementError,
+    check_correction,
+    clean_linguist_name,
+    validate,
+)
 from engine.store.clock import utc_now
 
 
@@ -204,7 +211,7 @@ def _plan_record(
         tags = answers.get("tags") or []
         try:
             linguist = clean_linguist_name(_names(annotators, uid))
-            judgement = validate(
+            judgement = check_correction(validate(
                 Judgement(
                     submission_id=_submission_id(record_id, uid),
                     request_id=record_id,
@@ -218,7 +225,7 @@ def _plan_record(
                     comment=str(answers.get("comment") or ""),
                 ),
                 len(candidates),
-            )
+            ), candidates, unchanged_edit=True)
         except JudgementError as exc:
             problems.append(f"{who}: {exc}")
             continue

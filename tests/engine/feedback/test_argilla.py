@@ -256,6 +256,11 @@ def _record(**over) -> dict:
         (b'[{"id": "r1",', "records.json line 1 column 14: not valid JSON"),
         ([_record(fields={"candidate_1": "x"})], "record 1: the field 'source' is missing or empty"),
         ([_record(metadata={"pair": "de-ar"})], "record 1: metadata 'pair' must be en-ar or fr-ar"),
+        (  # as the Translate page refuses it: it made that candidate the chosen one of "none is acceptable"
+            [_record(responses={"best": [{"value": "none", "user_id": user_id("A")}],
+                                "correction": [{"value": "ليلة.", "user_id": user_id("A")}]})],
+            "the translation you would accept is candidate #2",
+        ),
         (
             [_record(), _record(id="r2", responses={"best": [{"value": "candidate_9", "user_id": user_id("Amina")}]})],
             "record 2, user argilla-",

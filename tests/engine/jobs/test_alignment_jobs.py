@@ -137,3 +137,13 @@ def test_human_pairs_of_several_sets_hold_out_a_source_once_for_all(tmp_path):
     assert [r["source"] for r in train] == ["C"]  # one copy, and neither A nor B trained on
     log = (tmp_path / "run" / "events.jsonl").read_text(encoding="utf-8")
     assert "1 pair(s) held by two sets kept once; 2 training pair(s) whose source another set holds out" in log
+
+
+def test_filters_that_match_no_judgement_say_so(store, tiny_rm, tmp_path):
+    # it said "linguists judge translations on 6 · Translate & feedback" with 6 judgements stored
+    from engine.jobs.feedback_pairs import prepare
+
+    n = seed_feedback(store, 3)
+    (tmp_path / "run").mkdir()
+    with pytest.raises(ValueError, match=rf"no judgement matches the filters \(linguists: Nobody\); {n} judgement"):
+        prepare(FeedbackPairsConfig(reward_model="tiny-rm", linguists=["Nobody"]), store, tmp_path / "run")
