@@ -108,21 +108,28 @@ def test_generate_resumes_without_redoing_finished_sources(supervisor, store, ti
     assert {n for _, _, n in per_source} == {5}  # no source generated twice
 
 
-def test_a_resumed_generate_draws_what_an_uninterrupted_one_draws(supervisor, store, tiny_policy, demo_corpus):
-    # each chunk was seeded by its place among the sources *left*, which restarts at 0 on a resume
+def _a_run_and_one_that_kept(supervisor, store, config, chunk: str):
+    """A generate run to its end, and a second run of the same config (created, not launched) whose output holds
+    only the first one's ``chunk``, as a kill would leave it: (first run's chunks, second run, its chunk folder)."""
     import shutil
 
-    import pyarrow.parquet as pq
-
-    config = _generate(supervisor, tiny_policy, demo_corpus, sample_size=6, chunk_sources=2, batch_size=2,
-                       strategies=["greedy", "temperature:1.0x3"])
     whole = supervisor.start("generate", config)
     assert supervisor.wait(whole, timeout_s=300) == "succeeded", store.runs.logs(whole)
     resumed = supervisor.create("generate", config)
     whole_chunks = supervisor.workspace.run_dir(whole) / "outputs" / "candidates"
     chunk_dir = supervisor.workspace.run_dir(resumed) / "outputs" / "candidates"
     chunk_dir.mkdir(parents=True)
-    shutil.copy(whole_chunks / "chunk-00000.parquet", chunk_dir)  # its first chunk, done before a kill
+    shutil.copy(whole_chunks / chunk, chunk_dir)
+    return whole_chunks, resumed, chunk_dir
+
+
+def test_a_resumed_generate_draws_what_an_uninterrupted_one_draws(supervisor, store, tiny_policy, demo_corpus):
+    # each chunk was seeded by its place among the sources *left*, which restarts at 0 on a resume
+    import pyarrow.parquet as pq
+
+    config = _generate(supervisor, tiny_policy, demo_corpus, sample_size=6, chunk_sources=2, batch_size=2,
+                       strategies=["greedy", "temperature:1.0x3"])
+    whole_chunks, resumed, chunk_dir = _a_run_and_one_that_kept(supervisor, store, config, "chunk-00000.parquet")
     supervisor.launch(resumed)
     assert supervisor.wait(resumed, timeout_s=300) == "succeeded", store.runs.logs(resumed)
 
@@ -137,16 +144,9 @@ def test_a_resume_after_a_chunk_was_deleted_does_every_source_and_a_damaged_chun
                                                                                             tiny_policy, demo_corpus):
     # new chunks were numbered by counting the files: with chunk 0 deleted each one overwrote chunk 1, and the run
     # "succeeded" with a fraction of its sources
-    import shutil
-
     config = _generate(supervisor, tiny_policy, demo_corpus, sample_size=8, chunk_sources=2, batch_size=2,
                        strategies=["greedy", "temperature:1.0x2"])
-    whole = supervisor.start("generate", config)
-    assert supervisor.wait(whole, timeout_s=300) == "succeeded", store.runs.logs(whole)
-    resumed = supervisor.create("generate", config)
-    chunk_dir = supervisor.workspace.run_dir(resumed) / "outputs" / "candidates"
-    chunk_dir.mkdir(parents=True)
-    shutil.copy(supervisor.workspace.run_dir(whole) / "outputs" / "candidates" / "chunk-00001.parquet", chunk_dir)
+    _, resumed, chunk_dir = _a_run_and_one_that_kept(supervisor, store, config, "chunk-00001.parquet")
     (chunk_dir / "chunk-00002.parquet").write_bytes(b"PAR1 cut short")  # a chunk a full disk truncated
     supervisor.launch(resumed)
     assert supervisor.wait(resumed, timeout_s=300) == "failed"

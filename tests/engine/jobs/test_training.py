@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import torch
 from safetensors.torch import save_file
 
@@ -24,77 +25,67 @@ def _checkpoint(root, step: int, *, state: bool = True, weights: bytes | None = 
     return folder
 
 
-def test_resume_skips_checkpoints_the_job_did_not_finish_writing_and_keeps_them(tmp_path):
+@pytest.fixture
+def ctx(tmp_path):
+    """A run's job context with its checkpoints folder made (its log: ``run/events.jsonl``)."""
+    (tmp_path / "run").mkdir()
+    context = JobContext(tmp_path / "run")
+    context.checkpoint_dir.mkdir(parents=True, exist_ok=True)
+    yield context
+    context.close()
+
+
+def test_resume_skips_checkpoints_the_job_did_not_finish_writing_and_keeps_them(ctx, tmp_path):
     # killed (or out of disk) while saving checkpoint-12: the Trainer took the highest number, failed on it
     # ("Can't find a valid checkpoint"), and every later resume failed the same way
-    (tmp_path / "run").mkdir()
-    ctx = JobContext(tmp_path / "run")
-    try:
-        root = ctx.checkpoint_dir
-        root.mkdir(parents=True, exist_ok=True)
-        _checkpoint(root, 8)
-        _checkpoint(root, 10, weights=b"")  # the weights cut short
-        _checkpoint(root, 12, state=False)  # trainer_state.json, written last, missing
-        assert checkpoint_problem(root / "checkpoint-8") is None
-        assert "damaged" in checkpoint_problem(root / "checkpoint-10")
-        assert "did not finish" in checkpoint_problem(root / "checkpoint-12")
-        assert last_checkpoint(ctx) == str(root / "checkpoint-8")
-        assert sorted(p.name for p in root.iterdir()) == ["checkpoint-8", "incomplete-checkpoint-10",
-                                                         "incomplete-checkpoint-12"]
-        _checkpoint(root, 12, state=False)  # killed again at the same save: kept beside the first
-        assert last_checkpoint(ctx) == str(root / "checkpoint-8")
-        assert "incomplete-2-checkpoint-12" in {p.name for p in root.iterdir()}
-    finally:
-        ctx.close()
+    root = ctx.checkpoint_dir
+    _checkpoint(root, 8)
+    _checkpoint(root, 10, weights=b"")  # the weights cut short
+    _checkpoint(root, 12, state=False)  # trainer_state.json, written last, missing
+    assert checkpoint_problem(root / "checkpoint-8") is None
+    assert "damaged" in checkpoint_problem(root / "checkpoint-10")
+    assert "did not finish" in checkpoint_problem(root / "checkpoint-12")
+    assert last_checkpoint(ctx) == str(root / "checkpoint-8")
+    assert sorted(p.name for p in root.iterdir()) == ["checkpoint-8", "incomplete-checkpoint-10",
+                                                     "incomplete-checkpoint-12"]
+    _checkpoint(root, 12, state=False)  # killed again at the same save: kept beside the first
+    assert last_checkpoint(ctx) == str(root / "checkpoint-8")
+    assert "incomplete-2-checkpoint-12" in {p.name for p in root.iterdir()}
     log = (tmp_path / "run" / "events.jsonl").read_text(encoding="utf-8")
     assert "checkpoint-12 cannot be resumed from" in log and "resuming from checkpoint-8" in log
 
 
-def test_no_complete_checkpoint_starts_from_the_beginning(tmp_path):
-    (tmp_path / "run").mkdir()
-    ctx = JobContext(tmp_path / "run")
-    try:
-        ctx.checkpoint_dir.mkdir(parents=True, exist_ok=True)
-        assert last_checkpoint(ctx) is None
-        _checkpoint(ctx.checkpoint_dir, 4, state=False)
-        assert last_checkpoint(ctx) is None
-        # disk full while the Trainer wrote trainer_state.json (last, not atomically): unfinished, start over
-        (_checkpoint(ctx.checkpoint_dir, 6) / "trainer_state.json").write_text("", encoding="utf-8")
-        assert last_checkpoint(ctx) is None
-    finally:
-        ctx.close()
+def test_no_complete_checkpoint_starts_from_the_beginning(ctx):
+    assert last_checkpoint(ctx) is None
+    _checkpoint(ctx.checkpoint_dir, 4, state=False)
+    assert last_checkpoint(ctx) is None
+    # disk full while the Trainer wrote trainer_state.json (last, not atomically): unfinished, start over
+    (_checkpoint(ctx.checkpoint_dir, 6) / "trainer_state.json").write_text("", encoding="utf-8")
+    assert last_checkpoint(ctx) is None
 
 
-def test_only_checkpoints_damaged_after_they_were_written_left_is_refused_not_a_restart(tmp_path):
+def test_only_checkpoints_damaged_after_they_were_written_left_is_refused_not_a_restart(ctx):
     # both checkpoints' weights cut short after the save: they were set aside and the run restarted from step 0
-    import pytest
-
-    (tmp_path / "run").mkdir()
-    ctx = JobContext(tmp_path / "run")
-    try:
-        root = ctx.checkpoint_dir
-        root.mkdir(parents=True, exist_ok=True)
-        _checkpoint(root, 66, weights=b"cut")
-        _checkpoint(root, 67, weights=b"cut")
-        _checkpoint(root, 68, state=False)  # and a save that did not finish
-        with pytest.raises(ValueError, match=r"checkpoint-67 cannot be resumed from: model\.safetensors is damaged"
-                                             r".*move .*checkpoints away to start the run over"):
-            last_checkpoint(ctx)
-        assert sorted(p.name for p in root.iterdir()) == ["checkpoint-66", "checkpoint-67", "checkpoint-68"]
-        _checkpoint(root, 60)
-        (root / "checkpoint-60" / "optimizer.pt").write_bytes(b"PK cut short")  # not whole either
-        with pytest.raises(ValueError, match="checkpoint-67"):
-            last_checkpoint(ctx)
-        (root / "checkpoint-69").mkdir()  # a save cut short in trainer_state.json, written last: unfinished
-        (root / "checkpoint-69" / "trainer_state.json").write_text('{"global_st', encoding="utf-8")
-        assert "the save did not finish" in checkpoint_problem(root / "checkpoint-69")
-        (root / "checkpoint-60" / "optimizer.pt").unlink()
-        assert last_checkpoint(ctx) == str(root / "checkpoint-60")  # an older good one: the others set aside
-        assert sorted(p.name for p in root.iterdir()) == [
-            "checkpoint-60", "incomplete-checkpoint-66", "incomplete-checkpoint-67", "incomplete-checkpoint-68",
-            "incomplete-checkpoint-69"]
-    finally:
-        ctx.close()
+    root = ctx.checkpoint_dir
+    _checkpoint(root, 66, weights=b"cut")
+    _checkpoint(root, 67, weights=b"cut")
+    _checkpoint(root, 68, state=False)  # and a save that did not finish
+    with pytest.raises(ValueError, match=r"checkpoint-67 cannot be resumed from: model\.safetensors is damaged"
+                                         r".*move .*checkpoints away to start the run over"):
+        last_checkpoint(ctx)
+    assert sorted(p.name for p in root.iterdir()) == ["checkpoint-66", "checkpoint-67", "checkpoint-68"]
+    _checkpoint(root, 60)
+    (root / "checkpoint-60" / "optimizer.pt").write_bytes(b"PK cut short")  # not whole either
+    with pytest.raises(ValueError, match="checkpoint-67"):
+        last_checkpoint(ctx)
+    (root / "checkpoint-69").mkdir()  # a save cut short in trainer_state.json, written last: unfinished
+    (root / "checkpoint-69" / "trainer_state.json").write_text('{"global_st', encoding="utf-8")
+    assert "the save did not finish" in checkpoint_problem(root / "checkpoint-69")
+    (root / "checkpoint-60" / "optimizer.pt").unlink()
+    assert last_checkpoint(ctx) == str(root / "checkpoint-60")  # an older good one: the others set aside
+    assert sorted(p.name for p in root.iterdir()) == [
+        "checkpoint-60", "incomplete-checkpoint-66", "incomplete-checkpoint-67", "incomplete-checkpoint-68",
+        "incomplete-checkpoint-69"]
 
 
 def test_max_length_is_cut_to_a_small_models_context_and_the_log_says_so(tmp_path, tiny_policy_dir):
