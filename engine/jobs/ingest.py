@@ -14,7 +14,12 @@ goes to the run's ingest report (:meth:`RunRepository.ingest_report`).
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
+import time
 from collections.abc import Callable
+from datetime import UTC
 from pathlib import Path
 
 import duckdb
@@ -114,13 +119,27 @@ def ingest_run(store: Store, run_id: str) -> int:
     """Ingest new events of one run; returns how many events were applied (duplicates skipped are not counted).
 
     An artifact that cannot be loaded fails its run with the reason — it raised in every poll, so the studio could
-    not open and every ``jobs`` command failed. The batch is read again without it: the events before it are kept,
-    and reading goes on after that process's last line read, so a resumed run starts clean (kept before it, the old
-    artifact failed the resumed run again at once, or loaded and the old ``succeeded`` ended it)."""
+    not open and every ``jobs`` command failed. The batch is read again without it: the events before it are kept;
+    that process is asked to stop and what it writes after is not read until the run is launched again, so a
+    resumed run starts clean (kept before it, the old artifact failed the resumed run again at once, or loaded and
+    the old ``succeeded`` ended it; read later, a late ``succeeded`` ended the failed run or the resumed one)."""
     try:
         return _ingest_run(store, run_id)
     except ArtifactError as exc:
-        return _ingest_run(store, run_id, failed=exc)
+        applied = _ingest_run(store, run_id, failed=exc)
+        _stop_process(store.runs.get(run_id))
+        return applied
+
+
+def _stop_process(run: dict) -> None:
+    """Ask the process of a run failed at its output to stop (SIGTERM to its group; only if it still works in the
+    run's folder): it went on writing — `evaluate` loads one system after another — beside a resumed one."""
+    from engine.jobs.process import runs_in
+
+    pid = run.get("pid")
+    if pid and runs_in(int(pid), Path(run["run_dir"])):
+        with contextlib.suppress(OSError):
+            os.killpg(int(pid), signal.SIGTERM)
 
 
 def _ingest_run(store: Store, run_id: str, failed: ArtifactError | None = None) -> int:
@@ -131,6 +150,16 @@ def _ingest_run(store: Store, run_id: str, failed: ArtifactError | None = None) 
     with store.db.transaction() as cur:
         offset = store.runs.events_offset(cur, run_id)
         state = store.runs.ingest_state(cur, run_id)
+        if state.stopped_at is not None:
+            launched = run["launched_at"].replace(tzinfo=UTC).timestamp() if run["launched_at"] else None
+            if launched is None or launched <= state.stopped_at:  # the failed process's lines: not read
+                batch = read_events(run_dir, offset)
+                if batch.tail is not None:  # where reading stands, as after any read (else: "the file changed")
+                    state.tail_start, state.tail_digest = batch.tail
+                store.runs.save_ingest_state(cur, run_id, state)
+                store.runs.set_events_offset(cur, run_id, batch.next_offset)
+                return 0
+            state.stopped_at = None  # launched again since: its new process's lines are read
         view = view_events_file(run_dir)
         reasons = file_changes(state, offset, view)
         if reasons:
@@ -144,7 +173,9 @@ def _ingest_run(store: Store, run_id: str, failed: ArtifactError | None = None) 
         applied, duplicates, skipped = _apply(store, cur, run_id, state, batch, failed)
         if failed is not None:
             store.runs.mark_final(cur, run_id, "failed", str(failed))
-            state.add_note(f"{failed}; the run failed there and its {skipped} later event(s) were not read")
+            state.stopped_at = time.time()
+            state.add_note(f"{failed}; the run failed there, and its process's {skipped} later event(s) and any "
+                           "it writes until the run is launched again are not read")
         new_bad = _count_new_corrupt(store, cur, run_id, batch)
         if reasons:
             state.add_note(f"events.jsonl {' and '.join(reasons)}; read again from the start: {applied} events "

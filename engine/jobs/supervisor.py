@@ -218,6 +218,9 @@ class Supervisor:
                 raise ValueError(f"run {run_id} is being started already")
             if run["status"] not in ("failed", "cancelled"):
                 raise ValueError(f"run {run_id} is {run['status']}; only failed or cancelled runs can be resumed")
+            if run["pid"] and self._alive(run_id, run["pid"]):  # a run failed at its output, its process not ended
+                raise ValueError(f"run {run_id}'s last process ({run['pid']}) is still running: resume it once that "
+                                 "has ended (two processes would write one run folder)")
             self._launching.add(run_id)
         try:
             kind = job_kind(run["kind"])

@@ -29,6 +29,9 @@ class IngestState:
     duplicates: int = 0
     resets: int = 0
     notes: str = ""
+    stopped_at: float | None = None
+    """Unix seconds when reading stopped at an output that could not be loaded (None: reading goes on); lines
+    written after are skipped until the run is launched again."""
 
     def add_note(self, text: str) -> None:
         """Append one finding (with the time, UTC), keeping the newest :data:`MAX_NOTES`."""

@@ -321,6 +321,12 @@ def test_an_artifact_that_cannot_be_loaded_fails_its_run_not_every_poll(store, w
     assert ingest_run(store, "r1") == 0  # asked again (a cancel, `jobs show`): the same answer, no exception
     assert store.runs.get("r1")["status"] == "failed"
     assert [m["message"] for m in store.runs.logs("r1")] == []  # nothing half-applied
+    # the old process goes on and ends "succeeded" after the failure: not read (it ended the failed run)
+    w = EventWriter(run_dir)
+    w.emit("log", message="old process, later")
+    w.emit("status", status="succeeded")
+    w.close()
+    assert ingest_run(store, "r1") == 0 and store.runs.get("r1")["status"] == "failed"
     # resumed: the new process's events are read, not the old artifact again nor the old "succeeded"
     store.runs.set_launched("r1", 1)
     assert ingest_run(store, "r1") == 0 and store.runs.get("r1")["status"] == "queued"
@@ -330,4 +336,5 @@ def test_an_artifact_that_cannot_be_loaded_fails_its_run_not_every_poll(store, w
     w.close()
     assert ingest_run(store, "r1") == 2
     assert store.runs.get("r1")["status"] == "running" and [m["message"] for m in store.runs.logs("r1")] == ["resumed"]
-    assert "1 later event(s) were not read" in store.runs.ingest_report("r1")["notes"][-1]
+    assert "its process's 1 later event(s) and any it writes until the run is launched again are not read" in \
+        store.runs.ingest_report("r1")["notes"][-1]

@@ -355,3 +355,24 @@ def test_a_job_that_died_without_a_word_is_failed_with_the_last_exception_it_pri
     assert first["status"] == "failed"
     assert first["error"].endswith("the last error in its output: OSError: [Errno 27] File too large")
     assert second["status"] == "failed" and "never started" in second["error"]
+
+
+def test_a_failed_run_whose_process_still_runs_is_not_resumed_beside_it(supervisor, store):
+    # a run failed at an output it wrote goes on in its process (evaluate loads system after system): a resume
+    # through the fork server started a second process writing the same folder
+    import subprocess
+    import sys
+
+    from tests.conftest import new_run
+
+    run_dir = new_run(store, supervisor.workspace, "r-old", kind="generate")
+    old = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"], cwd=run_dir)
+    try:
+        with store.db.transaction() as cur:
+            store.runs.mark_final(cur, "r-old", "failed", "its candidates output could not be loaded")
+            cur.execute("UPDATE runs SET pid = ? WHERE id = 'r-old'", [old.pid])
+        with pytest.raises(ValueError, match=rf"last process \({old.pid}\) is still running"):
+            supervisor.resume("r-old")
+    finally:
+        old.kill()
+        old.wait()
