@@ -34,7 +34,12 @@ def _cmd_run(args: argparse.Namespace) -> int:
         print(f"error: the run in {run_dir} is already running (process {other}): wait for it, or cancel it with "
               f"`python -m engine jobs cancel {run_dir.resolve().name}` first", file=sys.stderr)
         return 2
-    return run_job(run_dir)
+    run_dir, previous = run_dir.resolve(), Path.cwd()
+    os.chdir(run_dir)  # a job works in its run folder, as the studio starts it: how another `run` of it is seen
+    try:
+        return run_job(run_dir)
+    finally:
+        os.chdir(previous)
 
 
 def _open_store(workspace: Workspace):

@@ -126,3 +126,36 @@ def test_run_of_a_run_another_process_is_running_is_refused(tmp_path, capsys, mo
         elsewhere.kill()
         job.wait()
         elsewhere.wait()
+
+
+def test_run_of_a_folder_a_job_started_by_hand_runs_is_refused(tmp_path, capsys):
+    # `python -m engine run /abs/run` started from another folder: its process did not work in the run folder, so a
+    # second `run` of it did not see it — both wrote one events.jsonl
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    import yaml
+
+    root = Path(__file__).resolve().parents[2]
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    (run_dir / "config.yaml").write_text(yaml.safe_dump({"kind": "metrics_loop", "config": {}}), encoding="utf-8")
+    child = ("import sys\nfrom engine.jobs import kinds\n"
+             "kinds.KIND_MODULES['metrics_loop'] = 'tests.engine.jobs.metrics_loop_kind'\n"
+             "from engine.__main__ import main\nsys.exit(main(['run', sys.argv[1]]))\n")
+    job = subprocess.Popen([sys.executable, "-c", child, str(run_dir)], cwd=tmp_path, start_new_session=True,
+                           env={**os.environ, "PYTHONPATH": str(root)})
+    try:
+        deadline = time.monotonic() + 120
+        while not (run_dir / "job.pid").exists() and job.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert (run_dir / "job.pid").exists(), "the job did not start"
+        assert main(["run", str(run_dir)]) == 2
+        assert f"is already running (process {job.pid})" in capsys.readouterr().err
+    finally:
+        os.killpg(job.pid, signal.SIGKILL)
+        job.wait()
