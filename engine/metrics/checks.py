@@ -43,7 +43,11 @@ class CheckThresholds:
     )
     token_repeat_k: int = field(default=3, metadata={"help": "Flag a word repeated k or more times in a row."})
     char_repeat_k: int = field(default=5, metadata={
-        "help": "Flag a letter, or a unit of 2–4 characters, repeated k or more times in a row."})
+        "help": "Flag a letter, or a unit of 2–4 characters mixing a letter and a mark, repeated k or more times in "
+                "a row."})
+    letter_cycle_k: int = field(default=8, metadata={
+        "help": "Flag a unit of 2–4 letters repeated k or more times in a row inside a word (laughter and singing "
+                "repeat a syllable fewer times)."})
     min_length_ratio: float = field(
         default=0.33, metadata={"help": "Flag when candidate/source length (non-space characters) is below this."}
     )
@@ -162,16 +166,22 @@ _CYCLE = re.compile(r"(\S{2,4}?)\1+")
 word) nor the letter run (no letter twice in a row) saw — an endpoint answer of it was "not degenerate"."""
 
 
-def _longest_cycle_run(text: str) -> int:
-    """How many times in a row the most repeated 2–4-character unit of a letter and a mark occurs — a letter with
-    punctuation, a digit or a symbol (0: none repeats). Units of letters alone are words people write — laughter
-    (هاهاهاهاها), singing (لالالالالا) — and digits alone are numbers (10,000,000,000)."""
-    best = 0
+def _longest_cycle_runs(text: str) -> tuple[int, int]:
+    """How many times in a row the most repeated 2–4-character unit occurs: (of a letter and a mark — a letter with
+    punctuation, a digit or a symbol —, of letters alone); 0: none repeats. Digits alone are numbers
+    (10,000,000,000), and letters alone are held to a higher count: laughter (هاهاهاهاها) and singing (لالالالالا)
+    are words people write, a syllable glued on eight times (كتابكتابكتاب…) is a loop."""
+    mixed = letters = 0
     for match in _CYCLE.finditer(text):
         unit = match.group(1)
-        if any(ch.isalpha() for ch in unit) and not all(ch.isalpha() or _is_mark(ch) for ch in unit):
-            best = max(best, len(match.group(0)) // len(unit))
-    return best
+        if not any(ch.isalpha() for ch in unit):
+            continue
+        count = len(match.group(0)) // len(unit)
+        if all(ch.isalpha() or _is_mark(ch) for ch in unit):
+            letters = max(letters, count)
+        else:
+            mixed = max(mixed, count)
+    return mixed, letters
 
 
 def _is_mark(ch: str) -> bool:
@@ -193,7 +203,7 @@ def check_one(source: str, candidate: str, thresholds: CheckThresholds | None = 
     ngram_share = repeated_ngram_share(tokens, t.repetition_ngram)
     token_run = longest_run(tokens)
     char_run = _longest_letter_run(candidate)
-    cycle_run = _longest_cycle_run(candidate)
+    mixed_cycles, letter_cycles = _longest_cycle_runs(candidate)
     src_len, cand_len = _visible_length(source), _visible_length(candidate)
     ratio = cand_len / src_len if src_len else (math.inf if cand_len else 1.0)
     return CheckResult(
@@ -202,13 +212,14 @@ def check_one(source: str, candidate: str, thresholds: CheckThresholds | None = 
         repeated_ngram_share=ngram_share,
         max_token_run=token_run,
         max_char_run=char_run,
-        max_cycle_run=cycle_run,
+        max_cycle_run=max(mixed_cycles, letter_cycles),
         length_ratio=ratio,
         empty=empty,
         low_arabic=not empty and share < t.min_arabic_share,
         copy_of_source=not empty and similarity >= t.max_copy_similarity,
         repetition=(ngram_share > t.max_repeated_ngram_share or token_run >= t.token_repeat_k
-                    or char_run >= t.char_repeat_k or cycle_run >= t.char_repeat_k),
+                    or char_run >= t.char_repeat_k or mixed_cycles >= t.char_repeat_k
+                    or letter_cycles >= t.letter_cycle_k),
         bad_length=not empty and not (t.min_length_ratio <= ratio <= t.max_length_ratio),
     )
 

@@ -55,6 +55,9 @@ def test_a_short_unit_repeated_in_one_word_is_repetition() -> None:
     for source, text in (("He laughed: hahahahaha", "ضحك: هاهاهاهاها"), ("He sang lalalalala", "غنّى لالالالالا"),
                          ("He sang", "غنّى لَالَالَالَالَا"), ("In the name", "بســــــــــم الله")):
         assert not check_one(source, text).repetition, text
+    # but a syllable glued on eight times is a loop
+    for looped in ("القطة " + "كتاب" * 10, "ذهب" * 8, "مَ" * 8):
+        assert check_one("The cat", looped).repetition, looped
 
 
 def test_empty_is_flagged() -> None:
