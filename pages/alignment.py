@@ -132,8 +132,8 @@ with rm_tab:
             "model": m["name"], "from": m["metadata"]["fine_tuned_from"],
             "human pairs (before → after)": f"{_fmt(m['metadata'].get('base_accuracy', {}).get('human'))} → "
                                             f"{_fmt(m['metadata'].get('valid_accuracy_human'))}"
-                                            + (f" (n {m['metadata']['human_valid_pairs']:,})"
-                                               if m["metadata"].get("human_valid_pairs") is not None else ""),
+                                            + (f" (n {m['metadata']['valid_pairs_human']:,})"
+                                               if m["metadata"].get("valid_pairs_human") is not None else ""),
             "synthetic pairs (before → after)": f"{_fmt(m['metadata'].get('base_accuracy', {}).get('synthetic'))} → "
                                                 f"{_fmt(m['metadata'].get('valid_accuracy_synthetic'))}",
             "bar 0.80 met": bar_verdict(m["metadata"]),

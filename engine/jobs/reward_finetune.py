@@ -23,19 +23,20 @@ from engine.jobs.reward import RewardJobConfig, check, train_and_register
 from engine.models.refs import ModelRef, resolve_model
 
 HUMAN_BAR = 0.80
+"""The project brief's bar for the fine-tuned RM's accuracy on held-out human pairs."""
 MIN_PAIRS_FOR_BAR = 30
 """Held-out human pairs below which the bar is not judged: on 4 pairs an accuracy of 1.000 said "bar met"."""
 
 
 def bar_verdict(metadata: dict) -> str:
-    """Whether a fine-tuned reward model's held-out human accuracy reaches the bar, in words (for its table)."""
-    accuracy, n = metadata.get("valid_accuracy_human"), metadata.get("human_valid_pairs")
+    """Whether a fine-tuned reward model's held-out human accuracy reaches the bar, in words (for its table);
+    ``valid_pairs_human`` is the number of those pairs every fine-tune has recorded."""
+    accuracy, n = metadata.get("valid_accuracy_human"), metadata.get("valid_pairs_human")
     if accuracy is None:
         return "— (no held-out human pairs)"
     if n is not None and n < MIN_PAIRS_FOR_BAR:
         return f"not judged: {n} held-out pairs (fewer than {MIN_PAIRS_FOR_BAR})"
     return "yes" if accuracy >= metadata.get("human_bar", HUMAN_BAR) else "no"
-"""The project brief's bar for the fine-tuned RM's accuracy on held-out human pairs."""
 
 
 @dataclass
@@ -146,7 +147,6 @@ def run(config: RewardFinetuneJobConfig, ctx: JobContext) -> None:
                 "raise the validation share when converting feedback", level="warning")
     train_and_register(config, ctx, base, train, {"human": human_valid, "synthetic": synthetic_valid},
                        extra_meta={"base_accuracy": {}, "human_train_pairs": len(human_train),
-                                   "human_valid_pairs": len(human_valid),
                                    "replayed_pairs": replayed, "replay_ratio": config.replay_ratio,
                                    "replay_pair_sets": list(config.replay_pair_sets), "human_bar": HUMAN_BAR,
                                    "fine_tuned_from": base.name})

@@ -54,7 +54,7 @@ def test_error_spans_alone_offer_the_pairs_form(open_page, store, tiny_policy, t
 
 def test_a_fine_tuned_reward_models_bar_is_not_judged_on_a_handful_of_pairs(open_page, store, tiny_policy, tiny_rm):
     store.models.register("rm-few", "reward", store.models.get("tiny-rm")["path"], parent="tiny-rm", metadata={
-        "fine_tuned_from": "tiny-rm", "valid_accuracy_human": 1.0, "human_valid_pairs": 4, "human_bar": 0.8,
+        "fine_tuned_from": "tiny-rm", "valid_accuracy_human": 1.0, "valid_pairs_human": 4, "human_bar": 0.8,
         "base_accuracy": {"human": 1.0}})
     at = open_page("alignment")
     [row] = next(d for d in at.dataframe if "bar 0.80 met" in d.value.columns).value.to_dict("records")
