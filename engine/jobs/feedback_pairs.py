@@ -44,10 +44,14 @@ def prepare(config: FeedbackPairsConfig, store, run_dir: Path) -> None:
     from engine.feedback.export import export_records, latest_per_linguist
     from engine.feedback.pairs import linguist_weights
 
-    name = config.reward_model or newest_model(store, "reward", hint="train one on 3 · Reward model first")
-    ref = resolve_model(store, name)
-    if ref.kind != "reward":
-        raise ValueError(f"{ref.name} is a {ref.kind} model; choose a reward model")
+    inputs = run_dir / "inputs"
+    if (inputs / "reward.json").is_file():  # a resume takes the judgements again, and keeps its reward model
+        ref = ModelRef.load(inputs / "reward.json")  # (an empty setting would pick the newest one by then)
+    else:
+        name = config.reward_model or newest_model(store, "reward", hint="train one on 3 · Reward model first")
+        ref = resolve_model(store, name)
+        if ref.kind != "reward":
+            raise ValueError(f"{ref.name} is a {ref.kind} model; choose a reward model")
     records = latest_per_linguist(export_records(store, linguists=list(config.linguists) or None,
                                                  models=list(config.models) or None))
     if config.error_spans:
@@ -62,7 +66,6 @@ def prepare(config: FeedbackPairsConfig, store, run_dir: Path) -> None:
         if stored and filters:  # it said where linguists judge, with judgements stored that the filters left out
             raise ValueError(f"no judgement matches the filters ({filters}); {stored} judgement(s) are stored")
         raise ValueError("no judgements match: linguists judge translations on 6 · Translate & feedback")
-    inputs = run_dir / "inputs"
     inputs.mkdir(parents=True, exist_ok=True)
     ref.save(inputs / "reward.json")
     with (inputs / JUDGEMENTS_FILE).open("w", encoding="utf-8") as fh:

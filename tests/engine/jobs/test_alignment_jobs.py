@@ -88,13 +88,17 @@ def test_a_resumed_feedback_pairs_run_reads_the_judgements_made_since(supervisor
                                            strategies=["greedy"], settings={}, candidates=cands, generate_s=0.1,
                                            score_s=0.01), linguist=None)
     submit(store, Judgement(new_submission_id(), request_id, "Amina", "none", shown=[0, 1]))
-    run_id = supervisor.start("feedback_pairs", FeedbackPairsConfig(reward_model="tiny-rm"))
+    run_id = supervisor.start("feedback_pairs", FeedbackPairsConfig())  # the newest reward model: tiny-rm
     assert supervisor.wait(run_id, timeout_s=300) == "failed"
     assert "give no pairs" in store.runs.get(run_id)["error"]
     seed_feedback(store, 8)
+    store.models.register("rm-newer", "reward", store.models.get("tiny-rm")["path"])
     supervisor.resume(run_id)
     assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=20)
     assert store.preferences.count_pairs(run_ids=[run_id], origin="human") > 0
+    # the judgements taken again, the reward model kept (an empty setting would have picked the newer one)
+    reward = json.loads((supervisor.workspace.run_dir(run_id) / "inputs" / "reward.json").read_text())
+    assert reward["name"] == "tiny-rm"
 
 
 def test_a_linguists_revised_judgement_replaces_the_first_in_the_pairs(store, tiny_rm, tmp_path):
