@@ -140,12 +140,9 @@ def _looks_utf16(data: bytes) -> bool:
 
 def _line_ends(data: bytes) -> bytes:
     """Lone carriage returns as line feeds in a file whose lines end so (classic Mac OS): such a file was one row,
-    "a control character (U+000D)". A file with more lone CRs than line feeds counts as one (a final LF added by
-    another tool); elsewhere a lone CR stays a control character inside its field."""
-    if b"\r" not in data:
-        return data
-    lone = data.count(b"\r") - data.count(b"\r\n")
-    if lone > data.count(b"\n"):
+    "a control character (U+000D)". A file with no line feed but a final one (added by another tool) counts as one;
+    elsewhere a lone CR stays a control character inside its field."""
+    if b"\r" in data and b"\n" not in data.rstrip(b"\n"):
         return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     return data
 
@@ -302,7 +299,8 @@ def _csv_records(text: str, parsed: ParsedRows, bad_lines: Set[int] = frozenset(
             if "end of data" in str(exc) and reader.line_num > start:  # it took the lines after it
                 _fatal(parsed, RowError(start, UNCLOSED_QUOTE.format(first=start, last=reader.line_num)))
                 return
-            parsed.errors.append(RowError(start, MALFORMED_CSV.format(detail=exc)))
+            detail = f"{exc}: a quote opened on this line is never closed" if "end of data" in str(exc) else exc
+            parsed.errors.append(RowError(start, MALFORMED_CSV.format(detail=detail)))
             continue
         if fields:
             readable = not bad_lines or not any(line in bad_lines for line in range(start, reader.line_num + 1))

@@ -77,6 +77,7 @@ def test_an_unclosed_csv_quote_makes_the_file_unreadable_naming_the_lines_it_too
     parsed = parse_rows('source,target\nBye,وداعا\n"Hello,مرحبا'.encode(), "csv", has_header=True,
                         source_column="source", target_column="target")
     assert not parsed.fatal and parsed.rows == [(2, "Bye", "وداعا")] and [e.line for e in parsed.errors] == [3]
+    assert "a quote opened on this line is never closed" in parsed.errors[0].reason
 
 
 def test_classic_mac_line_ends_are_line_ends() -> None:
