@@ -41,12 +41,17 @@ def export_records(store, *, linguists: list[str] | None = None, since: datetime
     return records
 
 
-def latest_per_linguist(records: list[dict]) -> list[dict]:
-    """The newest record of each linguist on each translation request (``records`` oldest first, as
-    :func:`export_records` gives them; the order is kept): a revised judgement an Argilla import brought was turned
-    into pairs beside the one it replaced — opposite pairs of one person counted as a conflict."""
-    latest = {(r["request_id"], r["linguist"]): r["judgement_id"] for r in records}
-    return [r for r in records if latest[(r["request_id"], r["linguist"])] == r["judgement_id"]]
+def latest_per_linguist(rows: list[dict], *, time: str = "time", number: str = "judgement_id") -> list[dict]:
+    """The newest judgement of each linguist on each translation request, by when it was made (then by number: an
+    import keeps the time the annotation tool recorded, so an older answer may come in later); the order of
+    ``rows`` is kept. Export records by default; store rows with ``time="created_at", number="id"``. A revised
+    judgement an Argilla import brought was turned into pairs beside the one it replaced — opposite pairs of one
+    person counted as a conflict."""
+    latest: dict[tuple, tuple] = {}
+    for r in rows:
+        key, rank = (r["request_id"], r["linguist"]), (str(r[time]), r[number])
+        latest[key] = max(latest.get(key, rank), rank)
+    return [r for r in rows if latest[(r["request_id"], r["linguist"])] == (str(r[time]), r[number])]
 
 
 def export_jsonl(store, **filters) -> bytes:

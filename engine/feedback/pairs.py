@@ -163,7 +163,10 @@ def linguist_weights(judgement_rows: list[dict]) -> dict[str, float]:
     everyone when no two agree on anything. Agreement is mutual: two linguists alone always weigh the same (it cannot
     tell which of them is right); a third is needed to single one out.
     """
-    report = agreement(rating_from_judgement(r) for r in judgement_rows if r.get("queue_id") is not None)
+    from engine.feedback.export import latest_per_linguist
+
+    rows = latest_per_linguist(judgement_rows, time="created_at", number="id")  # a revision replaces its original
+    report = agreement(rating_from_judgement(r) for r in rows if r.get("queue_id") is not None)
     scores: dict[str, list[float]] = {}
     for pair in report.pairs:
         values = []

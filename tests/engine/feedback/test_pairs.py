@@ -87,16 +87,17 @@ def test_a_sources_pairs_share_one_split_and_the_split_is_seeded():
         next(r["group_key"] for r in rows if r["source"] == "Sentence number 1.")
 
 
-def _row(linguist: str, item: int, best: int, ranking=None) -> dict:
+def _row(linguist: str, item: int, best: int, ranking=None, at: str = "2026-12-01 10:00") -> dict:
     return {"linguist": linguist, "queue_id": 1, "item_id": item, "kind": "ranking" if ranking else "best",
-            "best": best, "ranking": ranking}
+            "best": best, "ranking": ranking, "request_id": f"q1-{item}", "created_at": at,
+            "id": hash((linguist, item, at))}
 
 
 def test_agreement_weights_favour_linguists_who_agree_with_the_others():
     rows = []
     for item in range(6):
         rows += [_row("Amina", item, 0), _row("Karim", item, 0), _row("Odd", item, 1 if item % 3 else 0)]
-    rows.append({"linguist": "Solo", "queue_id": None, "item_id": None, "kind": "best", "best": 0, "ranking": None})
+    rows.append({**_row("Solo", 99, 0), "queue_id": None, "item_id": None})
     weights = linguist_weights(rows)
     assert "Solo" not in weights  # shared no item: the conversion gives weight 1
     assert weights["Amina"] == pytest.approx(weights["Karim"]) and weights["Amina"] > 1 > weights["Odd"]
@@ -104,6 +105,12 @@ def test_agreement_weights_favour_linguists_who_agree_with_the_others():
     never = [_row("A", i, 0) for i in range(3)] + [_row("B", i, 1) for i in range(3)]
     # nobody agrees with anybody: no one to trust more (they weighed 0.1, ten times below one who shared nothing)
     assert linguist_weights(never) == {"A": 1.0, "B": 1.0}
+    # a linguist's revision replaces the answer it revises (an older one imported later does not)
+    revised = never + [_row("B", i, 0, at="2026-12-02 10:00") for i in range(3)]
+    revised += [_row("B", 0, 1, at="2026-11-30 10:00")]
+    assert linguist_weights(revised) == {"A": pytest.approx(1.0), "B": pytest.approx(1.0)}
+    assert linguist_weights(revised + [_row("C", i, 1) for i in range(3)])["C"] < 1 < linguist_weights(
+        revised + [_row("C", i, 1) for i in range(3)])["A"]
 
 
 def test_volume_warning_says_how_much_feedback_there_is():
@@ -111,3 +118,13 @@ def test_volume_warning_says_how_much_feedback_there_is():
     assert "Only 12 judgement(s) from 2 linguist(s)" in volume_warning({"judgements": 12, "linguists": 2})
     assert "enough to try" in volume_warning({"judgements": 120, "linguists": 3})
     assert volume_warning({"judgements": 800, "linguists": 4}) is None
+
+
+def test_the_latest_judgement_is_the_newest_made_not_the_last_stored():
+    # an import keeps the time the annotation tool recorded: an older answer stored later does not replace a newer one
+    from engine.feedback.export import latest_per_linguist
+
+    records = [{"request_id": "r", "linguist": "A", "time": "2026-12-02T10:00:00Z", "judgement_id": 1},
+               {"request_id": "r", "linguist": "A", "time": "2026-11-30T10:00:00Z", "judgement_id": 2},
+               {"request_id": "r", "linguist": "B", "time": "2026-11-30T10:00:00Z", "judgement_id": 3}]
+    assert [r["judgement_id"] for r in latest_per_linguist(records)] == [1, 3]
