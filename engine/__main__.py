@@ -404,6 +404,8 @@ TIMEOUT_EXIT = 4
 def out_folder(value: str) -> str:
     """An ``--out`` folder: refused by the parser (exit 2) when it, or a folder it would be made in, is a file —
     "error: File exists", exit 3 as a storage failure, named neither the option nor the fault."""
+    if not value.strip():  # empty: the default folder, as before (Path("") is the current folder)
+        return ""
     path = Path(value).expanduser()
     for part in (path, *path.parents):
         if part.exists():

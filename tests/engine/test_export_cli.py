@@ -46,6 +46,7 @@ def test_an_unknown_or_pairless_run_and_an_out_that_is_a_file_are_one_line_and_e
     from engine.__main__ import out_folder
 
     assert out_folder("~/exports") == str(Path.home() / "exports")  # the folder checked is the one written
+    assert out_folder("") == ""  # the default folder, not the current one
 
 
 def test_a_closed_pipe_ends_the_listing_quietly(workspace, monkeypatch, capsys):
