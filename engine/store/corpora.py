@@ -281,7 +281,7 @@ class CorpusRepository:
                f" WHERE corpus_id IN ({', '.join('?' * len(ids))}) AND split IN ({', '.join('?' * len(split_list))})")
         params: list = [*ids, *split_list]
         if "train" not in split_list and len(set(ids)) > 1:
-            # by normalised key, and by the text itself folded for case and spaces: corpora normalised with other
+            # by normalised key, and by the text itself folded for case and outer spaces: corpora normalised with other
             # options (one keeping case) have other keys for the same sentence
             # (two anti-joins, not one with OR: that is a nested loop — 170 s for two corpora of 50,000 rows)
             others = (f"FROM segments t WHERE t.corpus_id IN ({', '.join('?' * len(ids))})"
