@@ -144,6 +144,7 @@ class PipelineRunner:
         try:
             kind = job_kind(step["kind"])
             config = config_from_dict(kind.config_cls, self._resolve(step["config"], done))
+            config = self._free_name(config)
             run_id = self.supervisor.create(step["kind"], config, title=f"{pipeline['name']} · {step['name']}")
         except Exception as exc:  # noqa: BLE001 — a step that cannot start fails the pipeline with the reason
             self.store.pipelines.set_step(pid, position, status="failed", error=f"could not start: {exc}")
@@ -153,6 +154,19 @@ class PipelineRunner:
         self.supervisor.launch(run_id)
         step.update(status="running", run_id=run_id)
         return True
+
+    def _free_name(self, config: Any) -> Any:
+        """``config`` with its ``model_name`` made free (``name-2``…) when a model took it since the pipeline was
+        built: the step failed to start on every resume, as a pipeline's settings cannot be edited, and the steps
+        before it were lost (a name taken once the runs exist is renamed the same way when the model registers)."""
+        from dataclasses import replace
+
+        from engine.models.registry import free_model_name
+
+        name = getattr(config, "model_name", "")
+        if name and self.store.models.get(name) is not None:
+            return replace(config, model_name=free_model_name(self.store, name))
+        return config
 
     def _resolve(self, value: Any, done: dict[str, dict]) -> Any:
         if isinstance(value, list):
@@ -180,6 +194,11 @@ class PipelineRunner:
                 raise ValueError(f"pipeline {pipeline_id} is {pipeline['status']}; only a failed or cancelled one "
                                  "can be resumed")
             self.supervisor.poll()
+            for step in pipeline["steps"]:  # a cancelled step still stopping: its Resume was lost a second later
+                run = self.store.runs.get(step["run_id"]) if step["run_id"] else None
+                if run is not None and run["status"] in ("queued", "running") and run["cancel_requested_at"]:
+                    raise ValueError(f"step {step['name']} is still stopping after the cancel: resume the pipeline "
+                                     "once its run has ended (a few seconds, its checkpoint being saved)")
             for step in pipeline["steps"]:
                 if step["status"] not in ("failed", "cancelled", "running"):
                     continue

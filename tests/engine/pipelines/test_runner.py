@@ -172,9 +172,37 @@ def test_a_step_resumed_on_the_runs_page_carries_its_pipeline_on(supervisor, sto
 
 def test_a_cancelled_pipeline_does_not_restart_while_its_run_is_still_stopping(supervisor, store, workspace):
     runner = PipelineRunner(store, supervisor)
-    pipeline_id, _ = _stopped_one_step_pipeline(store, workspace, how="pipeline")  # the run: still "queued"
+    pipeline_id, run_id = _stopped_one_step_pipeline(store, workspace, how="pipeline")  # the run: still "queued"
     runner.advance()
     assert store.pipelines.get(pipeline_id)["status"] == "cancelled"
+    # Resume pressed while it stops: it said running, then flipped back to cancelled a second later, lost
+    import subprocess
+    import sys
+
+    stopping = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"],
+                                cwd=supervisor.workspace.run_dir(run_id))
+    try:
+        store.runs.set_launched(run_id, stopping.pid)
+        store.runs.request_cancel(run_id)
+        with pytest.raises(ValueError, match="step only is still stopping after the cancel"):
+            runner.resume(pipeline_id)
+        assert store.pipelines.get(pipeline_id)["status"] == "cancelled"
+    finally:
+        stopping.kill()
+        stopping.wait()
+
+
+def test_a_step_whose_model_name_was_taken_since_registers_under_a_free_one(supervisor, store, tiny_policy):
+    # a model registered as "later" while the pipeline ran: its last step could not start, on every resume
+    from engine.jobs.config import config_from_dict
+    from engine.jobs.kinds import job_kind
+
+    runner = PipelineRunner(store, supervisor)
+    config = config_from_dict(job_kind("reward").config_cls,
+                              {"base_model": tiny_policy, "pair_sets": ["p"], "model_name": "later"})
+    assert runner._free_name(config).model_name == "later"
+    store.models.register("later", "policy", store.models.get(tiny_policy)["path"])
+    assert runner._free_name(config).model_name == "later-2"
 
 
 def test_a_step_cancelled_by_the_user_stops_the_pipeline_as_cancelled(supervisor, store, workspace):
