@@ -35,6 +35,7 @@ from engine.jobs.translate_batch import OUTPUT_JSONL, OUTPUT_TSV
 from engine.markup import html_text, markdown_literal
 from engine.models.refs import default_policy, resolve_model
 from engine.monitor.log import log_served, served_from_translation
+from engine.monitor.serving import default_reward_model
 from engine.reward.ensemble import COMBINATIONS
 from engine.wording import counted
 from studio.components.annotation_interop import agreement_metrics, argilla_panel
@@ -115,6 +116,12 @@ def _candidate_card(cand: dict, terms: TermIndex | None = None, applied: Sequenc
             highlighted_translation(cand["text"], terms.check(cand["text"], applied))
         else:
             arabic_text(cand["text"] or "(empty translation)")
+
+
+def _rm_index(policy: str | None) -> int:
+    """Where the reward model that serves ``policy`` sits among the choices (the first when none does)."""
+    serving = default_reward_model(store, policy)
+    return reward_models.index(serving) if serving in reward_models else 0
 
 
 def rm_choice_label(name: str | None) -> str:
@@ -327,7 +334,7 @@ def translate_section() -> None:
                              index=policies.index(model_default) if model_default in policies else 0,
                              help="The production model when there is one, else the newest SFT model.")
         rm = c3.selectbox("Reward model", reward_models or [None], key="tr-rm",
-                          format_func=rm_choice_label,
+                          index=_rm_index(model), format_func=rm_choice_label,
                           help="Ranks the candidates; the top 3 are shown first.")
         model_format = _prompt_format(model)
         terms_in_prompt = glossary_column.checkbox(
@@ -413,7 +420,7 @@ def create_queue_section() -> None:
                                        index=policies.index(default_policy(store)) if default_policy(store) in policies
                                        else 0)
                 q_rm = q1.selectbox("Reward model", reward_models or [None], key="tr-q-rm",
-                                    format_func=rm_choice_label)
+                                    index=_rm_index(q_model), format_func=rm_choice_label)
                 q_people = q2.multiselect("Linguists (empty: anyone)", store.feedback.linguists(), key="tr-q-people")
                 q_extra = q1.multiselect("More reward models (ensemble)", reward_models, key="tr-q-rm-extra",
                                          help="Rank with them too; their spread measures disagreement.")
@@ -504,7 +511,9 @@ def batch_section() -> None:
                                   max_upload_size=MAX_UPLOAD_BYTES // (1024 * 1024),
                                   help=f"At most {MAX_UPLOAD_BYTES // (1024 * 1024)} MiB and 5,000 sources.")
         config = config_form("translate_batch", key="tr-batch", hidden=("upload", "upload_name"),
-                             defaults={"model": default_policy(store), "reward_model": reward_models[0]},
+                             defaults={"model": default_policy(store),
+                                       "reward_model": default_reward_model(store, default_policy(store))
+                                       or reward_models[0]},
                              widgets={"model": model_picker("policy"), "reward_model": model_picker("reward")},
                              submit_label="Translate the file")
         if config is not None:

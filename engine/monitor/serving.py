@@ -123,6 +123,13 @@ def serving_reward_model(store, settings: MonitorSettings, policy: str | None = 
     return rows[0]["name"] if rows else None
 
 
+def default_reward_model(store, policy: str | None) -> str | None:
+    """The reward model a page preselects to rank ``policy``'s candidates: the one the endpoint serves it with
+    (:func:`serving_reward_model`) — the pages took the newest, a retrain's unpromoted one, so linguists judged a
+    ranking production does not serve."""
+    return serving_reward_model(store, load_settings(store), policy)
+
+
 def _production_since(store, policy: str | None) -> Any:
     """When ``policy`` was last promoted to production, or None (a roll-back to it restores what it had then)."""
     events = [e for e in store.promotion.history() if e["model"] == policy and e["action"] == "promote"]

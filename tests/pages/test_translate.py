@@ -73,6 +73,21 @@ def _saved(at: AppTest) -> list[str]:
     return [s.value for s in at.success if s.value.startswith("Saved: judgement #")]
 
 
+def test_the_reward_model_preselected_is_the_one_that_serves_the_model(open_page, store, tiny_policy, tiny_rm,
+                                                                       typed_names):
+    # a retrain's newer reward model, unpromoted, was preselected: linguists judged a ranking production never serves
+    from engine.models.registry import promote
+
+    path = store.models.get(tiny_policy)["path"]
+    store.models.register("prod", "policy", path, stage="sft", metadata={"reward_model": tiny_rm})
+    promote(store, "prod", confirm_name="prod")
+    store.models.register("rm-retrain", "reward", store.models.get(tiny_rm)["path"])
+    at = open_page("translate")
+    _sign_in(at, "Amina")
+    assert at.selectbox(key="tr-model").value == "prod"
+    assert at.selectbox(key="tr-rm").options[0] == "rm-retrain" and at.selectbox(key="tr-rm").value == tiny_rm
+
+
 def test_sign_in_then_translate_shows_the_top_three_ranked_and_a_ranking_is_saved(open_page, store, tiny_policy,
                                                                                   tiny_rm, typed_names):
     at = open_page("translate")
