@@ -149,6 +149,10 @@ def retrain_due(store, now: datetime | None = None) -> RetrainDue:
         return answer(False, "there is no production model to retrain")
     if retrains and retrains[0]["pipeline_status"] == "running":
         return answer(False, f"retrain {retrains[0]['id']} is still running")
+    # a Phase 3 started by hand trains on the same judgements: a retrain beside it doubled the load for a rival
+    manual = [p for p in store.pipelines.list(statuses=("running",)) if p.get("template") == "phase3"]
+    if manual:
+        return answer(False, f"a Phase 3 pipeline is running ({manual[0]['name']}): the next retrain waits for it")
     if schedule.every_judgements and new >= schedule.every_judgements:
         return answer(True, f"{new} new judgements (the schedule retrains every {schedule.every_judgements})")
     if schedule.every_days and days is not None and days >= schedule.every_days:

@@ -79,6 +79,13 @@ def test_due_after_n_new_judgements(store):
     check = retrain_due(store, T0 + timedelta(hours=4))
     assert check.due and check.new_judgements == n >= 10 and f"{n} new judgements" in check.reason
     assert check.base_model == "prod"
+    # a Phase 3 started by hand is running: a retrain beside it trained a rival on the same judgements
+    pipeline_id = store.pipelines.create("manual P3", "phase3", [{"name": "pairs", "kind": "feedback_pairs",
+                                                                  "config": {}, "depends_on": []}])
+    check = retrain_due(store, T0 + timedelta(hours=4))
+    assert not check.due and "a Phase 3 pipeline is running (manual P3)" in check.reason
+    store.pipelines.set_status(pipeline_id, "succeeded")
+    assert retrain_due(store, T0 + timedelta(hours=4)).due
 
 
 def test_due_after_d_days_counted_from_the_last_retrain(store):
