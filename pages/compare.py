@@ -58,11 +58,12 @@ def models_widget(spec: FieldSpec, value, key: str) -> list[str]:
     models = store.models.list(kind="policy")
     stages = {m["name"]: m["stage"] for m in models}
     default = [v for v in (value or []) if v in stages]
-    if not default:
+    if not default:  # an archived version stays a choice, never a default
+        live = [m for m in models if m["stage"] != "archived"]
         for stage in STAGE_ORDER:
-            default += [m["name"] for m in models if m["stage"] == stage][:1]
+            default += [m["name"] for m in live if m["stage"] == stage][:1]
         default = default[:3]
-        default += [m["name"] for m in models if m["name"] not in default][:max(0, 2 - len(default))]
+        default += [m["name"] for m in live if m["name"] not in default][:max(0, 2 - len(default))]
     return st.multiselect(spec.label, list(stages), default=default, help=spec.help, key=key,
                           format_func=lambda n: f"{n} ({stages[n]})")
 

@@ -110,6 +110,8 @@ def promote(store: Any, name: str, *, confirm_name: str) -> str | None:
             raise RegistryError(f"{name} is a {row['kind']} model; only a policy can be promoted to production")
         if row["stage"] == "production":
             raise RegistryError(f"{name} is already the production model")
+        if row["stage"] == "archived":  # retired: its stage would be "archived" again after the next promotion
+            raise RegistryError(f"{name} is archived: restore it first (Models → Restore), then promote it")
         stack = _stack(change.history())
         current = change.productions()
         for other in current:

@@ -33,6 +33,19 @@ def test_empty_workspace_says_what_to_do_first(compare_page):
     assert at.text_input(key="ab-name") is not None  # blind A/B asks for a name first
 
 
+def test_an_archived_model_is_a_choice_not_a_default(compare_page, store, tiny_policy):
+    from engine.models.registry import archive
+
+    path = store.models.get(tiny_policy)["path"]
+    store.models.register("cold", "policy", path, stage="cold-start")
+    store.models.register("final", "policy", path, stage="final")
+    archive(store, tiny_policy)
+    at = compare_page()
+    models = at.multiselect(key="cmp-eval-models")
+    assert f"{tiny_policy} (archived)" in models.options  # still a choice
+    assert tiny_policy not in models.value and set(models.value) == {"cold", "final"}
+
+
 def test_form_launches_an_evaluation_on_the_chosen_split(compare_page, store, tiny_policy, demo_corpus):
     rows = [{"line": i + 1, "source": f"Sentence {i}", "target": "جملة", "pair": "en-ar", "split": "train",
              "norm_key": str(i)} for i in range(4)]

@@ -120,6 +120,8 @@ def test_an_archived_model_keeps_its_stage_and_is_restored_to_it(store, policies
         archive(store, "sft")
     with pytest.raises(RegistryError, match="not archived"):
         restore(store, "cold")
+    with pytest.raises(RegistryError, match="sft is archived: restore it first"):  # promoted as it was, retired
+        promote(store, "sft", confirm_name="sft")
     assert restore(store, "sft") == "sft"
     assert store.models.sft_model()["name"] == "sft" and "archived_from" not in store.models.get("sft")["metadata"]
     # archived before the stage was kept: the shipped demo model comes back as the SFT model, others as candidates
