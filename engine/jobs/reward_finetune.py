@@ -88,10 +88,10 @@ def held_out_human(rows: list[dict], ctx: JobContext) -> tuple[list[dict], list[
         if key not in seen:
             seen.add(key)
             unique.append(r)
-    valid = [r for r in unique if r["split"] == "valid"]
-    held = {(r["pair"], r["source"]) for r in valid}
-    train = [r for r in unique if r["split"] == "train" and (r["pair"], r["source"]) not in held]
-    dropped = sum(r["split"] == "train" for r in unique) - len(train)
+    from engine.preferences.export import split_records
+
+    # the pairs export's own rule: validation is the pairs' valid split, and no training pair shares its source
+    train, valid, dropped = split_records(unique, valid_share_if_missing=0)
     if dropped or len(unique) < len(rows):
         ctx.log(f"{len(rows) - len(unique)} pair(s) held by two sets kept once; {dropped} training pair(s) whose "
                 "source another set holds out left out")
