@@ -14,8 +14,6 @@ goes to the run's ingest report (:meth:`RunRepository.ingest_report`).
 
 from __future__ import annotations
 
-import contextlib
-import os
 import signal
 import time
 from collections.abc import Callable
@@ -134,12 +132,11 @@ def ingest_run(store: Store, run_id: str) -> int:
 def _stop_process(run: dict) -> None:
     """Ask the process of a run failed at its output to stop (SIGTERM to its group; only if it still works in the
     run's folder): it went on writing — `evaluate` loads one system after another — beside a resumed one."""
-    from engine.jobs.process import runs_in
+    from engine.jobs.process import runs_in, signal_group
 
     pid = run.get("pid")
     if pid and runs_in(int(pid), Path(run["run_dir"])):
-        with contextlib.suppress(OSError):
-            os.killpg(int(pid), signal.SIGTERM)
+        signal_group(int(pid), signal.SIGTERM)
 
 
 def _ingest_run(store: Store, run_id: str, failed: ArtifactError | None = None) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -74,6 +75,17 @@ def runs_in(pid: int, run_dir: Path) -> bool:
         return Path(psutil.Process(pid).cwd()).resolve() == run_dir.resolve()
     except (psutil.Error, OSError):  # gone, a zombie, another user's process, or its folder deleted
         return False
+
+
+def signal_group(pid: int, sig: signal.Signals) -> bool:
+    """Send ``sig`` to the process group ``pid`` leads (a job is launched in a group of its own: the launcher and its
+    workers); False if there is none to signal (gone, or another user's). Callers check first that ``pid`` is still
+    the run's process (:func:`runs_in`): a recorded pid can belong to another program after a reboot."""
+    try:
+        os.killpg(pid, sig)
+    except (ProcessLookupError, PermissionError):
+        return False
+    return True
 
 
 JOB_PID_FILE = "job.pid"

@@ -37,7 +37,7 @@ from engine.jobs.forkserver import ForkServer, WarmProcess, fork_is_safe, shared
 from engine.jobs.ingest import ingest_run
 from engine.jobs.kinds import checked_config, job_kind
 from engine.jobs.launcher import build_command, launch_env, resolve_launch
-from engine.jobs.process import CONFIG_FILE, HEARTBEAT_ENV, PID_FILE, read_run_config, runs_in
+from engine.jobs.process import CONFIG_FILE, HEARTBEAT_ENV, PID_FILE, read_run_config, runs_in, signal_group
 from engine.models.loading import keep_hub_offline
 from engine.models.registry import new_model_name_problem
 from engine.store import Store
@@ -261,13 +261,7 @@ class Supervisor:
 
     def _signal(self, run: dict, sig: signal.Signals) -> bool:
         pid = run.get("pid")
-        if not pid or not self._alive(run["id"], pid):
-            return False
-        try:
-            os.killpg(pid, sig)
-        except ProcessLookupError:
-            return False
-        return True
+        return bool(pid) and self._alive(run["id"], pid) and signal_group(pid, sig)
 
     def _alive(self, run_id: str, pid: int) -> bool:
         """Whether the run's process is running. A process this supervisor started is asked directly; another one
