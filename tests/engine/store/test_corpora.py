@@ -203,6 +203,10 @@ def test_held_out_splits_of_several_corpora_leave_out_the_others_training_source
     # a third corpus normalised with other options (its key keeps case): the same sentence still found
     c = store.corpora.add("c", "en-ar", _table([("SEE YOU.", "أراك.", "en-ar", "train")]))
     assert sources([a, c], ("test",)) == [(a, "Thank you.")]
+    # nor do other inner spaces (a no-break one), accents, or a format character a key stored before kept
+    d = store.corpora.add("d", "en-ar", _table([("  thank\u00a0 YOU.", "شكرا.", "en-ar", "train"),
+                                                ("Sée\u200b you.", "أراك.", "en-ar", "train")]))
+    assert sources([a, d], ("test",)) == []
     assert sources([a, b], ("valid", "test")) == [(a, "See you."), (b, "Welcome.")]
     # one corpus alone holds out its own test split; training exports are untouched
     assert sources([b], ("test",)) == [(b, "Good morning.")]
