@@ -420,12 +420,13 @@ def blind_ab_section() -> None:
                 "Reveal the systems", key="ab-reveal",
                 help="Until then the results name the systems as you picked them (System 1, System 2) and show "
                      "only this pair, so they do not sway your next judgements. Leads only: a linguist judges blind.")
-            if not reveal and first != second:  # a linguist's pickers' own labels (System A …), a lead's order
+            if reveal:
+                names = options
+            else:  # a linguist's pickers' own labels (System A …), a lead's order; this pair's rows only — also
+                # when both pickers name one system (no pair: nothing, where every pair's rows showed real names)
                 names = {first: labels[first], second: labels[second]} if not lead else \
                     {first: "System 1", second: "System 2"}
                 rates = [w for w in rates if {w.system_a, w.system_b} == {first, second}]
-            else:
-                names = options
             if not rates:
                 st.caption("No judgements on this test set yet." if reveal else
                            "No judgements of this pair yet.")

@@ -207,6 +207,11 @@ def test_blind_ab_results_name_the_systems_as_picked_until_the_reveal(compare_pa
     # a linguist judges blind: the pickers named the models and anyone could reveal them
     assert set(at.selectbox(key="ab-system-1").options) == {"System A", "System B"}
     assert "ab-reveal" not in [t.key for t in at.toggle]
+    # both pickers on one system: every pair's rows were shown with the models' real names
+    at.selectbox(key="ab-system-2").set_value(first)
+    at.run()
+    assert not at.exception and not [d for d in at.dataframe if "judgements" in d.value.columns]
+    assert not any("final-v1" in c.value or "sft-v1" in c.value for c in at.caption)
     at.button(key="ab-signout").click()
     at.run()
     at.radio(key="ab-role").set_value("lead")
