@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from engine.compare.comparison import CompareSettings, build_comparison
+from engine.compare.degeneration import EPSILON
 from engine.compare.significance import p_text
 
 LOOP_STAGES = ("sft", "cold-start", "final")
@@ -217,7 +218,7 @@ def build_scorecard(store, testset_id: str | None = None, settings: CompareSetti
                              f"({step.delta:+.2f}, p = {p_text(step.p)})")
         rate_before = next(x.degenerate_rate for x in models if x.name == before["name"])
         rate_after = next(x.degenerate_rate for x in models if x.name == after["name"])
-        if rate_before is not None and rate_after is not None and rate_after > rate_before + DEGENERATE_RISE:
+        if rate_before is not None and rate_after is not None and rate_after - rate_before > DEGENERATE_RISE + EPSILON:
             flags.append(f"{after['name']} writes more degenerate outputs (empty, repeated, non-Arabic or copied) "
                          f"than {before['name']}: {rate_after:.1%} vs {rate_before:.1%} — a reward gain with such "
                          "outputs is likely reward hacking")

@@ -141,3 +141,19 @@ def test_a_metric_scored_differently_along_the_chain_is_named_not_compared(store
     add_evaluation(store, tmp_path, testset, "cold", references(), specs={"chrf": "sacrebleu"})
     card = build_scorecard(store)
     assert card.mismatched == ["chrf"] and not any(s.metric == "chrf" for s in card.steps)
+
+
+def test_a_rise_of_exactly_two_points_of_degenerate_outputs_is_not_flagged(store, tmp_path):
+    # 6 → 7 of 50 is +2.0 points, which floating point makes 0.020000000000000018: flagged as "more than 2 points"
+    rows = [(f"{s} ({i})", r) for i in range(5) for s, r in REFS][:50]
+    ts = store.evaluations.add_testset("fifty", "upload", [{"source": s, "reference": r, "pair": "en-ar"}
+                                                           for s, r in rows])
+    refs = [r for _, r in rows]
+    _chain(store, [("sft", "sft"), ("cold", "cold-start")])
+    add_evaluation(store, tmp_path, ts, "sft", ["the output"] * 6 + refs[6:])
+    add_evaluation(store, tmp_path, ts, "cold", ["the output"] * 7 + refs[7:])
+    card = build_scorecard(store, settings=FAST)
+    assert [m.degenerate_rate for m in card.models] == [pytest.approx(0.12), pytest.approx(0.14)]
+    assert not any("degenerate" in f for f in card.flags)
+    add_evaluation(store, tmp_path, ts, "cold", ["the output"] * 8 + refs[8:])  # +4 points: flagged
+    assert any("degenerate" in f for f in build_scorecard(store, settings=FAST).flags)
