@@ -109,13 +109,22 @@ def mean_interval(values: Sequence[float] | np.ndarray, *, n_resamples: int = 10
     return Interval(float(array.mean()), *_percentiles(means, confidence))
 
 
+def smallest_p(n_differing: int) -> float:
+    """The smallest two-sided p-value a paired test can honestly give on ``n_differing`` sentences where the two
+    systems differ: under the null hypothesis each sentence's difference is as likely to go either way, so the most
+    extreme of the 2^n sign patterns and its mirror image have probability 2^(1−n) together. The bootstrap knows no
+    such floor — with 1 or 2 sentences, or one difference repeated, every resample is alike and its p came out as
+    1/(resamples + 1), "significant" on a single sentence — so its p is raised to this."""
+    return 1.0 if n_differing <= 1 else min(1.0, 2.0 ** (1 - n_differing))
+
+
 def paired_bootstrap(a: Sequence[float] | np.ndarray, b: Sequence[float] | np.ndarray, *, n_resamples: int = 1000,
                      confidence: float = 0.95, seed: int = 0) -> PairedResult:
     """Paired bootstrap resampling of the mean difference B − A.
 
     The p-value is two-sided: the share of resampled differences, centred on their mean (the null
-    hypothesis of no difference), whose absolute value reaches the observed absolute difference.
-    Identical systems give a difference of 0 and p = 1.
+    hypothesis of no difference), whose absolute value reaches the observed absolute difference, and never below
+    :func:`smallest_p` of the sentences that differ. Identical systems give a difference of 0 and p = 1.
     """
     a, b = _pair(a, b)
     diff = b - a
@@ -124,6 +133,7 @@ def paired_bootstrap(a: Sequence[float] | np.ndarray, b: Sequence[float] | np.nd
     centred = np.abs(samples - samples.mean())
     tol = 1e-12 * max(1.0, abs(observed))
     p = (int(np.sum(centred >= abs(observed) - tol)) + 1) / (n_resamples + 1)
+    p = max(p, smallest_p(int(np.count_nonzero(diff))))
     return PairedResult(float(a.mean()), float(b.mean()), Interval(observed, *_percentiles(samples, confidence)),
                         min(1.0, p), "bootstrap", len(a))
 
@@ -262,7 +272,7 @@ def corpus_paired_test(a: CorpusStatistics, b: CorpusStatistics, *, method: str 
             shuffled_b = np.where(swap[:, :, None], a.stats[None], b.stats[None]).sum(axis=1)
             trial = np.abs(a.scores(shuffled_b) - a.scores(shuffled_a))
             hits += int(np.sum(trial >= abs(observed) - tol))
-    p = (hits + 1) / (n_resamples + 1)
+    p = max((hits + 1) / (n_resamples + 1), smallest_p(int(np.any(a.stats != b.stats, axis=1).sum())))
     return PairedResult(score_a, score_b, Interval(observed, *_percentiles(boot, confidence)), min(1.0, p), method, n)
 
 

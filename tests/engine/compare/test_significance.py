@@ -15,6 +15,7 @@ from engine.compare.significance import (
     mean_interval,
     paired_bootstrap,
     paired_test,
+    smallest_p,
 )
 
 N = 300  # resamples: small, the answers below are far from the threshold
@@ -132,3 +133,20 @@ def test_with_several_systems_a_difference_counts_by_its_holm_adjusted_p():
     assert [round(r["p_holm"], 2) for r in done] == [0.03, 0.06, 0.06]
     assert [r["significant"] for r in done] == [True, False, False]
     assert done[1]["better"] == "no significant difference"
+
+
+@pytest.mark.parametrize("method", ["bootstrap", "randomisation"])
+def test_one_or_two_sentences_or_a_repeated_difference_are_not_significant_by_resampling_alone(method):
+    # every resample of one sentence (or of one repeated difference) is alike: the bootstrap's p was 1/(n+1)
+    for n in (1, 2, 3, 4, 5):
+        result = paired_test(np.full(n, 40.0), np.full(n, 52.0), method=method, n_resamples=N)
+        assert result.p_value >= smallest_p(n) >= 2 ** (1 - n) and not result.significant()
+    six = paired_test(np.full(6, 40.0), np.full(6, 52.0), method=method, n_resamples=N)
+    assert six.p_value == pytest.approx(max(1 / (N + 1), 2 ** -5), abs=0.02) and six.significant()
+    # sentences on which the systems agree add nothing: 3 differing of 80 is 3
+    base = np.random.default_rng(3).normal(50, 10, 80)
+    assert not paired_test(base, np.r_[base[:77], base[77:] + 12], method=method, n_resamples=N).significant()
+    refs, hyps = ["أين المحطة؟"], ["المحطة"]
+    corpus = corpus_paired_test(CorpusStatistics("chrf", hyps, refs), CorpusStatistics("chrf", refs, refs),
+                                method=method, n_resamples=N)
+    assert corpus.p_value == 1.0 and not corpus.significant()
