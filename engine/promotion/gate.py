@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from engine.compare.ab import sign_test
-from engine.compare.significance import paired_bootstrap
+from engine.compare.significance import p_text, paired_bootstrap
 from engine.jobs.config import config_from_dict, config_to_dict, setting
 from engine.jobs.evaluate import REQUESTABLE_METRICS
 from engine.jobs.metric_titles import metric_title
@@ -153,12 +153,38 @@ def is_gated(store, name: str) -> bool:
     return bool(row and row["kind"] == "policy" and row["stage"] == "candidate" and production(store))
 
 
-def _evaluation_of(store, model: str, testset_id: str, metric: str) -> dict | None:
-    """The newest evaluation of ``model`` on the test set that has ``metric`` scores."""
-    for row in store.evaluations.list(testset_id=testset_id):
-        if row["model"] == model and metric in (row["metrics"] or {}):
-            return row
-    return None
+def _evaluations_of(store, model: str, testset_id: str, metric: str) -> list[dict]:
+    """The evaluations of ``model`` on the test set that have ``metric`` scores, newest first."""
+    return [row for row in store.evaluations.list(testset_id=testset_id)
+            if row["model"] == model and metric in (row["metrics"] or {})]
+
+
+def _how(row: dict, metric: str) -> tuple[str, str]:
+    """How an evaluation's ``metric`` was computed: its spec (Arabic normalisation, the metric's own settings) and
+    the decoding behind the outputs (greedy, best-of-n, beam …)."""
+    return str((row["metrics"] or {}).get(metric)), str(row.get("decoding_label"))
+
+
+def _matched_evaluations(
+    store, candidate: str, current: str, testset_id: str, metric: str
+) -> tuple[dict[str, dict] | None, str | None]:
+    """The candidate's newest evaluation and production's newest one computed the same way (same metric spec, same
+    decoding), or ``None`` and the reason: each model's newest evaluation was taken, and identical outputs scored
+    with and without Arabic normalisation — or a best-of-n candidate against greedy production — passed the gate."""
+    evals = {m: _evaluations_of(store, m, testset_id, metric) for m in (current, candidate)}
+    missing = [m for m, rows in evals.items() if not rows]
+    if missing:
+        return None, (f"{' and '.join(missing)} {'has' if len(missing) == 1 else 'have'} no {metric_title(metric)} "
+                      "evaluation on this test set: evaluate both on Compare → Evaluate first.")
+    for cand in evals[candidate]:
+        prod = next((row for row in evals[current] if _how(row, metric) == _how(cand, metric)), None)
+        if prod is not None:
+            return {current: prod, candidate: cand}, None
+    newest = {m: _how(rows[0], metric) for m, rows in evals.items()}
+    return None, (f"the two models' {metric_title(metric)} evaluations on this test set were computed differently "
+                  f"(candidate: {newest[candidate][1]}, {newest[candidate][0]}; production: {newest[current][1]}, "
+                  f"{newest[current][0]}): evaluate both with the same decoding and metric settings on Compare → "
+                  "Evaluate first.")
 
 
 def _metric_check(
@@ -166,17 +192,9 @@ def _metric_check(
 ) -> tuple[MetricCheck | None, str, list[str]]:
     from engine.compare.comparison import higher_is_better
 
-    evals = {m: _evaluation_of(store, m, testset_id, policy.metric) for m in (current, candidate)}
-    missing = [m for m, e in evals.items() if e is None]
-    if missing:
-        return (
-            None,
-            "",
-            [
-                f"{' and '.join(missing)} {'has' if len(missing) == 1 else 'have'} no {metric_title(policy.metric)} "
-                "evaluation on this test set: evaluate both on Compare → Evaluate first."
-            ],
-        )
+    evals, problem = _matched_evaluations(store, candidate, current, testset_id, policy.metric)
+    if evals is None:
+        return None, "", [problem]
     keys = {m: e["key"] for m, e in evals.items()}
     scores = store.evaluations.scores(list(keys.values()))
     prod, cand = scores[keys[current]].get(policy.metric, {}), scores[keys[candidate]].get(policy.metric, {})
@@ -208,7 +226,7 @@ def _metric_check(
         f"{metric_title(policy.metric)}, mean over sentences: candidate {check.mean_candidate:.3f} "
         f"vs production {check.mean_production:.3f} "
         f"(Δ {check.delta:+.3f}, 95% interval [{check.low:+.3f}, {check.high:+.3f}], paired bootstrap "
-        f"p = {check.p_value:.3f}, {check.n} sentences)"
+        f"p = {p_text(check.p_value, policy.alpha)}, {check.n} sentences)"
     )
     if passed:
         verdict = f"{numbers}: better at p < {policy.alpha:g}."
@@ -241,7 +259,7 @@ def _ab_check(store, candidate: str, current: str, testset_id: str, policy: Gate
     check = AbCheck(wins[candidate], wins[current], ties, required, passed, sign_test(wins[candidate], wins[current]))
     counts = (
         f"blind A/B: candidate preferred {wins[candidate]}, production {wins[current]}, ties {ties} "
-        f"(sign test p = {check.p_value:.3f})"
+        f"(sign test p = {p_text(check.p_value)})"
     )
     if not required:
         return check, (

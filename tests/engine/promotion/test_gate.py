@@ -68,6 +68,28 @@ def test_a_better_candidate_is_promoted_and_the_decision_recorded(store, tmp_pat
     assert [d["outcome"] for d in store.promotion.decisions("cand")] == ["allowed"]
 
 
+def test_evaluations_computed_differently_are_not_set_against_each_other(store, tmp_path, two_models):
+    # production's newest chrF without Arabic normalisation against the candidate's with it: 14 against 100 on the
+    # same outputs passed the gate; so did a best-of-n candidate against greedy production
+    add_evaluation(store, tmp_path / "p", two_models, "prod", degraded(), specs={"chrf": "chrf|raw"})
+    add_evaluation(store, tmp_path / "c", two_models, "cand", references(), specs={"chrf": "chrf|normalised"})
+    verdict = evaluate_gate(store, "cand", two_models)
+    assert not verdict.allowed and verdict.metric is None
+    assert "computed differently" in verdict.reasons[0] and "chrf|raw" in verdict.reasons[0]
+    add_evaluation(store, tmp_path / "c2", two_models, "cand", references(), specs={"chrf": "chrf|raw"},
+                   decoding_label="best-of-8 · ≤64 tokens", run_id="ev-c2")
+    verdict = evaluate_gate(store, "cand", two_models)
+    assert not verdict.allowed and "best-of-8" in verdict.reasons[0]
+    # a candidate evaluation done as production's was is found, also when a newer one is not
+    add_evaluation(store, tmp_path / "c3", two_models, "cand", references(), specs={"chrf": "chrf|raw"},
+                   run_id="ev-c3")
+    add_evaluation(store, tmp_path / "c4", two_models, "cand", references(), specs={"chrf": "chrf|raw"},
+                   decoding_label="beam 4 · ≤64 tokens", run_id="ev-c4")
+    assert store.evaluations.list(testset_id=two_models)[0]["decoding_label"].startswith("beam")
+    verdict = evaluate_gate(store, "cand", two_models)
+    assert verdict.allowed and verdict.metric is not None and verdict.metric.delta > 0
+
+
 def test_ter_is_lower_is_better(store, tmp_path, two_models):
     set_gate_policy(store, GatePolicy(metric="ter"))
     _evaluate(store, tmp_path, two_models, degraded(), references())
