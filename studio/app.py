@@ -14,14 +14,17 @@ import streamlit as st  # noqa: E402
 from studio.components.arabic import inject_css  # noqa: E402
 from studio.components.linguist import keep_linguist_in_address  # noqa: E402
 from studio.gc_freeze import freeze_after_imports  # noqa: E402
-from studio.server import unsafe_start_message  # noqa: E402
+from studio.server import foreign_page_message, unsafe_start_message  # noqa: E402
 from studio.state import storage_errors  # noqa: E402
 
 PAGES = ROOT / "pages"
 
 st.set_page_config(page_title="Tarjama Studio", page_icon=":material/translate:", layout="wide")
-refusal = unsafe_start_message(int(st.get_option("server.port")))
-if refusal:  # started bare on an address other machines reach: serve no page at all
+# started bare on an address other machines reach, or opened under another site's name (DNS rebinding) or from
+# another site's page: serve no page at all
+refusal = unsafe_start_message(int(st.get_option("server.port"))) or \
+    foreign_page_message(st.context.headers, int(st.get_option("server.port")))
+if refusal:
     st.error(refusal)
     st.stop()
 inject_css()

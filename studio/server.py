@@ -19,8 +19,9 @@ import os
 import signal
 import sys
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import psutil
 
@@ -105,6 +106,37 @@ def unsafe_start_message(port: int) -> str | None:
     return (f"This studio is listening on {', '.join(sorted(exposed))} (port {port}), reachable from other machines, "
             "and it has no sign-in, so it shows nothing. It was started without its entry point: stop it and "
             "start it with `make run`, `python -m studio` or `tarjama-studio`, which listen on 127.0.0.1 only.")
+
+
+def _host_name(netloc: str) -> str:
+    """The host of a ``Host`` header or of an origin's ``host[:port]``, lower case (``[::1]:8501`` → ``::1``)."""
+    try:
+        return (urlsplit(f"//{netloc.strip()}").hostname or "").lower()
+    except ValueError:  # a malformed bracket or port
+        return netloc.strip().lower()
+
+
+def foreign_page_message(headers: Mapping[str, str], port: int) -> str | None:
+    """Why a browser session must be shown no page, from the headers of its connection, or ``None``.
+
+    Streamlit takes a connection as same-origin when the page's origin names the ``Host`` it was asked for, so a
+    web page that points its own DNS name at 127.0.0.1 (DNS rebinding) could open the studio's stream and drive
+    it — read corpora, start jobs, delete data; and with CORS protection turned off (a bare ``streamlit run``
+    with ``STREAMLIT_SERVER_ENABLE_CORS=false``) a page of any origin could. So without ``--allow-remote`` the
+    ``Host`` and the ``Origin`` must be this machine's loopback; with it, the ``Origin`` must be the ``Host``.
+    No headers at all (tests, a program) is not a browser's connection and passes."""
+    host = _host_name(headers.get("Host") or "")
+    origin = headers.get("Origin")
+    origin_host = _host_name(urlsplit(origin).netloc) if origin else None
+    if os.environ.get(ALLOW_REMOTE_ENV) == "1":
+        foreign = origin_host if origin_host is not None and origin_host != host else None
+    else:
+        foreign = next((name for name in (host, origin_host) if name and not is_loopback(name)), None)
+    if foreign is None:
+        return None
+    return (f"This page was opened as {foreign!r}, not as this machine's own address, so the studio shows nothing: a "
+            "web page that points its name at this machine could otherwise drive it. Open "
+            f"http://127.0.0.1:{port}/ instead.")
 
 
 def project_settings(config_file: Path = PROJECT_CONFIG) -> dict[str, object]:

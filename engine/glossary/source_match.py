@@ -2,10 +2,12 @@
 
 Words are compared through small sets of *forms*: the word lower-cased and stripped of accents, plus what remains
 after removing one regular ending — plural ``-s``/``-es``/``-x``/``-aux`` (→ ``-al``), ``-ies`` (→ ``-y``),
-``-ed``/``-d``/``-ing`` (with a doubled consonant undoubled and a dropped ``e`` restored) and the French
-participle ``-é(e)(s)`` (written with its accent). A sentence word matches a glossary word when one of its forms
-is the glossary word (or, for a glossary word written in the plural, its singular): the glossary's ``meeting`` is
-found in ``meetings`` but not in ``meet``. A French elided article or pronoun (``l'``, ``d'``, ``j'``, ``qu'`` …)
+``-ed``/``-d``/``-ing`` (with a doubled consonant undoubled or a dropped ``e`` restored — not both: ``planned``
+is ``plan``, never ``plane``) and the French participle ``-é(e)(s)`` (written with its accent). A sentence word
+matches a glossary word when one of its forms is the glossary word (or, for a glossary word written in the plural,
+its singular): the glossary's ``meeting`` is found in ``meetings`` but not in ``meet``. Where several glossary
+words match one sentence word, :func:`word_cost` says which is closest to it (``cares`` is ``cares`` before
+``care`` before ``car``). A French elided article or pronoun (``l'``, ``d'``, ``j'``, ``qu'`` …)
 is split off as its own word, so ``l'hôpital`` holds ``hôpital``. A multi-word term matches consecutive words.
 This is a stemmer of a few rules, not a morphological analyser: irregular forms (``children``, ``went``,
 ``yeux``) are not found.
@@ -14,6 +16,7 @@ This is a stemmer of a few rules, not a morphological analyser: irregular forms 
 from __future__ import annotations
 
 import functools
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -49,10 +52,14 @@ def words(text: str) -> list[Word]:
     return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
-def _undouble(stem: str) -> list[str]:
+def _verb_stems(stem: str) -> set[str]:
+    """What a word stripped of ``-ed``/``-ing`` may come from: the stem, the stem with a dropped ``e`` restored,
+    and, for a doubled final consonant, the stem undoubled (``planned`` → ``plan``; never ``plane``: a consonant
+    is doubled after a short vowel only, so no ``e`` was dropped — it found the glossary's ``plane`` there)."""
+    out = {stem, stem + "e"}
     if len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
-        return [stem, stem[:-1]]
-    return [stem]
+        out.add(stem[:-1])
+    return out
 
 
 @functools.lru_cache(maxsize=65536)
@@ -72,11 +79,9 @@ def forms(word: str) -> frozenset[str]:
     if w.endswith("ied") and len(w) > 4:
         out.add(w[:-3] + "y")
     if w.endswith("ed") and len(w) > 4:
-        for stem in _undouble(w[:-2]):
-            out.update({stem, stem + "e"})
+        out.update(_verb_stems(w[:-2]))
     if w.endswith("ing") and len(w) > 5:
-        for stem in _undouble(w[:-3]):
-            out.update({stem, stem + "e"})
+        out.update(_verb_stems(w[:-3]))
     written = unicodedata.normalize("NFC", word).lower()
     for ending, accented in (("ees", "ées"), ("ee", "ée"), ("es", "és"), ("e", "é")):
         # French participles (é, ée, és, ées) → infinitive -er, only with the accent written: folded first, the
@@ -103,14 +108,38 @@ def plural_forms(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _is_acronym(term_word: str) -> bool:
+    return 2 <= len(term_word) <= MAX_ACRONYM and term_word.isupper()
+
+
 def same_word(term_word: str, word: str) -> bool:
     """Whether a sentence ``word`` is a form of the glossary's ``term_word``: the word, reduced by one of the
     endings of :func:`forms`, gives the term word or (for a term written in the plural) its singular. A short term
     word in capitals (``US``, ``IT``, ``WHO``) is an acronym: only the same capitals match (it matched "us", "It");
     a longer one (``NASA``, ``WORLD BANK``) matches as any word."""
-    if 2 <= len(term_word) <= MAX_ACRONYM and term_word.isupper():
+    if _is_acronym(term_word):
         return word == term_word or (word.endswith("s") and word[:-1] == term_word)  # "PCs" for "PC"
     return bool(plural_forms(term_word) & forms(word))
+
+
+def _changed(word: str, form: str) -> int:
+    """The letters of ``word`` after the start it shares with ``form``: what an ending rule changed on it."""
+    return len(word) - len(os.path.commonprefix([word, form]))
+
+
+def word_cost(term_word: str, word: str) -> int | None:
+    """How far a sentence ``word`` is from the glossary's ``term_word``: ``None`` when it is not one of its forms
+    (:func:`same_word`), 0 when it is written the same (case aside, accents included), else 1 + the fewest letters
+    the ending rules change on the two sides to meet (``planes``: 2 for ``plane``, 3 for ``plan``; ``cars``: 2 for
+    ``car``, 4 for ``cares``). Where several terms match the same words the cheapest is the one meant."""
+    if not same_word(term_word, word):
+        return None
+    if unicodedata.normalize("NFC", word).lower() == unicodedata.normalize("NFC", term_word).lower():
+        return 0
+    if _is_acronym(term_word):
+        return 2  # "PCs": the plural s
+    w, t = fold(word), fold(term_word)
+    return 1 + min(_changed(w, f) + _changed(t, f) for f in plural_forms(term_word) & forms(word))
 
 
 def term_key(term: str) -> str:
@@ -118,13 +147,31 @@ def term_key(term: str) -> str:
     return " ".join(fold(w.text) for w in words(term))
 
 
-def find_term(term_words: list[str], sentence_words: list[Word]) -> list[tuple[int, int]]:
-    """Every ``(start, end)`` character span where the term's words occur consecutively in the sentence."""
+def _span_cost(term_words: list[str], window: list[Word]) -> int | None:
+    """The summed :func:`word_cost` of the term's words against as many sentence words (``None``: one differs)."""
+    total = 0
+    for term_word, word in zip(term_words, window, strict=True):
+        cost = word_cost(term_word, word.text)
+        if cost is None:
+            return None
+        total += cost
+    return total
+
+
+def term_matches(term_words: list[str], sentence_words: list[Word]) -> list[tuple[int, int, int]]:
+    """Every ``(start, end, cost)`` where the term's words occur consecutively in the sentence; ``cost``: the
+    words' summed :func:`word_cost` (0: the term as written)."""
     n = len(term_words)
     if n == 0:
         return []
-    spans = []
+    matches = []
     for i in range(len(sentence_words) - n + 1):
-        if all(same_word(term_words[j], sentence_words[i + j].text) for j in range(n)):
-            spans.append((sentence_words[i].start, sentence_words[i + n - 1].end))
-    return spans
+        cost = _span_cost(term_words, sentence_words[i : i + n])
+        if cost is not None:
+            matches.append((sentence_words[i].start, sentence_words[i + n - 1].end, cost))
+    return matches
+
+
+def find_term(term_words: list[str], sentence_words: list[Word]) -> list[tuple[int, int]]:
+    """Every ``(start, end)`` character span where the term's words occur consecutively in the sentence."""
+    return [(start, end) for start, end, _ in term_matches(term_words, sentence_words)]

@@ -2,9 +2,11 @@
 
 Both sides go through the project's Arabic normaliser (:mod:`engine.corpora.normalise`: NFKC, tatweel, alef and
 ya variants, diacritics). Then each word of the translation is compared by its *bare forms*: the word with the
-conjunctions و/ف, the prepositions ب/ل/ك and the article ال (also لل = ل + ال) taken off the front, and a
-pronoun suffix (ه ها هم هن هما كم كن كما نا ي ك), a sound-plural/dual ending (ون ين ان ات) or the indefinite
-accusative's alef (خبزا) off the end; a ta
+conjunctions و/ف, the prepositions ب/ل/ك and the article ال (also لل = ل + ال) taken off the front (without an
+article after them, ف and ك only off a word that keeps 4 letters, و, ب and ل 3: فكرة is not كرة, لحم not حم), and
+off the end a pronoun suffix (ه ها هم هن هما كم كن كما نا ي ك), a sound-plural/dual ending (ون ين ان ات) or the
+indefinite accusative's alef (خبزا) — or a pronoun suffix and, before it, a plural, dual or feminine ending (ات,
+the construct's و/ي/ا, ة written ت: سياراتهم, مهندسونا, كتابيهما, مديرتها), the stem keeping 3 letters; a ta
 marbuta ة that became ت before a suffix (or gave way to the plural ات) is restored, and ة/ه are compared as one
 letter. A term word matches when
 one of its own bare forms (as written, or without a leading ال) is among them. Broken plurals and other internal
@@ -23,20 +25,34 @@ _ARABIC_WORD = re.compile(r"[\u0621-\u065F\u0660-\u0669\u066E-\u06D3\u06D5\u06FA
 ``\\w`` leaves combining marks out, and a vowelled word fell apart into letters), digits, other word characters."""
 CONJUNCTIONS = ("", "و", "ف")
 PREPOSITIONS = ("", "ب", "ل", "ك")
-SUFFIXES = ("", "ه", "ها", "هم", "هن", "هما", "كم", "كن", "كما", "نا", "ي", "ك", "ون", "ين", "ان", "ات", "ا")
+PRONOUNS = ("ه", "ها", "هم", "هن", "هما", "كم", "كن", "كما", "نا", "ي", "ك")
+SUFFIXES = ("", *PRONOUNS, "ون", "ين", "ان", "ات", "ا")
 """Endings taken off a word: pronoun suffixes, sound-plural and dual endings, and the alef of the indefinite
 accusative (خبزًا, written خبزا without its tanwin)."""
+BEFORE_PRONOUN = ("ات", "و", "ي", "ا", "ت")
+"""Endings taken off before a pronoun suffix: the feminine plural ات (سياراتهم), the construct's masculine plural
+and dual و/ي/ا (ون/ين/ان lose their ن: مهندسونا, مهندسيهم, كتابيهما) and ة written ت (مديرتها)."""
 MIN_BARE = 2
+MIN_TWO_ENDINGS = 3
+"""The fewest letters a word keeps once a pronoun suffix and an ending before it are both taken off."""
 MIN_CLITIC_HEAD = 4
 """The fewest letters a word keeps once ف or ك is taken off it without an article after (words begin with them)."""
+MIN_PROCLITIC_STEM = 3
+"""The fewest letters left of a word once و, ب or ل (with no article after) and any ending are taken off: ولد
+held لد, لحم held حم, بحر held حر, برد held رد, ولدها held لد (a three-letter word still matches: وشاي, بسوق)."""
 
 
 _HAMZA_SEATS = str.maketrans({"ؤ": "ء", "ئ": "ء"})
+_HAMZA_ON_MAQSURA = re.compile("\u0649[\u0621\u0654]")
+"""ى followed by a hamza (شاطىء, an older spelling of شاطئ): alef maqsura is only ever a word's last letter, so this
+is always ئ written another way (folded before ى becomes ي: يء is a ya and a hamza, شيء, بريء)."""
 
 
 def normalise(text: str) -> str:
     """The project's Arabic normalisation (the corpus de-duplication options), with a hamza on waw or ya written as
-    a bare hamza: مسؤول and مسئول are one word in two spellings (a translation with the other counted as missed)."""
+    a bare hamza: مسؤول and مسئول are one word in two spellings (a translation with the other counted as missed),
+    and so are شاطئ and شاطىء."""
+    text = _HAMZA_ON_MAQSURA.sub("ئ", text)
     return normaliser(NormalisationOptions()).target(text).translate(_HAMZA_SEATS)
 
 
@@ -54,11 +70,12 @@ def bare(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@functools.lru_cache(maxsize=65536)
-def bare_forms(word: str) -> frozenset[str]:
-    """Every bare form of a (normalised) translation word: clitics and endings taken off in every way."""
+def heads(word: str) -> set[tuple[str, int]]:
+    """A (normalised) word with its proclitics taken off in every way (conjunction, preposition, article), each
+    with the fewest letters its stem must keep once endings are off too: ف or ك with no article after them come
+    off a word that keeps :data:`MIN_CLITIC_HEAD` letters (فكرة held كرة, فقط held قط), و, ب or ل leave a stem of
+    :data:`MIN_PROCLITIC_STEM` (لحم held حم, ولدها held لد)."""
     out = set()
-    heads = set()
     for conj in CONJUNCTIONS:
         if not word.startswith(conj):
             continue
@@ -67,25 +84,47 @@ def bare_forms(word: str) -> frozenset[str]:
             if not rest.startswith(prep):
                 continue
             stem = rest[len(prep) :]
-            # ف or ك off a word with no article leaves at least MIN_CLITIC_HEAD letters: فكرة (idea) held كرة
-            # (ball) and فقط (only) held قط (cat), both counted as kept; و, ب and ل keep any stem (وشاي, بسوق)
-            if "ف" not in conj + prep and "ك" not in prep or stem.startswith("ال") or len(stem) >= MIN_CLITIC_HEAD:
-                heads.add(stem)
             if stem.startswith("ال"):
-                heads.add(stem[2:])
+                out |= {(stem, MIN_BARE), (stem[2:], MIN_BARE)}
+            elif not conj + prep:
+                out.add((stem, MIN_BARE))
+            elif len(stem) >= MIN_CLITIC_HEAD or not ("ف" in conj or "ك" in prep):
+                out.add((stem, MIN_PROCLITIC_STEM))
             if prep == "ل" and stem.startswith("ل"):  # لل = ل + ال with the alef dropped
-                heads.add(stem[1:])
-    for head in heads:
-        for suffix in SUFFIXES:
-            if suffix and not head.endswith(suffix):
-                continue
-            stem = head[: len(head) - len(suffix)] if suffix else head
-            if len(stem) < MIN_BARE:
+                out.add((stem[1:], MIN_BARE))
+    return out
+
+
+def endings_off(head: str) -> set[tuple[str, str]]:
+    """``(stem, ending taken off)`` for a word without its proclitics: nothing off, one ending of
+    :data:`SUFFIXES`, or a pronoun suffix and one ending of :data:`BEFORE_PRONOUN` before it (the stem keeping
+    :data:`MIN_TWO_ENDINGS` letters)."""
+    out = {(head, "")}
+    for suffix in SUFFIXES:
+        if suffix and head.endswith(suffix):
+            out.add((head[: -len(suffix)], suffix))
+    for pronoun in PRONOUNS:
+        if not head.endswith(pronoun):
+            continue
+        rest = head[: -len(pronoun)]
+        for ending in BEFORE_PRONOUN:
+            if rest.endswith(ending) and len(rest) - len(ending) >= MIN_TWO_ENDINGS:
+                out.add((rest[: -len(ending)], ending))
+    return out
+
+
+@functools.lru_cache(maxsize=65536)
+def bare_forms(word: str) -> frozenset[str]:
+    """Every bare form of a (normalised) translation word: clitics and endings taken off in every way."""
+    out = set()
+    for head, min_stem in heads(word):
+        for stem, ending in endings_off(head):
+            if len(stem) < min_stem:
                 continue
             out.add(_fold_ta(stem))
-            if suffix and stem.endswith("ت"):
+            if ending and stem.endswith("ت"):  # ة written ت before a suffix: سيارته
                 out.add(stem[:-1] + "ه")
-            if suffix == "ات":  # a sound feminine plural replaces the ta marbuta: حافلة → حافلات
+            if ending == "ات":  # a sound feminine plural replaces the ta marbuta: حافلة → حافلات
                 out.add(stem + "ه")
     return frozenset(out)
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from engine.glossary.parsing import GlossaryEntry
-from engine.glossary.source_match import find_term, fold, term_key, words
+from engine.glossary.source_match import Word, fold, term_key, term_matches, words
 from engine.glossary.target_match import arabic_words, find_arabic
 
 
@@ -94,24 +94,38 @@ class TermIndex:
     def __len__(self) -> int:
         return len(self._terms)
 
-    def applicable(self, source: str) -> list[AppliedTerm]:
-        """The terms found in ``source``, in order of their first occurrence (overlaps: the longest wins)."""
-        sentence = words(source)
+    def _matches(self, sentence: list[Word]) -> list[tuple[int, ...]]:
+        """Every match of every term in the sentence, ``(-words, cost, -letters, term number, start, end)``, so
+        sorted that the preferred comes first: more words ("remote control" over "control"), then the form
+        closest to the text (:func:`~engine.glossary.source_match.word_cost`: "planes" is "plane", not "plan";
+        "cares" is "cares", not "care" or "car"), then the longer term, then the spelling (the terms are sorted
+        by it)."""
         prefixes = {fold(w.text)[:3] for w in sentence}
-        taken: list[tuple[int, int]] = []
-        found = []
-        for term in self._terms:
+        matches = []
+        for number, term in enumerate(self._terms):
             if term.first[:3] not in prefixes and len(term.first) >= 3:
                 continue
-            spans = [s for s in find_term(term.words, sentence) if not any(s[0] < e and b < s[1] for b, e in taken)]
-            if spans:
-                taken += spans
-                found.append(
-                    AppliedTerm(
-                        term.source, tuple(term.arabic), tuple(spans), tuple(term.notes), tuple(term.glossaries)
-                    )
-                )
+            letters = sum(len(w) for w in term.words)
+            for start, end, cost in term_matches(term.words, sentence):
+                matches.append((-len(term.words), cost, -letters, number, start, end))
+        return sorted(matches)
+
+    def applicable(self, source: str) -> list[AppliedTerm]:
+        """The terms found in ``source``, in order of their first occurrence (overlaps: each span goes to the
+        preferred term of :meth:`_matches`)."""
+        taken: list[tuple[int, int]] = []
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for *_, number, start, end in self._matches(words(source)):
+            if not any(start < e and b < end for b, e in taken):
+                taken.append((start, end))
+                spans.setdefault(number, []).append((start, end))
+        found = [self._applied(self._terms[n], sorted(s)) for n, s in spans.items()]
         return sorted(found, key=lambda t: t.spans[0][0])
+
+    @staticmethod
+    def _applied(term: _Merged, spans: list[tuple[int, int]]) -> AppliedTerm:
+        """The :class:`AppliedTerm` of a merged term found at ``spans``."""
+        return AppliedTerm(term.source, tuple(term.arabic), tuple(spans), tuple(term.notes), tuple(term.glossaries))
 
     def check(self, translation: str, terms: Sequence[AppliedTerm]) -> TermScore:
         """Which of a source's applicable ``terms`` the ``translation`` keeps."""

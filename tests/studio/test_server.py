@@ -115,16 +115,20 @@ def ss_listeners(port: int) -> set[str]:
     return {line.split()[3].rsplit(":", 1)[0].strip("[]") for line in out.splitlines() if line.strip()}
 
 
-def first_run(port: int, host: str = "127.0.0.1"):
+def first_run(port: int, host: str = "127.0.0.1", *, page: str | None = None):
     """Connect as a browser does and read the first script run to its end: ``(config, kinds, text)`` — the config
-    the server sends with ``new_session``, the kinds of message received, and their text."""
+    the server sends with ``new_session``, the kinds of message received, and their text. ``page``: the host name
+    the browser asked for (``Host`` and ``Origin``), where a page that rebinds its DNS name to ``host`` sends its
+    own."""
     websockets = pytest.importorskip("websockets")
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
     async def run():
         config, kinds, text = None, [], []
-        async with websockets.connect(f"ws://{host}:{port}/_stcore/stream", subprotocols=["streamlit"],
+        named = f"{page or host}:{port}"
+        async with websockets.connect(f"ws://{named}/_stcore/stream", subprotocols=["streamlit"],
+                                      origin=f"http://{named}" if page else None, host=host, port=port,
                                       open_timeout=120, max_size=None) as ws:
             rerun = BackMsg()
             rerun.rerun_script.query_string = ""
@@ -190,6 +194,33 @@ def test_a_page_of_another_origin_cannot_open_the_studios_stream(started: Starte
     assert status == 101  # the studio's own page still connects
     with urllib.request.urlopen(f"http://127.0.0.1:{started.port}/", timeout=30) as resp:
         assert resp.status == 200 and resp.headers.get("Access-Control-Allow-Origin") is None
+
+
+def test_a_page_under_another_sites_name_is_shown_no_studio(started: Started) -> None:
+    # DNS rebinding: a site pointing its own name at 127.0.0.1 is same-origin for Streamlit (its Origin names the
+    # Host asked for), so its page opened the stream and could drive every page
+    _, kinds, text = first_run(started.port, page="attacker.example")
+    assert "navigation" not in kinds and "This page was opened as" in text and "attacker.example" in text
+    _, kinds, text = first_run(started.port, page="localhost")
+    assert "navigation" in kinds and "opened as" not in text
+
+
+@pytest.mark.parametrize(("headers", "refused"), [
+    ({}, None), ({"Host": "127.0.0.1:8501"}, None), ({"Host": "[::1]:8501", "Origin": "http://[::1]:8501"}, None),
+    ({"Host": "localhost:8501", "Origin": "http://localhost:8501"}, None),
+    ({"Host": "attacker.example:8501", "Origin": "http://attacker.example:8501"}, "attacker.example"),
+    ({"Host": "127.0.0.1:8501", "Origin": "http://evil.example"}, "evil.example"),
+    ({"Host": "10.0.0.5:8501"}, "10.0.0.5"),
+])
+def test_foreign_page_message(headers: dict, refused: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(server.ALLOW_REMOTE_ENV, raising=False)
+    message = server.foreign_page_message(headers, 8501)
+    assert (message is None) if refused is None else (f"opened as {refused!r}" in message)
+    # with --allow-remote the machine's own name is fine, another site's page still is not
+    monkeypatch.setenv(server.ALLOW_REMOTE_ENV, "1")
+    assert server.foreign_page_message({"Host": "10.0.0.5:8501", "Origin": "http://10.0.0.5:8501"}, 8501) is None
+    assert "'evil.example'" in server.foreign_page_message({"Host": "10.0.0.5:8501", "Origin": "http://evil.example"},
+                                                           8501)
 
 
 def test_the_page_and_its_icon_are_served_without_a_server_error(started: Started) -> None:
