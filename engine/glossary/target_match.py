@@ -2,11 +2,12 @@
 
 Both sides go through the project's Arabic normaliser (:mod:`engine.corpora.normalise`: NFKC, tatweel, alef and
 ya variants, diacritics). Then each word of the translation is compared by its *bare forms*: the word with the
-conjunctions و/ف, the prepositions ب/ل/ك and the article ال (also لل = ل + ال) taken off the front (without an
-article after them, ف and ك only off a word that keeps 4 letters, و, ب and ل 3: فكرة is not كرة, لحم not حم), and
-off the end a pronoun suffix (ه ها هم هن هما كم كن كما نا ي ك), a sound-plural/dual ending (ون ين ان ات) or the
-indefinite accusative's alef (خبزا) — or a pronoun suffix and, before it, a plural, dual or feminine ending (ات,
-the construct's و/ي/ا, ة written ت: سياراتهم, مهندسونا, كتابيهما, مديرتها), the stem keeping 3 letters; a ta
+conjunctions و/ف, the prepositions ب/ل/ك and the article ال (also لل = ل + ال) taken off the front (with no
+article after them, ف and ك only off a word that keeps 4 letters — فكرة is not كرة — and none so as to leave a
+stem under 3 letters once endings are off — لحم is not حم), and off the end a pronoun suffix (ه ها هم هن هما كم
+كن كما نا ي ك), a sound-plural/dual ending (ون ين ان ات) or the indefinite accusative's alef (خبزا) — or a
+pronoun suffix and, before it, a plural or dual ending (ات, the construct's ي/ا/و: سياراتهم, مهندسيهم,
+كتابيهما, مهندسونا; see :data:`BEFORE_PRONOUN`); a ta
 marbuta ة that became ت before a suffix (or gave way to the plural ات) is restored, and ة/ه are compared as one
 letter. A term word matches when
 one of its own bare forms (as written, or without a leading ال) is among them. Broken plurals and other internal
@@ -29,12 +30,13 @@ PRONOUNS = ("ه", "ها", "هم", "هن", "هما", "كم", "كن", "كما", "�
 SUFFIXES = ("", *PRONOUNS, "ون", "ين", "ان", "ات", "ا")
 """Endings taken off a word: pronoun suffixes, sound-plural and dual endings, and the alef of the indefinite
 accusative (خبزًا, written خبزا without its tanwin)."""
-BEFORE_PRONOUN = ("ات", "و", "ي", "ا", "ت")
-"""Endings taken off before a pronoun suffix: the feminine plural ات (سياراتهم), the construct's masculine plural
-and dual و/ي/ا (ون/ين/ان lose their ن: مهندسونا, مهندسيهم, كتابيهما) and ة written ت (مديرتها)."""
+BEFORE_PRONOUN = {"ات": 3, "ي": 3, "ا": 3, "و": 4}
+"""Endings taken off before a pronoun suffix, each with the fewest letters the stem keeps: the feminine plural ات
+(سياراتهم, رحلاتنا), the construct's masculine plural and dual ي/ا/و (ون/ين/ان lose their ن: مهندسيهم, عيناها,
+مهندسونا). و needs 4: the past tense's plural و takes pronouns too (كتبوه "they wrote it" held كتب). Not ة written
+ت (مديرتها for مدير): a feminine word does not match a masculine term (مديرة is not مدير), and ت + pronoun ends
+most past-tense verbs (عملته "I did it" held عمل)."""
 MIN_BARE = 2
-MIN_TWO_ENDINGS = 3
-"""The fewest letters a word keeps once a pronoun suffix and an ending before it are both taken off."""
 MIN_CLITIC_HEAD = 4
 """The fewest letters a word keeps once ف or ك is taken off it without an article after (words begin with them)."""
 MIN_PROCLITIC_STEM = 3
@@ -97,8 +99,7 @@ def heads(word: str) -> set[tuple[str, int]]:
 
 def endings_off(head: str) -> set[tuple[str, str]]:
     """``(stem, ending taken off)`` for a word without its proclitics: nothing off, one ending of
-    :data:`SUFFIXES`, or a pronoun suffix and one ending of :data:`BEFORE_PRONOUN` before it (the stem keeping
-    :data:`MIN_TWO_ENDINGS` letters)."""
+    :data:`SUFFIXES`, or a pronoun suffix and one ending of :data:`BEFORE_PRONOUN` before it."""
     out = {(head, "")}
     for suffix in SUFFIXES:
         if suffix and head.endswith(suffix):
@@ -107,8 +108,8 @@ def endings_off(head: str) -> set[tuple[str, str]]:
         if not head.endswith(pronoun):
             continue
         rest = head[: -len(pronoun)]
-        for ending in BEFORE_PRONOUN:
-            if rest.endswith(ending) and len(rest) - len(ending) >= MIN_TWO_ENDINGS:
+        for ending, min_stem in BEFORE_PRONOUN.items():
+            if rest.endswith(ending) and len(rest) - len(ending) >= min_stem:
                 out.add((rest[: -len(ending)], ending))
     return out
 
