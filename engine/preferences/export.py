@@ -220,19 +220,42 @@ def _run_settings(store: Any, run_ids: list[str]) -> dict[str, dict]:
     return out
 
 
+CONFIG_FOLDERS: dict[str, str] = {"default": "", CONVERSATIONAL: f"{CONVERSATIONAL}/"}
+"""The card's two configs and the folder of each one's split files."""
+
+
+def _dataset_info(counts: dict[str, int], sizes: dict[str, dict[str, int]] | None) -> str:
+    """The card's ``dataset_info`` YAML: each config's splits with their rows and file bytes. ``datasets`` keys its
+    cache of a folder whose card names its files by the card's metadata, not by the files: without these numbers
+    every export of one name shared one cache entry, and ``load_dataset`` gave a re-export's folder (or another
+    workspace's) the first export's rows. ``sizes``: ``{config: {split: bytes}}``, as written."""
+    if sizes is None:
+        return ""
+    entries = []
+    for config in CONFIG_FOLDERS:
+        splits = "".join(f"  - name: {s}\n    num_bytes: {sizes[config][s]}\n    num_examples: {counts[s]}\n"
+                         for s in SPLITS)
+        total = sum(sizes[config].values())
+        entries.append(f"- config_name: {config}\n  splits:\n{splits}  download_size: {total}\n"
+                       f"  dataset_size: {total}\n")
+    return "dataset_info:\n" + "".join(entries)
+
+
 def dataset_card(name: str, origin: str, counts: dict[str, int], pairs: list[str], runs: dict[str, dict], *,
-                 dropped: int, license: str, held_out_by_export: bool) -> str:
-    """The README dataset card: YAML header (languages, licence, configs) and what the rows are."""
+                 dropped: int, license: str, held_out_by_export: bool,
+                 sizes: dict[str, dict[str, int]] | None = None) -> str:
+    """The README dataset card: YAML header (languages, licence, configs, and with ``sizes`` — each config's split
+    files' bytes — their sizes) and what the rows are."""
     from engine.models.prompting import split_pair
 
     languages = sorted({code for pair in pairs for code in split_pair(pair)})
     yaml_configs = []
-    for config, folder in (("default", ""), (CONVERSATIONAL, f"{CONVERSATIONAL}/")):
+    for config, folder in CONFIG_FOLDERS.items():
         files = "".join(f"  - split: {s}\n    path: {folder}{s}.jsonl\n" for s in SPLITS)
         yaml_configs.append(f"- config_name: {config}\n  data_files:\n{files}")
     header = ("---\n" + "language:\n" + "".join(f"- {code}\n" for code in languages) + f"license: {license}\n"
               "task_categories:\n- translation\ntags:\n- preference\n- dpo\n- reward-modeling\n"
-              "configs:\n" + "".join(yaml_configs) + "---\n")
+              "configs:\n" + "".join(yaml_configs) + _dataset_info(counts, sizes) + "---\n")
     what = ("synthetic pairs: candidates of a policy scored by the studio's metrics; the chosen translation has "
             "the higher fused quality" if origin == "synthetic" else
             "human pairs: linguists' rankings, best picks and post-edits on the Translate page turned into pairs "
@@ -334,7 +357,9 @@ def export_preferences(store: Any, out_dir: Path, *, origin: str = "synthetic", 
         used_runs = sorted({r["run_id"] for r in records})
         (tmp / CARD_FILE).write_text(dataset_card(
             name, origin, counts, sorted({r["pair"] for r in records}), _run_settings(store, used_runs),
-            dropped=dropped, license=license, held_out_by_export=not own_valid), encoding="utf-8")
+            dropped=dropped, license=license, held_out_by_export=not own_valid,
+            sizes={config: {s: (tmp / f"{folder}{s}.jsonl").stat().st_size for s in SPLITS}
+                   for config, folder in CONFIG_FOLDERS.items()}), encoding="utf-8")
         make_shareable(tmp)
         if folder.exists():
             shutil.rmtree(folder)

@@ -141,3 +141,87 @@ def test_a_decomposed_source_matches_as_its_composed_form():
     sentence = unicodedata.normalize("NFD", "Je vais à l'hôpital.")
     ((start, end),) = index.applicable(sentence)[0].spans
     assert unicodedata.normalize("NFC", sentence[start:end]) == "hôpital"
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        # a pronoun suffix after a plural or dual ending: only one of them came off
+        ("سيارة", "أين سياراتهم؟"),  # ات + هم
+        ("سيارة", "سياراتي هنا."),  # ات + ي
+        ("ممرضة", "ممرضاتنا ماهرات."),
+        ("حافلة", "وبحافلاتهم جاؤوا."),  # و + ب, ات + هم
+        ("رحلة", "رحلاتنا طويلة."),
+        ("مهندس", "مهندسيهم في الموقع."),  # ين → ي before a pronoun
+        ("مهندس", "مهندسونا في الموقع."),  # ون → و before a pronoun
+        ("معلم", "معلموها طيبون."),
+        ("كتاب", "كتابيهما على الطاولة."),  # the dual's ين → ي
+        ("عين", "عيناها زرقاوان."),  # the dual's ان → ا
+        ("سيارة", "سيارتاهما جديدتان."),  # ة → ت, then ان → ا before هما
+    ],
+)
+def test_a_plural_or_dual_ending_before_a_pronoun_suffix_comes_off(term, text):
+    assert find_arabic(term, text), (term, text, [sorted(bare_forms(normalise(w))) for w in text.split()])
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("عمل", "عملوها أمس."),  # "they did it": the past tense's plural و, not a noun's (و needs 4 letters left)
+        ("كتب", "كتبوه بسرعة."),
+        ("عمل", "عملته أمس."),  # "I did it": the verb's ت is no ta marbuta
+        ("مدير", "مديرتها هنا."),  # a feminine word is not the masculine term (مديرة is not مدير either)
+        ("لد", "لديهم سيارة."),  # لدي + هم: لد is no stem
+    ],
+)
+def test_two_endings_do_not_come_off_a_verb_or_a_short_word(term, text):
+    assert find_arabic(term, text) == []
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("حم", "أكلت لحم."),  # و, ب or ل came off any word: لحم held حم
+        ("لد", "جاء ولد."),
+        ("حر", "سبحنا في بحر."),
+        ("رد", "أشعر ببرد."),
+        ("رد", "بردها شديد."),  # nor once a suffix is off too
+        ("لد", "ولدها صغير."),
+    ],
+)
+def test_a_proclitic_leaves_a_stem_of_three_letters(term, text):
+    assert find_arabic(term, text) == []
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("كتاب", "قلم وكتاب."),
+        ("بيت", "بستان وبيت."),
+        ("بيت", "وبيتهم كبير."),
+        ("ولد", "ولدها صغير."),
+        ("لحم", "للحم طعم."),
+        ("يد", "يدها باردة."),  # a two-letter word with no proclitic still matches
+    ],
+)
+def test_three_letter_words_keep_their_proclitics(term, text):
+    assert find_arabic(term, text)
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("شاطئ", "جلسنا على شاطىء البحر."),  # ى + ء: an older spelling of ئ
+        ("شاطئ", "على الشاطىء"),
+        ("شاطىء", "على الشاطئ"),
+        ("شاطئ", "على الشاطىٔ"),  # the hamza as a combining mark
+    ],
+)
+def test_hamza_on_alef_maqsura_is_hamza_on_ya(term, text):
+    assert find_arabic(term, text)
+
+
+def test_ya_and_hamza_stay_apart_from_a_bare_hamza():
+    assert normalise("شاطىء") == normalise("شاطئ") == "شاطء"
+    assert normalise("بطيء") != normalise("بطء")  # slow / slowness: ya + hamza is not ئ
+    assert normalise("شيء") != normalise("شئ")

@@ -69,3 +69,35 @@ def test_a_line_separator_inside_a_term_reads_back(tmp_path):
     entry = GlossaryEntry("data\u2028base", ("قاعدة بيانات",))
     path = write_entries(tmp_path / "g.jsonl", [("g", "en-ar", entry)])
     assert read_entries(path) == [("g", entry)]
+
+
+def terms_in(entries: list[tuple[str, str]], sentence: str) -> list[tuple[str, list[str]]]:
+    """The applicable terms of ``sentence`` as ``(term, [the words it took])``, the same whatever the entry order."""
+    results = []
+    for ordered in (entries, entries[::-1]):
+        idx = TermIndex(("g", GlossaryEntry(s, (a,))) for s, a in ordered)
+        results.append([(t.source, [sentence[a:b] for a, b in t.spans]) for t in idx.applicable(sentence)])
+    assert results[0] == results[1]
+    return results[0]
+
+
+PLAN = [("plan", "خطة"), ("plane", "طائرة")]
+CARE = [("car", "سيارة"), ("care", "رعاية"), ("cares", "هموم")]
+HOPE = [("hop", "قفزة"), ("hope", "أمل")]
+AMI = [("ami", "صديق"), ("amie", "صديقة")]
+
+
+def test_the_term_closest_to_the_text_takes_a_word_several_terms_match():
+    # terms of one length were tried in alphabetical order, and the first took the word: a shorter stem won
+    assert terms_in(PLAN, "The planes landed.") == [("plane", ["planes"])]
+    assert terms_in(PLAN, "We planned a plan, planning it.") == [("plan", ["planned", "plan", "planning"])]
+    assert terms_in(CARE, "He cares.") == [("cares", ["cares"])]
+    assert terms_in(CARE, "He cared and is caring.") == [("care", ["cared", "caring"])]
+    assert terms_in(CARE, "Two cars and a care.") == [("car", ["cars"]), ("care", ["care"])]
+    assert terms_in(HOPE, "Hoping, not hopping.") == [("hope", ["Hoping"]), ("hop", ["hopping"])]
+    assert terms_in(AMI, "Mes amies et mon ami.") == [("amie", ["amies"]), ("ami", ["ami"])]
+
+
+def test_more_words_still_win_over_a_closer_single_word():
+    entries = [("remote control", "جهاز التحكم"), ("controls", "ضوابط")]
+    assert terms_in(entries, "The remote controls.") == [("remote control", ["remote controls"])]

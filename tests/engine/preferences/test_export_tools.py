@@ -237,3 +237,19 @@ def test_pairs_that_all_fell_in_the_validation_split_still_export(store, tmp_pat
     loaded = datasets.load_from_disk(str(out["dataset"]))
     assert loaded["train"].num_rows == 0 and loaded["validation"].num_rows == len(rows)
     assert loaded["train"].features == loaded["validation"].features
+
+
+def test_load_dataset_reads_a_re_exports_rows_not_the_first_exports(store, tmp_path):
+    # datasets keys a card-configured folder's cache by the card, not the files: a re-export (or another workspace's
+    # export of the same name) loaded the first export's rows, or failed with NonMatchingSplitsSizesError
+    cache = str(tmp_path / "hf-cache")
+    store_pair_set(store, tmp_path, run_id="score-a", n_sources=6)
+    first = export_preferences(store, tmp_path / "exports", run_ids=["score-a"])
+    data = datasets.load_dataset(str(first["folder"]), cache_dir=cache)
+    assert (len(data["train"]), len(data["validation"])) == (first["train"], first["validation"])
+    store_pair_set(store, tmp_path, run_id="score-b", n_sources=12)
+    second = export_preferences(store, tmp_path / "exports", run_ids=["score-a", "score-b"])
+    assert second["rows"] > first["rows"]
+    for config in ("default", CONVERSATIONAL):
+        data = datasets.load_dataset(str(second["folder"]), config, cache_dir=cache)
+        assert (len(data["train"]), len(data["validation"])) == (second["train"], second["validation"])
