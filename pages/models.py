@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from engine.markup import markdown_literal
+from engine.models.card import measured_on
 from engine.models.lineage import Lineage, lineage
 from engine.models.loading import check_loadable, stored_location
 from engine.models.prompting import studio_prompt_format
@@ -42,17 +43,6 @@ AUTO_FORMAT = "from the model card"
 def _number(value: object) -> str:
     """A metric for the table: 3 significant decimals, or a dash when the model has none (not a literal "None")."""
     return f"{round(float(value), 3):g}" if isinstance(value, int | float) and not isinstance(value, bool) else "—"
-
-
-# the metadata count a metric was measured on: a DPO accuracy of 1 read as 100 % on one validation pair
-MEASURED_ON = {"eval_rewards_accuracies": "valid_pairs", "valid_accuracy": "valid_pairs"}
-
-
-def _measured_on(metadata: dict, key: str) -> str:
-    n = metadata.get(MEASURED_ON.get(key, ""))
-    if not isinstance(n, int) or isinstance(n, bool) or not isinstance(metadata.get(key), int | float):
-        return ""
-    return f" (n {n:,})"
 
 
 def _count(value: object) -> str:
@@ -140,7 +130,7 @@ if models:
     st.markdown(f"**Production:** `{current}`" if current else "**Production:** none yet — promote a policy below.")
     st.dataframe(
         [{"name": m["name"], "kind": m["kind"], "stage": m["stage"],
-          **{label: _number(m["metadata"].get(key)) + _measured_on(m["metadata"], key)
+          **{label: _number(m["metadata"].get(key)) + measured_on(m["metadata"], key)
              for label, key in METRICS.items()},
           "parameters": _count(m["metadata"].get("parameters")), "parent": m["parent"] or "—",
           "run": m["run_id"] or "—",

@@ -23,6 +23,32 @@ METADATA_METRICS: dict[str, str] = {
 }
 """Model metadata keys the card reports as metrics, with what each measures."""
 
+MEASURED_ON: dict[str, tuple[str, ...]] = {
+    "valid_accuracy": ("valid_pairs",), "likelihood_accuracy": ("valid_pairs",),
+    "valid_accuracy_human": ("valid_pairs_human",), "valid_accuracy_synthetic": ("valid_pairs_synthetic",),
+    "eval_rewards_accuracies": ("valid_pairs", "valid_examples"),
+}
+"""The metadata count an accuracy was measured on (the first one recorded)."""
+
+
+def measured_on(metadata: dict, key: str) -> str:
+    """`` (n 1,234)``: how many pairs the metric ``key`` of a model was measured on, or ``""`` when unknown — a DPO
+    accuracy of 1 was read as 100 % when it was one validation pair."""
+    if not isinstance(metadata.get(key), int | float):
+        return ""
+    n = next((metadata[k] for k in MEASURED_ON.get(key, ()) if isinstance(metadata.get(k), int)
+              and not isinstance(metadata.get(k), bool)), None)
+    return "" if n is None else f" (n {n:,})"
+
+
+def reproduce_command(command: str | None) -> str:
+    """How the card says to rebuild the shipped demo model: its recorded command without the folders it was
+    written to on the machine that trained it (``--run-dir /tmp/…``, ``--out /tmp/…``: absolute paths of nobody's
+    machine in an export)."""
+    import re
+
+    return re.sub(r"\s--(?:run-dir|out)(?:=|\s+)\S+", "", command or "") or "python -m engine demo train"
+
 
 def _plain(value: Any) -> str:
     """A value for the card: paths reduced to their last part (no absolute path leaves the studio)."""
@@ -85,7 +111,8 @@ def model_card(store: Any, name: str, *, prompt_format: str, pairs: list[str], d
     languages = sorted({code for pair in pairs for code in split_pair(pair)})
     kind = row.get("kind", "policy")
     base = base_model or meta.get("base_model") or meta.get("parent_policy") or row.get("parent")
-    pipeline = "text-classification" if kind == "reward" else "translation"
+    # a policy is a causal LM: the Hub's and transformers' "translation" pipeline feeds it the raw source, no prompt
+    pipeline = "text-classification" if kind == "reward" else "text-generation"
     hub_base = hub_base_model(store, base)
     # license: the studio cannot know the base model's or the data's terms; "other" until the user sets it
     header = ("---\nlanguage:\n" + "".join(f"- {c}\n" for c in languages) + "license: other\n"
@@ -126,14 +153,14 @@ def model_card(store: Any, name: str, *, prompt_format: str, pairs: list[str], d
             if meta.get(k) not in (None, "", [])]
     if meta.get("shipped"):  # the studio's demo model: its corpus, and how to rebuild it
         data.insert(0, "- the studio's demo corpus (written for the project, `data/demo/`), reproduced by "
-                       f"`{meta.get('reproduce') or 'python -m engine demo train'}`")
+                       f"`{reproduce_command(meta.get('reproduce'))}`")
     method = [f"- {k.replace('_', ' ')}: {_plain(meta[k])}" for k in (
         "method", "loss_type", "beta", "nll_weight", "learning_rate", "epochs", "steps", "lora", "reward_model",
         "kl_coef", "head") if meta.get(k) not in (None, "")]
     if reward_head:
         method.append(f"- reward head: {reward_head} (the architecture's own `score` layer: a linear map of the last "
                       "token's hidden state)")
-    metrics = [f"| {label} | {_plain(meta[k])} |" for k, label in METADATA_METRICS.items()
+    metrics = [f"| {label} | {_plain(meta[k])}{measured_on(meta, k)} |" for k, label in METADATA_METRICS.items()
                if isinstance(meta.get(k), int | float)]
     evaluations = _evaluations(store, name)
     lineage = _lineage_lines(store, name)

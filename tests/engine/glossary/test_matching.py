@@ -184,7 +184,7 @@ def test_two_endings_do_not_come_off_a_verb_or_a_short_word(term, text):
         ("حم", "أكلت لحم."),  # و, ب or ل came off any word: لحم held حم
         ("لد", "جاء ولد."),
         ("حر", "سبحنا في بحر."),
-        ("رد", "أشعر ببرد."),
+        ("رد", "هذا برد."),
         ("رد", "بردها شديد."),  # nor once a suffix is off too
         ("لد", "ولدها صغير."),
     ],

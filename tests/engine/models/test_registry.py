@@ -266,6 +266,29 @@ def test_a_cards_base_model_is_a_hub_id_or_absent(store, tmp_path):
                                            dtype="float32").split("---\n")[1]
 
 
+def test_a_policys_card_is_text_generation_names_its_accuracies_counts_and_no_trainers_folders(store, tmp_path):
+    # "translation" made the Hub and transformers' pipeline feed the raw source with no prompt; an accuracy of 0
+    # on an unnamed number of pairs; the shipped model's card gave its trainer's /tmp folders as the command
+    from engine.models.card import model_card
+
+    command = "python -m engine demo train --run-dir /tmp/retrain-run --out=/tmp/m --threads 2"
+    store.models.register("sft", "policy", str(tmp_path / "sft"), stage="sft",
+                          metadata={"shipped": True, "reproduce": command})
+    store.models.register("dpo", "policy", str(tmp_path / "dpo"), stage="cold-start", parent="sft",
+                          metadata={"eval_rewards_accuracies": 0.0, "valid_pairs": 5})
+    store.models.register("rm", "reward", str(tmp_path / "rm"), stage="candidate",
+                          metadata={"valid_accuracy": 0.6, "valid_pairs": 1234, "valid_accuracy_human": 0.5,
+                                    "valid_pairs_human": 8})
+    card = model_card(store, "sft", prompt_format="tags", pairs=["en-ar"], dtype="float32")
+    assert "pipeline_tag: text-generation\n" in card.split("---\n")[1]
+    assert "`python -m engine demo train --threads 2`" in card and "/tmp" not in card
+    assert "| DPO reward accuracy on the validation pairs | 0 (n 5) |" in model_card(
+        store, "dpo", prompt_format="tags", pairs=["en-ar"], dtype="float32")
+    card = model_card(store, "rm", prompt_format="tags", pairs=["en-ar"], dtype="float32")
+    assert "pipeline_tag: text-classification\n" in card
+    assert "| 0.6 (n 1,234) |" in card and "| pair accuracy on held-out human pairs | 0.5 (n 8) |" in card
+
+
 def test_an_exported_linear_reward_model_loads_with_plain_transformers(store, workspace, tiny_policy_dir, tmp_path):
     import torch
     from transformers import AutoModelForSequenceClassification
