@@ -101,16 +101,23 @@ def _rows(text: str, fmt: str) -> list[tuple[int, object]]:
     A TSV/CSV file's first line is left out when its first cell is a column name (:data:`HEADER_NAMES`)."""
     first_line = next((line for line in text.split("\n") if line.strip()), "")
     columns = len(first_line.split("\t")) if fmt == "tsv" else len(next(csv.reader([first_line]), [])) or 1
-    return _without_header(_read_rows(text, fmt), fmt, columns)
+    return _without_header(_read_rows(text, fmt, columns), fmt, columns)
 
 
-def _read_rows(text: str, fmt: str) -> list[tuple[int, object]]:
+def _read_rows(text: str, fmt: str, columns: int = 1) -> list[tuple[int, object]]:
     if fmt == "csv":
         out: list[tuple[int, object]] = []
         reader = csv.reader(io.StringIO(text))
         try:
             for fields in reader:
-                if fields and any(f.strip() for f in fields):
+                if not fields or not any(f.strip() for f in fields):
+                    continue
+                cells = len(fields) - next(i for i, f in enumerate(reversed(fields)) if f.strip())
+                if cells > columns:  # a sentence cut at its commas: only its first part was translated
+                    out.append((reader.line_num, ValueError(
+                        f"{cells} cells where the first line has {columns}: a sentence with commas must be in "
+                        'double quotes ("…") in a CSV file — or upload a .txt file, one sentence a line')))
+                else:
                     out.append((reader.line_num, fields[0]))
         except csv.Error as exc:
             raise BatchUploadError("the CSV cannot be read", [(reader.line_num, str(exc))]) from None

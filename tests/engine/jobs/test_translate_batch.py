@@ -39,6 +39,7 @@ def test_each_upload_format_yields_sources_with_their_language():
     headed = parse_sources(b"Source\tnote\nHello there\tx\n", "tsv")
     assert [(s.line, s.source) for s in headed] == [(2, "Hello there")]
     assert [s.source for s in parse_sources(b"text,note\nParis,y\n", "csv")] == ["Paris"]
+    assert [s.source for s in parse_sources(b"source\n\"Paris, France\"\nLyon,,\n", "csv")] == ["Paris, France", "Lyon"]
     assert [s.source for s in parse_sources(b"source\nParis\n", "txt")] == ["source", "Paris"]
     # one column: "English" may be a source (a list of UI strings); "source" is no sentence
     assert [s.source for s in parse_sources(b"English\nFrench\n", "tsv")] == ["English", "French"]
@@ -59,6 +60,9 @@ def test_each_upload_format_yields_sources_with_their_language():
     (b'{"source": "Hi", "n": ' + b"1" * 5000 + b"}\n", "jsonl", "line 1: JSON that cannot be read (Exceeds the limit"),
     (b"[" * 100_000 + b"\n", "jsonl", "line 1: JSON nested too deeply"),
     (b'{"source": "Hi \\ud800 there"}\n', "jsonl", "line 1: the source contains U+D800, which is not a character"),
+    # a sentence cut at its commas: "Bonjour" alone was translated, without a word
+    (b'source\nBonjour, comment allez-vous ?\n"Good morning," she said.\n', "csv",
+     "line 2: 2 cells where the first line has 1: a sentence with commas must be in double quotes"),
 ])
 def test_bad_uploads_are_refused_whole_with_line_and_reason(data, fmt, message):
     with pytest.raises(BatchUploadError) as info:
