@@ -132,8 +132,11 @@ def word_cost(term_word: str, word: str) -> int | None:
     (:func:`same_word`), 0 when it is written the same (case aside, accents included), else 1 + the fewest letters
     the ending rules change on the two sides to meet (``planes``: 2 for ``plane``, 3 for ``plan``; ``cars``: 2 for
     ``car``, 4 for ``cares``). Where several terms match the same words the cheapest is the one meant."""
-    if not same_word(term_word, word):
-        return None
+    return _match_cost(term_word, word) if same_word(term_word, word) else None
+
+
+def _match_cost(term_word: str, word: str) -> int:
+    """:func:`word_cost` of a ``word`` known to be a form of ``term_word``."""
     if unicodedata.normalize("NFC", word).lower() == unicodedata.normalize("NFC", term_word).lower():
         return 0
     if _is_acronym(term_word):
@@ -147,27 +150,14 @@ def term_key(term: str) -> str:
     return " ".join(fold(w.text) for w in words(term))
 
 
-def _span_cost(term_words: list[str], window: list[Word]) -> int | None:
-    """The summed :func:`word_cost` of the term's words against as many sentence words (``None``: one differs)."""
-    total = 0
-    for term_word, word in zip(term_words, window, strict=True):
-        cost = word_cost(term_word, word.text)
-        if cost is None:
-            return None
-        total += cost
-    return total
-
-
 def term_matches(term_words: list[str], sentence_words: list[Word]) -> list[tuple[int, int, int]]:
     """Every ``(start, end, cost)`` where the term's words occur consecutively in the sentence; ``cost``: the
     words' summed :func:`word_cost` (0: the term as written)."""
     n = len(term_words)
-    if n == 0:
-        return []
     matches = []
-    for i in range(len(sentence_words) - n + 1):
-        cost = _span_cost(term_words, sentence_words[i : i + n])
-        if cost is not None:
+    for i in range(len(sentence_words) - n + 1 if n else 0):
+        if all(same_word(term_words[j], sentence_words[i + j].text) for j in range(n)):
+            cost = sum(_match_cost(term_words[j], sentence_words[i + j].text) for j in range(n))
             matches.append((sentence_words[i].start, sentence_words[i + n - 1].end, cost))
     return matches
 

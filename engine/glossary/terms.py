@@ -105,9 +105,8 @@ class TermIndex:
         for number, term in enumerate(self._terms):
             if term.first[:3] not in prefixes and len(term.first) >= 3:
                 continue
-            letters = sum(len(w) for w in term.words)
             for start, end, cost in term_matches(term.words, sentence):
-                matches.append((-len(term.words), cost, -letters, number, start, end))
+                matches.append((-len(term.words), cost, -len(term.source), number, start, end))
         return sorted(matches)
 
     def applicable(self, source: str) -> list[AppliedTerm]:

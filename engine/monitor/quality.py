@@ -13,8 +13,10 @@
 
 :func:`aggregate` gives each measure per model and per day or week (a week starts on Monday).
 
-**Baseline and alert rule** (:func:`alerts`). A model's *baseline* is its own first ``baseline_days`` days of
-observations (from its first one): how it did when it was new, e.g. right after its promotion. The *window* is the
+**Baseline and alert rule** (:func:`alerts`). A model's *baseline* of a measure is its own first
+``baseline_days`` days of observations of that measure (from the first one): how it did when it was new, e.g.
+right after its promotion (a measure that starts later — a QE model set after a while, the first judgements —
+has its own). The *window* is the
 last ``window_days`` days up to now, never overlapping the baseline. With at least ``min_count`` observations in
 both, a measure alerts when the window's mean is worse than the baseline's by more than ``sigmas`` standard errors:
 below ``μ − sigmas·σ/√n`` for a measure where higher is better, above ``μ + sigmas·σ/√n`` for the others — a
@@ -202,12 +204,17 @@ def drift(observations: Iterable[Observation], settings: MonitorSettings, now: d
         by_model[o.model].append(o)
     found = []
     for model, rows in sorted(by_model.items()):
-        start = min(o.time for o in rows)
-        baseline_to = start + timedelta(days=settings.baseline_days)
-        window_from = max(now - timedelta(days=settings.window_days), baseline_to)
         for measure in MEASURES.values():
-            base = [o.value for o in rows if o.measure == measure.name and o.time < baseline_to]
-            current = [o.value for o in rows if o.measure == measure.name and window_from <= o.time <= now]
+            observed = [o for o in rows if o.measure == measure.name]
+            if not observed:
+                continue
+            # from this measure's own first observation: QE configured on day 10, or judgements that began after
+            # the baseline of the log's first day, had an empty baseline for good — they could never alert
+            start = min(o.time for o in observed)
+            baseline_to = start + timedelta(days=settings.baseline_days)
+            window_from = max(now - timedelta(days=settings.window_days), baseline_to)
+            base = [o.value for o in observed if o.time < baseline_to]
+            current = [o.value for o in observed if window_from <= o.time <= now]
             if not base and not current:
                 continue
             mu = sum(base) / len(base) if base else None

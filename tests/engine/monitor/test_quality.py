@@ -124,6 +124,17 @@ def test_no_alert_without_enough_observations_and_each_model_has_its_own_baselin
     )
 
 
+def test_a_measure_that_starts_later_than_the_log_has_its_own_baseline():
+    # QE configured on day 10: its baseline began at the log's first day, so it was empty and QE could never alert
+    degenerate = series("m1", "degenerate", [0.0] * 400, T0, step=timedelta(hours=3))
+    qe_from = T0 + timedelta(days=10)
+    qe = series("m1", "qe", [0.7, 0.9] * 20, qe_from) + series("m1", "qe", [0.2] * 20, qe_from + timedelta(days=40))
+    now = qe_from + timedelta(days=42)
+    [alert] = alerts(degenerate + qe, RULE, now)
+    assert (alert.measure, alert.n_baseline, alert.n_current) == ("qe", 40, 20)
+    assert alert.baseline == pytest.approx(0.8) and alert.current == pytest.approx(0.2)
+
+
 def test_store_observations_read_the_log_and_the_judgements(store):
     store.translation_log.add(
         [
