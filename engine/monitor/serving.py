@@ -28,7 +28,8 @@ class RequestError(ValueError):
 
 
 class NoModelError(LookupError):
-    """No model can serve: none named and none at the production stage."""
+    """No model can serve as the studio is set up: none named and none at the production stage, or the Monitor
+    settings' reward model is no longer registered (the endpoint answers 503: not the client's fault)."""
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,9 @@ def translate_texts(
     settings = settings or load_settings(store)
     name = serving_model(store, model)
     rm = serving_reward_model(store, settings, name)
+    if rm and settings.reward_model and store.models.get(rm) is None:
+        raise NoModelError(f"the Monitor settings' reward model {rm!r} is not registered (deleted?): choose another "
+                           "on the Monitor page")
     served, cut = [], []
     for text in texts:
         translation = translate_with_registry(

@@ -28,9 +28,9 @@ class MonitorSettings:
     review_k: int = setting(1, "Linguists who judge each sampled translation.", min=1, max=10)
     reward_model: str = setting(
         "",
-        "Reward model that ranks the endpoint's candidates and scores what it serves "
-        "(empty: the newest registered reward model; none registered: the greedy "
-        "translation, no reward).",
+        "Reward model that ranks the endpoint's candidates and scores what it serves (empty: the one the served "
+        "model, or its nearest ancestor, was trained against; else the newest registered before its last "
+        "promotion; none registered: the greedy translation, no reward).",
     )
     qe_model: str = setting(
         "", "COMET-QE / CometKiwi checkpoint or hub id that scores every logged translation (empty: no QE score)."
@@ -72,5 +72,12 @@ def check_settings(settings: MonitorSettings) -> MonitorSettings:
 
 
 def save_settings(store, settings: MonitorSettings) -> None:
-    """Check and store the settings."""
-    store.translation_log.save_settings(dataclasses.asdict(check_settings(settings)))
+    """Check and store the settings; a reward model must be a registered one (an unknown name made every request to
+    the endpoint fail)."""
+    name = settings.reward_model.strip()
+    if name:
+        row = store.models.get(name)
+        if row is None or row["kind"] != "reward":
+            raise ValueError(f"reward_model: no registered reward model named {name!r}")
+    store.translation_log.save_settings(
+        dataclasses.asdict(check_settings(dataclasses.replace(settings, reward_model=name))))

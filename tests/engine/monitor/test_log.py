@@ -158,6 +158,15 @@ def test_settings_are_checked_and_stored(store):
         save_settings(store, MonitorSettings(review_rate=1.5))
     save_settings(store, MonitorSettings(review_rate=0.25, qe_model="x"))
     assert load_settings(store).review_rate == 0.25 and load_settings(store).qe_model == "x"
+    # an unknown reward model made every endpoint request fail
+    with pytest.raises(ValueError, match="no registered reward model named 'no-such-rm'"):
+        save_settings(store, MonitorSettings(reward_model="no-such-rm"))
+    store.models.register("sft", "policy", "/m/sft", stage="sft")
+    with pytest.raises(ValueError, match="no registered reward model named 'sft'"):
+        save_settings(store, MonitorSettings(reward_model="sft"))
+    store.models.register("rm", "reward", "/m/rm")
+    save_settings(store, MonitorSettings(reward_model=" rm "))
+    assert load_settings(store).reward_model == "rm"
 
 
 def test_a_configured_qe_model_scores_every_entry(store, tmp_path_factory):

@@ -72,6 +72,16 @@ def test_translate_with_the_production_model_over_http_logs_every_text(store, en
         assert json.loads(answer.read()) == {"status": "ok"}
 
 
+def test_a_reward_model_the_settings_name_that_is_gone_is_the_servers_fault_not_the_clients(store, endpoint,
+                                                                                          tiny_policy):
+    # settings stored before they were checked named an unknown reward model: every request got 400 "no registered
+    # model", blaming a client that named none
+    store.translation_log.save_settings({**vars(MonitorSettings()), "reward_model": "no-such-rm"})
+    status, answer = post(endpoint.url, {"text": "The cat is on the table.", "pair": "en-ar", "model": tiny_policy})
+    assert status == 503 and "reward model 'no-such-rm' is not registered" in answer["error"]
+    assert store.translation_log.count() == 0
+
+
 def test_bad_requests_get_400_with_a_reason_and_nothing_is_logged(store, endpoint, tiny_policy):
     cases = [
         (b"{not json", "not valid JSON: line 1, column 2"),
