@@ -109,6 +109,7 @@ def plural_forms(word: str) -> frozenset[str]:
 
 
 def _is_acronym(term_word: str) -> bool:
+    """A term word of two or three capitals (``US``, ``IT``, ``WHO``), matched in capitals only."""
     return 2 <= len(term_word) <= MAX_ACRONYM and term_word.isupper()
 
 

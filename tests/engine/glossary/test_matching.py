@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from engine.glossary.source_match import find_term, same_word, words
+from engine.glossary.source_match import find_term, same_word, word_cost, words
 from engine.glossary.target_match import bare_forms, find_arabic, normalise
 
 
@@ -71,6 +71,15 @@ def test_plural_terms_match_singulars_but_verb_endings_are_only_taken_off_the_se
     assert same_word("meeting", "meetings") and not same_word("meeting", "meet")
     assert same_word("water", "watering") and not same_word("watering", "water")
     assert not same_word("is", "it")
+
+
+def test_word_cost_ranks_the_terms_a_word_matches():
+    assert word_cost("cares", "cares") == word_cost("hôpital", "Hôpital") == word_cost("US", "US") == 0
+    assert word_cost("plane", "planes") < word_cost("plan", "planes")
+    assert word_cost("care", "cared") < word_cost("car", "cared")
+    assert word_cost("car", "cars") < word_cost("cares", "cars")
+    assert word_cost("plane", "planned") is None  # a doubled consonant: no e was dropped
+    assert word_cost("car", "care") is None
 
 
 @pytest.mark.parametrize(
