@@ -246,8 +246,9 @@ def new_seed() -> int:
 
 def _ensemble_scores(paths: Sequence[str], sources: list[str], texts: list[str], pair: str, combination: str,
                      k: float, threads: int | None, sequential: bool) -> list[Any]:
-    """Every member's scores of the candidates (each member under its own lock), combined per candidate."""
-    from engine.reward.ensemble import check_member_heads, combine
+    """Every member's scores of the candidates (each member under its own lock), combined per candidate (each
+    member centred on the source first: :func:`~engine.reward.ensemble.combine_within_sources`)."""
+    from engine.reward.ensemble import check_member_heads, combine_members
 
     check_member_heads([_scorer(path)[0].model.config for path in paths])
     per_member = []
@@ -258,7 +259,7 @@ def _ensemble_scores(paths: Sequence[str], sources: list[str], texts: list[str],
                 per_member.append([scorer.score([s], [t], pair)[0] for s, t in zip(sources, texts, strict=True)])
             else:
                 per_member.append(scorer.score(sources, texts, pair))
-    return [combine(list(row), combination, k) for row in zip(*per_member, strict=True)]
+    return combine_members(per_member, sources, pair, combination, k)
 
 
 def check_source(source: str, where: str = "the source", *, lines: bool = True) -> str:

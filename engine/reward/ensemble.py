@@ -13,6 +13,9 @@ scores of one translation combine as
 
 The **spread** returned beside each score is the members' standard deviation, the population one (``ddof=0``:
 two members scoring 1 and 3 have spread 1). With one member the spread is 0 and every combination is its score.
+Where several candidates of one source are scored together (ranking on *Translate*, review queues, best-of-n, GRPO
+groups) each member's scores are first centred within the source (:func:`combine_within_sources`): a reward model
+is fixed only up to a constant per source, and a constant gap between members is no disagreement.
 
 Two faces of an ensemble:
 
@@ -64,6 +67,36 @@ def spread_tensor(members: torch.Tensor) -> torch.Tensor:
     return members.std(dim=-1, unbiased=False)
 
 
+def source_groups(sources: Sequence[str], pairs: Sequence[str] | str) -> list[list[int]]:
+    """The row numbers of each (source, pair)'s candidates, in order of first appearance."""
+    pair_of = [pairs] * len(sources) if isinstance(pairs, str) else list(pairs)
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, key in enumerate(zip(sources, pair_of, strict=True)):
+        groups.setdefault(key, []).append(i)
+    return list(groups.values())
+
+
+def combine_within_sources(table: torch.Tensor, groups: Sequence[Sequence[int]], combination: str = "mean",
+                           k: float = 1.0) -> tuple[torch.Tensor, torch.Tensor]:
+    """Combined scores and spreads of ``table`` (candidates × members), each member's scores centred within each
+    group of two or more candidates of one source.
+
+    A Bradley–Terry reward model is fixed only up to a constant per source — training compares candidates of the
+    same source — so two members' scores of one source can sit apart by a constant while they rank its candidates
+    alike. Raw, that offset counted as disagreement (the review queue handed out first the sources where the members
+    agreed), ``min`` always took the member with the lower offset and ``mean-k*std`` was a constant penalty. So each
+    member's mean over the source's candidates is taken out, the centred scores are combined and spread, and the
+    members' mean offset is added back: ``mean`` is unchanged and scores stay on the members' scale. A source with
+    one candidate (a PPO rollout) cannot be centred and is combined raw."""
+    offsets = torch.zeros_like(table)
+    for rows in groups:
+        if len(rows) > 1:
+            index = torch.as_tensor(list(rows))
+            offsets[index] = table[index].mean(dim=0, keepdim=True)
+    centred = table - offsets
+    return offsets.mean(dim=-1) + combine_tensor(centred, combination, k), spread_tensor(centred)
+
+
 @dataclass(frozen=True)
 class EnsembleScore:
     """One translation's combined reward, the members' spread and each member's own score."""
@@ -79,6 +112,18 @@ def combine(members: Sequence[float], combination: str = "mean", k: float = 1.0)
         raise ValueError("an ensemble needs at least one member score")
     t = torch.tensor([float(m) for m in members], dtype=torch.float64)
     return EnsembleScore(float(combine_tensor(t, combination, k)), float(spread_tensor(t)), tuple(map(float, members)))
+
+
+def combine_members(per_member: Sequence[Sequence[float]], sources: Sequence[str], pairs: Sequence[str] | str,
+                    combination: str = "mean", k: float = 1.0) -> list[EnsembleScore]:
+    """Every candidate's :class:`EnsembleScore` from each member's scores (one list per member, one score per
+    candidate of ``sources``), members centred within each source (:func:`combine_within_sources`)."""
+    if not sources:
+        return []
+    table = torch.tensor([list(map(float, m)) for m in per_member], dtype=torch.float64).T  # candidates × members
+    combined, spreads = combine_within_sources(table, source_groups(sources, pairs), combination, k)
+    return [EnsembleScore(c, s, tuple(row)) for c, s, row in
+            zip(combined.tolist(), spreads.tolist(), table.tolist(), strict=True)]
 
 
 def check_member_heads(configs: Sequence[Any]) -> None:
@@ -161,13 +206,8 @@ class EnsembleScorer:
         self, sources: Sequence[str], candidates: Sequence[str], pairs: Sequence[str] | str
     ) -> list[EnsembleScore]:
         """The combined score, spread and member scores of every candidate."""
-        per_member = self.member_scores(sources, candidates, pairs)
-        if not candidates:
-            return []
-        table = torch.tensor(per_member, dtype=torch.float64).T  # candidates × members
-        combined = combine_tensor(table, self.combination, self.k).tolist()
-        spreads = spread_tensor(table).tolist()
-        return [EnsembleScore(c, s, tuple(row)) for c, s, row in zip(combined, spreads, table.tolist(), strict=True)]
+        return combine_members(self.member_scores(sources, candidates, pairs), sources, pairs, self.combination,
+                               self.k)
 
     def score(self, sources: Sequence[str], candidates: Sequence[str], pairs: Sequence[str] | str) -> list[float]:
         """The combined reward of every candidate: a drop-in for :meth:`RewardScorer.score

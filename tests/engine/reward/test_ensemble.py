@@ -14,8 +14,10 @@ from engine.reward.ensemble import (
     EnsembleScorer,
     combine,
     combine_tensor,
+    combine_within_sources,
     load_reward_ensemble,
     member_names,
+    source_groups,
 )
 
 
@@ -41,6 +43,26 @@ def test_combine_tensor_works_on_the_last_dimension():
     assert combine_tensor(t, "mean").tolist() == [[2.0, -1.0]]
     assert combine_tensor(t, "min").tolist() == [[1.0, -2.0]]
     assert combine_tensor(t, "mean-k*std", 1.0).tolist() == [[1.0, -2.0]]  # std 1 each
+
+
+def test_members_are_compared_within_a_source_not_by_their_offsets():
+    # member B = A + 3 on source 1 (the same ranking), the opposite ranking on source 2: raw, source 1's constant gap
+    # was the larger "disagreement" (1.5 against 0.5) and was queued first; min always took member A there
+    table = torch.tensor([[1.0, 4.0], [2.0, 5.0], [1.0, 2.0], [2.0, 1.0], [7.0, 9.0]], dtype=torch.float64)
+    groups = source_groups(["s1", "s1", "s2", "s2", "s3"], "en-ar")
+    assert groups == [[0, 1], [2, 3], [4]]
+    mean, spread = combine_within_sources(table, groups, "mean")
+    assert mean.tolist() == pytest.approx(table.mean(dim=-1).tolist())  # the mean is unchanged
+    assert spread.tolist() == pytest.approx([0.0, 0.0, 0.5, 0.5, 1.0])  # s3 alone: raw
+    low, _ = combine_within_sources(table, groups, "min")
+    assert low.tolist() == pytest.approx([2.5, 3.5, 1.0, 1.0, 7.0])
+    penalised, _ = combine_within_sources(table, groups, "mean-k*std", 2.0)
+    assert penalised.tolist() == pytest.approx([2.5, 3.5, 0.5, 0.5, 6.0])
+    from engine.feedback.uncertainty import uncertainty
+
+    assert uncertainty([0, 0], spread[:2].tolist(), "disagreement") < uncertainty([0, 0], spread[2:4].tolist(),
+                                                                                   "disagreement")
+    assert source_groups(["a", "a"], ["en-ar", "fr-ar"]) == [[0], [1]]  # one text in two pairs: two sources
 
 
 @pytest.mark.parametrize(
@@ -94,6 +116,12 @@ def test_scorer_combines_its_members_scores(two_rms):
             assert s.spread == pytest.approx(abs(own[0][i] - own[1][i]) / 2, abs=1e-5)
             assert s.members == pytest.approx((own[0][i], own[1][i]), abs=1e-5)
     assert any(s.spread > 1e-3 for s in scored)  # the members do disagree, so the check above means something
+    # two candidates of one source: each member centred on the source first
+    same = EnsembleScorer(paths, "mean").score_with_spread([sources[0]] * 2, cands, "en-ar")
+    own = [RewardScorer(p).score([sources[0]] * 2, cands, "en-ar") for p in paths]
+    gap = (own[0][0] - own[0][1]) - (own[1][0] - own[1][1])  # how differently the members rank the two
+    assert [s.spread for s in same] == pytest.approx([abs(gap) / 4] * 2, abs=1e-5)
+    assert [s.score for s in same] == pytest.approx([(own[0][i] + own[1][i]) / 2 for i in (0, 1)], abs=1e-5)
 
 
 @pytest.mark.parametrize("how", COMBINATIONS)
