@@ -139,6 +139,7 @@ def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
     for reward in rewards:
         if reward.kind != "reward":
             raise ValueError(f"{reward.name} is not a reward model")
+    _check_tokenizers(policy, rewards)
     policy.save(run_dir / "inputs" / "policy.json")
     rewards[0].save(run_dir / "inputs" / "reward.json")
     for i, reward in enumerate(rewards[1:], start=1):
@@ -154,6 +155,20 @@ def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
         from engine.glossary.export import export_glossaries
 
         export_glossaries(store, config.glossaries, run_dir / "inputs" / GLOSSARY_INPUT)
+
+
+def _check_tokenizers(policy: Any, rewards: list[Any]) -> None:
+    """Refuse reward models whose tokenizer is not the policy's: PPO hands them the policy's token ids, so another
+    tokenizer read other words (or an id past its vocabulary failed the run late) — the rewards meant nothing."""
+    from engine.models.loading import load_tokenizer, tokenizer_mismatch
+
+    own = load_tokenizer(policy.path, trust_remote_code=policy.trust_remote_code)
+    for reward in rewards:
+        problem = tokenizer_mismatch(own, load_tokenizer(reward.path, trust_remote_code=reward.trust_remote_code))
+        if problem:
+            raise ValueError(f"the reward model {reward.name} does not share the tokenizer of {policy.name} "
+                             f"({problem}): PPO scores the policy's token ids — choose a reward model trained from "
+                             "this policy or its family, or use GRPO, whose rewards read the text")
 
 
 STATE_FILE = "state.json"

@@ -309,6 +309,17 @@ def _checked_source(check: ModelCheck, name_or_path: str | Path) -> tuple[str, b
     return str(name_or_path).strip(), False
 
 
+def tokenizer_mismatch(a: Any, b: Any) -> str | None:
+    """Why two tokenizers do not give the same text the same token ids, or ``None``: the same vocabulary (each token
+    and its id) and the same BOS and EOS ids."""
+    if a.get_vocab() != b.get_vocab():
+        return f"their vocabularies differ ({len(a):,} and {len(b):,} tokens)"
+    for token in ("bos", "eos"):
+        if getattr(a, f"{token}_token_id") != getattr(b, f"{token}_token_id"):
+            return f"their {token.upper()} tokens differ"
+    return None
+
+
 def load_tokenizer(name_or_path: str | Path, trust_remote_code: bool = False) -> Any:
     """The tokenizer of a local folder or hub id; a missing pad token falls back to EOS."""
     from transformers import AutoTokenizer

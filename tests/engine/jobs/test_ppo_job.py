@@ -102,3 +102,19 @@ def test_cancelled_ppo_resumes_from_its_checkpoint(supervisor, store, tiny_polic
     assert f"resuming from {latest['path']} (step {latest['step']})" in logs
     assert store.runs.get(run_id)["progress_done"] > latest["step"]
     supervisor.cancel_and_wait(run_id, timeout_s=120)
+
+
+def test_a_reward_model_with_another_tokenizer_is_refused_before_the_run(supervisor, store, tiny_policy,
+                                                                        tiny_policy_dir, demo_corpus, tmp_path):
+    # PPO hands the reward model the policy's token ids: another tokenizer read other words, or failed the run late
+    from engine.models.loading import load_tokenizer
+    from engine.reward.model import build_reward_model, save_reward_model
+
+    tok = load_tokenizer(tiny_policy_dir)
+    model = build_reward_model(tiny_policy_dir, pad_token_id=tok.pad_token_id)
+    tok.add_tokens(["<another-vocabulary>"])
+    folder = save_reward_model(model, tok, tmp_path / "rm-other", prompt_format="tags")
+    store.models.register("rm-other", "reward", str(folder), metadata={"prompt_format": "tags"})
+    with pytest.raises(ValueError, match="does not share the tokenizer of tiny-sft .their vocabularies differ"):
+        supervisor.start("ppo", _config(demo_corpus, reward_model="rm-other"))
+    assert not store.runs.list(kinds=("ppo",))
