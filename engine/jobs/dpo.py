@@ -41,6 +41,7 @@ from engine.jobs.settings import (
 )
 from engine.jobs.threads import use_job_threads
 from engine.jobs.training import (
+    export_training_pairs,
     fit_max_length,
     last_checkpoint,
     lora_config,
@@ -148,9 +149,7 @@ def prepare(config: DpoJobConfig, store, run_dir: Path) -> None:
     resolve_policy(store, config.policy).save(run_dir / "inputs" / "policy.json")
     if uses_pairs(config):
         path = run_dir / "inputs" / "pairs.parquet"
-        n = store.preferences.export_pairs(path, run_ids=list(config.pair_sets))
-        if n == 0:
-            raise ValueError("the chosen pair sets hold no pairs")
+        export_training_pairs(store, config, path)
         if config.reference_chosen:
             add_references(store, path)
     if uses_judgements(config):

@@ -24,6 +24,7 @@ from engine.jobs.settings import LoraSettings, PairDataSettings, TrainerSettings
 from engine.jobs.threads import use_job_threads
 from engine.jobs.training import (
     cuda_available,
+    export_training_pairs,
     fit_max_length,
     last_checkpoint,
     policy_name,
@@ -95,9 +96,7 @@ def prepare(config: RewardJobConfig, store, run_dir: Path) -> None:
         raise ValueError("choose at least one set of preference pairs")
     ref = resolve_model(store, config.base_model)
     ref.save(run_dir / "inputs" / "base.json")
-    n = store.preferences.export_pairs(run_dir / "inputs" / "pairs.parquet", run_ids=list(config.pair_sets))
-    if n == 0:
-        raise ValueError("the chosen pair sets hold no pairs")
+    export_training_pairs(store, config, run_dir / "inputs" / "pairs.parquet")
 
 
 def _encode(rows: list[dict], tokenizer: Any, fmt: str, max_length: int, margin_scale: float) -> list[dict]:

@@ -277,6 +277,27 @@ def split_pairs(rows: list[dict], share: float, seed: int) -> tuple[list[dict], 
     return [r for r in train if r["group_key"] not in held], [r for r in train if r["group_key"] in held]
 
 
+def export_training_pairs(store: Any, config: Any, path: Path) -> None:
+    """Export the chosen pair sets (``config.pair_sets``) for a training job to ``path`` and refuse, before any run
+    starts, a choice that leaves nothing to train on once the job holds out its validation sources
+    (:func:`split_pairs`): one scored source and no validation split started a run certain to fail."""
+    import pyarrow.parquet as pq
+
+    from engine.wording import counted
+
+    n = store.preferences.export_pairs(path, run_ids=list(config.pair_sets))
+    if n == 0:
+        raise ValueError("the chosen pair sets hold no pairs")
+    rows = pq.read_table(path, columns=["split", "group_key"]).to_pylist()
+    train, valid = split_pairs(rows, config.valid_share_if_missing, config.seed)
+    if not train:
+        sources = len({r["group_key"] for r in rows})
+        held = len({r["group_key"] for r in valid})
+        raise ValueError(f"nothing left to train on: the chosen pair sets hold {counted(n, 'pair')} from "
+                         f"{counted(sources, 'source')} and no training pair once {counted(held, 'source')} "
+                         f"{'is' if held == 1 else 'are'} held out for validation — generate and score more sources")
+
+
 def training_pairs(ctx: JobContext, config: Any) -> tuple[list[dict], list[dict]]:
     """The run's exported pairs (``inputs/pairs.parquet``) split by :func:`split_pairs`, the training side shuffled
     and cut to ``config.max_pairs`` when set (``config`` has ``valid_share_if_missing``, ``seed``, ``max_pairs``)."""

@@ -252,8 +252,9 @@ def _status_line(run: dict) -> None:
     icon = STATUS_ICONS.get(run["status"], "")
     st.markdown(f"**{icon} {run['title'] or run['kind']}** — `{run['id']}` — **{run['status']}**")
     if run["status"] == "failed" and run["error"]:
-        st.error(f"The job failed: {run['error']}. The log below has the details; its checkpoints are kept, "
-                 "so it can be resumed.")
+        st.error(f"The job failed: {run['error']}. The log below has the details. Its checkpoints and outputs "
+                 "are kept: once the cause is fixed, *Resume* continues from the last checkpoint (a job that "
+                 "failed before its first starts over).")
     if run["status"] == "cancelled":
         st.warning("Cancelled. Checkpoints and data are kept; resume continues from the last checkpoint.")
 

@@ -84,3 +84,25 @@ def test_an_unreadable_unfreeze_schedule_is_refused_before_the_run_exists(superv
     with pytest.raises(ValueError, match="not an unfreezing phase: 'everything@soon'"):
         supervisor.create("reward", _config(pair_set, unfreeze_schedule=["everything@soon"]))
     assert store.runs.list() == []
+
+
+def test_a_pair_set_that_leaves_nothing_to_train_on_is_refused_before_the_run_exists(supervisor, store, tiny_policy,
+                                                                                    tmp_path):
+    # one scored source and no validation split: the job held that source out and failed with "no training pairs",
+    # offering a Resume that could only fail the same way
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from engine.jobs.dpo import DpoJobConfig
+    from tests.conftest import learnable_pair_rows
+
+    rows = [dict(r, split="train") for r in learnable_pair_rows(1) if r["group_key"] == "1:0"]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "one.parquet")
+    with store.db.transaction() as cur:
+        store.preferences.load_pairs(cur, "score-one", "synthetic", None, tmp_path / "one.parquet")
+    with pytest.raises(ValueError, match=r"nothing left to train on: .* from 1 source and no training pair once 1 "
+                                         r"source is held out"):
+        supervisor.create("reward", _config("score-one"))
+    with pytest.raises(ValueError, match="nothing left to train on"):
+        supervisor.create("dpo", DpoJobConfig(policy="tiny-sft", pair_sets=["score-one"]))
+    assert store.runs.list() == []
