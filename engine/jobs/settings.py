@@ -55,5 +55,6 @@ class PolicyOutputSettings:
     """How the trained policy is registered."""
 
     model_name: str = setting("", "Name of the new policy version (empty: the job's name with the date and time).")
-    register_stage: str = setting("candidate", "Stage of the registered policy: a candidate, or the cold-start "
-                                               "or final model of the loop.", choices=REGISTER_STAGES)
+    register_stage: str = setting("cold-start", "Stage of the registered policy: the loop's cold-start model (as "
+                                                "PPO's), its final model, or a candidate (a version the promotion "
+                                                "gate must pass).", choices=REGISTER_STAGES)

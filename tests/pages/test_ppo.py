@@ -70,3 +70,14 @@ def test_grpo_without_a_reward_model_says_it_is_not_needed(open_page, tiny_polic
     assert any("Reward model**: none registered yet — not needed with *Reward-model weight* 0" in c.value
                for c in at.caption)
     assert at.number_input(key="grpo-form-Small demo model-rm_weight").value == 0.0
+
+
+def test_grpo_and_dpo_on_this_page_register_the_cold_start_as_ppo_does(open_page, tiny_policy, demo_corpus):
+    # they registered a "candidate" (the stage of scheduled retrains, which the promotion gate holds) where PPO on the
+    # same page registers the cold start, so Phase 3 found no cold-start model after the README's GRPO recipe
+    at = open_page("ppo")
+    stages = {w.key: w.value for w in at.selectbox if w.key and w.key.endswith("-register_stage")}
+    assert stages == {"grpo-form-Small demo model-register_stage": "cold-start"}, stages
+    from engine.jobs.dpo import DpoJobConfig  # its form shows once there are pairs
+
+    assert DpoJobConfig().register_stage == "cold-start"

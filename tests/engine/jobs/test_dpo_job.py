@@ -89,7 +89,7 @@ def test_dpo_job_with_lora_saves_a_merged_policy(supervisor, store, tiny_policy,
     run_id = supervisor.start("dpo", _config(pair_set, lora=True, lora_r=4, lora_alpha=8, learning_rate=5e-3,
                                              max_pairs=32, eval_every=100))
     assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=30)
-    model = store.models.list(kind="policy", stage="candidate")[0]
+    model = store.models.list(kind="policy", stage="cold-start")[0]
     assert model["name"].startswith("dpo-") and model["metadata"]["lora"] is True
     folder = Path(model["path"])
     assert not (folder / "adapter_config.json").exists()

@@ -136,7 +136,7 @@ def test_rloo_job_with_reward_model_and_chrf(supervisor, store, tiny_policy, tin
     assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=30)
     keys = set(store.runs.metric_keys(run_id))
     assert {"loss", "reward", "reward_std", "kl", "rewards_rm_mean", "rewards_chrf_mean"} <= keys, keys
-    model = store.models.list(kind="policy", stage="candidate")[0]
+    model = store.models.list(kind="policy", stage="cold-start")[0]
     assert model["name"].startswith("rloo-") and model["parent"] == "tiny-sft"
     meta = model["metadata"]
     assert meta["method"] == "rloo" and meta["reward_model"] == "tiny-rm"
