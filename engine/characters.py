@@ -61,3 +61,25 @@ def unsafe_character(text: str, *, line_breaks: bool = False) -> str | None:
     if bad:
         return f"U+{ord(bad.group()):04X}, which is not a character (an unpaired surrogate or a noncharacter)"
     return None
+
+
+MAX_LABEL_CHARS = 200
+"""The longest name a user gives a corpus, a glossary or a test set."""
+
+
+def check_label(name: str, what: str) -> str:
+    """A name a user gives ``what`` (a corpus, a glossary, a test set), as stored: NFC, runs of spaces one space,
+    ends stripped. Raises ``ValueError`` when it is empty, longer than :data:`MAX_LABEL_CHARS`, or holds a
+    character no name may (a control, a line break, a bidirectional control, a non-character): a NUL or an
+    override stored as a name reordered or cut what every page shows beside it."""
+    import unicodedata
+
+    label = " ".join(unicodedata.normalize("NFC", str(name)).split())
+    if not label:
+        raise ValueError(f"give the {what} a name")
+    problem = unsafe_character(label)
+    if problem:
+        raise ValueError(f"the {what}'s name contains {problem}")
+    if len(label) > MAX_LABEL_CHARS:
+        raise ValueError(f"the {what}'s name is longer than {MAX_LABEL_CHARS} characters")
+    return label

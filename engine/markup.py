@@ -10,6 +10,8 @@ Two places text goes, two rules:
 * :func:`markdown_literal` — inside Markdown (``st.markdown``, ``st.caption``, ``st.info`` … without HTML): every
   ASCII punctuation character backslash-escaped, which CommonMark, Streamlit's directives (``:red[...]``) and its
   math (``$...$``) all read as the character itself; line breaks become spaces.
+
+And a third, for files a spreadsheet opens: :func:`spreadsheet_cell` keeps a text that starts like a formula a text.
 """
 
 from __future__ import annotations
@@ -35,3 +37,13 @@ def html_attribute(text: str) -> str:
 def markdown_literal(text: str) -> str:
     """``text`` for Markdown: shown as it is (every ASCII punctuation backslash-escaped, line breaks as spaces)."""
     return _PUNCTUATION.sub(r"\\\1", _LINE_BREAK.sub(" ", str(text)))
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A CSV cell a spreadsheet shows as written: a text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return gets a leading ``'`` (the spreadsheets' own text marker), else a name like ``=HYPERLINK(...)`` ran as a
+    formula when the file was opened. Numbers and other values are returned as they are."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_START) else value

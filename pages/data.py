@@ -21,6 +21,7 @@ from engine.corpora.importing import DatasetImportError, dataset_label, dataset_
 from engine.corpora.naming import corpus_name_problem
 from engine.corpora.users import CorpusInUse, delete_corpus
 from engine.corpora.validation import HINT_COLUMNS_SWAPPED, SWAPPED_ON_LINE, swapped_lines
+from engine.markup import markdown_literal
 from engine.store.corpora import CorpusExistsError
 from engine.wording import counted
 from studio.components.arabic import bidi_table
@@ -156,7 +157,7 @@ with upload_tab:
             data = uploaded.getvalue()
             _follow_new_input("upload", f"file:{uploaded.file_id}", fmt_default)
             if not data:  # both buttons greyed out, and nothing said why
-                st.warning(f"{filename} is empty (0 bytes): nothing to check or add.")
+                st.warning(f"{markdown_literal(filename)} is empty (0 bytes): nothing to check or add.")
     elif pasted.strip():
         data, filename = pasted.encode("utf-8"), "pasted.tsv"
         _follow_new_input("upload", "pasted", fmt_default)

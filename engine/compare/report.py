@@ -12,10 +12,12 @@ import html
 import io
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from engine.compare.ab import WinRate
 from engine.compare.comparison import Comparison, metric_label
 from engine.compare.significance import CORPUS_METRICS, p_text
+from engine.markup import markdown_literal, spreadsheet_cell
 
 
 def fmt(value: float | None) -> str:
@@ -148,9 +150,11 @@ def report_markdown(comparison: Comparison, *, win_rates: Sequence[WinRate] = ()
                     lineage: Mapping[str, list[dict]] | None = None, generated_at: str | None = None) -> str:
     """The comparison as Markdown."""
     labels = {s.key: s.label for s in comparison.systems}
-    parts = [f"# Model comparison — {comparison.testset['name']}\n",
+    parts = [f"# Model comparison — {markdown_literal(comparison.testset['name'])}\n",
              f"Generated {generated_at or _now()} by Tarjama Studio.\n",
-             "## Settings\n", _md_table([{"setting": k, "value": v} for k, v in settings_rows(comparison)]),
+             # the settings hold the user's text (the test set's name): shown as written, never as Markdown
+             "## Settings\n", _md_table([{"setting": k, "value": markdown_literal(v)}
+                                         for k, v in settings_rows(comparison)]),
              f"\n## Scores (mean of sentence scores, {comparison.settings.confidence:.0%} bootstrap interval)\n",
              _md_table(score_table(comparison, "sentence"))]
     corpus = score_table(comparison, "corpus")
@@ -202,6 +206,14 @@ def report_html(comparison: Comparison, *, win_rates: Sequence[WinRate] = (),
             f"<style>{style}</style></head><body>{''.join(sections)}</body></html>")
 
 
+class _SpreadsheetSafeWriter(csv.DictWriter):
+    """A ``DictWriter`` whose text cells a spreadsheet shows as written (:func:`~engine.markup.spreadsheet_cell`):
+    the test set's name and the models' are the user's text."""
+
+    def writerow(self, rowdict: Mapping[str, object]) -> Any:
+        return super().writerow({k: spreadsheet_cell(v) for k, v in rowdict.items()})
+
+
 CSV_COLUMNS = ("section", "system", "system_b", "metric", "level", "value", "low", "high", "delta", "delta_low",
                "delta_high", "p", "p_holm", "better", "n", "detail")
 
@@ -209,7 +221,7 @@ CSV_COLUMNS = ("section", "system", "system_b", "metric", "level", "value", "low
 def report_csv(comparison: Comparison, *, win_rates: Sequence[WinRate] = ()) -> str:
     """The comparison in long form (one row per setting, score, pairwise test and A/B pair)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer = _SpreadsheetSafeWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
     writer.writeheader()
     for key, value in settings_rows(comparison):
         writer.writerow({"section": "setting", "metric": key, "detail": value})

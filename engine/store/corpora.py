@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
+from engine.characters import check_label
 from engine.corpora.normalise import KEY_SEPARATOR
 from engine.store.clock import utc_now
 from engine.store.database import Database
@@ -104,9 +105,7 @@ class CorpusRepository:
         missing = [c for c in SEGMENT_COLUMNS if c not in table.column_names]
         if missing:
             raise ValueError(f"segment table lacks columns: {', '.join(missing)}")
-        name = name.strip()
-        if not name:
-            raise ValueError("a corpus needs a name")
+        name = check_label(name, "corpus")
         if self.db.query("SELECT 1 FROM corpora WHERE name = ?", [name]):
             raise CorpusExistsError(f"a corpus named {name!r} already exists; choose another name")
         incoming = table.select(list(SEGMENT_COLUMNS))

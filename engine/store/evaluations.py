@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 
+from engine.characters import check_label
 from engine.store.clock import utc_now
 from engine.store.database import Database
 
@@ -44,6 +45,7 @@ class EvaluationRepository:
         and return its content id. The same rows give the same id; storing them again changes nothing."""
         if not rows:
             raise ValueError("a test set needs at least one sentence")
+        name = check_label(name, "test set")
         testset_id = testset_id_for(rows)
         with self.db.transaction() as cur:
             exists = cur.execute("SELECT count(*) FROM eval_testsets WHERE id = ?", [testset_id]).fetchone()[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from engine.characters import check_label
 from engine.glossary.parsing import ALTERNATIVE_SEPARATOR, GlossaryEntry
 from engine.store.clock import utc_now
 from engine.store.database import Database
@@ -29,9 +30,7 @@ class GlossaryRepository:
         enabled: bool = True,
     ) -> int:
         """Store a checked glossary with its entries in one transaction; returns its id."""
-        name = " ".join(name.split())
-        if not name:
-            raise ValueError("give the glossary a name")
+        name = check_label(name, "glossary")
         if not entries:
             raise ValueError("a glossary needs at least one entry")
         if self.by_name(name) is not None:

@@ -109,7 +109,8 @@ def glossary_manager(store) -> None:
                 except (GlossaryExistsError, ValueError) as exc:
                     st.error(str(exc))
                 else:
-                    st.success(f"Stored glossary {name!r}: {len(parsed.entries)} terms for {pair}.")
+                    st.success(f"Stored glossary {markdown_literal(' '.join(name.split()))}: "
+                               f"{len(parsed.entries)} terms for {pair}.")
     glossaries = store.glossaries.list()
     if not glossaries:
         st.info("No glossary yet. The demo set-up (Start page) adds one per language pair.")

@@ -71,10 +71,32 @@ def test_a_table_without_the_segment_columns_is_refused_by_name(store):
     assert store.corpora.list() == []
 
 
-@pytest.mark.parametrize("name", ["", "   "])
-def test_a_corpus_needs_a_name(store, name):
-    with pytest.raises(ValueError, match="a corpus needs a name"):
+@pytest.mark.parametrize(("name", "message"), [
+    ("", "give the corpus a name"), ("   ", "give the corpus a name"),
+    ("news\x00", r"name contains a control character \(U\+0000\)"),
+    ("news \u202eevil", "name contains a bidirectional control"), ("\ufffe", "which is not a character"),
+    ("x" * 201, "longer than 200 characters"),
+])
+def test_a_corpus_needs_a_name_a_page_can_show(store, name, message):
+    # a NUL or an override stored as a name cut or reordered what every page shows beside it
+    with pytest.raises(ValueError, match=message):
         store.corpora.add(name, "en-ar", _table())
+    assert store.corpora.list() == []
+
+
+def test_glossaries_and_test_sets_take_names_the_same_way(store):
+    from engine.glossary.parsing import GlossaryEntry
+
+    entries = [GlossaryEntry(source="tea", arabic=("شاي",))]
+    with pytest.raises(ValueError, match="the glossary's name contains a control character"):
+        store.glossaries.add("terms\x00", "en-ar", entries)
+    store.glossaries.add("  my   terms ", "en-ar", entries)
+    assert store.glossaries.by_name("my terms") is not None
+    rows = [{"source": "Tea.", "reference": "شاي.", "pair": "en-ar"}]
+    with pytest.raises(ValueError, match="the test set's name contains a bidirectional control"):
+        store.evaluations.add_testset("=evil\u202e", "upload", rows)
+    assert store.evaluations.get_testset(store.evaluations.add_testset(" ok\tname ", "upload", rows))["name"] == \
+        "ok name"
 
 
 def test_a_duplicate_name_is_refused_even_with_spaces_around_it(store):
