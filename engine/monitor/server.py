@@ -25,6 +25,7 @@ import socket
 import sys
 import threading
 from collections.abc import Callable
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -97,6 +98,9 @@ def browser_request_problem(headers: Any) -> tuple[int, str] | None:
     which feeds the linguists' review queues and retraining. Browsers send ``Origin`` with a cross-site POST;
     a form or a ``no-cors`` fetch cannot send ``Content-Type: application/json`` without a CORS preflight, which
     the endpoint never grants; and a page that rebinds its own DNS name to 127.0.0.1 sends its name as ``Host``."""
+    for name in ("Host", "Origin", "Content-Length", "Content-Type"):
+        if len(headers.get_all(name) or ()) > 1:  # the first was checked and another could be used
+            return 400, f"the request has more than one {name} header"
     host = (headers.get("Host") or "").strip().lower()
     name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
     if host and name not in LOOPBACK_HOSTS:  # (no Host at all: an HTTP/1.0 program; browsers always send one)
@@ -127,10 +131,31 @@ class _Handler(BaseHTTPRequestHandler):
         finally:
             self._deadline.cancel()
 
+    _timed_out = False
+
     def _drop(self) -> None:
         """Stop reading the request (the reads see its end); the refusal can still be written."""
+        self._timed_out = True  # what was read is cut short: answered 408, not judged as if whole
         with contextlib.suppress(OSError):
             self.connection.shutdown(socket.SHUT_RD)
+
+    def _late(self) -> bool:
+        """Refuse a request whose deadline passed while it was read (a header cut mid-line was parsed as whole and
+        answered 411); True when refused."""
+        if self._timed_out:
+            self._refuse(408, f"the request did not arrive within {self.timeout:g} s")
+        return self._timed_out
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """http.server's own refusals as JSON like every other answer (they were HTML pages): a malformed request
+        line, a URL or headers too long, and a method it has no handler for — on a known path a 405 naming the one
+        that path takes, else a 404."""
+        if self._late():
+            return
+        if code == HTTPStatus.NOT_IMPLEMENTED and getattr(self, "command", None):
+            self._not_routed(self.command)
+            return
+        self._refuse(int(code), message or self.responses.get(code, ("error",))[0])
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 — the base class names it so
         LOG.info("%s %s", self.address_string(), format % args)
@@ -143,7 +168,8 @@ class _Handler(BaseHTTPRequestHandler):
         for name, value in (headers or {}).items():
             self.send_header(name, value)
         self.end_headers()
-        self.wfile.write(body)
+        if getattr(self, "command", None) != "HEAD":  # a HEAD answer has headers only
+            self.wfile.write(body)
 
     def _refuse(self, status: int, reason: str, headers: dict[str, str] | None = None) -> None:
         self.close_connection = True
@@ -164,12 +190,16 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 — http.server's naming
         self._deadline.cancel()
+        if self._late():
+            return
         if problem := browser_request_problem(self.headers):
             self._refuse(*problem)
         elif not self._not_routed("GET"):
             self._answer(200, {"status": "ok"})
 
     def do_POST(self) -> None:  # noqa: N802
+        if self._late():
+            return
         if problem := browser_request_problem(self.headers):
             self._refuse(*problem)
             return

@@ -178,6 +178,45 @@ def test_a_request_sent_a_line_at_a_time_is_dropped_at_the_deadline(store, monke
         assert dropped and time.monotonic() - start < 6
 
 
+def test_headers_cut_at_the_deadline_are_a_408_not_judged_as_whole(store, monkeypatch):
+    # a header cut mid-line was parsed as if complete and answered "411 send a Content-Length" after the deadline
+    with _quick_endpoint(store, monkeypatch, 0.5) as endpoint, \
+            socket.create_connection(("127.0.0.1", endpoint.port), timeout=10) as conn:
+        conn.sendall(b"POST /translate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Len")
+        answer = _read_all(conn)
+    assert answer.startswith("HTTP/1.1 408") and '"error"' in answer
+
+
+@pytest.mark.parametrize(("request_bytes", "status", "reason"), [
+    (b"HEAD /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 405, None),
+    (b"PUT /translate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n", 405, "takes POST, not PUT"),
+    (b"OPTIONS /translate HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 405, "takes POST, not OPTIONS"),
+    (b"DELETE /nowhere HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 404, "no such endpoint"),
+    (b"NONSENSE\r\n\r\n", 400, "Bad request syntax"),  # an HTTP/0.9 line: answered without a status line
+    (b"GET /" + b"a" * 70_000 + b" HTTP/1.1\r\n\r\n", 414, None),
+    (b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example\r\n\r\n", 400, "more than one Host"),
+    (b"POST /translate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+     b"Content-Length: 100\r\n\r\n{}", 400, "more than one Content-Length"),
+])
+def test_every_refusal_is_json_even_http_servers_own(store, monkeypatch, request_bytes, status, reason):
+    # http.server answered a method it has no handler for (501), a bad request line (400), a long URL (414) with HTML
+    # pages; a second Host header was not looked at
+    with _quick_endpoint(store, monkeypatch, 10.0) as endpoint, \
+            socket.create_connection(("127.0.0.1", endpoint.port), timeout=30) as conn:
+        conn.sendall(request_bytes)
+        answer = _read_all(conn)
+    if not answer.startswith("HTTP/"):
+        assert reason in json.loads(answer)["error"], answer
+        return
+    head, _, body = answer.partition("\r\n\r\n")
+    assert head.startswith(f"HTTP/1.1 {status}") or head.startswith(f"HTTP/1.0 {status}"), head
+    assert "application/json" in head and "text/html" not in head
+    if request_bytes.startswith(b"HEAD"):
+        assert body == "" and "Allow: GET" in head
+    else:
+        assert reason is None or reason in json.loads(body)["error"], body
+
+
 @pytest.mark.parametrize(("headers", "status", "reason"), [
     ({"Origin": "http://evil.example"}, 403, "web pages"),
     ({"Host": "evil.example:8502"}, 421, "not this machine's loopback"),
