@@ -7,8 +7,10 @@ from types import SimpleNamespace
 
 import streamlit as st
 
+from engine.markup import markdown_literal
 from engine.models.registry import RegistryError
 from engine.promotion.gate import (
+    POLICY_KEY,
     GatePolicy,
     GateRefused,
     Override,
@@ -19,6 +21,7 @@ from engine.promotion.gate import (
     set_gate_policy,
 )
 from engine.promotion.schedule import (
+    SCHEDULE_KEY,
     RetrainError,
     RetrainSchedule,
     retrain_due,
@@ -92,6 +95,13 @@ def gate_panel(store, candidate: str, current: str) -> str | None:
     return None
 
 
+def _changed_by(stored: dict | None) -> None:
+    """Who last changed a lead's setting, and when (a setting saved before names were asked says so)."""
+    if stored:
+        who = markdown_literal(stored["updated_by"]) if stored.get("updated_by") else "someone (no name recorded)"
+        st.caption(f"Last changed by {who} on {stored['updated_at']:%Y-%m-%d %H:%M} UTC.")
+
+
 def _retrain_on_load(store, runner) -> None:
     """Evaluate the schedule (each page load) and start a retrain when it is due."""
     try:
@@ -106,9 +116,13 @@ def _retrain_on_load(store, runner) -> None:
 def schedule_panel(store, runner) -> None:
     """The lead's gate policy and retraining schedule, the due check, a manual start and the retrains so far."""
     _retrain_on_load(store, runner)
+    # a change that weakens the gate (α 0.5, a million A/B votes) or starts retrains is recorded with who made it, as
+    # an override is: it was stored anonymously
+    lead = st.text_input("Your name (recorded with a change to the gate or the schedule)", key="models-policy-lead")
     policy_col, schedule_col = st.columns(2)
     with policy_col:
         st.markdown("**Promotion gate**")
+        _changed_by(store.promotion.setting(POLICY_KEY))
         policy = config_form(
             SimpleNamespace(
                 config_cls=GatePolicy,
@@ -119,10 +133,14 @@ def schedule_panel(store, runner) -> None:
             submit_label="Save the gate policy",
         )
         if policy is not None:
-            set_gate_policy(store, policy)
-            st.success("Gate policy saved.")
+            if not lead.strip():
+                st.error("Give your name above: a change to the gate is recorded with who made it.")
+            else:
+                set_gate_policy(store, policy, by=lead.strip())
+                st.success("Gate policy saved.")
     with schedule_col:
         st.markdown("**Retraining schedule**")
+        _changed_by(store.promotion.setting(SCHEDULE_KEY))
         schedule, set_at = retrain_schedule(store)
         submitted = config_form(
             SimpleNamespace(
@@ -135,7 +153,9 @@ def schedule_panel(store, runner) -> None:
         )
         if submitted is not None:
             try:
-                set_retrain_schedule(store, submitted)
+                if not lead.strip():
+                    raise ValueError("give your name above: a change to the schedule is recorded with who made it")
+                set_retrain_schedule(store, submitted, by=lead.strip())
             except (RetrainError, ValueError) as exc:
                 st.error(f"Please fix the schedule: {exc}")
             else:

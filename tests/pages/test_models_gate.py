@@ -67,6 +67,7 @@ def test_a_schedule_whose_retrain_cannot_be_built_is_refused_with_the_reason(ope
     store.models.register("prod", "policy", "/models/prod", stage="final")  # no reward model, no RL corpora
     promote(store, "prod", confirm_name="prod")
     at = open_page("models")
+    at.text_input(key="models-policy-lead").input("Lina")
     at.number_input(key="models-schedule-every_judgements").set_value(3)
     by_label(at.button, "Save the schedule").click()
     at.run()
@@ -86,7 +87,29 @@ def test_the_schedule_is_saved_and_its_due_check_shown(open_page, store, demo_co
     at.number_input(key="models-schedule-every_days").set_value(30.0)
     by_label(at.button, "Save the schedule").click()
     at.run()
+    # a change to the schedule (or the gate) is recorded with who made it: it was anonymous
+    assert any("recorded with who made it" in e.value for e in at.error) and not retrain_schedule(store)[0].enabled
+    at.text_input(key="models-policy-lead").input("Lina")
+    by_label(at.button, "Save the schedule").click()
+    at.run()
     assert not at.exception, [e.message for e in at.exception]
+    assert store.promotion.setting("retrain_schedule")["updated_by"] == "Lina"
+    assert any(c.value.startswith("Last changed by Lina on ") for c in at.caption)
     schedule, _ = retrain_schedule(store)
     assert (schedule.every_judgements, schedule.every_days) == (50, 30.0)
     assert any("not yet: 0 of 50 new judgements, 0.0 of 30 days" in c.value for c in at.caption)
+
+
+def test_a_gate_policy_change_is_recorded_with_who_made_it(open_page, store):
+    # anyone could save alpha 0.5 or a million A/B votes and nothing recorded who weakened the gate
+    at = open_page("models")
+    at.number_input(key="models-gate-policy-alpha").set_value(0.5)
+    by_label(at.button, "Save the gate policy").click()
+    at.run()
+    assert any("recorded with who made it" in e.value for e in at.error) and store.promotion.setting(
+        "promotion_gate") is None
+    at.text_input(key="models-policy-lead").input("Omar")
+    by_label(at.button, "Save the gate policy").click()
+    at.run()
+    stored = store.promotion.setting("promotion_gate")
+    assert stored["updated_by"] == "Omar" and stored["value"]["alpha"] == 0.5
