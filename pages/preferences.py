@@ -64,7 +64,11 @@ with generate_tab:
     latest = store.runs.list(kinds=("generate",), limit=1)
     if latest:
         run_monitor(latest[0]["id"], key="pref-gen", charts=[("Throughput", ["sources_per_s"]),
-                                                              ("Tokens per second", ["tokens_per_s"])])
+                                                              ("Tokens per second", ["tokens_per_s"]),
+                                                              # how varied the candidates are: what scoring pairs
+                                                              # needs (the Runs page showed it, this one did not)
+                                                              ("Distinct candidates per source",
+                                                               ["distinct_per_source"])])
 
 with score_tab:
     config = None

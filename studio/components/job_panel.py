@@ -166,6 +166,9 @@ def _metric_figure(points: dict[str, list[tuple[Any, float]]], keys: Sequence[st
             xs, ys = zip(*points[k], strict=True)
             fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines+markers" if len(xs) <= MARKERS_UP_TO else "lines",
                                      name=metric_title(k), marker={"size": 4}))
+    steps = [x for trace in fig.data for x in trace.x]
+    if steps and all(isinstance(x, int) for x in steps) and max(steps) - min(steps) < 5:
+        fig.update_xaxes(dtick=1)  # a few steps (one point): whole steps, not ticks at 3.5 and 4.5
     if not fig.data:  # a metric this run has not logged (yet): say so rather than draw empty axes
         fig.add_annotation(text="no points yet", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
                            font={"color": "#6b7280"})
