@@ -37,10 +37,10 @@ def check_ordering(ordering: str, n_reward_models: int) -> None:
 
 def uncertainty(scores: Sequence[float], spreads: Sequence[float | None], measure: str) -> float | None:
     """The priority of one source from its candidates' ``scores`` and ``spreads`` (higher = more uncertain);
-    ``None`` when it cannot be measured (no candidate, or a single one for ``margin``)."""
-    if measure == "disagreement":
+    ``None`` when it cannot be measured (no candidate, or a single one)."""
+    if measure == "disagreement":  # measured between candidates: with one, there is nothing to disagree on
         known = [float(s) for s in spreads if s is not None]
-        return sum(known) / len(known) if known else None
+        return sum(known) / len(known) if len(known) > 1 else None
     if measure == "margin":
         if len(scores) < 2:
             return None

@@ -13,9 +13,10 @@ scores of one translation combine as
 
 The **spread** returned beside each score is the members' standard deviation, the population one (``ddof=0``:
 two members scoring 1 and 3 have spread 1). With one member the spread is 0 and every combination is its score.
-Where several candidates of one source are scored together (ranking on *Translate*, review queues, best-of-n, GRPO
-groups) each member's scores are first centred within the source (:func:`combine_within_sources`): a reward model
-is fixed only up to a constant per source, and a constant gap between members is no disagreement.
+Candidates scored together (ranking on *Translate*, review queues, best-of-n, GRPO groups, an evaluation's outputs)
+are combined per source: each member's scores are first centred on the source (:func:`combine_within_sources`) — a
+reward model is fixed only up to a constant per source, and a constant gap between members is no disagreement —
+and a source's single candidate gets the members' mean with spread 0. PPO's wrapper combines raw scores.
 
 Two faces of an ensemble:
 
@@ -79,7 +80,7 @@ def source_groups(sources: Sequence[str], pairs: Sequence[str] | str) -> list[li
 def combine_within_sources(table: torch.Tensor, groups: Sequence[Sequence[int]], combination: str = "mean",
                            k: float = 1.0) -> tuple[torch.Tensor, torch.Tensor]:
     """Combined scores and spreads of ``table`` (candidates × members), each member's scores centred within each
-    group of two or more candidates of one source.
+    group (the candidates of one source).
 
     A Bradley–Terry reward model is fixed only up to a constant per source — training compares candidates of the
     same source — so two members' scores of one source can sit apart by a constant while they rank its candidates
@@ -87,12 +88,13 @@ def combine_within_sources(table: torch.Tensor, groups: Sequence[Sequence[int]],
     agreed), ``min`` always took the member with the lower offset and ``mean-k*std`` was a constant penalty. So each
     member's mean over the source's candidates is taken out, the centred scores are combined and spread, and the
     members' mean offset is added back: ``mean`` is unchanged and scores stay on the members' scale. A source with
-    one candidate (a PPO rollout) cannot be centred and is combined raw."""
+    one candidate has nothing to compare its members on: every combination is the members' mean and the spread 0
+    (left raw, it kept the members' constant gap as "disagreement" — the review queue handed out first the sources
+    whose strategies all agreed — and its ``min`` sat on another scale than the rest of a batch's)."""
     offsets = torch.zeros_like(table)
     for rows in groups:
-        if len(rows) > 1:
-            index = torch.as_tensor(list(rows))
-            offsets[index] = table[index].mean(dim=0, keepdim=True)
+        index = torch.as_tensor(list(rows))
+        offsets[index] = table[index].mean(dim=0, keepdim=True)
     centred = table - offsets
     return offsets.mean(dim=-1) + combine_tensor(centred, combination, k), spread_tensor(centred)
 
