@@ -83,3 +83,9 @@ def check_label(name: str, what: str) -> str:
     if len(label) > MAX_LABEL_CHARS:
         raise ValueError(f"the {what}'s name is longer than {MAX_LABEL_CHARS} characters")
     return label
+
+
+def shortened(label: str, limit: int = MAX_LABEL_CHARS) -> str:
+    """A name the studio makes up itself (from corpus names, a file's name) kept within ``limit`` characters, cut
+    with "…" — :func:`check_label` refuses a longer one, which its user could not have changed."""
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"

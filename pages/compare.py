@@ -8,6 +8,7 @@ import random
 import plotly.graph_objects as go
 import streamlit as st
 
+from engine.characters import shortened
 from engine.compare.ab import draw_item, win_rates
 from engine.compare.comparison import CompareSettings, build_comparison, metric_label, most_disagreed
 from engine.compare.degeneration import degeneration_flags
@@ -171,7 +172,7 @@ def evaluate_section() -> None:
             if st.button("Add the test set", key="cmp-upload-add", disabled=upload is None):
                 try:
                     rows = testset_rows_from_upload(upload.getvalue(), upload.name, up_pair, has_header=up_header)
-                    name = up_name.strip() or safe_display_name(upload.name)
+                    name = up_name.strip() or shortened(safe_display_name(upload.name))
                     store.evaluations.add_testset(name, "upload", rows, {"file": safe_display_name(upload.name)})
                 except CorpusRejected as exc:
                     st.error("The file was rejected, nothing was stored:\n\n" + "\n".join(

@@ -27,6 +27,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from engine.characters import MAX_LABEL_CHARS, shortened
 from engine.jobs.config import SEED_MAX, config_to_dict, setting
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
@@ -222,8 +223,9 @@ def _corpus_testset(config: EvaluateConfig, store) -> str:
         names = ", ".join((store.corpora.get(i) or {}).get("name", str(i)) for i in ids)
         raise ValueError(f"{names} has no sentences in the {config.split} split: choose another split")
     names = " + ".join((store.corpora.get(i) or {}).get("name", str(i)) for i in ids)
-    name = f"{names} · {config.split}" + (f" · sample of {config.sample_size} (seed {config.seed})"
-                                          if config.sample_size else "")
+    split = f" · {config.split}" + (f" · sample of {config.sample_size} (seed {config.seed})"
+                                    if config.sample_size else "")
+    name = shortened(names, MAX_LABEL_CHARS - len(split)) + split  # three corpora of 80-character names: 250
     details = {"corpus_ids": ids, "split": config.split, "sample_size": config.sample_size, "seed": config.seed}
     return store.evaluations.add_testset(name, "corpus", [
         {"source": r["source"], "reference": r["target"], "pair": r["pair"], "corpus_id": r["corpus_id"],

@@ -40,6 +40,19 @@ def test_plan_checks_the_settings_and_says_what_is_missing(store, two_policies, 
     assert evaluation_key(ref, plan.testset_id, {**plan.decoding, "strategy": "beam:4"}) != greedy
 
 
+def test_a_test_set_of_corpora_with_long_names_gets_a_name_within_the_limit(store, two_policies):
+    # three corpora of 80-character names made a 250-character name the store refused, which no form could change
+    ids = []
+    for letter in "abc":
+        rows = [{"line": 1, "source": f"Sentence {letter}", "target": "جملة", "pair": "en-ar", "split": "test",
+                 "norm_key": letter}]
+        ids.append(store.corpora.add(letter * 80, "en-ar", pa.Table.from_pylist(rows)))
+    plan = plan_evaluation(EvaluateConfig(models=two_policies, corpus_ids=ids, sample_size=2, seed=3), store)
+    name = store.evaluations.get_testset(plan.testset_id)["name"]
+    assert len(name) <= 200 and name.startswith("a" * 80 + " + ") and "…" in name
+    assert name.endswith(" · test · sample of 2 (seed 3)")
+
+
 @pytest.mark.slow
 def test_evaluate_then_repeat_hits_the_cache_and_a_new_metric_only_rescores(supervisor, store, two_policies,
                                                                            demo_corpus, tiny_rm):
