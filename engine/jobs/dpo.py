@@ -149,7 +149,7 @@ def prepare(config: DpoJobConfig, store, run_dir: Path) -> None:
     resolve_policy(store, config.policy).save(run_dir / "inputs" / "policy.json")
     if uses_pairs(config):
         path = run_dir / "inputs" / "pairs.parquet"
-        export_training_pairs(store, config, path)
+        export_training_pairs(store, config, path, only_data=not uses_judgements(config))
         if config.reference_chosen:
             add_references(store, path)
     if uses_judgements(config):

@@ -277,10 +277,11 @@ def split_pairs(rows: list[dict], share: float, seed: int) -> tuple[list[dict], 
     return [r for r in train if r["group_key"] not in held], [r for r in train if r["group_key"] in held]
 
 
-def export_training_pairs(store: Any, config: Any, path: Path) -> None:
+def export_training_pairs(store: Any, config: Any, path: Path, *, only_data: bool = True) -> None:
     """Export the chosen pair sets (``config.pair_sets``) for a training job to ``path`` and refuse, before any run
     starts, a choice that leaves nothing to train on once the job holds out its validation sources
-    (:func:`split_pairs`): one scored source and no validation split started a run certain to fail."""
+    (:func:`split_pairs`): one scored source and no validation split started a run certain to fail. Not checked
+    when the pairs are not the job's ``only_data`` (KTO trains on judgements beside them)."""
     import pyarrow.parquet as pq
 
     from engine.wording import counted
@@ -290,7 +291,7 @@ def export_training_pairs(store: Any, config: Any, path: Path) -> None:
         raise ValueError("the chosen pair sets hold no pairs")
     rows = pq.read_table(path, columns=["split", "group_key"]).to_pylist()
     train, valid = split_pairs(rows, config.valid_share_if_missing, config.seed)
-    if not train:
+    if not train and only_data:
         sources = len({r["group_key"] for r in rows})
         held = len({r["group_key"] for r in valid})
         raise ValueError(f"nothing left to train on: the chosen pair sets hold {counted(n, 'pair')} from "

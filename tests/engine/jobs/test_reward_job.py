@@ -106,3 +106,9 @@ def test_a_pair_set_that_leaves_nothing_to_train_on_is_refused_before_the_run_ex
     with pytest.raises(ValueError, match="nothing left to train on"):
         supervisor.create("dpo", DpoJobConfig(policy="tiny-sft", pair_sets=["score-one"]))
     assert store.runs.list() == []
+    # KTO on the pairs and the judgements: the judgements are training data too (the review found it refused)
+    from tests.conftest import seed_feedback
+
+    seed_feedback(store, 4)
+    kto = DpoJobConfig(policy="tiny-sft", objective="kto", kto_source="pairs+judgements", pair_sets=["score-one"])
+    assert supervisor.create("dpo", kto)
