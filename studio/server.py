@@ -17,6 +17,7 @@ import functools
 import ipaddress
 import os
 import signal
+import socket
 import sys
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -116,26 +117,52 @@ def _host_name(netloc: str) -> str:
         return netloc.strip().lower()
 
 
+def _is_address(name: str) -> bool:
+    """Whether a host name is an IP address literal (a DNS name can be rebound to any address; a literal cannot)."""
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
+def _own_names() -> set[str]:
+    """This machine's own names, as a browser on the network may ask for the studio (``--allow-remote``)."""
+    names = {socket.gethostname().lower(), socket.getfqdn().lower()}
+    return {n for n in names if n} | {n.rstrip(".") for n in names if n}
+
+
 def foreign_page_message(headers: Mapping[str, str], port: int) -> str | None:
     """Why a browser session must be shown no page, from the headers of its connection, or ``None``.
 
     Streamlit takes a connection as same-origin when the page's origin names the ``Host`` it was asked for, so a
-    web page that points its own DNS name at 127.0.0.1 (DNS rebinding) could open the studio's stream and drive
+    web page that points its own DNS name at this machine (DNS rebinding) could open the studio's stream and drive
     it — read corpora, start jobs, delete data; and with CORS protection turned off (a bare ``streamlit run``
-    with ``STREAMLIT_SERVER_ENABLE_CORS=false``) a page of any origin could. So without ``--allow-remote`` the
-    ``Host`` and the ``Origin`` must be this machine's loopback; with it, the ``Origin`` must be the ``Host``.
-    No headers at all (tests, a program) is not a browser's connection and passes."""
+    with ``STREAMLIT_SERVER_ENABLE_CORS=false``) a page of any origin could. So the ``Host`` must be this machine's
+    loopback — with ``--allow-remote`` also an IP address or this machine's own name, never another DNS name — and
+    an ``Origin``, when sent, must be that host on the studio's port (``null``, a sandboxed frame's, and another
+    local web app's port are other origins). No headers at all (tests, a program) is no browser's connection."""
     host = _host_name(headers.get("Host") or "")
+    remote = os.environ.get(ALLOW_REMOTE_ENV) == "1"
+    if host and not (is_loopback(host) or (remote and (_is_address(host) or host in _own_names()))):
+        return _refusal(host, port)
     origin = headers.get("Origin")
-    origin_host = _host_name(urlsplit(origin).netloc) if origin else None
-    if os.environ.get(ALLOW_REMOTE_ENV) == "1":
-        foreign = origin_host if origin_host is not None and origin_host != host else None
-    else:
-        foreign = next((name for name in (host, origin_host) if name and not is_loopback(name)), None)
-    if foreign is None:
+    if origin is None:
         return None
-    return (f"This page was opened as {foreign!r}, not as this machine's own address, so the studio shows nothing: a "
-            "web page that points its name at this machine could otherwise drive it. Open "
+    try:
+        parts = urlsplit(origin.strip())
+        origin_host, origin_port = (parts.hostname or "").lower(), parts.port or {"https": 443}.get(parts.scheme, 80)
+    except ValueError:  # a malformed port or bracket
+        return _refusal(origin, port)
+    same_host = origin_host == host if host else is_loopback(origin_host)
+    if not origin_host or not same_host or origin_port != port:
+        return _refusal(origin.strip() or "an empty origin", port)
+    return None
+
+
+def _refusal(opened_as: str, port: int) -> str:
+    return (f"This page was opened as {opened_as!r}, not as this machine's own address, so the studio shows nothing: "
+            "a web page that points its name at this machine could otherwise drive it. Open "
             f"http://127.0.0.1:{port}/ instead.")
 
 

@@ -209,18 +209,28 @@ def test_a_page_under_another_sites_name_is_shown_no_studio(started: Started) ->
     ({}, None), ({"Host": "127.0.0.1:8501"}, None), ({"Host": "[::1]:8501", "Origin": "http://[::1]:8501"}, None),
     ({"Host": "localhost:8501", "Origin": "http://localhost:8501"}, None),
     ({"Host": "attacker.example:8501", "Origin": "http://attacker.example:8501"}, "attacker.example"),
-    ({"Host": "127.0.0.1:8501", "Origin": "http://evil.example"}, "evil.example"),
+    ({"Host": "127.0.0.1:8501", "Origin": "http://evil.example"}, "http://evil.example"),
     ({"Host": "10.0.0.5:8501"}, "10.0.0.5"),
+    # a sandboxed frame's origin, and another local web app (or an XSS on it): other origins
+    ({"Host": "127.0.0.1:8501", "Origin": "null"}, "null"),
+    ({"Host": "127.0.0.1:8501", "Origin": "http://127.0.0.1:9999"}, "http://127.0.0.1:9999"),
+    ({"Host": "localhost:8501", "Origin": "http://localhost"}, "http://localhost"),
+    ({"Origin": "http://evil.example:8501"}, "http://evil.example:8501"),
 ])
 def test_foreign_page_message(headers: dict, refused: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(server.ALLOW_REMOTE_ENV, raising=False)
     message = server.foreign_page_message(headers, 8501)
     assert (message is None) if refused is None else (f"opened as {refused!r}" in message)
-    # with --allow-remote the machine's own name is fine, another site's page still is not
+    # with --allow-remote an address (or this machine's name) is fine; a DNS name another site controls is not,
+    # even with its own page's origin — the rebinding case — nor another site's page
     monkeypatch.setenv(server.ALLOW_REMOTE_ENV, "1")
     assert server.foreign_page_message({"Host": "10.0.0.5:8501", "Origin": "http://10.0.0.5:8501"}, 8501) is None
-    assert "'evil.example'" in server.foreign_page_message({"Host": "10.0.0.5:8501", "Origin": "http://evil.example"},
-                                                           8501)
+    own = socket.gethostname()
+    assert server.foreign_page_message({"Host": f"{own}:8501", "Origin": f"http://{own}:8501"}, 8501) is None
+    assert "'evil.example'" in server.foreign_page_message(
+        {"Host": "evil.example:8501", "Origin": "http://evil.example:8501"}, 8501)
+    assert "'http://evil.example'" in server.foreign_page_message(
+        {"Host": "10.0.0.5:8501", "Origin": "http://evil.example"}, 8501)
 
 
 def test_the_page_and_its_icon_are_served_without_a_server_error(started: Started) -> None:
