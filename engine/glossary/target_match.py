@@ -41,7 +41,12 @@ MIN_CLITIC_HEAD = 4
 """The fewest letters a word keeps once ف or ك is taken off it without an article after (words begin with them)."""
 MIN_PROCLITIC_STEM = 3
 """The fewest letters left of a word once و, ب or ل (with no article after) and any ending are taken off: ولد
-held لد, لحم held حم, بحر held حر, برد held رد, ولدها held لد (a three-letter word still matches: وشاي, بسوق)."""
+held لد, لحم held حم, بحر held حر, برد held رد, ولدها held لد (a three-letter word still matches: وشاي, بسوق) —
+except the two-letter nouns of :data:`BILITERAL_NOUNS`."""
+BILITERAL_NOUNS = frozenset({"يد", "دم", "فم", "اب", "اخ", "ام", "غد"})
+"""Arabic's few two-letter nouns (hand, blood, mouth, father, brother, mother, tomorrow; normalised: أ is ا), which
+keep a proclitic's stem of two letters: بيده, ودم, لامي, واب (the three-letter rule above missed them all). حم
+(father-in-law) is left out: لحم (meat) is far more common."""
 
 
 _HAMZA_SEATS = str.maketrans({"ؤ": "ء", "ئ": "ء"})
@@ -120,7 +125,7 @@ def bare_forms(word: str) -> frozenset[str]:
     out = set()
     for head, min_stem in heads(word):
         for stem, ending in endings_off(head):
-            if len(stem) < min_stem:
+            if len(stem) < min_stem and not (min_stem == MIN_PROCLITIC_STEM and stem in BILITERAL_NOUNS):
                 continue
             out.add(_fold_ta(stem))
             if ending and stem.endswith("ت"):  # ة written ت before a suffix: سيارته

@@ -211,6 +211,11 @@ def test_a_proclitic_leaves_a_stem_of_three_letters(term, text):
         ("ولد", "ولدها صغير."),
         ("لحم", "للحم طعم."),
         ("يد", "يدها باردة."),  # a two-letter word with no proclitic still matches
+        # Arabic's few two-letter nouns keep theirs (the three-letter rule missed them all)
+        ("يد", "أمسكه بيده."),
+        ("دم", "عرق ودم."),
+        ("أم", "قال لأمي."),
+        ("أب", "أم وأب."),
     ],
 )
 def test_three_letter_words_keep_their_proclitics(term, text):
