@@ -45,7 +45,8 @@ def fields_unused_by(method: str) -> tuple[str, ...]:
 
 def _rl_step(method: str, config: Any, *, policy: str, corpora: list[int], pair_sets: list[str], stage: str,
              model_name: str = "") -> dict:
-    """The RL step of a phase: PPO / GRPO against ``$model:reward``, or DPO on ``pair_sets``."""
+    """The RL step of a phase: PPO / GRPO against ``$model:reward``, or DPO on ``pair_sets`` — each after the phase's
+    ``reward`` step."""
     named = {"model_name": model_name} if model_name else {}
     defaults: list[str] = []
     if method == "ppo":
@@ -64,7 +65,10 @@ def _rl_step(method: str, config: Any, *, policy: str, corpora: list[int], pair_
         settings, settings_field = config.dpo_settings, "dpo_settings"
     else:
         raise ValueError(f"unknown RL method {method!r}; known: {', '.join(RL_METHODS)}")
-    return {"name": method, "kind": method, "config": _checked(method, values, settings, settings_field, defaults)}
+    # after the reward step whatever the method: DPO names no reward model, so it started beside the reward step,
+    # and when that failed the pipeline failed while DPO went on to register its model
+    return {"name": method, "kind": method, "depends_on": ["reward"],
+            "config": _checked(method, values, settings, settings_field, defaults)}
 
 
 def _known_glossaries(steps: list[dict], store: Any) -> list[dict]:

@@ -95,3 +95,19 @@ def test_a_glossary_a_phase_names_must_exist_and_is_kept_while_the_pipeline_runs
     store.pipelines.set_status(pipeline, "succeeded")
     delete_glossary(store, "med")
     assert store.glossaries.by_name("med") is None
+
+
+@pytest.mark.parametrize("method", RL_METHODS)
+def test_every_phases_rl_step_waits_for_its_reward_step(store, demo_corpus, method):
+    # DPO names no reward model, so it started beside the reward step: with that failed, the pipeline failed while
+    # DPO went on and registered the final model (the runner starts a step once all it depends on succeeded)
+    from engine.pipelines.templates import phase2_steps, phase3_steps
+
+    store.models.register("sft", "policy", "/m/sft", stage="sft")
+    store.models.register("rm", "reward", "/m/rm")
+    store.models.register("cold", "policy", "/m/cold", stage="cold-start", parent="sft",
+                          metadata={"corpus_ids": [demo_corpus], "reward_model": "rm"})
+    for steps in (phase2_steps(Phase2Config(policy="sft", corpus_ids=[demo_corpus], rl_method=method), store),
+                  phase3_steps(Phase3Config(policy="cold", rl_method=method), store)):
+        assert [s["name"] for s in steps][-2:] == ["reward", method]
+        assert steps[-1]["depends_on"] == ["reward"]
