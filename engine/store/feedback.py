@@ -107,6 +107,7 @@ class FeedbackRepository:
         may bring a linguist's revised judgement; their latest one counts where one per linguist is read.)
         """
         j = judgement
+        now = utc_now()  # when it is stored (``stored_at``), whatever ``created_at`` says
         with self.db.transaction() as cur:
             # a repeat is answered before the INSERT: a refused INSERT still takes a number from the id sequence,
             # and the next judgement's number then skipped one (#1, then #3 after a double-clicked submit)
@@ -120,12 +121,12 @@ class FeedbackRepository:
                                          "one judgement per linguist and translation")
             inserted = [] if existing else cur.execute(
                 "INSERT INTO judgements (submission_id, request_id, linguist, kind, shown, ranking, best,"
-                " none_acceptable, correction, tags, comment, model, rm, queue_id, item_id, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+                " none_acceptable, correction, tags, comment, model, rm, queue_id, item_id, created_at, stored_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
                 [j.submission_id, j.request_id, j.linguist, j.kind, json.dumps(j.shown),
                  json.dumps(j.ranking) if j.ranking is not None else None, j.best, j.none_acceptable, j.correction,
                  json.dumps(j.tags, ensure_ascii=False), j.comment, model, rm, j.queue_id, j.item_id,
-                 created_at or utc_now()],
+                 created_at or now, now],
             ).fetchall()
             if inserted:
                 return SubmitResult(int(inserted[0][0]), True)

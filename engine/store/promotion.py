@@ -194,7 +194,9 @@ class PromotionRepository:
         )
 
     def judgements_since(self, since: datetime | None) -> int:
-        """Linguists' judgements stored after ``since`` (all of them when ``None``)."""
+        """Linguists' judgements stored after ``since`` (all of them when ``None``): by when they were stored, not
+        made — an Argilla import keeps the time a judgement was made there, and judgements made before a retrain but
+        imported after it were never counted."""
         if since is None:
             return int(self.db.query("SELECT count(*) FROM judgements")[0][0])
-        return int(self.db.query("SELECT count(*) FROM judgements WHERE created_at > ?", [since])[0][0])
+        return int(self.db.query("SELECT count(*) FROM judgements WHERE stored_at > ?", [since])[0][0])

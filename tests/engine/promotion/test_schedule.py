@@ -50,13 +50,23 @@ def _production(store, path="/models/prod"):
     promote(store, "prod", confirm_name="prod")
 
 
-def _judged_at(store, n_sources, when):
-    """Judgements of ``n_sources`` demo sources per language, stored as made at ``when``; returns how many."""
+def _judged_at(store, n_sources, when, made=None):
+    """Judgements of ``n_sources`` demo sources per language, stored at ``when`` and made then too, or at ``made``
+    (an import keeps when a judgement was made in the annotation tool); returns how many."""
     before = store.db.query("SELECT coalesce(max(id), 0) FROM judgements")[0][0]
     n = seed_feedback(store, n_sources)
     with store.db.transaction() as cur:
-        cur.execute("UPDATE judgements SET created_at = ? WHERE id > ?", [when, before])
+        cur.execute("UPDATE judgements SET created_at = ?, stored_at = ? WHERE id > ?", [made or when, when, before])
     return n
+
+
+def test_judgements_made_before_a_retrain_but_imported_after_it_are_new(store):
+    # an Argilla import keeps when a judgement was made: counted by that time, they never started a retrain
+    _production(store)
+    set_retrain_schedule(store, RetrainSchedule(every_judgements=10), by="lead", now=T0)
+    n = _judged_at(store, 6, T0 + timedelta(hours=1), made=T0 - timedelta(days=1))
+    check = retrain_due(store, T0 + timedelta(hours=2))
+    assert n >= 10 and check.due and check.new_judgements == n
 
 
 def test_nothing_is_due_without_a_schedule_or_a_production_model(store):
