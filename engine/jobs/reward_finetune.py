@@ -98,6 +98,17 @@ def held_out_human(rows: list[dict], ctx: JobContext) -> tuple[list[dict], list[
     return train, valid
 
 
+def without_held_out(replay: list[dict], human_valid: list[dict], ctx: JobContext) -> list[dict]:
+    """The synthetic pairs to replay, less those whose source the human validation pairs hold out: Phase 2 scored
+    the same sources the linguists judge, and replaying them trained on the sources the 0.80 bar is judged on."""
+    held = {(r["pair"], r["source"]) for r in human_valid}
+    kept = [r for r in replay if (r["pair"], r["source"]) not in held]
+    if len(kept) < len(replay):
+        ctx.log(f"{len(replay) - len(kept)} synthetic pair(s) left out of the replay: their source is held out "
+                "for the human validation")
+    return kept
+
+
 def weighted_sample(rows: list[dict], seed: int) -> list[dict]:
     """``len(rows)`` pairs drawn with replacement in proportion to their ``weight`` (the rows themselves when all
     weights are equal)."""
@@ -131,6 +142,7 @@ def run(config: RewardFinetuneJobConfig, ctx: JobContext) -> None:
         synthetic_valid = synthetic_valid[: config.max_synthetic_valid]
     if not human_train:
         raise ValueError("no human training pairs (every source fell in the validation split)")
+    synthetic_train = without_held_out(synthetic_train, human_valid, ctx)
     sampled = weighted_sample(human_train, config.seed) if config.use_weights else human_train
     train, replayed = mix_replay(sampled, synthetic_train, config.replay_ratio, config.seed)
     if config.max_pairs:

@@ -143,6 +143,25 @@ def test_human_pairs_of_several_sets_hold_out_a_source_once_for_all(tmp_path):
     assert "1 pair(s) held by two sets kept once; 2 training pair(s) whose source another set holds out" in log
 
 
+def test_replay_leaves_out_the_sources_the_human_validation_holds_out(tmp_path):
+    # Phase 2 scored the sources the linguists judge: 6 of 12 held-out human pairs were replayed as synthetic
+    # training pairs, and the 0.80 bar was judged partly on what the reward model trained on
+    from engine.jobs.context import JobContext
+    from engine.jobs.reward_finetune import without_held_out
+
+    replay = [{"pair": p, "source": s, "chosen": "c", "rejected": "r"} for p, s in
+              (("en-ar", "A"), ("en-ar", "B"), ("fr-ar", "A"), ("en-ar", "C"))]
+    valid = [{"pair": "en-ar", "source": "A"}, {"pair": "en-ar", "source": "C"}]
+    (tmp_path / "run").mkdir()
+    ctx = JobContext(tmp_path / "run")
+    try:
+        kept = without_held_out(replay, valid, ctx)
+    finally:
+        ctx.close()
+    assert [(r["pair"], r["source"]) for r in kept] == [("en-ar", "B"), ("fr-ar", "A")]
+    assert "2 synthetic pair(s) left out of the replay" in (tmp_path / "run" / "events.jsonl").read_text("utf-8")
+
+
 def test_filters_that_match_no_judgement_say_so(store, tiny_rm, tmp_path):
     # it said "linguists judge translations on 6 · Translate & feedback" with 6 judgements stored
     from engine.jobs.feedback_pairs import prepare
