@@ -189,6 +189,11 @@ def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: in
     span_marker(store, request, shown, linguist, ctx, queue_id=queue_id, item_id=item_id)
     mine = _my_judgement(request_id)
     if mine:
+        # a submit refused because this linguist's judgement was stored meanwhile (the same translation open in two
+        # tabs): its refusal, which the confirmation of the other tab's judgement hid
+        refused = st.session_state.pop(f"{ctx}-error-{request_id}", None)
+        if refused:
+            st.error(refused)
         st.success(_saved_message(mine))
         return True
     # per linguist too: after 'Switch linguist' in the same session the next one gets a form of their own (with
@@ -478,6 +483,11 @@ def review_queue_section() -> None:
             saved_key = f"{item_key}::saved"
             if mine is not None:  # judged (the submit reruns the tab into here): its confirmation, and the next item
                 st.session_state[saved_key] = _saved_message(mine, current["item_id"])
+                # unless this submit was refused: the item open in another tab was judged there first — say so
+                # (the other tab's confirmation showed, and the typed post-edit was gone without a word)
+                refused = st.session_state.pop(f"q{queue_id}-error-{current['request_id']}", None)
+                if refused:
+                    st.error(f"Item {current['item_id']}: {refused}")
             if st.session_state.get(saved_key):  # kept above the next item: a double click's second run shows it too
                 st.success(st.session_state[saved_key])
             if mine is not None:

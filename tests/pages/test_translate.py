@@ -266,6 +266,34 @@ def test_review_queue_next_item_and_agreement_between_two_linguists(open_page, s
     assert store.feedback.progress(queue["id"], "Bilal")["judged"] == 2
 
 
+def test_a_queue_item_judged_in_another_tab_says_the_second_submit_was_refused(open_page, store, tiny_policy,
+                                                                               tiny_rm, demo_corpus):
+    # the item open in two tabs: the second tab's judgement was refused, the first tab's confirmed in its place, and
+    # the queue moved on as if it had been saved
+    at = _page(open_page, linguist="Lead")
+    at.text_input(key="tr-q-name").input("Twice")
+    at.number_input(key="tr-q-size").set_value(2)
+    next(b for b in at.button if b.label == "Create queue").click()
+    at.run()
+    queue = store.feedback.queues()[0]
+    tabs = [_page(open_page, linguist="Amina") for _ in range(2)]
+    for tab in tabs:
+        tab.button(key=f"tr-next-{queue['id']}").click()
+        tab.run()
+    items = [tab.session_state[f"tr_item::Amina::{queue['id']}"] for tab in tabs]
+    assert items[0]["item_id"] == items[1]["item_id"]  # one item handed out, open twice
+    rid = items[0]["request_id"]
+    for tab, kind in zip(tabs, ("none", "best"), strict=True):
+        tab.radio(key=f"q{queue['id']}-kind-{rid}").set_value(kind)
+        tab.run()
+    tabs[1].radio(key=f"q{queue['id']}-best-{rid}").set_value(0)
+    _submit(tabs[0])
+    _submit(tabs[1])
+    assert [r["kind"] for r in store.feedback.judgements(queue_id=queue["id"])] == ["none"]
+    assert any(e.value.startswith(f"Item {items[0]['item_id']}: Not saved: Amina already judged") for e in tabs[1].error), (
+        [e.value for e in tabs[1].error], [x.value for x in tabs[1].success])
+
+
 def test_a_finished_batch_run_offers_its_translations_for_download(open_page, store, workspace, tiny_policy, tiny_rm):
     run_id = "translate_batch-test"
     out = workspace.run_dir(run_id) / "outputs"
@@ -306,6 +334,21 @@ def test_an_untouched_ranking_is_not_recorded_as_agreement(open_page, store):
     _submit(at)
     row = store.feedback.judgements()[0]
     assert row["kind"] == "ranking" and row["ranking"] == [0, 1, 2]
+
+
+def test_a_second_judgement_from_another_tab_is_refused_in_words_not_confirmed(open_page, store):
+    # the same translation open in two tabs: the second submit was refused, and the page showed the first tab's
+    # judgement as "Saved" — the best pick was lost without a word
+    rid = stored_request(store)
+    first, second = (_page(open_page, linguist="Faye", request=rid) for _ in range(2))
+    second.radio(key=f"tr-kind-{rid}").set_value("best")
+    second.run()
+    second.radio(key=f"tr-best-{rid}").set_value(2)
+    first.checkbox(key=f"tr-as-shown-{rid}").check()
+    _submit(first)
+    _submit(second)
+    assert store.feedback.count_judgements() == 1 and store.feedback.judgements()[0]["kind"] == "ranking"
+    assert any("Not saved: Faye already judged this translation" in e.value for e in second.error)
 
 
 def test_pick_the_best_needs_a_pick(open_page, store):
