@@ -109,7 +109,7 @@ def glossary_manager(store) -> None:
                 except (GlossaryExistsError, ValueError) as exc:
                     st.error(str(exc))
                 else:
-                    st.success(f"Stored glossary {markdown_literal(' '.join(name.split()))}: "
+                    st.success(f"Stored glossary '{markdown_literal(' '.join(name.split()))}': "
                                f"{len(parsed.entries)} terms for {pair}.")
     glossaries = store.glossaries.list()
     if not glossaries:
