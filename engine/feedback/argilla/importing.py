@@ -113,9 +113,11 @@ def _plan_record(
         problems.append(f"{where}: {problem}")
         return None
     names = sorted((k for k in fields if k.startswith("candidate_") and k[10:].isdigit()), key=lambda k: int(k[10:]))
-    candidates = [fields[k] for k in names if isinstance(fields[k], str) and fields[k].strip()]
-    if len(candidates) != len(names) or not candidates:
-        problems.append(f"{where}: the candidate fields must be non-empty texts (candidate_1, candidate_2, …)")
+    # an empty candidate is one: a model's empty sample, which the studio's own export writes (it refused its own
+    # export, every record of it) — at least one must hold text
+    candidates = [fields[k] for k in names if isinstance(fields[k], str)]
+    if len(candidates) != len(names) or not any(c.strip() for c in candidates):
+        problems.append(f"{where}: the candidate fields must be texts, not all empty (candidate_1, candidate_2, …)")
         return None
     for name, text in zip(names, candidates, strict=True):
         if problem := _text_problem(text, name, MAX_TEXT_CHARS):

@@ -99,6 +99,28 @@ def test_round_trip_keeps_rankings_corrections_and_each_annotators_responses(sto
     assert store.feedback.count_judgements() == 6
 
 
+def test_a_request_with_an_empty_candidate_round_trips(store, tmp_path):
+    # the demo model's empty samples are candidates too: the studio's own export was refused whole on import
+    # ("the candidate fields must be non-empty texts")
+    from dataclasses import replace
+
+    from engine.feedback.interactive import record
+    from tests.engine.feedback.helpers import fake_translation
+
+    translation = fake_translation(source="My brother works near the school.", n=4)
+    empty = replace(translation.candidates[3], text="")
+    rid = record(store, replace(translation, candidates=[*translation.candidates[:3], empty]), linguist="Amina",
+                 detected="en")
+    _judge(store, rid, "Amina", "ranking", shown=(0, 1, 2, 3), ranking=[0, 1, 2, 3])
+    _judge(store, rid, "Karim", "best", shown=(0, 1, 2), best=1)
+    other = Store(tmp_path / "other.duckdb")
+    try:
+        report = import_feedback(other, read_folder(write_folder(tmp_path / "argilla", export_files(store))))
+        assert report.stored == 2 and _content(other) == _content(store)
+    finally:
+        other.close()
+
+
 def test_the_layout_is_what_argillas_sdk_reads(store, tmp_path):
     _seed(store)
     files = export_files(store)
