@@ -27,6 +27,10 @@ CONFIG_FILE = "config.yaml"
 HEARTBEAT_ENV = "TARJAMA_HEARTBEAT_S"
 
 
+TOP_LEVEL_KEYS = frozenset({"kind", "run_id", "config", "launch"})
+"""What a run's ``config.yaml`` holds (the supervisor writes it): its job kind, run id, settings, and launch."""
+
+
 def read_run_config(run_dir: Path) -> dict:
     """The ``config.yaml`` of a run: ``{"kind": ..., "config": {...}}``. A missing, unreadable or damaged file is a
     ``ValueError`` that says which (the pages and the command line show it in one line)."""
@@ -42,6 +46,16 @@ def read_run_config(run_dir: Path) -> dict:
         raise ValueError(f"{path} is damaged: not valid YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(data, dict) or "kind" not in data:
         raise ValueError(f"{run_dir}/{CONFIG_FILE} has no job kind")
+    if not isinstance(data["kind"], str):
+        raise ValueError(f"{path}: kind must be a job kind's name, not {data['kind']!r}")
+    # a missing, null or misspelt `config:` ran the job on every default (a demo-size training on a tiny run's
+    # checkpoint); one that is no mapping raised a TypeError. `config: {}` says "every default" and is taken
+    unknown = sorted(set(map(str, data)) - TOP_LEVEL_KEYS)
+    if unknown:
+        raise ValueError(f"{path} has unknown key(s) {', '.join(unknown)} "
+                         f"(it takes {', '.join(sorted(TOP_LEVEL_KEYS))})")
+    if not isinstance(data.get("config"), dict):
+        raise ValueError(f"{path} has no settings under config: (a mapping of setting: value)")
     return data
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -337,6 +338,30 @@ def test_resuming_a_run_with_a_damaged_or_missing_config_says_so_in_one_line(sto
     (run_dir / "config.yaml").unlink()
     with pytest.raises(ValueError, match="is missing: the run folder was deleted or moved"):
         read_run_config(run_dir)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    # no settings: the job ran on every default (a demo-size training over a tiny run's checkpoint)
+    ("kind: bootstrap\nrun_id: r1\n", "has no settings under config:"),
+    ("kind: bootstrap\nconfig: null\n", "has no settings under config:"),
+    ("kind: bootstrap\nconfi:\n  size: tiny\n", "unknown key(s) confi"),
+    # settings that are no mapping, a kind that is no name: TypeError tracebacks
+    ("kind: bootstrap\nconfig: 5\n", "has no settings under config:"),
+    ("kind: bootstrap\nconfig: [1, 2]\n", "has no settings under config:"),
+    ("kind: [1]\nconfig: {size: tiny}\n", "kind must be a job kind's name"),
+])
+def test_a_config_without_settings_is_refused_in_one_line(store, workspace, text, message):
+    from engine.jobs.process import read_run_config
+    from tests.conftest import new_run
+
+    run_dir = new_run(store, workspace, "r1")
+    (run_dir / "config.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=re.escape(message)):
+        read_run_config(run_dir)
+    store.close()
+    ran = subprocess.run([sys.executable, "-m", "engine", "run", str(run_dir)], capture_output=True, text=True,
+                         env={**os.environ, "TARJAMA_HOME": str(workspace.root)}, timeout=120)
+    assert ran.returncode != 0 and "Traceback" not in ran.stderr + ran.stdout and message in ran.stderr + ran.stdout
 
 
 def test_a_job_that_died_without_a_word_is_failed_with_the_last_exception_it_printed(supervisor, store, workspace):
