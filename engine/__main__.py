@@ -399,6 +399,8 @@ STORAGE_EXIT = 3
 """The exit code of a ``jobs`` verb stopped by a storage failure (a locked, full, read-only or damaged store)."""
 TIMEOUT_EXIT = 4
 """The exit code of a ``--wait`` that gave up after its ``--timeout`` (the run goes on)."""
+INTERRUPTED_EXIT = 130
+"""The exit code of a command stopped by Ctrl-C (128 + SIGINT, as shells report it); a run it started goes on."""
 
 
 def out_folder(value: str) -> str:
@@ -440,6 +442,9 @@ def main(argv: list[str] | None = None) -> int:
     except (KeyError, ValueError) as exc:  # no such run, a run that cannot be resumed, not a run id: one line
         print(f"error: {exc.args[0] if exc.args else exc}", file=sys.stderr)
         return USAGE_EXIT
+    except KeyboardInterrupt:  # Ctrl-C: one line, not a traceback
+        print("error: interrupted", file=sys.stderr)
+        return INTERRUPTED_EXIT
     return STORAGE_EXIT
 
 

@@ -44,6 +44,36 @@ def test_a_wait_that_times_out_has_its_own_exit_code(workspace, monkeypatch, cap
     assert "still queued after 1.0s" in capsys.readouterr().err
 
 
+def test_ctrl_c_is_one_line_and_exit_130(workspace):
+    # a KeyboardInterrupt traceback, every command
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    child = ("import sys, time\nfrom engine.jobs.supervisor import Supervisor\n"
+             "Supervisor.resume = lambda self, run_id: 123\n"
+             "Supervisor.wait = lambda self, run_id, timeout_s: (print('waiting', flush=True), time.sleep(600))\n"
+             "from engine.__main__ import main\nsys.exit(main(['jobs', 'resume', 'r1', '--wait']))\n")
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.Popen([sys.executable, "-c", child], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(root), "TARJAMA_HOME": str(workspace.root)})
+    try:
+        line = ""
+        while line != "waiting":  # after "resumed r1 …"
+            read = proc.stdout.readline()
+            assert read, "the command ended before it waited"
+            line = read.strip()
+        time.sleep(0.2)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130 and err.strip() == "error: interrupted", err
+
+
 @pytest.mark.parametrize(("status", "code"), [("succeeded", 0), ("failed", 1), ("cancelled", 1)])
 def test_a_resume_waited_for_exits_with_how_the_run_ended(workspace, monkeypatch, capsys, status, code):
     # it exited 0 when the resumed run failed (retrain-due --start --wait exits 1 then)
