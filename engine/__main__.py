@@ -181,20 +181,25 @@ def _cmd_export_argilla(args: argparse.Namespace) -> int:
 
 
 def _cmd_import_argilla(args: argparse.Namespace) -> int:
-    from engine.feedback.argilla import ArgillaImportError, from_zip, import_feedback, read_folder
+    from engine.feedback.argilla import ArgillaImportError, import_feedback
+    from engine.feedback.argilla.layout import read_folder, read_zip_file
 
     path = Path(args.path)
     if not path.exists():
         print(f"error: {path} does not exist", file=sys.stderr)
         return 2
-    files = read_folder(path) if path.is_dir() else None
+    try:
+        files = read_folder(path) if path.is_dir() else read_zip_file(path)
+    except ArgillaImportError as exc:
+        print(f"error: {'; '.join(exc.problems)}", file=sys.stderr)
+        return 2
     workspace = Workspace.from_env().ensure()
     store = _open_store(workspace)
     try:
-        report = import_feedback(store, files if files is not None else from_zip(path.read_bytes()),
-                                 default_pair=args.pair)
-    except ArgillaImportError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        report = import_feedback(store, files, default_pair=args.pair)
+    except ArgillaImportError as exc:  # one line: the reasons joined (the first 20)
+        print(f"error: the Argilla dataset cannot be imported: {'; '.join(exc.problems[:20])}"
+              + (f"; … and {len(exc.problems) - 20} more" if len(exc.problems) > 20 else ""), file=sys.stderr)
         return 2
     finally:
         store.close()

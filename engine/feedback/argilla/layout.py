@@ -143,8 +143,23 @@ def write_folder(folder: Path, files: Mapping[str, bytes]) -> Path:
 
 
 def read_folder(folder: Path) -> dict[str, bytes]:
-    """The layout's files found under ``folder`` (only the known names are read)."""
-    return {rel: (folder / rel).read_bytes() for rel in LAYOUT_FILES if (folder / rel).is_file()}
+    """The layout's files found under ``folder`` (only the known names are read), at most
+    :data:`MAX_IMPORT_BYTES` in all — as a zip's are (a 2 GiB ``records.json`` was read whole: a MemoryError)."""
+    files = [rel for rel in LAYOUT_FILES if (folder / rel).is_file()]
+    check_import_size(sum((folder / rel).stat().st_size for rel in files))
+    return {rel: (folder / rel).read_bytes() for rel in files}
+
+
+def read_zip_file(path: Path) -> dict[str, bytes]:
+    """The layout's files from a zip on disk, refused unread when larger than :data:`MAX_IMPORT_BYTES`."""
+    check_import_size(path.stat().st_size)
+    return from_zip(path.read_bytes())
+
+
+def check_import_size(size: int) -> None:
+    """Refuse an import larger than :data:`MAX_IMPORT_BYTES` before it is read."""
+    if size > MAX_IMPORT_BYTES:
+        raise ArgillaImportError([f"the dataset is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MiB"])
 
 
 def to_zip(files: Mapping[str, bytes]) -> bytes:

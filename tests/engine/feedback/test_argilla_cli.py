@@ -54,3 +54,22 @@ def test_cli_exports_and_imports_argillas_layout(store, workspace, tmp_path, cap
     bad.write_bytes(b"not a zip")
     assert main(["import", "argilla", str(bad)]) == 2
     assert "not a zip file" in capsys.readouterr().err
+
+
+def test_an_import_over_the_size_limit_is_refused_unread_and_reasons_are_one_line(workspace, tmp_path, capsys):
+    # a folder's files (and a file that is no zip) were read whole: a 2 GiB records.json was a MemoryError traceback
+    from engine.feedback.argilla.layout import MAX_IMPORT_BYTES
+
+    big = tmp_path / "big"
+    big.mkdir()
+    with (big / "records.json").open("wb") as fh:  # sparse: no disk spent
+        fh.truncate(MAX_IMPORT_BYTES + 1)
+    assert main(["import", "argilla", str(big)]) == 2
+    assert capsys.readouterr().err.strip() == "error: the dataset is larger than 50 MiB"
+    assert main(["import", "argilla", str(big / "records.json")]) == 2
+    assert capsys.readouterr().err.strip() == "error: the dataset is larger than 50 MiB"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["import", "argilla", str(empty)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: the Argilla dataset cannot be imported: ") and err.count("\n") == 1
