@@ -139,9 +139,19 @@ def train(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"[demo train] error: {exc}", file=sys.stderr)
         return 2
+    if run_dir.exists() and not run_dir.is_dir():
+        print(f"[demo train] error: --run-dir {run_dir} is a file, not a folder", file=sys.stderr)
+        return 2
     if not (run_dir / "config.yaml").exists():
+        made = not run_dir.exists()
         run_dir.mkdir(parents=True, exist_ok=True)
-        write_inputs(run_dir, demo_dir)
+        try:
+            write_inputs(run_dir, demo_dir)
+        except (OSError, ValueError) as exc:  # a --demo-dir without the demo's files: no run folder left behind
+            if made:
+                shutil.rmtree(run_dir, ignore_errors=True)
+            print(f"[demo train] error: {exc}", file=sys.stderr)
+            return 2
         (run_dir / "config.yaml").write_text(
             yaml.safe_dump({"kind": "bootstrap", "config": asdict(config)}, allow_unicode=True), encoding="utf-8")
     print(f"[demo train] run folder {run_dir}", flush=True)

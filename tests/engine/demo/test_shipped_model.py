@@ -114,6 +114,21 @@ def test_demo_train_refuses_bad_options_and_a_foreign_out_folder_before_writing_
     assert (mine / "precious.txt").read_text() == "keep" and not run_dir.exists()
 
 
+def test_demo_train_without_the_demo_files_or_with_a_file_as_run_dir_leaves_nothing(tmp_path, capsys):
+    # a --demo-dir without the corpus left an empty run folder and exited 3 (a storage failure); --run-dir at a file
+    # said "File exists" with exit 3
+    from engine.demo.train import main
+
+    run_dir = tmp_path / "run"
+    assert main(["--out", str(tmp_path / "model"), "--run-dir", str(run_dir), "--demo-dir", str(tmp_path / "none"),
+                 "--steps", "2", "--warmup", "1", "--size", "tiny"]) == 2
+    assert "demo files missing" in capsys.readouterr().err and not run_dir.exists()
+    a_file = tmp_path / "file"
+    a_file.write_text("x")
+    assert main(["--out", str(tmp_path / "model"), "--run-dir", str(a_file), "--steps", "2", "--warmup", "1"]) == 2
+    assert "--run-dir" in capsys.readouterr().err and a_file.read_text() == "x"
+
+
 def test_demo_train_runs_the_jobs_own_checks_before_making_the_run_folder(tmp_path, capsys):
     # --steps 20 with the default --warmup 200 made the folder, exported the inputs, then failed in the job
     from engine.demo.train import main
