@@ -295,7 +295,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 def _count(text: str) -> int:
     """An argparse type: a whole number ≥ 1."""
-    value = int(text)
+    try:
+        value = int(text)
+    except ValueError:  # argparse said "invalid _count value", the function's name
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
     return value
@@ -303,7 +306,10 @@ def _count(text: str) -> int:
 
 def _seconds(text: str) -> float:
     """An argparse type: a finite number of seconds > 0."""
-    value = float(text)
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, not {text!r}") from None
     if not math.isfinite(value) or value <= 0:
         raise argparse.ArgumentTypeError(f"must be a number of seconds above 0, not {text}")
     return value
@@ -311,7 +317,10 @@ def _seconds(text: str) -> float:
 
 def _port(text: str) -> int:
     """An argparse type: a TCP port, 0 (any free one) to 65535."""
-    value = int(text)
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a port number, not {text!r}") from None
     if not 0 <= value <= 65535:
         raise argparse.ArgumentTypeError(f"must be 0 (any free port) to 65535, not {value}")
     return value
@@ -329,7 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
     jobs = verbs.add_parser("jobs", help="list, inspect, cancel, resume runs")
     jverbs = jobs.add_subparsers(dest="jverb", required=True)
     p = jverbs.add_parser("list", help="runs, newest first")
-    p.add_argument("--limit", type=_count, default=50)
+    p.add_argument("--limit", type=_count, default=50, help="show at most this many runs (default 50)")
     p.set_defaults(func=_cmd_list)
     for name, func, help_ in (("show", _cmd_show, "one run as JSON"),
                               ("cancel", _cmd_cancel, "cancel a run and wait for it to stop")):
@@ -339,11 +348,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = jverbs.add_parser("resume", help="resume a failed or cancelled run from its checkpoint")
     p.add_argument("run_id")
     p.add_argument("--wait", action="store_true", help="block until it ends")
-    p.add_argument("--timeout", type=_seconds, default=3600)
+    p.add_argument("--timeout", type=_seconds, default=3600,
+                   help="with --wait: give up after this many seconds, exit 4 (default 3600; the run goes on)")
     p.set_defaults(func=_cmd_resume)
     p = jverbs.add_parser("logs", help="the tail of a run's stdout.log")
     p.add_argument("run_id")
-    p.add_argument("--tail", type=_count, default=100)
+    p.add_argument("--tail", type=_count, default=100, help="the last this many lines (default 100)")
     p.set_defaults(func=_cmd_logs)
 
     export = verbs.add_parser("export", help="write preference pairs or a model as a folder other tools read")

@@ -34,6 +34,16 @@ def test_out_of_range_options_are_refused_by_the_parser(argv, capsys):
     assert stopped.value.code == 2 and "Traceback" not in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("argv", [["jobs", "list", "--limit", "abc"], ["jobs", "resume", "x", "--timeout", "soon"],
+                                  ["serve", "--port", "http"]])
+def test_an_option_that_is_no_number_says_what_it_needs(argv, capsys):
+    # "invalid _count value: 'abc'": the name of a function of ours
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2 and "must be a" in err and "_count" not in err and "_seconds" not in err
+
+
 def test_a_wait_that_times_out_has_its_own_exit_code(workspace, monkeypatch, capsys):
     from engine.jobs.supervisor import Supervisor
 

@@ -216,7 +216,7 @@ def check_files(demo_dir: Path = DEMO_DIR) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line entry point: write the corpus and print its counts."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m engine demo corpus", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEMO_DIR, help="folder to write the files into")
     args = parser.parse_args(argv)
     manifest = write_corpus(args.out)
