@@ -120,6 +120,12 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     timeout = READ_TIMEOUT_S  # a client that announces more body than it sends no longer holds its thread forever
 
+    def setup(self) -> None:
+        """The socket's own per-read timeout a little past the request's deadline: at the same instant (on a busy
+        machine) it won the race, and a request stalled mid-header was closed without its 408."""
+        super().setup()
+        self.connection.settimeout(self.timeout + 5)
+
     def handle_one_request(self) -> None:
         """One request, with ``timeout`` (:data:`READ_TIMEOUT_S`) for all of it to arrive: the socket's own timeout
         is per read, so a header line or a body byte every few seconds held the thread for good."""
