@@ -67,21 +67,21 @@ MAX_LABEL_CHARS = 200
 """The longest name a user gives a corpus, a glossary or a test set."""
 
 
-def check_label(name: str, what: str) -> str:
-    """A name a user gives ``what`` (a corpus, a glossary, a test set), as stored: NFC, runs of spaces one space,
-    ends stripped. Raises ``ValueError`` when it is empty, longer than :data:`MAX_LABEL_CHARS`, or holds a
-    character no name may (a control, a line break, a bidirectional control, a non-character): a NUL or an
-    override stored as a name reordered or cut what every page shows beside it."""
+def check_label(name: str, what: str, *, max_chars: int = MAX_LABEL_CHARS, empty: str | None = None) -> str:
+    """A name a user gives ``what`` (a corpus, a glossary, a test set, a linguist), as stored: NFC, runs of spaces
+    one space, ends stripped. Raises ``ValueError`` when it is empty (``empty``: what to say then), longer than
+    ``max_chars``, or holds a character no name may (a control, a line break, a bidirectional control, a
+    non-character): a NUL or an override stored as a name reordered or cut what every page shows beside it."""
     import unicodedata
 
-    label = " ".join(unicodedata.normalize("NFC", str(name)).split())
+    label = " ".join(unicodedata.normalize("NFC", str(name or "")).split())
     if not label:
-        raise ValueError(f"give the {what} a name")
+        raise ValueError(empty or f"give the {what} a name")
     problem = unsafe_character(label)
     if problem:
         raise ValueError(f"the {what}'s name contains {problem}")
-    if len(label) > MAX_LABEL_CHARS:
-        raise ValueError(f"the {what}'s name is longer than {MAX_LABEL_CHARS} characters")
+    if len(label) > max_chars:
+        raise ValueError(f"the {what}'s name is longer than {max_chars} characters")
     return label
 
 

@@ -24,7 +24,7 @@ import unicodedata
 import uuid
 from dataclasses import dataclass, field, replace
 
-from engine.characters import unsafe_character
+from engine.characters import check_label, unsafe_character
 from engine.corpora import arabic_share
 from engine.store.feedback import SubmissionConflict, SubmitResult
 
@@ -82,16 +82,12 @@ def new_submission_id() -> str:
 
 
 def clean_linguist_name(name: str) -> str:
-    """A linguist's name as stored: NFC, spaces collapsed, 1–60 characters, no control or bidi-override marks."""
-    text = " ".join(unicodedata.normalize("NFC", str(name or "")).split())
-    if not text:
-        raise JudgementError("enter your name")
-    unsafe = unsafe_character(text)
-    if unsafe:
-        raise JudgementError(f"the name contains {unsafe}")
-    if len(text) > MAX_NAME_CHARS:
-        raise JudgementError(f"a name has at most {MAX_NAME_CHARS} characters")
-    return text
+    """A linguist's name as stored: NFC, spaces collapsed, 1–60 characters, no control or bidi-override marks
+    (:func:`~engine.characters.check_label`)."""
+    try:
+        return check_label(name, "linguist", max_chars=MAX_NAME_CHARS, empty="enter your name")
+    except ValueError as exc:
+        raise JudgementError(str(exc)) from None
 
 
 def _positions(values: list, what: str) -> list[int]:

@@ -59,7 +59,7 @@ def test_post_edit_needs_an_arabic_correction():
 @pytest.mark.parametrize(("change", "message"), [
     ({"kind": "vote"}, "unknown feedback format"),
     ({"linguist": ""}, "enter your name"),
-    ({"linguist": "x" * 61}, "at most 60"),
+    ({"linguist": "x" * 61}, "longer than 60 characters"),
     ({"linguist": "Eve\u202e"}, r"contains a bidirectional control character \(U\+202E\)"),
     ({"linguist": "Eve\x07"}, r"contains a control character \(U\+0007\)"),
     ({"submission_id": "../../etc"}, "submission id"),
