@@ -63,7 +63,9 @@ def test_ctrl_c_is_one_line_and_exit_130(workspace):
     import time
     from pathlib import Path
 
-    child = ("import sys, time\nfrom engine.jobs.supervisor import Supervisor\n"
+    # Ctrl-C as in a terminal: a test worker may ignore SIGINT, and a child inherits that (no KeyboardInterrupt then)
+    child = ("import signal, sys, time\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n"
+             "from engine.jobs.supervisor import Supervisor\n"
              "Supervisor.resume = lambda self, run_id: 123\n"
              "Supervisor.wait = lambda self, run_id, timeout_s: (print('waiting', flush=True), time.sleep(600))\n"
              "from engine.__main__ import main\nsys.exit(main(['jobs', 'resume', 'r1', '--wait']))\n")
