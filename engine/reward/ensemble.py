@@ -13,10 +13,10 @@ scores of one translation combine as
 
 The **spread** returned beside each score is the members' standard deviation, the population one (``ddof=0``:
 two members scoring 1 and 3 have spread 1). With one member the spread is 0 and every combination is its score.
-Candidates scored together (ranking on *Translate*, review queues, best-of-n, GRPO groups, an evaluation's outputs)
-are combined per source: each member's scores are first centred on the source (:func:`combine_within_sources`) — a
-reward model is fixed only up to a constant per source, and a constant gap between members is no disagreement —
-and a source's single candidate gets the members' mean with spread 0. PPO's wrapper combines raw scores.
+Candidates of one source scored together (ranking on *Translate*, review queues, best-of-n, GRPO groups) are
+combined per source: each member's scores are first centred on the source (:func:`combine_within_sources`) — a
+reward model is fixed only up to a constant per source, and a constant gap between members is no disagreement. A
+source's single candidate (an evaluation's output) and PPO's wrapper combine raw scores.
 
 Two faces of an ensemble:
 
@@ -88,13 +88,14 @@ def combine_within_sources(table: torch.Tensor, groups: Sequence[Sequence[int]],
     agreed), ``min`` always took the member with the lower offset and ``mean-k*std`` was a constant penalty. So each
     member's mean over the source's candidates is taken out, the centred scores are combined and spread, and the
     members' mean offset is added back: ``mean`` is unchanged and scores stay on the members' scale. A source with
-    one candidate has nothing to compare its members on: every combination is the members' mean and the spread 0
-    (left raw, it kept the members' constant gap as "disagreement" — the review queue handed out first the sources
-    whose strategies all agreed — and its ``min`` sat on another scale than the rest of a batch's)."""
+    one candidate (an evaluation's output, a PPO rollout) has nothing to centre on and is combined raw, as PPO's
+    wrapper and the cached evaluations combine it (as its mean, ``min`` on an evaluation was a no-op); a review
+    queue does not order such a source by disagreement (:func:`engine.feedback.uncertainty.uncertainty`)."""
     offsets = torch.zeros_like(table)
     for rows in groups:
-        index = torch.as_tensor(list(rows))
-        offsets[index] = table[index].mean(dim=0, keepdim=True)
+        if len(rows) > 1:
+            index = torch.as_tensor(list(rows))
+            offsets[index] = table[index].mean(dim=0, keepdim=True)
     centred = table - offsets
     return offsets.mean(dim=-1) + combine_tensor(centred, combination, k), spread_tensor(centred)
 

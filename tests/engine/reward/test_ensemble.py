@@ -53,13 +53,13 @@ def test_members_are_compared_within_a_source_not_by_their_offsets():
     assert groups == [[0, 1], [2, 3], [4]]
     mean, spread = combine_within_sources(table, groups, "mean")
     assert mean.tolist() == pytest.approx(table.mean(dim=-1).tolist())  # the mean is unchanged
-    # s3's one candidate: nothing to compare the members on — their mean, spread 0 (raw, its gap of 2 was the
-    # largest "disagreement" and its min sat on another scale than the rest of the batch)
-    assert spread.tolist() == pytest.approx([0.0, 0.0, 0.5, 0.5, 0.0])
+    # s3's one candidate: nothing to centre on — combined raw, as PPO and the cached evaluations combine it (as its
+    # mean, min on an evaluation did nothing); a queue does not order it by disagreement (below)
+    assert spread.tolist() == pytest.approx([0.0, 0.0, 0.5, 0.5, 1.0])
     low, _ = combine_within_sources(table, groups, "min")
-    assert low.tolist() == pytest.approx([2.5, 3.5, 1.0, 1.0, 8.0])
+    assert low.tolist() == pytest.approx([2.5, 3.5, 1.0, 1.0, 7.0])
     penalised, _ = combine_within_sources(table, groups, "mean-k*std", 2.0)
-    assert penalised.tolist() == pytest.approx([2.5, 3.5, 0.5, 0.5, 8.0])
+    assert penalised.tolist() == pytest.approx([2.5, 3.5, 0.5, 0.5, 6.0])
     from engine.feedback.uncertainty import uncertainty
 
     assert uncertainty([0, 0], spread[:2].tolist(), "disagreement") < uncertainty([0, 0], spread[2:4].tolist(),
@@ -113,10 +113,12 @@ def test_scorer_combines_its_members_scores(two_rms):
         ensemble = EnsembleScorer(paths, how, k=1.5)
         scored = ensemble.score_with_spread(sources, cands, "en-ar")
         assert ensemble.score(sources, cands, "en-ar") == pytest.approx([s.score for s in scored])
-        for i, s in enumerate(scored):  # one candidate per source: the members' mean, nothing to disagree on
-            assert s.score == pytest.approx((own[0][i] + own[1][i]) / 2, abs=1e-5) and s.spread == 0.0
+        for i, s in enumerate(scored):  # one candidate per source: combined raw
+            expected = combine([own[0][i], own[1][i]], how, 1.5)
+            assert s.score == pytest.approx(expected.score, abs=1e-5)
+            assert s.spread == pytest.approx(abs(own[0][i] - own[1][i]) / 2, abs=1e-5)
             assert s.members == pytest.approx((own[0][i], own[1][i]), abs=1e-5)
-    assert any(abs(own[0][i] - own[1][i]) > 1e-3 for i in range(2))  # yet the members' raw scores differ
+    assert any(abs(own[0][i] - own[1][i]) > 1e-3 for i in range(2))  # the members' scores differ
     # two candidates of one source: each member centred on the source, then combined
     own = [RewardScorer(p).score([sources[0]] * 2, cands, "en-ar") for p in paths]
     offsets = [sum(o) / 2 for o in own]
