@@ -126,10 +126,11 @@ def _is_address(name: str) -> bool:
     return True
 
 
-def _own_names() -> set[str]:
+@functools.cache
+def _own_names() -> frozenset[str]:
     """This machine's own names, as a browser on the network may ask for the studio (``--allow-remote``)."""
-    names = {socket.gethostname().lower(), socket.getfqdn().lower()}
-    return {n for n in names if n} | {n.rstrip(".") for n in names if n}
+    names = {socket.gethostname().lower(), socket.getfqdn().lower()}  # once: a reverse lookup can block
+    return frozenset({n for n in names if n} | {n.rstrip(".") for n in names if n})
 
 
 def foreign_page_message(headers: Mapping[str, str], port: int) -> str | None:
@@ -140,9 +141,11 @@ def foreign_page_message(headers: Mapping[str, str], port: int) -> str | None:
     it — read corpora, start jobs, delete data; and with CORS protection turned off (a bare ``streamlit run``
     with ``STREAMLIT_SERVER_ENABLE_CORS=false``) a page of any origin could. So the ``Host`` must be this machine's
     loopback — with ``--allow-remote`` also an IP address or this machine's own name, never another DNS name — and
-    an ``Origin``, when sent, must be that host on the studio's port (``null``, a sandboxed frame's, and another
-    local web app's port are other origins). No headers at all (tests, a program) is no browser's connection."""
+    an ``Origin``, when sent, must be that host and port (``null``, a sandboxed frame's, and another local web app's
+    port are other origins; the port is the one the browser asked for — an SSH tunnel or a container maps the
+    studio's to another). No headers at all (tests, a program) is no browser's connection."""
     host = _host_name(headers.get("Host") or "")
+    host_port = _port_of(headers.get("Host") or "", port)
     remote = os.environ.get(ALLOW_REMOTE_ENV) == "1"
     if host and not (is_loopback(host) or (remote and (_is_address(host) or host in _own_names()))):
         return _refusal(host, port)
@@ -155,9 +158,17 @@ def foreign_page_message(headers: Mapping[str, str], port: int) -> str | None:
     except ValueError:  # a malformed port or bracket
         return _refusal(origin, port)
     same_host = origin_host == host if host else is_loopback(origin_host)
-    if not origin_host or not same_host or origin_port != port:
+    if not origin_host or not same_host or origin_port != host_port:
         return _refusal(origin.strip() or "an empty origin", port)
     return None
+
+
+def _port_of(netloc: str, default: int) -> int:
+    """The port a ``Host`` header names (``default``, the studio's own, when it names none or cannot be read)."""
+    try:
+        return urlsplit(f"//{netloc.strip()}").port or default
+    except ValueError:
+        return default
 
 
 def _refusal(opened_as: str, port: int) -> str:
