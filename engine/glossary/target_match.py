@@ -43,10 +43,10 @@ MIN_PROCLITIC_STEM = 3
 """The fewest letters left of a word once و, ب or ل (with no article after) and any ending are taken off: ولد
 held لد, لحم held حم, بحر held حر, برد held رد, ولدها held لد (a three-letter word still matches: وشاي, بسوق) —
 except the two-letter nouns of :data:`BILITERAL_NOUNS`."""
-BILITERAL_NOUNS = frozenset({"يد", "دم", "فم", "اب", "اخ", "ام", "غد"})
-"""Arabic's few two-letter nouns (hand, blood, mouth, father, brother, mother, tomorrow; normalised: أ is ا), which
-keep a proclitic's stem of two letters: بيده, ودم, لامي, واب (the three-letter rule above missed them all). حم
-(father-in-law) is left out: لحم (meat) is far more common."""
+BILITERAL_NOUNS = frozenset({"يد", "دم", "فم"})
+"""Two-letter nouns (hand, blood, mouth) that keep a proclitic's stem of two letters: بيده, ودم, بفمه (the
+three-letter rule above missed them). Not أب, أم, أخ: normalised, أ is ا, and باب (door) would hold أب, لام أم;
+nor غد (وغد "scoundrel") or حم (لحم "meat")."""
 
 
 _HAMZA_SEATS = str.maketrans({"ؤ": "ء", "ئ": "ء"})
