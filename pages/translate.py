@@ -134,7 +134,9 @@ def _my_judgement(request_id: str) -> dict | None:
     if done:
         return done
     rows = store.feedback.judgements(request_id=request_id, linguists=[linguist], newest_first=True, limit=1)
-    return {"id": rows[0]["id"], "kind": rows[0]["kind"], "time": rows[0]["created_at"]} if rows else None
+    # when it was stored, as the confirmation says (an imported judgement was made earlier, in Argilla)
+    return {"id": rows[0]["id"], "kind": rows[0]["kind"],
+            "time": rows[0].get("stored_at") or rows[0]["created_at"]} if rows else None
 
 
 def _saved_message(mine: dict, item_id: int | None = None) -> str:
@@ -280,7 +282,7 @@ def _submit_judgement(request_id: str, ctx: str, who: str, kind: str, shown: lis
         return refuse(f"Not saved: {exc}")
     stored = store.feedback.judgement(judgement.submission_id)
     state[f"tr_done::{who}::{request_id}"] = {"id": result.judgement_id, "kind": stored["kind"],
-                                              "time": stored["created_at"]}
+                                              "time": stored["stored_at"] or stored["created_at"]}
 
 
 def _prompt_format(model: str) -> str:

@@ -14,12 +14,12 @@ from engine.feedback.argilla import (
     to_zip,
     write_folder,
 )
+from engine.feedback.argilla.layout import MAX_IMPORT_MIB, check_import_size
 from engine.feedback.queue import shared_agreement
 from engine.markup import markdown_literal
 from engine.wording import counted
 
 EXPORT_FOLDER = "argilla_feedback"
-MAX_UPLOAD_MB = 50
 
 
 def agreement_metrics(report, *, items_label: str) -> None:
@@ -94,13 +94,12 @@ def argilla_panel(store, exports_root, linguists: list[str] | None) -> None:
         "Import an Argilla dataset (.zip of its folder)",
         type=["zip"],
         key="tr-argilla-file",
-        max_upload_size=MAX_UPLOAD_MB,
-        help=f"At most {MAX_UPLOAD_MB} MiB. Every record is checked first: one bad record and nothing is imported.",
+        max_upload_size=MAX_IMPORT_MIB,
+        help=f"At most {MAX_IMPORT_MIB} MiB. Every record is checked first: one bad record and nothing is imported.",
     )
     if e2.button("Import judgements", key="tr-argilla-import", disabled=upload is None):
         try:
-            if upload.size > MAX_UPLOAD_MB * 2**20:
-                raise ArgillaImportError([f"the file is larger than {MAX_UPLOAD_MB} MiB"])
+            check_import_size(upload.size)
             report = import_feedback(store, from_zip(upload.getvalue()))
         except ArgillaImportError as exc:
             e2.error("Nothing was imported:\n\n" + "\n".join(f"- {markdown_literal(p)}" for p in exc.problems[:20]))

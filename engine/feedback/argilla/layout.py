@@ -24,7 +24,9 @@ PARTIAL_RANKING = "partial_ranking"
 the candidates shown (see :func:`engine.feedback.argilla.export.export_files`)."""
 USER_NAMESPACE = uuid.UUID("5b0e7c1e-2f7d-4d53-9a43-7461726a616d")
 """The namespace of the user ids made from linguists' names (uuid5)."""
-MAX_IMPORT_BYTES = 50 * 1024 * 1024
+MAX_IMPORT_MIB = 50
+MAX_IMPORT_BYTES = MAX_IMPORT_MIB * 1024 * 1024
+"""The largest Argilla import (a zip or a folder), from the page's upload or the command line."""
 IMPORTED_MODEL = "argilla-import"
 """The policy named on imported requests whose record does not say which model translated."""
 
@@ -159,7 +161,7 @@ def read_zip_file(path: Path) -> dict[str, bytes]:
 def check_import_size(size: int) -> None:
     """Refuse an import larger than :data:`MAX_IMPORT_BYTES` before it is read."""
     if size > MAX_IMPORT_BYTES:
-        raise ArgillaImportError([f"the dataset is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MiB"])
+        raise ArgillaImportError([f"the dataset is larger than {MAX_IMPORT_MIB} MiB"])
 
 
 def to_zip(files: Mapping[str, bytes]) -> bytes:
@@ -186,8 +188,7 @@ def from_zip(data: bytes) -> dict[str, bytes]:
             for rel in LAYOUT_FILES:
                 if name == rel or name.endswith("/" + rel):
                     total += info.file_size
-                    if total > MAX_IMPORT_BYTES:
-                        raise ArgillaImportError([f"the dataset is larger than {MAX_IMPORT_BYTES // 2**20} MiB"])
+                    check_import_size(total)
                     if rel not in out:
                         try:
                             out[rel] = zf.read(info)
