@@ -145,7 +145,7 @@ def foreign_page_message(headers: Mapping[str, str], port: int) -> str | None:
     port are other origins; the port is the one the browser asked for — an SSH tunnel or a container maps the
     studio's to another). No headers at all (tests, a program) is no browser's connection."""
     host = _host_name(headers.get("Host") or "")
-    host_port = _port_of(headers.get("Host") or "", port)
+    host_port = _port_of(headers.get("Host") or "")
     remote = os.environ.get(ALLOW_REMOTE_ENV) == "1"
     if host and not (is_loopback(host) or (remote and (_is_address(host) or host in _own_names()))):
         return _refusal(host, port)
@@ -154,21 +154,23 @@ def foreign_page_message(headers: Mapping[str, str], port: int) -> str | None:
         return None
     try:
         parts = urlsplit(origin.strip())
-        origin_host, origin_port = (parts.hostname or "").lower(), parts.port or {"https": 443}.get(parts.scheme, 80)
+        scheme_port = {"https": 443}.get(parts.scheme, 80)  # what a browser leaves out of a URL and a Host header
+        origin_host, origin_port = (parts.hostname or "").lower(), parts.port or scheme_port
     except ValueError:  # a malformed port or bracket
         return _refusal(origin, port)
     same_host = origin_host == host if host else is_loopback(origin_host)
-    if not origin_host or not same_host or origin_port != host_port:
+    same_port = origin_port == (host_port or (scheme_port if host else port))
+    if not origin_host or not same_host or not same_port:
         return _refusal(origin.strip() or "an empty origin", port)
     return None
 
 
-def _port_of(netloc: str, default: int) -> int:
-    """The port a ``Host`` header names (``default``, the studio's own, when it names none or cannot be read)."""
+def _port_of(netloc: str) -> int | None:
+    """The port a ``Host`` header names, or ``None`` when it names none (or cannot be read)."""
     try:
-        return urlsplit(f"//{netloc.strip()}").port or default
+        return urlsplit(f"//{netloc.strip()}").port
     except ValueError:
-        return default
+        return None
 
 
 def _refusal(opened_as: str, port: int) -> str:

@@ -219,6 +219,8 @@ def test_a_page_under_another_sites_name_is_shown_no_studio(started: Started) ->
     # an SSH tunnel or a container maps the studio's port to another: the page's own port is the one asked for
     ({"Host": "localhost:9000", "Origin": "http://localhost:9000"}, None),
     ({"Host": "localhost:9000", "Origin": "http://localhost:8501"}, "http://localhost:8501"),
+    ({"Host": "localhost", "Origin": "http://localhost"}, None),  # port 80: left out of both
+    ({"Host": "localhost", "Origin": "http://localhost:8501"}, "http://localhost:8501"),
 ])
 def test_foreign_page_message(headers: dict, refused: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(server.ALLOW_REMOTE_ENV, raising=False)
