@@ -63,6 +63,14 @@ def unsafe_character(text: str, *, line_breaks: bool = False) -> str | None:
     return None
 
 
+def printable(text: str) -> str:
+    """``text`` without the characters no stored sentence may hold — controls, bidirectional controls and
+    non-characters (:func:`unsafe_character`); line breaks and tabs kept. For what a model writes: a small or broken
+    model can emit a NUL or an override, which a page showed as written (an override reordering what follows it)
+    and which a linguist's correction, pre-filled with that candidate, was then refused for."""
+    return NOT_A_CHARACTER.sub("", BIDI_CONTROL.sub("", CONTROL.sub("", text)))
+
+
 MAX_LABEL_CHARS = 200
 """The longest name a user gives a corpus, a glossary or a test set."""
 

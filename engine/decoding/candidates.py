@@ -25,7 +25,7 @@ from engine.decoding.loop import (
     stop_token_ids,
 )
 from engine.decoding.masks import fast_masks
-from engine.models.prompting import encode_prompt
+from engine.models.prompting import decode_outputs, encode_prompt
 
 MAX_BEAMS = 16
 """The widest beam a strategy may ask for (as Evaluate's ``num_beams``): beam:100000 was accepted."""
@@ -221,10 +221,10 @@ def generate_candidates(
                     )
                 new = out[:, width:]
                 lengths = (new != tokenizer.pad_token_id).sum(dim=1).tolist()
-                texts = tokenizer.batch_decode(new, skip_special_tokens=True)
+                texts = decode_outputs(tokenizer, new)
                 for j, text in enumerate(texts):
                     produced[idx[j // strategy.samples]][s_index].append(
-                        (text.strip(), strategy, int(lengths[j]), not reached_stop(new[j].tolist(), stops)))
+                        (text, strategy, int(lengths[j]), not reached_stop(new[j].tolist(), stops)))
                 if on_batch is not None:
                     on_batch(len(idx), int(sum(lengths)))
     finally:
@@ -268,10 +268,10 @@ def _decode_in_loop(
             idx = order[starts[b]:starts[b] + batch_size]
             tokens = 0
             for source, per_rule in zip(idx, rows, strict=True):
-                texts = tokenizer.batch_decode(per_rule, skip_special_tokens=True)
+                texts = decode_outputs(tokenizer, per_rule)
                 for ids, text, s_index in zip(per_rule, texts, rule_strategy, strict=True):
                     n_tokens = sum(1 for t in ids if t != tokenizer.pad_token_id)
-                    produced[source][s_index].append((text.strip(), strategies[s_index], n_tokens,
+                    produced[source][s_index].append((text, strategies[s_index], n_tokens,
                                                       not reached_stop(ids, stops)))
                     tokens += n_tokens
             if on_batch is not None:

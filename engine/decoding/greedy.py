@@ -9,7 +9,7 @@ import torch
 
 from engine.decoding.loop import decode_rows, left_padded, loop_supported, new_token_room, stop_token_ids
 from engine.decoding.masks import fast_masks
-from engine.models.prompting import encode_prompt
+from engine.models.prompting import decode_outputs, encode_prompt
 
 
 @torch.no_grad()
@@ -42,7 +42,7 @@ def greedy_translate(
             if fast:
                 rows = decode_rows(model, prompts, [None], max_new_tokens=budget,
                                    eos_token_id=stops, pad_token_id=tokenizer.pad_token_id)
-                texts = tokenizer.batch_decode([r[0] for r in rows], skip_special_tokens=True)
+                texts = decode_outputs(tokenizer, [r[0] for r in rows])
             else:
                 input_ids, attention_mask = left_padded(prompts, tokenizer.pad_token_id, model.device)
                 with fast_masks():  # identical masks, built without transformers' per-step vmap
@@ -54,9 +54,9 @@ def greedy_translate(
                         pad_token_id=tokenizer.pad_token_id,
                         eos_token_id=stops,
                     )
-                texts = tokenizer.batch_decode(generated[:, width:], skip_special_tokens=True)
+                texts = decode_outputs(tokenizer, generated[:, width:])
             for i, text in zip(idx, texts, strict=True):
-                out[i] = text.strip()
+                out[i] = text
     finally:
         model.train(was_training)
     return out

@@ -176,7 +176,7 @@ def sample_batched(policy: LoadedPolicy, source: str, pair: str, strategies: Seq
     from transformers import LogitsProcessorList
 
     from engine.decoding.masks import fast_masks
-    from engine.models.prompting import encode_prompt
+    from engine.models.prompting import decode_outputs, encode_prompt
 
     model, tokenizer = policy.model, policy.tokenizer
     rows = _expand(strategies)
@@ -190,8 +190,8 @@ def sample_batched(policy: LoadedPolicy, source: str, pair: str, strategies: Seq
             temperature=1.0, top_k=0, top_p=1.0, logits_processor=LogitsProcessorList([PerRowSampling(rows)]),
             max_new_tokens=new_token_room(model, tokenizer, width, max_new_tokens),
             pad_token_id=tokenizer.pad_token_id, eos_token_id=stops)
-    texts = tokenizer.batch_decode(out[:, width:], skip_special_tokens=True)
-    return _merge([(t.strip(), s, not reached_stop(ids, stops))
+    texts = decode_outputs(tokenizer, out[:, width:])
+    return _merge([(t, s, not reached_stop(ids, stops))
                    for t, s, ids in zip(texts, rows, out[:, width:].tolist(), strict=True)])
 
 
@@ -201,7 +201,7 @@ def sample_sequential(policy: LoadedPolicy, source: str, pair: str, strategies: 
     """One ``generate()`` call per candidate, batch 1, each with its strategy's own decoding parameters."""
     import torch
 
-    from engine.models.prompting import encode_prompt
+    from engine.models.prompting import decode_outputs, encode_prompt
 
     model, tokenizer = policy.model, policy.tokenizer
     ids = torch.tensor([encode_prompt(tokenizer, source, pair, prompt_format, terms)], device=model.device)
@@ -217,7 +217,7 @@ def sample_sequential(policy: LoadedPolicy, source: str, pair: str, strategies: 
             out = model.generate(input_ids=ids, attention_mask=torch.ones_like(ids),
                                  max_new_tokens=new_token_room(model, tokenizer, width, max_new_tokens),
                                  pad_token_id=tokenizer.pad_token_id, eos_token_id=stops, **kwargs)
-            produced.append((tokenizer.decode(out[0, width:], skip_special_tokens=True).strip(), strategy,
+            produced.append((decode_outputs(tokenizer, out[:1, width:])[0], strategy,
                              not reached_stop(out[0, width:].tolist(), stops)))
     return _merge(produced)
 

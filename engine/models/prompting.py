@@ -120,6 +120,15 @@ def encode_prompt(tokenizer: Any, source: str, pair: str, prompt_format: str = "
     )
 
 
+def decode_outputs(tokenizer: Any, sequences: Any) -> list[str]:
+    """The texts of generated ids (prompts excluded), one per sequence: special tokens skipped, ends stripped, and
+    the characters no stored sentence may hold removed (:func:`engine.characters.printable`) — every candidate,
+    translation and evaluation output the studio keeps or shows is decoded here."""
+    from engine.characters import printable
+
+    return [printable(text).strip() for text in tokenizer.batch_decode(sequences, skip_special_tokens=True)]
+
+
 def tags_chat_template() -> str:
     """A Jinja chat template for the ``tags`` format, so ``apply_chat_template`` and OpenAI-style servers work
     with the studio's models.

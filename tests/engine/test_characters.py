@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from engine.characters import unsafe_character
+from engine.characters import printable, unsafe_character
 from engine.corpora.validation import field_problems
 from engine.feedback.argilla.importing import _text_problem
 from engine.feedback.batch import parse_sources
@@ -90,3 +90,14 @@ def test_stripping_keeps_the_controls_python_counts_as_whitespace():
     for control in "\x0b\x0c\x1c\x1d\x1e\x1f\x85":
         assert f"Hello{control}".strip(SPACE) == f"Hello{control}"
     assert " \t\u00a0Hello\u3000 ".strip(SPACE) == "Hello" and "Hello\u2028".strip(SPACE) == "Hello\u2028"
+
+
+@pytest.mark.parametrize("written", ["a\x00b", "a\u202eb", "a\ufffeb", "a\x85b", "a\u2066b\u2069"])
+def test_printable_leaves_nothing_a_check_refuses(written):
+    assert unsafe_character(written, line_breaks=True) is not None
+    assert printable(written) == "ab" and unsafe_character(printable(written), line_breaks=True) is None
+
+
+def test_printable_keeps_line_breaks_tabs_and_direction_marks():
+    text = "سطر\u200f أول\nline\ttwo\u2028"
+    assert printable(text) == text

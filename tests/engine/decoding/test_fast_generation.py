@@ -55,17 +55,20 @@ def test_fast_masks_switch_only_inside_the_block(monkeypatch):
     assert ALL_MASK_ATTENTION_FUNCTIONS._global_mapping["sdpa"] is build
 
 
-def _plain_generate(model, tokenizer, sources, pairs, max_new_tokens):
-    """The studio's greedy decoding before the speed changes: plain generate(), transformers' masks, no_grad."""
-    from engine.models.prompting import encode_prompt
+def _plain_generate(model, tokenizer, sources, pairs, max_new_tokens, keep_every_character=False):
+    """The studio's greedy decoding before the speed changes: plain generate(), transformers' masks, no_grad
+    (``keep_every_character``: the tokenizer's own decoding, controls and all)."""
+    from engine.models.prompting import decode_outputs, encode_prompt
 
     encoded = [encode_prompt(tokenizer, s, p, "tags") for s, p in zip(sources, pairs, strict=True)]
     batch = tokenizer.pad({"input_ids": encoded}, padding=True, return_tensors="pt")
     with torch.no_grad():
         out = model.generate(**batch, do_sample=False, max_new_tokens=max_new_tokens,
                              pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id)
-    texts = tokenizer.batch_decode(out[:, batch["input_ids"].shape[1]:], skip_special_tokens=True)
-    return [t.strip() for t in texts]
+    new = out[:, batch["input_ids"].shape[1]:]
+    if keep_every_character:
+        return tokenizer.batch_decode(new, skip_special_tokens=True)
+    return decode_outputs(tokenizer, new)
 
 
 @pytest.mark.parametrize("which", ["demo", "tiny"])
@@ -88,6 +91,12 @@ def test_greedy_outputs_are_unchanged_by_the_speed_changes(which, tiny_policy_di
     assert greedy_translate(model, tokenizer, sources, pairs, "tags", batch_size=10, max_new_tokens=24) == expected
     if which == "demo":  # the shipped model translates: the comparison is not between empty strings
         assert sum(bool(t) for t in expected) == len(expected)
+    else:  # the random tiny model writes control characters, which no candidate or translation keeps
+        from engine.characters import unsafe_character
+
+        raw = _plain_generate(model, tokenizer, sources, pairs, 24, keep_every_character=True)
+        assert any(unsafe_character(t, line_breaks=True) for t in raw)
+        assert not any(unsafe_character(c[0].text, line_breaks=True) for c in got)
 
 
 @pytest.mark.parametrize("params", [dict(temperature=0.7), dict(top_k=20), dict(top_p=0.9),

@@ -110,3 +110,16 @@ def test_a_card_with_an_unknown_format_is_an_error(tmp_path: Path):
     (tmp_path / MODEL_CARD_FILE).write_text('{"prompt_format": "chatml"}', encoding="utf-8")
     with pytest.raises(ValueError, match="unknown prompt format"):
         read_model_card(tmp_path)
+
+
+def test_decoded_outputs_hold_no_character_a_stored_sentence_may_not():
+    """A small model can write a NUL or a right-to-left override: the Translate page showed it as written, and a
+    correction pre-filled with that candidate was refused for it."""
+    from engine.models.demo import train_bpe_tokenizer
+    from engine.models.prompting import decode_outputs
+
+    written = "صباح\x00 الخير\u202e ok\x85\n"
+    tok = train_bpe_tokenizer([written, "Good morning."] * 5, vocab_size=300)
+    ids = tok(written, add_special_tokens=False)["input_ids"]
+    assert tok.decode(ids) == written  # the tokenizer itself keeps every character
+    assert decode_outputs(tok, [ids + [tok.eos_token_id]]) == ["صباح الخير ok"]
