@@ -165,6 +165,34 @@ def foreign_page_message(headers: Mapping[str, str], port: int) -> str | None:
     return None
 
 
+def guard_the_stream() -> bool:
+    """Refuse a foreign page (:func:`foreign_page_message`) at the handshake of the studio's websocket, where
+    Streamlit checks a connection's origin, so it never gets a session. Checked only in the script, a refused page
+    still had one: it was shown the refusal, and the messages it sent besides a script run were acted on (a
+    ``clear_cache`` emptied the cache every session shares: the workspace's services and the endpoint's handle).
+    The script's check stays for a server started without this entry point, until its first page installs this.
+    Idempotent; returns False when this Streamlit has no such check to extend (the script's check then stands
+    alone)."""
+    try:
+        from streamlit import config
+        from streamlit.web.server.starlette import starlette_websocket
+    except ImportError:
+        return False
+    allowed = getattr(starlette_websocket, "_is_origin_allowed", None)
+    if allowed is None:
+        return False
+    if getattr(allowed, "studio_guard", False):
+        return True
+
+    def origin_allowed(origin: str | None, host: str | None) -> bool:
+        headers = {"Host": host or ""} | ({"Origin": origin} if origin is not None else {})
+        return allowed(origin, host) and foreign_page_message(headers, int(config.get_option("server.port"))) is None
+
+    origin_allowed.studio_guard = True  # type: ignore[attr-defined]
+    starlette_websocket._is_origin_allowed = origin_allowed
+    return True
+
+
 def _port_of(netloc: str) -> int | None:
     """The port a ``Host`` header names, or ``None`` when it names none (or cannot be read)."""
     try:
@@ -255,6 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # seems stuck"); the server goes on serving
     faulthandler.register(signal.SIGUSR1, all_threads=True)
     keep_hub_offline(os.environ)  # README: "The studio runs with HF_HUB_OFFLINE=1" — it was only set for its jobs
+    guard_the_stream()
     from streamlit.web import cli
 
     # standalone_mode=False: return here instead of sys.exit, so that main() is callable from Python too

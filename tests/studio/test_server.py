@@ -168,10 +168,11 @@ def test_started_from_another_folder_it_listens_on_loopback_only_with_usage_stat
     assert "URL: http://127.0.0.1:" in started.log.read_text()
 
 
-def _handshake(port: int, origin: str) -> tuple[int, str]:
-    """A browser's websocket handshake to the studio's stream from a page at ``origin``: (status, headers)."""
+def _handshake(port: int, origin: str, host: str = "127.0.0.1") -> tuple[int, str]:
+    """A browser's websocket handshake to the studio's stream from a page at ``origin``, the browser having asked
+    for ``host``: (status, headers)."""
     with socket.create_connection(("127.0.0.1", port), timeout=60) as sock:
-        sock.sendall((f"GET /_stcore/stream HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\n"
+        sock.sendall((f"GET /_stcore/stream HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\n"
                       "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                       f"Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: streamlit\r\nOrigin: {origin}\r\n\r\n")
                      .encode())
@@ -196,13 +197,53 @@ def test_a_page_of_another_origin_cannot_open_the_studios_stream(started: Starte
         assert resp.status == 200 and resp.headers.get("Access-Control-Allow-Origin") is None
 
 
-def test_a_page_under_another_sites_name_is_shown_no_studio(started: Started) -> None:
+def test_a_page_under_another_sites_name_gets_no_session(started: Started) -> None:
     # DNS rebinding: a site pointing its own name at 127.0.0.1 is same-origin for Streamlit (its Origin names the
-    # Host asked for), so its page opened the stream and could drive every page
-    _, kinds, text = first_run(started.port, page="attacker.example")
-    assert "navigation" not in kinds and "This page was opened as" in text and "attacker.example" in text
+    # Host asked for), so its page opened the stream and could drive every page; refused only in the script, it
+    # still had a session whose other messages were acted on (a clear_cache emptied every session's services)
+    status, headers = _handshake(started.port, f"http://attacker.example:{started.port}", host="attacker.example")
+    assert status == 403 and "sec-websocket-accept" not in headers
+    status, _ = _handshake(started.port, f"http://localhost:{started.port}", host="localhost")
+    assert status == 101
     _, kinds, text = first_run(started.port, page="localhost")
     assert "navigation" in kinds and "opened as" not in text
+    assert "Rejecting WebSocket connection" in started.log.read_text()
+
+
+def test_a_bare_streamlit_run_guards_the_stream_from_its_first_page(tmp_path: Path) -> None:
+    """Started without the entry point (and CORS protection off in its environment), the server has only
+    Streamlit's own origin check until the app's first script run installs the studio's: the first foreign page
+    is refused in the script (its message, no page), every later one at the handshake."""
+    port = _free_port()
+    bare = Started(tmp_path, ["run", str(server.APP), "--server.address", "127.0.0.1", "--server.port", str(port),
+                              "--server.headless", "true"], port, module="streamlit")
+    try:
+        bare.wait_healthy()
+        _, kinds, text = first_run(port, page="attacker.example")
+        assert "navigation" not in kinds and "This page was opened as" in text and "attacker.example" in text
+        status, _ = _handshake(port, f"http://attacker.example:{port}", host="attacker.example")
+        assert status == 403
+        _, kinds, _ = first_run(port)
+        assert "navigation" in kinds
+    finally:
+        bare.stop()
+
+
+def test_the_stream_guard_extends_streamlits_origin_check_once() -> None:
+    from streamlit.web.server.starlette import starlette_websocket
+
+    original = starlette_websocket._is_origin_allowed
+    try:
+        assert server.guard_the_stream() and server.guard_the_stream()
+        guarded = starlette_websocket._is_origin_allowed
+        assert guarded is not original and guarded.studio_guard
+        assert server.guard_the_stream() and starlette_websocket._is_origin_allowed is guarded  # not wrapped twice
+        assert guarded(None, "127.0.0.1:8501") and guarded("http://127.0.0.1:8501", "127.0.0.1:8501")
+        assert not guarded("http://attacker.example:8501", "attacker.example:8501")  # Streamlit's own check passed it
+        assert original("http://attacker.example:8501", "attacker.example:8501")
+        assert not guarded("http://evil.example", "127.0.0.1:8501")
+    finally:
+        starlette_websocket._is_origin_allowed = original
 
 
 @pytest.mark.parametrize(("headers", "refused"), [
