@@ -74,6 +74,9 @@ def printable(text: str) -> str:
 MAX_LABEL_CHARS = 200
 """The longest name a user gives a corpus, a glossary or a test set."""
 
+MAX_PERSON_NAME_CHARS = 60
+"""The longest name a person gives themselves: a linguist, a lead."""
+
 
 def check_label(name: str, what: str, *, max_chars: int = MAX_LABEL_CHARS, empty: str | None = None) -> str:
     """A name a user gives ``what`` (a corpus, a glossary, a test set, a linguist), as stored: NFC, runs of spaces

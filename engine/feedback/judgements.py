@@ -24,7 +24,7 @@ import unicodedata
 import uuid
 from dataclasses import dataclass, field, replace
 
-from engine.characters import check_label, unsafe_character
+from engine.characters import MAX_PERSON_NAME_CHARS, check_label, unsafe_character
 from engine.corpora import arabic_share
 from engine.store.feedback import SubmissionConflict, SubmitResult
 
@@ -44,7 +44,6 @@ ERROR_TAG_HELP: dict[str, str] = {
     "addition": "something not in the source was added",
     "style": "register, tone or punctuation does not fit",
 }
-MAX_NAME_CHARS = 60
 MAX_TEXT_CHARS = 2000
 MAX_COMMENT_CHARS = 2000
 _SUBMISSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -85,7 +84,7 @@ def clean_linguist_name(name: str) -> str:
     """A linguist's name as stored: NFC, spaces collapsed, 1–60 characters, no control or bidi-override marks
     (:func:`~engine.characters.check_label`)."""
     try:
-        return check_label(name, "linguist", max_chars=MAX_NAME_CHARS, empty="enter your name")
+        return check_label(name, "linguist", max_chars=MAX_PERSON_NAME_CHARS, empty="enter your name")
     except ValueError as exc:
         raise JudgementError(str(exc)) from None
 

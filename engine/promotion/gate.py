@@ -25,6 +25,7 @@ from engine.jobs.config import config_from_dict, config_to_dict, setting
 from engine.jobs.evaluate import REQUESTABLE_METRICS
 from engine.jobs.metric_titles import metric_title
 from engine.models.registry import RegistryError, production, promote
+from engine.store.promotion import clean_lead_name
 
 POLICY_KEY = "promotion_gate"
 
@@ -328,8 +329,10 @@ def promote_through_gate(
     if override is None:
         store.promotion.record_decision(outcome="refused", **decision)
         raise GateRefused(verdict)
-    if not override.lead.strip():
-        raise RegistryError("an override needs the lead's name")
+    try:  # before the promotion: a name refused when the decision is recorded would leave it unrecorded
+        lead = clean_lead_name(override.lead)
+    except ValueError as exc:
+        raise RegistryError(f"an override needs the lead's name: {exc}") from None
     if override.confirmation.strip() != override_phrase(name):
         raise RegistryError(f"to override the gate, type exactly: {override_phrase(name)}")
     if not override.reason.strip():
@@ -337,7 +340,7 @@ def promote_through_gate(
     promote(store, name, confirm_name=confirm_name)
     store.promotion.record_decision(
         outcome="override",
-        lead=override.lead.strip(),
+        lead=lead,
         confirmation=override.confirmation.strip(),
         override_reason=override.reason.strip(),
         **decision,

@@ -10,12 +10,21 @@ from typing import Any
 
 import duckdb
 
+from engine.characters import MAX_PERSON_NAME_CHARS, check_label
 from engine.store.clock import utc_now
 from engine.store.database import Database
 
 OUTCOMES = ("allowed", "refused", "override")
 ARCHIVED_FROM = "archived_from"
 """The metadata key of an archived model's stage before it was archived (its place in the loop stays known)."""
+
+
+def clean_lead_name(name: str) -> str:
+    """A lead's name as recorded with a change to the gate or the schedule, or with an override: checked as a
+    linguist's is (:func:`~engine.characters.check_label`; a NUL or an override stored as a name cut or reordered
+    the line naming who changed the gate). Raises ``ValueError`` with what to fix."""
+    return check_label(name, "lead", max_chars=MAX_PERSON_NAME_CHARS,
+                       empty="give your name: a change to the gate or the schedule is recorded with who made it")
 
 
 class ProductionChange:
@@ -106,7 +115,8 @@ class PromotionRepository:
     def set_setting(
         self, key: str, value: dict[str, Any], *, by: str | None = None, now: datetime | None = None
     ) -> None:
-        """Store a setting's value (replacing the earlier one)."""
+        """Store a setting's value (replacing the earlier one); ``by``: the lead's name (:func:`clean_lead_name`)."""
+        by = clean_lead_name(by) if by is not None else None
         with self.db.transaction() as cur:
             cur.execute(
                 "INSERT INTO studio_settings (key, value, updated_by, updated_at) VALUES (?, ?, ?, ?)"
@@ -130,9 +140,11 @@ class PromotionRepository:
         override_reason: str | None = None,
         cur: Any = None,
     ) -> int:
-        """Record one decision of the gate (inside ``cur``'s transaction when given); returns its id."""
+        """Record one decision of the gate (inside ``cur``'s transaction when given); returns its id. ``lead``: an
+        override's lead (:func:`clean_lead_name`)."""
         if outcome not in OUTCOMES:
             raise ValueError(f"outcome must be one of {OUTCOMES}, not {outcome!r}")
+        lead = clean_lead_name(lead) if lead is not None else None
         sql = (
             "INSERT INTO gate_decisions (candidate, production, testset_id, outcome, reasons, details, lead,"
             " confirmation, override_reason, time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"

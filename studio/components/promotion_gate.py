@@ -31,6 +31,7 @@ from engine.promotion.schedule import (
     start_retrain,
 )
 from engine.store import StoreError
+from engine.store.promotion import clean_lead_name
 from studio.components.job_panel import config_form
 
 
@@ -91,7 +92,7 @@ def gate_panel(store, candidate: str, current: str) -> str | None:
             except RegistryError as exc:
                 st.error(str(exc))
             else:
-                return f"{candidate} is now the production model: the gate was overridden by {lead.strip()}."
+                return f"{candidate} is now the production model: the gate was overridden by {clean_lead_name(lead)}."
     return None
 
 
@@ -133,10 +134,11 @@ def schedule_panel(store, runner) -> None:
             submit_label="Save the gate policy",
         )
         if policy is not None:
-            if not lead.strip():
-                st.error("Give your name above: a change to the gate is recorded with who made it.")
+            try:
+                set_gate_policy(store, policy, by=lead)
+            except ValueError as exc:
+                st.error(f"Please fix the gate policy: {exc}")
             else:
-                set_gate_policy(store, policy, by=lead.strip())
                 st.success("Gate policy saved.")
     with schedule_col:
         st.markdown("**Retraining schedule**")
@@ -153,9 +155,7 @@ def schedule_panel(store, runner) -> None:
         )
         if submitted is not None:
             try:
-                if not lead.strip():
-                    raise ValueError("give your name above: a change to the schedule is recorded with who made it")
-                set_retrain_schedule(store, submitted, by=lead.strip())
+                set_retrain_schedule(store, submitted, by=lead)
             except (RetrainError, ValueError) as exc:
                 st.error(f"Please fix the schedule: {exc}")
             else:

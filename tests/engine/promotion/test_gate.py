@@ -143,6 +143,21 @@ def test_an_override_needs_the_phrase_a_name_and_a_reason_and_is_recorded(store,
     assert "not better than production" in decision["reasons"][0]
 
 
+@pytest.mark.parametrize("name", ["Amal\u202e\x00 lnahtoN", "   ", "x" * 61])
+def test_a_leads_name_is_checked_as_a_linguists_before_anything_is_recorded(store, tmp_path, two_models, name):
+    # the record of who changed the gate, or overrode it, took any string: a NUL or an override reordered the line
+    _evaluate(store, tmp_path, two_models, references(), degraded())
+    with pytest.raises(RegistryError, match="lead"):
+        promote_through_gate(store, "cand", confirm_name="cand", testset_id=two_models,
+                             override=Override(name, override_phrase("cand"), "urgent fix"))
+    assert production(store) == "prod" and store.promotion.decisions("cand") == []  # not promoted unrecorded
+    with pytest.raises(ValueError, match="lead|your name"):
+        set_gate_policy(store, GatePolicy(alpha=0.5), by=name)
+    assert store.promotion.setting("promotion_gate") is None
+    set_gate_policy(store, GatePolicy(alpha=0.5), by="  Amal   Nathan ")
+    assert store.promotion.setting("promotion_gate")["updated_by"] == "Amal Nathan"
+
+
 def test_models_that_are_not_candidates_and_the_first_production_are_not_gated(store, tmp_path):
     store.models.register("sft", "policy", "/m/sft", stage="sft")
     store.models.register("cand", "policy", "/m/cand", stage="candidate")
