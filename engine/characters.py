@@ -79,18 +79,21 @@ MAX_PERSON_NAME_CHARS = 60
 
 
 def check_label(name: str, what: str, *, max_chars: int = MAX_LABEL_CHARS, empty: str | None = None) -> str:
-    """A name a user gives ``what`` (a corpus, a glossary, a test set, a linguist), as stored: NFC, runs of spaces
-    one space, ends stripped. Raises ``ValueError`` when it is empty (``empty``: what to say then), longer than
-    ``max_chars``, or holds a character no name may (a control, a line break, a bidirectional control, a
-    non-character): a NUL or an override stored as a name reordered or cut what every page shows beside it."""
+    """A name a user gives ``what`` (a corpus, a glossary, a test set, a linguist, a lead), as stored: NFC, runs of
+    spaces one space, ends stripped. Raises ``ValueError`` when it shows nothing — empty, or only spaces and
+    invisible format characters such as U+200B (``empty``: what to say then) —, is longer than ``max_chars``, or
+    holds a character no name may (a control, a line break, a bidirectional control, a non-character): a NUL or an
+    override stored as a name reordered or cut what every page shows beside it. The characters are checked before
+    the spaces are collapsed: ``str.split`` also splits at controls such as U+001F, which became spaces unrefused."""
     import unicodedata
 
-    label = " ".join(unicodedata.normalize("NFC", str(name or "")).split())
-    if not label:
-        raise ValueError(empty or f"give the {what} a name")
+    label = unicodedata.normalize("NFC", str(name or ""))
     problem = unsafe_character(label)
     if problem:
         raise ValueError(f"the {what}'s name contains {problem}")
+    label = " ".join(label.split())
+    if all(unicodedata.category(ch) == "Cf" or ch == " " for ch in label):
+        raise ValueError(empty or f"give the {what} a name")
     if len(label) > max_chars:
         raise ValueError(f"the {what}'s name is longer than {max_chars} characters")
     return label
@@ -98,5 +101,7 @@ def check_label(name: str, what: str, *, max_chars: int = MAX_LABEL_CHARS, empty
 
 def shortened(label: str, limit: int = MAX_LABEL_CHARS) -> str:
     """A name the studio makes up itself (from corpus names, a file's name) kept within ``limit`` characters, cut
-    with "…" — :func:`check_label` refuses a longer one, which its user could not have changed."""
+    with "…", without the characters :func:`check_label` refuses and with its spaces collapsed: it refused a longer
+    one, or one made from a corpus named before names were checked, which its user could not have changed."""
+    label = " ".join(printable(label).split())
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"

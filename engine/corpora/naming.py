@@ -1,15 +1,17 @@
-"""What a corpus may be called in the studio (one rule for the Data page's upload and import)."""
+"""What a corpus may be called in the studio (one rule for the Data page's upload and import, and the store)."""
 
 from __future__ import annotations
 
-import re
-
-CORPUS_NAME = re.compile(r"[\w .,()+-]{1,80}")
-"""Letters and digits (any script), spaces and ``. , ( ) + - _``, at most 80 characters."""
+from engine.characters import check_label
 
 
 def corpus_name_problem(name: str) -> str | None:
-    """Why ``name`` (after stripping spaces) cannot name a corpus, or None when it can."""
-    if not CORPUS_NAME.fullmatch(name.strip()):
-        return "Give the corpus a name (letters, digits, spaces and . , ( ) + - _; at most 80 characters)."
+    """Why ``name`` cannot name a corpus, or None when it can: the store's own rule
+    (:func:`~engine.characters.check_label`, at most 200 characters). The page had a stricter one of its own —
+    letters, digits and six marks, at most 80 — which refused an Arabic name with its vowel marks (``مُعجم``)."""
+    try:
+        check_label(name, "corpus")
+    except ValueError as exc:
+        message = str(exc)
+        return message[:1].upper() + message[1:] + "."
     return None

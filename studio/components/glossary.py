@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from engine.characters import check_label
 from engine.corpora.validation import SUPPORTED_PAIRS
 from engine.glossary import TermIndex, glossary_format, parse_glossary
 from engine.glossary.highlight import legend_html, source_html, translation_html
@@ -109,7 +110,7 @@ def glossary_manager(store) -> None:
                 except (GlossaryExistsError, ValueError) as exc:
                     st.error(str(exc))
                 else:
-                    st.success(f"Stored glossary '{markdown_literal(' '.join(name.split()))}': "
+                    st.success(f"Stored glossary '{markdown_literal(check_label(name, 'glossary'))}': "  # as stored
                                f"{len(parsed.entries)} terms for {pair}.")
     glossaries = store.glossaries.list()
     if not glossaries:

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from engine.characters import printable, unsafe_character
+from engine.characters import printable, shortened, unsafe_character
 from engine.corpora.validation import field_problems
 from engine.feedback.argilla.importing import _text_problem
 from engine.feedback.batch import parse_sources
@@ -101,3 +101,11 @@ def test_printable_leaves_nothing_a_check_refuses(written):
 def test_printable_keeps_line_breaks_tabs_and_direction_marks():
     text = "سطر\u200f أول\nline\ttwo\u2028"
     assert printable(text) == text
+
+
+def test_a_name_the_studio_makes_up_is_one_check_label_takes():
+    # a test set named from a corpus stored before names were checked (an override in it) could not be evaluated
+    from engine.characters import check_label
+
+    made = shortened("news\u202e  2024\x00 — valid " + "x" * 300)
+    assert check_label(made, "test set") == made and len(made) == 200 and made.startswith("news 2024 — valid x")
