@@ -230,7 +230,7 @@ def parse_rows(
     if fmt == "jsonl":
         _parse_jsonl(text, str(source_column), str(target_column), bad_lines, parsed)
     else:
-        records = _tsv_records(text, bad_lines) if fmt == "tsv" else _csv_records(text, parsed, bad_lines)
+        records = _tsv_records(text, bad_lines) if fmt == "tsv" else csv_records(text, parsed, bad_lines)
         _extract_columns(records, (source_column, target_column), has_header, parsed)
     parsed.errors.sort(key=lambda e: e.line)
     return parsed
@@ -283,10 +283,11 @@ def _allow_csv_fields_of(length: int) -> None:
             csv.field_size_limit(length)
 
 
-def _csv_records(text: str, parsed: ParsedRows, bad_lines: Set[int] = frozenset()) -> Iterator[Record]:
+def csv_records(text: str, parsed: ParsedRows, bad_lines: Set[int] = frozenset()) -> Iterator[Record]:
     """CSV records with the line each starts on; malformed records go to ``parsed.errors`` and are skipped — but a
-    quote never closed makes the file unreadable: the reader took every line after it into one field (with *skip
-    rejected rows* a corpus was stored from the lines before it, one row said rejected and the rest gone unsaid)."""
+    quote never closed makes the file unreadable (``parsed.fatal``): the reader took every line after it into one
+    field (with *skip rejected rows* a corpus was stored from the lines before it, one row said rejected and the
+    rest gone unsaid). The one CSV reader of every upload: corpora, glossaries, batch translation."""
     _allow_csv_fields_of(len(text) + 1)
     reader = csv.reader(_lines_with_ends(text), strict=True)
     while True:

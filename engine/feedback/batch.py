@@ -13,8 +13,6 @@ skipped; a source in Arabic script, with control characters or longer than 1,000
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import re
@@ -24,8 +22,8 @@ from pathlib import Path
 
 from engine.characters import unsafe_character
 from engine.corpora import safe_display_name
-from engine.corpora.formats import decode_upload
-from engine.corpora.validation import unreadable_json
+from engine.corpora.formats import ParsedRows, csv_records, decode_upload
+from engine.corpora.validation import DUPLICATE_KEY, shown, unreadable_json
 from engine.feedback.language import detect_language
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -97,38 +95,62 @@ def _without_header(rows: list[tuple[int, object]], fmt: str, columns: int) -> l
 
 
 def _rows(text: str, fmt: str) -> list[tuple[int, object]]:
-    """``(line, value)`` per non-blank line: a string, or a dict for JSONL; unreadable lines give an error string.
-    A TSV/CSV file's first line is left out when its first cell is a column name (:data:`HEADER_NAMES`)."""
-    first_line = next((line for line in text.split("\n") if line.strip()), "")
-    columns = len(first_line.split("\t")) if fmt == "tsv" else len(next(csv.reader([first_line]), [])) or 1
-    return _without_header(_read_rows(text, fmt, columns), fmt, columns)
-
-
-def _read_rows(text: str, fmt: str, columns: int = 1) -> list[tuple[int, object]]:
+    """``(line, value)`` per non-blank line (a CSV record: the line it starts on): a string, or a dict for JSONL;
+    unreadable lines give an error. A TSV/CSV file's first line is left out when its first cell is a column name
+    (:data:`HEADER_NAMES`)."""
     if fmt == "csv":
-        out: list[tuple[int, object]] = []
-        reader = csv.reader(io.StringIO(text))
-        try:
-            for fields in reader:
-                if not fields or not any(f.strip() for f in fields):
-                    continue
-                cells = len(fields) - next(i for i, f in enumerate(reversed(fields)) if f.strip())
-                if cells > columns:  # a sentence cut at its commas: only its first part was translated
-                    out.append((reader.line_num, ValueError(
-                        f"{cells} cells where the first line has {columns}: a sentence with commas must be in "
-                        'double quotes ("…") in a CSV file — or upload a .txt file, one sentence a line')))
-                else:
-                    out.append((reader.line_num, fields[0]))
-        except csv.Error as exc:
-            raise BatchUploadError("the CSV cannot be read", [(reader.line_num, str(exc))]) from None
-        return out
+        return _csv_rows(text)
+    first_line = next((line for line in text.split("\n") if line.strip()), "")
+    return _without_header(_read_rows(text, fmt), fmt, len(first_line.split("\t")) if fmt == "tsv" else 1)
+
+
+def _csv_rows(text: str) -> list[tuple[int, object]]:
+    """A CSV file's first cells, read by the corpus reader (:func:`engine.corpora.formats.csv_records`): a quote
+    never closed refuses the file (a lenient reader took the rest of the file as one source), and the number of
+    columns is the first *record*'s (its first line's was counted, so a quoted first source over two lines refused
+    every row after it)."""
+    parsed = ParsedRows()
+    records = [(start, fields) for start, fields, _ in csv_records(text, parsed) if any(f.strip() for f in fields)]
+    if parsed.fatal:
+        raise BatchUploadError("the CSV cannot be read", [(e.line, e.reason) for e in parsed.errors])
+    rows: list[tuple[int, object]] = [(e.line, ValueError(e.reason)) for e in parsed.errors]
+    columns = len(records[0][1]) if records else 1
+    for start, fields in records:
+        cells = len(fields) - next(i for i, f in enumerate(reversed(fields)) if f.strip())
+        if cells > columns:  # a sentence cut at its commas: only its first part was translated
+            rows.append((start, ValueError(
+                f"{cells} cells where the first line has {columns}: a sentence with commas must be in "
+                'double quotes ("…") in a CSV file — or upload a .txt file, one sentence a line')))
+        else:
+            rows.append((start, fields[0]))
+    return _without_header(sorted(rows, key=lambda row: row[0]), "csv", columns)
+
+
+class _RepeatedKey(ValueError):
+    pass
+
+
+def _object_of(pairs: list[tuple[str, object]]) -> dict:
+    """A JSON object's pairs as a dict, refusing a key named twice (json keeps the last one silently: a line with
+    two ``source`` keys was translated as its second, as a corpus upload refuses it)."""
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        repeated = next(key for key, _ in pairs if key in seen or seen.add(key))
+        raise _RepeatedKey(DUPLICATE_KEY.format(key=shown(repeated)))
+    return obj
+
+
+def _read_rows(text: str, fmt: str) -> list[tuple[int, object]]:
     rows: list[tuple[int, object]] = []
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         if fmt == "jsonl":
             try:
-                value = json.loads(line)
+                value = json.loads(line, object_pairs_hook=_object_of)
+            except _RepeatedKey as exc:
+                value = ValueError(str(exc))
             except json.JSONDecodeError as exc:
                 value = ValueError(f"not JSON ({exc.msg})")
             except (ValueError, RecursionError) as exc:  # valid JSON Python will not read (a huge number, deep)

@@ -10,10 +10,9 @@ Arabic.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 
-from engine.corpora.formats import decode_lines
+from engine.corpora.formats import ParsedRows, csv_records, decode_lines
 from engine.corpora.validation import (
     EMPTY_FILE,
     FILE_LEVEL,
@@ -86,20 +85,10 @@ class ParsedGlossary:
 def _records(text: str, fmt: str, errors: list[RowError]) -> list[tuple[int, list[str]]]:
     if fmt == "tsv":
         return [(n, line.split("\t")) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
-    out = []
-    lines = text.split("\n")
-    reader = csv.reader((line + "\n" for line in lines), strict=True)
-    while True:
-        start = reader.line_num + 1
-        try:
-            fields = next(reader)
-        except StopIteration:
-            return out
-        except csv.Error as exc:
-            errors.append(RowError(start, f"malformed CSV ({exc})"))
-            continue
-        if any(f.strip() for f in fields):
-            out.append((start, fields))
+    parsed = ParsedRows()  # the corpus reader's: a long field read whole, a quote never closed said so
+    out = [(start, fields) for start, fields, _ in csv_records(text, parsed) if any(f.strip() for f in fields)]
+    errors.extend(parsed.errors)
+    return out
 
 
 def _is_header(fields: list[str]) -> bool:

@@ -88,6 +88,13 @@ def test_file_level_problems_are_errors_not_tracebacks():
     assert "more than 10 entries" in many.errors[0].reason
     bidi = parse_glossary("term\u202e\tكلمة\n".encode(), "tsv", "en-ar")
     assert "bidirectional" in bidi.errors[0].reason
+    # the corpus reader's CSV handling: a field past the csv module's limit gets its length reason (it was
+    # "malformed CSV (field larger than field limit)", or not, by what the process had parsed before), and a quote
+    # never closed is named as such
+    long = parse_glossary(b"tea," + "ش".encode() * 200_000 + b"\n", "csv", "en-ar")
+    assert [e.reason for e in long.errors] == ["Arabic term is too long: 200000 characters (limit 120)"]
+    unclosed = parse_glossary(b'tea,"x\ncoffee,y\n', "csv", "en-ar")
+    assert "never closed: lines 1\u20132" in unclosed.errors[0].reason and not unclosed.ok
 
 
 def test_format_and_pair_are_checked():

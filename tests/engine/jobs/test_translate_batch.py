@@ -63,11 +63,24 @@ def test_each_upload_format_yields_sources_with_their_language():
     # a sentence cut at its commas: "Bonjour" alone was translated, without a word
     (b'source\nBonjour, comment allez-vous ?\n"Good morning," she said.\n', "csv",
      "line 2: 2 cells where the first line has 1: a sentence with commas must be in double quotes"),
+    # a quote never closed took the rest of the file into one source, translated as one
+    (b'First line\n"Hello, world\nHow are you today\nGood morning to you\n', "csv",
+     "line 2: a quote opened on this line is never closed: lines 2\u20134"),
+    # past the csv module's field limit: a traceback (csv.Error), not the length reason
+    (b"x" * 200_000 + b"\n", "csv", "line 1: the source is longer than 1000"),
+    (b'{"source": "Hello", "source": "Bye"}\n', "jsonl", 'line 1: duplicate key "source"'),
 ])
 def test_bad_uploads_are_refused_whole_with_line_and_reason(data, fmt, message):
     with pytest.raises(BatchUploadError) as info:
         parse_sources(data, fmt)
     assert message in str(info.value)
+
+
+def test_a_csv_counts_its_columns_from_the_first_record_not_its_first_line():
+    # a first source over two lines, with a note column: its first line had one cell, and every row was refused
+    data = b'"Good morning,\nall of you",note one\n"Goodbye, friends",note two\n'
+    assert [s.source for s in parse_sources(data, "csv")] == ["Good morning,\nall of you", "Goodbye, friends"]
+    assert [s.line for s in parse_sources(data, "csv")] == [1, 3]
 
 
 def test_a_line_separator_inside_a_source_survives_staging(workspace):
