@@ -70,8 +70,12 @@ def assign_split_codes(
     n_groups = int(codes.max()) + 1
     order = np.random.default_rng(seed).permutation(n_groups)
     cumulative = np.cumsum(np.bincount(codes, minlength=n_groups)[order])
-    end_test = _groups_taken(cumulative, 0, split_size(test, n_rows))
-    end_valid = _groups_taken(cumulative, end_test, split_size(valid, n_rows))
+    # fractions leave training at least one group: rounded half up, 0.45 + 0.45 of 10 rows (or 0.25 + 0.25 of 2)
+    # took every row, and the corpus was stored with an empty train split; a row count takes what it asks for
+    counted = any(isinstance(share, int) and share > 0 for share in (valid, test))
+    last = n_groups if counted or n_groups == 1 else n_groups - 1
+    end_test = min(_groups_taken(cumulative, 0, split_size(test, n_rows)), last)
+    end_valid = min(_groups_taken(cumulative, end_test, split_size(valid, n_rows)), last)
     split_of_group = np.zeros(n_groups, dtype=np.int8)
     split_of_group[order[:end_test]] = SPLIT_NAMES.index(TEST)
     split_of_group[order[end_test:end_valid]] = SPLIT_NAMES.index(VALID)
@@ -85,7 +89,8 @@ def assign_splits(
 
     ``valid`` and ``test`` are fractions of the rows (floats in [0, 1)) or row counts (ints). Because
     groups are never cut, a split may overshoot its size by less than one group; a count larger than
-    the rows available simply takes them all (test first, then valid).
+    the rows available simply takes them all (test first, then valid). Fractions always leave training one
+    group at least (when there are two).
     """
     codes = assign_split_codes(source_keys, valid=valid, test=test, seed=seed)
     return [SPLIT_NAMES[code] for code in codes.tolist()]

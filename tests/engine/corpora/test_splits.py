@@ -44,6 +44,15 @@ def test_impossible_sizes_raise(valid: object, test: object) -> None:
         check_shares(valid, test)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(("n", "valid", "test", "expected"), [
+    (10, 0.45, 0.45, {"train": 1, "valid": 4, "test": 5}), (2, 0.25, 0.25, {"train": 1, "test": 1}),
+    (1, 0.45, 0.45, {"train": 1}),
+])
+def test_fractions_leave_training_a_group_after_rounding(n, valid, test, expected) -> None:
+    # rounded half up, the form's fractions took every row and the corpus was stored with no training rows
+    assert Counter(assign_splits(KEYS[:n], valid=valid, test=test, seed=0)) == expected
+
+
 def test_fractions_round_half_up() -> None:
     assert split_size(0.05, 10) == 1
     assert split_size(0.04, 10) == 0
@@ -75,3 +84,5 @@ def test_a_source_never_lands_in_two_splits(keys: list[str], valid: float, test:
             assert counts[name] == 0
         else:
             assert counts[name] <= wanted + biggest_group - 1  # overshoots by less than one group
+    if len(group_sizes) > 1:  # fractions leave training something
+        assert counts["train"] > 0
