@@ -99,6 +99,16 @@ def prepare(config: RewardJobConfig, store, run_dir: Path) -> None:
     export_training_pairs(store, config, run_dir / "inputs" / "pairs.parquet")
 
 
+def in_prompt_format(rows: list[dict], prompt_format: str, tokenizer: Any) -> list[dict]:
+    """``rows`` with each prompt rebuilt from its source and pair in ``prompt_format`` — the base model's, as the
+    reward model will be scored (:func:`engine.reward.encoding.source_ids`). A pair keeps the prompt of the policy
+    that made its candidates: a reward model on a chat-template base was trained and validated on the demo policy's
+    ``<en> … <ar>`` prompts and then scored on its chat template's, with no word."""
+    from engine.models.prompting import build_prompt
+
+    return [{**r, "prompt": build_prompt(r["source"], r["pair"], prompt_format, tokenizer)} for r in rows]
+
+
 def _encode(rows: list[dict], tokenizer: Any, fmt: str, max_length: int, margin_scale: float) -> list[dict]:
     from engine.reward.encoding import pair_ids
 
@@ -248,11 +258,13 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
     use_job_threads()
     if not train_rows:
         raise ValueError("no training pairs")
-    valid_rows = next(iter(valid_sets.values()), [])
     ctx.log(f"{len(train_rows)} training and {sum(map(len, valid_sets.values()))} validation pairs; "
             f"base {base.name} ({base.path})")
 
     tokenizer = load_tokenizer(base.path, trust_remote_code=base.trust_remote_code)
+    train_rows = in_prompt_format(train_rows, base.prompt_format, tokenizer)
+    valid_sets = {name: in_prompt_format(rows, base.prompt_format, tokenizer) for name, rows in valid_sets.items()}
+    valid_rows = next(iter(valid_sets.values()), [])
     config = fit_max_length(config, base, ctx)
     precision = resolve_precision(config.precision)
     ctx.log(precision.describe())

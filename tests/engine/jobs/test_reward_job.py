@@ -56,6 +56,34 @@ def test_reward_job_learns_the_signal(supervisor, store, tiny_policy, pair_set):
     assert store.models.get("rm-learn")["metadata"]["valid_accuracy"] >= 0.8
 
 
+def test_a_reward_model_is_trained_on_its_bases_prompts_as_it_is_scored(supervisor, store, tiny_policy_dir,
+                                                                         pair_set, tmp_path):
+    # the pairs hold the demo policy's "<en> … <ar>" prompts; a base whose format is "instruction" was trained and
+    # validated on them, then scored on its own instruction prompts: two rewards for one pair, no word said
+    import shutil
+
+    import pyarrow.parquet as pq
+
+    from engine.models.prompting import write_model_card
+    from engine.reward.scoring import RewardScorer
+    from tests.conftest import learnable_pair_rows
+
+    base = tmp_path / "instruct-base"
+    shutil.copytree(tiny_policy_dir, base)
+    write_model_card(base, "instruction", created_by="tests")
+    store.models.register("tiny-instruct", "policy", str(base), stage="sft", metadata={"prompt_format": "instruction"})
+    run_id = supervisor.start("reward", _config(pair_set, base_model="tiny-instruct", epochs=1,
+                                                unfreeze_schedule=["all@0"], model_name="rm-instruct"))
+    assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=30)
+    scorer = RewardScorer(store.models.get("rm-instruct")["path"])
+    assert scorer.prompt_format == "instruction"
+    pair_of = {r["source"]: r["pair"] for r in learnable_pair_rows()}
+    valid = pq.read_table(supervisor.workspace.run_dir(run_id) / "outputs" / "valid_rewards.parquet").to_pylist()
+    served = scorer.score([r["source"] for r in valid], [r["chosen"] for r in valid],
+                          [pair_of[r["source"]] for r in valid])
+    assert served == pytest.approx([r["chosen_reward"] for r in valid], abs=1e-4)
+
+
 def test_cancelled_reward_job_resumes_from_its_checkpoint(supervisor, store, tiny_policy, pair_set):
     import time
 
