@@ -108,7 +108,7 @@ _LOAD_LOCK = threading.Lock()
 
 
 @functools.lru_cache(maxsize=2)
-def _load(path: str, trust_remote_code: bool) -> LoadedPolicy:
+def _load(path: str, trust_remote_code: bool, fingerprint: str) -> LoadedPolicy:
     from engine.jobs.precision import inference_model, resolve_precision
     from engine.models.loading import load_tokenizer
 
@@ -118,9 +118,13 @@ def _load(path: str, trust_remote_code: bool) -> LoadedPolicy:
 
 
 def load_policy(path: str, trust_remote_code: bool = False) -> LoadedPolicy:
-    """The policy model in folder ``path`` (or hub id), loaded once per process (two kept at most)."""
+    """The policy model in folder ``path`` (or hub id), loaded once per process (two kept at most) and again when
+    the folder's weights change (:func:`~engine.models.loading.model_fingerprint`: a replaced folder's old weights
+    went on translating, under the model's name, and a deleted one's too)."""
+    from engine.models.loading import model_fingerprint
+
     with _LOAD_LOCK:
-        return _load(str(path), bool(trust_remote_code))
+        return _load(str(path), bool(trust_remote_code), model_fingerprint(str(path)))
 
 
 _SCORER_LOCKS: dict[str, threading.Lock] = {}

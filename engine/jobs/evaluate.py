@@ -33,6 +33,7 @@ from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import inference_model, precision_setting, resolve_precision
 from engine.jobs.threads import use_job_threads
+from engine.models.loading import model_fingerprint
 from engine.models.refs import ModelRef, resolve_model
 
 REQUESTABLE_METRICS = ("chrf", "bleu", "ter", "bertscore", "comet", "comet_qe")
@@ -166,15 +167,6 @@ def decoding_label(decoding: dict) -> str:
         parts.append(f"best-of-{decoding['best_of_n']} ({picker}, T={decoding.get('temperature')})")
     parts.append(f"≤{decoding['max_new_tokens']} tokens")
     return " · ".join(parts)
-
-
-def model_fingerprint(path: str) -> str:
-    """Sizes and modification times of a local model folder's weight and config files (a hub id: itself)."""
-    folder = Path(path)
-    if not folder.is_dir():
-        return path
-    files = sorted(p for p in folder.iterdir() if p.is_file() and (p.suffix in (".safetensors", ".bin", ".json")))
-    return ";".join(f"{p.name}:{p.stat().st_size}:{int(p.stat().st_mtime)}" for p in files)
 
 
 def evaluation_key(ref: ModelRef, testset_id: str, decoding: dict) -> str:

@@ -189,6 +189,11 @@ def _cached_hub_file(repo_id: str, filename: str) -> str | None:
     return found if isinstance(found, str) else None
 
 
+HUB_WEIGHT_FILES = ("model.safetensors", "model.safetensors.index.json", "pytorch_model.bin",
+                    "pytorch_model.bin.index.json")
+"""The files one of which a hub model's cached copy needs to load."""
+
+
 def _check_hub(repo_id: str, need_tokenizer: bool) -> ModelCheck:
     cached_config = _cached_hub_file(repo_id, CONFIG_FILE)
     if cached_config is not None:
@@ -196,6 +201,15 @@ def _check_hub(repo_id: str, need_tokenizer: bool) -> ModelCheck:
             model_type = json.loads(Path(cached_config).read_text(encoding="utf-8")).get("model_type")
         except (OSError, ValueError):
             model_type = None
+        if hub_offline() and not any(_cached_hub_file(repo_id, name) for name in HUB_WEIGHT_FILES):
+            # an interrupted download, or one of `--include "*.json"`: it passed, and the Translate page showed
+            # transformers' AttributeError with its stack
+            return ModelCheck(
+                False,
+                f"{repo_id}'s copy in the local Hugging Face cache has its config but no weights (an interrupted "
+                "download?), and the studio keeps the hub offline: download it again, or point to a local folder",
+                "hub", model_type,
+            )
         return ModelCheck(
             True,
             f"{repo_id} is in the local Hugging Face cache ({model_type or 'unknown type'})",
@@ -281,7 +295,13 @@ def check_loadable(name_or_path: str | Path, trust_remote_code: bool = False) ->
         if getattr(config, "is_encoder_decoder", False):
             return ModelCheck(False, encoder_decoder_refusal(str(name_or_path), config.model_type), check.kind,
                               check.model_type)
-        load_tokenizer(name_or_path, trust_remote_code=trust_remote_code)
+        tokenizer = load_tokenizer(name_or_path, trust_remote_code=trust_remote_code)
+        embedded = getattr(config.get_text_config(), "vocab_size", None)
+        if embedded and len(tokenizer) > embedded:  # its last ids index no embedding: "index out of range" mid-job
+            return ModelCheck(False, f"{name_or_path}: its tokenizer has {len(tokenizer):,} tokens and the model "
+                              f"embeds {embedded:,} — tokens were added without resizing the embeddings "
+                              "(model.resize_token_embeddings(len(tokenizer)), then save both again)",
+                              check.kind, check.model_type)
         if local:  # the weights' shapes against the config's, from the files' headers (a hub model: at load)
             from engine.models.weights_check import weights_problem
 
@@ -384,6 +404,17 @@ def load_causal_lm(name_or_path: str | Path, trust_remote_code: bool = False, dt
         raise ModelLoadError(f"cannot load the model {name_or_path}: {exc}") from exc
     model.eval()
     return model
+
+
+def model_fingerprint(path: str) -> str:
+    """Sizes and modification times of a local model folder's weight and config files (a hub id, or a folder that
+    is gone: the path itself) — what an evaluation's cache key and the studio's loaded models are keyed on, so that
+    a folder whose weights were replaced is loaded again."""
+    folder = Path(path)
+    if not folder.is_dir():
+        return path
+    files = sorted(p for p in folder.iterdir() if p.is_file() and (p.suffix in (".safetensors", ".bin", ".json")))
+    return ";".join(f"{p.name}:{p.stat().st_size}:{int(p.stat().st_mtime)}" for p in files)
 
 
 def load_state_dict(folder: Path | str) -> dict[str, torch.Tensor]:

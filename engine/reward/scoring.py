@@ -69,10 +69,17 @@ class RewardScorer:
         return self.score_ids(encoded)
 
 
-@functools.lru_cache(maxsize=4)
 def cached_scorer(path: str) -> RewardScorer:
-    """A scorer per model folder, loaded once per process (pages score repeatedly), on the GPU when there is
-    one (precision ``auto``)."""
+    """A scorer per model folder, loaded once per process (pages score repeatedly) and again when the folder's
+    weights change (:func:`~engine.models.loading.model_fingerprint`), on the GPU when there is one (precision
+    ``auto``)."""
+    from engine.models.loading import model_fingerprint
+
+    return _scorer_of(str(path), model_fingerprint(str(path)))
+
+
+@functools.lru_cache(maxsize=4)
+def _scorer_of(path: str, fingerprint: str) -> RewardScorer:
     from engine.jobs.precision import resolve_precision
 
     return RewardScorer(path, precision=resolve_precision("auto"))

@@ -276,3 +276,52 @@ def test_a_model_whose_class_renames_its_checkpoint_keys_is_not_refused(tmp_path
     wider["text_config"]["hidden_size"] = 64
     (folder / "config.json").write_text(json.dumps(wider))
     assert "shapes differ" in weights_problem(folder, AutoConfig.from_pretrained(folder))
+
+
+def _hub_cache(root: Path, repo_id: str, folder: Path, names: list[str]) -> None:
+    """A Hugging Face cache under ``root`` holding ``names`` of ``folder`` as ``repo_id``'s main revision."""
+    import shutil
+
+    repo = root / f"models--{repo_id.replace('/', '--')}"
+    snapshot = repo / "snapshots" / ("0" * 40)
+    snapshot.mkdir(parents=True)
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text("0" * 40)
+    for name in names:
+        shutil.copy(folder / name, snapshot / name)
+
+
+def test_a_cached_hub_model_without_weights_is_refused_offline(tmp_path, model_dir, monkeypatch):
+    # an interrupted download (or one of `--include "*.json"`) passed, and Translate showed transformers'
+    # AttributeError with its stack
+    from huggingface_hub import constants
+
+    from engine.models.loading import check_loadable
+
+    monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path))
+    tokenizer_files = [p.name for p in model_dir.iterdir() if p.name.startswith(("tokenizer", "special_tokens"))]
+    _hub_cache(tmp_path, "probe/noweights", model_dir, ["config.json", *tokenizer_files])
+    check = check_loadable("probe/noweights")
+    assert not check.ok and "has its config but no weights" in check.message
+    with pytest.raises(ModelLoadError, match="no weights"):
+        load_causal_lm("probe/noweights")
+    _hub_cache(tmp_path, "probe/whole", model_dir, ["config.json", "model.safetensors", *tokenizer_files])
+    assert check_model("probe/whole").ok  # (transformers reads its own cache path: loading it is not tried here)
+
+
+def test_a_tokenizer_with_more_tokens_than_the_model_embeds_is_refused(tmp_path, model_dir):
+    # a special token added without resizing the embeddings passed, then failed mid-job ("index out of range")
+    import shutil
+
+    from engine.models.loading import check_loadable
+
+    folder = tmp_path / "grown"
+    shutil.copytree(model_dir, folder)
+    tokenizer = load_tokenizer(folder)
+    embedded = json.loads((folder / "config.json").read_text())["vocab_size"]
+    tokenizer.add_special_tokens({"additional_special_tokens": [f"<extra{i}>" for i in range(embedded + 1 -
+                                                                                                len(tokenizer))]})
+    tokenizer.save_pretrained(folder)
+    check = check_loadable(folder)
+    assert not check.ok and f"tokenizer has {embedded + 1:,} tokens and the model embeds {embedded:,}" in check.message
+    assert check_loadable(model_dir).ok
