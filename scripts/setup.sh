@@ -36,7 +36,10 @@ if [ ! -f "$stamp" ]; then
       "${pip[@]}" install -q --no-compile "torch>=2.13.0,<2.15"
     else
       echo "[setup] no GPU: installing the CPU build of torch 2.13.0"
-      "${pip[@]}" install -q --no-compile "torch==2.13.0"
+      # PyPI's Linux torch is the CUDA build (gigabytes of nvidia-* wheels); the CPU build is "+cpu", from a wheel
+      # folder pip already knows (PIP_FIND_LINKS) or else from PyTorch's own CPU index
+      "${pip[@]}" install -q --no-compile "torch==2.13.0+cpu" 2>/dev/null ||
+        "${pip[@]}" install -q --no-compile --index-url https://download.pytorch.org/whl/cpu "torch==2.13.0+cpu"
     fi
   fi
   echo "[setup] installing tarjama-studio$extras (a minute or two the first time)"

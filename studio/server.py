@@ -19,6 +19,7 @@ import os
 import signal
 import socket
 import sys
+import threading
 import tomllib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -285,6 +286,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     keep_hub_offline(os.environ)  # README: "The studio runs with HF_HUB_OFFLINE=1" — it was only set for its jobs
     guard_the_stream()
     from streamlit.web import cli
+
+    from studio.state import open_at_start
+
+    threading.Thread(target=open_at_start, name="open-workspace", daemon=True).start()
 
     # standalone_mode=False: return here instead of sys.exit, so that main() is callable from Python too
     result = cli.main(args=streamlit_args(args.address, args.port), prog_name="streamlit", standalone_mode=False)

@@ -32,6 +32,23 @@ def services() -> Services:
     return _open(str(Workspace.from_env().root))
 
 
+def open_at_start() -> None:
+    """Open the workspace as the server starts (from a thread of the entry point), not at the first page: until
+    someone opened a page, a restarted studio reattached to no job, read in no job's events, advanced no pipeline
+    and held no lock on its store (a cron's ``python -m engine retrain-due`` could take it, and the page then said
+    the store was held). A failure is printed; the first page shows it as it always did."""
+    import logging
+    import sys
+
+    # the cache is the one every session reads; called outside a script run, Streamlit warns that it has no context
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
+    try:
+        services()
+    except Exception as exc:  # noqa: BLE001 — any failure is the first page's to show; this thread only says it
+        print(f"tarjama-studio: the workspace is not open yet ({exc}); the first page will try again",
+              file=sys.stderr, flush=True)
+
+
 @contextmanager
 def storage_errors() -> Iterator[None]:
     """Show a storage failure (a locked, full, read-only or damaged store) as its message, not as a traceback;

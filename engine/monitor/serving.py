@@ -99,7 +99,7 @@ def serving_model(store, model: str | None) -> str:
     rows = store.models.list(kind="policy", stage="production")
     if not rows:
         raise NoModelError(
-            'no production model: promote one on the Compare or Models page, or name a model in the request ("model")'
+            'no production model: promote one on the Models page, or name a model in the request ("model")'
         )
     return rows[0]["name"]
 

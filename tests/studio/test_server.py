@@ -168,6 +168,30 @@ def test_started_from_another_folder_it_listens_on_loopback_only_with_usage_stat
     assert "URL: http://127.0.0.1:" in started.log.read_text()
 
 
+def test_the_workspace_opens_when_the_server_starts_not_at_the_first_page(started: Started) -> None:
+    # the store, the reattachment to running jobs and the pipelines' watcher were opened by the first page: until
+    # someone opened one, nothing advanced, and a cron's `python -m engine retrain-due` could take the store
+    import duckdb
+
+    from tests.conftest import wait_for
+
+    db = started.log.parent / "workspace" / "studio.duckdb"
+
+    def held() -> bool:
+        if not db.exists():
+            return False
+        try:
+            duckdb.connect(str(db), read_only=True).close()
+        except duckdb.IOException:
+            return True
+        return False
+
+    wait_for(held, timeout=120, what="the studio to open its store with no page open")
+    _, kinds, _ = first_run(started.port)
+    assert "navigation" in kinds  # the first page uses what was opened
+    assert "missing ScriptRunContext" not in started.log.read_text()
+
+
 def _handshake(port: int, origin: str, host: str = "127.0.0.1") -> tuple[int, str]:
     """A browser's websocket handshake to the studio's stream from a page at ``origin``, the browser having asked
     for ``host``: (status, headers)."""
