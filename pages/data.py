@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zlib
+
 import streamlit as st
 
 from engine.corpora import (
@@ -55,6 +57,23 @@ def _follow_new_input(prefix: str, identity: str, fmt: str) -> None:
         st.session_state[seen] = identity
         st.session_state[f"{prefix}-format"] = fmt
         st.session_state[f"{prefix}-header"] = fmt == "csv"
+
+
+def _name_box(uploaded, pasted: str, filename: str) -> str:
+    """The key of the corpus-name box for the input now given: one box per input (a file, a paste, none), filled
+    with the new input's name (its file's, without the extension) — or with the name the user typed in the box
+    before, which sticks. Written into one box's state, a new file's name lost to the browser's old value of the
+    box, sent back with the uploader's next rerun: replacing a file left the old file's name, or none."""
+    identity = f"file:{uploaded.file_id}" if uploaded is not None else "pasted" if pasted.strip() else ""
+    key = f"upload-name-{zlib.crc32(identity.encode()):08x}"
+    if st.session_state.get("upload-name-box") != key:
+        box = st.session_state.get("upload-name-box")
+        before = st.session_state.get(box, "") if box else ""
+        typed = before not in ("", st.session_state.get("upload-name-suggested", ""))
+        suggested = filename.rsplit(".", 1)[0] if filename else ""
+        st.session_state[key] = before if typed else suggested
+        st.session_state["upload-name-box"], st.session_state["upload-name-suggested"] = key, suggested
+    return key
 
 
 def _options_form(prefix: str, fmt_default: str, file_columns: bool = True) -> tuple[PrepareOptions | None, str | None]:
@@ -162,13 +181,7 @@ with upload_tab:
         data, filename = pasted.encode("utf-8"), "pasted.tsv"
         _follow_new_input("upload", "pasted", fmt_default)
     options, problem = _options_form("upload", fmt_default)
-    # the name follows each new file (or a paste) unless the user typed one: a typed name sticks
-    suggested = filename.rsplit(".", 1)[0] if filename else ""
-    if st.session_state.get("upload-name-suggested") != suggested:
-        if st.session_state.get("upload-name", "") in ("", st.session_state.get("upload-name-suggested", "")):
-            st.session_state["upload-name"] = suggested
-        st.session_state["upload-name-suggested"] = suggested
-    name = st.text_input("Corpus name", key="upload-name")
+    name = st.text_input("Corpus name", key=_name_box(uploaded, pasted, filename))
     c1, c2 = st.columns(2)
     check_clicked = c1.button("Check", disabled=not data, key="upload-check")
     # a Check that said "rejected" holds for these bytes and these options until either changes

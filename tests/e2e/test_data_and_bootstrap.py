@@ -26,8 +26,14 @@ def test_upload_browse_and_bootstrap(page: Page, studio_server, tmp_path, artifa
     corpus = tmp_path / "travel phrases.tsv"
     corpus.write_text("".join(DEMO.read_text(encoding="utf-8").splitlines(keepends=True)[:60]), encoding="utf-8")
 
+    draft = tmp_path / "draft.tsv"
+    draft.write_text(DEMO.read_text(encoding="utf-8").splitlines(keepends=True)[0], encoding="utf-8")
+
     open_page(page, f"{studio_server.url}/data", "1 · Data")
-    upload(page, corpus, shows=(page.get_by_label("Corpus name").first, "travel phrases"))
+    name = page.get_by_label("Corpus name").first
+    upload(page, draft, shows=(name, "draft"))
+    # the name follows a replacing file: it kept the first file's name, or showed none
+    upload(page, corpus, shows=(name, "travel phrases"))
     page.get_by_role("button", name="Add corpus").click()
     expect(page.get_by_text(re.compile(r"Stored corpus “travel phrases” \(id 1\): 60 segments"))).to_be_visible()
 

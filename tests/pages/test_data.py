@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import re
 
+
+def name_box(at):
+    """The upload's corpus-name box (one per input given: its key names the input)."""
+    (box,) = [t for t in at.text_input if t.key.startswith("upload-name-")]
+    return box
+
 GOOD = "\n".join([
     "Good morning.\tصباح الخير.",
     "Where is the station?\tأين المحطة؟",
@@ -16,7 +22,7 @@ GOOD = "\n".join([
 def _paste(at, text: str, name: str):
     at.text_area(key="upload-paste").input(text)
     at.run()
-    at.text_input(key="upload-name").input(name)
+    name_box(at).input(name)
     at.run()
     return at
 
@@ -259,12 +265,12 @@ def test_browsing_reads_a_page_of_segments_per_rerun_and_each_search_once(open_p
 def test_a_name_typed_before_pasting_is_kept(open_page, store):
     # typing the name first and pasting after used to swap the name box for a new one that said "pasted"
     at = open_page("data")
-    assert at.text_input(key="upload-name").value == ""
-    at.text_input(key="upload-name").input("clinic-phrases")
+    assert name_box(at).value == ""
+    name_box(at).input("clinic-phrases")
     at.run()
     at.text_area(key="upload-paste").input(GOOD)
     at.run()
-    assert at.text_input(key="upload-name").value == "clinic-phrases"
+    assert name_box(at).value == "clinic-phrases"
     at.button(key="upload-add").click()
     at.run()
     assert not at.exception and store.corpora.by_name("clinic-phrases") is not None
