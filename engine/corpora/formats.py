@@ -319,13 +319,11 @@ def _extract_columns(
     nonblank = (record for record in records if not _is_blank(record[1]))  # a bad line is never blank
     header = next(nonblank, None) if has_header else None
     if has_header and header is None:
-        if not parsed.fatal:  # an unclosed quote took the lines: said already, the file is not empty
-            _fatal(parsed, RowError(FILE_LEVEL, EMPTY_FILE))
+        _nothing_read(parsed, EMPTY_FILE)
         return
     sample = list(itertools.islice(nonblank, COLUMN_COUNT_SAMPLE))
     if not sample:
-        if not parsed.fatal:
-            _fatal(parsed, RowError(FILE_LEVEL, NO_DATA_ROWS if has_header else EMPTY_FILE))
+        _nothing_read(parsed, NO_DATA_ROWS if has_header else EMPTY_FILE)
         return
     expected = len(header[1]) if header else Counter(len(f) for _, f, _ in sample).most_common(1)[0][0]
     indexes = _resolve(columns, header, expected, parsed)
@@ -345,6 +343,16 @@ def _extract_columns(
         else:
             errors.append(RowError(line, WRONG_COLUMN_COUNT.format(expected=expected, found=len(fields))))
     parsed.n_rows_read = n_read - n_blank
+
+
+def _nothing_read(parsed: ParsedRows, reason: str) -> None:
+    """No record to read: the file is unreadable, and ``reason`` (it is empty, it has no data row) says why —
+    unless its lines' own errors already do (an unclosed quote, a malformed or undecodable line: a file whose only
+    row was malformed was also said to be empty)."""
+    if parsed.errors:
+        parsed.fatal = True
+    else:
+        _fatal(parsed, RowError(FILE_LEVEL, reason))
 
 
 def _fatal(parsed: ParsedRows, error: RowError) -> None:

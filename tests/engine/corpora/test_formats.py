@@ -62,6 +62,14 @@ def test_csv_recovers_after_a_malformed_row() -> None:
     assert [e.line for e in parsed.errors] == [2]
 
 
+def test_a_file_whose_only_rows_are_malformed_is_not_said_to_be_empty() -> None:
+    for data, header in (('"Hello" world,مرحبا\n'.encode(), False), ('source,target\n"x" y,ب\n'.encode(), True)):
+        parsed = parse_rows(data, "csv", has_header=header, **(
+            {"source_column": "source", "target_column": "target"} if header else {}))
+        assert parsed.fatal and [(e.line, e.reason[:13]) for e in parsed.errors] == [(2 if header else 1,
+                                                                                      "malformed CSV")]
+
+
 def test_an_unclosed_csv_quote_makes_the_file_unreadable_naming_the_lines_it_took() -> None:
     # the reader took every later line into one field: with *skip rejected rows* a corpus of the lines before it was
     # stored, "1 rejected row" said, and the 1,000 rows after it gone without a word
