@@ -35,7 +35,9 @@ from .validation import (
     DUPLICATE_KEY,
     EMPTY_FILE,
     FILE_LEVEL,
+    HINT_LATIN_ENCODING,
     HINT_LEGACY_ENCODING,
+    HINT_NOT_TEXT,
     HINT_UTF16,
     INVALID_JSON,
     JSON_TOO_DEEP,
@@ -201,9 +203,29 @@ def decode_lines(data: bytes) -> tuple[str | None, list[RowError], list[str], fr
     return text, errors, hints, frozenset(bad)
 
 
+BINARY_SIGNATURES = {b"PK\x03\x04": "a zip archive (an .xlsx or .docx file is one)",
+                     b"SQLite format 3\x00": "an SQLite database", b"\x1f\x8b": "a gzip archive",
+                     b"%PDF": "a PDF document", b"\xd0\xcf\x11\xe0": "an old Office document (.xls, .doc)",
+                     b"PAR1": "a Parquet file"}
+"""The first bytes of binary files people upload by mistake, and what to call them."""
+
+
 def _encoding_hint(data: bytes) -> str:
-    """Advice on what a non-UTF-8 file probably is."""
-    return HINT_UTF16 if _looks_utf16(data) else HINT_LEGACY_ENCODING
+    """Advice on what a non-UTF-8 file probably is: a binary file (by its first bytes), UTF-16, or a legacy
+    encoding — Arabic (Windows-1256) when most of its non-ASCII bytes are Arabic letters there, else Western
+    (Windows-1252 / Latin-1: French). A zip renamed .csv was said to look like UTF-16, and a Latin-1 French file
+    to be in "a legacy encoding such as Windows-1256"."""
+    for signature, kind in BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            return HINT_NOT_TEXT.format(kind=kind)
+    if _looks_utf16(data):
+        return HINT_UTF16
+    # the bytes that are not UTF-8 (a file may mix a legacy-encoded column with UTF-8 Arabic), read as Windows-1256,
+    # which holds both the Arabic letters and French's accented ones
+    escaped = data[:65536].decode("utf-8", "surrogateescape")
+    legacy = bytes(ord(ch) - 0xDC00 for ch in escaped if "\udc80" <= ch <= "\udcff").decode("cp1256", "replace")
+    arabic = sum("\u0600" <= ch <= "\u06ff" for ch in legacy)
+    return HINT_LEGACY_ENCODING if arabic * 2 > len(legacy) else HINT_LATIN_ENCODING
 
 
 # --- Parsing ------------------------------------------------------------------------------------

@@ -70,6 +70,11 @@ HINT_UTF16 = "the file looks like UTF-16 (Excel's 'Unicode Text'); save it as UT
 HINT_LEGACY_ENCODING = (
     "the file may be in a legacy encoding such as Windows-1256; save it as UTF-8 (e.g. Excel's 'CSV UTF-8')"
 )
+HINT_LATIN_ENCODING = (
+    "the file may be in a legacy Western encoding (Windows-1252 or Latin-1, as French text often is); save it as "
+    "UTF-8 (e.g. Excel's 'CSV UTF-8')"
+)
+HINT_NOT_TEXT = "the file is not text but {kind}: export the data as a UTF-8 CSV, TSV or JSONL file"
 
 
 @dataclass(frozen=True)

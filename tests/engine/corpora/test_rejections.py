@@ -228,6 +228,13 @@ def test_not_utf8_hints() -> None:
     assert utf16.file_hints == [v.HINT_UTF16]
     legacy = check_corpus("Hi\tمرحبا\n".encode("cp1256"), options())
     assert legacy.file_hints == [v.HINT_LEGACY_ENCODING]
+    # French in Latin-1 beside UTF-8 Arabic was told "such as Windows-1256", and a zip renamed .csv "UTF-16"
+    french = "L'élève arrive à l'école.".encode("latin-1") + "\tيصل التلميذ.\n".encode()
+    assert check_corpus(french, options()).file_hints == [v.HINT_LATIN_ENCODING]
+    for data, kind in ((b"PK\x03\x04\x14\x00\x06\x00\xff\x00\x00" * 40, "a zip archive"),
+                       (b"SQLite format 3\x00\x10\x00\xff" * 30, "an SQLite database")):
+        assert check_corpus(data, options()).file_hints == [v.HINT_NOT_TEXT.format(kind=kind + (
+            " (an .xlsx or .docx file is one)" if kind == "a zip archive" else ""))]
 
 
 def test_swapped_columns_get_a_file_hint() -> None:
