@@ -173,15 +173,22 @@ def evaluate_section() -> None:
                 try:
                     rows = testset_rows_from_upload(upload.getvalue(), upload.name, up_pair, has_header=up_header)
                     name = up_name.strip() or shortened(safe_display_name(upload.name))
-                    store.evaluations.add_testset(name, "upload", rows, {"file": safe_display_name(upload.name)})
+                    before = {t["id"] for t in store.evaluations.testsets()}
+                    added = store.evaluations.add_testset(name, "upload", rows,
+                                                          {"file": safe_display_name(upload.name)})
                 except CorpusRejected as exc:
                     st.error("The file was rejected, nothing was stored:\n\n" + "\n".join(
                         f"- line {e.line}: {e.reason}" for e in exc.errors[:20]))
                 except ValueError as exc:
                     st.error(str(exc))
                 else:
-                    st.success(f"Added {markdown_literal(name)}: {len(rows)} sentences. Choose it as the test set "
-                               "below.")
+                    if added in before:  # the same sentences are stored once, under the name they came with first
+                        st.info(f"These {len(rows)} sentences are already the test set "
+                                f"{markdown_literal(store.evaluations.get_testset(added)['name'])}: nothing new was "
+                                "stored. Choose it as the test set below.")
+                    else:
+                        st.success(f"Added {markdown_literal(name)}: {len(rows)} sentences. Choose it as the test "
+                                   "set below.")
         config = config_form(
             "evaluate", key="cmp-eval", defaults={"metrics": ["chrf", "bleu", "ter", "bertscore", "comet", "comet_qe"]},
             widgets={"models": models_widget, "corpus_ids": corpus_picker(having="test"), "reward_model": reward_widget,

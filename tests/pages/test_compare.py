@@ -243,3 +243,20 @@ def test_best_of_n_with_the_mbr_pick_launches_without_a_reward_model(compare_pag
     (run,) = store.runs.list(kinds=("evaluate",))
     config = json.loads(run["config"])
     assert config["best_of_n"] == 4 and config["best_of_n_pick"] == "mbr" and config["reward_model"] == ""
+
+
+def test_a_test_file_is_added_once_and_again_under_another_name_says_so(compare_page, store, tiny_policy):
+    # the same sentences under a second name were stored once, under the first, while the page said "Added <second>"
+    data = "Good morning.\tصباح الخير.\nWhere is the station?\tأين المحطة؟\n".encode()
+    at = compare_page()
+    at.file_uploader(key="cmp-upload").upload("news.tsv", data).run()
+    at.text_input(key="cmp-upload-name").input("news2024").run()
+    at.button(key="cmp-upload-add").click().run()
+    assert any("Added news2024: 2 sentences" in s.value for s in at.success), (
+        [e.value for e in at.error], [s.value for s in at.success])
+    at.text_input(key="cmp-upload-name").input("legalset").run()
+    at.button(key="cmp-upload-add").click().run()
+    assert not at.exception
+    assert not any("Added legalset" in s.value for s in at.success)
+    assert any("already the test set news2024: nothing new was stored" in i.value for i in at.info)
+    assert [t["name"] for t in store.evaluations.testsets()] == ["news2024"]
