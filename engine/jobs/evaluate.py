@@ -377,7 +377,7 @@ def score_outputs(names: list[str], rows: list[dict], outputs: list[str], config
         ctx.raise_if_cancelled()
         t0 = time.time()
         if name == "rm":
-            values["rm"] = scorer.score(sources, outputs, [r["pair"] for r in rows])
+            values["rm"] = scorer.score_each(sources, outputs, [r["pair"] for r in rows])  # a source may repeat
         elif name == "checks":
             results = run_checks(sources, outputs, CheckThresholds(min_arabic_share=config.min_arabic_share))
             values["hallucination"] = [0.0 if c.passes else 1.0 for c in results]

@@ -118,13 +118,16 @@ def combine(members: Sequence[float], combination: str = "mean", k: float = 1.0)
 
 
 def combine_members(per_member: Sequence[Sequence[float]], sources: Sequence[str], pairs: Sequence[str] | str,
-                    combination: str = "mean", k: float = 1.0) -> list[EnsembleScore]:
+                    combination: str = "mean", k: float = 1.0, *,
+                    groups: Sequence[Sequence[int]] | None = None) -> list[EnsembleScore]:
     """Every candidate's :class:`EnsembleScore` from each member's scores (one list per member, one score per
-    candidate of ``sources``), members centred within each source (:func:`combine_within_sources`)."""
+    candidate of ``sources``), members centred within each source (:func:`combine_within_sources`) — or within
+    ``groups`` when given (rows scored as the only candidate of their source are groups of one)."""
     if not sources:
         return []
     table = torch.tensor([list(map(float, m)) for m in per_member], dtype=torch.float64).T  # candidates × members
-    combined, spreads = combine_within_sources(table, source_groups(sources, pairs), combination, k)
+    groups = source_groups(sources, pairs) if groups is None else groups
+    combined, spreads = combine_within_sources(table, groups, combination, k)
     return [EnsembleScore(c, s, tuple(row)) for c, s, row in
             zip(combined.tolist(), spreads.tolist(), table.tolist(), strict=True)]
 
@@ -216,6 +219,14 @@ class EnsembleScorer:
         """The combined reward of every candidate: a drop-in for :meth:`RewardScorer.score
         <engine.reward.scoring.RewardScorer.score>` (best-of-n, evaluation, batch translation)."""
         return [s.score for s in self.score_with_spread(sources, candidates, pairs)]
+
+    def score_each(self, sources: Sequence[str], candidates: Sequence[str], pairs: Sequence[str] | str) -> list[float]:
+        """The combined reward of every candidate as the only one of its source, combined raw: an evaluation's
+        outputs, one per sentence, where a test set may hold a source twice (:meth:`score` centred those rows
+        together, so ``min`` and ``mean-k*std`` turned into the mean for them alone)."""
+        groups = [[i] for i in range(len(sources))]
+        return [s.score for s in combine_members(self.member_scores(sources, candidates, pairs), sources, pairs,
+                                                 self.combination, self.k, groups=groups)]
 
 
 # --- TRL's reward-model interface ------------------------------------------------------------------------

@@ -68,6 +68,11 @@ class RewardScorer:
                    for s, c, p in zip(sources, candidates, pairs, strict=True)]
         return self.score_ids(encoded)
 
+    def score_each(self, sources: Sequence[str], candidates: Sequence[str], pairs: Sequence[str] | str) -> list[float]:
+        """:meth:`score` (one model scores each candidate on its own; an ensemble's differs,
+        :meth:`EnsembleScorer.score_each <engine.reward.ensemble.EnsembleScorer.score_each>`)."""
+        return self.score(sources, candidates, pairs)
+
 
 def cached_scorer(path: str) -> RewardScorer:
     """A scorer per model folder, loaded once per process (pages score repeatedly) and again when the folder's

@@ -130,6 +130,11 @@ def test_scorer_combines_its_members_scores(two_rms):
             assert s.spread == pytest.approx(expected.spread, abs=1e-5)
     gap = (own[0][0] - own[0][1]) - (own[1][0] - own[1][1])  # how differently the members rank the two
     assert [s.spread for s in same] == pytest.approx([abs(gap) / 4] * 2, abs=1e-5) and abs(gap) > 1e-3
+    # an evaluation's outputs, one per sentence of a test set that holds a source twice: each combined raw, as
+    # every other output is (min was the mean for those rows alone)
+    each = EnsembleScorer(paths, "min").score_each([sources[0]] * 2, cands, "en-ar")
+    assert each == pytest.approx([min(own[0][i], own[1][i]) for i in range(2)], abs=1e-5)
+    assert RewardScorer(paths[0]).score_each([sources[0]] * 2, cands, "en-ar") == pytest.approx(own[0], abs=1e-6)
 
 
 @pytest.mark.parametrize("how", COMBINATIONS)
