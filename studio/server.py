@@ -37,6 +37,9 @@ DEFAULT_PORT = 8501
 REFUSED_EXIT_CODE = 2
 ALLOW_REMOTE_ENV = "TARJAMA_ALLOW_REMOTE"
 """Set to ``1`` by ``--allow-remote`` for the app in this process: listening beyond loopback was asked for."""
+ALLOWED_HOSTS_ENV = "TARJAMA_ALLOWED_HOSTS"
+"""Host names a browser may open the studio as besides loopback, comma-separated (``--allowed-host``): the name of an
+authenticating proxy in front of it."""
 
 FORCED: dict[str, object] = {
     "server.headless": True,
@@ -57,7 +60,7 @@ start)."""
 REMOTE_WARNING = (
     "WARNING: the studio will listen on {address}, reachable from other machines. It has no sign-in and no "
     "encryption: anyone who can reach port {port} can read your corpora, start jobs and delete data. Use it "
-    "only on a network you trust, or put it behind an authenticating proxy."
+    "only on a network you trust, or put it behind an authenticating proxy (name it with --allowed-host)."
 )
 REFUSAL = (
     "refusing to listen on {address}: the studio has no sign-in, so it listens on 127.0.0.1 only. To expose it "
@@ -134,6 +137,12 @@ def _own_names() -> frozenset[str]:
     return frozenset({n for n in names if n} | {n.rstrip(".") for n in names if n})
 
 
+def allowed_hosts() -> frozenset[str]:
+    """The host names ``--allowed-host`` (or ``$TARJAMA_ALLOWED_HOSTS``) adds, lower case, without a final dot."""
+    names = os.environ.get(ALLOWED_HOSTS_ENV, "").split(",")
+    return frozenset(name.strip().lower().rstrip(".") for name in names if name.strip())
+
+
 def foreign_page_message(headers: Mapping[str, str], port: int) -> str | None:
     """Why a browser session must be shown no page, from the headers of its connection, or ``None``.
 
@@ -144,11 +153,14 @@ def foreign_page_message(headers: Mapping[str, str], port: int) -> str | None:
     loopback — with ``--allow-remote`` also an IP address or this machine's own name, never another DNS name — and
     an ``Origin``, when sent, must be that host and port (``null``, a sandboxed frame's, and another local web app's
     port are other origins; the port is the one the browser asked for — an SSH tunnel or a container maps the
-    studio's to another). No headers at all (tests, a program) is no browser's connection."""
+    studio's to another). A name given with ``--allowed-host`` (a proxy's, which signs users in) is accepted as a
+    loopback name is, with or without ``--allow-remote``: no proxy reached by a DNS name could serve the studio.
+    No headers at all (tests, a program) is no browser's connection."""
     host = _host_name(headers.get("Host") or "")
     host_port = _port_of(headers.get("Host") or "")
     remote = os.environ.get(ALLOW_REMOTE_ENV) == "1"
-    if host and not (is_loopback(host) or (remote and (_is_address(host) or host in _own_names()))):
+    if host and not (is_loopback(host) or host.rstrip(".") in allowed_hosts()
+                     or (remote and (_is_address(host) or host in _own_names()))):
         return _refusal(host, port)
     origin = headers.get("Origin")
     if origin is None:
@@ -257,6 +269,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="address to listen on (default 127.0.0.1; another one needs --allow-remote)")
     parser.add_argument("--allow-remote", action="store_true",
                         help="allow an address other than loopback (prints a warning: the studio has no sign-in)")
+    parser.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                        help="a host name browsers may open the studio as, e.g. that of an authenticating proxy in "
+                             "front of it (repeat for several; loopback names are always allowed)")
     args = parser.parse_args(argv)
     try:
         args.port = int(str(args.port).strip())
@@ -280,6 +295,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if warning:
         print(warning.format(port=args.port), file=sys.stderr, flush=True)
         os.environ[ALLOW_REMOTE_ENV] = "1"
+    if args.allowed_host:
+        os.environ[ALLOWED_HOSTS_ENV] = ",".join(args.allowed_host)
     # `kill -USR1 <pid>` writes every thread's stack to stderr: how a stuck page is diagnosed (README, "A page that
     # seems stuck"); the server goes on serving
     faulthandler.register(signal.SIGUSR1, all_threads=True)

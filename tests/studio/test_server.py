@@ -303,6 +303,25 @@ def test_foreign_page_message(headers: dict, refused: str | None, monkeypatch: p
         {"Host": "10.0.0.5:8501", "Origin": "http://evil.example"}, 8501)
 
 
+def test_a_proxys_name_given_with_allowed_host_is_accepted(monkeypatch: pytest.MonkeyPatch) -> None:
+    # with --allow-remote or behind a local proxy, a proxy reached by a DNS name was always refused, though the
+    # remote warning advised one
+    monkeypatch.delenv(server.ALLOW_REMOTE_ENV, raising=False)
+    monkeypatch.delenv(server.ALLOWED_HOSTS_ENV, raising=False)
+    proxy = {"Host": "studio.example.com", "Origin": "https://studio.example.com"}
+    assert "'studio.example.com'" in server.foreign_page_message(proxy, 8501)
+    args = server.parse_args(["--allowed-host", "Studio.Example.com.", "--allowed-host", "other.lan"])
+    assert args.allowed_host == ["Studio.Example.com.", "other.lan"]
+    monkeypatch.setenv(server.ALLOWED_HOSTS_ENV, ",".join(args.allowed_host))
+    assert server.foreign_page_message(proxy, 8501) is None
+    assert server.foreign_page_message({"Host": "other.lan:8443", "Origin": "https://other.lan:8443"}, 8501) is None
+    # another site's page, or another name, is still refused
+    assert "'https://evil.example'" in server.foreign_page_message(
+        {"Host": "studio.example.com", "Origin": "https://evil.example"}, 8501)
+    assert "'attacker.example'" in server.foreign_page_message(
+        {"Host": "attacker.example", "Origin": "https://attacker.example"}, 8501)
+
+
 def test_the_page_and_its_icon_are_served_without_a_server_error(started: Started) -> None:
     # Streamlit 1.60's gzip middleware and Starlette ≥ 1.5 disagreed about who sends an image's response start:
     # every /favicon.png was a 500 with a traceback in the log (pyproject pins starlette < 1.5)
