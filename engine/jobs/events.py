@@ -99,7 +99,9 @@ def read_events(run_dir: Path, offset: int = 0, max_bytes: int = 8 << 20) -> Eve
     all when -1).
 
     A trailing partial line (a write in progress) is left for the next call. Unparseable complete lines, and lines
-    of another shape (:func:`well_formed`), are counted in ``bad_lines`` (and kept in ``corrupt``) and skipped.
+    of another shape (:func:`well_formed`), are counted in ``bad_lines`` (and kept in ``corrupt``) and skipped; so is
+    a complete line longer than ``max_bytes`` (its first bytes kept): no read found its end, and the run's ingestion
+    stood still at it for good — no later event read, its heartbeats unseen, the healthy job killed as hung.
     """
     path = Path(run_dir) / EVENTS_FILE
     if not path.exists():
@@ -107,7 +109,13 @@ def read_events(run_dir: Path, offset: int = 0, max_bytes: int = 8 << 20) -> Eve
     with path.open("rb") as fh:
         fh.seek(offset)
         data = fh.read(max_bytes)
-    end = data.rfind(b"\n")
+        end = data.rfind(b"\n")
+        if end < 0 and 0 <= max_bytes <= len(data):  # one line fills the window: skip to its end, if written
+            line_end = _next_newline(fh)
+            if line_end is None:
+                return EventBatch([], offset)
+            tail = (offset, _digest_of(fh, offset, line_end + 1))  # where reading stands, as for any line read
+            return EventBatch([], line_end + 1, 1, [(offset, data[:256])], tail)
     if end < 0:
         return EventBatch([], offset)
     events, corrupt = [], []
@@ -127,6 +135,43 @@ def read_events(run_dir: Path, offset: int = 0, max_bytes: int = 8 << 20) -> Eve
     last_start = offset + data.rfind(b"\n", 0, end) + 1
     tail = (last_start, line_digest(data[last_start - offset: end + 1]))
     return EventBatch(events, offset + end + 1, len(corrupt), corrupt, tail)
+
+
+def _next_newline(fh: Any, chunk: int = 1 << 20) -> int | None:
+    """The position of the next ``\\n`` from ``fh``'s position on, or None when the file ends first."""
+    while True:
+        start = fh.tell()
+        data = fh.read(chunk)
+        if not data:
+            return None
+        found = data.find(b"\n")
+        if found >= 0:
+            return start + found
+
+
+def _digest_of(fh: Any, start: int, end: int, chunk: int = 1 << 20) -> str:
+    """:func:`line_digest` of the bytes ``[start, end)`` of ``fh``, read a chunk at a time."""
+    digest = hashlib.blake2b(digest_size=16)
+    fh.seek(start)
+    while start < end:
+        data = fh.read(min(chunk, end - start))
+        if not data:
+            break
+        digest.update(data)
+        start += len(data)
+    return digest.hexdigest()
+
+
+def unread_line(run_dir: Path, offset: int) -> bool:
+    """Whether ``events.jsonl`` holds a complete line past byte ``offset``: events written but not ingested yet (a
+    backlog, read a window per poll) — a trailing partial line does not count."""
+    path = Path(run_dir) / EVENTS_FILE
+    try:
+        with path.open("rb") as fh:
+            fh.seek(offset)
+            return _next_newline(fh) is not None
+    except OSError:
+        return False
 
 
 _MAX_INTEGER = 2**53

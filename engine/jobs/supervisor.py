@@ -32,7 +32,7 @@ from typing import Any
 import yaml
 
 from engine.jobs.config import ConfigError, config_to_dict
-from engine.jobs.events import FINAL_STATUSES, EventWriter
+from engine.jobs.events import FINAL_STATUSES, EventWriter, unread_line
 from engine.jobs.forkserver import ForkServer, WarmProcess, fork_is_safe, shared_server
 from engine.jobs.ingest import ingest_run
 from engine.jobs.kinds import checked_config, job_kind
@@ -43,6 +43,8 @@ from engine.models.registry import new_model_name_problem
 from engine.store import Store
 from engine.store.clock import utc_now
 from engine.workspace import Workspace
+
+_LOG = logging.getLogger(__name__)
 
 STDOUT_FILE = "stdout.log"
 
@@ -196,7 +198,7 @@ class Supervisor:
         try:
             return server.start(run_dir, run_dir / STDOUT_FILE, env)
         except RuntimeError as exc:
-            logging.getLogger(__name__).warning("cold start for %s: %s", run_dir.name, exc)
+            _LOG.warning("cold start for %s: %s", run_dir.name, exc)
             return None
 
     def start(self, kind_name: str, config: Any, title: str = "", launch: dict | None = None) -> str:
@@ -288,51 +290,62 @@ class Supervisor:
         self._reap_exited()
         ended = []
         for run in self.store.runs.active():
-            run_id = run["id"]
-            ingest_run(self.store, run_id)
-            run = self._run(run_id)
-            alive = bool(run["pid"]) and self._alive(run_id, run["pid"])
-            if run["status"] in FINAL_STATUSES:
-                self._reap(run_id)
-                ended.append(run_id)
-                continue
-            if run_id in self._launching:  # its process is being started here (perhaps waiting for the fork server)
-                continue
-            now = utc_now()
-            if run["cancel_requested_at"] and alive and now - run["cancel_requested_at"] > timedelta(
-                    seconds=self.kill_after_s):
-                self._signal(run, signal.SIGKILL)
-                self._finish(run_id, "cancelled", f"killed: no exit within {self.kill_after_s:.0f}s of cancel")
-                ended.append(run_id)
-                continue
-            if not alive:
-                self._reap(run_id)
-                ingest_run(self.store, run_id)  # the last lines it wrote before exiting
-                run = self._run(run_id)
-                if run["status"] in FINAL_STATUSES:
-                    ended.append(run_id)
-                    continue
-            last_sign = run["heartbeat_at"] or run["launched_at"] or run["created_at"]
-            if not alive and run["cancel_requested_at"]:  # stopped by the cancel before it could say so itself
-                self._finish(run_id, "cancelled", "cancelled (the job ended on the stop signal)")
-                ended.append(run_id)
-                continue
-            watched_silence = now - max(last_sign, self._watching_since or last_sign)
-            stale = watched_silence > timedelta(seconds=self.stale_after_s)
-            if not run["pid"] and not stale:  # recorded, not launched yet (a pipeline step between create and launch)
-                continue
-            if not alive or stale:
-                if alive:  # hung: silent for longer than allowed while the supervisor watched
-                    self._signal(run, signal.SIGKILL)
-                silent = (now - last_sign).total_seconds()
-                error = f"job process died (no heartbeat for {silent:.0f}s)"
-                if not run["pid"]:
-                    error = "the run was never started (its process was not launched)"
-                elif last := last_exception_line(self.workspace.run_dir(run_id)):
-                    error += f"; the last error in its output: {last}"  # e.g. a full disk while writing its events
-                self._finish(run_id, "failed", error)
-                ended.append(run_id)
+            try:
+                self._watch(run, ended)
+            except OSError as exc:  # this run's folder cannot be read or written: the others are still watched
+                _LOG.warning("run %s could not be watched this time: %s", run["id"], exc)
         return ended
+
+    def _watch(self, run: dict, ended: list[str]) -> None:
+        """One poll of one active run: ingest it, and end it when its process is gone, hung or past its cancel."""
+        run_id = run["id"]
+        ingest_run(self.store, run_id)
+        run = self._run(run_id)
+        alive = bool(run["pid"]) and self._alive(run_id, run["pid"])
+        if run["status"] in FINAL_STATUSES:
+            self._reap(run_id)
+            ended.append(run_id)
+            return
+        if run_id in self._launching:  # its process is being started here (perhaps waiting for the fork server)
+            return
+        now = utc_now()
+        if run["cancel_requested_at"] and alive and now - run["cancel_requested_at"] > timedelta(
+                seconds=self.kill_after_s):
+            self._signal(run, signal.SIGKILL)
+            self._finish(run_id, "cancelled", f"killed: no exit within {self.kill_after_s:.0f}s of cancel")
+            ended.append(run_id)
+            return
+        if not alive:
+            self._reap(run_id)
+            ingest_run(self.store, run_id)  # the last lines it wrote before exiting
+            run = self._run(run_id)
+            if run["status"] in FINAL_STATUSES:
+                ended.append(run_id)
+                return
+        last_sign = run["heartbeat_at"] or run["launched_at"] or run["created_at"]
+        if not alive and run["cancel_requested_at"]:  # stopped by the cancel before it could say so itself
+            self._finish(run_id, "cancelled", "cancelled (the job ended on the stop signal)")
+            ended.append(run_id)
+            return
+        watched_silence = now - max(last_sign, self._watching_since or last_sign)
+        stale = watched_silence > timedelta(seconds=self.stale_after_s)
+        if not run["pid"] and not stale:  # recorded, not launched yet (a pipeline step between create and launch)
+            return
+        if alive and stale and unread_line(self.workspace.run_dir(run_id), run["events_offset"]):
+            # events written while no studio watched, read a window a poll: its heartbeats are among them (a
+            # restarted studio judged the last one read, and killed a healthy job as hung)
+            return
+        if not alive or stale:
+            if alive:  # hung: silent for longer than allowed while the supervisor watched
+                self._signal(run, signal.SIGKILL)
+            silent = (now - last_sign).total_seconds()
+            error = f"job process died (no heartbeat for {silent:.0f}s)"
+            if not run["pid"]:
+                error = "the run was never started (its process was not launched)"
+            elif last := last_exception_line(self.workspace.run_dir(run_id)):
+                error += f"; the last error in its output: {last}"  # e.g. a full disk while writing its events
+            self._finish(run_id, "failed", error)
+            ended.append(run_id)
 
     def _finish(self, run_id: str, status: str, error: str) -> None:
         """Write a final status on the job's behalf (it can no longer) and ingest it. A run whose folder is gone
@@ -345,12 +358,18 @@ class Supervisor:
             with self.store.db.transaction() as cur:
                 self.store.runs.mark_final(cur, run_id, status, error)
             return
-        writer = EventWriter(run_dir)
         try:
-            writer.emit("log", level="error", message=error)
-            writer.emit("status", status=status, error=error)
-        finally:
-            writer.close()
+            writer = EventWriter(run_dir)
+            try:
+                writer.emit("log", level="error", message=error)
+                writer.emit("status", status=status, error=error)
+            finally:
+                writer.close()
+        except OSError as exc:  # a full disk or a folder it may not write: said in the store alone, as above (it
+            # failed on every poll, and every run after it in the loop went unwatched)
+            with self.store.db.transaction() as cur:
+                self.store.runs.mark_final(cur, run_id, status, f"{error}; its event log could not be written: {exc}")
+            return
         ingest_run(self.store, run_id)
 
     def _reap(self, run_id: str) -> None:

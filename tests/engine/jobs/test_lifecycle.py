@@ -241,6 +241,84 @@ def _stale_running(store, run_id: str, pid: int) -> None:
                     "launched_at = now() - INTERVAL 6 MINUTE WHERE id = ?", [run_id])
 
 
+def test_a_backlog_written_while_no_studio_watched_is_read_before_the_job_is_judged(supervisor, store, workspace):
+    # a job that wrote more than a read's 8 MiB while the studio was closed: the restarted studio (or `jobs list`)
+    # read the first 8 MiB, judged the last heartbeat in them, and SIGKILLed the healthy job as hung
+    from engine.jobs.events import EventWriter
+    from tests.conftest import new_run
+
+    run_dir = new_run(store, workspace, "r1")
+    job = subprocess.Popen(["sleep", "600"], cwd=run_dir, start_new_session=True)  # works in the run's folder
+    try:
+        _stale_running(store, "r1", job.pid)
+        writer = EventWriter(run_dir)
+        for i in range(4500):  # ~9 MiB of the job's own log lines, then its newest beat
+            writer.emit("log", level="info", message=f"line {i} " + "x" * 2000)
+        writer.emit("heartbeat")
+        writer.close()
+        fresh = Supervisor(store, workspace, stale_after_s=3, heartbeat_s=0.2)
+        for _ in range(3):
+            fresh.poll()
+        run = store.runs.get("r1")
+        assert run["status"] == "running" and job.poll() is None, run["error"]
+        assert len(store.runs.logs("r1", tail=10_000)) == 4500
+    finally:
+        job.kill()
+        job.wait()
+
+
+def test_an_event_line_longer_than_a_read_is_skipped_and_the_rest_read(supervisor, store, workspace):
+    # no read of 8 MiB found the end of a 9-MiB line: nothing after it was ever ingested, the job was killed as
+    # hung, the run stayed "running" for good and every poll appended another "failed" status line
+    from engine.jobs.events import EventWriter, read_events
+    from engine.jobs.ingest import ingest_run
+    from tests.conftest import new_run
+
+    run_dir = new_run(store, workspace, "r1")
+    writer = EventWriter(run_dir)
+    writer.emit("log", level="info", message="before")
+    writer.emit("log", level="error", message="B" * (9 << 20))
+    writer.emit("log", level="info", message="after")
+    writer.close()
+    batch = read_events(run_dir, 0)
+    assert [e["message"] for e in batch.events] == ["before"] and batch.bad_lines == 0
+    skipped = read_events(run_dir, batch.next_offset)
+    assert skipped.events == [] and skipped.bad_lines == 1 and skipped.next_offset > batch.next_offset + (9 << 20)
+    for _ in range(3):
+        ingest_run(store, "r1")
+    assert [r["message"] for r in store.runs.logs("r1")] == ["before", "after"]
+    with (run_dir / "events.jsonl").open("ab") as fh:  # a long line still being written: waited for, not skipped
+        fh.write(b'{"seq": 9, "type": "log", "message": "' + b"C" * (9 << 20))
+    offset = store.runs.get("r1")["events_offset"]
+    assert read_events(run_dir, offset).next_offset == offset
+
+
+def test_a_run_whose_folder_cannot_be_written_does_not_stop_the_others_being_watched(supervisor, store, workspace,
+                                                                                      monkeypatch):
+    # a full disk under one run's folder: ending it on the job's behalf raised on every poll, and the runs after
+    # it in the loop were not watched (their progress froze, their cancels went unrecorded)
+    from engine.jobs import supervisor as supervisor_module
+    from engine.jobs.events import EventWriter
+    from tests.conftest import new_run
+
+    for run_id in ("r1", "r2"):
+        new_run(store, workspace, run_id)
+        _stale_running(store, run_id, 2**22 + 1)  # no such process: both died
+    real = supervisor_module.EventWriter
+
+    def full_disk(run_dir):
+        if run_dir.name == "r1":
+            raise OSError(28, "No space left on device")
+        return real(run_dir)
+
+    monkeypatch.setattr(supervisor_module, "EventWriter", full_disk)
+    supervisor.poll()
+    r1, r2 = store.runs.get("r1"), store.runs.get("r2")
+    assert r1["status"] == "failed" and "its event log could not be written: [Errno 28]" in r1["error"]
+    assert r2["status"] == "failed" and "no heartbeat" in r2["error"]
+    assert EventWriter  # (the real writer wrote r2's status)
+
+
 def test_a_recorded_pid_that_now_belongs_to_another_program_is_never_signalled(supervisor, store, workspace):
     # after a crash or a reboot the pid is reused: the supervisor took the program for the hung job and SIGKILLed
     # its process group
