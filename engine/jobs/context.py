@@ -71,6 +71,7 @@ class JobContext:
         self.events: EventWriter | NullEventWriter = EventWriter(self.run_dir) if rank == 0 else NullEventWriter()
         # Written by the signal handler: plain attribute stores, which take no lock (a threading.Event's set() does).
         self._stop_requested = False
+        self.model_registered = False  # this run announced its model: a training job's, once trained and saved
         self._stop_signal: int | None = None
         self._stop_announced = False
         self._announce_lock = threading.Lock()  # never taken by the signal handler
@@ -206,3 +207,5 @@ class JobContext:
     def artifact(self, kind: str, **details: Any) -> None:
         """Announce an output the studio should register (a model, a data file)."""
         self.events.emit("artifact", kind=kind, **details)
+        if kind == "model":
+            self.model_registered = True

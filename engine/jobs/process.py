@@ -156,7 +156,9 @@ def run_job(run_dir: Path) -> int:
             ctx.log(f"process rank {rank} of {size} (pid {os.getpid()})")
             accept_indexed_cpu_location()
         kind.run(config, ctx)
-        if not kind.resumes_from_outputs:  # a trainer stopped by the cancel returns as if done: it is cancelled
+        if ctx.model_registered and ctx.should_stop():  # its model is trained, saved and registered: complete
+            ctx.log("the cancel came after the model was saved and registered: the run is complete")
+        elif not kind.resumes_from_outputs:  # a trainer stopped by the cancel returns as if done: it is cancelled
             ctx.raise_if_cancelled()
         # (a job that resumes from its outputs checks between units and raises itself: when it returns, every unit
         # is done and written — a cancel that arrived after the last one made a complete run "cancelled")
