@@ -18,6 +18,7 @@ from studio.components.arabic import bidi_table
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form
 from studio.components.monitor_charts import measure_chart
+from studio.components.stored_toggle import stored_toggle
 from studio.endpoint import running_endpoint, start_endpoint, stop_endpoint
 from studio.state import services
 
@@ -44,7 +45,7 @@ settings = load_settings(store)
 st.subheader("Translation endpoint")
 endpoint = running_endpoint()
 c1, c2 = st.columns([1, 3])
-port = c1.number_input(
+c1.number_input(
     "Port on 127.0.0.1",
     0,
     65535,
@@ -53,19 +54,23 @@ port = c1.number_input(
     disabled=endpoint is not None,
     help="Other tools on this machine send POST /translate here (0: any free port).",
 )
-serve = c2.toggle(
-    "Serve POST /translate",
-    value=endpoint is not None,
-    key="mon-serve",
-    help="A thread of the studio, listening on 127.0.0.1 only; it stops with the studio.",
-)
-if serve and endpoint is None:
-    try:
-        start_endpoint(int(port))
-    except OSError as exc:
-        st.error(str(exc))
-elif not serve and endpoint is not None:
-    stop_endpoint()
+
+
+def _serve(on: bool) -> None:
+    """Start or stop the endpoint as the toggle was clicked (an error is shown by the run that follows)."""
+    if on and running_endpoint() is None:
+        try:
+            start_endpoint(int(st.session_state.get("mon-port", DEFAULT_PORT)))
+        except OSError as exc:
+            st.session_state["mon-serve-error"] = str(exc)
+    elif not on and running_endpoint() is not None:
+        stop_endpoint()
+
+
+stored_toggle(c2, "Serve POST /translate", key="mon-serve", stored=endpoint is not None, change=_serve,
+              help="A thread of the studio, listening on 127.0.0.1 only; it stops with the studio.")
+if error := st.session_state.pop("mon-serve-error", None):
+    st.error(error)
 endpoint = running_endpoint()
 if endpoint is not None:
     example = json.dumps({"text": "Where is the station?", "pair": "en-ar"})

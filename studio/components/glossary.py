@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import streamlit as st
@@ -16,6 +17,7 @@ from engine.glossary.users import GlossaryInUse, delete_glossary
 from engine.markup import markdown_literal
 from engine.store.glossaries import GlossaryExistsError
 from studio.components.arabic import bidi_table
+from studio.components.stored_toggle import stored_toggle
 
 GLOSSARY_CSS = """
 <style>
@@ -120,14 +122,9 @@ def glossary_manager(store) -> None:
     for g in glossaries:
         c1, c2, c3 = st.columns([3, 2, 1])
         c1.markdown(f"**{markdown_literal(g['name'])}** · {g['pair']} · {g['entries']} terms")
-        on = c2.toggle(
-            "On by default",
-            value=bool(g["enabled"]),
-            key=f"gl-on-{g['id']}",
-            help="Pre-selected in the job forms and on the Translate page; each job can still choose.",
-        )
-        if on != bool(g["enabled"]):
-            store.glossaries.set_enabled(g["name"], on)
+        stored_toggle(c2, "On by default", key=f"gl-on-{g['id']}", stored=bool(g["enabled"]),
+                      change=functools.partial(store.glossaries.set_enabled, g["name"]),
+                      help="Pre-selected in the job forms and on the Translate page; each job can still choose.")
         if c3.button("Delete", key=f"gl-del-{g['id']}"):
             try:
                 delete_glossary(store, g["name"])

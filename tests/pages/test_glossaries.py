@@ -36,6 +36,19 @@ def test_a_bad_glossary_is_refused_with_lines_and_a_good_one_is_stored_and_switc
     assert store.glossaries.list() == []
 
 
+def test_a_tab_opened_before_a_glossary_was_switched_off_does_not_switch_it_back(open_page, store):
+    # the toggle was compared with the store on every rerun: a tab showing another glossary's terms switched on
+    # again a glossary switched off in another tab
+    for name in ("kitchen", "travel"):
+        store.glossaries.add(name, "en-ar", [GlossaryEntry("table", ("طاولة",))])
+    stale, other = open_page("data"), open_page("data")
+    kitchen = store.glossaries.by_name("kitchen")
+    other.toggle(key=f"gl-on-{kitchen['id']}").set_value(False).run()
+    assert store.glossaries.enabled_names() == ["travel"]
+    stale.selectbox(key="gl-show").set_value("travel").run()
+    assert store.glossaries.enabled_names() == ["travel"] and stale.toggle(key=f"gl-on-{kitchen['id']}").value is False
+
+
 def test_translate_page_highlights_terms_in_the_source_and_kept_or_missed_in_each_candidate(open_page, store):
     store.glossaries.add("kitchen", "en-ar", [GlossaryEntry("table", ("طاولة",)), GlossaryEntry("cat", ("قطة",))])
     rid = stored_request(store, source="The cats are on the Table.")

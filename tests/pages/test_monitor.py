@@ -127,3 +127,22 @@ def test_what_is_logged_after_the_page_opened_shows_on_its_next_run(open_page, s
     store.translation_log.add(copies)
     at.run()
     assert any(e.value.startswith("v1: degenerate outputs (share)") for e in at.error), [e.value for e in at.error]
+
+
+def test_a_tab_opened_before_the_endpoint_started_does_not_stop_it(open_page):
+    # a Monitor tab opened while the endpoint was off stopped it at its next rerun of anything (its own toggle's
+    # old value compared with the running endpoint): other tools on the machine lost the endpoint
+    from studio.endpoint import running_endpoint, stop_endpoint
+
+    stale, other = open_page("monitor"), open_page("monitor")
+    try:
+        other.number_input(key="mon-port").set_value(0)
+        other.toggle(key="mon-serve").set_value(True).run()
+        assert running_endpoint() is not None
+        stale.run()  # anything that reruns the old tab (a chart's period, a setting)
+        assert running_endpoint() is not None and stale.toggle(key="mon-serve").value is True
+        assert any(s.value.startswith("Serving at ") for s in stale.success)
+        stale.toggle(key="mon-serve").set_value(False).run()  # its own click still stops it
+        assert running_endpoint() is None
+    finally:
+        stop_endpoint()
