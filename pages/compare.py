@@ -29,6 +29,7 @@ from engine.jobs.config import FieldSpec
 from engine.jobs.evaluate import REQUESTABLE_METRICS, plan_evaluation
 from engine.markup import html_text, markdown_literal
 from engine.models.lineage import model_lineage
+from engine.store.evaluations import AlreadyJudged
 from studio.components.arabic import arabic_cell, arabic_text
 from studio.components.glossary import terminology_section
 from studio.components.header import workspace_header
@@ -36,7 +37,6 @@ from studio.components.job_panel import config_form, run_monitor, start_once
 from studio.components.mqm_panel import mqm_panel
 from studio.components.pickers import corpus_picker
 from studio.components.scorecard import scorecard_panel
-from studio.reruns import rerun_scope
 from studio.state import services
 
 STAGE_ORDER = ("sft", "cold-start", "final", "production", "candidate", "archived")
@@ -348,6 +348,18 @@ def compare_section() -> None:
 
 
 @st.fragment
+def _record_ab(testset_id: str, item, user: dict, choice: str, item_key: str) -> None:
+    """Record a blind A/B click for the item it was shown with; a sentence judged meanwhile in another tab is said,
+    not judged again (the next item is drawn by the run that follows)."""
+    try:
+        store.evaluations.record_judgement(testset_id, item.idx, user["name"], item.left, item.right, choice,
+                                           role=user["role"])
+    except AlreadyJudged:
+        st.session_state["ab-notice"] = ("You judged that sentence already (in another tab): your click was not "
+                                         "counted. Here is the next one.")
+    st.session_state.pop(item_key, None)
+
+
 def blind_ab_section() -> None:
     """Blind A/B: linguists judge two systems' outputs without knowing which is which. A fragment: a judgement
     reruns this tab, not the comparison's charts and reports."""
@@ -417,11 +429,12 @@ def blind_ab_section() -> None:
                     buttons = st.columns(3)
                     for column, label, choice in ((buttons[0], "A is better", "left"), (buttons[1], "Tie", "tie"),
                                                   (buttons[2], "B is better", "right")):
-                        if column.button(label, key=f"ab-{choice}", width="stretch"):
-                            store.evaluations.record_judgement(testset["id"], item.idx, user["name"], item.left,
-                                                               item.right, choice, role=user["role"])
-                            st.session_state.pop(item_key, None)
-                            st.rerun(scope=rerun_scope())
+                        # the item shown is bound to the click: the run a click starts drew a new item first when
+                        # this one had been judged in another tab, and the vote went to a sentence never seen
+                        column.button(label, key=f"ab-{choice}", width="stretch", on_click=_record_ab,
+                                      args=(testset["id"], item, user, choice, item_key))
+                    if notice := st.session_state.pop("ab-notice", None):
+                        st.warning(notice)
             st.subheader("Win rates")
             rates = win_rates(store.evaluations.judgements(testset["id"]))
             reveal = lead and st.toggle(

@@ -16,6 +16,10 @@ from engine.store.database import Database
 ROLES = ("linguist", "lead")
 
 
+class AlreadyJudged(ValueError):
+    """A blind A/B judgement of a sentence this linguist has judged already for the same two systems."""
+
+
 def testset_id_for(rows: Iterable[dict]) -> str:
     """The content id of a test set: a hash of its (source, reference, pair) rows in order."""
     digest = hashlib.sha256()
@@ -176,7 +180,9 @@ class EvaluationRepository:
     # --- blind A/B -------------------------------------------------------------------------------------
     def record_judgement(self, testset_id: str, idx: int, linguist: str, left: str, right: str, choice: str,
                          *, role: str = "linguist") -> int:
-        """Store one blind judgement (``left``/``right``: the evaluations in the order shown); returns its id."""
+        """Store one blind judgement (``left``/``right``: the evaluations in the order shown); returns its id.
+        Raises :class:`AlreadyJudged` when this linguist has judged that sentence of that pair already (in another
+        tab: a second vote counted twice in the win rates and the gate's votes)."""
         if not linguist.strip():
             raise ValueError("a judgement needs the linguist's name")
         if role not in ROLES:
@@ -187,6 +193,11 @@ class EvaluationRepository:
             raise ValueError("a judgement compares two different systems")
         won = {"left": left, "right": right, "tie": None}[choice]
         with self.db.transaction() as cur:
+            if cur.execute("SELECT 1 FROM ab_judgements WHERE linguist = ? AND testset_id = ? AND idx = ? AND"
+                           " ((left_eval = ? AND right_eval = ?) OR (left_eval = ? AND right_eval = ?))",
+                           [linguist.strip(), testset_id, int(idx), left, right, right, left]).fetchone():
+                raise AlreadyJudged(f"{linguist.strip()} has judged sentence {int(idx) + 1} of these two systems "
+                                    "already")
             return cur.execute(
                 "INSERT INTO ab_judgements (testset_id, idx, linguist, role, left_eval, right_eval, choice, winner,"
                 " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",

@@ -128,6 +128,26 @@ def test_blind_ab_signs_in_records_a_judgement_and_counts_win_rates(compare_page
     assert any("1 judged by you" in c.value for c in at.caption)
 
 
+def test_a_blind_ab_click_counts_for_the_sentence_shown_or_not_at_all(compare_page, store, tmp_path):
+    # a stale tab whose sentence the same linguist had judged in another tab: the click's run drew a new sentence
+    # first, and the vote was stored for a sentence never seen
+    testset, good, bad = seed_two_systems(store, tmp_path)
+    at = compare_page()
+    at.text_input(key="ab-name").input("Amal")
+    at.radio(key="ab-role").set_value("linguist")
+    at.button[[b.label for b in at.button].index("Sign in")].click()
+    at.run()
+    (item,) = [v for k, v in at.session_state.filtered_state.items() if k.startswith("ab-item-")]
+    store.evaluations.record_judgement(testset, item.idx, "Amal", item.right, item.left, "tie")  # the other tab
+    at.button(key="ab-left").click()
+    at.run()
+    assert not at.exception
+    assert [(j["idx"], j["choice"]) for j in store.evaluations.judgements(testset)] == [(item.idx, "tie")]
+    assert any("You judged that sentence already" in w.value for w in at.warning)
+    with pytest.raises(ValueError, match="has judged sentence"):
+        store.evaluations.record_judgement(testset, item.idx, "Amal", item.left, item.right, "left")
+
+
 def _ab_signed_in(compare_page, store, tmp_path, second_outputs: list[str]):
     """Blind A/B signed in, between an SFT model giving the references and a second model giving
     ``second_outputs``."""
