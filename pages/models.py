@@ -108,6 +108,16 @@ def lineage_figure(graph: Lineage) -> go.Figure:
     return fig
 
 
+def _roll_back(box: str, confirmed: tuple[str, str | None]) -> None:
+    """The roll-back confirmed by ``box``, for what it named (``confirmed``): its message shows after the rerun."""
+    try:
+        restored = rollback(store, confirm=bool(st.session_state.get(box)), expected=confirmed)
+    except RegistryError as exc:
+        st.session_state["models-rb-error"] = str(exc)
+    else:
+        st.session_state["models-flash"] = f"Rolled back: {restored} is the production model again."
+
+
 def flash(message: str) -> None:
     """Show ``message`` after the rerun that follows a change."""
     st.session_state["models-flash"] = message
@@ -190,14 +200,14 @@ if models:
         if target is None:
             st.caption("No earlier production model on record to roll back to.")
         else:
-            sure = st.checkbox(f"Yes, make {target} production again (instead of {current})", key="models-rb-ok")
-            if st.button("Roll back production", key="models-rollback"):
-                try:
-                    restored = rollback(store, confirm=sure)
-                except RegistryError as exc:
-                    st.error(str(exc))
-                else:
-                    flash(f"Rolled back: {restored} is the production model again.")
+            # the box and the click name what they confirm: a box ticked for one roll-back stayed ticked for another,
+            # and the click rolled back whatever production had become meanwhile (another tab's promotion)
+            box = f"models-rb-ok-{target}-{current}"
+            st.checkbox(f"Yes, make {target} production again (instead of {current})", key=box)
+            st.button("Roll back production", key="models-rollback", on_click=_roll_back,
+                      args=(box, (target, current)))
+            if error := st.session_state.pop("models-rb-error", None):
+                st.error(error)
 
     export_col, archive_col = st.columns(2)
     with export_col:

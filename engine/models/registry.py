@@ -130,12 +130,14 @@ def _registered(change: Any, name: str) -> dict:
     return row
 
 
-def rollback(store: Any, *, confirm: bool) -> str:
+def rollback(store: Any, *, confirm: bool, expected: tuple[str, str | None] | None = None) -> str:
     """Return production to the model that was production before the newest standing promotion; returns its name.
 
-    ``confirm`` must be true (the page's confirmation). The model leaving production goes back to the stage it
-    had before its promotion. Refused when no earlier production model is on record, or it was archived or
-    removed since. One transaction.
+    ``confirm`` must be true (the page's confirmation); ``expected``, when given, is what was confirmed — (the model
+    to make production again, the production model it replaces) — and the roll-back is refused when either changed
+    since (another tab promoted a model: the roll-back undid that promotion instead of the one confirmed). The model
+    leaving production goes back to the stage it had before its promotion. Refused when no earlier production model
+    is on record, or it was archived or removed since. One transaction.
     """
     if confirm is not True:
         raise RegistryError("confirm the roll-back first")
@@ -147,12 +149,16 @@ def rollback(store: Any, *, confirm: bool) -> str:
         target = top["previous_production"]
         if target is None:
             raise RegistryError(f"{top['model']} was the first production model: there is none to roll back to")
+        current = change.productions()
+        if expected is not None and expected != (target, current[0] if current else None):
+            raise RegistryError(f"production changed since you confirmed: a roll-back now makes {target} production "
+                                f"again instead of {current[0] if current else 'no model'}; confirm that if it is "
+                                "what you want")
         target_row = change.model(target)
         if target_row is None:
             raise RegistryError(f"{target} is no longer registered; promote another model instead")
         if target_row["stage"] == "archived":
             raise RegistryError(f"{target} was archived since; promote another model instead")
-        current = change.productions()
         for other in current:
             change.set_stage(other, _restore_stage(stack, other))
         change.set_stage(target, "production")

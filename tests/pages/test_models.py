@@ -82,12 +82,33 @@ def test_promote_needs_the_typed_name_then_roll_back_needs_the_tick(open_page, s
     _button(at, "Roll back production").click()  # the box is not ticked: refused
     at.run()
     assert any("confirm" in e.value for e in at.error) and _stages(store)["cold-a"] == "production"
-    at.checkbox(key="models-rb-ok").check()
+    at.checkbox(key="models-rb-ok-sft-a-cold-a").check()
     _button(at, "Roll back production").click()
     at.run()
     assert not at.exception
     assert _stages(store) == {"sft-a": "production", "cold-a": "cold-start", "rm-a": "candidate"}
     assert [m["name"] for m in store.models.list(stage="production")] == ["sft-a"]
+    assert any("Rolled back: sft-a is the production model again" in s.value for s in at.success)
+
+
+def test_a_roll_back_confirmed_before_another_promotion_is_refused(open_page, store):
+    # another tab promoted a model after this one's box was ticked: the click rolled that promotion back instead
+    from engine.models.registry import promote
+
+    _registry(store)
+    promote(store, "sft-a", confirm_name="sft-a")
+    promote(store, "cold-a", confirm_name="cold-a")
+    at = open_page("models")
+    at.checkbox(key="models-rb-ok-sft-a-cold-a").check()
+    at.run()
+    store.models.register("cold-b", "policy", "/m/cold-b", stage="cold-start")
+    promote(store, "cold-b", confirm_name="cold-b")  # the other tab
+    _button(at, "Roll back production").click()
+    at.run()
+    assert not at.exception
+    assert any("production changed since you confirmed" in e.value for e in at.error)
+    assert [m["name"] for m in store.models.list(stage="production")] == ["cold-b"]
+    assert not at.checkbox(key="models-rb-ok-cold-a-cold-b").value  # a new confirmation for the new roll-back
 
 
 def test_reward_models_offer_no_promotion_and_can_be_archived(open_page, store):
