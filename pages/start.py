@@ -104,7 +104,7 @@ with st.expander("Train the demo model from scratch (advanced)"):
         run_id = start_demo_training(
             services(), max_minutes=float(minutes), register_stage="sft" if sft is None else "candidate",
             model_name=free_model_name(store, "demo-sft" if sft is None else "demo-sft-retrained"))
-        remember_start("bootstrap", ["demo", float(minutes)], run_id)
+        remember_start("bootstrap", ["demo", float(minutes)], f"Run {run_id}")
         st.rerun()
 
 if latest is not None:

@@ -544,7 +544,7 @@ def batch_section() -> None:
                     except (BatchUploadError, ValueError, LookupError) as exc:
                         st.error(str(exc))
                     else:
-                        remember_start("translate_batch", submission, run_id)
+                        remember_start("translate_batch", submission, f"Run {run_id}")
                         st.rerun()
         latest = store.runs.list(kinds=("translate_batch",), limit=1)
         if latest:

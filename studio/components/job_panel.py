@@ -105,21 +105,23 @@ DOUBLE_SUBMIT_S = 10.0
 
 
 def repeated_start(kind_name: str, submission: Any) -> str | None:
-    """The run this browser session started from the same ``submission`` (a form's settings, as JSON-able values)
-    in the last :data:`DOUBLE_SUBMIT_S` seconds — a double click on the form's button, which starts two script runs
-    that are each submitted — or ``None``. The page is told so."""
+    """What this browser session started from the same ``submission`` (a form's settings, as JSON-able values) in
+    the last :data:`DOUBLE_SUBMIT_S` seconds — a double click on the form's button, which starts two script runs
+    that are each submitted — or ``None``. The page is told so. ``kind_name``: a job kind, or ``pipeline:<template>``
+    for a pipeline's one-click form (a double click started two pipelines, each registering its own final model)."""
     key = json.dumps([kind_name, submission], sort_keys=True, default=str)
     last = st.session_state.get("job-panel-last-start")
     if last and last[0] == key and time.monotonic() - last[1] < DOUBLE_SUBMIT_S:
-        st.info(f"Run {last[2]} started with these settings a moment ago: it is not started twice.")
+        st.info(f"{last[2]} started with these settings a moment ago: it is not started twice.")
         return last[2]
     return None
 
 
-def remember_start(kind_name: str, submission: Any, run_id: str) -> None:
-    """Record a run just started from ``submission`` (see :func:`repeated_start`)."""
+def remember_start(kind_name: str, submission: Any, started: str) -> None:
+    """Record what was just started from ``submission`` — ``started`` names it: "Run <id>", "Pipeline #<id>" (see
+    :func:`repeated_start`)."""
     key = json.dumps([kind_name, submission], sort_keys=True, default=str)
-    st.session_state["job-panel-last-start"] = (key, time.monotonic(), run_id)
+    st.session_state["job-panel-last-start"] = (key, time.monotonic(), started)
 
 
 def start_once(kind_name: str, config: Any, *, title: str = "", launch: dict | None = None) -> str | None:
@@ -129,7 +131,7 @@ def start_once(kind_name: str, config: Any, *, title: str = "", launch: dict | N
     if repeated_start(kind_name, submission):
         return None
     run_id = services().supervisor.start(kind_name, config, title=title, launch=launch)
-    remember_start(kind_name, submission, run_id)
+    remember_start(kind_name, submission, f"Run {run_id}")
     return run_id
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from engine.jobs.config import config_to_dict
 from engine.pipelines.templates import (
     RL_METHOD_FIELDS,
     RL_METHOD_HELP,
@@ -13,7 +14,7 @@ from engine.pipelines.templates import (
     fields_unused_by,
     start_template,
 )
-from studio.components.job_panel import REFRESH_SECONDS, STATUS_ICONS, config_form
+from studio.components.job_panel import REFRESH_SECONDS, STATUS_ICONS, config_form, remember_start, repeated_start
 from studio.components.pickers import corpus_picker, pair_sets_picker
 from studio.state import services, shows_storage_errors
 
@@ -63,11 +64,15 @@ def pipeline_form(template: str, *, key: str, defaults: dict | None = None) -> i
                          submit_label=f"Run {spec.title}")
     if config is None:
         return None
+    submission = config_to_dict(config)
+    if repeated_start(f"pipeline:{template}", submission):
+        return None
     try:
         pipeline_id = start_template(services().pipelines, services().store, template, config)
     except (ValueError, LookupError) as exc:
         st.error(f"Cannot start {spec.title}: {exc}")
         return None
+    remember_start(f"pipeline:{template}", submission, f"Pipeline #{pipeline_id}")
     st.session_state[STARTED] = pipeline_id  # the Pipelines page selects it (it kept showing the one before)
     st.rerun()  # the page shows the new pipeline
     return pipeline_id

@@ -13,7 +13,8 @@ def test_empty_page_offers_both_phases(open_page):
     assert any("No pipeline yet" in i.value for i in at.info)
 
 
-def test_phase2_starts_with_its_steps(open_page, store, tiny_policy, tiny_policy_dir, demo_corpus):
+def test_phase2_starts_with_its_steps(open_page, store, tiny_policy, tiny_policy_dir, demo_corpus, monkeypatch):
+    monkeypatch.setattr("studio.components.job_panel.DOUBLE_SUBMIT_S", 600.0)  # the double click, runs later
     # a newer policy that is not an SFT model: Phase 2 still starts from the SFT model
     store.models.register("later-cold", "policy", str(tiny_policy_dir), stage="cold-start",
                           metadata={"prompt_format": "tags"})
@@ -42,6 +43,11 @@ def test_phase2_starts_with_its_steps(open_page, store, tiny_policy, tiny_policy
     assert steps["status"].tolist() == ["running", "pending", "pending", "pending"]
     assert steps["run"].iloc[0] == f"runs?run={pipeline['steps'][0]['run_id']}"
     assert at.dataframe[1].value["status"].tolist() == ["running"]  # all pipelines, folded away
+    # a double click submits the form twice: the second starts no second pipeline (each ran to its own final model)
+    by_label(at.button, "Run Phase 2 · cold start").click()
+    at.run()
+    assert len(store.pipelines.list()) == 1
+    assert any(f"Pipeline #{pipeline['id']} started with these settings a moment ago" in i.value for i in at.info)
 
 
 def _phase3_started(open_page, store, tiny_policy_dir, demo_corpus):
@@ -152,8 +158,9 @@ def test_a_settings_box_with_a_part_it_cannot_read_starts_nothing(open_page, sto
 
 
 def test_a_pipeline_just_started_is_the_one_shown(open_page, store, tiny_policy, tiny_policy_dir, tiny_rm,
-                                                  demo_corpus):
+                                                  demo_corpus, monkeypatch):
     # the page kept showing the pipeline chosen before ("#1 … succeeded"), inviting a second start
+    monkeypatch.setattr("studio.components.job_panel.DOUBLE_SUBMIT_S", 0.0)  # the second start is no double click
     at = _phase3_started(open_page, store, tiny_policy_dir, demo_corpus)
     first = store.pipelines.list()[0]["id"]
     assert at.selectbox(key="pipelines-chosen").value == first
