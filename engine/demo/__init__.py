@@ -11,14 +11,18 @@ command that produced the shipped model is ``python -m engine demo train`` (:mod
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
+import threading
 from pathlib import Path
 
 import pyarrow as pa
 
 from engine.corpora import PreparedCorpus, PrepareOptions, prepare_corpus
 from engine.services import Services
+from engine.store.corpora import CorpusExistsError
+from engine.store.glossaries import GlossaryExistsError
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "demo"
 DEMO_MODEL_DIR = DEMO_DIR / "model"
@@ -101,10 +105,13 @@ def load_demo_corpora(studio: Services, demo_dir: Path = DEMO_DIR) -> list[int]:
                 continue
             prepared, options = prepare_demo_corpus(pair, demo_dir, prefs=prefs)
             files = f"{pair}.prefs.tsv" if prefs else f"{pair}.{{train,valid,test}}.tsv"
-            corpus_id = studio.store.corpora.add(
-                name, pair, prepared.table, source_file=f"{files} (demo)",
-                options={**asdict(options), "splits": "fixed by the demo files"}, report=prepared.report(),
-            )
+            try:
+                corpus_id = studio.store.corpora.add(
+                    name, pair, prepared.table, source_file=f"{files} (demo)",
+                    options={**asdict(options), "splits": "fixed by the demo files"}, report=prepared.report(),
+                )
+            except CorpusExistsError:  # stored meanwhile by the same set-up in another tab: the same corpus
+                corpus_id = studio.store.corpora.by_name(name)["id"]
             ids.append(corpus_id)
     return ids
 
@@ -174,16 +181,23 @@ def load_demo_glossaries(studio: Services, demo_dir: Path = DEMO_DIR) -> list[st
         parsed = parse_glossary(path.read_bytes(), "tsv", pair)
         if not parsed.ok:
             raise ValueError(f"{path}: " + "; ".join(str(e) for e in parsed.errors))
-        studio.store.glossaries.add(name, pair, parsed.entries, source_file=f"{pair}.tsv (demo)")
+        with contextlib.suppress(GlossaryExistsError):  # stored meanwhile by the same set-up in another tab
+            studio.store.glossaries.add(name, pair, parsed.entries, source_file=f"{pair}.tsv (demo)")
     return list(DEMO_GLOSSARIES)
+
+
+_SETUP_LOCK = threading.Lock()
 
 
 def setup_demo(studio: Services, demo_dir: Path = DEMO_DIR, model_dir: Path = DEMO_MODEL_DIR) -> str:
     """The one-click demo set-up: store the demo corpora and glossaries and register the shipped SFT model
-    (seconds)."""
-    load_demo_corpora(studio, demo_dir)
-    load_demo_glossaries(studio, demo_dir)
-    return register_shipped_model(studio, model_dir)
+    (seconds). One at a time in a process: clicked in two tabs at once, both stored the corpora and copied the
+    model into one temporary folder, and one tab showed DuckDB's constraint error as a traceback; the second set-up
+    now finds the first's work done."""
+    with _SETUP_LOCK:
+        load_demo_corpora(studio, demo_dir)
+        load_demo_glossaries(studio, demo_dir)
+        return register_shipped_model(studio, model_dir)
 
 
 def start_demo_training(studio: Services, **overrides) -> str:

@@ -106,10 +106,13 @@ class CorpusRepository:
         if missing:
             raise ValueError(f"segment table lacks columns: {', '.join(missing)}")
         name = check_label(name, "corpus")
-        if self.db.query("SELECT 1 FROM corpora WHERE name = ?", [name]):
-            raise CorpusExistsError(f"a corpus named {name!r} already exists; choose another name")
         incoming = table.select(list(SEGMENT_COLUMNS))
         with self.db.transaction() as cur:
+            # checked inside the write transaction (they run one at a time): checked before it, two tabs adding one
+            # name at once (Set up the demo clicked in both) both passed, and the second insert raised DuckDB's
+            # constraint error as a traceback
+            if cur.execute("SELECT 1 FROM corpora WHERE name = ?", [name]).fetchone():
+                raise CorpusExistsError(f"a corpus named {name!r} already exists; choose another name")
             corpus_id = cur.execute(
                 "INSERT INTO corpora (name, pair, source_file, created_at, options, report)"
                 " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",

@@ -33,9 +33,10 @@ class GlossaryRepository:
         name = check_label(name, "glossary")
         if not entries:
             raise ValueError("a glossary needs at least one entry")
-        if self.by_name(name) is not None:
-            raise GlossaryExistsError(f"a glossary named {name!r} already exists: choose another name or delete it")
-        with self.db.transaction() as cur:
+        with self.db.transaction() as cur:  # checked inside the write transaction (see CorporaRepo.add)
+            if cur.execute("SELECT 1 FROM glossaries WHERE name = ?", [name]).fetchone():
+                raise GlossaryExistsError(f"a glossary named {name!r} already exists: choose another name or "
+                                          "delete it")
             gid = cur.execute(
                 "INSERT INTO glossaries (name, pair, enabled, source_file, created_at) VALUES (?, ?, ?, ?, ?)"
                 " RETURNING id",

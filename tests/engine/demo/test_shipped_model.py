@@ -143,3 +143,22 @@ def test_demo_train_runs_the_jobs_own_checks_before_making_the_run_folder(tmp_pa
         assert main(["--out", str(tmp_path / "model"), "--run-dir", str(run_dir), "--steps", "20", "--warmup", "0",
                      "--precision", "fp16"]) == 2
         assert "precision fp16 needs a CUDA GPU" in capsys.readouterr().err and not run_dir.exists()
+
+
+def test_the_demo_set_up_clicked_in_two_tabs_at_once_sets_it_up_once(workspace):
+    # both checked the corpus names before storing, and the second insert raised DuckDB's constraint error, shown
+    # as a traceback
+    from concurrent.futures import ThreadPoolExecutor
+
+    from engine.services import Services
+
+    studio = Services.open(workspace)
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            names = list(pool.map(lambda _: setup_demo(studio), range(2)))
+        assert names[0] == names[1]
+        assert sorted(c["name"] for c in studio.store.corpora.list()) == [
+            "demo-en-ar", "demo-en-ar-prefs", "demo-fr-ar", "demo-fr-ar-prefs"]
+        assert [m["name"] for m in studio.store.models.list(kind="policy")] == [names[0]]
+    finally:
+        studio.close()
