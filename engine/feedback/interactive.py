@@ -24,7 +24,6 @@ The setting is process-wide, so it is applied only inside the model lock and res
 
 from __future__ import annotations
 
-import functools
 import os
 import threading
 import time
@@ -38,6 +37,7 @@ from engine.characters import unsafe_character
 from engine.decoding.candidates import SamplingStrategy, merge_duplicates, parse_strategies
 from engine.decoding.loop import new_token_room, reached_stop, stop_token_ids
 from engine.decoding.per_row import PerRowSampling
+from engine.models.loaded import LoadedModels
 
 DEFAULT_STRATEGIES: tuple[str, ...] = ("greedy", "temperature:0.7x2", "temperature:1.0x2", "top_k:20", "top_p:0.9x2")
 """Eight candidates: greedy, two at T=0.7, two at T=1.0, one top-k 20, two nucleus 0.9."""
@@ -105,10 +105,10 @@ def check_strategies(specs: Sequence[str]) -> list[SamplingStrategy]:
 
 
 _LOAD_LOCK = threading.Lock()
+_POLICIES = LoadedModels(2)
 
 
-@functools.lru_cache(maxsize=2)
-def _load(path: str, trust_remote_code: bool, fingerprint: str) -> LoadedPolicy:
+def _load(path: str, trust_remote_code: bool) -> LoadedPolicy:
     from engine.jobs.precision import inference_model, resolve_precision
     from engine.models.loading import load_tokenizer
 
@@ -119,12 +119,11 @@ def _load(path: str, trust_remote_code: bool, fingerprint: str) -> LoadedPolicy:
 
 def load_policy(path: str, trust_remote_code: bool = False) -> LoadedPolicy:
     """The policy model in folder ``path`` (or hub id), loaded once per process (two kept at most) and again when
-    the folder's weights change (:func:`~engine.models.loading.model_fingerprint`: a replaced folder's old weights
-    went on translating, under the model's name, and a deleted one's too)."""
-    from engine.models.loading import model_fingerprint
-
+    the folder's weights change (:class:`~engine.models.loaded.LoadedModels`: a replaced folder's old weights went
+    on translating, under the model's name, and a deleted one's too)."""
+    path, trust = str(path), bool(trust_remote_code)
     with _LOAD_LOCK:
-        return _load(str(path), bool(trust_remote_code), model_fingerprint(str(path)))
+        return _POLICIES.get((path, trust), path, lambda: _load(path, trust))
 
 
 _SCORER_LOCKS: dict[str, threading.Lock] = {}

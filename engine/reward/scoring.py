@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import torch
 
+from engine.models.loaded import LoadedModels
 from engine.models.prompting import prompt_format_of
 from engine.reward.encoding import source_ids
 
@@ -74,18 +74,15 @@ class RewardScorer:
         return self.score(sources, candidates, pairs)
 
 
+_SCORERS = LoadedModels(4)
+
+
 def cached_scorer(path: str) -> RewardScorer:
     """A scorer per model folder, loaded once per process (pages score repeatedly) and again when the folder's
-    weights change (:func:`~engine.models.loading.model_fingerprint`), on the GPU when there is one (precision
+    weights change (:class:`~engine.models.loaded.LoadedModels`), on the GPU when there is one (precision
     ``auto``)."""
-    from engine.models.loading import model_fingerprint
-
-    return _scorer_of(str(path), model_fingerprint(str(path)))
-
-
-@functools.lru_cache(maxsize=4)
-def _scorer_of(path: str, fingerprint: str) -> RewardScorer:
     from engine.jobs.precision import resolve_precision
 
-    return RewardScorer(path, precision=resolve_precision("auto"))
+    path = str(path)
+    return _SCORERS.get(path, path, lambda: RewardScorer(path, precision=resolve_precision("auto")))
 

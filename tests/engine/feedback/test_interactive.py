@@ -90,31 +90,30 @@ def test_each_request_draws_its_own_seed_and_records_it(tiny_policy_dir):
 
 def test_a_replaced_or_deleted_model_folder_is_not_served_from_the_cache(tiny_policy_dir, tiny_rm_dir, tmp_path):
     # loaded models were cached by path alone: a folder whose weights were replaced went on translating with the
-    # old ones (recorded under the model's name), and a deleted one translated on
-    import os
+    # old ones (recorded under the model's name), and a deleted one translated on; cached by path and fingerprint,
+    # the old copy then stayed loaded beside the new one
     import shutil
 
-    from engine.feedback.interactive import load_policy
+    from engine.feedback import interactive
     from engine.models.loading import ModelLoadError, load_causal_lm
-    from engine.reward.scoring import cached_scorer
+    from engine.reward import scoring
 
+    interactive._POLICIES.clear()
+    scoring._SCORERS.clear()
     policy, rm = tmp_path / "policy", tmp_path / "rm"
     shutil.copytree(tiny_policy_dir, policy)
     shutil.copytree(tiny_rm_dir, rm)
-    first, scorer = load_policy(str(policy)), cached_scorer(str(rm))
-    assert load_policy(str(policy)) is first and cached_scorer(str(rm)) is scorer  # loaded once
+    first, scorer = interactive.load_policy(str(policy)), scoring.cached_scorer(str(rm))
+    assert interactive.load_policy(str(policy)) is first and scoring.cached_scorer(str(rm)) is scorer  # once
     model = load_causal_lm(policy)
     with torch.no_grad():
         model.get_input_embeddings().weight.mul_(-1)
-    model.save_pretrained(policy, safe_serialization=True)
-    later = os.stat(policy / "model.safetensors").st_mtime + 2  # a replacement within the same second
-    os.utime(policy / "model.safetensors", (later, later))
-    replaced = load_policy(str(policy))
-    assert replaced is not first
+    model.save_pretrained(policy, safe_serialization=True)  # replaced at once: the same second, the same size
+    replaced = interactive.load_policy(str(policy))
+    assert replaced is not first and len(interactive._POLICIES) == 1  # the old copy is not kept beside it
     assert torch.equal(replaced.model.get_input_embeddings().weight, -first.model.get_input_embeddings().weight)
-    (rm / "config.json").touch()
-    os.utime(rm / "config.json", (later, later))
-    assert cached_scorer(str(rm)) is not scorer
+    (rm / "config.json").write_text((rm / "config.json").read_text())
+    assert scoring.cached_scorer(str(rm)) is not scorer and len(scoring._SCORERS) == 1
     shutil.rmtree(policy)
     with pytest.raises(ModelLoadError, match="does not exist"):
-        load_policy(str(policy))
+        interactive.load_policy(str(policy))
