@@ -91,6 +91,7 @@ class Supervisor:
         """Plain runs are forked by this process's fork server once it is ready (see :meth:`launch`); by default
         wherever that is safe (Linux without a GPU device)."""
         self._procs: dict[str, subprocess.Popen | WarmProcess] = {}
+        self._unwatchable: set[str] = set()  # runs whose folder could not be read, said once
         self._launching: set[str] = set()
         """Runs whose process this supervisor is starting (a launch may wait for the fork server's imports):
         :meth:`poll` does not judge them."""
@@ -293,8 +294,25 @@ class Supervisor:
             try:
                 self._watch(run, ended)
             except OSError as exc:  # this run's folder cannot be read or written: the others are still watched
-                _LOG.warning("run %s could not be watched this time: %s", run["id"], exc)
+                if self._unreadable(run, exc):
+                    ended.append(run["id"])
         return ended
+
+    def _unreadable(self, run: dict, exc: OSError) -> bool:
+        """A run whose folder could not be read or written this poll: ended in the store alone when its process is
+        gone (it stayed ``running`` for good, its pipeline step with it); else said once, and tried again at the
+        next poll. Returns whether it was ended."""
+        run_id = run["id"]
+        if not (run["pid"] and self._alive(run_id, run["pid"])):
+            self._reap(run_id)
+            with self.store.db.transaction() as cur:
+                self.store.runs.mark_final(cur, run_id, "failed",
+                                           f"job process died; its run folder could not be read: {exc}")
+            return True
+        if run_id not in self._unwatchable:
+            self._unwatchable.add(run_id)
+            _LOG.warning("run %s could not be watched (tried again at every poll): %s", run_id, exc)
+        return False
 
     def _watch(self, run: dict, ended: list[str]) -> None:
         """One poll of one active run: ingest it, and end it when its process is gone, hung or past its cancel."""

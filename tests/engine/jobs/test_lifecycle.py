@@ -317,6 +317,22 @@ def test_a_run_whose_folder_cannot_be_written_does_not_stop_the_others_being_wat
     assert r1["status"] == "failed" and "its event log could not be written: [Errno 28]" in r1["error"]
     assert r2["status"] == "failed" and "no heartbeat" in r2["error"]
     assert EventWriter  # (the real writer wrote r2's status)
+    # a folder whose event log cannot even be read: its dead run is ended in the store, and the next run watched
+    real_ingest = supervisor_module.ingest_run
+
+    def unreadable(store_, run_id):
+        if run_id == "r3":
+            raise PermissionError(13, "Permission denied")
+        return real_ingest(store_, run_id)
+
+    monkeypatch.setattr(supervisor_module, "ingest_run", unreadable)
+    for run_id in ("r3", "r4"):
+        new_run(store, workspace, run_id)
+        _stale_running(store, run_id, 2**22 + 1)
+    assert sorted(supervisor.poll()) == ["r3", "r4"]
+    r3, r4 = store.runs.get("r3"), store.runs.get("r4")
+    assert r3["status"] == "failed" and "could not be read: [Errno 13]" in r3["error"]
+    assert r4["status"] == "failed" and "no heartbeat" in r4["error"]
 
 
 def test_a_recorded_pid_that_now_belongs_to_another_program_is_never_signalled(supervisor, store, workspace):
