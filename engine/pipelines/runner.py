@@ -84,6 +84,12 @@ class PipelineRunner:
             if pipeline_id is not None:
                 pipelines = [self.store.pipelines.get(pipeline_id)]
             else:
+                # a step whose run succeeded after Cancel pipeline marked it cancelled says so (its model is
+                # registered); the pipeline stays cancelled, and Resume pipeline carries on after it
+                for cancelled_pipeline, position in self.store.pipelines.finished_after_cancel():
+                    self.store.pipelines.set_step(cancelled_pipeline, position, status="succeeded")
+                    if all(s["status"] == "succeeded" for s in self.store.pipelines.get(cancelled_pipeline)["steps"]):
+                        self.store.pipelines.set_status(cancelled_pipeline, "succeeded")  # it was the last step
                 pipelines = self.store.pipelines.list(statuses=("running",))
                 pipelines += [p for p in map(self.store.pipelines.get, self.store.pipelines.resumed_elsewhere())
                               if p is not None and self._rejoin(p)]

@@ -66,6 +66,15 @@ class PipelineRepository:
             " AND r.launched_at > p.finished_at ORDER BY p.id")
         return [int(r[0]) for r in rows]
 
+    def finished_after_cancel(self) -> list[tuple[int, int]]:
+        """``(pipeline id, step position)`` of the steps *Cancel pipeline* marked cancelled whose run went on to
+        succeed (the cancel came after a training job registered its model): one query (the watcher asks every 2 s)."""
+        rows = self.db.query(
+            "SELECT s.pipeline_id, s.position FROM pipelines p JOIN pipeline_steps s ON s.pipeline_id = p.id"
+            " JOIN runs r ON r.id = s.run_id WHERE p.status = 'cancelled' AND s.status = 'cancelled'"
+            " AND r.status = 'succeeded' ORDER BY s.pipeline_id, s.position")
+        return [(int(r[0]), int(r[1])) for r in rows]
+
     def set_step(self, pipeline_id: int, position: int, *, status: str, run_id: str | None = None,
                  error: str | None = None) -> None:
         """Record a step's status (and its run, when given); ``error`` is cleared unless given."""

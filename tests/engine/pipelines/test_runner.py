@@ -217,3 +217,17 @@ def test_a_step_cancelled_by_the_user_stops_the_pipeline_as_cancelled(supervisor
     runner.advance()
     pipeline = store.pipelines.get(pipeline_id)
     assert pipeline["status"] == "cancelled" and pipeline["error"] == "step only cancelled"
+
+
+def test_a_step_whose_run_succeeds_after_cancel_pipeline_says_succeeded(supervisor, store, workspace):
+    # the cancel came while a training job registered its model: the run ended succeeded, and its step (marked
+    # cancelled by Cancel pipeline at once) said cancelled for good
+    runner = PipelineRunner(store, supervisor)
+    pipeline_id, run_id = _stopped_one_step_pipeline(store, workspace, how="pipeline")
+    runner.advance()
+    assert store.pipelines.get(pipeline_id)["steps"][0]["status"] == "cancelled"  # still stopping
+    with store.db.transaction() as cur:
+        store.runs.mark_final(cur, run_id, "succeeded", None)
+    runner.advance()
+    pipeline = store.pipelines.get(pipeline_id)
+    assert pipeline["steps"][0]["status"] == "succeeded" and pipeline["status"] == "succeeded"  # its last step
