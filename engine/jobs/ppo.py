@@ -158,12 +158,19 @@ def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
 
 
 def _check_tokenizers(policy: Any, rewards: list[Any]) -> None:
-    """Refuse reward models whose tokenizer is not the policy's: PPO hands them the policy's token ids, so another
-    tokenizer read other words (or an id past its vocabulary failed the run late) — the rewards meant nothing."""
+    """Refuse reward models whose tokenizer or prompt format is not the policy's: PPO hands them the policy's token
+    ids — its prompt as the policy reads it — so another tokenizer read other words (or an id past its vocabulary
+    failed the run late) and a reward model trained on another prompt format (its backbone's, as it is scored
+    everywhere else) read a framing it never saw — the rewards meant nothing."""
     from engine.models.loading import load_tokenizer, tokenizer_mismatch
 
     own = load_tokenizer(policy.path, trust_remote_code=policy.trust_remote_code)
     for reward in rewards:
+        if reward.prompt_format != policy.prompt_format:
+            raise ValueError(f"the reward model {reward.name} reads prompts in the {reward.prompt_format!r} format "
+                             f"and {policy.name} writes them in {policy.prompt_format!r}: PPO scores the policy's own "
+                             "prompt — choose a reward model trained on a backbone of the policy's format, or use "
+                             "GRPO, whose rewards read the text")
         problem = tokenizer_mismatch(own, load_tokenizer(reward.path, trust_remote_code=reward.trust_remote_code))
         if problem:
             raise ValueError(f"the reward model {reward.name} does not share the tokenizer of {policy.name} "

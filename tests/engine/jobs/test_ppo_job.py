@@ -118,3 +118,19 @@ def test_a_reward_model_with_another_tokenizer_is_refused_before_the_run(supervi
     with pytest.raises(ValueError, match="does not share the tokenizer of tiny-sft .their vocabularies differ"):
         supervisor.start("ppo", _config(demo_corpus, reward_model="rm-other"))
     assert not store.runs.list(kinds=("ppo",))
+
+
+def test_a_reward_model_of_another_prompt_format_is_refused_before_the_run(supervisor, store, tiny_policy,
+                                                                           tiny_policy_dir, demo_corpus, tmp_path):
+    # a reward model trains on prompts in its backbone's format, as it is scored everywhere else; PPO scores the
+    # policy's own prompt, a framing such a reward model never saw
+    from engine.models.loading import load_tokenizer
+    from engine.reward.model import build_reward_model, save_reward_model
+
+    tok = load_tokenizer(tiny_policy_dir)
+    model = build_reward_model(tiny_policy_dir, pad_token_id=tok.pad_token_id)
+    folder = save_reward_model(model, tok, tmp_path / "rm-chat", prompt_format="instruction")
+    store.models.register("rm-chat", "reward", str(folder), metadata={"prompt_format": "instruction"})
+    with pytest.raises(ValueError, match="the 'instruction' format and tiny-sft writes them in 'tags'"):
+        supervisor.start("ppo", _config(demo_corpus, reward_model="rm-chat"))
+    assert not store.runs.list(kinds=("ppo",))
