@@ -70,12 +70,13 @@ def assign_split_codes(
     n_groups = int(codes.max()) + 1
     order = np.random.default_rng(seed).permutation(n_groups)
     cumulative = np.cumsum(np.bincount(codes, minlength=n_groups)[order])
-    # fractions leave training at least one group: rounded half up, 0.45 + 0.45 of 10 rows (or 0.25 + 0.25 of 2)
+    # a fraction leaves training at least one group: rounded half up, 0.45 + 0.45 of 10 rows (or 0.25 + 0.25 of 2)
     # took every row, and the corpus was stored with an empty train split; a row count takes what it asks for
-    counted = any(isinstance(share, int) and share > 0 for share in (valid, test))
-    last = n_groups if counted or n_groups == 1 else n_groups - 1
-    end_test = min(_groups_taken(cumulative, 0, split_size(test, n_rows)), last)
-    end_valid = min(_groups_taken(cumulative, end_test, split_size(valid, n_rows)), last)
+    def limit(share: Share) -> int:
+        return n_groups if isinstance(share, int) or n_groups == 1 else n_groups - 1
+
+    end_test = min(_groups_taken(cumulative, 0, split_size(test, n_rows)), limit(test))
+    end_valid = max(end_test, min(_groups_taken(cumulative, end_test, split_size(valid, n_rows)), limit(valid)))
     split_of_group = np.zeros(n_groups, dtype=np.int8)
     split_of_group[order[:end_test]] = SPLIT_NAMES.index(TEST)
     split_of_group[order[end_test:end_valid]] = SPLIT_NAMES.index(VALID)

@@ -47,6 +47,7 @@ def test_impossible_sizes_raise(valid: object, test: object) -> None:
 @pytest.mark.parametrize(("n", "valid", "test", "expected"), [
     (10, 0.45, 0.45, {"train": 1, "valid": 4, "test": 5}), (2, 0.25, 0.25, {"train": 1, "test": 1}),
     (1, 0.45, 0.45, {"train": 1}),
+    (10, 0.95, 1, {"train": 1, "valid": 8, "test": 1}),  # a count beside a fraction: the fraction still leaves one
 ])
 def test_fractions_leave_training_a_group_after_rounding(n, valid, test, expected) -> None:
     # rounded half up, the form's fractions took every row and the corpus was stored with no training rows
