@@ -220,12 +220,18 @@ def _encoding_hint(data: bytes) -> str:
             return HINT_NOT_TEXT.format(kind=kind)
     if _looks_utf16(data):
         return HINT_UTF16
-    # the bytes that are not UTF-8 (a file may mix a legacy-encoded column with UTF-8 Arabic), read as Windows-1256,
-    # which holds both the Arabic letters and French's accented ones
+    # the runs of bytes that are not UTF-8 (a file may mix a legacy-encoded column with UTF-8 Arabic): an Arabic word
+    # in a legacy encoding is all such bytes, a French word one accented letter among ASCII ones (Windows-1256 puts
+    # É, À and Ç where Arabic letters are, so the letters alone cannot tell them apart)
     escaped = data[:65536].decode("utf-8", "surrogateescape")
-    legacy = bytes(ord(ch) - 0xDC00 for ch in escaped if "\udc80" <= ch <= "\udcff").decode("cp1256", "replace")
-    arabic = sum("\u0600" <= ch <= "\u06ff" for ch in legacy)
-    return HINT_LEGACY_ENCODING if arabic * 2 > len(legacy) else HINT_LATIN_ENCODING
+    latin = arabic = 0
+    for run in re.finditer("[\udc80-\udcff]+", escaped):
+        beside = escaped[run.start() - 1: run.start()] + escaped[run.end(): run.end() + 1]
+        if len(run.group()) <= 2 and any(ch.isascii() and ch.isalpha() for ch in beside):
+            latin += len(run.group())  # an accented letter inside a Latin word
+        else:
+            arabic += len(run.group())
+    return HINT_LEGACY_ENCODING if arabic > latin else HINT_LATIN_ENCODING
 
 
 # --- Parsing ------------------------------------------------------------------------------------
