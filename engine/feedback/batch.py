@@ -104,6 +104,12 @@ def _rows(text: str, fmt: str) -> list[tuple[int, object]]:
     return _without_header(_read_rows(text, fmt), fmt, len(first_line.split("\t")) if fmt == "tsv" else 1)
 
 
+QUOTED_SOURCE = ('a source that starts with a double quote must be all in double quotes, its own quotes doubled '
+                 '("""Cinderella"" is a story.") — or upload a .txt file, one sentence a line')
+"""What to do about a malformed CSV record (``"Cinderella" is a story.`` unquoted: translated as ``Cinderella is a
+story.`` by a lenient reader, its quotes dropped without a word)."""
+
+
 def _csv_rows(text: str) -> list[tuple[int, object]]:
     """A CSV file's first cells, read by the corpus reader (:func:`engine.corpora.formats.csv_records`): a quote
     never closed refuses the file (a lenient reader took the rest of the file as one source), and the number of
@@ -113,7 +119,7 @@ def _csv_rows(text: str) -> list[tuple[int, object]]:
     records = [(start, fields) for start, fields, _ in csv_records(text, parsed) if any(f.strip() for f in fields)]
     if parsed.fatal:
         raise BatchUploadError("the CSV cannot be read", [(e.line, e.reason) for e in parsed.errors])
-    rows: list[tuple[int, object]] = [(e.line, ValueError(e.reason)) for e in parsed.errors]
+    rows: list[tuple[int, object]] = [(e.line, ValueError(f"{e.reason}: {QUOTED_SOURCE}")) for e in parsed.errors]
     columns = len(records[0][1]) if records else 1
     for start, fields in records:
         cells = len(fields) - next(i for i, f in enumerate(reversed(fields)) if f.strip())

@@ -69,10 +69,18 @@ def test_each_upload_format_yields_sources_with_their_language():
     # past the csv module's field limit: a traceback (csv.Error), not the length reason
     (b"x" * 200_000 + b"\n", "csv", "line 1: the source is longer than 1000"),
     (b'{"source": "Hello", "source": "Bye"}\n', "jsonl", 'line 1: duplicate key "source"'),
+    (b'"Cinderella" is a story.\n', "csv", "line 1: malformed CSV"),
+    (b'"Cinderella" is a story.\n', "csv", '("""Cinderella"" is a story.") — or upload a .txt file'),
 ])
 def test_bad_uploads_are_refused_whole_with_line_and_reason(data, fmt, message):
-    with pytest.raises(BatchUploadError) as info:
-        parse_sources(data, fmt)
+    import csv
+
+    before = csv.field_size_limit(131_072)  # the module's own limit, process-wide: as if no CSV was read before
+    try:
+        with pytest.raises(BatchUploadError) as info:
+            parse_sources(data, fmt)
+    finally:
+        csv.field_size_limit(max(before, csv.field_size_limit()))
     assert message in str(info.value)
 
 
