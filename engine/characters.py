@@ -71,6 +71,11 @@ def printable(text: str) -> str:
     return NOT_A_CHARACTER.sub("", BIDI_CONTROL.sub("", CONTROL.sub("", text)))
 
 
+BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5")
+"""Characters that are letters or symbols by their category and show nothing (the Hangul fillers, the blank
+Braille pattern, Khmer's inherent vowels): a name of them alone, or of format characters and combining marks alone,
+is no name."""
+
 MAX_LABEL_CHARS = 200
 """The longest name a user gives a corpus, a glossary or a test set."""
 
@@ -92,7 +97,7 @@ def check_label(name: str, what: str, *, max_chars: int = MAX_LABEL_CHARS, empty
     if problem:
         raise ValueError(f"the {what}'s name contains {problem}")
     label = " ".join(label.split())
-    if all(unicodedata.category(ch) == "Cf" or ch == " " for ch in label):
+    if all(ch == " " or ch in BLANK_LETTERS or unicodedata.category(ch) in ("Cf", "Mn", "Me") for ch in label):
         raise ValueError(empty or f"give the {what} a name")
     if len(label) > max_chars:
         raise ValueError(f"the {what}'s name is longer than {max_chars} characters")

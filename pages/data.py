@@ -146,7 +146,8 @@ def _add(name: str, data: bytes, options: PrepareOptions, filename: str) -> None
         st.error(str(exc))
         return
     report = prepared.report()
-    st.success(f"Stored corpus “{name}” (id {corpus_id}): {counted(report['n_rows'], 'segment')} — "
+    stored = services().store.corpora.get(corpus_id)["name"]  # as stored (spaces collapsed), shown as plain text
+    st.success(f"Stored corpus “{markdown_literal(stored)}” (id {corpus_id}): {counted(report['n_rows'], 'segment')} — "
                f"train {report['splits']['train']}, valid {report['splits']['valid']}, "
                f"test {report['splits']['test']}.")
     st.caption(f"Read {report['n_rows_read']} rows; removed {report['n_exact_duplicates']} exact and "

@@ -41,12 +41,16 @@ def open_at_start() -> None:
     import sys
 
     # the cache is the one every session reads; called outside a script run, Streamlit warns that it has no context
-    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
+    context_log = logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context")
+    level = context_log.level
+    context_log.setLevel(logging.ERROR)
     try:
         services()
     except Exception as exc:  # noqa: BLE001 — any failure is the first page's to show; this thread only says it
         print(f"tarjama-studio: the workspace is not open yet ({exc}); the first page will try again",
               file=sys.stderr, flush=True)
+    finally:
+        context_log.setLevel(level)
 
 
 @contextmanager

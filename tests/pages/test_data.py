@@ -319,3 +319,13 @@ def test_deleting_a_corpus_a_queued_job_reads_is_refused_with_the_job_named(open
     at.checkbox(key=f"browse-del-ok-{corpus_id}").check().run()
     at.button(key=f"browse-del-{corpus_id}").click().run()
     assert not at.exception and store.corpora.get(corpus_id) is None
+
+
+def test_a_corpus_name_with_markdown_is_shown_as_typed(open_page, store):
+    # the store takes any visible name now: "**x** [a](http://e)" was rendered bold, with a link
+    at = _paste(open_page("data"), GOOD, "**news**  [a](http://e)")
+    at.button(key="upload-add").click().run()
+    assert not at.exception
+    (message,) = [s.value for s in at.success if s.value.startswith("Stored corpus")]
+    assert message.startswith("Stored corpus “\\*\\*news\\*\\* \\[a\\]\\(http")
+    assert store.corpora.by_name("**news** [a](http://e)") is not None

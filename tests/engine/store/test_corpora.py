@@ -78,7 +78,7 @@ def test_a_table_without_the_segment_columns_is_refused_by_name(store):
     ("x" * 201, "longer than 200 characters"),
     # controls str.split() splits at became spaces unrefused; names of invisible characters only were stored
     ("a\x1fb", r"control character \(U\+001F\)"), ("news\x85", r"U\+0085"), ("a\u2028b", "line break"),
-    ("\u200b\u2060\ufeff", "give the corpus a name"),
+    ("\u200b\u2060\ufeff", "give the corpus a name"), ("\u3164\u2800 \u034f\u115f", "give the corpus a name"),
 ])
 def test_a_corpus_needs_a_name_a_page_can_show(store, name, message):
     # a NUL or an override stored as a name cut or reordered what every page shows beside it
