@@ -31,6 +31,7 @@ from typing import Any, ClassVar
 
 import pyarrow.parquet as pq
 
+from engine.characters import printable
 from engine.glossary.files import GLOSSARY_INPUT, check_terminology
 from engine.jobs.config import SEED_MAX, setting
 from engine.jobs.context import JobCancelled, JobContext, world_size
@@ -276,7 +277,7 @@ class StudioReward:
         scores = [float(s) for s in self.score(list(source), texts, list(pair), list(reference))]
         self.calls += 1
         if self.ctx is not None and self.sample_every and (self.calls - 1) % self.sample_every == 0 and texts:
-            self.ctx.log(f"sample: {source[0]} → {texts[0]} ({self.__name__} {scores[0]:.3f})")
+            self.ctx.log(f"sample: {source[0]} → {printable(texts[0])} ({self.__name__} {scores[0]:.3f})")
         return scores
 
 

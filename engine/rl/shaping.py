@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from engine.metrics import CheckThresholds, run_checks
+from engine.models.prompting import decode_outputs
 
 if TYPE_CHECKING:
     from engine.glossary import TermIndex
@@ -148,8 +149,8 @@ def shaped_get_reward(original: Callable, reward_model: Any, tokenizer: Any, con
         pairs = None
         if prompts is not None:
             sources, pairs = prompts.lookup(queries, sources)
-        texts = tokenizer.batch_decode(responses, skip_special_tokens=True)
-        penalty, degenerate = penalties(sources, [t.strip() for t in texts], config, terms=terms, pairs=pairs)
+        texts = decode_outputs(tokenizer, responses)  # as every candidate is decoded (its samples are shown)
+        penalty, degenerate = penalties(sources, texts, config, terms=terms, pairs=pairs)
         shaped = scores - torch.tensor(penalty, dtype=scores.dtype, device=scores.device)
         stats.scores += scores.tolist()
         stats.shaped += shaped.tolist()
