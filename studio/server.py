@@ -202,6 +202,7 @@ def guard_the_stream() -> bool:
         return allowed(origin, host) and foreign_page_message(headers, int(config.get_option("server.port"))) is None
 
     origin_allowed.studio_guard = True  # type: ignore[attr-defined]
+    origin_allowed.wrapped = allowed  # type: ignore[attr-defined]
     starlette_websocket._is_origin_allowed = origin_allowed
     return True
 
