@@ -100,7 +100,10 @@ def accuracy_verdict(accuracy_value: float | None, pairs: int, likelihood: float
     low, high = wilson_interval(accuracy_value * pairs, pairs)
     text = f"Accuracy {accuracy_value:.1%} on {pairs:,} validation pairs (95% interval {low:.0%}–{high:.0%})."
     problems = []
-    if low <= 0.5:
+    if high < 0.5:
+        problems.append("the whole interval is below 50%: the model prefers the *rejected* translation — check that "
+                        "the pairs' chosen and rejected sides are not swapped")
+    elif low <= 0.5:
         problems.append("the interval includes 50%: on these pairs the model is not distinguishable from chance"
                         + (" — more validation pairs would tell" if pairs < 200 else ""))
     if likelihood is not None:

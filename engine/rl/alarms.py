@@ -36,6 +36,9 @@ class AlarmSettings:
         "help": "Alarm when at least this share of outputs is degenerate and the share is rising."})
     degenerate_rise: float = field(default=0.1, metadata={
         "help": "How much the degenerate share must have risen over the window."})
+    degenerate_high: float = field(default=0.5, metadata={
+        "help": "Alarm when at least this share of outputs is degenerate, risen or not (a run degenerate from its "
+                "start, or that stays so, raised nothing, and the page said no degeneration was detected)."})
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,12 @@ def check_alarms(metrics: Mapping[str, Series], settings: AlarmSettings = AlarmS
             alarms.append(Alarm("degenerate_rising", step,
                                 f"{last:.0%} of outputs are degenerate (empty, repeated, non-Arabic or copies of the "
                                 f"source), up from {min(window):.0%}."))
+    if degenerate and not any(a.kind == "degenerate_rising" for a in alarms):
+        step, last = degenerate[-1]
+        if last >= settings.degenerate_high:
+            alarms.append(Alarm("degenerate_high", step,
+                                f"{last:.0%} of outputs are degenerate (empty, repeated, non-Arabic or copies of the "
+                                "source): the rewards are scoring broken translations."))
     return alarms
 
 

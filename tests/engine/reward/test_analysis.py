@@ -52,6 +52,9 @@ def test_accuracy_verdict_gives_the_interval_and_warns_on_chance_or_a_likelihood
     assert level == "warning" and "likelihood it starts from" in text and "likelihood head" not in text
     assert accuracy_verdict(0.8, 1000, likelihood=0.7)[0] == "ok"
     assert accuracy_verdict(None, 0)[0] == "none"
+    # an interval wholly below 50% is no coin: the model prefers the rejected side (it said "includes 50%")
+    level, text = accuracy_verdict(0.0, 24)
+    assert level == "warning" and "includes 50%" not in text and "prefers the *rejected* translation" in text
 
 
 def test_validation_sets_are_found_by_name_and_loaded(tmp_path):

@@ -56,6 +56,14 @@ def test_rising_degenerate_share():
     assert kinds({**HEALTHY, "degenerate_share": stream([0.4, 0.4, 0.4, 0.4])}) == []  # high but not rising
 
 
+def test_mostly_degenerate_outputs_alarm_whether_or_not_the_share_rose():
+    # a run degenerate from its start (every output, every step) raised nothing, and the page said "no
+    # degeneration detected"
+    (alarm,) = check_alarms({**HEALTHY, "degenerate_share": stream([1.0, 1.0, 1.0, 1.0])})
+    assert alarm.kind == "degenerate_high" and alarm.message.startswith("100% of outputs are degenerate")
+    assert kinds({**HEALTHY, "degenerate_share": stream([0.1, 0.3, 0.6, 0.9])}) == ["degenerate_rising"]  # once
+
+
 def test_series_from_store_rows():
     rows = [{"step": 2, "key": "kl", "value": 0.3}, {"step": 1, "key": "kl", "value": 0.1},
             {"step": 1, "key": "reward_mean", "value": None}]
