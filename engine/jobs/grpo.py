@@ -46,6 +46,7 @@ from engine.jobs.precision import (
 from engine.jobs.settings import LoraSettings, PolicyOutputSettings, TrainerSettings
 from engine.jobs.threads import use_job_threads
 from engine.jobs.training import (
+    check_response_room,
     last_checkpoint,
     lora_config,
     policy_name,
@@ -213,12 +214,15 @@ def prepare(config: GrpoJobConfig, store, run_dir: Path) -> None:
     """Resolve the policy (and reward model) and export the sources into ``inputs/``."""
     if not config.corpus_ids:
         raise ValueError("choose at least one corpus")
-    resolve_policy(store, config.policy).save(run_dir / "inputs" / "policy.json")
+    policy = resolve_policy(store, config.policy)
+    policy.save(run_dir / "inputs" / "policy.json")
+    check_response_room([policy], config.max_completion_length, "Longest completion")
     if config.reward_model and config.rm_weight > 0:
         for i, name in enumerate(member_names(config.reward_model, config.extra_reward_models)):
             rm = resolve_model(store, name)
             if rm.kind != "reward":
                 raise ValueError(f"{name} is a {rm.kind} model; choose a reward model")
+            check_response_room([rm], config.max_completion_length, "Longest completion")
             rm.save(run_dir / "inputs" / ("reward_model.json" if i == 0 else f"reward_model-{i}.json"))
     if config.glossaries:
         from engine.glossary.export import export_glossaries

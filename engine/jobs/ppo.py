@@ -29,7 +29,7 @@ from engine.jobs.kinds import JobKind
 from engine.jobs.precision import resolve_precision, trainer_args
 from engine.jobs.settings import PolicyOutputSettings, TrainerSettings
 from engine.jobs.threads import use_job_threads
-from engine.jobs.training import policy_name, register_policy, save_policy, tracking_args
+from engine.jobs.training import check_response_room, policy_name, register_policy, save_policy, tracking_args
 from engine.models.refs import ModelRef, resolve_model
 from engine.reward.ensemble import COMBINATIONS, check_combination, member_names
 from engine.rl.alarms import AlarmSettings, check_alarms
@@ -140,6 +140,7 @@ def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
         if reward.kind != "reward":
             raise ValueError(f"{reward.name} is not a reward model")
     _check_tokenizers(policy, rewards)
+    check_response_room([policy, *rewards], config.response_length, "Longest response")
     policy.save(run_dir / "inputs" / "policy.json")
     rewards[0].save(run_dir / "inputs" / "reward.json")
     for i, reward in enumerate(rewards[1:], start=1):

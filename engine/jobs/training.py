@@ -246,18 +246,40 @@ def policy_name(config_name: str, ctx: JobContext, prefix: str) -> str:
     return config_name or f"{prefix}-" + ctx.run_dir.name.split("-", 1)[-1]
 
 
-def fit_max_length(config: Any, model: ModelRef, ctx: JobContext) -> Any:
-    """``config`` with ``max_length`` cut to ``model``'s context when it is longer, said in the run's log: a pair
-    longer than the context failed with an IndexError inside the model (GPT-2 with 64 positions, the default 256)."""
-    from dataclasses import replace
-
+def model_context(model: ModelRef) -> int | None:
+    """How many positions ``model`` reads (its config's ``max_position_embeddings``; GPT-2's ``n_positions``), or
+    ``None`` when its config does not say or cannot be read (the model's own load then says what is wrong)."""
     from transformers import AutoConfig
 
     try:
         found = AutoConfig.from_pretrained(model.path, trust_remote_code=model.trust_remote_code)
     except (OSError, ValueError):
-        return config  # the model's own load says what is wrong
-    context = int(getattr(found, "max_position_embeddings", 0) or 0)
+        return None
+    return int(getattr(found, "max_position_embeddings", 0) or 0) or None
+
+
+PROMPT_ROOM = 16
+"""Positions a sampled translation must leave for its prompt (an everyday sentence is some 10–30 tokens)."""
+
+
+def check_response_room(models: list[ModelRef], tokens: int, setting_label: str) -> None:
+    """Refuse a sampled-translation length that leaves fewer than :data:`PROMPT_ROOM` positions of a model's context
+    for the prompt: PPO and GRPO started, then failed with an IndexError inside the model (a position past its
+    context), and offered a Resume that could only fail the same way."""
+    for model in models:
+        context = model_context(model)
+        if context is not None and tokens > context - PROMPT_ROOM:
+            raise ValueError(f"{setting_label} is {tokens} tokens, and {model.name} reads {context} positions in all: "
+                             f"with its prompt that runs past its context — choose at most "
+                             f"{max(1, context - PROMPT_ROOM)}")
+
+
+def fit_max_length(config: Any, model: ModelRef, ctx: JobContext) -> Any:
+    """``config`` with ``max_length`` cut to ``model``'s context when it is longer, said in the run's log: a pair
+    longer than the context failed with an IndexError inside the model (GPT-2 with 64 positions, the default 256)."""
+    from dataclasses import replace
+
+    context = model_context(model)
     if not context or config.max_length <= context:
         return config
     ctx.log(f"max_length {config.max_length} is longer than {model.name}'s context of {context} positions: pairs "

@@ -154,3 +154,14 @@ def test_rloo_job_with_reward_model_and_chrf(supervisor, store, tiny_policy, tin
     # RLOO scores each step three times (the reference, the sampling policy, the policy in training): all shared
     assert _shared_prompt_calls(store, run_id) == 3 * 3
     print(f"rloo rm+chrF job: {time.monotonic() - t0:.1f}s")
+
+
+def test_a_completion_longer_than_the_models_context_is_refused_before_the_run(supervisor, store, tiny_policy,
+                                                                               demo_corpus):
+    from engine.jobs.training import model_context
+    from engine.models.refs import resolve_model
+
+    context = model_context(resolve_model(store, "tiny-sft"))
+    with pytest.raises(ValueError, match=f"Longest completion is {context} tokens, and tiny-sft reads {context}"):
+        supervisor.start("grpo", _config(demo_corpus, max_completion_length=context))
+    assert not store.runs.list(kinds=("grpo",))

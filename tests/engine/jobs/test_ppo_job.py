@@ -134,3 +134,16 @@ def test_a_reward_model_of_another_prompt_format_is_refused_before_the_run(super
     with pytest.raises(ValueError, match="the 'instruction' format and tiny-sft writes them in 'tags'"):
         supervisor.start("ppo", _config(demo_corpus, reward_model="rm-chat"))
     assert not store.runs.list(kinds=("ppo",))
+
+
+def test_a_response_longer_than_the_models_context_is_refused_before_the_run(supervisor, store, tiny_policy,
+                                                                             tiny_rm, demo_corpus):
+    # it started, then failed with an IndexError inside the model, and offered a Resume that could only fail again
+    from engine.jobs.training import PROMPT_ROOM, model_context
+    from engine.models.refs import resolve_model
+
+    context = model_context(resolve_model(store, "tiny-sft"))
+    with pytest.raises(ValueError, match=f"Longest response is {context} tokens, and tiny-sft reads {context} "
+                                         f"positions in all.*choose at most {context - PROMPT_ROOM}"):
+        supervisor.start("ppo", _config(demo_corpus, response_length=context))
+    assert not store.runs.list(kinds=("ppo",))
