@@ -303,6 +303,12 @@ def _monitor_callback(ctx: JobContext, config: PPOJobConfig, state: dict):
                 with (ctx.output_dir / ALARMS_FILE).open("a", encoding="utf-8") as fh:
                     fh.write(json.dumps(asdict(alarm)) + "\n")
                 if alarm.kind == "kl_above_target" and config.stop_on_kl:
+                    if not (st.global_step % config.eval_every == 0 or st.global_step == st.max_steps):
+                        self.evaluate(step)  # the policy kept is this one: its held-out chrF is the model's (the
+                        # metadata's "end" value was the last scheduled evaluation's, step 0 for an early stop)
+                    ctx.progress(step, state["total"], unit="steps",
+                                 message=f"stopped early at step {step} of {state['total']}: the KL is above its "
+                                         "target (Stop when KL is above target)")
                     raise _EarlyStop(alarm.message)
             if ctx.should_stop():
                 _save_checkpoint(trainer, ctx.checkpoint_dir, step, state["tokenizer"])

@@ -71,15 +71,20 @@ def test_ppo_runs_with_a_likelihood_head_reward_and_value_model(supervisor, stor
 
 
 def test_kl_alarm_is_written_and_can_stop_early(supervisor, store, tiny_policy, tiny_rm, demo_corpus):
-    run_id = supervisor.start("ppo", _config(demo_corpus, steps=6, kl_target=1e-6, stop_on_kl=True,
+    run_id = supervisor.start("ppo", _config(demo_corpus, steps=6, kl_target=1e-6, stop_on_kl=True, eval_every=5,
                                              learning_rate=5e-3, model_name="stopped"))
     assert supervisor.wait(run_id, timeout_s=300) == "succeeded"
     logs = [r["message"] for r in store.runs.logs(run_id, tail=500)]
     assert any(m.startswith("ALARM kl_above_target") for m in logs)
     assert any(m.startswith("stopped early") for m in logs)
-    assert store.models.get("stopped")["metadata"]["steps"] < 6
+    meta = store.models.get("stopped")["metadata"]
+    assert meta["steps"] < 6
     alarms = (supervisor.workspace.run_dir(run_id) / "outputs" / "alarms.jsonl").read_text()
     assert "kl_above_target" in alarms
+    # the page says so (it looked like a normal success), and the held-out chrF is the stopped policy's own
+    assert store.runs.get(run_id)["message"].startswith(f"stopped early at step {meta['steps']} of 6")
+    evaluated = {row["step"] for row in store.runs.metrics(run_id) if row["key"] == "heldout_chrf"}
+    assert meta["steps"] in evaluated
 
 
 def test_cancelled_ppo_resumes_from_its_checkpoint(supervisor, store, tiny_policy, tiny_rm, demo_corpus):
