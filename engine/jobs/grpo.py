@@ -210,6 +210,11 @@ def _advantage_scaling(config: GrpoJobConfig) -> str:
     return f"; advantages scaled by the {config.scale_rewards}'s standard deviation"
 
 
+TRL_KEYS = {"kl": "kl_per_token"}
+"""TRL's GRPO logs ``kl`` as the mean KL per token; the studio's ``kl`` is summed over a translation (PPO's): it was
+charted as "per translation" and set beside PPO's in the Models page's *final KL*."""
+
+
 def prepare(config: GrpoJobConfig, store, run_dir: Path) -> None:
     """Resolve the policy (and reward model) and export the sources into ``inputs/``."""
     if not config.corpus_ids:
@@ -507,7 +512,7 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
         model=model, reward_funcs=funcs, args=args, train_dataset=dataset,
         processing_class=rollout_tokenizer(tokenizer, policy.path, policy.prompt_format, ctx.log),
         peft_config=lora_config(config.lora_r, config.lora_alpha) if config.lora else None,
-        callbacks=[studio_callback(ctx, _last_reward)],
+        callbacks=[studio_callback(ctx, _last_reward, renamed=TRL_KEYS)],
     )
     trainer.train(resume_from_checkpoint=last_checkpoint(ctx))
     if config.studio_rollouts:
@@ -528,7 +533,7 @@ def run(config: GrpoJobConfig, ctx: JobContext) -> None:
         return
     steps = trainer.state.global_step
     logged = [e for e in trainer.state.log_history if "reward" in e]
-    final = {k.replace("/", "_"): float(v) for k, v in (logged[-1] if logged else {}).items()
+    final = {TRL_KEYS.get(k, k.replace("/", "_")): float(v) for k, v in (logged[-1] if logged else {}).items()
              if k == "reward" or k == "kl" or k.startswith("rewards/") and k.endswith("/mean")}
     name = policy_name(config.model_name, ctx, config.method)
     folder, parameters = save_policy(trainer.model, tokenizer, ctx.output_dir / "model", policy, config.method,

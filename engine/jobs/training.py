@@ -112,10 +112,11 @@ def studio_callback_class() -> type:
 
     class StudioCallback(TrainerCallback):
         """Progress, metrics and cancel for the studio. ``describe(state)`` may add a short message to each
-        progress report."""
+        progress report; ``renamed`` maps a trainer's metric names to the studio's where they mean another
+        thing (GRPO's ``kl`` is per token)."""
 
-        def __init__(self, ctx: JobContext, describe: Any = None) -> None:
-            self.ctx, self.describe = ctx, describe
+        def __init__(self, ctx: JobContext, describe: Any = None, renamed: dict[str, str] | None = None) -> None:
+            self.ctx, self.describe, self.renamed = ctx, describe, renamed or {}
 
         def on_step_end(self, args, state, control, **kw):
             if state.is_world_process_zero:
@@ -130,7 +131,7 @@ def studio_callback_class() -> type:
         def on_log(self, args, state, control, logs=None, **kw):
             if not state.is_world_process_zero or not logs:
                 return
-            values = metric_values(logs)
+            values = {self.renamed.get(k, k): v for k, v in metric_values(logs).items()}
             if values:
                 self.ctx.metric(state.global_step, **values)
 
@@ -155,9 +156,9 @@ def stop_agreed(stop: bool) -> bool:
     return bool(flag.item() > 0)
 
 
-def studio_callback(ctx: JobContext, describe: Any = None) -> Any:
+def studio_callback(ctx: JobContext, describe: Any = None, renamed: dict[str, str] | None = None) -> Any:
     """An instance of :func:`studio_callback_class` for ``ctx``."""
-    return studio_callback_class()(ctx, describe)
+    return studio_callback_class()(ctx, describe, renamed)
 
 
 INCOMPLETE_PREFIX = "incomplete-"

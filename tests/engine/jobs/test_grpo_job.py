@@ -101,7 +101,7 @@ def test_grpo_job_with_chrf_reward(supervisor, store, tiny_policy, tiny_policy_d
                                               max_completion_length=40))
     assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=30)
     keys = set(store.runs.metric_keys(run_id))
-    assert {"loss", "reward", "reward_std", "kl", "completions_mean_length", "rewards_chrf_mean",
+    assert {"loss", "reward", "reward_std", "kl_per_token", "completions_mean_length", "rewards_chrf_mean",
             "rewards_checks_mean"} <= keys, keys
     assert "rewards_rm_mean" not in keys
     model = store.models.get("grpo-chrf")
@@ -111,6 +111,8 @@ def test_grpo_job_with_chrf_reward(supervisor, store, tiny_policy, tiny_policy_d
     assert meta["method"] == "grpo" and meta["steps"] == 4 and meta["reward_model"] is None
     assert meta["rewards"] == {"chrf": 1.0, "checks": 0.5} and meta["prompts"] == 8
     assert meta["scale_rewards"] == "batch" and meta["reference_share"] == 1.0
+    # TRL's GRPO logs its KL per token: named so, not set beside PPO's per-translation KL ("final KL")
+    assert "final_kl_per_token" in meta and "final_kl" not in meta and "kl" not in keys
     assert any("advantages scaled by the batch's standard deviation" in r["message"]
                for r in store.runs.logs(run_id))
     folder = Path(model["path"])
@@ -135,7 +137,7 @@ def test_rloo_job_with_reward_model_and_chrf(supervisor, store, tiny_policy, tin
                                               greedy_in_group=True))
     assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=30)
     keys = set(store.runs.metric_keys(run_id))
-    assert {"loss", "reward", "reward_std", "kl", "rewards_rm_mean", "rewards_chrf_mean"} <= keys, keys
+    assert {"loss", "reward", "reward_std", "kl_per_token", "rewards_rm_mean", "rewards_chrf_mean"} <= keys, keys
     model = store.models.list(kind="policy", stage="cold-start")[0]
     assert model["name"].startswith("rloo-") and model["parent"] == "tiny-sft"
     meta = model["metadata"]
