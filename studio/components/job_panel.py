@@ -15,6 +15,7 @@ from engine.jobs.config import ConfigError, FieldSpec, choice_label, config_fiel
 from engine.jobs.events import FINAL_STATUSES
 from engine.jobs.kinds import job_kind
 from engine.jobs.metric_titles import metric_title
+from engine.markup import markdown_literal
 from engine.wording import counted
 from studio.components.settings_text import UnreadableSettings
 from studio.state import services, shows_storage_errors
@@ -264,6 +265,15 @@ def _status_line(run: dict) -> None:
         st.warning("Cancelled. Checkpoints and data are kept; resume continues from the last checkpoint.")
 
 
+def _made(models: list[dict]) -> None:
+    """What a finished run registered, and where to look at it (it was only in the log)."""
+    for model in reversed(models):
+        kind = "reward model" if model["kind"] == "reward" else f"{model['stage']} model"
+        st.success(f"Registered the {kind} **{markdown_literal(model['name'])}**: see it on *Models*; compare it on "
+                   f"*5 · Compare*" + (" or inspect it on *3 · Reward model* → *Inspect*." if model["kind"] == "reward"
+                                       else "."), icon=":material/check_circle:")
+
+
 def _controls(run: dict, key: str) -> None:
     sup = services().supervisor
     if run["status"] in ("queued", "running"):
@@ -321,6 +331,8 @@ def run_monitor(run_id: str, *, charts: Sequence[tuple[str, Sequence[str]]] | No
         services().refresh()
         run = store.runs.get(run_id)
         _status_line(run)
+        if run["status"] == "succeeded":
+            _made(store.models.by_run(run_id))
         _progress(run)
         _controls(run, key)
         _ingest_notice(run_id)

@@ -170,3 +170,19 @@ def test_a_link_to_a_run_older_than_the_newest_shown_opens_it_and_filters_reach_
     at.query_params["run"] = "no-such-run"
     at.run()
     assert any("There is no run 'no-such-run'" in w.value for w in at.warning)
+
+
+def test_a_finished_run_says_which_model_it_registered(open_page, store, workspace):
+    # the monitor said only "succeeded · N/N steps": the model it registered was in the log alone
+    run_dir = workspace.run_dir("p1")
+    run_dir.mkdir(parents=True)
+    store.runs.create("p1", "ppo", "PPO against the reward model", {}, str(run_dir))
+    w = EventWriter(run_dir)
+    w.emit("status", status="running")
+    w.emit("status", status="succeeded")
+    w.close()
+    ingest_run(store, "p1")
+    store.models.register("ppo-cold-1", "policy", "/m/ppo-cold-1", stage="cold-start", run_id="p1")
+    at = open_page("runs")
+    assert any("Registered the cold-start model **ppo\\-cold\\-1**" in s.value for s in at.success), \
+        [s.value for s in at.success]
