@@ -107,13 +107,18 @@ def test_blind_ab_sign_in_without_a_role_is_refused(compare_page, store, tmp_pat
     assert any("Choose your role" in e.value for e in at.error)
 
 
-def test_blind_ab_signs_in_records_a_judgement_and_counts_win_rates(compare_page, store, tmp_path):
-    testset, good, bad = seed_two_systems(store, tmp_path)
-    at = compare_page()
-    at.text_input(key="ab-name").input("Amal")
-    at.radio(key="ab-role").set_value("lead")
+def _sign_in(at: AppTest, name: str, role: str) -> AppTest:
+    """Blind A/B signed in as ``name`` with ``role``."""
+    at.radio(key="ab-role").set_value(role)
+    at.text_input(key="ab-name").input(name)
     at.button[[b.label for b in at.button].index("Sign in")].click()
     at.run()
+    return at
+
+
+def test_blind_ab_signs_in_records_a_judgement_and_counts_win_rates(compare_page, store, tmp_path):
+    testset, good, bad = seed_two_systems(store, tmp_path)
+    at = _sign_in(compare_page(), "Amal", "lead")
     assert any("Signed in as **Amal** (lead)" in m.value for m in at.markdown)
     shown = [m.value for m in at.markdown if "tarjama-rtl" in m.value]
     assert shown and not any("final-v1" in m or "sft-v1" in m for m in shown)  # blind: no system names
@@ -132,11 +137,7 @@ def test_a_blind_ab_click_counts_for_the_sentence_shown_or_not_at_all(compare_pa
     # a stale tab whose sentence the same linguist had judged in another tab: the click's run drew a new sentence
     # first, and the vote was stored for a sentence never seen
     testset, good, bad = seed_two_systems(store, tmp_path)
-    at = compare_page()
-    at.text_input(key="ab-name").input("Amal")
-    at.radio(key="ab-role").set_value("linguist")
-    at.button[[b.label for b in at.button].index("Sign in")].click()
-    at.run()
+    at = _sign_in(compare_page(), "Amal", "linguist")
     (item,) = [v for k, v in at.session_state.filtered_state.items() if k.startswith("ab-item-")]
     store.evaluations.record_judgement(testset, item.idx, "Amal", item.right, item.left, "tie")  # the other tab
     at.button(key="ab-left").click()
@@ -158,12 +159,7 @@ def _ab_signed_in(compare_page, store, tmp_path, second_outputs: list[str]):
     store.models.register("next-v1", "policy", "/m/next-v1", stage="candidate", parent="sft-v1")
     add_evaluation(store, tmp_path, testset, "sft-v1", references())
     add_evaluation(store, tmp_path, testset, "next-v1", second_outputs)
-    at = compare_page()
-    at.radio(key="ab-role").set_value("linguist")
-    at.text_input(key="ab-name").input("Amal")
-    at.button[[b.label for b in at.button].index("Sign in")].click()
-    at.run()
-    return at
+    return _sign_in(compare_page(), "Amal", "linguist")
 
 
 def test_blind_ab_of_two_systems_with_the_same_outputs_says_so(compare_page, store, tmp_path):

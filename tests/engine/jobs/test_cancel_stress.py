@@ -134,34 +134,32 @@ def test_the_heartbeat_thread_announces_a_cancel_while_the_job_is_busy(tmp_path)
         signal.signal(signal.SIGINT, before[1])
 
 
-def test_a_cancel_after_the_last_unit_of_work_leaves_the_run_succeeded(tmp_path):
-    # the generate run had written every chunk and its candidates when the SIGTERM came: it ended "cancelled",
-    # and the Preferences page offers only succeeded generate runs
+def _run_test_kind(tmp_path, kind: str) -> tuple[Path, list[dict]]:
+    """Run the test-only job kind ``kind`` (``tests/engine/jobs/<kind>_kind.py``) to its end in a child process, as
+    ``python -m engine run`` does; its run folder and events."""
     run_dir = tmp_path / "run"
     run_dir.mkdir()
-    (run_dir / "config.yaml").write_text(yaml.safe_dump({"kind": "late_cancel", "run_id": "run", "config": {}}))
+    (run_dir / "config.yaml").write_text(yaml.safe_dump({"kind": kind, "run_id": "run", "config": {}}))
     child = CHILD.replace("'metrics_loop'] = 'tests.engine.jobs.metrics_loop_kind'",
-                          "'late_cancel'] = 'tests.engine.jobs.late_cancel_kind'")
+                          f"'{kind}'] = 'tests.engine.jobs.{kind}_kind'")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
     done = subprocess.run([sys.executable, "-c", child, str(run_dir)], cwd=ROOT, env=env, capture_output=True,
                           timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
-    statuses = [e["status"] for e in read_events(run_dir, 0, -1).events if e["type"] == "status"]
+    return run_dir, read_events(run_dir, 0, -1).events
+
+
+def test_a_cancel_after_the_last_unit_of_work_leaves_the_run_succeeded(tmp_path):
+    # the generate run had written every chunk and its candidates when the SIGTERM came: it ended "cancelled",
+    # and the Preferences page offers only succeeded generate runs
+    run_dir, events = _run_test_kind(tmp_path, "late_cancel")
+    statuses = [e["status"] for e in events if e["type"] == "status"]
     assert statuses[-1] == "succeeded" and len(list((run_dir / "outputs").glob("unit-*.txt"))) == 3
 
 
 def test_a_cancel_after_a_training_job_registered_its_model_leaves_the_run_succeeded(tmp_path):
     # a reward job's cancel that came while it saved and registered its model: the model was registered and the
     # run (and its pipeline step) said "cancelled"
-    run_dir = tmp_path / "run"
-    run_dir.mkdir()
-    (run_dir / "config.yaml").write_text(yaml.safe_dump({"kind": "late_model", "run_id": "run", "config": {}}))
-    child = CHILD.replace("'metrics_loop'] = 'tests.engine.jobs.metrics_loop_kind'",
-                          "'late_model'] = 'tests.engine.jobs.late_model_kind'")
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
-    done = subprocess.run([sys.executable, "-c", child, str(run_dir)], cwd=ROOT, env=env, capture_output=True,
-                          timeout=120)
-    assert done.returncode == 0, done.stdout + done.stderr
-    events = read_events(run_dir, 0, -1).events
+    _, events = _run_test_kind(tmp_path, "late_model")
     assert [e["status"] for e in events if e["type"] == "status"][-1] == "succeeded"
     assert any("after the model was saved and registered" in e.get("message", "") for e in events)
