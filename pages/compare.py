@@ -346,8 +346,6 @@ def compare_section() -> None:
                                       mime="text/csv", key="cmp-export-csv")
 
 
-
-@st.fragment
 def _record_ab(testset_id: str, item, user: dict, choice: str, item_key: str) -> None:
     """Record a blind A/B click for the item it was shown with; a sentence judged meanwhile in another tab is said,
     not judged again (the next item is drawn by the run that follows)."""
@@ -360,6 +358,7 @@ def _record_ab(testset_id: str, item, user: dict, choice: str, item_key: str) ->
     st.session_state.pop(item_key, None)
 
 
+@st.fragment
 def blind_ab_section() -> None:
     """Blind A/B: linguists judge two systems' outputs without knowing which is which. A fragment: a judgement
     reruns this tab, not the comparison's charts and reports."""

@@ -276,3 +276,14 @@ def test_a_test_file_is_added_once_and_again_under_another_name_says_so(compare_
     assert not any("Added legalset" in s.value for s in at.success)
     assert any("already the test set news2024: nothing new was stored" in i.value for i in at.info)
     assert [t["name"] for t in store.evaluations.testsets()] == ["news2024"]
+
+
+def test_the_blind_ab_tab_is_a_fragment():
+    # a judgement reruns the tab alone, not the comparison's charts and reports; AppTest runs whole pages, so only
+    # the decorator shows it (a callback written between the decorator and the tab's function took it)
+    import ast
+
+    tree = ast.parse((ROOT / "pages" / "compare.py").read_text(encoding="utf-8"))
+    fragments = [f.name for f in tree.body if isinstance(f, ast.FunctionDef)
+                 and any(isinstance(d, ast.Attribute) and d.attr == "fragment" for d in f.decorator_list)]
+    assert fragments == ["blind_ab_section"]
