@@ -221,13 +221,13 @@ def prepare(config: GrpoJobConfig, store, run_dir: Path) -> None:
         raise ValueError("choose at least one corpus")
     policy = resolve_policy(store, config.policy)
     policy.save(run_dir / "inputs" / "policy.json")
-    check_response_room([policy], config.max_completion_length, "Longest completion")
+    models = [policy]
     if config.reward_model and config.rm_weight > 0:
         for i, name in enumerate(member_names(config.reward_model, config.extra_reward_models)):
             rm = resolve_model(store, name)
             if rm.kind != "reward":
                 raise ValueError(f"{name} is a {rm.kind} model; choose a reward model")
-            check_response_room([rm], config.max_completion_length, "Longest completion")
+            models.append(rm)
             rm.save(run_dir / "inputs" / ("reward_model.json" if i == 0 else f"reward_model-{i}.json"))
     if config.glossaries:
         from engine.glossary.export import export_glossaries
@@ -239,6 +239,8 @@ def prepare(config: GrpoJobConfig, store, run_dir: Path) -> None:
     if n == 0:
         raise ValueError("the chosen corpora have no sources in that split")
     check_one_step(n, config)
+    check_response_room(models, config.max_completion_length, "Longest completion",
+                        run_dir / "inputs" / "prompts.parquet")
 
 
 def check_one_step(sources: int, config: GrpoJobConfig, processes: int = 1) -> None:

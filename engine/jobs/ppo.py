@@ -140,7 +140,6 @@ def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
         if reward.kind != "reward":
             raise ValueError(f"{reward.name} is not a reward model")
     _check_tokenizers(policy, rewards)
-    check_response_room([policy, *rewards], config.response_length, "Longest response")
     policy.save(run_dir / "inputs" / "policy.json")
     rewards[0].save(run_dir / "inputs" / "reward.json")
     for i, reward in enumerate(rewards[1:], start=1):
@@ -150,6 +149,8 @@ def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
                              limit=config.max_prompts or None, seed=config.seed)
     if n < config.batch_size:
         raise ValueError(f"{n} training prompts is fewer than one batch ({config.batch_size})")
+    check_response_room([policy, *rewards], config.response_length, "Longest response",
+                        run_dir / "inputs" / "prompts.parquet")
     store.corpora.export(ids, ("valid",), run_dir / "inputs" / "heldout.parquet", limit=config.heldout_size,
                          seed=config.seed)
     if config.glossaries:

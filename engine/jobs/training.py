@@ -259,20 +259,38 @@ def model_context(model: ModelRef) -> int | None:
     return int(getattr(found, "max_position_embeddings", 0) or 0) or None
 
 
-PROMPT_ROOM = 16
-"""Positions a sampled translation must leave for its prompt (an everyday sentence is some 10–30 tokens)."""
+def longest_prompt(model: ModelRef, rows: list[dict]) -> int:
+    """The most tokens a prompt of ``rows`` (``source``, ``pair``) takes in ``model``'s prompt format."""
+    from engine.models.loading import load_tokenizer
+    from engine.models.prompting import build_prompt, prompt_adds_special_tokens
+
+    tokenizer = load_tokenizer(model.path, trust_remote_code=model.trust_remote_code)
+    texts = [build_prompt(r["source"], r["pair"], model.prompt_format, tokenizer) for r in rows]
+    if not texts:
+        return 0
+    ids = tokenizer(texts, add_special_tokens=prompt_adds_special_tokens(model.prompt_format, tokenizer))["input_ids"]
+    return max(map(len, ids))
 
 
-def check_response_room(models: list[ModelRef], tokens: int, setting_label: str) -> None:
-    """Refuse a sampled-translation length that leaves fewer than :data:`PROMPT_ROOM` positions of a model's context
-    for the prompt: PPO and GRPO started, then failed with an IndexError inside the model (a position past its
-    context), and offered a Resume that could only fail the same way."""
+def check_response_room(models: list[ModelRef], tokens: int, setting_label: str, prompts: Path) -> None:
+    """Refuse a sampled-translation length that, after the longest of the run's prompts (``prompts``: its exported
+    parquet), runs past a model's context: PPO and GRPO started, then a model with a table of positions (GPT-2)
+    failed with an IndexError inside it and offered a Resume that could only fail the same way — and a rotary one
+    read positions it was never trained on, without a word."""
+    import pyarrow.parquet as pq
+
+    rows = pq.read_table(prompts, columns=["source", "pair"]).to_pylist()
     for model in models:
         context = model_context(model)
-        if context is not None and tokens > context - PROMPT_ROOM:
-            raise ValueError(f"{setting_label} is {tokens} tokens, and {model.name} reads {context} positions in all: "
-                             f"with its prompt that runs past its context — choose at most "
-                             f"{max(1, context - PROMPT_ROOM)}")
+        if context is None:
+            continue
+        longest = longest_prompt(model, rows)
+        if longest + tokens > context:
+            room = context - longest
+            raise ValueError(f"{setting_label} is {tokens} tokens and the longest prompt {longest}: {model.name} reads "
+                             f"{context} positions in all — "
+                             + (f"choose at most {room}" if room > 0 else "its longest sources alone fill it")
+                             + " (or leave the longest sources out of the corpora)")
 
 
 def fit_max_length(config: Any, model: ModelRef, ctx: JobContext) -> Any:

@@ -164,6 +164,6 @@ def test_a_completion_longer_than_the_models_context_is_refused_before_the_run(s
     from engine.models.refs import resolve_model
 
     context = model_context(resolve_model(store, "tiny-sft"))
-    with pytest.raises(ValueError, match=f"Longest completion is {context} tokens, and tiny-sft reads {context}"):
+    with pytest.raises(ValueError, match=f"Longest completion is {context} tokens and the longest prompt"):
         supervisor.start("grpo", _config(demo_corpus, max_completion_length=context))
     assert not store.runs.list(kinds=("grpo",))

@@ -144,11 +144,17 @@ def test_a_reward_model_of_another_prompt_format_is_refused_before_the_run(super
 def test_a_response_longer_than_the_models_context_is_refused_before_the_run(supervisor, store, tiny_policy,
                                                                              tiny_rm, demo_corpus):
     # it started, then failed with an IndexError inside the model, and offered a Resume that could only fail again
-    from engine.jobs.training import PROMPT_ROOM, model_context
+    import re
+
+    from engine.jobs.training import model_context
     from engine.models.refs import resolve_model
 
     context = model_context(resolve_model(store, "tiny-sft"))
-    with pytest.raises(ValueError, match=f"Longest response is {context} tokens, and tiny-sft reads {context} "
-                                         f"positions in all.*choose at most {context - PROMPT_ROOM}"):
-        supervisor.start("ppo", _config(demo_corpus, response_length=context))
+    with pytest.raises(ValueError, match=f"Longest response is {context - 8} tokens and the longest prompt "
+                                         rf"(\d+): tiny-sft reads {context} positions in all") as refused:
+        supervisor.start("ppo", _config(demo_corpus, response_length=context - 8))
+    longest = int(re.search(r"the longest prompt (\d+)", str(refused.value)).group(1))
+    assert longest > 8 and f"choose at most {context - longest}" in str(refused.value)
     assert not store.runs.list(kinds=("ppo",))
+    run_id = supervisor.create("ppo", _config(demo_corpus, response_length=context - longest))  # it fits exactly
+    assert store.runs.get(run_id)["status"] == "queued"
