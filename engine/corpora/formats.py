@@ -227,8 +227,8 @@ def _encoding_hint(data: bytes) -> str:
     latin = arabic = 0
     for run in re.finditer("[\udc80-\udcff]+", escaped):
         beside = escaped[run.start() - 1: run.start()] + escaped[run.end(): run.end() + 1]
-        if len(run.group()) <= 2 and any(ch.isascii() and ch.isalpha() for ch in beside):
-            latin += len(run.group())  # an accented letter inside a Latin word
+        if len(run.group()) == 1 or (len(run.group()) == 2 and any(ch.isascii() and ch.isalpha() for ch in beside)):
+            latin += len(run.group())  # an accented letter in a Latin word ("à" alone is one): an Arabic word is more
         else:
             arabic += len(run.group())
     return HINT_LEGACY_ENCODING if arabic > latin else HINT_LATIN_ENCODING

@@ -233,6 +233,8 @@ def test_not_utf8_hints() -> None:
     assert check_corpus(french, options()).file_hints == [v.HINT_LATIN_ENCODING]
     capitals = "ÉCOLE ÉTÉ À BIENTÔT".encode("cp1252") + "\tإلى اللقاء\n".encode()  # where Arabic letters are in 1256
     assert check_corpus(capitals, options()).file_hints == [v.HINT_LATIN_ENCODING]
+    alone = "Il va à Paris.".encode("latin-1") + "\tيذهب إلى باريس\n".encode()  # "à" has no letter beside it
+    assert check_corpus(alone, options()).file_hints == [v.HINT_LATIN_ENCODING]
     for data, kind in ((b"PK\x03\x04\x14\x00\x06\x00\xff\x00\x00" * 40, "a zip archive"),
                        (b"SQLite format 3\x00\x10\x00\xff" * 30, "an SQLite database")):
         assert check_corpus(data, options()).file_hints == [v.HINT_NOT_TEXT.format(kind=kind + (
