@@ -125,14 +125,17 @@ class RunRepository:
 
         ``max_points``: per key, at most about that many rows, evenly spaced over the run with its first and last
         kept (what a chart draws: a run of 50,000 steps sent 750,000 points to the browser on every refresh).
-        ``last``: per key, only its last ``last`` rows (what the alarms read)."""
+        ``last``: per key, only its last ``last`` rows (what the alarms read). A step logged twice — a run resumed
+        from a checkpoint before it does those steps again — counts once, with its newest value (the charts drew both,
+        zig-zagging back over the re-run steps)."""
         where, params = "run_id = ?", [run_id]
         if keys:
             where += f" AND key IN ({', '.join('?' * len(keys))})"
             params += list(keys)
+        newest = (f"SELECT step, key, value, time, seq FROM run_metrics WHERE {where}"
+                  " QUALIFY row_number() OVER (PARTITION BY key, step ORDER BY seq DESC) = 1")
         if not max_points and not last:
-            return self.db.query_dicts(
-                f"SELECT step, key, value, time FROM run_metrics WHERE {where} ORDER BY step, seq", params)
+            return self.db.query_dicts(f"SELECT step, key, value, time FROM ({newest}) ORDER BY step, seq", params)
         kept = []
         if max_points:
             kept.append("n <= ? OR (i - 1) % ceil(n / ?) = 0 OR i = n")
@@ -143,7 +146,7 @@ class RunRepository:
         return self.db.query_dicts(
             "SELECT step, key, value, time FROM (SELECT step, key, value, time, seq,"
             " row_number() OVER (PARTITION BY key ORDER BY step, seq) AS i, count(*) OVER (PARTITION BY key) AS n"
-            f" FROM run_metrics WHERE {where}) WHERE " + " AND ".join(f"({k})" for k in kept)
+            f" FROM ({newest})) WHERE " + " AND ".join(f"({k})" for k in kept)
             + " ORDER BY step, seq", params)
 
     def metric_keys(self, run_id: str) -> list[str]:

@@ -311,6 +311,20 @@ def test_events_offset_starts_at_zero_and_is_kept(store):
         assert store.runs.events_offset(cur, "r-offset") == 4096
 
 
+def test_steps_a_resumed_run_logs_again_count_once_with_their_newest_value(store):
+    # resumed from its step-8 checkpoint after a crash at step 10: steps 9-10 were drawn twice, the lines zig-zagging
+    store.runs.create("r1", "ppo", "", {}, "/r1")
+    first = [{"seq": i, "time": T0 + i, "type": "metric", "step": i, "values": {"reward": float(i)}}
+             for i in range(1, 11)]
+    again = [{"seq": 10 + i, "time": T0 + 20 + i, "type": "metric", "step": step, "values": {"reward": step + 0.5}}
+             for i, step in enumerate(range(9, 13), 1)]
+    _apply(store, "r1", *first, *again)
+    rows = [(r["step"], r["value"]) for r in store.runs.metrics("r1")]
+    assert rows == [(i, float(i)) for i in range(1, 9)] + [(9, 9.5), (10, 10.5), (11, 11.5), (12, 12.5)]
+    assert [r["step"] for r in store.runs.metrics("r1", max_points=1000)] == list(range(1, 13))
+    assert [(r["step"], r["value"]) for r in store.runs.metrics("r1", last=2)] == [(11, 11.5), (12, 12.5)]
+
+
 def test_metrics_thinned_per_key_keep_the_first_and_last_and_the_tail_reads_the_last(store, tmp_path):
     from engine.jobs.events import EventWriter
     from engine.jobs.ingest import ingest_run
