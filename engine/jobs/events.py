@@ -149,14 +149,15 @@ def _next_newline(fh: Any, chunk: int = 1 << 20) -> int | None:
             return start + found
 
 
-def _digest_of(fh: Any, start: int, end: int, chunk: int = 1 << 20) -> str:
-    """:func:`line_digest` of the bytes ``[start, end)`` of ``fh``, read a chunk at a time."""
+def _digest_of(fh: Any, start: int, end: int, chunk: int = 1 << 20) -> str | None:
+    """:func:`line_digest` of the bytes ``[start, end)`` of ``fh``, read a chunk at a time (a line may be megabytes
+    long), or None when the file ends before ``end``."""
     digest = hashlib.blake2b(digest_size=16)
     fh.seek(start)
     while start < end:
         data = fh.read(min(chunk, end - start))
         if not data:
-            break
+            return None
         digest.update(data)
         start += len(data)
     return digest.hexdigest()
@@ -245,9 +246,7 @@ class EventFileView:
         if not 0 <= start < end <= self.size:
             return None
         with self.path.open("rb") as fh:
-            fh.seek(start)
-            data = fh.read(end - start)
-        return line_digest(data) if len(data) == end - start else None
+            return _digest_of(fh, start, end)
 
 
 def view_events_file(run_dir: Path, head_limit: int = 1 << 16) -> EventFileView | None:
