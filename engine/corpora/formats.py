@@ -455,6 +455,15 @@ def _surely_no_duplicate_keys(line: str, obj: dict) -> bool:
     return line.count('"') == 4 * len(obj) and set(map(type, obj.values())) == STR_ONLY
 
 
+def repeated_keys(pairs: list[tuple[str, object]]) -> list[str]:
+    """The keys a JSON object's ``pairs`` (``object_pairs_hook``'s argument) name more than once, in the order they
+    first appear: ``json`` keeps the last value without a word, so which one was meant is ambiguous."""
+    if len({key for key, _ in pairs}) == len(pairs):
+        return []
+    counts = Counter(key for key, _ in pairs)
+    return [key for key, n in counts.items() if n > 1]
+
+
 def _parse_jsonl(text: str, source_key: str, target_key: str, bad_lines: Set[int], parsed: ParsedRows) -> None:
     """One flat JSON object per non-blank line, with string values under both keys; fills ``parsed``.
 
@@ -464,11 +473,8 @@ def _parse_jsonl(text: str, source_key: str, target_key: str, bad_lines: Set[int
     duplicates: list[str] = []
 
     def pairs_to_dict(pairs: list[tuple[str, object]]) -> dict:
-        obj = dict(pairs)
-        if len(obj) != len(pairs):
-            counts = Counter(key for key, _ in pairs)
-            duplicates.extend(key for key, n in counts.items() if n > 1)
-        return obj
+        duplicates.extend(repeated_keys(pairs))
+        return dict(pairs)
 
     loads, decode_error = json.loads, json.JSONDecodeError
     rows, errors = parsed.rows, parsed.errors

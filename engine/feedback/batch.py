@@ -22,7 +22,7 @@ from pathlib import Path
 
 from engine.characters import unsafe_character
 from engine.corpora import safe_display_name
-from engine.corpora.formats import ParsedRows, csv_records, decode_upload
+from engine.corpora.formats import ParsedRows, csv_records, decode_upload, repeated_keys
 from engine.corpora.validation import DUPLICATE_KEY, shown, unreadable_json
 from engine.feedback.language import detect_language
 
@@ -137,14 +137,12 @@ class _RepeatedKey(ValueError):
 
 
 def _object_of(pairs: list[tuple[str, object]]) -> dict:
-    """A JSON object's pairs as a dict, refusing a key named twice (json keeps the last one silently: a line with
-    two ``source`` keys was translated as its second, as a corpus upload refuses it)."""
-    obj = dict(pairs)
-    if len(obj) != len(pairs):
-        seen: set[str] = set()
-        repeated = next(key for key, _ in pairs if key in seen or seen.add(key))
-        raise _RepeatedKey(DUPLICATE_KEY.format(key=shown(repeated)))
-    return obj
+    """A JSON object's pairs as a dict, refusing a key named twice (:func:`~engine.corpora.formats.repeated_keys`:
+    a line with two ``source`` keys was translated as its second, as a corpus upload refuses it)."""
+    repeated = repeated_keys(pairs)
+    if repeated:
+        raise _RepeatedKey(DUPLICATE_KEY.format(key=shown(repeated[0])))
+    return dict(pairs)
 
 
 def _read_rows(text: str, fmt: str) -> list[tuple[int, object]]:
