@@ -33,7 +33,7 @@ from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import inference_model, precision_setting, resolve_precision
 from engine.jobs.threads import use_job_threads
-from engine.models.loading import model_fingerprint
+from engine.models.loaded import model_fingerprint
 from engine.models.refs import ModelRef, resolve_model
 
 REQUESTABLE_METRICS = ("chrf", "bleu", "ter", "bertscore", "comet", "comet_qe")

@@ -9,15 +9,31 @@ from pathlib import Path
 from typing import Any
 
 
+def _weight_files(path: str) -> list[Path] | None:
+    """A local model folder's weight and config files, by name (None for a hub id, or a folder that is gone)."""
+    folder = Path(path)
+    if not folder.is_dir():
+        return None
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".safetensors", ".bin", ".json"))
+
+
+def model_fingerprint(path: str) -> str:
+    """Sizes and modification times (whole seconds) of a local model folder's weight and config files (a hub id, or
+    a folder that is gone: the path itself): part of an evaluation's cache key (kept as it is, so that stored
+    evaluations keep their keys)."""
+    files = _weight_files(path)
+    if files is None:
+        return path
+    return ";".join(f"{p.name}:{s.st_size}:{int(s.st_mtime)}" for p in files for s in [p.stat()])
+
+
 def weights_stamp(path: str) -> str:
     """What changes when a model folder's weights or config are replaced: each such file's name, size, inode and
     modification time in nanoseconds (a hub id, or a folder that is gone: the path itself). Finer than
-    :func:`~engine.models.loading.model_fingerprint` (whole seconds, part of evaluations' cache keys): a copy
-    replaced within the same second, at the same size, is still told apart."""
-    folder = Path(path)
-    if not folder.is_dir():
+    :func:`model_fingerprint`: a copy replaced within the same second, at the same size, is still told apart."""
+    files = _weight_files(path)
+    if files is None:
         return path
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".safetensors", ".bin", ".json"))
     return ";".join(f"{p.name}:{s.st_size}:{s.st_ino}:{s.st_mtime_ns}" for p in files for s in [p.stat()])
 
 

@@ -406,17 +406,6 @@ def load_causal_lm(name_or_path: str | Path, trust_remote_code: bool = False, dt
     return model
 
 
-def model_fingerprint(path: str) -> str:
-    """Sizes and modification times of a local model folder's weight and config files (a hub id, or a folder that
-    is gone: the path itself) — what an evaluation's cache key and the studio's loaded models are keyed on, so that
-    a folder whose weights were replaced is loaded again."""
-    folder = Path(path)
-    if not folder.is_dir():
-        return path
-    files = sorted(p for p in folder.iterdir() if p.is_file() and (p.suffix in (".safetensors", ".bin", ".json")))
-    return ";".join(f"{p.name}:{p.stat().st_size}:{int(p.stat().st_mtime)}" for p in files)
-
-
 def load_state_dict(folder: Path | str) -> dict[str, torch.Tensor]:
     """A model folder's safetensors weights (one file or an index of shards) as one state dict."""
     from safetensors.torch import load_file
