@@ -305,9 +305,7 @@ class Supervisor:
         run_id = run["id"]
         if not (run["pid"] and self._alive(run_id, run["pid"])):
             self._reap(run_id)
-            with self.store.db.transaction() as cur:
-                self.store.runs.mark_final(cur, run_id, "failed",
-                                           f"job process died; its run folder could not be read: {exc}")
+            self._final_in_store(run_id, "failed", f"job process died; its run folder could not be read: {exc}")
             return True
         if run_id not in self._unwatchable:
             self._unwatchable.add(run_id)
@@ -372,9 +370,7 @@ class Supervisor:
         run_dir = self.workspace.run_dir(run_id)
         self._reap(run_id)
         if not run_dir.is_dir():
-            error = f"{error}; its run folder {run_dir} is missing"
-            with self.store.db.transaction() as cur:
-                self.store.runs.mark_final(cur, run_id, status, error)
+            self._final_in_store(run_id, status, f"{error}; its run folder {run_dir} is missing")
             return
         try:
             writer = EventWriter(run_dir)
@@ -385,10 +381,14 @@ class Supervisor:
                 writer.close()
         except OSError as exc:  # a full disk or a folder it may not write: said in the store alone, as above (it
             # failed on every poll, and every run after it in the loop went unwatched)
-            with self.store.db.transaction() as cur:
-                self.store.runs.mark_final(cur, run_id, status, f"{error}; its event log could not be written: {exc}")
+            self._final_in_store(run_id, status, f"{error}; its event log could not be written: {exc}")
             return
         ingest_run(self.store, run_id)
+
+    def _final_in_store(self, run_id: str, status: str, error: str) -> None:
+        """A final status written in the store alone, for a run whose folder cannot take its event."""
+        with self.store.db.transaction() as cur:
+            self.store.runs.mark_final(cur, run_id, status, error)
 
     def _reap(self, run_id: str) -> None:
         proc = self._procs.pop(run_id, None)
