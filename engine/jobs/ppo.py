@@ -139,7 +139,7 @@ def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
     for reward in rewards:
         if reward.kind != "reward":
             raise ValueError(f"{reward.name} is not a reward model")
-    _check_tokenizers(policy, rewards)
+    _check_reads_policy_ids(policy, rewards)
     policy.save(run_dir / "inputs" / "policy.json")
     rewards[0].save(run_dir / "inputs" / "reward.json")
     for i, reward in enumerate(rewards[1:], start=1):
@@ -159,7 +159,7 @@ def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
         export_glossaries(store, config.glossaries, run_dir / "inputs" / GLOSSARY_INPUT)
 
 
-def _check_tokenizers(policy: Any, rewards: list[Any]) -> None:
+def _check_reads_policy_ids(policy: Any, rewards: list[Any]) -> None:
     """Refuse reward models whose tokenizer or prompt format is not the policy's: PPO hands them the policy's token
     ids — its prompt as the policy reads it — so another tokenizer read other words (or an id past its vocabulary
     failed the run late) and a reward model trained on another prompt format (its backbone's, as it is scored
