@@ -109,17 +109,26 @@ def test_cancelled_ppo_resumes_from_its_checkpoint(supervisor, store, tiny_polic
     supervisor.cancel_and_wait(run_id, timeout_s=120)
 
 
-def test_a_reward_model_with_another_tokenizer_is_refused_before_the_run(supervisor, store, tiny_policy,
-                                                                        tiny_policy_dir, demo_corpus, tmp_path):
-    # PPO hands the reward model the policy's token ids: another tokenizer read other words, or failed the run late
+def _register_reward_model(store, tiny_policy_dir, folder, name: str, prompt_format: str = "tags",
+                           added_tokens: tuple[str, ...] = ()) -> None:
+    """A reward model on the tiny policy's backbone, registered as ``name``: saved with ``prompt_format`` and its
+    tokenizer given ``added_tokens``."""
     from engine.models.loading import load_tokenizer
     from engine.reward.model import build_reward_model, save_reward_model
 
     tok = load_tokenizer(tiny_policy_dir)
     model = build_reward_model(tiny_policy_dir, pad_token_id=tok.pad_token_id)
-    tok.add_tokens(["<another-vocabulary>"])
-    folder = save_reward_model(model, tok, tmp_path / "rm-other", prompt_format="tags")
-    store.models.register("rm-other", "reward", str(folder), metadata={"prompt_format": "tags"})
+    if added_tokens:
+        tok.add_tokens(list(added_tokens))
+    saved = save_reward_model(model, tok, folder, prompt_format=prompt_format)
+    store.models.register(name, "reward", str(saved), metadata={"prompt_format": prompt_format})
+
+
+def test_a_reward_model_with_another_tokenizer_is_refused_before_the_run(supervisor, store, tiny_policy,
+                                                                        tiny_policy_dir, demo_corpus, tmp_path):
+    # PPO hands the reward model the policy's token ids: another tokenizer read other words, or failed the run late
+    _register_reward_model(store, tiny_policy_dir, tmp_path / "rm-other", "rm-other",
+                           added_tokens=("<another-vocabulary>",))
     with pytest.raises(ValueError, match="does not share the tokenizer of tiny-sft .their vocabularies differ"):
         supervisor.start("ppo", _config(demo_corpus, reward_model="rm-other"))
     assert not store.runs.list(kinds=("ppo",))
@@ -129,13 +138,7 @@ def test_a_reward_model_of_another_prompt_format_is_refused_before_the_run(super
                                                                            tiny_policy_dir, demo_corpus, tmp_path):
     # a reward model trains on prompts in its backbone's format, as it is scored everywhere else; PPO scores the
     # policy's own prompt, a framing such a reward model never saw
-    from engine.models.loading import load_tokenizer
-    from engine.reward.model import build_reward_model, save_reward_model
-
-    tok = load_tokenizer(tiny_policy_dir)
-    model = build_reward_model(tiny_policy_dir, pad_token_id=tok.pad_token_id)
-    folder = save_reward_model(model, tok, tmp_path / "rm-chat", prompt_format="instruction")
-    store.models.register("rm-chat", "reward", str(folder), metadata={"prompt_format": "instruction"})
+    _register_reward_model(store, tiny_policy_dir, tmp_path / "rm-chat", "rm-chat", prompt_format="instruction")
     with pytest.raises(ValueError, match="the 'instruction' format and tiny-sft writes them in 'tags'"):
         supervisor.start("ppo", _config(demo_corpus, reward_model="rm-chat"))
     assert not store.runs.list(kinds=("ppo",))
