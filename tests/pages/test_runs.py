@@ -7,6 +7,20 @@ from engine.jobs.ingest import ingest_run
 from tests.conftest import new_run
 
 
+def _finished_run(store, workspace, run_id: str, kind: str, title: str, metrics=()) -> None:
+    """A run that ran and succeeded, its ``metrics`` (``(step, values)``) logged between, read into the store."""
+    run_dir = workspace.run_dir(run_id)
+    run_dir.mkdir(parents=True)
+    store.runs.create(run_id, kind, title, {}, str(run_dir))
+    w = EventWriter(run_dir)
+    w.emit("status", status="running")
+    for step, values in metrics:
+        w.emit("metric", step=step, values=values)
+    w.emit("status", status="succeeded")
+    w.close()
+    ingest_run(store, run_id)
+
+
 def test_monitor_shows_corrupt_lines_and_a_truncated_event_log(open_page, store, workspace):
     run_dir = new_run(store, workspace, "r1", title="Damaged log")
     w = EventWriter(run_dir)
@@ -89,16 +103,9 @@ def test_generic_monitor_titles_its_charts_in_words_and_tables_its_one_off_figur
     point each; a key logged once is now a row of one table."""
     import json
 
-    run_dir = workspace.run_dir("g1")
-    run_dir.mkdir(parents=True)
-    store.runs.create("g1", "generate", "Generate candidates", {}, str(run_dir))
-    w = EventWriter(run_dir)
-    w.emit("status", status="running")
-    w.emit("metric", step=6, values={"distinct_per_source": 1.0, "sources_per_s": 2.9, "tokens_per_s": 131.0})
-    w.emit("metric", step=12, values={"sources_per_s": 3.1, "tokens_per_s": 140.0})
-    w.emit("status", status="succeeded")
-    w.close()
-    ingest_run(store, "g1")
+    _finished_run(store, workspace, "g1", "generate", "Generate candidates", [
+        (6, {"distinct_per_source": 1.0, "sources_per_s": 2.9, "tokens_per_s": 131.0}),
+        (12, {"sources_per_s": 3.1, "tokens_per_s": 140.0})])
 
     at = open_page("runs")
     titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
@@ -128,16 +135,8 @@ def test_a_long_runs_charts_draw_a_thousand_points_each(open_page, store, worksp
     # 50,000 PPO steps sent 750,000 points to the browser on every refresh: the page took minutes to appear
     import json
 
-    run_dir = workspace.run_dir("g1")
-    run_dir.mkdir(parents=True)
-    store.runs.create("g1", "generate", "Long run", {}, str(run_dir))
-    w = EventWriter(run_dir)
-    w.emit("status", status="running")
-    for step in range(1, 5001):
-        w.emit("metric", step=step, values={"sources_per_s": float(step), "tokens_per_s": 2.0 * step})
-    w.emit("status", status="succeeded")
-    w.close()
-    ingest_run(store, "g1")
+    _finished_run(store, workspace, "g1", "generate", "Long run",
+                  [(step, {"sources_per_s": float(step), "tokens_per_s": 2.0 * step}) for step in range(1, 5001)])
     assert len(store.runs.metrics("g1")) == 10_000  # every point stored
 
     at = open_page("runs")
@@ -174,14 +173,7 @@ def test_a_link_to_a_run_older_than_the_newest_shown_opens_it_and_filters_reach_
 
 def test_a_finished_run_says_which_model_it_registered(open_page, store, workspace):
     # the monitor said only "succeeded · N/N steps": the model it registered was in the log alone
-    run_dir = workspace.run_dir("p1")
-    run_dir.mkdir(parents=True)
-    store.runs.create("p1", "ppo", "PPO against the reward model", {}, str(run_dir))
-    w = EventWriter(run_dir)
-    w.emit("status", status="running")
-    w.emit("status", status="succeeded")
-    w.close()
-    ingest_run(store, "p1")
+    _finished_run(store, workspace, "p1", "ppo", "PPO against the reward model")
     store.models.register("ppo-cold-1", "policy", "/m/ppo-cold-1", stage="cold-start", run_id="p1")
     at = open_page("runs")
     assert any("Registered the cold-start model **ppo\\-cold\\-1**" in s.value for s in at.success), \
