@@ -280,7 +280,7 @@ if submitted:
         st.error(name_problem)
     else:
         with st.spinner("Loading the model's config and tokenizer…"):
-            check = check_loadable(location.strip(), trust_remote_code=trust)
+            check = check_loadable(location.strip(), trust_remote_code=trust, policy=role.startswith("SFT"))
         try:
             declared = studio_prompt_format(location.strip()) if check.ok else None
         except (OSError, ValueError):  # an unreadable card: the model's own check passed, the format is the form's

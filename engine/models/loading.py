@@ -277,12 +277,33 @@ def check_model(name_or_path: str | Path, need_tokenizer: bool = True) -> ModelC
         return ModelCheck(False, f"{shown!r} cannot be a model folder or hub id ({detail})", "local")
 
 
-def check_loadable(name_or_path: str | Path, trust_remote_code: bool = False) -> ModelCheck:
+def masked_lm_refusal(name: str, config: Any) -> str | None:
+    """Why a model cannot be a policy because it is a bidirectional encoder (BERT, RoBERTa, XLM-R, …), or ``None``.
+
+    transformers maps these model types to a causal-LM class too (``BertLMHeadModel``), which loads a masked LM
+    without complaint; without ``is_decoder`` every position attends to the ones after it, so what it generates
+    left to right is noise."""
+    from transformers.models.auto.modeling_auto import (
+        MODEL_FOR_CAUSAL_LM_MAPPING_NAMES,
+        MODEL_FOR_MASKED_LM_MAPPING_NAMES,
+    )
+
+    model_type = getattr(config, "model_type", None)
+    if model_type not in MODEL_FOR_MASKED_LM_MAPPING_NAMES or model_type not in MODEL_FOR_CAUSAL_LM_MAPPING_NAMES:
+        return None
+    if getattr(config, "is_decoder", False) or getattr(config, "causal", False):  # trained left to right
+        return None
+    return (f"{name} is a {model_type} encoder (a masked language model: each word sees the words after it), "
+            "which cannot write a translation left to right: register it as a reward-model base, or choose a "
+            "decoder-only model (Gemma, Llama, Qwen, GPT-2, …) as the policy")
+
+
+def check_loadable(name_or_path: str | Path, trust_remote_code: bool = False, policy: bool = False) -> ModelCheck:
     """:func:`check_model`, then the config and the tokenizer really loaded, and a local folder's safetensors shapes
     compared with the config's (:func:`engine.models.weights_check.weights_problem`; the weights are not loaded):
     what registration checks, so that a damaged tokenizer, a model that needs remote code, a tokenizer without EOS
     or a config that does not match the weights is refused there with the reason instead of failing in the first
-    job."""
+    job. ``policy``: it is to translate, so a masked-LM encoder is refused too (:func:`masked_lm_refusal`)."""
     from transformers import AutoConfig
 
     check = check_model(name_or_path)
@@ -295,6 +316,8 @@ def check_loadable(name_or_path: str | Path, trust_remote_code: bool = False) ->
         if getattr(config, "is_encoder_decoder", False):
             return ModelCheck(False, encoder_decoder_refusal(str(name_or_path), config.model_type), check.kind,
                               check.model_type)
+        if policy and (refusal := masked_lm_refusal(str(name_or_path), config)):
+            return ModelCheck(False, refusal, check.kind, check.model_type)
         tokenizer = load_tokenizer(name_or_path, trust_remote_code=trust_remote_code)
         embedded = getattr(config.get_text_config(), "vocab_size", None)
         if embedded and len(tokenizer) > embedded:  # its last ids index no embedding: "index out of range" mid-job

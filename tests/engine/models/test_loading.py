@@ -325,3 +325,26 @@ def test_a_tokenizer_with_more_tokens_than_the_model_embeds_is_refused(tmp_path,
     check = check_loadable(folder)
     assert not check.ok and f"tokenizer has {embedded + 1:,} tokens and the model embeds {embedded:,}" in check.message
     assert check_loadable(model_dir).ok
+
+
+def test_a_masked_lm_encoder_is_refused_as_a_policy_and_kept_as_a_reward_base(tmp_path, tiny_policy_dir):
+    # a BERT masked LM registered as the SFT policy loaded as BertLMHeadModel without complaint and generated noise
+    import shutil
+
+    from transformers import BertConfig, BertForMaskedLM
+
+    from engine.models.loading import check_loadable
+
+    def saved(name: str, **extra) -> Path:
+        folder = tmp_path / name
+        BertForMaskedLM(BertConfig(vocab_size=1024, hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                                   intermediate_size=32, **extra)).save_pretrained(folder)
+        for file in ("tokenizer.json", "tokenizer_config.json"):
+            shutil.copy(tiny_policy_dir / file, folder / file)
+        return folder
+
+    encoder = saved("bert")
+    refused = check_loadable(encoder, policy=True)
+    assert not refused.ok and "bert encoder (a masked language model" in refused.message
+    assert check_loadable(encoder).ok  # a reward-model base may be one
+    assert check_loadable(saved("bert-decoder", is_decoder=True), policy=True).ok  # trained left to right
