@@ -104,6 +104,15 @@ def check_label(name: str, what: str, *, max_chars: int = MAX_LABEL_CHARS, empty
     return label
 
 
+def label_key(label: str) -> str:
+    """What two names a user gave compare by: case, Unicode width and compatibility forms folded (NFKC, casefold),
+    spaces collapsed. ``Clinic``, ``clinic`` and ``ｃｌｉｎｉｃ`` are one name: stored side by side they were two
+    corpora no picker told apart."""
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFKC", label).casefold().split())
+
+
 def shortened(label: str, limit: int = MAX_LABEL_CHARS) -> str:
     """A name the studio makes up itself (from corpus names, a file's name) kept within ``limit`` characters, cut
     with "…", without the characters :func:`check_label` refuses and with its spaces collapsed: it refused a longer

@@ -68,9 +68,13 @@ if sft is None:
             st.info(f"**{DEMO_MODEL_NAME}** is registered but archived: *Set up the demo* restores it as the SFT "
                     "model (or restore another model on the Models page).")
         if st.button("Set up the demo", type="primary", key="start-demo"):
-            with st.spinner("Loading the demo corpora and registering the shipped model…"):
-                setup_demo(services())
-            st.rerun()
+            try:
+                with st.spinner("Loading the demo corpora and registering the shipped model…"):
+                    setup_demo(services())
+            except ValueError as exc:  # a name of the demo's taken by the user's own corpus or glossary
+                st.error(str(exc)[:1].upper() + str(exc)[1:] + ".")
+            else:
+                st.rerun()
     else:
         st.warning("This checkout has no shipped demo model (`data/demo/model/`): train it from scratch below, "
                    "or with `python -m engine demo train`.")

@@ -11,7 +11,6 @@ command that produced the shipped model is ``python -m engine demo train`` (:mod
 
 from __future__ import annotations
 
-import contextlib
 import json
 import shutil
 import threading
@@ -110,8 +109,11 @@ def load_demo_corpora(studio: Services, demo_dir: Path = DEMO_DIR) -> list[int]:
                     name, pair, prepared.table, source_file=f"{files} (demo)",
                     options={**asdict(options), "splits": "fixed by the demo files"}, report=prepared.report(),
                 )
-            except CorpusExistsError:  # stored meanwhile by the same set-up in another tab: the same corpus
-                corpus_id = studio.store.corpora.by_name(name)["id"]
+            except CorpusExistsError as exc:  # stored meanwhile by the same set-up in another tab: the same corpus
+                stored = studio.store.corpora.by_name(name)
+                if stored is None:  # a corpus of the user's named the same up to case or width
+                    raise ValueError(f"cannot set up the demo: {exc} — rename or delete it on the Data page") from exc
+                corpus_id = stored["id"]
             ids.append(corpus_id)
     return ids
 
@@ -181,8 +183,11 @@ def load_demo_glossaries(studio: Services, demo_dir: Path = DEMO_DIR) -> list[st
         parsed = parse_glossary(path.read_bytes(), "tsv", pair)
         if not parsed.ok:
             raise ValueError(f"{path}: " + "; ".join(str(e) for e in parsed.errors))
-        with contextlib.suppress(GlossaryExistsError):  # stored meanwhile by the same set-up in another tab
+        try:
             studio.store.glossaries.add(name, pair, parsed.entries, source_file=f"{pair}.tsv (demo)")
+        except GlossaryExistsError as exc:  # stored meanwhile by the same set-up in another tab
+            if studio.store.glossaries.by_name(name) is None:  # a glossary of the user's named the same up to case
+                raise ValueError(f"cannot set up the demo: {exc}") from exc
     return list(DEMO_GLOSSARIES)
 
 

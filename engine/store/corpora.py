@@ -28,7 +28,7 @@ import pyarrow as pa
 from engine.characters import check_label
 from engine.corpora.normalise import KEY_SEPARATOR
 from engine.store.clock import utc_now
-from engine.store.database import Database
+from engine.store.database import Database, name_taken
 
 SEGMENT_COLUMNS = ("line", "source", "target", "pair", "split", "norm_key")
 LENGTH_BIN_CHARS = 10
@@ -111,8 +111,10 @@ class CorpusRepository:
             # checked inside the write transaction (they run one at a time): checked before it, two tabs adding one
             # name at once (Set up the demo clicked in both) both passed, and the second insert raised DuckDB's
             # constraint error as a traceback
-            if cur.execute("SELECT 1 FROM corpora WHERE name = ?", [name]).fetchone():
-                raise CorpusExistsError(f"a corpus named {name!r} already exists; choose another name")
+            if (taken := name_taken(cur, "corpora", name)) is not None:
+                raise CorpusExistsError(f"a corpus named {taken!r} already exists; choose another name"
+                                        + ("" if taken == name else " (names that differ only in case or width "
+                                                                     "are one name)"))
             corpus_id = cur.execute(
                 "INSERT INTO corpora (name, pair, source_file, created_at, options, report)"
                 " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",

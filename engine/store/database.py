@@ -184,6 +184,16 @@ class Database:
         return {_subject(name) for name in recorded.values()}
 
 
+def name_taken(cur: duckdb.DuckDBPyConnection, table: str, name: str) -> str | None:
+    """The name in ``table``'s ``name`` column that reads as ``name`` (:func:`engine.characters.label_key`: the same
+    up to case and width), or None. Run inside the write transaction that inserts ``name``."""
+    from engine.characters import label_key
+
+    key = label_key(name)
+    return next((row[0] for row in cur.execute(f"SELECT name FROM {table}").fetchall()  # noqa: S608 - a table
+                 if label_key(row[0]) == key), None)                                     # of this module's callers
+
+
 def _subject(name: str) -> str:
     """A migration file's subject: its name without the number (``0012_glossaries.sql`` → ``glossaries.sql``)."""
     return name.split("_", 1)[-1]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from engine.characters import check_label
 from engine.glossary.parsing import ALTERNATIVE_SEPARATOR, GlossaryEntry
 from engine.store.clock import utc_now
-from engine.store.database import Database
+from engine.store.database import Database, name_taken
 
 
 class GlossaryExistsError(ValueError):
@@ -34,9 +34,10 @@ class GlossaryRepository:
         if not entries:
             raise ValueError("a glossary needs at least one entry")
         with self.db.transaction() as cur:  # checked inside the write transaction (see CorporaRepo.add)
-            if cur.execute("SELECT 1 FROM glossaries WHERE name = ?", [name]).fetchone():
-                raise GlossaryExistsError(f"a glossary named {name!r} already exists: choose another name or "
-                                          "delete it")
+            if (taken := name_taken(cur, "glossaries", name)) is not None:
+                raise GlossaryExistsError(f"a glossary named {taken!r} already exists: choose another name or "
+                                          "delete it" + ("" if taken == name else " (names that differ only in "
+                                                                                  "case or width are one name)"))
             gid = cur.execute(
                 "INSERT INTO glossaries (name, pair, enabled, source_file, created_at) VALUES (?, ?, ?, ?, ?)"
                 " RETURNING id",

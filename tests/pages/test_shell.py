@@ -38,6 +38,27 @@ def test_set_up_the_demo_registers_the_shipped_model_and_shows_what_it_writes(op
     assert store.models.get("demo-sft")["stage"] == "sft" and "start-demo" not in [b.key for b in at.button]
 
 
+def test_a_demo_name_taken_by_the_users_own_corpus_is_said_not_raised(open_page, store):
+    # a corpus "DEMO-en-ar" of the user's is the demo's name up to case: the set-up found no corpus of its exact
+    # name, failed to store its own and raised a TypeError from looking it up again
+    from engine.demo import shipped_model_record
+
+    if shipped_model_record() is None:
+        pytest.skip("no shipped demo model in data/demo/model")
+    import pyarrow as pa
+
+    from engine.store.corpora import SEGMENT_COLUMNS
+
+    row = {"line": 1, "source": "Hello.", "target": "مرحبا.", "pair": "en-ar", "split": "train", "norm_key": "hello"}
+    store.corpora.add("DEMO-en-ar", "en-ar", pa.table({c: [row.get(c)] for c in SEGMENT_COLUMNS}))
+    at = open_page()
+    at.button(key="start-demo").click()
+    at.run(timeout=120)
+    assert not at.exception
+    assert any("Cannot set up the demo: a corpus named 'DEMO-en-ar' already exists" in e.value for e in at.error)
+    assert store.models.get("demo-sft") is None
+
+
 def test_a_registered_sft_model_is_named_where_the_loop_stands(open_page, tiny_policy):
     """Found on the tour (test-artifacts/tour/03-start.png): after the demo set-up the ticked SFT step still said
     "Set up the demo below", and the set-up section was gone."""

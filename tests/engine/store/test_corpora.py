@@ -110,6 +110,21 @@ def test_a_duplicate_name_is_refused_even_with_spaces_around_it(store):
     assert store.corpora.count(first) == len(ROWS)
 
 
+def test_names_that_differ_only_in_case_or_width_are_one_name(store):
+    # "Clinic" and "clinic" were stored side by side: two corpora no picker told apart
+    from engine.glossary.parsing import GlossaryEntry
+
+    store.corpora.add("Clinic", "en-ar", _table())
+    for same in ("clinic", "CLINIC", "\uff23linic"):
+        with pytest.raises(CorpusExistsError, match="'Clinic' already exists.*differ only in case or width"):
+            store.corpora.add(same, "en-ar", _table(ROWS[:1]))
+    assert [c["name"] for c in store.corpora.list()] == ["Clinic"]
+    entries = [GlossaryEntry(source="tea", arabic=("شاي",))]
+    store.glossaries.add("Terms", "en-ar", entries)
+    with pytest.raises(ValueError, match="'Terms' already exists"):
+        store.glossaries.add("terms", "en-ar", entries)
+
+
 def test_a_bad_row_stores_nothing_of_the_corpus(store):
     rows = [*ROWS, ("Bad split.", "سيء.", "en-ar", "dev")]
     with pytest.raises(duckdb.ConstraintException):
