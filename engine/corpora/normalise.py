@@ -120,6 +120,16 @@ class Normaliser:
         text = self._common(text)
         return text.lower() if self.options.lowercase_source else text
 
+    def split_group(self, normalised_source: str) -> str:
+        """The key whose rows share a split, from a :meth:`source` key: its accents folded as well (NFD, combining
+        marks dropped), so ``Où est la gare ?`` and ``Ou est la gare ?`` — one sentence typed with and without its
+        accents, common in French data — go to the same split even where their targets differ (a duplicate only
+        where the targets are the same: the stored key keeps the accents)."""
+        if normalised_source.isascii():
+            return normalised_source
+        decomposed = unicodedata.normalize("NFD", normalised_source)
+        return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
     def target(self, text: str) -> str:
         """The normalised target."""
         return self._common(text)

@@ -258,8 +258,9 @@ def _build_table(rows: list[tuple[int, str, str]], options: PrepareOptions) -> t
     norm_keys = pc.binary_join_element_wise(source_keys, target_keys, KEY_SEPARATOR)
     kept = first_occurrences(norm_keys)
     rows_kept = pa.array(np.asarray(unique, dtype=np.int64)[kept])
+    group_keys = pa.array([norm.split_group(key) for key in source_keys.take(kept).to_pylist()], pa.string())
     split_codes = assign_split_codes(
-        source_keys.take(kept), valid=options.valid_fraction, test=options.test_fraction, seed=options.seed
+        group_keys, valid=options.valid_fraction, test=options.test_fraction, seed=options.seed
     )
     columns = {
         "line": pa.array(lines, pa.int64()).take(rows_kept),

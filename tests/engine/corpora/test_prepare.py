@@ -116,6 +116,20 @@ def test_same_source_different_targets_stay_in_one_split() -> None:
     assert again.table.equals(corpus.table)
 
 
+def test_a_source_typed_with_and_without_its_accents_stays_in_one_split() -> None:
+    # "Où est la gare ?" in test and "Ou est la gare ?" in train: the test sentence was trained on, accents aside
+    lines = [f"Où est la gare numéro {i} ?\tأين المحطة رقم {i}؟" for i in range(40)]
+    lines += [f"Ou est la gare numero {i} ?\tأين توجد المحطة رقم {i}؟" for i in range(40)]
+    for seed in range(3):
+        corpus = prepare_corpus(tsv(*lines), options(pair="fr-ar", valid_fraction=0.25, test_fraction=0.25,
+                                                     seed=seed))
+        assert corpus.n_rows == 80  # not duplicates: the targets differ, and the stored keys keep the accents
+        split_of = dict(zip(corpus.table["source"].to_pylist(), corpus.table["split"].to_pylist(), strict=True))
+        assert all(split_of[f"Où est la gare numéro {i} ?"] == split_of[f"Ou est la gare numero {i} ?"]
+                   for i in range(40))
+        assert set(split_of.values()) == {"train", "valid", "test"}
+
+
 def test_skip_invalid_rows_keeps_the_valid_ones_and_lists_the_rest() -> None:
     data = tsv("Hello.\tمرحبا.", "\tمرحبا.", "Bye.\tGoodbye.", "Thanks.\tشكرا.", "no tab")
     corpus = prepare_corpus(data, options(skip_invalid_rows=True))
