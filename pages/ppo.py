@@ -11,7 +11,7 @@ from studio.components.job_panel import config_form, run_monitor, start_run
 from studio.components.launch import launch_choice
 from studio.components.memory_estimate import memory_estimate
 from studio.components.pickers import corpus_picker, glossary_widget, model_picker, models_picker, pair_set_picker
-from studio.components.ppo_monitor import PPO_CHARTS, ppo_health
+from studio.components.ppo_monitor import PPO_CHARTS, kind_monitor, ppo_health
 from studio.components.presets import preset_choice
 from studio.state import services
 
@@ -61,7 +61,7 @@ def alternative(kind: str, tab_key: str, widgets: dict) -> None:
         start_run(kind, config, launch=launch)
     latest = store.runs.list(kinds=(kind,), limit=1)
     if latest:
-        run_monitor(latest[0]["id"], key=f"{tab_key}-run")
+        run_monitor(latest[0]["id"], key=f"{tab_key}-run", **kind_monitor(kind))
 
 
 with dpo_tab:

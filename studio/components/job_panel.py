@@ -197,6 +197,30 @@ def wrap_title(title: str, width: int = 32) -> str:
     return "<br>".join(lines)
 
 
+def matching_keys(points: dict[str, Any], keys: Sequence[str]) -> list[str]:
+    """``keys`` with each pattern (``rewards_*_mean``: :mod:`fnmatch`) replaced by the logged keys it matches, in
+    key order: a GRPO run logs one series per reward function, named after it."""
+    import fnmatch
+
+    found: list[str] = []
+    for k in keys:
+        for key in (sorted(fnmatch.filter(points, k)) if any(c in k for c in "*?[") else [k]):
+            if key not in found:
+                found.append(key)
+    return found
+
+
+def charts_and_others(points: dict[str, list[tuple[Any, float]]], charts: Sequence[tuple[str, Sequence[str]]]
+                      ) -> tuple[list[tuple[str, list[str]]], dict[str, float]]:
+    """``charts`` with their patterns expanded (:func:`matching_keys`; a chart that matches nothing is left out), then
+    one chart per logged key none of them draws, and the keys logged once (:func:`generic_charts`): a GRPO run's 26
+    metrics were 26 charts in alphabetical order, the reward and the KL among the clip ratios."""
+    grouped = [(title, found) for title, keys in charts if (found := matching_keys(points, keys))]
+    drawn = {k for _, keys in grouped for k in keys}
+    rest, once = generic_charts({k: v for k, v in points.items() if k not in drawn})
+    return grouped + rest, once
+
+
 def generic_charts(points: dict[str, list[tuple[Any, float]]]) -> tuple[list[tuple[str, list[str]]], dict[str, float]]:
     """For a run without its own chart list (``points`` by key, as :func:`_by_key` groups them): one chart per metric
     key logged at two steps or more, and the keys logged at one step only with their value (key order)."""
@@ -212,16 +236,18 @@ def summary_figure(value: float) -> float:
     return round(value, 1) if abs(value) >= 1000 else float(f"{value:.4g}")
 
 
-def metric_charts(run_id: str, charts: Sequence[tuple[str, Sequence[str]]] | None = None, key: str = "") -> None:
-    """Plotly charts of a run's metrics: one per (title, keys) group, or one per metric key."""
+def metric_charts(run_id: str, charts: Sequence[tuple[str, Sequence[str]]] | None = None, key: str = "",
+                  others: bool = False) -> None:
+    """Plotly charts of a run's metrics: one per (title, keys) group, or one per metric key; with ``others``, the
+    groups first (keys may be patterns) and then one chart per key they leave out (:func:`charts_and_others`)."""
     store = services().store
     rows = store.runs.metrics(run_id, max_points=CHART_POINTS)
     if not rows:
         st.caption("No metrics yet — the first points appear after the first logged steps.")
         return
     points = _by_key(rows)
-    if charts is None:
-        charts, once = generic_charts(points)
+    if charts is None or others:
+        charts, once = charts_and_others(points, charts or [])
         if once:  # a run's summary figures (a score run logs ~15 once): one table, not a chart of one point each
             st.dataframe([{"metric": metric_title(k), "value": summary_figure(v)} for k, v in once.items()],
                          hide_index=True)
@@ -316,8 +342,9 @@ def _log_tail(run_id: str, lines: int) -> None:
 
 
 def run_monitor(run_id: str, *, charts: Sequence[tuple[str, Sequence[str]]] | None = None, key: str = "monitor",
-                log_lines: int = 30, extra: Callable[[dict], None] | None = None) -> None:
-    """Live view of one run; refreshes every few seconds while it is active, then stops refreshing."""
+                log_lines: int = 30, extra: Callable[[dict], None] | None = None, others: bool = False) -> None:
+    """Live view of one run; refreshes every few seconds while it is active, then stops refreshing. ``charts`` and
+    ``others``: see :func:`metric_charts`."""
     store = services().store
     first = store.runs.get(run_id)
     if first is None:
@@ -338,7 +365,7 @@ def run_monitor(run_id: str, *, charts: Sequence[tuple[str, Sequence[str]]] | No
         _ingest_notice(run_id)
         if extra is not None:  # alarms and notes above the charts: below ten charts nobody saw them
             extra(run)
-        metric_charts(run_id, charts, key=key)
+        metric_charts(run_id, charts, key=key, others=others)
         with st.expander("Log", expanded=run["status"] == "failed"):
             _log_tail(run_id, log_lines)
         with st.expander("Settings it runs with"):  # a form may show a value it did not submit (an invalid number)

@@ -23,10 +23,37 @@ PPO_CHARTS = [
 ]
 
 
+GRPO_CHARTS = [
+    ("Reward (total and each function's mean)", ["reward", "rewards_*_mean"]),
+    ("KL per token", ["kl_per_token", "kl"]), ("Entropy", ["entropy"]),
+    ("Reward spread within a group (std)", ["reward_std", "rewards_*_std"]),
+    ("Groups whose samples all scored alike (share: no signal)", ["frac_reward_zero_std"]),
+    ("Translation length (tokens)", ["completions_mean_length", "completions_min_length", "completions_max_length"]),
+    ("Cut at the length limit (share)", ["completions_clipped_ratio"]),
+    ("Loss and gradient norm", ["loss", "grad_norm"]), ("Learning rate", ["lr"]),
+]
+"""A GRPO / RLOO run's charts, most watched first (``kl``: a run made before TRL's per-token KL got its own name);
+its other metrics follow, one chart each."""
+
+DPO_CHARTS = [
+    ("Loss", ["loss", "eval_loss"]),
+    ("Preference accuracy (chosen above rejected)", ["rewards_accuracies", "eval_rewards_accuracies"]),
+    ("Reward margin (chosen − rejected)", ["rewards_margins", "eval_rewards_margins"]),
+    ("Log-probability of the chosen and the rejected", ["logps_chosen", "logps_rejected", "eval_logps_chosen",
+                                                         "eval_logps_rejected"]),
+    ("NLL of the chosen (CPO, ORPO)", ["nll_loss", "eval_nll_loss"]), ("Learning rate", ["lr"]),
+]
+"""A DPO-family run's charts, most watched first; its other metrics follow, one chart each."""
+
+
 def kind_monitor(kind: str) -> dict:
-    """The charts and extra panel a run of ``kind`` is shown with (the PPO monitor for PPO runs, on every page);
-    ``{}`` for the generic monitor, one chart per metric."""
-    return {"charts": PPO_CHARTS, "extra": ppo_health} if kind == "ppo" else {}
+    """The charts and extra panel a run of ``kind`` is shown with on every page: the PPO monitor for PPO runs, the
+    GRPO and DPO runs' charts grouped with their other metrics after them; ``{}`` for the generic monitor, one chart
+    per metric."""
+    if kind == "ppo":
+        return {"charts": PPO_CHARTS, "extra": ppo_health}
+    grouped = {"grpo": GRPO_CHARTS, "dpo": DPO_CHARTS}.get(kind)
+    return {"charts": grouped, "others": True} if grouped else {}
 
 
 def fired_alarms(run_dir: str | Path) -> list[dict]:

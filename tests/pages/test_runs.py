@@ -114,6 +114,33 @@ def test_generic_monitor_titles_its_charts_in_words_and_tables_its_one_off_figur
     assert table.to_dict("records") == [{"metric": "Distinct candidates per source", "value": 1.0}]
 
 
+def test_a_grpo_run_shows_its_reward_and_kl_first_and_its_other_metrics_after(open_page, store, workspace):
+    # its 26 metrics were 26 charts in alphabetical order: clip ratios first, the reward and the KL among them
+    import json
+
+    step = {"loss": 0.03, "grad_norm": 1.4, "lr": 2e-4, "completions_mean_length": 9.0, "completions_max_length": 32.0,
+            "completions_clipped_ratio": 0.01, "rewards_chrf_mean": 0.73, "rewards_chrf_std": 0.3,
+            "rewards_checks_mean": -0.01, "rewards_checks_std": 0.09, "reward": 0.72, "reward_std": 0.31,
+            "frac_reward_zero_std": 0.25, "kl_per_token": 0.0, "entropy": 0.82, "clip_ratio_low_mean": 0.0,
+            "step_time": 1.68}
+    _finished_run(store, workspace, "grpo-1", "grpo", "GRPO", [
+        (1, step), (2, {**step, "reward": 0.79, "kl_per_token": 0.01}), (3, {"train_runtime": 12.0})])
+
+    at = open_page("runs")
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    titles = [c["layout"]["title"]["text"].replace("<br>", " ") for c in charts]
+    left = (len(titles) + 1) // 2  # two columns, filled alternately: the first column's charts come first here
+    in_order = [titles[i // 2 + (i % 2) * left] for i in range(len(titles))]
+    assert in_order == [
+        "Reward (total and each function's mean)", "KL per token", "Entropy", "Reward spread within a group (std)",
+        "Groups whose samples all scored alike (share: no signal)", "Translation length (tokens)",
+        "Cut at the length limit (share)", "Loss and gradient norm", "Learning rate", "Clip ratio low mean",
+        "Step time"]
+    assert len(charts[0]["data"]) == 3  # the total and each reward function's mean
+    (table,) = [d.value for d in at.dataframe if "metric" in d.value.columns]
+    assert [r["value"] for r in table.to_dict("records")] == [12.0]
+
+
 def test_resume_of_a_run_whose_folder_is_gone_is_a_message(open_page, store, workspace):
     # Resume raised FileNotFoundError (no config.yaml) into the page
     import shutil
