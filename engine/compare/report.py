@@ -35,11 +35,12 @@ def fmt_score(metric: str, value: float | None) -> str:
     return f"{value:.2f}"
 
 
-def fmt_p(p: float | None) -> str:
-    """A p-value: three decimals (more where three would round it across 0.05: :func:`p_text`), or ``<0.001``."""
+def fmt_p(p: float | None, alpha: float = 0.05) -> str:
+    """A p-value: three decimals (more where three would round it across ``alpha``, the level the verdict beside it
+    was judged at: :func:`p_text`), or ``<0.001``."""
     if p is None:
         return ""
-    return "<0.001" if p < 0.001 else p_text(p)
+    return "<0.001" if p < 0.001 <= alpha else p_text(p, alpha)
 
 
 def fmt_interval(value: float | None, low: float | None, high: float | None) -> str:
@@ -64,11 +65,13 @@ def score_table(comparison: Comparison, level: str = "sentence") -> list[dict[st
 
 
 def pair_table(comparison: Comparison) -> list[dict[str, str]]:
-    """One row per pair of systems and metric: difference with interval, p, Holm p, verdict."""
+    """One row per pair of systems and metric: difference with interval, p, Holm p, verdict (the p-values written
+    so that none reads across the comparison's own level: at 90 % confidence p 0.0999 was "0.100" beside "better")."""
+    alpha = comparison.settings.alpha
     return [{"metric": metric_label(r["metric"]), "level": r["level"], "system A": r["system_a"],
              "system B": r["system_b"], "A": fmt(r["mean_a"]), "B": fmt(r["mean_b"]),
-             "B − A": fmt_interval(r["delta"], r["low"], r["high"]), "p": fmt_p(r["p"]), "p (Holm)": fmt_p(r["p_holm"]),
-             "better": r["better"]} for r in comparison.pairs]
+             "B − A": fmt_interval(r["delta"], r["low"], r["high"]), "p": fmt_p(r["p"], alpha),
+             "p (Holm)": fmt_p(r["p_holm"], alpha), "better": r["better"]} for r in comparison.pairs]
 
 
 def ab_table(win_rates: Sequence[WinRate], labels: Mapping[str, str]) -> list[dict[str, str]]:

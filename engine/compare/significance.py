@@ -5,8 +5,9 @@ Two families of tests, both paired (sentence ``i`` of system A against sentence 
 * **Sentence-level scores** of any metric (chrF, COMET, reward, a check's 0/1 flag …): the system score is the
   mean of its sentence scores. :func:`paired_bootstrap` resamples sentences with replacement (the same draws
   for both systems) and gives percentile confidence intervals for each mean and for the difference, and a
-  two-sided p-value from the null-centred bootstrap distribution of the difference (Koehn 2004; the same
-  statistic sacrebleu uses). :func:`approximate_randomisation` swaps the two systems' scores per sentence at
+  two-sided p-value from the null-centred bootstrap distribution of the difference (Koehn 2004; sacrebleu's
+  ``PairedTest`` centres the *absolute* differences and counts only values strictly above the observed one, which
+  gives a smaller p — see below). :func:`approximate_randomisation` swaps the two systems' scores per sentence at
   random and counts how often the absolute difference is at least the observed one (Riezler & Maxwell 2005).
 * **Corpus-level BLEU, chrF and TER** are not means of sentence scores: :class:`CorpusStatistics` keeps
   sacrebleu's per-sentence sufficient statistics (the machinery of ``sacrebleu.significance``) and
@@ -143,8 +144,10 @@ def approximate_randomisation(a: Sequence[float] | np.ndarray, b: Sequence[float
     """Approximate randomisation test of the mean difference B − A (two-sided).
 
     Each trial swaps the two systems' scores of every sentence with probability ½; the p-value is the share
-    of trials whose absolute mean difference reaches the observed one. The interval of the difference is a
-    paired bootstrap interval (randomisation tests give no interval themselves).
+    of trials whose absolute mean difference reaches the observed one, and never below :func:`smallest_p` of the
+    sentences that differ (with five, a draw of 1,000 trials gave p 0.049: "significant" where no test on five
+    sentences can be). The interval of the difference is a paired bootstrap interval (randomisation tests give no
+    interval themselves).
     """
     a, b = _pair(a, b)
     diff = b - a
@@ -156,7 +159,7 @@ def approximate_randomisation(a: Sequence[float] | np.ndarray, b: Sequence[float
         signs = rng.integers(0, 2, size=(size, len(diff))) * 2 - 1
         stats = np.abs((signs * diff).mean(axis=1))
         hits += int(np.sum(stats >= observed - 1e-12 * max(1.0, observed)))
-    p = (hits + 1) / (n_trials + 1)
+    p = max((hits + 1) / (n_trials + 1), smallest_p(int(np.count_nonzero(diff))))
     samples = bootstrap_means(diff, n_trials, rng)[0]
     return PairedResult(float(a.mean()), float(b.mean()),
                         Interval(float(diff.mean()), *_percentiles(samples, confidence)), min(1.0, p),

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from engine.characters import check_label
+from engine.compare.report import fmt_p
 from engine.corpora.validation import SUPPORTED_PAIRS
 from engine.glossary import TermIndex, glossary_format, parse_glossary
 from engine.glossary.highlight import legend_html, source_html, translation_html
@@ -203,7 +204,7 @@ def terminology_section(
                 "terminology (%)": round(100 * r.share, 1),
                 "interval (%)": f"{100 * r.low:.1f}–{100 * r.high:.1f}" if r.low is not None else "",
                 "Δ vs first (points)": "" if r.diff_vs_first is None else f"{100 * r.diff_vs_first:+.1f}",
-                "p": "" if r.p_vs_first is None else f"{r.p_vs_first:.3f}",
+                "p": "" if r.p_vs_first is None else fmt_p(r.p_vs_first),
             }
             for r in results
         ],
