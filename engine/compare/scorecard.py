@@ -60,7 +60,10 @@ class StepResult:
     def sentence(self, after_label: str, before_label: str) -> str:
         """The step in plain words, e.g. ``cold-start is better than SFT: +2.4 chrF, p = 0.01``."""
         label = LABELS.get(self.metric, self.metric)
-        gain = f"{self.delta:+.1f} {label}" if self.metric != "comet" else f"{self.delta:+.3f} {label}"
+        digits = 1 if self.metric != "comet" else 3
+        while digits < 4 and self.delta and float(f"{self.delta:.{digits}f}") == 0:  # never "better: +0.0 chrF"
+            digits += 1
+        gain = f"{self.delta:+.{digits}f} {label}"
         p = "p < 0.001" if self.p < 0.001 else f"p = {p_text(self.p)}" if self.p < 0.1 else f"p = {self.p:.2f}"
         if self.verdict == "better":
             return f"{after_label} is better than {before_label}: {gain}, {p}"
@@ -219,7 +222,8 @@ def build_scorecard(store, testset_id: str | None = None, settings: CompareSetti
         rate_before = next(x.degenerate_rate for x in models if x.name == before["name"])
         rate_after = next(x.degenerate_rate for x in models if x.name == after["name"])
         if rate_before is not None and rate_after is not None and rate_after - rate_before > DEGENERATE_RISE + EPSILON:
-            flags.append(f"{after['name']} writes more degenerate outputs (empty, repeated, non-Arabic or copied) "
+            flags.append(f"{after['name']} writes more degenerate outputs (empty, repeated, non-Arabic, copied or of "
+                         "implausible length) "
                          f"than {before['name']}: {rate_after:.1%} vs {rate_before:.1%} — a reward gain with such "
                          "outputs is likely reward hacking")
     missing = [m["name"] for m in chain if m["name"] not in keys]

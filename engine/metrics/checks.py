@@ -194,10 +194,20 @@ def _visible_length(text: str) -> int:
 
 
 def check_one(source: str, candidate: str, thresholds: CheckThresholds | None = None) -> CheckResult:
-    """All checks for one candidate of ``source``."""
+    """All checks for one candidate of ``source``.
+
+    A source without letters — a year, a price, a row of dots — is translated as written: its candidate is not
+    flagged for having no Arabic letters or for copying it, and one of symbols alone is empty only when blank
+    (``2024`` → ``2024`` was non-Arabic and a copy, ``...`` → ``...`` empty)."""
     t = thresholds or CheckThresholds()
-    empty = not any(ch.isalnum() for ch in candidate)
+    source_letters = any(ch.isalpha() for ch in source)
+    if any(ch.isalnum() for ch in source):
+        empty = not any(ch.isalnum() for ch in candidate)
+    else:
+        empty = not candidate.strip()
     share = arabic_share(candidate)
+    # no letters in the candidate: non-Arabic only where the source had some to translate
+    non_arabic = share < t.min_arabic_share if any(ch.isalpha() for ch in candidate) else source_letters
     similarity = copy_similarity(source, candidate)
     tokens = normalise_arabic(candidate).split()
     ngram_share = repeated_ngram_share(tokens, t.repetition_ngram)
@@ -215,8 +225,8 @@ def check_one(source: str, candidate: str, thresholds: CheckThresholds | None = 
         max_cycle_run=max(mixed_cycles, letter_cycles),
         length_ratio=ratio,
         empty=empty,
-        low_arabic=not empty and share < t.min_arabic_share,
-        copy_of_source=not empty and similarity >= t.max_copy_similarity,
+        low_arabic=not empty and non_arabic,
+        copy_of_source=not empty and source_letters and similarity >= t.max_copy_similarity,
         repetition=(ngram_share > t.max_repeated_ngram_share or token_run >= t.token_repeat_k
                     or char_run >= t.char_repeat_k or mixed_cycles >= t.char_repeat_k
                     or letter_cycles >= t.letter_cycle_k),

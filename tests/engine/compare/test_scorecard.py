@@ -122,6 +122,8 @@ def test_the_plain_words_of_a_step():
     assert step.sentence("cold-start", "SFT") == "cold-start is better than SFT: +2.4 chrF, p = 0.012"
     worse = StepResult("a", "b", "bleu", -1.0, -2.0, -0.2, 0.0004, True)
     assert worse.sentence("final", "cold-start") == "final is worse than cold-start: -1.0 BLEU, p < 0.001"
+    tiny = StepResult("a", "b", "chrf", 0.04, 0.01, 0.07, 0.003, True)  # it read "better than SFT: +0.0 chrF"
+    assert tiny.sentence("cold-start", "SFT") == "cold-start is better than SFT: +0.04 chrF, p = 0.003"
 
 
 def test_the_chain_skips_the_versions_between_the_loops_models(store):

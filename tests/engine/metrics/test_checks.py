@@ -67,6 +67,17 @@ def test_empty_is_flagged() -> None:
         assert result.flags == ["empty"]
 
 
+def test_a_source_without_letters_is_translated_as_written() -> None:
+    # "2024" → "2024" was non-Arabic and a copy, "..." → "..." empty: a year, a price, a row of dots stay as they are
+    for source, text in (("2024", "2024"), ("2024", "٢٠٢٤"), ("10:30", "10:30"), ("...", "..."), ("?!", "؟!")):
+        assert check_one(source, text).passes, (source, text, check_one(source, text).flags)
+    assert check_one("...", "  ").flags == ["empty"]
+    assert check_one("2024", "Twenty twenty-four").low_arabic  # letters where none were needed: not Arabic
+    # a source with letters still needs Arabic ones
+    assert check_one("It costs 20 dollars.", "20 20").low_arabic
+    assert check_one("The year 2024.", "The year 2024.").copy_of_source
+
+
 def test_length_ratio_out_of_bounds() -> None:
     short = check_one("This is a long sentence about the history of the old city and its markets.", "مدينة")
     assert short.bad_length and short.length_ratio < 0.33
