@@ -57,6 +57,23 @@ class JobKind:
     the same way for ever)."""
 
 
+SUBJECT_FIELDS = ("policy", "model", "base_model", "models")
+"""The config fields that name the model a run works on, in the order a title looks for them."""
+
+
+def run_title(kind: JobKind, values: dict) -> str:
+    """A run's title when none is given: the kind's, and the model it trains, samples or evaluates (``PPO ·
+    demo-sft``) — every PPO run on the Runs page was "PPO", told apart by its id alone. A field left empty (the
+    newest SFT model) names nothing."""
+    for name in SUBJECT_FIELDS:
+        subject = values.get(name)
+        if isinstance(subject, list | tuple):
+            subject = ", ".join(map(str, subject[:3])) + (f" and {len(subject) - 3} more" if len(subject) > 3 else "")
+        if subject:
+            return f"{kind.title} · {subject}"
+    return kind.title
+
+
 def job_kind(name: str) -> JobKind:
     """The job kind registered under ``name``."""
     try:

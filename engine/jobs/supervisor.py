@@ -35,7 +35,7 @@ from engine.jobs.config import ConfigError, config_to_dict
 from engine.jobs.events import FINAL_STATUSES, EventWriter, unread_line
 from engine.jobs.forkserver import ForkServer, WarmProcess, fork_is_safe, shared_server
 from engine.jobs.ingest import ingest_run
-from engine.jobs.kinds import checked_config, job_kind
+from engine.jobs.kinds import checked_config, job_kind, run_title
 from engine.jobs.launcher import build_command, launch_env, resolve_launch
 from engine.jobs.process import CONFIG_FILE, HEARTBEAT_ENV, PID_FILE, read_run_config, runs_in, signal_group
 from engine.models.loading import keep_hub_offline
@@ -135,7 +135,7 @@ class Supervisor:
         tmp = run_dir / f".{CONFIG_FILE}.tmp"
         tmp.write_text(yaml.safe_dump(spec, allow_unicode=True, sort_keys=False), encoding="utf-8")
         os.replace(tmp, run_dir / CONFIG_FILE)
-        self.store.runs.create(run_id, kind_name, title or kind.title, values, str(run_dir))
+        self.store.runs.create(run_id, kind_name, title or run_title(kind, values), values, str(run_dir))
         return run_id
 
     def job_env(self, launch: dict | None = None, kind: str | None = None) -> dict[str, str]:

@@ -138,6 +138,7 @@ def test_a_resumed_generate_draws_what_an_uninterrupted_one_draws(supervisor, st
         return sorted((r["seg_id"], r["strategy"], r["text"], r["n_samples"]) for r in rows)
 
     assert drawn(chunk_dir) == drawn(whole_chunks)
+    assert store.runs.get(resumed)["title"] == f"Generate candidates · {tiny_policy}"  # the model it samples
 
 
 def test_a_resume_after_a_chunk_was_deleted_does_every_source_and_a_damaged_chunk_is_named(supervisor, store,
