@@ -120,3 +120,37 @@ def preset(kind: str, name: str) -> dict[str, Any]:
         return copy.deepcopy(PRESETS[kind][name])
     except KeyError:
         raise KeyError(f"no preset {name!r} for {kind!r}; known: {', '.join(PRESETS[kind])}") from None
+
+
+def _form_class(kind: str) -> type | None:
+    """The config dataclass of a job kind or the form of a pipeline template, or ``None``."""
+    from engine.jobs.kinds import KIND_MODULES, job_kind
+
+    if kind in KIND_MODULES:
+        return job_kind(kind).config_cls
+    from engine.pipelines.templates import TEMPLATES
+
+    return TEMPLATES[kind].config_cls if kind in TEMPLATES else None
+
+
+def preset_summary(kind: str, name: str) -> str:
+    """What preset ``name`` sets on the form of ``kind``, in the form's words: ``Learning rate 0.0002 · Max steps
+    450 · …`` (a nested step's settings counted: ``GRPO settings: 12 values``). The choice's help said only that the
+    brief's values suit GPUs and the demo's were measured, not what either changes. ``""``: it changes nothing."""
+    from engine.jobs.config import choice_label, config_fields
+
+    values = preset(kind, name)
+    cls = _form_class(kind)
+    specs = {spec.name: spec for spec in config_fields(cls)} if cls is not None else {}
+    shown = []
+    for field_name, value in values.items():
+        spec = specs.get(field_name)
+        label = spec.label if spec is not None else field_name.replace("_", " ").capitalize()
+        if isinstance(value, dict):
+            shown.append(f"{label}: {len(value)} values")
+        elif spec is not None and value == spec.default:
+            continue  # what the form shows anyway
+        else:
+            shown.append(f"{label} {choice_label(value) if isinstance(value, str) else f'{value:g}'}"
+                         if not isinstance(value, bool) else f"{label} {'on' if value else 'off'}")
+    return " · ".join(shown)

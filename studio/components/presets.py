@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from engine.jobs.presets import BRIEF, DEMO, preset, preset_names
+from engine.jobs.presets import BRIEF, DEMO, preset, preset_names, preset_summary
+from engine.markup import markdown_literal
 
 HELP = ("The project brief's values suit real models (e.g. Gemma-2 2B) on GPUs; the small demo model's were chosen "
         "by measurement on the studio's own ~5M-parameter model on 2 CPU cores (see the README). On a machine "
@@ -24,6 +25,9 @@ def preset_choice(kind: str, *, key: str) -> tuple[str, dict]:
         return names[0], preset(kind, names[0])
     chosen = st.radio("Starting values", names, index=names.index(_default_name(names)), horizontal=True,
                       key=key, help=HELP)
+    summary = preset_summary(kind, chosen)
+    st.caption(f"*{chosen}* sets {markdown_literal(summary)}." if summary else
+               f"*{chosen}* keeps every field at the form's own default.")
     return chosen, preset(kind, chosen)
 
 

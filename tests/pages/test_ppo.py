@@ -74,6 +74,8 @@ def test_grpo_without_a_reward_model_says_it_is_not_needed(open_page, tiny_polic
     assert any("Reward model**: none registered yet — not needed with *Reward-model weight* 0" in c.value
                for c in at.caption)
     assert at.number_input(key="grpo-form-Small demo model-rm_weight").value == 0.0
+    # and the chosen preset says what it sets
+    assert any(c.value.startswith("*Small demo model* sets ") and "Step limit 450" in c.value for c in at.caption)
 
 
 def test_grpo_and_dpo_on_this_page_register_the_cold_start_as_ppo_does(open_page, tiny_policy, demo_corpus):

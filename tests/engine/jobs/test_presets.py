@@ -36,3 +36,14 @@ def test_presets_are_copies_and_unknown_names_fail():
     assert preset("generate", BRIEF) == {}
     with pytest.raises(KeyError, match="no preset"):
         preset("ppo", "Huge model")
+
+
+def test_a_preset_says_what_it_sets_in_the_forms_words():
+    # the choice's help said only that the brief's values suit GPUs and the demo's were measured
+    from engine.jobs.presets import BRIEF, DEMO, preset_summary
+
+    grpo = preset_summary("grpo", DEMO)
+    assert "Learning rate 0.0002" in grpo and "Step limit 450" in grpo and "learning_rate" not in grpo
+    assert "Temperature" not in grpo  # 1.0 is the form's own default: nothing to say
+    assert "GRPO settings: 12 values" in preset_summary("phase2", DEMO)
+    assert preset_summary("ppo", BRIEF) == ""
