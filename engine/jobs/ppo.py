@@ -274,7 +274,9 @@ def _monitor_callback(ctx: JobContext, config: PPOJobConfig, state: dict):
             # a resumed run starts from the streams it logged before its checkpoint: the summary's first reward
             # and held-out chrF and the alarms' windows cover the whole run, not only the resumed part
             self.history: dict[str, list[tuple[int, float]]] = logged_history(ctx.run_dir, state["offset"])
-            self.active: set[str] = set()  # alarm kinds that hold now: each is written once until it clears
+            # alarm kinds that hold now: each is written once until it clears — those that held at the checkpoint
+            # were written before it (a resumed run wrote them again at its first step)
+            self.active: set[str] = {a.kind for a in check_alarms(self.history, settings)}
 
         def on_log(self, args, st, control, logs=None, **kw):
             step = state["offset"] + st.global_step
@@ -294,7 +296,10 @@ def _monitor_callback(ctx: JobContext, config: PPOJobConfig, state: dict):
         def on_step_end(self, args, st, control, **kw):
             trainer, step = state["trainer"], state["offset"] + st.global_step
             ctx.progress(step, state["total"], unit="steps", message=self._message())
-            if st.global_step % config.eval_every == 0 or st.global_step == st.max_steps:
+            # the run's steps, not the resumed trainer's (which count from 0): resumed from step 60, evaluations
+            # and checkpoints fell at 85, 110… instead of every 25 steps of the run
+            scheduled = step % config.eval_every == 0 or st.global_step == st.max_steps
+            if scheduled:
                 self.evaluate(step)
             alarms = check_alarms(self.history, settings)
             new = [a for a in alarms if a.kind not in self.active]
@@ -304,7 +309,7 @@ def _monitor_callback(ctx: JobContext, config: PPOJobConfig, state: dict):
                 with (ctx.output_dir / ALARMS_FILE).open("a", encoding="utf-8") as fh:
                     fh.write(json.dumps(asdict(alarm)) + "\n")
                 if alarm.kind == "kl_above_target" and config.stop_on_kl:
-                    if not (st.global_step % config.eval_every == 0 or st.global_step == st.max_steps):
+                    if not scheduled:
                         self.evaluate(step)  # the policy kept is this one: its held-out chrF is the model's (the
                         # metadata's "end" value was the last scheduled evaluation's, step 0 for an early stop)
                     ctx.progress(step, state["total"], unit="steps",
@@ -314,7 +319,7 @@ def _monitor_callback(ctx: JobContext, config: PPOJobConfig, state: dict):
             if ctx.should_stop():
                 _save_checkpoint(trainer, ctx.checkpoint_dir, step, state["tokenizer"])
                 raise JobCancelled()
-            if st.global_step % config.save_every == 0:
+            if step % config.save_every == 0:
                 _save_checkpoint(trainer, ctx.checkpoint_dir, step, state["tokenizer"])
 
         def _message(self) -> str:
