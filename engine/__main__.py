@@ -150,7 +150,13 @@ def _cmd_export_model(args: argparse.Namespace) -> int:
 
 
 def _cmd_export_argilla(args: argparse.Namespace) -> int:
-    from engine.feedback.argilla import RECORDS_FILE, export_files, superseded_judgements, write_folder
+    from engine.feedback.argilla import (
+        RECORDS_FILE,
+        export_files,
+        nothing_to_export,
+        superseded_judgements,
+        write_folder,
+    )
     from engine.wording import counted
 
     workspace = Workspace.from_env().ensure()
@@ -161,6 +167,9 @@ def _cmd_export_argilla(args: argparse.Namespace) -> int:
         superseded = superseded_judgements(store, linguists=args.linguist or None)
     finally:
         store.close()
+    if refusal := nothing_to_export(files, args.linguist):
+        print(f"error: {refusal}", file=sys.stderr)
+        return 2
     records = json.loads(files[RECORDS_FILE])
     answers = [a for r in records for values in (r.get("responses") or {}).values() for a in values]
     drafts = sum(a.get("status") == "draft" for a in answers)
@@ -169,8 +178,7 @@ def _cmd_export_argilla(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"{folder}: {counted(len(records), 'record')}, {counted(len(answers), 'response')}"
-          + (" — no judgement of " + ", ".join(args.linguist) if args.linguist and not answers else ""))
+    print(f"{folder}: {counted(len(records), 'record')}, {counted(len(answers), 'response')}")
     if drafts:
         print(f"{counted(drafts, 'response')} of rankings of the candidates shown written as drafts: Argilla "
               "accepts a submitted ranking only of every candidate (they import back as they were)")

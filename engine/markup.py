@@ -11,12 +11,15 @@ Two places text goes, two rules:
   ASCII punctuation character backslash-escaped, which CommonMark, Streamlit's directives (``:red[...]``) and its
   math (``$...$``) all read as the character itself; line breaks become spaces.
 
-And a third, for files a spreadsheet opens: :func:`spreadsheet_cell` keeps a text that starts like a formula a text.
+And for files other tools read: :func:`spreadsheet_cell` keeps a text that starts like a formula a text in a file a
+spreadsheet opens, :func:`table_cell` keeps a cell of a Markdown table in a file (a model card) one cell, and
+:func:`json_line` writes a JSON Lines line that every reader splits where the file's writer did.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -47,3 +50,16 @@ def spreadsheet_cell(value: object) -> object:
     return gets a leading ``'`` (the spreadsheets' own text marker), else a name like ``=HYPERLINK(...)`` ran as a
     formula when the file was opened. Numbers and other values are returned as they are."""
     return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
+def table_cell(text: object) -> str:
+    """``text`` for a cell of a Markdown table in a file (a model card's): its ``|`` escaped and its line breaks as
+    spaces — a test set named ``news | 2024`` shifted every column after it."""
+    return _LINE_BREAK.sub(" ", str(text)).replace("|", "\\|")
+
+
+def json_line(value: object) -> str:
+    """One JSON Lines line (with its ``\\n``), UTF-8 text kept as written but U+2028 and U+2029 escaped: JSON allows
+    them raw, and a reader that splits lines as Python's ``str.splitlines`` does (JavaScript's, editors') found 20
+    records in a file of 15."""
+    return json.dumps(value, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n"

@@ -9,9 +9,10 @@ comment), who and when, and with which policy and reward model. ``ranking`` and 
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
+
+from engine.markup import json_line
 
 EXPORT_NAME = "human_preferences.jsonl"
 
@@ -56,7 +57,7 @@ def latest_per_linguist(rows: list[dict], *, time: str = "time", number: str = "
 
 def export_jsonl(store, **filters) -> bytes:
     """The export as UTF-8 JSONL bytes (for a download button)."""
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in export_records(store, **filters)).encode("utf-8")
+    return "".join(json_line(r) for r in export_records(store, **filters)).encode("utf-8")
 
 
 def write_export(store, folder: Path, **filters) -> Path:

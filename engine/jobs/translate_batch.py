@@ -29,6 +29,7 @@ from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import inference_model, precision_setting, resolve_precision
 from engine.jobs.threads import use_job_threads
+from engine.markup import json_line
 from engine.metrics.checks import run_checks
 from engine.models.refs import ModelRef, resolve_model
 from engine.wording import counted
@@ -145,7 +146,7 @@ def _assemble(chunk_dir: Path, out_dir: Path) -> int:
                                                 [r["translation"] for r in unchecked]), strict=True):
         row["checks"] = check.flags
     tmp = out_dir / f".{OUTPUT_JSONL}.tmp"
-    tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    tmp.write_text("".join(json_line(r) for r in rows), encoding="utf-8")  # the file other tools read
     os.replace(tmp, out_dir / OUTPUT_JSONL)
     tmp = out_dir / f".{OUTPUT_TSV}.tmp"
     with tmp.open("w", encoding="utf-8", newline="") as f:

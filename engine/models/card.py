@@ -8,6 +8,8 @@ import math
 from pathlib import Path
 from typing import Any
 
+from engine.markup import table_cell
+
 METADATA_METRICS: dict[str, str] = {
     "valid_chrf": "greedy chrF on the validation split (recorded when the model was trained)",
     "heldout_chrf_end": "held-out chrF at the end of PPO",
@@ -71,7 +73,8 @@ def _evaluations(store: Any, name: str) -> list[str]:
         scores = store.evaluations.scores([ev["key"]])[ev["key"]]
         means = {m: sum(v.values()) / len(v) for m, v in scores.items() if v}
         shown = ", ".join(f"{m} {v:.2f}" for m, v in sorted(means.items()) if not math.isnan(v))
-        rows.append(f"| {testset.get('name', ev['testset_id'])} | {ev['decoding_label']} | {shown} |")
+        rows.append(f"| {table_cell(testset.get('name', ev['testset_id']))} | {table_cell(ev['decoding_label'])} "
+                    f"| {shown} |")
     return rows
 
 

@@ -7,9 +7,9 @@ severity and a note; then ``penalty`` (weights minor 1, major 5, critical 25) an
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 
+from engine.markup import json_line
 from engine.mqm.scoring import WEIGHTS, penalty, per_100_words
 
 EXPORT_NAME = "error_spans.jsonl"
@@ -46,4 +46,4 @@ def export_records(annotations: Sequence[Mapping]) -> list[dict]:
 
 def export_jsonl(annotations: Sequence[Mapping]) -> bytes:
     """The export as UTF-8 JSONL bytes (for a download button)."""
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in export_records(annotations)).encode("utf-8")
+    return "".join(json_line(r) for r in export_records(annotations)).encode("utf-8")

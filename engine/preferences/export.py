@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.export_folders import check_replaceable, make_shareable
+from engine.markup import json_line
 
 EXPORT_NAMES: dict[str, str] = {"synthetic": "synthetic_preferences", "human": "human_pairs"}
 """Origin -> export folder name. The judgement log (``human_preferences.jsonl``) has a name of its own."""
@@ -155,7 +156,7 @@ def _write_jsonl(path: Path, rows: list[dict]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as fh:
         for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            fh.write(json_line(row))
 
 
 MARGIN_MEANING = {
@@ -234,25 +235,40 @@ def _dataset_info(counts: dict[str, int], sizes: dict[str, dict[str, int]] | Non
     entries = []
     for config in CONFIG_FOLDERS:
         splits = "".join(f"  - name: {s}\n    num_bytes: {sizes[config][s]}\n    num_examples: {counts[s]}\n"
-                         for s in SPLITS)
+                         for s in SPLITS if counts[s])
         total = sum(sizes[config].values())
         entries.append(f"- config_name: {config}\n  splits:\n{splits}  download_size: {total}\n"
                        f"  dataset_size: {total}\n")
     return "dataset_info:\n" + "".join(entries)
 
 
+def _digest(files: list[Path]) -> str:
+    """The first 16 hex digits of the SHA-256 of ``files``' contents, one after another."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for path in files:
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def dataset_card(name: str, origin: str, counts: dict[str, int], pairs: list[str], runs: dict[str, dict], *,
                  dropped: int, license: str, held_out_by_export: bool,
-                 sizes: dict[str, dict[str, int]] | None = None) -> str:
+                 sizes: dict[str, dict[str, int]] | None = None, digests: dict[str, str] | None = None) -> str:
     """The README dataset card: YAML header (languages, licence, configs, and with ``sizes`` — each config's split
-    files' bytes — their sizes) and what the rows are."""
+    files' bytes — their sizes) and what the rows are. ``digests`` (``{config: digest of its files}``) go into each
+    config's ``description``, which ``datasets`` hashes into its cache key: rows and bytes alone were the same for
+    two exports with chosen and rejected swapped, and ``load_dataset`` gave the second the first one's rows."""
     from engine.models.prompting import split_pair
 
     languages = sorted({code for pair in pairs for code in split_pair(pair)})
     yaml_configs = []
     for config, folder in CONFIG_FOLDERS.items():
-        files = "".join(f"  - split: {s}\n    path: {folder}{s}.jsonl\n" for s in SPLITS)
-        yaml_configs.append(f"- config_name: {config}\n  data_files:\n{files}")
+        # an empty split is left out of the card: load_dataset cannot read an empty file (a bare StopIteration
+        # where every pair fell in the validation split); load_from_disk still gives it, with no rows
+        files = "".join(f"  - split: {s}\n    path: {folder}{s}.jsonl\n" for s in SPLITS if counts[s])
+        described = f"  description: files sha256 {digests[config]}\n" if digests else ""
+        yaml_configs.append(f"- config_name: {config}\n{described}  data_files:\n{files}")
     header = ("---\n" + "language:\n" + "".join(f"- {code}\n" for code in languages) + f"license: {license}\n"
               "task_categories:\n- translation\ntags:\n- preference\n- dpo\n- reward-modeling\n"
               "configs:\n" + "".join(yaml_configs) + _dataset_info(counts, sizes) + "---\n")
@@ -345,7 +361,10 @@ def export_preferences(store: Any, out_dir: Path, *, origin: str = "synthetic", 
             _write_jsonl(tmp / f"{split}.jsonl", rows)
             _write_jsonl(tmp / CONVERSATIONAL / f"{split}.jsonl",
                          [conversational_row(r) for r in (train if split == "train" else valid)])
-        features = datasets.Dataset.from_list(plain["train"] or plain["validation"]).features
+        # the columns' types from both splits: a column empty in every training row (a human export whose training
+        # pairs are all error spans, without a judgement id) was typed null, and the validation split's numbers
+        # failed to cast to it with a traceback
+        features = datasets.Dataset.from_list(plain["train"] + plain["validation"]).features
         with _quiet_datasets():  # its "Saving the dataset" bars went to the command line's and the studio's stderr
             datasets.DatasetDict({split: _dataset(rows, features) for split, rows in plain.items()}).save_to_disk(
                 str(tmp / DATASET_DICT), num_shards=dict.fromkeys(plain, 1))  # an empty split: 0 shards otherwise,
@@ -359,7 +378,9 @@ def export_preferences(store: Any, out_dir: Path, *, origin: str = "synthetic", 
             name, origin, counts, sorted({r["pair"] for r in records}), _run_settings(store, used_runs),
             dropped=dropped, license=license, held_out_by_export=not own_valid,
             sizes={config: {s: (tmp / f"{folder}{s}.jsonl").stat().st_size for s in SPLITS}
-                   for config, folder in CONFIG_FOLDERS.items()}), encoding="utf-8")
+                   for config, folder in CONFIG_FOLDERS.items()},
+            digests={config: _digest([tmp / f"{folder}{s}.jsonl" for s in SPLITS])
+                     for config, folder in CONFIG_FOLDERS.items()}), encoding="utf-8")
         make_shareable(tmp)
         if folder.exists():
             shutil.rmtree(folder)

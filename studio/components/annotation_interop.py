@@ -10,6 +10,7 @@ from engine.feedback.argilla import (
     export_files,
     from_zip,
     import_feedback,
+    nothing_to_export,
     superseded_judgements,
     to_zip,
     write_folder,
@@ -70,6 +71,8 @@ def argilla_panel(store, exports_root, linguists: list[str] | None) -> None:
     ):
         files = export_files(store, linguists=linguists)
         try:
+            if refusal := nothing_to_export(files, linguists):
+                raise ValueError(refusal)
             folder = write_folder(exports_root / EXPORT_FOLDER, files)
         except (ValueError, OSError) as exc:
             e1.error(f"Cannot export: {exc}")

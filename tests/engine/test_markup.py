@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import string
 
-from engine.markup import html_attribute, html_text, markdown_literal
+from engine.markup import html_attribute, html_text, json_line, markdown_literal, table_cell
 
 HOSTILE = "أين المحطة\n\n![x](http://127.0.0.1:9/t.png) [Click](javascript:alert(1)) :red[WARNING] **b**\r\n# h"
 
@@ -30,3 +30,17 @@ def test_markdown_literal_escapes_every_ascii_punctuation_and_keeps_the_text():
     assert re.fullmatch(rf"(?:\\[{punctuation}]|[^{punctuation}])*", out)
     assert re.sub(r"\\(.)", r"\1", out) == HOSTILE.replace("\r\n", " ").replace("\n", " ")
     assert markdown_literal("Amina") == "Amina" and markdown_literal("سارة") == "سارة"
+
+
+def test_a_table_cell_of_a_file_stays_one_cell():
+    # a test set named "news | 2024" in a model card's metrics table shifted every column after it
+    row = f"| {table_cell('news | 2024')} | {table_cell('greedy' + chr(10) + 'beam')} |"
+    assert row == "| news \\| 2024 | greedy beam |" and row.replace("\\|", "").count("|") == 3
+
+
+def test_a_json_line_is_one_line_for_every_reader():
+    import json
+
+    line = json_line({"text": "a\u2028b\u2029c", "ar": "صباح الخير"})
+    assert line.endswith("\n") and len(line.splitlines()) == 1 and "صباح الخير" in line
+    assert json.loads(line) == {"text": "a\u2028b\u2029c", "ar": "صباح الخير"}

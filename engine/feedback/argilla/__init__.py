@@ -34,7 +34,7 @@ it orders every option of the question, so a ranking of the candidates shown is 
 ``argilla-<first 8 hex of id>``.
 """
 
-from engine.feedback.argilla.export import export_files, superseded_judgements
+from engine.feedback.argilla.export import export_files, nothing_to_export, superseded_judgements
 from engine.feedback.argilla.importing import ImportReport, import_feedback, plan_import
 from engine.feedback.argilla.layout import (
     ANNOTATORS_FILE,
@@ -62,6 +62,7 @@ __all__ = [
     "export_files",
     "from_zip",
     "import_feedback",
+    "nothing_to_export",
     "plan_import",
     "read_folder",
     "settings",

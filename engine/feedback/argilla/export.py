@@ -40,6 +40,15 @@ def _responses(j: dict, position_name: dict[int, str], uid: str, status: str) ->
     return out
 
 
+def nothing_to_export(files: dict[str, bytes], linguists: list[str] | None) -> str | None:
+    """Why the files of :func:`export_files` are not worth writing — no record: no judgement (of ``linguists``) — or
+    ``None``. Written, an empty ``records.json`` replaced a good export, and Argilla's ``from_disk`` refused it half
+    way (the dataset made on its server, then "No records provided to ingest")."""
+    if json.loads(files[RECORDS_FILE]):
+        return None
+    return "there are no judgements to export" + (f" by {', '.join(linguists)}" if linguists else "")
+
+
 def export_files(store, *, linguists: list[str] | None = None, name: str = "tarjama-feedback") -> dict[str, bytes]:
     """The judgements (of ``linguists``, or everyone's) as Argilla's layout: relative path → bytes.
 

@@ -38,9 +38,10 @@ def test_cli_exports_and_imports_argillas_layout(store, workspace, tmp_path, cap
     assert main(["export", "argilla", "--out", str(mine)]) == 2
     assert "is not an earlier export" in capsys.readouterr().err
     assert (mine / "records.json").read_text(encoding="utf-8") == "[]"
-    # a linguist with no judgement: said, not a silent empty dataset
-    assert main(["export", "argilla", "--linguist", "nobody", "--out", str(tmp_path / "nobody")]) == 0
-    assert "0 responses — no judgement of nobody" in capsys.readouterr().out
+    # a linguist with no judgement (a typo): refused, not an empty dataset written over a good one (Argilla's
+    # from_disk made the dataset on its server and then refused the empty records)
+    assert main(["export", "argilla", "--linguist", "nobody"]) == 2
+    assert "error: there are no judgements to export by nobody" in capsys.readouterr().err
     assert len(json.loads((folder / "records.json").read_text(encoding="utf-8"))[0]["responses"]["ranking"]) == 2
     monkeypatch.setenv("TARJAMA_HOME", str(tmp_path / "elsewhere"))
     assert main(["import", "argilla", str(folder)]) == 0

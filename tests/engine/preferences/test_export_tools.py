@@ -237,6 +237,69 @@ def test_pairs_that_all_fell_in_the_validation_split_still_export(store, tmp_pat
     loaded = datasets.load_from_disk(str(out["dataset"]))
     assert loaded["train"].num_rows == 0 and loaded["validation"].num_rows == len(rows)
     assert loaded["train"].features == loaded["validation"].features
+    # and load_dataset, which failed on the empty train.jsonl with a bare StopIteration: the card leaves it out
+    for config in ("default", CONVERSATIONAL):
+        data = datasets.load_dataset(str(out["folder"]), config, cache_dir=str(tmp_path / "hf-cache"))
+        assert list(data) == ["validation"] and data["validation"].num_rows == len(rows)
+
+
+def test_a_column_empty_in_every_training_row_takes_its_type_from_the_validation_rows(store, tmp_path):
+    # human pairs whose training pairs are all error spans (no judgement id) and a validation pair of a judgement:
+    # the column was typed null from the training rows, and the export failed with "Couldn't cast int64 to null"
+    rows = learnable_pair_rows(12)
+    for i, r in enumerate(rows):
+        r.update(split="valid" if i < 2 else "train", weight=1.0, linguist="Amina",
+                 judgement_id=i if i < 2 else None, strategy="best")
+    path = tmp_path / "human.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), path)
+    with store.db.transaction() as cur:
+        store.preferences.load_pairs(cur, "feedback-1", "human", None, path)
+    out = export_preferences(store, tmp_path / "exports", origin="human")
+    loaded = datasets.load_from_disk(str(out["dataset"]))
+    assert loaded["validation"]["judgement_id"] == [0, 1] and set(loaded["train"]["judgement_id"]) == {None}
+
+
+def _stored(store, folder: Path, rows: list[dict]) -> None:
+    path = folder / "pairs.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), path)
+    with store.db.transaction() as cur:
+        store.preferences.load_pairs(cur, "score-x", "synthetic", None, path)
+
+
+def test_line_separators_in_a_pair_are_escaped_so_every_reader_counts_the_same_rows(store, tmp_path):
+    # JSON allows U+2028 raw, and str.splitlines (JavaScript's readers, editors) found more records than rows
+    rows = learnable_pair_rows(6)
+    rows[1]["chosen"] = "صباح\u2028الخير\u2029"  # a training pair (every fifth is a validation one)
+    _stored(store, tmp_path, rows)
+    out = export_preferences(store, tmp_path / "exports")
+    text = out["jsonl"].read_text(encoding="utf-8")
+    assert "\u2028" not in text and len(text.splitlines()) == out["train"]
+    assert any(json.loads(line)["chosen"] == "صباح\u2028الخير\u2029" for line in text.splitlines())
+
+
+def test_load_dataset_tells_apart_two_exports_of_the_same_size(store, tmp_path):
+    # datasets keys its cache by the card: two workspaces' exports with chosen and rejected swapped had the same rows
+    # and bytes, and load_dataset gave the second the first one's rows (reversed preferences, without a word)
+    cache = str(tmp_path / "hf-cache")
+    firsts = []
+    for workspace, swap in (("a", False), ("b", True)):
+        from engine.store import Store
+
+        other = Store(tmp_path / workspace / "studio.duckdb")
+        try:
+            rows = learnable_pair_rows(6)
+            for r in rows:
+                if swap:  # the same bytes, the preferences reversed
+                    r["chosen"], r["rejected"] = r["rejected"], r["chosen"]
+            (tmp_path / workspace).mkdir(exist_ok=True)
+            _stored(other, tmp_path / workspace, rows)
+            out = export_preferences(other, tmp_path / workspace / "exports")
+        finally:
+            other.close()
+        data = datasets.load_dataset(str(out["folder"]), cache_dir=cache)
+        firsts.append((json.loads(out["jsonl"].read_text(encoding="utf-8").splitlines()[0])["chosen"],
+                       data["train"][0]["chosen"]))
+    assert [on_disk == loaded for on_disk, loaded in firsts] == [True, True] and firsts[0][0] != firsts[1][0]
 
 
 def test_load_dataset_reads_a_re_exports_rows_not_the_first_exports(store, tmp_path):
