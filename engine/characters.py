@@ -79,6 +79,10 @@ is no name."""
 MAX_LABEL_CHARS = 200
 """The longest name a user gives a corpus, a glossary or a test set."""
 
+MAX_SOURCE_CHARS = 1000
+"""The longest source the studio translates in one piece: typed on Translate, sent to the endpoint, a line of a
+batch file, an item of a review queue."""
+
 MAX_PERSON_NAME_CHARS = 60
 """The longest name a person gives themselves: a linguist, a lead."""
 

@@ -20,7 +20,7 @@ import secrets
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from engine.characters import unsafe_character
+from engine.characters import MAX_SOURCE_CHARS, unsafe_character
 from engine.corpora import safe_display_name
 from engine.corpora.formats import ParsedRows, csv_records, decode_upload, repeated_keys
 from engine.corpora.validation import DUPLICATE_KEY, shown, unreadable_json
@@ -28,7 +28,6 @@ from engine.feedback.language import detect_language
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_SOURCES = 5000
-MAX_SOURCE_CHARS = 1000
 MAX_PROBLEMS_SHOWN = 20
 FORMATS = {".txt": "txt", ".tsv": "tsv", ".tab": "tsv", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 PAIRS = ("auto", "en-ar", "fr-ar")

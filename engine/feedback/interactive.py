@@ -33,7 +33,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from engine.characters import unsafe_character
+from engine.characters import MAX_SOURCE_CHARS, unsafe_character
 from engine.decoding.candidates import SamplingStrategy, merge_duplicates, parse_strategies
 from engine.decoding.loop import new_token_room, reached_stop, stop_token_ids
 from engine.decoding.per_row import PerRowSampling
@@ -43,7 +43,6 @@ DEFAULT_STRATEGIES: tuple[str, ...] = ("greedy", "temperature:0.7x2", "temperatu
 """Eight candidates: greedy, two at T=0.7, two at T=1.0, one top-k 20, two nucleus 0.9."""
 MIN_SAMPLES, MAX_SAMPLES = 5, 8
 MODES: tuple[str, ...] = ("batched", "per_strategy", "sequential")
-MAX_SOURCE_CHARS = 1000
 SMALL_MODEL_PARAMETERS = 100_000_000
 """Below this many parameters interactive sampling and scoring use one torch thread (see the module docstring)."""
 THREADS_ENV = "TARJAMA_INTERACTIVE_THREADS"

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from engine.characters import MAX_SOURCE_CHARS
 from engine.feedback.agreement import AgreementReport, agreement, rating_from_judgement
 from engine.feedback.interactive import DEFAULT_STRATEGIES, Translation, check_strategies, record
 from engine.feedback.judgements import clean_linguist_name
@@ -73,7 +74,10 @@ def create_queue(store, *, name: str, corpus_ids: list[int], split: str, k: int,
         name=name, corpus_ids=corpus_ids, split=split, k=int(k), model=model, rm=rm or None, strategies=strategies,
         settings={"max_new_tokens": int(max_new_tokens), "seed": int(seed), "extra_rms": rms[1:],
                   "ensemble": ensemble, "ensemble_k": float(ensemble_k), "ordering": ordering}, linguists=names,
-        created_by=clean_linguist_name(created_by), sample_size=int(sample_size), seed=int(seed))
+        created_by=clean_linguist_name(created_by), sample_size=int(sample_size), seed=int(seed),
+        # a longer source is refused by the translation each item needs: the item was claimed, refused and claimed
+        # again for ever, and its linguist never got past it
+        max_source_chars=MAX_SOURCE_CHARS)
 
 
 def order_request(store, queue_id: int) -> Any | None:

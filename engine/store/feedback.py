@@ -197,13 +197,17 @@ class FeedbackRepository:
     # --- review queues -------------------------------------------------------------------------------
     def create_queue(self, *, name: str, corpus_ids: list[int], split: str, k: int, model: str, rm: str | None,
                      strategies: list[str], settings: dict, linguists: list[str], created_by: str,
-                     sample_size: int = 0, seed: int = 0) -> int:
-        """A queue and its items (the split's sources of the corpora, or a seeded sample) in one transaction."""
+                     sample_size: int = 0, seed: int = 0, max_source_chars: int | None = None) -> int:
+        """A queue and its items (the split's sources of the corpora, or a seeded sample) in one transaction; with
+        ``max_source_chars``, only the sources that long at most (a longer one cannot be translated for review)."""
         ids = [int(i) for i in corpus_ids]
         splits = ("train", "valid", "test") if split == "all" else (split,)
         sql = ("SELECT corpus_id, seg_id, pair, source, target FROM segments"
                f" WHERE corpus_id IN ({', '.join('?' * len(ids))}) AND split IN ({', '.join('?' * len(splits))})")
         params: list[Any] = [*ids, *splits]
+        if max_source_chars is not None:
+            sql += " AND length(source) <= ?"
+            params.append(int(max_source_chars))
         if sample_size:
             sql += " ORDER BY hash(corpus_id, seg_id, ?) LIMIT ?"
             params += [int(seed), int(sample_size)]
@@ -221,7 +225,8 @@ class FeedbackRepository:
                 [queue_id, *params])
             n = cur.execute("SELECT count(*) FROM review_items WHERE queue_id = ?", [queue_id]).fetchone()[0]
             if n == 0:
-                raise ValueError("the chosen corpora have no sources in that split")
+                raise ValueError("the chosen corpora have no sources in that split" + (
+                    f" of at most {max_source_chars:,} characters" if max_source_chars is not None else ""))
         return int(queue_id)
 
     def queue(self, queue_id: int) -> dict | None:

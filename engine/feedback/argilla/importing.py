@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from engine.characters import unsafe_character
+from engine.characters import MAX_SOURCE_CHARS, unsafe_character
 from engine.corpora.validation import unreadable_json
 from engine.feedback.argilla.layout import (
     ANNOTATORS_FILE,
@@ -20,7 +20,6 @@ from engine.feedback.argilla.layout import (
     SETTINGS_FILE,
     ArgillaImportError,
 )
-from engine.feedback.batch import MAX_SOURCE_CHARS
 from engine.feedback.judgements import (
     MAX_TEXT_CHARS,
     Judgement,

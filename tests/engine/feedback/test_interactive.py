@@ -117,3 +117,24 @@ def test_a_replaced_or_deleted_model_folder_is_not_served_from_the_cache(tiny_po
     shutil.rmtree(policy)
     with pytest.raises(ModelLoadError, match="does not exist"):
         interactive.load_policy(str(policy))
+
+
+def test_a_review_queue_leaves_out_sources_too_long_to_translate(store, tiny_policy):
+    # a corpus row of 1,500 characters (the Data page takes 100,000) became an item whose translation was refused
+    # every time it was claimed: its linguist never got past it
+    import pyarrow as pa
+
+    from engine.characters import MAX_SOURCE_CHARS
+
+    long_source = "word " * 300
+    rows = [{"line": i + 1, "source": source, "target": "كلمة.", "pair": "en-ar", "split": "train",
+             "norm_key": f"{i}"} for i, source in enumerate([long_source.strip(), "A short one."])]
+    corpus = store.corpora.add("long", "en-ar", pa.Table.from_pylist(rows))
+    qid = create_queue(store, name="q", corpus_ids=[corpus], split="train", k=1, model=tiny_policy, rm=None,
+                       created_by="Lead", max_new_tokens=4)
+    item = next_item(store, qid, "A")
+    assert item.source == "A short one." and store.feedback.queues()[0]["items"] == 1
+    only_long = store.corpora.add("only long", "en-ar", pa.Table.from_pylist(rows[:1]))
+    with pytest.raises(ValueError, match=f"no sources in that split of at most {MAX_SOURCE_CHARS:,} characters"):
+        create_queue(store, name="q2", corpus_ids=[only_long], split="train", k=1, model=tiny_policy, rm=None,
+                     created_by="Lead")
