@@ -199,7 +199,8 @@ def metric_specs(config: EvaluateConfig, reward: ModelRef | None, has_references
             specs[name] = config.comet_model if name == "comet" else config.comet_qe_model
     if reward is not None:
         specs["rm"] = f"{reward.name} ({reward.path})"
-    specs["checks"] = f"min Arabic share {config.min_arabic_share:g}"
+    # "letterless sources as written": a source without letters (2024) no longer flags its copy (scored again)
+    specs["checks"] = f"min Arabic share {config.min_arabic_share:g}, letterless sources as written"
     return specs, skipped
 
 

@@ -36,12 +36,19 @@ ARABIC_NORMALISED = "Arabic normalised"
 """Marks the spec of a string metric computed on Arabic-normalised text (corpus-level scores follow it)."""
 
 
+NORMALISATION_VERSION = 2
+"""Bumped when :func:`~engine.metrics.base.normalise_arabic` changes, so that an evaluation scored the old way is
+scored again (its spec differs) rather than compared with the new: 2 drops invisible format marks and folds
+presentation forms."""
+
+
 def string_metric_spec(normalised: bool) -> str:
     """How a chrF/BLEU/TER score was computed, as an evaluation records it: sacrebleu's version and the
-    normalisation (read back by :func:`spec_is_normalised`)."""
+    normalisation with its version (read back by :func:`spec_is_normalised`)."""
     import sacrebleu
 
-    return f"sacrebleu {sacrebleu.__version__}" + (f", {ARABIC_NORMALISED}" if normalised else "")
+    return f"sacrebleu {sacrebleu.__version__}" + (
+        f", {ARABIC_NORMALISED} v{NORMALISATION_VERSION}" if normalised else "")
 
 
 def spec_is_normalised(spec: str | None) -> bool:
