@@ -20,6 +20,7 @@ from engine.models.registry import (
     export_dir,
     export_standalone,
     history,
+    missing_folders,
     new_model_name_problem,
     production,
     promote,
@@ -147,6 +148,9 @@ if models:
           "registered (UTC)": m["created_at"]} for m in models],
         hide_index=True, width="stretch", key="models-table",
     )
+    if gone := missing_folders(models):
+        st.warning(f"The folder of {', '.join(f'**{markdown_literal(n)}**' for n in gone)} is gone (deleted or moved "
+                   "outside the studio): jobs that use it are refused. Put the folder back, or archive the model.")
 else:
     st.info("No models yet. Set up the demo on the Start page, or register a model below.")
 

@@ -60,6 +60,15 @@ def free_model_name(store: Any, base: str, taken: Callable[[str], bool] | None =
     return name
 
 
+def missing_folders(models: list[dict]) -> list[str]:
+    """The models in use (not archived) whose local folder is gone — deleted or moved by hand: every job that reads
+    one is refused when it starts, and until then the pages offered it as if it were there."""
+    from engine.models.loading import is_local
+
+    return [m["name"] for m in models if m["stage"] != "archived" and is_local(m["path"])
+            and not Path(str(m["path"])).expanduser().exists()]
+
+
 # --- production: promote, roll back, archive ---------------------------------------------------------
 def _stack(history: list[dict]) -> list[dict]:
     """The promotions not undone, oldest first: each ``promote`` pushes, each ``rollback`` pops."""

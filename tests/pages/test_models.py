@@ -218,3 +218,14 @@ def test_a_long_ancestry_draws_the_nearest_models_and_says_the_rest_are_cut(open
     drawn = {t for trace in figure["data"] for t in trace.get("text", [])}
     assert "v30" in drawn and "v22" in drawn and "v20" not in drawn
     assert any("The 8 nearest models are drawn" in c.value for c in at.caption)
+
+
+def test_a_model_whose_folder_is_gone_is_named(open_page, store, tmp_path):
+    # a folder deleted by hand: the pages offered the model as if it were there, and only the job it ran refused it
+    (tmp_path / "here").mkdir()
+    store.models.register("here", "policy", str(tmp_path / "here"), stage="sft")
+    store.models.register("gone", "policy", str(tmp_path / "gone"), stage="sft")
+    store.models.register("gone-archived", "policy", str(tmp_path / "old"), stage="archived")
+    at = open_page("models")
+    (warning,) = [w.value for w in at.warning if "is gone" in w.value]
+    assert "**gone**" in warning and "here" not in warning and "archived" not in warning
