@@ -158,7 +158,7 @@ LABELS: dict[str, str] = {
     "reward_settings": "Other reward-model settings",
     "rm_epochs": "RM epochs",
     "rm_weight": "Reward-model weight",
-    "sample_every": "Sample every (steps)",
+    "sample_every": "Log a sample every (reward calls)",
     "sample_size": "Sample size (0 = all)",
     "sample_temperature": "Sampling temperature",
     "save_every": "Checkpoint every (steps)",

@@ -161,8 +161,9 @@ class GrpoJobConfig(TrainerSettings, LoraSettings, PolicyOutputSettings):
     lora: bool = setting(False, "Train LoRA adapters (PEFT) instead of every weight; merged into the saved model. "
                                 "The KL reference is then the policy with its adapters switched off.")
     save_every: int = setting(50, "Steps between two checkpoints (one is also saved on cancel).", min=1)
-    sample_every: int = setting(10, "Reward calls between two sample translations in the log.", min=1,
-                                advanced=True)
+    sample_every: int = setting(10, "Reward calls between two sample translations in the log: one call scores a "
+                                    "step's generations (more per step when a step accumulates several batches).",
+                                min=1, advanced=True)
     model_name: str = setting("", "Name of the new policy version (empty: grpo-<date>-<time> or rloo-…).")
     seed: int = setting(0, "Seed (source sample, shuffling, sampling).", min=0, max=SEED_MAX, advanced=True)
 

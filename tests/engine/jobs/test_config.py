@@ -198,3 +198,12 @@ def test_every_jobs_seed_is_one_numpy_and_transformers_take(kind):
         with pytest.raises(ConfigError, match="seed: "):
             config_from_dict(config_cls, {"seed": bad})
     assert config_from_dict(config_cls, {"seed": SEED_MAX}).seed == SEED_MAX
+
+
+def test_grpos_sample_interval_is_labelled_in_what_it_counts():
+    # labelled "Sample every (steps)" while it counted reward calls (several a step when batches accumulate)
+    from engine.jobs.config import config_fields
+    from engine.jobs.grpo import GrpoJobConfig
+
+    (spec,) = [s for s in config_fields(GrpoJobConfig) if s.name == "sample_every"]
+    assert spec.label == "Log a sample every (reward calls)" and "reward calls" in spec.help.lower()
