@@ -465,7 +465,8 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
     prompt_sources = PromptSources(((ids, p["source"], p["pair"]) for ids, p in zip(encoded, prompts, strict=True)),
                             tokenizer.pad_token_id)
     ppo_module.get_reward = shaped_get_reward(ppo_module.get_reward, reward_model, tokenizer, config.shaping(), stats,
-                                              terms=terms, prompts=prompt_sources)
+                                              terms=terms, prompts=prompt_sources,
+                                              missing_eos_penalty=config.missing_eos_penalty)
 
     ctx.progress(done, config.steps, unit="steps", message="first rollout")
     if done == 0:  # the starting point of the held-out curve

@@ -135,9 +135,11 @@ class PromptSources:
 
 def shaped_get_reward(original: Callable, reward_model: Any, tokenizer: Any, config: ShapingConfig,
                       stats: RolloutStats, terms: TermIndex | PairedTermIndex | None = None,
-                      prompts: PromptSources | None = None) -> Callable:
+                      prompts: PromptSources | None = None, missing_eos_penalty: float = 0.0) -> Callable:
     """A drop-in ``get_reward`` that shapes the reward model's scores and records rollout statistics;
-    ``prompts``: the run's prompts, to give the checks and the glossary each rollout's own source and pair."""
+    ``prompts``: the run's prompts, to give the checks and the glossary each rollout's own source and pair.
+    ``missing_eos_penalty``: TRL's, which it subtracts from the returned scores itself after this call — recorded in
+    the shaped reward the monitor charts (the chart left it out: a run cut at the length limit looked rewarded)."""
 
     def get_reward(model, query_responses, pad_token_id, context_length):
         logits, scores, lengths = original(model, query_responses, pad_token_id, context_length)
@@ -153,7 +155,8 @@ def shaped_get_reward(original: Callable, reward_model: Any, tokenizer: Any, con
         penalty, degenerate = penalties(sources, texts, config, terms=terms, pairs=pairs)
         shaped = scores - torch.tensor(penalty, dtype=scores.dtype, device=scores.device)
         stats.scores += scores.tolist()
-        stats.shaped += shaped.tolist()
+        unended = ~(responses == tokenizer.eos_token_id).any(dim=1)
+        stats.shaped += (shaped - missing_eos_penalty * unended.to(shaped.dtype)).tolist()
         stats.lengths += (responses != pad_token_id).sum(dim=1).tolist()
         stats.degenerate += degenerate
         stats.samples = list(zip(sources, texts, scores.tolist(), strict=True))[:4]

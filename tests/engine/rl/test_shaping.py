@@ -82,3 +82,13 @@ def test_wrapper_shapes_reward_model_scores_and_passes_the_value_model_through(t
     assert stats.degenerate == [False, True]
     assert stats.lengths == [len(responses[0]), len(responses[1])]
     assert len(stats.samples) == 2 and stats.samples[1][1] == "the cat"
+    # the shaped reward charted includes TRL's missing-EOS penalty, which TRL subtracts after this call: neither
+    # response here ends with EOS
+    stats = RolloutStats()
+    wrapped = shaped_get_reward(get_reward, reward_model, tok, ShapingConfig(non_arabic_penalty=2.0), stats,
+                                missing_eos_penalty=1.0)
+    ended = torch.tensor([prompt + responses[0] + [tok.eos_token_id] + [tok.pad_token_id] * (width - len(responses[0])),
+                          rows[1] + [tok.pad_token_id]])
+    with torch.no_grad():
+        _, returned, _ = wrapped(reward_model, ended, tok.pad_token_id, len(prompt))
+    assert stats.shaped == pytest.approx([returned[0].item(), returned[1].item() - 1.0], abs=1e-5)
