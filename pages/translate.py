@@ -14,6 +14,7 @@ from engine.feedback.batch import MAX_UPLOAD_BYTES, BatchUploadError, stage_uplo
 from engine.feedback.export import EXPORT_NAME, write_export
 from engine.feedback.interactive import DEFAULT_STRATEGIES, record, translate_with_registry
 from engine.feedback.judgements import (
+    ACCEPT_LABEL,
     ERROR_TAG_HELP,
     ERROR_TAGS,
     KIND_LABELS,
@@ -202,12 +203,18 @@ def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: in
     # the first one's, their judgement was taken for a repeat of it)
     sub_key = f"tr_sub::{linguist}::{request_id}"
     st.session_state.setdefault(sub_key, new_submission_id())
-    # one candidate: nothing to rank or pick from (a pick of the only one made no pair)
-    kinds = KINDS if len(shown) > 1 else tuple(k for k in KINDS if k not in ("ranking", "best"))
-    if len(shown) == 1:
-        st.caption("Only one distinct candidate: correct it, or say it is not acceptable.")
-    kind = st.radio("Your judgement", kinds, format_func=KIND_LABELS.get, horizontal=True,
+    # one candidate: nothing to rank; picking it approves it. Nothing is chosen for the linguist: "none acceptable"
+    # came pre-selected, and an untouched submit rejected a right translation
+    single = len(shown) == 1
+    kinds = KINDS if not single else tuple(k for k in KINDS if k != "ranking")
+    labels = {**KIND_LABELS, "best": ACCEPT_LABEL} if single else KIND_LABELS
+    if single:
+        st.caption("Only one distinct candidate: say it is acceptable as it is, correct it, or say it is not "
+                   "acceptable.")
+    kind = st.radio("Your judgement", kinds, format_func=labels.get, horizontal=True, index=None if single else 0,
                     key=f"{ctx}-kind-{request_id}")
+    if kind is None:
+        return False
     with st.form(key=f"{ctx}-form-{request_id}"):
         if kind == "ranking":
             # nothing is pre-filled: a ranking in the model's order submitted untouched recorded agreement
@@ -219,6 +226,8 @@ def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: in
                               placeholder="rank", key=f"{ctx}-rank-{request_id}-{position}")
             st.checkbox(f"The order shown is right ({' > '.join(f'#{p + 1}' for p in shown)})",
                         key=f"{ctx}-as-shown-{request_id}")
+        elif kind == "best" and single:
+            st.caption(f"Candidate #{shown[0] + 1} is a translation you would accept as it is.")
         elif kind == "best":
             st.radio("Best candidate", shown, format_func=lambda p: f"#{p + 1}", horizontal=True, index=None,
                      key=f"{ctx}-best-{request_id}")
@@ -267,7 +276,7 @@ def _submit_judgement(request_id: str, ctx: str, who: str, kind: str, shown: lis
         else:
             ranking = sorted(chosen, key=chosen.get)
     elif kind == "best":
-        best = state.get(f"{ctx}-best-{request_id}")
+        best = shown[0] if len(shown) == 1 else state.get(f"{ctx}-best-{request_id}")
         if best is None:
             return refuse("Pick the best candidate first.")
     else:

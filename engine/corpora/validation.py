@@ -155,6 +155,15 @@ _MARKUP = re.compile(
 _MAX_SHOWN = 40
 
 
+def markup_in(text: str) -> str | None:
+    """The first HTML tag, comment or entity in ``text`` (cut to be shown), or None: what a corpus row may not hold,
+    nor a linguist's correction, which becomes the chosen side of a pair the policy is trained towards."""
+    if "<" not in text and "&" not in text:
+        return None
+    found = _MARKUP.search(text)
+    return shown(found.group(), _MAX_SHOWN) if found else None
+
+
 def has_letter(text: str) -> bool:
     """Whether ``text`` holds at least one letter of any script (digits, punctuation and symbols are not)."""
     return arabic_share(text) is not None
@@ -179,10 +188,8 @@ def field_problems(field: str, text: str, max_chars: int) -> list[str]:
     bad = characters.NOT_A_CHARACTER.search(text)
     if bad:
         problems.append(UNENCODABLE.format(field=field, code=ord(bad.group())))
-    if "<" in text or "&" in text:
-        markup = _MARKUP.search(text)
-        if markup:
-            problems.append(MARKUP.format(field=field, found=shown(markup.group(), _MAX_SHOWN)))
+    if markup := markup_in(text):
+        problems.append(MARKUP.format(field=field, found=markup))
     if not has_letter(text):
         problems.append(NO_LETTERS.format(field=field))
     return problems

@@ -37,6 +37,7 @@ from engine.characters import MAX_SOURCE_CHARS, unsafe_character
 from engine.decoding.candidates import SamplingStrategy, merge_duplicates, parse_strategies
 from engine.decoding.loop import new_token_room, reached_stop, stop_token_ids
 from engine.decoding.per_row import PerRowSampling
+from engine.feedback.language import detect_language
 from engine.models.loaded import LoadedModels
 
 DEFAULT_STRATEGIES: tuple[str, ...] = ("greedy", "temperature:0.7x2", "temperature:1.0x2", "top_k:20", "top_p:0.9x2")
@@ -269,7 +270,8 @@ def check_source(source: str, where: str = "the source", *, lines: bool = True) 
     only stripped, unless ``lines`` is off: the endpoint takes one line per text), at most
     :data:`MAX_SOURCE_CHARS` characters, none that the studio's other doors refuse (a logged source goes to review
     queues and Argilla exports, whose import checks it again). ``where`` names it in the messages (the endpoint's
-    "text 2"). Raises ValueError. The Translate page and the endpoint both check with it."""
+    "text 2"), and a text in Arabic script is refused. Raises ValueError. The Translate page and the endpoint both
+    check with it."""
     source = str(source)
     source = " ".join(source.split()) if not lines or "\n" not in source else source.strip()
     if not source:
@@ -280,6 +282,10 @@ def check_source(source: str, where: str = "the source", *, lines: bool = True) 
     unsafe = unsafe_character(source, line_breaks=lines)
     if unsafe:
         raise ValueError(f"{where} contains {unsafe}")
+    # whatever language was chosen for it: with English chosen by hand an Arabic text was translated as English,
+    # and its garbage candidates were there to be judged into the feedback
+    if detect_language(source).language == "ar":
+        raise ValueError(f"{where} is in Arabic script: sources must be English or French")
     return source
 
 

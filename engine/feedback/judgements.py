@@ -5,7 +5,7 @@ Four formats (``kind``), each with optional error tags and a comment:
 ``ranking``
     a full ranking of the candidates shown (a permutation of their positions, best first);
 ``best``
-    one candidate picked as the best;
+    one candidate picked as the best — of one candidate shown, that translation approved as it is;
 ``none``
     "none is acceptable" (optionally with the translation the linguist would accept, as ``correction``);
 ``post_edit``
@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 
 from engine.characters import MAX_PERSON_NAME_CHARS, check_label, unsafe_character
 from engine.corpora import arabic_share
+from engine.corpora.validation import markup_in
 from engine.store.feedback import SubmissionConflict, SubmitResult
 
 KINDS: tuple[str, ...] = ("ranking", "best", "none", "post_edit")
@@ -35,6 +36,8 @@ KIND_LABELS: dict[str, str] = {
     "none": "None is acceptable",
     "post_edit": "Correct a translation (post-edit)",
 }
+ACCEPT_LABEL = "Acceptable as it is"
+"""What *Pick the best* is called when one distinct candidate is shown: the pick approves it."""
 ERROR_TAGS: tuple[str, ...] = ("accuracy", "fluency", "terminology", "omission", "addition", "style")
 ERROR_TAG_HELP: dict[str, str] = {
     "accuracy": "the meaning differs from the source (mistranslation)",
@@ -123,9 +126,8 @@ def validate(judgement: Judgement, n_candidates: int) -> Judgement:
             raise JudgementError("give every candidate shown a different rank (1 = best)")
         best = ranking[0]
     elif judgement.kind == "best":
-        if len(shown) < 2:
-            raise JudgementError("picking the best needs at least two candidates: with one, correct it or say it is "
-                                 "not acceptable")
+        # one candidate picked is that translation approved as it is: no pair, but a good translation for KTO (with
+        # "none acceptable" and a correction as the only choices, a linguist could not say a right one was right)
         if judgement.best is None:
             raise JudgementError("pick the best candidate")
         best = _positions([judgement.best], "the best candidate")[0]
@@ -136,6 +138,9 @@ def validate(judgement: Judgement, n_candidates: int) -> Judgement:
         if judgement.kind == "post_edit" and not correction:
             raise JudgementError("type the corrected translation")
         correction = correction or None
+        if correction is not None and (markup := markup_in(correction)):  # as a corpus row: the chosen side of a
+            # pair the policy is trained towards kept "<b>افتح</b>"
+            raise JudgementError(f"the corrected translation contains markup ({markup}): write the text alone")
         if correction is not None:
             words = [w for w in correction.split() if arabic_share(w) is not None]
             arabic = sum(1 for w in words if arabic_share(w) >= 0.5)
@@ -172,7 +177,8 @@ def check_correction(clean: Judgement, candidates: list[str], *, unchanged_edit:
     if clean.correction is not None:  # compared as stored (NFC): a model's shadda before its fatha is no edit
         shown = {p: unicodedata.normalize("NFC", candidates[p]).strip() for p in clean.shown}
         if not unchanged_edit and clean.kind == "post_edit" and clean.correction == shown[min(clean.shown)]:
-            raise JudgementError("the correction is the candidate unchanged: use 'Pick the best' instead, "
+            raise JudgementError(f"the correction is the candidate unchanged: use "
+                                 f"'{KIND_LABELS['best'] if len(clean.shown) > 1 else ACCEPT_LABEL}' instead, "
                                  "or edit the translation")
         same = [p for p, text in shown.items() if text == clean.correction]
         if clean.kind == "none" and same:  # it made that candidate the chosen one of "none is acceptable"

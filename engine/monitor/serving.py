@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from engine.feedback.interactive import check_source
-from engine.feedback.language import detect_language
 from engine.monitor.log import Served, log_served
 from engine.monitor.settings import MonitorSettings, load_settings
 
@@ -78,8 +77,6 @@ def check_texts(texts: Any) -> list[str]:
             text = check_source(text, where, lines=False)
         except ValueError as exc:
             raise RequestError(str(exc)) from None
-        if detect_language(text).language == "ar":  # as the Translate page and batch translation refuse it
-            raise RequestError(f"{where} is in Arabic script: sources must be English or French")
         clean.append(text)
     return clean
 

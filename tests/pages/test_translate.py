@@ -171,16 +171,29 @@ def test_a_candidate_stopped_at_the_token_limit_says_it_may_be_cut(open_page, st
     assert len(flagged) == 1 and flagged[0].startswith("**#2**")
 
 
-def test_one_distinct_candidate_offers_a_correction_or_a_refusal_only(open_page, store):
+def test_one_distinct_candidate_can_be_accepted_corrected_or_refused_and_nothing_is_chosen_for_you(open_page, store):
+    # "None is acceptable" came pre-selected (an untouched submit rejected a right translation), and there was no way
+    # to say the only candidate was right: its unchanged post-edit was refused, pointing to a "Pick the best" not shown
     rid = stored_request(store, n=1)  # every sample the same: nothing to rank or pick among
     at = _page(open_page, linguist="Bilal", request=rid)
-    assert at.radio(key=f"tr-kind-{rid}").options == ["None is acceptable", "Correct a translation (post-edit)"]
+    kind = at.radio(key=f"tr-kind-{rid}")
+    assert kind.options == ["Acceptable as it is", "None is acceptable", "Correct a translation (post-edit)"]
+    assert kind.value is None and "Submit judgement" not in [b.label for b in at.button]
     assert any(c.value.startswith("Only one distinct candidate") for c in at.caption)
-    at.radio(key=f"tr-kind-{rid}").set_value("post_edit")
+    kind.set_value("best")
     at.run()
-    at.text_area(key=f"tr-edit-{rid}").set_value("القطة نائمة.")
     _submit(at)
-    assert _saved(at) and store.feedback.judgements()[0]["correction"] == "القطة نائمة."
+    (judged,) = store.feedback.judgements()
+    assert _saved(at) and (judged["kind"], judged["best"]) == ("best", 0)
+    other = stored_request(store, n=1)
+    at = _page(open_page, linguist="Bilal", request=other)
+    at.radio(key=f"tr-kind-{other}").set_value("post_edit")
+    at.run()
+    _submit(at)  # the pre-filled candidate, unchanged
+    assert any("use 'Acceptable as it is' instead" in e.value for e in at.error)
+    at.text_area(key=f"tr-edit-{other}").set_value("القطة نائمة.")
+    _submit(at)
+    assert store.feedback.judgements(request_id=other)[0]["correction"] == "القطة نائمة."
 
 
 def test_a_bad_judgement_is_refused_and_nothing_is_stored(open_page, store):

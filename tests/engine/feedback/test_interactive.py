@@ -138,3 +138,12 @@ def test_a_review_queue_leaves_out_sources_too_long_to_translate(store, tiny_pol
     with pytest.raises(ValueError, match=f"no sources in that split of at most {MAX_SOURCE_CHARS:,} characters"):
         create_queue(store, name="q2", corpus_ids=[only_long], split="train", k=1, model=tiny_policy, rm=None,
                      created_by="Lead")
+
+
+def test_a_source_in_arabic_script_is_refused_whatever_language_was_chosen():
+    # with English chosen by hand an Arabic text was translated as English, its garbage candidates there to be judged
+    from engine.feedback.interactive import check_source
+
+    with pytest.raises(ValueError, match="the source is in Arabic script: sources must be English or French"):
+        check_source("أين أقرب صيدلية؟")
+    assert check_source("  Where is the  pharmacy? ") == "Where is the pharmacy?"

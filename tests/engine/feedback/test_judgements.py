@@ -29,9 +29,16 @@ def test_best_pick_must_be_shown():
         validate(_j("best", best=4), 5)
     with pytest.raises(JudgementError, match="pick the best"):
         validate(_j("best"), 5)
-    # a pick among one candidate says nothing (it made no pair): correct it or say it is not acceptable
-    with pytest.raises(JudgementError, match="at least two candidates"):
-        validate(_j("best", shown=[0], best=0), 5)
+    # the pick of the only candidate shown approves it: no pair, but a good translation for KTO (it was refused, and
+    # a linguist could not say a right translation was right)
+    approved = validate(_j("best", shown=[0], best=0), 5)
+    from engine.feedback.pairs import judgement_pairs
+    from engine.feedback.unpaired import judgement_labels
+
+    record = {"kind": "best", "best": 0, "shown": [0], "ranking": None, "correction": None,
+              "candidates": [{"position": 0, "text": "أين المحطة؟"}]}
+    assert approved.best == 0 and judgement_labels(record) == [("أين المحطة؟", True)]
+    assert judgement_pairs(record) == ([], 0)
 
 
 def test_none_acceptable_may_carry_an_arabic_correction():
@@ -54,6 +61,11 @@ def test_post_edit_needs_an_arabic_correction():
             validate(_j("post_edit", correction=no_letter), 5)
     with pytest.raises(JudgementError, match="goes with a post-edit"):
         validate(_j("best", best=0, correction="القطة"), 5)
+    # markup, as a corpus row refuses it: a correction is the chosen side of a pair the policy is trained towards
+    for kind, marked in (("post_edit", "<b>افتح</b> الملف"), ("none", "افتح الملف&nbsp;الآن")):
+        with pytest.raises(JudgementError, match="contains markup"):
+            validate(_j(kind, correction=marked), 5)
+    assert validate(_j("post_edit", correction="افتح الملف **الآن** < 5"), 5).correction  # no tag: text
 
 
 @pytest.mark.parametrize(("change", "message"), [
