@@ -524,8 +524,14 @@ def review_queue_section() -> None:
 
 def batch_section() -> None:
     """Batch translation: a file translated by a job, downloadable when done."""
-    if not policies or not reward_models:
-        st.info("Batch translation needs a policy model and a reward model.")
+    if not policies:
+        st.info("Batch translation needs a policy model: set up the demo on the Start page, or register one on the "
+                "Models page.")
+    elif not reward_models:  # it said only what was missing, not where to get it
+        st.info("Batch translation keeps the best of 5–8 candidates per line by a reward model's score, and none is "
+                "registered yet: train one on *3 · Reward model* from the pairs of *2 · Synthetic preferences* (a "
+                "few minutes with the *Small demo model* values), or register one on the Models page. One sentence "
+                "at a time, *Translate* above works without one.")
     else:
         upload = st.file_uploader("Sources: .txt (one per line), .tsv / .csv (first column), .jsonl (\"source\")",
                                   type=["txt", "tsv", "csv", "jsonl"], key="tr-batch-file",

@@ -423,3 +423,10 @@ def test_a_name_with_markdown_in_the_address_shows_as_it_is(open_page, store):
     banner = next(m.value for m in at.markdown if m.value.startswith("Signed in as"))
     assert "[c](" not in banner and ":red[" not in banner and "**b**" not in banner
     assert re.sub(r"\\(.)", r"\1", banner) == f"Signed in as **{name}** — your judgements are recorded under this name."
+
+
+def test_batch_translation_without_a_reward_model_says_where_to_get_one(open_page, store, tiny_policy):
+    # it said "needs a policy model and a reward model" right after the demo set-up, and nothing of how to get one
+    at = _page(open_page, linguist="Amina")
+    (note,) = [i.value for i in at.info if i.value.startswith("Batch translation keeps the best")]
+    assert "3 · Reward model" in note and "Models page" in note
