@@ -26,7 +26,7 @@ from engine.compare.report import (
 from engine.compare.testsets import testset_rows_from_upload
 from engine.corpora import CorpusRejected, safe_display_name
 from engine.jobs.config import FieldSpec
-from engine.jobs.evaluate import REQUESTABLE_METRICS, plan_evaluation
+from engine.jobs.evaluate import REQUESTABLE_METRICS, plan_evaluation, runnable_metrics
 from engine.markup import html_text, markdown_literal
 from engine.models.lineage import model_lineage
 from engine.store.evaluations import AlreadyJudged
@@ -190,7 +190,7 @@ def evaluate_section() -> None:
                         st.success(f"Added {markdown_literal(name)}: {len(rows)} sentences. Choose it as the test "
                                    "set below.")
         config = config_form(
-            "evaluate", key="cmp-eval", defaults={"metrics": ["chrf", "bleu", "ter", "bertscore", "comet", "comet_qe"]},
+            "evaluate", key="cmp-eval", defaults={"metrics": runnable_metrics()},
             widgets={"models": models_widget, "corpus_ids": corpus_picker(having="test"), "reward_model": reward_widget,
                      "testset": testset_widget, "metrics": metrics_widget}, submit_label="Evaluate")
         if config is not None:
@@ -200,6 +200,8 @@ def evaluate_section() -> None:
                 st.error(str(exc))
             else:
                 st.session_state["cmp-focus"] = {"testset": plan.testset_id, "keys": [s.key for s in plan.systems]}
+                # said on the page, not only in the run's log (kept for the rerun that shows the run)
+                st.session_state["cmp-skipped"] = plan.skipped
                 if plan.all_cached:
                     st.success(f"Every evaluation is cached ({len(plan.systems)} on {plan.testset_name}): nothing to "
                                "translate. See the Compare tab.")
@@ -211,6 +213,9 @@ def evaluate_section() -> None:
                     else:
                         if started:
                             st.rerun()
+        if skipped := st.session_state.get("cmp-skipped"):
+            st.warning("Not computed in this evaluation: " + "; ".join(
+                f"{markdown_literal(metric_label(m))} ({markdown_literal(why)})" for m, why in skipped.items()))
         latest = store.runs.list(kinds=("evaluate",), limit=1)
         if latest:
             run_monitor(latest[0]["id"], key="cmp-run", charts=[])

@@ -176,6 +176,16 @@ def evaluation_key(ref: ModelRef, testset_id: str, decoding: dict) -> str:
     return "ev-" + hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
 
 
+def runnable_metrics(config: EvaluateConfig | None = None) -> list[str]:
+    """The requestable metrics that can run here under ``config``'s metric settings (the defaults when None): what
+    the Evaluate form ticks to begin with. It ticked BERTScore, COMET and COMET-QE with no model for them, and an
+    evaluation "succeeded" without them, said only in its log."""
+    from engine.metrics import available_metrics
+
+    available = available_metrics((config or EvaluateConfig()).metric_settings())
+    return [name for name in REQUESTABLE_METRICS if available[name]]
+
+
 def metric_specs(config: EvaluateConfig, reward: ModelRef | None, has_references: bool
                  ) -> tuple[dict[str, str], dict[str, str]]:
     """The metrics this run can compute, each with what computes it (a changed model means a re-score), and the

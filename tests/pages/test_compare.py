@@ -66,6 +66,14 @@ def test_form_launches_an_evaluation_on_the_chosen_split(compare_page, store, ti
     (run,) = store.runs.list(kinds=("evaluate",))
     config = json.loads(run["config"])
     assert config["models"] == ["tiny-sft"] and config["split"] == "test" and config["max_new_tokens"] == 8
+    # ticked to begin with: the metrics that can run here (BERTScore, COMET and COMET-QE were, with no model for
+    # them, and the evaluation succeeded without them, said only in its log); one asked for that cannot is named
+    assert config["metrics"] == ["chrf", "bleu", "ter"]
+    at.multiselect(key="cmp-eval-metrics").set_value(["chrf", "comet"])
+    at.number_input(key="cmp-eval-max_new_tokens").set_value(9)
+    at.button[[b.label for b in at.button].index("Evaluate")].click()
+    at.run()
+    assert any(w.value.startswith("Not computed in this evaluation: COMET") for w in at.warning)
 
 
 def test_comparison_shows_scores_chart_pairs_sentences_lineage_and_exports(compare_page, store, tmp_path):
