@@ -43,11 +43,15 @@ def fmt_p(p: float | None, alpha: float = 0.05) -> str:
     return "<0.001" if p < 0.001 <= alpha else p_text(p, alpha)
 
 
-def fmt_interval(value: float | None, low: float | None, high: float | None) -> str:
-    """``value [low, high]``."""
+def fmt_interval(value: float | None, low: float | None, high: float | None, metric: str | None = None) -> str:
+    """``value [low, high]``, all three with the decimals of the value (:func:`fmt_score` of ``metric``): each was
+    written on its own, and a TER read "10.83 [5.164, 18.20]"."""
     if value is None:
         return ""
-    return f"{fmt(value)} [{fmt(low)}, {fmt(high)}]"
+    digits = 2 if metric in CORPUS_METRICS or abs(value) >= 10 else 3
+    if low is None or high is None:
+        return f"{value:.{digits}f}"
+    return f"{value:.{digits}f} [{low:.{digits}f}, {high:.{digits}f}]"
 
 
 def score_table(comparison: Comparison, level: str = "sentence") -> list[dict[str, str]]:
@@ -58,7 +62,7 @@ def score_table(comparison: Comparison, level: str = "sentence") -> list[dict[st
         for metric in comparison.metrics:
             found = comparison.summary_row(system.key, metric, level)
             if found is not None:
-                row[metric_label(metric)] = fmt_interval(found["value"], found["low"], found["high"])
+                row[metric_label(metric)] = fmt_interval(found["value"], found["low"], found["high"], metric)
         if len(row) > 1:
             rows.append(row)
     return rows
@@ -70,7 +74,7 @@ def pair_table(comparison: Comparison) -> list[dict[str, str]]:
     alpha = comparison.settings.alpha
     return [{"metric": metric_label(r["metric"]), "level": r["level"], "system A": r["system_a"],
              "system B": r["system_b"], "A": fmt(r["mean_a"]), "B": fmt(r["mean_b"]),
-             "B − A": fmt_interval(r["delta"], r["low"], r["high"]), "p": fmt_p(r["p"], alpha),
+             "B − A": fmt_interval(r["delta"], r["low"], r["high"], r["metric"]), "p": fmt_p(r["p"], alpha),
              "p (Holm)": fmt_p(r["p_holm"], alpha), "better": r["better"]} for r in comparison.pairs]
 
 

@@ -156,3 +156,13 @@ def test_sacrebleus_scores_keep_two_decimals_at_any_size_and_the_others_three_be
 
     assert [fmt_score("ter", 0.0), fmt_score("chrf", 25.0), fmt_score("bleu", 7.25)] == ["0.00", "25.00", "7.25"]
     assert [fmt_score("comet", 0.8123), fmt_score("rm", 12.5), fmt_score("chrf", None)] == ["0.812", "12.50", ""]
+
+
+def test_an_interval_is_written_with_the_decimals_of_its_value():
+    # each number was written on its own: a TER read "10.83 [5.164, 18.20]"
+    from engine.compare.report import fmt_interval
+
+    assert fmt_interval(10.83, 5.164, 18.2, "ter") == "10.83 [5.16, 18.20]"
+    assert fmt_interval(9.5, 5.164, 18.2, "chrf") == "9.50 [5.16, 18.20]"
+    assert fmt_interval(0.5, 0.41, 0.6) == "0.500 [0.410, 0.600]"
+    assert fmt_interval(12.5, 9.25, 15.5) == "12.50 [9.25, 15.50]" and fmt_interval(None, 1, 2) == ""
