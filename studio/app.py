@@ -14,12 +14,13 @@ import streamlit as st  # noqa: E402
 from studio.components.arabic import inject_css  # noqa: E402
 from studio.components.linguist import keep_linguist_in_address  # noqa: E402
 from studio.gc_freeze import freeze_after_imports  # noqa: E402
+from studio.icon import studio_icon  # noqa: E402
 from studio.server import foreign_page_message, guard_the_stream, unsafe_start_message  # noqa: E402
 from studio.state import storage_errors  # noqa: E402
 
 PAGES = ROOT / "pages"
 
-st.set_page_config(page_title="Tarjama Studio", page_icon=":material/translate:", layout="wide")
+st.set_page_config(page_title="Tarjama Studio", page_icon=studio_icon(), layout="wide")
 guard_the_stream()  # already installed by the entry point; a bare `streamlit run` gets it at its first page
 # started bare on an address other machines reach, or opened under another site's name (DNS rebinding) or from
 # another site's page: serve no page at all

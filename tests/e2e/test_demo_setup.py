@@ -25,3 +25,7 @@ def test_set_up_the_demo_registers_the_shipped_model(page: Page, studio_server, 
     expect(table).to_be_visible()
     page.screenshot(path=str(artifacts / "demo-setup.png"), full_page=True)
     expect(page.get_by_role("button", name="Set up the demo")).to_have_count(0)
+    # the page icon comes from the studio itself: a material icon was fetched from fonts.gstatic.com, which failed
+    # on every page of a machine without internet
+    icons = page.eval_on_selector_all("link[rel*='icon']", "links => links.map(link => link.href)")
+    assert icons and all(href.startswith(studio_server.url) for href in icons), icons
