@@ -139,8 +139,11 @@ def span_marker(
                 key=f"{ctx}-mqm-pending-{request_id}-{position}",
             )
         total = penalty(pending)
+        # what is marked and not saved yet: after a save it read "This candidate: penalty 0" beside "Saved: … penalty 5"
         st.caption(
-            f"This candidate: penalty {total:g} · {per_100_words(total, len(found)):.1f} weighted errors per 100 words"
+            f"Marked, not saved yet: {len(pending)} span(s), penalty {total:g} · "
+            f"{per_100_words(total, len(found)):.1f} weighted errors per 100 words"
+            if pending else f"No span marked: saving records candidate #{position + 1} as without errors."
         )
         sub_key = f"{base}::submission"
         st.session_state.setdefault(sub_key, new_submission_id())

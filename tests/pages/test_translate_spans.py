@@ -36,7 +36,8 @@ def test_marking_two_spans_and_saving_them(open_page, store):
     at.radio(key=f"tr-mqm-sev-{rid}").set_value("major")
     _click(at, "Add span")
     captions = [c.value for c in at.caption]
-    assert any("penalty 5 · 166.7 weighted errors per 100 words" in c for c in captions), (
+    assert any("Marked, not saved yet: 1 span(s), penalty 5 · 166.7 weighted errors per 100 words" in c
+               for c in captions), (
         captions,
         [e.value for e in at.error],
     )
@@ -57,6 +58,8 @@ def test_marking_two_spans_and_saving_them(open_page, store):
     ]
     assert ARABIC[0][6:18] == "على الطاولة."
     assert any(c.value.startswith("#1: 2 span(s), penalty 6") for c in at.caption)
+    # beside the confirmation, nothing pending: it read "This candidate: penalty 0" beside "Saved: … penalty 6"
+    assert "No span marked: saving records candidate #1 as without errors." in [c.value for c in at.caption]
 
 
 def test_saving_without_spans_records_a_clean_candidate_of_the_one_chosen(open_page, store):
