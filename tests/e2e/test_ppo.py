@@ -19,7 +19,9 @@ POINTS = ("() => { const plots = [...document.querySelectorAll('[data-testid=\"s
 
 def test_start_ppo_and_watch_reward_and_kl(page: Page, seeded_studio_server, artifacts):
     open_page(page, f"{seeded_studio_server.url}/ppo", "4 · PPO")
-    page.get_by_role("tabpanel", name="PPO").get_by_text("Small demo model").click()  # each tab has its presets
+    # each tab has its presets; the one chosen is named again in the line under the choice
+    page.get_by_role("tabpanel", name="PPO").get_by_role("radiogroup", name="Starting values").get_by_text(
+        "Small demo model", exact=True).click()
     wait_for_app(page)
     page.get_by_role("tabpanel", name="PPO").get_by_text("Advanced settings").click()
     for label, value in (("Steps", "12"), ("Batch size", "4"), ("Longest response (tokens)", "6"),

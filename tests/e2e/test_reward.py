@@ -15,7 +15,7 @@ pytestmark = pytest.mark.e2e
 
 def test_train_reward_model_and_see_accuracy(page: Page, seeded_studio_server, artifacts):
     open_page(page, f"{seeded_studio_server.url}/reward", "3 · Reward model")
-    page.get_by_text("Small demo model").click()
+    page.get_by_role("radiogroup", name="Starting values").get_by_text("Small demo model", exact=True).click()
     for label, value in (("Learning rate", "0.003"), ("Evaluate every (steps)", "5"), ("Model name", "rm-browser")):
         field = page.get_by_label(label, exact=True)
         field.fill(value)
