@@ -138,9 +138,6 @@ def validate(judgement: Judgement, n_candidates: int) -> Judgement:
         if judgement.kind == "post_edit" and not correction:
             raise JudgementError("type the corrected translation")
         correction = correction or None
-        if correction is not None and (markup := markup_in(correction)):  # as a corpus row: the chosen side of a
-            # pair the policy is trained towards kept "<b>افتح</b>"
-            raise JudgementError(f"the corrected translation contains markup ({markup}): write the text alone")
         if correction is not None:
             words = [w for w in correction.split() if arabic_share(w) is not None]
             arabic = sum(1 for w in words if arabic_share(w) >= 0.5)
@@ -198,6 +195,11 @@ def submit(store, judgement: Judgement) -> SubmitResult:
         raise JudgementError("this translation is no longer known; translate the source again")
     clean = check_correction(validate(judgement, len(request["candidates"])),
                              [c["text"] for c in request["candidates"]])
+    if clean.correction is not None and (markup := markup_in(clean.correction)):
+        # typed in a form: no markup, as a corpus row (the chosen side of a pair the policy is trained towards kept
+        # "<b>افتح</b>"). An import takes what it brings: the studio stored such corrections before this check, and
+        # one of them made its own export refuse to import back whole
+        raise JudgementError(f"the corrected translation contains markup ({markup}): write the text alone")
     try:
         return store.feedback.add_judgement(clean, model=request["model"], rm=request["rm"], once_per_linguist=True)
     except SubmissionConflict as exc:

@@ -61,11 +61,6 @@ def test_post_edit_needs_an_arabic_correction():
             validate(_j("post_edit", correction=no_letter), 5)
     with pytest.raises(JudgementError, match="goes with a post-edit"):
         validate(_j("best", best=0, correction="القطة"), 5)
-    # markup, as a corpus row refuses it: a correction is the chosen side of a pair the policy is trained towards
-    for kind, marked in (("post_edit", "<b>افتح</b> الملف"), ("none", "افتح الملف&nbsp;الآن")):
-        with pytest.raises(JudgementError, match="contains markup"):
-            validate(_j(kind, correction=marked), 5)
-    assert validate(_j("post_edit", correction="افتح الملف **الآن** < 5"), 5).correction  # no tag: text
 
 
 @pytest.mark.parametrize(("change", "message"), [
@@ -169,3 +164,21 @@ def test_submit_refuses_an_unknown_request_and_an_unchanged_post_edit(store):
     with pytest.raises(JudgementError, match="unchanged"):
         submit(store, _j("post_edit", request_id=rid, correction=f"  {top} "))
     assert store.feedback.count_judgements() == 0
+
+
+def test_a_typed_correction_with_markup_is_refused_and_an_import_keeps_an_earlier_one(store):
+    # as a corpus row refuses it: a correction is the chosen side of a pair the policy is trained towards
+    rid = stored_request(store)
+    for kind, marked in (("post_edit", "<b>افتح</b> الملف"), ("none", "افتح الملف&nbsp;الآن")):
+        with pytest.raises(JudgementError, match="contains markup"):
+            submit(store, _j(kind, request_id=rid, correction=marked))
+    assert store.feedback.count_judgements() == 0
+    assert submit(store, _j("post_edit", request_id=rid, correction="افتح الملف **الآن** < 5")).stored  # no tag
+    # one stored before the check (the forms took it) still exports and imports back whole
+    from engine.feedback.argilla import export_files, import_feedback
+
+    other = stored_request(store)
+    store.feedback.add_judgement(validate(_j("post_edit", request_id=other, linguist="Bilal",
+                                             correction="<b>افتح</b> الملف"), 5), model="m", rm=None)
+    report = import_feedback(store, export_files(store))
+    assert report.stored == 0 and report.repeated == 2  # both judgements there already: nothing refused
