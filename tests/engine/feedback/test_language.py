@@ -43,3 +43,15 @@ def test_pair_name_and_evidence():
 def test_mixed_evidence_goes_to_the_stronger_side():
     assert detect_language("The restaurant served a crème brûlée for the guests.").language == "en"
     assert detect_language("Le weekend, the kids jouent avec leurs amis dans le parc.").language == "fr"
+
+
+def test_arabic_is_decided_by_the_corpora_rule_so_an_accepted_row_is_never_refused_later():
+    # a stretched word counted its tatweel as Arabic letters here and not in the corpus checks: a row the corpus took
+    # as English became a review-queue item refused as Arabic at every claim
+    from engine.corpora.validation import is_arabic_script
+    from engine.feedback.interactive import check_source
+
+    source = "Type سلامـــــــــــ here."
+    assert not is_arabic_script(source) and detect_language(source).language == "en"
+    assert check_source(source) == source
+    assert detect_language("أين أقرب صيدلية؟").language == "ar"
