@@ -15,8 +15,8 @@ from engine.compare.degeneration import degeneration_flags
 from engine.compare.diff import diff_html
 from engine.compare.report import (
     ab_rows,
-    fmt,
     fmt_score,
+    interval_texts,
     pair_table,
     report_csv,
     report_html,
@@ -128,7 +128,8 @@ def bar_chart(comparison, metric: str, level: str) -> go.Figure:
     rows = [r for r in rows if r is not None]
     # the value goes under the bar with the system's name: printed above the bar it sat on the error bar
     fig = go.Figure(go.Bar(
-        x=[f"{r['system']}<br><b>{fmt(r['value'])}</b> [{fmt(r['low'])}, {fmt(r['high'])}]" for r in rows],
+        x=[f"{r['system']}<br><b>{value}</b> [{low}, {high}]"
+           for r in rows for value, low, high in [interval_texts(r["value"], r["low"], r["high"])]],
         y=[r["value"] for r in rows],
         error_y={"type": "data", "symmetric": False, "array": [r["high"] - r["value"] for r in rows],
                  "arrayminus": [r["value"] - r["low"] for r in rows]},

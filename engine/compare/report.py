@@ -43,15 +43,19 @@ def fmt_p(p: float | None, alpha: float = 0.05) -> str:
     return "<0.001" if p < 0.001 <= alpha else p_text(p, alpha)
 
 
-def fmt_interval(value: float | None, low: float | None, high: float | None, metric: str | None = None) -> str:
-    """``value [low, high]``, all three with the decimals of the value (:func:`fmt_score` of ``metric``): each was
-    written on its own, and a TER read "10.83 [5.164, 18.20]"."""
+def interval_texts(value: float, low: float | None, high: float | None) -> tuple[str, str, str]:
+    """``value``, ``low`` and ``high`` written with one number of decimals: 2 when any of them reaches 10, else 3
+    (each was written on its own, and a TER read "10.83 [5.164, 18.20]"); a missing bound is an empty string."""
+    digits = 2 if max(abs(v) for v in (value, low, high) if v is not None) >= 10 else 3
+    return tuple("" if v is None else f"{v:.{digits}f}" for v in (value, low, high))  # type: ignore[return-value]
+
+
+def fmt_interval(value: float | None, low: float | None, high: float | None) -> str:
+    """``value [low, high]`` (:func:`interval_texts`)."""
     if value is None:
         return ""
-    digits = 2 if metric in CORPUS_METRICS or abs(value) >= 10 else 3
-    if low is None or high is None:
-        return f"{value:.{digits}f}"
-    return f"{value:.{digits}f} [{low:.{digits}f}, {high:.{digits}f}]"
+    text, low_text, high_text = interval_texts(value, low, high)
+    return f"{text} [{low_text}, {high_text}]" if low is not None and high is not None else text
 
 
 def score_table(comparison: Comparison, level: str = "sentence") -> list[dict[str, str]]:
@@ -62,7 +66,7 @@ def score_table(comparison: Comparison, level: str = "sentence") -> list[dict[st
         for metric in comparison.metrics:
             found = comparison.summary_row(system.key, metric, level)
             if found is not None:
-                row[metric_label(metric)] = fmt_interval(found["value"], found["low"], found["high"], metric)
+                row[metric_label(metric)] = fmt_interval(found["value"], found["low"], found["high"])
         if len(row) > 1:
             rows.append(row)
     return rows
@@ -74,7 +78,7 @@ def pair_table(comparison: Comparison) -> list[dict[str, str]]:
     alpha = comparison.settings.alpha
     return [{"metric": metric_label(r["metric"]), "level": r["level"], "system A": r["system_a"],
              "system B": r["system_b"], "A": fmt(r["mean_a"]), "B": fmt(r["mean_b"]),
-             "B − A": fmt_interval(r["delta"], r["low"], r["high"], r["metric"]), "p": fmt_p(r["p"], alpha),
+             "B − A": fmt_interval(r["delta"], r["low"], r["high"]), "p": fmt_p(r["p"], alpha),
              "p (Holm)": fmt_p(r["p_holm"], alpha), "better": r["better"]} for r in comparison.pairs]
 
 

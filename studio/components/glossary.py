@@ -204,7 +204,7 @@ def terminology_section(
                 "terminology (%)": round(100 * r.share, 1),
                 "interval (%)": f"{100 * r.low:.1f}–{100 * r.high:.1f}" if r.low is not None else "",
                 "Δ vs first (points)": "" if r.diff_vs_first is None else f"{100 * r.diff_vs_first:+.1f}",
-                "p": "" if r.p_vs_first is None else fmt_p(r.p_vs_first),
+                "p": "" if r.p_vs_first is None else fmt_p(r.p_vs_first, round(1 - confidence, 10)),
             }
             for r in results
         ],

@@ -162,7 +162,8 @@ def test_an_interval_is_written_with_the_decimals_of_its_value():
     # each number was written on its own: a TER read "10.83 [5.164, 18.20]"
     from engine.compare.report import fmt_interval
 
-    assert fmt_interval(10.83, 5.164, 18.2, "ter") == "10.83 [5.16, 18.20]"
-    assert fmt_interval(9.5, 5.164, 18.2, "chrf") == "9.50 [5.16, 18.20]"
+    assert fmt_interval(10.83, 5.164, 18.2) == "10.83 [5.16, 18.20]"
+    assert fmt_interval(9.5, 5.164, 18.2) == "9.50 [5.16, 18.20]"  # one number of decimals for the three
     assert fmt_interval(0.5, 0.41, 0.6) == "0.500 [0.410, 0.600]"
-    assert fmt_interval(12.5, 9.25, 15.5) == "12.50 [9.25, 15.50]" and fmt_interval(None, 1, 2) == ""
+    assert fmt_interval(0.004, 0.001, 0.007) == "0.004 [0.001, 0.007]"  # a small chrF gain keeps its digits
+    assert fmt_interval(12.5, None, None) == "12.50" and fmt_interval(None, 1, 2) == ""
