@@ -105,11 +105,15 @@ with st.expander("Train the demo model from scratch (advanced)"):
                               value=20.0, step=5.0, key="demo-train-minutes")
     if st.button("Train the demo model from scratch", key="demo-train") and not repeated_start(
             "bootstrap", ["demo", float(minutes)]):  # a double click clicks twice: one training
-        run_id = start_demo_training(
-            services(), max_minutes=float(minutes), register_stage="sft" if sft is None else "candidate",
-            model_name=free_model_name(store, "demo-sft" if sft is None else "demo-sft-retrained"))
-        remember_start("bootstrap", ["demo", float(minutes)], f"Run {run_id}")
-        st.rerun()
+        try:
+            run_id = start_demo_training(
+                services(), max_minutes=float(minutes), register_stage="sft" if sft is None else "candidate",
+                model_name=free_model_name(store, "demo-sft" if sft is None else "demo-sft-retrained"))
+        except ValueError as exc:  # a demo name taken by the user's own corpus, as for *Set up the demo*
+            st.error(str(exc)[:1].upper() + str(exc)[1:] + ".")
+        else:
+            remember_start("bootstrap", ["demo", float(minutes)], f"Run {run_id}")
+            st.rerun()
 
 if latest is not None:
     st.subheader("Training run of an SFT model")

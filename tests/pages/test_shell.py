@@ -57,6 +57,10 @@ def test_a_demo_name_taken_by_the_users_own_corpus_is_said_not_raised(open_page,
     assert not at.exception
     assert any("Cannot set up the demo: a corpus named 'DEMO-en-ar' already exists" in e.value for e in at.error)
     assert store.models.get("demo-sft") is None
+    at.button(key="demo-train").click()  # training from scratch loads the same corpora: said too, not raised
+    at.run(timeout=120)
+    assert not at.exception and store.runs.list(kinds=("bootstrap",)) == []
+    assert sum("a corpus named 'DEMO-en-ar' already exists" in e.value for e in at.error) == 1
 
 
 def test_a_registered_sft_model_is_named_where_the_loop_stands(open_page, tiny_policy):
