@@ -30,6 +30,7 @@ from engine.jobs.precision import resolve_precision, trainer_args
 from engine.jobs.settings import PolicyOutputSettings, TrainerSettings
 from engine.jobs.threads import use_job_threads
 from engine.jobs.training import check_response_room, policy_name, register_policy, save_policy, tracking_args
+from engine.markup import json_line
 from engine.models.refs import ModelRef, resolve_model
 from engine.reward.ensemble import COMBINATIONS, check_combination, member_names
 from engine.rl.alarms import AlarmSettings, check_alarms
@@ -339,7 +340,7 @@ def _monitor_callback(ctx: JobContext, config: PPOJobConfig, state: dict):
                     self.history.setdefault(key, []).append((step, float(value)))
                 with (ctx.output_dir / SAMPLES_FILE).open("a", encoding="utf-8") as fh:
                     for sample in samples[:8]:
-                        fh.write(json.dumps({"step": step, **sample}, ensure_ascii=False) + "\n")
+                        fh.write(json_line({"step": step, **sample}))
 
     return Monitor()
 

@@ -97,7 +97,8 @@ def _samples(run: dict) -> None:
     samples_file = Path(run["run_dir"]) / "outputs" / SAMPLES_FILE
     if not samples_file.exists():
         return
-    samples = [json.loads(line) for line in samples_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    # split at newlines only: a translation holding U+2028 (written raw by runs before json_line) broke the monitor
+    samples = [json.loads(line) for line in samples_file.read_text(encoding="utf-8").split("\n") if line.strip()]
     steps = sorted({int(s["step"]) for s in samples})
     if not steps:
         return

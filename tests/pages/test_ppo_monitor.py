@@ -24,8 +24,9 @@ def recorded_ppo_run(store, workspace, run_id="ppo-1", *, status="cancelled", st
     w.close()
     with (run_dir / "outputs" / SAMPLES_FILE).open("w", encoding="utf-8") as fh:
         for step in steps:
+            # raw U+2028 in a translation, as runs wrote it before json_line: str.splitlines cut the line there
             fh.write(json.dumps({"step": step, "source": f"Good morning {step}", "reference": "صباح الخير",
-                                 "translation": f"صباح {step}", "reward": 0.1}, ensure_ascii=False) + "\n")
+                                 "translation": f"صباح\u2028{step}", "reward": 0.1}, ensure_ascii=False) + "\n")
     with (run_dir / "outputs" / ALARMS_FILE).open("w") as fh:
         for kind, step in fired:
             fh.write(json.dumps({"kind": kind, "step": step, "message": "…"}) + "\n")
