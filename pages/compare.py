@@ -201,8 +201,6 @@ def evaluate_section() -> None:
                 st.error(str(exc))
             else:
                 st.session_state["cmp-focus"] = {"testset": plan.testset_id, "keys": [s.key for s in plan.systems]}
-                # said on the page, not only in the run's log (kept for the rerun that shows the run)
-                st.session_state["cmp-skipped"] = plan.skipped
                 if plan.all_cached:
                     st.success(f"Every evaluation is cached ({len(plan.systems)} on {plan.testset_name}): nothing to "
                                "translate. See the Compare tab.")
@@ -213,11 +211,14 @@ def evaluate_section() -> None:
                         st.error(str(exc))
                     else:
                         if started:
+                            # said on the page beside its run, not only in the run's log
+                            st.session_state["cmp-skipped"] = (started, plan.skipped)
                             st.rerun()
-        if skipped := st.session_state.get("cmp-skipped"):
+        latest = store.runs.list(kinds=("evaluate",), limit=1)
+        run_id, skipped = st.session_state.get("cmp-skipped") or (None, {})
+        if latest and skipped and latest[0]["id"] == run_id:  # of the run shown below, not of an earlier one
             st.warning("Not computed in this evaluation: " + "; ".join(
                 f"{markdown_literal(metric_label(m))} ({markdown_literal(why)})" for m, why in skipped.items()))
-        latest = store.runs.list(kinds=("evaluate",), limit=1)
         if latest:
             run_monitor(latest[0]["id"], key="cmp-run", charts=[])
 
