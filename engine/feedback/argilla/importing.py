@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from engine.characters import MAX_SOURCE_CHARS, unsafe_character
-from engine.corpora.validation import unreadable_json
+from engine.corpora.validation import markup_in, unreadable_json
 from engine.feedback.argilla.layout import (
     ANNOTATORS_FILE,
     IMPORTED_MODEL,
@@ -325,6 +325,12 @@ def import_feedback(store, files: Mapping[str, bytes], *, default_pair: str = "e
             existing = store.feedback.judgement(judgement.submission_id)
             if existing is not None and existing["request_id"] != target:
                 problems.append(f"{RECORDS_FILE} record {plan.record_no}: already imported into another request")
+            # a correction typed in Argilla is held to the forms' rule; one the store already has (the studio's own
+            # export imported back: it stored such corrections before the rule) comes back as it is
+            markup = markup_in(judgement.correction or "")
+            if markup and not _already_judged(store, target, judgement):
+                problems.append(f"{RECORDS_FILE} record {plan.record_no}, {judgement.linguist}: the correction "
+                                f"contains markup ({markup}): write the text alone")
     if problems:
         raise ArgillaImportError(problems)
     names = set()

@@ -180,5 +180,17 @@ def test_a_typed_correction_with_markup_is_refused_and_an_import_keeps_an_earlie
     other = stored_request(store)
     store.feedback.add_judgement(validate(_j("post_edit", request_id=other, linguist="Bilal",
                                              correction="<b>افتح</b> الملف"), 5), model="m", rm=None)
-    report = import_feedback(store, export_files(store))
+    files = export_files(store)
+    report = import_feedback(store, files)
     assert report.stored == 0 and report.repeated == 2  # both judgements there already: nothing refused
+    # typed in Argilla, one is held to the forms' rule (into another store, it is no repeat there)
+    from engine.feedback.argilla import ArgillaImportError
+    from engine.store import Store
+
+    fresh = Store(store.db.path.parent / "fresh.duckdb")
+    try:
+        with pytest.raises(ArgillaImportError, match="the correction contains markup"):
+            import_feedback(fresh, files)
+        assert fresh.feedback.count_judgements() == 0
+    finally:
+        fresh.close()
