@@ -129,7 +129,7 @@ def bar_chart(comparison, metric: str, level: str) -> go.Figure:
     # the value goes under the bar with the system's name: printed above the bar it sat on the error bar
     fig = go.Figure(go.Bar(
         x=[f"{r['system']}<br><b>{value}</b> [{low}, {high}]"
-           for r in rows for value, low, high in [interval_texts(r["value"], r["low"], r["high"])]],
+           for r in rows for value, low, high in [interval_texts(r["value"], r["low"], r["high"], metric)]],
         y=[r["value"] for r in rows],
         error_y={"type": "data", "symmetric": False, "array": [r["high"] - r["value"] for r in rows],
                  "arrayminus": [r["value"] - r["low"] for r in rows]},
@@ -156,6 +156,14 @@ def sentence_html(sentence: dict, comparison, baseline: str, metrics: list[str])
     return (f"<div class='cmp-sentence'><div style='color:#6b7280;font-size:0.8rem'>sentence {sentence['idx'] + 1}"
             f" · {html_text(sentence['pair'])}</div><table class='tarjama-table'><tbody>{''.join(rows)}</tbody>"
             "</table></div>")
+
+
+def not_computed(skipped: dict[str, str]) -> None:
+    """The metrics an evaluation was asked for and cannot compute here, with the reasons (they were said only in
+    the run's log)."""
+    if skipped:
+        st.warning("Not computed in this evaluation: " + "; ".join(
+            f"{markdown_literal(metric_label(m))} ({markdown_literal(why)})" for m, why in skipped.items()))
 
 
 def evaluate_section() -> None:
@@ -204,6 +212,7 @@ def evaluate_section() -> None:
                 if plan.all_cached:
                     st.success(f"Every evaluation is cached ({len(plan.systems)} on {plan.testset_name}): nothing to "
                                "translate. See the Compare tab.")
+                    not_computed(plan.skipped)
                 else:
                     try:
                         started = start_once("evaluate", config)
@@ -216,9 +225,8 @@ def evaluate_section() -> None:
                             st.rerun()
         latest = store.runs.list(kinds=("evaluate",), limit=1)
         run_id, skipped = st.session_state.get("cmp-skipped") or (None, {})
-        if latest and skipped and latest[0]["id"] == run_id:  # of the run shown below, not of an earlier one
-            st.warning("Not computed in this evaluation: " + "; ".join(
-                f"{markdown_literal(metric_label(m))} ({markdown_literal(why)})" for m, why in skipped.items()))
+        if latest and latest[0]["id"] == run_id:  # of the run shown below, not of an earlier one
+            not_computed(skipped)
         if latest:
             run_monitor(latest[0]["id"], key="cmp-run", charts=[])
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import math
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -43,18 +44,22 @@ def fmt_p(p: float | None, alpha: float = 0.05) -> str:
     return "<0.001" if p < 0.001 <= alpha else p_text(p, alpha)
 
 
-def interval_texts(value: float, low: float | None, high: float | None) -> tuple[str, str, str]:
-    """``value``, ``low`` and ``high`` written with one number of decimals: 2 when any of them reaches 10, else 3
-    (each was written on its own, and a TER read "10.83 [5.164, 18.20]"); a missing bound is an empty string."""
-    digits = 2 if max(abs(v) for v in (value, low, high) if v is not None) >= 10 else 3
+def interval_texts(value: float, low: float | None, high: float | None, metric: str | None = None
+                   ) -> tuple[str, str, str]:
+    """``value``, ``low`` and ``high`` written with one number of decimals (each was written on its own, and a TER
+    read "10.83 [5.164, 18.20]"): a score of ``metric`` as :func:`fmt_score` writes it (sacrebleu's 0–100 scores
+    with 2), else 2 when any of the three reaches 10 and 3 below (a difference of 0.004 chrF keeps its digits); a
+    missing bound is an empty string."""
+    numbers = [abs(v) for v in (value, low, high) if v is not None and not math.isnan(v)]
+    digits = 2 if metric in CORPUS_METRICS or (numbers and max(numbers) >= 10) else 3
     return tuple("" if v is None else f"{v:.{digits}f}" for v in (value, low, high))  # type: ignore[return-value]
 
 
-def fmt_interval(value: float | None, low: float | None, high: float | None) -> str:
-    """``value [low, high]`` (:func:`interval_texts`)."""
+def fmt_interval(value: float | None, low: float | None, high: float | None, metric: str | None = None) -> str:
+    """``value [low, high]`` (:func:`interval_texts`; ``metric`` for a score, None for a difference)."""
     if value is None:
         return ""
-    text, low_text, high_text = interval_texts(value, low, high)
+    text, low_text, high_text = interval_texts(value, low, high, metric)
     return f"{text} [{low_text}, {high_text}]" if low is not None and high is not None else text
 
 
@@ -66,7 +71,7 @@ def score_table(comparison: Comparison, level: str = "sentence") -> list[dict[st
         for metric in comparison.metrics:
             found = comparison.summary_row(system.key, metric, level)
             if found is not None:
-                row[metric_label(metric)] = fmt_interval(found["value"], found["low"], found["high"])
+                row[metric_label(metric)] = fmt_interval(found["value"], found["low"], found["high"], metric)
         if len(row) > 1:
             rows.append(row)
     return rows

@@ -167,3 +167,5 @@ def test_an_interval_is_written_with_the_decimals_of_its_value():
     assert fmt_interval(0.5, 0.41, 0.6) == "0.500 [0.410, 0.600]"
     assert fmt_interval(0.004, 0.001, 0.007) == "0.004 [0.001, 0.007]"  # a small chrF gain keeps its digits
     assert fmt_interval(12.5, None, None) == "12.50" and fmt_interval(None, 1, 2) == ""
+    # a score of sacrebleu's 0–100 scale as the score tables write it: 2 decimals
+    assert fmt_interval(5.2, 3.1, 7.4, "bleu") == "5.20 [3.10, 7.40]"
