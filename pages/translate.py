@@ -527,21 +527,21 @@ def batch_section() -> None:
     if not policies:
         st.info("Batch translation needs a policy model: set up the demo on the Start page, or register one on the "
                 "Models page.")
-    elif not reward_models:  # it said only what was missing, not where to get it
-        st.info("Batch translation keeps the best of 5–8 candidates per line by a reward model's score, and none is "
-                "registered yet: train one on *3 · Reward model* from the pairs of *2 · Synthetic preferences* (a "
-                "few minutes with the *Small demo model* values), or register one on the Models page. One sentence "
-                "at a time, *Translate* above works without one.")
     else:
         upload = st.file_uploader("Sources: .txt (one per line), .tsv / .csv (first column), .jsonl (\"source\")",
                                   type=["txt", "tsv", "csv", "jsonl"], key="tr-batch-file",
                                   max_upload_size=MAX_UPLOAD_BYTES // (1024 * 1024),
                                   help=f"At most {MAX_UPLOAD_BYTES // (1024 * 1024)} MiB and 5,000 sources.")
+        # without a reward model the samples' consensus picks (MBR): a file translates right after the demo set-up,
+        # where the tab said only that a reward model was missing
+        no_rm = ("not needed: each line's translation is then the candidate its samples agree with most (minimum "
+                 "Bayes risk by chrF); a reward model from *3 · Reward model* would rank them by learnt quality.")
         config = config_form("translate_batch", key="tr-batch", hidden=("upload", "upload_name"),
                              defaults={"model": default_policy(store),
                                        "reward_model": default_reward_model(store, default_policy(store))
-                                       or reward_models[0]},
-                             widgets={"model": model_picker("policy"), "reward_model": model_picker("reward")},
+                                       or (reward_models[0] if reward_models else "")},
+                             widgets={"model": model_picker("policy"),
+                                      "reward_model": model_picker("reward", optional=no_rm)},
                              submit_label="Translate the file")
         if config is not None:
             if upload is None:

@@ -327,16 +327,10 @@ def mbr_pick(candidates: list, arabic_normalise: bool = True):
     """The candidate with the highest expected chrF against the source's samples (minimum Bayes risk): each
     distinct candidate counts as many times as it was sampled, so a text sampled twice agrees fully with its twin.
     Ties go to the earlier candidate (the decoding's own output first)."""
-    from engine.metrics.base import normalise_all
-    from engine.metrics.mbr import group_consensus
+    from engine.metrics.mbr import candidate_consensus
 
-    texts = [c.text for c in candidates for _ in range(max(1, c.count))]
-    owner = [i for i, c in enumerate(candidates) for _ in range(max(1, c.count))]
-    scores = group_consensus(normalise_all(texts) if arabic_normalise else texts)
-    best: dict[int, float] = {}
-    for i, value in zip(owner, scores, strict=True):
-        best[i] = value
-    return candidates[max(range(len(candidates)), key=lambda i: (best[i], -i))]
+    scores = candidate_consensus([c.text for c in candidates], [c.count for c in candidates], arabic_normalise)
+    return candidates[max(range(len(candidates)), key=lambda i: (scores[i], -i))]
 
 
 def translate(ref: ModelRef, rows: list[dict], config: EvaluateConfig, ctx: JobContext, scorer, on_chunk) -> list[dict]:

@@ -3,7 +3,10 @@
 For each chunk of sources the policy samples 5–8 candidates per source (batched over sources, one
 ``generate()`` call per strategy — :func:`engine.decoding.candidates.generate_candidates`), the reward model scores
 every candidate of the chunk in batches, and the best becomes the translation; the others are kept as
-alternatives with their scores. Chunks are written atomically (``outputs/chunks/chunk-*.jsonl``) and double
+alternatives with their scores. Without a reward model the translation is the candidate the source's samples
+agree with most (minimum Bayes risk: the highest mean chrF against the other samples,
+:func:`engine.metrics.mbr.candidate_consensus`), its score that chrF — no model is needed, so a file can be
+translated right after the demo set-up. Chunks are written atomically (``outputs/chunks/chunk-*.jsonl``) and double
 as checkpoints, so a resumed run skips the sources already done. At the end ``outputs/translations.jsonl`` and
 ``outputs/translations.tsv`` hold one row per source: line, pair, source, translation, score, alternatives.
 A ``translation_log`` artifact event then names the JSONL file: the studio logs its rows in the translation log
@@ -37,6 +40,9 @@ from engine.wording import counted
 DEFAULT_STRATEGIES = ["greedy", "temperature:0.7x2", "temperature:1.0x2", "top_k:20", "top_p:0.9x2"]
 OUTPUT_JSONL = "translations.jsonl"
 OUTPUT_TSV = "translations.tsv"
+MBR_PICK = "mbr"
+"""A row's ``pick`` when no reward model chose it: the candidate of the highest mean chrF against the other samples
+(its ``score`` is that chrF, 0–100); ``reward`` otherwise (its ``score`` the reward model's)."""
 TSV_COLUMNS = ("line", "pair", "source", "translation", "score", "alternatives", "cut", "checks")
 """``cut``: ``true`` when the translation stopped at ``max_new_tokens`` before its end token (it may be cut short);
 ``checks``: the output checks the translation fails, comma-separated (``empty``, ``low_arabic``, ``copy_of_source``,
@@ -48,7 +54,9 @@ class TranslateBatchConfig:
     """Settings of a batch translation run."""
 
     model: str = setting("", "Registered policy model that samples the candidate translations.")
-    reward_model: str = setting("", "Registered reward model that picks the best candidate of each source.")
+    reward_model: str = setting("", "Registered reward model that picks the best candidate of each source (empty: "
+                                    "the candidate the samples agree with most — minimum Bayes risk by chrF, no "
+                                    "model needed).")
     extra_reward_models: list = setting([], "More reward-model versions scored with it as an ensemble; the best "
                                             "candidate is then the one with the best combined score.", advanced=True)
     ensemble: str = setting("mean", "How an ensemble's scores combine: mean, min (conservative) or mean − k·std.",
@@ -96,9 +104,10 @@ def prepare(config: TranslateBatchConfig, store, run_dir: Path) -> None:
     from engine.reward.ensemble import check_combination, member_names
 
     check_combination(config.ensemble, config.ensemble_k)
-    if not config.reward_model:
-        raise ValueError("choose a reward model")
-    rms = [resolve_model(store, n) for n in member_names(config.reward_model, config.extra_reward_models)]
+    if config.extra_reward_models and not config.reward_model:
+        raise ValueError("choose the first reward model before adding more")
+    rms = [resolve_model(store, n) for n in member_names(config.reward_model, config.extra_reward_models)
+           if config.reward_model]
     for rm in rms:
         if rm.kind != "reward":
             raise ValueError(f"{rm.name} is a {rm.kind} model; choose a reward model")
@@ -183,13 +192,14 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
     from engine.decoding.candidates import generate_candidates, parse_strategies
     from engine.decoding.processes import decoding_processes
     from engine.feedback.batch import read_sources
+    from engine.metrics.mbr import candidate_consensus
     from engine.models.loading import load_tokenizer
     from engine.reward.ensemble import ensemble_label, reward_files, scorer_for
 
     use_job_threads()
     strategies = parse_strategies(config.strategies)
     ref = ModelRef.load(ctx.inputs_dir / "model.json")
-    rms = [ModelRef.load(f) for f in reward_files(ctx.inputs_dir, "reward_model")]
+    rms = [ModelRef.load(f) for f in reward_files(ctx.inputs_dir, "reward_model") if f.exists()]
     sources = read_sources(ctx.inputs_dir / "sources.jsonl")
     chunk_dir = ctx.output_dir / "chunks"
     chunk_dir.mkdir(exist_ok=True)
@@ -197,15 +207,16 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
     todo = [s for s in sources if s.line not in done]
     if done:
         ctx.log(f"resumed: {len(done)} sources already translated, {len(todo)} to go")
-    rm_label = ensemble_label([r.name for r in rms], config.ensemble, config.ensemble_k)
-    ctx.log(f"loading {ref.name} from {ref.path} and the reward model {rm_label}")
+    rm_label = ensemble_label([r.name for r in rms], config.ensemble, config.ensemble_k) if rms else None
+    ctx.log(f"loading {ref.name} from {ref.path} and " + (f"the reward model {rm_label}" if rms else
+                                                           f"no reward model: the {MBR_PICK} pick"))
     tokenizer = load_tokenizer(ref.path, trust_remote_code=ref.trust_remote_code)
     precision = resolve_precision(config.precision)
     ctx.log(precision.describe())
     model = inference_model(ref.path, precision, trust_remote_code=ref.trust_remote_code)
     processes = decoding_processes(model, ctx.log)
     scorer = scorer_for([r.path for r in rms], config.ensemble, config.ensemble_k, batch_size=32,
-                        trust_remote_code=rms[0].trust_remote_code, precision=precision)
+                        trust_remote_code=rms[0].trust_remote_code, precision=precision) if rms else None
     qe_metric = _qe_metric(config.qe_model, ctx)
     total, t0 = len(sources), time.time()
     n_samples = sum(s.samples for s in strategies)
@@ -218,8 +229,12 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
             prompt_format=ref.prompt_format, batch_size=config.batch_size, max_new_tokens=config.max_new_tokens,
             seed=config.seed + len(done) + start, processes=processes)  # as uninterrupted, when resumed
         flat = [(i, c) for i, cands in enumerate(candidates) for c in cands]
-        scores = scorer.score([chunk[i].source for i, _ in flat], [c.text for _, c in flat],
-                              [chunk[i].pair for i, _ in flat])
+        if scorer is not None:
+            scores = scorer.score([chunk[i].source for i, _ in flat], [c.text for _, c in flat],
+                                  [chunk[i].pair for i, _ in flat])
+        else:  # the samples' consensus: each candidate's mean chrF against the source's other samples
+            scores = [score for cands in candidates
+                      for score in candidate_consensus([c.text for c in cands], [c.count for c in cands])]
         ranked: list[list[dict]] = [[] for _ in chunk]
         for (i, cand), score in zip(flat, scores, strict=True):
             ranked[i].append({"text": cand.text, "score": float(score), "strategy": cand.strategy,
@@ -230,7 +245,9 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
             best = alts[0]
             rows.append({"line": src.line, "pair": src.pair, "detected": src.detected, "source": src.source,
                          "translation": best["text"], "score": best["score"], "strategy": best["strategy"],
-                         "cut": best["cut"], "alternatives": alts[1:], "model": ref.name, "rm": rm_label})
+                         "n_samples": best["n_samples"],
+                         "cut": best["cut"], "alternatives": alts[1:], "model": ref.name, "rm": rm_label,
+                         "pick": "reward" if rms else MBR_PICK})
         for row, check in zip(rows, run_checks([r["source"] for r in rows], [r["translation"] for r in rows]),
                               strict=True):
             row["checks"] = check.flags
@@ -253,7 +270,7 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
         ctx.progress(finished, total, unit="sources", sources_per_s=rate, message=f"{rate:.2f} sources/s")
         ctx.metric(finished, sources_per_s=rate, mean_best_score=sum(r["score"] for r in rows) / len(rows))
         ctx.log(f"line {rows[0]['line']}: {rows[0]['source']} → {rows[0]['translation']} "
-                f"(reward {rows[0]['score']:.3f})")
+                f"({'reward' if rms else 'consensus chrF'} {rows[0]['score']:.3f})")
     missing = len({s.line for s in sources} - _done(chunk_dir))
     if missing:
         raise RuntimeError(missing_note(missing, total, "outputs/chunks"))
@@ -267,7 +284,8 @@ def run(config: TranslateBatchConfig, ctx: JobContext) -> None:
 KIND = JobKind(
     name="translate_batch", title="Batch translation",
     description="Translate an uploaded file of sources: the policy samples 5–8 candidates per source, the reward "
-                "model picks the best; download the translations with their scores and the alternatives.",
+                "model (or, without one, the samples' consensus) picks the best; download the translations with "
+                "their scores and the alternatives.",
     config_cls=TranslateBatchConfig, run=run, prepare=prepare, check=check,
     resumes_from_outputs=True,
 )

@@ -67,6 +67,21 @@ def group_consensus(texts: Sequence[str]) -> list[float]:
     return [t / (k - 1) for t in totals]
 
 
+def candidate_consensus(texts: Sequence[str], counts: Sequence[int], arabic_normalise: bool = True) -> list[float]:
+    """Each distinct candidate's expected chrF against its source's samples (minimum Bayes risk): a text sampled
+    ``counts[i]`` times counts that many times, so a text sampled twice agrees fully with its twin; ``nan`` when
+    there is one sample in all. The MBR pick is the candidate with the highest."""
+    from engine.metrics.base import normalise_all
+
+    expanded = [t for t, n in zip(texts, counts, strict=True) for _ in range(max(1, n))]
+    owner = [i for i, n in enumerate(counts) for _ in range(max(1, n))]
+    scores = group_consensus(normalise_all(expanded) if arabic_normalise else expanded)
+    per_candidate: dict[int, float] = {}
+    for i, value in zip(owner, scores, strict=True):
+        per_candidate[i] = value
+    return [per_candidate[i] for i in range(len(texts))]
+
+
 def _groups_job(groups: list[list[str]]) -> list[list[float]]:
     return [group_consensus(g) for g in groups]
 

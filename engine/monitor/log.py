@@ -193,22 +193,24 @@ def served_from_translation(translation: Any, request_id: str, origin: str = "tr
 
 
 def batch_served(rows: list[dict], run_id: str) -> list[Served]:
-    """The rows of a batch translation run's ``translations.jsonl`` as served translations."""
-    return [
-        Served(
+    """The rows of a batch translation run's ``translations.jsonl`` as served translations: a row picked without a
+    reward model (``pick`` ``mbr``) has no reward — its score is the samples' consensus chrF, not one."""
+    served = []
+    for r in rows:
+        rewarded = r.get("pick", "reward") == "reward"
+        served.append(Served(
             origin="batch",
             model=r["model"],
             pair=r["pair"],
             source=r["source"],
             output=r["translation"],
             rm=r.get("rm"),
-            reward=r.get("score"),
+            reward=r.get("score") if rewarded else None,
             run_id=run_id,
             line=int(r["line"]),
-            alternatives=[(a["text"], a.get("score")) for a in r.get("alternatives") or []],
-        )
-        for r in rows
-    ]
+            alternatives=[(a["text"], a.get("score") if rewarded else None) for a in r.get("alternatives") or []],
+        ))
+    return served
 
 
 def ingest_batch_output(store, cur: Any, run_id: str, event: dict) -> None:

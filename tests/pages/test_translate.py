@@ -425,8 +425,9 @@ def test_a_name_with_markdown_in_the_address_shows_as_it_is(open_page, store):
     assert re.sub(r"\\(.)", r"\1", banner) == f"Signed in as **{name}** — your judgements are recorded under this name."
 
 
-def test_batch_translation_without_a_reward_model_says_where_to_get_one(open_page, store, tiny_policy):
-    # it said "needs a policy model and a reward model" right after the demo set-up, and nothing of how to get one
+def test_batch_translation_without_a_reward_model_picks_by_the_samples_consensus(open_page, store, tiny_policy):
+    # right after the demo set-up the tab said only "needs a policy model and a reward model"
     at = _page(open_page, linguist="Amina")
-    (note,) = [i.value for i in at.info if i.value.startswith("Batch translation keeps the best")]
-    assert "3 · Reward model" in note and "Models page" in note
+    assert any(c.value.startswith("**Reward model**: none registered yet — not needed: each line's translation is "
+                                  "then the candidate its samples agree with most") for c in at.caption)
+    assert "Translate the file" in [b.label for b in at.button]

@@ -174,6 +174,28 @@ def test_batch_job_translates_every_source_with_best_of_n(supervisor, store, wor
     assert all(e["qe_model"] == str(tiny_qe) for e in logged)
 
 
+def test_without_a_reward_model_the_samples_consensus_picks(supervisor, store, workspace, tiny_policy):
+    # batch translation needed a reward model, and right after the demo set-up there is none
+    from engine.metrics.mbr import candidate_consensus
+
+    lines = ["The cat is on the table.", "Où est la gare ?", "I like green tea."]
+    staged = stage_upload(workspace.root, "".join(f"{line}\n" for line in lines).encode(), "in.txt")
+    run_id = supervisor.start("translate_batch", TranslateBatchConfig(
+        model=tiny_policy, upload=staged.token, max_new_tokens=8, batch_size=4))
+    assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id)
+    out = workspace.run_dir(run_id) / "outputs"
+    rows = [json.loads(line) for line in (out / "translations.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["source"] for r in rows] == lines and {(r["pick"], r["rm"]) for r in rows} == {("mbr", None)}
+    for r in rows:  # the translation is the candidate of the highest consensus chrF, its score that chrF
+        texts = [r["translation"], *(a["text"] for a in r["alternatives"])]
+        counts = [r["n_samples"], *(a["n_samples"] for a in r["alternatives"])]
+        assert sum(counts) == 8 and all(a["score"] <= r["score"] for a in r["alternatives"])
+        assert [r["score"], *(a["score"] for a in r["alternatives"])] == pytest.approx(
+            candidate_consensus(texts, counts))
+    logged = store.translation_log.entries(origins=["batch"])
+    assert len(logged) == 3 and all(e["reward"] is None and e["rm"] is None for e in logged)  # no reward to log
+
+
 def test_an_empty_qe_model_takes_the_monitor_setting(supervisor, workspace, store, tiny_policy, tiny_rm):
     import yaml
 
