@@ -188,4 +188,3 @@ def split_groups(source_keys: pa.Array) -> pa.Array:
 
     folded = pc.replace_substring_regex(pc.utf8_normalize(source_keys, "NFD"), r"\p{Mn}", "")
     return pc.utf8_normalize(folded, "NFC")
-
