@@ -405,6 +405,10 @@ def translate_section() -> None:
     if restored and store.feedback.request(restored) is not None:  # a reload keeps the translation
         st.session_state[REQUEST] = restored
     if st.session_state.get(REQUEST):
+        # back from another page (the sidebar's links drop the address's parameters): put it back, so that a reload
+        # still finds the translation
+        if st.query_params.get("request") != st.session_state[REQUEST]:
+            st.query_params["request"] = st.session_state[REQUEST]
         st.divider()
         feedback(st.session_state[REQUEST], "tr")
 

@@ -431,3 +431,15 @@ def test_batch_translation_without_a_reward_model_picks_by_the_samples_consensus
     assert any(c.value.startswith("**Reward model**: none registered yet — not needed: each line's translation is "
                                   "then the candidate its samples agree with most") for c in at.caption)
     assert "Translate the file" in [b.label for b in at.button]
+
+
+def test_the_translation_shown_is_back_in_the_address_after_another_page(open_page, store):
+    # the sidebar's links drop the address's parameters: back on Translate, a reload lost the translation
+    rid = stored_request(store)
+    at = _page(open_page, linguist="Amina", request=rid)
+    at.switch_page("../pages/runs.py")
+    at.run()
+    at.query_params.clear()
+    at.switch_page("../pages/translate.py")
+    at.run()
+    assert not at.exception and at.query_params["request"] == [rid]
