@@ -7,6 +7,7 @@ import streamlit as st
 from engine.compare.scorecard import loop_chain
 from engine.demo import DEMO_CORPORA, DEMO_MODEL_NAME, setup_demo, shipped_model_record, start_demo_training
 from engine.models.registry import free_model_name
+from engine.wording import as_sentence
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, remember_start, repeated_start, run_monitor, start_run
 from studio.components.pickers import corpus_picker
@@ -72,7 +73,7 @@ if sft is None:
                 with st.spinner("Loading the demo corpora and registering the shipped model…"):
                     setup_demo(services())
             except ValueError as exc:  # a name of the demo's taken by the user's own corpus or glossary
-                st.error(str(exc)[:1].upper() + str(exc)[1:] + ".")
+                st.error(as_sentence(str(exc)))
             else:
                 st.rerun()
     else:
@@ -110,7 +111,7 @@ with st.expander("Train the demo model from scratch (advanced)"):
                 services(), max_minutes=float(minutes), register_stage="sft" if sft is None else "candidate",
                 model_name=free_model_name(store, "demo-sft" if sft is None else "demo-sft-retrained"))
         except ValueError as exc:  # a demo name taken by the user's own corpus, as for *Set up the demo*
-            st.error(str(exc)[:1].upper() + str(exc)[1:] + ".")
+            st.error(as_sentence(str(exc)))
         else:
             remember_start("bootstrap", ["demo", float(minutes)], f"Run {run_id}")
             st.rerun()

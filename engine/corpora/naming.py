@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from engine.characters import check_label
+from engine.wording import as_sentence
 
 
 def corpus_name_problem(name: str) -> str | None:
@@ -12,6 +13,5 @@ def corpus_name_problem(name: str) -> str | None:
     try:
         check_label(name, "corpus")
     except ValueError as exc:
-        message = str(exc)
-        return message[:1].upper() + message[1:] + "."
+        return as_sentence(str(exc))
     return None
