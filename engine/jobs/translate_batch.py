@@ -106,8 +106,8 @@ def prepare(config: TranslateBatchConfig, store, run_dir: Path) -> None:
     check_combination(config.ensemble, config.ensemble_k)
     if config.extra_reward_models and not config.reward_model:
         raise ValueError("choose the first reward model before adding more")
-    rms = [resolve_model(store, n) for n in member_names(config.reward_model, config.extra_reward_models)
-           if config.reward_model]
+    names = member_names(config.reward_model, config.extra_reward_models) if config.reward_model else []
+    rms = [resolve_model(store, n) for n in names]  # none: the samples' consensus picks
     for rm in rms:
         if rm.kind != "reward":
             raise ValueError(f"{rm.name} is a {rm.kind} model; choose a reward model")
