@@ -43,7 +43,8 @@ def test_demo_glossary_terms_are_highlighted_in_source_and_candidates(page: Page
     field.press("Tab")
     wait_for_app(page)
     page.get_by_role("button", name="Translate", exact=True).click()
-    expect(page.get_by_role("button", name="Submit judgement")).to_be_visible()
+    # translated: the judgement choice is there (its form is not, until one is chosen, when the samples agree)
+    expect(page.get_by_role("radiogroup", name="Your judgement")).to_be_visible()
     wait_for_app(page)
 
     source_terms = page.locator("mark.gl-term")
