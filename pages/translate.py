@@ -14,14 +14,13 @@ from engine.feedback.batch import MAX_UPLOAD_BYTES, BatchUploadError, stage_uplo
 from engine.feedback.export import EXPORT_NAME, write_export
 from engine.feedback.interactive import DEFAULT_STRATEGIES, record, translate_with_registry
 from engine.feedback.judgements import (
-    ACCEPT_LABEL,
     ERROR_TAG_HELP,
     ERROR_TAGS,
-    KIND_LABELS,
     KINDS,
     Judgement,
     JudgementError,
     clean_linguist_name,
+    kind_label,
     new_submission_id,
     submit,
 )
@@ -136,14 +135,14 @@ def _my_judgement(request_id: str) -> dict | None:
         return done
     rows = store.feedback.judgements(request_id=request_id, linguists=[linguist], newest_first=True, limit=1)
     # when it was stored, as the confirmation says (an imported judgement was made earlier, in Argilla)
-    return {"id": rows[0]["id"], "kind": rows[0]["kind"],
+    return {"id": rows[0]["id"], "label": kind_label(rows[0]["kind"], len(rows[0]["shown"] or [])),
             "time": rows[0].get("stored_at") or rows[0]["created_at"]} if rows else None
 
 
 def _saved_message(mine: dict, item_id: int | None = None) -> str:
     """The confirmation of a stored judgement (as :func:`_my_judgement` gives it), naming the queue item if any."""
     where = f"for item {item_id} at" if item_id is not None else "stored at"
-    return (f"Saved: judgement #{mine['id']} — {KIND_LABELS[mine['kind']]} — {where} "
+    return (f"Saved: judgement #{mine['id']} — {mine['label']} — {where} "
             f"{mine['time'].strftime('%H:%M:%S')} UTC.")  # a dash: the labels hold brackets of their own
 
 
@@ -207,11 +206,11 @@ def feedback(request_id: str, ctx: str, queue_id: int | None = None, item_id: in
     # came pre-selected, and an untouched submit rejected a right translation
     single = len(shown) == 1
     kinds = KINDS if not single else tuple(k for k in KINDS if k != "ranking")
-    labels = {**KIND_LABELS, "best": ACCEPT_LABEL} if single else KIND_LABELS
     if single:
         st.caption("Only one distinct candidate: say it is acceptable as it is, correct it, or say it is not "
                    "acceptable.")
-    kind = st.radio("Your judgement", kinds, format_func=labels.get, horizontal=True, index=None if single else 0,
+    kind = st.radio("Your judgement", kinds, format_func=lambda k: kind_label(k, len(shown)), horizontal=True,
+                    index=None if single else 0,
                     key=f"{ctx}-kind-{request_id}")
     if kind is None:
         return False
@@ -290,7 +289,8 @@ def _submit_judgement(request_id: str, ctx: str, who: str, kind: str, shown: lis
     except JudgementError as exc:
         return refuse(f"Not saved: {exc}")
     stored = store.feedback.judgement(judgement.submission_id)
-    state[f"tr_done::{who}::{request_id}"] = {"id": result.judgement_id, "kind": stored["kind"],
+    state[f"tr_done::{who}::{request_id}"] = {"id": result.judgement_id,
+                                              "label": kind_label(stored["kind"], len(stored["shown"] or [])),
                                               "time": stored["stored_at"] or stored["created_at"]}
 
 
@@ -600,7 +600,8 @@ def feedback_log_section() -> None:
     rows = store.feedback.judgements(**filters, newest_first=True, limit=50)
     texts = store.feedback.candidates_of(sorted({r["request_id"] for r in rows}))
     bidi_table([{
-        "time": f"{r['created_at']:%Y-%m-%d %H:%M}", "linguist": r["linguist"], "format": KIND_LABELS[r["kind"]],
+        "time": f"{r['created_at']:%Y-%m-%d %H:%M}", "linguist": r["linguist"],
+        "format": kind_label(r["kind"], len(r["shown"] or [])),
         "source": r["source"],
         "chosen": r["correction"] or next((c["text"] for c in texts.get(r["request_id"], [])
                                            if c["position"] == r["best"]), ""),

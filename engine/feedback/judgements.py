@@ -38,6 +38,13 @@ KIND_LABELS: dict[str, str] = {
 }
 ACCEPT_LABEL = "Acceptable as it is"
 """What *Pick the best* is called when one distinct candidate is shown: the pick approves it."""
+
+
+def kind_label(kind: str, n_shown: int) -> str:
+    """What a judgement's kind is called, for ``n_shown`` candidates shown: a pick of the only one is an approval."""
+    return ACCEPT_LABEL if kind == "best" and n_shown == 1 else KIND_LABELS[kind]
+
+
 ERROR_TAGS: tuple[str, ...] = ("accuracy", "fluency", "terminology", "omission", "addition", "style")
 ERROR_TAG_HELP: dict[str, str] = {
     "accuracy": "the meaning differs from the source (mistranslation)",

@@ -185,6 +185,7 @@ def test_one_distinct_candidate_can_be_accepted_corrected_or_refused_and_nothing
     _submit(at)
     (judged,) = store.feedback.judgements()
     assert _saved(at) and (judged["kind"], judged["best"]) == ("best", 0)
+    assert " — Acceptable as it is — " in _saved(at)[0]  # named as chosen, not "Pick the best"
     other = stored_request(store, n=1)
     at = _page(open_page, linguist="Bilal", request=other)
     at.radio(key=f"tr-kind-{other}").set_value("post_edit")
