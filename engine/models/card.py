@@ -8,6 +8,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+from engine.licence import LICENCE_FILE, UNSET, licence_header
 from engine.markup import table_cell
 
 METADATA_METRICS: dict[str, str] = {
@@ -117,9 +118,9 @@ def model_card(store: Any, name: str, *, prompt_format: str, pairs: list[str], d
     # a policy is a causal LM: the Hub's and transformers' "translation" pipeline feeds it the raw source, no prompt
     pipeline = "text-classification" if kind == "reward" else "text-generation"
     hub_base = hub_base_model(store, base)
-    # license: the studio cannot know the base model's or the data's terms; "other" until the user sets it
-    header = ("---\nlanguage:\n" + "".join(f"- {c}\n" for c in languages) + "license: other\n"
-              "library_name: transformers\n"
+    # the studio cannot know the base model's or the data's terms: "other" (LICENSE.md says so) until the user sets it
+    header = ("---\nlanguage:\n" + "".join(f"- {c}\n" for c in languages) + licence_header(UNSET)
+              + "library_name: transformers\n"
               f"pipeline_tag: {pipeline}\n" + (f"base_model: {hub_base}\n" if hub_base else "")
               + "tags:\n- tarjama-studio\n" + "".join(f"- {t}\n" for t in filter(None, [meta.get("method")]))
               + "---\n")
@@ -202,6 +203,10 @@ Languages: {', '.join(LANGUAGE_NAMES[c] for c in languages)}.
 |---|---|---|
 {chr(10).join(evaluations) or '| (not evaluated on the Compare page yet) | | |'}
 
+## Licence
+
+Not set: `{LICENCE_FILE}` says which terms apply (the base model's, and the training data's).
+
 `tarjama.json` holds the prompt format and language pairs the studio reads back.
 """
 
@@ -218,3 +223,10 @@ def relative_card_values(extra: dict[str, Any]) -> dict[str, Any]:
             out[key] = value
     return out
 
+
+
+def model_licence(base: str | None) -> str:
+    """What ``LICENSE.md`` of a model export says applies (``base``: the model it descends from, if known)."""
+    model = f"the licence of the model it was trained from (`{_plain(base)}`)" if base else \
+        "the licence of the model it was trained from"
+    return f"{model[0].upper()}{model[1:]} and those of the corpora it was trained on apply."

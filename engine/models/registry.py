@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.export_folders import check_replaceable, make_shareable
+from engine.licence import UNSET, write_licence_file
 
 PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 """A model version's name: a letter or digit, then letters, digits, ``.``, ``_`` or ``-`` (at most 128); it names
@@ -269,7 +270,7 @@ def export_standalone(store: Any, name: str, out_dir: Path | str, *, dtype: str 
     head is saved so that ``AutoModelForSequenceClassification`` loads it as it is; one with the MLP or likelihood
     head is refused (:data:`HEAD_REFUSAL`). The folder is written beside ``out_dir`` and swapped in whole.
     """
-    from engine.models.card import model_card, relative_card_values
+    from engine.models.card import model_card, model_licence, relative_card_values
     from engine.models.prompting import PAIRS, prompt_format_of, read_model_card, tags_chat_template, write_model_card
 
     if dtype not in EXPORT_DTYPES:
@@ -326,6 +327,7 @@ def export_standalone(store: Any, name: str, out_dir: Path | str, *, dtype: str 
         base = meta.get("base_model") or (card.extra.get("base_model") if card else None)
         (tmp / "README.md").write_text(model_card(store, name, prompt_format=prompt_format, pairs=pairs, dtype=dtype,
                                                   base_model=base, reward_head=reward_head), encoding="utf-8")
+        write_licence_file(tmp, UNSET, model_licence(base or meta.get("parent_policy") or row["parent"]))
         _strip_local_paths(tmp)
         make_shareable(tmp)
         if out.exists():

@@ -4,6 +4,7 @@ One export is one folder, ``<exports>/<name>/`` (``synthetic_preferences`` or ``
 and swapped in whole::
 
     README.md                       dataset card (YAML header: languages, licence, the two configs below)
+    LICENSE.md                      while the licence is ``other``: which terms apply, how to set them
     train.jsonl  validation.jsonl   the plain variant: prompt / chosen / rejected as strings
     conversational/train.jsonl      the conversational variant: prompt / chosen / rejected as message lists,
     conversational/validation.jsonl   plus chosen_message / rejected_message (one message each, for LLaMA-Factory)
@@ -43,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.export_folders import check_replaceable, make_shareable
+from engine.licence import LICENCE_FILE, UNSET, licence_header, write_licence_file
 from engine.markup import json_line
 
 EXPORT_NAMES: dict[str, str] = {"synthetic": "synthetic_preferences", "human": "human_pairs"}
@@ -269,8 +271,8 @@ def dataset_card(name: str, origin: str, counts: dict[str, int], pairs: list[str
         files = "".join(f"  - split: {s}\n    path: {folder}{s}.jsonl\n" for s in SPLITS if counts[s])
         described = f"  description: files sha256 {digests[config]}\n" if digests else ""
         yaml_configs.append(f"- config_name: {config}\n{described}  data_files:\n{files}")
-    header = ("---\n" + "language:\n" + "".join(f"- {code}\n" for code in languages) + f"license: {license}\n"
-              "task_categories:\n- translation\ntags:\n- preference\n- dpo\n- reward-modeling\n"
+    header = ("---\n" + "language:\n" + "".join(f"- {code}\n" for code in languages) + licence_header(license)
+              + "task_categories:\n- translation\ntags:\n- preference\n- dpo\n- reward-modeling\n"
               "configs:\n" + "".join(yaml_configs) + _dataset_info(counts, sizes) + "---\n")
     what = ("synthetic pairs: candidates of a policy scored by the studio's metrics; the chosen translation has "
             "the higher fused quality" if origin == "synthetic" else
@@ -324,9 +326,14 @@ LLaMA-Factory: `dataset_dir: path/to/{name}` with `dataset: {name}` and `eval_da
 
 ## Licence
 
-`{license}`: the licence of the corpora the sources come from applies to the sources and references; the
-translations were produced by the studio's models{' and corrected by its linguists' if origin == 'human' else ''}.
+`{license}`{f' (not set: `{LICENCE_FILE}`)' if license == UNSET else ''}: {dataset_licence(origin)}
 """
+
+
+def dataset_licence(origin: str) -> str:
+    """Which terms apply to an export of pairs of ``origin`` (synthetic or human)."""
+    return ("The licence of the corpora the sources come from applies to the sources and references; the translations "
+            f"were produced by the studio's models{' and corrected by its linguists' if origin == 'human' else ''}.")
 
 
 def export_preferences(store: Any, out_dir: Path, *, origin: str = "synthetic", run_ids: list[str] | None = None,
@@ -381,6 +388,7 @@ def export_preferences(store: Any, out_dir: Path, *, origin: str = "synthetic", 
                    for config, folder in CONFIG_FOLDERS.items()},
             digests={config: _digest([tmp / f"{folder}{s}.jsonl" for s in SPLITS])
                      for config, folder in CONFIG_FOLDERS.items()}), encoding="utf-8")
+        write_licence_file(tmp, license, dataset_licence(origin))
         make_shareable(tmp)
         if folder.exists():
             shutil.rmtree(folder)

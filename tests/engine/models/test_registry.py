@@ -232,6 +232,9 @@ def test_export_has_a_model_card_a_chat_template_and_no_absolute_path(store, wor
     assert "source_path" not in json.loads((out / "tarjama.json").read_text())
     card = (out / "README.md").read_text(encoding="utf-8")
     assert card.startswith("---\nlanguage:\n- ar\n- en\n- fr\n")
+    # "license: other" alone: the Hub asks for its name and link, the link to a file in the export
+    assert "license: other\nlicense_name: unset\nlicense_link: LICENSE.md\n" in card.split("---\n")[1]
+    assert "does not set its terms" in (out / "LICENSE.md").read_text(encoding="utf-8")
     for part in ("## Method", "## Lineage", "## Data", "## Prompt format", "<en> Good morning <ar>", "## Metrics",
                  "`bfloat16`"):
         assert part in card

@@ -57,7 +57,9 @@ def test_export_folder_has_split_files_card_and_tool_configs(exported):
     assert not _sources(train) & _sources(valid)
     assert "split" not in train[0] and isinstance(train[0]["scores"], str)
     card = (folder / "README.md").read_text(encoding="utf-8")
-    assert card.startswith("---\nlanguage:\n- ar\n- en\n- fr\nlicense: other\n")
+    assert card.startswith("---\nlanguage:\n- ar\n- en\n- fr\nlicense: other\nlicense_name: unset\n"
+                           "license_link: LICENSE.md\n")
+    assert "corpora the sources come from" in (folder / "LICENSE.md").read_text(encoding="utf-8")
     assert f"| train | {len(train)} |" in card and "config_name: conversational" in card
     info = json.loads((folder / "dataset_info.json").read_text())
     assert set(info) == {"synthetic_preferences", "synthetic_preferences_validation",
