@@ -13,6 +13,7 @@ from pathlib import Path
 
 from engine.glossary.parsing import GlossaryEntry
 from engine.glossary.terms import TermIndex, TermScore
+from engine.jobs.config import field_label, named
 
 GLOSSARY_INPUT = "glossary.jsonl"
 """The file name of a run's exported glossary entries, in its ``inputs/``."""
@@ -21,8 +22,8 @@ GLOSSARY_INPUT = "glossary.jsonl"
 def check_terminology(penalty: float, glossaries: Iterable[str]) -> None:
     """Refuse a terminology penalty without glossaries (the run went on with no penalty and no word of it)."""
     if penalty > 0 and not list(glossaries):
-        raise ValueError("terminology_penalty needs glossaries: choose the glossaries whose terms it checks, or set "
-                         "it to 0")
+        raise ValueError(f"{named(field_label('terminology_penalty'), 'terminology_penalty')} needs glossaries: choose "
+                         "the glossaries whose terms it checks, or set it to 0")
 
 
 def write_entries(path: Path | str, entries: Iterable[tuple[str, str, GlossaryEntry]]) -> Path:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.jobs import checkpoints
-from engine.jobs.config import SEED_MAX, setting
+from engine.jobs.config import SEED_MAX, setting, setting_words
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import PRECISIONS, resolve_precision
@@ -130,7 +130,8 @@ class BootstrapConfig:
 def check(config: BootstrapConfig) -> None:
     """A warm-up no longer than the training."""
     if config.warmup_steps > config.max_steps:
-        raise ValueError(f"warmup_steps {config.warmup_steps} is above max_steps {config.max_steps}: the learning "
+        raise ValueError(f"{setting_words(BootstrapConfig, 'warmup_steps')} {config.warmup_steps} is above "
+                         f"{setting_words(BootstrapConfig, 'max_steps')} {config.max_steps}: the learning "
                          "rate would still be rising when training stops")
 
 

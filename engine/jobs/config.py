@@ -197,6 +197,18 @@ def field_label(name: str, explicit: str | None = None) -> str:
     return explicit or LABELS.get(name) or name.replace("_", " ").capitalize()
 
 
+def named(label: str, name: str) -> str:
+    """How a refusal names a setting: its form ``label``, with the key ``name`` a config file uses where the two
+    differ ("Stop when KL is above target (stop_on_kl)"): the form shows the one, a YAML config the other."""
+    return label if label.lower() == name.replace("_", " ") else f"{label} ({name})"
+
+
+def setting_words(config_cls: type, name: str) -> str:
+    """:func:`named` for field ``name`` of config dataclass ``config_cls`` (its ``setting(label=...)`` first)."""
+    field = {f.name: f for f in dataclasses.fields(config_cls)}.get(name)
+    return named(field_label(name, field.metadata.get("label") if field else None), name)
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     """What a form needs to know about one config field."""
@@ -285,17 +297,18 @@ def _whole(name: str, value: Any) -> int:
 
 
 def _coerce(spec: FieldSpec, value: Any) -> Any:
+    name = named(spec.label, spec.name)
     if value is None:
         if spec.optional:
             return None
-        raise ConfigError(f"{spec.name}: a value is required")
+        raise ConfigError(f"{name}: a value is required")
     if spec.type is int and isinstance(value, float) and not value.is_integer():
-        raise ConfigError(f"{spec.name}: expected a whole number, got {value}")
+        raise ConfigError(f"{name}: expected a whole number, got {value}")
     if spec.type in (int, float) and isinstance(value, bool):  # true was read as 1
-        raise ConfigError(f"{spec.name}: expected a number, got {value!r}")
+        raise ConfigError(f"{name}: expected a number, got {value!r}")
     try:
         if spec.type is bool:
-            coerced = _boolean(spec.name, value)
+            coerced = _boolean(name, value)
         elif spec.type is int:
             coerced = int(value)
         elif spec.type is float:
@@ -307,7 +320,7 @@ def _coerce(spec: FieldSpec, value: Any) -> Any:
             coerced = [part.strip() for part in value.split(",") if part.strip()] if isinstance(value, str) \
                 else list(value)
             if spec.value_type is int:
-                coerced = [_whole(spec.name, item) for item in coerced]
+                coerced = [_whole(name, item) for item in coerced]
         elif spec.type is dict:
             coerced = dict(value)
         else:
@@ -315,15 +328,15 @@ def _coerce(spec: FieldSpec, value: Any) -> Any:
     except ConfigError:
         raise
     except (TypeError, ValueError) as exc:
-        raise ConfigError(f"{spec.name}: cannot read {value!r} as {spec.type.__name__}") from exc
+        raise ConfigError(f"{name}: cannot read {value!r} as {spec.type.__name__}") from exc
     if spec.type is float and not math.isfinite(coerced):  # NaN passes every bound: refuse it here
-        raise ConfigError(f"{spec.name}: expected a finite number, got {value!r}")
+        raise ConfigError(f"{name}: expected a finite number, got {value!r}")
     if spec.choices is not None and coerced not in spec.choices:
-        raise ConfigError(f"{spec.name}: {coerced!r} is not one of {', '.join(map(str, spec.choices))}")
+        raise ConfigError(f"{name}: {coerced!r} is not one of {', '.join(map(str, spec.choices))}")
     if spec.min is not None and isinstance(coerced, int | float) and coerced < spec.min:
-        raise ConfigError(f"{spec.name}: {coerced} is below the minimum {spec.min}")
+        raise ConfigError(f"{name}: {coerced} is below the minimum {spec.min}")
     if spec.max is not None and isinstance(coerced, int | float) and coerced > spec.max:
-        raise ConfigError(f"{spec.name}: {coerced} is above the maximum {spec.max}")
+        raise ConfigError(f"{name}: {coerced} is above the maximum {spec.max}")
     return coerced
 
 

@@ -28,7 +28,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from engine.characters import MAX_LABEL_CHARS, shortened
-from engine.jobs.config import SEED_MAX, config_to_dict, setting
+from engine.jobs.config import SEED_MAX, config_to_dict, setting, setting_words
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import inference_model, precision_setting, resolve_precision
@@ -240,7 +240,8 @@ def reward_members(config: EvaluateConfig, store) -> list[ModelRef]:
     from engine.reward.ensemble import check_combination, member_names
 
     if config.extra_reward_models and not config.reward_model:
-        raise ValueError("choose the first reward model of the ensemble in reward_model")
+        raise ValueError("choose the first reward model of the ensemble in "
+                         f"{setting_words(EvaluateConfig, 'reward_model')}")
     check_combination(config.ensemble, config.ensemble_k)
     refs = [resolve_model(store, n) for n in member_names(config.reward_model, config.extra_reward_models)]
     for ref in refs:

@@ -33,7 +33,7 @@ import pyarrow.parquet as pq
 
 from engine.characters import printable
 from engine.glossary.files import GLOSSARY_INPUT, check_terminology
-from engine.jobs.config import SEED_MAX, setting
+from engine.jobs.config import SEED_MAX, setting, setting_words
 from engine.jobs.context import JobCancelled, JobContext, world_size
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import (
@@ -186,12 +186,15 @@ def check(config: GrpoJobConfig) -> None:
     """A reward to learn from, settings of the chosen method, known checks, glossaries for the terminology
     penalty."""
     if not any(name in ("rm", "chrf") for name, _ in _active_rewards(config)):
-        raise ValueError("choose a reward: a reward model with rm_weight > 0, or chrf_weight > 0")
+        raise ValueError(f"choose a reward: a reward model with {setting_words(GrpoJobConfig, 'rm_weight')} above 0, "
+                         f"or {setting_words(GrpoJobConfig, 'chrf_weight')} above 0")
     check_combination(config.ensemble, config.ensemble_k)
     if config.extra_reward_models and not config.reward_model:
-        raise ValueError("choose the first reward model of the ensemble in reward_model")
+        raise ValueError("choose the first reward model of the ensemble in "
+                         f"{setting_words(GrpoJobConfig, 'reward_model')}")
     if config.method == "rloo" and config.scale_rewards != "group":
-        raise ValueError("scale_rewards is GRPO's: RLOO's advantage is the reward less the mean of the group's other "
+        raise ValueError(f"{setting_words(GrpoJobConfig, 'scale_rewards')} is GRPO's: RLOO's advantage is the reward "
+                         "less the mean of the group's other "
                          "samples, not divided by a standard deviation")
     if config.greedy_in_group and not config.studio_rollouts:
         raise ValueError("the greedy translation in groups needs Studio rollouts (TRL's own generate() samples every "

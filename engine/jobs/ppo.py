@@ -23,7 +23,7 @@ import pyarrow.parquet as pq
 
 from engine.glossary.files import GLOSSARY_INPUT, check_terminology
 from engine.jobs import checkpoints
-from engine.jobs.config import SEED_MAX, setting, setting_of
+from engine.jobs.config import SEED_MAX, setting, setting_of, setting_words
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import resolve_precision, trainer_args
@@ -126,7 +126,8 @@ def check(config: PPOJobConfig) -> None:
     if not member_names(config.reward_model, config.extra_reward_models):
         raise ValueError("choose a reward model")
     if config.stop_on_kl and config.kl_target <= 0:  # every step's KL is above 0: it stopped after step 1
-        raise ValueError("stop_on_kl with kl_target 0 stops at the first step: set a KL target above 0")
+        raise ValueError(f"{setting_words(PPOJobConfig, 'stop_on_kl')} with {setting_words(PPOJobConfig, 'kl_target')} "
+                         "0 stops at the first step: set a KL target above 0")
     check_terminology(config.terminology_penalty, config.glossaries)
 
 

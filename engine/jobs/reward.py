@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from engine.jobs.config import SEED_MAX, setting
+from engine.jobs.config import SEED_MAX, setting, setting_words
 from engine.jobs.context import JobCancelled, JobContext, world_size
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import resolve_precision, trainer_args
@@ -136,7 +136,8 @@ def _studio_callback(ctx: JobContext, config: RewardJobConfig, num_layers: int, 
     phases = parse_schedule(config.unfreeze_schedule)
     deeper = [p for p in phases if p.top and num_layers and p.top > num_layers]
     if deeper:  # top999 trained every layer with no word that the model has 4
-        raise ValueError(f"unfreeze_schedule: {deeper[0].label} asks for more layers than the model has "
+        raise ValueError(f"{setting_words(RewardJobConfig, 'unfreeze_schedule')}: {deeper[0].label} asks for more "
+                         "layers than the model has "
                          f"({num_layers}): write top{num_layers} or all")
 
     class UnfreezingCallback(studio_callback_class()):

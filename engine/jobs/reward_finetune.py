@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from engine.jobs.config import setting
+from engine.jobs.config import setting, setting_words
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.reward import RewardJobConfig, check, train_and_register
@@ -149,7 +149,8 @@ def run(config: RewardFinetuneJobConfig, ctx: JobContext) -> None:
         train = train[: config.max_pairs]  # the mix is shuffled: the cut keeps its proportions
         replayed = sum(r["origin"] == "synthetic" for r in train)
         if replayed == len(train):  # it said "1 human training pairs" and trained on synthetic ones alone
-            raise ValueError(f"max_pairs {config.max_pairs} kept no human pair of the shuffled mix: raise it, or "
+            raise ValueError(f"{setting_words(RewardFinetuneJobConfig, 'max_pairs')} {config.max_pairs} kept no human "
+                             "pair of the shuffled mix: raise it, or "
                              "lower the replay ratio")
     ctx.log(f"{len(human_train)} human training pairs ({len(set(map(id, sampled)))} distinct after weighting) + "
             f"{replayed} replayed synthetic pairs; validation: {len(human_valid)} human, "

@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from engine.glossary.files import GLOSSARY_INPUT
-from engine.jobs.config import SEED_MAX, setting
+from engine.jobs.config import SEED_MAX, setting, setting_words
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
 from engine.wording import counted
@@ -100,7 +100,8 @@ def check(config: ScoreConfig) -> None:
     known = available_metrics(config.metric_settings())
     unknown = [name for name in config.extra_metrics if name not in known]
     if unknown:  # failed inside the job with a KeyError's traceback
-        raise ValueError(f"extra_metrics: unknown metric {', '.join(map(repr, unknown))}; known: "
+        raise ValueError(f"{setting_words(ScoreConfig, 'extra_metrics')}: unknown metric "
+                         f"{', '.join(map(repr, unknown))}; known: "
                          f"{', '.join(sorted(known))}")
 
 

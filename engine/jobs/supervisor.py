@@ -31,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from engine.jobs.config import ConfigError, config_to_dict
+from engine.jobs.config import ConfigError, config_to_dict, setting_words
 from engine.jobs.events import FINAL_STATUSES, EventWriter, unread_line
 from engine.jobs.forkserver import ForkServer, WarmProcess, fork_is_safe, shared_server
 from engine.jobs.ingest import ingest_run
@@ -117,7 +117,7 @@ class Supervisor:
         # a job that registers a model names it in model_name (empty: a name of its own, from the run id)
         name = getattr(config, "model_name", "")
         if name and (problem := new_model_name_problem(self.store, name)):
-            raise ConfigError(f"model_name: {problem}")
+            raise ConfigError(f"{setting_words(type(config), 'model_name')}: {problem}")
         run_id = new_run_id(kind_name)
         run_dir = self.workspace.run_dir(run_id)
         run_dir.mkdir(parents=True)

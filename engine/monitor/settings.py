@@ -78,6 +78,6 @@ def save_settings(store, settings: MonitorSettings) -> None:
     if name:
         row = store.models.get(name)
         if row is None or row["kind"] != "reward":
-            raise ValueError(f"reward_model: no registered reward model named {name!r}")
+            raise ValueError(f"Reward model: no registered reward model named {name!r}")
     store.translation_log.save_settings(
         dataclasses.asdict(check_settings(dataclasses.replace(settings, reward_model=name))))

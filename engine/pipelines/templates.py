@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from engine.jobs.config import config_to_dict, setting
+from engine.jobs.config import config_to_dict, setting, setting_words
 from engine.jobs.kinds import checked_config
 from engine.models.refs import newest_model
 from engine.models.registry import new_model_name_problem
@@ -230,7 +230,8 @@ def _prompt_corpora(store, row: dict, depth: int = 20) -> list[int]:
 def phase3_steps(config: Phase3Config, store) -> list[dict]:
     """feedback → human pairs → reward-model fine-tune (with replay) → RL stage 2 (final)."""
     if config.model_name and (problem := new_model_name_problem(store, config.model_name)):
-        raise ValueError(f"model_name: {problem}")  # now, not when the pipeline reaches its last step
+        # now, not when the pipeline reaches its last step
+        raise ValueError(f"{setting_words(Phase3Config, 'model_name')}: {problem}")
     found = phase3_defaults(store, config.policy)
     rm = config.reward_model or found["reward_model"]
     replay = list(config.replay_pair_sets) or found["replay_pair_sets"]

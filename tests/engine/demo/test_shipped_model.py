@@ -105,7 +105,7 @@ def test_demo_train_refuses_bad_options_and_a_foreign_out_folder_before_writing_
 
     run_dir = tmp_path / "run"
     assert main(["--out", str(tmp_path / "model"), "--run-dir", str(run_dir), "--steps", "-5"]) == 2
-    assert "max_steps: -5 is below the minimum 1" in capsys.readouterr().err and not run_dir.exists()
+    assert "Step limit (max_steps): -5 is below the minimum 1" in capsys.readouterr().err and not run_dir.exists()
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "precious.txt").write_text("keep")
@@ -135,7 +135,8 @@ def test_demo_train_runs_the_jobs_own_checks_before_making_the_run_folder(tmp_pa
 
     run_dir = tmp_path / "run"
     assert main(["--out", str(tmp_path / "model"), "--run-dir", str(run_dir), "--steps", "20"]) == 2
-    assert "warmup_steps 200 is above max_steps 20" in capsys.readouterr().err and not run_dir.exists()
+    err = capsys.readouterr().err
+    assert "Warm-up steps (warmup_steps) 200 is above Step limit (max_steps) 20" in err and not run_dir.exists()
     # and this machine's precision: fp16 without CUDA made the folder, then failed in the job with a traceback
     import torch
 

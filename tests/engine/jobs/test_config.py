@@ -21,6 +21,7 @@ class ExampleConfig:
     extra: dict = setting({}, "Other settings (name=value, …).")
     corpora: list[int] = setting([], "Corpus ids (whole numbers).")
     flag: bool = setting(False, "A switch.")
+    warmup: float = setting(0.0, "Warm-up.", min=0.0, label="Warm-up share")
 
 
 def test_fields_carry_help_and_bounds():
@@ -46,22 +47,24 @@ def test_round_trip_and_coercion():
 
 
 @pytest.mark.parametrize("values, message", [
-    ({"steps": 0}, "steps: 0 is below the minimum 1"),
-    ({"steps": 101}, "steps: 101 is above the maximum 100"),
-    ({"steps": 1.5}, "steps: expected a whole number, got 1.5"),
-    ({"mode": "c"}, "mode: 'c' is not one of a, b"),
-    ({"rate": "fast"}, "rate: cannot read 'fast' as float"),
+    ({"steps": 0}, "Steps: 0 is below the minimum 1"),
+    ({"steps": 101}, "Steps: 101 is above the maximum 100"),
+    ({"steps": 1.5}, "Steps: expected a whole number, got 1.5"),
+    ({"mode": "c"}, "Mode: 'c' is not one of a, b"),
+    ({"rate": "fast"}, "Rate: cannot read 'fast' as float"),
     ({"bogus": 1}, "unknown setting(s) for ExampleConfig: bogus"),
-    ({"steps": None}, "steps: a value is required"),
-    ({"rate": float("nan")}, "rate: expected a finite number, got nan"),  # NaN passes every comparison
-    ({"rate": "inf"}, "rate: expected a finite number, got 'inf'"),
+    ({"steps": None}, "Steps: a value is required"),
+    ({"rate": float("nan")}, "Rate: expected a finite number, got nan"),  # NaN passes every comparison
+    ({"rate": "inf"}, "Rate: expected a finite number, got 'inf'"),
     # found by a probe of every job's settings: a typo was False, [0] True, true a batch size of 1, and a word
     # among corpus ids failed inside the job without naming the setting
-    ({"flag": "ture"}, "flag: expected true or false, got 'ture'"),
-    ({"flag": [0]}, "flag: expected true or false, got [0]"),
-    ({"steps": True}, "steps: expected a number, got True"),
-    ({"corpora": ["abc"]}, "corpora: expected whole numbers, got 'abc'"),
-    ({"corpora": [1.5]}, "corpora: expected whole numbers, got 1.5"),
+    ({"flag": "ture"}, "Flag: expected true or false, got 'ture'"),
+    ({"flag": [0]}, "Flag: expected true or false, got [0]"),
+    ({"steps": True}, "Steps: expected a number, got True"),
+    ({"corpora": ["abc"]}, "Corpora: expected whole numbers, got 'abc'"),
+    ({"corpora": [1.5]}, "Corpora: expected whole numbers, got 1.5"),
+    # a refusal shown on a form named the setting by its config key, not by the label the form shows
+    ({"warmup": -1}, "Warm-up share (warmup): -1.0 is below the minimum 0.0"),
 ])
 def test_bad_values_are_refused_with_a_reason(values, message):
     with pytest.raises(ConfigError) as err:
@@ -195,7 +198,7 @@ def test_every_jobs_seed_is_one_numpy_and_transformers_take(kind):
     spec = {s.name: s for s in config_fields(config_cls)}["seed"]
     assert (spec.min, spec.max) == (0, SEED_MAX) == (0, 2**32 - 1)
     for bad in (-1, 2**32):
-        with pytest.raises(ConfigError, match="seed: "):
+        with pytest.raises(ConfigError, match="Seed: "):
             config_from_dict(config_cls, {"seed": bad})
     assert config_from_dict(config_cls, {"seed": SEED_MAX}).seed == SEED_MAX
 

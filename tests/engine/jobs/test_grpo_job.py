@@ -86,11 +86,11 @@ def test_a_run_needs_a_reward(store, tiny_policy, demo_corpus, tmp_path):
         check(_config(demo_corpus, chrf_weight=0.0))
     with pytest.raises(LookupError, match="not-there"):
         prepare(_config(demo_corpus, reward_model="not-there"), store, tmp_path / "run")
-    with pytest.raises(ValueError, match="scale_rewards is GRPO's"):
+    with pytest.raises(ValueError, match=r"Scale rewards by \(scale_rewards\) is GRPO's"):
         check(_config(demo_corpus, method="rloo", scale_rewards="batch"))
     with pytest.raises(ValueError, match="needs Studio rollouts"):
         check(_config(demo_corpus, greedy_in_group=True, studio_rollouts=False))
-    with pytest.raises(ValueError, match="terminology_penalty needs glossaries"):  # it ran with no penalty
+    with pytest.raises(ValueError, match="Terminology penalty needs glossaries"):  # it ran with no penalty
         check(_config(demo_corpus, terminology_penalty=1.0))
 
 

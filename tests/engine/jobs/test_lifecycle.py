@@ -202,9 +202,9 @@ def test_a_run_that_cannot_start_leaves_no_run_and_never_replaces_a_model(superv
     runs = supervisor.workspace.root / "runs"
     before = set(runs.iterdir()) if runs.exists() else set()
     store.models.register("tiny-sft", "policy", "/models/tiny-sft", stage="production")
-    with pytest.raises(ConfigError, match="model_name: a policy model named 'tiny-sft' is already registered"):
+    with pytest.raises(ConfigError, match="Model name: a policy model named 'tiny-sft' is already registered"):
         supervisor.create("bootstrap", tiny(corpus_id))  # tiny()'s model_name is tiny-sft
-    with pytest.raises(ConfigError, match="model_name: Give a name of letters"):
+    with pytest.raises(ConfigError, match="Model name: Give a name of letters"):
         supervisor.create("bootstrap", tiny(corpus_id, model_name="../../x"))
     with pytest.raises(ValueError, match="choose at least one corpus"):  # the kind's prepare refuses it: its
         supervisor.create("bootstrap", tiny(corpus_id, corpus_ids=[], model_name="tiny-sft-2"))  # folder goes
