@@ -75,6 +75,19 @@ class Precision:
         return f"precision {self.name} on {self.device}{how}"
 
 
+def native_bf16() -> bool:
+    """Whether this machine's CUDA GPU computes in bfloat16 natively: compute capability 8.0 (Ampere) and newer,
+    or a ROCm GPU. ``torch.cuda.is_bf16_supported()`` also answers yes on a T4 (sm_75) or V100 (sm_70), where
+    bfloat16 tensors exist but every operation is emulated (slow, and without the tensor cores fp16 uses)."""
+    import torch
+
+    if not torch.cuda.is_available():
+        return False
+    if torch.version.hip:
+        return True
+    return torch.cuda.get_device_properties(torch.cuda.current_device()).major >= 8
+
+
 def resolve_precision(
     requested: str = "auto", *, cuda: bool | None = None, bf16_supported: bool | None = None
 ) -> Precision:
@@ -88,7 +101,7 @@ def resolve_precision(
 
         cuda = torch.cuda.is_available() if cuda is None else cuda
         if bf16_supported is None:
-            bf16_supported = bool(cuda and torch.cuda.is_bf16_supported())
+            bf16_supported = bool(cuda and native_bf16())
     device = "cuda" if cuda else "cpu"
     if value == "auto":
         name = ("bf16" if bf16_supported else "fp16") if cuda else "fp32"

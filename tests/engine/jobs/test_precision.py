@@ -60,6 +60,33 @@ def test_this_machine_resolves_auto_by_what_torch_sees():
     assert set(PRECISIONS) == {"auto", "bf16", "fp16", "fp32"}
 
 
+def _fake_gpu(monkeypatch: pytest.MonkeyPatch, major: int, minor: int, name: str) -> None:
+    """Make torch see one CUDA GPU of compute capability ``major.minor``; bfloat16 tensors work on it (a T4 or V100
+    emulates them), so only the hardware queries are faked and torch's own ``is_bf16_supported`` logic runs."""
+    import types
+
+    props = types.SimpleNamespace(major=major, minor=minor, name=name, total_memory=16 * 2**30)
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(torch.cuda, "current_device", lambda: 0)
+    monkeypatch.setattr(torch.cuda, "get_device_properties", lambda device=None: props)
+    monkeypatch.setattr(torch.cuda, "_check_bf16_tensor_supported", lambda device: True, raising=False)
+    monkeypatch.setattr(torch.version, "hip", None)
+
+
+@pytest.mark.parametrize(("major", "minor", "name"), [(7, 5, "Tesla T4"), (7, 0, "Tesla V100")])
+def test_pre_ampere_gpus_get_fp16_and_refuse_bf16(monkeypatch, major, minor, name):
+    """torch.cuda.is_bf16_supported() says yes on a T4 or V100 (bf16 is emulated there); the studio must not."""
+    _fake_gpu(monkeypatch, major, minor, name)
+    assert resolve_precision("auto").name == "fp16"
+    with pytest.raises(PrecisionError, match="no bfloat16"):
+        resolve_precision("bf16")
+
+
+def test_ampere_gets_bf16(monkeypatch):
+    _fake_gpu(monkeypatch, 8, 0, "A100")
+    assert (resolve_precision("auto").name, resolve_precision("bf16").name) == ("bf16", "bf16")
+
+
 def test_load_dtypes_keep_fp32_master_weights_for_what_trains():
     bf16 = resolve_precision("bf16", cuda=True, bf16_supported=True)
     fp16 = resolve_precision("fp16", cuda=True, bf16_supported=True)
