@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from engine.feedback.agreement import agreement, rating_from_judgement
+from engine.preferences.pairing import group_key
 
 MIN_WEIGHT = 0.1
 """The lowest weight agreement weighting gives a linguist (nobody is silenced entirely)."""
@@ -88,12 +89,6 @@ def judgement_pairs(record: dict) -> tuple[list[tuple[str, str, float]], int]:
     pairs = [(c, r, m) for c, r, m in ordered
              if c and r and c != r and (not first_rank or first_rank[c] < first_rank[r])]
     return pairs, len(ordered) - len(pairs)
-
-
-def group_key(pair: str, source: str) -> str:
-    """The key every pair of one source shares (splits never cross it)."""
-    digest = hashlib.sha1(f"{pair}\t{' '.join(source.split())}".encode()).hexdigest()[:16]
-    return f"h:{digest}"
 
 
 def _split(key: str, valid_share: float, seed: int) -> str:

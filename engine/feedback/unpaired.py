@@ -15,7 +15,7 @@ From preference pairs: each pair's chosen translation is desirable and its rejec
 Examples are de-duplicated on (language pair, source, text, label). The same text may appear with both labels
 (two linguists disagreeing, or a translation chosen in one pair and rejected in another): both are kept and
 counted as conflicts. Every source's examples fall in one split, by the same seeded hash of the source as human
-pairs (:func:`engine.feedback.pairs.group_key`), so no source crosses train and validation.
+pairs (:func:`engine.preferences.pairing.group_key`), so no source crosses train and validation.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from engine.feedback.pairs import _split, group_key
+from engine.feedback.pairs import _split
+from engine.preferences.pairing import group_key
 
 
 @dataclass

@@ -190,7 +190,8 @@ def run(config: ScoreConfig, ctx: JobContext) -> None:
     ctx.progress(len(names) + 1, total, unit="steps", message="drawing pairs")
     terms = scores.get("terminology")
     candidates = [
-        ScoredCandidate(cand_id=r["cand_id"], group=g, source=r["source"], text=r["text"], quality=float(q),
+        ScoredCandidate(cand_id=r["cand_id"], group=g, source=r["source"], pair=r["pair"], text=r["text"],
+                        quality=float(q),
                         passes_checks=c.passes, strategy=r["strategy"],
                         scores={n: round(float(v[j]), 4) for n, v in scores.items() if v[j] == v[j]},
                         terminology=terms[j] if terms is not None and terms[j] == terms[j] else None)
@@ -198,7 +199,7 @@ def run(config: ScoreConfig, ctx: JobContext) -> None:
     ]
     pairing = PairingConfig(strategy=config.pairing, min_margin=config.min_margin,
                             near_identical_chrf=config.near_identical_chrf, valid_fraction=config.valid_fraction,
-                            seed=config.seed)
+                            seed=config.seed, arabic_normalise=config.arabic_normalise)
     pairs = build_pairs(candidates, pairing)
     if not pairs:  # the run "succeeded" with nothing, and the reward model after it failed on an empty pair set
         raise ValueError(_no_pair_reason(candidates, config))

@@ -306,23 +306,12 @@ def fit_max_length(config: Any, model: ModelRef, ctx: JobContext) -> Any:
     return replace(config, max_length=context)
 
 
-def split_pairs(rows: list[dict], share: float, seed: int) -> tuple[list[dict], list[dict]]:
-    """Train and validation pairs: the pairs' own split, else a seeded hold-out of ``share`` of the sources."""
-    train = [r for r in rows if r["split"] == "train"]
-    valid = [r for r in rows if r["split"] == "valid"]
-    if valid or share <= 0:
-        return train, valid
-    groups = sorted({r["group_key"] for r in train})
-    random.Random(seed).shuffle(groups)
-    held = set(groups[: max(1, int(len(groups) * share))])
-    return [r for r in train if r["group_key"] not in held], [r for r in train if r["group_key"] in held]
-
-
 def export_training_pairs(store: Any, config: Any, path: Path, *, only_data: bool = True) -> None:
     """Export the chosen pair sets (``config.pair_sets``) for a training job to ``path`` and refuse, before any run
     starts, a choice that leaves nothing to train on once the job holds out its validation sources
-    (:func:`split_pairs`): one scored source and no validation split started a run certain to fail. Not checked
-    when the pairs are not the job's ``only_data`` (KTO trains on judgements beside them)."""
+    (:func:`engine.preferences.export.split_records`): one scored source and no validation split started a run
+    certain to fail. Not checked when the pairs are not the job's ``only_data`` (KTO trains on judgements beside
+    them)."""
     import pyarrow.parquet as pq
 
     from engine.wording import counted
@@ -330,23 +319,35 @@ def export_training_pairs(store: Any, config: Any, path: Path, *, only_data: boo
     n = store.preferences.export_pairs(path, run_ids=list(config.pair_sets))
     if n == 0:
         raise ValueError("the chosen pair sets hold no pairs")
-    rows = pq.read_table(path, columns=["split", "group_key"]).to_pylist()
-    train, valid = split_pairs(rows, config.valid_share_if_missing, config.seed)
+    from engine.preferences.export import split_records
+    from engine.preferences.pairing import group_key
+
+    rows = pq.read_table(path, columns=["split", "pair", "source"]).to_pylist()
+    train, valid, _ = split_records(rows, valid_share_if_missing=config.valid_share_if_missing, seed=config.seed)
     if not train and only_data:
-        sources = len({r["group_key"] for r in rows})
-        held = len({r["group_key"] for r in valid})
+        sources = len({group_key(r["pair"], r["source"]) for r in rows})
+        held = len({group_key(r["pair"], r["source"]) for r in valid})
         raise ValueError(f"nothing left to train on: the chosen pair sets hold {counted(n, 'pair')} from "
                          f"{counted(sources, 'source')} and no training pair once {counted(held, 'source')} "
                          f"{'is' if held == 1 else 'are'} held out for validation — generate and score more sources")
 
 
 def training_pairs(ctx: JobContext, config: Any) -> tuple[list[dict], list[dict]]:
-    """The run's exported pairs (``inputs/pairs.parquet``) split by :func:`split_pairs`, the training side shuffled
-    and cut to ``config.max_pairs`` when set (``config`` has ``valid_share_if_missing``, ``seed``, ``max_pairs``)."""
+    """The run's exported pairs (``inputs/pairs.parquet``) split as the pairs export splits them
+    (:func:`engine.preferences.export.split_records`: no training pair shares its source with a validation pair —
+    two pair sets, or one source in two segments, put a source on both sides), the training side shuffled and cut
+    to ``config.max_pairs`` when set (``config`` has ``valid_share_if_missing``, ``seed``, ``max_pairs``)."""
     import pyarrow.parquet as pq
 
+    from engine.preferences.export import split_records
+    from engine.wording import counted
+
     rows = pq.read_table(ctx.inputs_dir / "pairs.parquet").to_pylist()
-    train_rows, valid_rows = split_pairs(rows, config.valid_share_if_missing, config.seed)
+    train_rows, valid_rows, dropped = split_records(rows, valid_share_if_missing=config.valid_share_if_missing,
+                                                    seed=config.seed)
+    if dropped:
+        ctx.log(f"{counted(dropped, 'training pair')} left out: their source has a validation pair (in another pair "
+                "set, or another segment)", level="warning")
     if config.max_pairs:
         random.Random(config.seed).shuffle(train_rows)
         train_rows = train_rows[: config.max_pairs]

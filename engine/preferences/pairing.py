@@ -4,8 +4,10 @@ Rules, whatever the strategy: the chosen candidate passed the output checks (a f
 be rejected); a candidate that keeps fewer of the source's glossary terms (``terminology``, see
 :mod:`engine.glossary`) is never chosen over one that keeps more, and the best candidate is sought first among
 those that keep the most terms; the quality margin is at least ``min_margin`` and never zero (ties give no
-pair); near-identical candidates give no pair; each (source, chosen, rejected) appears once; and the
-validation split is drawn per source, so a source's pairs are all in train or all in validation.
+pair); near-identical candidates give no pair (compared after Arabic normalisation when the scores were); each
+(source, chosen, rejected) appears once; and the validation split is drawn per source — its language pair and text
+(:func:`group_key`), not its corpus segment — so a source's pairs are all in train or all in validation, however
+many segments or corpora hold it.
 """
 
 from __future__ import annotations
@@ -35,6 +37,15 @@ class ScoredCandidate:
     scores: dict = field(default_factory=dict, compare=False, hash=False)
     terminology: float | None = None
     """Share of the source's glossary terms this candidate keeps (``None``: no glossary term applies)."""
+    pair: str = ""
+    """The language pair (``en-ar``): with the source, what the validation split is drawn on."""
+
+
+def group_key(pair: str, source: str) -> str:
+    """The key every pair of one source shares — its language pair and its text up to spacing — which splits never
+    cross (two segments of one corpus, or two corpora, may hold the same source)."""
+    digest = hashlib.sha1(f"{pair}\t{' '.join(source.split())}".encode()).hexdigest()[:16]
+    return f"h:{digest}"
 
 
 def _terms_kept(c: ScoredCandidate) -> float:
@@ -57,6 +68,9 @@ class PairingConfig:
     valid_fraction: float = field(default=0.1, metadata={
         "help": "Share of sources whose pairs go to the validation split (drawn per source, seeded)."})
     seed: int = field(default=0, metadata={"help": "Seed of the per-source validation draw."})
+    arabic_normalise: bool = field(default=False, metadata={
+        "help": "Compare candidates after Arabic normalisation (tashkeel, tatweel …) for near-identity, as the "
+                "string metrics scored them."})
 
     def __post_init__(self) -> None:
         if self.strategy not in STRATEGIES:
@@ -92,8 +106,13 @@ def source_split(group: str, valid_fraction: float, seed: int = 0) -> str:
     return "valid" if int.from_bytes(digest[:8], "big") / 2**64 < valid_fraction else "train"
 
 
-def near_identical(a: str, b: str, threshold: float) -> bool:
-    """True when two translations are the same up to spacing, or their chrF reaches ``threshold``."""
+def near_identical(a: str, b: str, threshold: float, arabic_normalise: bool = False) -> bool:
+    """True when two translations are the same up to spacing, or their chrF reaches ``threshold`` — after Arabic
+    normalisation with ``arabic_normalise`` (``شكرا`` and ``شُكْرًا`` were a pair: a model metric saw them differ)."""
+    if arabic_normalise:
+        from engine.metrics.base import normalise_all
+
+        a, b = normalise_all([a, b])
     if " ".join(a.split()) == " ".join(b.split()):
         return True
     return _CHRF.sentence_score(a, [b]).score >= threshold
@@ -131,7 +150,7 @@ def build_pairs(candidates: Iterable[ScoredCandidate], config: PairingConfig) ->
     pairs: list[PreferencePair] = []
     for group_id in sorted(groups):
         group = groups[group_id]
-        split = source_split(group_id, config.valid_fraction, config.seed)
+        split = source_split(group_key(group[0].pair, group[0].source), config.valid_fraction, config.seed)
         seen: set[tuple[str, str]] = set()
         for chosen, rejected in _proposals(group, config.strategy):
             margin = chosen.quality - rejected.quality
@@ -141,7 +160,7 @@ def build_pairs(candidates: Iterable[ScoredCandidate], config: PairingConfig) ->
                 continue
             if (chosen.text, rejected.text) in seen:
                 continue
-            if near_identical(chosen.text, rejected.text, config.near_identical_chrf):
+            if near_identical(chosen.text, rejected.text, config.near_identical_chrf, config.arabic_normalise):
                 continue
             seen.add((chosen.text, rejected.text))
             pairs.append(PreferencePair(

@@ -111,3 +111,28 @@ def test_max_length_is_cut_to_a_small_models_context_and_the_log_says_so(tmp_pat
         ctx.close()
     events = (tmp_path / "run" / "events.jsonl").read_text()
     assert "max_length 256 is longer than small's context of 64 positions" in events
+
+
+def test_training_pairs_leave_out_a_source_another_set_holds_out(ctx):
+    # two pair sets (scores with two seeds) drew their validation sources apart: a source validated in one set was
+    # trained on from the other, and the reward job's validation accuracy was measured on sources it trained on
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from engine.jobs.training import training_pairs
+
+    def row(source, split, chosen):
+        return {"group_key": "1:1", "pair": "en-ar", "source": source, "chosen": chosen, "rejected": "x",
+                "split": split}
+
+    rows = [row("Good morning", "valid", "a"), row("Good  morning", "train", "b"), row("Thank you", "train", "c")]
+    ctx.inputs_dir.mkdir(parents=True, exist_ok=True)
+    pq.write_table(pa.Table.from_pylist(rows), ctx.inputs_dir / "pairs.parquet")
+
+    class Config:
+        valid_share_if_missing, seed, max_pairs = 0.1, 0, 0
+
+    train, valid = training_pairs(ctx, Config())
+    assert [r["chosen"] for r in train] == ["c"] and [r["chosen"] for r in valid] == ["a"]
+    assert "1 training pair left out: their source has a validation pair" in (
+        ctx.run_dir / "events.jsonl").read_text(encoding="utf-8")

@@ -82,3 +82,29 @@ def test_pairing_properties(raw, strategy, margin, valid):
         key = (p.group, p.chosen, p.rejected)
         assert key not in keys  # de-duplicated
         keys.add(key)
+
+
+def test_a_source_held_by_two_segments_is_on_one_side_of_the_split():
+    # the split was drawn per corpus segment: a source in two segments (two targets, or two corpora) had pairs in
+    # train and in validation, and the reward model was validated on sources it trained on
+    cands = []
+    for n in range(40):
+        for segment in ("1", "2"):
+            group = f"{segment}:{n}"
+            cands += [ScoredCandidate(cand_id=len(cands), group=group, source=f"sentence {n}", pair="en-ar",
+                                      text=WORDS[n % 12], quality=0.9),
+                      ScoredCandidate(cand_id=len(cands) + 1, group=group, source=f"sentence  {n}", pair="en-ar",
+                                      text=WORDS[(n + 1) % 12] + " " + WORDS[(n + 5) % 12], quality=0.2)]
+    pairs = build_pairs(cands, PairingConfig(valid_fraction=0.5))
+    splits: dict[str, set[str]] = {}
+    for p in pairs:
+        splits.setdefault(" ".join(p.source.split()), set()).add(p.split)
+    assert len(splits) == 40 and all(len(s) == 1 for s in splits.values())
+    assert {next(iter(s)) for s in splits.values()} == {"train", "valid"}
+
+
+def test_candidates_that_differ_only_in_tashkeel_are_near_identical_when_scored_normalised():
+    # BERTScore and COMET read the raw text and scored them apart: a pair of one translation
+    cands = [cand(1, "a", "شكرا جزيلا", 0.9), cand(2, "a", "شُكْرًا جَزِيلًا", 0.4)]
+    assert not build_pairs(cands, PairingConfig(min_margin=0.1, arabic_normalise=True))
+    assert len(build_pairs(cands, PairingConfig(min_margin=0.1))) == 1  # compared as written when not normalised
