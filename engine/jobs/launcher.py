@@ -308,15 +308,26 @@ def build_command(run_dir: Path | str, launch: dict | None, kind: str | None = N
     return [*cmd, "-m", "engine", "run", str(run_dir)]
 
 
-def launch_env(launch: dict | None, kind: str | None = None) -> dict[str, str]:
-    """Environment variables the launched processes need on top of the supervisor's.
+def first_gpu(visible: str | None) -> str:
+    """The ``CUDA_VISIBLE_DEVICES`` of a one-process run: the first GPU of ``visible`` (the value the run would
+    inherit; empty, hiding every GPU, stays empty), GPU 0 when unset."""
+    if visible is None:
+        return "0"
+    return visible.split(",")[0].strip()
 
-    Runs on several processes rendezvous on the loopback address (gloo bound to ``lo``); runs on the CPU
-    see no GPU, so every process (and the job's ``torch.cuda.is_available()``) agrees on the device.
+
+def launch_env(launch: dict | None, kind: str | None = None, visible: str | None = None) -> dict[str, str]:
+    """Environment variables the launched processes need on top of the supervisor's; ``visible`` is the
+    ``CUDA_VISIBLE_DEVICES`` they would inherit (``None``: unset).
+
+    A one-process run on a GPU (plain or ``single``) sees one GPU (:func:`first_gpu`): the Trainer wraps the
+    model in ``nn.DataParallel`` over every GPU it sees, multiplying the batch. Runs on several processes
+    rendezvous on the loopback address (gloo bound to ``lo``); runs on the CPU see no GPU, so every process (and
+    the job's ``torch.cuda.is_available()``) agrees on the device.
     """
     plan = resolve_launch(launch, kind)
-    if plan is None:
-        return {}
+    if plan is None or not (plan.multi_process or plan.cpu):
+        return {"CUDA_VISIBLE_DEVICES": first_gpu(visible)}
     env: dict[str, str] = {}
     if plan.multi_process and not plan.multi_node:
         env["MASTER_ADDR"] = LOOPBACK

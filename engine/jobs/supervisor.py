@@ -141,9 +141,10 @@ class Supervisor:
     def job_env(self, launch: dict | None = None, kind: str | None = None) -> dict[str, str]:
         """The environment a run's processes start with: this process's, the supervisor's extras, the heartbeat
         period, unbuffered output, offline hub unless ``TARJAMA_OFFLINE=0``, the project on ``PYTHONPATH``, and
-        what a ``launch:`` needs."""
-        env = {**os.environ, **self.extra_env, HEARTBEAT_ENV: str(self.heartbeat_s), "PYTHONUNBUFFERED": "1",
-               **launch_env(launch, kind=kind)}
+        what a ``launch:`` needs (one GPU for a one-process run, the first of an inherited ``CUDA_VISIBLE_DEVICES``)."""
+        env = {**os.environ, **self.extra_env}
+        env.update({HEARTBEAT_ENV: str(self.heartbeat_s), "PYTHONUNBUFFERED": "1",
+                    **launch_env(launch, kind=kind, visible=env.get("CUDA_VISIBLE_DEVICES"))})
         for name in ("RANK", "LOCAL_RANK", "WORLD_SIZE"):  # set per worker by accelerate; a stray one would mute rank 0
             env.pop(name, None)
         keep_hub_offline(env)

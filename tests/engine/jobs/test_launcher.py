@@ -60,7 +60,29 @@ def test_shipped_configs_are_valid_accelerate_configs():
 @pytest.mark.parametrize("launch", [None, {}, {"accelerate_config": None}, {"accelerate_config": ""}])
 def test_no_launch_is_the_plain_command(launch):
     assert build_command(RUN_DIR, launch, kind="reward") == [sys.executable, "-m", "engine", "run", str(RUN_DIR)]
-    assert launch_env(launch) == {}
+    assert launch_env(launch) == {"CUDA_VISIBLE_DEVICES": "0"}
+
+
+@pytest.mark.parametrize("launch", [None, {"accelerate_config": "single"}])
+@pytest.mark.parametrize(("inherited", "visible"), [(None, "0"), ("2,3", "2"), ("GPU-ab12, GPU-cd34", "GPU-ab12"),
+                                                    ("", "")])
+def test_one_process_runs_see_one_gpu(monkeypatch, supervisor, launch, inherited, visible):
+    """With several GPUs visible the Trainer of a plain or 'single' run wraps the model in nn.DataParallel (4 GPUs:
+    a train batch of 32 for 8 per device); the run sees the first GPU it would inherit instead."""
+    if inherited is None:
+        monkeypatch.delenv("CUDA_VISIBLE_DEVICES", raising=False)
+    else:
+        monkeypatch.setenv("CUDA_VISIBLE_DEVICES", inherited)
+    assert launch_env(launch, visible=inherited)["CUDA_VISIBLE_DEVICES"] == visible
+    assert supervisor.job_env(launch, kind="reward")["CUDA_VISIBLE_DEVICES"] == visible
+
+
+def test_several_gpu_processes_keep_every_gpu(monkeypatch, supervisor):
+    monkeypatch.setenv("CUDA_VISIBLE_DEVICES", "1,2,3,4")
+    ddp = {"accelerate_config": "ddp", "num_processes": 4}
+    assert "CUDA_VISIBLE_DEVICES" not in launch_env(ddp, visible="1,2,3,4")
+    assert supervisor.job_env(ddp, kind="reward")["CUDA_VISIBLE_DEVICES"] == "1,2,3,4"
+    assert launch_env({"accelerate_config": "single", "cpu": True}, visible="1")["CUDA_VISIBLE_DEVICES"] == ""
 
 
 def test_single_process_command():
