@@ -168,6 +168,16 @@ def test_bad_launch_settings_are_refused(launch, message):
         build_command(RUN_DIR, launch, kind="reward")
 
 
+def test_a_non_distributed_config_is_refused_several_processes(tmp_path):
+    """accelerate's simple launcher (distributed_type NO) starts one process whatever num_processes says."""
+    with pytest.raises(LaunchError, match="not distributed .* one process, not 2; choose 'ddp'"):
+        build_command(RUN_DIR, {"accelerate_config": "single", "num_processes": 2}, kind="reward")
+    own = tmp_path / "one.yaml"
+    own.write_text("distributed_type: 'NO'\nnum_processes: 4\n")
+    with pytest.raises(LaunchError, match="one process, not 4"):
+        build_command(RUN_DIR, {"accelerate_config": str(own)}, kind="reward")
+
+
 def test_a_config_file_of_ones_own(tmp_path):
     own = tmp_path / "mine.yaml"
     own.write_text("# four GPUs\ndistributed_type: MULTI_GPU\nnum_processes: 4\n")
