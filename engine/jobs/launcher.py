@@ -18,9 +18,9 @@ Keys of ``launch``:
 - ``cpu`` — run on the CPU even where there is a GPU (the GPUs are hidden from the job's processes);
 - ``num_machines``, ``main_process_ip``, ``main_process_port``, ``machine_rank`` — a run on several machines
   (``ddp`` or a DeepSpeed config; ``num_processes`` then counts the processes of all machines together). The
-  studio starts machine 0 (``machine_rank`` 0, the default) on this machine; it writes one accelerate config per
-  machine into the run's folder (``accelerate/node-K.yaml``) and the command to run on each other machine
-  (``accelerate/nodes.txt``), which must see the run's folder at the same path (a shared filesystem).
+  studio starts machine 0 on this machine (``machine_rank`` can only be 0, the default); it writes one accelerate
+  config per machine into the run's folder (``accelerate/node-K.yaml``) and the command to run on each other
+  machine (``accelerate/nodes.txt``), which must see the run's folder at the same path (a shared filesystem).
   ``main_process_ip`` is this machine's address on the network the machines share; only rank 0 (on machine 0)
   writes the run's events.
 
@@ -182,6 +182,10 @@ def resolve_launch(launch: dict | None, kind: str | None = None) -> LaunchPlan |
                           "set launch num_processes (usually the number of GPUs to use)")
     if count < 1:
         raise LaunchError(f"num_processes must be at least 1, got {count}")
+    if config.distributed_type == "NO" and count > 1:
+        raise LaunchError(f"the accelerate config {config.name!r} is not distributed (distributed_type NO): accelerate "
+                          f"would start one process, not {count}; choose 'ddp' or a DeepSpeed config for several "
+                          "GPUs, 'cpu_2proc' for several CPU processes")
     if config.distributed_type == "MULTI_GPU" and count < 2:
         raise LaunchError(f"the accelerate config {config.name!r} is for several processes: num_processes must be "
                           "at least 2 (use 'single' for one)")
@@ -208,14 +212,17 @@ def _whole(launch: dict, key: str, default: int) -> int:
 
 
 def _with_machines(plan: LaunchPlan, launch: dict) -> LaunchPlan:
-    """``plan`` with the machine settings of ``launch`` checked: several machines need a multi-GPU or DeepSpeed
-    config, a reachable (non-loopback) main address, a port, and a process count that they share evenly."""
+    """``plan`` with the machine settings of ``launch`` checked: ``machine_rank`` 0 (the studio's machine), and for
+    several machines a multi-GPU or DeepSpeed config, a reachable (non-loopback) main address, a port, and a
+    process count that they share evenly."""
     machines = _whole(launch, "num_machines", 1)
     rank = _whole(launch, "machine_rank", 0)
     if machines < 1:
         raise LaunchError(f"num_machines must be at least 1, got {machines}")
-    if not 0 <= rank < machines:
-        raise LaunchError(f"machine_rank must be between 0 and {machines - 1} (num_machines {machines}), got {rank}")
+    if rank != 0:
+        raise LaunchError(f"machine_rank must be 0, got {rank}: the studio starts machine 0 on this machine (the one "
+                          "at main_process_ip); the other machines start with the commands it writes into the run's "
+                          "accelerate/nodes.txt")
     if machines == 1:
         return plan
     if plan.cpu or plan.config.distributed_type not in ("MULTI_GPU", "DEEPSPEED"):
