@@ -223,14 +223,31 @@ def last_checkpoint(ctx: JobContext) -> str | None:
     return None
 
 
+ZERO3_NOT_SAVED = (
+    "the policy was not saved or registered: under DeepSpeed ZeRO-3 each process holds a shard of the weights and "
+    "the studio does not gather them at the end, so rank 0 has no whole model to save. The run's checkpoints (if "
+    "one was written) keep the trained state; train with 'ddp' or 'deepspeed_zero2' to keep the model"
+)
+
+
+def zero3_sharded() -> bool:
+    """Whether DeepSpeed ZeRO-3 shards this run's weights across its processes (rank 0's parameters are then
+    empty placeholders, not a model)."""
+    from transformers.integrations import is_deepspeed_zero3_enabled
+
+    return bool(is_deepspeed_zero3_enabled())
+
+
 def save_policy(model: Any, tokenizer: Any, folder: Path, parent: ModelRef, created_by: str,
                 merge_lora: bool, **card: Any) -> tuple[Path, int]:
     """Save a trained policy (LoRA merged first) with its tokenizer and ``tarjama.json``; returns the folder and
-    the saved model's parameter count.
+    the saved model's parameter count. Under ZeRO-3 nothing is written (:data:`ZERO3_NOT_SAVED`; 0 parameters).
 
     The card keeps the parent's prompt format and language pairs."""
     from engine.models.prompting import PAIRS, read_model_card, write_model_card
 
+    if zero3_sharded():
+        return folder, 0
     if merge_lora:
         model = model.merge_and_unload()
     folder.mkdir(parents=True, exist_ok=True)
@@ -356,10 +373,17 @@ def training_pairs(ctx: JobContext, config: Any) -> tuple[list[dict], list[dict]
 
 def register_policy(ctx: JobContext, name: str, folder: Path, stage: str, parent: ModelRef, steps: int,
                     meta: dict) -> None:
-    """Write ``outputs/summary.json`` and announce the trained policy for the studio to register."""
+    """Write ``outputs/summary.json`` and announce the trained policy for the studio to register; under ZeRO-3
+    (nothing saved, :func:`save_policy`) the summary says why no model is registered and the log warns."""
     import json
 
+    sharded = zero3_sharded()
+    if sharded:
+        ctx.log(ZERO3_NOT_SAVED, level="warning")
+        meta = {**meta, "registered": False, "not_registered": ZERO3_NOT_SAVED}
     (ctx.output_dir / "summary.json").write_text(json.dumps(meta, indent=2))
+    if sharded:
+        return
     ctx.artifact("model", name=name, model_kind="policy", path=str(folder), stage=stage, parent=parent.name,
                  metadata=meta)
     ctx.log(f"registered {name} ({stage}) after {steps} steps")

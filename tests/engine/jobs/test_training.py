@@ -136,3 +136,40 @@ def test_training_pairs_leave_out_a_source_another_set_holds_out(ctx):
     assert [r["chosen"] for r in train] == ["c"] and [r["chosen"] for r in valid] == ["a"]
     assert "1 training pair left out: their source has a validation pair" in (
         ctx.run_dir / "events.jsonl").read_text(encoding="utf-8")
+
+
+class _Zero3Config:
+    """What ``is_deepspeed_zero3_enabled()`` reads of transformers' ``HfDeepSpeedConfig`` (DeepSpeed needs CUDA)."""
+
+    def is_zero3(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("zero3", [False, True])
+def test_a_zero3_policy_is_not_registered_from_rank_0s_shard(ctx, tiny_policy_dir, monkeypatch, zero3):
+    """Under ZeRO-3 rank 0 holds only placeholders of the sharded weights: saving them wrote a model that is not one
+    and registered it. Now nothing is saved or registered; the log and the summary say why."""
+    import weakref
+
+    import transformers.integrations.deepspeed as hf_deepspeed
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from engine.jobs.events import read_events
+    from engine.jobs.training import ZERO3_NOT_SAVED, register_policy, save_policy
+    from engine.models.refs import ModelRef
+
+    model = AutoModelForCausalLM.from_pretrained(tiny_policy_dir)
+    tokenizer = AutoTokenizer.from_pretrained(tiny_policy_dir)
+    parent = ModelRef("tiny-sft", str(tiny_policy_dir), "policy", "tags")
+    config = _Zero3Config()
+    monkeypatch.setattr(hf_deepspeed, "_hf_deepspeed_config_weak_ref", weakref.ref(config) if zero3 else None)
+    folder, parameters = save_policy(model, tokenizer, ctx.output_dir / "model", parent, "dpo", False)
+    register_policy(ctx, "p", folder, "candidate", parent, 3, {"method": "dpo", "parameters": parameters})
+    events = read_events(ctx.run_dir, 0, -1).events
+    summary = json.loads((ctx.output_dir / "summary.json").read_text())
+    artifacts = [e for e in events if e["type"] == "artifact"]
+    assert (folder / "model.safetensors").exists() is not zero3 and len(artifacts) == (0 if zero3 else 1)
+    assert summary.get("registered", True) is not zero3 and (parameters == 0) is zero3
+    if zero3:
+        assert summary["not_registered"] == ZERO3_NOT_SAVED
+        assert any(e["type"] == "log" and e["level"] == "warning" and e["message"] == ZERO3_NOT_SAVED for e in events)
