@@ -1,5 +1,5 @@
-"""Words in the pages' sentences: counts ("1 segment", "4 segments", "12,000 segments") and a refusal's reason as a
-sentence."""
+"""Words in the pages' sentences: counts ("1 segment", "4 segments", "12,000 segments"), a refusal's reason as a
+sentence, and an unexpected error in one line."""
 
 from __future__ import annotations
 
@@ -14,3 +14,10 @@ def as_sentence(reason: str) -> str:
     """A refusal's reason, written lower-case to follow "cannot …:" in an error, as a sentence of its own: capital
     first, a full stop at the end."""
     return reason[:1].upper() + reason[1:] + "."
+
+
+def one_line(exc: BaseException) -> str:
+    """An unexpected error in one line — its type and the first line of its message — for a client or a console
+    that must not get a traceback."""
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__

@@ -15,6 +15,7 @@ from engine.characters import MAX_SOURCE_CHARS
 from engine.feedback.agreement import AgreementReport, agreement, rating_from_judgement
 from engine.feedback.interactive import DEFAULT_STRATEGIES, Translation, check_strategies, record
 from engine.feedback.judgements import clean_linguist_name
+from engine.store.translation_log import LOG_QUEUE_PREFIX
 
 MAX_K = 10
 SPLITS = ("train", "valid", "test", "all")
@@ -49,6 +50,9 @@ def create_queue(store, *, name: str, corpus_ids: list[int], split: str, k: int,
         raise ValueError("give the queue a name")
     if store.feedback.queue_named(name) is not None:
         raise ValueError(f"a queue named {name!r} already exists")
+    if name.casefold().startswith(LOG_QUEUE_PREFIX.casefold()):  # the log's samples joined such a queue
+        raise ValueError(f"names that start with {LOG_QUEUE_PREFIX.strip()!r} are the translation log's review queues: "
+                         "choose another")
     if not corpus_ids:
         raise ValueError("choose at least one corpus")
     if split not in SPLITS:

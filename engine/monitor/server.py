@@ -30,8 +30,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from engine.corpora.validation import unreadable_json
+from engine.models.loading import ModelLoadError
 from engine.monitor.serving import NoModelError, RequestError, check_texts, translate_texts
 from engine.store import StoreError
+from engine.wording import one_line
 
 HOST = "127.0.0.1"
 """The only address the endpoint listens on: it has no sign-in, so nothing beyond this machine may reach it."""
@@ -161,6 +163,9 @@ class _Handler(BaseHTTPRequestHandler):
         if code == HTTPStatus.NOT_IMPLEMENTED and getattr(self, "command", None):
             self._not_routed(self.command)
             return
+        # a request line it could not read leaves the version at HTTP/0.9, whose answers have no status line and
+        # no headers: a bare JSON body that curl refused to read
+        self.request_version = "HTTP/1.1"
         self._refuse(int(code), message or self.responses.get(code, ("error",))[0])
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 — the base class names it so
@@ -219,11 +224,10 @@ class _Handler(BaseHTTPRequestHandler):
         if self.headers.get("Transfer-Encoding") or length is None:
             self._refuse(411, "send the body with a Content-Length header (no chunked encoding)")
             return
-        try:
-            size = int(length)
-        except ValueError:
+        if not (length.isascii() and length.strip().isdigit()):  # int() took "+47" and "4_7"
             self._refuse(400, f"Content-Length is not a number: {length!r}")
             return
+        size = int(length)
         if size > MAX_BODY_BYTES or size < 0:
             self._refuse(413, f"the body is {size} bytes; at most {MAX_BODY_BYTES} are accepted")
             return
@@ -240,15 +244,17 @@ class _Handler(BaseHTTPRequestHandler):
             name, served = self.server.translate(texts, pair, model)
         except RequestError as exc:
             self._refuse(400, str(exc))
-        except NoModelError as exc:
+        except (NoModelError, ModelLoadError) as exc:  # no production model; its folder gone or unreadable
             self._refuse(503, str(exc))
         except StoreError as exc:
             self._refuse(503, str(exc))
         except (ValueError, LookupError) as exc:  # e.g. the model's folder is gone, a bad strategy
             self._refuse(400, str(exc))
-        except Exception as exc:  # noqa: BLE001 — the client gets one line; the studio's log gets the traceback
-            LOG.exception("translation endpoint: request failed")
-            self._refuse(500, f"the translation failed ({type(exc).__name__}); see the studio's log")
+        except Exception as exc:  # noqa: BLE001 — the client and the console get one line, the debug log the rest
+            reason = one_line(exc)
+            LOG.error("translation endpoint: request failed: %s", reason)
+            LOG.debug("translation endpoint: request failed", exc_info=True)
+            self._refuse(500, f"the translation failed: {reason}")
         else:
             self._answer(200, {"model": name, "pair": pair, "translations": [s.to_json() for s in served]})
 
@@ -256,6 +262,8 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 2 * MAX_CONNECTIONS
+    """The listen backlog: socketserver's 5 reset a burst of 30 clients' connections before any was accepted."""
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A client that went away mid-answer is no error worth a traceback on the console; anything else is

@@ -104,9 +104,10 @@ def serving_model(store, model: str | None) -> str:
 def serving_reward_model(store, settings: MonitorSettings, policy: str | None = None) -> str | None:
     """The reward model that ranks the endpoint's candidates of ``policy``: the Monitor settings' one; else the one
     the policy, or its nearest ancestor, was trained against (its ``reward_model``); else the newest not archived
-    that was registered before the policy was last promoted. Never a reward model a retrain registered after:
+    that was registered before the policy was last promoted, and where none was, the first registered after it —
+    the one there was when a reward model was first needed. Never a reward model a retrain registered after:
     a scheduled retrain's fine-tuned reward model ranked production's translations at once, unpromoted, and a
-    roll-back kept it."""
+    roll-back kept it (the newest was taken when none predated the promotion)."""
     if settings.reward_model:
         return settings.reward_model
     in_use = {row["name"]: row for row in store.models.in_use(kind="reward")}
@@ -117,8 +118,10 @@ def serving_reward_model(store, settings: MonitorSettings, policy: str | None = 
             return row["metadata"]["reward_model"]
         row = store.models.get(row["parent"]) if row.get("parent") else None
     since = _production_since(store, policy)
-    rows = [r for r in in_use.values() if since is None or r["created_at"] <= since] or list(in_use.values())
-    return rows[0]["name"] if rows else None
+    before = [r for r in in_use.values() if since is None or r["created_at"] <= since]
+    if before:
+        return max(before, key=lambda r: r["created_at"])["name"]
+    return min(in_use.values(), key=lambda r: r["created_at"])["name"] if in_use else None
 
 
 def default_reward_model(store, policy: str | None) -> str | None:

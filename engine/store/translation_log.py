@@ -45,6 +45,10 @@ def _row(entry: dict[str, Any]) -> list[Any]:
     return [values.get(name) for name in _COLUMNS]
 
 
+LOG_QUEUE_PREFIX = "Translation log · "
+"""How the translation log's review queues are named (one per model); a lead's queue may not take such a name."""
+
+
 class TranslationLogRepository:
     """The translation log (``translation_log``), its review samples and the monitor's settings."""
 
@@ -129,7 +133,7 @@ class TranslationLogRepository:
     @staticmethod
     def review_queue_name(model: str) -> str:
         """The review queue that holds the sampled translations of ``model``."""
-        return f"Translation log · {model}"
+        return f"{LOG_QUEUE_PREFIX}{model}"
 
     def add_review(
         self,

@@ -99,7 +99,9 @@ def test_create_queue_checks_its_settings(store, tiny_policy, demo_corpus, queue
             "created_by": "Lead"}
     for change, message in (({"name": "test review"}, "already exists"), ({"k": 0}, "between 1 and"),
                             ({"model": "nope"}, "no registered model"), ({"corpus_ids": []}, "at least one corpus"),
-                            ({"split": "dev"}, "split must be")):
+                            ({"split": "dev"}, "split must be"),
+                            # the translation log's samples of that model joined a lead's queue of the log's name
+                            ({"name": f"translation log · {tiny_policy}"}, "translation log's review queues")):
         with pytest.raises((ValueError, LookupError), match=message):
             create_queue(store, **{"name": "other", **base, **change})
     with pytest.raises(ValueError, match="no sources"):

@@ -183,3 +183,27 @@ def test_the_endpoint_ranks_with_the_served_models_reward_model_not_a_retrains_n
     assert serving_reward_model(store, settings, "retrain-1") == "rm-retrain"
     assert rollback(store, confirm=True) == "sft"
     assert serving_reward_model(store, settings, "sft") == "rm-a"
+
+
+def test_the_first_reward_model_after_the_promotion_serves_when_none_predates_it(store):
+    # the demo's order: production first, its reward model after; a retrain's fine-tune, registered later still,
+    # was taken as the newest and ranked production's translations unpromoted
+    import time
+
+    from engine.models.registry import promote
+    from engine.monitor.serving import serving_reward_model
+    from engine.monitor.settings import load_settings
+
+    settings = load_settings(store)
+    store.models.register("sft", "policy", "/x/sft", stage="sft")
+    promote(store, "sft", confirm_name="sft")
+    assert serving_reward_model(store, settings, "sft") is None
+    time.sleep(0.01)
+    store.models.register("rm-a", "reward", "/x/rm-a")
+    assert serving_reward_model(store, settings, "sft") == "rm-a"
+    time.sleep(0.01)
+    store.models.register("rm-retrain", "reward", "/x/rm-r", parent="rm-a")
+    store.models.register("retrain-1", "policy", "/x/r1", stage="candidate", parent="sft",
+                          metadata={"reward_model": "rm-retrain"})
+    assert serving_reward_model(store, settings, "sft") == "rm-a"
+    assert serving_reward_model(store, settings, "retrain-1") == "rm-retrain"
