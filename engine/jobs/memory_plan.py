@@ -24,9 +24,9 @@ It leaves out the CUDA context and allocator fragmentation (about 1–2 GiB per 
 and temporary buffers of the optimizer step. It is an estimate to decide before a run, not a guarantee.
 
 Which models each job holds: **reward** one reward model; **DPO** policy + reference (none with LoRA: the
-adapter-free base); **GRPO** policy + reference (none with LoRA or β = 0) + the reward model when one is used;
-**PPO** policy + value model (a reward model that trains, full even with LoRA on the policy) + reward model +
-reference (none with LoRA).
+adapter-free base; none for the objectives CPO and ORPO, :func:`holds_reference`); **GRPO** policy + reference
+(none with LoRA or β = 0) + the reward model when one is used; **PPO** policy + value model (a reward model that
+trains, full even with LoRA on the policy) + reward model + reference (none with LoRA).
 """
 
 from __future__ import annotations
@@ -153,6 +153,20 @@ GEMMA2_SHAPES: dict[str, ModelShape] = {
 """Shapes of the published Gemma-2 configs, for planning before a model is downloaded."""
 
 
+REFERENCE_FREE_OBJECTIVES: tuple[str, ...] = ("cpo", "orpo")
+"""Objectives of the DPO job that train without a reference model (:mod:`engine.rl.objectives`)."""
+
+
+def holds_reference(kind: str, values: dict[str, Any]) -> bool:
+    """Whether a ``kind`` run with the config ``values`` holds a frozen reference beside the policy (LoRA aside,
+    whose reference is the adapter-free base): not GRPO with β = 0, not the DPO job's objectives CPO and ORPO."""
+    if kind == "grpo":
+        return float(values["beta"]) != 0.0
+    if kind == "dpo":
+        return str(values.get("objective") or "dpo") not in REFERENCE_FREE_OBJECTIVES
+    return True
+
+
 @dataclass(frozen=True)
 class PlanSettings:
     """A run's settings as the estimate reads them."""
@@ -166,7 +180,7 @@ class PlanSettings:
     zero_stage: int = 0
     gpus: int = 1
     gradient_checkpointing: bool = False
-    reference: bool = True  # GRPO with β = 0 has none
+    reference: bool = True  # GRPO with β = 0 and DPO's objectives CPO and ORPO have none: holds_reference
 
 
 @dataclass

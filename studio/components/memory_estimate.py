@@ -10,7 +10,15 @@ import streamlit as st
 
 from engine.jobs.config import config_fields
 from engine.jobs.kinds import job_kind
-from engine.jobs.memory_plan import GEMMA2_SHAPES, ModelShape, PlanSettings, plan_memory, visible_gpus
+from engine.jobs.memory_plan import (
+    GEMMA2_SHAPES,
+    ModelShape,
+    PlanSettings,
+    holds_reference,
+    plan_memory,
+    visible_gpus,
+)
+from engine.rl.objectives import OBJECTIVES
 from studio.state import services
 
 PROMPT_TOKENS = 64
@@ -43,6 +51,14 @@ def _sizes(kind: str, v: dict[str, Any]) -> tuple[int, int, int]:
     if kind == "ppo":
         return v["mini_batch_size"], PROMPT_TOKENS + v["response_length"], v["batch_size"]
     return 2 * v["batch_size"], v["max_length"], 0  # pairs: chosen and rejected
+
+
+def _objective(values: dict[str, Any], key: str) -> str:
+    """The DPO job's objective to plan for (the form's, to start with): CPO and ORPO hold no reference model."""
+    names = tuple(OBJECTIVES)
+    chosen = str(values.get("objective") or "dpo")
+    return st.selectbox("Objective", names, index=names.index(chosen) if chosen in names else 0,
+                        key=f"{key}-mem-objective", help="CPO and ORPO train without a reference model.")
 
 
 def _launch_topology(launch: dict | None) -> tuple[int, int]:
@@ -94,6 +110,8 @@ def memory_estimate(
                 help="'auto' trains in bf16 on recent GPUs, fp16 on older ones.",
             )
             lora = st.checkbox("LoRA", value=bool(values.get("lora", False)), key=f"{key}-mem-lora")
+            if kind == "dpo":
+                values = {**values, "objective": _objective(values, key)}
             lora_r = int(st.number_input("LoRA rank", 1, 1024, int(values.get("lora_r", 16)), key=f"{key}-mem-r"))
         with right:
             batch = int(
@@ -127,7 +145,7 @@ def memory_estimate(
                     zero_stage=stage,
                     gpus=gpus,
                     gradient_checkpointing=checkpointing,
-                    reference=not (kind == "grpo" and float(values["beta"]) == 0.0),
+                    reference=holds_reference(kind, values),
                 ),
                 reward=reward_shape,
             )

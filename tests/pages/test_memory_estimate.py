@@ -75,3 +75,17 @@ def test_a_model_whose_folder_was_deleted_is_named_as_such(open_page, store, tmp
     assert not at.exception
     warning = " ".join(w.value for w in at.warning)
     assert f"the model folder {gone} does not exist" in warning and "Repo id" not in warning
+
+
+def test_dpo_tab_plans_no_reference_for_cpo_and_orpo(open_page, store, tiny_policy, tiny_rm, pair_set):
+    """The DPO tab's estimate counted a reference model whatever the objective; CPO and ORPO build none."""
+    at = open_page("ppo")
+    at.selectbox(key="dpo-mem-model").set_value("Gemma-2 2B")
+    at.run()
+    parts = at.dataframe[1].value["part"].tolist()
+    assert at.selectbox(key="dpo-mem-objective").value == "dpo" and "reference weights" in parts
+    with_reference = _needs(at, 1)
+    at.selectbox(key="dpo-mem-objective").set_value("orpo")
+    at.run()
+    assert not at.exception and "reference weights" not in at.dataframe[1].value["part"].tolist()
+    assert _needs(at, 1) < with_reference

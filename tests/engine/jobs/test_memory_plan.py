@@ -206,3 +206,15 @@ def test_the_tiny_policy_folder(tiny_policy_dir):
     model = load_causal_lm(tiny_policy_dir)
     assert shape.parameters == sum(p.numel() for p in model.parameters())
     assert plan_memory("dpo", shape, PlanSettings(batch=2, seq_len=32)).total_gib < OVERHEAD_GIB + 1
+
+
+@pytest.mark.parametrize(("objective", "reference"), [("dpo", True), ("kto", True), ("cpo", False), ("orpo", False)])
+def test_dpo_objectives_without_a_reference_plan_none(objective, reference):
+    """CPO and ORPO build no reference model: the DPO estimate counted one for them too (a 9B policy's 17 GiB)."""
+    from engine.jobs.memory_plan import holds_reference
+
+    assert holds_reference("dpo", {"objective": objective}) is reference
+    settings = PlanSettings(batch=4, seq_len=256, reference=holds_reference("dpo", {"objective": objective}))
+    plan = plan_memory("dpo", GEMMA2_SHAPES["Gemma-2 9B"], settings)
+    assert ("reference weights" in plan.parts) is reference
+    assert holds_reference("grpo", {"beta": 0.0}) is False and holds_reference("grpo", {"beta": 0.04}) is True
