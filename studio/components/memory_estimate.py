@@ -41,13 +41,14 @@ def _shape(choice: str) -> ModelShape:
 
 
 def _sizes(kind: str, v: dict[str, Any]) -> tuple[int, int, int]:
-    """(sequences per GPU per step, sequence length, sequences generated at once) from the form's values."""
+    """(sequences per GPU per step, sequence length, sequences generated at once) from the form's values.
+
+    GRPO generates once per optimiser step for all its accumulation steps: TRL's ``steps_per_generation``
+    defaults to ``gradient_accumulation_steps``, so each GPU generates ``per_device_train_batch_size ×
+    gradient_accumulation`` sequences at once."""
     if kind == "grpo":
-        return (
-            v["batch_size"] * v["num_generations"],
-            PROMPT_TOKENS + v["max_completion_length"],
-            v["batch_size"] * v["num_generations"],
-        )
+        per_step = v["batch_size"] * v["num_generations"]
+        return per_step, PROMPT_TOKENS + v["max_completion_length"], per_step * int(v.get("gradient_accumulation") or 1)
     if kind == "ppo":
         return v["mini_batch_size"], PROMPT_TOKENS + v["response_length"], v["batch_size"]
     return 2 * v["batch_size"], v["max_length"], 0  # pairs: chosen and rejected
