@@ -166,7 +166,7 @@ def run(config: ScoreConfig, ctx: JobContext) -> None:
         t0 = time.time()
         ctx.progress(i, total, unit="steps", message=f"scoring {len(rows)} candidates with {name}")
         scores[name] = metric.score(sources, texts, references if metric.needs_reference else None, groups,
-                                    pairs=[r["pair"] for r in rows])
+                                    pairs=[r["pair"] for r in rows], counts=[r.get("n_samples") or 1 for r in rows])
         rate = len(rows) / max(time.time() - t0, 1e-6)
         ctx.log(f"{name}: mean {_mean(scores[name]):.3f} ({rate:.0f} candidates/s)")
         ctx.metric(i, **{f"mean_{name}": _mean(scores[name]), f"{name}_per_s": rate})

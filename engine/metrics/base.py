@@ -163,9 +163,12 @@ class Metric:
         groups: Sequence[object] | None = None,
         *,
         pairs: Sequence[str] | None = None,
+        counts: Sequence[int] | None = None,
     ) -> list[float]:
         """One score per candidate. ``sources[i]``/``references[i]``/``groups[i]`` belong to ``candidates[i]``;
-        ``pairs[i]`` is its language pair, read by a metric that depends on it (:meth:`_score_in_pairs`)."""
+        ``pairs[i]`` is its language pair, read by a metric that depends on it (:meth:`_score_in_pairs`);
+        ``counts[i]`` how many samples gave the (distinct) candidate, read by a metric that scores a candidate
+        against its group's samples (:meth:`_score_counted`)."""
         n = len(candidates)
         if len(sources) != n:
             raise ValueError(f"{self.name}: {len(sources)} sources for {n} candidates")
@@ -175,12 +178,17 @@ class Metric:
             raise ValueError(f"{self.name}: {len(groups)} group ids for {n} candidates")
         if pairs is not None and len(pairs) != n:
             raise ValueError(f"{self.name}: {len(pairs)} language pairs for {n} candidates")
+        if counts is not None and len(counts) != n:
+            raise ValueError(f"{self.name}: {len(counts)} sample counts for {n} candidates")
         if self.needs_reference and references is None:
             raise ValueError(f"{self.name} needs references")
         if n == 0:
             return []
         if pairs is not None and self.reads_pairs:
             scores = self._score_in_pairs(list(sources), list(candidates), list(pairs))
+        elif counts is not None and self.reads_counts:
+            scores = self._score_counted(list(sources), list(candidates), None if groups is None else list(groups),
+                                         [max(1, int(c)) for c in counts])
         else:
             scores = self._score(list(sources), list(candidates), None if references is None else list(references),
                                  None if groups is None else list(groups))
@@ -195,6 +203,14 @@ class Metric:
         references: list[str] | None,
         groups: list[object] | None,
     ) -> list[float]:
+        raise NotImplementedError
+
+    reads_counts = False
+    """Whether a candidate's score depends on how many samples gave each candidate of its group (given:
+    :meth:`_score_counted`)."""
+
+    def _score_counted(self, sources: list[str], candidates: list[str], groups: list[object] | None,
+                       counts: list[int]) -> list[float]:
         raise NotImplementedError
 
     reads_pairs = False

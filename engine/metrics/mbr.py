@@ -70,16 +70,12 @@ def group_consensus(texts: Sequence[str]) -> list[float]:
 def candidate_consensus(texts: Sequence[str], counts: Sequence[int], arabic_normalise: bool = True) -> list[float]:
     """Each distinct candidate's expected chrF against its source's samples (minimum Bayes risk): a text sampled
     ``counts[i]`` times counts that many times, so a text sampled twice agrees fully with its twin; ``nan`` when
-    there is one sample in all. The MBR pick is the candidate with the highest."""
-    from engine.metrics.base import normalise_all
+    there is one sample in all. The MBR pick is the candidate with the highest. (The score job's ``mbr_chrf`` of
+    one source's candidates.)"""
+    from engine.metrics.base import MetricSettings
 
-    expanded = [t for t, n in zip(texts, counts, strict=True) for _ in range(max(1, n))]
-    owner = [i for i, n in enumerate(counts) for _ in range(max(1, n))]
-    scores = group_consensus(normalise_all(expanded) if arabic_normalise else expanded)
-    per_candidate: dict[int, float] = {}
-    for i, value in zip(owner, scores, strict=True):
-        per_candidate[i] = value
-    return [per_candidate[i] for i in range(len(texts))]
+    metric = MbrConsensus(MetricSettings(arabic_normalise=arabic_normalise))
+    return metric.score(list(texts), list(texts), groups=[0] * len(texts), counts=list(counts))
 
 
 def _groups_job(groups: list[list[str]]) -> list[list[float]]:
@@ -139,8 +135,23 @@ class MbrConsensus(Metric):
         "(reference-free; nan when a source has a single candidate)."
     )
 
+    reads_counts = True
+
     def _score(self, sources, candidates, references, groups) -> list[float]:
         keys = groups if groups is not None else sources
         if self.settings.arabic_normalise:
             candidates = normalise_all(candidates)
         return consensus_scores(candidates, keys, self.settings.workers, self.settings.parallel_min_items)
+
+    def _score_counted(self, sources, candidates, groups, counts) -> list[float]:
+        """Distinct candidates, each standing for ``counts[i]`` samples (as :func:`candidate_consensus` counts
+        them): a text sampled five times agrees fully with its four twins — scored once, the majority answer of a
+        source ranked below two one-off samples."""
+        keys = groups if groups is not None else sources
+        expanded = [i for i, n in enumerate(counts) for _ in range(n)]
+        scores = self._score([sources[i] for i in expanded], [candidates[i] for i in expanded], None,
+                             [keys[i] for i in expanded])
+        first: dict[int, float] = {}
+        for i, value in zip(expanded, scores, strict=True):
+            first.setdefault(i, value)
+        return [first[i] for i in range(len(candidates))]

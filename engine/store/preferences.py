@@ -56,8 +56,9 @@ class PreferenceRepository:
     def export_candidates(self, generate_run: str, path: Path) -> int:
         """Write a generate run's candidates to Parquet for a score job; returns the row count."""
         return self.db.copy_to_parquet(
-            "SELECT cand_id, corpus_id, seg_id, pair, split, source, reference, prompt, text, strategy"
-            " FROM candidates WHERE run_id = ? ORDER BY cand_id", [generate_run], path)
+            "SELECT cand_id, corpus_id, seg_id, pair, split, source, reference, prompt, text, strategy,"
+            " coalesce(n_samples, 1) AS n_samples FROM candidates WHERE run_id = ? ORDER BY cand_id",
+            [generate_run], path)
 
     def export_pairs(self, path: Path, *, run_ids: list[str] | None = None, origin: str | None = None,
                      split: str | None = None) -> int:

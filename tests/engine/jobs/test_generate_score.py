@@ -41,6 +41,16 @@ def test_generate_then_score_makes_synthetic_pairs(supervisor, store, tiny_polic
     assert set(per_source.values()) == {5}  # 5 samples per source, duplicates merged with their count
     assert "sources_per_s" in store.runs.metric_keys(gen)
 
+    groups: dict = {}
+    for c in cands:
+        groups.setdefault((c["corpus_id"], c["seg_id"]), []).append(c)
+    counted_groups = [g for g in groups.values() if len(g) > 2][:3]
+    for group in counted_groups:  # the first candidate of these as the majority answer, sampled 4 times more
+        with store.db.transaction() as cur:
+            cur.execute("UPDATE candidates SET n_samples = n_samples + 4 WHERE cand_id = ?", [group[0]["cand_id"]])
+        group[0]["n_samples"] += 4
+    assert counted_groups
+
     config = ScoreConfig(generate_run=gen, min_margin=0.05, valid_fraction=0.2)
     plan = fusion_plan(config)
     assert plan.weights == {"chrf": 1.0}  # no COMET or BERTScore model configured: re-normalised
@@ -60,6 +70,15 @@ def test_generate_then_score_makes_synthetic_pairs(supervisor, store, tiny_polic
     assert "not used: comet" in fusion["description"].lower()
     logs = " ".join(r["message"] for r in store.runs.logs(score))
     assert "Quality = chrf 1.00" in logs
+    # mbr_chrf counts a distinct candidate as often as it was sampled (each was scored once: the majority answer of
+    # a source ranked below one-off samples)
+    from engine.metrics.mbr import candidate_consensus
+
+    stored = {r["cand_id"]: r["value"] for r in store.db.query_dicts(
+        "SELECT cand_id, value FROM candidate_scores WHERE score_run_id = ? AND metric = 'mbr_chrf'", [score])}
+    for group in counted_groups:
+        expected = candidate_consensus([c["text"] for c in group], [c["n_samples"] for c in group])
+        assert [stored[c["cand_id"]] for c in group] == pytest.approx(expected)
     # settings no pair passes (every two candidates "near-identical"): the run "succeeded" with 0 pairs, and the
     # reward model after it failed on an empty pair set
     none = supervisor.start("score", ScoreConfig(generate_run=gen, min_margin=0.5, near_identical_chrf=0.0))

@@ -66,3 +66,17 @@ def test_normalisation_and_workers() -> None:
     single = consensus_scores(mixed, uneven)
     parallel = consensus_scores(mixed, uneven, workers=2, min_items=1000)
     assert str(parallel) == str(single)  # equal, nan included
+
+
+def test_a_distinct_candidate_counts_as_often_as_it_was_sampled() -> None:
+    # the score job scored the distinct candidates once each: the answer sampled five times ranked below two
+    # one-off samples, and in the reference-free mode that alone chose the pair
+    cands = ["يفتح المتحف في التاسعة", "المتحف مغلق اليوم", "المكتبة مغلقة اليوم"]
+    counts = [5, 1, 1]
+    scores = get_metric("mbr_chrf").score(["src"] * 3, cands, groups=[0] * 3, counts=counts)
+    assert max(range(3), key=scores.__getitem__) == 0
+    expanded = [c for c, n in zip(cands, counts, strict=True) for _ in range(n)]
+    full = consensus_scores(expanded, [0] * len(expanded))
+    assert scores == [full[0], full[5], full[6]]  # each as its first sample scores against the other six
+    assert get_metric("mbr_chrf").score(["s"] * 3, cands, groups=[0] * 3, counts=[1, 1, 1]) == \
+        get_metric("mbr_chrf").score(["s"] * 3, cands, groups=[0] * 3)
