@@ -14,10 +14,11 @@ The estimate counts, per device, in GiB (2**30 bytes):
 - **activations** kept for the backward pass, per layer and token (values, 2 bytes each in bf16/fp16, 4 in fp32):
   ``norms × hidden`` (each norm keeps its input) + 2 × hidden (residuals) + hidden (projection input) +
   2 × q-dim + 2 × kv-dim (queries, keys, values, attention output) + 4 × intermediate (gated MLP: gate, up, the
-  activation and their product) + attention probabilities ``heads × seq`` (eager attention, which Gemma-2 needs
-  for its soft-capping; ×2 with the soft-cap's tanh). Gradient checkpointing keeps only each layer's input
-  (hidden per token) plus one layer recomputed. The language-model head adds fp32 logits and their log-softmax
-  (``2 × vocab`` fp32 values per token); a reward model's head adds almost nothing.
+  activation and their product; 2 × for a plain MLP, as GPT-2's: its input projection and activation) + attention
+  probabilities ``heads × seq`` (eager attention, which Gemma-2 needs for its soft-capping; ×2 with the soft-cap's
+  tanh). Gradient checkpointing keeps only each layer's input (hidden per token) plus one layer recomputed. The
+  language-model head adds fp32 logits and their log-softmax (``2 × vocab`` fp32 values per token); a reward
+  model's head adds almost nothing.
 - for **PPO and GRPO**, the KV cache of the rollout generation: ``2 × layers × kv-dim`` values per token.
 
 It leaves out the CUDA context and allocator fragmentation (about 1–2 GiB per GPU: :data:`OVERHEAD_GIB` is added)
@@ -43,6 +44,29 @@ JOB_KINDS = ("reward", "reward_finetune", "dpo", "grpo", "ppo")
 ZERO_STAGES = (0, 2, 3)
 
 
+GATED_MLP_TYPES = frozenset({
+    "llama", "mistral", "qwen2", "qwen3", "gemma", "gemma2", "gemma3", "gemma3_text", "phi3", "olmo", "olmo2",
+    "cohere", "cohere2", "granite", "stablelm", "glm", "glm4", "helium", "smollm3",
+})
+"""Model types (``model_type``) whose blocks have a gated MLP: gate, up and down projections (three matrices)."""
+PLAIN_MLP_TYPES = frozenset({
+    "gpt2", "gpt_bigcode", "gpt_neox", "gptj", "codegen", "opt", "bloom", "falcon", "phi", "starcoder2", "nemotron",
+})
+"""Model types (``model_type``) whose blocks have a plain MLP: an input and an output projection (two matrices)."""
+
+
+def gated_mlp(model_type: str, name: str = "") -> bool:
+    """Whether a ``model_type``'s blocks have a gated MLP; a type of neither list is refused (a mixture of experts,
+    or a layout the estimate does not know, would be counted wrong by a third or more)."""
+    if model_type in GATED_MLP_TYPES:
+        return True
+    if model_type in PLAIN_MLP_TYPES:
+        return False
+    known = ", ".join(sorted(GATED_MLP_TYPES | PLAIN_MLP_TYPES))
+    raise ValueError(f"no memory plan for {name or 'the model'}: its model type {model_type!r} has an MLP layout "
+                     f"the estimate does not know (it knows {known})")
+
+
 @dataclass(frozen=True)
 class ModelShape:
     """What the estimate needs of a transformer decoder's config."""
@@ -58,6 +82,12 @@ class ModelShape:
     tied_embeddings: bool = True
     softcapped_attention: bool = False
     name: str = ""
+    gated: bool = True  # gated MLP (three matrices) or plain (two): gated_mlp
+
+    @property
+    def mlp_matrices(self) -> int:
+        """Weight matrices of one block's MLP, each ``hidden × intermediate``."""
+        return 3 if self.gated else 2
 
     @classmethod
     def from_config(cls, config: dict, name: str = "") -> ModelShape:
@@ -86,6 +116,7 @@ class ModelShape:
             tied_embeddings=bool(config.get("tie_word_embeddings", True)),
             softcapped_attention=config.get("attn_logit_softcapping") is not None,
             name=name,
+            gated=gated_mlp(model_type, name),
         )
 
     @classmethod
@@ -108,9 +139,10 @@ class ModelShape:
 
     @property
     def block_parameters(self) -> int:
-        """Parameters of one decoder block: attention projections, gated MLP, norms."""
+        """Parameters of one decoder block: attention projections, MLP, norms (biases and learned positions, as
+        GPT-2 has, are left out: under 1%)."""
         attention = self.hidden * self.q_dim + 2 * self.hidden * self.kv_dim + self.q_dim * self.hidden
-        return attention + 3 * self.hidden * self.intermediate + self.norms_per_layer * self.hidden
+        return attention + self.mlp_matrices * self.hidden * self.intermediate + self.norms_per_layer * self.hidden
 
     @property
     def parameters(self) -> int:
@@ -126,7 +158,9 @@ class ModelShape:
     def lora_parameters(self, r: int) -> int:
         """Trainable parameters of LoRA rank ``r`` on every linear layer of every block."""
         per_block = r * (
-            (self.hidden + self.q_dim) * 2 + 2 * (self.hidden + self.kv_dim) + 3 * (self.hidden + self.intermediate)
+            (self.hidden + self.q_dim) * 2
+            + 2 * (self.hidden + self.kv_dim)
+            + self.mlp_matrices * (self.hidden + self.intermediate)
         )
         return self.layers * per_block
 
@@ -137,7 +171,7 @@ class ModelShape:
             (self.norms_per_layer + 3) * self.hidden
             + 2 * self.q_dim
             + 2 * self.kv_dim
-            + 4 * self.intermediate
+            + (4 if self.gated else 2) * self.intermediate
             + attention
         )
         if checkpointing:

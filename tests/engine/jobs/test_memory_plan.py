@@ -218,3 +218,40 @@ def test_dpo_objectives_without_a_reference_plan_none(objective, reference):
     plan = plan_memory("dpo", GEMMA2_SHAPES["Gemma-2 9B"], settings)
     assert ("reference weights" in plan.parts) is reference
     assert holds_reference("grpo", {"beta": 0.0}) is False and holds_reference("grpo", {"beta": 0.04}) is True
+
+
+def _meta_count(config) -> int:
+    """The parameters of ``config``'s causal LM, built by transformers on the meta device (no memory)."""
+    import torch
+    from transformers import AutoModelForCausalLM
+
+    with torch.device("meta"):
+        model = AutoModelForCausalLM.from_config(config)
+    return sum(p.numel() for p in model.parameters())
+
+
+def _configs() -> dict:
+    import transformers as T
+
+    return {
+        "gpt2": T.GPT2Config(),  # GPT-2 small, 124.4M: a plain two-matrix MLP (the planner said 151.9M)
+        "gpt_neox": T.GPTNeoXConfig(hidden_size=512, num_hidden_layers=6, num_attention_heads=8,
+                                    intermediate_size=2048, vocab_size=50304),
+        "llama": T.LlamaConfig(hidden_size=512, num_hidden_layers=4, num_attention_heads=8, num_key_value_heads=2,
+                               intermediate_size=1376, vocab_size=32000, tie_word_embeddings=False),
+    }
+
+
+@pytest.mark.parametrize("model_type", ["gpt2", "gpt_neox", "llama"])
+def test_parameters_match_transformers_for_plain_and_gated_mlps(model_type):
+    config = _configs()[model_type]
+    shape = ModelShape.from_config(config.to_dict(), name=model_type)
+    assert shape.gated is (model_type == "llama")
+    # left out: biases and GPT-2's learned positions (0.7% of GPT-2)
+    assert shape.parameters == pytest.approx(_meta_count(config), rel=0.01)
+
+
+def test_an_unknown_mlp_layout_is_refused():
+    config = {**GEMMA2_CONFIGS["Gemma-2 2B"], "model_type": "mixtral"}
+    with pytest.raises(ValueError, match="model type 'mixtral' has an MLP layout the estimate does not know"):
+        ModelShape.from_config(config, name="moe")
