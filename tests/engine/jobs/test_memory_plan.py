@@ -255,3 +255,39 @@ def test_an_unknown_mlp_layout_is_refused():
     config = {**GEMMA2_CONFIGS["Gemma-2 2B"], "model_type": "mixtral"}
     with pytest.raises(ValueError, match="model type 'mixtral' has an MLP layout the estimate does not know"):
         ModelShape.from_config(config, name="moe")
+
+
+README_JOBS = {"reward model": "reward", "DPO": "dpo", "GRPO": "grpo", "PPO": "ppo"}
+
+
+def readme_memory_rows() -> list[list[str]]:
+    """The rows of the README's GPU memory table: policy, job, training, then 1 GPU, 2 GPUs ZeRO-3, 8 GPUs ZeRO-3."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    rows = [[c.strip() for c in line.strip("|").split("|")] for line in text.splitlines()
+            if line.startswith("| Gemma-2 ") and line.count("|") == 7]
+    assert len(rows) >= 10
+    return rows
+
+
+def memory_cells(policy: str, kind: str) -> list[str]:
+    """``full / LoRA`` GiB per GPU as the README's table states its settings: bf16, 8 sequences of 256 tokens per
+    GPU, gradient checkpointing, PPO/GRPO with a Gemma-2 2B reward model."""
+    cells = []
+    for gpus, stage in ((1, 0), (2, 3), (8, 3)):
+        totals = []
+        for lora in (False, True):
+            settings = PlanSettings(precision="bf16", lora=lora, batch=8, seq_len=256, gradient_checkpointing=True,
+                                    gpus=gpus, zero_stage=stage)
+            reward = GEMMA2_SHAPES["Gemma-2 2B"] if kind in ("ppo", "grpo") else None
+            totals.append(round(plan_memory(kind, GEMMA2_SHAPES[policy], settings, reward=reward).total_gib))
+        cells.append(f"{totals[0]} / {totals[1]}")
+    return cells
+
+
+def test_the_readme_memory_table_is_the_code():
+    """The table was 1 GiB above the code in 16 GRPO/PPO cells."""
+    for policy, job, _training, *cells in readme_memory_rows():
+        kind = README_JOBS[job.split(" (")[0]]
+        assert cells == memory_cells(policy, kind), (policy, job)
