@@ -10,7 +10,7 @@ import streamlit as st
 
 from engine.decoding.labels import candidate_origin
 from engine.jobs.metric_titles import metric_title
-from engine.jobs.score import ScoreConfig, fusion_plan
+from engine.jobs.score import ScoreConfig, fusion_plan, run_fusion_description
 from engine.markup import html_text, markdown_literal
 from engine.models.refs import default_policy
 from engine.preferences.fusion import FusionError
@@ -95,8 +95,8 @@ with score_tab:
     latest = store.runs.list(kinds=("score",), limit=1)
     if latest:
         def fusion_note(run: dict) -> None:
-            plan = fusion_plan(ScoreConfig(**json.loads(run["config"])))
-            st.info(plan.describe())
+            st.info(run_fusion_description(services().workspace.run_dir(run["id"]),
+                                           ScoreConfig(**json.loads(run["config"]))))
 
         run_monitor(latest[0]["id"], key="pref-score-run", extra=fusion_note,
                     charts=[("Pairs", ["pairs", "valid_pairs"]), ("Mean margin", ["mean_margin"])])

@@ -7,6 +7,7 @@ store when the run ends.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from dataclasses import asdict, dataclass
@@ -90,6 +91,20 @@ def fusion_plan(config: ScoreConfig):
 
     availability = available_metrics(config.metric_settings(), has_references=not config.reference_free)
     return plan_fusion(config.weights, availability)
+
+
+def run_fusion_description(run_dir: Path, config: ScoreConfig) -> str:
+    """How a score run fuses its metrics, in words: what it used (``outputs/fusion.json``) once it has scored, else
+    the plan it will use with the models of the moment — or why none can run (a metric model deleted since: the
+    plan was recomputed from today's models, and the page stopped on the error)."""
+    from engine.preferences.fusion import FusionError
+
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        return str(json.loads((run_dir / "outputs" / "fusion.json").read_text(encoding="utf-8"))["description"])
+    try:
+        return fusion_plan(config).describe()
+    except FusionError as exc:
+        return f"No fusion plan can be made with the metric models of the moment: {exc}"
 
 
 def check(config: ScoreConfig) -> None:

@@ -223,3 +223,25 @@ def test_metric_weights_take_numbers_only(open_page, store, workspace):
     assert weights.value == "comet=0.5, bertscore=0.3, chrf=0.2" and "name=weight pairs" in weights.help
     weights.set_value("comet=0.5, chrf=high").run()
     assert "“chrf=high” is not name=weight (the weight must be a number)" in [e.value for e in at.error]
+
+
+def test_the_score_runs_fusion_is_the_one_it_used_when_its_metric_model_is_gone(open_page, store, workspace):
+    # the plan was recomputed from the models of the moment: with the run's BERTScore encoder deleted since, the page
+    # stopped on "none of the weighted metrics can run"
+    import json
+    from datetime import datetime
+
+    _recorded_generate_and_score(store, workspace, "gen-a", "score-a", datetime(2026, 1, 1, 9))
+    config = {"generate_run": "gen-a", "weights": {"bertscore": 1.0}, "bertscore_model": "/gone/encoder"}
+    with store.db.transaction() as cur:
+        cur.execute("UPDATE runs SET config = ? WHERE id = 'score-a'", [json.dumps(config)])
+    (workspace.run_dir("score-a") / "outputs" / "fusion.json").write_text(
+        json.dumps({"description": "Quality = bertscore 1.00"}), encoding="utf-8")
+    at = open_page("preferences")
+    assert not at.exception
+    assert any(i.value == "Quality = bertscore 1.00" for i in at.info)
+    (workspace.run_dir("score-a") / "outputs" / "fusion.json").unlink()  # not scored yet: the plan of the moment
+    at.run()
+    assert not at.exception
+    assert any(i.value.startswith("No fusion plan can be made with the metric models of the moment")
+               for i in at.info)
