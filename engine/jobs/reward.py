@@ -1,9 +1,16 @@
 """The ``reward`` job: train a reward model on preference pairs with TRL's RewardTrainer.
 
 Bradley–Terry loss −log σ(r_chosen − r_rejected − s·margin) (``s`` = ``margin_scale``; 0 = plain BT), a
-linear or MLP head, layer-wise unfreezing by epoch or step, optional LoRA (QLoRA on CUDA), evaluation every
+linear or MLP head, layer-wise unfreezing by epoch or step, optional LoRA or QLoRA, evaluation every
 N steps (loss, accuracy, mean margin), checkpoints, resume and cancel. The finished model is saved with its
 tokenizer and registered as a reward-model version with its metrics and lineage.
+
+QLoRA (``qlora``, which implies ``lora``): the backbone's linear layers load in 4-bit NF4 with double quantisation
+(bitsandbytes), their matrix products in the job's precision (bf16/fp16 on a GPU, fp32 on the CPU); LoRA adapters
+(fp32) on every linear layer and the reward head (unquantised, fp32) train, nothing else. At the end the adapters
+and the head are saved (``outputs/qlora_adapter``), the backbone is loaded again unquantised, the adapters are
+merged into it, and that full-precision model is evaluated, saved and registered — merging into 4-bit weights
+would bake their rounding into the saved model.
 """
 
 from __future__ import annotations
@@ -23,7 +30,6 @@ from engine.jobs.precision import resolve_precision, trainer_args
 from engine.jobs.settings import LoraSettings, PairDataSettings, TrainerSettings
 from engine.jobs.threads import use_job_threads
 from engine.jobs.training import (
-    cuda_available,
     export_training_pairs,
     fit_max_length,
     last_checkpoint,
@@ -35,8 +41,10 @@ from engine.jobs.training import (
 from engine.models.refs import ModelRef, resolve_model
 from engine.reward.unfreezing import parse_schedule
 
-QLORA_NEEDS_CUDA = ("qlora: QLoRA needs a CUDA GPU (bitsandbytes 4-bit) and this machine has none: use LoRA or full "
-                    "fine-tuning instead")
+QLORA_NEEDS_BITSANDBYTES = ("qlora: QLoRA needs the bitsandbytes package (4-bit weights), which is not installed: "
+                            "use LoRA or full fine-tuning instead")
+QLORA_NOT_UNDER_ZERO3 = ("qlora: DeepSpeed ZeRO-3 cannot shard 4-bit weights: launch QLoRA without ZeRO-3 (one GPU, "
+                         "DDP or ZeRO-2), or use LoRA")
 
 
 @dataclass
@@ -72,7 +80,10 @@ class RewardJobConfig(TrainerSettings, LoraSettings, PairDataSettings):
                                       "Phases SCOPE@START: head only, the top k layers (topK) or all, from an "
                                       "epoch/step on.")
     lora: bool = setting(False, "Train LoRA adapters (PEFT) instead of the full backbone; merged at the end.")
-    qlora: bool = setting(False, "Load the backbone in 4-bit (bitsandbytes) for QLoRA — needs a CUDA GPU.",
+    qlora: bool = setting(False, "QLoRA: LoRA (implied) on a backbone loaded in 4-bit NF4 (bitsandbytes) — about "
+                                 "a quarter of the memory of 16-bit weights for the frozen backbone; the head stays "
+                                 "full precision and the adapters are merged into the unquantised backbone at the "
+                                 "end. Fastest on a CUDA GPU; bitsandbytes' CPU kernels also train it.",
                           advanced=True)
     eval_every: int = setting(50, "Steps between two evaluations on the validation pairs.", min=1)
     seed: int = setting(0, "Seed (head initialisation, shuffling).", min=0, max=SEED_MAX, advanced=True)
@@ -83,11 +94,21 @@ class RewardJobConfig(TrainerSettings, LoraSettings, PairDataSettings):
                                         advanced=True, label="Likelihood baseline")
 
 
+def qlora_unavailable() -> str | None:
+    """Why QLoRA cannot run here (``None``: it can). bitsandbytes' 4-bit layers run on a CUDA GPU and, since
+    0.48, on the CPU too (the gradients of the adapters match those of an fp32 model holding the dequantised
+    weights), so the package is all it needs."""
+    import importlib.util
+
+    return None if importlib.util.find_spec("bitsandbytes") else QLORA_NEEDS_BITSANDBYTES
+
+
 def check(config: RewardJobConfig) -> None:
-    """The unfreezing phases can be read; QLoRA only where there is a CUDA GPU (also the fine-tune's check)."""
+    """The unfreezing phases can be read; QLoRA only where bitsandbytes is installed (also the fine-tune's
+    check)."""
     parse_schedule(config.unfreeze_schedule)  # a phase the job cannot read fails here, not after the model loads
-    if config.qlora and not cuda_available():
-        raise ValueError(QLORA_NEEDS_CUDA)
+    if config.qlora and (problem := qlora_unavailable()):
+        raise ValueError(problem)
 
 
 def prepare(config: RewardJobConfig, store, run_dir: Path) -> None:
@@ -204,6 +225,65 @@ def _likelihood_baseline(base: ModelRef, tokenizer: Any, valid_rows: list[dict],
     return value
 
 
+def _qlora_model(model: Any, peft_config: Any, gradient_checkpointing: bool, ctx: JobContext) -> Any:
+    """The 4-bit model ready for QLoRA: PEFT's k-bit preparation (every weight frozen, the unquantised ones —
+    norms, embeddings, the head — in fp32, gradient checkpointing as the job says), then the LoRA adapters."""
+    import bitsandbytes as bnb
+    from peft import get_peft_model, prepare_model_for_kbit_training
+
+    layers = sum(isinstance(m, bnb.nn.Linear4bit) for m in model.modules())
+    footprint = model.get_memory_footprint()
+    model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=gradient_checkpointing,
+                                            gradient_checkpointing_kwargs={"use_reentrant": False})
+    model = get_peft_model(model, peft_config)
+    trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
+    ctx.log(f"QLoRA: {layers} linear layers of the backbone in 4-bit NF4 (double quantisation, compute "
+            f"{model.get_base_model().config.quantization_config.bnb_4bit_compute_dtype}); model "
+            f"{footprint / 2**20:.2f} MiB as loaded; LoRA adapters and the reward head train ({trainable:,} "
+            "parameters)")
+    return model
+
+
+def _keep_fp32_trainables(model: Any) -> None:
+    """Undo TRL's cast of a quantised model's trainable weights to bf16: under mixed precision the adapters and
+    the head keep fp32 master weights (with a learning rate of 1e-5 most bf16 updates round away, and fp16's
+    gradient scaler refuses half-precision weights)."""
+    import torch
+
+    for param in model.parameters():
+        if param.requires_grad and param.is_floating_point() and param.dtype != torch.float32:
+            param.data = param.data.float()
+
+
+def _merge_qlora(trainer: Any, load: Any, ctx: JobContext, dtype: Any, precision: Any) -> Any:
+    """The trained QLoRA model as a full-precision reward model: the adapters and the trained head saved to
+    ``outputs/qlora_adapter``, the 4-bit model freed, the backbone loaded again unquantised in ``dtype`` (the
+    precision a LoRA model is saved in), the adapters loaded onto it and merged."""
+    import gc
+
+    from peft import PeftModel
+
+    from engine.jobs.precision import torch_device
+
+    folder = ctx.output_dir / "qlora_adapter"
+    trainer.model.save_pretrained(folder)
+    pad_token_id = trainer.model.config.pad_token_id
+    trainer.model = trainer.model_wrapped = trainer.optimizer = trainer.lr_scheduler = None
+    gc.collect()
+    if precision.device != "cpu":
+        import torch
+
+        torch.cuda.empty_cache()
+    full = load()
+    full.config.pad_token_id = pad_token_id
+    model = PeftModel.from_pretrained(full, folder).merge_and_unload()
+    model.to(torch_device(precision))
+    ctx.log(f"QLoRA: adapters and head saved to {folder.name}/; backbone loaded again unquantised in "
+            f"{str(dtype).removeprefix('torch.')} and the adapters merged into it: the saved model holds no 4-bit "
+            "weights")
+    return model
+
+
 def run(config: RewardJobConfig, ctx: JobContext) -> None:
     """Train, evaluate, save and register a reward model."""
     base = ModelRef.load(ctx.inputs_dir / "base.json")
@@ -254,8 +334,8 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
     from engine.models.loading import load_tokenizer
     from engine.reward.model import build_reward_model, head_spec, load_reward_model, save_reward_model
 
-    if config.qlora and not cuda_available():
-        raise RuntimeError(QLORA_NEEDS_CUDA)
+    if config.qlora and (problem := qlora_unavailable()):
+        raise RuntimeError(problem)
     use_job_threads()
     if not train_rows:
         raise ValueError("no training pairs")
@@ -269,12 +349,14 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
     config = fit_max_length(config, base, ctx)
     precision = resolve_precision(config.precision)
     ctx.log(precision.describe())
-    dtype = precision.load_dtype(trainable=True, lora=config.lora)
+    qlora = config.qlora
+    lora = config.lora or qlora  # QLoRA trains LoRA adapters: ticking it alone means LoRA on a 4-bit backbone
+    dtype = precision.load_dtype(trainable=True, lora=lora)
     train_enc = _encode(train_rows, tokenizer, base.prompt_format, config.max_length, config.margin_scale)
     valid_enc = _encode(valid_rows, tokenizer, base.prompt_format, config.max_length, config.margin_scale)
 
     peft_config = None
-    if config.lora:
+    if lora:
         from peft import LoraConfig
 
         peft_config = LoraConfig(task_type="SEQ_CLS", r=config.lora_r, lora_alpha=config.lora_alpha,
@@ -299,13 +381,24 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
     if config.likelihood_baseline and base.kind != "reward" and valid_rows and single:
         likelihood = _likelihood_baseline(base, tokenizer, valid_rows, config.max_length, precision, ctx)
         extra_meta = {**(extra_meta or {}), "likelihood_accuracy": likelihood}
+    def load(**quantized: Any) -> Any:
+        if base.kind == "reward":
+            return load_reward_model(base.path, trust_remote_code=base.trust_remote_code, dtype=dtype, **quantized)
+        return build_reward_model(base.path, head=config.head, mlp_hidden=config.mlp_hidden,
+                                  pad_token_id=tokenizer.pad_token_id, trust_remote_code=base.trust_remote_code,
+                                  seed=config.seed, dtype=dtype, **quantized)
+
+    quantized: dict[str, Any] = {}
+    if qlora:
+        if is_deepspeed_zero3_enabled():
+            raise RuntimeError(QLORA_NOT_UNDER_ZERO3)
+        from engine.jobs.precision import torch_device
+        from engine.reward.model import qlora_quantization
+
+        quantized = {"quantization": qlora_quantization(precision.torch_dtype), "device": torch_device(precision)}
+    model = load(**quantized)
     if base.kind == "reward":
-        model = load_reward_model(base.path, trust_remote_code=base.trust_remote_code, dtype=dtype)
         ctx.log(f"fine-tuning the reward model {base.name}")
-    else:
-        model = build_reward_model(base.path, head=config.head, mlp_hidden=config.mlp_hidden,
-                                   pad_token_id=tokenizer.pad_token_id, trust_remote_code=base.trust_remote_code,
-                                   seed=config.seed, dtype=dtype)
     model.config.pad_token_id = tokenizer.pad_token_id
     head = head_spec(model.config)["type"]  # a fine-tuned reward model keeps its own head, whatever the form says
     meta_extra = dict(extra_meta or {})
@@ -316,34 +409,46 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
         else:
             meta_extra["base_accuracy"] = evaluate_sets(model, tokenizer, base.prompt_format, config.max_length,
                                                         valid_sets, ctx, 0, prefix="base")
+            if qlora:
+                ctx.log("the accuracy before training is the 4-bit backbone's (the base is not loaded twice)")
             before.write_text(json.dumps(meta_extra["base_accuracy"]))
             model.train()
+    num_layers = _num_layers(model)
+    if qlora:  # the adapters go on here, after kbit preparation; the trainer gets the PEFT model
+        model = _qlora_model(model, peft_config, config.gradient_checkpointing, ctx)
+        peft_config = None
     trainer = RewardTrainer(
         model=model, args=args, train_dataset=Dataset.from_list(train_enc),
         eval_dataset=Dataset.from_list(valid_enc) if valid_enc else None, processing_class=tokenizer,
         peft_config=peft_config,
-        callbacks=[_studio_callback(ctx, config, _num_layers(model), adapters_only=config.lora)],
+        callbacks=[_studio_callback(ctx, config, num_layers, adapters_only=lora)],
     )
+    if qlora:
+        _keep_fp32_trainables(trainer.model)
     trainer.train(resume_from_checkpoint=last_checkpoint(ctx))
     if ctx.should_stop():
         raise JobCancelled()
 
     if not ctx.is_main_process:  # under accelerate launch, rank 0 alone evaluates, saves and registers
         return
-    model = trainer.model
-    if config.lora:
-        model = model.merge_and_unload()
+    steps = trainer.state.global_step
+    if qlora:
+        model = _merge_qlora(trainer, load, ctx, dtype, precision)
+    else:
+        model = trainer.model
+        if lora:
+            model = model.merge_and_unload()
+    del trainer
     for param in model.parameters():
         param.requires_grad_(True)
-    accuracies = evaluate_sets(model, tokenizer, base.prompt_format, config.max_length, valid_sets, ctx,
-                               trainer.state.global_step)
+    accuracies = evaluate_sets(model, tokenizer, base.prompt_format, config.max_length, valid_sets, ctx, steps)
     name = policy_name(config.model_name, ctx, "rm")
     folder = save_reward_model(model, tokenizer, ctx.output_dir / "model", prompt_format=base.prompt_format,
                                base_model=base.name, head=head)
     meta = {"valid_accuracy": accuracies.get(next(iter(valid_sets), "")), "valid_pairs": len(valid_rows),
             "train_pairs": len(train_rows), "base_model": base.name, "pair_sets": list(config.pair_sets),
-            "head": head, "lora": config.lora, "prompt_format": base.prompt_format,
-            "parameters": sum(p.numel() for p in model.parameters()), "steps": trainer.state.global_step}
+            "head": head, "lora": lora, "qlora": qlora, "prompt_format": base.prompt_format,
+            "parameters": sum(p.numel() for p in model.parameters()), "steps": steps}
     meta.update({f"valid_accuracy_{k}": v for k, v in accuracies.items() if k})
     meta.update({f"valid_pairs_{k}": len(v) for k, v in valid_sets.items() if k})
     meta.update(meta_extra)

@@ -88,13 +88,24 @@ def trainable_names(names: Iterable[str], phase: Phase, num_layers: int, *, adap
     return chosen
 
 
+def stored_values(param) -> int:
+    """How many weights ``param`` holds: a bitsandbytes 4-bit weight packs two in a byte (its shape is the
+    packed one; its quantisation state keeps the real one)."""
+    state = getattr(param, "quant_state", None)
+    return int(state.shape.numel()) if state is not None and hasattr(state, "shape") else param.numel()
+
+
 def apply_phase(model, phase: Phase, num_layers: int, *, adapters_only: bool = False) -> tuple[int, int]:
-    """Set ``requires_grad`` for ``phase``; returns (trainable parameters, all parameters)."""
+    """Set ``requires_grad`` for ``phase``; returns (trainable parameters, all parameters).
+
+    A quantised weight (QLoRA's 4-bit backbone: packed integers) never trains, whatever the phase: gradients
+    need floating point, and its layers learn through their LoRA adapters."""
     names = [n for n, _ in model.named_parameters()]
     keep = trainable_names(names, phase, num_layers, adapters_only=adapters_only)
     trainable = total = 0
     for name, param in model.named_parameters():
-        param.requires_grad_(name in keep)
-        total += param.numel()
-        trainable += param.numel() if name in keep else 0
+        train = name in keep and param.is_floating_point()
+        param.requires_grad_(train)
+        total += stored_values(param)
+        trainable += param.numel() if train else 0
     return trainable, total

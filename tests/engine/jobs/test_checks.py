@@ -16,8 +16,6 @@ from engine.jobs.kinds import KIND_MODULES, checked_config, job_kind
     ("score", {"weights": {"chrf": 1.0, "blue": 5.0}}, "unknown metric 'blue' among the weights"),
     ("score", {"weights": {"chrf": 1.0}, "extra_metrics": ["bogus"]}, "Extra metrics: unknown metric 'bogus'"),
     ("reward", {"unfreeze_schedule": ["bogus"]}, "not an unfreezing phase: 'bogus'"),
-    ("reward", {"qlora": True}, "qlora: QLoRA needs a CUDA GPU"),
-    ("reward_finetune", {"qlora": True}, "qlora: QLoRA needs a CUDA GPU"),
     ("ppo", {"reward_model": "rm", "batch_size": 2, "mini_batch_size": 3}, "must be a multiple of the mini-batch"),
     ("ppo", {}, "choose a reward model"),
     ("ppo", {"reward_model": "rm", "kl_target": 0.0, "stop_on_kl": True}, "stops at the first step"),
