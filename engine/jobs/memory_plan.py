@@ -232,17 +232,26 @@ class MemoryPlan:
         if nbytes:
             self.parts[name] = self.parts.get(name, 0.0) + nbytes / GIB
 
-    def summary(self, gpu_gib: list[float] | None) -> str:
-        """Plain words: what the run needs per GPU against what the visible GPUs have."""
+    def summary(self, gpu_gib: list[float] | None, machines: int = 1) -> str:
+        """Plain words: what the run needs per GPU against what the visible GPUs have; ``machines`` share the
+        plan's GPUs evenly, so this machine needs its share of them. Too few visible GPUs is said as such, not
+        'fits'."""
         n = self.settings.gpus
         need = f"needs ~{self.total_gib:.0f} GiB per GPU on {n} GPU{'s' if n > 1 else ''}"
         if not gpu_gib:
             return f"{need}; no GPU visible on this machine"
         have = min(gpu_gib)
         each = f"{have:.0f} GiB each" if len(gpu_gib) > 1 else f"{have:.0f} GiB"
-        fits = "fits" if self.total_gib <= have else "does NOT fit"
-        count = f"; only {len(gpu_gib)} visible" if len(gpu_gib) < n else ""
-        return f"{need}; you have {each}{count} — {fits}"
+        here = -(-n // max(1, machines))
+        if self.total_gib > have:
+            verdict = "does NOT fit"
+        elif len(gpu_gib) < here:
+            verdict = "too few GPUs here"
+        else:
+            verdict = "fits"
+        where = " on this machine" if machines > 1 else ""
+        count = f"; only {len(gpu_gib)} visible of the {here} it needs{where}" if len(gpu_gib) < here else ""
+        return f"{need}; you have {each}{count} — {verdict}"
 
 
 def _train_bytes(params: int, settings: PlanSettings) -> tuple[float, float, float]:

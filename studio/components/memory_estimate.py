@@ -154,7 +154,8 @@ def memory_estimate(
             st.warning(f"No estimate: {exc}")
             return
         visible = visible_gpus()
-        st.markdown(f"**{plan.summary([gib for _, gib in visible])}**")
+        machines = int((launch or {}).get("num_machines") or 1)  # the GPUs are shared by the launch's machines
+        st.markdown(f"**{plan.summary([gib for _, gib in visible], machines=machines)}**")
         where = f"ZeRO-{stage}" if stage else ("DDP" if gpus > 1 else "one process")
         st.caption(
             f"{policy_shape.parameters / 1e9:.2f} B parameters · {where} on {gpus} GPU(s), from the launch "

@@ -186,8 +186,13 @@ def test_summary_in_plain_words():
     need = f"needs ~{plan.total_gib:.0f} GiB per GPU on 4 GPUs"
     assert 40 < plan.total_gib < 45  # 9 bytes per parameter over 4 GPUs (~19 GiB each) + ~1 GiB of logits + ...
     assert plan.summary([80.0] * 4) == f"{need}; you have 80 GiB each — fits"
-    assert plan.summary([24.0]) == f"{need}; you have 24 GiB; only 1 visible — does NOT fit"
-    assert plan.summary([80.0, 80.0]) == f"{need}; you have 80 GiB each; only 2 visible — fits"
+    assert plan.summary([24.0]) == f"{need}; you have 24 GiB; only 1 visible of the 4 it needs — does NOT fit"
+    # enough memory on too few GPUs said "fits"
+    too_few = f"{need}; you have 80 GiB each; only 2 visible of the 4 it needs — too few GPUs here"
+    assert plan.summary([80.0, 80.0]) == too_few
+    assert plan.summary([80.0, 80.0], machines=2) == f"{need}; you have 80 GiB each — fits"
+    assert plan.summary([80.0], machines=2) == (f"{need}; you have 80 GiB; only 1 visible of the 2 it needs on this "
+                                                "machine — too few GPUs here")
     assert plan.summary([]) == f"{need}; no GPU visible on this machine"
 
 
