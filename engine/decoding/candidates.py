@@ -121,6 +121,11 @@ def parse_strategies(specs: Sequence[str]) -> list[SamplingStrategy]:
     strategies = [SamplingStrategy.parse(str(s)) for s in specs if str(s).strip()]
     if not strategies:
         raise ValueError("give at least one sampling strategy")
+    names = [s.name for s in strategies if not s.sampled]
+    if twice := next((name for name in names if names.count(name) > 1), None):
+        # greedy ×3 counted as 3 candidates a source and gave one: every score run of it found no pair
+        raise ValueError(f"{twice} is given twice: it decodes without sampling, so it gives the same candidate each "
+                         "time — give it once, and sample for more candidates")
     return strategies
 
 

@@ -66,8 +66,9 @@ def plan_fusion(weights: Mapping[str, float], availability: Mapping[str, object]
     if not kept:
         reasons = "; ".join(f"{n}: {r}" for n, r in skipped.items())
         raise FusionError(f"none of the weighted metrics can run ({reasons})")
-    total = sum(kept.values())
-    return FusionPlan({n: w / total for n, w in kept.items()}, skipped, requested)
+    top = max(kept.values())  # scaled first: two weights of 1e308 summed to inf, and every weight became 0
+    total = sum(w / top for w in kept.values())
+    return FusionPlan({n: w / top / total for n, w in kept.items()}, skipped, requested)
 
 
 def normalise(values: Sequence[float], higher_is_better: bool = True, low_pct: float = 2.0,

@@ -37,6 +37,14 @@ def test_a_list_of_strategies_with_a_number_is_refused_with_a_reason():
         parse_strategies(["greedy", 1])
 
 
+@pytest.mark.parametrize("specs", [["greedy", "greedy", "greedy"], ["beam:4", "top_k:20", "beam:4"]])
+def test_a_strategy_that_does_not_sample_is_refused_twice(specs):
+    # greedy ×3 passed the generate form's 3–8 check and gave one candidate a source: no pair to score
+    with pytest.raises(ValueError, match="is given twice: it decodes without sampling"):
+        parse_strategies(specs)
+    assert len(parse_strategies(["greedy", "beam:4", "top_k:20", "top_k:20"])) == 4  # samples may repeat
+
+
 def test_sampling_params_record_the_strategy():
     assert SamplingStrategy.parse("top_k:20").params() == {"do_sample": True, "temperature": 1.0, "top_k": 20,
                                                             "top_p": 1.0}

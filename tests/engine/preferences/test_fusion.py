@@ -27,3 +27,6 @@ def test_finite_weights_are_normalised_and_fuse_to_finite_qualities():
     assert plan.weights == {"chrf": 0.75, "bleu": 0.25}
     fused = fuse({"chrf": [10.0, 50.0, 90.0], "bleu": [5.0, 20.0, 40.0]}, plan, {"chrf": True, "bleu": True})
     assert float(fused[0]) == 0.0 and float(fused[2]) == 1.0 and 0.0 < float(fused[1]) < 1.0
+    # two huge weights summed to inf and became 0 each: every quality 0, no pair
+    huge = plan_fusion({"chrf": 1e308, "bleu": 1e308}, available_metrics(MetricSettings()))
+    assert huge.weights == {"chrf": 0.5, "bleu": 0.5}
