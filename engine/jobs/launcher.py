@@ -165,18 +165,12 @@ def resolve_launch(launch: dict | None, kind: str | None = None) -> LaunchPlan |
     if unknown:
         raise LaunchError(f"unknown launch setting(s): {', '.join(unknown)}; known: {', '.join(LAUNCH_KEYS)}")
     if not launch.get("accelerate_config"):
-        if launch.get("num_processes") not in (None, 1) or launch.get("cpu"):
+        if _whole(launch, "num_processes", 1) != 1 or _whole(launch, "num_machines", 1) != 1 or _flag(launch, "cpu"):
             raise LaunchError("launch needs an accelerate_config (e.g. 'single', 'ddp', 'cpu_2proc')")
         return None
     config = _config_for(launch["accelerate_config"])
-    cpu = bool(launch.get("cpu")) or config.use_cpu
-    count = launch.get("num_processes")
-    if count is None:
-        count = config.num_processes
-    try:
-        count = int(count)
-    except (TypeError, ValueError):
-        raise LaunchError(f"num_processes must be a whole number, got {count!r}") from None
+    cpu = _flag(launch, "cpu") or config.use_cpu
+    count = _whole(launch, "num_processes", config.num_processes)
     if count == -1:
         raise LaunchError(f"the accelerate config {config.name!r} leaves the number of processes to the machine: "
                           "set launch num_processes (usually the number of GPUs to use)")
@@ -202,13 +196,28 @@ def resolve_launch(launch: dict | None, kind: str | None = None) -> LaunchPlan |
 
 
 def _whole(launch: dict, key: str, default: int) -> int:
+    """``launch[key]`` as a whole number (``default`` when unset): an int, a float without a fraction, or digits;
+    anything else is refused (``int()`` cut 2.5 processes to 2 and read True as 1)."""
     value = launch.get(key)
-    if value in (None, ""):
+    if value is None or value == "":
         return default
-    try:
+    if isinstance(value, float) and value.is_integer():
         return int(value)
-    except (TypeError, ValueError):
-        raise LaunchError(f"{key} must be a whole number, got {value!r}") from None
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
+        return int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise LaunchError(f"{key} must be a whole number, got {value!r}")
+
+
+def _flag(launch: dict, key: str) -> bool:
+    """``launch[key]`` as a yes/no (unset: no); only true or false are accepted — ``bool("false")`` is true."""
+    value = launch.get(key)
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise LaunchError(f"{key} must be true or false, got {value!r}")
+    return value
 
 
 def _with_machines(plan: LaunchPlan, launch: dict) -> LaunchPlan:
@@ -232,7 +241,8 @@ def _with_machines(plan: LaunchPlan, launch: dict) -> LaunchPlan:
     if not ip:
         raise LaunchError("several machines need main_process_ip: the address of machine 0 (this one) that the "
                           "other machines can reach")
-    if ip in ("localhost", "::1") or ip.startswith("127.") or not re.fullmatch(r"[A-Za-z0-9.:\-]+", ip):
+    unreachable = ("localhost", "::1", "0.0.0.0", "::")  # loopback, or "every address": not one to connect to
+    if ip in unreachable or ip.startswith("127.") or not re.fullmatch(r"[A-Za-z0-9.:\-]+", ip):
         raise LaunchError(f"main_process_ip {ip!r} is not an address the other machines can reach: give this "
                           "machine's address on the network they share")
     port = _whole(launch, "main_process_port", DEFAULT_PORT)

@@ -161,11 +161,28 @@ def test_non_training_kinds_are_refused_several_processes(kind):
     ({"accelerate_config": "single", "gpus": 2}, "unknown launch setting"),
     ({"num_processes": 2}, "needs an accelerate_config"),
     ({"accelerate_config": "ddp", "num_processes": "two"}, "whole number"),
+    ({"accelerate_config": "ddp", "num_processes": 2.5}, "num_processes must be a whole number, got 2.5"),  # was 2
+    ({"accelerate_config": "ddp", "num_processes": True}, "num_processes must be a whole number"),
+    ({"accelerate_config": "ddp", "num_processes": 2, "cpu": "false"}, "cpu must be true or false"),  # was the CPU
+    ({"accelerate_config": "single", "cpu": 1}, "cpu must be true or false"),
+    ({"num_machines": 2, "main_process_ip": "10.0.0.5"}, "needs an accelerate_config"),  # was a plain run
     ("ddp", "must be a mapping"),
 ])
 def test_bad_launch_settings_are_refused(launch, message):
     with pytest.raises(LaunchError, match=message):
         build_command(RUN_DIR, launch, kind="reward")
+
+
+@pytest.mark.parametrize(("launch", "count", "cpu"), [
+    ({"accelerate_config": "ddp", "num_processes": 4.0}, 4, False),
+    ({"accelerate_config": "ddp", "num_processes": " 3 "}, 3, False),
+    ({"accelerate_config": "ddp", "num_processes": 2, "cpu": False}, 2, False),
+    ({"accelerate_config": "ddp", "num_processes": 2, "cpu": True}, 2, True),
+    ({"accelerate_config": "single", "cpu": None}, 1, False),
+])
+def test_whole_numbers_and_yes_no_values_are_read_as_such(launch, count, cpu):
+    plan = launcher.resolve_launch(launch, "reward")
+    assert (plan.num_processes, plan.cpu) == (count, cpu)
 
 
 def test_a_non_distributed_config_is_refused_several_processes(tmp_path):
