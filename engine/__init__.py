@@ -12,6 +12,6 @@ import os as _os
 _os.environ.pop("TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD", None)
 
 # bitsandbytes (imported by peft) warns at import on a CPU with AVX-512 BF16 that an optional kernel package is
-# missing: a second line under every `error: …` of the command line and in job logs, about nothing the studio uses
-# (QLoRA needs CUDA). Its real errors still show.
+# missing: a second line under every `error: …` of the command line and in job logs, about a faster kernel QLoRA on
+# the CPU does without. Its real errors still show.
 _logging.getLogger("bitsandbytes.backends.cpu.ops").setLevel(_logging.ERROR)

@@ -145,7 +145,7 @@ LABELS: dict[str, str] = {
     "ppo_settings": "Other PPO settings",
     "ppo_steps": "PPO steps",
     "precision": "Precision",
-    "qlora": "QLoRA (4-bit, CUDA)",
+    "qlora": "QLoRA (4-bit)",
     "qe_model": "QE model (scores served translations)",
     "queue_id": "Review queue",
     "reference_free": "Reference-free",

@@ -40,6 +40,7 @@ from engine.jobs.training import (
 )
 from engine.models.refs import ModelRef, resolve_model
 from engine.reward.unfreezing import parse_schedule
+from engine.wording import counted
 
 QLORA_NEEDS_BITSANDBYTES = ("qlora: QLoRA needs the bitsandbytes package (4-bit weights), which is not installed: "
                             "use LoRA or full fine-tuning instead")
@@ -106,7 +107,12 @@ def qlora_unavailable() -> str | None:
 def check(config: RewardJobConfig) -> None:
     """The unfreezing phases can be read; QLoRA only where bitsandbytes is installed (also the fine-tune's
     check)."""
-    parse_schedule(config.unfreeze_schedule)  # a phase the job cannot read fails here, not after the model loads
+    phases = parse_schedule(config.unfreeze_schedule)  # a phase the job cannot read fails here, not once it loaded
+    if config.unfreeze_unit == "epoch" and (late := [p for p in phases if p.start >= config.epochs]):
+        # all@5 in 2 epochs trained the head alone, without a word
+        raise ValueError(f"{setting_words(RewardJobConfig, 'unfreeze_schedule')}: {late[0].label}@{late[0].start} "
+                         f"starts after the training's {config.epochs:g} epochs end, so it never applies: start it "
+                         "earlier or train longer")
     if config.qlora and (problem := qlora_unavailable()):
         raise ValueError(problem)
 
@@ -116,6 +122,7 @@ def prepare(config: RewardJobConfig, store, run_dir: Path) -> None:
     if not config.pair_sets:
         raise ValueError("choose at least one set of preference pairs")
     ref = resolve_model(store, config.base_model)
+    check_schedule_depth(config.unfreeze_schedule, _base_layers(ref))  # when the run is made, not once it loaded
     ref.save(run_dir / "inputs" / "base.json")
     export_training_pairs(store, config, run_dir / "inputs" / "pairs.parquet")
 
@@ -143,23 +150,50 @@ def _encode(rows: list[dict], tokenizer: Any, fmt: str, max_length: int, margin_
     return out
 
 
-def _num_layers(model: Any) -> int:
+def _within_length(rows: list[dict], tokenizer: Any, fmt: str, max_length: int) -> tuple[list[dict], int]:
+    """The pairs whose prompt + chosen and prompt + rejected both fit in ``max_length`` tokens, and how many did
+    not (left out, as the DPO job leaves them out, not cut: the setting's help says so)."""
+    from engine.reward.encoding import pair_ids
+
+    kept = [r for r in rows if max(len(pair_ids(tokenizer, r["prompt"], r[side], fmt))
+                                   for side in ("chosen", "rejected")) <= max_length]
+    return kept, len(rows) - len(kept)
+
+
+def _num_layers(model_config: Any) -> int:
+    """The number of transformer layers a model config names (0: none it knows)."""
     for name in ("num_hidden_layers", "n_layer", "num_layers"):
-        value = getattr(model.config, name, None)
+        value = getattr(model_config, name, None)
         if value:
             return int(value)
     return 0
+
+
+def check_schedule_depth(schedule: list, num_layers: int) -> None:
+    """Refuse a phase that asks for more layers than the model has (top999 trained every layer with no word that
+    the model has 4)."""
+    deeper = [p for p in parse_schedule(schedule) if p.top and num_layers and p.top > num_layers]
+    if deeper:
+        raise ValueError(f"{setting_words(RewardJobConfig, 'unfreeze_schedule')}: {deeper[0].label} asks for more "
+                         f"layers than the model has ({num_layers}): write top{num_layers} or all")
+
+
+def _base_layers(ref: ModelRef) -> int:
+    """The layer count in the base model's config (0 when it cannot be read here: the job checks it again)."""
+    from transformers import AutoConfig
+
+    try:
+        return _num_layers(AutoConfig.from_pretrained(ref.path, trust_remote_code=ref.trust_remote_code,
+                                                      local_files_only=True))
+    except (OSError, ValueError):
+        return 0
 
 
 def _studio_callback(ctx: JobContext, config: RewardJobConfig, num_layers: int, adapters_only: bool):
     from engine.reward.unfreezing import apply_phase, phase_at
 
     phases = parse_schedule(config.unfreeze_schedule)
-    deeper = [p for p in phases if p.top and num_layers and p.top > num_layers]
-    if deeper:  # top999 trained every layer with no word that the model has 4
-        raise ValueError(f"{setting_words(RewardJobConfig, 'unfreeze_schedule')}: {deeper[0].label} asks for more "
-                         "layers than the model has "
-                         f"({num_layers}): write top{num_layers} or all")
+    check_schedule_depth(config.unfreeze_schedule, num_layers)
 
     class UnfreezingCallback(studio_callback_class()):
         """The studio callback plus layer-wise unfreezing by epoch or step."""
@@ -345,8 +379,19 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
     tokenizer = load_tokenizer(base.path, trust_remote_code=base.trust_remote_code)
     train_rows = in_prompt_format(train_rows, base.prompt_format, tokenizer)
     valid_sets = {name: in_prompt_format(rows, base.prompt_format, tokenizer) for name, rows in valid_sets.items()}
-    valid_rows = next(iter(valid_sets.values()), [])
     config = fit_max_length(config, base, ctx)
+    train_rows, long_train = _within_length(train_rows, tokenizer, base.prompt_format, config.max_length)
+    long_valid = 0
+    for name, rows in valid_sets.items():
+        valid_sets[name], dropped = _within_length(rows, tokenizer, base.prompt_format, config.max_length)
+        long_valid += dropped
+    if long_train or long_valid:  # cut to max_length, a long pair's two sides were often the same ids: no signal,
+        # and in validation a tie counted as wrong
+        ctx.log(f"{counted(long_train, 'training pair')} and {counted(long_valid, 'validation pair')} longer than "
+                f"max_length {config.max_length} tokens left out", level="warning")
+    if not train_rows:
+        raise ValueError(f"every training pair is longer than max_length {config.max_length} tokens: raise it")
+    valid_rows = next(iter(valid_sets.values()), [])
     precision = resolve_precision(config.precision)
     ctx.log(precision.describe())
     qlora = config.qlora
@@ -413,7 +458,7 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
                 ctx.log("the accuracy before training is the 4-bit backbone's (the base is not loaded twice)")
             before.write_text(json.dumps(meta_extra["base_accuracy"]))
             model.train()
-    num_layers = _num_layers(model)
+    num_layers = _num_layers(model.config)
     if qlora:  # the adapters go on here, after kbit preparation; the trainer gets the PEFT model
         model = _qlora_model(model, peft_config, config.gradient_checkpointing, ctx)
         peft_config = None

@@ -114,6 +114,38 @@ def test_an_unreadable_unfreeze_schedule_is_refused_before_the_run_exists(superv
     assert store.runs.list() == []
 
 
+def test_a_schedule_the_model_or_the_training_cannot_follow_is_refused_before_the_run_exists(supervisor, store,
+                                                                                            tiny_policy, pair_set):
+    # top999 on a 2-layer model was refused only once the run had loaded it (a run left, offering a Resume); all@5
+    # in 2 epochs trained the head alone without a word
+    with pytest.raises(ValueError, match=r"top999 asks for more layers than the model has \(2\)"):
+        supervisor.create("reward", _config(pair_set, unfreeze_schedule=["head@0", "top999@1"]))
+    with pytest.raises(ValueError, match="all@5 starts after the training's 2 epochs end, so it never applies"):
+        supervisor.create("reward", _config(pair_set, epochs=2, unfreeze_schedule=["head@0", "all@5"]))
+    assert store.runs.list() == []
+
+
+def test_pairs_longer_than_max_length_are_left_out_not_cut(supervisor, store, tiny_policy, tiny_policy_dir, pair_set):
+    # cut to max_length, most pairs' two sides were the same ids: trained on no signal, and a tie in validation
+    # counted as wrong
+    from engine.models.loading import load_tokenizer
+    from engine.reward.encoding import pair_ids
+
+    rows = store.preferences.pairs(run_ids=[pair_set], limit=10_000)
+    tokenizer = load_tokenizer(tiny_policy_dir)
+    lengths = [max(len(pair_ids(tokenizer, r["prompt"], r[side], "tags")) for side in ("chosen", "rejected"))
+               for r in rows]
+    limit = sorted(lengths)[len(lengths) // 2]
+    assert 16 <= limit < max(lengths)
+    run_id = supervisor.start("reward", _config(pair_set, epochs=1, max_length=limit, model_name="rm-short",
+                                                unfreeze_schedule=["all@0"], likelihood_baseline=False))
+    assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=30)
+    meta = store.models.get("rm-short")["metadata"]
+    fitting = sum(n <= limit for n in lengths)
+    assert meta["train_pairs"] + meta["valid_pairs"] == fitting
+    assert any(f"longer than max_length {limit} tokens left out" in r["message"] for r in store.runs.logs(run_id))
+
+
 def test_a_pair_set_that_leaves_nothing_to_train_on_is_refused_before_the_run_exists(supervisor, store, tiny_policy,
                                                                                     tmp_path):
     # one scored source and no validation split: the job held that source out and failed with "no training pairs",
