@@ -30,10 +30,11 @@ import math
 import os
 import shutil
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from bench.common import RESULTS, peak_rss_mib
 
@@ -259,7 +260,8 @@ def main(argv: list[str] | None = None) -> dict:
         type=Path,
         help="where to write the results (default: bench/results/gpu_check.json; with --tiny a temporary file)",
     )
-    parser.add_argument("--steps", type=int, default=3, help="training steps per job")
+    parser.add_argument("--steps", type=int, default=3,
+                        help="training steps per job (at least 2: steps/s is timed from the first step's end)")
     parser.add_argument(
         "--precision", default="auto", help="auto (bf16 on a recent GPU, fp32 on the CPU), bf16, fp16 or fp32"
     )
@@ -272,10 +274,9 @@ def main(argv: list[str] | None = None) -> dict:
         parser.error(f"unknown job(s) {', '.join(unknown)}; known: {', '.join(JOBS)}")
     import torch
 
-    from engine.jobs.precision import resolve_precision
     from engine.models.loading import load_tokenizer
 
-    precision = resolve_precision(args.precision)
+    precision = _checked_precision(args)
     device = torch.cuda.get_device_name(0) if torch.cuda.is_available() else "cpu"
     out = args.out or (Path(tempfile.mkdtemp()) / "gpu_check.json" if args.tiny else RESULTS / "gpu_check.json")
     results: dict[str, Any] = {
@@ -308,6 +309,30 @@ def main(argv: list[str] | None = None) -> dict:
     out.write_text(json.dumps(results, indent=2) + "\n")
     print(f"results: {out}")
     return results
+
+
+def refuse(message: str) -> NoReturn:
+    """End the check before it builds anything: one line on stderr, exit status 2 (as for a wrong argument)."""
+    print(f"gpu_check: error: {message}", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def _checked_precision(args: argparse.Namespace) -> Any:
+    """The resolved precision of a check this machine can run, or :func:`refuse`: fewer than 2 steps (the
+    progress events that time steps/s start after the first step, so one step gave no rate), a real-size check
+    without a GPU (a 2.6 B-parameter model on the CPU), a precision this machine cannot honour."""
+    import torch
+
+    from engine.jobs.precision import PrecisionError, resolve_precision
+
+    if args.steps < 2:
+        refuse(f"--steps must be at least 2, got {args.steps}: steps/s is timed between the ends of the steps")
+    if not args.tiny and not torch.cuda.is_available():
+        refuse("no CUDA GPU here: the real-size check builds a 2.6 B-parameter model; on the CPU run it with --tiny")
+    try:
+        return resolve_precision(args.precision)
+    except PrecisionError as exc:
+        refuse(f"--precision {args.precision}: {exc}")
 
 
 def saved_parameters(folder: str) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import torch
 
 from bench.gpu_check import JOBS, main
 
@@ -30,3 +31,24 @@ def test_unknown_jobs_are_refused(capsys):
     with pytest.raises(SystemExit):
         main(["--tiny", "--jobs", "sft"])
     assert "unknown job(s) sft" in capsys.readouterr().err
+
+
+def _refusal(capsys, argv: list[str]) -> str:
+    """The one line a refused check prints on stderr (exit status 2, like a wrong argument)."""
+    with pytest.raises(SystemExit) as ended:
+        main(argv)
+    err = capsys.readouterr().err
+    assert ended.value.code == 2 and err.count("\n") == 1 and "Traceback" not in err, err
+    return err
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="a GPU runs fp16 and real sizes")
+def test_what_the_cpu_cannot_run_is_refused_in_one_line(capsys):
+    # fp16 ended in a PrecisionError traceback; a real-size run started building a 2.6 B model on the CPU
+    assert "--precision fp16: precision fp16 needs a CUDA GPU" in _refusal(capsys, ["--tiny", "--precision", "fp16"])
+    assert "no CUDA GPU here" in _refusal(capsys, ["--jobs", "dpo"])
+
+
+def test_one_step_is_refused_as_it_gives_no_rate(capsys):
+    # --steps 1 wrote steps_per_s null: the progress events that time it start after the first step
+    assert "--steps must be at least 2" in _refusal(capsys, ["--tiny", "--steps", "1"])
