@@ -107,12 +107,7 @@ def qlora_unavailable() -> str | None:
 def check(config: RewardJobConfig) -> None:
     """The unfreezing phases can be read; QLoRA only where bitsandbytes is installed (also the fine-tune's
     check)."""
-    phases = parse_schedule(config.unfreeze_schedule)  # a phase the job cannot read fails here, not once it loaded
-    if config.unfreeze_unit == "epoch" and (late := [p for p in phases if p.start >= config.epochs]):
-        # all@5 in 2 epochs trained the head alone, without a word
-        raise ValueError(f"{setting_words(RewardJobConfig, 'unfreeze_schedule')}: {late[0].label}@{late[0].start} "
-                         f"starts after the training's {config.epochs:g} epochs end, so it never applies: start it "
-                         "earlier or train longer")
+    parse_schedule(config.unfreeze_schedule)  # a phase the job cannot read fails here, not once it has loaded
     if config.qlora and (problem := qlora_unavailable()):
         raise ValueError(problem)
 
@@ -194,6 +189,11 @@ def _studio_callback(ctx: JobContext, config: RewardJobConfig, num_layers: int, 
 
     phases = parse_schedule(config.unfreeze_schedule)
     check_schedule_depth(config.unfreeze_schedule, num_layers)
+    if config.unfreeze_unit == "epoch" and (late := [p for p in phases if p.start >= config.epochs]):
+        # all@5 in 2 epochs trained the head alone, without a word (a warning, not a refusal: the default schedule
+        # with fewer epochs is a fair choice)
+        ctx.log(f"unfreezing: {', '.join(f'{p.label}@{p.start}' for p in late)} start(s) after the training's "
+                f"{config.epochs:g} epochs end and never apply", level="warning")
 
     class UnfreezingCallback(studio_callback_class()):
         """The studio callback plus layer-wise unfreezing by epoch or step."""
