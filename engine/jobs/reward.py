@@ -37,6 +37,7 @@ from engine.jobs.training import (
     studio_callback_class,
     tracking_args,
     training_pairs,
+    withheld_under_zero3,
 )
 from engine.models.refs import ModelRef, resolve_model
 from engine.reward.unfreezing import parse_schedule
@@ -477,6 +478,9 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
     if not ctx.is_main_process:  # under accelerate launch, rank 0 alone evaluates, saves and registers
         return
     steps = trainer.state.global_step
+    # rank 0's placeholders of ZeRO-3's shards are no model: it was saved and registered
+    if withheld_under_zero3(ctx, "reward model", {"steps": steps, "base_model": base.name}):
+        return
     if qlora:
         model = _merge_qlora(trainer, load, ctx, dtype, precision)
     else:

@@ -223,11 +223,26 @@ def last_checkpoint(ctx: JobContext) -> str | None:
     return None
 
 
-ZERO3_NOT_SAVED = (
-    "the policy was not saved or registered: under DeepSpeed ZeRO-3 each process holds a shard of the weights and "
-    "the studio does not gather them at the end, so rank 0 has no whole model to save. The run's checkpoints (if "
-    "one was written) keep the trained state; train with 'ddp' or 'deepspeed_zero2' to keep the model"
-)
+def zero3_not_saved(what: str) -> str:
+    """Why a ZeRO-3 run's ``what`` (policy, reward model) is neither saved nor registered."""
+    return (f"the {what} was not saved or registered: under DeepSpeed ZeRO-3 each process holds a shard of the "
+            "weights and the studio does not gather them at the end, so rank 0 has no whole model to save. The run's "
+            "checkpoints (if one was written) keep the trained state; train with 'ddp' or 'deepspeed_zero2' to keep "
+            "the model")
+
+
+def withheld_under_zero3(ctx: JobContext, what: str, meta: dict) -> bool:
+    """Under ZeRO-3, write ``outputs/summary.json`` saying why no ``what`` is registered, warn in the log and return
+    True (the job registers nothing); else False."""
+    import json
+
+    if not zero3_sharded():
+        return False
+    reason = zero3_not_saved(what)
+    ctx.log(reason, level="warning")
+    (ctx.output_dir / "summary.json").write_text(json.dumps({**meta, "registered": False, "not_registered": reason},
+                                                            indent=2))
+    return True
 
 
 def zero3_sharded() -> bool:
@@ -241,7 +256,7 @@ def zero3_sharded() -> bool:
 def save_policy(model: Any, tokenizer: Any, folder: Path, parent: ModelRef, created_by: str,
                 merge_lora: bool, **card: Any) -> tuple[Path, int]:
     """Save a trained policy (LoRA merged first) with its tokenizer and ``tarjama.json``; returns the folder and
-    the saved model's parameter count. Under ZeRO-3 nothing is written (:data:`ZERO3_NOT_SAVED`; 0 parameters).
+    the saved model's parameter count. Under ZeRO-3 nothing is written (:func:`zero3_not_saved`; 0 parameters).
 
     The card keeps the parent's prompt format and language pairs."""
     from engine.models.prompting import PAIRS, read_model_card, write_model_card
@@ -377,13 +392,9 @@ def register_policy(ctx: JobContext, name: str, folder: Path, stage: str, parent
     (nothing saved, :func:`save_policy`) the summary says why no model is registered and the log warns."""
     import json
 
-    sharded = zero3_sharded()
-    if sharded:
-        ctx.log(ZERO3_NOT_SAVED, level="warning")
-        meta = {**meta, "registered": False, "not_registered": ZERO3_NOT_SAVED}
-    (ctx.output_dir / "summary.json").write_text(json.dumps(meta, indent=2))
-    if sharded:
+    if withheld_under_zero3(ctx, "policy", meta):
         return
+    (ctx.output_dir / "summary.json").write_text(json.dumps(meta, indent=2))
     ctx.artifact("model", name=name, model_kind="policy", path=str(folder), stage=stage, parent=parent.name,
                  metadata=meta)
     ctx.log(f"registered {name} ({stage}) after {steps} steps")

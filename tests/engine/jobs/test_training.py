@@ -155,7 +155,7 @@ def test_a_zero3_policy_is_not_registered_from_rank_0s_shard(ctx, tiny_policy_di
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     from engine.jobs.events import read_events
-    from engine.jobs.training import ZERO3_NOT_SAVED, register_policy, save_policy
+    from engine.jobs.training import register_policy, save_policy, zero3_not_saved
     from engine.models.refs import ModelRef
 
     model = AutoModelForCausalLM.from_pretrained(tiny_policy_dir)
@@ -171,5 +171,12 @@ def test_a_zero3_policy_is_not_registered_from_rank_0s_shard(ctx, tiny_policy_di
     assert (folder / "model.safetensors").exists() is not zero3 and len(artifacts) == (0 if zero3 else 1)
     assert summary.get("registered", True) is not zero3 and (parameters == 0) is zero3
     if zero3:
-        assert summary["not_registered"] == ZERO3_NOT_SAVED
-        assert any(e["type"] == "log" and e["level"] == "warning" and e["message"] == ZERO3_NOT_SAVED for e in events)
+        # the reward job withholds its model the same way (it saved and registered rank 0's placeholders)
+        from engine.jobs.training import withheld_under_zero3
+
+        assert withheld_under_zero3(ctx, "reward model", {"steps": 3})
+        assert json.loads((ctx.output_dir / "summary.json").read_text())["not_registered"].startswith(
+            "the reward model was not saved")
+        reason = zero3_not_saved("policy")
+        assert summary["not_registered"] == reason and reason.startswith("the policy was not saved")
+        assert any(e["type"] == "log" and e["level"] == "warning" and e["message"] == reason for e in events)
