@@ -70,6 +70,8 @@ class AccelerateConfig:
     distributed_type: str
     num_processes: int  # -1: set per machine (launch ``num_processes``)
     use_cpu: bool
+    zero_stage: int = 0
+    """The DeepSpeed ZeRO stage its ``deepspeed_config`` names (0: none, or not DeepSpeed)."""
 
     @property
     def deepspeed(self) -> bool:
@@ -123,7 +125,28 @@ def read_accelerate_config(path: Path, name: str | None = None) -> AccelerateCon
         name=name or path.stem, path=path.resolve(), description=_description(text),
         distributed_type=str(data.get("distributed_type", "NO")).upper(),
         num_processes=int(data.get("num_processes", 1)), use_cpu=bool(data.get("use_cpu", False)),
+        zero_stage=_zero_stage(data),
     )
+
+
+def _zero_stage(data: dict) -> int:
+    """The ZeRO stage of an accelerate config's mapping (0 when it names none it can read)."""
+    deepspeed = data.get("deepspeed_config")
+    try:
+        return int(deepspeed.get("zero_stage", 0)) if isinstance(deepspeed, dict) else 0
+    except (TypeError, ValueError):
+        return 0
+
+
+def launch_zero_stage(launch: dict | None) -> int:
+    """The ZeRO stage a ``launch:`` mapping trains with, read from its accelerate config (a config of the user's
+    named without "zero3" was taken for stage 0 by the memory estimate); 0 when it has none or cannot be read."""
+    if not launch or not launch.get("accelerate_config"):
+        return 0
+    try:
+        return _config_for(launch["accelerate_config"]).zero_stage
+    except (ValueError, OSError, yaml.YAMLError):  # a LaunchError is a ValueError
+        return 0
 
 
 def available_accelerate_configs() -> list[AccelerateConfig]:

@@ -10,6 +10,7 @@ import streamlit as st
 
 from engine.jobs.config import config_fields
 from engine.jobs.kinds import job_kind
+from engine.jobs.launcher import launch_zero_stage
 from engine.jobs.memory_plan import (
     GEMMA2_SHAPES,
     ModelShape,
@@ -66,9 +67,7 @@ def _launch_topology(launch: dict | None) -> tuple[int, int]:
     """(ZeRO stage, GPUs) of the launch choice."""
     if not launch:
         return 0, 1
-    name = str(launch.get("accelerate_config", ""))
-    stage = 3 if "zero3" in name else 2 if "zero2" in name else 0
-    return stage, int(launch.get("num_processes") or 1)  # of all machines together
+    return launch_zero_stage(launch), int(launch.get("num_processes") or 1)  # of all machines together
 
 
 def memory_estimate(

@@ -338,3 +338,15 @@ def test_cancel_reaches_both_processes_and_resume_relaunches_them(supervisor, st
     assert f"resuming from checkpoint-{step}" in logs and store.runs.get(run_id)["progress_done"] > step
     assert sum(m.startswith("process rank 0 of 2") for m in logs) == 2
     assert supervisor.cancel_and_wait(run_id, timeout_s=60) == "cancelled"
+
+
+def test_the_zero_stage_is_read_from_the_config_not_its_name(tmp_path):
+    # a config of the user's named without "zero3" was planned as ZeRO-0 by the memory estimate
+    from engine.jobs.launcher import CONFIGS_DIR, launch_zero_stage
+
+    mine = tmp_path / "big-run.yaml"
+    mine.write_text((CONFIGS_DIR / "deepspeed_zero3.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert launch_zero_stage({"accelerate_config": str(mine)}) == 3
+    assert launch_zero_stage({"accelerate_config": "deepspeed_zero2"}) == 2
+    assert launch_zero_stage({"accelerate_config": "ddp"}) == 0
+    assert launch_zero_stage(None) == launch_zero_stage({"accelerate_config": str(tmp_path / "gone.yaml")}) == 0
