@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from engine.jobs.config import SEED_MAX, setting
+from engine.jobs.config import SEED_MAX, setting, setting_words
 from engine.jobs.context import JobCancelled, JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import (
@@ -55,7 +55,9 @@ from engine.jobs.training import (
     training_pairs,
 )
 from engine.models.refs import ModelRef
+from engine.preferences.pairing import group_key
 from engine.rl.objectives import KTO_SOURCES, OBJECTIVES
+from engine.wording import counted
 
 """Stages an aligned policy may be registered at (promotion to production happens elsewhere)."""
 
@@ -69,10 +71,10 @@ class DpoJobConfig(TrainerSettings, LoraSettings, PairDataSettings, PolicyOutput
     """Settings of a DPO run."""
 
     FORM_ORDER: ClassVar[tuple[str, ...]] = (
-        "policy", "objective", "pair_sets", "kto_source", "model_name", "beta", "loss_type", "reference_chosen",
-        "nll_weight", "learning_rate", "batch_size", "gradient_accumulation", "epochs", "max_grad_norm", "lora",
-        "lora_r", "lora_alpha", "max_length", "eval_every", "save_every", "max_pairs", "valid_share_if_missing",
-        "register_stage", "seed", "precision", "gradient_checkpointing", "report_to",
+        "policy", "objective", "pair_sets", "kto_source", "model_name", "beta", "loss_type", "flip_rate",
+        "reference_chosen", "nll_weight", "learning_rate", "batch_size", "gradient_accumulation", "epochs",
+        "max_grad_norm", "lora", "lora_r", "lora_alpha", "max_length", "eval_every", "save_every", "max_pairs",
+        "valid_share_if_missing", "register_stage", "seed", "precision", "gradient_checkpointing", "report_to",
     )
 
 
@@ -99,13 +101,18 @@ class DpoJobConfig(TrainerSettings, LoraSettings, PairDataSettings, PolicyOutput
                                         "loss.",
                              choices=("sigmoid", "ipo", "robust", "hinge", "apo_zero", "sigmoid_norm", "simpo"),
                              label="Preference loss")
+    flip_rate: float = setting(0.1, "Loss 'robust' only: the share of pairs assumed to have their preference "
+                                    "flipped (TRL's label_smoothing, the robust DPO paper's ε); at 0 the robust "
+                                    "loss is the sigmoid's.", min=0.0, max=0.49, advanced=True,
+                               label="Flipped preferences (robust)")
     reference_chosen: bool = setting(False, "Also prefer each source's corpus reference over the translations the "
                                             "pairs rejected (ALMA-R/CPO put the reference among the candidates); "
                                             "for synthetic pairs of corpora with references.",
                                      label="Reference as a chosen translation")
     nll_weight: float = setting(0.0, "Weight of a negative log-likelihood (SFT) loss on the chosen translations "
                                      "added to the preference loss — CPO-style, as ALMA-R trains translation "
-                                     "models; 0 = off (objective CPO: its cpo_alpha, 0 = ALMA-R's 1.0).",
+                                     "models; 0 = off (objective CPO: its cpo_alpha, 0 = ALMA-R's 1.0 — with the "
+                                     "'simpo' loss 0 is pure SimPO, above 0 CPO-SimPO).",
                                 min=0.0, max=100.0, label="NLL weight (CPO-style)")
     learning_rate: float = setting(5e-6, "Peak learning rate (AdamW; linear decay). 5e-6 suits real models; the "
                                          "tiny demo model needs about 1e-4 to move.", min=1e-9, max=1.0)
@@ -134,6 +141,9 @@ def check_objective(config: DpoJobConfig) -> None:
         raise ValueError(f"unknown objective {config.objective!r}; one of {', '.join(OBJECTIVES)}")
     if config.objective == "cpo" and config.loss_type not in CPO_LOSSES:
         raise ValueError(f"the CPO objective takes the loss {', '.join(CPO_LOSSES)}, not {config.loss_type!r}")
+    if config.objective == "kto" and config.batch_size < 2:  # TRL failed once the models had loaded
+        raise ValueError("KTO needs a batch of at least 2 translations (it estimates its KL term from the other "
+                         f"examples of the batch): raise {setting_words(DpoJobConfig, 'batch_size')}")
     if config.objective == "dpo" and config.loss_type == "simpo":
         raise ValueError("'simpo' is a loss of the CPO objective (reference-free): choose the objective 'cpo'")
     if config.beta <= 0 and config.objective != "orpo":  # ORPO's beta weighs its odds-ratio term: 0 is plain SFT
@@ -155,9 +165,9 @@ def prepare(config: DpoJobConfig, store, run_dir: Path) -> None:
     if uses_judgements(config):
         import json
 
-        from engine.feedback.export import export_records
+        from engine.feedback.export import export_records, latest_per_linguist
 
-        records = export_records(store)
+        records = latest_per_linguist(export_records(store))  # a revised judgement replaces the one before
         if not records:
             raise ValueError("no judgements yet: linguists judge translations on 6 · Translate & feedback")
         with (run_dir / "inputs" / JUDGEMENTS_FILE).open("w", encoding="utf-8") as fh:
@@ -246,7 +256,10 @@ def unpaired_rows(config: DpoJobConfig, ctx: JobContext, train_pairs: list[dict]
 
     train, valid = [], []
     if uses_pairs(config):
-        rows, report = from_pairs([*train_pairs, *valid_pairs])
+        # the split the run's pairs were given (a held-out source's pairs still said "train" in their own column,
+        # and KTO trained on them)
+        rows, report = from_pairs([*(dict(p, split="train") for p in train_pairs),
+                                   *(dict(p, split="valid") for p in valid_pairs)])
         ctx.log(f"KTO from pairs: {report.desirable} good, {report.undesirable} bad translations "
                 f"({report.conflicts} both)")
         train += [r for r in rows if r["split"] == "train"]
@@ -257,12 +270,21 @@ def unpaired_rows(config: DpoJobConfig, ctx: JobContext, train_pairs: list[dict]
         rows, report = from_judgements(records, valid_share=config.valid_share_if_missing, seed=config.seed)
         ctx.log(f"KTO from {report.judgements} judgements ({report.used} used, per format {report.per_kind}): "
                 f"{report.desirable} good, {report.undesirable} bad translations ({report.conflicts} both)")
-        train += [r for r in rows if r["split"] == "train"]
+        judged = [r for r in rows if r["split"] == "train"]
+        if config.max_pairs and not uses_pairs(config):  # the pairs were cut to it already
+            random.Random(config.seed).shuffle(judged)
+            judged = judged[: config.max_pairs]
+        train += judged
         valid += [r for r in rows if r["split"] != "train"]
-    random.Random(config.seed).shuffle(train)
-    if config.max_pairs:
-        train = train[: config.max_pairs]
-    return train, valid
+    # the pairs' and the judgements' splits are drawn apart: a source validated on one side was trained on from the
+    # other (10 of 20 validation sources)
+    held = {group_key(r["pair"], r["source"]) for r in valid}
+    kept = [r for r in train if group_key(r["pair"], r["source"]) not in held]
+    if len(kept) < len(train):
+        ctx.log(f"{counted(len(train) - len(kept), 'training translation')} left out: their source is in "
+                "validation", level="warning")
+    random.Random(config.seed).shuffle(kept)
+    return kept, valid
 
 
 def run(config: DpoJobConfig, ctx: JobContext) -> None:
@@ -357,6 +379,8 @@ def run(config: DpoJobConfig, ctx: JobContext) -> None:
             "pair_sets": list(config.pair_sets) if uses_pairs(config) else [], "beta": config.beta,
             "loss_type": config.loss_type if config.objective in ("dpo", "cpo") else config.objective,
             "nll_weight": config.nll_weight, "reference_chosen": config.reference_chosen,
+            **({"cpo_alpha": cpo_alpha(config)} if config.objective == "cpo" else {}),
+            **({"flip_rate": config.flip_rate} if config.objective == "dpo" and config.loss_type == "robust" else {}),
             "steps": steps, "epochs": config.epochs, "learning_rate": config.learning_rate, "lora": config.lora,
             ("train_examples" if config.objective == "kto" else "train_pairs"): len(train_ex),
             ("valid_examples" if config.objective == "kto" else "valid_pairs"): len(valid_ex),
@@ -364,6 +388,15 @@ def run(config: DpoJobConfig, ctx: JobContext) -> None:
             **({"kto_source": config.kto_source} if config.objective == "kto" else {}),
             **{k: v for k, v in final_eval.items() if k.startswith("eval_")}}
     register_policy(ctx, name, folder, config.register_stage, policy, steps, meta)
+
+
+def cpo_alpha(config: DpoJobConfig) -> float:
+    """The CPO objective's NLL weight: the form's *NLL weight*, where 0 means ALMA-R's 1.0 — except with the
+    'simpo' loss, where 0 is pure SimPO and a weight above 0 CPO-SimPO (TRL's documentation); 'simpo' ran as
+    CPO-SimPO whatever the form said."""
+    if config.loss_type == "simpo":
+        return config.nll_weight
+    return config.nll_weight or 1.0
 
 
 def build_args(config: DpoJobConfig, common: dict, train_ex: list[dict], ctx: JobContext,
@@ -376,12 +409,14 @@ def build_args(config: DpoJobConfig, common: dict, train_ex: list[dict], ctx: Jo
         from trl import DPOConfig as TrlDPOConfig
 
         return TrlDPOConfig(**common, model_init_kwargs=reference_kwargs,
+                            # robust DPO's ε: at 0 (TRL's default) its loss is the sigmoid's, to the digit
+                            label_smoothing=config.flip_rate if config.loss_type == "robust" else 0.0,
                             loss_type=[config.loss_type, "sft"] if config.nll_weight > 0 else [config.loss_type],
                             loss_weights=[1.0, config.nll_weight] if config.nll_weight > 0 else None)
     if config.objective in ("cpo", "orpo"):
         extra = {}
         if config.objective == "cpo":
-            extra = {"loss_type": config.loss_type, "cpo_alpha": config.nll_weight or 1.0}
+            extra = {"loss_type": config.loss_type, "cpo_alpha": cpo_alpha(config)}
         return paired_config_class(config.objective)(**common, **extra)
     from trl import KTOConfig
 

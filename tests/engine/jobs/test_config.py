@@ -122,10 +122,10 @@ def test_choice_values_read_as_words_in_forms():
 # the forms users know.
 FORMS_BEFORE_THE_BASES = {
     "DpoJobConfig": [
-        "policy", "objective", "pair_sets", "kto_source", "model_name", "beta", "loss_type", "reference_chosen",
-        "nll_weight", "learning_rate", "batch_size", "gradient_accumulation", "epochs", "max_grad_norm", "lora",
-        "lora_r", "lora_alpha", "max_length", "eval_every", "save_every", "max_pairs", "valid_share_if_missing",
-        "register_stage", "seed", "precision", "gradient_checkpointing", "report_to"
+        "policy", "objective", "pair_sets", "kto_source", "model_name", "beta", "loss_type", "flip_rate",
+        "reference_chosen", "nll_weight", "learning_rate", "batch_size", "gradient_accumulation", "epochs",
+        "max_grad_norm", "lora", "lora_r", "lora_alpha", "max_length", "eval_every", "save_every", "max_pairs",
+        "valid_share_if_missing", "register_stage", "seed", "precision", "gradient_checkpointing", "report_to"
     ],
     "GrpoJobConfig": [
         "policy", "method", "reward_model", "extra_reward_models", "ensemble", "ensemble_k", "rm_weight",
