@@ -9,8 +9,8 @@ QLoRA (``qlora``, which implies ``lora``): the backbone's linear layers load in 
 (bitsandbytes), their matrix products in the job's precision (bf16/fp16 on a GPU, fp32 on the CPU); LoRA adapters
 (fp32) on every linear layer and the reward head (unquantised, fp32) train, nothing else. At the end the adapters
 and the head are saved (``outputs/qlora_adapter``), the backbone is loaded again unquantised, the adapters are
-merged into it, and that full-precision model is evaluated, saved and registered — merging into 4-bit weights
-would bake their rounding into the saved model.
+merged into it, and that unquantised model (in the dtype a LoRA run saves) is evaluated, saved and registered —
+merging into 4-bit weights would bake their rounding into the saved model.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from engine.jobs.training import (
     fit_max_length,
     last_checkpoint,
     policy_name,
+    release_trainer,
     studio_callback_class,
     tracking_args,
     training_pairs,
@@ -294,8 +295,6 @@ def _merge_qlora(trainer: Any, load: Any, ctx: JobContext, dtype: Any, precision
     """The trained QLoRA model as a full-precision reward model: the adapters and the trained head saved to
     ``outputs/qlora_adapter``, the 4-bit model freed, the backbone loaded again unquantised in ``dtype`` (the
     precision a LoRA model is saved in), the adapters loaded onto it and merged."""
-    import gc
-
     from peft import PeftModel
 
     from engine.jobs.precision import torch_device
@@ -303,12 +302,7 @@ def _merge_qlora(trainer: Any, load: Any, ctx: JobContext, dtype: Any, precision
     folder = ctx.output_dir / "qlora_adapter"
     trainer.model.save_pretrained(folder)
     pad_token_id = trainer.model.config.pad_token_id
-    trainer.model = trainer.model_wrapped = trainer.optimizer = trainer.lr_scheduler = None
-    gc.collect()
-    if precision.device != "cpu":
-        import torch
-
-        torch.cuda.empty_cache()
+    release_trainer(trainer)
     full = load()
     full.config.pad_token_id = pad_token_id
     model = PeftModel.from_pretrained(full, folder).merge_and_unload()
@@ -482,6 +476,7 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
     if withheld_under_zero3(ctx, "reward model", {"steps": steps, "base_model": base.name}):
         return
     if qlora:
+        del model  # the 4-bit model: the trainer's references are the last, and _merge_qlora lets go of them
         model = _merge_qlora(trainer, load, ctx, dtype, precision)
     else:
         model = trainer.model

@@ -253,6 +253,23 @@ def zero3_sharded() -> bool:
     return bool(is_deepspeed_zero3_enabled())
 
 
+def release_trainer(trainer: Any) -> None:
+    """Let go of every reference a finished Trainer holds to its model, optimizer and scheduler — its own, its
+    accelerator's and its callback handler's — and collect them, so a model loaded next does not sit beside them
+    (setting ``trainer.model`` to None alone left the 4-bit model and its optimizer alive on the GPU)."""
+    import gc
+
+    import torch
+
+    trainer.accelerator.free_memory()
+    handler = trainer.callback_handler
+    handler.model = handler.optimizer = handler.lr_scheduler = None
+    trainer.model = trainer.model_wrapped = trainer.optimizer = trainer.lr_scheduler = None
+    gc.collect()
+    if torch.cuda.is_available():
+        torch.cuda.empty_cache()
+
+
 def save_policy(model: Any, tokenizer: Any, folder: Path, parent: ModelRef, created_by: str,
                 merge_lora: bool, **card: Any) -> tuple[Path, int]:
     """Save a trained policy (LoRA merged first) with its tokenizer and ``tarjama.json``; returns the folder and

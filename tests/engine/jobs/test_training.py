@@ -180,3 +180,27 @@ def test_a_zero3_policy_is_not_registered_from_rank_0s_shard(ctx, tiny_policy_di
         reason = zero3_not_saved("policy")
         assert summary["not_registered"] == reason and reason.startswith("the policy was not saved")
         assert any(e["type"] == "log" and e["level"] == "warning" and e["message"] == reason for e in events)
+
+
+def test_a_released_trainer_holds_no_model_or_optimizer(tmp_path, tiny_policy_dir):
+    # QLoRA's merge set trainer.model to None and loaded the backbone again, while the accelerator and the callback
+    # handler still held the 4-bit model and its optimizer: on a GPU both sat beside the merged model
+    import gc
+    import weakref
+
+    from datasets import Dataset
+    from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
+
+    from engine.jobs.training import release_trainer
+
+    model = AutoModelForCausalLM.from_pretrained(tiny_policy_dir)
+    rows = Dataset.from_list([{"input_ids": [1, 5, 6, 7], "labels": [1, 5, 6, 7]}] * 4)
+    trainer = Trainer(model=model, train_dataset=rows, args=TrainingArguments(
+        output_dir=str(tmp_path / "out"), max_steps=1, per_device_train_batch_size=2, use_cpu=True, report_to=[],
+        save_strategy="no", disable_tqdm=True))
+    trainer.train()
+    model_ref, optimizer_ref = weakref.ref(model), weakref.ref(trainer.optimizer)
+    del model
+    release_trainer(trainer)
+    gc.collect()
+    assert model_ref() is None and optimizer_ref() is None
