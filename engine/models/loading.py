@@ -429,18 +429,30 @@ def load_causal_lm(name_or_path: str | Path, trust_remote_code: bool = False, dt
     return model
 
 
-def load_state_dict(folder: Path | str) -> dict[str, torch.Tensor]:
-    """A model folder's safetensors weights (one file or an index of shards) as one state dict."""
+def load_state_dict(folder: Path | str, prefixes: tuple[str, ...] | None = None) -> dict[str, torch.Tensor]:
+    """A model folder's safetensors weights (one file or an index of shards) as one state dict; with ``prefixes``,
+    only the tensors whose names start with one of them, read alone from the shards that hold them (a reward
+    head's few tensors were read by loading every weight of the model into memory)."""
+    from safetensors import safe_open
     from safetensors.torch import load_file
 
     folder = Path(folder)
     single = folder / "model.safetensors"
-    if single.exists():
-        return load_file(str(single))
     index = folder / "model.safetensors.index.json"
-    if not index.exists():
+    if single.exists():
+        shards = {"model.safetensors": None}
+    elif index.exists():
+        weight_map = json.loads(index.read_text())["weight_map"]
+        shards = {shard: None for name, shard in sorted(weight_map.items(), key=lambda kv: kv[1])
+                  if prefixes is None or name.startswith(prefixes)}
+    else:
         raise FileNotFoundError(f"{folder} has no safetensors weights")
     state: dict[str, torch.Tensor] = {}
-    for shard in sorted(set(json.loads(index.read_text())["weight_map"].values())):
-        state.update(load_file(str(folder / shard)))
+    for shard in shards:
+        if prefixes is None:
+            state.update(load_file(str(folder / shard)))
+            continue
+        with safe_open(str(folder / shard), framework="pt") as fh:
+            names = [name for name in fh.keys() if name.startswith(prefixes)]  # noqa: SIM118 — a handle, no dict
+            state.update({name: fh.get_tensor(name) for name in names})
     return state

@@ -203,7 +203,7 @@ def _load_head(model: Any, spec: dict, folder: Path) -> None:
     _apply_head(model, spec, empty_output_layer(model.config) if spec["type"] == "likelihood" else None)
     prefix = model.base_model_prefix
     head_keys = ("score.", f"{prefix}.lm_head.")
-    state = {k: v for k, v in load_state_dict(folder).items() if k.startswith(head_keys)}
+    state = load_state_dict(folder, head_keys)
     missing, unexpected = model.load_state_dict(state, strict=False)
     missing = [k for k in missing if k.startswith(head_keys)]
     if missing or unexpected:

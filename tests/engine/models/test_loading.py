@@ -348,3 +348,23 @@ def test_a_masked_lm_encoder_is_refused_as_a_policy_and_kept_as_a_reward_base(tm
     assert not refused.ok and "bert encoder (a masked language model" in refused.message
     assert check_loadable(encoder).ok  # a reward-model base may be one
     assert check_loadable(saved("bert-decoder", is_decoder=True), policy=True).ok  # trained left to right
+
+
+def test_a_state_dicts_chosen_tensors_are_read_alone_from_the_shards_that_hold_them(tmp_path):
+    # a reward head's few tensors were read by loading every weight of the model into memory
+    import json
+
+    import torch
+    from safetensors.torch import save_file
+
+    from engine.models.loading import load_state_dict
+
+    save_file({"model.a": torch.zeros(2), "model.b": torch.ones(2)}, str(tmp_path / "model-00001-of-00002.safetensors"))
+    save_file({"score.weight": torch.full((1, 2), 3.0)}, str(tmp_path / "model-00002-of-00002.safetensors"))
+    (tmp_path / "model.safetensors.index.json").write_text(json.dumps({"weight_map": {
+        "model.a": "model-00001-of-00002.safetensors", "model.b": "model-00001-of-00002.safetensors",
+        "score.weight": "model-00002-of-00002.safetensors"}}))
+    assert set(load_state_dict(tmp_path)) == {"model.a", "model.b", "score.weight"}
+    (tmp_path / "model-00001-of-00002.safetensors").unlink()  # the head's shard alone is read
+    head = load_state_dict(tmp_path, ("score.",))
+    assert list(head) == ["score.weight"] and torch.equal(head["score.weight"], torch.full((1, 2), 3.0))
