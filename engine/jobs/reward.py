@@ -134,7 +134,8 @@ def in_prompt_format(rows: list[dict], prompt_format: str, tokenizer: Any) -> li
     return [{**r, "prompt": build_prompt(r["source"], r["pair"], prompt_format, tokenizer)} for r in rows]
 
 
-def _encode(rows: list[dict], tokenizer: Any, fmt: str, max_length: int, margin_scale: float) -> list[dict]:
+def _encode(rows: list[dict], tokenizer: Any, fmt: str, max_length: int | None, margin_scale: float
+            ) -> list[dict]:
     from engine.reward.encoding import pair_ids
 
     out = []
@@ -147,14 +148,17 @@ def _encode(rows: list[dict], tokenizer: Any, fmt: str, max_length: int, margin_
     return out
 
 
-def _within_length(rows: list[dict], tokenizer: Any, fmt: str, max_length: int) -> tuple[list[dict], int]:
-    """The pairs whose prompt + chosen and prompt + rejected both fit in ``max_length`` tokens, and how many did
-    not (left out, as the DPO job leaves them out, not cut: the setting's help says so)."""
-    from engine.reward.encoding import pair_ids
-
-    kept = [r for r in rows if max(len(pair_ids(tokenizer, r["prompt"], r[side], fmt))
-                                   for side in ("chosen", "rejected")) <= max_length]
-    return kept, len(rows) - len(kept)
+def _encode_fitting(rows: list[dict], tokenizer: Any, fmt: str, max_length: int, margin_scale: float
+                    ) -> tuple[list[dict], list[dict], int]:
+    """The pairs whose prompt + chosen and prompt + rejected both fit in ``max_length`` tokens, their encodings
+    (:func:`_encode`), and how many did not fit (left out, as the DPO job leaves them out, not cut: the setting's
+    help says so)."""
+    kept, encoded = [], []
+    for row, item in zip(rows, _encode(rows, tokenizer, fmt, None, margin_scale), strict=True):
+        if max(len(item["chosen_ids"]), len(item["rejected_ids"])) <= max_length:
+            kept.append(row)
+            encoded.append(item)
+    return kept, encoded, len(rows) - len(kept)
 
 
 def _num_layers(model_config: Any) -> int:
@@ -375,11 +379,14 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
     train_rows = in_prompt_format(train_rows, base.prompt_format, tokenizer)
     valid_sets = {name: in_prompt_format(rows, base.prompt_format, tokenizer) for name, rows in valid_sets.items()}
     config = fit_max_length(config, base, ctx)
-    train_rows, long_train = _within_length(train_rows, tokenizer, base.prompt_format, config.max_length)
-    long_valid = 0
-    for name, rows in valid_sets.items():
-        valid_sets[name], dropped = _within_length(rows, tokenizer, base.prompt_format, config.max_length)
+    train_rows, train_enc, long_train = _encode_fitting(train_rows, tokenizer, base.prompt_format, config.max_length,
+                                                        config.margin_scale)
+    long_valid, valid_enc = 0, []
+    for i, (name, rows) in enumerate(valid_sets.items()):
+        valid_sets[name], encoded, dropped = _encode_fitting(rows, tokenizer, base.prompt_format, config.max_length,
+                                                             config.margin_scale)
         long_valid += dropped
+        valid_enc = encoded if i == 0 else valid_enc  # the first set is the trainer's evaluation set
     if long_train or long_valid:  # cut to max_length, a long pair's two sides were often the same ids: no signal,
         # and in validation a tie counted as wrong
         ctx.log(f"{counted(long_train, 'training pair')} and {counted(long_valid, 'validation pair')} longer than "
@@ -392,8 +399,6 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
     qlora = config.qlora
     lora = config.lora or qlora  # QLoRA trains LoRA adapters: ticking it alone means LoRA on a 4-bit backbone
     dtype = precision.load_dtype(trainable=True, lora=lora)
-    train_enc = _encode(train_rows, tokenizer, base.prompt_format, config.max_length, config.margin_scale)
-    valid_enc = _encode(valid_rows, tokenizer, base.prompt_format, config.max_length, config.margin_scale)
 
     peft_config = None
     if lora:
