@@ -21,13 +21,12 @@ shared (see :func:`linguist_weights`); a linguist who shared no item keeps weigh
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from engine.feedback.agreement import agreement, rating_from_judgement
-from engine.preferences.pairing import group_key
+from engine.preferences.pairing import source_key, source_split
 
 MIN_WEIGHT = 0.1
 """The lowest weight agreement weighting gives a linguist (nobody is silenced entirely)."""
@@ -91,13 +90,6 @@ def judgement_pairs(record: dict) -> tuple[list[tuple[str, str, float]], int]:
     return pairs, len(ordered) - len(pairs)
 
 
-def _split(key: str, valid_share: float, seed: int) -> str:
-    if valid_share <= 0:
-        return "train"
-    bucket = int(hashlib.sha1(f"{seed}:{key}".encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
-    return "valid" if bucket < valid_share else "train"
-
-
 def convert(records: Iterable[dict], *, weights: dict[str, float] | None = None, valid_share: float = 0.2,
             seed: int = 0) -> tuple[list[dict], ConversionReport]:
     """Preference-pair rows (without ``prompt``, which depends on the reward model's format) and a report.
@@ -118,7 +110,7 @@ def convert(records: Iterable[dict], *, weights: dict[str, float] | None = None,
             continue
         report.used += 1
         weight = float((weights or {}).get(record["linguist"], 1.0))
-        key_group = group_key(record["pair"], record["source"])
+        key_group = source_key(record["pair"], record["source"])
         for chosen, rejected, margin in pairs:
             key = (record["pair"], key_group, chosen, rejected)
             if key in rows:
@@ -135,7 +127,7 @@ def convert(records: Iterable[dict], *, weights: dict[str, float] | None = None,
             rows[key] = {
                 "group_key": key_group, "pair": record["pair"], "source": record["source"], "chosen": chosen,
                 "rejected": rejected, "margin": float(margin), "chosen_quality": None, "rejected_quality": None,
-                "chosen_cand": None, "rejected_cand": None, "split": _split(key_group, valid_share, seed),
+                "chosen_cand": None, "rejected_cand": None, "split": source_split(key_group, valid_share, seed),
                 "strategy": record["kind"], "linguist": record["linguist"],
                 "judgement_id": None if record.get("judgement_id") is None else int(record["judgement_id"]),
                 "weight": weight,

@@ -15,7 +15,7 @@ From preference pairs: each pair's chosen translation is desirable and its rejec
 Examples are de-duplicated on (language pair, source, text, label). The same text may appear with both labels
 (two linguists disagreeing, or a translation chosen in one pair and rejected in another): both are kept and
 counted as conflicts. Every source's examples fall in one split, by the same seeded hash of the source as human
-pairs (:func:`engine.preferences.pairing.group_key`), so no source crosses train and validation.
+pairs (:func:`engine.preferences.pairing.source_key`), so no source crosses train and validation.
 """
 
 from __future__ import annotations
@@ -23,8 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from engine.feedback.pairs import _split
-from engine.preferences.pairing import group_key
+from engine.preferences.pairing import source_key, source_split
 
 
 @dataclass
@@ -96,7 +95,7 @@ def from_judgements(
             continue
         report.used += 1
         report.per_kind[record["kind"]] = report.per_kind.get(record["kind"], 0) + 1
-        key_group = group_key(record["pair"], record["source"])
+        key_group = source_key(record["pair"], record["source"])
         for text, label in labelled:
             _add(
                 rows,
@@ -108,7 +107,7 @@ def from_judgements(
                     "source": record["source"],
                     "completion": text,
                     "label": label,
-                    "split": _split(key_group, valid_share, seed),
+                    "split": source_split(key_group, valid_share, seed),
                     "linguist": record["linguist"],
                     "judgement_id": int(record["judgement_id"]),
                     "kind": record["kind"],

@@ -55,7 +55,7 @@ from engine.jobs.training import (
     training_pairs,
 )
 from engine.models.refs import ModelRef
-from engine.preferences.pairing import group_key
+from engine.preferences.pairing import source_key
 from engine.rl.objectives import KTO_SOURCES, OBJECTIVES
 from engine.wording import counted
 
@@ -278,8 +278,8 @@ def unpaired_rows(config: DpoJobConfig, ctx: JobContext, train_pairs: list[dict]
         valid += [r for r in rows if r["split"] != "train"]
     # the pairs' and the judgements' splits are drawn apart: a source validated on one side was trained on from the
     # other (10 of 20 validation sources)
-    held = {group_key(r["pair"], r["source"]) for r in valid}
-    kept = [r for r in train if group_key(r["pair"], r["source"]) not in held]
+    held = {source_key(r["pair"], r["source"]) for r in valid}
+    kept = [r for r in train if source_key(r["pair"], r["source"]) not in held]
     if len(kept) < len(train):
         ctx.log(f"{counted(len(train) - len(kept), 'training translation')} left out: their source is in "
                 "validation", level="warning")

@@ -101,8 +101,10 @@ def held_out_human(rows: list[dict], ctx: JobContext) -> tuple[list[dict], list[
 def without_held_out(replay: list[dict], human_valid: list[dict], ctx: JobContext) -> list[dict]:
     """The synthetic pairs to replay, less those whose source the human validation pairs hold out: Phase 2 scored
     the same sources the linguists judge, and replaying them trained on the sources the 0.80 bar is judged on."""
-    held = {(r["pair"], r["source"]) for r in human_valid}
-    kept = [r for r in replay if (r["pair"], r["source"]) not in held]
+    from engine.preferences.pairing import source_key
+
+    held = {source_key(r["pair"], r["source"]) for r in human_valid}  # up to spacing, as every split
+    kept = [r for r in replay if source_key(r["pair"], r["source"]) not in held]
     if len(kept) < len(replay):
         ctx.log(f"{len(replay) - len(kept)} synthetic pair(s) left out of the replay: their source is held out "
                 "for the human validation")

@@ -369,13 +369,13 @@ def export_training_pairs(store: Any, config: Any, path: Path, *, only_data: boo
     if n == 0:
         raise ValueError("the chosen pair sets hold no pairs")
     from engine.preferences.export import split_records
-    from engine.preferences.pairing import group_key
+    from engine.preferences.pairing import source_key
 
     rows = pq.read_table(path, columns=["split", "pair", "source"]).to_pylist()
     train, valid, _ = split_records(rows, valid_share_if_missing=config.valid_share_if_missing, seed=config.seed)
     if not train and only_data:
-        sources = len({group_key(r["pair"], r["source"]) for r in rows})
-        held = len({group_key(r["pair"], r["source"]) for r in valid})
+        sources = len({source_key(r["pair"], r["source"]) for r in rows})
+        held = len({source_key(r["pair"], r["source"]) for r in valid})
         raise ValueError(f"nothing left to train on: the chosen pair sets hold {counted(n, 'pair')} from "
                          f"{counted(sources, 'source')} and no training pair once {counted(held, 'source')} "
                          f"{'is' if held == 1 else 'are'} held out for validation — generate and score more sources")

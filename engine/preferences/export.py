@@ -46,7 +46,7 @@ from typing import Any
 from engine.export_folders import check_replaceable, make_shareable
 from engine.licence import LICENCE_FILE, UNSET, licence_header, write_licence_file
 from engine.markup import json_line
-from engine.preferences.pairing import group_key
+from engine.preferences.pairing import source_key
 
 EXPORT_NAMES: dict[str, str] = {"synthetic": "synthetic_preferences", "human": "human_pairs"}
 """Origin -> export folder name. The judgement log (``human_preferences.jsonl``) has a name of its own."""
@@ -119,8 +119,8 @@ def split_records(records: list[dict], *, valid_share_if_missing: float = 0.1, s
     validation split.
 
     Validation is the pairs' own ``valid`` split; when no pair has one, ``valid_share_if_missing`` of the sources
-    (seeded) is held out. A source is identified by its language pair and text up to spacing (:func:`group_key`)."""
-    key = lambda r: group_key(r["pair"], r["source"])  # noqa: E731
+    (seeded) is held out. A source is identified by its language pair and text up to spacing (:func:`source_key`)."""
+    key = lambda r: source_key(r["pair"], r["source"])  # noqa: E731
     valid = [r for r in records if r["split"] == "valid"]
     if not valid and valid_share_if_missing > 0 and records:
         sources = sorted({key(r) for r in records})

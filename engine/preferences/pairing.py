@@ -6,7 +6,7 @@ be rejected); a candidate that keeps fewer of the source's glossary terms (``ter
 those that keep the most terms; the quality margin is at least ``min_margin`` and never zero (ties give no
 pair); near-identical candidates give no pair (compared after Arabic normalisation when the scores were); each
 (source, chosen, rejected) appears once; and the validation split is drawn per source — its language pair and text
-(:func:`group_key`), not its corpus segment — so a source's pairs are all in train or all in validation, however
+(:func:`source_key`), not its corpus segment — so a source's pairs are all in train or all in validation, however
 many segments or corpora hold it.
 """
 
@@ -41,7 +41,7 @@ class ScoredCandidate:
     """The language pair (``en-ar``): with the source, what the validation split is drawn on."""
 
 
-def group_key(pair: str, source: str) -> str:
+def source_key(pair: str, source: str) -> str:
     """The key every pair of one source shares — its language pair and its text up to spacing — which splits never
     cross (two segments of one corpus, or two corpora, may hold the same source)."""
     digest = hashlib.sha1(f"{pair}\t{' '.join(source.split())}".encode()).hexdigest()[:16]
@@ -100,9 +100,11 @@ class PreferencePair:
     rejected_scores: dict = field(default_factory=dict, compare=False, hash=False)
 
 
-def source_split(group: str, valid_fraction: float, seed: int = 0) -> str:
-    """``"valid"`` for a seeded, stable share of sources, else ``"train"`` (the same for every pair of a source)."""
-    digest = hashlib.sha256(f"{seed}:{group}".encode()).digest()
+def source_split(key: str, valid_fraction: float, seed: int = 0) -> str:
+    """``"valid"`` for a seeded, stable share of sources, else ``"train"`` (the same for every pair of a source):
+    ``key`` is its :func:`source_key`. Synthetic and human pairs draw on it alike, so a source scored in Phase 2
+    and judged by the linguists falls on the same side of both (two hashes dropped more replayed pairs)."""
+    digest = hashlib.sha256(f"{seed}:{key}".encode()).digest()
     return "valid" if int.from_bytes(digest[:8], "big") / 2**64 < valid_fraction else "train"
 
 
@@ -150,7 +152,7 @@ def build_pairs(candidates: Iterable[ScoredCandidate], config: PairingConfig) ->
     pairs: list[PreferencePair] = []
     for group_id in sorted(groups):
         group = groups[group_id]
-        split = source_split(group_key(group[0].pair, group[0].source), config.valid_fraction, config.seed)
+        split = source_split(source_key(group[0].pair, group[0].source), config.valid_fraction, config.seed)
         seen: set[tuple[str, str]] = set()
         for chosen, rejected in _proposals(group, config.strategy):
             margin = chosen.quality - rejected.quality
