@@ -97,13 +97,28 @@ class RewardJobConfig(TrainerSettings, LoraSettings, PairDataSettings):
                                         advanced=True, label="Likelihood baseline")
 
 
+CPU_BITSANDBYTES = "0.48"
+"""The first bitsandbytes whose 4-bit layers run on the CPU."""
+
+
 def qlora_unavailable() -> str | None:
     """Why QLoRA cannot run here (``None``: it can). bitsandbytes' 4-bit layers run on a CUDA GPU and, since
     0.48, on the CPU too (the gradients of the adapters match those of an fp32 model holding the dequantised
     weights), so the package is all it needs."""
+    import importlib.metadata
     import importlib.util
 
-    return None if importlib.util.find_spec("bitsandbytes") else QLORA_NEEDS_BITSANDBYTES
+    if not importlib.util.find_spec("bitsandbytes"):
+        return QLORA_NEEDS_BITSANDBYTES
+    from packaging.version import Version
+
+    from engine.jobs.training import cuda_available
+
+    version = importlib.metadata.version("bitsandbytes")
+    if not cuda_available() and Version(version) < Version(CPU_BITSANDBYTES):  # it failed inside the job
+        return (f"QLoRA on the CPU needs bitsandbytes {CPU_BITSANDBYTES} or later (its CPU 4-bit kernels); "
+                f"{version} is installed: upgrade it, or use LoRA")
+    return None
 
 
 def check(config: RewardJobConfig) -> None:

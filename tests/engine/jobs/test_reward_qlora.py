@@ -101,6 +101,21 @@ def test_qlora_is_checked_for_bitsandbytes_not_for_a_gpu(monkeypatch):
             checked_config(kind, {"qlora": True})
 
 
+def test_qlora_on_the_cpu_asks_for_a_bitsandbytes_with_cpu_kernels(monkeypatch):
+    # an older bitsandbytes passed the check on the CPU and failed inside the job
+    import importlib.metadata
+
+    import engine.jobs.training as training
+
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "0.45.0" if name == "bitsandbytes" else real(name))
+    monkeypatch.setattr(training, "cuda_available", lambda: False)
+    with pytest.raises(ValueError, match="QLoRA on the CPU needs bitsandbytes 0.48 or later .* 0.45.0 is installed"):
+        checked_config("reward", {"qlora": True})
+    monkeypatch.setattr(training, "cuda_available", lambda: True)
+    assert checked_config("reward", {"qlora": True}).qlora
+
+
 def test_a_qlora_fine_tune_loads_a_saved_reward_model_with_its_mlp_head_on_a_4bit_backbone(
         supervisor, store, tiny_policy_dir, pair_set, tmp_path):
     # the fine-tune starts from a reward model, not a policy: its saved MLP head goes onto the 4-bit backbone
