@@ -131,7 +131,7 @@ def check(config: BootstrapConfig) -> None:
     """A warm-up no longer than the training."""
     if config.warmup_steps > config.max_steps:
         raise ValueError(f"{setting_words(BootstrapConfig, 'warmup_steps')} {config.warmup_steps} is above "
-                         f"{setting_words(BootstrapConfig, 'max_steps')} {config.max_steps}: the learning "
+                         f"{setting_words(BootstrapConfig, 'max_steps', inside=True)} {config.max_steps}: the learning "
                          "rate would still be rising when training stops")
 
 

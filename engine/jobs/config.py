@@ -197,16 +197,20 @@ def field_label(name: str, explicit: str | None = None) -> str:
     return explicit or LABELS.get(name) or name.replace("_", " ").capitalize()
 
 
-def named(label: str, name: str) -> str:
+def named(label: str, name: str, *, inside: bool = False) -> str:
     """How a refusal names a setting: its form ``label``, with the key ``name`` a config file uses where the two
-    differ ("Stop when KL is above target (stop_on_kl)"): the form shows the one, a YAML config the other."""
+    differ ("Stop when KL is above target (stop_on_kl)"): the form shows the one, a YAML config the other.
+    ``inside`` a sentence a capitalised word starts lower-case ("… is above step limit (max_steps) 20"; an
+    acronym such as "KL target" stays as it is)."""
+    if inside and label[1:2].islower():
+        label = label[0].lower() + label[1:]
     return label if label.lower() == name.replace("_", " ") else f"{label} ({name})"
 
 
-def setting_words(config_cls: type, name: str) -> str:
+def setting_words(config_cls: type, name: str, *, inside: bool = False) -> str:
     """:func:`named` for field ``name`` of config dataclass ``config_cls`` (its ``setting(label=...)`` first)."""
     field = {f.name: f for f in dataclasses.fields(config_cls)}.get(name)
-    return named(field_label(name, field.metadata.get("label") if field else None), name)
+    return named(field_label(name, field.metadata.get("label") if field else None), name, inside=inside)
 
 
 @dataclass(frozen=True)

@@ -143,7 +143,7 @@ def check_objective(config: DpoJobConfig) -> None:
         raise ValueError(f"the CPO objective takes the loss {', '.join(CPO_LOSSES)}, not {config.loss_type!r}")
     if config.objective == "kto" and config.batch_size < 2:  # TRL failed once the models had loaded
         raise ValueError("KTO needs a batch of at least 2 translations (it estimates its KL term from the other "
-                         f"examples of the batch): raise {setting_words(DpoJobConfig, 'batch_size')}")
+                         f"examples of the batch): raise {setting_words(DpoJobConfig, 'batch_size', inside=True)}")
     if config.objective == "dpo" and config.loss_type == "simpo":
         raise ValueError("'simpo' is a loss of the CPO objective (reference-free): choose the objective 'cpo'")
     if config.beta <= 0 and config.objective != "orpo":  # ORPO's beta weighs its odds-ratio term: 0 is plain SFT

@@ -241,7 +241,7 @@ def reward_members(config: EvaluateConfig, store) -> list[ModelRef]:
 
     if config.extra_reward_models and not config.reward_model:
         raise ValueError("choose the first reward model of the ensemble in "
-                         f"{setting_words(EvaluateConfig, 'reward_model')}")
+                         f"{setting_words(EvaluateConfig, 'reward_model', inside=True)}")
     check_combination(config.ensemble, config.ensemble_k)
     refs = [resolve_model(store, n) for n in member_names(config.reward_model, config.extra_reward_models)]
     for ref in refs:

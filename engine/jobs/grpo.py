@@ -186,12 +186,12 @@ def check(config: GrpoJobConfig) -> None:
     """A reward to learn from, settings of the chosen method, known checks, glossaries for the terminology
     penalty."""
     if not any(name in ("rm", "chrf") for name, _ in _active_rewards(config)):
-        raise ValueError(f"choose a reward: a reward model with {setting_words(GrpoJobConfig, 'rm_weight')} above 0, "
-                         f"or {setting_words(GrpoJobConfig, 'chrf_weight')} above 0")
+        rm, chrf = (setting_words(GrpoJobConfig, name, inside=True) for name in ("rm_weight", "chrf_weight"))
+        raise ValueError(f"choose a reward: a reward model with {rm} above 0, or {chrf} above 0")
     check_combination(config.ensemble, config.ensemble_k)
     if config.extra_reward_models and not config.reward_model:
         raise ValueError("choose the first reward model of the ensemble in "
-                         f"{setting_words(GrpoJobConfig, 'reward_model')}")
+                         f"{setting_words(GrpoJobConfig, 'reward_model', inside=True)}")
     if config.method == "rloo" and config.scale_rewards != "group":
         raise ValueError(f"{setting_words(GrpoJobConfig, 'scale_rewards')} is GRPO's: RLOO's advantage is the reward "
                          "less the mean of the group's other "

@@ -126,8 +126,9 @@ def check(config: PPOJobConfig) -> None:
     if not member_names(config.reward_model, config.extra_reward_models):
         raise ValueError("choose a reward model")
     if config.stop_on_kl and config.kl_target <= 0:  # every step's KL is above 0: it stopped after step 1
-        raise ValueError(f"{setting_words(PPOJobConfig, 'stop_on_kl')} with {setting_words(PPOJobConfig, 'kl_target')} "
-                         "0 stops at the first step: set a KL target above 0")
+        raise ValueError(f"{setting_words(PPOJobConfig, 'stop_on_kl')} with "
+                         f"{setting_words(PPOJobConfig, 'kl_target', inside=True)} 0 stops at the first step: set a KL "
+                         "target above 0")
     check_terminology(config.terminology_penalty, config.glossaries)
 
 

@@ -214,7 +214,7 @@ def _studio_callback(ctx: JobContext, config: RewardJobConfig, num_layers: int, 
         # all@5 in 2 epochs trained the head alone, without a word (a warning, not a refusal: the default schedule
         # with fewer epochs is a fair choice)
         ctx.log(f"unfreezing: {', '.join(f'{p.label}@{p.start}' for p in late)} start(s) after the training's "
-                f"{config.epochs:g} epochs end and never apply", level="warning")
+                f"{config.epochs:g} epoch{'' if config.epochs == 1 else 's'} end and never apply", level="warning")
 
     class UnfreezingCallback(studio_callback_class()):
         """The studio callback plus layer-wise unfreezing by epoch or step."""

@@ -136,7 +136,7 @@ def test_demo_train_runs_the_jobs_own_checks_before_making_the_run_folder(tmp_pa
     run_dir = tmp_path / "run"
     assert main(["--out", str(tmp_path / "model"), "--run-dir", str(run_dir), "--steps", "20"]) == 2
     err = capsys.readouterr().err
-    assert "Warm-up steps (warmup_steps) 200 is above Step limit (max_steps) 20" in err and not run_dir.exists()
+    assert "Warm-up steps (warmup_steps) 200 is above step limit (max_steps) 20" in err and not run_dir.exists()
     # and this machine's precision: fp16 without CUDA made the folder, then failed in the job with a traceback
     import torch
 

@@ -210,3 +210,11 @@ def test_grpos_sample_interval_is_labelled_in_what_it_counts():
 
     (spec,) = [s for s in config_fields(GrpoJobConfig) if s.name == "sample_every"]
     assert spec.label == "Log a sample every (reward calls)" and "reward calls" in spec.help.lower()
+
+
+def test_a_setting_named_inside_a_sentence_starts_lower_case_unless_an_acronym():
+    from engine.jobs.config import named
+
+    assert named("Step limit", "max_steps", inside=True) == "step limit (max_steps)"
+    assert named("KL target", "kl_target", inside=True) == "KL target"
+    assert named("Step limit", "max_steps") == "Step limit (max_steps)"

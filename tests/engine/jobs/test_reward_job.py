@@ -143,7 +143,7 @@ def test_pairs_longer_than_max_length_are_left_out_not_cut(supervisor, store, ti
     logs = [r["message"] for r in store.runs.logs(run_id)]
     assert any(f"longer than max_length {limit} tokens left out" in m for m in logs)
     # a phase after the last epoch is said (all@3 in 1 epoch trained the head alone without a word)
-    assert "unfreezing: all@3 start(s) after the training's 1 epochs end and never apply" in logs
+    assert "unfreezing: all@3 start(s) after the training's 1 epoch end and never apply" in logs
 
 
 def test_a_pair_set_that_leaves_nothing_to_train_on_is_refused_before_the_run_exists(supervisor, store, tiny_policy,
