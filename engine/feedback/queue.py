@@ -43,7 +43,7 @@ def create_queue(store, *, name: str, corpus_ids: list[int], split: str, k: int,
     :func:`order_request`)."""
     from engine.feedback.uncertainty import check_ordering
     from engine.models.refs import resolve_model
-    from engine.reward.ensemble import check_combination, member_names
+    from engine.reward.ensemble import check_combination, member_names, resolve_members
 
     name = " ".join(str(name).split())
     if not name:
@@ -67,9 +67,7 @@ def create_queue(store, *, name: str, corpus_ids: list[int], split: str, k: int,
     rms = member_names(rm, extra_rms or [])
     if extra_rms and not rm:
         raise ValueError("choose the queue's first reward model before adding more")
-    for name_ in rms:
-        if resolve_model(store, name_).kind != "reward":
-            raise ValueError(f"{name_} is not a reward model")
+    resolve_members(store, rms)
     check_combination(ensemble, ensemble_k)
     check_ordering(ordering, len(rms))
     strategies = [s.name for s in check_strategies(strategies or list(DEFAULT_STRATEGIES))]

@@ -237,17 +237,13 @@ def _corpus_testset(config: EvaluateConfig, store) -> str:
 
 def reward_members(config: EvaluateConfig, store) -> list[ModelRef]:
     """The reward model and the ensemble's other members, checked to be reward models."""
-    from engine.reward.ensemble import check_combination, member_names
+    from engine.reward.ensemble import check_combination, member_names, resolve_members
 
     if config.extra_reward_models and not config.reward_model:
         raise ValueError("choose the first reward model of the ensemble in "
                          f"{setting_words(EvaluateConfig, 'reward_model', inside=True)}")
     check_combination(config.ensemble, config.ensemble_k)
-    refs = [resolve_model(store, n) for n in member_names(config.reward_model, config.extra_reward_models)]
-    for ref in refs:
-        if ref.kind != "reward":
-            raise ValueError(f"{ref.name} is a {ref.kind} model; choose a reward model")
-    return refs
+    return resolve_members(store, member_names(config.reward_model, config.extra_reward_models))
 
 
 def reward_of(config: EvaluateConfig, store) -> ModelRef | None:

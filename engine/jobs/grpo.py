@@ -56,8 +56,8 @@ from engine.jobs.training import (
     studio_callback,
     tracking_args,
 )
-from engine.models.refs import ModelRef, resolve_model
-from engine.reward.ensemble import COMBINATIONS, check_combination, member_names
+from engine.models.refs import ModelRef
+from engine.reward.ensemble import COMBINATIONS, check_combination, member_names, resolve_members
 from engine.rl.stopping import rollout_tokenizer
 from engine.wording import counted
 
@@ -227,10 +227,7 @@ def prepare(config: GrpoJobConfig, store, run_dir: Path) -> None:
     policy.save(run_dir / "inputs" / "policy.json")
     models = [policy]
     if config.reward_model and config.rm_weight > 0:
-        for i, name in enumerate(member_names(config.reward_model, config.extra_reward_models)):
-            rm = resolve_model(store, name)
-            if rm.kind != "reward":
-                raise ValueError(f"{name} is a {rm.kind} model; choose a reward model")
+        for i, rm in enumerate(resolve_members(store, member_names(config.reward_model, config.extra_reward_models))):
             models.append(rm)
             rm.save(run_dir / "inputs" / ("reward_model.json" if i == 0 else f"reward_model-{i}.json"))
     if config.glossaries:

@@ -32,7 +32,7 @@ from engine.jobs.threads import use_job_threads
 from engine.jobs.training import check_response_room, policy_name, register_policy, save_policy, tracking_args
 from engine.markup import json_line
 from engine.models.refs import ModelRef, resolve_model
-from engine.reward.ensemble import COMBINATIONS, check_combination, member_names
+from engine.reward.ensemble import COMBINATIONS, check_combination, member_names, resolve_members
 from engine.rl.alarms import AlarmSettings, check_alarms
 from engine.rl.shaping import RolloutStats, ShapingConfig
 from engine.rl.stopping import rollout_tokenizer
@@ -138,10 +138,7 @@ def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
     policy = resolve_model(store, config.policy)
     if policy.kind != "policy":
         raise ValueError(f"{config.policy} is not a policy model")
-    rewards = [resolve_model(store, name) for name in names]
-    for reward in rewards:
-        if reward.kind != "reward":
-            raise ValueError(f"{reward.name} is not a reward model")
+    rewards = resolve_members(store, names)
     _check_reads_policy_ids(policy, rewards)
     policy.save(run_dir / "inputs" / "policy.json")
     rewards[0].save(run_dir / "inputs" / "reward.json")

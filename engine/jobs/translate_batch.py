@@ -101,16 +101,13 @@ def prepare(config: TranslateBatchConfig, store, run_dir: Path) -> None:
     ref = resolve_model(store, config.model)
     if ref.kind != "policy":
         raise ValueError(f"{config.model} is a {ref.kind} model; choose a policy model")
-    from engine.reward.ensemble import check_combination, member_names
+    from engine.reward.ensemble import check_combination, member_names, resolve_members
 
     check_combination(config.ensemble, config.ensemble_k)
     if config.extra_reward_models and not config.reward_model:
         raise ValueError("choose the first reward model before adding more")
     names = member_names(config.reward_model, config.extra_reward_models) if config.reward_model else []
-    rms = [resolve_model(store, n) for n in names]  # none: the samples' consensus picks
-    for rm in rms:
-        if rm.kind != "reward":
-            raise ValueError(f"{rm.name} is a {rm.kind} model; choose a reward model")
+    rms = resolve_members(store, names)  # none: the samples' consensus picks
     if not config.qe_model:  # config.yaml records the QE model the run used
         from engine.monitor.settings import load_settings
 

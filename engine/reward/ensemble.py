@@ -148,6 +148,34 @@ def check_member_heads(configs: Sequence[Any]) -> None:
                          "log-likelihood). Choose members with the same kind of head.")
 
 
+def resolve_members(store: Any, names: Sequence[str]) -> list[Any]:
+    """The registered reward models ``names`` as :class:`~engine.models.refs.ModelRef`, refused when one is not a
+    reward model or, for an ensemble, when their heads cannot be combined (:func:`check_member_heads` on their
+    ``config.json``: a likelihood-head member beside another head was accepted when the queue or the run was made
+    and failed once the models had loaded)."""
+    from engine.models.refs import resolve_model
+
+    refs = [resolve_model(store, name) for name in names]
+    for ref in refs:
+        if ref.kind != "reward":
+            raise ValueError(f"{ref.name} is a {ref.kind} model, not a reward model: choose a reward model")
+    if len(refs) > 1:
+        configs = [_member_config(ref) for ref in refs]
+        if None not in configs:  # a config not readable here (a hub id offline) is checked when the models load
+            check_member_heads(configs)
+    return refs
+
+
+def _member_config(ref: Any) -> Any:
+    """A reward model's config from its folder (``None`` when it cannot be read here)."""
+    from transformers import AutoConfig
+
+    try:
+        return AutoConfig.from_pretrained(ref.path, trust_remote_code=ref.trust_remote_code, local_files_only=True)
+    except (OSError, ValueError):
+        return None
+
+
 def member_names(primary: str | None, extra: Sequence[str] = ()) -> list[str]:
     """The members of an ensemble: ``primary`` then ``extra``, blanks and repeats dropped, order kept."""
     names: list[str] = []

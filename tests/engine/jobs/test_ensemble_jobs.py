@@ -70,7 +70,7 @@ def test_ppo_refuses_a_policy_as_ensemble_member(supervisor, tiny_policy, tiny_r
         batch_size=4,
         mini_batch_size=2,
     )
-    with pytest.raises(ValueError, match="tiny-sft is not a reward model"):
+    with pytest.raises(ValueError, match="tiny-sft is a policy model, not a reward model"):
         supervisor.start("ppo", config)
 
 

@@ -195,3 +195,31 @@ def test_an_ensemble_refuses_to_mix_the_likelihood_head_with_others(two_rms, tin
                            max_new_tokens=4, seed=0)
     # members with the same kind of head combine as before
     assert len(EnsembleScorer(likelihood).score(["Good morning."] * 2, ["صباح", "الخير"], "en-ar")) == 2
+
+
+def test_an_ensemble_that_mixes_heads_is_refused_when_the_queue_or_run_is_made(store, tiny_policy, tiny_rm,
+                                                                              demo_corpus, tiny_policy_dir, tmp_path):
+    # a likelihood-head member beside a linear one was accepted: the queue failed at its first item, a PPO run once
+    # its policy and reference had loaded
+    from engine.feedback.queue import create_queue
+    from engine.jobs.kinds import checked_config, job_kind
+    from engine.models.loading import load_tokenizer
+    from engine.reward.ensemble import resolve_members
+    from engine.reward.model import build_reward_model, save_reward_model
+
+    tokenizer = load_tokenizer(tiny_policy_dir)
+    folder = save_reward_model(build_reward_model(tiny_policy_dir, pad_token_id=tokenizer.pad_token_id,
+                                                  head="likelihood"), tokenizer, tmp_path / "lik",
+                               prompt_format="tags")
+    store.models.register("lik-rm", "reward", str(folder), metadata={"prompt_format": "tags"})
+    with pytest.raises(ValueError, match="cannot mix reward models with the likelihood head"):
+        create_queue(store, name="mix", corpus_ids=[demo_corpus], split="test", k=1, model=tiny_policy, rm=tiny_rm,
+                     extra_rms=["lik-rm"], created_by="Lead", sample_size=2, ordering="disagreement")
+    assert store.feedback.queue_named("mix") is None
+    config = checked_config("ppo", {"policy": tiny_policy, "reward_model": tiny_rm, "extra_reward_models": ["lik-rm"],
+                                    "corpus_ids": [demo_corpus]})
+    with pytest.raises(ValueError, match="cannot mix reward models with the likelihood head"):
+        job_kind("ppo").prepare(config, store, tmp_path / "run")
+    assert [r.name for r in resolve_members(store, [tiny_rm])] == [tiny_rm]
+    with pytest.raises(ValueError, match="tiny-sft is a policy model, not a reward model"):
+        resolve_members(store, [tiny_rm, "tiny-sft"])
