@@ -210,11 +210,16 @@ def _studio_callback(ctx: JobContext, config: RewardJobConfig, num_layers: int, 
 
     phases = parse_schedule(config.unfreeze_schedule)
     check_schedule_depth(config.unfreeze_schedule, num_layers)
-    if config.unfreeze_unit == "epoch" and (late := [p for p in phases if p.start >= config.epochs]):
-        # all@5 in 2 epochs trained the head alone, without a word (a warning, not a refusal: the default schedule
-        # with fewer epochs is a fair choice)
-        ctx.log(f"unfreezing: {', '.join(f'{p.label}@{p.start}' for p in late)} start(s) after the training's "
-                f"{config.epochs:g} epoch{'' if config.epochs == 1 else 's'} end and never apply", level="warning")
+
+    def warn_late(length: float, unit: str) -> None:
+        """Name the phases that start after the training ends (all@5 in 2 epochs trained the head alone, without a
+        word; a warning, not a refusal: the default schedule with fewer epochs is a fair choice)."""
+        if late := [p for p in phases if p.start >= length]:
+            ctx.log(f"unfreezing: {', '.join(f'{p.label}@{p.start}' for p in late)} start(s) after the training's "
+                    f"{length:g} {unit}{'' if length == 1 else 's'} end and never apply", level="warning")
+
+    if config.unfreeze_unit == "epoch":
+        warn_late(config.epochs, "epoch")
 
     class UnfreezingCallback(studio_callback_class()):
         """The studio callback plus layer-wise unfreezing by epoch or step."""
@@ -232,6 +237,8 @@ def _studio_callback(ctx: JobContext, config: RewardJobConfig, num_layers: int, 
                     ctx.metric(state.global_step, trainable_params=trainable)
 
         def on_train_begin(self, args, state, control, model=None, **kw):
+            if config.unfreeze_unit == "step" and state.is_world_process_zero and not state.global_step:
+                warn_late(state.max_steps, "step")  # the steps are known once the trainer has counted them
             self._apply(model, int(state.epoch or 0) if config.unfreeze_unit == "epoch" else state.global_step,
                         state)
 

@@ -172,3 +172,12 @@ def test_a_pair_set_that_leaves_nothing_to_train_on_is_refused_before_the_run_ex
     seed_feedback(store, 4)
     kto = DpoJobConfig(policy="tiny-sft", objective="kto", kto_source="pairs+judgements", pair_sets=["score-one"])
     assert supervisor.create("dpo", kto)
+
+
+def test_a_phase_by_step_after_the_last_step_is_named(supervisor, store, tiny_policy, pair_set):
+    run_id = supervisor.start("reward", _config(pair_set, epochs=1, unfreeze_unit="step", model_name="rm-steps",
+                                                unfreeze_schedule=["head@0", "all@100000"], likelihood_baseline=False))
+    assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=30)
+    steps = store.models.get("rm-steps")["metadata"]["steps"]
+    assert (f"unfreezing: all@100000 start(s) after the training's {steps} steps end and never apply"
+            in [r["message"] for r in store.runs.logs(run_id)])
