@@ -2,8 +2,10 @@
 
 Words are compared through small sets of *forms*: the word lower-cased and stripped of accents, plus what remains
 after removing one regular ending — plural ``-s``/``-es``/``-x``/``-aux`` (→ ``-al``), ``-ies`` (→ ``-y``),
+(``-es`` whole only after s, x, z, ch, sh, o: ``rates`` is ``rate``, never ``rat``),
 ``-ed``/``-d``/``-ing`` (with a doubled consonant undoubled or a dropped ``e`` restored — not both: ``planned``
-is ``plan``, never ``plane``) and the French participle ``-é(e)(s)`` (written with its accent). A sentence word
+is ``plan``, never ``plane``; a one-syllable stem ending in vowel + consonant only with its ``e``: ``hoping`` is
+``hope``, never ``hop``) and the French participle ``-é(e)(s)`` (written with its accent). A sentence word
 matches a glossary word when one of its forms is the glossary word (or, for a glossary word written in the plural,
 its singular): the glossary's ``meeting`` is found in ``meetings`` but not in ``meet``. Where several glossary
 words match one sentence word, :func:`word_cost` says which is closest to it (``cares`` is ``cares`` before
@@ -52,11 +54,32 @@ def words(text: str) -> list[Word]:
     return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
+_VOWELS = "aeiouy"
+_ES_PLURAL = ("s", "x", "z", "ch", "sh", "o")
+"""The endings after which a plural adds ``-es`` (``buses``, ``boxes``, ``churches``, ``heroes``); after any other
+letter the ``e`` is the word's own (``rates`` is ``rate``, never ``rat``; ``notes``, ``planes``, ``portes``)."""
+
+
+def _short_closed(stem: str) -> bool:
+    """Whether ``stem`` is one syllable ending in a single vowel and a single consonant (``hop``, ``star``,
+    ``car``): such a verb doubles its consonant before ``-ed``/``-ing`` (``hopping``, ``starred``), so ``hoping``,
+    ``stared``, ``cared`` come from ``hope``, ``stare``, ``care``. Not after ``w``/``x``/``y``, never doubled
+    (``fixed``, ``snowing``, ``played``)."""
+    if len(stem) < 2 or stem[-1] in _VOWELS + "wx" or stem[-2] not in _VOWELS:
+        return False
+    if len(stem) >= 3 and stem[-3] in _VOWELS:  # two vowels (need, rain, cook): no doubling
+        return False
+    groups = re.findall(f"[{_VOWELS}]+", stem[1:] if stem[0] == "y" else stem)
+    return len(groups) == 1
+
+
 def _verb_stems(stem: str) -> set[str]:
     """What a word stripped of ``-ed``/``-ing`` may come from: the stem, the stem with a dropped ``e`` restored,
     and, for a doubled final consonant, the stem undoubled (``planned`` → ``plan``; never ``plane``: a consonant
-    is doubled after a short vowel only, so no ``e`` was dropped — it found the glossary's ``plane`` there)."""
-    out = {stem, stem + "e"}
+    is doubled after a short vowel only, so no ``e`` was dropped — it found the glossary's ``plane`` there). A
+    one-syllable stem ending in vowel + consonant is only the ``e`` form (:func:`_short_closed`: ``hoping`` is
+    ``hope``, never ``hop``)."""
+    out = {stem + "e"} if _short_closed(stem) else {stem, stem + "e"}
     if len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
         out.add(stem[:-1])
     return out
@@ -72,7 +95,8 @@ def forms(word: str) -> frozenset[str]:
     if w.endswith("aux") and len(w) > 4:
         out.add(w[:-3] + "al")
     if w.endswith("es") and len(w) > 3:
-        out.add(w[:-2])
+        if w[:-2].endswith(_ES_PLURAL):
+            out.add(w[:-2])
         out.add(w[:-1])
     if w.endswith(("s", "x")) and len(w) > 3 and not w.endswith(("ss", "us", "is")):
         out.add(w[:-1])
@@ -102,7 +126,9 @@ def plural_forms(word: str) -> frozenset[str]:
     if w.endswith("aux") and len(w) > 4:
         out.add(w[:-3] + "al")
     if w.endswith("es") and len(w) > 3:
-        out.update({w[:-2], w[:-1]})
+        out.add(w[:-1])
+        if w[:-2].endswith(_ES_PLURAL):
+            out.add(w[:-2])
     if w.endswith(("s", "x")) and len(w) > 3 and not w.endswith(("ss", "us", "is")):
         out.add(w[:-1])
     return frozenset(out)
