@@ -7,9 +7,10 @@ after removing one regular ending — plural ``-s``/``-es``/``-x``/``-aux`` (→
 is ``plan``, never ``plane``; a one-syllable stem ending in vowel + consonant only with its ``e``: ``hoping`` is
 ``hope``, never ``hop``) and the French participle ``-é(e)(s)`` (written with its accent). A sentence word
 matches a glossary word when one of its forms is the glossary word (or, for a glossary word written in the plural,
-its singular): the glossary's ``meeting`` is found in ``meetings`` but not in ``meet``. Where several glossary
+its singular — unless that plural is a word of its own, :data:`PLURAL_TERMS`: ``news``, ``customs``,
+``electronics``): the glossary's ``meeting`` is found in ``meetings`` but not in ``meet``. Where several glossary
 words match one sentence word, :func:`word_cost` says which is closest to it (``cares`` is ``cares`` before
-``care`` before ``car``). A French elided article or pronoun (``l'``, ``d'``, ``j'``, ``qu'`` …)
+``care``). A French elided article or pronoun (``l'``, ``d'``, ``j'``, ``qu'`` …)
 is split off as its own word, so ``l'hôpital`` holds ``hôpital``. A multi-word term matches consecutive words.
 This is a stemmer of a few rules, not a morphological analyser: irregular forms (``children``, ``went``,
 ``yeux``) are not found.
@@ -60,6 +61,28 @@ _ES_PLURAL = ("s", "x", "z", "ch", "sh", "o")
 letter the ``e`` is the word's own (``rates`` is ``rate``, never ``rat``; ``notes``, ``planes``, ``portes``)."""
 
 
+PLURAL_NOUNS = frozenset({
+    "news", "goods", "clothes", "premises", "outskirts", "surroundings", "belongings", "headquarters",
+    "vacances", "fiancailles", "funerailles", "moeurs", "environs",
+})
+"""Folded plurals that are words of their own, not the plural of their singular (``news`` is not ``new``s,
+``goods`` not ``good``s, ``vacances`` not ``vacance``s): a glossary term written so does not match the singular,
+and the singular's term is not found in them (``new`` in "the news")."""
+PLURAL_TERMS = PLURAL_NOUNS | {
+    "customs", "glasses", "arms", "minutes", "manners", "spectacles", "damages", "savings", "earnings",
+    "lunettes", "ciseaux",
+}
+"""Folded plurals whose own sense a glossary means when it lists them in the plural (``customs`` the service,
+``glasses`` the spectacles): the term does not match the singular (``custom``, ``glass``), though the singular's
+term still matches them (``glass`` in "two glasses"). So too every term word in ``-ics`` (``electronics``,
+``physics``, ``economics``: the singular is an adjective), but not a sentence word (``clinics``, ``topics``)."""
+
+
+def _plural_only(folded: str) -> bool:
+    """Whether a folded glossary word is a plural that does not match its singular (:data:`PLURAL_TERMS`)."""
+    return folded in PLURAL_TERMS or (folded.endswith("ics") and len(folded) > 5)
+
+
 def _short_closed(stem: str) -> bool:
     """Whether ``stem`` is one syllable ending in a single vowel and a single consonant (``hop``, ``star``,
     ``car``): such a verb doubles its consonant before ``-ed``/``-ing`` (``hopping``, ``starred``), so ``hoping``,
@@ -90,6 +113,8 @@ def forms(word: str) -> frozenset[str]:
     """The forms a word is compared by (see the module docstring)."""
     w = fold(word)
     out = {w}
+    if w in PLURAL_NOUNS:
+        return frozenset(out)
     if w.endswith("ies") and len(w) > 4:
         out.add(w[:-3] + "y")
     if w.endswith("aux") and len(w) > 4:
@@ -118,9 +143,12 @@ def forms(word: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=65536)
 def plural_forms(word: str) -> frozenset[str]:
     """A glossary word and, when it is written in the plural, its singular (no verb endings: a term ``meeting``
-    must not match the verb ``meet``)."""
+    must not match the verb ``meet``) — save a plural of its own (:func:`_plural_only`: ``news``, ``customs``,
+    ``electronics`` are not ``new``, ``custom``, ``electronic``)."""
     w = fold(word)
     out = {w}
+    if _plural_only(w):
+        return frozenset(out)
     if w.endswith("ies") and len(w) > 4:
         out.add(w[:-3] + "y")
     if w.endswith("aux") and len(w) > 4:

@@ -99,6 +99,33 @@ def test_plural_terms_match_singulars_but_verb_endings_are_only_taken_off_the_se
     assert not same_word("is", "it")
 
 
+@pytest.mark.parametrize(
+    ("term", "sentence"),
+    [
+        # a glossary word in the plural matched its singular even where the plural is a word of its own
+        ("news", "I bought a new car."),
+        ("goods", "A good idea."),
+        ("customs", "A local custom."),
+        ("electronics", "An electronic ticket."),
+        ("glasses", "A glass of water."),
+        ("vacances", "Une vacance de poste."),
+        # nor is the singular's term found in such a plural
+        ("new", "The news is bad."),
+        ("good", "The goods arrived."),
+    ],
+)
+def test_a_plural_of_its_own_is_not_its_singular(term, sentence):
+    assert spans_of(term, sentence) == []
+
+
+def test_plural_terms_still_match_their_own_plural_and_singulars_their_plurals():
+    assert spans_of("news", "Bad news.") == ["news"]
+    assert spans_of("electronics", "Consumer electronics.") == ["electronics"]
+    assert spans_of("glass", "Two glasses of water.") == ["glasses"]
+    assert spans_of("custom", "Local customs.") == ["customs"]
+    assert spans_of("clinic", "Both clinics.") == ["clinics"]  # -ics is a field only as a term
+
+
 def test_word_cost_ranks_the_terms_a_word_matches():
     assert word_cost("cares", "cares") == word_cost("hôpital", "Hôpital") == word_cost("US", "US") == 0
     assert word_cost("box", "boxes") > word_cost("boxe", "boxes")  # French boxe: the fewer letters changed
