@@ -24,11 +24,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_WORD = re.compile(r"(?:[^\W\d_][\u0300-\u036f]*)+(?:-(?:[^\W\d_][\u0300-\u036f]*)+)*")
-"""A word: letters, each with its combining accents (text typed or pasted decomposed, NFD, split at every accent
-otherwise), hyphenated parts kept together — a term is not found inside a compound (``porte`` in ``porte-parole``,
-``ciel`` in ``arc-en-ciel``; nor, the price of it, ``hospital`` in ``hospital-based``); apostrophes end a word, so
-elisions split off."""
+_WORD = re.compile(r"(?:[^\W_][\u0300-\u036f]*)+(?:-(?:[^\W_][\u0300-\u036f]*)+)*")
+"""A word: letters and digits, each with its combining accents (text typed or pasted decomposed, NFD, split at
+every accent otherwise; digits left out, ``Room 101`` was the term ``room`` and ``Windows 10`` applied to "Windows
+11"), hyphenated parts kept together (``COVID-19``) — a term is not found inside a compound (``porte`` in
+``porte-parole``, ``ciel`` in ``arc-en-ciel``; nor, the price of it, ``hospital`` in ``hospital-based``);
+apostrophes end a word, so elisions split off."""
 MIN_FORM = 3
 MAX_ACRONYM = 3
 """The longest term word in capitals read as an acronym (matched in capitals only)."""

@@ -126,6 +126,22 @@ def test_plural_terms_still_match_their_own_plural_and_singulars_their_plurals()
     assert spans_of("clinic", "Both clinics.") == ["clinics"]  # -ics is a field only as a term
 
 
+@pytest.mark.parametrize(
+    ("term", "sentence", "found"),
+    [
+        # digits were no word: "Room 101" was the term "room", "Windows 10" matched "Windows 11"
+        ("Room 101", "Clean the room.", []),
+        ("Windows 10", "Windows 11 is new.", []),
+        ("COVID-19", "Covid is back.", []),
+        ("Room 101", "Go to room 101 now.", ["room 101"]),
+        ("Windows 10", "Windows 10 is old.", ["Windows 10"]),
+        ("COVID-19", "The COVID-19 pandemic.", ["COVID-19"]),
+    ],
+)
+def test_digits_are_part_of_a_term(term, sentence, found):
+    assert spans_of(term, sentence) == found
+
+
 def test_word_cost_ranks_the_terms_a_word_matches():
     assert word_cost("cares", "cares") == word_cost("hôpital", "Hôpital") == word_cost("US", "US") == 0
     assert word_cost("box", "boxes") > word_cost("boxe", "boxes")  # French boxe: the fewer letters changed

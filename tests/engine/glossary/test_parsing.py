@@ -75,6 +75,13 @@ def test_duplicate_terms_ignore_case_and_accents():
     assert [(e.line, e.reason) for e in parsed.errors] == [(2, DUPLICATE_TERM.format(term="hopital", first=1))]
 
 
+def test_terms_that_differ_in_their_digits_are_not_duplicates():
+    # digits were no word: "Article 6" was "article", a duplicate of "Article 5", and the file was refused
+    data = "Article 5\tالمادة 5\nArticle 6\tالمادة 6\nARTICLE 5\tالمادة الخامسة\n".encode()
+    parsed = parse_glossary(data, "tsv", "en-ar")
+    assert [(e.line, e.reason) for e in parsed.errors] == [(3, DUPLICATE_TERM.format(term="ARTICLE 5", first=1))]
+
+
 def test_file_level_problems_are_errors_not_tracebacks():
     assert parse_glossary(b"", "tsv", "en-ar").errors[0].line == 0
     assert parse_glossary(b"source\tarabic\n", "tsv", "en-ar").errors[0].reason == NO_ENTRIES
