@@ -9,7 +9,8 @@ stem under 3 letters once endings are off — لحم is not حم), and off the e
 pronoun suffix and, before it, a plural or dual ending (ات, the construct's ي/ا/و: سياراتهم, مهندسيهم,
 كتابيهما, مهندسونا; see :data:`BEFORE_PRONOUN`); a ta
 marbuta ة that became ت before a suffix (or gave way to the plural ات) is restored, and ة/ه are compared as one
-letter. A term word matches when
+letter. The article is told from the word as written: its alef is bare, so آلام is not ال + ام nor ألبوم ال + بوم
+(normalised, أ/إ/آ are ا). A term word matches when
 one of its own bare forms (as written, or without a leading ال) is among them. Broken plurals and other internal
 changes are not found (a glossary lists them as alternatives: ``تذكرة|تذاكر``).
 """
@@ -45,8 +46,9 @@ held لد, لحم held حم, بحر held حر, برد held رد, ولدها held
 except the two-letter nouns of :data:`BILITERAL_NOUNS`."""
 BILITERAL_NOUNS = frozenset({"يد", "دم", "فم"})
 """Two-letter nouns (hand, blood, mouth) that keep a proclitic's stem of two letters: بيده, ودم, بفمه (the
-three-letter rule above missed them). Not أب, أم, أخ: normalised, أ is ا, and باب (door) would hold أب, لام أم;
-nor غد (وغد "scoundrel") or حم (لحم "meat")."""
+three-letter rule above missed them). Not غد (وغد "scoundrel") or حم (لحم "meat"). أب, أم, أخ keep theirs when
+written with their hamza (لأمي, وأخي: :func:`normalise_word`); not so spelt, normalised أ is ا, and باب (door) would
+hold أب, لام أم."""
 
 
 _HAMZA_SEATS = str.maketrans({"ؤ": "ء", "ئ": "ء"})
@@ -63,25 +65,44 @@ def normalise(text: str) -> str:
     return normaliser(NormalisationOptions()).target(text).translate(_HAMZA_SEATS)
 
 
+_HAMZA_ALEFS = "أإآ"
+
+
+@functools.lru_cache(maxsize=65536)
+def normalise_word(word: str) -> tuple[str, frozenset[int]]:
+    """A word :func:`normalise` d, and the positions in it of an alef written with a hamza or madda (أ إ آ) before
+    normalisation made it ا. The article is a bare alef, so a word whose ا there was أ/إ/آ has no article (آلام
+    "pains" is not ال + ام, ألبوم not ال + بوم), and a two-letter stem written with its hamza after a proclitic is
+    a word (لأمي is ل + أم + ي; باب, with a bare alef, is not ب + أب). The alef is the only letter the two
+    normalisations treat apart, so their positions agree."""
+    w = normalise(word)
+    kept = _HAMZA_ON_MAQSURA.sub("ئ", word)
+    kept = normaliser(NormalisationOptions(unify_alef=False)).target(kept).translate(_HAMZA_SEATS)
+    if len(kept) != len(w):
+        return w, frozenset()
+    return w, frozenset(i for i, c in enumerate(kept) if c in _HAMZA_ALEFS)
+
+
 def _fold_ta(word: str) -> str:
     return word[:-1] + "ه" if word.endswith("ة") else word
 
 
 def bare(word: str) -> frozenset[str]:
-    """A term word's bare forms: normalised with final ة written ه, and without a leading ال when it has one
-    (which may be the article or, once alef variants are unified, the start of a word like إلكتروني)."""
-    w = normalise(word)
+    """A term word's bare forms: normalised with final ة written ه, and without a leading ال when it has one —
+    written with a bare alef (إلكتروني, آلام have none: :func:`normalise_word`)."""
+    w, hamzas = normalise_word(word)
     out = {_fold_ta(w)}
-    if w.startswith("ال") and len(w) - 2 >= MIN_BARE:
+    if w.startswith("ال") and 0 not in hamzas and len(w) - 2 >= MIN_BARE:
         out.add(_fold_ta(w[2:]))
     return frozenset(out)
 
 
-def heads(word: str) -> set[tuple[str, int]]:
+def heads(word: str, hamzas: frozenset[int] = frozenset()) -> set[tuple[str, int]]:
     """A (normalised) word with its proclitics taken off in every way (conjunction, preposition, article), each
     with the fewest letters its stem must keep once endings are off too: ف or ك with no article after them come
     off a word that keeps :data:`MIN_CLITIC_HEAD` letters (فكرة held كرة, فقط held قط), و, ب or ل leave a stem of
-    :data:`MIN_PROCLITIC_STEM` (لحم held حم, ولدها held لد)."""
+    :data:`MIN_PROCLITIC_STEM` (لحم held حم, ولدها held لد). ``hamzas``: where the word had أ/إ/آ
+    (:func:`normalise_word`) — no article starts there."""
     out = set()
     for conj in CONJUNCTIONS:
         if not word.startswith(conj):
@@ -91,7 +112,7 @@ def heads(word: str) -> set[tuple[str, int]]:
             if not rest.startswith(prep):
                 continue
             stem = rest[len(prep) :]
-            if stem.startswith("ال"):
+            if stem.startswith("ال") and len(conj + prep) not in hamzas:
                 out |= {(stem, MIN_BARE), (stem[2:], MIN_BARE)}
             elif not conj + prep:
                 out.add((stem, MIN_BARE))
@@ -120,12 +141,16 @@ def endings_off(head: str) -> set[tuple[str, str]]:
 
 
 @functools.lru_cache(maxsize=65536)
-def bare_forms(word: str) -> frozenset[str]:
-    """Every bare form of a (normalised) translation word: clitics and endings taken off in every way."""
+def bare_forms(word: str, hamzas: frozenset[int] = frozenset()) -> frozenset[str]:
+    """Every bare form of a (normalised) translation word: clitics and endings taken off in every way (``hamzas``:
+    see :func:`heads`; a two-letter stem after a proclitic is kept when written with its hamza, وأمي)."""
     out = set()
-    for head, min_stem in heads(word):
+    for head, min_stem in heads(word, hamzas):
+        start = len(word) - len(head)
         for stem, ending in endings_off(head):
-            if len(stem) < min_stem and not (min_stem == MIN_PROCLITIC_STEM and stem in BILITERAL_NOUNS):
+            if len(stem) < min_stem and not (
+                min_stem == MIN_PROCLITIC_STEM and (stem in BILITERAL_NOUNS or (len(stem) == 2 and start in hamzas))
+            ):
                 continue
             out.add(_fold_ta(stem))
             if ending and stem.endswith("ت"):  # ة written ت before a suffix: سيارته
@@ -146,7 +171,7 @@ def find_arabic(term: str, text: str, text_words: list[tuple[str, int, int]] | N
     if not wanted:
         return []
     found = arabic_words(text) if text_words is None else text_words
-    normalised = [bare_forms(normalise(w)) for w, _, _ in found]
+    normalised = [bare_forms(*normalise_word(w)) for w, _, _ in found]
     n = len(wanted)
     spans = []
     for i in range(len(found) - n + 1):

@@ -296,6 +296,37 @@ def test_three_letter_words_keep_their_proclitics(term, text):
 @pytest.mark.parametrize(
     ("term", "text"),
     [
+        # the article was looked for after أ/إ/آ became ا: a word starting with hamza-alef + lam was ال + stem
+        ("أم", "يشعر بآلام في ظهره."),
+        ("آلام", "أمي مريضة."),
+        ("بوم", "ألبوم الصور."),
+        ("عاب", "ألعاب الأطفال."),
+        ("مانيا", "سافر إلى ألمانيا."),
+    ],
+)
+def test_an_alef_with_hamza_is_no_article(term, text):
+    assert find_arabic(term, text) == []
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        # a two-letter noun written with its hamza after a proclitic is that noun (باب, bare alef, is not ب + أب)
+        ("أم", "ذهبت لأمي."),
+        ("أم", "أبي وأمي."),
+        ("أخ", "جاء وأخي."),
+        ("أب", "اتصل لأبي."),
+        ("ألبوم", "في الألبوم."),  # the article before a hamza-alef word still comes off
+        ("إلكتروني", "البريد الإلكتروني"),
+    ],
+)
+def test_a_hamza_noun_keeps_its_proclitics(term, text):
+    assert find_arabic(term, text)
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
         ("شاطئ", "جلسنا على شاطىء البحر."),  # ى + ء: an older spelling of ئ
         ("شاطئ", "على الشاطىء"),
         ("شاطىء", "على الشاطئ"),
