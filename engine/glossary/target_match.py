@@ -9,7 +9,8 @@ stem under 3 letters once endings are off — لحم is not حم), and off the e
 pronoun suffix and, before it, a plural or dual ending (ات, the construct's ي/ا/و: سياراتهم, مهندسيهم,
 كتابيهما, مهندسونا; see :data:`BEFORE_PRONOUN`); a ta
 marbuta ة that became ت before a suffix (or gave way to the plural ات) is restored, and ة/ه are compared as one
-letter. The article is told from the word as written: its alef is bare, so آلام is not ال + ام nor ألبوم ال + بوم
+letter. A word of :data:`WHOLE_WORDS` (بطاقة, زيتون, لبنان …) is not cut inside. The article is told from the word
+as written: its alef is bare, so آلام is not ال + ام nor ألبوم ال + بوم
 (normalised, أ/إ/آ are ا). A term word matches when
 one of its own bare forms (as written, or without a leading ال) is among them. Broken plurals and other internal
 changes are not found (a glossary lists them as alternatives: ``تذكرة|تذاكر``).
@@ -50,6 +51,16 @@ three-letter rule above missed them). Not غد (وغد "scoundrel") or حم (ل�
 written with their hamza (لأمي, وأخي: :func:`normalise_word`); not so spelt, normalised أ is ا, and باب (door) would
 hold أب, لام أم."""
 
+WHOLE_WORDS = (
+    "بطاقة", "زيتون", "لبنان", "سمك", "بنك", "وجبة", "وزارة", "بحيرة", "لجنة", "بنية", "بعثة", "وصفة", "وسادة",
+    "لياقة", "بدلة", "بسمة", "وحدة", "بحار",
+)
+"""Common words that read as a clitic or an ending around another word — card (ب + طاقة "energy"), olives (زيت "oil"
++ ون), Lebanon (لبن "milk" + ان), fish (سم "poison" + ك), bank (بن + ك), meal (و + جبة), ministry, lake (ب + حيرة),
+committee (ل + جنة), structure (ب + نية), mission (ب + عثة), recipe (و + صفة), pillow (و + سادة), fitness
+(ل + ياقة), suit (ب + دلة), smile (ب + سمة), unit (و + حدة), seas (ب + حار "hot"): a word that holds one of them
+(بطاقتي, الزيتون, والبنك) is not cut inside it, so طاقة is not found in بطاقة. Not بعيد, "far" but also ب + عيد
+("at the feast": بعيد الميلاد)."""
 
 _HAMZA_SEATS = str.maketrans({"ؤ": "ء", "ئ": "ء"})
 _HAMZA_ON_MAQSURA = re.compile("\u0649[\u0621\u0654]")
@@ -144,7 +155,7 @@ def endings_off(head: str) -> set[tuple[str, str]]:
 def bare_forms(word: str, hamzas: frozenset[int] = frozenset()) -> frozenset[str]:
     """Every bare form of a (normalised) translation word: clitics and endings taken off in every way (``hamzas``:
     see :func:`heads`; a two-letter stem after a proclitic is kept when written with its hamza, وأمي)."""
-    out = set()
+    readings: list[tuple[int, int, set[str]]] = []  # (start, end) of the stem in the word, its forms
     for head, min_stem in heads(word, hamzas):
         start = len(word) - len(head)
         for stem, ending in endings_off(head):
@@ -152,12 +163,22 @@ def bare_forms(word: str, hamzas: frozenset[int] = frozenset()) -> frozenset[str
                 min_stem == MIN_PROCLITIC_STEM and (stem in BILITERAL_NOUNS or (len(stem) == 2 and start in hamzas))
             ):
                 continue
-            out.add(_fold_ta(stem))
+            forms = {_fold_ta(stem)}
             if ending and stem.endswith("ت"):  # ة written ت before a suffix: سيارته
-                out.add(stem[:-1] + "ه")
+                forms.add(stem[:-1] + "ه")
             if ending == "ات":  # a sound feminine plural replaces the ta marbuta: حافلة → حافلات
-                out.add(stem + "ه")
-    return frozenset(out)
+                forms.add(stem + "ه")
+            readings.append((start, start + len(stem), forms))
+    wholes = [(a, b) for a, b, forms in readings if forms & _WHOLE]
+    return frozenset(
+        f
+        for start, end, forms in readings
+        if not any(a < start < b or a < end < b for a, b in wholes)  # cut inside a word of WHOLE_WORDS
+        for f in forms
+    )
+
+
+_WHOLE = frozenset(_fold_ta(normalise(w)) for w in WHOLE_WORDS)
 
 
 def arabic_words(text: str) -> list[tuple[str, int, int]]:

@@ -296,6 +296,44 @@ def test_three_letter_words_keep_their_proclitics(term, text):
 @pytest.mark.parametrize(
     ("term", "text"),
     [
+        # a common word read as clitics or an ending around another word
+        ("طاقة", "أعطني بطاقة الهوية."),
+        ("طاقة", "أين بطاقتي؟"),
+        ("زيت", "الزيتون أخضر."),
+        ("زيت", "اشتريت زيتونا."),
+        ("لبن", "سافرت إلى لبنان."),
+        ("سم", "أكلنا السمك."),
+        ("بن", "ذهبت إلى البنك."),
+        ("جبة", "تناولنا وجبة الغداء."),
+        ("حدة", "وحدة القياس متر."),
+        ("حار", "سافر عبر بحار كثيرة."),
+    ],
+)
+def test_a_common_word_is_not_cut_into_another(term, text):
+    assert find_arabic(term, text) == []
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("طاقة", "وفر الطاقة بالطاقة الشمسية."),
+        ("زيت", "أضف الزيت."),
+        ("زيت", "اقله بالزيت."),
+        ("بطاقة", "أين بطاقتي؟"),
+        ("زيتون", "زيت الزيتون."),
+        ("بنك", "ذهبت إلى البنك."),
+        ("لبن", "شربت اللبن."),
+        ("حار", "الجو حار."),
+        ("عيد", "احتفلنا بعيد الميلاد."),  # بعيد is "far" and ب + عيد: left to match
+    ],
+)
+def test_the_words_themselves_are_still_found(term, text):
+    assert find_arabic(term, text)
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
         # the article was looked for after أ/إ/آ became ا: a word starting with hamza-alef + lam was ال + stem
         ("أم", "يشعر بآلام في ظهره."),
         ("آلام", "أمي مريضة."),
