@@ -2,7 +2,9 @@
 
 A glossary is small (at most :data:`MAX_BYTES` and :data:`MAX_ENTRIES` entries), so it is checked whole: every
 problem of every line is reported as a :class:`~engine.corpora.validation.RowError` (1-based line, reason), and a
-glossary with any bad line is refused whole — nothing half-stored. The Arabic column may hold alternatives
+glossary with any bad line is refused whole — nothing half-stored. A glossary whose source terms are clearly in the
+pair's other source language (:data:`MIN_LANGUAGE_TERMS`) is refused; one that only leans that way is stored with a
+warning in :attr:`ParsedGlossary.warnings`. The Arabic column may hold alternatives
 separated by ``|`` (``حاسوب|كمبيوتر``): a candidate that uses any of them keeps the term. A header row is optional;
 it is recognised by its first cell (``source``, ``term``, ``english``, ``french``, …) when its second cell is not
 Arabic.
@@ -51,6 +53,20 @@ SOURCE_NO_WORD = "source term {term!r} has no word to match"
 DUPLICATE_TERM = "source term {term!r} is already on line {first} (give alternatives as 'ترجمة1|ترجمة2' instead)"
 TOO_MANY_ENTRIES = "the glossary has more than {limit} entries"
 NO_ENTRIES = "the glossary has no entries (only a header)"
+WRONG_LANGUAGE = (
+    "the source terms look {found}, not {expected}: {count} of {total} terms have {found} accents or words "
+    "({examples}) and {own} {expected} — upload it for the {pair} pair"
+)
+MAYBE_WRONG_LANGUAGE = (
+    "{count} of {total} source terms look {found} ({examples}), fewer {expected}: is this glossary for {pair}?"
+)
+MIN_LANGUAGE_TERMS = 5
+"""The fewest source terms with evidence of the other language (:func:`engine.feedback.language.detect_language`:
+its accents, function words, elisions) for a glossary to be refused as being in it — and they must be at least
+:data:`MIN_LANGUAGE_SHARE` of the terms and four times those with evidence of the pair's language. Most terms carry
+no evidence either way (``pharmacie``, ``voiture``), and an English glossary may hold a loanword or two (``café``);
+short of that, the glossary is stored with a warning when its evidence leans the other way."""
+MIN_LANGUAGE_SHARE = 0.2
 BAD_FORMAT = "unknown glossary format {fmt!r}: expected tsv or csv"
 
 
@@ -76,6 +92,8 @@ class ParsedGlossary:
     entries: list[GlossaryEntry] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     has_header: bool = False
+    warnings: list[str] = field(default_factory=list)
+    """What the uploader should know about a glossary that is stored all the same (shown with the success)."""
 
     @property
     def ok(self) -> bool:
@@ -191,10 +209,36 @@ def parse_glossary(
                 domain=fields[3].strip() if len(fields) > 3 else "",
             )
         )
+    if not result.errors:
+        _check_language(entries, pair, result)
     result.errors.sort(key=lambda e: e.line)
     if not result.errors:
         result.entries = entries
     return result
+
+
+def _check_language(entries: list[GlossaryEntry], pair: str, result: ParsedGlossary) -> None:
+    """Refuse a glossary whose source terms are clearly in the pair's other source language, warn when they lean
+    that way (a French glossary stored as en-ar was matched against English sources: ``thé`` in "the", ``pain`` in
+    "I have a pain")."""
+    from engine.feedback.language import LANGUAGE_NAMES, detect_language
+
+    expected = pair.split("-")[0]
+    other = "fr" if expected == "en" else "en"
+    found = {expected: [], other: []}
+    for entry in entries:
+        language = detect_language(entry.source).language
+        if language in found:
+            found[language].append(entry.source)
+    count, own, total = len(found[other]), len(found[expected]), len(entries)
+    names = {"found": LANGUAGE_NAMES[other], "expected": LANGUAGE_NAMES[expected], "pair": f"{other}-ar"}
+    examples = ", ".join(shown(t) for t in found[other][:3]) + (" …" if count > 3 else "")
+    if count >= MIN_LANGUAGE_TERMS and count >= MIN_LANGUAGE_SHARE * total and count >= 4 * own:
+        result.errors.append(
+            RowError(FILE_LEVEL, WRONG_LANGUAGE.format(count=count, total=total, own=own, examples=examples, **names))
+        )
+    elif count >= 2 and count > own and count >= MIN_LANGUAGE_SHARE / 2 * total:
+        result.warnings.append(MAYBE_WRONG_LANGUAGE.format(count=count, total=total, examples=examples, **names))
 
 
 def glossary_format(filename: str) -> str:

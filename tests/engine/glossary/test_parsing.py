@@ -15,6 +15,9 @@ from engine.glossary.parsing import (
     WRONG_COLUMNS,
 )
 
+FRENCH = "pharmacie\tصيدلية\nhôpital\tمستشفى\nthé\tشاي\npain\tخبز\nvoiture\tسيارة\nécole\tمدرسة\n"
+MORE_FRENCH = FRENCH + "défense\tدفاع\nfenêtre\tنافذة\nrue\tشارع\nl'eau\tالماء\n"
+
 
 def test_tsv_with_header_note_domain_and_alternatives():
     data = (
@@ -126,3 +129,21 @@ def test_a_header_naming_the_arabic_column_is_a_header(header):
 def test_an_arabic_term_that_can_never_be_found_is_refused(arabic, reason):
     parsed = parse_glossary(f"kidney\t{arabic}\n".encode(), "tsv", "en-ar")
     assert not parsed.ok and reason in str(parsed.errors[0])
+
+
+def test_a_glossary_in_the_other_source_language_is_refused_when_clear():
+    # a French glossary uploaded as en-ar was stored, and its terms matched English sources (thé in "the")
+    refused = parse_glossary(MORE_FRENCH.encode(), "tsv", "en-ar")
+    assert not refused.ok and refused.errors[0].line == 0
+    assert "look French, not English: 6 of 10" in refused.errors[0].reason and "fr-ar" in refused.errors[0].reason
+    assert parse_glossary(MORE_FRENCH.encode(), "tsv", "fr-ar").ok
+
+
+def test_a_glossary_leaning_to_the_other_language_is_stored_with_a_warning():
+    parsed = parse_glossary(FRENCH.encode(), "tsv", "en-ar")  # three accented terms of six: too few to be sure
+    assert parsed.ok and len(parsed.entries) == 6
+    assert parsed.warnings == ["3 of 6 source terms look French (hôpital, thé, école), fewer English: "
+                               "is this glossary for fr-ar?"]
+    loanwords = "".join(f"word{chr(97 + i)}\tكلمة\n" for i in range(20)) + "café\tمقهى\nrésumé\tسيرة ذاتية\n"
+    parsed = parse_glossary(loanwords.encode(), "tsv", "en-ar")
+    assert parsed.ok and parsed.warnings == []  # an English glossary's loanwords are no evidence against it
