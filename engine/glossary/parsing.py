@@ -7,7 +7,8 @@ pair's other source language (:data:`MIN_LANGUAGE_TERMS`) is refused; one that o
 warning in :attr:`ParsedGlossary.warnings`. The Arabic column may hold alternatives
 separated by ``|`` (``حاسوب|كمبيوتر``): a candidate that uses any of them keeps the term. A header row is optional;
 it is recognised by its first cell (``source``, ``term``, ``english``, ``french``, …) when its second cell is not
-Arabic.
+Arabic or names the Arabic column (``العربية``, ``المصطلح`` …) — and then, since ``term\tالمصطلح`` may as well be a
+term, the parser's warnings say that line was read as a header.
 """
 
 from __future__ import annotations
@@ -59,6 +60,10 @@ WRONG_LANGUAGE = (
 )
 MAYBE_WRONG_LANGUAGE = (
     "{count} of {total} source terms look {found} ({examples}), fewer {expected}: is this glossary for {pair}?"
+)
+HEADER_READ = (
+    "line {line} ({source} / {arabic}) was read as a header, not a term: if it is a term, add a header line above it "
+    "(source\tarabic)"
 )
 MIN_LANGUAGE_TERMS = 5
 """The fewest source terms with evidence of the other language (:func:`engine.feedback.language.detect_language`:
@@ -177,6 +182,10 @@ def parse_glossary(
     records = [(n, f) for n, f in _records(text, fmt, result.errors) if n not in bad_lines]
     if records and _is_header(records[0][1]):
         result.has_header = True
+        line, (source, arabic, *_) = records[0]
+        if is_arabic_script(arabic.strip() or "x"):  # "term\tالمصطلح" may be a header or a term: say which it was
+            shown_cells = {"source": shown(source.strip()), "arabic": shown(arabic.strip())}
+            result.warnings.append(HEADER_READ.format(line=line, **shown_cells))
         records = records[1:]
     if not records:
         if not result.errors:

@@ -147,3 +147,15 @@ def test_a_glossary_leaning_to_the_other_language_is_stored_with_a_warning():
     loanwords = "".join(f"word{chr(97 + i)}\tكلمة\n" for i in range(20)) + "café\tمقهى\nrésumé\tسيرة ذاتية\n"
     parsed = parse_glossary(loanwords.encode(), "tsv", "en-ar")
     assert parsed.ok and parsed.warnings == []  # an English glossary's loanwords are no evidence against it
+
+
+def test_a_first_line_read_as_a_header_is_said_when_it_could_be_a_term():
+    # "term\tالمصطلح" is a header or a term; it was taken as a header and dropped without a word
+    parsed = parse_glossary("term\tالمصطلح\nglossary\tمسرد\n".encode(), "tsv", "en-ar")
+    assert parsed.ok and parsed.has_header and [e.source for e in parsed.entries] == ["glossary"]
+    assert parsed.warnings == [
+        "line 1 (term / المصطلح) was read as a header, not a term: if it is a term, add a header line above it "
+        "(source\tarabic)"
+    ]
+    plain = parse_glossary("source\tarabic\nglossary\tمسرد\n".encode(), "tsv", "en-ar")
+    assert plain.ok and plain.has_header and plain.warnings == []  # a header in Latin script is no term
