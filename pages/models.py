@@ -18,6 +18,7 @@ from engine.models.registry import (
     RegistryError,
     archive,
     export_dir,
+    export_refusal,
     export_standalone,
     history,
     missing_folders,
@@ -217,11 +218,13 @@ if models:
     with export_col:
         dtype = st.selectbox("Weights precision", list(EXPORT_DTYPES), key="models-export-dtype",
                              format_func=lambda d: f"{d} — {EXPORT_DTYPES[d]}")
-        if st.button("Export standalone folder", key="models-export",
-                     help="A folder loadable by transformers' from_pretrained (a LoRA adapter is merged first), "
-                          "with safetensors, tokenizer (with a chat template for the studio's tag format), "
-                          "tarjama.json and a README model card. A reward model with an MLP head is refused: plain "
-                          "transformers would load it with a random head."):
+        refusal = export_refusal(store, chosen)
+        if st.button("Export standalone folder", key="models-export", disabled=refusal is not None,
+                     help=refusal or "A folder loadable by transformers' from_pretrained (a LoRA adapter is merged "
+                                     "first), with safetensors, tokenizer (with a chat template for the studio's tag "
+                                     "format), tarjama.json and a README model card. A reward model with an MLP or "
+                                     "likelihood head is not exported: plain transformers would load it with a "
+                                     "random head."):
             try:
                 with st.spinner(f"Exporting {chosen}…"):
                     folder = export_standalone(store, chosen, export_dir(workspace, chosen), dtype=dtype)
@@ -230,6 +233,8 @@ if models:
             else:
                 st.session_state["models-export-folder"] = str(folder)
                 st.success(f"Exported to `{folder}`")
+        if refusal:
+            st.caption(refusal)
         exported = st.session_state.get("models-export-folder")
         if exported and Path(exported).is_dir() and Path(exported).name == chosen:
             zip_download(Path(exported), key="models-export-zip")

@@ -259,6 +259,29 @@ HEAD_WORDS = {"mlp": "an MLP reward head (Linear → GELU → Linear)",
                             "log-likelihood, computed by a wrapper around the backbone)"}
 
 
+def export_refusal(store: Any, name: str) -> str | None:
+    """Why registered model ``name`` cannot be exported standalone, in a sentence a page shows before its button
+    is pressed (``None``: it can): a reward model whose head is not the linear one (its metadata's ``head``, else
+    its folder's ``config.json``). The button was enabled and the click answered with :data:`HEAD_REFUSAL`."""
+    row = store.models.get(name)
+    if row is None or row["kind"] != "reward":
+        return None
+    head = (row.get("metadata") or {}).get("head")
+    if head is None:
+        from transformers import AutoConfig
+
+        from engine.reward.model import head_spec
+
+        try:
+            head = head_spec(AutoConfig.from_pretrained(row["path"], local_files_only=True))["type"]
+        except (OSError, ValueError):
+            return None  # the export itself says what is wrong with the folder
+    if head not in HEAD_WORDS:
+        return None
+    return (f"{name} has {HEAD_WORDS[head]}, which plain transformers cannot load: only a reward model with the "
+            "linear head is exported standalone (the studio's own pages and jobs use this one as it is).")
+
+
 def export_standalone(store: Any, name: str, out_dir: Path | str, *, dtype: str = "float32") -> Path:
     """Write the registered model ``name`` as a standalone folder ``out_dir``; returns it.
 

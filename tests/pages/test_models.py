@@ -229,3 +229,19 @@ def test_a_model_whose_folder_is_gone_is_named(open_page, store, tmp_path):
     at = open_page("models")
     (warning,) = [w.value for w in at.warning if "is gone" in w.value]
     assert "**gone**" in warning and "here" not in warning and "archived" not in warning
+
+
+def test_a_reward_model_that_cannot_be_exported_has_no_export_button_to_press(open_page, store, tiny_policy):
+    # the button was enabled for a likelihood-head reward model (the demo preset's) and the click answered with a
+    # paragraph naming AutoModelForSequenceClassification
+    store.models.register("rm-lik", "reward", "/m/rm-lik", metadata={"head": "likelihood"})
+    at = open_page("models")
+    at.selectbox(key="models-pick").set_value("rm-lik")
+    at.run()
+    assert not at.exception
+    assert _button(at, "Export standalone folder").disabled
+    assert any("the likelihood reward head" in c.value and "plain transformers cannot load" in c.value
+               for c in at.caption)
+    at.selectbox(key="models-pick").set_value("tiny-sft")
+    at.run()
+    assert not _button(at, "Export standalone folder").disabled
