@@ -130,12 +130,19 @@ class TermIndex:
         return AppliedTerm(term.source, tuple(term.arabic), tuple(spans), tuple(term.notes), tuple(term.glossaries))
 
     def check(self, translation: str, terms: Sequence[AppliedTerm]) -> TermScore:
-        """Which of a source's applicable ``terms`` the ``translation`` keeps."""
+        """Which of a source's applicable ``terms`` the ``translation`` keeps: each kept term needs a rendering of
+        its own — one Arabic word is not credited to two terms (``bus`` and ``coach``, both حافلة: "الحافلة." keeps
+        one of them, not both; see :func:`assign_spans`). A kept term's spans are those no other kept term took."""
         text_words = arabic_words(translation)
+        found = [
+            sorted({s for alt in term.arabic for s in find_arabic(alt, translation, text_words)}) for term in terms
+        ]
+        chosen = assign_spans(found)
         checks = []
-        for term in terms:
-            spans = [s for alt in term.arabic for s in find_arabic(alt, translation, text_words)]
-            checks.append(TermCheck(term, bool(spans), tuple(sorted(set(spans)))))
+        for n, (term, spans) in enumerate(zip(terms, found, strict=True)):
+            taken = [c for m, c in enumerate(chosen) if m != n and c is not None]
+            own = tuple(s for s in spans if not any(_overlap(s, t) for t in taken)) if chosen[n] else ()
+            checks.append(TermCheck(term, chosen[n] is not None, own))
         return TermScore(len(terms), sum(c.kept for c in checks), tuple(checks))
 
     def score(self, source: str, translation: str) -> TermScore:
@@ -162,3 +169,54 @@ def corpus_share(scores: Iterable[TermScore]) -> tuple[float | None, int, int]:
         kept += s.kept
         applicable += s.applicable
     return (kept / applicable if applicable else None), kept, applicable
+
+
+ASSIGN_STEPS = 20_000
+"""The most search steps :func:`assign_spans` takes before it settles for the best assignment found so far (terms
+sharing a rendering are few in a sentence; this only bounds a pathological one)."""
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def assign_spans(candidates: Sequence[Sequence[tuple[int, int]]]) -> list[tuple[int, int] | None]:
+    """One span per term from its ``candidates`` (``None``: none left for it), no two chosen spans overlapping, as
+    many terms given one as possible. A term whose spans no other term's overlap takes its first; the others are
+    searched exhaustively, fewest candidates first."""
+    chosen: list[tuple[int, int] | None] = [None] * len(candidates)
+    contested = []
+    for n, spans in enumerate(candidates):
+        if not spans:
+            continue
+        if any(_overlap(s, t) for m, other in enumerate(candidates) if m != n for s in spans for t in other):
+            contested.append(n)
+        else:
+            chosen[n] = spans[0]
+    contested.sort(key=lambda n: len(candidates[n]))
+    best: list[tuple[int, int] | None] = [None] * len(contested)
+    best_kept = -1
+    current: list[tuple[int, int] | None] = []
+    steps = 0
+
+    def search(i: int, kept: int) -> None:
+        nonlocal best, best_kept, steps
+        steps += 1
+        if kept + len(contested) - i <= best_kept or steps > ASSIGN_STEPS:
+            return
+        if i == len(contested):
+            best, best_kept = list(current), kept
+            return
+        for span in candidates[contested[i]]:
+            if not any(c is not None and _overlap(span, c) for c in current):
+                current.append(span)
+                search(i + 1, kept + 1)
+                current.pop()
+        current.append(None)
+        search(i + 1, kept)
+        current.pop()
+
+    search(0, 0)
+    for n, span in zip(contested, best, strict=True):
+        chosen[n] = span
+    return chosen

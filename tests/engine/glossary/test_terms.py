@@ -101,3 +101,33 @@ def test_the_term_closest_to_the_text_takes_a_word_several_terms_match():
 def test_more_words_still_win_over_a_closer_single_word():
     entries = [("remote control", "جهاز التحكم"), ("controls", "ضوابط")]
     assert terms_in(entries, "The remote controls.") == [("remote control", ["remote controls"])]
+
+
+VEHICLES = [GlossaryEntry("bus", ("حافلة",)), GlossaryEntry("coach", ("حافلة",))]
+
+
+def test_one_arabic_word_keeps_one_term():
+    # bus and coach share a rendering: "الحافلة." once was credited to both, 2 of 2 kept
+    idx = TermIndex(("g", e) for e in VEHICLES)
+    source = "The bus and the coach."
+    once = idx.score(source, "الحافلة.")
+    assert (once.kept, once.applicable) == (1, 2)
+    assert [c.spans for c in once.checks if not c.kept] == [()]
+    twice = idx.score(source, "الحافلة والحافلة.")
+    assert (twice.kept, twice.applicable) == (2, 2)
+    assert sorted(c.spans for c in twice.checks) == [((0, 7),), ((8, 16),)]  # each term its own word
+
+
+def test_a_multi_word_rendering_and_a_word_inside_it_are_one_rendering():
+    idx = index()
+    source = "The remote control has a control for volume."
+    assert idx.score(source, "جهاز التحكم به تحكم بالصوت.").kept == 2
+    assert idx.score(source, "جهاز التحكم للصوت.").kept == 1  # التحكم is inside جهاز التحكم
+
+
+def test_assign_spans_gives_as_many_terms_a_span_as_it_can():
+    from engine.glossary.terms import assign_spans
+
+    assert assign_spans([[(0, 3), (5, 8)], [(0, 3)]]) == [(5, 8), (0, 3)]
+    assert assign_spans([[(0, 3)], [(0, 3)], []]) in ([(0, 3), None, None], [None, (0, 3), None])
+    assert assign_spans([[(0, 10)], [(2, 5)], [(6, 9)]]) == [None, (2, 5), (6, 9)]  # overlapping spans conflict
