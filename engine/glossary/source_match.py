@@ -1,17 +1,17 @@
 """Finding a glossary's source terms in an English or French sentence, tolerant of case, accents and inflection.
 
 Words are compared through small sets of *forms*: the word lower-cased and stripped of accents, plus what remains
-after removing one regular ending — plural ``-s``/``-es``/``-x``/``-aux`` (→ ``-al``), ``-ies`` (→ ``-y``),
-(``-es`` whole only after s, x, z, ch, sh, o: ``rates`` is ``rate``, never ``rat``),
-``-ed``/``-d``/``-ing`` (with a doubled consonant undoubled or a dropped ``e`` restored — not both: ``planned``
-is ``plan``, never ``plane``; a one-syllable stem ending in vowel + consonant only with its ``e``: ``hoping`` is
-``hope``, never ``hop``) and the French participle ``-é(e)(s)`` (written with its accent). A sentence word
-matches a glossary word when one of its forms is the glossary word (or, for a glossary word written in the plural,
-its singular — unless that plural is a word of its own, :data:`PLURAL_TERMS`: ``news``, ``customs``,
-``electronics``): the glossary's ``meeting`` is found in ``meetings`` but not in ``meet``. Where several glossary
-words match one sentence word, :func:`word_cost` says which is closest to it (``cares`` is ``cares`` before
-``care``). A French elided article or pronoun (``l'``, ``d'``, ``j'``, ``qu'`` …)
-is split off as its own word, so ``l'hôpital`` holds ``hôpital``. A multi-word term matches consecutive words.
+after removing one regular ending — plural ``-s``/``-es``/``-x``/``-aux`` (→ ``-al``), ``-ies`` (→ ``-y``)
+(``-es`` whole only after s, x, z, ch, sh, o: ``rates`` is ``rate``, never ``rat``), ``-ed``/``-d``/``-ing``
+(with a doubled consonant undoubled or a dropped ``e`` restored — not both: ``planned`` is ``plan``, never
+``plane``; ``-lled`` both ways, ``travelled``, ``filled``; a one-syllable stem ending in vowel + consonant only
+with its ``e``: ``hoping`` is ``hope``, never ``hop``) and the French participle ``-é(e)(s)`` (written with its
+accent). A sentence word matches a glossary word when one of its forms is the glossary word (or, for a glossary
+word written in the plural, its singular — unless that plural is a word of its own, :data:`PLURAL_TERMS`:
+``news``, ``customs``, ``electronics``): the glossary's ``meeting`` is found in ``meetings`` but not in ``meet``.
+Where several glossary words match one sentence word, :func:`word_cost` says which is closest to it (``cares`` is
+``cares`` before ``care``). A French elided article or pronoun (``l'``, ``d'``, ``j'``, ``qu'`` …) is split off as
+its own word, so ``l'hôpital`` holds ``hôpital``. A multi-word term matches consecutive words.
 This is a stemmer of a few rules, not a morphological analyser: irregular forms (``children``, ``went``,
 ``yeux``) are not found.
 """
@@ -104,8 +104,8 @@ def _verb_stems(stem: str) -> set[str]:
     one-syllable stem ending in vowel + consonant is only the ``e`` form (:func:`_short_closed`: ``hoping`` is
     ``hope``, never ``hop``)."""
     out = {stem + "e"} if _short_closed(stem) else {stem, stem + "e"}
-    if len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
-        out.add(stem[:-1])
+    if len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] not in "aeious":
+        out.add(stem[:-1])  # ll too, both kept: British travelled is travel, filled is fill
     return out
 
 

@@ -50,6 +50,12 @@ def spans_of(term: str, sentence: str) -> list[str]:
         ("play", "They played.", "played"),
         ("snow", "It is snowing.", "snowing"),
         ("plan", "We are planning it.", "planning"),
+        # British -lled/-lling: the doubled l was never undoubled
+        ("travel", "We travelled far.", "travelled"),
+        ("cancel", "The flight was cancelled.", "cancelled"),
+        ("label", "They are labelling it.", "labelling"),
+        ("fill", "She filled the glass.", "filled"),
+        ("call", "He is calling.", "calling"),
     ],
 )
 def test_inflected_and_cased_forms_are_found(term, sentence, found):
