@@ -178,19 +178,29 @@ with charts_tab:
                                title="Margin of the pairs")
             st.plotly_chart(fig, width="stretch", key="pref-margin-hist")
         table = pd.DataFrame(store.preferences.score_table(score))
-        metric_cols = [c for c in table.columns if c not in ("cand_id", "strategy", "check_passed")]
+        metric_cols = [c for c in table.columns if c not in ("cand_id", "strategy", "strategies", "check_passed")]
         if len(table) and metric_cols:
-            corr = table[metric_cols].astype(float).corr(method="spearman").rename(index=metric_title,
-                                                                                   columns=metric_title)
+            # a metric equal for every candidate has no rank correlation: its row and column were left empty
+            constant = [c for c in metric_cols if table[c].astype(float).nunique(dropna=True) <= 1]
+            varied = [c for c in metric_cols if c not in constant]
+            corr = table[varied].astype(float).corr(method="spearman").rename(index=metric_title,
+                                                                              columns=metric_title)
             st.plotly_chart(px.imshow(corr, text_auto=".2f", zmin=-1, zmax=1, color_continuous_scale="RdBu",
                                       title="Metric correlation (Spearman)"), width="stretch",
                             key="pref-corr")
+            if constant:
+                st.caption("Left out of the correlation — the same for every candidate: "
+                           + ", ".join(metric_title(c) for c in constant) + ".")
             metric = st.selectbox("Metric by sampling strategy", metric_cols,
                                   index=metric_cols.index("quality") if "quality" in metric_cols else 0,
                                   format_func=metric_title, key="pref-strategy-metric")
-            st.plotly_chart(px.box(table, x="strategy", y=metric, title=f"{metric_title(metric)} by sampling strategy",
-                                   labels={metric: metric_title(metric), "strategy": "Sampling strategy"}),
+            # a candidate counts for every strategy that wrote it (beam:4's, all greedy's too, had no box)
+            by_strategy = table.explode("strategies")
+            st.plotly_chart(px.box(by_strategy, x="strategies", y=metric,
+                                   title=f"{metric_title(metric)} by sampling strategy",
+                                   labels={metric: metric_title(metric), "strategies": "Sampling strategy"}),
                             width="stretch", key="pref-strategy-box")
+            st.caption("A candidate several strategies wrote counts in each of their boxes.")
 
 with export_tab:
     sets = store.preferences.pair_sets(origin="synthetic")

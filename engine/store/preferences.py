@@ -153,12 +153,15 @@ class PreferenceRepository:
                              [generate_run])[0][0]
 
     def score_table(self, score_run: str) -> list[dict]:
-        """Wide rows (one per candidate: strategy + every metric) of a score run, for charts."""
+        """Wide rows (one per candidate: its strategy, every strategy that wrote it — ``strategies``, a list — and
+        every metric) of a score run, for charts."""
         rows = self.db.query_dicts(
-            "SELECT s.cand_id, c.strategy, s.metric, s.value FROM candidate_scores s JOIN candidates c"
-            " ON c.run_id = s.run_id AND c.cand_id = s.cand_id WHERE s.score_run_id = ?", [score_run])
+            "SELECT s.cand_id, c.strategy, coalesce(c.strategies, c.strategy) AS strategies, s.metric, s.value"
+            " FROM candidate_scores s JOIN candidates c ON c.run_id = s.run_id AND c.cand_id = s.cand_id"
+            " WHERE s.score_run_id = ?", [score_run])
         wide: dict[int, dict] = {}
         for r in rows:
-            row = wide.setdefault(r["cand_id"], {"cand_id": r["cand_id"], "strategy": r["strategy"]})
+            row = wide.setdefault(r["cand_id"], {"cand_id": r["cand_id"], "strategy": r["strategy"],
+                                                 "strategies": [x for x in r["strategies"].split(",") if x]})
             row[r["metric"]] = r["value"]
         return list(wide.values())

@@ -245,3 +245,18 @@ def test_the_score_runs_fusion_is_the_one_it_used_when_its_metric_model_is_gone(
     assert not at.exception
     assert any(i.value.startswith("No fusion plan can be made with the metric models of the moment")
                for i in at.info)
+
+
+def test_the_strategy_chart_counts_a_candidate_for_every_strategy_that_wrote_it(open_page, store, workspace):
+    # the chart grouped by the first strategy only: beam:4, whose candidates greedy always wrote first, had no box;
+    # and a metric equal for every candidate left an empty row and column in the correlation
+    from datetime import datetime
+
+    _recorded_generate_and_score(store, workspace, "gen-m", "score-m", datetime(2026, 1, 1, 9), merged=True,
+                                 extra_metrics={"chrf": (0.8, 0.2), "arabic_share": (1.0, 1.0)})
+    at = open_page("preferences")
+    box = next(c.proto.spec for c in at.get("plotly_chart") if "by sampling strategy" in c.proto.spec)
+    assert "temperature:0.7x2" in box and "greedy" in box and "top_k:20" in box
+    corr = next(c.proto.spec for c in at.get("plotly_chart") if "Spearman" in c.proto.spec)
+    assert "Arabic" not in corr
+    assert any("the same for every candidate" in c.value and "Arabic" in c.value for c in at.caption)

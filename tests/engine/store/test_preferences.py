@@ -100,6 +100,7 @@ def test_candidates_load_from_every_chunk_once_and_export_in_order(store, genera
         "prompt",
         "text",
         "strategy",
+        "n_samples",
     ]
     assert table.column("cand_id").to_pylist() == [0, 1, 2, 3, 4, 5]
     assert table.to_pylist()[4] == {
@@ -113,6 +114,7 @@ def test_candidates_load_from_every_chunk_once_and_export_in_order(store, genera
         "prompt": "<en> Bye.",
         "text": "cand 4",
         "strategy": "beam",
+        "n_samples": 1,
     }
     assert store.preferences.export_candidates("gen-unknown", tmp_path / "none.parquet") == 0
     assert store.preferences.count_sources("gen-unknown") == 0
@@ -128,7 +130,8 @@ def test_scores_load_once_and_make_wide_rows(store, generated, tmp_path):
             store.preferences.load_scores(cur, SCORE, GEN, path)
     assert store.db.query("SELECT count(*) FROM candidate_scores")[0][0] == 12
     table = sorted(store.preferences.score_table(SCORE), key=lambda r: r["cand_id"])
-    assert table[3] == {"cand_id": 3, "strategy": "sample", "chrf": 0.3, "rm": -3.0}
+    assert table[3] == {"cand_id": 3, "strategy": "sample", "strategies": ["beam", "sample"], "chrf": 0.3,
+                        "rm": -3.0}
     assert [r["strategy"] for r in table] == ["beam", "sample"] * 3
     assert store.preferences.score_table("score-unknown") == []
 
