@@ -17,6 +17,7 @@ from engine.glossary.terms import AppliedTerm, TermScore
 from engine.glossary.users import GlossaryInUse, delete_glossary
 from engine.markup import markdown_literal
 from engine.store.glossaries import GlossaryExistsError
+from engine.wording import counted
 from studio.components.arabic import bidi_table
 from studio.components.stored_toggle import stored_toggle
 
@@ -114,7 +115,9 @@ def glossary_manager(store) -> None:
                     st.error(str(exc))
                 else:
                     st.success(f"Stored glossary '{markdown_literal(check_label(name, 'glossary'))}': "  # as stored
-                               f"{len(parsed.entries)} terms for {pair}.")
+                               f"{counted(len(parsed.entries), 'term')} for {pair}.")
+                    for warning in parsed.warnings:  # terms that look like another language, a line read as header
+                        st.warning(markdown_literal(warning))
     glossaries = store.glossaries.list()
     if not glossaries:
         st.info("No glossary yet. The demo set-up (Start page) adds one per language pair.")

@@ -84,3 +84,13 @@ def test_compare_page_gives_each_system_a_terminology_score(open_page, store, tm
     assert (by_system["final-v1"]["terms kept"], by_system["final-v1"]["terms applicable"]) == (5, 5)
     assert (by_system["sft-v1"]["terms kept"], by_system["sft-v1"]["terminology (%)"]) == (3, 60.0)
     assert any("terms kept ÷ terms applicable" in c.value for c in at.caption)
+
+
+def test_a_stored_glossarys_warnings_are_shown_beside_its_success(open_page, store):
+    # the parser warned that a first line was read as a header, and the page showed only the success
+    at = open_page("data")
+    at.file_uploader(key="gl-file").upload("two.tsv", "term\tالمصطلح\ntable\tطاولة\n".encode()).run()
+    at.button(key="gl-store").click().run()
+    assert not at.exception
+    assert any("1 term for en-ar" in s.value for s in at.success)
+    assert any("header" in w.value for w in at.warning), [w.value for w in at.warning]
