@@ -30,6 +30,7 @@ from engine.jobs.evaluate import REQUESTABLE_METRICS, plan_evaluation, runnable_
 from engine.markup import html_text, markdown_literal
 from engine.models.lineage import model_lineage
 from engine.store.evaluations import AlreadyJudged
+from engine.wording import counted
 from studio.components.arabic import arabic_cell, arabic_text
 from studio.components.glossary import terminology_section
 from studio.components.header import workspace_header
@@ -117,7 +118,9 @@ def testset_picker(key: str, minimum: int = 1) -> dict | None:
         return None
     ids = [t["id"] for t in testsets]
     focus = st.session_state.get("cmp-focus", {}).get("testset")
-    names = {t["id"]: f"{t['name']} — {t['size']} sentences, {t['evaluations']} evaluated" for t in testsets}
+    # "20 sentences, 1 evaluated" read as one sentence evaluated
+    names = {t["id"]: f"{t['name']} — {counted(t['size'], 'sentence')} · {counted(t['evaluations'], 'evaluation')}"
+             for t in testsets}
     chosen = st.selectbox("Test set", ids, index=ids.index(focus) if focus in ids else 0, format_func=names.get,
                           key=key)
     return next(t for t in testsets if t["id"] == chosen)

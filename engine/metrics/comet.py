@@ -133,7 +133,9 @@ def comet_availability(spec: str, reference_free: bool) -> Availability:
     kind = "COMET-QE" if reference_free else "COMET"
     field_name = "comet_qe_model" if reference_free else "comet_model"
     if not (spec or "").strip():
-        return Availability(False, f"{kind} needs a model: set {field_name} to a checkpoint folder or hub id")
+        # the form's label first (the key alone was shown on the page, where the field reads "COMET model")
+        return Availability(False, f"{kind} needs a model: set “{kind} model” ({field_name}) to a checkpoint folder "
+                                   "or hub id")
     resolved = resolve_checkpoint(spec)
     if resolved.error:
         return Availability(False, resolved.error)

@@ -80,6 +80,8 @@ def test_comparison_shows_scores_chart_pairs_sentences_lineage_and_exports(compa
     testset, good, bad = seed_two_systems(store, tmp_path)
     at = compare_page()
     assert not at.exception
+    picker = at.selectbox(key="cmp-testset")  # "… 1 evaluated" read as one sentence evaluated
+    assert picker.format_func(picker.value).endswith(" sentences · 2 evaluations")
     scores = at.dataframe[0].value
     assert list(scores["system"]) == ["final-v1", "sft-v1"] and "chrF" in scores.columns
     assert "[" in scores["chrF"].iloc[0]  # value [low, high]

@@ -37,8 +37,9 @@ def test_availability_without_models(tmp_path) -> None:
     avail = available_metrics(MetricSettings())
     assert all(avail[n].ok for n in ("chrf", "bleu", "ter", "mbr_chrf", "checks"))
     assert avail["bertscore"] == Availability(False, "BERTScore needs a model: set a local folder or hub id")
-    assert not avail["comet"] and "comet_model" in avail["comet"].reason
-    assert not avail["comet_qe"] and "comet_qe_model" in avail["comet_qe"].reason
+    # named as the form labels it, with the config key (the key alone was shown on the page)
+    assert not avail["comet"] and "set “COMET model” (comet_model)" in avail["comet"].reason
+    assert not avail["comet_qe"] and "set “COMET-QE model” (comet_qe_model)" in avail["comet_qe"].reason
 
     missing = tmp_path / "nowhere"
     avail = available_metrics(MetricSettings(bertscore_model=str(missing), comet_model=str(missing),
