@@ -193,6 +193,21 @@ def phase2_steps(config: Phase2Config, store) -> list[dict]:
     ], store)
 
 
+def missing_to_start(store, template: str) -> str | None:
+    """What a template's one-click form cannot start without, as a sentence for the page (``None``: nothing): its
+    model pickers then list no model, and the form submitted into "no sft model is registered"."""
+    if template == "phase2" and not store.models.at_loop_stage("sft", "policy"):
+        return ("No SFT model yet: Phase 2 starts from one — set up the demo on the Start page, or register a model "
+                "on the Models page.")
+    if template == "phase3":
+        if not store.models.at_loop_stage("cold-start", "policy"):
+            return "No cold-start model yet: Phase 3 starts from the model Phase 2 makes — run Phase 2 first."
+        if not store.models.in_use(kind="reward"):
+            return ("No reward model yet: Phase 3 fine-tunes one on the linguists' pairs — train one on "
+                    "*3 · Reward model*, or run Phase 2 with a reward model.")
+    return None
+
+
 def phase3_defaults(store, policy: str = "") -> dict[str, Any]:
     """What Phase 3 starts from when its form leaves a field empty: the cold-start policy, the RM it was trained
     against, that RM's synthetic pair sets, and the corpora of the cold-start run."""

@@ -12,6 +12,7 @@ from engine.pipelines.templates import (
     RL_METHODS,
     TEMPLATES,
     fields_unused_by,
+    missing_to_start,
     start_template,
 )
 from studio.components.job_panel import REFRESH_SECONDS, STATUS_ICONS, config_form, remember_start, repeated_start
@@ -54,6 +55,9 @@ def pipeline_form(template: str, *, key: str, defaults: dict | None = None) -> i
     The RL method is chosen above the form (a form's widgets cannot change it before it is submitted), and the form
     shows that method's own fields only: the other methods' settings keep their ``defaults`` unseen."""
     spec = TEMPLATES[template]
+    if missing := missing_to_start(services().store, template):  # the form could only submit into that refusal
+        st.info(missing)
+        return None
     defaults = dict(defaults or {})
     current = defaults.get("rl_method", "ppo")
     method = st.radio("RL method", RL_METHODS, index=RL_METHODS.index(current) if current in RL_METHODS else 0,

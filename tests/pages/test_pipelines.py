@@ -11,6 +11,11 @@ def test_empty_page_offers_both_phases(open_page):
     assert [o for o in at.radio(key="pipelines-template").options] == ["Phase 2 · cold start",
                                                                        "Phase 3 · human alignment"]
     assert any("No pipeline yet" in i.value for i in at.info)
+    # no form to submit into "no sft model is registered": the page says what is missing
+    assert any(i.value.startswith("No SFT model yet") for i in at.info)
+    assert not [b for b in at.button if b.label.startswith("Run Phase")]
+    at.radio(key="pipelines-template").set_value("Phase 3 · human alignment").run()
+    assert any(i.value.startswith("No cold-start model yet") for i in at.info)
 
 
 def test_phase2_starts_with_its_steps(open_page, store, tiny_policy, tiny_policy_dir, demo_corpus, monkeypatch):
