@@ -6,8 +6,9 @@ import streamlit as st
 
 from engine.compare.scorecard import loop_chain
 from engine.demo import DEMO_CORPORA, DEMO_MODEL_NAME, setup_demo, shipped_model_record, start_demo_training
+from engine.feedback.pairs import MIN_JUDGEMENTS
 from engine.models.registry import free_model_name
-from engine.wording import as_sentence
+from engine.wording import as_sentence, counted
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, remember_start, repeated_start, run_monitor, start_run
 from studio.components.pickers import corpus_picker
@@ -29,18 +30,44 @@ latest = bootstraps[0] if bootstraps else None
 st.subheader("Where the loop stands")
 pair_sets = store.preferences.pair_sets()
 chain_stages = {m["loop_stage"] for m in loop_chain(store)}  # a promoted model keeps the stage it was made at
+corpora = store.corpora.list()
+synthetic_pairs = sum(p["pairs"] for p in pair_sets if p["origin"] == "synthetic")
+reward_models = store.models.in_use(kind="reward")
+judgements = store.feedback.volume()["judgements"]
+
+
+def _newest_reward_model() -> str:
+    """The newest reward model with its validation accuracy and the pairs it was measured on, in words."""
+    meta = reward_models[0]["metadata"]
+    accuracy = meta.get("valid_accuracy")
+    measured = (f": validation accuracy {accuracy:.2f} on {counted(int(meta.get('valid_pairs') or 0), 'pair')}"
+                if isinstance(accuracy, int | float) else "")
+    return f"newest {reward_models[0]['name']}{measured}."
+
+
+def _short_of(judgements: int, needed: int) -> str:
+    """The end of the feedback line: what Phase 3 wants when there is less."""
+    return f" — Phase 3 wants at least {needed}." if judgements < needed else "."
+
+
+# a tick said "done" with nothing to say how much: one judgement ticked Human feedback as Phase 3's would
 steps = [
-    ("Data", bool(store.corpora.list()), "Upload or import parallel corpora on the Data page."),
+    ("Data", bool(corpora),
+     f"{counted(len(corpora), 'corpus', 'corpora')}, {counted(sum(c['segments'] for c in corpora), 'segment')}."
+     if corpora else "Upload or import parallel corpora on the Data page."),
     ("SFT model", sft is not None,
      f"{sft['name']} — register another on the Models page." if sft is not None  # the demo section is gone then
      else "Set up the demo below, or register your own model on the Models page."),
-    ("Synthetic preferences", any(p["origin"] == "synthetic" for p in pair_sets),
-     "Sample and score candidates, keep pairs with a clear quality gap (page 2)."),
-    ("Reward model", bool(store.models.list(kind="reward")), "Train the judge on the pairs (page 3)."),
+    ("Synthetic preferences", synthetic_pairs > 0,
+     f"{counted(synthetic_pairs, 'pair')}." if synthetic_pairs
+     else "Sample and score candidates, keep pairs with a clear quality gap (page 2)."),
+    ("Reward model", bool(reward_models),
+     _newest_reward_model() if reward_models else "Train the judge on the pairs (page 3)."),
     ("Cold-start model", bool(store.models.list(kind="policy", stage="cold-start")) or "cold-start" in chain_stages,
      "Optimise the SFT model against the reward model with PPO (page 4), or run Phase 2 on Pipelines."),
-    ("Human feedback", store.feedback.volume()["judgements"] > 0,
-     "Linguists rank, pick and correct translations (page 6)."),
+    ("Human feedback", judgements > 0,
+     f"{counted(judgements, 'judgement')}{_short_of(judgements, MIN_JUDGEMENTS)}" if judgements
+     else "Linguists rank, pick and correct translations (page 6)."),
     ("Final model", bool(store.models.list(kind="policy", stage="final")) or "final" in chain_stages,
      "Human pairs → reward-model fine-tune → PPO stage 2 (page 7, Phase 3 in one click)."),
 ]

@@ -97,3 +97,20 @@ def test_no_page_has_a_bare_string_that_streamlit_would_write_on_it():
             if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
                 shown.append(f"{script.name}:{node.lineno}")
     assert shown == []
+
+
+def test_each_ticked_step_says_how_much_there_is(open_page, store, tiny_policy, demo_corpus, tmp_path):
+    # one judgement ticked Human feedback with nothing to say it was one, against the 50 Phase 3 wants; a reward
+    # model at 0 % on one validation pair ticked as any other
+    from tests.conftest import seed_feedback, store_pair_set
+
+    store_pair_set(store, tmp_path, n_sources=12)
+    store.models.register("rm-x", "reward", "/m/rm-x", metadata={"valid_accuracy": 0.0, "valid_pairs": 1})
+    seed_feedback(store, n_sources=3, rm=None)
+    at = open_page()
+    lines = {title: next(m.value for m in at.markdown if f"**{title}**" in m.value)
+             for title in ("Data", "Synthetic preferences", "Reward model", "Human feedback")}
+    assert "1 corpus, " in lines["Data"] and " segments." in lines["Data"]
+    assert " pairs." in lines["Synthetic preferences"]
+    assert "newest rm-x: validation accuracy 0.00 on 1 pair." in lines["Reward model"]
+    assert " judgements — Phase 3 wants at least 50." in lines["Human feedback"]
