@@ -21,7 +21,7 @@ shared with the ``grpo`` job.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -270,11 +270,7 @@ def unpaired_rows(config: DpoJobConfig, ctx: JobContext, train_pairs: list[dict]
         rows, report = from_judgements(records, valid_share=config.valid_share_if_missing, seed=config.seed)
         ctx.log(f"KTO from {report.judgements} judgements ({report.used} used, per format {report.per_kind}): "
                 f"{report.desirable} good, {report.undesirable} bad translations ({report.conflicts} both)")
-        judged = [r for r in rows if r["split"] == "train"]
-        if config.max_pairs and not uses_pairs(config):  # the pairs were cut to it already
-            random.Random(config.seed).shuffle(judged)
-            judged = judged[: config.max_pairs]
-        train += judged
+        train += [r for r in rows if r["split"] == "train"]
         valid += [r for r in rows if r["split"] != "train"]
     # the pairs' and the judgements' splits are drawn apart: a source validated on one side was trained on from the
     # other (10 of 20 validation sources)
@@ -284,7 +280,9 @@ def unpaired_rows(config: DpoJobConfig, ctx: JobContext, train_pairs: list[dict]
         ctx.log(f"{counted(len(train) - len(kept), 'training translation')} left out: their source is in "
                 "validation", level="warning")
     random.Random(config.seed).shuffle(kept)
-    return kept, valid
+    # KTO's unit is a translation: max_pairs caps them all, from pairs and judgements alike (the pairs were cut to
+    # it first, then their translations again; with both sources the judgements' were not cut at all)
+    return (kept[: config.max_pairs] if config.max_pairs else kept), valid
 
 
 def run(config: DpoJobConfig, ctx: JobContext) -> None:
@@ -300,7 +298,9 @@ def run(config: DpoJobConfig, ctx: JobContext) -> None:
                 f"likelihood term, KTO none)", level="warning")
     use_job_threads()
     policy = ModelRef.load(ctx.inputs_dir / "policy.json")
-    train_rows, valid_rows = training_pairs(ctx, config) if uses_pairs(config) else ([], [])
+    # KTO cuts its translations to max_pairs (unpaired_rows), not its pairs first
+    pair_config = replace(config, max_pairs=0) if config.objective == "kto" else config
+    train_rows, valid_rows = training_pairs(ctx, pair_config) if uses_pairs(config) else ([], [])
     if config.reference_chosen and uses_pairs(config):
         before = len(train_rows)
         train_rows = with_reference_pairs(train_rows)  # validation keeps the pairs as they were judged

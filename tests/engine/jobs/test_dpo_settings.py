@@ -74,6 +74,10 @@ def test_kto_from_pairs_and_judgements_has_no_source_on_both_sides(store, tmp_pa
     kto_train, kto_valid = unpaired_rows(config, ctx, train, valid)
     assert kto_valid and not {r["source"] for r in kto_train} & {r["source"] for r in kto_valid}
     assert any("left out: their source is in validation" in m for m in ctx.logs)
+    # max_pairs caps KTO's translations, from both sources together (the judgements' were not cut at all)
+    capped, _ = unpaired_rows(DpoJobConfig(objective="kto", kto_source="pairs+judgements", pair_sets=["x"],
+                                           max_pairs=5), _Ctx(tmp_path), train, valid)
+    assert len(capped) == 5
 
 
 def test_kto_reads_only_each_linguists_newest_judgement(store, tiny_policy, tmp_path):

@@ -101,8 +101,8 @@ def test_orpo_trains_two_steps(store, tmp_path, tiny_policy, tiny_policy_dir, pa
 
 
 def test_kto_trains_two_steps_from_pairs(store, tmp_path, tiny_policy, tiny_policy_dir, pair_set):
-    # max_pairs counts pairs, each a good and a bad translation (the translations were cut to it a second time)
-    events, artifact = _train(store, tmp_path, pair_sets=[pair_set], objective="kto", max_pairs=4)
+    # KTO's max_pairs counts translations, once (the pairs were cut to it, then their translations again)
+    events, artifact = _train(store, tmp_path, pair_sets=[pair_set], objective="kto", max_pairs=8)
     meta = _check_two_steps(events, artifact, tiny_policy_dir)
     assert meta["method"] == "kto" and meta["kto_source"] == "pairs" and meta["train_examples"] == 8
     keys = {k for e in events if e["type"] == "metric" for k in e["values"]}
