@@ -202,7 +202,8 @@ def named(label: str, name: str, *, inside: bool = False) -> str:
     differ ("Stop when KL is above target (stop_on_kl)"): the form shows the one, a YAML config the other.
     ``inside`` a sentence a capitalised word starts lower-case ("… is above step limit (max_steps) 20"; an
     acronym such as "KL target" stays as it is)."""
-    if inside and label[1:2].islower():
+    first = label.split(" ", 1)[0]
+    if inside and first[:1].isupper() and first[1:].islower():  # "LoRA rank" and "KL target" stay as they are
         label = label[0].lower() + label[1:]
     return label if label.lower() == name.replace("_", " ") else f"{label} ({name})"
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import json
 import re
 import shlex
 import socket
@@ -125,17 +126,26 @@ def read_accelerate_config(path: Path, name: str | None = None) -> AccelerateCon
         name=name or path.stem, path=path.resolve(), description=_description(text),
         distributed_type=str(data.get("distributed_type", "NO")).upper(),
         num_processes=int(data.get("num_processes", 1)), use_cpu=bool(data.get("use_cpu", False)),
-        zero_stage=_zero_stage(data),
+        zero_stage=_zero_stage(data, path.parent),
     )
 
 
-def _zero_stage(data: dict) -> int:
-    """The ZeRO stage of an accelerate config's mapping (0 when it names none it can read)."""
+def _zero_stage(data: dict, folder: Path) -> int:
+    """The ZeRO stage of an accelerate config's mapping: its ``zero_stage``, else the ``zero_optimization.stage``
+    of the DeepSpeed JSON its ``deepspeed_config_file`` names (relative to the config's ``folder``); 0 when it
+    names none it can read."""
     deepspeed = data.get("deepspeed_config")
-    try:
-        return int(deepspeed.get("zero_stage", 0)) if isinstance(deepspeed, dict) else 0
-    except (TypeError, ValueError):
+    if not isinstance(deepspeed, dict):
         return 0
+    try:
+        if "zero_stage" in deepspeed:
+            return int(deepspeed["zero_stage"])
+        if file := deepspeed.get("deepspeed_config_file"):
+            settings = json.loads((folder / Path(str(file)).expanduser()).read_text(encoding="utf-8"))
+            return int(settings.get("zero_optimization", {}).get("stage", 0))
+    except (TypeError, ValueError, AttributeError, OSError):
+        return 0
+    return 0
 
 
 def launch_zero_stage(launch: dict | None) -> int:

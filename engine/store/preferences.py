@@ -156,8 +156,8 @@ class PreferenceRepository:
         """Wide rows (one per candidate: its strategy, every strategy that wrote it — ``strategies``, a list — and
         every metric) of a score run, for charts."""
         rows = self.db.query_dicts(
-            "SELECT s.cand_id, c.strategy, coalesce(c.strategies, c.strategy) AS strategies, s.metric, s.value"
-            " FROM candidate_scores s JOIN candidates c ON c.run_id = s.run_id AND c.cand_id = s.cand_id"
+            "SELECT s.cand_id, c.strategy, coalesce(nullif(c.strategies, ''), c.strategy) AS strategies, s.metric,"
+            " s.value FROM candidate_scores s JOIN candidates c ON c.run_id = s.run_id AND c.cand_id = s.cand_id"
             " WHERE s.score_run_id = ?", [score_run])
         wide: dict[int, dict] = {}
         for r in rows:

@@ -217,4 +217,5 @@ def test_a_setting_named_inside_a_sentence_starts_lower_case_unless_an_acronym()
 
     assert named("Step limit", "max_steps", inside=True) == "step limit (max_steps)"
     assert named("KL target", "kl_target", inside=True) == "KL target"
+    assert named("LoRA rank", "lora_r", inside=True) == "LoRA rank (lora_r)"
     assert named("Step limit", "max_steps") == "Step limit (max_steps)"

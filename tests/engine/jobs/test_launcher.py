@@ -350,3 +350,9 @@ def test_the_zero_stage_is_read_from_the_config_not_its_name(tmp_path):
     assert launch_zero_stage({"accelerate_config": "deepspeed_zero2"}) == 2
     assert launch_zero_stage({"accelerate_config": "ddp"}) == 0
     assert launch_zero_stage(None) == launch_zero_stage({"accelerate_config": str(tmp_path / "gone.yaml")}) == 0
+    # a config that points at a DeepSpeed JSON (a common user set-up) was planned as ZeRO-0
+    (tmp_path / "ds.json").write_text('{"zero_optimization": {"stage": 3}}', encoding="utf-8")
+    pointing = tmp_path / "with-file.yaml"
+    pointing.write_text("distributed_type: DEEPSPEED\ndeepspeed_config:\n  deepspeed_config_file: ds.json\n"
+                        "num_processes: 2\n", encoding="utf-8")
+    assert launch_zero_stage({"accelerate_config": str(pointing)}) == 3

@@ -134,6 +134,9 @@ def test_scores_load_once_and_make_wide_rows(store, generated, tmp_path):
                         "rm": -3.0}
     assert [r["strategy"] for r in table] == ["beam", "sample"] * 3
     assert store.preferences.score_table("score-unknown") == []
+    with store.db.transaction() as cur:  # a candidate stored without its strategies counts for its strategy
+        cur.execute("UPDATE candidates SET strategies = '' WHERE cand_id = 3")
+    assert sorted(store.preferences.score_table(SCORE), key=lambda r: r["cand_id"])[3]["strategies"] == ["sample"]
 
 
 def test_pairs_of_a_run_are_replaced_when_loaded_again(store, tmp_path):
