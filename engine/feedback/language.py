@@ -124,6 +124,21 @@ def detect_language(text: str) -> LanguageGuess:
     return LanguageGuess(language, points / (en + fr), f"{LANGUAGE_NAMES[language]} clues: {_clues(seen)}")
 
 
+def function_word_language(text: str) -> str | None:
+    """``en`` or ``fr`` when ``text`` holds function words (or, for French, an elision) of that language only —
+    stronger evidence than accents, which loanwords carry into English (``café``, ``crème brûlée``); else None."""
+    found = set()
+    for word in _WORD.findall(text.lower()):
+        word = word.replace("’", "'")
+        if word in AMBIGUOUS:
+            continue
+        if _ELISION.match(word) or word in FRENCH_WORDS:
+            found.add("fr")
+        elif word in ENGLISH_WORDS:
+            found.add("en")
+    return found.pop() if len(found) == 1 else None
+
+
 def _clues(words: list[str], limit: int = 5) -> str:
     unique = list(dict.fromkeys(words))
     more = f" … (+{len(unique) - limit})" if len(unique) > limit else ""

@@ -131,12 +131,22 @@ def test_an_arabic_term_that_can_never_be_found_is_refused(arabic, reason):
     assert not parsed.ok and reason in str(parsed.errors[0])
 
 
+ARTICLES = ("la pharmacie\tصيدلية\nle pain\tخبز\nl'hôpital\tالمستشفى\nla gare\tالمحطة\nune école\tمدرسة\n"
+            "le thé\tالشاي\nla rue\tالشارع\n")
+
+
 def test_a_glossary_in_the_other_source_language_is_refused_when_clear():
     # a French glossary uploaded as en-ar was stored, and its terms matched English sources (thé in "the")
-    refused = parse_glossary(MORE_FRENCH.encode(), "tsv", "en-ar")
+    refused = parse_glossary(ARTICLES.encode(), "tsv", "en-ar")
     assert not refused.ok and refused.errors[0].line == 0
-    assert "look French, not English: 6 of 10" in refused.errors[0].reason and "fr-ar" in refused.errors[0].reason
-    assert parse_glossary(MORE_FRENCH.encode(), "tsv", "fr-ar").ok
+    assert "look French, not English: 7 of 7" in refused.errors[0].reason and "fr-ar" in refused.errors[0].reason
+    assert parse_glossary(ARTICLES.encode(), "tsv", "fr-ar").ok
+    # accents alone are a warning, never a refusal: an English food glossary's loanwords were refused (6 of 20)
+    for text in (MORE_FRENCH, "".join(f"dish{chr(97 + i)}\tطبق\n" for i in range(14))
+                 + "café\tمقهى\nentrée\tمقبلات\npurée\tهريس\nsauté\tمقلي\ncrème brûlée\tكريم بروليه\n"
+                   "soufflé\tسوفليه\n"):
+        parsed = parse_glossary(text.encode(), "tsv", "en-ar")
+        assert parsed.ok and parsed.warnings and "is this glossary for fr-ar?" in parsed.warnings[0]
 
 
 def test_a_glossary_leaning_to_the_other_language_is_stored_with_a_warning():
