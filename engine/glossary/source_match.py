@@ -24,10 +24,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_WORD = re.compile(r"(?:[^\W_][\u0300-\u036f]*)+(?:-(?:[^\W_][\u0300-\u036f]*)+)*")
+_WORD = re.compile(r"(?:[^\W_][\u0300-\u036f]*)+(?:-(?!\d+\b)(?:[^\W_][\u0300-\u036f]*)+)*")
 """A word: letters and digits, each with its combining accents (text typed or pasted decomposed, NFD, split at
 every accent otherwise; digits left out, ``Room 101`` was the term ``room`` and ``Windows 10`` applied to "Windows
-11"), hyphenated parts kept together (``COVID-19``) — a term is not found inside a compound (``porte`` in
+11"), hyphenated parts kept together — save a part of digits only, its own word (``COVID-19`` holds ``COVID``,
+``Boeing-737`` ``Boeing``: a term of them was no longer found once digits were letters) — a term is not found
+inside a compound (``porte`` in
 ``porte-parole``, ``ciel`` in ``arc-en-ciel``; nor, the price of it, ``hospital`` in ``hospital-based``);
 apostrophes end a word, so elisions split off."""
 MIN_FORM = 3
@@ -72,16 +74,20 @@ and the singular's term is not found in them (``new`` in "the news")."""
 PLURAL_TERMS = PLURAL_NOUNS | {
     "customs", "glasses", "arms", "minutes", "manners", "spectacles", "damages", "savings", "earnings",
     "lunettes", "ciseaux",
+    # fields named by an -ics plural whose singular is an adjective or another thing (every -ics word was: the
+    # glossary's antibiotics, clinics, diagnostics no longer matched antibiotic, clinic, diagnostic)
+    "electronics", "physics", "economics", "mathematics", "politics", "statistics", "ethics", "athletics",
+    "linguistics", "logistics", "genetics", "acoustics", "mechanics", "semantics", "phonetics", "robotics",
+    "gymnastics", "aerobics", "optics", "aeronautics", "informatics", "pharmaceutics", "dynamics",
 }
 """Folded plurals whose own sense a glossary means when it lists them in the plural (``customs`` the service,
-``glasses`` the spectacles): the term does not match the singular (``custom``, ``glass``), though the singular's
-term still matches them (``glass`` in "two glasses"). So too every term word in ``-ics`` (``electronics``,
-``physics``, ``economics``: the singular is an adjective), but not a sentence word (``clinics``, ``topics``)."""
+``glasses`` the spectacles, ``electronics`` the field): the term does not match the singular (``custom``,
+``glass``, ``electronic``), though the singular's term still matches them (``glass`` in "two glasses")."""
 
 
 def _plural_only(folded: str) -> bool:
     """Whether a folded glossary word is a plural that does not match its singular (:data:`PLURAL_TERMS`)."""
-    return folded in PLURAL_TERMS or (folded.endswith("ics") and len(folded) > 5)
+    return folded in PLURAL_TERMS
 
 
 def _short_closed(stem: str) -> bool:

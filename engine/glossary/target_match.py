@@ -52,15 +52,16 @@ written with their hamza (لأمي, وأخي: :func:`normalise_word`); not so sp
 hold أب, لام أم."""
 
 WHOLE_WORDS = (
-    "بطاقة", "زيتون", "لبنان", "سمك", "بنك", "وجبة", "وزارة", "بحيرة", "لجنة", "بنية", "بعثة", "وصفة", "وسادة",
+    "بطاقة", "زيتون", "لبنان", "سمك", "بنك", "وجبة", "وزارة", "بحيرة", "بعثة", "وصفة", "وسادة",
     "لياقة", "بدلة", "بسمة", "وحدة", "بحار",
 )
 """Common words that read as a clitic or an ending around another word — card (ب + طاقة "energy"), olives (زيت "oil"
 + ون), Lebanon (لبن "milk" + ان), fish (سم "poison" + ك), bank (بن + ك), meal (و + جبة), ministry, lake (ب + حيرة),
-committee (ل + جنة), structure (ب + نية), mission (ب + عثة), recipe (و + صفة), pillow (و + سادة), fitness
+mission (ب + عثة), recipe (و + صفة), pillow (و + سادة), fitness
 (ل + ياقة), suit (ب + دلة), smile (ب + سمة), unit (و + حدة), seas (ب + حار "hot"): a word that holds one of them
 (بطاقتي, الزيتون, والبنك) is not cut inside it, so طاقة is not found in بطاقة. Not بعيد, "far" but also ب + عيد
-("at the feast": بعيد الميلاد)."""
+("at the feast": بعيد الميلاد), بنية ("structure", also ب + نية: بنية حسنة "in good faith") or لجنة ("committee",
+also ل + جنة)."""
 
 _HAMZA_SEATS = str.maketrans({"ؤ": "ء", "ئ": "ء"})
 _HAMZA_ON_MAQSURA = re.compile("\u0649[\u0621\u0654]")

@@ -385,3 +385,20 @@ def test_ya_and_hamza_stay_apart_from_a_bare_hamza():
     assert normalise("شاطىء") == normalise("شاطئ") == "شاطء"
     assert normalise("بطيء") != normalise("بطء")  # slow / slowness: ya + hamza is not ئ
     assert normalise("شيء") != normalise("شئ")
+
+
+def test_a_number_after_a_hyphen_is_a_word_of_its_own_and_ics_plurals_match_their_singular():
+    # once digits counted as letters, COVID was no longer found in "COVID-19", nor Boeing in "Boeing-737"; and
+    # every -ics term stopped matching its singular (antibiotics: antibiotic, clinics: clinic)
+    assert find_term(["covid"], words("COVID-19 is here"))
+    assert find_term(["covid", "19"], words("After COVID-19, travel changed"))
+    assert find_term(["boeing"], words("a Boeing-737 landed"))
+    assert not find_term(["porte"], words("le porte-parole"))  # a compound of words stays whole
+    assert find_term(["antibiotics"], words("an antibiotic"))
+    assert find_term(["clinics"], words("the clinic"))
+    assert not find_term(["electronics"], words("an electronic ticket"))
+
+
+def test_a_clitic_reading_of_a_common_word_is_still_found():
+    assert find_arabic("نية", "بنية حسنة") and find_arabic("جنة", "لجنة الخلد")
+    assert not find_arabic("طاقة", "بطاقة")
