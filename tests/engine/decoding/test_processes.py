@@ -77,7 +77,10 @@ def test_stopping_early_kills_and_reaps_the_children(tmp_path):
 
     def work(i: int) -> int:
         if os.getpid() != parent:
-            (tmp_path / "child").write_text(str(os.getpid()))
+            # written whole, then moved into place: the parent stopped on an empty file seen between its creation
+            # and its write, and the pid read back was '' (a fresh-clone run, 2026-12-05)
+            (tmp_path / f"child-{os.getpid()}").write_text(str(os.getpid()))
+            os.replace(tmp_path / f"child-{os.getpid()}", tmp_path / "child")
             time.sleep(60)
         else:
             while not (tmp_path / "child").exists():  # the child has its item: stop while it works
