@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
 
+import numpy as np
 import pandas as pd
 import plotly.express as px
 import streamlit as st
@@ -176,6 +178,9 @@ with charts_tab:
         if margins:
             fig = px.histogram(x=margins, nbins=30, labels={"x": "quality margin (chosen − rejected)"},
                                title="Margin of the pairs")
+            # a count has no fractions: a few pairs were drawn on steps of 0.5
+            tallest = int(np.histogram(margins, bins=30)[0].max())
+            fig.update_yaxes(title="pairs", tickformat=",d", dtick=max(1, math.ceil(tallest / 5)))
             st.plotly_chart(fig, width="stretch", key="pref-margin-hist")
         table = pd.DataFrame(store.preferences.score_table(score))
         metric_cols = [c for c in table.columns if c not in ("cand_id", "strategy", "strategies", "check_passed")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from engine.jobs.generate import GenerateConfig
@@ -247,7 +249,8 @@ def test_the_score_runs_fusion_is_the_one_it_used_when_its_metric_model_is_gone(
                for i in at.info)
 
 
-def test_the_strategy_chart_counts_a_candidate_for_every_strategy_that_wrote_it(open_page, store, workspace):
+def test_the_strategy_chart_counts_a_candidate_for_every_strategy_that_wrote_it(open_page, store, workspace,
+                                                                                tmp_path):
     # the chart grouped by the first strategy only: beam:4, whose candidates greedy always wrote first, had no box;
     # and a metric equal for every candidate left an empty row and column in the correlation
     from datetime import datetime
@@ -260,3 +263,10 @@ def test_the_strategy_chart_counts_a_candidate_for_every_strategy_that_wrote_it(
     corr = next(c.proto.spec for c in at.get("plotly_chart") if "Spearman" in c.proto.spec)
     assert "Arabic" not in corr
     assert any("the same for every candidate" in c.value and "Arabic" in c.value for c in at.caption)
+    # a margin histogram of a few pairs counts in whole pairs (its axis had ticks at 0.5, 1.5)
+    from tests.conftest import store_pair_set
+
+    store_pair_set(store, tmp_path, run_id="score-m", n_sources=4)
+    at.run()
+    histogram = next(c.proto.spec for c in at.get("plotly_chart") if "Margin of the pairs" in c.proto.spec)
+    assert '"tickformat":",d"' in histogram and re.search(r'"dtick":\d+[,}]', histogram)
