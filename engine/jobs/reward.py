@@ -134,7 +134,8 @@ def prepare(config: RewardJobConfig, store, run_dir: Path) -> None:
     if not config.pair_sets:
         raise ValueError("choose at least one set of preference pairs")
     ref = resolve_model(store, config.base_model)
-    check_schedule_depth(config.unfreeze_schedule, _base_layers(ref))  # when the run is made, not once it loaded
+    # when the run is made, not once it has loaded (a config not readable here: the job checks it again)
+    check_schedule_depth(config.unfreeze_schedule, _num_layers(ref.config(local_only=True)))
     ref.save(run_dir / "inputs" / "base.json")
     export_training_pairs(store, config, run_dir / "inputs" / "pairs.parquet")
 
@@ -192,17 +193,6 @@ def check_schedule_depth(schedule: list, num_layers: int) -> None:
     if deeper:
         raise ValueError(f"{setting_words(RewardJobConfig, 'unfreeze_schedule')}: {deeper[0].label} asks for more "
                          f"layers than the model has ({num_layers}): write top{num_layers} or all")
-
-
-def _base_layers(ref: ModelRef) -> int:
-    """The layer count in the base model's config (0 when it cannot be read here: the job checks it again)."""
-    from transformers import AutoConfig
-
-    try:
-        return _num_layers(AutoConfig.from_pretrained(ref.path, trust_remote_code=ref.trust_remote_code,
-                                                      local_files_only=True))
-    except (OSError, ValueError):
-        return 0
 
 
 def _studio_callback(ctx: JobContext, config: RewardJobConfig, num_layers: int, adapters_only: bool):
@@ -403,12 +393,13 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
     config = fit_max_length(config, base, ctx)
     train_rows, train_enc, long_train = _encode_fitting(train_rows, tokenizer, base.prompt_format, config.max_length,
                                                         config.margin_scale)
-    long_valid, valid_enc = 0, []
-    for i, (name, rows) in enumerate(valid_sets.items()):
+    long_valid, valid_encodings = 0, []
+    for name, rows in valid_sets.items():
         valid_sets[name], encoded, dropped = _encode_fitting(rows, tokenizer, base.prompt_format, config.max_length,
                                                              config.margin_scale)
+        valid_encodings.append(encoded)
         long_valid += dropped
-        valid_enc = encoded if i == 0 else valid_enc  # the first set is the trainer's evaluation set
+    valid_enc = valid_encodings[0] if valid_encodings else []  # the first set is the trainer's evaluation set
     if long_train or long_valid:  # cut to max_length, a long pair's two sides were often the same ids: no signal,
         # and in validation a tie counted as wrong
         ctx.log(f"{counted(long_train, 'training pair')} and {counted(long_valid, 'validation pair')} longer than "

@@ -299,12 +299,7 @@ def policy_name(config_name: str, ctx: JobContext, prefix: str) -> str:
 def model_context(model: ModelRef) -> int | None:
     """How many positions ``model`` reads (its config's ``max_position_embeddings``; GPT-2's ``n_positions``), or
     ``None`` when its config does not say or cannot be read (the model's own load then says what is wrong)."""
-    from transformers import AutoConfig
-
-    try:
-        found = AutoConfig.from_pretrained(model.path, trust_remote_code=model.trust_remote_code)
-    except (OSError, ValueError):
-        return None
+    found = model.config()
     return int(getattr(found, "max_position_embeddings", 0) or 0) or None
 
 

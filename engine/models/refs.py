@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from engine.models.prompting import prompt_format_of
 
@@ -36,6 +37,17 @@ class ModelRef:
     def load(cls, file: Path) -> ModelRef:
         """Read a reference written by :meth:`save`."""
         return cls(**json.loads(Path(file).read_text(encoding="utf-8")))
+
+    def config(self, *, local_only: bool = False) -> Any | None:
+        """The model's transformers config, or ``None`` when it cannot be read (``local_only``: without asking the
+        hub) — the checks that read it before a model loads leave the reason to the model's own load."""
+        from transformers import AutoConfig
+
+        try:
+            return AutoConfig.from_pretrained(self.path, trust_remote_code=self.trust_remote_code,
+                                              local_files_only=local_only)
+        except (OSError, ValueError):
+            return None
 
 
 def resolve_model(store, name: str) -> ModelRef:

@@ -268,13 +268,13 @@ def export_refusal(store: Any, name: str) -> str | None:
         return None
     head = (row.get("metadata") or {}).get("head")
     if head is None:
-        from transformers import AutoConfig
-
+        from engine.models.refs import resolve_model
         from engine.reward.model import head_spec
 
+        config = resolve_model(store, name).config(local_only=True)
         try:
-            head = head_spec(AutoConfig.from_pretrained(row["path"], local_files_only=True))["type"]
-        except (OSError, ValueError):
+            head = head_spec(config)["type"] if config is not None else None
+        except ValueError:
             return None  # the export itself says what is wrong with the folder
     if head not in HEAD_WORDS:
         return None

@@ -160,20 +160,10 @@ def resolve_members(store: Any, names: Sequence[str]) -> list[Any]:
         if ref.kind != "reward":
             raise ValueError(f"{ref.name} is a {ref.kind} model, not a reward model: choose a reward model")
     if len(refs) > 1:
-        configs = [_member_config(ref) for ref in refs]
+        configs = [ref.config(local_only=True) for ref in refs]
         if None not in configs:  # a config not readable here (a hub id offline) is checked when the models load
             check_member_heads(configs)
     return refs
-
-
-def _member_config(ref: Any) -> Any:
-    """A reward model's config from its folder (``None`` when it cannot be read here)."""
-    from transformers import AutoConfig
-
-    try:
-        return AutoConfig.from_pretrained(ref.path, trust_remote_code=ref.trust_remote_code, local_files_only=True)
-    except (OSError, ValueError):
-        return None
 
 
 def member_names(primary: str | None, extra: Sequence[str] = ()) -> list[str]:
