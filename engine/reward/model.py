@@ -95,11 +95,6 @@ def _one_4bit_layout(model: Any) -> Any:
     return model
 
 
-def is_quantized(model: Any) -> bool:
-    """Whether ``model`` holds 4- or 8-bit (bitsandbytes) weights."""
-    return bool(getattr(model, "is_loaded_in_4bit", False) or getattr(model, "is_loaded_in_8bit", False))
-
-
 def build_reward_model(base: str | Path, *, head: str = "linear", mlp_hidden: int = 256,
                        pad_token_id: int | None = None, trust_remote_code: bool = False, seed: int = 0,
                        dtype: Any = None, quantization: Any = None, device: Any = None) -> Any:
@@ -187,8 +182,10 @@ def _backbone_key_mapping(spec: dict, folder: Path) -> dict[str, Any]:
 
     from safetensors import safe_open
 
-    files = sorted(folder.glob("*.safetensors"))
-    keys = [k for f in files for k in safe_open(str(f), framework="pt").keys()]  # noqa: SIM118 (not a dict)
+    keys: list[str] = []
+    for file in sorted(folder.glob("*.safetensors")):
+        with safe_open(str(file), framework="pt") as fh:  # closed again (a handle per shard stayed open)
+            keys.extend(fh.keys())
     prefixes = {m.group(1) for k in keys if (m := re.match(r"^(\w+)\.inner\.", k))}
     return {"key_mapping": {rf"^{re.escape(p)}\.inner\.": f"{p}." for p in prefixes}}
 

@@ -7,7 +7,6 @@ import torch
 
 from engine.reward.model import (
     build_reward_model,
-    is_quantized,
     load_reward_model,
     qlora_quantization,
     save_reward_model,
@@ -32,7 +31,7 @@ def test_a_saved_reward_model_loads_on_a_4bit_backbone_with_its_head_unquantised
     for model in (load_reward_model(tmp_path / "rm", quantization=quantization),
                   build_reward_model(tiny_policy_dir, head=head, mlp_hidden=16, pad_token_id=tok.pad_token_id,
                                      seed=3, quantization=quantization)):
-        assert is_quantized(model) and _linear4bit(model) == 14  # 2 layers × q, k, v, o, gate, up, down
+        assert model.is_loaded_in_4bit and _linear4bit(model) == 14  # 2 layers × q, k, v, o, gate, up, down
         assert type(model.score) is type(saved.score)
         assert not any(isinstance(m, bnb.nn.Linear4bit) for m in model.score.modules())
         for (name, kept), (_, value) in zip(model.score.state_dict().items(), saved.score.state_dict().items(),
