@@ -6,7 +6,7 @@ import streamlit as st
 
 from engine.feedback.pairs import linguist_weights, volume_warning
 from engine.jobs.reward_finetune import bar_verdict
-from engine.pipelines.templates import phase3_defaults
+from engine.pipelines.templates import phase3_defaults, phase3_start_models
 from studio.components.active_feedback import active_feedback_chart
 from studio.components.arabic import bidi_table
 from studio.components.exports import preference_export
@@ -142,8 +142,7 @@ with rm_tab:
         } for m in tuned], hide_index=True, width="stretch")
 
 with ppo_tab:
-    cold = store.models.list(kind="policy", stage="cold-start")
-    if not cold:
+    if not phase3_start_models(store):
         st.info("No cold-start model yet: stage 2 starts from the policy PPO made on page 4.")
     else:
         launch = launch_choice("ppo", key="align-ppo")
@@ -161,8 +160,8 @@ with ppo_tab:
 with phase3_tab:
     st.caption("Feedback → pairs → reward-model fine-tune → the RL step (PPO stage 2, GRPO, or DPO on the human "
                "pairs: the RL method below), each a normal run, started in order. "
-               "Empty fields are filled from the cold-start model: its policy, the reward model it was trained "
-               "against and that model's synthetic pairs, and its prompts' corpora.")
+               "Empty fields are filled from the cold-start model (else, in a later cycle, production): its policy, "
+               "the reward model it was trained against and that model's synthetic pairs, and its prompts' corpora.")
     phase3_preset, phase3_values = preset_choice("phase3", key="align-phase3-preset")
     pipeline_form("phase3", key=f"align-phase3-{phase3_preset}", defaults=phase3_values)
     started = store.pipelines.list(limit=20)

@@ -122,7 +122,8 @@ class Phase2Config:
 class Phase3Config:
     """One click from the linguists' feedback to the final model."""
 
-    policy: str = setting("", "The cold-start policy PPO stage 2 starts from (empty: the newest cold-start model).")
+    policy: str = setting("", "The policy RL stage 2 starts from (empty: the newest cold-start model, else the "
+                              "production model — a later cycle, once a promoted final model archived the cold start).")
     reward_model: str = setting("", "The reward model to fine-tune (empty: the one the cold-start model was trained "
                                     "against, else the newest).", label="Reward model")
     replay_pair_sets: list = setting([], "Synthetic pair sets to replay (empty: those the reward model was trained "
@@ -200,7 +201,7 @@ def missing_to_start(store, template: str) -> str | None:
         return ("No SFT model yet: Phase 2 starts from one — set up the demo on the Start page, or register a model "
                 "on the Models page.")
     if template == "phase3":
-        if not store.models.at_loop_stage("cold-start", "policy"):
+        if not phase3_start_models(store):
             return "No cold-start model yet: Phase 3 starts from the model Phase 2 makes — run Phase 2 first."
         if not store.models.in_use(kind="reward"):
             return ("No reward model yet: Phase 3 fine-tunes one on the linguists' pairs — train one on "
@@ -208,10 +209,23 @@ def missing_to_start(store, template: str) -> str | None:
     return None
 
 
+def phase3_start_models(store) -> list[str]:
+    """The policies Phase 3 starts from, its default first: the cold-start models (newest first, a promoted one
+    included), then the production model — once a promoted final model has archived the cold start, the next
+    cycle starts from production, as a scheduled retrain does (the form said "run Phase 2 first")."""
+    names = [row["name"] for row in store.models.at_loop_stage("cold-start", "policy")]
+    return names + [row["name"] for row in store.models.list(kind="policy", stage="production")
+                    if row["name"] not in names]
+
+
 def phase3_defaults(store, policy: str = "") -> dict[str, Any]:
-    """What Phase 3 starts from when its form leaves a field empty: the cold-start policy, the RM it was trained
-    against, that RM's synthetic pair sets, and the corpora of the cold-start run."""
-    policy = policy or newest_model(store, "policy", "cold-start")
+    """What Phase 3 starts from when its form leaves a field empty: the first of :func:`phase3_start_models`, the
+    RM it was trained against, that RM's synthetic pair sets, and the corpora of the run that made it."""
+    if not policy:
+        starts = phase3_start_models(store)
+        if not starts:
+            raise ValueError("no cold-start or production model is registered: run Phase 2 first")
+        policy = starts[0]
     row = store.models.get(policy)
     if row is None:
         raise ValueError(f"no registered model named {policy!r}")

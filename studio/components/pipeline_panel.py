@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from engine.jobs.config import config_to_dict
@@ -13,6 +15,7 @@ from engine.pipelines.templates import (
     TEMPLATES,
     fields_unused_by,
     missing_to_start,
+    phase3_start_models,
     start_template,
 )
 from studio.components.job_panel import REFRESH_SECONDS, STATUS_ICONS, config_form, remember_start, repeated_start
@@ -22,11 +25,11 @@ from studio.state import services, shows_storage_errors
 STEP_ICONS = {**STATUS_ICONS, "pending": ":material/hourglass_empty:"}
 
 
-def _optional_model(kind: str, stage: str | None = None):
-    """A select box of models of ``kind`` with an empty first option ("automatic")."""
+def _optional_model(listed: Callable[[], list[str]]):
+    """A select box of the model names ``listed`` gives, with an empty first option ("automatic")."""
 
     def widget(spec, value, key):
-        names = [m["name"] for m in services().store.models.list(kind=kind, stage=stage)]
+        names = listed()
         options = ["", *names]
         return st.selectbox(spec.label, options, index=options.index(value) if value in options else 0,
                             format_func=lambda n: n or "automatic (see help)", help=spec.help, key=key)
@@ -36,11 +39,12 @@ def _optional_model(kind: str, stage: str | None = None):
 
 def _widgets(template: str) -> dict:
     widgets = {"corpus_ids": corpus_picker(default_all=template == "phase2", fresh=True)}
+    store = services().store
     if template == "phase2":
-        widgets["policy"] = _optional_model("policy", "sft")
+        widgets["policy"] = _optional_model(lambda: [m["name"] for m in store.models.at_loop_stage("sft")])
     else:
-        widgets["policy"] = _optional_model("policy", "cold-start")
-        widgets["reward_model"] = _optional_model("reward")
+        widgets["policy"] = _optional_model(lambda: phase3_start_models(store))
+        widgets["reward_model"] = _optional_model(lambda: [m["name"] for m in store.models.in_use(kind="reward")])
         widgets["replay_pair_sets"] = pair_sets_picker("synthetic", preselect_newest=False)
     return widgets
 

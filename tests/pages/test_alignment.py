@@ -116,6 +116,27 @@ def test_phase3_starts_from_one_click(open_page, store, tiny_policy, tiny_policy
     assert any("pipeline #" in m.value for m in at.markdown)
 
 
+def test_a_later_cycle_starts_phase3_from_production(open_page, store, tiny_policy, tiny_policy_dir, tiny_rm,
+                                                      demo_corpus):
+    # a promoted final model and its archived cold start: both forms said "No cold-start model yet"
+    from engine.models.registry import archive, promote
+
+    _cold_start(store, tiny_policy_dir)
+    store.models.register("final", "policy", str(tiny_policy_dir), stage="final", parent="cold",
+                          metadata={"prompt_format": "tags", "reward_model": "tiny-rm"})
+    promote(store, "final", confirm_name="final")
+    archive(store, "cold")
+    seed_feedback(store, 5)
+    at = open_page("alignment")
+    assert not any("No cold-start model yet" in i.value for i in at.info)
+    assert by_label(at.button, "Start PPO stage 2")
+    assert at.selectbox(key="align-phase3-Small demo model-policy").options == ["automatic (see help)", "final"]
+    at.multiselect(key="align-phase3-Small demo model-corpus_ids").set_value([demo_corpus])
+    by_label(at.button, "Run Phase 3 · human alignment").click()
+    at.run()
+    assert not at.exception
+    assert store.pipelines.list()[0]["steps"][2]["config"]["policy"] == "final"
+
 def test_linguist_weights_are_computed_when_asked_for(open_page, store, tiny_policy, tiny_rm):
     seed_feedback(store, 3)  # outside review queues: no item is shared
     at = open_page("alignment")

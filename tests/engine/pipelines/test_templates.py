@@ -111,3 +111,26 @@ def test_every_phases_rl_step_waits_for_its_reward_step(store, demo_corpus, meth
                   phase3_steps(Phase3Config(policy="cold", rl_method=method), store)):
         assert [s["name"] for s in steps][-2:] == ["reward", method]
         assert steps[-1]["depends_on"] == ["reward"]
+
+
+def test_phase3_starts_from_production_once_the_cold_start_is_archived(store):
+    # a promoted final model and its archived cold start: the form said "No cold-start model yet: run Phase 2
+    # first", though the next cycle starts from production, as a scheduled retrain does
+    from engine.models.registry import archive, promote
+    from engine.pipelines.templates import missing_to_start, phase3_defaults, phase3_start_models
+
+    store.models.register("rm", "reward", "/m/rm")
+    assert missing_to_start(store, "phase3").startswith("No cold-start model yet")
+    with pytest.raises(ValueError, match="no cold-start or production model"):
+        phase3_defaults(store)
+    store.models.register("cold", "policy", "/m/cold", stage="cold-start", metadata={"reward_model": "rm"})
+    store.models.register("final", "policy", "/m/final", stage="final", parent="cold",
+                          metadata={"reward_model": "rm"})
+    assert phase3_start_models(store) == ["cold"]
+    promote(store, "final", confirm_name="final")
+    assert phase3_start_models(store) == ["cold", "final"]  # the cold start stays the default while it is in use
+    assert phase3_defaults(store)["policy"] == "cold"
+    archive(store, "cold")
+    assert missing_to_start(store, "phase3") is None
+    assert phase3_start_models(store) == ["final"]
+    assert phase3_defaults(store)["policy"] == "final"
