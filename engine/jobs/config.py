@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import numbers
+import re
 import types
 import typing
 from dataclasses import MISSING, dataclass
@@ -280,8 +282,10 @@ TRUE_WORDS = ("1", "true", "yes", "on")
 FALSE_WORDS = ("0", "false", "no", "off", "")
 
 
-def _boolean(name: str, value: Any) -> bool:
-    """``value`` as a yes/no setting: a bool, 0/1, or one of the words above (a typo such as "ture" was False)."""
+def as_boolean(name: str, value: Any) -> bool:
+    """``value`` as a yes/no setting: a bool, 0/1, or one of the words above (a typo such as "ture" was False, and
+    ``bool("false")`` is true), else a :class:`ConfigError` naming the setting. Job configs and launch settings
+    read yes/no alike."""
     if isinstance(value, bool):
         return value
     if isinstance(value, int | float) and value in (0, 1):
@@ -291,14 +295,18 @@ def _boolean(name: str, value: Any) -> bool:
     raise ConfigError(f"{name}: expected true or false, got {value!r}")
 
 
-def _whole(name: str, value: Any) -> int:
-    """An item of a list of whole numbers (corpus ids), or a :class:`ConfigError` naming the setting."""
-    if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
-        raise ConfigError(f"{name}: expected whole numbers, got {value!r}")
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise ConfigError(f"{name}: expected whole numbers, got {value!r}") from None
+def as_whole(name: str, value: Any, what: str = "a whole number") -> int:
+    """``value`` as a whole number: an int, a float without a fraction, or digits — not a bool (true was read as
+    1) nor 2.5 (``int()`` cut it to 2) — else a :class:`ConfigError` naming the setting and ``what`` it expects.
+    Job configs and launch settings read whole numbers alike."""
+    if not isinstance(value, bool):
+        if isinstance(value, numbers.Integral):
+            return int(value)
+        if isinstance(value, numbers.Real) and float(value).is_integer():
+            return int(value)
+        if isinstance(value, str) and re.fullmatch(r"\s*[-+]?\d+\s*", value):
+            return int(value)
+    raise ConfigError(f"{name}: expected {what}, got {value!r}")
 
 
 def _coerce(spec: FieldSpec, value: Any) -> Any:
@@ -307,15 +315,13 @@ def _coerce(spec: FieldSpec, value: Any) -> Any:
         if spec.optional:
             return None
         raise ConfigError(f"{name}: a value is required")
-    if spec.type is int and isinstance(value, float) and not value.is_integer():
-        raise ConfigError(f"{name}: expected a whole number, got {value}")
-    if spec.type in (int, float) and isinstance(value, bool):  # true was read as 1
+    if spec.type is float and isinstance(value, bool):  # true was read as 1
         raise ConfigError(f"{name}: expected a number, got {value!r}")
     try:
         if spec.type is bool:
-            coerced = _boolean(name, value)
+            coerced = as_boolean(name, value)
         elif spec.type is int:
-            coerced = int(value)
+            coerced = as_whole(name, value)
         elif spec.type is float:
             coerced = float(value)
         elif spec.type is str:
@@ -325,7 +331,7 @@ def _coerce(spec: FieldSpec, value: Any) -> Any:
             coerced = [part.strip() for part in value.split(",") if part.strip()] if isinstance(value, str) \
                 else list(value)
             if spec.value_type is int:
-                coerced = [_whole(name, item) for item in coerced]
+                coerced = [as_whole(name, item, "whole numbers") for item in coerced]
         elif spec.type is dict:
             coerced = dict(value)
         else:

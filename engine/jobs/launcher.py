@@ -43,6 +43,8 @@ from typing import Any
 
 import yaml
 
+from engine.jobs.config import ConfigError, as_boolean, as_whole
+
 CONFIGS_DIR = Path(__file__).resolve().parents[2] / "configs" / "accelerate"
 MULTI_PROCESS_KINDS = frozenset({"reward", "reward_finetune", "ppo", "dpo", "grpo"})
 LAUNCH_KEYS = ("accelerate_config", "num_processes", "cpu", "num_machines", "machine_rank", "main_process_ip",
@@ -229,28 +231,26 @@ def resolve_launch(launch: dict | None, kind: str | None = None) -> LaunchPlan |
 
 
 def _whole(launch: dict, key: str, default: int) -> int:
-    """``launch[key]`` as a whole number (``default`` when unset): an int, a float without a fraction, or digits;
-    anything else is refused (``int()`` cut 2.5 processes to 2 and read True as 1)."""
+    """``launch[key]`` read as a job setting's whole number is (:func:`~engine.jobs.config.as_whole`; ``default``
+    when unset)."""
     value = launch.get(key)
     if value is None or value == "":
         return default
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
-        return int(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    raise LaunchError(f"{key} must be a whole number, got {value!r}")
+    try:
+        return as_whole(key, value)
+    except ConfigError as exc:
+        raise LaunchError(str(exc)) from None
 
 
 def _flag(launch: dict, key: str) -> bool:
-    """``launch[key]`` as a yes/no (unset: no); only true or false are accepted — ``bool("false")`` is true."""
+    """``launch[key]`` read as a job setting's yes/no is (:func:`~engine.jobs.config.as_boolean`; unset: no)."""
     value = launch.get(key)
     if value is None:
         return False
-    if not isinstance(value, bool):
-        raise LaunchError(f"{key} must be true or false, got {value!r}")
-    return value
+    try:
+        return as_boolean(key, value)
+    except ConfigError as exc:
+        raise LaunchError(str(exc)) from None
 
 
 def _with_machines(plan: LaunchPlan, launch: dict) -> LaunchPlan:

@@ -60,7 +60,8 @@ def test_round_trip_and_coercion():
     # among corpus ids failed inside the job without naming the setting
     ({"flag": "ture"}, "Flag: expected true or false, got 'ture'"),
     ({"flag": [0]}, "Flag: expected true or false, got [0]"),
-    ({"steps": True}, "Steps: expected a number, got True"),
+    ({"steps": True}, "Steps: expected a whole number, got True"),
+    ({"steps": "abc"}, "Steps: expected a whole number, got 'abc'"),
     ({"corpora": ["abc"]}, "Corpora: expected whole numbers, got 'abc'"),
     ({"corpora": [1.5]}, "Corpora: expected whole numbers, got 1.5"),
     # a refusal shown on a form named the setting by its config key, not by the label the form shows

@@ -161,16 +161,26 @@ def test_non_training_kinds_are_refused_several_processes(kind):
     ({"accelerate_config": "single", "gpus": 2}, "unknown launch setting"),
     ({"num_processes": 2}, "needs an accelerate_config"),
     ({"accelerate_config": "ddp", "num_processes": "two"}, "whole number"),
-    ({"accelerate_config": "ddp", "num_processes": 2.5}, "num_processes must be a whole number, got 2.5"),  # was 2
-    ({"accelerate_config": "ddp", "num_processes": True}, "num_processes must be a whole number"),
-    ({"accelerate_config": "ddp", "num_processes": 2, "cpu": "false"}, "cpu must be true or false"),  # was the CPU
-    ({"accelerate_config": "single", "cpu": 1}, "cpu must be true or false"),
+    ({"accelerate_config": "ddp", "num_processes": 2.5}, "num_processes: expected a whole number, got 2.5"),  # was 2
+    ({"accelerate_config": "ddp", "num_processes": True}, "num_processes: expected a whole number"),
+    ({"accelerate_config": "ddp", "num_processes": 2, "cpu": "maybe"}, "cpu: expected true or false"),
+    ({"accelerate_config": "single", "cpu": 2}, "cpu: expected true or false"),
     ({"num_machines": 2, "main_process_ip": "10.0.0.5"}, "needs an accelerate_config"),  # was a plain run
     ("ddp", "must be a mapping"),
 ])
 def test_bad_launch_settings_are_refused(launch, message):
     with pytest.raises(LaunchError, match=message):
         build_command(RUN_DIR, launch, kind="reward")
+
+
+@pytest.mark.parametrize(("cpu", "on_cpu"), [("false", False), ("true", True), (0, False), (1, True), ("no", False)])
+def test_launch_yes_no_and_counts_read_as_job_settings_read_them(cpu, on_cpu):
+    # the launcher refused "false" and 1, which a job's own settings read as no and yes (bool("false") is true:
+    # it once ran on the CPU); counts given as digits read as numbers there too
+    cmd = build_command(RUN_DIR, {"accelerate_config": "single", "num_processes": "1", "cpu": cpu}, kind="reward")
+    assert ("--cpu" in cmd) is on_cpu
+    cmd = build_command(RUN_DIR, {"accelerate_config": "ddp", "num_processes": " 2 "}, kind="reward")
+    assert cmd[cmd.index("--num_processes") + 1] == "2"
 
 
 @pytest.mark.parametrize(("launch", "count", "cpu"), [

@@ -86,7 +86,7 @@ def test_several_machines_do_not_rendezvous_on_the_loopback():
         ({"main_process_ip": "localhost"}, "not an address the other machines can reach"),
         ({"main_process_ip": "0.0.0.0"}, "not an address the other machines can reach"),  # was accepted
         ({"main_process_ip": "::"}, "not an address the other machines can reach"),
-        ({"num_machines": 2.5}, "num_machines must be a whole number"),
+        ({"num_machines": 2.5}, "num_machines: expected a whole number"),
         ({"main_process_ip": "10.0.0.5; rm -rf /"}, "not an address"),
         ({"num_processes": 7}, "multiple of num_machines"),
         ({"machine_rank": 2}, "machine_rank must be 0"),
