@@ -32,7 +32,7 @@ from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
 from engine.jobs.precision import inference_model, precision_setting, resolve_precision
 from engine.jobs.threads import use_job_threads
-from engine.markup import json_line
+from engine.markup import json_line, spreadsheet_cell
 from engine.metrics.checks import run_checks
 from engine.models.refs import ModelRef, resolve_model
 from engine.wording import counted
@@ -163,8 +163,10 @@ def _assemble(chunk_dir: Path, out_dir: Path) -> int:
         for r in rows:
             alternatives = json.dumps([{"text": a["text"], "score": round(a["score"], 4)}
                                        for a in r["alternatives"]], ensure_ascii=False)
-            writer.writerow(_tsv_field(v) for v in (r["line"], r["pair"], r["source"], r["translation"],
-                                                    f"{r['score']:.4f}", alternatives,
+            # the text cells a spreadsheet could run as a formula (a source "=HYPERLINK(…)") get its text marker
+            writer.writerow(_tsv_field(v) for v in (r["line"], r["pair"], spreadsheet_cell(r["source"]),
+                                                    spreadsheet_cell(r["translation"]), f"{r['score']:.4f}",
+                                                    spreadsheet_cell(alternatives),
                                                     "true" if r.get("cut") else "false", ",".join(r.get("checks", ()))))
     os.replace(tmp, out_dir / OUTPUT_TSV)
     return len(rows)

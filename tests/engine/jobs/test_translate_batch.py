@@ -248,6 +248,30 @@ def test_the_tsv_reads_back_cell_for_cell_when_a_source_has_quotes(tmp_path):
     assert json.loads(frame["alternatives"][2]) == [{"text": 'بديل "ب"', "score": 0.25}]
 
 
+def test_tsv_text_cells_that_start_like_a_formula_are_marked_as_text(tmp_path):
+    # an uploaded source "=HYPERLINK(…)" ran as a formula when the TSV was opened in a spreadsheet (the Compare
+    # report's CSV marked such cells already); the JSONL keeps the text as it is
+    import csv
+
+    from engine.jobs.translate_batch import _assemble
+
+    chunks = tmp_path / "chunks"
+    chunks.mkdir()
+    rows = [{"line": 1, "pair": "en-ar", "source": '=HYPERLINK("http://x","y")', "translation": "-ترجمة",
+             "score": -0.5, "alternatives": [], "checks": []},
+            {"line": 2, "pair": "en-ar", "source": "@home", "translation": "في البيت", "score": 0.5,
+             "alternatives": [], "checks": []}]
+    (chunks / "chunk-00000.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                                              encoding="utf-8")
+    assert _assemble(chunks, tmp_path) == 2
+    with (tmp_path / "translations.tsv").open(encoding="utf-8", newline="") as f:
+        read = list(csv.DictReader(f, dialect="excel-tab"))
+    assert [r["source"] for r in read] == ['\'=HYPERLINK("http://x","y")', "'@home"]
+    assert [r["translation"] for r in read] == ["'-ترجمة", "في البيت"]
+    assert [r["score"] for r in read] == ["-0.5000", "0.5000"]  # numbers are left as they are
+    jsonl = [json.loads(line) for line in (tmp_path / "translations.jsonl").read_text("utf-8").splitlines()]
+    assert [r["source"] for r in jsonl] == ['=HYPERLINK("http://x","y")', "@home"]
+
 def test_chunks_written_before_the_checks_column_get_their_checks_at_assembly(tmp_path):
     # a run resumed across the upgrade: its old chunks had no "checks", and their TSV cells read as "passes"
     from engine.jobs.translate_batch import _assemble
