@@ -16,6 +16,7 @@ merging into 4-bit weights would bake their rounding into the saved model.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -365,12 +366,15 @@ def evaluate_sets(model: Any, tokenizer: Any, fmt: str, max_length: int, valid_s
 
 
 def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef, train_rows: list[dict],
-                       valid_sets: dict[str, list[dict]], extra_meta: dict | None = None) -> None:
+                       valid_sets: dict[str, list[dict]], extra_meta: dict | None = None,
+                       trained_meta: Callable[[list[dict]], dict] | None = None) -> None:
     """Train on ``train_rows`` (TRL's RewardTrainer; the first validation set is the trainer's eval set), evaluate
     on every validation set, save and register the reward model.
 
     ``valid_sets`` maps a name to pairs (``""``: the plain validation set). ``extra_meta`` is added to the
     model's metadata; with ``base_accuracy`` in it (a dict), the base model is evaluated before training too.
+    ``trained_meta`` adds what it reads from the pairs actually trained on (pairs longer than *Max length* left
+    out): counted before, a fine-tune's human pairs included ones it never trained on.
     """
     from datasets import Dataset
     from trl import RewardConfig as TrlRewardConfig
@@ -406,6 +410,8 @@ def train_and_register(config: RewardJobConfig, ctx: JobContext, base: ModelRef,
                 f"max_length {config.max_length} tokens left out", level="warning")
     if not train_rows:
         raise ValueError(f"every training pair is longer than max_length {config.max_length} tokens: raise it")
+    if trained_meta is not None:
+        extra_meta = {**(extra_meta or {}), **trained_meta(train_rows)}
     valid_rows = next(iter(valid_sets.values()), [])
     precision = resolve_precision(config.precision)
     ctx.log(precision.describe())

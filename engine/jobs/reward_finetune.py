@@ -154,17 +154,26 @@ def run(config: RewardFinetuneJobConfig, ctx: JobContext) -> None:
             raise ValueError(f"{setting_words(RewardFinetuneJobConfig, 'max_pairs')} {config.max_pairs} kept no human "
                              "pair of the shuffled mix: raise it, or "
                              "lower the replay ratio")
-    ctx.log(f"{len(human_train)} human training pairs ({len(set(map(id, sampled)))} distinct after weighting) + "
+    human_kept = len(train) - replayed
+    cut = f", {len(human_train)} before the cut to max_pairs" if human_kept < len(human_train) else ""
+    ctx.log(f"{human_kept} human training pairs ({len(set(map(id, sampled)))} distinct after weighting{cut}) + "
             f"{replayed} replayed synthetic pairs; validation: {len(human_valid)} human, "
             f"{len(synthetic_valid)} synthetic")
     if not human_valid:
         ctx.log("warning: no held-out human pairs, so the accuracy on human judgements cannot be measured; "
                 "raise the validation share when converting feedback", level="warning")
     train_and_register(config, ctx, base, train, {"human": human_valid, "synthetic": synthetic_valid},
-                       extra_meta={"base_accuracy": {}, "human_train_pairs": len(human_train),
-                                   "replayed_pairs": replayed, "replay_ratio": config.replay_ratio,
+                       extra_meta={"base_accuracy": {}, "replay_ratio": config.replay_ratio,
                                    "replay_pair_sets": list(config.replay_pair_sets), "human_bar": HUMAN_BAR,
-                                   "fine_tuned_from": base.name})
+                                   "fine_tuned_from": base.name},
+                       trained_meta=_trained_by_origin)
+
+
+def _trained_by_origin(rows: list[dict]) -> dict:
+    """The human and replayed synthetic pairs among those the fine-tune trained on (after the cut to *Max pairs*
+    and the long pairs left out)."""
+    replayed = sum(r["origin"] == "synthetic" for r in rows)
+    return {"human_train_pairs": len(rows) - replayed, "replayed_pairs": replayed}
 
 
 KIND = JobKind(

@@ -146,6 +146,34 @@ def test_pairs_longer_than_max_length_are_left_out_not_cut(supervisor, store, ti
     assert "unfreezing: all@3 start(s) after the training's 1 epoch end and never apply" in logs
 
 
+def test_a_fine_tunes_pair_counts_are_of_the_pairs_it_trained_on(supervisor, store, tiny_rm, tiny_policy_dir, pair_set,
+                                                                tmp_path):
+    # its metadata counted the human training pairs before the long ones were left out and before the cut to
+    # max_pairs: the Human alignment page showed pairs it never trained on
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from engine.jobs.reward_finetune import RewardFinetuneJobConfig
+    from engine.models.loading import load_tokenizer
+    from engine.reward.encoding import pair_ids
+    from tests.conftest import learnable_pair_rows
+
+    rows = [dict(r, linguist="Amina", judgement_id=i + 1, weight=1.0) for i, r in enumerate(learnable_pair_rows(40))]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "human.parquet")
+    with store.db.transaction() as cur:
+        store.preferences.load_pairs(cur, "human-fixture", "human", None, tmp_path / "human.parquet")
+    tokenizer = load_tokenizer(tiny_policy_dir)
+    lengths = [max(len(pair_ids(tokenizer, r["prompt"], r[side], "tags")) for side in ("chosen", "rejected"))
+               for r in rows]
+    limit = sorted(lengths)[len(lengths) // 2]
+    run_id = supervisor.start("reward_finetune", RewardFinetuneJobConfig(
+        base_model="tiny-rm", pair_sets=["human-fixture"], replay_pair_sets=[pair_set], replay_ratio=0.5,
+        epochs=1, batch_size=8, eval_every=20, save_every=20, max_length=limit, model_name="rm-counted"))
+    assert supervisor.wait(run_id, timeout_s=300) == "succeeded", store.runs.logs(run_id, tail=30)
+    meta = store.models.get("rm-counted")["metadata"]
+    assert meta["human_train_pairs"] > 0 and meta["replayed_pairs"] > 0
+    assert meta["human_train_pairs"] + meta["replayed_pairs"] == meta["train_pairs"]  # the long ones left out
+
 def test_a_pair_set_that_leaves_nothing_to_train_on_is_refused_before_the_run_exists(supervisor, store, tiny_policy,
                                                                                     tmp_path):
     # one scored source and no validation split: the job held that source out and failed with "no training pairs",
