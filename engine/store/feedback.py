@@ -119,13 +119,19 @@ class FeedbackRepository:
             if earlier:  # the same queue item open in two tabs gave two contradictory judgements of one linguist
                 raise SubmissionConflict(f"{j.linguist} already judged this translation (judgement #{earlier[0]}): "
                                          "one judgement per linguist and translation")
+            queue_id, item_id = j.queue_id, j.item_id
+            if queue_id is None and not existing:  # a queue item's candidates judged elsewhere (an import, the
+                # Translate tab): that item's judgement — else the queue kept handing the item to its linguist
+                item = cur.execute("SELECT queue_id, item_id FROM review_items WHERE request_id = ? "
+                                   "ORDER BY queue_id, item_id LIMIT 1", [j.request_id]).fetchone()
+                queue_id, item_id = item or (None, None)
             inserted = [] if existing else cur.execute(
                 "INSERT INTO judgements (submission_id, request_id, linguist, kind, shown, ranking, best,"
                 " none_acceptable, correction, tags, comment, model, rm, queue_id, item_id, created_at, stored_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
                 [j.submission_id, j.request_id, j.linguist, j.kind, json.dumps(j.shown),
                  json.dumps(j.ranking) if j.ranking is not None else None, j.best, j.none_acceptable, j.correction,
-                 json.dumps(j.tags, ensure_ascii=False), j.comment, model, rm, j.queue_id, j.item_id,
+                 json.dumps(j.tags, ensure_ascii=False), j.comment, model, rm, queue_id, item_id,
                  created_at or now, now],
             ).fetchall()
             if inserted:

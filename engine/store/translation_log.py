@@ -176,6 +176,10 @@ class TranslationLogRepository:
             " VALUES (?, ?, ?, ?, ?)",
             [log_id, queue_id, item_id, request_id, utc_now()],
         )
+        # a judgement already made of these candidates (on the Translate tab) is the item's: the queue handed the
+        # item back to its linguist forever, and their submit was refused as a second judgement
+        cur.execute("UPDATE judgements SET queue_id = ?, item_id = ? WHERE request_id = ? AND queue_id IS NULL",
+                    [queue_id, item_id, request_id])
         return queue_id, item_id
 
     def sampled_count(self) -> int:

@@ -394,3 +394,34 @@ def test_imported_judgements_keep_when_they_were_made(store, tmp_path):
     kept = [t for (who, source), t in times.items() if (who, source) != ("Amina", "The cat is on the table.")]
     assert kept and all(abs((t - month_ago).total_seconds()) < 1 for t in kept)
     assert times[("Amina", "The cat is on the table.")] > month_ago + timedelta(days=29)
+
+
+def test_a_queue_items_record_answered_in_argilla_is_that_items_judgement(store):
+    # imported without its queue and item, Karim's answer left him handed the same item on every visit (each submit
+    # refused as a second judgement) and out of the queue's agreement
+    from engine.feedback.interactive import record
+    from engine.feedback.queue import next_item, queue_agreement
+    from engine.monitor.log import log_served, served_from_translation
+    from engine.monitor.settings import MonitorSettings
+    from tests.engine.feedback.helpers import fake_translation
+
+    translation = fake_translation()
+    request_id = record(store, translation, linguist=None, detected="en")
+    log_served(store, [served_from_translation(translation, request_id)],
+               settings=MonitorSettings(review_rate=1.0, review_k=2))
+    [queue] = store.feedback.queues()
+    item = next_item(store, queue["id"], "Amina")
+    _judge(store, item.request_id, "Amina", "best", shown=(0, 1, 2), best=1)
+    files = export_files(store)
+    records = json.loads(files[RECORDS_FILE])
+    karim = user_id("Karim")
+    records[0]["responses"]["best"] = [*records[0]["responses"].get("best", []),
+                                       {"value": "candidate_2", "user_id": karim, "status": "submitted"}]
+    annotators = {**json.loads(files[ANNOTATORS_FILE]), karim: "Karim"}
+    import_feedback(store, {**files, RECORDS_FILE: json.dumps(records).encode(),
+                            ANNOTATORS_FILE: json.dumps(annotators).encode()})
+    imported = [j for j in store.feedback.judgements() if j["linguist"] == "Karim"]
+    assert [(j["queue_id"], j["item_id"]) for j in imported] == [(queue["id"], item.item_id)]
+    assert next_item(store, queue["id"], "Karim") is None
+    assert store.feedback.progress(queue["id"], "Karim")["mine"] == 1
+    assert queue_agreement(store, queue["id"]).shared_items == 1

@@ -115,6 +115,28 @@ def test_a_translate_page_request_is_logged_with_its_reward_and_reuses_the_reque
     assert store.feedback.item(queue["id"], entry["item_id"])["request_id"] == request_id
 
 
+@pytest.mark.parametrize("judged", ["before", "after"])
+def test_a_translation_judged_on_the_translate_tab_is_its_log_items_judgement(store, judged):
+    # review sampling reuses the Translate tab's request: the queue handed the item back to the linguist who had
+    # judged it there on every visit (each submit refused as a second judgement), and left it out of the progress
+    from tests.engine.feedback.helpers import fake_translation
+
+    translation = fake_translation()
+    request_id = record(store, translation, linguist="Amina", detected="en")
+    judgement = Judgement(new_submission_id(), request_id, "Amina", "best", shown=[0, 1, 2], best=2)
+    if judged == "before":
+        submit(store, judgement)
+    log_served(store, [served_from_translation(translation, request_id)],
+               settings=MonitorSettings(review_rate=1.0, review_k=2))
+    if judged == "after":
+        submit(store, judgement)
+    [queue] = store.feedback.queues()
+    stored = store.feedback.judgement(judgement.submission_id)
+    assert (stored["queue_id"], stored["item_id"]) == (queue["id"], 1)
+    assert next_item(store, queue["id"], "Amina") is None  # nothing left for her
+    assert store.feedback.progress(queue["id"], "Amina")["mine"] == 1
+    assert next_item(store, queue["id"], "Karim").request_id == request_id
+
 def _batch_file(tmp_path, n=5):
     rows = [
         {

@@ -163,3 +163,25 @@ def test_where_adds_only_the_filters_given_and_binds_their_values():
     assert Where().any_of("a", []).compare("b", "=", None).sql == ""
     where = Where().any_of("a", ["x", "y"]).compare("b", ">=", 0).compare("c", "=", None)
     assert where.sql == " WHERE a IN (?, ?) AND b >= ?" and where.params == ["x", "y", 0]
+
+
+def test_judgements_of_a_queue_items_candidates_made_outside_the_queue_become_the_items(tmp_path):
+    # a Translate-tab judgement of a translation review sampling later put into the log queue, or an Argilla import,
+    # was stored without the item: the queue handed the item back to its linguist on every visit
+    path = tmp_path / "s.duckdb"
+    old = Database(path, upto=18)
+    with old.transaction() as cur:
+        cur.execute("INSERT INTO review_queues (id, name, corpus_ids, split, k, model, created_by, created_at)"
+                    " VALUES (7, 'Translation log · m', '[]', 'log', 2, 'm', 'monitor', now())")
+        cur.execute("INSERT INTO review_items (queue_id, item_id, corpus_id, seg_id, pair, source, request_id)"
+                    " VALUES (7, 3, 0, 1, 'en-ar', 'Hello.', 'r-item')")
+        for sub, request, queue, item in (("a", "r-item", None, None), ("b", "r-other", None, None),
+                                          ("c", "r-item", 7, 3)):
+            cur.execute("INSERT INTO judgements (submission_id, request_id, linguist, kind, shown, best, model,"
+                        " queue_id, item_id, created_at) VALUES (?, ?, 'Amina', 'best', '[0, 1]', 0, 'm', ?, ?, now())",
+                        [sub, request, queue, item])
+    old.close()
+    store = Store(path)
+    placed = {r[0]: (r[1], r[2]) for r in store.db.query("SELECT submission_id, queue_id, item_id FROM judgements")}
+    assert placed == {"a": (7, 3), "b": (None, None), "c": (7, 3)}
+    assert store.feedback.progress(7, "Amina")["mine"] == 1
