@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Mapping
@@ -83,8 +84,14 @@ def _text_problem(text: str, what: str, limit: int) -> str | None:
     return f"the {what} contains {unsafe}" if unsafe else None
 
 
-def _submission_id(record_id: str, uid: str) -> str:
-    return "argilla-" + hashlib.sha1(f"{record_id}\t{uid}".encode()).hexdigest()[:32]
+def _submission_id(record_id: str, uid: str, judgement: Judgement, after: int | None) -> str:
+    """The id of one answer of one user to one record, made after their judgement number ``after`` of it (``None``:
+    their first): a revision made in Argilla is a new judgement, back to an earlier answer included — keyed on the
+    record and the user alone, a second revision was answered as "already stored" and lost. Two imports of one
+    dataset at once give the same id, and the store keeps one."""
+    answer = json.dumps([judgement.kind, judgement.shown, judgement.ranking, judgement.best, judgement.correction,
+                         judgement.tags, judgement.comment, after], ensure_ascii=False)
+    return "argilla-" + hashlib.sha1(f"{record_id}\t{uid}\t{answer}".encode()).hexdigest()[:32]
 
 
 def _names(annotators: dict, uid: str) -> str:
@@ -214,7 +221,7 @@ def _plan_record(
             linguist = clean_linguist_name(_names(annotators, uid))
             judgement = check_correction(validate(
                 Judgement(
-                    submission_id=_submission_id(record_id, uid),
+                    submission_id="argilla-answer",  # made when it is stored (:func:`_submission_id`)
                     request_id=record_id,
                     linguist=linguist,
                     kind=kind,
@@ -321,14 +328,18 @@ def import_feedback(store, files: Mapping[str, bytes], *, default_pair: str = "e
                 else:
                     request = None
         targets.append(target)
-        for judgement, _uid, _when in plan.judgements:
+        for index, (judgement, uid, when) in enumerate(plan.judgements):
+            latest = _latest_judgement(store, target, judgement.linguist)
+            judgement = dataclasses.replace(judgement, request_id=target, submission_id=_submission_id(
+                plan.record_id, uid, judgement, None if latest is None else int(latest["id"])))
+            plan.judgements[index] = (judgement, uid, when)
             existing = store.feedback.judgement(judgement.submission_id)
             if existing is not None and existing["request_id"] != target:
                 problems.append(f"{RECORDS_FILE} record {plan.record_no}: already imported into another request")
             # a correction typed in Argilla is held to the forms' rule; one the store already has (the studio's own
             # export imported back: it stored such corrections before the rule) comes back as it is
             markup = markup_in(judgement.correction or "")
-            if markup and not _already_judged(store, target, judgement):
+            if markup and not (latest is not None and _same_answer(latest, judgement)):
                 problems.append(f"{RECORDS_FILE} record {plan.record_no}, {judgement.linguist}: the correction "
                                 f"contains markup ({markup}): write the text alone")
     if problems:
@@ -351,13 +362,11 @@ def import_feedback(store, files: Mapping[str, bytes], *, default_pair: str = "e
         for judgement, _uid, when in plan.judgements:
             store.feedback.register_linguist(judgement.linguist)
             names.add(judgement.linguist)
-            if _already_judged(store, target, judgement):
+            latest = _latest_judgement(store, target, judgement.linguist)
+            if latest is not None and _same_answer(latest, judgement):
                 report.repeated += 1
                 continue
-            result = store.feedback.add_judgement(
-                Judgement(**{**judgement.__dict__, "request_id": target}), model=plan.model, rm=plan.rm,
-                created_at=when,
-            )
+            result = store.feedback.add_judgement(judgement, model=plan.model, rm=plan.rm, created_at=when)
             if result.stored:
                 report.stored += 1
             else:
@@ -366,17 +375,14 @@ def import_feedback(store, files: Mapping[str, bytes], *, default_pair: str = "e
     return report
 
 
-def _already_judged(store, request_id: str, judgement: Judgement) -> bool:
-    """Whether the linguist already has this very judgement of the request (an export imported back into the
-    store it came from: its judgements keep their own submission ids)."""
-    for row in store.feedback.judgements(request_id=request_id, linguists=[judgement.linguist]):
-        if (row["kind"], row["ranking"], row["best"], row["correction"] or None, row["tags"], row["comment"]) == (
-            judgement.kind,
-            judgement.ranking,
-            judgement.best,
-            judgement.correction,
-            judgement.tags,
-            judgement.comment,
-        ):
-            return True
-    return False
+def _latest_judgement(store, request_id: str, linguist: str) -> dict | None:
+    """The linguist's newest judgement of the request (the one that counts), or ``None``."""
+    rows = store.feedback.judgements(request_id=request_id, linguists=[linguist])
+    return max(rows, key=lambda row: row["id"]) if rows else None
+
+
+def _same_answer(row: dict, judgement: Judgement) -> bool:
+    """Whether a stored judgement says what ``judgement`` says (an export imported back into the store it came
+    from keeps its answers: a repeat, not a revision)."""
+    return (row["kind"], row["ranking"], row["best"], row["correction"] or None, row["tags"], row["comment"]) == (
+        judgement.kind, judgement.ranking, judgement.best, judgement.correction, judgement.tags, judgement.comment)

@@ -425,3 +425,21 @@ def test_a_queue_items_record_answered_in_argilla_is_that_items_judgement(store)
     assert next_item(store, queue["id"], "Karim") is None
     assert store.feedback.progress(queue["id"], "Karim")["mine"] == 1
     assert queue_agreement(store, queue["id"]).shared_items == 1
+
+
+def test_each_revision_made_in_argilla_is_imported_and_the_latest_counts(store):
+    # keyed on the record and the user alone, a second revision (or a first one of a record made in Argilla) was
+    # reported as "repeated" and lost: the pairs kept the linguist's old answer
+    from engine.feedback.export import export_records, latest_per_linguist
+
+    def dataset(best: str) -> dict:
+        record = _record(responses={"best": [{"value": best, "user_id": user_id("Amina"), "status": "submitted"}]})
+        return export_files(store) | {RECORDS_FILE: json.dumps([record]).encode(),
+                                      ANNOTATORS_FILE: json.dumps({user_id("Amina"): "Amina"}).encode()}
+
+    reports = [import_feedback(store, dataset(best)) for best in ("candidate_1", "candidate_2", "candidate_1",
+                                                                  "candidate_1")]
+    assert [(r.stored, r.repeated) for r in reports] == [(1, 0), (1, 0), (1, 0), (0, 1)]
+    assert [j["best"] for j in sorted(store.feedback.judgements(), key=lambda j: j["id"])] == [0, 1, 0]
+    [latest] = latest_per_linguist(export_records(store))
+    assert latest["best_text"] == "تصبح على خير."
