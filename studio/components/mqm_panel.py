@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from engine.markup import markdown_literal
 from engine.mqm.export import EXPORT_NAME, export_jsonl
 from engine.mqm.scoring import WEIGHTS, model_scores, penalty, per_100_words
 from studio.components.span_marker import highlighted
@@ -37,8 +38,9 @@ def mqm_panel(store) -> None:
     st.markdown(f"**Annotated segments** (the newest {min(RECENT, len(annotations))} of {len(annotations)})")
     for row in reversed(annotations[-RECENT:]):
         score = penalty(row["spans"])
-        st.caption(
-            f"{row['model']} · {row['linguist']} · candidate #{row['position'] + 1} · {row['source']} · penalty "
+        st.caption(  # the texts shown as written: a source's "$5 to $10" was read as maths, ![x](url) fetched
+            f"{markdown_literal(row['model'])} · {markdown_literal(row['linguist'])} · candidate "
+            f"#{row['position'] + 1} · {markdown_literal(row['source'])} · penalty "
             f"{score:g} ({per_100_words(score, row['words']):.1f} per 100 words)"
         )
         st.markdown(highlighted(row["target"], row["spans"]), unsafe_allow_html=True)

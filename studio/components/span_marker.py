@@ -15,7 +15,7 @@ import re
 import streamlit as st
 
 from engine.feedback.judgements import new_submission_id
-from engine.markup import html_attribute, html_text
+from engine.markup import html_attribute, html_text, markdown_literal
 from engine.mqm.annotate import save_annotation
 from engine.mqm.scoring import WEIGHTS, penalty, per_100_words
 from engine.mqm.spans import CATEGORIES, CATEGORY_HELP, SEVERITIES, SEVERITY_HELP, SpanError, span_from_words, words
@@ -88,7 +88,7 @@ def span_marker(
             chosen = st.pills(
                 "Words of the error",
                 list(range(len(found))),
-                format_func=lambda i: found[i].text,
+                format_func=lambda i: markdown_literal(found[i].text),  # pills read their labels as Markdown
                 selection_mode="multi",
                 key=f"{ctx}-mqm-words-{request_id}-{position}-{round_}",
                 label_visibility="collapsed",

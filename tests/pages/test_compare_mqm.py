@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from engine.markup import markdown_literal
 from engine.mqm.annotate import save_annotation
 from engine.mqm.spans import ErrorSpan
 from tests.engine.feedback.helpers import stored_request
@@ -29,3 +30,14 @@ def test_mqm_scores_per_model_and_the_export(open_page, store):
     assert exported
     assert any(c.value.startswith("sft · Amina · candidate #1") and "penalty 26" in c.value for c in at.caption)
     assert exported[-1].proto.label == "Download error_spans.jsonl"
+
+
+def test_annotated_segments_show_the_source_as_written(open_page, store):
+    # the caption was Markdown: "$5 to $10" read as maths, :red[…] coloured, an image address fetched
+    source = "Prices rose from $5 to $10 :red[URGENT] ![x](http://127.0.0.1:9/t.png) **now**"
+    request = stored_request(store, model="sft", source=source)
+    save_annotation(store, submission_id="a", request_id=request, position=0, linguist="Amina", spans=[])
+    at = open_page("compare")
+    assert not at.exception, [e.message for e in at.exception]
+    [caption] = [c.value for c in at.caption if c.value.startswith("sft · Amina")]
+    assert markdown_literal(source) in caption and "![x]" not in caption
