@@ -116,8 +116,9 @@ def convert(records: Iterable[dict], *, weights: dict[str, float] | None = None,
             if key in rows:
                 row = rows[key]
                 report.duplicates += 1
-                row["weight"] += weight
                 meta = json.loads(row["scores"])
+                if record["linguist"] not in meta["linguists"]:  # one linguist's ranking and error spans saying
+                    row["weight"] += weight  # the same are one opinion: it weighed twice
                 for name, ids in source_ids.items():
                     meta[name] = [*meta.get(name, []), *ids]
                 meta["linguists"] = sorted({*meta["linguists"], record["linguist"]})

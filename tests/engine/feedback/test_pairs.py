@@ -69,6 +69,16 @@ def test_convert_deduplicates_keeps_provenance_and_sums_weights():
     assert all(r["strategy"] == "best" and r["pair"] == "en-ar" for r in rows)
 
 
+def test_one_linguists_two_answers_of_a_pair_weigh_once():
+    # a ranking and error spans by the same linguist giving the same pair summed to weight 2: reward fine-tuning
+    # samples by weight, so one person counted as two
+    ranking = record("ranking", jid=1, linguist="Amina", ranking=[0, 1, 2, 3])
+    spans = {**record("best", jid=None, linguist="Amina", best=0, texts=TEXTS[:2]), "annotation_id": 7}
+    rows, report = convert([ranking, spans], weights={"Amina": 1.5})
+    first = next(r for r in rows if (r["chosen"], r["rejected"]) == ("أ", "ب"))
+    assert report.duplicates == 1 and first["weight"] == pytest.approx(1.5)
+    assert json.loads(first["scores"]) == {"judgements": [1], "annotations": [7], "linguists": ["Amina"]}
+
 def test_a_sources_pairs_share_one_split_and_the_split_is_seeded():
     records = [record("ranking", jid=i, source=f"Sentence number {i}.", ranking=[0, 1, 2, 3]) for i in range(60)]
     rows, report = convert(records, valid_share=0.25, seed=3)
