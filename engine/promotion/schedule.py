@@ -147,12 +147,8 @@ def retrain_due(store, now: datetime | None = None) -> RetrainDue:
         return answer(False, "no retraining schedule is set")
     if base is None:
         return answer(False, "there is no production model to retrain")
-    if retrains and retrains[0]["pipeline_status"] == "running":
-        return answer(False, f"retrain {retrains[0]['id']} is still running")
-    # a Phase 3 started by hand trains on the same judgements: a retrain beside it doubled the load for a rival
-    manual = [p for p in store.pipelines.list(statuses=("running",)) if p.get("template") == "phase3"]
-    if manual:
-        return answer(False, f"a Phase 3 pipeline is running ({manual[0]['name']}): the next retrain waits for it")
+    if busy := retrain_running(store):
+        return answer(False, busy)
     if schedule.every_judgements and new >= schedule.every_judgements:
         return answer(True, f"{new} new judgements (the schedule retrains every {schedule.every_judgements})")
     if schedule.every_days and days is not None and days >= schedule.every_days:
@@ -169,10 +165,34 @@ def retrain_due(store, now: datetime | None = None) -> RetrainDue:
     return answer(False, "not yet: " + ", ".join(parts))
 
 
+_STARTING = threading.RLock()
+"""Held from the check to the retrain recorded: three Models pages loaded at once each found the retrain due and
+started one (three pipelines for one candidate name)."""
+
+
+def retrain_running(store) -> str | None:
+    """Why no retrain may start now, or ``None``: a retrain still running, or a Phase 3 started by hand (it trains
+    on the same judgements: a retrain beside it doubled the load for a rival candidate)."""
+    retrains = store.promotion.retrains()
+    if retrains and retrains[0]["pipeline_status"] == "running":
+        return f"retrain {retrains[0]['id']} is still running"
+    manual = [p for p in store.pipelines.list(statuses=("running",)) if p.get("template") == "phase3"]
+    if manual:
+        return f"a Phase 3 pipeline is running ({manual[0]['name']}): the next retrain waits for it"
+    return None
+
+
 def start_retrain(store, runner, *, reason: str = "started by hand", now: datetime | None = None) -> int:
     """Start Phase 3 from the production model as a pipeline whose result is a ``candidate``; returns the
-    retrain's id. Raises :class:`RetrainError` (nothing started) when it cannot be built."""
-    now = now or utc_now()
+    retrain's id. Raises :class:`RetrainError` (nothing started) when it cannot be built, or while a retrain or a
+    Phase 3 runs (*Start a retrain now* clicked twice started two from the same judgements)."""
+    with _STARTING:
+        if busy := retrain_running(store):
+            raise RetrainError(busy)
+        return _start_retrain(store, runner, reason=reason, now=now or utc_now())
+
+
+def _start_retrain(store, runner, *, reason: str, now: datetime) -> int:
     base = production(store)
     if base is None:
         raise RetrainError("there is no production model to retrain")
@@ -195,9 +215,6 @@ def start_retrain(store, runner, *, reason: str = "started by hand", now: dateti
     )
 
 
-_STARTING = threading.Lock()
-"""Held from the check to the retrain recorded: three Models pages loaded at once each found the retrain due and
-started one (three pipelines for one candidate name)."""
 
 
 def retrain_if_due(store, runner, now: datetime | None = None) -> tuple[RetrainDue, int | None]:
@@ -207,4 +224,4 @@ def retrain_if_due(store, runner, now: datetime | None = None) -> tuple[RetrainD
         check = retrain_due(store, now)
         if not check.due:
             return check, None
-        return check, start_retrain(store, runner, reason=check.reason, now=now)
+        return check, _start_retrain(store, runner, reason=check.reason, now=now or utc_now())

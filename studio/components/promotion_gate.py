@@ -26,6 +26,7 @@ from engine.promotion.schedule import (
     RetrainSchedule,
     retrain_due,
     retrain_if_due,
+    retrain_running,
     retrain_schedule,
     set_retrain_schedule,
     start_retrain,
@@ -162,7 +163,9 @@ def schedule_panel(store, runner) -> None:
                 st.rerun()
     check = retrain_due(store)
     st.caption(f"Retraining: {'due' if check.due else 'not due'} — {check.reason}.")
-    if st.button("Start a retrain now", key="models-retrain-now", disabled=check.base_model is None):
+    busy = retrain_running(store)  # a second one from the same judgements would only rival it
+    if st.button("Start a retrain now", key="models-retrain-now", disabled=check.base_model is None or bool(busy),
+                 help=busy):
         try:
             retrain_id = start_retrain(store, runner)
         except (RetrainError, StoreError) as exc:

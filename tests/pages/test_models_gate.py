@@ -99,6 +99,13 @@ def test_the_schedule_is_saved_and_its_due_check_shown(open_page, store, demo_co
     assert (schedule.every_judgements, schedule.every_days) == (50, 30.0)
     assert any("not yet: 0 of 50 new judgements, 0.0 of 30 days" in c.value for c in at.caption)
 
+    # a Phase 3 running: *Start a retrain now* is disabled with the reason (it started a rival retrain)
+    assert not by_label(at.button, "Start a retrain now").disabled
+    store.pipelines.create("manual P3", "phase3", [{"name": "pairs", "kind": "feedback_pairs", "config": {},
+                                                    "depends_on": []}])
+    at.run()
+    button = by_label(at.button, "Start a retrain now")
+    assert button.disabled and "a Phase 3 pipeline is running (manual P3)" in button.help
 
 def test_a_gate_policy_change_is_recorded_with_who_made_it(open_page, store):
     # anyone could save alpha 0.5 or a million A/B votes and nothing recorded who weakened the gate

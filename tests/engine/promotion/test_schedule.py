@@ -158,6 +158,26 @@ def test_page_loads_at_once_start_one_retrain(store):
     assert len(runner.started) == 1
 
 
+def test_a_retrain_by_hand_is_refused_while_a_retrain_or_phase3_runs(store):
+    # *Start a retrain now* clicked twice (or beside a running Phase 3) started a second Phase 3 from the same
+    # production model and judgements, for a rival candidate; the button stayed enabled under "still running"
+    class Runner:
+        def start(self, name, template, steps):
+            return store.pipelines.create(name, template, steps)
+
+    _production(store)
+    first = start_retrain(store, Runner(), now=T0)
+    with pytest.raises(RetrainError, match=f"retrain {first} is still running"):
+        start_retrain(store, Runner(), now=T0)
+    store.pipelines.set_status(store.promotion.retrains()[0]["pipeline_id"], "succeeded")
+    manual = store.pipelines.create("manual P3", "phase3", [{"name": "pairs", "kind": "feedback_pairs",
+                                                             "config": {}, "depends_on": []}])
+    with pytest.raises(RetrainError, match=r"a Phase 3 pipeline is running \(manual P3\)"):
+        start_retrain(store, Runner(), now=T0)
+    store.pipelines.set_status(manual, "cancelled")
+    assert start_retrain(store, Runner(), now=T0) == first + 1
+    assert len(store.promotion.retrains()) == 2
+
 @pytest.mark.slow
 def test_a_due_retrain_runs_phase3_from_production_into_a_candidate(
     supervisor, store, tiny_policy, tiny_policy_dir, tiny_rm, pair_set, demo_corpus
