@@ -68,6 +68,7 @@ except ValueError:
     st.info("No cold-start model yet: Phase 3 starts from the model PPO makes on page 4 (or Phase 2 on Pipelines).")
 
 tuned = [m for m in store.models.list(kind="reward") if m["metadata"].get("fine_tuned_from")]  # newest first
+tuned_in_use = [m for m in tuned if m["stage"] != "archived"]  # an archived version is no default
 pairs_tab, rm_tab, ppo_tab, phase3_tab, teach_tab = st.tabs(
     ["1 · Feedback → pairs", "2 · Fine-tune the reward model", "3 · PPO stage 2", "Phase 3 in one click",
      "Which sources teach most"])
@@ -149,7 +150,7 @@ with ppo_tab:
         config = config_form(
             "ppo", key="align-ppo",
             defaults={"policy": found.get("policy"),
-                      "reward_model": tuned[0]["name"] if tuned else found.get("reward_model"),
+                      "reward_model": tuned_in_use[0]["name"] if tuned_in_use else found.get("reward_model"),
                       "corpus_ids": found.get("corpus_ids", []), "register_stage": "final"},
             widgets={"policy": model_picker("policy"), "reward_model": model_picker("reward"),
                      "corpus_ids": corpus_picker()}, submit_label="Start PPO stage 2")

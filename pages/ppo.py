@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from engine.jobs.kinds import KIND_MODULES
-from engine.models.refs import default_policy
+from engine.models.refs import cold_start_base
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor, start_run
 from studio.components.launch import launch_choice
@@ -31,8 +31,8 @@ with ppo_tab:
         st.info("Train a reward model first (page 3).")
     else:
         preset, values = preset_choice("ppo", key="ppo-preset")
-        rms = store.models.list(kind="reward")
-        defaults = {"policy": default_policy(store), "reward_model": rms[0]["name"], **values}
+        rms = store.models.in_use(kind="reward") or store.models.list(kind="reward")  # an archived one: no default
+        defaults = {"policy": cold_start_base(store), "reward_model": rms[0]["name"], **values}
         launch = launch_choice("ppo", key="ppo")
         memory_estimate("ppo", key="ppo", launch=launch, values=values)
         config = config_form("ppo", key=f"ppo-form-{preset}", defaults=defaults,
@@ -55,7 +55,7 @@ def alternative(kind: str, tab_key: str, widgets: dict) -> None:
     launch = launch_choice(kind, key=tab_key)
     preset, values = preset_choice(kind, key=f"{tab_key}-preset")
     memory_estimate(kind, key=tab_key, launch=launch, values=values)
-    config = config_form(kind, key=f"{tab_key}-form-{preset}", defaults={"policy": default_policy(store), **values},
+    config = config_form(kind, key=f"{tab_key}-form-{preset}", defaults={"policy": cold_start_base(store), **values},
                          widgets=widgets, submit_label=f"Start {kind.upper()}")
     if config is not None:
         start_run(kind, config, launch=launch)

@@ -14,7 +14,7 @@ from engine.decoding.labels import candidate_origin
 from engine.jobs.metric_titles import metric_title
 from engine.jobs.score import ScoreConfig, fusion_plan, run_fusion_description
 from engine.markup import html_text, markdown_literal
-from engine.models.refs import default_policy
+from engine.models.refs import cold_start_base
 from engine.preferences.fusion import FusionError
 from studio.components.arabic import arabic_cell, arabic_text
 from studio.components.exports import preference_export
@@ -51,7 +51,7 @@ with generate_tab:
     else:
         preset, values = preset_choice("generate", key="pref-generate-preset")
         config = config_form("generate", key=f"pref-generate-{preset}",
-                             defaults={"model": default_policy(store), **values},
+                             defaults={"model": cold_start_base(store), **values},
                              widgets={"model": model_picker("policy"), "corpus_ids": corpus_picker(fresh=True),
                                       "glossaries": glossary_widget},
                              submit_label="Generate")

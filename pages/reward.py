@@ -7,7 +7,7 @@ import streamlit as st
 
 from engine.jobs.config import FieldSpec
 from engine.markup import html_text
-from engine.models.refs import default_policy
+from engine.models.refs import cold_start_base
 from engine.reward.analysis import (
     accuracy,
     accuracy_verdict,
@@ -37,7 +37,8 @@ store = services().store
 
 
 def base_picker(spec: FieldSpec, value, key: str):
-    models = [m for m in store.models.list() if m["kind"] in ("policy", "reward-base", "reward")]
+    models = [m for m in store.models.list() if m["kind"] in ("policy", "reward-base", "reward")
+              and (m["stage"] != "archived" or m["name"] == value)]  # archived models are retired
     names = [m["name"] for m in models]
     if not names:
         st.warning("No model registered yet.")
@@ -58,7 +59,7 @@ with train_tab:
         launch = launch_choice("reward", key="rm")
         memory_estimate("reward", key="rm", launch=launch, values=values, trained_kind="reward")
         config = config_form("reward", key=f"rm-train-{preset}",
-                             defaults={"base_model": default_policy(store), **values},
+                             defaults={"base_model": cold_start_base(store), **values},
                              widgets={"base_model": base_picker, "pair_sets": pair_set_picker},
                              submit_label="Train reward model")
         if config is not None:

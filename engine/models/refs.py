@@ -72,10 +72,19 @@ def newest_model(store, kind: str, stage: str | None = None, hint: str = "") -> 
 
 
 def default_policy(store) -> str | None:
-    """The policy a page should preselect: production, else the newest SFT model, else the newest policy."""
+    """The policy a page that translates should preselect: production, else the newest SFT model, else the newest
+    policy."""
     for stage in ("production", "sft"):
         rows = store.models.list(kind="policy", stage=stage)
         if rows:
             return rows[0]["name"]
     rows = store.models.in_use(kind="policy")
     return rows[0]["name"] if rows else None
+
+
+def cold_start_base(store) -> str | None:
+    """The policy the cold start's pages (generate, the reward model's base, PPO/GRPO/DPO) preselect: the loop's
+    SFT model, promoted or not — after a promotion they preselected production, and a PPO run from a promoted
+    final model registered a "cold-start" model whose parent was the final model — else :func:`default_policy`."""
+    row = store.models.sft_model()
+    return row["name"] if row else default_policy(store)

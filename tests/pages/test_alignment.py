@@ -137,6 +137,20 @@ def test_a_later_cycle_starts_phase3_from_production(open_page, store, tiny_poli
     assert not at.exception
     assert store.pipelines.list()[0]["steps"][2]["config"]["policy"] == "final"
 
+def test_an_archived_fine_tuned_reward_model_is_no_default_of_stage_2(open_page, store, tiny_policy,
+                                                                       tiny_policy_dir, tiny_rm):
+    from engine.models.registry import archive
+
+    _cold_start(store, tiny_policy_dir)
+    path = store.models.get(tiny_rm)["path"]
+    store.models.register("rm-tuned", "reward", path, parent=tiny_rm,
+                          metadata={"prompt_format": "tags", "fine_tuned_from": tiny_rm})
+    at = open_page("alignment")
+    assert at.selectbox(key="align-ppo-reward_model").value == "rm-tuned"
+    archive(store, "rm-tuned")
+    at = open_page("alignment")
+    assert not at.exception and at.selectbox(key="align-ppo-reward_model").value == tiny_rm
+
 def test_linguist_weights_are_computed_when_asked_for(open_page, store, tiny_policy, tiny_rm):
     seed_feedback(store, 3)  # outside review queues: no item is shared
     at = open_page("alignment")

@@ -87,3 +87,28 @@ def test_grpo_and_dpo_on_this_page_register_the_cold_start_as_ppo_does(open_page
     from engine.jobs.dpo import DpoJobConfig  # its form shows once there are pairs
 
     assert DpoJobConfig().register_stage == "cold-start"
+
+
+def test_after_promotions_the_cold_start_forms_start_from_the_sft_model(open_page, store, tiny_policy,
+                                                                        tiny_policy_dir, tiny_rm, demo_corpus,
+                                                                        pair_set):
+    # a promoted final model was preselected on pages 2–4 (a PPO run from it registered a "cold-start" model whose
+    # parent was the final model), and an archived reward model was still the PPO form's default
+    from engine.models.registry import archive, promote
+
+    store.models.register("final", "policy", str(tiny_policy_dir), stage="final", parent="tiny-sft",
+                          metadata={"prompt_format": "tags"})
+    promote(store, "final", confirm_name="final")
+    store.models.register("rm-bad", "reward", store.models.get(tiny_rm)["path"], metadata={"prompt_format": "tags"})
+    archive(store, "rm-bad")
+    at = open_page("ppo")
+    assert not at.exception
+    policies = {w.key: w.value for w in at.selectbox if w.key and w.key.endswith("-policy")}
+    assert policies and set(policies.values()) == {"tiny-sft"}, policies
+    assert at.selectbox(key="ppo-form-Small demo model-reward_model").value == tiny_rm
+    for page, field in (("preferences", "pref-generate-"), ("reward", "rm-train-")):
+        at = open_page(page)
+        assert not at.exception
+        chosen = {w.key: w.value for w in at.selectbox if w.key and w.key.startswith(field)
+                  and w.key.endswith(("-model", "-base_model"))}
+        assert chosen and set(chosen.values()) == {"tiny-sft"}, (page, chosen)
