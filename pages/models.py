@@ -24,6 +24,7 @@ from engine.models.registry import (
     missing_folders,
     new_model_name_problem,
     production,
+    production_refusal,
     promote,
     restore,
     rollback,
@@ -183,6 +184,8 @@ if models:
             st.caption("Only a policy can be promoted to production.")
         elif row["stage"] == "production":
             st.caption(f"{chosen} is the production model.")
+        elif refusal := production_refusal(row):  # the form could only submit into this refusal
+            st.caption(f"{refusal}, then promote it.")
         elif is_gated(store, chosen):  # a candidate must beat production first
             if message := gate_panel(store, chosen, current):
                 flash(message)
@@ -202,8 +205,14 @@ if models:
     with rollback_col:
         st.markdown("**Roll back production**")
         target = rollback_target(store)
+        target_row = store.models.get(target) if target else None
         if target is None:
             st.caption("No earlier production model on record to roll back to.")
+        elif target_row is None:
+            st.caption(f"{target}, production before {current}, is no longer registered: promote another model.")
+        elif refusal := production_refusal(target_row):  # the roll-back could only fail
+            st.caption(f"A roll-back would make {target} production again, but {refusal}, then roll back — or "
+                       "promote another model.")
         else:
             # the box and the click name what they confirm: a box ticked for one roll-back stayed ticked for another,
             # and the click rolled back whatever production had become meanwhile (another tab's promotion)

@@ -100,6 +100,21 @@ def history(store: Any) -> list[dict]:
     return store.promotion.history()[::-1]
 
 
+def production_refusal(row: dict, *, folder: bool = True) -> str | None:
+    """Why the policy ``row`` cannot become production now — promoted or rolled back to — or ``None``: it is
+    archived (retired: restore it first), or, with ``folder``, its local folder is gone (the Models page promoted
+    it, and the endpoint answered every request with a 503). :func:`promote` and :func:`rollback` refuse an archived
+    model; the folder is the caller's to check (the page does): the registry's records do not need the weights."""
+    from engine.models.loading import is_local
+
+    if row["stage"] == "archived":
+        return f"{row['name']} is archived: restore it first (Models → Restore)"
+    if folder and is_local(row["path"]) and not Path(str(row["path"])).expanduser().exists():
+        return (f"{row['name']}'s folder {row['path']} is gone (deleted or moved): register the model again where it "
+                "is now")
+    return None
+
+
 def rollback_target(store: Any) -> str | None:
     """The model a roll-back would make production again, or ``None`` when there is nothing to roll back."""
     stack = _stack(store.promotion.history())
@@ -120,8 +135,8 @@ def promote(store: Any, name: str, *, confirm_name: str) -> str | None:
             raise RegistryError(f"{name} is a {row['kind']} model; only a policy can be promoted to production")
         if row["stage"] == "production":
             raise RegistryError(f"{name} is already the production model")
-        if row["stage"] == "archived":  # retired: its stage would be "archived" again after the next promotion
-            raise RegistryError(f"{name} is archived: restore it first (Models → Restore), then promote it")
+        if refusal := production_refusal(row, folder=False):  # an archived one's stage would be "archived" again
+            raise RegistryError(f"{refusal}, then promote it")  # after the next promotion
         stack = _stack(change.history())
         current = change.productions()
         for other in current:
@@ -167,8 +182,8 @@ def rollback(store: Any, *, confirm: bool, expected: tuple[str, str | None] | No
         target_row = change.model(target)
         if target_row is None:
             raise RegistryError(f"{target} is no longer registered; promote another model instead")
-        if target_row["stage"] == "archived":
-            raise RegistryError(f"{target} was archived since; promote another model instead")
+        if refusal := production_refusal(target_row, folder=False):
+            raise RegistryError(f"{refusal}, then roll back — or promote another model")
         for other in current:
             change.set_stage(other, _restore_stage(stack, other))
         change.set_stage(target, "production")

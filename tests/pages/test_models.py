@@ -15,14 +15,18 @@ def _button(at, label: str):
     return by_label(at.button, label)
 
 
-def _registry(store) -> None:
+def _registry(store, root: Path | None = None) -> None:
+    """Three models; under ``root``, in real folders (a model whose folder is gone is not promoted)."""
+    folder = (lambda name: str(root / name)) if root else (lambda name: f"/m/{name}")
+    for name in ("sft-a", "cold-a", "cold-b") if root else ():
+        (root / name).mkdir(parents=True, exist_ok=True)
     store.runs.create("ppo-1", "ppo", "PPO", {"policy": "sft-a", "reward_model": "rm-a"}, "/runs/ppo-1")
     with store.db.transaction() as cur:  # a finished run: the studio's supervisor leaves it alone
         store.runs.mark_final(cur, "ppo-1", "succeeded", None)
-    store.models.register("sft-a", "policy", "/m/sft-a", stage="sft", metadata={"valid_chrf": 12.5})
+    store.models.register("sft-a", "policy", folder("sft-a"), stage="sft", metadata={"valid_chrf": 12.5})
     store.models.register("rm-a", "reward", "/m/rm-a", parent="sft-a", metadata={"valid_accuracy": 0.8,
                                                                                "valid_pairs": 1234})
-    store.models.register("cold-a", "policy", "/m/cold-a", stage="cold-start", parent="sft-a", run_id="ppo-1",
+    store.models.register("cold-a", "policy", folder("cold-a"), stage="cold-start", parent="sft-a", run_id="ppo-1",
                           metadata={"policy": "sft-a", "reward_model": "rm-a", "heldout_chrf_end": 14.0})
 
 
@@ -55,8 +59,8 @@ def test_table_lists_every_version_with_metrics_and_lineage(open_page, store):
     assert "Check and register" in [b.label for b in at.button]  # the register form is still there
 
 
-def test_promote_needs_the_typed_name_then_roll_back_needs_the_tick(open_page, store):
-    _registry(store)
+def test_promote_needs_the_typed_name_then_roll_back_needs_the_tick(open_page, store, tmp_path):
+    _registry(store, tmp_path)
     at = open_page("models")
     at.selectbox(key="models-pick").set_value("sft-a")
     at.run()
@@ -91,17 +95,17 @@ def test_promote_needs_the_typed_name_then_roll_back_needs_the_tick(open_page, s
     assert any("Rolled back: sft-a is the production model again" in s.value for s in at.success)
 
 
-def test_a_roll_back_confirmed_before_another_promotion_is_refused(open_page, store):
+def test_a_roll_back_confirmed_before_another_promotion_is_refused(open_page, store, tmp_path):
     # another tab promoted a model after this one's box was ticked: the click rolled that promotion back instead
     from engine.models.registry import promote
 
-    _registry(store)
+    _registry(store, tmp_path)
     promote(store, "sft-a", confirm_name="sft-a")
     promote(store, "cold-a", confirm_name="cold-a")
     at = open_page("models")
     at.checkbox(key="models-rb-ok-sft-a-cold-a").check()
     at.run()
-    store.models.register("cold-b", "policy", "/m/cold-b", stage="cold-start")
+    store.models.register("cold-b", "policy", str(tmp_path / "cold-b"), stage="cold-start")
     promote(store, "cold-b", confirm_name="cold-b")  # the other tab
     _button(at, "Roll back production").click()
     at.run()
@@ -245,3 +249,25 @@ def test_a_reward_model_that_cannot_be_exported_has_no_export_button_to_press(op
     at.selectbox(key="models-pick").set_value("tiny-sft")
     at.run()
     assert not _button(at, "Export standalone folder").disabled
+
+
+def test_a_model_whose_folder_is_gone_or_an_archived_roll_back_target_is_not_offered(open_page, store, tmp_path):
+    # the page warned that final's folder was gone yet promoted it (the endpoint then answered 503s), and offered a
+    # roll-back to an archived model that could only fail
+    from engine.models.registry import archive, promote
+
+    _registry(store, tmp_path)
+    store.models.register("final", "policy", str(tmp_path / "gone"), stage="final", parent="cold-a")
+    at = open_page("models")
+    at.selectbox(key="models-pick").set_value("final")
+    at.run()
+    assert not [b for b in at.button if b.label == "Promote to production"]
+    assert any(f"final's folder {tmp_path / 'gone'} is gone" in c.value for c in at.caption)
+    promote(store, "sft-a", confirm_name="sft-a")
+    promote(store, "cold-a", confirm_name="cold-a")
+    archive(store, "sft-a")
+    at = open_page("models")
+    assert not at.exception
+    assert not [b for b in at.button if b.label == "Roll back production"]
+    assert any("would make sft-a production again, but sft-a is archived: restore it first (Models → Restore)"
+               in c.value for c in at.caption)

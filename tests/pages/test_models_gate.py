@@ -12,7 +12,8 @@ from tests.pages.conftest import by_label
 
 def _two_models(store, tmp_path, candidate_outputs):
     for name, stage in (("prod", "final"), ("cand", "candidate")):
-        store.models.register(name, "policy", f"/models/{name}", stage=stage)
+        (tmp_path / name).mkdir()  # a model whose folder is gone is not promoted
+        store.models.register(name, "policy", str(tmp_path / name), stage=stage)
     promote(store, "prod", confirm_name="prod")
     testset = add_testset(store)
     add_evaluation(store, tmp_path / "p", testset, "prod", references()[:1] + degraded()[1:], run_id="ev-p")
