@@ -63,9 +63,13 @@ if volume["linguists"] > 1 and st.toggle("Show linguist weights by agreement (us
 
 try:
     found = phase3_defaults(store)
-except ValueError:
+except ValueError as exc:
     found = {}
-    st.info("No cold-start model yet: Phase 3 starts from the model PPO makes on page 4 (or Phase 2 on Pipelines).")
+    if phase3_start_models(store):  # the start is there; what is missing is the engine's to say
+        st.info(f"Phase 3's defaults cannot be filled: {exc}.")
+    else:
+        st.info("No cold-start model yet: Phase 3 starts from the model PPO makes on page 4 (or Phase 2 on "
+                "Pipelines).")
 
 tuned = [m for m in store.models.list(kind="reward") if m["metadata"].get("fine_tuned_from")]  # newest first
 tuned_in_use = [m for m in tuned if m["stage"] != "archived"]  # an archived version is no default

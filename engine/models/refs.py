@@ -67,6 +67,9 @@ def newest_model(store, kind: str, stage: str | None = None, hint: str = "") -> 
     from it counts); a ValueError saying what is missing (and ``hint``, what to do about it) when there is none."""
     rows = store.models.at_loop_stage(stage, kind) if stage else store.models.in_use(kind=kind)
     if not rows:
+        if not stage and store.models.list(kind=kind):  # "no reward model is registered" with one registered
+            raise ValueError(f"no {kind} model is in use: every one registered is archived (restore one on "
+                             f"Models){': ' + hint if hint else ''}")
         raise ValueError(f"no {stage or kind} model is registered{': ' + hint if hint else ''}")
     return rows[0]["name"]
 

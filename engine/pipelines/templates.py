@@ -204,6 +204,9 @@ def missing_to_start(store, template: str) -> str | None:
         if not phase3_start_models(store):
             return "No cold-start model yet: Phase 3 starts from the model Phase 2 makes — run Phase 2 first."
         if not store.models.in_use(kind="reward"):
+            if store.models.list(kind="reward"):  # "No reward model yet" with one registered
+                return ("No reward model in use: every one registered is archived — restore one on *Models*, or "
+                        "train one on *3 · Reward model*.")
             return ("No reward model yet: Phase 3 fine-tunes one on the linguists' pairs — train one on "
                     "*3 · Reward model*, or run Phase 2 with a reward model.")
     return None

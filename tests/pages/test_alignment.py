@@ -151,6 +151,20 @@ def test_an_archived_fine_tuned_reward_model_is_no_default_of_stage_2(open_page,
     at = open_page("alignment")
     assert not at.exception and at.selectbox(key="align-ppo-reward_model").value == tiny_rm
 
+def test_with_every_reward_model_archived_the_page_says_so(open_page, store, tiny_policy, tiny_policy_dir, tiny_rm):
+    # it said "No cold-start model yet" beside a cold-start model, and "No reward model yet" beside an archived one
+    from engine.models.registry import archive
+
+    _cold_start(store, tiny_policy_dir)
+    archive(store, tiny_rm)
+    at = open_page("alignment")
+    assert not at.exception
+    infos = [i.value for i in at.info]
+    assert not any("No cold-start model yet" in i or "No reward model yet" in i for i in infos), infos
+    assert any("no reward model is in use: every one registered is archived (restore one on Models)" in i
+               for i in infos), infos
+    assert any(i.startswith("No reward model in use: every one registered is archived") for i in infos), infos
+
 def test_linguist_weights_are_computed_when_asked_for(open_page, store, tiny_policy, tiny_rm):
     seed_feedback(store, 3)  # outside review queues: no item is shared
     at = open_page("alignment")
