@@ -14,6 +14,7 @@ goes to the run's ingest report (:meth:`RunRepository.ingest_report`).
 
 from __future__ import annotations
 
+import json
 import signal
 import time
 from collections.abc import Callable
@@ -25,6 +26,7 @@ import duckdb
 from engine.jobs.events import EventBatch, EventFileView, event_digest, line_digest, read_events, view_events_file
 from engine.models.registry import free_model_name
 from engine.store import Store
+from engine.store.promotion import ARCHIVED_FROM
 from engine.store.runs import EventRows, IngestState
 
 ArtifactHandler = Callable[[Store, duckdb.DuckDBPyConnection, str, dict], None]
@@ -42,8 +44,16 @@ def _register_model(store: Store, cur: duckdb.DuckDBPyConnection, run_id: str, e
     name = free_model_name(store, base, taken)
     if name != base:
         metadata["requested_name"] = base
+    stage = event.get("stage", "candidate")
+    mine = cur.execute("SELECT stage, metadata FROM models WHERE name = ? AND run_id = ?", [name, run_id]).fetchone()
+    if mine is not None:  # registered already (its events read again, a resumed run): the stage is the registry's
+        # now — a promotion or an archive since was undone, production demoted to the run's stage (no production)
+        stage = mine[0]
+        kept = json.loads(mine[1] or "{}")
+        if ARCHIVED_FROM in kept:
+            metadata[ARCHIVED_FROM] = kept[ARCHIVED_FROM]
     store.models.register(
-        name, event.get("model_kind", "policy"), str(event["path"]), stage=event.get("stage", "candidate"),
+        name, event.get("model_kind", "policy"), str(event["path"]), stage=stage,
         parent=event.get("parent"), run_id=run_id, metadata=metadata, cur=cur,
     )
 

@@ -261,6 +261,28 @@ def test_a_model_of_another_run_is_never_replaced(store, workspace):
     assert store.models.get("prod-v1-3") is None and store.models.get("prod-v1-2")["run_id"] == "r1"
 
 
+def test_a_runs_model_registered_again_keeps_the_stage_the_registry_gave_it(store, workspace):
+    # its artifact event handled again (a resumed run) set the stage back to the run's: a promoted model was
+    # demoted and there was no production model; an archived one came back
+    from engine.jobs.ingest import ARTIFACT_HANDLERS
+    from engine.models.registry import archive, production, promote
+
+    event = {"name": "final", "model_kind": "policy", "path": "/runs/r1/model", "stage": "final",
+             "metadata": {"valid_chrf": 50.0}}
+    with store.db.transaction() as cur:
+        ARTIFACT_HANDLERS["model"](store, cur, "r1", event)
+    promote(store, "final", confirm_name="final")
+    with store.db.transaction() as cur:
+        ARTIFACT_HANDLERS["model"](store, cur, "r1", {**event, "metadata": {"valid_chrf": 51.0}})
+    assert production(store) == "final" and store.models.get("final")["metadata"]["valid_chrf"] == 51.0
+    store.models.register("other", "policy", "/m/other", stage="cold-start")
+    promote(store, "other", confirm_name="other")
+    archive(store, "final")
+    with store.db.transaction() as cur:
+        ARTIFACT_HANDLERS["model"](store, cur, "r1", event)
+    row = store.models.get("final")
+    assert row["stage"] == "archived" and store.models.loop_stage(row) == "final"
+
 WRONG_SHAPES = [
     {"seq": 5, "time": 1.0, "type": "metric", "step": 5, "values": [1, 2]},
     {"seq": 1e400, "time": 1.0, "type": "log", "message": "x"},
