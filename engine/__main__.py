@@ -211,8 +211,7 @@ def _cmd_import_argilla(args: argparse.Namespace) -> int:
         return 2
     finally:
         store.close()
-    print(f"{report.stored} judgement(s) imported from {report.records} record(s); {report.repeated} already "
-          f"stored; {report.skipped_status} draft/discarded responses skipped")
+    print(report.summary())
     return 0
 
 

@@ -48,6 +48,11 @@ class ImportReport:
     def as_dict(self) -> dict:
         return dict(self.__dict__)
 
+    def summary(self) -> str:
+        """What the import stored and left, in a sentence (the page's and the command line's)."""
+        return (f"Imported {self.stored} judgement(s) from {self.records} record(s): {self.repeated} already stored, "
+                f"{self.skipped_status} draft or discarded response(s) skipped.")
+
 
 @dataclass
 class _Planned:
@@ -84,13 +89,12 @@ def _text_problem(text: str, what: str, limit: int) -> str | None:
     return f"the {what} contains {unsafe}" if unsafe else None
 
 
-def _submission_id(record_id: str, uid: str, judgement: Judgement, after: int | None) -> str:
-    """The id of one answer of one user to one record, made after their judgement number ``after`` of it (``None``:
-    their first): a revision made in Argilla is a new judgement, back to an earlier answer included — keyed on the
+def _submission_id(record_id: str, uid: str, judgement: Judgement) -> str:
+    """The id of one answer of one user to one record: a revision made in Argilla is a new judgement — keyed on the
     record and the user alone, a second revision was answered as "already stored" and lost. Two imports of one
     dataset at once give the same id, and the store keeps one."""
     answer = json.dumps([judgement.kind, judgement.shown, judgement.ranking, judgement.best, judgement.correction,
-                         judgement.tags, judgement.comment, after], ensure_ascii=False)
+                         judgement.tags, judgement.comment], ensure_ascii=False)
     return "argilla-" + hashlib.sha1(f"{record_id}\t{uid}\t{answer}".encode()).hexdigest()[:32]
 
 
@@ -238,6 +242,12 @@ def _plan_record(
             problems.append(f"{who}: {exc}")
             continue
         planned.judgements.append((judgement, uid, _judged_at((extra.get(uid) or {}).get("time"))))
+    by_linguist: dict[str, str] = {}
+    for judgement, uid, _when in planned.judgements:  # two users of one name: each re-import stored both again,
+        # each answer a "revision" of the other
+        if (first := by_linguist.setdefault(judgement.linguist, uid)) != uid:
+            problems.append(f"{where}: users {first} and {uid} are both {judgement.linguist}: one answer per "
+                            f"linguist and record — give them different names in {ANNOTATORS_FILE}")
     return planned
 
 
@@ -329,9 +339,8 @@ def import_feedback(store, files: Mapping[str, bytes], *, default_pair: str = "e
                     request = None
         targets.append(target)
         for index, (judgement, uid, when) in enumerate(plan.judgements):
-            latest = _latest_judgement(store, target, judgement.linguist)
-            judgement = dataclasses.replace(judgement, request_id=target, submission_id=_submission_id(
-                plan.record_id, uid, judgement, None if latest is None else int(latest["id"])))
+            judgement = dataclasses.replace(judgement, request_id=target,
+                                            submission_id=_submission_id(plan.record_id, uid, judgement))
             plan.judgements[index] = (judgement, uid, when)
             existing = store.feedback.judgement(judgement.submission_id)
             if existing is not None and existing["request_id"] != target:
@@ -339,7 +348,7 @@ def import_feedback(store, files: Mapping[str, bytes], *, default_pair: str = "e
             # a correction typed in Argilla is held to the forms' rule; one the store already has (the studio's own
             # export imported back: it stored such corrections before the rule) comes back as it is
             markup = markup_in(judgement.correction or "")
-            if markup and not (latest is not None and _same_answer(latest, judgement)):
+            if markup and not _on_record(store, target, judgement):
                 problems.append(f"{RECORDS_FILE} record {plan.record_no}, {judgement.linguist}: the correction "
                                 f"contains markup ({markup}): write the text alone")
     if problems:
@@ -362,8 +371,7 @@ def import_feedback(store, files: Mapping[str, bytes], *, default_pair: str = "e
         for judgement, _uid, when in plan.judgements:
             store.feedback.register_linguist(judgement.linguist)
             names.add(judgement.linguist)
-            latest = _latest_judgement(store, target, judgement.linguist)
-            if latest is not None and _same_answer(latest, judgement):
+            if _on_record(store, target, judgement):
                 report.repeated += 1
                 continue
             result = store.feedback.add_judgement(judgement, model=plan.model, rm=plan.rm, created_at=when)
@@ -375,10 +383,13 @@ def import_feedback(store, files: Mapping[str, bytes], *, default_pair: str = "e
     return report
 
 
-def _latest_judgement(store, request_id: str, linguist: str) -> dict | None:
-    """The linguist's newest judgement of the request (the one that counts), or ``None``."""
-    rows = store.feedback.judgements(request_id=request_id, linguists=[linguist])
-    return max(rows, key=lambda row: row["id"]) if rows else None
+def _on_record(store, request_id: str, judgement: Judgement) -> bool:
+    """Whether the linguist already gave this answer to the request: the studio's own export imported back (its
+    judgements keep their submission ids), or a dataset imported again — an older download too, whose answer was
+    revised since, so it does not undo the revision. (A return to an earlier answer is therefore not recorded: the
+    files carry no time of an answer made in Argilla to tell the two apart.)"""
+    return any(_same_answer(row, judgement)
+               for row in store.feedback.judgements(request_id=request_id, linguists=[judgement.linguist]))
 
 
 def _same_answer(row: dict, judgement: Judgement) -> bool:

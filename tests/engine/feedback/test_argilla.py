@@ -432,14 +432,24 @@ def test_each_revision_made_in_argilla_is_imported_and_the_latest_counts(store):
     # reported as "repeated" and lost: the pairs kept the linguist's old answer
     from engine.feedback.export import export_records, latest_per_linguist
 
-    def dataset(best: str) -> dict:
-        record = _record(responses={"best": [{"value": best, "user_id": user_id("Amina"), "status": "submitted"}]})
-        return export_files(store) | {RECORDS_FILE: json.dumps([record]).encode(),
-                                      ANNOTATORS_FILE: json.dumps({user_id("Amina"): "Amina"}).encode()}
+    def dataset(*answers: tuple[str, str]) -> dict:
+        responses = [{"value": best, "user_id": user_id(name), "status": "submitted"} for name, best in answers]
+        return export_files(store) | {
+            RECORDS_FILE: json.dumps([_record(responses={"best": responses})]).encode(),
+            ANNOTATORS_FILE: json.dumps({user_id(name): name for name, _ in answers}).encode()}
 
-    reports = [import_feedback(store, dataset(best)) for best in ("candidate_1", "candidate_2", "candidate_1",
-                                                                  "candidate_1")]
-    assert [(r.stored, r.repeated) for r in reports] == [(1, 0), (1, 0), (1, 0), (0, 1)]
-    assert [j["best"] for j in sorted(store.feedback.judgements(), key=lambda j: j["id"])] == [0, 1, 0]
+    files = [dataset(("Amina", best)) for best in ("candidate_1", "candidate_2", "none")]
+    # the first answer, two revisions, then the older downloads again: they change nothing
+    reports = [import_feedback(store, f) for f in (*files, files[0], files[1])]
+    assert [(r.stored, r.repeated) for r in reports] == [(1, 0), (1, 0), (1, 0), (0, 1), (0, 1)]
+    assert [j["kind"] for j in sorted(store.feedback.judgements(), key=lambda j: j["id"])] == ["best", "best", "none"]
     [latest] = latest_per_linguist(export_records(store))
-    assert latest["best_text"] == "تصبح على خير."
+    assert latest["kind"] == "none"
+    # two users of one name answering one record: each re-import stored both again, each a "revision" of the other
+    twins = dataset(("Amina", "candidate_1"), ("Amina", "candidate_2"))
+    twins[ANNOTATORS_FILE] = json.dumps({user_id("Amina"): "Amina", user_id("A2"): "Amina"}).encode()
+    record = json.loads(twins[RECORDS_FILE])
+    record[0]["responses"]["best"][1]["user_id"] = user_id("A2")
+    twins[RECORDS_FILE] = json.dumps(record).encode()
+    with pytest.raises(ArgillaImportError, match="are both Amina: one answer per linguist and record"):
+        import_feedback(store, twins)

@@ -45,7 +45,7 @@ def test_cli_exports_and_imports_argillas_layout(store, workspace, tmp_path, cap
     assert len(json.loads((folder / "records.json").read_text(encoding="utf-8"))[0]["responses"]["ranking"]) == 2
     monkeypatch.setenv("TARJAMA_HOME", str(tmp_path / "elsewhere"))
     assert main(["import", "argilla", str(folder)]) == 0
-    assert "2 judgement(s) imported from 1 record(s)" in capsys.readouterr().out
+    assert "Imported 2 judgement(s) from 1 record(s): 0 already stored" in capsys.readouterr().out
     other = Store(tmp_path / "elsewhere" / "studio.duckdb")
     try:
         assert sorted(r["linguist"] for r in other.feedback.judgements()) == ["Amina", "Bilal"]
