@@ -61,13 +61,17 @@ def free_model_name(store: Any, base: str, taken: Callable[[str], bool] | None =
     return name
 
 
-def missing_folders(models: list[dict]) -> list[str]:
-    """The models in use (not archived) whose local folder is gone — deleted or moved by hand: every job that reads
-    one is refused when it starts, and until then the pages offered it as if it were there."""
+def folder_missing(row: dict) -> bool:
+    """Whether a registered model's local folder is gone — deleted or moved by hand (a hub id has none)."""
     from engine.models.loading import is_local
 
-    return [m["name"] for m in models if m["stage"] != "archived" and is_local(m["path"])
-            and not Path(str(m["path"])).expanduser().exists()]
+    return is_local(row["path"]) and not Path(str(row["path"])).expanduser().exists()
+
+
+def missing_folders(models: list[dict]) -> list[str]:
+    """The models in use (not archived) whose local folder is gone: every job that reads one is refused when it
+    starts, and until then the pages offered it as if it were there."""
+    return [m["name"] for m in models if m["stage"] != "archived" and folder_missing(m)]
 
 
 # --- production: promote, roll back, archive ---------------------------------------------------------
@@ -105,11 +109,9 @@ def production_refusal(row: dict, *, folder: bool = True) -> str | None:
     archived (retired: restore it first), or, with ``folder``, its local folder is gone (the Models page promoted
     it, and the endpoint answered every request with a 503). :func:`promote` and :func:`rollback` refuse an archived
     model; the folder is the caller's to check (the page does): the registry's records do not need the weights."""
-    from engine.models.loading import is_local
-
     if row["stage"] == "archived":
         return f"{row['name']} is archived: restore it first (Models → Restore)"
-    if folder and is_local(row["path"]) and not Path(str(row["path"])).expanduser().exists():
+    if folder and folder_missing(row):
         return (f"{row['name']}'s folder {row['path']} is gone (deleted or moved): register the model again where it "
                 "is now")
     return None

@@ -214,11 +214,13 @@ def missing_to_start(store, template: str) -> str | None:
 
 def phase3_start_models(store) -> list[str]:
     """The policies Phase 3 starts from, its default first: the cold-start models (newest first, a promoted one
-    included), then the production model — once a promoted final model has archived the cold start, the next
-    cycle starts from production, as a scheduled retrain does (the form said "run Phase 2 first")."""
+    included), then the production model unless it is the loop's SFT model — once a promoted final model has
+    archived the cold start, the next cycle starts from production, as a scheduled retrain does (the form said
+    "run Phase 2 first")."""
     names = [row["name"] for row in store.models.at_loop_stage("cold-start", "policy")]
     return names + [row["name"] for row in store.models.list(kind="policy", stage="production")
-                    if row["name"] not in names]
+                    if row["name"] not in names and store.models.loop_stage(row) != "sft"]  # a promoted SFT model
+    # starts Phase 2, not Phase 3: it skipped the cold start
 
 
 def phase3_defaults(store, policy: str = "") -> dict[str, Any]:

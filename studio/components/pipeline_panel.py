@@ -30,6 +30,8 @@ def _optional_model(listed: Callable[[], list[str]]):
 
     def widget(spec, value, key):
         names = listed()
+        if value and value not in names and services().store.models.get(value) is not None:
+            names.append(value)  # a preset or form naming an archived model keeps it (it became "automatic")
         options = ["", *names]
         return st.selectbox(spec.label, options, index=options.index(value) if value in options else 0,
                             format_func=lambda n: n or "automatic (see help)", help=spec.help, key=key)

@@ -175,3 +175,26 @@ def test_a_pipeline_just_started_is_the_one_shown(open_page, store, tiny_policy,
     assert not at.exception
     second = store.pipelines.list()[0]["id"]
     assert second != first and at.selectbox(key="pipelines-chosen").value == second
+
+
+def test_a_phase_form_given_an_archived_model_keeps_it(workspace, monkeypatch, store, tiny_policy, tiny_policy_dir,
+                                                        tiny_rm):
+    # the pickers list the models in use: a form whose values name an archived reward model showed "automatic"
+    # and fine-tuned the newest one instead (the job forms' pickers keep such a value)
+    from streamlit.testing.v1 import AppTest
+
+    from engine.models.registry import archive
+
+    def form() -> None:
+        from studio.components.pipeline_panel import pipeline_form
+
+        pipeline_form("phase3", key="p3", defaults={"rl_method": "dpo", "reward_model": "tiny-rm"})
+
+    monkeypatch.setenv("TARJAMA_WATCHER", "0")
+    store.models.register("cold", "policy", str(tiny_policy_dir), stage="cold-start", parent="tiny-sft",
+                          metadata={"prompt_format": "tags", "reward_model": tiny_rm})
+    store.models.register("rm-new", "reward", store.models.get(tiny_rm)["path"], metadata={"prompt_format": "tags"})
+    archive(store, tiny_rm)
+    at = AppTest.from_function(form, default_timeout=60).run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.selectbox(key="p3-reward_model").value == tiny_rm

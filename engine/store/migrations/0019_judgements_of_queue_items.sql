@@ -3,6 +3,8 @@
 -- item: the queue handed the item to that linguist again on every visit (their submit refused as a second
 -- judgement), and its progress and agreement left the judgement out. Such judgements are the item's.
 UPDATE judgements SET queue_id = i.queue_id, item_id = i.item_id
-FROM (SELECT request_id, min(queue_id) AS queue_id, arg_min(item_id, queue_id) AS item_id FROM review_items
-      WHERE request_id IS NOT NULL GROUP BY request_id) i
+FROM (SELECT request_id, queue_id, item_id FROM (  -- the first item by (queue, item), as new judgements are placed
+        SELECT request_id, queue_id, item_id,
+               row_number() OVER (PARTITION BY request_id ORDER BY queue_id, item_id) AS nth
+        FROM review_items WHERE request_id IS NOT NULL) WHERE nth = 1) i
 WHERE judgements.request_id = i.request_id AND judgements.queue_id IS NULL;

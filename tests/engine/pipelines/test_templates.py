@@ -134,3 +134,17 @@ def test_phase3_starts_from_production_once_the_cold_start_is_archived(store):
     assert missing_to_start(store, "phase3") is None
     assert phase3_start_models(store) == ["final"]
     assert phase3_defaults(store)["policy"] == "final"
+
+
+def test_a_promoted_sft_model_does_not_start_phase3(store):
+    # production was offered whatever its loop stage: a promoted SFT model skipped Phase 2 (a "final" model whose
+    # parent was the SFT model)
+    from engine.models.registry import promote
+    from engine.pipelines.templates import missing_to_start, phase3_start_models
+
+    store.models.register("rm", "reward", "/m/rm")
+    store.models.register("sft", "policy", "/m/sft", stage="sft")
+    promote(store, "sft", confirm_name="sft")
+    assert phase3_start_models(store) == []
+    assert missing_to_start(store, "phase3").startswith("No cold-start model yet")
+

@@ -173,8 +173,10 @@ def test_judgements_of_a_queue_items_candidates_made_outside_the_queue_become_th
     with old.transaction() as cur:
         cur.execute("INSERT INTO review_queues (id, name, corpus_ids, split, k, model, created_by, created_at)"
                     " VALUES (7, 'Translation log · m', '[]', 'log', 2, 'm', 'monitor', now())")
-        cur.execute("INSERT INTO review_items (queue_id, item_id, corpus_id, seg_id, pair, source, request_id)"
-                    " VALUES (7, 3, 0, 1, 'en-ar', 'Hello.', 'r-item')")
+        for item in (9, 3):  # one request in two items (no flow makes it): the first by (queue, item), as new
+            # judgements are placed
+            cur.execute("INSERT INTO review_items (queue_id, item_id, corpus_id, seg_id, pair, source, request_id)"
+                        " VALUES (7, ?, 0, ?, 'en-ar', 'Hello.', 'r-item')", [item, item])
         for sub, request, queue, item in (("a", "r-item", None, None), ("b", "r-other", None, None),
                                           ("c", "r-item", 7, 3)):
             cur.execute("INSERT INTO judgements (submission_id, request_id, linguist, kind, shown, best, model,"
