@@ -150,10 +150,11 @@ with ppo_tab:
     if not phase3_start_models(store):
         st.info("No cold-start model yet: stage 2 starts from the policy PPO made on page 4.")
     else:
-        launch = launch_choice("ppo", key="align-ppo")
+        ppo_preset, ppo_values = preset_choice("ppo", key="align-ppo-preset")  # on a CPU it opened at the brief's
+        launch = launch_choice("ppo", key="align-ppo")  # GPU values (1,000 steps) where page 4 offers the demo's
         config = config_form(
-            "ppo", key="align-ppo",
-            defaults={"policy": found.get("policy"),
+            "ppo", key=f"align-ppo-{ppo_preset}",
+            defaults={**ppo_values, "policy": found.get("policy"),
                       "reward_model": tuned_in_use[0]["name"] if tuned_in_use else found.get("reward_model"),
                       "corpus_ids": found.get("corpus_ids", []), "register_stage": "final"},
             widgets={"policy": model_picker("policy"), "reward_model": model_picker("reward"),

@@ -146,10 +146,13 @@ def test_an_archived_fine_tuned_reward_model_is_no_default_of_stage_2(open_page,
     store.models.register("rm-tuned", "reward", path, parent=tiny_rm,
                           metadata={"prompt_format": "tags", "fine_tuned_from": tiny_rm})
     at = open_page("alignment")
-    assert at.selectbox(key="align-ppo-reward_model").value == "rm-tuned"
+    assert at.selectbox(key="align-ppo-Small demo model-reward_model").value == "rm-tuned"
+    # PPO stage 2 offers the presets too: on a CPU it opened at the brief's GPU values (1,000 steps)
+    assert at.radio(key="align-ppo-preset").value == "Small demo model"
+    assert at.number_input(key="align-ppo-Small demo model-steps").value == 150
     archive(store, "rm-tuned")
     at = open_page("alignment")
-    assert not at.exception and at.selectbox(key="align-ppo-reward_model").value == tiny_rm
+    assert not at.exception and at.selectbox(key="align-ppo-Small demo model-reward_model").value == tiny_rm
 
 def test_with_every_reward_model_archived_the_page_says_so(open_page, store, tiny_policy, tiny_policy_dir, tiny_rm):
     # it said "No cold-start model yet" beside a cold-start model, and "No reward model yet" beside an archived one
