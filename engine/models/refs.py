@@ -86,12 +86,13 @@ def default_policy(store) -> str | None:
 
 
 def cold_start_base(store) -> str | None:
-    """The policy the cold start's pages (generate, the reward model's base, PPO/GRPO/DPO) preselect: the loop's
-    SFT model, promoted or not — after a promotion they preselected production, and a PPO run from a promoted
-    final model registered a "cold-start" model whose parent was the final model — else the newest policy in use
-    other than production, else :func:`default_policy`."""
+    """The policy the cold start's forms (generate, the reward model's base, PPO/GRPO/DPO) preselect: the loop's SFT
+    model, promoted or not, else the newest archived one — after a promotion they preselected production, and a PPO
+    run from a promoted final model registered a "cold-start" model whose parent was the final model; a later
+    model is never the default (the pickers keep a value they are given). ``None`` when the loop has no SFT model."""
     row = store.models.sft_model()
-    if row is None:  # none in use: the newest policy in use that is not production (production was the fallback)
-        rows = [r for r in store.models.in_use(kind="policy") if r["stage"] != "production"]
-        row = rows[0] if rows else None
-    return row["name"] if row else default_policy(store)
+    if row is None:
+        archived = [r for r in store.models.list(kind="policy", stage="archived")
+                    if store.models.loop_stage(r) == "sft"]
+        row = archived[0] if archived else None
+    return row["name"] if row else None

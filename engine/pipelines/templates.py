@@ -219,8 +219,16 @@ def phase3_start_models(store) -> list[str]:
     "run Phase 2 first")."""
     names = [row["name"] for row in store.models.at_loop_stage("cold-start", "policy")]
     return names + [row["name"] for row in store.models.list(kind="policy", stage="production")
-                    if row["name"] not in names and store.models.loop_stage(row) != "sft"]  # a promoted SFT model
-    # starts Phase 2, not Phase 3: it skipped the cold start
+                    if row["name"] not in names and not sft_in_production(store, row)]
+
+
+def sft_in_production(store, row: dict) -> str | None:
+    """Why the production model ``row`` starts no Phase 3 — it is the loop's SFT model, which starts Phase 2 (from
+    it, Phase 3 skipped the cold start) — or ``None``. A retrain, Phase 3 from production, is refused alike."""
+    if store.models.loop_stage(row) == "sft":
+        return (f"the production model {row['name']} is the loop's SFT model: Phase 3 starts from the cold start "
+                "or a later model — run Phase 2 first")
+    return None
 
 
 def phase3_defaults(store, policy: str = "") -> dict[str, Any]:

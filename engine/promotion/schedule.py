@@ -21,7 +21,7 @@ from datetime import datetime
 
 from engine.jobs.config import config_from_dict, config_to_dict, setting
 from engine.models.registry import production
-from engine.pipelines.templates import Phase3Config, phase3_steps
+from engine.pipelines.templates import Phase3Config, phase3_steps, sft_in_production
 from engine.store.clock import utc_now
 
 SCHEDULE_KEY = "retrain_schedule"
@@ -147,6 +147,8 @@ def retrain_due(store, now: datetime | None = None) -> RetrainDue:
         return answer(False, "no retraining schedule is set")
     if base is None:
         return answer(False, "there is no production model to retrain")
+    if sft := sft_in_production(store, store.models.get(base)):
+        return answer(False, sft)
     if busy := retrain_running(store):
         return answer(False, busy)
     if schedule.every_judgements and new >= schedule.every_judgements:
@@ -196,6 +198,8 @@ def _start_retrain(store, runner, *, reason: str, now: datetime) -> int:
     base = production(store)
     if base is None:
         raise RetrainError("there is no production model to retrain")
+    if sft := sft_in_production(store, store.models.get(base)):
+        raise RetrainError(sft)
     schedule, _ = retrain_schedule(store)
     number = len(store.promotion.retrains()) + 1
     name = f"retrain-{number}-{now:%Y%m%d-%H%M}"

@@ -16,6 +16,15 @@ from studio.state import services
 Widget = Callable[[FieldSpec, Any, str], Any]
 
 
+def with_named(names: list[str], named: list[str], kind: str) -> list[str]:
+    """The models a picker offers (``names``) and those a form already ``named`` that they leave out — an archived
+    model of ``kind``: the form keeps what it names instead of falling to another default."""
+    store = services().store
+    extra = [n for n in named if n and n not in names and (row := store.models.get(n)) is not None
+             and row["kind"] == kind]
+    return [*names, *dict.fromkeys(extra)]
+
+
 def model_picker(kind: str = "policy", *, optional: str = "") -> Widget:
     """A select box of registered models of ``kind`` (the default value first when it is one of them).
 
@@ -24,9 +33,7 @@ def model_picker(kind: str = "policy", *, optional: str = "") -> Widget:
 
     def widget(spec: FieldSpec, value: Any, key: str) -> Any:
         store = services().store
-        names = [m["name"] for m in store.models.in_use(kind=kind)]  # archived models are retired …
-        if value and value not in names and store.models.get(value) is not None:
-            names.append(value)  # … unless the form already names one
+        names = with_named([m["name"] for m in store.models.in_use(kind=kind)], [value], kind)  # archived: retired
         if not names:
             if optional:
                 st.caption(f"**{spec.label}**: none registered yet — {optional}")
@@ -44,9 +51,7 @@ def models_picker(kind: str = "reward") -> Widget:
 
     def widget(spec: FieldSpec, value: Any, key: str) -> Any:
         store = services().store
-        names = [m["name"] for m in store.models.in_use(kind=kind)]  # archived models are retired …
-        if value and value not in names and store.models.get(value) is not None:
-            names.append(value)  # … unless the form already names one
+        names = with_named([m["name"] for m in store.models.in_use(kind=kind)], list(value or []), kind)
         default = [n for n in (value or []) if n in names]
         return st.multiselect(spec.label, names, default=default, help=spec.help, key=key)
 

@@ -19,20 +19,18 @@ from engine.pipelines.templates import (
     start_template,
 )
 from studio.components.job_panel import REFRESH_SECONDS, STATUS_ICONS, config_form, remember_start, repeated_start
-from studio.components.pickers import corpus_picker, pair_sets_picker
+from studio.components.pickers import corpus_picker, pair_sets_picker, with_named
 from studio.state import services, shows_storage_errors
 
 STEP_ICONS = {**STATUS_ICONS, "pending": ":material/hourglass_empty:"}
 
 
-def _optional_model(listed: Callable[[], list[str]]):
-    """A select box of the model names ``listed`` gives, with an empty first option ("automatic")."""
+def _optional_model(kind: str, listed: Callable[[], list[str]]):
+    """A select box of the models of ``kind`` that ``listed`` gives (and one the form names: :func:`with_named`),
+    with an empty first option ("automatic")."""
 
     def widget(spec, value, key):
-        names = listed()
-        if value and value not in names and services().store.models.get(value) is not None:
-            names.append(value)  # a preset or form naming an archived model keeps it (it became "automatic")
-        options = ["", *names]
+        options = ["", *with_named(listed(), [value], kind)]
         return st.selectbox(spec.label, options, index=options.index(value) if value in options else 0,
                             format_func=lambda n: n or "automatic (see help)", help=spec.help, key=key)
 
@@ -43,10 +41,11 @@ def _widgets(template: str) -> dict:
     widgets = {"corpus_ids": corpus_picker(default_all=template == "phase2", fresh=True)}
     store = services().store
     if template == "phase2":
-        widgets["policy"] = _optional_model(lambda: [m["name"] for m in store.models.at_loop_stage("sft")])
+        widgets["policy"] = _optional_model("policy", lambda: [m["name"] for m in store.models.at_loop_stage("sft")])
     else:
-        widgets["policy"] = _optional_model(lambda: phase3_start_models(store))
-        widgets["reward_model"] = _optional_model(lambda: [m["name"] for m in store.models.in_use(kind="reward")])
+        widgets["policy"] = _optional_model("policy", lambda: phase3_start_models(store))
+        widgets["reward_model"] = _optional_model("reward",
+                                                  lambda: [m["name"] for m in store.models.in_use(kind="reward")])
         widgets["replay_pair_sets"] = pair_sets_picker("synthetic", preselect_newest=False)
     return widgets
 

@@ -9,6 +9,7 @@ import streamlit as st
 
 from engine.markup import markdown_literal
 from engine.models.registry import RegistryError
+from engine.pipelines.templates import sft_in_production
 from engine.promotion.gate import (
     POLICY_KEY,
     GatePolicy,
@@ -163,9 +164,11 @@ def schedule_panel(store, runner) -> None:
                 st.rerun()
     check = retrain_due(store)
     st.caption(f"Retraining: {'due' if check.due else 'not due'} — {check.reason}.")
-    busy = retrain_running(store)  # a second one from the same judgements would only rival it
-    if st.button("Start a retrain now", key="models-retrain-now", disabled=check.base_model is None or bool(busy),
-                 help=busy):
+    # a second one from the same judgements would only rival it; the SFT model in production starts Phase 2
+    blocked = retrain_running(store) or (check.base_model and sft_in_production(
+        store, store.models.get(check.base_model)))
+    if st.button("Start a retrain now", key="models-retrain-now", disabled=check.base_model is None or bool(blocked),
+                 help=blocked or None):
         try:
             retrain_id = start_retrain(store, runner)
         except (RetrainError, StoreError) as exc:

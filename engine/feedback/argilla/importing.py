@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -99,7 +100,15 @@ def _submission_id(record_id: str, uid: str, judgement: Judgement) -> str:
 
 
 def _names(annotators: dict, uid: str) -> str:
-    return annotators.get(uid) or f"argilla-{uid.replace('-', '')[:8]}"
+    """The linguist an Argilla user id stands for: its name in the annotators file, else ``argilla-`` and the first
+    8 hex digits of a UUID (as before), or of a digest of another id — its first 8 characters made ``annotator-1``
+    and ``annotator-2`` one person."""
+    if annotators.get(uid):
+        return annotators[uid]
+    compact = uid.replace("-", "").lower()
+    if re.fullmatch(r"[0-9a-f]{32}", compact):
+        return f"argilla-{compact[:8]}"
+    return f"argilla-{hashlib.sha1(uid.encode()).hexdigest()[:8]}"
 
 
 def _plan_record(
@@ -242,12 +251,18 @@ def _plan_record(
             problems.append(f"{who}: {exc}")
             continue
         planned.judgements.append((judgement, uid, _judged_at((extra.get(uid) or {}).get("time"))))
-    by_linguist: dict[str, str] = {}
-    for judgement, uid, _when in planned.judgements:  # two users of one name: each re-import stored both again,
-        # each answer a "revision" of the other
-        if (first := by_linguist.setdefault(judgement.linguist, uid)) != uid:
-            problems.append(f"{where}: users {first} and {uid} are both {judgement.linguist}: one answer per "
-                            f"linguist and record — give them different names in {ANNOTATORS_FILE}")
+    by_linguist: dict[str, tuple[str, Judgement]] = {}
+    kept = []
+    for judgement, uid, when in planned.judgements:  # two users of one name with two answers: each re-import stored
+        # both again, each a "revision" of the other; with one answer, it is kept once
+        first = by_linguist.setdefault(judgement.linguist, (uid, judgement))
+        if first[0] == uid:
+            kept.append((judgement, uid, when))
+        elif not _same_judgement(first[1], judgement):
+            problems.append(f"{where}: users {first[0]} and {uid} are both {judgement.linguist} and answer "
+                            f"differently: one answer per linguist and record — give them different names in "
+                            f"{ANNOTATORS_FILE}")
+    planned.judgements = kept
     return planned
 
 
@@ -390,6 +405,12 @@ def _on_record(store, request_id: str, judgement: Judgement) -> bool:
     files carry no time of an answer made in Argilla to tell the two apart.)"""
     return any(_same_answer(row, judgement)
                for row in store.feedback.judgements(request_id=request_id, linguists=[judgement.linguist]))
+
+
+def _same_judgement(a: Judgement, b: Judgement) -> bool:
+    """Whether two planned judgements give the same answer."""
+    return _same_answer({"kind": a.kind, "ranking": a.ranking, "best": a.best, "correction": a.correction,
+                         "tags": a.tags, "comment": a.comment}, b)
 
 
 def _same_answer(row: dict, judgement: Judgement) -> bool:

@@ -451,5 +451,21 @@ def test_each_revision_made_in_argilla_is_imported_and_the_latest_counts(store):
     record = json.loads(twins[RECORDS_FILE])
     record[0]["responses"]["best"][1]["user_id"] = user_id("A2")
     twins[RECORDS_FILE] = json.dumps(record).encode()
-    with pytest.raises(ArgillaImportError, match="are both Amina: one answer per linguist and record"):
+    with pytest.raises(ArgillaImportError, match="are both Amina and answer differently: one answer per linguist"):
         import_feedback(store, twins)
+    record[0]["responses"]["best"][1]["value"] = "candidate_1"  # the same answer twice: read once (given before)
+    twins[RECORDS_FILE] = json.dumps(record).encode()
+    report = import_feedback(store, twins)
+    assert (report.stored, report.repeated, len(store.feedback.judgements())) == (0, 1, 3)
+
+
+def test_users_without_a_name_are_told_apart_by_their_whole_id(store):
+    # the first 8 characters of the id named them: annotator-1 and annotator-2 were one linguist, "argilla-annotato"
+    record = _record(responses={"best": [{"value": v, "user_id": u, "status": "submitted"} for v, u in (
+        ("candidate_1", "annotator-1"), ("candidate_2", "annotator-2"),
+        ("candidate_2", "5f0c6a1e-0000-4000-8000-000000000001"))]})
+    files = export_files(store) | {RECORDS_FILE: json.dumps([record]).encode()}
+    del files[ANNOTATORS_FILE]
+    report = import_feedback(store, files)
+    assert report.stored == 3 and len(set(report.linguists)) == 3
+    assert "argilla-5f0c6a1e" in report.linguists  # a UUID keeps the name it had

@@ -13,6 +13,10 @@ def test_with_the_sft_model_archived_the_cold_start_forms_still_skip_production(
     promote(store, "final", confirm_name="final")
     assert cold_start_base(store) == "sft"
     archive(store, "sft")
-    store.models.register("sft-2", "policy", "/m/sft-2", stage="candidate")
+    # a retrain's candidate, an unpromoted final model: later than the cold start, never its default (review)
+    store.models.register("retrain-1", "policy", "/m/retrain-1", stage="candidate", parent="final")
+    store.models.register("final-2", "policy", "/m/final-2", stage="final", parent="final")
+    assert cold_start_base(store) == "sft"
+    store.models.register("sft-2", "policy", "/m/sft-2", stage="sft")
     assert cold_start_base(store) == "sft-2"
 

@@ -178,6 +178,21 @@ def test_a_retrain_by_hand_is_refused_while_a_retrain_or_phase3_runs(store):
     assert start_retrain(store, Runner(), now=T0) == first + 1
     assert len(store.promotion.retrains()) == 2
 
+def test_no_retrain_from_a_promoted_sft_model(store):
+    # Phase 3 by hand is not offered the SFT model in production (it skipped Phase 2); a retrain from it was
+    class Runner:
+        def start(self, name, template, steps):
+            return store.pipelines.create(name, template, steps)
+
+    set_retrain_schedule(store, RetrainSchedule(every_days=1), now=T0)  # before any production model
+    store.models.register("sft", "policy", "/models/sft", stage="sft")
+    promote(store, "sft", confirm_name="sft")
+    check = retrain_due(store, T0 + timedelta(days=2))
+    assert not check.due and "the production model sft is the loop's SFT model" in check.reason
+    with pytest.raises(RetrainError, match="run Phase 2 first"):
+        start_retrain(store, Runner(), now=T0)
+    assert store.promotion.retrains() == []
+
 @pytest.mark.slow
 def test_a_due_retrain_runs_phase3_from_production_into_a_candidate(
     supervisor, store, tiny_policy, tiny_policy_dir, tiny_rm, pair_set, demo_corpus
