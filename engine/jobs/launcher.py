@@ -231,8 +231,8 @@ def resolve_launch(launch: dict | None, kind: str | None = None) -> LaunchPlan |
 
 
 def _whole(launch: dict, key: str, default: int) -> int:
-    """``launch[key]`` read as a job setting's whole number is (:func:`~engine.jobs.config.as_whole`; ``default``
-    when unset)."""
+    """``launch[key]`` as a whole number, read as a job's settings read one (:func:`~engine.jobs.config.as_whole`;
+    ``default`` when unset)."""
     value = launch.get(key)
     if value is None or value == "":
         return default
@@ -243,7 +243,8 @@ def _whole(launch: dict, key: str, default: int) -> int:
 
 
 def _flag(launch: dict, key: str) -> bool:
-    """``launch[key]`` read as a job setting's yes/no is (:func:`~engine.jobs.config.as_boolean`; unset: no)."""
+    """``launch[key]`` as a yes/no, read as a job's settings read one (:func:`~engine.jobs.config.as_boolean`;
+    unset: no)."""
     value = launch.get(key)
     if value is None:
         return False

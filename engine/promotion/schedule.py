@@ -219,8 +219,6 @@ def _start_retrain(store, runner, *, reason: str, now: datetime) -> int:
     )
 
 
-
-
 def retrain_if_due(store, runner, now: datetime | None = None) -> tuple[RetrainDue, int | None]:
     """Evaluate the schedule and start a retrain when it is due; returns the check and the retrain id (or None).
     One at a time in this process: a second caller finds the first one's retrain running."""
