@@ -107,8 +107,8 @@ def argilla_panel(store, exports_root, linguists: list[str] | None) -> None:
         except ArgillaImportError as exc:
             e2.error("Nothing was imported:\n\n" + "\n".join(f"- {markdown_literal(p)}" for p in exc.problems[:20]))
         else:
-            e2.success(f"{markdown_literal(report.summary())} By "
-                       f"{markdown_literal(', '.join(report.linguists)) or 'nobody'}.")
+            e2.success(f"{markdown_literal(report.summary())} Linguists: "
+                       f"{markdown_literal(', '.join(report.linguists)) or 'none'}.")
     # reads every judgement: computed when asked for, not on each rerun of the page
     if st.toggle(
         "Show agreement over every source judged by two or more linguists (queues and imports)",
