@@ -121,12 +121,15 @@ with browse_tab:
         follow_newest(f"pref-browse-score-{gen}", matching or [None])
         score = c2.selectbox("Score run", matching or [None], key=f"pref-browse-score-{gen}",
                              format_func=lambda r: r or "not scored yet")
-        strategy = c3.selectbox("Strategy", ["any"] + sorted({r[0] for r in store.db.query(
-            "SELECT DISTINCT strategy FROM candidates WHERE run_id = ?", [gen])}), key="pref-browse-strategy")
-        total = store.preferences.count_sources(gen)
+        # every strategy that wrote a candidate (one that always matched an earlier strategy was not offered), and
+        # the page count of the sources it wrote (it counted them all: pages 2–3 of a filter were blank)
+        strategy = c3.selectbox("Strategy", ["any", *store.preferences.run_strategies(gen)],
+                                key="pref-browse-strategy")
+        written_by = None if strategy == "any" else strategy
+        total = store.preferences.count_sources(gen, written_by)
         pages = max(1, -(-total // SOURCES_PER_PAGE))
-        page = st.number_input(f"Page (of {pages}, {total} sources)", 1, pages, 1, key=f"pref-page-{gen}")
-        groups = store.preferences.scored_sources(gen, score, strategy=None if strategy == "any" else strategy,
+        page = st.number_input(f"Page (of {pages}, {total} sources)", 1, pages, 1, key=f"pref-page-{gen}-{strategy}")
+        groups = store.preferences.scored_sources(gen, score, strategy=written_by,
                                                   limit=SOURCES_PER_PAGE, offset=(page - 1) * SOURCES_PER_PAGE)
         for group in groups:
             with st.container(border=True):
@@ -159,8 +162,9 @@ with browse_tab:
             st.caption(f"{store.preferences.count_pairs(run_ids=[score], split=split, min_margin=margin)} pairs; "
                        "the first 50 are shown.")
             rows = "".join(
-                f"<tr><td dir='auto'>{html_text(p['source'])}</td>{arabic_cell(html_text(p['chosen']))}"
-                f"{arabic_cell(html_text(p['rejected']))}"
+                f"<tr><td dir='auto'>{html_text(p['source'])}</td>"
+                f"{arabic_cell(html_text(p['chosen']) or '<em>(empty)</em>')}"
+                f"{arabic_cell(html_text(p['rejected']) or '<em>(empty)</em>')}"  # a blank cell read as missing
                 f"<td>{p['margin']:.2f}</td></tr>" for p in shown)
             st.markdown("<table class='tarjama-table'><thead><tr><th>Source</th><th>Chosen</th><th>Rejected</th>"
                         f"<th>Margin</th></tr></thead><tbody>{rows}</tbody></table>", unsafe_allow_html=True)

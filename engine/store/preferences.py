@@ -9,6 +9,10 @@ import duckdb
 
 from engine.store.database import Database, Where
 
+_STRATEGIES = "coalesce(nullif(strategies, ''), strategy)"
+"""Every strategy that wrote a candidate, comma-separated (older candidates have only ``strategy``)."""
+_WRITTEN_BY = f"list_contains(string_split({_STRATEGIES}, ','), ?)"
+"""A candidate written by the strategy given as the parameter (as the first or a later one)."""
 
 class PreferenceRepository:
     """Candidates of generate runs, scores of score runs, and preference pairs (synthetic and human)."""
@@ -111,12 +115,20 @@ class PreferenceRepository:
         where, params = self._pair_filter(run_ids, None, None)
         return [r[0] for r in self.db.query(f"SELECT margin FROM preference_pairs{where}", params)]
 
+    def run_strategies(self, generate_run: str) -> list[str]:
+        """Every strategy that wrote a candidate of a generate run — one written by several counts for each (the
+        ``strategy`` column holds the first only: a strategy that always matched an earlier one was not listed)."""
+        rows = self.db.query(f"SELECT DISTINCT unnest(string_split({_STRATEGIES}, ',')) FROM candidates"
+                             " WHERE run_id = ?", [generate_run])
+        return sorted(r[0] for r in rows if r[0])
+
     def scored_sources(self, generate_run: str, score_run: str | None, *, strategy: str | None = None,
                        limit: int = 20, offset: int = 0) -> list[dict]:
-        """Sources of a generate run (a page of them) with every candidate, its scores and pair roles."""
+        """Sources of a generate run (a page of them, those a ``strategy`` wrote a candidate of) with every
+        candidate, its scores and pair roles."""
         groups = self.db.query(
             "SELECT corpus_id, seg_id FROM candidates WHERE run_id = ?"
-            + (" AND strategy = ?" if strategy else "")
+            + (f" AND {_WRITTEN_BY}" if strategy else "")
             + " GROUP BY corpus_id, seg_id ORDER BY corpus_id, seg_id LIMIT ? OFFSET ?",
             [generate_run, *([strategy] if strategy else []), limit, offset])
         if not groups:
@@ -148,15 +160,17 @@ class PreferenceRepository:
                                         "roles": sorted(roles.get(c["cand_id"], set()))})
         return [out[k] for k in keys if k in out]
 
-    def count_sources(self, generate_run: str) -> int:
-        return self.db.query("SELECT count(DISTINCT (corpus_id, seg_id)) FROM candidates WHERE run_id = ?",
-                             [generate_run])[0][0]
+    def count_sources(self, generate_run: str, strategy: str | None = None) -> int:
+        """How many sources a generate run has (that a ``strategy`` wrote a candidate of)."""
+        return self.db.query("SELECT count(DISTINCT (corpus_id, seg_id)) FROM candidates WHERE run_id = ?"
+                             + (f" AND {_WRITTEN_BY}" if strategy else ""),
+                             [generate_run, *([strategy] if strategy else [])])[0][0]
 
     def score_table(self, score_run: str) -> list[dict]:
         """Wide rows (one per candidate: its strategy, every strategy that wrote it — ``strategies``, a list — and
         every metric) of a score run, for charts."""
         rows = self.db.query_dicts(
-            "SELECT s.cand_id, c.strategy, coalesce(nullif(c.strategies, ''), c.strategy) AS strategies, s.metric,"
+            f"SELECT s.cand_id, c.strategy, {_STRATEGIES} AS strategies, s.metric,"
             " s.value FROM candidate_scores s JOIN candidates c ON c.run_id = s.run_id AND c.cand_id = s.cand_id"
             " WHERE s.score_run_id = ?", [score_run])
         wide: dict[int, dict] = {}

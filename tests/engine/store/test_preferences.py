@@ -301,8 +301,12 @@ def test_scored_sources_group_candidates_with_scores_and_pair_roles(store, gener
 
 def test_a_strategy_picks_the_sources_that_have_a_candidate_of_it_shown_with_all_their_candidates(store, tmp_path):
     rows = _candidates(0, [(1, "Hello.")]) + [
-        {**_candidates(10, [(2, "Only sampled.")], per_source=2)[1], "cand_id": 10},
-        {**_candidates(10, [(2, "Only sampled.")], per_source=2)[1], "cand_id": 11, "text": "cand 11"},
+        {**_candidates(10, [(2, "Only sampled.")], per_source=2)[1], "cand_id": 10, "strategies": "sample"},
+        {**_candidates(10, [(2, "Only sampled.")], per_source=2)[1], "cand_id": 11, "text": "cand 11",
+         "strategies": "sample"},
+        # beam:4 wrote greedy's text: stored once, under the first strategy, with both in ``strategies``
+        {**_candidates(12, [(3, "Both agree.")], per_source=1)[0], "strategy": "greedy",
+         "strategies": "greedy,beam:4"},
     ]
     _write(tmp_path / "g" / "chunk-0000.parquet", rows)
     with store.db.transaction() as cur:
@@ -311,4 +315,9 @@ def test_a_strategy_picks_the_sources_that_have_a_candidate_of_it_shown_with_all
     only_beam = store.preferences.scored_sources(GEN, None, strategy="beam")
     assert [s["group_key"] for s in only_beam] == ["1:1"]
     assert [c["strategy"] for c in only_beam[0]["candidates"]] == ["beam", "sample"]
-    assert store.preferences.scored_sources(GEN, None, strategy="greedy") == []
+    # a strategy counts for every candidate it wrote: beam:4's source was filtered out, and beam:4 not offered
+    assert [s["group_key"] for s in store.preferences.scored_sources(GEN, None, strategy="beam:4")] == ["1:3"]
+    assert store.preferences.run_strategies(GEN) == ["beam", "beam:4", "greedy", "sample"]
+    assert [store.preferences.count_sources(GEN, s) for s in (None, "beam", "sample", "beam:4", "top_k")] == [
+        3, 1, 2, 1, 0]
+    assert store.preferences.scored_sources(GEN, None, strategy="top_k") == []
