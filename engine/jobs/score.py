@@ -128,6 +128,8 @@ def prepare(config: ScoreConfig, store, run_dir: Path) -> None:
     n = store.preferences.export_candidates(config.generate_run, run_dir / "inputs" / "candidates.parquet")
     if n == 0:
         raise ValueError(f"the generate run {config.generate_run} has no candidates in the store (has it finished?)")
+    if not store.preferences.sources_with_choice(config.generate_run):  # refused now, not after every metric ran
+        raise ValueError(f"the generate run {config.generate_run}: {_SINGLE_CANDIDATES}")
     if config.glossaries:
         from engine.glossary.export import export_glossaries
 
@@ -138,6 +140,9 @@ def _groups(rows: list[dict]) -> list[str]:
     return [f"{r['corpus_id']}:{r['seg_id']}" for r in rows]
 
 
+_SINGLE_CANDIDATES = "every source has a single distinct candidate (sample more, or at a higher temperature)"
+
+
 def _no_pair_reason(candidates: list, config: ScoreConfig) -> str:
     """Why scoring gave no pair, in words: the widest quality gap within one source against the margin asked."""
     by_group: dict[str, list[float]] = {}
@@ -145,7 +150,7 @@ def _no_pair_reason(candidates: list, config: ScoreConfig) -> str:
         by_group.setdefault(cand.group, []).append(cand.quality)
     widest = max((max(q) - min(q) for q in by_group.values() if len(q) > 1), default=None)
     if widest is None:
-        return "no pair: every source has a single distinct candidate (sample more, or at a higher temperature)"
+        return f"no pair: {_SINGLE_CANDIDATES}"
     return (f"no pair: the widest fused-quality gap between two candidates of one source is {widest:.3f}, and a "
             f"pair needs at least min_margin {config.min_margin:g} between candidates less alike than chrF "
             f"{config.near_identical_chrf:g} (near_identical_chrf): lower min_margin or raise near_identical_chrf — "

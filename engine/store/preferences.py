@@ -160,6 +160,11 @@ class PreferenceRepository:
                                         "roles": sorted(roles.get(c["cand_id"], set()))})
         return [out[k] for k in keys if k in out]
 
+    def sources_with_choice(self, generate_run: str) -> int:
+        """How many sources of a generate run have two or more distinct candidate texts (what a pair needs)."""
+        return self.db.query("SELECT count(*) FROM (SELECT 1 FROM candidates WHERE run_id = ?"
+                             " GROUP BY corpus_id, seg_id HAVING count(DISTINCT text) >= 2)", [generate_run])[0][0]
+
     def count_sources(self, generate_run: str, strategy: str | None = None) -> int:
         """How many sources a generate run has (that a ``strategy`` wrote a candidate of)."""
         return self.db.query("SELECT count(DISTINCT (corpus_id, seg_id)) FROM candidates WHERE run_id = ?"

@@ -179,3 +179,20 @@ def test_a_resume_after_a_chunk_was_deleted_does_every_source_and_a_damaged_chun
                                 [resumed])
     assert len(per_source) == 8 and {n for _, n in per_source} == {3}
     assert sorted(p.name for p in chunk_dir.glob("chunk-*")) == [f"chunk-0000{i}.parquet" for i in (1, 2, 3, 4)]
+
+
+def test_a_generate_run_with_one_candidate_per_source_is_refused_before_scoring(supervisor, store, tmp_path):
+    # every strategy wrote the same text (the SFT model's own training sentences): the score job computed every
+    # metric, COMET too, then failed with "no pair"
+    from engine.jobs.score import ScoreConfig
+    from tests.engine.store.test_preferences import _candidates, _write
+
+    rows = [r for r in _candidates(0, [(1, "Hello."), (2, "Bye.")]) if r["strategy"] == "beam"]
+    _write(tmp_path / "g" / "chunk-0000.parquet", rows)
+    store.runs.create("gen-one", "generate", "Generate", {}, str(tmp_path / "gen-one"))
+    with store.db.transaction() as cur:
+        store.preferences.load_candidates(cur, "gen-one", tmp_path / "g")
+        store.runs.mark_final(cur, "gen-one", "succeeded", None)
+    with pytest.raises(ValueError, match="every source has a single distinct candidate"):
+        supervisor.create("score", ScoreConfig(generate_run="gen-one"))
+    assert store.runs.list(kinds=("score",)) == []
