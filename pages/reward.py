@@ -18,6 +18,7 @@ from engine.reward.analysis import (
     wrong_pairs,
 )
 from studio.components.arabic import arabic_cell
+from studio.components.follow import follow_newest
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor, start_run
 from studio.components.launch import launch_choice
@@ -74,7 +75,9 @@ with inspect_tab:
     if not reward_models:
         st.info("No reward model yet.")
     else:
-        name = st.selectbox("Reward model", [m["name"] for m in reward_models], key="rm-inspect")
+        names = [m["name"] for m in reward_models]
+        follow_newest("rm-inspect", names)  # a model registered while the page was open: it stayed on the older one
+        name = st.selectbox("Reward model", names, key="rm-inspect")
         model = store.models.get(name)
         sets = validation_sets(model["path"])
         chosen_set = ""

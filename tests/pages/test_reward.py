@@ -104,3 +104,20 @@ def test_a_fine_tuned_model_is_inspected_on_its_human_and_synthetic_pairs(open_p
     at.run()
     assert [m.value for m in at.metric if m.label == "Validation accuracy"] == ["90.0%"]
     assert not any("no validation rewards" in c.value for c in at.caption)
+
+
+def test_inspect_follows_a_reward_model_registered_while_the_page_is_open(open_page, store, tmp_path):
+    # the picker stayed on the older model (and its accuracy) when a newer one was registered; a model chosen by
+    # hand stays chosen
+    for name in ("rm-a", "rm-b", "rm-c"):
+        (tmp_path / name).mkdir()
+    store.models.register("rm-a", "reward", str(tmp_path / "rm-a"))
+    at = open_page("reward")
+    assert at.selectbox(key="rm-inspect").value == "rm-a"
+    store.models.register("rm-b", "reward", str(tmp_path / "rm-b"))
+    at.run()
+    assert at.selectbox(key="rm-inspect").value == "rm-b"
+    at.selectbox(key="rm-inspect").set_value("rm-a").run()
+    store.models.register("rm-c", "reward", str(tmp_path / "rm-c"))
+    at.run()
+    assert not at.exception and at.selectbox(key="rm-inspect").value == "rm-a"
