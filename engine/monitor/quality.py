@@ -6,8 +6,9 @@
 ``qe``                  its COMET-QE score (when a QE model is configured);
 ``degenerate``          1 when the served output fails the output checks (empty, not Arabic, a copy of the source,
                         repetitive, an odd length — :mod:`engine.metrics.checks`, as Compare's degeneration flags);
-``acceptance``          per judgement: 1 when the linguist accepted a candidate as it was (ranked or picked a best),
-                        0 when they had to post-edit it or found none acceptable;
+``acceptance``          per linguist's newest judgement of a request: 1 when they accepted a candidate as it was
+                        (ranked, picked a best, or "post-edited" it unchanged), 0 when they had to post-edit it or
+                        found none acceptable;
 ``post_edit_distance``  per post-edit: TER of the edited candidate against the linguist's correction (HTER: the
                         share of words to change; 0 = nothing to change).
 
@@ -18,9 +19,11 @@
 right after its promotion (a measure that starts later — a QE model set after a while, the first judgements —
 has its own). The *window* is the
 last ``window_days`` days up to now, never overlapping the baseline. With at least ``min_count`` observations in
-both, a measure alerts when the window's mean is worse than the baseline's by more than ``sigmas`` standard errors:
-below ``μ − sigmas·σ/√n`` for a measure where higher is better, above ``μ + sigmas·σ/√n`` for the others — a
-Shewhart lower (upper) control limit for the mean of n observations. σ is the baseline's sample standard deviation;
+both, a measure alerts when the window's mean is worse than the baseline's by more than ``sigmas`` standard errors
+of their difference: below ``μ − sigmas·σ·√(1/n + 1/m)`` for a measure where higher is better, above
+``μ + sigmas·σ·√(1/n + 1/m)`` for the others, n the window's observations and m the baseline's — the baseline mean is
+an estimate too (with σ/√n alone a steady model alerted 12–40 times as often as 3σ promises: 1.6–5 % of checks).
+σ is the baseline's sample standard deviation;
 for a share (0/1 measures) it is ``√(p(1 − p))`` with p smoothed as (k + 1)/(n + 2), so a baseline with no failure
 still gives a finite limit.
 """
@@ -143,8 +146,10 @@ def log_observations(entries: Iterable[dict]) -> list[Observation]:
             # reward model (each retrain registers one) neither raises nor hides an alert on its own
             series = f"{e['model']} · scored by {e['rm']}" if e.get("rm") else e["model"]
             out.append(Observation(series, e["created_at"], "reward", float(e["reward"])))
-        if e.get("qe") is not None:
-            out.append(Observation(e["model"], e["created_at"], "qe", float(e["qe"])))
+        if e.get("qe") is not None:  # two QE models' scores are two scales too (CometKiwi ~0.8, COMET-QE-DA ~0.1):
+            # a changed QE model read as a drop of the model's quality
+            series = f"{e['model']} · QE by {e['qe_model']}" if e.get("qe_model") else e["model"]
+            out.append(Observation(series, e["created_at"], "qe", float(e["qe"])))
         out.append(Observation(e["model"], e["created_at"], "degenerate", 1.0 if e["degenerate"] else 0.0))
     return out
 
@@ -152,17 +157,22 @@ def log_observations(entries: Iterable[dict]) -> list[Observation]:
 def judgement_observations(judgements: Iterable[dict], candidates: dict[str, list[dict]]) -> list[Observation]:
     """Acceptance and post-edit distance observations of judgements (``candidates``: by request id, as
     :meth:`engine.store.feedback.FeedbackRepository.candidates_of` gives them)."""
+    from engine.feedback.export import latest_per_linguist
+
     out = []
-    for j in judgements:
-        out.append(
-            Observation(j["model"], j["created_at"], "acceptance", 1.0 if j["kind"] in ("ranking", "best") else 0.0)
-        )
+    # a linguist's newest judgement of a request, as pairs read them: a revision imported from Argilla counted
+    # beside the answer it replaced
+    for j in latest_per_linguist(list(judgements), time="created_at", number="id"):
+        accepted = j["kind"] in ("ranking", "best")
         if j["kind"] == "post_edit" and j.get("correction"):
             texts = {c["position"]: c["text"] for c in candidates.get(j["request_id"], [])}
             edited = texts.get(min(j["shown"])) if j["shown"] else None
             if edited is not None:
                 value = post_edit_distance(edited, j["correction"])
                 out.append(Observation(j["model"], j["created_at"], "post_edit_distance", value))
+                # a post-edit that changed nothing (an import allows one) accepted the candidate as it was
+                accepted = " ".join(edited.split()) == " ".join(j["correction"].split())
+        out.append(Observation(j["model"], j["created_at"], "acceptance", 1.0 if accepted else 0.0))
     return out
 
 
@@ -221,7 +231,7 @@ def drift(observations: Iterable[Observation], settings: MonitorSettings, now: d
             mean = sum(current) / len(current) if current else None
             limit = None
             if mu is not None and current:
-                margin = settings.sigmas * _sigma(base, measure.share) / math.sqrt(len(current))
+                margin = settings.sigmas * _sigma(base, measure.share) * math.sqrt(1 / len(current) + 1 / len(base))
                 limit = mu - margin if measure.higher_is_better else mu + margin
             found.append(
                 Drift(

@@ -74,11 +74,40 @@ def test_acceptance_and_post_edit_distance_from_judgements():
             "correction": "القطة على المائدة",
         },
     ]
+    judgements = [{**j, "linguist": f"L{i}", "id": i} for i, j in enumerate(judgements)]
     obs = judgement_observations(judgements, cands)
     assert [o.value for o in obs if o.measure == "acceptance"] == [1.0, 1.0, 0.0, 0.0]
     [hter] = [o.value for o in obs if o.measure == "post_edit_distance"]
     assert hter == pytest.approx(1 / 3)
 
+
+
+def test_acceptance_reads_each_linguists_newest_judgement_and_an_unchanged_edit_accepts():
+    # a revision imported from Argilla counted beside the answer it replaced (50 % over 2, not 100 % over 1); a
+    # post-edit that changed nothing counted as not accepted
+    cands = {"r1": [{"position": 0, "text": "القطة على الطاولة"}, {"position": 1, "text": "قطة"}]}
+    first = {"model": "m", "created_at": T0, "kind": "none", "shown": [0, 1], "request_id": "r1", "correction": None,
+             "linguist": "Amina", "id": 1}
+    revised = {**first, "kind": "best", "best": 0, "created_at": T0 + timedelta(hours=1), "id": 2}
+    unchanged = {**first, "kind": "post_edit", "correction": "القطة  على الطاولة", "linguist": "Karim", "id": 3}
+    obs = judgement_observations([first, revised, unchanged], cands)
+    assert [o.value for o in obs if o.measure == "acceptance"] == [1.0, 1.0]
+    assert [o.value for o in obs if o.measure == "post_edit_distance"] == [0.0]
+
+
+def test_a_steady_model_alerts_about_as_rarely_as_three_sigma_promises():
+    # with the window's standard error alone (the baseline mean taken as exact), a model whose quality never
+    # changes alerted in 1.6–3 % of checks, where a one-sided 3σ rule gives 0.13 %
+    import random
+
+    rng = random.Random(0)
+    now = T0 + timedelta(days=20)
+    fired = 0
+    for _ in range(2000):
+        base = series("m1", "reward", [rng.gauss(0.5, 0.1) for _ in range(20)], T0)
+        window = series("m1", "reward", [rng.gauss(0.5, 0.1) for _ in range(20)], T0 + timedelta(days=14))
+        fired += bool(alerts(base + window, RULE, now))
+    assert fired / 2000 < 0.01, fired
 
 def _baseline(model="m1", measure="reward", values=(0.4, 0.6), n=40):
     return series(model, measure, [values[i % len(values)] for i in range(n)], T0)  # 40 × 2 h: within 7 days
@@ -87,14 +116,15 @@ def _baseline(model="m1", measure="reward", values=(0.4, 0.6), n=40):
 def test_a_reward_drop_past_the_control_limit_alerts_and_a_small_one_does_not():
     now = T0 + timedelta(days=20)
     window = T0 + timedelta(days=14)
-    # baseline mean 0.5, sd 0.1013 (n 40); with 20 in the window the limit is 0.5 - 3 * 0.1013 / sqrt(20) = 0.432
+    # baseline mean 0.5, sd 0.1013 (n 40); with 20 in the window the limit is 0.5 - 3 * 0.1013 * sqrt(1/20 + 1/40)
+    # = 0.417: the baseline's mean is an estimate too
     small = _baseline() + series("m1", "reward", [0.45] * 20, window)
     assert alerts(small, RULE, now) == []
     drop = _baseline() + series("m1", "reward", [0.40] * 20, window)
     [alert] = alerts(drop, RULE, now)
     assert (alert.model, alert.measure, alert.n_baseline, alert.n_current) == ("m1", "reward", 40, 20)
     assert alert.baseline == pytest.approx(0.5) and alert.current == pytest.approx(0.4)
-    assert alert.limit == pytest.approx(0.5 - 3 * 0.10127 / 20**0.5, abs=1e-4)
+    assert alert.limit == pytest.approx(0.5 - 3 * 0.10127 * (1 / 20 + 1 / 40) ** 0.5, abs=1e-4)
     assert "below its control limit" in alert.message() and "m1" in alert.message()
     # the same drop outside the window (older than window_days) does not alert
     assert alerts(drop, RULE, now + timedelta(days=30)) == []
@@ -103,7 +133,7 @@ def test_a_reward_drop_past_the_control_limit_alerts_and_a_small_one_does_not():
 def test_a_rise_of_degenerate_outputs_alerts_even_from_a_clean_baseline():
     clean = _baseline(measure="degenerate", values=(0.0,))
     window = T0 + timedelta(days=10)
-    # smoothed p = 1/42, sd 0.1525; limit with 20 in the window: 0.0 + 3 * 0.1525 / sqrt(20) = 0.102
+    # smoothed p = 1/42, sd 0.1525; limit with 20 in the window: 0.0 + 3 * 0.1525 * sqrt(1/20 + 1/40) = 0.125
     assert alerts(clean + series("m1", "degenerate", [1.0] * 2 + [0.0] * 18, window), RULE, window + timedelta(2)) == []
     [alert] = alerts(clean + series("m1", "degenerate", [1.0] * 3 + [0.0] * 17, window), RULE, window + timedelta(2))
     assert alert.measure == "degenerate" and alert.current == pytest.approx(0.15)
@@ -188,7 +218,7 @@ def test_drift_lists_every_measure_with_its_status():
     obs = _baseline() + series("m1", "reward", [0.45] * 20, window) + _baseline(measure="degenerate", values=(0.0,))
     rows = {d.measure: d for d in drift(obs, RULE, window + timedelta(days=3))}
     assert set(rows) == {"reward", "degenerate"}
-    assert rows["reward"].status == "ok" and rows["reward"].limit == pytest.approx(0.432, abs=1e-3)
+    assert rows["reward"].status == "ok" and rows["reward"].limit == pytest.approx(0.417, abs=1e-3)
     assert rows["degenerate"].n_current == 0 and rows["degenerate"].current is None
     assert rows["degenerate"].status.startswith("too few observations") and not rows["degenerate"].alerting
 
@@ -204,3 +234,13 @@ def test_rewards_of_two_reward_models_are_two_series():
         ("prod · scored by rm-1", 0.4), ("prod · scored by rm-2", -120.0), ("prod · scored by rm-1", 0.5)]
     degenerate = {o.model for o in log_observations(entries) if o.measure == "degenerate"}
     assert degenerate == {"prod"}  # the other measures stay per model
+
+
+def test_scores_of_two_qe_models_are_two_series():
+    # a lead changed the QE model (CometKiwi ~0.8 → a COMET-QE-DA checkpoint ~0.1): one series dropped and alerted
+    # with no change of model
+    when = datetime(2026, 11, 1)
+    entries = [{"model": "prod", "rm": None, "reward": None, "qe": qe, "qe_model": name, "degenerate": False,
+                "created_at": when} for name, qe in (("kiwi", 0.8), ("qe-da", 0.1), (None, 0.5))]
+    qe = [(o.model, o.value) for o in log_observations(entries) if o.measure == "qe"]
+    assert qe == [("prod · QE by kiwi", 0.8), ("prod · QE by qe-da", 0.1), ("prod", 0.5)]
