@@ -113,6 +113,12 @@ if not known:
     st.info("Nothing logged yet: translate on the Translate page, run a batch translation, or call the endpoint.")
     st.stop()
 left, right = st.columns([3, 1])
+# a version that began serving (or was judged) since the tab opened joins the selection: a newly promoted model and
+# its alerts stayed hidden until the page was opened again
+if (seen := st.session_state.get("mon-models::known")) is not None and "mon-models" in st.session_state:
+    new = [m for m in known if m not in seen]
+    st.session_state["mon-models"] = [m for m in st.session_state["mon-models"] if m in known] + new
+st.session_state["mon-models::known"] = known
 models = left.multiselect(
     "Model versions",
     known,

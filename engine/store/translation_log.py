@@ -192,7 +192,8 @@ class TranslationLogRepository:
         return {k: json.loads(v) for k, v in self.db.query("SELECT key, value FROM monitor_settings")}
 
     def save_settings(self, values: dict[str, Any]) -> None:
-        """Store monitor settings (each value as JSON), replacing earlier values of the same keys."""
+        """Store monitor settings (each value as JSON), replacing earlier values of the same keys; a review k applies
+        to the log's review queues at once."""
         with self.db.transaction() as cur:
             for key, value in values.items():
                 cur.execute(
@@ -200,3 +201,6 @@ class TranslationLogRepository:
                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     [key, json.dumps(value)],
                 )
+            if "review_k" in values:  # the log queues made before keep no k of their own: k=3 saved after the
+                # first sample left every later item at the k of then
+                cur.execute("UPDATE review_queues SET k = ? WHERE split = 'log'", [int(values["review_k"])])

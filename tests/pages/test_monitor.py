@@ -129,6 +129,25 @@ def test_what_is_logged_after_the_page_opened_shows_on_its_next_run(open_page, s
     assert any(e.value.startswith("v1: degenerate outputs (share)") for e in at.error), [e.value for e in at.error]
 
 
+def test_a_version_that_starts_serving_while_the_tab_is_open_joins_the_selection(open_page, store):
+    # the keyed multiselect kept the versions of when the tab opened: a newly promoted model and its alerts stayed
+    # hidden behind "Not enough observations"; a version taken out by hand stays out
+    now = utc_now()
+
+    def rows(model, n, hours_ago):
+        return [{"origin": "endpoint", "model": model, "pair": "en-ar", "source": f"{model} {i}.",
+                 "output": "القطة على الطاولة.", "reward": 0.5, "degenerate": False, "flags": [],
+                 "created_at": now - timedelta(hours=hours_ago + i)} for i in range(n)]
+
+    store.translation_log.add(rows("v1", 5, 100) + rows("v0", 5, 200))
+    at = open_page("monitor")
+    assert set(at.multiselect(key="mon-models").value) == {"v0", "v1"}
+    at.multiselect(key="mon-models").unselect("v0").run()
+    store.translation_log.add(rows("v2", 5, 1))
+    at.run()
+    assert not at.exception and set(at.multiselect(key="mon-models").value) == {"v1", "v2"}
+
+
 def test_a_tab_opened_before_the_endpoint_started_does_not_stop_it(open_page):
     # a Monitor tab opened while the endpoint was off stopped it at its next rerun of anything (its own toggle's
     # old value compared with the running endpoint): other tools on the machine lost the endpoint

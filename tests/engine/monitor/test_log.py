@@ -219,3 +219,11 @@ def test_a_broken_qe_model_costs_the_score_not_the_entry(store, tmp_path, caplog
     [log_id] = log_served(store, [Served("endpoint", "m1", "en-ar", "The cat is on the table.", GOOD)])
     assert store.translation_log.get(log_id)["qe"] is None
     assert "failed; entries logged without a QE score" in caplog.text
+
+
+def test_a_review_k_saved_applies_to_the_log_queue_already_made(store):
+    # the log's review queue kept the k of when it was made: k=3 saved after the first sample left every item at 1
+    log_served(store, [Served("endpoint", "m1", "en-ar", "Hello.", "مرحبا.")],
+               settings=MonitorSettings(review_rate=1.0, review_k=1))
+    save_settings(store, MonitorSettings(review_rate=1.0, review_k=3))
+    assert [q["k"] for q in store.feedback.queues()] == [3]
