@@ -73,11 +73,17 @@ def check_settings(settings: MonitorSettings) -> MonitorSettings:
 
 def save_settings(store, settings: MonitorSettings) -> None:
     """Check and store the settings; a reward model must be a registered one (an unknown name made every request to
-    the endpoint fail)."""
+    the endpoint fail), and a QE model one that can run (checked without loading it)."""
     name = settings.reward_model.strip()
     if name:
         row = store.models.get(name)
         if row is None or row["kind"] != "reward":
             raise ValueError(f"Reward model: no registered reward model named {name!r}")
+    if settings.qe_model.strip():  # one that cannot run was saved, and every entry then had no QE score
+        from engine.metrics.comet import comet_availability
+
+        available = comet_availability(settings.qe_model.strip(), reference_free=True)
+        if not available.ok:
+            raise ValueError(f"QE model: {available.reason}")
     store.translation_log.save_settings(
         dataclasses.asdict(check_settings(dataclasses.replace(settings, reward_model=name))))

@@ -47,7 +47,9 @@ def measure_chart(rows: Sequence[dict], measure: str, promotions: Sequence[dict]
     # one tick per period and a period of room each side (with one day of data plotly spread milliseconds over the
     # axis); a share stays on 0–100 % (its autorange ran from −50 % to 150 % around a single point)
     times = [pd.Timestamp(r["period"]) for r in rows if r["measure"] == measure]
-    xaxis: dict = {"type": "date", "tickformat": "%b %-d", "dtick": int(step.total_seconds() * 1000)}
+    # ticks on the periods' starts: plotly starts weekly ticks on a Sunday (2000-01-02), the weeks on Mondays
+    xaxis: dict = {"type": "date", "tickformat": "%b %-d", "dtick": int(step.total_seconds() * 1000),
+                   "tick0": "2000-01-03"}
     if times:
         xaxis["range"] = [min(times) - step, max(times) + step]
     fig.update_layout(

@@ -49,13 +49,17 @@ def test_an_empty_log_says_how_to_fill_it_and_settings_are_saved(open_page, stor
     assert at.title[0].value == "Monitor"
     assert any("Nothing logged yet" in i.value for i in at.info)
     at.number_input(key="mon-settings-review_rate").set_value(0.5)
+    # a QE model that cannot run is refused (it was saved, and every entry then had no QE score)
     at.text_input(key="mon-settings-qe_model").set_value("/models/cometkiwi")
+    by_label(at.button, "Save settings").click().run()
+    assert any(e.value.startswith("QE model: ") for e in at.error) and not any(s.value == "Saved." for s in at.success)
+    at.text_input(key="mon-settings-qe_model").set_value("")
     by_label(at.button, "Save settings").click().run()
     assert not at.exception and any(s.value == "Saved." for s in at.success)
     from engine.monitor.settings import load_settings
 
     saved = load_settings(store)
-    assert (saved.review_rate, saved.qe_model, saved.baseline_days) == (0.5, "/models/cometkiwi", 7)
+    assert (saved.review_rate, saved.qe_model, saved.baseline_days) == (0.5, "", 7)
 
 
 def test_a_seeded_log_is_charted_per_model_with_its_alerts(open_page, store):

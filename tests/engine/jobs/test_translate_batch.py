@@ -199,9 +199,7 @@ def test_without_a_reward_model_the_samples_consensus_picks(supervisor, store, w
 def test_an_empty_qe_model_takes_the_monitor_setting(supervisor, workspace, store, tiny_policy, tiny_rm):
     import yaml
 
-    from engine.monitor.settings import MonitorSettings, save_settings
-
-    save_settings(store, MonitorSettings(qe_model="/models/cometkiwi"))
+    store.translation_log.save_settings({"qe_model": "/models/cometkiwi"})  # stored as it is (no COMET here)
     staged = stage_upload(workspace.root, b"The cat is on the table.\n", "in.txt")
     run_id = supervisor.create("translate_batch", TranslateBatchConfig(model=tiny_policy, reward_model=tiny_rm,
                                                                        upload=staged.token))

@@ -178,8 +178,11 @@ def test_settings_are_checked_and_stored(store):
     assert load_settings(store) == MonitorSettings()
     with pytest.raises(ValueError, match="review_rate must be at most 1"):
         save_settings(store, MonitorSettings(review_rate=1.5))
-    save_settings(store, MonitorSettings(review_rate=0.25, qe_model="x"))
-    assert load_settings(store).review_rate == 0.25 and load_settings(store).qe_model == "x"
+    # a QE model that cannot run was saved, and every entry then had no QE score (a hub id resolves on first use)
+    with pytest.raises(ValueError, match="QE model: COMET checkpoint not found at x"):
+        save_settings(store, MonitorSettings(review_rate=0.25, qe_model="x"))
+    save_settings(store, MonitorSettings(review_rate=0.25))
+    assert load_settings(store).review_rate == 0.25 and load_settings(store).qe_model == ""
     # an unknown reward model made every endpoint request fail
     with pytest.raises(ValueError, match="no registered reward model named 'no-such-rm'"):
         save_settings(store, MonitorSettings(reward_model="no-such-rm"))

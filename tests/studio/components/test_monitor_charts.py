@@ -23,6 +23,8 @@ def test_one_day_of_data_gets_day_ticks_and_a_day_of_room_each_side():
     assert fig.layout.xaxis.dtick == 86_400_000 and fig.layout.xaxis.tickformat == "%b %-d"
     week = measure_chart(_rows("degenerate", 0.0), "degenerate", [], "week")
     assert week.layout.xaxis.dtick == 7 * 86_400_000
+    # weekly ticks fall on the weeks' Mondays: plotly's default start for them is a Sunday (2000-01-02)
+    assert pd.Timestamp(week.layout.xaxis.tick0).day_name() == "Monday"
 
 
 def test_a_share_stays_between_0_and_100_percent_and_a_score_is_not_padded_with_zeros():
