@@ -63,14 +63,17 @@ class TranslationLogRepository:
             with self.db.transaction() as tx:
                 return self.add(entries, tx)
         ids = []
+        runs = sorted({e["run_id"] for e in entries if e.get("run_id") is not None})
+        logged = set() if not runs else {  # one query for the batch: a lookup per row scanned the whole log
+            (r, line) for r, line in cur.execute(
+                f"SELECT run_id, line FROM translation_log WHERE run_id IN ({', '.join('?' * len(runs))})", runs
+            ).fetchall()}
         for entry in entries:
-            if (
-                entry.get("run_id") is not None
-                and cur.execute(
-                    "SELECT 1 FROM translation_log WHERE run_id = ? AND line = ?", [entry["run_id"], entry.get("line")]
-                ).fetchone()
-            ):
-                continue
+            if entry.get("run_id") is not None:
+                key = (entry["run_id"], entry.get("line"))
+                if key in logged:
+                    continue
+                logged.add(key)  # a line twice in one batch is logged once, as before
             ids.append(
                 int(
                     cur.execute(
