@@ -12,7 +12,7 @@ import streamlit as st
 from engine.models.registry import history
 from engine.monitor.quality import MEASURES, PERIODS, aggregate, drift, store_observations
 from engine.monitor.server import DEFAULT_PORT
-from engine.monitor.settings import MonitorSettings, load_settings, save_settings
+from engine.monitor.settings import MonitorSettings, edited_over, load_settings, save_settings
 from engine.store.clock import utc_now
 from studio.components.arabic import bidi_table
 from studio.components.header import workspace_header
@@ -86,16 +86,22 @@ with st.expander("Settings: review sampling, QE model, baseline and alert rule")
         description="Saved in the studio's database; they apply to "
         "the next translation logged and to the alerts below.",
     )
+    # what this form showed when it was drawn: a save stores the fields changed from it, over what is stored now
+    shown = st.session_state.setdefault("mon-settings::shown", settings)
+    drawn = st.session_state.setdefault("mon-settings::drawn", 0)  # a new form after each save: drawn from the store
     submitted = config_form(
-        form, key="mon-settings", defaults=dataclasses.asdict(settings), submit_label="Save settings"
+        form, key="mon-settings" + (f"-{drawn}" if drawn else ""), defaults=dataclasses.asdict(settings),
+        submit_label="Save settings"
     )
     if submitted is not None:
         try:
-            save_settings(store, submitted)
+            save_settings(store, edited_over(load_settings(store), shown, submitted))
         except ValueError as exc:
             st.error(str(exc))
         else:
             settings = load_settings(store)
+            st.session_state["mon-settings::shown"] = settings
+            st.session_state["mon-settings::drawn"] = drawn + 1
             st.success("Saved.")
 
 # --- quality over time ---------------------------------------------------------------------------------------

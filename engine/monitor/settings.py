@@ -87,3 +87,12 @@ def save_settings(store, settings: MonitorSettings) -> None:
             raise ValueError(f"QE model: {available.reason}")
     store.translation_log.save_settings(
         dataclasses.asdict(check_settings(dataclasses.replace(settings, reward_model=name))))
+
+
+def edited_over(stored: MonitorSettings, shown: MonitorSettings, submitted: MonitorSettings) -> MonitorSettings:
+    """The settings a form's save should store: the fields its user changed from what the form ``shown``, over the
+    ``stored`` settings of now — a form opened before another lead saved wrote back every field it showed, undoing
+    the other's change while it said "Saved."."""
+    changed = {f.name: getattr(submitted, f.name) for f in dataclasses.fields(MonitorSettings)
+               if getattr(submitted, f.name) != getattr(shown, f.name)}
+    return dataclasses.replace(stored, **changed)

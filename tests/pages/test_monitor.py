@@ -169,3 +169,19 @@ def test_a_tab_opened_before_the_endpoint_started_does_not_stop_it(open_page):
         assert running_endpoint() is None
     finally:
         stop_endpoint()
+
+
+def test_a_settings_form_opened_before_another_leads_save_keeps_that_save(open_page, store):
+    # lead B's tab, opened before lead A saved a review rate of 0.5, saved only a new sigmas — and wrote back its
+    # stale review rate 0.05 over A's, saying "Saved."
+    from engine.monitor.settings import MonitorSettings, load_settings, save_settings
+
+    lead_b = open_page("monitor")
+    save_settings(store, MonitorSettings(review_rate=0.5))  # lead A, in another tab
+    lead_b.number_input(key="mon-settings-sigmas").set_value(2.5)
+    by_label(lead_b.button, "Save settings").click().run()
+    assert not lead_b.exception and any(s.value == "Saved." for s in lead_b.success)
+    saved = load_settings(store)
+    assert (saved.review_rate, saved.sigmas) == (0.5, 2.5)
+    lead_b.run()
+    assert lead_b.number_input(key="mon-settings-1-review_rate").value == 0.5  # the form shows what is stored now
