@@ -55,34 +55,31 @@ class TranslationLogRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def add(self, entries: list[dict[str, Any]], cur: duckdb.DuckDBPyConnection | None = None) -> list[int]:
-        """Append log entries (dicts with the table's columns; ``flags`` a list); returns their ids in order.
+    def add(self, entries: list[dict[str, Any]], cur: duckdb.DuckDBPyConnection | None = None) -> list[int | None]:
+        """Append log entries (dicts with the table's columns; ``flags`` a list); returns their ids, one per entry.
 
-        A batch entry whose (``run_id``, ``line``) is already logged is skipped (an ingested file read twice)."""
+        A batch entry whose (``run_id``, ``line``) is already logged — or comes twice — is skipped and its id is
+        ``None`` (an ingested file read twice). The lines already logged are read in one query for the entries
+        (a lookup per entry scanned the whole log each time)."""
         if cur is None:
             with self.db.transaction() as tx:
                 return self.add(entries, tx)
-        ids = []
         runs = sorted({e["run_id"] for e in entries if e.get("run_id") is not None})
-        logged = set() if not runs else {  # one query for the batch: a lookup per row scanned the whole log
+        logged = set() if not runs else {
             (r, line) for r, line in cur.execute(
                 f"SELECT run_id, line FROM translation_log WHERE run_id IN ({', '.join('?' * len(runs))})", runs
             ).fetchall()}
+        ids: list[int | None] = []
         for entry in entries:
             if entry.get("run_id") is not None:
                 key = (entry["run_id"], entry.get("line"))
                 if key in logged:
+                    ids.append(None)
                     continue
-                logged.add(key)  # a line twice in one batch is logged once, as before
-            ids.append(
-                int(
-                    cur.execute(
-                        f"INSERT INTO translation_log ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
-                        " RETURNING id",
-                        _row(entry),
-                    ).fetchone()[0]
-                )
-            )
+                logged.add(key)
+            ids.append(int(cur.execute(
+                f"INSERT INTO translation_log ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
+                " RETURNING id", _row(entry)).fetchone()[0]))
         return ids
 
     def get(self, log_id: int) -> dict | None:
