@@ -87,12 +87,12 @@ with st.expander("Settings: review sampling, QE model, baseline and alert rule")
         "the next translation logged and to the alerts below.",
     )
     # what this form showed when it was drawn: a save stores the fields changed from it, over what is stored now
-    shown = st.session_state.setdefault("mon-settings::shown", settings)
     drawn = st.session_state.setdefault("mon-settings::drawn", 0)  # a new form after each save: drawn from the store
-    submitted = config_form(
-        form, key="mon-settings" + (f"-{drawn}" if drawn else ""), defaults=dataclasses.asdict(settings),
-        submit_label="Save settings"
-    )
+    form_key = "mon-settings" + (f"-{drawn}" if drawn else "")
+    if f"{form_key}-review_rate" not in st.session_state:  # its widgets are made now, from the stored settings
+        st.session_state["mon-settings::shown"] = settings  # (again after the page was left and opened again)
+    shown = st.session_state["mon-settings::shown"]
+    submitted = config_form(form, key=form_key, defaults=dataclasses.asdict(settings), submit_label="Save settings")
     if submitted is not None:
         try:
             save_settings(store, edited_over(load_settings(store), shown, submitted))
@@ -100,7 +100,6 @@ with st.expander("Settings: review sampling, QE model, baseline and alert rule")
             st.error(str(exc))
         else:
             settings = load_settings(store)
-            st.session_state["mon-settings::shown"] = settings
             st.session_state["mon-settings::drawn"] = drawn + 1
             st.success("Saved.")
 

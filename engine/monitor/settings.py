@@ -79,10 +79,12 @@ def save_settings(store, settings: MonitorSettings) -> None:
         row = store.models.get(name)
         if row is None or row["kind"] != "reward":
             raise ValueError(f"Reward model: no registered reward model named {name!r}")
-    if settings.qe_model.strip():  # one that cannot run was saved, and every entry then had no QE score
+    qe_model = settings.qe_model.strip()  # one that cannot run was saved, and every entry then had no QE score;
+    # checked when it changes (one stored before the check must not block saving the other settings)
+    if qe_model and qe_model != load_settings(store).qe_model.strip():
         from engine.metrics.comet import comet_availability
 
-        available = comet_availability(settings.qe_model.strip(), reference_free=True)
+        available = comet_availability(qe_model, reference_free=True)
         if not available.ok:
             raise ValueError(f"QE model: {available.reason}")
     store.translation_log.save_settings(

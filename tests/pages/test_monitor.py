@@ -185,3 +185,11 @@ def test_a_settings_form_opened_before_another_leads_save_keeps_that_save(open_p
     assert (saved.review_rate, saved.sigmas) == (0.5, 2.5)
     lead_b.run()
     assert lead_b.number_input(key="mon-settings-1-review_rate").value == 0.5  # the form shows what is stored now
+    # the page left and opened again after another save: its new form's values are what it compares against
+    lead_b.switch_page("../pages/reward.py").run()
+    save_settings(store, MonitorSettings(review_rate=0.3, sigmas=2.5))
+    lead_b.switch_page("../pages/monitor.py").run()
+    assert lead_b.number_input(key="mon-settings-1-review_rate").value == 0.3
+    lead_b.number_input(key="mon-settings-1-review_rate").set_value(0.5)  # back to what the stale record held
+    by_label(lead_b.button, "Save settings").click().run()
+    assert load_settings(store).review_rate == 0.5

@@ -183,6 +183,10 @@ def test_settings_are_checked_and_stored(store):
         save_settings(store, MonitorSettings(review_rate=0.25, qe_model="x"))
     save_settings(store, MonitorSettings(review_rate=0.25))
     assert load_settings(store).review_rate == 0.25 and load_settings(store).qe_model == ""
+    # one stored before the check does not block saving the other settings
+    store.translation_log.save_settings({"qe_model": "/models/gone"})
+    save_settings(store, MonitorSettings(review_rate=0.3, qe_model="/models/gone"))
+    assert load_settings(store).review_rate == 0.3
     # an unknown reward model made every endpoint request fail
     with pytest.raises(ValueError, match="no registered reward model named 'no-such-rm'"):
         save_settings(store, MonitorSettings(reward_model="no-such-rm"))
