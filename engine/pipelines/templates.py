@@ -123,7 +123,8 @@ class Phase3Config:
     """One click from the linguists' feedback to the final model."""
 
     policy: str = setting("", "The policy RL stage 2 starts from (empty: the newest cold-start model, else the "
-                              "production model — a later cycle, once a promoted final model archived the cold start).")
+                              "production model unless it is the SFT model — a later cycle, once a promoted final "
+                              "model archived the cold start).")
     reward_model: str = setting("", "The reward model to fine-tune (empty: the one the cold-start model was trained "
                                     "against, else the newest).", label="Reward model")
     replay_pair_sets: list = setting([], "Synthetic pair sets to replay (empty: those the reward model was trained "
