@@ -143,13 +143,14 @@ def train(args: argparse.Namespace) -> int:
         print(f"[demo train] error: --run-dir {run_dir} is a file, not a folder", file=sys.stderr)
         return 2
     if not (run_dir / "config.yaml").exists():
-        made = not run_dir.exists()
+        # the outermost folder this makes: --run-dir a/b/c removed c alone and left a/b behind
+        made = next((p for p in reversed([run_dir, *run_dir.parents]) if not p.exists()), None)
         run_dir.mkdir(parents=True, exist_ok=True)
         try:
             write_inputs(run_dir, demo_dir)
         except (OSError, ValueError) as exc:  # a --demo-dir without the demo's files: no run folder left behind
-            if made:
-                shutil.rmtree(run_dir, ignore_errors=True)
+            if made is not None:
+                shutil.rmtree(made, ignore_errors=True)
             print(f"[demo train] error: {exc}", file=sys.stderr)
             return 2
         (run_dir / "config.yaml").write_text(

@@ -119,10 +119,10 @@ def test_demo_train_without_the_demo_files_or_with_a_file_as_run_dir_leaves_noth
     # said "File exists" with exit 3
     from engine.demo.train import main
 
-    run_dir = tmp_path / "run"
+    run_dir = tmp_path / "runs" / "demo" / "run"  # the folders above it too (a/b was left behind)
     assert main(["--out", str(tmp_path / "model"), "--run-dir", str(run_dir), "--demo-dir", str(tmp_path / "none"),
                  "--steps", "2", "--warmup", "1", "--size", "tiny"]) == 2
-    assert "demo files missing" in capsys.readouterr().err and not run_dir.exists()
+    assert "demo files missing" in capsys.readouterr().err and not (tmp_path / "runs").exists()
     a_file = tmp_path / "file"
     a_file.write_text("x")
     assert main(["--out", str(tmp_path / "model"), "--run-dir", str(a_file), "--steps", "2", "--warmup", "1"]) == 2
