@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from engine.store.clock import utc_now
 from engine.store.database import Database, Where
@@ -31,6 +32,18 @@ _COLUMNS = (
     "run_id",
     "line",
 )
+
+
+_ARROW_TYPES = {"created_at": pa.timestamp("us"), "reward": pa.float64(), "qe": pa.float64(),
+                "degenerate": pa.bool_(), "line": pa.int32()}
+_ARROW_TYPES = {name: _ARROW_TYPES.get(name, pa.string()) for name in _COLUMNS}
+"""The log's columns as Arrow types, for a batch inserted in one statement."""
+
+
+def _column(rows: list[list[Any]], index: int, kind: pa.DataType) -> list[Any]:
+    """One column of the rows, a text column's values as text (the database cast them when rows went one by one)."""
+    values = [r[index] for r in rows]
+    return [None if v is None else str(v) for v in values] if kind == pa.string() else values
 
 
 def _row(entry: dict[str, Any]) -> list[Any]:
@@ -69,17 +82,34 @@ class TranslationLogRepository:
             (r, line) for r, line in cur.execute(
                 f"SELECT run_id, line FROM translation_log WHERE run_id IN ({', '.join('?' * len(runs))})", runs
             ).fetchall()}
-        ids: list[int | None] = []
-        for entry in entries:
+        new: list[int] = []  # positions of the entries to log
+        for position, entry in enumerate(entries):
             if entry.get("run_id") is not None:
                 key = (entry["run_id"], entry.get("line"))
                 if key in logged:
-                    ids.append(None)
                     continue
                 logged.add(key)
-            ids.append(int(cur.execute(
-                f"INSERT INTO translation_log ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
-                " RETURNING id", _row(entry)).fetchone()[0]))
+            new.append(position)
+        rows = [_row(entries[p]) for p in new]
+        ids: list[int | None] = [None] * len(entries)
+        if not rows:
+            return ids
+        # one INSERT of the whole batch, with ids drawn from the log's sequence in order: a statement per row held
+        # the store's write lock for ~1 ms each (8,000 rows of a batch run: 7 s)
+        drawn = sorted(int(r[0]) for r in cur.execute(
+            "SELECT nextval('translation_log_id_seq') FROM range(?)", [len(rows)]).fetchall())
+        table = pa.Table.from_arrays(
+            [pa.array(drawn, pa.int64()), *(pa.array(_column(rows, i, _ARROW_TYPES[name]), _ARROW_TYPES[name])
+                                             for i, name in enumerate(_COLUMNS))],
+            names=["id", *_COLUMNS])
+        cur.register("_log_batch", table)
+        try:
+            cur.execute(f"INSERT INTO translation_log (id, {', '.join(_COLUMNS)}) SELECT id, {', '.join(_COLUMNS)}"
+                        " FROM _log_batch")
+        finally:
+            cur.unregister("_log_batch")
+        for position, log_id in zip(new, drawn, strict=True):
+            ids[position] = log_id
         return ids
 
     def get(self, log_id: int) -> dict | None:

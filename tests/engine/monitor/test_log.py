@@ -243,7 +243,8 @@ def test_a_batch_is_logged_in_one_add_and_its_lines_already_logged_are_skipped(s
                 "degenerate": False, "flags": [], "run_id": run, "line": line}
 
     first = store.translation_log.add([entry(1), entry(1), entry(2), {**entry(3), "run_id": None}])
-    assert first[1] is None and None not in (first[0], first[2], first[3])
+    assert first[1] is None and first[0] < first[2] < first[3]  # the log's order is the batch's
+    assert [e["source"] for e in store.translation_log.entries()] == ["S 1.", "S 2.", "S 3."]
     again = store.translation_log.add([entry(2), entry(3), entry(1, run="run-2")])
     assert again[0] is None and again[1] is not None and again[2] is not None
     assert store.translation_log.count() == 5
