@@ -67,10 +67,12 @@ def store(workspace: Workspace) -> Store:
 
 @pytest.fixture
 def supervisor(store: Store, workspace: Workspace):
-    """A supervisor whose jobs beat every 0.2 s and are declared dead after 3 s of silence."""
+    """A supervisor whose jobs beat every 0.2 s and are declared dead after 6 s of silence (at 3 s a healthy reward
+    job of a fresh-clone run was killed as hung: its machine paused ~3 s — a virtual-machine snapshot, in dmesg —
+    shorter than the gap between two polls that restarts the watch)."""
     from engine.jobs.supervisor import Supervisor
 
-    sup = Supervisor(store, workspace, kill_after_s=10, stale_after_s=3, heartbeat_s=0.2)
+    sup = Supervisor(store, workspace, kill_after_s=10, stale_after_s=6, heartbeat_s=0.2)
     yield sup
     for run in store.runs.active():  # never leave a job process behind a test
         with contextlib.suppress(Exception):
