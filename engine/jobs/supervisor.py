@@ -9,9 +9,13 @@ SIGTERM to the group and, if the job has not ended after ``kill_after_s``, SIGKI
 declared dead at once; one whose process is there but whose heartbeat is older than ``stale_after_s`` (hung) is
 killed and declared dead — counting only silence the supervisor watched: when two of its own polls are more than
 ``stale_after_s`` apart (a suspended laptop, a paused virtual machine), its watch starts afresh, since the job was
-most likely paused with it. A new supervisor's first poll (a studio started again, the CLI) judges by the heartbeat's
-age alone. A run this supervisor is still launching (a warm launch may wait for the fork server's imports) is not
-judged, and one recorded without a process yet is judged only once it has been silent for ``stale_after_s``.
+most likely paused with it. A shorter pause of the whole machine can still leave a healthy job's last heartbeat older
+than ``stale_after_s`` at the first poll after it, so a job found silent while this supervisor watched is killed only
+if it is still silent at a poll ``3 × heartbeat_s`` later (by this process's monotonic clock): a paused job beats
+again at once when the machine resumes. A new supervisor's first poll (a studio started again, the CLI) judges by the
+heartbeat's age alone. A run this supervisor is still launching (a warm launch may wait for the fork server's
+imports) is not judged, and one recorded without a process yet is judged only once it has been silent for
+``stale_after_s``.
 """
 
 from __future__ import annotations
@@ -97,6 +101,9 @@ class Supervisor:
         :meth:`poll` does not judge them."""
         self._lock = threading.RLock()  # the studio's watcher thread and its pages poll the same supervisor
         self._last_poll_at: datetime | None = None
+        self._silent_since: dict[str, float] = {}
+        """Runs found silent past ``stale_after_s`` while their process is there, with the monotonic time of that
+        poll: killed as hung only if still silent ``3 × heartbeat_s`` later."""
         self._watching_since: datetime | None = None
         """Set when two polls were more than ``stale_after_s`` apart (this process was paused, so most likely the
         jobs were too): a job's silence before it is not held against it. ``None``: no such gap seen."""
@@ -286,6 +293,7 @@ class Supervisor:
 
     def _poll(self) -> list[str]:
         polled_at = utc_now()
+        first_poll = self._last_poll_at is None
         if self._last_poll_at is not None and polled_at - self._last_poll_at > timedelta(seconds=self.stale_after_s):
             self._watching_since = polled_at
         self._last_poll_at = polled_at
@@ -293,7 +301,7 @@ class Supervisor:
         ended = []
         for run in self.store.runs.active():
             try:
-                self._watch(run, ended)
+                self._watch(run, ended, first_poll)
             except OSError as exc:  # this run's folder cannot be read or written: the others are still watched
                 if self._unreadable(run, exc):
                     ended.append(run["id"])
@@ -313,7 +321,7 @@ class Supervisor:
             _LOG.warning("run %s could not be watched (tried again at every poll): %s", run_id, exc)
         return False
 
-    def _watch(self, run: dict, ended: list[str]) -> None:
+    def _watch(self, run: dict, ended: list[str], first_poll: bool = False) -> None:
         """One poll of one active run: ingest it, and end it when its process is gone, hung or past its cancel."""
         run_id = run["id"]
         ingest_run(self.store, run_id)
@@ -352,17 +360,32 @@ class Supervisor:
             # events written while no studio watched, read a window a poll: its heartbeats are among them (a
             # restarted studio judged the last one read, and killed a healthy job as hung)
             return
-        if not alive or stale:
-            if alive:  # hung: silent for longer than allowed while the supervisor watched
-                self._signal(run, signal.SIGKILL)
-            silent = (now - last_sign).total_seconds()
-            error = f"job process died (no heartbeat for {silent:.0f}s)"
-            if not run["pid"]:
-                error = "the run was never started (its process was not launched)"
-            elif last := last_exception_line(self.workspace.run_dir(run_id)):
-                error += f"; the last error in its output: {last}"  # e.g. a full disk while writing its events
-            self._finish(run_id, "failed", error)
-            ended.append(run_id)
+        if alive and not stale:
+            self._silent_since.pop(run_id, None)  # it beat again
+            return
+        if alive and not self._silence_confirmed(run_id, first_poll):
+            return
+        self._silent_since.pop(run_id, None)
+        if alive:  # hung: silent for longer than allowed while the supervisor watched
+            self._signal(run, signal.SIGKILL)
+        silent = (now - last_sign).total_seconds()
+        error = f"job process died (no heartbeat for {silent:.0f}s)"
+        if not run["pid"]:
+            error = "the run was never started (its process was not launched)"
+        elif last := last_exception_line(self.workspace.run_dir(run_id)):
+            error += f"; the last error in its output: {last}"  # e.g. a full disk while writing its events
+        self._finish(run_id, "failed", error)
+        ended.append(run_id)
+
+    def _silence_confirmed(self, run_id: str, first_poll: bool) -> bool:
+        """Whether a live run found silent past ``stale_after_s`` is hung: at a new supervisor's first poll, yes (its
+        heartbeat's age is all there is); else only once it was already found silent at a poll ``3 × heartbeat_s``
+        ago or more — a pause of the whole machine shorter than ``stale_after_s`` (a virtual-machine snapshot) made a
+        healthy job's heartbeat look that old at the first poll after it."""
+        if first_poll:
+            return True
+        found = self._silent_since.setdefault(run_id, time.monotonic())
+        return time.monotonic() - found >= 3 * self.heartbeat_s
 
     def _finish(self, run_id: str, status: str, error: str) -> None:
         """Write a final status on the job's behalf (it can no longer) and ingest it. A run whose folder is gone
@@ -392,6 +415,7 @@ class Supervisor:
             self.store.runs.mark_final(cur, run_id, status, error)
 
     def _reap(self, run_id: str) -> None:
+        self._silent_since.pop(run_id, None)
         proc = self._procs.pop(run_id, None)
         if proc is not None:
             try:

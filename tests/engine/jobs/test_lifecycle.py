@@ -129,6 +129,31 @@ def test_a_pause_of_the_whole_machine_is_not_taken_for_a_hung_job(supervisor, st
 
 
 @pytest.mark.slow
+def test_a_pause_shorter_than_the_limit_is_not_taken_for_a_hung_job(store, workspace, corpus_id):
+    """A pause of the whole machine a little shorter than ``stale_after_s`` (a virtual-machine snapshot): the first
+    poll after it finds the job's last sign older than the limit, though the gap between polls was not — a healthy
+    job was killed as hung in a fresh-clone test run that way. It must still be silent ``3 × heartbeat_s`` later."""
+    sup = Supervisor(store, workspace, stale_after_s=6, heartbeat_s=1.0)
+    run_id = sup.start("bootstrap", tiny(corpus_id, max_steps=100000, max_minutes=30))
+    wait_for(progressed(sup, run_id, 1), what="training progress")
+    pid = store.runs.get(run_id)["pid"]
+    os.killpg(pid, signal.SIGSTOP)  # the job pauses a moment before the supervisor does
+    time.sleep(0.5)
+    sup.poll()
+    polled = time.monotonic()
+    time.sleep(sup.stale_after_s - 0.3)  # the machine paused: no poll, for less than stale_after_s
+    assert time.monotonic() - polled < sup.stale_after_s
+    sup.poll()  # the job's last sign is now more than stale_after_s old
+    assert store.runs.get(run_id)["status"] == "running"
+    os.killpg(pid, signal.SIGCONT)  # the machine resumes: the job beats again
+    before = store.runs.get(run_id)["progress_done"]
+    wait_for(lambda: sup.poll() is not None and store.runs.get(run_id)["progress_done"] > before,
+             what="progress after the pause")
+    assert store.runs.get(run_id)["status"] == "running"
+    assert sup.cancel_and_wait(run_id, timeout_s=60) == "cancelled"
+
+
+@pytest.mark.slow
 def test_a_new_supervisor_judges_a_silent_job_by_its_heartbeat_at_once(supervisor, store, workspace, corpus_id):
     """The pause rule is for gaps between one supervisor's own polls: a studio started again (or the CLI) finding a
     job that stopped beating long ago declares it dead on its first poll."""
