@@ -34,9 +34,9 @@ _COLUMNS = (
 )
 
 
-_ARROW_TYPES = {"created_at": pa.timestamp("us"), "reward": pa.float64(), "qe": pa.float64(),
-                "degenerate": pa.bool_(), "line": pa.int32()}
-_ARROW_TYPES = {name: _ARROW_TYPES.get(name, pa.string()) for name in _COLUMNS}
+_NON_TEXT = {"created_at": pa.timestamp("us"), "reward": pa.float64(), "qe": pa.float64(), "degenerate": pa.bool_(),
+             "line": pa.int32()}
+_ARROW_TYPES = {name: _NON_TEXT.get(name, pa.string()) for name in _COLUMNS}
 """The log's columns as Arrow types, for a batch inserted in one statement."""
 
 
