@@ -127,7 +127,7 @@ st.session_state["mon-models::known"] = known
 models = left.multiselect(
     "Model versions",
     known,
-    default=known,
+    default=None if "mon-models" in st.session_state else known,  # set above: a default too is warned of each rerun
     key="mon-models",
     help="Production first; every version that served translations or was judged.",
 )

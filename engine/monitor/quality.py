@@ -179,7 +179,7 @@ def judgement_observations(judgements: Iterable[dict], candidates: dict[str, lis
 def store_observations(store, models: Sequence[str] | None = None) -> list[Observation]:
     """Every observation of the store's translation log and judgements (of ``models``, else all)."""
     models = list(models) if models else None
-    entries = store.translation_log.entries(models=models)
+    entries = store.translation_log.scores(models=models)
     judgements = store.feedback.judgements(models=models)
     candidates = store.feedback.candidates_of(sorted({j["request_id"] for j in judgements if j["kind"] == "post_edit"}))
     return log_observations(entries) + judgement_observations(judgements, candidates)

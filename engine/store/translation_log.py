@@ -146,6 +146,15 @@ class TranslationLogRepository:
             row["flags"] = [f for f in row["flags"].split(",") if f]
         return rows
 
+    def scores(self, *, models: list[str] | None = None) -> list[dict]:
+        """What the monitor measures of each log entry (of ``models``, else all), oldest first: ``model``, ``rm``,
+        ``qe_model``, ``created_at``, ``reward``, ``qe`` and ``degenerate`` — without the texts, flags and review
+        samples :meth:`entries` reads (a first Monitor open on 50,000 entries read them all)."""
+        where = Where().any_of("model", models)
+        return self.db.query_dicts(
+            f"SELECT model, rm, qe_model, created_at, reward, qe, degenerate FROM translation_log{where.sql}"
+            " ORDER BY created_at, id", where.params)
+
     def count(self, *, model: str | None = None) -> int:
         """How many translations are logged (of one model)."""
         if model is None:
