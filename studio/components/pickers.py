@@ -130,8 +130,9 @@ def pair_sets_picker(origin: str | None = None, preselect_newest: bool = True,
 
     def widget(spec: FieldSpec, value: Any, key: str) -> list[str]:
         sets = services().store.preferences.pair_sets(origin=origin)
-        labels = {s["run_id"]: f"{s['run_id']} — {s['origin']}, {s['train']} train / {s['valid']} valid"
-                  for s in sets}
+        labels = {s["run_id"]: f"{s['run_id']} — {s['origin']}, " + (
+            f"{s['train']} train / {s['valid']} valid" if s["valid"] else f"{s['train']} pairs, no validation split")
+            for s in sets}  # "N train / 0 valid" read as if the job would validate on nothing
         preferred = [s for s in sets if s["origin"] == preselect_origin] or sets
         default = [v for v in (value or []) if v in labels] or (
             [s["run_id"] for s in preferred[:1]] if preselect_newest else [])

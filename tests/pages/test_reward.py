@@ -43,11 +43,20 @@ def test_the_train_form_preselects_the_synthetic_pairs_over_newer_human_ones(ope
     rows = [{**r, "linguist": "Amina", "judgement_id": i, "weight": 1.0} for i, r in enumerate(learnable_pair_rows(6))]
     pq.write_table(pa.Table.from_pylist(rows), path)
     with store.db.transaction() as cur:
+        store.preferences.load_pairs(cur, "feedback_pairs-older", "human", None, path)
+    pq.write_table(pa.Table.from_pylist([{**r, "split": "train"} for r in rows]), path)
+    with store.db.transaction() as cur:
+        store.preferences.load_pairs(cur, "feedback_pairs-train-only", "human", None, path)
+    pq.write_table(pa.Table.from_pylist(rows), path)
+    with store.db.transaction() as cur:
         store.preferences.load_pairs(cur, "feedback_pairs-newer", "human", None, path)
     assert [s["run_id"] for s in store.preferences.pair_sets()][0] == "feedback_pairs-newer"
     at = open_page("reward")
     picker = next(m for m in at.multiselect if m.label == "Pair sets")
     assert picker.value == [pair_set] and any(o.startswith("feedback_pairs-newer") for o in picker.options)
+    # a set without a validation split says so ("6 train / 0 valid" read as if the job would validate on nothing)
+    assert "feedback_pairs-train-only — human, 18 pairs, no validation split" in picker.options
+    assert "feedback_pairs-older — human, 14 train / 4 valid" in picker.options
 
 
 @pytest.mark.slow
