@@ -100,8 +100,9 @@ def _display(name: str, stages: dict[str, str]) -> str:
 def loop_chain(store) -> list[dict]:
     """The current SFT → cold-start → final chain (oldest first), as registry rows with a ``loop_stage`` key.
 
-    The top is the production policy when one of its ancestors is an SFT model, else the newest ``final``, else
-    the newest ``cold-start`` policy; the chain follows ``parent`` links up to the first SFT-stage model and keeps
+    The top is the production policy when one of its ancestors is an SFT model — a final model made from a promoted
+    cold start, when there is one; a promoted SFT model is never the top — else the newest ``final``, else the newest
+    ``cold-start`` policy; the chain follows ``parent`` links up to the first SFT-stage model and keeps
     the top, the cold-start model nearest it and the SFT model. A model's ``loop_stage`` is
     :meth:`~engine.store.models.ModelRepository.loop_stage` (a promoted or archived model keeps the stage it had).
     """
@@ -117,9 +118,14 @@ def loop_chain(store) -> list[dict]:
 
     loop_stage = store.models.loop_stage
 
-    candidates = [m for m in policies if m["stage"] == "production"]
-    candidates += [m for m in policies if m["stage"] == "final"]
-    candidates += [m for m in policies if m["stage"] == "cold-start"]
+    # a promoted SFT model starts the loop, it does not end it (its chain was itself alone: the cold start, the
+    # final model and the step that made things worse went off the card); a promoted cold start gives way to a
+    # final model made from it, which the lead has yet to judge
+    production = [m for m in policies if m["stage"] == "production" and loop_stage(m) != "sft"]
+    finals = [m for m in policies if m["stage"] == "final"]
+    if production and loop_stage(production[0]) == "cold-start":
+        production = [m for m in finals if production[0] in ancestry(m)] + production
+    candidates = production + finals + [m for m in policies if m["stage"] == "cold-start"]
     for top in candidates:
         chain = ancestry(top)
         stages = [loop_stage(m) for m in chain]

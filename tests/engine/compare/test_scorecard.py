@@ -88,6 +88,18 @@ def test_the_chain_follows_parents_and_a_promoted_final_model(store):
     assert [(m["name"], m["loop_stage"]) for m in chain] == [("sft", "sft"), ("cold", "cold-start"), ("fin", "final")]
 
 
+def test_a_promoted_sft_or_cold_start_model_does_not_cut_the_chain(store):
+    # the SFT model promoted (the final model was worse): the card showed the SFT model alone, and the step that made
+    # things worse went off it; a promoted cold start hid the final model made from it
+    _chain(store, [("sft", "sft"), ("cold", "cold-start"), ("fin", "final")])
+    promote(store, "cold", confirm_name="cold")
+    assert [(m["name"], m["loop_stage"]) for m in loop_chain(store)] == [
+        ("sft", "sft"), ("cold", "cold-start"), ("fin", "final")]
+    promote(store, "sft", confirm_name="sft")
+    assert [(m["name"], m["loop_stage"]) for m in loop_chain(store)] == [
+        ("sft", "sft"), ("cold", "cold-start"), ("fin", "final")]
+
+
 def test_an_archived_sft_model_still_starts_the_chain(store):
     from engine.models.registry import archive
 
