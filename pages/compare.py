@@ -10,7 +10,7 @@ import streamlit as st
 
 from engine.characters import shortened
 from engine.compare.ab import draw_item, win_rates
-from engine.compare.comparison import CompareSettings, build_comparison, metric_label, most_disagreed
+from engine.compare.comparison import CompareSettings, build_comparison, metric_label, most_disagreed, system_labels
 from engine.compare.degeneration import degeneration_flags
 from engine.compare.diff import diff_html
 from engine.compare.report import (
@@ -107,8 +107,8 @@ def system_options(testset_id: str) -> dict[str, str]:
         stage = stages.get(e["model"])
         return (STAGE_ORDER.index(stage) if stage in STAGE_ORDER else len(STAGE_ORDER), e["created_at"], e["model"])
 
-    return {e["key"]: f"{e['model']} · {e['decoding_label']}" for e in sorted(store.evaluations.list(testset_id),
-                                                                                key=order)}
+    evaluations = sorted(store.evaluations.list(testset_id), key=order)
+    return dict(zip([e["key"] for e in evaluations], system_labels(evaluations, with_decoding=True), strict=True))
 
 
 def testset_picker(key: str, minimum: int = 1) -> dict | None:

@@ -130,9 +130,13 @@ class Comparison:
         return asdict(self.settings)
 
 
-def _labels(evaluations: Sequence[dict]) -> list[str]:
+def system_labels(evaluations: Sequence[dict], *, with_decoding: bool = False) -> list[str]:
+    """A distinct label per evaluation: its model, with its decoding when ``with_decoding`` or when the evaluations'
+    decodings differ, and the end of its key when two would still read alike (two seeds of one best-of-n stored
+    before the label named the seed: the pickers, which match options by label, took the two for one)."""
     decodings = {e["decoding_label"] for e in evaluations}
-    labels = [f"{e['model']} · {e['decoding_label']}" if len(decodings) > 1 else e["model"] for e in evaluations]
+    labels = [f"{e['model']} · {e['decoding_label']}" if with_decoding or len(decodings) > 1 else e["model"]
+              for e in evaluations]
     if len(set(labels)) < len(labels):
         labels = [f"{label} ({e['key'][-6:]})" for label, e in zip(labels, evaluations, strict=True)]
     return labels
@@ -172,7 +176,7 @@ def build_comparison(store, keys: Sequence[str], settings: CompareSettings | Non
     outputs = store.evaluations.outputs(keys)
     scores = store.evaluations.scores(keys)
     systems = [System(e["key"], label, e["model"], e["decoding_label"], e["run_id"], e["settings"], e["metrics"])
-               for e, label in zip(evaluations, _labels(evaluations), strict=True)]
+               for e, label in zip(evaluations, system_labels(evaluations), strict=True)]
 
     all_metrics = set().union(*(scores[k].keys() for k in keys))
     shared = {m for m in all_metrics if all(m in scores[k] for k in keys)}

@@ -106,6 +106,23 @@ def test_comparison_shows_scores_chart_pairs_sentences_lineage_and_exports(compa
     assert not at.exception and any("approximate randomisation" in c.value for c in at.caption)
 
 
+def test_two_evaluations_whose_labels_read_alike_are_two_systems(compare_page, store, tmp_path):
+    # two seeds of one best-of-n stored before the label named the seed: the pickers match options by their label,
+    # so the Systems multiselect held one system twice and A/B could never pick two
+    from tests.engine.compare.helpers import add_evaluation, add_testset
+
+    testset = add_testset(store)
+    keys = [add_evaluation(store, tmp_path / k, testset, "sft-v1", references(), key=k,
+                           decoding_label="greedy · best-of-4 (MBR chrF, T=0.8) · ≤64 tokens")
+            for k in ("ev-seed0-aaaaaa", "ev-seed1-bbbbbb")]
+    at = compare_page()
+    systems = at.multiselect(key=next(k for k in at.session_state.filtered_state if k.startswith("cmp-systems-")))
+    assert not at.exception and sorted(systems.value) == keys and len(set(systems.options)) == 2
+    at = _sign_in(at, "Amal", "lead")
+    assert at.selectbox(key="ab-system-1").value != at.selectbox(key="ab-system-2").value
+    assert not any("Choose two different systems" in w.value for w in at.warning)
+
+
 def test_blind_ab_sign_in_without_a_role_is_refused(compare_page, store, tmp_path):
     # Enter in the name box submits the form: it signed a lead in as a linguist, the role's default
     seed_two_systems(store, tmp_path)

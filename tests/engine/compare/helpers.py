@@ -31,7 +31,8 @@ def add_testset(store, name: str = "travel · test") -> str:
 
 def add_evaluation(store, folder: Path, testset_id: str, model: str, outputs: list[str], *,
                    decoding_label: str = "greedy · ≤64 tokens", run_id: str = "evaluate-fixture",
-                   extra: dict[str, list[float]] | None = None, specs: dict[str, str] | None = None) -> str:
+                   extra: dict[str, list[float]] | None = None, specs: dict[str, str] | None = None,
+                   key: str | None = None) -> str:
     """Score ``outputs`` with chrF/BLEU/TER and the checks, and ingest them as an evaluation of ``model``
     (``specs``: how a metric was computed, where not the fixture's ``test``)."""
     segments = store.evaluations.segments(testset_id)
@@ -42,7 +43,7 @@ def add_evaluation(store, folder: Path, testset_id: str, model: str, outputs: li
     for flag in CHECK_FLAGS:
         values[f"flag_{flag}"] = [1.0 if getattr(c, flag) else 0.0 for c in checks]
     values.update(extra or {})
-    key = f"ev-{model}-{hashlib.sha1(decoding_label.encode()).hexdigest()[:6]}"
+    key = key or f"ev-{model}-{hashlib.sha1(decoding_label.encode()).hexdigest()[:6]}"
     folder.mkdir(parents=True, exist_ok=True)
     out_path, score_path = folder / f"{key}-outputs.parquet", folder / f"{key}-scores.parquet"
     pq.write_table(pa.table({"idx": pa.array(range(len(outputs)), pa.int32()), "output": outputs,
