@@ -110,11 +110,13 @@ def check_label(name: str, what: str, *, max_chars: int = MAX_LABEL_CHARS, empty
 
 def label_key(label: str) -> str:
     """What two names a user gave compare by: case, Unicode width and compatibility forms folded (NFKC, casefold),
-    spaces collapsed. ``Clinic``, ``clinic`` and ``ｃｌｉｎｉｃ`` are one name: stored side by side they were two
-    corpora no picker told apart."""
+    invisible format characters (U+200B, U+2060, a soft hyphen …) dropped, spaces collapsed. ``Clinic``, ``clinic``,
+    ``ｃｌｉｎｉｃ`` and ``Clinic`` + U+200B are one name: stored side by side they were two corpora no picker told
+    apart."""
     import unicodedata
 
-    return " ".join(unicodedata.normalize("NFKC", label).casefold().split())
+    folded = unicodedata.normalize("NFKC", label).casefold()
+    return " ".join("".join(ch for ch in folded if unicodedata.category(ch) != "Cf").split())
 
 
 def shortened(label: str, limit: int = MAX_LABEL_CHARS) -> str:

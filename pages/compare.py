@@ -391,11 +391,13 @@ def blind_ab_section() -> None:
             if st.form_submit_button("Sign in", type="primary"):
                 if role is None:
                     st.error("Choose your role.")
-                elif name.strip():
-                    st.session_state["ab-user"] = {"name": name.strip(), "role": role}
-                    st.rerun()
                 else:
-                    st.error("Enter your name.")
+                    try:
+                        st.session_state["ab-user"] = {"name": store.evaluations.judge_name(name), "role": role}
+                    except ValueError as exc:
+                        st.error(f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
+                    else:
+                        st.rerun()
     else:
         head = st.columns([4, 1])
         head[0].markdown(f"Signed in as **{markdown_literal(user['name'])}** ({user['role']}).")

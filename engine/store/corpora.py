@@ -113,8 +113,8 @@ class CorpusRepository:
             # constraint error as a traceback
             if (taken := name_taken(cur, "corpora", name)) is not None:
                 raise CorpusExistsError(f"a corpus named {taken!r} already exists; choose another name"
-                                        + ("" if taken == name else " (names that differ only in case or width "
-                                                                     "are one name)"))
+                                        + ("" if taken == name else " (names that differ only in case, width "
+                                                                     "or invisible characters are one name)"))
             corpus_id = cur.execute(
                 "INSERT INTO corpora (name, pair, source_file, created_at, options, report)"
                 " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 
-from engine.characters import check_label
+from engine.characters import MAX_PERSON_NAME_CHARS, check_label, label_key
 from engine.store.clock import utc_now
 from engine.store.database import Database
 
@@ -178,13 +178,23 @@ class EvaluationRepository:
                 cur.execute(f"DELETE FROM {table} WHERE {column} = ?", [key])
 
     # --- blind A/B -------------------------------------------------------------------------------------
+    def judge_name(self, name: str) -> str:
+        """The name a blind A/B judge signs in with, as stored: checked as a linguist's is
+        (:func:`~engine.characters.check_label`), and spelt as an earlier judge's that reads the same
+        (:func:`~engine.characters.label_key`: case, width, invisible characters) — signed in again as ``amal`` or
+        ``Amal`` + U+200B, one person judged the same sentences again as another judge. Raises ``ValueError``."""
+        cleaned = check_label(name, "judge", max_chars=MAX_PERSON_NAME_CHARS, empty="enter your name")
+        key = label_key(cleaned)
+        known = [r[0] for r in self.db.query("SELECT DISTINCT linguist FROM ab_judgements ORDER BY linguist")]
+        return next((k for k in known if label_key(k) == key), cleaned)
+
     def record_judgement(self, testset_id: str, idx: int, linguist: str, left: str, right: str, choice: str,
                          *, role: str = "linguist") -> int:
         """Store one blind judgement (``left``/``right``: the evaluations in the order shown); returns its id.
         Raises :class:`AlreadyJudged` when this linguist has judged that sentence of that pair already (in another
         tab: a second vote counted twice in the win rates and the gate's votes)."""
-        if not linguist.strip():
-            raise ValueError("a judgement needs the linguist's name")
+        linguist = check_label(linguist, "judge", max_chars=MAX_PERSON_NAME_CHARS,
+                               empty="a judgement needs the linguist's name")
         if role not in ROLES:
             raise ValueError(f"role must be one of {ROLES}")
         if choice not in ("left", "right", "tie"):
@@ -195,13 +205,13 @@ class EvaluationRepository:
         with self.db.transaction() as cur:
             if cur.execute("SELECT 1 FROM ab_judgements WHERE linguist = ? AND testset_id = ? AND idx = ? AND"
                            " ((left_eval = ? AND right_eval = ?) OR (left_eval = ? AND right_eval = ?))",
-                           [linguist.strip(), testset_id, int(idx), left, right, right, left]).fetchone():
-                raise AlreadyJudged(f"{linguist.strip()} has judged sentence {int(idx) + 1} of these two systems "
+                           [linguist, testset_id, int(idx), left, right, right, left]).fetchone():
+                raise AlreadyJudged(f"{linguist} has judged sentence {int(idx) + 1} of these two systems "
                                     "already")
             return cur.execute(
                 "INSERT INTO ab_judgements (testset_id, idx, linguist, role, left_eval, right_eval, choice, winner,"
                 " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                [testset_id, int(idx), linguist.strip(), role, left, right, choice, won, utc_now()]).fetchone()[0]
+                [testset_id, int(idx), linguist, role, left, right, choice, won, utc_now()]).fetchone()[0]
 
     def judgements(self, testset_id: str | None = None, systems: Sequence[str] | None = None) -> list[dict]:
         """Judgements (oldest first), optionally of one test set and only between the given evaluations."""

@@ -37,7 +37,8 @@ class GlossaryRepository:
             if (taken := name_taken(cur, "glossaries", name)) is not None:
                 raise GlossaryExistsError(f"a glossary named {taken!r} already exists: choose another name or "
                                           "delete it" + ("" if taken == name else " (names that differ only in "
-                                                                                  "case or width are one name)"))
+                                                                                  "case, width or invisible "
+                                                                                  "characters are one name)"))
             gid = cur.execute(
                 "INSERT INTO glossaries (name, pair, enabled, source_file, created_at) VALUES (?, ?, ?, ?, ?)"
                 " RETURNING id",

@@ -123,6 +123,16 @@ def test_two_evaluations_whose_labels_read_alike_are_two_systems(compare_page, s
     assert not any("Choose two different systems" in w.value for w in at.warning)
 
 
+def test_blind_ab_signs_a_variant_of_a_judges_name_in_as_that_judge(compare_page, store, tmp_path):
+    testset, good, bad = seed_two_systems(store, tmp_path)
+    store.evaluations.record_judgement(testset, 0, "Amal", good, bad, "left")
+    at = _sign_in(compare_page(), "amal\u200b", "linguist")
+    assert any("Signed in as **Amal** (linguist)" in m.value for m in at.markdown)
+    at = _sign_in(compare_page(), "Amal\u202e", "linguist")  # refused with the reason, never signed in
+    assert not at.exception and any("bidirectional" in e.value for e in at.error)
+    assert not any("Signed in as" in m.value for m in at.markdown)
+
+
 def test_blind_ab_sign_in_without_a_role_is_refused(compare_page, store, tmp_path):
     # Enter in the name box submits the form: it signed a lead in as a linguist, the role's default
     seed_two_systems(store, tmp_path)

@@ -115,6 +115,23 @@ def test_judgements_are_stored_and_counted(store, tmp_path):
         store.evaluations.record_judgement(testset, 0, " ", good, bad, "left")
 
 
+def test_a_judge_signing_in_again_under_a_variant_of_the_name_is_the_same_judge(store, tmp_path):
+    # "amal", "Amal" + U+200B, a bidi override, a bell, 3,000 letters: each was a new judge, who judged the same
+    # sentences again (18 votes from 6 "judges" on 3 sentences), counted in the win rates and the gate's A/B votes
+    testset, good, bad = seed_two_systems(store, tmp_path)
+    assert store.evaluations.judge_name("  Amal ") == "Amal"
+    store.evaluations.record_judgement(testset, 0, "Amal", good, bad, "left")
+    for variant in ("amal", "AMAL", "Amal\u200b", "\uff21mal", " Amal\u2060"):
+        assert store.evaluations.judge_name(variant) == "Amal"
+    for bad_name, message in (("\u202eLAMA", "bidirectional"), ("Amal\x07", "control"), ("a" * 3000, "longer"),
+                              ("\u200b", "enter your name")):
+        with pytest.raises(ValueError, match=message):
+            store.evaluations.judge_name(bad_name)
+        with pytest.raises(ValueError):
+            store.evaluations.record_judgement(testset, 1, bad_name, good, bad, "left")
+    assert [j["linguist"] for j in store.evaluations.judgements(testset)] == ["Amal"]
+
+
 def test_reports_hold_settings_scores_pairs_and_escape_text(store, tmp_path):
     testset = store.evaluations.add_testset("<b>bold</b> set", "upload",
                                             [{"source": s, "reference": r, "pair": "en-ar"} for s, r in ROWS])

@@ -115,8 +115,8 @@ def test_names_that_differ_only_in_case_or_width_are_one_name(store):
     from engine.glossary.parsing import GlossaryEntry
 
     store.corpora.add("Clinic", "en-ar", _table())
-    for same in ("clinic", "CLINIC", "\uff23linic"):
-        with pytest.raises(CorpusExistsError, match="'Clinic' already exists.*differ only in case or width"):
+    for same in ("clinic", "CLINIC", "\uff23linic", "Clinic\u200b", "Cli\u00adnic"):  # invisible: two names alike
+        with pytest.raises(CorpusExistsError, match="'Clinic' already exists.*differ only in case, width or invisible"):
             store.corpora.add(same, "en-ar", _table(ROWS[:1]))
     assert [c["name"] for c in store.corpora.list()] == ["Clinic"]
     entries = [GlossaryEntry(source="tea", arabic=("شاي",))]
