@@ -150,10 +150,10 @@ def _md_table(rows: Sequence[Mapping[str, str]]) -> str:
         return "_none_\n"
     columns = list(dict.fromkeys(c for r in rows for c in r))
 
-    def cell(v: object) -> str:
-        return str(v if v is not None else "").replace("|", "\\|").replace("\n", " ")
+    def cell(v: object) -> str:  # every cell shown as written: a corpus name or a model's path in the lineage was
+        return markdown_literal("" if v is None else v)  # Markdown (an image fetched, a javascript: link)
 
-    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines = ["| " + " | ".join(map(cell, columns)) + " |", "|" + "---|" * len(columns)]
     lines += ["| " + " | ".join(cell(r.get(c, "")) for c in columns) + " |" for r in rows]
     return "\n".join(lines) + "\n"
 
@@ -169,8 +169,7 @@ def report_markdown(comparison: Comparison, *, win_rates: Sequence[WinRate] = ()
     parts = [f"# Model comparison — {markdown_literal(comparison.testset['name'])}\n",
              f"Generated {generated_at or _now()} by Tarjama Studio.\n",
              # the settings hold the user's text (the test set's name): shown as written, never as Markdown
-             "## Settings\n", _md_table([{"setting": k, "value": markdown_literal(v)}
-                                         for k, v in settings_rows(comparison)]),
+             "## Settings\n", _md_table([{"setting": k, "value": v} for k, v in settings_rows(comparison)]),
              f"\n## Scores (mean of sentence scores, {comparison.settings.confidence:.0%} bootstrap interval)\n",
              _md_table(score_table(comparison, "sentence"))]
     corpus = score_table(comparison, "corpus")
@@ -181,7 +180,7 @@ def report_markdown(comparison: Comparison, *, win_rates: Sequence[WinRate] = ()
     if lineage:
         parts.append("\n## Lineage\n")
         for model, chain in lineage.items():
-            parts += [f"\n### {model}\n", _md_table([{k: str(v) for k, v in step.items()} for step in chain])]
+            parts += [f"\n### {markdown_literal(model)}\n", _md_table([dict(step) for step in chain])]
     return "\n".join(parts)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 
@@ -130,6 +131,21 @@ def test_a_judge_signing_in_again_under_a_variant_of_the_name_is_the_same_judge(
         with pytest.raises(ValueError):
             store.evaluations.record_judgement(testset, 1, bad_name, good, bad, "left")
     assert [j["linguist"] for j in store.evaluations.judgements(testset)] == ["Amal"]
+
+
+def test_the_markdown_reports_lineage_is_text_not_markup(store, tmp_path):
+    # a corpus named as Markdown and HTML went into the lineage verbatim: an image fetched, a javascript: link
+    testset, good, bad = seed_two_systems(store, tmp_path)
+    hostile = "![x](http://127.0.0.1:9/p.png) <img src=x onerror=alert(1)> [click](javascript:alert(1)) a|b"
+    lineage = {"final *v1*": [{"model": "final", "corpora": hostile, "path": "/m/__init__/x"}]}
+    md = report_markdown(build_comparison(store, [good, bad], FAST), lineage=lineage)
+    section = md.split("## Lineage", 1)[1]
+    unescaped = re.sub(r"\\.", "", section)  # what is left once every backslash-escaped character is taken out
+    for markup in ("!", "[", "<", "*", "_", "(", ")"):
+        assert markup not in unescaped, markup
+    assert "### final \\*v1\\*" in section and "a\\|b" in section and "\\<img" in section
+    row = next(line for line in section.splitlines() if "onerror" in line)
+    assert row.count(" | ") == 2  # one row of three cells: the escaped bar splits nothing
 
 
 def test_reports_hold_settings_scores_pairs_and_escape_text(store, tmp_path):
