@@ -27,6 +27,12 @@ DEGENERATE_RISE = 0.02
 LABELS = {"chrf": "chrF", "bleu": "BLEU", "comet": "COMET"}
 
 
+def p_words(p: float) -> str:
+    """A step's p-value as its sentence and its flag both say it: ``p < 0.001``, ``p = 0.012``, ``p = 0.38`` (the
+    flag said "p = 0.001" where the sentence beside it said "p < 0.001")."""
+    return "p < 0.001" if p < 0.001 else f"p = {p_text(p)}" if p < 0.1 else f"p = {p:.2f}"
+
+
 @dataclass
 class ModelScore:
     """One model of the chain on the test set: ``scores[metric] = (value, low, high)``."""
@@ -64,7 +70,7 @@ class StepResult:
         while digits < 4 and self.delta and float(f"{self.delta:.{digits}f}") == 0:  # never "better: +0.0 chrF"
             digits += 1
         gain = f"{self.delta:+.{digits}f} {label}"
-        p = "p < 0.001" if self.p < 0.001 else f"p = {p_text(self.p)}" if self.p < 0.1 else f"p = {self.p:.2f}"
+        p = p_words(self.p)
         if self.verdict == "better":
             return f"{after_label} is better than {before_label}: {gain}, {p}"
         if self.verdict == "worse":
@@ -224,7 +230,7 @@ def build_scorecard(store, testset_id: str | None = None, settings: CompareSetti
             steps.append(step)
             if step.verdict == "worse":
                 flags.append(f"{after['name']} made {LABELS.get(metric, metric)} worse than {before['name']} "
-                             f"({step.delta:+.2f}, p = {p_text(step.p)})")
+                             f"({step.delta:+.2f}, {p_words(step.p)})")
         rate_before = next(x.degenerate_rate for x in models if x.name == before["name"])
         rate_after = next(x.degenerate_rate for x in models if x.name == after["name"])
         if rate_before is not None and rate_after is not None and rate_after - rate_before > DEGENERATE_RISE + EPSILON:

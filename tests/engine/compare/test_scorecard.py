@@ -75,6 +75,8 @@ def test_a_step_that_made_things_worse_is_flagged(store, tmp_path):
     step = next(s for s in card.steps if s.metric == "chrf")
     assert step.verdict == "worse" and step.delta < 0
     assert any("made chrF worse" in f for f in card.flags)
+    worse_flag = next(f for f in card.flags if "made chrF worse" in f)  # the p as the sentence beside it says it
+    assert worse_flag.endswith(f"{step.delta:+.2f}, {step.sentence('a', 'b').rsplit(', ', 1)[1]})")
     assert any("degenerate" in f and "reward hacking" in f for f in card.flags)
 
 
@@ -134,6 +136,9 @@ def test_the_plain_words_of_a_step():
     assert step.sentence("cold-start", "SFT") == "cold-start is better than SFT: +2.4 chrF, p = 0.012"
     worse = StepResult("a", "b", "bleu", -1.0, -2.0, -0.2, 0.0004, True)
     assert worse.sentence("final", "cold-start") == "final is worse than cold-start: -1.0 BLEU, p < 0.001"
+    from engine.compare.scorecard import p_words
+
+    assert p_words(1 / 1001) == "p < 0.001" and p_words(0.0012) == "p = 0.001" and p_words(0.38) == "p = 0.38"
     tiny = StepResult("a", "b", "chrf", 0.04, 0.01, 0.07, 0.003, True)  # it read "better than SFT: +0.0 chrF"
     assert tiny.sentence("cold-start", "SFT") == "cold-start is better than SFT: +0.04 chrF, p = 0.003"
 
