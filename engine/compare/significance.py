@@ -119,13 +119,35 @@ def smallest_p(n_differing: int) -> float:
     return 1.0 if n_differing <= 1 else min(1.0, 2.0 ** (1 - n_differing))
 
 
+def _sign_flip_p(diff: np.ndarray, n_trials: int, rng: np.random.Generator) -> float:
+    """Approximate randomisation's two-sided p of the mean of ``diff``: each trial flips the sign of every
+    sentence's difference (swaps the two systems' scores) with probability ½, and counts when the absolute mean
+    reaches the observed one; never below :func:`smallest_p` of the sentences that differ."""
+    observed = abs(float(diff.mean()))
+    hits = 0
+    for start in range(0, n_trials, CHUNK):
+        size = min(CHUNK, n_trials - start)
+        signs = rng.integers(0, 2, size=(size, len(diff))) * 2 - 1
+        stats = np.abs((signs * diff).mean(axis=1))
+        hits += int(np.sum(stats >= observed - 1e-12 * max(1.0, observed)))
+    return max((hits + 1) / (n_trials + 1), smallest_p(int(np.count_nonzero(diff))))
+
+
+BOOTSTRAP_GUARD_SEED = 7919
+"""Added to a bootstrap test's seed for the randomisation test that bounds its p (a draw of its own)."""
+
+
 def paired_bootstrap(a: Sequence[float] | np.ndarray, b: Sequence[float] | np.ndarray, *, n_resamples: int = 1000,
                      confidence: float = 0.95, seed: int = 0) -> PairedResult:
     """Paired bootstrap resampling of the mean difference B − A.
 
     The p-value is two-sided: the share of resampled differences, centred on their mean (the null
-    hypothesis of no difference), whose absolute value reaches the observed absolute difference, and never below
-    :func:`smallest_p` of the sentences that differ. Identical systems give a difference of 0 and p = 1.
+    hypothesis of no difference), whose absolute value reaches the observed absolute difference — and never below
+    the p of approximate randomisation on the same sentences (:func:`_sign_flip_p`, ``n_resamples`` trials of a draw
+    of its own), nor :func:`smallest_p` of the sentences that differ. The null-centred bootstrap is too quick to
+    call a difference on few sentences — with no true difference it said p < 0.05 in 13 % of tests on 6 sentences,
+    8 % on 15–20 — while randomisation is exact under the null that the two systems are exchangeable; on a test
+    set of hundreds of sentences the two agree. Identical systems give a difference of 0 and p = 1.
     """
     a, b = _pair(a, b)
     diff = b - a
@@ -134,7 +156,7 @@ def paired_bootstrap(a: Sequence[float] | np.ndarray, b: Sequence[float] | np.nd
     centred = np.abs(samples - samples.mean())
     tol = 1e-12 * max(1.0, abs(observed))
     p = (int(np.sum(centred >= abs(observed) - tol)) + 1) / (n_resamples + 1)
-    p = max(p, smallest_p(int(np.count_nonzero(diff))))
+    p = max(p, _sign_flip_p(diff, n_resamples, np.random.default_rng(seed + BOOTSTRAP_GUARD_SEED)))
     return PairedResult(float(a.mean()), float(b.mean()), Interval(observed, *_percentiles(samples, confidence)),
                         min(1.0, p), "bootstrap", len(a))
 
@@ -151,15 +173,8 @@ def approximate_randomisation(a: Sequence[float] | np.ndarray, b: Sequence[float
     """
     a, b = _pair(a, b)
     diff = b - a
-    observed = abs(float(diff.mean()))
     rng = np.random.default_rng(seed)
-    hits = 0
-    for start in range(0, n_trials, CHUNK):
-        size = min(CHUNK, n_trials - start)
-        signs = rng.integers(0, 2, size=(size, len(diff))) * 2 - 1
-        stats = np.abs((signs * diff).mean(axis=1))
-        hits += int(np.sum(stats >= observed - 1e-12 * max(1.0, observed)))
-    p = max((hits + 1) / (n_trials + 1), smallest_p(int(np.count_nonzero(diff))))
+    p = _sign_flip_p(diff, n_trials, rng)
     samples = bootstrap_means(diff, n_trials, rng)[0]
     return PairedResult(float(a.mean()), float(b.mean()),
                         Interval(float(diff.mean()), *_percentiles(samples, confidence)), min(1.0, p),
@@ -265,17 +280,20 @@ def corpus_paired_test(a: CorpusStatistics, b: CorpusStatistics, *, method: str 
         diffs.append(b.resampled(idx) - a.resampled(idx))
     boot = np.concatenate(diffs)
     tol = 1e-9 * max(1.0, abs(observed))
-    if method == "bootstrap":
-        hits = int(np.sum(np.abs(boot - boot.mean()) >= abs(observed) - tol))
-    else:
-        hits = 0
-        for start in range(0, n_resamples, CHUNK):
-            swap = rng.integers(0, 2, size=(min(CHUNK, n_resamples - start), n)).astype(bool)
-            shuffled_a = np.where(swap[:, :, None], b.stats[None], a.stats[None]).sum(axis=1)
-            shuffled_b = np.where(swap[:, :, None], a.stats[None], b.stats[None]).sum(axis=1)
-            trial = np.abs(a.scores(shuffled_b) - a.scores(shuffled_a))
-            hits += int(np.sum(trial >= abs(observed) - tol))
+    # approximate randomisation: the chosen test, or (bootstrap) the floor of its p, as for sentence scores — the
+    # null-centred bootstrap of corpus chrF said p < 0.05 in 12 % of tests with no true difference on 8 sentences,
+    # 6 % on 100. A trial's swapped sums are A's (B's) total plus (minus) the swapped rows' B − A: one matrix product
+    hits = 0
+    ar_rng = rng if method == "randomisation" else np.random.default_rng(seed + BOOTSTRAP_GUARD_SEED)
+    total_a, total_b, moved = a.stats.sum(axis=0), b.stats.sum(axis=0), b.stats - a.stats
+    for start in range(0, n_resamples, CHUNK):
+        swap = ar_rng.integers(0, 2, size=(min(CHUNK, n_resamples - start), n)).astype(np.float64)
+        shift = swap @ moved
+        trial = np.abs(a.scores(total_b - shift) - a.scores(total_a + shift))
+        hits += int(np.sum(trial >= abs(observed) - tol))
     p = max((hits + 1) / (n_resamples + 1), smallest_p(int(np.any(a.stats != b.stats, axis=1).sum())))
+    if method == "bootstrap":
+        p = max(p, (int(np.sum(np.abs(boot - boot.mean()) >= abs(observed) - tol)) + 1) / (n_resamples + 1))
     return PairedResult(score_a, score_b, Interval(observed, *_percentiles(boot, confidence)), min(1.0, p), method, n)
 
 
