@@ -99,6 +99,11 @@ def load_demo_corpora(studio: Services, demo_dir: Path = DEMO_DIR) -> list[int]:
     for prefs, corpora in ((False, DEMO_CORPORA), (True, PREFS_CORPORA)):
         for name, pair in corpora.items():
             existing = studio.store.corpora.by_name(name)
+            if existing and not _is_demo_corpus(existing, pair):  # a corpus of the user's took the demo's name: it
+                raise ValueError(  # was taken for the demo's (an fr-ar corpus of 2 segments as the EN→AR corpus)
+                    f"cannot set up the demo: a corpus of yours is named {name!r} ({existing['pair']}, from "
+                    f"{existing['source_file'] or 'no file'}) — the demo's corpora take that name: delete it on the "
+                    "Data page, or add it again under another name first")
             if existing:
                 ids.append(existing["id"])
                 continue
@@ -111,11 +116,18 @@ def load_demo_corpora(studio: Services, demo_dir: Path = DEMO_DIR) -> list[int]:
                 )
             except CorpusExistsError as exc:  # stored meanwhile by the same set-up in another tab: the same corpus
                 stored = studio.store.corpora.by_name(name)
-                if stored is None:  # a corpus of the user's named the same up to case or width
-                    raise ValueError(f"cannot set up the demo: {exc} — rename or delete it on the Data page") from exc
+                if stored is None or not _is_demo_corpus(stored, pair):  # a corpus of the user's, named alike
+                    raise ValueError(f"cannot set up the demo: {exc} — delete it on the Data page, or add it again "
+                                     "under another name first") from exc
                 corpus_id = stored["id"]
             ids.append(corpus_id)
     return ids
+
+
+def _is_demo_corpus(row: dict, pair: str) -> bool:
+    """Whether a stored corpus is the demo's of ``pair`` (stored by :func:`load_demo_corpora`: its pair, and a
+    source file of the demo's), not a corpus of the user's that took its name."""
+    return row["pair"] == pair and str(row.get("source_file") or "").endswith(" (demo)")
 
 
 def shipped_model_record(model_dir: Path = DEMO_MODEL_DIR) -> dict | None:

@@ -63,6 +63,30 @@ def test_a_demo_name_taken_by_the_users_own_corpus_is_said_not_raised(open_page,
     assert sum("a corpus named 'DEMO-en-ar' already exists" in e.value for e in at.error) == 1
 
 
+def test_a_corpus_of_the_users_with_a_demo_corpus_exact_name_is_not_taken_for_it(open_page, store):
+    # an fr-ar corpus of 2 segments named demo-en-ar: the set-up took it for the demo's EN→AR corpus, never loaded
+    # the real one, and the pickers and "train from scratch" used it as the demo model's training data
+    from engine.demo import shipped_model_record
+
+    if shipped_model_record() is None:
+        pytest.skip("no shipped demo model in data/demo/model")
+    import pyarrow as pa
+
+    from engine.store.corpora import SEGMENT_COLUMNS
+
+    row = {"line": 1, "source": "Bonjour.", "target": "صباح الخير.", "pair": "fr-ar", "split": "train",
+           "norm_key": "bonjour"}
+    store.corpora.add("demo-en-ar", "fr-ar", pa.table({c: [row.get(c)] for c in SEGMENT_COLUMNS}),
+                      source_file="mine.tsv")
+    at = open_page()
+    at.button(key="start-demo").click()
+    at.run(timeout=120)
+    assert not at.exception
+    assert any("a corpus of yours is named 'demo-en-ar' (fr-ar, from mine.tsv)" in e.value and "delete it on the Data"
+               in e.value for e in at.error)
+    assert store.models.get("demo-sft") is None and [c["name"] for c in store.corpora.list()] == ["demo-en-ar"]
+
+
 def test_a_registered_sft_model_is_named_where_the_loop_stands(open_page, tiny_policy):
     """Found on the tour (test-artifacts/tour/03-start.png): after the demo set-up the ticked SFT step still said
     "Set up the demo below", and the set-up section was gone."""
