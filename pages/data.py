@@ -135,28 +135,58 @@ def _show_problems(errors, hints) -> None:
             st.caption(f"… and {len(errors) - 2000} more")
 
 
+def _rejection(errors: list) -> str:
+    """Why nothing was stored, counting the lines with problems apart from a problem of the whole file (which has
+    no line: a UTF-16 file read "1 line(s) have problems")."""
+    lines = len({e.line for e in errors if e.line})
+    parts = ([f"{counted(lines, 'line')} {'has' if lines == 1 else 'have'} problems"] if lines else []) + (
+        ["the file as a whole cannot be read"] if any(not e.line for e in errors) else [])
+    return f"Rejected: {' and '.join(parts)}. Nothing was stored."
+
+
 def _add(name: str, data: bytes, options: PrepareOptions, filename: str) -> None:
+    """Store the corpus and run the page again, which shows the result (:func:`_show_added`) with the header's count
+    and the browser's corpus up to date — drawn before the add, they showed the page as it was before it."""
     try:
         corpus_id, prepared = services().add_corpus(name, data, options, filename=filename)
     except CorpusRejected as exc:
-        st.error(f"Rejected: {len({e.line for e in exc.errors})} line(s) have problems. Nothing was stored.")
+        st.error(_rejection(exc.errors))
         _show_problems(exc.errors, exc.hints)
         return
     except (CorpusExistsError, ValueError) as exc:
         st.error(str(exc))
         return
+    st.session_state["browse-corpus"] = corpus_id  # the browser opens on the corpus just added
+    st.session_state["data-added"] = (corpus_id, prepared, options)
+    st.rerun()
+
+
+def _show_added() -> None:
+    """What the add of the run before stored (once)."""
+    if (added := st.session_state.pop("data-added", None)) is None:
+        return
+    corpus_id, prepared, options = added
+    stored = services().store.corpora.get(corpus_id)
+    if stored is None:  # deleted meanwhile
+        return
     report = prepared.report()
-    stored = services().store.corpora.get(corpus_id)["name"]  # as stored (spaces collapsed), shown as plain text
-    st.success(f"Stored corpus “{markdown_literal(stored)}” (id {corpus_id}): {counted(report['n_rows'], 'segment')} — "
-               f"train {report['splits']['train']}, valid {report['splits']['valid']}, "
-               f"test {report['splits']['test']}.")
+    st.success(f"Stored corpus “{markdown_literal(stored['name'])}” (id {corpus_id}): "
+               f"{counted(report['n_rows'], 'segment')} — train {report['splits']['train']}, valid "
+               f"{report['splits']['valid']}, test {report['splits']['test']}.")
     st.caption(f"Read {report['n_rows_read']} rows; removed {report['n_exact_duplicates']} exact and "
                f"{report['n_normalised_duplicates']} normalised duplicates; skipped {report['n_rejected_rows']} "
                "rejected rows.")
+    empty = [split for split, share in (("valid", options.valid_fraction), ("test", options.test_fraction))
+             if share and not report["splits"][split]]
+    if empty:  # a 9-row corpus at 5 % rounds to no row: stored with no validation or test rows, and nothing said
+        st.warning(f"The {' and '.join(empty)} split{'s are' if len(empty) > 1 else ' is'} empty: "
+                   f"{counted(report['n_rows'], 'segment')} are too few for the share asked (a split takes whole "
+                   "sources, and training keeps one at least). Give a row count instead, or add more rows.")
     if prepared.errors:
         _show_problems(prepared.errors, prepared.file_hints)
 
 
+_show_added()
 upload_tab, import_tab, browse_tab, glossary_tab = st.tabs(
     ["Upload", "Import a Hugging Face dataset", "Browse corpora", "Glossaries"])
 

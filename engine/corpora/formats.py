@@ -87,7 +87,7 @@ class ParsedRows:
 
     ``rows`` holds ``(line, source, target)`` for every structurally sound row; ``errors`` the others.
     ``fatal`` is set when the file as a whole cannot be read (then ``rows`` is empty).
-    ``n_rows_read`` counts the data rows seen (blank lines and the header excluded).
+    ``n_rows_read`` counts the data rows seen (blank lines and the header excluded), malformed CSV records too.
     """
 
     rows: list[tuple[int, str, str]] = field(default_factory=list)
@@ -95,6 +95,9 @@ class ParsedRows:
     hints: list[str] = field(default_factory=list)
     n_rows_read: int = 0
     fatal: bool = False
+    n_malformed: int = 0
+    """CSV records the reader could not parse (each an error): read, though no row comes of them — left out of
+    ``n_rows_read``, the page said "Read 2 rows … skipped 2 rejected rows" beside 2 stored."""
 
 
 # --- File names ---------------------------------------------------------------------------------
@@ -330,6 +333,7 @@ def csv_records(text: str, parsed: ParsedRows, bad_lines: Set[int] = frozenset()
                 return
             detail = f"{exc}: a quote opened on this line is never closed" if "end of data" in str(exc) else exc
             parsed.errors.append(RowError(start, MALFORMED_CSV.format(detail=detail)))
+            parsed.n_malformed += 1
             continue
         if fields:
             readable = not bad_lines or not any(line in bad_lines for line in range(start, reader.line_num + 1))
@@ -370,7 +374,7 @@ def _extract_columns(
             n_blank += 1
         else:
             errors.append(RowError(line, WRONG_COLUMN_COUNT.format(expected=expected, found=len(fields))))
-    parsed.n_rows_read = n_read - n_blank
+    parsed.n_rows_read = n_read - n_blank + parsed.n_malformed
 
 
 def _nothing_read(parsed: ParsedRows, reason: str) -> None:

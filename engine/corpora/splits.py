@@ -71,9 +71,10 @@ def assign_split_codes(
     order = np.random.default_rng(seed).permutation(n_groups)
     cumulative = np.cumsum(np.bincount(codes, minlength=n_groups)[order])
     # a fraction leaves training at least one group: rounded half up, 0.45 + 0.45 of 10 rows (or 0.25 + 0.25 of 2)
-    # took every row, and the corpus was stored with an empty train split; a row count takes what it asks for
+    # took every row, and the corpus was stored with an empty train split — one group too (a one-line corpus, or
+    # one source with several translations, went wholly to valid or test); a row count takes what it asks for
     def limit(share: Share) -> int:
-        return n_groups if isinstance(share, int) or n_groups == 1 else n_groups - 1
+        return n_groups if isinstance(share, int) else n_groups - 1
 
     end_test = min(_groups_taken(cumulative, 0, split_size(test, n_rows)), limit(test))
     end_valid = max(end_test, min(_groups_taken(cumulative, end_test, split_size(valid, n_rows)), limit(valid)))
@@ -91,7 +92,7 @@ def assign_splits(
     ``valid`` and ``test`` are fractions of the rows (floats in [0, 1)) or row counts (ints). Because
     groups are never cut, a split may overshoot its size by less than one group; a count larger than
     the rows available simply takes them all (test first, then valid). Fractions always leave training one
-    group at least (when there are two).
+    group at least.
     """
     codes = assign_split_codes(source_keys, valid=valid, test=test, seed=seed)
     return [SPLIT_NAMES[code] for code in codes.tolist()]

@@ -117,6 +117,30 @@ def _upload(at, name: str, content: bytes):
     return at
 
 
+def test_after_an_add_the_header_and_the_browser_show_the_new_corpus_and_empty_splits_are_said(open_page, store):
+    # drawn before the add, the header still counted the corpora before it and the browser stayed on the previous
+    # corpus; a 4-row corpus at 5 % was stored with empty valid and test splits and nothing said
+    at = _paste(open_page("data"), GOOD, "phrases")
+    at.button(key="upload-add").click().run()
+    at = _paste(at, "Thank you.\tشكرا.\nGood night.\tتصبح على خير.", "second")
+    at.button(key="upload-add").click().run()
+    assert not at.exception
+    second = store.corpora.by_name("second")["id"]
+    assert next(m for m in at.metric if m.label == "Corpora").value == "2"
+    assert at.selectbox(key="browse-corpus").value == second
+    assert any("Stored corpus “second”" in s.value for s in at.success)
+    assert any("The valid and test splits are empty" in w.value for w in at.warning)
+    at.run()  # said once, not at every rerun
+    assert not any("Stored corpus" in s.value for s in at.success)
+
+
+def test_a_file_that_cannot_be_read_as_a_whole_is_not_counted_as_a_line(open_page, store):
+    at = _upload(open_page("data"), "phrases.tsv", GOOD.encode("utf-16-le"))  # no BOM: a whole-file problem
+    at.button(key="upload-add").click().run()
+    assert any(e.value.startswith("Rejected: the file as a whole cannot be read.") for e in at.error), \
+        [e.value for e in at.error]
+
+
 def test_an_empty_file_says_so_and_every_known_extension_is_offered(open_page, store):
     # a 0-byte upload greyed out both buttons and said nothing; .tab and .ndjson were refused by the uploader
     from engine.corpora.formats import EXTENSIONS
@@ -166,7 +190,7 @@ def test_hostile_file_is_rejected_with_every_line_and_reason_in_the_table(open_p
     at = _upload(open_page("data"), "hostile.jsonl", hostile)
     at.button(key="upload-add").click().run()
     assert not at.exception, [e.message for e in at.exception]
-    assert any("Rejected: 6 line(s) have problems. Nothing was stored." in e.value for e in at.error)
+    assert any("Rejected: 6 lines have problems. Nothing was stored." in e.value for e in at.error)
     table = at.dataframe[0].value
     assert list(table["line"]) == [1, 2, 3, 4, 5, 6]
     assert list(table["reason"]) == [

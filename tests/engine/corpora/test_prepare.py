@@ -146,6 +146,15 @@ def test_skip_invalid_rows_keeps_the_valid_ones_and_lists_the_rest() -> None:
     json.dumps(report)
 
 
+def test_a_malformed_csv_record_skipped_counts_as_read() -> None:
+    # "Read 2 rows … skipped 1 rejected row" beside 2 stored: the record the reader could not parse was not counted
+    corpus = prepare_corpus('Hello,مرحبا\na,"b"c\nThanks,شكرا\n'.encode(), options(format="csv",
+                                                                                   skip_invalid_rows=True))
+    report = corpus.report()
+    assert [e.line for e in corpus.errors] == [2] and report["n_rows"] == 2 and report["n_rejected_rows"] == 1
+    assert report["n_rows_read"] == 3
+
+
 def test_skip_invalid_rows_still_rejects_when_nothing_is_valid() -> None:
     with pytest.raises(CorpusRejected) as raised:
         prepare_corpus(tsv("\tمرحبا.", "Hi\t"), options(skip_invalid_rows=True))

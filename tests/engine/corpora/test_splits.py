@@ -46,12 +46,18 @@ def test_impossible_sizes_raise(valid: object, test: object) -> None:
 
 @pytest.mark.parametrize(("n", "valid", "test", "expected"), [
     (10, 0.45, 0.45, {"train": 1, "valid": 4, "test": 5}), (2, 0.25, 0.25, {"train": 1, "test": 1}),
-    (1, 0.45, 0.45, {"train": 1}),
+    (1, 0.45, 0.45, {"train": 1}), (1, 0.5, 0.0, {"train": 1}),  # one line at 0.5 went wholly to valid
     (10, 0.95, 1, {"train": 1, "valid": 8, "test": 1}),  # a count beside a fraction: the fraction still leaves one
 ])
 def test_fractions_leave_training_a_group_after_rounding(n, valid, test, expected) -> None:
     # rounded half up, the form's fractions took every row and the corpus was stored with no training rows
     assert Counter(assign_splits(KEYS[:n], valid=valid, test=test, seed=0)) == expected
+
+
+def test_one_source_with_several_translations_stays_in_training() -> None:
+    # one sentence with four Arabic translations, 0.25 / 0.25: every row went to test
+    assert assign_splits(["s0"] * 4, valid=0.25, test=0.25, seed=0) == ["train"] * 4
+    assert assign_splits(["s0"] * 4, valid=0, test=2, seed=0) == ["test"] * 4  # a count takes what it asks for
 
 
 def test_fractions_round_half_up() -> None:
@@ -85,5 +91,5 @@ def test_a_source_never_lands_in_two_splits(keys: list[str], valid: float, test:
             assert counts[name] == 0
         else:
             assert counts[name] <= wanted + biggest_group - 1  # overshoots by less than one group
-    if len(group_sizes) > 1:  # fractions leave training something
+    if keys:  # fractions leave training something, of one source too
         assert counts["train"] > 0
