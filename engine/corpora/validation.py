@@ -128,9 +128,17 @@ _LETTER = re.compile(r"[^\W\d_]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+"""A web or e-mail address, which a translation keeps as written."""
+
+
 def arabic_share(text: str) -> float | None:
     """Share of Arabic-script letters among all letters of ``text``; ``None`` when it has no letter. The tatweel
-    (a stretch of the line, which Python counts as a letter) is none: ``ـــ`` passed as an Arabic target."""
+    (a stretch of the line, which Python counts as a letter) is none: ``ـــ`` passed as an Arabic target. Web and
+    e-mail addresses are left out: a translation keeps them as written, and ``تفضل بزيارة https://www.example.com/help
+    للدعم.`` was refused as "not in Arabic script"."""
+    if ("@" in text or "://" in text or "www." in text.casefold()) and not text.isascii():
+        text = _ADDRESS.sub(" ", text)
     if text.isascii():
         return 0.0 if _ASCII_LETTER.search(text) else None
     if TATWEEL in text:

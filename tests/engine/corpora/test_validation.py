@@ -44,6 +44,11 @@ def test_validate_rows_agrees_with_row_problems(rows: list[tuple[str, str]], pai
         ("ﻣﺮﺣﺒﺎ", 1.0),  # presentation forms are
         ("ab مر", 0.5),
         ("café مر", 2 / 6),
+        # a web or e-mail address is kept as written: such targets were refused as "not in Arabic script"
+        ("تفضل بزيارة https://www.example.com/help للدعم.", 1.0),
+        ("راسلني على john.smith@example.com", 1.0),
+        ("زر www.Example.com الآن", 1.0),
+        ("Visit https://example.com", 0.0),
     ],
 )
 def test_arabic_share(text: str, share: float | None) -> None:
