@@ -35,6 +35,7 @@ from studio.components.arabic import arabic_cell, arabic_text
 from studio.components.glossary import terminology_section
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor, start_once
+from studio.components.messages import show_error
 from studio.components.mqm_panel import mqm_panel
 from studio.components.pickers import corpus_picker
 from studio.components.scorecard import scorecard_panel
@@ -192,7 +193,7 @@ def evaluate_section() -> None:
                     st.error("The file was rejected, nothing was stored:\n\n" + "\n".join(
                         f"- line {e.line}: {e.reason}" for e in exc.errors[:20]))
                 except ValueError as exc:
-                    st.error(str(exc))
+                    show_error(exc)
                 else:
                     if added in before:  # the same sentences are stored once, under the name they came with first
                         st.info(f"These {len(rows)} sentences are already the test set "
@@ -209,7 +210,7 @@ def evaluate_section() -> None:
             try:
                 plan = plan_evaluation(config, store)
             except (ValueError, LookupError) as exc:
-                st.error(str(exc))
+                show_error(exc)
             else:
                 st.session_state["cmp-focus"] = {"testset": plan.testset_id, "keys": [s.key for s in plan.systems]}
                 if plan.all_cached:
@@ -220,7 +221,7 @@ def evaluate_section() -> None:
                     try:
                         started = start_once("evaluate", config)
                     except (ValueError, LookupError) as exc:
-                        st.error(str(exc))
+                        show_error(exc)
                     else:
                         if started:
                             # said on the page beside its run, not only in the run's log

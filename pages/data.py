@@ -30,6 +30,7 @@ from studio.components.arabic import bidi_table
 from studio.components.charts import length_histogram
 from studio.components.glossary import glossary_manager
 from studio.components.header import workspace_header
+from studio.components.messages import show_error
 from studio.components.pickers import corpus_label
 from studio.state import services
 
@@ -154,7 +155,7 @@ def _add(name: str, data: bytes, options: PrepareOptions, filename: str) -> None
         _show_problems(exc.errors, exc.hints)
         return
     except (CorpusExistsError, ValueError) as exc:
-        st.error(str(exc))
+        show_error(exc)
         return
     st.session_state["browse-corpus"] = corpus_id  # the browser opens on the corpus just added
     st.session_state["data-added"] = (corpus_id, prepared, options)
@@ -201,7 +202,7 @@ with upload_tab:
             filename = safe_display_name(uploaded.name)
             fmt_default = detect_format(filename)
         except (UnsafeFilename, ValueError) as exc:
-            st.error(f"This file name cannot be used: {exc}")
+            show_error(f"This file name cannot be used: {exc}")
             uploaded = None
         else:
             data = uploaded.getvalue()
@@ -264,7 +265,7 @@ with import_tab:
                 with st.spinner("Reading the dataset…"):
                     jsonl = dataset_to_jsonl(location.strip(), src_field, tgt_field, hf_split, limit or None)
             except DatasetImportError as exc:
-                st.error(str(exc))
+                show_error(exc)
             else:
                 from dataclasses import replace
 
@@ -308,7 +309,7 @@ with browse_tab:
                 try:
                     delete_corpus(services().store, corpus_id)
                 except CorpusInUse as exc:
-                    st.error(f"Not deleted: {exc}.")
+                    show_error(f"Not deleted: {exc}.")
                 else:
                     st.rerun()
 

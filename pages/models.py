@@ -33,6 +33,7 @@ from engine.models.registry import (
 from engine.promotion.gate import is_gated
 from studio.components.exports import zip_download
 from studio.components.header import workspace_header
+from studio.components.messages import show_error
 from studio.components.promotion_gate import gate_panel, schedule_panel
 from studio.state import services
 
@@ -199,7 +200,7 @@ if models:
                 try:
                     promote(store, chosen, confirm_name=typed.strip())
                 except RegistryError as exc:
-                    st.error(str(exc))
+                    show_error(exc)
                 else:
                     flash(f"{chosen} is now the production model" + (f" (was {current})." if current else "."))
     with rollback_col:
@@ -238,7 +239,7 @@ if models:
                 with st.spinner(f"Exporting {chosen}…"):
                     folder = export_standalone(store, chosen, export_dir(workspace, chosen), dtype=dtype)
             except (RegistryError, OSError, ValueError) as exc:
-                st.error(f"Cannot export {chosen}: {exc}")
+                show_error(f"Cannot export {chosen}: {exc}")
             else:
                 st.session_state["models-export-folder"] = str(folder)
                 st.success(f"Exported to `{folder}`")
@@ -254,7 +255,7 @@ if models:
                 try:
                     stage = restore(store, chosen)
                 except RegistryError as exc:
-                    st.error(str(exc))
+                    show_error(exc)
                 else:
                     flash(f"{chosen} is restored (stage {stage}).")
         elif st.button("Archive", key="models-archive", disabled=row["stage"] == "production",
@@ -263,7 +264,7 @@ if models:
             try:
                 archive(store, chosen)
             except RegistryError as exc:
-                st.error(str(exc))
+                show_error(exc)
             else:
                 flash(f"{chosen} is archived.")
 

@@ -17,6 +17,7 @@ from engine.store.clock import utc_now
 from studio.components.arabic import bidi_table
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form
+from studio.components.messages import show_error
 from studio.components.monitor_charts import measure_chart
 from studio.components.stored_toggle import stored_toggle
 from studio.endpoint import running_endpoint, start_endpoint, stop_endpoint
@@ -97,7 +98,7 @@ with st.expander("Settings: review sampling, QE model, baseline and alert rule")
         try:
             save_settings(store, edited_over(load_settings(store), shown, submitted))
         except ValueError as exc:
-            st.error(str(exc))
+            show_error(exc)
         else:
             settings = load_settings(store)
             st.session_state["mon-settings::drawn"] = drawn + 1

@@ -21,6 +21,7 @@ from studio.components.exports import preference_export
 from studio.components.follow import follow_newest
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, run_monitor, start_once
+from studio.components.messages import show_error
 from studio.components.pickers import corpus_picker, glossary_widget, model_picker, run_picker
 from studio.components.presets import preset_choice
 from studio.state import services
@@ -59,7 +60,7 @@ with generate_tab:
             try:
                 started = start_once("generate", config)
             except ValueError as exc:
-                st.error(str(exc))
+                show_error(exc)
             else:
                 if started:
                     st.rerun()
@@ -89,7 +90,7 @@ with score_tab:
             plan = fusion_plan(config)
             started = start_once("score", config)
         except (FusionError, ValueError) as exc:
-            st.error(str(exc))
+            show_error(exc)
         else:
             st.info(plan.describe())
             if started:

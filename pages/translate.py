@@ -44,6 +44,7 @@ from studio.components.glossary import glossary_picker, highlighted_source, high
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, remember_start, repeated_start, run_monitor
 from studio.components.linguist import LINGUIST
+from studio.components.messages import show_error
 from studio.components.pickers import model_picker
 from studio.components.rtl_editor import rtl_text_area
 from studio.components.span_marker import span_marker
@@ -86,7 +87,7 @@ if linguist is None:
         try:
             _sign_in(name or "")
         except JudgementError as exc:
-            st.error(str(exc))
+            show_error(exc)
         else:
             st.rerun()
     st.stop()
@@ -153,7 +154,7 @@ def _next_queue_item(queue_id: int, item_key: str) -> dict | None:
         with st.spinner("Preparing the next item…"):
             found = next_item(store, queue_id, linguist)
     except (ValueError, LookupError, OSError) as exc:
-        st.error(str(exc))
+        show_error(exc)
     else:
         if found is None:
             st.success("Nothing left for you in this queue. Thank you!")
@@ -349,9 +350,12 @@ def translate_section() -> None:
         model = c2.selectbox("Model version", policies, key="tr-model",
                              index=policies.index(model_default) if model_default in policies else 0,
                              help="The production model when there is one, else the newest SFT model.")
-        rm = c3.selectbox("Reward model", reward_models or [None], key="tr-rm",
-                          index=_rm_index(model), format_func=rm_choice_label,
-                          help="Ranks the candidates; the top 3 are shown first.")
+        if st.session_state.get("tr-rm::for") != model:  # another model: the reward model that serves it (a keyed
+            st.session_state["tr-rm::for"] = model  # select box kept the one chosen for the model before)
+            st.session_state["tr-rm"] = (reward_models or [None])[_rm_index(model)]
+        rm = c3.selectbox("Reward model", reward_models or [None], key="tr-rm", format_func=rm_choice_label,
+                          help="Ranks the candidates; the top 3 are shown first. Set to the one that serves the "
+                               "model chosen, when the model changes.")
         model_format = _prompt_format(model)
         terms_in_prompt = glossary_column.checkbox(
             "Glossary terms in the prompt", value=model_format == "instruction",
@@ -397,7 +401,7 @@ def translate_section() -> None:
                     request_id = record(store, translation, linguist=linguist, detected=detected)
                     log_served(store, [served_from_translation(translation, request_id)])
                 except (ValueError, LookupError, OSError) as exc:
-                    st.error(str(exc))
+                    show_error(exc)
                 else:
                     st.session_state[REQUEST] = request_id
                     st.query_params["request"] = request_id
@@ -410,7 +414,27 @@ def translate_section() -> None:
         if st.query_params.get("request") != st.session_state[REQUEST]:
             st.query_params["request"] = st.session_state[REQUEST]
         st.divider()
+        if policies:
+            _say_if_settings_changed(st.session_state[REQUEST], source, model,
+                                     _pair_of(source, lang)[0] if source.strip() else None)
         feedback(st.session_state[REQUEST], "tr")
+
+
+def _say_if_settings_changed(request_id: str, source: str, model: str, pair: str | None) -> None:
+    """Say so when the candidates below are not what the settings above would translate: another source, model or
+    language was chosen since (they stayed under selectors naming another model, with nothing said, and a judgement
+    was given believing it was of that model)."""
+    request = store.feedback.request(request_id)
+    if request is None:
+        return
+    changed = [what for what, now, then in (("source", " ".join(source.split()), " ".join(request["source"].split())),
+                                            ("model", model, request["model"]), ("language", pair, request["pair"]))
+               if now and now != then]
+    if changed:
+        st.warning(f"The {' and '.join(changed)} above changed since these candidates were made: they are "
+                   f"{markdown_literal(request['model'])}'s translation of the source shown below "
+                   f"({request['pair']}). Click *Translate* for the settings above; a judgement below is of what it "
+                   "shows.", icon=":material/history:")
 
 
 
@@ -461,7 +485,7 @@ def create_queue_section() -> None:
                     if measure is not None:
                         services().supervisor.start("queue_order", measure, title=f"Order queue {q_name} by {q_order}")
                 except (ValueError, LookupError, JudgementError) as exc:
-                    st.error(str(exc))
+                    show_error(exc)
                 else:
                     st.session_state["tr-queue"] = new_id
                     st.rerun()
@@ -526,6 +550,9 @@ def review_queue_section() -> None:
 
 
 
+BATCH_RUNS_SHOWN = 50  # how many batch runs (newest first) the Batch translation tab offers
+
+
 def batch_section() -> None:
     """Batch translation: a file translated by a job, downloadable when done."""
     if not policies:
@@ -561,14 +588,24 @@ def batch_section() -> None:
                             config, upload=staged.token, upload_name=staged.name),
                             title=f"Batch translation of {staged.name}")
                     except (BatchUploadError, ValueError, LookupError) as exc:
-                        st.error(str(exc))
+                        show_error(exc)
                     else:
                         remember_start("translate_batch", submission, f"Run {run_id}")
+                        st.session_state["tr-batch-pick"] = run_id  # the tab follows the run it started
                         st.rerun()
-        latest = store.runs.list(kinds=("translate_batch",), limit=1)
-        if latest:
-            run = latest[0]
-            run_monitor(run["id"], key="tr-batch-run", charts=[("Sources per second", ["sources_per_s"])])
+        # every batch run of the workspace, newest first: the tab showed the newest alone, so one started (or
+        # cancelled) by anyone took a finished run's translations and downloads off every linguist's page for good
+        runs = {r["id"]: r for r in store.runs.list(kinds=("translate_batch",), limit=BATCH_RUNS_SHOWN)}
+        if runs:
+            if st.session_state.get("tr-batch-pick") not in runs:
+                st.session_state.pop("tr-batch-pick", None)
+            picked = st.selectbox(
+                "Batch run", list(runs), key="tr-batch-pick",
+                format_func=lambda r: f"{runs[r]['title'] or r} — {runs[r]['status']}, "
+                                      f"{runs[r]['created_at']:%Y-%m-%d %H:%M} UTC",
+                help=f"The newest {BATCH_RUNS_SHOWN} batch translations of this workspace, newest first.")
+            run = runs[picked]
+            run_monitor(run["id"], key=f"tr-batch-run-{run['id']}", charts=[("Sources per second", ["sources_per_s"])])
             outputs = services().workspace.run_dir(run["id"]) / "outputs"
             if run["status"] in FINAL_STATUSES and (outputs / OUTPUT_TSV).is_file():
                 import json

@@ -19,6 +19,7 @@ from engine.feedback.argilla.layout import MAX_IMPORT_MIB, check_import_size
 from engine.feedback.queue import shared_agreement
 from engine.markup import markdown_literal
 from engine.wording import counted
+from studio.components.messages import show_error
 
 EXPORT_FOLDER = "argilla_feedback"
 
@@ -75,7 +76,7 @@ def argilla_panel(store, exports_root, linguists: list[str] | None) -> None:
                 raise ValueError(refusal)
             folder = write_folder(exports_root / EXPORT_FOLDER, files)
         except (ValueError, OSError) as exc:
-            e1.error(f"Cannot export: {exc}")
+            show_error(f"Cannot export: {exc}", e1)
         else:
             st.session_state["tr-argilla-zip"] = to_zip(files)
             st.session_state["tr-argilla-folder"] = str(folder)

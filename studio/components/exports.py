@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from engine.preferences.export import EXPORT_NAMES, export_preferences, zip_folder
+from studio.components.messages import show_error
 from studio.state import services
 
 EXPORT_HELP = ("train.jsonl / validation.jsonl (plain) and conversational/ (message lists), a DatasetDict, a README "
@@ -30,7 +31,7 @@ def preference_export(store, origin: str, run_ids: list[str], *, key: str) -> No
         try:
             out = export_preferences(store, services().workspace.root / "exports", origin=origin, run_ids=run_ids)
         except (ValueError, OSError) as exc:
-            st.error(f"Cannot export: {exc}")
+            show_error(f"Cannot export: {exc}")
             return
         st.session_state[state] = str(out["folder"])
         st.success(f"Exported {out['train']} training and {out['validation']} validation pairs to "

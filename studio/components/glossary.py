@@ -19,6 +19,7 @@ from engine.markup import markdown_literal
 from engine.store.glossaries import GlossaryExistsError
 from engine.wording import counted
 from studio.components.arabic import bidi_table
+from studio.components.messages import show_error
 from studio.components.stored_toggle import stored_toggle
 
 GLOSSARY_CSS = """
@@ -98,7 +99,7 @@ def glossary_manager(store) -> None:
         try:
             parsed = parse_glossary(data, glossary_format(upload.name), pair)
         except ValueError as exc:
-            st.error(str(exc))
+            show_error(exc)
         else:
             if parsed.errors:
                 st.error(f"The glossary was not stored: {len(parsed.errors)} problem(s).")
@@ -112,7 +113,7 @@ def glossary_manager(store) -> None:
                 try:
                     store.glossaries.add(name, pair, parsed.entries, source_file=upload.name)
                 except (GlossaryExistsError, ValueError) as exc:
-                    st.error(str(exc))
+                    show_error(exc)
                 else:
                     st.success(f"Stored glossary '{markdown_literal(check_label(name, 'glossary'))}': "  # as stored
                                f"{counted(len(parsed.entries), 'term')} for {pair}.")
@@ -133,7 +134,7 @@ def glossary_manager(store) -> None:
             try:
                 delete_glossary(store, g["name"])
             except GlossaryInUse as exc:
-                st.error(f"Not deleted: {exc}.")
+                show_error(f"Not deleted: {exc}.")
             else:
                 st.rerun()
     shown = st.selectbox("Show the terms of", [g["name"] for g in glossaries], key="gl-show")

@@ -17,6 +17,7 @@ from engine.jobs.kinds import job_kind
 from engine.jobs.metric_titles import metric_title
 from engine.markup import markdown_literal
 from engine.wording import counted
+from studio.components.messages import show_error
 from studio.components.settings_text import UnreadableSettings
 from studio.state import services, shows_storage_errors
 
@@ -97,7 +98,7 @@ def config_form(kind_name: str | Any, *, key: str, defaults: dict[str, Any] | No
     try:
         return config_from_dict(kind.config_cls, values)
     except (ConfigError, TypeError, ValueError) as exc:
-        st.error(f"Please fix the settings: {exc}")
+        show_error(f"Please fix the settings: {exc}")
         return None
 
 
@@ -141,7 +142,7 @@ def start_run(kind_name: str, config: Any, launch: dict | None = None) -> None:
     try:
         started = start_once(kind_name, config, launch=launch)
     except (ValueError, LookupError) as exc:
-        st.error(str(exc))
+        show_error(exc)
     else:
         if started:
             st.rerun()
@@ -313,7 +314,7 @@ def _controls(run: dict, key: str) -> None:
         try:
             sup.resume(run["id"])
         except (ValueError, KeyError, OSError) as exc:  # e.g. its folder was deleted, or resumed in another tab
-            st.error(f"Cannot resume: {exc}")
+            show_error(f"Cannot resume: {exc}")
         else:
             st.rerun()
 

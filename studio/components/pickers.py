@@ -29,7 +29,8 @@ def model_picker(kind: str = "policy", *, optional: str = "") -> Widget:
     """A select box of registered models of ``kind`` (the default value first when it is one of them).
 
     With none registered it warns — or, for a field the job can do without, says so quietly with ``optional``
-    (why it is not needed)."""
+    (why it is not needed); such a field also offers *none* when models are registered (the batch translation's
+    consensus pick without a reward model could not be chosen once one was)."""
 
     def widget(spec: FieldSpec, value: Any, key: str) -> Any:
         store = services().store
@@ -40,8 +41,11 @@ def model_picker(kind: str = "policy", *, optional: str = "") -> Widget:
             else:
                 st.warning(f"No {kind} model is registered yet.")
             return ""
+        if optional:
+            names = [*names, ""]
         index = names.index(value) if value in names else 0
-        return st.selectbox(spec.label, names, index=index, help=spec.help, key=key)
+        return st.selectbox(spec.label, names, index=index, key=key, format_func=lambda n: n or "none",
+                            help=f"{spec.help} None: {optional}" if optional else spec.help)
 
     return widget
 

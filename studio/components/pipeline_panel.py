@@ -19,6 +19,7 @@ from engine.pipelines.templates import (
     start_template,
 )
 from studio.components.job_panel import REFRESH_SECONDS, STATUS_ICONS, config_form, remember_start, repeated_start
+from studio.components.messages import show_error
 from studio.components.pickers import corpus_picker, pair_sets_picker, with_named
 from studio.state import services, shows_storage_errors
 
@@ -79,7 +80,7 @@ def pipeline_form(template: str, *, key: str, defaults: dict | None = None) -> i
     try:
         pipeline_id = start_template(services().pipelines, services().store, template, config)
     except (ValueError, LookupError) as exc:
-        st.error(f"Cannot start {spec.title}: {exc}")
+        show_error(f"Cannot start {spec.title}: {exc}")
         return None
     remember_start(f"pipeline:{template}", submission, f"Pipeline #{pipeline_id}")
     st.session_state[STARTED] = pipeline_id  # the Pipelines page selects it (it kept showing the one before)
@@ -134,7 +135,7 @@ def pipeline_view(pipeline_id: int, *, key: str) -> None:
             try:
                 services().pipelines.resume(pipeline_id)
             except (ValueError, KeyError, OSError) as exc:
-                st.error(str(exc))
+                show_error(exc)
             else:
                 st.rerun()
         if first["status"] == "running" and pipeline["status"] != "running":

@@ -35,6 +35,7 @@ from engine.promotion.schedule import (
 from engine.store import StoreError
 from engine.store.promotion import clean_lead_name
 from studio.components.job_panel import config_form
+from studio.components.messages import show_error
 
 
 def _testset_choice(store, candidate: str, current: str, key: str) -> str | None:
@@ -71,7 +72,7 @@ def gate_panel(store, candidate: str, current: str) -> str | None:
             try:
                 promote_through_gate(store, candidate, confirm_name=typed.strip(), testset_id=testset_id)
             except RegistryError as exc:
-                st.error(str(exc))
+                show_error(exc)
             else:
                 return f"{candidate} passed the gate and is now the production model (was {current})."
         return None
@@ -90,9 +91,9 @@ def gate_panel(store, candidate: str, current: str) -> str | None:
                     override=Override(lead, phrase, reason),
                 )
             except GateRefused as exc:  # not reached with an override, kept for safety
-                st.error(str(exc))
+                show_error(exc)
             except RegistryError as exc:
-                st.error(str(exc))
+                show_error(exc)
             else:
                 return f"{candidate} is now the production model: the gate was overridden by {clean_lead_name(lead)}."
     return None
@@ -110,7 +111,7 @@ def _retrain_on_load(store, runner) -> None:
     try:
         check, retrain_id = retrain_if_due(store, runner)
     except RetrainError as exc:
-        st.error(f"A retrain is due but could not start: {exc}")
+        show_error(f"A retrain is due but could not start: {exc}")
         return
     if retrain_id is not None:
         st.info(f"Retrain {retrain_id} started: {check.reason}.")
@@ -139,7 +140,7 @@ def schedule_panel(store, runner) -> None:
             try:
                 set_gate_policy(store, policy, by=lead)
             except ValueError as exc:
-                st.error(f"Please fix the gate policy: {exc}")
+                show_error(f"Please fix the gate policy: {exc}")
             else:
                 st.success("Gate policy saved.")
     with schedule_col:
@@ -159,7 +160,7 @@ def schedule_panel(store, runner) -> None:
             try:
                 set_retrain_schedule(store, submitted, by=lead)
             except (RetrainError, ValueError) as exc:
-                st.error(f"Please fix the schedule: {exc}")
+                show_error(f"Please fix the schedule: {exc}")
             else:
                 st.rerun()
     check = retrain_due(store)
@@ -172,7 +173,7 @@ def schedule_panel(store, runner) -> None:
         try:
             retrain_id = start_retrain(store, runner)
         except (RetrainError, StoreError) as exc:
-            st.error(str(exc))
+            show_error(exc)
         else:
             st.info(f"Retrain {retrain_id} started.")
     retrains = store.promotion.retrains()

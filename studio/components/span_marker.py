@@ -19,6 +19,7 @@ from engine.markup import html_attribute, html_text, markdown_literal
 from engine.mqm.annotate import save_annotation
 from engine.mqm.scoring import WEIGHTS, penalty, per_100_words
 from engine.mqm.spans import CATEGORIES, CATEGORY_HELP, SEVERITIES, SEVERITY_HELP, SpanError, span_from_words, words
+from studio.components.messages import show_error
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 SEVERITY_COLOURS = {"minor": "#fde68a", "major": "#fdba74", "critical": "#fca5a5"}
@@ -115,7 +116,7 @@ def span_marker(
                 if span.as_dict() in pending:
                     raise SpanError("this error is marked already")
             except SpanError as exc:
-                st.error(str(exc))
+                show_error(exc)
             else:
                 pending.append(span.as_dict())
                 st.session_state[f"{base}::round"] = round_ + 1  # fresh word pills and note for the next span
@@ -160,7 +161,7 @@ def span_marker(
                     item_id=item_id,
                 )
             except SpanError as exc:
-                st.error(f"Not saved: {exc}")
+                show_error(f"Not saved: {exc}")
             else:
                 st.session_state[sub_key] = new_submission_id()
                 st.session_state[f"{base}::pending"] = []

@@ -41,3 +41,11 @@ def by_label(elements, label: str):
     found = [e for e in elements if e.label == label]
     assert len(found) == 1, f"{label!r} not found among {[e.label for e in elements]}"
     return found[0]
+
+
+def shown(text: str) -> str:
+    """A message as the page shows it: its Markdown escapes taken out (``show_error`` escapes every punctuation
+    mark of what it shows, so that a file's or a user's text is never read as Markdown)."""
+    import re
+
+    return re.sub(r"\\(.)", r"\1", text)

@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.engine.compare.helpers import references, seed_two_systems
+from tests.pages.conftest import shown
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -56,7 +57,7 @@ def test_form_launches_an_evaluation_on_the_chosen_split(compare_page, store, ti
     at.multiselect(key="cmp-eval-corpus_ids").set_value([no_test])
     at.button[[b.label for b in at.button].index("Evaluate")].click()
     at.run()
-    assert any("train-only has no sentences in the test split" in e.value for e in at.error)
+    assert any("train-only has no sentences in the test split" in shown(e.value) for e in at.error)
     assert store.runs.list(kinds=("evaluate",)) == []
     at.multiselect(key="cmp-eval-corpus_ids").set_value([demo_corpus])
     at.number_input(key="cmp-eval-max_new_tokens").set_value(8)
@@ -288,7 +289,7 @@ def test_best_of_n_with_the_mbr_pick_launches_without_a_reward_model(compare_pag
     at.number_input(key="cmp-eval-best_of_n").set_value(4)
     at.button[[b.label for b in at.button].index("Evaluate")].click()
     at.run()
-    assert any("best-of-n needs a reward model" in e.value for e in at.error)  # the default pick is the RM's
+    assert any("best-of-n needs a reward model" in shown(e.value) for e in at.error)  # the default pick is the RM's
     at.selectbox(key="cmp-eval-best_of_n_pick").set_value("mbr")
     at.button[[b.label for b in at.button].index("Evaluate")].click()
     at.run()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from tests.pages.conftest import shown
+
 
 def name_box(at):
     """The upload's corpus-name box (one per input given: its key names the input)."""
@@ -336,7 +338,7 @@ def test_deleting_a_corpus_a_queued_job_reads_is_refused_with_the_job_named(open
     at = open_page("data")
     at.checkbox(key=f"browse-del-ok-{corpus_id}").check().run()
     at.button(key=f"browse-del-{corpus_id}").click().run()
-    assert any("Not deleted: it is still read by run gen-1 (generate, queued)" in e.value for e in at.error)
+    assert any("Not deleted: it is still read by run gen-1 (generate, queued)" in shown(e.value) for e in at.error)
     assert store.corpora.get(corpus_id) is not None
     with store.db.transaction() as cur:
         store.runs.mark_final(cur, "gen-1", "succeeded", None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.pages.conftest import shown
+
 
 def test_several_machines_need_the_address_of_machine_0(open_page, store, tiny_policy, tiny_rm):
     at = open_page("ppo")
@@ -16,5 +18,5 @@ def test_several_machines_need_the_address_of_machine_0(open_page, store, tiny_p
     assert any("on 4 GPUs" in m.value for m in at.markdown if "needs ~" in m.value)
     at.button[[b.label for b in at.button].index("Start PPO")].click()
     at.run()
-    assert any("need main_process_ip" in e.value for e in at.error), [e.value for e in at.error]
+    assert any("need main_process_ip" in shown(e.value) for e in at.error), [e.value for e in at.error]
     assert store.runs.list(kinds=("ppo",)) == []

@@ -7,7 +7,7 @@ from engine.models.registry import production, promote
 from engine.promotion.gate import override_phrase
 from engine.promotion.schedule import retrain_schedule
 from tests.engine.compare.helpers import add_evaluation, add_testset, degraded, references
-from tests.pages.conftest import by_label
+from tests.pages.conftest import by_label, shown
 
 
 def _two_models(store, tmp_path, candidate_outputs):
@@ -41,7 +41,7 @@ def test_a_worse_candidate_is_refused_with_the_reason_and_a_lead_overrides(open_
     at.text_input(key="models-override-phrase-cand").input("override")
     by_label(at.button, "Override the gate and promote").click()
     at.run()
-    assert any("type exactly: override gate for cand" in e.value for e in at.error)
+    assert any("type exactly: override gate for cand" in shown(e.value) for e in at.error)
     assert production(store) == "prod"
     at.text_input(key="models-override-phrase-cand").input(override_phrase("cand"))
     by_label(at.button, "Override the gate and promote").click()

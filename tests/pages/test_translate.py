@@ -88,6 +88,40 @@ def test_the_reward_model_preselected_is_the_one_that_serves_the_model(open_page
     assert at.selectbox(key="tr-rm").options[0] == "rm-retrain" and at.selectbox(key="tr-rm").value == tiny_rm
 
 
+def test_switching_the_model_preselects_the_reward_model_that_serves_it(open_page, store, tiny_policy, tiny_rm,
+                                                                       typed_names):
+    # the keyed select box kept the reward model chosen for the model before: the ranking was by another's
+    path = store.models.get(tiny_policy)["path"]
+    store.models.register("rm-other", "reward", store.models.get(tiny_rm)["path"])
+    store.models.register("other", "policy", path, stage="sft", metadata={"reward_model": "rm-other"})
+    store.models.register("mine", "policy", path, stage="sft", metadata={"reward_model": tiny_rm})
+    at = open_page("translate")
+    _sign_in(at, "Amina")
+    at.selectbox(key="tr-model").set_value("mine").run()
+    assert at.selectbox(key="tr-rm").value == tiny_rm
+    at.selectbox(key="tr-model").set_value("other").run()
+    assert at.selectbox(key="tr-rm").value == "rm-other"
+    at.selectbox(key="tr-rm").set_value(tiny_rm).run()  # a choice by hand for this model stays
+    at.text_area(key="tr-source").input("Hello.").run()
+    assert at.selectbox(key="tr-rm").value == tiny_rm
+
+
+def test_candidates_of_other_settings_than_those_above_are_said_to_be(open_page, store, tiny_policy, tiny_rm):
+    # switching the model or the language, or editing the source, left the candidates under selectors naming
+    # another model, with nothing said
+    rid = stored_request(store, source="The cat is on the table.", model=tiny_policy)
+    store.models.register("other", "policy", store.models.get(tiny_policy)["path"], stage="sft")
+    at = _page(open_page, linguist="Amina", request=rid)
+    at.text_area(key="tr-source").input("The cat is on the table.").run()
+    at.selectbox(key="tr-model").set_value(tiny_policy).run()
+    assert not [w for w in at.warning if "changed since these candidates" in w.value]
+    at.selectbox(key="tr-model").set_value("other").run()
+    at.selectbox(key="tr-lang").set_value("fr").run()
+    (warning,) = [w.value for w in at.warning if "changed since these candidates" in w.value]
+    assert warning.startswith("The model and language above changed") and "tiny\\-sft's translation" in warning
+    assert any(b.label == "Submit judgement" for b in at.button)  # still judged as what it shows
+
+
 def test_sign_in_then_translate_shows_the_top_three_ranked_and_a_ranking_is_saved(open_page, store, tiny_policy,
                                                                                   tiny_rm, typed_names):
     at = open_page("translate")
@@ -323,6 +357,45 @@ def test_a_finished_batch_run_offers_its_translations_for_download(open_page, st
     labels = [d.proto.label for d in at.get("download_button")]
     assert labels == ["Download TSV", "Download JSONL"]
     assert any("القطة." in m.value for m in at.markdown)
+
+
+def test_every_batch_run_stays_downloadable_and_a_refusal_quoting_the_file_is_text(open_page, store, workspace,
+                                                                                   tiny_policy, tiny_rm):
+    # the tab showed the newest batch run alone: one started or cancelled by anyone hid a finished run's downloads
+    def batch_run(run_id, title, status, rows):
+        out = workspace.run_dir(run_id) / "outputs"
+        out.mkdir(parents=True)
+        if rows:
+            (out / "translations.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                                                    encoding="utf-8")
+            (out / "translations.tsv").write_text("line\tpair\tsource\ttranslation\tscore\n", encoding="utf-8")
+        store.runs.create(run_id, "translate_batch", title, {}, str(out.parent))
+        with store.db.transaction() as cur:
+            store.runs.mark_final(cur, run_id, status, None)
+
+    row = {"line": 1, "pair": "en-ar", "source": "The cat.", "translation": "القطة.", "score": 0.5, "alternatives": []}
+    batch_run("translate_batch-done", "Batch translation of done.txt", "succeeded", [row])
+    batch_run("translate_batch-newer", "Batch translation of big.txt", "cancelled", [])
+    at = _page(open_page, linguist="Amina")
+    picker = at.selectbox(key="tr-batch-pick")
+    assert picker.value == "translate_batch-newer" and not at.get("download_button")
+    picker.set_value("translate_batch-done").run()
+    assert [d.proto.label for d in at.get("download_button")] == ["Download TSV", "Download JSONL"]
+    # the file's own text in a refusal is shown as written, not as Markdown (a live link)
+    at.get("file_uploader")[0].upload("bad.jsonl", b'{"source": "ok", "pair": "[click](http://evil.example) **x**"}\n')
+    at.run()
+    next(b for b in at.button if b.label == "Translate the file").click().run()
+    (refusal,) = [e.value for e in at.error if "click" in e.value]
+    assert "\\[click\\]\\(http" in refusal and "\\*\\*x\\*\\*" in refusal
+
+
+def test_the_batch_forms_reward_model_can_be_none_once_one_is_registered(open_page, store, tiny_policy, tiny_rm):
+    # the consensus pick (no reward model) could not be chosen once any reward model was registered
+    at = _page(open_page, linguist="Amina")
+    box = next(b for b in at.selectbox if b.label == "Reward model" and b.key.startswith("tr-batch"))
+    assert box.options[-1] == "none" and box.value == tiny_rm
+    box.set_value("").run()
+    assert next(b for b in at.selectbox if b.label == "Reward model" and b.key.startswith("tr-batch")).value == ""
 
 
 def test_one_name_field_takes_a_known_or_a_new_linguist(open_page, store, typed_names):

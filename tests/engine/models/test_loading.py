@@ -368,3 +368,21 @@ def test_a_state_dicts_chosen_tensors_are_read_alone_from_the_shards_that_hold_t
     (tmp_path / "model-00001-of-00002.safetensors").unlink()  # the head's shard alone is read
     head = load_state_dict(tmp_path, ("score.",))
     assert list(head) == ["score.weight"] and torch.equal(head["score.weight"], torch.full((1, 2), 3.0))
+
+
+def test_a_damaged_weights_file_is_one_line_not_a_traceback(tmp_path, tiny_policy_dir):
+    # a model folder copied short: the Translate page showed a traceback ending in SafetensorError
+    import shutil
+
+    from engine.models.loading import ModelLoadError, load_causal_lm, load_state_dict
+    from engine.reward.model import load_reward_model
+    from tests.engine.feedback.helpers import build_tiny_rm
+
+    policy = shutil.copytree(tiny_policy_dir, tmp_path / "policy")
+    rm = build_tiny_rm(tiny_policy_dir, tmp_path / "rm")
+    for folder in (policy, rm):
+        weights = folder / "model.safetensors"
+        weights.write_bytes(weights.read_bytes()[:100])
+    for load in (load_causal_lm, load_state_dict, load_reward_model):
+        with pytest.raises(ModelLoadError, match="a weights file is damaged .* copy or save the model again"):
+            load(rm if load is load_reward_model else policy)
