@@ -181,9 +181,10 @@ def parse_sources(data: bytes, fmt: str) -> list[BatchSource]:
     listing every bad line."""
     if len(data) > MAX_UPLOAD_BYTES:
         raise BatchUploadError(f"the file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MiB")
-    text, errors, _hints = decode_upload(data)
-    if text is None:
-        raise BatchUploadError("the file is not UTF-8", [(e.line, e.reason) for e in errors])
+    text, errors, hints = decode_upload(data)
+    if text is None:  # with the corpus reader's hint of what it is (UTF-16, Latin-1 …): it was dropped here
+        raise BatchUploadError("the file is not UTF-8" + (f" ({'; '.join(hints)})" if hints else ""),
+                               [(e.line, e.reason) for e in errors])
     rows = _rows(text, fmt)
     if not rows:
         raise BatchUploadError("the file holds no source")

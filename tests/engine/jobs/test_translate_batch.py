@@ -53,6 +53,8 @@ def test_each_upload_format_yields_sources_with_their_language():
     (b"ok line\nbad \x07 bell\n", "txt", "line 2: the source contains a control character (U+0007)"),
     (b'{"source": "Hi \\u202e there"}\n', "jsonl", "line 1: the source contains a bidirectional control"),
     (b"caf\xe9\n", "txt", "not UTF-8"),
+    # Notepad's "Unicode": the corpus reader's hint of what the file is was dropped
+    ("The cat.\nLe chat.\n".encode("utf-16"), "txt", "not UTF-8 (the file looks like UTF-16"),
     (b"\n \n", "txt", "holds no source"),
     (("x" * 1001 + "\n").encode(), "txt", "longer than 1000"),
     (b"a\n" * (MAX_SOURCES + 1), "txt", f"at most {MAX_SOURCES}"),
