@@ -315,10 +315,21 @@ def _tokenizer(config: BootstrapConfig, ctx: JobContext, ckpt: Path | None, trai
     if ckpt is not None:
         return _load_tokenizer_from(ckpt)
     if (tokenizer_dir / "tokenizer.json").is_file():
-        return _load_tokenizer_from(tokenizer_dir)
+        try:
+            return _load_tokenizer_from(tokenizer_dir)
+        except Exception as exc:  # noqa: BLE001 — tokenizers raises a bare Exception for a damaged tokenizer.json
+            # half written by a run before this change (a full disk): trained again, as from the same rows it was
+            ctx.log(f"the tokenizer this run saved before cannot be read ({exc}): training it again",
+                    level="warning")
     texts = [r["source"] for r in train_rows] + [r["target"] for r in train_rows]
     tokenizer = train_bpe_tokenizer(texts, config.vocab_size, model_max_length=256)
-    tokenizer.save_pretrained(tokenizer_dir)
+    # written beside and renamed into place: saved in place, a full disk left half a tokenizer.json that every
+    # resume then read ("EOF while parsing a string"), the run unresumable
+    partial = tokenizer_dir.with_name(tokenizer_dir.name + ".tmp")
+    shutil.rmtree(partial, ignore_errors=True)
+    tokenizer.save_pretrained(partial)
+    shutil.rmtree(tokenizer_dir, ignore_errors=True)
+    partial.rename(tokenizer_dir)
     ctx.log(f"trained a BPE tokenizer (byte fallback): {len(tokenizer)} tokens")
     return tokenizer
 

@@ -44,10 +44,11 @@ PRELOAD = (
 """Modules the server imports before it forks anything (one missing is skipped: the job imports what it needs)."""
 
 PER_RUN_ENV_PREFIXES = ("TARJAMA_", "PYTEST_")
-PER_RUN_ENV = frozenset({"PYTHONUNBUFFERED", "PWD", "OLDPWD", "_", "COLUMNS", "LINES"})
+PER_RUN_ENV = frozenset({"PYTHONUNBUFFERED", "PWD", "OLDPWD", "_", "COLUMNS", "LINES", "MAPBOX_API_KEY"})
 """Environment variables that may differ between the server and a job it forks: the studio's own settings (read at
-run time, never at import), pytest's per-test bookkeeping and the shell's. Any other difference needs a server
-started with the job's environment."""
+run time, never at import), pytest's per-test bookkeeping, the shell's, and the map token Streamlit's bootstrap sets
+after the studio's start-up thread has begun the server's imports (the server was replaced at the first launch, which
+started cold). Any other difference needs a server started with the job's environment."""
 
 READY_TIMEOUT_S = 120.0
 """How long a launch waits for a starting server to finish its imports (~9 s on a quiet 2-core machine) before it

@@ -20,6 +20,7 @@ imports) is not judged, and one recorded without a process yet is judged only on
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -61,9 +62,23 @@ def new_run_id(kind: str) -> str:
 _EXCEPTION_LINE = re.compile(r"^(?:[\w.]+\.)?\w*(?:Error|Exception|Interrupt|Exit)\b.*")
 
 
+LAUNCH_MARK = "--- launched by the studio at "
+"""How the line ``stdout.log`` gets before each launch of its run begins (a resume appends to the same file)."""
+
+
+def _mark_launch(run_dir: Path, when: datetime) -> None:
+    """Write the launch's line into the run's ``stdout.log`` (what is said after it is this attempt's)."""
+    try:
+        with (run_dir / STDOUT_FILE).open("a", encoding="utf-8") as out:
+            out.write(f"{LAUNCH_MARK}{when:%Y-%m-%d %H:%M:%S} UTC ---\n")
+    except OSError:  # a full disk: the launch itself says so
+        pass
+
+
 def last_exception_line(run_dir: Path, tail_bytes: int = 16_384) -> str | None:
     """The last line of the run's ``stdout.log`` that names a Python exception (``OSError: [Errno 27] File too
-    large``), or ``None``: a job that could not write its event log could not report why it failed either."""
+    large``) since its latest launch, or ``None``: a job that could not write its event log could not report why it
+    failed either. A resumed run killed by ``SIGKILL`` was blamed on the attempt before's error."""
     try:
         with (run_dir / STDOUT_FILE).open("rb") as fh:
             fh.seek(0, os.SEEK_END)
@@ -71,8 +86,24 @@ def last_exception_line(run_dir: Path, tail_bytes: int = 16_384) -> str | None:
             lines = fh.read().decode("utf-8", errors="replace").splitlines()
     except OSError:
         return None
-    found = [line.strip() for line in lines if _EXCEPTION_LINE.match(line.strip())]
+    marks = [i for i, line in enumerate(lines) if line.startswith(LAUNCH_MARK)]
+    found = [line.strip() for line in lines[marks[-1] + 1 if marks else 0:] if _EXCEPTION_LINE.match(line.strip())]
     return found[-1][:300] if found else None
+
+
+def _refuse_lost_settings(run: dict, spec: dict, run_dir: Path) -> None:
+    """Refuse to resume a run whose ``config.yaml`` lacks settings it was created with (a file cut short that still
+    parses, or a setting deleted by hand): the job filled them with defaults — a run of ``register_stage:
+    candidate`` registered its model as the loop's SFT model — while the Runs page showed the settings it was
+    created with. A value changed by hand is the user's to make."""
+    stored = run.get("config") or {}
+    if isinstance(stored, str):
+        stored = json.loads(stored)
+    lost = sorted(set(stored) - set(spec.get("config") or {}))
+    if lost:
+        raise ValueError(f"{run_dir / CONFIG_FILE} lacks {', '.join(lost)}, which the run was created with (cut "
+                         "short, or deleted by hand): a resume would run on defaults for them — write them back "
+                         "(the run's page lists the settings it was created with), or start a new run")
 
 
 class Supervisor:
@@ -173,11 +204,13 @@ class Supervisor:
         command = build_command(run_dir, spec.get("launch"), kind=spec["kind"])
         env = self.job_env(spec.get("launch"), kind=spec["kind"])
         warm = self.warm_start and resolve_launch(spec.get("launch"), spec["kind"]) is None
+        began = utc_now()
         with self._lock:
             self._launching.add(run_id)
         try:
             server = self._ready_server(env) if warm else None  # may wait for its imports: outside the lock
             with self._lock:
+                _mark_launch(run_dir, began)
                 proc = self._fork(server, run_dir, env) if server is not None else None
                 if proc is None:
                     with (run_dir / STDOUT_FILE).open("ab") as out:
@@ -187,7 +220,13 @@ class Supervisor:
                         )
                 (run_dir / PID_FILE).write_text(str(proc.pid))
                 self._procs[run_id] = proc
+                cancelled_at = self._run(run_id)["cancel_requested_at"]
                 self.store.runs.set_launched(run_id, proc.pid)
+                if cancelled_at is not None and cancelled_at >= began:
+                    # cancelled while this launch waited for the fork server: there was no process to signal then,
+                    # and the launch cleared the request — the run went on to succeed
+                    self.store.runs.request_cancel(run_id)
+                    signal_group(proc.pid, signal.SIGTERM)
         finally:
             with self._lock:
                 self._launching.discard(run_id)
@@ -235,9 +274,10 @@ class Supervisor:
             self._launching.add(run_id)
         try:
             kind = job_kind(run["kind"])
+            run_dir = self.workspace.run_dir(run_id)
+            spec = read_run_config(run_dir)
+            _refuse_lost_settings(run, spec, run_dir)
             if kind.prepare_on_resume and kind.prepare is not None:  # its inputs taken again from the store now
-                run_dir = self.workspace.run_dir(run_id)
-                spec = read_run_config(run_dir)
                 kind.prepare(checked_config(spec["kind"], spec.get("config") or {}), self.store, run_dir)
             return self.launch(run_id)
         finally:
@@ -369,7 +409,9 @@ class Supervisor:
         if alive:  # hung: silent for longer than allowed while the supervisor watched
             self._signal(run, signal.SIGKILL)
         silent = (now - last_sign).total_seconds()
-        error = f"job process died (no heartbeat for {silent:.0f}s)"
+        # a hung process the supervisor killed is not one that died: the message said "died" for both
+        error = (f"job hung (no heartbeat for {silent:.0f}s) and was killed" if alive else
+                 f"job process died (no heartbeat for {silent:.0f}s)")
         if not run["pid"]:
             error = "the run was never started (its process was not launched)"
         elif last := last_exception_line(self.workspace.run_dir(run_id)):

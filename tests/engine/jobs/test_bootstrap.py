@@ -218,6 +218,21 @@ def test_a_cancelled_run_resumes_from_its_checkpoint_and_finishes(supervisor, st
 
 
 @pytest.mark.slow
+def test_a_half_written_tokenizer_is_trained_again_not_read(supervisor, store, corpus_ids):
+    # a full disk left half a tokenizer.json in place: every resume failed with "EOF while parsing a string"
+    run_id = supervisor.create("bootstrap", tiny(corpus_ids, max_steps=6))
+    tokenizer_dir = supervisor.workspace.run_dir(run_id) / "checkpoints" / "tokenizer"
+    tokenizer_dir.mkdir(parents=True)
+    (tokenizer_dir / "tokenizer.json").write_text('{"version": "1.0", "truncation": null, "added_tok', "utf-8")
+    supervisor.launch(run_id)
+    assert supervisor.wait(run_id, timeout_s=240) == "succeeded", store.runs.logs(run_id)
+    logs = " ".join(e["message"] for e in _events(supervisor.workspace.run_dir(run_id)) if e["type"] == "log")
+    assert "cannot be read" in logs and "training it again" in logs
+    assert json.loads((tokenizer_dir / "tokenizer.json").read_text("utf-8"))["model"]["type"] == "BPE"
+    assert not tokenizer_dir.with_name("tokenizer.tmp").exists()
+
+
+@pytest.mark.slow
 def test_an_empty_training_set_fails_with_a_clear_error(supervisor, store):
     only_valid = store.corpora.add(
         "no-train",

@@ -50,6 +50,9 @@ def test_only_per_run_variables_may_differ_from_the_server():
     env = {"HF_HOME": "/h", "OMP_NUM_THREADS": "1", "TARJAMA_HOME": "/w", "TARJAMA_HEARTBEAT_S": "5",
            "PYTHONUNBUFFERED": "1", "PYTEST_CURRENT_TEST": "x", "PWD": "/"}
     assert import_env(env) == {"HF_HOME": "/h", "OMP_NUM_THREADS": "1"}
+    # set by Streamlit's bootstrap after the studio's start-up thread began the server's imports: the server made at
+    # start-up was replaced at the first launch, which then waited for a new one's imports
+    assert import_env({**env, "MAPBOX_API_KEY": ""}) == import_env(env)
 
 
 @pytest.mark.slow
@@ -193,6 +196,33 @@ def test_a_run_whose_launch_waits_for_the_server_is_not_declared_dead_meanwhile(
     assert sup.wait(run_id, timeout_s=120) == "succeeded"
     assert [e["status"] for e in read_events(workspace.run_dir(run_id), 0, max_bytes=-1).events
             if e["type"] == "status"] == ["running", "succeeded"]
+
+
+def test_a_cancel_while_the_launch_waits_for_the_server_stops_the_run(store, workspace, corpus_id, monkeypatch):
+    # the cancel found no process to signal, the launch then cleared the request and forked the job, which ran to
+    # "succeeded"
+    sup = Supervisor(store, workspace, heartbeat_s=0.2, stale_after_s=6.0)
+    importing, finish_imports = threading.Event(), threading.Event()
+    wait_ready = forkserver.ForkServer.wait_ready
+
+    def slow_wait_ready(server, timeout_s=None):
+        importing.set()
+        finish_imports.wait(30)
+        return wait_ready(server, timeout_s)
+
+    monkeypatch.setattr(forkserver.ForkServer, "wait_ready", slow_wait_ready)
+    run_id = sup.create("bootstrap", tiny(corpus_id, max_steps=100000, max_minutes=30))
+    launch = threading.Thread(target=sup.launch, args=(run_id,))
+    launch.start()
+    assert importing.wait(30)
+    assert sup.cancel(run_id) is True
+    finish_imports.set()
+    launch.join(60)
+    deadline = time.monotonic() + 90
+    while store.runs.get(run_id)["status"] not in ("cancelled", "failed", "succeeded") and time.monotonic() < deadline:
+        sup.poll()
+        time.sleep(0.2)
+    assert store.runs.get(run_id)["status"] == "cancelled"
 
 
 def test_a_run_recorded_but_never_launched_is_failed_once_stale(store, workspace, corpus_id):

@@ -106,6 +106,7 @@ def test_a_hung_job_is_killed_and_declared_dead(supervisor, store, corpus_id):
     wait_for(lambda: supervisor.poll() is not None and store.runs.get(run_id)["status"] == "failed", timeout=30,
              what="hung job detection")
     assert "no heartbeat" in store.runs.get(run_id)["error"]
+    assert store.runs.get(run_id)["error"].startswith("job hung (no heartbeat for")  # not "died": it was killed
     wait_for(lambda: not _exists(pid), timeout=30, what="the hung process killed")
 
 
@@ -499,6 +500,38 @@ def test_a_job_that_died_without_a_word_is_failed_with_the_last_exception_it_pri
     assert first["status"] == "failed"
     assert first["error"].endswith("the last error in its output: OSError: [Errno 27] File too large")
     assert second["status"] == "failed" and "never started" in second["error"]
+
+
+def test_the_last_exception_of_a_run_is_of_its_latest_launch():
+    # a resume appends to stdout.log: a resumed run killed by SIGKILL was blamed on the attempt before's full disk
+    import tempfile
+    from pathlib import Path
+
+    from engine.jobs.supervisor import LAUNCH_MARK, last_exception_line
+
+    run_dir = Path(tempfile.mkdtemp())
+    first = f"{LAUNCH_MARK}2026-12-05 10:00:00 UTC ---\nOSError: [Errno 28] No space left on device\n"
+    (run_dir / "stdout.log").write_text(first, encoding="utf-8")
+    assert last_exception_line(run_dir) == "OSError: [Errno 28] No space left on device"
+    (run_dir / "stdout.log").write_text(first + f"{LAUNCH_MARK}2026-12-05 11:00:00 UTC ---\n[info] step 150\n",
+                                        encoding="utf-8")
+    assert last_exception_line(run_dir) is None
+
+
+def test_a_config_cut_short_is_not_resumed_on_defaults(supervisor, store, workspace, corpus_id):
+    # the first half of a config.yaml still parses: the resume ran with defaults for the rest — a run of
+    # register_stage "candidate" registered its model at stage "sft" — while the page showed the settings it had
+    import yaml
+
+    run_id = supervisor.create("bootstrap", tiny(corpus_id, register_stage="candidate"))
+    _set(store, f"UPDATE runs SET status = 'failed' WHERE id = '{run_id}'")
+    path = workspace.run_dir(run_id) / "config.yaml"
+    spec = yaml.safe_load(path.read_text("utf-8"))
+    spec["config"] = dict(list(spec["config"].items())[: len(spec["config"]) // 2])
+    path.write_text(yaml.safe_dump(spec), "utf-8")
+    with pytest.raises(ValueError, match="lacks .*register_stage.*which the run was created with"):
+        supervisor.resume(run_id)
+    assert store.runs.get(run_id)["status"] == "failed" and run_id not in supervisor._procs
 
 
 def test_a_failed_run_whose_process_still_runs_is_not_resumed_beside_it(supervisor, store):
