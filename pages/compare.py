@@ -214,6 +214,8 @@ def evaluate_section() -> None:
             else:
                 st.session_state["cmp-focus"] = {"testset": plan.testset_id, "keys": [s.key for s in plan.systems]}
                 if plan.all_cached:
+                    for warning in plan.warnings():  # a model evaluated on a direction it was not trained for
+                        st.warning(markdown_literal(warning))
                     st.success(f"Every evaluation is cached ({len(plan.systems)} on {plan.testset_name}): nothing to "
                                "translate. See the Compare tab.")
                     not_computed(plan.skipped)
@@ -225,11 +227,13 @@ def evaluate_section() -> None:
                     else:
                         if started:
                             # said on the page beside its run, not only in the run's log
-                            st.session_state["cmp-skipped"] = (started, plan.skipped)
+                            st.session_state["cmp-skipped"] = (started, plan.skipped, plan.warnings())
                             st.rerun()
         latest = store.runs.list(kinds=("evaluate",), limit=1)
-        run_id, skipped = st.session_state.get("cmp-skipped") or (None, {})
+        run_id, skipped, warnings = st.session_state.get("cmp-skipped") or (None, {}, [])
         if latest and latest[0]["id"] == run_id:  # of the run shown below, not of an earlier one
+            for warning in warnings:
+                st.warning(markdown_literal(warning))
             not_computed(skipped)
         if latest:
             run_monitor(latest[0]["id"], key="cmp-run", charts=[])

@@ -21,6 +21,7 @@ import json
 import os
 import tempfile
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from engine.jobs.kinds import JobKind
 from engine.jobs.precision import inference_model, precision_setting, resolve_precision
 from engine.jobs.threads import use_job_threads
 from engine.models.loaded import model_fingerprint
+from engine.models.prompting import read_model_card
 from engine.models.refs import ModelRef, resolve_model
 
 REQUESTABLE_METRICS = ("chrf", "bleu", "ter", "bertscore", "comet", "comet_qe")
@@ -118,6 +120,9 @@ class SystemPlan:
     missing: dict[str, str]
     ref_file: str = ""
     cached_outputs: str = ""
+    unlearnt: dict[str, int] = field(default_factory=dict)
+    """Sentences of the test set per language pair the model's card does not list (``tarjama.json``'s ``pairs``):
+    an EN→AR-only model evaluated on FR→AR sentences, with nothing said."""
 
 
 @dataclass
@@ -137,6 +142,13 @@ class EvaluationPlan:
     def all_cached(self) -> bool:
         """True when every system is already evaluated with every requested metric."""
         return all(s.action == "cached" for s in self.systems)
+
+    def warnings(self) -> list[str]:
+        """What the page and the run's log say before the scores: a model evaluated on a language pair it was not
+        trained for."""
+        return [f"{s.model} was not trained for {pair} (its model card lists the pairs it was): {n} of the test "
+                f"set's {self.size} sentences are {pair}, and their scores measure a direction it never learnt"
+                for s in self.systems for pair, n in s.unlearnt.items()]
 
     def describe(self) -> str:
         """One line per system, for the log and the page."""
@@ -277,6 +289,7 @@ def plan_evaluation(config: EvaluateConfig, store) -> EvaluationPlan:
         testset = store.evaluations.get_testset(testset_id)
     segments = store.evaluations.segments(testset_id)
     has_references = all((s["reference"] or "").strip() for s in segments)
+    pair_counts = Counter(s["pair"] for s in segments)
     specs, skipped = metric_specs(config, reward, has_references)
     decoding = decoding_of(config, reward)
     plan = EvaluationPlan(testset_id, testset["name"], testset["size"], decoding, decoding_label(decoding), specs,
@@ -286,13 +299,29 @@ def plan_evaluation(config: EvaluateConfig, store) -> EvaluationPlan:
         if ref.kind != "policy":
             raise ValueError(f"{name} is a {ref.kind} model; choose policy models")
         key = evaluation_key(ref, testset_id, decoding)
+        learnt = trained_pairs(store, name)
+        unlearnt = {p: n for p, n in sorted(pair_counts.items()) if learnt and p not in learnt}
         existing = store.evaluations.get(key)
         if existing is None:
-            plan.systems.append(SystemPlan(name, key, "full", dict(specs)))
+            plan.systems.append(SystemPlan(name, key, "full", dict(specs), unlearnt=unlearnt))
             continue
         missing = {m: s for m, s in specs.items() if existing["metrics"].get(m) != s}
-        plan.systems.append(SystemPlan(name, key, "score" if missing else "cached", missing))
+        plan.systems.append(SystemPlan(name, key, "score" if missing else "cached", missing, unlearnt=unlearnt))
     return plan
+
+
+def trained_pairs(store, name: str) -> list[str]:
+    """The language pairs a registered model was trained for — its registry metadata's ``pairs``, else its card's
+    (``tarjama.json``); empty when neither says (a hub model: nothing is assumed)."""
+    row = store.models.get(name) or {}
+    pairs = (row.get("metadata") or {}).get("pairs")
+    if not pairs and row.get("path") and Path(row["path"]).is_dir():
+        try:
+            card = read_model_card(row["path"])
+        except (OSError, ValueError):
+            card = None
+        pairs = card.pairs if card else []
+    return [str(p) for p in pairs or []]
 
 
 def prepare(config: EvaluateConfig, store, run_dir: Path) -> None:
@@ -458,6 +487,8 @@ def run(config: EvaluateConfig, ctx: JobContext) -> None:
     plan = read_plan(ctx.inputs_dir)
     rows = pq.read_table(ctx.inputs_dir / TESTSET_FILE).to_pylist()
     ctx.log(f"test set {plan.testset_name} ({len(rows)} sentences) · decoding {plan.decoding_label}")
+    for warning in plan.warnings():
+        ctx.log(warning, level="warning")
     for name, reason in plan.skipped.items():
         ctx.log(f"{name}: skipped ({reason})", level="warning")
     for system in plan.systems:

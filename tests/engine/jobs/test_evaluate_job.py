@@ -17,6 +17,34 @@ def two_policies(store, tiny_policy, tiny_policy_dir) -> list[str]:
     return [tiny_policy, "tiny-b"]
 
 
+def test_a_model_evaluated_on_a_pair_it_was_not_trained_for_is_said(store, tiny_policy):
+    # an EN→AR-only model was evaluated on FR→AR sentences with no word: its scores measured a direction never learnt
+    rows = [{"line": i + 1, "source": f"Phrase {i}", "target": "جملة", "pair": ("en-ar", "fr-ar")[i % 2],
+             "split": "test", "norm_key": str(i)} for i in range(6)]
+    corpus = store.corpora.add("both", "fr-ar", pa.Table.from_pylist(rows))
+    path = store.models.get(tiny_policy)["path"]
+    store.models.register("en-only", "policy", path, metadata={"pairs": ["en-ar"], "prompt_format": "tags"})
+    store.models.register("both-ways", "policy", path, metadata={"pairs": ["en-ar", "fr-ar"], "prompt_format": "tags"})
+    plan = plan_evaluation(EvaluateConfig(models=["en-only", "both-ways"], corpus_ids=[corpus]), store)
+    assert plan.warnings() == ["en-only was not trained for fr-ar (its model card lists the pairs it was): 3 of the "
+                               "test set's 6 sentences are fr-ar, and their scores measure a direction it never "
+                               "learnt"]
+    assert read_plan_round_trip(plan).warnings() == plan.warnings()  # the job reads the plan back from its inputs
+
+
+def read_plan_round_trip(plan):
+    import json
+    import tempfile
+    from dataclasses import asdict
+    from pathlib import Path
+
+    from engine.jobs.evaluate import PLAN_FILE, read_plan
+
+    folder = Path(tempfile.mkdtemp())
+    (folder / PLAN_FILE).write_text(json.dumps(asdict(plan)), encoding="utf-8")
+    return read_plan(folder)
+
+
 def test_plan_checks_the_settings_and_says_what_is_missing(store, two_policies, tiny_rm):
     rows = [{"line": i + 1, "source": f"Sentence {i}", "target": "جملة", "pair": "en-ar",
              "split": ("train", "valid")[i % 2], "norm_key": str(i)} for i in range(6)]
