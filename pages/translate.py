@@ -346,12 +346,18 @@ def translate_section() -> None:
         lang = c1.selectbox("Source language", ["auto", "en", "fr"], key="tr-lang",
                             format_func=lambda c: detected_label if c == "auto" else LANGUAGE_NAMES[c],
                             help="Detected from function words and French accents; choose to override.")
-        model_default = default_policy(store)
+        # the translation shown (a reload, or back from another page) opens the box on its own model: on the default
+        # one, the page said "the model above changed" when nothing had
+        shown_id = st.session_state.get(REQUEST) or st.query_params.get("request")
+        shown_model = (store.feedback.request(shown_id) or {}).get("model") if shown_id else None
+        model_default = shown_model if shown_model in policies else default_policy(store)
         model = c2.selectbox("Model version", policies, key="tr-model",
                              index=policies.index(model_default) if model_default in policies else 0,
                              help="The production model when there is one, else the newest SFT model.")
-        if st.session_state.get("tr-rm::for") != model:  # another model: the reward model that serves it (a keyed
-            st.session_state["tr-rm::for"] = model  # select box kept the one chosen for the model before)
+        # another model, or the box made afresh (Streamlit drops a widget's value when its page is left): the reward
+        # model that serves it — a keyed select box kept the one chosen for the model before, or fell to the first
+        if st.session_state.get("tr-rm::for") != model or "tr-rm" not in st.session_state:
+            st.session_state["tr-rm::for"] = model
             st.session_state["tr-rm"] = (reward_models or [None])[_rm_index(model)]
         rm = c3.selectbox("Reward model", reward_models or [None], key="tr-rm", format_func=rm_choice_label,
                           help="Ranks the candidates; the top 3 are shown first. Set to the one that serves the "

@@ -132,8 +132,9 @@ class Comparison:
 
 def system_labels(evaluations: Sequence[dict], *, with_decoding: bool = False) -> list[str]:
     """A distinct label per evaluation: its model, with its decoding when ``with_decoding`` or when the evaluations'
-    decodings differ, and the end of its key when two would still read alike (two seeds of one best-of-n stored
-    before the label named the seed: the pickers, which match options by label, took the two for one)."""
+    decodings differ, and the end of its key when two would still read alike (two seeds of one best-of-n: the
+    pickers, which match options by label, took the two for one). The label itself keeps no seed: the promotion gate
+    and the scorecard match evaluations by it, and a cached evaluation keeps the label it was stored with."""
     decodings = {e["decoding_label"] for e in evaluations}
     labels = [f"{e['model']} · {e['decoding_label']}" if with_decoding or len(decodings) > 1 else e["model"]
               for e in evaluations]

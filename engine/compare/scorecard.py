@@ -126,11 +126,12 @@ def loop_chain(store) -> list[dict]:
 
     # a promoted SFT model starts the loop, it does not end it (its chain was itself alone: the cold start, the
     # final model and the step that made things worse went off the card); a promoted cold start gives way to a
-    # final model made from it, which the lead has yet to judge
+    # final model made from it that the lead has yet to judge — not to one that was production and was rolled back
     production = [m for m in policies if m["stage"] == "production" and loop_stage(m) != "sft"]
     finals = [m for m in policies if m["stage"] == "final"]
     if production and loop_stage(production[0]) == "cold-start":
-        production = [m for m in finals if production[0] in ancestry(m)] + production
+        served = {p["model"] for p in store.promotion.history()}
+        production = [m for m in finals if production[0] in ancestry(m) and m["name"] not in served] + production
     candidates = production + finals + [m for m in policies if m["stage"] == "cold-start"]
     for top in candidates:
         chain = ancestry(top)

@@ -128,8 +128,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
-_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
-"""A web or e-mail address, which a translation keeps as written."""
+_ADDRESS = re.compile(r"(?:https?://|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
+                      re.IGNORECASE)
+"""A web or e-mail address (ASCII: ``السعر@١٠.٥`` is none), which a translation keeps as written."""
 
 
 def arabic_share(text: str) -> float | None:
@@ -138,7 +139,9 @@ def arabic_share(text: str) -> float | None:
     e-mail addresses are left out: a translation keeps them as written, and ``تفضل بزيارة https://www.example.com/help
     للدعم.`` was refused as "not in Arabic script"."""
     if ("@" in text or "://" in text or "www." in text.casefold()) and not text.isascii():
-        text = _ADDRESS.sub(" ", text)
+        rest = _ADDRESS.sub(" ", text)
+        if _LETTER.search(rest):  # a text of an address alone keeps its letters (it has some: "no letters" refused it)
+            text = rest
     if text.isascii():
         return 0.0 if _ASCII_LETTER.search(text) else None
     if TATWEEL in text:

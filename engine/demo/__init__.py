@@ -126,8 +126,10 @@ def load_demo_corpora(studio: Services, demo_dir: Path = DEMO_DIR) -> list[int]:
 
 def _is_demo_corpus(row: dict, pair: str) -> bool:
     """Whether a stored corpus is the demo's of ``pair`` (stored by :func:`load_demo_corpora`: its pair, and a
-    source file of the demo's), not a corpus of the user's that took its name."""
-    return row["pair"] == pair and str(row.get("source_file") or "").endswith(" (demo)")
+    source file of the demo's — ``… (demo)``, or ``<pair>.demo.tsv`` as the first demo set-up named it: a workspace
+    set up then was refused, review mend), not a corpus of the user's that took its name."""
+    source_file = str(row.get("source_file") or "")
+    return row["pair"] == pair and (source_file.endswith(" (demo)") or source_file == f"{pair}.demo.tsv")
 
 
 def shipped_model_record(model_dir: Path = DEMO_MODEL_DIR) -> dict | None:

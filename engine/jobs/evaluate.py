@@ -176,8 +176,7 @@ def decoding_label(decoding: dict) -> str:
     parts = [decoding["strategy"]]
     if decoding.get("best_of_n", 0) > 1:
         picker = "MBR chrF" if decoding.get("pick") == "mbr" else decoding.get("reward_model", "")
-        seed = f", seed {decoding['seed']}" if "seed" in decoding else ""  # two seeds read as one system
-        parts.append(f"best-of-{decoding['best_of_n']} ({picker}, T={decoding.get('temperature')}{seed})")
+        parts.append(f"best-of-{decoding['best_of_n']} ({picker}, T={decoding.get('temperature')})")
     parts.append(f"≤{decoding['max_new_tokens']} tokens")
     return " · ".join(parts)
 

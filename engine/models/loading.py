@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from safetensors import SafetensorError
+
 if TYPE_CHECKING:
     import torch
 
@@ -425,21 +427,17 @@ def load_causal_lm(name_or_path: str | Path, trust_remote_code: bool = False, dt
         raise
     except (OSError, ValueError) as exc:
         raise ModelLoadError(f"cannot load the model {name_or_path}: {exc}") from exc
-    except Exception as exc:
+    except SafetensorError as exc:
         raise damaged_weights(name_or_path, exc) from exc
     model.eval()
     return model
 
 
-def damaged_weights(name_or_path: str | Path, exc: Exception) -> Exception:
-    """A :class:`ModelLoadError` for a weights file safetensors cannot read (a copy cut short: the page showed a
-    traceback ending in ``SafetensorError: … incomplete metadata``); any other exception is returned as it is."""
-    from safetensors import SafetensorError
-
-    if isinstance(exc, SafetensorError):
-        return ModelLoadError(f"cannot load the model {name_or_path}: a weights file is damaged ({exc}) — copy or "
-                              "save the model again")
-    return exc
+def damaged_weights(name_or_path: str | Path, exc: Exception) -> ModelLoadError:
+    """The error for a weights file safetensors cannot read (``SafetensorError``: a copy cut short — the page showed
+    a traceback ending in ``… incomplete metadata``)."""
+    return ModelLoadError(f"cannot load the model {name_or_path}: a weights file is damaged ({exc}) — copy or save "
+                          "the model again")
 
 
 def load_state_dict(folder: Path | str, prefixes: tuple[str, ...] | None = None) -> dict[str, torch.Tensor]:
@@ -469,6 +467,6 @@ def load_state_dict(folder: Path | str, prefixes: tuple[str, ...] | None = None)
             with safe_open(str(folder / shard), framework="pt") as fh:
                 names = [name for name in fh.keys() if name.startswith(prefixes)]  # noqa: SIM118 — a handle
                 state.update({name: fh.get_tensor(name) for name in names})
-    except Exception as exc:
+    except SafetensorError as exc:
         raise damaged_weights(folder, exc) from exc
     return state

@@ -143,12 +143,14 @@ def load_reward_model(path: str | Path, *, trust_remote_code: bool = False, dtyp
     """A saved reward model (any of :data:`HEADS`) from its folder, in eval mode; ``dtype`` (a ``torch.dtype``;
     ``None``: float32) is the weights' dtype. ``quantization`` loads the backbone quantised onto ``device`` (as
     :func:`build_reward_model`), the head unquantised."""
+    from safetensors import SafetensorError
+
     from engine.models.loading import damaged_weights
 
     try:
         return _load_reward_model(path, trust_remote_code=trust_remote_code, dtype=dtype, quantization=quantization,
                                   device=device)
-    except Exception as exc:  # a weights file safetensors cannot read: one line, not a traceback
+    except SafetensorError as exc:  # a weights file safetensors cannot read: one line, not a traceback
         raise damaged_weights(path, exc) from exc
 
 

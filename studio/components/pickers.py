@@ -43,7 +43,8 @@ def model_picker(kind: str = "policy", *, optional: str = "") -> Widget:
             return ""
         if optional:
             names = [*names, ""]
-        index = names.index(value) if value in names else 0
+        # "" as the default means none given, not "none": GRPO's form opened on "none" and trained on chrF alone
+        index = names.index(value) if value and value in names else 0
         return st.selectbox(spec.label, names, index=index, key=key, format_func=lambda n: n or "none",
                             help=f"{spec.help} None: {optional}" if optional else spec.help)
 

@@ -65,6 +65,16 @@ def test_grpo_form_offers_dropping_solved_sources_off_by_default(open_page, tiny
     assert "greedily" in fields[0].help
 
 
+def test_grpo_with_a_reward_model_registered_preselects_it_and_offers_none(open_page, tiny_policy, tiny_rm,
+                                                                            demo_corpus):
+    # review mend: with "none" offered, the form's empty default opened on it and a preset weighting the reward model
+    # trained on chrF alone
+    at = open_page("ppo")
+    (box,) = [b for b in at.selectbox if b.key and b.key.startswith("grpo-form-") and b.key.endswith("-reward_model")
+              and b.key.startswith("grpo-form-Small demo model")]
+    assert box.options == [tiny_rm, "none"] and box.value == tiny_rm
+
+
 def test_grpo_without_a_reward_model_says_it_is_not_needed(open_page, tiny_policy, demo_corpus):
     """Found on the tour: with no reward model yet the GRPO form warned "No reward model is registered yet" above a
     preset whose only reward is chrF (reward-model weight 0). It says quietly that none is needed for that."""

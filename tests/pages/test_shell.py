@@ -87,6 +87,16 @@ def test_a_corpus_of_the_users_with_a_demo_corpus_exact_name_is_not_taken_for_it
     assert store.models.get("demo-sft") is None and [c["name"] for c in store.corpora.list()] == ["demo-en-ar"]
 
 
+def test_a_demo_corpus_stored_by_the_first_demo_set_up_is_still_the_demos():
+    # review mend: the first demo set-up named its files "<pair>.demo.tsv", and such a workspace was refused
+    from engine.demo import _is_demo_corpus
+
+    assert _is_demo_corpus({"pair": "en-ar", "source_file": "en-ar.demo.tsv"}, "en-ar")
+    assert _is_demo_corpus({"pair": "en-ar", "source_file": "en-ar.{train,valid,test}.tsv (demo)"}, "en-ar")
+    assert not _is_demo_corpus({"pair": "fr-ar", "source_file": "en-ar.demo.tsv"}, "en-ar")
+    assert not _is_demo_corpus({"pair": "en-ar", "source_file": "mine.tsv"}, "en-ar")
+
+
 def test_a_registered_sft_model_is_named_where_the_loop_stands(open_page, tiny_policy):
     """Found on the tour (test-artifacts/tour/03-start.png): after the demo set-up the ticked SFT step still said
     "Set up the demo below", and the set-up section was gone."""

@@ -104,6 +104,12 @@ def test_switching_the_model_preselects_the_reward_model_that_serves_it(open_pag
     at.selectbox(key="tr-rm").set_value(tiny_rm).run()  # a choice by hand for this model stays
     at.text_area(key="tr-source").input("Hello.").run()
     assert at.selectbox(key="tr-rm").value == tiny_rm
+    # back from another page (Streamlit drops the box's value): the model's own again, not the list's first
+    at.selectbox(key="tr-model").set_value("mine").run()
+    at.switch_page("../pages/data.py").run()
+    at.switch_page("../pages/translate.py").run()
+    model = at.selectbox(key="tr-model").value
+    assert at.selectbox(key="tr-rm").value == store.models.get(model)["metadata"]["reward_model"], model
 
 
 def test_candidates_of_other_settings_than_those_above_are_said_to_be(open_page, store, tiny_policy, tiny_rm):
@@ -113,7 +119,8 @@ def test_candidates_of_other_settings_than_those_above_are_said_to_be(open_page,
     store.models.register("other", "policy", store.models.get(tiny_policy)["path"], stage="sft")
     at = _page(open_page, linguist="Amina", request=rid)
     at.text_area(key="tr-source").input("The cat is on the table.").run()
-    at.selectbox(key="tr-model").set_value(tiny_policy).run()
+    # reloaded, the box opens on the translation's model, not the default one ("other"): nothing changed
+    assert at.selectbox(key="tr-model").value == tiny_policy
     assert not [w for w in at.warning if "changed since these candidates" in w.value]
     at.selectbox(key="tr-model").set_value("other").run()
     at.selectbox(key="tr-lang").set_value("fr").run()

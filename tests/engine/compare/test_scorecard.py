@@ -102,6 +102,18 @@ def test_a_promoted_sft_or_cold_start_model_does_not_cut_the_chain(store):
         ("sft", "sft"), ("cold", "cold-start"), ("fin", "final")]
 
 
+def test_a_cold_start_rolled_back_to_ends_the_chain_over_the_final_model_it_replaced(store):
+    # review mend: a final model that was production and was rolled back from is not the card's top
+    from engine.models.registry import rollback
+
+    _chain(store, [("sft", "sft"), ("cold", "cold-start"), ("fin", "final")])
+    promote(store, "cold", confirm_name="cold")
+    promote(store, "fin", confirm_name="fin")
+    rollback(store, confirm=True)
+    assert store.models.get("cold")["stage"] == "production"
+    assert [m["name"] for m in loop_chain(store)] == ["sft", "cold"]
+
+
 def test_an_archived_sft_model_still_starts_the_chain(store):
     from engine.models.registry import archive
 

@@ -49,6 +49,8 @@ def test_validate_rows_agrees_with_row_problems(rows: list[tuple[str, str]], pai
         ("راسلني على john.smith@example.com", 1.0),
         ("زر www.Example.com الآن", 1.0),
         ("Visit https://example.com", 0.0),
+        ("«www.example.com»", 0.0),  # an address alone keeps its letters (review mend: "no letters")
+        ("السعر@١٠.٥", 1.0),  # no address: Arabic letters and digits
     ],
 )
 def test_arabic_share(text: str, share: float | None) -> None:

@@ -57,7 +57,7 @@ def test_plan_checks_the_settings_and_says_what_is_missing(store, two_policies, 
         plan_evaluation(EvaluateConfig(models=[tiny_rm], corpus_ids=[corpus], split="valid"), store)
     mbr = plan_evaluation(EvaluateConfig(models=two_policies, corpus_ids=[corpus], split="valid", best_of_n=4,
                                          best_of_n_pick="mbr"), store)  # the MBR pick needs no reward model
-    assert mbr.decoding_label == "greedy · best-of-4 (MBR chrF, T=0.8, seed 0) · ≤64 tokens"  # two seeds: two systems
+    assert mbr.decoding_label == "greedy · best-of-4 (MBR chrF, T=0.8) · ≤64 tokens"
     plan = plan_evaluation(EvaluateConfig(models=two_policies, corpus_ids=[corpus], split="valid"), store)
     assert plan.size == 3 and [s.action for s in plan.systems] == ["full", "full"]
     assert set(plan.skipped) == {"bertscore", "comet", "comet_qe"}  # no model configured for them

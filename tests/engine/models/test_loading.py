@@ -386,3 +386,10 @@ def test_a_damaged_weights_file_is_one_line_not_a_traceback(tmp_path, tiny_polic
     for load in (load_causal_lm, load_state_dict, load_reward_model):
         with pytest.raises(ModelLoadError, match="a weights file is damaged .* copy or save the model again"):
             load(rm if load is load_reward_model else policy)
+    # any other error passes through as it was (review mend: it was raised "from" itself, its cause lost)
+    from unittest import mock
+
+    with mock.patch("transformers.AutoModelForCausalLM.from_pretrained", side_effect=KeyError("x")), \
+            pytest.raises(KeyError) as caught:
+        load_causal_lm(tiny_policy_dir)
+    assert caught.value.__cause__ is None
