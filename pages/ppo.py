@@ -29,10 +29,12 @@ ppo_tab, dpo_tab, grpo_tab = st.tabs(["PPO", "DPO (from pairs)", "GRPO / RLOO (r
 with ppo_tab:
     if not store.models.list(kind="reward"):
         st.info("Train a reward model first (page 3).")
+    elif not store.models.in_use(kind="reward"):  # an archived one was the form's default, with nothing said
+        st.info("Every reward model is archived: restore one on *Models*, or train one (page 3).")
     else:
         preset, values = preset_choice("ppo", key="ppo-preset")
-        rms = store.models.in_use(kind="reward") or store.models.list(kind="reward")  # an archived one: no default
-        defaults = {"policy": cold_start_base(store), "reward_model": rms[0]["name"], **values}
+        defaults = {"policy": cold_start_base(store), "reward_model": store.models.in_use(kind="reward")[0]["name"],
+                    **values}
         launch = launch_choice("ppo", key="ppo")
         memory_estimate("ppo", key="ppo", launch=launch, values=values)
         config = config_form("ppo", key=f"ppo-form-{preset}", defaults=defaults,

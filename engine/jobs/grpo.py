@@ -374,6 +374,10 @@ def build_rewards(config: GrpoJobConfig, ctx: JobContext | None, rm: ModelRef | 
     model loads in ``precision`` (its dtype and device; ``None``: float32 on the CPU), an ensemble's members on the
     GPU when there is one."""
     funcs, weights = [], []
+    if ctx is not None and config.rm_weight > 0 and not config.reward_model:  # its term dropped with nothing said
+        ctx.log(f"{setting_words(GrpoJobConfig, 'rm_weight')} {config.rm_weight:g} is not used: no reward model is "
+                "chosen — the rewards are " + ", ".join(f"{n} × {w:g}" for n, w in _active_rewards(config)),
+                level="warning")
     for name, weight in _active_rewards(config):
         kw = {"ctx": ctx, "sample_every": config.sample_every if not funcs else 0}
         if name == "rm":

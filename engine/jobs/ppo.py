@@ -122,6 +122,15 @@ def check(config: PPOJobConfig) -> None:
     """Batch sizes that divide, a reward model, a KL alarm that can stop, glossaries for the terminology penalty."""
     if config.batch_size % config.mini_batch_size or config.batch_size % config.gradient_accumulation:
         raise ValueError("the batch size must be a multiple of the mini-batch size and of the accumulation steps")
+    if config.gradient_accumulation > 1 and config.mini_batch_size != config.batch_size:
+        # TRL's PPO accumulates over its micro-batches of batch ÷ accumulation rows: with mini-batches, each update
+        # summed that many mini-batches (batch 8, mini-batch 2, accumulation 2: 2 updates of 4 rows an epoch, not 4
+        # of 2) and spared no memory
+        words = {name: setting_words(PPOJobConfig, name, inside=True)
+                 for name in ("gradient_accumulation", "mini_batch_size", "batch_size")}
+        raise ValueError(f"{words['gradient_accumulation'].capitalize()} above 1 needs {words['mini_batch_size']} "
+                         f"equal to {words['batch_size']} (TRL's PPO accumulates over the whole batch): set the "
+                         "accumulation to 1, or the mini-batch to the batch")
     check_combination(config.ensemble, config.ensemble_k)
     if not member_names(config.reward_model, config.extra_reward_models):
         raise ValueError("choose a reward model")
@@ -202,6 +211,24 @@ def _save_checkpoint(trainer: Any, checkpoint_dir: Path, step: int, tokenizer: A
     return checkpoint_dir / f"step-{step:07d}"
 
 
+def _continue_schedule(trainer: Any, args: Any, total_steps: int, done: int) -> None:
+    """Give a resumed trainer the learning-rate schedule of the whole run, ``done`` steps in. TRL builds one over
+    the steps left (its ``total_episodes``), so the rate started again at its peak after a resume (3e-5 … 1.35e-5,
+    then 3e-5 again); the schedule is stateless beyond its step, so it is rebuilt rather than saved. Called after
+    the optimizer's state is loaded: its groups' ``initial_lr`` is the run's peak."""
+    import warnings
+
+    from transformers import get_scheduler
+
+    schedule = get_scheduler(args.lr_scheduler_type, trainer.optimizer,
+                             num_warmup_steps=args.get_warmup_steps(total_steps), num_training_steps=total_steps)
+    with warnings.catch_warnings():  # "lr_scheduler.step() before optimizer.step()": it only counts the steps done
+        warnings.simplefilter("ignore")
+        for _ in range(done):
+            schedule.step()
+    trainer.lr_scheduler = trainer.callback_handler.lr_scheduler = schedule
+
+
 # --- held-out evaluation -----------------------------------------------------------------------------
 def _heldout_eval(policy: Any, tokenizer: Any, rows: list[dict], fmt: str, scorer_model: Any,
                   max_new_tokens: int) -> tuple[dict[str, float], list[dict]]:
@@ -258,6 +285,15 @@ def alarm_settings(kl_target: float, kl_measure: str = "per token") -> AlarmSett
     return AlarmSettings(kl_target=kl_target, kl_key="kl_per_token" if kl_measure == "per token" else "kl")
 
 
+def alarms_to_write(alarms: list, active: set[str], written: set[tuple[str, int]]) -> tuple[list, set[str]]:
+    """The alarms of this step to write (newly holding, and not written before with the step they name — one that
+    clears for a step and holds again names the same evaluation step, and was written twice), and the kinds that hold
+    now. ``written`` gains what is returned."""
+    new = [a for a in alarms if a.kind not in active and (a.kind, a.step) not in written]
+    written.update((a.kind, a.step) for a in new)
+    return new, {a.kind for a in alarms}
+
+
 class _EarlyStop(Exception):
     """The KL alarm asked for an early stop."""
 
@@ -277,6 +313,10 @@ def _monitor_callback(ctx: JobContext, config: PPOJobConfig, state: dict):
             # alarm kinds that hold now: each is written once until it clears — those that held at the checkpoint
             # were written before it (a resumed run wrote them again at its first step)
             self.active: set[str] = {a.kind for a in check_alarms(self.history, settings)}
+            # what was written, by kind and the step it names: an alarm that clears for a step and holds again
+            # names the same evaluation step, and was written twice ("reward up metric down @ 8" twice)
+            self.written: set[tuple[str, int]] = {(a["kind"], int(a["step"])) for a in
+                                                  read_jsonl(ctx.output_dir / ALARMS_FILE)}
 
         def on_log(self, args, st, control, logs=None, **kw):
             step = state["offset"] + st.global_step
@@ -302,8 +342,7 @@ def _monitor_callback(ctx: JobContext, config: PPOJobConfig, state: dict):
             if scheduled:
                 self.evaluate(step)
             alarms = check_alarms(self.history, settings)
-            new = [a for a in alarms if a.kind not in self.active]
-            self.active = {a.kind for a in alarms}
+            new, self.active = alarms_to_write(alarms, self.active, self.written)
             for alarm in new:
                 ctx.log(f"ALARM {alarm.kind}: {alarm.message}", level="warning")
                 with (ctx.output_dir / ALARMS_FILE).open("a", encoding="utf-8") as fh:
@@ -342,6 +381,30 @@ def _monitor_callback(ctx: JobContext, config: PPOJobConfig, state: dict):
                         fh.write(json_line({"step": step, **sample}))
 
     return Monitor()
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    """The JSON objects of a run's JSON-lines output (none when it is missing; a line cut short is skipped). Split at
+    newlines only: a translation holding a raw U+2028 (runs before ``json_line``) is no line break."""
+    if not path.is_file():
+        return []
+    rows = []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        with contextlib.suppress(ValueError):
+            row = json.loads(line)
+            if isinstance(row, dict):
+                rows.append(row)
+    return rows
+
+
+def keep_up_to_step(path: Path, step: int) -> None:
+    """Rewrite a run's JSON-lines output with only its rows of ``step`` or before (whole, then renamed in)."""
+    if not path.is_file():
+        return
+    kept = [row for row in read_jsonl(path) if isinstance(row.get("step"), int) and row["step"] <= step]
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text("".join(json_line(row) for row in kept), encoding="utf-8")
+    tmp.replace(path)
 
 
 def _clip_gradients(optimizer: Any, max_norm: float) -> None:
@@ -435,6 +498,10 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
             m.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
     if latest:
         ctx.log(f"resuming from {latest.name} (step {done})")
+        # the samples and alarms written after the checkpoint belong to steps run again: after a crash the
+        # samples table showed both trajectories' translations at one step, and an alarm the resumed run never raised
+        for name in (SAMPLES_FILE, ALARMS_FILE):
+            keep_up_to_step(ctx.output_dir / name, done)
 
     peft_config = None
     if config.lora:
@@ -454,6 +521,7 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
     state["trainer"] = trainer
     if latest:
         trainer.optimizer.load_state_dict(torch.load(latest / "optimizer.pt", weights_only=True))
+        _continue_schedule(trainer, args, config.steps, done)
     if config.max_grad_norm > 0:
         _clip_gradients(trainer.optimizer, config.max_grad_norm)
     terms = None

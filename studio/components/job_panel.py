@@ -352,6 +352,7 @@ def run_monitor(run_id: str, *, charts: Sequence[tuple[str, Sequence[str]]] | No
         st.warning(f"No run {run_id}.")
         return
     was_active = first["status"] not in FINAL_STATUSES
+    _also_running(first)
 
     @st.fragment(run_every=REFRESH_SECONDS if was_active else None)
     @shows_storage_errors
@@ -375,6 +376,17 @@ def run_monitor(run_id: str, *, charts: Sequence[tuple[str, Sequence[str]]] | No
             st.rerun()  # the whole page: outputs of the finished run appear, refreshing stops
 
     live()
+
+
+def _also_running(run: dict) -> None:
+    """Name the other runs of ``run``'s kind still going: the pages show a kind's newest run, and one started beside
+    another took the first's monitor and Cancel button off the page with nothing said (they are on the Runs page)."""
+    others = [r for r in services().store.runs.active() if r["kind"] == run["kind"] and r["id"] != run["id"]]
+    if others:
+        names = "; ".join(f"{r['title'] or r['id']} ({r['id']}, {r['status']})" for r in others)
+        whose = "its" if len(others) == 1 else "their"
+        st.info(markdown_literal(f"Also running: {names} — {whose} monitor and Cancel are on the Runs page."),
+                icon=":material/layers:")
 
 
 def run_config(run: dict) -> None:

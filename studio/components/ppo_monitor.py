@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from engine.jobs.ppo import ALARMS_FILE, SAMPLES_FILE, alarm_settings
+from engine.jobs.ppo import ALARMS_FILE, SAMPLES_FILE, alarm_settings, read_jsonl
 from engine.markup import html_text
 from engine.rl.alarms import check_alarms, series_from_rows
 from studio.components.arabic import arabic_cell
@@ -58,10 +58,7 @@ def kind_monitor(kind: str) -> dict:
 
 def fired_alarms(run_dir: str | Path) -> list[dict]:
     """The alarms a PPO run wrote while it trained, in step order (then kind)."""
-    logged = Path(run_dir) / "outputs" / ALARMS_FILE
-    if not logged.exists():
-        return []
-    fired = [json.loads(line) for line in logged.read_text().splitlines() if line.strip()]
+    fired = read_jsonl(Path(run_dir) / "outputs" / ALARMS_FILE)
     return sorted(fired, key=lambda a: (int(a["step"]), str(a["kind"])))
 
 
@@ -94,11 +91,10 @@ def _alarms(run: dict) -> None:
 
 
 def _samples(run: dict) -> None:
-    samples_file = Path(run["run_dir"]) / "outputs" / SAMPLES_FILE
-    if not samples_file.exists():
-        return
     # split at newlines only: a translation holding U+2028 (written raw by runs before json_line) broke the monitor
-    samples = [json.loads(line) for line in samples_file.read_text(encoding="utf-8").split("\n") if line.strip()]
+    samples = read_jsonl(Path(run["run_dir"]) / "outputs" / SAMPLES_FILE)
+    if not samples:
+        return
     steps = sorted({int(s["step"]) for s in samples})
     if not steps:
         return

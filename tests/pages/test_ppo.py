@@ -7,6 +7,7 @@ import json
 import pytest
 
 from engine.jobs.ppo import PPOJobConfig
+from tests.pages.conftest import shown
 
 
 def test_without_a_reward_model_the_page_says_so(open_page):
@@ -73,6 +74,21 @@ def test_grpo_with_a_reward_model_registered_preselects_it_and_offers_none(open_
     (box,) = [b for b in at.selectbox if b.key and b.key.startswith("grpo-form-") and b.key.endswith("-reward_model")
               and b.key.startswith("grpo-form-Small demo model")]
     assert box.options == [tiny_rm, "none"] and box.value == tiny_rm
+
+
+def test_with_every_reward_model_archived_ppo_says_so_and_another_run_going_is_named(open_page, store, workspace,
+                                                                                     tiny_policy, tiny_rm):
+    # an archived reward model was the PPO form's default, with nothing said; a run started beside another took the
+    # first's monitor off the page with nothing said
+    from engine.models.registry import archive
+
+    archive(store, tiny_rm)
+    at = open_page("ppo")
+    assert any(i.value.startswith("Every reward model is archived") for i in at.info)
+    for run_id in ("ppo-first", "ppo-second"):
+        store.runs.create(run_id, "ppo", f"PPO {run_id}", {}, str(workspace.run_dir(run_id)))
+    at = open_page("ppo")
+    assert any(shown(i.value).startswith("Also running: PPO ppo-first") for i in at.info), [i.value for i in at.info]
 
 
 def test_grpo_without_a_reward_model_says_it_is_not_needed(open_page, tiny_policy, demo_corpus):

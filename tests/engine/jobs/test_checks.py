@@ -18,6 +18,9 @@ from engine.jobs.kinds import KIND_MODULES, checked_config, job_kind
     ("reward", {"unfreeze_schedule": ["bogus"]}, "not an unfreezing phase: 'bogus'"),
     ("ppo", {"reward_model": "rm", "batch_size": 2, "mini_batch_size": 3}, "must be a multiple of the mini-batch"),
     ("ppo", {}, "choose a reward model"),
+    # TRL accumulates over the whole batch: with mini-batches each update summed several (2 updates of 4, not 4 of 2)
+    ("ppo", {"reward_model": "rm", "batch_size": 8, "mini_batch_size": 2, "gradient_accumulation": 2},
+     "above 1 needs mini-batch size (mini_batch_size) equal to batch size"),
     ("ppo", {"reward_model": "rm", "kl_target": 0.0, "stop_on_kl": True}, "stops at the first step"),
     ("ppo", {"reward_model": "rm", "terminology_penalty": 1.0}, "Terminology penalty needs glossaries"),
     ("grpo", {"chrf_weight": 0.0}, "choose a reward"),

@@ -121,6 +121,9 @@ def test_grpo_job_with_chrf_reward(supervisor, store, tiny_policy, tiny_policy_d
     run_dir = supervisor.workspace.run_dir(run_id)
     assert sorted(p.name for p in (run_dir / "checkpoints").glob("checkpoint-*")) == ["checkpoint-2", "checkpoint-4"]
     assert any(r["message"].startswith("sample: ") for r in store.runs.logs(run_id))
+    # the reward model's default weight with no reward model chosen: said, not dropped silently
+    assert any(r["message"].startswith("Reward-model weight (rm_weight) 1 is not used: no reward model is chosen")
+               for r in store.runs.logs(run_id))
     # every step's rollouts went through the studio's decoding loop (engine.rl.rollouts), none through generate()
     assert _rollout_calls(store, run_id) == 4
     # and every step's log-probabilities (the reference's and the policy's) ran each source once for its group

@@ -111,6 +111,11 @@ def test_cancelled_ppo_resumes_from_its_checkpoint(supervisor, store, tiny_polic
     # the checkpoint's step + 9, + 18…, which only a checkpoint on a multiple of 9 cannot tell apart)
     evaluated = sorted({row["step"] for row in store.runs.metrics(run_id) if row["key"] == "heldout_chrf"})
     assert [s for s in evaluated if s > latest["step"]] and all(s % 9 == 0 for s in evaluated), (latest, evaluated)
+    # the learning rate goes on decaying over the whole run: TRL's schedule over the steps left started it again
+    # at its peak after the resume
+    rates = [row["value"] for row in sorted(store.runs.metrics(run_id, ("lr",)), key=lambda r: r["step"])]
+    assert len(rates) > latest["step"] + 10
+    assert all(b <= a * (1 + 1e-6) for a, b in zip(rates, rates[1:], strict=False)), rates
 
 
 def _register_reward_model(store, tiny_policy_dir, folder, name: str, prompt_format: str = "tags",
