@@ -16,7 +16,7 @@ from engine.jobs.score import ScoreConfig, fusion_plan, run_fusion_description
 from engine.markup import html_text, markdown_literal
 from engine.models.refs import cold_start_base
 from engine.preferences.fusion import FusionError
-from studio.components.arabic import arabic_cell, arabic_text
+from studio.components.arabic import arabic_text, arabic_text_cell
 from studio.components.exports import preference_export
 from studio.components.follow import follow_newest
 from studio.components.header import workspace_header
@@ -151,7 +151,7 @@ with browse_tab:
                     badge = " / ".join(c["roles"])
                     checks = {1.0: "passed", 0.0: "<b style='color:#b91c1c'>failed</b>"}.get(s.get("check_passed"), "—")
                     rows.append(
-                        f"<tr>{arabic_cell(html_text(c['text']) or '<em>(empty)</em>')}"
+                        f"<tr>{arabic_text_cell(c['text'])}"
                         f"<td>{html_text(candidate_origin(c['strategies'] or c['strategy'], c['n_samples']))}</td>"
                         f"<td>{_number(s.get('quality'), 2)}</td><td>{_number(s.get('chrf'), 1)}</td>"
                         f"<td>{_number(s.get('mbr_chrf'), 1)}</td><td>{checks}</td>"
@@ -171,8 +171,8 @@ with browse_tab:
                        "the first 50 are shown.")
             rows = "".join(
                 f"<tr><td dir='auto'>{html_text(p['source'])}</td>"
-                f"{arabic_cell(html_text(p['chosen']) or '<em>(empty)</em>')}"
-                f"{arabic_cell(html_text(p['rejected']) or '<em>(empty)</em>')}"  # a blank cell read as missing
+                f"{arabic_text_cell(p['chosen'])}"
+                f"{arabic_text_cell(p['rejected'])}"  # a blank cell read as missing
                 f"<td>{p['margin']:.2f}</td></tr>" for p in shown)
             st.markdown("<table class='tarjama-table'><thead><tr><th>Source</th><th>Chosen</th><th>Rejected</th>"
                         f"<th>Margin</th></tr></thead><tbody>{rows}</tbody></table>", unsafe_allow_html=True)

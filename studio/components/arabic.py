@@ -43,6 +43,12 @@ def arabic_cell(markup: str) -> str:
     return f"<td class='tarjama-ar' dir='rtl' lang='ar'>{markup}</td>"
 
 
+def arabic_text_cell(text: str) -> str:
+    """:func:`arabic_cell` of a model's output, escaped; one of nothing but spaces reads *(empty)* (a blank cell
+    read as missing, and a whitespace-only translation showed as one)."""
+    return arabic_cell(html_text(text) if text and text.strip() else "<em>(empty)</em>")
+
+
 def bidi_table(rows: Sequence[dict], columns: Sequence[str], arabic_columns: Sequence[str] = ("target",),
                labels: dict[str, str] | None = None) -> None:
     """A read-only table where Arabic columns are right-to-left and others follow their own text."""

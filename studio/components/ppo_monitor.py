@@ -10,7 +10,7 @@ import streamlit as st
 from engine.jobs.ppo import ALARMS_FILE, SAMPLES_FILE, alarm_settings, read_jsonl
 from engine.markup import html_text
 from engine.rl.alarms import check_alarms, series_from_rows
-from studio.components.arabic import arabic_cell
+from studio.components.arabic import arabic_cell, arabic_text_cell
 from studio.state import services
 
 PPO_CHARTS = [
@@ -110,7 +110,7 @@ def _samples(run: dict) -> None:
         st.caption(f"Sample translations at step {step}")
     rows = "".join(
         f"<tr><td dir='auto'>{html_text(s['source'])}</td>"
-        f"{arabic_cell(html_text(s['translation']) or '<em>(empty)</em>')}{arabic_cell(html_text(s['reference']))}"
+        f"{arabic_text_cell(s['translation'])}{arabic_cell(html_text(s['reference']))}"
         f"<td>{s['reward']:.2f}</td></tr>"
         for s in samples if int(s["step"]) == step)
     st.markdown("<table class='tarjama-table'><thead><tr><th>Source</th><th>Policy (greedy)</th>"
