@@ -71,13 +71,36 @@ def _rl_step(method: str, config: Any, *, policy: str, corpora: list[int], pair_
             "config": _checked(method, values, settings, settings_field, defaults)}
 
 
-def _known_glossaries(steps: list[dict], store: Any) -> list[dict]:
-    """``steps``, once every glossary their settings name is known (a misspelt one failed the pipeline at its step,
-    after the steps before it had run)."""
+MODEL_FIELDS = ("model", "policy", "reward_model", "base_model", "extra_reward_models")
+"""Step settings that name registered models (a ``$model:…``/``$run:…`` reference to an earlier step aside)."""
+
+
+def _known_references(steps: list[dict], store: Any) -> list[dict]:
+    """``steps``, once what their settings name is there: glossaries, registered models, a free name for each new
+    model, and sources in the split each step reads. Found only when a step started, a misspelt one failed the
+    pipeline after the steps before it had run — and as a pipeline's settings cannot be edited, *Resume pipeline*
+    failed again at that step for good (``model_name=my final`` in *GRPO settings*, after generate, score and the
+    reward model)."""
+    names: list[str] = []
     for step in steps:
-        unknown = [g for g in step["config"].get("glossaries") or [] if store.glossaries.by_name(g) is None]
+        config, where = step["config"], f"the {step['name']} step"
+        unknown = [g for g in config.get("glossaries") or [] if store.glossaries.by_name(g) is None]
         if unknown:
-            raise ValueError(f"the {step['name']} step: no glossary named {', '.join(map(repr, unknown))}")
+            raise ValueError(f"{where}: no glossary named {', '.join(map(repr, unknown))}")
+        for field in MODEL_FIELDS:
+            value = config.get(field)
+            for name in value if isinstance(value, list) else [value]:
+                if isinstance(name, str) and name and not name.startswith("$") and store.models.get(name) is None:
+                    raise ValueError(f"{where}: no registered model named {name!r} ({field})")
+        if name := config.get("model_name"):
+            problem = new_model_name_problem(store, name) or (
+                "another step of this pipeline names its model so" if name in names else None)
+            if problem:
+                raise ValueError(f"{where}: model_name {name!r}: {problem}")
+            names.append(name)
+        split, corpora = config.get("split"), config.get("corpus_ids") or []
+        if split and corpora and not any(store.corpora.count(int(c), split=split) for c in corpora):
+            raise ValueError(f"{where}: the chosen corpora have no sources in the {split} split")
     return steps
 
 
@@ -180,7 +203,7 @@ def phase2_steps(config: Phase2Config, store) -> list[dict]:
     if not config.corpus_ids:
         raise ValueError("choose the corpora to work on")
     corpora = [int(i) for i in config.corpus_ids]
-    return _known_glossaries([
+    return _known_references([
         {"name": "generate", "kind": "generate", "config": _checked("generate", {
             "model": policy, "corpus_ids": corpora, "sample_size": config.sample_size},
             config.generate_settings, "generate_settings", _at_default(config, {"sample_size": "sample_size"}))},
@@ -243,15 +266,39 @@ def phase3_defaults(store, policy: str = "") -> dict[str, Any]:
     row = store.models.get(policy)
     if row is None:
         raise ValueError(f"no registered model named {policy!r}")
-    rm = row["metadata"].get("reward_model")
+    rm = row["metadata"].get("reward_model") or _trained_on_same_pairs(store, row)
     rm_row = store.models.get(rm) if rm else None
     if rm_row is None or rm_row["stage"] == "archived":  # an archived version is no default anywhere
         rm = newest_model(store, "reward")
-    rm_row = store.models.get(rm)
-    meta = rm_row["metadata"]  # a fine-tuned RM (a later cycle) names its synthetic sets as replay sets
-    replay = [s for s in dict.fromkeys([*meta.get("pair_sets", []), *meta.get("replay_pair_sets", [])])
-              if store.preferences.count_pairs(run_ids=[s], origin="synthetic")]
-    return {"policy": policy, "reward_model": rm, "replay_pair_sets": replay, "corpus_ids": _prompt_corpora(store, row)}
+    return {"policy": policy, "reward_model": rm, "replay_pair_sets": replay_sets(store, rm),
+            "corpus_ids": _prompt_corpora(store, row) or _pairs_corpora(store, row)}
+
+
+def replay_sets(store, reward_model: str) -> list[str]:
+    """The synthetic pair sets ``reward_model`` was trained on (a fine-tuned one, of a later cycle, names them as its
+    replay sets) that still hold pairs: what its fine-tune replays."""
+    row = store.models.get(reward_model)
+    meta = row["metadata"] if row else {}
+    return [s for s in dict.fromkeys([*meta.get("pair_sets", []), *meta.get("replay_pair_sets", [])])
+            if store.preferences.count_pairs(run_ids=[s], origin="synthetic")]
+
+
+def _trained_on_same_pairs(store, row: dict) -> str | None:
+    """For a policy that names no reward model (a DPO cold start): the newest reward model in use trained on the
+    pair sets it learnt from — the newest of any lineage was taken, a later cycle's fine-tune on another base."""
+    pair_sets = set(row["metadata"].get("pair_sets") or [])
+    return next((m["name"] for m in store.models.in_use(kind="reward")
+                 if pair_sets & set(m["metadata"].get("pair_sets") or [])), None) if pair_sets else None
+
+
+def _pairs_corpora(store, row: dict) -> list[int]:
+    """The corpora of the sources a policy's pair sets were sampled from (a DPO cold start records no prompts)."""
+    for pair_set in row["metadata"].get("pair_sets") or []:
+        score = store.runs.get(pair_set)
+        generate = store.runs.get(json.loads(score["config"]).get("generate_run", "")) if score else None
+        if generate is not None and (corpora := json.loads(generate["config"]).get("corpus_ids")):
+            return [int(c) for c in corpora]
+    return []
 
 
 def _prompt_corpora(store, row: dict, depth: int = 20) -> list[int]:
@@ -277,7 +324,8 @@ def phase3_steps(config: Phase3Config, store) -> list[dict]:
         raise ValueError(f"{setting_words(Phase3Config, 'model_name')}: {problem}")
     found = phase3_defaults(store, config.policy)
     rm = config.reward_model or found["reward_model"]
-    replay = list(config.replay_pair_sets) or found["replay_pair_sets"]
+    # the reward model chosen's own synthetic sets: the policy's reward model's were replayed
+    replay = list(config.replay_pair_sets) or replay_sets(store, rm)
     corpora = [int(i) for i in (config.corpus_ids or found["corpus_ids"])]
     if not corpora and config.rl_method != "dpo":
         raise ValueError("choose the corpora whose sources are the RL prompts")
@@ -285,7 +333,7 @@ def phase3_steps(config: Phase3Config, store) -> list[dict]:
     if gone:  # found now, not after the pairs and the reward fine-tune ran ("no sources in that split")
         raise ValueError(f"the RL prompts' corpora {', '.join(map(str, gone))} were deleted: choose the corpora "
                          "whose sources are the RL prompts")
-    return _known_glossaries([
+    return _known_references([
         {"name": "pairs", "kind": "feedback_pairs", "config": _checked("feedback_pairs", {
             "reward_model": rm, "weight_by_agreement": config.weight_by_agreement,
             "valid_share": config.valid_share})},

@@ -75,7 +75,8 @@ def config_form(kind_name: str | Any, *, key: str, defaults: dict[str, Any] | No
     specs = [s for s in config_fields(kind.config_cls) if s.name not in hidden]
     values: dict[str, Any] = {name: defaults[name] for name in hidden if name in defaults}
     folded = [s for s in specs if s.advanced and s.name not in shown]
-    with st.form(key=f"{key}-form", border=True):
+    # no submit on Enter: a number typed and Enter started a job of hours (three pipelines, one per field typed)
+    with st.form(key=f"{key}-form", border=True, enter_to_submit=False):
         st.caption(kind.description)
         for group, fields in (("basic", [s for s in specs if s not in folded]), ("advanced", folded)):
             if not fields:

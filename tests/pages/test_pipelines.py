@@ -198,3 +198,20 @@ def test_a_phase_form_given_an_archived_model_keeps_it(workspace, monkeypatch, s
     at = AppTest.from_function(form, default_timeout=60).run()
     assert not at.exception, [e.message for e in at.exception]
     assert at.selectbox(key="p3-reward_model").value == tiny_rm
+
+
+def test_a_job_form_is_not_submitted_by_enter(open_page, tiny_policy, demo_corpus, monkeypatch):
+    # Enter in a number field submitted the form: three Phase 2 pipelines started, one per field typed in
+    import streamlit as st
+
+    made, form = [], st.form
+
+    def recording_form(key, *args, **kwargs):
+        made.append((key, kwargs.get("enter_to_submit", True)))
+        return form(key, *args, **kwargs)
+
+    monkeypatch.setattr(st, "form", recording_form)
+    at = open_page("pipelines")
+    assert not at.exception
+    job_forms = [(key, enter) for key, enter in made if key.startswith("pipe")]
+    assert job_forms and not any(enter for _, enter in job_forms), made

@@ -58,26 +58,28 @@ def test_phase3_on_deleted_corpora_is_refused_before_any_step_runs(store, demo_c
         phase3_steps(Phase3Config(policy="cold", rl_method="grpo"), store)
 
 
-def test_a_phase_is_refused_when_built_if_a_step_would_refuse_its_settings(store):
+def test_a_phase_is_refused_when_built_if_a_step_would_refuse_its_settings(store, demo_corpus):
     # generate, score and the reward model ran (hours on real data) before PPO refused a batch its mini-batch does
     # not divide; settings that repeated a form field with another value silently won over it
     from engine.pipelines.templates import phase2_steps
 
     store.models.register("sft", "policy", "/m/sft", stage="sft")
     with pytest.raises(ValueError, match=r"the ppo step \(with ppo_settings\): the batch size must be a multiple"):
-        phase2_steps(Phase2Config(corpus_ids=[1], rl_method="ppo", ppo_settings={"mini_batch_size": 3}), store)
+        phase2_steps(Phase2Config(corpus_ids=[demo_corpus], rl_method="ppo", ppo_settings={"mini_batch_size": 3}),
+                     store)
     with pytest.raises(ValueError, match=r"the dpo step \(with dpo_settings\): beta 0"):
-        phase2_steps(Phase2Config(corpus_ids=[1], rl_method="dpo", dpo_settings={"beta": 0.0}), store)
+        phase2_steps(Phase2Config(corpus_ids=[demo_corpus], rl_method="dpo", dpo_settings={"beta": 0.0}), store)
     with pytest.raises(ValueError, match=r"the generate step \(with generate_settings\): .*choose between 3 and 8"):
-        phase2_steps(Phase2Config(corpus_ids=[1], generate_settings={"strategies": ["greedy"]}), store)
+        phase2_steps(Phase2Config(corpus_ids=[demo_corpus], generate_settings={"strategies": ["greedy"]}), store)
     with pytest.raises(ValueError, match=r"ppo_settings: steps is set by the form .*\(steps=10\)"):
-        phase2_steps(Phase2Config(corpus_ids=[1], rl_method="ppo", ppo_steps=10, ppo_settings={"steps": 5}), store)
+        phase2_steps(Phase2Config(corpus_ids=[demo_corpus], rl_method="ppo", ppo_steps=10, ppo_settings={"steps": 5}),
+                     store)
     # the form's field left at its default: the setting is what was asked for
-    steps = phase2_steps(Phase2Config(corpus_ids=[1], rl_method="ppo", ppo_settings={"steps": 5}), store)
+    steps = phase2_steps(Phase2Config(corpus_ids=[demo_corpus], rl_method="ppo", ppo_settings={"steps": 5}), store)
     assert steps[-1]["config"]["steps"] == 5
 
 
-def test_a_glossary_a_phase_names_must_exist_and_is_kept_while_the_pipeline_runs(store):
+def test_a_glossary_a_phase_names_must_exist_and_is_kept_while_the_pipeline_runs(store, demo_corpus):
     # a misspelt glossary failed the pipeline at its step, after generate had run; deleting one under a running
     # pipeline did the same
     from engine.glossary.parsing import GlossaryEntry
@@ -86,15 +88,66 @@ def test_a_glossary_a_phase_names_must_exist_and_is_kept_while_the_pipeline_runs
 
     store.models.register("sft", "policy", "/m/sft", stage="sft")
     with pytest.raises(ValueError, match="the score step: no glossary named 'no-such'"):
-        phase2_steps(Phase2Config(corpus_ids=[1], score_settings={"glossaries": ["no-such"]}), store)
+        phase2_steps(Phase2Config(corpus_ids=[demo_corpus], score_settings={"glossaries": ["no-such"]}), store)
     store.glossaries.add("med", "en-ar", [GlossaryEntry("pharmacy", ("صيدلية",))])
-    steps = phase2_steps(Phase2Config(corpus_ids=[1], score_settings={"glossaries": ["med"]}), store)
+    steps = phase2_steps(Phase2Config(corpus_ids=[demo_corpus], score_settings={"glossaries": ["med"]}), store)
     pipeline = store.pipelines.create("Phase 2", "phase2", steps)
     with pytest.raises(GlossaryInUse, match=f"med is still used by pipeline {pipeline} \\(Phase 2: step score\\)"):
         delete_glossary(store, "med")
     store.pipelines.set_status(pipeline, "succeeded")
     delete_glossary(store, "med")
     assert store.glossaries.by_name("med") is None
+
+
+def test_what_a_phases_settings_name_is_checked_when_it_is_built(store):
+    # found only when its step started: generate, score and the reward model ran, then the step failed — and as a
+    # pipeline's settings cannot be edited, every Resume failed there again
+    from engine.pipelines.templates import phase2_steps
+
+    store.models.register("sft", "policy", "/m/sft", stage="sft")
+    store.models.register("taken", "policy", "/m/taken", stage="sft")
+    import pyarrow as pa
+
+    rows = [{"line": i + 1, "source": f"Phrase {i}", "target": "جملة", "pair": "en-ar", "split": "train",
+             "norm_key": str(i)} for i in range(4)]
+    train_only = store.corpora.add("train only", "en-ar", pa.Table.from_pylist(rows))
+    for settings, message in (({"model_name": "my final"}, "model_name 'my final': "),
+                              ({"model_name": "taken"}, "model_name 'taken': "),
+                              ({"extra_reward_models": ["nope-rm"]}, "no registered model named 'nope-rm'"),
+                              ({"split": "test"}, "the chosen corpora have no sources in the test split")):
+        with pytest.raises(ValueError, match=f"the grpo step: {message}"):
+            phase2_steps(Phase2Config(corpus_ids=[train_only], rl_method="grpo", grpo_settings=settings), store)
+    with pytest.raises(ValueError, match="the generate step: the chosen corpora have no sources"):
+        phase2_steps(Phase2Config(corpus_ids=[10_000], rl_method="grpo"), store)  # no such corpus
+    assert phase2_steps(Phase2Config(corpus_ids=[train_only], rl_method="grpo",
+                                     grpo_settings={"model_name": "my-final"}), store)[-1]["config"]["model_name"] \
+        == "my-final"
+
+
+def test_phase3_replays_the_pairs_of_the_reward_model_it_fine_tunes_and_a_dpo_start_finds_its_own(store, tmp_path):
+    # the reward model chosen on the form was fine-tuned replaying the pairs of the policy's reward model; a DPO cold
+    # start (no reward model in its record) took the newest reward model of any lineage, and no corpora
+    import json
+
+    from engine.pipelines.templates import phase3_defaults, phase3_steps
+    from tests.conftest import store_pair_set
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    mine, other = store_pair_set(store, tmp_path / "a"), store_pair_set(store, tmp_path / "b", run_id="score-other")
+    store.models.register("rm-mine", "reward", "/m/rm1", metadata={"pair_sets": [mine]})
+    store.models.register("rm-other", "reward", "/m/rm2", metadata={"pair_sets": [other]})
+    store.models.register("cold", "policy", "/m/cold", stage="cold-start",
+                          metadata={"corpus_ids": [1], "reward_model": "rm-other"})
+    steps = phase3_steps(Phase3Config(policy="cold", rl_method="dpo", reward_model="rm-mine"), store)
+    assert next(s for s in steps if s["name"] == "reward")["config"]["replay_pair_sets"] == [mine]
+    store.runs.create("generate-x", "generate", "g", {"corpus_ids": [7]}, "/r/g")
+    store.runs.create(mine, "score", "s", {"generate_run": "generate-x"}, "/r/s")
+    store.models.register("dpo-cold", "policy", "/m/dpo", stage="cold-start", metadata={"pair_sets": [mine]})
+    store.models.register("rm-newest", "reward", "/m/rm3", metadata={"pair_sets": [other]})
+    found = phase3_defaults(store, "dpo-cold")
+    assert found["reward_model"] == "rm-mine" and found["replay_pair_sets"] == [mine]
+    assert found["corpus_ids"] == [7] and json.loads(store.runs.get(mine)["config"])["generate_run"] == "generate-x"
 
 
 @pytest.mark.parametrize("method", RL_METHODS)
