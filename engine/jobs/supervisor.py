@@ -293,7 +293,8 @@ class Supervisor:
         run = self._run(run_id)
         if run["status"] in FINAL_STATUSES:
             return False
-        self.store.runs.request_cancel(run_id)
+        if run["cancel_requested_at"] is None:  # a second cancel keeps the first's time: it restarted the countdown to
+            self.store.runs.request_cancel(run_id)  # SIGKILL, so a job that ignored the signal was never killed
         self._signal(run, signal.SIGTERM)
         return True
 

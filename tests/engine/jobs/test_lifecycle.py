@@ -502,6 +502,17 @@ def test_a_job_that_died_without_a_word_is_failed_with_the_last_exception_it_pri
     assert second["status"] == "failed" and "never started" in second["error"]
 
 
+def test_a_second_cancel_keeps_the_first_ones_time(supervisor, store, workspace):
+    # each cancel restarted the countdown to SIGKILL: a job that ignored SIGTERM, cancelled every 20 s, ran for good
+    from tests.conftest import new_run
+
+    new_run(store, workspace, "r1")
+    assert supervisor.cancel("r1") is True
+    first = store.runs.get("r1")["cancel_requested_at"]
+    time.sleep(0.01)
+    assert supervisor.cancel("r1") is True and store.runs.get("r1")["cancel_requested_at"] == first
+
+
 def test_the_last_exception_of_a_run_is_of_its_latest_launch():
     # a resume appends to stdout.log: a resumed run killed by SIGKILL was blamed on the attempt before's full disk
     import tempfile
