@@ -521,7 +521,9 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
     state["trainer"] = trainer
     if latest:
         trainer.optimizer.load_state_dict(torch.load(latest / "optimizer.pt", weights_only=True))
-        _continue_schedule(trainer, args, config.steps, done)
+        # TRL counts updates over every process's batches (num_total_batches, set as the trainer was built): on two
+        # processes the run's steps are not its updates (review mend)
+        _continue_schedule(trainer, args, done + args.num_total_batches, done)
     if config.max_grad_norm > 0:
         _clip_gradients(trainer.optimizer, config.max_grad_norm)
     terms = None

@@ -290,6 +290,10 @@ class Supervisor:
         has already ended — its event log is read first: a page may still show it running, and a cancel of a run
         that succeeded a moment ago was 'requested' on it."""
         ingest_run(self.store, run_id)
+        with self._lock:  # not between a launch's read of the request and its set_launched, which clears it
+            return self._cancel(run_id)
+
+    def _cancel(self, run_id: str) -> bool:
         run = self._run(run_id)
         if run["status"] in FINAL_STATUSES:
             return False

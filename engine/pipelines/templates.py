@@ -22,7 +22,7 @@ from typing import Any
 from engine.jobs.config import config_to_dict, setting, setting_words
 from engine.jobs.kinds import checked_config
 from engine.models.refs import newest_model
-from engine.models.registry import new_model_name_problem
+from engine.models.registry import model_name_problem, new_model_name_problem
 
 RL_METHODS: tuple[str, ...] = ("ppo", "grpo", "dpo")
 RL_METHOD_HELP = ("The RL step: PPO against the reward model (the brief's method), GRPO with the reward model and "
@@ -76,12 +76,11 @@ MODEL_FIELDS = ("model", "policy", "reward_model", "base_model", "extra_reward_m
 
 
 def _known_references(steps: list[dict], store: Any) -> list[dict]:
-    """``steps``, once what their settings name is there: glossaries, registered models, a free name for each new
-    model, and sources in the split each step reads. Found only when a step started, a misspelt one failed the
+    """``steps``, once what their settings name is there: glossaries, registered models, a well-formed name for each
+    new model, and sources in the split each step reads. Found only when a step started, a misspelt one failed the
     pipeline after the steps before it had run — and as a pipeline's settings cannot be edited, *Resume pipeline*
     failed again at that step for good (``model_name=my final`` in *GRPO settings*, after generate, score and the
     reward model)."""
-    names: list[str] = []
     for step in steps:
         config, where = step["config"], f"the {step['name']} step"
         unknown = [g for g in config.get("glossaries") or [] if store.glossaries.by_name(g) is None]
@@ -92,14 +91,13 @@ def _known_references(steps: list[dict], store: Any) -> list[dict]:
             for name in value if isinstance(value, list) else [value]:
                 if isinstance(name, str) and name and not name.startswith("$") and store.models.get(name) is None:
                     raise ValueError(f"{where}: no registered model named {name!r} ({field})")
-        if name := config.get("model_name"):
-            problem = new_model_name_problem(store, name) or (
-                "another step of this pipeline names its model so" if name in names else None)
-            if problem:
-                raise ValueError(f"{where}: model_name {name!r}: {problem}")
-            names.append(name)
-        split, corpora = config.get("split"), config.get("corpus_ids") or []
-        if split and corpora and not any(store.corpora.count(int(c), split=split) for c in corpora):
+        if (name := config.get("model_name")) and (problem := model_name_problem(name)):
+            # a name taken by then is made free when the step starts (name-2): a schedule naming one retrained twice
+            raise ValueError(f"{where}: model_name {name!r}: {problem}")
+        # the split the step reads: its own (all: every split), else the training split (PPO's prompts)
+        corpora = config.get("corpus_ids") or []
+        split = config.get("split") or "train"
+        if corpora and not any(store.corpora.count(int(c), split=None if split == "all" else split) for c in corpora):
             raise ValueError(f"{where}: the chosen corpora have no sources in the {split} split")
     return steps
 
@@ -271,7 +269,7 @@ def phase3_defaults(store, policy: str = "") -> dict[str, Any]:
     if rm_row is None or rm_row["stage"] == "archived":  # an archived version is no default anywhere
         rm = newest_model(store, "reward")
     return {"policy": policy, "reward_model": rm, "replay_pair_sets": replay_sets(store, rm),
-            "corpus_ids": _prompt_corpora(store, row) or _pairs_corpora(store, row)}
+            "corpus_ids": _prompt_corpora(store, row)}
 
 
 def replay_sets(store, reward_model: str) -> list[str]:
@@ -310,6 +308,8 @@ def _prompt_corpora(store, row: dict, depth: int = 20) -> list[int]:
         run = store.runs.get(row["run_id"]) if row.get("run_id") else None
         if not corpora and run is not None:
             corpora = list(json.loads(run["config"]).get("corpus_ids", []))
+        # a DPO model: the corpora its pairs were sampled from (its parent's were the SFT model's training corpora)
+        corpora = corpora or _pairs_corpora(store, row)
         parent = store.models.get(row["parent"]) if row.get("parent") else None
         if corpora or parent is None:
             return corpora

@@ -385,9 +385,8 @@ def _also_running(run: dict) -> None:
     others = [r for r in services().store.runs.active() if r["kind"] == run["kind"] and r["id"] != run["id"]]
     if others:
         names = "; ".join(f"{r['title'] or r['id']} ({r['id']}, {r['status']})" for r in others)
-        whose = "its" if len(others) == 1 else "their"
-        st.info(markdown_literal(f"Also running: {names} — {whose} monitor and Cancel are on the Runs page."),
-                icon=":material/layers:")
+        st.info(markdown_literal(f"Also running: {names} (the Runs page lists every run, with its monitor and "
+                                 "Cancel)."), icon=":material/layers:")
 
 
 def run_config(run: dict) -> None:

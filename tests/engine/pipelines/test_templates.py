@@ -112,7 +112,6 @@ def test_what_a_phases_settings_name_is_checked_when_it_is_built(store):
              "norm_key": str(i)} for i in range(4)]
     train_only = store.corpora.add("train only", "en-ar", pa.Table.from_pylist(rows))
     for settings, message in (({"model_name": "my final"}, "model_name 'my final': "),
-                              ({"model_name": "taken"}, "model_name 'taken': "),
                               ({"extra_reward_models": ["nope-rm"]}, "no registered model named 'nope-rm'"),
                               ({"split": "test"}, "the chosen corpora have no sources in the test split")):
         with pytest.raises(ValueError, match=f"the grpo step: {message}"):
@@ -122,6 +121,17 @@ def test_what_a_phases_settings_name_is_checked_when_it_is_built(store):
     assert phase2_steps(Phase2Config(corpus_ids=[train_only], rl_method="grpo",
                                      grpo_settings={"model_name": "my-final"}), store)[-1]["config"]["model_name"] \
         == "my-final"
+    # a name taken already is made free when its step starts (taken-2): a schedule naming one retrains again
+    assert phase2_steps(Phase2Config(corpus_ids=[train_only], rl_method="grpo",
+                                     grpo_settings={"model_name": "taken"}), store)
+    # generate's split "all" reads every split (review mend: it was refused as "no sources in the all split")
+    assert phase2_steps(Phase2Config(corpus_ids=[train_only], rl_method="grpo", generate_settings={"split": "all"}),
+                        store)
+    # PPO reads its prompts from the training split, though it has no split setting (review mend: not checked)
+    test_only = store.corpora.add("test only", "en-ar", pa.Table.from_pylist([{**r, "split": "test"} for r in rows]))
+    with pytest.raises(ValueError, match="the ppo step: the chosen corpora have no sources in the train split"):
+        phase2_steps(Phase2Config(corpus_ids=[test_only], rl_method="ppo", generate_settings={"split": "test"}),
+                     store)
 
 
 def test_phase3_replays_the_pairs_of_the_reward_model_it_fine_tunes_and_a_dpo_start_finds_its_own(store, tmp_path):
@@ -143,7 +153,11 @@ def test_phase3_replays_the_pairs_of_the_reward_model_it_fine_tunes_and_a_dpo_st
     assert next(s for s in steps if s["name"] == "reward")["config"]["replay_pair_sets"] == [mine]
     store.runs.create("generate-x", "generate", "g", {"corpus_ids": [7]}, "/r/g")
     store.runs.create(mine, "score", "s", {"generate_run": "generate-x"}, "/r/s")
-    store.models.register("dpo-cold", "policy", "/m/dpo", stage="cold-start", metadata={"pair_sets": [mine]})
+    # the SFT parent's training corpora were taken before the pairs' (review mend)
+    store.runs.create("bootstrap-x", "bootstrap", "b", {"corpus_ids": [1, 2]}, "/r/b")
+    store.models.register("sft", "policy", "/m/sft", stage="sft", run_id="bootstrap-x")
+    store.models.register("dpo-cold", "policy", "/m/dpo", stage="cold-start", parent="sft",
+                          metadata={"pair_sets": [mine]})
     store.models.register("rm-newest", "reward", "/m/rm3", metadata={"pair_sets": [other]})
     found = phase3_defaults(store, "dpo-cold")
     assert found["reward_model"] == "rm-mine" and found["replay_pair_sets"] == [mine]
