@@ -19,11 +19,12 @@ def test_every_preset_validates(kind):
             assert getattr(config, field) == value, (kind, name, field)
 
 
-def test_the_pipeline_presets_make_valid_steps(store):
+def test_the_pipeline_presets_make_valid_steps(store, demo_corpus):
     from engine.pipelines.templates import Phase2Config, phase2_steps
 
     store.models.register("sft", "policy", "/m/sft", stage="sft")
-    steps = phase2_steps(config_from_dict(Phase2Config, {**preset("phase2", DEMO), "corpus_ids": [1]}), store)
+    steps = phase2_steps(config_from_dict(Phase2Config, {**preset("phase2", DEMO), "corpus_ids": [demo_corpus]}),
+                         store)
     assert [s["kind"] for s in steps][:3] == ["generate", "score", "reward"]
     assert steps[-1]["kind"] == preset("phase2", DEMO)["rl_method"]
     assert steps[-1]["config"]["register_stage"] == "cold-start"
