@@ -167,12 +167,8 @@ def test_a_forked_child_gets_its_own_numpy_random_state():
     assert child != np.random.randint(2**31)  # the parent's next draw: the child would repeat it without a reseed
 
 
-def test_a_run_whose_launch_waits_for_the_server_is_not_declared_dead_meanwhile(store, workspace, corpus_id,
-                                                                              monkeypatch):
-    # found in a full-suite run: a page's poll while its launch waited for the fork server's imports saw a queued
-    # run with no process and failed it ("no heartbeat for 2s"); the job then ran to the end after that status
-    # the suite's usual staleness: CI saw a job's first heartbeat come >1 s after its launch on a loaded machine
-    sup = Supervisor(store, workspace, heartbeat_s=0.2, stale_after_s=3.0)
+def _imports_held(monkeypatch) -> tuple[threading.Event, threading.Event]:
+    """Make a launch wait for the fork server's imports until the second event is set (the first: it waits now)."""
     importing, finish_imports = threading.Event(), threading.Event()
     wait_ready = forkserver.ForkServer.wait_ready
 
@@ -182,6 +178,16 @@ def test_a_run_whose_launch_waits_for_the_server_is_not_declared_dead_meanwhile(
         return wait_ready(server, timeout_s)
 
     monkeypatch.setattr(forkserver.ForkServer, "wait_ready", slow_wait_ready)
+    return importing, finish_imports
+
+
+def test_a_run_whose_launch_waits_for_the_server_is_not_declared_dead_meanwhile(store, workspace, corpus_id,
+                                                                              monkeypatch):
+    # found in a full-suite run: a page's poll while its launch waited for the fork server's imports saw a queued
+    # run with no process and failed it ("no heartbeat for 2s"); the job then ran to the end after that status
+    # the suite's usual staleness: CI saw a job's first heartbeat come >1 s after its launch on a loaded machine
+    sup = Supervisor(store, workspace, heartbeat_s=0.2, stale_after_s=3.0)
+    importing, finish_imports = _imports_held(monkeypatch)
     run_id = sup.create("bootstrap", tiny(corpus_id, max_steps=1))
     launch = threading.Thread(target=sup.launch, args=(run_id,))
     launch.start()
@@ -202,15 +208,7 @@ def test_a_cancel_while_the_launch_waits_for_the_server_stops_the_run(store, wor
     # the cancel found no process to signal, the launch then cleared the request and forked the job, which ran to
     # "succeeded"
     sup = Supervisor(store, workspace, heartbeat_s=0.2, stale_after_s=6.0)
-    importing, finish_imports = threading.Event(), threading.Event()
-    wait_ready = forkserver.ForkServer.wait_ready
-
-    def slow_wait_ready(server, timeout_s=None):
-        importing.set()
-        finish_imports.wait(30)
-        return wait_ready(server, timeout_s)
-
-    monkeypatch.setattr(forkserver.ForkServer, "wait_ready", slow_wait_ready)
+    importing, finish_imports = _imports_held(monkeypatch)
     run_id = sup.create("bootstrap", tiny(corpus_id, max_steps=100000, max_minutes=30))
     launch = threading.Thread(target=sup.launch, args=(run_id,))
     launch.start()
