@@ -161,6 +161,9 @@ def _check_local(path: Path, need_tokenizer: bool) -> ModelCheck:
             "local",
             model_type,
         )
+    if missing := missing_shards(path):  # an index alone was taken for weights: the first load failed
+        return ModelCheck(False, f"{path}: its weights index names shards that are not there ({missing})", "local",
+                          model_type)
     has_tokenizer = any((path / name).is_file() for name in TOKENIZER_FILES)
     if need_tokenizer and not has_tokenizer:
         return ModelCheck(
@@ -429,8 +432,28 @@ def load_causal_lm(name_or_path: str | Path, trust_remote_code: bool = False, dt
         raise ModelLoadError(f"cannot load the model {name_or_path}: {exc}") from exc
     except SafetensorError as exc:
         raise damaged_weights(name_or_path, exc) from exc
+    except RuntimeError as exc:  # .bin weights of other shapes than the config's (only safetensors are checked ahead)
+        if "size mismatch" not in str(exc):
+            raise
+        raise ModelLoadError(f"cannot load the model {name_or_path}: its weights do not fit its {CONFIG_FILE} "
+                             f"({str(exc).splitlines()[0][:300]} …)") from exc
     model.eval()
     return model
+
+
+def missing_shards(path: Path) -> str:
+    """The shard files a weights index (``*.index.json``) of ``path`` names that are missing, listed ("" when none):
+    a folder of a config, a tokenizer and ``model.safetensors.index.json`` alone registered as a model."""
+    for index in ("model.safetensors.index.json", "pytorch_model.bin.index.json"):
+        if (path / index).is_file():
+            try:
+                shards = sorted(set(json.loads((path / index).read_text(encoding="utf-8"))["weight_map"].values()))
+            except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+                return f"{index} cannot be read: {exc}"
+            gone = [shard for shard in shards if not (path / shard).is_file()]
+            if gone:
+                return ", ".join(gone[:3]) + (f" and {len(gone) - 3} more" if len(gone) > 3 else "")
+    return ""
 
 
 def damaged_weights(name_or_path: str | Path, exc: Exception) -> ModelLoadError:

@@ -129,7 +129,12 @@ def test_reward_models_offer_no_promotion_and_can_be_archived(open_page, store):
     assert _stages(store)["rm-a"] == "candidate"
 
 
-def test_export_shows_the_folder_written(open_page, store, workspace, tiny_policy):
+def test_export_shows_the_folder_written(open_page, store, workspace, tiny_policy, monkeypatch):
+    import studio.components.exports as exports
+
+    zipped = []
+    zip_folder = exports.zip_folder
+    monkeypatch.setattr(exports, "zip_folder", lambda folder: zipped.append(folder) or zip_folder(folder))
     at = open_page("models")
     _button(at, "Export standalone folder").click()
     at.run(timeout=120)
@@ -139,6 +144,9 @@ def test_export_shows_the_folder_written(open_page, store, workspace, tiny_polic
     assert (Path(folder) / "model.safetensors").is_file()
     assert (Path(folder) / "README.md").is_file()
     assert [d.proto.label for d in at.get("download_button")] == ["Download tiny-sft.zip"]
+    at.run()
+    # zipped when the button is clicked, not at every page run (a model's export was deflated at each click)
+    assert zipped == []
 
 
 def test_registering_under_a_taken_name_is_refused_and_the_model_kept(open_page, store, tiny_policy_dir):

@@ -393,3 +393,27 @@ def test_a_damaged_weights_file_is_one_line_not_a_traceback(tmp_path, tiny_polic
             pytest.raises(KeyError) as caught:
         load_causal_lm(tiny_policy_dir)
     assert caught.value.__cause__ is None
+
+
+def test_an_index_without_its_shards_and_bin_weights_of_another_shape_are_one_line(tmp_path, tiny_policy_dir):
+    # a folder of a config, a tokenizer and model.safetensors.index.json alone registered as a model, and its first
+    # load failed "No such file"; .bin weights that do not fit the config failed with a raw RuntimeError
+    import shutil
+
+    import torch
+
+    folder = shutil.copytree(tiny_policy_dir, tmp_path / "index-only")
+    (folder / "model.safetensors").unlink()
+    (folder / "model.safetensors.index.json").write_text(json.dumps({"weight_map": {
+        "a": "model-00001-of-00002.safetensors", "b": "model-00002-of-00002.safetensors"}}), "utf-8")
+    check = check_model(folder)
+    assert not check.ok and "names shards that are not there (model-00001-of-00002.safetensors" in check.message
+    binary = shutil.copytree(tiny_policy_dir, tmp_path / "bin")
+    state = load_causal_lm(tiny_policy_dir).state_dict()
+    (binary / "model.safetensors").unlink()
+    torch.save({k: v.clone() for k, v in state.items()}, binary / "pytorch_model.bin")
+    config = json.loads((binary / "config.json").read_text("utf-8"))
+    config["intermediate_size"] = config["intermediate_size"] * 2
+    (binary / "config.json").write_text(json.dumps(config), "utf-8")
+    with pytest.raises(ModelLoadError, match="its weights do not fit its config.json"):
+        load_causal_lm(binary)
