@@ -117,7 +117,8 @@ def model_card(store: Any, name: str, *, prompt_format: str, pairs: list[str], d
     base = base_model or meta.get("base_model") or meta.get("parent_policy") or row.get("parent")
     # a policy is a causal LM: the Hub's and transformers' "translation" pipeline feeds it the raw source, no prompt
     pipeline = "text-classification" if kind == "reward" else "text-generation"
-    hub_base = hub_base_model(store, base)
+    # the hub id of its lineage, itself included: a model registered from a hub id had none (its own was skipped)
+    hub_base = hub_base_model(store, base) or hub_base_model(store, name)
     # the studio cannot know the base model's or the data's terms: "other" (LICENSE.md says so) until the user sets it
     header = ("---\nlanguage:\n" + "".join(f"- {c}\n" for c in languages) + licence_header(UNSET)
               + "library_name: transformers\n"
@@ -137,16 +138,18 @@ def model_card(store: Any, name: str, *, prompt_format: str, pairs: list[str], d
                      "tokenizer's chat template (with the generation prompt), or the plain text "
                      f"`{instruction_text(example_src, example_pair)!r}` followed by a newline and "
                      f"`{LANGUAGE_NAMES[split_pair(example_pair)[1]]}:` when there is no template.")
+    # a model with code of its own loads only so (the snippet, run as written, failed on such an export)
+    remote = ", trust_remote_code=True" if meta.get("trust_remote_code") else ""
     usage = ("```python\nfrom transformers import AutoModelForSequenceClassification, AutoTokenizer\n"
-             "model = AutoModelForSequenceClassification.from_pretrained(\"path/to/export\")\n"
-             "tok = AutoTokenizer.from_pretrained(\"path/to/export\")\n"
+             f"model = AutoModelForSequenceClassification.from_pretrained(\"path/to/export\"{remote})\n"
+             f"tok = AutoTokenizer.from_pretrained(\"path/to/export\"{remote})\n"
              "prompt = tok.apply_chat_template([{\"role\": \"user\", \"content\": \"Translate from English to "
              "Arabic:\\nGood morning\"}, {\"role\": \"assistant\", \"content\": \"صباح الخير\"}], tokenize=False)\n"
              "reward = model(**tok(prompt, add_special_tokens=False, return_tensors=\"pt\")).logits[0, 0]\n```\n"
              if kind == "reward" else
              "```python\nfrom transformers import AutoModelForCausalLM, AutoTokenizer\n"
-             "model = AutoModelForCausalLM.from_pretrained(\"path/to/export\")\n"
-             "tok = AutoTokenizer.from_pretrained(\"path/to/export\")\n"
+             f"model = AutoModelForCausalLM.from_pretrained(\"path/to/export\"{remote})\n"
+             f"tok = AutoTokenizer.from_pretrained(\"path/to/export\"{remote})\n"
              "ids = tok.apply_chat_template([{\"role\": \"user\", \"content\": \"Translate from English to Arabic:\\n"
              "Good morning\"}], add_generation_prompt=True, return_tensors=\"pt\")\n"
              "print(tok.decode(model.generate(ids, max_new_tokens=64)[0, ids.shape[1]:], skip_special_tokens=True))\n"

@@ -310,7 +310,7 @@ def export_standalone(store: Any, name: str, out_dir: Path | str, *, dtype: str 
     head is saved so that ``AutoModelForSequenceClassification`` loads it as it is; one with the MLP or likelihood
     head is refused (:data:`HEAD_REFUSAL`). The folder is written beside ``out_dir`` and swapped in whole.
     """
-    from engine.models.card import model_card, model_licence, relative_card_values
+    from engine.models.card import hub_base_model, model_card, model_licence, relative_card_values
     from engine.models.prompting import PAIRS, prompt_format_of, read_model_card, tags_chat_template, write_model_card
 
     if dtype not in EXPORT_DTYPES:
@@ -367,7 +367,9 @@ def export_standalone(store: Any, name: str, out_dir: Path | str, *, dtype: str 
         base = meta.get("base_model") or (card.extra.get("base_model") if card else None)
         (tmp / "README.md").write_text(model_card(store, name, prompt_format=prompt_format, pairs=pairs, dtype=dtype,
                                                   base_model=base, reward_head=reward_head), encoding="utf-8")
-        write_licence_file(tmp, UNSET, model_licence(base or meta.get("parent_policy") or row["parent"]))
+        # the licence of the hub model it descends from, by its hub id (the studio's name of it said nothing)
+        write_licence_file(tmp, UNSET, model_licence(hub_base_model(store, name) or base or meta.get("parent_policy")
+                                                     or row["parent"]))
         _strip_local_paths(tmp)
         make_shareable(tmp)
         if out.exists():

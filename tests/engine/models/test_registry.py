@@ -267,6 +267,16 @@ def test_a_cards_base_model_is_a_hub_id_or_absent(store, tmp_path):
                           metadata={"base_model": "local-sft"})
     assert "base_model:" not in model_card(store, "rm-local", prompt_format="tags", pairs=["en-ar"],
                                            dtype="float32").split("---\n")[1]
+    # a model with code of its own: the card's snippet loads it so (run as written, it failed)
+    store.models.register("remote", "policy", str(tmp_path / "remote"), stage="sft",
+                          metadata={"trust_remote_code": True})
+    snippet = model_card(store, "remote", prompt_format="tags", pairs=["en-ar"], dtype="float32")
+    assert snippet.count('from_pretrained("path/to/export", trust_remote_code=True)') == 2
+    assert "trust_remote_code" not in model_card(store, "local-sft", prompt_format="tags", pairs=["en-ar"],
+                                                 dtype="float32")
+    # a model registered from a hub id is its own hub base: its export's card had none
+    assert "base_model: google/gemma-2-2b-it\n" in model_card(store, "gemma-hub", prompt_format="instruction",
+                                                              pairs=["en-ar"], dtype="float32").split("---\n")[1]
 
 
 def test_a_policys_card_is_text_generation_names_its_accuracies_counts_and_no_trainers_folders(store, tmp_path):
