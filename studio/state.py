@@ -24,6 +24,11 @@ def _open(root: str) -> Services:
     opened = Services.open(Workspace(Path(root)))
     if os.environ.get("TARJAMA_WATCHER", "1") == "1":
         opened.watch()  # runs are ingested and pipelines advance even with no page open
+    # transformers imported here, once, before any page gets the services: two page threads importing it at once
+    # had one fail ("cannot import name 'AutoConfig' from 'transformers'") and a registration lost to a traceback
+    from engine.models.loading import import_transformers
+
+    import_transformers()
     return opened
 
 

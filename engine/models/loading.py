@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import threading
 from collections.abc import MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -303,12 +304,26 @@ def masked_lm_refusal(name: str, config: Any) -> str | None:
             "decoder-only model (Gemma, Llama, Qwen, GPT-2, …) as the policy")
 
 
+_TRANSFORMERS_IMPORT = threading.Lock()
+
+
+def import_transformers() -> None:
+    """Import transformers' auto classes once, one thread at a time: two of the studio's page threads importing it at
+    once (two forms sent within a second) had one fail with "cannot import name 'AutoConfig' from 'transformers'" —
+    a module still being initialised by the other — and a registration was lost to a traceback."""
+    with _TRANSFORMERS_IMPORT:
+        import transformers
+
+        _ = (transformers.AutoConfig, transformers.AutoTokenizer, transformers.AutoModelForCausalLM)
+
+
 def check_loadable(name_or_path: str | Path, trust_remote_code: bool = False, policy: bool = False) -> ModelCheck:
     """:func:`check_model`, then the config and the tokenizer really loaded, and a local folder's safetensors shapes
     compared with the config's (:func:`engine.models.weights_check.weights_problem`; the weights are not loaded):
     what registration checks, so that a damaged tokenizer, a model that needs remote code, a tokenizer without EOS
     or a config that does not match the weights is refused there with the reason instead of failing in the first
     job. ``policy``: it is to translate, so a masked-LM encoder is refused too (:func:`masked_lm_refusal`)."""
+    import_transformers()
     from transformers import AutoConfig
 
     check = check_model(name_or_path)
@@ -370,6 +385,7 @@ def tokenizer_mismatch(a: Any, b: Any) -> str | None:
 
 def load_tokenizer(name_or_path: str | Path, trust_remote_code: bool = False) -> Any:
     """The tokenizer of a local folder or hub id; a missing pad token falls back to EOS."""
+    import_transformers()
     from transformers import AutoTokenizer
 
     source, local = _source(name_or_path, need_tokenizer=True)
@@ -408,6 +424,7 @@ def load_causal_lm(name_or_path: str | Path, trust_remote_code: bool = False, dt
     (:func:`attention_kwargs`). ``dtype``:
     ``None`` (float32), ``"auto"`` (as saved), a ``torch.dtype`` or its name (``"bfloat16"``).
     """
+    import_transformers()
     from transformers import AutoConfig, AutoModelForCausalLM
 
     source, local = _source(name_or_path, need_tokenizer=False)

@@ -417,3 +417,27 @@ def test_an_index_without_its_shards_and_bin_weights_of_another_shape_are_one_li
     (binary / "config.json").write_text(json.dumps(config), "utf-8")
     with pytest.raises(ModelLoadError, match="its weights do not fit its config.json"):
         load_causal_lm(binary)
+
+
+def test_threads_that_load_at_once_in_a_fresh_process_all_succeed(tiny_policy_dir):
+    # two forms sent within a second: two page threads imported transformers at once, and one failed with "cannot
+    # import name 'AutoConfig' from 'transformers'" (a registration lost to a traceback)
+    import subprocess
+    import sys
+
+    script = (
+        "import threading\n"
+        "from engine.models.loading import load_tokenizer\n"
+        "errors = []\n"
+        "def go():\n"
+        "    try:\n"
+        f"        load_tokenizer({str(tiny_policy_dir)!r})\n"
+        "    except Exception as exc:\n"
+        "        errors.append(repr(exc))\n"
+        "threads = [threading.Thread(target=go) for _ in range(4)]\n"
+        "[t.start() for t in threads]\n"
+        "[t.join() for t in threads]\n"
+        "print(errors)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
+                          cwd=str(Path(__file__).parents[3]), env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    assert done.returncode == 0 and done.stdout.strip() == "[]", done.stdout + done.stderr
