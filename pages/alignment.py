@@ -11,7 +11,7 @@ from studio.components.active_feedback import active_feedback_chart
 from studio.components.arabic import bidi_table
 from studio.components.exports import preference_export
 from studio.components.header import workspace_header
-from studio.components.job_panel import config_form, run_monitor, start_run
+from studio.components.job_panel import config_form, newest_run, run_monitor, start_run
 from studio.components.launch import launch_choice
 from studio.components.pickers import corpus_picker, model_picker, pair_sets_picker
 from studio.components.pipeline_panel import pipeline_form, pipeline_view
@@ -33,9 +33,9 @@ store = services().store
 
 
 def _latest_run(kind: str) -> None:
-    latest = store.runs.list(kinds=(kind,), limit=1)
+    latest = newest_run(kind, final=True if kind == "ppo" else None)  # PPO stage 2's, not page 4's cold start
     if latest:
-        run_monitor(latest[0]["id"], key=f"align-{kind}",
+        run_monitor(latest["id"], key=f"align-{kind}",
                     charts=PPO_CHARTS if kind == "ppo" else RM_CHARTS if kind == "reward_finetune" else [],
                     extra=ppo_health if kind == "ppo" else None)
 

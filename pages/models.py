@@ -31,6 +31,7 @@ from engine.models.registry import (
     rollback_target,
 )
 from engine.promotion.gate import is_gated
+from engine.reward.analysis import with_validation_accuracy
 from studio.components.exports import zip_download
 from studio.components.header import workspace_header
 from studio.components.messages import show_error
@@ -42,6 +43,13 @@ METRICS = {"valid chrF": "valid_chrf", "held-out chrF": "heldout_chrf_end", "RM 
 COLOURS = {"data": "#4c78a8", "reward": "#f58518", "run": "#9d9da1", "model": "#54a24b"}
 # the register form's default prompt format: the model card's (a studio-made model), else instruction
 AUTO_FORMAT = "from the model card"
+
+
+def _metrics(model: dict) -> dict[str, str]:
+    """The table's metrics of a registered model; a fine-tuned reward model's accuracy is its held-out set's (it
+    showed a dash: the fine-tune records its human and synthetic sets apart)."""
+    meta = with_validation_accuracy(model["metadata"]) if model["kind"] == "reward" else model["metadata"]
+    return {label: _number(meta.get(key)) + measured_on(meta, key) for label, key in METRICS.items()}
 
 
 def _number(value: object) -> str:
@@ -144,8 +152,7 @@ if models:
     st.markdown(f"**Production:** `{current}`" if current else "**Production:** none yet — promote a policy below.")
     st.dataframe(
         [{"name": m["name"], "kind": m["kind"], "stage": m["stage"],
-          **{label: _number(m["metadata"].get(key)) + measured_on(m["metadata"], key)
-             for label, key in METRICS.items()},
+          **_metrics(m),
           "parameters": _count(m["metadata"].get("parameters")), "parent": m["parent"] or "—",
           "run": m["run_id"] or "—",
           "registered (UTC)": m["created_at"]} for m in models],

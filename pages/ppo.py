@@ -7,7 +7,7 @@ import streamlit as st
 from engine.jobs.kinds import KIND_MODULES
 from engine.models.refs import cold_start_base
 from studio.components.header import workspace_header
-from studio.components.job_panel import config_form, run_monitor, start_run
+from studio.components.job_panel import config_form, newest_run, run_monitor, start_run
 from studio.components.launch import launch_choice
 from studio.components.memory_estimate import memory_estimate
 from studio.components.pickers import corpus_picker, glossary_widget, model_picker, models_picker, pair_set_picker
@@ -44,9 +44,9 @@ with ppo_tab:
                              submit_label="Start PPO")
         if config is not None:
             start_run("ppo", config, launch=launch)
-    latest = store.runs.list(kinds=("ppo",), limit=1)
+    latest = newest_run("ppo", final=False)  # the cold start's: PPO stage 2 is Human alignment's
     if latest:
-        run_monitor(latest[0]["id"], key="ppo-run", charts=PPO_CHARTS, extra=ppo_health)
+        run_monitor(latest["id"], key="ppo-run", charts=PPO_CHARTS, extra=ppo_health)
 
 
 def alternative(kind: str, tab_key: str, widgets: dict) -> None:

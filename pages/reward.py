@@ -15,6 +15,7 @@ from engine.reward.analysis import (
     expected_calibration_error,
     load_valid_rewards,
     validation_sets,
+    with_validation_accuracy,
     wrong_pairs,
 )
 from studio.components.arabic import arabic_cell
@@ -35,6 +36,19 @@ st.caption("The studio's judge: a backbone with a reward head trained on (chosen
            "Bradley–Terry loss. PPO optimises against it and the translate page ranks candidates with it.")
 workspace_header(services())
 store = services().store
+
+
+def _number_or_dash(value: object) -> str:
+    """A table's number, three decimals, or a dash (not "None") when a model has none."""
+    return f"{value:.3f}" if isinstance(value, int | float) and not isinstance(value, bool) else "—"
+
+
+def _accuracy_text(metadata: dict) -> str:
+    """A reward model's validation accuracy for the versions table, naming the set when a fine-tune's (human or
+    synthetic held-out pairs: it showed "None")."""
+    meta = with_validation_accuracy(metadata)
+    value = _number_or_dash(meta.get("valid_accuracy"))
+    return f"{value} ({meta['valid_set']})" if meta.get("valid_set") and value != "—" else value
 
 
 def base_picker(spec: FieldSpec, value, key: str):
@@ -137,10 +151,11 @@ with versions_tab:
         st.info("No reward model yet.")
     else:
         st.dataframe([{
-            "version": m["name"], "validation accuracy": m["metadata"].get("valid_accuracy"),
-            "policy likelihood's accuracy": m["metadata"].get("likelihood_accuracy"),
+            "version": m["name"], "validation accuracy": _accuracy_text(m["metadata"]),
+            "policy likelihood's accuracy": _number_or_dash(m["metadata"].get("likelihood_accuracy")),
             "head": m["metadata"].get("head"), "LoRA": m["metadata"].get("lora"),
             "base": m["metadata"].get("base_model") or m["parent"], "train pairs": m["metadata"].get("train_pairs"),
-            "valid pairs": m["metadata"].get("valid_pairs"), "pair sets": ", ".join(m["metadata"].get("pair_sets", [])),
+            "valid pairs": with_validation_accuracy(m["metadata"]).get("valid_pairs"),
+            "pair sets": ", ".join(m["metadata"].get("pair_sets", [])),
             "run": m["run_id"], "registered (UTC)": m["created_at"],
         } for m in reward_models], hide_index=True, width="stretch")

@@ -8,6 +8,7 @@ from engine.compare.scorecard import loop_chain
 from engine.demo import DEMO_CORPORA, DEMO_MODEL_NAME, setup_demo, shipped_model_record, start_demo_training
 from engine.feedback.pairs import MIN_JUDGEMENTS
 from engine.models.registry import free_model_name
+from engine.reward.analysis import with_validation_accuracy
 from engine.wording import as_sentence, counted
 from studio.components.header import workspace_header
 from studio.components.job_panel import config_form, remember_start, repeated_start, run_monitor, start_run
@@ -38,7 +39,7 @@ judgements = store.feedback.volume()["judgements"]
 
 def _newest_reward_model() -> str:
     """The newest reward model with its validation accuracy and the pairs it was measured on, in words."""
-    meta = reward_models[0]["metadata"]
+    meta = with_validation_accuracy(reward_models[0]["metadata"])  # a fine-tune's held-out human or synthetic set
     accuracy = meta.get("valid_accuracy")
     measured = (f": validation accuracy {accuracy:.2f} on {counted(int(meta.get('valid_pairs') or 0), 'pair')}"
                 if isinstance(accuracy, int | float) else "")

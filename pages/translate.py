@@ -460,8 +460,13 @@ def create_queue_section() -> None:
                 names = {c["id"]: f"{c['name']} ({counted(c['segments'], 'segment')})" for c in corpora}
                 q_corpora = q2.multiselect("Corpora", list(names), default=list(names)[:1], format_func=names.get,
                                            key="tr-q-corpora")
-                q_split = q1.selectbox("Split", ["test", "valid", "train", "all"], key="tr-q-split",
-                                       help="Review sources the models did not train on: test or valid.")
+                # valid first: the judgements become human pairs that the reward fine-tune and Phase 3 train on, so
+                # a queue on the test split put the sources the scorecard measures on into training
+                q_split = q1.selectbox("Split", ["valid", "test", "train", "all"], key="tr-q-split",
+                                       help="Review sources the models did not train on: valid. The judgements "
+                                            "become training pairs for the reward fine-tune and Phase 3 — on the "
+                                            "test split, the sources the comparisons measure on would be trained "
+                                            "on too.")
                 q_size = q2.number_input("Sources (0 = the whole split)", 0, 100_000, 20, key="tr-q-size",
                                          help="A seeded random sample of this many sources.")
                 q_k = q1.number_input("Judgements per source (k)", 1, 10, 2, key="tr-q-k",

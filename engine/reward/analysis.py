@@ -11,6 +11,20 @@ import pyarrow.parquet as pq
 VALID_REWARDS_FILE = "valid_rewards.parquet"
 
 
+def with_validation_accuracy(metadata: dict) -> dict:
+    """A reward model's metadata with ``valid_accuracy`` and ``valid_pairs`` of the set it was measured on: a
+    fine-tune records its held-out human and synthetic sets apart (``valid_accuracy_human`` / ``_synthetic``), and
+    the pages showed "None" and "0 valid pairs" for it — the human set's when it has one, else the synthetic."""
+    if isinstance(metadata.get("valid_accuracy"), int | float):
+        return metadata
+    for name in ("human", "synthetic"):
+        accuracy = metadata.get(f"valid_accuracy_{name}")
+        if isinstance(accuracy, int | float) and not isinstance(accuracy, bool):
+            return {**metadata, "valid_accuracy": accuracy, "valid_pairs": metadata.get(f"valid_pairs_{name}"),
+                    "valid_set": name}
+    return metadata
+
+
 def sigmoid(x: float) -> float:
     """The logistic function, safe for large |x|."""
     if x >= 0:

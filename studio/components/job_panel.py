@@ -379,6 +379,19 @@ def run_monitor(run_id: str, *, charts: Sequence[tuple[str, Sequence[str]]] | No
     live()
 
 
+def newest_run(kind: str, *, final: bool | None = None) -> dict | None:
+    """The newest run of ``kind``; with ``final``, only those that register a ``final`` model (PPO stage 2, on
+    *Human alignment*) or, ``False``, only those that do not (page 4's cold start): each page showed the other's
+    newest PPO run as its own — a cancelled cold-start run read as "stage 2 cancelled", its *Resume* restarting it."""
+    import json
+
+    for run in services().store.runs.list(kinds=(kind,), limit=200):
+        config = run["config"] if isinstance(run["config"], dict) else json.loads(run["config"] or "{}")
+        if final is None or (config.get("register_stage") == "final") == final:
+            return run
+    return None
+
+
 def _also_running(run: dict) -> None:
     """Name the other runs of ``run``'s kind still going: the pages show a kind's newest run, and one started beside
     another took the first's monitor and Cancel button off the page with nothing said (they are on the Runs page)."""

@@ -138,3 +138,14 @@ def test_after_promotions_the_cold_start_forms_start_from_the_sft_model(open_pag
         chosen = {w.key: w.value for w in at.selectbox if w.key and w.key.startswith(field)
                   and w.key.endswith(("-model", "-base_model"))}
         assert chosen and set(chosen.values()) == {"tiny-sft"}, (page, chosen)
+
+
+def test_page_4_shows_the_cold_starts_ppo_run_not_stage_2s(open_page, store, workspace, tiny_policy, tiny_rm):
+    # each page showed the other's newest PPO run as its own: a cancelled cold-start run read as "stage 2 cancelled"
+    with store.db.transaction() as cur:
+        for run_id, stage in (("ppo-cold", "cold-start"), ("ppo-stage2", "final")):
+            store.runs.create(run_id, "ppo", f"PPO {stage}", {"register_stage": stage}, str(workspace.run_dir(run_id)))
+            store.runs.mark_final(cur, run_id, "cancelled", None)
+    shown = " ".join(m.value for m in open_page("ppo").markdown)
+    assert "`ppo-cold`" in shown and "`ppo-stage2`" not in shown
+    assert [r["id"] for r in store.runs.list(kinds=("ppo",))][0] == "ppo-stage2"  # the newest is stage 2's

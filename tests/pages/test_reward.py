@@ -130,3 +130,13 @@ def test_inspect_follows_a_reward_model_registered_while_the_page_is_open(open_p
     store.models.register("rm-c", "reward", str(tmp_path / "rm-c"))
     at.run()
     assert not at.exception and at.selectbox(key="rm-inspect").value == "rm-a"
+
+
+def test_the_versions_table_gives_a_fine_tunes_accuracy_not_none(open_page, store, tmp_path):
+    store.models.register("rm-ft", "reward", str(tmp_path / "rm"), metadata={
+        "valid_accuracy": None, "valid_pairs": 0, "valid_accuracy_synthetic": 0.857, "valid_pairs_synthetic": 7})
+    at = open_page("reward")
+    table = next(d.value for d in at.dataframe if "validation accuracy" in d.value.columns)
+    row = table[table["version"] == "rm-ft"].iloc[0]
+    assert row["validation accuracy"] == "0.857 (synthetic)" and row["valid pairs"] == 7
+    assert row["policy likelihood's accuracy"] == "—"

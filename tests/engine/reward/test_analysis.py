@@ -72,3 +72,17 @@ def test_validation_sets_are_found_by_name_and_loaded(tmp_path):
     assert validation_sets(model) == ["", "human", "synthetic"]
     assert len(load_valid_rewards(model)) == len("valid_rewards.parquet")
     assert len(load_valid_rewards(model, "human")) == len("valid_rewards_human.parquet")
+
+
+def test_a_fine_tunes_validation_accuracy_is_its_held_out_sets():
+    # a fine-tune records its human and synthetic held-out sets apart: the pages showed "None" and "0 valid pairs"
+    from engine.reward.analysis import with_validation_accuracy
+
+    fine_tune = {"valid_accuracy": None, "valid_pairs": 0, "valid_accuracy_synthetic": 0.857,
+                 "valid_pairs_synthetic": 7}
+    assert with_validation_accuracy(fine_tune) == {**fine_tune, "valid_accuracy": 0.857, "valid_pairs": 7,
+                                                   "valid_set": "synthetic"}
+    both = {**fine_tune, "valid_accuracy_human": 0.9, "valid_pairs_human": 40}
+    assert with_validation_accuracy(both)["valid_set"] == "human"
+    plain = {"valid_accuracy": 0.7, "valid_pairs": 100}
+    assert with_validation_accuracy(plain) is plain
