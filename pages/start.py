@@ -64,12 +64,15 @@ steps = [
      else "Sample and score candidates, keep pairs with a clear quality gap (page 2)."),
     ("Reward model", bool(reward_models),
      _newest_reward_model() if reward_models else "Train the judge on the pairs (page 3)."),
-    ("Cold-start model", bool(store.models.list(kind="policy", stage="cold-start")) or "cold-start" in chain_stages,
+    # a step done names what it made, as the others do (ticked, these two still read as a to-do)
+    ("Cold-start model", bool(cold := store.models.at_loop_stage("cold-start")) or "cold-start" in chain_stages,
+     f"newest {cold[0]['name']} — compare it with the SFT model on page 5." if cold else
      "Optimise the SFT model against the reward model with PPO (page 4), or run Phase 2 on Pipelines."),
     ("Human feedback", judgements > 0,
      f"{counted(judgements, 'judgement')}{_short_of(judgements, MIN_JUDGEMENTS)}" if judgements
      else "Linguists rank, pick and correct translations (page 6)."),
-    ("Final model", bool(store.models.list(kind="policy", stage="final")) or "final" in chain_stages,
+    ("Final model", bool(final := store.models.at_loop_stage("final")) or "final" in chain_stages,
+     f"newest {final[0]['name']} — promote it on Models once it beats the cold start." if final else
      "Human pairs → reward-model fine-tune → PPO stage 2 (page 7, Phase 3 in one click)."),
 ]
 for title, done, how in steps:

@@ -105,6 +105,16 @@ def test_a_registered_sft_model_is_named_where_the_loop_stands(open_page, tiny_p
     assert "tiny-sft" in steps and "Set up the demo below" not in steps
 
 
+def test_a_ticked_cold_start_or_final_step_names_its_model(open_page, store, tiny_policy):
+    # ticked, the two rows still read as a to-do ("Optimise the SFT model…"), where the others name what exists
+    path = store.models.get(tiny_policy)["path"]
+    store.models.register("cold-1", "policy", path, stage="cold-start", parent=tiny_policy)
+    rows = " ".join(m.value for m in open_page().markdown if "**Cold-start model**" in m.value
+                    or "**Final model**" in m.value)
+    assert "newest cold-1 — compare it with the SFT model on page 5" in rows and "Optimise the SFT" not in rows
+    assert "Human pairs → reward-model fine-tune" in rows  # no final model yet: its to-do
+
+
 @pytest.mark.parametrize("page, title", [("data", "1 · Data"), ("runs", "Runs"), ("models", "Models")])
 def test_every_page_renders(open_page, page, title):
     at = open_page(page)
