@@ -8,8 +8,9 @@ held-out pools for this (``demo-*-prefs``); a model trained in the studio record
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+from engine.store.runs import settings_of
 
 
 def sft_training_corpora(store: Any, model: dict | None = None) -> set[int]:
@@ -25,7 +26,7 @@ def sft_training_corpora(store: Any, model: dict | None = None) -> set[int]:
     run = store.runs.get(model["run_id"]) if model.get("run_id") else None
     if run is None:
         return set()
-    config = json.loads(run["config"]) if isinstance(run.get("config"), str) else (run.get("config") or {})
+    config = settings_of(run)
     return {int(i) for i in config.get("corpus_ids") or []}
 
 

@@ -20,7 +20,6 @@ imports) is not judged, and one recorded without a process yet is judged only on
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -47,6 +46,7 @@ from engine.models.loading import keep_hub_offline
 from engine.models.registry import new_model_name_problem
 from engine.store import Store
 from engine.store.clock import utc_now
+from engine.store.runs import settings_of
 from engine.workspace import Workspace
 
 _LOG = logging.getLogger(__name__)
@@ -96,10 +96,7 @@ def _refuse_lost_settings(run: dict, spec: dict, run_dir: Path) -> None:
     parses, or a setting deleted by hand): the job filled them with defaults — a run of ``register_stage:
     candidate`` registered its model as the loop's SFT model — while the Runs page showed the settings it was
     created with. A value changed by hand is the user's to make."""
-    stored = run.get("config") or {}
-    if isinstance(stored, str):
-        stored = json.loads(stored)
-    lost = sorted(set(stored) - set(spec.get("config") or {}))
+    lost = sorted(set(settings_of(run)) - set(spec.get("config") or {}))
     if lost:
         raise ValueError(f"{run_dir / CONFIG_FILE} lacks {', '.join(lost)}, which the run was created with (cut "
                          "short, or deleted by hand): a resume would run on defaults for them — write them back "

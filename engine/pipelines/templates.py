@@ -14,7 +14,6 @@ the store knows (the newest models, what the cold-start model was trained with),
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +22,7 @@ from engine.jobs.config import config_to_dict, setting, setting_words
 from engine.jobs.kinds import checked_config
 from engine.models.refs import newest_model
 from engine.models.registry import model_name_problem, new_model_name_problem
+from engine.store.runs import settings_of
 
 RL_METHODS: tuple[str, ...] = ("ppo", "grpo", "dpo")
 RL_METHOD_HELP = ("The RL step: PPO against the reward model (the brief's method), GRPO with the reward model and "
@@ -293,8 +293,8 @@ def _pairs_corpora(store, row: dict) -> list[int]:
     """The corpora of the sources a policy's pair sets were sampled from (a DPO cold start records no prompts)."""
     for pair_set in row["metadata"].get("pair_sets") or []:
         score = store.runs.get(pair_set)
-        generate = store.runs.get(json.loads(score["config"]).get("generate_run", "")) if score else None
-        if generate is not None and (corpora := json.loads(generate["config"]).get("corpus_ids")):
+        generate = store.runs.get(settings_of(score).get("generate_run", "")) if score else None
+        if generate is not None and (corpora := settings_of(generate).get("corpus_ids")):
             return [int(c) for c in corpora]
     return []
 
@@ -307,7 +307,7 @@ def _prompt_corpora(store, row: dict, depth: int = 20) -> list[int]:
         corpora = list(row["metadata"].get("corpus_ids") or [])  # a PPO model records its prompts' corpora
         run = store.runs.get(row["run_id"]) if row.get("run_id") else None
         if not corpora and run is not None:
-            corpora = list(json.loads(run["config"]).get("corpus_ids", []))
+            corpora = list(settings_of(run).get("corpus_ids", []))
         # a DPO model: the corpora its pairs were sampled from (its parent's were the SFT model's training corpora)
         corpora = corpora or _pairs_corpora(store, row)
         parent = store.models.get(row["parent"]) if row.get("parent") else None

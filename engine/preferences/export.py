@@ -47,6 +47,7 @@ from engine.export_folders import check_replaceable, make_shareable
 from engine.licence import LICENCE_FILE, UNSET, licence_header, write_licence_file
 from engine.markup import json_line
 from engine.preferences.pairing import source_key
+from engine.store.runs import settings_of
 
 EXPORT_NAMES: dict[str, str] = {"synthetic": "synthetic_preferences", "human": "human_pairs"}
 """Origin -> export folder name. The judgement log (``human_preferences.jsonl``) has a name of its own."""
@@ -213,7 +214,7 @@ def _run_settings(store: Any, run_ids: list[str]) -> dict[str, dict]:
         run = store.runs.get(run_id)
         if run is None:
             continue
-        config = json.loads(run["config"]) if isinstance(run.get("config"), str) else (run.get("config") or {})
+        config = settings_of(run)
         config = config.get("config", config) if isinstance(config, dict) else {}
         settings = {k: config[k] for k in RUN_SETTINGS if k in config}
         fusion = Path(run["run_dir"]) / "outputs" / "fusion.json"

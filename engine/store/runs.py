@@ -15,6 +15,12 @@ ACTIVE = ("queued", "running")
 MAX_NOTES = 50
 
 
+def settings_of(run: dict) -> dict:
+    """A run row's settings as a dict (the store keeps them as JSON text; a row the CLI read back holds the dict)."""
+    config = run.get("config")
+    return json.loads(config or "{}") if isinstance(config, str) else dict(config or {})
+
+
 @dataclass
 class IngestState:
     """How far, and how, a run's ``events.jsonl`` has been read (the ``run_ingest`` row; see migration 0009)."""

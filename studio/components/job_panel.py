@@ -16,6 +16,7 @@ from engine.jobs.events import FINAL_STATUSES
 from engine.jobs.kinds import job_kind
 from engine.jobs.metric_titles import metric_title
 from engine.markup import markdown_literal
+from engine.store.runs import settings_of
 from engine.wording import counted
 from studio.components.messages import show_error
 from studio.components.settings_text import UnreadableSettings
@@ -383,11 +384,8 @@ def newest_run(kind: str, *, final: bool | None = None) -> dict | None:
     """The newest run of ``kind``; with ``final``, only those that register a ``final`` model (PPO stage 2, on
     *Human alignment*) or, ``False``, only those that do not (page 4's cold start): each page showed the other's
     newest PPO run as its own — a cancelled cold-start run read as "stage 2 cancelled", its *Resume* restarting it."""
-    import json
-
     for run in services().store.runs.list(kinds=(kind,), limit=200):
-        config = run["config"] if isinstance(run["config"], dict) else json.loads(run["config"] or "{}")
-        if final is None or (config.get("register_stage") == "final") == final:
+        if final is None or (settings_of(run).get("register_stage") == "final") == final:
             return run
     return None
 
