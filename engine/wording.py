@@ -1,5 +1,5 @@
-"""Words in the pages' sentences: counts ("1 segment", "4 segments", "12,000 segments"), a refusal's reason as a
-sentence, and an unexpected error in one line."""
+"""Words in the pages' sentences: counts ("1 segment", "4 segments", "12,000 segments"), a metric or a dash, a
+refusal's reason as a sentence, and an unexpected error in one line."""
 
 from __future__ import annotations
 
@@ -8,6 +8,11 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     """``n`` and the noun, singular for exactly one and plural (``noun + "s"`` unless given) otherwise; thousands are
     grouped with commas."""
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def metric_text(value: object) -> str:
+    """A metric for a table: 3 significant decimals, or a dash when there is none (not a literal "None")."""
+    return f"{round(float(value), 3):g}" if isinstance(value, int | float) and not isinstance(value, bool) else "—"
 
 
 def as_sentence(reason: str) -> str:

@@ -30,7 +30,7 @@ from engine.jobs.evaluate import REQUESTABLE_METRICS, plan_evaluation, runnable_
 from engine.markup import html_text, markdown_literal
 from engine.models.lineage import model_lineage
 from engine.store.evaluations import AlreadyJudged
-from engine.wording import counted
+from engine.wording import as_sentence, counted
 from studio.components.arabic import arabic_cell, arabic_text
 from studio.components.glossary import terminology_section
 from studio.components.header import workspace_header
@@ -400,7 +400,7 @@ def blind_ab_section() -> None:
                     try:
                         st.session_state["ab-user"] = {"name": store.evaluations.judge_name(name), "role": role}
                     except ValueError as exc:
-                        st.error(f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
+                        show_error(as_sentence(str(exc)))
                     else:
                         st.rerun()
     else:

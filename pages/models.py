@@ -32,6 +32,7 @@ from engine.models.registry import (
 )
 from engine.promotion.gate import is_gated
 from engine.reward.analysis import with_validation_accuracy
+from engine.wording import metric_text
 from studio.components.exports import zip_download
 from studio.components.header import workspace_header
 from studio.components.messages import show_error
@@ -49,12 +50,7 @@ def _metrics(model: dict) -> dict[str, str]:
     """The table's metrics of a registered model; a fine-tuned reward model's accuracy is its held-out set's (it
     showed a dash: the fine-tune records its human and synthetic sets apart)."""
     meta = with_validation_accuracy(model["metadata"]) if model["kind"] == "reward" else model["metadata"]
-    return {label: _number(meta.get(key)) + measured_on(meta, key) for label, key in METRICS.items()}
-
-
-def _number(value: object) -> str:
-    """A metric for the table: 3 significant decimals, or a dash when the model has none (not a literal "None")."""
-    return f"{round(float(value), 3):g}" if isinstance(value, int | float) and not isinstance(value, bool) else "—"
+    return {label: metric_text(meta.get(key)) + measured_on(meta, key) for label, key in METRICS.items()}
 
 
 def _count(value: object) -> str:

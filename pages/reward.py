@@ -18,6 +18,7 @@ from engine.reward.analysis import (
     with_validation_accuracy,
     wrong_pairs,
 )
+from engine.wording import metric_text
 from studio.components.arabic import arabic_cell
 from studio.components.follow import follow_newest
 from studio.components.header import workspace_header
@@ -38,16 +39,11 @@ workspace_header(services())
 store = services().store
 
 
-def _number_or_dash(value: object) -> str:
-    """A table's number, three decimals, or a dash (not "None") when a model has none."""
-    return f"{value:.3f}" if isinstance(value, int | float) and not isinstance(value, bool) else "—"
-
-
 def _accuracy_text(metadata: dict) -> str:
     """A reward model's validation accuracy for the versions table, naming the set when a fine-tune's (human or
     synthetic held-out pairs: it showed "None")."""
     meta = with_validation_accuracy(metadata)
-    value = _number_or_dash(meta.get("valid_accuracy"))
+    value = metric_text(meta.get("valid_accuracy"))
     return f"{value} ({meta['valid_set']})" if meta.get("valid_set") and value != "—" else value
 
 
@@ -152,7 +148,7 @@ with versions_tab:
     else:
         st.dataframe([{
             "version": m["name"], "validation accuracy": _accuracy_text(m["metadata"]),
-            "policy likelihood's accuracy": _number_or_dash(m["metadata"].get("likelihood_accuracy")),
+            "policy likelihood's accuracy": metric_text(m["metadata"].get("likelihood_accuracy")),
             "head": m["metadata"].get("head"), "LoRA": m["metadata"].get("lora"),
             "base": m["metadata"].get("base_model") or m["parent"], "train pairs": m["metadata"].get("train_pairs"),
             "valid pairs": with_validation_accuracy(m["metadata"]).get("valid_pairs"),

@@ -126,9 +126,9 @@ def check(config: PPOJobConfig) -> None:
         # TRL's PPO accumulates over its micro-batches of batch ÷ accumulation rows: with mini-batches, each update
         # summed that many mini-batches (batch 8, mini-batch 2, accumulation 2: 2 updates of 4 rows an epoch, not 4
         # of 2) and spared no memory
-        words = {name: setting_words(PPOJobConfig, name, inside=True)
-                 for name in ("gradient_accumulation", "mini_batch_size", "batch_size")}
-        raise ValueError(f"{words['gradient_accumulation'].capitalize()} above 1 needs {words['mini_batch_size']} "
+        accumulation = setting_words(PPOJobConfig, "gradient_accumulation")
+        words = {name: setting_words(PPOJobConfig, name, inside=True) for name in ("mini_batch_size", "batch_size")}
+        raise ValueError(f"{accumulation} above 1 needs {words['mini_batch_size']} "
                          f"equal to {words['batch_size']} (TRL's PPO accumulates over the whole batch): set the "
                          "accumulation to 1, or the mini-batch to the batch")
     check_combination(config.ensemble, config.ensemble_k)
