@@ -356,9 +356,11 @@ def translate_section() -> None:
                              help="The production model when there is one, else the newest SFT model.")
         # another model, or the box made afresh (Streamlit drops a widget's value when its page is left): the reward
         # model that serves it — a keyed select box kept the one chosen for the model before, or fell to the first
-        if st.session_state.get("tr-rm::for") != model or "tr-rm" not in st.session_state:
+        if not reward_models:  # the box's one choice, "None registered" (a None set here read "Choose an option")
+            st.session_state.pop("tr-rm", None)
+        elif st.session_state.get("tr-rm::for") != model or "tr-rm" not in st.session_state:
             st.session_state["tr-rm::for"] = model
-            st.session_state["tr-rm"] = (reward_models or [None])[_rm_index(model)]
+            st.session_state["tr-rm"] = reward_models[_rm_index(model)]
         rm = c3.selectbox("Reward model", reward_models or [None], key="tr-rm", format_func=rm_choice_label,
                           help="Ranks the candidates; the top 3 are shown first. Set to the one that serves the "
                                "model chosen, when the model changes.")

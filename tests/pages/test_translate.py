@@ -88,6 +88,14 @@ def test_the_reward_model_preselected_is_the_one_that_serves_the_model(open_page
     assert at.selectbox(key="tr-rm").options[0] == "rm-retrain" and at.selectbox(key="tr-rm").value == tiny_rm
 
 
+def test_with_no_reward_model_the_box_says_so(open_page, store, tiny_policy, typed_names):
+    # the box read "Choose an option": the page set its value to None (seen on the tour's screenshot)
+    at = open_page("translate")
+    _sign_in(at, "Amina")
+    box = at.selectbox(key="tr-rm")
+    assert box.options == ["None registered"] and box.proto.HasField("default") and box.proto.default == 0
+
+
 def test_switching_the_model_preselects_the_reward_model_that_serves_it(open_page, store, tiny_policy, tiny_rm,
                                                                        typed_names):
     # the keyed select box kept the reward model chosen for the model before: the ranking was by another's
