@@ -94,6 +94,9 @@ def span_marker(
                 key=f"{ctx}-mqm-words-{request_id}-{position}-{round_}",
                 label_visibility="collapsed",
             )
+        if chosen:  # what "Add span" will mark: the words from the first to the last chosen, in between included
+            picked = sorted(chosen)
+            st.caption(f"To be marked: «{markdown_literal(text[found[picked[0]].start : found[picked[-1]].end])}»")
         c1, c2 = st.columns(2)
         category = c1.selectbox(
             "Category",

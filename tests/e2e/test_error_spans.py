@@ -35,8 +35,12 @@ def test_mark_a_span_on_an_arabic_candidate_and_see_the_mqm_score_on_compare(pag
         expect(third).to_be_visible()
         # right to left: the sentence's first word stands rightmost
         assert first.bounding_box()["x"] > second.bounding_box()["x"] > third.bounding_box()["x"]
+        # each click waits for the script to have seen it: wait_for_app can find the app idle before the click's
+        # rerun has begun, and in CI (stop 51) the span added was one word short, waited on for 600 s
         _click(page, second)
+        expect(page.get_by_text("To be marked: «على»", exact=True)).to_be_visible()
         _click(page, third)
+        expect(page.get_by_text("To be marked: «على الطاولة.»", exact=True)).to_be_visible()
         _click(page, page.get_by_text("major", exact=True))
         expect(page.get_by_role("radio", name="major")).to_be_checked()
         _click(page, page.get_by_role("button", name="Add span"))

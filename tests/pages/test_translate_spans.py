@@ -32,7 +32,9 @@ def test_marking_two_spans_and_saving_them(open_page, store):
     assert [words.format_func(i) for i in range(3)] == ["القطة", "على", "الطاولة\\."]
     _click(at, "Add span")  # no word chosen yet
     assert any("choose the word" in e.value for e in at.error)
-    at.button_group(key=f"tr-mqm-words-{rid}-0-0").set_value([2, 1])
+    at.button_group(key=f"tr-mqm-words-{rid}-0-0").set_value([2, 1]).run()
+    # what Add span will mark is said before it is added (from the first to the last chosen word)
+    assert "To be marked: «على الطاولة\\.»" in [c.value for c in at.caption]  # Markdown-escaped
     at.selectbox(key=f"tr-mqm-cat-{rid}").set_value("accuracy")
     at.radio(key=f"tr-mqm-sev-{rid}").set_value("major")
     _click(at, "Add span")
