@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from engine import characters
+from engine.kept_names import without_kept_names
 
 FILE_LEVEL = 0
 """The line number of an error that concerns the whole file rather than one row."""
@@ -152,6 +153,16 @@ def arabic_share(text: str) -> float | None:
     return n_arabic / n_letters if n_letters else None
 
 
+def translation_arabic_share(text: str, source: str) -> float | None:
+    """:func:`arabic_share` of a translation of ``source``, its letters counted without the names it keeps as
+    written from the source (:func:`engine.kept_names.without_kept_names`), as long as an Arabic letter is left."""
+    share = arabic_share(text)
+    if share is None or share >= ARABIC_SHARE_THRESHOLD:
+        return share
+    rest = without_kept_names(text, source)
+    return (arabic_share(rest) or share) if rest != text else share
+
+
 def is_arabic_script(text: str) -> bool:
     """True when at least half of the letters of ``text`` are Arabic script (and it has letters)."""
     share = arabic_share(text)
@@ -234,7 +245,7 @@ def row_problems(source: str, target: str, *, pair: str, max_chars: int = DEFAUL
         problems.extend(field_problems("target", target, max_chars))
     if source and len(source) <= max_chars and is_arabic_script(source):
         problems.append(SOURCE_IN_ARABIC.format(language=SOURCE_LANGUAGE_NAMES[check_pair(pair)]))
-    share = arabic_share(target) if target and len(target) <= max_chars else None
+    share = translation_arabic_share(target, source) if target and len(target) <= max_chars else None
     if share is not None and share < ARABIC_SHARE_THRESHOLD:
         problems.append(TARGET_NOT_ARABIC)
     return problems

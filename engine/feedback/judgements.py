@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from engine.characters import MAX_PERSON_NAME_CHARS, check_label, unsafe_character
 from engine.corpora import arabic_share
 from engine.corpora.validation import markup_in
+from engine.kept_names import without_kept_names
 from engine.store.feedback import SubmissionConflict, SubmitResult
 
 KINDS: tuple[str, ...] = ("ranking", "best", "none", "post_edit")
@@ -109,8 +110,9 @@ def _positions(values: list, what: str) -> list[int]:
     return out
 
 
-def validate(judgement: Judgement, n_candidates: int) -> Judgement:
-    """Check a judgement against a request of ``n_candidates`` candidates; return it normalised.
+def validate(judgement: Judgement, n_candidates: int, *, source: str = "") -> Judgement:
+    """Check a judgement against a request of ``n_candidates`` candidates; return it normalised. A correction's
+    words kept as written from the request's ``source`` (names, acronyms) do not count against its Arabic.
 
     Raises :class:`JudgementError` with a message a linguist can act on.
     """
@@ -146,9 +148,10 @@ def validate(judgement: Judgement, n_candidates: int) -> Judgement:
             raise JudgementError("type the corrected translation")
         correction = correction or None
         if correction is not None:
-            words = [w for w in correction.split() if arabic_share(w) is not None]
+            words = [w for w in without_kept_names(correction, source).split() if arabic_share(w) is not None]
             arabic = sum(1 for w in words if arabic_share(w) >= 0.5)
-            # by words: "افتح ملف report.pdf على Windows 11" has more Latin letters than Arabic; no letter: refused
+            # by words: "افتح ملف report.pdf على Windows 11" has more Latin letters than Arabic; no letter: refused;
+            # a name kept from the source is no word against it ("أحب New York" for "I love New York")
             if not words or 2 * arabic < len(words):
                 raise JudgementError(f"the corrected translation must be mostly Arabic: {arabic} of its "
                                      f"{len(words)} words are in Arabic script")
@@ -200,7 +203,7 @@ def submit(store, judgement: Judgement) -> SubmitResult:
     request = store.feedback.request(judgement.request_id)
     if request is None:
         raise JudgementError("this translation is no longer known; translate the source again")
-    clean = check_correction(validate(judgement, len(request["candidates"])),
+    clean = check_correction(validate(judgement, len(request["candidates"]), source=request["source"]),
                              [c["text"] for c in request["candidates"]])
     if clean.correction is not None and (markup := markup_in(clean.correction)):
         # typed in a form: no markup, as a corpus row (the chosen side of a pair the policy is trained towards kept

@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
+from engine.kept_names import without_kept_names
+
 from .base import Metric, MetricSettings, normalise_arabic
 
 ARABIC_RANGES: tuple[tuple[int, int], ...] = (
@@ -208,6 +210,9 @@ def check_one(source: str, candidate: str, thresholds: CheckThresholds | None = 
     share = arabic_share(candidate)
     # no letters in the candidate: non-Arabic only where the source had some to translate
     non_arabic = share < t.min_arabic_share if any(ch.isalpha() for ch in candidate) else source_letters
+    if non_arabic and share > 0:  # names kept as written from the source ("أحب New York") are not untranslated
+        rest = without_kept_names(candidate, source)
+        non_arabic = rest == candidate or arabic_share(rest) < t.min_arabic_share
     similarity = copy_similarity(source, candidate)
     tokens = normalise_arabic(candidate).split()
     ngram_share = repeated_ngram_share(tokens, t.repetition_ngram)

@@ -246,6 +246,7 @@ def _plan_record(
                     comment=str(answers.get("comment") or ""),
                 ),
                 len(candidates),
+                source=source,
             ), candidates, unchanged_edit=True)
         except JudgementError as exc:
             problems.append(f"{who}: {exc}")

@@ -96,3 +96,22 @@ def test_tatweel_is_no_letter_and_no_arabic():
     rows = [(1, "Hello", "ـــ"), (2, "Hello", "ــــــــــــــــ this is english"), (3, "Hi", "أهـــلا")]
     checked = validate_rows(rows, pair="en-ar")
     assert [r[0] for r in checked.rows] == [3] and {e.line for e in checked.errors} == {1, 2}
+
+
+@pytest.mark.parametrize(("source", "target", "pair"), [
+    ("I love New York", "أحب New York", "en-ar"),  # 3 Arabic letters of 10 (it was "not in Arabic script")
+    ("J'aime Paris", "أحب Paris", "fr-ar"),
+    ("Download WhatsApp on your iPhone", "نزّل WhatsApp على iPhone", "en-ar"),
+])
+def test_a_target_keeping_names_from_its_source_is_arabic(source, target, pair):
+    assert row_problems(source, target, pair=pair) == []
+    assert validate_rows([(1, source, target)], pair=pair).rows == [(1, source, target)]
+
+
+@pytest.mark.parametrize(("source", "target"), [
+    ("New York", "New York"),  # a copy: no Arabic letter to weigh
+    ("the cat", "the cat القطة"),  # untranslated words in lower case still count
+    ("I love New York", "أحب London Paris Berlin"),  # Latin names the source does not have
+])
+def test_names_left_out_only_when_kept_from_the_source(source, target):
+    assert "target is not in Arabic script" in row_problems(source, target, pair="en-ar")

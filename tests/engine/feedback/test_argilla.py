@@ -337,6 +337,16 @@ def test_bad_records_are_refused_with_their_number_and_reason_and_nothing_is_sto
     assert store.feedback.count_judgements() == 0 and store.feedback.request("r1") is None
 
 
+def test_a_correction_keeping_the_sources_names_in_latin_script_imports(store):
+    files = export_files(store)
+    record = _record(fields={"source": "I love New York.", "candidate_1": "أحب نيويورك.", "candidate_2": "أحب."},
+                     responses={"best": [{"value": "none", "user_id": user_id("A")}],
+                                "correction": [{"value": "أحب New York.", "user_id": user_id("A")}]})
+    files[RECORDS_FILE] = json.dumps([record]).encode()
+    assert import_feedback(store, files).stored == 1  # 1 of 3 words Arabic: it was "must be mostly Arabic"
+    assert [j["correction"] for j in store.feedback.judgements()] == ["أحب New York."]
+
+
 def test_missing_files_and_non_zips_are_refused(store):
     with pytest.raises(ArgillaImportError, match=r"\.argilla/settings\.json is missing"):
         import_feedback(store, {RECORDS_FILE: b"[]"})

@@ -56,6 +56,13 @@ def test_post_edit_needs_an_arabic_correction():
     # Arabic with product names: more Latin letters than Arabic ones, but mostly Arabic words (it was refused)
     mixed = "افتح ملف report.pdf على Windows 11 الآن"
     assert validate(_j("post_edit", correction=mixed), 5).correction == mixed
+    # a name kept as written from the source is no word against the correction (1 of 3 words was refused)
+    with pytest.raises(JudgementError, match="mostly Arabic: 1 of its 3 words"):
+        validate(_j("post_edit", correction="أحب New York"), 5)
+    kept = validate(_j("post_edit", correction="أحب New York"), 5, source="I love New York")
+    assert kept.correction == "أحب New York"
+    with pytest.raises(JudgementError, match="mostly Arabic: 1 of its 3 words"):
+        validate(_j("post_edit", correction="أحب London Paris"), 5, source="I love New York")
     for no_letter in ("123", "١٢٣", "...", "؟"):  # no word at all: refused, as before the count by words
         with pytest.raises(JudgementError, match="mostly Arabic: 0 of its 0 words"):
             validate(_j("post_edit", correction=no_letter), 5)

@@ -97,3 +97,11 @@ def test_batch_and_metric_view() -> None:
     metric = get_metric("checks")
     assert metric.score(srcs, cands) == [1.0, 0.0, 0.0]
     assert not metric.needs_reference
+
+
+def test_names_kept_from_the_source_are_no_low_arabic() -> None:
+    assert not check_one("I love New York", "أحب New York").low_arabic  # 3 Arabic letters of 10: it was flagged
+    assert not check_one("I bought an iPhone 15 Pro Max", "اشتريت iPhone 15 Pro Max").low_arabic
+    assert check_one("I love New York", "أحب London Paris Berlin").low_arabic  # not the source's names
+    assert check_one("I love New York", "I love New York").low_arabic  # a copy
+    assert check_one("the cat sat", "the cat sat قط").low_arabic  # untranslated words
