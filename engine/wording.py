@@ -12,7 +12,15 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
 
 def metric_text(value: object) -> str:
     """A metric for a table: 3 significant decimals, or a dash when there is none (not a literal "None")."""
-    return f"{round(float(value), 3):g}" if isinstance(value, int | float) and not isinstance(value, bool) else "—"
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return "—"
+    return f"{round(float(value), 3) + 0.0:g}"  # + 0.0: -0.0 reads "0"
+
+
+def decimals(value: float, places: int = 3) -> str:
+    """``value`` to ``places`` decimals, never a negative zero: an estimate of ~0 read "KL -0.000" at a run's first
+    step (a NaN stays "nan")."""
+    return f"{round(value, places) + 0.0:.{places}f}"
 
 
 def as_sentence(reason: str) -> str:

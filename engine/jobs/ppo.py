@@ -36,6 +36,7 @@ from engine.reward.ensemble import COMBINATIONS, check_combination, member_names
 from engine.rl.alarms import AlarmSettings, check_alarms
 from engine.rl.shaping import RolloutStats, ShapingConfig
 from engine.rl.stopping import rollout_tokenizer
+from engine.wording import decimals
 
 METRIC_NAMES = {
     "objective/kl": "kl", "objective/entropy": "entropy", "objective/scores": "score_mean",
@@ -364,7 +365,7 @@ def _monitor_callback(ctx: JobContext, config: PPOJobConfig, state: dict):
         def _message(self) -> str:
             kl = self.history.get("kl", [(0, float("nan"))])[-1][1]
             reward = self.history.get("reward_mean", [(0, float("nan"))])[-1][1]
-            return f"reward {reward:.3f} · KL {kl:.3f}"
+            return f"reward {decimals(reward)} · KL {decimals(kl)}"
 
         def evaluate(self, step: int) -> None:
             trainer = state["trainer"]
