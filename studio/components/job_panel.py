@@ -175,6 +175,8 @@ def _metric_figure(points: dict[str, list[tuple[Any, float]]], keys: Sequence[st
     steps = [x for trace in fig.data for x in trace.x]
     if steps and all(isinstance(x, int) for x in steps) and max(steps) - min(steps) < 5:
         fig.update_xaxes(dtick=1)  # a few steps (one point): whole steps, not ticks at 3.5 and 4.5
+    if fig.data and all(never_negative(k) for k in keys):
+        fig.update_yaxes(rangemode="nonnegative")  # a share of 0 throughout drew an axis from -1 to 1
     if not fig.data:  # a metric this run has not logged (yet): say so rather than draw empty axes
         fig.add_annotation(text="no points yet", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
                            font={"color": "#6b7280"})
@@ -187,6 +189,16 @@ def _metric_figure(points: dict[str, list[tuple[Any, float]]], keys: Sequence[st
                       # below the axis title, not over the tick labels (plotly's default spot for a horizontal one)
                       legend={"orientation": "h", "yanchor": "top", "y": -0.3, "x": 0, "xanchor": "left"})
     return fig
+
+
+_NEVER_NEGATIVE = ("share", "fraction", "frac_", "ratio", "accurac", "length", "entropy", "per_s", "lr", "std",
+                   "grad_norm")
+"""Parts of the names of metrics that cannot go below zero: shares, rates, lengths, entropies, spreads."""
+
+
+def never_negative(key: str) -> bool:
+    """Whether a logged metric (by its key) cannot go below zero, so its chart's axis need not either."""
+    return any(part in key.lower() for part in _NEVER_NEGATIVE)
 
 
 def wrap_title(title: str, width: int = 32) -> str:

@@ -17,3 +17,12 @@ def test_a_chart_of_a_few_steps_ticks_whole_steps_and_a_long_one_is_left_to_plot
     assert few.layout.xaxis.dtick == 1
     long = _metric_figure({"loss": [(i, 1.0 / (i + 1)) for i in range(0, 500, 10)]}, ["loss"], "Loss")
     assert long.layout.xaxis.dtick is None
+
+
+def test_a_share_never_draws_an_axis_below_zero():
+    share = _metric_figure({"degenerate_share": [(1, 0.0), (2, 0.0)]}, ["degenerate_share"], "Degenerate (share)")
+    assert share.layout.yaxis.rangemode == "nonnegative"  # all zero: plotly drew -1 to 1
+    kl = _metric_figure({"kl": [(1, -0.001), (2, 0.02)]}, ["kl"], "KL")  # an estimate that can go below zero
+    assert kl.layout.yaxis.rangemode is None
+    both = _metric_figure({"loss": [(1, 0.1)], "grad_norm": [(1, 0.3)]}, ["loss", "grad_norm"], "Loss")
+    assert both.layout.yaxis.rangemode is None  # one of them can be negative
