@@ -557,13 +557,14 @@ def run(config: PPOJobConfig, ctx: JobContext) -> None:
         ctx.log("training done; rank 0 saves the policy")
         return
     trainer.accelerator.unwrap_model(trainer.model).policy.generation_config = shipped_generation
-    out, _ = save_policy(trainer.accelerator.unwrap_model(trainer.model).policy, tokenizer, ctx.output_dir / "model",
-                         policy_ref, "ppo", config.lora, reward_model=reward_ref.name)
+    out, parameters = save_policy(trainer.accelerator.unwrap_model(trainer.model).policy, tokenizer,
+                                  ctx.output_dir / "model", policy_ref, "ppo", config.lora,
+                                  reward_model=reward_ref.name)
     history = monitor.history
     last = {k: v[-1][1] for k, v in history.items() if v}
     first = {k: v[0][1] for k, v in history.items() if v}
     window = {k: _window_mean(history, k) for k in ("kl", "kl_per_token", "reward_mean")}
-    meta = {"method": "ppo", "policy": policy_ref.name, "reward_model": reward_ref.name,
+    meta = {"method": "ppo", "policy": policy_ref.name, "reward_model": reward_ref.name, "parameters": parameters,
             "reward_models": [m.name for m in members], "ensemble": config.ensemble if len(members) > 1 else None,
             "ensemble_k": config.ensemble_k if config.ensemble == "mean-k*std" and len(members) > 1 else None,
             "corpus_ids": list(config.corpus_ids), "steps": done + trainer.state.global_step,

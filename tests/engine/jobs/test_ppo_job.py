@@ -42,6 +42,8 @@ def test_ppo_steps_log_metrics_change_the_policy_and_register(supervisor, store,
     assert model["metadata"]["final_kl_per_token"] == pytest.approx(sum(per_token) / 4)
     before, after = load_file(f"{tiny_policy_dir}/model.safetensors"), load_file(f"{model['path']}/model.safetensors")
     assert any(not torch.equal(before[k], after[k]) for k in before)
+    # the Models table's parameter count, as SFT, DPO and GRPO models record it (a PPO model read "—")
+    assert model["metadata"]["parameters"] == sum(t.numel() for t in after.values())
     run_dir = supervisor.workspace.run_dir(run_id)
     assert (run_dir / "checkpoints" / "latest.json").exists()
     samples = [json.loads(line) for line in (run_dir / "outputs" / "samples.jsonl").read_text().splitlines()]
