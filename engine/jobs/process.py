@@ -11,7 +11,9 @@ Under ``accelerate launch`` each process of the run runs this; only rank 0 write
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import re
 import signal
 import sys
 import traceback
@@ -21,6 +23,7 @@ from typing import Any
 import yaml
 
 from engine.jobs.context import JobCancelled, JobContext, process_rank, world_size
+from engine.jobs.events import EVENTS_FILE
 from engine.jobs.kinds import checked_config, job_kind
 
 CONFIG_FILE = "config.yaml"
@@ -126,6 +129,49 @@ def running_elsewhere(run_dir: Path) -> int | None:
     return None
 
 
+STATUS_TAIL_BYTES = 1 << 16
+"""How much of the end of a run's event log :func:`cancelled_at` reads for its last status (a resume follows the
+cancel with a few lines at most)."""
+
+
+_CHECKPOINT_NAME = re.compile(r"(?:step|checkpoint)-\d+")
+"""A checkpoint folder's name: ``step-*`` (the bootstrap and PPO jobs), ``checkpoint-*`` (transformers' trainers);
+a checkpoints folder holds others (the bootstrap job's ``tokenizer``)."""
+
+
+def cancelled_at(run_dir: Path) -> str | None:
+    """The checkpoint the run's last status named, when that status was "cancelled" (the cancel saves one and says
+    which); None for any other last status, or an unreadable log."""
+    try:
+        with (Path(run_dir) / EVENTS_FILE).open("rb") as fh:
+            fh.seek(max(0, fh.seek(0, os.SEEK_END) - STATUS_TAIL_BYTES))
+            tail = fh.read()
+    except OSError:
+        return None
+    for line in reversed(tail.splitlines()):
+        try:
+            event = json.loads(line)
+        except ValueError:  # the first line of the tail, cut; a torn last line
+            continue
+        if isinstance(event, dict) and event.get("type") == "status":
+            name = event.get("checkpoint") if event.get("status") == "cancelled" else None
+            return name if isinstance(name, str) else None
+    return None
+
+
+def _say_lost_checkpoint(ctx: JobContext) -> None:
+    """Warn, as a resume begins, when the checkpoint the run was cancelled at is gone from its folder (deleted by
+    hand, a cleanup): the run started over from step 0 with nothing said but the cancel's earlier promise."""
+    name = cancelled_at(ctx.run_dir)
+    if name is None or (ctx.checkpoint_dir / name).is_dir():
+        return
+    left = [p for p in ctx.checkpoint_dir.iterdir() if p.is_dir() and _CHECKPOINT_NAME.fullmatch(p.name)]
+    then = (f"it resumes from the newest checkpoint left ({max(left, key=lambda p: p.stat().st_mtime).name}) if that "
+            "one is complete" if left else "the run starts over from the beginning")
+    ctx.log(f"the checkpoint this run was cancelled at ({name}) is no longer in {ctx.checkpoint_dir}: {then}",
+            level="warning")
+
+
 def run_job(run_dir: Path) -> int:
     """Run the job of ``run_dir`` to its end; returns the process exit code (0 unless it failed)."""
     # OpenMP threads that sleep instead of spinning while they wait: on a small shared CPU (the studio and other
@@ -150,6 +196,8 @@ def run_job(run_dir: Path) -> int:
     if rank == 0:  # for `python -m engine run` of the same folder to see this one (see running_elsewhere)
         with contextlib.suppress(OSError):
             (run_dir / JOB_PID_FILE).write_text(str(os.getpid()))
+    if rank == 0 and not kind.resumes_from_outputs:
+        _say_lost_checkpoint(ctx)
     try:
         ctx.status("running", pid=os.getpid())
         if size > 1:

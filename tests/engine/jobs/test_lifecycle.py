@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -64,6 +65,16 @@ def test_cancel_checkpoints_and_resume_continues_from_it(supervisor, store, corp
     resume_seq = [e["seq"] for e in read_events(run_dir, 0, -1).events if e["type"] == "status"][-1]
     after = [e["done"] for e in read_events(run_dir, 0, -1).events if e["type"] == "progress" and e["seq"] > resume_seq]
     assert after and min(after) >= step
+    assert supervisor.cancel_and_wait(run_id, timeout_s=60) == "cancelled"
+
+    # its checkpoint deleted by hand: the resume starts over and says so (it said nothing but "resume continues from
+    # the last checkpoint")
+    name = json.loads((run_dir / "checkpoints" / "latest.json").read_text())["path"]
+    shutil.rmtree(run_dir / "checkpoints" / name)
+    supervisor.resume(run_id)
+    wait_for(lambda: any(f"cancelled at ({name}) is no longer in" in r["message"] and r["level"] == "warning"
+                         for r in _poll_logs(supervisor, run_id)), what="the lost-checkpoint warning")
+    assert any("the run starts over from the beginning" in r["message"] for r in store.runs.logs(run_id, tail=1000))
     supervisor.cancel_and_wait(run_id, timeout_s=60)
 
 
