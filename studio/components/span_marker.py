@@ -49,6 +49,24 @@ def highlighted(text: str, spans: list[dict]) -> str:
     return f"<div class='tarjama-spans' dir='rtl' lang='ar' style=\"{style}\">{''.join(out)}</div>"
 
 
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def word_labels(texts: list[str]) -> list[str]:
+    """The word pills' labels: each word as written (escaped: pills read their labels as Markdown), a word the
+    candidate has more than once numbered by its occurrence (``ذهبت ¹``, ``ذهبت ²``). Streamlit sends a pill's
+    label, not its index, back to the script, and of two equal labels the last won: a click on the first «ذهبت» of
+    «ذهبت إلى السوق ثم ذهبت إلى البيت» marked the second."""
+    total = {t: texts.count(t) for t in set(texts)}
+    seen: dict[str, int] = {}
+    out = []
+    for text in texts:
+        seen[text] = seen.get(text, 0) + 1
+        label = markdown_literal(text)
+        out.append(f"{label} {str(seen[text]).translate(_SUPERSCRIPT)}" if total[text] > 1 else label)
+    return out
+
+
 def span_marker(
     store,
     request: dict,
@@ -82,6 +100,7 @@ def span_marker(
         if not found:
             st.info("This candidate is empty: nothing to mark.")
             return
+        labels = word_labels([w.text for w in found])
         box = "mqm-words-" + _UNSAFE.sub("-", f"{ctx}-{request_id}-{position}")
         st.caption("Words of the error")
         with st.container(key=box):
@@ -89,7 +108,7 @@ def span_marker(
             chosen = st.pills(
                 "Words of the error",
                 list(range(len(found))),
-                format_func=lambda i: markdown_literal(found[i].text),  # pills read their labels as Markdown
+                format_func=labels.__getitem__,
                 selection_mode="multi",
                 key=f"{ctx}-mqm-words-{request_id}-{position}-{round_}",
                 label_visibility="collapsed",

@@ -109,3 +109,25 @@ def test_spans_marked_in_the_review_queue_keep_the_queue_item(open_page, store, 
     (row,) = store.annotations.annotations()
     assert (row["queue_id"], row["item_id"]) == (queue_id, 1)
     assert row["spans"] == [{"start": 0, "end": 5, "category": "accuracy", "severity": "critical", "note": ""}]
+
+
+def test_a_word_the_candidate_has_twice_is_marked_where_it_was_chosen(open_page, store):
+    from dataclasses import replace
+
+    from engine.feedback.interactive import record
+    from tests.engine.feedback.helpers import fake_translation
+
+    text = "ذهبت إلى السوق ثم ذهبت إلى البيت"
+    translation = fake_translation(source="I went to the market then I went home.")
+    translation = replace(translation, candidates=[replace(translation.candidates[0], text=text),
+                                                   *translation.candidates[1:]])
+    rid = record(store, translation, linguist="Amina", detected="en")
+    at = _page(open_page, linguist="Amina", request=rid)
+    words = at.button_group(key=f"tr-mqm-words-{rid}-0-0")
+    assert [words.format_func(i) for i in range(7)] == ["ذهبت ¹", "إلى ¹", "السوق", "ثم", "ذهبت ²", "إلى ²", "البيت"]
+    # Streamlit sends a pill's label back, not its index: with two pills labelled «ذهبت» the first chose the second
+    words.set_value([0]).run()
+    _click(at, "Add span")
+    _click(at, "Save error spans")
+    (row,) = store.annotations.annotations()
+    assert [(s["start"], s["end"]) for s in row["spans"]] == [(0, 4)]
