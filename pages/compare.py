@@ -359,6 +359,11 @@ def compare_section() -> None:
 
             st.subheader("Export")
             rates = win_rates(store.evaluations.judgements(testset["id"], systems=list(selected)))
+            # what the reports hold of the Blind A/B tab (a judgement made there reran that tab alone until this one
+            # was opened again)
+            judged = sum(r.n for r in rates)
+            st.caption(f"The reports include {counted(judged, 'blind A/B judgement')} of these systems."
+                       if judged else "No blind A/B judgement of these systems yet: the reports have no win rates.")
             e_cols = st.columns(3)
             stem = f"comparison-{testset['id']}"
             e_cols[0].download_button("Markdown report", report_markdown(comparison, win_rates=rates, lineage=lineage),

@@ -92,8 +92,12 @@ def test_blind_ab_judgements_in_the_browser_reach_the_win_rates(page: Page, tmp_
         # the Compare tab was drawn when the page opened, before any judgement: opening it reruns the page, so its
         # report counts the three
         page.get_by_role("tab", name="Compare").click()
+        # the run the click starts redraws the reports: wait for the line it writes (wait_for_app can find the app
+        # idle before that run begins, and the CSV drawn before the judgements would be downloaded)
+        compare = page.get_by_role("tabpanel", name="Compare")
+        expect(compare.get_by_text("The reports include 3 blind A/B judgements of these systems.")).to_be_visible()
         wait_for_app(page)
-        csv_button = page.get_by_role("tabpanel", name="Compare").get_by_role("button", name="CSV", exact=True)
+        csv_button = compare.get_by_role("button", name="CSV", exact=True)
         expect(csv_button).to_be_visible()
         with page.expect_download() as download:
             csv_button.click()

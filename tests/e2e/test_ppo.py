@@ -22,6 +22,7 @@ def test_start_ppo_and_watch_reward_and_kl(page: Page, seeded_studio_server, art
     # each tab has its presets; the one chosen is named again in the line under the choice
     page.get_by_role("tabpanel", name="PPO").get_by_role("radiogroup", name="Starting values").get_by_text(
         "Small demo model", exact=True).click()
+    expect(page.get_by_role("tabpanel", name="PPO").get_by_text(re.compile(r"^Small demo model sets "))).to_be_visible()
     wait_for_app(page)
     page.get_by_role("tabpanel", name="PPO").get_by_text("Advanced settings").click()
     for label, value in (("Steps", "12"), ("Batch size", "4"), ("Longest response (tokens)", "6"),

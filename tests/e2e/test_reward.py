@@ -16,6 +16,10 @@ pytestmark = pytest.mark.e2e
 def test_train_reward_model_and_see_accuracy(page: Page, seeded_studio_server, artifacts):
     open_page(page, f"{seeded_studio_server.url}/reward", "3 · Reward model")
     page.get_by_role("radiogroup", name="Starting values").get_by_text("Small demo model", exact=True).click()
+    # the line under the choice names it once the script has run with it (the form is keyed by the preset: where
+    # the click changes it, fields filled before that run would be in the form it replaces)
+    expect(page.get_by_text(re.compile(r"^Small demo model sets "))).to_be_visible()
+    wait_for_app(page)
     for label, value in (("Learning rate", "0.003"), ("Evaluate every (steps)", "5"), ("Model name", "rm-browser")):
         field = page.get_by_label(label, exact=True)
         field.fill(value)

@@ -74,6 +74,7 @@ def test_concurrent_linguists_each_judgement_stored_exactly_once(browser: Browse
     _translate(bilal, "Le chat dort sur le canapé.")
     _choose(bilal, "Pick the best")
     bilal.get_by_test_id("stForm").get_by_text("#1", exact=True).click()  # the pick starts empty
+    expect(bilal.get_by_test_id("stForm").get_by_role("radio", name="#1")).to_be_checked()
     amina.screenshot(path=str(artifacts / "translate-ranked.png"), full_page=True)
 
     # both submit at the same moment; Amina double-clicks
@@ -110,6 +111,9 @@ def test_concurrent_linguists_each_judgement_stored_exactly_once(browser: Browse
     assert editor.evaluate("e => getComputedStyle(e).unicodeBidi") == "isolate"
     editor.fill("القطة نائمة على الأريكة.")
     _choose(pages[1], "None is acceptable")
+    # the form that choice draws: the radio is checked in the browser before the script has run with it, and a
+    # submit then would go with the ranking form's arguments
+    expect(pages[1].get_by_label("A translation you would accept (optional)")).to_be_visible()
     _order_shown_is_right(pages[2])
     pages[0].screenshot(path=str(artifacts / "translate-post-edit.png"), full_page=True)
     for page in pages:
