@@ -91,9 +91,10 @@ def _text_problem(text: str, what: str, limit: int) -> str | None:
 
 
 def _submission_id(record_id: str, uid: str, judgement: Judgement) -> str:
-    """The id of one answer of one user to one record: a revision made in Argilla is a new judgement — keyed on the
-    record and the user alone, a second revision was answered as "already stored" and lost. Two imports of one
-    dataset at once give the same id, and the store keeps one."""
+    """The id of one answer of one user to one record (``record_id``: the request it is stored on — the record's
+    own id unless a stored request of that id has another source or candidates): a revision made in Argilla is a
+    new judgement — keyed on the record and the user alone, a second revision was answered as "already stored" and
+    lost. Two imports of one dataset at once give the same id, and the store keeps one."""
     answer = json.dumps([judgement.kind, judgement.shown, judgement.ranking, judgement.best, judgement.correction,
                          judgement.tags, judgement.comment], ensure_ascii=False)
     return "argilla-" + hashlib.sha1(f"{record_id}\t{uid}\t{answer}".encode()).hexdigest()[:32]
@@ -327,6 +328,11 @@ def plan_import(files: Mapping[str, bytes], *, default_pair: str = "en-ar") -> t
         )
         if plan is not None:
             plans.append(plan)
+    first: dict[str, int] = {}
+    for plan in plans:  # one request per record id: a second record of the id had its judgements put on the first's
+        if (no := first.setdefault(plan.record_id, plan.record_no)) != plan.record_no:
+            problems.append(f"{RECORDS_FILE} record {plan.record_no}: its id {plan.record_id!r} is record {no}'s too "
+                            "(a record id names one source and its candidates)")
     if problems:
         raise ArgillaImportError(problems)
     return plans, report
@@ -355,8 +361,10 @@ def import_feedback(store, files: Mapping[str, bytes], *, default_pair: str = "e
                     request = None
         targets.append(target)
         for index, (judgement, uid, when) in enumerate(plan.judgements):
+            # keyed on the request it goes to when that is not the record's own id: a second dataset numbering its
+            # records 1, 2 … as the first did was refused as "already imported into another request"
             judgement = dataclasses.replace(judgement, request_id=target,
-                                            submission_id=_submission_id(plan.record_id, uid, judgement))
+                                            submission_id=_submission_id(target, uid, judgement))
             plan.judgements[index] = (judgement, uid, when)
             existing = store.feedback.judgement(judgement.submission_id)
             if existing is not None and existing["request_id"] != target:

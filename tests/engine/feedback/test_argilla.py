@@ -18,6 +18,7 @@ from engine.feedback.argilla import (
     from_zip,
     import_feedback,
     read_folder,
+    settings,
     superseded_judgements,
     to_zip,
     user_id,
@@ -347,6 +348,35 @@ def test_a_correction_keeping_the_sources_names_in_latin_script_imports(store):
     assert [j["correction"] for j in store.feedback.judgements()] == ["أحب New York."]
 
 
+def _numbered(items) -> dict[str, bytes]:
+    """A dataset made in Argilla itself: records numbered 1, 2 …, one user's pick of candidate 1 on each."""
+    records = [{"id": i, "fields": {"source": s, "candidate_1": a, "candidate_2": b}, "metadata": {"pair": "en-ar"},
+                "responses": {"best": [{"value": "candidate_1", "user_id": user_id("Amina"), "status": "submitted"}]}}
+               for i, (s, a, b) in enumerate(items, 1)]
+    return {SETTINGS_FILE: json.dumps(settings(2)).encode(), RECORDS_FILE: json.dumps(records).encode()}
+
+
+def test_a_second_dataset_numbering_its_records_as_the_first_imports_into_requests_of_its_own(store):
+    first = _numbered([("Good morning.", "صباح الخير.", "مساء الخير."), ("Thank you.", "شكرا.", "عفوا.")])
+    second = _numbered([("Good night.", "تصبح على خير.", "صباح الخير."), ("See you.", "أراك.", "أراك أمس.")])
+    assert import_feedback(store, first).stored == 2
+    # it was refused whole: "record 1: already imported into another request"
+    assert import_feedback(store, second).stored == 2
+    assert import_feedback(store, second).stored == 0  # imported again: nothing twice
+    sources = {store.feedback.request(j["request_id"])["source"] for j in store.feedback.judgements()}
+    assert sources == {"Good morning.", "Thank you.", "Good night.", "See you."}
+
+
+def test_two_records_of_one_id_are_refused(store):
+    files = _numbered([("Good morning.", "صباح الخير.", "مساء الخير."), ("Thank you.", "شكرا.", "عفوا.")])
+    records = json.loads(files[RECORDS_FILE])
+    records[1]["id"] = records[0]["id"]  # the second's judgement was stored on the first's source
+    files[RECORDS_FILE] = json.dumps(records).encode()
+    with pytest.raises(ArgillaImportError, match="record 2: its id '1' is record 1's too"):
+        import_feedback(store, files)
+    assert store.feedback.count_judgements() == 0
+
+
 def test_missing_files_and_non_zips_are_refused(store):
     with pytest.raises(ArgillaImportError, match=r"\.argilla/settings\.json is missing"):
         import_feedback(store, {RECORDS_FILE: b"[]"})
@@ -354,9 +384,9 @@ def test_missing_files_and_non_zips_are_refused(store):
         from_zip(b"not a zip")
     with pytest.raises(ArgillaImportError, match="no 'ranking', 'best' or 'correction' question"):
         import_feedback(store, {SETTINGS_FILE: b'{"questions": [{"name": "label"}]}', RECORDS_FILE: b"[]"})
-    for settings in (b"[1]", b'{"questions": 5}'):
+    for bad in (b"[1]", b'{"questions": 5}'):
         with pytest.raises(ArgillaImportError, match="must be a JSON object whose 'questions' is a list"):
-            import_feedback(store, {SETTINGS_FILE: settings, RECORDS_FILE: b"[]"})
+            import_feedback(store, {SETTINGS_FILE: bad, RECORDS_FILE: b"[]"})
 
 
 def test_a_damaged_or_encrypted_zip_member_is_refused_by_name():
