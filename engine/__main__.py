@@ -391,8 +391,9 @@ def build_parser() -> argparse.ArgumentParser:
     iverbs = imp.add_subparsers(dest="iverb", required=True)
     p = iverbs.add_parser("argilla", help="an Argilla dataset folder (rg.Dataset.to_disk) or a zip of it")
     p.add_argument("path")
-    p.add_argument("--pair", default="en-ar", choices=("en-ar", "fr-ar"),
-                   help="the language pair of records whose metadata names none")
+    p.add_argument("--pair", default=None, choices=("en-ar", "fr-ar"),
+                   help="the language pair of records whose metadata names none (default: read from each record's "
+                        "source, en-ar where unclear)")
     p.set_defaults(func=_cmd_import_argilla)
     p = verbs.add_parser("serve", help="the translation endpoint (POST /translate on 127.0.0.1) in the foreground, "
                                        "when the studio is not running (it holds the store)")

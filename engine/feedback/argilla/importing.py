@@ -30,6 +30,7 @@ from engine.feedback.judgements import (
     clean_linguist_name,
     validate,
 )
+from engine.feedback.language import detect_language
 from engine.store.clock import utc_now
 
 
@@ -44,6 +45,10 @@ class ImportReport:
     requests_created: int = 0
     skipped_status: int = 0
     no_answer: int = 0
+    pairs_detected: int = 0
+    """Records whose metadata named no language pair, the pair read from the source."""
+    pairs_unclear: int = 0
+    """Records whose metadata named no language pair and whose source's language was unclear: taken as en-ar."""
     linguists: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
@@ -51,8 +56,13 @@ class ImportReport:
 
     def summary(self) -> str:
         """What the import stored and left, in a sentence (the page's and the command line's)."""
+        pairs = (f" The language pair of {self.pairs_detected} record(s) without one was read from the source."
+                 if self.pairs_detected else "")
+        if self.pairs_unclear:
+            pairs += (f" {self.pairs_unclear} record(s) without one had a source of unclear language: taken as "
+                      "en-ar (name the pair in the records' metadata, 'pair', or with --pair on the command line).")
         return (f"Imported {self.stored} judgement(s) from {self.records} record(s): {self.repeated} already stored, "
-                f"{self.skipped_status} draft or discarded response(s) skipped.")
+                f"{self.skipped_status} draft or discarded response(s) skipped.{pairs}")
 
 
 @dataclass
@@ -90,6 +100,18 @@ def _text_problem(text: str, what: str, limit: int) -> str | None:
     return f"the {what} contains {unsafe}" if unsafe else None
 
 
+def _pair_of(source: str, report: ImportReport) -> str:
+    """The language pair of a record whose metadata names none, read from its source (counted in ``report``): a
+    French dataset made in Argilla without the studio's metadata was stored as en-ar, its pairs then trained with
+    English prompts."""
+    language = detect_language(source).language
+    if language in ("en", "fr"):
+        report.pairs_detected += 1
+        return f"{language}-ar"
+    report.pairs_unclear += 1
+    return "en-ar"
+
+
 def _submission_id(record_id: str, uid: str, judgement: Judgement) -> str:
     """The id of one answer of one user to one record (``record_id``: the request it is stored on — the record's
     own id unless a stored request of that id has another source or candidates): a revision made in Argilla is a
@@ -113,7 +135,7 @@ def _names(annotators: dict, uid: str) -> str:
 
 
 def _plan_record(
-    no: int, record, annotators: dict, default_pair: str, report: ImportReport, problems: list[str],
+    no: int, record, annotators: dict, default_pair: str | None, report: ImportReport, problems: list[str],
     ranking_options: frozenset[str] = frozenset(),
 ) -> _Planned | None:
     where = f"{RECORDS_FILE} record {no}"
@@ -151,7 +173,7 @@ def _plan_record(
     if not record_id or len(record_id) > 200:
         problems.append(f"{where}: the record has no usable id")
         return None
-    pair = metadata.get("pair") or default_pair
+    pair = metadata.get("pair") or default_pair or _pair_of(source, report)
     if pair not in ("en-ar", "fr-ar"):
         problems.append(f"{where}: metadata 'pair' must be en-ar or fr-ar, not {pair!r}")
         return None
@@ -294,7 +316,8 @@ def _ranking_options(settings_json: dict) -> frozenset[str]:
     return frozenset()
 
 
-def plan_import(files: Mapping[str, bytes], *, default_pair: str = "en-ar") -> tuple[list[_Planned], ImportReport]:
+def plan_import(files: Mapping[str, bytes], *, default_pair: str | None = None,
+                ) -> tuple[list[_Planned], ImportReport]:
     """Check an Argilla layout and plan the judgements to store; raises :class:`ArgillaImportError` listing every
     problem."""
     problems: list[str] = []
@@ -338,10 +361,12 @@ def plan_import(files: Mapping[str, bytes], *, default_pair: str = "en-ar") -> t
     return plans, report
 
 
-def import_feedback(store, files: Mapping[str, bytes], *, default_pair: str = "en-ar") -> ImportReport:
+def import_feedback(store, files: Mapping[str, bytes], *, default_pair: str | None = None) -> ImportReport:
     """Import an Argilla layout's responses as judgements (every record checked first; nothing stored if any is
-    wrong). A record whose id names a stored request with the same source and candidates adds to that request;
-    otherwise a request is created for it."""
+    wrong). A record whose metadata names no language pair is ``default_pair``, or with none given the pair its
+    source is written in (:func:`engine.feedback.language.detect_language`; English when unclear). A record whose
+    id names a stored request with the same source and candidates adds to that request; otherwise a request is
+    created for it."""
     plans, report = plan_import(files, default_pair=default_pair)
     problems: list[str] = []
     targets: list[str] = []

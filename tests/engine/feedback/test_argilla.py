@@ -367,6 +367,31 @@ def test_a_second_dataset_numbering_its_records_as_the_first_imports_into_reques
     assert sources == {"Good morning.", "Thank you.", "Good night.", "See you."}
 
 
+def test_a_record_naming_no_pair_gets_the_pair_its_source_is_written_in(store):
+    files = _numbered([("Je vais à la pharmacie avec ma sœur.", "أذهب إلى الصيدلية مع أختي.", "أذهب."),
+                       ("Where is the station?", "أين المحطة؟", "المحطة."), ("OK", "حسنا", "نعم")])
+    records = json.loads(files[RECORDS_FILE])
+    for record in records:
+        del record["metadata"]["pair"]
+    files[RECORDS_FILE] = json.dumps(records).encode()
+    report = import_feedback(store, files)
+    pairs = {store.feedback.request(j["request_id"])["source"]: j["pair"] for j in store.feedback.judgements()}
+    # the French one was stored as en-ar, its pairs trained with English prompts
+    assert pairs == {"Je vais à la pharmacie avec ma sœur.": "fr-ar", "Where is the station?": "en-ar", "OK": "en-ar"}
+    assert (report.pairs_detected, report.pairs_unclear) == (2, 1)
+    assert "The language pair of 2 record(s) without one was read from the source." in report.summary()
+    assert "1 record(s) without one had a source of unclear language: taken as en-ar" in report.summary()
+
+
+def test_a_pair_given_to_the_import_is_that_of_every_record_naming_none(store):
+    files = _numbered([("Good night.", "تصبح على خير.", "صباح الخير.")])
+    records = json.loads(files[RECORDS_FILE])
+    del records[0]["metadata"]["pair"]
+    files[RECORDS_FILE] = json.dumps(records).encode()
+    report = import_feedback(store, files, default_pair="fr-ar")
+    assert [j["pair"] for j in store.feedback.judgements()] == ["fr-ar"] and report.pairs_detected == 0
+
+
 def test_two_records_of_one_id_are_refused(store):
     files = _numbered([("Good morning.", "صباح الخير.", "مساء الخير."), ("Thank you.", "شكرا.", "عفوا.")])
     records = json.loads(files[RECORDS_FILE])
