@@ -13,6 +13,7 @@ term, the parser's warnings say that line was read as a header.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from engine.corpora.formats import ParsedRows, csv_records, decode_lines
@@ -52,6 +53,12 @@ ARABIC_NOT_ARABIC = "Arabic term {term!r} is not in Arabic script"
 SOURCE_IS_ARABIC = "source term {term!r} is in Arabic script (the source columns come first: source, then Arabic)"
 SOURCE_NO_WORD = "source term {term!r} has no word to match"
 DUPLICATE_TERM = "source term {term!r} is already on line {first} (give alternatives as 'ترجمة1|ترجمة2' instead)"
+SOURCE_ALTERNATIVES = ("source term {term!r} holds {separator!r}: a source never has the alternatives together — give "
+                       "each source form a line of its own (the Arabic column takes alternatives: 'ترجمة1|ترجمة2')")
+SOURCE_QUALIFIER = ("source term {term!r} has a qualifier in brackets, which no source has after the word: write "
+                    "{bare!r} and put {qualifier!r} in the note or domain column")
+SOURCE_SLASH = ("{count} source term(s) hold a slash ({examples}): each matches only where a source has it whole, "
+                "as written — if the slash separates alternatives, give each a line of its own")
 TOO_MANY_ENTRIES = "the glossary has more than {limit} entries"
 NO_ENTRIES = "the glossary has no entries (only a header)"
 WRONG_LANGUAGE = (
@@ -123,6 +130,37 @@ def _is_header(fields: list[str]) -> bool:
     )
 
 
+_QUALIFIER = re.compile(r"^(?P<term>.*\S)\s*\((?P<qualifier>[^()]+)\)$")
+
+
+def _source_form_problems(source: str) -> list[str]:
+    """Source terms written as a dictionary would write them, which no source sentence holds as written, so they
+    were stored and never found (no highlight, no terminology score, no penalty): alternatives in one cell
+    (``email|e-mail``, ``mobile phone; cell phone``) and a qualifier in brackets (``bank (finance)``)."""
+    problems = []
+    for separator in ("|", ";"):
+        if separator in source:
+            problems.append(SOURCE_ALTERNATIVES.format(term=shown(source), separator=separator))
+    qualified = _QUALIFIER.match(source)
+    if qualified:
+        problems.append(SOURCE_QUALIFIER.format(term=shown(source), bare=shown(qualified["term"]),
+                                                qualifier=shown(qualified["qualifier"].strip())))
+    return problems
+
+
+def slash_warnings(entries: list[GlossaryEntry]) -> list[str]:
+    """A warning for source terms with a slash between letters (``email/e-mail``): alternatives, perhaps, which
+    match only where a source has the whole as written — or a term such as ``TCP/IP``, which is why it is stored."""
+    slashed = [e.source for e in entries if _SLASHED.search(e.source)]
+    if not slashed:
+        return []
+    examples = ", ".join(repr(shown(t)) for t in slashed[:3]) + (" …" if len(slashed) > 3 else "")
+    return [SOURCE_SLASH.format(count=len(slashed), examples=examples)]
+
+
+_SLASHED = re.compile(r"\w/\w")
+
+
 def entry_problems(fields: list[str]) -> list[str]:
     """Every reason to refuse one glossary line (its fields as split); empty: the line is good."""
     if not 2 <= len(fields) <= 4:
@@ -137,6 +175,7 @@ def entry_problems(fields: list[str]) -> list[str]:
         problems += field_problems("source term", source, MAX_TERM_CHARS)
         if len(source) <= MAX_TERM_CHARS and is_arabic_script(source):
             problems.append(SOURCE_IS_ARABIC.format(term=shown(source)))
+        problems += _source_form_problems(source)
     alternatives = [a.strip() for a in arabic.split(ALTERNATIVE_SEPARATOR)] if arabic else []
     if not arabic or not all(alternatives):
         problems.append(EMPTY_ARABIC_TERM)
@@ -220,6 +259,7 @@ def parse_glossary(
         )
     if not result.errors:
         _check_language(entries, pair, result)
+        result.warnings += slash_warnings(entries)
     result.errors.sort(key=lambda e: e.line)
     if not result.errors:
         result.entries = entries

@@ -169,3 +169,22 @@ def test_a_first_line_read_as_a_header_is_said_when_it_could_be_a_term():
     ]
     plain = parse_glossary("source\tarabic\nglossary\tمسرد\n".encode(), "tsv", "en-ar")
     assert plain.ok and plain.has_header and plain.warnings == []  # a header in Latin script is no term
+
+
+@pytest.mark.parametrize(("term", "reason"), [
+    ("email|e-mail", "holds '|': a source never has the alternatives together"),
+    ("mobile phone; cell phone", "holds ';'"),
+    ("bank (finance)", "has a qualifier in brackets, which no source has after the word: write 'bank' and put "
+                       "'finance' in the note or domain column"),
+])
+def test_a_source_term_written_as_a_dictionary_writes_it_is_refused(term, reason):
+    # stored, and never found in "Send me an email." or "I went to the bank.": no highlight, score or penalty
+    parsed = parse_glossary(f"{term}\tمصطلح\n".encode(), "tsv", "en-ar")
+    assert [(e.line, reason in e.reason) for e in parsed.errors] == [(1, True)], parsed.errors
+    assert not parsed.entries
+
+
+def test_a_slash_in_a_source_term_is_stored_with_a_warning():
+    parsed = parse_glossary("email/e-mail\tبريد إلكتروني\nTCP/IP\tبروتوكول\nmachine\tآلة\n".encode(), "tsv", "en-ar")
+    assert not parsed.errors and len(parsed.entries) == 3
+    assert any(w.startswith("2 source term(s) hold a slash ('email/e-mail', 'TCP/IP')") for w in parsed.warnings)
