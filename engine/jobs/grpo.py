@@ -231,8 +231,9 @@ def prepare(config: GrpoJobConfig, store, run_dir: Path) -> None:
             models.append(rm)
             rm.save(run_dir / "inputs" / ("reward_model.json" if i == 0 else f"reward_model-{i}.json"))
     if config.glossaries:
-        from engine.glossary.export import export_glossaries
+        from engine.glossary.export import check_penalty_pairs, export_glossaries
 
+        check_penalty_pairs(store, config.terminology_penalty, config.glossaries, config.corpus_ids)
         export_glossaries(store, config.glossaries, run_dir / "inputs" / GLOSSARY_INPUT)
     n = store.corpora.export([int(i) for i in config.corpus_ids], (config.split,),
                              run_dir / "inputs" / "prompts.parquet", limit=config.max_prompts or None,

@@ -164,8 +164,9 @@ def prepare(config: PPOJobConfig, store, run_dir: Path) -> None:
     store.corpora.export(ids, ("valid",), run_dir / "inputs" / "heldout.parquet", limit=config.heldout_size,
                          seed=config.seed)
     if config.glossaries:
-        from engine.glossary.export import export_glossaries
+        from engine.glossary.export import check_penalty_pairs, export_glossaries
 
+        check_penalty_pairs(store, config.terminology_penalty, config.glossaries, config.corpus_ids)
         export_glossaries(store, config.glossaries, run_dir / "inputs" / GLOSSARY_INPUT)
 
 

@@ -42,3 +42,23 @@ def test_ppo_with_a_terminology_penalty(supervisor, store, tiny_policy, tiny_rm,
     shaped = {r["step"]: r["value"] for r in store.runs.metrics(run_id, keys=("shaped_reward_mean",))}
     assert raw and raw.keys() == shaped.keys()
     assert all(shaped[s] < raw[s] - 0.5 for s in raw), (raw, shaped)  # most prompts miss a term: penalty ≈ 2
+
+
+@pytest.mark.parametrize("kind", ["ppo", "grpo"])
+def test_a_penalty_whose_glossaries_no_corpus_shares_a_pair_with_is_refused(supervisor, store, tiny_policy, tiny_rm,
+                                                                             demo_corpus, kind):
+    # the demo corpus is en-ar: a fr-ar glossary alone penalised nothing, while the log named its terms
+    from engine.jobs.grpo import GrpoJobConfig
+
+    store.glossaries.add("fréquent", "fr-ar", [GlossaryEntry("le", ("ذلكم",))])
+    common = {"policy": "tiny-sft", "reward_model": "tiny-rm", "corpus_ids": [demo_corpus],
+              "glossaries": ["fréquent"], "terminology_penalty": 1.0}
+    config = PPOJobConfig(**common) if kind == "ppo" else GrpoJobConfig(**common)
+    with pytest.raises(ValueError, match="glossaries are fr-ar and the corpora en-ar: no source would be checked"):
+        supervisor.start(kind, config)
+    assert store.runs.list() == []
+    store.glossaries.add("frequent", "en-ar", [GlossaryEntry("the", ("ذلكم",))])
+    from engine.glossary.export import check_penalty_pairs
+
+    check_penalty_pairs(store, 1.0, ["fréquent", "frequent"], [demo_corpus])  # one of them applies: accepted
+    check_penalty_pairs(store, 0.0, ["fréquent"], [demo_corpus])  # no penalty: the glossaries only show
