@@ -331,9 +331,11 @@ def compare_section() -> None:
                                            key="cmp-baseline")
             disagree_metric = v_cols[1].selectbox("Disagreement measured by", comparison.metrics or ["chrf"],
                                                   format_func=metric_label, key="cmp-disagree-metric")
-            only_disagree = v_cols[2].toggle("Where systems disagree most", key="cmp-disagree",
+            # on from the start: a lead opens the viewer to see where the systems differ (it listed the test set in
+            # order, identical outputs first as often as not)
+            only_disagree = v_cols[2].toggle("Where systems disagree most", value=True, key="cmp-disagree",
                                              help="Sorted by the spread of the metric across systems; only "
-                                                  "sentences whose outputs differ.")
+                                                  "sentences whose outputs differ. Off: every sentence, in order.")
             top = int(v_cols[3].number_input("How many", 1, max(1, len(comparison.sentences)),
                                              min(20, max(1, len(comparison.sentences))), key="cmp-top"))
             if only_disagree:

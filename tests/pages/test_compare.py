@@ -90,6 +90,10 @@ def test_comparison_shows_scores_chart_pairs_sentences_lineage_and_exports(compa
     pairs = next(d.value for d in at.dataframe if "B − A" in d.value.columns)
     chrf = pairs[(pairs["metric"] == "chrF") & (pairs["level"] == "sentence")].iloc[0]
     assert chrf["better"] == "final-v1"
+    # the viewer opens on the sentences where the systems disagree most (it listed the test set in order)
+    assert at.toggle(key="cmp-disagree").value is True
+    at.toggle(key="cmp-disagree").set_value(False)
+    at.run()
     html = _markdown(at)
     assert html.count("class='cmp-sentence'") == 8 and "tarjama-ins" in html and "dir='rtl'" in html
     # every Arabic cell (reference and outputs) is marked as Arabic for a screen reader, not only bidi_table's
