@@ -105,3 +105,8 @@ def test_names_kept_from_the_source_are_no_low_arabic() -> None:
     assert check_one("I love New York", "أحب London Paris Berlin").low_arabic  # not the source's names
     assert check_one("I love New York", "I love New York").low_arabic  # a copy
     assert check_one("the cat sat", "the cat sat قط").low_arabic  # untranslated words
+    assert not check_one("Microsoft released Windows 11", "أصدرت Microsoft Windows 11").low_arabic  # a sentence's start
+    # a heading copied with one Arabic word added: capitals tell no name there (it passed every check, unpenalised)
+    heading = "Free Shipping On All Orders Over 50 Dollars"
+    assert check_one(heading, "شحن مجاني On All Orders Over 50 Dollars").low_arabic
+    assert check_one("WARNING: DO NOT ENTER THE ROOM", "WARNING: DO NOT ENTER THE ROOM تحذير").low_arabic
