@@ -55,8 +55,9 @@ SOURCE_NO_WORD = "source term {term!r} has no word to match"
 DUPLICATE_TERM = "source term {term!r} is already on line {first} (give alternatives as 'ترجمة1|ترجمة2' instead)"
 SOURCE_ALTERNATIVES = ("source term {term!r} holds {separator!r}: a source never has the alternatives together — give "
                        "each source form a line of its own (the Arabic column takes alternatives: 'ترجمة1|ترجمة2')")
-SOURCE_QUALIFIER = ("source term {term!r} has a qualifier in brackets, which no source has after the word: write "
-                    "{bare!r} and put {qualifier!r} in the note or domain column")
+SOURCE_QUALIFIER = ("{count} source term(s) end in a word in brackets ({examples}): each matches only where a source "
+                    "has the brackets too — if they qualify the term (bank (finance)), write the term alone and put "
+                    "the qualifier in the note or domain column")
 SOURCE_SLASH = ("{count} source term(s) hold a slash ({examples}): each matches only where a source has it whole, "
                 "as written — if the slash separates alternatives, give each a line of its own")
 TOO_MANY_ENTRIES = "the glossary has more than {limit} entries"
@@ -130,35 +131,30 @@ def _is_header(fields: list[str]) -> bool:
     )
 
 
-_QUALIFIER = re.compile(r"^(?P<term>.*\S)\s*\((?P<qualifier>[^()]+)\)$")
+_QUALIFIER = re.compile(r"\S\s+\([^()]*[^\W\d_][^()]*\)$")
+"""A source term ending in a bracketed word after a space: ``bank (finance)`` — or ``Regulation (EU)``."""
+_SLASHED = re.compile(r"\w/\w")
 
 
 def _source_form_problems(source: str) -> list[str]:
-    """Source terms written as a dictionary would write them, which no source sentence holds as written, so they
-    were stored and never found (no highlight, no terminology score, no penalty): alternatives in one cell
-    (``email|e-mail``, ``mobile phone; cell phone``) and a qualifier in brackets (``bank (finance)``)."""
-    problems = []
-    for separator in ("|", ";"):
-        if separator in source:
-            problems.append(SOURCE_ALTERNATIVES.format(term=shown(source), separator=separator))
-    qualified = _QUALIFIER.match(source)
-    if qualified:
-        problems.append(SOURCE_QUALIFIER.format(term=shown(source), bare=shown(qualified["term"]),
-                                                qualifier=shown(qualified["qualifier"].strip())))
-    return problems
+    """Source terms written as a dictionary writes alternatives, which no source sentence holds as written, so they
+    were stored and never found (no highlight, no terminology score, no penalty): ``email|e-mail``, ``mobile
+    phone; cell phone``."""
+    return [SOURCE_ALTERNATIVES.format(term=shown(source), separator=separator)
+            for separator in ("|", ";") if separator in source]
 
 
-def slash_warnings(entries: list[GlossaryEntry]) -> list[str]:
-    """A warning for source terms with a slash between letters (``email/e-mail``): alternatives, perhaps, which
-    match only where a source has the whole as written — or a term such as ``TCP/IP``, which is why it is stored."""
-    slashed = [e.source for e in entries if _SLASHED.search(e.source)]
-    if not slashed:
-        return []
-    examples = ", ".join(repr(shown(t)) for t in slashed[:3]) + (" …" if len(slashed) > 3 else "")
-    return [SOURCE_SLASH.format(count=len(slashed), examples=examples)]
-
-
-_SLASHED = re.compile(r"\w/\w")
+def form_warnings(entries: list[GlossaryEntry]) -> list[str]:
+    """Warnings for source terms that match only where a source has them whole, as written, and may have been meant
+    otherwise: a slash between letters (``email/e-mail`` — alternatives? — or ``TCP/IP``) and a bracketed word at
+    the end (``bank (finance)`` — a qualifier? — or ``Regulation (EU)``). Stored: both kinds are real terms too."""
+    warnings = []
+    for found, what in ((_SLASHED, SOURCE_SLASH), (_QUALIFIER, SOURCE_QUALIFIER)):
+        terms = [e.source for e in entries if found.search(e.source)]
+        if terms:
+            examples = ", ".join(repr(shown(t)) for t in terms[:3]) + (" …" if len(terms) > 3 else "")
+            warnings.append(what.format(count=len(terms), examples=examples))
+    return warnings
 
 
 def entry_problems(fields: list[str]) -> list[str]:
@@ -259,7 +255,7 @@ def parse_glossary(
         )
     if not result.errors:
         _check_language(entries, pair, result)
-        result.warnings += slash_warnings(entries)
+        result.warnings += form_warnings(entries)
     result.errors.sort(key=lambda e: e.line)
     if not result.errors:
         result.entries = entries

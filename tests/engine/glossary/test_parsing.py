@@ -174,8 +174,6 @@ def test_a_first_line_read_as_a_header_is_said_when_it_could_be_a_term():
 @pytest.mark.parametrize(("term", "reason"), [
     ("email|e-mail", "holds '|': a source never has the alternatives together"),
     ("mobile phone; cell phone", "holds ';'"),
-    ("bank (finance)", "has a qualifier in brackets, which no source has after the word: write 'bank' and put "
-                       "'finance' in the note or domain column"),
 ])
 def test_a_source_term_written_as_a_dictionary_writes_it_is_refused(term, reason):
     # stored, and never found in "Send me an email." or "I went to the bank.": no highlight, score or penalty
@@ -188,3 +186,12 @@ def test_a_slash_in_a_source_term_is_stored_with_a_warning():
     parsed = parse_glossary("email/e-mail\tبريد إلكتروني\nTCP/IP\tبروتوكول\nmachine\tآلة\n".encode(), "tsv", "en-ar")
     assert not parsed.errors and len(parsed.entries) == 3
     assert any(w.startswith("2 source term(s) hold a slash ('email/e-mail', 'TCP/IP')") for w in parsed.warnings)
+
+
+def test_a_bracketed_word_at_a_source_terms_end_is_stored_with_a_warning():
+    # a qualifier (bank (finance)) is never in a source; Regulation (EU) is, and Article 5(2), Fe(III) have no space
+    text = "bank (finance)\tمصرف\nRegulation (EU)\tلائحة\nArticle 5(2)\tالمادة\nFe(III)\tحديد\n"
+    parsed = parse_glossary(text.encode(), "tsv", "en-ar")
+    assert not parsed.errors and len(parsed.entries) == 4
+    assert any(w.startswith("2 source term(s) end in a word in brackets ('bank (finance)', 'Regulation (EU)')")
+               for w in parsed.warnings), parsed.warnings
