@@ -191,9 +191,10 @@ def _metric_figure(points: dict[str, list[tuple[Any, float]]], keys: Sequence[st
     return fig
 
 
-_NEVER_NEGATIVE = ("share", "fraction", "frac_", "ratio", "accurac", "length", "entropy", "per_s", "lr", "std",
-                   "grad_norm")
-"""Parts of the names of metrics that cannot go below zero: shares, rates, lengths, entropies, spreads."""
+_NEVER_NEGATIVE = ("share", "fraction", "frac_", "clipped_ratio", "clip_ratio", "accurac", "length", "entropy",
+                   "per_s", "lr", "std", "grad_norm")
+"""Parts of the names of metrics that cannot go below zero: shares, rates, lengths, entropies, spreads (not every
+"ratio": ORPO's ``log_odds_ratio`` is a log-sigmoid, never above zero)."""
 
 
 def never_negative(key: str) -> bool:

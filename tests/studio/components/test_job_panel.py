@@ -24,5 +24,9 @@ def test_a_share_never_draws_an_axis_below_zero():
     assert share.layout.yaxis.rangemode == "nonnegative"  # all zero: plotly drew -1 to 1
     kl = _metric_figure({"kl": [(1, -0.001), (2, 0.02)]}, ["kl"], "KL")  # an estimate that can go below zero
     assert kl.layout.yaxis.rangemode is None
+    orpo = _metric_figure({"log_odds_ratio": [(1, -0.69), (2, -0.5)]}, ["log_odds_ratio"], "Log odds")
+    assert orpo.layout.yaxis.rangemode is None  # a log-sigmoid: every point fell below a "nonnegative" axis
+    clipped = _metric_figure({"completions_clipped_ratio": [(1, 0.0)]}, ["completions_clipped_ratio"], "Cut")
+    assert clipped.layout.yaxis.rangemode == "nonnegative"
     both = _metric_figure({"loss": [(1, 0.1)], "grad_norm": [(1, 0.3)]}, ["loss", "grad_norm"], "Loss")
     assert both.layout.yaxis.rangemode is None  # one of them can be negative
