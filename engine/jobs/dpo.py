@@ -57,7 +57,7 @@ from engine.jobs.training import (
 from engine.models.refs import ModelRef
 from engine.preferences.pairing import source_key
 from engine.rl.objectives import KTO_SOURCES, OBJECTIVES
-from engine.wording import counted
+from engine.wording import counted, decimals
 
 """Stages an aligned policy may be registered at (promotion to production happens elsewhere)."""
 
@@ -368,7 +368,7 @@ def run(config: DpoJobConfig, ctx: JobContext) -> None:
         final_eval = metric_values(last if done_at_end else trainer.evaluate())
         shown = {k: v for k, v in final_eval.items() if k in ("eval_loss", "eval_rewards_accuracies",
                                                               "eval_rewards_margins", "eval_kl")}
-        ctx.log("validation: " + ", ".join(f"{k.removeprefix('eval_')} {v:.3f}" for k, v in shown.items()))
+        ctx.log("validation: " + ", ".join(f"{k.removeprefix('eval_')} {decimals(v)}" for k, v in shown.items()))
     name = policy_name(config.model_name, ctx, config.objective)
     if not ctx.is_main_process:  # under accelerate launch, rank 0 alone saves and registers the policy
         ctx.log("training done; rank 0 saves the policy")

@@ -37,6 +37,7 @@ from engine.jobs.threads import use_job_threads
 from engine.models.loaded import model_fingerprint
 from engine.models.prompting import read_model_card
 from engine.models.refs import ModelRef, resolve_model
+from engine.wording import decimals
 
 REQUESTABLE_METRICS = ("chrf", "bleu", "ter", "bertscore", "comet", "comet_qe")
 """Metrics of the registry an evaluation can ask for (the reward score and the checks are added on their own)."""
@@ -477,7 +478,7 @@ def _evaluate_system(system: SystemPlan, plan: EvaluationPlan, rows: list[dict],
                             "value": pa.array(vals, pa.float64())}, schema=SCORE_SCHEMA), scores_file)
     means = {f"{m}/{system.model}": sum(v) / len(v) for m, v in values.items() if v}
     ctx.metric(step, **means)
-    ctx.log(f"{system.model}: " + ", ".join(f"{k.split('/')[0]} {v:.3f}" for k, v in means.items()))
+    ctx.log(f"{system.model}: " + ", ".join(f"{k.split('/')[0]} {decimals(v)}" for k, v in means.items()))
     return outputs_file, scores_file
 
 

@@ -59,7 +59,7 @@ from engine.jobs.training import (
 from engine.models.refs import ModelRef
 from engine.reward.ensemble import COMBINATIONS, check_combination, member_names, resolve_members
 from engine.rl.stopping import rollout_tokenizer
-from engine.wording import counted
+from engine.wording import counted, decimals
 
 METHODS: tuple[str, ...] = ("grpo", "rloo")
 SCALE_REWARDS: tuple[str, ...] = ("group", "batch", "none")
@@ -290,7 +290,7 @@ class StudioReward:
         scores = [float(s) for s in self.score(list(source), texts, list(pair), list(reference))]
         self.calls += 1
         if self.ctx is not None and self.sample_every and (self.calls - 1) % self.sample_every == 0 and texts:
-            self.ctx.log(f"sample: {source[0]} → {printable(texts[0])} ({self.__name__} {scores[0]:.3f})")
+            self.ctx.log(f"sample: {source[0]} → {printable(texts[0])} ({self.__name__} {decimals(scores[0])})")
         return scores
 
 
@@ -444,7 +444,7 @@ def _unsolved(config: GrpoJobConfig, ctx: JobContext, model: Any, tokenizer: Any
 def _last_reward(state: Any) -> str:
     for entry in reversed(state.log_history or []):
         if "reward" in entry:
-            return f"reward {entry['reward']:.3f}"
+            return f"reward {decimals(entry['reward'])}"
     return "sampling"
 
 

@@ -20,7 +20,7 @@ from engine.glossary.files import GLOSSARY_INPUT
 from engine.jobs.config import SEED_MAX, setting, setting_words
 from engine.jobs.context import JobContext
 from engine.jobs.kinds import JobKind
-from engine.wording import counted
+from engine.wording import counted, decimals
 
 PAIR_SCHEMA = pa.schema([
     ("group_key", pa.string()), ("pair", pa.string()), ("source", pa.string()), ("prompt", pa.string()),
@@ -188,7 +188,7 @@ def run(config: ScoreConfig, ctx: JobContext) -> None:
         scores[name] = metric.score(sources, texts, references if metric.needs_reference else None, groups,
                                     pairs=[r["pair"] for r in rows], counts=[r.get("n_samples") or 1 for r in rows])
         rate = len(rows) / max(time.time() - t0, 1e-6)
-        ctx.log(f"{name}: mean {_mean(scores[name]):.3f} ({rate:.0f} candidates/s)")
+        ctx.log(f"{name}: mean {decimals(_mean(scores[name]))} ({rate:.0f} candidates/s)")
         ctx.metric(i, **{f"mean_{name}": _mean(scores[name]), f"{name}_per_s": rate})
     ctx.progress(len(names), total, unit="steps", message="checks and fusion")
     directions = {n: metric_class(n).higher_is_better for n in scores}
