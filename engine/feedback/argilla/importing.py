@@ -351,11 +351,13 @@ def plan_import(files: Mapping[str, bytes], *, default_pair: str | None = None,
         )
         if plan is not None:
             plans.append(plan)
-    first: dict[str, int] = {}
+    first: dict[str, _Planned] = {}
     for plan in plans:  # one request per record id: a second record of the id had its judgements put on the first's
-        if (no := first.setdefault(plan.record_id, plan.record_no)) != plan.record_no:
-            problems.append(f"{RECORDS_FILE} record {plan.record_no}: its id {plan.record_id!r} is record {no}'s too "
-                            "(a record id names one source and its candidates)")
+        earlier = first.setdefault(plan.record_id, plan)
+        if earlier is not plan and (earlier.source, earlier.candidates) != (plan.source, plan.candidates):
+            problems.append(f"{RECORDS_FILE} record {plan.record_no}: its id {plan.record_id!r} is record "
+                            f"{earlier.record_no}'s too, with another source or candidates (a record id names one "
+                            "source and its candidates)")
     if problems:
         raise ArgillaImportError(problems)
     return plans, report

@@ -397,9 +397,15 @@ def test_two_records_of_one_id_are_refused(store):
     records = json.loads(files[RECORDS_FILE])
     records[1]["id"] = records[0]["id"]  # the second's judgement was stored on the first's source
     files[RECORDS_FILE] = json.dumps(records).encode()
-    with pytest.raises(ArgillaImportError, match="record 2: its id '1' is record 1's too"):
+    with pytest.raises(ArgillaImportError, match="record 2: its id '1' is record 1's too, with another source"):
         import_feedback(store, files)
     assert store.feedback.count_judgements() == 0
+    # the same record twice (two linguists' copies of one dataset put together): one request, both answers
+    records[1] = {**records[0], "responses": {"best": [{"value": "candidate_2", "user_id": user_id("Bilal"),
+                                                        "status": "submitted"}]}}
+    files[RECORDS_FILE] = json.dumps(records).encode()
+    assert import_feedback(store, files).stored == 2
+    assert {j["request_id"] for j in store.feedback.judgements()} == {"1"}
 
 
 def test_missing_files_and_non_zips_are_refused(store):
