@@ -12,7 +12,9 @@ is the production model.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
 import shutil
 from collections.abc import Callable
@@ -299,6 +301,21 @@ def export_refusal(store: Any, name: str) -> str | None:
             "linear head is exported standalone (the studio's own pages and jobs use this one as it is).")
 
 
+
+def save_weights(model, folder: Path) -> None:
+    """``model.save_pretrained`` in safetensors, a write failure raised as the :class:`OSError` it is: safetensors
+    raises its own error for a full disk ("No space left on device (os error 28)"), which reached the command line
+    and the Models page as a traceback."""
+    from safetensors import SafetensorError
+
+    try:
+        model.save_pretrained(folder, safe_serialization=True)
+    except SafetensorError as exc:
+        code = re.search(r"os error (\d+)", str(exc))
+        number = int(code.group(1)) if code else errno.EIO
+        raise OSError(number, os.strerror(number), str(folder)) from exc
+
+
 def export_standalone(store: Any, name: str, out_dir: Path | str, *, dtype: str = "float32") -> Path:
     """Write the registered model ``name`` as a standalone folder ``out_dir``; returns it.
 
@@ -361,7 +378,7 @@ def export_standalone(store: Any, name: str, out_dir: Path | str, *, dtype: str 
         if prompt_format == "tags" and not getattr(tokenizer, "chat_template", None):
             tokenizer.chat_template = tags_chat_template()
         model = model.to(getattr(torch, dtype))
-        model.save_pretrained(tmp, safe_serialization=True)
+        save_weights(model, tmp)
         tokenizer.save_pretrained(tmp)
         write_model_card(tmp, prompt_format, pairs, created_by="reward" if reward_head else "export", **extra)
         base = meta.get("base_model") or (card.extra.get("base_model") if card else None)

@@ -388,3 +388,22 @@ def test_an_exports_two_files_name_one_validation_chrf(store, workspace, tiny_po
     assert read_model_card(out).extra["valid_chrf"] == 78.56
     card = (out / "README.md").read_text(encoding="utf-8")
     assert "| 78.56 |" in card and "77.75" not in card
+
+
+def test_a_full_disk_while_weights_are_written_is_an_os_error(tmp_path):
+    # safetensors raises its own error, which reached the command line and the Models page as a traceback
+    import errno
+
+    from safetensors import SafetensorError
+
+    from engine.__main__ import _os_error_line
+    from engine.models.registry import save_weights
+
+    class Model:
+        def save_pretrained(self, folder, safe_serialization):
+            raise SafetensorError("Error while serializing: I/O error: No space left on device (os error 28)")
+
+    with pytest.raises(OSError) as caught:
+        save_weights(Model(), tmp_path / "out")
+    assert caught.value.errno == errno.ENOSPC and isinstance(caught.value.__cause__, SafetensorError)
+    assert _os_error_line(caught.value).endswith("Free some space and try again.")
