@@ -18,6 +18,7 @@ import os
 import sys
 from pathlib import Path
 
+from engine.paths import user_path
 from engine.workspace import Workspace
 
 
@@ -88,7 +89,11 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 def _cmd_cancel(args: argparse.Namespace) -> int:
     sup = _supervisor()
-    print(sup.cancel_and_wait(args.run_id))
+    if not sup.cancel(args.run_id):  # it printed "succeeded", exit 0: a script took it for a cancel
+        print(f"error: run {args.run_id} has already ended ({sup.store.runs.get(args.run_id)['status']}): nothing "
+              "to cancel", file=sys.stderr)
+        return USAGE_EXIT
+    print(sup.cancel_and_wait(args.run_id, cancel=False))
     return 0
 
 
@@ -431,7 +436,10 @@ def out_folder(value: str) -> str:
     "error: File exists", exit 3 as a storage failure, named neither the option nor the fault."""
     if not value.strip():  # empty: the default folder, as before (Path("") is the current folder)
         return ""
-    path = Path(value).expanduser()
+    try:
+        path = user_path(value)
+    except ValueError as exc:  # argparse would say "invalid out_folder value"
+        raise argparse.ArgumentTypeError(str(exc)) from None
     for part in (path, *path.parents):
         if part.exists():
             if not part.is_dir():

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from engine.paths import user_path
+
 HOME_ENV = "TARJAMA_HOME"
 
 
@@ -22,7 +24,7 @@ class Workspace:
     @classmethod
     def from_env(cls) -> Workspace:
         """The workspace named by ``$TARJAMA_HOME``, or ``./workspace`` under the current directory."""
-        return cls(Path(os.environ.get(HOME_ENV, "workspace")).expanduser().resolve())
+        return cls(user_path(os.environ.get(HOME_ENV, "workspace")).resolve())
 
     @property
     def db_path(self) -> Path:

@@ -6,7 +6,8 @@ The rows are turned into JSONL and go through exactly the same checks as an uplo
 from __future__ import annotations
 
 import json
-from pathlib import Path
+
+from engine.paths import user_path
 
 
 class DatasetImportError(ValueError):
@@ -32,7 +33,7 @@ DATA_FILE_BUILDERS = {".parquet": "parquet", ".jsonl": "json", ".json": "json", 
 def _open(location: str):
     import datasets
 
-    path = Path(location).expanduser()
+    path = user_path(location)
     if not path.exists():
         return datasets.load_dataset(location)  # a hub id (online only)
     if path.is_dir() and ((path / "dataset_dict.json").is_file() or (path / "state.json").is_file()):
@@ -52,7 +53,7 @@ def dataset_label(location: str, split: str) -> str:
     """What a corpus imported from ``location`` records as its source file: the dataset folder's or file's name, or
     the hub id's last part, and the split (a path with ``..`` in it was refused as a file name pointing outside its
     folder, after the whole dataset had been read)."""
-    path = Path(location).expanduser()
+    path = user_path(location)
     name = path.resolve().name if path.exists() else location.rstrip("/").rsplit("/", 1)[-1]
     return f"{name or location}:{split}"
 

@@ -44,6 +44,7 @@ from typing import Any
 import yaml
 
 from engine.jobs.config import ConfigError, as_boolean, as_whole
+from engine.paths import user_path
 
 CONFIGS_DIR = Path(__file__).resolve().parents[2] / "configs" / "accelerate"
 MULTI_PROCESS_KINDS = frozenset({"reward", "reward_finetune", "ppo", "dpo", "grpo"})
@@ -143,7 +144,7 @@ def _zero_stage(data: dict, folder: Path) -> int:
         if "zero_stage" in deepspeed:
             return int(deepspeed["zero_stage"])
         if file := deepspeed.get("deepspeed_config_file"):
-            settings = json.loads((folder / Path(str(file)).expanduser()).read_text(encoding="utf-8"))
+            settings = json.loads((folder / user_path(str(file))).read_text(encoding="utf-8"))
             return int(settings.get("zero_optimization", {}).get("stage", 0))
     except (TypeError, ValueError, AttributeError, OSError):
         return 0
@@ -174,7 +175,7 @@ def _config_for(value: Any) -> AccelerateConfig:
     shipped = CONFIGS_DIR / f"{name}.yaml"
     if "/" not in name and shipped.is_file():
         return read_accelerate_config(shipped, name)
-    path = Path(name).expanduser()
+    path = user_path(name)
     if path.suffix in (".yaml", ".yml") and path.is_file():
         return read_accelerate_config(path)
     known = ", ".join(c.name for c in available_accelerate_configs())

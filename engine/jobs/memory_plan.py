@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from engine.paths import user_path
+
 GIB = 1 << 30
 OVERHEAD_GIB = 1.5
 """CUDA context, cuBLAS workspaces and allocator slack per GPU, added to every estimate."""
@@ -122,7 +124,7 @@ class ModelShape:
     @classmethod
     def from_folder(cls, folder: str | Path, name: str = "") -> ModelShape:
         """The shape of the model saved in ``folder`` (its ``config.json``; no weights are read)."""
-        path = Path(folder).expanduser() / "config.json"
+        path = user_path(folder) / "config.json"
         try:
             config = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:

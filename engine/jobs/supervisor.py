@@ -299,9 +299,11 @@ class Supervisor:
         self._signal(run, signal.SIGTERM)
         return True
 
-    def cancel_and_wait(self, run_id: str, timeout_s: float | None = None) -> str:
-        """Cancel and block until the run has ended (for the CLI and tests); returns the final status."""
-        self.cancel(run_id)
+    def cancel_and_wait(self, run_id: str, timeout_s: float | None = None, *, cancel: bool = True) -> str:
+        """Cancel (unless ``cancel`` is False: the caller has) and block until the run has ended (for the CLI and
+        tests); returns the final status."""
+        if cancel:
+            self.cancel(run_id)
         deadline = time.monotonic() + (timeout_s if timeout_s is not None else self.kill_after_s + 10)
         while time.monotonic() < deadline:
             self.poll()

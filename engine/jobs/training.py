@@ -12,6 +12,7 @@ from typing import Any
 
 from engine.jobs.context import JobContext
 from engine.models.refs import ModelRef, newest_model, resolve_model
+from engine.paths import user_path
 
 TRACKERS: dict[str, str] = {
     "none": "no experiment tracker (the studio's own charts only)",
@@ -285,7 +286,7 @@ def save_policy(model: Any, tokenizer: Any, folder: Path, parent: ModelRef, crea
     folder.mkdir(parents=True, exist_ok=True)
     model.save_pretrained(folder, safe_serialization=True)
     tokenizer.save_pretrained(folder)
-    parent_card = read_model_card(parent.path) if Path(parent.path).expanduser().is_dir() else None
+    parent_card = read_model_card(parent.path) if user_path(parent.path).is_dir() else None
     pairs = (parent_card.pairs if parent_card and parent_card.pairs else None) or list(PAIRS)
     write_model_card(folder, parent.prompt_format, pairs, created_by=created_by, parent=parent.name, **card)
     return folder, sum(p.numel() for p in model.parameters())

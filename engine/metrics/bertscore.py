@@ -8,8 +8,9 @@ for known hub models, else the model's last layer.
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 from typing import Any
+
+from engine.paths import user_path
 
 from .base import Availability, Metric, MetricSettings, hub_offline
 
@@ -18,7 +19,7 @@ _LOCK = threading.Lock()
 
 
 def _looks_like_path(spec: str) -> bool:
-    return spec.startswith((".", "/", "~")) or spec.count("/") > 1 or Path(spec).expanduser().exists()
+    return spec.startswith((".", "/", "~")) or spec.count("/") > 1 or user_path(spec).exists()
 
 
 def bertscore_availability(spec: str) -> Availability:
@@ -27,7 +28,7 @@ def bertscore_availability(spec: str) -> Availability:
     if not spec:
         return Availability(False, "BERTScore needs a model: set a local folder or hub id")
     if _looks_like_path(spec):
-        folder = Path(spec).expanduser()
+        folder = user_path(spec)
         if not (folder / "config.json").is_file():
             return Availability(False, f"BERTScore model not found at {folder} (no config.json)")
         return Availability(True, f"ready ({folder})")
@@ -49,7 +50,7 @@ def default_num_layers(model: str) -> int:
         return model2layers[model]
     from transformers import AutoConfig
 
-    path = Path(model).expanduser()
+    path = user_path(model)
     config = AutoConfig.from_pretrained(str(path) if path.exists() else model)
     return int(config.num_hidden_layers)
 
@@ -60,7 +61,7 @@ def get_scorer(model: str, num_layers: int | None = None, batch_size: int = 32) 
     import torch
     from bert_score import BERTScorer
 
-    path = Path(model).expanduser()
+    path = user_path(model)
     model_type = str(path.resolve()) if path.exists() else model
     layers = num_layers if num_layers is not None else default_num_layers(model_type)
     key = (model_type, layers)

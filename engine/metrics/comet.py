@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from engine.paths import user_path
+
 from .base import Availability, Metric, MetricSettings, hub_offline
 
 HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
@@ -71,7 +73,7 @@ def resolve_checkpoint(spec: str) -> ResolvedCheckpoint:
     spec = (spec or "").strip()
     if not spec:
         return ResolvedCheckpoint(error="no COMET model set")
-    path = Path(spec).expanduser()
+    path = user_path(spec)
     if path.is_file():
         return ResolvedCheckpoint(checkpoint=path.resolve())
     if path.is_dir():
@@ -116,7 +118,7 @@ def _encoder_error(pretrained_model: str) -> str:
     """Why the encoder named in hparams.yaml cannot be loaded offline ("" when it can)."""
     if not pretrained_model:
         return ""
-    path = Path(pretrained_model).expanduser()
+    path = user_path(pretrained_model)
     if path.is_absolute() or pretrained_model.startswith("."):
         return "" if (path / "config.json").is_file() else f"COMET encoder folder not found at {path}"
     if path.is_dir() or not hub_offline():

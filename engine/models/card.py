@@ -10,6 +10,7 @@ from typing import Any
 
 from engine.licence import LICENCE_FILE, UNSET, licence_header
 from engine.markup import table_cell
+from engine.paths import user_path
 
 METADATA_METRICS: dict[str, str] = {
     "valid_chrf": "greedy chrF on the validation split (recorded when the model was trained)",
@@ -98,7 +99,7 @@ def hub_base_model(store: Any, name: str | None) -> str | None:
         if row is None:
             return name if re.fullmatch(r"[\w.-]+/[\w.-]+", name) and not Path(name).exists() else None
         path = str(row.get("path") or "")
-        if re.fullmatch(r"[\w.-]+/[\w.-]+", path) and not Path(path).expanduser().exists():
+        if re.fullmatch(r"[\w.-]+/[\w.-]+", path) and not user_path(path).exists():
             return path
         meta = row.get("metadata") or {}
         name = meta.get("base_model") or meta.get("parent_policy") or row.get("parent")

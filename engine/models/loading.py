@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from safetensors import SafetensorError
 
+from engine.paths import user_path
+
 if TYPE_CHECKING:
     import torch
 
@@ -87,7 +89,7 @@ def is_local(name_or_path: str | Path) -> bool:
     if isinstance(name_or_path, Path):
         return True
     text = str(name_or_path).strip()
-    if Path(text).expanduser().exists():
+    if user_path(text).exists():
         return True
     if text.startswith(("/", "./", "../", "~", ".")) or "\\" in text or text.count("/") > 1:
         return True
@@ -95,7 +97,7 @@ def is_local(name_or_path: str | Path) -> bool:
 
 
 def _local_path(name_or_path: str | Path) -> Path:
-    return Path(str(name_or_path).strip()).expanduser().resolve()
+    return user_path(str(name_or_path).strip()).resolve()
 
 
 def stored_location(name_or_path: str | Path) -> str:

@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from engine.paths import user_path
+
 MODEL_CARD_FILE = "tarjama.json"
 
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "fr": "French", "ar": "Arabic"}
@@ -207,7 +209,7 @@ def write_model_card(
 
 def read_model_card(path: Path | str) -> ModelCard | None:
     """The card of a local model folder, or ``None`` when it has none (a hub model or a hub id)."""
-    file = Path(path).expanduser() / MODEL_CARD_FILE
+    file = user_path(path) / MODEL_CARD_FILE
     if not file.is_file():
         return None
     data = json.loads(file.read_text(encoding="utf-8"))
@@ -223,7 +225,7 @@ def read_model_card(path: Path | str) -> ModelCard | None:
 
 def studio_prompt_format(name_or_path: Path | str) -> str | None:
     """The prompt format a folder's model card declares (a model the studio trained), or None without a card."""
-    card = read_model_card(name_or_path) if Path(str(name_or_path)).expanduser().is_dir() else None
+    card = read_model_card(name_or_path) if user_path(str(name_or_path)).is_dir() else None
     return card.prompt_format if card else None
 
 

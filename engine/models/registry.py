@@ -23,6 +23,7 @@ from typing import Any
 
 from engine.export_folders import check_replaceable, make_shareable
 from engine.licence import UNSET, write_licence_file
+from engine.paths import user_path
 
 PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 """A model version's name: a letter or digit, then letters, digits, ``.``, ``_`` or ``-`` (at most 128); it names
@@ -67,7 +68,7 @@ def folder_missing(row: dict) -> bool:
     """Whether a registered model's local folder is gone — deleted or moved by hand (a hub id has none)."""
     from engine.models.loading import is_local
 
-    return is_local(row["path"]) and not Path(str(row["path"])).expanduser().exists()
+    return is_local(row["path"]) and not user_path(str(row["path"])).exists()
 
 
 def missing_folders(models: list[dict]) -> list[str]:
@@ -239,7 +240,7 @@ def _load_policy(path: str, trust: bool) -> tuple[Any, Any]:
     """A causal LM (a PEFT adapter folder merged into its base first) and its tokenizer."""
     from engine.models.loading import load_causal_lm, load_tokenizer
 
-    folder = Path(path).expanduser()
+    folder = user_path(path)
     base = _adapter_base(folder) if folder.is_dir() else None
     if base is None:
         return load_causal_lm(path, trust_remote_code=trust), load_tokenizer(path, trust_remote_code=trust)
@@ -340,7 +341,7 @@ def export_standalone(store: Any, name: str, out_dir: Path | str, *, dtype: str 
         raise RegistryError(f"no registered model named {name!r}")
     meta, path = row["metadata"] or {}, row["path"]
     trust = bool(meta.get("trust_remote_code", False))
-    folder = Path(path).expanduser()
+    folder = user_path(path)
     card = read_model_card(folder) if folder.is_dir() else None
     prompt_format = (card.prompt_format if card else None) or meta.get("prompt_format") or prompt_format_of(path)
     pairs = (card.pairs if card and card.pairs else None) or list(PAIRS)

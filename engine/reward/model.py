@@ -17,6 +17,8 @@ from typing import Any
 import torch
 from torch import nn
 
+from engine.paths import user_path
+
 HEAD_KEY = "tarjama_reward_head"
 HEADS = ("linear", "mlp", "likelihood")
 
@@ -112,7 +114,7 @@ def build_reward_model(base: str | Path, *, head: str = "linear", mlp_hidden: in
     if not check.ok:
         raise ModelLoadError(check.message)
     local = check.kind == "local"
-    source = str(Path(str(base)).expanduser().resolve()) if local else str(base)
+    source = str(user_path(str(base)).resolve()) if local else str(base)
     config = AutoConfig.from_pretrained(source, num_labels=1, trust_remote_code=trust_remote_code,
                                         local_files_only=local or hub_offline())
     if pad_token_id is not None:
@@ -160,7 +162,7 @@ def _load_reward_model(path: str | Path, *, trust_remote_code: bool, dtype: Any,
 
     from engine.models.loading import attention_kwargs
 
-    folder = Path(path).expanduser().resolve()
+    folder = user_path(path).resolve()
     config = AutoConfig.from_pretrained(folder, trust_remote_code=trust_remote_code, local_files_only=True)
     spec = head_spec(config)
     extra = attention_kwargs(config)

@@ -19,6 +19,7 @@ from engine.jobs.memory_plan import (
     plan_memory,
     visible_gpus,
 )
+from engine.paths import user_path
 from engine.rl.objectives import OBJECTIVES
 from studio.state import services
 
@@ -30,9 +31,9 @@ def _shape(choice: str) -> ModelShape:
     if choice in GEMMA2_SHAPES:
         return GEMMA2_SHAPES[choice]
     path = services().store.models.get(choice)["path"]
-    if Path(path).expanduser().is_absolute() and not Path(path).expanduser().is_dir():
+    if user_path(path).is_absolute() and not user_path(path).is_dir():
         raise ValueError(f"the model folder {path} does not exist (moved or deleted?)")
-    if not Path(path).expanduser().is_dir():  # a hub id: its config.json in the local Hugging Face cache
+    if not user_path(path).is_dir():  # a hub id: its config.json in the local Hugging Face cache
         from huggingface_hub import try_to_load_from_cache
 
         cached = try_to_load_from_cache(str(path), "config.json")

@@ -201,3 +201,15 @@ def test_run_of_a_folder_a_job_started_by_hand_runs_is_refused(tmp_path, capsys)
     finally:
         os.killpg(job.pid, signal.SIGKILL)
         job.wait()
+
+
+def test_a_home_folder_of_no_user_is_one_line(monkeypatch, capsys, tmp_path):
+    # pathlib's RuntimeError ("Could not determine home directory.") was a traceback, exit 1
+    monkeypatch.setenv("TARJAMA_HOME", "~nosuchuser-tarjama/ws")
+    assert main(["jobs", "list"]) == USAGE_EXIT
+    assert "'~nosuchuser-tarjama' names no user's home folder on this machine" in capsys.readouterr().err
+    monkeypatch.setenv("TARJAMA_HOME", str(tmp_path / "ws"))
+    with pytest.raises(SystemExit) as caught:
+        main(["export", "pairs", "--out", "~nosuchuser-tarjama/x"])
+    assert caught.value.code == USAGE_EXIT
+    assert "argument --out: '~nosuchuser-tarjama/x': '~nosuchuser-tarjama' names no user" in capsys.readouterr().err

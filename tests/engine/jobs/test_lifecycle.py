@@ -233,6 +233,8 @@ def test_cli_lists_shows_and_tails_a_run(store, workspace, corpus_id):
     assert logs.returncode == 0 and logs.stdout.strip()
     resume = cli("resume", run_id)
     assert resume.returncode != 0 and "only failed or cancelled runs can be resumed" in resume.stderr
+    cancel = cli("cancel", run_id)  # it printed "succeeded", exit 0: a script took it for a cancel
+    assert cancel.returncode == 2 and f"run {run_id} has already ended (succeeded): nothing to cancel" in cancel.stderr
 
 
 def test_a_run_that_cannot_start_leaves_no_run_and_never_replaces_a_model(supervisor, store, corpus_id):
