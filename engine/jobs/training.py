@@ -184,7 +184,15 @@ def checkpoint_problem(folder: Path) -> str | None:
         if isinstance(exc, FileNotFoundError):
             return UNFINISHED
         return f"{UNFINISHED} (trainer_state.json cut short: {exc})"
+    if not any(next(folder.rglob(pattern), None) for pattern in WEIGHT_FILES):  # a finished save holds weights
+        return "it has no weights file (model.safetensors, adapter_model.safetensors …): removed since it was written"
     return damaged_files(folder)
+
+
+WEIGHT_FILES = ("*.safetensors", "*.bin", "*model_states.pt")
+"""What a Trainer checkpoint keeps its weights in: safetensors (full or an adapter), a PyTorch ``.bin``, or
+DeepSpeed's ``*_model_states.pt`` (a checkpoint whose weights were deleted failed every resume as "Can't find a
+valid checkpoint", an older good one beside it)."""
 
 
 def last_checkpoint(ctx: JobContext) -> str | None:

@@ -204,3 +204,16 @@ def test_a_released_trainer_holds_no_model_or_optimizer(tmp_path, tiny_policy_di
     release_trainer(trainer)
     gc.collect()
     assert model_ref() is None and optimizer_ref() is None
+
+
+def test_a_checkpoint_whose_weights_were_deleted_is_set_aside_for_an_older_good_one(ctx):
+    # every resume failed "Can't find a valid checkpoint" on checkpoint-36, checkpoint-17 good beside it
+    root = ctx.checkpoint_dir
+    _checkpoint(root, 17)
+    (_checkpoint(root, 36) / "model.safetensors").unlink()
+    assert "no weights file" in checkpoint_problem(root / "checkpoint-36")
+    assert last_checkpoint(ctx) == str(root / "checkpoint-17")
+    assert "incomplete-checkpoint-36" in {p.name for p in root.iterdir()}
+    adapter = _checkpoint(root, 40)  # a LoRA run's checkpoint: its adapter is its weights
+    (adapter / "model.safetensors").rename(adapter / "adapter_model.safetensors")
+    assert checkpoint_problem(adapter) is None
