@@ -29,6 +29,7 @@ from engine.jobs.config import FieldSpec
 from engine.jobs.evaluate import REQUESTABLE_METRICS, plan_evaluation, runnable_metrics
 from engine.markup import html_text, markdown_literal
 from engine.models.lineage import model_lineage
+from engine.models.registry import folder_missing
 from engine.store.evaluations import AlreadyJudged
 from engine.wording import as_sentence, counted
 from studio.components.arabic import arabic_cell, arabic_text
@@ -61,8 +62,8 @@ def models_widget(spec: FieldSpec, value, key: str) -> list[str]:
     models = store.models.list(kind="policy")
     stages = {m["name"]: m["stage"] for m in models}
     default = [v for v in (value or []) if v in stages]
-    if not default:  # an archived version stays a choice, never a default
-        live = [m for m in models if m["stage"] != "archived"]
+    if not default:  # an archived version stays a choice, never a default; nor is one whose folder is gone
+        live = [m for m in models if m["stage"] != "archived" and not folder_missing(m)]
         for stage in STAGE_ORDER:
             default += [m["name"] for m in live if m["stage"] == stage][:1]
         default = default[:3]

@@ -37,6 +37,7 @@ from engine.jobs.threads import use_job_threads
 from engine.models.loaded import model_fingerprint
 from engine.models.prompting import read_model_card
 from engine.models.refs import ModelRef, resolve_model
+from engine.models.registry import folder_missing
 from engine.wording import decimals
 
 REQUESTABLE_METRICS = ("chrf", "bleu", "ter", "bertscore", "comet", "comet_qe")
@@ -298,6 +299,9 @@ def plan_evaluation(config: EvaluateConfig, store) -> EvaluationPlan:
         ref = resolve_model(store, name)
         if ref.kind != "policy":
             raise ValueError(f"{name} is a {ref.kind} model; choose policy models")
+        if folder_missing(store.models.get(name)):  # the run started, failed on it, and evaluated no model at all
+            raise ValueError(f"{name}'s folder {ref.path} is gone (moved or deleted): leave it out, or put the folder "
+                             "back")
         key = evaluation_key(ref, testset_id, decoding)
         learnt = trained_pairs(store, name)
         unlearnt = {p: n for p, n in sorted(pair_counts.items()) if learnt and p not in learnt}

@@ -47,6 +47,14 @@ def test_an_archived_model_is_a_choice_not_a_default(compare_page, store, tiny_p
     assert tiny_policy not in models.value and set(models.value) == {"cold", "final"}
 
 
+def test_a_model_whose_folder_is_gone_is_a_choice_not_a_default(compare_page, store, tiny_policy, tmp_path):
+    # preselected, it failed the evaluation run of every model chosen with it
+    store.models.register("cold", "policy", store.models.get(tiny_policy)["path"], stage="cold-start")
+    store.models.register("fin1", "policy", str(tmp_path / "moved-away"), stage="final")
+    models = compare_page().multiselect(key="cmp-eval-models")
+    assert "fin1 (final)" in models.options and set(models.value) == {tiny_policy, "cold"}
+
+
 def test_form_launches_an_evaluation_on_the_chosen_split(compare_page, store, tiny_policy, demo_corpus):
     rows = [{"line": i + 1, "source": f"Sentence {i}", "target": "جملة", "pair": "en-ar", "split": "train",
              "norm_key": str(i)} for i in range(4)]

@@ -32,6 +32,23 @@ def test_a_model_evaluated_on_a_pair_it_was_not_trained_for_is_said(store, tiny_
     assert read_plan_round_trip(plan).warnings() == plan.warnings()  # the job reads the plan back from its inputs
 
 
+def test_a_model_whose_folder_is_gone_is_refused_before_the_run(store, tiny_policy, tmp_path):
+    # the run started, failed on it, and evaluated none of the models chosen beside it
+    import shutil
+
+    rows = [{"line": i + 1, "source": f"Sentence {i}", "target": "جملة", "pair": "en-ar", "split": "test",
+             "norm_key": str(i)} for i in range(4)]
+    corpus = store.corpora.add("c", "en-ar", pa.Table.from_pylist(rows))
+    gone = tmp_path / "moved"
+    shutil.copytree(store.models.get(tiny_policy)["path"], gone)
+    store.models.register("fin1", "policy", str(gone), stage="final", metadata={"prompt_format": "tags"})
+    shutil.rmtree(gone)
+    with pytest.raises(ValueError, match=f"fin1's folder {gone} is gone \\(moved or deleted\\): leave it out"):
+        plan_evaluation(EvaluateConfig(models=[tiny_policy, "fin1"], corpus_ids=[corpus]), store)
+    assert [s.model for s in plan_evaluation(EvaluateConfig(models=[tiny_policy], corpus_ids=[corpus]), store).systems] \
+        == [tiny_policy]
+
+
 def read_plan_round_trip(plan):
     import json
     import tempfile
