@@ -158,6 +158,7 @@ def _cmd_export_argilla(args: argparse.Namespace) -> int:
     from engine.feedback.argilla import (
         RECORDS_FILE,
         export_files,
+        import_feedback,
         nothing_to_export,
         superseded_judgements,
         write_folder,
@@ -170,19 +171,20 @@ def _cmd_export_argilla(args: argparse.Namespace) -> int:
     try:
         files = export_files(store, linguists=args.linguist or None)
         superseded = superseded_judgements(store, linguists=args.linguist or None)
+        if refusal := nothing_to_export(files, args.linguist):
+            print(f"error: {refusal}", file=sys.stderr)
+            return 2
+        records = json.loads(files[RECORDS_FILE])
+        answers = [a for r in records for values in (r.get("responses") or {}).values() for a in values]
+        drafts = sum(a.get("status") == "draft" for a in answers)
+        try:  # an earlier export annotated in place is replaced only once its answers are in the store
+            folder = write_folder(out, files, unimported=lambda found: import_feedback(store, found,
+                                                                                       dry_run=True).stored)
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     finally:
         store.close()
-    if refusal := nothing_to_export(files, args.linguist):
-        print(f"error: {refusal}", file=sys.stderr)
-        return 2
-    records = json.loads(files[RECORDS_FILE])
-    answers = [a for r in records for values in (r.get("responses") or {}).values() for a in values]
-    drafts = sum(a.get("status") == "draft" for a in answers)
-    try:
-        folder = write_folder(out, files)
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
     print(f"{folder}: {counted(len(records), 'record')}, {counted(len(answers), 'response')}")
     if drafts:
         print(f"{counted(drafts, 'response')} of rankings of the candidates shown written as drafts: Argilla "

@@ -74,7 +74,9 @@ def argilla_panel(store, exports_root, linguists: list[str] | None) -> None:
         try:
             if refusal := nothing_to_export(files, linguists):
                 raise ValueError(refusal)
-            folder = write_folder(exports_root / EXPORT_FOLDER, files)
+            # an earlier export annotated in place is replaced only once its answers are in the store
+            folder = write_folder(exports_root / EXPORT_FOLDER, files,
+                                  unimported=lambda found: import_feedback(store, found, dry_run=True).stored)
         except (ValueError, OSError) as exc:
             show_error(f"Cannot export: {exc}", e1)
         else:

@@ -363,12 +363,13 @@ def plan_import(files: Mapping[str, bytes], *, default_pair: str | None = None,
     return plans, report
 
 
-def import_feedback(store, files: Mapping[str, bytes], *, default_pair: str | None = None) -> ImportReport:
+def import_feedback(store, files: Mapping[str, bytes], *, default_pair: str | None = None,
+                    dry_run: bool = False) -> ImportReport:
     """Import an Argilla layout's responses as judgements (every record checked first; nothing stored if any is
     wrong). A record whose metadata names no language pair is ``default_pair``, or with none given the pair its
     source is written in (:func:`engine.feedback.language.detect_language`; English when unclear). A record whose
     id names a stored request with the same source and candidates adds to that request; otherwise a request is
-    created for it."""
+    created for it. ``dry_run``: check it all and count what would be stored (``stored``), storing nothing."""
     plans, report = plan_import(files, default_pair=default_pair)
     problems: list[str] = []
     targets: list[str] = []
@@ -404,6 +405,12 @@ def import_feedback(store, files: Mapping[str, bytes], *, default_pair: str | No
                                 f"contains markup ({markup}): write the text alone")
     if problems:
         raise ArgillaImportError(problems)
+    if dry_run:  # what an import would store, storing nothing
+        report.stored = sum(1 for plan, target in zip(plans, targets, strict=True)
+                            for judgement, _, _ in plan.judgements
+                            if not _on_record(store, target, judgement)
+                            and store.feedback.judgement(judgement.submission_id) is None)
+        return report
     names = set()
     for plan, target in zip(plans, targets, strict=True):
         if store.feedback.request(target) is None:

@@ -3,11 +3,13 @@ folder or a zip (see :mod:`engine.feedback.argilla`)."""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import uuid
 import zipfile
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from engine.export_folders import check_replaceable
@@ -128,19 +130,65 @@ def settings(n_candidates: int) -> dict:
     }
 
 
-def write_folder(folder: Path, files: Mapping[str, bytes]) -> Path:
+WRITTEN_FILE = "tarjama_written.json"
+"""What an export wrote: each file's SHA-256, so that a later export can tell a folder annotated in place since
+(its ``records.json`` changed) from its own earlier output."""
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def changed_since_written(folder: Path) -> list[str]:
+    """The layout files of an earlier export in ``folder`` that differ from what it wrote (empty: none, or an export
+    made before :data:`WRITTEN_FILE` was, which cannot tell)."""
+    try:
+        written = json.loads((folder / WRITTEN_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if not isinstance(written, dict):
+        return []
+    changed = []
+    for rel, digest in written.items():
+        path = folder / str(rel)
+        if rel in LAYOUT_FILES and (not path.is_file() or _digest(path.read_bytes()) != digest):
+            changed.append(str(rel))
+    return changed
+
+
+def _unsaved(folder: Path, unimported: Callable[[dict[str, bytes]], int] | None) -> bool:
+    """Whether a changed earlier export holds answers the store lacks (``unimported`` counts them; a folder it
+    cannot read, or no way to count, is taken to: overwriting it could lose them)."""
+    if unimported is None:
+        return True
+    try:
+        return unimported(read_folder(folder)) > 0
+    except (ArgillaImportError, ValueError, OSError):
+        return True
+
+
+def write_folder(folder: Path, files: Mapping[str, bytes], *,
+                 unimported: Callable[[dict[str, bytes]], int] | None = None) -> Path:
     """Write the layout's files under ``folder`` (created; files replaced); returns the folder. A folder that holds
     anything but an earlier export (its ``tarjama_annotators.json``) is refused with a ``ValueError``: the export
-    would overwrite a dataset annotated in Argilla, or any folder ``--out`` named."""
+    would overwrite a dataset annotated in Argilla, or any folder ``--out`` named — and so is an earlier export
+    whose files were changed since it wrote them (annotated in place: the annotations were overwritten) unless
+    ``unimported`` (given the folder's files, the answers the store lacks) says its answers are all imported."""
     folder = Path(folder)
     check_replaceable(folder, "the studio's judgements",
                       lambda found: not any(found.iterdir()) or (found / ANNOTATORS_FILE).is_file())
+    if folder.is_dir() and (changed := changed_since_written(folder)) and _unsaved(folder, unimported):
+        raise ValueError(f"{folder} holds an earlier export whose {', '.join(changed)} changed since it was written "
+                         "(annotated in place?): import it first (python -m engine import argilla "
+                         f"{folder}), or move it away, then export again")
     for rel, data in files.items():
         if rel not in LAYOUT_FILES:
             raise ValueError(f"{rel} is not a file of the layout")
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+    (folder / WRITTEN_FILE).write_text(json.dumps({rel: _digest(data) for rel, data in files.items()}, indent=1),
+                                       encoding="utf-8")
     return folder
 
 

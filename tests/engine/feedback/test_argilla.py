@@ -408,6 +408,34 @@ def test_two_records_of_one_id_are_refused(store):
     assert {j["request_id"] for j in store.feedback.judgements()} == {"1"}
 
 
+def test_an_export_annotated_in_place_is_replaced_only_once_its_answers_are_imported(store, tmp_path):
+    _seed(store)
+    folder = tmp_path / "argilla"
+
+    def unimported(found):
+        return import_feedback(store, found, dry_run=True).stored
+
+    write_folder(folder, export_files(store), unimported=unimported)
+    write_folder(folder, export_files(store), unimported=unimported)  # its own output: replaced
+    records = json.loads((folder / RECORDS_FILE).read_text(encoding="utf-8"))
+    records[0]["responses"]["comment"] = [{"value": "annotated in Argilla", "user_id": user_id("Nadia"),
+                                           "status": "submitted"}]
+    records[0]["responses"].setdefault("best", []).append(
+        {"value": "candidate_1", "user_id": user_id("Nadia"), "status": "submitted"})
+    (folder / RECORDS_FILE).write_text(json.dumps(records), encoding="utf-8")
+    before = (folder / RECORDS_FILE).read_bytes()
+    count = store.feedback.count_judgements()
+    would = import_feedback(store, read_folder(folder), dry_run=True).stored
+    assert would >= 1 and store.feedback.count_judgements() == count  # a dry run stores nothing
+    # the annotations were overwritten without a word
+    with pytest.raises(ValueError, match="records.json changed since it was written \\(annotated in place\\?\\)"):
+        write_folder(folder, export_files(store), unimported=unimported)
+    assert (folder / RECORDS_FILE).read_bytes() == before
+    assert import_feedback(store, read_folder(folder)).stored == would
+    write_folder(folder, export_files(store), unimported=unimported)  # imported: replaced, the answers kept
+    assert store.feedback.count_judgements() == count + would
+
+
 def test_missing_files_and_non_zips_are_refused(store):
     with pytest.raises(ArgillaImportError, match=r"\.argilla/settings\.json is missing"):
         import_feedback(store, {RECORDS_FILE: b"[]"})

@@ -45,8 +45,8 @@ def test_a_model_whose_folder_is_gone_is_refused_before_the_run(store, tiny_poli
     shutil.rmtree(gone)
     with pytest.raises(ValueError, match=f"fin1's folder {gone} is gone \\(moved or deleted\\): leave it out"):
         plan_evaluation(EvaluateConfig(models=[tiny_policy, "fin1"], corpus_ids=[corpus]), store)
-    assert [s.model for s in plan_evaluation(EvaluateConfig(models=[tiny_policy], corpus_ids=[corpus]), store).systems] \
-        == [tiny_policy]
+    plan = plan_evaluation(EvaluateConfig(models=[tiny_policy], corpus_ids=[corpus]), store)
+    assert [s.model for s in plan.systems] == [tiny_policy]
 
 
 def read_plan_round_trip(plan):
