@@ -30,7 +30,18 @@ latest = bootstraps[0] if bootstraps else None
 
 st.subheader("Where the loop stands")
 pair_sets = store.preferences.pair_sets()
-chain_stages = {m["loop_stage"] for m in loop_chain(store)}  # a promoted model keeps the stage it was made at
+chain = loop_chain(store)
+chain_stages = {m["loop_stage"] for m in chain}  # a promoted model keeps the stage it was made at
+
+
+def _made(stage: str, live: list[dict], compare: str) -> str:
+    """What a ticked cold-start or final step says: its newest model in use, else the chain's (archived since: it
+    read as the to-do), and whether it is in production (a promoted final still said "promote it")."""
+    if not live:
+        return f"{next(m['name'] for m in reversed(chain) if m['loop_stage'] == stage)} (archived) — {compare}"
+    if live[0]["stage"] == "production":
+        return f"newest {live[0]['name']} — in production."
+    return f"newest {live[0]['name']} — {compare}"
 corpora = store.corpora.list()
 synthetic_pairs = sum(p["pairs"] for p in pair_sets if p["origin"] == "synthetic")
 reward_models = store.models.in_use(kind="reward")
@@ -66,14 +77,14 @@ steps = [
      _newest_reward_model() if reward_models else "Train the judge on the pairs (page 3)."),
     # a step done names what it made, as the others do (ticked, these two still read as a to-do)
     ("Cold-start model", bool(cold := store.models.at_loop_stage("cold-start")) or "cold-start" in chain_stages,
-     f"newest {cold[0]['name']} — compare it with the SFT model on page 5." if cold else
-     "Optimise the SFT model against the reward model with PPO (page 4), or run Phase 2 on Pipelines."),
+     _made("cold-start", cold, "compare it with the SFT model on page 5.") if cold or "cold-start" in chain_stages
+     else "Optimise the SFT model against the reward model with PPO (page 4), or run Phase 2 on Pipelines."),
     ("Human feedback", judgements > 0,
      f"{counted(judgements, 'judgement')}{_short_of(judgements, MIN_JUDGEMENTS)}" if judgements
      else "Linguists rank, pick and correct translations (page 6)."),
     ("Final model", bool(final := store.models.at_loop_stage("final")) or "final" in chain_stages,
-     f"newest {final[0]['name']} — promote it on Models once it beats the cold start." if final else
-     "Human pairs → reward-model fine-tune → PPO stage 2 (page 7, Phase 3 in one click)."),
+     _made("final", final, "promote it on Models once it beats the cold start.") if final or "final" in chain_stages
+     else "Human pairs → reward-model fine-tune → PPO stage 2 (page 7, Phase 3 in one click)."),
 ]
 for title, done, how in steps:
     st.markdown(f"{':material/check_box:' if done else ':material/check_box_outline_blank:'} **{title}** — {how}")

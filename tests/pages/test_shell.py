@@ -115,6 +115,22 @@ def test_a_ticked_cold_start_or_final_step_names_its_model(open_page, store, tin
     assert "Human pairs → reward-model fine-tune" in rows  # no final model yet: its to-do
 
 
+def test_an_archived_cold_start_and_a_promoted_final_step_read_as_done(open_page, store, tiny_policy):
+    # the archived cold start (still in the scorecard's chain) was ticked beside the to-do "Optimise the SFT model…";
+    # the promoted final still said "promote it on Models"
+    from engine.models.registry import archive, promote
+
+    path = store.models.get(tiny_policy)["path"]
+    store.models.register("cold-1", "policy", path, stage="cold-start", parent=tiny_policy)
+    store.models.register("final-1", "policy", path, stage="final", parent="cold-1")
+    archive(store, "cold-1")
+    promote(store, "final-1", confirm_name="final-1")
+    rows = " ".join(m.value for m in open_page().markdown if "**Cold-start model**" in m.value
+                    or "**Final model**" in m.value)
+    assert "cold-1 (archived) — compare it with the SFT model on page 5" in rows and "Optimise the SFT" not in rows
+    assert "newest final-1 — in production." in rows and "promote it on Models" not in rows
+
+
 @pytest.mark.parametrize("page, title", [("data", "1 · Data"), ("runs", "Runs"), ("models", "Models")])
 def test_every_page_renders(open_page, page, title):
     at = open_page(page)
