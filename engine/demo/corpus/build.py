@@ -30,6 +30,7 @@ from pathlib import Path
 from engine.demo.corpus.check import corpus_problems, triple_problems
 from engine.demo.corpus.common import Triple
 from engine.demo.corpus.domains import DOMAINS
+from engine.export_folders import check_replaceable
 
 DEMO_DIR = Path(__file__).resolve().parents[3] / "data" / "demo"
 SHARED_CORPORA = Path(__file__).resolve().parents[4] / "shared" / "corpora"
@@ -147,8 +148,23 @@ def all_rows() -> tuple[list[Row], list[str]]:
     return unique, problems
 
 
+def is_demo_corpus_folder(folder: Path) -> bool:
+    """Whether ``folder`` is empty or holds a demo corpus this generator wrote (its ``manifest.json`` names the
+    split salt): the only folders :func:`write_corpus` replaces files in."""
+    if not any(folder.iterdir()):
+        return True
+    try:
+        return json.loads((folder / "manifest.json").read_text(encoding="utf-8")).get("split_salt") == SPLIT_SALT
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def write_corpus(out_dir: Path = DEMO_DIR) -> dict:
-    """Write the split files and ``manifest.json`` into ``out_dir``; returns the manifest."""
+    """Write the split files and ``manifest.json`` into ``out_dir`` (made when missing); returns the manifest.
+    A folder holding anything but an earlier demo corpus is refused (``NotAnEarlierExport``): the user's own
+    ``manifest.json`` and ``en-ar.train.tsv`` were replaced without a word."""
+    check_replaceable(out_dir, "the demo corpus", is_demo_corpus_folder)
+    out_dir.mkdir(parents=True, exist_ok=True)  # "No such file or directory: /tmp/new/en-ar.train.tsv", exit 3
     rows, problems = all_rows()
     manifest: dict = {"pairs": {}, "rejected_triples": len(problems), "split_salt": SPLIT_SALT}
     for pair in PAIRS:
@@ -219,7 +235,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m engine demo corpus", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEMO_DIR, help="folder to write the files into")
     args = parser.parse_args(argv)
-    manifest = write_corpus(args.out)
+    try:
+        manifest = write_corpus(args.out)
+    except ValueError as exc:  # not a folder of the demo corpus
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     for pair, entry in manifest["pairs"].items():
         print(pair, {split: e["rows"] for split, e in entry.items()})
     print(f"{manifest['rejected_triples']} generated triple(s) rejected by the checks")

@@ -28,12 +28,13 @@ def test_the_corpus_is_large_enough_and_its_test_split_too():
 
 @pytest.mark.skipif(not SHARED_CORPORA.is_dir(), reason="needs ../shared/corpora: the corpus leaves them out")
 def test_the_generator_in_the_repository_writes_exactly_the_committed_files(tmp_path):
-    manifest = write_corpus(tmp_path)
+    out = tmp_path / "new" / "demo"  # made: it was "No such file or directory", exit 3
+    manifest = write_corpus(out)
     committed = json.loads((DEMO_DIR / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["pairs"] == committed["pairs"]
     for pair in ("en-ar", "fr-ar"):
         for split in ("train", "valid", "test", "prefs"):
-            written = (tmp_path / f"{pair}.{split}.tsv").read_bytes()
+            written = (out / f"{pair}.{split}.tsv").read_bytes()
             assert hashlib.sha256(written).hexdigest() == committed["pairs"][pair][split]["sha256"]
 
 
@@ -102,3 +103,13 @@ def test_french_elision_and_contractions():
     assert fr_elide("je ai parlé à le directeur de le projet") == "j'ai parlé au directeur du projet"
     assert fr_elide("Je habite près de les écoles") == "J'habite près des écoles"
     assert fr_elide("que il") == "qu'il"
+
+
+def test_a_folder_of_the_users_own_files_is_refused_not_overwritten(tmp_path, capsys):
+    from engine.demo.corpus.build import main
+
+    (tmp_path / "manifest.json").write_text('{"mine": true}', encoding="utf-8")
+    (tmp_path / "en-ar.train.tsv").write_text("my own\tملفي\n", encoding="utf-8")
+    assert main(["--out", str(tmp_path)]) == 2  # both files were replaced without a word
+    assert "is not an earlier export of the demo corpus" in capsys.readouterr().err
+    assert (tmp_path / "en-ar.train.tsv").read_text(encoding="utf-8") == "my own\tملفي\n"
