@@ -274,12 +274,31 @@ class Supervisor:
             run_dir = self.workspace.run_dir(run_id)
             spec = read_run_config(run_dir)
             _refuse_lost_settings(run, spec, run_dir)
+            self._record_edited_settings(run, spec, run_dir)
             if kind.prepare_on_resume and kind.prepare is not None:  # its inputs taken again from the store now
                 kind.prepare(checked_config(spec["kind"], spec.get("config") or {}), self.store, run_dir)
             return self.launch(run_id)
         finally:
             with self._lock:
                 self._launching.discard(run_id)
+
+    def _record_edited_settings(self, run: dict, spec: dict, run_dir: Path) -> None:
+        """Record the settings of a ``config.yaml`` edited by hand since the run was created (a valid edit is the
+        user's to make; the job runs with it) and say which changed in the run's log: the Runs page and ``jobs show``
+        kept the old values ("Settings it runs with: 450" on a run of 40 steps, its progress "45 / 40")."""
+        before = settings_of(run)
+        now = config_to_dict(checked_config(spec["kind"], spec.get("config") or {}))
+        changed = {k: (before.get(k), v) for k, v in now.items() if k in before and before[k] != v}
+        if not changed:
+            return
+        self.store.runs.set_config(run["id"], now)
+        words = ", ".join(f"{k} {old!r} → {new!r}" for k, (old, new) in changed.items())
+        writer = EventWriter(run_dir)
+        try:
+            writer.emit("log", level="warning", message=f"settings edited in {CONFIG_FILE} since the run was "
+                                                          f"created, resumed with them: {words}")
+        finally:
+            writer.close()
 
     # --- stopping ------------------------------------------------------------------------------
     def cancel(self, run_id: str) -> bool:

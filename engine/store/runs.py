@@ -69,6 +69,11 @@ class RunRepository:
                 [run_id, kind, title, json.dumps(config, ensure_ascii=False), run_dir, utc_now()],
             )
 
+    def set_config(self, run_id: str, config: dict) -> None:
+        """Replace a run's recorded settings (a resume of a ``config.yaml`` edited by hand runs with the edit)."""
+        with self.db.transaction() as cur:
+            cur.execute("UPDATE runs SET config = ? WHERE id = ?", [json.dumps(config, ensure_ascii=False), run_id])
+
     def set_launched(self, run_id: str, pid: int) -> None:
         """A process was started for the run (first launch or resume): the old heartbeat no longer counts."""
         with self.db.transaction() as cur:

@@ -558,6 +558,25 @@ def test_a_config_cut_short_is_not_resumed_on_defaults(supervisor, store, worksp
     assert store.runs.get(run_id)["status"] == "failed" and run_id not in supervisor._procs
 
 
+def test_a_config_edited_by_hand_is_recorded_and_said_when_the_run_resumes(supervisor, store, workspace, corpus_id):
+    # the run ran with the edit while the Runs page and `jobs show` kept the values it was created with
+    import yaml
+
+    from engine.store.runs import settings_of
+
+    run_id = supervisor.create("bootstrap", tiny(corpus_id, max_steps=450))
+    _set(store, f"UPDATE runs SET status = 'failed' WHERE id = '{run_id}'")
+    path = workspace.run_dir(run_id) / "config.yaml"
+    spec = yaml.safe_load(path.read_text("utf-8"))
+    spec["config"]["max_steps"] = 6
+    path.write_text(yaml.safe_dump(spec), "utf-8")
+    supervisor.resume(run_id)
+    assert settings_of(store.runs.get(run_id))["max_steps"] == 6
+    assert supervisor.wait(run_id, timeout_s=240) == "succeeded", store.runs.logs(run_id)
+    assert any("settings edited in config.yaml since the run was created, resumed with them: max_steps 450 → 6"
+               in r["message"] for r in store.runs.logs(run_id, tail=500))
+
+
 def test_a_failed_run_whose_process_still_runs_is_not_resumed_beside_it(supervisor, store):
     # a run failed at an output it wrote goes on in its process (evaluate loads system after system): a resume
     # through the fork server started a second process writing the same folder
