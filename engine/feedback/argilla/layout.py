@@ -201,7 +201,10 @@ def read_folder(folder: Path) -> dict[str, bytes]:
 
 
 def read_zip_file(path: Path) -> dict[str, bytes]:
-    """The layout's files from a zip on disk, refused unread when larger than :data:`MAX_IMPORT_BYTES`."""
+    """The layout's files from a zip on disk, refused unread when larger than :data:`MAX_IMPORT_BYTES` or not a
+    regular file (``/dev/zero`` has size 0 and was read for ever)."""
+    if not path.is_file():
+        raise ArgillaImportError([f"{path} is neither a folder nor a zip file"])
     check_import_size(path.stat().st_size)
     return from_zip(path.read_bytes())
 

@@ -74,3 +74,9 @@ def test_an_import_over_the_size_limit_is_refused_unread_and_reasons_are_one_lin
     assert main(["import", "argilla", str(empty)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: the Argilla dataset cannot be imported: ") and err.count("\n") == 1
+
+
+def test_an_import_of_a_device_is_refused_unread(workspace, capsys):
+    # /dev/zero has size 0: it passed the size check and was read for ever
+    assert main(["import", "argilla", "/dev/zero"]) == 2
+    assert "/dev/zero is neither a folder nor a zip file" in capsys.readouterr().err
