@@ -282,6 +282,7 @@ st.subheader("Promotion gate and retraining (leads)")
 schedule_panel(store, services().pipelines)
 
 st.subheader("Register an existing model")
+TRUST_KEY = "models-register-trust"
 with st.form("register-model"):
     location = st.text_input("Folder or hub id", placeholder="/models/gemma-2-2b-sft  or  google/gemma-2-2b",
                              help="A local folder saved with save_pretrained, or a hub id.")
@@ -292,7 +293,7 @@ with st.form("register-model"):
                                       "'tags' is the studio's own <en> … <ar> format; "
                                       f"'{AUTO_FORMAT}' takes the one the model card of a model the studio made "
                                       "names, else 'instruction'.")
-    trust = st.checkbox("Trust remote code", value=False,
+    trust = st.checkbox("Trust remote code", value=False, key=TRUST_KEY,
                         help="Runs Python code shipped with the model. Leave off unless you trust its source.")
     submitted = st.form_submit_button("Check and register", type="primary")
 if submitted:
@@ -320,6 +321,7 @@ if submitted:
                 name.strip(), kind, stored_location(location), stage="sft" if kind == "policy" else "candidate",
                 metadata={"prompt_format": prompt_format, "trust_remote_code": trust, "source": check.kind},
             )
+            st.session_state.pop(TRUST_KEY, None)  # off again for the next model (it stayed ticked)
             flash(f"Registered {name.strip()} ({check.message})." + (
                 " It is now the SFT model the loop starts from (the newest SFT model), and the Generate form no "
                 "longer knows which corpora it was trained on: choose sources it never saw." if kind == "policy"

@@ -355,6 +355,10 @@ def check_loadable(name_or_path: str | Path, trust_remote_code: bool = False, po
                 return ModelCheck(False, f"{name_or_path}: {problem}", check.kind, check.model_type)
     except Exception as exc:  # noqa: BLE001 — tokenizers raises bare Exceptions for a damaged tokenizer.json
         detail = (str(exc).splitlines() or [type(exc).__name__])[0]
+        if not trust_remote_code and "trust_remote_code" in str(exc):  # transformers' words name no box to tick
+            return ModelCheck(False, f"{name_or_path} needs its own Python code to load (remote code): tick *Trust "
+                                     "remote code* only if you trust where it comes from — that code runs in the "
+                                     "studio and in every job", check.kind, check.model_type)
         return ModelCheck(False, detail if isinstance(exc, ModelLoadError) else
                           f"{name_or_path} cannot be loaded: {detail[:300]}", check.kind, check.model_type)
     return check

@@ -181,6 +181,20 @@ def test_registering_confirms_and_a_studio_folder_keeps_its_prompt_format(open_p
     assert any(s.value.startswith("Registered demo-copy") for s in at.success)  # said after the page's rerun
 
 
+def test_trust_remote_code_is_off_again_after_a_registration(open_page, store):
+    # ticked for one model, it stayed ticked for the next registration of the session
+    from engine.demo import DEMO_MODEL_DIR
+
+    at = open_page("models")
+    by_label(at.text_input, "Folder or hub id").set_value(str(DEMO_MODEL_DIR))
+    by_label(at.text_input, "Name in the studio").set_value("trusted-copy")
+    at.checkbox(key="models-register-trust").check()
+    _button(at, "Check and register").click()
+    at.run()
+    assert not at.exception and store.models.get("trusted-copy")["metadata"]["trust_remote_code"] is True
+    assert at.checkbox(key="models-register-trust").value is False
+
+
 def test_by_default_a_studio_model_registers_with_its_model_cards_prompt_format(open_page, store):
     # with the old default ('instruction') a model the studio exported was refused until the user found the field
     from engine.demo import DEMO_MODEL_DIR

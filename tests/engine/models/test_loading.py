@@ -441,3 +441,22 @@ def test_threads_that_load_at_once_in_a_fresh_process_all_succeed(tiny_policy_di
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
                           cwd=str(Path(__file__).parents[3]), env={**os.environ, "HF_HUB_OFFLINE": "1"})
     assert done.returncode == 0 and done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+def test_a_model_needing_remote_code_names_the_box_to_tick(tiny_policy_dir, tmp_path):
+    # transformers' own words ("pass the argument trust_remote_code=True") name no box on the Models page
+    import json
+    import shutil
+
+    from engine.models.loading import check_loadable
+
+    folder = tmp_path / "custom"
+    shutil.copytree(tiny_policy_dir, folder)
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    config.update(model_type="tarjama-custom", auto_map={"AutoConfig": "configuration_custom.CustomConfig"})
+    (folder / "config.json").write_text(json.dumps(config), encoding="utf-8")
+    code = ("from transformers import Gemma2Config\n\n"
+            "class CustomConfig(Gemma2Config):\n    model_type = 'tarjama-custom'\n")
+    (folder / "configuration_custom.py").write_text(code, encoding="utf-8")
+    check = check_loadable(folder)
+    assert not check.ok and "needs its own Python code to load (remote code): tick *Trust remote code*" in check.message
