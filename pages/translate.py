@@ -29,9 +29,9 @@ from engine.feedback.queue import create_queue, may_review, next_item, order_req
 from engine.feedback.uncertainty import ORDERING_HELP, ORDERINGS
 from engine.glossary import AppliedTerm, TermIndex
 from engine.glossary.prompt import prompt_terms
-from engine.jobs.config import config_to_dict
+from engine.jobs.config import config_fields, config_to_dict
 from engine.jobs.events import FINAL_STATUSES
-from engine.jobs.translate_batch import OUTPUT_JSONL, OUTPUT_TSV
+from engine.jobs.translate_batch import OUTPUT_JSONL, OUTPUT_TSV, TranslateBatchConfig
 from engine.markup import html_text, markdown_literal
 from engine.models.refs import default_policy, resolve_model
 from engine.monitor.log import log_served, served_from_translation
@@ -580,12 +580,18 @@ def batch_section() -> None:
         # where the tab said only that a reward model was missing
         no_rm = ("not needed: each line's translation is then the candidate its samples agree with most (minimum "
                  "Bayes risk by chrF); a reward model from *3 · Reward model* would rank them by learnt quality.")
-        config = config_form("translate_batch", key="tr-batch", hidden=("upload", "upload_name"),
-                             defaults={"model": default_policy(store),
-                                       "reward_model": default_reward_model(store, default_policy(store))
+        # the model is chosen above the form, so that the form's reward model follows it (a form does not rerun
+        # before it is sent: picking another model in it kept the default model's reward model)
+        policy_field = next(f for f in config_fields(TranslateBatchConfig) if f.name == "model")
+        model = model_picker("policy")(policy_field, default_policy(store), "tr-batch-model")
+        if st.session_state.get("tr-batch-rm::for") != model:  # the reward model box starts again from its default
+            st.session_state["tr-batch-rm::for"] = model
+            st.session_state.pop("tr-batch-reward_model", None)
+        config = config_form("translate_batch", key="tr-batch", hidden=("upload", "upload_name", "model"),
+                             defaults={"model": model,
+                                       "reward_model": default_reward_model(store, model)
                                        or (reward_models[0] if reward_models else "")},
-                             widgets={"model": model_picker("policy"),
-                                      "reward_model": model_picker("reward", optional=no_rm)},
+                             widgets={"reward_model": model_picker("reward", optional=no_rm)},
                              submit_label="Translate the file")
         if config is not None:
             if upload is None:

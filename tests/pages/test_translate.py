@@ -413,6 +413,23 @@ def test_the_batch_forms_reward_model_can_be_none_once_one_is_registered(open_pa
     assert next(b for b in at.selectbox if b.label == "Reward model" and b.key.startswith("tr-batch")).value == ""
 
 
+def test_the_batch_forms_reward_model_follows_the_model_chosen(open_page, store, tiny_policy, tiny_rm, monkeypatch):
+    # the model was picked inside the form, which does not rerun before it is sent: the reward model stayed the
+    # default model's
+    from engine.monitor import serving
+
+    store.models.register("other-rm", "reward", store.models.get(tiny_rm)["path"])
+    store.models.register("cold", "policy", store.models.get(tiny_policy)["path"], stage="cold-start")
+    served = {tiny_policy: tiny_rm, "cold": "other-rm"}
+    monkeypatch.setattr(serving, "serving_reward_model", lambda store, settings, policy: served.get(policy))
+    at = _page(open_page, linguist="Amina")
+    model = at.selectbox(key="tr-batch-model")
+    assert model.value in (tiny_policy, "cold")
+    for name in (tiny_policy, "cold", tiny_policy):
+        at.selectbox(key="tr-batch-model").set_value(name).run()
+        assert at.selectbox(key="tr-batch-reward_model").value == served[name], name
+
+
 def test_one_name_field_takes_a_known_or_a_new_linguist(open_page, store, typed_names):
     store.feedback.register_linguist("Amina")
     at = open_page("translate")
