@@ -93,7 +93,11 @@ def _cmd_cancel(args: argparse.Namespace) -> int:
         print(f"error: run {args.run_id} has already ended ({sup.store.runs.get(args.run_id)['status']}): nothing "
               "to cancel", file=sys.stderr)
         return USAGE_EXIT
-    print(sup.cancel_and_wait(args.run_id, cancel=False))
+    status = sup.cancel_and_wait(args.run_id, cancel=False)
+    print(status)
+    if status in ("succeeded", "failed"):  # it ended on its own before the cancel took effect
+        print(f"error: run {args.run_id} ended {status} before the cancel took effect", file=sys.stderr)
+        return USAGE_EXIT
     return 0
 
 

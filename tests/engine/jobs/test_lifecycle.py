@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -596,3 +597,37 @@ def test_a_failed_run_whose_process_still_runs_is_not_resumed_beside_it(supervis
     finally:
         old.kill()
         old.wait()
+
+
+def test_a_cancel_the_run_outlives_says_how_it_ended(store, workspace):
+    # the run ended "succeeded" while the cancel was on its way: `jobs cancel` printed it, exit 0, as if cancelled
+    from tests.conftest import new_run
+
+    run_dir = new_run(store, workspace, "r1", kind="evaluate")
+    job_code = (
+        "import os, signal, sys, time\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parents[3])!r})\n"
+        "from engine.jobs.events import EventWriter\n"
+        "w = EventWriter(os.getcwd())\n"
+        "w.emit('status', status='running')\n"
+        "def done(*a):\n"
+        "    time.sleep(0.5)\n"
+        "    w.emit('status', status='succeeded'); w.close(); os._exit(0)\n"
+        "signal.signal(signal.SIGTERM, done)\n"
+        "print('ready', flush=True)\n"
+        "while True:\n"
+        "    w.emit('heartbeat'); time.sleep(0.2)\n"
+    )
+    job = subprocess.Popen([sys.executable, "-c", job_code], cwd=run_dir, start_new_session=True,
+                           stdout=subprocess.PIPE, text=True)
+    try:
+        assert job.stdout.readline().strip() == "ready"
+        store.runs.set_launched("r1", job.pid)
+        store.close()
+        env = {**os.environ, "TARJAMA_HOME": str(workspace.root)}
+        done = subprocess.run([sys.executable, "-m", "engine", "jobs", "cancel", "r1"], capture_output=True, text=True,
+                              env=env, timeout=120)
+        assert done.returncode == 2 and "run r1 ended succeeded before the cancel took effect" in done.stderr
+    finally:
+        job.kill()
+        job.wait()

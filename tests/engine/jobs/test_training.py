@@ -211,6 +211,7 @@ def test_a_checkpoint_whose_weights_were_deleted_is_set_aside_for_an_older_good_
     root = ctx.checkpoint_dir
     _checkpoint(root, 17)
     (_checkpoint(root, 36) / "model.safetensors").unlink()
+    (root / "checkpoint-36" / "training_args.bin").write_bytes(b"PK")  # every Trainer checkpoint has it: no weights
     assert "no weights file" in checkpoint_problem(root / "checkpoint-36")
     assert last_checkpoint(ctx) == str(root / "checkpoint-17")
     assert "incomplete-checkpoint-36" in {p.name for p in root.iterdir()}
