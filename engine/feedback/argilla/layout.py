@@ -131,25 +131,50 @@ def settings(n_candidates: int) -> dict:
 
 
 WRITTEN_FILE = "tarjama_written.json"
-"""What an export wrote: each file's SHA-256, so that a later export can tell a folder annotated in place since
-(its ``records.json`` changed) from its own earlier output."""
+"""What an export wrote: each file's SHA-256 (``files``) and a fingerprint of each response (``responses``), so that
+a later export can tell a folder annotated in place since (its ``records.json`` changed) from its own output."""
 
 
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def changed_since_written(folder: Path) -> list[str]:
-    """The layout files of an earlier export in ``folder`` that differ from what it wrote (empty: none, or an export
-    made before :data:`WRITTEN_FILE` was, which cannot tell)."""
+def _written(folder: Path) -> dict:
+    """The folder's :data:`WRITTEN_FILE` as ``{"files": …, "responses": …}`` (the first exports wrote the file
+    digests alone), or ``{}``."""
     try:
         written = json.loads((folder / WRITTEN_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return []
+        return {}
     if not isinstance(written, dict):
-        return []
+        return {}
+    return written if isinstance(written.get("files"), dict) else {"files": written}
+
+
+def response_fingerprints(records: bytes) -> dict[str, str]:
+    """Each response of a ``records.json`` by a fingerprint of what it is (record, question, user, value, status),
+    with its status; ``{}`` for a file that is no list of records."""
+    try:
+        parsed = json.loads(records)
+    except ValueError:
+        return {}
+    out = {}
+    for record in parsed if isinstance(parsed, list) else []:
+        responses = record.get("responses") if isinstance(record, dict) else None
+        for question, answers in (responses or {}).items() if isinstance(responses, dict) else ():
+            for answer in answers if isinstance(answers, list) else []:
+                if isinstance(answer, dict):
+                    key = json.dumps([record.get("id"), question, answer.get("user_id"), answer.get("value"),
+                                      answer.get("status")], sort_keys=True, ensure_ascii=False, default=str)
+                    out[hashlib.sha1(key.encode()).hexdigest()] = str(answer.get("status") or "submitted")
+    return out
+
+
+def changed_since_written(folder: Path) -> list[str]:
+    """The layout files of an earlier export in ``folder`` that differ from what it wrote (empty: none, or an export
+    made before :data:`WRITTEN_FILE` was, which cannot tell)."""
     changed = []
-    for rel, digest in written.items():
+    for rel, digest in _written(folder).get("files", {}).items():
         path = folder / str(rel)
         if rel in LAYOUT_FILES and (not path.is_file() or _digest(path.read_bytes()) != digest):
             changed.append(str(rel))
@@ -157,12 +182,17 @@ def changed_since_written(folder: Path) -> list[str]:
 
 
 def _unsaved(folder: Path, unimported: Callable[[dict[str, bytes]], int] | None) -> bool:
-    """Whether a changed earlier export holds answers the store lacks (``unimported`` counts them; a folder it
-    cannot read, or no way to count, is taken to: overwriting it could lose them)."""
+    """Whether a changed earlier export holds answers the store lacks: submitted ones an import would store
+    (``unimported`` counts them), or drafts and discarded answers added since it was written, which no import stores.
+    A folder that cannot be read, or no way to count, is taken to: overwriting it could lose them."""
     if unimported is None:
         return True
     try:
-        return unimported(read_folder(folder)) > 0
+        found = read_folder(folder)
+        written = set(_written(folder).get("responses") or [])
+        added = {k for k, status in response_fingerprints(found.get(RECORDS_FILE, b"[]")).items()
+                 if status != "submitted" and k not in written}
+        return bool(added) or unimported(found) > 0
     except (ArgillaImportError, ValueError, OSError):
         return True
 
@@ -172,23 +202,26 @@ def write_folder(folder: Path, files: Mapping[str, bytes], *,
     """Write the layout's files under ``folder`` (created; files replaced); returns the folder. A folder that holds
     anything but an earlier export (its ``tarjama_annotators.json``) is refused with a ``ValueError``: the export
     would overwrite a dataset annotated in Argilla, or any folder ``--out`` named — and so is an earlier export
-    whose files were changed since it wrote them (annotated in place: the annotations were overwritten) unless
-    ``unimported`` (given the folder's files, the answers the store lacks) says its answers are all imported."""
+    whose files were changed since it wrote them (annotated in place: the annotations were overwritten) unless its
+    answers are all in the store (``unimported``, given the folder's files, counts the submitted ones an import
+    would store; a draft added since is never imported, so it refuses)."""
     folder = Path(folder)
     check_replaceable(folder, "the studio's judgements",
                       lambda found: not any(found.iterdir()) or (found / ANNOTATORS_FILE).is_file())
     if folder.is_dir() and (changed := changed_since_written(folder)) and _unsaved(folder, unimported):
         raise ValueError(f"{folder} holds an earlier export whose {', '.join(changed)} changed since it was written "
                          "(annotated in place?): import it first (python -m engine import argilla "
-                         f"{folder}), or move it away, then export again")
+                         f"{folder}; drafts are not imported: submit them in Argilla), or move it away, then export "
+                         "again")
     for rel, data in files.items():
         if rel not in LAYOUT_FILES:
             raise ValueError(f"{rel} is not a file of the layout")
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-    (folder / WRITTEN_FILE).write_text(json.dumps({rel: _digest(data) for rel, data in files.items()}, indent=1),
-                                       encoding="utf-8")
+    written = {"files": {rel: _digest(data) for rel, data in files.items()},
+               "responses": sorted(response_fingerprints(files.get(RECORDS_FILE, b"[]")))}
+    (folder / WRITTEN_FILE).write_text(json.dumps(written, indent=1), encoding="utf-8")
     return folder
 
 

@@ -434,6 +434,19 @@ def test_an_export_annotated_in_place_is_replaced_only_once_its_answers_are_impo
     assert import_feedback(store, read_folder(folder)).stored == would
     write_folder(folder, export_files(store), unimported=unimported)  # imported: replaced, the answers kept
     assert store.feedback.count_judgements() == count + would
+    # a draft saved in Argilla since is never imported: it was overwritten, the dry run counting nothing
+    records = json.loads((folder / RECORDS_FILE).read_text(encoding="utf-8"))
+    records[1]["responses"].setdefault("best", []).append(
+        {"value": "candidate_2", "user_id": user_id("Nadia"), "status": "draft"})
+    (folder / RECORDS_FILE).write_text(json.dumps(records), encoding="utf-8")
+    assert import_feedback(store, read_folder(folder), dry_run=True).stored == 0
+    with pytest.raises(ValueError, match="drafts are not imported: submit them in Argilla"):
+        write_folder(folder, export_files(store), unimported=unimported)
+    # the studio's own drafts (a partial ranking is exported as one) are no reason to refuse
+    fresh = write_folder(tmp_path / "fresh", export_files(store), unimported=unimported)
+    records = json.loads((fresh / RECORDS_FILE).read_text(encoding="utf-8"))
+    (fresh / RECORDS_FILE).write_text(json.dumps(records, indent=2), encoding="utf-8")  # reformatted: changed
+    write_folder(fresh, export_files(store), unimported=unimported)
 
 
 def test_missing_files_and_non_zips_are_refused(store):
