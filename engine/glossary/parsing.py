@@ -56,8 +56,9 @@ DUPLICATE_TERM = "source term {term!r} is already on line {first} (give alternat
 SOURCE_ALTERNATIVES = ("source term {term!r} holds {separator!r}: a source never has the alternatives together — give "
                        "each source form a line of its own (the Arabic column takes alternatives: 'ترجمة1|ترجمة2')")
 SOURCE_QUALIFIER = ("{count} source term(s) end in a word in brackets ({examples}): each matches only where a source "
-                    "has the brackets too — if they qualify the term (bank (finance)), write the term alone and put "
-                    "the qualifier in the note or domain column")
+                    "has the bracketed word too, right after the term — if it qualifies the term (bank (finance)), "
+                    "write the term alone and put the qualifier in the note or domain column; for a plural, give the "
+                    "plural a line of its own (State, States)")
 SOURCE_SLASH = ("{count} source term(s) hold a slash ({examples}): each matches only where a source has it whole, "
                 "as written — if the slash separates alternatives, give each a line of its own")
 TOO_MANY_ENTRIES = "the glossary has more than {limit} entries"
@@ -131,8 +132,8 @@ def _is_header(fields: list[str]) -> bool:
     )
 
 
-_QUALIFIER = re.compile(r"\S\s+\([^()]*[^\W\d_][^()]*\)$")
-"""A source term ending in a bracketed word after a space: ``bank (finance)`` — or ``Regulation (EU)``."""
+_QUALIFIER = re.compile(r"\S\s*\([^()]*[^\W\d_][^()]*\)$")
+"""A source term ending in a bracketed word: ``bank (finance)``, ``Member State(s)`` — or ``Regulation (EU)``."""
 _SLASHED = re.compile(r"\w/\w")
 
 
