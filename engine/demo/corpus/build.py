@@ -149,10 +149,11 @@ def all_rows() -> tuple[list[Row], list[str]]:
 
 
 def is_demo_corpus_folder(folder: Path) -> bool:
-    """Whether ``folder`` is empty or holds a demo corpus this generator wrote (its ``manifest.json`` names the
-    split salt): the only folders :func:`write_corpus` replaces files in."""
-    if not any(folder.iterdir()):
-        return True
+    """Whether ``folder`` is empty, holds a demo corpus this generator wrote (its ``manifest.json`` names the split
+    salt) or only split files of one whose build stopped: the only folders :func:`write_corpus` replaces files in."""
+    names = {p.name for p in folder.iterdir()}
+    if names <= {f"{pair}.{split}.tsv" for pair in PAIRS for split in SPLITS}:
+        return True  # empty, or the split files of a build stopped before its manifest (written last)
     try:
         return json.loads((folder / "manifest.json").read_text(encoding="utf-8")).get("split_salt") == SPLIT_SALT
     except (OSError, ValueError, AttributeError):

@@ -113,3 +113,9 @@ def test_a_folder_of_the_users_own_files_is_refused_not_overwritten(tmp_path, ca
     assert main(["--out", str(tmp_path)]) == 2  # both files were replaced without a word
     assert "is not an earlier export of the demo corpus" in capsys.readouterr().err
     assert (tmp_path / "en-ar.train.tsv").read_text(encoding="utf-8") == "my own\tملفي\n"
+    from engine.demo.corpus.build import is_demo_corpus_folder
+
+    (tmp_path / "manifest.json").unlink()  # a build stopped before its manifest (written last) can be run again
+    assert is_demo_corpus_folder(tmp_path)
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    assert not is_demo_corpus_folder(tmp_path)
