@@ -88,6 +88,11 @@ def pipeline_form(template: str, *, key: str, defaults: dict | None = None) -> i
     return pipeline_id
 
 
+RESUMABLE_REFRESH_SECONDS = 10
+"""How often a failed or cancelled pipeline's view looks whether it was resumed elsewhere (another tab, the Runs
+page, ``python -m engine jobs resume``)."""
+
+
 def pipeline_view(pipeline_id: int, *, key: str) -> None:
     """A pipeline's steps with their status and runs, refreshing while it runs; resume and cancel."""
     store = services().store
@@ -96,11 +101,17 @@ def pipeline_view(pipeline_id: int, *, key: str) -> None:
         st.warning(f"No pipeline {pipeline_id}.")
         return
 
-    @st.fragment(run_every=REFRESH_SECONDS if first["status"] == "running" else None)
+    # a failed or cancelled pipeline is looked at too, more slowly: resumed in another tab (or its run on the Runs
+    # page), this view kept saying "failed" with its Resume button until the page was used
+    every = {"running": REFRESH_SECONDS, "failed": RESUMABLE_REFRESH_SECONDS, "cancelled": RESUMABLE_REFRESH_SECONDS}
+
+    @st.fragment(run_every=every.get(first["status"]))
     @shows_storage_errors
     def live() -> None:
         services().refresh()
         pipeline = store.pipelines.get(pipeline_id)
+        if pipeline["status"] != first["status"]:  # the whole page follows: its refresh rate, the models made
+            st.rerun()
         icon = STEP_ICONS.get(pipeline["status"], "")
         st.markdown(f"**{icon} {pipeline['name']}** — pipeline #{pipeline['id']} — **{pipeline['status']}**")
         rows = []

@@ -84,6 +84,29 @@ def test_a_phase3_without_feedback_fails_with_the_reason_and_can_be_resumed(open
     assert pipeline["status"] == "running" and pipeline["steps"][0]["run_id"]
 
 
+def test_a_failed_pipelines_view_looks_again_for_a_resume_made_elsewhere(open_page, store, monkeypatch):
+    # resumed in another tab (or its run on the Runs page), the view kept saying "failed" with its Resume button
+    import streamlit
+
+    from studio.components.pipeline_panel import RESUMABLE_REFRESH_SECONDS
+
+    real, asked = streamlit.fragment, []
+
+    def fragment(*args, **kwargs):
+        asked.append(kwargs.get("run_every"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(streamlit, "fragment", fragment)
+    pid = store.pipelines.create("Phase 2 · cold start", "phase2", [{"name": "score", "kind": "score", "config": {}}])
+    store.pipelines.set_status(pid, "failed", error="the score step failed")
+    at = open_page("pipelines")
+    assert not at.exception and RESUMABLE_REFRESH_SECONDS in asked
+    store.pipelines.set_status(pid, "succeeded")
+    asked.clear()
+    at.run()
+    assert not at.exception and RESUMABLE_REFRESH_SECONDS not in asked  # a finished one is not looked at again
+
+
 def test_a_pipelines_steps_are_shown_first_with_runs_and_models(open_page, store, workspace):
     pid = store.pipelines.create("Phase 2 · cold start", "phase2", [
         {"name": "score", "kind": "score", "config": {}}, {"name": "ppo", "kind": "ppo", "config": {}}])
