@@ -149,11 +149,11 @@ def all_rows() -> tuple[list[Row], list[str]]:
 
 
 def is_demo_corpus_folder(folder: Path) -> bool:
-    """Whether ``folder`` is empty, holds a demo corpus this generator wrote (its ``manifest.json`` names the split
-    salt) or only split files of one whose build stopped: the only folders :func:`write_corpus` replaces files in."""
-    names = {p.name for p in folder.iterdir()}
-    if names <= {f"{pair}.{split}.tsv" for pair in PAIRS for split in SPLITS}:
-        return True  # empty, or the split files of a build stopped before its manifest (written last)
+    """Whether ``folder`` is empty or holds a demo corpus this generator wrote — its ``manifest.json`` names the split
+    salt, from the start of a build (a build stopped half way is one): the only folders :func:`write_corpus` replaces
+    files in."""
+    if not any(folder.iterdir()):
+        return True
     try:
         return json.loads((folder / "manifest.json").read_text(encoding="utf-8")).get("split_salt") == SPLIT_SALT
     except (OSError, ValueError, AttributeError):
@@ -166,6 +166,9 @@ def write_corpus(out_dir: Path = DEMO_DIR) -> dict:
     ``manifest.json`` and ``en-ar.train.tsv`` were replaced without a word."""
     check_replaceable(out_dir, "the demo corpus", is_demo_corpus_folder)
     out_dir.mkdir(parents=True, exist_ok=True)  # "No such file or directory: /tmp/new/en-ar.train.tsv", exit 3
+    manifest_path = out_dir / "manifest.json"
+    if not manifest_path.is_file():  # marks the folder as the generator's before any file: a stopped build reruns
+        manifest_path.write_text(json.dumps({"split_salt": SPLIT_SALT, "building": True}) + "\n", encoding="utf-8")
     rows, problems = all_rows()
     manifest: dict = {"pairs": {}, "rejected_triples": len(problems), "split_salt": SPLIT_SALT}
     for pair in PAIRS:

@@ -29,6 +29,9 @@ def test_the_corpus_is_large_enough_and_its_test_split_too():
 @pytest.mark.skipif(not SHARED_CORPORA.is_dir(), reason="needs ../shared/corpora: the corpus leaves them out")
 def test_the_generator_in_the_repository_writes_exactly_the_committed_files(tmp_path):
     out = tmp_path / "new" / "demo"  # made: it was "No such file or directory", exit 3
+    out.mkdir(parents=True)
+    (out / "manifest.json").write_text('{"split_salt": "tarjama-demo-v1", "building": true}', encoding="utf-8")
+    (out / "en-ar.train.tsv").write_text("cut\tمقطوع", encoding="utf-8")  # a build stopped half way: run again
     manifest = write_corpus(out)
     committed = json.loads((DEMO_DIR / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["pairs"] == committed["pairs"]
@@ -115,7 +118,5 @@ def test_a_folder_of_the_users_own_files_is_refused_not_overwritten(tmp_path, ca
     assert (tmp_path / "en-ar.train.tsv").read_text(encoding="utf-8") == "my own\tملفي\n"
     from engine.demo.corpus.build import is_demo_corpus_folder
 
-    (tmp_path / "manifest.json").unlink()  # a build stopped before its manifest (written last) can be run again
-    assert is_demo_corpus_folder(tmp_path)
-    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    (tmp_path / "manifest.json").unlink()  # the user's split files alone are the user's too
     assert not is_demo_corpus_folder(tmp_path)
