@@ -162,9 +162,9 @@ def _cmd_export_argilla(args: argparse.Namespace) -> int:
     from engine.feedback.argilla import (
         RECORDS_FILE,
         export_files,
-        import_feedback,
         nothing_to_export,
         superseded_judgements,
+        unsaved_answers,
         write_folder,
     )
     from engine.wording import counted
@@ -182,8 +182,7 @@ def _cmd_export_argilla(args: argparse.Namespace) -> int:
         answers = [a for r in records for values in (r.get("responses") or {}).values() for a in values]
         drafts = sum(a.get("status") == "draft" for a in answers)
         try:  # an earlier export annotated in place is replaced only once its answers are in the store
-            folder = write_folder(out, files, unimported=lambda found: import_feedback(store, found,
-                                                                                       dry_run=True).stored)
+            folder = write_folder(out, files, unimported=lambda found: unsaved_answers(store, found))
         except ValueError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2

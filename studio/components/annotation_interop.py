@@ -13,6 +13,7 @@ from engine.feedback.argilla import (
     nothing_to_export,
     superseded_judgements,
     to_zip,
+    unsaved_answers,
     write_folder,
 )
 from engine.feedback.argilla.layout import MAX_IMPORT_MIB, check_import_size
@@ -76,7 +77,7 @@ def argilla_panel(store, exports_root, linguists: list[str] | None) -> None:
                 raise ValueError(refusal)
             # an earlier export annotated in place is replaced only once its answers are in the store
             folder = write_folder(exports_root / EXPORT_FOLDER, files,
-                                  unimported=lambda found: import_feedback(store, found, dry_run=True).stored)
+                                  unimported=lambda found: unsaved_answers(store, found))
         except (ValueError, OSError) as exc:
             show_error(f"Cannot export: {exc}", e1)
         else:

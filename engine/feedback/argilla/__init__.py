@@ -35,7 +35,7 @@ it orders every option of the question, so a ranking of the candidates shown is 
 """
 
 from engine.feedback.argilla.export import export_files, nothing_to_export, superseded_judgements
-from engine.feedback.argilla.importing import ImportReport, import_feedback, plan_import
+from engine.feedback.argilla.importing import ImportReport, import_feedback, plan_import, unsaved_answers
 from engine.feedback.argilla.layout import (
     ANNOTATORS_FILE,
     DATASET_FILE,
@@ -70,4 +70,5 @@ __all__ = [
     "to_zip",
     "user_id",
     "write_folder",
+    "unsaved_answers",
 ]

@@ -44,6 +44,8 @@ class ImportReport:
     repeated: int = 0
     requests_created: int = 0
     skipped_status: int = 0
+    skipped_drafts: int = 0
+    """Of those, drafts saved in Argilla (not the studio's own partial rankings): answers no import stores."""
     no_answer: int = 0
     pairs_detected: int = 0
     """Records whose metadata named no language pair, the pair read from the source."""
@@ -201,6 +203,7 @@ def _plan_record(
             partial = status == "draft" and (extra.get(str(answer["user_id"])) or {}).get(PARTIAL_RANKING) is True
             if status != "submitted" and not partial:  # the studio's own partial ranking comes back as it was
                 report.skipped_status += 1
+                report.skipped_drafts += status == "draft"
                 continue
             by_user.setdefault(str(answer["user_id"]), {})[question] = answer["value"]
     planned = _Planned(
@@ -439,6 +442,13 @@ def import_feedback(store, files: Mapping[str, bytes], *, default_pair: str | No
                 report.repeated += 1
     report.linguists = sorted(names)
     return report
+
+
+def unsaved_answers(store, files: Mapping[str, bytes]) -> int:
+    """The answers of an Argilla layout the store would lose if the files were replaced: the submitted ones an
+    import would store, and the drafts saved in Argilla, which no import stores (an import's dry run)."""
+    report = import_feedback(store, files, dry_run=True)
+    return report.stored + report.skipped_drafts
 
 
 def _on_record(store, request_id: str, judgement: Judgement) -> bool:

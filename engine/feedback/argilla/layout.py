@@ -131,8 +131,8 @@ def settings(n_candidates: int) -> dict:
 
 
 WRITTEN_FILE = "tarjama_written.json"
-"""What an export wrote: each file's SHA-256 (``files``) and a fingerprint of each response (``responses``), so that
-a later export can tell a folder annotated in place since (its ``records.json`` changed) from its own output."""
+"""What an export wrote: each file's SHA-256 (``files``), so that a later export can tell a folder annotated in place
+since (its ``records.json`` changed) from its own output."""
 
 
 def _digest(data: bytes) -> str:
@@ -151,25 +151,6 @@ def _written(folder: Path) -> dict:
     return written if isinstance(written.get("files"), dict) else {"files": written}
 
 
-def response_fingerprints(records: bytes) -> dict[str, str]:
-    """Each response of a ``records.json`` by a fingerprint of what it is (record, question, user, value, status),
-    with its status; ``{}`` for a file that is no list of records."""
-    try:
-        parsed = json.loads(records)
-    except ValueError:
-        return {}
-    out = {}
-    for record in parsed if isinstance(parsed, list) else []:
-        responses = record.get("responses") if isinstance(record, dict) else None
-        for question, answers in (responses or {}).items() if isinstance(responses, dict) else ():
-            for answer in answers if isinstance(answers, list) else []:
-                if isinstance(answer, dict):
-                    key = json.dumps([record.get("id"), question, answer.get("user_id"), answer.get("value"),
-                                      answer.get("status")], sort_keys=True, ensure_ascii=False, default=str)
-                    out[hashlib.sha1(key.encode()).hexdigest()] = str(answer.get("status") or "submitted")
-    return out
-
-
 def changed_since_written(folder: Path) -> list[str]:
     """The layout files of an earlier export in ``folder`` that differ from what it wrote (empty: none, or an export
     made before :data:`WRITTEN_FILE` was, which cannot tell)."""
@@ -182,17 +163,13 @@ def changed_since_written(folder: Path) -> list[str]:
 
 
 def _unsaved(folder: Path, unimported: Callable[[dict[str, bytes]], int] | None) -> bool:
-    """Whether a changed earlier export holds answers the store lacks: submitted ones an import would store
-    (``unimported`` counts them), or drafts and discarded answers added since it was written, which no import stores.
-    A folder that cannot be read, or no way to count, is taken to: overwriting it could lose them."""
+    """Whether a changed earlier export holds answers the store lacks (``unimported`` counts them, given the folder's
+    files: submitted ones an import would store, and drafts saved in Argilla, which no import stores). A folder that
+    cannot be read, or no way to count, is taken to: overwriting it could lose them."""
     if unimported is None:
         return True
     try:
-        found = read_folder(folder)
-        written = set(_written(folder).get("responses") or [])
-        added = {k for k, status in response_fingerprints(found.get(RECORDS_FILE, b"[]")).items()
-                 if status != "submitted" and k not in written}
-        return bool(added) or unimported(found) > 0
+        return unimported(read_folder(folder)) > 0
     except (ArgillaImportError, ValueError, OSError):
         return True
 
@@ -204,7 +181,7 @@ def write_folder(folder: Path, files: Mapping[str, bytes], *,
     would overwrite a dataset annotated in Argilla, or any folder ``--out`` named — and so is an earlier export
     whose files were changed since it wrote them (annotated in place: the annotations were overwritten) unless its
     answers are all in the store (``unimported``, given the folder's files, counts the submitted ones an import
-    would store; a draft added since is never imported, so it refuses)."""
+    would store and the drafts saved in Argilla, which no import stores)."""
     folder = Path(folder)
     check_replaceable(folder, "the studio's judgements",
                       lambda found: not any(found.iterdir()) or (found / ANNOTATORS_FILE).is_file())
@@ -219,8 +196,7 @@ def write_folder(folder: Path, files: Mapping[str, bytes], *,
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-    written = {"files": {rel: _digest(data) for rel, data in files.items()},
-               "responses": sorted(response_fingerprints(files.get(RECORDS_FILE, b"[]")))}
+    written = {"files": {rel: _digest(data) for rel, data in files.items()}}
     (folder / WRITTEN_FILE).write_text(json.dumps(written, indent=1), encoding="utf-8")
     return folder
 

@@ -21,9 +21,11 @@ from engine.feedback.argilla import (
     settings,
     superseded_judgements,
     to_zip,
+    unsaved_answers,
     user_id,
     write_folder,
 )
+from engine.feedback.argilla.layout import WRITTEN_FILE
 from engine.feedback.judgements import Judgement, new_submission_id, submit, validate
 from engine.store import Store
 from tests.engine.feedback.helpers import stored_request
@@ -410,31 +412,32 @@ def test_two_records_of_one_id_are_refused(store):
 
 def test_an_export_annotated_in_place_is_replaced_only_once_its_answers_are_imported(store, tmp_path):
     _seed(store)
+    shown = stored_request(store, source="Where is the station?")  # a partial ranking: exported as a draft
+    _judge(store, shown, "Amina", "ranking", shown=(0, 1, 2), ranking=[1, 0, 2])
     folder = tmp_path / "argilla"
 
     def unimported(found):
-        return import_feedback(store, found, dry_run=True).stored
+        return unsaved_answers(store, found)
 
     write_folder(folder, export_files(store), unimported=unimported)
+    assert '"status": "draft"' in (folder / RECORDS_FILE).read_text(encoding="utf-8")
     write_folder(folder, export_files(store), unimported=unimported)  # its own output: replaced
     records = json.loads((folder / RECORDS_FILE).read_text(encoding="utf-8"))
-    records[0]["responses"]["comment"] = [{"value": "annotated in Argilla", "user_id": user_id("Nadia"),
-                                           "status": "submitted"}]
     records[0]["responses"].setdefault("best", []).append(
         {"value": "candidate_1", "user_id": user_id("Nadia"), "status": "submitted"})
-    (folder / RECORDS_FILE).write_text(json.dumps(records), encoding="utf-8")
+    (folder / RECORDS_FILE).write_text(json.dumps(records, indent=2), encoding="utf-8")  # reformatted too
     before = (folder / RECORDS_FILE).read_bytes()
     count = store.feedback.count_judgements()
-    would = import_feedback(store, read_folder(folder), dry_run=True).stored
-    assert would >= 1 and store.feedback.count_judgements() == count  # a dry run stores nothing
+    assert unsaved_answers(store, read_folder(folder)) == 1
+    assert store.feedback.count_judgements() == count  # a dry run stores nothing
     # the annotations were overwritten without a word
     with pytest.raises(ValueError, match="records.json changed since it was written \\(annotated in place\\?\\)"):
         write_folder(folder, export_files(store), unimported=unimported)
     assert (folder / RECORDS_FILE).read_bytes() == before
-    assert import_feedback(store, read_folder(folder)).stored == would
-    write_folder(folder, export_files(store), unimported=unimported)  # imported: replaced, the answers kept
-    assert store.feedback.count_judgements() == count + would
-    # a draft saved in Argilla since is never imported: it was overwritten, the dry run counting nothing
+    assert import_feedback(store, read_folder(folder)).stored == 1
+    write_folder(folder, export_files(store), unimported=unimported)  # imported: replaced, the answer kept
+    assert store.feedback.count_judgements() == count + 1
+    # a draft saved in Argilla is never imported: it was overwritten, the dry run counting nothing to store
     records = json.loads((folder / RECORDS_FILE).read_text(encoding="utf-8"))
     records[1]["responses"].setdefault("best", []).append(
         {"value": "candidate_2", "user_id": user_id("Nadia"), "status": "draft"})
@@ -442,10 +445,12 @@ def test_an_export_annotated_in_place_is_replaced_only_once_its_answers_are_impo
     assert import_feedback(store, read_folder(folder), dry_run=True).stored == 0
     with pytest.raises(ValueError, match="drafts are not imported: submit them in Argilla"):
         write_folder(folder, export_files(store), unimported=unimported)
-    # the studio's own drafts (a partial ranking is exported as one) are no reason to refuse
+    # an export written before the files' digests were kept as {"files": …} (digests alone) still reads
     fresh = write_folder(tmp_path / "fresh", export_files(store), unimported=unimported)
-    records = json.loads((fresh / RECORDS_FILE).read_text(encoding="utf-8"))
-    (fresh / RECORDS_FILE).write_text(json.dumps(records, indent=2), encoding="utf-8")  # reformatted: changed
+    written = json.loads((fresh / WRITTEN_FILE).read_text(encoding="utf-8"))
+    (fresh / WRITTEN_FILE).write_text(json.dumps(written["files"]), encoding="utf-8")
+    (fresh / RECORDS_FILE).write_text(json.dumps(json.loads((fresh / RECORDS_FILE).read_text(encoding="utf-8")),
+                                                 indent=2), encoding="utf-8")  # changed, nothing new in it
     write_folder(fresh, export_files(store), unimported=unimported)
 
 
