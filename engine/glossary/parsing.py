@@ -132,8 +132,9 @@ def _is_header(fields: list[str]) -> bool:
     )
 
 
-_QUALIFIER = re.compile(r"\S\s*\([^()]*[^\W\d_][^()]*\)$")
-"""A source term ending in a bracketed word: ``bank (finance)``, ``Member State(s)`` — or ``Regulation (EU)``."""
+_QUALIFIER = re.compile(r"\S(?:\s+\([^()]*[^\W\d_][^()]*\)|\((?:s|es)\))$", re.IGNORECASE)
+"""A source term ending in a bracketed word after a space — ``bank (finance)``, or ``Regulation (EU)`` — or in a
+bracketed plural ending, ``Member State(s)`` (not ``Fe(III)``, ``f(x)``: written so in sources)."""
 _SLASHED = re.compile(r"\w/\w")
 
 

@@ -190,8 +190,9 @@ def test_a_slash_in_a_source_term_is_stored_with_a_warning():
 
 def test_a_bracketed_word_at_a_source_terms_end_is_stored_with_a_warning():
     # a qualifier (bank (finance)) or a plural (Member State(s)) is never in a source as written; Regulation (EU) is
-    text = "bank (finance)\tمصرف\nRegulation (EU)\tلائحة\nArticle 5(2)\tالمادة\nMember State(s)\tدولة عضو\n"
+    text = ("bank (finance)\tمصرف\nRegulation (EU)\tلائحة\nArticle 5(2)\tالمادة\nMember State(s)\tدولة عضو\n"
+            "Fe(III)\tحديد ثلاثي\nf(x)\tدالة\n")  # the last two are written so in sources: no warning
     parsed = parse_glossary(text.encode(), "tsv", "en-ar")
-    assert not parsed.errors and len(parsed.entries) == 4
+    assert not parsed.errors and len(parsed.entries) == 6
     assert any(w.startswith("3 source term(s) end in a word in brackets ('bank (finance)', 'Regulation (EU)', "
                             "'Member State(s)')") for w in parsed.warnings), parsed.warnings

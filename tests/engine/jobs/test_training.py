@@ -218,3 +218,8 @@ def test_a_checkpoint_whose_weights_were_deleted_is_set_aside_for_an_older_good_
     adapter = _checkpoint(root, 40)  # a LoRA run's checkpoint: its adapter is its weights
     (adapter / "model.safetensors").rename(adapter / "adapter_model.safetensors")
     assert checkpoint_problem(adapter) is None
+    fsdp = _checkpoint(root, 44)  # FSDP's sharded state dict: pytorch_model_fsdp_0/*.distcp and no safetensors
+    (fsdp / "model.safetensors").unlink()
+    (fsdp / "pytorch_model_fsdp_0").mkdir()
+    (fsdp / "pytorch_model_fsdp_0" / "__0_0.distcp").write_bytes(b"shard")
+    assert checkpoint_problem(fsdp) is None
