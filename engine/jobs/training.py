@@ -192,9 +192,8 @@ def checkpoint_problem(folder: Path) -> str | None:
 WEIGHT_FILES = ("*.safetensors", "pytorch_model*.bin", "adapter_model.bin", "*model_states.pt", "*.distcp")
 """What a Trainer checkpoint keeps its weights in: safetensors (full, sharded or an adapter), PyTorch's
 ``pytorch_model*.bin`` / ``adapter_model.bin``, DeepSpeed's ``*_model_states.pt`` or FSDP's sharded ``*.distcp``
-— not any ``.bin``: every
-checkpoint holds ``training_args.bin`` (a checkpoint whose weights were deleted failed every resume as "Can't find a
-valid checkpoint", an older good one beside it)."""
+— not any ``.bin``: every checkpoint holds ``training_args.bin`` (a checkpoint whose weights were deleted failed
+every resume as "Can't find a valid checkpoint", an older good one beside it)."""
 
 
 def last_checkpoint(ctx: JobContext) -> str | None:
