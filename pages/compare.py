@@ -339,11 +339,10 @@ def compare_section() -> None:
                                                   "sentences whose outputs differ. Off: every sentence, in order.")
             top = int(v_cols[3].number_input("How many", 1, max(1, len(comparison.sentences)),
                                              min(20, max(1, len(comparison.sentences))), key="cmp-top"))
-            if only_disagree:
-                sentences = most_disagreed(comparison, disagree_metric, top=top, only_differing=True)
-                if not sentences:
-                    st.caption("The systems' outputs are identical on every sentence.")
-            else:
+            sentences = (most_disagreed(comparison, disagree_metric, top=top, only_differing=True)
+                         if only_disagree else comparison.sentences)
+            if not sentences:  # on from the start, the filter showed nothing but this line
+                st.caption("The systems' outputs are identical on every sentence: all of them are shown, in order.")
                 sentences = comparison.sentences
             pages = max(1, -(-len(sentences) // PAGE_SIZE))
             page = int(st.number_input(f"Page (of {pages})", 1, pages, 1, key="cmp-page")) if pages > 1 else 1

@@ -136,6 +136,20 @@ def test_two_evaluations_whose_labels_read_alike_are_two_systems(compare_page, s
     assert not any("Choose two different systems" in w.value for w in at.warning)
 
 
+def test_systems_identical_everywhere_still_show_their_sentences(compare_page, store, tmp_path):
+    # the viewer opens on the sentences where the systems disagree: with none, it showed a line and no sentence
+    from tests.engine.compare.helpers import add_evaluation, add_testset
+
+    testset = add_testset(store)
+    for model in ("sft-v1", "cold-v1"):
+        add_evaluation(store, tmp_path / model, testset, model, references())
+    at = compare_page()
+    assert at.toggle(key="cmp-disagree").value is True
+    assert "The systems' outputs are identical on every sentence: all of them are shown, in order." in [
+        c.value for c in at.caption]
+    assert _markdown(at).count("class='cmp-sentence'") == 8
+
+
 def test_blind_ab_signs_a_variant_of_a_judges_name_in_as_that_judge(compare_page, store, tmp_path):
     testset, good, bad = seed_two_systems(store, tmp_path)
     store.evaluations.record_judgement(testset, 0, "Amal", good, bad, "left")
