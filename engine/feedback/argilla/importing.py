@@ -44,8 +44,8 @@ class ImportReport:
     repeated: int = 0
     requests_created: int = 0
     skipped_status: int = 0
-    skipped_drafts: int = 0
-    """Of those, drafts saved in Argilla (not the studio's own partial rankings): answers no import stores."""
+    other_questions: int = 0
+    """Answers to questions outside the studio's layout (a question added in Argilla): not imported."""
     no_answer: int = 0
     pairs_detected: int = 0
     """Records whose metadata named no language pair, the pair read from the source."""
@@ -194,6 +194,7 @@ def _plan_record(
         return None
     for question, answers in responses.items():
         if question not in ("ranking", "best", "correction", "tags", "comment"):
+            report.other_questions += len(answers) if isinstance(answers, list) else 1
             continue  # questions of other layouts are not ours to interpret
         for answer in answers if isinstance(answers, list) else [None]:
             if not isinstance(answer, dict) or "value" not in answer or not answer.get("user_id"):
@@ -203,7 +204,6 @@ def _plan_record(
             partial = status == "draft" and (extra.get(str(answer["user_id"])) or {}).get(PARTIAL_RANKING) is True
             if status != "submitted" and not partial:  # the studio's own partial ranking comes back as it was
                 report.skipped_status += 1
-                report.skipped_drafts += status == "draft"
                 continue
             by_user.setdefault(str(answer["user_id"]), {})[question] = answer["value"]
     planned = _Planned(
@@ -445,10 +445,14 @@ def import_feedback(store, files: Mapping[str, bytes], *, default_pair: str | No
 
 
 def unsaved_answers(store, files: Mapping[str, bytes]) -> int:
-    """The answers of an Argilla layout the store would lose if the files were replaced: the submitted ones an
-    import would store, and the drafts saved in Argilla, which no import stores (an import's dry run)."""
+    """The answers of an Argilla layout the store would lose if the files were replaced (an import's dry run): the
+    ones an import would store, and those no import stores — drafts and discarded answers made in Argilla (the
+    studio's own partial rankings import back), a comment or tags alone, answers to questions added in Argilla. A
+    layout without its ``records.json`` has none."""
+    if RECORDS_FILE not in files:
+        return 0
     report = import_feedback(store, files, dry_run=True)
-    return report.stored + report.skipped_drafts
+    return report.stored + report.skipped_status + report.no_answer + report.other_questions
 
 
 def _on_record(store, request_id: str, judgement: Judgement) -> bool:

@@ -164,8 +164,8 @@ def changed_since_written(folder: Path) -> list[str]:
 
 def _unsaved(folder: Path, unimported: Callable[[dict[str, bytes]], int] | None) -> bool:
     """Whether a changed earlier export holds answers the store lacks (``unimported`` counts them, given the folder's
-    files: submitted ones an import would store, and drafts saved in Argilla, which no import stores). A folder that
-    cannot be read, or no way to count, is taken to: overwriting it could lose them."""
+    files: :func:`engine.feedback.argilla.importing.unsaved_answers`). A folder that cannot be read, or no way to
+    count, is taken to: overwriting it could lose them."""
     if unimported is None:
         return True
     try:
@@ -180,16 +180,16 @@ def write_folder(folder: Path, files: Mapping[str, bytes], *,
     anything but an earlier export (its ``tarjama_annotators.json``) is refused with a ``ValueError``: the export
     would overwrite a dataset annotated in Argilla, or any folder ``--out`` named — and so is an earlier export
     whose files were changed since it wrote them (annotated in place: the annotations were overwritten) unless its
-    answers are all in the store (``unimported``, given the folder's files, counts the submitted ones an import
-    would store and the drafts saved in Argilla, which no import stores)."""
+    answers are all in the store (``unimported``, given the folder's files, counts those it lacks)."""
     folder = Path(folder)
     check_replaceable(folder, "the studio's judgements",
                       lambda found: not any(found.iterdir()) or (found / ANNOTATORS_FILE).is_file())
     if folder.is_dir() and (changed := changed_since_written(folder)) and _unsaved(folder, unimported):
         raise ValueError(f"{folder} holds an earlier export whose {', '.join(changed)} changed since it was written "
-                         "(annotated in place?): import it first (python -m engine import argilla "
-                         f"{folder}; drafts are not imported: submit them in Argilla), or move it away, then export "
-                         "again")
+                         "(annotated in place?) and holds answers the store lacks: import it (python -m engine "
+                         f"import argilla {folder}; drafts, discarded answers, a comment alone and answers to "
+                         "questions added in Argilla are not imported — submit them there), or move the folder away, "
+                         "then export again")
     for rel, data in files.items():
         if rel not in LAYOUT_FILES:
             raise ValueError(f"{rel} is not a file of the layout")

@@ -443,8 +443,18 @@ def test_an_export_annotated_in_place_is_replaced_only_once_its_answers_are_impo
         {"value": "candidate_2", "user_id": user_id("Nadia"), "status": "draft"})
     (folder / RECORDS_FILE).write_text(json.dumps(records), encoding="utf-8")
     assert import_feedback(store, read_folder(folder), dry_run=True).stored == 0
-    with pytest.raises(ValueError, match="drafts are not imported: submit them in Argilla"):
+    with pytest.raises(ValueError, match="drafts, discarded answers, a comment alone"):
         write_folder(folder, export_files(store), unimported=unimported)
+    # so are a discarded answer, a comment alone and an answer to a question added in Argilla (overwritten)
+    for added in ({"best": [{"value": "none", "user_id": user_id("Omar"), "status": "discarded"}]},
+                  {"comment": [{"value": "the source has a typo", "user_id": user_id("Omar"), "status": "submitted"}]},
+                  {"fluency": [{"value": 3, "user_id": user_id("Omar"), "status": "submitted"}]}):
+        changed = json.loads(json.dumps(records))
+        changed[1]["responses"]["best"].pop()  # Nadia's draft gone: only the answer added counts
+        for question, answers in added.items():
+            changed[1]["responses"].setdefault(question, []).extend(answers)
+        assert unsaved_answers(store, {**read_folder(folder), RECORDS_FILE: json.dumps(changed).encode()}) == 1, added
+    assert unsaved_answers(store, {k: v for k, v in read_folder(folder).items() if k != RECORDS_FILE}) == 0
     # an export written before the files' digests were kept as {"files": …} (digests alone) still reads
     fresh = write_folder(tmp_path / "fresh", export_files(store), unimported=unimported)
     written = json.loads((fresh / WRITTEN_FILE).read_text(encoding="utf-8"))
