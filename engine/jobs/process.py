@@ -197,7 +197,8 @@ def run_job(run_dir: Path) -> int:
         with contextlib.suppress(OSError):
             (run_dir / JOB_PID_FILE).write_text(str(os.getpid()))
     if rank == 0 and not kind.resumes_from_outputs:
-        _say_lost_checkpoint(ctx)
+        with contextlib.suppress(OSError):  # a warning only: a folder it cannot list is the job's to find
+            _say_lost_checkpoint(ctx)
     try:
         ctx.status("running", pid=os.getpid())
         if size > 1:

@@ -20,6 +20,7 @@ imports) is not judged, and one recorded without a process yet is judged only on
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -293,12 +294,13 @@ class Supervisor:
             return
         self.store.runs.set_config(run["id"], now)
         words = ", ".join(f"{k} {old!r} → {new!r}" for k, (old, new) in changed.items())
-        writer = EventWriter(run_dir)
-        try:
-            writer.emit("log", level="warning", message=f"settings edited in {CONFIG_FILE} since the run was "
-                                                          f"created, resumed with them: {words}")
-        finally:
-            writer.close()
+        with contextlib.suppress(OSError):  # recorded in the store already; the log line is a courtesy
+            writer = EventWriter(run_dir)
+            try:
+                writer.emit("log", level="warning", message=f"settings edited in {CONFIG_FILE} since the run was "
+                                                              f"created, resumed with them: {words}")
+            finally:
+                writer.close()
 
     # --- stopping ------------------------------------------------------------------------------
     def cancel(self, run_id: str) -> bool:
