@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from engine.demo import shipped_model_record
-from tests.e2e.conftest import open_page, wait_for_app
+from tests.e2e.conftest import click_until, open_page, wait_for_app
 
 pytestmark = [pytest.mark.e2e,
               pytest.mark.skipif(shipped_model_record() is None, reason="no shipped demo model in data/demo/model")]
@@ -17,8 +17,8 @@ pytestmark = [pytest.mark.e2e,
 def test_set_up_the_demo_registers_the_shipped_model(page: Page, studio_server, artifacts):
     open_page(page, f"{studio_server.url}/", "Tarjama Studio")
     expect(page.get_by_text(re.compile(r"shipped demo SFT model"))).to_be_visible()
-    page.get_by_role("button", name="Set up the demo").click()
-    expect(page.get_by_text(re.compile(r"SFT model demo-sft is registered — validation chrF \d+"))).to_be_visible()
+    click_until(page, page.get_by_role("button", name="Set up the demo"),
+                page.get_by_text(re.compile(r"SFT model demo-sft is registered — validation chrF \d+")))
     wait_for_app(page)
     # the shipped model's own translations of the example sentences, right there on the page
     table = page.get_by_test_id("stDataFrame").filter(has_text="translation")
