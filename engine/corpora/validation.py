@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from engine import characters
-from engine.kept_names import without_kept_names
+from engine.kept_names import ADDRESS, without_kept_names
 
 FILE_LEVEL = 0
 """The line number of an error that concerns the whole file rather than one row."""
@@ -129,18 +129,13 @@ _LETTER = re.compile(r"[^\W\d_]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
-_ADDRESS = re.compile(r"(?:https?://|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
-                      re.IGNORECASE)
-"""A web or e-mail address (ASCII: ``السعر@١٠.٥`` is none), which a translation keeps as written."""
-
-
 def arabic_share(text: str) -> float | None:
     """Share of Arabic-script letters among all letters of ``text``; ``None`` when it has no letter. The tatweel
     (a stretch of the line, which Python counts as a letter) is none: ``ـــ`` passed as an Arabic target. Web and
     e-mail addresses are left out: a translation keeps them as written, and ``تفضل بزيارة https://www.example.com/help
     للدعم.`` was refused as "not in Arabic script"."""
     if ("@" in text or "://" in text or "www." in text.casefold()) and not text.isascii():
-        rest = _ADDRESS.sub(" ", text)
+        rest = ADDRESS.sub(" ", text)
         if _LETTER.search(rest):  # a text of an address alone keeps its letters (it has some: "no letters" refused it)
             text = rest
     if text.isascii():

@@ -140,22 +140,19 @@ def _digest(data: bytes) -> str:
 
 
 def _written(folder: Path) -> dict:
-    """The folder's :data:`WRITTEN_FILE` as ``{"files": …, "responses": …}`` (the first exports wrote the file
-    digests alone), or ``{}``."""
+    """The file digests of the folder's :data:`WRITTEN_FILE`, or ``{}``."""
     try:
         written = json.loads((folder / WRITTEN_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    if not isinstance(written, dict):
-        return {}
-    return written if isinstance(written.get("files"), dict) else {"files": written}
+    return written.get("files", {}) if isinstance(written, dict) else {}
 
 
 def changed_since_written(folder: Path) -> list[str]:
     """The layout files of an earlier export in ``folder`` that differ from what it wrote (empty: none, or an export
     made before :data:`WRITTEN_FILE` was, which cannot tell)."""
     changed = []
-    for rel, digest in _written(folder).get("files", {}).items():
+    for rel, digest in _written(folder).items():
         path = folder / str(rel)
         if rel in LAYOUT_FILES and (not path.is_file() or _digest(path.read_bytes()) != digest):
             changed.append(str(rel))

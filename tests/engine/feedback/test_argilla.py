@@ -25,7 +25,7 @@ from engine.feedback.argilla import (
     user_id,
     write_folder,
 )
-from engine.feedback.argilla.layout import WRITTEN_FILE
+from engine.feedback.argilla.layout import changed_since_written
 from engine.feedback.judgements import Judgement, new_submission_id, submit, validate
 from engine.store import Store
 from tests.engine.feedback.helpers import stored_request
@@ -455,12 +455,11 @@ def test_an_export_annotated_in_place_is_replaced_only_once_its_answers_are_impo
             changed[1]["responses"].setdefault(question, []).extend(answers)
         assert unsaved_answers(store, {**read_folder(folder), RECORDS_FILE: json.dumps(changed).encode()}) == 1, added
     assert unsaved_answers(store, {k: v for k, v in read_folder(folder).items() if k != RECORDS_FILE}) == 0
-    # an export written before the files' digests were kept as {"files": …} (digests alone) still reads
+    # changed (reformatted) with nothing new in it, the studio's own partial-ranking draft included: replaced
     fresh = write_folder(tmp_path / "fresh", export_files(store), unimported=unimported)
-    written = json.loads((fresh / WRITTEN_FILE).read_text(encoding="utf-8"))
-    (fresh / WRITTEN_FILE).write_text(json.dumps(written["files"]), encoding="utf-8")
     (fresh / RECORDS_FILE).write_text(json.dumps(json.loads((fresh / RECORDS_FILE).read_text(encoding="utf-8")),
-                                                 indent=2), encoding="utf-8")  # changed, nothing new in it
+                                                 indent=2), encoding="utf-8")
+    assert changed_since_written(fresh) == [RECORDS_FILE]
     write_folder(fresh, export_files(store), unimported=unimported)
 
 
